@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { deterministicEventIds } from '@factledger/event-store';
+import {
+  CorroborateFigureCommand,
+  GetFigureQuery,
+  ReportFigureCommand,
+  RetractFigureCommand,
+  ReviseFigureCommand,
+} from '@factledger/ledger';
+import { LedgerErrorCodes } from '@factledger/ledger-domain';
+import { notFound } from '@factledger/shared';
+import { CorroborateFigureDto, ReportFigureDto, RetractFigureDto, ReviseFigureDto } from './dto/figure.dto';
+import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
+import { WRITE_HEADERS } from './write-headers';
+
+type Reply = { header(name: string, value: string): unknown };
+
+@ApiTags('figures')
+@ApiHeader(WRITE_HEADERS.idempotencyKey)
+@Controller('v1/figures')
+export class FiguresController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Report a figure: source S says metric M has value V as of date D, in report R' })
+  async report(@Body() body: ReportFigureDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+    // With an Idempotency-Key the id is derived from it, so a retry after a lost response finds the same figure.
+    const figureId = body.figureId ?? (write.idempotencySeed ? deterministicEventIds(`${write.idempotencySeed}:figure`)(0) : randomUUID());
+    const result = await this.commands.execute(new ReportFigureCommand({ ...body, figureId }, writeContext(write)));
+    return writeResponse(reply, result, `/v1/figures/${figureId}`);
+  }
+
+  @Post(':id/revisions')
+  @HttpCode(201)
+  @ApiHeader(WRITE_HEADERS.ifMatch)
+  @ApiOperation({ summary: 'Revise a figure: a correction (same validAt) or an update (later validAt)' })
+  async revise(@Param('id') figureId: string, @Body() body: ReviseFigureDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+    return writeResponse(reply, await this.commands.execute(new ReviseFigureCommand({ ...body, figureId }, writeContext(write, body.reason))));
+  }
+
+  @Post(':id/corroborations')
+  @HttpCode(201)
+  @ApiHeader(WRITE_HEADERS.ifMatch)
+  @ApiOperation({ summary: 'Corroborate: another report repeats the claim (a citation is added; a report already cited changes nothing)' })
+  async corroborate(@Param('id') figureId: string, @Body() body: CorroborateFigureDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+    return writeResponse(reply, await this.commands.execute(new CorroborateFigureCommand({ ...body, figureId }, writeContext(write))));
+  }
+
+  @Post(':id/retractions')
+  @HttpCode(201)
+  @ApiHeader(WRITE_HEADERS.ifMatch)
+  @ApiOperation({ summary: 'Retract a figure; it can no longer be revised or corroborated' })
+  async retract(@Param('id') figureId: string, @Body() body: RetractFigureDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+    return writeResponse(reply, await this.commands.execute(new RetractFigureCommand({ ...body, figureId }, writeContext(write, body.reason))));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A figure with every version and citation, folded from its stream' })
+  async get(@Param('id') figureId: string, @Res({ passthrough: true }) reply: Reply) {
+    const found = await this.queries.execute(new GetFigureQuery(figureId));
+    if (!found) throw notFound(LedgerErrorCodes.figureNotFound, `Figure ${figureId} does not exist`, { figureId });
+    reply.header('etag', `"${found.streamVersion}"`);
+    return { data: found.view, streamVersion: found.streamVersion };
+  }
+}

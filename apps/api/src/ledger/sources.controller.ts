@@ -1,0 +1,31 @@
+import { Body, Controller, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RegisterSourceCommand, UpdateSourceCommand } from '@factledger/ledger';
+import { RegisterSourceDto, UpdateSourceDto } from './dto/source.dto';
+import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
+import { WRITE_HEADERS } from './write-headers';
+
+type Reply = { header(name: string, value: string): unknown };
+
+@ApiTags('sources')
+@ApiHeader(WRITE_HEADERS.idempotencyKey)
+@Controller('v1/sources')
+export class SourcesController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a source (who asserts figures)' })
+  async register(@Body() body: RegisterSourceDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+    const result = await this.commands.execute(new RegisterSourceCommand(body, writeContext(write)));
+    return writeResponse(reply, result, `/v1/sources/${result.id}`);
+  }
+
+  @Patch(':id')
+  @ApiHeader(WRITE_HEADERS.ifMatch)
+  @ApiOperation({ summary: 'Change a source' })
+  async update(@Param('id') sourceId: string, @Body() body: UpdateSourceDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+    return writeResponse(reply, await this.commands.execute(new UpdateSourceCommand({ ...body, sourceId }, writeContext(write))));
+  }
+}

@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, loadConfig } from '@factledger/platform';
+import { createApp } from './create-app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: config.host });
+  new Logger('api').log(`listening on http://${config.host}:${config.port} (docs at /docs)`);
+}
+
+main().catch((error: unknown) => {
+  // A bad configuration is the operator's to fix: say which variable, no stack.
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

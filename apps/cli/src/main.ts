@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { ConfigError } from '@factledger/platform';
+import { runVerifyCli } from '@factledger/audit';
+import { runExtractCli } from '@factledger/extraction';
+import { runRebuildCli } from '@factledger/projections';
+import { runSeedCli } from '@factledger/seeds';
+import { migrateCommand } from './commands/migrate.command';
+
+const USAGE = `usage: factledger <command>
+
+commands:
+  migrate                                 apply pending database migrations
+  seed [--if-present] [--dir DIR] [--timeout SECONDS]
+                                          load the seed catalog and reports through the ingestion queue
+  rebuild <read model>... | --all [--fresh] [--batch-size N]
+                                          rebuild read models beside the live ones and switch readers when caught up
+  extract <file> [--published YYYY-MM-DD] [--all]
+                                          print the figures found in an article as JSON
+  verify [--api URL] [--state-file F] [--spot-checks N] [--fresh] [--public-key PEM]
+                                          check signed checkpoints, the Merkle root and proofs over the API
+`;
+
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  migrate: () => migrateCommand(),
+  seed: (args) => runSeedCli(args),
+  rebuild: (args) => runRebuildCli(['rebuild', ...args]),
+  extract: (args) => runExtractCli(['extract', ...args]),
+  verify: (args) => runVerifyCli(args, { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) }),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    process.stderr.write(name && name !== '--help' ? `unknown command "${name}"\n${USAGE}` : USAGE);
+    return name === '--help' ? 0 : 2;
+  }
+  return command(args);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exitCode = 1;
+  },
+);

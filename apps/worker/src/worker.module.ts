@@ -1,0 +1,17 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AuditWorkerModule } from '@factledger/audit';
+import { IngestionWorkerModule } from '@factledger/ingestion';
+import { PlatformModule, type AppConfig } from '@factledger/platform';
+import { ProjectorWorkerModule } from '@factledger/projections';
+
+/** Background work: projections and ingestion (each in its own module). */
+@Module({})
+export class WorkerModule {
+  static forRoot(config?: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-worker' }), CqrsModule.forRoot(), ProjectorWorkerModule.forRoot(), AuditWorkerModule, IngestionWorkerModule],
+    };
+  }
+}

@@ -1,0 +1,47 @@
+import type { BenchCase } from '../harness/bench-case';
+import { COMMIT_MODES } from '../harness/commit-mode';
+import { baselineCopy } from './baseline-copy.case';
+import { baselineInsertBatch } from './baseline-insert-batch.case';
+import { baselineInsertOne } from './baseline-insert.case';
+import { baselinePagedRead, baselineReadStream } from './baseline-read.case';
+import { emmettAppendBatch, emmettAppendOne, emmettReadStream } from './emmett-append.case';
+import { emmettConsumerCatchUp } from './emmett-consumer.case';
+import { factledgerAppendBatch, factledgerAppendOne } from './factledger-append.case';
+import { factledgerReadStream } from './factledger-read-stream.case';
+
+/**
+ * Every measured case, in print order within its group. A new case is a
+ * `*.case.ts` module returning a BenchCase, added here (and dropped from
+ * pending.ts if it was listed there). Fresh instances per run: cases hold state.
+ */
+export const allCases = (): BenchCase[] => [
+  ...COMMIT_MODES.flatMap((mode) => [
+    baselineInsertOne(1, mode),
+    factledgerAppendOne(1, mode),
+    emmettAppendOne(1, mode),
+    baselineInsertOne(8, mode),
+    factledgerAppendOne(8, mode),
+    emmettAppendOne(8, mode),
+    baselineInsertBatch(mode),
+    factledgerAppendBatch(mode),
+    emmettAppendBatch(mode),
+  ]),
+  baselineCopy(),
+  baselinePagedRead(),
+  emmettConsumerCatchUp(),
+  baselineReadStream(),
+  factledgerReadStream(),
+  emmettReadStream(),
+];
+
+/**
+ * The cases whose name or group matches `pattern` (a regular expression,
+ * case-insensitive), plus the baselines they are ratios to.
+ */
+export function selectCases(cases: readonly BenchCase[], pattern?: string): BenchCase[] {
+  if (!pattern) return [...cases];
+  const re = new RegExp(pattern, 'i');
+  const picked = new Set(cases.filter((c) => re.test(c.name) || re.test(c.group)).map((c) => c.name));
+  for (const c of cases) if (picked.has(c.name) && c.baseline) picked.add(c.baseline);
+  return cases.filter((c) => picked.has(c.name));
+}

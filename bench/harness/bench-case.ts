@@ -1,0 +1,77 @@
+import type { Kysely } from 'kysely';
+import type pg from 'pg';
+
+/** How long one round of one case may run: whichever limit comes first. */
+export interface Budget {
+  seconds: number;
+  /** Caps operations (e.g. events) per round; the smoke test uses it to stay tiny. */
+  maxOps: number;
+}
+
+/** Sizes of the prepared data sets, smaller in quick and smoke modes. */
+export interface Scale {
+  /** Events in the read-side logs (paged read, consumer catch-up). */
+  logEvents: number;
+  /** Events in the single stream the stream-read cases read. */
+  streamEvents: number;
+  /** Events per batch append / multi-row INSERT. */
+  batchEvents: number;
+  /** Rows per COPY statement. */
+  copyRows: number;
+}
+
+export interface BenchContext {
+  /** The scratch database, migrated to the latest factledger schema. */
+  url: string;
+  /** Shared pool on the scratch database (≥ 10 connections) and Kysely over it. */
+  pool: pg.Pool;
+  db: Kysely<any>;
+  scale: Scale;
+  /** Runs `init` once per run under `key`, so cases can share fixtures and still run alone (--only). */
+  once<T>(key: string, init: () => Promise<T>): Promise<T>;
+  /** Registers cleanup to run after all cases (e.g. dropping a peer's database). */
+  onClose(fn: () => Promise<void>): void;
+  log(message: string): void;
+}
+
+export interface RoundResult {
+  /** Units of work done (events appended, events read, requests, ...). */
+  ops: number;
+  /** Wall time of the measured part only. */
+  seconds: number;
+  /** Per-operation latencies in milliseconds, for cases that report p50/p99. */
+  latencies?: number[];
+}
+
+export interface Target {
+  /** Met when median ops/s ÷ baseline median ops/s (paired by round) is at least this. */
+  minRatio?: number;
+  /** Met when the median of the rounds' p99 latency is at most this. */
+  maxP99Ms?: number;
+  /** Shown beside the target, e.g. what the peer measures. */
+  note?: string;
+}
+
+/**
+ * One benchmark: a small module in bench/cases registered in cases/index.ts.
+ * `run` is called once per round (rounds of all cases are interleaved) and
+ * measures only the work, not its preparation.
+ */
+export interface BenchCase {
+  /** Unique, kebab-case, e.g. `factledger.append-1.c8`. */
+  name: string;
+  /** Cases of a group are printed together, e.g. `append 1 event, c=8`. */
+  group: string;
+  /** What is measured, one line. */
+  title: string;
+  /** Unit of `ops`, e.g. `events`, `requests`. */
+  unit: string;
+  /** Name of the case this one is a ratio to. */
+  baseline?: string;
+  target?: Target;
+  /** Needs bench/node_modules (the Emmett peer); skipped when it is not installed. */
+  needsBenchDeps?: boolean;
+  setup(ctx: BenchContext): Promise<void>;
+  run(round: number, budget: Budget): Promise<RoundResult>;
+  teardown(): Promise<void>;
+}

@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { verifyCheckpointSignature, publicKeyFromRaw } from '@factledger/audit-domain';
+import type { EventStoreTables } from '@factledger/event-store';
+import { PlatformModule, loadConfig } from '@factledger/platform';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { AuditWorkerModule } from './audit-worker.module';
+import { currentKey, latestCheckpoint } from './checkpoints/checkpoints.repository';
+import { seedEvents } from './testing/ledger-fixture';
+
+describe('AuditWorkerModule', () => {
+  let t: TestDatabase<EventStoreTables>;
+  let dir: string;
+  let app: INestApplicationContext;
+  beforeAll(async () => {
+    t = await createTestDatabase<EventStoreTables>();
+    dir = mkdtempSync(path.join(tmpdir(), 'factledger-worker-'));
+  });
+  afterAll(async () => {
+    await t.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the key, seals, signs checkpoints while running, and stops with the app', async () => {
+    const signingKeyFile = path.join(dir, '.factledger', 'signing-key.pem');
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, signingKeyFile }, applicationName: 'test' }),
+        AuditWorkerModule.forRoot({ pollIntervalMs: 50, checkpointIntervalMs: 0 }),
+      ],
+    }).compile();
+    moduleRef.useLogger(false);
+    app = await moduleRef.init();
+    expect(statSync(signingKeyFile).mode & 0o777).toBe(0o600);
+    await seedEvents(t.db, 5);
+    for (let i = 0; i < 100 && (await latestCheckpoint(t.db))?.treeSize !== 5; i++) await new Promise((r) => setTimeout(r, 30));
+    const checkpoint = await latestCheckpoint(t.db);
+    expect(checkpoint).toMatchObject({ treeSize: 5 });
+    const key = await currentKey(t.db);
+    expect(verifyCheckpointSignature(checkpoint!, publicKeyFromRaw(key!.publicKey))).toBe(true);
+    await app.close();
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`);
+    expect(rows[0].n).toBe(0);
+  });
+});

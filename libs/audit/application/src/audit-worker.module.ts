@@ -1,0 +1,41 @@
+import { Inject, Logger, Module, Optional, type DynamicModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { AppendListener } from '@factledger/event-store';
+import { CONFIG, type AppConfig } from '@factledger/platform';
+import { AUDIT_WORKER_OPTIONS, DEFAULT_AUDIT_WORKER_OPTIONS, type AuditWorkerOptions } from './audit.options';
+import { Sealer } from './sealer/sealer';
+import { loadOrCreateSigningKey } from './sealer/signing-key';
+
+/** Starts the sealer with the worker and stops it (finishing the batch in flight) on shutdown. */
+class SealerLifecycle implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('audit');
+  private sealer: Sealer | null = null;
+  private listener: AppendListener | null = null;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(AUDIT_WORKER_OPTIONS) private readonly options?: Partial<AuditWorkerOptions>,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const options = { ...DEFAULT_AUDIT_WORKER_OPTIONS, ...this.options };
+    const key = await loadOrCreateSigningKey(this.config.signingKeyFile, this.logger, { production: this.config.nodeEnv === 'production' });
+    this.listener = new AppendListener(this.config.databaseUrl);
+    // Not awaited: the listener reconnects on its own, and the sealer polls meanwhile.
+    this.listener.start().catch((e: Error) => this.logger.warn(`append listener: ${e.message}`));
+    this.sealer = new Sealer({ connectionString: this.config.databaseUrl, key, wakeups: this.listener, logger: this.logger, ...options });
+    this.sealer.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.sealer?.stop();
+    await this.listener?.stop();
+  }
+}
+
+/** The worker side of auditing: the sealer. Needs PlatformModule (CONFIG). */
+@Module({ providers: [SealerLifecycle] })
+export class AuditWorkerModule {
+  static forRoot(options: Partial<AuditWorkerOptions> = {}): DynamicModule {
+    return { module: AuditWorkerModule, providers: [{ provide: AUDIT_WORKER_OPTIONS, useValue: options }] };
+  }
+}

@@ -1,0 +1,42 @@
+import type { ColumnType } from 'kysely';
+
+/** Rows are written once by the sealer and never updated (triggers refuse it). */
+type Immutable<T> = ColumnType<T, T, never>;
+
+export interface AuditSigningKeysTable {
+  key_id: Immutable<string>;
+  algorithm: Immutable<'Ed25519'>;
+  public_key: Immutable<Buffer>;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface AuditLeavesTable {
+  leaf_index: Immutable<string>;
+  position: Immutable<string>;
+  transaction_id: Immutable<string>;
+  leaf_hash: Immutable<Buffer>;
+  sealed_at: ColumnType<Date, never, never>;
+}
+
+export interface AuditNodesTable {
+  level: Immutable<number>;
+  index: Immutable<string>;
+  hash: Immutable<Buffer>;
+}
+
+export interface AuditCheckpointsTable {
+  tree_size: Immutable<string>;
+  root_hash: Immutable<Buffer>;
+  last_position: Immutable<string | null>;
+  last_transaction_id: Immutable<string | null>;
+  issued_at: Immutable<Date>;
+  key_id: Immutable<string>;
+  signature: Immutable<Buffer>;
+}
+
+export interface AuditTables {
+  audit_signing_keys: AuditSigningKeysTable;
+  audit_leaves: AuditLeavesTable;
+  audit_nodes: AuditNodesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+}

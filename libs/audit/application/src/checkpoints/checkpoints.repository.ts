@@ -1,0 +1,74 @@
+import { sql, type Kysely } from 'kysely';
+import { CHECKPOINT_ALGORITHM, toHex, type SignedCheckpoint } from '@factledger/audit-domain';
+
+type Db = Kysely<any>;
+
+interface CheckpointRow {
+  tree_size: string;
+  root_hash: Buffer;
+  last_position: string | null;
+  last_transaction_id: string | null;
+  issued_at: Date;
+  key_id: string;
+  signature: Buffer;
+}
+
+const toCheckpoint = (r: CheckpointRow): SignedCheckpoint => ({
+  treeSize: Number(r.tree_size),
+  rootHash: toHex(r.root_hash),
+  lastPosition: r.last_position,
+  lastTransactionId: r.last_transaction_id,
+  issuedAt: r.issued_at.toISOString(),
+  keyId: r.key_id,
+  algorithm: CHECKPOINT_ALGORITHM,
+  signature: r.signature.toString('base64'),
+});
+
+const COLUMNS = sql`c.tree_size::text AS tree_size, c.root_hash, c.last_position::text AS last_position,
+  c.last_transaction_id::text AS last_transaction_id, c.issued_at, c.key_id, c.signature`;
+
+/** Stores a signed checkpoint; false when one of that size exists already (the first one stands). */
+export async function insertCheckpoint(db: Db, c: SignedCheckpoint): Promise<boolean> {
+  const result = await sql`
+    INSERT INTO audit_checkpoints (tree_size, root_hash, last_position, last_transaction_id, issued_at, key_id, signature)
+    VALUES (${c.treeSize}, ${Buffer.from(c.rootHash, 'hex')}, ${c.lastPosition}::bigint, ${c.lastTransactionId}::text::xid8,
+            ${c.issuedAt}::timestamptz, ${c.keyId}, ${Buffer.from(c.signature, 'base64')})
+    ON CONFLICT (tree_size) DO NOTHING`.execute(db);
+  return Number(result.numAffectedRows ?? 0) === 1;
+}
+
+export async function latestCheckpoint(db: Db): Promise<SignedCheckpoint | null> {
+  const { rows } = await sql<CheckpointRow>`SELECT ${COLUMNS} FROM audit_checkpoints c ORDER BY c.tree_size DESC LIMIT 1`.execute(db);
+  return rows[0] ? toCheckpoint(rows[0]) : null;
+}
+
+export async function checkpointOfSize(db: Db, treeSize: number): Promise<SignedCheckpoint | null> {
+  const { rows } = await sql<CheckpointRow>`SELECT ${COLUMNS} FROM audit_checkpoints c WHERE c.tree_size = ${treeSize}`.execute(db);
+  return rows[0] ? toCheckpoint(rows[0]) : null;
+}
+
+export interface PublishedKey {
+  keyId: string;
+  algorithm: typeof CHECKPOINT_ALGORITHM;
+  /** Raw 32-byte Ed25519 public key. */
+  publicKey: Buffer;
+  createdAt: Date;
+}
+
+/** Publishes a checkpoint key's public half (idempotent). */
+export async function publishKey(db: Db, keyId: string, publicKey: Buffer): Promise<void> {
+  await sql`
+    INSERT INTO audit_signing_keys (key_id, algorithm, public_key) VALUES (${keyId}, ${CHECKPOINT_ALGORITHM}, ${publicKey})
+    ON CONFLICT (key_id) DO NOTHING`.execute(db);
+}
+
+/** The key that signed the latest checkpoint, else the newest published key. */
+export async function currentKey(db: Db): Promise<PublishedKey | null> {
+  const { rows } = await sql<{ key_id: string; public_key: Buffer; created_at: Date }>`
+    SELECT k.key_id, k.public_key, k.created_at FROM audit_signing_keys k
+     ORDER BY k.key_id = (SELECT c.key_id FROM audit_checkpoints c ORDER BY c.tree_size DESC LIMIT 1) DESC NULLS LAST,
+              k.created_at DESC
+     LIMIT 1`.execute(db);
+  const row = rows[0];
+  return row ? { keyId: row.key_id, algorithm: CHECKPOINT_ALGORITHM, publicKey: row.public_key, createdAt: row.created_at } : null;
+}

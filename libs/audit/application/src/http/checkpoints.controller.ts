@@ -1,0 +1,59 @@
+import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Kysely } from 'kysely';
+import { publicKeyFromRaw } from '@factledger/audit-domain';
+import { KYSELY } from '@factledger/platform';
+import { invalid, notFound } from '@factledger/shared';
+import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
+import { CheckpointRequests } from './checkpoint-requests';
+
+const TREE_SIZE = /^(0|[1-9]\d{0,14})$/;
+
+/** Signed checkpoints (tree size, root, last position, time, Ed25519 signature) and the key that verifies them. */
+@ApiTags('audit')
+@Controller('v1')
+export class CheckpointsController {
+  constructor(
+    @Inject(KYSELY) private readonly db: Kysely<any>,
+    private readonly requests: CheckpointRequests,
+  ) {}
+
+  @Get('checkpoints/latest')
+  @ApiOperation({ summary: 'The newest signed checkpoint' })
+  async latest() {
+    const checkpoint = await latestCheckpoint(this.db);
+    if (!checkpoint) throw notFound('checkpoint.none', 'No checkpoint has been issued yet; the worker issues one once events are sealed');
+    return checkpoint;
+  }
+
+  @Get('checkpoints/:size')
+  @ApiOperation({ summary: 'The signed checkpoint of exactly this tree size' })
+  async bySize(@Param('size') size: string) {
+    if (!TREE_SIZE.test(size)) throw invalid('checkpoint.invalid_size', `Tree size "${size.slice(0, 40)}" must be a non-negative integer`);
+    const checkpoint = await checkpointOfSize(this.db, Number(size));
+    if (!checkpoint) throw notFound('checkpoint.not_found', `No checkpoint was issued at tree size ${size}`, { treeSize: Number(size) });
+    return checkpoint;
+  }
+
+  @Post('checkpoints')
+  @ApiOperation({ summary: 'Ask the sealer for a checkpoint covering everything committed so far: 201 when new, 200 when the latest already did' })
+  async request(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
+    const { checkpoint, created } = await this.requests.request();
+    reply.status(created ? 201 : 200);
+    return checkpoint;
+  }
+
+  @Get('audit/public-key')
+  @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (raw base64 and PEM); pin its keyId' })
+  async publicKey() {
+    const key = await currentKey(this.db);
+    if (!key) throw notFound('audit.no_signing_key', 'No checkpoint key has been published yet; the worker publishes it when it starts sealing');
+    return {
+      algorithm: key.algorithm,
+      keyId: key.keyId,
+      publicKey: key.publicKey.toString('base64'),
+      publicKeyPem: publicKeyFromRaw(key.publicKey).export({ type: 'spki', format: 'pem' }).toString(),
+      createdAt: key.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+
+// Query strings arrive as a string or, when repeated, an array.
+const asArray = ({ value }: { value: unknown }) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
+const asList = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : (asArray({ value }) as unknown[]).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : [v]));
+
+const ISO = { strict: true, strictSeparator: true };
+
+/** Filters shared by the list, export and tail endpoints. */
+export class LogFilterQuery {
+  @ApiPropertyOptional({ type: [String], description: 'Only events of these streams (repeat the parameter for several)' })
+  @IsOptional()
+  @Transform(asArray)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @Length(1, 200, { each: true })
+  stream?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Only these event types: repeat the parameter or give a comma-separated list' })
+  @IsOptional()
+  @Transform(asList)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Matches(/^[\w.:-]{1,200}$/, { each: true, message: 'each type must be 1 to 200 letters, digits, or . _ : -' })
+  type?: string[];
+
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Only events recorded at or after this time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601(ISO)
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Only events recorded before this time (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601(ISO)
+  to?: string;
+}
+
+const CURSOR_FIELD = () => ApiPropertyOptional({ description: 'Opaque cursor from a previous response (`nextCursor`, an event’s `cursor`)' });
+
+export class ListEventsQuery extends LogFilterQuery {
+  @CURSOR_FIELD()
+  @IsOptional()
+  @IsString()
+  after?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}
+
+export class ExportEventsQuery extends LogFilterQuery {
+  @CURSOR_FIELD()
+  @IsOptional()
+  @IsString()
+  after?: string;
+
+  @ApiPropertyOptional({ description: 'Cursor of the last event to include (default: the log as it is when the export starts)' })
+  @IsOptional()
+  @IsString()
+  until?: string;
+}
+
+export class TailEventsQuery extends LogFilterQuery {
+  @ApiPropertyOptional({ description: 'Resume after this cursor; the Last-Event-ID header wins when both are sent. Default: the current end of the log' })
+  @IsOptional()
+  @IsString()
+  after?: string;
+}
+
+export class StreamEventsQuery {
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only events with a higher stream version' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  afterVersion?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+}

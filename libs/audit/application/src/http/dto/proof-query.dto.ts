@@ -1,0 +1,33 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+
+const TreeSize = () => applyDecorators(Type(() => Number), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER));
+
+export class InclusionProofQuery {
+  @ApiPropertyOptional({ description: 'Event id (uuid) or global position; or give `leaf` instead' })
+  @IsOptional()
+  @IsString()
+  event?: string;
+
+  @ApiPropertyOptional({ description: 'Leaf index; or give `event` instead' })
+  @IsOptional()
+  @TreeSize()
+  leaf?: number;
+
+  @ApiPropertyOptional({ description: 'Tree size the proof is for (default: the latest checkpoint’s)' })
+  @IsOptional()
+  @TreeSize()
+  size?: number;
+}
+
+export class ConsistencyProofQuery {
+  @ApiProperty({ description: 'The older tree size' })
+  @TreeSize()
+  from!: number;
+
+  @ApiProperty({ description: 'The newer tree size' })
+  @TreeSize()
+  to!: number;
+}

@@ -1,0 +1,98 @@
+import { Controller, Get, Headers, Inject, Optional, Param, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Kysely } from 'kysely';
+import { START, visibleHead } from '@factledger/event-store';
+import { KYSELY } from '@factledger/platform';
+import { invalid, notFound } from '@factledger/shared';
+import { AUDIT_API_OPTIONS, DEFAULT_AUDIT_API_OPTIONS, type AuditApiOptions } from '../audit.options';
+import { toEventJson } from '../history/event-json';
+import { readLog, readStreamPage, type LogFilter } from '../history/history.repository';
+import { decodeCursor, encodeCursor } from '../history/log-cursor';
+import { ExportEventsQuery, ListEventsQuery, LogFilterQuery, StreamEventsQuery, TailEventsQuery } from './dto/log-query.dto';
+import { abortableStream, exportLines, tailFrames } from './log-streams';
+import { LogWakeups } from './log-wakeups';
+
+interface StreamReply {
+  header(name: string, value: string): StreamReply;
+  send(payload: unknown): unknown;
+}
+
+function filterOf(q: LogFilterQuery): LogFilter {
+  const from = q.from ? new Date(q.from) : undefined;
+  const to = q.to ? new Date(q.to) : undefined;
+  if (from && to && from.getTime() >= to.getTime()) throw invalid('events.invalid_range', `from (${q.from}) must be before to (${q.to})`);
+  return { streamIds: q.stream, eventTypes: q.type, from, to };
+}
+
+/** Auditors' read access to the whole history: the global log in gap-safe order, per stream, exported, or live. */
+@ApiTags('audit')
+@Controller('v1')
+export class EventsController {
+  private readonly options: AuditApiOptions;
+
+  constructor(
+    @Inject(KYSELY) private readonly db: Kysely<any>,
+    private readonly wakeups: LogWakeups,
+    @Optional() @Inject(AUDIT_API_OPTIONS) options?: Partial<AuditApiOptions>,
+  ) {
+    this.options = { ...DEFAULT_AUDIT_API_OPTIONS, ...options };
+  }
+
+  @Get('events')
+  @ApiOperation({ summary: 'The global event log in gap-safe commit order, a page after an opaque cursor; filter by stream, type, recorded time' })
+  async list(@Query() q: ListEventsQuery) {
+    const after = q.after ? decodeCursor(q.after) : START;
+    const page = await readLog(this.db, after, { ...filterOf(q), limit: q.limit ?? 100 });
+    return { events: page.events.map(toEventJson), nextCursor: encodeCursor(page.next), hasMore: page.hasMore };
+  }
+
+  @Get('events/export')
+  @ApiProduces('application/x-ndjson')
+  @ApiOperation({ summary: 'NDJSON export of the log (or a cursor range), one event per line, streamed with backpressure' })
+  async export(@Query() q: ExportEventsQuery, @Res() reply: StreamReply) {
+    const filter = filterOf(q);
+    const after = q.after ? decodeCursor(q.after) : START;
+    // Default end: the log as it is now, so an export is a well-defined snapshot even while writers go on.
+    const until = q.until ? decodeCursor(q.until, 'until') : (await visibleHead(this.db)).checkpoint;
+    const body = until ? abortableStream(() => exportLines(this.db, { after, until }, filter, this.options.pageSize)) : '';
+    reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(body);
+  }
+
+  @Get('events/tail')
+  @ApiProduces('text/event-stream')
+  @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event (sent by EventSource on reconnect)' })
+  @ApiOperation({ summary: 'Live tail of the log as Server-Sent Events; resumes from Last-Event-ID or `after`, else starts at the end' })
+  async tail(@Query() q: TailEventsQuery, @Headers('last-event-id') lastEventId: string | undefined, @Res() reply: StreamReply) {
+    const filter = filterOf(q);
+    const resume = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : q.after ? decodeCursor(q.after) : null;
+    const after = resume ?? (await visibleHead(this.db)).checkpoint ?? START;
+    const wakeups = this.wakeups.get();
+    const body = abortableStream((signal) =>
+      tailFrames(this.db, {
+        after,
+        filter,
+        wakeups,
+        signal,
+        heartbeatMs: this.options.heartbeatMs,
+        pollMs: this.options.tailPollMs,
+        pageSize: Math.min(this.options.pageSize, 200),
+      }),
+      this.wakeups.shutdownSignal,
+    );
+    reply
+      .header('content-type', 'text/event-stream; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-accel-buffering', 'no') // nginx: do not buffer the stream
+      .send(body);
+  }
+
+  @Get('streams/:id/events')
+  @ApiOperation({ summary: "One stream's events in version order, with who recorded each and why (metadata)" })
+  async stream(@Param('id') streamId: string, @Query() q: StreamEventsQuery) {
+    const afterVersion = q.afterVersion ?? 0;
+    const page = await readStreamPage(this.db, streamId, afterVersion, q.limit ?? 100);
+    if (!page) throw notFound('stream.not_found', `Stream ${streamId} does not exist`, { streamId });
+    const last = page.events.at(-1);
+    return { streamId, events: page.events.map(toEventJson), nextAfterVersion: page.hasMore && last ? last.streamVersion : null };
+  }
+}

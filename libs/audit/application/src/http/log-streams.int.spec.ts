@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
+import { appendToStream, START, visibleHead, type EventStoreTables } from '@factledger/event-store';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { settleLog } from '../testing/settle';
+import { abortableStream, exportLines } from './log-streams';
+
+/** Counts the pages an export reads from the database. */
+class CountQueries implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs) {
+    this.count++;
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs) {
+    return args.result;
+  }
+}
+
+describe('NDJSON export stream', () => {
+  let t: TestDatabase<EventStoreTables>;
+  const EVENTS = 120;
+  const PAGE = 5;
+  beforeAll(async () => {
+    t = await createTestDatabase<EventStoreTables>();
+    const padding = 'x'.repeat(2000); // ~2 KB per line: the whole export is far above the stream's 64 KB buffer
+    for (let i = 0; i < EVENTS; i += 10) {
+      await appendToStream(t.db, `export-${i}`, Array.from({ length: 10 }, (_, j) => ({ id: randomUUID(), type: 'export.v1', data: { n: i + j, padding } })));
+    }
+    await settleLog(t.db);
+  });
+  afterAll(() => t.drop());
+
+  it('reads the next page only when the consumer has drained the buffer (constant memory)', async () => {
+    const counter = new CountQueries();
+    const db = t.db.withPlugin(counter);
+    const until = (await visibleHead(t.db)).checkpoint!;
+    const stream = abortableStream(() => exportLines(db, { after: START, until }, {}, PAGE));
+    // A consumer that looks once and then stalls: after filling its buffer, the stream stops pulling pages.
+    await new Promise<void>((resolve) => stream.once('readable', () => resolve()));
+    await new Promise((r) => setTimeout(r, 200));
+    const pagesWhileIdle = counter.count;
+    expect(pagesWhileIdle).toBeGreaterThan(0);
+    expect(pagesWhileIdle).toBeLessThan(EVENTS / PAGE / 2);
+    let text = '';
+    for await (const chunk of stream) text += chunk;
+    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((e) => e.data.n)).toEqual(Array.from({ length: EVENTS }, (_, i) => i));
+    expect(counter.count).toBe(EVENTS / PAGE); // LIMIT n+1 knows the last page is last: no empty query
+  });
+
+  it('stops querying once the consumer goes away', async () => {
+    const counter = new CountQueries();
+    const until = (await visibleHead(t.db)).checkpoint!;
+    const stream = abortableStream(() => exportLines(t.db.withPlugin(counter), { after: START, until }, {}, PAGE));
+    await new Promise<void>((resolve) => stream.once('readable', () => resolve()));
+    stream.destroy();
+    await new Promise((r) => setTimeout(r, 100));
+    const after = counter.count;
+    await new Promise((r) => setTimeout(r, 100));
+    expect(counter.count).toBe(after);
+    expect(after).toBeLessThan(EVENTS / PAGE);
+  });
+});

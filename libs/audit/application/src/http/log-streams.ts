@@ -1,0 +1,101 @@
+import { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Checkpoint } from '@factledger/event-store';
+import { toEventJson } from '../history/event-json';
+import { readLog, type LogFilter } from '../history/history.repository';
+import { encodeCursor } from '../history/log-cursor';
+
+type Db = Kysely<any>;
+
+/** Pull-based: a page is read only when the consumer has drained the previous lines (backpressure). */
+export async function* exportLines(db: Db, range: { after: Checkpoint; until: Checkpoint }, filter: LogFilter, pageSize: number): AsyncGenerator<string> {
+  let cursor = range.after;
+  for (;;) {
+    const page = await readLog(db, cursor, { ...filter, limit: pageSize, until: range.until });
+    for (const event of page.events) yield `${JSON.stringify(toEventJson(event))}\n`;
+    if (!page.hasMore) return;
+    cursor = page.next;
+  }
+}
+
+export interface Wakeups {
+  on(event: 'append', listener: () => void): unknown;
+  off(event: 'append', listener: () => void): unknown;
+}
+
+export interface TailOptions {
+  after: Checkpoint;
+  filter: LogFilter;
+  wakeups: Wakeups | null;
+  heartbeatMs: number;
+  /** Polling fallback when notifications are lost or the listener is down. */
+  pollMs: number;
+  pageSize: number;
+  signal: AbortSignal;
+}
+
+/**
+ * Server-Sent Events frames of the live log: each event with its cursor as
+ * `id`, so a reconnecting EventSource resumes via Last-Event-ID. Heartbeat
+ * comments keep proxies from closing an idle stream; they also move the
+ * client's Last-Event-ID past events the filters skipped.
+ */
+export async function* tailFrames(db: Db, options: TailOptions): AsyncGenerator<string> {
+  let cursor = options.after;
+  let announced = encodeCursor(cursor);
+  let lastWrite = Date.now();
+  yield 'retry: 2000\n: connected\n\n';
+  while (!options.signal.aborted) {
+    const page = await readLog(db, cursor, { ...options.filter, limit: options.pageSize });
+    for (const event of page.events) {
+      const json = toEventJson(event);
+      announced = json.cursor;
+      yield `id: ${json.cursor}\nevent: event\ndata: ${JSON.stringify(json)}\n\n`;
+    }
+    cursor = page.next;
+    if (page.events.length > 0) lastWrite = Date.now();
+    if (page.hasMore) continue;
+    await waitForAppend(options.wakeups, Math.min(options.pollMs, Math.max(0, options.heartbeatMs - (Date.now() - lastWrite))), options.signal);
+    if (Date.now() - lastWrite >= options.heartbeatMs && !options.signal.aborted) {
+      const position = encodeCursor(cursor);
+      yield position === announced ? ': heartbeat\n\n' : `: heartbeat\nid: ${position}\n\n`;
+      announced = position;
+      lastWrite = Date.now();
+    }
+  }
+}
+
+function waitForAppend(wakeups: Wakeups | null, ms: number, signal: AbortSignal): Promise<void> {
+  // Aborted while reading a page: an abort event will not come again.
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      wakeups?.off('append', done);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    wakeups?.on('append', done);
+    signal.addEventListener('abort', done);
+  });
+}
+
+/**
+ * A byte stream over an async generator that stops the generator as soon as
+ * the stream is destroyed (client gone), even while it waits for the next
+ * append: the generator gets an AbortSignal. `shutdown` ends it cleanly too,
+ * so an open tail never holds up closing the server.
+ */
+export function abortableStream(make: (signal: AbortSignal) => AsyncGenerator<string>, shutdown?: AbortSignal): Readable {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (shutdown?.aborted) abort();
+  shutdown?.addEventListener('abort', abort, { once: true });
+  const stream = Readable.from(make(controller.signal), { objectMode: false, highWaterMark: 64 * 1024 });
+  stream.once('close', () => {
+    shutdown?.removeEventListener('abort', abort);
+    abort();
+  });
+  return stream;
+}

@@ -1,0 +1,5 @@
+export { runVerifyCli, VERIFY_USAGE, type VerifyIo } from './verify-cli';
+export { verifyLedger, type VerifyLedgerOptions, type VerifyReport } from './ledger-verifier';
+export { VerificationFailure, type FailureLocation } from './verification-failure';
+export { VerifyApiClient, ApiError, type FetchLike } from './verify-api.client';
+export { loadVerifyState, saveVerifyState, type VerifyState } from './verify-state';

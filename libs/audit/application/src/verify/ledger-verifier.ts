@@ -1,0 +1,173 @@
+import type { KeyObject } from 'node:crypto';
+import {
+  ProofError,
+  fromHex,
+  keyIdOf,
+  publicKeyFromRaw,
+  rawPublicKey,
+  verifyCheckpointSignature,
+  verifyConsistency,
+  verifyInclusion,
+  type SignedCheckpoint,
+} from '@factledger/audit-domain';
+import { fetchConsistencyProof, fetchInclusionProof, fetchPublicKey, parseCheckpoint } from './api-responses';
+import { locateMismatch } from './failure-locator';
+import { ServedLog } from './served-log';
+import { ApiError, type VerifyApiClient } from './verify-api.client';
+import type { VerifyState } from './verify-state';
+import { fail } from './verification-failure';
+
+export interface VerifyLedgerOptions {
+  api: VerifyApiClient;
+  /** What the last successful run remembered (pinned key, last checkpoint). */
+  state: VerifyState | null;
+  /** A key obtained out of band; wins over trust on first use. */
+  pinnedKey?: KeyObject;
+  /** Ask the sealer for a checkpoint covering the log as it is now. */
+  fresh?: boolean;
+  spotChecks?: number;
+  pageSize?: number;
+  random?: () => number;
+  progress?: (step: string, message: string) => void;
+}
+
+export interface VerifyReport {
+  checkpoint: SignedCheckpoint;
+  keyId: string;
+  keyPinnedNow: boolean;
+  /** Size of the remembered checkpoint this one was proven to extend. */
+  extended: number | null;
+  inclusionChecks: number;
+  /** The log has events after the checkpoint (not yet covered by any). */
+  moreAfterCheckpoint: boolean;
+  state: VerifyState;
+}
+
+const short = (hex: string) => `${hex.slice(0, 16)}…`;
+
+/**
+ * Verifies the ledger through its public API only, trusting nothing the
+ * server says unless a signature or a proof backs it:
+ *   1. the checkpoint key is the pinned one (pinned on first use);
+ *   2. the latest checkpoint's Ed25519 signature verifies;
+ *   3. it extends the remembered checkpoint (RFC 6962 consistency proof);
+ *   4. the served events, hashed here, rebuild exactly its root;
+ *   5. sampled inclusion proofs verify (the server's proofs are honest too).
+ * Throws a VerificationFailure naming the first failing check, leaf and event.
+ */
+export async function verifyLedger(options: VerifyLedgerOptions): Promise<VerifyReport> {
+  const { api, state } = options;
+  const progress = options.progress ?? (() => undefined);
+
+  const served = await fetchPublicKey(api);
+  const servedKeyId = keyIdOf(served.key);
+  if (served.keyId !== servedKeyId) fail('key.id_mismatch', `the server calls its key ${served.keyId}, but that key's id is ${servedKeyId}`);
+  const pinned = options.pinnedKey ?? (state ? publicKeyFromRaw(Buffer.from(state.publicKey.publicKey, 'base64')) : null);
+  const pinnedId = pinned ? keyIdOf(pinned) : null;
+  if (pinnedId && pinnedId !== servedKeyId) {
+    fail('key.changed', `the checkpoint key changed: pinned ${pinnedId}, the server now serves ${servedKeyId}. Only accept a new key confirmed out of band (then delete the state file)`);
+  }
+  const key = pinned ?? served.key;
+  const keyId = pinnedId ?? servedKeyId;
+  progress('key', pinned ? `Ed25519 key ${keyId} matches the pinned key` : `Ed25519 key ${keyId} pinned on first use; confirm this id with the operator out of band`);
+
+  if (state) {
+    if (!verifyCheckpointSignature(state.checkpoint, key)) fail('state.bad_signature', `the remembered checkpoint ${state.checkpoint.treeSize} does not verify with the pinned key: the state file was altered`);
+  }
+
+  if (options.fresh) await api.post('/v1/checkpoints');
+  let checkpoint: SignedCheckpoint;
+  try {
+    checkpoint = parseCheckpoint(await api.get('/v1/checkpoints/latest'), 'latest checkpoint');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return fail('checkpoint.none', 'the server has no signed checkpoint yet (is the worker running? try --fresh)');
+    throw e;
+  }
+  const n = checkpoint.treeSize;
+  if (checkpoint.keyId !== keyId) fail('checkpoint.wrong_key', `checkpoint ${n} claims key ${checkpoint.keyId}, not the pinned key ${keyId}`);
+  if (!verifyCheckpointSignature(checkpoint, key)) {
+    fail('checkpoint.bad_signature', `checkpoint ${n} (root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}): the Ed25519 signature does not verify with key ${keyId}`);
+  }
+  progress('checkpoint', `size ${n}, root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}: signature valid`);
+
+  let extended: number | null = null;
+  if (state) {
+    const m = state.checkpoint;
+    if (n < m.treeSize) fail('checkpoint.rollback', `the latest checkpoint (size ${n}) is older than the remembered checkpoint (size ${m.treeSize}): the log was rolled back`);
+    if (n === m.treeSize && checkpoint.rootHash !== m.rootHash) {
+      fail('checkpoint.fork', `two different roots for size ${n}: remembered ${short(m.rootHash)}, now ${short(checkpoint.rootHash)}: the log was rewritten`);
+    }
+    if (n > m.treeSize) {
+      try {
+        verifyConsistency(m.treeSize, n, fromHex(m.rootHash), fromHex(checkpoint.rootHash), await fetchConsistencyProof(api, m.treeSize, n));
+      } catch (e) {
+        if (!(e instanceof ProofError || (e instanceof ApiError && e.status !== null))) throw e;
+        fail('checkpoint.not_extending', `checkpoint ${n} (root ${short(checkpoint.rootHash)}) does not extend the remembered checkpoint ${m.treeSize} (root ${short(m.rootHash)}): ${e.message}`);
+      }
+    }
+    if (n > m.treeSize) extended = m.treeSize;
+    progress('history', n > m.treeSize ? `extends the remembered checkpoint of size ${m.treeSize}` : `is the remembered checkpoint (size ${n}, same root)`);
+  } else {
+    progress('history', 'no remembered checkpoint yet (first run): this one is remembered');
+  }
+
+  const spots = pickSpotChecks(n, options.spotChecks ?? 20, options.random ?? Math.random);
+  const log = await ServedLog.read(api, n, options.pageSize ?? 1000, spots);
+  if (log.size < n || !log.tree.root(n).equals(fromHex(checkpoint.rootHash))) await locateMismatch(api, log, checkpoint);
+  if (n > 0 && (log.last?.position !== checkpoint.lastPosition || log.last?.transactionId !== checkpoint.lastTransactionId)) {
+    fail('checkpoint.position_mismatch', `checkpoint ${n} signs last position ${checkpoint.lastPosition}, but leaf ${n - 1} is event ${log.last?.id} at position ${log.last?.position}`, {
+      leafIndex: n - 1,
+      eventId: log.last?.id,
+      position: log.last?.position,
+    });
+  }
+  progress('events', `${n} events fetched and hashed here: they rebuild the signed root`);
+
+  const root = fromHex(checkpoint.rootHash);
+  for (const i of spots) {
+    const eventId = log.idAt(i)!;
+    const what = `inclusion proof for leaf ${i} (event ${eventId}) at size ${n}`;
+    const answer = await fetchInclusionProof(api, `event=${eventId}&size=${n}`, what);
+    const location = { leafIndex: i, eventId };
+    if (answer.leafIndex !== i || answer.treeSize !== n) {
+      fail('proof.wrong_leaf', `the server places event ${eventId} at leaf ${answer.leafIndex} of size ${answer.treeSize}, but the log puts it at leaf ${i} of ${n}`, location);
+    }
+    try {
+      verifyInclusion(i, n, log.tree.leaf(i), answer.proof, root);
+    } catch (e) {
+      if (!(e instanceof ProofError)) throw e;
+      fail('proof.inclusion_invalid', `the server's ${what} is invalid: ${e.message}`, location);
+    }
+  }
+  progress('proofs', `${spots.length} inclusion proofs verified against the signed root`);
+
+  return {
+    checkpoint,
+    keyId,
+    keyPinnedNow: !pinned,
+    extended,
+    inclusionChecks: spots.length,
+    moreAfterCheckpoint: log.moreAfter,
+    state: {
+      version: 1,
+      api: api.baseUrl,
+      publicKey: { algorithm: 'Ed25519', keyId, publicKey: (pinned ? rawPublicKey(pinned) : served.raw).toString('base64') },
+      checkpoint,
+      verifiedAt: new Date().toISOString(),
+    },
+  };
+}
+
+/** The first and last leaf, and a random sample in between. */
+function pickSpotChecks(size: number, count: number, random: () => number): number[] {
+  if (size === 0 || count <= 0) return [];
+  if (size <= count) return Array.from({ length: size }, (_, i) => i);
+  const picked = new Set([0, size - 1]);
+  const interior = size - 2; // ≥ count - 1 here, so probing always finds a free index
+  while (picked.size < count) {
+    let candidate = 1 + Math.floor(random() * interior);
+    while (picked.has(candidate)) candidate = (candidate % interior) + 1;
+    picked.add(candidate);
+  }
+  return [...picked].sort((a, b) => a - b);
+}

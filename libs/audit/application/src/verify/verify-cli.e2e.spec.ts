@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { sql } from 'kysely';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { EventStoreTables } from '@factledger/event-store';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { Sealer } from '../sealer/sealer';
+import { createAuditTestApp } from '../testing/audit-test-app';
+import { seedEvents, testSigningKey } from '../testing/ledger-fixture';
+import { runVerifyCli } from './verify-cli';
+
+describe('factledger verify against a real server', () => {
+  const key = testSigningKey();
+  let t: TestDatabase<EventStoreTables>;
+  let app: NestFastifyApplication;
+  let sealer: Sealer;
+  let api: string;
+  let dir: string;
+
+  const verify = async (...args: string[]) => {
+    let out = '';
+    const code = await runVerifyCli(['verify', '--api', api, '--state-file', 'state.json', ...args], {
+      stdout: (text) => (out += text),
+      stderr: (text) => (out += text),
+      cwd: dir,
+    });
+    return { code, out };
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase<EventStoreTables>();
+    dir = mkdtempSync(path.join(tmpdir(), 'factledger-verify-'));
+    app = await createAuditTestApp(t.url, { checkpointWaitMs: 5000 });
+    await app.listen(0, '127.0.0.1');
+    api = await app.getUrl();
+    sealer = new Sealer({ connectionString: t.url, key, pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
+    await seedEvents(t.db, 25);
+    await sealer.checkpointNow();
+  });
+  afterAll(async () => {
+    await sealer.stop();
+    await app.close();
+    await t.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('passes on an untouched ledger, pinning the key on first use', async () => {
+    const { code, out } = await verify();
+    expect(out).toContain(`PASS: the first 25 events of the log are exactly those signed in checkpoint 25`);
+    expect(out).toContain(`key ${key.keyId} is now pinned`);
+    expect(code).toBe(0);
+    const state = JSON.parse(readFileSync(path.join(dir, 'state.json'), 'utf8'));
+    expect(state).toMatchObject({ version: 1, publicKey: { keyId: key.keyId }, checkpoint: { treeSize: 25 } });
+  });
+
+  it('passes again after the log grew, proving the new checkpoint extends the remembered one', async () => {
+    await seedEvents(t.db, 6, 25);
+    sealer.start(); // --fresh asks the running sealer for a checkpoint
+    try {
+      const { code, out } = await verify('--fresh', '--spot-checks', '31');
+      expect(out).toContain('extends the remembered checkpoint of size 25');
+      expect(out).toContain('31 inclusion proofs verified');
+      expect(out).toContain('PASS: the first 31 events');
+      expect(code).toBe(0);
+    } finally {
+      await sealer.stop();
+    }
+  });
+
+  it('pins a key given out of band instead of trusting the first one served', async () => {
+    writeFileSync(path.join(dir, 'operator.pem'), key.publicKey.export({ type: 'spki', format: 'pem' }));
+    const right = await verify('--public-key', 'operator.pem', '--state-file', 'pinned.json');
+    expect(right.code).toBe(0);
+    expect(right.out).toContain(`key ${key.keyId} matches the pinned key`);
+    writeFileSync(path.join(dir, 'other.pem'), testSigningKey().publicKey.export({ type: 'spki', format: 'pem' }));
+    const wrong = await verify('--public-key', 'other.pem', '--state-file', 'other-pinned.json');
+    expect(wrong.code).toBe(1);
+    expect(wrong.out).toContain(`FAIL [key.changed] the checkpoint key changed: pinned `);
+    writeFileSync(path.join(dir, 'junk.pem'), 'not a key');
+    expect((await verify('--public-key', 'junk.pem')).code).toBe(2);
+  });
+
+  it('fails naming the event whose row was changed in PostgreSQL behind the trigger', async () => {
+    const { rows } = await sql<{ event_id: string }>`SELECT event_id::text FROM events ORDER BY events.position OFFSET 17 LIMIT 1`.execute(t.db);
+    const victim = rows[0]!.event_id;
+    await sql`ALTER TABLE events DISABLE TRIGGER USER`.execute(t.db);
+    try {
+      await sql`UPDATE events SET data = jsonb_set(data, '{value}', '1000000') WHERE event_id = ${victim}::uuid`.execute(t.db);
+    } finally {
+      await sql`ALTER TABLE events ENABLE TRIGGER USER`.execute(t.db);
+    }
+    const { code, out } = await verify();
+    expect(code).toBe(1);
+    expect(out).toMatch(new RegExp(`FAIL \\[event\\.altered\\] leaf 17: event ${victim} \\(position \\d+\\) does not match checkpoint 31`));
+    expect(out).not.toContain('PASS');
+  });
+
+  it('refuses bad usage with exit code 2 and explains --replay is not there yet', async () => {
+    expect((await verify('--spot-checks', 'many')).code).toBe(2);
+    expect((await verify('--bogus')).out).toContain('unknown option --bogus');
+    const replay = await verify('--replay');
+    expect(replay.code).toBe(2);
+    expect(replay.out).toContain('not available yet');
+  });
+
+  it('reports an unreachable API or a broken state file as an error, not a pass', async () => {
+    const unreachable = await runVerifyCli(['--api', 'http://127.0.0.1:9', '--state-file', path.join(dir, 'other.json')], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+    });
+    expect(unreachable).toBe(1);
+    writeFileSync(path.join(dir, 'broken.json'), '{"version": 7}');
+    const { code, out } = await verify('--state-file', 'broken.json');
+    expect(code).toBe(1);
+    expect(out).toContain('ERROR: verification could not complete: state file');
+  });
+});

@@ -1,0 +1,178 @@
+import { sql, type Kysely } from 'kysely';
+import { invalid } from '@factledger/shared';
+import { EventIdConflictError, VersionConflictError } from './event-store.errors';
+import type { EventStoreTables } from './event-store.table';
+import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, RecordedEvent } from './event-store.types';
+
+type Db = Kysely<EventStoreTables>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** `figure-1234` → `figure`: the stream type is the id's prefix. */
+export const streamTypeOf = (streamId: string): string => streamId.split('-', 1)[0]!;
+
+const schemaVersionOf = (e: NewEvent): number => e.schemaVersion ?? Number(/\.v(\d+)$/.exec(e.type)?.[1] ?? 1);
+
+function validateAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): void {
+  if (!streamId || streamId.length > 200) throw invalid('stream.invalid_append', 'Stream id must be 1 to 200 characters');
+  if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) {
+    throw invalid('stream.invalid_append', `Expected version ${expected} is not a non-negative integer`);
+  }
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (!UUID.test(e.id)) throw invalid('stream.invalid_append', `Event id "${e.id}" is not a uuid`);
+    const id = e.id.toLowerCase();
+    if (ids.has(id)) throw invalid('stream.invalid_append', `Event id ${e.id} appears twice in one append`);
+    ids.add(id);
+    if (!e.type) throw invalid('stream.invalid_append', 'Event type must not be empty');
+  }
+}
+
+interface AppendRow {
+  status: 'ok' | 'duplicate' | 'conflict' | 'id_conflict';
+  stream_version: string;
+  first_position: string | null;
+  last_position: string | null;
+  transaction_id: string | null;
+}
+
+/**
+ * Appends atomically in one round trip (see the `factledger_append` function).
+ * Pass a transaction as `db` to append inside it; the caller then notifies
+ * listeners after commit.
+ */
+export async function appendToStream(
+  db: Db,
+  streamId: string,
+  events: readonly NewEvent[],
+  options: { expectedVersion?: ExpectedVersion; streamType?: string } = {},
+): Promise<AppendResult> {
+  const expected = options.expectedVersion ?? 'any';
+  validateAppend(streamId, events, expected);
+  const payload = JSON.stringify(
+    events.map((e) => ({ id: e.id, type: e.type, schemaVersion: schemaVersionOf(e), data: e.data, metadata: e.metadata ?? {} })),
+  );
+  const { rows } = await sql<AppendRow>`
+    SELECT * FROM factledger_append(${streamId}, ${options.streamType ?? streamTypeOf(streamId)}, ${String(expected)}, ${payload}::jsonb)`.execute(db);
+  const row = rows[0]!;
+  const version = Number(row.stream_version);
+  if (row.status === 'conflict') throw new VersionConflictError(streamId, expected, version);
+  if (row.status === 'id_conflict') throw new EventIdConflictError(streamId);
+  return {
+    streamId,
+    streamVersion: version,
+    firstPosition: row.first_position,
+    lastPosition: row.last_position,
+    transactionId: row.transaction_id,
+    duplicate: row.status === 'duplicate',
+  };
+}
+
+const EVENT_COLUMNS = sql`position::text AS position, transaction_id::text AS transaction_id, stream_id, stream_version,
+  event_id::text AS event_id, event_type, schema_version, data, metadata, recorded_at`;
+
+interface EventRow {
+  position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: string;
+  event_id: string;
+  event_type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  recorded_at: Date;
+}
+
+export const toRecordedEvent = (r: EventRow): RecordedEvent => ({
+  position: r.position,
+  transactionId: r.transaction_id,
+  streamId: r.stream_id,
+  streamVersion: Number(r.stream_version),
+  id: r.event_id,
+  type: r.event_type,
+  schemaVersion: r.schema_version,
+  data: r.data,
+  metadata: r.metadata,
+  recordedAt: r.recorded_at,
+});
+
+export interface ReadStreamOptions {
+  fromVersion?: number;
+  toVersion?: number;
+  /** Only events recorded at or before this time: the stream as it was then. */
+  recordedAtOrBefore?: Date;
+}
+
+export async function readStream(db: Db, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+  const { rows } = await sql<EventRow>`
+    SELECT ${EVENT_COLUMNS} FROM events
+     WHERE stream_id = ${streamId}
+       AND stream_version >= ${options.fromVersion ?? 1}
+       AND (${options.toVersion ?? null}::bigint IS NULL OR stream_version <= ${options.toVersion ?? null}::bigint)
+       AND (${options.recordedAtOrBefore ?? null}::timestamptz IS NULL OR recorded_at <= ${options.recordedAtOrBefore ?? null}::timestamptz)
+     ORDER BY events.stream_version`.execute(db);
+  return rows.map(toRecordedEvent);
+}
+
+export async function streamVersion(db: Db, streamId: string): Promise<number> {
+  const row = await db.selectFrom('streams').select('version').where('stream_id', '=', streamId).executeTakeFirst();
+  return row ? Number(row.version) : 0;
+}
+
+export interface ReadAllOptions {
+  limit?: number;
+  eventTypes?: readonly string[];
+  streamIds?: readonly string[];
+}
+
+export interface ReadAllPage {
+  events: RecordedEvent[];
+  /** Where the next page starts: the last event read, or `after` when none. */
+  checkpoint: Checkpoint;
+}
+
+/**
+ * One page of the global log after `after`, gap-safe: only transactions older
+ * than every transaction still in flight are visible, so an event whose
+ * position was handed out before a late commit can never be skipped.
+ */
+export async function readAllAfter(db: Db, after: Checkpoint, options: ReadAllOptions = {}): Promise<ReadAllPage> {
+  const limit = options.limit ?? 500;
+  const types = options.eventTypes?.length ? options.eventTypes : null;
+  const streams = options.streamIds?.length ? options.streamIds : null;
+  const { rows } = await sql<EventRow>`
+    SELECT ${EVENT_COLUMNS} FROM events
+     WHERE (transaction_id, position) > (${after.transactionId}::xid8, ${after.position}::bigint)
+       AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+       AND (${types}::text[] IS NULL OR event_type = ANY (${types}::text[]))
+       AND (${streams}::text[] IS NULL OR stream_id = ANY (${streams}::text[]))
+     ORDER BY events.transaction_id, events.position -- qualified: the bare names are the ::text aliases
+     LIMIT ${limit}`.execute(db);
+  const events = rows.map(toRecordedEvent);
+  const last = events.at(-1);
+  return { events, checkpoint: last ? { transactionId: last.transactionId, position: last.position } : after };
+}
+
+/** The whole log after `after`, page by page, so memory stays flat at any size. */
+export async function* streamAllAfter(db: Db, after: Checkpoint, options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+  let checkpoint = after;
+  for (;;) {
+    const page = await readAllAfter(db, checkpoint, options);
+    yield* page.events;
+    if (page.events.length < (options.limit ?? 500)) return;
+    checkpoint = page.checkpoint;
+  }
+}
+
+/** The highest committed position that gap-safe readers can see, and its time. */
+export async function visibleHead(db: Db): Promise<{ checkpoint: Checkpoint | null; recordedAt: Date | null }> {
+  const { rows } = await sql<{ transaction_id: string; position: string; recorded_at: Date }>`
+    SELECT transaction_id::text AS transaction_id, position::text AS position, recorded_at FROM events
+     WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+     ORDER BY events.transaction_id DESC, events.position DESC LIMIT 1`.execute(db);
+  const row = rows[0];
+  return row
+    ? { checkpoint: { transactionId: row.transaction_id, position: row.position }, recordedAt: row.recorded_at }
+    : { checkpoint: null, recordedAt: null };
+}

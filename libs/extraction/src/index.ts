@@ -1,0 +1,16 @@
+export { extractFigures } from './lib/extract-figures';
+export { DEFAULT_METRIC_PATTERNS } from './lib/metrics/default-metric-patterns';
+export { UNCLASSIFIED } from './lib/metrics/classify-metric';
+export { DEFAULT_MIN_CONFIDENCE, isFirmFigure } from './lib/figures/firm-figures';
+export { findPublicationDate } from './lib/dates/publication-date';
+export type {
+  DatePrecision,
+  ExtractedFigure,
+  ExtractOptions,
+  MetricPattern,
+  Qualifier,
+  RateUnit,
+  SourceAlias,
+  Unit,
+} from './lib/types';
+export { runExtractCli, USAGE as EXTRACT_USAGE } from './cli/extract-cli';

@@ -1,0 +1,35 @@
+import type { Span } from '../text/segment-text';
+import type { Attribution } from './find-attributions';
+
+const inside = (pos: number, spans: Span[]): Span | undefined => spans.find((s) => pos >= s.start && pos < s.end);
+
+/**
+ * The attribution that covers a figure: the nearest one before it in its
+ * clause, else one after it in its clause ("..., the ministry said"), else the
+ * nearest earlier one in the sentence (carried across clauses), else a later
+ * one. Speech verbs inside quotation marks do not attribute; a figure inside
+ * a quotation takes the speaker outside it.
+ */
+export const chooseAttribution = (atts: Attribution[], pos: number, clause: Span, quotes: Span[]): Attribution | undefined => {
+  const quote = inside(pos, quotes);
+  const usable = atts.filter((a) => {
+    const q = inside(a.anchor, quotes);
+    return !q || q === quote;
+  });
+  if (quote) {
+    const outside = usable.filter((a) => !inside(a.anchor, quotes));
+    const nearest = outside.sort((a, b) => Math.abs(a.anchor - pos) - Math.abs(b.anchor - pos))[0];
+    if (nearest) return nearest;
+  }
+  const inClause = (a: Attribution): boolean => a.anchor >= clause.start && a.anchor < clause.end;
+  const before = usable.filter((a) => a.anchor < pos);
+  const after = usable.filter((a) => a.anchor > pos && !a.forwardOnly);
+  return (
+    last(before.filter(inClause)) ??
+    after.filter(inClause)[0] ??
+    last(before) ??
+    after[0]
+  );
+};
+
+const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1];

@@ -1,0 +1,135 @@
+import type { Sentence } from '../text/segment-text';
+import { cleanSource, isPronoun, phraseAfter, phraseBefore, wordBefore, type Phrase } from './noun-phrase';
+
+/** Someone a sentence credits with what it reports. Offsets are absolute. */
+export interface Attribution {
+  /** Where the attribution sits (verb, "according to"), for choosing the nearest one. */
+  anchor: number;
+  end: number;
+  /** As written: "US Secretary of State Antony Blinken citing US intelligence reports". */
+  raw: string;
+  /** "he", "she", "they": resolved later from earlier sentences. */
+  pronoun?: string;
+  /** The verb introduces a following "that"-clause, so it only covers what comes after it. */
+  forwardOnly: boolean;
+}
+
+const VERBS =
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned)\b/g;
+
+// Adverbs, auxiliaries and times that may sit between a subject and its verb.
+const BETWEEN_SUBJECT_AND_VERB =
+  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|last\s+\w+|this\s+week|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
+// Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
+const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates)$/;
+// Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
+const NOUN_LIKE = /^(?:estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts)$/;
+const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
+const ADJECTIVAL_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$/i;
+// Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
+const LEADING_ADVERBIAL = /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
+
+/** Every attribution in a sentence: "according to X", "X said", "said X", "X, citing Y, said", "reported by X". */
+export const findAttributions = (sentence: Sentence): Attribution[] => {
+  const s = sentence.text;
+  const at = sentence.start;
+  const out: Attribution[] = [];
+  for (const m of s.matchAll(/\baccording to\s+/gi)) {
+    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
+  }
+  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded)\s+by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
+    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
+  }
+  for (const m of s.matchAll(/\b(?:in|by)\s+((?:the\s+)?[A-Z][\w.'’ -]{0,60}?)['’]s?\s+(?:estimate|estimation|assessment|count|tally|calculation|reckoning|view|figures|data)\b/g)) {
+    out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: m[1] ?? '', forwardOnly: false });
+  }
+  VERBS.lastIndex = 0;
+  for (let m = VERBS.exec(s); m; m = VERBS.exec(s)) {
+    const found = verbAttribution(s, m.index, m[0], at);
+    if (found && !out.some((o) => o.anchor <= at + m!.index && at + m!.index < o.end)) out.push(found);
+  }
+  return out.sort((a, b) => a.anchor - b.anchor);
+};
+
+const verbAttribution = (s: string, index: number, verb: string, at: number): Attribution | undefined => {
+  const beforeRaw = s.slice(0, index);
+  const afterVerb = s.slice(index + verb.length);
+  if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
+  if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
+  const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at|that)\b/.test(afterVerb);
+  if (NOUN_LIKE.test(verb) && ADJECTIVAL_BEFORE.test(beforeRaw)) return undefined;
+  if (PASSIVE_BEFORE.test(beforeRaw.replace(/\s+(?:also|now|widely|generally|previously|reportedly)\s*$/, ''))) {
+    const by = /^\s+by\s+/.exec(afterVerb);
+    const np = by ? phraseAfter(s, index + verb.length + by[0].length, at) : undefined;
+    return np ? { anchor: at + index, end: np.end, raw: np.text, forwardOnly } : undefined;
+  }
+  // "Pyongyang, said Mr Rutte, has ..." / "..., said Ms Chevreuil."
+  if (INVERTIBLE.test(verb) && /[,"”]\s*$/.test(beforeRaw)) {
+    const np = phraseAfter(s, index + verb.length + (/^\s*/.exec(afterVerb)?.[0].length ?? 0), at);
+    if (np && /^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, ''))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
+  }
+  // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X.
+  const trimmed = beforeRaw
+    .replace(BETWEEN_SUBJECT_AND_VERB, '')
+    .replace(/,\s*(?:which|who|whose)\b[^,]*,\s*$/, '')
+    .replace(/\s*\([^()]{1,30}\)\s*$/, ' ')
+    .replace(/\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of)\s+[^,]{1,40}$/, '');
+  const citing = citedPhrase(s, trimmed, index, verb, at);
+  // A comma right before the verb closes an appositive: "Samus, a defence analyst, told".
+  const subjectEnd = citing ? citing.subjectEnd : trimmed.replace(/[\s,]+$/, '').length;
+  const last = wordBefore(s, subjectEnd);
+  if (isPronoun(last) && !citing) return { anchor: at + index, end: at + index + verb.length, raw: last, pronoun: last.toLowerCase(), forwardOnly };
+  let subject = phraseBefore(s, subjectEnd, at);
+  if (!subject && !citing) {
+    // "western officials, for their part, say": step over a short parenthetical.
+    const aside = /,\s*[^,]{1,40},\s*$/.exec(trimmed);
+    if (aside) subject = phraseBefore(s, aside.index, at);
+  }
+  if (!subject && /\b(?:in|by|while|when|after)\s*$/i.test(trimmed)) subject = sentenceSubject(s, at);
+  if (!subject) return undefined;
+  if (/,\s*$/.test(trimmed)) subject = appositiveName(s, subject, at) ?? subject;
+  const raw = citing ? `${subject.text} citing ${citing.cited.text}` : subject.text;
+  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly };
+};
+
+/** "X, citing Y, said" and "X said, citing Y, that". */
+const citedPhrase = (s: string, trimmed: string, index: number, verb: string, at: number): { subjectEnd: number; cited: Phrase } | undefined => {
+  const before = /,\s*citing\s+([^,]+?),?\s*$/.exec(trimmed);
+  if (before) {
+    const from = before.index + before[0].indexOf(before[1] ?? '');
+    // Not every cited thing is a name ("citing intercepted radio traffic"): keep it as written.
+    const cited = phraseAfter(s, from, at) ?? { start: at + from, end: at + from + (before[1] ?? '').length, text: before[1] ?? '' };
+    return { subjectEnd: before.index, cited };
+  }
+  const after = /^\s*(?:(?:on|last|this|in)\s+[\w ]{1,20}?)?\s*,?\s*citing\s+/.exec(s.slice(index + verb.length));
+  if (after) {
+    const from = index + verb.length + after[0].length;
+    const rawCited = /^[^,;.]+?(?=,|\s+that\b|$)/.exec(s.slice(from))?.[0] ?? '';
+    const cited = phraseAfter(s, from, at) ?? (rawCited ? { start: at + from, end: at + from + rawCited.length, text: rawCited } : undefined);
+    if (cited) return { subjectEnd: trimmed.replace(/[\s,]+$/, '').length, cited };
+  }
+  return undefined;
+};
+
+/** The source-like subject a sentence opens with ("The defence ministry briefed ..."), for resolving "it said" in the next. */
+export const subjectOf = (sentence: Sentence): string | undefined => sentenceSubject(sentence.text, sentence.start)?.text;
+
+/** The subject at the start of the sentence, after a leading date or adverbial. */
+const sentenceSubject = (s: string, at: number): Phrase | undefined => {
+  const lead = LEADING_ADVERBIAL.exec(s)?.[0].length ?? 0;
+  return phraseAfter(s, lead, at);
+};
+
+/** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */
+const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {
+  if (!/^(?:a|an|the)\s/i.test(np.text) && !/^[a-z]/.test(np.text)) return undefined;
+  const before = s.slice(0, np.start - at);
+  const comma = /,\s*$/.exec(before);
+  if (!comma) return undefined;
+  const name = phraseBefore(s, comma.index, at);
+  return name && /^[A-Z]/.test(name.text) ? name : undefined;
+};
+
+export { cleanSource };

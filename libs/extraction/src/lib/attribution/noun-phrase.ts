@@ -1,0 +1,120 @@
+// A small grammar for the noun phrases that name sources: runs of
+// capitalised words, institution nouns ("ministry", "intelligence") and
+// their adjectives, joined by "of", "and", "for", "at", "from".
+
+export interface Phrase {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const ENTITY_NOUNS = new Set(
+  `intelligence services service agency agencies ministry ministries department office officials official spokesperson spokesman
+  spokeswoman military army forces command staff general government governments authorities administration sources source analysts
+  analyst experts expert observers monitors researchers researcher institute think-tank thinktank media outlet outlets newspaper
+  broadcaster news reports report estimates estimate data figures assessment assessments defence defense secretary minister ministers
+  president chief chiefs head commander commanders leader leaders lawmakers lawmaker legislators legislator parliament committee council
+  diplomats diplomat envoy ambassador embassy watchdog group monitor prosecutors police spy spies directorate bureau headquarters center
+  centre delegation officers officer generals counterparts allies partners alliance coalition network mission representatives
+  representative adviser advisers advisor advisors aide aides correspondent journalist reporter bloggers blogger channels channel governor
+  mayor fellow director professor specialist specialists commentator commentators insiders watchers operator investigators military's
+  intelligence's ministry's government's agency's army's services' officials' statement briefing study survey tally analysis
+  investigation review database people person`.split(/\s+/),
+);
+
+const ADJECTIVES = new Set(
+  `military western foreign senior top former national independent international deputy acting unnamed anonymous security visiting local
+  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press`.split(/\s+/),
+);
+
+const CONNECTORS = new Set(['of', 'and', '&', 'for', 'at', 'from', 'on', 'by']);
+const DETERMINERS = new Set(['the', 'a', 'an']);
+
+// Capitalised words that open sentences or name times, never sources.
+const NOT_NAMES = new Set(
+  `The A An But And Or So Yet However Meanwhile Moreover Also Still Now Then Yesterday Today Tonight Since On In At By For From With
+  Without After Before During While When Whereas If As Although Though Earlier Later Last Next This That These Those It Its They Their He
+  His She Her We Our I Separately Instead Indeed Nevertheless Furthermore Overall Elsewhere Here There Most Many Some Several Few Both Each
+  Every Such Other Another One Two Three Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+  August September October November December What Who Why How According Despite Under Over Citing Whilst Analysis Conclusion`.split(/\s+/),
+);
+
+const PRONOUNS = /^(?:he|she|they|it|we)$/i;
+
+const tokenize = (s: string, offset = 0): Token[] =>
+  [...s.matchAll(/[A-Za-zÀ-ɏ][\wÀ-ɏ.'’&-]*|[^\s\w]/g)].map((m) => {
+    // A sentence-final period is punctuation, not part of the word, unless it is an abbreviation like U.S.
+    let text = m[0];
+    if (text.endsWith('.') && !/^(?:[A-Za-z]\.)+$/.test(text) && !/^(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|St)\.$/.test(text)) text = text.slice(0, -1);
+    return { text, start: offset + (m.index ?? 0), end: offset + (m.index ?? 0) + text.length };
+  });
+
+/** "in" joins only a place name: "officials in Kyiv", not "troops in the region". */
+const isConnector = (word: string, following: Token | undefined): boolean =>
+  CONNECTORS.has(word.toLowerCase()) || (word === 'in' && following !== undefined && isCapitalised(following.text));
+
+const isCapitalised = (t: string): boolean => /^[A-ZÀ-Þ]/.test(t) && !NOT_NAMES.has(t);
+const isNounish = (t: string): boolean => isCapitalised(t) || ENTITY_NOUNS.has(t.toLowerCase()) || ADJECTIVES.has(t.toLowerCase());
+const isHead = (t: string): boolean => isCapitalised(t) || ENTITY_NOUNS.has(t.toLowerCase());
+
+/** The source-like noun phrase ending right at `end` of `s` (offsets relative to `s` plus `offset`). */
+export const phraseBefore = (s: string, end: number, offset = 0): Phrase | undefined => {
+  const tokens = tokenize(s.slice(0, end), offset);
+  const kept: Token[] = [];
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    if (isNounish(t.text)) kept.unshift(t);
+    else if (isConnector(t.text, kept[0]) && kept.length && prev && isNounish(prev.text)) kept.unshift(t);
+    else if (DETERMINERS.has(t.text.toLowerCase()) && kept.length) {
+      kept.unshift(t);
+      break;
+    } else break;
+  }
+  return toPhrase(s, kept, offset);
+};
+
+/** The source-like noun phrase starting at `start` of `s`. */
+export const phraseAfter = (s: string, start: number, offset = 0): Phrase | undefined => {
+  const tokens = tokenize(s.slice(start), offset + start);
+  const kept: Token[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    const lower = t.text.toLowerCase();
+    if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her)$/.test(lower))) kept.push(t);
+    else if (isNounish(t.text)) kept.push(t);
+    else if (isConnector(t.text, next) && kept.some((k) => isNounish(k.text)) && next && (isNounish(next.text) || next.text.toLowerCase() === 'the')) kept.push(t);
+    else if (lower === 'the' && kept.length && CONNECTORS.has((kept[kept.length - 1] as Token).text.toLowerCase())) kept.push(t);
+    else break;
+  }
+  while (kept.length && !isNounish((kept[kept.length - 1] as Token).text)) kept.pop();
+  return toPhrase(s, kept, offset);
+};
+
+const toPhrase = (s: string, kept: Token[], offset: number): Phrase | undefined => {
+  while (kept.length && CONNECTORS.has((kept[0] as Token).text.toLowerCase())) kept.shift();
+  if (!kept.some((t) => isHead(t.text))) return undefined;
+  const first = kept[0] as Token;
+  const last = kept[kept.length - 1] as Token;
+  return { start: first.start, end: last.end, text: s.slice(first.start - offset, last.end - offset) };
+};
+
+/** The last word before `end`, for pronoun and passive checks. */
+export const wordBefore = (s: string, end: number): string => /([\w'’]+)\W*$/.exec(s.slice(0, end))?.[1] ?? '';
+
+export const isPronoun = (word: string): boolean => PRONOUNS.test(word);
+
+/** Cleans a phrase for display: drops a leading article and report nouns ("data from", "estimates by"). */
+export const cleanSource = (raw: string): string =>
+  raw
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/^(?:(?:new\s+)?(?:data|figures|estimates?|reports?|an?\s+assessment|assessments?|analysis|calculations|statistics)\s+(?:from|by|of)\s+)(?:the\s+)?/i, '')
+    .replace(/[\s,]+$/, '')
+    .trim();

@@ -1,0 +1,93 @@
+import { extractFigures } from '../extract-figures';
+import { figureIn } from '../../__fixtures__/find-figure';
+
+const PUBLISHED = '2024-11-01'; // a Friday
+
+const asOf = (text: string, fragment: string, publishedAt: string | null = PUBLISHED): [string | null, string | null] => {
+  const f = figureIn(text, fragment, publishedAt ? { publishedAt } : {});
+  return [f.as_of, f.datePrecision];
+};
+
+describe('the date a figure refers to (as_of)', () => {
+  it.each([
+    ['On 28/10/2024 officials counted 3,000 troops.', '2024-10-28'],
+    ['Officials counted 3,000 troops on 28 October 2024.', '2024-10-28'],
+    ['Officials counted 3,000 troops on October 28, 2024.', '2024-10-28'],
+    ['Officials counted 3,000 troops on 2024-10-28.', '2024-10-28'],
+    ['Officials counted 3,000 troops on 28 October.', '2024-10-28'],
+    ['Officials counted 3,000 troops on October 28.', '2024-10-28'],
+  ])('explicit: %s', (text, iso) => {
+    expect(asOf(text, '3,000')).toEqual([iso, 'day']);
+  });
+
+  it.each([
+    ['The ministry said on Thursday that 3,000 troops had arrived.', '2024-10-31', 'day'],
+    ['The ministry said on Friday that 3,000 troops had arrived.', '2024-11-01', 'day'],
+    ['The ministry said last Friday that 3,000 troops had arrived.', '2024-10-25', 'day'],
+    ['The ministry said yesterday that 3,000 troops had arrived.', '2024-10-31', 'day'],
+    ['The ministry said today that 3,000 troops had arrived.', '2024-11-01', 'day'],
+    ['The ministry said last week that 3,000 troops had arrived.', '2024-10-21', 'day'],
+    ['On Monday this week, the ministry said 3,000 troops had arrived.', '2024-10-28', 'day'],
+    ['The ministry said last month that 3,000 troops had arrived.', '2024-10-01', 'month'],
+    ['In October, 3,000 troops arrived.', '2024-10-01', 'month'],
+    ['In December, 3,000 troops arrived.', '2023-12-01', 'month'],
+    ['In September 2023, 3,000 troops arrived.', '2023-09-01', 'month'],
+    ['In 2023, 3,000 troops arrived.', '2023-01-01', 'year'],
+  ])('relative to publication: %s', (text, iso, precision) => {
+    expect(asOf(text, '3,000')).toEqual([iso, precision]);
+  });
+
+  it('applies a dated paragraph prefix to the figures after it in the paragraph only', () => {
+    const text = 'On 25/10/2024, Seoul said 1,500 troops had left. Kyiv put the number at 3,000 troops.\nSeoul now counts 11,000 troops.';
+    expect(extractFigures(text, { publishedAt: PUBLISHED }).map((f) => [f.value, f.as_of, f.dateBasis])).toEqual([
+      [1500, '2024-10-25', 'paragraph'],
+      [3000, '2024-10-25', 'paragraph'],
+      [11000, '2024-11-01', 'published'],
+    ]);
+  });
+
+  it('applies a date-only line to the paragraphs under it, live-blog style', () => {
+    const text = '29 October 2024\n\nSeoul said 1,500 troops had left.\n\n30 October 2024\n\nKyiv counted 3,000 troops.';
+    expect(extractFigures(text, { publishedAt: PUBLISHED }).map((f) => f.as_of)).toEqual(['2024-10-29', '2024-10-30']);
+  });
+
+  it('does not take a lone byline date for a heading', () => {
+    const text = 'Headline of the story\nBy Jane Roe\n2 November 2024\n\nSeoul said 1,500 troops had left for Russia.';
+    expect(extractFigures(text, { publishedAt: PUBLISHED }).map((f) => [f.as_of, f.dateBasis])).toEqual([[PUBLISHED, 'published']]);
+    expect(extractFigures(text).map((f) => f.as_of)).toEqual(['2024-11-02']);
+  });
+
+  it('does not date a figure by the start of a period', () => {
+    expect(asOf('An estimated 600,000 troops have been killed since the war started in 2022.', '600,000')).toEqual([PUBLISHED, 'day']);
+    expect(asOf('Nearly 200 have been killed since they entered combat last month.', '200')).toEqual([PUBLISHED, 'day']);
+  });
+
+  it('does not date a figure by an upcoming event', () => {
+    expect(asOf("Some 3,000 troops may matter before Tuesday's election.", '3,000')).toEqual([PUBLISHED, 'day']);
+  });
+
+  it('leaves a date to the later figure it stands next to', () => {
+    const text = 'Kyiv holds about 600 sq km, down from 1,300 sq km in August.';
+    expect(asOf(text, '600')).toEqual([PUBLISHED, 'day']);
+    expect(asOf(text, '1,300')).toEqual(['2024-08-01', 'month']);
+  });
+
+  it('dates every figure governed by a dated verb', () => {
+    const text = 'Mr Kim said on Thursday that about 8,000 troops are within 50km of the border.';
+    expect(extractFigures(text, { publishedAt: PUBLISHED }).map((f) => f.as_of)).toEqual(['2024-10-31', '2024-10-31']);
+  });
+
+  it('defaults to the publication date, or null without one', () => {
+    expect(asOf('North Korea has 1.3 million active soldiers.', '1.3 million')).toEqual([PUBLISHED, 'day']);
+    expect(asOf('North Korea has 1.3 million active soldiers.', '1.3 million', null)).toEqual([null, null]);
+    expect(asOf('The ministry said on Thursday that 3,000 troops had arrived.', '3,000', null)).toEqual([null, null]);
+  });
+
+  it('reads the publication date from a "Date: DD/MM/YYYY" header', () => {
+    expect(asOf('Date: 28/10/2024\nWhere: Kursk\n\nNorth Korea has 1.3 million active soldiers.', '1.3 million', null)).toEqual(['2024-10-28', 'day']);
+  });
+
+  it('prefers publishedAt over the header', () => {
+    expect(asOf('Date: 28/10/2024\n\nNorth Korea has 1.3 million active soldiers.', '1.3 million')).toEqual([PUBLISHED, 'day']);
+  });
+});

@@ -1,0 +1,136 @@
+import { monthNumber, WEEKDAYS } from './calendar';
+
+/** A date expression found in text. Its digits are never figures. */
+export type DateMention = {
+  start: number;
+  end: number;
+  text: string;
+  /** "since 2022", "until June": the edge of a period, not when a figure holds. */
+  boundary: boolean;
+  /** "next week", "Tuesday's election": ahead of the reporting, never an as-of. */
+  future: boolean;
+} & DateValue;
+
+export type DateValue =
+  | { kind: 'date'; y?: number; m: number; d: number }
+  | { kind: 'month'; y?: number; m: number; last: boolean }
+  | { kind: 'year'; y: number }
+  /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
+  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1 }
+  | { kind: 'day-offset'; days: number }
+  | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number };
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+const YEAR = String.raw`((?:19|20)\d{2})`;
+const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
+
+// Words that make a date the edge of a period rather than the time a figure describes.
+const BOUNDARY_BEFORE =
+  /\b(?:since|from|after|before|until|till|by|between|starting|start(?:ed|s)?(?: in| on)?|beg[au]n(?: in| on)?|beginning(?: in| on)?|launched(?: in| on)?|invaded(?: in| on)?|invasion(?: in| on| of)?|as early as|ended(?: in)?)\s*$/i;
+// "since they entered combat last month": the date opens a since-clause.
+const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$/i;
+const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$/i;
+
+interface Rule {
+  re: RegExp;
+  /** Month name capture index (must be capitalised: "may" is usually a verb). */
+  monthGroup?: number;
+  build(m: RegExpExecArray): DateValue | undefined;
+}
+
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+
+/** Day-first numeric dates (28/10/2024), unless the first part cannot be a day-of-month pairing. */
+const numericDate = (a: number, b: number, y: number): DateValue => (b > 12 && a <= 12 ? { kind: 'date', y, m: a, d: b } : { kind: 'date', y, m: b, d: a });
+
+const RULES: Rule[] = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, build: (m) => ({ kind: 'date', y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }) },
+  { re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/g, build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4])) },
+  {
+    re: new RegExp(String.raw`\b${DAY}(?:\s+of)?\s+(${MONTH})(?:,?\s+${YEAR})?(?![\w])`, 'gi'),
+    monthGroup: 2,
+    build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[2]), d: Number(m[1]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(${MONTH})\s+${DAY}(?:,?\s+${YEAR})?(?![\w,]\d)(?!\d)`, 'gi'),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[1]), d: Number(m[2]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:(last)\s+|(?:mid|early|late)-?\s*)?(${MONTH}),?\s+${YEAR}\b`, 'gi'),
+    monthGroup: 2,
+    build: (m) => ({ kind: 'month', y: Number(m[3]), m: monthNumber(m[2]), last: false }),
+  },
+  {
+    // A bare month only counts after a word that makes it a time ("in October", "last June", "mid-October").
+    re: new RegExp(
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!,?\s+(?:\d{1,2}(?!\d|,\d)|(?:19|20)\d{2}\b))`,
+      'gi',
+    ),
+    monthGroup: 2,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[2]), last: Boolean(m[1]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|end of|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`, 'gi'),
+    build: (m) => ({ kind: 'year', y: Number(m[1]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:(last)\s+|(?:on|this)\s+)?${WEEKDAY}\b(?:\s+(this|last)\s+week\b)?`, 'g'),
+    build: (m) => ({
+      kind: 'weekday',
+      weekday: WEEKDAYS.indexOf(m[2].toLowerCase() as (typeof WEEKDAYS)[number]),
+      strictlyBefore: Boolean(m[1]),
+      ...(m[3] ? { week: m[3] === 'last' ? -1 : 0 } : {}),
+    }),
+  },
+  {
+    re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,
+    build: (m) => ({ kind: 'day-offset', days: /^yesterday|^last night/i.test(m[1]) ? -1 : 0 }),
+  },
+  {
+    re: /\b(?:(last|previous)|this|earlier this)\s+(week|month|year)\b/gi,
+    build: (m) => ({ kind: 'relative', period: m[2].toLowerCase() as 'week' | 'month' | 'year', back: m[1] ? 1 : 0 }),
+  },
+];
+
+/** Every date expression in `text`, longest first where they overlap. */
+export const findDateMentions = (text: string): DateMention[] => {
+  const found: DateMention[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (rule.monthGroup !== undefined && !/^[A-Z]/.test(m[rule.monthGroup] ?? '')) continue;
+      const value = rule.build(m);
+      if (!value || !plausible(value)) continue;
+      const start = m.index;
+      const end = m.index + m[0].length;
+      const before = text.slice(Math.max(0, start - 40), start);
+      const after = text.slice(end, end + 3);
+      found.push({
+        ...value,
+        start,
+        end,
+        text: m[0],
+        boundary: BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]),
+        future: FUTURE_BEFORE.test(before) || /^next\b/i.test(m[0]) || (value.kind === 'weekday' && /^['’]s\b/.test(after)),
+      });
+    }
+  }
+  // Where expressions overlap, the longer one is the date ("Feb. 24, 2022" over "since Feb.").
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: DateMention[] = [];
+  for (const mention of found) {
+    const last = kept[kept.length - 1];
+    if (!last || mention.start >= last.end) kept.push(mention);
+    else if (mention.end - mention.start > last.end - last.start) kept[kept.length - 1] = { ...mention, boundary: mention.boundary || last.boundary };
+  }
+  return kept;
+};
+
+const plausible = (v: DateValue): boolean => {
+  if (v.kind === 'date') return v.m >= 1 && v.m <= 12 && v.d >= 1 && v.d <= 31 && (v.y === undefined || (v.y >= 1900 && v.y <= 2100));
+  if (v.kind === 'month') return v.m >= 1;
+  if (v.kind === 'weekday') return v.weekday >= 0;
+  return true;
+};

@@ -1,0 +1,91 @@
+import type { Paragraph, Sentence, Span } from '../text/segment-text';
+import type { DatePrecision } from '../types';
+import { toIso, type YMD } from './calendar';
+import type { DateMention } from './date-mentions';
+import { resolveDate } from './resolve-date';
+
+export interface AsOf {
+  as_of: string | null;
+  datePrecision: DatePrecision | null;
+  dateBasis: 'explicit' | 'paragraph' | 'relative' | 'published' | null;
+}
+
+/** Date context of one document, built once. */
+export interface DateIndex {
+  mentions: DateMention[];
+  published?: YMD;
+  /** Per paragraph: the date it opens with ("On 28/10/2024, ..."), or that a preceding date-only heading gives it. */
+  paragraphDates: (DateMention | undefined)[];
+}
+
+const PREFIX = /^\s*(?:(?:On|As of|As at|Updated|Posted)\s+)?$/i;
+
+export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: DateMention[], published?: YMD): DateIndex => {
+  const paragraphDates: (DateMention | undefined)[] = [];
+  const dateLines = paragraphs.map((p) => within(mentions, p).find((m) => isDateOnly(text.slice(p.start, p.end), m)));
+  // A lone date line in the header is the byline date, not a heading; live blogs have several, or one after prose.
+  const several = dateLines.filter(Boolean).length >= 2;
+  let prose = false;
+  let heading: DateMention | undefined;
+  paragraphs.forEach((p, i) => {
+    const own = within(mentions, p).find(
+      (m) => m.start < p.start + 15 && PREFIX.test(text.slice(p.start, m.start)) && /^\s*[,:–—-]/.test(text.slice(m.end, m.end + 3)),
+    );
+    const line = dateLines[i];
+    if (line && (several || prose)) heading = line;
+    paragraphDates.push(own ?? (line ? undefined : heading));
+    const body = text.slice(p.start, p.end);
+    if (/[.!]["”’)]?$/.test(body) && body.split(/\s+/).length >= 6) prose = true;
+  });
+  return { mentions, ...(published ? { published } : {}), paragraphDates };
+};
+
+const isDateOnly = (line: string, m: DateMention): boolean => line.replace(m.text, '').replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc)\b/gi, '').length === 0;
+
+/**
+ * When a figure holds: a date in its own clause or sentence (not one past
+ * a later figure), else the date
+ * its paragraph opens with, else the publication date, else null.
+ */
+export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clause: Span, others: Span[] = []): AsOf => {
+  const prefix = index.paragraphDates[sentence.paragraph];
+  // A date after another, later figure belongs to that one ("600 now, down from 1,300 in August");
+  // a date before the figures usually dates the verb governing them all ("said on Thursday that A and B").
+  const blockedBy = (m: Span): boolean => others.some((o) => o.start > pos && o.end <= m.start);
+  const candidates = within(index.mentions, sentence)
+    .filter((m) => m !== prefix && !m.boundary && !m.future && !blockedBy(m))
+    .map((m) => ({ m, resolved: resolveDate(m, index.published) }))
+    .filter((c) => c.resolved !== null);
+  const inClause = candidates.filter(({ m }) => m.start >= clause.start && m.end <= clause.end);
+  // Outside its clause, only a date before the figure carries over ("On Thursday, X said A; B").
+  const pool = inClause.length ? inClause : candidates.filter(({ m }) => m.end <= pos);
+  const nearest = pool.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
+  if (nearest?.resolved) {
+    const { date, precision, relative } = nearest.resolved;
+    return { as_of: toIso(date), datePrecision: precision, dateBasis: relative ? 'relative' : 'explicit' };
+  }
+  if (prefix && prefix.start < pos) {
+    const resolved = resolveDate(prefix, index.published);
+    if (resolved) return { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: 'paragraph' };
+  }
+  if (index.published) return { as_of: toIso(index.published), datePrecision: 'day', dateBasis: 'published' };
+  return { as_of: null, datePrecision: null, dateBasis: null };
+};
+
+const distance = (m: Span, pos: number): number => (pos < m.start ? m.start - pos : pos >= m.end ? pos - m.end : 0);
+
+/** Mentions (sorted by start) that lie inside `span`, found by binary search. */
+const within = (mentions: DateMention[], span: Span): DateMention[] => {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid] as DateMention).start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: DateMention[] = [];
+  for (let i = lo; i < mentions.length && (mentions[i] as DateMention).start < span.end; i++) {
+    if ((mentions[i] as DateMention).end <= span.end) out.push(mentions[i] as DateMention);
+  }
+  return out;
+};

@@ -1,0 +1,61 @@
+import type { DatePrecision } from '../types';
+import { addDays, inferYear, isValidYmd, weekdayOf, type YMD } from './calendar';
+import type { DateValue } from './date-mentions';
+
+export interface ResolvedDate {
+  date: YMD;
+  precision: DatePrecision;
+  /** True when the publication date was needed to pin it down. */
+  relative: boolean;
+}
+
+/**
+ * Pins a date expression to a calendar date. Relative forms need the
+ * publication date: without it they resolve to null rather than a guess.
+ */
+export const resolveDate = (value: DateValue, published: YMD | undefined): ResolvedDate | null => {
+  switch (value.kind) {
+    case 'date': {
+      if (value.y !== undefined) return checked({ y: value.y, m: value.m, d: value.d }, 'day', false);
+      return published ? checked({ y: inferYear(value.m, published), m: value.m, d: value.d }, 'day', true) : null;
+    }
+    case 'month': {
+      if (value.y !== undefined) return checked({ y: value.y, m: value.m, d: 1 }, 'month', false);
+      if (!published) return null;
+      // "last June" in June means a year ago; plain "in June" in June means this June.
+      const y = value.last && value.m >= published.m ? published.y - 1 : inferYear(value.m, published);
+      return checked({ y, m: value.m, d: 1 }, 'month', true);
+    }
+    case 'year':
+      return { date: { y: value.y, m: 1, d: 1 }, precision: 'year', relative: false };
+    case 'weekday': {
+      if (!published) return null;
+      if (value.week !== undefined) {
+        const monday = addDays(published, -weekdayOf(published) + 7 * value.week);
+        return { date: addDays(monday, value.weekday), precision: 'day', relative: true };
+      }
+      let back = (weekdayOf(published) - value.weekday + 7) % 7;
+      if (back === 0 && value.strictlyBefore) back = 7;
+      return { date: addDays(published, -back), precision: 'day', relative: true };
+    }
+    case 'day-offset':
+      return published ? { date: addDays(published, value.days), precision: 'day', relative: true } : null;
+    case 'relative': {
+      if (!published) return null;
+      if (value.period === 'week') {
+        // A week resolves to its Monday, as a month resolves to its first day.
+        const monday = addDays(published, -weekdayOf(published) - 7 * value.back);
+        return { date: monday, precision: 'day', relative: true };
+      }
+      if (value.period === 'month') {
+        const m = published.m - value.back;
+        const date = m >= 1 ? { y: published.y, m, d: 1 } : { y: published.y - 1, m: m + 12, d: 1 };
+        return { date, precision: 'month', relative: true };
+      }
+      return { date: { y: published.y - value.back, m: 1, d: 1 }, precision: 'year', relative: true };
+    }
+  }
+};
+
+const checked = (date: YMD, precision: DatePrecision, relative: boolean): ResolvedDate | null =>
+  isValidYmd(date) ? { date, precision, relative } : null;

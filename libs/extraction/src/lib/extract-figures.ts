@@ -1,0 +1,110 @@
+import { createCreditTracker } from './attribution/credit-tracker';
+import { findAttributions } from './attribution/find-attributions';
+import { resolveSource } from './attribution/resolve-source';
+import { parseIso } from './dates/calendar';
+import { findDateMentions } from './dates/date-mentions';
+import { buildDateIndex, findAsOf } from './dates/find-as-of';
+import { findPublicationDate } from './dates/publication-date';
+import { scoreConfidence } from './figures/confidence';
+import { dedupeFigures } from './figures/dedupe-figures';
+import { borrowUnit, isConversion, isTitleLike, quoteOf, rateByAnaphora, splitBetween, wordsEnd, type Reading } from './figures/figure-context';
+import { findUnit } from './figures/find-unit';
+import { normalise } from './figures/normalise';
+import { findQualifier } from './figures/qualifiers';
+import { classifyMetric, UNCLASSIFIED } from './metrics/classify-metric';
+import { DEFAULT_METRIC_PATTERNS } from './metrics/default-metric-patterns';
+import { furnitureSpans, ignoreReason } from './numbers/ignore-rules';
+import { scanNumbers, type NumberMention } from './numbers/scan-numbers';
+import { quotationSpans } from './text/quotations';
+import { clauseAt, segmentText, type Paragraph } from './text/segment-text';
+import type { ExtractedFigure, ExtractOptions } from './types';
+
+const ARTICLE = 'article';
+/** How many sentences back "the number" or "of them" may refer. */
+const ANAPHORA_SENTENCES = 3;
+
+/**
+ * Extracts the reported figures of an article: every number that counts
+ * something, with its bounds, unit, source, date and the clause it stands in.
+ * Pure: the publication date comes from options or the article's header.
+ */
+export const extractFigures = (text: string, options: ExtractOptions = {}): ExtractedFigure[] => {
+  const published = parseIso(options.publishedAt) ?? findPublicationDate(text);
+  const catalog = options.metrics ?? DEFAULT_METRIC_PATTERNS;
+  const aliases = options.sources ?? [];
+  const { paragraphs, sentences } = segmentText(text);
+  const dateMentions = findDateMentions(text);
+  const dates = buildDateIndex(text, paragraphs, dateMentions, published);
+  const blocked = [...dateMentions, ...furnitureSpans(text)];
+  const mentions = scanNumbers(text).filter((m) => !ignoreReason(m, { text, blocked }));
+  const attributions = sentences.map(findAttributions);
+  const credits = createCreditTracker({ text, paragraphs, sentences, attributions, quotes: paragraphs.map((p) => quotationSpans(text, p)) });
+
+  const figures: ExtractedFigure[] = [];
+  const headlines = new Set<number>();
+  let cursor = 0;
+  for (const sentence of sentences) {
+    while (cursor < mentions.length && (mentions[cursor] as NumberMention).start < sentence.start) cursor++;
+    const inSentence: NumberMention[] = [];
+    for (let j = cursor; j < mentions.length && (mentions[j] as NumberMention).start < sentence.end; j++) {
+      if ((mentions[j] as NumberMention).end <= sentence.end) inSentence.push(mentions[j] as NumberMention);
+    }
+    const readings: Reading[] = inSentence.map((m, i) => ({ m, unit: findUnit(text, m, clauseAt(sentence, m.start), wordsEnd(text, m, inSentence[i + 1])) }));
+    const titleLike = isTitleLike(text, paragraphs[sentence.paragraph] as Paragraph);
+    readings.forEach(({ m, unit }, i) => {
+      if (unit.unit === 'percent' && !options.includePercentages) return;
+      const clause = clauseAt(sentence, m.start);
+      const qualifier = findQualifier(text, m, clause.start);
+      const since = sentences[sentence.index - ANAPHORA_SENTENCES]?.start ?? 0;
+      const reading = rateByAnaphora(borrowUnit(text, m, unit, clause, figures, since), sentence, figures);
+
+      const credit = credits.credit(sentence, m.start, clause);
+      const resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : { source: ARTICLE };
+      let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
+      // A list item without a date of its own holds as of its lead-in.
+      if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn);
+
+      const prev = readings[i - 1];
+      const next = readings[i + 1];
+      const from = prev ? splitBetween(text, prev.unit.nounEnd, m.start) : clause.start;
+      const to = next ? splitBetween(text, unit.nounEnd, next.m.start) : clause.end;
+      const local = text.slice(Math.max(clause.start, from), Math.min(clause.end, Math.max(to, unit.nounEnd)));
+      const metric = classifyMetric(
+        { unit: reading.unit, noun: reading.noun, sentence: sentence.text, previous: sentences[sentence.index - 1]?.text ?? '', local },
+        catalog,
+      );
+      const conversion = prev !== undefined && isConversion(text, prev, { m, unit: reading });
+      const quote = quoteOf(text, clause, dates.paragraphDates[sentence.paragraph]);
+      if (titleLike) headlines.add(qualifier.start);
+      figures.push({
+        ...normalise(qualifier.qualifier, reading.value, reading.high),
+        qualifier: qualifier.qualifier,
+        unit: reading.unit,
+        ...(reading.rateOf ? { rateOf: reading.rateOf } : {}),
+        noun: reading.noun,
+        metric,
+        source: resolved.source,
+        ...(resolved.sourceText ? { sourceText: resolved.sourceText } : {}),
+        quote: text.slice(quote.start, quote.end),
+        quoteOffset: quote.start,
+        numberText: text.slice(qualifier.start, qualifier.end),
+        offset: qualifier.start,
+        ...asOf,
+        confidence: scoreConfidence({
+          evidence: reading.evidence,
+          unit: reading.unit,
+          word: m.word,
+          vague: m.kind === 'vague',
+          sourced: resolved.source !== ARTICLE,
+          classified: metric !== UNCLASSIFIED,
+          qualifier: qualifier.qualifier,
+          conversion,
+        }),
+        vague: m.kind === 'vague',
+        ...(conversion ? { conversion } : {}),
+      });
+    });
+    credits.finish(sentence);
+  }
+  return dedupeFigures(figures, headlines);
+};

@@ -1,0 +1,49 @@
+import type { ExtractedFigure } from '../types';
+
+const ARTICLE = 'article';
+
+const sameClaim = (a: ExtractedFigure, b: ExtractedFigure): boolean =>
+  a.value === b.value &&
+  a.low === b.low &&
+  a.high === b.high &&
+  a.qualifier === b.qualifier &&
+  a.unit === b.unit &&
+  (a.as_of === b.as_of || a.dateBasis === 'published' || b.dateBasis === 'published') &&
+  (a.source === b.source || a.source === ARTICLE || b.source === ARTICLE);
+
+const numbers = (f: ExtractedFigure): string => [f.value ?? f.low ?? f.high, f.high].join('/');
+
+/** A headline or caption restates a body figure, dropping its qualifier and often its source. */
+const headlineRepeat = (headline: ExtractedFigure, body: ExtractedFigure): boolean =>
+  numbers(headline) === numbers(body) && headline.unit === body.unit && (headline.qualifier === 'exact' || headline.qualifier === body.qualifier);
+
+/**
+ * Folds repeats of a claim into one figure (the others' offsets go to
+ * `otherMentions`). The article restating a credited figure (in a headline,
+ * a caption, a summary) is a repeat, and the credited mention is kept; the
+ * same number credited to someone else in the body is corroboration and stays
+ * a figure of its own.
+ */
+export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet<number> = new Set()): ExtractedFigure[] => {
+  const kept: ExtractedFigure[] = [];
+  // Candidates share their numbers and unit, so index by those to stay linear on long texts.
+  const byNumbers = new Map<string, number[]>();
+  for (const figure of figures) {
+    const key = `${numbers(figure)}|${figure.unit}`;
+    const slots = byNumbers.get(key) ?? byNumbers.set(key, []).get(key) ?? [];
+    const i = slots.find((j) => {
+      const k = kept[j] as ExtractedFigure;
+      return sameClaim(k, figure) || (headlines.has(k.offset) && !headlines.has(figure.offset) && headlineRepeat(k, figure));
+    });
+    const first = i === undefined ? undefined : kept[i];
+    if (i === undefined || !first) {
+      slots.push(kept.length);
+      kept.push(figure);
+      continue;
+    }
+    const later = headlines.has(first.offset) || (first.source === ARTICLE && figure.source !== ARTICLE);
+    const [primary, repeat] = later ? [figure, first] : [first, figure];
+    kept[i] = { ...primary, otherMentions: [...(first.otherMentions ?? []), ...(figure.otherMentions ?? []), repeat.offset].sort((a, b) => a - b) };
+  }
+  return kept.sort((a, b) => a.offset - b.offset);
+};

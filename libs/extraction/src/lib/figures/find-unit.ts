@@ -1,0 +1,190 @@
+import type { NumberMention } from '../numbers/scan-numbers';
+import type { Span } from '../text/segment-text';
+import type { RateUnit, Unit } from '../types';
+import { MODIFIERS, NOT_NOUNS, NOUN_LEXICON, type NounEntry } from './noun-lexicon';
+
+export interface UnitReading {
+  unit: Unit;
+  rateOf?: Unit;
+  noun: string;
+  /** End of the noun in the text (or of the number when there is none). */
+  nounEnd: number;
+  /** lexicon: a known quantity noun; generic: some other plural noun; inferred: a noun elsewhere in the clause; none. */
+  evidence: 'lexicon' | 'generic' | 'inferred' | 'none';
+  /** Value after unit-specific rescaling ("50m" read as metres, kg as tonnes). */
+  value: number;
+  high?: number;
+}
+
+const ATTACHED: Record<string, [Unit, number]> = {
+  km: ['km', 1],
+  kms: ['km', 1],
+  km2: ['km2', 1],
+  'km²': ['km2', 1],
+  sqkm: ['km2', 1],
+  m: ['m', 1],
+  mi: ['miles', 1],
+  kg: ['tonnes', 0.001],
+  t: ['tonnes', 1],
+  ha: ['hectares', 1],
+};
+
+const CASUALTY = /\b(?:killed|wounded|injured|casualt\w*|dead|died|deaths?|losses|lost|los(?:e|es|ing)|kia|wia)\b/i;
+const MILITARY = /\b(?:troops?|soldiers?|army|military|forces|deploy\w*|fight\w*|front\w*|battle\w*|combat|war|units?|brigades?|trenches|kursk|infantry)\b/i;
+const RATE_AFTER =
+  /^[^.;]*?(?:(?<!\b(?:in|for|than|over|past|last|within|of|next|first|one)\s)\b(?:per|a|an|each|every)\s+(?<p1>day|week|month|year)\b|\b(?<p2>daily|weekly|monthly|annually|yearly)\b|\b(?:in|over|during)\s+the\s+(?:previous|past|last)\s+(?<p3>24\s+hours|day|week|month|year)\b)/i;
+const RATE_BEFORE = /\b(?<p>daily|weekly|monthly|annual|yearly)\s+(?:average|rate|toll|losses|casualt\w*|tally|figure|count|total)\b[^.;]*$/i;
+const PERIOD: Record<string, RateUnit> = {
+  day: 'per_day',
+  daily: 'per_day',
+  week: 'per_week',
+  weekly: 'per_week',
+  month: 'per_month',
+  monthly: 'per_month',
+  year: 'per_year',
+  annually: 'per_year',
+  annual: 'per_year',
+  yearly: 'per_year',
+};
+
+/** Reads the unit and quantity noun of a number from the words around it within its clause. */
+export const findUnit = (text: string, m: NumberMention, clause: Span, nextStart: number): UnitReading => {
+  const limit = Math.min(clause.end, nextStart);
+  const base = baseUnit(text, m, clause, limit);
+  const rate = findRate(text, m, base.nounEnd, clause, limit);
+  if (rate && base.unit !== 'percent' && !isDuration(base.unit)) return { ...base, unit: rate, rateOf: base.unit };
+  return base;
+};
+
+const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): UnitReading => {
+  const plain = { value: m.value, ...(m.high !== undefined ? { high: m.high } : {}) };
+  if (m.attached && ATTACHED[m.attached]) {
+    const [unit, factor] = ATTACHED[m.attached] as [Unit, number];
+    return { unit, noun: m.attached, nounEnd: m.end, evidence: 'lexicon', ...scale(plain, factor) };
+  }
+  if (m.compound && /^(?:strong|man|men|member|person|soldier|troop)$/i.test(m.compound)) {
+    const from = m.end + m.compound.length + 1;
+    // "a 10,000-strong contingent": the noun is whatever the compound describes.
+    const next = /^\s+([a-z]+)/.exec(text.slice(from, limit));
+    const noun = next?.[1] && !NOT_NOUNS.has(next[1]) ? next[1] : m.compound;
+    return { unit: 'troops', noun, nounEnd: noun === m.compound ? from : from + (next?.[0].length ?? 0), evidence: 'lexicon', ...plain };
+  }
+  const found = nounAfter(text, m.compound ? m.end + 1 : m.end, limit, m.kind === 'vague');
+  if (/^\s?%/.test(text.slice(m.end))) return { unit: 'percent', noun: '%', nounEnd: m.end + text.slice(m.end).indexOf('%') + 1, evidence: 'lexicon', ...plain };
+  if (m.currency) {
+    return { unit: m.currency, noun: found?.entry?.unit === m.currency ? found.noun : '', nounEnd: found?.entry ? found.end : m.end, evidence: 'lexicon', ...plain };
+  }
+  if (m.shortScale === 'm' && found?.entry?.unit !== 'troops' && found?.entry?.unit !== 'people' && found?.entry?.unit !== 'count') {
+    // "50m" without a currency or a counted noun is metres, not millions.
+    return { unit: 'm', noun: 'm', nounEnd: m.end, evidence: 'lexicon', ...scale(plain, 1e-6) };
+  }
+  if (found?.entry) {
+    return { unit: refine(text, found.entry, m, clause), noun: found.noun, nounEnd: found.end, evidence: 'lexicon', ...plain };
+  }
+  if (found) return { unit: 'count', noun: found.noun, nounEnd: found.end, evidence: 'generic', ...plain };
+  const back = nounBefore(text, m, clause);
+  if (back) return { unit: refine(text, back.entry, m, clause), noun: back.noun, nounEnd: m.end, evidence: 'lexicon', ...plain };
+  const inferred = nounInClause(text, clause);
+  if (inferred) return { unit: refine(text, inferred.entry, m, clause), noun: inferred.noun, nounEnd: m.end, evidence: 'inferred', ...plain };
+  return { unit: 'count', noun: '', nounEnd: m.end, evidence: 'none', ...plain };
+};
+
+const scale = (v: { value: number; high?: number }, factor: number): { value: number; high?: number } => ({
+  value: round(v.value * factor),
+  ...(v.high !== undefined ? { high: round(v.high * factor) } : {}),
+});
+
+const round = (n: number): number => Number(n.toPrecision(12));
+
+/** Personnel counted as killed or wounded are casualties (people); demonyms in war context are troops. */
+const refine = (text: string, entry: NounEntry, m: NumberMention, clause: Span): Unit => {
+  const near = text.slice(Math.max(clause.start, m.start - 40), Math.min(clause.end, m.end + 80));
+  if (entry.demonym) return MILITARY.test(text.slice(clause.start, clause.end)) ? (CASUALTY.test(near) ? 'people' : 'troops') : 'people';
+  if (entry.personnel && CASUALTY.test(near)) return 'people';
+  return entry.unit;
+};
+
+interface NounHit {
+  noun: string;
+  end: number;
+  entry?: NounEntry;
+}
+
+const WORD = /[A-Za-z][A-Za-z'’-]*|\S/y;
+
+/** The quantity noun after a number, skipping modifiers ("North Korean", "active") and "of the". */
+const nounAfter = (text: string, from: number, limit: number, vague: boolean): NounHit | undefined => {
+  let pos = from;
+  let ofAllowed = true;
+  for (let steps = 0; steps < 8 && pos < limit; steps++) {
+    while (pos < limit && /\s/.test(text[pos] ?? '')) pos++;
+    if (pos >= limit) return undefined;
+    const entry = lexiconAt(text, pos, limit);
+    if (entry) return entry;
+    WORD.lastIndex = pos;
+    const word = WORD.exec(text)?.[0] ?? '';
+    const lower = word.toLowerCase();
+    if (!/^[A-Za-z]/.test(word)) return undefined;
+    if (lower === 'of' && ofAllowed) {
+      // "millions of rounds", "8,000 of the troops"
+      ofAllowed = vague;
+      pos += word.length;
+      const det = /^\s+(?:the|those|these|its|their|them)\b/i.exec(text.slice(pos, limit));
+      if (det) pos += det[0].length;
+      continue;
+    }
+    // Hyphenated compounds are adjectives here: "active-duty troops", "battle-hardened soldiers".
+    if (MODIFIERS.has(lower) || /^[a-z]+-[a-z]+$/.test(lower) || (/^[A-Z]/.test(word) && !NOT_NOUNS.has(lower))) {
+      pos += word.length;
+      continue;
+    }
+    if (NOT_NOUNS.has(lower) || /(?:ed|ing|ly)$/.test(lower) || !/s$/.test(lower) || lower.length < 4) return undefined;
+    return { noun: word, end: pos + word.length };
+  }
+  return undefined;
+};
+
+const lexiconAt = (text: string, pos: number, limit: number): NounHit | undefined => {
+  for (const entry of NOUN_LEXICON) {
+    entry.re.lastIndex = pos;
+    const m = entry.re.exec(text);
+    if (m && pos + m[0].length <= limit) return { noun: m[0], end: pos + m[0].length, entry };
+  }
+  return undefined;
+};
+
+/** "most of those soldiers - about 8,000", "the number of troops ... is 11,000". */
+const nounBefore = (text: string, m: NumberMention, clause: Span): Required<NounHit> | undefined => {
+  const before = text.slice(Math.max(clause.start, m.start - 70), m.start);
+  const words = [...before.matchAll(/[A-Za-z][A-Za-z'’-]*/g)].reverse().slice(0, 7);
+  for (const w of words) {
+    const at = Math.max(clause.start, m.start - 70) + (w.index ?? 0);
+    const hit = lexiconAt(text, at, m.start);
+    if (hit?.entry && (hit.entry.unit === 'troops' || hit.entry.unit === 'people' || hit.entry.unit === 'count')) return hit as Required<NounHit>;
+  }
+  return undefined;
+};
+
+/** A personnel noun anywhere in the clause: "North Korea has sent 10,000 to Russia, its troops ..." */
+const nounInClause = (text: string, clause: Span): Required<NounHit> | undefined => {
+  const body = text.slice(clause.start, clause.end);
+  for (const w of body.matchAll(/[A-Za-z][A-Za-z'’-]*/g)) {
+    const hit = lexiconAt(text, clause.start + (w.index ?? 0), clause.end);
+    if (hit?.entry && (hit.entry.unit === 'troops' || hit.entry.unit === 'people')) return hit as Required<NounHit>;
+  }
+  return undefined;
+};
+
+const findRate = (text: string, m: NumberMention, nounEnd: number, clause: Span, limit: number): RateUnit | undefined => {
+  const after = RATE_AFTER.exec(text.slice(Math.max(m.end, nounEnd), Math.min(limit, nounEnd + 60)));
+  const word = after?.groups?.['p1'] ?? after?.groups?.['p2'] ?? after?.groups?.['p3']?.replace(/24\s+hours/, 'day');
+  if (word) return PERIOD[word.toLowerCase()];
+  const before = RATE_BEFORE.exec(text.slice(clause.start, m.start));
+  const p = before?.groups?.['p'];
+  if (p) return PERIOD[p.toLowerCase()];
+  // "30,000 daily casualties": the rate word sits between number and noun.
+  const between = /\b(daily|weekly|monthly|annual|yearly)\b/i.exec(text.slice(m.end, nounEnd));
+  return between?.[1] ? PERIOD[between[1].toLowerCase()] : undefined;
+};
+
+const isDuration = (unit: Unit): boolean => ['years', 'months', 'weeks', 'days', 'hours'].includes(unit);

@@ -1,0 +1,79 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+describe('units and quantity nouns', () => {
+  it.each([
+    ['It sent 3,000 North Korean troops.', '3,000', 'troops', 'troops'],
+    ['The army has 900 soldiers here.', '900', 'troops', 'soldiers'],
+    ['Some 400 military personnel arrived.', '400', 'troops', 'military personnel'],
+    ['About 700 servicemen deployed.', '700', 'troops', 'servicemen'],
+    ['Nearly 250 fighters joined.', '250', 'troops', 'fighters'],
+    ['It recruited 30,000 recruits this year.', '30,000', 'troops', 'recruits'],
+    ['The strike left 40 dead.', '40', 'people', 'dead'],
+    ['There were 1,200 casualties.', '1,200', 'people', 'casualties'],
+    ['The battle left 3,000 killed and wounded.', '3,000', 'people', 'killed and wounded'],
+    ['About 800 civilians fled.', '800', 'people', 'civilians'],
+    ['They fired 9,000 rounds.', '9,000', 'count', 'rounds'],
+    ['They delivered 6,000 artillery shells.', '6,000', 'count', 'artillery shells'],
+    ['The front is 1,000 km long.', '1,000', 'km', 'km'],
+    ['The front is 1,000 kilometres long.', '1,000', 'km', 'kilometres'],
+    ['The front is 1,000 kilometers long.', '1,000', 'km', 'kilometers'],
+    ['Units moved within 50km of the border.', '50km', 'km', 'km'],
+    ['Kyiv holds 600 sq km of land.', '600', 'km2', 'sq km'],
+    ['Kyiv holds 600 square kilometres of land.', '600', 'km2', 'square kilometres'],
+    ['Kyiv holds 600km2 of land.', '600km2', 'km2', 'km2'],
+    ['It earned 500 million dollars.', '500 million', 'usd', 'dollars'],
+    ['It earned USD 500 million.', 'USD 500 million', 'usd', ''],
+    ['Bonuses reach 400,000 roubles.', '400,000', 'rub', 'roubles'],
+    ['Bonuses reach 400,000 rubles.', '400,000', 'rub', 'rubles'],
+    ['Bonuses reach RUB 400,000.', 'RUB 400,000', 'rub', ''],
+    ['Conscripts serve 10 years.', '10', 'years', 'years'],
+  ])('%s', (text, fragment, unit, noun) => {
+    const f = figureIn(text, fragment);
+    expect([f.unit, f.noun]).toEqual([unit, noun]);
+  });
+
+  it.each([
+    ['Russia loses 1,200 soldiers per day.', 'per_day'],
+    ['Russia loses 1,200 soldiers a day.', 'per_day'],
+    ['Russia loses 1,200 soldiers daily.', 'per_day'],
+    ['Russia loses 1,200 daily casualties.', 'per_day'],
+    ['Russia loses 30,000 soldiers per month.', 'per_month'],
+    ['Russia loses 30,000 soldiers a month.', 'per_month'],
+    ['Russia loses 30,000 soldiers monthly.', 'per_month'],
+    ['Russia incurs 30,000 casualties in the war each month.', 'per_month'],
+    ['The monthly toll reached 30,000.', 'per_month'],
+  ])('rate: %s', (text, unit) => {
+    const f = figureIn(text, text.match(/\d[\d,]*/)?.[0] ?? '');
+    expect(f.unit).toBe(unit);
+  });
+
+  it('says what a rate counts', () => {
+    const f = figureIn('Recruits are paid $2,000 a month.', '$2,000');
+    expect([f.unit, f.rateOf]).toEqual(['per_month', 'usd']);
+  });
+
+  it('counts killed or wounded troops as people', () => {
+    expect(figureIn('An estimated 600,000 troops have been killed or wounded.', '600,000').unit).toBe('people');
+  });
+
+  it('finds the noun before the number when none follows', () => {
+    const f = figureIn('Most of those soldiers - about 8,000 - are in Kursk.', '8,000');
+    expect([f.unit, f.noun]).toEqual(['troops', 'soldiers']);
+  });
+
+  it('borrows the unit of the previous figure for "the number" and "of them"', () => {
+    const text = 'Seoul says 11,000 soldiers are in Russia. The Pentagon puts the number at 10,000, and says 8,000 of them are in Kursk.';
+    expect(figureIn(text, '10,000').unit).toBe('troops');
+    expect(figureIn(text, '8,000').unit).toBe('troops');
+  });
+
+  it('carries a rate to "that rate" in the next sentence', () => {
+    const text = 'Russia suffers 30,000 casualties a month. That casualty rate may have reached 40,000 in October.';
+    expect(figureIn(text, '40,000').unit).toBe('per_month');
+  });
+
+  it('treats demonyms as troops in a military context', () => {
+    expect(figureIn('Some 500 North Koreans were deployed to the front.', '500').unit).toBe('troops');
+    expect(figureIn('Some 500 North Koreans study in Moscow.', '500').unit).toBe('people');
+  });
+});

@@ -1,0 +1,61 @@
+import type { NumberMention } from '../numbers/scan-numbers';
+import type { Qualifier } from '../types';
+
+export interface QualifierReading {
+  qualifier: Qualifier;
+  /** Start of the qualifier phrase, so numberText can include it ("up to 1,500"). */
+  start: number;
+  /** End of a trailing qualifier ("10,000 or more"). */
+  end: number;
+}
+
+// Filler that may sit between a qualifier and the number: "more than an estimated 600,000", "up to some $2bn".
+const FILLER = String.raw`(?:\s+(?:an?\s+estimated|estimated|a\s+total\s+of|a\s+further|a\s+record|some|about|around|roughly|approximately|the|just|another|an\s+additional|additional))*`;
+
+// Longer phrases first: "no more than" must win over "more than".
+const BEFORE: [string, Qualifier][] = [
+  [String.raw`no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|under|below|a\s+high\s+of`, 'up_to'],
+  [String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|a\s+low\s+of`, 'at_least'],
+  [String.raw`just\s+over|more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over`, 'more_than'],
+  [String.raw`just\s+under|just\s+shy\s+of|about|around|roughly|approximately|approx\.?|nearly|almost|close\s+to|closer\s+to|some|an\s+estimated|estimated\s+at|(?:(?<=\b(?:the|some|with|of|to|at|and|by|for|are|is|were|was|be|been)\s)|(?<=^\s*)|(?<=,\s))estimated|circa|c\.|in\s+the\s+region\s+of|on\s+the\s+order\s+of|something\s+like|of\s+the\s+order\s+of|an\s+approximate|approaching|~`, 'approximately'],
+];
+
+const BEFORE_RE = BEFORE.map(([src, q]) => [new RegExp(String.raw`(?:^|[^\w])(${src})${FILLER}\s*$`, 'i'), q] as const);
+
+const AFTER: [RegExp, Qualifier][] = [
+  [/^(?:\s+\w+){0,2}?\s+or\s+(?:more|above|higher|greater)\b|^\s*\+|^-?plus\b|^\s+at\s+least\b/i, 'at_least'],
+  [/^\s+or\s+so\b|^\s+or\s+thereabouts\b|^\s+odd\b/i, 'approximately'],
+  [/^(?:\s+\w+){0,2}?\s+or\s+(?:less|fewer|below)\b|^\s+at\s+(?:the\s+)?most\b|^\s+at\s+maximum\b/i, 'up_to'],
+];
+
+/** The qualifier of a number from the words right before (or right after) it. */
+export const findQualifier = (text: string, m: NumberMention, clauseStart: number): QualifierReading => {
+  if (m.kind === 'range') return { qualifier: 'range', start: rangeStart(text, m, clauseStart), end: m.end };
+  const before = text.slice(Math.max(clauseStart, m.start - 60), m.start);
+  let best: QualifierReading | undefined;
+  // The longest phrase wins: "no fewer than" over "fewer than", "just over" over "over".
+  for (const [re, qualifier] of BEFORE_RE) {
+    const hit = re.exec(before);
+    if (!hit?.[1]) continue;
+    if (qualifier === 'up_to' && /^(?:under|below|within)$/i.test(hit[1]) && !plausibleBound(text, m)) continue;
+    const start = m.start - before.length + hit.index + hit[0].indexOf(hit[1]);
+    if (!best || start < best.start) best = { qualifier: m.kind === 'vague' && qualifier === 'approximately' ? 'at_least' : qualifier, start, end: m.end };
+  }
+  if (best) return best;
+  const after = text.slice(m.end, m.end + 40);
+  for (const [re, qualifier] of AFTER) {
+    const hit = re.exec(after);
+    if (hit) return { qualifier, start: m.start, end: m.end + hit[0].length };
+  }
+  return { qualifier: m.kind === 'vague' ? 'at_least' : 'exact', start: m.start, end: m.end };
+};
+
+/** "under"/"within" bound a quantity, but "under 18" in "children under 18" is an age, so require a noun after. */
+const plausibleBound = (text: string, m: NumberMention): boolean => !/^\s*(?:years?\s+old|-year-old)/i.test(text.slice(m.end, m.end + 20));
+
+/** Includes "between"/"from" in the surface form of a range. */
+const rangeStart = (text: string, m: NumberMention, clauseStart: number): number => {
+  const before = text.slice(Math.max(clauseStart, m.start - 20), m.start);
+  const hit = /\b(?:between|from)\s+$/i.exec(before);
+  return hit ? m.start - before.length + hit.index : m.start;
+};

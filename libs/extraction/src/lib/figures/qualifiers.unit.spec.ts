@@ -1,0 +1,66 @@
+import { bounds, figureIn } from '../../__fixtures__/find-figure';
+
+const at = (phrase: string): string => `Officials said ${phrase} 5,000 troops were in place.`;
+
+describe('qualifiers', () => {
+  it.each([
+    'about',
+    'around',
+    'roughly',
+    'approximately',
+    'nearly',
+    'almost',
+    'some',
+    'closer to',
+    'close to',
+    'an estimated',
+    'estimated at',
+    'just under',
+  ])('"%s" → approximately, stored as value', (phrase) => {
+    expect(bounds(figureIn(at(phrase), '5,000'))).toEqual({ value: 5000, qualifier: 'approximately' });
+  });
+
+  it.each(['up to', 'as many as', 'as high as', 'no more than', 'at most', 'within', 'fewer than', 'less than', 'a maximum of'])(
+    '"%s" → up_to, stored as high',
+    (phrase) => {
+      expect(bounds(figureIn(at(phrase), '5,000'))).toEqual({ high: 5000, qualifier: 'up_to' });
+    },
+  );
+
+  it.each(['at least', 'no fewer than', 'no less than', 'a minimum of'])('"%s" → at_least, stored as low', (phrase) => {
+    expect(bounds(figureIn(at(phrase), '5,000'))).toEqual({ low: 5000, qualifier: 'at_least' });
+  });
+
+  it.each(['more than', 'over', 'greater than', 'in excess of', 'upwards of', 'exceeding', 'just over', 'well over'])(
+    '"%s" → more_than, stored as low',
+    (phrase) => {
+      expect(bounds(figureIn(at(phrase), '5,000'))).toEqual({ low: 5000, qualifier: 'more_than' });
+    },
+  );
+
+  it('a bare number is exact', () => {
+    expect(bounds(figureIn(at(''), '5,000'))).toEqual({ value: 5000, qualifier: 'exact' });
+  });
+
+  it('includes the qualifier in the number text', () => {
+    expect(figureIn(at('no fewer than'), '5,000').numberText).toBe('no fewer than 5,000');
+  });
+
+  it('reads trailing qualifiers', () => {
+    expect(bounds(figureIn('They sent 5,000 troops or more.', '5,000'))).toEqual({ low: 5000, qualifier: 'at_least' });
+    expect(bounds(figureIn('They sent 5,000 or so troops.', '5,000'))).toEqual({ value: 5000, qualifier: 'approximately' });
+  });
+
+  it('lets a filler sit between the qualifier and the number', () => {
+    expect(bounds(figureIn('It has lost more than an estimated 600,000 troops.', '600,000'))).toEqual({ low: 600000, qualifier: 'more_than' });
+    expect(bounds(figureIn('Kyiv says up to some 1,500 soldiers were sent.', '1,500'))).toEqual({ high: 1500, qualifier: 'up_to' });
+  });
+
+  it('does not take "estimates that" for an approximation', () => {
+    expect(figureIn('The ministry estimates that Russia loses 30,000 soldiers each month.', '30,000').qualifier).toBe('exact');
+  });
+
+  it('"may have been as high as" is an upper bound', () => {
+    expect(bounds(figureIn('Losses may have been as high as 40,000 troops in October.', '40,000'))).toEqual({ high: 40000, qualifier: 'up_to' });
+  });
+});

@@ -1,0 +1,106 @@
+import type { Span } from '../text/segment-text';
+import type { NumberMention } from './scan-numbers';
+
+// Numbers that are not reported quantities: years, dates, times, calibres,
+// model names, ordinals, labels, ages and page furniture.
+
+const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha)$/;
+const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
+const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
+const LABELS =
+  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|paragraph|article|page|section|resolution|clause|no\.|number|chapter|vol\.|day)|#)\s*$/;
+const QUANTITY_NOUN_AFTER = /^\s+(?:\w+\s+){0,2}?(?:troops|soldiers|people|personnel|servicemen|fighters|casualties|recruits|civilians|men|workers|rounds|shells|missiles|drones|tanks)\b/i;
+const CAPTION_LINE =
+  /^\(?(?:(?:photo|photos|image|images|picture|pictures|credit|caption|getty images|file photo|video)\s*[:|/(-]|(?:image|media|video|photo)\s+(?:source|caption|credit)\b)/i;
+const SHORT_FURNITURE_LINE =
+  /^(?:updated|published|posted|last updated|first published|copyright|©|follow|subscribe|sign up|advertisement|tel|telephone|phone|fax|email|e-mail|date|read more|related|share|watch|listen)\b/i;
+const SHORT_LINE = 80;
+
+export interface IgnoreContext {
+  text: string;
+  /** Date expressions and page-furniture lines, in text order. */
+  blocked: Span[];
+}
+
+/** Why a number is not a figure, or undefined when it may be one. */
+export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | undefined => {
+  const { text } = ctx;
+  const before = text.slice(Math.max(0, m.start - 40), m.start);
+  const after = text.slice(m.end, m.end + 40);
+  if (ctx.blocked.some((s) => m.start < s.end && s.start < m.end)) return 'date or furniture';
+  if (m.kind === 'vague') return undefined;
+  if (/^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|earlier|later|before|after|old)\b/i.test(after)) return 'time reference';
+  if (/\b(?:in|over|during|within|for|of)\s+the\s+(?:previous|past|last|next|coming|first|following)\s+$/i.test(before) && /^\s+(?:hours|days|weeks|months|years)\b/i.test(after)) {
+    return 'time window';
+  }
+  if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after)) return 'multiplier';
+  if (/\b(?:one|1)\s+in\s+(?:every\s+)?$|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+$/i.test(before) || /^\s+out\s+of\s+(?:every\s+)?(?:\d+|ten)\b/i.test(after)) {
+    return 'ratio';
+  }
+  // "two people familiar with the matter said": counting the sources, not a figure.
+  if (/^(?:\s+[A-Z][\w.]*){0,2}\s+(?:people|persons|officials|sources|diplomats|analysts|experts)\s+(?:familiar|close|briefed|speaking|who\s+(?:spoke|asked|declined)|with\s+knowledge|said|say|told)\b/.test(after)) {
+    return 'source description';
+  }
+  if (m.word) {
+    if (m.value <= 1 && m.kind === 'single') return 'the word one';
+    // "the two leaders", "both": words after a determiner refer back rather than count.
+    if (/\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(before) && m.value < 100) return 'determiner';
+    return undefined;
+  }
+  if (isYear(m, before, after)) return 'year';
+  if (/[A-Za-z]*[A-Z][A-Za-z]*-$/.test(before)) return 'model name';
+  if (m.attached) {
+    if (/^(?:st|nd|rd|th)$/i.test(m.attached)) return 'ordinal';
+    if (CALIBRE_ATTACHED.test(m.attached)) return 'calibre';
+    if (!ALLOWED_ATTACHED.test(m.attached)) return 'model name';
+  }
+  if (m.compound) {
+    if (/^(?:mm|cm|calibre|caliber)$/i.test(m.compound)) return 'calibre';
+    if (!KEPT_COMPOUNDS.test(m.compound)) return 'compound adjective';
+  }
+  if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after)) return 'calibre';
+  if (/^\s?°/.test(after)) return 'temperature';
+  if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
+  if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)\b/i.test(after) && m.value < 25) return 'time';
+  if (/^\/\d/.test(after)) return 'fraction or date';
+  if (LABELS.test(before)) return 'label';
+  if (isAge(m, before, after)) return 'age';
+  if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
+  if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
+  return undefined;
+};
+
+const isYear = (m: NumberMention, before: string, after: string): boolean => {
+  if (m.kind !== 'single' || m.currency || !/^\d{4}$/.test(m.text)) {
+    // "1950-53": the second half of a year range.
+    return /\b(?:19|20)\d{2}[-–/]$/.test(before) && /^\d{2}$/.test(m.text);
+  }
+  if (m.value < 1900 || m.value > 2100) return false;
+  return !QUANTITY_NOUN_AFTER.test(after) || /\b(?:in|since|of|by|until|from|during|early|late|mid-?)\s*$/i.test(before);
+};
+
+const isAge = (m: NumberMention, before: string, after: string): boolean => {
+  if (m.value > 120 || !Number.isInteger(m.value)) return false;
+  if (/\baged?\s+(?:of\s+)?$/i.test(before)) return true;
+  if (/^(?:-year-old|\s+years?\s+old|-years?-old)\b/i.test(after)) return true;
+  return /[A-Z][a-z]+,\s*$/.test(before) && /^\s*,/.test(after) && m.value >= 15;
+};
+
+/** Lines that are page furniture (captions, credits, timestamps, counters), as spans. */
+export const furnitureSpans = (text: string): Span[] => {
+  const spans: Span[] = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const trimmed = line.trim();
+    const furniture =
+      CAPTION_LINE.test(trimmed) || (trimmed.length < SHORT_LINE && SHORT_FURNITURE_LINE.test(trimmed)) || /^\d+\s*(?:of|\/)\s*\d+$/.test(trimmed);
+    if (furniture) spans.push({ start: offset, end: offset + line.length });
+    offset += line.length + 1;
+  }
+  // Phone numbers anywhere.
+  const phone = /(?:\+\d{1,3}[\s.-]?)?\(?\d{2,4}\)?[\s.-]\d{3,4}[\s.-]\d{3,4}\b/g;
+  for (let m = phone.exec(text); m; m = phone.exec(text)) {
+    if (m[0].replace(/\D/g, '').length >= 9 && !/,/.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return spans.sort((a, b) => a.start - b.start);
+};

@@ -1,0 +1,46 @@
+import { numberTexts } from '../../__fixtures__/find-figure';
+
+// Each sentence holds exactly one real figure (500 troops) among numbers that are not figures.
+describe('numbers that are not figures', () => {
+  it.each([
+    ['years', 'In 2024, as in 2022, Russia moved 500 troops east.'],
+    ['a year range', 'The 1950-53 war ended; this year 500 troops rotated.'],
+    ['a year as a modifier', "Russia's 2025 budget pays for 500 troops."],
+    ['numeric dates', 'On 28/10/2024 and on 2024-10-29, 500 troops left.'],
+    ['written dates', 'Between 18 October and October 28, 2024 about 500 troops moved.'],
+    ['calibres', 'They brought 155mm, 152-mm and 122 mm shells for 500 troops.'],
+    ['model names', 'K2 tanks, Su-34 jets, T-90M tanks, F-16s and KN-23 missiles support 500 troops.'],
+    ['ordinals', 'The 3rd brigade and the 11th corps sent 500 troops in the fourth year of war.'],
+    ['percentages', 'About 40% of the 500 troops and 25 per cent of officers are new.'],
+    ['times', 'At 10:32 GMT, and again at 5pm, 500 troops crossed.'],
+    ['ages', 'Kim Jong Un, 40, sent 500 troops; a 19-year-old and recruits aged 18 went too.'],
+    ['labels', 'Article 5 and Resolution 2270 do not cover the 500 troops.'],
+    ['time references', 'Two years ago and 3 months later, 500 troops were still there.'],
+    ['time windows', 'In the past 24 hours, 500 troops were moved.'],
+    ['multipliers', 'That is 3 times the 500 troops seen before.'],
+    ['decades', 'Unlike in the 1990s, 500 troops went.'],
+    ['counts of sources', 'Two people familiar with the matter and three US officials said 500 troops left.'],
+    ['ratios', 'One in five recruits deserts, and 3 out of 10 are wounded, among 500 troops.'],
+  ])('ignores %s', (_kind, text) => {
+    expect(numberTexts(text)).toEqual([expect.stringContaining('500')]);
+  });
+
+  it('ignores page furniture: captions, timestamps, image counters, phone numbers and list markers', () => {
+    const text = [
+      'Photo: 3 soldiers at a 2023 parade',
+      'Updated 10:32',
+      '1 of 5',
+      'Press line: +44 20 7946 0958',
+      '1. About 500 troops arrived.',
+    ].join('\n');
+    expect(numberTexts(text)).toEqual(['About 500']);
+  });
+
+  it('keeps a four-digit count that is not a year', () => {
+    expect(numberTexts('The unit lost 1999 soldiers and 2000 troops.')).toEqual(['1999', '2000']);
+  });
+
+  it('keeps percentages when asked', () => {
+    expect(numberTexts('About 40% of the villages are empty.', { includePercentages: true })).toEqual(['About 40']);
+  });
+});

@@ -1,0 +1,158 @@
+import type { Unit } from '../types';
+import { NUMBER_WORDS_RE, parseNumberWords, SCALES } from './number-words';
+
+/** A number as written, before deciding whether it is a figure. */
+export interface NumberMention {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'single' | 'range' | 'vague';
+  /** single: the number; range: its low end; vague: the conventional bound. */
+  value: number;
+  /** range: its high end. */
+  high?: number;
+  currency?: Unit;
+  /** Letters glued to the digits: "km" in 50km, "mm" in 155mm, "M" in 90M. */
+  attached?: string;
+  /** The word after a hyphen: "strong" in 12,000-strong, "mm" in 152-mm. */
+  compound?: string;
+  /** Had a short scale glued on ("1.28m") that could also read as metres. */
+  shortScale?: string;
+  word: boolean;
+}
+
+const CURRENCY_PREFIXES: [RegExp, Unit][] = [
+  [/^(?:US\$|\$|USD)/, 'usd'],
+  [/^(?:Rbs|RUB|₽)/, 'rub'],
+  [/^(?:€|EUR)/, 'eur'],
+  [/^(?:£|GBP)/, 'gbp'],
+  [/^(?:₩|KRW)/, 'krw'],
+  [/^UAH/, 'uah'],
+];
+
+const DIGITS_RE = new RegExp(
+  String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:US\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)` +
+    String.raw`(?:\s?(?<word>million|billion|trillion|thousand|hundred)\b|\s?(?<abbr>mn|mln|bn|bln|tn|trn)\b|(?<short>[mbk])(?![A-Za-z0-9²]))?` +
+    String.raw`(?<attached>[A-Za-z]+(?:²|2(?!\d))?)?(?:-(?<compound>[A-Za-z]+))?`,
+  'g',
+);
+
+const VAGUE_RE =
+  /\b(?:(?:many|several|a few|few)\s+)?(?:(?<tens>tens|hundreds)\s+of\s+(?<of>thousands|millions|billions)|(?<plural>dozens|scores|hundreds|thousands|millions|billions))\b|\b(?<some>several|a few|a couple of|many)\s+(?<scale>hundred|thousand|million|billion)\b/gi;
+
+const VAGUE_BASE: Record<string, number> = { dozens: 12, scores: 20, hundreds: 100, thousands: 1e3, millions: 1e6, billions: 1e9 };
+
+/** Every number written in `text`: digits (with currency and scale), spelled-out numbers, vague quantities and ranges. */
+export const scanNumbers = (text: string): NumberMention[] => {
+  const singles = [...digitMentions(text), ...wordMentions(text), ...vagueMentions(text)];
+  singles.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: NumberMention[] = [];
+  for (const m of singles) {
+    const last = kept[kept.length - 1];
+    if (last && m.start < last.end) continue;
+    kept.push(m);
+  }
+  return mergeRanges(text, kept);
+};
+
+const digitMentions = (text: string): NumberMention[] => {
+  const out: NumberMention[] = [];
+  DIGITS_RE.lastIndex = 0;
+  for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
+    const g = m.groups ?? {};
+    const cur = g['cur']?.trim();
+    const currency = cur ? CURRENCY_PREFIXES.find(([re]) => re.test(cur))?.[1] : undefined;
+    let value = Number((g['num'] ?? '').replace(/,/g, ''));
+    const scale = g['word'] ?? g['abbr'] ?? g['short'];
+    if (scale) value *= SCALES[scale.toLowerCase()] ?? 1;
+    // Keep the compound word out of the surface form: "12,000" of "12,000-strong".
+    const compound = g['compound'];
+    const end = m.index + m[0].length - (compound ? compound.length + 1 : 0);
+    out.push({
+      start: m.index,
+      end,
+      text: text.slice(m.index, end),
+      kind: 'single',
+      value,
+      word: false,
+      ...(currency ? { currency } : {}),
+      ...(g['attached'] ? { attached: g['attached'] } : {}),
+      ...(compound ? { compound } : {}),
+      ...(g['short'] ? { shortScale: g['short'] } : {}),
+    });
+  }
+  return out;
+};
+
+const wordMentions = (text: string): NumberMention[] => {
+  const out: NumberMention[] = [];
+  NUMBER_WORDS_RE.lastIndex = 0;
+  for (let m = NUMBER_WORDS_RE.exec(text); m; m = NUMBER_WORDS_RE.exec(text)) {
+    const value = parseNumberWords(m[0]);
+    if (value === undefined) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'single', value, word: true });
+  }
+  return out;
+};
+
+const vagueMentions = (text: string): NumberMention[] => {
+  const out: NumberMention[] = [];
+  VAGUE_RE.lastIndex = 0;
+  for (let m = VAGUE_RE.exec(text); m; m = VAGUE_RE.exec(text)) {
+    const g = m.groups ?? {};
+    let value: number;
+    if (g['tens']) value = (g['tens'].toLowerCase() === 'tens' ? 10 : 100) * (VAGUE_BASE[(g['of'] ?? '').toLowerCase()] ?? 1);
+    else if (g['plural']) value = VAGUE_BASE[g['plural'].toLowerCase()] ?? 1;
+    else value = SCALES[(g['scale'] ?? '').toLowerCase()] ?? 1;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'vague', value, word: true });
+  }
+  return out;
+};
+
+const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/i;
+const CHANGE_VERB = /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|doubled|tripled|swelled|surged)\s+(?:\w+\s+){0,2}from\s*$/i;
+
+/** Joins "8 to 10", "between 10,000 and 12,000", "1.5-2 million", "$2bn-$3bn" into ranges. */
+const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] => {
+  const out: NumberMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i] as NumberMention;
+    const b = mentions[i + 1];
+    if (b && a.kind === 'single' && b.kind === 'single' && a.word === b.word && !a.attached && !a.compound) {
+      const join = text.slice(a.end, b.start);
+      const before = text.slice(Math.max(0, a.start - 60), a.start);
+      const isAnd = /and/i.test(join);
+      const betweenOk = !isAnd || /\bbetween\s+(?:\S+\s+)?$/i.test(before);
+      const fromTo = /\bfrom\s*$/i.test(before);
+      if (RANGE_JOIN.test(join) && betweenOk && !(fromTo && CHANGE_VERB.test(before))) {
+        const low = scaleLike(a, b);
+        if (low < b.value && (a.currency ?? b.currency) === (b.currency ?? a.currency)) {
+          const currency = a.currency ?? b.currency;
+          out.push({
+            ...b,
+            start: a.start,
+            text: text.slice(a.start, b.end),
+            kind: 'range',
+            value: low,
+            high: b.value,
+            ...(currency ? { currency } : {}),
+          });
+          i++;
+          continue;
+        }
+      }
+    }
+    out.push(a);
+  }
+  return out;
+};
+
+/** "1.5-2 million": the low end borrows the high end's scale when written without one. */
+const scaleLike = (a: NumberMention, b: NumberMention): number => {
+  const rawA = Number(a.text.replace(/[^\d.]/g, ''));
+  const rawB = Number(b.text.replace(/[^\d.]/g, ''));
+  const scaleA = rawA ? a.value / rawA : 1;
+  const scaleB = rawB ? b.value / rawB : 1;
+  if (!a.word && scaleA === 1 && scaleB > 1 && rawA <= rawB) return a.value * scaleB;
+  return a.value;
+};

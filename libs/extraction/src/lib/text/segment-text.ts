@@ -1,0 +1,129 @@
+/** Spans are absolute offsets into the original text, so quotes stay verbatim. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Sentence extends Span {
+  text: string;
+  index: number;
+  paragraph: number;
+}
+
+export interface Paragraph extends Span {
+  index: number;
+  sentences: Sentence[];
+}
+
+export interface Segmented {
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+}
+
+const TERMINAL = /[.!?:"”’)\]]\s*$/;
+const HEADING_MAX = 60;
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr st gen lt col maj capt sgt cpl adm rep sen gov prof no nos vol jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est inc ltd co corp jr sr fig op'.split(' '),
+);
+
+/** Splits text into paragraphs (blank lines, or line breaks after finished lines and headings) and sentences. */
+export const segmentText = (text: string): Segmented => {
+  const paragraphs: Paragraph[] = [];
+  const sentences: Sentence[] = [];
+  for (const block of paragraphBlocks(text)) {
+    const paragraph: Paragraph = { ...block, index: paragraphs.length, sentences: [] };
+    for (const span of sentenceSpans(text, block)) {
+      const sentence = { ...span, text: text.slice(span.start, span.end), index: sentences.length, paragraph: paragraph.index };
+      paragraph.sentences.push(sentence);
+      sentences.push(sentence);
+    }
+    paragraphs.push(paragraph);
+  }
+  return { paragraphs, sentences };
+};
+
+const paragraphBlocks = (text: string): Span[] => {
+  const blocks: Span[] = [];
+  let current: Span | undefined;
+  let prevLine = '';
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const start = offset;
+    offset += line.length + 1;
+    const trimmed = line.trim();
+    if (!trimmed) {
+      if (current) blocks.push(current);
+      current = undefined;
+      prevLine = '';
+      continue;
+    }
+    const lead = start + line.indexOf(trimmed);
+    const end = lead + trimmed.length;
+    if (current && continuesLine(prevLine, trimmed)) current.end = end;
+    else {
+      if (current) blocks.push(current);
+      current = { start: lead, end };
+    }
+    prevLine = trimmed;
+  }
+  if (current) blocks.push(current);
+  return blocks;
+};
+
+/** A hard-wrapped line continues when the previous one is unfinished prose rather than a heading. */
+const continuesLine = (prev: string, next: string): boolean => {
+  if (TERMINAL.test(prev)) return false;
+  if (/^[a-z(]/.test(next)) return true;
+  return prev.length > HEADING_MAX && !/^([-*•]|\d+[.)])\s/.test(next);
+};
+
+const sentenceSpans = (text: string, block: Span): Span[] => {
+  const spans: Span[] = [];
+  let start = block.start;
+  const boundary = /[.!?]+["”’')\]]*(?=\s+["“‘(]?[A-Z0-9])/g;
+  const body = text.slice(block.start, block.end);
+  for (let m = boundary.exec(body); m; m = boundary.exec(body)) {
+    const end = block.start + m.index + m[0].length;
+    if (m[0].startsWith('.') && isAbbreviation(text, block.start + m.index)) continue;
+    spans.push(trimSpan(text, start, end));
+    start = end;
+  }
+  if (start < block.end) spans.push(trimSpan(text, start, block.end));
+  return spans.filter((s) => s.end > s.start);
+};
+
+/** True when the period at `dot` ends an abbreviation or initial rather than a sentence. */
+const isAbbreviation = (text: string, dot: number): boolean => {
+  const word = /([A-Za-z.]+)$/.exec(text.slice(Math.max(0, dot - 12), dot))?.[1] ?? '';
+  if (!word) return false;
+  if (word.includes('.')) return true; // U.S., e.g., U.N.
+  if (/^[A-Z]$/.test(word)) return true; // initials
+  return ABBREVIATIONS.has(word.toLowerCase());
+};
+
+const trimSpan = (text: string, start: number, end: number): Span => {
+  while (start < end && /\s/.test(text[start] ?? '')) start++;
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+  return { start, end };
+};
+
+const CLAUSE_BREAK = /;\s*|,\s+(?=(?:though|although|but|while|whereas|yet|even as)\s)/g;
+
+/** Clauses of a sentence: split at semicolons and contrastive conjunctions. */
+export const clauseSpans = (sentence: Sentence): Span[] => {
+  const spans: Span[] = [];
+  let start = sentence.start;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(sentence.text); m; m = CLAUSE_BREAK.exec(sentence.text)) {
+    spans.push({ start, end: sentence.start + m.index });
+    start = sentence.start + m.index + m[0].length;
+  }
+  spans.push({ start, end: sentence.end });
+  return spans.filter((s) => s.end > s.start);
+};
+
+/** The clause of `sentence` that contains absolute offset `at`. */
+export const clauseAt = (sentence: Sentence, at: number): Span => {
+  const spans = clauseSpans(sentence);
+  return spans.find((s) => at >= s.start && at < s.end) ?? spans[spans.length - 1] ?? sentence;
+};

@@ -1,0 +1,41 @@
+import { clauseSpans, segmentText } from './segment-text';
+
+const sentencesOf = (text: string): string[] => segmentText(text).sentences.map((s) => s.text);
+
+describe('segmentation', () => {
+  it('splits sentences but not at abbreviations, initials or decimals', () => {
+    expect(sentencesOf('U.S. officials said 1.3 million. Mr. Kim agreed. N. Korea did not. "Yes," he said. It is 5 p.m. now.')).toEqual([
+      'U.S. officials said 1.3 million.',
+      'Mr. Kim agreed.',
+      'N. Korea did not.',
+      '"Yes," he said.',
+      'It is 5 p.m. now.',
+    ]);
+  });
+
+  it('treats finished lines and headings as paragraphs and joins hard-wrapped prose', () => {
+    const text = 'Analysis:\nShort heading\nThis sentence is wrapped over two lines because the\nwriter pressed enter. Next one.\n\nNew paragraph.';
+    const { paragraphs } = segmentText(text);
+    expect(paragraphs.map((p) => text.slice(p.start, p.end))).toEqual([
+      'Analysis:',
+      'Short heading',
+      'This sentence is wrapped over two lines because the\nwriter pressed enter. Next one.',
+      'New paragraph.',
+    ]);
+  });
+
+  it('keeps spans as exact offsets, also with CRLF line ends', () => {
+    const text = 'First line.\r\nSecond line here.\r\n\r\nThird.';
+    for (const s of segmentText(text).sentences) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(sentencesOf(text)).toEqual(['First line.', 'Second line here.', 'Third.']);
+  });
+
+  it('splits clauses at semicolons and contrastive conjunctions', () => {
+    const [sentence] = segmentText('Seoul says 3,000; Kyiv says 12,000, while Washington says 10,000.').sentences;
+    expect(sentence && clauseSpans(sentence).map((c) => sentence.text.slice(c.start - sentence.start, c.end - sentence.start))).toEqual([
+      'Seoul says 3,000',
+      'Kyiv says 12,000',
+      'while Washington says 10,000.',
+    ]);
+  });
+});

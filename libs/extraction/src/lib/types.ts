@@ -1,0 +1,111 @@
+/** How a reported number bounds the real quantity. */
+export type Qualifier = 'exact' | 'approximately' | 'up_to' | 'at_least' | 'more_than' | 'range';
+
+/** Rate units: the figure is a quantity per period (`rateOf` says of what). */
+export type RateUnit = 'per_day' | 'per_week' | 'per_month' | 'per_year';
+
+export type Unit =
+  | 'troops'
+  | 'people'
+  | 'count'
+  | 'usd'
+  | 'rub'
+  | 'eur'
+  | 'gbp'
+  | 'krw'
+  | 'uah'
+  | 'cny'
+  | 'km'
+  | 'm'
+  | 'miles'
+  | 'km2'
+  | 'mi2'
+  | 'hectares'
+  | 'tonnes'
+  | 'percent'
+  | 'years'
+  | 'months'
+  | 'weeks'
+  | 'days'
+  | 'hours'
+  | RateUnit;
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface ExtractedFigure {
+  /** Set for `exact` and `approximately`. */
+  value?: number;
+  /** Set for `at_least`, `more_than` and `range`. */
+  low?: number;
+  /** Set for `up_to` and `range`. */
+  high?: number;
+  qualifier: Qualifier;
+  unit: Unit;
+  /** For rate units: what is counted per period (people, usd, count, ...). */
+  rateOf?: Unit;
+  /** The quantity noun as written ("troops", "casualties", "rounds"), or "" when none. */
+  noun: string;
+  /** Metric key from the catalog, or "unclassified". */
+  metric: string;
+  /** Canonical source (alias-resolved), "X citing Y", or "article" when nobody is credited. */
+  source: string;
+  /** The attribution as written, when it differs from `source`. */
+  sourceText?: string;
+  /** Verbatim clause/sentence holding the number: text.slice(quoteOffset, quoteOffset + quote.length). */
+  quote: string;
+  quoteOffset: number;
+  /** The number's surface form ("about 8,000", "Rbs3mn", "tens of thousands"). */
+  numberText: string;
+  offset: number;
+  /** ISO date the figure refers to (month precision uses day 01), or null. */
+  as_of: string | null;
+  datePrecision: DatePrecision | null;
+  /** How the date was found: explicit in the sentence, a dated paragraph prefix, relative, or the publication date. */
+  dateBasis: 'explicit' | 'paragraph' | 'relative' | 'published' | null;
+  /** 0..1: how sure we are this is a reported figure with the fields right. */
+  confidence: number;
+  /** Vague quantity words ("thousands", "tens of thousands"): a conventional bound, not a stated number. */
+  vague: boolean;
+  /** A bracketed or "or about" conversion of the preceding figure into another currency/unit. */
+  conversion?: boolean;
+  /** Offsets of later verbatim repeats of the same claim that were folded into this figure. */
+  otherMentions?: number[];
+}
+
+/**
+ * A metric of the catalog. All regexes are JavaScript regex sources, matched
+ * case-insensitively:
+ * - `patterns`: every one must match the figure's sentence (or, failing
+ *   that, the sentence together with the one before it, for "those soldiers").
+ * - `local`: every one must match the figure's own stretch of the sentence
+ *   (between the neighbouring figures), so "1.3 million active soldiers and
+ *   7.5 million on reserve" classifies each number separately.
+ * - `exclude`: none may match the figure's own stretch.
+ * - `noun`: must match the figure's quantity noun ("rounds", "containers").
+ * - `unit`: the figure's unit must equal it ("a|b" lists alternatives).
+ * The most specific matching metric wins (local and noun patterns weigh double).
+ */
+export interface MetricPattern {
+  key: string;
+  unit?: string;
+  patterns: string[];
+  local?: string[];
+  exclude?: string[];
+  noun?: string;
+}
+
+/** Canonical source name and the spellings that refer to it (matched as whole words, case-insensitive). */
+export interface SourceAlias {
+  name: string;
+  aliases: string[];
+}
+
+export interface ExtractOptions {
+  /** Publication date, YYYY-MM-DD; relative dates resolve against it. */
+  publishedAt?: string;
+  /** Metric catalog; defaults to DEFAULT_METRIC_PATTERNS. */
+  metrics?: MetricPattern[];
+  sources?: SourceAlias[];
+  /** Percentages are skipped unless asked for. */
+  includePercentages?: boolean;
+}

@@ -1,0 +1,34 @@
+import { DEFAULT_METRIC_PATTERNS } from '@factledger/extraction';
+import { articleCandidates } from './article-candidates';
+import { isRejection } from './figure-line';
+import type { Candidate } from './ingestion.types';
+
+const candidates = (text: string, publishedAt = '2024-10-29') =>
+  articleCandidates(text, { publishedAt, publisher: 'Capital Times', metrics: DEFAULT_METRIC_PATTERNS }).filter((c): c is Candidate => !isRejection(c));
+
+describe('article candidates', () => {
+  it('credits uncredited figures to the publisher and dates undated ones at publication', () => {
+    const [figure] = candidates('Russia has lost about 600,000 soldiers killed or wounded since February 2022, by our count.');
+    expect(figure).toMatchObject({ sourceName: 'Capital Times', sourceIsPublisher: true, validAt: { date: '2024-10-29', precision: 'day' }, revises: false });
+  });
+
+  it('keeps the attributed source, and the quote with its offset in the text', () => {
+    const text = 'Intro line.\n\nAccording to Ukrainian intelligence, about 12,000 North Korean troops have been sent to Russia.';
+    const [figure] = candidates(text);
+    expect(figure).toMatchObject({ sourceName: 'Ukrainian intelligence', sourceIsPublisher: false, amount: { qualifier: 'approximately', value: 12000 } });
+    expect(text.slice(figure!.quoteOffset!, figure!.quoteOffset! + figure!.quote.length)).toBe(figure!.quote);
+  });
+
+  it('orders the replaced value of a revision sentence first and does not mark it a revision', () => {
+    const text = "On 18 October, South Korea's National Intelligence Service said it had corrected its count: 1,900 North Korean troops had been sent to Russia, not 1,500.";
+    expect(candidates(text, '2024-10-21').map((c) => [c.amount, c.revises])).toEqual([
+      [{ qualifier: 'exact', value: 1500 }, false],
+      [{ qualifier: 'exact', value: 1900 }, true],
+    ]);
+  });
+
+  it('rejects figures no catalog metric fits, with the reason and quote', () => {
+    const all = articleCandidates('The city council approved 40 new buses, the mayor said.', { publishedAt: '2024-10-29', publisher: 'P', metrics: DEFAULT_METRIC_PATTERNS });
+    expect(all).toEqual([expect.objectContaining({ index: 0, code: 'ingestion.unclassified', quote: expect.stringContaining('40 new buses') })]);
+  });
+});

@@ -1,0 +1,18 @@
+import type { MetricPattern } from '@factledger/extraction';
+import { articleCandidates } from './article-candidates';
+import { parseFigureLine } from './figure-line';
+import type { Candidate, IngestionPayload, Rejection } from './ingestion.types';
+
+/** Every figure of a payload, each either ready to match or rejected with its reason. */
+export function candidatesOf(
+  payload: IngestionPayload,
+  options: { today: string; lines?: readonly number[]; metrics: MetricPattern[] },
+): (Candidate | Rejection)[] {
+  if (payload.kind === 'article') {
+    return articleCandidates(payload.text, { publishedAt: payload.report.publishedAt, publisher: payload.report.publisher, metrics: options.metrics });
+  }
+  return payload.figures.map((figure, index) => {
+    const line = options.lines?.[index];
+    return parseFigureLine(figure, line === undefined ? { index } : { index, line }, options.today);
+  });
+}

@@ -1,0 +1,34 @@
+import { DomainError } from '@factledger/shared';
+
+export const IngestionErrorCodes = {
+  invalidPayload: 'ingestion.invalid_payload',
+  invalidCsv: 'ingestion.invalid_csv',
+  invalidFigure: 'ingestion.invalid_figure',
+  metricNotFound: 'ingestion.metric_not_found',
+  unitMismatch: 'ingestion.unit_mismatch',
+  unclassified: 'ingestion.unclassified',
+  conflictingFigures: 'ingestion.conflicting_figures',
+  nothingIngested: 'ingestion.nothing_ingested',
+  notFound: 'ingestion.not_found',
+  queueUnavailable: 'ingestion.queue_unavailable',
+} as const;
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Collects every problem of a payload, then fails once: clients fix all fields in one round. */
+export class ProblemList {
+  readonly problems: FieldProblem[] = [];
+
+  add(field: string, message: string): void {
+    this.problems.push({ field, message });
+  }
+
+  throwIfAny(code: string = IngestionErrorCodes.invalidPayload, message = 'The ingestion payload is invalid'): void {
+    if (this.problems.length === 0) return;
+    const detail = `${message}: ${this.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
+    throw new DomainError(code, 'invalid', detail.length > 1000 ? `${detail.slice(0, 997)}...` : detail, { errors: this.problems });
+  }
+}

@@ -1,0 +1,4 @@
+export * from './read-models';
+export * from './catalog.repository';
+export * from './figures.repository';
+export * from './event-log.repository';

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import type { ModuleMetadata } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test, type TestingModule } from '@nestjs/testing';
+import { Queue } from 'bullmq';
+import { loadConfig, type AppConfig } from '@factledger/platform';
+import { redisOptionsFromUrl } from '../queue/redis-connection';
+import { INGESTION_QUEUE } from '../queue/ingestion-queue';
+
+type Imports = NonNullable<ModuleMetadata['imports']>;
+type Overrides = [token: unknown, value: unknown][];
+
+/** Config for one test file: its own database and its own queue prefix, so files never share jobs. */
+export const ingestionTestConfig = (databaseUrl: string, overrides: Partial<AppConfig> = {}): AppConfig => ({
+  ...loadConfig({}),
+  databaseUrl,
+  logLevel: 'error',
+  queuePrefix: `test-ingestion-${randomBytes(4).toString('hex')}`,
+  ...overrides,
+});
+
+async function compile(imports: Imports, overrides: Overrides): Promise<TestingModule> {
+  let builder = Test.createTestingModule({ imports });
+  for (const [token, value] of overrides) builder = builder.overrideProvider(token as never).useValue(value);
+  return builder.compile();
+}
+
+/** An HTTP app from the given modules (e.g. the real AppModule plus IngestionApiModule), like apps/api builds it. */
+export async function startHttpApp(imports: Imports, config: AppConfig, overrides: Overrides = []): Promise<NestFastifyApplication> {
+  const moduleRef = await compile(imports, overrides);
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter({ bodyLimit: config.bodyLimitBytes }), { logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}
+
+/** A worker process: an application context whose lifecycle hooks run (BullMQ workers start on init, stop on close). */
+export async function startWorkerContext(imports: Imports, overrides: Overrides = []): Promise<TestingModule> {
+  const moduleRef = await compile(imports, overrides);
+  moduleRef.useLogger(false);
+  await moduleRef.init();
+  return moduleRef;
+}
+
+/** Removes every key of the test's queue. */
+export async function dropQueue(config: AppConfig): Promise<void> {
+  const queue = new Queue(INGESTION_QUEUE, { prefix: config.queuePrefix, connection: redisOptionsFromUrl(config.redisUrl) });
+  try {
+    await queue.obliterate({ force: true });
+  } finally {
+    await queue.close();
+  }
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

@@ -1,0 +1,22 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '@factledger/ledger';
+import { ingestionBullRoot } from '../queue/ingestion-bull';
+import { INGESTION_QUEUE } from '../queue/ingestion-queue';
+import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS } from './ingestion-hooks';
+import { IngestionProcessor } from './ingestion.processor';
+
+/**
+ * The ingestion worker: turns `ingestion` jobs into ledger commands. Needs
+ * PlatformModule and CqrsModule.forRoot() in the app (WorkerModule has both)
+ * and the `catalog` and `figures` read models running somewhere.
+ */
+@Module({
+  imports: [LedgerModule, ingestionBullRoot(), BullModule.registerQueue({ name: INGESTION_QUEUE })],
+  providers: [
+    IngestionProcessor,
+    { provide: INGESTION_HOOKS, useValue: {} },
+    { provide: INGESTION_WORKER_OPTIONS, useValue: DEFAULT_INGESTION_WORKER_OPTIONS },
+  ],
+})
+export class IngestionWorkerModule {}

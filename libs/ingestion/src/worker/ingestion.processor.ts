@@ -1,0 +1,80 @@
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { Job, Queue } from 'bullmq';
+import type { Kysely } from 'kysely';
+import { LedgerWriter } from '@factledger/ledger';
+import { KYSELY, REDIS_PROBE, type RedisProbe } from '@factledger/platform';
+import type { IngestionResult } from '../domain';
+import { INGESTION_QUEUE, type IngestionJobData } from '../queue/ingestion-queue';
+import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS, type IngestionHooks, type IngestionWorkerOptions } from './ingestion-hooks';
+import { IngestionRun } from './ingestion-run';
+
+/**
+ * Processes ingestion jobs one at a time: matching reads what earlier jobs
+ * wrote, so two jobs must never interleave. Concurrency 1 here, and a global
+ * concurrency of 1 on the queue covers several worker processes.
+ */
+@Processor(INGESTION_QUEUE, { concurrency: 1 })
+export class IngestionProcessor extends WorkerHost<any> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ingestion');
+  private lastRedisError = 0;
+
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly writer: LedgerWriter,
+    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @InjectQueue(INGESTION_QUEUE) private readonly queue: Queue,
+    @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
+    @Optional() @Inject(INGESTION_HOOKS) private readonly hooks: IngestionHooks = {},
+    @Optional() @Inject(INGESTION_WORKER_OPTIONS) private readonly options: Partial<IngestionWorkerOptions> = {},
+  ) {
+    super();
+    queue.on('error', (error: Error) => this.onError(error));
+  }
+
+  process(job: Job<IngestionJobData, IngestionResult>): Promise<IngestionResult> {
+    const run = new IngestionRun(
+      { commands: this.commands, writer: this.writer, db: this.db, hooks: this.hooks, options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options } },
+      job,
+    );
+    return run.execute();
+  }
+
+  onApplicationBootstrap(): void {
+    // Not awaited: with Redis away the worker still starts, and BullMQ connects when it can.
+    this.queue.setGlobalConcurrency(1).catch((e: Error) => this.logger.warn(`could not set global concurrency: ${e.message}`));
+  }
+
+  /**
+   * Graceful shutdown: waits for the job in hand and takes no new one, before
+   * the database pool closes. With Redis away no job can finish and a graceful
+   * close would wait forever, so it closes at once; a job cut short is retried
+   * from its idempotent start once its lock expires.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close(!(await this.redis.isUp()));
+  }
+
+  @OnWorkerEvent('completed')
+  onCompleted(job: Job<IngestionJobData, IngestionResult>): void {
+    const r = job.returnvalue;
+    this.logger.log(
+      `${job.id}: report ${r.report.reportId}: ${r.figuresReported} reported, ${r.corroborations} corroborated, ${r.revisions} revised, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
+    );
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job<IngestionJobData> | undefined, error: Error): void {
+    const final = !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    this.logger.warn(`${job?.id ?? 'a job'} ${final ? 'failed' : `failed (attempt ${job?.attemptsMade}, will retry)`}: ${error.message}`);
+  }
+
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    // Redis being away repeats this every reconnect; say it once a minute.
+    if (Date.now() - this.lastRedisError < 60_000) return;
+    this.lastRedisError = Date.now();
+    this.logger.warn(`ingestion worker: ${error.message}`);
+  }
+}

@@ -1,0 +1,10 @@
+export * from './write-context';
+export * from './ledger-writer';
+export * from './ledger.module';
+export * from './metric/metric.command';
+export * from './source/source.command';
+export * from './report/report.command';
+export * from './report/report-text.command';
+export { contentHashOf } from './report/report-text.handler';
+export * from './figure/figure.command';
+export * from './figure/get-figure.query';

@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { deterministicEventIds, foldRecorded, handleCommand, type EventStore } from '@factledger/event-store';
+import { EVENT_STORE } from '@factledger/platform';
+import type { Decider, DomainEvent } from '@factledger/shared';
+import type { WriteContext, WriteResult } from './write-context';
+
+/** The one generic command path every ledger handler goes through. */
+@Injectable()
+export class LedgerWriter {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute<Command, Event extends DomainEvent, State, View>(
+    id: string,
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    ctx: WriteContext,
+    view: (state: State) => View,
+  ): Promise<WriteResult<View>> {
+    const result = await handleCommand(this.store, streamId, decider, command, {
+      metadata: ctx.metadata,
+      expectedVersion: ctx.expectedVersion,
+      eventId: ctx.idempotencySeed ? deterministicEventIds(`${ctx.idempotencySeed}\u0000${streamId}`) : undefined,
+    });
+    return {
+      id,
+      streamId,
+      streamVersion: result.streamVersion,
+      position: result.lastPosition,
+      changed: result.events.length > 0,
+      view: view(result.state),
+    };
+  }
+
+  /** The current state of a stream, e.g. a referenced metric for a figure. */
+  async load<State>(streamId: string, decider: Pick<Decider<unknown, DomainEvent, State>, 'initialState' | 'evolve'>): Promise<{ state: State; version: number }> {
+    const history = await this.store.readStream(streamId);
+    return { state: foldRecorded(decider, history), version: history.at(-1)?.streamVersion ?? 0 };
+  }
+}

@@ -1,0 +1,43 @@
+import { invalid } from '@factledger/shared';
+import { LedgerErrorCodes } from '../errors';
+import { utcDateOf } from '../validation/dates';
+import { fieldChecks } from '../validation/fields';
+import { LedgerLimits, LedgerPatterns } from '../validation/patterns';
+
+const check = fieldChecks(LedgerErrorCodes.reportInvalidField);
+
+const isHttpUrl = (value: string): boolean => {
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'http:' || protocol === 'https:';
+};
+
+export const reportFields = {
+  reportId: (value: unknown) =>
+    check.matching('reportId', value, LedgerPatterns.slug, 'a slug matching ^[a-z0-9][a-z0-9_-]{0,99}$'),
+  publisher: (value: unknown) => check.text('publisher', value, { max: LedgerLimits.publisherMax }),
+  title: (value: unknown) => check.text('title', value, { max: LedgerLimits.titleMax }),
+  url: (value: unknown): string | null => {
+    if (value === null) return null;
+    const url = check.text('url', value, { max: LedgerLimits.urlMax });
+    if (!isHttpUrl(url)) throw check.fail('url', 'must be an absolute http(s) URL or null');
+    return url;
+  },
+  /** A report cannot be published after the moment it is recorded. */
+  publishedAt: (value: unknown, now: string) => {
+    const date = check.date('publishedAt', value);
+    const today = utcDateOf(now);
+    if (date > today)
+      throw invalid(LedgerErrorCodes.reportPublishedAtInFuture, `publishedAt ${date} is after today (${today})`, {
+        field: 'publishedAt',
+        publishedAt: date,
+        today,
+      });
+    return date;
+  },
+  language: (value: unknown) =>
+    check.matching('language', value, LedgerPatterns.language, 'a BCP-47 language tag such as en or pt-BR'),
+  contentHash: (value: unknown): string | null =>
+    value === null ? null : check.matching('contentHash', value, LedgerPatterns.sha256, 'a lower-case sha256 hex digest or null'),
+  mismatch: (field: string) => check.fail(field, 'does not match the stream the command was sent to'),
+};

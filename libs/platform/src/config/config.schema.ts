@@ -1,0 +1,65 @@
+/**
+ * Every setting factledger reads from the environment, with its default.
+ * `docker-compose.yml` and `.env.example` are checked against this list by a test.
+ */
+export interface AppConfig {
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  queuePrefix: string;
+  host: string;
+  port: number;
+  bodyLimitBytes: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  readWaitTimeoutMs: number;
+  signingKeyFile: string;
+  nodeEnv: 'development' | 'production' | 'test';
+}
+
+type Parser<T> = (raw: string) => T;
+
+interface Setting<K extends keyof AppConfig> {
+  key: K;
+  env: string;
+  default: string;
+  parse: Parser<AppConfig[K]>;
+  description: string;
+}
+
+const int = (min: number, max: number): Parser<number> => (raw) => {
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`must be a whole number from ${min} to ${max}`);
+  return n;
+};
+const url = (...protocols: string[]): Parser<string> => (raw) => {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(`must be a URL (${protocols.join(' or ')})`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new Error(`must use ${protocols.join(' or ')}`);
+  return raw;
+};
+const oneOf = <T extends string>(...values: T[]): Parser<T> => (raw) => {
+  if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+  return raw as T;
+};
+const text: Parser<string> = (raw) => {
+  if (raw.trim() === '') throw new Error('must not be empty');
+  return raw;
+};
+
+export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][] = [
+  { key: 'databaseUrl', env: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/factledger', parse: url('postgres:', 'postgresql:'), description: 'PostgreSQL connection string' },
+  { key: 'databasePoolSize', env: 'DATABASE_POOL_SIZE', default: '10', parse: int(1, 200), description: 'connections per process' },
+  { key: 'redisUrl', env: 'REDIS_URL', default: 'redis://127.0.0.1:6379', parse: url('redis:', 'rediss:'), description: 'Redis for the BullMQ queues' },
+  { key: 'queuePrefix', env: 'QUEUE_PREFIX', default: 'factledger', parse: text, description: 'BullMQ key prefix' },
+  { key: 'host', env: 'HOST', default: '0.0.0.0', parse: text, description: 'API listen address' },
+  { key: 'port', env: 'PORT', default: '3000', parse: int(0, 65535), description: 'API listen port' },
+  { key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: String(2 * 1024 * 1024), parse: int(1024, 64 * 1024 * 1024), description: 'largest accepted request body' },
+  { key: 'logLevel', env: 'LOG_LEVEL', default: 'log', parse: oneOf('error', 'warn', 'log', 'debug', 'verbose'), description: 'most verbose level logged' },
+  { key: 'readWaitTimeoutMs', env: 'READ_WAIT_TIMEOUT_MS', default: '5000', parse: int(0, 60000), description: 'longest a read waits for minPosition' },
+  { key: 'signingKeyFile', env: 'SIGNING_KEY_FILE', default: '.factledger/signing-key.pem', parse: text, description: 'Ed25519 private key for checkpoints (created on first start)' },
+  { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
+];

@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from './load-config';
+import { SETTINGS } from './config.schema';
+
+describe('loadConfig', () => {
+  it('uses documented defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/factledger');
+    expect(config.port).toBe(3000);
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('reads every variable from the environment', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://u@db:5432/x', LOG_LEVEL: 'debug' });
+    expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u@db:5432/x', logLevel: 'debug' });
+  });
+
+  it('names every bad variable in one error', () => {
+    try {
+      loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
+      fail('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const message = (e as ConfigError).message;
+      expect(message).toContain('PORT="eighty" must be a whole number');
+      expect(message).toContain('REDIS_URL="http://x" must use redis: or rediss:');
+      expect(message).toContain('LOG_LEVEL="loud" must be one of');
+      expect((e as ConfigError).problems).toHaveLength(3);
+    }
+  });
+
+  it('has one unique environment variable per setting', () => {
+    const envs = SETTINGS.map((s) => s.env);
+    expect(new Set(envs).size).toBe(envs.length);
+  });
+});

@@ -1,0 +1,7 @@
+/** Injection tokens for the shared infrastructure (plain symbols keep libs decoupled). */
+export const CONFIG = Symbol('factledger.config');
+export const DATABASE = Symbol('factledger.database');
+export const KYSELY = Symbol('factledger.kysely');
+export const EVENT_STORE = Symbol('factledger.event-store');
+export const APPEND_NOTIFIER = Symbol('factledger.append-notifier');
+export const REDIS_PROBE = Symbol('factledger.redis-probe');

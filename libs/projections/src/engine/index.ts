@@ -1,0 +1,10 @@
+export * from './projection-definition';
+export * from './projection-engine';
+export { ProjectionRunner, type ProjectionRunnerOptions, type RebuildProgress, type RunnerExit } from './projection-runner';
+export { ensureProjection, prepareRebuild, resetProjection, RETIRED_SCHEMA_GRACE_MS, type EnsureResult } from './ensure-projection';
+export * from './rebuild-projection';
+export * from './projection-status.repository';
+export * from './wait-for-position';
+export { activeSchema, invalidateActiveSchemas, ACTIVE_SCHEMA_TTL_MS } from './active-schema';
+export { resumeProjection, loadCheckpoint, type CheckpointRow } from './checkpoints.repository';
+export { projectionLockKey } from './projector-session';

@@ -1,0 +1,54 @@
+import type { Kysely, Transaction } from 'kysely';
+import { invalid } from '@factledger/shared';
+import type { RecordedEvent } from '@factledger/event-store';
+
+export interface ProjectionContext {
+  /** The schema of the version being built: write every table through it. */
+  schema: string;
+}
+
+/**
+ * A read model. Each (name, version) gets its own schema, so a new version can
+ * be rebuilt beside the live one; bump `version` whenever `setup` or `apply`
+ * changes what the tables hold.
+ */
+export interface ProjectionDefinition {
+  /** Lower-case letters, digits and `_`; part of the schema name. */
+  name: string;
+  version: number;
+  /** Creates the read-model tables inside `schema` (which already exists). */
+  setup(db: Kysely<any>, schema: string): Promise<void>;
+  /**
+   * Applies a whole batch with set-based SQL (one statement per table, not a
+   * round trip per event). Runs inside the transaction that also moves the
+   * checkpoint; throwing rolls both back and marks the projection failed.
+   */
+  apply(trx: Transaction<any>, events: RecordedEvent[], ctx: ProjectionContext): Promise<void>;
+  /** Only these event types reach `apply`; the checkpoint still moves over all events. */
+  eventTypes?: readonly string[];
+}
+
+/** Nest's Logger fits this shape. */
+export interface ProjectionLogger {
+  log(message: string, ...meta: unknown[]): void;
+  warn(message: string, ...meta: unknown[]): void;
+  error(message: string, ...meta: unknown[]): void;
+}
+
+export type ProjectionState = 'running' | 'stopped' | 'rebuilding' | 'failed' | 'idle';
+
+const NAME = /^[a-z][a-z0-9_]{0,39}$/;
+
+export function assertProjectionName(name: string): void {
+  if (!NAME.test(name)) throw invalid('projection.invalid_name', `Projection name "${name}" must match ${NAME.source}`);
+}
+
+export function assertDefinition(definition: ProjectionDefinition): void {
+  assertProjectionName(definition.name);
+  if (!Number.isSafeInteger(definition.version) || definition.version < 1 || definition.version > 99_999) {
+    throw invalid('projection.invalid_version', `Projection ${definition.name}: version must be a positive integer`);
+  }
+}
+
+/** `rm_<name>_v<version>`: at most 52 characters, within PostgreSQL's 63. */
+export const schemaName = (name: string, version: number): string => `rm_${name}_v${version}`;

@@ -1,0 +1,39 @@
+import type { RecordedEvent } from '@factledger/event-store';
+
+/** The projection's own `apply` threw: its code or its data is at fault, not the engine. */
+export class ApplyError extends Error {
+  readonly firstPosition: string;
+  readonly lastPosition: string;
+  readonly eventCount: number;
+
+  constructor(
+    override readonly cause: unknown,
+    events: readonly RecordedEvent[],
+  ) {
+    super(`${messageOf(cause)} (batch of ${events.length} events, positions ${events[0]?.position}..${events.at(-1)?.position})`);
+    this.name = 'ApplyError';
+    this.firstPosition = events[0]?.position ?? '';
+    this.lastPosition = events.at(-1)?.position ?? '';
+    this.eventCount = events.length;
+  }
+}
+
+/** The checkpoint is not where this runner left it: reset, switched, or taken over. */
+export class FencedError extends Error {
+  constructor() {
+    super('checkpoint moved under this runner');
+    this.name = 'FencedError';
+  }
+}
+
+export const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+// Rollback (40: deadlock, serialization), resources (53), operator (57), system (58), connection (08).
+const TRANSIENT_SQLSTATE_CLASSES = new Set(['08', '40', '53', '57', '58']);
+
+/** Worth retrying as is, rather than stopping the projection until someone looks. */
+export function isTransient(e: unknown): boolean {
+  const cause = e instanceof ApplyError ? e.cause : e;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.length === 5 && TRANSIENT_SQLSTATE_CLASSES.has(code.slice(0, 2));
+}

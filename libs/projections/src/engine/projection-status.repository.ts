@@ -1,0 +1,95 @@
+import { sql, type Kysely } from 'kysely';
+import type { Checkpoint } from '@factledger/event-store';
+import type { ProjectionState } from './projection-definition';
+
+export interface ProjectionStatus {
+  name: string;
+  version: number;
+  /** The version readers use; null before the first set-up finished. */
+  activeVersion: number | null;
+  state: ProjectionState;
+  checkpoint: Checkpoint;
+  /** Events the checkpoint has moved over (a decimal string, like positions). */
+  eventsApplied: string;
+  /** Committed events after the checkpoint, counted up to `lagCap`. */
+  lagEvents: number;
+  /** True when there are at least `lagCap` events to go: lagEvents is then a lower bound. */
+  lagEventsCapped: boolean;
+  /** recorded_at of the newest event minus that of the checkpoint's event; 0 when caught up. */
+  lagSeconds: number;
+  lastError: string | null;
+  owner: string | null;
+  /** Some session holds the version's lock right now: an owner is alive. */
+  locked: boolean;
+  updatedAt: Date;
+}
+
+interface Row {
+  name: string;
+  version: number;
+  active_version: number | null;
+  state: ProjectionState;
+  transaction_id: string;
+  position: string;
+  events_applied: string;
+  error: string | null;
+  owner: string | null;
+  updated_at: Date;
+  lag_events: number;
+  lag_seconds: number | string | null;
+  locked: boolean;
+}
+
+export const DEFAULT_LAG_CAP = 100_000;
+
+/**
+ * Every projection version the engine knows, retired ones included. The lag
+ * count walks the (transaction_id, position) index and stops at the cap: the
+ * head position minus the checkpoint's would be wrong under that order.
+ */
+export async function projectionStatus(db: Kysely<any>, options: { lagCap?: number; name?: string } = {}): Promise<ProjectionStatus[]> {
+  const cap = options.lagCap ?? DEFAULT_LAG_CAP;
+  const { rows } = await sql<Row>`
+    WITH head AS (
+      SELECT recorded_at FROM events ORDER BY events.transaction_id DESC, events.position DESC LIMIT 1
+    )
+    SELECT c.name, c.version, r.active_version, c.state, c.transaction_id::text AS transaction_id,
+           c.position::text AS position, c.events_applied::text AS events_applied, c.error, c.owner, c.updated_at,
+           lag.events AS lag_events,
+           CASE WHEN lag.events = 0 THEN 0
+                ELSE greatest(0, extract(epoch FROM (SELECT recorded_at FROM head) - coalesce(
+                  (SELECT e.recorded_at FROM events e WHERE e.position = c.position),
+                  (SELECT e.recorded_at FROM events e ORDER BY e.transaction_id, e.position LIMIT 1)))) END AS lag_seconds,
+           EXISTS (
+             SELECT 1 FROM pg_locks l
+              WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+                AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                AND ((l.classid::bigint << 32) | l.objid::bigint) = hashtextextended('factledger.projection:' || c.name || ':v' || c.version, 0)
+           ) AS locked
+      FROM projection_checkpoints c
+      LEFT JOIN projection_registry r ON r.name = c.name
+      CROSS JOIN LATERAL (
+        SELECT count(*)::integer AS events FROM (
+          SELECT 1 FROM events e
+           WHERE c.state <> 'stopped' AND (e.transaction_id, e.position) > (c.transaction_id, c.position)
+           LIMIT ${cap}
+        ) after_checkpoint
+      ) lag
+     WHERE ${options.name ?? null}::text IS NULL OR c.name = ${options.name ?? null}::text
+     ORDER BY c.name, c.version`.execute(db);
+  return rows.map((r) => ({
+    name: r.name,
+    version: r.version,
+    activeVersion: r.active_version,
+    state: r.state,
+    checkpoint: { transactionId: r.transaction_id, position: r.position },
+    eventsApplied: r.events_applied,
+    lagEvents: r.lag_events,
+    lagEventsCapped: r.lag_events >= cap,
+    lagSeconds: Number(r.lag_seconds ?? 0),
+    lastError: r.error,
+    owner: r.owner,
+    locked: r.locked,
+    updatedAt: r.updated_at,
+  }));
+}

@@ -1,0 +1,62 @@
+import { sql, type Kysely } from 'kysely';
+import { DomainError, invalid } from '@factledger/shared';
+import { rememberActiveVersion } from './active-schema';
+
+export const WaitErrorCodes = {
+  timeout: 'projection.wait_timeout',
+  positionUnknown: 'projection.position_unknown',
+  unknownProjection: 'projection.unknown',
+} as const;
+
+interface ProgressRow {
+  name: string;
+  active_version: number;
+  state: string | null;
+  checkpoint: string | null;
+  reached: boolean | null;
+}
+
+const POSITION = /^[1-9]\d{0,18}$/;
+const POLL_MS = [5, 10, 10, 15, 20, 25];
+
+/**
+ * Read-your-writes: resolves once the active version of every named
+ * projection has applied the event at `position` (as returned by an append).
+ * Checkpoints are compared as (transaction id, position) pairs, the order in
+ * which projections read the log.
+ */
+export async function waitForPosition(db: Kysely<any>, names: readonly string[], position: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const event = POSITION.test(position)
+    ? (await sql<{ transaction_id: string }>`SELECT transaction_id::text AS transaction_id FROM events WHERE position = ${position}::bigint`.execute(db)).rows[0]
+    : undefined;
+  if (!event) {
+    throw invalid(WaitErrorCodes.positionUnknown, `No event at position ${position}`, { position });
+  }
+  const wanted = [...new Set(names)];
+  for (let attempt = 0; wanted.length > 0; attempt++) {
+    const { rows } = await sql<ProgressRow>`
+      SELECT r.name, r.active_version, c.state, c.transaction_id::text || ':' || c.position::text AS checkpoint,
+             (c.transaction_id, c.position) >= (${event.transaction_id}::xid8, ${position}::bigint) AS reached
+        FROM projection_registry r
+        LEFT JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version
+       WHERE r.name = ANY (${wanted}::text[])`.execute(db);
+    if (rows.length < wanted.length) {
+      const missing = wanted.filter((n) => !rows.some((r) => r.name === n));
+      throw invalid(WaitErrorCodes.unknownProjection, `No projection named ${missing.join(', ')}`, { projections: missing });
+    }
+    // Readers in this process then use the version that reached the position, even right after a switch.
+    for (const r of rows) rememberActiveVersion(db, r.name, r.active_version);
+    const behind = rows.filter((r) => r.reached !== true);
+    if (behind.length === 0) return;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) {
+      throw new DomainError(WaitErrorCodes.timeout, 'unavailable', `Read models did not reach position ${position} within ${timeoutMs} ms`, {
+        position,
+        timeoutMs,
+        behind: behind.map((r) => ({ projection: r.name, version: r.active_version, state: r.state, checkpoint: r.checkpoint })),
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, Math.min(remaining, POLL_MS[Math.min(attempt, POLL_MS.length - 1)]!)));
+  }
+}

@@ -1,0 +1,122 @@
+import type { ColumnSpec } from '../shared/batch-rows';
+
+/** Columns every current catalog row carries after its entity's own fields. */
+export interface CatalogBookkeeping {
+  stream_version: number;
+  /** Position of the registration: ingestion lists the catalog in registration order. */
+  position: string;
+  last_position: string;
+  registered_at: string;
+  /** recorded_at of the latest event, so a rebuild reproduces it. */
+  updated_at: string;
+}
+
+/** One row per stream version: the entity as it stood from recorded_from (a seq) to recorded_to. */
+export interface CatalogHistory {
+  stream_version: number;
+  recorded_from: string;
+  recorded_to: string | null;
+  position: string;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+
+export interface MetricFields {
+  key: string;
+  label: string;
+  unit: string;
+  description: string;
+  aliases: string[];
+  patterns: string[];
+}
+
+export interface SourceFields {
+  source_id: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  party_to_conflict: boolean;
+  aliases: string[];
+  needs_review: boolean;
+}
+
+export interface ReportFields {
+  report_id: string;
+  publisher: string;
+  title: string;
+  url: string | null;
+  published_at: string;
+  language: string;
+  content_hash: string | null;
+}
+
+export type CatalogEntity = 'metric' | 'source' | 'report';
+
+/** How one kind of catalog entity maps from its events to its tables. */
+export interface CatalogKind<Fields> {
+  entity: CatalogEntity;
+  table: string;
+  historyTable: string;
+  keyColumn: keyof Fields & string;
+  /** Event data key of the id, and event field → column. */
+  keyField: string;
+  fields: Readonly<Record<string, keyof Fields & string>>;
+  columns: ColumnSpec<Fields>;
+}
+
+const BOOKKEEPING_COLUMNS: ColumnSpec<CatalogBookkeeping> = {
+  stream_version: 'integer',
+  position: 'bigint',
+  last_position: 'bigint',
+  registered_at: 'timestamptz',
+  updated_at: 'timestamptz',
+};
+
+const HISTORY_COLUMNS: ColumnSpec<CatalogHistory> = {
+  stream_version: 'integer',
+  recorded_from: 'bigint',
+  recorded_to: 'bigint',
+  position: 'bigint',
+  recorded_at: 'timestamptz',
+  recorded_by: 'text',
+};
+
+export const currentColumns = <F>(kind: CatalogKind<F>): ColumnSpec<F & CatalogBookkeeping> => ({ ...kind.columns, ...BOOKKEEPING_COLUMNS });
+export const historyColumns = <F>(kind: CatalogKind<F>): ColumnSpec<F & CatalogHistory> => ({ ...kind.columns, ...HISTORY_COLUMNS });
+export const METRIC_KIND: CatalogKind<MetricFields> = {
+  entity: 'metric',
+  table: 'metrics',
+  historyTable: 'metric_versions',
+  keyColumn: 'key',
+  keyField: 'key',
+  fields: { label: 'label', unit: 'unit', description: 'description', aliases: 'aliases', patterns: 'patterns' },
+  columns: { key: 'text', label: 'text', unit: 'text', description: 'text', aliases: 'text[]', patterns: 'text[]' },
+};
+
+export const SOURCE_KIND: CatalogKind<SourceFields> = {
+  entity: 'source',
+  table: 'sources',
+  historyTable: 'source_versions',
+  keyColumn: 'source_id',
+  keyField: 'sourceId',
+  fields: { name: 'name', kind: 'kind', country: 'country', partyToConflict: 'party_to_conflict', aliases: 'aliases', needsReview: 'needs_review' },
+  columns: { source_id: 'text', name: 'text', kind: 'text', country: 'text', party_to_conflict: 'boolean', aliases: 'text[]', needs_review: 'boolean' },
+};
+
+export const REPORT_KIND: CatalogKind<ReportFields> = {
+  entity: 'report',
+  table: 'reports',
+  historyTable: 'report_versions',
+  keyColumn: 'report_id',
+  keyField: 'reportId',
+  fields: { publisher: 'publisher', title: 'title', url: 'url', publishedAt: 'published_at', language: 'language', contentHash: 'content_hash' },
+  columns: { report_id: 'text', publisher: 'text', title: 'text', url: 'text', published_at: 'date', language: 'text', content_hash: 'text' },
+};
+
+export const CATALOG_KINDS: Readonly<Record<CatalogEntity, CatalogKind<any>>> = { metric: METRIC_KIND, source: SOURCE_KIND, report: REPORT_KIND };
+
+/** `metric.registered.v1` → metric / registered. */
+export function catalogEventOf(type: string): { kind: CatalogKind<any>; change: 'registered' | 'updated' } | null {
+  const match = /^(metric|source|report)\.(registered|updated)\.v1$/.exec(type);
+  return match ? { kind: CATALOG_KINDS[match[1] as CatalogEntity], change: match[2] as 'registered' | 'updated' } : null;
+}

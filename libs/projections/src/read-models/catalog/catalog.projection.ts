@@ -1,0 +1,47 @@
+import { sql, type Kysely } from 'kysely';
+import type { ProjectionDefinition } from '../../engine';
+import { prepareBatch } from '../shared/batch-preparation';
+import { numberBatch } from '../shared/ledger-cursor';
+import { insertRows, selectColumns, updateRows, upsertRows, type ColumnSpec } from '../shared/batch-rows';
+import { catalogToLoad, foldCatalogBatch, type StoredCatalog } from './catalog-batch.fold';
+import { CATALOG_KINDS, currentColumns, historyColumns, type CatalogEntity, type CatalogKind } from './catalog-rows';
+import { createCatalogTables } from './catalog.tables';
+
+export const CATALOG_PROJECTION = 'catalog';
+
+type Row = Record<string, unknown>;
+
+/** Metrics, sources and reports: current rows and their history, a few statements per batch. */
+export function catalogProjection(options: { version: number; name?: string }): ProjectionDefinition {
+  return {
+    name: options.name ?? CATALOG_PROJECTION,
+    version: options.version,
+    setup: (db, schema) => createCatalogTables(db, schema),
+    async apply(trx, events, { schema }) {
+      // Every event takes a seq, catalog event or not, so seqs agree with the figures model.
+      const numbered = await numberBatch(trx, schema, events);
+      await prepareBatch(trx, schema, numbered);
+      const toLoad = catalogToLoad(numbered);
+      const stored = {} as Record<CatalogEntity, Map<string, Row>>;
+      for (const [entity, kind] of Object.entries(CATALOG_KINDS) as [CatalogEntity, CatalogKind<unknown>][]) {
+        stored[entity] = await loadCurrent(trx, schema, kind, toLoad[entity]);
+      }
+      const changes = foldCatalogBatch(numbered, stored as StoredCatalog);
+      for (const [entity, kind] of Object.entries(CATALOG_KINDS) as [CatalogEntity, CatalogKind<unknown>][]) {
+        const { currents, historyInserts, historyClosures } = changes[entity];
+        const closure: ColumnSpec<Row> = { [kind.keyColumn]: 'text', stream_version: 'integer', recorded_to: 'bigint' };
+        await updateRows(trx, [schema, kind.historyTable], closure, [kind.keyColumn, 'stream_version'], historyClosures);
+        await insertRows(trx, [schema, kind.historyTable], historyColumns(kind) as ColumnSpec<Row>, historyInserts);
+        if (currents.length > 0) await upsertRows(trx, [schema, kind.table], currentColumns(kind) as ColumnSpec<Row>, [kind.keyColumn], currents);
+      }
+    },
+  };
+}
+
+async function loadCurrent(db: Kysely<any>, schema: string, kind: CatalogKind<unknown>, keys: string[]): Promise<Map<string, Row>> {
+  if (keys.length === 0) return new Map();
+  const { rows } = await sql<Row>`
+    SELECT ${selectColumns(currentColumns(kind) as ColumnSpec<Row>, 'c')} FROM ${sql.id(schema, kind.table)} c
+     WHERE ${sql.ref(`c.${kind.keyColumn}`)} = ANY (${keys}::text[])`.execute(db);
+  return new Map(rows.map((row) => [String(row[kind.keyColumn]), row]));
+}

@@ -1,0 +1,105 @@
+import { sql, type Kysely } from 'kysely';
+import type { ProjectionDefinition } from '../../engine';
+import { prepareBatch } from '../shared/batch-preparation';
+import { ensureQueryIndexes } from '../shared/deferred-indexes';
+import { numberBatch, type NumberedEvent } from '../shared/ledger-cursor';
+import { insertRows, rowsAsRelation, selectColumns, updateRows } from '../shared/batch-rows';
+import { figuresToLoad, foldFigureBatch, sourcesToLoad, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
+import {
+  CITATION_COLUMNS,
+  FIGURE_CURRENT_COLUMNS,
+  FIGURE_METRIC_COLUMNS,
+  FIGURE_VERSION_COLUMNS,
+  LOG_COLUMNS,
+  METRIC_SOURCE_COLUMNS,
+  RETRACTION_CLOSE_COLUMNS,
+  SOURCE_PARTY_CLOSURE_COLUMNS,
+  SOURCE_PARTY_COLUMNS,
+  VERSION_CLOSE_COLUMNS,
+  VERSION_COPY_COLUMNS,
+  type FigureCurrentRow,
+  type SourcePartyRow,
+} from './figure-rows';
+import { createFiguresTables, FIGURES_QUERY_INDEXES } from './figures.tables';
+
+export const FIGURES_PROJECTION = 'figures';
+
+/**
+ * The figures read model: current figures, bitemporal figure versions,
+ * citations, the party flags estimates need, and the log index that turns a
+ * position or a time into a seq. Every event goes through `apply` (none is
+ * filtered out) because each one takes a seq.
+ */
+export function figuresProjection(options: { version: number; name?: string }): ProjectionDefinition {
+  return {
+    name: options.name ?? FIGURES_PROJECTION,
+    version: options.version,
+    setup: (db, schema) => createFiguresTables(db, schema),
+    async apply(trx, events, { schema }) {
+      const numbered = await numberBatch(trx, schema, events);
+      await prepareBatch(trx, schema, numbered);
+      await insertRows(
+        trx,
+        [schema, 'log'],
+        LOG_COLUMNS,
+        numbered.map((n) => ({ position: n.event.position, seq: n.seq, recorded_at: n.recordedAt, recorded_max: n.recordedMax })),
+      );
+      const stored = await loadStoredState(trx, schema, numbered);
+      await writeChanges(trx, schema, foldFigureBatch(numbered, stored));
+      await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
+    },
+  };
+}
+
+async function loadStoredState(db: Kysely<any>, schema: string, events: readonly NumberedEvent[]): Promise<StoredFigureState> {
+  const figureIds = figuresToLoad(events);
+  const sourceIds = sourcesToLoad(events);
+  const figures = new Map<string, FigureCurrentRow>();
+  const sourceParties = new Map<string, SourcePartyRow>();
+  if (figureIds.length > 0) {
+    const { rows } = await sql<FigureCurrentRow>`
+      SELECT ${selectColumns(FIGURE_CURRENT_COLUMNS, 'f')} FROM ${sql.id(schema, 'figures_current')} f
+       WHERE f.figure_id = ANY (${figureIds}::uuid[])`.execute(db);
+    for (const row of rows) figures.set(row.figure_id, row);
+  }
+  if (sourceIds.length > 0) {
+    const { rows } = await sql<SourcePartyRow>`
+      SELECT ${selectColumns(SOURCE_PARTY_COLUMNS, 'p')} FROM ${sql.id(schema, 'source_parties')} p
+       WHERE p.source_id = ANY (${sourceIds}::text[]) AND p.recorded_to IS NULL`.execute(db);
+    for (const row of rows) sourceParties.set(row.source_id, row);
+  }
+  return { figures, sourceParties };
+}
+
+/**
+ * Stored rows first, in the order their ops assume (copies of still-open
+ * rows, then closes, then retractions, which also end the copies); then the
+ * batch's own rows, which are never matched by those ops.
+ */
+async function writeChanges(db: Kysely<any>, schema: string, changes: FigureBatchChanges): Promise<void> {
+  const versions: [string, string] = [schema, 'figure_versions'];
+  await copyStoredVersions(db, schema, changes.stored.copies);
+  await updateRows(db, versions, VERSION_CLOSE_COLUMNS, ['figure_id', 'version'], changes.stored.closes, sql`t.recorded_to IS NULL AND t.valid_to IS NULL`);
+  await updateRows(db, versions, RETRACTION_CLOSE_COLUMNS, ['figure_id'], changes.stored.retractions, sql`t.recorded_to IS NULL`);
+  await insertRows(db, versions, FIGURE_VERSION_COLUMNS, changes.versionInserts);
+  await insertRows(db, [schema, 'figures_current'], FIGURE_CURRENT_COLUMNS, changes.newCurrents);
+  await updateRows(db, [schema, 'figures_current'], FIGURE_CURRENT_COLUMNS, ['figure_id'], changes.currents);
+  await insertRows(db, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
+  await updateRows(db, [schema, 'source_parties'], SOURCE_PARTY_CLOSURE_COLUMNS, ['source_id', 'recorded_from'], changes.partyClosures);
+  await insertRows(db, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);
+  await insertRows(db, [schema, 'metrics'], FIGURE_METRIC_COLUMNS, changes.metrics, sql`ON CONFLICT (metric_key) DO NOTHING`);
+  await insertRows(db, [schema, 'metric_sources'], METRIC_SOURCE_COLUMNS, changes.metricSources, sql`ON CONFLICT (metric_key, source_id) DO NOTHING`);
+}
+
+/** The stored open row of each version, believed anew from the copy's seq, with its valid range ended. */
+async function copyStoredVersions(db: Kysely<any>, schema: string, copies: FigureBatchChanges['stored']['copies']): Promise<void> {
+  if (copies.length === 0) return;
+  const replaced = new Set(Object.keys(VERSION_COPY_COLUMNS));
+  const columns = Object.keys(FIGURE_VERSION_COLUMNS);
+  const x = rowsAsRelation(VERSION_COPY_COLUMNS, copies);
+  const values = columns.map((c) => (replaced.has(c) ? sql.ref(`x.${c}`) : sql.ref(`v.${c}`)));
+  await sql`
+    INSERT INTO ${sql.id(schema, 'figure_versions')} (${sql.join(columns.map((c) => sql.id(c)))})
+    SELECT ${sql.join(values)} FROM ${sql.id(schema, 'figure_versions')} v JOIN ${x.from}
+        ON v.figure_id = x.figure_id AND v.version = x.version AND v.recorded_to IS NULL AND v.valid_to IS NULL`.execute(db);
+}

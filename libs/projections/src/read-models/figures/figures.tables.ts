@@ -1,0 +1,125 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { createCursorTable } from '../shared/ledger-cursor';
+
+/** Keys compare byte-wise: they are ASCII slugs, and b-tree work on them is a large part of catch-up. */
+const KEY = sql`text COLLATE "C"`;
+
+/**
+ * The figures read model. `figure_versions` is bitemporal: `recorded` (a seq
+ * range: when the ledger held the row) and `valid` (a date range: which dates
+ * it describes) are generated from their bounds, so closing a row is an
+ * UPDATE of `recorded_to` only, and ad-hoc queries can use range operators.
+ * Only the keys `apply` looks rows up by are indexed here; the indexes that
+ * serve queries come once the model has caught up (see FIGURES_QUERY_INDEXES).
+ */
+export async function createFiguresTables(db: Kysely<any>, schema: string): Promise<void> {
+  const t = (name: string) => sql.id(schema, name);
+  const exec = (query: RawBuilder<unknown>) => query.execute(db);
+
+  await createCursorTable(db, schema);
+  await exec(sql`
+    CREATE TABLE ${t('log')} (
+      position     bigint PRIMARY KEY,
+      seq          bigint NOT NULL,
+      recorded_at  timestamptz(3) NOT NULL,
+      recorded_max timestamptz(3) NOT NULL
+    )`);
+  await exec(sql`
+    CREATE TABLE ${t('metrics')} (
+      metric_key ${KEY} PRIMARY KEY, unit text NOT NULL,
+      registered_seq bigint NOT NULL, registered_position bigint NOT NULL, registered_at timestamptz(3) NOT NULL
+    )`);
+  await exec(sql`
+    CREATE TABLE ${t('source_parties')} (
+      source_id ${KEY} NOT NULL, recorded_from bigint NOT NULL, recorded_to bigint,
+      recorded int8range GENERATED ALWAYS AS (int8range(recorded_from, recorded_to)) STORED,
+      party_to_conflict boolean NOT NULL, position bigint NOT NULL, recorded_at timestamptz(3) NOT NULL,
+      PRIMARY KEY (source_id, recorded_from)
+    )`);
+  // Which sources ever reported on a metric, from when: the estimate probes each.
+  await exec(sql`
+    CREATE TABLE ${t('metric_sources')} (
+      metric_key ${KEY} NOT NULL, source_id ${KEY} NOT NULL, first_seq bigint NOT NULL,
+      PRIMARY KEY (metric_key, source_id)
+    )`);
+
+  // Room for HOT updates: until the query indexes exist, and then for corroborations, no indexed column changes.
+  await exec(sql`
+    CREATE TABLE ${t('figures_current')} (
+      figure_id uuid PRIMARY KEY,
+      metric_key ${KEY} NOT NULL, source_id ${KEY} NOT NULL, unit text NOT NULL,
+      status text NOT NULL CHECK (status IN ('active', 'retracted')),
+      current_version integer NOT NULL, kind text NOT NULL,
+      qualifier text NOT NULL, value numeric, low numeric, high numeric, point numeric NOT NULL,
+      valid_at date NOT NULL, valid_precision text NOT NULL, stated_at date, method text NOT NULL, scope_note text,
+      report_id ${KEY} NOT NULL, cited_report_ids text[] NOT NULL,
+      stream_version integer NOT NULL, first_position bigint NOT NULL, last_position bigint NOT NULL,
+      recorded_at timestamptz(3) NOT NULL, updated_at timestamptz(3) NOT NULL,
+      first_seq bigint NOT NULL, version_position bigint NOT NULL, version_recorded_at timestamptz(3) NOT NULL,
+      recorded_by text, quote text NOT NULL, quote_offset integer,
+      retracted_seq bigint, retracted_position bigint, retracted_at timestamptz(3), retraction_reason text, retracted_by text
+    ) WITH (fillfactor = 85)`);
+
+  // No index holds recorded_to, so closing a row is a HOT update (hence the fillfactor).
+  await exec(sql`
+    CREATE TABLE ${t('figure_versions')} (
+      figure_id uuid NOT NULL, version integer NOT NULL,
+      recorded_from bigint NOT NULL, recorded_to bigint,
+      recorded int8range GENERATED ALWAYS AS (int8range(recorded_from, recorded_to)) STORED,
+      valid_at date NOT NULL, valid_to date,
+      valid daterange GENERATED ALWAYS AS (daterange(valid_at, valid_to)) STORED,
+      valid_precision text NOT NULL,
+      metric_key ${KEY} NOT NULL, source_id ${KEY} NOT NULL, unit text NOT NULL,
+      kind text NOT NULL, revises integer,
+      qualifier text NOT NULL, value numeric, low numeric, high numeric, point numeric NOT NULL,
+      stated_at date, method text NOT NULL, scope_note text,
+      report_id ${KEY} NOT NULL, quote text NOT NULL, quote_offset integer, reason text,
+      version_seq bigint NOT NULL, version_position bigint NOT NULL, version_recorded_at timestamptz(3) NOT NULL,
+      recorded_by text, recorded_reason text, request_id text,
+      recorded_from_position bigint NOT NULL, recorded_from_at timestamptz(3) NOT NULL,
+      recorded_to_position bigint, recorded_to_at timestamptz(3),
+      closed_by text, closed_by_version integer, closed_actor text, closed_reason text,
+      PRIMARY KEY (figure_id, version, recorded_from)
+    ) WITH (fillfactor = 85)`);
+
+  await exec(sql`
+    CREATE TABLE ${t('citations')} (
+      seq bigint NOT NULL, report_id ${KEY} NOT NULL, figure_id uuid NOT NULL,
+      kind text NOT NULL CHECK (kind IN ('version', 'corroboration', 'retraction')), version integer,
+      quote text NOT NULL, quote_offset integer, cited_by_source_id text,
+      position bigint NOT NULL, recorded_at timestamptz(3) NOT NULL, recorded_by text
+    )`);
+}
+
+/**
+ * The indexes queries use and `apply` does not. Built in one pass once the
+ * model has caught up with the log: maintaining them row by row through a
+ * million-event catch-up costs several times more. Until then queries are
+ * correct, only slower (and during a rebuild beside the live version nobody
+ * reads the new one).
+ */
+export const FIGURES_QUERY_INDEXES = (schema: string): { name: string; ddl: RawBuilder<unknown> }[] => {
+  const t = (name: string) => sql.id(schema, name);
+  return [
+    // "As of time T": the last seq whose running maximum of recorded_at is at or before T.
+    { name: 'log_by_time', ddl: sql`CREATE INDEX log_by_time ON ${t('log')} (recorded_max, seq)` },
+    { name: 'metric_sources_by_source', ddl: sql`CREATE INDEX metric_sources_by_source ON ${t('metric_sources')} (source_id, metric_key)` },
+    // The current path, with no history in the way: per (metric, source) the latest figure first.
+    {
+      name: 'figures_current_by_metric_source',
+      ddl: sql`CREATE INDEX figures_current_by_metric_source ON ${t('figures_current')} (metric_key, source_id, valid_at DESC, version_position DESC, figure_id)`,
+    },
+    // Retractions are the one change that opens no version row: "last change" looks here too.
+    { name: 'figures_current_retractions', ddl: sql`CREATE INDEX figures_current_retractions ON ${t('figures_current')} (metric_key, retracted_seq) WHERE retracted_seq IS NOT NULL` },
+    // Held at seq S and valid at D, per metric and source: the estimate probes each source's
+    // latest valid row (valid_at ≤ D, newest first), skipping rows not held at S. B-trees,
+    // not GiST over the ranges: GiST with the metric in it (btree_gist) costs four times as much to maintain.
+    {
+      name: 'figure_versions_by_metric',
+      ddl: sql`CREATE INDEX figure_versions_by_metric ON ${t('figure_versions')} (metric_key, source_id, valid_at DESC, version_position DESC, figure_id)`,
+    },
+    { name: 'figure_versions_changes', ddl: sql`CREATE INDEX figure_versions_changes ON ${t('figure_versions')} (metric_key, recorded_from)` },
+    { name: 'citations_by_report', ddl: sql`CREATE INDEX citations_by_report ON ${t('citations')} (report_id, seq)` },
+    { name: 'citations_by_figure', ddl: sql`CREATE INDEX citations_by_figure ON ${t('citations')} (figure_id, seq)` },
+  ];
+};

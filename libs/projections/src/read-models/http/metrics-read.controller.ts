@@ -1,0 +1,40 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { getMetric, listMetrics } from '../query/catalog.query';
+import { metricEstimate } from '../query/estimate.query';
+import { metricFigures } from '../query/figures.query';
+import type { ReadContext } from '../query/read-snapshot';
+import { EstimateQueryDto, MetricFiguresQueryDto, MetricKeyParams, PagedReadQueryDto, ReadQueryDto } from './dto/read-query.dto';
+import { READ_CONTEXT } from './read-context.provider';
+
+@ApiTags('metrics')
+@Controller('v1/metrics')
+export class MetricsReadController {
+  constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Metrics in key order, as registered at the basis' })
+  list(@Query() query: PagedReadQueryDto) {
+    return listMetrics(this.ctx, query);
+  }
+
+  @Get(':key')
+  @ApiOperation({ summary: 'A metric as it stood at the basis' })
+  get(@Param() { key }: MetricKeyParams, @Query() query: ReadQueryDto) {
+    return getMetric(this.ctx, key, query);
+  }
+
+  @Get(':key/estimate')
+  @ApiOperation({
+    summary: "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it (algorithm in the README)",
+  })
+  estimate(@Param() { key }: MetricKeyParams, @Query() { excludeParties, ...query }: EstimateQueryDto) {
+    return metricEstimate(this.ctx, key, query, { excludeParties });
+  }
+
+  @Get(':key/figures')
+  @ApiOperation({ summary: "The metric's figures held at the basis, each in its version valid at validAt" })
+  figures(@Param() { key }: MetricKeyParams, @Query() query: MetricFiguresQueryDto) {
+    return metricFigures(this.ctx, key, query);
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { projectionStatus } from '../../engine';
+import type { ReadContext } from '../query/read-snapshot';
+import { READ_CONTEXT } from './read-context.provider';
+
+@ApiTags('projections')
+@Controller('v1/projections')
+export class ProjectionsStatusController {
+  constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Every read-model version: state (running, idle, rebuilding, failed, stopped = retired), checkpoint, lag in events and seconds, owner',
+  })
+  async status() {
+    return { data: await projectionStatus(this.ctx.db) };
+  }
+}

@@ -1,0 +1,18 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { getReport } from '../query/catalog.query';
+import type { ReadContext } from '../query/read-snapshot';
+import { PagedReadQueryDto, SlugIdParams } from './dto/read-query.dto';
+import { READ_CONTEXT } from './read-context.provider';
+
+@ApiTags('reports')
+@Controller('v1/reports')
+export class ReportsReadController {
+  constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A report as held at the basis, with the figures that cite it (paged)' })
+  get(@Param() { id }: SlugIdParams, @Query() query: PagedReadQueryDto) {
+    return getReport(this.ctx, id, query);
+  }
+}

@@ -1,0 +1,111 @@
+import { sql } from 'kysely';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+// The ledger generator of the benchmarks, at a small size: real domain events, many transactions.
+import { loadLedger } from '../../../../bench/fixtures/million-events';
+import { loadCheckpoint, rebuildProjection, waitForPosition } from '../engine';
+import { eventually } from '../engine/testing/counts.projection';
+import { catalogProjection } from './catalog/catalog.projection';
+import { figuresProjection } from './figures/figures.projection';
+import { firstVersion, READ_MODELS } from './read-model-lineage';
+import { rowCounts, schemaDifferences } from './testing/compare-schemas';
+import { startWorkerProcess, type WorkerProcess } from './testing/worker-process';
+
+const SHAPE = { events: 5000, metrics: 4, sources: 12, reports: 40, chunk: 150 };
+const FIGURES_VERSION = firstVersion(READ_MODELS.find((s) => s.name === 'figures')!);
+const CATALOG_VERSION = firstVersion(READ_MODELS.find((s) => s.name === 'catalog')!);
+
+/** Worker processes (the real ProjectorWorkerModule) killed with SIGKILL: no shutdown hook runs. */
+describe('projector worker processes: crash and failover (PostgreSQL)', () => {
+  const databases: TestDatabase[] = [];
+  const workers: WorkerProcess[] = [];
+  const worker = (t: TestDatabase, batchSize: number) => {
+    const w = startWorkerProcess(t.url, { batchSize });
+    workers.push(w);
+    return w;
+  };
+  const ledger = async () => {
+    const t = await createTestDatabase({ poolSize: 6 });
+    databases.push(t);
+    const events = await loadLedger(t.pool, SHAPE);
+    const { rows } = await sql<{ head: string }>`SELECT max(position)::text AS head FROM events`.execute(t.db);
+    return { t, events, head: rows[0]!.head };
+  };
+  const figuresCheckpoint = async (t: TestDatabase) => (await loadCheckpoint(t.db, 'figures', FIGURES_VERSION))!;
+  /** A fresh rebuild of both read models under other names, compared table by table, row by row. */
+  const expectEqualToFreshRebuild = async (t: TestDatabase) => {
+    const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+    await rebuildProjection(t.db, figuresProjection({ name: 'figures_fresh', version: 1 }), { connectionString: t.url, logger: silent });
+    await rebuildProjection(t.db, catalogProjection({ name: 'catalog_fresh', version: 1 }), { connectionString: t.url, logger: silent });
+    for (const [schema, fresh] of [
+      [`rm_figures_v${FIGURES_VERSION}`, 'rm_figures_fresh_v1'],
+      [`rm_catalog_v${CATALOG_VERSION}`, 'rm_catalog_fresh_v1'],
+    ]) {
+      const differences = await schemaDifferences(t.db, schema!, fresh!);
+      expect(Object.keys(differences).length).toBeGreaterThanOrEqual(5);
+      expect(Object.values(differences).every((n) => n === 0) ? {} : differences).toEqual({});
+    }
+    const counts = await rowCounts(t.db, `rm_figures_v${FIGURES_VERSION}`);
+    expect(counts).toMatchObject({ figure_versions: expect.any(Number), citations: expect.any(Number) });
+    expect(counts.figure_versions).toBeGreaterThan(1000);
+  };
+
+  afterEach(async () => {
+    for (const w of workers.splice(0)) {
+      w.child.kill('SIGKILL');
+      await w.exited;
+    }
+  });
+  afterAll(async () => {
+    for (const t of databases) await t.drop();
+  });
+
+  it('restarts after a crash mid-batch into read models equal, row for row, to a fresh rebuild', async () => {
+    const { t, events, head } = await ledger();
+    const doomed = worker(t, 100);
+    await doomed.ready;
+    // Mid-batch: the figures projector's session is inside a transaction.
+    await eventually(async () => {
+      const { rows } = await sql<{ busy: boolean }>`
+        SELECT count(*) > 0 AS busy FROM pg_stat_activity
+         WHERE datname = current_database() AND application_name = 'factledger-projector:figures' AND xact_start IS NOT NULL`.execute(t.db);
+      return rows[0]!.busy && Number((await figuresCheckpoint(t)).eventsApplied) > 500;
+    }, 20_000, 'the figures projector to be inside a batch');
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    const crashedAt = Number((await figuresCheckpoint(t)).eventsApplied);
+    expect(crashedAt).toBeLessThan(events);
+
+    const restarted = worker(t, 100);
+    await restarted.ready;
+    await waitForPosition(t.db, ['catalog', 'figures'], head, 20_000);
+    expect(Number((await figuresCheckpoint(t)).eventsApplied)).toBe(events);
+    await expectEqualToFreshRebuild(t);
+  });
+
+  it('lets only one of two worker processes apply a read model; killing it hands over', async () => {
+    const { t, head } = await ledger();
+    const [a, b] = [worker(t, 100), worker(t, 100)];
+    await Promise.all([a.ready, b.ready]);
+    const owners = new Set<string>();
+    await eventually(async () => {
+      const checkpoint = await figuresCheckpoint(t);
+      if (checkpoint.owner) owners.add(checkpoint.owner);
+      return Number(checkpoint.eventsApplied) > 1500;
+    }, 20_000, 'the figures read model to be under way');
+    // One owner all along; the other process stands by on its own session.
+    expect(owners.size).toBe(1);
+    const [owner] = owners;
+    const leader = [a, b].find((w) => owner!.includes(`:${w.pid}:`))!;
+    const standby = leader === a ? b : a;
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factledger-projector:figures'`.execute(t.db);
+    expect(rows[0]!.n).toBe(2);
+
+    leader.child.kill('SIGKILL');
+    await leader.exited;
+    await eventually(async () => (await figuresCheckpoint(t)).owner?.includes(`:${standby.pid}:`), 10_000, 'the standby to take over');
+    await waitForPosition(t.db, ['catalog', 'figures'], head, 20_000);
+    expect(await figuresCheckpoint(t)).toMatchObject({ state: 'running' });
+    await expectEqualToFreshRebuild(t);
+  });
+});

@@ -1,0 +1,84 @@
+import { isCalendarDate, ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
+import { invalid } from '@factledger/shared';
+
+/**
+ * What an answer was computed from. Sending it back (`asOf=<position>`,
+ * `validAt=<validAt>`) reproduces the answer exactly: a prefix of the log in
+ * log order never changes once read, and the algorithm is versioned.
+ */
+export interface Basis {
+  /** The last event the answer includes, in log order; "0" before the first event. */
+  position: string;
+  /** When that event was recorded; null for position "0". */
+  recordedAt: string | null;
+  /** The date the answer describes (YYYY-MM-DD). */
+  validAt: string;
+  algorithmVersion: number;
+}
+
+/** Query parameters every read accepts. */
+export interface ReadRequest {
+  /** A ledger position, or an ISO 8601 timestamp with a time zone; default: the read models' head. */
+  asOf?: string;
+  /** YYYY-MM-DD; default today (UTC). */
+  validAt?: string;
+  /** Wait (bounded) until the read models applied this position: read-your-writes. */
+  minPosition?: string;
+  /** When sent back from a basis: must be the version this server runs. */
+  algorithmVersion?: number;
+}
+
+export type AsOf = { kind: 'head' } | { kind: 'position'; position: string } | { kind: 'time'; at: string };
+
+export const QueryErrorCodes = {
+  asOfInFuture: 'query.as_of_in_future',
+  asOfInvalid: 'query.as_of_invalid',
+  validAtInFuture: 'query.valid_at_in_future',
+  validAtInvalid: 'query.valid_at_invalid',
+  algorithmUnavailable: 'query.algorithm_version_unavailable',
+  cursorInvalid: 'query.cursor_invalid',
+  cursorBasisMismatch: 'query.cursor_basis_mismatch',
+} as const;
+
+export const POSITION_PATTERN = /^(0|[1-9]\d{0,18})$/;
+/** A timestamp with a time zone: a bare date or a local time would be ambiguous. */
+export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const MAX_POSITION = (1n << 63n) - 1n;
+
+/**
+ * A position is taken as is (a position beyond the log is refused later, by
+ * the wait). A time must not be in the future: what the ledger will believe
+ * is unknown, and the answer could not be reproduced.
+ */
+export function parseAsOf(raw: string | undefined, now: Date): AsOf {
+  if (raw === undefined) return { kind: 'head' };
+  if (POSITION_PATTERN.test(raw) && BigInt(raw) <= MAX_POSITION) return { kind: 'position', position: raw };
+  const ms = TIMESTAMP_PATTERN.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    throw invalid(QueryErrorCodes.asOfInvalid, `asOf "${raw}" is neither a ledger position nor an ISO 8601 timestamp with a time zone`, { field: 'asOf', reason: 'must be a ledger position or an ISO 8601 timestamp with a time zone' });
+  }
+  if (ms > now.getTime()) {
+    throw invalid(QueryErrorCodes.asOfInFuture, `asOf ${raw} is in the future`, { field: 'asOf', reason: `is after now (${now.toISOString()})` });
+  }
+  return { kind: 'time', at: new Date(ms).toISOString() };
+}
+
+export const todayOf = (now: Date): string => now.toISOString().slice(0, 10);
+
+/** No figure can describe a day that has not started (in UTC), as the write side enforces. */
+export function resolveValidAt(raw: string | undefined, now: Date): string {
+  const today = todayOf(now);
+  if (raw === undefined) return today;
+  if (!isCalendarDate(raw)) throw invalid(QueryErrorCodes.validAtInvalid, `validAt "${raw}" is not a calendar date YYYY-MM-DD`, { field: 'validAt', reason: 'must be a calendar date YYYY-MM-DD' });
+  if (raw > today) throw invalid(QueryErrorCodes.validAtInFuture, `validAt ${raw} is after today (${today})`, { field: 'validAt', reason: `is after today (${today})` });
+  return raw;
+}
+
+export function checkAlgorithmVersion(version: number | undefined): void {
+  if (version !== undefined && version !== ESTIMATE_ALGORITHM_VERSION) {
+    throw invalid(QueryErrorCodes.algorithmUnavailable, `Algorithm version ${version} is not available; this server computes version ${ESTIMATE_ALGORITHM_VERSION}`, {
+      field: 'algorithmVersion',
+      reason: `only version ${ESTIMATE_ALGORITHM_VERSION} is available`,
+    });
+  }
+}

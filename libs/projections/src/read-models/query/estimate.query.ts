@@ -1,0 +1,56 @@
+import { computeEstimate, LedgerErrorCodes, type Estimate, type EstimateInput, type EstimateSourceRow, type ValidAtPrecision } from '@factledger/ledger-domain';
+import { notFound } from '@factledger/shared';
+import { estimateCandidates, lastChangeAt, partiesAt } from '../figures/estimate.repository';
+import { amountOf } from '../figures/figure-views';
+import { metricAt } from '../figures/figures.repository';
+import { FIGURES_PROJECTION } from '../figures/figures.projection';
+import type { Basis, ReadRequest } from './basis';
+import { readAt, type ReadContext, type Snapshot } from './read-snapshot';
+
+export interface MetricEstimate extends Omit<Estimate, 'asOf' | 'sources'> {
+  metricKey: string;
+  unit: string;
+  sources: (EstimateSourceRow & { version: number })[];
+  /** Sources left out because they are party to the conflict (with excludeParties). */
+  excludedSources: string[];
+  /** The last event at or before the basis that changed what the ledger held about this metric's figures. */
+  lastChange: { position: string; recordedAt: string } | null;
+}
+
+export async function metricEstimate(
+  ctx: ReadContext,
+  metricKey: string,
+  request: ReadRequest,
+  options: { excludeParties?: boolean } = {},
+): Promise<{ data: MetricEstimate; basis: Basis }> {
+  const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], request, (s) => estimateAt(s, metricKey, options.excludeParties ?? false));
+  return { data: result, basis };
+}
+
+/** The estimate in an open snapshot: the domain's computeEstimate over the versions held at the basis. */
+export async function estimateAt(s: Snapshot, metricKey: string, excludeParties: boolean): Promise<MetricEstimate> {
+  const metric = await metricAt(s, metricKey);
+  if (!metric) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
+  const candidates = await estimateCandidates(s, metricKey);
+  const [parties, lastChange] = await Promise.all([partiesAt(s, candidates.map((c) => c.source_id)), lastChangeAt(s, metricKey)]);
+  const inputs: EstimateInput[] = candidates.map((c) => ({
+    figureId: c.figure_id,
+    sourceId: c.source_id,
+    partyToConflict: parties.get(c.source_id) ?? false,
+    amount: amountOf(c),
+    validAt: { date: c.valid_at, precision: c.valid_precision as ValidAtPrecision },
+    recordedPosition: c.version_position,
+    recordedAt: c.version_recorded_at,
+  }));
+  const { asOf: _asOf, sources, ...estimate } = computeEstimate(inputs, { excludeParties, asOf: s.validAt });
+  const versions = new Map(candidates.map((c) => [c.figure_id, c.version]));
+  const kept = new Set(sources.map((row) => row.sourceId));
+  return {
+    metricKey,
+    unit: metric.unit,
+    ...estimate,
+    sources: sources.map((row) => ({ ...row, version: versions.get(row.figureId)! })),
+    excludedSources: inputs.filter((i) => !kept.has(i.sourceId)).map((i) => i.sourceId).sort(),
+    lastChange,
+  };
+}

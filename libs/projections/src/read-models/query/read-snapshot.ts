@@ -1,0 +1,122 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { visibleHead } from '@factledger/event-store';
+import { DomainError } from '@factledger/shared';
+import { ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
+import { activeSchema, waitForPosition } from '../../engine';
+import { FIGURES_PROJECTION } from '../figures/figures.projection';
+import { isoTimestamp } from '../shared/batch-rows';
+import { checkAlgorithmVersion, parseAsOf, resolveValidAt, todayOf, type AsOf, type Basis, type ReadRequest } from './basis';
+
+export interface ReadContext {
+  db: Kysely<any>;
+  /** Longest wait for minPosition (or for an asOf the read models have not reached). */
+  waitTimeoutMs: number;
+  now?: () => Date;
+}
+
+/** One consistent view of the read models at the basis. */
+export interface Snapshot {
+  /** A REPEATABLE READ, read-only transaction: every statement sees the same commit of every read model. */
+  trx: Transaction<any>;
+  /** The basis as a seq (see ledger-cursor): rows with `recorded @> seq` were held then. */
+  seq: string;
+  validAt: string;
+  /** validAt is today (UTC): with atHead, the current tables answer without history. */
+  validAtIsToday: boolean;
+  basis: Basis;
+  schema(name: string): string;
+  /** The basis is this read model's head: its current tables (and partial indexes) answer. */
+  atHead(name: string): boolean;
+}
+
+interface Point {
+  seq: string;
+  position: string;
+  recordedAt: string | null;
+}
+
+const START_POINT: Point = { seq: '0', position: '0', recordedAt: null };
+
+/**
+ * Resolves the basis and runs `read` in one snapshot of the read models.
+ * asOf = position P: the log up to P in log order; asOf = time T: the longest
+ * prefix of the log whose events were all recorded at or before T; neither:
+ * the head every involved read model has reached. A basis the read models
+ * have not reached yet is waited for (bounded), like minPosition.
+ */
+export async function readAt<T>(ctx: ReadContext, projections: readonly string[], request: ReadRequest, read: (snapshot: Snapshot) => Promise<T>): Promise<{ result: T; basis: Basis }> {
+  const now = ctx.now?.() ?? new Date();
+  const asOf = parseAsOf(request.asOf, now);
+  const validAt = resolveValidAt(request.validAt, now);
+  checkAlgorithmVersion(request.algorithmVersion);
+  // Positions and times are looked up in the figures model's log index.
+  const involved = asOf.kind === 'head' ? [...new Set(projections)] : [...new Set([...projections, FIGURES_PROJECTION])];
+  if (request.minPosition !== undefined) await waitForPosition(ctx.db, involved, request.minPosition, ctx.waitTimeoutMs);
+  for (let attempt = 0; ; attempt++) {
+    const schemas = new Map(await Promise.all(involved.map(async (name) => [name, await activeSchema(ctx.db, name)] as const)));
+    const outcome = await ctx.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const heads = await readHeads(trx, schemas);
+        const head = [...heads.values()].reduce((a, b) => (BigInt(b.seq) < BigInt(a.seq) ? b : a));
+        const point = await resolvePoint(trx, schemas, asOf, head, attempt > 0);
+        if ('waitFor' in point) return point;
+        const basis: Basis = { position: point.position, recordedAt: point.recordedAt, validAt, algorithmVersion: ESTIMATE_ALGORITHM_VERSION };
+        const snapshot: Snapshot = {
+          trx,
+          seq: point.seq,
+          validAt,
+          validAtIsToday: validAt === todayOf(now),
+          basis,
+          schema: (name) => schemas.get(name) ?? failMissing(name),
+          atHead: (name) => heads.get(name)?.seq === point.seq,
+        };
+        return { result: await read(snapshot), basis };
+      });
+    if (!('waitFor' in outcome)) return outcome;
+    if (attempt > 0) {
+      throw new DomainError('projection.wait_timeout', 'unavailable', `Read models did not reach position ${outcome.waitFor}`, { position: outcome.waitFor, projections: involved });
+    }
+    await waitForPosition(ctx.db, involved, outcome.waitFor, ctx.waitTimeoutMs);
+  }
+}
+
+async function readHeads(trx: Kysely<any>, schemas: ReadonlyMap<string, string>): Promise<Map<string, Point>> {
+  const selects = [...schemas].map(
+    ([name, schema]) => sql`SELECT ${name}::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt" FROM ${sql.id(schema, 'cursor')}`,
+  );
+  const { rows } = await sql<Point & { name: string }>`${sql.join(selects, sql` UNION ALL `)}`.execute(trx);
+  return new Map(rows.map(({ name, ...point }) => [name, point]));
+}
+
+async function resolvePoint(trx: Kysely<any>, schemas: ReadonlyMap<string, string>, asOf: AsOf, head: Point, waited: boolean): Promise<Point | { waitFor: string }> {
+  if (asOf.kind === 'head') return head;
+  const log = sql.id(schemas.get(FIGURES_PROJECTION)!, 'log');
+  if (asOf.kind === 'position') {
+    if (asOf.position === '0') return START_POINT;
+    const { rows } = await sql<Point>`
+      SELECT seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt"
+        FROM ${log} WHERE position = ${asOf.position}::bigint`.execute(trx);
+    const found = rows[0];
+    return found && BigInt(found.seq) <= BigInt(head.seq) ? found : { waitFor: asOf.position };
+  }
+  const { rows } = await sql<Point>`
+    SELECT seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt"
+      FROM ${log} WHERE recorded_max <= ${asOf.at}::timestamptz
+     ORDER BY recorded_max DESC, seq DESC LIMIT 1`.execute(trx);
+  const found = rows[0] ?? START_POINT;
+  // An applied event recorded after T proves the prefix complete; otherwise events recorded
+  // before T may still be on their way: wait for the log's head once, then take what is applied.
+  if (BigInt(found.seq) < BigInt(head.seq)) return found;
+  if (!waited) {
+    const visible = (await visibleHead(trx)).checkpoint;
+    if (visible) return { waitFor: visible.position };
+  }
+  return BigInt(found.seq) <= BigInt(head.seq) ? found : head;
+}
+
+const failMissing = (name: string): never => {
+  throw new Error(`read model ${name} is not part of this read`);
+};

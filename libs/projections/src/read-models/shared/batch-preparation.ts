@@ -1,0 +1,26 @@
+import { sql, type Transaction } from 'kysely';
+import type { NumberedEvent } from './ledger-cursor';
+
+/**
+ * Every statement a batch runs against a stored table is a keyed lookup from
+ * the batch (a few thousand rows) into an indexed table. While a read model
+ * fills from START its statistics lag far behind (autovacuum analyses now and
+ * then), and a planner that believes a million-row table holds a few thousand
+ * rows may scan it whole for every batch, or worse: catch-up turns quadratic.
+ * So each time the model doubles in events, its tables are analysed inside
+ * the batch (a few dozen times over a million events). JIT is off: these
+ * statements run for milliseconds and would spend more compiling. And the
+ * commit does not wait for the WAL flush: a crash can lose only whole
+ * batches, rows and checkpoint together, which the projector applies again.
+ */
+export async function prepareBatch(trx: Transaction<any>, schema: string, batch: readonly NumberedEvent[]): Promise<void> {
+  await sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
+  const last = batch.at(-1);
+  if (!last) return;
+  const before = BigInt(batch[0]!.seq) - 1n;
+  const after = BigInt(last.seq);
+  if (after < 2048n || before.toString(2).length === after.toString(2).length) return;
+  const { rows } = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} AND table_type = 'BASE TABLE'`.execute(trx);
+  for (const { table_name } of rows) await sql`ANALYZE ${sql.id(schema, table_name)}`.execute(trx);
+}

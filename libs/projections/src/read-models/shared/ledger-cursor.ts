@@ -1,0 +1,74 @@
+import { sql, type Kysely } from 'kysely';
+import type { RecordedEvent } from '@factledger/event-store';
+import { isoTimestamp } from './batch-rows';
+
+/**
+ * Every read model numbers the events it applies 1, 2, 3 … in log order
+ * (transaction id, position): the `seq`. Belief periods are ranges of seq,
+ * because positions are handed out before commit and so are not in log order
+ * under concurrent writers, while a prefix of the log in log order never
+ * changes once read. The numbering is the same in every read model and in
+ * every rebuild, as each one applies every event of the log.
+ */
+export interface LedgerCursor {
+  /** Events applied so far; the seq of the last one. */
+  seq: string;
+  /** Position and recorded time of the last applied event ('0' and null before any). */
+  position: string;
+  recordedAt: string | null;
+  /** Latest recorded_at among all applied events (recorded_at is not monotone in log order). */
+  recordedMax: string | null;
+}
+
+export interface NumberedEvent {
+  event: RecordedEvent;
+  seq: string;
+  recordedAt: string;
+  recordedMax: string;
+}
+
+export async function createCursorTable(db: Kysely<any>, schema: string): Promise<void> {
+  await sql`
+    CREATE TABLE ${sql.id(schema, 'cursor')} (
+      singleton    boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+      seq          bigint NOT NULL,
+      position     bigint NOT NULL,
+      recorded_at  timestamptz(3),
+      recorded_max timestamptz(3)
+    )`.execute(db);
+  await sql`INSERT INTO ${sql.id(schema, 'cursor')} (seq, position) VALUES (0, 0)`.execute(db);
+}
+
+export async function loadCursor(db: Kysely<any>, schema: string): Promise<LedgerCursor> {
+  const { rows } = await sql<LedgerCursor>`
+    SELECT seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt",
+           ${isoTimestamp(sql.ref('recorded_max'))} AS "recordedMax"
+      FROM ${sql.id(schema, 'cursor')}`.execute(db);
+  return rows[0]!;
+}
+
+/** Numbers a batch after the cursor and moves the cursor to its last event. */
+export async function numberBatch(db: Kysely<any>, schema: string, events: readonly RecordedEvent[]): Promise<NumberedEvent[]> {
+  const cursor = await loadCursor(db, schema);
+  const numbered = numberEvents(cursor, events);
+  const last = numbered.at(-1);
+  if (last) {
+    await sql`
+      UPDATE ${sql.id(schema, 'cursor')}
+         SET seq = ${last.seq}::bigint, position = ${last.event.position}::bigint,
+             recorded_at = ${last.recordedAt}::timestamptz, recorded_max = ${last.recordedMax}::timestamptz`.execute(db);
+  }
+  return numbered;
+}
+
+export function numberEvents(cursor: Pick<LedgerCursor, 'seq' | 'recordedMax'>, events: readonly RecordedEvent[]): NumberedEvent[] {
+  let seq = BigInt(cursor.seq);
+  let recordedMax = cursor.recordedMax;
+  return events.map((event) => {
+    const recordedAt = event.recordedAt.toISOString();
+    // ISO strings of one format compare like the instants they name.
+    if (recordedMax === null || recordedAt > recordedMax) recordedMax = recordedAt;
+    seq += 1n;
+    return { event, seq: seq.toString(), recordedAt, recordedMax };
+  });
+}

@@ -1,0 +1,26 @@
+import { sql, type Kysely } from 'kysely';
+
+/** Rows in one schema's table and not the other's (either way, duplicates counted), per table. */
+export async function schemaDifferences(db: Kysely<any>, schema: string, other: string): Promise<Record<string, number>> {
+  const { rows: tables } = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`.execute(db);
+  const differences: Record<string, number> = {};
+  for (const { table_name: table } of tables) {
+    const a = sql.id(schema, table);
+    const b = sql.id(other, table);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::integer AS n FROM ((SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b}) UNION ALL (SELECT * FROM ${b} EXCEPT ALL SELECT * FROM ${a})) diff`.execute(db);
+    differences[table] = rows[0]!.n;
+  }
+  return differences;
+}
+
+export async function rowCounts(db: Kysely<any>, schema: string): Promise<Record<string, number>> {
+  const { rows: tables } = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`.execute(db);
+  const counts: Record<string, number> = {};
+  for (const { table_name: table } of tables) {
+    counts[table] = (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM ${sql.id(schema, table)}`.execute(db)).rows[0]!.n;
+  }
+  return counts;
+}

@@ -1,0 +1,28 @@
+import type { DomainEvent } from './event';
+
+/**
+ * Emmett-style decider: a pure description of one stream's behaviour.
+ * `decide` returns the events a command produces (or throws a DomainError);
+ * `evolve` folds one event into the state. Both must be deterministic: time
+ * and ids arrive inside commands, never from the clock.
+ */
+export interface Decider<Command, Event extends DomainEvent, State> {
+  initialState(): State;
+  evolve(state: State, event: Event): State;
+  decide(command: Command, state: State): Event[];
+}
+
+/** Folds events into state from the initial state. */
+export const fold = <Event extends DomainEvent, State>(
+  decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
+  events: Iterable<Event>,
+): State => {
+  let state = decider.initialState();
+  for (const event of events) state = decider.evolve(state, event);
+  return state;
+};
+
+/** Compile-time exhaustiveness guard for switch statements over unions. */
+export const assertNever = (value: never, what = 'value'): never => {
+  throw new Error(`Unexpected ${what}: ${JSON.stringify(value)}`);
+};

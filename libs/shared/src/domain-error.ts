@@ -1,0 +1,34 @@
+/**
+ * How an error should be understood by a caller. The HTTP edge maps kinds to
+ * status codes in one place; the domain never knows about HTTP.
+ */
+export type ErrorKind =
+  | 'invalid' // the input breaks a rule (422)
+  | 'not_found' // a referenced entity does not exist (404)
+  | 'conflict' // the current state forbids the change (409)
+  | 'precondition' // an expected version did not match (412)
+  | 'unavailable'; // a dependency is down or a wait timed out (503)
+
+/** An expected failure with a stable, machine-readable code (e.g. `figure.retracted`). */
+export class DomainError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, 'invalid', message, details);
+
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, 'conflict', message, details);
+
+export const notFound = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, 'not_found', message, details);
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

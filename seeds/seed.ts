@@ -1,0 +1,177 @@
+import 'reflect-metadata';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { CommandBus } from '@nestjs/cqrs';
+import { IngestionJobs, parseIngestionPayload, type IngestionJobView, type Submission } from '@factledger/ingestion';
+import { RegisterMetricCommand, RegisterSourceCommand, type WriteContext } from '@factledger/ledger';
+import { LedgerErrorCodes } from '@factledger/ledger-domain';
+import { loadConfig, REDIS_PROBE, type AppConfig, type RedisProbe } from '@factledger/platform';
+import { isDomainError } from '@factledger/shared';
+import { DEFAULT_SEEDS_DIR, loadSeedFiles, type SeedFiles } from './seed-files';
+import { SeedModule } from './seed.module';
+
+export const SEED_USAGE = 'usage: seed [--if-present] [--dir DIR] [--timeout SECONDS]';
+
+export interface SeedIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Defaults to loadConfig() (the environment). */
+  config?: AppConfig;
+}
+
+interface Args {
+  ifPresent: boolean;
+  dir: string;
+  timeoutMs: number;
+}
+
+interface Outcome {
+  lines: string[];
+  /** Something was written or queued (else --if-present prints nothing). */
+  changed: boolean;
+  failed: boolean;
+}
+
+const defaultIo: SeedIo = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) };
+
+const parseArgs = (argv: string[]): Args | string => {
+  const args: Args = { ifPresent: false, dir: DEFAULT_SEEDS_DIR, timeoutMs: 180_000 };
+  const rest = argv[0] === 'seed' ? argv.slice(1) : argv;
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--if-present') args.ifPresent = true;
+    else if (arg === '--dir' && rest[i + 1]) args.dir = rest[++i]!;
+    else if (arg === '--timeout' && /^\d+$/.test(rest[i + 1] ?? '')) args.timeoutMs = Number(rest[++i]) * 1000;
+    else return `unexpected argument: ${arg}`;
+  }
+  return args;
+};
+
+/**
+ * `factledger seed`: registers the metric and source catalogs through the
+ * command bus, then sends each seed report through the ingestion queue and
+ * waits for the worker (bounded). Idempotent: registrations carry
+ * deterministic ids and reports are ingestion jobs keyed by their content, so
+ * a second run changes nothing. `--if-present`: quiet when there is nothing
+ * to do (no seed files, or all seeded). Exit code 0, 1 (a failure), 2 (usage).
+ */
+export async function runSeedCli(argv: string[], io: Partial<SeedIo> = {}): Promise<number> {
+  const { stdout, stderr, config } = { ...defaultIo, ...io };
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    stderr(`${args}\n${SEED_USAGE}\n`);
+    return 2;
+  }
+  let files: SeedFiles | null;
+  try {
+    files = loadSeedFiles(args.dir);
+  } catch (error) {
+    stderr(`seed: ${(error as Error).message}\n`);
+    return 1;
+  }
+  if (!files) {
+    if (args.ifPresent) return 0;
+    stderr(`seed: no metrics.json, sources.json or reports/*.json in ${args.dir}\n`);
+    return 1;
+  }
+  const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config ?? loadConfig()), { logger: ['error', 'warn'] });
+  try {
+    const outcome = await seed(app, files, args.timeoutMs);
+    if (outcome.changed || !args.ifPresent || outcome.failed) (outcome.failed ? stderr : stdout)(`${outcome.lines.join('\n')}\n`);
+    return outcome.failed ? 1 : 0;
+  } finally {
+    await app.close();
+  }
+}
+
+async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: number): Promise<Outcome> {
+  const commands = app.get(CommandBus);
+  const now = new Date().toISOString();
+  const ctx = (idempotencySeed: string): WriteContext => ({ metadata: { actor: 'seed', reason: 'factledger seed' }, now, idempotencySeed });
+  const outcome: Outcome = { lines: [], changed: false, failed: false };
+
+  const register = async (what: string, items: { id: string; run: () => Promise<{ changed: boolean }> }[], alreadyCode: string) => {
+    let added = 0;
+    for (const item of items) {
+      try {
+        if ((await item.run()).changed) added++;
+      } catch (error) {
+        if (isDomainError(error) && error.code === alreadyCode) continue;
+        outcome.failed = true;
+        outcome.lines.push(`${what} ${item.id}: ${(error as Error).message}`);
+      }
+    }
+    outcome.changed ||= added > 0;
+    outcome.lines.push(`${what}: ${added} registered, ${items.length - added} already there`);
+  };
+  await register(
+    'metrics',
+    files.metrics.map((m) => ({ id: m.key, run: () => commands.execute(new RegisterMetricCommand(m, ctx(`seed:metric:${m.key}`))) })),
+    LedgerErrorCodes.metricAlreadyRegistered,
+  );
+  await register(
+    'sources',
+    files.sources.map((s) => ({ id: s.sourceId, run: () => commands.execute(new RegisterSourceCommand(s, ctx(`seed:source:${s.sourceId}`))) })),
+    LedgerErrorCodes.sourceAlreadyRegistered,
+  );
+  if (files.reports.length === 0) return outcome;
+
+  if (!(await redisComesUp(app.get<RedisProbe>(REDIS_PROBE)))) {
+    outcome.failed = true;
+    outcome.lines.push(`reports: Redis is unavailable, so ${files.reports.length} seed reports were not queued; run "factledger seed" again once it is up`);
+    return outcome;
+  }
+  const jobs = app.get(IngestionJobs);
+  const submitted: { file: string; submission: Submission }[] = [];
+  for (const { file, payload } of files.reports) {
+    try {
+      const submission = await jobs.submit(parseIngestionPayload(payload, now.slice(0, 10)), { submittedBy: { actor: 'seed' } });
+      submitted.push({ file, submission });
+    } catch (error) {
+      outcome.failed = true;
+      outcome.lines.push(`report ${file}: ${(error as Error).message}`);
+    }
+  }
+  const deadline = Date.now() + timeoutMs;
+  for (const { file, submission } of submitted) {
+    const fresh = submission.created || submission.retried;
+    outcome.changed ||= fresh;
+    const job = await finished(jobs, submission.jobId, deadline);
+    if (!job) {
+      outcome.failed = true;
+      outcome.lines.push(`report ${file}: still ${submission.state} after ${Math.round(timeoutMs / 1000)} s (is the worker running?); job ${submission.jobId}`);
+    } else if (job.state === 'failed') {
+      outcome.failed = true;
+      outcome.lines.push(`report ${file}: failed: ${job.failedReason}; job ${job.jobId}`);
+    } else if (!fresh) {
+      outcome.lines.push(`report ${file}: already ingested`);
+    } else {
+      const r = job.result!;
+      outcome.lines.push(
+        `report ${file}: ${r.figuresReported} figures reported (${r.updates} updates), ${r.corroborations} corroborations, ${r.revisions} revisions, ${r.unchanged} unchanged, ${r.rejected.length} rejected` +
+          r.rejected.map((x) => `\n  rejected #${x.index}: ${x.code}: ${x.reason}`).join(''),
+      );
+      if (r.rejected.length > 0) outcome.failed = true;
+    }
+  }
+  return outcome;
+}
+
+/** The probe connects in the background; give it a moment before calling Redis down. */
+async function redisComesUp(probe: RedisProbe, withinMs = 3000): Promise<boolean> {
+  const deadline = Date.now() + withinMs;
+  while (!(await probe.isUp())) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+async function finished(jobs: IngestionJobs, jobId: string, deadline: number): Promise<IngestionJobView | null> {
+  for (;;) {
+    const job = await jobs.find(jobId);
+    if (job && (job.state === 'completed' || job.state === 'failed')) return job;
+    if (Date.now() > deadline) return null;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

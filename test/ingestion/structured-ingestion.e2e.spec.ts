@@ -1,0 +1,119 @@
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { AppModule } from '../../apps/api/src/app.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
+import { IngestionWorkerModule } from '../../libs/ingestion/src/worker/ingestion-worker.module';
+import { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
+import { registerTestCatalog } from '../../libs/ingestion/src/testing/catalog-fixture';
+
+const report = { publisher: 'Example Wire', title: 'Estimates of the deployment diverge', publishedAt: '2024-10-28', language: 'en' };
+const figure = (over: Record<string, unknown> = {}) => ({
+  metricKey: 'north_korean_troops_in_russia',
+  source: 'Ukrainian intelligence',
+  qualifier: 'approximately',
+  value: 12000,
+  validAt: '2024-10-28',
+  quote: 'Kyiv puts the number nearer 12,000',
+  ...over,
+});
+
+describe('structured ingestion through the queue (real Redis and PostgreSQL)', () => {
+  let t: TestDatabase;
+  let h: IngestionHarness;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    h = await IngestionHarness.start(t, {
+      api: (config) => [AppModule.forRoot(config), IngestionApiModule],
+      worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
+    });
+    await registerTestCatalog(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await t?.drop();
+  });
+
+  it('ingests a JSON report: 202 with a content-derived job, then figures with provenance', async () => {
+    const body = {
+      kind: 'structured',
+      report: { ...report, reportId: 'wire-2024-10-28' },
+      figures: [figure(), figure({ source: 'MIVD', qualifier: 'up_to', value: undefined, high: 1500, validAt: '2024-10-25', quote: 'as many as 1,500' })],
+    };
+    const response = await h.request('POST', '/v1/ingestions', body, { 'x-actor': 'newsroom-1' });
+    expect(response.status).toBe(202);
+    expect(response.body).toMatchObject({ jobId: expect.stringMatching(/^structured-[0-9a-f]{64}$/), created: true, statusUrl: `/v1/ingestions/${response.body.jobId}` });
+    expect(response.headers.location).toBe(response.body.statusUrl);
+
+    const job = await h.finished(response.body.jobId);
+    expect(job).toMatchObject({ state: 'completed', kind: 'structured', progress: { processed: 2, total: 2 } });
+    expect(job.result).toMatchObject({ report: { reportId: 'wire-2024-10-28', created: true }, figuresReported: 2, corroborations: 0, revisions: 0, rejected: [], sourcesCreated: [] });
+
+    const figures = await Promise.all(job.result!.figureIds.map((id) => h.request('GET', `/v1/figures/${id}`)));
+    expect(figures.map((f) => f.body.data)).toEqual([
+      expect.objectContaining({ sourceId: 'ua-hur', current: expect.objectContaining({ amount: { qualifier: 'approximately', value: 12000 }, citation: expect.objectContaining({ reportId: 'wire-2024-10-28' }) }) }),
+      expect.objectContaining({ sourceId: 'nl-mivd', current: expect.objectContaining({ amount: { qualifier: 'up_to', high: 1500 }, validAt: { date: '2024-10-25', precision: 'day' } }) }),
+    ]);
+    const { rows } = await t.pool.query(`SELECT metadata FROM events WHERE stream_id = $1`, [`figure-${job.result!.figureIds[0]}`]);
+    expect(rows[0].metadata).toMatchObject({ actor: 'newsroom-1', causationId: job.jobId, ingestionJobId: job.jobId });
+  });
+
+  it('re-submitting the same content answers the same job and appends nothing', async () => {
+    const body = { kind: 'structured', report: { ...report, title: 'Repeated batch' }, figures: [figure({ value: 11000, validAt: '2024-10-29', quote: 'about 11,000' })] };
+    const first = await h.submit(body);
+    await h.finished(first.jobId);
+    const events = await h.eventCount();
+    // Same content, other key order: same hash, same job.
+    const again = await h.request('POST', '/v1/ingestions', { figures: body.figures, report: body.report, kind: 'structured' });
+    expect(again.status).toBe(202);
+    expect(again.body).toMatchObject({ jobId: first.jobId, created: false, state: 'completed' });
+    expect(await h.eventCount()).toBe(events);
+  });
+
+  it('ingests CSV with report metadata in the query; bad rows are rejected with their line', async () => {
+    const csv = [
+      'metric_key,source,qualifier,value,high,valid_at,quote',
+      'north_korean_troops_in_russia,US intelligence,exact,3000,,2024-10-28,"US officials now say 3,000"',
+      'north_korean_troops_in_russia,NIS,exact,"3,000",,2024-10-28,"Seoul agrees: 3,000, it says"',
+      'north_korean_troops_in_russia,HUR,up_to,,oops,2024-10-28,bad bound',
+      'no_such_metric,HUR,exact,5,,2024-10-28,unknown metric',
+    ].join('\r\n');
+    const query = new URLSearchParams({ publisher: 'CSV Desk', title: 'Figures of the day', publishedAt: '2024-10-28', language: 'en' });
+    const response = await h.request('POST', `/v1/ingestions?${query}`, csv, { 'content-type': 'text/csv' });
+    expect(response.status).toBe(202);
+    const job = await h.finished(response.body.jobId);
+    expect(job.state).toBe('completed');
+    expect(job.result).toMatchObject({ figuresReported: 2 });
+    expect(job.result!.rejected).toEqual([
+      expect.objectContaining({ line: 4, code: 'ingestion.invalid_figure', reason: expect.stringContaining('high') }),
+      expect.objectContaining({ line: 5, code: 'ingestion.metric_not_found' }),
+    ]);
+  });
+
+  it('refuses a malformed payload with 422 problem+json and queues nothing', async () => {
+    const response = await h.request('POST', '/v1/ingestions', { kind: 'structured', report: { publisher: 'X' }, figures: [] });
+    expect(response.status).toBe(422);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.code).toBe('ingestion.invalid_payload');
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['report.title', 'report.publishedAt', 'report.language', 'figures']));
+    const csv = await h.request('POST', '/v1/ingestions?publisher=P&title=T&publishedAt=2024-10-28&language=en', 'metric,source\nx,y', { 'content-type': 'text/csv' });
+    expect(csv.status).toBe(422);
+    expect(csv.body.code).toBe('ingestion.invalid_csv');
+  });
+
+  it('fails a job whose every figure is refused, for good, and lists it with the failed jobs', async () => {
+    const { jobId } = await h.submit({ kind: 'structured', report: { ...report, title: 'All unknown' }, figures: [figure({ metricKey: 'not_registered' })] });
+    const job = await h.finished(jobId);
+    expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: expect.stringContaining('ingestion.nothing_ingested') });
+    expect(job.rejected).toEqual([expect.objectContaining({ index: 0, code: 'ingestion.metric_not_found' })]);
+    const failed = await h.request('GET', '/v1/ingestions?state=failed');
+    expect(failed.status).toBe(200);
+    expect(failed.body.items.map((j: { jobId: string }) => j.jobId)).toContain(jobId);
+    expect((await h.request('GET', '/v1/ingestions/structured-nope')).status).toBe(404);
+
+    // Once the metric exists, submitting the same content again queues the failed job again.
+    expect((await h.request('POST', '/v1/metrics', { key: 'not_registered', label: 'Registered late', unit: 'troops' })).status).toBe(201);
+    const again = await h.submit({ kind: 'structured', report: { ...report, title: 'All unknown' }, figures: [figure({ metricKey: 'not_registered' })] });
+    expect(again).toMatchObject({ jobId, created: false, retried: true });
+    expect(await h.finished(jobId)).toMatchObject({ state: 'completed', result: { figuresReported: 1, rejected: [] } });
+  });
+});

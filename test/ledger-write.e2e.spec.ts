@@ -1,0 +1,277 @@
+import { startApi, type ApiHarness } from './support/api-harness';
+import { METRIC, REPORTS, SOURCES, registerCatalog, upTo1500 } from './support/scenario';
+
+const PROBLEM = 'application/problem+json';
+
+describe('ledger write API (HTTP, real PostgreSQL)', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi();
+    await registerCatalog(api);
+  });
+  afterAll(() => api.close());
+
+  const reportFigure = async (body: unknown = upTo1500, headers?: Record<string, string>) => {
+    const response = await api.request('POST', '/v1/figures', body, headers);
+    expect(response.status).toBe(201);
+    return response;
+  };
+
+  describe('the October 2024 scenario end to end', () => {
+    it('records, revises, corroborates and reads back every figure with its provenance', async () => {
+      // Dutch intelligence: up to 1,500 on 25 Oct; revised as an update to 3,000 on 28 Oct.
+      const reported = await reportFigure(upTo1500, { 'x-actor': 'analyst-1', 'x-request-id': 'req-1' });
+      const figureId = reported.body.id;
+      expect(reported.headers.location).toBe(`/v1/figures/${figureId}`);
+      expect(reported.headers.etag).toBe('"1"');
+      expect(reported.body).toMatchObject({ streamVersion: 1, changed: true, data: { status: 'active', unit: 'troops' } });
+      expect(BigInt(reported.body.position)).toBeGreaterThan(0n);
+
+      const revised = await api.request(
+        'POST',
+        `/v1/figures/${figureId}/revisions`,
+        {
+          amount: { qualifier: 'exact', value: 3000 },
+          validAt: { date: '2024-10-28' },
+          citation: { reportId: REPORTS.oct28.reportId, quote: 'now put the number of soldiers training in Russia at 3,000' },
+          reason: 'later estimate from the same service',
+        },
+        { 'if-match': '"1"' },
+      );
+      expect(revised.status).toBe(201);
+      expect(revised.body).toMatchObject({ streamVersion: 2, data: { currentVersion: 2, current: { kind: 'update', amount: { qualifier: 'exact', value: 3000 } } } });
+      expect(BigInt(revised.body.position)).toBeGreaterThan(BigInt(reported.body.position));
+
+      // Ukrainian intelligence: about 12,000.
+      const hur = await reportFigure({
+        ...upTo1500,
+        sourceId: SOURCES.hur.sourceId,
+        amount: { qualifier: 'approximately', value: 12000 },
+        validAt: { date: '2024-10-28' },
+        citation: { reportId: REPORTS.oct28.reportId, quote: 'Kyiv puts the figure nearer 12,000' },
+      });
+
+      // A wire service repeats Kyiv's claim: a corroboration, not a new figure.
+      const corroborated = await api.request('POST', `/v1/figures/${hur.body.id}/corroborations`, {
+        citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
+      });
+      expect(corroborated.status).toBe(201);
+      expect(corroborated.body).toMatchObject({ streamVersion: 2, changed: true });
+      const again = await api.request('POST', `/v1/figures/${hur.body.id}/corroborations`, {
+        citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
+      });
+      expect(again.body).toMatchObject({ streamVersion: 2, changed: false, position: null });
+
+      const dutch = await api.request('GET', `/v1/figures/${figureId}`);
+      expect(dutch.status).toBe(200);
+      expect(dutch.headers.etag).toBe('"2"');
+      expect(dutch.body.data.versions).toEqual([
+        expect.objectContaining({ version: 1, kind: 'reported', standing: 'superseded', amount: { qualifier: 'up_to', high: 1500 }, validAt: { date: '2024-10-25', precision: 'day' }, citation: expect.objectContaining({ reportId: REPORTS.oct25.reportId }) }),
+        expect.objectContaining({ version: 2, kind: 'update', revises: 1, standing: 'current', reason: 'later estimate from the same service' }),
+      ]);
+      const kyiv = await api.request('GET', `/v1/figures/${hur.body.id}`);
+      expect(kyiv.body.data.citedReportIds.sort()).toEqual([REPORTS.oct28.reportId, REPORTS.wire.reportId].sort());
+
+      // Every event carries who, which request, the correlation and why.
+      const { rows } = await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`figure-${figureId}`]);
+      expect(rows[0].metadata).toMatchObject({ actor: 'analyst-1', requestId: 'req-1', correlationId: 'req-1', reason: 'POST /v1/figures' });
+      expect(rows[1].metadata).toMatchObject({ actor: 'anonymous', reason: 'later estimate from the same service' });
+      expect(rows[1].metadata.requestId).toEqual(expect.any(String));
+    });
+  });
+
+  describe('retraction', () => {
+    it('retracts once, then refuses revisions, corroborations and a second retraction', async () => {
+      const { body } = await reportFigure({ ...upTo1500, validAt: { date: '2024-10-20' } });
+      const retract = await api.request('POST', `/v1/figures/${body.id}/retractions`, { reason: 'the service withdrew the number' });
+      expect(retract.status).toBe(201);
+      expect(retract.body.data).toMatchObject({ status: 'retracted', retraction: { reason: 'the service withdrew the number' } });
+      const before = await api.eventCount();
+      for (const [path, payload, code] of [
+        ['revisions', { amount: { qualifier: 'exact', value: 1 }, citation: upTo1500.citation, reason: 'x' }, 'figure.retracted'],
+        ['corroborations', { citation: { reportId: REPORTS.wire.reportId, quote: 'q' } }, 'figure.retracted'],
+        ['retractions', { reason: 'again' }, 'figure.already_retracted'],
+      ] as const) {
+        const response = await api.request('POST', `/v1/figures/${body.id}/${path}`, payload);
+        expect(response.status).toBe(409);
+        expect(response.body.code).toBe(code);
+      }
+      expect(await api.eventCount()).toBe(before);
+    });
+  });
+
+  describe('optimistic concurrency', () => {
+    const revision = (value: number) => ({ amount: { qualifier: 'exact', value }, citation: upTo1500.citation, reason: `to ${value}` });
+
+    it('answers a stale If-Match with 412 and the current version', async () => {
+      const { body } = await reportFigure();
+      await api.request('POST', `/v1/figures/${body.id}/revisions`, revision(1400), { 'if-match': '"1"' });
+      const stale = await api.request('POST', `/v1/figures/${body.id}/revisions`, revision(1300), { 'if-match': '"1"' });
+      expect(stale.status).toBe(412);
+      expect(stale.headers['content-type']).toContain(PROBLEM);
+      expect(stale.body).toMatchObject({ code: 'stream.version_conflict', currentVersion: 2, expectedVersion: 1 });
+    });
+
+    it('lets exactly one of concurrent revisions at the same version win', async () => {
+      const { body } = await reportFigure();
+      const responses = await Promise.all([1100, 1200, 1300, 1400, 1600].map((v) => api.request('POST', `/v1/figures/${body.id}/revisions`, revision(v), { 'if-match': '"1"' })));
+      expect(responses.map((r) => r.status).sort()).toEqual([201, 412, 412, 412, 412]);
+      const figure = await api.request('GET', `/v1/figures/${body.id}`);
+      expect(figure.body.data.versions).toHaveLength(2);
+    });
+
+    it('refuses a malformed If-Match', async () => {
+      const { body } = await reportFigure();
+      const response = await api.request('POST', `/v1/figures/${body.id}/revisions`, revision(1), { 'if-match': 'yesterday' });
+      expect(response.status).toBe(400);
+      expect(response.body.errors).toEqual([{ field: 'If-Match', message: expect.any(String) }]);
+    });
+  });
+
+  describe('Idempotency-Key', () => {
+    it('returns the first response to a retry and appends nothing', async () => {
+      const first = await reportFigure(upTo1500, { 'idempotency-key': 'retry-1' });
+      const before = await api.eventCount();
+      const retry = await api.request('POST', '/v1/figures', upTo1500, { 'idempotency-key': 'retry-1' });
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.headers.location).toBe(first.headers.location);
+      expect(retry.body).toEqual(first.body);
+      expect(await api.eventCount()).toBe(before);
+    });
+
+    it('treats the same body with keys in another order as the same request', async () => {
+      await reportFigure(upTo1500, { 'idempotency-key': 'order-1' });
+      const reordered = Object.fromEntries(Object.entries(upTo1500).reverse());
+      const retry = await api.request('POST', '/v1/figures', reordered, { 'idempotency-key': 'order-1' });
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+    });
+
+    it('refuses the same key with a different body (422) and appends nothing', async () => {
+      await reportFigure(upTo1500, { 'idempotency-key': 'reuse-1' });
+      const before = await api.eventCount();
+      const other = await api.request('POST', '/v1/figures', { ...upTo1500, amount: { qualifier: 'up_to', high: 2000 } }, { 'idempotency-key': 'reuse-1' });
+      expect(other.status).toBe(422);
+      expect(other.body.code).toBe('idempotency.key_reused');
+      expect(await api.eventCount()).toBe(before);
+    });
+
+    it('lets a request that failed be retried with the same key', async () => {
+      const bad = await api.request('POST', '/v1/sources', { sourceId: 'later-source', name: 'Later', kind: 'media', country: 'nl' }, { 'idempotency-key': 'fix-1' });
+      expect(bad.status).toBe(400);
+      const fixed = await api.request('POST', '/v1/sources', { sourceId: 'later-source', name: 'Later', kind: 'media', country: 'NL' }, { 'idempotency-key': 'fix-1' });
+      expect(fixed.status).toBe(201);
+    });
+
+    it('keeps concurrent duplicates of one request to a single append', async () => {
+      const before = await api.eventCount();
+      const responses = await Promise.all(Array.from({ length: 6 }, () => api.request('POST', '/v1/figures', upTo1500, { 'idempotency-key': 'burst-1' })));
+      expect(responses.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'idempotency.in_progress'))).toBe(true);
+      expect(await api.eventCount()).toBe(before + 1);
+    });
+
+    it('keys are per actor', async () => {
+      const a = await reportFigure(upTo1500, { 'idempotency-key': 'shared-key', 'x-actor': 'alice' });
+      const b = await reportFigure(upTo1500, { 'idempotency-key': 'shared-key', 'x-actor': 'bob' });
+      expect(a.body.id).not.toBe(b.body.id);
+    });
+  });
+
+  describe('catalog writes', () => {
+    it('updates a metric with If-Match and refuses a unit change', async () => {
+      const updated = await api.request('PATCH', `/v1/metrics/${METRIC.key}`, { description: 'Troops deployed to Russia or Russian-held territory' }, { 'if-match': '"1"' });
+      expect(updated.status).toBe(200);
+      expect(updated.body).toMatchObject({ streamVersion: 2, data: { description: 'Troops deployed to Russia or Russian-held territory' } });
+      const unit = await api.request('PATCH', `/v1/metrics/${METRIC.key}`, { unit: 'people' });
+      expect(unit.status).toBe(422);
+      expect(unit.body.code).toBe('metric.unit_immutable');
+    });
+
+    it('stores a report text apart from the events, refuses a text that does not match, and redacts it', async () => {
+      const created = await api.request('POST', '/v1/reports', { reportId: 'with-text', publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en', text: 'Some 3,000 soldiers.' });
+      expect(created.status).toBe(201);
+      expect(created.body.data.contentHash).toMatch(/^[0-9a-f]{64}$/);
+      expect((await api.request('GET', '/v1/reports/with-text/text')).body.body).toBe('Some 3,000 soldiers.');
+      expect((await api.request('PUT', '/v1/reports/with-text/text', { text: 'Some 30,000 soldiers.' })).body.code).toBe('report.content_hash_mismatch');
+      expect((await api.request('DELETE', '/v1/reports/with-text/text')).body).toEqual({ reportId: 'with-text', redacted: true });
+      expect((await api.request('GET', '/v1/reports/with-text/text')).status).toBe(404);
+      expect((await api.request('PUT', '/v1/reports/with-text/text', { text: 'Some 3,000 soldiers.' })).status).toBe(200);
+    });
+  });
+
+  describe('bad input: a clear 4xx problem+json, nothing appended', () => {
+    const valid = upTo1500;
+    const cases: [string, string, string, unknown, number, string, string?][] = [
+      ['unknown field', 'POST', '/v1/figures', { ...valid, confidence: 1 }, 400, 'request.invalid', 'confidence'],
+      ['missing amount', 'POST', '/v1/figures', { ...valid, amount: undefined }, 400, 'request.invalid', 'amount'],
+      ['unknown field inside amount', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'up_to', high: 1, max: 2 } }, 400, 'request.invalid', 'amount.max'],
+      ['bad qualifier', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'roughly', value: 1 } }, 400, 'request.invalid', 'amount.qualifier'],
+      ['value given as text', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'exact', value: '3000' } }, 400, 'request.invalid', 'amount.value'],
+      ['qualifier without its bound', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'up_to', low: 1 } }, 422, 'figure.amount_invalid'],
+      ['low above high', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'range', low: 9, high: 3 } }, 422, 'figure.amount_invalid'],
+      ['unit not the metric unit', 'POST', '/v1/figures', { ...valid, unit: 'people' }, 422, 'figure.unit_mismatch'],
+      ['unknown metric', 'POST', '/v1/figures', { ...valid, metricKey: 'no_such_metric' }, 404, 'metric.not_found'],
+      ['unknown source', 'POST', '/v1/figures', { ...valid, sourceId: 'nobody' }, 404, 'source.not_found'],
+      ['unknown report', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, reportId: 'nowhere' } }, 404, 'report.not_found'],
+      ['impossible date', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-02-31' } }, 422, 'figure.valid_at_invalid'],
+      ['date in the future', 'POST', '/v1/figures', { ...valid, validAt: { date: '2999-01-01' } }, 422, 'figure.valid_at_in_future'],
+      ['month precision not on the 1st', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-10-25', precision: 'month' } }, 422, 'figure.valid_at_invalid'],
+      ['uppercase figure id', 'POST', '/v1/figures', { ...valid, figureId: 'A0000000-0000-4000-8000-000000000000' }, 400, 'request.invalid', 'figureId'],
+      ['body is an array', 'POST', '/v1/figures', [valid], 400, 'request.invalid'],
+      ['malformed JSON', 'POST', '/v1/figures', '{"metricKey":', 400, 'request.malformed'],
+      ['empty quote', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, quote: '' } }, 400, 'request.invalid', 'citation.quote'],
+      ['revision of a missing figure', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/revisions', { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation, reason: 'r' }, 404, 'figure.not_found'],
+      ['revision without reason', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/revisions', { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation }, 400, 'request.invalid', 'reason'],
+      ['missing figure', 'GET', '/v1/figures/00000000-0000-4000-8000-000000000000', undefined, 404, 'figure.not_found'],
+      ['figure id that is not a uuid', 'GET', '/v1/figures/not-a-uuid', undefined, 404, 'figure.not_found'],
+      ['metric key with capitals', 'POST', '/v1/metrics', { key: 'Troops', label: 'x', unit: 'troops' }, 400, 'request.invalid', 'key'],
+      ['metric registered twice', 'POST', '/v1/metrics', METRIC, 409, 'metric.already_registered'],
+      ['source kind unknown', 'POST', '/v1/sources', { sourceId: 's-x', name: 'X', kind: 'oracle' }, 400, 'request.invalid', 'kind'],
+      ['report date impossible', 'POST', '/v1/reports', { reportId: 'r-x', publisher: 'P', title: 'T', publishedAt: '2024-13-01', language: 'en' }, 422, 'report.invalid_field'],
+      ['report url not http', 'POST', '/v1/reports', { reportId: 'r-y', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', url: 'javascript:alert(1)' }, 400, 'request.invalid', 'url'],
+      ['report hash that is not the text hash', 'POST', '/v1/reports', { reportId: 'r-z', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', text: 'a', contentHash: '0'.repeat(64) }, 422, 'report.content_hash_mismatch'],
+      ['update of an unknown metric', 'PATCH', '/v1/metrics/no_such_metric', { label: 'x' }, 404, 'metric.not_found'],
+      ['update that changes nothing', 'PATCH', `/v1/sources/${SOURCES.mivd.sourceId}`, { name: SOURCES.mivd.name }, 422, 'source.update_no_change'],
+      ['idempotency key with spaces', 'POST', '/v1/metrics', { key: 'k_idem', label: 'x', unit: 'troops', __headers: { 'idempotency-key': 'has space' } }, 400, 'request.invalid', 'Idempotency-Key'],
+      ['unknown route', 'POST', '/v1/nothing-here', {}, 404, 'route.not_found'],
+      ['wrong media type', 'POST', '/v1/metrics', '<metric/>', 415, 'request.unsupported_media_type'],
+    ];
+
+    // Pad rows to the full arity: jest would take a missing last argument for a done callback.
+    const rows = cases.map((c) => [...c, ...Array(7 - c.length).fill(undefined)] as typeof c);
+    it.each(rows)('%s → %s %s', async (_label, method, url, body, status, code, field) => {
+      const before = await api.eventCount();
+      let headers: Record<string, string> = {};
+      let payload = body;
+      if (body && typeof body === 'object' && '__headers' in body) {
+        const { __headers, ...rest } = body as { __headers: Record<string, string> };
+        headers = __headers;
+        payload = rest;
+      }
+      if (code === 'request.unsupported_media_type') headers = { 'content-type': 'application/xml' };
+      const response = await api.request(method, url, payload, headers);
+      expect(response.status).toBe(status);
+      expect(response.headers['content-type']).toContain(PROBLEM);
+      expect(response.body).toMatchObject({ status, code, type: expect.stringContaining('/problems/'), title: expect.any(String), detail: expect.any(String) });
+      if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect(await api.eventCount()).toBe(before);
+    });
+
+    it('refuses a body over the size limit with 413', async () => {
+      const before = await api.eventCount();
+      const response = await api.request('POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'huge', text: 'x'.repeat(api.config.bodyLimitBytes + 10) });
+      expect(response.status).toBe(413);
+      expect(response.body.code).toBe('request.too_large');
+      expect(await api.eventCount()).toBe(before);
+    });
+  });
+
+  it('serves the OpenAPI document generated from the DTOs and the docs page', async () => {
+    const spec = await api.request('GET', '/docs/openapi.json');
+    expect(spec.status).toBe(200);
+    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/v1/figures', '/v1/figures/{id}/revisions', '/v1/figures/{id}/corroborations', '/v1/figures/{id}/retractions', '/v1/metrics', '/v1/sources', '/v1/reports']));
+    expect(spec.body.components.schemas.ReportFigureDto.required).toEqual(expect.arrayContaining(['metricKey', 'sourceId', 'amount', 'validAt', 'citation']));
+    const page = await api.request('GET', '/docs');
+    expect(page.status).toBe(200);
+  });
+});

@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import { computeEstimate, type Amount } from '@factledger/ledger-domain';
+import { activeSchema, waitForPosition } from '@factledger/projections';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { headPosition, IngestionApiModule, IngestionWorkerModule } from '@factledger/ingestion';
+import { AppModule } from '../apps/api/src/app.module';
+import { WorkerModule } from '../apps/worker/src/worker.module';
+import { IngestionHarness } from '../libs/ingestion/src/testing/ingestion-harness';
+import { runSeedCli } from '../seeds/seed';
+
+interface Row {
+  figure_id: string;
+  source_id: string;
+  qualifier: Amount['qualifier'];
+  value: string | null;
+  low: string | null;
+  high: string | null;
+  valid_at: string;
+  last_position: string;
+}
+
+describe('factledger seed (through the ingestion queue, real Redis and PostgreSQL)', () => {
+  let t: TestDatabase;
+  let h: IngestionHarness;
+  const run = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runSeedCli(argv, { config: h.config, stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    return { code, out: out.join(''), err: err.join('') };
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    h = await IngestionHarness.start(t, {
+      api: (config) => [AppModule.forRoot(config), IngestionApiModule],
+      worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
+    });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await t?.drop();
+  });
+
+  it('loads the catalogs and the October 2024 reports, so the troop estimate is there', async () => {
+    const first = await run('seed');
+    expect(first.err).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/metrics: 20 registered, 0 already there/);
+    expect(first.out).toMatch(/sources: 16 registered, 0 already there/);
+    expect(first.out).not.toMatch(/rejected #/);
+
+    // The read model follows the log; let it reach the seed's last write.
+    await waitForPosition(t.db, ['figures'], (await headPosition(t.db))!, 10_000);
+    const schema = await activeSchema(t.db, 'figures');
+    const { rows } = await sql<Row>`
+      SELECT figure_id, source_id, qualifier, value::text, low::text, high::text, to_char(valid_at, 'YYYY-MM-DD') AS valid_at, last_position::text
+        FROM ${sql.id(schema, 'figures_current')} WHERE metric_key = 'north_korean_troops_in_russia' AND status = 'active'`.execute(t.db);
+    const estimate = computeEstimate(
+      rows.map((r) => ({
+        figureId: r.figure_id,
+        sourceId: r.source_id,
+        partyToConflict: r.source_id.startsWith('ua-'),
+        amount: { qualifier: r.qualifier, ...(r.value ? { value: Number(r.value) } : {}), ...(r.low ? { low: Number(r.low) } : {}), ...(r.high ? { high: Number(r.high) } : {}) } as Amount,
+        validAt: { date: r.valid_at, precision: 'day' },
+        recordedPosition: r.last_position,
+        recordedAt: '',
+      })),
+    );
+    expect(estimate.sources.map((s) => [s.sourceId, s.point])).toEqual([
+      ['nl-mivd', 1500],
+      ['kr-nis', 3000],
+      ['us-government', 3000],
+      ['ua-hur', 10000],
+      ['us-dod', 10000],
+      ['us-intelligence', 10000],
+    ]);
+    expect(estimate.consensus).toBe(6500);
+  });
+
+  it('changes nothing the second time, and says nothing with --if-present', async () => {
+    const events = await h.eventCount();
+    const again = await run('seed');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/metrics: 0 registered, 20 already there/);
+    expect(again.out).toMatch(/already ingested/);
+    const quiet = await run('seed', '--if-present');
+    expect(quiet).toEqual({ code: 0, out: '', err: '' });
+    expect(await h.eventCount()).toBe(events);
+  });
+
+  it('is a quiet no-op with --if-present when there are no seed files, an error without', async () => {
+    expect(await run('--if-present', '--dir', '/nonexistent')).toEqual({ code: 0, out: '', err: '' });
+    expect((await run('--dir', '/nonexistent')).code).toBe(1);
+    expect((await run('--bogus')).code).toBe(2);
+  });
+});

@@ -1,0 +1,56 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { sql } from 'kysely';
+import { loadConfig, type AppConfig } from '@factledger/platform';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { createApp } from '../../apps/api/src/create-app';
+
+export interface ApiHarness {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  config: AppConfig;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  eventCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string | string[] | number | undefined>;
+  body: any;
+}
+
+/** The real API (Fastify, filters, pipes, idempotency) on a private database, driven by inject(). */
+export async function startApi(overrides: Partial<AppConfig> = {}): Promise<ApiHarness> {
+  const db = await createTestDatabase();
+  const config = { ...loadConfig({}), databaseUrl: db.url, logLevel: 'error' as const, ...overrides };
+  const app = await createApp(config, { logger: false });
+  return {
+    app,
+    db,
+    config,
+    async request(method, url, body, headers = {}) {
+      const response = await app.inject({
+        method: method as never,
+        url,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = response.body;
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON */
+      }
+      return { status: response.statusCode, headers: response.headers, body: parsed };
+    },
+    async eventCount() {
+      const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM events`.execute(db.db);
+      return Number(rows[0]!.n);
+    },
+    async close() {
+      await app.close();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadConfig, type AppConfig } from '@factledger/platform';
+import { firstVersion, ProjectionEngine, READ_MODELS, ReadApiModule, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { AppModule } from '../../apps/api/src/app.module';
+import type { ApiResponse } from './api-harness';
+
+/** The API with the read side, until (and after) app.module registers ReadApiModule itself. */
+@Module({})
+class ReadApiTestModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const app = AppModule.forRoot(config);
+    const wired = (app.imports ?? []).includes(ReadApiModule);
+    return { module: ReadApiTestModule, imports: [app, ...(wired ? [] : [ReadApiModule])] };
+  }
+}
+
+export interface ReadApiHarness {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  config: AppConfig;
+  request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  /** Starts the read models' projector (as the worker would); stopProjector pauses it. */
+  startProjector(): Promise<void>;
+  stopProjector(): Promise<void>;
+  /** Resolves once both read models applied the position. */
+  settled(position: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/** The real API (write and read side) on a private database, with a projector engine in the test process. */
+export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: Partial<ProjectionEngineOptions> = {}): Promise<ReadApiHarness> {
+  const db = await createTestDatabase();
+  const config = { ...loadConfig({}), databaseUrl: db.url, logLevel: 'error' as const, ...overrides };
+  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, genReqId: () => randomUUID() });
+  const app = await NestFactory.create<NestFastifyApplication>(ReadApiTestModule.forRoot(config), adapter, { logger: false });
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  let projector: ProjectionEngine | null = null;
+  const harness: ReadApiHarness = {
+    app,
+    db,
+    config,
+    async request(method, url, body, headers = {}) {
+      const response = await app.inject({
+        method: method as never,
+        url,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        payload: body === undefined ? undefined : JSON.stringify(body),
+      });
+      let parsed: unknown = response.body;
+      try {
+        parsed = response.body ? JSON.parse(response.body) : undefined;
+      } catch {
+        /* not JSON */
+      }
+      return { status: response.statusCode, headers: response.headers, body: parsed };
+    },
+    async startProjector() {
+      projector = new ProjectionEngine({
+        db: db.db,
+        connectionString: db.url,
+        definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec))),
+        logger: process.env.READ_API_DEBUG ? console : silent,
+        pollIntervalMs: 50,
+        lockRetryMs: 100,
+        ...engine,
+      });
+      await projector.start();
+    },
+    async stopProjector() {
+      await projector?.stop();
+      projector = null;
+    },
+    settled: (position) => waitForPosition(db.db, READ_MODELS.map((s) => s.name), position, 15_000),
+    async close() {
+      await harness.stopProjector();
+      await app.close();
+      await db.drop();
+    },
+  };
+  await harness.startProjector();
+  return harness;
+}

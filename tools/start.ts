@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { ensureDatabase, ensurePostgres, isRedisUp, log } from './services';
+
+const ROOT = path.resolve(__dirname, '..');
+const REGISTER = path.join(ROOT, 'tools', 'register.cjs');
+
+const run = (file: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess =>
+  spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, file), ...args], { cwd: ROOT, env, stdio: 'inherit' });
+
+const runToEnd = (file: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
+  new Promise((resolve) => run(file, args, env).once('exit', (code) => resolve(code ?? 1)));
+
+/** `npm start`: database (embedded if needed), migrations, seeds, then API and worker until Ctrl-C. */
+async function main(): Promise<void> {
+  const postgres = await ensurePostgres();
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: postgres.url };
+  await ensureDatabase(postgres.url);
+  const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  if (!(await isRedisUp(redisUrl))) {
+    log(`Redis is not reachable at ${redisUrl}: ingestion is paused until it is; reads and writes work without it.`);
+  }
+  if ((await runToEnd('apps/cli/src/main.ts', ['migrate'], env)) !== 0) throw new Error('migrations failed');
+
+  const children = [run('apps/worker/src/main.ts', [], env), run('apps/api/src/main.ts', [], env)];
+  if ((await runToEnd('apps/cli/src/main.ts', ['seed', '--if-present'], env)) !== 0) log('seeding failed: see above; the system keeps running');
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping API and worker');
+    await Promise.all(
+      children.map((c) => (c.exitCode !== null ? undefined : new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); }))),
+    );
+    await postgres.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  for (const child of children) child.once('exit', (code) => void stop(code ?? 1));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
