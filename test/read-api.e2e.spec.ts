@@ -65,6 +65,12 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
         ['ua-hur', 12000, true, 1],
       ]);
       expect(data.figureIds).toEqual([ids.mivd, ids.us, ids.hur]);
+      // Each figure comes with the report and quote of the version used (the revision's, for the MIVD).
+      expect(data.sources.map((s: any) => [s.citation.reportId, s.citation.quote])).toEqual([
+        [REPORTS.oct28.reportId, 'now about 3,000'],
+        [REPORTS.wire.reportId, 'some 10,000'],
+        [REPORTS.oct28.reportId, 'nearer 12,000'],
+      ]);
       // The corroboration changed no belief: the last change is HUR's report.
       expect(data.lastChange).toMatchObject({ position: positions.hur });
       expect(basis).toEqual({ position: positions.wire, recordedAt: expect.any(String), validAt: new Date().toISOString().slice(0, 10), algorithmVersion: 1 });
@@ -78,7 +84,7 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
     it('as believed at an earlier position: before the update, only "up to 1,500"', async () => {
       const { data, basis } = await get(`${ESTIMATE}?asOf=${positions.mivd}`);
       expect(data).toMatchObject({ consensus: 1500, low: 1500, high: 1500, sourceCount: 1, figureIds: [ids.mivd] });
-      expect(data.sources[0]).toMatchObject({ amount: { qualifier: 'up_to', high: 1500 }, point: 1500, low: null, high: 1500, version: 1 });
+      expect(data.sources[0]).toMatchObject({ amount: { qualifier: 'up_to', high: 1500 }, point: 1500, low: null, high: 1500, version: 1, citation: { reportId: REPORTS.oct25.reportId, quote: 'as many as 1,500 soldiers' } });
       expect(basis.position).toBe(positions.mivd);
       const afterUpdate = await get(`${ESTIMATE}?asOf=${positions.mivdUpdate}`);
       expect(afterUpdate.data).toMatchObject({ consensus: 3000, sourceCount: 1 });

@@ -52,12 +52,16 @@ describe('read-your-writes and status (PostgreSQL)', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
-  it('rejects a position that names no event, and a projection that does not exist', async () => {
+  it('rejects a position that names no event; a projection not registered yet is waited for', async () => {
     const head = await appendMany(t.db, 'ryw-3', 1);
     const beyond = (BigInt(head) + 1000n).toString();
     await expect(waitForPosition(t.db, ['followed'], beyond, 100)).rejects.toMatchObject({ kind: 'invalid', code: 'projection.position_unknown' });
     await expect(waitForPosition(t.db, ['followed'], 'not-a-position', 100)).rejects.toMatchObject({ kind: 'invalid', code: 'projection.position_unknown' });
-    await expect(waitForPosition(t.db, ['followed', 'nope'], head, 100)).rejects.toMatchObject({ kind: 'invalid', code: 'projection.unknown' });
+    await expect(waitForPosition(t.db, ['followed', 'nope'], head, 100)).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'projection.wait_timeout',
+      details: { behind: expect.arrayContaining([{ projection: 'nope', version: null, state: 'not_registered', checkpoint: null }]) },
+    });
   });
 
   it('reports lag in events (capped) and seconds, and no lag once caught up', async () => {

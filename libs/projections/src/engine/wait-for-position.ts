@@ -5,7 +5,6 @@ import { rememberActiveVersion } from './active-schema';
 export const WaitErrorCodes = {
   timeout: 'projection.wait_timeout',
   positionUnknown: 'projection.position_unknown',
-  unknownProjection: 'projection.unknown',
 } as const;
 
 interface ProgressRow {
@@ -23,7 +22,9 @@ const POLL_MS = [5, 10, 10, 15, 20, 25];
  * Read-your-writes: resolves once the active version of every named
  * projection has applied the event at `position` (as returned by an append).
  * Checkpoints are compared as (transaction id, position) pairs, the order in
- * which projections read the log.
+ * which projections read the log. A projection with no registry row yet
+ * (its worker has not started) is behind, not an error: a worker's jobs may
+ * start before its own projector has registered.
  */
 export async function waitForPosition(db: Kysely<any>, names: readonly string[], position: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -41,20 +42,17 @@ export async function waitForPosition(db: Kysely<any>, names: readonly string[],
         FROM projection_registry r
         LEFT JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version
        WHERE r.name = ANY (${wanted}::text[])`.execute(db);
-    if (rows.length < wanted.length) {
-      const missing = wanted.filter((n) => !rows.some((r) => r.name === n));
-      throw invalid(WaitErrorCodes.unknownProjection, `No projection named ${missing.join(', ')}`, { projections: missing });
-    }
     // Readers in this process then use the version that reached the position, even right after a switch.
     for (const r of rows) rememberActiveVersion(db, r.name, r.active_version);
-    const behind = rows.filter((r) => r.reached !== true);
+    const unregistered = wanted.filter((n) => !rows.some((r) => r.name === n)).map((name) => ({ projection: name, version: null, state: 'not_registered', checkpoint: null }));
+    const behind = [...rows.filter((r) => r.reached !== true).map((r) => ({ projection: r.name, version: r.active_version, state: r.state, checkpoint: r.checkpoint })), ...unregistered];
     if (behind.length === 0) return;
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       throw new DomainError(WaitErrorCodes.timeout, 'unavailable', `Read models did not reach position ${position} within ${timeoutMs} ms`, {
         position,
         timeoutMs,
-        behind: behind.map((r) => ({ projection: r.name, version: r.active_version, state: r.state, checkpoint: r.checkpoint })),
+        behind,
       });
     }
     await new Promise((resolve) => setTimeout(resolve, Math.min(remaining, POLL_MS[Math.min(attempt, POLL_MS.length - 1)]!)));

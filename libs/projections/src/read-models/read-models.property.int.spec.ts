@@ -112,7 +112,7 @@ async function actualEstimate(ctx: ReadContext, metricKey: string, asOf: string 
   return notFoundOr(async () => {
     const { data } = await metricEstimate(ctx, metricKey, { asOf, validAt: date }, { excludeParties });
     const { metricKey: _k, unit: _u, sources, lastChange, ...rest } = data;
-    return { ...rest, sources: sources.map(({ version: _v, ...row }) => row), lastChange: lastChange?.position ?? null };
+    return { ...rest, sources: sources.map(({ version: _v, citation: _c, ...row }) => row), lastChange: lastChange?.position ?? null };
   });
 }
 

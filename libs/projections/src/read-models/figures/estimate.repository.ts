@@ -7,7 +7,8 @@ import { heldAt, onCurrentPath, validAt } from './figures.repository';
 
 export type EstimateCandidate = Pick<
   FigureVersionRow,
-  'figure_id' | 'version' | 'source_id' | 'qualifier' | 'value' | 'low' | 'high' | 'valid_at' | 'valid_precision' | 'version_position' | 'version_recorded_at'
+    | 'figure_id' | 'version' | 'source_id' | 'qualifier' | 'value' | 'low' | 'high' | 'valid_at' | 'valid_precision' | 'version_position' | 'version_recorded_at'
+  | 'report_id' | 'quote' | 'quote_offset'
 >;
 
 const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
@@ -26,7 +27,8 @@ export async function estimateCandidates(s: Snapshot, metricKey: string): Promis
     ? sql`SELECT f.figure_id::text AS figure_id, f.current_version AS version, f.source_id, f.qualifier,
                  f.value::float8 AS value, f.low::float8 AS low, f.high::float8 AS high,
                  to_char(f.valid_at, 'YYYY-MM-DD') AS valid_at, f.valid_precision,
-                 f.version_position::text AS version_position, ${isoTimestamp(sql.ref('f.version_recorded_at'))} AS version_recorded_at
+                 f.version_position::text AS version_position, ${isoTimestamp(sql.ref('f.version_recorded_at'))} AS version_recorded_at,
+                 f.report_id, f.quote, f.quote_offset
             FROM ${table(s, 'figures_current')} f
            WHERE f.metric_key = ${metricKey} AND f.source_id = ms.source_id AND f.status = 'active' AND f.valid_at <= ${s.validAt}::date
            ORDER BY f.valid_at DESC, f.version_position DESC, f.figure_id
@@ -34,7 +36,8 @@ export async function estimateCandidates(s: Snapshot, metricKey: string): Promis
     : sql`SELECT v.figure_id::text AS figure_id, v.version, v.source_id, v.qualifier,
                  v.value::float8 AS value, v.low::float8 AS low, v.high::float8 AS high,
                  to_char(v.valid_at, 'YYYY-MM-DD') AS valid_at, v.valid_precision,
-                 v.version_position::text AS version_position, ${isoTimestamp(sql.ref('v.version_recorded_at'))} AS version_recorded_at
+                 v.version_position::text AS version_position, ${isoTimestamp(sql.ref('v.version_recorded_at'))} AS version_recorded_at,
+                 v.report_id, v.quote, v.quote_offset
             FROM ${table(s, 'figure_versions')} v
            WHERE v.metric_key = ${metricKey} AND v.source_id = ms.source_id AND ${validAt(s)} AND ${heldAt(s)}
            ORDER BY v.valid_at DESC, v.version_position DESC, v.figure_id

@@ -10,11 +10,18 @@ import { readAt, type ReadContext, type Snapshot } from './read-snapshot';
 export interface MetricEstimate extends Omit<Estimate, 'asOf' | 'sources'> {
   metricKey: string;
   unit: string;
-  sources: (EstimateSourceRow & { version: number })[];
+  /** Each retained figure with the version used and the report and quote that state it. */
+  sources: (EstimateSourceRow & { version: number; citation: EstimateCitation })[];
   /** Sources left out because they are party to the conflict (with excludeParties). */
   excludedSources: string[];
   /** The last event at or before the basis that changed what the ledger held about this metric's figures. */
   lastChange: { position: string; recordedAt: string } | null;
+}
+
+export interface EstimateCitation {
+  reportId: string;
+  quote: string;
+  offset: number | null;
 }
 
 export async function metricEstimate(
@@ -43,13 +50,16 @@ export async function estimateAt(s: Snapshot, metricKey: string, excludeParties:
     recordedAt: c.version_recorded_at,
   }));
   const { asOf: _asOf, sources, ...estimate } = computeEstimate(inputs, { excludeParties, asOf: s.validAt });
-  const versions = new Map(candidates.map((c) => [c.figure_id, c.version]));
+  const byFigure = new Map(candidates.map((c) => [c.figure_id, c]));
   const kept = new Set(sources.map((row) => row.sourceId));
   return {
     metricKey,
     unit: metric.unit,
     ...estimate,
-    sources: sources.map((row) => ({ ...row, version: versions.get(row.figureId)! })),
+    sources: sources.map((row) => {
+      const c = byFigure.get(row.figureId)!;
+      return { ...row, version: c.version, citation: { reportId: c.report_id, quote: c.quote, offset: c.quote_offset } };
+    }),
     excludedSources: inputs.filter((i) => !kept.has(i.sourceId)).map((i) => i.sourceId).sort(),
     lastChange,
   };
