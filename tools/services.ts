@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -46,6 +47,8 @@ export async function ensurePostgres(): Promise<Postgres> {
     user: 'postgres',
     password: 'postgres',
     persistent: true,
+    // PostgreSQL refuses to run as root: then it runs as the `postgres` user (created if missing), owning the data dir.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: (e: unknown) => console.error(String(e)),
   });
@@ -76,4 +79,24 @@ export async function ensureDatabase(url: string): Promise<void> {
 export async function isRedisUp(url: string): Promise<boolean> {
   const parsed = new URL(url);
   return isPortOpen(parsed.hostname, Number(parsed.port || 6379));
+}
+
+/**
+ * When REDIS_URL is unset and nothing answers on 127.0.0.1:6379, starts the
+ * machine's `redis-server` (if installed) for as long as this process lives:
+ * a queue only, nothing kept on disk. Otherwise ingestion waits for Redis.
+ */
+export async function ensureRedis(): Promise<{ url: string; stop: () => void }> {
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const none = { url, stop: () => undefined };
+  if (process.env.REDIS_URL || (await isRedisUp(url))) return none;
+  const server = spawn('redis-server', ['--bind', '127.0.0.1', '--port', '6379', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const started = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false)); // not installed
+    server.once('spawn', () => resolve(true));
+  });
+  if (!started) return none;
+  for (let i = 0; i < 50 && !(await isRedisUp(url)); i++) await new Promise((r) => setTimeout(r, 100));
+  log('nothing listened on 127.0.0.1:6379: started the local redis-server for this session');
+  return { url, stop: () => void server.kill('SIGTERM') };
 }

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { ensureDatabase, ensurePostgres, isRedisUp, log } from './services';
+import { ensureDatabase, ensurePostgres, ensureRedis, isRedisUp, log } from './services';
 
 const ROOT = path.resolve(__dirname, '..');
 const REGISTER = path.join(ROOT, 'tools', 'register.cjs');
@@ -14,9 +14,10 @@ const runToEnd = (file: string, args: string[], env: NodeJS.ProcessEnv): Promise
 /** `npm start`: database (embedded if needed), migrations, seeds, then API and worker until Ctrl-C. */
 async function main(): Promise<void> {
   const postgres = await ensurePostgres();
+  const redis = await ensureRedis();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: postgres.url };
   await ensureDatabase(postgres.url);
-  const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const redisUrl = redis.url;
   if (!(await isRedisUp(redisUrl))) {
     log(`Redis is not reachable at ${redisUrl}: ingestion is paused until it is; reads and writes work without it.`);
   }
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
       children.map((c) => (c.exitCode !== null ? undefined : new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); }))),
     );
     await postgres.stop();
+    redis.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
