@@ -1,0 +1,28 @@
+import { Controller, Get, Inject, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { notFound } from '@factledger/shared';
+import { liveReadModelDigests } from '../digest/live-digests';
+import { READ_MODELS } from '../read-model-lineage';
+import type { ReadContext } from '../query/read-snapshot';
+import { READ_CONTEXT } from './read-context.provider';
+
+/** Digests of the live read models, for `factledger verify --replay`. Each reads every row: an audit call, not a hot path. */
+@ApiTags('projections')
+@Controller('v1/read-models')
+export class ReadModelDigestController {
+  constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
+
+  @Get('digest')
+  @ApiOperation({ summary: 'Every live read model: version, checkpoint (position, transactionId) and a digest of its rows and of each table, all from one snapshot' })
+  async all() {
+    return { data: await liveReadModelDigests(this.ctx.db) };
+  }
+
+  @Get(':name/digest')
+  @ApiOperation({ summary: 'One live read model: version, checkpoint and the digest of its rows at that checkpoint' })
+  async one(@Param('name') name: string) {
+    if (!READ_MODELS.some((spec) => spec.name === name)) throw notFound('projection.unknown', `No read model named ${name}`, { projection: name });
+    const [digest] = await liveReadModelDigests(this.ctx.db, [name]);
+    return { data: digest };
+  }
+}
