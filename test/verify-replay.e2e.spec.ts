@@ -92,6 +92,21 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     expect(await replaySchemas(api.db)).toBe(0);
   });
 
+  it('serves digests and rows only for what exists, and rows only at the position the caller compared', async () => {
+    const one = await api.request('GET', '/v1/read-models/figures/digest');
+    expect(one.status).toBe(200);
+    expect(one.body.data).toMatchObject({ name: 'figures', version: 1000, position: head, algorithm: 'factledger-rm-digest-v1', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect((await api.request('GET', '/v1/read-models/nope/digest')).body).toMatchObject({ code: 'projection.unknown' });
+    const rows = await api.request('GET', `/v1/read-models/catalog/rows?table=sources&position=${head}&limit=2`);
+    expect(rows.body.data).toMatchObject({ name: 'catalog', table: 'sources', rows: [{ key: { source_id: expect.any(String) } }, {}], nextAfter: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(rows.body.data.rows[0].hash < rows.body.data.rows[1].hash).toBe(true);
+    const moved = await api.request('GET', `/v1/read-models/catalog/rows?table=sources&position=1`);
+    expect([moved.status, moved.body.code]).toEqual([409, 'projection.moved']);
+    const unknown = await api.request('GET', `/v1/read-models/catalog/rows?table=nope&position=${head}`);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'projection.unknown_table']);
+    expect((await api.request('GET', `/v1/read-models/catalog/rows?table=Robert';--&position=${head}`)).status).toBe(400);
+  });
+
   it('fails naming the read model and table when a live row was changed behind the projector', async () => {
     const table = sql.id('rm_figures_v1000', 'figures_current');
     const { rows } = await sql<{ figure_id: string; point: string }>`SELECT figure_id::text, point::text FROM ${table} WHERE status = 'active' ORDER BY figure_id LIMIT 1`.execute(api.db.db);
@@ -102,7 +117,8 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
       expect(out).toMatch(
         new RegExp(
           `FAIL \\[replay\\.mismatch\\] read model figures v1000 at position ${head} is not what replaying the \\d+ verified events up to it gives: ` +
-            `table figures_current \\(live: 3 rows, digest [0-9a-f]{16}…; replay: 3 rows, digest [0-9a-f]{16}…\\)$`,
+            `table figures_current \\(live: 3 rows, digest [0-9a-f]{16}…; replay: 3 rows, digest [0-9a-f]{16}…\\); ` +
+            `first differing row of figures_current: row \\{"figure_id":"${victim.figure_id}"\\}: point is ${Number(victim.point) * 10} live, ${Number(victim.point)} in the replay$`,
           'm',
         ),
       );
@@ -144,6 +160,15 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     const { code, out } = await verify(['--scratch-db', scratch.url], twoFaced);
     expect(out).toMatch(/ok proofs/);
     expect(out).toMatch(/FAIL \[replay\.event_changed\] leaf \d+ \(event [0-9a-f-]{36}, position \d+\) was served differently for the replay than for the verification/);
+    expect(code).toBe(1);
+  });
+
+  it('names a row the live model lost (left to the end: the ledger stays tampered)', async () => {
+    await sql`DELETE FROM ${sql.id('rm_catalog_v1000', 'source_versions')} WHERE source_id = ${SOURCES.hur.sourceId}`.execute(api.db.db);
+    const { code, out } = await verify(['--scratch-db', scratch.url]);
+    expect(out).toMatch(
+      /FAIL \[replay\.mismatch\] read model catalog v1000 at position \d+ .*: table source_versions \(live: 2 rows, .*; replay: 3 rows, .*\); first differing row of source_versions: row \{"source_id":"ua-hur","stream_version":1\} is in the replay but not live$/m,
+    );
     expect(code).toBe(1);
   });
 

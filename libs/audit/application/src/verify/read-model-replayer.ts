@@ -16,12 +16,21 @@ export interface ModelDigest {
   tables: TableDigest[];
 }
 
+/** A table row as the digest hashes it; `key` is its primary key (null without one). */
+export interface HashedRow {
+  hash: string;
+  key: Record<string, unknown> | null;
+  row: Record<string, unknown>;
+}
+
 /** Fresh copies of some read models in a scratch database, fed events in log order. */
 export interface ReplaySession {
   /** Where the replay runs, for messages. */
   readonly location: string;
   apply(name: string, events: readonly ServedEvent[]): Promise<void>;
   digest(name: string): Promise<ModelDigest>;
+  /** A replayed table's rows in digest order (by hash), after `afterHash`. */
+  rows(name: string, table: string, afterHash: string | null, limit: number): Promise<HashedRow[]>;
   /** Drops the scratch schemas. */
   close(): Promise<void>;
 }

@@ -2,6 +2,7 @@ import { LeafFormatError, eventLeafHash, type MemoryMerkleTree } from '@factledg
 import { asServedEvent, fetchEventsPage, type ServedEvent } from './api-responses';
 import type { LiveDigest } from './digest-responses';
 import { ReplayError, type ModelDigest, type OpenReplay, type ReplaySession } from './read-model-replayer';
+import { locateRow } from './row-locator';
 import { fail } from './verification-failure';
 import type { VerifyApiClient } from './verify-api.client';
 
@@ -59,7 +60,7 @@ export async function checkReplay(options: ReplayCheckOptions): Promise<Replayed
         throw new ReplayError('replay.algorithm_mismatch', `the server digests ${model.name} with ${model.algorithm}, this verifier with ${mine.algorithm}: run the verifier of the release the server runs`);
       }
       if (mine.digest !== model.digest) {
-        mismatches.push(describeMismatch(model, mine, events));
+        mismatches.push(await describeMismatch(options.api, session, model, mine, events));
         continue;
       }
       options.progress('replay', `${model.name} v${model.version}: ${events} verified events replayed into ${session.location}: digest ${short(mine.digest)}, the live one`);
@@ -130,18 +131,24 @@ function verifiedEvent(value: unknown, index: number, leaves: MemoryMerkleTree):
   return event;
 }
 
-/** Names the tables whose digests differ (the live per-table digests are the server's word, good for pointing, not for trust). */
-function describeMismatch(live: LiveDigest, mine: ModelDigest, events: number): string {
+/**
+ * Names the tables whose digests differ and, for the first, the first row
+ * that differs (the live per-table digests and rows are the server's word:
+ * good for pointing, not for trust).
+ */
+async function describeMismatch(api: VerifyApiClient, session: ReplaySession, live: LiveDigest, mine: ModelDigest, events: number): Promise<string> {
   const names = [...new Set([...live.tables, ...mine.tables].map((t) => t.name))].sort();
   const differing = names.flatMap((name) => {
     const l = live.tables.find((t) => t.name === name);
     const r = mine.tables.find((t) => t.name === name);
     if (l && r && l.rows === r.rows && l.digest === r.digest) return [];
     const side = (t: typeof l) => (t ? `${t.rows} rows, digest ${short(t.digest)}` : 'no such table');
-    return [`table ${name} (live: ${side(l)}; replay: ${side(r)})`];
+    return [{ table: name, text: `table ${name} (live: ${side(l)}; replay: ${side(r)})` }];
   });
-  const where = differing.length > 0 ? differing.join(', ') : `every table digest agrees, but the model digest ${short(live.digest)} is not the one they combine to`;
-  return `read model ${live.name} v${live.version} at position ${live.position} is not what replaying the ${events} verified events up to it gives: ${where}`;
+  const where = differing.length > 0 ? differing.map((d) => d.text).join(', ') : `every table digest agrees, but the model digest ${short(live.digest)} is not the one they combine to`;
+  const first = differing[0];
+  const row = first ? await guard(`compare the rows of ${live.name}.${first.table}`, () => locateRow(api, session, live, first.table)) : null;
+  return `read model ${live.name} v${live.version} at position ${live.position} is not what replaying the ${events} verified events up to it gives: ${where}${row ? `; first differing row of ${first!.table}: ${row}` : ''}`;
 }
 
 async function guard<T>(what: string, work: () => Promise<T>): Promise<T> {

@@ -6,7 +6,7 @@ import { loadConfig } from '@factledger/platform';
 import { DomainError } from '@factledger/shared';
 import type { ProjectionDefinition } from '../../engine';
 import { isOwnGeneration, readModelSpec } from '../read-model-lineage';
-import { digestSchema, type SchemaDigest } from './schema-digest';
+import { digestSchema, hashedRows, type HashedRow, type SchemaDigest } from './schema-digest';
 
 /** An event as `GET /v1/events` serves it (recordedAt an ISO string). */
 export interface ReplayEvent {
@@ -107,6 +107,15 @@ export class ReadModelReplay {
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute((trx) => digestSchema(trx, schema));
+  }
+
+  /** One page of a replayed table in digest order (see hashedRows). */
+  async rows(name: string, table: string, afterHash: string | null, limit: number): Promise<HashedRow[]> {
+    const { schema } = this.modelOf(name);
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => (await hashedRows(trx, schema, table, afterHash, limit)) ?? []);
   }
 
   /** Drops every schema of this replay; safe to call twice. */

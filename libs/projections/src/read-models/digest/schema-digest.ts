@@ -37,15 +37,49 @@ export interface SchemaDigest {
  * model); pins the output settings jsonb depends on for this transaction.
  */
 export async function digestSchema(trx: Transaction<any>, schema: string): Promise<SchemaDigest> {
-  await sql`SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true)`.execute(trx);
+  await pinOutputSettings(trx);
   const tables: TableDigest[] = [];
-  for (const { name, generated } of await schemaTables(trx, schema)) {
+  for (const table of await schemaTables(trx, schema)) {
     const { rows } = await sql<{ rows: string; digest: string }>`
       SELECT count(*)::text AS rows, encode(sha256(coalesce(string_agg(h, ''::bytea ORDER BY h), ''::bytea)), 'hex') AS digest
-        FROM (SELECT sha256(convert_to((to_jsonb(t) - ${generated}::text[])::text, 'UTF8')) AS h FROM ${sql.id(schema, name)} t) x`.execute(trx);
-    tables.push({ name, rows: Number(rows[0]!.rows), digest: rows[0]!.digest });
+        FROM (SELECT ${rowHash(table)} AS h FROM ${sql.id(schema, table.name)} t) x`.execute(trx);
+    tables.push({ name: table.name, rows: Number(rows[0]!.rows), digest: rows[0]!.digest });
   }
   return { algorithm: READ_MODEL_DIGEST_ALGORITHM, digest: combineTableDigests(tables), tables };
+}
+
+/** One row of a table as the digest sees it: its hash, its primary key (absent without one) and the row itself. */
+export interface HashedRow {
+  hash: string;
+  key: Record<string, unknown> | null;
+  row: Record<string, unknown>;
+}
+
+/**
+ * A table's rows in digest order (by row hash), after `afterHash` (null when
+ * there is no such table): lets two
+ * sides that disagree on a table find the rows they disagree on. Each page
+ * hashes the whole table, so walk only tables of modest size.
+ */
+export async function hashedRows(trx: Transaction<any>, schema: string, table: string, afterHash: string | null, limit: number): Promise<HashedRow[] | null> {
+  await pinOutputSettings(trx);
+  const found = (await schemaTables(trx, schema)).find((t) => t.name === table);
+  if (!found) return null;
+  const { rows } = await sql<HashedRow>`
+    SELECT encode(h, 'hex') AS hash, row, CASE WHEN cardinality(${found.key}::text[]) = 0 THEN NULL
+                                              ELSE (SELECT jsonb_object_agg(k, row -> k) FROM unnest(${found.key}::text[]) k) END AS key
+      FROM (SELECT ${rowHash(found)} AS h, ${rowJson(found)} AS row FROM ${sql.id(schema, found.name)} t) x
+     WHERE ${afterHash}::text IS NULL OR h > decode(${afterHash}, 'hex')
+     ORDER BY h LIMIT ${limit}`.execute(trx);
+  return rows;
+}
+
+const rowJson = (table: { generated: string[] }) => sql`(to_jsonb(t) - ${table.generated}::text[])`;
+const rowHash = (table: { generated: string[] }) => sql`sha256(convert_to(${rowJson(table)}::text, 'UTF8'))`;
+
+/** jsonb renders timestamps in the session's time zone and ranges of dates by DateStyle: fix both for this transaction. */
+async function pinOutputSettings(trx: Transaction<any>): Promise<void> {
+  await sql`SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true)`.execute(trx);
 }
 
 /** The model digest from its table digests (sorted here, so callers cannot get the order wrong). */
@@ -55,14 +89,25 @@ export function combineTableDigests(tables: readonly TableDigest[]): string {
   return hash.digest('hex');
 }
 
-async function schemaTables(db: Kysely<any>, schema: string): Promise<{ name: string; generated: string[] }[]> {
-  const { rows } = await sql<{ name: string; generated: string[] }>`
+interface TableShape {
+  name: string;
+  /** Generated columns, left out of the row. */
+  generated: string[];
+  /** Primary key columns, in key order (none for a table without one). */
+  key: string[];
+}
+
+async function schemaTables(db: Kysely<any>, schema: string): Promise<TableShape[]> {
+  const { rows } = await sql<TableShape>`
     SELECT c.relname AS name,
-           coalesce(array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attgenerated <> ''), '{}') AS generated
+           coalesce(array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attgenerated <> ''), '{}') AS generated,
+           coalesce((SELECT array_agg(k.attname::text ORDER BY array_position(i.indkey::int2[], k.attnum))
+                       FROM pg_index i JOIN pg_attribute k ON k.attrelid = i.indrelid AND k.attnum = ANY (i.indkey::int2[])
+                      WHERE i.indrelid = c.oid AND i.indisprimary), '{}') AS key
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
      WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p')
-     GROUP BY c.relname`.execute(db);
+     GROUP BY c.oid, c.relname`.execute(db);
   return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
