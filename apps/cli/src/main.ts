@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { ConfigError } from '@factledger/platform';
 import { runVerifyCli } from '@factledger/audit';
 import { runExtractCli } from '@factledger/extraction';
-import { runRebuildCli } from '@factledger/projections';
+import { openReadModelReplay, runRebuildCli } from '@factledger/projections';
 import { runSeedCli } from '@factledger/seeds';
 import { migrateCommand } from './commands/migrate.command';
 
@@ -16,8 +16,9 @@ commands:
                                           rebuild read models beside the live ones and switch readers when caught up
   extract <file> [--published YYYY-MM-DD] [--all]
                                           print the figures found in an article as JSON
-  verify [--api URL] [--state-file F] [--spot-checks N] [--fresh] [--public-key PEM]
-                                          check signed checkpoints, the Merkle root and proofs over the API
+  verify [--api URL] [--state-file F] [--spot-checks N] [--fresh] [--public-key PEM] [--replay [--scratch-db URL]]
+                                          check signed checkpoints, the Merkle root and proofs over the API;
+                                          --replay: also replay the events into scratch read models and compare
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
@@ -25,7 +26,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   seed: (args) => runSeedCli(args),
   rebuild: (args) => runRebuildCli(['rebuild', ...args]),
   extract: (args) => runExtractCli(['extract', ...args]),
-  verify: (args) => runVerifyCli(args, { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) }),
+  // The replay runs the worker's own projection code (that is what it checks); the rest of verify is independent of the server's code.
+  verify: (args) => runVerifyCli(args, { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t), openReplay: openReadModelReplay }),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -11,3 +11,4 @@ export type { FigureAtBasis, BeliefPeriod } from './figures/figure-views';
 export { ReadApiModule } from './read-api.module';
 export { ProjectorWorkerModule, ProjectorService, PROJECTOR_OPTIONS, type ProjectorOptions } from './projector-worker.module';
 export { runRebuildCli, REBUILD_USAGE } from './cli/rebuild-cli';
+export * from './digest';

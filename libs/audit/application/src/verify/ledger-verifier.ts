@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import {
   ProofError,
   fromHex,
+  type MemoryMerkleTree,
   keyIdOf,
   publicKeyFromRaw,
   rawPublicKey,
@@ -40,6 +41,8 @@ export interface VerifyReport {
   inclusionChecks: number;
   /** The log has events after the checkpoint (not yet covered by any). */
   moreAfterCheckpoint: boolean;
+  /** The leaf hashes of the verified events, which rebuild the signed root (what --replay checks events against). */
+  leaves: MemoryMerkleTree;
   state: VerifyState;
 }
 
@@ -148,6 +151,7 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
     extended,
     inclusionChecks: spots.length,
     moreAfterCheckpoint: log.moreAfter,
+    leaves: log.tree,
     state: {
       version: 1,
       api: api.baseUrl,

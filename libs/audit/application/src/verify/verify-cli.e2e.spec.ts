@@ -96,12 +96,14 @@ describe('factledger verify against a real server', () => {
     expect(out).not.toContain('PASS');
   });
 
-  it('refuses bad usage with exit code 2 and explains --replay is not there yet', async () => {
+  it('refuses bad usage with exit code 2, and --replay without the projection code to replay with', async () => {
     expect((await verify('--spot-checks', 'many')).code).toBe(2);
     expect((await verify('--bogus')).out).toContain('unknown option --bogus');
     const replay = await verify('--replay');
     expect(replay.code).toBe(2);
-    expect(replay.out).toContain('not available yet');
+    expect(replay.out).toContain('--replay needs the projection code');
+    expect((await verify('--scratch-db', 'postgres://x/y')).out).toContain('--scratch-db only applies with --replay');
+    expect((await verify('--replay', '--scratch-db', 'mysql://x/y')).out).toContain('--scratch-db must be a postgres:// URL');
   });
 
   it('reports an unreachable API or a broken state file as an error, not a pass', async () => {

@@ -1,0 +1,43 @@
+import { sql, type Kysely } from 'kysely';
+import { conflict, DomainError, notFound } from '@factledger/shared';
+import { schemaName } from '../../engine';
+import { READ_MODELS } from '../read-model-lineage';
+import { hashedRows, type HashedRow } from './schema-digest';
+
+export interface LiveRowsPage {
+  name: string;
+  version: number;
+  position: string;
+  table: string;
+  rows: HashedRow[];
+  /** Pass as `after` for the next page; null after the last row. */
+  nextAfter: string | null;
+}
+
+/**
+ * One page of a live read model's table in digest order, at the position the
+ * caller compared: if the model has moved on since, the rows would describe
+ * another state, so that is refused (409 projection.moved).
+ */
+export async function liveTableRows(db: Kysely<any>, request: { name: string; table: string; position: string; after: string | null; limit: number }): Promise<LiveRowsPage> {
+  const { name, table, position, after, limit } = request;
+  if (!READ_MODELS.some((spec) => spec.name === name)) throw notFound('projection.unknown', `No read model named ${name}`, { projection: name });
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .setAccessMode('read only')
+    .execute(async (trx) => {
+      const { rows } = await sql<{ version: number; position: string }>`
+        SELECT r.active_version AS version, c.position::text AS position
+          FROM projection_registry r JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version
+         WHERE r.name = ${name}`.execute(trx);
+      const live = rows[0];
+      if (!live) throw new DomainError('projection.not_ready', 'unavailable', `Read model ${name} has no active version yet`, { projection: name });
+      if (live.position !== position) {
+        throw conflict('projection.moved', `Read model ${name} is at position ${live.position} now, not ${position}`, { projection: name, position: live.position });
+      }
+      const page = await hashedRows(trx, schemaName(name, live.version), table, after, limit);
+      if (!page) throw notFound('projection.unknown_table', `Read model ${name} has no table ${table}`, { projection: name, table });
+      return { name, version: live.version, position, table, rows: page, nextAfter: page.length === limit ? page.at(-1)!.hash : null };
+    });
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { notFound } from '@factledger/shared';
+import { liveReadModelDigests } from '../digest/live-digests';
+import { liveTableRows } from '../digest/live-rows';
+import { READ_MODELS } from '../read-model-lineage';
+import type { ReadContext } from '../query/read-snapshot';
+import { ReadModelRowsQueryDto } from './dto/read-model-rows.dto';
+import { READ_CONTEXT } from './read-context.provider';
+
+/** Digests of the live read models, for `factledger verify --replay`. Each reads every row: an audit call, not a hot path. */
+@ApiTags('projections')
+@Controller('v1/read-models')
+export class ReadModelDigestController {
+  constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
+
+  @Get('digest')
+  @ApiOperation({ summary: 'Every live read model: version, checkpoint (position, transactionId) and a digest of its rows and of each table, all from one snapshot' })
+  async all() {
+    return { data: await liveReadModelDigests(this.ctx.db) };
+  }
+
+  @Get(':name/digest')
+  @ApiOperation({ summary: 'One live read model: version, checkpoint and the digest of its rows at that checkpoint' })
+  async one(@Param('name') name: string) {
+    if (!READ_MODELS.some((spec) => spec.name === name)) throw notFound('projection.unknown', `No read model named ${name}`, { projection: name });
+    const [digest] = await liveReadModelDigests(this.ctx.db, [name]);
+    return { data: digest };
+  }
+
+  @Get(':name/rows')
+  @ApiOperation({ summary: 'A table of a live read model in digest order (row hash, primary key, row), at the position compared; for locating a digest mismatch' })
+  async rows(@Param('name') name: string, @Query() query: ReadModelRowsQueryDto) {
+    return { data: await liveTableRows(this.ctx.db, { name, table: query.table, position: query.position, after: query.after ?? null, limit: query.limit ?? 500 }) };
+  }
+}
