@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LedgerShutdown } from './ledger-shutdown';
 import { LedgerWriter } from './ledger-writer';
 import { RegisterMetricHandler, UpdateMetricHandler } from './metric/metric.handler';
 import { RegisterSourceHandler, UpdateSourceHandler } from './source/source.handler';
@@ -11,6 +12,7 @@ import { GetFigureHandler } from './figure/get-figure.handler';
 @Module({
   providers: [
     LedgerWriter,
+    LedgerShutdown,
     RegisterMetricHandler,
     UpdateMetricHandler,
     RegisterSourceHandler,
