@@ -8,8 +8,9 @@ import { figureEvent as newEvent } from '../fixtures/payload';
 /**
  * factledger case 1: `EventStore.append` of one event with the writer's known
  * version as expected version, each writer on its own stream, through the
- * store as production wires it (PostgresEventStore over Kysely, group commit
- * on; no notifier: no listener here). Same guarantees as before: stream lock,
+ * store as the write side wires it (libs/ledger/application
+ * ledger-event-store.ts: prepared statements on the pool, group commit on;
+ * no notifier: nothing listens here). The full guarantees: stream lock,
  * idempotency on the event id, version check.
  */
 export function factledgerAppendOne(concurrency: number, mode: CommitMode = 'durable'): BenchCase {
@@ -22,7 +23,8 @@ export function factledgerAppendOne(concurrency: number, mode: CommitMode = 'dur
     baseline: `baseline.insert-1.c${concurrency}${nameSuffix(mode)}`,
     target: { minRatio: 0.9 },
     async setup(ctx) {
-      store = new PostgresEventStore((await writerPool(ctx, mode)).db);
+      const { db, pool } = await writerPool(ctx, mode);
+      store = new PostgresEventStore(db, undefined, { pool });
     },
     run(_round, budget) {
       const streams = Array.from({ length: concurrency }, () => `figure-${randomUUID()}`);
@@ -47,7 +49,8 @@ export function factledgerAppendBatch(mode: CommitMode = 'durable'): BenchCase {
     baseline: `baseline.insert-100${nameSuffix(mode)}`,
     target: { minRatio: 0.8 },
     async setup(ctx) {
-      store = new PostgresEventStore((await writerPool(ctx, mode)).db);
+      const { db, pool } = await writerPool(ctx, mode);
+      store = new PostgresEventStore(db, undefined, { pool });
       batch = ctx.scale.batchEvents;
     },
     run(_round, budget) {

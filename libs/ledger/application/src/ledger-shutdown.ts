@@ -1,6 +1,6 @@
 import { Inject, Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { EventStore } from '@factledger/event-store';
-import { EVENT_STORE } from '@factledger/platform';
+import { LEDGER_EVENT_STORE } from './ledger-event-store';
 
 /**
  * Lets appends the store has accepted but not yet sent (group commit) reach
@@ -8,7 +8,7 @@ import { EVENT_STORE } from '@factledger/platform';
  */
 @Injectable()
 export class LedgerShutdown implements BeforeApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(LEDGER_EVENT_STORE) private readonly store: EventStore) {}
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.store.close?.();
