@@ -78,6 +78,44 @@ export const candidateAppendSql = (schema: string) => `
       FROM public.factledger_append_checked(p_stream_id, p_stream_type, p_expected, p_events);
   END $$;`;
 
+/**
+ * Candidate group commit, set-based: the appends of a group whose stream
+ * occurs once in it and whose exact expected version matches go in one
+ * UPDATE and one INSERT for the whole group; the rest run one by one as in
+ * the shipped factledger_append_many (here: the profile tables' cte-free
+ * fast path is public.factledger_append, so the rest use the public tables;
+ * the profile only sends appends that take the set-based path).
+ */
+export const setAppendManySql = (schema: string) => `
+  CREATE FUNCTION ${schema}.set_append_many(p_appends jsonb)
+  RETURNS TABLE (ord bigint, ${RESULT_COLUMNS}) LANGUAGE plpgsql AS $$
+  DECLARE v_key bigint; a record; v_done bigint[];
+  BEGIN
+    FOR v_key IN SELECT DISTINCT hashtextextended(x->>'s', 7406) FROM jsonb_array_elements(p_appends) x ORDER BY 1 LOOP
+      PERFORM pg_advisory_xact_lock(v_key);
+    END LOOP;
+    RETURN QUERY
+      WITH req AS (
+        SELECT r.n, r.s, r.x::bigint AS x, r.e, jsonb_array_length(r.e) AS c
+          FROM (SELECT t.n, t.a->>'s' AS s, t.a->>'x' AS x, t.a->'e' AS e, count(*) OVER (PARTITION BY t.a->>'s') AS same
+                  FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS t(a, n)) r
+         WHERE r.same = 1 AND r.x ~ '^[0-9]+$' AND jsonb_array_length(r.e) > 0
+      ), bumped AS (
+        UPDATE ${schema}.streams st SET version = req.x + req.c, updated_at = now() FROM req
+         WHERE st.stream_id = req.s AND st.version = req.x
+        RETURNING req.n, req.s, req.x, req.e, req.c
+      ), inserted AS (
+        INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+        SELECT b.s, b.x + e.o, (e.ev->>'id')::uuid, e.ev->>'type',
+               coalesce((e.ev->>'schemaVersion')::integer, 1), e.ev->'data', coalesce(e.ev->'metadata', '{}'::jsonb)
+          FROM bumped b, jsonb_array_elements(b.e) WITH ORDINALITY AS e(ev, o)
+         ORDER BY b.n, e.o
+        RETURNING events.stream_id, events.position
+      )
+      SELECT b.n, 'ok'::text, b.x + b.c, min(i.position), max(i.position), pg_current_xact_id()::text
+        FROM bumped b JOIN inserted i ON i.stream_id = b.s GROUP BY b.n, b.x, b.c;
+  END $$;`;
+
 /** What each variant's call looks like from the client: one statement, one round trip. */
 export const VARIANTS = [
   { name: 'insert_only', what: 'PL/pgSQL call: INSERT from jsonb only' },
@@ -168,4 +206,5 @@ export const profileSchemaSql = () => `
     RETURN v_current + v_count;
   END $$;
   ${candidateAppendSql(S)}
+  ${setAppendManySql(S)}
 `;

@@ -98,17 +98,30 @@ const CONTENDERS: { name: string; what: string; call: Call; c8Only?: boolean; gr
     call: storeCall(`kysely-${maxInFlight}`, () => ({ groupCommit: { maxInFlight } })),
     c8Only: true,
   })),
-  {
-    name: 'factledger_append_many',
-    what: `${BATCH} appends per call (the group a c=8 batcher sends)`,
+  ...(
+    [
+      ['factledger_append_many', 'shipped: one factledger_append call per append'],
+      [`${PROFILE_SCHEMA}.set_append_many`, 'candidate: one UPDATE and one INSERT for the group'],
+    ] as const
+  ).map(([fn, what]) => ({
+    name: fn,
+    what: `${BATCH} appends per call (the group a c=8 batcher sends), ${what}`,
     group: true,
-    call: async ({ pool }, streams, v) => {
+    call: async ({ pool }: Env, streams: string[], v: number) => {
+      // the candidate has no slow path: its streams exist before the first append
+      if (v === 0 && fn !== 'factledger_append_many') {
+        await pool.query(`INSERT INTO ${PROFILE_SCHEMA}.streams (stream_id, stream_type, version) SELECT unnest($1::text[]), 'figure', 0`, [streams]);
+      }
       const appends = streams.map((s) => `{"s":"${s}","t":"figure","x":"${v}","e":${json1(v)}}`);
-      await pool.query('SELECT * FROM factledger_append_many($1::jsonb)', [`[${appends.join(',')}]`]);
+      const { rows } = await pool.query<{ status: string }>({ name: fn, text: `SELECT * FROM ${fn}($1::jsonb)`, values: [`[${appends.join(',')}]`] });
+      if ((rows.length !== streams.length || rows.some((r) => r.status !== 'ok'))) throw new Error(`${fn}: ${JSON.stringify(rows)}`);
       return streams.length;
     },
-  },
+  })),
 ];
+/** --only REGEX: just the contenders whose name matches (and the plain INSERT). */
+const only = process.argv.includes('--only') ? new RegExp(process.argv[process.argv.indexOf('--only') + 1]!) : null;
+if (only) CONTENDERS.splice(0, CONTENDERS.length, ...CONTENDERS.filter((c, i) => i === 0 || only.test(c.name)));
 
 /** CPU time (ns) a process has spent on a CPU: first field of /proc/<pid>/schedstat. */
 const cpuNs = (pid: number): number => Number(fs.readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);

@@ -84,20 +84,49 @@ describe('fast path and group commit', () => {
       expect(ra!.transactionId).toBe(rc!.transactionId);
     });
 
-    it('runs the appends of a group that failed (a reused id) again one by one, so only the culprit fails', async () => {
+    it.each([
+      ['new streams (one by one in the group)', 0],
+      ['existing streams (set-based in the group)', 1],
+    ])('runs the appends of a group that failed on a reused id again one by one, so only the culprit fails: %s', async (_label, existing) => {
       const taken = event();
       await appendToStream(t.db, stream(), [taken]);
       const [a, b, c] = [stream(), stream(), stream()];
+      if (existing) for (const id of [a, b, c]) await appendToStream(t.db, id, [event()]);
       const lead = store.append(stream(), [event()]);
       const outcomes = await Promise.allSettled([
-        store.append(a, [event()], { expectedVersion: 0 }),
-        store.append(b, [taken], { expectedVersion: 0 }),
-        store.append(c, [event()], { expectedVersion: 0 }),
+        store.append(a, [event()], { expectedVersion: existing }),
+        store.append(b, [taken], { expectedVersion: existing }),
+        store.append(c, [event()], { expectedVersion: existing }),
       ]);
       await lead;
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(EventIdConflictError);
-      expect([await streamVersion(t.db, a), await streamVersion(t.db, b), await streamVersion(t.db, c)]).toEqual([1, 0, 1]);
+      const versions = [await streamVersion(t.db, a), await streamVersion(t.db, b), await streamVersion(t.db, c)];
+      expect(versions).toEqual([existing + 1, existing, existing + 1]);
+    });
+
+    it('mixes set-based appends (stream once, matching version) with one-by-one ones in one group', async () => {
+      const [a, b, c, fresh] = [stream(), stream(), stream(), stream()];
+      for (const id of [a, b, c]) await appendToStream(t.db, id, [event()]);
+      const lead = store.append(stream(), [event()]);
+      const outcomes = await Promise.allSettled([
+        store.append(a, [event(), event()], { expectedVersion: 1 }), // set-based
+        store.append(b, [event()], { expectedVersion: 0 }), // stale: conflict
+        store.append(c, [event({ k: 1 })], { expectedVersion: 1 }), // c twice: one by one, in order
+        store.append(fresh, [event()], { expectedVersion: 0 }), // no stream row yet
+        store.append(c, [event({ k: 2 })], { expectedVersion: 2 }),
+        store.append(b, [], { expectedVersion: 1 }), // empty
+      ]);
+      await lead;
+      const value = (i: number) => (outcomes[i] as PromiseFulfilledResult<AppendResult>).value;
+      expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+      expect(((outcomes[1] as PromiseRejectedResult).reason as VersionConflictError).actual).toBe(1);
+      expect([0, 2, 3, 4, 5].map((i) => value(i).streamVersion)).toEqual([3, 2, 1, 3, 1]);
+      expect(new Set([0, 2, 3, 4].map((i) => value(i).transactionId)).size).toBe(1);
+      const stored = await readStream(t.db, a);
+      expect(stored.map((e) => e.streamVersion)).toEqual([1, 2, 3]);
+      expect([stored[1]!.position, stored[2]!.position]).toEqual([value(0).firstPosition, value(0).lastPosition]);
+      expect((await readStream(t.db, c)).map((e) => e.data)).toEqual([{ n: 1 }, { k: 1 }, { k: 2 }]);
     });
 
     it('answers a retried append in a group with its original result, storing nothing', async () => {
