@@ -79,6 +79,35 @@ export const candidateAppendSql = (schema: string) => `
   END $$;`;
 
 /**
+ * Candidate: the shipped fast path, plus a one-event branch: INSERT ... VALUES
+ * ... RETURNING INTO and RETURN NEXT instead of jsonb_array_elements, a CTE
+ * and an aggregate. Misses fall back to public.factledger_append_checked.
+ */
+export const oneEventAppendSql = (schema: string) => `
+  CREATE FUNCTION ${schema}.one_event_append(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb)
+  RETURNS TABLE (${RESULT_COLUMNS}) LANGUAGE plpgsql AS $$
+  DECLARE v_count integer := jsonb_array_length(p_events); v_expected bigint; v_ev jsonb;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 7406));
+    IF v_count > 0 AND p_expected ~ '^[0-9]+$' THEN
+      v_expected := p_expected::bigint;
+      UPDATE ${schema}.streams s SET version = v_expected + v_count, updated_at = now()
+       WHERE s.stream_id = p_stream_id AND s.version = v_expected;
+      IF FOUND AND v_count = 1 THEN
+        v_ev := p_events->0;
+        INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+        VALUES (p_stream_id, v_expected + 1, (v_ev->>'id')::uuid, v_ev->>'type', coalesce((v_ev->>'schemaVersion')::integer, 1),
+                v_ev->'data', coalesce(v_ev->'metadata', '{}'::jsonb))
+        RETURNING events.position INTO first_position;
+        status := 'ok'; stream_version := v_expected + 1; last_position := first_position; transaction_id := pg_current_xact_id()::text;
+        RETURN NEXT;
+        RETURN;
+      END IF;
+    END IF;
+    RETURN QUERY SELECT * FROM public.factledger_append_checked(p_stream_id, p_stream_type, p_expected, p_events);
+  END $$;`;
+
+/**
  * Candidate group commit, set-based: the appends of a group whose stream
  * occurs once in it and whose exact expected version matches go in one
  * UPDATE and one INSERT for the whole group; the rest run one by one as in
@@ -207,4 +236,5 @@ export const profileSchemaSql = () => `
   END $$;
   ${candidateAppendSql(S)}
   ${setAppendManySql(S)}
+  ${oneEventAppendSql(S)}
 `;

@@ -43,6 +43,8 @@ type Call = (env: Env, streams: string[], version: number) => Promise<number>;
 
 const json1 = (v: number) => JSON.stringify([{ ...figureEvent(v), schemaVersion: 1 }]);
 const raw = (fn: string, name?: string): Call => async ({ pool }, [stream], v) => {
+  // candidates fall back to the public tables' checked path: create their stream row first so they take the fast path
+  if (v === 0 && fn.startsWith(PROFILE_SCHEMA)) await pool.query(`INSERT INTO ${PROFILE_SCHEMA}.streams VALUES ($1, 'figure', 0)`, [stream]);
   await pool.query({ name, text: `SELECT * FROM ${fn}($1, 'figure', $2, $3::jsonb)`, values: [stream, String(v), json1(v)] });
   return 1;
 };
@@ -84,6 +86,11 @@ const CONTENDERS: { name: string; what: string; call: Call; c8Only?: boolean; gr
   { name: 'factledger_append_checked', what: 'the full checks (the function before the fast path), raw pg', call: raw('factledger_append_checked') },
   { name: 'factledger_append', what: 'shipped fast path, raw pg', call: raw('factledger_append') },
   { name: 'factledger_append prepared', what: 'shipped fast path, raw pg, named prepared statement', call: raw('factledger_append', 'fa') },
+  {
+    name: 'one_event_append prepared',
+    what: 'candidate: one-event branch (VALUES, RETURNING INTO, RETURN NEXT), raw pg, named prepared statement',
+    call: raw(`${PROFILE_SCHEMA}.one_event_append`, 'oea'),
+  },
   { name: 'cte_append', what: 'candidate: UPDATE + INSERT in one statement, raw pg', call: raw(`${PROFILE_SCHEMA}.cte_append`) },
   { name: 'cte_append_out', what: 'candidate: cte_append with OUT parameters, raw pg', call: raw(`${PROFILE_SCHEMA}.cte_append_out`) },
   { name: 'store via Kysely', what: 'PostgresEventStore.append as wired (Kysely); c=8: group commit', call: storeCall('kysely', () => ({})) },
