@@ -15,116 +15,134 @@ const INSERT_FROM_JSON = `
    ORDER BY e.ord`;
 
 
+const RESULT_COLUMNS = 'status text, stream_version bigint, first_position bigint, last_position bigint, transaction_id text';
+
 /**
- * The proposed factledger_append, for tables in `schema`: the same signature
- * and statuses, plus a fast path for the common case, an exact expected
- * version that matches. After the per-stream advisory lock (kept from the
- * current function: it orders a stream's writers before their transaction
- * ids are assigned), one UPDATE locks the stream row, checks the
- * version and bumps it, and the INSERT follows: no SELECT ... FOR UPDATE (a
- * second heap write and WAL record), no id probe. The probe is not needed
- * there: a retry of a committed append carries the version from before that
- * append, so it never matches and takes the slow path, which answers
- * `duplicate` as before; an id stored anywhere else hits UNIQUE (event_id),
- * raised as unique_violation (23505, constraint events_event_id_key) that
- * appendToStream maps to EventIdConflictError. Everything else (no stream
- * yet, a mismatch, a coarse expectation, an empty append) runs the current
- * body unchanged.
+ * Candidate fast paths, same signature and statuses as the shipped
+ * factledger_append (migrations/20261122060000_append_fast_path.ts), on the
+ * profile tables; a miss falls back to public.factledger_append_checked (so
+ * only the fast path is comparable). `cte_append`: the conditional UPDATE and
+ * the INSERT as one statement (data-modifying CTEs: one executor start
+ * instead of two), the result via RETURN NEXT. `cte_append_out`: the same as
+ * a non-set function with OUT parameters (no tuplestore for the one row).
  */
-export const proposedAppendSql = (schema: string, name = 'factledger_append') => `
-  CREATE FUNCTION ${schema}.${name}(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb)
-  RETURNS TABLE (status text, stream_version bigint, first_position bigint, last_position bigint, transaction_id text)
-  LANGUAGE plpgsql AS $$
-  DECLARE
-    v_count   integer := jsonb_array_length(p_events);
-    v_ids     uuid[];
-    v_current bigint;
-    v_found   integer;
-    v_mine    integer;
+const cteFastPath = (schema: string) => `
+    v_expected := p_expected::bigint;
+    WITH bumped AS (
+      UPDATE ${schema}.streams s SET version = v_expected + v_count, updated_at = now()
+       WHERE s.stream_id = p_stream_id AND s.version = v_expected
+      RETURNING 1
+    ), inserted AS (
+      INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+      SELECT p_stream_id, v_expected + e.ord, (e.ev->>'id')::uuid, e.ev->>'type',
+             coalesce((e.ev->>'schemaVersion')::integer, 1), e.ev->'data', coalesce(e.ev->'metadata', '{}'::jsonb)
+        FROM bumped, jsonb_array_elements(p_events) WITH ORDINALITY AS e(ev, ord)
+       ORDER BY e.ord
+      RETURNING events.position
+    )
+    SELECT count(*), min(i.position), max(i.position) INTO v_n, v_first, v_last FROM inserted i;`;
+
+export const candidateAppendSql = (schema: string) => `
+  CREATE FUNCTION ${schema}.cte_append(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb)
+  RETURNS TABLE (${RESULT_COLUMNS}) LANGUAGE plpgsql AS $$
+  DECLARE v_count integer := jsonb_array_length(p_events); v_expected bigint; v_n integer; v_first bigint; v_last bigint;
   BEGIN
-    -- As today: serialise this stream's writers before the transaction id is
-    -- assigned, so (transaction id, position) order keeps per-stream order.
     PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 7406));
     IF v_count > 0 AND p_expected ~ '^[0-9]+$' THEN
-      v_current := p_expected::bigint;
-      UPDATE ${schema}.streams s SET version = v_current + v_count, updated_at = now()
-       WHERE s.stream_id = p_stream_id AND s.version = v_current;
-      IF FOUND THEN
-        RETURN QUERY
-          WITH inserted AS (
-            INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
-            SELECT p_stream_id, v_current + e.ord, (e.ev->>'id')::uuid, e.ev->>'type',
-                   coalesce((e.ev->>'schemaVersion')::integer, 1), e.ev->'data', coalesce(e.ev->'metadata', '{}'::jsonb)
-              FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(ev, ord)
-             ORDER BY e.ord
-            RETURNING events.position
-          )
-          SELECT 'ok'::text, v_current + v_count, min(i.position), max(i.position), pg_current_xact_id()::text FROM inserted i;
+      ${cteFastPath(schema)}
+      IF v_n > 0 THEN
+        status := 'ok'; stream_version := v_expected + v_count; first_position := v_first; last_position := v_last;
+        transaction_id := pg_current_xact_id()::text;
+        RETURN NEXT;
         RETURN;
       END IF;
     END IF;
+    RETURN QUERY SELECT * FROM public.factledger_append_checked(p_stream_id, p_stream_type, p_expected, p_events);
+  END $$;
 
-    -- Slow path: the current body, unchanged.
-    SELECT array_agg((e->>'id')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
-    LOOP
-      SELECT s.version INTO v_current FROM ${schema}.streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-      EXIT WHEN FOUND;
-      IF v_count = 0 THEN v_current := 0; EXIT; END IF;
-      INSERT INTO ${schema}.streams (stream_id, stream_type, version) VALUES (p_stream_id, p_stream_type, 0)
-        ON CONFLICT (stream_id) DO NOTHING;
-      IF FOUND THEN v_current := 0; EXIT; END IF;
-    END LOOP;
-    IF v_count > 0 THEN
-      SELECT count(*), count(*) FILTER (WHERE ev.stream_id = p_stream_id)
-        INTO v_found, v_mine FROM ${schema}.events ev WHERE ev.event_id = ANY (v_ids);
-      IF v_found > 0 THEN
-        IF v_found = v_count AND v_mine = v_count THEN
-          RETURN QUERY SELECT 'duplicate'::text, max(ev.stream_version), min(ev.position), max(ev.position), min(ev.transaction_id::text)
-            FROM ${schema}.events ev WHERE ev.event_id = ANY (v_ids);
-        ELSE
-          RETURN QUERY SELECT 'id_conflict'::text, v_current, NULL::bigint, NULL::bigint, NULL::text;
-        END IF;
+  CREATE FUNCTION ${schema}.cte_append_out(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb,
+    OUT status text, OUT stream_version bigint, OUT first_position bigint, OUT last_position bigint, OUT transaction_id text)
+  LANGUAGE plpgsql AS $$
+  DECLARE v_count integer := jsonb_array_length(p_events); v_expected bigint; v_n integer; v_first bigint; v_last bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 7406));
+    IF v_count > 0 AND p_expected ~ '^[0-9]+$' THEN
+      ${cteFastPath(schema)}
+      IF v_n > 0 THEN
+        status := 'ok'; stream_version := v_expected + v_count; first_position := v_first; last_position := v_last;
+        transaction_id := pg_current_xact_id()::text;
         RETURN;
       END IF;
     END IF;
-    IF (p_expected = 'no_stream' AND v_current > 0)
-       OR (p_expected = 'stream_exists' AND v_current = 0)
-       OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::bigint) THEN
-      RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::bigint, NULL::text;
-      RETURN;
-    END IF;
-    IF v_count = 0 THEN
-      RETURN QUERY SELECT 'ok'::text, v_current, NULL::bigint, NULL::bigint, NULL::text;
-      RETURN;
-    END IF;
-    UPDATE ${schema}.streams s SET version = v_current + v_count, updated_at = now() WHERE s.stream_id = p_stream_id;
-    RETURN QUERY
-      WITH inserted AS (
-        INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
-        SELECT p_stream_id, v_current + e.ord, (e.ev->>'id')::uuid, e.ev->>'type',
-               coalesce((e.ev->>'schemaVersion')::integer, 1), e.ev->'data', coalesce(e.ev->'metadata', '{}'::jsonb)
-          FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(ev, ord)
-         ORDER BY e.ord
-        RETURNING events.position
-      )
-      SELECT 'ok'::text, v_current + v_count, min(i.position), max(i.position), pg_current_xact_id()::text FROM inserted i;
+    SELECT * INTO status, stream_version, first_position, last_position, transaction_id
+      FROM public.factledger_append_checked(p_stream_id, p_stream_type, p_expected, p_events);
   END $$;`;
 
 /**
- * Group commit: several appends (to different streams, sorted by stream id
- * so concurrent batches lock rows in one order) in one call, one transaction,
- * one WAL flush. Each append keeps its own status. What a client-side
- * batcher would send for the appends that queue up while one call is in flight.
+ * Candidate: the shipped fast path, plus a one-event branch: INSERT ... VALUES
+ * ... RETURNING INTO and RETURN NEXT instead of jsonb_array_elements, a CTE
+ * and an aggregate. Misses fall back to public.factledger_append_checked.
  */
-export const appendManySql = (schema: string, appendFn: string, name = 'factledger_append_many') => `
-  CREATE FUNCTION ${schema}.${name}(p_appends jsonb)
-  RETURNS TABLE (ord bigint, status text, stream_version bigint, first_position bigint, last_position bigint, transaction_id text)
-  LANGUAGE plpgsql AS $$
-  DECLARE a record;
+export const oneEventAppendSql = (schema: string) => `
+  CREATE FUNCTION ${schema}.one_event_append(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb)
+  RETURNS TABLE (${RESULT_COLUMNS}) LANGUAGE plpgsql AS $$
+  DECLARE v_count integer := jsonb_array_length(p_events); v_expected bigint; v_ev jsonb;
   BEGIN
-    FOR a IN SELECT t.x, t.ord FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS t(x, ord) LOOP
-      RETURN QUERY SELECT a.ord, r.* FROM ${appendFn}(a.x->>'streamId', a.x->>'streamType', a.x->>'expected', a.x->'events') r;
+    PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 7406));
+    IF v_count > 0 AND p_expected ~ '^[0-9]+$' THEN
+      v_expected := p_expected::bigint;
+      UPDATE ${schema}.streams s SET version = v_expected + v_count, updated_at = now()
+       WHERE s.stream_id = p_stream_id AND s.version = v_expected;
+      IF FOUND AND v_count = 1 THEN
+        v_ev := p_events->0;
+        INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+        VALUES (p_stream_id, v_expected + 1, (v_ev->>'id')::uuid, v_ev->>'type', coalesce((v_ev->>'schemaVersion')::integer, 1),
+                v_ev->'data', coalesce(v_ev->'metadata', '{}'::jsonb))
+        RETURNING events.position INTO first_position;
+        status := 'ok'; stream_version := v_expected + 1; last_position := first_position; transaction_id := pg_current_xact_id()::text;
+        RETURN NEXT;
+        RETURN;
+      END IF;
+    END IF;
+    RETURN QUERY SELECT * FROM public.factledger_append_checked(p_stream_id, p_stream_type, p_expected, p_events);
+  END $$;`;
+
+/**
+ * Candidate group commit, set-based: the appends of a group whose stream
+ * occurs once in it and whose exact expected version matches go in one
+ * UPDATE and one INSERT for the whole group; the rest run one by one as in
+ * the shipped factledger_append_many (here: the profile tables' cte-free
+ * fast path is public.factledger_append, so the rest use the public tables;
+ * the profile only sends appends that take the set-based path).
+ */
+export const setAppendManySql = (schema: string) => `
+  CREATE FUNCTION ${schema}.set_append_many(p_appends jsonb)
+  RETURNS TABLE (ord bigint, ${RESULT_COLUMNS}) LANGUAGE plpgsql AS $$
+  DECLARE v_key bigint; a record; v_done bigint[];
+  BEGIN
+    FOR v_key IN SELECT DISTINCT hashtextextended(x->>'s', 7406) FROM jsonb_array_elements(p_appends) x ORDER BY 1 LOOP
+      PERFORM pg_advisory_xact_lock(v_key);
     END LOOP;
+    RETURN QUERY
+      WITH req AS (
+        SELECT r.n, r.s, r.x::bigint AS x, r.e, jsonb_array_length(r.e) AS c
+          FROM (SELECT t.n, t.a->>'s' AS s, t.a->>'x' AS x, t.a->'e' AS e, count(*) OVER (PARTITION BY t.a->>'s') AS same
+                  FROM jsonb_array_elements(p_appends) WITH ORDINALITY AS t(a, n)) r
+         WHERE r.same = 1 AND r.x ~ '^[0-9]+$' AND jsonb_array_length(r.e) > 0
+      ), bumped AS (
+        UPDATE ${schema}.streams st SET version = req.x + req.c, updated_at = now() FROM req
+         WHERE st.stream_id = req.s AND st.version = req.x
+        RETURNING req.n, req.s, req.x, req.e, req.c
+      ), inserted AS (
+        INSERT INTO ${schema}.events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
+        SELECT b.s, b.x + e.o, (e.ev->>'id')::uuid, e.ev->>'type',
+               coalesce((e.ev->>'schemaVersion')::integer, 1), e.ev->'data', coalesce(e.ev->'metadata', '{}'::jsonb)
+          FROM bumped b, jsonb_array_elements(b.e) WITH ORDINALITY AS e(ev, o)
+         ORDER BY b.n, e.o
+        RETURNING events.stream_id, events.position
+      )
+      SELECT b.n, 'ok'::text, b.x + b.c, min(i.position), max(i.position), pg_current_xact_id()::text
+        FROM bumped b JOIN inserted i ON i.stream_id = b.s GROUP BY b.n, b.x, b.c;
   END $$;`;
 
 /** What each variant's call looks like from the client: one statement, one round trip. */
@@ -136,7 +154,7 @@ export const VARIANTS = [
   { name: 'current_steps', what: "factledger_append's steps: advisory lock, FOR UPDATE, probe, UPDATE, INSERT ... RETURNING" },
 ] as const;
 
-/** The profile schema: table copies, the step variants, the proposed function and its batch form. */
+/** The profile schema: table copies, the step variants and the candidate fast paths. */
 export const profileSchemaSql = () => `
   DROP SCHEMA IF EXISTS ${S} CASCADE;
   CREATE SCHEMA ${S};
@@ -216,7 +234,7 @@ export const profileSchemaSql = () => `
     SELECT max(i.position) INTO v_last FROM inserted i;
     RETURN v_current + v_count;
   END $$;
-  ${proposedAppendSql(S, 'proposed_append')}
-  ${appendManySql(S, `${S}.proposed_append`)}
-  ${appendManySql(S, 'public.factledger_append', 'current_append_many')}
+  ${candidateAppendSql(S)}
+  ${setAppendManySql(S)}
+  ${oneEventAppendSql(S)}
 `;

@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
+import { kyselyQuery, poolQuery, prepareAppend, runAppend, toAppendResult, type AppendQuery } from './append-call';
+import { AppendGroups, GROUP_COMMIT_DEFAULTS, type GroupCommitOptions } from './append-groups';
 import type { AppendNotifier } from './append-notifications';
 import type { EventStoreTables } from './event-store.table';
 import {
-  appendToStream,
   readAllAfter,
   readStream,
   streamAllAfter,
@@ -20,18 +22,41 @@ export interface EventStore {
   streamVersion(streamId: string): Promise<number>;
   readAll(after: Checkpoint, options?: ReadAllOptions): Promise<ReadAllPage>;
   streamAll(after: Checkpoint, options?: ReadAllOptions): AsyncGenerator<RecordedEvent>;
+  /** Lets appends already accepted finish (graceful shutdown); call before closing the database. */
+  close?(): Promise<void>;
 }
 
+export interface PostgresEventStoreOptions {
+  /** Appends go straight to this pool as prepared statements instead of through Kysely. */
+  pool?: pg.Pool;
+  /** Group concurrent appends into one transaction (see AppendGroups); false: every append alone. */
+  groupCommit?: Partial<GroupCommitOptions> | false;
+}
+
+/** The production store: concurrent appends share transactions (group commit) unless told otherwise. */
 export class PostgresEventStore implements EventStore {
+  private readonly query: AppendQuery;
+  private readonly groups: AppendGroups | null;
+
   constructor(
     private readonly db: Kysely<EventStoreTables>,
     private readonly notifier?: AppendNotifier,
-  ) {}
+    options: PostgresEventStoreOptions = {},
+  ) {
+    this.query = options.pool ? poolQuery(options.pool) : kyselyQuery(db);
+    this.groups = options.groupCommit === false ? null : new AppendGroups(this.query, { ...GROUP_COMMIT_DEFAULTS, ...options.groupCommit });
+  }
 
   async append(streamId: string, events: readonly NewEvent[], options: { expectedVersion?: ExpectedVersion } = {}): Promise<AppendResult> {
-    const result = await appendToStream(this.db, streamId, events, options);
+    const append = prepareAppend(streamId, events, options);
+    const row = await (this.groups ? this.groups.append(append) : runAppend(this.query, append));
+    const result = toAppendResult(append, row);
     if (!result.duplicate) this.notifier?.notify(result.lastPosition);
     return result;
+  }
+
+  async close(): Promise<void> {
+    await this.groups?.close();
   }
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {

@@ -1,45 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import { invalid } from '@factledger/shared';
-import { EventIdConflictError, VersionConflictError } from './event-store.errors';
+import { kyselyQuery, prepareAppend, runAppend, toAppendResult } from './append-call';
 import type { EventStoreTables } from './event-store.table';
 import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, RecordedEvent } from './event-store.types';
 
 type Db = Kysely<EventStoreTables>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** `figure-1234` → `figure`: the stream type is the id's prefix. */
-export const streamTypeOf = (streamId: string): string => streamId.split('-', 1)[0]!;
-
-const schemaVersionOf = (e: NewEvent): number => e.schemaVersion ?? Number(/\.v(\d+)$/.exec(e.type)?.[1] ?? 1);
-
-function validateAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): void {
-  if (!streamId || streamId.length > 200) throw invalid('stream.invalid_append', 'Stream id must be 1 to 200 characters');
-  if (typeof expected === 'number' && (!Number.isSafeInteger(expected) || expected < 0)) {
-    throw invalid('stream.invalid_append', `Expected version ${expected} is not a non-negative integer`);
-  }
-  const ids = new Set<string>();
-  for (const e of events) {
-    if (!UUID.test(e.id)) throw invalid('stream.invalid_append', `Event id "${e.id}" is not a uuid`);
-    const id = e.id.toLowerCase();
-    if (ids.has(id)) throw invalid('stream.invalid_append', `Event id ${e.id} appears twice in one append`);
-    ids.add(id);
-    if (!e.type) throw invalid('stream.invalid_append', 'Event type must not be empty');
-  }
-}
-
-interface AppendRow {
-  status: 'ok' | 'duplicate' | 'conflict' | 'id_conflict';
-  stream_version: string;
-  first_position: string | null;
-  last_position: string | null;
-  transaction_id: string | null;
-}
+export { streamTypeOf } from './append-call';
 
 /**
  * Appends atomically in one round trip (see the `factledger_append` function).
  * Pass a transaction as `db` to append inside it; the caller then notifies
- * listeners after commit.
+ * listeners after commit. PostgresEventStore.append groups concurrent appends.
  */
 export async function appendToStream(
   db: Db,
@@ -47,25 +18,10 @@ export async function appendToStream(
   events: readonly NewEvent[],
   options: { expectedVersion?: ExpectedVersion; streamType?: string } = {},
 ): Promise<AppendResult> {
-  const expected = options.expectedVersion ?? 'any';
-  validateAppend(streamId, events, expected);
-  const payload = JSON.stringify(
-    events.map((e) => ({ id: e.id, type: e.type, schemaVersion: schemaVersionOf(e), data: e.data, metadata: e.metadata ?? {} })),
-  );
-  const { rows } = await sql<AppendRow>`
-    SELECT * FROM factledger_append(${streamId}, ${options.streamType ?? streamTypeOf(streamId)}, ${String(expected)}, ${payload}::jsonb)`.execute(db);
-  const row = rows[0]!;
-  const version = Number(row.stream_version);
-  if (row.status === 'conflict') throw new VersionConflictError(streamId, expected, version);
-  if (row.status === 'id_conflict') throw new EventIdConflictError(streamId);
-  return {
-    streamId,
-    streamVersion: version,
-    firstPosition: row.first_position,
-    lastPosition: row.last_position,
-    transactionId: row.transaction_id,
-    duplicate: row.status === 'duplicate',
-  };
+  const append = prepareAppend(streamId, events, options);
+  // Inside a caller's transaction a unique violation has already aborted it: no second query.
+  const row = await runAppend(kyselyQuery(db), append, !db.isTransaction);
+  return toAppendResult(append, row);
 }
 
 const EVENT_COLUMNS = sql`position::text AS position, transaction_id::text AS transaction_id, stream_id, stream_version,

@@ -6,3 +6,4 @@ export * from './events.repository';
 export * from './checkpoint';
 export * from './append-notifications';
 export * from './command-path';
+export * from './append-groups';
