@@ -8,8 +8,8 @@ import { figureEvent as newEvent } from '../fixtures/payload';
 /**
  * factledger case 1: `EventStore.append` of one event with the writer's known
  * version as expected version, each writer on its own stream, through the
- * store as the write side wires it (libs/ledger/application
- * ledger-event-store.ts: prepared statements on the pool, group commit on;
+ * store as the write side wires it (EVENT_STORE in libs/platform's
+ * PlatformModule: prepared statements on the pool, group commit on;
  * no notifier: nothing listens here). The full guarantees: stream lock,
  * idempotency on the event id, version check.
  */

@@ -8,4 +8,3 @@ export * from './report/report-text.command';
 export { contentHashOf } from './report/report-text.handler';
 export * from './figure/figure.command';
 export * from './figure/get-figure.query';
-export * from './ledger-event-store';

@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deterministicEventIds, foldRecorded, handleCommand, type EventStore } from '@factledger/event-store';
+import { EVENT_STORE } from '@factledger/platform';
 import type { Decider, DomainEvent } from '@factledger/shared';
-import { LEDGER_EVENT_STORE } from './ledger-event-store';
 import type { WriteContext, WriteResult } from './write-context';
 
 /** The one generic command path every ledger handler goes through. */
 @Injectable()
 export class LedgerWriter {
-  constructor(@Inject(LEDGER_EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute<Command, Event extends DomainEvent, State, View>(
     id: string,

@@ -1,6 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ledgerEventStoreProvider } from './ledger-event-store';
-import { LedgerShutdown } from './ledger-shutdown';
 import { LedgerWriter } from './ledger-writer';
 import { RegisterMetricHandler, UpdateMetricHandler } from './metric/metric.handler';
 import { RegisterSourceHandler, UpdateSourceHandler } from './source/source.handler';
@@ -12,9 +10,7 @@ import { GetFigureHandler } from './figure/get-figure.handler';
 /** The ledger's write side: command handlers over the one generic command path. Needs PlatformModule and CqrsModule. */
 @Module({
   providers: [
-    ledgerEventStoreProvider,
     LedgerWriter,
-    LedgerShutdown,
     RegisterMetricHandler,
     UpdateMetricHandler,
     RegisterSourceHandler,

@@ -1,17 +1,23 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { AppendNotifier, PostgresEventStore } from '@factledger/event-store';
+import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { AppendNotifier, PostgresEventStore, type EventStore } from '@factledger/event-store';
 import type { AppConfig } from '../config/config.schema';
 import { loadConfig } from '../config/load-config';
 import { createDatabase, type DatabaseHandle } from '../database/database';
 import { RedisProbe } from '../redis/redis-probe';
 import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, KYSELY, REDIS_PROBE } from './tokens';
 
-class PlatformLifecycle implements OnApplicationShutdown {
+class PlatformLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(DATABASE) private readonly database: DatabaseHandle<unknown>,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APPEND_NOTIFIER) private readonly notifier: AppendNotifier,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
   ) {}
+
+  /** Appends accepted but not yet sent (group commit) reach PostgreSQL before anything closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.store.close?.();
+  }
 
   async onApplicationShutdown(): Promise<void> {
     this.notifier.close();
@@ -38,7 +44,9 @@ export class PlatformModule {
       {
         provide: EVENT_STORE,
         inject: [DATABASE, APPEND_NOTIFIER],
-        useFactory: (d: DatabaseHandle<any>, n: AppendNotifier) => new PostgresEventStore(d.db, n),
+        // Appends go straight to the pool as prepared statements (parsed and planned once per
+        // connection: ~35 µs less backend CPU each, bench/analysis.md), with group commit.
+        useFactory: (d: DatabaseHandle<any>, n: AppendNotifier) => new PostgresEventStore(d.db, n, { pool: d.pool }),
       },
       { provide: REDIS_PROBE, inject: [CONFIG], useFactory: (config: AppConfig) => new RedisProbe(config.redisUrl) },
       PlatformLifecycle,
