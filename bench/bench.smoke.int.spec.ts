@@ -19,10 +19,12 @@ describe('bench harness, smoke mode', () => {
   afterAll(() => t.drop());
 
   it('runs every case in interleaved rounds and summarises well-formed numbers', async () => {
-    const ctx = createContext({ url: t.url, pool: t.pool, db: t.db, scale: SCALES.smoke, log: () => undefined });
+    // BENCH_SMOKE_LOG=1 prints the harness's steps, to see which case is slow.
+    const log = process.env.BENCH_SMOKE_LOG ? (m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`) : () => undefined;
+    const ctx = createContext({ url: t.url, pool: t.pool, db: t.db, scale: SCALES.smoke, log });
     const cases = allCases().filter((c) => emmettInstalled() || !c.needsBenchDeps);
     try {
-      const outcomes = await runCases(cases, ctx, { rounds: 3, budget: { seconds: 0.15, maxOps: 200 }, warmup: null, log: () => undefined });
+      const outcomes = await runCases(cases, ctx, { rounds: 3, budget: { seconds: 0.15, maxOps: 200 }, warmup: null, log });
       const rows = summarize(outcomes);
 
       expect(rows.filter((r) => r.status !== 'ok').map((r) => `${r.name}: ${r.note}`)).toEqual([]);

@@ -8,11 +8,16 @@ import { emmettAppendBatch, emmettAppendOne, emmettReadStream } from './emmett-a
 import { emmettConsumerCatchUp } from './emmett-consumer.case';
 import { factledgerAppendBatch, factledgerAppendOne } from './factledger-append.case';
 import { factledgerReadStream } from './factledger-read-stream.case';
+import { factledgerProjectionCatchUp } from './factledger-catch-up.case';
+import { factledgerEstimateQuery } from './factledger-estimate.case';
+import { factledgerProjectionLag } from './factledger-projection-lag.case';
+import { factledgerRebuildRss } from './factledger-rebuild-rss.case';
+import { baselineHttpJson, factledgerHttpEstimate } from './http-estimate.case';
 
 /**
  * Every measured case, in print order within its group. A new case is a
- * `*.case.ts` module returning a BenchCase, added here (and dropped from
- * pending.ts if it was listed there). Fresh instances per run: cases hold state.
+ * `*.case.ts` module returning a BenchCase, added here. Fresh instances per
+ * run: cases hold state.
  */
 export const allCases = (): BenchCase[] => [
   ...COMMIT_MODES.flatMap((mode) => [
@@ -28,10 +33,16 @@ export const allCases = (): BenchCase[] => [
   ]),
   baselineCopy(),
   baselinePagedRead(),
+  factledgerProjectionCatchUp(),
   emmettConsumerCatchUp(),
   baselineReadStream(),
   factledgerReadStream(),
   emmettReadStream(),
+  factledgerEstimateQuery(),
+  baselineHttpJson(),
+  factledgerHttpEstimate(),
+  factledgerProjectionLag(),
+  factledgerRebuildRss(),
 ];
 
 /**
