@@ -25,6 +25,7 @@ export function factledgerProjectionCatchUp(): BenchCase {
     baseline: 'baseline.paged-read',
     target: { minRatio: 0.3 },
     warmup: false,
+    maxRounds: 3,
     async setup(ctx) {
       ledger = await ledgerDatabase(ctx);
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { appendToStream } from '@factledger/event-store';
+import { AppendNotifier, PostgresEventStore } from '@factledger/event-store';
 import { metricEstimate, type ReadContext } from '@factledger/projections';
 import type { BenchCase } from '../harness/bench-case';
 import { startChild, type Child } from '../harness/child-process';
@@ -43,8 +43,8 @@ const figureReported = (metricKey: string, sourceId: string, n: number) => {
 /**
  * Projection lag under load: the real projector in a worker process
  * (processes/projector-worker.ts, woken by NOTIFY) follows the ledger while
- * this process appends LAG_WRITE_RATE figure events/s (appendToStream, open
- * loop, paced every 10 ms). Every 50th append is a probe of a dedicated source
+ * this process appends LAG_WRITE_RATE figure events/s (PostgresEventStore
+ * with its AppendNotifier, as the API appends; open loop, paced every 10 ms). Every 50th append is a probe of a dedicated source
  * of metric_0; its lag is from the append's commit (the call returning) to the
  * first current estimate of metric_0 (metricEstimate, polled back to back) whose
  * probe-source figure is that append or a later one.
@@ -53,6 +53,7 @@ export function factledgerProjectionLag(): BenchCase {
   let ledger: LedgerFixture;
   let worker: Child;
   let ctx: ReadContext;
+  let store: PostgresEventStore;
   let n = 0;
   return {
     name: 'factledger.projection-lag',
@@ -63,6 +64,8 @@ export function factledgerProjectionLag(): BenchCase {
     async setup(c) {
       ledger = await ledgerDatabase(c);
       ctx = { db: ledger.db, waitTimeoutMs: 5000 };
+      // As the API appends: the store NOTIFYs after each commit (coalesced), which wakes the projector.
+      store = new PostgresEventStore(ledger.db, new AppendNotifier(ledger.pool));
       worker = await startChild('bench/processes/projector-worker.ts', { env: { DATABASE_URL: ledger.url, DATABASE_POOL_SIZE: '4' }, ready: /^ready$/m });
     },
     async run(_round, budget) {
@@ -80,7 +83,7 @@ export function factledgerProjectionLag(): BenchCase {
         const { stream, event } = figureReported(probe ? PROBE_METRIC : `metric_${1 + (k % (ledger.shape.metrics - 1))}`, probe ? PROBE_SOURCE : `source-${k % ledger.shape.sources}`, k);
         inFlight++;
         try {
-          const result = await appendToStream(ledger.db, stream, [event], { expectedVersion: 'no_stream' });
+          const result = await store.append(stream, [event], { expectedVersion: 'no_stream' });
           if (probe) pending.push({ position: BigInt(result.lastPosition!), committedAt: performance.now() });
           appended++;
         } catch (e) {

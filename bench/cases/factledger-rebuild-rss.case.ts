@@ -23,6 +23,7 @@ export function factledgerRebuildRss(): BenchCase {
     valueUnit: 'MB',
     target: { maxValue: 300 },
     warmup: false,
+    maxRounds: 3,
     async setup(ctx) {
       ledger = await ledgerDatabase(ctx);
     },

@@ -78,6 +78,8 @@ export interface BenchCase {
    * for peak RSS), not ops/s: the median, spread and rounds show that value.
    */
   valueUnit?: string;
+  /** At most this many measured rounds (the first ones), for cases whose round is a whole long job; at least 3. */
+  maxRounds?: number;
   /** Default true; false for cases whose round is a whole long job (a 1M-event rebuild), so the warm-up is not worth its minutes. */
   warmup?: boolean;
   /** Needs bench/node_modules (the Emmett peer); skipped when it is not installed. */

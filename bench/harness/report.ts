@@ -34,6 +34,7 @@ reverses every other round)${settings.checkpointEachRound ? ', a CHECKPOINT befo
 Write cases run twice: durable (synchronous_commit=on, each commit waits for the WAL flush) and with
 synchronous_commit=off for their sessions (no wait: what remains is the CPU and round trips per write).
 Medians are reported; a ratio is the median of per-round ratios (case round *i* ÷ baseline round *i*).
+Cases whose round is a whole 1M-event job (catch-up, rebuild) run 3 rounds and no warm-up.
 
 ## Run
 
@@ -48,7 +49,7 @@ Medians are reported; a ratio is the median of per-round ratios (case round *i* 
 | durable commit latency | ${settings.commitMs.map((m) => m.toFixed(2)).join(', ')} ms: median of 100 one-row autocommit INSERTs at the start of each round |
 | Node | ${env.node} |
 | Emmett | ${settings.emmett ? `@event-driven-io/emmett-postgresql ${settings.emmett}` : 'not installed (its cases skipped)'} |
-| data | events shaped like figure.reported.v1, ${settings.payloadBytes} bytes of JSON (data + metadata) each; read log of ${settings.logEvents.toLocaleString('en-US')} events, 10 per stream, 2,000 per transaction |
+| data | events shaped like figure.reported.v1, ${settings.payloadBytes} bytes of JSON (data + metadata) each; read log of ${settings.logEvents.toLocaleString('en-US')} events, 10 per stream, 2,000 per transaction; the read-side cases (catch-up, estimates, HTTP, lag, rebuild) use a ledger of as many real domain events in its own database (bench/fixtures/million-events.ts: metrics, sources, reports, figures reported, updated, corrected, corroborated, retracted) |
 
 ## Results
 

@@ -59,7 +59,8 @@ export async function runCases(cases: readonly BenchCase[], ctx: BenchContext, p
     for (const o of live().filter((o) => o.case.warmup !== false)) await runOne(o, 0, plan.warmup);
   }
   for (let round = 1; round <= plan.rounds; round++) {
-    const order = round % 2 === 1 ? live() : live().reverse();
+    const due = live().filter((o) => round <= Math.max(3, o.case.maxRounds ?? plan.rounds));
+    const order = round % 2 === 1 ? due : due.reverse();
     plan.log(`round ${round}/${plan.rounds}`);
     await plan.beforeRound?.(round);
     for (const o of order) {

@@ -26,6 +26,8 @@ export function autocannonRound(base: string, paths: readonly string[], connecti
         url: base,
         connections,
         pipelining: 1,
+        // its 1 s default sampling tick would otherwise make a short (smoke) round last a second
+        sampleInt: 100,
         requests: paths.map((p) => ({ method: 'GET', path: p })),
         ...(byAmount ? { amount: budget.maxOps } : { duration: budget.seconds }),
       },
