@@ -45,6 +45,10 @@ export const allCases = (): BenchCase[] => [
   factledgerRebuildRss(),
 ];
 
+/** The read models' cases and their baselines (the HTTP one): they share the ledger database and child processes. */
+const READ_SIDE = /^(factledger\.(projection-|estimate-|http-|rebuild-)|baseline\.http-)/;
+export const isReadSide = (c: BenchCase): boolean => READ_SIDE.test(c.name);
+
 /**
  * The cases whose name or group matches `pattern` (a regular expression,
  * case-insensitive), plus the baselines they are ratios to.
