@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import { ensurePostgres, log } from '../tools/services';
 import { migrateToLatest } from '../migrations/migrator';
 import { allCases, selectCases } from './cases';
-import { PENDING_CASES } from './cases/pending';
 import { payloadBytes } from './fixtures/payload';
 import { createContext } from './harness/context';
 import { commitLatencyMs } from './harness/commit-probe';
@@ -30,7 +29,7 @@ interface SavedRun {
 
 function render(run: SavedRun): void {
   const analysis = fs.readFileSync(path.join(__dirname, 'analysis.md'), 'utf8');
-  writeReport(REPORT, renderReport(run.env, run.settings, run.rows, PENDING_CASES, analysis));
+  writeReport(REPORT, renderReport(run.env, run.settings, run.rows, analysis));
   log(`wrote ${path.relative(ROOT, REPORT)}`);
 }
 

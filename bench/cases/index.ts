@@ -8,11 +8,16 @@ import { emmettAppendBatch, emmettAppendOne, emmettReadStream } from './emmett-a
 import { emmettConsumerCatchUp } from './emmett-consumer.case';
 import { factledgerAppendBatch, factledgerAppendOne } from './factledger-append.case';
 import { factledgerReadStream } from './factledger-read-stream.case';
+import { factledgerProjectionCatchUp } from './factledger-catch-up.case';
+import { factledgerEstimateQuery } from './factledger-estimate.case';
+import { factledgerProjectionLag } from './factledger-projection-lag.case';
+import { factledgerRebuildRss } from './factledger-rebuild-rss.case';
+import { baselineHttpJson, factledgerHttpEstimate } from './http-estimate.case';
 
 /**
  * Every measured case, in print order within its group. A new case is a
- * `*.case.ts` module returning a BenchCase, added here (and dropped from
- * pending.ts if it was listed there). Fresh instances per run: cases hold state.
+ * `*.case.ts` module returning a BenchCase, added here. Fresh instances per
+ * run: cases hold state.
  */
 export const allCases = (): BenchCase[] => [
   ...COMMIT_MODES.flatMap((mode) => [
@@ -28,11 +33,21 @@ export const allCases = (): BenchCase[] => [
   ]),
   baselineCopy(),
   baselinePagedRead(),
+  factledgerProjectionCatchUp(),
   emmettConsumerCatchUp(),
   baselineReadStream(),
   factledgerReadStream(),
   emmettReadStream(),
+  factledgerEstimateQuery(),
+  baselineHttpJson(),
+  factledgerHttpEstimate(),
+  factledgerProjectionLag(),
+  factledgerRebuildRss(),
 ];
+
+/** The read models' cases and their baselines (the HTTP one): they share the ledger database and child processes. */
+const READ_SIDE = /^(factledger\.(projection-|estimate-|http-|rebuild-)|baseline\.http-)/;
+export const isReadSide = (c: BenchCase): boolean => READ_SIDE.test(c.name);
 
 /**
  * The cases whose name or group matches `pattern` (a regular expression,

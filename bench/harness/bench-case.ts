@@ -41,6 +41,8 @@ export interface RoundResult {
   seconds: number;
   /** Per-operation latencies in milliseconds, for cases that report p50/p99. */
   latencies?: number[];
+  /** A level measured over the round instead of a rate (e.g. peak RSS in MB), for cases with `valueUnit`. */
+  value?: number;
 }
 
 export interface Target {
@@ -48,6 +50,8 @@ export interface Target {
   minRatio?: number;
   /** Met when the median of the rounds' p99 latency is at most this. */
   maxP99Ms?: number;
+  /** Met when the median of the rounds' `value` is at most this (cases with `valueUnit`). */
+  maxValue?: number;
   /** Shown beside the target, e.g. what the peer measures. */
   note?: string;
 }
@@ -69,6 +73,15 @@ export interface BenchCase {
   /** Name of the case this one is a ratio to. */
   baseline?: string;
   target?: Target;
+  /**
+   * The case's headline is a level each round reports in `value` (e.g. `MB`
+   * for peak RSS), not ops/s: the median, spread and rounds show that value.
+   */
+  valueUnit?: string;
+  /** At most this many measured rounds (the first ones), for cases whose round is a whole long job; at least 3. */
+  maxRounds?: number;
+  /** Default true; false for cases whose round is a whole long job (a 1M-event rebuild), so the warm-up is not worth its minutes. */
+  warmup?: boolean;
   /** Needs bench/node_modules (the Emmett peer); skipped when it is not installed. */
   needsBenchDeps?: boolean;
   setup(ctx: BenchContext): Promise<void>;

@@ -10,10 +10,10 @@ export const HEADER = ['case', 'median', 'spread (min–max)', 'p50 / p99 ms', '
 /** One table row per case, as text cells in HEADER order. */
 export function cells(row: SummaryRow): string[] {
   if (row.status !== 'ok') return [row.name, row.status, row.note ?? '', '', row.baseline ?? '', '', row.target ?? '', ''];
-  const r = row.rate!;
+  const r = row.value ?? row.rate!;
   return [
     row.name,
-    `${num(r.median)} ${row.unit}/s`,
+    row.value ? `${num(r.median)} ${row.valueUnit}` : `${num(r.median)} ${row.unit}/s`,
     `${num(r.min)}–${num(r.max)} (±${(((r.max - r.min) / 2 / r.median) * 100).toFixed(0)}%)`,
     row.p50Ms === undefined ? '' : `${ms(row.p50Ms)} / ${ms(row.p99Ms)}`,
     row.baseline ?? '',
@@ -48,7 +48,7 @@ export function markdownTable(header: readonly string[], body: readonly string[]
 
 export const resultsMarkdown = (rows: readonly SummaryRow[]): string => markdownTable(HEADER, grouped(rows).map(cells));
 
-/** Every round's ops/s, for readers who want more than median and range. */
+/** Every round's ops/s (or value, e.g. MB), for readers who want more than median and range. */
 export function roundsMarkdown(rows: readonly SummaryRow[]): string {
   const n = Math.max(0, ...rows.map((r) => r.rounds.length));
   const header = ['case', ...Array.from({ length: n }, (_, i) => `round ${i + 1}`)];

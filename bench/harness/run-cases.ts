@@ -45,7 +45,10 @@ export async function runCases(cases: readonly BenchCase[], ctx: BenchContext, p
   const runOne = async (o: CaseOutcome, round: number, budget: Budget): Promise<RoundResult | null> => {
     try {
       await plan.settle?.();
-      return await o.case.run(round, budget);
+      const started = Date.now();
+      const result = await o.case.run(round, budget);
+      if (Date.now() - started > 500) plan.log(`  ${o.case.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return result;
     } catch (e) {
       o.failed = `round ${round}: ${reason(e)}`;
       return null;
@@ -53,10 +56,11 @@ export async function runCases(cases: readonly BenchCase[], ctx: BenchContext, p
   };
   if (plan.warmup) {
     plan.log('warm-up round');
-    for (const o of live()) await runOne(o, 0, plan.warmup);
+    for (const o of live().filter((o) => o.case.warmup !== false)) await runOne(o, 0, plan.warmup);
   }
   for (let round = 1; round <= plan.rounds; round++) {
-    const order = round % 2 === 1 ? live() : live().reverse();
+    const due = live().filter((o) => round <= Math.max(3, o.case.maxRounds ?? plan.rounds));
+    const order = round % 2 === 1 ? due : due.reverse();
     plan.log(`round ${round}/${plan.rounds}`);
     await plan.beforeRound?.(round);
     for (const o of order) {

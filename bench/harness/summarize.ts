@@ -16,6 +16,9 @@ export interface SummaryRow {
   note?: string;
   /** ops/s over the rounds. */
   rate?: Spread;
+  /** The rounds' `value` (cases with `valueUnit`), e.g. peak RSS. */
+  value?: Spread;
+  valueUnit?: string;
   /** Median over rounds of each round's p50 / p99 latency (ms). */
   p50Ms?: number;
   p99Ms?: number;
@@ -24,7 +27,7 @@ export interface SummaryRow {
   ratio?: Spread;
   target?: string;
   met?: boolean;
-  /** ops/s of every round, for the details table. */
+  /** ops/s of every round (or its value, for cases with `valueUnit`), for the details table. */
   rounds: number[];
 }
 
@@ -40,6 +43,10 @@ export function summarize(outcomes: readonly CaseOutcome[]): SummaryRow[] {
     if (o.failed || o.rounds.length === 0) return { ...base, status: 'failed', note: o.failed ?? 'no rounds', rounds: [] };
     const own = rates.get(c.name)!;
     const row: SummaryRow = { ...base, status: 'ok', rate: spread(own), rounds: own };
+    if (c.valueUnit) {
+      const values = o.rounds.map((r) => r.value ?? Number.NaN);
+      Object.assign(row, { value: spread(values), valueUnit: c.valueUnit, rounds: values });
+    }
     const latencies = o.rounds.filter((r) => r.latencies?.length);
     if (latencies.length) {
       row.p50Ms = median(latencies.map((r) => quantile(r.latencies!, 0.5)));
@@ -53,6 +60,7 @@ export function summarize(outcomes: readonly CaseOutcome[]): SummaryRow[] {
     const checks: boolean[] = [];
     if (c.target?.minRatio !== undefined) checks.push(row.ratio !== undefined && row.ratio.median >= c.target.minRatio);
     if (c.target?.maxP99Ms !== undefined) checks.push(row.p99Ms !== undefined && row.p99Ms <= c.target.maxP99Ms);
+    if (c.target?.maxValue !== undefined) checks.push(row.value !== undefined && row.value.median <= c.target.maxValue);
     if (checks.length) row.met = checks.every(Boolean);
     return row;
   });
@@ -61,6 +69,7 @@ export function summarize(outcomes: readonly CaseOutcome[]): SummaryRow[] {
 function targetText(o: CaseOutcome): string | undefined {
   const t = o.case.target;
   if (!t) return undefined;
-  const parts = [t.minRatio !== undefined ? `≥ ${t.minRatio}×` : '', t.maxP99Ms !== undefined ? `p99 ≤ ${t.maxP99Ms} ms` : '', t.note ?? ''];
+  const parts = [t.minRatio !== undefined ? `≥ ${t.minRatio}×` : '', t.maxP99Ms !== undefined ? `p99 ≤ ${t.maxP99Ms} ms` : '',
+    t.maxValue !== undefined ? `≤ ${t.maxValue} ${o.case.valueUnit ?? ''}`.trimEnd() : '', t.note ?? ''];
   return parts.filter(Boolean).join(', ');
 }

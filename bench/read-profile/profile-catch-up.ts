@@ -1,0 +1,65 @@
+import { performance } from 'node:perf_hooks';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { readAllAfter, START, type Checkpoint } from '@factledger/event-store';
+import { catalogProjection, figuresProjection, schemaName, type ProjectionDefinition } from '@factledger/projections';
+import { pg } from '../harness/root-pg';
+
+/**
+ * Where a read model's catch-up spends its time: applies `figures` (or
+ * `catalog`) batch by batch as the runner does, minus the fencing, and sums
+ * the duration of each statement shape and the Node time between them.
+ *
+ *   node -r ./tools/register.cjs bench/read-profile/profile-catch-up.ts <database url> [figures|catalog] [batch] [max events]
+ *
+ * The database must hold a ledger (fixtures/million-events.ts, KEEP=1 LOAD_ONLY=1).
+ */
+async function main(): Promise<void> {
+  const [url, model = 'figures', batchArg = '5000', maxArg] = process.argv.slice(2);
+  if (!url) throw new Error('usage: profile-catch-up.ts <database url> [figures|catalog] [batch] [max events]');
+  const batch = Number(batchArg);
+  const max = maxArg ? Number(maxArg) : Number.MAX_SAFE_INTEGER;
+  const totals = new Map<string, { ms: number; n: number }>();
+  const shape = (text: string) => text.replace(/\s+/g, ' ').replace(/"rm_[a-z0-9_]+"\./g, '').slice(0, 90);
+  const db = new Kysely<any>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
+    log: (e: LogEvent) => {
+      const key = shape(e.query.sql);
+      const t = totals.get(key) ?? { ms: 0, n: 0 };
+      t.ms += e.queryDurationMillis;
+      t.n += 1;
+      totals.set(key, t);
+    },
+  });
+  const version = 90_000 + (Date.now() % 9000);
+  const definition: ProjectionDefinition = (model === 'catalog' ? catalogProjection : figuresProjection)({ version, name: `prof_${model}` });
+  const schema = schemaName(definition.name, version);
+  await sql.raw(`CREATE SCHEMA ${schema}`).execute(db);
+  await definition.setup(db, schema);
+  let after: Checkpoint = START;
+  let events = 0;
+  let readMs = 0;
+  const started = performance.now();
+  try {
+    while (events < max) {
+      const t0 = performance.now();
+      const page = await readAllAfter(db, after, { limit: batch });
+      readMs += performance.now() - t0;
+      if (page.events.length === 0) break;
+      await db.transaction().execute((trx) => definition.apply(trx, page.events, { schema }));
+      after = page.checkpoint;
+      events += page.events.length;
+    }
+  } finally {
+    const wall = performance.now() - started;
+    const sqlMs = [...totals.values()].reduce((a, t) => a + t.ms, 0);
+    console.log(`${model}: ${events} events in ${(wall / 1000).toFixed(1)} s = ${Math.round(events / (wall / 1000))} events/s; read ${(readMs / 1000).toFixed(1)} s, statements ${(sqlMs / 1000).toFixed(1)} s (incl. read), Node and round trips ${((wall - sqlMs) / 1000).toFixed(1)} s`);
+    for (const [key, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`${(t.ms / 1000).toFixed(2).padStart(7)} s ${String(t.n).padStart(5)}× ${key}`);
+    await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(db);
+    await db.destroy();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
