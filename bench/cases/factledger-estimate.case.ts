@@ -1,6 +1,7 @@
 import { metricEstimate, type ReadContext } from '@factledger/projections';
 import type { BenchCase } from '../harness/bench-case';
 import { loadLoop } from '../harness/load-loop';
+import { quantile } from '../harness/stats';
 import { ledgerDatabase, type LedgerFixture } from '../fixtures/ledger-database';
 import { LEDGER_DAYS, LEDGER_FIRST_DAY } from '../fixtures/million-events';
 
@@ -20,6 +21,10 @@ const dateOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export function factledgerEstimateQuery(): BenchCase {
   let ledger: LedgerFixture;
   let ctx: ReadContext;
+  let log: (m: string) => void = () => undefined;
+  // Per kind, over every round: the table has one row, the log says which kind makes the tail.
+  const byKind: number[][] = [[], [], [], []];
+  const KIND_NAMES = ['asOf position', 'asOf time', 'validAt', 'asOf position + validAt'];
   let head = 1;
   const start = Date.parse(LEDGER_FIRST_DAY);
   const kinds: ((i: number) => Request)[] = [
@@ -36,6 +41,7 @@ export function factledgerEstimateQuery(): BenchCase {
     target: { maxP99Ms: 10 },
     async setup(c) {
       ledger = await ledgerDatabase(c);
+      log = c.log;
       ctx = { db: ledger.db, waitTimeoutMs: 5000 };
       head = ledger.events;
     },
@@ -43,10 +49,15 @@ export function factledgerEstimateQuery(): BenchCase {
       const offset = round * 100_003;
       return loadLoop(1, budget, async (_w, i) => {
         const n = offset + i;
+        const started = performance.now();
         await metricEstimate(ctx, `metric_${hash(n, ledger.shape.metrics)}`, kinds[n % kinds.length]!(n));
+        if (round > 0) byKind[n % kinds.length]!.push(performance.now() - started);
         return 1;
       });
     },
-    teardown: async () => undefined,
+    async teardown() {
+      const ms = (v: number) => v.toFixed(2);
+      log(`estimate-query by kind (p50 / p99 / max ms): ${byKind.map((t, k) => `${KIND_NAMES[k]} ${ms(quantile(t, 0.5))} / ${ms(quantile(t, 0.99))} / ${ms(Math.max(...t))}`).join('; ')}`);
+    },
   };
 }
