@@ -8,19 +8,8 @@ import type { ProjectionDefinition } from '../../engine';
 import { isOwnGeneration, readModelSpec } from '../read-model-lineage';
 import { digestSchema, hashedRows, type HashedRow, type SchemaDigest } from './schema-digest';
 
-/** An event as `GET /v1/events` serves it (recordedAt an ISO string). */
-export interface ReplayEvent {
-  position: string;
-  transactionId: string;
-  streamId: string;
-  streamVersion: number;
-  id: string;
-  type: string;
-  schemaVersion: number;
-  data: unknown;
-  metadata: unknown;
-  recordedAt: Date | string;
-}
+/** An event as `GET /v1/events` serves it: a recorded event whose time may still be an ISO string. */
+export type ReplayEvent = Omit<RecordedEvent<unknown, unknown>, 'recordedAt'> & { recordedAt: Date | string };
 
 export interface ReadModelReplayOptions {
   /** Where to replay; default DATABASE_URL. Only new `fl_replay_*` schemas are written, and dropped on close. */
@@ -148,14 +137,7 @@ export class ReadModelReplay {
 export const openReadModelReplay = (options: ReadModelReplayOptions): Promise<ReadModelReplay> => ReadModelReplay.open(options);
 
 const toRecordedEvent = (e: ReplayEvent): RecordedEvent => ({
-  position: e.position,
-  transactionId: e.transactionId,
-  streamId: e.streamId,
-  streamVersion: e.streamVersion,
-  id: e.id,
-  type: e.type,
-  schemaVersion: e.schemaVersion,
-  data: e.data,
+  ...e,
   metadata: (e.metadata ?? {}) as Record<string, unknown>,
   recordedAt: e.recordedAt instanceof Date ? e.recordedAt : new Date(e.recordedAt),
 });
