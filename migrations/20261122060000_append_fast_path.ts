@@ -8,71 +8,10 @@ const APPEND_RESULT = 'status text, stream_version bigint, first_position bigint
  * transaction (group commit: one round trip, one WAL flush).
  */
 export async function up(db: Kysely<any>): Promise<void> {
-  // The full checks, unchanged from 20261122030000_event_store, under a new
-  // name: factledger_append falls back to it, and clients call it directly to
-  // learn the exact status when the fast path hits UNIQUE (event_id).
-  await sql`
-    CREATE FUNCTION factledger_append_checked(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb)
-    RETURNS TABLE (${sql.raw(APPEND_RESULT)})
-    LANGUAGE plpgsql AS $$
-    DECLARE
-      v_count   integer := jsonb_array_length(p_events);
-      v_ids     uuid[];
-      v_current bigint;
-      v_found   integer;
-      v_mine    integer;
-    BEGIN
-      -- Before the transaction id is assigned: see factledger_append.
-      PERFORM pg_advisory_xact_lock(hashtextextended(p_stream_id, 7406));
-      SELECT array_agg((e->>'id')::uuid) INTO v_ids FROM jsonb_array_elements(p_events) e;
-      LOOP
-        SELECT s.version INTO v_current FROM streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
-        EXIT WHEN FOUND;
-        IF v_count = 0 THEN v_current := 0; EXIT; END IF;
-        INSERT INTO streams (stream_id, stream_type, version) VALUES (p_stream_id, p_stream_type, 0)
-          ON CONFLICT ON CONSTRAINT streams_pkey DO NOTHING;
-        -- not inserted: a concurrent writer created it; loop to lock its row
-        IF FOUND THEN v_current := 0; EXIT; END IF;
-      END LOOP;
-
-      -- Checked under the stream lock so two retries of one append cannot both write.
-      IF v_count > 0 THEN
-        SELECT count(*), count(*) FILTER (WHERE ev.stream_id = p_stream_id)
-          INTO v_found, v_mine FROM events ev WHERE ev.event_id = ANY (v_ids);
-        IF v_found > 0 THEN
-          IF v_found = v_count AND v_mine = v_count THEN
-            RETURN QUERY SELECT 'duplicate'::text, max(ev.stream_version), min(ev.position), max(ev.position), min(ev.transaction_id::text)
-              FROM events ev WHERE ev.event_id = ANY (v_ids);
-          ELSE
-            RETURN QUERY SELECT 'id_conflict'::text, v_current, NULL::bigint, NULL::bigint, NULL::text;
-          END IF;
-          RETURN;
-        END IF;
-      END IF;
-
-      IF (p_expected = 'no_stream' AND v_current > 0)
-         OR (p_expected = 'stream_exists' AND v_current = 0)
-         OR (p_expected ~ '^[0-9]+$' AND v_current <> p_expected::bigint) THEN
-        RETURN QUERY SELECT 'conflict'::text, v_current, NULL::bigint, NULL::bigint, NULL::text;
-        RETURN;
-      END IF;
-      IF v_count = 0 THEN
-        RETURN QUERY SELECT 'ok'::text, v_current, NULL::bigint, NULL::bigint, NULL::text;
-        RETURN;
-      END IF;
-
-      UPDATE streams s SET version = v_current + v_count, updated_at = now() WHERE s.stream_id = p_stream_id;
-      RETURN QUERY
-        WITH inserted AS (
-          INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_version, data, metadata)
-          SELECT p_stream_id, v_current + e.ord, (e.ev->>'id')::uuid, e.ev->>'type',
-                 coalesce((e.ev->>'schemaVersion')::integer, 1), e.ev->'data', coalesce(e.ev->'metadata', '{}'::jsonb)
-            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(ev, ord)
-           ORDER BY e.ord
-          RETURNING events.position
-        )
-        SELECT 'ok'::text, v_current + v_count, min(i.position), max(i.position), pg_current_xact_id()::text FROM inserted i;
-    END $$`.execute(db);
+  // The full checks of 20261122030000_event_store keep their body under a new
+  // name: factledger_append falls back to them, and clients call them directly
+  // to learn the exact status when the fast path hits UNIQUE (event_id).
+  await sql`ALTER FUNCTION factledger_append(text, text, text, jsonb) RENAME TO factledger_append_checked`.execute(db);
 
   // Fast path: an exact expected version that matches. One conditional UPDATE
   // locks the stream row, checks and bumps the version; the INSERT follows.
@@ -84,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // takes the checked path. Under READ COMMITTED the UPDATE re-reads a row a
   // racing writer just bumped, so the loser falls through and sees a conflict.
   await sql`
-    CREATE OR REPLACE FUNCTION factledger_append(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb)
+    CREATE FUNCTION factledger_append(p_stream_id text, p_stream_type text, p_expected text, p_events jsonb)
     RETURNS TABLE (${sql.raw(APPEND_RESULT)})
     LANGUAGE plpgsql AS $$
     DECLARE
