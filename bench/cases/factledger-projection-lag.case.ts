@@ -42,7 +42,7 @@ const figureReported = (metricKey: string, sourceId: string, n: number) => {
 
 /**
  * Projection lag under load: the real projector in a worker process
- * (processes/projector-worker.ts, woken by NOTIFY) follows the ledger while
+ * (libs/projections' projector-worker.main.ts with the worker's defaults, woken by NOTIFY) follows the ledger while
  * this process appends LAG_WRITE_RATE figure events/s (PostgresEventStore
  * with its AppendNotifier, as the API appends; open loop, paced every 10 ms). Every 50th append is a probe of a dedicated source
  * of metric_0; its lag is from the append's commit (the call returning) to the
@@ -66,7 +66,7 @@ export function factledgerProjectionLag(): BenchCase {
       ctx = { db: ledger.db, waitTimeoutMs: 5000 };
       // As the API appends: the store NOTIFYs after each commit (coalesced), which wakes the projector.
       store = new PostgresEventStore(ledger.db, new AppendNotifier(ledger.pool));
-      worker = await startChild('bench/processes/projector-worker.ts', { env: { DATABASE_URL: ledger.url, DATABASE_POOL_SIZE: '4' }, ready: /^ready$/m });
+      worker = await startChild('libs/projections/src/read-models/testing/projector-worker.main.ts', { env: { DATABASE_URL: ledger.url, DATABASE_POOL_SIZE: '4' }, ready: /^ready$/m });
     },
     async run(_round, budget) {
       const lags: number[] = [];
