@@ -15,6 +15,7 @@ import { pg } from './harness/root-pg';
 import { runCases } from './harness/run-cases';
 import { summarize, type SummaryRow } from './harness/summarize';
 import { emmettInstalled, emmettVersion } from './peers/emmett';
+import { admin, withDatabase } from './harness/admin-db';
 
 const ROOT = path.resolve(__dirname, '..');
 const REPORT = path.join(ROOT, 'docs', 'benchmarks.md');
@@ -31,22 +32,6 @@ function render(run: SavedRun): void {
   const analysis = fs.readFileSync(path.join(__dirname, 'analysis.md'), 'utf8');
   writeReport(REPORT, renderReport(run.env, run.settings, run.rows, analysis));
   log(`wrote ${path.relative(ROOT, REPORT)}`);
-}
-
-const withDatabase = (url: string, database: string) => {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-};
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 /** `npm run bench`: scratch database, every case in interleaved rounds, table, docs/benchmarks.md. */
