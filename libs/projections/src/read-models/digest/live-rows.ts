@@ -1,7 +1,7 @@
-import { sql, type Kysely } from 'kysely';
-import { conflict, DomainError, notFound } from '@factledger/shared';
+import type { Kysely } from 'kysely';
+import { conflict, notFound } from '@factledger/shared';
 import { schemaName } from '../../engine';
-import { READ_MODELS } from '../read-model-lineage';
+import { activeCheckpoints, assertReadModel } from './active-checkpoints';
 import { hashedRows, type HashedRow } from './schema-digest';
 
 export interface LiveRowsPage {
@@ -21,18 +21,13 @@ export interface LiveRowsPage {
  */
 export async function liveTableRows(db: Kysely<any>, request: { name: string; table: string; position: string; after: string | null; limit: number }): Promise<LiveRowsPage> {
   const { name, table, position, after, limit } = request;
-  if (!READ_MODELS.some((spec) => spec.name === name)) throw notFound('projection.unknown', `No read model named ${name}`, { projection: name });
+  assertReadModel(name);
   return db
     .transaction()
     .setIsolationLevel('repeatable read')
     .setAccessMode('read only')
     .execute(async (trx) => {
-      const { rows } = await sql<{ version: number; position: string }>`
-        SELECT r.active_version AS version, c.position::text AS position
-          FROM projection_registry r JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version
-         WHERE r.name = ${name}`.execute(trx);
-      const live = rows[0];
-      if (!live) throw new DomainError('projection.not_ready', 'unavailable', `Read model ${name} has no active version yet`, { projection: name });
+      const live = (await activeCheckpoints(trx, [name]))[0]!;
       if (live.position !== position) {
         throw conflict('projection.moved', `Read model ${name} is at position ${live.position} now, not ${position}`, { projection: name, position: live.position });
       }
