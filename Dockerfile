@@ -5,6 +5,9 @@ COPY package.json package-lock.json ./
 # npm install, not npm ci: lockfiles made on one platform miss other platforms' optional packages.
 RUN npm install --no-fund --no-audit && npm cache clean --force
 COPY . .
+# Compiled JavaScript in dist/: no transpiler in the running processes (about 110 MB less each).
+RUN npm run build
 ENV NODE_ENV=production
 EXPOSE 3000
-CMD ["node", "-r", "./tools/register.cjs", "apps/api/src/main.ts"]
+# Heap cap as in tools/node-flags.ts: V8 would otherwise grow toward a limit sized from the host's memory.
+CMD ["node", "--max-old-space-size=256", "-r", "./tools/register-dist.cjs", "dist/apps/api/src/main.js"]

@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const frameworkImports = ['@nestjs/*', 'kysely', 'pg', 'pg-cursor', 'bullmq', 'ioredis', 'fastify', '@fastify/*', 'class-validator', 'class-transformer', 'reflect-metadata', 'rxjs'];
 
 export default [
-  { ignores: ['**/node_modules/**', '**/dist/**', '.nx/**', 'bench/node_modules/**', 'coverage/**', '.data/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'dist.*/**', '.nx/**', 'bench/node_modules/**', 'coverage/**', '.data/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],

@@ -2,18 +2,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Kysely, Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
 
-const MIGRATION_FILE = /^\d{14}_[a-z0-9_]+\.ts$/;
+/** A timestamped migration: TypeScript in the sources, JavaScript in the build (dist/). */
+const MIGRATION_FILE = /^\d{14}_[a-z0-9_]+\.(ts|js)$/;
 
 /**
  * Loads the timestamped migration files beside this one. `require` (not a
- * dynamic import) so the same code runs under the SWC register hook and jest.
+ * dynamic import) so the same code runs under the SWC register hook, jest and
+ * the compiled build.
  */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = fs.readdirSync(__dirname).filter((f) => MIGRATION_FILE.test(f)).sort();
     return Object.fromEntries(
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      files.map((file) => [file.replace(/\.ts$/, ''), require(path.join(__dirname, file)) as Migration]),
+      files.map((file) => [file.replace(/\.(ts|js)$/, ''), require(path.join(__dirname, file)) as Migration]),
     );
   }
 }

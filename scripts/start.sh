@@ -2,4 +2,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
-exec node -r ./tools/register.cjs tools/start.ts
+exec node -r ./tools/register.cjs tools/start.ts "$@"

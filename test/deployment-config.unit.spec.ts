@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig, SETTINGS } from '@factledger/platform';
+import { SERVICE_NODE_FLAGS } from '../tools/node-flags';
 
 const ROOT = path.resolve(__dirname, '..');
 const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -41,11 +42,21 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
     expect(compose.services.api!.ports).toContain(`${env.PORT}:${env.PORT}`);
   });
 
-  it('starts each app from a file that exists', () => {
+  it('starts each app from the build of a source that exists, which the image compiles', () => {
     for (const name of ['api', 'worker', 'migrate', 'seed']) {
-      const entry = compose.services[name]!.command!.find((part) => part.endsWith('main.ts'))!;
-      expect(fs.existsSync(path.join(ROOT, entry))).toBe(true);
+      const command = compose.services[name]!.command!;
+      const entry = command.find((part) => part.endsWith('main.js'))!;
+      expect(command).toContain('./tools/register-dist.cjs');
+      expect(entry).toMatch(/^dist\//);
+      expect(fs.existsSync(path.join(ROOT, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
     }
+    const dockerfile = fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8');
+    expect(dockerfile.indexOf('RUN npm run build')).toBeGreaterThan(dockerfile.indexOf('COPY . .'));
+  });
+
+  it('caps the heap of the long-running apps as npm start does', () => {
+    for (const name of ['api', 'worker']) expect(compose.services[name]!.command).toContain(SERVICE_NODE_FLAGS[0]);
+    expect(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')).toContain(`"${SERVICE_NODE_FLAGS[0]}"`);
   });
 
   it('documents every variable in .env.example', () => {

@@ -13,7 +13,7 @@ const step = (label: string, command: string, args: string[], env: NodeJS.Proces
     );
   });
 
-/** `npm test`: type check, lint (with Nx module boundaries), then every jest suite against real services. */
+/** `npm test`: type check, lint (with Nx module boundaries), build, then every jest suite against real services. */
 async function main(): Promise<void> {
   const postgres = await ensurePostgres();
   try {
@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       await step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], env);
       await step('project graph', bin('nx'), ['show', 'projects'], { ...env, NX_VERBOSE_LOGGING: 'false' });
       await step('lint', bin('eslint'), ['.', '--max-warnings=0'], env);
+      // The compiled build is what Docker runs; the bench smoke suite runs its child processes from it.
+      await step('build', process.execPath, [path.join(ROOT, 'tools', 'build.cjs')], env);
     }
     await step('tests', bin('jest'), ['--ci', ...only], env);
   } finally {

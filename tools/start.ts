@@ -1,18 +1,29 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { SERVICE_NODE_FLAGS } from './node-flags';
 import { ensureDatabase, ensurePostgres, ensureRedis, isRedisUp, log } from './services';
 
 const ROOT = path.resolve(__dirname, '..');
-const REGISTER = path.join(ROOT, 'tools', 'register.cjs');
+/** `npm start -- --built`: compile to dist/ first and run the build, as the Docker image does. */
+const BUILT = process.argv.includes('--built');
+const RUNTIME = BUILT ? ['-r', path.join(ROOT, 'tools', 'register-dist.cjs')] : ['-r', path.join(ROOT, 'tools', 'register.cjs')];
+const entry = (file: string) => path.join(ROOT, BUILT ? path.join('dist', file.replace(/\.ts$/, '.js')) : file);
 
-const run = (file: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess =>
-  spawn(process.execPath, ['-r', REGISTER, path.join(ROOT, file), ...args], { cwd: ROOT, env, stdio: 'inherit' });
+const run = (file: string, args: string[], env: NodeJS.ProcessEnv, nodeFlags: string[] = []): ChildProcess =>
+  spawn(process.execPath, [...nodeFlags, ...RUNTIME, entry(file), ...args], { cwd: ROOT, env, stdio: 'inherit' });
 
 const runToEnd = (file: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> =>
   new Promise((resolve) => run(file, args, env).once('exit', (code) => resolve(code ?? 1)));
 
-/** `npm start`: database (embedded if needed), migrations, seeds, then API and worker until Ctrl-C. */
+function build(): void {
+  log('building dist/ (npm run build)');
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'tools', 'build.cjs')], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the build failed: see above');
+}
+
+/** `npm start [-- --built]`: database (embedded if needed), migrations, seeds, then API and worker until Ctrl-C. */
 async function main(): Promise<void> {
+  if (BUILT) build();
   const postgres = await ensurePostgres();
   const redis = await ensureRedis();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: postgres.url };
@@ -23,7 +34,7 @@ async function main(): Promise<void> {
   }
   if ((await runToEnd('apps/cli/src/main.ts', ['migrate'], env)) !== 0) throw new Error('migrations failed');
 
-  const children = [run('apps/worker/src/main.ts', [], env), run('apps/api/src/main.ts', [], env)];
+  const children = [run('apps/worker/src/main.ts', [], env, SERVICE_NODE_FLAGS), run('apps/api/src/main.ts', [], env, SERVICE_NODE_FLAGS)];
   if ((await runToEnd('apps/cli/src/main.ts', ['seed', '--if-present'], env)) !== 0) log('seeding failed: see above; the system keeps running');
 
   let stopping = false;

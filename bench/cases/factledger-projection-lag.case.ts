@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppendNotifier, PostgresEventStore } from '@factledger/event-store';
-import { metricEstimate, type ReadContext } from '@factledger/projections';
+import { FIGURES_PROJECTION, metricEstimate, type ReadContext } from '@factledger/projections';
 import type { BenchCase } from '../harness/bench-case';
 import { startChild, type Child } from '../harness/child-process';
 import { ledgerDatabase, type LedgerFixture } from '../fixtures/ledger-database';
@@ -11,6 +11,8 @@ export const LAG_WRITE_RATE = 1000;
 /** Appends in flight at most; past it the writer falls behind and the round's rate shows it. */
 const MAX_IN_FLIGHT = 32;
 const TICK_MS = 10;
+/** How often the reader looks at the projector's checkpoint while a probe is unseen. */
+const POLL_MS = 2;
 /** One append in PROBE_EVERY is a probe whose visibility in the estimate is timed. */
 const PROBE_EVERY = 50;
 const PROBE_METRIC = 'metric_0';
@@ -40,14 +42,27 @@ const figureReported = (metricKey: string, sourceId: string, n: number) => {
   };
 };
 
+/** The figures model's checkpoint position (its active version's); a probe past it cannot be visible yet. */
+async function checkpointPosition(ledger: LedgerFixture): Promise<bigint> {
+  const { rows } = await ledger.pool.query<{ position: string }>(
+    `SELECT c.position::text AS position FROM projection_checkpoints c
+       JOIN projection_registry r ON r.name = c.name AND r.active_version = c.version
+      WHERE c.name = $1`,
+    [FIGURES_PROJECTION],
+  );
+  return BigInt(rows[0]?.position ?? '0');
+}
+
 /**
  * Projection lag under load: the real projector in a worker process
  * (libs/projections' projector-worker.main.ts with the worker's defaults, woken by NOTIFY) follows the ledger while
  * this process appends LAG_WRITE_RATE figure events/s (PostgresEventStore
  * with its AppendNotifier, as the API appends; open loop, paced every 10 ms). Every 50th append is a probe of a dedicated source
  * of metric_0; its lag is from the append's commit (the call returning) to the
- * first current estimate of metric_0 (metricEstimate, polled back to back) whose
- * probe-source figure is that append or a later one.
+ * first current estimate of metric_0 (metricEstimate) whose probe-source figure
+ * is that append or a later one. The estimate is asked for once the projector's
+ * checkpoint (polled every 2 ms) has passed the probe: polling the estimate back
+ * to back would spend a core of the two on the reader and slow what it measures.
  */
 export function factledgerProjectionLag(): BenchCase {
   let ledger: LedgerFixture;
@@ -66,7 +81,7 @@ export function factledgerProjectionLag(): BenchCase {
       ctx = { db: ledger.db, waitTimeoutMs: 5000 };
       // As the API appends: the store NOTIFYs after each commit (coalesced), which wakes the projector.
       store = new PostgresEventStore(ledger.db, new AppendNotifier(ledger.pool));
-      worker = await startChild('libs/projections/src/read-models/testing/projector-worker.main.ts', { env: { DATABASE_URL: ledger.url, DATABASE_POOL_SIZE: '4' }, ready: /^ready$/m });
+      worker = await startChild('libs/projections/src/read-models/testing/projector-worker.main.ts', { built: true, env: { DATABASE_URL: ledger.url, DATABASE_POOL_SIZE: '4' }, ready: /^ready$/m });
     },
     async run(_round, budget) {
       const lags: number[] = [];
@@ -106,12 +121,13 @@ export function factledgerProjectionLag(): BenchCase {
           }
         }, TICK_MS);
       });
-      // The reader: the current estimate, back to back while a probe is unseen.
+      // The reader: while a probe is unseen, the figures model's checkpoint every POLL_MS (one index
+      // lookup), and the current estimate once the checkpoint has passed the probe's position.
       let writing = true;
       const reader = (async () => {
         while (writing || inFlight > 0 || pending.length > 0) {
-          if (pending.length === 0) {
-            await new Promise((r) => setTimeout(r, 1));
+          if (pending.length === 0 || (await checkpointPosition(ledger)) < pending[0]!.position) {
+            await new Promise((r) => setTimeout(r, POLL_MS));
             continue;
           }
           const { data } = await metricEstimate(ctx, PROBE_METRIC, {});

@@ -8,7 +8,8 @@ const SAMPLE_MS = 100;
 /**
  * Peak RSS of a rebuild process: `factledger rebuild --all` (the CLI's
  * runRebuildCli, processes/rebuild-process.ts) building the next generation of both read models from
- * the start of the ledger, in its own process. The peak is VmHWM, read by the
+ * the start of the ledger, in its own process, run as the worker runs in
+ * production: compiled (dist/) with the services' heap cap (tools/node-flags.ts). The peak is VmHWM, read by the
  * child itself as it exits (processes/report-peak-rss.cjs) and sampled from
  * /proc every 100 ms meanwhile. A round is one whole rebuild; its rate is
  * events rebuilt per second.
@@ -18,7 +19,7 @@ export function factledgerRebuildRss(): BenchCase {
   return {
     name: 'factledger.rebuild-rss',
     group: 'rebuild memory',
-    title: 'peak RSS of `factledger rebuild --all` (catalog + figures from START, batches of 5,000)',
+    title: 'peak RSS of `factledger rebuild --all` (catalog + figures from START, batches of 5,000; compiled, worker heap cap)',
     unit: 'events',
     valueUnit: 'MB',
     target: { maxValue: 300 },
@@ -31,6 +32,7 @@ export function factledgerRebuildRss(): BenchCase {
       const { rows } = await ledger.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events');
       const started = performance.now();
       const child = await startChild('bench/processes/rebuild-process.ts', {
+        built: true,
         nodeArgs: ['-r', './bench/processes/report-peak-rss.cjs'],
         env: { DATABASE_URL: ledger.url, LOG_LEVEL: 'warn' },
       });

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { SERVICE_NODE_FLAGS } from '../../tools/node-flags';
+import { builtEntry, ensureBuilt } from './built';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -15,13 +17,29 @@ export interface Child {
   stop(graceMs?: number): Promise<void>;
 }
 
+export interface ChildOptions {
+  env?: Record<string, string>;
+  ready?: RegExp;
+  timeoutMs?: number;
+  nodeArgs?: string[];
+  args?: string[];
+  /**
+   * Run as production runs (Dockerfile, `npm start -- --built`): the compiled entry from dist/ (built first
+   * if stale) with the services' V8 flags (tools/node-flags.ts), instead of transpiling on load.
+   */
+  built?: boolean;
+}
+
 /**
  * A TypeScript entry point run as the apps run (`node -r ./tools/register.cjs`,
- * from the repo root) in its own process, so it never shares the bench's event
- * loop. Resolves once its output matches `ready` (at once without one).
+ * or its compiled build with `built`, from the repo root) in its own process,
+ * so it never shares the bench's event loop. Resolves once its output matches
+ * `ready` (at once without one).
  */
-export async function startChild(entry: string, options: { env?: Record<string, string>; ready?: RegExp; timeoutMs?: number; nodeArgs?: string[]; args?: string[] }): Promise<Child> {
-  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), '-r', './tools/register.cjs', entry, ...(options.args ?? [])], {
+export async function startChild(entry: string, options: ChildOptions): Promise<Child> {
+  if (options.built) ensureBuilt();
+  const runtime = options.built ? [...SERVICE_NODE_FLAGS, '-r', './tools/register-dist.cjs', builtEntry(entry)] : ['-r', './tools/register.cjs', entry];
+  const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), ...runtime, ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,6 +5,7 @@ import { consoleTable, resultsMarkdown } from './render';
 import { runCases } from './run-cases';
 import { summarize } from './summarize';
 import { emmettInstalled } from '../peers/emmett';
+import { ensureBuilt } from './built';
 
 /**
  * Benchmarks are not part of the test command; a smoke suite runs its cases
@@ -17,8 +18,10 @@ export function smokeSuite(title: string, cases: () => BenchCase[], expectedRow:
   describe(`bench harness, smoke mode: ${title}`, () => {
     let t: TestDatabase;
     beforeAll(async () => {
+      // The memory and lag cases run compiled children; `npm test` has built dist/ already, a lone run builds it here.
+      ensureBuilt();
       t = await createTestDatabase({ poolSize: 10 });
-    });
+    }, 180_000);
     afterAll(() => t.drop());
 
     it('runs every case in interleaved rounds and summarises well-formed numbers', async () => {
