@@ -42,7 +42,12 @@ export class ReadModelListener {
     if (!this.listening) return;
     const token = randomUUID();
     const back = new Promise<void>((resolve) => this.barriers.set(token, resolve));
-    await notify(READ_MODELS_CHANNEL, JSON.stringify({ sync: token }));
+    try {
+      await notify(READ_MODELS_CHANNEL, JSON.stringify({ sync: token }));
+    } catch (e) {
+      this.barriers.delete(token);
+      throw e;
+    }
     await back;
   }
 
