@@ -3,7 +3,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadConfig, type AppConfig } from '@factledger/platform';
-import { firstVersion, ProjectionEngine, READ_MODELS, ReadApiModule, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
+import { EstimateCacheService, firstVersion, ProjectionEngine, READ_MODELS, ReadApiModule, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import type { ApiResponse } from './api-harness';
@@ -26,7 +26,7 @@ export interface ReadApiHarness {
   /** Starts the read models' projector (as the worker would); stopProjector pauses it. */
   startProjector(): Promise<void>;
   stopProjector(): Promise<void>;
-  /** Resolves once both read models applied the position. */
+  /** Resolves once both read models applied the position and the API's estimate cache heard of it. */
   settled(position: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -77,7 +77,11 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
       await projector?.stop();
       projector = null;
     },
-    settled: (position) => waitForPosition(db.db, READ_MODELS.map((s) => s.name), position, 15_000),
+    async settled(position) {
+      await waitForPosition(db.db, READ_MODELS.map((s) => s.name), position, 15_000);
+      // The projector's NOTIFY reaches the cache just after its commit: wait for it, as a later request would.
+      await app.get(EstimateCacheService).sync();
+    },
     async close() {
       await harness.stopProjector();
       await app.close();

@@ -12,6 +12,9 @@ export interface AppConfig {
   bodyLimitBytes: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   readWaitTimeoutMs: number;
+  estimateCache: 'on' | 'off';
+  estimateCacheMaxEntries: number;
+  estimateCacheMaxAgeMs: number;
   signingKeyFile: string;
   nodeEnv: 'development' | 'production' | 'test';
 }
@@ -60,6 +63,9 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: String(2 * 1024 * 1024), parse: int(1024, 64 * 1024 * 1024), description: 'largest accepted request body' },
   { key: 'logLevel', env: 'LOG_LEVEL', default: 'log', parse: oneOf('error', 'warn', 'log', 'debug', 'verbose'), description: 'most verbose level logged' },
   { key: 'readWaitTimeoutMs', env: 'READ_WAIT_TIMEOUT_MS', default: '5000', parse: int(0, 60000), description: 'longest a read waits for minPosition' },
+  { key: 'estimateCache', env: 'ESTIMATE_CACHE', default: 'on', parse: oneOf('on', 'off'), description: 'answer current estimates from memory, invalidated by the projector\'s notifications' },
+  { key: 'estimateCacheMaxEntries', env: 'ESTIMATE_CACHE_MAX_ENTRIES', default: '10000', parse: int(1, 1_000_000), description: 'most estimates the API keeps in memory (least recently used go first)' },
+  { key: 'estimateCacheMaxAgeMs', env: 'ESTIMATE_CACHE_MAX_AGE_MS', default: '60000', parse: int(0, 3_600_000), description: 'safety bound on a cached estimate\'s age; 0 caches nothing' },
   { key: 'signingKeyFile', env: 'SIGNING_KEY_FILE', default: '.factledger/signing-key.pem', parse: text, description: 'Ed25519 private key for checkpoints (created on first start)' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Checkpoint } from '@factledger/event-store';
 import type { ProjectionState } from './projection-definition';
+import { readModelNoticeSql } from './read-model-notice';
 
 export interface CheckpointRow {
   name: string;
@@ -71,6 +72,8 @@ export async function claimCheckpoint(
  * Compare-and-set: moves the checkpoint only from where this owner left it.
  * Run first in the batch transaction, so the row lock is held while the
  * batch applies and a concurrent reset or version switch waits for it.
+ * A version readers use (running) announces the move on READ_MODELS_CHANNEL
+ * in the same statement: delivered at commit, invalidating caches of it.
  */
 export async function advanceCheckpoint(
   db: Kysely<any>,
@@ -80,14 +83,18 @@ export async function advanceCheckpoint(
   eventCount: number,
   state?: 'running',
 ): Promise<boolean> {
-  const result = await sql`
-    UPDATE projection_checkpoints
-       SET transaction_id = ${to.transactionId}::xid8, position = ${to.position}::bigint,
-           events_applied = events_applied + ${eventCount}, state = coalesce(${state ?? null}, state), updated_at = now()
-     WHERE name = ${target.name} AND version = ${target.version} AND owner = ${target.owner}
-       AND state IN ('running', 'rebuilding')
-       AND transaction_id = ${from.transactionId}::xid8 AND position = ${from.position}::bigint`.execute(db);
-  return affected(result) === 1;
+  const { rows } = await sql<{ advanced: number }>`
+    WITH advanced AS (
+      UPDATE projection_checkpoints
+         SET transaction_id = ${to.transactionId}::xid8, position = ${to.position}::bigint,
+             events_applied = events_applied + ${eventCount}, state = coalesce(${state ?? null}, state), updated_at = now()
+       WHERE name = ${target.name} AND version = ${target.version} AND owner = ${target.owner}
+         AND state IN ('running', 'rebuilding')
+         AND transaction_id = ${from.transactionId}::xid8 AND position = ${from.position}::bigint
+      RETURNING name, version, position, state)
+    SELECT count(*)::int AS advanced
+      FROM advanced, LATERAL (SELECT CASE WHEN advanced.state = 'running' THEN ${readModelNoticeSql(sql.ref('advanced.name'), sql.ref('advanced.version'), sql.ref('advanced.position'), 'advance')} END) AS notice`.execute(db);
+  return rows[0]?.advanced === 1;
 }
 
 export async function markFailed(db: Kysely<any>, target: { name: string; version: number; owner: string }, error: string): Promise<boolean> {
@@ -136,6 +143,8 @@ export async function rewindCheckpoint(db: Kysely<any>, name: string, version: n
     UPDATE projection_checkpoints
        SET transaction_id = '0', position = 0, events_applied = 0, state = 'idle', error = NULL, updated_at = now()
      WHERE name = ${name} AND version = ${version}`.execute(db);
+  // Readers of this version see it empty from the commit on.
+  await sql`SELECT ${readModelNoticeSql(name, version, '0', 'reset')}`.execute(db);
 }
 
 export async function deleteCheckpoint(db: Kysely<any>, name: string, version: number): Promise<void> {

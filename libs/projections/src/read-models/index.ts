@@ -9,6 +9,8 @@ export { metricFigures, sourceFigures, figureHistory, type FigureHistory, type P
 export { listMetrics, getMetric, getReport, type ReportCitation } from './query/catalog.query';
 export type { FigureAtBasis, BeliefPeriod } from './figures/figure-views';
 export { ReadApiModule } from './read-api.module';
+export { EstimateCacheService } from './http/estimate-cache.service';
+export { EstimateCache } from './estimate-cache/estimate-cache';
 export { ProjectorWorkerModule, ProjectorService, PROJECTOR_OPTIONS, type ProjectorOptions } from './projector-worker.module';
 export { runRebuildCli, REBUILD_USAGE } from './cli/rebuild-cli';
 export * from './digest';

@@ -1,4 +1,7 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { installEstimateFastPath } from './estimate-cache/estimate-fast-path';
+import { EstimateCacheService } from './http/estimate-cache.service';
 import { FiguresReadController } from './http/figures-read.controller';
 import { MetricsReadController } from './http/metrics-read.controller';
 import { ProjectionsStatusController } from './http/projections-status.controller';
@@ -11,9 +14,21 @@ import { SourcesReadController } from './http/sources-read.controller';
  * The read side's HTTP API: metrics, estimates, figures, histories, sources'
  * and reports' figures, projection status. Needs PlatformModule (KYSELY,
  * CONFIG); the app provides the problem+json filter and the validation pipe.
+ * On Fastify, cached head estimates are answered before Nest's pipeline.
  */
 @Module({
   controllers: [MetricsReadController, FiguresReadController, SourcesReadController, ReportsReadController, ProjectionsStatusController, ReadModelDigestController],
-  providers: [readContextProvider],
+  providers: [readContextProvider, EstimateCacheService],
+  exports: [EstimateCacheService],
 })
-export class ReadApiModule {}
+export class ReadApiModule implements OnModuleInit {
+  constructor(
+    private readonly host: HttpAdapterHost,
+    private readonly estimates: EstimateCacheService,
+  ) {}
+
+  onModuleInit(): void {
+    const adapter = this.host.httpAdapter;
+    if (this.estimates.enabled && adapter?.getType() === 'fastify') installEstimateFastPath(adapter.getInstance(), this.estimates.cache);
+  }
+}

@@ -4,13 +4,17 @@ import { getMetric, listMetrics } from '../query/catalog.query';
 import { metricEstimate } from '../query/estimate.query';
 import { metricFigures } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
+import { EstimateCacheService } from './estimate-cache.service';
 import { EstimateQueryDto, MetricFiguresQueryDto, MetricKeyParams, PagedReadQueryDto, ReadQueryDto } from './dto/read-query.dto';
 import { READ_CONTEXT } from './read-context.provider';
 
 @ApiTags('metrics')
 @Controller('v1/metrics')
 export class MetricsReadController {
-  constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
+  constructor(
+    @Inject(READ_CONTEXT) private readonly ctx: ReadContext,
+    private readonly estimates: EstimateCacheService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Metrics in key order, as registered at the basis' })
@@ -29,7 +33,8 @@ export class MetricsReadController {
     summary: "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it (algorithm in the README)",
   })
   estimate(@Param() { key }: MetricKeyParams, @Query() { excludeParties, ...query }: EstimateQueryDto) {
-    return metricEstimate(this.ctx, key, query, { excludeParties });
+    // Cached hits are mostly answered earlier, by the fast path (estimate-fast-path.ts).
+    return this.estimates.cache.estimate(key, query, excludeParties ?? false, () => metricEstimate(this.ctx, key, query, { excludeParties }));
   }
 
   @Get(':key/figures')

@@ -1,0 +1,77 @@
+import type { ReadModelNotice } from '../../engine';
+import { FIGURES_PROJECTION } from '../figures/figures.projection';
+import { EstimateCache, type EstimateAnswer } from './estimate-cache';
+
+const NOW = Date.parse('2024-11-02T10:00:00Z');
+const answer = (position: string, validAt = '2024-11-02') => ({ data: { consensus: Number(position) }, basis: { position, recordedAt: null, validAt, algorithmVersion: 1 } }) as unknown as EstimateAnswer;
+const notice = (position: string, projection = FIGURES_PROJECTION): ReadModelNotice => ({ projection, version: 1, position, change: 'advance' });
+
+describe('EstimateCache', () => {
+  let clock: number;
+  let cache: EstimateCache;
+  const ask = (position: string, request = {}, excludeParties = false) => cache.estimate('m', request, excludeParties, async () => answer(position));
+
+  beforeEach(() => {
+    clock = NOW;
+    cache = new EstimateCache({ maxEntries: 2, maxAgeMs: 60_000, now: () => clock });
+    cache.onListening(true);
+  });
+
+  it('stores a head answer and serves it, serialised as Fastify would', async () => {
+    await ask('5');
+    expect(await ask('6')).toEqual(answer('5'));
+    expect(cache.lookup(EstimateCache.key('m', '2024-11-02', false))?.body).toBe(JSON.stringify(answer('5')));
+    expect(cache.stats).toMatchObject({ hits: 2, misses: 1, stored: 1 });
+  });
+
+  it('does not store an answer computed while a notice arrived: its snapshot may predate the change', async () => {
+    await cache.estimate('m', {}, false, async () => {
+      cache.onNotice(notice('7'));
+      return answer('6');
+    });
+    expect(await ask('7')).toEqual(answer('7'));
+    expect(await ask('8')).toEqual(answer('7'));
+  });
+
+  it("empties on a notice of the figures model, not of another model's", async () => {
+    await ask('5');
+    cache.onNotice(notice('9', 'catalog'));
+    expect(await ask('6')).toEqual(answer('5'));
+    cache.onNotice(notice('9'));
+    expect(await ask('9')).toEqual(answer('9'));
+  });
+
+  it('is bypassed while not listening, and forgets everything across a reconnect', async () => {
+    await ask('5');
+    cache.onListening(false);
+    expect(await ask('6')).toEqual(answer('6'));
+    expect(await ask('7')).toEqual(answer('7'));
+    expect(cache.stats.bypassed).toBe(2);
+    cache.onListening(true);
+    expect(await ask('8')).toEqual(answer('8'));
+  });
+
+  it('takes asOf, minPosition, an earlier validAt or another algorithm version to the normal path', async () => {
+    await ask('5');
+    for (const request of [{ asOf: '3' }, { minPosition: '5' }, { validAt: '2024-11-01' }, { algorithmVersion: 2 }]) expect(await ask('4', request)).toEqual(answer('4'));
+    expect(await ask('4', { validAt: '2024-11-02', algorithmVersion: 1 })).toEqual(answer('5'));
+    expect(await ask('4', {}, true)).toEqual(answer('4'));
+  });
+
+  it('keeps at most maxEntries, least recently used out first, and none older than maxAgeMs', async () => {
+    await cache.estimate('a', {}, false, async () => answer('1'));
+    await cache.estimate('b', {}, false, async () => answer('2'));
+    await cache.estimate('a', {}, false, async () => answer('x'));
+    await cache.estimate('c', {}, false, async () => answer('3'));
+    expect(await cache.estimate('a', {}, false, async () => answer('x'))).toEqual(answer('1'));
+    expect(await cache.estimate('b', {}, false, async () => answer('4'))).toEqual(answer('4'));
+    clock += 60_001;
+    expect(await cache.estimate('b', {}, false, async () => answer('5'))).toEqual(answer('5'));
+  });
+
+  it('does not store an answer for a day that ended while it was computed', async () => {
+    await ask('5', {}, false);
+    expect(await cache.estimate('m', {}, true, async () => answer('6', '2024-11-03'))).toEqual(answer('6', '2024-11-03'));
+    expect(await cache.estimate('m', {}, true, async () => answer('7'))).toEqual(answer('7'));
+  });
+});

@@ -1,0 +1,51 @@
+import { ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
+import { EstimateCache } from './estimate-cache';
+
+export const ESTIMATE_ROUTE = '/v1/metrics/:key/estimate';
+
+interface FastifyLike {
+  addHook(name: 'preHandler', hook: (request: HookRequest, reply: HookReply, done: () => void) => void): unknown;
+}
+interface HookRequest {
+  method: string;
+  routeOptions: { url?: string };
+  params: unknown;
+  query: unknown;
+}
+interface HookReply {
+  header(name: string, value: string): HookReply;
+  send(body: string): unknown;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const ALGORITHM_VERSION = String(ESTIMATE_ALGORITHM_VERSION);
+
+/**
+ * Answers a cached head estimate before Nest's pipeline (validation pipe,
+ * interceptor, serialisation) runs. Only queries the DTO certainly accepts
+ * are answered here, and only keys a validated request stored; anything else
+ * (bad input included) goes on to the controller, which validates as usual.
+ * preHandler: after every onRequest hook (x-request-id).
+ */
+export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCache): void {
+  fastify.addHook('preHandler', (request, reply, done) => {
+    if (request.method !== 'GET' || request.routeOptions.url !== ESTIMATE_ROUTE) return done();
+    const body = cachedBody(cache, (request.params as { key?: unknown }).key, request.query as Record<string, unknown>);
+    if (body === undefined) return done();
+    reply.header('content-type', JSON_TYPE).send(body);
+  });
+}
+
+function cachedBody(cache: EstimateCache, metricKey: unknown, query: Record<string, unknown>): string | undefined {
+  if (typeof metricKey !== 'string') return undefined;
+  let excludeParties = false;
+  let validAt: string | undefined;
+  for (const name in query) {
+    const value = query[name];
+    if (name === 'excludeParties' && (value === 'true' || value === 'false')) excludeParties = value === 'true';
+    else if (name === 'validAt' && typeof value === 'string') validAt = value;
+    else if (name !== 'algorithmVersion' || value !== ALGORITHM_VERSION) return undefined;
+  }
+  const day = cache.headDay({ validAt });
+  return day === null ? undefined : cache.lookup(EstimateCache.key(metricKey, day, excludeParties))?.body;
+}

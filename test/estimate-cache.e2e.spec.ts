@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import { EstimateCacheService } from '@factledger/projections';
+import type { ApiHarness } from './support/api-harness';
+import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
+import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
+
+const ESTIMATE = `/v1/metrics/${METRIC.key}/estimate`;
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** The API's in-memory head estimates against the uncached path, with the projector notifying over a real PostgreSQL. */
+describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
+  let api: ReadApiHarness;
+  let estimates: EstimateCacheService;
+  const ids: Record<string, string> = {};
+  const positions: Record<string, string> = {};
+
+  const raw = (url: string) => api.app.inject({ method: 'GET', url });
+  const post = async (path: string, body: unknown) => {
+    const response = await api.request('POST', path, body, { 'x-actor': 'analyst-1' });
+    if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body as { id: string; position: string };
+  };
+  const figure = (sourceId: string, value: number, quote: string) => ({
+    metricKey: METRIC.key,
+    sourceId,
+    amount: { qualifier: 'approximately', value },
+    validAt: { date: '2024-10-28' },
+    citation: { reportId: REPORTS.oct28.reportId, quote },
+    method: 'estimate',
+  });
+  const until = async (condition: () => boolean, what: string) => {
+    for (const deadline = Date.now() + 10_000; !condition(); await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    }
+  };
+
+  beforeAll(async () => {
+    api = await startReadApi({ readWaitTimeoutMs: 1500 });
+    estimates = api.app.get(EstimateCacheService);
+    await registerCatalog(api as unknown as ApiHarness);
+    ({ id: ids.mivd!, position: positions.mivd! } = await post('/v1/figures', figure(SOURCES.mivd.sourceId, 3000, 'now about 3,000')));
+    const hur = await post('/v1/figures', figure(SOURCES.hur.sourceId, 12000, 'nearer 12,000'));
+    await api.settled(hur.position);
+    await until(() => estimates.listening, 'the LISTEN connection');
+  });
+  afterAll(() => api.close());
+
+  it('answers a repeated head request from memory, byte for byte what the uncached path sends', async () => {
+    const first = await raw(ESTIMATE);
+    const { hits } = estimates.cache.stats;
+    const second = await raw(ESTIMATE);
+    expect(estimates.cache.stats.hits).toBe(hits + 1);
+    // minPosition at the basis takes the uncached path to the same basis.
+    const uncached = await raw(`${ESTIMATE}?minPosition=${first.json().basis.position}`);
+    expect(second.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    expect(second.body).toBe(uncached.body);
+    expect(second.headers['content-type']).toBe(uncached.headers['content-type']);
+    expect(second.json().data).toMatchObject({ consensus: 7500, sourceCount: 2 });
+  });
+
+  it('keys by excludeParties and validAt, and hits for validAt=today and the current algorithmVersion', async () => {
+    const excluded = await raw(`${ESTIMATE}?excludeParties=true`);
+    expect(excluded.json().data).toMatchObject({ consensus: 3000, excludedSources: ['ua-hur'] });
+    const { hits } = estimates.cache.stats;
+    expect((await raw(`${ESTIMATE}?excludeParties=true&validAt=${today()}&algorithmVersion=1`)).body).toBe(excluded.body);
+    expect((await raw(`${ESTIMATE}?validAt=${today()}`)).json().data).toMatchObject({ consensus: 7500 });
+    expect(estimates.cache.stats.hits).toBe(hits + 2);
+  });
+
+  it('never answers asOf, an earlier validAt or minPosition from memory', async () => {
+    await raw(ESTIMATE);
+    const { hits, bypassed } = estimates.cache.stats;
+    const asOf = await raw(`${ESTIMATE}?asOf=${positions.mivd}`);
+    expect(asOf.json().data).toMatchObject({ consensus: 3000, sourceCount: 1 });
+    expect((await raw(`${ESTIMATE}?validAt=2024-10-27`)).json().data).toMatchObject({ sourceCount: 0 });
+    expect((await raw(`${ESTIMATE}?minPosition=1`)).statusCode).toBe(200);
+    expect(estimates.cache.stats.hits).toBe(hits);
+    expect(estimates.cache.stats.bypassed).toBe(bypassed + 3);
+  });
+
+  it('still refuses bad input with problem+json when the answer is cached', async () => {
+    await raw(ESTIMATE);
+    for (const query of ['excludeParties=maybe', `validAt=${today()}&as_of=1`, 'algorithmVersion=2', 'validAt=2999-01-01']) {
+      const response = await raw(`${ESTIMATE}?${query}`);
+      expect([query, response.headers['content-type']]).toEqual([query, expect.stringMatching(/^application\/problem\+json/)]);
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    }
+    expect((await raw('/v1/metrics/Not-A-Key/estimate')).statusCode).toBe(400);
+  });
+
+  it('answers the new estimate once the projector has applied a change and notified', async () => {
+    const before = (await raw(ESTIMATE)).json();
+    expect((await raw(ESTIMATE)).json()).toEqual(before);
+    const revision = await post(`/v1/figures/${ids.mivd}/revisions`, {
+      amount: { qualifier: 'approximately', value: 5000 },
+      citation: { reportId: REPORTS.wire.reportId, quote: 'about 5,000' },
+      reason: 'new assessment',
+    });
+    await api.settled(revision.position); // the projector's commit and its NOTIFY
+    const after = (await raw(ESTIMATE)).json();
+    expect(after.basis.position).toBe(revision.position);
+    expect(after.data).toMatchObject({ consensus: 8500, low: 5000 });
+    expect((await raw(`${ESTIMATE}?minPosition=${revision.position}`)).json()).toEqual(after);
+  });
+
+  it('bypasses the cache while the LISTEN connection is down, and resumes once it is back', async () => {
+    await raw(ESTIMATE);
+    const { rows } = await sql<{ ended: boolean }>`
+      SELECT pg_terminate_backend(pid) AS ended FROM pg_stat_activity
+       WHERE datname = current_database() AND application_name = 'factledger-api:read-model-listener'`.execute(api.db.db);
+    expect(rows.map((r) => r.ended)).toEqual([true]);
+    await until(() => !estimates.listening, 'the listener to notice');
+    // Its NOTIFY is lost: the change must still show at once.
+    const change = await post('/v1/figures', figure(SOURCES.usIntel.sourceId, 10000, 'some 10,000'));
+    await api.settled(change.position);
+    const { hits, bypassed } = estimates.cache.stats;
+    const down = (await raw(ESTIMATE)).json();
+    // Reconnecting takes ≥ 100 ms; if it was quicker than this test, the reconnect emptied the cache.
+    if (!estimates.listening) {
+      expect(estimates.cache.stats.hits).toBe(hits);
+      expect(estimates.cache.stats.bypassed).toBe(bypassed + 1);
+    }
+    expect(down.basis.position).toBe(change.position);
+    expect(down.data).toMatchObject({ sourceCount: 3 });
+    await until(() => estimates.listening, 'the listener to reconnect');
+    await raw(ESTIMATE);
+    const back = estimates.cache.stats.hits;
+    expect((await raw(ESTIMATE)).json()).toEqual(down);
+    expect(estimates.cache.stats.hits).toBe(back + 1);
+  });
+});
