@@ -106,7 +106,8 @@ function logLookup(schemas: ReadonlyMap<string, string>, asOf: AsOf): RawBuilder
   const columns = sql`NULL::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt"`;
   return asOf.kind === 'position'
     ? sql`SELECT ${columns} FROM ${log} WHERE position = ${asOf.position}::bigint`
-    : sql`SELECT ${columns} FROM ${log} WHERE recorded_max <= ${asOf.at}::timestamptz ORDER BY recorded_max DESC, seq DESC LIMIT 1`;
+    : // Qualified: a bare seq in ORDER BY is the text output column ('9' sorts after '12').
+      sql`SELECT ${columns} FROM ${log} l WHERE l.recorded_max <= ${asOf.at}::timestamptz ORDER BY l.recorded_max DESC, l.seq DESC LIMIT 1`;
 }
 
 async function resolvePoint(trx: Kysely<any>, asOf: AsOf, head: Point, logged: Point | null, waited: boolean): Promise<Point | { waitFor: string }> {
