@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   await admin(url, `CREATE DATABASE ${options.database}`);
   const pool = new pg.Pool({ connectionString: url, max: 10, application_name: 'factledger-bench' });
   pool.on('error', () => undefined); // idle clients killed by the final DROP DATABASE ... FORCE
-  const ctx = createContext({ url, pool, scale: options.scale, log });
+  const ctx = createContext({ url, pool, scale: options.scale, log, keepLedger: options.keepDatabase, reuseLedger: options.reuseLedger });
   try {
     await migrateToLatest(ctx.db);
     const env = await collectEnvironment(pool);

@@ -3,12 +3,16 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sql } from 'kysely';
 import { Sealer, runVerifyCli, type FetchLike } from '@factledger/audit';
-import { openReadModelReplay } from '@factledger/projections';
+import { firstVersion, openReadModelReplay, readModelSpec } from '@factledger/projections';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
 import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
+
+// The versions a fresh worker builds (the live ones here).
+const CATALOG = firstVersion(readModelSpec('catalog'));
+const FIGURES = firstVersion(readModelSpec('figures'));
 
 /**
  * `factledger verify --replay` against the real API, worker-side projector
@@ -84,10 +88,10 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
 
   it('passes: the verified events, replayed in a scratch schema of the same database, give the live read models', async () => {
     const { code, out } = await verify(['--scratch-db', api.db.url]);
-    expect(out).toMatch(new RegExp(`ok digests +live read models catalog v1000 at position ${head}, figures v1000 at position ${head}, from one snapshot`));
-    expect(out).toMatch(/ok replay +catalog v1000: \d+ verified events replayed into fl_replay_[0-9a-f]{8}_\* in postgres:\/\/.*: digest [0-9a-f]{16}…, the live one/);
-    expect(out).toMatch(/ok replay +figures v1000: \d+ verified events replayed/);
-    expect(out).toContain(`PASS: replayed through the projection code, those events give exactly the live read models catalog v1000 at position ${head}, figures v1000 at position ${head}`);
+    expect(out).toMatch(new RegExp(`ok digests +live read models catalog v${CATALOG} at position ${head}, figures v${FIGURES} at position ${head}, from one snapshot`));
+    expect(out).toMatch(new RegExp(`ok replay +catalog v${CATALOG}: \\d+ verified events replayed into fl_replay_[0-9a-f]{8}_\\* in postgres://.*: digest [0-9a-f]{16}…, the live one`));
+    expect(out).toMatch(new RegExp(`ok replay +figures v${FIGURES}: \\d+ verified events replayed`));
+    expect(out).toContain(`PASS: replayed through the projection code, those events give exactly the live read models catalog v${CATALOG} at position ${head}, figures v${FIGURES} at position ${head}`);
     expect(code).toBe(0);
     expect(await replaySchemas(api.db)).toBe(0);
   });
@@ -95,7 +99,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   it('serves digests and rows only for what exists, and rows only at the position the caller compared', async () => {
     const one = await api.request('GET', '/v1/read-models/figures/digest');
     expect(one.status).toBe(200);
-    expect(one.body.data).toMatchObject({ name: 'figures', version: 1000, position: head, algorithm: 'factledger-rm-digest-v1', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(one.body.data).toMatchObject({ name: 'figures', version: FIGURES, position: head, algorithm: 'factledger-rm-digest-v1', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect((await api.request('GET', '/v1/read-models/nope/digest')).body).toMatchObject({ code: 'projection.unknown' });
     const rows = await api.request('GET', `/v1/read-models/catalog/rows?table=sources&position=${head}&limit=2`);
     expect(rows.body.data).toMatchObject({ name: 'catalog', table: 'sources', rows: [{ key: { source_id: expect.any(String) } }, {}], nextAfter: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -108,7 +112,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   });
 
   it('fails naming the read model and table when a live row was changed behind the projector', async () => {
-    const table = sql.id('rm_figures_v1000', 'figures_current');
+    const table = sql.id(`rm_figures_v${FIGURES}`, 'figures_current');
     const { rows } = await sql<{ figure_id: string; point: string }>`SELECT figure_id::text, point::text FROM ${table} WHERE status = 'active' ORDER BY figure_id LIMIT 1`.execute(api.db.db);
     const victim = rows[0]!;
     await sql`UPDATE ${table} SET point = point * 10 WHERE figure_id = ${victim.figure_id}::uuid`.execute(api.db.db);
@@ -116,13 +120,13 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
       const { code, out } = await verify(['--scratch-db', scratch.url]);
       expect(out).toMatch(
         new RegExp(
-          `FAIL \\[replay\\.mismatch\\] read model figures v1000 at position ${head} is not what replaying the \\d+ verified events up to it gives: ` +
+          `FAIL \\[replay\\.mismatch\\] read model figures v${FIGURES} at position ${head} is not what replaying the \\d+ verified events up to it gives: ` +
             `table figures_current \\(live: 3 rows, digest [0-9a-f]{16}…; replay: 3 rows, digest [0-9a-f]{16}…\\); ` +
             `first differing row of figures_current: row \\{"figure_id":"${victim.figure_id}"\\}: point is ${Number(victim.point) * 10} live, ${Number(victim.point)} in the replay$`,
           'm',
         ),
       );
-      expect(out).toMatch(/ok replay +catalog v1000/);
+      expect(out).toMatch(new RegExp(`ok replay +catalog v${CATALOG}`));
       expect(out).not.toContain('PASS: replayed');
       expect(code).toBe(1);
       expect(await replaySchemas(scratch)).toBe(0);
@@ -141,7 +145,9 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
       return { status: res.status, ok: res.ok, text: async () => JSON.stringify(body) };
     };
     const { code, out } = await verify(['--scratch-db', scratch.url], lying);
-    expect(out).toMatch(/FAIL \[replay\.position_not_signed\] read model figures v1000 claims to have applied the log up to position \d+, but no event at that position is among the \d+ events of the signed log/);
+    expect(out).toMatch(
+      new RegExp(`FAIL \\[replay\\.position_not_signed\\] read model figures v${FIGURES} claims to have applied the log up to position \\d+, but no event at that position is among the \\d+ events of the signed log`),
+    );
     expect(code).toBe(1);
     expect(await replaySchemas(scratch)).toBe(0);
   });
@@ -164,10 +170,14 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   });
 
   it('names a row the live model lost (left to the end: the ledger stays tampered)', async () => {
-    await sql`DELETE FROM ${sql.id('rm_catalog_v1000', 'source_versions')} WHERE source_id = ${SOURCES.hur.sourceId}`.execute(api.db.db);
+    await sql`DELETE FROM ${sql.id(`rm_catalog_v${CATALOG}`, 'source_versions')} WHERE source_id = ${SOURCES.hur.sourceId}`.execute(api.db.db);
     const { code, out } = await verify(['--scratch-db', scratch.url]);
     expect(out).toMatch(
-      /FAIL \[replay\.mismatch\] read model catalog v1000 at position \d+ .*: table source_versions \(live: 2 rows, .*; replay: 3 rows, .*\); first differing row of source_versions: row \{"source_id":"ua-hur","stream_version":1\} is in the replay but not live$/m,
+      new RegExp(
+        `FAIL \\[replay\\.mismatch\\] read model catalog v${CATALOG} at position \\d+ .*: table source_versions \\(live: 2 rows, .*; replay: 3 rows, .*\\); ` +
+          `first differing row of source_versions: row \\{"source_id":"ua-hur","stream_version":1\\} is in the replay but not live$`,
+        'm',
+      ),
     );
     expect(code).toBe(1);
   });

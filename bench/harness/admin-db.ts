@@ -17,3 +17,13 @@ export async function admin(url: string, statement: string): Promise<void> {
     await client.end();
   }
 }
+
+export async function databaseExists(url: string, database: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  await client.connect();
+  try {
+    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}

@@ -32,6 +32,9 @@ export interface BenchContext {
   /** Registers cleanup to run after all cases (e.g. dropping a peer's database). */
   onClose(fn: () => Promise<void>): void;
   log(message: string): void;
+  /** Keep the read side's ledger database at the end (`--keep`), and reuse one already loaded (`--reuse-ledger`). */
+  keepLedger?: boolean;
+  reuseLedger?: boolean;
 }
 
 export interface RoundResult {

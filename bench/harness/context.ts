@@ -15,7 +15,15 @@ export interface OwnedContext extends BenchContext {
   close(): Promise<void>;
 }
 
-export function createContext(options: { url: string; pool: pg.Pool; scale: Scale; log: (m: string) => void; db?: Kysely<any> }): OwnedContext {
+export function createContext(options: {
+  url: string;
+  pool: pg.Pool;
+  scale: Scale;
+  log: (m: string) => void;
+  db?: Kysely<any>;
+  keepLedger?: boolean;
+  reuseLedger?: boolean;
+}): OwnedContext {
   const fixtures = new Map<string, Promise<unknown>>();
   const closers: (() => Promise<void>)[] = [];
   return {
@@ -24,6 +32,8 @@ export function createContext(options: { url: string; pool: pg.Pool; scale: Scal
     db: options.db ?? new Kysely<any>({ dialect: new PostgresDialect({ pool: options.pool }) }),
     scale: options.scale,
     log: options.log,
+    keepLedger: options.keepLedger,
+    reuseLedger: options.reuseLedger,
     once<T>(key: string, init: () => Promise<T>): Promise<T> {
       if (!fixtures.has(key)) fixtures.set(key, init());
       return fixtures.get(key) as Promise<T>;

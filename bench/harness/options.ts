@@ -10,12 +10,14 @@ export interface Options {
   /** Write docs/benchmarks.md: by default only for a full, unfiltered run. */
   write: boolean;
   keepDatabase: boolean;
+  /** Reuse `<scratch>_ledger` when it already holds a log (read models caught up to it, not reloaded). */
+  reuseLedger: boolean;
   /** CHECKPOINT before every case-round (off by default: it puts every round in the full-page-write regime). */
   checkpointEachRound: boolean;
   database: string;
 }
 
-const USAGE = `usage: npm run bench -- [--rounds N] [--seconds S] [--quick] [--only REGEX] [--log-events N] [--write|--no-write] [--keep]
+const USAGE = `usage: npm run bench -- [--rounds N] [--seconds S] [--quick] [--only REGEX] [--log-events N] [--write|--no-write] [--keep] [--reuse-ledger]
   --rounds N      rounds per case (default 5, at least 3; env BENCH_ROUNDS)
   --seconds S     seconds per round (default 3; env BENCH_SECONDS)
   --quick         3 rounds of 1 s, 100k-event log (env BENCH_QUICK=1)
@@ -23,7 +25,8 @@ const USAGE = `usage: npm run bench -- [--rounds N] [--seconds S] [--quick] [--o
   --log-events N  events in the read logs (default 1,000,000)
   --write         write docs/benchmarks.md even for a quick or filtered run
   --no-write      print only
-  --keep          keep the scratch database afterwards
+  --keep          keep the scratch database (and its _ledger) afterwards
+  --reuse-ledger  reuse a kept _ledger database (env BENCH_REUSE_LEDGER=1); implies --keep
   --render        only rewrite docs/benchmarks.md from the last run (bench/.results/last-run.json)
   --checkpoint-each-round  CHECKPOINT before every case-round`;
 
@@ -53,7 +56,8 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
   const only = value('--only') ?? env.BENCH_ONLY;
   const logEvents = value('--log-events');
   const write = flag('--write') ? true : flag('--no-write') ? false : !quick && !only;
-  const keepDatabase = flag('--keep');
+  const reuseLedger = flag('--reuse-ledger') || env.BENCH_REUSE_LEDGER === '1';
+  const keepDatabase = flag('--keep') || reuseLedger;
   const checkpointEachRound = flag('--checkpoint-each-round');
   if (args.length) throw new Error(`unknown arguments: ${args.join(' ')}\n${USAGE}`);
   if (!Number.isInteger(rounds) || rounds < 3) throw new Error('--rounds must be an integer ≥ 3: medians of fewer are not worth printing');
@@ -68,6 +72,7 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv = p
     scale,
     write,
     keepDatabase,
+    reuseLedger,
     checkpointEachRound,
     database: env.BENCH_DATABASE ?? 'factledger_bench',
   };

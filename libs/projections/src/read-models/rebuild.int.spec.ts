@@ -10,6 +10,11 @@ import { runRebuildCli } from './cli/rebuild-cli';
 import { ProjectorService } from './projector-worker.module';
 import { metricEstimate } from './query/estimate.query';
 import type { ReadContext } from './query/read-snapshot';
+import { firstVersion, readModelSpec } from './read-model-lineage';
+
+// The live versions a fresh worker builds, and the generation a rebuild adds.
+const CATALOG = firstVersion(readModelSpec('catalog'));
+const FIGURES = firstVersion(readModelSpec('figures'));
 
 describe('rebuilding the read models beside the live versions (PostgreSQL)', () => {
   let t: TestDatabase;
@@ -53,13 +58,13 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
     }
     expect(await rebuilding).toBe(0);
     expect(reads).toBeGreaterThan(3);
-    expect(stdout.join('')).toMatch(/catalog: v1001 is live, replacing v1000[\s\S]*figures: v1001 is live, replacing v1000/);
-    expect(stderr.text).toMatch(/figures v1001: ([\d,]+)\/\1 events \(100\.0%\).* switched/);
-    expect([...seen].sort()).toEqual(expect.arrayContaining(['rm_figures_v1000']));
-    expect(await activeSchema(t.db, 'figures')).toBe('rm_figures_v1001');
+    expect(stdout.join('')).toMatch(new RegExp(`catalog: v${CATALOG + 1} is live, replacing v${CATALOG}[\\s\\S]*figures: v${FIGURES + 1} is live, replacing v${FIGURES}`));
+    expect(stderr.text).toMatch(new RegExp(`figures v${FIGURES + 1}: ([\\d,]+)/\\1 events \\(100\\.0%\\).* switched`));
+    expect([...seen].sort()).toEqual(expect.arrayContaining([`rm_figures_v${FIGURES}`]));
+    expect(await activeSchema(t.db, 'figures')).toBe(`rm_figures_v${FIGURES + 1}`);
     expect(await metricEstimate(ctx, 'metric_1', {})).toEqual(before);
 
-    // The worker, which ran v1000, now applies new events to v1001.
+    // The worker, which ran the first version, now applies new events to the rebuilt one.
     const figureId = randomUUID();
     const appended = await appendToStream(t.db, `figure-${figureId}`, [
       {
@@ -80,8 +85,8 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
       },
     ]);
     await waitForPosition(t.db, ['figures'], appended.lastPosition!, 10_000);
-    await eventually(async () => worker.isLeading('figures'), 5000, 'the worker to lead v1001');
-    expect(await loadCheckpoint(t.db, 'figures', 1001)).toMatchObject({ state: 'running' });
+    await eventually(async () => worker.isLeading('figures'), 5000, 'the worker to lead the rebuilt version');
+    expect(await loadCheckpoint(t.db, 'figures', FIGURES + 1)).toMatchObject({ state: 'running' });
     const after = await metricEstimate(ctx, 'metric_1', { validAt: '2024-06-01' });
     expect(after.data.figureIds).toContain(figureId);
   });

@@ -5,7 +5,10 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadLedger } from '../../../../../bench/fixtures/million-events';
 import { rebuildProjection, waitForPosition } from '../../engine';
 import { ProjectorService } from '../projector-worker.module';
-import { readModelSpec } from '../read-model-lineage';
+import { firstVersion, readModelSpec } from '../read-model-lineage';
+
+const CATALOG = firstVersion(readModelSpec('catalog'));
+const FIGURES = firstVersion(readModelSpec('figures'));
 import { liveReadModelDigests } from './live-digests';
 import { openReadModelReplay } from './read-model-replay';
 
@@ -53,8 +56,8 @@ describe('read-model digests and replays (PostgreSQL)', () => {
   it('replaying the log through the projection code in another database gives the live digests, and leaves nothing behind', async () => {
     const { live, replayed, location } = await replayAll(700);
     expect(live.map((m) => [m.name, m.version, m.eventsApplied])).toEqual([
-      ['catalog', 1000, expect.stringMatching(/^2\d{3}$/)],
-      ['figures', 1000, live[0]!.eventsApplied],
+      ['catalog', CATALOG, expect.stringMatching(/^2\d{3}$/)],
+      ['figures', FIGURES, live[0]!.eventsApplied],
     ]);
     for (const [i, model] of live.entries()) {
       expect(model.tables.length).toBeGreaterThanOrEqual(model.name === 'catalog' ? 7 : 8);
@@ -69,10 +72,10 @@ describe('read-model digests and replays (PostgreSQL)', () => {
   it('is stable across a rebuild: the next generation digests like the live one it replaces', async () => {
     const before = await liveReadModelDigests(t.db);
     for (const name of ['catalog', 'figures']) {
-      await rebuildProjection(t.db, readModelSpec(name).define(1001), { connectionString: t.url, batchSize: 300, retiredSchemaGraceMs: 100 });
+      await rebuildProjection(t.db, readModelSpec(name).define(firstVersion(readModelSpec(name)) + 1), { connectionString: t.url, batchSize: 300, retiredSchemaGraceMs: 100 });
     }
     const after = await liveReadModelDigests(t.db);
-    expect(after.map((m) => m.version)).toEqual([1001, 1001]);
+    expect(after.map((m) => m.version)).toEqual([CATALOG + 1, FIGURES + 1]);
     expect(after.map(({ version: _, ...rest }) => rest)).toEqual(before.map(({ version: _, ...rest }) => rest));
   });
 
@@ -89,6 +92,6 @@ describe('read-model digests and replays (PostgreSQL)', () => {
   });
 
   it('refuses to replay a version built by other code', async () => {
-    await expect(openReadModelReplay({ scratchDb: scratch.url, models: [{ name: 'figures', version: 2000 }], lastEvent: null })).rejects.toMatchObject({ code: 'replay.code_version' });
+    await expect(openReadModelReplay({ scratchDb: scratch.url, models: [{ name: 'figures', version: FIGURES + 1000 }], lastEvent: null })).rejects.toMatchObject({ code: 'replay.code_version' });
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Snapshot } from '../query/read-snapshot';
 import { isoTimestamp } from '../shared/batch-rows';
 import type { FigureVersionRow } from './figure-rows';
@@ -9,9 +9,45 @@ export type EstimateCandidate = Pick<
   FigureVersionRow,
     | 'figure_id' | 'version' | 'source_id' | 'qualifier' | 'value' | 'low' | 'high' | 'valid_at' | 'valid_precision' | 'version_position' | 'version_recorded_at'
   | 'report_id' | 'quote' | 'quote_offset'
->;
+> & {
+  /** The source's party-to-conflict flag as it stood at the basis. */
+  party_to_conflict: boolean;
+};
+
+/** What the estimate reads about a metric at the basis. */
+export interface EstimateRows {
+  unit: string;
+  candidates: EstimateCandidate[];
+  /** The last event at or before the basis that changed what the ledger held about any figure of the metric. */
+  lastChange: { position: string; recordedAt: string } | null;
+}
 
 const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
+
+/**
+ * The metric, its candidates with their sources' party flags, and its last
+ * change, in one statement: each statement is a round trip, and on a busy
+ * host every round trip adds its own scheduling tail. Null when the metric
+ * is not registered at the basis.
+ */
+export async function estimateRowsAt(s: Snapshot, metricKey: string): Promise<EstimateRows | null> {
+  const { rows } = await sql<Partial<EstimateCandidate> & { unit: string; last_change_position: string | null; last_change_at: string | null }>`
+    SELECT m.unit, lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
+           c.*, coalesce(sp.party_to_conflict, false) AS party_to_conflict
+      FROM ${table(s, 'metrics')} m
+      LEFT JOIN LATERAL (${lastChange(s, metricKey)}) lc ON true
+      LEFT JOIN (${candidates(s, metricKey)}) c ON true
+      LEFT JOIN ${table(s, 'source_parties')} sp ON sp.source_id = c.source_id AND ${heldAt(s, 'sp')}
+     WHERE m.metric_key = ${metricKey} AND m.registered_seq <= ${s.seq}::bigint
+     ORDER BY c.source_id`.execute(s.trx);
+  const first = rows[0];
+  if (!first) return null;
+  return {
+    unit: first.unit,
+    candidates: rows.filter((r) => r.figure_id != null).map(({ unit: _u, last_change_position: _p, last_change_at: _a, ...c }) => c as EstimateCandidate),
+    lastChange: first.last_change_position === null ? null : { position: first.last_change_position, recordedAt: first.last_change_at! },
+  };
+}
 
 /**
  * Per source, the figure computeEstimate would retain: among the versions
@@ -22,7 +58,7 @@ const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION)
  * metric, newest first, stopping at the first row that qualifies; on the
  * current path in figures_current, else in the bitemporal figure_versions.
  */
-export async function estimateCandidates(s: Snapshot, metricKey: string): Promise<EstimateCandidate[]> {
+function candidates(s: Snapshot, metricKey: string): RawBuilder<unknown> {
   const probe = onCurrentPath(s)
     ? sql`SELECT f.figure_id::text AS figure_id, f.current_version AS version, f.source_id, f.qualifier,
                  f.value::float8 AS value, f.low::float8 AS low, f.high::float8 AS high,
@@ -42,29 +78,18 @@ export async function estimateCandidates(s: Snapshot, metricKey: string): Promis
            WHERE v.metric_key = ${metricKey} AND v.source_id = ms.source_id AND ${validAt(s)} AND ${heldAt(s)}
            ORDER BY v.valid_at DESC, v.version_position DESC, v.figure_id
            LIMIT 1`;
-  const { rows } = await sql<EstimateCandidate>`
+  return sql`
     SELECT c.* FROM ${table(s, 'metric_sources')} ms CROSS JOIN LATERAL (${probe}) c
-     WHERE ms.metric_key = ${metricKey} AND ms.first_seq <= ${s.seq}::bigint`.execute(s.trx);
-  return rows;
-}
-
-/** Party-to-conflict flags of the sources as they stood at the basis. */
-export async function partiesAt(s: Snapshot, sourceIds: readonly string[]): Promise<Map<string, boolean>> {
-  if (sourceIds.length === 0) return new Map();
-  const { rows } = await sql<{ source_id: string; party_to_conflict: boolean }>`
-    SELECT source_id, party_to_conflict FROM ${table(s, 'source_parties')}
-     WHERE source_id = ANY (${sourceIds}::text[]) AND recorded @> ${s.seq}::bigint`.execute(s.trx);
-  return new Map(rows.map((r) => [r.source_id, r.party_to_conflict]));
+     WHERE ms.metric_key = ${metricKey} AND ms.first_seq <= ${s.seq}::bigint`;
 }
 
 /**
- * The last event at or before the basis that changed what the ledger held
- * about any figure of the metric: every such change opens a version row,
- * except a retraction, which only closes them.
+ * The last change at or before the basis: every change of belief about a
+ * figure opens a version row, except a retraction, which only closes them.
  */
-export async function lastChangeAt(s: Snapshot, metricKey: string): Promise<{ position: string; recordedAt: string } | null> {
-  const { rows } = await sql<{ position: string; recordedAt: string }>`
-    SELECT position::text AS position, ${isoTimestamp(sql.ref('at'))} AS "recordedAt" FROM (
+function lastChange(s: Snapshot, metricKey: string): RawBuilder<unknown> {
+  return sql`
+    SELECT changes.position, changes.at FROM (
       (SELECT v.recorded_from AS seq, v.recorded_from_position AS position, v.recorded_from_at AS at
          FROM ${table(s, 'figure_versions')} v
         WHERE v.metric_key = ${metricKey} AND v.recorded_from <= ${s.seq}::bigint
@@ -74,6 +99,5 @@ export async function lastChangeAt(s: Snapshot, metricKey: string): Promise<{ po
          FROM ${table(s, 'figures_current')} f
         WHERE f.metric_key = ${metricKey} AND f.retracted_seq <= ${s.seq}::bigint
         ORDER BY f.retracted_seq DESC LIMIT 1)
-    ) changes ORDER BY seq DESC LIMIT 1`.execute(s.trx);
-  return rows[0] ?? null;
+    ) changes ORDER BY changes.seq DESC LIMIT 1`;
 }

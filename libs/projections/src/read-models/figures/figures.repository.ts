@@ -12,6 +12,7 @@ import {
 } from './figure-rows';
 import { FIGURE_LIST_COLUMNS, type FigureListRow } from './figure-views';
 import { FIGURES_PROJECTION } from './figures.projection';
+import { validEnd } from './figures.tables';
 
 const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
 
@@ -22,17 +23,23 @@ const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION)
  */
 export const onCurrentPath = (s: Snapshot): boolean => s.atHead(FIGURES_PROJECTION) && s.validAtIsToday;
 
-/** recorded @> seq, spelled out so b-tree scans filter on it. */
+/**
+ * recorded @> seq, spelled out so b-tree scans filter on it: `recorded_from`
+ * inside figure_versions_by_metric (no heap visit for rows recorded later),
+ * `recorded_to` on the row (closing a row must stay a HOT update).
+ */
 export const heldAt = (s: Snapshot, alias = 'v'): RawBuilder<unknown> => {
   const to = sql.ref(`${alias}.recorded_to`);
   return sql`${sql.ref(`${alias}.recorded_from`)} <= ${s.seq}::bigint AND (${to} IS NULL OR ${to} > ${s.seq}::bigint)`;
 };
 
-/** valid @> validAt, spelled out so the index range on valid_at applies. */
-export const validAt = (s: Snapshot, alias = 'v'): RawBuilder<unknown> => {
-  const to = sql.ref(`${alias}.valid_to`);
-  return sql`${sql.ref(`${alias}.valid_at`)} <= ${s.validAt}::date AND (${to} IS NULL OR ${to} > ${s.validAt}::date)`;
-};
+/**
+ * valid @> validAt, spelled out so the index range on valid_at applies; the
+ * open end as 'infinity' in the very expression figure_versions_by_metric
+ * holds (an OR would be checked on the heap row, not in the index).
+ */
+export const validAt = (s: Snapshot, alias = 'v'): RawBuilder<unknown> =>
+  sql`${sql.ref(`${alias}.valid_at`)} <= ${s.validAt}::date AND ${validEnd(sql.ref(`${alias}.valid_to`))} > ${s.validAt}::date`;
 
 /** figures_current read as a figure list row: its current version, valid from its date on. */
 const CURRENT_AS_LIST_ROW = sql`f.figure_id::text AS figure_id, f.metric_key, f.source_id, f.unit, f.current_version AS version, f.kind, f.qualifier,

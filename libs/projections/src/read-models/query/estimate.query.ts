@@ -1,8 +1,7 @@
 import { computeEstimate, LedgerErrorCodes, type Estimate, type EstimateInput, type EstimateSourceRow, type ValidAtPrecision } from '@factledger/ledger-domain';
 import { notFound } from '@factledger/shared';
-import { estimateCandidates, lastChangeAt, partiesAt } from '../figures/estimate.repository';
+import { estimateRowsAt } from '../figures/estimate.repository';
 import { amountOf } from '../figures/figure-views';
-import { metricAt } from '../figures/figures.repository';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import type { Basis, ReadRequest } from './basis';
 import { readAt, type ReadContext, type Snapshot } from './read-snapshot';
@@ -36,14 +35,13 @@ export async function metricEstimate(
 
 /** The estimate in an open snapshot: the domain's computeEstimate over the versions held at the basis. */
 export async function estimateAt(s: Snapshot, metricKey: string, excludeParties: boolean): Promise<MetricEstimate> {
-  const metric = await metricAt(s, metricKey);
-  if (!metric) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
-  const candidates = await estimateCandidates(s, metricKey);
-  const [parties, lastChange] = await Promise.all([partiesAt(s, candidates.map((c) => c.source_id)), lastChangeAt(s, metricKey)]);
+  const read = await estimateRowsAt(s, metricKey);
+  if (!read) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
+  const { unit, candidates, lastChange } = read;
   const inputs: EstimateInput[] = candidates.map((c) => ({
     figureId: c.figure_id,
     sourceId: c.source_id,
-    partyToConflict: parties.get(c.source_id) ?? false,
+    partyToConflict: c.party_to_conflict,
     amount: amountOf(c),
     validAt: { date: c.valid_at, precision: c.valid_precision as ValidAtPrecision },
     recordedPosition: c.version_position,
@@ -54,7 +52,7 @@ export async function estimateAt(s: Snapshot, metricKey: string, excludeParties:
   const kept = new Set(sources.map((row) => row.sourceId));
   return {
     metricKey,
-    unit: metric.unit,
+    unit,
     ...estimate,
     sources: sources.map((row) => {
       const c = byFigure.get(row.figureId)!;

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { visibleHead } from '@factledger/event-store';
 import { DomainError } from '@factledger/shared';
 import { ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
@@ -59,9 +59,9 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
       .setIsolationLevel('repeatable read')
       .setAccessMode('read only')
       .execute(async (trx) => {
-        const heads = await readHeads(trx, schemas);
+        const { heads, logged } = await readHeads(trx, schemas, asOf);
         const head = [...heads.values()].reduce((a, b) => (BigInt(b.seq) < BigInt(a.seq) ? b : a));
-        const point = await resolvePoint(trx, schemas, asOf, head, attempt > 0);
+        const point = await resolvePoint(trx, asOf, head, logged, attempt > 0);
         if ('waitFor' in point) return point;
         const basis: Basis = { position: point.position, recordedAt: point.recordedAt, validAt, algorithmVersion: ESTIMATE_ALGORITHM_VERSION };
         const snapshot: Snapshot = {
@@ -83,30 +83,40 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
   }
 }
 
-async function readHeads(trx: Kysely<any>, schemas: ReadonlyMap<string, string>): Promise<Map<string, Point>> {
+/**
+ * Every involved read model's head and, for an asOf, the figures log's entry
+ * for it (the event at that position; the end of the longest prefix recorded
+ * by that time), in one statement: a round trip less per historical read.
+ */
+async function readHeads(trx: Kysely<any>, schemas: ReadonlyMap<string, string>, asOf: AsOf): Promise<{ heads: Map<string, Point>; logged: Point | null }> {
   const selects = [...schemas].map(
     ([name, schema]) => sql`SELECT ${name}::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt" FROM ${sql.id(schema, 'cursor')}`,
   );
-  const { rows } = await sql<Point & { name: string }>`${sql.join(selects, sql` UNION ALL `)}`.execute(trx);
-  return new Map(rows.map(({ name, ...point }) => [name, point]));
+  const lookup = logLookup(schemas, asOf);
+  if (lookup) selects.push(sql`(${lookup})`);
+  const { rows } = await sql<Point & { name: string | null }>`${sql.join(selects, sql` UNION ALL `)}`.execute(trx);
+  const heads = new Map(rows.flatMap(({ name, ...point }) => (name === null ? [] : [[name, point] as const])));
+  const logged = rows.find((r) => r.name === null);
+  return { heads, logged: logged ? { seq: logged.seq, position: logged.position, recordedAt: logged.recordedAt } : null };
 }
 
-async function resolvePoint(trx: Kysely<any>, schemas: ReadonlyMap<string, string>, asOf: AsOf, head: Point, waited: boolean): Promise<Point | { waitFor: string }> {
-  if (asOf.kind === 'head') return head;
+function logLookup(schemas: ReadonlyMap<string, string>, asOf: AsOf): RawBuilder<unknown> | null {
+  if (asOf.kind === 'head' || (asOf.kind === 'position' && asOf.position === '0')) return null;
   const log = sql.id(schemas.get(FIGURES_PROJECTION)!, 'log');
+  const columns = sql`NULL::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt"`;
+  return asOf.kind === 'position'
+    ? sql`SELECT ${columns} FROM ${log} WHERE position = ${asOf.position}::bigint`
+    : // Qualified: a bare seq in ORDER BY is the text output column ('9' sorts after '12').
+      sql`SELECT ${columns} FROM ${log} l WHERE l.recorded_max <= ${asOf.at}::timestamptz ORDER BY l.recorded_max DESC, l.seq DESC LIMIT 1`;
+}
+
+async function resolvePoint(trx: Kysely<any>, asOf: AsOf, head: Point, logged: Point | null, waited: boolean): Promise<Point | { waitFor: string }> {
+  if (asOf.kind === 'head') return head;
   if (asOf.kind === 'position') {
     if (asOf.position === '0') return START_POINT;
-    const { rows } = await sql<Point>`
-      SELECT seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt"
-        FROM ${log} WHERE position = ${asOf.position}::bigint`.execute(trx);
-    const found = rows[0];
-    return found && BigInt(found.seq) <= BigInt(head.seq) ? found : { waitFor: asOf.position };
+    return logged && BigInt(logged.seq) <= BigInt(head.seq) ? logged : { waitFor: asOf.position };
   }
-  const { rows } = await sql<Point>`
-    SELECT seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt"
-      FROM ${log} WHERE recorded_max <= ${asOf.at}::timestamptz
-     ORDER BY recorded_max DESC, seq DESC LIMIT 1`.execute(trx);
-  const found = rows[0] ?? START_POINT;
+  const found = logged ?? START_POINT;
   // An applied event recorded after T proves the prefix complete; otherwise events recorded
   // before T may still be on their way: wait for the log's head once, then take what is applied.
   if (BigInt(found.seq) < BigInt(head.seq)) return found;
