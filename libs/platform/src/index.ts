@@ -1,6 +1,7 @@
 export * from './config/config.schema';
 export * from './config/load-config';
 export * from './database/database';
+export * from './database/ledger-identity.repository';
 export * from './redis/redis-probe';
 export * from './nest/tokens';
 export * from './nest/platform.module';

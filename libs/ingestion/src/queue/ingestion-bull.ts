@@ -1,6 +1,14 @@
 import { BullModule } from '@nestjs/bullmq';
-import { CONFIG, type AppConfig } from '@factledger/platform';
+import type { Kysely } from 'kysely';
+import { CONFIG, KYSELY, ledgerId, type AppConfig } from '@factledger/platform';
 import { redisOptionsFromUrl } from './redis-connection';
+
+/**
+ * The queue's Redis key prefix: QUEUE_PREFIX scoped by the ledger's identity,
+ * so jobs (deduplicated by content hash) never answer for another ledger
+ * database sharing the Redis, e.g. one reset since.
+ */
+export const ingestionQueuePrefix = async (config: Pick<AppConfig, 'queuePrefix'>, db: Kysely<any>): Promise<string> => `${config.queuePrefix}:${await ledgerId(db)}`;
 
 /**
  * Root BullMQ config from the app's CONFIG: Redis URL and key prefix. Workers
@@ -9,6 +17,6 @@ import { redisOptionsFromUrl } from './redis-connection';
  */
 export const ingestionBullRoot = () =>
   BullModule.forRootAsync({
-    inject: [CONFIG],
-    useFactory: (config: AppConfig) => ({ prefix: config.queuePrefix, connection: redisOptionsFromUrl(config.redisUrl) }),
+    inject: [CONFIG, KYSELY],
+    useFactory: async (config: AppConfig, db: Kysely<any>) => ({ prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl) }),
   });

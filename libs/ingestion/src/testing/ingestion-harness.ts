@@ -108,6 +108,6 @@ export class IngestionHarness {
     await this.stopWorker();
     await this.api.close();
     await this.readModels.stop();
-    await dropQueue(this.config);
+    await dropQueue(this.config, this.db);
   }
 }

@@ -3,9 +3,11 @@ import type { ModuleMetadata } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
+import type { Kysely } from 'kysely';
 import { loadConfig, type AppConfig } from '@factledger/platform';
 import { redisOptionsFromUrl } from '../queue/redis-connection';
 import { INGESTION_QUEUE } from '../queue/ingestion-queue';
+import { ingestionQueuePrefix } from '../queue/ingestion-bull';
 
 type Imports = NonNullable<ModuleMetadata['imports']>;
 type Overrides = [token: unknown, value: unknown][];
@@ -42,9 +44,9 @@ export async function startWorkerContext(imports: Imports, overrides: Overrides 
   return moduleRef;
 }
 
-/** Removes every key of the test's queue. */
-export async function dropQueue(config: AppConfig): Promise<void> {
-  const queue = new Queue(INGESTION_QUEUE, { prefix: config.queuePrefix, connection: redisOptionsFromUrl(config.redisUrl) });
+/** Removes every key of the test's queue (under the prefix the apps derive from the config and the ledger). */
+export async function dropQueue(config: AppConfig, db: Kysely<any>): Promise<void> {
+  const queue = new Queue(INGESTION_QUEUE, { prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl) });
   try {
     await queue.obliterate({ force: true });
   } finally {

@@ -57,7 +57,7 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'databaseUrl', env: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/factledger', parse: url('postgres:', 'postgresql:'), description: 'PostgreSQL connection string' },
   { key: 'databasePoolSize', env: 'DATABASE_POOL_SIZE', default: '10', parse: int(1, 200), description: 'connections per process' },
   { key: 'redisUrl', env: 'REDIS_URL', default: 'redis://127.0.0.1:6379', parse: url('redis:', 'rediss:'), description: 'Redis for the BullMQ queues' },
-  { key: 'queuePrefix', env: 'QUEUE_PREFIX', default: 'factledger', parse: text, description: 'BullMQ key prefix' },
+  { key: 'queuePrefix', env: 'QUEUE_PREFIX', default: 'factledger', parse: text, description: 'BullMQ key prefix, followed by the ledger database\'s identity' },
   { key: 'host', env: 'HOST', default: '0.0.0.0', parse: text, description: 'API listen address' },
   { key: 'port', env: 'PORT', default: '3000', parse: int(0, 65535), description: 'API listen port' },
   { key: 'bodyLimitBytes', env: 'BODY_LIMIT_BYTES', default: String(2 * 1024 * 1024), parse: int(1024, 64 * 1024 * 1024), description: 'largest accepted request body' },
