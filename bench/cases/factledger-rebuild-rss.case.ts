@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { BenchCase } from '../harness/bench-case';
 import { peakRssMb, startChild } from '../harness/child-process';
-import { ledgerDatabase, type LedgerFixture } from '../fixtures/ledger-database';
+import { rebuildLedgerDatabase } from '../fixtures/ledger-database';
 
 const SAMPLE_MS = 100;
 
@@ -9,13 +9,15 @@ const SAMPLE_MS = 100;
  * Peak RSS of a rebuild process: `factledger rebuild --all` (the CLI's
  * runRebuildCli, processes/rebuild-process.ts) building the next generation of both read models from
  * the start of the ledger, in its own process, run as the worker runs in
- * production: compiled (dist/) with the services' heap cap (tools/node-flags.ts). The peak is VmHWM, read by the
+ * production: compiled (dist/) with the services' heap cap (tools/node-flags.ts).
+ * On its own copy of the ledger (fixtures/ledger-database.ts): round 1 builds
+ * the first generation, each later round the next one beside it. The peak is VmHWM, read by the
  * child itself as it exits (processes/report-peak-rss.cjs) and sampled from
  * /proc every 100 ms meanwhile. A round is one whole rebuild; its rate is
  * events rebuilt per second.
  */
 export function factledgerRebuildRss(): BenchCase {
-  let ledger: LedgerFixture;
+  let ledger: Awaited<ReturnType<typeof rebuildLedgerDatabase>>;
   return {
     name: 'factledger.rebuild-rss',
     group: 'rebuild memory',
@@ -26,7 +28,7 @@ export function factledgerRebuildRss(): BenchCase {
     warmup: false,
     maxRounds: 3,
     async setup(ctx) {
-      ledger = await ledgerDatabase(ctx);
+      ledger = await rebuildLedgerDatabase(ctx);
     },
     async run() {
       const { rows } = await ledger.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM events');
