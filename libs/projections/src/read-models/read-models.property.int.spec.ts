@@ -16,12 +16,13 @@ import {
 } from '@factledger/ledger-domain';
 import { isDomainError } from '@factledger/shared';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
-import { ProjectionEngine, waitForPosition } from '../engine';
+import { waitForPosition, type ProjectionEngine } from '../engine';
 import { listMetrics } from './query/catalog.query';
 import { metricEstimate } from './query/estimate.query';
 import { figureHistory, metricFigures } from './query/figures.query';
 import type { ReadContext } from './query/read-snapshot';
-import { firstVersion, READ_MODELS } from './read-model-lineage';
+import { READ_MODELS } from './read-model-lineage';
+import { startReadModelEngine } from './testing/read-model-engine';
 import { dayOf, executeCommands, ledgerCommandsArb, METRICS, runNames } from './testing/random-ledger';
 
 /**
@@ -156,15 +157,8 @@ describe('as-of queries equal a reference fold of the log at every position (fas
 
   beforeAll(async () => {
     t = await createTestDatabase({ poolSize: 12 });
-    engine = new ProjectionEngine({
-      db: t.db,
-      connectionString: t.url,
-      definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec))),
-      logger: { log: () => undefined, warn: () => undefined, error: console.error },
-      pollIntervalMs: 20,
-      batchSize: 7, // small batches: a figure's events often span two, and often share one
-    });
-    await engine.start();
+    // Small batches: a figure's events often span two, and often share one.
+    engine = await startReadModelEngine(t, { batchSize: 7 });
     ctx = { db: t.db, waitTimeoutMs: 15_000 };
   });
   afterAll(async () => {

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { appendToStream, type EventStoreTables } from '@factledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
-import { ProjectionEngine, waitForPosition } from '../../engine';
+import { waitForPosition, type ProjectionEngine } from '../../engine';
 import { metricEstimate } from './estimate.query';
-import { firstVersion, READ_MODELS } from '../read-model-lineage';
+import { READ_MODELS } from '../read-model-lineage';
+import { startReadModelEngine } from '../testing/read-model-engine';
 
 const registered = (key: string) => ({
   id: randomUUID(),
@@ -18,14 +19,7 @@ describe('asOf a time (PostgreSQL)', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase<EventStoreTables>({ poolSize: 4 });
-    engine = new ProjectionEngine({
-      db: t.db,
-      connectionString: t.url,
-      definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec))),
-      logger: { log: () => undefined, warn: () => undefined, error: console.error },
-      pollIntervalMs: 20,
-    });
-    await engine.start();
+    engine = await startReadModelEngine(t);
   });
   afterAll(async () => {
     await engine.stop();

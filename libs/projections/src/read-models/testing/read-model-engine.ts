@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import { ProjectionEngine, type ProjectionEngineOptions } from '../../engine';
+import { firstVersion, READ_MODELS } from '../read-model-lineage';
+
+/** Every read model of this code, started on a test database as the worker runs them (quiet but for errors, quick polling). */
+export async function startReadModelEngine(
+  database: { db: Kysely<any>; url: string },
+  options: Partial<Pick<ProjectionEngineOptions, 'batchSize' | 'pollIntervalMs'>> = {},
+): Promise<ProjectionEngine> {
+  const engine = new ProjectionEngine({
+    db: database.db,
+    connectionString: database.url,
+    definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec))),
+    logger: { log: () => undefined, warn: () => undefined, error: console.error },
+    pollIntervalMs: 20,
+    ...options,
+  });
+  await engine.start();
+  return engine;
+}
