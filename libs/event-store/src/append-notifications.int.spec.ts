@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { createTestDatabase, startStallingProxy, type StallingProxy, type TestDatabase } from '@factledger/testing';
 import { AppendListener, AppendNotifier } from './append-notifications';
 import { PostgresEventStore } from './event-store';
 import type { EventStoreTables } from './event-store.table';
@@ -46,5 +46,36 @@ describe('append notifications (LISTEN/NOTIFY)', () => {
     const woken = new Promise<string>((resolve) => listener.once('append', resolve));
     await new PostgresEventStore(t.db, notifier).append(`n-${randomUUID()}`, [{ id: randomUUID(), type: 'n.v1', data: {} }]);
     await expect(woken).resolves.toBeDefined();
+  });
+});
+
+describe('append listener heartbeat', () => {
+  let t: TestDatabase<EventStoreTables>;
+  let proxy: StallingProxy;
+  beforeAll(async () => {
+    t = await createTestDatabase<EventStoreTables>();
+    proxy = await startStallingProxy({ host: '127.0.0.1', port: Number(new URL(t.url).port || 5432) });
+  });
+  afterAll(async () => {
+    await proxy.close();
+    await t.drop();
+  });
+
+  it('replaces a connection that went silent without closing, and hears appends again', async () => {
+    const listener = new AppendListener(proxy.url(t.url), 100);
+    await listener.start();
+    try {
+      expect(listener.connected).toBe(true);
+      proxy.stall();
+      // Nothing closes: only the unanswered heartbeat can tell. The new connection flows.
+      await new Promise<void>((resolve) => listener.once('connected', () => resolve()));
+      const woken = new Promise<string>((resolve) => listener.once('append', resolve));
+      const notifier = new AppendNotifier(t.pool);
+      const result = await new PostgresEventStore(t.db, notifier).append(`n-${randomUUID()}`, [{ id: randomUUID(), type: 'n.v1', data: {} }]);
+      await expect(woken).resolves.toBe(result.lastPosition);
+      notifier.close();
+    } finally {
+      await listener.stop();
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
+import { dropConnection, LISTEN_HEARTBEAT_MS, startListenHeartbeat } from './listen-heartbeat';
 
 export const APPEND_CHANNEL = 'factledger_events';
 
@@ -42,15 +43,20 @@ export class AppendNotifier {
 }
 
 /**
- * Holds one LISTEN connection and reconnects with backoff when it drops.
- * Emits `append` with the notified position, and `connected`.
+ * Holds one LISTEN connection and reconnects with backoff when it drops or
+ * stops answering its heartbeat. Emits `append` with the notified position,
+ * and `connected` (consumers then catch up on what they may have missed).
  */
 export class AppendListener extends EventEmitter {
   private client: pg.Client | null = null;
   private stopped = false;
   private retryTimer: NodeJS.Timeout | null = null;
+  private stopHeartbeat: () => void = () => undefined;
 
-  constructor(private readonly connectionString: string) {
+  constructor(
+    private readonly connectionString: string,
+    private readonly heartbeatMs = LISTEN_HEARTBEAT_MS,
+  ) {
     super();
   }
 
@@ -61,14 +67,16 @@ export class AppendListener extends EventEmitter {
 
   private async connect(attempt: number): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'factledger-listener' });
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'factledger-listener', keepAlive: true });
     client.on('notification', (msg) => this.emit('append', msg.payload ?? null));
     client.on('error', () => this.reconnect(client, attempt + 1));
     client.on('end', () => this.reconnect(client, attempt + 1));
     try {
       await client.connect();
       await client.query(`LISTEN ${APPEND_CHANNEL}`);
+      if (this.stopped) return void client.end().catch(() => undefined);
       this.client = client;
+      this.stopHeartbeat = startListenHeartbeat(client, this.heartbeatMs, () => this.reconnect(client, 1));
       this.emit('connected');
     } catch {
       this.reconnect(client, attempt + 1);
@@ -76,11 +84,14 @@ export class AppendListener extends EventEmitter {
   }
 
   private reconnect(client: pg.Client, attempt: number): void {
-    if (this.client === client) this.client = null;
+    if (this.client === client) {
+      this.client = null;
+      this.stopHeartbeat();
+    }
     client.removeAllListeners('end');
     client.removeAllListeners('error');
     client.on('error', () => undefined);
-    void client.end().catch(() => undefined);
+    void dropConnection(client);
     if (this.stopped || this.retryTimer) return;
     const delay = Math.min(5000, 100 * 2 ** Math.min(attempt, 6));
     this.retryTimer = setTimeout(() => {
@@ -97,12 +108,13 @@ export class AppendListener extends EventEmitter {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.stopHeartbeat();
     const client = this.client;
     this.client = null;
     if (client) {
       client.removeAllListeners();
       client.on('error', () => undefined);
-      await client.end().catch(() => undefined);
+      await dropConnection(client);
     }
   }
 }

@@ -7,3 +7,4 @@ export * from './checkpoint';
 export * from './append-notifications';
 export * from './command-path';
 export * from './append-groups';
+export * from './listen-heartbeat';

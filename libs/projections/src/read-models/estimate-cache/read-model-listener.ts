@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { dropConnection, LISTEN_HEARTBEAT_MS, startListenHeartbeat } from '@factledger/event-store';
 import { parseReadModelNotice, READ_MODELS_CHANNEL, type ReadModelNotice } from '../../engine';
 
 export interface ReadModelListenerEvents {
@@ -13,7 +14,9 @@ const BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
 
 /**
  * One dedicated connection LISTENing on READ_MODELS_CHANNEL, reconnected
- * with backoff. Never a pool connection: LISTEN belongs to the session.
+ * with backoff when it drops or stops answering its heartbeat (a silently
+ * dead connection would otherwise keep the cache serving what the projector
+ * has since replaced). Never a pool connection: LISTEN belongs to the session.
  */
 export class ReadModelListener {
   private client: pg.Client | null = null;
@@ -21,12 +24,14 @@ export class ReadModelListener {
   private attempt = 0;
   private retry: NodeJS.Timeout | null = null;
   private readonly barriers = new Map<string, () => void>();
+  private stopHeartbeat: () => void = () => undefined;
   listening = false;
 
   constructor(
     private readonly connectionString: string,
     private readonly events: ReadModelListenerEvents,
     private readonly applicationName = 'factledger-api:read-model-listener',
+    private readonly heartbeatMs = LISTEN_HEARTBEAT_MS,
   ) {}
 
   start(): void {
@@ -57,7 +62,7 @@ export class ReadModelListener {
     this.retry = null;
     const client = this.client;
     this.down();
-    await client?.end().catch(() => undefined);
+    if (client) await dropConnection(client);
   }
 
   private async connect(): Promise<void> {
@@ -79,6 +84,7 @@ export class ReadModelListener {
       return;
     }
     if (this.client !== client) return;
+    this.stopHeartbeat = startListenHeartbeat(client, this.heartbeatMs, () => this.lost(client));
     this.attempt = 0;
     this.listening = true;
     this.events.onListening(true);
@@ -87,7 +93,7 @@ export class ReadModelListener {
   private lost(client: pg.Client): void {
     if (this.client !== client) return;
     this.down();
-    void client.end().catch(() => undefined);
+    void dropConnection(client);
     if (this.closed) return;
     const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)]!;
     this.retry = setTimeout(() => {
@@ -98,6 +104,7 @@ export class ReadModelListener {
   }
 
   private down(): void {
+    this.stopHeartbeat();
     this.client = null;
     const was = this.listening;
     this.listening = false;
