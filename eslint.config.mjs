@@ -40,4 +40,12 @@ export default [
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
+  {
+    // Every domain folder stays pure, its specs included, and also where it sits inside a
+    // feature lib (libs/ingestion/src/domain) that the tag rule above cannot single out.
+    files: ['libs/*/domain/**/*.ts', 'libs/*/src/domain/**/*.ts', 'libs/shared/**/*.ts', 'libs/extraction/src/lib/**/*.ts', 'libs/extraction/src/__fixtures__/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'domain code is plain TypeScript: no frameworks, databases or queues' }] }],
+    },
+  },
 ];

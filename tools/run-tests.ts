@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { ensureDatabase, ensurePostgres, isRedisUp, log } from './services';
+import { checkEnvironment, ensureDatabase, ensurePostgres, isRedisUp, log } from './services';
 
 const ROOT = path.resolve(__dirname, '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -15,6 +15,7 @@ const step = (label: string, command: string, args: string[], env: NodeJS.Proces
 
 /** `npm test`: type check, lint (with Nx module boundaries), build, then every jest suite against real services. */
 async function main(): Promise<void> {
+  checkEnvironment();
   const postgres = await ensurePostgres();
   try {
     await ensureDatabase(postgres.url);

@@ -3,12 +3,27 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import pg from 'pg';
+import { loadConfig } from '@factledger/platform';
 
 const ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/factledger';
 const EMBEDDED_DIR = path.join(ROOT, '.data', 'postgres');
 
 export const log = (message: string) => console.log(`\x1b[36m[factledger]\x1b[0m ${message}`);
+
+/**
+ * Reads `.env` when there is one (variables already set win), then validates
+ * every setting before anything starts, so a bad value is named (ConfigError)
+ * instead of surfacing later as a bare "Invalid URL".
+ */
+export function checkEnvironment(): void {
+  const envFile = path.join(ROOT, '.env');
+  if (fs.existsSync(envFile)) {
+    process.loadEnvFile(envFile);
+    log('read settings from .env');
+  }
+  loadConfig(process.env);
+}
 
 export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise<boolean> {
   return new Promise((resolve) => {

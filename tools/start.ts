@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { SERVICE_NODE_FLAGS } from './node-flags';
-import { ensureDatabase, ensurePostgres, ensureRedis, isRedisUp, log } from './services';
+import { checkEnvironment, ensureDatabase, ensurePostgres, ensureRedis, isRedisUp, log } from './services';
 
 const ROOT = path.resolve(__dirname, '..');
 /** `npm start -- --built`: compile to dist/ first and run the build, as the Docker image does. */
@@ -23,6 +23,7 @@ function build(): void {
 
 /** `npm start [-- --built]`: database (embedded if needed), migrations, seeds, then API and worker until Ctrl-C. */
 async function main(): Promise<void> {
+  checkEnvironment();
   if (BUILT) build();
   const postgres = await ensurePostgres();
   const redis = await ensureRedis();

@@ -7,6 +7,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A value as it may be printed: a connection string's password never reaches a log. */
+const shown = (value: string): string => JSON.stringify(value.replace(/(\/\/[^/@:]*:)[^/@]*@/, '$1***@'));
+
 /** Reads and validates every setting at once so a bad start names all bad variables. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems: string[] = [];
@@ -17,7 +20,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     try {
       config[setting.key] = setting.parse(value);
     } catch (e) {
-      problems.push(`${setting.env}=${JSON.stringify(value)} ${(e as Error).message} (${setting.description})`);
+      problems.push(`${setting.env}=${shown(value)} ${(e as Error).message} (${setting.description})`);
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);

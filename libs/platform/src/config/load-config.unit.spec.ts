@@ -28,6 +28,11 @@ describe('loadConfig', () => {
     }
   });
 
+  it('never prints a connection string\'s password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/x' })).toThrow('DATABASE_URL="mysql://app:***@db/x" must use postgres:');
+    expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache:6379' })).not.toThrow(/hunter2/);
+  });
+
   it('has one unique environment variable per setting', () => {
     const envs = SETTINGS.map((s) => s.env);
     expect(new Set(envs).size).toBe(envs.length);
