@@ -155,6 +155,21 @@ describe('event store (PostgreSQL)', () => {
       await appendToStream(t.db, stream(), [event()]);
       await expect(statement.execute(t.db)).rejects.toThrow(/events are immutable/);
     });
+
+    // Replication mode skips ordinary triggers; the refusal must fire there too (ENABLE ALWAYS).
+    it.each([
+      ['UPDATE', sql`UPDATE events SET data = '{}'::jsonb WHERE position = (SELECT min(position) FROM events)`],
+      ['DELETE', sql`DELETE FROM events WHERE position = (SELECT min(position) FROM events)`],
+      ['TRUNCATE', sql`TRUNCATE events`],
+    ])('refuses %s on events in a session with session_replication_role = replica', async (op, statement) => {
+      await appendToStream(t.db, stream(), [event()]);
+      const attempt = t.db.transaction().execute(async (tx) => {
+        await sql`SET LOCAL session_replication_role = replica`.execute(tx);
+        await statement.execute(tx);
+        throw new Error(`${op} went through`); // rolls back whatever it did
+      });
+      await expect(attempt).rejects.toThrow(/events are immutable/);
+    });
   });
 
   describe('reads', () => {

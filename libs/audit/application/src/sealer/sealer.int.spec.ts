@@ -176,7 +176,10 @@ describe('Sealer', () => {
     await first.stop();
     await sql`ALTER TABLE audit_checkpoints DISABLE TRIGGER USER`.execute(t.db);
     await sql`UPDATE audit_checkpoints SET root_hash = sha256('forged')`.execute(t.db);
-    await sql`ALTER TABLE audit_checkpoints ENABLE TRIGGER USER`.execute(t.db);
+    // as the migrations left them: firing in replication sessions too
+    for (const trigger of ['audit_checkpoints_immutable_rows', 'audit_checkpoints_immutable_table']) {
+      await sql`ALTER TABLE audit_checkpoints ENABLE ALWAYS TRIGGER ${sql.id(trigger)}`.execute(t.db);
+    }
     await expect(sealer().sealPending()).rejects.toThrow(/checkpoint 4 signed/);
   });
 
@@ -186,6 +189,26 @@ describe('Sealer', () => {
     await sealer().checkpointNow();
     for (const statement of [sql`UPDATE audit_leaves SET leaf_hash = leaf_hash`, sql`DELETE FROM audit_nodes`, sql`DELETE FROM audit_checkpoints`]) {
       await expect(statement.execute(t.db)).rejects.toThrow(/append-only/);
+    }
+  });
+
+  it('keeps the evidence append-only in a session with session_replication_role = replica', async () => {
+    await append('imm-replica', 2);
+    await settleLog(t.db);
+    await sealer().checkpointNow();
+    for (const statement of [
+      sql`UPDATE audit_leaves SET leaf_hash = leaf_hash`,
+      sql`DELETE FROM audit_nodes`,
+      sql`DELETE FROM audit_checkpoints`,
+      sql`UPDATE audit_signing_keys SET created_at = now()`,
+      sql`TRUNCATE audit_leaves, audit_nodes, audit_checkpoints, audit_signing_keys`,
+    ]) {
+      const attempt = t.db.transaction().execute(async (tx) => {
+        await sql`SET LOCAL session_replication_role = replica`.execute(tx);
+        await statement.execute(tx);
+        throw new Error('went through'); // rolls back whatever it did
+      });
+      await expect(attempt).rejects.toThrow(/append-only/);
     }
   });
 });
