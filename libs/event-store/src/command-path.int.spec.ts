@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { conflict, type Decider } from '@factledger/shared';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { deterministicEventIds, handleCommand } from './command-path';
@@ -80,6 +81,44 @@ describe('handleCommand: load → evolve → decide → append', () => {
     const retry = await handleCommand(store, id, tally, add(60), { metadata, eventId });
     expect(retry).toMatchObject({ duplicate: true, streamVersion: 1, lastPosition: first.lastPosition, state: { total: 60 } });
     expect(await store.streamVersion(id)).toBe(1);
+  });
+
+  it('answers a retry whose response was lost with the original result, even with the If-Match it was first sent with', async () => {
+    const id = `tally-${randomUUID()}`;
+    await handleCommand(store, id, tally, add(1), { metadata });
+    const eventId = deterministicEventIds(`seed-${id}`);
+    const first = await handleCommand(store, id, tally, add(10), { metadata, eventId, expectedVersion: 1 });
+    await handleCommand(store, id, tally, add(100, 1000), { metadata }); // the stream moves on
+    const retry = await handleCommand(store, id, tally, add(10), { metadata, eventId, expectedVersion: 1 });
+    expect(retry).toMatchObject({
+      duplicate: true,
+      streamVersion: 2,
+      firstPosition: first.firstPosition,
+      lastPosition: first.lastPosition,
+      state: { total: 11 },
+      events: [],
+    });
+    expect(await store.streamVersion(id)).toBe(3);
+    // New work with the same stale If-Match is still refused.
+    await expect(handleCommand(store, id, tally, add(10), { metadata, eventId: deterministicEventIds(`other-${id}`), expectedVersion: 1 })).rejects.toMatchObject({
+      code: 'stream.version_conflict',
+      details: { currentVersion: 3 },
+    });
+  });
+
+  it('recognises its own landed events by id, not by transaction (a group commit shares one between callers)', async () => {
+    const id = `tally-${randomUUID()}`;
+    const mine = deterministicEventIds(`mine-${id}`);
+    const theirs = deterministicEventIds(`theirs-${id}`);
+    // One transaction with two callers' appends to the same stream, as a group commit makes.
+    await t.db.transaction().execute(async (tx) => {
+      const tallyEvent = (eventId: string, amount: number) => ({ id: eventId, type: 'tally.added.v1', data: { amount }, metadata });
+      await sql`SELECT * FROM factledger_append(${id}, 'tally', '0', ${JSON.stringify([tallyEvent(mine(0), 5)])}::jsonb)`.execute(tx);
+      await sql`SELECT * FROM factledger_append(${id}, 'tally', '1', ${JSON.stringify([tallyEvent(theirs(0), 7)])}::jsonb)`.execute(tx);
+    });
+    const retry = await handleCommand(store, id, tally, add(5), { metadata, eventId: mine });
+    expect(retry).toMatchObject({ duplicate: true, streamVersion: 1, state: { total: 5 }, events: [] });
+    expect(retry.lastPosition).toBe(retry.firstPosition);
   });
 
   it('derives stable, uuid-shaped, distinct ids from a seed', () => {

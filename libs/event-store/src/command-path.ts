@@ -16,9 +16,9 @@ export interface CommandOptions {
 }
 
 export interface CommandResult<State> extends AppendResult {
-  /** The state after the command's events. */
+  /** The state after the command's events (for a retry that already landed: as it was right after them). */
   state: State;
-  /** Events the command produced; empty when it was a no-op. */
+  /** Events the command produced; empty when it was a no-op or a retry that already landed. */
   events: DomainEvent[];
 }
 
@@ -36,29 +36,32 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
 ): Promise<CommandResult<State>> {
   const history = await store.readStream(streamId);
   const version = history.at(-1)?.streamVersion ?? 0;
+  // A retry of a command with deterministic ids that already landed (its
+  // response was lost): the original result as the store would answer it
+  // (version, positions; the state right after it), whatever the stream did
+  // since, and nothing new. Checked before If-Match, which was the version
+  // before that write and only guards new work.
+  if (options.eventId) {
+    const landed = landedEvents(history, options.eventId);
+    if (landed.length > 0) {
+      const last = landed.at(-1)!;
+      return {
+        streamId,
+        streamVersion: last.streamVersion,
+        firstPosition: landed[0]!.position,
+        lastPosition: last.position,
+        transactionId: last.transactionId,
+        duplicate: true,
+        state: foldRecorded(decider, history.filter((e) => e.streamVersion <= last.streamVersion)),
+        events: [],
+      };
+    }
+  }
   if (options.expectedVersion !== undefined && options.expectedVersion !== version) {
     throw new VersionConflictError(streamId, options.expectedVersion, version);
   }
   const eventId = options.eventId ?? (() => randomUUID());
   let state = foldRecorded(decider, history);
-  // A retry of a command with deterministic ids that already landed: answer as the store would.
-  if (options.eventId) {
-    const firstId = eventId(0);
-    const landed = history.filter((e) => e.transactionId === history.find((h) => h.id === firstId)?.transactionId);
-    if (landed.length > 0) {
-      const last = landed.at(-1)!;
-      return {
-        streamId,
-        streamVersion: version,
-        firstPosition: landed[0]!.position,
-        lastPosition: last.position,
-        transactionId: last.transactionId,
-        duplicate: true,
-        state,
-        events: [],
-      };
-    }
-  }
   const events = decider.decide(command, state);
   for (const event of events) state = decider.evolve(state, event);
 
@@ -77,6 +80,21 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       });
     }
     throw e;
+  }
+}
+
+/**
+ * The events a command with these ids stored: ids 0, 1, … as long as they are
+ * in the stream. By id, not by transaction: a group commit puts other
+ * callers' appends to the same stream in the same transaction.
+ */
+function landedEvents(history: readonly RecordedEvent[], eventId: (index: number) => string): RecordedEvent[] {
+  const byId = new Map(history.map((e) => [e.id, e]));
+  const landed: RecordedEvent[] = [];
+  for (let i = 0; ; i++) {
+    const event = byId.get(eventId(i));
+    if (!event) return landed;
+    landed.push(event);
   }
 }
 
