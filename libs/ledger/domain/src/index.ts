@@ -4,6 +4,7 @@ export * from './events';
 export * from './streams';
 export * from './validation/dates';
 export * from './validation/patterns';
+export { isStorableText, unstorableTextReason } from './validation/fields';
 
 export * from './metric/metric.events';
 export * from './metric/metric.state';

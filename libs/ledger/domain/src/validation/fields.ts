@@ -11,6 +11,23 @@ export interface TextOptions {
 // C0 controls and DEL; multi-line fields may still hold \n, \r and \t.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// In a `u` regex a surrogate pair is one code point, so \p{Cs} matches only a lone surrogate.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Text PostgreSQL can store as `text` and `jsonb`: well-formed UTF-16 (no lone
+ * surrogate, which has no UTF-8 form) and no NUL. `String.prototype.isWellFormed`
+ * is ES2024, past the project's `lib`; this is the same test.
+ */
+export const isStorableText = (value: string): boolean => !LONE_SURROGATE.test(value) && !value.includes('\u0000');
+
+/** Why a string is not storable, or null when it is. */
+export const unstorableTextReason = (value: string): string | null =>
+  value.includes('\u0000')
+    ? 'must not contain NUL (\\u0000) characters'
+    : LONE_SURROGATE.test(value)
+      ? 'must be well-formed Unicode (no lone UTF-16 surrogates)'
+      : null;
 
 /**
  * Field validators bound to one aggregate's `*.invalid_field` code, so every
@@ -23,6 +40,8 @@ export const fieldChecks = (code: string) => {
 
   const text = (field: string, value: unknown, options: TextOptions): string => {
     if (typeof value !== 'string') throw fail(field, 'must be a string');
+    const unstorable = unstorableTextReason(value);
+    if (unstorable) throw fail(field, unstorable);
     const result = options.trim === false ? value : value.trim();
     const min = options.min ?? 1;
     if (result.trim().length < min) throw fail(field, min === 1 ? 'must not be blank' : `must have at least ${min} characters`);
