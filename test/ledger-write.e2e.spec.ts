@@ -209,6 +209,8 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['value given as text', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'exact', value: '3000' } }, 400, 'request.invalid', 'amount.value'],
       ['qualifier without its bound', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'up_to', low: 1 } }, 422, 'figure.amount_invalid'],
       ['low above high', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'range', low: 9, high: 3 } }, 422, 'figure.amount_invalid'],
+      ['negative value for a count (troops)', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'exact', value: -5 } }, 422, 'figure.amount_negative', 'amount.value'],
+      ['negative low bound for a count (troops)', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'range', low: -5, high: 10 } }, 422, 'figure.amount_negative', 'amount.low'],
       ['unit not the metric unit', 'POST', '/v1/figures', { ...valid, unit: 'people' }, 422, 'figure.unit_mismatch'],
       ['unknown metric', 'POST', '/v1/figures', { ...valid, metricKey: 'no_such_metric' }, 404, 'metric.not_found'],
       ['unknown source', 'POST', '/v1/figures', { ...valid, sourceId: 'nobody' }, 404, 'source.not_found'],

@@ -23,6 +23,7 @@ export const LedgerErrorCodes = {
 
   figureInvalidField: 'figure.invalid_field',
   figureAmountInvalid: 'figure.amount_invalid',
+  figureAmountNegative: 'figure.amount_negative',
   figureValidAtInvalid: 'figure.valid_at_invalid',
   figureValidAtInFuture: 'figure.valid_at_in_future',
   figureStatedAtInFuture: 'figure.stated_at_in_future',

@@ -25,6 +25,7 @@ export * from './report/update-report';
 export * from './report/report.decider';
 
 export * from './figure/amount';
+export * from './figure/units';
 export * from './figure/valid-at';
 export * from './figure/citation';
 export { FIGURE_METHODS, REVISION_KINDS, type FigureMethod, type RevisionKind } from './figure/figure.fields';

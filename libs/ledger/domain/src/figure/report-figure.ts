@@ -10,6 +10,7 @@ import { figureFields, type FigureMethod } from './figure.fields';
 import type { FigureEvent } from './figure.events';
 import { requireMetric, requireReport, requireSource } from './figure.refs';
 import type { FigureState } from './figure.state';
+import { assertAmountFitsUnit } from './units';
 import { assertValidAtNotInFuture, parseValidAt, type ValidAtInput } from './valid-at';
 
 export type ReportFigure = LedgerCommand<
@@ -60,6 +61,7 @@ export const reportFigure = ({ data, refs, now }: ReportFigure, state: FigureSta
       unit,
       metricUnit: metric.unit,
     });
+  assertAmountFitsUnit(amount, unit);
 
   return [
     {

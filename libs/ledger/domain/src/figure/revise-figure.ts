@@ -9,6 +9,7 @@ import type { FigureEvent } from './figure.events';
 import { requireActiveFigure } from './figure.guards';
 import { requireReport } from './figure.refs';
 import { currentVersionOf, type FigureState } from './figure.state';
+import { assertAmountFitsUnit } from './units';
 import { assertValidAtNotInFuture, parseValidAt, sameValidAt, type ValidAtInput } from './valid-at';
 
 export type ReviseFigure = LedgerCommand<
@@ -70,6 +71,7 @@ export const reviseFigure = ({ data, refs, now }: ReviseFigure, state: FigureSta
       });
   }
 
+  assertAmountFitsUnit(amount, figure.unit);
   requireReport(refs.report, citation.reportId);
 
   if (validAt.date < current.validAt.date)
