@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { conflict, type Decider } from '@factledger/shared';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { deterministicEventIds, handleCommand } from './command-path';
-import { PostgresEventStore } from './event-store';
+import { PostgresEventStore, type EventStore } from './event-store';
 import type { EventStoreTables } from './event-store.table';
 
 // A tally that refuses to go above a limit: enough to exercise load → decide → append.
@@ -18,6 +18,22 @@ const tally: Decider<TallyCommand, TallyEvent, { total: number }> = {
   },
 };
 const metadata = { actor: 'spec', requestId: 'r1', correlationId: 'c1', reason: 'testing' };
+
+/** The store, except that reads of `streamId` wait until `parties` readers have read it. */
+function barrierOnLoad(store: EventStore, streamId: string, parties: number): EventStore {
+  const waiting: (() => void)[] = [];
+  return Object.assign(Object.create(store) as EventStore, {
+    readStream: async (...args: Parameters<EventStore['readStream']>) => {
+      const events = await store.readStream(...args);
+      if (args[0] === streamId) {
+        const passed = new Promise<void>((resolve) => waiting.push(resolve));
+        if (waiting.length === parties) for (const release of waiting) release();
+        await passed;
+      }
+      return events;
+    },
+  });
+}
 
 describe('handleCommand: load → evolve → decide → append', () => {
   let t: TestDatabase<EventStoreTables>;
@@ -68,10 +84,16 @@ describe('handleCommand: load → evolve → decide → append', () => {
 
   it('reports a write that raced in between load and append as a concurrent-write conflict (409)', async () => {
     const id = `tally-${randomUUID()}`;
-    const results = await Promise.allSettled(Array.from({ length: 8 }, () => handleCommand(store, id, tally, add(1), { metadata })));
+    await handleCommand(store, id, tally, add(1), { metadata });
+    // Every command has loaded version 1 before any appends: the race is certain.
+    const n = 8;
+    const racing = barrierOnLoad(store, id, n);
+    const results = await Promise.allSettled(Array.from({ length: n }, () => handleCommand(racing, id, tally, add(1), { metadata })));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    for (const r of rejected) expect(r.reason).toMatchObject({ code: 'stream.concurrent_write', kind: 'conflict' });
-    expect(await store.streamVersion(id)).toBe(results.length - rejected.length);
+    expect(rejected).toHaveLength(n - 1);
+    for (const r of rejected) expect(r.reason).toMatchObject({ code: 'stream.concurrent_write', kind: 'conflict', details: { streamId: id, currentVersion: 2 } });
+    expect(await store.streamVersion(id)).toBe(2);
   });
 
   it('treats a retried command with deterministic ids as already done', async () => {
