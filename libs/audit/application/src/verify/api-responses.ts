@@ -1,5 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { CHECKPOINT_ALGORITHM, checkCheckpointBody, fromHex, isHexHash, publicKeyFromRaw, type Hash, type LoggedEvent, type SignedCheckpoint } from '@factledger/audit-domain';
+import { ED25519, checkpointShapeProblem, ed25519FromRaw, type WireCheckpoint } from './checkpoint-signature';
+import type { WireEvent } from './leaf-format';
+import { hashFromHex, isHashHex, type Hash } from './merkle';
 import { expectField, expectObject, fail, isArray, isBoolean, isCount, isString } from './verification-failure';
 import type { VerifyApiClient } from './verify-api.client';
 
@@ -13,11 +15,11 @@ export interface ServedKey {
 
 export async function fetchPublicKey(api: VerifyApiClient): Promise<ServedKey> {
   const body = expectObject(await api.get('/v1/audit/public-key'), 'public key');
-  if (body.algorithm !== CHECKPOINT_ALGORITHM) fail('key.unsupported', `the server's checkpoint key is ${String(body.algorithm)}, not Ed25519`);
+  if (body.algorithm !== ED25519) fail('key.unsupported', `the server's checkpoint key is ${String(body.algorithm)}, not Ed25519`);
   const raw = Buffer.from(expectField(body, 'publicKey', 'public key', isString, 'must be base64'), 'base64');
   if (raw.length !== 32) fail('response.malformed', 'public key: publicKey must be 32 bytes of base64');
   const keyId = expectField(body, 'keyId', 'public key', isString, 'must be a string');
-  return { keyId, key: publicKeyFromRaw(raw), raw };
+  return { keyId, key: ed25519FromRaw(raw), raw };
 }
 
 export function keyFromPem(pem: string): KeyObject {
@@ -26,7 +28,7 @@ export function keyFromPem(pem: string): KeyObject {
   return key;
 }
 
-export function parseCheckpoint(value: unknown, what: string): SignedCheckpoint {
+export function parseCheckpoint(value: unknown, what: string): WireCheckpoint {
   const body = expectObject(value, what);
   const checkpoint = {
     treeSize: body.treeSize,
@@ -37,17 +39,13 @@ export function parseCheckpoint(value: unknown, what: string): SignedCheckpoint 
     keyId: body.keyId,
     algorithm: body.algorithm,
     signature: body.signature,
-  } as SignedCheckpoint;
-  try {
-    checkCheckpointBody(checkpoint);
-  } catch (e) {
-    fail('response.malformed', `${what}: ${(e as Error).message}`);
-  }
-  if (typeof checkpoint.signature !== 'string') fail('response.malformed', `${what}: signature must be base64`);
-  return checkpoint;
+  };
+  const problem = checkpointShapeProblem(checkpoint);
+  if (problem) fail('response.malformed', `${what}: checkpoint ${problem}`);
+  return checkpoint as WireCheckpoint;
 }
 
-export interface ServedEvent extends LoggedEvent {
+export interface ServedEvent extends WireEvent {
   transactionId: string;
   cursor: string;
 }
@@ -77,8 +75,8 @@ export function asServedEvent(value: unknown, leafIndex: number): ServedEvent {
 }
 
 export function parseProof(value: unknown, what: string): Hash[] {
-  if (!Array.isArray(value) || !value.every(isHexHash)) return fail('response.malformed', `${what}: proof must be an array of hex SHA-256 hashes`);
-  return value.map((h) => fromHex(h));
+  if (!Array.isArray(value) || !value.every(isHashHex)) return fail('response.malformed', `${what}: proof must be an array of hex SHA-256 hashes`);
+  return value.map((h: string) => hashFromHex(h));
 }
 
 export async function fetchConsistencyProof(api: VerifyApiClient, from: number, to: number): Promise<Hash[]> {
@@ -103,7 +101,7 @@ export async function fetchInclusionProof(api: VerifyApiClient, query: string, w
   return {
     leafIndex: expectField(body, 'leafIndex', what, isCount, 'must be a count'),
     treeSize: expectField(body, 'treeSize', what, isCount, 'must be a count'),
-    leafHash: expectField(body, 'leafHash', what, isHexHash, 'must be a hex SHA-256'),
+    leafHash: expectField(body, 'leafHash', what, isHashHex, 'must be a hex SHA-256'),
     proof: parseProof(body.proof, what),
     event: { id: typeof event.id === 'string' ? event.id : null, position: typeof event.position === 'string' ? event.position : null },
   };

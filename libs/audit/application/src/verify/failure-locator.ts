@@ -1,5 +1,6 @@
-import { ProofError, fromHex, toHex, verifyConsistency, verifyInclusion, type Hash, type SignedCheckpoint } from '@factledger/audit-domain';
 import { fetchConsistencyProof, fetchInclusionProof, type ServedEvent } from './api-responses';
+import type { WireCheckpoint } from './checkpoint-signature';
+import { ProofFailure, checkConsistency, checkInclusion, hashFromHex, hex, type Hash } from './merkle';
 import type { ServedLog } from './served-log';
 import { ApiError, type VerifyApiClient } from './verify-api.client';
 import { fail } from './verification-failure';
@@ -15,18 +16,18 @@ const describe = (e: ServedEvent | null) => (e ? `event ${e.id} (position ${e.po
  * must itself verify against the signed root. A lying server can only make
  * the diagnosis vaguer, never turn the failure into a pass.
  */
-export async function locateMismatch(api: VerifyApiClient, log: ServedLog, checkpoint: SignedCheckpoint): Promise<never> {
+export async function locateMismatch(api: VerifyApiClient, log: ServedLog, checkpoint: WireCheckpoint): Promise<never> {
   const n = checkpoint.treeSize;
-  const root = fromHex(checkpoint.rootHash);
+  const root = hashFromHex(checkpoint.rootHash);
   const available = Math.min(log.size, n);
   const provenPrefix = async (m: number): Promise<boolean> => {
     if (m === 0) return true;
     if (m === n) return log.tree.root(n).equals(root);
     try {
-      verifyConsistency(m, n, log.tree.root(m), root, await fetchConsistencyProof(api, m, n));
+      checkConsistency(m, n, log.tree.root(m), root, await fetchConsistencyProof(api, m, n));
       return true;
     } catch (e) {
-      if (e instanceof ProofError || e instanceof ApiError) return false;
+      if (e instanceof ProofFailure || e instanceof ApiError) return false;
       throw e;
     }
   };
@@ -58,13 +59,13 @@ export async function locateMismatch(api: VerifyApiClient, log: ServedLog, check
     fail('log.reordered', `leaves ${i} and ${i + 1} are swapped: the log serves ${describe(served)} before ${describe(next)}, but checkpoint ${n} sealed them the other way round`, location);
   }
   if (storedNext && servedHash.equals(storedNext)) {
-    fail('log.event_removed', `leaf ${i}: the event checkpointed there is missing from the log (just before ${describe(served)}); checkpoint ${n} sealed a leaf ${short(toHex(stored ?? storedNext))} there`, location);
+    fail('log.event_removed', `leaf ${i}: the event checkpointed there is missing from the log (just before ${describe(served)}); checkpoint ${n} sealed a leaf ${short(hex(stored ?? storedNext))} there`, location);
   }
   if (stored && servedNext?.equals(stored)) {
     fail('log.event_inserted', `leaf ${i}: ${describe(served)} is not in checkpoint ${n}; it was inserted before the event checkpointed at that leaf`, location);
   }
   const detail = stored
-    ? `its content hashes to ${short(toHex(servedHash))}, the checkpointed leaf is ${short(toHex(stored))}`
+    ? `its content hashes to ${short(hex(servedHash))}, the checkpointed leaf is ${short(hex(stored))}`
     : 'and the server could not prove what was checkpointed there';
   return fail('event.altered', `leaf ${i}: ${describe(served)} does not match checkpoint ${n}: ${detail}. It was changed after it was sealed`, location);
 }
@@ -74,8 +75,8 @@ async function checkpointedLeaf(api: VerifyApiClient, index: number, size: numbe
   try {
     const answer = await fetchInclusionProof(api, `leaf=${index}&size=${size}`, `inclusion proof of leaf ${index}`);
     if (answer.leafIndex !== index || answer.treeSize !== size) return null;
-    const leafHash = fromHex(answer.leafHash);
-    verifyInclusion(index, size, leafHash, answer.proof, root);
+    const leafHash = hashFromHex(answer.leafHash);
+    checkInclusion(index, size, leafHash, answer.proof, root);
     return leafHash;
   } catch {
     return null;

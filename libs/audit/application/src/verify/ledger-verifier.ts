@@ -1,16 +1,6 @@
 import type { KeyObject } from 'node:crypto';
-import {
-  ProofError,
-  fromHex,
-  type MemoryMerkleTree,
-  keyIdOf,
-  publicKeyFromRaw,
-  rawPublicKey,
-  verifyCheckpointSignature,
-  verifyConsistency,
-  verifyInclusion,
-  type SignedCheckpoint,
-} from '@factledger/audit-domain';
+import { checkpointSignatureValid, ed25519FromRaw, ed25519KeyId, ed25519Raw, type WireCheckpoint } from './checkpoint-signature';
+import { ProofFailure, checkConsistency, checkInclusion, hashFromHex, type LeafLog } from './merkle';
 import { fetchConsistencyProof, fetchInclusionProof, fetchPublicKey, parseCheckpoint } from './api-responses';
 import { locateMismatch } from './failure-locator';
 import { ServedLog } from './served-log';
@@ -33,7 +23,7 @@ export interface VerifyLedgerOptions {
 }
 
 export interface VerifyReport {
-  checkpoint: SignedCheckpoint;
+  checkpoint: WireCheckpoint;
   keyId: string;
   keyPinnedNow: boolean;
   /** Size of the remembered checkpoint this one was proven to extend. */
@@ -42,7 +32,7 @@ export interface VerifyReport {
   /** The log has events after the checkpoint (not yet covered by any). */
   moreAfterCheckpoint: boolean;
   /** The leaf hashes of the verified events, which rebuild the signed root (what --replay checks events against). */
-  leaves: MemoryMerkleTree;
+  leaves: LeafLog;
   state: VerifyState;
 }
 
@@ -63,10 +53,10 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   const progress = options.progress ?? (() => undefined);
 
   const served = await fetchPublicKey(api);
-  const servedKeyId = keyIdOf(served.key);
+  const servedKeyId = ed25519KeyId(served.raw);
   if (served.keyId !== servedKeyId) fail('key.id_mismatch', `the server calls its key ${served.keyId}, but that key's id is ${servedKeyId}`);
-  const pinned = options.pinnedKey ?? (state ? publicKeyFromRaw(Buffer.from(state.publicKey.publicKey, 'base64')) : null);
-  const pinnedId = pinned ? keyIdOf(pinned) : null;
+  const pinned = options.pinnedKey ?? (state ? ed25519FromRaw(Buffer.from(state.publicKey.publicKey, 'base64')) : null);
+  const pinnedId = pinned ? ed25519KeyId(ed25519Raw(pinned)) : null;
   if (pinnedId && pinnedId !== servedKeyId) {
     fail('key.changed', `the checkpoint key changed: pinned ${pinnedId}, the server now serves ${servedKeyId}. Only accept a new key confirmed out of band (then delete the state file)`);
   }
@@ -75,11 +65,11 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   progress('key', pinned ? `Ed25519 key ${keyId} matches the pinned key` : `Ed25519 key ${keyId} pinned on first use; confirm this id with the operator out of band`);
 
   if (state) {
-    if (!verifyCheckpointSignature(state.checkpoint, key)) fail('state.bad_signature', `the remembered checkpoint ${state.checkpoint.treeSize} does not verify with the pinned key: the state file was altered`);
+    if (!checkpointSignatureValid(state.checkpoint, key)) fail('state.bad_signature', `the remembered checkpoint ${state.checkpoint.treeSize} does not verify with the pinned key: the state file was altered`);
   }
 
   if (options.fresh) await api.post('/v1/checkpoints');
-  let checkpoint: SignedCheckpoint;
+  let checkpoint: WireCheckpoint;
   try {
     checkpoint = parseCheckpoint(await api.get('/v1/checkpoints/latest'), 'latest checkpoint');
   } catch (e) {
@@ -88,7 +78,7 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   }
   const n = checkpoint.treeSize;
   if (checkpoint.keyId !== keyId) fail('checkpoint.wrong_key', `checkpoint ${n} claims key ${checkpoint.keyId}, not the pinned key ${keyId}`);
-  if (!verifyCheckpointSignature(checkpoint, key)) {
+  if (!checkpointSignatureValid(checkpoint, key)) {
     fail('checkpoint.bad_signature', `checkpoint ${n} (root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}): the Ed25519 signature does not verify with key ${keyId}`);
   }
   progress('checkpoint', `size ${n}, root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}: signature valid`);
@@ -102,9 +92,9 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
     }
     if (n > m.treeSize) {
       try {
-        verifyConsistency(m.treeSize, n, fromHex(m.rootHash), fromHex(checkpoint.rootHash), await fetchConsistencyProof(api, m.treeSize, n));
+        checkConsistency(m.treeSize, n, hashFromHex(m.rootHash), hashFromHex(checkpoint.rootHash), await fetchConsistencyProof(api, m.treeSize, n));
       } catch (e) {
-        if (!(e instanceof ProofError || (e instanceof ApiError && e.status !== null))) throw e;
+        if (!(e instanceof ProofFailure || (e instanceof ApiError && e.status !== null))) throw e;
         fail('checkpoint.not_extending', `checkpoint ${n} (root ${short(checkpoint.rootHash)}) does not extend the remembered checkpoint ${m.treeSize} (root ${short(m.rootHash)}): ${e.message}`);
       }
     }
@@ -116,7 +106,7 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
 
   const spots = pickSpotChecks(n, options.spotChecks ?? 20, options.random ?? Math.random);
   const log = await ServedLog.read(api, n, options.pageSize ?? 1000, spots);
-  if (log.size < n || !log.tree.root(n).equals(fromHex(checkpoint.rootHash))) await locateMismatch(api, log, checkpoint);
+  if (log.size < n || !log.tree.root(n).equals(hashFromHex(checkpoint.rootHash))) await locateMismatch(api, log, checkpoint);
   if (n > 0 && (log.last?.position !== checkpoint.lastPosition || log.last?.transactionId !== checkpoint.lastTransactionId)) {
     fail('checkpoint.position_mismatch', `checkpoint ${n} signs last position ${checkpoint.lastPosition}, but leaf ${n - 1} is event ${log.last?.id} at position ${log.last?.position}`, {
       leafIndex: n - 1,
@@ -126,7 +116,7 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   }
   progress('events', `${n} events fetched and hashed here: they rebuild the signed root`);
 
-  const root = fromHex(checkpoint.rootHash);
+  const root = hashFromHex(checkpoint.rootHash);
   for (const i of spots) {
     const eventId = log.idAt(i)!;
     const what = `inclusion proof for leaf ${i} (event ${eventId}) at size ${n}`;
@@ -136,9 +126,9 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
       fail('proof.wrong_leaf', `the server places event ${eventId} at leaf ${answer.leafIndex} of size ${answer.treeSize}, but the log puts it at leaf ${i} of ${n}`, location);
     }
     try {
-      verifyInclusion(i, n, log.tree.leaf(i), answer.proof, root);
+      checkInclusion(i, n, log.tree.leaf(i), answer.proof, root);
     } catch (e) {
-      if (!(e instanceof ProofError)) throw e;
+      if (!(e instanceof ProofFailure)) throw e;
       fail('proof.inclusion_invalid', `the server's ${what} is invalid: ${e.message}`, location);
     }
   }
@@ -155,7 +145,7 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
     state: {
       version: 1,
       api: api.baseUrl,
-      publicKey: { algorithm: 'Ed25519', keyId, publicKey: (pinned ? rawPublicKey(pinned) : served.raw).toString('base64') },
+      publicKey: { algorithm: 'Ed25519', keyId, publicKey: (pinned ? ed25519Raw(pinned) : served.raw).toString('base64') },
       checkpoint,
       verifiedAt: new Date().toISOString(),
     },

@@ -1,5 +1,6 @@
-import { LeafFormatError, eventLeafHash, type MemoryMerkleTree } from '@factledger/audit-domain';
 import { asServedEvent, fetchEventsPage, type ServedEvent } from './api-responses';
+import { LeafFormatProblem, leafHashOfEvent } from './leaf-format';
+import type { LeafLog } from './merkle';
 import type { LiveDigest } from './digest-responses';
 import { ReplayError, type ModelDigest, type OpenReplay, type ReplaySession } from './read-model-replayer';
 import { locateRow } from './row-locator';
@@ -9,7 +10,7 @@ import type { VerifyApiClient } from './verify-api.client';
 export interface ReplayCheckOptions {
   api: VerifyApiClient;
   /** The leaves the log verification accepted: the only events the replay uses. */
-  leaves: MemoryMerkleTree;
+  leaves: LeafLog;
   /** The live read models, fetched before the checkpoint was (so it covers them). */
   live: readonly LiveDigest[];
   openReplay: OpenReplay;
@@ -112,13 +113,13 @@ async function feed(session: ReplaySession, options: ReplayCheckOptions): Promis
   return counts;
 }
 
-function verifiedEvent(value: unknown, index: number, leaves: MemoryMerkleTree): ServedEvent {
+function verifiedEvent(value: unknown, index: number, leaves: LeafLog): ServedEvent {
   const event = asServedEvent(value, index);
   let same: boolean;
   try {
-    same = eventLeafHash(event).equals(leaves.leaf(index));
+    same = leafHashOfEvent(event as unknown as Record<string, unknown>).equals(leaves.leaf(index));
   } catch (e) {
-    if (!(e instanceof LeafFormatError)) throw e;
+    if (!(e instanceof LeafFormatProblem)) throw e;
     same = false;
   }
   if (!same) {

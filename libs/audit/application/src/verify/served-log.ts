@@ -1,5 +1,6 @@
-import { LeafFormatError, MemoryMerkleTree, eventLeafHash } from '@factledger/audit-domain';
 import { asServedEvent, fetchEventsPage, type ServedEvent } from './api-responses';
+import { LeafFormatProblem, leafHashOfEvent } from './leaf-format';
+import { LeafLog } from './merkle';
 import { fail } from './verification-failure';
 import type { VerifyApiClient } from './verify-api.client';
 
@@ -9,7 +10,7 @@ import type { VerifyApiClient } from './verify-api.client';
  * event); an event needed for a message is fetched again by its page cursor.
  */
 export class ServedLog {
-  readonly tree = new MemoryMerkleTree();
+  readonly tree = new LeafLog();
   /** Cursor before each page ('' = start of the log). */
   private readonly pageStarts: string[] = [];
   /** The server has more events after the ones read. */
@@ -61,9 +62,9 @@ export class ServedLog {
   private append(event: ServedEvent): void {
     const index = this.tree.size;
     try {
-      this.tree.append(eventLeafHash(event));
+      this.tree.append(leafHashOfEvent(event as unknown as Record<string, unknown>));
     } catch (e) {
-      if (!(e instanceof LeafFormatError)) throw e;
+      if (!(e instanceof LeafFormatProblem)) throw e;
       fail('event.malformed', `leaf ${index} (event ${String(event.id)}, position ${String(event.position)}): ${e.message}`, {
         leafIndex: index,
         eventId: typeof event.id === 'string' ? event.id : null,

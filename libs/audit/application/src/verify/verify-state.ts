@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { checkCheckpointBody, isHexHash, type SignedCheckpoint } from '@factledger/audit-domain';
+import { checkpointShapeProblem, type WireCheckpoint } from './checkpoint-signature';
 
 /**
  * What the verifier remembers between runs: the pinned public key (trust on
@@ -11,7 +11,7 @@ export interface VerifyState {
   version: 1;
   api: string;
   publicKey: { algorithm: 'Ed25519'; keyId: string; publicKey: string };
-  checkpoint: SignedCheckpoint;
+  checkpoint: WireCheckpoint;
   verifiedAt: string;
 }
 
@@ -39,12 +39,8 @@ export async function loadVerifyState(file: string): Promise<VerifyState | null>
   if (state?.version !== 1 || typeof state.publicKey?.publicKey !== 'string' || typeof state.publicKey.keyId !== 'string') {
     throw new StateFileError(file, 'not a factledger verify state, version 1');
   }
-  try {
-    checkCheckpointBody(state.checkpoint);
-  } catch (e) {
-    throw new StateFileError(file, (e as Error).message);
-  }
-  if (!isHexHash(state.checkpoint.rootHash)) throw new StateFileError(file, 'bad root hash');
+  const problem = typeof state.checkpoint === 'object' && state.checkpoint !== null ? checkpointShapeProblem(state.checkpoint as unknown as Record<string, unknown>) : 'is missing';
+  if (problem) throw new StateFileError(file, `checkpoint ${problem}`);
   return state;
 }
 
