@@ -237,6 +237,29 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['idempotency key with spaces', 'POST', '/v1/metrics', { key: 'k_idem', label: 'x', unit: 'troops', __headers: { 'idempotency-key': 'has space' } }, 400, 'request.invalid', 'Idempotency-Key'],
       ['unknown route', 'POST', '/v1/nothing-here', {}, 404, 'route.not_found'],
       ['wrong media type', 'POST', '/v1/metrics', '<metric/>', 415, 'request.unsupported_media_type'],
+      // Strings PostgreSQL's text/jsonb refuse (a lone UTF-16 surrogate, NUL), anywhere in the body, keys and unknown fields included.
+      ['lone surrogate in a citation quote', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, quote: 'up to 1,500 \ud800' } }, 400, 'request.invalid', 'citation.quote'],
+      ['NUL in a citation quote', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, quote: 'up to\u00001,500' } }, 400, 'request.invalid', 'citation.quote'],
+      ['lone surrogate in a report title', 'POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'r-sur-title', title: '\udc00 title' }, 400, 'request.invalid', 'title'],
+      ['lone surrogate in a report url', 'POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'r-sur-url', url: 'https://example.org/\ud800' }, 400, 'request.invalid', 'url'],
+      ['lone surrogate in a source name', 'POST', '/v1/sources', { sourceId: 's-sur', name: 'HUR \ud800', kind: 'intelligence' }, 400, 'request.invalid', 'name'],
+      ['lone surrogate in a metric label', 'PATCH', `/v1/metrics/${METRIC.key}`, { label: 'troops \ud83d' }, 400, 'request.invalid', 'label'],
+      ['lone surrogate in a retraction reason', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/retractions', { reason: 'withdrawn \ud800' }, 400, 'request.invalid', 'reason'],
+      ['lone surrogate in an unknown field', 'POST', '/v1/figures', { ...valid, note: { deeper: ['\ud800'] } }, 400, 'request.invalid', 'note.deeper[0]'],
+      ['lone surrogate in a field name', 'POST', '/v1/figures', { ...valid, 'bad\ud800key': 1 }, 400, 'request.invalid', 'bad\ufffdkey'],
+      ['NUL in a report text', 'POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'r-nul-text', text: 'Some\u00003,000 soldiers.' }, 400, 'request.invalid', 'text'],
+      ['NUL in a stored text', 'PUT', `/v1/reports/${REPORTS.oct25.reportId}/text`, { text: 'a\u0000b' }, 400, 'request.invalid', 'text'],
+      ['NUL in a path parameter', 'PATCH', '/v1/metrics/a%00b', { label: 'x' }, 400, 'request.invalid', 'key'],
+      // Nesting far below the body limit that would overflow recursive validators: malformed, like unparsable JSON.
+      ['arrays nested 2,000 deep in an unknown field', 'POST', '/v1/metrics', `{"key":"k_deep","label":"x","unit":"troops","junk":${'['.repeat(2000)}${']'.repeat(2000)}}`, 400, 'request.malformed'],
+      ['objects nested 2,000 deep', 'POST', '/v1/figures', `{"amount":${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}}`, 400, 'request.malformed'],
+      // Errors Fastify's router answers itself.
+      ['path parameter over 100 characters (PATCH)', 'PATCH', `/v1/metrics/${'a'.repeat(200)}`, { label: 'x' }, 414, 'request.path_parameter_too_long'],
+      ['path parameter over 100 characters (POST)', 'POST', `/v1/figures/${'a'.repeat(200)}/revisions`, {}, 414, 'request.path_parameter_too_long'],
+      ['path parameter over 100 characters (GET)', 'GET', `/v1/figures/${'a'.repeat(200)}`, undefined, 414, 'request.path_parameter_too_long'],
+      ['URL that does not decode', 'GET', '/v1/figures/%E0%A4%A', undefined, 400, 'request.malformed'],
+      ['unsupported method on a route', 'DELETE', '/v1/metrics', undefined, 404, 'route.not_found'],
+      ['empty JSON body', 'POST', '/v1/metrics', '', 400, 'request.malformed'],
     ];
 
     // Pad rows to the full arity: jest would take a missing last argument for a done callback.
@@ -254,6 +277,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       const response = await api.request(method, url, payload, headers);
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toContain(PROBLEM);
+      expect(response.headers['x-request-id']).toEqual(expect.any(String));
       expect(response.body).toMatchObject({ status, code, type: expect.stringContaining('/problems/'), title: expect.any(String), detail: expect.any(String) });
       if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await api.eventCount()).toBe(before);
@@ -263,6 +287,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       const before = await api.eventCount();
       const response = await api.request('POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'huge', text: 'x'.repeat(api.config.bodyLimitBytes + 10) });
       expect(response.status).toBe(413);
+      expect(response.headers['content-type']).toContain(PROBLEM);
       expect(response.body.code).toBe('request.too_large');
       expect(await api.eventCount()).toBe(before);
     });

@@ -4,10 +4,17 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, requestMetaOf, type AppConfig } from '@factledger/platform';
 import { AppModule } from './app.module';
+import { sendFrameworkProblem } from './http/framework-errors';
+import { guardRequestInput } from './http/request-guard';
 
 /** Builds the configured HTTP app (used by main.ts and the e2e tests). */
 export async function createApp(config: AppConfig = loadConfig(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, genReqId: () => randomUUID() });
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    genReqId: () => randomUUID(),
+    // Errors Fastify's router answers itself (414, bad URL) as problem+json too.
+    frameworkErrors: (error: unknown, request: unknown, reply: unknown) => sendFrameworkProblem(error, request as never, reply as never),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log', 'debug', 'verbose'].slice(0, ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1) as never,
     bufferLogs: false,
@@ -16,6 +23,8 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', requestMetaOf(request as never).requestId);
   });
+  // Depth and storable text of every body, parameter and query, before validation.
+  fastify.addHook('preValidation', guardRequestInput);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

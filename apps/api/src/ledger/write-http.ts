@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { RequestValidationError, requestMetaOf, type RequestMeta } from '@factledger/platform';
 import type { WriteContext, WriteResult } from '@factledger/ledger';
+import { isStorableText } from '@factledger/ledger-domain';
 
 interface WriteRequest {
   method: string;
@@ -38,7 +39,7 @@ export const Write = createParamDecorator((_data: unknown, ctx: ExecutionContext
     meta: requestMetaOf(request),
     expectedVersion,
     idempotencySeed: request.idempotencySeed,
-    headerReason: typeof reason === 'string' && reason.length <= 2000 ? reason : undefined,
+    headerReason: typeof reason === 'string' && reason.length <= 2000 && isStorableText(reason) ? reason : undefined,
     route: `${request.method} ${request.url.split('?')[0]}`,
   };
 });

@@ -37,6 +37,7 @@ export function toProblem(error: unknown): ProblemDetails {
   if (fastify && typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
     const code = fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request.too_large'
       : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'request.unsupported_media_type'
+      : fastify.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.path_parameter_too_long'
       : 'request.malformed';
     return problem(fastify.statusCode, code, fastify.message);
   }
