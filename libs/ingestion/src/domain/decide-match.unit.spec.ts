@@ -25,9 +25,11 @@ describe('value within rounding', () => {
     expect(withinRounding(b, a)).toBe(same);
   });
 
-  it('treats "about" and a bare number alike, "up to 1,500" never as 1,500', () => {
+  it('treats "about" and a bare number alike; every other qualifier matches only itself', () => {
     expect(sameClaimAmount(about(12_000), { qualifier: 'exact', value: 12_000 })).toBe(true);
-    expect(sameClaimAmount({ qualifier: 'at_least', low: 1e6 }, { qualifier: 'more_than', low: 1e6 })).toBe(true);
+    expect(sameClaimAmount({ qualifier: 'at_least', low: 1e6 }, { qualifier: 'at_least', low: 1_002_000 })).toBe(true);
+    expect(sameClaimAmount({ qualifier: 'at_least', low: 1e6 }, { qualifier: 'more_than', low: 1e6 })).toBe(false);
+    expect(sameClaimAmount({ qualifier: 'up_to', high: 1500 }, { qualifier: 'approximately', value: 1500 })).toBe(false);
     expect(sameClaimAmount({ qualifier: 'up_to', high: 1500 }, { qualifier: 'exact', value: 1500 })).toBe(false);
     expect(sameClaimAmount({ qualifier: 'range', low: 8, high: 10 }, { qualifier: 'range', low: 8, high: 12 })).toBe(false);
   });
@@ -51,8 +53,16 @@ describe('decideMatch', () => {
     expect(decideMatch(claim(about(12_000), '2024-10-28', { reportId: 'r-old' }), [hur12k], [])).toEqual({ kind: 'corroborate', figureId: 'f-12k', alreadyCited: true });
   });
 
-  it('corroborates a later repeat of an unchanged claim', () => {
-    expect(decideMatch(claim(about(12_000), '2024-10-30'), [hur12k], [])).toMatchObject({ kind: 'corroborate', figureId: 'f-12k' });
+  it('records the same amount at a later validAt as an update, never a corroboration of the older figure', () => {
+    expect(decideMatch(claim(about(12_000), '2024-10-30'), [hur12k], [])).toEqual({ kind: 'report', reason: 'update' });
+    // The audit's probe: an exact 12,050 dated 2 November is not "about 12,000" dated 28 October.
+    expect(decideMatch(claim({ qualifier: 'exact', value: 12_050 }, '2024-11-02'), [hur12k], [])).toEqual({ kind: 'report', reason: 'update' });
+    expect(decideMatch(claim(about(12_000), '2024-11-02', { revises: true }), [hur12k], [])).toEqual({ kind: 'report', reason: 'update' });
+  });
+
+  it('corroborates across precisions when one validAt lies in the other\'s period', () => {
+    const october = { ...hur12k, validAt: { date: '2024-10-01', precision: 'month' as const } };
+    expect(decideMatch(claim(about(12_000), '2024-10-28'), [october], [])).toMatchObject({ kind: 'corroborate', figureId: 'f-12k' });
   });
 
   it('reports a later, different value as a new figure (an update)', () => {
@@ -82,8 +92,8 @@ describe('decideMatch', () => {
     expect(decideMatch(claim(about(12_000), '2024-10-28', { revises: true }), [hur12k], [revisedInJob])).toEqual({ kind: 'corroborate', figureId: 'f-12k', alreadyCited: true });
   });
 
-  it('matches an earlier claim of the same amount to the figure after it, else records it as an earlier figure', () => {
-    expect(decideMatch(claim(about(12_000), '2024-10-20'), [hur12k], [])).toMatchObject({ kind: 'corroborate', figureId: 'f-12k' });
+  it('records an earlier claim as an earlier figure, even with the amount of the figure after it', () => {
+    expect(decideMatch(claim(about(12_000), '2024-10-20'), [hur12k], [])).toEqual({ kind: 'report', reason: 'earlier' });
     expect(decideMatch(claim(about(9_000), '2024-10-20'), [hur12k], [])).toEqual({ kind: 'report', reason: 'earlier' });
   });
 });
