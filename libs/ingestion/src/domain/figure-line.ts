@@ -11,6 +11,7 @@ import { isDomainError } from '@factledger/shared';
 import { IngestionErrorCodes } from './payload-errors';
 import type { Candidate, FigureLocation, Rejection, StructuredFigureInput } from './ingestion.types';
 import { saysRevised } from './revision-wording';
+import { checkNewSourceName } from './source-registration';
 
 export const FIGURE_FIELDS = [
   'metricKey', 'source', 'qualifier', 'value', 'low', 'high', 'unit', 'validAt', 'validPrecision',
@@ -44,7 +45,7 @@ const num = (raw: Record<string, unknown>, field: string): number | undefined =>
 };
 
 /**
- * One structured figure checked with the ledger's own rules (amount, validAt),
+ * One structured figure checked with the ledger's own rules (amount, validAt, source name),
  * so a line that passes here is refused later only for reasons of state
  * (unknown metric, unit, dates in the future). `today` bounds the dates.
  */
@@ -57,6 +58,13 @@ export function parseFigureLine(raw: StructuredFigureInput, at: FigureLocation, 
     const metricKey = str(record, 'metricKey', 100)!;
     if (!LedgerPatterns.metricKey.test(metricKey)) throw fail('metricKey', 'must match ^[a-z][a-z0-9_]{1,99}$');
     const sourceName = str(record, 'source', LedgerLimits.nameMax)!.trim();
+    // The ledger's name rules: a name no source could be registered under (a control character, say) is refused now, not in the worker.
+    try {
+      checkNewSourceName(sourceName, `${today}T00:00:00.000Z`);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      throw fail('source', typeof error.details.reason === 'string' ? error.details.reason : error.message);
+    }
     const amount = parseAmount({ qualifier: record.qualifier, value: num(record, 'value'), low: num(record, 'low'), high: num(record, 'high') });
     if (record.validAt === undefined) throw fail('validAt', 'is required');
     const validAt = parseValidAt({ date: record.validAt, precision: record.validPrecision ?? 'day' });
@@ -95,4 +103,4 @@ export function parseFigureLine(raw: StructuredFigureInput, at: FigureLocation, 
   }
 }
 
-export const isRejection = (x: Candidate | Rejection): x is Rejection => 'code' in x;
+export const isRejection = <T extends object>(x: T | Rejection): x is Rejection => 'code' in x;

@@ -12,3 +12,4 @@ export * from './metric-patterns';
 export * from './revision-wording';
 export * from './article-candidates';
 export * from './candidates';
+export * from './source-registration';

@@ -57,10 +57,17 @@ describe('figure lines', () => {
     [{ ...line, method: 'guess' }, 'ingestion.invalid_figure'],
     [{ ...line, colour: 'red' }, 'ingestion.invalid_figure'],
     [{ ...line, value: '12000' }, 'ingestion.invalid_figure'],
+    // The ledger's source-name rules: a name no source could be registered under never reaches the worker.
+    [{ ...line, source: 'Bad\u0007Source' }, 'ingestion.invalid_figure'],
+    [{ ...line, source: 'Kyiv\u0000Desk citing HUR' }, 'ingestion.invalid_figure'],
   ])('rejects %j with %s', (raw, code) => {
     const result = parseFigureLine(raw as never, { index: 3, line: 4 }, today);
     expect(isRejection(result)).toBe(true);
     expect(result).toMatchObject({ index: 3, line: 4, code });
+  });
+
+  it('names the source field and the ledger rule it breaks', () => {
+    expect(parseFigureLine({ ...line, source: 'Bad\u001fSource' }, { index: 0 }, today)).toMatchObject({ code: 'ingestion.invalid_figure', reason: 'source must not contain control characters' });
   });
 
   it('reads revision wording from the quote unless told', () => {
