@@ -89,6 +89,77 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     ]);
   });
 
+  const eventsOfJob = async (jobId: string) =>
+    (await t.pool.query<{ type: string; stream: string }>(`SELECT event_type AS type, stream_id AS stream FROM events WHERE metadata->>'ingestionJobId' = $1 ORDER BY position`, [jobId])).rows;
+
+  it('rejects a line whose source name the ledger refuses (a control character), with its reason, and takes the others at once', async () => {
+    const { jobId } = await h.submit({
+      kind: 'structured',
+      report: { ...report, title: 'One bad source name' },
+      figures: [figure({ validAt: '2024-10-20', quote: 'about 12,000 on the 20th' }), figure({ source: 'Bad\u0007Desk', quote: 'a bad name' })],
+    });
+    const job = await h.finished(jobId);
+    expect(job).toMatchObject({ state: 'completed', attemptsMade: 1 });
+    expect(job.result).toMatchObject({ figuresReported: 1, sourcesCreated: [] });
+    expect(job.result!.rejected).toEqual([
+      expect.objectContaining({ index: 1, code: 'ingestion.invalid_figure', reason: 'source must not contain control characters' }),
+    ]);
+    // A payload whose only line has such a name never reaches the queue.
+    const refused = await h.request('POST', '/v1/ingestions', { kind: 'structured', report: { ...report, title: 'Only a bad name' }, figures: [figure({ source: 'Bad\u0007Desk' })] });
+    expect(refused.status).toBe(422);
+  });
+
+  it("rejects a line a ledger rule refuses (a negative count, a quote with a control character) with the ledger's code, never retrying", async () => {
+    const { jobId } = await h.submit({
+      kind: 'structured',
+      report: { ...report, title: 'Some lines the ledger refuses' },
+      figures: [
+        figure({ qualifier: 'exact', value: -5, quote: 'minus five' }),
+        figure({ validAt: '2024-10-21', quote: 'about\u000712,000' }),
+        figure({ validAt: '2024-10-22', quote: 'about 12,000 on the 22nd' }),
+      ],
+    });
+    const job = await h.finished(jobId);
+    expect(job).toMatchObject({ state: 'completed', attemptsMade: 1 });
+    expect(job.result).toMatchObject({ figuresReported: 1 });
+    expect(job.result!.rejected).toEqual([
+      expect.objectContaining({ index: 0, code: 'figure.amount_negative' }),
+      expect.objectContaining({ index: 1, code: expect.stringMatching(/^figure\./), reason: expect.stringContaining('control characters') }),
+    ]);
+  });
+
+  it('a job whose every line the ledger refuses fails for good and writes nothing: no report, no new source', async () => {
+    const { jobId } = await h.submit({
+      kind: 'structured',
+      report: { ...report, title: 'Every line refused' },
+      figures: [figure({ source: 'An Unheard-of Monitor', qualifier: 'exact', value: -1, quote: 'minus one' }), figure({ unit: 'km', quote: 'in km' })],
+    });
+    const job = await h.finished(jobId);
+    expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: expect.stringContaining('ingestion.nothing_ingested') });
+    expect(job.rejected.map((r: { code: string }) => r.code)).toEqual(['figure.amount_negative', 'ingestion.unit_mismatch']);
+    expect(await eventsOfJob(jobId)).toEqual([]);
+    expect((await t.pool.query(`SELECT 1 FROM streams WHERE stream_id LIKE 'source-an-unheard-of-monitor%'`)).rowCount).toBe(0);
+  });
+
+  it('a later claim of the same amount is an update (a new figure at the later date), not a corroboration of the older one', async () => {
+    const base = { kind: 'structured', report: { ...report, title: 'Probe: base' }, figures: [figure({ source: 'UK MoD', validAt: '2024-10-28', quote: 'about 12,000' })] };
+    const first = await h.ingest(base);
+    expect(first.result).toMatchObject({ figuresReported: 1 });
+    const later = await h.ingest({
+      kind: 'structured',
+      report: { ...report, title: 'Probe: later', publishedAt: '2024-11-02' },
+      figures: [figure({ source: 'UK MoD', qualifier: 'exact', value: 12_050, validAt: '2024-11-02', quote: '12,050' })],
+    });
+    expect(later.result).toMatchObject({ figuresReported: 1, updates: 1, corroborations: 0 });
+    expect(later.result!.figureIds).not.toEqual(first.result!.figureIds);
+    const same = await h.ingest({
+      kind: 'structured',
+      report: { ...report, title: 'Probe: same day elsewhere' },
+      figures: [figure({ source: 'UK MoD', qualifier: 'exact', value: 12_000, validAt: '2024-10-28', quote: '12,000' })],
+    });
+    expect(same.result).toMatchObject({ figuresReported: 0, corroborations: 1, figureIds: first.result!.figureIds });
+  });
+
   it('refuses a malformed payload with 422 problem+json and queues nothing', async () => {
     const response = await h.request('POST', '/v1/ingestions', { kind: 'structured', report: { publisher: 'X' }, figures: [] });
     expect(response.status).toBe(422);
@@ -105,6 +176,8 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     const job = await h.finished(jobId);
     expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: expect.stringContaining('ingestion.nothing_ingested') });
     expect(job.rejected).toEqual([expect.objectContaining({ index: 0, code: 'ingestion.metric_not_found' })]);
+    // Nothing of it was written: its report is registered only once a line citing it is accepted.
+    expect(await eventsOfJob(jobId)).toEqual([]);
     const failed = await h.request('GET', '/v1/ingestions?state=failed');
     expect(failed.status).toBe(200);
     expect(failed.body.items.map((j: { jobId: string }) => j.jobId)).toContain(jobId);

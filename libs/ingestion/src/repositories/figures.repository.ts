@@ -13,25 +13,37 @@ interface FigureRow {
   valid_at: string;
   valid_precision: ValidAtPrecision;
   cited_report_ids: string[];
+  /** Bounds of the versions the current one replaced, oldest first. */
+  previous: { qualifier: string; value: string | null; low: string | null; high: string | null }[];
 }
 
+type Bounds = Pick<FigureRow, 'qualifier' | 'value' | 'low' | 'high'>;
+
 /** Only the bounds the qualifier states, whether the read model also fills the others in (normalised) or not. */
-const amountOf = (r: FigureRow) => {
+const amountOf = (r: Bounds) => {
   const fields = AMOUNT_FIELDS[r.qualifier as AmountQualifier] ?? [];
   return parseAmount({ qualifier: r.qualifier, ...Object.fromEntries(fields.map((f) => [f, r[f] === null ? null : Number(r[f])])) });
 };
 
-/** The active figures of one source for one metric, current versions only (retracted ones cannot be matched). */
+/**
+ * The active figures of one source for one metric (retracted ones cannot be
+ * matched): current versions, with the amounts of the versions they replaced
+ * (matching knows "corrected to 1,900, not 1,500" names the old value).
+ */
 export async function activeFiguresOf(db: Kysely<any>, metricKey: string, sourceId: string): Promise<KnownFigure[]> {
   const schema = await activeSchema(db, FIGURES_READ_MODEL);
   const { rows } = await sql<FigureRow>`
-    SELECT figure_id, qualifier, value::text, low::text, high::text, to_char(valid_at, 'YYYY-MM-DD') AS valid_at, valid_precision, cited_report_ids
-      FROM ${sql.id(schema, 'figures_current')}
-     WHERE metric_key = ${metricKey} AND source_id = ${sourceId} AND status = 'active'`.execute(db);
+    SELECT c.figure_id, c.qualifier, c.value::text, c.low::text, c.high::text, to_char(c.valid_at, 'YYYY-MM-DD') AS valid_at, c.valid_precision, c.cited_report_ids,
+           coalesce((SELECT json_agg(json_build_object('qualifier', v.qualifier, 'value', v.value::text, 'low', v.low::text, 'high', v.high::text) ORDER BY v.version)
+                       FROM ${sql.id(schema, 'figure_versions')} v
+                      WHERE v.figure_id = c.figure_id AND v.version < c.current_version), '[]') AS previous
+      FROM ${sql.id(schema, 'figures_current')} c
+     WHERE c.metric_key = ${metricKey} AND c.source_id = ${sourceId} AND c.status = 'active'`.execute(db);
   return rows.map((r) => ({
     figureId: r.figure_id,
     amount: amountOf(r),
     validAt: { date: r.valid_at, precision: r.valid_precision },
     citedReportIds: r.cited_report_ids,
+    previousAmounts: r.previous.map(amountOf),
   }));
 }

@@ -13,11 +13,29 @@ import {
   type WriteContext,
   type WriteResult,
 } from '@factledger/ledger';
-import { LedgerErrorCodes, metricDecider, metricStreamId, type FigureView } from '@factledger/ledger-domain';
+import {
+  FigureEventTypes,
+  figureDecider,
+  figureStreamId,
+  LedgerErrorCodes,
+  LedgerPatterns,
+  metricDecider,
+  metricStreamId,
+  reportDecider,
+  sourceDecider,
+  sourceStreamId,
+  type FigureView,
+  type MetricState,
+  type RegisteredMetric,
+  type RegisterReport,
+  type ReportFigure,
+  type ReportState,
+} from '@factledger/ledger-domain';
 import { WaitErrorCodes, waitForPosition } from '@factledger/projections';
-import { DomainError, isDomainError } from '@factledger/shared';
+import { isDomainError, type DomainError } from '@factledger/shared';
 import {
   candidatesOf,
+  checkNewSourceName,
   decideMatch,
   decodeMetricPattern,
   figureSeed,
@@ -28,12 +46,14 @@ import {
   reportSeed,
   sha256Hex,
   type Candidate,
+  type IngestionJobName,
   type IngestionPayload,
   type IngestionResult,
   type KnownFigure,
   type MatchDecision,
+  type Rejection,
 } from '../domain';
-import { activeFiguresOf, catalogMetrics, catalogSources, headPosition, INGESTION_READ_MODELS, type CatalogMetric } from '../repositories';
+import { activeFiguresOf, catalogMetrics, catalogSources, eventsByIds, headPosition, INGESTION_READ_MODELS, type CatalogMetric } from '../repositories';
 import type { IngestionJobData, IngestionProgress } from '../queue/ingestion-queue';
 import type { IngestionHooks, IngestionWorkerOptions } from './ingestion-hooks';
 import { JobSources } from './job-sources';
@@ -48,12 +68,40 @@ export interface RunDeps {
 
 type FigureWrite = WriteResult<FigureView | null>;
 
+/** A line that passed every check of the ledger's: what it is about. */
+interface CheckedLine {
+  candidate: Candidate;
+  metric: RegisteredMetric;
+}
+
 const maxPosition = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : BigInt(a) >= BigInt(b) ? a : b);
 
+/** A fault to retry (the database, a read model behind, a concurrent writer), as opposed to a refusal of the input. */
+const isTransient = (error: unknown): boolean =>
+  !isDomainError(error) || error.kind === 'unavailable' || error.kind === 'precondition' || error.code === 'stream.concurrent_write';
+
+/** Every refusal of the ledger's (invalid, not found, a state conflict) fails the job for good; faults are retried. */
+const unrecoverableIfRefused = (error: unknown): unknown =>
+  isDomainError(error) && !isTransient(error) ? new UnrecoverableError(`${error.code}: ${error.message}`) : error;
+
+/** The id of the first event a write seeded with `seed` appends to `streamId` (as LedgerWriter derives it). */
+const firstEventId = (seed: string, streamId: string): string => deterministicEventIds(`${seed}\u0000${streamId}`)(0);
+
+const CHECK_FIGURE_ID = '00000000-0000-8000-8000-000000000000';
+const CHECK_SOURCE_ID = 'ingestion-line-check';
+
 /**
- * One attempt at one ingestion job. Every write derives its event ids (and a
- * new figure its id) from the payload hash and the figure's index, so an
- * attempt that repeats what a crashed one wrote appends nothing.
+ * One attempt at one ingestion job, in two passes. First every line is checked
+ * with the ledger's own rules (metric, unit, amount, dates, source name), so
+ * a refused line is rejected with its reason and writes nothing. Then the
+ * lines are matched and written; the report, and a new source, are
+ * registered only when a line citing them is about to be written.
+ *
+ * Every write derives its event ids (and a new figure its id) from the
+ * payload hash and the line, so an attempt that repeats what a crashed one
+ * wrote appends nothing; it also finds those events by their ids and counts
+ * each line as what it was, so a retried job reports what an uncrashed run
+ * would have.
  */
 export class IngestionRun {
   private readonly result: IngestionResult = {
@@ -72,26 +120,46 @@ export class IngestionRun {
   private accepted = 0;
   /** Figures this job wrote, by metric and source: newer than the read model. */
   private readonly written = new Map<string, Map<string, KnownFigure>>();
+  private readonly metricStates = new Map<string, MetricState>();
   private readonly now = new Date().toISOString();
+  private reportRegistered = false;
 
   constructor(
     private readonly deps: RunDeps,
-    private readonly job: Job<IngestionJobData, IngestionResult>,
+    private readonly job: Job<IngestionJobData, IngestionResult, IngestionJobName>,
   ) {}
 
   async execute(): Promise<IngestionResult> {
+    try {
+      return await this.run();
+    } catch (error) {
+      throw unrecoverableIfRefused(error);
+    }
+  }
+
+  private async run(): Promise<IngestionResult> {
     const { hash, lines } = this.job.data;
     const payload = this.validPayload();
+    const report = this.reportToRegister(payload);
     await this.catchUp();
     const [metrics, sourceCatalog] = await Promise.all([catalogMetrics(this.deps.db), catalogSources(this.deps.db)]);
-    const metricByKey = new Map(metrics.map((m) => [m.key, m]));
     const candidates = candidatesOf(payload, { today: this.now.slice(0, 10), lines, metrics: extractionCatalog(metrics) });
-    const reportId = await this.registerReport(payload);
-    const sources = new JobSources(sourceCatalog, { commands: this.deps.commands, writer: this.deps.writer, hash, ctx: (seed) => this.ctx(seed) });
+    const sources = new JobSources(sourceCatalog, {
+      commands: this.deps.commands,
+      writer: this.deps.writer,
+      hash,
+      ctx: (seed) => this.ctx(seed),
+      registeredByThisJob: async (sourceId, seed) => (await eventsByIds(this.deps.db, [firstEventId(seed, sourceStreamId(sourceId))])).length > 0,
+    });
 
-    for (const [index, item] of candidates.entries()) {
+    // Pass 1: every line against the ledger's rules, before anything is written.
+    const checked: (CheckedLine | Rejection)[] = [];
+    for (const item of candidates) checked.push(isRejection(item) ? item : await this.check(item, report.state, sources));
+
+    // Pass 2: match and write.
+    for (const [index, item] of checked.entries()) {
       if (isRejection(item)) this.result.rejected.push(item);
-      else await this.ingest(item, reportId, metricByKey, sources);
+      else await this.ingest(item, report.data, sources);
       await this.deps.hooks.afterFigure?.(this.job.id!, index, this.job.attemptsMade + 1);
       await this.job.updateProgress({
         processed: index + 1,
@@ -118,6 +186,23 @@ export class IngestionRun {
     }
   }
 
+  /** The report's registration, checked by the ledger's rules now (a refusal fails the job before any write). */
+  private reportToRegister(payload: IngestionPayload): { data: RegisterReport['data']; state: ReportState } {
+    const { publisher, title, url, publishedAt, language } = payload.report;
+    const data: RegisterReport['data'] = {
+      reportId: reportIdFor(payload),
+      publisher,
+      title,
+      url: url ?? null,
+      publishedAt,
+      language,
+      contentHash: payload.kind === 'article' ? sha256Hex(payload.text) : null,
+    };
+    this.result.report.reportId = data.reportId;
+    const events = reportDecider.decide({ type: 'RegisterReport', data, now: this.now }, reportDecider.initialState());
+    return { data, state: events.reduce(reportDecider.evolve, reportDecider.initialState()) };
+  }
+
   /**
    * Matching reads the catalog and figures read models, so they must show
    * every write made before this job started (earlier jobs, a source an
@@ -135,64 +220,149 @@ export class IngestionRun {
     }
   }
 
-  private async registerReport(payload: IngestionPayload): Promise<string> {
-    const reportId = reportIdFor(payload);
-    const contentHash = payload.kind === 'article' ? sha256Hex(payload.text) : null;
-    const { publisher, title, url, publishedAt, language } = payload.report;
-    this.result.report.reportId = reportId;
+  /**
+   * One line through the ledger's rules without writing: the metric exists and
+   * has the line's unit, a new source's name is one the ledger takes, and the
+   * figure itself passes the ledger's ReportFigure rules (amounts, dates, and
+   * whatever rule the metric's unit brings) against the real metric.
+   */
+  private async check(candidate: Candidate, report: ReportState, sources: JobSources): Promise<CheckedLine | Rejection> {
+    const reject = (code: string, reason: string): Rejection => ({ ...candidate.at, code, reason, quote: candidate.quote });
+    const metric = await this.metricState(candidate.metricKey);
+    if (metric.status !== 'registered') return reject(IngestionErrorCodes.metricNotFound, `metric ${candidate.metricKey} is not registered`);
+    if (candidate.unit !== null && candidate.unit !== metric.unit) {
+      return reject(IngestionErrorCodes.unitMismatch, `unit ${candidate.unit} is not the unit of metric ${metric.key} (${metric.unit})`);
+    }
     try {
-      const written = await this.deps.commands.execute(
-        new RegisterReportCommand({ reportId, publisher, title, url: url ?? null, publishedAt, language, contentHash }, this.ctx(reportSeed(this.job.data.hash))),
+      if (!sources.isKnown(candidate)) checkNewSourceName(candidate.sourceName, this.now);
+      const source = sourceDecider
+        .decide({ type: 'RegisterSource', now: this.now, data: { sourceId: CHECK_SOURCE_ID, name: CHECK_SOURCE_ID, kind: 'other' } }, sourceDecider.initialState())
+        .reduce(sourceDecider.evolve, sourceDecider.initialState());
+      figureDecider.decide(
+        {
+          type: 'ReportFigure',
+          now: this.now,
+          data: this.reportFigureData(CHECK_FIGURE_ID, candidate, metric, CHECK_SOURCE_ID, (report as { reportId: string }).reportId),
+          refs: { metric, source, report },
+        },
+        figureDecider.initialState(),
       );
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      return reject((error as DomainError).code, (error as DomainError).message);
+    }
+    return { candidate, metric };
+  }
+
+  private async ingest({ candidate, metric }: CheckedLine, report: RegisterReport['data'], sources: JobSources): Promise<void> {
+    const reject = (code: string, reason: string) => this.result.rejected.push({ ...candidate.at, code, reason, quote: candidate.quote });
+    let sourceIds: string[];
+    try {
+      sourceIds = await sources.resolve(candidate);
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      return void reject((error as DomainError).code, (error as DomainError).message);
+    }
+    let accepted = false;
+    for (const sourceId of sourceIds) {
+      const key = `${metric.key}\u0000${sourceId}`;
+      const existing = await activeFiguresOf(this.deps.db, metric.key, sourceId);
+      const inJob = [...(this.written.get(key)?.values() ?? [])];
+      const claim = { amount: candidate.amount, validAt: candidate.validAt, reportId: report.reportId, revises: candidate.revises };
+      const seed = figureSeed(this.job.data.hash, candidate.at.index, sourceId);
+      try {
+        const decision = decideMatch(claim, existing, inJob);
+        // What an earlier attempt already wrote for this line counts as what it was, not as "unchanged".
+        const landed = await this.landed(seed, decision, (figureId) =>
+          decideMatch(claim, existing.filter((f) => f.figureId !== figureId), inJob.filter((f) => f.figureId !== figureId)),
+        );
+        const effective = landed ?? decision;
+        if (effective.kind !== 'reject') await this.ensureReport(report);
+        const written = await this.apply(effective, candidate, { reportId: report.reportId, sourceId, metric, seed, replayed: landed !== null });
+        if (written?.view) this.remember(key, written.view);
+        accepted ||= effective.kind !== 'reject';
+      } catch (error) {
+        // A rule of the ledger refused this figure (dates, units, state): reject the line, go on with the rest.
+        if (isTransient(error)) throw error;
+        reject((error as DomainError).code, (error as DomainError).message);
+      }
+    }
+    if (accepted) this.accepted++;
+  }
+
+  /**
+   * The write an earlier attempt of this job made for this line, found by its
+   * deterministic event id on the figure the decision names (or the figure the
+   * line would have reported), as the decision it was. Null when none landed.
+   */
+  private async landed(seed: string, decision: MatchDecision, before: (figureId: string) => MatchDecision): Promise<MatchDecision | null> {
+    const figureIds = new Set([this.newFigureId(seed)]);
+    if (decision.kind === 'corroborate' || decision.kind === 'revise') figureIds.add(decision.figureId);
+    const [event] = await eventsByIds(this.deps.db, [...figureIds].map((id) => firstEventId(seed, figureStreamId(id))));
+    if (!event) return null;
+    const figureId = event.streamId.slice(figureStreamId('').length);
+    switch (event.type) {
+      case FigureEventTypes.reported: {
+        const original = before(figureId);
+        return { kind: 'report', reason: original.kind === 'report' ? original.reason : 'new' };
+      }
+      case FigureEventTypes.corroborated:
+        return { kind: 'corroborate', figureId, alreadyCited: false };
+      case FigureEventTypes.revised:
+        return { kind: 'revise', figureId, revisionKind: event.data.kind === 'update' ? 'update' : 'correction' };
+      default:
+        return null;
+    }
+  }
+
+  /** Registers the report (and stores an article's text) once, when the first line citing it is written. */
+  private async ensureReport(report: RegisterReport['data']): Promise<void> {
+    if (this.reportRegistered) return;
+    const payload = this.job.data.payload;
+    try {
+      const written = await this.deps.commands.execute(new RegisterReportCommand(report, this.ctx(reportSeed(this.job.data.hash))));
       this.result.report.created = true;
       this.track(written.position);
     } catch (error) {
       // Registered before (through the API, or another submission of the same report): cite it as it is.
-      if (!isDomainError(error) || error.code !== LedgerErrorCodes.reportAlreadyRegistered) throw unrecoverableIfInvalid(error);
+      if (!isDomainError(error) || error.code !== LedgerErrorCodes.reportAlreadyRegistered) throw unrecoverableIfRefused(error);
     }
     if (payload.kind === 'article') {
       try {
-        await this.deps.commands.execute(new StoreReportTextCommand(reportId, payload.text));
+        await this.deps.commands.execute(new StoreReportTextCommand(report.reportId, payload.text));
         this.result.report.textStored = true;
       } catch (error) {
         // An existing report with another content hash keeps its own text.
         if (!isDomainError(error) || error.kind !== 'invalid') throw error;
       }
     }
-    return reportId;
+    this.reportRegistered = true;
   }
 
-  private async ingest(candidate: Candidate, reportId: string, metrics: Map<string, CatalogMetric>, sources: JobSources): Promise<void> {
-    const metric = metrics.get(candidate.metricKey) ?? (await this.metricFromStream(candidate.metricKey));
-    const reject = (code: string, reason: string) => this.result.rejected.push({ ...candidate.at, code, reason, quote: candidate.quote });
-    if (!metric) return void reject(IngestionErrorCodes.metricNotFound, `metric ${candidate.metricKey} is not registered`);
-    if (candidate.unit !== null && candidate.unit !== metric.unit) {
-      return void reject(IngestionErrorCodes.unitMismatch, `unit ${candidate.unit} is not the unit of metric ${metric.key} (${metric.unit})`);
-    }
-    let accepted = false;
-    for (const sourceId of await sources.resolve(candidate)) {
-      const key = `${metric.key}\u0000${sourceId}`;
-      const existing = await activeFiguresOf(this.deps.db, metric.key, sourceId);
-      const decision = decideMatch(
-        { amount: candidate.amount, validAt: candidate.validAt, reportId, revises: candidate.revises },
-        existing,
-        [...(this.written.get(key)?.values() ?? [])],
-      );
-      try {
-        const written = await this.apply(decision, candidate, { reportId, sourceId, metric });
-        if (written?.view) this.remember(key, written.view);
-        accepted ||= decision.kind !== 'reject';
-      } catch (error) {
-        // A rule of the ledger refused this figure (dates, units, state): reject the line, go on with the rest.
-        if (!isDomainError(error) || error.kind === 'unavailable' || error.code === 'stream.concurrent_write') throw error;
-        reject(error.code, error.message);
-      }
-    }
-    if (accepted) this.accepted++;
+  private newFigureId(seed: string): string {
+    return deterministicEventIds(`${seed}:figure`)(0);
   }
 
-  private async apply(decision: MatchDecision, c: Candidate, at: { reportId: string; sourceId: string; metric: CatalogMetric }): Promise<FigureWrite | null> {
-    const seed = figureSeed(this.job.data.hash, c.at.index, at.sourceId);
+  private reportFigureData(figureId: string, c: Candidate, metric: RegisteredMetric, sourceId: string, reportId: string): ReportFigure['data'] {
+    return {
+      figureId,
+      metricKey: metric.key,
+      sourceId,
+      amount: c.amount,
+      unit: metric.unit,
+      validAt: c.validAt,
+      statedAt: c.statedAt,
+      citation: { reportId, quote: c.quote, offset: c.quoteOffset },
+      method: c.method,
+      scopeNote: c.scopeNote,
+    };
+  }
+
+  private async apply(
+    decision: MatchDecision,
+    c: Candidate,
+    at: { reportId: string; sourceId: string; metric: RegisteredMetric; seed: string; replayed: boolean },
+  ): Promise<FigureWrite | null> {
     const citation = { reportId: at.reportId, quote: c.quote, offset: c.quoteOffset };
     let written: FigureWrite;
     switch (decision.kind) {
@@ -200,20 +370,16 @@ export class IngestionRun {
         this.result.rejected.push({ ...c.at, code: decision.code, reason: decision.reason, quote: c.quote });
         return null;
       case 'report': {
-        const figureId = deterministicEventIds(`${seed}:figure`)(0);
-        written = await this.deps.commands.execute(
-          new ReportFigureCommand(
-            { figureId, metricKey: at.metric.key, sourceId: at.sourceId, amount: c.amount, unit: at.metric.unit, validAt: c.validAt, statedAt: c.statedAt, citation, method: c.method, scopeNote: c.scopeNote },
-            this.ctx(seed),
-          ),
-        );
+        const data = this.reportFigureData(this.newFigureId(at.seed), c, at.metric, at.sourceId, at.reportId);
+        written = await this.deps.commands.execute(new ReportFigureCommand(data, this.ctx(at.seed)));
         this.result.figuresReported++;
         if (decision.reason === 'update') this.result.updates++;
         break;
       }
       case 'corroborate':
-        written = await this.deps.commands.execute(new CorroborateFigureCommand({ figureId: decision.figureId, citation }, this.ctx(seed)));
-        if (written.changed) this.result.corroborations++;
+        written = await this.deps.commands.execute(new CorroborateFigureCommand({ figureId: decision.figureId, citation }, this.ctx(at.seed)));
+        // A replay appends nothing (changed is false), but it stands for the corroboration the earlier attempt wrote.
+        if (written.changed || at.replayed) this.result.corroborations++;
         else this.result.unchanged++;
         break;
       case 'revise':
@@ -229,7 +395,7 @@ export class IngestionRun {
               method: c.method,
               reason: c.reason ?? `${this.job.data.payload.report.publisher} reports a revised figure: "${c.quote.slice(0, 300)}"`,
             },
-            this.ctx(seed),
+            this.ctx(at.seed),
           ),
         );
         this.result.revisions++;
@@ -240,11 +406,14 @@ export class IngestionRun {
     return written;
   }
 
-  /** The catalog read model may miss a metric registered a moment ago; its stream never does. */
-  private async metricFromStream(key: string): Promise<CatalogMetric | null> {
-    if (!/^[a-z][a-z0-9_]{1,99}$/.test(key)) return null;
-    const { state } = await this.deps.writer.load(metricStreamId(key), metricDecider);
-    return state.status === 'registered' ? { key: state.key, unit: state.unit, patterns: state.patterns } : null;
+  /** The metric as its stream has it (the catalog read model may miss one registered a moment ago). */
+  private async metricState(key: string): Promise<MetricState> {
+    let state = this.metricStates.get(key);
+    if (!state) {
+      state = LedgerPatterns.metricKey.test(key) ? (await this.deps.writer.load(metricStreamId(key), metricDecider)).state : metricDecider.initialState();
+      this.metricStates.set(key, state);
+    }
+    return state;
   }
 
   private remember(key: string, view: FigureView): void {
@@ -286,6 +455,3 @@ export function extractionCatalog(metrics: readonly CatalogMetric[]): MetricPatt
   const decoded = metrics.map(decodeMetricPattern).filter((m): m is MetricPattern => m !== null);
   return decoded.length > 0 ? decoded : DEFAULT_METRIC_PATTERNS;
 }
-
-const unrecoverableIfInvalid = (error: unknown): unknown =>
-  error instanceof DomainError && error.kind === 'invalid' ? new UnrecoverableError(`${error.code}: ${error.message}`) : error;

@@ -1,14 +1,17 @@
 import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Logger, Optional, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { Job, Queue } from 'bullmq';
+import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { LedgerWriter } from '@factledger/ledger';
 import { KYSELY, REDIS_PROBE, type RedisProbe } from '@factledger/platform';
-import type { IngestionResult } from '../domain';
+import type { IngestionJobName, IngestionResult } from '../domain';
 import { INGESTION_QUEUE, type IngestionJobData } from '../queue/ingestion-queue';
 import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS, type IngestionHooks, type IngestionWorkerOptions } from './ingestion-hooks';
 import { IngestionRun } from './ingestion-run';
+
+/** The name is typed as the union; Redis may still hold any string, which `process` refuses. */
+type IngestionJob = Job<IngestionJobData, IngestionResult, IngestionJobName>;
 
 /**
  * Processes ingestion jobs one at a time: matching reads what earlier jobs
@@ -16,7 +19,7 @@ import { IngestionRun } from './ingestion-run';
  * concurrency of 1 on the queue covers several worker processes.
  */
 @Processor(INGESTION_QUEUE, { concurrency: 1 })
-export class IngestionProcessor extends WorkerHost<any> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, IngestionResult>> implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ingestion');
   private lastRedisError = 0;
 
@@ -33,7 +36,22 @@ export class IngestionProcessor extends WorkerHost<any> implements OnApplication
     queue.on('error', (error: Error) => this.onError(error));
   }
 
-  process(job: Job<IngestionJobData, IngestionResult>): Promise<IngestionResult> {
+  /** One job name per payload kind; a name this worker does not know (or one that contradicts its payload) fails for good. */
+  async process(job: IngestionJob): Promise<IngestionResult> {
+    const name: IngestionJobName = job.name;
+    switch (name) {
+      case 'ingest-structured':
+      case 'ingest-article':
+        if (job.data?.payload?.kind !== name.slice('ingest-'.length)) {
+          throw new UnrecoverableError(`ingestion.invalid_job: job ${job.id} is named ${name} but carries a ${String(job.data?.payload?.kind)} payload`);
+        }
+        return this.run(job);
+      default:
+        return unknownJobName(name, job.id);
+    }
+  }
+
+  private run(job: IngestionJob): Promise<IngestionResult> {
     const run = new IngestionRun(
       { commands: this.commands, writer: this.writer, db: this.db, hooks: this.hooks, options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options } },
       job,
@@ -57,7 +75,7 @@ export class IngestionProcessor extends WorkerHost<any> implements OnApplication
   }
 
   @OnWorkerEvent('completed')
-  onCompleted(job: Job<IngestionJobData, IngestionResult>): void {
+  onCompleted(job: IngestionJob): void {
     const r = job.returnvalue;
     this.logger.log(
       `${job.id}: report ${r.report.reportId}: ${r.figuresReported} reported, ${r.corroborations} corroborated, ${r.revisions} revised, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
@@ -65,7 +83,7 @@ export class IngestionProcessor extends WorkerHost<any> implements OnApplication
   }
 
   @OnWorkerEvent('failed')
-  onFailed(job: Job<IngestionJobData> | undefined, error: Error): void {
+  onFailed(job: IngestionJob | undefined, error: Error): void {
     const final = !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn(`${job?.id ?? 'a job'} ${final ? 'failed' : `failed (attempt ${job?.attemptsMade}, will retry)`}: ${error.message}`);
   }
@@ -77,4 +95,9 @@ export class IngestionProcessor extends WorkerHost<any> implements OnApplication
     this.lastRedisError = Date.now();
     this.logger.warn(`ingestion worker: ${error.message}`);
   }
+}
+
+/** Exhaustiveness: a new job name that is not handled above fails to compile; at run time an unknown one is refused, never retried. */
+function unknownJobName(name: never, jobId: string | undefined): never {
+  throw new UnrecoverableError(`ingestion.unknown_job: job ${jobId} has the name ${String(name)}, which this worker does not process`);
 }
