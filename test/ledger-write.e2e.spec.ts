@@ -60,7 +60,12 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       const again = await api.request('POST', `/v1/figures/${hur.body.id}/corroborations`, {
         citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
       });
-      expect(again.body).toMatchObject({ streamVersion: 2, changed: false, position: null });
+      // A no-op still answers the stream's last position, so minPosition reads see the state it describes.
+      expect(again.body).toMatchObject({ streamVersion: 2, changed: false, position: corroborated.body.position });
+      const ownReport = await api.request('POST', `/v1/figures/${hur.body.id}/corroborations`, {
+        citation: { reportId: REPORTS.oct28.reportId, quote: 'Kyiv puts the figure nearer 12,000' },
+      });
+      expect(ownReport.body).toMatchObject({ streamVersion: 2, changed: false, position: corroborated.body.position });
 
       const dutch = await api.request('GET', `/v1/figures/${figureId}`);
       expect(dutch.status).toBe(200);

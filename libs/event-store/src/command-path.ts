@@ -20,6 +20,12 @@ export interface CommandResult<State> extends AppendResult {
   state: State;
   /** Events the command produced; empty when it was a no-op or a retry that already landed. */
   events: DomainEvent[];
+  /**
+   * Global position of the stream's last event after the command: the last
+   * appended one, or for a no-op the last one loaded (null for an empty
+   * stream), so every write's answer can be read back with minPosition.
+   */
+  streamPosition: string | null;
 }
 
 /**
@@ -54,6 +60,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         duplicate: true,
         state: foldRecorded(decider, history.filter((e) => e.streamVersion <= last.streamVersion)),
         events: [],
+        streamPosition: last.position,
       };
     }
   }
@@ -71,7 +78,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
       events.map((e, i) => ({ id: eventId(i), type: e.type, data: e.data, metadata: options.metadata })),
       { expectedVersion: version },
     );
-    return { ...result, state, events };
+    return { ...result, state, events, streamPosition: result.lastPosition ?? history.at(-1)?.position ?? null };
   } catch (e) {
     if (e instanceof VersionConflictError && options.expectedVersion === undefined) {
       throw new DomainError('stream.concurrent_write', 'conflict', `${streamId} was changed by another writer; read it again and retry`, {

@@ -26,7 +26,7 @@ export class LedgerWriter {
       id,
       streamId,
       streamVersion: result.streamVersion,
-      position: result.lastPosition,
+      position: result.streamPosition,
       changed: result.events.length > 0,
       view: view(result.state),
     };

@@ -17,7 +17,11 @@ export interface WriteResult<View = unknown> {
   streamId: string;
   /** The stream's version after the write. */
   streamVersion: number;
-  /** Global position of the last appended event; null when nothing was appended. */
+  /**
+   * Global position of the stream's last event after the write: the last one
+   * appended, or for a no-op the stream's last existing one, so a client can
+   * always read its own write back (minPosition).
+   */
   position: string | null;
   /** False when the command was a no-op (e.g. a repeated corroboration) or a replay. */
   changed: boolean;
