@@ -1,16 +1,18 @@
 import { createHash } from 'node:crypto';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
-import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Kysely } from 'kysely';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@factledger/shared';
-import { KYSELY, RequestValidationError, requestMetaOf } from '@factledger/platform';
-import { claimKey, completeKey, releaseKey } from './idempotency.repository';
+import { CONFIG, KYSELY, RequestValidationError, requestMetaOf, type AppConfig } from '@factledger/platform';
+import { claimKey, completeKey, purgeExpiredKeys, releaseKey } from './idempotency.repository';
 import { stableStringify } from './stable-stringify';
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['etag', 'location'];
+/** Old keys are purged in the background after a new claim, at most this often per process. */
+const PURGE_EVERY_MS = 60_000;
 
 interface HttpRequest {
   method: string;
@@ -30,14 +32,38 @@ interface HttpReply {
  * first response and appends nothing; the same key with another body is
  * refused. Handlers derive event and entity ids from the key
  * (`request.idempotencySeed`), so even a crash between append and storing the
- * response cannot make a retry append twice.
+ * response cannot make a retry append twice. A claim is a lease: a retry
+ * finding one older than `IDEMPOTENCY_LEASE_MS` without a response (its
+ * request crashed) takes it over and runs the request again, which answers
+ * with what already landed. Keys older than `IDEMPOTENCY_RETENTION_HOURS`
+ * are purged.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
+export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Idempotency');
+  private lastPurge = 0;
+  private purging: Promise<void> | null = null;
+
   constructor(
     @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(CONFIG) private readonly config: AppConfig,
     private readonly reflector: Reflector,
   ) {}
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.purging;
+  }
+
+  /** One batch of old keys, in the background; a failure is logged and tried again later. */
+  private purgeSoon(): void {
+    const now = Date.now();
+    if (this.purging || now - this.lastPurge < PURGE_EVERY_MS) return;
+    this.lastPurge = now;
+    this.purging = purgeExpiredKeys(this.db, this.config.idempotencyRetentionHours)
+      .then((n) => void (n > 0 && this.logger.log(`purged ${n} Idempotency-Keys older than ${this.config.idempotencyRetentionHours} h`)))
+      .catch((error: unknown) => this.logger.warn(`purging old Idempotency-Keys failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => (this.purging = null));
+  }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
     const request = context.switchToHttp().getRequest<HttpRequest>();
@@ -49,8 +75,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     const { actor } = requestMetaOf(request);
     const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${stableStringify(request.body ?? null)}`).digest('hex');
-    const existing = await claimKey(this.db, { actor, key: raw, method: request.method, path: request.url, requestHash });
-    if (existing) {
+    const claim = await claimKey(this.db, { actor, key: raw, method: request.method, path: request.url, requestHash }, this.config.idempotencyLeaseMs);
+    if (!claim.claimed) {
+      const existing = claim.record;
       if (existing.request_hash !== requestHash) {
         throw new DomainError('idempotency.key_reused', 'invalid', 'This Idempotency-Key was already used with a different request', {
           originalMethod: existing.method,
@@ -66,6 +93,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return of(existing.response_body);
     }
 
+    if (claim.takenOver) this.logger.warn(`Idempotency-Key ${JSON.stringify(raw)} of ${actor}: its request never answered within the lease; running it again`);
+    else this.purgeSoon();
+    const { token } = claim;
     request.idempotencySeed = createHash('sha256').update(`${actor}\u0000${raw}`).digest('hex');
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === 'POST' ? 201 : 200);
     return next.handle().pipe(
@@ -73,10 +103,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         const headers = Object.fromEntries(
           REPLAYED_HEADERS.map((h) => [h, reply.getHeader(h)]).filter((e): e is [string, string] => typeof e[1] === 'string'),
         );
-        await completeKey(this.db, { actor, key: raw, statusCode: status, body, headers });
+        await completeKey(this.db, { actor, key: raw, token, statusCode: status, body, headers });
         return body;
       }),
-      catchError((error) => from(releaseKey(this.db, actor, raw)).pipe(mergeMap(() => throwError(() => error)))),
+      catchError((error) => from(releaseKey(this.db, actor, raw, token)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
 }

@@ -16,6 +16,8 @@ export interface AppConfig {
   estimateCacheMaxEntries: number;
   estimateCacheMaxAgeMs: number;
   signingKeyFile: string;
+  idempotencyLeaseMs: number;
+  idempotencyRetentionHours: number;
   nodeEnv: 'development' | 'production' | 'test';
 }
 
@@ -67,5 +69,7 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'estimateCacheMaxEntries', env: 'ESTIMATE_CACHE_MAX_ENTRIES', default: '10000', parse: int(1, 1_000_000), description: 'most estimates the API keeps in memory (least recently used go first)' },
   { key: 'estimateCacheMaxAgeMs', env: 'ESTIMATE_CACHE_MAX_AGE_MS', default: '60000', parse: int(0, 3_600_000), description: 'safety bound on a cached estimate\'s age; 0 caches nothing' },
   { key: 'signingKeyFile', env: 'SIGNING_KEY_FILE', default: '.factledger/signing-key.pem', parse: text, description: 'Ed25519 private key for checkpoints (created on first start)' },
+  { key: 'idempotencyLeaseMs', env: 'IDEMPOTENCY_LEASE_MS', default: '30000', parse: int(1000, 3_600_000), description: 'how long a claimed Idempotency-Key waits for its request; a retry after that takes it over and runs again' },
+  { key: 'idempotencyRetentionHours', env: 'IDEMPOTENCY_RETENTION_HOURS', default: String(24 * 7), parse: int(1, 24 * 366), description: 'Idempotency-Keys older than this are forgotten (purged by the API)' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];
