@@ -202,6 +202,58 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       expect((await api.request('GET', '/v1/reports/with-text/text')).status).toBe(404);
       expect((await api.request('PUT', '/v1/reports/with-text/text', { text: 'Some 3,000 soldiers.' })).status).toBe(200);
     });
+
+    describe('a report with its text is written whole or not at all', () => {
+      const report = (reportId: string, extra: Record<string, unknown> = {}) => ({ reportId, publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en', ...extra });
+      const textRows = async (reportId: string) => (await api.db.pool.query('SELECT content_hash, body FROM report_texts WHERE report_id = $1', [reportId])).rows;
+
+      it('appends nothing when the text cannot be stored, and a retry then succeeds whole', async () => {
+        await api.db.pool.query(`ALTER TABLE report_texts ADD CONSTRAINT test_refuse_boom CHECK (body NOT LIKE '%BOOM%')`);
+        const before = await api.eventCount();
+        try {
+          const failed = await api.request('POST', '/v1/reports', report('text-store-fails', { text: 'BOOM: 3,000 soldiers.' }));
+          expect(failed.status).toBe(500);
+          expect(await api.eventCount()).toBe(before);
+          expect((await api.request('GET', '/v1/reports/text-store-fails/text')).status).toBe(404);
+        } finally {
+          await api.db.pool.query('ALTER TABLE report_texts DROP CONSTRAINT test_refuse_boom');
+        }
+        const retried = await api.request('POST', '/v1/reports', report('text-store-fails', { text: 'BOOM: 3,000 soldiers.' }));
+        expect(retried.status).toBe(201);
+        expect(await api.eventCount()).toBe(before + 1);
+        expect((await api.request('GET', '/v1/reports/text-store-fails/text')).body.body).toBe('BOOM: 3,000 soldiers.');
+      });
+
+      it('stores no text for a report the ledger refuses, and never replaces a registered report\'s text', async () => {
+        const future = await api.request('POST', '/v1/reports', report('text-refused', { publishedAt: '2999-01-01', text: 'Later.' }));
+        expect(future.status).toBe(422);
+        expect(await textRows('text-refused')).toEqual([]);
+
+        expect((await api.request('POST', '/v1/reports', report('text-kept', { text: 'The original.' }))).status).toBe(201);
+        const again = await api.request('POST', '/v1/reports', report('text-kept', { text: 'A different text.' }));
+        expect(again.status).toBe(409);
+        expect(await textRows('text-kept')).toEqual([expect.objectContaining({ body: 'The original.' })]);
+        expect((await api.request('GET', '/v1/reports/text-kept/text')).body.body).toBe('The original.');
+      });
+
+      it('serves a text only under the hash the report carries; a stray row of another hash is ignored and does not block the real one', async () => {
+        await api.db.pool.query(`INSERT INTO report_texts (report_id, content_hash, body) VALUES ('text-stray', $1, 'stray')`, ['f'.repeat(64)]);
+        expect((await api.request('GET', '/v1/reports/text-stray/text')).status).toBe(404);
+        const created = await api.request('POST', '/v1/reports', report('text-stray', { text: 'The real one.' }));
+        expect(created.status).toBe(201);
+        expect((await api.request('GET', '/v1/reports/text-stray/text')).body).toMatchObject({ body: 'The real one.', contentHash: created.body.data.contentHash });
+        expect(await textRows('text-stray')).toHaveLength(1);
+      });
+
+      it('answers an idempotent retry of a report with text as the first time', async () => {
+        const first = await api.request('POST', '/v1/reports', report('text-idem', { text: 'Once.' }), { 'idempotency-key': 'text-idem-1' });
+        expect(first.status).toBe(201);
+        const retry = await api.request('POST', '/v1/reports', report('text-idem', { text: 'Once.' }), { 'idempotency-key': 'text-idem-1' });
+        expect(retry.status).toBe(201);
+        expect(retry.body).toEqual(first.body);
+        expect(await textRows('text-idem')).toHaveLength(1);
+      });
+    });
   });
 
   describe('bad input: a clear 4xx problem+json, nothing appended', () => {

@@ -2,14 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res }
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
-  contentHashOf,
   GetReportTextQuery,
   RedactReportTextCommand,
   RegisterReportCommand,
   StoreReportTextCommand,
   UpdateReportCommand,
 } from '@factledger/ledger';
-import { invalid } from '@factledger/shared';
 import { RegisterReportDto, ReportTextDto, UpdateReportDto } from './dto/report.dto';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
@@ -29,12 +27,7 @@ export class ReportsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a report (a publication carrying figures), optionally with its raw text' })
   async register(@Body() { text, ...body }: RegisterReportDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
-    const contentHash = text === undefined ? body.contentHash : contentHashOf(text);
-    if (text !== undefined && body.contentHash && body.contentHash !== contentHash) {
-      throw invalid('report.content_hash_mismatch', 'contentHash is not the sha256 of text', { field: 'contentHash', expected: contentHash });
-    }
-    const result = await this.commands.execute(new RegisterReportCommand({ ...body, contentHash }, writeContext(write)));
-    if (text !== undefined) await this.commands.execute(new StoreReportTextCommand(result.id, text));
+    const result = await this.commands.execute(new RegisterReportCommand(body, writeContext(write), text));
     return writeResponse(reply, result, `/v1/reports/${result.id}`);
   }
 

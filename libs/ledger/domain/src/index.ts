@@ -23,6 +23,7 @@ export * from './report/report.state';
 export * from './report/register-report';
 export * from './report/update-report';
 export * from './report/report.decider';
+export { parseReportText } from './report/report.fields';
 
 export * from './figure/amount';
 export * from './figure/units';

@@ -1,21 +1,22 @@
-import { createHash } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, QueryHandler, type ICommandHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { reportDecider, reportStreamId, LedgerErrorCodes } from '@factledger/ledger-domain';
+import { parseReportText, reportDecider, reportStreamId, LedgerErrorCodes } from '@factledger/ledger-domain';
 import { KYSELY } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
 import { LedgerWriter } from '../ledger-writer';
-import { deleteReportText, findReportText, storeReportText } from './report-text.repository';
+import { contentHashOf } from './report-text.hash';
+import { deleteReportText, discardOtherReportTexts, findReportText, storeReportText } from './report-text.repository';
 import { GetReportTextQuery, RedactReportTextCommand, StoreReportTextCommand } from './report-text.command';
 
-export const contentHashOf = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+export { contentHashOf } from './report-text.hash';
 
 @CommandHandler(StoreReportTextCommand)
 export class StoreReportTextHandler implements ICommandHandler<StoreReportTextCommand> {
   constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<any>) {}
 
-  async execute({ reportId, body }: StoreReportTextCommand) {
+  async execute({ reportId, body: text }: StoreReportTextCommand) {
+    const body = parseReportText(text);
     const { state } = await this.writer.load(reportStreamId(reportId), reportDecider);
     if (state.status !== 'registered') throw notFound(LedgerErrorCodes.reportNotFound, `Report ${reportId} does not exist`, { reportId });
     const contentHash = contentHashOf(body);
@@ -26,6 +27,7 @@ export class StoreReportTextHandler implements ICommandHandler<StoreReportTextCo
       });
     }
     await storeReportText(this.db, reportId, contentHash, body);
+    await discardOtherReportTexts(this.db, reportId, contentHash);
     return { reportId, contentHash, length: body.length };
   }
 }
@@ -40,9 +42,11 @@ export class RedactReportTextHandler implements ICommandHandler<RedactReportText
 
 @QueryHandler(GetReportTextQuery)
 export class GetReportTextHandler implements IQueryHandler<GetReportTextQuery> {
-  constructor(@Inject(KYSELY) private readonly db: Kysely<any>) {}
+  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<any>) {}
   async execute({ reportId }: GetReportTextQuery) {
-    const row = await findReportText(this.db, reportId);
+    // Only the text with the hash the report carries counts (see storeReportText).
+    const { state } = await this.writer.load(reportStreamId(reportId), reportDecider);
+    const row = state.status === 'registered' && state.contentHash ? await findReportText(this.db, reportId, state.contentHash) : null;
     if (!row) throw notFound('report.text_not_found', `No text is stored for report ${reportId} (never stored, or redacted)`, { reportId });
     return { reportId, contentHash: row.content_hash, body: row.body, storedAt: row.stored_at };
   }

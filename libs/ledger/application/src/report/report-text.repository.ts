@@ -7,15 +7,34 @@ export interface ReportTextRow {
   stored_at: Date;
 }
 
-export async function storeReportText(db: Kysely<any>, reportId: string, contentHash: string, body: string): Promise<void> {
-  await sql`
+/**
+ * Stores a text under (report, content hash); idempotent, and it never touches
+ * a text of another hash. True when this call inserted the row.
+ */
+export async function storeReportText(db: Kysely<any>, reportId: string, contentHash: string, body: string): Promise<boolean> {
+  const { rows } = await sql`
     INSERT INTO report_texts (report_id, content_hash, body) VALUES (${reportId}, ${contentHash}, ${body})
-    ON CONFLICT (report_id) DO UPDATE SET content_hash = EXCLUDED.content_hash, body = EXCLUDED.body, stored_at = now()`.execute(db);
+    ON CONFLICT (report_id, content_hash) DO NOTHING
+    RETURNING report_id`.execute(db);
+  return rows.length > 0;
 }
 
-export async function findReportText(db: Kysely<any>, reportId: string): Promise<ReportTextRow | null> {
-  const { rows } = await sql<ReportTextRow>`SELECT report_id, content_hash, body, stored_at FROM report_texts WHERE report_id = ${reportId}`.execute(db);
+/** The report's text: the row with the hash the report carries now. */
+export async function findReportText(db: Kysely<any>, reportId: string, contentHash: string): Promise<ReportTextRow | null> {
+  const { rows } = await sql<ReportTextRow>`
+    SELECT report_id, content_hash, body, stored_at FROM report_texts
+    WHERE report_id = ${reportId} AND content_hash = ${contentHash}`.execute(db);
   return rows[0] ?? null;
+}
+
+/** Drops texts of one hash (a registration that failed after storing it). */
+export async function discardReportText(db: Kysely<any>, reportId: string, contentHash: string): Promise<void> {
+  await sql`DELETE FROM report_texts WHERE report_id = ${reportId} AND content_hash = ${contentHash}`.execute(db);
+}
+
+/** Drops texts of any hash but the report's own (leftovers of failed registrations). */
+export async function discardOtherReportTexts(db: Kysely<any>, reportId: string, contentHash: string): Promise<void> {
+  await sql`DELETE FROM report_texts WHERE report_id = ${reportId} AND content_hash <> ${contentHash}`.execute(db);
 }
 
 /** Redaction: the text goes, the report's events (with the hash) stay. */

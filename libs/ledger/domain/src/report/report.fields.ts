@@ -1,7 +1,7 @@
 import { invalid } from '@factledger/shared';
 import { LedgerErrorCodes } from '../errors';
 import { utcDateOf } from '../validation/dates';
-import { fieldChecks } from '../validation/fields';
+import { fieldChecks, unstorableTextReason } from '../validation/fields';
 import { LedgerLimits, LedgerPatterns } from '../validation/patterns';
 
 const check = fieldChecks(LedgerErrorCodes.reportInvalidField);
@@ -40,4 +40,17 @@ export const reportFields = {
   contentHash: (value: unknown): string | null =>
     value === null ? null : check.matching('contentHash', value, LedgerPatterns.sha256, 'a lower-case sha256 hex digest or null'),
   mismatch: (field: string) => check.fail(field, 'does not match the stream the command was sent to'),
+};
+
+/**
+ * A report's raw text, kept verbatim (its sha256 is the report's contentHash;
+ * articles may hold form feeds and other controls): up to reportTextMax, but
+ * only text PostgreSQL can store (no NUL, no lone surrogate).
+ */
+export const parseReportText = (value: unknown): string => {
+  if (typeof value !== 'string') throw check.fail('text', 'must be a string');
+  if (value.length > LedgerLimits.reportTextMax) throw check.fail('text', `must have at most ${LedgerLimits.reportTextMax} characters`);
+  const unstorable = unstorableTextReason(value);
+  if (unstorable) throw check.fail('text', unstorable);
+  return value;
 };

@@ -25,4 +25,5 @@ export const LedgerLimits = {
   quoteMax: 2000,
   reasonMax: 2000,
   scopeNoteMax: 1000,
+  reportTextMax: 1_000_000,
 } as const;

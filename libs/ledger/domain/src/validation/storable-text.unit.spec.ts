@@ -6,6 +6,7 @@ import { sourceDecider } from '../source/source.decider';
 import { deciderSpec } from '../testing/decider-spec';
 import { corroborateFigureCommand, reportFigureCommand, retractFigureCommand, reviseFigureCommand } from '../testing/figure-commands';
 import { dutchFigureReported, METRIC_KEY, NOW } from '../testing/scenario';
+import { parseReportText } from '../report/report.fields';
 import { isStorableText, unstorableTextReason } from './fields';
 
 // PostgreSQL refuses a lone UTF-16 surrogate in jsonb/text and NUL anywhere:
@@ -64,6 +65,17 @@ describe('storable text', () => {
       spec.given([dutchFigureReported]).when(reviseFigureCommand({ reason: LONE_LOW })).thenThrows(E.figureInvalidField, { details: { field: 'reason' } });
       spec.given([dutchFigureReported]).when(corroborateFigureCommand({ citation: { reportId: 'bbc-2024-10-26', quote: NUL } })).thenThrows(E.figureInvalidField, { details: { field: 'citation.quote' } });
       spec.given([dutchFigureReported]).when(retractFigureCommand({ reason: LONE_HIGH })).thenThrows(E.figureInvalidField, { details: { field: 'reason' } });
+    });
+  });
+
+  describe('a report text (kept verbatim: its sha256 is the content hash)', () => {
+    it('keeps whitespace, form feeds and the empty text as they are', () => {
+      expect(parseReportText('  Page 1\fPage 2\n')).toBe('  Page 1\fPage 2\n');
+      expect(parseReportText('')).toBe('');
+    });
+
+    it.each([['NUL', NUL, /NUL/], ['a lone surrogate', LONE_HIGH, /surrogate/], ['not a string', 42, /string/]])('refuses %s as report.invalid_field on text', (_label, text, reason) => {
+      expect(() => parseReportText(text)).toThrow(expect.objectContaining({ code: E.reportInvalidField, details: { field: 'text', reason: expect.stringMatching(reason) } }));
     });
   });
 });
