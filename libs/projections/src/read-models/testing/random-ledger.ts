@@ -25,10 +25,19 @@ export type LedgerCommandSpec =
   | { t: 'source'; s: number; party: boolean }
   | { t: 'sourceParty'; s: number; party: boolean }
   | { t: 'report'; r: number }
-  | { t: 'figure'; m: number; s: number; r: number; amount: AmountInput; day: number }
-  | { t: 'revise'; f: number; update: boolean; days: number; amount: AmountInput; r: number }
-  | { t: 'corroborate'; f: number; r: number }
-  | { t: 'retract'; f: number };
+  | { t: 'metricUpdate'; m: number; label: number }
+  | { t: 'reportUpdate'; r: number; title: number; url: boolean }
+  | { t: 'figure'; m: number; s: number; r: number; amount: AmountInput; day: number; extra?: FigureExtra }
+  | { t: 'revise'; f: number; update: boolean; days: number; amount: AmountInput; r: number; extra?: FigureExtra }
+  | { t: 'corroborate'; f: number; r: number; by?: number | null }
+  | { t: 'retract'; f: number; r?: number | null };
+
+/** Optional fields a figure or revision may carry: they must reach every view as stated. */
+export interface FigureExtra {
+  offset: number | null;
+  statedDay: number | null;
+  scopeNote: string | null;
+}
 
 export const METRICS = 2;
 const SOURCES = 3;
@@ -45,38 +54,70 @@ export const amountArb: fc.Arbitrary<AmountInput> = fc.oneof(
   fc.tuple(bound, bound).map(([a, b]) => ({ qualifier: 'range' as const, low: Math.min(a, b), high: Math.max(a, b) })),
 );
 
+const extraArb: fc.Arbitrary<FigureExtra | undefined> = fc.option(
+  fc.record({ offset: fc.option(fc.nat(5000)), statedDay: fc.option(fc.nat(40)), scopeNote: fc.option(fc.constantFrom('in Kursk', 'front line', 'total')) }),
+  { freq: 2 },
+).map((extra) => extra ?? undefined);
+
 const commandArb: fc.Arbitrary<LedgerCommandSpec> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('sourceParty' as const), s: fc.nat(SOURCES - 1), party: fc.boolean() }) },
   {
     weight: 7,
-    arbitrary: fc.record({ t: fc.constant('figure' as const), m: fc.nat(METRICS - 1), s: fc.nat(SOURCES - 1), r: fc.nat(REPORTS - 1), amount: amountArb, day: fc.nat(12) }),
+    arbitrary: fc.record({ t: fc.constant('figure' as const), m: fc.nat(METRICS - 1), s: fc.nat(SOURCES - 1), r: fc.nat(REPORTS - 1), amount: amountArb, day: fc.nat(12), extra: extraArb }),
   },
   {
     weight: 5,
-    arbitrary: fc.record({ t: fc.constant('revise' as const), f: fc.nat(20), update: fc.boolean(), days: fc.integer({ min: 1, max: 4 }), amount: amountArb, r: fc.nat(REPORTS - 1) }),
+    arbitrary: fc.record({
+      t: fc.constant('revise' as const),
+      f: fc.nat(20),
+      update: fc.boolean(),
+      days: fc.integer({ min: 1, max: 4 }),
+      amount: amountArb,
+      r: fc.nat(REPORTS - 1),
+      extra: extraArb,
+    }),
   },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('corroborate' as const), f: fc.nat(20), r: fc.nat(REPORTS - 1) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('retract' as const), f: fc.nat(20) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('corroborate' as const), f: fc.nat(20), r: fc.nat(REPORTS - 1), by: fc.option(fc.nat(SOURCES - 1)) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('retract' as const), f: fc.nat(20), r: fc.option(fc.nat(REPORTS - 1)) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('metricUpdate' as const), m: fc.nat(METRICS - 1), label: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('reportUpdate' as const), r: fc.nat(REPORTS - 1), title: fc.nat(3), url: fc.boolean() }) },
 );
 
 /**
  * Every run holds the cases a property must not pass without: one source with
- * two figures of a metric, a second source on it, and a revised figure. Random
+ * two figures of a metric, a second source on it, a figure updated (its first
+ * version still valid before the new date), one corrected, one corroborated
+ * by another source in another report, and one retracted. Random
  * fast-check sizes alone left them out of whole CI runs.
  */
 const coverageArb: fc.Arbitrary<LedgerCommandSpec[]> = fc
-  .record({ m: fc.nat(METRICS - 1), s: fc.nat(SOURCES - 1), r: fc.nat(REPORTS - 1), amounts: fc.array(amountArb, { minLength: 4, maxLength: 4 }), days: fc.array(fc.nat(12), { minLength: 3, maxLength: 3 }), update: fc.boolean() })
-  .map(({ m, s, r, amounts: [a, b, c, d], days: [x, y, z], update }) => [
+  .record({
+    m: fc.nat(METRICS - 1),
+    s: fc.nat(SOURCES - 1),
+    r: fc.nat(REPORTS - 1),
+    amounts: fc.array(amountArb, { minLength: 6, maxLength: 6 }),
+    days: fc.array(fc.nat(12), { minLength: 4, maxLength: 4 }),
+    later: fc.integer({ min: 1, max: 4 }),
+  })
+  .map(({ m, s, r, amounts: [a, b, c, d, e, f], days: [x, y, z, w], later }) => [
     { t: 'figure', m, s, r, amount: a!, day: x! },
     { t: 'figure', m, s, r, amount: b!, day: y! },
     { t: 'figure', m, s: (s + 1) % SOURCES, r, amount: c!, day: z! },
-    { t: 'revise', f: 0, update, days: 1, amount: d!, r },
+    { t: 'revise', f: 0, update: true, days: later, amount: d!, r },
+    { t: 'revise', f: 1, update: false, days: 1, amount: e!, r },
+    { t: 'corroborate', f: 2, r: (r + 1) % REPORTS, by: (s + 2) % SOURCES },
+    { t: 'figure', m: (m + 1) % METRICS, s, r, amount: f!, day: w! },
+    { t: 'retract', f: 3, r },
   ]);
 
-/** Registers every metric, source (some party to the conflict) and report, then the coverage commands, then random figure commands. */
+const COVERAGE_COMMANDS = 8;
+/** Registrations and coverage: the commands every sequence starts with, always run one after another. */
+export const SETUP_COMMANDS = METRICS + SOURCES + REPORTS + COVERAGE_COMMANDS;
+
+/** Registers every metric, source (some party to the conflict) and report, then the coverage commands, then 3 to `maxLength` random commands (any length up to it, not fast-check's small default size). */
 export const ledgerCommandsArb = (maxLength: number): fc.Arbitrary<LedgerCommandSpec[]> =>
   fc
-    .tuple(fc.array(fc.boolean(), { minLength: SOURCES, maxLength: SOURCES }), coverageArb, fc.array(commandArb, { minLength: 3, maxLength }))
+    .tuple(fc.array(fc.boolean(), { minLength: SOURCES, maxLength: SOURCES }), coverageArb, fc.array(commandArb, { minLength: 3, maxLength, size: 'max' }))
     .map(([parties, coverage, rest]) => [
       ...Array.from({ length: METRICS }, (_, m): LedgerCommandSpec => ({ t: 'metric', m })),
       ...parties.map((party, s): LedgerCommandSpec => ({ t: 'source', s, party })),
@@ -97,24 +138,50 @@ export const runNames = (run: number): RunNames => ({
   report: (r) => `r${run}-rep${r}`,
 });
 
-/** Runs the commands; a command the decider refuses appends nothing and is skipped, as a client's would be. */
-export async function executeCommands(store: EventStore, names: RunNames, commands: readonly LedgerCommandSpec[]): Promise<{ figures: string[]; refused: number }> {
+/**
+ * Runs the commands; a command the decider refuses appends nothing and is
+ * skipped, as a client's would be. With `lanes` > 1 the commands after the
+ * registrations and coverage run in that many concurrent lanes (round robin):
+ * transactions then commit out of position order, so log order is not
+ * position order, and concurrent revisions of one figure conflict (refused).
+ */
+export async function executeCommands(
+  store: EventStore,
+  names: RunNames,
+  commands: readonly LedgerCommandSpec[],
+  options: { lanes?: number } = {},
+): Promise<{ figures: string[]; refused: number }> {
   const figures: string[] = [];
   let refused = 0;
+  let commandNumber = 0;
   const load = async <S>(streamId: string, decider: Pick<Decider<unknown, DomainEvent, S>, 'initialState' | 'evolve'>) =>
     foldRecorded(decider, await store.readStream(streamId));
   const run = async <C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, command: C) => {
     try {
-      await handleCommand(store, streamId, decider, command, { metadata: { actor: 'property', reason: 'random command' } });
+      // Who and why vary per command: every view must show the event's own.
+      const n = ++commandNumber;
+      await handleCommand(store, streamId, decider, command, { metadata: { actor: `actor-${n % 3}`, requestId: `req-${n}`, ...(n % 4 === 0 ? {} : { reason: `command ${n}` }) } });
     } catch (e) {
       if (!isDomainError(e)) throw e;
       refused++;
     }
   };
   const reportRefs = async (r: number) => ({ report: await load(reportStreamId(names.report(r)), reportDecider) });
-  const citation = (r: number, quote: string) => ({ reportId: names.report(r), quote });
+  const citation = (r: number, quote: string, extra?: FigureExtra) => ({ reportId: names.report(r), quote, offset: extra?.offset ?? null });
+  const extraFields = (extra?: FigureExtra) => (extra ? { statedAt: extra.statedDay === null ? null : dayOf(extra.statedDay), scopeNote: extra.scopeNote } : {});
 
-  for (const c of commands) {
+  const lanes = Math.max(1, options.lanes ?? 1);
+  const setup = commands.slice(0, SETUP_COMMANDS);
+  const rest = commands.slice(SETUP_COMMANDS);
+  await runLane(setup);
+  await Promise.all(Array.from({ length: lanes }, (_, lane) => runLane(rest.filter((_c, i) => i % lanes === lane))));
+  return { figures, refused };
+
+  async function runLane(lane: readonly LedgerCommandSpec[]): Promise<void> {
+    for (const c of lane) await execute(c);
+  }
+
+  async function execute(c: LedgerCommandSpec): Promise<void> {
     switch (c.t) {
       case 'metric':
         await run(metricStreamId(names.metric(c.m)), metricDecider, { type: 'RegisterMetric', data: { key: names.metric(c.m), label: `Metric ${c.m}`, unit: 'troops' }, now: NOW });
@@ -136,6 +203,16 @@ export async function executeCommands(store: EventStore, names: RunNames, comman
           now: NOW,
         });
         break;
+      case 'metricUpdate':
+        await run(metricStreamId(names.metric(c.m)), metricDecider, { type: 'UpdateMetric', data: { key: names.metric(c.m), label: `Metric ${c.m} (${c.label})`, aliases: [`alias ${c.label}`] }, now: NOW });
+        break;
+      case 'reportUpdate':
+        await run(reportStreamId(names.report(c.r)), reportDecider, {
+          type: 'UpdateReport',
+          data: { reportId: names.report(c.r), title: `Report ${c.r} (${c.title})`, url: c.url ? `https://example.org/${c.r}/${c.title}` : null },
+          now: NOW,
+        });
+        break;
       case 'figure': {
         const figureId = randomUUID();
         const refs = {
@@ -143,7 +220,16 @@ export async function executeCommands(store: EventStore, names: RunNames, comman
           source: await load(sourceStreamId(names.source(c.s)), sourceDecider),
           report: (await reportRefs(c.r)).report,
         };
-        const data = { figureId, metricKey: names.metric(c.m), sourceId: names.source(c.s), amount: c.amount, validAt: { date: dayOf(c.day) }, citation: citation(c.r, 'reported'), method: 'estimate' as const };
+        const data = {
+          figureId,
+          metricKey: names.metric(c.m),
+          sourceId: names.source(c.s),
+          amount: c.amount,
+          validAt: { date: dayOf(c.day) },
+          citation: citation(c.r, 'reported', c.extra),
+          method: 'estimate' as const,
+          ...extraFields(c.extra),
+        };
         const before = refused;
         await run(figureStreamId(figureId), figureDecider, { type: 'ReportFigure', data, refs, now: NOW });
         if (refused === before) figures.push(figureId);
@@ -157,7 +243,7 @@ export async function executeCommands(store: EventStore, names: RunNames, comman
         const validAt = c.update && current ? { date: dayOf((Date.parse(current.validAt.date) - BASE_DAY) / 86_400_000 + c.days) } : undefined;
         await run(figureStreamId(figureId), figureDecider, {
           type: 'ReviseFigure',
-          data: { figureId, amount: c.amount, validAt, citation: citation(c.r, 'revised'), reason: c.update ? 'later figure' : 'was wrong' },
+          data: { figureId, amount: c.amount, validAt, citation: citation(c.r, 'revised', c.extra), reason: c.update ? 'later figure' : 'was wrong', ...extraFields(c.extra) },
           refs: await reportRefs(c.r),
           now: NOW,
         });
@@ -165,15 +251,24 @@ export async function executeCommands(store: EventStore, names: RunNames, comman
       }
       case 'corroborate': {
         const figureId = figures[c.f % Math.max(1, figures.length)];
-        if (figureId) await run(figureStreamId(figureId), figureDecider, { type: 'CorroborateFigure', data: { figureId, citation: citation(c.r, 'repeated') }, refs: await reportRefs(c.r), now: NOW });
+        if (!figureId) break;
+        const sourceId = c.by === undefined || c.by === null ? null : names.source(c.by);
+        const refs = { ...(await reportRefs(c.r)), source: sourceId === null ? null : await load(sourceStreamId(sourceId), sourceDecider) };
+        await run(figureStreamId(figureId), figureDecider, { type: 'CorroborateFigure', data: { figureId, citation: citation(c.r, 'repeated'), sourceId }, refs, now: NOW });
         break;
       }
       case 'retract': {
         const figureId = figures[c.f % Math.max(1, figures.length)];
-        if (figureId) await run(figureStreamId(figureId), figureDecider, { type: 'RetractFigure', data: { figureId, reason: 'withdrawn' }, refs: {}, now: NOW });
+        if (!figureId) break;
+        const cited = c.r === undefined || c.r === null ? null : c.r;
+        await run(figureStreamId(figureId), figureDecider, {
+          type: 'RetractFigure',
+          data: { figureId, reason: 'withdrawn', citation: cited === null ? null : citation(cited, 'retracted') },
+          refs: cited === null ? {} : await reportRefs(cited),
+          now: NOW,
+        });
         break;
       }
     }
   }
-  return { figures, refused };
 }
