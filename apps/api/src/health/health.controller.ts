@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sql, type Kysely } from 'kysely';
+import { readSealerStatus, type SealerStatus } from '@factledger/audit';
 import { KYSELY, REDIS_PROBE, type RedisProbe } from '@factledger/platform';
 
 interface Check {
@@ -27,16 +28,32 @@ export class HealthController {
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
   ) {}
 
-  /** 200 while the database answers; Redis down only degrades (ingestion pauses, reads and writes go on). */
+  /**
+   * 200 while the database answers. Redis down only degrades (ingestion
+   * pauses, reads and writes go on); so does a stalled sealer (writes and
+   * reads go on, but no new event is sealed or checkpointed: tamper evidence
+   * stops growing). The sealer check is `GET /v1/checkpoints/status` in short.
+   */
   @Get()
-  @ApiOperation({ summary: 'Database and Redis status' })
+  @ApiOperation({ summary: 'Database, Redis and sealer status' })
   async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
-    const [database, redis] = await Promise.all([
+    let sealerStatus: SealerStatus | null = null;
+    const [database, redis, sealerProbe] = await Promise.all([
       timed(async () => (await sql`SELECT 1 AS ok`.execute(this.db)).rows.length === 1),
       timed(() => this.redis.isUp()),
+      timed(async () => {
+        sealerStatus = await readSealerStatus(this.db);
+        return sealerStatus.state === 'running';
+      }),
     ]);
-    const status = database.status === 'down' ? 'down' : redis.status === 'down' ? 'degraded' : 'ok';
+    const s = sealerStatus as SealerStatus | null;
+    const sealer = {
+      ...sealerProbe,
+      ...(s ? { state: s.state, treeSize: s.treeSize, lagEvents: s.lagEvents, lastCheckpointAt: s.lastCheckpoint?.issuedAt ?? null } : {}),
+      ...(s?.lastError ? { error: s.lastError.message, eventId: s.lastError.eventId, position: s.lastError.position } : {}),
+    };
+    const status = database.status === 'down' ? 'down' : redis.status === 'down' || sealer.status === 'down' ? 'degraded' : 'ok';
     reply.status(database.status === 'down' ? 503 : 200);
-    return { status, checks: { database, redis } };
+    return { status, checks: { database, redis, sealer } };
   }
 }

@@ -7,6 +7,7 @@ export * from './history/event-json';
 export * from './sealer/signing-key';
 export * from './sealer/sealer-session';
 export * from './sealer/sealer';
+export * from './sealer/sealer-status';
 export * from './audit.options';
 export * from './audit-api.module';
 export * from './audit-worker.module';

@@ -7,6 +7,7 @@ import type { SignedCheckpoint } from '@factledger/audit-domain';
 import { AUDIT_API_OPTIONS, DEFAULT_AUDIT_API_OPTIONS, type AuditApiOptions } from '../audit.options';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { CHECKPOINT_REQUEST_CHANNEL } from '../sealer/sealer-session';
+import { readSealerStatus } from '../sealer/sealer-status';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,6 +41,14 @@ export class CheckpointRequests {
       await sleep(50);
       const latest = await latestCheckpoint(this.db);
       if (latest && covers(latest, head)) return { checkpoint: latest, created: true };
+    }
+    const status = await readSealerStatus(this.db);
+    if (status.lastError?.code === 'audit.event_unsealable') {
+      throw new DomainError('audit.sealer_stalled', 'unavailable', `No checkpoint can cover the log up to position ${head?.position}: ${status.lastError.message}`, {
+        eventId: status.lastError.eventId,
+        position: status.lastError.position,
+        latestCheckpoint: status.lastCheckpoint,
+      });
     }
     throw new DomainError(
       'audit.sealer_unavailable',

@@ -5,6 +5,7 @@ import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { KYSELY } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
+import { readSealerStatus } from '../sealer/sealer-status';
 import { CheckpointRequests } from './checkpoint-requests';
 
 const TREE_SIZE = /^(0|[1-9]\d{0,14})$/;
@@ -24,6 +25,15 @@ export class CheckpointsController {
     const checkpoint = await latestCheckpoint(this.db);
     if (!checkpoint) throw notFound('checkpoint.none', 'No checkpoint has been issued yet; the worker issues one once events are sealed');
     return checkpoint;
+  }
+
+  @Get('checkpoints/status')
+  @ApiOperation({
+    summary:
+      "The sealer's condition: state (running, or stalled with lastError naming the event and position it is stuck at), treeSize, lastSealed, lagEvents (committed events not sealed yet), lastCheckpoint",
+  })
+  async status() {
+    return readSealerStatus(this.db);
   }
 
   @Get('checkpoints/:size')

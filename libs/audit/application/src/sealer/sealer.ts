@@ -1,8 +1,9 @@
 import { readAllAfter, START, type Checkpoint } from '@factledger/event-store';
-import { MerkleFrontier, eventLeafHash, nodeKey, signCheckpoint, toHex, type SignedCheckpoint, type StoredNode } from '@factledger/audit-domain';
+import { MerkleFrontier, nodeKey, signCheckpoint, toHex, type SignedCheckpoint, type StoredNode } from '@factledger/audit-domain';
 import { insertCheckpoint, latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { appendToTree, lastSealedLeaf, loadNodes, rootAt, sealedTreeSize, type SealedLeaf } from '../tree/merkle-tree.repository';
 import { SealerSession } from './sealer-session';
+import { describeUnsealable, leafOrUnsealable, type UnsealableEvent } from './sealer-status';
 import type { SigningKey } from './signing-key';
 
 export interface SealerLogger {
@@ -41,6 +42,9 @@ export class SealerIntegrityError extends Error {
   }
 }
 
+/** How often a sealer stopped at an unsealable event looks at the log again. */
+const BLOCKED_RECHECK_MS = 30_000;
+
 const silent: SealerLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
 /**
@@ -63,6 +67,9 @@ export class Sealer {
   private resumeAfter: Checkpoint = START;
   private lastCheckpoint: { size: number; at: number } | null = null;
   private checkpointRequested = false;
+  /** The next event cannot become a leaf: sealing stops before it (never skips it). */
+  private blockedBy: UnsealableEvent | null = null;
+  private reportedBlock: string | null = null;
 
   private stopped = true;
   private loopDone: Promise<void> | null = null;
@@ -86,6 +93,11 @@ export class Sealer {
 
   get treeSize(): number | null {
     return this.frontier?.size ?? null;
+  }
+
+  /** The event sealing is stopped at, if any (the API reports it from the database: readSealerStatus). */
+  get unsealable(): UnsealableEvent | null {
+    return this.blockedBy;
   }
 
   /** Runs in the background until stop(). */
@@ -137,6 +149,11 @@ export class Sealer {
           await this.issueCheckpoint(requested);
         });
         failures = 0;
+        if (this.blockedBy) {
+          // Permanent (events never change), so no retry storm: look again now and then, or when asked for a checkpoint.
+          delay = Math.max(delay, BLOCKED_RECHECK_MS);
+          this.reportBlock(this.blockedBy);
+        }
       } catch (e) {
         failures++;
         delay = Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
@@ -189,11 +206,19 @@ export class Sealer {
 
   private async sealAll(): Promise<number> {
     let total = 0;
+    this.blockedBy = null;
     for (;;) {
       const sealed = await this.sealBatch();
       total += sealed;
-      if (sealed < this.batchSize || this.stopped) return total;
+      if (sealed < this.batchSize || this.stopped || this.blockedBy) return total;
     }
+  }
+
+  /** Logged once per blocking event (and again after a restart), not on every look. */
+  private reportBlock(blocked: UnsealableEvent): void {
+    if (this.reportedBlock === blocked.eventId) return;
+    this.reportedBlock = blocked.eventId;
+    this.logger.error(`sealer: stalled: ${describeUnsealable(blocked)}. GET /v1/checkpoints/status and /health report it`);
   }
 
   /** One page of the gap-safe log → leaves and completed nodes, committed in one transaction. */
@@ -205,19 +230,27 @@ export class Sealer {
     const startSize = frontier.size;
     const leaves: SealedLeaf[] = [];
     const nodes: StoredNode[] = [];
+    let resumeAfter = page.checkpoint;
     for (const event of page.events) {
-      const leafHash = eventLeafHash(event);
-      leaves.push({ leafIndex: frontier.size, position: event.position, transactionId: event.transactionId, leafHash });
-      nodes.push(...frontier.append(leafHash));
+      const leaf = leafOrUnsealable(event, frontier.size);
+      if ('unsealable' in leaf) {
+        // Seal what precedes it (so checkpoints still cover it), and nothing after: the evidence must not skip an event.
+        this.blockedBy = leaf.unsealable;
+        resumeAfter = leaves.length > 0 ? { transactionId: leaves.at(-1)!.transactionId, position: leaves.at(-1)!.position } : this.resumeAfter;
+        break;
+      }
+      leaves.push({ leafIndex: frontier.size, position: event.position, transactionId: event.transactionId, leafHash: leaf.leafHash });
+      nodes.push(...frontier.append(leaf.leafHash));
     }
+    if (leaves.length === 0) return 0;
     // The in-memory frontier is now ahead of the database; any failure below drops it (dropSession) and reloads.
     await session.db.transaction().execute(async (trx) => {
       const stored = await sealedTreeSize(trx);
       if (stored !== startSize) throw new SealerIntegrityError(`expected a stored tree of ${startSize} leaves, found ${stored}: another writer?`);
       await appendToTree(trx, leaves, nodes);
     });
-    this.resumeAfter = page.checkpoint;
-    return page.events.length;
+    this.resumeAfter = resumeAfter;
+    return leaves.length;
   }
 
   private async issueCheckpoint(requested: boolean): Promise<SignedCheckpoint | null> {
