@@ -5,6 +5,9 @@ import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
 const PROBLEM = 'application/problem+json';
 const ESTIMATE = `/v1/metrics/${METRIC.key}/estimate`;
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A page cursor as a client could forge it: the first page's basis, and keys of any shape. */
+const forged = (k: unknown[], p = '1', v = '2024-10-28') => Buffer.from(JSON.stringify({ p, v, k })).toString('base64url');
+const UUID = '00000000-0000-4000-8000-000000000001';
 
 /**
  * The October 2024 scenario through the read API: Dutch MIVD up to 1,500 (25
@@ -239,11 +242,37 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       ['an unknown figure', '/v1/figures/00000000-0000-4000-8000-000000000000/history', 404, 'figure.not_found'],
       ['an unknown source', '/v1/sources/nobody/figures', 404, 'source.not_found'],
       ['an unknown report', '/v1/reports/no-such-report', 404, 'report.not_found'],
-    ])('%s: GET %s → %i', async (_what, url, status, code) => {
+      // Bounds PostgreSQL enforces must be checked first, or they surface as 500s.
+      ['minPosition above the bigint range', `${ESTIMATE}?minPosition=9223372036854775808`, 400, 'request.invalid', 'minPosition'],
+      ['minPosition of 19 nines', `${ESTIMATE}?minPosition=9999999999999999999`, 400, 'request.invalid', 'minPosition'],
+      ['asOf position above the bigint range', `${ESTIMATE}?asOf=9223372036854775808`, 400, 'request.invalid', 'asOf'],
+      ['asOf in year 0', `${ESTIMATE}?asOf=0000-01-01T00:00:00Z`, 400, 'request.invalid', 'asOf'],
+      ['asOf in year 0 on a list', `/v1/metrics?asOf=0000-01-01T00:00:00Z`, 400, 'request.invalid', 'asOf'],
+      ['asOf before year 1 once in UTC', `/v1/metrics?asOf=${encodeURIComponent('0001-01-01T00:00:00+01:00')}`, 400, 'request.invalid', 'asOf'],
+      // Date.parse would roll these over to another day.
+      ['asOf on 29 February of a common year', `${ESTIMATE}?asOf=2023-02-29T00:00:00Z`, 400, 'request.invalid', 'asOf'],
+      ['asOf at hour 24', `${ESTIMATE}?asOf=2024-10-28T24:00:00Z`, 400, 'request.invalid', 'asOf'],
+      // Page cursors: each key must have the shape of its list's key.
+      ['a cursor with a malformed figure id', `/v1/metrics/${METRIC.key}/figures?cursor=${forged(['a', 'not-a-uuid'])}`, 422, 'query.cursor_invalid', 'cursor'],
+      ['a cursor with a NUL key', `/v1/metrics?cursor=${forged(['\u0000'])}`, 422, 'query.cursor_invalid', 'cursor'],
+      ['a report cursor on the metric list', `/v1/metrics?cursor=${forged(['12'])}`, 422, 'query.cursor_invalid', 'cursor'],
+      ['a cursor with a NUL source key', `/v1/sources/${SOURCES.mivd.sourceId}/figures?cursor=${forged(['\u0000', UUID])}`, 422, 'query.cursor_invalid', 'cursor'],
+      ['a metric cursor on a report', `/v1/reports/${REPORTS.wire.reportId}?cursor=${forged(['not_a_seq'])}`, 422, 'query.cursor_invalid', 'cursor'],
+      ['a report cursor beyond bigint', `/v1/reports/${REPORTS.wire.reportId}?cursor=${forged(['9223372036854775808'])}`, 422, 'query.cursor_invalid', 'cursor'],
+      ['a cursor whose position is beyond bigint', `/v1/metrics?cursor=${forged(['a_metric'], '9223372036854775808')}`, 422, 'query.cursor_invalid', 'cursor'],
+      ['a cursor on a date that does not exist', `/v1/metrics?cursor=${forged(['a_metric'], '1', '2023-02-29')}`, 422, 'query.cursor_invalid', 'cursor'],
+    ])('%s: GET %s → %i', async (_what, url, status, code, ...named: string[]) => {
+      const field = named[0]; // a rest parameter: jest would take a fifth one for `done`
       const response = await api.request('GET', url);
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toContain(PROBLEM);
       expect(response.body.code).toBe(code);
+      if (field) expect(response.body.errors).toEqual([expect.objectContaining({ field, message: expect.stringContaining(field === 'cursor' ? '' : field) })]);
+    });
+
+    it('names what is wrong with an impossible time', async () => {
+      const response = await api.request('GET', `${ESTIMATE}?asOf=2023-02-29T00:00:00Z`);
+      expect(response.body.errors).toEqual([{ field: 'asOf', message: 'asOf is not a real date: 2023-02-29 does not exist' }]);
     });
   });
 });

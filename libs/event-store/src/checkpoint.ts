@@ -1,4 +1,4 @@
-import { invalid } from '@factledger/shared';
+import { invalid, isPosition, isTransactionId } from '@factledger/shared';
 import type { Checkpoint } from './event-store.types';
 
 const CURSOR = /^(\d{1,20}):(\d{1,19})$/;
@@ -9,7 +9,12 @@ export const formatCheckpoint = (c: Checkpoint): string => `${c.transactionId}:$
 export function parseCheckpoint(cursor: string): Checkpoint {
   const match = CURSOR.exec(cursor);
   if (!match) throw invalid('checkpoint.invalid', `Cursor "${cursor}" is not of the form <transactionId>:<position>`);
-  return { transactionId: BigInt(match[1]!).toString(), position: BigInt(match[2]!).toString() };
+  // Leading zeros are tolerated; the values must fit xid8 (0 … 2^64−1) and bigint (0 … 2^63−1), or SQL would refuse them.
+  const [transactionId, position] = [BigInt(match[1]!).toString(), BigInt(match[2]!).toString()];
+  if (!isTransactionId(transactionId) || !isPosition(position, { allowZero: true })) {
+    throw invalid('checkpoint.invalid', `Cursor "${cursor}" is out of range: transaction ids are 0 to 2^64−1, positions 0 to 2^63−1`);
+  }
+  return { transactionId, position };
 }
 
 export const compareCheckpoints = (a: Checkpoint, b: Checkpoint): number => {

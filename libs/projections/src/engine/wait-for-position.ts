@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { DomainError, invalid } from '@factledger/shared';
+import { DomainError, invalid, isPosition } from '@factledger/shared';
 import { rememberActiveVersion } from './active-schema';
 
 export const WaitErrorCodes = {
@@ -15,7 +15,6 @@ interface ProgressRow {
   reached: boolean | null;
 }
 
-const POSITION = /^[1-9]\d{0,18}$/;
 const POLL_MS = [5, 10, 10, 15, 20, 25];
 
 /**
@@ -28,7 +27,7 @@ const POLL_MS = [5, 10, 10, 15, 20, 25];
  */
 export async function waitForPosition(db: Kysely<any>, names: readonly string[], position: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const event = POSITION.test(position)
+  const event = isPosition(position)
     ? (await sql<{ transaction_id: string }>`SELECT transaction_id::text AS transaction_id FROM events WHERE position = ${position}::bigint`.execute(db)).rows[0]
     : undefined;
   if (!event) {

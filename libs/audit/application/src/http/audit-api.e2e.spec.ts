@@ -18,6 +18,9 @@ import { signingKeyFromPem } from '../sealer/signing-key';
 import { createAuditTestApp } from '../testing/audit-test-app';
 import { settleLog } from '../testing/settle';
 
+/** A log cursor as a client could forge it. */
+const cursorOf = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+
 const key = signingKeyFromPem(generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }));
 type EventJson = LoggedEvent & { transactionId: string; leafIndex: number | null; cursor: string; metadata: Record<string, unknown> };
 
@@ -110,15 +113,40 @@ describe('audit API', () => {
       ['/v1/events?type=bad%20type', 400, 'request.invalid'],
       ['/v1/events?after=not-a-cursor', 422, 'events.invalid_cursor'],
       [`/v1/events?after=${Buffer.from('12:x').toString('base64url')}`, 422, 'events.invalid_cursor'],
-      ['/v1/events?from=2026-02-01&to=2026-01-01', 422, 'events.invalid_range'],
+      ['/v1/events?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z', 422, 'events.invalid_range'],
       ['/v1/events/export?until=%3D%3D', 422, 'events.invalid_cursor'],
       ['/v1/streams/nope/events', 404, 'stream.not_found'],
-      ['/v1/streams/figure-1/events?afterVersion=-1', 400, 'request.invalid'],
-    ])('answers %s with %i problem+json (%s)', async (url, status, code) => {
+      ['/v1/streams/figure-1/events?afterVersion=-1', 400, 'request.invalid', 'afterVersion'],
+      // Values PostgreSQL would refuse (bigint, xid8, NUL, year 0) are refused at the edge, never a 500.
+      [`/v1/events?after=${cursorOf('12:9999999999999999999')}`, 422, 'events.invalid_cursor', 'after'],
+      [`/v1/events?after=${cursorOf('12:9223372036854775808')}`, 422, 'events.invalid_cursor', 'after'],
+      [`/v1/events?after=${cursorOf('18446744073709551616:1')}`, 422, 'events.invalid_cursor', 'after'],
+      [`/v1/events/export?after=${cursorOf('12:9999999999999999999')}`, 422, 'events.invalid_cursor', 'after'],
+      [`/v1/events/export?until=${cursorOf('12:9999999999999999999')}`, 422, 'events.invalid_cursor', 'until'],
+      ['/v1/streams/figure-1/events?afterVersion=99999999999999999999', 400, 'request.invalid', 'afterVersion'],
+      ['/v1/streams/a%00b/events', 400, 'request.invalid', 'id'],
+      ['/v1/events?stream=a%00b', 400, 'request.invalid', 'stream'],
+      ['/v1/events/export?stream=a%00b', 400, 'request.invalid', 'stream'],
+      ['/v1/events?from=0000-01-01T00:00:00Z', 400, 'request.invalid', 'from'],
+      // Times: a zone is required (a local time would be the server's), and no day rolls over.
+      ['/v1/events?from=2024-10-01T00:00:00', 400, 'request.invalid', 'from'],
+      ['/v1/events?from=2024-10-01', 400, 'request.invalid', 'from'],
+      ['/v1/events?to=2023-02-29T00:00:00Z', 400, 'request.invalid', 'to'],
+      ['/v1/events/export?from=2024-10-01T00:00:00', 400, 'request.invalid', 'from'],
+    ])('answers %s with %i problem+json (%s)', async (url, status, code, ...named: string[]) => {
+      const field = named[0]; // a rest parameter: jest would take a fourth one for `done`
       const res = await get(url);
       expect(res.status).toBe(status);
       expect(res.type).toContain('application/problem+json');
       expect(res.body.code).toBe(code);
+      if (field) expect(res.body).toMatchObject({ errors: [expect.objectContaining({ field })] });
+    });
+
+    it('says why a time is refused, in the read side\'s words', async () => {
+      expect((await get('/v1/events?from=2024-10-01T00:00:00')).body.errors).toEqual([
+        { field: 'from', message: 'from must be an ISO 8601 timestamp with a time zone, e.g. 2024-10-29T12:00:00Z' },
+      ]);
+      expect((await get('/v1/events?to=2023-02-29T00:00:00Z')).body.errors).toEqual([{ field: 'to', message: 'to is not a real date: 2023-02-29 does not exist' }]);
     });
   });
 
@@ -255,6 +283,8 @@ describe('audit API', () => {
       ['/v1/proofs/inclusion', 422, 'proof.invalid_query'],
       ['/v1/proofs/inclusion?event=1&leaf=1', 422, 'proof.invalid_query'],
       ['/v1/proofs/inclusion?event=abc', 422, 'proof.invalid_event'],
+      ['/v1/proofs/inclusion?event=9223372036854775808', 422, 'proof.invalid_event'],
+      ['/v1/proofs/inclusion?event=a%00b', 422, 'proof.invalid_event'],
       [`/v1/proofs/inclusion?event=${randomUUID()}`, 404, 'proof.event_not_found'],
       ['/v1/proofs/inclusion?leaf=5000', 404, 'proof.leaf_not_found'],
       ['/v1/proofs/inclusion?leaf=5&size=5', 422, 'proof.not_in_tree'],

@@ -8,7 +8,7 @@ import { AUDIT_API_OPTIONS, DEFAULT_AUDIT_API_OPTIONS, type AuditApiOptions } fr
 import { toEventJson } from '../history/event-json';
 import { readLog, readStreamPage, type LogFilter } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from '../history/log-cursor';
-import { ExportEventsQuery, ListEventsQuery, LogFilterQuery, StreamEventsQuery, TailEventsQuery } from './dto/log-query.dto';
+import { ExportEventsQuery, ListEventsQuery, LogFilterQuery, StreamEventsQuery, StreamIdParams, TailEventsQuery } from './dto/log-query.dto';
 import { abortableStream, exportLines, tailFrames } from './log-streams';
 import { LogWakeups } from './log-wakeups';
 
@@ -88,7 +88,7 @@ export class EventsController {
 
   @Get('streams/:id/events')
   @ApiOperation({ summary: "One stream's events in version order, with who recorded each and why (metadata)" })
-  async stream(@Param('id') streamId: string, @Query() q: StreamEventsQuery) {
+  async stream(@Param() { id: streamId }: StreamIdParams, @Query() q: StreamEventsQuery) {
     const afterVersion = q.afterVersion ?? 0;
     const page = await readStreamPage(this.db, streamId, afterVersion, q.limit ?? 100);
     if (!page) throw notFound('stream.not_found', `Stream ${streamId} does not exist`, { streamId });

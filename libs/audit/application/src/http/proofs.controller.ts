@@ -3,14 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { toHex } from '@factledger/audit-domain';
 import { KYSELY } from '@factledger/platform';
-import { DomainError, invalid, notFound } from '@factledger/shared';
+import { DomainError, invalid, isPosition, notFound, POSITION_RULE } from '@factledger/shared';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { findEventLeaf } from '../history/history.repository';
 import { consistencyProofBetween, inclusionProofAt, leafAt, rootAt, sealedTreeSize } from '../tree/merkle-tree.repository';
 import { ConsistencyProofQuery, InclusionProofQuery } from './dto/proof-query.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const POSITION = /^[1-9]\d{0,18}$/;
 
 /**
  * RFC 6962 proofs over the sealed tree. Roots are included for convenience
@@ -63,8 +62,11 @@ export class ProofsController {
       return ref;
     }
     const event = q.event!;
-    const by = UUID.test(event) ? { eventId: event.toLowerCase() } : POSITION.test(event) ? { position: event } : null;
-    if (!by) throw invalid('proof.invalid_event', `event "${event.slice(0, 60)}" must be an event id (uuid) or a position`, { event });
+    const by = UUID.test(event) ? { eventId: event.toLowerCase() } : isPosition(event) ? { position: event } : null;
+    if (!by) {
+      const reason = `must be an event id (uuid) or ${POSITION_RULE}`;
+      throw invalid('proof.invalid_event', `event "${event.slice(0, 60)}" ${reason}`, { event: event.slice(0, 60), field: 'event', reason });
+    }
     const ref = await findEventLeaf(this.db, by);
     if (!ref) throw notFound('proof.event_not_found', `No event ${event}`, { event });
     return ref;

@@ -1,5 +1,5 @@
 import { isCalendarDate, ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
-import { invalid } from '@factledger/shared';
+import { invalid, isPosition, parseInstant, TIMESTAMP_RULE } from '@factledger/shared';
 
 /**
  * What an answer was computed from. Sending it back (`asOf=<position>`,
@@ -40,10 +40,15 @@ export const QueryErrorCodes = {
   cursorBasisMismatch: 'query.cursor_basis_mismatch',
 } as const;
 
-export const POSITION_PATTERN = /^(0|[1-9]\d{0,18})$/;
-/** A timestamp with a time zone: a bare date or a local time would be ambiguous. */
-export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const MAX_POSITION = (1n << 63n) - 1n;
+/** Why asOf is refused, or null: a position 0 … 2^63−1, or a real time with a zone in the years 0001–9999. */
+export function asOfProblem(raw: string): string | null {
+  if (/^\d+$/.test(raw)) return isPosition(raw, { allowZero: true }) ? null : 'must be a ledger position from 0 to 9223372036854775807';
+  const instant = parseInstant(raw);
+  if (instant.ok) return null;
+  return instant.reason === TIMESTAMP_RULE ? AS_OF_RULE : instant.reason;
+}
+
+export const AS_OF_RULE = 'must be a ledger position or an ISO 8601 timestamp with a time zone';
 
 /**
  * A position is taken as is (a position beyond the log is refused later, by
@@ -52,11 +57,11 @@ const MAX_POSITION = (1n << 63n) - 1n;
  */
 export function parseAsOf(raw: string | undefined, now: Date): AsOf {
   if (raw === undefined) return { kind: 'head' };
-  if (POSITION_PATTERN.test(raw) && BigInt(raw) <= MAX_POSITION) return { kind: 'position', position: raw };
-  const ms = TIMESTAMP_PATTERN.test(raw) ? Date.parse(raw) : Number.NaN;
-  if (Number.isNaN(ms)) {
-    throw invalid(QueryErrorCodes.asOfInvalid, `asOf "${raw}" is neither a ledger position nor an ISO 8601 timestamp with a time zone`, { field: 'asOf', reason: 'must be a ledger position or an ISO 8601 timestamp with a time zone' });
-  }
+  const problem = asOfProblem(raw);
+  if (problem !== null) throw invalid(QueryErrorCodes.asOfInvalid, `asOf ${problem}`, { field: 'asOf', reason: problem });
+  const instant = parseInstant(raw);
+  if (!instant.ok) return { kind: 'position', position: raw };
+  const ms = instant.date.getTime();
   if (ms > now.getTime()) {
     throw invalid(QueryErrorCodes.asOfInFuture, `asOf ${raw} is in the future`, { field: 'asOf', reason: `is after now (${now.toISOString()})` });
   }

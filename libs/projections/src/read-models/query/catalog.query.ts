@@ -9,14 +9,14 @@ import { figureAtBasis, citationView, type CitationView, type FigureAtBasis } fr
 import { reportCitationsAt, versionsHeldAt } from '../figures/figures.repository';
 import type { Basis, ReadRequest } from './basis';
 import type { Paged, PageRequest } from './figures.query';
-import { continueFrom, DEFAULT_PAGE_SIZE, pageOf } from './page-cursor';
+import { continueFrom, CursorKeys, DEFAULT_PAGE_SIZE, pageOf } from './page-cursor';
 import { readAt, type ReadContext } from './read-snapshot';
 
 const metricLinks = (key: string) => ({ estimate: `/v1/metrics/${key}/estimate`, figures: `/v1/metrics/${key}/figures` });
 
 export async function listMetrics(ctx: ReadContext, request: ReadRequest & PageRequest): Promise<Paged<CatalogView>> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-  const { request: at, after } = continueFrom(request, request.cursor, 1);
+  const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.metricKey]);
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION], at, async (s) => {
     const entries = await catalogEntriesAt(s, METRIC_KIND as CatalogKind<unknown>, { after: after?.[0] ?? null, limit });
     return pageOf(entries, limit, s.basis, (e) => [String(e.fields.key)], (e) => ({ ...catalogView(METRIC_KIND as CatalogKind<unknown>, e), links: metricLinks(String(e.fields.key)) }));
@@ -48,7 +48,7 @@ export async function getReport(
   request: ReadRequest & PageRequest,
 ): Promise<{ data: CatalogView & { citations: ReportCitation[] }; basis: Basis; page: Paged<unknown>['page'] }> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-  const { request: at, after } = continueFrom(request, request.cursor, 1);
+  const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.seq]);
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION, FIGURES_PROJECTION], at, async (s) => {
     const entry = await catalogEntryAt(s, REPORT_KIND as CatalogKind<unknown>, reportId);
     if (!entry) throw notFound(LedgerErrorCodes.reportNotFound, `Report ${reportId} is not registered (as of position ${s.basis.position})`, { reportId, position: s.basis.position });

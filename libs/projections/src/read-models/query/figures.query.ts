@@ -5,7 +5,7 @@ import { beliefPeriod, citationView, figureAtBasis, amountOf, type BeliefPeriod,
 import { figureAt, figureCitationsAt, figureHistoryAt, metricAt, metricFiguresAt, sourceExistsAt, sourceFiguresAt } from '../figures/figures.repository';
 import type { FigureVersionRow } from '../figures/figure-rows';
 import type { Basis, ReadRequest } from './basis';
-import { continueFrom, DEFAULT_PAGE_SIZE, pageOf, type Page } from './page-cursor';
+import { continueFrom, CursorKeys, DEFAULT_PAGE_SIZE, pageOf, type Page } from './page-cursor';
 import { readAt, type ReadContext } from './read-snapshot';
 
 export interface PageRequest {
@@ -24,7 +24,7 @@ const paged = <T>(page: Page<T>, basis: Basis, limit: number): Paged<T> => ({ da
 /** The metric's figures held at the basis, each in its version valid at validAt. */
 export async function metricFigures(ctx: ReadContext, metricKey: string, request: ReadRequest & PageRequest & { sourceId?: string }): Promise<Paged<FigureAtBasis>> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-  const { request: at, after } = continueFrom(request, request.cursor, 2);
+  const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.slug, CursorKeys.uuid]);
   const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], at, async (s) => {
     if (!(await metricAt(s, metricKey))) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
     const rows = await metricFiguresAt(s, metricKey, { sourceId: request.sourceId, after, limit });
@@ -36,7 +36,7 @@ export async function metricFigures(ctx: ReadContext, metricKey: string, request
 /** The source's figures held at the basis, across metrics. */
 export async function sourceFigures(ctx: ReadContext, sourceId: string, request: ReadRequest & PageRequest & { metricKey?: string }): Promise<Paged<FigureAtBasis>> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-  const { request: at, after } = continueFrom(request, request.cursor, 2);
+  const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.metricKey, CursorKeys.uuid]);
   const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], at, async (s) => {
     if (!(await sourceExistsAt(s, sourceId))) throw notFound(LedgerErrorCodes.sourceNotFound, `Source ${sourceId} is not registered (as of position ${s.basis.position})`, { sourceId, position: s.basis.position });
     const rows = await sourceFiguresAt(s, sourceId, { metricKey: request.metricKey, after, limit });

@@ -1,5 +1,6 @@
-import { invalid } from '@factledger/shared';
-import { POSITION_PATTERN, QueryErrorCodes, type Basis, type ReadRequest } from './basis';
+import { isCalendarDate, LedgerPatterns } from '@factledger/ledger-domain';
+import { invalid, isPosition } from '@factledger/shared';
+import { QueryErrorCodes, type Basis, type ReadRequest } from './basis';
 
 /**
  * Opaque page cursor. It carries the basis of the first page, so every page
@@ -16,6 +17,20 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/**
+ * The shape of each key a list's cursor carries, checked before the keys
+ * reach SQL: a forged key must be refused, never compared with a column.
+ */
+export type CursorKey = (key: string) => boolean;
+
+export const CursorKeys = {
+  metricKey: (k) => LedgerPatterns.metricKey.test(k),
+  slug: (k) => LedgerPatterns.slug.test(k),
+  uuid: (k) => LedgerPatterns.uuid.test(k),
+  /** A log sequence number: bigint, like a position. */
+  seq: (k) => isPosition(k),
+} satisfies Record<string, CursorKey>;
+
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 500;
 
@@ -24,7 +39,7 @@ export const encodeCursor = (basis: Basis, keys: string[]): string =>
 
 const bad = (reason: string) => invalid(QueryErrorCodes.cursorInvalid, `cursor ${reason}`, { field: 'cursor', reason });
 
-export function decodeCursor(cursor: string, keyCount: number): PageCursor {
+export function decodeCursor(cursor: string, keys: readonly CursorKey[]): PageCursor {
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -33,17 +48,17 @@ export function decodeCursor(cursor: string, keyCount: number): PageCursor {
   }
   const c = parsed as Partial<PageCursor> | null;
   const valid =
-    typeof c?.p === 'string' && POSITION_PATTERN.test(c.p) &&
-    typeof c.v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(c.v) &&
-    Array.isArray(c.k) && c.k.length === keyCount && c.k.every((k) => typeof k === 'string');
+    isPosition(c?.p, { allowZero: true }) &&
+    isCalendarDate(c?.v) &&
+    Array.isArray(c?.k) && c.k.length === keys.length && c.k.every((k, i) => typeof k === 'string' && keys[i]!(k));
   if (!valid) throw bad('is not a cursor from a previous page of this list');
   return c as PageCursor;
 }
 
 /** The request with the cursor's basis; an asOf or validAt that contradicts it is refused. */
-export function continueFrom(request: ReadRequest, cursor: string | undefined, keyCount: number): { request: ReadRequest; after: string[] | null } {
+export function continueFrom(request: ReadRequest, cursor: string | undefined, keys: readonly CursorKey[]): { request: ReadRequest; after: string[] | null } {
   if (cursor === undefined) return { request, after: null };
-  const c = decodeCursor(cursor, keyCount);
+  const c = decodeCursor(cursor, keys);
   if ((request.asOf !== undefined && request.asOf !== c.p) || (request.validAt !== undefined && request.validAt !== c.v)) {
     throw invalid(QueryErrorCodes.cursorBasisMismatch, `The cursor continues a list read at position ${c.p} and validAt ${c.v}; drop asOf and validAt or send those`, {
       field: 'cursor',

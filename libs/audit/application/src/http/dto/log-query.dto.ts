@@ -1,13 +1,38 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { parseInstant, textProblem } from '@factledger/shared';
 
 // Query strings arrive as a string or, when repeated, an array.
 const asArray = ({ value }: { value: unknown }) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
 const asList = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : (asArray({ value }) as unknown[]).flatMap((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()) : [v]));
 
-const ISO = { strict: true, strictSeparator: true };
+/** The read side's rule for times: a zone is required (a local time would be the server's), no roll-over, years 0001–9999. */
+const IsInstant = () =>
+  ValidateBy({
+    name: 'isInstant',
+    validator: {
+      validate: (v) => typeof v === 'string' && parseInstant(v).ok,
+      defaultMessage: (a) => {
+        const parsed = typeof a?.value === 'string' ? parseInstant(a.value) : null;
+        return `${a?.property} ${parsed && !parsed.ok ? parsed.reason : 'must be an ISO 8601 timestamp with a time zone, e.g. 2024-10-29T12:00:00Z'}`;
+      },
+    },
+  });
+
+/** Text PostgreSQL can compare: no NUL, no lone surrogate (each element of an array). */
+export const IsStorableText = (options: { each?: boolean } = {}) =>
+  ValidateBy(
+    {
+      name: 'isStorableText',
+      validator: {
+        validate: (v) => typeof v === 'string' && textProblem(v) === null,
+        defaultMessage: (a) => `${a?.property} ${(typeof a?.value === 'string' && textProblem(a.value)) || 'must be text'}`,
+      },
+    },
+    options,
+  );
 
 /** Filters shared by the list, export and tail endpoints. */
 export class LogFilterQuery {
@@ -18,6 +43,7 @@ export class LogFilterQuery {
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @Length(1, 200, { each: true })
+  @IsStorableText({ each: true })
   stream?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Only these event types: repeat the parameter or give a comma-separated list' })
@@ -28,14 +54,14 @@ export class LogFilterQuery {
   @Matches(/^[\w.:-]{1,200}$/, { each: true, message: 'each type must be 1 to 200 letters, digits, or . _ : -' })
   type?: string[];
 
-  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Only events recorded at or after this time (ISO 8601)' })
+  @ApiPropertyOptional({ example: '2026-11-01T00:00:00Z', description: 'Only events recorded at or after this time (ISO 8601 with a time zone)' })
   @IsOptional()
-  @IsISO8601(ISO)
+  @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Only events recorded before this time (ISO 8601)' })
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Only events recorded before this time (ISO 8601 with a time zone)' })
   @IsOptional()
-  @IsISO8601(ISO)
+  @IsInstant()
   to?: string;
 }
 
@@ -76,11 +102,12 @@ export class TailEventsQuery extends LogFilterQuery {
 }
 
 export class StreamEventsQuery {
-  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Only events with a higher stream version' })
+  @ApiPropertyOptional({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Only events with a higher stream version' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER, { message: `afterVersion must be a stream version from 0 to ${Number.MAX_SAFE_INTEGER}` })
   afterVersion?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
@@ -90,4 +117,11 @@ export class StreamEventsQuery {
   @Min(1)
   @Max(1000)
   limit?: number;
+}
+
+export class StreamIdParams {
+  @IsString()
+  @Length(1, 200)
+  @IsStorableText()
+  id!: string;
 }

@@ -2,7 +2,8 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { isCalendarDate, LedgerPatterns } from '@factledger/ledger-domain';
-import { POSITION_PATTERN, TIMESTAMP_PATTERN } from '../../query/basis';
+import { isPosition, POSITION_RULE } from '@factledger/shared';
+import { AS_OF_RULE, asOfProblem } from '../../query/basis';
 import { MAX_PAGE_SIZE } from '../../query/page-cursor';
 
 const IsCalendarDate = () =>
@@ -12,10 +13,13 @@ const IsAsOf = () =>
   ValidateBy({
     name: 'isAsOf',
     validator: {
-      validate: (v) => typeof v === 'string' && (POSITION_PATTERN.test(v) || (TIMESTAMP_PATTERN.test(v) && !Number.isNaN(Date.parse(v)))),
-      defaultMessage: () => 'asOf must be a ledger position or an ISO 8601 timestamp with a time zone',
+      validate: (v) => typeof v === 'string' && asOfProblem(v) === null,
+      defaultMessage: (a) => `asOf ${(typeof a?.value === 'string' ? asOfProblem(a.value) : null) ?? AS_OF_RULE}`,
     },
   });
+
+const IsPosition = () =>
+  ValidateBy({ name: 'isPosition', validator: { validate: (v) => isPosition(v), defaultMessage: (a) => `${a?.property} must be ${POSITION_RULE}` } });
 
 const booleanFlag = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
@@ -33,7 +37,7 @@ export class ReadQueryDto {
   validAt?: string;
 
   @ApiPropertyOptional({ example: '1234', description: 'Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time' })
-  @IsOptional() @IsString() @Matches(/^[1-9]\d{0,18}$/, { message: 'minPosition must be a ledger position' })
+  @IsOptional() @IsString() @IsPosition()
   minPosition?: string;
 
   @ApiPropertyOptional({ example: 1, description: 'From a basis sent back: must be the algorithm version this server computes (else 422)' })
