@@ -34,7 +34,13 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
       expect(compose.services[app]!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' }, redis: { condition: 'service_healthy' } });
     }
     expect(compose.services.migrate!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
-    for (const store of ['postgres', 'redis', 'api']) expect(compose.services[store]!.healthcheck).toBeDefined();
+    for (const store of ['postgres', 'redis', 'api', 'worker']) expect(compose.services[store]!.healthcheck).toBeDefined();
+  });
+
+  it('checks the worker by the age of the heartbeat file it is told to write', () => {
+    const file = compose.services.worker!.environment!.WORKER_HEARTBEAT_FILE!;
+    expect(loadConfig(compose.services.worker!.environment!).workerHeartbeatFile).toBe(file);
+    expect(JSON.stringify(compose.services.worker!.healthcheck)).toContain(file);
   });
 
   it('publishes the API on the port it listens on', () => {

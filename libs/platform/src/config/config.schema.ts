@@ -18,6 +18,7 @@ export interface AppConfig {
   signingKeyFile: string;
   idempotencyLeaseMs: number;
   idempotencyRetentionHours: number;
+  workerHeartbeatFile: string | null;
   nodeEnv: 'development' | 'production' | 'test';
 }
 
@@ -54,6 +55,7 @@ const text: Parser<string> = (raw) => {
   if (raw.trim() === '') throw new Error('must not be empty');
   return raw;
 };
+const optionalText: Parser<string | null> = (raw) => (raw.trim() === '' ? null : raw);
 
 export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][] = [
   { key: 'databaseUrl', env: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/factledger', parse: url('postgres:', 'postgresql:'), description: 'PostgreSQL connection string' },
@@ -71,5 +73,6 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'signingKeyFile', env: 'SIGNING_KEY_FILE', default: '.factledger/signing-key.pem', parse: text, description: 'Ed25519 private key for checkpoints (created on first start)' },
   { key: 'idempotencyLeaseMs', env: 'IDEMPOTENCY_LEASE_MS', default: '30000', parse: int(1000, 3_600_000), description: 'how long a claimed Idempotency-Key waits for its request; a retry after that takes it over and runs again' },
   { key: 'idempotencyRetentionHours', env: 'IDEMPOTENCY_RETENTION_HOURS', default: String(24 * 7), parse: int(1, 24 * 366), description: 'Idempotency-Keys older than this are forgotten (purged by the API)' },
+  { key: 'workerHeartbeatFile', env: 'WORKER_HEARTBEAT_FILE', default: '', parse: optionalText, description: 'the worker touches this file every 10 s while its database answers (a container healthcheck reads its age); unset: off' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];
