@@ -58,8 +58,9 @@ export const FIXTURE_ARTICLES: FixtureArticle[] = [
       { numberText: 'more than 2,000', low: 2000, qualifier: 'more_than', unit: 'troops', source: 'Pentagon press secretary Maj Gen Pat Ryder', as_of: '2024-10-30' },
       { numberText: 'estimated at 50,000', value: 50000, qualifier: 'approximately', unit: 'troops', source: 'Ukrainian President Volodymyr Zelenskiy', as_of: '2024-10-30' },
       { numberText: '1,000 to 1,500', low: 1000, high: 1500, qualifier: 'range', unit: 'per_day', source: 'Officials in Kyiv', as_of: '2024-10-30', metric: 'russian_casualties_per_day' },
-      { numberText: 'three thousand', value: 3000, qualifier: 'exact', unit: 'people', source: 'Reuters tally', as_of: '2024-01-01' },
-      { numberText: 'a dozen', value: 12, qualifier: 'exact', unit: 'troops', source: 'Reuters tally', as_of: '2024-01-01', metric: 'north_korean_troops_in_russia' },
+      // "had entered Russia ... this year": a running total, so it holds as of the dateline, not 1 January.
+      { numberText: 'three thousand', value: 3000, qualifier: 'exact', unit: 'people', source: 'Reuters tally', as_of: '2024-10-30' },
+      { numberText: 'a dozen', value: 12, qualifier: 'exact', unit: 'troops', source: 'Reuters tally', as_of: '2024-10-30', metric: 'north_korean_troops_in_russia' },
     ],
   },
   {

@@ -4,10 +4,11 @@ import { resolveSource } from './attribution/resolve-source';
 import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
 import { buildDateIndex, findAsOf } from './dates/find-as-of';
+import { estimateReportDate } from './dates/infer-year';
 import { findPublicationDate } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
 import { dedupeFigures } from './figures/dedupe-figures';
-import { borrowUnit, isConversion, isTitleLike, quoteOf, rateByAnaphora, splitBetween, wordsEnd, type Reading } from './figures/figure-context';
+import { borrowUnit, isConversion, isTitleLike, millionsBySibling, quoteOf, rateByAnaphora, shareNoun, splitBetween, wordsEnd, type Reading } from './figures/figure-context';
 import { findUnit } from './figures/find-unit';
 import { normalise } from './figures/normalise';
 import { findQualifier } from './figures/qualifiers';
@@ -29,11 +30,12 @@ const ANAPHORA_SENTENCES = 3;
  * Pure: the publication date comes from options or the article's header.
  */
 export const extractFigures = (text: string, options: ExtractOptions = {}): ExtractedFigure[] => {
-  const published = parseIso(options.publishedAt) ?? findPublicationDate(text);
+  const dateMentions = findDateMentions(text);
+  // Without a publication line, the latest day the story names stands in for it.
+  const published = parseIso(options.publishedAt) ?? findPublicationDate(text) ?? estimateReportDate(text, dateMentions);
   const catalog = options.metrics ?? DEFAULT_METRIC_PATTERNS;
   const aliases = options.sources ?? [];
   const { paragraphs, sentences } = segmentText(text);
-  const dateMentions = findDateMentions(text);
   const dates = buildDateIndex(text, paragraphs, dateMentions, published);
   const blocked = [...dateMentions, ...furnitureSpans(text)];
   const mentions = scanNumbers(text).filter((m) => !ignoreReason(m, { text, blocked }));
@@ -49,8 +51,10 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
     for (let j = cursor; j < mentions.length && (mentions[j] as NumberMention).start < sentence.end; j++) {
       if ((mentions[j] as NumberMention).end <= sentence.end) inSentence.push(mentions[j] as NumberMention);
     }
-    const readings: Reading[] = inSentence.map((m, i) => ({ m, unit: findUnit(text, m, clauseAt(sentence, m.start), wordsEnd(text, m, inSentence[i + 1])) }));
+    const found: Reading[] = inSentence.map((m, i) => ({ m, unit: findUnit(text, m, clauseAt(sentence, m.start), wordsEnd(text, m, inSentence[i + 1])) }));
+    const readings: Reading[] = shareNoun(text, found).map((r) => ({ ...r, unit: millionsBySibling(r, found) }));
     const titleLike = isTitleLike(text, paragraphs[sentence.paragraph] as Paragraph);
+    const conversions: boolean[] = [];
     readings.forEach(({ m, unit }, i) => {
       if (unit.unit === 'percent' && !options.includePercentages) return;
       const clause = clauseAt(sentence, m.start);
@@ -59,7 +63,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       const reading = rateByAnaphora(borrowUnit(text, m, unit, clause, figures, since), sentence, figures);
 
       const credit = credits.credit(sentence, m.start, clause);
-      const resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : { source: ARTICLE };
+      // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
+      const resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
       let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
       // A list item without a date of its own holds as of its lead-in.
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn);
@@ -73,7 +78,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         { unit: reading.unit, noun: reading.noun, sentence: sentence.text, previous: sentences[sentence.index - 1]?.text ?? '', local },
         catalog,
       );
-      const conversion = prev !== undefined && isConversion(text, prev, { m, unit: reading });
+      const conversion = prev !== undefined && isConversion(text, prev, { m, unit: reading }, conversions[i - 1]);
+      conversions[i] = conversion;
       const quote = quoteOf(text, clause, dates.paragraphDates[sentence.paragraph]);
       if (titleLike) headlines.add(qualifier.start);
       figures.push({

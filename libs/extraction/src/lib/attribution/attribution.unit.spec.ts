@@ -113,4 +113,125 @@ describe('attribution', () => {
     });
     expect([f.source, f.sourceText]).toEqual(['UK Ministry of Defence', 'The British ministry of defence']);
   });
+
+  it('"air force" heads a source phrase', () => {
+    expect(sourceOf("Ukraine's air force said Russia had launched 84 attack drones overnight.", '84')).toBe("Ukraine's air force");
+  });
+
+  it('"X has said it believes": the pronoun is the subject just named', () => {
+    const text = 'The official added nothing. The Pentagon has said it believes about 10,000 soldiers are in Kursk.';
+    expect(sourceOf(text, '10,000')).toBe('Pentagon');
+  });
+
+  it('steps over a participial aside: "X, speaking to CNN, said"', () => {
+    expect(sourceOf('Zelensky, speaking to CNN in Kyiv, said 700,000 Russian soldiers had been killed or wounded.', '700,000')).toBe('Zelensky');
+    expect(sourceOf('The ministry, in its daily update, said 1,354 soldiers were lost.', '1,354')).toBe('ministry');
+  });
+
+  it('reads "said X" inverted only when the name ends the clause', () => {
+    const text = "Britain's Ministry of Defence, in its daily intelligence update, said Russian casualties averaged 1,354 a day.";
+    expect(sourceOf(text, '1,354')).toBe("Britain's Ministry of Defence");
+  });
+
+  it('"Per X" credits X', () => {
+    expect(sourceOf('Per the MoD, total Russian losses stand at an estimated 700,000 troops.', '700,000')).toBe('MoD');
+  });
+
+  it('"X has described" credits X', () => {
+    expect(sourceOf("Ukraine's military intelligence has described a 12,000-strong force.", '12,000')).toBe("Ukraine's military intelligence");
+  });
+
+  it('takes the name before an appositive that has adjectives', () => {
+    const text = 'The Korea Institute for Defense Analyses, a state-funded think-tank in Seoul, estimates that Pyongyang earned $5.5bn.';
+    expect(sourceOf(text, '$5.5bn')).toBe('Korea Institute for Defense Analyses');
+  });
+
+  it('steps over a relative clause that holds a number', () => {
+    const text = 'Mediazona, the independent Russian outlet, which has confirmed 78,000 deaths by name, says the toll could be as high as 200,000.';
+    expect(sourceOf(text, '200,000')).toBe('Mediazona');
+  });
+
+  it('"according to calculations by X" credits X', () => {
+    expect(sourceOf('The deployment would bring in $264mn a year, according to calculations by the Financial Times.', '$264mn')).toBe(
+      'Financial Times',
+    );
+  });
+
+  it('", as X has suggested," covers what comes before it only', () => {
+    const text = "If each soldier is paid $2,000 a month, as Seoul's defence ministry has suggested, the deployment brings in $264mn a year, according to the FT.";
+    expect(sourceOf(text, '$2,000')).toBe("Seoul's defence ministry");
+    expect(sourceOf(text, '$264mn')).toBe('FT');
+  });
+
+  it('"The British estimate is N" credits the estimate\'s owner', () => {
+    expect(sourceOf('The British estimate is more than 1,200 a day.', '1,200')).toBe('British');
+  });
+
+  it('credits a transcript answer to the speaker label, and "we" to the speaker', () => {
+    const text = [
+      'Deputy Pentagon Press Secretary Sabrina Singh Holds a Press Briefing',
+      '',
+      'Q: How much is left?',
+      '',
+      'MS. SINGH: So we have about $4.3 billion remaining.',
+      '',
+      "Well, we've said that Russia has suffered over 600,000 casualties.",
+    ].join('\n');
+    expect(sourceOf(text, '$4.3 billion')).toBe('Deputy Pentagon Press Secretary Sabrina Singh');
+    expect(sourceOf(text, '600,000')).toBe('Deputy Pentagon Press Secretary Sabrina Singh');
+  });
+
+  it('"This number includes ..." keeps the credit of the sentence before', () => {
+    const text = "Russia has lost 720,090 troops, the General Staff reported. This number includes 1,480 casualties suffered over the past day.";
+    expect(sourceOf(text, '1,480')).toBe('General Staff');
+  });
+
+  it('a bare number pointing back ("28 others") shares the credit of the figure it refers to', () => {
+    const text = 'Russia launched 96 drones overnight, the air force said. Air defences shot down 66 of them, while 28 others were lost.';
+    expect(sourceOf(text, '66')).toBe('air force');
+    expect(sourceOf(text, '28')).toBe('air force');
+  });
+
+  it('"figures show" credits the figures; "X think", "X publishes" credit X', () => {
+    expect(sourceOf("Ukraine's figures show a record 1,770 casualties in a single day.", '1,770')).toBe("Ukraine's figures");
+    expect(sourceOf('Western officials think recruitment runs at 25,000 soldiers a month.', '25,000')).toBe('Western officials');
+    expect(sourceOf("Ukraine's General Staff publishes a daily tally of 696,810 casualties.", '696,810')).toBe("Ukraine's General Staff");
+  });
+
+  it('steps over "from last year" between subject and verb', () => {
+    expect(sourceOf('A leaked Pentagon assessment from last year put the dead at 35,000 to 43,000.', '35,000')).toBe('Pentagon assessment');
+  });
+
+  it('"This was reported by X" credits the sentence before it', () => {
+    const text = 'Russian losses are estimated at approximately 719,330 personnel. This was reported by the General Staff on Facebook, Ukrinform reports.';
+    expect(sourceOf(text, '719,330')).toBe('General Staff');
+  });
+
+  it('a list whose lead-in credits nobody keeps the source of the figures before it', () => {
+    const text = [
+      'Russia has lost 719,330 troops, the General Staff said.',
+      '',
+      'The Ukrainian Defense Forces have also destroyed:',
+      '',
+      'tanks – 9,318 (+10)',
+      'MLRS – 1,253 (+2)',
+    ].join('\n');
+    expect(sourceOf(text, '9,318')).toBe('General Staff');
+    expect(sourceOf(text, '1,253')).toBe('General Staff');
+  });
+
+  it('"imagery reviewed by X shows" credits X', () => {
+    expect(sourceOf('Satellite imagery reviewed by The New York Times shows at least 43 visits by tankers.', '43')).toBe('New York Times');
+  });
+
+  it('"the outlet said" right after a named source means that source', () => {
+    const text = 'Mediazona estimated in July that around 120,000 soldiers had died. The true figure could be between 106,000 and 140,000, the outlet said.';
+    expect(sourceOf(text, '106,000')).toBe('Mediazona');
+  });
+
+  it('"the ministry said" means the ministry named just before, not another source', () => {
+    const text = "Russia's defence ministry said it took Kurakhivka. Zelensky said 3,000 troops held. The ministry said 330 soldiers were lost.";
+    expect(sourceOf(text, '330')).toBe("Russia's defence ministry");
+    expect(sourceOf('Zelensky said 3,000 troops held the line. The ministry said 330 soldiers were lost.', '330')).toBe('ministry');
+  });
 });

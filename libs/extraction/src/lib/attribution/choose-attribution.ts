@@ -22,7 +22,7 @@ export const chooseAttribution = (atts: Attribution[], pos: number, clause: Span
     if (nearest) return nearest;
   }
   const inClause = (a: Attribution): boolean => a.anchor >= clause.start && a.anchor < clause.end;
-  const before = usable.filter((a) => a.anchor < pos);
+  const before = usable.filter((a) => a.anchor < pos && !a.backwardOnly);
   const after = usable.filter((a) => a.anchor > pos && !a.forwardOnly);
   return (
     last(before.filter(inClause)) ??

@@ -1,4 +1,4 @@
-import type { Paragraph, Sentence, Span } from '../text/segment-text';
+import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
 import { quotationAt, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
 import { subjectOf, type Attribution } from './find-attributions';
@@ -21,9 +21,28 @@ export interface Credit {
 }
 
 const QUOTE_LOOKAHEAD = 6;
+/** How many sentences back "the ministry said" may look for the ministry it means (further back, another one may have come between). */
+const DEFINITE_LOOKBACK = 2;
+// Nouns that, right after a name, can only mean that name: "Mediazona estimated ... the outlet said".
+const OUTLET_NOUN = /^(?:outlet|newspaper|broadcaster|website|site|project|monitor|group|think[- ]?tank)$/i;
+// A second mention by a bare common noun: "the outlet said", "the agency estimated".
+const DEFINITE_MENTION =
+  /^(?:the\s+)?(?:[a-z]+\s+)?(outlet|agency|ministry|newspaper|group|monitor|institute|think[- ]?tank|official|spokesperson|spokesman|spokeswoman|office|department|watchdog|centre|center|organi[sz]ation|broadcaster|website|site|project|service)$/i;
+// A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
+const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
+// "This was reported by the General Staff": a sentence crediting the one before it.
+const CREDITS_PREVIOUS = /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;
+// "This number includes ...": a sentence about the figure the previous one reported.
+const CONTINUES_FIGURE = /^(?:This|That|The)\s+(?:number|figure|total|tally|count|toll|estimate)\b/;
+
+/** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
+const speakerName = (label: string): string => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 const LIST_ITEM = /^(?:[-*•–]|\d{1,2}[.)])\s/;
 
-export const isListItem = (text: string, paragraph: Span): boolean => LIST_ITEM.test(text.slice(paragraph.start, paragraph.end));
+export const isListItem = (text: string, paragraph: Span): boolean => {
+  const body = text.slice(paragraph.start, paragraph.end);
+  return LIST_ITEM.test(body) || isLabelValueRow(body);
+};
 
 /**
  * Who a figure is credited to, beyond its own sentence: pronouns ("it
@@ -35,6 +54,19 @@ export const createCreditTracker = (doc: CreditDocument) => {
   let lastNamed: string | undefined;
   let paragraphSpeaker: string | undefined;
   let leadIn: Sentence | undefined;
+  let labelled: string | undefined;
+  let lastCredit: string | undefined;
+  let labelParagraph = -1;
+
+  // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on.
+  const speakerOf = (sentence: Sentence): string | undefined => {
+    if (labelParagraph === sentence.paragraph) return labelled;
+    const paragraph = doc.paragraphs[sentence.paragraph] as Paragraph;
+    const label = SPEAKER_LABEL.exec(doc.text.slice(paragraph.start, paragraph.end))?.[1];
+    if (label) labelled = /^(?:Q|A|QUESTION|ANSWER|REPORTER)$/.test(label.trim()) ? undefined : speakerName(label.trim());
+    labelParagraph = sentence.paragraph;
+    return labelled;
+  };
 
   // "It said", "he added": whoever the previous sentence credited, else its subject, else the last source named.
   const antecedent = (sentence: Sentence): string | undefined => {
@@ -43,6 +75,27 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const credited = (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun);
     return credited[credited.length - 1]?.raw ?? subjectOf(previous) ?? lastNamed;
   };
+
+  const creditedAfter = (sentence: Sentence): Attribution | undefined => {
+    const next = doc.sentences[sentence.index + 1];
+    if (!next || next.paragraph > sentence.paragraph + 1 || !CREDITS_PREVIOUS.test(next.text)) return undefined;
+    return (doc.attributions[next.index] ?? []).find((a) => !a.pronoun);
+  };
+
+  // "The outlet said" after "Mediazona estimated": the entity named before, preferring one with the same head noun.
+  const definiteReferent = (sentence: Sentence, raw: string): string => {
+    const head = DEFINITE_MENTION.exec(raw)?.[1]?.toLowerCase();
+    if (!head) return raw;
+    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && !DEFINITE_MENTION.test(a.raw) && a.anchor < sentence.start);
+    for (let j = sentence.index - 1; j >= Math.max(0, sentence.index - DEFINITE_LOOKBACK); j--) {
+      const same = named(j).filter((a) => a.raw.toLowerCase().includes(head)).at(-1);
+      if (same) return same.raw;
+    }
+    return (OUTLET_NOUN.test(head) ? named(sentence.index - 1).at(-1)?.raw : undefined) ?? raw;
+  };
+
+  const creditedBefore = (sentence: Sentence): string | undefined =>
+    (doc.attributions[sentence.index - 1] ?? []).filter((a) => !a.pronoun).at(-1)?.raw;
 
   // The speaker named where a quotation closes, for speech that runs over several sentences.
   const speakerAfterQuote = (from: number): Attribution | undefined => {
@@ -64,11 +117,22 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const paragraph = doc.paragraphs[sentence.paragraph] as Paragraph;
     const listed = !attribution && leadIn && isListItem(doc.text, paragraph) ? leadIn : undefined;
     if (listed) attribution = (doc.attributions[listed.index] ?? []).at(-1);
-    const raw = attribution?.pronoun
-      ? antecedent(listed ?? sentence)
-      : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
-        (attribution?.raw ?? (quote ? paragraphSpeaker : undefined));
-    return { ...(raw ? { raw } : {}), ...(listed ? { leadIn: listed } : {}) };
+    // Figures credited only by the next sentence: "Russia has lost 719,330 troops. This was reported by the General Staff."
+    if (!attribution && !quote) attribution = creditedAfter(sentence);
+    const speaker = speakerOf(sentence);
+    const firstPerson = attribution?.pronoun === 'we';
+    const raw =
+      speaker && (!attribution || firstPerson)
+        ? speaker
+        : attribution?.pronoun
+          ? antecedent(listed ?? sentence)
+          : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
+            (attribution?.raw ??
+            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : undefined));
+    const referent = raw && !attribution?.pronoun ? definiteReferent(sentence, raw) : raw;
+    // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
+    if (referent) lastCredit = referent;
+    return { ...(referent ? { raw: referent } : {}), ...(listed ? { leadIn: listed } : {}) };
   };
 
   const finish = (sentence: Sentence): void => {

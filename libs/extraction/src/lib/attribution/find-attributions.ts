@@ -12,14 +12,16 @@ export interface Attribution {
   pronoun?: string;
   /** The verb introduces a following "that"-clause, so it only covers what comes after it. */
   forwardOnly: boolean;
+  /** An aside ("A, as the ministry has suggested, B") covers what comes before it, not after. */
+  backwardOnly?: boolean;
 }
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
-  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|last\s+\w+|this\s+week|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
+  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
 // Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
 const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates)$/;
 // Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
@@ -38,7 +40,19 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
   }
-  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded)\s+by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
+  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
+    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
+  }
+  // "The British estimate is more than 1,200", "the Ukrainian count stands at ...".
+  for (const m of s.matchAll(/\b((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})(?:estimate|count|tally|assessment|figure)\s+(?:is|was|has\s+been|had\s+been|stands\s+at|stood\s+at)\b/g)) {
+    const raw = (m[1] ?? '').trim();
+    if (!/^(?:the\s+)?(?:The|This|That|Its|Their|Our|His|Her|Latest|New|Official)$/i.test(raw)) {
+      out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw, forwardOnly: true });
+    }
+  }
+  // "Per the MoD, ...", "..., per Reuters": "per" before a name, not a period ("per day").
+  for (const m of s.matchAll(/(?:^|[,;(]\s*)[Pp]er\s+(?=(?:the\s+)?[A-Z])/g)) {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
   }
@@ -50,14 +64,23 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const found = verbAttribution(s, m.index, m[0], at);
     if (found && !out.some((o) => o.anchor <= at + m!.index && at + m!.index < o.end)) out.push(found);
   }
-  return out.sort((a, b) => a.anchor - b.anchor);
+  out.sort((a, b) => a.anchor - b.anchor);
+  // "The Pentagon has said it believes ...": the pronoun is the subject just named.
+  return out.map((a, i) => {
+    const prev = out[i - 1];
+    if (!a.pronoun || !prev || prev.pronoun) return a;
+    const gap = s.slice(prev.end - at, a.anchor - at);
+    return /^\s*(?:that\s+)?(?:he|she|it|they|we)(?:\s+\w+){0,2}\s*$/i.test(gap) ? { ...a, raw: prev.raw, pronoun: undefined } : a;
+  });
 };
 
 const verbAttribution = (s: string, index: number, verb: string, at: number): Attribution | undefined => {
   const beforeRaw = s.slice(0, index);
   const afterVerb = s.slice(index + verb.length);
   if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
-  if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
+  // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
+  const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
+  if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !dataSubject && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
   const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at|that)\b/.test(afterVerb);
   if (NOUN_LIKE.test(verb) && ADJECTIVAL_BEFORE.test(beforeRaw)) return undefined;
   if (PASSIVE_BEFORE.test(beforeRaw.replace(/\s+(?:also|now|widely|generally|previously|reportedly)\s*$/, ''))) {
@@ -68,12 +91,17 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   // "Pyongyang, said Mr Rutte, has ..." / "..., said Ms Chevreuil."
   if (INVERTIBLE.test(verb) && /[,"”]\s*$/.test(beforeRaw)) {
     const np = phraseAfter(s, index + verb.length + (/^\s*/.exec(afterVerb)?.[0].length ?? 0), at);
-    if (np && /^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, ''))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
+    // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
+    const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
+    if (np && ends && /^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, ''))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
   }
   // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X.
-  const trimmed = beforeRaw
-    .replace(BETWEEN_SUBJECT_AND_VERB, '')
-    .replace(/,\s*(?:which|who|whose)\b[^,]*,\s*$/, '')
+  const adverbs = beforeRaw.replace(BETWEEN_SUBJECT_AND_VERB, '');
+  const unclaused = adverbs
+    .replace(/,\s*(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*$/, '')
+    // "Zelensky, speaking to CNN in Kyiv, said": the aside names a listener, not the speaker.
+    .replace(/,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|in\s+(?:a|an|its|his|her|their)\b)[^,]*,\s*$/, '');
+  const trimmed = unclaused
     .replace(/\s*\([^()]{1,30}\)\s*$/, ' ')
     .replace(/\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of)\s+[^,]{1,40}$/, '');
   const citing = citedPhrase(s, trimmed, index, verb, at);
@@ -89,9 +117,11 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   }
   if (!subject && /\b(?:in|by|while|when|after)\s*$/i.test(trimmed)) subject = sentenceSubject(s, at);
   if (!subject) return undefined;
-  if (/,\s*$/.test(trimmed)) subject = appositiveName(s, subject, at) ?? subject;
+  if (/,\s*$/.test(trimmed) || unclaused !== adverbs) subject = appositiveName(s, subject, at) ?? subject;
   const raw = citing ? `${subject.text} citing ${citing.cited.text}` : subject.text;
-  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly };
+  // "A, as the ministry has suggested, B" covers A; "as Washington warned that B" covers B.
+  const backwardOnly = !forwardOnly && /(?:^|,)\s*as\s*$/i.test(s.slice(0, subject.start - at));
+  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...(backwardOnly ? { backwardOnly } : {}) };
 };
 
 /** "X, citing Y, said" and "X said, citing Y, that". */
@@ -126,7 +156,8 @@ const sentenceSubject = (s: string, at: number): Phrase | undefined => {
 const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {
   if (!/^(?:a|an|the)\s/i.test(np.text) && !/^[a-z]/.test(np.text)) return undefined;
   const before = s.slice(0, np.start - at);
-  const comma = /,\s*$/.exec(before);
+  // "Korea Institute for Defense Analyses, a state-funded think-tank in Seoul": adjectives may precede the phrase.
+  const comma = /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before);
   if (!comma) return undefined;
   const name = phraseBefore(s, comma.index, at);
   return name && /^[A-Z]/.test(name.text) ? name : undefined;

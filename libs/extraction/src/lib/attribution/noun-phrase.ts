@@ -25,12 +25,12 @@ const ENTITY_NOUNS = new Set(
   representative adviser advisers advisor advisors aide aides correspondent journalist reporter bloggers blogger channels channel governor
   mayor fellow director professor specialist specialists commentator commentators insiders watchers operator investigators military's
   intelligence's ministry's government's agency's army's services' officials' statement briefing study survey tally analysis
-  investigation review database people person`.split(/\s+/),
+  investigation review database people person force budget decree decrees document documents calculations update bulletin records`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
   `military western foreign senior top former national independent international deputy acting unnamed anonymous security visiting local
-  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press`.split(/\s+/),
+  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft`.split(/\s+/),
 );
 
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'at', 'from', 'on', 'by']);
@@ -115,6 +115,8 @@ export const isPronoun = (word: string): boolean => PRONOUNS.test(word);
 export const cleanSource = (raw: string): string =>
   raw
     .replace(/^(?:the|a|an)\s+/i, '')
-    .replace(/^(?:(?:new\s+)?(?:data|figures|estimates?|reports?|an?\s+assessment|assessments?|analysis|calculations|statistics)\s+(?:from|by|of)\s+)(?:the\s+)?/i, '')
+    .replace(/^(?:(?:new\s+|latest\s+)?(?:data|figures|estimates?|reports?|an?\s+assessment|assessments?|analysis|calculations|statistics)\s+(?:from|by|of)\s+)(?:the\s+)?/i, '')
+    // "the General Staff on Facebook": the channel is not part of the name.
+    .replace(/\s+(?:on|via)\s+(?:Facebook|Telegram|X|Twitter|Instagram|YouTube|VKontakte|Weibo)$/, '')
     .replace(/[\s,]+$/, '')
     .trim();

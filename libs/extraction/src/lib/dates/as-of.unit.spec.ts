@@ -90,4 +90,39 @@ describe('the date a figure refers to (as_of)', () => {
   it('prefers publishedAt over the header', () => {
     expect(asOf('Date: 28/10/2024\n\nNorth Korea has 1.3 million active soldiers.', '1.3 million')).toEqual([PUBLISHED, 'day']);
   });
+
+  it('does not carry a date into a contrasting clause unless it opens the sentence', () => {
+    expect(asOf('The UK last month pledged £2.26bn, while Washington has committed $20bn.', '$20bn')).toEqual([PUBLISHED, 'day']);
+    expect(asOf('Last month, the UK pledged £2.26bn, while Washington committed $20bn.', '$20bn')).toEqual(['2024-10-01', 'month']);
+  });
+
+  it('lets a date past an "including ..." aside date the figure before the aside', () => {
+    const text = 'HUR says around 12,000 soldiers, including 500 officers and three generals, arrived in October.';
+    expect(asOf(text, '12,000')).toEqual(['2024-10-01', 'month']);
+    expect(asOf(text, '500')).toEqual(['2024-10-01', 'month']);
+  });
+
+  it('does not date a figure by a relative clause', () => {
+    expect(asOf('In Kursk, where troops crossed in August, Kyiv holds roughly 800 sq km.', '800')).toEqual([PUBLISHED, 'day']);
+    expect(asOf('Officials say 11,000 troops are in Kursk, where Kyiv launched an incursion in August.', '11,000')).toEqual([PUBLISHED, 'day']);
+  });
+
+  it('dates a running total "this year" by the report, a yearly amount by the year', () => {
+    expect(asOf('Umerov said Ukraine had produced more than 1.5 million drones this year.', '1.5 million')).toEqual([PUBLISHED, 'day']);
+    expect(asOf('Russia will spend close to 3 trillion roubles on bonuses this year.', '3 trillion')).toEqual(['2024-01-01', 'year']);
+  });
+
+  it('reads "for October" and "all of October" as months, and "by Nov. 5" as a day', () => {
+    expect(asOf('The figure for October was close to 42,000 casualties.', '42,000')).toEqual(['2024-10-01', 'month']);
+    expect(asOf('Russia gained about 2,350 sq km in all of October.', '2,350')).toEqual(['2024-10-01', 'month']);
+    expect(extractFigures('Some soldiers had been killed in Kursk by Nov. 5, officials said.', { publishedAt: PUBLISHED })).toEqual([]);
+  });
+
+  it('without a publication line, takes the latest day the story names as the report date', () => {
+    const text = 'Key developments on Nov. 18:\n\nRussia has lost 720,090 troops, the General Staff said on Nov. 18.\n\nPhoto: soldiers near Chasiv Yar on Nov. 10, 2024.\n\nIt also lost 9,329 tanks.';
+    expect(extractFigures(text).map((f) => [f.value, f.as_of])).toEqual([
+      [720090, '2024-11-18'],
+      [9329, '2024-11-18'],
+    ]);
+  });
 });

@@ -63,9 +63,10 @@ const RULES: Rule[] = [
     build: (m) => ({ kind: 'month', y: Number(m[3]), m: monthNumber(m[2]), last: false }),
   },
   {
-    // A bare month only counts after a word that makes it a time ("in October", "last June", "mid-October").
+    // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
+    // "by Nov. 5" is a day, not a bare month.
     re: new RegExp(
-      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!,?\s+(?:\d{1,2}(?!\d|,\d)|(?:19|20)\d{2}\b))`,
+      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d)|(?:19|20)\d{2}\b))`,
       'gi',
     ),
     monthGroup: 2,

@@ -18,6 +18,14 @@ export interface DateIndex {
   paragraphDates: (DateMention | undefined)[];
 }
 
+const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,()]*[,)]/gi;
+const RELATIVE = /,\s*(?:where|which|who|whose)\b[^,]*(?:,|$)/gi;
+// "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
+const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
+const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
+/** How far into a sentence a date still reads as its opening adverbial ("Last month, ..."). */
+const OPENING = 3;
+
 const PREFIX = /^\s*(?:(?:On|As of|As at|Updated|Posted)\s+)?$/i;
 
 export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: DateMention[], published?: YMD): DateIndex => {
@@ -51,16 +59,23 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const prefix = index.paragraphDates[sentence.paragraph];
   // A date after another, later figure belongs to that one ("600 now, down from 1,300 in August");
   // a date before the figures usually dates the verb governing them all ("said on Thursday that A and B").
-  const blockedBy = (m: Span): boolean => others.some((o) => o.start > pos && o.end <= m.start);
+  // A figure inside an aside ("A, including B and C, arrived in October") blocks nothing past the aside.
+  const asides = spansOf(ASIDE, sentence);
+  const blockedBy = (m: Span): boolean => others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
+  // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
+  const relatives = spansOf(RELATIVE, sentence).filter((r) => r.end <= pos || r.start > pos);
   const candidates = within(index.mentions, sentence)
-    .filter((m) => m !== prefix && !m.boundary && !m.future && !blockedBy(m))
+    .filter((m) => m !== prefix && !m.boundary && !m.future && !blockedBy(m) && !relatives.some((r) => r.start <= m.start && m.end <= r.end))
     .map((m) => ({ m, resolved: resolveDate(m, index.published) }))
     .filter((c) => c.resolved !== null);
   const inClause = candidates.filter(({ m }) => m.start >= clause.start && m.end <= clause.end);
-  // Outside its clause, only a date before the figure carries over ("On Thursday, X said A; B").
-  const pool = inClause.length ? inClause : candidates.filter(({ m }) => m.end <= pos);
+  // Outside its clause, only a date before the figure carries over ("On Thursday, X said A; B"), and
+  // into a contrasting clause ("X pledged A last month, while Y has committed B") only from the sentence's opening.
+  const contrast = CONTRAST.test(sentence.text.slice(clause.start - sentence.start));
+  const pool = inClause.length ? inClause : candidates.filter(({ m }) => m.end <= pos && (!contrast || m.start - sentence.start < OPENING));
   const nearest = pool.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
-  if (nearest?.resolved) {
+  const runningTotal = nearest?.m.kind === 'relative' && nearest.m.period === 'year' && nearest.m.back === 0 && PERFECT.test(sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start));
+  if (nearest?.resolved && !(runningTotal && index.published)) {
     const { date, precision, relative } = nearest.resolved;
     return { as_of: toIso(date), datePrecision: precision, dateBasis: relative ? 'relative' : 'explicit' };
   }
@@ -71,6 +86,9 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   if (index.published) return { as_of: toIso(index.published), datePrecision: 'day', dateBasis: 'published' };
   return { as_of: null, datePrecision: null, dateBasis: null };
 };
+
+const spansOf = (re: RegExp, sentence: Sentence): Span[] =>
+  [...sentence.text.matchAll(re)].map((m) => ({ start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length }));
 
 const distance = (m: Span, pos: number): number => (pos < m.start ? m.start - pos : pos >= m.end ? pos - m.end : 0);
 

@@ -1,8 +1,12 @@
-import { isValidYmd, type YMD } from './calendar';
+import { isValidYmd, monthNumber, type YMD } from './calendar';
 import { findDateMentions } from './date-mentions';
+import { inferYearAfter, latestYearBound, mentionedWeekdays } from './infer-year';
 
 const HEADER_LINES = 15;
 const LABELLED = /^\s*(date|dated|published|publication date|posted|first published|last updated|updated)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+// A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -".
+const DATELINE =
+  /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+)?(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
 
 /**
  * The publication date stated in the article's header: a "Date: 28/10/2024"
@@ -14,6 +18,11 @@ export const findPublicationDate = (text: string): YMD | undefined => {
   const candidates: { rank: number; date: YMD }[] = [];
   for (const { line } of lines) {
     const label = LABELLED.exec(line);
+    const dated = label ? undefined : datelineDate(line, text);
+    if (dated) {
+      candidates.push({ rank: 1, date: dated });
+      continue;
+    }
     const date = firstFullDate(label ? line.slice(label[0].length) : line);
     if (!date) continue;
     if (label) candidates.push({ rank: /updated/i.test(label[1] ?? '') ? 3 : 0, date });
@@ -22,6 +31,19 @@ export const findPublicationDate = (text: string): YMD | undefined => {
   }
   candidates.sort((a, b) => a.rank - b.rank);
   return candidates[0]?.date;
+};
+
+/** The date of a wire dateline; a missing year is the first one after the latest year the story mentions that fits its weekdays. */
+const datelineDate = (line: string, text: string): YMD | undefined => {
+  const m = DATELINE.exec(line);
+  if (!m) return undefined;
+  const month = monthNumber(m[1] ?? '');
+  const day = Number(m[2]);
+  if (m[3]) return { y: Number(m[3]), m: month, d: day };
+  const mentions = findDateMentions(text);
+  const y = inferYearAfter(month, day, latestYearBound(text, mentions), mentionedWeekdays(mentions));
+  const date = y === undefined ? undefined : { y, m: month, d: day };
+  return date && isValidYmd(date) ? date : undefined;
 };
 
 const headerLines = (text: string): { line: string; start: number }[] => {

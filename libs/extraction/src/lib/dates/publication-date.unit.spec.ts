@@ -22,4 +22,18 @@ describe('publication date from the article header', () => {
   it('ignores dates inside the story', () => {
     expect(published('Headline\n\nOn 28 October 2024, officials said 3,000 troops had arrived in the region.')).toBeUndefined();
   });
+
+  it.each([
+    ['Headline\n\nKYIV, Nov 12, 2024 (Reuters) - Russia lost 1,950 soldiers.', '2024-11-12'],
+    // A yearless dateline takes the first year after the latest one the story names whose weekday it mentions.
+    ['Headline\n\nKYIV, Nov 12 (Reuters) - The General Staff said on Tuesday that Russia has lost 713,000 troops since the February 2022 invasion.', '2024-11-12'],
+    ['Headline\n\nNov 20 (Reuters) - North Korea has shipped 13,000 containers since December 2023.', '2024-11-20'],
+    ['(LEAD) Headline\n\nSEOUL, Nov. 27 (Yonhap) -- The spy agency said Wednesday that 11,000 troops were sent, up from 3,000 in 2023.', '2024-11-27'],
+  ])('reads a wire dateline: %j', (text, iso) => {
+    expect(published(text)).toBe(iso);
+  });
+
+  it('leaves a yearless dateline undated when the story names no year', () => {
+    expect(published('SEOUL, Nov. 27 (Yonhap) -- The spy agency said Wednesday that 11,000 troops were sent.')).toBeUndefined();
+  });
 });

@@ -9,7 +9,17 @@ const sameClaim = (a: ExtractedFigure, b: ExtractedFigure): boolean =>
   a.qualifier === b.qualifier &&
   a.unit === b.unit &&
   (a.as_of === b.as_of || a.dateBasis === 'published' || b.dateBasis === 'published') &&
-  (a.source === b.source || a.source === ARTICLE || b.source === ARTICLE);
+  sourcesAgree(a.source, b.source);
+
+const sourceWords = (s: string): Set<string> => new Set(s.toLowerCase().match(/[a-z]{3,}/g)?.filter((w) => !['the', 'and', 'citing'].includes(w)) ?? []);
+const within = (a: Set<string>, b: Set<string>): boolean => a.size > 0 && [...a].every((w) => b.has(w));
+
+/** The same source named shorter or longer: "Pentagon" and "Pentagon deputy press secretary Sabrina Singh". */
+const sourcesAgree = (a: string, b: string): boolean => {
+  if (a === b || a === ARTICLE || b === ARTICLE) return true;
+  const [wa, wb] = [sourceWords(a), sourceWords(b)];
+  return within(wa, wb) || within(wb, wa);
+};
 
 const numbers = (f: ExtractedFigure): string => [f.value ?? f.low ?? f.high, f.high].join('/');
 
@@ -43,7 +53,9 @@ export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet
     }
     const later = headlines.has(first.offset) || (first.source === ARTICLE && figure.source !== ARTICLE);
     const [primary, repeat] = later ? [figure, first] : [first, figure];
-    kept[i] = { ...primary, otherMentions: [...(first.otherMentions ?? []), ...(figure.otherMentions ?? []), repeat.offset].sort((a, b) => a - b) };
+    // The article's restatement keeps the credit its repeat carried (a headline "X says ...").
+    const credit = primary.source === ARTICLE && repeat.source !== ARTICLE ? { source: repeat.source, ...(repeat.sourceText ? { sourceText: repeat.sourceText } : {}) } : {};
+    kept[i] = { ...primary, ...credit, otherMentions: [...(first.otherMentions ?? []), ...(figure.otherMentions ?? []), repeat.offset].sort((a, b) => a - b) };
   }
   return kept.sort((a, b) => a.offset - b.offset);
 };

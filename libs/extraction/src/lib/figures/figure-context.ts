@@ -20,6 +20,8 @@ export interface Reading {
  */
 export const wordsEnd = (text: string, m: NumberMention, next: NumberMention | undefined): number => {
   if (!next) return Infinity;
+  // "66 of 96 drones": the first number counts what the second does.
+  if (/^\s+(?:out\s+)?of\s+$/.test(text.slice(m.end, next.start))) return Infinity;
   if (/^\s*\(\s*[~≈]?\s*$/.test(text.slice(m.end, next.start))) {
     const close = /^[^()]{0,12}\)/.exec(text.slice(next.end));
     if (close) return next.end + close[0].length + 60;
@@ -35,23 +37,50 @@ export const splitBetween = (text: string, from: number, to: number): number => 
   return last ? from + (last.index ?? 0) : from;
 };
 
-/** "put the number at 10,000", "8,000 of them": a bare number counts what the figure before it counted. */
+// Words that make a bare number refer back: "another 24", "up from 13,000", "compared with 1,271".
+const REFERS_BACK_BEFORE = /\b(?:another|a\s+further|an\s+additional|(?:up|down|rising|falling|rose|fell|increased|decreased|jumped|dropped)\s+from|compared\s+(?:with|to))\s+$/i;
+// "8,000 of them", "28 others", "24 more".
+const REFERS_BACK_AFTER = /^\s+(?:of\s+(?:them|those|these)|others|more)\b/i;
+const NOT_ANTECEDENT = new Set<Unit>(['percent', 'years', 'months', 'weeks', 'days', 'hours']);
+
+/** "put the number at 10,000", "8,000 of them", "another 24": a bare number counts what the figure before it counted. */
 export const borrowUnit = (text: string, m: NumberMention, reading: UnitReading, clause: Span, earlier: ExtractedFigure[], since: number): UnitReading => {
   if (reading.evidence !== 'none') return reading;
-  const anaphoric =
-    /\b(?:number|figure|total|tally|count|estimate|toll|contingent|force)\b/i.test(text.slice(clause.start, m.start)) ||
-    /^\s+of\s+(?:them|those|these)\b/i.test(text.slice(m.end, m.end + 20));
+  const pointer = REFERS_BACK_BEFORE.test(text.slice(Math.max(clause.start, m.start - 40), m.start)) || REFERS_BACK_AFTER.test(text.slice(m.end, m.end + 20));
+  const anaphoric = pointer || /\b(?:number|figure|total|tally|count|estimate|toll|contingent|force)s?\b/i.test(text.slice(clause.start, m.start));
   if (!anaphoric) return reading;
   let previous: ExtractedFigure | undefined;
   for (let i = earlier.length - 1; i >= 0 && !previous; i--) {
     const f = earlier[i] as ExtractedFigure;
     if (f.offset < since) break;
-    if (f.noun && !f.vague && f.unit !== 'percent') previous = f;
+    if (f.noun && !f.vague && !NOT_ANTECEDENT.has(f.rateOf ?? f.unit)) previous = f;
   }
-  if (!previous) return reading;
+  // "maybe 40 of them", "a daily tally, which stood at 696,810": what is counted was said elsewhere, but it is a count all the same.
+  if (!previous) return { ...reading, evidence: 'inferred' };
   const base = previous.rateOf ?? previous.unit;
   const units = reading.rateOf ? { unit: reading.unit, rateOf: base } : previous.rateOf ? { unit: previous.unit, rateOf: previous.rateOf } : { unit: base };
-  return { ...reading, ...units, noun: '', evidence: 'inferred' };
+  const refersTo = pointer ? { refersTo: { source: previous.source, ...(previous.sourceText ? { sourceText: previous.sourceText } : {}) } } : {};
+  return { ...reading, ...units, noun: '', evidence: 'inferred', ...refersTo };
+};
+
+/** "38 and 36 attempts", "3, 4 or 5 brigades": a bare number coordinated with the next shares its noun. */
+export const shareNoun = (text: string, readings: Reading[]): Reading[] =>
+  readings.map((r, i) => {
+    const next = readings[i + 1];
+    if (r.unit.evidence !== 'none' || !next || (next.unit.evidence !== 'lexicon' && next.unit.evidence !== 'generic')) return r;
+    if (!/^\s*(?:,|,?\s*(?:and|or|&))\s*$/.test(text.slice(r.m.end, next.m.start))) return r;
+    const { unit, rateOf, noun } = next.unit;
+    return { ...r, unit: { ...r.unit, unit, ...(rateOf ? { rateOf } : {}), noun, evidence: 'inferred' } };
+  });
+
+/** "about 3m shells a year and perhaps another 1.3m": a bare "1.3m" next to a counted "3m" is millions, not metres. */
+export const millionsBySibling = (reading: Reading, siblings: Reading[]): UnitReading => {
+  const { m, unit } = reading;
+  if (m.shortScale !== 'm' || unit.unit !== 'm') return unit;
+  const sibling = siblings.find((o) => o !== reading && o.m.shortScale === 'm' && o.unit.unit !== 'm');
+  if (!sibling) return unit;
+  const { rateOf: _rateOf, ...rest } = unit;
+  return { ...rest, unit: sibling.unit.unit, ...(sibling.unit.rateOf ? { rateOf: sibling.unit.rateOf } : {}), value: m.value, noun: '', evidence: 'inferred' };
 };
 
 /** "That casualty rate may have been 40,000": a count called a rate takes the rate unit of the figure before it. */
@@ -62,10 +91,11 @@ export const rateByAnaphora = (reading: UnitReading, sentence: Sentence, earlier
   return { ...reading, unit: previous.unit, rateOf: reading.unit };
 };
 
-/** "Rbs3mn ($31,000)", "1,000 sq km (386 sq miles)": the same amount restated in another unit. */
-export const isConversion = (text: string, prev: Reading, cur: Reading): boolean => {
+/** "Rbs3mn ($31,000)", "1,000 sq km (386 sq miles)", "2m roubles (£16,000; $20,700)": the same amount restated in another unit. */
+export const isConversion = (text: string, prev: Reading, cur: Reading, prevIsConversion = false): boolean => {
   const between = text.slice(Math.max(prev.m.end, prev.unit.nounEnd), cur.m.start);
-  if (!/^\s*(?:\(\s*|,?\s*or\s+)(?:about|around|approximately|roughly|some|nearly|almost|c\.|~)?\s*$/i.test(between)) return false;
+  const opens = /^\s*(?:\(\s*|,?\s*or\s+)(?:about|around|approximately|roughly|some|nearly|almost|c\.|~)?\s*$/i.test(between);
+  if (!opens && !(prevIsConversion && /^\s*[;,/]\s*$/.test(between))) return false;
   const a = prev.unit.rateOf ?? prev.unit.unit;
   const b = cur.unit.rateOf ?? cur.unit.unit;
   const same = (set: Set<Unit>): boolean => set.has(a) && set.has(b);

@@ -1,5 +1,5 @@
 import type { NumberMention } from '../numbers/scan-numbers';
-import type { Span } from '../text/segment-text';
+import { rowLabel, type Span } from '../text/segment-text';
 import type { RateUnit, Unit } from '../types';
 import { MODIFIERS, NOT_NOUNS, NOUN_LEXICON, type NounEntry } from './noun-lexicon';
 
@@ -14,6 +14,8 @@ export interface UnitReading {
   /** Value after unit-specific rescaling ("50m" read as metres, kg as tonnes). */
   value: number;
   high?: number;
+  /** Who credited the figure a bare number refers back to ("28 others"), for when it is credited to nobody itself. */
+  refersTo?: { source: string; sourceText?: string };
 }
 
 const ATTACHED: Record<string, [Unit, number]> = {
@@ -32,7 +34,7 @@ const ATTACHED: Record<string, [Unit, number]> = {
 const CASUALTY = /\b(?:killed|wounded|injured|casualt\w*|dead|died|deaths?|losses|lost|los(?:e|es|ing)|kia|wia)\b/i;
 const MILITARY = /\b(?:troops?|soldiers?|army|military|forces|deploy\w*|fight\w*|front\w*|battle\w*|combat|war|units?|brigades?|trenches|kursk|infantry)\b/i;
 const RATE_AFTER =
-  /^[^.;]*?(?:(?<!\b(?:in|for|than|over|past|last|within|of|next|first|one)\s)\b(?:per|a|an|each|every)\s+(?<p1>day|week|month|year)\b|\b(?<p2>daily|weekly|monthly|annually|yearly)\b|\b(?:in|over|during)\s+the\s+(?:previous|past|last)\s+(?<p3>24\s+hours|day|week|month|year)\b)/i;
+  /^[^.;]*?(?:(?<!\b(?:in|for|than|over|past|last|within|of|next|first|one)\s)\b(?:per|a|an|each|every)\s+(?<p1>day|week|month|year)\b|\b(?<p2>daily|weekly|monthly|annually|yearly)\b|\b(?:in|over|during)\s+(?:the\s+)?(?:previous|past|last)\s+(?<p3>24\s+hours|day|week|month|year)\b|\b(?:in|on)\s+a\s+single\s+(?<p4>day|week|month)\b)/i;
 const RATE_BEFORE = /\b(?<p>daily|weekly|monthly|annual|yearly)\s+(?:average|rate|toll|losses|casualt\w*|tally|figure|count|total)\b[^.;]*$/i;
 const PERIOD: Record<string, RateUnit> = {
   day: 'per_day',
@@ -74,8 +76,8 @@ const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): 
   if (m.currency) {
     return { unit: m.currency, noun: found?.entry?.unit === m.currency ? found.noun : '', nounEnd: found?.entry ? found.end : m.end, evidence: 'lexicon', ...plain };
   }
-  if (m.shortScale === 'm' && found?.entry?.unit !== 'troops' && found?.entry?.unit !== 'people' && found?.entry?.unit !== 'count') {
-    // "50m" without a currency or a counted noun is metres, not millions.
+  if (m.shortScale === 'm' && (!found || found.entry?.unit === 'm' || found.entry?.unit === 'km')) {
+    // "50m" without a counted noun or a currency word is metres, not millions ("2m roubles" is millions).
     return { unit: 'm', noun: 'm', nounEnd: m.end, evidence: 'lexicon', ...scale(plain, 1e-6) };
   }
   if (found?.entry) {
@@ -84,6 +86,9 @@ const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): 
   if (found) return { unit: 'count', noun: found.noun, nounEnd: found.end, evidence: 'generic', ...plain };
   const back = nounBefore(text, m, clause);
   if (back) return { unit: refine(text, back.entry, m, clause), noun: back.noun, nounEnd: m.end, evidence: 'lexicon', ...plain };
+  // "MLRS – 1,253": the row's label names what is counted.
+  const label = rowLabel(text.slice(text.lastIndexOf('\n', m.start - 1) + 1, m.start));
+  if (label) return { unit: 'count', noun: label, nounEnd: m.end, evidence: 'generic', ...plain };
   const inferred = nounInClause(text, clause);
   if (inferred) return { unit: refine(text, inferred.entry, m, clause), noun: inferred.noun, nounEnd: m.end, evidence: 'inferred', ...plain };
   return { unit: 'count', noun: '', nounEnd: m.end, evidence: 'none', ...plain };
@@ -112,36 +117,68 @@ interface NounHit {
 
 const WORD = /[A-Za-z][A-Za-z'’-]*|\S/y;
 
-/** The quantity noun after a number, skipping modifiers ("North Korean", "active") and "of the". */
+/** How many unknown singular words may stand as noun adjuncts before a known noun ("attack drones", "launch rocket systems"). */
+const MAX_ADJUNCTS = 2;
+// Model names and dotted abbreviations are modifiers: "two Su-34 jets", "100 KN-23 missiles", "2,000 U.S. dollars".
+const MODEL_OR_ABBREVIATION = /(?:[A-Z][A-Za-z]{0,3}-\d+[A-Za-z]*|(?:[A-Z]\.){2,})(?![\w-])/y;
+
+/**
+ * The quantity noun after a number, skipping modifiers ("North Korean", "active"), noun adjuncts
+ * ("attack and decoy drones"), "of the" and a count it is part of ("66 of 96 drones"). A known
+ * noun wins; else the first other plural noun, if any.
+ */
 const nounAfter = (text: string, from: number, limit: number, vague: boolean): NounHit | undefined => {
   let pos = from;
   let ofAllowed = true;
+  let adjuncts = 0;
+  let fallback: NounHit | undefined;
   for (let steps = 0; steps < 8 && pos < limit; steps++) {
     while (pos < limit && /\s/.test(text[pos] ?? '')) pos++;
-    if (pos >= limit) return undefined;
+    if (pos >= limit) return fallback;
     const entry = lexiconAt(text, pos, limit);
     if (entry) return entry;
+    MODEL_OR_ABBREVIATION.lastIndex = pos;
+    const model = MODEL_OR_ABBREVIATION.exec(text);
+    if (model && pos + model[0].length <= limit) {
+      pos += model[0].length;
+      continue;
+    }
     WORD.lastIndex = pos;
     const word = WORD.exec(text)?.[0] ?? '';
     const lower = word.toLowerCase();
-    if (!/^[A-Za-z]/.test(word)) return undefined;
+    if (!/^[A-Za-z]/.test(word)) return fallback;
     if (lower === 'of' && ofAllowed) {
-      // "millions of rounds", "8,000 of the troops"
+      // "millions of rounds", "8,000 of the troops", "66 of 96 drones"
       ofAllowed = vague;
       pos += word.length;
-      const det = /^\s+(?:the|those|these|its|their|them)\b/i.exec(text.slice(pos, limit));
+      const det = /^\s+(?:the|those|these|its|their|them|\d[\d,.]*)(?![\w,])/i.exec(text.slice(pos, limit));
       if (det) pos += det[0].length;
       continue;
     }
-    // Hyphenated compounds are adjectives here: "active-duty troops", "battle-hardened soldiers".
-    if (MODIFIERS.has(lower) || /^[a-z]+-[a-z]+$/.test(lower) || (/^[A-Z]/.test(word) && !NOT_NOUNS.has(lower))) {
+    // "attack and decoy drones": a conjunction between modifiers.
+    if ((lower === 'and' || lower === 'or') && steps > 0 && !fallback) {
       pos += word.length;
       continue;
     }
-    if (NOT_NOUNS.has(lower) || /(?:ed|ing|ly)$/.test(lower) || !/s$/.test(lower) || lower.length < 4) return undefined;
-    return { noun: word, end: pos + word.length };
+    if (MODIFIERS.has(lower) || (/^[A-Z]/.test(word) && !NOT_NOUNS.has(lower))) {
+      pos += word.length;
+      continue;
+    }
+    // Hyphenated compounds are adjectives here ("active-duty troops"), unless nothing follows them ("Su-34 fighter-bombers").
+    if (/^[a-z]+-[a-z]+$/.test(lower)) {
+      if (!fallback && /s$/.test(lower)) fallback = { noun: word, end: pos + word.length };
+      pos += word.length;
+      continue;
+    }
+    if (NOT_NOUNS.has(lower) || /(?:ed|ing|ly)$/.test(lower) || lower.length < 3) return fallback;
+    if (!/s$/.test(lower) || lower.length < 4) {
+      if (++adjuncts > MAX_ADJUNCTS) return fallback;
+      pos += word.length;
+      continue;
+    }
+    return fallback ?? { noun: word, end: pos + word.length };
   }
-  return undefined;
+  return fallback;
 };
 
 const lexiconAt = (text: string, pos: number, limit: number): NounHit | undefined => {
@@ -177,7 +214,7 @@ const nounInClause = (text: string, clause: Span): Required<NounHit> | undefined
 
 const findRate = (text: string, m: NumberMention, nounEnd: number, clause: Span, limit: number): RateUnit | undefined => {
   const after = RATE_AFTER.exec(text.slice(Math.max(m.end, nounEnd), Math.min(limit, nounEnd + 60)));
-  const word = after?.groups?.['p1'] ?? after?.groups?.['p2'] ?? after?.groups?.['p3']?.replace(/24\s+hours/, 'day');
+  const word = after?.groups?.['p1'] ?? after?.groups?.['p2'] ?? after?.groups?.['p4'] ?? after?.groups?.['p3']?.replace(/24\s+hours/, 'day');
   if (word) return PERIOD[word.toLowerCase()];
   const before = RATE_BEFORE.exec(text.slice(clause.start, m.start));
   const p = before?.groups?.['p'];

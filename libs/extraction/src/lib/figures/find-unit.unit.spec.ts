@@ -76,4 +76,68 @@ describe('units and quantity nouns', () => {
     expect(figureIn('Some 500 North Koreans were deployed to the front.', '500').unit).toBe('troops');
     expect(figureIn('Some 500 North Koreans study in Moscow.', '500').unit).toBe('people');
   });
+
+  it.each([
+    ['Russia launched 96 Shahed-type attack and decoy drones.', '96', 'count', 'drones'],
+    ['It has 1,250 multiple launch rocket systems.', '1,250', 'count', 'systems'],
+    ['They destroyed at least two Su-34 fighter-bombers.', 'two', 'count', 'fighter-bombers'],
+    ['It sent around 100 KN-23 ballistic missiles.', '100', 'count', 'ballistic missiles'],
+    ['Soldiers earn around 2,000 U.S. dollars a month.', '2,000', 'per_month', 'dollars'],
+    ['Air defences downed 66 of 96 Russian drones.', '66', 'count', 'drones'],
+  ])('reads the noun past adjuncts, model names and abbreviations: %s', (text, fragment, unit, noun) => {
+    const f = figureIn(text, fragment);
+    expect([f.unit, f.noun]).toEqual([unit, noun]);
+  });
+
+  it('reads "2m roubles" as millions, not metres', () => {
+    const f = figureIn('Recruits receive up to 2m roubles.', '2m');
+    expect([f.unit, f.high]).toEqual(['rub', 2e6]);
+  });
+
+  it('reads a bare "1.3m" as millions next to a counted "3m"', () => {
+    const f = figureIn('Russia makes about 3m artillery shells a year and buys perhaps another 1.3m abroad.', '1.3m');
+    expect([f.unit, f.rateOf, f.value]).toEqual(['per_year', 'count', 1.3e6]);
+  });
+
+  it.each([
+    ['Air defences shot down 56 drones, while another 24 were lost.', '24', 'count'],
+    ['Air defences shot down 66 drones, while 28 others were lost.', '28', 'count'],
+    ['North Korea has sent 20,000 containers. That is up from 13,000 in October.', '13,000', 'count'],
+    ['Losses averaged 1,354 soldiers a day in October. That compared with 1,271 in September.', '1,271', 'per_day'],
+  ])('borrows the unit of the figure a bare number points back to: %s', (text, fragment, unit) => {
+    const f = figureIn(text, fragment);
+    expect([f.unit, f.noun]).toEqual([unit, '']);
+    expect(f.confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('does not borrow a duration for "of them"', () => {
+    const text = 'The army floated about 40 balloons, the first launch in two weeks. About 20 of them landed in Seoul.';
+    expect(figureIn(text, 'About 20').unit).toBe('count');
+  });
+
+  it('counts "maybe 40 of them" even when what they are was said further back', () => {
+    expect(figureIn('"We saw maybe 40 of them in one column," he said.', '40').confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('counts a number the clause calls a tally even with nothing before it to borrow from', () => {
+    expect(figureIn("Ukraine's General Staff publishes a daily tally, which on Wednesday stood at 696,810.", '696,810').confidence).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('reads "in a single day" as a daily rate', () => {
+    expect(figureIn('Ukraine recorded 1,770 casualties in a single day.', '1,770').unit).toBe('per_day');
+  });
+
+  it('lets a bare number share the noun of the number it is coordinated with', () => {
+    const f = figureIn('The enemy made 38 and 36 attempts to advance.', '38');
+    expect([f.unit, f.noun]).toEqual(['count', 'attempts']);
+  });
+
+  it('counts what a table row is labelled with', () => {
+    const f = figureIn('The army destroyed:\n\nMLRS – 1,253 (+2)\nspecial equipment – 3,652 (+2)', '3,652');
+    expect([f.unit, f.noun]).toEqual(['count', 'special equipment']);
+  });
+
+  it('reads "over past day" as a daily rate', () => {
+    expect(figureIn('Russia loses another 1,530 soldiers in Ukraine over past day', '1,530').unit).toBe('per_day');
+  });
 });

@@ -70,5 +70,6 @@ export const NOT_NOUNS = new Set(
   has have had will would could should may might must can do does did this that these those it its their them they he she we you his her
   who which whom whose what when where while if then so such per each every some any all most more less fewer many much few several
   up down out off near across along between among against since until after before during via like plus minus times percent per cent
-  said says say told reported claimed estimated according already now also just only still even ago later earlier more-or-less`.split(/\s+/),
+  said says say told reported claimed estimated according already now also just only still even ago later earlier more-or-less
+  others`.split(/\s+/),
 );

@@ -63,4 +63,13 @@ describe('qualifiers', () => {
   it('"may have been as high as" is an upper bound', () => {
     expect(bounds(figureIn('Losses may have been as high as 40,000 troops in October.', '40,000'))).toEqual({ high: 40000, qualifier: 'up_to' });
   });
+
+  it.each(['maybe', 'perhaps', 'possibly'])('"%s" → approximately', (phrase) => {
+    expect(bounds(figureIn(at(phrase), '5,000'))).toEqual({ value: 5000, qualifier: 'approximately' });
+  });
+
+  it('"over 14 regions" says where, not how many', () => {
+    expect(bounds(figureIn('Air defences shot down drones over 14 regions.', '14'))).toEqual({ value: 14, qualifier: 'exact' });
+    expect(bounds(figureIn('Russia lost over 1,500 troops.', '1,500'))).toEqual({ low: 1500, qualifier: 'more_than' });
+  });
 });

@@ -34,7 +34,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'time window';
   }
   if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after)) return 'multiplier';
-  if (/\b(?:one|1)\s+in\s+(?:every\s+)?$|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+$/i.test(before) || /^\s+out\s+of\s+(?:every\s+)?(?:\d+|ten)\b/i.test(after)) {
+  if (isRatio(m, before, after)) {
     return 'ratio';
   }
   // "two people familiar with the matter said": counting the sources, not a figure.
@@ -68,6 +68,18 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
   return undefined;
+};
+
+/**
+ * "one in five", "nine out of ten": a proportion, not a count. "35 out of 51 drones" counts
+ * drones, so "out of" makes a ratio only with a round whole (10, 100, 1,000) or "every".
+ */
+const isRatio = (m: NumberMention, before: string, after: string): boolean => {
+  if (/\b(?:one|1)\s+in\s+(?:every\s+)?$/i.test(before)) return true;
+  if (/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+(?:every\s+)?$/i.test(before)) {
+    return /\bevery\s+$/i.test(before) || [10, 100, 1000].includes(m.value);
+  }
+  return /^\s+out\s+of\s+(?:every\b|(?:10|100|1,?000|ten|a\s+hundred|a\s+thousand)\b)/i.test(after);
 };
 
 const isYear = (m: NumberMention, before: string, after: string): boolean => {

@@ -43,4 +43,9 @@ describe('numbers that are not figures', () => {
   it('keeps percentages when asked', () => {
     expect(numberTexts('About 40% of the villages are empty.', { includePercentages: true })).toEqual(['About 40']);
   });
+
+  it('counts "35 out of 51 drones" but not "nine out of 10"', () => {
+    expect(numberTexts('The air force said it intercepted 35 out of 51 drones launched.')).toEqual(['35', '51']);
+    expect(numberTexts('Nine out of 10 drones are jammed, and one in five soldiers is a conscript.')).toEqual([]);
+  });
 });

@@ -110,7 +110,10 @@ const vagueMentions = (text: string): NumberMention[] => {
 };
 
 const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/i;
-const CHANGE_VERB = /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|doubled|tripled|swelled|surged)\s+(?:\w+\s+){0,2}from\s*$/i;
+// "two or three weeks", "groups of 20 or 30": a loose range between plain numbers (not "Rbs3mn or $31,000").
+const OR_JOIN = /^\s+or\s+$/i;
+// Verbs and nouns of change: "rose from 3,000 to 10,000", "the jump from 3,000 to 10,000" give two values, not a range.
+const CHANGE_VERB = /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|doubled|tripled|swelled|surged|jump|rise|increase|fall|drop|decline|growth|surge|change|shift|revision)\s+(?:\w+\s+){0,2}from\s*$/i;
 
 /** Joins "8 to 10", "between 10,000 and 12,000", "1.5-2 million", "$2bn-$3bn" into ranges. */
 const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] => {
@@ -124,7 +127,8 @@ const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] =
       const isAnd = /and/i.test(join);
       const betweenOk = !isAnd || /\bbetween\s+(?:\S+\s+)?$/i.test(before);
       const fromTo = /\bfrom\s*$/i.test(before);
-      if (RANGE_JOIN.test(join) && betweenOk && !(fromTo && CHANGE_VERB.test(before))) {
+      const orRange = OR_JOIN.test(join) && !a.currency && !b.currency && !/^\s*(?:more|less|fewer|so|above|below)\b/i.test(text.slice(b.end, b.end + 8));
+      if ((RANGE_JOIN.test(join) || orRange) && betweenOk && !(fromTo && CHANGE_VERB.test(before))) {
         const low = scaleLike(a, b);
         if (low < b.value && (a.currency ?? b.currency) === (b.currency ?? a.currency)) {
           const currency = a.currency ?? b.currency;
@@ -147,12 +151,14 @@ const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] =
   return out;
 };
 
-/** "1.5-2 million": the low end borrows the high end's scale when written without one. */
+/** "1.5-2 million", "10-12,000": the low end borrows the high end's scale when written without one. */
 const scaleLike = (a: NumberMention, b: NumberMention): number => {
   const rawA = Number(a.text.replace(/[^\d.]/g, ''));
   const rawB = Number(b.text.replace(/[^\d.]/g, ''));
   const scaleA = rawA ? a.value / rawA : 1;
   const scaleB = rawB ? b.value / rawB : 1;
   if (!a.word && scaleA === 1 && scaleB > 1 && rawA <= rawB) return a.value * scaleB;
+  // "10-12,000": thousands written once, on the high end.
+  if (!a.word && scaleA === 1 && /^\d{1,3},000$/.test(b.text) && a.value < 1000 && a.value * 1000 <= b.value && a.value * 2000 >= b.value) return a.value * 1000;
   return a.value;
 };

@@ -63,4 +63,17 @@ describe('number surface forms', () => {
     expect(m).toMatchObject({ text: '50km', attached: 'km', value: 50 });
     expect(scanNumbers('a US$1.2bn loan')[0]).toMatchObject({ text: 'US$1.2bn', currency: 'usd', value: 1.2e9 });
   });
+
+  it('does not make a range of "the jump from 3,000 to 10,000"', () => {
+    expect(scanNumbers('Is the jump from 3,000 to 10,000 a reflection of new deployments?').map((m) => m.kind)).toEqual(['single', 'single']);
+  });
+
+  it('reads "10-12,000" as 10,000 to 12,000', () => {
+    expect(bounds(figureIn('It has sent 10-12,000 troops to Russia.', '10-12,000'))).toEqual({ low: 10000, high: 12000, qualifier: 'range' });
+  });
+
+  it('reads "20 or 30" as a loose range, but not "10 or more"', () => {
+    expect(bounds(figureIn('They walk in groups of 20 or 30 soldiers.', '20 or 30'))).toEqual({ low: 20, high: 30, qualifier: 'range' });
+    expect(scanNumbers('They sent 10 or more brigades.').map((m) => m.kind)).toEqual(['single']);
+  });
 });

@@ -70,9 +70,19 @@ const paragraphBlocks = (text: string): Span[] => {
   return blocks;
 };
 
-/** A hard-wrapped line continues when the previous one is unfinished prose rather than a heading. */
+// A table-like row, "tanks – 9,318 (+10)" or "Russian troops in Kursk (Ukrainian estimate): ~50,000": a label, a dash or colon, a number.
+const LABEL_VALUE_ROW = /^\s*(?:[-*•]\s*)?[A-Za-z][^.!?\n]{0,60}?\s*(?:[–—:]|\s-)\s*[~≈]?\s*(?:about\s+|around\s+|approximately\s+)?[$€£₽]?\d[\d,.]*/;
+
+export const isLabelValueRow = (line: string): boolean => line.length <= 120 && LABEL_VALUE_ROW.test(line);
+
+/** The label of a table-like row when `prefix` (line start up to a number) is one: "tanks – " → "tanks". */
+export const rowLabel = (prefix: string): string | undefined =>
+  /^\s*(?:[-*•]\s*)?([A-Za-z][^.!?\n]{0,60}?)\s*(?:\([^()]*\))?\s*(?:[–—:]|\s-)\s*[~≈]?\s*(?:about\s+|around\s+|approximately\s+)?[$€£₽]?$/.exec(prefix)?.[1];
+
+/** A hard-wrapped line continues when the previous one is unfinished prose rather than a heading or a table row. */
 const continuesLine = (prev: string, next: string): boolean => {
   if (TERMINAL.test(prev)) return false;
+  if (isLabelValueRow(prev) && isLabelValueRow(next)) return false;
   if (/^[a-z(]/.test(next)) return true;
   return prev.length > HEADING_MAX && !/^([-*•]|\d+[.)])\s/.test(next);
 };

@@ -1,4 +1,4 @@
-import { clauseSpans, segmentText } from './segment-text';
+import { clauseSpans, rowLabel, segmentText } from './segment-text';
 
 const sentencesOf = (text: string): string[] => segmentText(text).sentences.map((s) => s.text);
 
@@ -37,5 +37,21 @@ describe('segmentation', () => {
       'Kyiv says 12,000',
       'while Washington says 10,000.',
     ]);
+  });
+
+  it('keeps table-like rows apart even when they start in lower case', () => {
+    const text = 'Russia has lost:\n\ntanks – 9,318 (+10)\narmored fighting vehicles – 18,902 (+32)\nhelicopters – 329';
+    expect(segmentText(text).paragraphs.map((p) => text.slice(p.start, p.end))).toEqual([
+      'Russia has lost:',
+      'tanks – 9,318 (+10)',
+      'armored fighting vehicles – 18,902 (+32)',
+      'helicopters – 329',
+    ]);
+  });
+
+  it('reads the label of a row', () => {
+    expect(rowLabel('MLRS – ')).toBe('MLRS');
+    expect(rowLabel('Russian troops in Kursk region (Ukrainian estimate): ~')).toBe('Russian troops in Kursk region');
+    expect(rowLabel('The ministry said ')).toBeUndefined();
   });
 });

@@ -1,0 +1,68 @@
+import { isValidYmd, toDayNumber, weekdayOf, type YMD } from './calendar';
+import type { DateMention } from './date-mentions';
+
+// How many years past the latest year the text mentions a yearless date may fall.
+const YEARS_AHEAD = 7;
+// "by 2027", "until 2030": deadlines, not evidence of when the text was written.
+const DEADLINE_BEFORE = /\b(?:by|until|till|before|through|due|expected|planned|next)\s*$/i;
+
+/**
+ * The latest date the text names with a year (a year alone counts as its
+ * 1 January, a month as its first day): the story was written on or after it.
+ * Future and deadline mentions do not count.
+ */
+export const latestYearBound = (text: string, mentions: DateMention[], dayOnly = false): YMD | undefined => {
+  let best: YMD | undefined;
+  for (const m of mentions) {
+    if (m.future || DEADLINE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    const date = yearBearing(m, dayOnly);
+    if (date && isValidYmd(date) && (!best || toDayNumber(date) > toDayNumber(best))) best = date;
+  }
+  return best;
+};
+
+const yearBearing = (m: DateMention, dayOnly: boolean): YMD | undefined => {
+  if (m.kind === 'date' && m.y !== undefined) return { y: m.y, m: m.m, d: m.d };
+  if (dayOnly) return undefined;
+  if (m.kind === 'month' && m.y !== undefined) return { y: m.y, m: m.m, d: 1 };
+  if (m.kind === 'year') return { y: m.y, m: 1, d: 1 };
+  return undefined;
+};
+
+/**
+ * The year of a month and day written without one (a wire dateline "Nov 12"):
+ * the first year on or after `bound` whose weekday for that day is one the
+ * text mentions ("said on Tuesday"), else simply the first year on or after
+ * `bound`. Undefined without a bound.
+ */
+export const inferYearAfter = (month: number, day: number, bound: YMD | undefined, weekdays: ReadonlySet<number> = new Set()): number | undefined => {
+  if (!bound) return undefined;
+  const years: number[] = [];
+  for (let y = bound.y; y <= bound.y + YEARS_AHEAD; y++) {
+    const date = { y, m: month, d: day };
+    if (isValidYmd(date) && toDayNumber(date) >= toDayNumber(bound)) years.push(y);
+  }
+  return years.find((y) => weekdays.has(weekdayOf({ y, m: month, d: day }))) ?? years[0];
+};
+
+/** Weekdays the text names as past or present ("on Tuesday", not "Tuesday's election"). */
+export const mentionedWeekdays = (mentions: DateMention[]): Set<number> =>
+  new Set(mentions.flatMap((m) => (m.kind === 'weekday' && !m.future ? [m.weekday] : [])));
+
+/**
+ * For a text with no publication line: the latest day it names that is not
+ * the edge of a period or ahead of the reporting, yearless ones ("Nov. 18")
+ * placed after the latest full date it gives. Undefined without a full date.
+ */
+export const estimateReportDate = (text: string, mentions: DateMention[]): YMD | undefined => {
+  const bound = latestYearBound(text, mentions, true);
+  if (!bound) return undefined;
+  let best: YMD | undefined;
+  for (const m of mentions) {
+    if (m.kind !== 'date' || m.boundary || m.future) continue;
+    const y = m.y ?? inferYearAfter(m.m, m.d, bound);
+    const date = y === undefined ? undefined : { y, m: m.m, d: m.d };
+    if (date && isValidYmd(date) && (!best || toDayNumber(date) > toDayNumber(best))) best = date;
+  }
+  return best;
+};
