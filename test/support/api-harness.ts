@@ -1,7 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sql } from 'kysely';
-import { loadConfig, type AppConfig } from '@factledger/platform';
+import type { AppConfig } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { createApp } from '../../apps/api/src/create-app';
 
 export interface ApiHarness {
@@ -22,7 +23,8 @@ export interface ApiResponse {
 /** The real API (Fastify, filters, pipes, idempotency) on a private database, driven by inject(). */
 export async function startApi(overrides: Partial<AppConfig> = {}): Promise<ApiHarness> {
   const db = await createTestDatabase();
-  const config = { ...loadConfig({}), databaseUrl: db.url, logLevel: 'error' as const, ...overrides };
+  // A queue prefix of this file's own: AppModule's ingestion queue writes its meta key on connect, and close() removes it.
+  const config = ingestionTestConfig(db.url, { logLevel: 'error', ...overrides });
   const app = await createApp(config, { logger: false });
   return {
     app,
@@ -50,6 +52,7 @@ export async function startApi(overrides: Partial<AppConfig> = {}): Promise<ApiH
     },
     async close() {
       await app.close();
+      await dropQueue(config, db.db);
       await db.drop();
     },
   };

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { loadConfig, type AppConfig } from '@factledger/platform';
+import type { AppConfig } from '@factledger/platform';
 import { EstimateCacheService, firstVersion, ProjectionEngine, READ_MODELS, ReadApiModule, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { AppModule } from '../../apps/api/src/app.module';
 import type { ApiResponse } from './api-harness';
 
@@ -36,7 +37,8 @@ const silent = { log: () => undefined, warn: () => undefined, error: () => undef
 /** The real API (write and read side) on a private database, with a projector engine in the test process. */
 export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: Partial<ProjectionEngineOptions> = {}): Promise<ReadApiHarness> {
   const db = await createTestDatabase();
-  const config = { ...loadConfig({}), databaseUrl: db.url, logLevel: 'error' as const, ...overrides };
+  // A queue prefix of this file's own: AppModule's ingestion queue writes its meta key on connect, and close() removes it.
+  const config = ingestionTestConfig(db.url, { logLevel: 'error', ...overrides });
   const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, genReqId: () => randomUUID() });
   const app = await NestFactory.create<NestFastifyApplication>(ReadApiTestModule.forRoot(config), adapter, { logger: false });
   await app.init();
@@ -85,6 +87,7 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
     async close() {
       await harness.stopProjector();
       await app.close();
+      await dropQueue(config, db.db);
       await db.drop();
     },
   };

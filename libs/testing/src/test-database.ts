@@ -53,6 +53,10 @@ export async function createTestDatabase<DB = any>(options: { poolSize?: number 
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Every copy of the template would share its ledger identity, and so its queue keys in Redis: give each its own.
+  await pool.query('UPDATE ledger_identity SET ledger_id = gen_random_uuid()').catch((error: { code?: string }) => {
+    if (error.code !== '42P01') throw error; // a template without the ledger_identity migration has nothing to renew
+  });
   return {
     name,
     url,

@@ -3,6 +3,7 @@ import type { ModuleMetadata } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { loadConfig, type AppConfig } from '@factledger/platform';
 import { redisOptionsFromUrl } from '../queue/redis-connection';
@@ -44,13 +45,32 @@ export async function startWorkerContext(imports: Imports, overrides: Overrides 
   return moduleRef;
 }
 
-/** Removes every key of the test's queue (under the prefix the apps derive from the config and the ledger). */
+/**
+ * Removes every key of the test's queue (under the prefix the apps derive from
+ * the config and the ledger). Call it after the apps closed. The prefix is the
+ * test file's own, so a final sweep of whatever is left under it (a meta key
+ * a closing queue wrote late) touches nobody else's keys.
+ */
 export async function dropQueue(config: AppConfig, db: Kysely<any>): Promise<void> {
-  const queue = new Queue(INGESTION_QUEUE, { prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl) });
+  const prefix = await ingestionQueuePrefix(config, db);
+  // skipMetasUpdate: this queue would otherwise write the very meta key it is here to remove.
+  const queue = new Queue(INGESTION_QUEUE, { prefix, connection: redisOptionsFromUrl(config.redisUrl), skipMetasUpdate: true });
   try {
     await queue.obliterate({ force: true });
   } finally {
     await queue.close();
+  }
+  const client = new Redis({ ...redisOptionsFromUrl(config.redisUrl), lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await client.connect();
+    let cursor = '0';
+    do {
+      const [next, keys] = await client.scan(cursor, 'MATCH', `${prefix}:${INGESTION_QUEUE}:*`, 'COUNT', 500);
+      if (keys.length > 0) await client.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    client.disconnect();
   }
 }
 
