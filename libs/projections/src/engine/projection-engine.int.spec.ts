@@ -69,8 +69,12 @@ describe('projection engine (PostgreSQL)', () => {
       return row?.state === 'failed' ? row : undefined;
     });
     expect(failed.checkpoint).toEqual(before.checkpoint);
-    expect(failed.error).toMatch(/cannot count poison event .* \(batch of 9 events, positions \d+\.\.\d+\)/);
-    expect(failed.error).toContain(`..${last})`);
+    // The batch failed as a whole; re-applied event by event, the failing event is named.
+    const poison = (await sql<{ event_id: string; position: string }>`
+      SELECT event_id::text AS event_id, position::text AS position FROM events WHERE stream_id = 'poisoned' AND stream_version = 5`.execute(t.db)).rows[0]!;
+    expect(failed.error).toBe(
+      `cannot count poison event ${poison.event_id} (at event ${poison.event_id}, position ${poison.position}, type counted.v1; batch of 9 events, positions ${BigInt(last) - 8n}..${last})`,
+    );
     const { rows } = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM rm_fragile_v1.applied WHERE position > ${before.checkpoint.position}`.execute(t.db);
     expect(rows[0]!.n).toBe(0);
     expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([expect.stringMatching(/projection fragile v1: FAILED .*cannot count poison event/)]);
@@ -119,7 +123,7 @@ describe('projection engine (PostgreSQL)', () => {
     expect(batch.length).toBeGreaterThan(0);
     expect(applied.rows.map((r) => r.position)).toEqual(batch);
     const [status] = await projectionStatus(t.db, { name: 'graceful' });
-    expect(status).toMatchObject({ state: 'idle', owner: null, locked: false, checkpoint: { position: batch.at(-1) } });
+    expect(status).toMatchObject({ state: 'stopped', owner: null, locked: false, checkpoint: { position: batch.at(-1) } });
     const { rows } = await sql<{ n: number }>`
       SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'factledger-projector%'`.execute(t.db);
     expect(rows[0]!.n).toBe(0);

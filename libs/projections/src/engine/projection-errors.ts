@@ -1,6 +1,11 @@
 import type { RecordedEvent } from '@factledger/event-store';
 
-/** The projection's own `apply` threw: its code or its data is at fault, not the engine. */
+/**
+ * The projection's own `apply` threw: its code or its data is at fault, not
+ * the engine. `failing` is the event it threw at, once located (the runner
+ * re-applies the batch event by event in a rolled-back transaction); without
+ * it the message can only name the batch.
+ */
 export class ApplyError extends Error {
   readonly firstPosition: string;
   readonly lastPosition: string;
@@ -8,13 +13,24 @@ export class ApplyError extends Error {
 
   constructor(
     override readonly cause: unknown,
-    events: readonly RecordedEvent[],
+    readonly events: readonly RecordedEvent[],
+    readonly failing: RecordedEvent | null = events.length === 1 ? events[0]! : null,
   ) {
-    super(`${messageOf(cause)} (batch of ${events.length} events, positions ${events[0]?.position}..${events.at(-1)?.position})`);
+    const batch = `batch of ${events.length} events, positions ${events[0]?.position}..${events.at(-1)?.position}`;
+    super(
+      failing
+        ? `${messageOf(cause)} (at event ${failing.id}, position ${failing.position}, type ${failing.type}; ${batch})`
+        : `${messageOf(cause)} (${batch}; no single event of it fails alone)`,
+    );
     this.name = 'ApplyError';
     this.firstPosition = events[0]?.position ?? '';
     this.lastPosition = events.at(-1)?.position ?? '';
     this.eventCount = events.length;
+  }
+
+  /** The same failure, pinned to the event that causes it. */
+  at(event: RecordedEvent, cause: unknown): ApplyError {
+    return new ApplyError(cause, this.events, event);
   }
 }
 

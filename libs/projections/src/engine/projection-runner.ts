@@ -354,10 +354,39 @@ export class ProjectionRunner {
       return;
     }
     if (!(e instanceof ApplyError)) throw e;
-    await markFailed(this.session!.db, this.target, e.message);
-    this.failedSince = e.message;
-    this.options.logger.error(`${this.label}: FAILED and stopped; the batch was rolled back. Fix, then resume it. ${e.message}`, (e.cause as Error)?.stack);
-    this.options.onFailed?.(e.message);
+    const located = await this.locateFailingEvent(e);
+    await markFailed(this.session!.db, this.target, located.message);
+    this.failedSince = located.message;
+    this.options.logger.error(`${this.label}: FAILED and stopped; the batch was rolled back. Fix, then resume it. ${located.message}`, (located.cause as Error)?.stack);
+    this.options.onFailed?.(located.message);
+  }
+
+  /**
+   * A batch is applied set-based, so its error names no event. Re-applies it
+   * event by event from the same checkpoint, in a transaction that is always
+   * rolled back: the first event that throws is the one to look at.
+   */
+  private async locateFailingEvent(e: ApplyError): Promise<ApplyError> {
+    if (e.failing) return e;
+    const ctx = { schema: schemaName(this.definition.name, this.definition.version) };
+    let located: ApplyError | null = null;
+    const rollback = new Error('rollback');
+    try {
+      await this.session!.db.transaction().execute(async (trx) => {
+        for (const event of e.events) {
+          try {
+            await this.definition.apply(trx, [event], ctx);
+          } catch (cause) {
+            located = e.at(event, cause);
+            break;
+          }
+        }
+        throw rollback;
+      });
+    } catch (x) {
+      if (x !== rollback) this.options.logger.warn(`${this.label}: could not re-apply the failed batch event by event: ${messageOf(x)}`);
+    }
+    return located ?? e;
   }
 
   private async recover(e: unknown): Promise<void> {

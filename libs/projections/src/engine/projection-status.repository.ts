@@ -2,12 +2,31 @@ import { sql, type Kysely } from 'kysely';
 import type { Checkpoint } from '@factledger/event-store';
 import type { ProjectionState } from './projection-definition';
 
+/**
+ * What a version is doing now. The advisory lock is the truth about
+ * liveness: a live runner holds it, and PostgreSQL drops it with the
+ * session of a killed one, whatever the checkpoint row still says.
+ * - running: a live instance holds it and applies the log as it grows (lagEvents 0 when caught up);
+ * - rebuilding: a live instance holds it and builds it beside the active version;
+ * - stopped: no live instance holds it (stopped gracefully, killed, or not started yet); any instance may pick it up;
+ * - failed: its apply threw; it stays stopped until resumed (lastError says at which event);
+ * - retired: superseded by a newer version; never applied to again.
+ */
+export type ProjectionLiveState = 'running' | 'rebuilding' | 'stopped' | 'failed' | 'retired';
+
+export function liveState(stored: ProjectionState, locked: boolean): ProjectionLiveState {
+  if (stored === 'failed') return 'failed';
+  if (stored === 'stopped') return 'retired';
+  if (!locked) return 'stopped';
+  return stored === 'rebuilding' ? 'rebuilding' : 'running';
+}
+
 export interface ProjectionStatus {
   name: string;
   version: number;
   /** The version readers use; null before the first set-up finished. */
   activeVersion: number | null;
-  state: ProjectionState;
+  state: ProjectionLiveState;
   checkpoint: Checkpoint;
   /** Events the checkpoint has moved over (a decimal string, like positions). */
   eventsApplied: string;
@@ -81,7 +100,7 @@ export async function projectionStatus(db: Kysely<any>, options: { lagCap?: numb
     name: r.name,
     version: r.version,
     activeVersion: r.active_version,
-    state: r.state,
+    state: liveState(r.state, r.locked),
     checkpoint: { transactionId: r.transaction_id, position: r.position },
     eventsApplied: r.events_applied,
     lagEvents: r.lag_events,

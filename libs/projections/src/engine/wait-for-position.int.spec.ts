@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { DomainError } from '@factledger/shared';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { activeSchema } from './active-schema';
@@ -64,6 +65,21 @@ describe('read-your-writes and status (PostgreSQL)', () => {
     });
   });
 
+  it('fails at once, with a distinct code, when a projection it waits for has failed', async () => {
+    await ensureProjection(t.db, countsProjection('broken'));
+    await sql`UPDATE projection_checkpoints SET state = 'failed', error = 'boom (at event e-1, position 1, type counted.v1)' WHERE name = 'broken'`.execute(t.db);
+    const head = (await sql<{ p: string }>`SELECT max(position)::text AS p FROM events`.execute(t.db)).rows[0]!.p;
+    const started = Date.now();
+    await expect(waitForPosition(t.db, ['followed', 'broken'], head, 5_000)).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'projection.failed',
+      details: { position: head, projection: 'broken', version: 1, error: 'boom (at event e-1, position 1, type counted.v1)' },
+    });
+    expect(Date.now() - started).toBeLessThan(1_000); // not the 5 s timeout
+    // Positions beyond bigint are refused, not sent to SQL.
+    await expect(waitForPosition(t.db, ['followed'], '9223372036854775808', 100)).rejects.toMatchObject({ kind: 'invalid', code: 'projection.position_unknown' });
+  });
+
   it('reports lag in events (capped) and seconds, and no lag once caught up', async () => {
     await appendMany(t.db, 'lag-1', 2);
     await new Promise((r) => setTimeout(r, 60));
@@ -76,7 +92,7 @@ describe('read-your-writes and status (PostgreSQL)', () => {
     expect(followed.checkpoint.position).toBe(position);
 
     const parked = status.find((s) => s.name === 'parked')!; // every event of this file: 3 + 1 + 1 + 2 + 4
-    expect(parked).toMatchObject({ state: 'idle', activeVersion: 1, checkpoint: { transactionId: '0', position: '0' }, lagEvents: 11, locked: false, owner: null });
+    expect(parked).toMatchObject({ state: 'stopped', activeVersion: 1, checkpoint: { transactionId: '0', position: '0' }, lagEvents: 11, locked: false, owner: null });
     expect(parked.lagSeconds).toBeGreaterThanOrEqual(0.05);
 
     const [capped] = await projectionStatus(t.db, { name: 'parked', lagCap: 5 });

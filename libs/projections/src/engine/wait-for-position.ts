@@ -5,12 +5,15 @@ import { rememberActiveVersion } from './active-schema';
 export const WaitErrorCodes = {
   timeout: 'projection.wait_timeout',
   positionUnknown: 'projection.position_unknown',
+  /** A projection the read needs is failed: waiting cannot help until someone resumes it. */
+  failed: 'projection.failed',
 } as const;
 
 interface ProgressRow {
   name: string;
   active_version: number;
   state: string | null;
+  error: string | null;
   checkpoint: string | null;
   reached: boolean | null;
 }
@@ -36,7 +39,7 @@ export async function waitForPosition(db: Kysely<any>, names: readonly string[],
   const wanted = [...new Set(names)];
   for (let attempt = 0; wanted.length > 0; attempt++) {
     const { rows } = await sql<ProgressRow>`
-      SELECT r.name, r.active_version, c.state, c.transaction_id::text || ':' || c.position::text AS checkpoint,
+      SELECT r.name, r.active_version, c.state, c.error, c.transaction_id::text || ':' || c.position::text AS checkpoint,
              (c.transaction_id, c.position) >= (${event.transaction_id}::xid8, ${position}::bigint) AS reached
         FROM projection_registry r
         LEFT JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version
@@ -46,6 +49,16 @@ export async function waitForPosition(db: Kysely<any>, names: readonly string[],
     const unregistered = wanted.filter((n) => !rows.some((r) => r.name === n)).map((name) => ({ projection: name, version: null, state: 'not_registered', checkpoint: null }));
     const behind = [...rows.filter((r) => r.reached !== true).map((r) => ({ projection: r.name, version: r.active_version, state: r.state, checkpoint: r.checkpoint })), ...unregistered];
     if (behind.length === 0) return;
+    const failed = rows.find((r) => r.reached !== true && r.state === 'failed');
+    if (failed) {
+      throw new DomainError(WaitErrorCodes.failed, 'unavailable', `Read model ${failed.name} v${failed.active_version} has failed and will not reach position ${position} until it is fixed and resumed: ${failed.error}`, {
+        position,
+        projection: failed.name,
+        version: failed.active_version,
+        error: failed.error,
+        checkpoint: failed.checkpoint,
+      });
+    }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       throw new DomainError(WaitErrorCodes.timeout, 'unavailable', `Read models did not reach position ${position} within ${timeoutMs} ms`, {

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 // The ledger generator of the benchmarks, at a small size: real domain events, many transactions.
 import { loadLedger } from '../../../../bench/fixtures/million-events';
-import { loadCheckpoint, rebuildProjection, waitForPosition } from '../engine';
+import { loadCheckpoint, projectionStatus, rebuildProjection, waitForPosition } from '../engine';
 import { eventually } from '../engine/testing/counts.projection';
 import { catalogProjection } from './catalog/catalog.projection';
 import { figuresProjection } from './figures/figures.projection';
@@ -74,6 +74,12 @@ describe('projector worker processes: crash and failover (PostgreSQL)', () => {
     await doomed.exited;
     const crashedAt = Number((await figuresCheckpoint(t)).eventsApplied);
     expect(crashedAt).toBeLessThan(events);
+    // The row still names the dead owner as running; the status goes by the lock, which died with it.
+    expect((await figuresCheckpoint(t)).state).toBe('running');
+    await eventually(async () => {
+      const status = (await projectionStatus(t.db, { name: 'figures' })).find((s) => s.version === s.activeVersion);
+      return status?.state === 'stopped' && !status.locked;
+    }, 10_000, 'the status to say stopped');
 
     const restarted = worker(t, 100);
     await restarted.ready;

@@ -11,7 +11,7 @@ export class ProjectionsStatusController {
 
   @Get()
   @ApiOperation({
-    summary: 'Every read-model version: state (running, idle, rebuilding, failed, stopped = retired), checkpoint, lag in events and seconds, owner',
+    summary: 'Every read-model version: state (running or rebuilding while a live instance holds its lock; stopped when none does; failed; retired = superseded), checkpoint, lag in events and seconds, owner',
   })
   async status() {
     return { data: await projectionStatus(this.ctx.db) };
