@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import Fastify from 'fastify';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { appendToStream, START, visibleHead, type EventStoreTables } from '@factledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
@@ -8,8 +9,10 @@ import { abortableStream, exportLines } from './log-streams';
 /** Counts the pages an export reads from the database. */
 class CountQueries implements KyselyPlugin {
   count = 0;
+  constructor(private readonly failAt = Number.POSITIVE_INFINITY) {}
   transformQuery(args: PluginTransformQueryArgs) {
     this.count++;
+    if (this.count >= this.failAt) throw new Error('database gone mid-export');
     return args.node;
   }
   async transformResult(args: PluginTransformResultArgs) {
@@ -60,5 +63,22 @@ describe('NDJSON export stream', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(counter.count).toBe(after);
     expect(after).toBeLessThan(EVENTS / PAGE);
+  });
+
+  it('a failure mid-export aborts the response, so the client sees an incomplete body, never a complete-looking 200', async () => {
+    const until = (await visibleHead(t.db)).checkpoint!;
+    const server = Fastify();
+    // As EventsController.export sends it: the stream as the reply body, headers already out when page 3 fails.
+    server.get('/export', (_req, reply) => {
+      reply.header('content-type', 'application/x-ndjson').send(abortableStream(() => exportLines(t.db.withPlugin(new CountQueries(3)), { after: START, until }, {}, PAGE)));
+    });
+    const base = await server.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const res = await fetch(`${base}/export`);
+      expect(res.status).toBe(200);
+      await expect(res.text()).rejects.toThrow(); // the chunked body never ends properly
+    } finally {
+      await server.close();
+    }
   });
 });
