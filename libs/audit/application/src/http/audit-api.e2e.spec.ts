@@ -231,6 +231,7 @@ describe('audit API', () => {
       '/v1/audit/public-key',
       '/v1/checkpoints',
       '/v1/checkpoints/latest',
+      '/v1/checkpoints/status',
       '/v1/checkpoints/{size}',
       '/v1/events',
       '/v1/events/export',
