@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import { IngestionJobs, parseIngestionPayload, type IngestionJobView, type Submission } from '@factledger/ingestion';
-import { RegisterMetricCommand, RegisterSourceCommand, type WriteContext } from '@factledger/ledger';
+import { RegisterMetricCommand, RegisterSourceCommand, UpdateMetricCommand, type WriteContext } from '@factledger/ledger';
 import { LedgerErrorCodes } from '@factledger/ledger-domain';
 import { loadConfig, REDIS_PROBE, type AppConfig, type RedisProbe } from '@factledger/platform';
 import { isDomainError } from '@factledger/shared';
@@ -49,7 +49,8 @@ const parseArgs = (argv: string[]): Args | string => {
 
 /**
  * `factledger seed`: registers the metric and source catalogs through the
- * command bus, then sends each seed report through the ingestion queue and
+ * command bus (and updates a registered metric whose label, description,
+ * aliases or patterns differ from metrics.json), then sends each seed report through the ingestion queue and
  * waits for the worker (bounded). Idempotent: registrations carry
  * deterministic ids and reports are ingestion jobs keyed by their content, so
  * a second run changes nothing. `--if-present`: quiet when there is nothing
@@ -90,23 +91,58 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
   const ctx = (idempotencySeed: string): WriteContext => ({ metadata: { actor: 'seed', reason: 'factledger seed' }, now, idempotencySeed });
   const outcome: Outcome = { lines: [], changed: false, failed: false };
 
-  const register = async (what: string, items: { id: string; run: () => Promise<{ changed: boolean }> }[], alreadyCode: string) => {
+  /** `update` (when given) brings an item that is already there up to date with its seed file; it answers false when nothing differs. */
+  const register = async (
+    what: string,
+    items: { id: string; run: () => Promise<{ changed: boolean }>; update?: () => Promise<boolean> }[],
+    alreadyCode: string,
+  ) => {
     let added = 0;
+    let updated = 0;
     for (const item of items) {
+      // Already there: registered by another hand (alreadyCode), or by an earlier seed (its deterministic ids answer "nothing appended").
+      let there = false;
       try {
         if ((await item.run()).changed) added++;
+        else there = true;
       } catch (error) {
-        if (isDomainError(error) && error.code === alreadyCode) continue;
+        if (isDomainError(error) && error.code === alreadyCode) there = true;
+        else {
+          outcome.failed = true;
+          outcome.lines.push(`${what} ${item.id}: ${(error as Error).message}`);
+        }
+      }
+      if (!there || !item.update) continue;
+      try {
+        if (await item.update()) updated++;
+      } catch (error) {
         outcome.failed = true;
         outcome.lines.push(`${what} ${item.id}: ${(error as Error).message}`);
       }
     }
-    outcome.changed ||= added > 0;
-    outcome.lines.push(`${what}: ${added} registered, ${items.length - added} already there`);
+    outcome.changed ||= added + updated > 0;
+    const updates = items.some((item) => item.update) ? ` ${updated} updated,` : '';
+    outcome.lines.push(`${what}: ${added} registered,${updates} ${items.length - added - updated} already there`);
   };
   await register(
     'metrics',
-    files.metrics.map((m) => ({ id: m.key, run: () => commands.execute(new RegisterMetricCommand(m, ctx(`seed:metric:${m.key}`))) })),
+    files.metrics.map((m) => ({
+      id: m.key,
+      run: () => commands.execute(new RegisterMetricCommand(m, ctx(`seed:metric:${m.key}`))),
+      // A metric registered by an earlier seed keeps up with metrics.json (patterns above all: the extractor's catalog) through
+      // the normal update command. No idempotency seed: the decider refuses an update that changes nothing, which makes a rerun
+      // a no-op, while a seeded id would replay an old update if a field ever returned to an earlier value.
+      update: async () => {
+        try {
+          const { key, label, description, aliases, patterns, unit } = m;
+          await commands.execute(new UpdateMetricCommand({ key, label, description, aliases, patterns, unit }, { metadata: { actor: 'seed', reason: 'factledger seed: metrics.json changed' }, now }));
+          return true;
+        } catch (error) {
+          if (isDomainError(error) && error.code === LedgerErrorCodes.metricUpdateNoChange) return false;
+          throw error;
+        }
+      },
+    })),
     LedgerErrorCodes.metricAlreadyRegistered,
   );
   await register(

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { computeEstimate, type Amount } from '@factledger/ledger-domain';
 import { activeSchema, waitForPosition } from '@factledger/projections';
@@ -7,6 +10,7 @@ import { AppModule } from '../apps/api/src/app.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { IngestionHarness } from '../libs/ingestion/src/testing/ingestion-harness';
 import { runSeedCli } from '../seeds/seed';
+import { DEFAULT_SEEDS_DIR } from '../seeds/seed-files';
 
 interface Row {
   figure_id: string;
@@ -45,7 +49,7 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
     const first = await run('seed');
     expect(first.err).toBe('');
     expect(first.code).toBe(0);
-    expect(first.out).toMatch(/metrics: 20 registered, 0 already there/);
+    expect(first.out).toMatch(/metrics: 20 registered, 0 updated, 0 already there/);
     expect(first.out).toMatch(/sources: 16 registered, 0 already there/);
     expect(first.out).not.toMatch(/rejected #/);
 
@@ -81,11 +85,36 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
     const events = await h.eventCount();
     const again = await run('seed');
     expect(again.code).toBe(0);
-    expect(again.out).toMatch(/metrics: 0 registered, 20 already there/);
+    expect(again.out).toMatch(/metrics: 0 registered, 0 updated, 20 already there/);
     expect(again.out).toMatch(/already ingested/);
     const quiet = await run('seed', '--if-present');
     expect(quiet).toEqual({ code: 0, out: '', err: '' });
     expect(await h.eventCount()).toBe(events);
+  });
+
+  it('brings a registered metric up to date with metrics.json through the update command, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'factledger-seed-'));
+    try {
+      const metrics = JSON.parse(readFileSync(join(DEFAULT_SEEDS_DIR, 'metrics.json'), 'utf8')) as { key: string; label: string; patterns: string[] }[];
+      const changed = metrics.map((m) => (m.key === 'north_korean_troops_in_kursk' ? { ...m, label: 'North Korean troops in the Kursk region', patterns: [...m.patterns, 'local:kursk oblast'] } : m));
+      writeFileSync(join(dir, 'metrics.json'), JSON.stringify(changed));
+      const events = await h.eventCount();
+      const first = await run('seed', '--dir', dir);
+      expect(first).toMatchObject({ code: 0, err: '' });
+      expect(first.out).toMatch(/metrics: 0 registered, 1 updated, 19 already there/);
+      const { rows } = await t.pool.query(`SELECT event_type, data FROM events WHERE stream_id = 'metric-north_korean_troops_in_kursk' ORDER BY position`);
+      expect(rows.map((r) => r.event_type)).toEqual(['metric.registered.v1', 'metric.updated.v1']);
+      expect(rows[1].data).toEqual({ key: 'north_korean_troops_in_kursk', label: 'North Korean troops in the Kursk region', patterns: changed.find((m) => m.key === 'north_korean_troops_in_kursk')!.patterns });
+      expect(await h.eventCount()).toBe(events + 1);
+
+      // Idempotent: the second run finds nothing to change.
+      const second = await run('seed', '--dir', dir);
+      expect(second.out).toMatch(/metrics: 0 registered, 0 updated, 20 already there/);
+      expect(await run('seed', '--dir', dir, '--if-present')).toEqual({ code: 0, out: '', err: '' });
+      expect(await h.eventCount()).toBe(events + 1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('is a quiet no-op with --if-present when there are no seed files, an error without', async () => {
