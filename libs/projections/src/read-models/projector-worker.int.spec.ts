@@ -14,7 +14,7 @@ const SHAPE = { events: 5000, metrics: 4, sources: 12, reports: 40, chunk: 150 }
 const FIGURES_VERSION = firstVersion(READ_MODELS.find((s) => s.name === 'figures')!);
 const CATALOG_VERSION = firstVersion(READ_MODELS.find((s) => s.name === 'catalog')!);
 
-/** Worker processes (the real ProjectorWorkerModule) killed with SIGKILL: no shutdown hook runs. */
+/** Worker processes (the real ProjectorWorkerModule) stopped with SIGTERM, or killed with SIGKILL: no shutdown hook runs. */
 describe('projector worker processes: crash and failover (PostgreSQL)', () => {
   const databases: TestDatabase[] = [];
   const workers: WorkerProcess[] = [];
@@ -80,6 +80,34 @@ describe('projector worker processes: crash and failover (PostgreSQL)', () => {
       const status = (await projectionStatus(t.db, { name: 'figures' })).find((s) => s.version === s.activeVersion);
       return status?.state === 'stopped' && !status.locked;
     }, 10_000, 'the status to say stopped');
+
+    const restarted = worker(t, 100);
+    await restarted.ready;
+    await waitForPosition(t.db, ['catalog', 'figures'], head, 20_000);
+    expect(Number((await figuresCheckpoint(t)).eventsApplied)).toBe(events);
+    await expectEqualToFreshRebuild(t);
+  });
+
+  it('stops on SIGTERM mid-catch-up after the batch in flight, releasing its claim, and a restart ends equal to a fresh rebuild', async () => {
+    const { t, events, head } = await ledger();
+    const stopping = worker(t, 100);
+    await stopping.ready;
+    await eventually(async () => Number((await figuresCheckpoint(t)).eventsApplied) > 500, 20_000, 'the figures read model to be under way');
+    const signalled = Date.now();
+    stopping.child.kill('SIGTERM');
+    await stopping.exited;
+    // Nest's shutdown hooks re-raise the signal once the app has closed.
+    expect(stopping.child.signalCode).toBe('SIGTERM');
+    expect(Date.now() - signalled).toBeLessThan(10_000);
+    const stoppedAt = await figuresCheckpoint(t);
+    expect(Number(stoppedAt.eventsApplied)).toBeLessThan(events);
+    // Released by the shutdown hook (a crash leaves its owner on the row, see above), not left to die with the session.
+    expect(stoppedAt.owner).toBeNull();
+    const status = (await projectionStatus(t.db, { name: 'figures' })).find((s) => s.version === s.activeVersion);
+    expect(status).toMatchObject({ state: 'stopped', locked: false });
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'factledger-projector%'`.execute(t.db);
+    expect(rows[0]!.n).toBe(0);
 
     const restarted = worker(t, 100);
     await restarted.ready;
