@@ -171,6 +171,23 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     expect(csv.body.code).toBe('ingestion.invalid_csv');
   });
 
+  it('takes JSON and CSV (a charset parameter allowed), refuses an unknown CSV column (422) and other content types (415; text/plain 422)', async () => {
+    const query = new URLSearchParams({ publisher: 'CSV Desk', title: 'Content types', publishedAt: '2024-10-28', language: 'en' });
+    const csv = 'metric_key,source,qualifier,value,valid_at,quote\nnorth_korean_troops_in_russia,HUR,approximately,12000,2024-10-27,"about 12,000"';
+    expect((await h.request('POST', `/v1/ingestions?${query}`, csv, { 'content-type': 'text/csv; charset=utf-8' })).status).toBe(202);
+    const unknownColumn = await h.request('POST', `/v1/ingestions?${query}`, csv.replace('quote', 'quote,colour') + ',red', { 'content-type': 'text/csv' });
+    expect(unknownColumn.status).toBe(422);
+    expect(unknownColumn.body).toMatchObject({ code: 'ingestion.invalid_csv' });
+    expect(unknownColumn.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'header "colour"' })]));
+    const xml = await h.request('POST', `/v1/ingestions?${query}`, '<figures/>', { 'content-type': 'application/xml' });
+    expect(xml.status).toBe(415);
+    expect(xml.body).toMatchObject({ code: 'request.unsupported_media_type' });
+    // text/plain is read as a string (Fastify's own parser), which is not a JSON object: 422, not a 500.
+    const plain = await h.request('POST', `/v1/ingestions?${query}`, csv, { 'content-type': 'text/plain' });
+    expect(plain.status).toBe(422);
+    expect(plain.body).toMatchObject({ code: 'ingestion.invalid_payload' });
+  });
+
   it('fails a job whose every figure is refused, for good, and lists it with the failed jobs', async () => {
     const { jobId } = await h.submit({ kind: 'structured', report: { ...report, title: 'All unknown' }, figures: [figure({ metricKey: 'not_registered' })] });
     const job = await h.finished(jobId);
