@@ -28,10 +28,11 @@ interface GoldRecord {
 type Span = [number, number];
 
 const DIR = join(__dirname, 'generality');
+const READ_ON = '2026-12-03';
 const gold: GoldRecord[] = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8')).records;
 
 // Measured when the set was written, less a small margin: a drop below these is a regression in generality.
-const THRESHOLDS = { recall: 98, precision: 98, qualifier: 98, source: 96, date: 91 };
+const THRESHOLDS = { recall: 98, precision: 98, qualifier: 98, source: 97, date: 93 };
 
 const numbersOf = (f: { value?: number | null; low?: number | null; high?: number | null }): number[] =>
   [f.value, f.low, f.high].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
@@ -77,7 +78,8 @@ const score = () => {
   const t = { core: 0, coreHit: 0, pred: 0, predHit: 0, qOk: 0, sOk: 0, dated: 0, dOk: 0 };
   for (const doc of [...new Set(gold.map((r) => r.doc))]) {
     const text = readFileSync(join(DIR, doc), 'utf8');
-    const predictions = extractFigures(text).filter((f) => isFirmFigure(f));
+    // Read as the CLI would, on a fixed day well after the stories (places yearless wire datelines).
+    const predictions = extractFigures(text, { notAfter: READ_ON }).filter((f) => isFirmFigure(f));
     const records = gold.filter((r) => r.doc === doc).map((r) => ({ r, sp: [r.quote, ...(r.other_mentions ?? [])].flatMap((q) => spans(text, q)) }));
     const used = new Set<string>();
     for (const p of predictions) {

@@ -7,6 +7,8 @@ export interface ExtractCliIo {
   readFile(path: string): Promise<string>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Today, YYYY-MM-DD: an article read today was published no later (places a yearless wire dateline). */
+  today(): string;
 }
 
 export const USAGE = 'usage: extract <file> [--published YYYY-MM-DD] [--all]';
@@ -15,6 +17,7 @@ const defaultIo: ExtractCliIo = {
   readFile: (path) => fsReadFile(path, 'utf8'),
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  today: () => new Date().toISOString().slice(0, 10),
 };
 
 interface Args {
@@ -53,7 +56,7 @@ const parseArgs = (argv: string[]): Args | string => {
  * cannot be read, 2 on bad arguments.
  */
 export async function runExtractCli(argv: string[], io: Partial<ExtractCliIo> = {}): Promise<number> {
-  const { readFile, stdout, stderr } = { ...defaultIo, ...io };
+  const { readFile, stdout, stderr, today } = { ...defaultIo, ...io };
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     stderr(`${args}\n${USAGE}\n`);
@@ -67,7 +70,7 @@ export async function runExtractCli(argv: string[], io: Partial<ExtractCliIo> = 
     stderr(`cannot read ${args.file}: ${reason}\n`);
     return 1;
   }
-  const figures = extractFigures(text, { ...(args.publishedAt ? { publishedAt: args.publishedAt } : {}), includePercentages: args.all });
+  const figures = extractFigures(text, { ...(args.publishedAt ? { publishedAt: args.publishedAt } : {}), notAfter: today(), includePercentages: args.all });
   const shown = args.all ? figures : figures.filter((f) => isFirmFigure(f));
   stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return 0;

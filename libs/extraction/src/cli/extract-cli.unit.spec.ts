@@ -19,6 +19,7 @@ const run = async (argv: string[], files: Record<string, string> = { 'article.tx
     },
     stdout: (t) => void out.push(t),
     stderr: (t) => void err.push(t),
+    today: () => '2026-12-03',
   });
   return { code, stdout: out.join(''), stderr: err.join('') };
 };
@@ -84,5 +85,11 @@ describe('extract CLI', () => {
     });
     expect(code).toBe(0);
     expect((JSON.parse(out.join('')) as unknown[]).length).toBeGreaterThan(5);
+  });
+
+  it("places a yearless wire dateline no later than today's date", async () => {
+    const files = { 'wire.txt': 'SEOUL, Nov. 20 (Yonhap) -- The JCS said Wednesday that North Korea sent 3,000 more troops to Russia.' };
+    const figures = JSON.parse((await run(['extract', 'wire.txt'], files)).stdout);
+    expect(figures.map((f: { as_of: string }) => f.as_of)).toEqual(['2024-11-20']);
   });
 });

@@ -32,7 +32,7 @@ const ANAPHORA_SENTENCES = 3;
 export const extractFigures = (text: string, options: ExtractOptions = {}): ExtractedFigure[] => {
   const dateMentions = findDateMentions(text);
   // Without a publication line, the latest day the story names stands in for it.
-  const published = parseIso(options.publishedAt) ?? findPublicationDate(text) ?? estimateReportDate(text, dateMentions);
+  const published = parseIso(options.publishedAt) ?? findPublicationDate(text, parseIso(options.notAfter)) ?? estimateReportDate(text, dateMentions);
   const catalog = options.metrics ?? DEFAULT_METRIC_PATTERNS;
   const aliases = options.sources ?? [];
   const { paragraphs, sentences } = segmentText(text);
@@ -44,6 +44,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
 
   const figures: ExtractedFigure[] = [];
   const headlines = new Set<number>();
+  const bullets = new Set<number>();
   let cursor = 0;
   for (const sentence of sentences) {
     while (cursor < mentions.length && (mentions[cursor] as NumberMention).start < sentence.start) cursor++;
@@ -82,6 +83,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       conversions[i] = conversion;
       const quote = quoteOf(text, clause, dates.paragraphDates[sentence.paragraph]);
       if (titleLike) headlines.add(qualifier.start);
+      if (isBulletLine(text, qualifier.start)) bullets.add(qualifier.start);
       figures.push({
         ...normalise(qualifier.qualifier, reading.value, reading.high),
         qualifier: qualifier.qualifier,
@@ -112,5 +114,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
     });
     credits.finish(sentence);
   }
-  return dedupeFigures(figures, headlines);
+  return dedupeFigures(figures, headlines, bullets);
 };
+
+/** A number on a line that opens with a bullet ("- 11,000: troops in Kursk, according to ..."). */
+const isBulletLine = (text: string, at: number): boolean => /^[ \t]*[-•*–—·▪][ \t]/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1));

@@ -79,6 +79,21 @@ describe('extractFigures', () => {
     expect(figures.map((f) => [f.numberText, f.source, f.otherMentions])).toEqual([['about 1,500', "South Korea's spy agency", [21]]]);
   });
 
+  it('folds a bulleted "by the numbers" recap into the body figure with the same credit, whatever qualifier or date it drops', () => {
+    const text =
+      "Syrskyi said in early November that Kyiv held about 800 sq km. The Russian Ministry of Defence claims Ukraine has lost more than 33,000 soldiers.\n\nBY THE NUMBERS\n\n- 800 sq km: territory held by Ukraine, according to Syrskyi\n- 33,000: Ukrainian soldiers lost, according to Russia's defence ministry";
+    const figures = extractFigures(text);
+    expect(figures.map((f) => [f.numberText, f.otherMentions?.length])).toEqual([
+      ['about 800', 1],
+      ['more than 33,000', 1],
+    ]);
+  });
+
+  it('keeps a bulleted figure that no body figure with the same credit states', () => {
+    const text = 'The Pentagon said 10,000 troops had arrived.\n\n- 10,000: troops in Russia, according to Seoul';
+    expect(extractFigures(text)).toHaveLength(2);
+  });
+
   it('credits list items to the lead-in that introduces them, as of its date', () => {
     const text = 'The General Staff reported on 1 November 2024 that Russia had lost:\n- 9,402 tanks\n- 19,221 armoured fighting vehicles';
     expect(extractFigures(text).map((f) => [f.value, f.unit, f.source, f.as_of])).toEqual([

@@ -106,6 +106,11 @@ export interface ExtractOptions {
   /** Metric catalog; defaults to DEFAULT_METRIC_PATTERNS. */
   metrics?: MetricPattern[];
   sources?: SourceAlias[];
+  /**
+   * The latest day the article can have been published (YYYY-MM-DD), such as the day it is read. Only used to
+   * place a yearless wire dateline ("SEOUL, Nov. 20 (Yonhap) --") when the story names no year at all.
+   */
+  notAfter?: string;
   /** Percentages are skipped unless asked for. */
   includePercentages?: boolean;
 }

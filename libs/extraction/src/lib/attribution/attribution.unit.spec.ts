@@ -234,4 +234,39 @@ describe('attribution', () => {
     expect(sourceOf(text, '330')).toBe("Russia's defence ministry");
     expect(sourceOf('Zelensky said 3,000 troops held the line. The ministry said 330 soldiers were lost.', '330')).toBe('ministry');
   });
+
+  it('"said a senior U.S. defense official, speaking on condition of anonymity": a described official after a quote', () => {
+    const text = '"Russia absorbs 1,200 casualties a day," said a senior U.S. defense official, speaking on condition of anonymity.';
+    expect(sourceOf(text, '1,200')).toBe('senior U.S. defense official');
+  });
+
+  it('"according to two people familiar with the figures" counts the people as the source', () => {
+    expect(sourceOf('The Pentagon has about $6 billion left, according to two people familiar with the figures.', '$6 billion')).toBe('two people');
+  });
+
+  it('"according to an analysis of satellite imagery by X" credits the author, not the analysis', () => {
+    const text = 'Russia has supplied more than 1 million barrels of oil, according to an analysis of satellite imagery by the Open Source Centre.';
+    expect(sourceOf(text, '1 million')).toBe('Open Source Centre');
+  });
+
+  it('"Syrskyi, Ukraine\'s top commander, said" and "Cha, a scholar at the Center for ..., said" name the person', () => {
+    expect(sourceOf("Syrskyi, Ukraine's top commander, said that Kyiv held about 800 sq km.", '800')).toBe('Syrskyi');
+    const text = 'Victor Cha, a Korea scholar at the Center for Strategic and International Studies, said the trade was big. He estimated that Pyongyang earns $20 million a month.';
+    expect(sourceOf(text, '$20 million')).toBe('Victor Cha');
+  });
+
+  it('"the think tank said" means the think tank named just before', () => {
+    const text = 'According to the Institute for the Study of War (ISW), Russia has retaken half of it. The think tank said Ukrainian forces still held roughly 600 square kilometers.';
+    expect(sourceOf(text, '600')).toBe('Institute for the Study of War');
+  });
+
+  it('a post on X quoted after a colon is the poster\'s', () => {
+    const text = 'Foreign Minister Andrii Sybiha posted on X on Sunday: "The troops are in Kursk. 11,000 of them. The world must answer."';
+    expect(sourceOf(text, '11,000')).toBe('Foreign Minister Andrii Sybiha');
+    expect(sourceOf('Some 3,000 troops posted to the border moved on Friday, the ministry said.', '3,000')).toBe('ministry');
+  });
+
+  it('"we have confirmed" in the story\'s own voice is the article, not the heading above it', () => {
+    expect(sourceOf('Kursk\n\nSince the incursion began, we have confirmed the deaths of 1,126 soldiers in the region.', '1,126')).toBe('article');
+  });
 });

@@ -121,8 +121,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (!attribution && !quote) attribution = creditedAfter(sentence);
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
-    const raw =
-      speaker && (!attribution || firstPerson)
+    // "we have confirmed" in the story's own voice is the outlet, that is the article.
+    const ownVoice = firstPerson && !speaker && !quote && !quotationAt(attribution?.anchor ?? -1, quotes);
+    const raw = ownVoice
+      ? undefined
+      : speaker && (!attribution || firstPerson)
         ? speaker
         : attribution?.pronoun
           ? antecedent(listed ?? sentence)

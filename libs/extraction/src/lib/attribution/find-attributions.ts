@@ -1,5 +1,5 @@
 import type { Sentence } from '../text/segment-text';
-import { cleanSource, isPronoun, phraseAfter, phraseBefore, wordBefore, type Phrase } from './noun-phrase';
+import { cleanSource, endsWithEntityNoun, isPronoun, phraseAfter, phraseBefore, wordBefore, type Phrase } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
 export interface Attribution {
@@ -17,7 +17,7 @@ export interface Attribution {
 }
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|posted|tweeted)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
@@ -37,7 +37,10 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   const at = sentence.start;
   const out: Attribution[] = [];
   for (const m of s.matchAll(/\baccording to\s+/gi)) {
-    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+    const from = (m.index ?? 0) + m[0].length;
+    // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
+    const work = /^(?:an?|the|new|latest|\s)*(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
+    const np = (work ? phraseAfter(s, from + work[0].length, at) : undefined) ?? phraseAfter(s, from, at);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
   }
   for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
@@ -77,6 +80,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
 const verbAttribution = (s: string, index: number, verb: string, at: number): Attribution | undefined => {
   const beforeRaw = s.slice(0, index);
   const afterVerb = s.slice(index + verb.length);
+  // "posted on X:", "posted on Telegram that": a post, not troops "posted to" a unit.
+  if (verb === 'posted' && !/^\s*(?:(?:on|to)\s+(?:X|Twitter|Telegram|Facebook|Instagram|social\s+media|(?:his|her|its|their)\s+\w+)\b|:)/.test(afterVerb)) return undefined;
   if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
@@ -93,7 +98,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const np = phraseAfter(s, index + verb.length + (/^\s*/.exec(afterVerb)?.[0].length ?? 0), at);
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
-    if (np && ends && /^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, ''))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
+    // "said a senior U.S. defense official, speaking on condition of anonymity": a described person counts too.
+    if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || endsWithEntityNoun(np.text))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
   }
   // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X.
   const adverbs = beforeRaw.replace(BETWEEN_SUBJECT_AND_VERB, '');
@@ -154,13 +160,15 @@ const sentenceSubject = (s: string, at: number): Phrase | undefined => {
 
 /** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */
 const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {
-  if (!/^(?:a|an|the)\s/i.test(np.text) && !/^[a-z]/.test(np.text)) return undefined;
+  // "Syrskyi, Ukraine's top commander, said": a possessive description too.
+  if (!/^(?:a|an|the)\s/i.test(np.text) && !/^[a-z]/.test(np.text) && !/^[A-Z][\w.-]*['’]s\s+[a-z]/.test(np.text)) return undefined;
   const before = s.slice(0, np.start - at);
-  // "Korea Institute for Defense Analyses, a state-funded think-tank in Seoul": adjectives may precede the phrase.
-  const comma = /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before);
+  // "Korea Institute for Defense Analyses, a state-funded think-tank in Seoul": adjectives may precede the phrase;
+  // "Victor Cha, a Korea scholar at the Center for ...": a described person, the body they work at named last.
+  const comma = /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before) ?? /,\s*(?:a|an)\s+(?:[\w'’-]+\s+){1,4}(?:at|of|with|for|from)\s+$/.exec(before);
   if (!comma) return undefined;
   const name = phraseBefore(s, comma.index, at);
-  return name && /^[A-Z]/.test(name.text) ? name : undefined;
+  return name && /^(?:the\s+)?[A-Z]/.test(name.text) ? name : undefined;
 };
 
 export { cleanSource };

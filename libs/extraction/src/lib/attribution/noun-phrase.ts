@@ -25,12 +25,12 @@ const ENTITY_NOUNS = new Set(
   representative adviser advisers advisor advisors aide aides correspondent journalist reporter bloggers blogger channels channel governor
   mayor fellow director professor specialist specialists commentator commentators insiders watchers operator investigators military's
   intelligence's ministry's government's agency's army's services' officials' statement briefing study survey tally analysis
-  investigation review database people person force budget decree decrees document documents calculations update bulletin records`.split(/\s+/),
+  investigation review database people person force budget decree decrees document documents calculations update bulletin records tank`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
   `military western foreign senior top former national independent international deputy acting unnamed anonymous security visiting local
-  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft`.split(/\s+/),
+  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft think`.split(/\s+/),
 );
 
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'at', 'from', 'on', 'by']);
@@ -88,7 +88,8 @@ export const phraseAfter = (s: string, start: number, offset = 0): Phrase | unde
     const t = tokens[i] as Token;
     const next = tokens[i + 1];
     const lower = t.text.toLowerCase();
-    if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her)$/.test(lower))) kept.push(t);
+    // "according to two people familiar with ...", "several officials said".
+    if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her|two|three|four|five|several|multiple)$/.test(lower))) kept.push(t);
     else if (isNounish(t.text)) kept.push(t);
     else if (isConnector(t.text, next) && kept.some((k) => isNounish(k.text)) && next && (isNounish(next.text) || next.text.toLowerCase() === 'the')) kept.push(t);
     else if (lower === 'the' && kept.length && CONNECTORS.has((kept[kept.length - 1] as Token).text.toLowerCase())) kept.push(t);
@@ -110,6 +111,9 @@ const toPhrase = (s: string, kept: Token[], offset: number): Phrase | undefined 
 export const wordBefore = (s: string, end: number): string => /([\w'’]+)\W*$/.exec(s.slice(0, end))?.[1] ?? '';
 
 export const isPronoun = (word: string): boolean => PRONOUNS.test(word);
+
+/** "a senior U.S. defense official": a phrase whose last word names a person or body. */
+export const endsWithEntityNoun = (phrase: string): boolean => ENTITY_NOUNS.has((/([\w'’-]+)\W*$/.exec(phrase)?.[1] ?? '').toLowerCase());
 
 /** Cleans a phrase for display: drops a leading article and report nouns ("data from", "estimates by"). */
 export const cleanSource = (raw: string): string =>

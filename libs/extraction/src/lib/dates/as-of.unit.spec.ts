@@ -57,6 +57,11 @@ describe('the date a figure refers to (as_of)', () => {
     expect(extractFigures(text).map((f) => f.as_of)).toEqual(['2024-11-02']);
   });
 
+  it('dates a figure by a sentence-opening "By <date>," (the total as of then)', () => {
+    expect(asOf('By Oct. 28, the Pentagon put the total at roughly 10,000 troops.', '10,000')).toEqual(['2024-10-28', 'day']);
+    expect(asOf('The force will grow to 10,000 troops by Oct. 28.', '10,000')[0]).not.toBe('2024-10-28');
+  });
+
   it('does not date a figure by the start of a period', () => {
     expect(asOf('An estimated 600,000 troops have been killed since the war started in 2022.', '600,000')).toEqual([PUBLISHED, 'day']);
     expect(asOf('Nearly 200 have been killed since they entered combat last month.', '200')).toEqual([PUBLISHED, 'day']);

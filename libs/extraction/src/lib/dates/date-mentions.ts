@@ -30,6 +30,8 @@ const BOUNDARY_BEFORE =
   /\b(?:since|from|after|before|until|till|by|between|starting|start(?:ed|s)?(?: in| on)?|beg[au]n(?: in| on)?|beginning(?: in| on)?|launched(?: in| on)?|invaded(?: in| on)?|invasion(?: in| on| of)?|as early as|ended(?: in)?)\s*$/i;
 // "since they entered combat last month": the date opens a since-clause.
 const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$/i;
+// "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
+const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$/i;
 
 interface Rule {
@@ -42,11 +44,17 @@ interface Rule {
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
 /** Day-first numeric dates (28/10/2024), unless the first part cannot be a day-of-month pairing. */
-const numericDate = (a: number, b: number, y: number): DateValue => (b > 12 && a <= 12 ? { kind: 'date', y, m: a, d: b } : { kind: 'date', y, m: b, d: a });
+const numericDate = (a: number, b: number, y: number, monthFirst = false): DateValue =>
+  (b > 12 || monthFirst) && a <= 12 ? { kind: 'date', y, m: a, d: b } : { kind: 'date', y, m: b, d: a };
+// A slashed date followed by a 12-hour clock or a North American zone ("11/06/2024 05:00 PM EST") is US month-first.
+const US_TIME_AFTER = String.raw`(?=(\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?|(?:EST|EDT|ET|CST|CDT|PST|PDT)\b))?)`;
 
 const RULES: Rule[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, build: (m) => ({ kind: 'date', y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }) },
-  { re: /\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b/g, build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4])) },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b${US_TIME_AFTER}`, 'g'),
+    build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4]), m[2] === '/' && Boolean(m[5])),
+  },
   {
     re: new RegExp(String.raw`\b${DAY}(?:\s+of)?\s+(${MONTH})(?:,?\s+${YEAR})?(?![\w])`, 'gi'),
     monthGroup: 2,
@@ -113,7 +121,9 @@ export const findDateMentions = (text: string): DateMention[] => {
         start,
         end,
         text: m[0],
-        boundary: BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]),
+        boundary:
+          !(AS_OF_BY.test(before) && /^,/.test(after)) &&
+          (BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0])),
         future: FUTURE_BEFORE.test(before) || /^next\b/i.test(m[0]) || (value.kind === 'weekday' && /^['’]s\b/.test(after)),
       });
     }

@@ -45,6 +45,20 @@ export const inferYearAfter = (month: number, day: number, bound: YMD | undefine
   return years.find((y) => weekdays.has(weekdayOf({ y, m: month, d: day }))) ?? years[0];
 };
 
+/**
+ * The year of a yearless "Nov. 20" in a story that names no year: the latest year, up to `notAfter`, in which that
+ * day fell on a weekday the story mentions ("said Wednesday"). Undefined without both, or when none fits within a
+ * weekday cycle, so a story read years later is not silently placed in the wrong year by a day name alone.
+ */
+export const inferYearBefore = (month: number, day: number, notAfter: YMD | undefined, weekdays: ReadonlySet<number>): number | undefined => {
+  if (!notAfter || !weekdays.size) return undefined;
+  for (let y = notAfter.y; y >= notAfter.y - YEARS_AHEAD; y--) {
+    const date = { y, m: month, d: day };
+    if (isValidYmd(date) && toDayNumber(date) <= toDayNumber(notAfter) && weekdays.has(weekdayOf(date))) return y;
+  }
+  return undefined;
+};
+
 /** Weekdays the text names as past or present ("on Tuesday", not "Tuesday's election"). */
 export const mentionedWeekdays = (mentions: DateMention[]): Set<number> =>
   new Set(mentions.flatMap((m) => (m.kind === 'weekday' && !m.future ? [m.weekday] : [])));

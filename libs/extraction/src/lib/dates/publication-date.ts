@@ -1,6 +1,6 @@
 import { isValidYmd, monthNumber, type YMD } from './calendar';
 import { findDateMentions } from './date-mentions';
-import { inferYearAfter, latestYearBound, mentionedWeekdays } from './infer-year';
+import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
 
 const HEADER_LINES = 15;
 const LABELLED = /^\s*(date|dated|published|publication date|posted|first published|last updated|updated)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
@@ -13,12 +13,12 @@ const DATELINE =
  * or "Published 28 October 2024" line, else a line that is only a full date.
  * "Updated" lines are used only when nothing says when it was published.
  */
-export const findPublicationDate = (text: string): YMD | undefined => {
+export const findPublicationDate = (text: string, notAfter?: YMD): YMD | undefined => {
   const lines = headerLines(text);
   const candidates: { rank: number; date: YMD }[] = [];
   for (const { line } of lines) {
     const label = LABELLED.exec(line);
-    const dated = label ? undefined : datelineDate(line, text);
+    const dated = label ? undefined : datelineDate(line, text, notAfter);
     if (dated) {
       candidates.push({ rank: 1, date: dated });
       continue;
@@ -33,15 +33,20 @@ export const findPublicationDate = (text: string): YMD | undefined => {
   return candidates[0]?.date;
 };
 
-/** The date of a wire dateline; a missing year is the first one after the latest year the story mentions that fits its weekdays. */
-const datelineDate = (line: string, text: string): YMD | undefined => {
+/**
+ * The date of a wire dateline; a missing year is the first one after the latest year the story mentions that fits
+ * its weekdays, or, when it mentions no year, the latest one up to `notAfter` that fits them.
+ */
+const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefined => {
   const m = DATELINE.exec(line);
   if (!m) return undefined;
   const month = monthNumber(m[1] ?? '');
   const day = Number(m[2]);
   if (m[3]) return { y: Number(m[3]), m: month, d: day };
   const mentions = findDateMentions(text);
-  const y = inferYearAfter(month, day, latestYearBound(text, mentions), mentionedWeekdays(mentions));
+  const bound = latestYearBound(text, mentions);
+  const weekdays = mentionedWeekdays(mentions);
+  const y = bound ? inferYearAfter(month, day, bound, weekdays) : inferYearBefore(month, day, notAfter, weekdays);
   const date = y === undefined ? undefined : { y, m: month, d: day };
   return date && isValidYmd(date) ? date : undefined;
 };

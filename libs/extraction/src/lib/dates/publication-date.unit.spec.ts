@@ -1,4 +1,4 @@
-import { toIso } from './calendar';
+import { parseIso, toIso } from './calendar';
 import { findPublicationDate } from './publication-date';
 
 const published = (text: string): string | undefined => {
@@ -14,6 +14,9 @@ describe('publication date from the article header', () => {
     ['Headline\nFri 1 Nov 2024 05.00 GMT\n\nBody.', '2024-11-01'],
     ['Headline\nBy Jane Doe, October 30, 2024\n\nBody.', '2024-10-30'],
     ['Headline\nPublished 2024-11-20\n\nBody.', '2024-11-20'],
+    // US outlets write month first; a 12-hour clock or a US zone gives it away.
+    ['Headline\nBy Jane Doe\n11/06/2024 05:00 PM EST\n\nBody.', '2024-11-06'],
+    ['Headline\nBy Jane Doe\n06/11/2024 17:00\n\nBody.', '2024-11-06'],
     ['Headline\nUpdated 7 November 2024\nPublished 6 November 2024\n\nBody.', '2024-11-06'],
   ])('%j', (text, iso) => {
     expect(published(text)).toBe(iso);
@@ -35,5 +38,17 @@ describe('publication date from the article header', () => {
 
   it('leaves a yearless dateline undated when the story names no year', () => {
     expect(published('SEOUL, Nov. 27 (Yonhap) -- The spy agency said Wednesday that 11,000 troops were sent.')).toBeUndefined();
+  });
+
+  it('places a yearless dateline in a story naming no year by its weekday, no later than the day it is read', () => {
+    const text = 'SEOUL, Nov. 20 (Yonhap) -- The JCS said Wednesday that 3,000 more troops were sent.';
+    const read = (notAfter: string): string | undefined => {
+      const date = findPublicationDate(text, parseIso(notAfter));
+      return date && toIso(date);
+    };
+    expect(read('2026-12-03')).toBe('2024-11-20');
+    expect(read('2024-11-21')).toBe('2024-11-20');
+    // No weekday to check against: no guess.
+    expect(findPublicationDate('SEOUL, Nov. 20 (Yonhap) -- 3,000 more troops were sent.', parseIso('2026-12-03'))).toBeUndefined();
   });
 });

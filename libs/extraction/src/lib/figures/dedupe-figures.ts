@@ -34,16 +34,36 @@ const headlineRepeat = (headline: ExtractedFigure, body: ExtractedFigure): boole
  * same number credited to someone else in the body is corroboration and stays
  * a figure of its own.
  */
-export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet<number> = new Set()): ExtractedFigure[] => {
+/** A bulleted recap ("BY THE NUMBERS") restates a body figure with the same credit, dropping its qualifier and date. */
+const recapRepeat = (recap: ExtractedFigure, body: ExtractedFigure): boolean =>
+  numbers(recap) === numbers(body) &&
+  (recap.qualifier === 'exact' || recap.qualifier === body.qualifier) &&
+  recap.source !== ARTICLE &&
+  body.source !== ARTICLE &&
+  sharedWords(recap.source, body.source);
+
+const stem = (w: string): string => w.replace(/['’]s$/, '').replace(/(?<=ia)n$/, '');
+/** "Russia's defence ministry" and "the Russian Ministry of Defence": half the words of the shorter name in common. */
+const sharedWords = (a: string, b: string): boolean => {
+  const [wa, wb] = [a, b].map((s) => new Set((s.toLowerCase().match(/[a-z'’]{3,}/g) ?? []).map(stem).filter((w) => !['the', 'and', 'citing'].includes(w))));
+  if (!wa?.size || !wb?.size) return false;
+  return [...wa].filter((w) => wb.has(w)).length >= Math.min(wa.size, wb.size) / 2;
+};
+
+export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet<number> = new Set(), bullets: ReadonlySet<number> = new Set()): ExtractedFigure[] => {
   const kept: ExtractedFigure[] = [];
-  // Candidates share their numbers and unit, so index by those to stay linear on long texts.
+  // Candidates share their numbers, so index by those to stay linear on long texts.
   const byNumbers = new Map<string, number[]>();
   for (const figure of figures) {
-    const key = `${numbers(figure)}|${figure.unit}`;
+    const key = numbers(figure);
     const slots = byNumbers.get(key) ?? byNumbers.set(key, []).get(key) ?? [];
     const i = slots.find((j) => {
       const k = kept[j] as ExtractedFigure;
-      return sameClaim(k, figure) || (headlines.has(k.offset) && !headlines.has(figure.offset) && headlineRepeat(k, figure));
+      return (
+        sameClaim(k, figure) ||
+        (headlines.has(k.offset) && !headlines.has(figure.offset) && headlineRepeat(k, figure)) ||
+        (bullets.has(figure.offset) && !bullets.has(k.offset) && recapRepeat(figure, k))
+      );
     });
     const first = i === undefined ? undefined : kept[i];
     if (i === undefined || !first) {

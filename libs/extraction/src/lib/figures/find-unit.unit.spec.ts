@@ -140,4 +140,11 @@ describe('units and quantity nouns', () => {
   it('reads "over past day" as a daily rate', () => {
     expect(figureIn('Russia loses another 1,530 soldiers in Ukraine over past day', '1,530').unit).toBe('per_day');
   });
+
+  it('"Of these, 60 were shot down, while 30 were lost" count what the figure before counted', () => {
+    const text = 'Overnight, Russia launched 96 Shahed-type drones at Ukraine, the air force said. Of these, 60 were shot down, while 30 were "lost" to jamming, it said.';
+    expect(figureIn(text, '60').unit).toBe('count');
+    expect(figureIn(text, '30').unit).toBe('count');
+    expect(figureIn(text, '30').source).toBe('air force');
+  });
 });

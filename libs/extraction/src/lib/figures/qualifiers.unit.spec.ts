@@ -72,4 +72,8 @@ describe('qualifiers', () => {
     expect(bounds(figureIn('Air defences shot down drones over 14 regions.', '14'))).toEqual({ value: 14, qualifier: 'exact' });
     expect(bounds(figureIn('Russia lost over 1,500 troops.', '1,500'))).toEqual({ low: 1500, qualifier: 'more_than' });
   });
+
+  it.each(['had passed', 'has surpassed', 'has topped', 'now exceeded'])('"casualties %s 600,000" → more_than', (phrase) => {
+    expect(bounds(figureIn(`NATO said Russia's casualties ${phrase} 600,000.`, '600,000'))).toEqual({ low: 600000, qualifier: 'more_than' });
+  });
 });

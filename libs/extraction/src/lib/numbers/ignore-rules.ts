@@ -38,7 +38,12 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'ratio';
   }
   // "two people familiar with the matter said": counting the sources, not a figure.
-  if (/^(?:\s+[A-Z][\w.]*){0,2}\s+(?:people|persons|officials|sources|diplomats|analysts|experts)\s+(?:familiar|close|briefed|speaking|who\s+(?:spoke|asked|declined)|with\s+knowledge|said|say|told)\b/.test(after)) {
+  // "at least two independent sources confirm it": how many sources vouch, not a figure either.
+  if (
+    /^(?:\s+(?:[A-Z][\w.]*|independent|separate|different|other|senior|western|unnamed|anonymous)){0,2}\s+(?:people|persons|officials|sources|diplomats|analysts|experts)\s+(?:familiar|close|briefed|speaking|who\s+(?:spoke|asked|declined)|with\s+knowledge|said|say|told|confirm|confirms|confirmed|corroborate)\b/.test(
+      after,
+    )
+  ) {
     return 'source description';
   }
   if (m.word) {
@@ -94,6 +99,8 @@ const isYear = (m: NumberMention, before: string, after: string): boolean => {
 const isAge = (m: NumberMention, before: string, after: string): boolean => {
   if (m.value > 120 || !Number.isInteger(m.value)) return false;
   if (/\baged?\s+(?:of\s+)?$/i.test(before)) return true;
+  // "the youngest of them 18", "the oldest was 59".
+  if (/\b(?:youngest|oldest)(?:\s+(?:of\s+(?:them|whom|those|these)|was|is|being|were))*\s*,?\s*$/i.test(before)) return true;
   if (/^(?:-year-old|\s+years?\s+old|-years?-old)\b/i.test(after)) return true;
   return /[A-Z][a-z]+,\s*$/.test(before) && /^\s*,/.test(after) && m.value >= 15;
 };
