@@ -1,4 +1,4 @@
-import { invalid, type DomainError } from '@factledger/shared';
+import { invalid, isWellFormedText, textProblem, type DomainError } from '@factledger/shared';
 import { isCalendarDate } from './dates';
 
 export interface TextOptions {
@@ -11,23 +11,15 @@ export interface TextOptions {
 // C0 controls and DEL; multi-line fields may still hold \n, \r and \t.
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// In a `u` regex a surrogate pair is one code point, so \p{Cs} matches only a lone surrogate.
-const LONE_SURROGATE = /\p{Cs}/u;
-
 /**
- * Text PostgreSQL can store as `text` and `jsonb`: well-formed UTF-16 (no lone
- * surrogate, which has no UTF-8 form) and no NUL. `String.prototype.isWellFormed`
- * is ES2024, past the project's `lib`; this is the same test.
+ * Text PostgreSQL can store as `text` and `jsonb` (no lone surrogate, no NUL):
+ * the one rule of @factledger/shared's input bounds, under the names the
+ * ledger's edges use.
  */
-export const isStorableText = (value: string): boolean => !LONE_SURROGATE.test(value) && !value.includes('\u0000');
+export const isStorableText = (value: string): boolean => isWellFormedText(value);
 
 /** Why a string is not storable, or null when it is. */
-export const unstorableTextReason = (value: string): string | null =>
-  value.includes('\u0000')
-    ? 'must not contain NUL (\\u0000) characters'
-    : LONE_SURROGATE.test(value)
-      ? 'must be well-formed Unicode (no lone UTF-16 surrogates)'
-      : null;
+export const unstorableTextReason = (value: string): string | null => textProblem(value);
 
 /**
  * Field validators bound to one aggregate's `*.invalid_field` code, so every
