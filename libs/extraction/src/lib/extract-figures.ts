@@ -3,7 +3,7 @@ import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
-import { buildDateIndex, findAsOf } from './dates/find-as-of';
+import { buildDateIndex, findAsOf, saidOn } from './dates/find-as-of';
 import { estimateReportDate } from './dates/infer-year';
 import { findPublicationDate } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
@@ -69,6 +69,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
       // A list item without a date of its own holds as of its lead-in.
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn);
+      // "X said on Thursday that ... He added that 38,000 ...": what is added was said on the same day.
+      if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor) ?? asOf;
 
       const prev = readings[i - 1];
       const next = readings[i + 1];

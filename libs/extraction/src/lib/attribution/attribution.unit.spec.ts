@@ -269,4 +269,28 @@ describe('attribution', () => {
   it('"we have confirmed" in the story\'s own voice is the article, not the heading above it', () => {
     expect(sourceOf('Kursk\n\nSince the incursion began, we have confirmed the deaths of 1,126 soldiers in the region.', '1,126')).toBe('article');
   });
+
+  it.each(['affirmed', 'declared', 'stressed', 'documented'])('translated-sounding "X %s that ..."', (verb) => {
+    expect(sourceOf(`The Ukrainian general staff ${verb} that Russia has lost close to 700,000 men.`, '700,000')).toBe('Ukrainian general staff');
+  });
+
+  it('"As per its latest update" goes back to the source just named', () => {
+    const text = 'The British Defense Ministry also sees losses rising. As per its latest intelligence update, daily casualties rose to 1,523 in November.';
+    expect(sourceOf(text, '1,523')).toBe('British Defense Ministry');
+  });
+
+  it('"the same service" is whoever was credited just before', () => {
+    const text = 'According to Ukrainian military intelligence, some 11,000 soldiers are in Kursk. The same service had put the number at 7,000 a week earlier.';
+    expect(sourceOf(text, '7,000')).toBe('Ukrainian military intelligence');
+  });
+
+  it('a quotation closed in its paragraph is its speaker\'s, not that of a speaker in the next paragraph', () => {
+    const text = '"Some 10,000 soldiers are in Russia," Robert Wood told the council. "Of those, about 8,000 have moved to Kursk."\n\n"It is a lie," Mr. Nebenzia said.';
+    expect(sourceOf(text, '8,000')).toBe('Robert Wood');
+  });
+
+  it('"said a drone unit commander who gave only his call sign, Magyar." names Magyar', () => {
+    const text = '"They walk in groups," said a drone unit commander who gave only his call sign, Magyar. "We saw maybe 40 of them in one column."';
+    expect(sourceOf(text, '40')).toBe('Magyar');
+  });
 });

@@ -18,6 +18,8 @@ export interface Credit {
   raw?: string;
   /** Set when the figure is a list item credited through the sentence that introduced the list. */
   leadIn?: Sentence;
+  /** "He added that ...": the attribution in the sentence before that the pronoun goes on from. */
+  carriedFrom?: { sentence: Sentence; anchor: number };
 }
 
 const QUOTE_LOOKAHEAD = 6;
@@ -76,6 +78,12 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return credited[credited.length - 1]?.raw ?? subjectOf(previous) ?? lastNamed;
   };
 
+  const carriedFrom = (sentence: Sentence): Credit['carriedFrom'] => {
+    const previous = doc.sentences[sentence.index - 1];
+    const said = previous && (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun).at(-1);
+    return previous && said ? { sentence: previous, anchor: said.anchor } : undefined;
+  };
+
   const creditedAfter = (sentence: Sentence): Attribution | undefined => {
     const next = doc.sentences[sentence.index + 1];
     if (!next || next.paragraph > sentence.paragraph + 1 || !CREDITS_PREVIOUS.test(next.text)) return undefined;
@@ -84,9 +92,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
 
   // "The outlet said" after "Mediazona estimated": the entity named before, preferring one with the same head noun.
   const definiteReferent = (sentence: Sentence, raw: string): string => {
+    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && !DEFINITE_MENTION.test(a.raw) && a.anchor < sentence.start);
+    // "The same service had put it at 7,000", "the same briefing put ...": whoever was credited just before, whatever noun named them.
+    if (/^(?:the\s+)?same\s/i.test(raw)) return named(sentence.index - 1).filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw)).at(-1)?.raw ?? raw;
     const head = DEFINITE_MENTION.exec(raw)?.[1]?.toLowerCase();
     if (!head) return raw;
-    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && !DEFINITE_MENTION.test(a.raw) && a.anchor < sentence.start);
     for (let j = sentence.index - 1; j >= Math.max(0, sentence.index - DEFINITE_LOOKBACK); j--) {
       const same = named(j).filter((a) => a.raw.toLowerCase().includes(head)).at(-1);
       if (same) return same.raw;
@@ -98,9 +108,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
     (doc.attributions[sentence.index - 1] ?? []).filter((a) => !a.pronoun).at(-1)?.raw;
 
   // The speaker named where a quotation closes, for speech that runs over several sentences.
-  const speakerAfterQuote = (from: number): Attribution | undefined => {
+  // A quotation closed within its paragraph is attributed there, not by a speaker in a later paragraph.
+  const speakerAfterQuote = (from: number, closedIn?: number): Attribution | undefined => {
     for (let j = from; j < Math.min(doc.sentences.length, from + QUOTE_LOOKAHEAD); j++) {
       const sentence = doc.sentences[j] as Sentence;
+      if (closedIn !== undefined && sentence.paragraph !== closedIn) break;
       const spans = doc.quotes[sentence.paragraph] ?? [];
       const closings = spans.filter((q) => !q.open && q.end > sentence.start && q.end <= sentence.end).map((q) => q.end);
       const found = (doc.attributions[j] ?? []).find((a) => !quotationAt(a.anchor, spans) && closings.some((c) => c <= a.anchor && a.anchor - c < 40));
@@ -113,7 +125,9 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const quotes = doc.quotes[sentence.paragraph] ?? [];
     let attribution = chooseAttribution(doc.attributions[sentence.index] ?? [], pos, clause, quotes);
     const quote = quotationAt(pos, quotes);
-    if (quote && (!attribution || quotationAt(attribution.anchor, quotes))) attribution = speakerAfterQuote(sentence.index) ?? attribution;
+    if (quote && (!attribution || quotationAt(attribution.anchor, quotes))) {
+      attribution = speakerAfterQuote(sentence.index, quote.open ? undefined : sentence.paragraph) ?? attribution;
+    }
     const paragraph = doc.paragraphs[sentence.paragraph] as Paragraph;
     const listed = !attribution && leadIn && isListItem(doc.text, paragraph) ? leadIn : undefined;
     if (listed) attribution = (doc.attributions[listed.index] ?? []).at(-1);
@@ -135,7 +149,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const referent = raw && !attribution?.pronoun ? definiteReferent(sentence, raw) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;
-    return { ...(referent ? { raw: referent } : {}), ...(listed ? { leadIn: listed } : {}) };
+    const from = attribution?.pronoun && !listed ? carriedFrom(sentence) : undefined;
+    return { ...(referent ? { raw: referent } : {}), ...(listed ? { leadIn: listed } : {}), ...(from ? { carriedFrom: from } : {}) };
   };
 
   const finish = (sentence: Sentence): void => {

@@ -17,7 +17,7 @@ export interface Attribution {
 }
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|posted|tweeted)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
@@ -36,7 +36,12 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   const s = sentence.text;
   const at = sentence.start;
   const out: Attribution[] = [];
-  for (const m of s.matchAll(/\baccording to\s+/gi)) {
+  // "According to its latest update", "As per their figures": the possessive points back to the source just named.
+  for (const m of s.matchAll(/\b(?:according\s+to|(?:as\s+)?per)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations)\b/gi)) {
+    const pronoun = { its: 'it', their: 'they', his: 'he', her: 'she' }[(m[1] ?? '').toLowerCase()] ?? 'it';
+    out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: pronoun, pronoun, forwardOnly: false });
+  }
+  for (const m of s.matchAll(/\baccording to\s+(?!(?:its|their|his|her)\s)/gi)) {
     const from = (m.index ?? 0) + m[0].length;
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
     const work = /^(?:an?|the|new|latest|\s)*(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
@@ -100,6 +105,11 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
     // "said a senior U.S. defense official, speaking on condition of anonymity": a described person counts too.
     if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || endsWithEntityNoun(np.text))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
+    // "said a drone unit commander who gave only his call sign, Magyar.": the name closing the who-clause, else the described person.
+    const who = /^\s+((?:a|an|the)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:who|whose)\b[^.;:"”]*?(?:,\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?\s*(?:[.;]|$)/.exec(afterVerb);
+    if (who?.[1] && (who[2] || endsWithEntityNoun(who[1]))) {
+      return { anchor: at + index, end: at + index + verb.length + who[0].length, raw: who[2] ?? who[1], forwardOnly: false };
+    }
   }
   // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X.
   const adverbs = beforeRaw.replace(BETWEEN_SUBJECT_AND_VERB, '');

@@ -30,7 +30,7 @@ const ENTITY_NOUNS = new Set(
 
 const ADJECTIVES = new Set(
   `military western foreign senior top former national independent international deputy acting unnamed anonymous security visiting local
-  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft think`.split(/\s+/),
+  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft think same`.split(/\s+/),
 );
 
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'at', 'from', 'on', 'by']);

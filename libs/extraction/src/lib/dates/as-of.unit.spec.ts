@@ -130,4 +130,18 @@ describe('the date a figure refers to (as_of)', () => {
       [9329, '2024-11-18'],
     ]);
   });
+
+  it('"one week earlier", "two weeks ago" count back from the publication date, but not inside a comparison', () => {
+    expect(asOf('The service had put the number at 7,000 troops only one week earlier.', '7,000')).toEqual(['2024-10-25', 'day']);
+    expect(asOf('Two weeks ago, officials counted 3,000 troops.', '3,000')).toEqual(['2024-10-18', 'day']);
+    expect(asOf('We confirmed 2,361 more deaths than in our previous update two weeks ago.', '2,361')).toEqual([PUBLISHED, 'day']);
+  });
+
+  it('"He added that ..." was said on the day the sentence before says it was', () => {
+    const text = 'General Syrskyi said on Thursday that Ukraine held 800 square kilometres. He added that Russia had lost about 38,000 soldiers there.';
+    expect(asOf(text, '38,000')).toEqual(['2024-10-31', 'day']);
+    // A date scoping a figure rather than the saying does not carry over.
+    const scoped = 'Syrskyi said Russia lost 40,000 troops in October. He added that 1,000 a day are lost now.';
+    expect(asOf(scoped, '1,000')).toEqual([PUBLISHED, 'day']);
+  });
 });

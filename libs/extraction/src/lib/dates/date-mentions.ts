@@ -29,7 +29,7 @@ const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 const BOUNDARY_BEFORE =
   /\b(?:since|from|after|before|until|till|by|between|starting|start(?:ed|s)?(?: in| on)?|beg[au]n(?: in| on)?|beginning(?: in| on)?|launched(?: in| on)?|invaded(?: in| on)?|invasion(?: in| on| of)?|as early as|ended(?: in)?)\s*$/i;
 // "since they entered combat last month": the date opens a since-clause.
-const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$/i;
+const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\bthan\s+(?:in|on|at|during|the|our|its|their|a)\b[^,.;:()\d]{0,40}$/i;
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$/i;
@@ -92,6 +92,11 @@ const RULES: Rule[] = [
       strictlyBefore: Boolean(m[1]),
       ...(m[3] ? { week: m[3] === 'last' ? -1 : 0 } : {}),
     }),
+  },
+  {
+    // "only one week earlier", "two weeks ago".
+    re: /\b(a|one|two|three)\s+weeks?\s+(?:ago|earlier)\b/gi,
+    build: (m) => ({ kind: 'day-offset', days: -7 * (['a', 'one', 'two', 'three'].indexOf(m[1].toLowerCase()) || 1) }),
   },
   {
     re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,

@@ -107,3 +107,18 @@ const within = (mentions: DateMention[], span: Span): DateMention[] => {
   }
   return out;
 };
+
+/** How far from its verb a date still says when something was said: "said on Thursday", "on Thursday said". */
+const SAID_WITHIN = 25;
+
+/**
+ * The date the verb at `anchor` was said on ("Syrskyi said on Thursday that ..."), for a next sentence that goes on
+ * with "He added that ...". Only a date right next to the verb, so a date scoping a figure does not carry over.
+ */
+export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): AsOf | undefined => {
+  const said = within(index.mentions, sentence).find(
+    (m) => !m.boundary && !m.future && m.kind !== 'month' && m.kind !== 'year' && (Math.abs(m.start - anchor) <= SAID_WITHIN || Math.abs(anchor - m.end) <= SAID_WITHIN),
+  );
+  const resolved = said && resolveDate(said, index.published);
+  return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' } : undefined;
+};

@@ -147,4 +147,14 @@ describe('units and quantity nouns', () => {
     expect(figureIn(text, '30').unit).toBe('count');
     expect(figureIn(text, '30').source).toBe('air force');
   });
+
+  it('"Of these, 76 were shot down and 50 lost": a bare participle after the number points back too', () => {
+    const text = 'Overnight, Russia fired 132 drones at Ukraine, the air force said. Of these, 76 were shot down and 50 lost.';
+    expect(figureIn(text, '50').unit).toBe('count');
+    expect(figureIn(text, '50').source).toBe('air force');
+  });
+
+  it('counts senators and lawmakers as people', () => {
+    expect(figureIn('The upper house approved it with 172 senators voting in favour.', '172').unit).toBe('people');
+  });
 });

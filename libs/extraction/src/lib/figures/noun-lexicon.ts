@@ -41,7 +41,7 @@ export const NOUN_LEXICON: NounEntry[] = [
   ),
   entry(String.raw`(?:North |South )?Koreans|Russians|Ukrainians|Chechens|Belarusians`, 'people', { demonym: true }),
   entry(
-    String.raw`people|persons|civilians|casualties|casualty|deaths|dead|killed|wounded|injured|refugees|prisoners|POWs|residents|children|workers|labou?rers|migrants|citizens|evacuees|hostages|detainees|victims|lives|bodies|defectors|women`,
+    String.raw`people|persons|civilians|casualties|casualty|deaths|dead|killed|wounded|injured|refugees|prisoners|POWs|residents|children|workers|labou?rers|migrants|citizens|evacuees|hostages|detainees|victims|lives|bodies|defectors|women|senators|lawmakers|legislators|deputies|MPs|voters`,
     'people',
   ),
   entry(

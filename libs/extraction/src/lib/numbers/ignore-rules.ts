@@ -30,6 +30,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (ctx.blocked.some((s) => m.start < s.end && s.start < m.end)) return 'date or furniture';
   if (m.kind === 'vague') return undefined;
   if (/^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|earlier|later|before|after|old)\b/i.test(after)) return 'time reference';
+  // "a war that has lasted more than two and a half years": how long, not how many.
+  if (/^\s+and\s+a\s+half\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
   if (/\b(?:in|over|during|within|for|of)\s+the\s+(?:previous|past|last|next|coming|first|following)\s+$/i.test(before) && /^\s+(?:hours|days|weeks|months|years)\b/i.test(after)) {
     return 'time window';
   }

@@ -14,6 +14,7 @@ describe('numbers that are not figures', () => {
     ['percentages', 'About 40% of the 500 troops and 25 per cent of officers are new.'],
     ['times', 'At 10:32 GMT, and again at 5pm, 500 troops crossed.'],
     ['ages', 'Kim Jong Un, 40, sent 500 troops; a 19-year-old and recruits aged 18 went too.'],
+    ['durations with a half', 'In a war that has lasted more than two and a half years, 500 troops arrived.'],
     ['the youngest or oldest', 'Of the 500 troops who died, the youngest of them 18, the oldest was 59.'],
     ['how many sources vouch', 'A death counts only when at least two independent sources confirm it; 500 troops died.'],
     ['labels', 'Article 5 and Resolution 2270 do not cover the 500 troops.'],
