@@ -157,6 +157,13 @@ describe('Sealer', () => {
     expect(await latestCheckpoint(t.db)).toMatchObject({ treeSize: 7 });
   });
 
+  it('seals every visible event on demand when never started, batch after batch', async () => {
+    const s = sealer({ batchSize: 2 });
+    await append('on-demand', 7);
+    await settleLog(t.db);
+    expect(await s.checkpointNow()).toMatchObject({ treeSize: 7 });
+  });
+
   it('answers checkpoint requests sent over NOTIFY', async () => {
     const s = sealer({ pollIntervalMs: 60_000 });
     s.start();

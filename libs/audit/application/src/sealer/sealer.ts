@@ -72,6 +72,8 @@ export class Sealer {
   private reportedBlock: string | null = null;
 
   private stopped = true;
+  /** Set by stop() only: a sealer used without start() (sealPending, checkpointNow) still seals everything. */
+  private stopping = false;
   private loopDone: Promise<void> | null = null;
   private woken = false;
   private wakeSleeper: (() => void) | null = null;
@@ -104,12 +106,14 @@ export class Sealer {
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.stopping = false;
     this.options.wakeups?.on('append', this.onAppend);
     this.loopDone = this.loop();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping = true;
     this.options.wakeups?.off('append', this.onAppend);
     this.wake();
     await this.loopDone;
@@ -210,7 +214,7 @@ export class Sealer {
     for (;;) {
       const sealed = await this.sealBatch();
       total += sealed;
-      if (sealed < this.batchSize || this.stopped || this.blockedBy) return total;
+      if (sealed < this.batchSize || this.stopping || this.blockedBy) return total;
     }
   }
 
