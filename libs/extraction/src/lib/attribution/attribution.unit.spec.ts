@@ -293,4 +293,27 @@ describe('attribution', () => {
     const text = '"They walk in groups," said a drone unit commander who gave only his call sign, Magyar. "We saw maybe 40 of them in one column."';
     expect(sourceOf(text, '40')).toBe('Magyar');
   });
+
+  it('a newsletter\'s capitalised section labels ("THE LOAN:", "ESCALATION:") are not transcript speakers', () => {
+    const text = 'ESCALATION: NATO says 10,000 troops are in Russia.\n\nTHE LOAN: Ministers approve the €35 billion loan today.\n\nDRONES: Russia launched 80 drones.';
+    expect(sourceOf(text, '€35 billion')).toBe('article');
+    expect(sourceOf(text, '80')).toBe('article');
+    // A transcript speaker with a title still speaks for the paragraph.
+    expect(sourceOf('MS. SINGH: We assess that 10,000 troops are there.', '10,000')).toBe('Ms. Singh');
+  });
+
+  it('"officials had given a figure of 190,000" credits the officials', () => {
+    expect(sourceOf('Russian officials had given a figure of 190,000 for the first half of the year.', '190,000')).toBe('Russian officials');
+    expect(sourceOf('Given the losses, 190,000 recruits were needed.', '190,000')).toBe('article');
+  });
+
+  it('"Ivan, a 42-year-old who signed a contract in October, told Meduza" names Ivan', () => {
+    expect(sourceOf('Ivan, a 42-year-old who signed a contract in Tver in October, told Meduza he received 2.5 million rubles.', '2.5 million')).toBe('Ivan');
+  });
+
+  it('"dead confirmed by name by X, that implies ..., Y estimates": the participle\'s agent credits only what it follows', () => {
+    const text = 'With more than 78,000 dead confirmed by name by Mediazona and the BBC, that implies payouts of over 900 billion rubles, Meduza estimates.';
+    expect(sourceOf(text, '78,000')).toBe('Mediazona and the BBC');
+    expect(sourceOf(text, '900 billion')).toBe('Meduza');
+  });
 });

@@ -32,6 +32,8 @@ const DEFINITE_MENTION =
   /^(?:the\s+)?(?:[a-z]+\s+)?(outlet|agency|ministry|newspaper|group|monitor|institute|think[- ]?tank|official|spokesperson|spokesman|spokeswoman|office|department|watchdog|centre|center|organi[sz]ation|broadcaster|website|site|project|service)$/i;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
+const TITLED = /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
+const SECTION_LABEL = /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['’]S\b/;
 // "This was reported by the General Staff": a sentence crediting the one before it.
 const CREDITS_PREVIOUS = /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;
 // "This number includes ...": a sentence about the figure the previous one reported.
@@ -53,6 +55,11 @@ export const isListItem = (text: string, paragraph: Span): boolean => {
  * `finish` after each sentence.
  */
 export const createCreditTracker = (doc: CreditDocument) => {
+  const labelCounts = new Map<string, number>();
+  for (const p of doc.paragraphs) {
+    const label = SPEAKER_LABEL.exec(doc.text.slice(p.start, p.end))?.[1]?.trim();
+    if (label) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
+  }
   let lastNamed: string | undefined;
   let paragraphSpeaker: string | undefined;
   let leadIn: Sentence | undefined;
@@ -64,7 +71,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const speakerOf = (sentence: Sentence): string | undefined => {
     if (labelParagraph === sentence.paragraph) return labelled;
     const paragraph = doc.paragraphs[sentence.paragraph] as Paragraph;
-    const label = SPEAKER_LABEL.exec(doc.text.slice(paragraph.start, paragraph.end))?.[1];
+    const found = SPEAKER_LABEL.exec(doc.text.slice(paragraph.start, paragraph.end))?.[1]?.trim();
+    // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
+    // or a name of several words, or speaks more than once.
+    const label = found && !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (labelCounts.get(found) ?? 0) > 1) ? found : undefined;
+    if (found && !label) labelled = undefined;
     if (label) labelled = /^(?:Q|A|QUESTION|ANSWER|REPORTER)$/.test(label.trim()) ? undefined : speakerName(label.trim());
     labelParagraph = sentence.paragraph;
     return labelled;

@@ -17,7 +17,7 @@ export interface Attribution {
 }
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
@@ -28,6 +28,8 @@ const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|c
 const NOUN_LIKE = /^(?:estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
 const ADJECTIVAL_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$/i;
+// A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
+const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|meant|suggests|suggested|puts|would|could|brings|brought)\b/;
 // Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
 const LEADING_ADVERBIAL = /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
 
@@ -48,9 +50,11 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const np = (work ? phraseAfter(s, from + work[0].length, at) : undefined) ?? phraseAfter(s, from, at);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
   }
-  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
+  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
-    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
+    // "78,000 dead confirmed by Mediazona, that implies ...": a participle's agent credits what it follows, not what comes after.
+    const participle = !/^(?:data|figures|estimates|statistics|report|assessment)\b/.test(m[0]);
+    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...(participle && LATER_CLAUSE.test(s.slice(np.end - at)) ? { backwardOnly: true } : {}) });
   }
   // "The British estimate is more than 1,200", "the Ukrainian count stands at ...".
   for (const m of s.matchAll(/\b((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})(?:estimate|count|tally|assessment|figure)\s+(?:is|was|has\s+been|had\s+been|stands\s+at|stood\s+at)\b/g)) {
@@ -87,6 +91,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const afterVerb = s.slice(index + verb.length);
   // "posted on X:", "posted on Telegram that": a post, not troops "posted to" a unit.
   if (verb === 'posted' && !/^\s*(?:(?:on|to)\s+(?:X|Twitter|Telegram|Facebook|Instagram|social\s+media|(?:his|her|its|their)\s+\w+)\b|:)/.test(afterVerb)) return undefined;
+  // "officials had given a figure of 190,000", not "given the situation".
+  if (/^(?:given|gave)$/.test(verb) && !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)) return undefined;
   if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
@@ -115,6 +121,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const adverbs = beforeRaw.replace(BETWEEN_SUBJECT_AND_VERB, '');
   const unclaused = adverbs
     .replace(/,\s*(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*$/, '')
+    // "Ivan, a 42-year-old who signed a contract in October, told": a described person with a relative clause.
+    .replace(/,\s*(?:a|an)\s+[^,]{1,40}?\s(?:who|whose)\b[^,]*,\s*$/, '')
     // "Zelensky, speaking to CNN in Kyiv, said": the aside names a listener, not the speaker.
     .replace(/,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|in\s+(?:a|an|its|his|her|their)\b)[^,]*,\s*$/, '');
   const trimmed = unclaused

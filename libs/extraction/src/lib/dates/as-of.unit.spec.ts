@@ -144,4 +144,13 @@ describe('the date a figure refers to (as_of)', () => {
     const scoped = 'Syrskyi said Russia lost 40,000 troops in October. He added that 1,000 a day are lost now.';
     expect(asOf(scoped, '1,000')).toEqual([PUBLISHED, 'day']);
   });
+
+  it('"in the first nine months of 2024", "the first half of the year" end in that month', () => {
+    expect(asOf('Regions spent at least 130 billion rubles in the first nine months of 2024.', '130 billion')).toEqual(['2024-09-01', 'month']);
+    expect(asOf('Officials gave a figure of 190,000 recruits for the first half of the year.', '190,000')).toEqual(['2024-06-01', 'month']);
+  });
+
+  it('a described speaker\'s relative clause dates its own event, not the figure', () => {
+    expect(asOf('Ivan, a 42-year-old who signed a contract in October, told Meduza he received 2.5 million rubles.', '2.5 million')).toEqual([PUBLISHED, 'day']);
+  });
 });

@@ -41,6 +41,7 @@ interface Rule {
   build(m: RegExpExecArray): DateValue | undefined;
 }
 
+const MONTHS_COUNT = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
 /** Day-first numeric dates (28/10/2024), unless the first part cannot be a day-of-month pairing. */
@@ -92,6 +93,14 @@ const RULES: Rule[] = [
       strictlyBefore: Boolean(m[1]),
       ...(m[3] ? { week: m[3] === 'last' ? -1 : 0 } : {}),
     }),
+  },
+  {
+    // "in the first nine months of 2024", "the first half of the year": the period ends in that month.
+    re: new RegExp(String.raw`\bfirst\s+(half|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(?:months\s+)?of\s+(?:the\s+year|${YEAR})\b`, 'gi'),
+    build: (m) => {
+      const n = m[1].toLowerCase() === 'half' ? 6 : (MONTHS_COUNT.indexOf(m[1].toLowerCase()) + 1 || Number(m[1]));
+      return n >= 1 && n <= 12 ? { kind: 'month', ...(m[2] ? { y: Number(m[2]) } : {}), m: n, last: false } : undefined;
+    },
   },
   {
     // "only one week earlier", "two weeks ago".

@@ -19,7 +19,7 @@ export interface DateIndex {
 }
 
 const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,()]*[,)]/gi;
-const RELATIVE = /,\s*(?:where|which|who|whose)\b[^,]*(?:,|$)/gi;
+const RELATIVE = /,\s*(?:(?:a|an)\s+[^,]{1,40}?\s)?(?:where|which|who|whose)\b[^,]*(?:,|$)/gi;
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;

@@ -43,13 +43,13 @@ const REFERS_BACK_BEFORE =
   /(?:\b(?:another|a\s+further|an\s+additional|(?:up|down|rising|falling|rose|fell|increased|decreased|jumped|dropped)\s+from|compared\s+(?:with|to))\s+|\b(?:of|among)\s+(?:them|these|those|which|whom)\s*,?\s*)$/i;
 // "8,000 of them", "28 others", "24 more"; "30 were lost": a bare number as the subject of a passive counts something named before.
 const REFERS_BACK_AFTER =
-  /^\s+(?:of\s+(?:them|those|these)|others|more\b|(?:were|was|are|have\s+been|had\s+been)\s+["“]?(?:[a-z]+ed|shot|lost|hit|downed|taken|struck|brought|thrown)\b|["“]?(?:lost|downed|intercepted|destroyed|shot\s+down|jammed)\b)/i;
+  /^\s+(?:of\s+(?:them|those|these)|others|more\b|(?:were|was|are|have\s+been|had\s+been)\s+["“]?(?:[a-z]+ly\s+)?(?:[a-z]+ed|shot|lost|hit|downed|taken|struck|brought|thrown)\b|["“]?(?:lost|downed|intercepted|destroyed|shot\s+down|jammed)\b)/i;
 const NOT_ANTECEDENT = new Set<Unit>(['percent', 'years', 'months', 'weeks', 'days', 'hours']);
 
 /** "put the number at 10,000", "8,000 of them", "another 24": a bare number counts what the figure before it counted. */
 export const borrowUnit = (text: string, m: NumberMention, reading: UnitReading, clause: Span, earlier: ExtractedFigure[], since: number): UnitReading => {
   if (reading.evidence !== 'none') return reading;
-  const pointer = REFERS_BACK_BEFORE.test(text.slice(Math.max(clause.start, m.start - 40), m.start)) || REFERS_BACK_AFTER.test(text.slice(m.end, m.end + 20));
+  const pointer = REFERS_BACK_BEFORE.test(text.slice(Math.max(clause.start, m.start - 40), m.start)) || REFERS_BACK_AFTER.test(text.slice(m.end, m.end + 40));
   const anaphoric = pointer || /\b(?:number|figure|total|tally|count|estimate|toll|contingent|force)s?\b/i.test(text.slice(clause.start, m.start));
   if (!anaphoric) return reading;
   let previous: ExtractedFigure | undefined;

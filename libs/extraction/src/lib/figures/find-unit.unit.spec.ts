@@ -157,4 +157,9 @@ describe('units and quantity nouns', () => {
   it('counts senators and lawmakers as people', () => {
     expect(figureIn('The upper house approved it with 172 senators voting in favour.', '172').unit).toBe('people');
   });
+
+  it('"15 were "locationally lost"": an adverb may sit before the participle', () => {
+    const text = 'Russia launched 35 drones overnight, the air force said. It said 20 of the drones had been shot down, while 15 were "locationally lost".';
+    expect(figureIn(text, '15').unit).toBe('count');
+  });
 });
