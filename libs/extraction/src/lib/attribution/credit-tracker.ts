@@ -62,6 +62,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
   }
   let lastNamed: string | undefined;
   let paragraphSpeaker: string | undefined;
+  // Where that speaker was named, so speech running on keeps the day it was said on.
+  let speakerNamedAt: Credit['carriedFrom'];
   let leadIn: Sentence | undefined;
   let labelled: string | undefined;
   let lastCredit: string | undefined;
@@ -160,7 +162,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const referent = raw && !attribution?.pronoun ? definiteReferent(sentence, raw) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;
-    const from = attribution?.pronoun && !listed ? carriedFrom(sentence) : undefined;
+    const continuesSpeech = !attribution && quote !== undefined && paragraphSpeaker !== undefined && raw === paragraphSpeaker;
+    const from = attribution?.pronoun && !listed ? carriedFrom(sentence) : continuesSpeech ? speakerNamedAt : undefined;
     return { ...(referent ? { raw: referent } : {}), ...(listed ? { leadIn: listed } : {}), ...(from ? { carriedFrom: from } : {}) };
   };
 
@@ -170,9 +173,13 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const outside = (doc.attributions[sentence.index] ?? []).filter((a) => !quotationAt(a.anchor, quotes));
     const named = outside.filter((a) => !a.pronoun).at(-1);
     if (named) lastNamed = named.raw;
-    if (outside.length) paragraphSpeaker = lastNamed;
+    if (outside.length) {
+      paragraphSpeaker = lastNamed;
+      const said = outside.at(-1) as Attribution;
+      speakerNamedAt = { sentence, anchor: said.anchor };
+    }
     const lastInParagraph = sentence.end === paragraph.end;
-    if (lastInParagraph) paragraphSpeaker = undefined;
+    if (lastInParagraph) paragraphSpeaker = speakerNamedAt = undefined;
     // "Russia has lost:" introduces the list items that follow; any other paragraph ends the list.
     if (lastInParagraph) leadIn = /:\s*$/.test(sentence.text) ? sentence : isListItem(doc.text, paragraph) ? leadIn : undefined;
   };

@@ -153,4 +153,12 @@ describe('the date a figure refers to (as_of)', () => {
   it('a described speaker\'s relative clause dates its own event, not the figure', () => {
     expect(asOf('Ivan, a 42-year-old who signed a contract in October, told Meduza he received 2.5 million rubles.', '2.5 million')).toEqual([PUBLISHED, 'day']);
   });
+
+  it('speech running on in a quotation keeps the day its speaker said it', () => {
+    const text = 'Foreign Minister Andrii Sybiha posted on X, formerly Twitter, on Sunday: "Troops are already in Kursk. 11,000 of them."';
+    expect(asOf(text, '11,000')).toEqual(['2024-10-27', 'day']);
+    // A date in the that-clause dates what it says, not later speech.
+    const scoped = 'The minister said that on Sunday troops moved. "We count 11,000 of them now."';
+    expect(asOf(scoped, '11,000')).toEqual([PUBLISHED, 'day']);
+  });
 });

@@ -108,8 +108,9 @@ const within = (mentions: DateMention[], span: Span): DateMention[] => {
   return out;
 };
 
-/** How far from its verb a date still says when something was said: "said on Thursday", "on Thursday said". */
-const SAID_WITHIN = 25;
+/** How far from its verb a date still says when something was said: "on Thursday said", "posted on X, formerly Twitter, on Sunday:". */
+const SAID_BEFORE = 25;
+const SAID_AFTER = 40;
 
 /**
  * The date the verb at `anchor` was said on ("Syrskyi said on Thursday that ..."), for a next sentence that goes on
@@ -117,7 +118,7 @@ const SAID_WITHIN = 25;
  */
 export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): AsOf | undefined => {
   const said = within(index.mentions, sentence).find(
-    (m) => !m.boundary && !m.future && m.kind !== 'month' && m.kind !== 'year' && (Math.abs(m.start - anchor) <= SAID_WITHIN || Math.abs(anchor - m.end) <= SAID_WITHIN),
+    (m) => !m.boundary && !m.future && m.kind !== 'month' && m.kind !== 'year' && (m.start >= anchor ? m.start - anchor <= SAID_AFTER && !/\bthat\b/.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start)) : anchor - m.end <= SAID_BEFORE),
   );
   const resolved = said && resolveDate(said, index.published);
   return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' } : undefined;
