@@ -42,7 +42,7 @@ export const FIXTURE_ARTICLES: FixtureArticle[] = [
       { numberText: 'Rbs13.2tn', value: 13200000000000, qualifier: 'exact', unit: 'rub', source: 'Bloomberg citing budget documents', as_of: '2024-11-05' },
       { numberText: 'Rbs10.8tn', value: 10800000000000, qualifier: 'exact', unit: 'rub', source: 'Bloomberg citing budget documents', as_of: '2024-11-05' },
       { numberText: 'as much as $1.28bn', high: 1280000000, qualifier: 'up_to', unit: 'usd', source: 'South Korean lawmakers citing spy agency', as_of: '2024-11-03' },
-      { numberText: '12,000-15,000', low: 12000, high: 15000, qualifier: 'range', unit: 'people', source: 'South Korean lawmakers citing spy agency', as_of: '2024-11-15' },
+      { numberText: '12,000-15,000', low: 12000, high: 15000, qualifier: 'range', unit: 'people', source: 'South Korean lawmakers citing spy agency', as_of: '2024-11-03' },
       { numberText: '9,000', value: 9000, qualifier: 'exact', unit: 'count', source: 'Seoul', as_of: '2024-09-01', metric: 'north_korean_containers_shipped_to_russia' },
       { numberText: '4.8 million', value: 4800000, qualifier: 'exact', unit: 'count', source: 'Seoul', as_of: '2024-09-01', metric: 'north_korean_ammunition_rounds_supplied_to_russia' },
       { numberText: '3,600', value: 3600, qualifier: 'exact', unit: 'per_month', source: 'article', as_of: '2024-11-15' },

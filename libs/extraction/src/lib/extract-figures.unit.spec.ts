@@ -89,6 +89,12 @@ describe('extractFigures', () => {
     ]);
   });
 
+  it('folds a headline bullet rounding a body figure ("near 720,000" over 719,580) into it', () => {
+    const text = 'Key developments:\n\n- Russian casualties near 720,000, General Staff reports\n\nRussia has lost 719,580 troops, the General Staff reported.';
+    const figures = extractFigures(text);
+    expect(figures.map((f) => [f.numberText, f.otherMentions?.length])).toEqual([['719,580', 1]]);
+  });
+
   it('keeps a bulleted figure that no body figure with the same credit states', () => {
     const text = 'The Pentagon said 10,000 troops had arrived.\n\n- 10,000: troops in Russia, according to Seoul';
     expect(extractFigures(text)).toHaveLength(2);

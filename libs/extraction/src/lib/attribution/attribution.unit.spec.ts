@@ -316,4 +316,16 @@ describe('attribution', () => {
     expect(sourceOf(text, '78,000')).toBe('Mediazona and the BBC');
     expect(sourceOf(text, '900 billion')).toBe('Meduza');
   });
+
+  it('"by his estimate" alone points to the person the sentence before credited; with its own subject it is that subject\'s', () => {
+    const text = 'Kyrylo Budanov said in an interview that half the shells came from North Korea. Russia fires roughly 10,000 shells a day, by his estimate.';
+    expect(sourceOf(text, '10,000')).toBe('Kyrylo Budanov');
+    const own = 'Budanov spoke first. The UK Ministry of Defence said in its latest update that Russia has lost more than 700,000 men, by its count.';
+    expect(sourceOf(own, '700,000')).toBe('UK Ministry of Defence');
+  });
+
+  it('"Royal United Services Institute (Rusi), a London-based think tank, estimate" names the institute with its acronym', () => {
+    const text = 'Analysts at the Royal United Services Institute (Rusi), a London-based think tank, estimate that the containers hold up to 6.7 million rounds.';
+    expect(sourceOf(text, '6.7 million')).toBe('Royal United Services Institute (Rusi)');
+  });
 });

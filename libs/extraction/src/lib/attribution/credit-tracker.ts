@@ -163,7 +163,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;
     const continuesSpeech = !attribution && quote !== undefined && paragraphSpeaker !== undefined && raw === paragraphSpeaker;
-    const from = attribution?.pronoun && !listed ? carriedFrom(sentence) : continuesSpeech ? speakerNamedAt : undefined;
+    const definite = attribution && !attribution.pronoun && referent !== raw;
+    const from = (attribution?.pronoun || definite) && !listed ? carriedFrom(sentence) : continuesSpeech ? speakerNamedAt : undefined;
     return { ...(referent ? { raw: referent } : {}), ...(listed ? { leadIn: listed } : {}), ...(from ? { carriedFrom: from } : {}) };
   };
 

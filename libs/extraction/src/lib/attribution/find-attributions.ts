@@ -39,9 +39,10 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   const at = sentence.start;
   const out: Attribution[] = [];
   // "According to its latest update", "As per their figures": the possessive points back to the source just named.
-  for (const m of s.matchAll(/\b(?:according\s+to|(?:as\s+)?per)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations)\b/gi)) {
+  const possessive: Attribution[] = [];
+  for (const m of s.matchAll(/\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi)) {
     const pronoun = { its: 'it', their: 'they', his: 'he', her: 'she' }[(m[1] ?? '').toLowerCase()] ?? 'it';
-    out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: pronoun, pronoun, forwardOnly: false });
+    possessive.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: pronoun, pronoun, forwardOnly: false });
   }
   for (const m of s.matchAll(/\baccording to\s+(?!(?:its|their|his|her)\s)/gi)) {
     const from = (m.index ?? 0) + m[0].length;
@@ -76,6 +77,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const found = verbAttribution(s, m.index, m[0], at);
     if (found && !out.some((o) => o.anchor <= at + m!.index && at + m!.index < o.end)) out.push(found);
   }
+  // "X said ..., by its count": the possessive is the sentence's own subject; alone, it points to the sentence before.
+  if (!out.length) out.push(...possessive);
   out.sort((a, b) => a.anchor - b.anchor);
   // "The Pentagon has said it believes ...": the pronoun is the subject just named.
   return out.map((a, i) => {
@@ -185,8 +188,11 @@ const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined =
   // "Victor Cha, a Korea scholar at the Center for ...": a described person, the body they work at named last.
   const comma = /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before) ?? /,\s*(?:a|an)\s+(?:[\w'’-]+\s+){1,4}(?:at|of|with|for|from)\s+$/.exec(before);
   if (!comma) return undefined;
-  const name = phraseBefore(s, comma.index, at);
-  return name && /^(?:the\s+)?[A-Z]/.test(name.text) ? name : undefined;
+  // "Royal United Services Institute (Rusi), a London-based think tank": the acronym belongs to the name.
+  const acronym = /\s*\([^()]{1,30}\)$/.exec(before.slice(0, comma.index));
+  const name = phraseBefore(s, acronym ? acronym.index : comma.index, at);
+  if (!name || !/^(?:the\s+)?[A-Z]/.test(name.text)) return undefined;
+  return acronym ? { ...name, end: at + comma.index, text: s.slice(name.start - at, comma.index) } : name;
 };
 
 export { cleanSource };

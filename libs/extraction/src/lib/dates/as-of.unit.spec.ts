@@ -161,4 +161,15 @@ describe('the date a figure refers to (as_of)', () => {
     const scoped = 'The minister said that on Sunday troops moved. "We count 11,000 of them now."';
     expect(asOf(scoped, '11,000')).toEqual([PUBLISHED, 'day']);
   });
+
+  it('the date inside the that-clause holding the figure beats the day it was said', () => {
+    const text = 'Healey told Parliament on Tuesday that Russia had suffered 1,523 casualties a day on average in October.';
+    expect(asOf(text, '1,523')).toEqual(['2024-10-01', 'month']);
+    expect(asOf('Healey said on Tuesday that Russia had suffered 1,523 casualties a day.', '1,523')).toEqual(['2024-10-29', 'day']);
+  });
+
+  it('"said in September" carries to "by his estimate" in the next sentence', () => {
+    const text = 'Kyrylo Budanov said in September that half the shells came from North Korea. Russia fires roughly 10,000 shells a day, by his estimate.';
+    expect(asOf(text, '10,000')).toEqual(['2024-09-01', 'month']);
+  });
 });

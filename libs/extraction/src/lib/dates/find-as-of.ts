@@ -73,7 +73,11 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   // into a contrasting clause ("X pledged A last month, while Y has committed B") only from the sentence's opening.
   const contrast = CONTRAST.test(sentence.text.slice(clause.start - sentence.start));
   const pool = inClause.length ? inClause : candidates.filter(({ m }) => m.end <= pos && (!contrast || m.start - sentence.start < OPENING));
-  const nearest = pool.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
+  // "told Parliament on Tuesday that Russia lost 1,523 a day in November": the that-clause's own date wins.
+  const that = /^.*\bthat\b/s.exec(sentence.text.slice(0, Math.max(0, pos - sentence.start)));
+  const thatStart = that ? sentence.start + that[0].length : undefined;
+  const own = thatStart === undefined ? [] : pool.filter(({ m }) => m.start >= thatStart);
+  const nearest = (own.length ? own : pool).sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
   const runningTotal = nearest?.m.kind === 'relative' && nearest.m.period === 'year' && nearest.m.back === 0 && PERFECT.test(sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start));
   if (nearest?.resolved && !(runningTotal && index.published)) {
     const { date, precision, relative } = nearest.resolved;
@@ -118,7 +122,7 @@ const SAID_AFTER = 40;
  */
 export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): AsOf | undefined => {
   const said = within(index.mentions, sentence).find(
-    (m) => !m.boundary && !m.future && m.kind !== 'month' && m.kind !== 'year' && (m.start >= anchor ? m.start - anchor <= SAID_AFTER && !/\bthat\b/.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start)) : anchor - m.end <= SAID_BEFORE),
+    (m) => !m.boundary && !m.future && m.kind !== 'year' && (m.start >= anchor ? m.start - anchor <= SAID_AFTER && !/\bthat\b|\d/.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start)) : anchor - m.end <= SAID_BEFORE),
   );
   const resolved = said && resolveDate(said, index.published);
   return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' } : undefined;

@@ -77,5 +77,30 @@ export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet
     const credit = primary.source === ARTICLE && repeat.source !== ARTICLE ? { source: repeat.source, ...(repeat.sourceText ? { sourceText: repeat.sourceText } : {}) } : {};
     kept[i] = { ...primary, ...credit, otherMentions: [...(first.otherMentions ?? []), ...(figure.otherMentions ?? []), repeat.offset].sort((a, b) => a - b) };
   }
-  return kept.sort((a, b) => a.offset - b.offset);
+  return foldRoundedSummaries(kept, headlines, bullets).sort((a, b) => a.offset - b.offset);
+};
+
+const single = (f: ExtractedFigure): number | undefined => (f.high === undefined || f.high === null ? (f.value ?? f.low ?? undefined) : undefined);
+
+/**
+ * "- Russian casualties near 720,000, General Staff reports" over a body's "Russia has lost 719,580 troops":
+ * a headline or bullet rounding a body figure (within 1%, same unit, same or no credit) is a mention of it.
+ */
+const foldRoundedSummaries = (kept: ExtractedFigure[], headlines: ReadonlySet<number>, bullets: ReadonlySet<number>): ExtractedFigure[] => {
+  const summary = (f: ExtractedFigure): boolean => headlines.has(f.offset) || bullets.has(f.offset);
+  const dropped = new Set<ExtractedFigure>();
+  const out = [...kept];
+  for (const s of kept) {
+    const n = single(s);
+    if (!summary(s) || n === undefined || s.qualifier !== 'approximately') continue;
+    const i = out.findIndex((b) => {
+      const m = single(b);
+      return !summary(b) && !dropped.has(b) && m !== undefined && m !== n && Math.abs(m - n) <= 0.01 * m && b.unit === s.unit && (sourcesAgree(s.source, b.source) || sharedWords(s.source, b.source));
+    });
+    const body = out[i];
+    if (!body) continue;
+    out[i] = { ...body, otherMentions: [...(body.otherMentions ?? []), s.offset, ...(s.otherMentions ?? [])].sort((a, b) => a - b) };
+    dropped.add(s);
+  }
+  return out.filter((f) => !dropped.has(f));
 };

@@ -17,7 +17,7 @@ const BEFORE: [string, Qualifier][] = [
   [String.raw`no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|under|below|a\s+high\s+of`, 'up_to'],
   [String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|a\s+low\s+of`, 'at_least'],
   [String.raw`just\s+over|more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over|(?<=\b(?:has|have|had|was|were|is|are|now|already|just|it|they|total|toll|tally|number|figure)\s)(?:passed|surpassed|exceeded|topped|crossed)`, 'more_than'],
-  [String.raw`just\s+under|just\s+shy\s+of|about|around|roughly|approximately|approx\.?|nearly|almost|close\s+to|closer\s+to|some|an\s+estimated|estimated\s+at|(?:(?<=\b(?:the|some|with|of|to|at|and|by|for|are|is|were|was|be|been)\s)|(?<=^\s*)|(?<=,\s))estimated|circa|c\.|in\s+the\s+region\s+of|on\s+the\s+order\s+of|something\s+like|of\s+the\s+order\s+of|an\s+approximate|approaching|maybe|perhaps|possibly|~`, 'approximately'],
+  [String.raw`just\s+under|just\s+shy\s+of|about|around|near|nearing|roughly|approximately|approx\.?|nearly|almost|close\s+to|closer\s+to|some|an\s+estimated|estimated\s+at|(?:(?<=\b(?:the|some|with|of|to|at|and|by|for|are|is|were|was|be|been)\s)|(?<=^\s*)|(?<=,\s))estimated|circa|c\.|in\s+the\s+region\s+of|on\s+the\s+order\s+of|something\s+like|of\s+the\s+order\s+of|an\s+approximate|approaching|maybe|perhaps|possibly|~`, 'approximately'],
 ];
 
 const BEFORE_RE = BEFORE.map(([src, q]) => [new RegExp(String.raw`(?:^|[^\w])(${src})${FILLER}\s*$`, 'i'), q] as const);
@@ -38,6 +38,8 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
     const hit = re.exec(before);
     if (!hit?.[1]) continue;
     if (qualifier === 'up_to' && /^(?:under|below|within)$/i.test(hit[1]) && !plausibleBound(text, m)) continue;
+    // "slightly less than the 1,000 it seized in October": a comparison with a known figure, not a bound on it.
+    if (/\bthan$/i.test(hit[1]) && /\bthe\s*$/i.test(before)) continue;
     if (/^(?:over|above|across)$/i.test(hit[1]) && PLACES_AFTER.test(text.slice(m.end, m.end + 30))) continue;
     const start = m.start - before.length + hit.index + hit[0].indexOf(hit[1]);
     if (!best || start < best.start) best = { qualifier: m.kind === 'vague' && qualifier === 'approximately' ? 'at_least' : qualifier, start, end: m.end };

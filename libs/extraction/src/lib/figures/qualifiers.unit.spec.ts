@@ -16,6 +16,7 @@ describe('qualifiers', () => {
     'an estimated',
     'estimated at',
     'just under',
+    'near',
   ])('"%s" → approximately, stored as value', (phrase) => {
     expect(bounds(figureIn(at(phrase), '5,000'))).toEqual({ value: 5000, qualifier: 'approximately' });
   });
@@ -75,5 +76,11 @@ describe('qualifiers', () => {
 
   it.each(['had passed', 'has surpassed', 'has topped', 'now exceeded'])('"casualties %s 600,000" → more_than', (phrase) => {
     expect(bounds(figureIn(`NATO said Russia's casualties ${phrase} 600,000.`, '600,000'))).toEqual({ low: 600000, qualifier: 'more_than' });
+  });
+
+  it('"less than the 1,000 it seized" compares with a known figure and does not bound it', () => {
+    const text = 'Russia gained about 725 square kilometers, slightly less than the 1,000 square kilometers it seized in October.';
+    expect(bounds(figureIn(text, '1,000'))).toEqual({ value: 1000, qualifier: 'exact' });
+    expect(bounds(figureIn('Officials said less than 1,000 troops were there.', '1,000'))).toEqual({ high: 1000, qualifier: 'up_to' });
   });
 });
