@@ -32,7 +32,7 @@ const READ_ON = '2026-12-03';
 const gold: GoldRecord[] = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8')).records;
 
 // Measured when the set was written, less a small margin: a drop below these is a regression in generality.
-const THRESHOLDS = { recall: 98, precision: 98, qualifier: 98, source: 97, date: 91 };
+const THRESHOLDS = { recall: 98, precision: 98, qualifier: 98, source: 97, date: 92 };
 
 const numbersOf = (f: { value?: number | null; low?: number | null; high?: number | null }): number[] =>
   [f.value, f.low, f.high].filter((v): v is number => typeof v === 'number' && Number.isFinite(v));

@@ -3,7 +3,7 @@ import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
-import { buildDateIndex, findAsOf, saidOn } from './dates/find-as-of';
+import { buildDateIndex, findAsOf, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
 import { estimateReportDate } from './dates/infer-year';
 import { findPublicationDate } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
@@ -23,6 +23,27 @@ import type { ExtractedFigure, ExtractOptions } from './types';
 const ARTICLE = 'article';
 /** How many sentences back "the number" or "of them" may refer. */
 const ANAPHORA_SENTENCES = 3;
+// "has launched 2,000 since ...": a running total holds as of the reporting, not the day of the statement before it.
+const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
+
+/** The day a source's statement or event was dated, while the story goes on with it. */
+interface Statement {
+  source: string;
+  asOf: AsOf;
+  paragraph: number;
+}
+
+const sourceWords = (source: string): string[] =>
+  source
+    .toLowerCase()
+    .replace(/['’]s\b/g, '')
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1 && w !== 'the' && w !== 'of');
+/** "the air force" and "Ukraine's air force", "the mission" and "the U.N. monitoring mission": one names the other. */
+const sameSource = (a: string, b: string): boolean => {
+  const [short, long] = [sourceWords(a), sourceWords(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
+  return short.length > 0 && short.every((w) => long.includes(w));
+};
 
 /**
  * Extracts the reported figures of an article: every number that counts
@@ -45,6 +66,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const figures: ExtractedFigure[] = [];
   const headlines = new Set<number>();
   const bullets = new Set<number>();
+  let statement: Statement | undefined;
   let cursor = 0;
   for (const sentence of sentences) {
     while (cursor < mentions.length && (mentions[cursor] as NumberMention).start < sentence.start) cursor++;
@@ -71,6 +93,16 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn);
       // "X said on Thursday that ... He added that 38,000 ...": what is added was said on the same day.
       if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor) ?? asOf;
+      // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
+      // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
+      if (resolved.source !== ARTICLE) {
+        const same = statement !== undefined && sameSource(statement.source, resolved.source) && sentence.paragraph - statement.paragraph <= 1;
+        if (same && statement && asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) {
+          asOf = statement.asOf;
+          statement.paragraph = sentence.paragraph;
+        } else if (namesEventDay(dates, sentence, asOf)) statement = { source: resolved.source, asOf, paragraph: sentence.paragraph };
+        else if (!same) statement = undefined;
+      }
 
       const prev = readings[i - 1];
       const next = readings[i + 1];

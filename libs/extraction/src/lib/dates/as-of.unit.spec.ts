@@ -172,4 +172,36 @@ describe('the date a figure refers to (as_of)', () => {
     const text = 'Kyrylo Budanov said in September that half the shells came from North Korea. Russia fires roughly 10,000 shells a day, by his estimate.';
     expect(asOf(text, '10,000')).toEqual(['2024-09-01', 'month']);
   });
+
+  it('an aside saying when a figure was first given does not date the clause it interrupts', () => {
+    expect(asOf('The death toll, first given in October, now stands at 3,000, the mission said on Monday.', '3,000')).toEqual(['2024-10-28', 'day']);
+    expect(asOf('The tally of injured, first released in September, stood at 3,000.', '3,000')).toEqual([PUBLISHED, 'day']);
+    // Not an aside: the date is the clause's own.
+    expect(asOf('The tally, which rose sharply, stood at 3,000 in October.', '3,000')).toEqual(['2024-10-01', 'month']);
+  });
+
+  it('a date past "up from" dates what the figure is compared with, not the figure', () => {
+    expect(asOf('As of Oct. 20, the North had shipped 3,000 containers, up from an estimate it gave in September.', '3,000')).toEqual(['2024-10-20', 'day']);
+  });
+
+  describe('the day of a statement carries to the paragraphs that go on with it', () => {
+    const lead = 'On Tuesday, Russia fired 91 drones at Ukrainian cities, Ukraine\'s air force said.\n\n';
+
+    it('same source, by name, pronoun or a shorter name, in the next paragraph', () => {
+      const text = `${lead}The air force said its crews shot down 62 of the drones. Another 27 were lost to jamming, it said.`;
+      expect(asOf(text, '62')).toEqual(['2024-10-29', 'day']);
+      expect(asOf(text, '27')).toEqual(['2024-10-29', 'day']);
+    });
+
+    it('not to another source, a running total, or a paragraph further on', () => {
+      expect(asOf(`${lead}The ministry said 40 buildings were damaged.`, '40')).toEqual([PUBLISHED, 'day']);
+      expect(asOf(`${lead}The air force said it has downed 2,000 drones since the summer.`, '2,000')).toEqual([PUBLISHED, 'day']);
+      expect(asOf(`${lead}Residents sheltered in the metro overnight.\n\nSchools moved classes online.\n\nThe air force said 40 drones were jammed.`, '40')).toEqual([PUBLISHED, 'day']);
+    });
+
+    it('not from a week or a month, which scope a figure rather than date a statement', () => {
+      const text = 'Last week, the air force reported downing 410 drones.\n\nThe air force said 40 more were jammed.';
+      expect(asOf(text, '40')).toEqual([PUBLISHED, 'day']);
+    });
+  });
 });

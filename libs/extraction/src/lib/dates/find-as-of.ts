@@ -22,6 +22,10 @@ const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,(
 const RELATIVE = /,\s*(?:(?:a|an)\s+[^,]{1,40}?\s)?(?:where|which|who|whose)\b[^,]*(?:,|$)/gi;
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
+// ", first given in October,": an aside dating something else (when the figure was first published), not the clause it interrupts.
+const DATED_ASIDE = /,\s*(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
+// "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
+const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+from\b|\bcompared\s+(?:with|to)\b/i;
 const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
 /** How far into a sentence a date still reads as its opening adverbial ("Last month, ..."). */
 const OPENING = 3;
@@ -63,9 +67,10 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const asides = spansOf(ASIDE, sentence);
   const blockedBy = (m: Span): boolean => others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
-  const relatives = spansOf(RELATIVE, sentence).filter((r) => r.end <= pos || r.start > pos);
+  const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence)].filter((r) => r.end <= pos || r.start > pos);
+  const compared = (m: Span): boolean => m.start > pos && COMPARISON.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
   const candidates = within(index.mentions, sentence)
-    .filter((m) => m !== prefix && !m.boundary && !m.future && !blockedBy(m) && !relatives.some((r) => r.start <= m.start && m.end <= r.end))
+    .filter((m) => m !== prefix && !m.boundary && !m.future && !blockedBy(m) && !compared(m) && !relatives.some((r) => r.start <= m.start && m.end <= r.end))
     .map((m) => ({ m, resolved: resolveDate(m, index.published) }))
     .filter((c) => c.resolved !== null);
   const inClause = candidates.filter(({ m }) => m.start >= clause.start && m.end <= clause.end);
@@ -127,3 +132,13 @@ export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): As
   const resolved = said && resolveDate(said, index.published);
   return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' } : undefined;
 };
+
+/** Whether `asOf` is the day of an event the sentence names ("On Tuesday, Russia fired ...", "said on Monday"), not a week or month. */
+export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf): boolean =>
+  asOf.datePrecision === 'day' &&
+  (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative' || asOf.dateBasis === 'paragraph') &&
+  within(index.mentions, sentence).some((m) => {
+    if (m.boundary || m.future || (m.kind !== 'weekday' && m.kind !== 'date' && m.kind !== 'day-offset')) return false;
+    const resolved = resolveDate(m, index.published);
+    return resolved !== null && toIso(resolved.date) === asOf.as_of;
+  });

@@ -1,5 +1,5 @@
-import { isValidYmd, monthNumber, type YMD } from './calendar';
-import { findDateMentions } from './date-mentions';
+import { isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
+import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
 
 const HEADER_LINES = 15;
@@ -35,7 +35,8 @@ export const findPublicationDate = (text: string, notAfter?: YMD): YMD | undefin
 
 /**
  * The date of a wire dateline; a missing year is the first one after the latest year the story mentions that fits
- * its weekdays, or, when it mentions no year, the latest one up to `notAfter` that fits them.
+ * its weekdays, or, when it mentions no year, the latest one up to `notAfter` that fits them; the weekday of the lead
+ * sentence is tried first.
  */
 const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefined => {
   const m = DATELINE.exec(line);
@@ -46,9 +47,23 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
   const mentions = findDateMentions(text);
   const bound = latestYearBound(text, mentions);
   const weekdays = mentionedWeekdays(mentions);
-  const y = bound ? inferYearAfter(month, day, bound, weekdays) : inferYearBefore(month, day, notAfter, weekdays);
+  // "SEOUL, Nov. 28 (Kyodo) -- ... told lawmakers Thursday": the lead's day is the dateline's day (or, across time zones,
+  // the day before it), so a year in which the dateline falls so is the likeliest; other weekdays named may be any day before.
+  const lead = leadWeekday(text, mentions, text.indexOf(line) + m[0].length);
+  const fits = (y: number | undefined, days: ReadonlySet<number>): y is number => y !== undefined && isValidYmd({ y, m: month, d: day }) && days.has(weekdayOf({ y, m: month, d: day }));
+  const tries = lead === undefined ? [] : bound ? [new Set([lead, (lead + 1) % 7])] : [new Set([lead]), new Set([(lead + 1) % 7])];
+  const pick = (days: ReadonlySet<number>): number | undefined => (bound ? inferYearAfter(month, day, bound, days) : inferYearBefore(month, day, notAfter, days));
+  const y = tries.map((days) => ({ y: pick(days), days })).find((c) => fits(c.y, c.days))?.y ?? pick(weekdays);
   const date = y === undefined ? undefined : { y, m: month, d: day };
   return date && isValidYmd(date) ? date : undefined;
+};
+
+/** A weekday the dateline's own sentence names plainly ("said Thursday", not "last Thursday" or "Thursday's vote"). */
+const leadWeekday = (text: string, mentions: DateMention[], from: number): number | undefined => {
+  const end = text.slice(from).search(/[.!?](?:\s|$)/);
+  const limit = end < 0 ? text.length : from + end;
+  const m = mentions.find((d) => d.start >= from && d.start < limit && d.kind === 'weekday' && !d.future && !d.boundary && !d.strictlyBefore && d.week === undefined);
+  return m?.kind === 'weekday' ? m.weekday : undefined;
 };
 
 const headerLines = (text: string): { line: string; start: number }[] => {
