@@ -3,7 +3,7 @@ import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
-import { buildDateIndex, findAsOf, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
+import { atVenue, buildDateIndex, findAsOf, leadVenue, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
 import { estimateReportDate } from './dates/infer-year';
 import { findPublicationDate } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
@@ -67,6 +67,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const headlines = new Set<number>();
   const bullets = new Set<number>();
   let statement: Statement | undefined;
+  const venue = leadVenue(dates, sentences);
   let cursor = 0;
   for (const sentence of sentences) {
     while (cursor < mentions.length && (mentions[cursor] as NumberMention).start < sentence.start) cursor++;
@@ -93,6 +94,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn);
       // "X said on Thursday that ... He added that 38,000 ...": what is added was said on the same day.
       if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor) ?? asOf;
+      // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
+      if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = atVenue(venue, sentence) ?? asOf;
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
       if (resolved.source !== ARTICLE) {

@@ -204,4 +204,12 @@ describe('the date a figure refers to (as_of)', () => {
       expect(asOf(text, '40')).toEqual([PUBLISHED, 'day']);
     });
   });
+
+  it('a later sentence back at the lead\'s dated gathering ("told the council") holds on its day', () => {
+    const lead = 'The foreign minister told the UN Security Council on Tuesday that 11,000 troops were fighting.\n\nRussia\'s envoy disputed the figure.\n\n';
+    expect(asOf(`${lead}He told the council that Ukraine needed at least 19 air defence systems.`, '19')).toEqual(['2024-10-29', 'day']);
+    // Not without the gathering, nor for a running total.
+    expect(asOf(`${lead}He said Ukraine needed at least 19 air defence systems.`, '19')).toEqual([PUBLISHED, 'day']);
+    expect(asOf(`${lead}He told the council that Russia has lost 38,000 troops since August.`, '38,000')).toEqual([PUBLISHED, 'day']);
+  });
 });

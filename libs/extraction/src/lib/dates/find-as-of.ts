@@ -142,3 +142,34 @@ export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf):
     const resolved = resolveDate(m, index.published);
     return resolved !== null && toIso(resolved.date) === asOf.as_of;
   });
+
+const VENUE = /\b(council|meeting|summit|briefing|session|hearing|conference|assembly|committee)\b/i;
+/** How many paragraphs into the story a dated venue still counts as its lead event. */
+const LEAD_PARAGRAPHS = 4;
+/** How far from the venue word its day may stand: "told the UN Security Council on Friday". */
+const VENUE_DAY = 40;
+
+export interface Venue {
+  word: string;
+  asOf: AsOf;
+}
+
+/** The lead's dated gathering: "told the UN Security Council on Friday", "at a briefing on Tuesday". */
+export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | undefined => {
+  for (const sentence of sentences) {
+    if (sentence.paragraph >= LEAD_PARAGRAPHS) break;
+    const venue = VENUE.exec(sentence.text);
+    if (!venue) continue;
+    const at = sentence.start + venue.index;
+    const day = within(index.mentions, sentence).find(
+      (m) => !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') && Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
+    );
+    const resolved = day && resolveDate(day, index.published);
+    if (resolved) return { word: (venue[1] as string).toLowerCase(), asOf: { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: resolved.relative ? 'relative' : 'explicit' } };
+  }
+  return undefined;
+};
+
+/** "He told the council that ...": a sentence back at the lead's gathering holds on its day. */
+export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | undefined =>
+  venue && new RegExp(String.raw`\b(?:told|at|to|before|addressed|in)\s+the\s+(?:[\w.-]+\s+){0,3}${venue.word}\b`, 'i').test(sentence.text) ? venue.asOf : undefined;
