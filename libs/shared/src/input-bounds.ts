@@ -47,7 +47,8 @@ export const TIMESTAMP_WITH_ZONE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::
 const MIN_INSTANT = Date.parse('0001-01-01T00:00:00.000Z');
 const MAX_INSTANT = Date.parse('9999-12-31T23:59:59.999Z');
 
-const daysIn = (year: number, month: number): number =>
+/** Days in a month of the proleptic Gregorian calendar (month 1–12). */
+export const daysInMonth = (year: number, month: number): number =>
   month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 
 export type InstantParse = { ok: true; date: Date } | { ok: false; reason: string };
@@ -66,7 +67,7 @@ export function parseInstant(raw: string): InstantParse {
   const date = `${m[1]}-${m[2]}-${m[3]}`;
   if (year < 1) return { ok: false, reason: `has year ${m[1]}: years 0001 to 9999 only` };
   if (month < 1 || month > 12) return { ok: false, reason: `has month ${m[2]}, which does not exist` };
-  if (day < 1 || day > daysIn(year, month)) return { ok: false, reason: `is not a real date: ${date} does not exist` };
+  if (day < 1 || day > daysInMonth(year, month)) return { ok: false, reason: `is not a real date: ${date} does not exist` };
   if (hour > 23 || minute > 59 || second > 59) return { ok: false, reason: `is not a real time of day: ${raw.slice(11, 19)}` };
   if (m[9] && (Number(m[10]) > 15 || Number(m[11]) > 59)) return { ok: false, reason: `has an impossible time zone offset ${m[8]}` };
   const ms = Date.parse(raw);

@@ -1,9 +1,5 @@
+import { daysInMonth } from '@factledger/shared';
 import { LedgerPatterns } from './patterns';
-
-const daysInMonth = (year: number, month: number): number => {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-};
 
 /** A real calendar date written `YYYY-MM-DD` (no `Date` parsing, which is lenient). */
 export const isCalendarDate = (value: unknown): value is string => {
