@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { deterministicEventIds } from '@factledger/event-store';
 import {
   CorroborateFigureCommand,
   GetFigureQuery,
   ReportFigureCommand,
   RetractFigureCommand,
   ReviseFigureCommand,
+  seededFigureId,
 } from '@factledger/ledger';
 import { LedgerErrorCodes } from '@factledger/ledger-domain';
 import { notFound } from '@factledger/shared';
@@ -32,7 +32,7 @@ export class FiguresController {
   @ApiOperation({ summary: 'Report a figure: source S says metric M has value V as of date D, in report R' })
   async report(@Body() body: ReportFigureDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
     // With an Idempotency-Key the id is derived from it, so a retry after a lost response finds the same figure.
-    const figureId = body.figureId ?? (write.idempotencySeed ? deterministicEventIds(`${write.idempotencySeed}:figure`)(0) : randomUUID());
+    const figureId = body.figureId ?? (write.idempotencySeed ? seededFigureId(write.idempotencySeed) : randomUUID());
     const result = await this.commands.execute(new ReportFigureCommand({ ...body, figureId }, writeContext(write)));
     return writeResponse(reply, result, `/v1/figures/${figureId}`);
   }

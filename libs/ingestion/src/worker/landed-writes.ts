@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
-import { deterministicEventIds } from '@factledger/event-store';
+import { seededEventIds, seededFigureId } from '@factledger/ledger';
 import { FigureEventTypes, figureStreamId, sourceStreamId } from '@factledger/ledger-domain';
 import type { MatchDecision } from '../domain';
 import { eventsByIds } from '../repositories';
 
-/** The id of the first event a write seeded with `seed` appends to `streamId` (as LedgerWriter derives it). */
-const firstEventId = (seed: string, streamId: string): string => deterministicEventIds(`${seed}\u0000${streamId}`)(0);
+/** The id of the first event a write seeded with `seed` appends to `streamId`. */
+const firstEventId = (seed: string, streamId: string): string => seededEventIds(seed, streamId)(0);
 
 /** The id of the figure a line reports: derived from its seed, so every attempt picks the same one. */
-export const newFigureId = (seed: string): string => deterministicEventIds(`${seed}:figure`)(0);
+export const newFigureId = seededFigureId;
 
 /**
  * What an earlier, crashed attempt of this job already wrote, found by the

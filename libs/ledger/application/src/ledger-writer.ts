@@ -4,6 +4,17 @@ import { EVENT_STORE } from '@factledger/platform';
 import type { Decider, DomainEvent } from '@factledger/shared';
 import type { WriteContext, WriteResult } from './write-context';
 
+/**
+ * The event ids a write seeded with `seed` (its Idempotency-Key or ingestion
+ * line) appends to `streamId`: the same on every retry, so a retry is
+ * recognised instead of appended twice. Whoever looks for a landed write
+ * derives them here too.
+ */
+export const seededEventIds = (seed: string, streamId: string): ((index: number) => string) => deterministicEventIds(`${seed}\u0000${streamId}`);
+
+/** The id of the figure a seeded `POST /v1/figures` (or ingestion line) reports when it names none. */
+export const seededFigureId = (seed: string): string => deterministicEventIds(`${seed}:figure`)(0);
+
 /** The one generic command path every ledger handler goes through. */
 @Injectable()
 export class LedgerWriter {
@@ -20,7 +31,7 @@ export class LedgerWriter {
     const result = await handleCommand(this.store, streamId, decider, command, {
       metadata: ctx.metadata,
       expectedVersion: ctx.expectedVersion,
-      eventId: ctx.idempotencySeed ? deterministicEventIds(`${ctx.idempotencySeed}\u0000${streamId}`) : undefined,
+      eventId: ctx.idempotencySeed ? seededEventIds(ctx.idempotencySeed, streamId) : undefined,
     });
     return {
       id,
