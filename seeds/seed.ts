@@ -5,7 +5,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { IngestionJobs, parseIngestionPayload, type IngestionJobView, type Submission } from '@factledger/ingestion';
 import { RegisterMetricCommand, RegisterSourceCommand, UpdateMetricCommand, type WriteContext } from '@factledger/ledger';
 import { LedgerErrorCodes } from '@factledger/ledger-domain';
-import { loadConfig, REDIS_PROBE, type AppConfig, type RedisProbe } from '@factledger/platform';
+import { loadConfig, REDIS_PROBE, SYSTEM_PRINCIPALS, type AppConfig, type RedisProbe } from '@factledger/platform';
 import { isDomainError } from '@factledger/shared';
 import { DEFAULT_SEEDS_DIR, loadSeedFiles, type SeedFiles } from './seed-files';
 import { SeedModule } from './seed.module';
@@ -88,7 +88,7 @@ export async function runSeedCli(argv: string[], io: Partial<SeedIo> = {}): Prom
 async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: number): Promise<Outcome> {
   const commands = app.get(CommandBus);
   const now = new Date().toISOString();
-  const ctx = (idempotencySeed: string): WriteContext => ({ metadata: { actor: 'seed', reason: 'factledger seed' }, now, idempotencySeed });
+  const ctx = (idempotencySeed: string): WriteContext => ({ metadata: { actor: SYSTEM_PRINCIPALS.seed, reason: 'factledger seed' }, now, idempotencySeed });
   const outcome: Outcome = { lines: [], changed: false, failed: false };
 
   /** `update` (when given) brings an item that is already there up to date with its seed file; it answers false when nothing differs. */
@@ -135,7 +135,7 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
       update: async () => {
         try {
           const { key, label, description, aliases, patterns, unit } = m;
-          await commands.execute(new UpdateMetricCommand({ key, label, description, aliases, patterns, unit }, { metadata: { actor: 'seed', reason: 'factledger seed: metrics.json changed' }, now }));
+          await commands.execute(new UpdateMetricCommand({ key, label, description, aliases, patterns, unit }, { metadata: { actor: SYSTEM_PRINCIPALS.seed, reason: 'factledger seed: metrics.json changed' }, now }));
           return true;
         } catch (error) {
           if (isDomainError(error) && error.code === LedgerErrorCodes.metricUpdateNoChange) return false;
@@ -161,7 +161,7 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
   const submitted: { file: string; submission: Submission }[] = [];
   for (const { file, payload } of files.reports) {
     try {
-      const submission = await jobs.submit(parseIngestionPayload(payload, now.slice(0, 10)), { submittedBy: { actor: 'seed' } });
+      const submission = await jobs.submit(parseIngestionPayload(payload, now.slice(0, 10)), { submittedBy: { actor: SYSTEM_PRINCIPALS.seed } });
       submitted.push({ file, submission });
     } catch (error) {
       outcome.failed = true;

@@ -16,7 +16,7 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
 
   const raw = (url: string) => api.app.inject({ method: 'GET', url });
   const post = async (path: string, body: unknown) => {
-    const response = await api.request('POST', path, body, { 'x-actor': 'analyst-1' });
+    const response = await api.request('POST', path, body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body as { id: string; position: string };
   };

@@ -1,3 +1,4 @@
+import { bearer, createTestKey } from '@factledger/platform';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { METRIC, REPORTS, SOURCES, registerCatalog, upTo1500 } from './support/scenario';
 
@@ -20,6 +21,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
   describe('the October 2024 scenario end to end', () => {
     it('records, revises, corroborates and reads back every figure with its provenance', async () => {
       // Dutch intelligence: up to 1,500 on 25 Oct; revised as an update to 3,000 on 28 Oct.
+      // X-Actor is not a credential: it changes nothing.
       const reported = await reportFigure(upTo1500, { 'x-actor': 'analyst-1', 'x-request-id': 'req-1' });
       const figureId = reported.body.id;
       expect(reported.headers.location).toBe(`/v1/figures/${figureId}`);
@@ -79,8 +81,8 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
 
       // Every event carries who, which request, the correlation and why.
       const { rows } = await api.db.pool.query(`SELECT metadata FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`figure-${figureId}`]);
-      expect(rows[0].metadata).toMatchObject({ actor: 'analyst-1', requestId: 'req-1', correlationId: 'req-1', reason: 'POST /v1/figures' });
-      expect(rows[1].metadata).toMatchObject({ actor: 'anonymous', reason: 'later estimate from the same service' });
+      expect(rows[0].metadata).toMatchObject({ actor: api.key.keyId, requestId: 'req-1', correlationId: 'req-1', reason: 'POST /v1/figures' });
+      expect(rows[1].metadata).toMatchObject({ actor: api.key.keyId, reason: 'later estimate from the same service' });
       expect(rows[1].metadata.requestId).toEqual(expect.any(String));
     });
   });
@@ -175,9 +177,13 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       expect(await api.eventCount()).toBe(before + 1);
     });
 
-    it('keys are per actor', async () => {
-      const a = await reportFigure(upTo1500, { 'idempotency-key': 'shared-key', 'x-actor': 'alice' });
-      const b = await reportFigure(upTo1500, { 'idempotency-key': 'shared-key', 'x-actor': 'bob' });
+    it('keys are per principal (the API key), whatever X-Actor says', async () => {
+      const alice = await createTestKey(api.db.db, ['reporter']);
+      const a = await reportFigure(upTo1500, { 'idempotency-key': 'shared-key', ...bearer(alice), 'x-actor': 'bob' });
+      const again = await reportFigure(upTo1500, { 'idempotency-key': 'shared-key', ...bearer(alice), 'x-actor': 'carol' });
+      const b = await reportFigure(upTo1500, { 'idempotency-key': 'shared-key' });
+      expect(again.body.id).toBe(a.body.id);
+      expect(again.headers['idempotent-replayed']).toBe('true');
       expect(a.body.id).not.toBe(b.body.id);
     });
   });

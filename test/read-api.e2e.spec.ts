@@ -20,7 +20,7 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
   const ids: Record<string, string> = {};
 
   const write = async (name: string, path: string, body: unknown, headers: Record<string, string> = {}) => {
-    const response = await api.request('POST', path, body, { 'x-actor': 'analyst-1', ...headers });
+    const response = await api.request('POST', path, body, headers);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     positions[name] = response.body.position;
     ids[name] = response.body.id;
@@ -183,12 +183,12 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       const { data } = await get(`/v1/figures/${ids.mivd}/history`);
       expect(data).toMatchObject({ figureId: ids.mivd, metricKey: METRIC.key, sourceId: 'nl-mivd', status: 'active', retraction: null, versionAtBasis: 2 });
       const [v1, v2] = data.versions;
-      expect(v1).toMatchObject({ version: 1, kind: 'reported', amount: { qualifier: 'up_to', high: 1500 }, recorded: { position: positions.mivd, by: 'analyst-1', reason: 'POST /v1/figures' } });
+      expect(v1).toMatchObject({ version: 1, kind: 'reported', amount: { qualifier: 'up_to', high: 1500 }, recorded: { position: positions.mivd, by: api.key.keyId, reason: 'POST /v1/figures' } });
       expect(v1.beliefs).toEqual([
         expect.objectContaining({
           recorded: expect.objectContaining({ fromPosition: positions.mivd, toPosition: positions.mivdUpdate }),
           valid: { from: '2024-10-25', to: null },
-          closedBy: { kind: 'update', version: 2, position: positions.mivdUpdate, actor: 'analyst-1', reason: 'new assessment by the same service' },
+          closedBy: { kind: 'update', version: 2, position: positions.mivdUpdate, actor: api.key.keyId, reason: 'new assessment by the same service' },
           atBasis: false,
         }),
         expect.objectContaining({ recorded: expect.objectContaining({ fromPosition: positions.mivdUpdate, toPosition: null }), valid: { from: '2024-10-25', to: '2024-10-28' }, closedBy: null }),

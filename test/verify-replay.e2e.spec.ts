@@ -28,7 +28,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   let head = '0';
 
   const write = async (path: string, body: unknown) => {
-    const response = await api.request('POST', path, body, { 'x-actor': 'analyst-1' });
+    const response = await api.request('POST', path, body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     head = response.body.position;
     return response.body as { id: string; position: string };

@@ -34,6 +34,8 @@ async function main(): Promise<void> {
     log(`Redis is not reachable at ${redisUrl}: ingestion is paused until it is; reads and writes work without it.`);
   }
   if ((await runToEnd('apps/cli/src/main.ts', ['migrate'], env)) !== 0) throw new Error('migrations failed');
+  // The first time only (no key at all, not production): a local key with every role, printed once, kept in .data/admin-key.
+  if ((await runToEnd('apps/cli/src/main.ts', ['keys', 'bootstrap-local', path.join(ROOT, '.data', 'admin-key')], env)) !== 0) throw new Error('creating the local API key failed');
 
   const children = [run('apps/worker/src/main.ts', [], env, SERVICE_NODE_FLAGS), run('apps/api/src/main.ts', [], env, SERVICE_NODE_FLAGS)];
   if ((await runToEnd('apps/cli/src/main.ts', ['seed', '--if-present'], env)) !== 0) log('seeding failed: see above; the system keeps running');

@@ -39,7 +39,7 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
       report: { ...report, reportId: 'wire-2024-10-28' },
       figures: [figure(), figure({ source: 'MIVD', qualifier: 'up_to', value: undefined, high: 1500, validAt: '2024-10-25', quote: 'as many as 1,500' })],
     };
-    const response = await h.request('POST', '/v1/ingestions', body, { 'x-actor': 'newsroom-1' });
+    const response = await h.request('POST', '/v1/ingestions', body, { 'x-actor': 'newsroom-1' }); // not a credential: ignored
     expect(response.status).toBe(202);
     expect(response.body).toMatchObject({ jobId: expect.stringMatching(/^structured-[0-9a-f]{64}$/), created: true, statusUrl: `/v1/ingestions/${response.body.jobId}` });
     expect(response.headers.location).toBe(response.body.statusUrl);
@@ -54,7 +54,7 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
       expect.objectContaining({ sourceId: 'nl-mivd', current: expect.objectContaining({ amount: { qualifier: 'up_to', high: 1500 }, validAt: { date: '2024-10-25', precision: 'day' } }) }),
     ]);
     const { rows } = await t.pool.query(`SELECT metadata FROM events WHERE stream_id = $1`, [`figure-${job.result!.figureIds[0]}`]);
-    expect(rows[0].metadata).toMatchObject({ actor: 'newsroom-1', causationId: job.jobId, ingestionJobId: job.jobId });
+    expect(rows[0].metadata).toMatchObject({ actor: h.key.keyId, via: 'worker', causationId: job.jobId, ingestionJobId: job.jobId });
   });
 
   it('re-submitting the same content answers the same job and appends nothing', async () => {

@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sql } from 'kysely';
-import type { AppConfig } from '@factledger/platform';
+import { createTestKey, withKey, type AppConfig, type IssuedKey } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { createApp } from '../../apps/api/src/create-app';
@@ -9,6 +9,8 @@ export interface ApiHarness {
   app: NestFastifyApplication;
   db: TestDatabase;
   config: AppConfig;
+  /** A key with every role, sent with every request unless the request sets its own `authorization` ('' = anonymous). */
+  key: IssuedKey;
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   eventCount(): Promise<number>;
   close(): Promise<void>;
@@ -26,15 +28,17 @@ export async function startApi(overrides: Partial<AppConfig> = {}): Promise<ApiH
   // A queue prefix of this file's own: AppModule's ingestion queue writes its meta key on connect, and close() removes it.
   const config = ingestionTestConfig(db.url, { logLevel: 'error', ...overrides });
   const app = await createApp(config, { logger: false });
+  const key = await createTestKey(db.db);
   return {
     app,
+    key,
     db,
     config,
     async request(method, url, body, headers = {}) {
       const response = await app.inject({
         method: method as never,
         url,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        headers: withKey(body === undefined ? headers : { 'content-type': 'application/json', ...headers }, key.token),
         payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = response.body;

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { AppConfig } from '@factledger/platform';
+import { createTestKey, withKey, type AppConfig, type IssuedKey } from '@factledger/platform';
 import { EstimateCacheService, firstVersion, ProjectionEngine, READ_MODELS, ReadApiModule, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
@@ -23,6 +23,8 @@ export interface ReadApiHarness {
   app: NestFastifyApplication;
   db: TestDatabase;
   config: AppConfig;
+  /** A key with every role, sent with every request unless the request sets its own `authorization` ('' = anonymous). */
+  key: IssuedKey;
   request(method: string, url: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
   /** Starts the read models' projector (as the worker would); stopProjector pauses it. */
   startProjector(): Promise<void>;
@@ -44,15 +46,17 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   let projector: ProjectionEngine | null = null;
+  const key = await createTestKey(db.db);
   const harness: ReadApiHarness = {
     app,
+    key,
     db,
     config,
     async request(method, url, body, headers = {}) {
       const response = await app.inject({
         method: method as never,
         url,
-        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        headers: withKey(body === undefined ? headers : { 'content-type': 'application/json', ...headers }, key.token),
         payload: body === undefined ? undefined : JSON.stringify(body),
       });
       let parsed: unknown = response.body;

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { PlatformModule, ProblemDetailsFilter, strictValidationPipe, type AppConfig } from '@factledger/platform';
+import { AuthModule, PlatformModule, ProblemDetailsFilter, strictValidationPipe, type AppConfig } from '@factledger/platform';
 import { AuditApiModule } from '@factledger/audit';
 import { IngestionApiModule } from '@factledger/ingestion';
 import { LedgerModule } from '@factledger/ledger';
@@ -11,6 +11,7 @@ import { FiguresController } from './ledger/figures.controller';
 import { MetricsController } from './ledger/metrics.controller';
 import { ReportsController } from './ledger/reports.controller';
 import { SourcesController } from './ledger/sources.controller';
+import { KeysController } from './keys/keys.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
 @Module({})
@@ -18,8 +19,8 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api' }), CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
-      controllers: [HealthController, MetricsController, SourcesController, ReportsController, FiguresController],
+      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
+      controllers: [HealthController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },

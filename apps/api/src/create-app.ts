@@ -6,6 +6,7 @@ import { loadConfig, requestMetaOf, type AppConfig } from '@factledger/platform'
 import { AppModule } from './app.module';
 import { sendFrameworkProblem } from './http/framework-errors';
 import { guardRequestInput } from './http/request-guard';
+import { BEARER_SCHEME, describeAccess } from './http/openapi-access';
 
 /** Builds the configured HTTP app (used by main.ts and the e2e tests). */
 export async function createApp(config: AppConfig = loadConfig(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -31,9 +32,11 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
       .setTitle('factledger')
       .setDescription('Event-sourced ledger of reported figures. Errors are RFC 9457 problem+json.')
       .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys' }, BEARER_SCHEME)
       .build(),
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  // Swagger UI's Authorize button takes a key and sends it with "Try it out".
+  SwaggerModule.setup('docs', app, describeAccess(document, config), { jsonDocumentUrl: 'docs/openapi.json', swaggerOptions: { persistAuthorization: true } });
   app.enableShutdownHooks();
   await app.init();
   await fastify.ready();

@@ -4,12 +4,15 @@ import { runVerifyCli } from '@factledger/audit';
 import { runExtractCli } from '@factledger/extraction';
 import { openReadModelReplay, runRebuildCli } from '@factledger/projections';
 import { runSeedCli } from '@factledger/seeds';
+import { keysCommand } from './commands/keys.command';
 import { migrateCommand } from './commands/migrate.command';
 
 const USAGE = `usage: factledger <command>
 
 commands:
   migrate                                 apply pending database migrations
+  keys create|list|revoke|bootstrap-local ...
+                                          manage API keys by database access (\`keys\` alone for usage)
   seed [--if-present] [--dir DIR] [--timeout SECONDS]
                                           load the seed catalog and reports through the ingestion queue
   rebuild <read model>... | --all [--fresh] [--batch-size N]
@@ -23,6 +26,7 @@ commands:
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   migrate: () => migrateCommand(),
+  keys: (args) => keysCommand(args),
   seed: (args) => runSeedCli(args),
   rebuild: (args) => runRebuildCli(['rebuild', ...args]),
   extract: (args) => runExtractCli(['extract', ...args]),

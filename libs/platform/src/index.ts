@@ -9,3 +9,6 @@ export * from './http/problem-details';
 export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './http/request-context';
+export * from './domain/principal';
+export * from './auth';
+export * from './testing/test-keys';

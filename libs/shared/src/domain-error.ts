@@ -7,7 +7,10 @@ export type ErrorKind =
   | 'not_found' // a referenced entity does not exist (404)
   | 'conflict' // the current state forbids the change (409)
   | 'precondition' // an expected version did not match (412)
-  | 'unavailable'; // a dependency is down or a wait timed out (503)
+  | 'unavailable' // a dependency is down or a wait timed out (503)
+  | 'unauthenticated' // no valid credential (401)
+  | 'forbidden' // a valid credential without the needed role (403)
+  | 'rate_limited'; // a budget is spent; details.retryAfterSeconds says when to come back (429)
 
 /** An expected failure with a stable, machine-readable code (e.g. `figure.retracted`). */
 export class DomainError extends Error {

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sql, type Kysely } from 'kysely';
 import { readSealerStatus, type SealerStatus } from '@factledger/audit';
-import { KYSELY, REDIS_PROBE, type RedisProbe } from '@factledger/platform';
+import { KYSELY, PublicRoute, REDIS_PROBE, type RedisProbe } from '@factledger/platform';
 
 interface Check {
   status: 'up' | 'down';
@@ -34,6 +34,7 @@ export class HealthController {
    * reads go on, but no new event is sealed or checkpointed: tamper evidence
    * stops growing). The sealer check is `GET /v1/checkpoints/status` in short.
    */
+  @PublicRoute()
   @Get()
   @ApiOperation({ summary: 'Database, Redis and sealer status' })
   async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {

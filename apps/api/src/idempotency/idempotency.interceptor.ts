@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Inject, Injectable, Logger, SetMetadata, type BeforeApplicationShutdown, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Kysely } from 'kysely';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
@@ -13,6 +13,10 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['etag', 'location'];
 /** Old keys are purged in the background after a new claim, at most this often per process. */
 const PURGE_EVERY_MS = 60_000;
+
+const NOT_IDEMPOTENT = 'factledger:not-idempotent';
+/** A route whose response must never be stored (it holds a secret): Idempotency-Key is ignored there. */
+export const NotIdempotent = () => SetMetadata(NOT_IDEMPOTENT, true);
 
 interface HttpRequest {
   method: string;
@@ -69,7 +73,7 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const reply = context.switchToHttp().getResponse<HttpReply>();
     const raw = request.headers['idempotency-key'];
-    if (raw === undefined || !['POST', 'PATCH', 'DELETE'].includes(request.method)) return next.handle();
+    if (raw === undefined || !['POST', 'PATCH', 'DELETE'].includes(request.method) || this.reflector.get<boolean>(NOT_IDEMPOTENT, context.getHandler())) return next.handle();
     if (typeof raw !== 'string' || !KEY.test(raw)) {
       throw new RequestValidationError([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
     }

@@ -15,6 +15,7 @@ import { notFound } from '@factledger/shared';
 import { CorroborateFigureDto, ReportFigureDto, RetractFigureDto, ReviseFigureDto } from './dto/figure.dto';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
+import { ReadAccess, RequireRoles } from '@factledger/platform';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -27,6 +28,7 @@ export class FiguresController {
     private readonly queries: QueryBus,
   ) {}
 
+  @RequireRoles('reporter')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Report a figure: source S says metric M has value V as of date D, in report R' })
@@ -37,6 +39,7 @@ export class FiguresController {
     return writeResponse(reply, result, `/v1/figures/${figureId}`);
   }
 
+  @RequireRoles('reporter')
   @Post(':id/revisions')
   @HttpCode(201)
   @ApiHeader(WRITE_HEADERS.ifMatch)
@@ -45,6 +48,7 @@ export class FiguresController {
     return writeResponse(reply, await this.commands.execute(new ReviseFigureCommand({ ...body, figureId }, writeContext(write, body.reason))));
   }
 
+  @RequireRoles('reporter')
   @Post(':id/corroborations')
   @HttpCode(201)
   @ApiHeader(WRITE_HEADERS.ifMatch)
@@ -53,6 +57,7 @@ export class FiguresController {
     return writeResponse(reply, await this.commands.execute(new CorroborateFigureCommand({ ...body, figureId }, writeContext(write))));
   }
 
+  @RequireRoles('reporter')
   @Post(':id/retractions')
   @HttpCode(201)
   @ApiHeader(WRITE_HEADERS.ifMatch)
@@ -61,6 +66,7 @@ export class FiguresController {
     return writeResponse(reply, await this.commands.execute(new RetractFigureCommand({ ...body, figureId }, writeContext(write, body.reason))));
   }
 
+  @ReadAccess('reader')
   @Get(':id')
   @ApiOperation({ summary: 'A figure with every version and citation, folded from its stream' })
   async get(@Param('id') figureId: string, @Res({ passthrough: true }) reply: Reply) {

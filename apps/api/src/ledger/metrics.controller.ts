@@ -5,6 +5,7 @@ import { RegisterMetricCommand, UpdateMetricCommand } from '@factledger/ledger';
 import { RegisterMetricDto, UpdateMetricDto } from './dto/metric.dto';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
+import { RequireRoles } from '@factledger/platform';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -14,6 +15,7 @@ type Reply = { header(name: string, value: string): unknown };
 export class MetricsController {
   constructor(private readonly commands: CommandBus) {}
 
+  @RequireRoles('editor')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a metric (a tracked quantity)' })
@@ -22,6 +24,7 @@ export class MetricsController {
     return writeResponse(reply, result, `/v1/metrics/${result.id}`);
   }
 
+  @RequireRoles('editor')
   @Patch(':key')
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: "Change a metric's label, description, aliases or patterns" })

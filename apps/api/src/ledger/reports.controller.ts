@@ -11,6 +11,7 @@ import {
 import { RegisterReportDto, ReportTextDto, UpdateReportDto } from './dto/report.dto';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
+import { ReadAccess, RequireRoles } from '@factledger/platform';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -23,6 +24,7 @@ export class ReportsController {
     private readonly queries: QueryBus,
   ) {}
 
+  @RequireRoles('reporter')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a report (a publication carrying figures), optionally with its raw text' })
@@ -31,6 +33,7 @@ export class ReportsController {
     return writeResponse(reply, result, `/v1/reports/${result.id}`);
   }
 
+  @RequireRoles('reporter')
   @Patch(':id')
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Change a report' })
@@ -38,18 +41,21 @@ export class ReportsController {
     return writeResponse(reply, await this.commands.execute(new UpdateReportCommand({ ...body, reportId }, writeContext(write))));
   }
 
+  @RequireRoles('reporter')
   @Put(':id/text')
   @ApiOperation({ summary: "Store (or restore) a report's raw text; it must hash to the report's contentHash" })
   storeText(@Param('id') reportId: string, @Body() { text }: ReportTextDto) {
     return this.commands.execute(new StoreReportTextCommand(reportId, text));
   }
 
+  @ReadAccess('reader')
   @Get(':id/text')
   @ApiOperation({ summary: "A report's raw text, unless redacted" })
   text(@Param('id') reportId: string) {
     return this.queries.execute(new GetReportTextQuery(reportId));
   }
 
+  @RequireRoles('editor')
   @Delete(':id/text')
   @ApiOperation({ summary: 'Redact the raw text; the events and the content hash stay' })
   redact(@Param('id') reportId: string) {

@@ -5,6 +5,7 @@ import { RegisterSourceCommand, UpdateSourceCommand } from '@factledger/ledger';
 import { RegisterSourceDto, UpdateSourceDto } from './dto/source.dto';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
+import { RequireRoles } from '@factledger/platform';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -14,6 +15,7 @@ type Reply = { header(name: string, value: string): unknown };
 export class SourcesController {
   constructor(private readonly commands: CommandBus) {}
 
+  @RequireRoles('editor')
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a source (who asserts figures)' })
@@ -22,6 +24,7 @@ export class SourcesController {
     return writeResponse(reply, result, `/v1/sources/${result.id}`);
   }
 
+  @RequireRoles('editor')
   @Patch(':id')
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Change a source' })

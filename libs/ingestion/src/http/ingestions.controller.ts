@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { REDIS_PROBE, requestMetaOf, type RedisProbe } from '@factledger/platform';
+import { RateBudget, ReadAccess, REDIS_PROBE, type RedisProbe, requestMetaOf, RequireRoles } from '@factledger/platform';
 import { notFound } from '@factledger/shared';
 import { CSV_HEADER, IngestionErrorCodes, parseCsvSubmission, parseIngestionPayload, ProblemList, isRejection, parseFigureLine, type IngestionPayload } from '../domain';
 import { IngestionJobs, LISTABLE_STATES, queueUnavailable } from '../queue/ingestion-jobs.service';
@@ -20,6 +20,8 @@ export class IngestionsController {
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
   ) {}
 
+  @RequireRoles('reporter')
+  @RateBudget('ingestions')
   @Post()
   @HttpCode(202)
   @ApiConsumes('application/json', 'text/csv')
@@ -49,6 +51,7 @@ export class IngestionsController {
     return { ...submission, statusUrl: statusUrlOf(submission.jobId) };
   }
 
+  @ReadAccess('reader')
   @Get()
   @ApiOperation({ summary: 'Ingestion jobs, newest first (e.g. ?state=failed)' })
   async list(@Query() query: ListIngestionsQuery) {
@@ -59,6 +62,7 @@ export class IngestionsController {
     return { items, total, offset, limit };
   }
 
+  @ReadAccess('reader')
   @Get(':id')
   @ApiOperation({ summary: 'A job: state, progress, and its result (figures reported, corroborations, revisions, rejected lines with reasons)' })
   async get(@Param('id') id: string) {

@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CONFIG, type AppConfig } from '@factledger/platform';
 import { ingestionBullRoot } from './ingestion-bull';
-import { DEFAULT_INGESTION_JOB_OPTIONS, INGESTION_JOB_OPTIONS, INGESTION_QUEUE } from './ingestion-queue';
+import { INGESTION_JOB_OPTIONS, INGESTION_QUEUE, ingestionJobOptions } from './ingestion-queue';
 import { IngestionJobs } from './ingestion-jobs.service';
 import { producerRedisOptions } from './redis-connection';
 
@@ -20,7 +20,7 @@ import { producerRedisOptions } from './redis-connection';
       useFactory: (config: AppConfig) => ({ connection: producerRedisOptions(config.redisUrl) }),
     }),
   ],
-  providers: [IngestionJobs, { provide: INGESTION_JOB_OPTIONS, useValue: DEFAULT_INGESTION_JOB_OPTIONS }],
+  providers: [IngestionJobs, { provide: INGESTION_JOB_OPTIONS, inject: [CONFIG], useFactory: ingestionJobOptions }],
   exports: [IngestionJobs],
 })
 export class IngestionProducerModule {}

@@ -1,4 +1,5 @@
 import type { JobsOptions } from 'bullmq';
+import type { AppConfig } from '@factledger/platform';
 import type { IngestionPayload, IngestionResult, Rejection } from '../domain';
 
 /** The one ingestion queue; job names are `IngestionJobName` (`ingest-structured` | `ingest-article`). */
@@ -10,6 +11,7 @@ export interface IngestionJobData {
   hash: string;
   /** CSV line of each figure, for rejections. */
   lines?: number[];
+  /** Who submitted it: the authenticated key id (or `system:seed`); the worker's writes name it as their actor. */
   submittedBy: { actor: string; requestId?: string; correlationId?: string };
   submittedAt: string;
 }
@@ -31,11 +33,17 @@ export const INGESTION_JOB_OPTIONS = Symbol('factledger.ingestion.job-options');
  * Transient faults (database, a read model lagging) retry with exponential
  * backoff: 2 s, 4 s, 8 s, 16 s. Validation failures throw UnrecoverableError
  * and fail at once. Completed jobs are kept for a month (and at most 10,000),
- * failed ones until someone removes them.
+ * failed ones for INGESTION_FAILED_RETENTION_HOURS (and at most
+ * INGESTION_FAILED_MAX): a submitter cannot fill Redis with failures.
  */
 export const DEFAULT_INGESTION_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: { age: 30 * 24 * 3600, count: 10_000 },
-  removeOnFail: false,
+  removeOnFail: { age: 14 * 24 * 3600, count: 1000 },
 };
+
+export const ingestionJobOptions = (config: Pick<AppConfig, 'ingestionFailedRetentionHours' | 'ingestionFailedMax'>): JobsOptions => ({
+  ...DEFAULT_INGESTION_JOB_OPTIONS,
+  removeOnFail: { age: config.ingestionFailedRetentionHours * 3600, count: config.ingestionFailedMax },
+});

@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sql, type Kysely } from 'kysely';
-import type { AppConfig } from '@factledger/platform';
+import { createTestKey, type AppConfig, type IssuedKey } from '@factledger/platform';
 import type { ProjectionEngine } from '@factledger/projections';
 import { DEFAULT_INGESTION_JOB_OPTIONS, INGESTION_JOB_OPTIONS } from '../queue/ingestion-queue';
 import type { IngestionJobView } from '../queue/ingestion-job-view';
@@ -39,13 +39,16 @@ export class IngestionHarness {
     readonly api: NestFastifyApplication,
     private readonly readModels: ProjectionEngine,
     private readonly options: HarnessOptions,
+    /** A key with every role (issued as the CLI does), sent unless a request sets its own `authorization` ('' = anonymous). */
+    readonly key: IssuedKey,
   ) {}
 
   static async start(database: { db: Kysely<any>; url: string }, options: HarnessOptions): Promise<IngestionHarness> {
     const config = ingestionTestConfig(database.url, options.config);
     const readModels = await startReadModels(database.db, database.url);
     const api = await startHttpApp(options.api(config), config, [[INGESTION_JOB_OPTIONS, { ...DEFAULT_INGESTION_JOB_OPTIONS, backoff: { type: 'fixed', delay: 50 } }]]);
-    const harness = new IngestionHarness(database.db, config, api, readModels, options);
+    const key = await createTestKey(database.db);
+    const harness = new IngestionHarness(database.db, config, api, readModels, options, key);
     await harness.startWorker();
     return harness;
   }
@@ -63,11 +66,12 @@ export class IngestionHarness {
     this.worker = null;
   }
 
-  async request(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  async request(method: string, url: string, body?: unknown, given: Record<string, string> = {}): Promise<Response> {
+    const { authorization = `Bearer ${this.key.token}`, ...headers } = given;
     const response = await this.api.inject({
       method: method as never,
       url,
-      headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+      headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers, ...(authorization ? { authorization } : {}) },
       payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     let parsed: unknown = response.body;

@@ -161,8 +161,10 @@ export class IngestionRun {
   private ctx(idempotencySeed: string): WriteContext {
     const { submittedBy, payload } = this.job.data;
     return {
+      // The submitter is the actor; `via` says the worker wrote it on their behalf.
       metadata: {
         actor: submittedBy.actor,
+        via: 'worker',
         ...(submittedBy.requestId ? { requestId: submittedBy.requestId } : {}),
         correlationId: submittedBy.correlationId ?? this.job.id!,
         causationId: this.job.id!,

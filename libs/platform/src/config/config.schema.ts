@@ -19,6 +19,16 @@ export interface AppConfig {
   idempotencyLeaseMs: number;
   idempotencyRetentionHours: number;
   workerHeartbeatFile: string | null;
+  readAccess: 'public' | 'key';
+  apiKeyCacheTtlMs: number;
+  rateLimitWindowMs: number;
+  rateLimitReads: number;
+  rateLimitWrites: number;
+  rateLimitIngestions: number;
+  rateLimitTails: number;
+  maxOpenStreamsPerPrincipal: number;
+  ingestionFailedRetentionHours: number;
+  ingestionFailedMax: number;
   nodeEnv: 'development' | 'production' | 'test';
 }
 
@@ -74,5 +84,15 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'idempotencyLeaseMs', env: 'IDEMPOTENCY_LEASE_MS', default: '30000', parse: int(1000, 3_600_000), description: 'how long a claimed Idempotency-Key waits for its request; a retry after that takes it over and runs again' },
   { key: 'idempotencyRetentionHours', env: 'IDEMPOTENCY_RETENTION_HOURS', default: String(24 * 7), parse: int(1, 24 * 366), description: 'Idempotency-Keys older than this are forgotten (purged by the API)' },
   { key: 'workerHeartbeatFile', env: 'WORKER_HEARTBEAT_FILE', default: '', parse: optionalText, description: 'the worker touches this file every 10 s while its database answers (a container healthcheck reads its age); unset: off' },
+  { key: 'readAccess', env: 'READ_ACCESS', default: 'public', parse: oneOf('public', 'key'), description: 'public: anyone may query and audit (a transparency log); key: reads need a key with reader (queries) or auditor (history, proofs)' },
+  { key: 'apiKeyCacheTtlMs', env: 'API_KEY_CACHE_TTL_MS', default: '5000', parse: int(0, 60_000), description: 'how long an API instance trusts its copy of a key: a key revoked elsewhere stops working within this bound' },
+  { key: 'rateLimitWindowMs', env: 'RATE_LIMIT_WINDOW_MS', default: '60000', parse: int(1000, 3_600_000), description: 'the window every rate-limit budget counts over (shared by API instances through Redis)' },
+  { key: 'rateLimitReads', env: 'RATE_LIMIT_READS', default: '600', parse: int(1, 1_000_000), description: 'reads per window, per key (per client address without one)' },
+  { key: 'rateLimitWrites', env: 'RATE_LIMIT_WRITES', default: '120', parse: int(1, 1_000_000), description: 'writes per window, per key' },
+  { key: 'rateLimitIngestions', env: 'RATE_LIMIT_INGESTIONS', default: '30', parse: int(1, 1_000_000), description: 'ingestion submissions per window, per key' },
+  { key: 'rateLimitTails', env: 'RATE_LIMIT_TAILS', default: '20', parse: int(1, 1_000_000), description: 'live tails and exports opened per window, per key (per client address without one)' },
+  { key: 'maxOpenStreamsPerPrincipal', env: 'MAX_OPEN_STREAMS_PER_PRINCIPAL', default: '4', parse: int(1, 1000), description: 'live tails and exports one key (or client address) may hold open at once on one API instance' },
+  { key: 'ingestionFailedRetentionHours', env: 'INGESTION_FAILED_RETENTION_HOURS', default: String(24 * 14), parse: int(1, 24 * 366), description: 'failed ingestion jobs are kept this long for inspection and retry' },
+  { key: 'ingestionFailedMax', env: 'INGESTION_FAILED_MAX', default: '1000', parse: int(1, 1_000_000), description: 'at most this many failed ingestion jobs are kept (oldest go first)' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];

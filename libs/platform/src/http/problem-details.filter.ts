@@ -58,6 +58,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (body.status >= 500 && body.code === 'internal') this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
     reply.status(body.status);
     reply.header('content-type', PROBLEM_CONTENT_TYPE);
+    // RFC 9110: a 401 names the scheme to use; a 429 says when to come back.
+    if (body.status === 401) reply.header('www-authenticate', 'Bearer realm="factledger"');
+    if (body.status === 429 && typeof body.retryAfterSeconds === 'number') reply.header('retry-after', String(body.retryAfterSeconds));
     reply.send(body);
   }
 }

@@ -26,10 +26,15 @@ export const STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: 409,
   precondition: 412,
   unavailable: 503,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
 };
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',

@@ -15,17 +15,16 @@ const header = (headers: Record<string, unknown>, name: string): string | undefi
 };
 
 /**
- * Who is asking and which request this is, for event metadata. The request id
- * is reused from `X-Request-Id` when the client sent a sane one.
+ * Who is asking and which request this is, for event metadata. The actor is
+ * the key id the AccessGuard authenticated (`anonymous` before it ran or
+ * without a key; writes always need one), never a header the client chooses.
+ * The request id is reused from `X-Request-Id` when the client sent a sane one.
  */
-export function requestMetaOf(request: { headers: Record<string, unknown>; id?: unknown; factledgerMeta?: RequestMeta }): RequestMeta {
-  if (request.factledgerMeta) return request.factledgerMeta;
-  const requestId = header(request.headers, 'x-request-id') ?? randomUUID();
-  const meta = {
-    actor: header(request.headers, 'x-actor') ?? 'anonymous',
-    requestId,
-    correlationId: header(request.headers, 'x-correlation-id') ?? requestId,
-  };
+export function requestMetaOf(request: { headers: Record<string, unknown>; id?: unknown; factledgerMeta?: RequestMeta; principal?: { keyId: string } }): RequestMeta {
+  const actor = request.principal?.keyId ?? 'anonymous';
+  if (request.factledgerMeta?.actor === actor) return request.factledgerMeta;
+  const requestId = request.factledgerMeta?.requestId ?? header(request.headers, 'x-request-id') ?? randomUUID();
+  const meta = { actor, requestId, correlationId: request.factledgerMeta?.correlationId ?? header(request.headers, 'x-correlation-id') ?? requestId };
   request.factledgerMeta = meta;
   return meta;
 }

@@ -5,3 +5,6 @@ export const KYSELY = Symbol('factledger.kysely');
 export const EVENT_STORE = Symbol('factledger.event-store');
 export const APPEND_NOTIFIER = Symbol('factledger.append-notifier');
 export const REDIS_PROBE = Symbol('factledger.redis-probe');
+export const API_KEYS = Symbol('factledger.api-keys');
+export const RATE_LIMITS = Symbol('factledger.rate-limits');
+export const STREAM_SLOTS = Symbol('factledger.stream-slots');

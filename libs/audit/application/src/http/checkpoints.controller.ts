@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
-import { KYSELY } from '@factledger/platform';
+import { KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { readSealerStatus } from '../sealer/sealer-status';
@@ -19,6 +19,7 @@ export class CheckpointsController {
     private readonly requests: CheckpointRequests,
   ) {}
 
+  @ReadAccess('auditor')
   @Get('checkpoints/latest')
   @ApiOperation({ summary: 'The newest signed checkpoint' })
   async latest() {
@@ -27,6 +28,7 @@ export class CheckpointsController {
     return checkpoint;
   }
 
+  @ReadAccess('auditor')
   @Get('checkpoints/status')
   @ApiOperation({
     summary:
@@ -36,6 +38,7 @@ export class CheckpointsController {
     return readSealerStatus(this.db);
   }
 
+  @ReadAccess('auditor')
   @Get('checkpoints/:size')
   @ApiOperation({ summary: 'The signed checkpoint of exactly this tree size' })
   async bySize(@Param('size') size: string) {
@@ -45,6 +48,7 @@ export class CheckpointsController {
     return checkpoint;
   }
 
+  @RequireRoles('auditor', 'admin')
   @Post('checkpoints')
   @ApiOperation({ summary: 'Ask the sealer for a checkpoint covering everything committed so far: 201 when new, 200 when the latest already did' })
   async request(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
@@ -53,6 +57,7 @@ export class CheckpointsController {
     return checkpoint;
   }
 
+  @ReadAccess('auditor')
   @Get('audit/public-key')
   @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (raw base64 and PEM); pin its keyId' })
   async publicKey() {

@@ -1,8 +1,9 @@
-import { Controller, Get, Headers, Inject, Optional, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Optional, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { START, visibleHead } from '@factledger/event-store';
-import { KYSELY } from '@factledger/platform';
+import { KYSELY, RateBudget, ReadAccess, RequireRoles, STREAM_SLOTS, type StreamSlots } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
 import { AUDIT_API_OPTIONS, DEFAULT_AUDIT_API_OPTIONS, type AuditApiOptions } from '../audit.options';
 import { toEventJson } from '../history/event-json';
@@ -11,6 +12,8 @@ import { decodeCursor, encodeCursor } from '../history/log-cursor';
 import { ExportEventsQuery, ListEventsQuery, LogFilterQuery, StreamEventsQuery, StreamIdParams, TailEventsQuery } from './dto/log-query.dto';
 import { abortableStream, exportLines, tailFrames } from './log-streams';
 import { LogWakeups } from './log-wakeups';
+
+type SlotRequest = Parameters<StreamSlots['acquire']>[0];
 
 interface StreamReply {
   header(name: string, value: string): StreamReply;
@@ -34,10 +37,12 @@ export class EventsController {
     @Inject(KYSELY) private readonly db: Kysely<any>,
     private readonly wakeups: LogWakeups,
     @Optional() @Inject(AUDIT_API_OPTIONS) options?: Partial<AuditApiOptions>,
+    @Optional() @Inject(STREAM_SLOTS) private readonly slots?: StreamSlots,
   ) {
     this.options = { ...DEFAULT_AUDIT_API_OPTIONS, ...options };
   }
 
+  @ReadAccess('auditor')
   @Get('events')
   @ApiOperation({ summary: 'The global event log in gap-safe commit order, a page after an opaque cursor; filter by stream, type, recorded time' })
   async list(@Query() q: ListEventsQuery) {
@@ -46,28 +51,32 @@ export class EventsController {
     return { events: page.events.map(toEventJson), nextCursor: encodeCursor(page.next), hasMore: page.hasMore };
   }
 
+  @RequireRoles('auditor', 'admin')
+  @RateBudget('tails')
   @Get('events/export')
   @ApiProduces('application/x-ndjson')
   @ApiOperation({ summary: 'NDJSON export of the log (or a cursor range), one event per line, streamed with backpressure' })
-  async export(@Query() q: ExportEventsQuery, @Res() reply: StreamReply) {
+  async export(@Query() q: ExportEventsQuery, @Req() request: SlotRequest, @Res() reply: StreamReply) {
     const filter = filterOf(q);
     const after = q.after ? decodeCursor(q.after) : START;
     // Default end: the log as it is now, so an export is a well-defined snapshot even while writers go on.
     const until = q.until ? decodeCursor(q.until, 'until') : (await visibleHead(this.db)).checkpoint;
-    const body = until ? abortableStream(() => exportLines(this.db, { after, until }, filter, this.options.pageSize)) : '';
+    const body = until ? this.holdingSlot(request, () => abortableStream(() => exportLines(this.db, { after, until }, filter, this.options.pageSize))) : '';
     reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(body);
   }
 
+  @ReadAccess('auditor')
+  @RateBudget('tails')
   @Get('events/tail')
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event (sent by EventSource on reconnect)' })
   @ApiOperation({ summary: 'Live tail of the log as Server-Sent Events; resumes from Last-Event-ID or `after`, else starts at the end' })
-  async tail(@Query() q: TailEventsQuery, @Headers('last-event-id') lastEventId: string | undefined, @Res() reply: StreamReply) {
+  async tail(@Query() q: TailEventsQuery, @Headers('last-event-id') lastEventId: string | undefined, @Req() request: SlotRequest, @Res() reply: StreamReply) {
     const filter = filterOf(q);
     const resume = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : q.after ? decodeCursor(q.after) : null;
     const after = resume ?? (await visibleHead(this.db)).checkpoint ?? START;
     const wakeups = this.wakeups.get();
-    const body = abortableStream((signal) =>
+    const body = this.holdingSlot(request, () => abortableStream((signal) =>
       tailFrames(this.db, {
         after,
         filter,
@@ -78,12 +87,21 @@ export class EventsController {
         pageSize: Math.min(this.options.pageSize, 200),
       }),
       this.wakeups.shutdownSignal,
-    );
+    ));
     reply
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('x-accel-buffering', 'no') // nginx: do not buffer the stream
       .send(body);
+  }
+
+  @ReadAccess('auditor')
+  /** A slot of the principal's open streams for as long as the body streams (429 when all are taken). */
+  private holdingSlot(request: SlotRequest, open: () => Readable): Readable {
+    const release = this.slots?.acquire(request);
+    const body = open();
+    if (release) body.once('close', release);
+    return body;
   }
 
   @Get('streams/:id/events')

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { toHex } from '@factledger/audit-domain';
-import { KYSELY } from '@factledger/platform';
+import { KYSELY, ReadAccess } from '@factledger/platform';
 import { DomainError, invalid, isPosition, notFound, POSITION_RULE } from '@factledger/shared';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { findEventLeaf } from '../history/history.repository';
@@ -20,6 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class ProofsController {
   constructor(@Inject(KYSELY) private readonly db: Kysely<any>) {}
 
+  @ReadAccess('auditor')
   @Get('inclusion')
   @ApiOperation({ summary: 'Audit path proving an event (by id or position) or a leaf is in the tree of a given size' })
   async inclusion(@Query() q: InclusionProofQuery) {
@@ -46,6 +47,7 @@ export class ProofsController {
     };
   }
 
+  @ReadAccess('auditor')
   @Get('consistency')
   @ApiOperation({ summary: 'Proof that the tree of size `from` is a prefix of the tree of size `to` (RFC 6962 §2.1.2)' })
   async consistency(@Query() q: ConsistencyProofQuery) {

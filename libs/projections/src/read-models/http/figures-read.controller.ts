@@ -4,12 +4,14 @@ import { figureHistory } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
 import { FigureIdParams, ReadQueryDto } from './dto/read-query.dto';
 import { READ_CONTEXT } from './read-context.provider';
+import { ReadAccess } from '@factledger/platform';
 
 @ApiTags('figures')
 @Controller('v1/figures')
 export class FiguresReadController {
   constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
 
+  @ReadAccess('reader')
   @Get(':id/history')
   @ApiOperation({ summary: 'Every version of a figure, who recorded it and why, and the periods the ledger held it (recorded and valid ranges), as known at the basis' })
   history(@Param() { id }: FigureIdParams, @Query() query: ReadQueryDto) {

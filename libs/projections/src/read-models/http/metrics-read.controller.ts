@@ -7,6 +7,7 @@ import type { ReadContext } from '../query/read-snapshot';
 import { EstimateCacheService } from './estimate-cache.service';
 import { EstimateQueryDto, MetricFiguresQueryDto, MetricKeyParams, PagedReadQueryDto, ReadQueryDto } from './dto/read-query.dto';
 import { READ_CONTEXT } from './read-context.provider';
+import { ReadAccess } from '@factledger/platform';
 
 @ApiTags('metrics')
 @Controller('v1/metrics')
@@ -16,18 +17,21 @@ export class MetricsReadController {
     private readonly estimates: EstimateCacheService,
   ) {}
 
+  @ReadAccess('reader')
   @Get()
   @ApiOperation({ summary: 'Metrics in key order, as registered at the basis' })
   list(@Query() query: PagedReadQueryDto) {
     return listMetrics(this.ctx, query);
   }
 
+  @ReadAccess('reader')
   @Get(':key')
   @ApiOperation({ summary: 'A metric as it stood at the basis' })
   get(@Param() { key }: MetricKeyParams, @Query() query: ReadQueryDto) {
     return getMetric(this.ctx, key, query);
   }
 
+  @ReadAccess('reader')
   @Get(':key/estimate')
   @ApiOperation({
     summary: "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it (algorithm in the README)",
@@ -37,6 +41,7 @@ export class MetricsReadController {
     return this.estimates.cache.estimate(key, query, excludeParties ?? false, () => metricEstimate(this.ctx, key, query, { excludeParties }));
   }
 
+  @ReadAccess('reader')
   @Get(':key/figures')
   @ApiOperation({ summary: "The metric's figures held at the basis, each in its version valid at validAt" })
   figures(@Param() { key }: MetricKeyParams, @Query() query: MetricFiguresQueryDto) {

@@ -3,12 +3,14 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { projectionStatus } from '../../engine';
 import type { ReadContext } from '../query/read-snapshot';
 import { READ_CONTEXT } from './read-context.provider';
+import { ReadAccess } from '@factledger/platform';
 
 @ApiTags('projections')
 @Controller('v1/projections')
 export class ProjectionsStatusController {
   constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
 
+  @ReadAccess('reader')
   @Get()
   @ApiOperation({
     summary: 'Every read-model version: state (running or rebuilding while a live instance holds its lock; stopped when none does; failed; retired = superseded), checkpoint, lag in events and seconds, owner',

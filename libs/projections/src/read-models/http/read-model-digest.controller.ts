@@ -5,6 +5,7 @@ import { liveTableRows } from '../digest/live-rows';
 import type { ReadContext } from '../query/read-snapshot';
 import { ReadModelRowsQueryDto } from './dto/read-model-rows.dto';
 import { READ_CONTEXT } from './read-context.provider';
+import { RequireRoles } from '@factledger/platform';
 
 /** Digests of the live read models, for `factledger verify --replay`. Each reads every row: an audit call, not a hot path. */
 @ApiTags('projections')
@@ -12,12 +13,14 @@ import { READ_CONTEXT } from './read-context.provider';
 export class ReadModelDigestController {
   constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
 
+  @RequireRoles('auditor', 'admin')
   @Get('digest')
   @ApiOperation({ summary: 'Every live read model: version, checkpoint (position, transactionId) and a digest of its rows and of each table, all from one snapshot' })
   async all() {
     return { data: await liveReadModelDigests(this.ctx.db) };
   }
 
+  @RequireRoles('auditor', 'admin')
   @Get(':name/digest')
   @ApiOperation({ summary: 'One live read model: version, checkpoint and the digest of its rows at that checkpoint' })
   async one(@Param('name') name: string) {
@@ -25,6 +28,7 @@ export class ReadModelDigestController {
     return { data: digest };
   }
 
+  @RequireRoles('auditor', 'admin')
   @Get(':name/rows')
   @ApiOperation({ summary: 'A table of a live read model in digest order (row hash, primary key, row), at the position compared; for locating a digest mismatch' })
   async rows(@Param('name') name: string, @Query() query: ReadModelRowsQueryDto) {

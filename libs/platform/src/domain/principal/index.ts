@@ -1,0 +1,3 @@
+export * from './roles';
+export * from './principal.events';
+export * from './principal.decider';
