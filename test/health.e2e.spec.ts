@@ -6,7 +6,7 @@ import { startApi, type ApiHarness } from './support/api-harness';
 describe('health (HTTP, real PostgreSQL and Redis)', () => {
   let api: ApiHarness;
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { keyless: true }); // an empty log: no key's event in it
   });
   afterAll(() => api.close());
 

@@ -50,8 +50,8 @@ describe('Idempotency-Key recovery (HTTP, real PostgreSQL)', () => {
     /** What a request that crashed before appending leaves: only its claim. */
     const crashBeforeAppend = (key: string, method: string, url: string, body: unknown, age: string) =>
       api.db.pool.query(
-        `INSERT INTO idempotency_keys (actor, key, method, path, request_hash, created_at, claimed_at) VALUES ('anonymous', $1, $2, $3, $4, now() - (${age}), now() - (${age}))`,
-        [key, method, url, requestHash(method, url, body)],
+        `INSERT INTO idempotency_keys (actor, key, method, path, request_hash, created_at, claimed_at) VALUES ($5, $1, $2, $3, $4, now() - (${age}), now() - (${age}))`,
+        [key, method, url, requestHash(method, url, body), api.key.keyId], // keys are scoped by the authenticated principal
       );
 
     it('answers a retry within the lease with 409 in progress', async () => {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { sql } from 'kysely';
 import { Sealer, runVerifyCli, type FetchLike } from '@factledger/audit';
 import { firstVersion, openReadModelReplay, readModelSpec } from '@factledger/projections';
+import { createTestKey, type IssuedKey } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
 import type { ApiHarness } from './support/api-harness';
@@ -41,6 +42,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     citation: { reportId, quote },
     method: 'estimate',
   });
+  let auditor: IssuedKey;
   const verify = async (args: string[], fetch?: FetchLike) => {
     let out = '';
     const code = await runVerifyCli(['verify', '--api', url, '--state-file', 'state.json', '--replay', ...args], {
@@ -49,6 +51,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
       cwd: dir,
       fetch,
       openReplay: openReadModelReplay,
+      apiKey: auditor.token, // the digests and --fresh need the auditor role
     });
     return { code, out };
   };
@@ -57,6 +60,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
 
   beforeAll(async () => {
     api = await startReadApi();
+    auditor = await createTestKey(api.db.db, ['auditor']);
     scratch = await createTestDatabase({ poolSize: 2 });
     dir = mkdtempSync(path.join(tmpdir(), 'factledger-replay-'));
     await api.app.listen(0, '127.0.0.1');

@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createTestKey, type IssuedKey } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
@@ -7,10 +8,12 @@ import { ingestionTestConfig, startHttpApp } from '../../libs/ingestion/src/test
 describe('ingestion API with Redis down', () => {
   let t: TestDatabase;
   let app: NestFastifyApplication;
+  let key: IssuedKey;
   beforeAll(async () => {
     t = await createTestDatabase();
-    // Nothing listens on port 1: every connection is refused.
-    const config = ingestionTestConfig(t.url, { redisUrl: 'redis://127.0.0.1:1' });
+    key = await createTestKey(t.db);
+    // Nothing listens on port 1: every connection is refused. Budgets of 2 requests: with Redis up the third would be 429.
+    const config = ingestionTestConfig(t.url, { redisUrl: 'redis://127.0.0.1:1', rateLimitReads: 2, rateLimitWrites: 2 });
     app = await startHttpApp([AppModule.forRoot(config), IngestionApiModule], config);
   });
   afterAll(async () => {
@@ -18,8 +21,10 @@ describe('ingestion API with Redis down', () => {
     await t?.drop();
   });
 
-  const request = (method: string, url: string, body?: unknown) =>
-    app.inject({ method: method as never, url, ...(body === undefined ? {} : { payload: body as object, headers: { 'content-type': 'application/json' } }) });
+  const request = (method: string, url: string, body?: unknown) => {
+    const headers = { authorization: `Bearer ${key.token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    return app.inject({ method: method as never, url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+  };
 
   it('answers the ingestion endpoints with 503 problem+json at once', async () => {
     const body = {
@@ -47,5 +52,17 @@ describe('ingestion API with Redis down', () => {
     expect(health.json()).toMatchObject({ status: 'degraded', checks: { database: { status: 'up' }, redis: { status: 'down' } } });
     const metric = await request('POST', '/v1/metrics', { key: 'north_korean_troops_in_russia', label: 'North Korean troops in Russia', unit: 'troops' });
     expect(metric.statusCode).toBe(201);
+  });
+
+  it('lets requests through at once when the rate limiter cannot reach Redis (fail open)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const started = Date.now();
+      const response = await request('GET', '/v1/events?limit=1');
+      expect(Date.now() - started).toBeLessThan(500);
+      expect(response.statusCode).toBe(200);
+    }
+    for (const take of [1, 2, 3]) {
+      expect((await request('PATCH', '/v1/metrics/north_korean_troops_in_russia', { description: `take ${take}` })).statusCode).toBe(200);
+    }
   });
 });

@@ -22,23 +22,29 @@ export interface ApiResponse {
   body: any;
 }
 
-/** The real API (Fastify, filters, pipes, idempotency) on a private database, driven by inject(). */
-export async function startApi(overrides: Partial<AppConfig> = {}): Promise<ApiHarness> {
+/**
+ * The real API (Fastify, filters, pipes, idempotency) on a private database, driven by inject().
+ * `keyless`: no key is issued (its event would be in the log), and requests go anonymous.
+ */
+export async function startApi(overrides: Partial<AppConfig> = {}, options: { keyless?: boolean } = {}): Promise<ApiHarness> {
   const db = await createTestDatabase();
   // A queue prefix of this file's own: AppModule's ingestion queue writes its meta key on connect, and close() removes it.
   const config = ingestionTestConfig(db.url, { logLevel: 'error', ...overrides });
   const app = await createApp(config, { logger: false });
-  const key = await createTestKey(db.db);
+  const key = options.keyless ? null : await createTestKey(db.db);
   return {
     app,
-    key,
+    get key(): IssuedKey {
+      if (!key) throw new Error('this harness was started keyless');
+      return key;
+    },
     db,
     config,
     async request(method, url, body, headers = {}) {
       const response = await app.inject({
         method: method as never,
         url,
-        headers: withKey(body === undefined ? headers : { 'content-type': 'application/json', ...headers }, key.token),
+        headers: withKey(body === undefined ? headers : { 'content-type': 'application/json', ...headers }, key?.token ?? null),
         payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       const text = response.body;

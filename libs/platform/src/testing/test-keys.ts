@@ -28,8 +28,8 @@ export const bearer = (key: { token: string }): Record<string, string> => ({ aut
  * Request headers with the harness's key unless the test chose: an
  * `authorization` header of its own is kept, and an empty one means anonymous.
  */
-export function withKey(headers: Record<string, string>, token: string): Record<string, string> {
-  if (!('authorization' in headers)) return { ...headers, authorization: `Bearer ${token}` };
+export function withKey(headers: Record<string, string>, token: string | null): Record<string, string> {
+  if (!('authorization' in headers)) return token ? { ...headers, authorization: `Bearer ${token}` } : headers;
   const { authorization, ...rest } = headers;
   return authorization === '' ? rest : headers;
 }

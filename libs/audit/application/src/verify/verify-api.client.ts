@@ -27,6 +27,8 @@ export class VerifyApiClient {
     baseUrl: string,
     private readonly fetchFn: FetchLike = fetch as unknown as FetchLike,
     private readonly timeoutMs = 30_000,
+    /** A bearer API key (FACTLEDGER_API_KEY): needed for the auditor-only endpoints. */
+    private readonly apiKey?: string,
   ) {
     this.base = baseUrl.replace(/\/+$/, '');
   }
@@ -48,7 +50,7 @@ export class VerifyApiClient {
     let status: number;
     let text: string;
     try {
-      const res = await this.fetchFn(url, { method, signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: 'application/json' } });
+      const res = await this.fetchFn(url, { method, signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) } });
       status = res.status;
       text = await res.text();
     } catch (e) {

@@ -31,6 +31,10 @@ options:
   --scratch-db <url>    PostgreSQL to replay in (default DATABASE_URL); only fl_replay_* schemas
                         are created there, and dropped afterwards
 
+environment:
+  FACTLEDGER_API_KEY    sent as the bearer key: --fresh and --replay need the auditor role, and so does
+                        everything when the server runs with READ_ACCESS=key
+
 exit status: 0 pass, 1 verification failed or could not complete, 2 bad usage
 `;
 
@@ -42,6 +46,8 @@ export interface VerifyIo {
   random?: () => number;
   /** The projection code, for --replay (apps/cli links it; verify itself never imports it). */
   openReplay?: OpenReplay;
+  /** The API key to send; defaults to FACTLEDGER_API_KEY. */
+  apiKey?: string;
 }
 
 interface CliOptions {
@@ -149,7 +155,7 @@ export async function runVerifyCli(argv: string[], io: VerifyIo): Promise<number
   out(`factledger verify: ${options.api}`);
   try {
     const state = await loadVerifyState(options.stateFile);
-    const api = new VerifyApiClient(options.api, io.fetch);
+    const api = new VerifyApiClient(options.api, io.fetch, undefined, io.apiKey ?? process.env.FACTLEDGER_API_KEY);
     const progress = (step: string, message: string) => out(`  ok ${step.padEnd(10)} ${message}`);
     // First the read models, then a fresh checkpoint: it then covers every event they applied.
     let live: LiveDigest[] | null = null;
