@@ -1,23 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { Module, type DynamicModule } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestKey, withKey, type AppConfig, type IssuedKey } from '@factledger/platform';
-import { EstimateCacheService, firstVersion, ProjectionEngine, READ_MODELS, ReadApiModule, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
+import { EstimateCacheService, firstVersion, ProjectionEngine, READ_MODELS, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
-import { AppModule } from '../../apps/api/src/app.module';
+import { createApp } from '../../apps/api/src/create-app';
 import type { ApiResponse } from './api-harness';
-
-/** The API with the read side, until (and after) app.module registers ReadApiModule itself. */
-@Module({})
-class ReadApiTestModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const app = AppModule.forRoot(config);
-    const wired = (app.imports ?? []).includes(ReadApiModule);
-    return { module: ReadApiTestModule, imports: [app, ...(wired ? [] : [ReadApiModule])] };
-  }
-}
 
 export interface ReadApiHarness {
   app: NestFastifyApplication;
@@ -41,10 +28,7 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
   const db = await createTestDatabase();
   // A queue prefix of this file's own: AppModule's ingestion queue writes its meta key on connect, and close() removes it.
   const config = ingestionTestConfig(db.url, { logLevel: 'error', ...overrides });
-  const adapter = new FastifyAdapter({ bodyLimit: config.bodyLimitBytes, genReqId: () => randomUUID() });
-  const app = await NestFactory.create<NestFastifyApplication>(ReadApiTestModule.forRoot(config), adapter, { logger: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const app = await createApp(config, { logger: false });
   let projector: ProjectionEngine | null = null;
   const key = await createTestKey(db.db);
   const harness: ReadApiHarness = {

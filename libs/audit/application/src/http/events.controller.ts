@@ -95,7 +95,6 @@ export class EventsController {
       .send(body);
   }
 
-  @ReadAccess('auditor')
   /** A slot of the principal's open streams for as long as the body streams (429 when all are taken). */
   private holdingSlot(request: SlotRequest, open: () => Readable): Readable {
     const release = this.slots?.acquire(request);
@@ -104,6 +103,7 @@ export class EventsController {
     return body;
   }
 
+  @ReadAccess('auditor')
   @Get('streams/:id/events')
   @ApiOperation({ summary: "One stream's events in version order, with who recorded each and why (metadata)" })
   async stream(@Param() { id: streamId }: StreamIdParams, @Query() q: StreamEventsQuery) {
