@@ -18,6 +18,7 @@ type SlotRequest = Parameters<StreamSlots['acquire']>[0];
 interface StreamReply {
   header(name: string, value: string): StreamReply;
   send(payload: unknown): unknown;
+  raw: { once(event: 'close', listener: () => void): unknown };
 }
 
 function filterOf(q: LogFilterQuery): LogFilter {
@@ -61,7 +62,7 @@ export class EventsController {
     const after = q.after ? decodeCursor(q.after) : START;
     // Default end: the log as it is now, so an export is a well-defined snapshot even while writers go on.
     const until = q.until ? decodeCursor(q.until, 'until') : (await visibleHead(this.db)).checkpoint;
-    const body = until ? this.holdingSlot(request, () => abortableStream(() => exportLines(this.db, { after, until }, filter, this.options.pageSize))) : '';
+    const body = until ? this.holdingSlot(request, reply, () => abortableStream(() => exportLines(this.db, { after, until }, filter, this.options.pageSize))) : '';
     reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(body);
   }
 
@@ -76,7 +77,7 @@ export class EventsController {
     const resume = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : q.after ? decodeCursor(q.after) : null;
     const after = resume ?? (await visibleHead(this.db)).checkpoint ?? START;
     const wakeups = this.wakeups.get();
-    const body = this.holdingSlot(request, () => abortableStream((signal) =>
+    const body = this.holdingSlot(request, reply, () => abortableStream((signal) =>
       tailFrames(this.db, {
         after,
         filter,
@@ -95,11 +96,19 @@ export class EventsController {
       .send(body);
   }
 
-  /** A slot of the principal's open streams for as long as the body streams (429 when all are taken). */
-  private holdingSlot(request: SlotRequest, open: () => Readable): Readable {
+  /**
+   * A slot of the principal's open streams for as long as the body streams
+   * (429 when all are taken). Given back when the body ends or the client
+   * goes away, whichever is first (a quiet tail's generator notices a gone
+   * client only at its next heartbeat).
+   */
+  private holdingSlot(request: SlotRequest, reply: StreamReply, open: () => Readable): Readable {
     const release = this.slots?.acquire(request);
     const body = open();
-    if (release) body.once('close', release);
+    if (release) {
+      body.once('close', release);
+      reply.raw.once('close', release);
+    }
     return body;
   }
 
