@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
       .setTitle('factledger')
       .setDescription('Event-sourced ledger of reported figures. Errors are RFC 9457 problem+json.')
       .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys' }, BEARER_SCHEME)
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'flk_<key id>_<secret>', description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys' }, BEARER_SCHEME)
       .build(),
   );
   // Swagger UI's Authorize button takes a key and sends it with "Try it out".

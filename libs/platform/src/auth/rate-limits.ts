@@ -24,14 +24,23 @@ export const principalKeyOf = (request: LimitedRequest): string => (request.prin
  * instance shares them. Its connection is its own, with no offline queue and
  * no retries per command: while Redis is down each check fails at once and
  * `skipOnError` lets the request through (queries and writes keep working
- * without Redis, as the README promises).
+ * without Redis, as the README promises). The window is fixed per key (the
+ * plugin's Redis store: INCR + PEXPIRE in one script).
  */
 export class RateLimits {
   private readonly redis: Redis;
   private limiters: Record<Budget, Limiter> | null = null;
 
   constructor(private readonly config: AppConfig) {
-    this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000, lazyConnect: true, retryStrategy: (n) => Math.min(n * 200, 5000) });
+    // commandTimeout: a Redis that accepts connections but stalls costs a request at most 500 ms, then it passes.
+    this.redis = new Redis(config.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: 500,
+      connectTimeout: 2000,
+      lazyConnect: true,
+      retryStrategy: (n) => Math.min(n * 200, 5000),
+    });
     this.redis.on('error', () => undefined); // reconnects in the background; checks skip meanwhile
   }
 
