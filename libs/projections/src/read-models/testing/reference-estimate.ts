@@ -14,6 +14,13 @@ export interface EstimateQuestion {
   includeUnverified?: boolean;
 }
 
+/** Every estimate question the property test asks at every basis: version 1 with and without parties, version 2 with every filter. */
+export const ESTIMATE_QUESTIONS: readonly EstimateQuestion[] = [
+  { algorithmVersion: 1, excludeParties: false },
+  { algorithmVersion: 1, excludeParties: true },
+  ...[false, true].flatMap((excludeParties) => [false, true].map((includeUnverified) => ({ algorithmVersion: 2 as const, excludeParties, includeUnverified }))),
+];
+
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const cmpBig = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 
@@ -98,4 +105,14 @@ export function referenceEstimate(ref: ReferenceLedger, metricKey: string, date:
     excludedSources: excluded.map((e) => e.sourceId),
     lastChange: lastChange ? { position: lastChange.position, recordedAt: lastChange.recordedAt } : null,
   };
+}
+
+/** The cases an expected estimate answer holds, for the property test's tally: it must not pass without them. */
+export function estimateCases(data: NonNullable<ReturnType<typeof referenceEstimate>>, q: EstimateQuestion) {
+  const cases: ('estimates' | 'multiSource' | 'excluded' | 'unverifiedExcluded' | 'unverifiedCounted')[] = ['estimates'];
+  if (data.sourceCount > 1) cases.push('multiSource');
+  if (data.excludedSources.length > 0) cases.push('excluded');
+  if (data.excluded?.some((e) => e.reason === 'source.unverified')) cases.push('unverifiedExcluded');
+  if (q.includeUnverified && data.sources.some((row) => row.verified === false)) cases.push('unverifiedCounted');
+  return cases;
 }
