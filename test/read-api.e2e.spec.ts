@@ -1,6 +1,6 @@
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
-import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
+import { METRIC, REPORTS, SOURCES, registerCatalog, figureBody as figure } from './support/scenario';
 
 const PROBLEM = 'application/problem+json';
 const ESTIMATE = `/v1/metrics/${METRIC.key}/estimate`;
@@ -27,14 +27,6 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
     await pause(5); // distinct recorded times, for the asOf-time checks
     return response.body;
   };
-  const figure = (sourceId: string, amount: unknown, date: string, reportId: string, quote: string) => ({
-    metricKey: METRIC.key,
-    sourceId,
-    amount,
-    validAt: { date },
-    citation: { reportId, quote },
-    method: 'estimate',
-  });
   const get = async (url: string, status = 200) => {
     const response = await api.request('GET', url);
     if (response.status !== status) throw new Error(`GET ${url}: ${response.status} ${JSON.stringify(response.body)}`);

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
-import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
+import { REPORTS, SOURCES, registerCatalog, figureBody as figure } from './support/scenario';
 
 // The versions a fresh worker builds (the live ones here).
 const CATALOG = firstVersion(readModelSpec('catalog'));
@@ -33,14 +33,6 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     head = response.body.position;
     return response.body as { id: string; position: string };
   };
-  const figure = (sourceId: string, amount: unknown, date: string, reportId: string, quote: string) => ({
-    metricKey: METRIC.key,
-    sourceId,
-    amount,
-    validAt: { date },
-    citation: { reportId, quote },
-    method: 'estimate',
-  });
   const verify = async (args: string[], fetch?: FetchLike) => {
     let out = '';
     const code = await runVerifyCli(['verify', '--api', url, '--state-file', 'state.json', '--replay', ...args], {

@@ -1,10 +1,6 @@
-import { createTestDatabase, type TestDatabase } from '@factledger/testing';
-import { AppModule } from '../../apps/api/src/app.module';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
-import { IngestionWorkerModule } from '../../libs/ingestion/src/worker/ingestion-worker.module';
-import { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
-import { registerTestCatalog } from '../../libs/ingestion/src/testing/catalog-fixture';
+import type { TestDatabase } from '@factledger/testing';
+import type { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
+import { startIngestionStack, type IngestionStack } from '../support/ingestion-stack';
 
 const METRIC = 'north_korean_troops_in_russia';
 const NEW_SOURCE = 'baltic-defence-observatory';
@@ -20,6 +16,7 @@ const figure = (source: string, value: number, quote: string) => ({ metricKey: M
 describe('source verification in the estimate (ingestion, API, worker; real Redis and PostgreSQL)', () => {
   let t: TestDatabase;
   let h: IngestionHarness;
+  let stack: IngestionStack;
   let newFigure: string;
   const head = async () => String((await t.pool.query('SELECT max(position) AS p FROM events')).rows[0].p);
   const estimate = async (query: string) => {
@@ -29,12 +26,7 @@ describe('source verification in the estimate (ingestion, API, worker; real Redi
   };
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    h = await IngestionHarness.start(t, {
-      api: (config) => [AppModule.forRoot(config), IngestionApiModule],
-      worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
-    });
-    await registerTestCatalog(h);
+    ({ t, h } = stack = await startIngestionStack());
     const job = await h.ingest({
       kind: 'structured',
       report: { reportId: 'observatory-2024-10-28', publisher: 'Example Wire', title: 'A new count', publishedAt: '2024-10-28', language: 'en' },
@@ -43,10 +35,7 @@ describe('source verification in the estimate (ingestion, API, worker; real Redi
     expect(job.result).toMatchObject({ figuresReported: 2, sourcesCreated: [{ sourceId: NEW_SOURCE }] });
     newFigure = job.result!.figureIds[1]!;
   }, 60_000);
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  afterAll(() => stack?.close());
 
   let beforeVerification: string;
 

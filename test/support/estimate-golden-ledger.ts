@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ReadApiHarness } from './read-api-harness';
-import { METRIC, REPORTS, SOURCES } from './scenario';
+import { figureBody, METRIC, REPORTS, SOURCES } from './scenario';
 
 /**
  * A ledger for the estimate's golden answers: verified sources, sources
@@ -24,15 +24,7 @@ const F = {
   channelLater: '00000000-0000-4000-8000-00000000a006',
 } as const;
 
-const figure = (figureId: string, sourceId: string, amount: unknown, date: string, reportId: string, quote: string) => ({
-  figureId,
-  metricKey: METRIC.key,
-  sourceId,
-  amount,
-  validAt: { date },
-  citation: { reportId, quote },
-  method: 'estimate',
-});
+const figure = (figureId: string, ...body: Parameters<typeof figureBody>) => ({ figureId, ...figureBody(...body) });
 
 /** [name, method, path, body]: run in this order, one event each. */
 export const GOLDEN_WRITES: readonly [string, 'POST' | 'PATCH', string, unknown][] = [

@@ -1,22 +1,8 @@
 import type { Amount } from '../figure/amount';
 import { computeEstimate } from './compute-estimate';
 import { computeEstimateV2, computeEstimateVersion, isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION } from './compute-estimate-v2';
-import type { EstimateInput } from './estimate.types';
+import { estimateInput as input } from '../testing/estimate-input';
 
-let position = 0;
-const input = (sourceId: string, amount: Amount, date: string, extra: Partial<EstimateInput> = {}): EstimateInput => {
-  position += 1;
-  return {
-    figureId: `${sourceId}-${date}`,
-    sourceId,
-    partyToConflict: false,
-    amount,
-    validAt: { date, precision: 'day' },
-    recordedPosition: String(position),
-    recordedAt: `${date}T12:00:00.000Z`,
-    ...extra,
-  };
-};
 const about = (value: number): Amount => ({ qualifier: 'approximately', value });
 
 /**
