@@ -1,4 +1,4 @@
-import { isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION, type EstimateAlgorithmVersion } from '@factledger/ledger-domain';
+import { isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
 import { invalidateActiveSchemas, type ReadModelNotice } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import { todayOf, type Basis, type ReadRequest } from '../query/basis';
@@ -69,7 +69,7 @@ export class EstimateCache {
   }
 
   /** Everything a head answer depends on besides the log: the day, the algorithm version and its filters. */
-  static key(metricKey: string, day: string, version: EstimateAlgorithmVersion, filters: EstimateFilters): string {
+  static key(metricKey: string, day: string, version: number, filters: EstimateFilters): string {
     return `${metricKey} ${day} v${version} ${filters.excludeParties ? 'x' : '-'}${filters.includeUnverified ? 'u' : '-'}`;
   }
 
@@ -87,7 +87,7 @@ export class EstimateCache {
   /** The answer for a request: cached, or computed and stored if no generation passed meanwhile. */
   async estimate(metricKey: string, request: ReadRequest, filters: EstimateFilters, compute: () => Promise<EstimateAnswer>): Promise<EstimateAnswer> {
     const day = this.headDay(request);
-    const version = (request.algorithmVersion ?? LATEST_ESTIMATE_ALGORITHM_VERSION) as EstimateAlgorithmVersion;
+    const version = request.algorithmVersion ?? LATEST_ESTIMATE_ALGORITHM_VERSION;
     // Version 1 with includeUnverified is refused by the normal path.
     if (day === null || (version === 1 && filters.includeUnverified !== undefined)) {
       this.stats.bypassed++;

@@ -1,4 +1,4 @@
-import { LATEST_ESTIMATE_ALGORITHM_VERSION, type EstimateAlgorithmVersion } from '@factledger/ledger-domain';
+import { ESTIMATE_ALGORITHM_VERSIONS, LATEST_ESTIMATE_ALGORITHM_VERSION, type EstimateAlgorithmVersion } from '@factledger/ledger-domain';
 import { EstimateCache } from './estimate-cache';
 
 export const ESTIMATE_ROUTE = '/v1/metrics/:key/estimate';
@@ -18,8 +18,8 @@ interface HookReply {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-/** The versions as the DTO reads them, spelled only the one way a basis spells them. */
-const VERSIONS: Readonly<Record<string, EstimateAlgorithmVersion>> = { '1': 1, '2': 2 };
+/** The versions, spelled only the one way a basis spells them ('1', not '01'); other spellings take the validated path. */
+const VERSIONS: ReadonlyMap<unknown, EstimateAlgorithmVersion> = new Map(ESTIMATE_ALGORITHM_VERSIONS.map((v) => [String(v), v]));
 
 /**
  * Answers a cached head estimate before Nest's pipeline (validation pipe,
@@ -41,7 +41,7 @@ function cachedBody(cache: EstimateCache, metricKey: unknown, query: Record<stri
   if (typeof metricKey !== 'string') return undefined;
   let excludeParties = false;
   let includeUnverified: boolean | undefined;
-  let version = LATEST_ESTIMATE_ALGORITHM_VERSION;
+  let version: EstimateAlgorithmVersion = LATEST_ESTIMATE_ALGORITHM_VERSION;
   let validAt: string | undefined;
   for (const name in query) {
     const value = query[name];
@@ -49,7 +49,7 @@ function cachedBody(cache: EstimateCache, metricKey: unknown, query: Record<stri
       if (name === 'excludeParties') excludeParties = value === 'true';
       else includeUnverified = value === 'true';
     } else if (name === 'validAt' && typeof value === 'string') validAt = value;
-    else if (name === 'algorithmVersion' && typeof value === 'string' && VERSIONS[value] !== undefined) version = VERSIONS[value];
+    else if (name === 'algorithmVersion' && VERSIONS.has(value)) version = VERSIONS.get(value)!;
     else return undefined;
   }
   // Version 1 refuses includeUnverified: the controller says so.
