@@ -88,6 +88,18 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
     expect(v1.data).not.toHaveProperty('excluded');
     expect(v2.data).toMatchObject({ algorithmVersion: 2, sourceCount: 2, excluded: [{ sourceId: 'tg-channel', reason: 'source.unverified' }] });
     expect(all.data).toMatchObject({ algorithmVersion: 2, sourceCount: 3, excluded: [], figureIds: v1.data.figureIds });
+
+    // Verifying the source is an event like any other: the cached head answer goes, the next one counts it.
+    const verified = await api.request('PATCH', '/v1/sources/tg-channel', { needsReview: false }, { 'x-actor': 'editor-1' });
+    expect(verified.status).toBe(200);
+    await api.settled(verified.body.position);
+    const after = await raw(ESTIMATE);
+    expect(after.json().data).toMatchObject({ sourceCount: 3, excluded: [], figureIds: v1.data.figureIds });
+    expect((await raw(ESTIMATE)).body).toBe(after.body);
+    // Flagged for review again: left out again (and the tests below see the two verified sources only).
+    const flagged = await api.request('PATCH', '/v1/sources/tg-channel', { needsReview: true }, { 'x-actor': 'editor-1' });
+    await api.settled(flagged.body.position);
+    expect((await raw(ESTIMATE)).json().data).toMatchObject({ sourceCount: 2, excluded: [{ sourceId: 'tg-channel', reason: 'source.unverified' }] });
   });
 
   it('never answers asOf, an earlier validAt or minPosition from memory', async () => {
