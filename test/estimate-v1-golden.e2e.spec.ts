@@ -8,7 +8,7 @@ const GOLDEN = join(__dirname, 'fixtures', 'estimate-v1-golden.json');
 /**
  * Estimate algorithm version 1 answers every basis byte for byte as it did
  * before version 2 existed. test/fixtures/estimate-v1-golden.json was
- * recorded by the version-1-only server (commit "estimate: golden v1
+ * recorded by the version-1-only server (commit f42cc67, "estimate: golden v1
  * answers") on a ledger with unverified sources, verification and party flag
  * changes (support/estimate-golden-ledger.ts), with positions and recorded
  * times named by the write that made them. RECORD_ESTIMATE_GOLDEN=1 records
