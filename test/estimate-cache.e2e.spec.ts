@@ -59,13 +59,47 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
     expect(second.json().data).toMatchObject({ consensus: 7500, sourceCount: 2 });
   });
 
-  it('keys by excludeParties and validAt, and hits for validAt=today and the current algorithmVersion', async () => {
+  it('keys by excludeParties and validAt, and hits for validAt=today and the latest algorithmVersion named or not', async () => {
     const excluded = await raw(`${ESTIMATE}?excludeParties=true`);
     expect(excluded.json().data).toMatchObject({ consensus: 3000, excludedSources: ['ua-hur'] });
     const { hits } = estimates.cache.stats;
-    expect((await raw(`${ESTIMATE}?excludeParties=true&validAt=${today()}&algorithmVersion=1`)).body).toBe(excluded.body);
+    expect((await raw(`${ESTIMATE}?excludeParties=true&validAt=${today()}&algorithmVersion=2&includeUnverified=false`)).body).toBe(excluded.body);
     expect((await raw(`${ESTIMATE}?validAt=${today()}`)).json().data).toMatchObject({ consensus: 7500 });
     expect(estimates.cache.stats.hits).toBe(hits + 2);
+  });
+
+  it('keys by algorithm version and includeUnverified: each answers as its uncached path does', async () => {
+    await post('/v1/sources', { sourceId: 'tg-channel', name: 'A Telegram channel', kind: 'media', needsReview: true });
+    const { position } = await post('/v1/figures', figure('tg-channel', 50000, 'fifty thousand'));
+    await api.settled(position);
+    for (const query of ['', 'algorithmVersion=1', 'algorithmVersion=1&excludeParties=true', 'includeUnverified=true', 'includeUnverified=true&excludeParties=true']) {
+      const first = await raw(`${ESTIMATE}?${query}`);
+      const { hits } = estimates.cache.stats;
+      const cached = await raw(`${ESTIMATE}?${query}`);
+      expect([query, estimates.cache.stats.hits]).toEqual([query, hits + 1]);
+      const uncached = await raw(`${ESTIMATE}?${query}${query ? '&' : ''}minPosition=${position}`);
+      expect([query, cached.body]).toEqual([query, first.body]);
+      expect([query, cached.body]).toEqual([query, uncached.body]);
+    }
+    const v1 = (await raw(`${ESTIMATE}?algorithmVersion=1`)).json();
+    const v2 = (await raw(ESTIMATE)).json();
+    const all = (await raw(`${ESTIMATE}?includeUnverified=true`)).json();
+    expect(v1.data).toMatchObject({ algorithmVersion: 1, sourceCount: 3 });
+    expect(v1.data).not.toHaveProperty('excluded');
+    expect(v2.data).toMatchObject({ algorithmVersion: 2, sourceCount: 2, excluded: [{ sourceId: 'tg-channel', reason: 'source.unverified' }] });
+    expect(all.data).toMatchObject({ algorithmVersion: 2, sourceCount: 3, excluded: [], figureIds: v1.data.figureIds });
+
+    // Verifying the source is an event like any other: the cached head answer goes, the next one counts it.
+    const verified = await api.request('PATCH', '/v1/sources/tg-channel', { needsReview: false }, { 'x-actor': 'editor-1' });
+    expect(verified.status).toBe(200);
+    await api.settled(verified.body.position);
+    const after = await raw(ESTIMATE);
+    expect(after.json().data).toMatchObject({ sourceCount: 3, excluded: [], figureIds: v1.data.figureIds });
+    expect((await raw(ESTIMATE)).body).toBe(after.body);
+    // Flagged for review again: left out again (and the tests below see the two verified sources only).
+    const flagged = await api.request('PATCH', '/v1/sources/tg-channel', { needsReview: true }, { 'x-actor': 'editor-1' });
+    await api.settled(flagged.body.position);
+    expect((await raw(ESTIMATE)).json().data).toMatchObject({ sourceCount: 2, excluded: [{ sourceId: 'tg-channel', reason: 'source.unverified' }] });
   });
 
   it('never answers asOf, an earlier validAt or minPosition from memory', async () => {
@@ -81,7 +115,8 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
 
   it('still refuses bad input with problem+json when the answer is cached', async () => {
     await raw(ESTIMATE);
-    for (const query of ['excludeParties=maybe', `validAt=${today()}&as_of=1`, 'algorithmVersion=2', 'validAt=2999-01-01']) {
+    await raw(`${ESTIMATE}?algorithmVersion=1`);
+    for (const query of ['excludeParties=maybe', `validAt=${today()}&as_of=1`, 'algorithmVersion=3', 'algorithmVersion=1&includeUnverified=true', 'includeUnverified=1', 'validAt=2999-01-01']) {
       const response = await raw(`${ESTIMATE}?${query}`);
       expect([query, response.headers['content-type']]).toEqual([query, expect.stringMatching(/^application\/problem\+json/)]);
       expect(response.statusCode).toBeGreaterThanOrEqual(400);

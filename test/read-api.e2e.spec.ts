@@ -1,6 +1,6 @@
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
-import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
+import { METRIC, REPORTS, SOURCES, registerCatalog, figureBody as figure } from './support/scenario';
 
 const PROBLEM = 'application/problem+json';
 const ESTIMATE = `/v1/metrics/${METRIC.key}/estimate`;
@@ -27,14 +27,6 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
     await pause(5); // distinct recorded times, for the asOf-time checks
     return response.body;
   };
-  const figure = (sourceId: string, amount: unknown, date: string, reportId: string, quote: string) => ({
-    metricKey: METRIC.key,
-    sourceId,
-    amount,
-    validAt: { date },
-    citation: { reportId, quote },
-    method: 'estimate',
-  });
   const get = async (url: string, status = 200) => {
     const response = await api.request('GET', url);
     if (response.status !== status) throw new Error(`GET ${url}: ${response.status} ${JSON.stringify(response.body)}`);
@@ -61,7 +53,7 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
   describe('the estimate', () => {
     it("gives every source's latest figure and the consensus", async () => {
       const { data, basis } = await get(ESTIMATE);
-      expect(data).toMatchObject({ metricKey: METRIC.key, unit: 'troops', algorithmVersion: 1, consensus: 10000, low: 3000, high: 12000, sourceCount: 3, excludeParties: false, excludedSources: [] });
+      expect(data).toMatchObject({ metricKey: METRIC.key, unit: 'troops', algorithmVersion: 2, consensus: 10000, low: 3000, high: 12000, sourceCount: 3, excludeParties: false, includeUnverified: false, excluded: [], excludedSources: [] });
       expect(data.sources.map((s: any) => [s.sourceId, s.point, s.partyToConflict, s.version])).toEqual([
         ['nl-mivd', 3000, false, 2],
         ['us-intelligence', 10000, false, 1],
@@ -76,7 +68,7 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       ]);
       // The corroboration changed no belief: the last change is HUR's report.
       expect(data.lastChange).toMatchObject({ position: positions.hur });
-      expect(basis).toEqual({ position: positions.wire, recordedAt: expect.any(String), validAt: new Date().toISOString().slice(0, 10), algorithmVersion: 1 });
+      expect(basis).toEqual({ position: positions.wire, recordedAt: expect.any(String), validAt: new Date().toISOString().slice(0, 10), algorithmVersion: 2, excludeParties: false, includeUnverified: false });
     });
 
     it('can leave out the parties to the conflict', async () => {
@@ -122,7 +114,9 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       await api.settled(later.position);
       expect((await get(ESTIMATE)).data.consensus).toBe(11000);
       const { basis } = first;
-      const replay = await get(`${ESTIMATE}?asOf=${basis.position}&validAt=${basis.validAt}&algorithmVersion=${basis.algorithmVersion}`);
+      // The basis as query parameters asks the same question again.
+      const { position, recordedAt: _at, ...question } = basis;
+      const replay = await get(`${ESTIMATE}?${new URLSearchParams({ asOf: position, ...question })}`);
       expect(replay).toEqual(first);
     });
   });
@@ -231,7 +225,9 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       ['asOf in the future', `${ESTIMATE}?asOf=2999-01-01T00:00:00Z`, 422, 'query.as_of_in_future'],
       ['asOf beyond the log', `${ESTIMATE}?asOf=999999999`, 422, 'projection.position_unknown'],
       ['minPosition beyond the log', `${ESTIMATE}?minPosition=999999999`, 422, 'projection.position_unknown'],
-      ['another algorithm version', `${ESTIMATE}?algorithmVersion=2`, 422, 'query.algorithm_version_unavailable'],
+      ['an algorithm version this server lacks', `${ESTIMATE}?algorithmVersion=3`, 422, 'query.algorithm_version_unavailable'],
+      ['includeUnverified with algorithm version 1', `${ESTIMATE}?algorithmVersion=1&includeUnverified=false`, 422, 'query.filter_unavailable'],
+      ['includeUnverified not a boolean', `${ESTIMATE}?includeUnverified=yes`, 400, 'request.invalid'],
       ['excludeParties not a boolean', `${ESTIMATE}?excludeParties=maybe`, 400, 'request.invalid'],
       ['an unknown parameter', `${ESTIMATE}?as_of=1`, 400, 'request.invalid'],
       ['a limit too large', `/v1/metrics?limit=100000`, 400, 'request.invalid'],

@@ -9,7 +9,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
-import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
+import { REPORTS, SOURCES, registerCatalog, figureBody as figure } from './support/scenario';
 
 // The versions a fresh worker builds (the live ones here).
 const CATALOG = firstVersion(readModelSpec('catalog'));
@@ -34,14 +34,6 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     head = response.body.position;
     return response.body as { id: string; position: string };
   };
-  const figure = (sourceId: string, amount: unknown, date: string, reportId: string, quote: string) => ({
-    metricKey: METRIC.key,
-    sourceId,
-    amount,
-    validAt: { date },
-    citation: { reportId, quote },
-    method: 'estimate',
-  });
   let auditor: IssuedKey;
   const verify = async (args: string[], fetch?: FetchLike) => {
     let out = '';

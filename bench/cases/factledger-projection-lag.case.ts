@@ -135,7 +135,8 @@ export function factledgerProjectionLag(): BenchCase {
             await new Promise((r) => setTimeout(r, POLL_MS));
             continue;
           }
-          const { data } = await metricEstimate(ctx, PROBE_METRIC, {});
+          // The probe source is never registered, so never verified: estimate version 2 counts it only with includeUnverified.
+          const { data } = await metricEstimate(ctx, PROBE_METRIC, {}, { includeUnverified: true });
           const seen = BigInt(data.sources.find((s) => s.sourceId === PROBE_SOURCE)?.recordedPosition ?? '0');
           const now = performance.now();
           // A probe counts once the estimate shows it (or a later probe) and the projector has applied it in log order.

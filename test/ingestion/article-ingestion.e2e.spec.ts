@@ -1,29 +1,18 @@
-import { createTestDatabase, type TestDatabase } from '@factledger/testing';
-import { AppModule } from '../../apps/api/src/app.module';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
-import { IngestionWorkerModule } from '../../libs/ingestion/src/worker/ingestion-worker.module';
-import { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
-import { registerTestCatalog } from '../../libs/ingestion/src/testing/catalog-fixture';
+import type { TestDatabase } from '@factledger/testing';
+import type { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
+import { startIngestionStack, type IngestionStack } from '../support/ingestion-stack';
 import { ARTICLES, articlePayload } from './fixtures/fixture-articles';
 
 describe('article ingestion: extraction, corroboration, updates, revisions (real Redis and PostgreSQL)', () => {
   let t: TestDatabase;
   let h: IngestionHarness;
+  let stack: IngestionStack;
   const figure = async (id: string) => (await h.request('GET', `/v1/figures/${id}`)).body.data;
 
   beforeAll(async () => {
-    t = await createTestDatabase();
-    h = await IngestionHarness.start(t, {
-      api: (config) => [AppModule.forRoot(config), IngestionApiModule],
-      worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
-    });
-    await registerTestCatalog(h);
+    ({ t, h } = stack = await startIngestionStack());
   });
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('follows five articles into the ledger', async () => {
     // 1. Seoul's spy agency: 1,500 sent (an alias of the NIS); the article's text is stored with the report.

@@ -1,10 +1,6 @@
-import { createTestDatabase, type TestDatabase } from '@factledger/testing';
-import { AppModule } from '../../apps/api/src/app.module';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
-import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
-import { IngestionWorkerModule } from '../../libs/ingestion/src/worker/ingestion-worker.module';
-import { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
-import { registerTestCatalog } from '../../libs/ingestion/src/testing/catalog-fixture';
+import type { TestDatabase } from '@factledger/testing';
+import type { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
+import { startIngestionStack, type IngestionStack } from '../support/ingestion-stack';
 
 const report = { publisher: 'Example Wire', title: 'Estimates of the deployment diverge', publishedAt: '2024-10-28', language: 'en' };
 const figure = (over: Record<string, unknown> = {}) => ({
@@ -20,18 +16,11 @@ const figure = (over: Record<string, unknown> = {}) => ({
 describe('structured ingestion through the queue (real Redis and PostgreSQL)', () => {
   let t: TestDatabase;
   let h: IngestionHarness;
+  let stack: IngestionStack;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    h = await IngestionHarness.start(t, {
-      api: (config) => [AppModule.forRoot(config), IngestionApiModule],
-      worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
-    });
-    await registerTestCatalog(h);
+    ({ t, h } = stack = await startIngestionStack());
   });
-  afterAll(async () => {
-    await h?.close();
-    await t?.drop();
-  });
+  afterAll(() => stack?.close());
 
   it('ingests a JSON report: 202 with a content-derived job, then figures with provenance', async () => {
     const body = {

@@ -30,6 +30,16 @@ export async function registerCatalog(api: ApiHarness): Promise<void> {
   }
 }
 
+/** A POST /v1/figures body for the scenario's metric. */
+export const figureBody = (sourceId: string, amount: unknown, date: string, reportId: string, quote: string) => ({
+  metricKey: METRIC.key,
+  sourceId,
+  amount,
+  validAt: { date },
+  citation: { reportId, quote },
+  method: 'estimate',
+});
+
 export const upTo1500 = {
   metricKey: METRIC.key,
   sourceId: SOURCES.mivd.sourceId,

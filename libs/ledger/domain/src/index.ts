@@ -42,3 +42,4 @@ export * from './figure/figure.view';
 export * from './estimate/normalise-amount';
 export * from './estimate/estimate.types';
 export * from './estimate/compute-estimate';
+export * from './estimate/compute-estimate-v2';

@@ -11,11 +11,12 @@ import type { ReadContext } from './query/read-snapshot';
 import { READ_MODELS } from './read-model-lineage';
 import { startReadModelEngine } from './testing/read-model-engine';
 import { dayOf, executeCommands, ledgerCommandsArb, METRICS, runNames } from './testing/random-ledger';
+import { ESTIMATE_QUESTIONS, estimateBasis, estimateCases, referenceEstimate } from './testing/reference-estimate';
 import { ReferenceLedger } from './testing/reference-ledger';
 
 /**
- * For random write commands, every read query the API offers — estimate (with
- * and without excludeParties), a metric's figures, a source's figures, figure
+ * For random write commands, every read query the API offers — estimate (ESTIMATE_QUESTIONS:
+ * both algorithm versions, every filter), a metric's figures, a source's figures, figure
  * history, report, metric and metric list — answers at every position of the
  * log (and at sampled times, and at the head) exactly what an independent
  * reference fold of the events up to there answers (testing/reference-ledger.ts:
@@ -104,7 +105,7 @@ describe('as-of queries equal a reference fold of the log at every position (fas
   const whole = new ReferenceLedger();
   let folded: Checkpoint = START;
   /** What the compared answers held: the property must not pass vacuously. */
-  const seen = { estimates: 0, multiSource: 0, excluded: 0, supersededHeld: 0, revisedFigures: 0, retracted: 0, corroborated: 0, multiPage: 0, timeBefore: 0, notFound: 0, outOfOrder: 0 };
+  const seen = { estimates: 0, multiSource: 0, excluded: 0, unverifiedExcluded: 0, unverifiedCounted: 0, supersededHeld: 0, revisedFigures: 0, retracted: 0, corroborated: 0, multiPage: 0, timeBefore: 0, notFound: 0, outOfOrder: 0 };
 
   beforeAll(async () => {
     t = await createTestDatabase({ poolSize: 12 });
@@ -139,15 +140,12 @@ describe('as-of queries equal a reference fold of the log at every position (fas
 
     for (const metricKey of entities.metrics) {
       for (const validAt of estimates) {
-        for (const excludeParties of [false, true]) {
+        for (const q of ESTIMATE_QUESTIONS) {
           checks.push(async () => {
-            const expected = wrap(ref.estimate(metricKey, validAt, excludeParties), ref.basis(validAt));
-            if ('data' in expected) {
-              seen.estimates++;
-              if (expected.data.sourceCount > 1) seen.multiSource++;
-              if (expected.data.excludedSources.length > 0) seen.excluded++;
-            }
-            compare(`estimate ${metricKey} validAt=${validAt} excludeParties=${excludeParties}`, await notFoundOr(() => metricEstimate(ctx, metricKey, req(validAt), { excludeParties })), expected);
+            const expected = wrap(referenceEstimate(ref, metricKey, validAt, q), estimateBasis(ref, validAt, q));
+            for (const held of 'data' in expected ? estimateCases(expected.data, q) : []) seen[held]++;
+            const { algorithmVersion, ...filters } = q;
+            compare(`estimate ${metricKey} validAt=${validAt} ${JSON.stringify(q)}`, await notFoundOr(() => metricEstimate(ctx, metricKey, { ...req(validAt), algorithmVersion }, filters)), expected);
           });
         }
       }
@@ -297,6 +295,7 @@ describe('as-of queries equal a reference fold of the log at every position (fas
     );
     expect(seen.multiSource).toBeGreaterThan(5);
     expect(seen.excluded).toBeGreaterThan(0);
+    expect(Math.min(seen.unverifiedExcluded, seen.unverifiedCounted)).toBeGreaterThan(0);
     expect(seen.supersededHeld).toBeGreaterThan(0);
     expect(seen.revisedFigures).toBeGreaterThan(2);
     expect(seen.multiPage).toBeGreaterThan(5);

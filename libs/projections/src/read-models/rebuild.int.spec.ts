@@ -66,6 +66,9 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
 
     // The worker, which ran the first version, now applies new events to the rebuilt one.
     const figureId = randomUUID();
+    // Registered (and verified) first: estimate version 2 counts only verified sources.
+    const registered = { sourceId: 'source-new', name: 'New', kind: 'intelligence', country: null, partyToConflict: false, aliases: [], needsReview: false };
+    await appendToStream(t.db, 'source-source-new', [{ id: randomUUID(), type: 'source.registered.v1', data: registered }]);
     const appended = await appendToStream(t.db, `figure-${figureId}`, [
       {
         id: randomUUID(),

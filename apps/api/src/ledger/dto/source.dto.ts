@@ -26,7 +26,10 @@ export class RegisterSourceDto {
   @IsOptional() @IsArray() @ArrayMaxSize(LedgerLimits.aliasesMaxItems) @IsString({ each: true }) @MaxLength(LedgerLimits.aliasMax, { each: true })
   aliases?: string[];
 
-  @ApiPropertyOptional({ description: 'Created automatically and awaiting review' }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({
+    description: 'Unverified: awaiting an editor\'s check (ingestion registers unknown names so). Estimate algorithm 2 leaves the source\'s figures out while set; PATCH with false verifies it. Registration default: false (verified)',
+  })
+  @IsOptional() @IsBoolean()
   needsReview?: boolean;
 }
 

@@ -1,26 +1,7 @@
 import type { Amount } from '../figure/amount';
 import { computeEstimate, ESTIMATE_ALGORITHM_VERSION } from './compute-estimate';
 import type { EstimateInput } from './estimate.types';
-
-let position = 0;
-const input = (
-  sourceId: string,
-  amount: Amount,
-  date: string,
-  extra: Partial<EstimateInput> = {},
-): EstimateInput => {
-  position += 1;
-  return {
-    figureId: `${sourceId}-${date}`,
-    sourceId,
-    partyToConflict: false,
-    amount,
-    validAt: { date, precision: 'day' },
-    recordedPosition: String(position),
-    recordedAt: `${date}T12:00:00.000Z`,
-    ...extra,
-  };
-};
+import { estimateInput as input } from '../testing/estimate-input';
 const exact = (value: number): Amount => ({ qualifier: 'exact', value });
 
 /** North Korean troops in Russia, end of October 2024. */

@@ -14,6 +14,8 @@ export interface EstimateInput {
   recordedAt: string;
   /** Retracted figures never count; default false. */
   retracted?: boolean;
+  /** The source awaits verification by an editor (its review flag at the basis); version 1 ignores it. Default false. */
+  needsReview?: boolean;
 }
 
 export interface EstimateOptions {
@@ -52,4 +54,29 @@ export interface Estimate {
   figureIds: string[];
   excludeParties: boolean;
   asOf: string | null;
+}
+
+/** Why algorithm version 2 left a source's figure out. */
+export type EstimateExclusionReason = 'source.unverified' | 'source.party_to_conflict';
+
+/** A figure the estimate would have counted, left out: one per source, the figure that source would have contributed. */
+export interface ExcludedFigure {
+  figureId: string;
+  sourceId: string;
+  reason: EstimateExclusionReason;
+}
+
+export interface EstimateV2Options extends EstimateOptions {
+  /** Count sources still awaiting verification too. Default false. */
+  includeUnverified?: boolean;
+}
+
+/** Version 2: version 1 over the figures of verified sources, saying what it left out. */
+export interface EstimateV2 extends Omit<Estimate, 'algorithmVersion' | 'sources'> {
+  algorithmVersion: 2;
+  /** As in version 1, each with whether its source was verified at the basis. */
+  sources: (EstimateSourceRow & { verified: boolean })[];
+  includeUnverified: boolean;
+  /** Ascending sourceId. */
+  excluded: ExcludedFigure[];
 }

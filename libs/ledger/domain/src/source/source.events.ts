@@ -17,7 +17,12 @@ export interface SourceRegisteredData {
   /** A party to the conflict the figures are about; estimates may exclude them. */
   partyToConflict: boolean;
   aliases: string[];
-  /** Created automatically (e.g. by extraction) and not yet checked by a person. */
+  /**
+   * Unverified: created automatically (ingestion, for a name it does not know)
+   * or registered as such, and not yet checked by an editor. Estimate version 2
+   * leaves its figures out until a source.updated.v1 with `needsReview: false`
+   * verifies it. Independent of `partyToConflict`.
+   */
   needsReview: boolean;
 }
 

@@ -22,7 +22,7 @@ const update = (data: Omit<UpdateData, 'sourceId'>): SourceCommand => ({
 
 describe('source', () => {
   describe('RegisterSource', () => {
-    it('registers a source with defaults: no country, not a party, no aliases, reviewed', () => {
+    it('registers a source with defaults: no country, not a party, no aliases, verified (whoever registers it vouches for it)', () => {
       spec
         .given([])
         .when(register())
@@ -42,7 +42,7 @@ describe('source', () => {
         ]);
     });
 
-    it('registers a party to the conflict flagged for review', () => {
+    it('registers a source unverified (as ingestion does for unknown names); the party flag is separate data', () => {
       spec
         .given([])
         .when(register({ country: 'UA', partyToConflict: true, aliases: ['HUR', 'GUR'], needsReview: true }))
@@ -99,6 +99,29 @@ describe('source', () => {
         .given([flagged])
         .when(update({ needsReview: false, aliases: ['HUR'] }))
         .then([{ type: 'source.updated.v1', data: { sourceId: 'ua-hur', aliases: ['HUR'], needsReview: false } }]);
+    });
+
+    it('verifies an unverified source: the verification is a source.updated.v1 with needsReview false, and leaves the party flag alone', () => {
+      const flagged = { ...hur, data: { ...hur.data, needsReview: true } };
+      const state = spec
+        .given([flagged])
+        .when(update({ needsReview: false }))
+        .then([{ type: 'source.updated.v1', data: { sourceId: 'ua-hur', needsReview: false } }]);
+      expect(state).toMatchObject({ needsReview: false, partyToConflict: true });
+    });
+
+    it('flags a verified source for review again, and changes the party flag without touching verification', () => {
+      spec.given([hur]).when(update({ needsReview: true })).then([{ type: 'source.updated.v1', data: { sourceId: 'ua-hur', needsReview: true } }]);
+      const flagged = { ...hur, data: { ...hur.data, needsReview: true } };
+      const state = spec
+        .given([flagged])
+        .when(update({ partyToConflict: false }))
+        .then([{ type: 'source.updated.v1', data: { sourceId: 'ua-hur', partyToConflict: false } }]);
+      expect(state).toMatchObject({ needsReview: true, partyToConflict: false });
+    });
+
+    it('refuses to verify a source that is already verified (nothing would change)', () => {
+      spec.given([hur]).when(update({ needsReview: false })).thenThrows(E.sourceUpdateNoChange);
     });
 
     it('refuses an update that changes nothing', () => {

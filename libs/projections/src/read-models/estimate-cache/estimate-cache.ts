@@ -1,8 +1,8 @@
-import { ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
+import { isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
 import { invalidateActiveSchemas, type ReadModelNotice } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import { todayOf, type Basis, type ReadRequest } from '../query/basis';
-import type { MetricEstimate } from '../query/estimate.query';
+import type { EstimateFilters, MetricEstimate } from '../query/estimate.query';
 
 export type EstimateAnswer = { data: MetricEstimate; basis: Basis };
 
@@ -62,14 +62,15 @@ export class EstimateCache {
   /** The day a head request describes (its key's validAt), or null when it must take the normal path. */
   headDay(request: ReadRequest): string | null {
     if (!this.active || request.asOf !== undefined || request.minPosition !== undefined) return null;
-    // A wrong version is refused by the normal path.
-    if (request.algorithmVersion !== undefined && request.algorithmVersion !== ESTIMATE_ALGORITHM_VERSION) return null;
+    // A version this server lacks is refused by the normal path.
+    if (request.algorithmVersion !== undefined && !isEstimateAlgorithmVersion(request.algorithmVersion)) return null;
     const today = todayOf(new Date(this.now()));
     return request.validAt === undefined || request.validAt === today ? today : null;
   }
 
-  static key(metricKey: string, day: string, excludeParties: boolean): string {
-    return `${metricKey} ${day} ${excludeParties ? 'x' : '-'}`;
+  /** Everything a head answer depends on besides the log: the day, the algorithm version and its filters. */
+  static key(metricKey: string, day: string, version: number, filters: EstimateFilters): string {
+    return `${metricKey} ${day} v${version} ${filters.excludeParties ? 'x' : '-'}${filters.includeUnverified ? 'u' : '-'}`;
   }
 
   /** The cached answer for a key from keyOf, most recently used first to stay. */
@@ -84,13 +85,15 @@ export class EstimateCache {
   }
 
   /** The answer for a request: cached, or computed and stored if no generation passed meanwhile. */
-  async estimate(metricKey: string, request: ReadRequest, excludeParties: boolean, compute: () => Promise<EstimateAnswer>): Promise<EstimateAnswer> {
+  async estimate(metricKey: string, request: ReadRequest, filters: EstimateFilters, compute: () => Promise<EstimateAnswer>): Promise<EstimateAnswer> {
     const day = this.headDay(request);
-    if (day === null) {
+    const version = request.algorithmVersion ?? LATEST_ESTIMATE_ALGORITHM_VERSION;
+    // Version 1 with includeUnverified is refused by the normal path.
+    if (day === null || (version === 1 && filters.includeUnverified !== undefined)) {
       this.stats.bypassed++;
       return compute();
     }
-    const key = EstimateCache.key(metricKey, day, excludeParties);
+    const key = EstimateCache.key(metricKey, day, version, filters);
     const cached = this.lookup(key);
     if (cached) return cached.answer;
     this.stats.misses++;

@@ -1,5 +1,6 @@
 import type { ReadModelNotice } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
+import type { EstimateFilters } from '../query/estimate.query';
 import { EstimateCache, type EstimateAnswer } from './estimate-cache';
 
 const NOW = Date.parse('2024-11-02T10:00:00Z');
@@ -9,7 +10,7 @@ const notice = (position: string, projection = FIGURES_PROJECTION): ReadModelNot
 describe('EstimateCache', () => {
   let clock: number;
   let cache: EstimateCache;
-  const ask = (position: string, request = {}, excludeParties = false) => cache.estimate('m', request, excludeParties, async () => answer(position));
+  const ask = (position: string, request = {}, filters: EstimateFilters = {}) => cache.estimate('m', request, filters, async () => answer(position));
 
   beforeEach(() => {
     clock = NOW;
@@ -20,12 +21,12 @@ describe('EstimateCache', () => {
   it('stores a head answer and serves it, serialised as Fastify would', async () => {
     await ask('5');
     expect(await ask('6')).toEqual(answer('5'));
-    expect(cache.lookup(EstimateCache.key('m', '2024-11-02', false))?.body).toBe(JSON.stringify(answer('5')));
+    expect(cache.lookup(EstimateCache.key('m', '2024-11-02', 2, {}))?.body).toBe(JSON.stringify(answer('5')));
     expect(cache.stats).toMatchObject({ hits: 2, misses: 1, stored: 1 });
   });
 
   it('does not store an answer computed while a notice arrived: its snapshot may predate the change', async () => {
-    await cache.estimate('m', {}, false, async () => {
+    await cache.estimate('m', {}, {}, async () => {
       cache.onNotice(notice('7'));
       return answer('6');
     });
@@ -51,27 +52,40 @@ describe('EstimateCache', () => {
     expect(await ask('8')).toEqual(answer('8'));
   });
 
-  it('takes asOf, minPosition, an earlier validAt or another algorithm version to the normal path', async () => {
+  it('takes asOf, minPosition, an earlier validAt, an unknown algorithm version or version 1 with includeUnverified to the normal path', async () => {
     await ask('5');
-    for (const request of [{ asOf: '3' }, { minPosition: '5' }, { validAt: '2024-11-01' }, { algorithmVersion: 2 }]) expect(await ask('4', request)).toEqual(answer('4'));
-    expect(await ask('4', { validAt: '2024-11-02', algorithmVersion: 1 })).toEqual(answer('5'));
-    expect(await ask('4', {}, true)).toEqual(answer('4'));
+    await ask('6', { algorithmVersion: 1 });
+    for (const request of [{ asOf: '3' }, { minPosition: '5' }, { validAt: '2024-11-01' }, { algorithmVersion: 3 }]) expect(await ask('4', request)).toEqual(answer('4'));
+    expect(await ask('4', { algorithmVersion: 1 }, { includeUnverified: false })).toEqual(answer('4'));
+    expect(await ask('4', { validAt: '2024-11-02', algorithmVersion: 2 })).toEqual(answer('5'));
+    expect(await ask('4', { validAt: '2024-11-02', algorithmVersion: 1 })).toEqual(answer('6'));
+  });
+
+  it('keys by algorithm version and both filters; an absent filter is its default', async () => {
+    cache = new EstimateCache({ maxEntries: 10, maxAgeMs: 60_000, now: () => clock });
+    cache.onListening(true);
+    const filters: EstimateFilters[] = [{}, { excludeParties: true }, { includeUnverified: true }, { excludeParties: true, includeUnverified: true }];
+    for (const [i, f] of filters.entries()) await ask(String(10 + i), {}, f);
+    for (const [i, f] of filters.entries()) expect(await ask('99', {}, f)).toEqual(answer(String(10 + i)));
+    expect(await ask('99', {}, { excludeParties: false, includeUnverified: false })).toEqual(answer('10'));
+    expect(await ask('20', { algorithmVersion: 1 }, { excludeParties: true })).toEqual(answer('20'));
+    expect(new Set(filters.map((f) => EstimateCache.key('m', '2024-11-02', 2, f))).size).toBe(4);
   });
 
   it('keeps at most maxEntries, least recently used out first, and none older than maxAgeMs', async () => {
-    await cache.estimate('a', {}, false, async () => answer('1'));
-    await cache.estimate('b', {}, false, async () => answer('2'));
-    await cache.estimate('a', {}, false, async () => answer('x'));
-    await cache.estimate('c', {}, false, async () => answer('3'));
-    expect(await cache.estimate('a', {}, false, async () => answer('x'))).toEqual(answer('1'));
-    expect(await cache.estimate('b', {}, false, async () => answer('4'))).toEqual(answer('4'));
+    await cache.estimate('a', {}, {}, async () => answer('1'));
+    await cache.estimate('b', {}, {}, async () => answer('2'));
+    await cache.estimate('a', {}, {}, async () => answer('x'));
+    await cache.estimate('c', {}, {}, async () => answer('3'));
+    expect(await cache.estimate('a', {}, {}, async () => answer('x'))).toEqual(answer('1'));
+    expect(await cache.estimate('b', {}, {}, async () => answer('4'))).toEqual(answer('4'));
     clock += 60_001;
-    expect(await cache.estimate('b', {}, false, async () => answer('5'))).toEqual(answer('5'));
+    expect(await cache.estimate('b', {}, {}, async () => answer('5'))).toEqual(answer('5'));
   });
 
   it('does not store an answer for a day that ended while it was computed', async () => {
-    await ask('5', {}, false);
-    expect(await cache.estimate('m', {}, true, async () => answer('6', '2024-11-03'))).toEqual(answer('6', '2024-11-03'));
-    expect(await cache.estimate('m', {}, true, async () => answer('7'))).toEqual(answer('7'));
+    await ask('5', {}, {});
+    expect(await cache.estimate('m', {}, { excludeParties: true }, async () => answer('6', '2024-11-03'))).toEqual(answer('6', '2024-11-03'));
+    expect(await cache.estimate('m', {}, { excludeParties: true }, async () => answer('7'))).toEqual(answer('7'));
   });
 });

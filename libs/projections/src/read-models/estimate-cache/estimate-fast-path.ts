@@ -1,4 +1,4 @@
-import { ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
+import { ESTIMATE_ALGORITHM_VERSIONS, LATEST_ESTIMATE_ALGORITHM_VERSION, type EstimateAlgorithmVersion } from '@factledger/ledger-domain';
 import { EstimateCache } from './estimate-cache';
 
 export const ESTIMATE_ROUTE = '/v1/metrics/:key/estimate';
@@ -18,7 +18,8 @@ interface HookReply {
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const ALGORITHM_VERSION = String(ESTIMATE_ALGORITHM_VERSION);
+/** The versions, spelled only the one way a basis spells them ('1', not '01'); other spellings take the validated path. */
+const VERSIONS: ReadonlyMap<unknown, EstimateAlgorithmVersion> = new Map(ESTIMATE_ALGORITHM_VERSIONS.map((v) => [String(v), v]));
 
 /**
  * Answers a cached head estimate before Nest's pipeline (validation pipe,
@@ -39,13 +40,20 @@ export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCac
 function cachedBody(cache: EstimateCache, metricKey: unknown, query: Record<string, unknown>): string | undefined {
   if (typeof metricKey !== 'string') return undefined;
   let excludeParties = false;
+  let includeUnverified: boolean | undefined;
+  let version: EstimateAlgorithmVersion = LATEST_ESTIMATE_ALGORITHM_VERSION;
   let validAt: string | undefined;
   for (const name in query) {
     const value = query[name];
-    if (name === 'excludeParties' && (value === 'true' || value === 'false')) excludeParties = value === 'true';
-    else if (name === 'validAt' && typeof value === 'string') validAt = value;
-    else if (name !== 'algorithmVersion' || value !== ALGORITHM_VERSION) return undefined;
+    if ((name === 'excludeParties' || name === 'includeUnverified') && (value === 'true' || value === 'false')) {
+      if (name === 'excludeParties') excludeParties = value === 'true';
+      else includeUnverified = value === 'true';
+    } else if (name === 'validAt' && typeof value === 'string') validAt = value;
+    else if (name === 'algorithmVersion' && VERSIONS.has(value)) version = VERSIONS.get(value)!;
+    else return undefined;
   }
+  // Version 1 refuses includeUnverified: the controller says so.
+  if (version === 1 && includeUnverified !== undefined) return undefined;
   const day = cache.headDay({ validAt });
-  return day === null ? undefined : cache.lookup(EstimateCache.key(metricKey, day, excludeParties))?.body;
+  return day === null ? undefined : cache.lookup(EstimateCache.key(metricKey, day, version, { excludeParties, includeUnverified }))?.body;
 }

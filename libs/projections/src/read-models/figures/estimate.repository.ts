@@ -12,6 +12,8 @@ export type EstimateCandidate = Pick<
 > & {
   /** The source's party-to-conflict flag as it stood at the basis. */
   party_to_conflict: boolean;
+  /** The source was awaiting verification at the basis (a source not registered then counts as unverified). */
+  needs_review: boolean;
 };
 
 /** What the estimate reads about a metric at the basis. */
@@ -25,7 +27,7 @@ export interface EstimateRows {
 const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
 
 /**
- * The metric, its candidates with their sources' party flags, and its last
+ * The metric, its candidates with their sources' flags at the basis, and its last
  * change, in one statement: each statement is a round trip, and on a busy
  * host every round trip adds its own scheduling tail. Null when the metric
  * is not registered at the basis.
@@ -33,7 +35,7 @@ const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION)
 export async function estimateRowsAt(s: Snapshot, metricKey: string): Promise<EstimateRows | null> {
   const { rows } = await sql<Partial<EstimateCandidate> & { unit: string; last_change_position: string | null; last_change_at: string | null }>`
     SELECT m.unit, lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
-           c.*, coalesce(sp.party_to_conflict, false) AS party_to_conflict
+           c.*, coalesce(sp.party_to_conflict, false) AS party_to_conflict, coalesce(sp.needs_review, true) AS needs_review
       FROM ${table(s, 'metrics')} m
       LEFT JOIN LATERAL (${lastChange(s, metricKey)}) lc ON true
       LEFT JOIN (${candidates(s, metricKey)}) c ON true

@@ -12,20 +12,13 @@ import {
 } from '@factledger/ledger-domain';
 import type { NumberedEvent } from '../shared/ledger-cursor';
 import { provenanceOf } from '../shared/event-metadata';
-import type {
-  CitationRow,
-  FigureCurrentRow,
-  FigureMetricRow,
-  FigureVersionRow,
-  MetricSourceRow,
-  SourcePartyClosure,
-  SourcePartyRow,
-} from './figure-rows';
+import type { CitationRow, FigureCurrentRow, FigureMetricRow, FigureVersionRow, MetricSourceRow, SourcePartyClosure, SourcePartyRow } from './figure-rows';
+import { SourceFlagsFold } from './source-flags.fold';
 
 /**
  * What the batch needs of the stored model: the current rows of the figures
  * it touches (never their version rows: stored version rows are copied and
- * closed in SQL, see StoredVersionOps) and the open party rows of sources it updates.
+ * closed in SQL, see StoredVersionOps) and the open flags rows of sources it updates.
  */
 export interface StoredFigureState {
   figures: ReadonlyMap<string, FigureCurrentRow>;
@@ -105,21 +98,8 @@ export function figuresToLoad(events: readonly NumberedEvent[]): string[] {
   return [...needed];
 }
 
-/** Source ids whose open party row the batch needs. */
-export function sourcesToLoad(events: readonly NumberedEvent[]): string[] {
-  const registeredHere = new Set<string>();
-  const needed = new Set<string>();
-  for (const { event } of events) {
-    const sourceId = (event.data as { sourceId?: string }).sourceId;
-    if (event.type === 'source.registered.v1' && sourceId) registeredHere.add(sourceId);
-    if (event.type === 'source.updated.v1' && sourceId && !registeredHere.has(sourceId)) needed.add(sourceId);
-  }
-  return [...needed];
-}
-
 class FigureBatchFold {
   private readonly figures = new Map<string, WorkingFigure>();
-  private readonly parties = new Map<string, { row: SourcePartyRow; stored: boolean }>();
   private readonly touched = new Set<string>();
   private readonly changes: FigureBatchChanges = {
     stored: { copies: [], closes: [], retractions: [] },
@@ -133,13 +113,14 @@ class FigureBatchFold {
     metricSources: [],
   };
   private readonly pairs = new Set<string>();
+  private readonly sources: SourceFlagsFold;
 
   constructor(stored: StoredFigureState) {
     for (const [figureId, current] of stored.figures) {
       const storedCurrentVersion = current.status === 'active' ? current.current_version : null;
       this.figures.set(figureId, { current: { ...current, cited_report_ids: [...current.cited_report_ids] }, open: [], stored: true, storedCurrentVersion });
     }
-    for (const [sourceId, row] of stored.sourceParties) this.parties.set(sourceId, { row: { ...row }, stored: true });
+    this.sources = new SourceFlagsFold(stored.sourceParties);
   }
 
   run(events: readonly NumberedEvent[]): FigureBatchChanges {
@@ -158,10 +139,10 @@ class FigureBatchFold {
           this.retracted(numbered, numbered.event.data as FigureRetractedData);
           break;
         case 'source.registered.v1':
-          this.sourceRegistered(numbered, numbered.event.data as SourceRegisteredData);
+          this.sources.registered(numbered, numbered.event.data as SourceRegisteredData);
           break;
         case 'source.updated.v1':
-          this.sourceUpdated(numbered, numbered.event.data as SourceUpdatedData);
+          this.sources.updated(numbered, numbered.event.data as SourceUpdatedData);
           break;
         case 'metric.registered.v1':
           this.metricRegistered(numbered, numbered.event.data as MetricRegisteredData);
@@ -174,6 +155,8 @@ class FigureBatchFold {
       const figure = this.figures.get(id)!;
       (figure.stored ? this.changes.currents : this.changes.newCurrents).push(figure.current);
     }
+    this.changes.partyInserts.push(...this.sources.inserts);
+    this.changes.partyClosures.push(...this.sources.closures);
     return this.changes;
   }
 
@@ -294,32 +277,6 @@ class FigureBatchFold {
     } satisfies Partial<FigureCurrentRow>);
     this.touch(figure, n);
     if (data.citation) this.cite(n, data.figureId, 'retraction', null, data.citation, null);
-  }
-
-  private sourceRegistered(n: NumberedEvent, data: SourceRegisteredData): void {
-    if (this.parties.has(data.sourceId)) return;
-    this.openParty(n, data.sourceId, data.partyToConflict);
-  }
-
-  private sourceUpdated(n: NumberedEvent, data: SourceUpdatedData): void {
-    const open = this.parties.get(data.sourceId);
-    if (!open || data.partyToConflict === undefined || data.partyToConflict === open.row.party_to_conflict) return;
-    open.row.recorded_to = n.seq;
-    if (open.stored) this.changes.partyClosures.push({ source_id: open.row.source_id, recorded_from: open.row.recorded_from, recorded_to: n.seq });
-    this.openParty(n, data.sourceId, data.partyToConflict);
-  }
-
-  private openParty(n: NumberedEvent, sourceId: string, party: boolean): void {
-    const row: SourcePartyRow = {
-      source_id: sourceId,
-      recorded_from: n.seq,
-      recorded_to: null,
-      party_to_conflict: party,
-      position: n.event.position,
-      recorded_at: n.recordedAt,
-    };
-    this.parties.set(sourceId, { row, stored: false });
-    this.changes.partyInserts.push(row);
   }
 
   private metricRegistered(n: NumberedEvent, data: MetricRegisteredData): void {

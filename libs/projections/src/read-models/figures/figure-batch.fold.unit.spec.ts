@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@factledger/event-store';
 import { numberEvents, type NumberedEvent } from '../shared/ledger-cursor';
-import { figuresToLoad, foldFigureBatch, sourcesToLoad, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
+import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
+import { sourcesToLoad } from './source-flags.fold';
 import type { FigureCurrentRow, FigureVersionRow } from './figure-rows';
 
 const FIGURE = '6f1c1d4e-2b7a-4c1e-9f3d-1a2b3c4d5e6f';
@@ -162,6 +163,21 @@ describe('foldFigureBatch', () => {
     const later = foldFigureBatch(numbered(flag(false)), stored);
     expect(later.partyClosures).toEqual([{ source_id: 'ua-hur', recorded_from: '2', recorded_to: '4' }]);
     expect(later.partyInserts.map((p) => [p.recorded_from, p.party_to_conflict])).toEqual([['4', false]]);
+  });
+
+  it('keeps the review flag over time beside the party flag: registered unverified, verified, flagged again', () => {
+    const register = event('source.registered.v1', { sourceId: 'tg', name: 'TG', kind: 'media', country: null, partyToConflict: true, aliases: [], needsReview: true });
+    const verify = event('source.updated.v1', { sourceId: 'tg', needsReview: false }, 2);
+    const renamed = event('source.updated.v1', { sourceId: 'tg', name: 'renamed', needsReview: false, partyToConflict: true }, 3);
+    const changes = foldFigureBatch(numbered(register, verify, renamed), NOTHING_STORED);
+    expect(changes.partyInserts.map((p) => [p.recorded_from, p.recorded_to, p.party_to_conflict, p.needs_review])).toEqual([
+      ['1', '2', true, true],
+      ['2', null, true, false],
+    ]);
+    const stored = { figures: new Map(), sourceParties: new Map([['tg', changes.partyInserts[1]!]]) };
+    const later = foldFigureBatch(numbered(event('source.updated.v1', { sourceId: 'tg', needsReview: true, partyToConflict: false }, 4)), stored);
+    expect(later.partyClosures).toEqual([{ source_id: 'tg', recorded_from: '2', recorded_to: '4' }]);
+    expect(later.partyInserts.map((p) => [p.recorded_from, p.party_to_conflict, p.needs_review])).toEqual([['4', false, true]]);
   });
 
   it('loads only figures and sources the batch touches but did not create', () => {

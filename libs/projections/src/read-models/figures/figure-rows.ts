@@ -229,12 +229,13 @@ export const CITATION_COLUMNS: ColumnSpec<CitationRow> = {
   recorded_by: 'text',
 };
 
-/** A source's registration and party-to-conflict flag over time (estimates read it as of their basis). */
+/** A source's registration and flags over time: party to the conflict, awaiting verification (estimates read them as of their basis). */
 export interface SourcePartyRow {
   source_id: string;
   recorded_from: string;
   recorded_to: string | null;
   party_to_conflict: boolean;
+  needs_review: boolean;
   position: string;
   recorded_at: string;
 }
@@ -244,6 +245,7 @@ export const SOURCE_PARTY_COLUMNS: ColumnSpec<SourcePartyRow> = {
   recorded_from: 'bigint',
   recorded_to: 'bigint',
   party_to_conflict: 'boolean',
+  needs_review: 'boolean',
   position: 'bigint',
   recorded_at: 'timestamptz',
 };

@@ -4,7 +4,8 @@ import { prepareBatch } from '../shared/batch-preparation';
 import { ensureQueryIndexes } from '../shared/deferred-indexes';
 import { numberBatch, type NumberedEvent } from '../shared/ledger-cursor';
 import { insertRows, rowsAsRelation, selectColumns, updateRows } from '../shared/batch-rows';
-import { figuresToLoad, foldFigureBatch, sourcesToLoad, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
+import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
+import { sourcesToLoad } from './source-flags.fold';
 import {
   CITATION_COLUMNS,
   FIGURE_CURRENT_COLUMNS,
@@ -26,7 +27,7 @@ export const FIGURES_PROJECTION = 'figures';
 
 /**
  * The figures read model: current figures, bitemporal figure versions,
- * citations, the party flags estimates need, and the log index that turns a
+ * citations, the source flags estimates need (party, verification), and the log index that turns a
  * position or a time into a seq. Every event goes through `apply` (none is
  * filtered out) because each one takes a seq.
  */

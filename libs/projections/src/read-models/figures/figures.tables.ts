@@ -29,11 +29,13 @@ export async function createFiguresTables(db: Kysely<any>, schema: string): Prom
       metric_key ${KEY} PRIMARY KEY, unit text NOT NULL,
       registered_seq bigint NOT NULL, registered_position bigint NOT NULL, registered_at timestamptz(3) NOT NULL
     )`);
+  // A source's flags over time (party to the conflict; needs_review: not verified yet). The name
+  // predates needs_review; kept so readers of an older release still find the table in a rebuilt schema.
   await exec(sql`
     CREATE TABLE ${t('source_parties')} (
       source_id ${KEY} NOT NULL, recorded_from bigint NOT NULL, recorded_to bigint,
       recorded int8range GENERATED ALWAYS AS (int8range(recorded_from, recorded_to)) STORED,
-      party_to_conflict boolean NOT NULL, position bigint NOT NULL, recorded_at timestamptz(3) NOT NULL,
+      party_to_conflict boolean NOT NULL, needs_review boolean NOT NULL, position bigint NOT NULL, recorded_at timestamptz(3) NOT NULL,
       PRIMARY KEY (source_id, recorded_from)
     )`);
   // Which sources ever reported on a metric, from when: the estimate probes each.

@@ -34,11 +34,13 @@ export class MetricsReadController {
   @ReadAccess('reader')
   @Get(':key/estimate')
   @ApiOperation({
-    summary: "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it (algorithm in the README)",
+    summary:
+      "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README)",
   })
-  estimate(@Param() { key }: MetricKeyParams, @Query() { excludeParties, ...query }: EstimateQueryDto) {
+  estimate(@Param() { key }: MetricKeyParams, @Query() { excludeParties, includeUnverified, ...query }: EstimateQueryDto) {
+    const filters = { excludeParties, includeUnverified };
     // Cached hits are mostly answered earlier, by the fast path (estimate-fast-path.ts).
-    return this.estimates.cache.estimate(key, query, excludeParties ?? false, () => metricEstimate(this.ctx, key, query, { excludeParties }));
+    return this.estimates.cache.estimate(key, query, filters, () => metricEstimate(this.ctx, key, query, filters));
   }
 
   @ReadAccess('reader')

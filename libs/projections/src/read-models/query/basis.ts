@@ -1,4 +1,4 @@
-import { isCalendarDate, ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
+import { ESTIMATE_ALGORITHM_VERSIONS, isCalendarDate, isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION, type EstimateAlgorithmVersion } from '@factledger/ledger-domain';
 import { invalid, isPosition, parseInstant, TIMESTAMP_RULE } from '@factledger/shared';
 
 /**
@@ -13,7 +13,11 @@ export interface Basis {
   recordedAt: string | null;
   /** The date the answer describes (YYYY-MM-DD). */
   validAt: string;
+  /** The estimate algorithm version asked for (default the latest); every read names it. */
   algorithmVersion: number;
+  /** An estimate from version 2 on: its filters, so the basis sent back as query parameters asks the same question. */
+  excludeParties?: boolean;
+  includeUnverified?: boolean;
 }
 
 /** Query parameters every read accepts. */
@@ -24,7 +28,7 @@ export interface ReadRequest {
   validAt?: string;
   /** Wait (bounded) until the read models applied this position: read-your-writes. */
   minPosition?: string;
-  /** When sent back from a basis: must be the version this server runs. */
+  /** The estimate algorithm version (1 or 2); default the latest. */
   algorithmVersion?: number;
 }
 
@@ -36,6 +40,7 @@ export const QueryErrorCodes = {
   validAtInFuture: 'query.valid_at_in_future',
   validAtInvalid: 'query.valid_at_invalid',
   algorithmUnavailable: 'query.algorithm_version_unavailable',
+  filterUnavailable: 'query.filter_unavailable',
   cursorInvalid: 'query.cursor_invalid',
   cursorBasisMismatch: 'query.cursor_basis_mismatch',
 } as const;
@@ -79,11 +84,13 @@ export function resolveValidAt(raw: string | undefined, now: Date): string {
   return raw;
 }
 
-export function checkAlgorithmVersion(version: number | undefined): void {
-  if (version !== undefined && version !== ESTIMATE_ALGORITHM_VERSION) {
-    throw invalid(QueryErrorCodes.algorithmUnavailable, `Algorithm version ${version} is not available; this server computes version ${ESTIMATE_ALGORITHM_VERSION}`, {
-      field: 'algorithmVersion',
-      reason: `only version ${ESTIMATE_ALGORITHM_VERSION} is available`,
-    });
-  }
+/** The version a read computes: the one asked for, if this server has it, else the latest. */
+export function resolveAlgorithmVersion(version: number | undefined): EstimateAlgorithmVersion {
+  if (version === undefined) return LATEST_ESTIMATE_ALGORITHM_VERSION;
+  if (isEstimateAlgorithmVersion(version)) return version;
+  const available = ESTIMATE_ALGORITHM_VERSIONS.join(', ');
+  throw invalid(QueryErrorCodes.algorithmUnavailable, `Algorithm version ${version} is not available; this server computes versions ${available}`, {
+    field: 'algorithmVersion',
+    reason: `must be one of ${available}`,
+  });
 }

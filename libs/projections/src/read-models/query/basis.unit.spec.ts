@@ -1,4 +1,4 @@
-import { checkAlgorithmVersion, parseAsOf, resolveValidAt } from './basis';
+import { parseAsOf, resolveAlgorithmVersion, resolveValidAt } from './basis';
 import { continueFrom, CursorKeys, encodeCursor } from './page-cursor';
 
 const FIGURE_KEYS = [CursorKeys.slug, CursorKeys.uuid];
@@ -45,10 +45,9 @@ describe('query basis', () => {
     expect(() => resolveValidAt('2023-02-29', NOW)).toThrow(expect.objectContaining({ code: 'query.valid_at_invalid' }));
   });
 
-  it('accepts only the algorithm version it computes', () => {
-    expect(() => checkAlgorithmVersion(undefined)).not.toThrow();
-    expect(() => checkAlgorithmVersion(1)).not.toThrow();
-    expect(() => checkAlgorithmVersion(2)).toThrow(expect.objectContaining({ code: 'query.algorithm_version_unavailable' }));
+  it('computes the algorithm version asked for, the latest by default, and refuses one it does not have', () => {
+    expect([undefined, 1, 2].map(resolveAlgorithmVersion)).toEqual([2, 1, 2]);
+    for (const version of [0, 3, 1.5]) expect(() => resolveAlgorithmVersion(version)).toThrow(expect.objectContaining({ code: 'query.algorithm_version_unavailable' }));
   });
 
   it('carries the first page basis in the cursor, and refuses one that contradicts the request', () => {

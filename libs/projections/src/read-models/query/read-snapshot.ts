@@ -1,11 +1,10 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { visibleHead } from '@factledger/event-store';
 import { DomainError } from '@factledger/shared';
-import { ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
 import { activeSchema, waitForPosition } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import { isoTimestamp } from '../shared/batch-rows';
-import { checkAlgorithmVersion, parseAsOf, resolveValidAt, todayOf, type AsOf, type Basis, type ReadRequest } from './basis';
+import { parseAsOf, resolveAlgorithmVersion, resolveValidAt, todayOf, type AsOf, type Basis, type ReadRequest } from './basis';
 
 export interface ReadContext {
   db: Kysely<any>;
@@ -48,7 +47,7 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
   const now = ctx.now?.() ?? new Date();
   const asOf = parseAsOf(request.asOf, now);
   const validAt = resolveValidAt(request.validAt, now);
-  checkAlgorithmVersion(request.algorithmVersion);
+  const algorithmVersion = resolveAlgorithmVersion(request.algorithmVersion);
   // Positions and times are looked up in the figures model's log index.
   const involved = asOf.kind === 'head' ? [...new Set(projections)] : [...new Set([...projections, FIGURES_PROJECTION])];
   if (request.minPosition !== undefined) await waitForPosition(ctx.db, involved, request.minPosition, ctx.waitTimeoutMs);
@@ -63,7 +62,7 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
         const head = [...heads.values()].reduce((a, b) => (BigInt(b.seq) < BigInt(a.seq) ? b : a));
         const point = await resolvePoint(trx, asOf, head, logged, attempt > 0);
         if ('waitFor' in point) return point;
-        const basis: Basis = { position: point.position, recordedAt: point.recordedAt, validAt, algorithmVersion: ESTIMATE_ALGORITHM_VERSION };
+        const basis: Basis = { position: point.position, recordedAt: point.recordedAt, validAt, algorithmVersion };
         const snapshot: Snapshot = {
           trx,
           seq: point.seq,

@@ -22,8 +22,9 @@ import { isDomainError, type Decider, type DomainEvent } from '@factledger/share
  */
 export type LedgerCommandSpec =
   | { t: 'metric'; m: number }
-  | { t: 'source'; s: number; party: boolean }
+  | { t: 'source'; s: number; party: boolean; unverified: boolean }
   | { t: 'sourceParty'; s: number; party: boolean }
+  | { t: 'sourceReview'; s: number; needsReview: boolean }
   | { t: 'report'; r: number }
   | { t: 'metricUpdate'; m: number; label: number }
   | { t: 'reportUpdate'; r: number; title: number; url: boolean }
@@ -61,6 +62,7 @@ const extraArb: fc.Arbitrary<FigureExtra | undefined> = fc.option(
 
 const commandArb: fc.Arbitrary<LedgerCommandSpec> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('sourceParty' as const), s: fc.nat(SOURCES - 1), party: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('sourceReview' as const), s: fc.nat(SOURCES - 1), needsReview: fc.boolean() }) },
   {
     weight: 7,
     arbitrary: fc.record({ t: fc.constant('figure' as const), m: fc.nat(METRICS - 1), s: fc.nat(SOURCES - 1), r: fc.nat(REPORTS - 1), amount: amountArb, day: fc.nat(12), extra: extraArb }),
@@ -85,7 +87,8 @@ const commandArb: fc.Arbitrary<LedgerCommandSpec> = fc.oneof(
 
 /**
  * Every run holds the cases a property must not pass without: one source with
- * two figures of a metric, a second source on it, a figure updated (its first
+ * two figures of a metric, a second source on it, unverified when it reports
+ * and verified a few commands later, a figure updated (its first
  * version still valid before the new date), one corrected, one corroborated
  * by another source in another report, and one retracted. Random
  * fast-check sizes alone left them out of whole CI runs.
@@ -102,25 +105,32 @@ const coverageArb: fc.Arbitrary<LedgerCommandSpec[]> = fc
   .map(({ m, s, r, amounts: [a, b, c, d, e, f], days: [x, y, z, w], later }) => [
     { t: 'figure', m, s, r, amount: a!, day: x! },
     { t: 'figure', m, s, r, amount: b!, day: y! },
+    // Refused (and skipped) when it was registered unverified already.
+    { t: 'sourceReview', s: (s + 1) % SOURCES, needsReview: true },
     { t: 'figure', m, s: (s + 1) % SOURCES, r, amount: c!, day: z! },
     { t: 'revise', f: 0, update: true, days: later, amount: d!, r },
     { t: 'revise', f: 1, update: false, days: 1, amount: e!, r },
     { t: 'corroborate', f: 2, r: (r + 1) % REPORTS, by: (s + 2) % SOURCES },
+    { t: 'sourceReview', s: (s + 1) % SOURCES, needsReview: false },
     { t: 'figure', m: (m + 1) % METRICS, s, r, amount: f!, day: w! },
     { t: 'retract', f: 3, r },
   ]);
 
-const COVERAGE_COMMANDS = 8;
+const COVERAGE_COMMANDS = 10;
 /** Registrations and coverage: the commands every sequence starts with, always run one after another. */
 export const SETUP_COMMANDS = METRICS + SOURCES + REPORTS + COVERAGE_COMMANDS;
 
-/** Registers every metric, source (some party to the conflict) and report, then the coverage commands, then 3 to `maxLength` random commands (any length up to it, not fast-check's small default size). */
+/** Registers every metric, source (some party to the conflict, some unverified) and report, then the coverage commands, then 3 to `maxLength` random commands (any length up to it, not fast-check's small default size). */
 export const ledgerCommandsArb = (maxLength: number): fc.Arbitrary<LedgerCommandSpec[]> =>
   fc
-    .tuple(fc.array(fc.boolean(), { minLength: SOURCES, maxLength: SOURCES }), coverageArb, fc.array(commandArb, { minLength: 3, maxLength, size: 'max' }))
-    .map(([parties, coverage, rest]) => [
+    .tuple(
+      fc.array(fc.record({ party: fc.boolean(), unverified: fc.boolean() }), { minLength: SOURCES, maxLength: SOURCES }),
+      coverageArb,
+      fc.array(commandArb, { minLength: 3, maxLength, size: 'max' }),
+    )
+    .map(([flags, coverage, rest]) => [
       ...Array.from({ length: METRICS }, (_, m): LedgerCommandSpec => ({ t: 'metric', m })),
-      ...parties.map((party, s): LedgerCommandSpec => ({ t: 'source', s, party })),
+      ...flags.map(({ party, unverified }, s): LedgerCommandSpec => ({ t: 'source', s, party, unverified })),
       ...Array.from({ length: REPORTS }, (_, r): LedgerCommandSpec => ({ t: 'report', r })),
       ...coverage,
       ...rest,
@@ -189,12 +199,15 @@ export async function executeCommands(
       case 'source':
         await run(sourceStreamId(names.source(c.s)), sourceDecider, {
           type: 'RegisterSource',
-          data: { sourceId: names.source(c.s), name: `Source ${c.s}`, kind: 'intelligence', partyToConflict: c.party },
+          data: { sourceId: names.source(c.s), name: `Source ${c.s}`, kind: 'intelligence', partyToConflict: c.party, needsReview: c.unverified },
           now: NOW,
         });
         break;
       case 'sourceParty':
         await run(sourceStreamId(names.source(c.s)), sourceDecider, { type: 'UpdateSource', data: { sourceId: names.source(c.s), partyToConflict: c.party }, now: NOW });
+        break;
+      case 'sourceReview':
+        await run(sourceStreamId(names.source(c.s)), sourceDecider, { type: 'UpdateSource', data: { sourceId: names.source(c.s), needsReview: c.needsReview }, now: NOW });
         break;
       case 'report':
         await run(reportStreamId(names.report(c.r)), reportDecider, {

@@ -1,11 +1,13 @@
 import type { RecordedEvent } from '@factledger/event-store';
 import type { Amount, Citation, ValidAt } from '@factledger/ledger-domain';
+import { cmp, normalise } from './reference-estimate';
 
 /**
  * The reference for the read-model property test: a fold of the raw event log,
  * event by event, written from the READMEs' text alone. It shares no code with
  * the read models (no SQL, seq numbers or belief rows) nor with the domain's
- * estimate and views (no computeEstimate, figureView, normaliseAmount, evolve):
+ * estimate and views (no computeEstimate, figureView, normaliseAmount, evolve;
+ * the estimate itself is in reference-estimate.ts):
  * only type declarations are imported. Its answers have the shapes the query
  * functions return, so a test compares whole answers.
  *
@@ -189,9 +191,9 @@ export class ReferenceLedger {
 
   // ---- answers ------------------------------------------------------------
 
-  /** The position a basis names: the last event folded, "0" before any. */
-  basis(validAt: string) {
-    return { position: this.last?.position ?? '0', recordedAt: this.last?.recordedAt ?? null, validAt, algorithmVersion: 1 };
+  /** The position a basis names: the last event folded, "0" before any; a read that names no algorithm version gets the latest. */
+  basis(validAt: string, algorithmVersion = 2) {
+    return { position: this.last?.position ?? '0', recordedAt: this.last?.recordedAt ?? null, validAt, algorithmVersion };
   }
 
   /** The version of the figure held now and valid at `date`, with the date it stops being valid. */
@@ -222,63 +224,6 @@ export class ReferenceLedger {
       scopeNote: v.scopeNote,
       citation: v.citation,
       recorded: { position: v.recorded.position, recordedAt: v.recorded.recordedAt, by: v.recorded.actor },
-    };
-  }
-
-  partyToConflict(sourceId: string): boolean {
-    return this.sources.get(sourceId)?.fields.partyToConflict === true;
-  }
-
-  /** Estimate algorithm version 1, as the README states it. Null when the metric is not registered. */
-  estimate(metricKey: string, date: string, excludeParties: boolean) {
-    const metric = this.metrics.get(metricKey);
-    if (!metric) return null;
-    // Each figure of the metric held now and not retracted, in its version valid at the date.
-    const held = [...this.figures.values()].filter((f) => f.metricKey === metricKey).flatMap((f) => {
-      const h = this.heldVersion(f.figureId, date);
-      return h ? [{ figure: f, version: h.version }] : [];
-    });
-    // One figure per source: latest validAt, then latest recorded, then smallest id.
-    const perSource = new Map<string, (typeof held)[number]>();
-    const newer = (a: (typeof held)[number], b: (typeof held)[number]) =>
-      cmp(a.version.validAt.date, b.version.validAt.date) || cmpBig(a.version.recorded.position, b.version.recorded.position) || cmp(b.figure.figureId, a.figure.figureId);
-    for (const h of held) {
-      const kept = perSource.get(h.figure.sourceId);
-      if (!kept || newer(h, kept) > 0) perSource.set(h.figure.sourceId, h);
-    }
-    const parties = [...perSource.keys()].filter((s) => this.partyToConflict(s));
-    const rows = [...perSource.values()]
-      .filter((h) => !(excludeParties && this.partyToConflict(h.figure.sourceId)))
-      .map(({ figure, version: v }) => ({
-        sourceId: figure.sourceId,
-        figureId: figure.figureId,
-        version: v.version,
-        partyToConflict: this.partyToConflict(figure.sourceId),
-        amount: v.amount,
-        validAt: v.validAt,
-        ...normalise(v.amount),
-        recordedPosition: v.recorded.position,
-        recordedAt: v.recorded.recordedAt,
-        citation: v.citation,
-      }))
-      .sort((a, b) => a.point - b.point || cmp(a.sourceId, b.sourceId));
-    const points = rows.map((r) => r.point).sort((a, b) => a - b);
-    const mid = Math.floor(points.length / 2);
-    const lastChange = this.lastChange.get(metricKey);
-    return {
-      metricKey,
-      unit: metric.fields.unit,
-      algorithmVersion: 1,
-      consensus: points.length === 0 ? null : points.length % 2 === 1 ? points[mid]! : (points[mid - 1]! + points[mid]!) / 2,
-      // The envelope: a bound a figure does not state is its point.
-      low: rows.length === 0 ? null : Math.min(...rows.map((r) => r.low ?? r.point)),
-      high: rows.length === 0 ? null : Math.max(...rows.map((r) => r.high ?? r.point)),
-      sourceCount: rows.length,
-      sources: rows,
-      figureIds: rows.map((r) => r.figureId),
-      excludeParties,
-      excludedSources: excludeParties ? parties.sort(cmp) : [],
-      lastChange: lastChange ? { position: lastChange.position, recordedAt: lastChange.recordedAt } : null,
     };
   }
 
@@ -370,19 +315,7 @@ export class ReferenceLedger {
   }
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const cmpBig = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 const cmpKeys = (a: string[], b: string[]) => a.reduce((r, k, i) => r || cmp(k, b[i]!), 0);
-
-/** exact/approximately → the value; up_to → the high bound; at_least/more_than → the low bound; range → both, the midpoint as point. */
-function normalise(amount: Amount): { point: number; low: number | null; high: number | null } {
-  const a = amount as { qualifier: string; value?: number; low?: number; high?: number };
-  if (a.qualifier === 'exact' || a.qualifier === 'approximately') return { point: a.value!, low: a.value!, high: a.value! };
-  if (a.qualifier === 'up_to') return { point: a.high!, low: null, high: a.high! };
-  if (a.qualifier === 'at_least' || a.qualifier === 'more_than') return { point: a.low!, low: a.low!, high: null };
-  if (a.qualifier === 'range') return { point: (a.low! + a.high!) / 2, low: a.low!, high: a.high! };
-  throw new Error(`unknown qualifier ${a.qualifier}`);
-}
 
 const citationView = (c: RefCitation) => ({
   figureId: c.figureId,

@@ -40,7 +40,10 @@ export class ReadQueryDto {
   @IsOptional() @IsString() @IsPosition()
   minPosition?: string;
 
-  @ApiPropertyOptional({ example: 1, description: 'From a basis sent back: must be the algorithm version this server computes (else 422)' })
+  @ApiPropertyOptional({
+    example: 2,
+    description: 'Estimate algorithm version: 1 (every source) or 2 (verified sources only, says what it left out); default the latest (2). Every basis names it; another version is refused (422)',
+  })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   algorithmVersion?: number;
 }
@@ -59,6 +62,10 @@ export class EstimateQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ default: false, description: 'Leave out sources that are party to the conflict (as flagged at the basis)' })
   @IsOptional() @Transform(booleanFlag) @IsBoolean({ message: 'excludeParties must be true or false' })
   excludeParties?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Algorithm version 2: count sources not verified at the basis too (by default their figures are left out and listed in `excluded`). Refused with version 1 (422)' })
+  @IsOptional() @Transform(booleanFlag) @IsBoolean({ message: 'includeUnverified must be true or false' })
+  includeUnverified?: boolean;
 }
 
 export class MetricFiguresQueryDto extends PagedReadQueryDto {

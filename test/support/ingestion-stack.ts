@@ -1,0 +1,31 @@
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { AppModule } from '../../apps/api/src/app.module';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
+import { IngestionWorkerModule } from '../../libs/ingestion/src/worker/ingestion-worker.module';
+import { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
+import { registerTestCatalog } from '../../libs/ingestion/src/testing/catalog-fixture';
+
+export interface IngestionStack {
+  t: TestDatabase;
+  h: IngestionHarness;
+  close(): Promise<void>;
+}
+
+/** The API and the worker apps (ingestion, projections) on a private database, with the test catalog registered. */
+export async function startIngestionStack(): Promise<IngestionStack> {
+  const t = await createTestDatabase();
+  const h = await IngestionHarness.start(t, {
+    api: (config) => [AppModule.forRoot(config), IngestionApiModule],
+    worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
+  });
+  await registerTestCatalog(h);
+  return {
+    t,
+    h,
+    async close() {
+      await h.close();
+      await t.drop();
+    },
+  };
+}
