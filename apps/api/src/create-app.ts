@@ -4,8 +4,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, requestMetaOf, type AppConfig } from '@factledger/platform';
 import { AppModule } from './app.module';
+import { handleClientError } from './http/client-errors';
 import { sendFrameworkProblem } from './http/framework-errors';
+import { installMethodNotAllowed } from './http/method-not-allowed';
 import { guardRequestInput } from './http/request-guard';
+import { installStrictBodyParsers } from './http/strict-body-parsers';
 
 /** Builds the configured HTTP app (used by main.ts and the e2e tests). */
 export async function createApp(config: AppConfig = loadConfig(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -14,15 +17,19 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
     genReqId: () => randomUUID(),
     // Errors Fastify's router answers itself (414, bad URL) as problem+json too.
     frameworkErrors: (error: unknown, request: unknown, reply: unknown) => sendFrameworkProblem(error, request as never, reply as never),
+    // What Node's HTTP parser refuses (431, 408, a NUL in a header) as problem+json too.
+    clientErrorHandler: handleClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log', 'debug', 'verbose'].slice(0, ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1) as never,
     bufferLogs: false,
   });
+  installStrictBodyParsers(app, config.bodyLimitBytes);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', requestMetaOf(request as never).requestId);
   });
+  installMethodNotAllowed(fastify as never);
   // Depth and storable text of every body, parameter and query, before validation.
   fastify.addHook('preValidation', guardRequestInput);
   const document = SwaggerModule.createDocument(

@@ -21,6 +21,7 @@ export interface FieldError {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  malformed: 400,
   invalid: 422,
   not_found: 404,
   conflict: 409,

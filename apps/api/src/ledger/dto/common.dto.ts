@@ -1,8 +1,9 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AMOUNT_QUALIFIERS, LedgerLimits, LedgerPatterns, VALID_AT_PRECISIONS, type AmountQualifier } from '@factledger/ledger-domain';
+import { IsBoundedAmount, NoControlCharacters } from '@factledger/platform';
 
 // DTOs are the first line of validation (types, required fields, formats) and
 // the OpenAPI schema; the domain re-checks every rule.
@@ -12,9 +13,9 @@ export class AmountDto {
   @IsIn(AMOUNT_QUALIFIERS)
   qualifier!: AmountQualifier;
 
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) value?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) low?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) high?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoundedAmount() value?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoundedAmount() low?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoundedAmount() high?: number;
 }
 
 export class ValidAtDto {
@@ -37,6 +38,7 @@ export class CitationDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LedgerLimits.quoteMax)
+  @NoControlCharacters({ freeText: true })
   quote!: string;
 
   @ApiPropertyOptional({ description: 'Character offset of the quote in the report text' })

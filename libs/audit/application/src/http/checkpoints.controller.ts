@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { KYSELY } from '@factledger/platform';
-import { invalid, notFound } from '@factledger/shared';
+import { malformed, notFound } from '@factledger/shared';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { readSealerStatus } from '../sealer/sealer-status';
 import { CheckpointRequests } from './checkpoint-requests';
@@ -39,7 +39,7 @@ export class CheckpointsController {
   @Get('checkpoints/:size')
   @ApiOperation({ summary: 'The signed checkpoint of exactly this tree size' })
   async bySize(@Param('size') size: string) {
-    if (!TREE_SIZE.test(size)) throw invalid('checkpoint.invalid_size', `Tree size "${size.slice(0, 40)}" must be a non-negative integer`);
+    if (!TREE_SIZE.test(size)) throw malformed('checkpoint.invalid_size', `Tree size "${size.slice(0, 40)}" must be a non-negative integer`, { field: 'size', reason: 'must be a non-negative integer' });
     const checkpoint = await checkpointOfSize(this.db, Number(size));
     if (!checkpoint) throw notFound('checkpoint.not_found', `No checkpoint was issued at tree size ${size}`, { treeSize: Number(size) });
     return checkpoint;

@@ -1,4 +1,4 @@
-import { invalid, isWellFormedText, textProblem, type DomainError } from '@factledger/shared';
+import { controlCharacterProblem, invalid, isWellFormedText, textProblem, type DomainError } from '@factledger/shared';
 import { isCalendarDate } from './dates';
 
 export interface TextOptions {
@@ -8,9 +8,6 @@ export interface TextOptions {
   trim?: boolean; // default true; quotes are kept verbatim
 }
 
-// C0 controls and DEL; multi-line fields may still hold \n, \r and \t.
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /**
  * Text PostgreSQL can store as `text` and `jsonb` (no lone surrogate, no NUL):
  * the one rule of @factledger/shared's input bounds, under the names the
@@ -38,8 +35,9 @@ export const fieldChecks = (code: string) => {
     const min = options.min ?? 1;
     if (result.trim().length < min) throw fail(field, min === 1 ? 'must not be blank' : `must have at least ${min} characters`);
     if (result.length > options.max) throw fail(field, `must have at most ${options.max} characters`);
-    if ((options.multiline ? CONTROL_EXCEPT_WHITESPACE : CONTROL).test(result))
-      throw fail(field, 'must not contain control characters');
+    // C0, DEL and C1 (the shared input bounds' rule); multi-line fields may keep \n, \r and \t.
+    const control = controlCharacterProblem(result, { freeText: options.multiline });
+    if (control) throw fail(field, control);
     return result;
   };
 

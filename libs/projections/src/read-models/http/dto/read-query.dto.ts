@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { isCalendarDate, LedgerPatterns } from '@factledger/ledger-domain';
 import { isPosition, POSITION_RULE } from '@factledger/shared';
 import { AS_OF_RULE, asOfProblem } from '../../query/basis';
 import { MAX_PAGE_SIZE } from '../../query/page-cursor';
+import { QueryInteger } from '@factledger/platform';
 
 const IsCalendarDate = () =>
   ValidateBy({ name: 'isCalendarDate', validator: { validate: (v) => isCalendarDate(v), defaultMessage: (a) => `${a?.property} must be a calendar date YYYY-MM-DD` } });
@@ -41,13 +42,13 @@ export class ReadQueryDto {
   minPosition?: string;
 
   @ApiPropertyOptional({ example: 1, description: 'From a basis sent back: must be the algorithm version this server computes (else 422)' })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryInteger({ min: 1, max: 1_000_000 })
   algorithmVersion?: number;
 }
 
 export class PagedReadQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional() @QueryInteger({ min: 1, max: MAX_PAGE_SIZE })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'page.nextCursor of the previous page; it keeps the first page\'s basis' })
