@@ -7,6 +7,7 @@ import { AppModule } from './app.module';
 import { handleClientError } from './http/client-errors';
 import { sendFrameworkProblem } from './http/framework-errors';
 import { installMethodNotAllowed } from './http/method-not-allowed';
+import { completeOpenApiDocument } from './http/openapi-document';
 import { guardRequestInput } from './http/request-guard';
 import { installStrictBodyParsers } from './http/strict-body-parsers';
 
@@ -32,14 +33,14 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
   installMethodNotAllowed(fastify as never);
   // Depth and storable text of every body, parameter and query, before validation.
   fastify.addHook('preValidation', guardRequestInput);
-  const document = SwaggerModule.createDocument(
+  const document = completeOpenApiDocument(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('factledger')
       .setDescription('Event-sourced ledger of reported figures. Errors are RFC 9457 problem+json.')
       .setVersion('1')
       .build(),
-  );
+  ));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   app.enableShutdownHooks();
   await app.init();

@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { KYSELY } from '@factledger/platform';
@@ -46,6 +46,8 @@ export class CheckpointsController {
   }
 
   @Post('checkpoints')
+  @ApiResponse({ status: 201, description: 'A new checkpoint covering everything committed when the request came in' })
+  @ApiResponse({ status: 200, description: 'The latest checkpoint already covered it' })
   @ApiOperation({ summary: 'Ask the sealer for a checkpoint covering everything committed so far: 201 when new, 200 when the latest already did' })
   async request(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
     const { checkpoint, created } = await this.requests.request();

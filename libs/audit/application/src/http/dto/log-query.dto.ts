@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { parseInstant, textProblem } from '@factledger/shared';
@@ -112,6 +112,7 @@ export class StreamEventsQuery {
 }
 
 export class StreamIdParams {
+  @ApiProperty({ example: 'figure-0d2932a5-…', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   @IsStorableText()

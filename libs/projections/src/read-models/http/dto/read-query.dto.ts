@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { isCalendarDate, LedgerPatterns } from '@factledger/ledger-domain';
@@ -75,16 +75,19 @@ export class SourceFiguresQueryDto extends PagedReadQueryDto {
 }
 
 export class MetricKeyParams {
+  @ApiProperty({ example: 'north_korean_troops_in_russia', pattern: LedgerPatterns.metricKey.source })
   @Matches(LedgerPatterns.metricKey, { message: 'key must be a metric key (snake_case)' })
   key!: string;
 }
 
 export class FigureIdParams {
+  @ApiProperty({ format: 'uuid', pattern: LedgerPatterns.uuid.source })
   @Matches(LedgerPatterns.uuid, { message: 'id must be a lowercase uuid' })
   id!: string;
 }
 
 export class SlugIdParams {
+  @ApiProperty({ example: 'nl-mivd', pattern: LedgerPatterns.slug.source })
   @Matches(LedgerPatterns.slug, { message: 'id must be a lowercase slug' })
   id!: string;
 }
