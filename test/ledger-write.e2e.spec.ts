@@ -315,7 +315,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['path parameter over 100 characters (POST)', 'POST', `/v1/figures/${'a'.repeat(200)}/revisions`, {}, 414, 'request.path_parameter_too_long'],
       ['path parameter over 100 characters (GET)', 'GET', `/v1/figures/${'a'.repeat(200)}`, undefined, 414, 'request.path_parameter_too_long'],
       ['URL that does not decode', 'GET', '/v1/figures/%E0%A4%A', undefined, 400, 'request.malformed'],
-      ['unsupported method on a route', 'DELETE', '/v1/metrics', undefined, 404, 'route.not_found'],
+      ['unsupported method on a route', 'DELETE', '/v1/metrics', undefined, 405, 'route.method_not_allowed'],
       ['empty JSON body', 'POST', '/v1/metrics', '', 400, 'request.malformed'],
     ];
 
