@@ -46,6 +46,8 @@ describe('hostile input is refused with problem+json and leaves the ledger untou
     ['a tab in a metric alias (PATCH)', 'PATCH', `/v1/metrics/${METRIC.key}`, { aliases: ['NK\ttroops'] }, 400, 'request.invalid', 'aliases'],
     ['a C1 character in a quote (free text keeps only tab and line breaks)', 'POST', '/v1/figures', { ...upTo1500, citation: { ...upTo1500.citation, quote: 'as many as\u00931,500' } }, 400, 'request.invalid', 'citation.quote'],
     ['a vertical tab in a retraction reason', 'POST', `/v1/figures/{figure}/retractions`, { reason: 'wrong\u000bsource' }, 400, 'request.invalid', 'reason'],
+    ['a control character in a stream id', 'GET', '/v1/streams/figure-%07x/events', undefined, 400, 'request.invalid', 'id'],
+    ['BEL in an ingestion report title', 'POST', '/v1/ingestions', { kind: 'article', report: { publisher: 'P', title: 'T\u0007', publishedAt: '2024-10-28', language: 'en' }, text: 'Up to 1,500 troops.' }, 400, 'ingestion.invalid_payload', 'report.title'],
     ['a control character in a metric key', 'POST', '/v1/metrics', { key: 'nk\u0001troops', label: 'x', unit: 'troops' }, 400, 'request.invalid', 'key'],
     // Empty (or not decimal) numeric query values: named, never read as 0.
     ['?limit= on the metric list', 'GET', '/v1/metrics?limit=', undefined, 400, 'request.invalid', 'limit', /limit is empty/],

@@ -1,5 +1,6 @@
 import { LedgerLimits, LedgerPatterns, isCalendarDate } from '@factledger/ledger-domain';
 import { findPublicationDate } from '@factledger/extraction';
+import { controlCharacterProblem } from '@factledger/shared';
 import { ProblemList } from './payload-errors';
 import { INGESTION_KINDS, type IngestionPayload, type ReportMeta, type StructuredFigureInput } from './ingestion.types';
 
@@ -18,6 +19,8 @@ const isHttpUrl = (value: string): boolean => URL.canParse(value) && ['http:', '
 function text(problems: ProblemList, field: string, value: unknown, max: number): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return void problems.add(field, 'must be a non-blank string');
   if (value.trim().length > max) return void problems.add(field, `must have at most ${max} characters`);
+  const control = controlCharacterProblem(value.trim());
+  if (control) return void problems.add(field, control);
   return value.trim();
 }
 

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
-import { AMOUNT_RULE, controlCharacterProblem, isAmountInBounds } from '@factledger/shared';
+import { AMOUNT_RULE, controlCharacterProblem, isAmountInBounds, textProblem } from '@factledger/shared';
 
 /**
  * The shared input bounds (@factledger/shared) as class-validator rules, so
@@ -14,7 +14,8 @@ export const NoControlCharacters = (options: { freeText?: boolean } & Validation
     {
       name: options.freeText ? 'noControlCharactersInFreeText' : 'noControlCharacters',
       validator: {
-        validate: (v) => typeof v !== 'string' || controlCharacterProblem(v, options) === null,
+        // NUL is left to the storable-text rule (textProblem), so a field is not named twice for it.
+        validate: (v) => typeof v !== 'string' || textProblem(v) !== null || controlCharacterProblem(v, options) === null,
         defaultMessage: (a) => `${a?.property} ${(typeof a?.value === 'string' && controlCharacterProblem(a.value, options)) || 'must not contain control characters'}`,
       },
     },

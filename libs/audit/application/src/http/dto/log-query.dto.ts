@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { parseInstant, textProblem } from '@factledger/shared';
-import { QueryInteger } from '@factledger/platform';
+import { NoControlCharacters, QueryInteger } from '@factledger/platform';
 
 // Query strings arrive as a string or, when repeated, an array.
 const asArray = ({ value }: { value: unknown }) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
@@ -45,6 +45,7 @@ export class LogFilterQuery {
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   @IsStorableText({ each: true })
+  @NoControlCharacters({ each: true })
   stream?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Only these event types: repeat the parameter or give a comma-separated list' })
@@ -116,5 +117,6 @@ export class StreamIdParams {
   @IsString()
   @Length(1, 200)
   @IsStorableText()
+  @NoControlCharacters()
   id!: string;
 }
