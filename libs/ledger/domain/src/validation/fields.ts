@@ -1,4 +1,4 @@
-import { controlCharacterProblem, invalid, isWellFormedText, textProblem, type DomainError } from '@factledger/shared';
+import { controlCharacterProblem, isWellFormedText, malformed, textProblem, type DomainError } from '@factledger/shared';
 import { isCalendarDate } from './dates';
 
 export interface TextOptions {
@@ -22,10 +22,13 @@ export const unstorableTextReason = (value: string): string | null => textProble
  * Field validators bound to one aggregate's `*.invalid_field` code, so every
  * failure reads `{ code, details: { field, reason } }`. Each returns the
  * normalised value (trimmed, deduplicated) or throws the first failure.
+ * One field's own syntax (type, format, length, characters) is malformed
+ * input (kind `malformed`, 400); rules across fields or against state have
+ * codes of their own (422).
  */
 export const fieldChecks = (code: string) => {
   const fail = (field: string, reason: string): DomainError =>
-    invalid(code, `${field} ${reason}`, { field, reason });
+    malformed(code, `${field} ${reason}`, { field, reason });
 
   const text = (field: string, value: unknown, options: TextOptions): string => {
     if (typeof value !== 'string') throw fail(field, 'must be a string');
