@@ -96,6 +96,17 @@ describe('hostile input is refused with problem+json and leaves the ledger untou
     expect(await head()).toBe(before);
   });
 
+  it.each([['text/csv'], ['text/csv; charset=utf-8'], ['text/plain']])('refuses invalid UTF-8 in a %s ingestion body (400 problem+json), nothing appended', async (contentType) => {
+    const before = await head();
+    const csv = utf8Json('metric_key,source,qualifier,value,valid_at,quote\nnorth_korean_troops_in_russia,HUR', [0xc3, 0x28], ',exact,1,2024-10-27,"one"');
+    const query = new URLSearchParams({ publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en' });
+    const response = await api.app.inject({ method: 'POST', url: `/v1/ingestions?${query}`, headers: { 'content-type': contentType }, payload: csv });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain(PROBLEM);
+    expect(JSON.parse(response.body)).toMatchObject({ status: 400, code: 'request.malformed', detail: expect.stringContaining('UTF-8') });
+    expect(await head()).toBe(before);
+  });
+
   it('stores nothing with U+FFFD: the label with C3 28 never reached the ledger', async () => {
     const { rows: found } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM events WHERE data::text LIKE ${'%\ufffd%'}`.execute(api.db.db);
     expect(found[0]!.n).toBe('0');
