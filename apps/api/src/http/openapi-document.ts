@@ -6,6 +6,8 @@ type Operation = {
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+/** The methods the idempotency interceptor honours Idempotency-Key on (idempotency.interceptor.ts). */
+const IDEMPOTENT_METHODS: readonly string[] = ['post', 'patch', 'delete'];
 
 /** RFC 9457 problem details with the ledger's stable `code` and field errors. */
 export const PROBLEM_SCHEMA = {
@@ -49,7 +51,7 @@ const problemResponse = (description: string) => ({ description, content: { 'app
  * What the decorators cannot say, added to the generated document until the
  * request/response schemas have one source: every `{param}` of a path is
  * declared (string, required) where no decorator declared it; Idempotency-Key
- * only on POST and PATCH (the interceptor ignores it elsewhere); and every
+ * only on POST, PATCH and DELETE (the interceptor ignores it elsewhere); and every
  * operation's error statuses answer problem+json with the shared Problem schema.
  */
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
@@ -59,7 +61,7 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
     for (const method of METHODS) {
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
-      const parameters = (operation.parameters ?? []).filter((p) => !(p.in === 'header' && p.name.toLowerCase() === 'idempotency-key' && method !== 'post' && method !== 'patch'));
+      const parameters = (operation.parameters ?? []).filter((p) => !(p.in === 'header' && p.name.toLowerCase() === 'idempotency-key' && !IDEMPOTENT_METHODS.includes(method)));
       for (const name of names) {
         if (!parameters.some((p) => p.in === 'path' && p.name === name)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
       }
