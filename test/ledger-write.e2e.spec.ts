@@ -278,7 +278,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['unknown metric', 'POST', '/v1/figures', { ...valid, metricKey: 'no_such_metric' }, 404, 'metric.not_found'],
       ['unknown source', 'POST', '/v1/figures', { ...valid, sourceId: 'nobody' }, 404, 'source.not_found'],
       ['unknown report', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, reportId: 'nowhere' } }, 404, 'report.not_found'],
-      ['impossible date', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-02-31' } }, 422, 'figure.valid_at_invalid'],
+      ['impossible date', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-02-31' } }, 400, 'figure.valid_at_invalid'],
       ['date in the future', 'POST', '/v1/figures', { ...valid, validAt: { date: '2999-01-01' } }, 422, 'figure.valid_at_in_future'],
       ['month precision not on the 1st', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-10-25', precision: 'month' } }, 422, 'figure.valid_at_invalid'],
       ['uppercase figure id', 'POST', '/v1/figures', { ...valid, figureId: 'A0000000-0000-4000-8000-000000000000' }, 400, 'request.invalid', 'figureId'],
@@ -292,7 +292,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['metric key with capitals', 'POST', '/v1/metrics', { key: 'Troops', label: 'x', unit: 'troops' }, 400, 'request.invalid', 'key'],
       ['metric registered twice', 'POST', '/v1/metrics', METRIC, 409, 'metric.already_registered'],
       ['source kind unknown', 'POST', '/v1/sources', { sourceId: 's-x', name: 'X', kind: 'oracle' }, 400, 'request.invalid', 'kind'],
-      ['report date impossible', 'POST', '/v1/reports', { reportId: 'r-x', publisher: 'P', title: 'T', publishedAt: '2024-13-01', language: 'en' }, 422, 'report.invalid_field'],
+      ['report date impossible', 'POST', '/v1/reports', { reportId: 'r-x', publisher: 'P', title: 'T', publishedAt: '2024-13-01', language: 'en' }, 400, 'report.invalid_field'],
       ['report url not http', 'POST', '/v1/reports', { reportId: 'r-y', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', url: 'javascript:alert(1)' }, 400, 'request.invalid', 'url'],
       ['report hash that is not the text hash', 'POST', '/v1/reports', { reportId: 'r-z', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', text: 'a', contentHash: '0'.repeat(64) }, 422, 'report.content_hash_mismatch'],
       ['update of an unknown metric', 'PATCH', '/v1/metrics/no_such_metric', { label: 'x' }, 404, 'metric.not_found'],
@@ -321,7 +321,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['path parameter over 100 characters (POST)', 'POST', `/v1/figures/${'a'.repeat(200)}/revisions`, {}, 414, 'request.path_parameter_too_long'],
       ['path parameter over 100 characters (GET)', 'GET', `/v1/figures/${'a'.repeat(200)}`, undefined, 414, 'request.path_parameter_too_long'],
       ['URL that does not decode', 'GET', '/v1/figures/%E0%A4%A', undefined, 400, 'request.malformed'],
-      ['unsupported method on a route', 'DELETE', '/v1/metrics', undefined, 404, 'route.not_found'],
+      ['unsupported method on a route', 'DELETE', '/v1/metrics', undefined, 405, 'route.method_not_allowed'],
       ['empty JSON body', 'POST', '/v1/metrics', '', 400, 'request.malformed'],
     ];
 

@@ -4,9 +4,13 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, requestMetaOf, type AppConfig } from '@factledger/platform';
 import { AppModule } from './app.module';
+import { handleClientError } from './http/client-errors';
 import { sendFrameworkProblem } from './http/framework-errors';
+import { installMethodNotAllowed } from './http/method-not-allowed';
+import { completeOpenApiDocument } from './http/openapi-document';
 import { guardRequestInput } from './http/request-guard';
 import { BEARER_SCHEME, describeAccess } from './http/openapi-access';
+import { installStrictBodyParsers } from './http/strict-body-parsers';
 
 /** Builds the configured HTTP app (used by main.ts and the e2e tests). */
 export async function createApp(config: AppConfig = loadConfig(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -15,18 +19,22 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
     genReqId: () => randomUUID(),
     // Errors Fastify's router answers itself (414, bad URL) as problem+json too.
     frameworkErrors: (error: unknown, request: unknown, reply: unknown) => sendFrameworkProblem(error, request as never, reply as never),
+    // What Node's HTTP parser refuses (431, 408, a NUL in a header) as problem+json too.
+    clientErrorHandler: handleClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: options.logger === false ? false : ['error', 'warn', 'log', 'debug', 'verbose'].slice(0, ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1) as never,
     bufferLogs: false,
   });
+  installStrictBodyParsers(app, config.bodyLimitBytes);
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', requestMetaOf(request as never).requestId);
   });
+  installMethodNotAllowed(fastify as never);
   // Depth and storable text of every body, parameter and query, before validation.
   fastify.addHook('preValidation', guardRequestInput);
-  const document = SwaggerModule.createDocument(
+  const document = completeOpenApiDocument(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('factledger')
@@ -34,7 +42,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'flk_<key id>_<secret>', description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys' }, BEARER_SCHEME)
       .build(),
-  );
+  ));
   // Swagger UI's Authorize button takes a key and sends it with "Try it out".
   SwaggerModule.setup('docs', app, describeAccess(document, config), { jsonDocumentUrl: 'docs/openapi.json', swaggerOptions: { persistAuthorization: true } });
   app.enableShutdownHooks();

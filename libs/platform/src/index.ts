@@ -12,3 +12,4 @@ export * from './http/request-context';
 export * from './domain/principal';
 export * from './auth';
 export * from './testing/test-keys';
+export * from './http/input-rules';

@@ -3,7 +3,8 @@
  * status codes in one place; the domain never knows about HTTP.
  */
 export type ErrorKind =
-  | 'invalid' // the input breaks a rule (422)
+  | 'malformed' // the input cannot be read as the operation's input: syntax, type, format, length, range (400)
+  | 'invalid' // well-formed input a domain rule refuses (422)
   | 'not_found' // a referenced entity does not exist (404)
   | 'conflict' // the current state forbids the change (409)
   | 'precondition' // an expected version did not match (412)
@@ -27,6 +28,9 @@ export class DomainError extends Error {
 
 export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'invalid', message, details);
+
+export const malformed = (code: string, message: string, details?: Record<string, unknown>) =>
+  new DomainError(code, 'malformed', message, details);
 
 export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
   new DomainError(code, 'conflict', message, details);

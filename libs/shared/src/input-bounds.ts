@@ -41,6 +41,35 @@ export function textProblem(value: string): string | null {
   return null;
 }
 
+// Control characters: C0 (U+0000–U+001F), DEL (U+007F) and C1 (U+0080–U+009F).
+// Free text (quotes, descriptions, reasons, report texts) may keep tab, line
+// feed and carriage return; one-line text (names, labels, keys, ids, aliases) none.
+const CONTROL_ONE_LINE = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_FREE_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Why a text holds a control character it may not, or null. `freeText` allows tab, LF and CR. */
+export function controlCharacterProblem(value: string, options: { freeText?: boolean } = {}): string | null {
+  const match = (options.freeText ? CONTROL_FREE_TEXT : CONTROL_ONE_LINE).exec(value);
+  if (!match) return null;
+  const code = `U+${match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return options.freeText
+    ? `must not contain control characters other than tab and line breaks (found ${code})`
+    : `must not contain control characters (found ${code})`;
+}
+
+/**
+ * The largest magnitude an amount may have: |amount| ≤ 10^15. Far above any
+ * count, area or currency figure the ledger tracks (world GDP is about 10^14
+ * USD), and below 2^53, so every integer up to it is exact in a double and in
+ * any JSON client; midpoints and medians of bounded amounts cannot overflow.
+ */
+export const MAX_AMOUNT = 1e15;
+
+export const AMOUNT_RULE = `must be a finite number from -${MAX_AMOUNT} to ${MAX_AMOUNT}`;
+
+export const isAmountInBounds = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_AMOUNT;
+
 /** An ISO 8601 timestamp with a time zone: a bare date or a local time would be ambiguous. */
 export const TIMESTAMP_WITH_ZONE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|([+-])(\d{2}):(\d{2}))$/;
 
@@ -75,3 +104,17 @@ export function parseInstant(raw: string): InstantParse {
   if (ms < MIN_INSTANT || ms > MAX_INSTANT) return { ok: false, reason: 'is outside the years 0001 to 9999 (UTC)' };
   return { ok: true, date: new Date(ms) };
 }
+
+// fatal: a byte sequence that is not UTF-8 throws instead of becoming U+FFFD.
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of a body's bytes, or null when they are not valid UTF-8 (never decoded lossily). */
+export function decodeUtf8Strictly(bytes: Uint8Array): string | null {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export const NOT_UTF8 = 'The request body is not valid UTF-8; send it UTF-8 encoded (invalid bytes are refused, never replaced)';

@@ -3,7 +3,7 @@ import {
   LedgerLimits,
   LedgerPatterns,
   isCalendarDate,
-  parseAmount,
+  parseNewAmount,
   parseValidAt,
   type FigureMethod,
 } from '@factledger/ledger-domain';
@@ -65,7 +65,7 @@ export function parseFigureLine(raw: StructuredFigureInput, at: FigureLocation, 
       if (!isDomainError(error)) throw error;
       throw fail('source', typeof error.details.reason === 'string' ? error.details.reason : error.message);
     }
-    const amount = parseAmount({ qualifier: record.qualifier, value: num(record, 'value'), low: num(record, 'low'), high: num(record, 'high') });
+    const amount = parseNewAmount({ qualifier: record.qualifier, value: num(record, 'value'), low: num(record, 'low'), high: num(record, 'high') });
     if (record.validAt === undefined) throw fail('validAt', 'is required');
     const validAt = parseValidAt({ date: record.validAt, precision: record.validPrecision ?? 'day' });
     if (validAt.date > today) throw fail('validAt', `must not be after today (${today})`);

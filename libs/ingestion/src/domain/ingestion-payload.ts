@@ -1,5 +1,6 @@
 import { LedgerLimits, LedgerPatterns, isCalendarDate } from '@factledger/ledger-domain';
 import { findPublicationDate } from '@factledger/extraction';
+import { controlCharacterProblem } from '@factledger/shared';
 import { ProblemList } from './payload-errors';
 import { INGESTION_KINDS, type IngestionPayload, type ReportMeta, type StructuredFigureInput } from './ingestion.types';
 
@@ -18,6 +19,8 @@ const isHttpUrl = (value: string): boolean => URL.canParse(value) && ['http:', '
 function text(problems: ProblemList, field: string, value: unknown, max: number): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') return void problems.add(field, 'must be a non-blank string');
   if (value.trim().length > max) return void problems.add(field, `must have at most ${max} characters`);
+  const control = controlCharacterProblem(value.trim());
+  if (control) return void problems.add(field, control);
   return value.trim();
 }
 
@@ -48,7 +51,7 @@ export function parseReportMeta(raw: unknown, today: string, problems: ProblemLi
   const publishedAt = given(raw.publishedAt) ? raw.publishedAt : articleText !== undefined ? isoDate(findPublicationDate(articleText)) : undefined;
   if (!isCalendarDate(publishedAt)) {
     problems.add('report.publishedAt', given(raw.publishedAt) ? 'must be a calendar date YYYY-MM-DD' : 'is required (the text gives no publication date)');
-  } else if (publishedAt > today) problems.add('report.publishedAt', `must not be after today (${today})`);
+  } else if (publishedAt > today) problems.add('report.publishedAt', `must not be after today (${today})`, 'rule');
   else report.publishedAt = publishedAt;
   if (typeof raw.language === 'string' && LedgerPatterns.language.test(raw.language)) report.language = raw.language;
   else problems.add('report.language', 'must be a language tag such as en or pt-BR');
@@ -59,7 +62,8 @@ export function parseReportMeta(raw: unknown, today: string, problems: ProblemLi
  * Validates the envelope of `POST /v1/ingestions` (JSON) and normalises it.
  * Figure lines are only checked for shape here; each is validated on its own
  * when ingested (a bad line is rejected with its reason, the rest go on).
- * Throws `ingestion.invalid_payload` (422) listing every problem.
+ * Throws `ingestion.invalid_payload` listing every problem: 400 when
+ * the envelope is malformed, 422 when only a ledger rule refuses it.
  */
 export function parseIngestionPayload(raw: unknown, today: string): IngestionPayload {
   const problems = new ProblemList();

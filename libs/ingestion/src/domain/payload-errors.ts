@@ -18,17 +18,23 @@ export interface FieldProblem {
   message: string;
 }
 
+/** Problems only a ledger rule finds (a date after today, no valid figure): 422 when they are all there is. */
+export type ProblemKind = 'malformed' | 'rule';
+
 /** Collects every problem of a payload, then fails once: clients fix all fields in one round. */
 export class ProblemList {
   readonly problems: FieldProblem[] = [];
+  private malformed = false;
 
-  add(field: string, message: string): void {
+  /** `rule` for a well-formed value a ledger rule refuses; by default the input is malformed (400). */
+  add(field: string, message: string, kind: ProblemKind = 'malformed'): void {
     this.problems.push({ field, message });
+    if (kind === 'malformed') this.malformed = true;
   }
 
   throwIfAny(code: string = IngestionErrorCodes.invalidPayload, message = 'The ingestion payload is invalid'): void {
     if (this.problems.length === 0) return;
     const detail = `${message}: ${this.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
-    throw new DomainError(code, 'invalid', detail.length > 1000 ? `${detail.slice(0, 997)}...` : detail, { errors: this.problems });
+    throw new DomainError(code, this.malformed ? 'malformed' : 'invalid', detail.length > 1000 ? `${detail.slice(0, 997)}...` : detail, { errors: this.problems });
   }
 }

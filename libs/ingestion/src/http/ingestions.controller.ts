@@ -84,6 +84,6 @@ function assertSomeFigureValid(payload: IngestionPayload, today: string, lines?:
   const checked = payload.figures.map((f, index) => parseFigureLine(f, lines ? { index, line: lines[index]! } : { index }, today));
   if (checked.some((c) => !isRejection(c))) return;
   const problems = new ProblemList();
-  for (const c of checked) if (isRejection(c)) problems.add(c.line !== undefined ? `line ${c.line}` : `figures[${c.index}]`, c.reason);
+  for (const c of checked) if (isRejection(c)) problems.add(c.line !== undefined ? `line ${c.line}` : `figures[${c.index}]`, c.reason, 'rule');
   problems.throwIfAny(IngestionErrorCodes.invalidPayload, 'No figure of the report is valid');
 }

@@ -21,6 +21,7 @@ export interface FieldError {
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  malformed: 400,
   invalid: 422,
   not_found: 404,
   conflict: 409,
@@ -37,6 +38,7 @@ const TITLES: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  408: 'Request Timeout',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
@@ -44,6 +46,7 @@ const TITLES: Record<number, string> = {
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   428: 'Precondition Required',
+  431: 'Request Header Fields Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',

@@ -1,20 +1,24 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AMOUNT_QUALIFIERS, LedgerLimits, LedgerPatterns, VALID_AT_PRECISIONS, type AmountQualifier } from '@factledger/ledger-domain';
+import { IsBoundedAmount, NoControlCharacters } from '@factledger/platform';
+import { MAX_AMOUNT } from '@factledger/shared';
 
 // DTOs are the first line of validation (types, required fields, formats) and
 // the OpenAPI schema; the domain re-checks every rule.
+
+const BOUNDED = { minimum: -MAX_AMOUNT, maximum: MAX_AMOUNT, description: `|amount| ≤ ${MAX_AMOUNT} (the amount bound)` };
 
 export class AmountDto {
   @ApiProperty({ enum: AMOUNT_QUALIFIERS, description: 'exact/approximately need value; up_to needs high; at_least/more_than need low; range needs low ≤ high' })
   @IsIn(AMOUNT_QUALIFIERS)
   qualifier!: AmountQualifier;
 
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) value?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) low?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) high?: number;
+  @ApiPropertyOptional(BOUNDED) @IsOptional() @IsBoundedAmount() value?: number;
+  @ApiPropertyOptional(BOUNDED) @IsOptional() @IsBoundedAmount() low?: number;
+  @ApiPropertyOptional(BOUNDED) @IsOptional() @IsBoundedAmount() high?: number;
 }
 
 export class ValidAtDto {
@@ -37,6 +41,7 @@ export class CitationDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(LedgerLimits.quoteMax)
+  @NoControlCharacters({ freeText: true })
   quote!: string;
 
   @ApiPropertyOptional({ description: 'Character offset of the quote in the report text' })

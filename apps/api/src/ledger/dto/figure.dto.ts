@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { FIGURE_METHODS, LedgerLimits, LedgerPatterns, REVISION_KINDS, type FigureMethod, type RevisionKind } from '@factledger/ledger-domain';
 import { AmountDto, CitationDto, Nested, ValidAtDto } from './common.dto';
+import { NoControlCharacters } from '@factledger/platform';
 
 export class ReportFigureDto {
   @ApiPropertyOptional({ description: 'Client-chosen lowercase uuid; generated when omitted (derived from Idempotency-Key when sent)' })
@@ -19,7 +20,7 @@ export class ReportFigureDto {
   amount!: AmountDto;
 
   @ApiPropertyOptional({ description: "Defaults to the metric's unit; if sent it must equal it" })
-  @IsOptional() @IsString() @MaxLength(LedgerLimits.unitMax)
+  @IsOptional() @IsString() @MaxLength(LedgerLimits.unitMax) @NoControlCharacters()
   unit?: string;
 
   @ApiProperty({ type: ValidAtDto }) @Nested(ValidAtDto)
@@ -35,7 +36,7 @@ export class ReportFigureDto {
   @ApiPropertyOptional({ enum: FIGURE_METHODS, default: 'unknown' }) @IsOptional() @IsIn(FIGURE_METHODS)
   method?: FigureMethod;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(LedgerLimits.scopeNoteMax)
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(LedgerLimits.scopeNoteMax) @NoControlCharacters({ freeText: true })
   scopeNote?: string | null;
 }
 
@@ -51,7 +52,7 @@ export class ReviseFigureDto {
   @ApiProperty({ type: AmountDto }) @Nested(AmountDto)
   amount!: AmountDto;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LedgerLimits.unitMax)
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(LedgerLimits.unitMax) @NoControlCharacters()
   unit?: string;
 
   @ApiPropertyOptional({ type: ValidAtDto, description: "Defaults to the current version's (a correction)" })
@@ -68,10 +69,10 @@ export class ReviseFigureDto {
   @ApiPropertyOptional({ enum: FIGURE_METHODS }) @IsOptional() @IsIn(FIGURE_METHODS)
   method?: FigureMethod;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(LedgerLimits.scopeNoteMax)
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(LedgerLimits.scopeNoteMax) @NoControlCharacters({ freeText: true })
   scopeNote?: string | null;
 
-  @ApiProperty({ description: 'Why the figure changes' }) @IsString() @MinLength(1) @MaxLength(LedgerLimits.reasonMax)
+  @ApiProperty({ description: 'Why the figure changes' }) @IsString() @MinLength(1) @MaxLength(LedgerLimits.reasonMax) @NoControlCharacters({ freeText: true })
   reason!: string;
 }
 
@@ -85,7 +86,7 @@ export class CorroborateFigureDto {
 }
 
 export class RetractFigureDto {
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(LedgerLimits.reasonMax)
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(LedgerLimits.reasonMax) @NoControlCharacters({ freeText: true })
   reason!: string;
 
   @ApiPropertyOptional({ type: CitationDto, nullable: true })

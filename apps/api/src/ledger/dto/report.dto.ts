@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LedgerLimits, LedgerPatterns } from '@factledger/ledger-domain';
+import { NoControlCharacters } from '@factledger/platform';
 
 const MAX_TEXT = 1_000_000;
 
@@ -9,10 +10,10 @@ export class RegisterReportDto {
   @Matches(LedgerPatterns.slug, { message: 'reportId must be a lowercase slug: a-z, 0-9, _ and -' })
   reportId!: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(LedgerLimits.publisherMax)
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(LedgerLimits.publisherMax) @NoControlCharacters()
   publisher!: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(LedgerLimits.titleMax)
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(LedgerLimits.titleMax) @NoControlCharacters()
   title!: string;
 
   @ApiPropertyOptional({ nullable: true })

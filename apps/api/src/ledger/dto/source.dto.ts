@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { LedgerLimits, LedgerPatterns, SOURCE_KINDS, type SourceKind } from '@factledger/ledger-domain';
+import { NoControlCharacters } from '@factledger/platform';
 
 export class RegisterSourceDto {
   @ApiProperty({ example: 'ua-hur' })
@@ -8,7 +9,7 @@ export class RegisterSourceDto {
   sourceId!: string;
 
   @ApiProperty({ example: 'Ukrainian military intelligence (HUR)' })
-  @IsString() @MinLength(1) @MaxLength(LedgerLimits.nameMax)
+  @IsString() @MinLength(1) @MaxLength(LedgerLimits.nameMax) @NoControlCharacters()
   name!: string;
 
   @ApiProperty({ enum: SOURCE_KINDS }) @IsIn(SOURCE_KINDS)
@@ -23,7 +24,7 @@ export class RegisterSourceDto {
   partyToConflict?: boolean;
 
   @ApiPropertyOptional({ type: [String], example: ['HUR', 'Ukrainian intelligence'] })
-  @IsOptional() @IsArray() @ArrayMaxSize(LedgerLimits.aliasesMaxItems) @IsString({ each: true }) @MaxLength(LedgerLimits.aliasMax, { each: true })
+  @IsOptional() @IsArray() @ArrayMaxSize(LedgerLimits.aliasesMaxItems) @IsString({ each: true }) @MaxLength(LedgerLimits.aliasMax, { each: true }) @NoControlCharacters({ each: true })
   aliases?: string[];
 
   @ApiPropertyOptional({

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
-import { invalid, notFound } from '@factledger/shared';
+import { malformed, notFound } from '@factledger/shared';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { readSealerStatus } from '../sealer/sealer-status';
 import { CheckpointRequests } from './checkpoint-requests';
@@ -42,7 +42,7 @@ export class CheckpointsController {
   @Get('checkpoints/:size')
   @ApiOperation({ summary: 'The signed checkpoint of exactly this tree size' })
   async bySize(@Param('size') size: string) {
-    if (!TREE_SIZE.test(size)) throw invalid('checkpoint.invalid_size', `Tree size "${size.slice(0, 40)}" must be a non-negative integer`);
+    if (!TREE_SIZE.test(size)) throw malformed('checkpoint.invalid_size', `Tree size "${size.slice(0, 40)}" must be a non-negative integer`, { field: 'size', reason: 'must be a non-negative integer' });
     const checkpoint = await checkpointOfSize(this.db, Number(size));
     if (!checkpoint) throw notFound('checkpoint.not_found', `No checkpoint was issued at tree size ${size}`, { treeSize: Number(size) });
     return checkpoint;
@@ -50,6 +50,8 @@ export class CheckpointsController {
 
   @RequireRoles('auditor', 'admin')
   @Post('checkpoints')
+  @ApiResponse({ status: 201, description: 'A new checkpoint covering everything committed when the request came in' })
+  @ApiResponse({ status: 200, description: 'The latest checkpoint already covered it' })
   @ApiOperation({ summary: 'Ask the sealer for a checkpoint covering everything committed so far: 201 when new, 200 when the latest already did' })
   async request(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
     const { checkpoint, created } = await this.requests.request();

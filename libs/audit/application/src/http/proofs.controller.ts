@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { toHex } from '@factledger/audit-domain';
 import { KYSELY, ReadAccess } from '@factledger/platform';
-import { DomainError, invalid, isPosition, notFound, POSITION_RULE } from '@factledger/shared';
+import { DomainError, invalid, isPosition, malformed, notFound, POSITION_RULE } from '@factledger/shared';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { findEventLeaf } from '../history/history.repository';
 import { consistencyProofBetween, inclusionProofAt, leafAt, rootAt, sealedTreeSize } from '../tree/merkle-tree.repository';
@@ -24,7 +24,7 @@ export class ProofsController {
   @Get('inclusion')
   @ApiOperation({ summary: 'Audit path proving an event (by id or position) or a leaf is in the tree of a given size' })
   async inclusion(@Query() q: InclusionProofQuery) {
-    if ((q.event === undefined) === (q.leaf === undefined)) throw invalid('proof.invalid_query', 'Give exactly one of event (id or position) and leaf');
+    if ((q.event === undefined) === (q.leaf === undefined)) throw malformed('proof.invalid_query', 'Give exactly one of event (id or position) and leaf');
     const ref = await this.locate(q);
     if (ref.leafIndex === null) {
       throw new DomainError('proof.not_sealed', 'conflict', `Event ${q.event} is not sealed into the tree yet; retry shortly`, { event: q.event });
@@ -67,7 +67,7 @@ export class ProofsController {
     const by = UUID.test(event) ? { eventId: event.toLowerCase() } : isPosition(event) ? { position: event } : null;
     if (!by) {
       const reason = `must be an event id (uuid) or ${POSITION_RULE}`;
-      throw invalid('proof.invalid_event', `event "${event.slice(0, 60)}" ${reason}`, { event: event.slice(0, 60), field: 'event', reason });
+      throw malformed('proof.invalid_event', `event "${event.slice(0, 60)}" ${reason}`, { event: event.slice(0, 60), field: 'event', reason });
     }
     const ref = await findEventLeaf(this.db, by);
     if (!ref) throw notFound('proof.event_not_found', `No event ${event}`, { event });

@@ -1,5 +1,5 @@
 import type { Estimate, EstimateInput, EstimateOptions, EstimateSourceRow } from './estimate.types';
-import { normaliseAmount } from './normalise-amount';
+import { midpoint, normaliseAmount } from './normalise-amount';
 
 /** Bump whenever the algorithm below changes its output; stored with every estimate. */
 export const ESTIMATE_ALGORITHM_VERSION = 1;
@@ -20,7 +20,7 @@ const newestFirst = (a: EstimateInput, b: EstimateInput) =>
 
 const median = (sorted: number[]): number => {
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  return sorted.length % 2 === 1 ? sorted[middle] : midpoint(sorted[middle - 1], sorted[middle]);
 };
 
 /**

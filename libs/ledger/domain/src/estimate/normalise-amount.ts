@@ -9,6 +9,18 @@ export interface NormalisedAmount {
 }
 
 /**
+ * The midpoint of two finite numbers, never overflowing: (a + b) / 2 where the
+ * sum is finite — so every result is exactly what it always was — and
+ * a / 2 + b / 2 where it is not (both near ±1.8e308, e.g. amounts stored
+ * before the amount bound), which is then finite. Halving first everywhere
+ * would differ for subnormals (5e-324 / 2 rounds to 0).
+ */
+export const midpoint = (a: number, b: number): number => {
+  const sum = a + b;
+  return Number.isFinite(sum) ? sum / 2 : a / 2 + b / 2;
+};
+
+/**
  * exact / approximately → point = low = high = value;
  * up_to → point = high, only a high bound;
  * at_least / more_than → point = low, only a low bound;
@@ -25,7 +37,7 @@ export const normaliseAmount = (amount: Amount): NormalisedAmount => {
     case 'more_than':
       return { point: amount.low, low: amount.low, high: null };
     case 'range':
-      return { point: (amount.low + amount.high) / 2, low: amount.low, high: amount.high };
+      return { point: midpoint(amount.low, amount.high), low: amount.low, high: amount.high };
     default:
       return assertNever(amount, 'amount');
   }

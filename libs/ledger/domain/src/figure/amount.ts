@@ -1,4 +1,4 @@
-import { invalid } from '@factledger/shared';
+import { AMOUNT_RULE, invalid, isAmountInBounds, malformed } from '@factledger/shared';
 import { LedgerErrorCodes } from '../errors';
 
 export const AMOUNT_QUALIFIERS = ['exact', 'approximately', 'up_to', 'at_least', 'more_than', 'range'] as const;
@@ -74,6 +74,21 @@ export const parseAmount = (input: unknown, field = 'amount'): Amount => {
       return { qualifier: 'range', low: bounds.low!, high: bounds.high! };
   }
   throw fail(`${field}.qualifier`, 'is not supported');
+};
+
+/**
+ * An amount a command may write: parseAmount, and every bound within
+ * ±MAX_AMOUNT (@factledger/shared). Only new writes are bounded; amounts
+ * stored before the bound still read (parseAmount) and fold overflow-free.
+ */
+export const parseNewAmount = (input: unknown, field = 'amount'): Amount => {
+  const amount = parseAmount(input, field);
+  for (const bound of ['value', 'low', 'high'] as const) {
+    const number = boundOf(amount, bound);
+    if (number !== undefined && !isAmountInBounds(number))
+      throw malformed(LedgerErrorCodes.figureAmountInvalid, `${field}.${bound} ${AMOUNT_RULE}`, { field: `${field}.${bound}`, reason: AMOUNT_RULE });
+  }
+  return amount;
 };
 
 const boundOf = (amount: Amount, bound: Bound): number | undefined =>

@@ -4,7 +4,7 @@ import { LedgerErrorCodes } from '../errors';
 import type { MetricState } from '../metric/metric.state';
 import type { ReportState } from '../report/report.state';
 import type { SourceState } from '../source/source.state';
-import { parseAmount, type AmountInput } from './amount';
+import { parseNewAmount, type AmountInput } from './amount';
 import { parseCitation, type CitationInput } from './citation';
 import { figureFields, type FigureMethod } from './figure.fields';
 import type { FigureEvent } from './figure.events';
@@ -41,7 +41,7 @@ export const reportFigure = ({ data, refs, now }: ReportFigure, state: FigureSta
   const figureId = figureFields.figureId(data.figureId);
   const metricKey = figureFields.metricKey(data.metricKey);
   const sourceId = figureFields.sourceId(data.sourceId);
-  const amount = parseAmount(data.amount);
+  const amount = parseNewAmount(data.amount);
   const validAt = parseValidAt(data.validAt);
   assertValidAtNotInFuture(validAt, now);
   const statedAt = figureFields.statedAt(data.statedAt, now);

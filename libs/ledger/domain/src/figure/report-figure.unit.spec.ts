@@ -148,7 +148,7 @@ describe('ReportFigure', () => {
     spec
       .given([])
       .when(reportFigureCommand(data))
-      .thenThrows(E.figureInvalidField, { kind: 'invalid', details: { field } });
+      .thenThrows(E.figureInvalidField, { kind: 'malformed', details: { field } });
   });
 
   it('keeps quotes verbatim, including surrounding whitespace and line breaks', () => {

@@ -2,7 +2,7 @@ import { DomainError, invalid } from '@factledger/shared';
 import type { LedgerCommand } from '../command';
 import { LedgerErrorCodes } from '../errors';
 import type { ReportState } from '../report/report.state';
-import { parseAmount, sameAmount, type AmountInput } from './amount';
+import { parseNewAmount, sameAmount, type AmountInput } from './amount';
 import { parseCitation, type CitationInput } from './citation';
 import { figureFields, type FigureMethod, type RevisionKind } from './figure.fields';
 import type { FigureEvent } from './figure.events';
@@ -52,7 +52,7 @@ export const reviseFigure = ({ data, refs, now }: ReviseFigure, state: FigureSta
       { figureId: figure.figureId, currentVersion: figure.currentVersion, revises: data.revises },
     );
 
-  const amount = parseAmount(data.amount);
+  const amount = parseNewAmount(data.amount);
   const validAt = data.validAt === undefined ? current.validAt : parseValidAt(data.validAt);
   assertValidAtNotInFuture(validAt, now);
   const statedAt = figureFields.statedAt(data.statedAt, now);

@@ -1,4 +1,4 @@
-import { invalid } from '@factledger/shared';
+import { invalid, malformed } from '@factledger/shared';
 import { LedgerErrorCodes } from '../errors';
 import { isCalendarDate, utcDateOf } from '../validation/dates';
 
@@ -20,15 +20,19 @@ export interface ValidAtInput {
   precision?: ValidAtPrecision; // default 'day'
 }
 
+// Shape and format (an object, a real calendar date, a known precision) are malformed input (400);
+// a date that breaks its precision's rule is refused by a rule (422).
 const fail = (field: string, reason: string) =>
   invalid(LedgerErrorCodes.figureValidAtInvalid, `${field} ${reason}`, { field, reason });
+const malformedField = (field: string, reason: string) =>
+  malformed(LedgerErrorCodes.figureValidAtInvalid, `${field} ${reason}`, { field, reason });
 
 export const parseValidAt = (input: unknown, field = 'validAt'): ValidAt => {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw fail(field, 'must be an object');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw malformedField(field, 'must be an object');
   const { date, precision = 'day' } = input as Record<string, unknown>;
-  if (!isCalendarDate(date)) throw fail(`${field}.date`, 'must be a calendar date YYYY-MM-DD');
+  if (!isCalendarDate(date)) throw malformedField(`${field}.date`, 'must be a calendar date YYYY-MM-DD');
   if (typeof precision !== 'string' || !(VALID_AT_PRECISIONS as readonly string[]).includes(precision))
-    throw fail(`${field}.precision`, `must be one of ${VALID_AT_PRECISIONS.join(', ')}`);
+    throw malformedField(`${field}.precision`, `must be one of ${VALID_AT_PRECISIONS.join(', ')}`);
   if (precision === 'month' && !date.endsWith('-01'))
     throw fail(`${field}.date`, 'must be the first day of the month when precision is month');
   if (precision === 'year' && !date.endsWith('-01-01'))

@@ -78,7 +78,7 @@ describe('metric', () => {
       spec
         .given([])
         .when(register(data))
-        .thenThrows(E.metricInvalidField, { kind: 'invalid', details: { field } });
+        .thenThrows(E.metricInvalidField, { kind: 'malformed', details: { field } });
     });
   });
 

@@ -96,7 +96,7 @@ describe('report', () => {
       spec
         .given([])
         .when(register(data))
-        .thenThrows(E.reportInvalidField, { kind: 'invalid', details: { field } });
+        .thenThrows(E.reportInvalidField, { kind: 'malformed', details: { field } });
     });
   });
 

@@ -80,7 +80,7 @@ describe('source', () => {
       spec
         .given([])
         .when(register(data))
-        .thenThrows(E.sourceInvalidField, { kind: 'invalid', details: { field } });
+        .thenThrows(E.sourceInvalidField, { kind: 'malformed', details: { field } });
     });
   });
 

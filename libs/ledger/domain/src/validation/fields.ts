@@ -1,4 +1,4 @@
-import { invalid, isWellFormedText, textProblem, type DomainError } from '@factledger/shared';
+import { controlCharacterProblem, isWellFormedText, malformed, textProblem, type DomainError } from '@factledger/shared';
 import { isCalendarDate } from './dates';
 
 export interface TextOptions {
@@ -8,9 +8,6 @@ export interface TextOptions {
   trim?: boolean; // default true; quotes are kept verbatim
 }
 
-// C0 controls and DEL; multi-line fields may still hold \n, \r and \t.
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const CONTROL_EXCEPT_WHITESPACE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /**
  * Text PostgreSQL can store as `text` and `jsonb` (no lone surrogate, no NUL):
  * the one rule of @factledger/shared's input bounds, under the names the
@@ -25,10 +22,13 @@ export const unstorableTextReason = (value: string): string | null => textProble
  * Field validators bound to one aggregate's `*.invalid_field` code, so every
  * failure reads `{ code, details: { field, reason } }`. Each returns the
  * normalised value (trimmed, deduplicated) or throws the first failure.
+ * One field's own syntax (type, format, length, characters) is malformed
+ * input (kind `malformed`, 400); rules across fields or against state have
+ * codes of their own (422).
  */
 export const fieldChecks = (code: string) => {
   const fail = (field: string, reason: string): DomainError =>
-    invalid(code, `${field} ${reason}`, { field, reason });
+    malformed(code, `${field} ${reason}`, { field, reason });
 
   const text = (field: string, value: unknown, options: TextOptions): string => {
     if (typeof value !== 'string') throw fail(field, 'must be a string');
@@ -38,8 +38,9 @@ export const fieldChecks = (code: string) => {
     const min = options.min ?? 1;
     if (result.trim().length < min) throw fail(field, min === 1 ? 'must not be blank' : `must have at least ${min} characters`);
     if (result.length > options.max) throw fail(field, `must have at most ${options.max} characters`);
-    if ((options.multiline ? CONTROL_EXCEPT_WHITESPACE : CONTROL).test(result))
-      throw fail(field, 'must not contain control characters');
+    // C0, DEL and C1 (the shared input bounds' rule); multi-line fields may keep \n, \r and \t.
+    const control = controlCharacterProblem(result, { freeText: options.multiline });
+    if (control) throw fail(field, control);
     return result;
   };
 

@@ -35,7 +35,7 @@ describe('storable text', () => {
     it('metric label, description and aliases', () => {
       const spec = deciderSpec(metricDecider);
       const register = (data: object) => ({ type: 'RegisterMetric' as const, data: { key: METRIC_KEY, label: 'NK troops', unit: 'troops', ...data }, now: NOW });
-      spec.given([]).when(register({ label: LONE_HIGH })).thenThrows(E.metricInvalidField, { kind: 'invalid', details: { field: 'label' } });
+      spec.given([]).when(register({ label: LONE_HIGH })).thenThrows(E.metricInvalidField, { kind: 'malformed', details: { field: 'label' } });
       spec.given([]).when(register({ description: NUL })).thenThrows(E.metricInvalidField, { details: { field: 'description' } });
       spec.given([]).when(register({ aliases: ['ok', LONE_LOW] })).thenThrows(E.metricInvalidField, { details: { field: 'aliases[1]' } });
     });

@@ -25,12 +25,18 @@ export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const cmpBig = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0);
 
 /** exact/approximately → the value; up_to → the high bound; at_least/more_than → the low bound; range → both, the midpoint as point. */
+/**
+ * Overflow-free midpoint, written again here: the reference fold shares no
+ * arithmetic with the code it checks. Near ±MAX_VALUE, a/2 + b/2 (a+b overflows).
+ */
+const halfway = (a: number, b: number) => (Number.isFinite(a + b) ? (a + b) / 2 : a / 2 + b / 2);
+
 export function normalise(amount: Amount): { point: number; low: number | null; high: number | null } {
   const a = amount as { qualifier: string; value?: number; low?: number; high?: number };
   if (a.qualifier === 'exact' || a.qualifier === 'approximately') return { point: a.value!, low: a.value!, high: a.value! };
   if (a.qualifier === 'up_to') return { point: a.high!, low: null, high: a.high! };
   if (a.qualifier === 'at_least' || a.qualifier === 'more_than') return { point: a.low!, low: a.low!, high: null };
-  if (a.qualifier === 'range') return { point: (a.low! + a.high!) / 2, low: a.low!, high: a.high! };
+  if (a.qualifier === 'range') return { point: halfway(a.low!, a.high!), low: a.low!, high: a.high! };
   throw new Error(`unknown qualifier ${a.qualifier}`);
 }
 
@@ -93,7 +99,7 @@ export function referenceEstimate(ref: ReferenceLedger, metricKey: string, date:
     metricKey,
     unit: metric.fields.unit,
     algorithmVersion: q.algorithmVersion,
-    consensus: points.length === 0 ? null : points.length % 2 === 1 ? points[mid]! : (points[mid - 1]! + points[mid]!) / 2,
+    consensus: points.length === 0 ? null : points.length % 2 === 1 ? points[mid]! : halfway(points[mid - 1]!, points[mid]!),
     // The envelope: a bound a figure does not state is its point.
     low: rows.length === 0 ? null : Math.min(...rows.map((r) => r.low ?? r.point)),
     high: rows.length === 0 ? null : Math.max(...rows.map((r) => r.high ?? r.point)),

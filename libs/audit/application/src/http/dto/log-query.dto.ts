@@ -1,7 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateBy } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { parseInstant, textProblem } from '@factledger/shared';
+import { NoControlCharacters, QueryInteger } from '@factledger/platform';
 
 // Query strings arrive as a string or, when repeated, an array.
 const asArray = ({ value }: { value: unknown }) => (value === undefined ? undefined : Array.isArray(value) ? value : [value]);
@@ -44,6 +45,7 @@ export class LogFilterQuery {
   @IsString({ each: true })
   @Length(1, 200, { each: true })
   @IsStorableText({ each: true })
+  @NoControlCharacters({ each: true })
   stream?: string[];
 
   @ApiPropertyOptional({ type: [String], description: 'Only these event types: repeat the parameter or give a comma-separated list' })
@@ -75,10 +77,7 @@ export class ListEventsQuery extends LogFilterQuery {
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @QueryInteger({ min: 1, max: 1000 })
   limit?: number;
 }
 
@@ -104,24 +103,20 @@ export class TailEventsQuery extends LogFilterQuery {
 export class StreamEventsQuery {
   @ApiPropertyOptional({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Only events with a higher stream version' })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(Number.MAX_SAFE_INTEGER, { message: `afterVersion must be a stream version from 0 to ${Number.MAX_SAFE_INTEGER}` })
+  @QueryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER })
   afterVersion?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
   @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @QueryInteger({ min: 1, max: 1000 })
   limit?: number;
 }
 
 export class StreamIdParams {
+  @ApiProperty({ example: 'figure-0d2932a5-…', minLength: 1, maxLength: 200 })
   @IsString()
   @Length(1, 200)
   @IsStorableText()
+  @NoControlCharacters()
   id!: string;
 }

@@ -1,9 +1,8 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { QueryInteger } from '@factledger/platform';
 
-const TreeSize = () => applyDecorators(Type(() => Number), IsInt(), Min(0), Max(Number.MAX_SAFE_INTEGER));
+const TreeSize = () => QueryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER });
 
 export class InclusionProofQuery {
   @ApiPropertyOptional({ description: 'Event id (uuid) or global position; or give `leaf` instead' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Matches } from 'class-validator';
+import { QueryInteger } from '@factledger/platform';
 
 export const MAX_ROWS_PAGE = 1000;
 
@@ -18,6 +18,6 @@ export class ReadModelRowsQueryDto {
   after?: string;
 
   @ApiPropertyOptional({ example: 500, description: `Rows per page, 1..${MAX_ROWS_PAGE} (default 500)` })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_ROWS_PAGE)
+  @IsOptional() @QueryInteger({ min: 1, max: MAX_ROWS_PAGE })
   limit?: number;
 }

@@ -1,10 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { isCalendarDate, LedgerPatterns } from '@factledger/ledger-domain';
 import { isPosition, POSITION_RULE } from '@factledger/shared';
 import { AS_OF_RULE, asOfProblem } from '../../query/basis';
 import { MAX_PAGE_SIZE } from '../../query/page-cursor';
+import { QueryInteger } from '@factledger/platform';
 
 const IsCalendarDate = () =>
   ValidateBy({ name: 'isCalendarDate', validator: { validate: (v) => isCalendarDate(v), defaultMessage: (a) => `${a?.property} must be a calendar date YYYY-MM-DD` } });
@@ -44,13 +45,13 @@ export class ReadQueryDto {
     example: 2,
     description: 'Estimate algorithm version: 1 (every source) or 2 (verified sources only, says what it left out); default the latest (2). Every basis names it; another version is refused (422)',
   })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  @IsOptional() @QueryInteger({ min: 1, max: 1_000_000 })
   algorithmVersion?: number;
 }
 
 export class PagedReadQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(MAX_PAGE_SIZE)
+  @IsOptional() @QueryInteger({ min: 1, max: MAX_PAGE_SIZE })
   limit?: number;
 
   @ApiPropertyOptional({ description: 'page.nextCursor of the previous page; it keeps the first page\'s basis' })
@@ -81,16 +82,19 @@ export class SourceFiguresQueryDto extends PagedReadQueryDto {
 }
 
 export class MetricKeyParams {
+  @ApiProperty({ example: 'north_korean_troops_in_russia', pattern: LedgerPatterns.metricKey.source })
   @Matches(LedgerPatterns.metricKey, { message: 'key must be a metric key (snake_case)' })
   key!: string;
 }
 
 export class FigureIdParams {
+  @ApiProperty({ format: 'uuid', pattern: LedgerPatterns.uuid.source })
   @Matches(LedgerPatterns.uuid, { message: 'id must be a lowercase uuid' })
   id!: string;
 }
 
 export class SlugIdParams {
+  @ApiProperty({ example: 'nl-mivd', pattern: LedgerPatterns.slug.source })
   @Matches(LedgerPatterns.slug, { message: 'id must be a lowercase slug' })
   id!: string;
 }
