@@ -9,3 +9,4 @@ export * from './http/problem-details';
 export * from './http/problem-details.filter';
 export * from './http/validation';
 export * from './http/request-context';
+export * from './database/database-role';
