@@ -60,6 +60,9 @@ export interface TestDatabase<DB = any> {
   ownerUrl: string;
   /** A superuser: for tests that simulate what the application role cannot do. */
   adminUrl: string;
+  /** Kysely and pool on `adminUrl` (connect on first use): bulk fixtures that bypass the append function, tampering. */
+  adminDb: Kysely<DB>;
+  adminPool: pg.Pool;
   /** Closes connections and drops the database. */
   drop(): Promise<void>;
 }
@@ -82,6 +85,9 @@ export async function createTestDatabase<DB = any>(options: { poolSize?: number 
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const adminPool = new pg.Pool({ connectionString: urlFor(name), max: 2 });
+  adminPool.on('error', () => undefined);
+  const adminDb = new Kysely<DB>({ dialect: new PostgresDialect({ pool: adminPool }) });
   return {
     name,
     url,
@@ -90,8 +96,10 @@ export async function createTestDatabase<DB = any>(options: { poolSize?: number 
     sealerUrl: roleUrlFor('sealer', name),
     ownerUrl: roleUrlFor('owner', name),
     adminUrl: urlFor(name),
+    adminDb,
+    adminPool,
     drop: async () => {
-      await db.destroy().catch(() => undefined);
+      await Promise.all([db.destroy().catch(() => undefined), adminDb.destroy().catch(() => undefined)]);
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };

@@ -28,7 +28,7 @@ describe('AuditWorkerModule', () => {
     const signingKeyFile = path.join(dir, '.factledger', 'signing-key.pem');
     const moduleRef = await Test.createTestingModule({
       imports: [
-        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, signingKeyFile }, applicationName: 'test' }),
+        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile }, applicationName: 'test' }),
         AuditWorkerModule.forRoot({ pollIntervalMs: 50, checkpointIntervalMs: 0 }),
       ],
     }).compile();
