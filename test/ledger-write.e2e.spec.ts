@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { METRIC, REPORTS, SOURCES, registerCatalog, upTo1500 } from './support/scenario';
 
@@ -209,7 +208,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       const textRows = async (reportId: string) => (await api.db.pool.query('SELECT content_hash, body FROM report_texts WHERE report_id = $1', [reportId])).rows;
 
       it('appends nothing when the text cannot be stored, and a retry then succeeds whole', async () => {
-        await sql`ALTER TABLE report_texts ADD CONSTRAINT test_refuse_boom CHECK (body NOT LIKE '%BOOM%')`.execute(api.db.adminDb); // the owner's change, as a migration would
+        await api.db.adminPool.query(`ALTER TABLE report_texts ADD CONSTRAINT test_refuse_boom CHECK (body NOT LIKE '%BOOM%')`); // as a migration would
         const before = await api.eventCount();
         try {
           const failed = await api.request('POST', '/v1/reports', report('text-store-fails', { text: 'BOOM: 3,000 soldiers.' }));
@@ -217,7 +216,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
           expect(await api.eventCount()).toBe(before);
           expect((await api.request('GET', '/v1/reports/text-store-fails/text')).status).toBe(404);
         } finally {
-          await sql`ALTER TABLE report_texts DROP CONSTRAINT test_refuse_boom`.execute(api.db.adminDb);
+          await api.db.adminPool.query('ALTER TABLE report_texts DROP CONSTRAINT test_refuse_boom');
         }
         const retried = await api.request('POST', '/v1/reports', report('text-store-fails', { text: 'BOOM: 3,000 soldiers.' }));
         expect(retried.status).toBe(201);

@@ -36,6 +36,10 @@ export class SealerSession {
       if (msg.channel === CHECKPOINT_REQUEST_CHANNEL) onCheckpointRequest();
     });
     await sql`LISTEN ${sql.id(CHECKPOINT_REQUEST_CHANNEL)}`.execute(session.db);
+    await session.assertCanSeal().catch(async (e: unknown) => {
+      await session.close();
+      throw e;
+    });
     return session;
   }
 
@@ -49,7 +53,7 @@ export class SealerSession {
   }
 
   /** Says which setting to fix when this role may not write the audit tables (only the sealer role may). */
-  async assertCanSeal(): Promise<void> {
+  private async assertCanSeal(): Promise<void> {
     const { rows } = await sql<{ role: string; ok: boolean }>`
       SELECT current_user AS role, bool_and(has_table_privilege(t, 'INSERT')) AS ok
         FROM unnest(ARRAY['audit_leaves', 'audit_nodes', 'audit_checkpoints', 'audit_signing_keys']) AS t`.execute(this.db);

@@ -54,6 +54,14 @@ describe('Sealer', () => {
     await t.drop();
   });
 
+  it('says which setting to fix when it connects as a role that may not write the audit tables (the API\'s)', async () => {
+    await append('wrong-role', 2);
+    await expect(sealer({ connectionString: t.url }).sealPending()).rejects.toThrow(
+      'the sealer connects as "factledger_app", which may not write the audit tables: set SEALER_DATABASE_URL to the sealer role (factledger_sealer)',
+    );
+    expect(await sealedTreeSize(t.db)).toBe(0);
+  });
+
   it('seals events of concurrent writers exactly once, in gap-safe order, while they write', async () => {
     const running = sealer({ batchSize: 13 });
     running.start();

@@ -185,7 +185,6 @@ export class Sealer {
 
   /** Resumes from the stored tree, after checking it still matches the latest signed checkpoint. */
   private async loadState(session: SealerSession): Promise<void> {
-    await session.assertCanSeal();
     const last = await lastSealedLeaf(session.db);
     const size = last ? last.leafIndex + 1 : 0;
     const refs = MerkleFrontier.refsFor(size);
