@@ -14,6 +14,20 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u@db:5432/x', logLevel: 'debug' });
   });
 
+  it('reads one connection per database role; unset, the migration and sealer connections are DATABASE_URL\'s', () => {
+    expect(loadConfig({})).toMatchObject({ migrationDatabaseUrl: null, sealerDatabaseUrl: null, databaseAdminUrl: null });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://factledger_app:a@db/ledger',
+      MIGRATION_DATABASE_URL: 'postgres://factledger_owner:o@db/ledger',
+      SEALER_DATABASE_URL: 'postgres://factledger_sealer:s@db/ledger',
+      DATABASE_ADMIN_URL: 'postgres://postgres:p@db/postgres',
+    });
+    expect(config).toMatchObject({ migrationDatabaseUrl: 'postgres://factledger_owner:o@db/ledger', sealerDatabaseUrl: 'postgres://factledger_sealer:s@db/ledger', databaseAdminUrl: 'postgres://postgres:p@db/postgres' });
+    expect(() => loadConfig({ SEALER_DATABASE_URL: 'mysql://factledger_sealer:s3cret@db/x', MIGRATION_DATABASE_URL: 'owner' })).toThrow(
+      /MIGRATION_DATABASE_URL="owner" must be a URL[\s\S]*SEALER_DATABASE_URL="mysql:\/\/factledger_sealer:\*\*\*@db\/x" must use postgres: or postgresql:/,
+    );
+  });
+
   it('names every bad variable in one error', () => {
     try {
       loadConfig({ PORT: 'eighty', REDIS_URL: 'http://x', LOG_LEVEL: 'loud' });
