@@ -18,8 +18,13 @@ const APPEND_FUNCTIONS = ['factledger_append(text, text, text, jsonb)', 'factled
 const TRIGGER_FUNCTIONS = ['factledger_refuse_change()', 'factledger_audit_refuse_change()'];
 const LOG_TABLES = ['events', 'streams'];
 const AUDIT_TABLES = ['audit_signing_keys', 'audit_leaves', 'audit_nodes', 'audit_checkpoints'];
-/** Tables whose writer is the application itself: its rows are not evidence. */
-const APP_TABLES = ['idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry'];
+/** Tables whose writer is the application itself (its rows are not evidence), with what their code does to them. */
+const APP_TABLES: Record<string, string> = {
+  idempotency_keys: 'SELECT, INSERT, UPDATE, DELETE', // claims, completions, releases, the purge
+  report_texts: 'SELECT, INSERT, DELETE', // stored before the event, redacted by deleting
+  projection_checkpoints: 'SELECT, INSERT, UPDATE, DELETE', // the projector engine's progress
+  projection_registry: 'SELECT, INSERT, UPDATE', // upsert and FOR UPDATE of the active version
+};
 
 export async function up(db: Kysely<any>): Promise<void> {
   // The roles are made by `factledger db-init` (an administrator); a superuser running this
@@ -40,7 +45,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`REVOKE ALL ON SCHEMA public FROM PUBLIC`.execute(db);
   await sql`GRANT USAGE ON SCHEMA public TO ${app}, ${sealer}`.execute(db);
 
-  for (const table of [...LOG_TABLES, ...AUDIT_TABLES, 'ledger_identity', 'schema_migrations', 'schema_migrations_lock', ...APP_TABLES]) {
+  for (const table of [...LOG_TABLES, ...AUDIT_TABLES, 'ledger_identity', 'schema_migrations', 'schema_migrations_lock', ...Object.keys(APP_TABLES)]) {
     await sql`REVOKE ALL ON TABLE ${sql.table(table)} FROM PUBLIC, ${app}, ${sealer}`.execute(db);
   }
   for (const table of [...LOG_TABLES, 'ledger_identity']) await sql`GRANT SELECT ON TABLE ${sql.table(table)} TO ${app}, ${sealer}`.execute(db);
@@ -48,7 +53,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`GRANT SELECT ON TABLE ${sql.table(table)} TO ${app}`.execute(db);
     await sql`GRANT SELECT, INSERT ON TABLE ${sql.table(table)} TO ${sealer}`.execute(db);
   }
-  for (const table of APP_TABLES) await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON TABLE ${sql.table(table)} TO ${app}`.execute(db);
+  for (const [table, privileges] of Object.entries(APP_TABLES)) await sql`GRANT ${sql.raw(privileges)} ON TABLE ${sql.table(table)} TO ${app}`.execute(db);
 
   for (const fn of APPEND_FUNCTIONS) {
     // pg_temp last: a caller's temporary table can never shadow events or streams.

@@ -106,6 +106,23 @@ describe('database roles', () => {
     await refused(sealer, `SELECT * FROM factledger_append('x', 'test', 'any', '[]'::jsonb)`, /permission denied for function factledger_append/);
   });
 
+  it('gives the application role on its own bookkeeping only what its code does', async () => {
+    const { rows } = await t.pool.query(`
+      SELECT t AS table, string_agg(p, ',' ORDER BY p) AS privileges
+        FROM unnest(ARRAY['idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry', 'ledger_identity', 'schema_migrations']) AS t,
+             unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER', 'REFERENCES']) AS p
+       WHERE has_table_privilege(t, p) GROUP BY t ORDER BY t`);
+    expect(rows).toEqual([
+      { table: 'idempotency_keys', privileges: 'DELETE,INSERT,SELECT,UPDATE' },
+      { table: 'ledger_identity', privileges: 'SELECT' },
+      { table: 'projection_checkpoints', privileges: 'DELETE,INSERT,SELECT,UPDATE' },
+      { table: 'projection_registry', privileges: 'INSERT,SELECT,UPDATE' },
+      { table: 'report_texts', privileges: 'DELETE,INSERT,SELECT' },
+    ]);
+    await refused(t.pool, `UPDATE ledger_identity SET ledger_id = gen_random_uuid()`, /permission denied for table ledger_identity/);
+    await refused(t.pool, `DELETE FROM schema_migrations`, /permission denied for table schema_migrations/);
+  });
+
   it('keeps the owner behind the triggers too: its UPDATE/DELETE/TRUNCATE still fail (only disabling them, which the signed checkpoints catch, gets through)', async () => {
     await expect(owner.query(`DELETE FROM events`)).rejects.toMatchObject({ message: expect.stringMatching(/events are immutable: DELETE refused/) });
     await expect(owner.query(`TRUNCATE events`)).rejects.toMatchObject({ message: expect.stringMatching(/events are immutable: TRUNCATE refused/) });
