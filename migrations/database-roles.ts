@@ -57,7 +57,7 @@ export async function ensureRoles(admin: pg.ClientBase, passwords: RolePasswords
  * Database-level settings, which live in the cluster's catalog (a database
  * cloned from a template does not inherit them): the owner owns the database
  * (and so, on PostgreSQL 15+, the public schema), only the three roles may
- * connect, and the app may CREATE schemas (its read models, built at run
+ * connect (no temporary tables: nothing needs them), and the app may CREATE schemas (its read models, built at run
  * time). Objects an earlier setup left to another owner (migrations once run
  * as a superuser) are handed to the owner; read-model schemas to the app.
  */
@@ -66,7 +66,7 @@ export async function prepareDatabase(admin: pg.ClientBase, database: string): P
   const { owner, app, sealer } = DATABASE_ROLES;
   await admin.query(`ALTER DATABASE ${db} OWNER TO ${ident(owner)}`);
   await admin.query(`REVOKE ALL ON DATABASE ${db} FROM PUBLIC`);
-  await admin.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${db} TO ${ident(app)}, ${ident(sealer)}`);
+  await admin.query(`GRANT CONNECT ON DATABASE ${db} TO ${ident(app)}, ${ident(sealer)}`);
   await admin.query(`GRANT CREATE ON DATABASE ${db} TO ${ident(app)}`);
 }
 

@@ -71,15 +71,23 @@ describe('database roles', () => {
     expect(rows[0]).toEqual({ i: false, tr: false, tg: false });
   });
 
-  it('appends into the real log even when the caller plants a temporary "events" table (pinned search_path)', async () => {
+  it('appends into the real log even when the caller plants an "events" table of its own ahead of it (pinned search_path)', async () => {
     const client = await t.pool.connect();
     try {
-      await client.query('CREATE TEMPORARY TABLE events (LIKE public.events)');
-      await client.query('SET search_path = pg_temp, public');
+      await refused(t.pool, 'CREATE TEMPORARY TABLE events (LIKE public.events)', /permission denied to create temporary tables/);
+      // The app role may create schemas (its read models): one holding decoy "events" and "streams", first on its
+      // search_path and opened to the owner, whose rights the append function runs with. Unpinned, it writes there.
+      await client.query('CREATE SCHEMA rm_decoy_v1');
+      await client.query('CREATE TABLE rm_decoy_v1.events (LIKE public.events INCLUDING ALL)');
+      await client.query('CREATE TABLE rm_decoy_v1.streams (LIKE public.streams INCLUDING ALL)');
+      await client.query(`GRANT USAGE ON SCHEMA rm_decoy_v1 TO ${DATABASE_ROLES.owner}`);
+      await client.query(`GRANT ALL ON ALL TABLES IN SCHEMA rm_decoy_v1 TO ${DATABASE_ROLES.owner}`);
+      await client.query('SET search_path = rm_decoy_v1, public');
       const before = await t.pool.query(`SELECT count(*)::int AS n FROM public.events`);
-      await client.query(`SELECT * FROM factledger_append('roles-temp', 'test', 'no_stream', $1::jsonb)`, [events('test.happened.v1')]);
-      expect((await client.query('SELECT count(*)::int AS n FROM pg_temp.events')).rows[0].n).toBe(0);
+      await client.query(`SELECT * FROM public.factledger_append('roles-decoy', 'test', 'no_stream', $1::jsonb)`, [events('test.happened.v1')]);
+      expect((await client.query('SELECT count(*)::int AS n FROM rm_decoy_v1.events')).rows[0].n).toBe(0);
       expect((await t.pool.query(`SELECT count(*)::int AS n FROM public.events`)).rows[0].n).toBe(before.rows[0].n + 1);
+      await client.query('DROP SCHEMA rm_decoy_v1 CASCADE');
     } finally {
       client.release(true);
     }
