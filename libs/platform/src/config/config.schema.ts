@@ -62,7 +62,7 @@ const text: Parser<string> = (raw) => {
 const optionalText: Parser<string | null> = (raw) => (raw.trim() === '' ? null : raw);
 
 export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][] = [
-  { key: 'databaseUrl', env: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/factledger', parse: url('postgres:', 'postgresql:'), description: 'PostgreSQL connection of the API, worker and CLIs: the application role (factledger_app)' },
+  { key: 'databaseUrl', env: 'DATABASE_URL', default: 'postgres://factledger_app:factledger_app@127.0.0.1:5432/factledger', parse: url('postgres:', 'postgresql:'), description: 'PostgreSQL connection of the API, worker and CLIs: the application role (factledger_app; the default is the one `npm start` makes on the local server)' },
   { key: 'migrationDatabaseUrl', env: 'MIGRATION_DATABASE_URL', default: '', parse: optional(url('postgres:', 'postgresql:')), description: 'connection of `factledger migrate`: the owner role (factledger_owner); unset: DATABASE_URL' },
   { key: 'sealerDatabaseUrl', env: 'SEALER_DATABASE_URL', default: '', parse: optional(url('postgres:', 'postgresql:')), description: 'the worker\'s sealer connection, the only role that writes the audit tables (factledger_sealer); unset: DATABASE_URL' },
   { key: 'databaseAdminUrl', env: 'DATABASE_ADMIN_URL', default: '', parse: optional(url('postgres:', 'postgresql:')), description: 'an administrator (superuser or CREATEROLE) for `factledger db-init`, which creates the roles; never given to the API or worker' },

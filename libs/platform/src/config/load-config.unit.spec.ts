@@ -4,7 +4,7 @@ import { SETTINGS } from './config.schema';
 describe('loadConfig', () => {
   it('uses documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/factledger');
+    expect(config.databaseUrl).toBe('postgres://factledger_app:factledger_app@127.0.0.1:5432/factledger');
     expect(config.port).toBe(3000);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
