@@ -95,7 +95,9 @@ export async function ensureRoleUrls(postgres: Postgres): Promise<NodeJS.Process
     if (!postgres.adminUrl) await ensureDatabase(postgres.url);
     return { DATABASE_URL: postgres.url };
   }
-  const database = decodeURIComponent(new URL(postgres.adminUrl).pathname.slice(1)) || 'factledger';
+  // The administrator's own database (postgres, a template) is never the ledger's: then it is `factledger`.
+  const named = decodeURIComponent(new URL(postgres.adminUrl).pathname.slice(1));
+  const database = !named || named === 'postgres' || named.startsWith('template') ? 'factledger' : named;
   await bootstrapDatabase(postgres.adminUrl, database, LOCAL_ROLE_PASSWORDS);
   const target = new URL(postgres.adminUrl);
   target.pathname = `/${encodeURIComponent(database)}`;
