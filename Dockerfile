@@ -8,6 +8,10 @@ COPY . .
 # Compiled JavaScript in dist/: no transpiler in the running processes (about 110 MB less each).
 RUN npm run build
 ENV NODE_ENV=production
+# Not root: the code stays root-owned (read-only to the processes). /keys is where docker-compose mounts the
+# signing-key volume; a new named volume takes this directory's owner, so the key is the node user's alone (0600).
+RUN mkdir -p /keys && chown node:node /keys && chmod 700 /keys
+USER node
 EXPOSE 3000
 # Heap cap as in tools/node-flags.ts: V8 would otherwise grow toward a limit sized from the host's memory.
 CMD ["node", "--max-old-space-size=256", "-r", "./tools/register-dist.cjs", "dist/apps/api/src/main.js"]

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   if (process.argv[2] === '--render') return render(JSON.parse(fs.readFileSync(LAST_RUN, 'utf8')) as SavedRun);
   const options = parseOptions(process.argv.slice(2));
   const postgres = await ensurePostgres();
-  const url = withDatabase(postgres.url, options.database);
+  // The bench creates and drops databases: an administrator's connection.
+  const url = withDatabase(postgres.adminUrl ?? postgres.url, options.database);
   log(`scratch database ${options.database} (dropped and recreated)`);
   await admin(url, `DROP DATABASE IF EXISTS ${options.database} WITH (FORCE)`);
   await admin(url, `CREATE DATABASE ${options.database}`);

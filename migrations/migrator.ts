@@ -37,3 +37,4 @@ function applied({ error, results }: MigrationResultSet): string[] {
   }
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+export * from './database-roles';

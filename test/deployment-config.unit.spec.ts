@@ -5,17 +5,28 @@ import { loadConfig, SETTINGS } from '@factledger/platform';
 import { SERVICE_NODE_FLAGS } from '../tools/node-flags';
 
 const ROOT = path.resolve(__dirname, '..');
-const compose = parse(fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; depends_on?: Record<string, { condition: string }>; ports?: string[]; healthcheck?: unknown }>;
+const composeText = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+/** Compose's interpolation for a .env that sets every variable to `<name>-secret` (the required ones fail without it). */
+const interpolated = composeText.replace(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g, (_, name: string) => `${name.toLowerCase()}-secret`).replace(/\$\$/g, '$');
+type Service = {
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, { condition: string }>;
+  ports?: string[];
+  healthcheck?: unknown;
+  volumes?: string[];
+  network_mode?: string;
 };
+const compose = parse(interpolated, { merge: true }) as { services: Record<string, Service> };
+const APPS = ['api', 'worker', 'init', 'seed'];
 const known = new Set(SETTINGS.map((s) => s.env));
 
 describe('docker-compose.yml agrees with the configuration schema', () => {
-  it('has postgres, redis, migrate, api, worker and seed services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'migrate', 'postgres', 'redis', 'seed', 'worker']);
+  it('has postgres, redis, init, keygen, api, worker and seed services', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'init', 'keygen', 'postgres', 'redis', 'seed', 'worker']);
   });
 
-  it.each(['api', 'worker', 'migrate', 'seed'])('%s only sets variables the config knows, and they validate', (name) => {
+  it.each(APPS)('%s only sets variables the config knows, and they validate', (name) => {
     const env = compose.services[name]!.environment ?? {};
     for (const key of Object.keys(env)) expect(known).toContain(key);
     expect(() => loadConfig(env)).not.toThrow();
@@ -23,17 +34,56 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
     expect(new URL(env.REDIS_URL!).hostname).toBe('redis');
   });
 
-  it('points the database URL at the postgres service credentials', () => {
+  it('gives the administrator to init alone, the owner to init alone, the sealer role to init and the worker', () => {
     const pg = compose.services.postgres!.environment!;
-    const url = new URL(compose.services.api!.environment!.DATABASE_URL!);
-    expect([url.username, url.password, url.pathname.slice(1)]).toEqual([pg.POSTGRES_USER, pg.POSTGRES_PASSWORD, pg.POSTGRES_DB]);
+    const admin = new URL(compose.services.init!.environment!.DATABASE_ADMIN_URL!);
+    expect([admin.username, admin.password]).toEqual([pg.POSTGRES_USER, pg.POSTGRES_PASSWORD]);
+    const user = (name: string, key: string) => {
+      const value = compose.services[name]!.environment?.[key];
+      return value === undefined ? undefined : new URL(value).username;
+    };
+    for (const name of APPS) {
+      expect(user(name, 'DATABASE_URL')).toBe('factledger_app');
+      expect(new URL(compose.services[name]!.environment!.DATABASE_URL!).pathname).toBe('/factledger');
+      expect(user(name, 'DATABASE_ADMIN_URL')).toBe(name === 'init' ? 'postgres' : undefined);
+      expect(user(name, 'MIGRATION_DATABASE_URL')).toBe(name === 'init' ? 'factledger_owner' : undefined);
+      expect(user(name, 'SEALER_DATABASE_URL')).toBe(['init', 'worker'].includes(name) ? 'factledger_sealer' : undefined);
+    }
+    expect(compose.services.init!.command).toEqual(expect.arrayContaining(['db-init', '--migrate']));
+    // Every secret is required from the environment (compose's ${VAR:?message}), none is written in the file.
+    for (const name of ['POSTGRES_PASSWORD', 'FACTLEDGER_APP_PASSWORD', 'FACTLEDGER_OWNER_PASSWORD', 'FACTLEDGER_SEALER_PASSWORD', 'REDIS_PASSWORD']) {
+      expect(composeText).toMatch(new RegExp(`\\$\\{${name}:\\?`));
+      expect(composeText).not.toMatch(new RegExp(`\\$\\{${name}:-`));
+    }
   });
 
-  it('runs migrations before the apps start, and the apps after the stores are healthy', () => {
+  it('publishes neither PostgreSQL nor Redis on the host, and Redis requires the password the apps send', () => {
+    for (const store of ['postgres', 'redis']) expect(compose.services[store]!.ports).toBeUndefined();
+    const redis = compose.services.redis!;
+    expect(redis.command!.join(' ')).toContain('--requirepass "$REDISCLI_AUTH"');
+    for (const name of APPS) expect(new URL(compose.services[name]!.environment!.REDIS_URL!).password).toBe(redis.environment!.REDISCLI_AUTH);
+  });
+
+  it('makes the signing key once in keygen (no network, no database) on a volume only the worker mounts, read-only', () => {
+    const keygen = compose.services.keygen!;
+    expect(keygen.command).toContain('signing-key');
+    expect(keygen.network_mode).toBe('none');
+    expect(Object.keys(keygen.environment!).sort()).toEqual(['NODE_ENV', 'SIGNING_KEY_FILE']);
+    const mounts = Object.entries(compose.services).filter(([, s]) => (s.volumes ?? []).some((v) => v.startsWith('signing-key:'))).map(([name]) => name);
+    expect(mounts.sort()).toEqual(['keygen', 'worker']);
+    expect(compose.services.worker!.volumes).toContain('signing-key:/keys:ro');
+    expect(path.dirname(compose.services.worker!.environment!.SIGNING_KEY_FILE!)).toBe('/keys');
+    expect(compose.services.worker!.environment!.SIGNING_KEY_FILE).toBe(keygen.environment!.SIGNING_KEY_FILE);
+    expect(compose.services.worker!.environment!.NODE_ENV).toBe('production');
+    expect(compose.services.api!.environment!.SIGNING_KEY_FILE).toBeUndefined();
+  });
+
+  it('runs init before the apps start, the worker after keygen, and the apps after the stores are healthy', () => {
     for (const app of ['api', 'worker', 'seed']) {
-      expect(compose.services[app]!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' }, redis: { condition: 'service_healthy' } });
+      expect(compose.services[app]!.depends_on).toMatchObject({ init: { condition: 'service_completed_successfully' }, redis: { condition: 'service_healthy' } });
     }
-    expect(compose.services.migrate!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
+    expect(compose.services.worker!.depends_on).toMatchObject({ keygen: { condition: 'service_completed_successfully' } });
+    expect(compose.services.init!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
     for (const store of ['postgres', 'redis', 'api', 'worker']) expect(compose.services[store]!.healthcheck).toBeDefined();
   });
 
@@ -49,7 +99,7 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
   });
 
   it('starts each app from the build of a source that exists, which the image compiles', () => {
-    for (const name of ['api', 'worker', 'migrate', 'seed']) {
+    for (const name of [...APPS, 'keygen']) {
       const command = compose.services[name]!.command!;
       const entry = command.find((part) => part.endsWith('main.js'))!;
       expect(command).toContain('./tools/register-dist.cjs');

@@ -214,7 +214,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       const textRows = async (reportId: string) => (await api.db.pool.query('SELECT content_hash, body FROM report_texts WHERE report_id = $1', [reportId])).rows;
 
       it('appends nothing when the text cannot be stored, and a retry then succeeds whole', async () => {
-        await api.db.pool.query(`ALTER TABLE report_texts ADD CONSTRAINT test_refuse_boom CHECK (body NOT LIKE '%BOOM%')`);
+        await api.db.adminPool.query(`ALTER TABLE report_texts ADD CONSTRAINT test_refuse_boom CHECK (body NOT LIKE '%BOOM%')`); // as a migration would
         const before = await api.eventCount();
         try {
           const failed = await api.request('POST', '/v1/reports', report('text-store-fails', { text: 'BOOM: 3,000 soldiers.' }));
@@ -222,7 +222,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
           expect(await api.eventCount()).toBe(before);
           expect((await api.request('GET', '/v1/reports/text-store-fails/text')).status).toBe(404);
         } finally {
-          await api.db.pool.query('ALTER TABLE report_texts DROP CONSTRAINT test_refuse_boom');
+          await api.db.adminPool.query('ALTER TABLE report_texts DROP CONSTRAINT test_refuse_boom');
         }
         const retried = await api.request('POST', '/v1/reports', report('text-store-fails', { text: 'BOOM: 3,000 soldiers.' }));
         expect(retried.status).toBe(201);

@@ -57,7 +57,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     dir = mkdtempSync(path.join(tmpdir(), 'factledger-replay-'));
     await api.app.listen(0, '127.0.0.1');
     url = await api.app.getUrl();
-    sealer = new Sealer({ connectionString: api.db.url, key: testSigningKey(), pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
+    sealer = new Sealer({ connectionString: api.db.sealerUrl, key: testSigningKey(), pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
     sealer.start();
 
     await registerCatalog(api as unknown as ApiHarness);

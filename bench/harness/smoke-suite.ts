@@ -27,7 +27,8 @@ export function smokeSuite(title: string, cases: () => BenchCase[], expectedRow:
     it('runs every case in interleaved rounds and summarises well-formed numbers', async () => {
       // BENCH_SMOKE_LOG=1 prints the harness's steps, to see which case is slow.
       const log = process.env.BENCH_SMOKE_LOG ? (m: string) => process.stderr.write(`${new Date().toISOString()} ${m}\n`) : () => undefined;
-      const ctx = createContext({ url: t.url, pool: t.pool, db: t.db, scale: SCALES.smoke, log });
+      // The harness makes databases of its own (an administrator's job); the cases' appends go through the app role's pool.
+      const ctx = createContext({ url: t.adminUrl, pool: t.pool, db: t.db, scale: SCALES.smoke, log });
       const selected = cases().filter((c) => emmettInstalled() || !c.needsBenchDeps);
       try {
         const outcomes = await runCases(selected, ctx, { rounds: 3, budget: { seconds: 0.15, maxOps: 200 }, warmup: null, log });

@@ -24,7 +24,7 @@ describe('the ingestion queue is scoped by ledger: one Redis, one QUEUE_PREFIX, 
   beforeAll(async () => {
     [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     // Test databases are clones of one template: give the second a ledger identity of its own, as a separate migration would.
-    await second.pool.query('UPDATE ledger_identity SET ledger_id = gen_random_uuid()');
+    await second.adminPool.query('UPDATE ledger_identity SET ledger_id = gen_random_uuid()');
     const apps = {
       api: (config: AppConfig) => [AppModule.forRoot(config), IngestionApiModule],
       worker: (config: AppConfig) => [WorkerModule.forRoot(config), IngestionWorkerModule],

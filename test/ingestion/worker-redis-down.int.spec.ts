@@ -11,7 +11,7 @@ describe('ingestion worker with Redis down', () => {
   afterAll(() => t?.drop());
 
   it('starts, and stops promptly', async () => {
-    const config = ingestionTestConfig(t.url, { redisUrl: 'redis://127.0.0.1:1' });
+    const config = ingestionTestConfig(t.url, { sealerDatabaseUrl: t.sealerUrl, redisUrl: 'redis://127.0.0.1:1' });
     const worker = await startWorkerContext([WorkerModule.forRoot(config), IngestionWorkerModule]);
     await new Promise((r) => setTimeout(r, 300));
     const started = Date.now();

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@factledger/platform';
+import { ConfigError, DatabaseRoleError, loadConfig } from '@factledger/platform';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -12,6 +12,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A bad configuration is the operator's to fix: say which variable, no stack.
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DatabaseRoleError ? error.message : error);
   process.exit(1);
 });

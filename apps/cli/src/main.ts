@@ -5,12 +5,17 @@ import { runExtractCli } from '@factledger/extraction';
 import { openReadModelReplay, runRebuildCli } from '@factledger/projections';
 import { runSeedCli } from '@factledger/seeds';
 import { keysCommand } from './commands/keys.command';
+import { dbInitCommand } from './commands/db-init.command';
 import { migrateCommand } from './commands/migrate.command';
+import { signingKeyCommand } from './commands/signing-key.command';
 
 const USAGE = `usage: factledger <command>
 
 commands:
-  migrate                                 apply pending database migrations
+  db-init [--migrate]                     as DATABASE_ADMIN_URL: create the database roles and the database (idempotent);
+                                          --migrate: then apply migrations as the owner
+  migrate                                 apply pending database migrations (as MIGRATION_DATABASE_URL)
+  signing-key                             create the checkpoint signing key at SIGNING_KEY_FILE unless it exists; print its public key
   keys create|list|revoke|bootstrap-local ...
                                           manage API keys by database access (\`keys\` alone for usage)
   seed [--if-present] [--dir DIR] [--timeout SECONDS]
@@ -25,8 +30,10 @@ commands:
 `;
 
 const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  'db-init': (args) => dbInitCommand(args),
   migrate: () => migrateCommand(),
   keys: (args) => keysCommand(args),
+  'signing-key': () => signingKeyCommand(),
   seed: (args) => runSeedCli(args),
   rebuild: (args) => runRebuildCli(['rebuild', ...args]),
   extract: (args) => runExtractCli(['extract', ...args]),

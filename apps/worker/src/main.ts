@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, loadConfig } from '@factledger/platform';
+import { ConfigError, DatabaseRoleError, loadConfig } from '@factledger/platform';
+import { SigningKeyError } from '@factledger/audit';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
@@ -16,6 +17,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError ? error.message : error);
   process.exit(1);
 });

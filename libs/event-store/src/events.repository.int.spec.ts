@@ -151,9 +151,10 @@ describe('event store (PostgreSQL)', () => {
       ['UPDATE', sql`UPDATE events SET data = '{}'::jsonb`],
       ['DELETE', sql`DELETE FROM events`],
       ['TRUNCATE', sql`TRUNCATE events`],
-    ])('refuses %s on events, whoever connects', async (_op, statement) => {
+    ])('refuses %s on events, whoever connects (the application role has no such privilege; even a superuser meets the trigger)', async (_op, statement) => {
       await appendToStream(t.db, stream(), [event()]);
-      await expect(statement.execute(t.db)).rejects.toThrow(/events are immutable/);
+      await expect(statement.execute(t.db)).rejects.toThrow(/permission denied for table events/);
+      await expect(statement.execute(t.adminDb)).rejects.toThrow(/events are immutable/);
     });
 
     // Replication mode skips ordinary triggers; the refusal must fire there too (ENABLE ALWAYS).
@@ -163,7 +164,8 @@ describe('event store (PostgreSQL)', () => {
       ['TRUNCATE', sql`TRUNCATE events`],
     ])('refuses %s on events in a session with session_replication_role = replica', async (op, statement) => {
       await appendToStream(t.db, stream(), [event()]);
-      const attempt = t.db.transaction().execute(async (tx) => {
+      // Only a superuser may set it.
+      const attempt = t.adminDb.transaction().execute(async (tx) => {
         await sql`SET LOCAL session_replication_role = replica`.execute(tx);
         await statement.execute(tx);
         throw new Error(`${op} went through`); // rolls back whatever it did

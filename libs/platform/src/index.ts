@@ -13,3 +13,4 @@ export * from './domain/principal';
 export * from './auth';
 export * from './testing/test-keys';
 export * from './http/input-rules';
+export * from './database/database-role';

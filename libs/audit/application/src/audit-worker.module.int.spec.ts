@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -24,11 +24,27 @@ describe('AuditWorkerModule', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('in production refuses to start without its key file, naming SIGNING_KEY_FILE, and makes none', async () => {
+    const signingKeyFile = path.join(dir, 'missing', 'signing-key.pem');
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile, nodeEnv: 'production' }, applicationName: 'test' }),
+        AuditWorkerModule.forRoot({ pollIntervalMs: 50 }),
+      ],
+    }).compile();
+    moduleRef.useLogger(false);
+    await expect(moduleRef.init()).rejects.toThrow(new RegExp(`no checkpoint signing key at ${signingKeyFile}.*Set SIGNING_KEY_FILE`));
+    await moduleRef.close();
+    expect(existsSync(signingKeyFile)).toBe(false);
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`);
+    expect(rows[0].n).toBe(0);
+  });
+
   it('creates the key, seals, signs checkpoints while running, and stops with the app', async () => {
     const signingKeyFile = path.join(dir, '.factledger', 'signing-key.pem');
     const moduleRef = await Test.createTestingModule({
       imports: [
-        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, signingKeyFile }, applicationName: 'test' }),
+        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile }, applicationName: 'test' }),
         AuditWorkerModule.forRoot({ pollIntervalMs: 50, checkpointIntervalMs: 0 }),
       ],
     }).compile();

@@ -22,7 +22,8 @@ class SealerLifecycle implements OnModuleInit, OnModuleDestroy {
     this.listener = new AppendListener(this.config.databaseUrl);
     // Not awaited: the listener reconnects on its own, and the sealer polls meanwhile.
     this.listener.start().catch((e: Error) => this.logger.warn(`append listener: ${e.message}`));
-    this.sealer = new Sealer({ connectionString: this.config.databaseUrl, key, wakeups: this.listener, logger: this.logger, ...options });
+    // Its own role (SEALER_DATABASE_URL): the application role that the API shares cannot write the audit tables.
+    this.sealer = new Sealer({ connectionString: this.config.sealerDatabaseUrl ?? this.config.databaseUrl, key, wakeups: this.listener, logger: this.logger, ...options });
     this.sealer.start();
   }
 

@@ -43,8 +43,9 @@ export class IngestionHarness {
     readonly key: IssuedKey,
   ) {}
 
-  static async start(database: { db: Kysely<any>; url: string }, options: HarnessOptions): Promise<IngestionHarness> {
-    const config = ingestionTestConfig(database.url, options.config);
+  static async start(database: { db: Kysely<any>; url: string; sealerUrl?: string }, options: HarnessOptions): Promise<IngestionHarness> {
+    // The worker's sealer connects as the sealer role, as in production (WorkerModule includes it).
+    const config = ingestionTestConfig(database.url, { sealerDatabaseUrl: database.sealerUrl ?? null, ...options.config });
     const readModels = await startReadModels(database.db, database.url);
     const api = await startHttpApp(options.api(config), config, [[INGESTION_JOB_OPTIONS, { ...DEFAULT_INGESTION_JOB_OPTIONS, backoff: { type: 'fixed', delay: 50 } }]]);
     const key = await createTestKey(database.db);

@@ -4,6 +4,9 @@
  */
 export interface AppConfig {
   databaseUrl: string;
+  migrationDatabaseUrl: string | null;
+  sealerDatabaseUrl: string | null;
+  databaseAdminUrl: string | null;
   databasePoolSize: number;
   redisUrl: string;
   queuePrefix: string;
@@ -57,6 +60,7 @@ const url = (...protocols: string[]): Parser<string> => (raw) => {
   if (!protocols.includes(parsed.protocol)) throw new Error(`must use ${protocols.join(' or ')}`);
   return raw;
 };
+const optional = <T>(parse: Parser<T>): Parser<T | null> => (raw) => (raw.trim() === '' ? null : parse(raw));
 const oneOf = <T extends string>(...values: T[]): Parser<T> => (raw) => {
   if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
   return raw as T;
@@ -68,7 +72,10 @@ const text: Parser<string> = (raw) => {
 const optionalText: Parser<string | null> = (raw) => (raw.trim() === '' ? null : raw);
 
 export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][] = [
-  { key: 'databaseUrl', env: 'DATABASE_URL', default: 'postgres://postgres@127.0.0.1:5432/factledger', parse: url('postgres:', 'postgresql:'), description: 'PostgreSQL connection string' },
+  { key: 'databaseUrl', env: 'DATABASE_URL', default: 'postgres://factledger_app:factledger_app@127.0.0.1:5432/factledger', parse: url('postgres:', 'postgresql:'), description: 'PostgreSQL connection of the API, worker and CLIs: the application role (factledger_app; the default is the one `npm start` makes on the local server)' },
+  { key: 'migrationDatabaseUrl', env: 'MIGRATION_DATABASE_URL', default: '', parse: optional(url('postgres:', 'postgresql:')), description: 'connection of `factledger migrate`: the owner role (factledger_owner); unset: DATABASE_URL' },
+  { key: 'sealerDatabaseUrl', env: 'SEALER_DATABASE_URL', default: '', parse: optional(url('postgres:', 'postgresql:')), description: 'the worker\'s sealer connection, the only role that writes the audit tables (factledger_sealer); unset: DATABASE_URL' },
+  { key: 'databaseAdminUrl', env: 'DATABASE_ADMIN_URL', default: '', parse: optional(url('postgres:', 'postgresql:')), description: 'an administrator (superuser or CREATEROLE) for `factledger db-init`, which creates the roles; never given to the API or worker' },
   { key: 'databasePoolSize', env: 'DATABASE_POOL_SIZE', default: '10', parse: int(1, 200), description: 'connections per process' },
   { key: 'redisUrl', env: 'REDIS_URL', default: 'redis://127.0.0.1:6379', parse: url('redis:', 'rediss:'), description: 'Redis for the BullMQ queues' },
   { key: 'queuePrefix', env: 'QUEUE_PREFIX', default: 'factledger', parse: text, description: 'BullMQ key prefix, followed by the ledger database\'s identity' },

@@ -4,7 +4,7 @@ import { SETTINGS } from './config.schema';
 describe('loadConfig', () => {
   it('uses documented defaults when nothing is set', () => {
     const config = loadConfig({});
-    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/factledger');
+    expect(config.databaseUrl).toBe('postgres://factledger_app:factledger_app@127.0.0.1:5432/factledger');
     expect(config.port).toBe(3000);
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
@@ -12,6 +12,20 @@ describe('loadConfig', () => {
   it('reads every variable from the environment', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://u@db:5432/x', LOG_LEVEL: 'debug' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u@db:5432/x', logLevel: 'debug' });
+  });
+
+  it('reads one connection per database role; unset, the migration and sealer connections are DATABASE_URL\'s', () => {
+    expect(loadConfig({})).toMatchObject({ migrationDatabaseUrl: null, sealerDatabaseUrl: null, databaseAdminUrl: null });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://factledger_app:a@db/ledger',
+      MIGRATION_DATABASE_URL: 'postgres://factledger_owner:o@db/ledger',
+      SEALER_DATABASE_URL: 'postgres://factledger_sealer:s@db/ledger',
+      DATABASE_ADMIN_URL: 'postgres://postgres:p@db/postgres',
+    });
+    expect(config).toMatchObject({ migrationDatabaseUrl: 'postgres://factledger_owner:o@db/ledger', sealerDatabaseUrl: 'postgres://factledger_sealer:s@db/ledger', databaseAdminUrl: 'postgres://postgres:p@db/postgres' });
+    expect(() => loadConfig({ SEALER_DATABASE_URL: 'mysql://factledger_sealer:s3cret@db/x', MIGRATION_DATABASE_URL: 'owner' })).toThrow(
+      /MIGRATION_DATABASE_URL="owner" must be a URL[\s\S]*SEALER_DATABASE_URL="mysql:\/\/factledger_sealer:\*\*\*@db\/x" must use postgres: or postgresql:/,
+    );
   });
 
   it('names every bad variable in one error', () => {

@@ -1,18 +1,31 @@
-import { Global, Inject, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { AppendNotifier, PostgresEventStore, type EventStore } from '@factledger/event-store';
 import type { AppConfig } from '../config/config.schema';
 import { loadConfig } from '../config/load-config';
 import { createDatabase, type DatabaseHandle } from '../database/database';
+import { checkApplicationRole, DatabaseRoleError } from '../database/database-role';
 import { RedisProbe } from '../redis/redis-probe';
 import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, KYSELY, REDIS_PROBE } from './tokens';
 
-class PlatformLifecycle implements BeforeApplicationShutdown, OnApplicationShutdown {
+class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
+    @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE) private readonly database: DatabaseHandle<unknown>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APPEND_NOTIFIER) private readonly notifier: AppendNotifier,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
   ) {}
+
+  /** A production process connected as a superuser or the log's owner stops here (tests connect as they choose). */
+  async onModuleInit(): Promise<void> {
+    if (this.config.nodeEnv === 'test') return;
+    const logger = new Logger('database');
+    await checkApplicationRole(this.database.db, { production: this.config.nodeEnv === 'production', warn: (m) => logger.warn(m) }).catch((e: Error) => {
+      // Unreachable now: /health says so; only a role that is known to be wrong stops the start.
+      if (e instanceof DatabaseRoleError) throw e;
+      logger.warn(`could not check the database role: ${e.message}`);
+    });
+  }
 
   /** Appends accepted but not yet sent (group commit) reach PostgreSQL before anything closes. */
   async beforeApplicationShutdown(): Promise<void> {

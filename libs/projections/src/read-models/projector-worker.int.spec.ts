@@ -26,7 +26,7 @@ describe('projector worker processes: crash and failover (PostgreSQL)', () => {
   const ledger = async () => {
     const t = await createTestDatabase({ poolSize: 6 });
     databases.push(t);
-    const events = await loadLedger(t.pool, SHAPE);
+    const events = await loadLedger(t.adminPool, SHAPE);
     const { rows } = await sql<{ head: string }>`SELECT max(position)::text AS head FROM events`.execute(t.db);
     return { t, events, head: rows[0]!.head };
   };

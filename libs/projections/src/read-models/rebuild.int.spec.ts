@@ -24,7 +24,7 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
 
   beforeAll(async () => {
     t = await createTestDatabase({ poolSize: 8 });
-    await loadLedger(t.pool, { events: 3000, metrics: 3, sources: 10, reports: 30, chunk: 100 });
+    await loadLedger(t.adminPool, { events: 3000, metrics: 3, sources: 10, reports: 30, chunk: 100 });
     worker = new ProjectorService(t.db, { ...loadConfig({}), databaseUrl: t.url }, { pollIntervalMs: 50, lockRetryMs: 100 });
     await worker.onModuleInit();
     await waitForPosition(t.db, ['catalog', 'figures'], await head(), 20_000);

@@ -49,7 +49,7 @@ describe('audit API', () => {
     await new Promise((r) => setTimeout(r, 15));
     for (let i = 0; i < 4; i++) await append('source-1', 'source.registered.v1', { i });
     await settleLog(t.db);
-    sealer = new Sealer({ connectionString: t.url, key, pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
+    sealer = new Sealer({ connectionString: t.sealerUrl, key, pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
     await sealer.checkpointNow();
   });
   afterAll(async () => {

@@ -36,6 +36,10 @@ export class SealerSession {
       if (msg.channel === CHECKPOINT_REQUEST_CHANNEL) onCheckpointRequest();
     });
     await sql`LISTEN ${sql.id(CHECKPOINT_REQUEST_CHANNEL)}`.execute(session.db);
+    await session.assertCanSeal().catch(async (e: unknown) => {
+      await session.close();
+      throw e;
+    });
     return session;
   }
 
@@ -46,6 +50,16 @@ export class SealerSession {
   async tryLock(): Promise<boolean> {
     const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(hashtextextended(${SEALER_LOCK_KEY}, 0)) AS locked`.execute(this.db);
     return rows[0]?.locked === true;
+  }
+
+  /** Says which setting to fix when this role may not write the audit tables (only the sealer role may). */
+  private async assertCanSeal(): Promise<void> {
+    const { rows } = await sql<{ role: string; ok: boolean }>`
+      SELECT current_user AS role, bool_and(has_table_privilege(t, 'INSERT')) AS ok
+        FROM unnest(ARRAY['audit_leaves', 'audit_nodes', 'audit_checkpoints', 'audit_signing_keys']) AS t`.execute(this.db);
+    if (!rows[0]?.ok) {
+      throw new Error(`the sealer connects as "${rows[0]?.role}", which may not write the audit tables: set SEALER_DATABASE_URL to the sealer role (factledger_sealer)`);
+    }
   }
 
   /** Closing ends the session, which releases the lock. */

@@ -30,7 +30,7 @@ describe('a sealer stopped by an unsealable event', () => {
     t = await createTestDatabase<EventStoreTables>();
     app = await createAuditTestApp(t.url, { checkpointWaitMs: 1500 });
     sealer = new Sealer({
-      connectionString: t.url,
+      connectionString: t.sealerUrl,
       key,
       checkpointIntervalMs: 0,
       pollIntervalMs: 20,
@@ -112,7 +112,7 @@ describe('readSealerStatus', () => {
     expect(stalled.lastError!.message).toMatch(/^no event sealed for \d+ s while 3 committed events wait, the next being event [0-9a-f-]{36} \(position \d+\) as leaf 0/);
     expect(await readSealerStatus(t.db, { now: later, lagCap: 2 })).toMatchObject({ lagEvents: 2, lagCapped: true });
 
-    const sealer = new Sealer({ connectionString: t.url, key: testSigningKey(), checkpointIntervalMs: 0 });
+    const sealer = new Sealer({ connectionString: t.sealerUrl, key: testSigningKey(), checkpointIntervalMs: 0 });
     try {
       await sealer.checkpointNow();
     } finally {

@@ -39,7 +39,7 @@ describe('Sealer', () => {
   let t: TestDatabase<EventStoreTables>;
   const sealers: Sealer[] = [];
   const sealer = (options: Partial<SealerOptions> = {}) => {
-    const s = new Sealer({ connectionString: t.url, key, pollIntervalMs: 20, standbyRetryMs: 30, checkpointIntervalMs: 60_000, ...options });
+    const s = new Sealer({ connectionString: t.sealerUrl, key, pollIntervalMs: 20, standbyRetryMs: 30, checkpointIntervalMs: 60_000, ...options });
     sealers.push(s);
     return s;
   };
@@ -52,6 +52,14 @@ describe('Sealer', () => {
   afterEach(async () => {
     await Promise.all(sealers.splice(0).map((s) => s.stop()));
     await t.drop();
+  });
+
+  it('says which setting to fix when it connects as a role that may not write the audit tables (the API\'s)', async () => {
+    await append('wrong-role', 2);
+    await expect(sealer({ connectionString: t.url }).sealPending()).rejects.toThrow(
+      'the sealer connects as "factledger_app", which may not write the audit tables: set SEALER_DATABASE_URL to the sealer role (factledger_sealer)',
+    );
+    expect(await sealedTreeSize(t.db)).toBe(0);
   });
 
   it('seals events of concurrent writers exactly once, in gap-safe order, while they write', async () => {
@@ -84,7 +92,8 @@ describe('Sealer', () => {
     for (let i = 0; i < 30; i++) await append(`s-${i % 3}`, 2);
     const sealing = first.sealPending().catch((e: Error) => e);
     await sleep(5);
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`.execute(t.db);
+    // The sealer's own role: only it (or an administrator) may end its session.
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`.execute(t.adminDb);
     await sealing;
     for (let i = 0; i < 10; i++) await append(`s-${i % 3}`);
     await settleLog(t.db);
@@ -181,21 +190,23 @@ describe('Sealer', () => {
     const first = sealer();
     await first.checkpointNow();
     await first.stop();
-    await sql`ALTER TABLE audit_checkpoints DISABLE TRIGGER USER`.execute(t.db);
-    await sql`UPDATE audit_checkpoints SET root_hash = sha256('forged')`.execute(t.db);
+    // What only the owner or a superuser can do (the application role cannot: test/database-roles.int.spec.ts).
+    await sql`ALTER TABLE audit_checkpoints DISABLE TRIGGER USER`.execute(t.adminDb);
+    await sql`UPDATE audit_checkpoints SET root_hash = sha256('forged')`.execute(t.adminDb);
     // as the migrations left them: firing in replication sessions too
     for (const trigger of ['audit_checkpoints_immutable_rows', 'audit_checkpoints_immutable_table']) {
-      await sql`ALTER TABLE audit_checkpoints ENABLE ALWAYS TRIGGER ${sql.id(trigger)}`.execute(t.db);
+      await sql`ALTER TABLE audit_checkpoints ENABLE ALWAYS TRIGGER ${sql.id(trigger)}`.execute(t.adminDb);
     }
     await expect(sealer().sealPending()).rejects.toThrow(/checkpoint 4 signed/);
   });
 
-  it('keeps the evidence append-only', async () => {
+  it('keeps the evidence append-only, even for a superuser (the roles may not even try)', async () => {
     await append('imm', 2);
     await settleLog(t.db);
     await sealer().checkpointNow();
     for (const statement of [sql`UPDATE audit_leaves SET leaf_hash = leaf_hash`, sql`DELETE FROM audit_nodes`, sql`DELETE FROM audit_checkpoints`]) {
-      await expect(statement.execute(t.db)).rejects.toThrow(/append-only/);
+      await expect(statement.execute(t.db)).rejects.toThrow(/permission denied/);
+      await expect(statement.execute(t.adminDb)).rejects.toThrow(/append-only/);
     }
   });
 
@@ -210,7 +221,7 @@ describe('Sealer', () => {
       sql`UPDATE audit_signing_keys SET created_at = now()`,
       sql`TRUNCATE audit_leaves, audit_nodes, audit_checkpoints, audit_signing_keys`,
     ]) {
-      const attempt = t.db.transaction().execute(async (tx) => {
+      const attempt = t.adminDb.transaction().execute(async (tx) => {
         await sql`SET LOCAL session_replication_role = replica`.execute(tx);
         await statement.execute(tx);
         throw new Error('went through'); // rolls back whatever it did

@@ -1,9 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { keyIdOf } from '@factledger/audit-domain';
-import { SigningKeyError, loadOrCreateSigningKey } from './signing-key';
+import { SigningKeyError, createSigningKey, loadOrCreateSigningKey } from './signing-key';
 
 describe('checkpoint signing key', () => {
   let dir: string;
@@ -32,14 +32,24 @@ describe('checkpoint signing key', () => {
     expect(new Set(keys.map((k) => k.keyId)).size).toBe(1);
   });
 
-  it('warns when the key file is readable by others, and in production when it had to create one', async () => {
+  it('warns when the key file is readable by others', async () => {
     const file = path.join(dir, 'open.pem');
     writeFileSync(file, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o644 });
     await loadOrCreateSigningKey(file, logger);
     expect(logs).toEqual([expect.stringMatching(/^warn: signing key .* is readable by group or others \(mode 644\)/)]);
-    logs.length = 0;
-    await loadOrCreateSigningKey(path.join(dir, 'prod.pem'), logger, { production: true });
-    expect(logs).toEqual([expect.stringMatching(/^warn: created a development checkpoint signing key/)]);
+  });
+
+  it('in production refuses to start without a key, naming SIGNING_KEY_FILE, and creates nothing', async () => {
+    const file = path.join(dir, 'prod.pem');
+    await expect(loadOrCreateSigningKey(file, logger, { production: true })).rejects.toThrow(SigningKeyError);
+    await expect(loadOrCreateSigningKey(file, logger, { production: true })).rejects.toThrow(/no checkpoint signing key at .*prod\.pem.*Set SIGNING_KEY_FILE/);
+    expect(existsSync(file)).toBe(false);
+    expect(logs).toEqual([]);
+    // The key made once by the init step (createSigningKey, `factledger signing-key`) is what production loads.
+    const { key, created } = await createSigningKey(file);
+    expect(created).toBe(true);
+    expect((await createSigningKey(file)).created).toBe(false);
+    expect((await loadOrCreateSigningKey(file, logger, { production: true })).keyId).toBe(key.keyId);
   });
 
   it('refuses a key that is not Ed25519, or not a key', async () => {

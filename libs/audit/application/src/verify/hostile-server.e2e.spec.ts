@@ -112,7 +112,7 @@ describe('verify against a hostile server', () => {
     t = await createTestDatabase<EventStoreTables>();
     dir = mkdtempSync(path.join(tmpdir(), 'factledger-hostile-'));
     app = await createAuditTestApp(t.url);
-    sealer = new Sealer({ connectionString: t.url, key, checkpointIntervalMs: 0 });
+    sealer = new Sealer({ connectionString: t.sealerUrl, key, checkpointIntervalMs: 0 });
     await seedEvents(t.db, 6);
     early = (await sealer.checkpointNow())!;
     await seedEvents(t.db, 10, 6);

@@ -34,7 +34,7 @@ describe('factledger verify against a real server', () => {
     app = await createAuditTestApp(t.url, { checkpointWaitMs: 5000 });
     await app.listen(0, '127.0.0.1');
     api = await app.getUrl();
-    sealer = new Sealer({ connectionString: t.url, key, pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
+    sealer = new Sealer({ connectionString: t.sealerUrl, key, pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
     await seedEvents(t.db, 25);
     await sealer.checkpointNow();
   });
@@ -84,11 +84,11 @@ describe('factledger verify against a real server', () => {
   it('fails naming the event whose row was changed in PostgreSQL behind the trigger', async () => {
     const { rows } = await sql<{ event_id: string }>`SELECT event_id::text FROM events ORDER BY events.position OFFSET 17 LIMIT 1`.execute(t.db);
     const victim = rows[0]!.event_id;
-    await sql`ALTER TABLE events DISABLE TRIGGER USER`.execute(t.db);
+    await sql`ALTER TABLE events DISABLE TRIGGER USER`.execute(t.adminDb);
     try {
-      await sql`UPDATE events SET data = jsonb_set(data, '{value}', '1000000') WHERE event_id = ${victim}::uuid`.execute(t.db);
+      await sql`UPDATE events SET data = jsonb_set(data, '{value}', '1000000') WHERE event_id = ${victim}::uuid`.execute(t.adminDb);
     } finally {
-      await sql`ALTER TABLE events ENABLE TRIGGER USER`.execute(t.db);
+      await sql`ALTER TABLE events ENABLE TRIGGER USER`.execute(t.adminDb);
     }
     const { code, out } = await verify();
     expect(code).toBe(1);

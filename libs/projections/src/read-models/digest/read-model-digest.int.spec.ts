@@ -41,7 +41,7 @@ describe('read-model digests and replays (PostgreSQL)', () => {
   beforeAll(async () => {
     t = await createTestDatabase({ poolSize: 6 });
     scratch = await createTestDatabase({ poolSize: 2 });
-    await loadLedger(t.pool, { events: 2500, metrics: 3, sources: 8, reports: 20, chunk: 100 });
+    await loadLedger(t.adminPool, { events: 2500, metrics: 3, sources: 8, reports: 20, chunk: 100 });
     worker = new ProjectorService(t.db, { ...loadConfig({}), databaseUrl: t.url }, { pollIntervalMs: 50, lockRetryMs: 100 });
     await worker.onModuleInit();
     const { rows } = await sql<{ p: string }>`SELECT max(position)::text AS p FROM events`.execute(t.db);
@@ -64,7 +64,7 @@ describe('read-model digests and replays (PostgreSQL)', () => {
       expect(model.tables.every((table) => table.rows > 0)).toBe(true);
       expect(replayed[i]).toEqual({ algorithm: model.algorithm, digest: model.digest, tables: model.tables });
     }
-    expect(location).toMatch(new RegExp(`^fl_replay_[0-9a-f]{8}_\\* in postgres://postgres@[^/]+/${scratch.name}$`));
+    expect(location).toMatch(new RegExp(`^fl_replay_[0-9a-f]{8}_\\* in postgres://factledger_app@[^/]+/${scratch.name}$`));
     const { rows } = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_namespace WHERE nspname LIKE 'fl_replay_%'`.execute(scratch.db);
     expect(rows[0]!.n).toBe(0);
   });
