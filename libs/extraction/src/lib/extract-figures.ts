@@ -80,7 +80,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
     const titleLike = isTitleLike(text, paragraphs[sentence.paragraph] as Paragraph);
     const conversions: boolean[] = [];
     readings.forEach(({ m, unit }, i) => {
-      if (unit.unit === 'percent' && !options.includePercentages) return;
+      if (unit.unit === 'percent' && options.includePercentages === false) return;
       const clause = clauseAt(sentence, m.start);
       const qualifier = findQualifier(text, m, clause.start);
       const since = sentences[sentence.index - ANAPHORA_SENTENCES]?.start ?? 0;

@@ -21,6 +21,9 @@ export type Unit =
   | 'km2'
   | 'mi2'
   | 'hectares'
+  | 'acres'
+  | 'mph'
+  | 'kmh'
   | 'tonnes'
   | 'percent'
   | 'years'
@@ -111,6 +114,6 @@ export interface ExtractOptions {
    * place a yearless wire dateline ("SEOUL, Nov. 20 (Yonhap) --") when the story names no year at all.
    */
   notAfter?: string;
-  /** Percentages are skipped unless asked for. */
+  /** Percentages are extracted unless this is false. */
   includePercentages?: boolean;
 }

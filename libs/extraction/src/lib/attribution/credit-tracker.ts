@@ -1,6 +1,7 @@
 import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
 import { quotationAt, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
+import { isDescription, resolveDescription } from './coreference';
 import { subjectOf, type Attribution } from './find-attributions';
 
 export interface CreditDocument {
@@ -18,18 +19,13 @@ export interface Credit {
   raw?: string;
   /** Set when the figure is a list item credited through the sentence that introduced the list. */
   leadIn?: Sentence;
+  /** Set when `raw` is the named source a definite description ("the agency") was resolved to: the description as written. */
+  description?: string;
   /** "He added that ...": the attribution in the sentence before that the pronoun goes on from. */
   carriedFrom?: { sentence: Sentence; anchor: number };
 }
 
 const QUOTE_LOOKAHEAD = 6;
-/** How many sentences back "the ministry said" may look for the ministry it means (further back, another one may have come between). */
-const DEFINITE_LOOKBACK = 2;
-// Nouns that, right after a name, can only mean that name: "Mediazona estimated ... the outlet said".
-const OUTLET_NOUN = /^(?:outlet|newspaper|broadcaster|website|site|project|monitor|group|think[- ]?tank)$/i;
-// A second mention by a bare common noun: "the outlet said", "the agency estimated".
-const DEFINITE_MENTION =
-  /^(?:the\s+)?(?:[a-z]+\s+)?(outlet|agency|ministry|newspaper|group|monitor|institute|think[- ]?tank|official|spokesperson|spokesman|spokeswoman|office|department|watchdog|centre|center|organi[sz]ation|broadcaster|website|site|project|service)$/i;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
 const TITLED = /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
@@ -103,18 +99,15 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return (doc.attributions[next.index] ?? []).find((a) => !a.pronoun);
   };
 
-  // "The outlet said" after "Mediazona estimated": the entity named before, preferring one with the same head noun.
-  const definiteReferent = (sentence: Sentence, raw: string): string => {
-    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && !DEFINITE_MENTION.test(a.raw) && a.anchor < sentence.start);
+  // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
+  const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
+    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
     // "The same service had put it at 7,000", "the same briefing put ...": whoever was credited just before, whatever noun named them.
     if (/^(?:the\s+)?same\s/i.test(raw)) return named(sentence.index - 1).filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw)).at(-1)?.raw ?? raw;
-    const head = DEFINITE_MENTION.exec(raw)?.[1]?.toLowerCase();
-    if (!head) return raw;
-    for (let j = sentence.index - 1; j >= Math.max(0, sentence.index - DEFINITE_LOOKBACK); j--) {
-      const same = named(j).filter((a) => a.raw.toLowerCase().includes(head)).at(-1);
-      if (same) return same.raw;
-    }
-    return (OUTLET_NOUN.test(head) ? named(sentence.index - 1).at(-1)?.raw : undefined) ?? raw;
+    if (!isDescription(raw)) return raw;
+    const earlier: { raw: string; distance: number }[] = [];
+    for (let j = sentence.index; j >= 0; j--) for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
+    return resolveDescription(raw, earlier)?.source ?? raw;
   };
 
   const creditedBefore = (sentence: Sentence): string | undefined =>
@@ -159,13 +152,14 @@ export const createCreditTracker = (doc: CreditDocument) => {
           : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
             (attribution?.raw ??
             (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : undefined));
-    const referent = raw && !attribution?.pronoun ? definiteReferent(sentence, raw) : raw;
+    const referent = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;
     const continuesSpeech = !attribution && quote !== undefined && paragraphSpeaker !== undefined && raw === paragraphSpeaker;
     const definite = attribution && !attribution.pronoun && referent !== raw;
     const from = (attribution?.pronoun || definite) && !listed ? carriedFrom(sentence) : continuesSpeech ? speakerNamedAt : undefined;
-    return { ...(referent ? { raw: referent } : {}), ...(listed ? { leadIn: listed } : {}), ...(from ? { carriedFrom: from } : {}) };
+    const description = referent !== raw && raw && isDescription(raw) ? raw : undefined;
+    return { ...(referent ? { raw: referent } : {}), ...(description ? { description } : {}), ...(listed ? { leadIn: listed } : {}), ...(from ? { carriedFrom: from } : {}) };
   };
 
   const finish = (sentence: Sentence): void => {

@@ -25,7 +25,10 @@ const ENTITY_NOUNS = new Set(
   representative adviser advisers advisor advisors aide aides correspondent journalist reporter bloggers blogger channels channel governor
   mayor fellow director professor specialist specialists commentator commentators insiders watchers operator investigators military's
   intelligence's ministry's government's agency's army's services' officials' statement briefing study survey tally analysis
-  investigation review database people person force budget decree decrees document documents calculations update bulletin records tank`.split(/\s+/),
+  investigation review database people person force budget decree decrees document documents calculations update bulletin records tank
+  sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
+  forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
+  organization association`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(

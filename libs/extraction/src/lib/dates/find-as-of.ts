@@ -52,7 +52,10 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
   return { mentions, ...(published ? { published } : {}), paragraphDates };
 };
 
-const isDateOnly = (line: string, m: DateMention): boolean => line.replace(m.text, '').replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc)\b/gi, '').length === 0;
+const isDateOnly = (line: string, m: DateMention): boolean =>
+  line
+    .replace(m.text, '')
+    .replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, '').length === 0;
 
 /**
  * When a figure holds: a date in its own clause or sentence (not one past

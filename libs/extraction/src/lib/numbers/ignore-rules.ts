@@ -4,7 +4,7 @@ import type { NumberMention } from './scan-numbers';
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
 
-const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha)$/;
+const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh)$/;
 const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
@@ -49,7 +49,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'source description';
   }
   if (m.word) {
-    if (m.value <= 1 && m.kind === 'single') return 'the word one';
+    // "only one of the 40 districts", "one of the samples": a count of one; "one of the largest" is not.
+    if (m.value <= 1 && m.kind === 'single' && !(/\bonly\s+$/i.test(before) && /^\s+of\s+(?:the|its|their|these|those)\s+(?!\w+est\b|most\b)/i.test(after))) return 'the word one';
     // "the two leaders", "both": words after a determiner refer back rather than count.
     if (/\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(before) && m.value < 100) return 'determiner';
     return undefined;
