@@ -12,7 +12,7 @@ import { borrowUnit, isConversion, isTitleLike, millionsBySibling, quoteOf, rate
 import { findUnit } from './figures/find-unit';
 import { normalise } from './figures/normalise';
 import { findQualifier } from './figures/qualifiers';
-import { classifyMetric, UNCLASSIFIED } from './metrics/classify-metric';
+import { classifyMetric } from './metrics/classify-metric';
 import { DEFAULT_METRIC_PATTERNS } from './metrics/default-metric-patterns';
 import { furnitureSpans, ignoreReason } from './numbers/ignore-rules';
 import { scanNumbers, type NumberMention } from './numbers/scan-numbers';
@@ -127,6 +127,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         unit: reading.unit,
         ...(reading.rateOf ? { rateOf: reading.rateOf } : {}),
         noun: reading.noun,
+        evidence: reading.evidence,
         metric,
         source: resolved.source,
         ...(resolved.sourceText ? { sourceText: resolved.sourceText } : {}),
@@ -141,9 +142,10 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           word: m.word,
           vague: m.kind === 'vague',
           sourced: resolved.source !== ARTICLE,
-          classified: metric !== UNCLASSIFIED,
           qualifier: qualifier.qualifier,
           conversion,
+          value: reading.value,
+          dated: asOf.dateBasis !== null && asOf.dateBasis !== 'published',
         }),
         vague: m.kind === 'vague',
         ...(conversion ? { conversion } : {}),

@@ -48,6 +48,8 @@ export interface ExtractedFigure {
   rateOf?: Unit;
   /** The quantity noun as written ("troops", "casualties", "rounds"), or "" when none. */
   noun: string;
+  /** How the unit was read: a known quantity noun, another plural noun, a noun elsewhere in the clause, or none. */
+  evidence: 'lexicon' | 'generic' | 'inferred' | 'none';
   /** Metric key from the catalog, or "unclassified". */
   metric: string;
   /** Canonical source (alias-resolved), "X citing Y", or "article" when nobody is credited. */

@@ -26,6 +26,8 @@ export interface Credit {
 }
 
 const QUOTE_LOOKAHEAD = 6;
+// Verbs that report figures (not opinions): what follows in the paragraph goes on with the report.
+const REPORTING = /^(?:announced|reported|confirmed|informed|said|says|published|released|recorded|counted)\b/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
 const TITLED = /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
@@ -110,6 +112,16 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return resolveDescription(raw, earlier)?.source ?? raw;
   };
 
+  // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
+  const paragraphSource = (sentence: Sentence): string | undefined => {
+    for (let j = sentence.index - 1; j >= 0 && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
+      const quotes = doc.quotes[sentence.paragraph] ?? [];
+      const said = (doc.attributions[j] ?? []).filter((a) => !a.pronoun && !quotationAt(a.anchor, quotes) && REPORTING.test(doc.text.slice(a.anchor, a.anchor + 12))).at(-1);
+      if (said) return said.raw;
+    }
+    return undefined;
+  };
+
   const creditedBefore = (sentence: Sentence): string | undefined =>
     (doc.attributions[sentence.index - 1] ?? []).filter((a) => !a.pronoun).at(-1)?.raw;
 
@@ -139,6 +151,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (listed) attribution = (doc.attributions[listed.index] ?? []).at(-1);
     // Figures credited only by the next sentence: "Russia has lost 719,330 troops. This was reported by the General Staff."
     if (!attribution && !quote) attribution = creditedAfter(sentence);
+    // "The ministry confirmed 1,284 cases. Of these, 412 ...": a paragraph goes on with what its source reported.
+    const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.
@@ -151,7 +165,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
           ? antecedent(listed ?? sentence)
           : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
             (attribution?.raw ??
-            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : undefined));
+            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : carried));
     const referent = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;

@@ -32,7 +32,8 @@ const BOUNDARY_BEFORE =
 const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\bthan\s+(?:in|on|at|during|the|our|its|their|a)\b[^,.;:()\d]{0,40}$/i;
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
-const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$/i;
+// "next week", "another cut in September": ahead of the reporting.
+const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:in|on|by)\s*$/i;
 
 interface Rule {
   re: RegExp;

@@ -63,10 +63,10 @@ export const NOUN_LEXICON: NounEntry[] = [
     String.raw`(?:confirmed |new |suspected |active )?cases|infections|hospitali[sz]ations|admissions|tests|doses|vaccinations|samples|outbreaks|homes|houses|dwellings|buildings|structures|properties|premises|businesses|schools|hospitals|bridges|roads|villages|towns|communities|districts|counties|jobs|positions|vacancies|seats|mandates|votes|ballots|arrests|incidents|irregularities|complaints|claims|outages|journeys|trips|lines|trees|animals|cattle|livestock`,
     'count',
   ),
-  entry(String.raw`years`, 'years'),
+  entry(String.raw`years|decades`, 'years'),
   entry(String.raw`months`, 'months'),
   entry(String.raw`weeks`, 'weeks'),
-  entry(String.raw`days`, 'days'),
+  entry(String.raw`days|nights`, 'days'),
   entry(String.raw`hours`, 'hours'),
 ];
 

@@ -36,6 +36,9 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'time window';
   }
   if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after)) return 'multiplier';
+  // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
+  if (/\bfor\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)) return 'duration';
+  if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
   if (isRatio(m, before, after)) {
     return 'ratio';
   }
@@ -48,6 +51,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   ) {
     return 'source description';
   }
+  // "children under five", "adults over 65": an age band.
+  if (/\b(?:children|kids|babies|infants|adults|people|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) && m.value <= 120) return 'age';
   if (m.word) {
     // "only one of the 40 districts", "one of the samples": a count of one; "one of the largest" is not.
     if (m.value <= 1 && m.kind === 'single' && !(/\bonly\s+$/i.test(before) && /^\s+of\s+(?:the|its|their|these|those)\s+(?!\w+est\b|most\b)/i.test(after))) return 'the word one';
