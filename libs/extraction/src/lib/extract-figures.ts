@@ -135,6 +135,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         quoteOffset: quote.start,
         numberText: text.slice(qualifier.start, qualifier.end),
         offset: qualifier.start,
+        numberOffset: m.start,
         ...asOf,
         confidence: scoreConfidence({
           evidence: reading.evidence,

@@ -18,6 +18,7 @@ describe('extractFigures', () => {
         quoteOffset: 18,
         numberText: 'about 3,000',
         offset: 42,
+        numberOffset: 48,
         as_of: '2024-10-28',
         datePrecision: 'day',
         dateBasis: 'published',

@@ -62,6 +62,8 @@ export interface ExtractedFigure {
   /** The number's surface form ("about 8,000", "Rbs3mn", "tens of thousands"). */
   numberText: string;
   offset: number;
+  /** Where the number itself starts (without qualifier words): with the text, what identifies the claim. */
+  numberOffset: number;
   /** ISO date the figure refers to (month precision uses day 01), or null. */
   as_of: string | null;
   datePrecision: DatePrecision | null;
