@@ -89,19 +89,20 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       const credit = credits.credit(sentence, m.start, clause);
       // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
       const resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
+      const sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
       let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
       // A list item without a date of its own holds as of its lead-in.
-      if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn);
+      if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = carried(findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn));
       // "X said on Thursday that ... He added that 38,000 ...": what is added was said on the same day.
-      if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor) ?? asOf;
+      if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
-      if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = atVenue(venue, sentence) ?? asOf;
+      if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = carried(atVenue(venue, sentence)) ?? asOf;
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
       if (resolved.source !== ARTICLE) {
         const same = statement !== undefined && sameSource(statement.source, resolved.source) && sentence.paragraph - statement.paragraph <= 1;
         if (same && statement && asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) {
-          asOf = statement.asOf;
+          asOf = carried(statement.asOf) ?? asOf;
           statement.paragraph = sentence.paragraph;
         } else if (namesEventDay(dates, sentence, asOf)) statement = { source: resolved.source, asOf, paragraph: sentence.paragraph };
         else if (!same) statement = undefined;
@@ -131,6 +132,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         metric,
         source: resolved.source,
         ...(resolved.sourceText ? { sourceText: resolved.sourceText } : {}),
+        sourceBasis,
+        ...(credit.chain ? { sourceChain: [...credit.chain.slice(0, -1), resolved.source] } : {}),
         quote: text.slice(quote.start, quote.end),
         quoteOffset: quote.start,
         numberText: text.slice(qualifier.start, qualifier.end),
@@ -156,6 +159,13 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   }
   return dedupeFigures(figures, headlines, bullets);
 };
+
+/** A date taken over from the statement, gathering or lead-in a figure goes on with. */
+function carried(asOf: AsOf): AsOf;
+function carried(asOf: AsOf | undefined): AsOf | undefined;
+function carried(asOf: AsOf | undefined): AsOf | undefined {
+  return asOf && asOf.dateBasis !== null && asOf.dateBasis !== 'published' ? { ...asOf, dateBasis: 'carried' } : asOf;
+}
 
 /** A number on a line that opens with a bullet ("- 11,000: troops in Kursk, according to ..."). */
 const isBulletLine = (text: string, at: number): boolean => /^[ \t]*[-•*–—·▪][ \t]/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1));

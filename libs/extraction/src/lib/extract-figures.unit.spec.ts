@@ -14,6 +14,7 @@ describe('extractFigures', () => {
         evidence: 'lexicon',
         metric: 'north_korean_troops_in_russia',
         source: "Seoul's spy agency",
+        sourceBasis: 'direct',
         quote: "Seoul's spy agency said about 3,000 North Korean troops are training in Russia",
         quoteOffset: 18,
         numberText: 'about 3,000',

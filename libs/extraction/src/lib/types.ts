@@ -35,6 +35,16 @@ export type Unit =
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
+/**
+ * Why a figure got its date: stated in its sentence (`explicit`), a relative day resolved against the publication
+ * date (`relative`), a dated live-blog update header (`header`), its paragraph's dated opening (`paragraph`), carried
+ * from the statement, gathering or lead-in it goes on with (`carried`), or the publication date (`published`).
+ */
+export type DateBasis = 'explicit' | 'relative' | 'header' | 'paragraph' | 'carried' | 'published' | null;
+
+/** Why a figure got its source: credited in its sentence, through a description or pronoun resolved to a name, carried from the paragraph, list lead-in or speaker it goes on with, or nobody (the article). */
+export type SourceBasis = 'direct' | 'coreference' | 'carried' | 'article';
+
 export interface ExtractedFigure {
   /** Set for `exact` and `approximately`. */
   value?: number;
@@ -56,6 +66,9 @@ export interface ExtractedFigure {
   source: string;
   /** The attribution as written, when it differs from `source`. */
   sourceText?: string;
+  sourceBasis: SourceBasis;
+  /** For `coreference`: the chain from the words in the sentence to the name ("the agency" → "Cal Fire"). */
+  sourceChain?: string[];
   /** Verbatim clause/sentence holding the number: text.slice(quoteOffset, quoteOffset + quote.length). */
   quote: string;
   quoteOffset: number;
@@ -67,8 +80,7 @@ export interface ExtractedFigure {
   /** ISO date the figure refers to (month precision uses day 01), or null. */
   as_of: string | null;
   datePrecision: DatePrecision | null;
-  /** How the date was found: explicit in the sentence, a dated paragraph prefix, relative, or the publication date. */
-  dateBasis: 'explicit' | 'paragraph' | 'relative' | 'published' | null;
+  dateBasis: DateBasis;
   /** 0..1: how sure we are this is a reported figure with the fields right. */
   confidence: number;
   /** Vague quantity words ("thousands", "tens of thousands"): a conventional bound, not a stated number. */

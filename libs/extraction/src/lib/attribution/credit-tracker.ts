@@ -1,3 +1,4 @@
+import type { SourceBasis } from '../types';
 import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
 import { quotationAt, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
@@ -19,8 +20,9 @@ export interface Credit {
   raw?: string;
   /** Set when the figure is a list item credited through the sentence that introduced the list. */
   leadIn?: Sentence;
-  /** Set when `raw` is the named source a definite description ("the agency") was resolved to: the description as written. */
-  description?: string;
+  /** How the credit was found (see SourceBasis) and, for coreference, the words that led to `raw` ("it", "the agency"). */
+  basis: SourceBasis;
+  chain?: string[];
   /** "He added that ...": the attribution in the sentence before that the pronoun goes on from. */
   carriedFrom?: { sentence: Sentence; anchor: number };
 }
@@ -108,7 +110,14 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (/^(?:the\s+)?same\s/i.test(raw)) return named(sentence.index - 1).filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw)).at(-1)?.raw ?? raw;
     if (!isDescription(raw)) return raw;
     const earlier: { raw: string; distance: number }[] = [];
-    for (let j = sentence.index; j >= 0; j--) for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
+    for (let j = sentence.index; j >= 0; j--) {
+      for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
+      // A body a sentence opens with names it too ("The National Electoral Commission published results").
+      const prior = doc.sentences[j] as Sentence;
+      const prose = /[.!?]["”’)]?\s*$/.test(prior.text) && prior.text.split(/\s+/).length >= 6;
+      const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
+      if (subject && !isDescription(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
+    }
     return resolveDescription(raw, earlier)?.source ?? raw;
   };
 
@@ -172,8 +181,16 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const continuesSpeech = !attribution && quote !== undefined && paragraphSpeaker !== undefined && raw === paragraphSpeaker;
     const definite = attribution && !attribution.pronoun && referent !== raw;
     const from = (attribution?.pronoun || definite) && !listed ? carriedFrom(sentence) : continuesSpeech ? speakerNamedAt : undefined;
-    const description = referent !== raw && raw && isDescription(raw) ? raw : undefined;
-    return { ...(referent ? { raw: referent } : {}), ...(description ? { description } : {}), ...(listed ? { leadIn: listed } : {}), ...(from ? { carriedFrom: from } : {}) };
+    const own = attribution !== undefined && !listed && (doc.attributions[sentence.index] ?? []).includes(attribution);
+    const chain = [...new Set([attribution?.pronoun ? attribution.raw : undefined, raw, referent].filter((w): w is string => w !== undefined))];
+    const basis: SourceBasis = !referent ? 'article' : chain.length > 1 ? 'coreference' : own || (speaker !== undefined && raw === speaker) ? 'direct' : 'carried';
+    return {
+      basis,
+      ...(basis === 'coreference' ? { chain } : {}),
+      ...(referent ? { raw: referent } : {}),
+      ...(listed ? { leadIn: listed } : {}),
+      ...(from ? { carriedFrom: from } : {}),
+    };
   };
 
   const finish = (sentence: Sentence): void => {
