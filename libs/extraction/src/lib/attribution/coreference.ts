@@ -98,10 +98,13 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   if (!head || !spec) return undefined;
   const named = earlier.filter((e) => isNamed(e.raw));
   const headWord = new RegExp(String.raw`\b${head}`, 'i');
+  // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
+  const modifiers = (inner ?? trimmed).replace(/^[Tt]he\s+/, '').split(/\s+/).slice(0, -1).filter((w) => w.length >= 4 && w !== 'same');
+  const stems = modifiers.map((w) => new RegExp(w.slice(0, 4), 'i'));
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw)) ??
-    named.find((e) => spec.hint?.test(e.raw) && e.distance <= nearBy * 3) ??
+    named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && e.distance <= nearBy * 3) ??
     (spec.loose ? named.find((e) => e.distance <= nearBy && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
   return found ? { source: found.raw, description: trimmed } : undefined;
 };

@@ -28,8 +28,11 @@ export interface Credit {
 }
 
 const QUOTE_LOOKAHEAD = 6;
-// Verbs that report figures (not opinions): what follows in the paragraph goes on with the report.
-const REPORTING = /^(?:announced|reported|confirmed|informed|said|says|published|released|recorded|counted)\b/;
+// Verbs that release figures (not "said", which also carries views): what follows in the paragraph goes on with the release.
+const REPORTING = /^(?:announced|announces|reported|reports|confirmed|confirms|informed|published|released|recorded|counted)\b/;
+// "said" carries only into a sentence without a named actor of its own ("In total 1.9 million citizens voted", not "The ECB cut ...").
+const SAID = /^(?:said|says)\b/;
+const NAMED_OPENING = /^(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
 const TITLED = /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
@@ -125,7 +128,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const paragraphSource = (sentence: Sentence): string | undefined => {
     for (let j = sentence.index - 1; j >= 0 && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
       const quotes = doc.quotes[sentence.paragraph] ?? [];
-      const said = (doc.attributions[j] ?? []).filter((a) => !a.pronoun && !quotationAt(a.anchor, quotes) && REPORTING.test(doc.text.slice(a.anchor, a.anchor + 12))).at(-1);
+      const verb = (a: Attribution): string => doc.text.slice(a.anchor, a.anchor + 12);
+      const ownActor = NAMED_OPENING.test(sentence.text) && !/^(?:In|On|Of|At|By|For|From|Since|After|Before|During|Still)\s/.test(sentence.text);
+      const said = (doc.attributions[j] ?? [])
+        .filter((a) => !a.pronoun && !quotationAt(a.anchor, quotes) && (REPORTING.test(verb(a)) || (SAID.test(verb(a)) && !ownActor)))
+        .at(-1);
       if (said) return said.raw;
     }
     return undefined;

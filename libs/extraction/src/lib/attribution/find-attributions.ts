@@ -53,7 +53,12 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const work = /^(?:an?|the|new|latest|\s)*(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
     const by = work ? from + work[0].length : from;
     const descriptor = work ? /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0 : 0;
-    const np = (work ? phraseAfter(s, by + descriptor, at) : undefined) ?? phraseAfter(s, from, at);
+    // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
+    const common = /^(?!(?:our|its|their|his|her|my|the|a|an|this|these|those|some|many|most)\s)([a-z][a-z -]{2,40}?)(?=\s*(?:[.,;:]|$))/.exec(s.slice(from));
+    const np =
+      (work ? phraseAfter(s, by + descriptor, at) : undefined) ??
+      phraseAfter(s, from, at) ??
+      (common?.[1] ? { start: at + from, end: at + from + common[1].length, text: common[1] } : undefined);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
   }
   for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
