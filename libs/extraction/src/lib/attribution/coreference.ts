@@ -77,7 +77,9 @@ export interface Coreference {
   description: string;
 }
 
-const isNamed = (raw: string): boolean => /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw);
+// A sentence-initial common noun ("Officials", "Police", "Rescuers") is capitalised but names no one.
+const COMMON_OPENING = /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
+const isNamed = (raw: string): boolean => /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw) && !COMMON_OPENING.test(raw);
 // A one-word name ("Mediazona", "Verisk") is a body's; two or three capitalised words without a body's word, a person's.
 const kindOf = (name: string): 'org' | 'person' => (ORG_WORD.test(name) || !/\s/.test(name.replace(/^the\s+/i, '').trim()) ? 'org' : 'person');
 
@@ -97,6 +99,8 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   const spec = head ? HEADS[head] : undefined;
   if (!head || !spec) return undefined;
   const named = earlier.filter((e) => isNamed(e.raw));
+  // "the operator" after "the national grid operator": a longer description with the same head, when no name fits.
+  const longer = earlier.find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy);
   const headWord = new RegExp(String.raw`\b${head}`, 'i');
   // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
   const modifiers = (inner ?? trimmed).replace(/^[Tt]he\s+/, '').split(/\s+/).slice(0, -1).filter((w) => w.length >= 4 && w !== 'same');
@@ -106,5 +110,6 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
     named.find((e) => headWord.test(e.raw)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && e.distance <= nearBy * 3) ??
     (spec.loose ? named.find((e) => e.distance <= nearBy && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
-  return found ? { source: found.raw, description: trimmed } : undefined;
+  const best = found ?? longer;
+  return best ? { source: best.raw, description: trimmed } : undefined;
 };

@@ -28,6 +28,9 @@ export interface Credit {
 }
 
 const QUOTE_LOOKAHEAD = 6;
+// A source named by a plural common noun ("economists", "officials in Kyiv"), which "it" cannot refer to.
+const PLURAL_HEAD =
+  /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;
 // Verbs that release figures (not "said", which also carries views): what follows in the paragraph goes on with the release.
 const REPORTING = /^(?:announced|announces|reported|reports|confirmed|confirms|informed|published|released|recorded|counted)\b/;
 // "said" carries only into a sentence without a named actor of its own ("In total 1.9 million citizens voted", not "The ECB cut ...").
@@ -64,6 +67,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (label) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
   }
   let lastNamed: string | undefined;
+  const namedSoFar: string[] = [];
   let paragraphSpeaker: string | undefined;
   // Where that speaker was named, so speech running on keeps the day it was said on.
   let speakerNamedAt: Credit['carriedFrom'];
@@ -87,11 +91,19 @@ export const createCreditTracker = (doc: CreditDocument) => {
   };
 
   // "It said", "he added": whoever the previous sentence credited, else its subject, else the last source named.
-  const antecedent = (sentence: Sentence): string | undefined => {
+  // "The department has offered 4%, which it says would cost ...": a pronoun in a relative clause is the sentence's own subject.
+  // "it" never means a plural ("economists"), so it looks further back for a name that agrees.
+  const antecedent = (sentence: Sentence, pronoun?: Attribution): string | undefined => {
+    const singular = pronoun?.raw.toLowerCase() === 'it';
+    const agrees = (raw: string | undefined): raw is string => raw !== undefined && !(singular && PLURAL_HEAD.test(raw));
+    if (pronoun && /\b(?:which|that|as)\s+(?:it|they|he|she)\s+$/i.test(doc.text.slice(sentence.start, pronoun.anchor))) {
+      const own = subjectOf(sentence);
+      if (agrees(own)) return own;
+    }
     const previous = doc.sentences[sentence.index - 1];
-    if (!previous) return lastNamed;
-    const credited = (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun);
-    return credited[credited.length - 1]?.raw ?? subjectOf(previous) ?? lastNamed;
+    const credited = previous ? (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun).at(-1)?.raw : undefined;
+    const subject = previous ? subjectOf(previous) : undefined;
+    return [credited, subject].find(agrees) ?? namedSoFar.findLast(agrees) ?? lastNamed;
   };
 
   const carriedFrom = (sentence: Sentence): Credit['carriedFrom'] => {
@@ -178,7 +190,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       : speaker && (!attribution || firstPerson)
         ? speaker
         : attribution?.pronoun
-          ? antecedent(listed ?? sentence)
+          ? antecedent(listed ?? sentence, listed ? undefined : attribution)
           : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
             (attribution?.raw ??
             (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : carried));
@@ -204,8 +216,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const paragraph = doc.paragraphs[sentence.paragraph] as Paragraph;
     const quotes = doc.quotes[sentence.paragraph] ?? [];
     const outside = (doc.attributions[sentence.index] ?? []).filter((a) => !quotationAt(a.anchor, quotes));
-    const named = outside.filter((a) => !a.pronoun).at(-1);
-    if (named) lastNamed = named.raw;
+    const latest = outside.filter((a) => !a.pronoun).at(-1);
+    if (latest) {
+      lastNamed = latest.raw;
+      namedSoFar.push(latest.raw);
+    }
     if (outside.length) {
       paragraphSpeaker = lastNamed;
       const said = outside.at(-1) as Attribution;

@@ -14,10 +14,12 @@ export interface Attribution {
   forwardOnly: boolean;
   /** An aside ("A, as the ministry has suggested, B") covers what comes before it, not after. */
   backwardOnly?: boolean;
+  /** A relative clause right after a figure ("the 165,000 that economists had expected"): it credits that figure. */
+  boundBack?: boolean;
 }
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
@@ -50,7 +52,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const from = (m.index ?? 0) + m[0].length;
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
     // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
-    const work = /^(?:an?|the|new|latest|\s)*(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
+    const work = /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
     const by = work ? from + work[0].length : from;
     const descriptor = work ? /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0 : 0;
     // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
@@ -106,6 +108,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   if (verb === 'posted' && !/^\s*(?:(?:on|to)\s+(?:X|Twitter|Telegram|Facebook|Instagram|social\s+media|(?:his|her|its|their)\s+\w+)\b|:)/.test(afterVerb)) return undefined;
   // "officials had given a figure of 190,000", not "given the situation".
   if (/^(?:given|gave)$/.test(verb) && !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)) return undefined;
+  // "The department lowered its estimate for January": a revision of one's own figure credits the reviser.
+  if (/^(?:lowered|raised|cut|upgraded|downgraded)$/.test(verb) && !/^\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:estimates?|forecasts?|figures?|projections?|guidance|counts?|tally|outlook)\b/i.test(afterVerb)) return undefined;
   if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
@@ -159,7 +163,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const raw = citing ? `${subject.text} citing ${citing.cited.text}` : subject.text;
   // "A, as the ministry has suggested, B" covers A; "as Washington warned that B" covers B.
   const backwardOnly = !forwardOnly && /(?:^|,)\s*as\s*$/i.test(s.slice(0, subject.start - at));
-  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...(backwardOnly ? { backwardOnly } : {}) };
+  const boundBack = /\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|[a-z]+))?\s+(?:that|which)\s+$/i.test(s.slice(0, subject.start - at));
+  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...(backwardOnly ? { backwardOnly } : {}), ...(boundBack ? { boundBack } : {}) };
 };
 
 /** "X, citing Y, said" and "X said, citing Y, that". */

@@ -37,7 +37,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   }
   if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after)) return 'multiplier';
   // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
-  if (/\bfor\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)) return 'duration';
+  if (/\b(?:for|in)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)) return 'duration';
   if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
   if (isRatio(m, before, after)) {
     return 'ratio';
