@@ -26,6 +26,10 @@ const ANAPHORA_SENTENCES = 3;
 // "has launched 2,000 since ...": a running total holds as of the reporting, not the day of the statement before it.
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 
+const LEAD_PARAGRAPHS = 3;
+// A running total or a state of now is not a figure of the lead's month.
+const ONGOING = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
+
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
   source: string;
@@ -67,6 +71,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const headlines = new Set<number>();
   const bullets = new Set<number>();
   let statement: Statement | undefined;
+  // The month a data release's lead figure covers ("added 118,000 jobs in February"): its later figures cover it too.
+  let period: AsOf | undefined;
   const venue = leadVenue(dates, sentences);
   let cursor = 0;
   for (const sentence of sentences) {
@@ -97,6 +103,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
       if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = carried(atVenue(venue, sentence)) ?? asOf;
+      if (!period && sentence.paragraph < LEAD_PARAGRAPHS && asOf.datePrecision === 'month' && (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) period = asOf;
+      else if (period && asOf.dateBasis === 'published' && !ONGOING.test(text.slice(clause.start, clause.end))) asOf = carried(period);
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
       if (resolved.source !== ARTICLE) {
