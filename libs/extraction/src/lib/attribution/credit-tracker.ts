@@ -28,6 +28,8 @@ export interface Credit {
 }
 
 const QUOTE_LOOKAHEAD = 6;
+/** How many sentences back a description ("the agency") looks for its name: bounded, so extraction stays linear. */
+const DESCRIPTION_LOOKBACK = 40;
 // A source named by a plural common noun ("economists", "officials in Kyiv"), which "it" cannot refer to.
 const PLURAL_HEAD =
   /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;
@@ -125,7 +127,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (/^(?:the\s+)?same\s/i.test(raw)) return named(sentence.index - 1).filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw)).at(-1)?.raw ?? raw;
     if (!isDescription(raw)) return raw;
     const earlier: { raw: string; distance: number }[] = [];
-    for (let j = sentence.index; j >= 0; j--) {
+    for (let j = sentence.index; j >= Math.max(0, sentence.index - DESCRIPTION_LOOKBACK); j--) {
       for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
       // A body a sentence opens with names it too ("The National Electoral Commission published results").
       const prior = doc.sentences[j] as Sentence;

@@ -119,7 +119,12 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Every date expression in `text`, longest first where they overlap. */
+/**
+ * Every date expression in `text`, longest first where they overlap. Hand-written rather than chrono-node: chrono
+ * (2.10) reads "on Monday" and "in February" forward from the reference date, where news means the last one, and
+ * "a day earlier" from the reference rather than the event; added to these rules for what they miss, it lowered the
+ * generality set's date accuracy (older articles 94.3 → 85.3, g40–g47 87.8 → 82.4).
+ */
 export const findDateMentions = (text: string): DateMention[] => {
   const found: DateMention[] = [];
   for (const rule of RULES) {

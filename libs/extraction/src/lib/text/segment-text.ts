@@ -108,6 +108,8 @@ const continuesLine = (prev: string, next: string): boolean => {
   return prev.length > HEADING_MAX && !/^([-*•]|\d+[.)])\s/.test(next);
 };
 
+// Hand-written on purpose: Intl.Segmenter('en', sentence) was measured in its place on the generality set and did worse
+// (older articles: recall 100 → 99.8, source 98.4 → 97.3, date 94.3 → 94.1; g40–g47 source 93.0 → 91.9).
 const sentenceSpans = (text: string, block: Span): Span[] => {
   const spans: Span[] = [];
   let start = block.start;
