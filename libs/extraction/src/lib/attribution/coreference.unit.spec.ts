@@ -66,6 +66,12 @@ describe('sources beyond "X said"', () => {
     expect(credit(text, '40').basis).toBe('article');
   });
 
+  it('"according to the tracking site X" credits X, "a senior Western official" stays whole; "sources tell us they expect"', () => {
+    expect(credit('By noon 900,000 homes were dark, according to the tracking site PowerWatch.', '900,000').source).toBe('PowerWatch');
+    expect(credit('Recruits sign up at 1,000 a day, according to a senior Western official.', '1,000').source).toBe('senior Western official');
+    expect(credit('Polls have closed. Party sources tell us they expect turnout below 45%.', '45').source).toBe('Party sources');
+  });
+
   it('a plural noun with no article is not a description ("Insurers expect")', () => {
     const [f] = extractFigures('Insurers expect claims could reach £200m, the Association of Insurers said.');
     expect(f?.source).toBe('Insurers');

@@ -34,7 +34,7 @@ const DESCRIPTION_LOOKBACK = 40;
 const PLURAL_HEAD =
   /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;
 // Verbs that release figures (not "said", which also carries views): what follows in the paragraph goes on with the release.
-const REPORTING = /^(?:announced|announces|reported|reports|confirmed|confirms|informed|published|released|recorded|counted)\b/;
+const REPORTING = /^(?:announced|announces|reported|reports|confirmed|confirms|informed|notified|published|released|recorded|counted)\b/;
 // "said" carries only into a sentence without a named actor of its own ("In total 1.9 million citizens voted", not "The ECB cut ...").
 const SAID = /^(?:said|says)\b/;
 const NAMED_OPENING = /^(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;

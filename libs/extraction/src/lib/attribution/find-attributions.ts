@@ -19,7 +19,7 @@ export interface Attribution {
 }
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
@@ -54,11 +54,15 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
     const work = /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
     const by = work ? from + work[0].length : from;
-    const descriptor = work ? /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0 : 0;
+    // "by the catastrophe modelling firm Verisk", "according to the tracking site PowerOutage.us": the name after a descriptor.
+    const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0;
     // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
     const common = /^(?!(?:our|its|their|his|her|my|the|a|an|this|these|those|some|many|most)\s)([a-z][a-z -]{2,40}?)(?=\s*(?:[.,;:]|$))/.exec(s.slice(from));
+    const plain = phraseAfter(s, by, at);
     const np =
-      (work ? phraseAfter(s, by + descriptor, at) : undefined) ??
+      // ... unless the capitalised words describe a person ("a senior Western official").
+      (descriptor && !/[A-Z][\w.'’-]*\s+[a-z]+$/.test(plain?.text ?? '') ? phraseAfter(s, by + descriptor, at) : undefined) ??
+      plain ??
       phraseAfter(s, from, at) ??
       (common?.[1] ? { start: at + from, end: at + from + common[1].length, text: common[1] } : undefined);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
@@ -97,7 +101,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const prev = out[i - 1];
     if (!a.pronoun || !prev || prev.pronoun) return a;
     const gap = s.slice(prev.end - at, a.anchor - at);
-    return /^\s*(?:that\s+)?(?:he|she|it|they|we)(?:\s+\w+){0,2}\s*$/i.test(gap) ? { ...a, raw: prev.raw, pronoun: undefined } : a;
+    // "Party sources tell us they expect ...": the listener may stand between.
+    return /^\s*(?:(?:us|me|reporters|journalists)\s+)?(?:that\s+)?(?:he|she|it|they|we)(?:\s+\w+){0,2}\s*$/i.test(gap) ? { ...a, raw: prev.raw, pronoun: undefined } : a;
   });
 };
 

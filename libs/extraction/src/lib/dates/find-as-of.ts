@@ -92,7 +92,9 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const nearest = (own.length ? own : pool).sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
   const runningTotal = nearest?.m.kind === 'relative' && nearest.m.period === 'year' && nearest.m.back === 0 && PERFECT.test(sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start));
   if (nearest?.resolved && !(runningTotal && index.published)) {
-    const { date, precision, relative } = nearest.resolved;
+    // "by this afternoon" under a live blog's "Thursday 4 June" header: today is the update's day, not the page's.
+    const header = nearest.m.kind === 'day-offset' && index.fromHeading[sentence.paragraph] && prefix ? resolveDate(prefix, index.published) : null;
+    const { date, precision, relative } = header?.precision === 'day' ? (resolveDate(nearest.m, header.date) ?? nearest.resolved) : nearest.resolved;
     return { as_of: toIso(date), datePrecision: precision, dateBasis: relative ? 'relative' : 'explicit' };
   }
   if (prefix && prefix.start < pos) {

@@ -29,6 +29,13 @@ describe('dates of figures in news of any topic', () => {
     expect(dateOf(text, '21,000')).toEqual(['2026-08-14', 'header']);
   });
 
+  it('"this afternoon" under a live page\'s dated header is that update\'s day; "by 6 p.m." is a time', () => {
+    const text =
+      'Count live\n\nFriday 14 August\n\n03:50\nThe result is due soon.\n\nThursday 13 August\n\n21:00\nThe council said 3,900 postal votes had been returned by this afternoon, by 6 p.m.';
+    expect(dateOf(text, '3,900')).toEqual(['2026-08-13', 'relative']);
+    expect(figureIn(text, '3,900', { publishedAt: PUBLISHED }).numberText).toBe('3,900');
+  });
+
   it('a month ahead of the reporting ("another cut in September") does not date a figure', () => {
     expect(dateOf('Investors see a 40% chance of another cut in September.', '40')).toEqual([PUBLISHED, 'published']);
   });

@@ -74,7 +74,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after)) return 'calibre';
   if (/^\s?°/.test(after)) return 'temperature';
   if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
-  if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)\b/i.test(after) && m.value < 25) return 'time';
+  if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)(?!\w)/i.test(after) && m.value < 25) return 'time';
   if (/^\/\d/.test(after)) return 'fraction or date';
   if (LABELS.test(before)) return 'label';
   if (isAge(m, before, after)) return 'age';
