@@ -25,7 +25,7 @@ export const FIXTURE_ARTICLES: FixtureArticle[] = [
       { numberText: '1,271', value: 1271, qualifier: 'exact', unit: 'per_day', source: 'UK Ministry of Defence', as_of: '2024-10-01', metric: 'russian_casualties_per_day' },
       { numberText: 'upwards of 13,000', low: 13000, qualifier: 'more_than', unit: 'count', source: 'Seoul', as_of: '2024-11-06', metric: 'north_korean_containers_shipped_to_russia' },
       { numberText: 'between 8 million and 9 million', low: 8000000, high: 9000000, qualifier: 'range', unit: 'count', source: 'Seoul', as_of: '2024-11-06', metric: 'north_korean_ammunition_rounds_supplied_to_russia' },
-      { numberText: 'an estimated $5.5bn', value: 5500000000, qualifier: 'approximately', unit: 'usd', source: 'agency', as_of: '2024-11-05', metric: 'north_korea_arms_revenue_usd' },
+      { numberText: 'an estimated $5.5bn', value: 5500000000, qualifier: 'approximately', unit: 'usd', source: "Ukraine's defence intelligence agency citing intercepted radio traffic", as_of: '2024-11-05', metric: 'north_korea_arms_revenue_usd' },
       { numberText: 'about 600', value: 600, qualifier: 'approximately', unit: 'km2', source: 'analysts at the Institute for the Study of War', as_of: '2024-11-06', metric: 'ukraine_held_area_kursk_km2' },
       { numberText: '1,300', value: 1300, qualifier: 'exact', unit: 'km2', source: 'analysts at the Institute for the Study of War', as_of: '2024-08-01', metric: 'ukraine_held_area_kursk_km2' },
     ],

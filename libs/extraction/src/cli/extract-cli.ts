@@ -52,7 +52,7 @@ const parseArgs = (argv: string[]): Args | string => {
  * `extract <file> [--published YYYY-MM-DD] [--all]`: prints the file's
  * figures as a JSON array. By default only firm figures are printed (not
  * vague words, conversions or low-confidence numbers); --all prints every
- * candidate, percentages included. Returns the exit code: 0, 1 when the file
+ * candidate. Returns the exit code: 0, 1 when the file
  * cannot be read, 2 on bad arguments.
  */
 export async function runExtractCli(argv: string[], io: Partial<ExtractCliIo> = {}): Promise<number> {
@@ -70,7 +70,7 @@ export async function runExtractCli(argv: string[], io: Partial<ExtractCliIo> = 
     stderr(`cannot read ${args.file}: ${reason}\n`);
     return 1;
   }
-  const figures = extractFigures(text, { ...(args.publishedAt ? { publishedAt: args.publishedAt } : {}), notAfter: today(), includePercentages: args.all });
+  const figures = extractFigures(text, { ...(args.publishedAt ? { publishedAt: args.publishedAt } : {}), notAfter: today() });
   const shown = args.all ? figures : figures.filter((f) => isFirmFigure(f));
   stdout(`${JSON.stringify(shown, null, 2)}\n`);
   return 0;

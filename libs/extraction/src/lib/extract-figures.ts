@@ -12,7 +12,7 @@ import { borrowUnit, isConversion, isTitleLike, millionsBySibling, quoteOf, rate
 import { findUnit } from './figures/find-unit';
 import { normalise } from './figures/normalise';
 import { findQualifier } from './figures/qualifiers';
-import { classifyMetric, UNCLASSIFIED } from './metrics/classify-metric';
+import { classifyMetric } from './metrics/classify-metric';
 import { DEFAULT_METRIC_PATTERNS } from './metrics/default-metric-patterns';
 import { furnitureSpans, ignoreReason } from './numbers/ignore-rules';
 import { scanNumbers, type NumberMention } from './numbers/scan-numbers';
@@ -25,6 +25,10 @@ const ARTICLE = 'article';
 const ANAPHORA_SENTENCES = 3;
 // "has launched 2,000 since ...": a running total holds as of the reporting, not the day of the statement before it.
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
+
+const LEAD_PARAGRAPHS = 3;
+// A running total or a state of now is not a figure of the lead's month.
+const ONGOING = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
 
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
@@ -67,6 +71,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const headlines = new Set<number>();
   const bullets = new Set<number>();
   let statement: Statement | undefined;
+  // The month a data release's lead figure covers ("added 118,000 jobs in February"): its later figures cover it too.
+  let period: AsOf | undefined;
   const venue = leadVenue(dates, sentences);
   let cursor = 0;
   for (const sentence of sentences) {
@@ -80,7 +86,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
     const titleLike = isTitleLike(text, paragraphs[sentence.paragraph] as Paragraph);
     const conversions: boolean[] = [];
     readings.forEach(({ m, unit }, i) => {
-      if (unit.unit === 'percent' && !options.includePercentages) return;
+      if (unit.unit === 'percent' && options.includePercentages === false) return;
       const clause = clauseAt(sentence, m.start);
       const qualifier = findQualifier(text, m, clause.start);
       const since = sentences[sentence.index - ANAPHORA_SENTENCES]?.start ?? 0;
@@ -89,19 +95,22 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       const credit = credits.credit(sentence, m.start, clause);
       // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
       const resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
+      const sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
       let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
       // A list item without a date of its own holds as of its lead-in.
-      if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn);
+      if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = carried(findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn));
       // "X said on Thursday that ... He added that 38,000 ...": what is added was said on the same day.
-      if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor) ?? asOf;
+      if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
-      if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = atVenue(venue, sentence) ?? asOf;
+      if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = carried(atVenue(venue, sentence)) ?? asOf;
+      if (!period && sentence.paragraph < LEAD_PARAGRAPHS && asOf.datePrecision === 'month' && (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) period = asOf;
+      else if (period && asOf.dateBasis === 'published' && !ONGOING.test(text.slice(clause.start, clause.end))) asOf = carried(period);
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
       if (resolved.source !== ARTICLE) {
         const same = statement !== undefined && sameSource(statement.source, resolved.source) && sentence.paragraph - statement.paragraph <= 1;
         if (same && statement && asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) {
-          asOf = statement.asOf;
+          asOf = carried(statement.asOf) ?? asOf;
           statement.paragraph = sentence.paragraph;
         } else if (namesEventDay(dates, sentence, asOf)) statement = { source: resolved.source, asOf, paragraph: sentence.paragraph };
         else if (!same) statement = undefined;
@@ -127,13 +136,17 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         unit: reading.unit,
         ...(reading.rateOf ? { rateOf: reading.rateOf } : {}),
         noun: reading.noun,
+        evidence: reading.evidence,
         metric,
         source: resolved.source,
         ...(resolved.sourceText ? { sourceText: resolved.sourceText } : {}),
+        sourceBasis,
+        ...(credit.chain ? { sourceChain: [...credit.chain.slice(0, -1), resolved.source] } : {}),
         quote: text.slice(quote.start, quote.end),
         quoteOffset: quote.start,
         numberText: text.slice(qualifier.start, qualifier.end),
         offset: qualifier.start,
+        numberOffset: m.start,
         ...asOf,
         confidence: scoreConfidence({
           evidence: reading.evidence,
@@ -141,9 +154,10 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           word: m.word,
           vague: m.kind === 'vague',
           sourced: resolved.source !== ARTICLE,
-          classified: metric !== UNCLASSIFIED,
           qualifier: qualifier.qualifier,
           conversion,
+          value: reading.value,
+          dated: asOf.dateBasis !== null && asOf.dateBasis !== 'published',
         }),
         vague: m.kind === 'vague',
         ...(conversion ? { conversion } : {}),
@@ -153,6 +167,13 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   }
   return dedupeFigures(figures, headlines, bullets);
 };
+
+/** A date taken over from the statement, gathering or lead-in a figure goes on with. */
+function carried(asOf: AsOf): AsOf;
+function carried(asOf: AsOf | undefined): AsOf | undefined;
+function carried(asOf: AsOf | undefined): AsOf | undefined {
+  return asOf && asOf.dateBasis !== null && asOf.dateBasis !== 'published' ? { ...asOf, dateBasis: 'carried' } : asOf;
+}
 
 /** A number on a line that opens with a bullet ("- 11,000: troops in Kursk, according to ..."). */
 const isBulletLine = (text: string, at: number): boolean => /^[ \t]*[-•*–—·▪][ \t]/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1));

@@ -11,12 +11,15 @@ describe('extractFigures', () => {
         qualifier: 'approximately',
         unit: 'troops',
         noun: 'troops',
+        evidence: 'lexicon',
         metric: 'north_korean_troops_in_russia',
         source: "Seoul's spy agency",
+        sourceBasis: 'direct',
         quote: "Seoul's spy agency said about 3,000 North Korean troops are training in Russia",
         quoteOffset: 18,
         numberText: 'about 3,000',
         offset: 42,
+        numberOffset: 48,
         as_of: '2024-10-28',
         datePrecision: 'day',
         dateBasis: 'published',
@@ -129,11 +132,13 @@ describe('extractFigures', () => {
     ]);
   });
 
-  it('is less confident about bare numbers than counted, credited ones', () => {
-    const credited = figureIn('The Pentagon says 10,000 North Korean troops are in Russia.', '10,000');
+  it('is less confident about bare numbers and number words without a noun than counted ones', () => {
+    const counted = figureIn('The Pentagon says 10,000 North Korean troops are in Russia.', '10,000');
     const bare = figureIn('The code was 4417 at the time.', '4417');
-    expect(credited.confidence).toBeGreaterThan(0.8);
-    expect(bare.confidence).toBeLessThan(0.5);
+    const word = figureIn('Rescuers said seven were found near the river.', 'seven');
+    expect(counted.confidence).toBeGreaterThan(0.9);
+    expect(bare.confidence).toBeLessThan(counted.confidence);
+    expect(word.confidence).toBeLessThan(bare.confidence);
   });
 
   it('finds nothing in text without figures', () => {

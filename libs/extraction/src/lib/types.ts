@@ -21,6 +21,9 @@ export type Unit =
   | 'km2'
   | 'mi2'
   | 'hectares'
+  | 'acres'
+  | 'mph'
+  | 'kmh'
   | 'tonnes'
   | 'percent'
   | 'years'
@@ -31,6 +34,16 @@ export type Unit =
   | RateUnit;
 
 export type DatePrecision = 'day' | 'month' | 'year';
+
+/**
+ * Why a figure got its date: stated in its sentence (`explicit`), a relative day resolved against the publication
+ * date (`relative`), a dated live-blog update header (`header`), its paragraph's dated opening (`paragraph`), carried
+ * from the statement, gathering or lead-in it goes on with (`carried`), or the publication date (`published`).
+ */
+export type DateBasis = 'explicit' | 'relative' | 'header' | 'paragraph' | 'carried' | 'published' | null;
+
+/** Why a figure got its source: credited in its sentence, through a description or pronoun resolved to a name, carried from the paragraph, list lead-in or speaker it goes on with, or nobody (the article). */
+export type SourceBasis = 'direct' | 'coreference' | 'carried' | 'article';
 
 export interface ExtractedFigure {
   /** Set for `exact` and `approximately`. */
@@ -45,23 +58,29 @@ export interface ExtractedFigure {
   rateOf?: Unit;
   /** The quantity noun as written ("troops", "casualties", "rounds"), or "" when none. */
   noun: string;
+  /** How the unit was read: a known quantity noun, another plural noun, a noun elsewhere in the clause, or none. */
+  evidence: 'lexicon' | 'generic' | 'inferred' | 'none';
   /** Metric key from the catalog, or "unclassified". */
   metric: string;
   /** Canonical source (alias-resolved), "X citing Y", or "article" when nobody is credited. */
   source: string;
   /** The attribution as written, when it differs from `source`. */
   sourceText?: string;
+  sourceBasis: SourceBasis;
+  /** For `coreference`: the chain from the words in the sentence to the name ("the agency" → "Cal Fire"). */
+  sourceChain?: string[];
   /** Verbatim clause/sentence holding the number: text.slice(quoteOffset, quoteOffset + quote.length). */
   quote: string;
   quoteOffset: number;
   /** The number's surface form ("about 8,000", "Rbs3mn", "tens of thousands"). */
   numberText: string;
   offset: number;
+  /** Where the number itself starts (without qualifier words): with the text, what identifies the claim. */
+  numberOffset: number;
   /** ISO date the figure refers to (month precision uses day 01), or null. */
   as_of: string | null;
   datePrecision: DatePrecision | null;
-  /** How the date was found: explicit in the sentence, a dated paragraph prefix, relative, or the publication date. */
-  dateBasis: 'explicit' | 'paragraph' | 'relative' | 'published' | null;
+  dateBasis: DateBasis;
   /** 0..1: how sure we are this is a reported figure with the fields right. */
   confidence: number;
   /** Vague quantity words ("thousands", "tens of thousands"): a conventional bound, not a stated number. */
@@ -111,6 +130,6 @@ export interface ExtractOptions {
    * place a yearless wire dateline ("SEOUL, Nov. 20 (Yonhap) --") when the story names no year at all.
    */
   notAfter?: string;
-  /** Percentages are skipped unless asked for. */
+  /** Percentages are extracted unless this is false. */
   includePercentages?: boolean;
 }

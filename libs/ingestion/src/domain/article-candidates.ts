@@ -31,6 +31,9 @@ const REPLACED = /\b(?:from|not|instead of|rather than|previously|earlier|up fro
 export const replacedValue = (text: string, figure: Pick<ExtractedFigure, 'offset' | 'quote'>): boolean =>
   saysRevised(figure.quote) && REPLACED.test(text.slice(Math.max(0, figure.offset - 60), figure.offset));
 
+/** The claim's identity in the text: where its number stands ("@1432"), whatever else the extractor found around it. */
+export const claimOf = (figure: Pick<ExtractedFigure, 'numberOffset'>): string => `@${figure.numberOffset}`;
+
 function toCandidate(figure: ExtractedFigure, index: number, text: string, options: { publishedAt: string; publisher: string }): Candidate | Rejection {
   const quote = figure.quote.slice(0, LedgerLimits.quoteMax);
   if (figure.metric === UNCLASSIFIED) {
@@ -41,6 +44,7 @@ function toCandidate(figure: ExtractedFigure, index: number, text: string, optio
   try {
     return {
       at: { index },
+      claim: claimOf(figure),
       metricKey: figure.metric,
       sourceName: figure.source === ARTICLE_SOURCE ? options.publisher : figure.source,
       sourceIsPublisher: figure.source === ARTICLE_SOURCE,

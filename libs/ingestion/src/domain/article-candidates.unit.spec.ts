@@ -27,6 +27,17 @@ describe('article candidates', () => {
     ]);
   });
 
+  it('identifies each figure by where its number stands, not by its place among the figures found', () => {
+    const text = 'North Korea has sent about 12,000 troops to Russia, the agency said.';
+    const after = 'Officials said 3,000 North Korean troops had arrived earlier. ' + text;
+    const [alone] = candidates(text);
+    const moved = candidates(after).find((c) => c.quote.includes('12,000'));
+    expect(alone!.claim).toBe(`@${text.indexOf('12,000')}`);
+    // The same claim shifted by the prefix keeps its identity relative to its text; its index among figures changed.
+    expect(moved!.claim).toBe(`@${after.indexOf('12,000')}`);
+    expect(moved!.at.index).not.toBe(alone!.at.index);
+  });
+
   it('rejects figures no catalog metric fits, with the reason and quote', () => {
     const all = articleCandidates('The city council approved 40 new buses, the mayor said.', { publishedAt: '2024-10-29', publisher: 'P', metrics: DEFAULT_METRIC_PATTERNS });
     expect(all).toEqual([expect.objectContaining({ index: 0, code: 'ingestion.unclassified', quote: expect.stringContaining('40 new buses') })]);

@@ -21,8 +21,13 @@ export const ingestionJobId = (kind: IngestionKind, hash: string): string => `${
 
 export const JOB_ID = /^(structured|article)-[0-9a-f]{64}$/;
 
-/** Seed of every write a figure leads to: a retried job derives the same event ids and figure ids. */
-export const figureSeed = (hash: string, index: number, sourceId: string): string => `ingestion:${hash}:figure:${index}:${sourceId}`;
+/**
+ * Seed of every write a figure leads to: a retried job derives the same event ids and figure ids. An article's
+ * figure is seeded by its claim (where its number stands in the text), so re-ingesting the same article after the
+ * extractor changed (figures found before it, or dropped) lands on the same writes; a structured line by its index.
+ */
+export const figureSeed = (hash: string, at: { index: number; claim?: string }, sourceId: string): string =>
+  at.claim === undefined ? `ingestion:${hash}:figure:${at.index}:${sourceId}` : `ingestion:${hash}:claim:${at.claim}:${sourceId}`;
 export const reportSeed = (hash: string): string => `ingestion:${hash}:report`;
 export const sourceSeed = (hash: string, sourceId: string): string => `ingestion:${hash}:source:${sourceId}`;
 

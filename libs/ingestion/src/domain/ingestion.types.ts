@@ -50,6 +50,11 @@ export interface FigureLocation {
 /** A figure ready to be matched against the ledger. */
 export interface Candidate {
   at: FigureLocation;
+  /**
+   * What identifies the claim in the report's text (an article's number position), so its writes are seeded by
+   * the claim rather than by its place in the extractor's output; absent for structured lines (their index is it).
+   */
+  claim?: string;
   metricKey: string;
   sourceName: string;
   /** Nobody is credited in the article: the figure is the publisher's own (a media source). */

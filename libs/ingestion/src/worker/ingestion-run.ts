@@ -137,7 +137,7 @@ export class IngestionRun {
     for (const sourceId of sourceIds) {
       const { existing, inJob } = await this.figures.of(metric.key, sourceId);
       const claim = { amount: candidate.amount, validAt: candidate.validAt, reportId, revises: candidate.revises };
-      const seed = figureSeed(this.job.data.hash, candidate.at.index, sourceId);
+      const seed = figureSeed(this.job.data.hash, { index: candidate.at.index, ...(candidate.claim !== undefined ? { claim: candidate.claim } : {}) }, sourceId);
       try {
         const decision = decideMatch(claim, existing, inJob);
         // What an earlier attempt already wrote for this line counts as what it was, not as "unchanged".

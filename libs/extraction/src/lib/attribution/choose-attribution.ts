@@ -1,6 +1,9 @@
 import type { Span } from '../text/segment-text';
 import type { Attribution } from './find-attributions';
 
+/** How far after a figure's start a relative clause crediting it may stand. */
+const BOUND_REACH = 80;
+
 const inside = (pos: number, spans: Span[]): Span | undefined => spans.find((s) => pos >= s.start && pos < s.end);
 
 /**
@@ -22,6 +25,9 @@ export const chooseAttribution = (atts: Attribution[], pos: number, clause: Span
     if (nearest) return nearest;
   }
   const inClause = (a: Attribution): boolean => a.anchor >= clause.start && a.anchor < clause.end;
+  // "the 165,000 that economists had expected": a relative clause right after the figure credits it.
+  const bound = usable.find((a) => a.boundBack && a.anchor > pos && a.anchor - pos <= BOUND_REACH);
+  if (bound) return bound;
   const before = usable.filter((a) => a.anchor < pos && !a.backwardOnly);
   const after = usable.filter((a) => a.anchor > pos && !a.forwardOnly);
   return (

@@ -1,6 +1,8 @@
+import type { SourceBasis } from '../types';
 import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
 import { quotationAt, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
+import { isDescription, resolveDescription } from './coreference';
 import { subjectOf, type Attribution } from './find-attributions';
 
 export interface CreditDocument {
@@ -18,18 +20,24 @@ export interface Credit {
   raw?: string;
   /** Set when the figure is a list item credited through the sentence that introduced the list. */
   leadIn?: Sentence;
+  /** How the credit was found (see SourceBasis) and, for coreference, the words that led to `raw` ("it", "the agency"). */
+  basis: SourceBasis;
+  chain?: string[];
   /** "He added that ...": the attribution in the sentence before that the pronoun goes on from. */
   carriedFrom?: { sentence: Sentence; anchor: number };
 }
 
 const QUOTE_LOOKAHEAD = 6;
-/** How many sentences back "the ministry said" may look for the ministry it means (further back, another one may have come between). */
-const DEFINITE_LOOKBACK = 2;
-// Nouns that, right after a name, can only mean that name: "Mediazona estimated ... the outlet said".
-const OUTLET_NOUN = /^(?:outlet|newspaper|broadcaster|website|site|project|monitor|group|think[- ]?tank)$/i;
-// A second mention by a bare common noun: "the outlet said", "the agency estimated".
-const DEFINITE_MENTION =
-  /^(?:the\s+)?(?:[a-z]+\s+)?(outlet|agency|ministry|newspaper|group|monitor|institute|think[- ]?tank|official|spokesperson|spokesman|spokeswoman|office|department|watchdog|centre|center|organi[sz]ation|broadcaster|website|site|project|service)$/i;
+/** How many sentences back a description ("the agency") looks for its name: bounded, so extraction stays linear. */
+const DESCRIPTION_LOOKBACK = 40;
+// A source named by a plural common noun ("economists", "officials in Kyiv"), which "it" cannot refer to.
+const PLURAL_HEAD =
+  /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;
+// Verbs that release figures (not "said", which also carries views): what follows in the paragraph goes on with the release.
+const REPORTING = /^(?:announced|announces|reported|reports|confirmed|confirms|informed|notified|published|released|recorded|counted)\b/;
+// "said" carries only into a sentence without a named actor of its own ("In total 1.9 million citizens voted", not "The ECB cut ...").
+const SAID = /^(?:said|says)\b/;
+const NAMED_OPENING = /^(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
 const TITLED = /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
@@ -61,6 +69,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (label) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
   }
   let lastNamed: string | undefined;
+  const namedSoFar: string[] = [];
   let paragraphSpeaker: string | undefined;
   // Where that speaker was named, so speech running on keeps the day it was said on.
   let speakerNamedAt: Credit['carriedFrom'];
@@ -84,11 +93,19 @@ export const createCreditTracker = (doc: CreditDocument) => {
   };
 
   // "It said", "he added": whoever the previous sentence credited, else its subject, else the last source named.
-  const antecedent = (sentence: Sentence): string | undefined => {
+  // "The department has offered 4%, which it says would cost ...": a pronoun in a relative clause is the sentence's own subject.
+  // "it" never means a plural ("economists"), so it looks further back for a name that agrees.
+  const antecedent = (sentence: Sentence, pronoun?: Attribution): string | undefined => {
+    const singular = pronoun?.raw.toLowerCase() === 'it';
+    const agrees = (raw: string | undefined): raw is string => raw !== undefined && !(singular && PLURAL_HEAD.test(raw));
+    if (pronoun && /\b(?:which|that|as)\s+(?:it|they|he|she)\s+$/i.test(doc.text.slice(sentence.start, pronoun.anchor))) {
+      const own = subjectOf(sentence);
+      if (agrees(own)) return own;
+    }
     const previous = doc.sentences[sentence.index - 1];
-    if (!previous) return lastNamed;
-    const credited = (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun);
-    return credited[credited.length - 1]?.raw ?? subjectOf(previous) ?? lastNamed;
+    const credited = previous ? (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun).at(-1)?.raw : undefined;
+    const subject = previous ? subjectOf(previous) : undefined;
+    return [credited, subject].find(agrees) ?? namedSoFar.findLast(agrees) ?? lastNamed;
   };
 
   const carriedFrom = (sentence: Sentence): Credit['carriedFrom'] => {
@@ -103,18 +120,36 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return (doc.attributions[next.index] ?? []).find((a) => !a.pronoun);
   };
 
-  // "The outlet said" after "Mediazona estimated": the entity named before, preferring one with the same head noun.
-  const definiteReferent = (sentence: Sentence, raw: string): string => {
-    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && !DEFINITE_MENTION.test(a.raw) && a.anchor < sentence.start);
+  // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
+  const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
+    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
     // "The same service had put it at 7,000", "the same briefing put ...": whoever was credited just before, whatever noun named them.
     if (/^(?:the\s+)?same\s/i.test(raw)) return named(sentence.index - 1).filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw)).at(-1)?.raw ?? raw;
-    const head = DEFINITE_MENTION.exec(raw)?.[1]?.toLowerCase();
-    if (!head) return raw;
-    for (let j = sentence.index - 1; j >= Math.max(0, sentence.index - DEFINITE_LOOKBACK); j--) {
-      const same = named(j).filter((a) => a.raw.toLowerCase().includes(head)).at(-1);
-      if (same) return same.raw;
+    if (!isDescription(raw)) return raw;
+    const earlier: { raw: string; distance: number }[] = [];
+    for (let j = sentence.index; j >= Math.max(0, sentence.index - DESCRIPTION_LOOKBACK); j--) {
+      for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
+      // A body a sentence opens with names it too ("The National Electoral Commission published results").
+      const prior = doc.sentences[j] as Sentence;
+      const prose = /[.!?]["”’)]?\s*$/.test(prior.text) && prior.text.split(/\s+/).length >= 6;
+      const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
+      if (subject && !isDescription(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
-    return (OUTLET_NOUN.test(head) ? named(sentence.index - 1).at(-1)?.raw : undefined) ?? raw;
+    return resolveDescription(raw, earlier)?.source ?? raw;
+  };
+
+  // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
+  const paragraphSource = (sentence: Sentence): string | undefined => {
+    for (let j = sentence.index - 1; j >= 0 && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
+      const quotes = doc.quotes[sentence.paragraph] ?? [];
+      const verb = (a: Attribution): string => doc.text.slice(a.anchor, a.anchor + 12);
+      const ownActor = NAMED_OPENING.test(sentence.text) && !/^(?:In|On|Of|At|By|For|From|Since|After|Before|During|Still)\s/.test(sentence.text);
+      const said = (doc.attributions[j] ?? [])
+        .filter((a) => !a.pronoun && !quotationAt(a.anchor, quotes) && (REPORTING.test(verb(a)) || (SAID.test(verb(a)) && !ownActor)))
+        .at(-1);
+      if (said) return said.raw;
+    }
+    return undefined;
   };
 
   const creditedBefore = (sentence: Sentence): string | undefined =>
@@ -146,6 +181,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (listed) attribution = (doc.attributions[listed.index] ?? []).at(-1);
     // Figures credited only by the next sentence: "Russia has lost 719,330 troops. This was reported by the General Staff."
     if (!attribution && !quote) attribution = creditedAfter(sentence);
+    // "The ministry confirmed 1,284 cases. Of these, 412 ...": a paragraph goes on with what its source reported.
+    const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.
@@ -155,25 +192,37 @@ export const createCreditTracker = (doc: CreditDocument) => {
       : speaker && (!attribution || firstPerson)
         ? speaker
         : attribution?.pronoun
-          ? antecedent(listed ?? sentence)
+          ? antecedent(listed ?? sentence, listed ? undefined : attribution)
           : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
             (attribution?.raw ??
-            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : undefined));
-    const referent = raw && !attribution?.pronoun ? definiteReferent(sentence, raw) : raw;
+            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : carried));
+    const referent = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;
     const continuesSpeech = !attribution && quote !== undefined && paragraphSpeaker !== undefined && raw === paragraphSpeaker;
     const definite = attribution && !attribution.pronoun && referent !== raw;
     const from = (attribution?.pronoun || definite) && !listed ? carriedFrom(sentence) : continuesSpeech ? speakerNamedAt : undefined;
-    return { ...(referent ? { raw: referent } : {}), ...(listed ? { leadIn: listed } : {}), ...(from ? { carriedFrom: from } : {}) };
+    const own = attribution !== undefined && !listed && (doc.attributions[sentence.index] ?? []).includes(attribution);
+    const chain = [...new Set([attribution?.pronoun ? attribution.raw : undefined, raw, referent].filter((w): w is string => w !== undefined))];
+    const basis: SourceBasis = !referent ? 'article' : chain.length > 1 ? 'coreference' : own || (speaker !== undefined && raw === speaker) ? 'direct' : 'carried';
+    return {
+      basis,
+      ...(basis === 'coreference' ? { chain } : {}),
+      ...(referent ? { raw: referent } : {}),
+      ...(listed ? { leadIn: listed } : {}),
+      ...(from ? { carriedFrom: from } : {}),
+    };
   };
 
   const finish = (sentence: Sentence): void => {
     const paragraph = doc.paragraphs[sentence.paragraph] as Paragraph;
     const quotes = doc.quotes[sentence.paragraph] ?? [];
     const outside = (doc.attributions[sentence.index] ?? []).filter((a) => !quotationAt(a.anchor, quotes));
-    const named = outside.filter((a) => !a.pronoun).at(-1);
-    if (named) lastNamed = named.raw;
+    const latest = outside.filter((a) => !a.pronoun).at(-1);
+    if (latest) {
+      lastNamed = latest.raw;
+      namedSoFar.push(latest.raw);
+    }
     if (outside.length) {
       paragraphSpeaker = lastNamed;
       const said = outside.at(-1) as Attribution;

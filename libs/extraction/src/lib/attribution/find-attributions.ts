@@ -14,10 +14,12 @@ export interface Attribution {
   forwardOnly: boolean;
   /** An aside ("A, as the ministry has suggested, B") covers what comes before it, not after. */
   backwardOnly?: boolean;
+  /** A relative clause right after a figure ("the 165,000 that economists had expected"): it credits that figure. */
+  boundBack?: boolean;
 }
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
@@ -25,7 +27,9 @@ const BETWEEN_SUBJECT_AND_VERB =
 // Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
 const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates)$/;
 // Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
-const NOUN_LIKE = /^(?:estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts)$/;
+const NOUN_LIKE = /^(?:estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
+// Forecast verbs credit a source only in the active voice after a source-like subject ("economists had expected").
+const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
 const ADJECTIVAL_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$/i;
 // A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
@@ -47,8 +51,20 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   for (const m of s.matchAll(/\baccording to\s+(?!(?:its|their|his|her)\s)/gi)) {
     const from = (m.index ?? 0) + m[0].length;
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
-    const work = /^(?:an?|the|new|latest|\s)*(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
-    const np = (work ? phraseAfter(s, from + work[0].length, at) : undefined) ?? phraseAfter(s, from, at);
+    // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
+    const work = /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
+    const by = work ? from + work[0].length : from;
+    // "by the catastrophe modelling firm Verisk", "according to the tracking site PowerOutage.us": the name after a descriptor.
+    const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0;
+    // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
+    const common = /^(?!(?:our|its|their|his|her|my|the|a|an|this|these|those|some|many|most)\s)([a-z][a-z -]{2,40}?)(?=\s*(?:[.,;:]|$))/.exec(s.slice(from));
+    const plain = phraseAfter(s, by, at);
+    const np =
+      // ... unless the capitalised words describe a person ("a senior Western official").
+      (descriptor && !/[A-Z][\w.'’-]*\s+[a-z]+$/.test(plain?.text ?? '') ? phraseAfter(s, by + descriptor, at) : undefined) ??
+      plain ??
+      phraseAfter(s, from, at) ??
+      (common?.[1] ? { start: at + from, end: at + from + common[1].length, text: common[1] } : undefined);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
   }
   for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
@@ -85,7 +101,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const prev = out[i - 1];
     if (!a.pronoun || !prev || prev.pronoun) return a;
     const gap = s.slice(prev.end - at, a.anchor - at);
-    return /^\s*(?:that\s+)?(?:he|she|it|they|we)(?:\s+\w+){0,2}\s*$/i.test(gap) ? { ...a, raw: prev.raw, pronoun: undefined } : a;
+    // "Party sources tell us they expect ...": the listener may stand between.
+    return /^\s*(?:(?:us|me|reporters|journalists)\s+)?(?:that\s+)?(?:he|she|it|they|we)(?:\s+\w+){0,2}\s*$/i.test(gap) ? { ...a, raw: prev.raw, pronoun: undefined } : a;
   });
 };
 
@@ -96,6 +113,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   if (verb === 'posted' && !/^\s*(?:(?:on|to)\s+(?:X|Twitter|Telegram|Facebook|Instagram|social\s+media|(?:his|her|its|their)\s+\w+)\b|:)/.test(afterVerb)) return undefined;
   // "officials had given a figure of 190,000", not "given the situation".
   if (/^(?:given|gave)$/.test(verb) && !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)) return undefined;
+  // "The department lowered its estimate for January": a revision of one's own figure credits the reviser.
+  if (/^(?:lowered|raised|cut|upgraded|downgraded)$/.test(verb) && !/^\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:estimates?|forecasts?|figures?|projections?|guidance|counts?|tally|outlook)\b/i.test(afterVerb)) return undefined;
   if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
@@ -127,16 +146,17 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     // "Ivan, a 42-year-old who signed a contract in October, told": a described person with a relative clause.
     .replace(/,\s*(?:a|an)\s+[^,]{1,40}?\s(?:who|whose)\b[^,]*,\s*$/, '')
     // "Zelensky, speaking to CNN in Kyiv, said": the aside names a listener, not the speaker.
-    .replace(/,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|in\s+(?:a|an|its|his|her|their)\b)[^,]*,\s*$/, '');
+    .replace(/,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|working|together|in\s+(?:a|an|its|his|her|their|partnership|cooperation|collaboration)\b)[^,]*,\s*$/, '');
   const trimmed = unclaused
     .replace(/\s*\([^()]{1,30}\)\s*$/, ' ')
-    .replace(/\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of)\s+[^,]{1,40}$/, '');
+    .replace(/\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of|polled\s+by|surveyed\s+by)\s+[^,]{1,40}$/, '');
   const citing = citedPhrase(s, trimmed, index, verb, at);
   // A comma right before the verb closes an appositive: "Samus, a defence analyst, told".
   const subjectEnd = citing ? citing.subjectEnd : trimmed.replace(/[\s,]+$/, '').length;
   const last = wordBefore(s, subjectEnd);
   if (isPronoun(last) && !citing) return { anchor: at + index, end: at + index + verb.length, raw: last, pronoun: last.toLowerCase(), forwardOnly };
   let subject = phraseBefore(s, subjectEnd, at);
+  if (FORECAST.test(verb) && (!subject || subject.end < at + subjectEnd - 1)) return undefined;
   if (!subject && !citing) {
     // "western officials, for their part, say": step over a short parenthetical.
     const aside = /,\s*[^,]{1,40},\s*$/.exec(trimmed);
@@ -148,7 +168,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const raw = citing ? `${subject.text} citing ${citing.cited.text}` : subject.text;
   // "A, as the ministry has suggested, B" covers A; "as Washington warned that B" covers B.
   const backwardOnly = !forwardOnly && /(?:^|,)\s*as\s*$/i.test(s.slice(0, subject.start - at));
-  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...(backwardOnly ? { backwardOnly } : {}) };
+  const boundBack = /\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|[a-z]+))?\s+(?:that|which)\s+$/i.test(s.slice(0, subject.start - at));
+  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...(backwardOnly ? { backwardOnly } : {}), ...(boundBack ? { boundBack } : {}) };
 };
 
 /** "X, citing Y, said" and "X said, citing Y, that". */

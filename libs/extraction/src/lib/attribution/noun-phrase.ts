@@ -25,7 +25,10 @@ const ENTITY_NOUNS = new Set(
   representative adviser advisers advisor advisors aide aides correspondent journalist reporter bloggers blogger channels channel governor
   mayor fellow director professor specialist specialists commentator commentators insiders watchers operator investigators military's
   intelligence's ministry's government's agency's army's services' officials' statement briefing study survey tally analysis
-  investigation review database people person force budget decree decrees document documents calculations update bulletin records tank`.split(/\s+/),
+  investigation review database people person force budget decree decrees document documents calculations update bulletin records tank
+  sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
+  forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
+  organization association`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
@@ -75,9 +78,26 @@ export const phraseBefore = (s: string, end: number, offset = 0): Phrase | undef
     else if (DETERMINERS.has(t.text.toLowerCase()) && kept.length) {
       kept.unshift(t);
       break;
-    } else break;
+    } else {
+      // "the national grid operator", "the civil protection service": lower-case modifiers between "the" and a body's noun.
+      const modifiers = describedBody(tokens, i, kept);
+      if (modifiers) kept.unshift(...modifiers);
+      break;
+    }
   }
   return toPhrase(s, kept, offset);
+};
+
+const PLAIN_WORD = /^[a-z][a-z-]+$/;
+const describedBody = (tokens: Token[], i: number, kept: Token[]): Token[] | undefined => {
+  const head = kept[0];
+  if (!head || !ENTITY_NOUNS.has(head.text.toLowerCase()) || kept.some((k) => isCapitalised(k.text))) return undefined;
+  for (let k = 1; k <= 2 && i - k + 1 >= 0; k++) {
+    const words = tokens.slice(i - k + 1, i + 1);
+    const det = tokens[i - k];
+    if (words.every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text)) && det && /^the$/i.test(det.text)) return [det, ...words];
+  }
+  return undefined;
 };
 
 /** The source-like noun phrase starting at `start` of `s`. */
@@ -90,6 +110,14 @@ export const phraseAfter = (s: string, start: number, offset = 0): Phrase | unde
     const lower = t.text.toLowerCase();
     // "according to two people familiar with ...", "several officials said".
     if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her|two|three|four|five|several|multiple)$/.test(lower))) kept.push(t);
+    else if (kept.length === 1 && DETERMINERS.has((kept[0] as Token).text.toLowerCase()) && !isNounish(t.text) && PLAIN_WORD.test(t.text)) {
+      // "the civil protection service": up to two lower-case modifiers before a body's noun.
+      const ahead = tokens.slice(i, i + 3);
+      const at = ahead.findIndex((w) => ENTITY_NOUNS.has(w.text.toLowerCase()));
+      if (at < 1 || !ahead.slice(0, at).every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text) && !ENTITY_NOUNS.has(w.text))) break;
+      kept.push(...ahead.slice(0, at + 1));
+      i += at;
+    }
     else if (isNounish(t.text)) kept.push(t);
     else if (isConnector(t.text, next) && kept.some((k) => isNounish(k.text)) && next && (isNounish(next.text) || next.text.toLowerCase() === 'the')) kept.push(t);
     else if (lower === 'the' && kept.length && CONNECTORS.has((kept[kept.length - 1] as Token).text.toLowerCase())) kept.push(t);

@@ -32,7 +32,8 @@ const BOUNDARY_BEFORE =
 const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\bthan\s+(?:in|on|at|during|the|our|its|their|a)\b[^,.;:()\d]{0,40}$/i;
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
-const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$/i;
+// "next week", "another cut in September": ahead of the reporting.
+const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
 interface Rule {
   re: RegExp;
@@ -57,12 +58,13 @@ const RULES: Rule[] = [
     build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4]), m[2] === '/' && Boolean(m[5])),
   },
   {
-    re: new RegExp(String.raw`\b${DAY}(?:\s+of)?\s+(${MONTH})(?:,?\s+${YEAR})?(?![\w])`, 'gi'),
+    // A date never runs over a line break ("Sunday 8 November" over a "18:40" time line).
+    re: new RegExp(String.raw`\b${DAY}(?:[^\S\n]+of)?[^\S\n]+(${MONTH})(?:,?[^\S\n]+${YEAR})?(?![\w])`, 'gi'),
     monthGroup: 2,
     build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[2]), d: Number(m[1]) }),
   },
   {
-    re: new RegExp(String.raw`\b(${MONTH})\s+${DAY}(?:,?\s+${YEAR})?(?![\w,]\d)(?!\d)`, 'gi'),
+    re: new RegExp(String.raw`\b(${MONTH})[^\S\n]+${DAY}(?:,?[^\S\n]+${YEAR})?(?![\w,]\d)(?!\d)`, 'gi'),
     monthGroup: 1,
     build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[1]), d: Number(m[2]) }),
   },
@@ -117,7 +119,12 @@ const RULES: Rule[] = [
   },
 ];
 
-/** Every date expression in `text`, longest first where they overlap. */
+/**
+ * Every date expression in `text`, longest first where they overlap. Hand-written rather than chrono-node: chrono
+ * (2.10) reads "on Monday" and "in February" forward from the reference date, where news means the last one, and
+ * "a day earlier" from the reference rather than the event; added to these rules for what they miss, it lowered the
+ * generality set's date accuracy (older articles 94.3 → 85.3, g40–g47 87.8 → 82.4).
+ */
 export const findDateMentions = (text: string): DateMention[] => {
   const found: DateMention[] = [];
   for (const rule of RULES) {
@@ -130,14 +137,18 @@ export const findDateMentions = (text: string): DateMention[] => {
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 3);
+      // "had burned 41,200 acres by Thursday evening": "by" a day says when the figure held, not where a period ends.
+      const asOfBy = /\bby\s*$/i.test(before) && !/\b(?:will|would|could|should|may|might|expected|plans?|aims?|set|intends?|hopes?)\b/i.test(before) && (value.kind === 'weekday' || value.kind === 'date' || value.kind === 'day-offset');
       found.push({
         ...value,
         start,
         end,
         text: m[0],
         boundary:
+          attributive(text, start, end) ||
+          (!asOfBy &&
           !(AS_OF_BY.test(before) && /^,/.test(after)) &&
-          (BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0])),
+          (BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
         future: FUTURE_BEFORE.test(before) || /^next\b/i.test(m[0]) || (value.kind === 'weekday' && /^['’]s\b/.test(after)),
       });
     }
@@ -152,6 +163,13 @@ export const findDateMentions = (text: string): DateMention[] => {
   }
   return kept;
 };
+
+/**
+ * "the toll from the 3 March flood", "the October 12 vote": a date naming an event is not when a figure about it
+ * holds (the toll has risen since); it dates nothing.
+ */
+const attributive = (text: string, start: number, end: number): boolean =>
+  /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) && /^[^\S\n]+(?!(?:and|or|to|at|in|on|of|was|is|were|that|when|the)\b)[a-z]{3,}\b/.test(text.slice(end, end + 20));
 
 const plausible = (v: DateValue): boolean => {
   if (v.kind === 'date') return v.m >= 1 && v.m <= 12 && v.d >= 1 && v.d <= 31 && (v.y === undefined || (v.y >= 1900 && v.y <= 2100));

@@ -1,5 +1,5 @@
 import type { Paragraph, Sentence, Span } from '../text/segment-text';
-import type { DatePrecision } from '../types';
+import type { DateBasis, DatePrecision } from '../types';
 import { toIso, type YMD } from './calendar';
 import type { DateMention } from './date-mentions';
 import { resolveDate } from './resolve-date';
@@ -7,7 +7,7 @@ import { resolveDate } from './resolve-date';
 export interface AsOf {
   as_of: string | null;
   datePrecision: DatePrecision | null;
-  dateBasis: 'explicit' | 'paragraph' | 'relative' | 'published' | null;
+  dateBasis: DateBasis;
 }
 
 /** Date context of one document, built once. */
@@ -16,6 +16,8 @@ export interface DateIndex {
   published?: YMD;
   /** Per paragraph: the date it opens with ("On 28/10/2024, ..."), or that a preceding date-only heading gives it. */
   paragraphDates: (DateMention | undefined)[];
+  /** Per paragraph: whether that date comes from a heading above it (a live blog's dated update) rather than its own opening. */
+  fromHeading: boolean[];
 }
 
 const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,()]*[,)]/gi;
@@ -34,6 +36,7 @@ const PREFIX = /^\s*(?:(?:On|As of|As at|Updated|Posted)\s+)?$/i;
 
 export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: DateMention[], published?: YMD): DateIndex => {
   const paragraphDates: (DateMention | undefined)[] = [];
+  const fromHeading: boolean[] = [];
   const dateLines = paragraphs.map((p) => within(mentions, p).find((m) => isDateOnly(text.slice(p.start, p.end), m)));
   // A lone date line in the header is the byline date, not a heading; live blogs have several, or one after prose.
   const several = dateLines.filter(Boolean).length >= 2;
@@ -46,13 +49,17 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
     const line = dateLines[i];
     if (line && (several || prose)) heading = line;
     paragraphDates.push(own ?? (line ? undefined : heading));
+    fromHeading.push(!own && !line && heading !== undefined);
     const body = text.slice(p.start, p.end);
     if (/[.!]["”’)]?$/.test(body) && body.split(/\s+/).length >= 6) prose = true;
   });
-  return { mentions, ...(published ? { published } : {}), paragraphDates };
+  return { mentions, ...(published ? { published } : {}), paragraphDates, fromHeading };
 };
 
-const isDateOnly = (line: string, m: DateMention): boolean => line.replace(m.text, '').replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc)\b/gi, '').length === 0;
+const isDateOnly = (line: string, m: DateMention): boolean =>
+  line
+    .replace(m.text, '')
+    .replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, '').length === 0;
 
 /**
  * When a figure holds: a date in its own clause or sentence (not one past
@@ -85,12 +92,14 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const nearest = (own.length ? own : pool).sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
   const runningTotal = nearest?.m.kind === 'relative' && nearest.m.period === 'year' && nearest.m.back === 0 && PERFECT.test(sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start));
   if (nearest?.resolved && !(runningTotal && index.published)) {
-    const { date, precision, relative } = nearest.resolved;
+    // "by this afternoon" under a live blog's "Thursday 4 June" header: today is the update's day, not the page's.
+    const header = nearest.m.kind === 'day-offset' && index.fromHeading[sentence.paragraph] && prefix ? resolveDate(prefix, index.published) : null;
+    const { date, precision, relative } = header?.precision === 'day' ? (resolveDate(nearest.m, header.date) ?? nearest.resolved) : nearest.resolved;
     return { as_of: toIso(date), datePrecision: precision, dateBasis: relative ? 'relative' : 'explicit' };
   }
   if (prefix && prefix.start < pos) {
     const resolved = resolveDate(prefix, index.published);
-    if (resolved) return { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: 'paragraph' };
+    if (resolved) return { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: index.fromHeading[sentence.paragraph] ? 'header' : 'paragraph' };
   }
   if (index.published) return { as_of: toIso(index.published), datePrecision: 'day', dateBasis: 'published' };
   return { as_of: null, datePrecision: null, dateBasis: null };
@@ -136,7 +145,7 @@ export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): As
 /** Whether `asOf` is the day of an event the sentence names ("On Tuesday, Russia fired ...", "said on Monday"), not a week or month. */
 export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf): boolean =>
   asOf.datePrecision === 'day' &&
-  (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative' || asOf.dateBasis === 'paragraph') &&
+  (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative' || asOf.dateBasis === 'paragraph' || asOf.dateBasis === 'header') &&
   within(index.mentions, sentence).some((m) => {
     if (m.boundary || m.future || (m.kind !== 'weekday' && m.kind !== 'date' && m.kind !== 'day-offset')) return false;
     const resolved = resolveDate(m, index.published);

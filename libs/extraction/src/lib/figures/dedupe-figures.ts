@@ -25,7 +25,9 @@ const numbers = (f: ExtractedFigure): string => [f.value ?? f.low ?? f.high, f.h
 
 /** A headline or caption restates a body figure, dropping its qualifier and often its source. */
 const headlineRepeat = (headline: ExtractedFigure, body: ExtractedFigure): boolean =>
-  numbers(headline) === numbers(body) && headline.unit === body.unit && (headline.qualifier === 'exact' || headline.qualifier === body.qualifier);
+  numbers(headline) === numbers(body) &&
+  (headline.unit === body.unit || (headline.noun === '' && headline.unit === 'count')) &&
+  (headline.qualifier === 'exact' || headline.qualifier === body.qualifier);
 
 /**
  * Folds repeats of a claim into one figure (the others' offsets go to

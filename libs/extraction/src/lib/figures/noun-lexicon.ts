@@ -10,6 +10,9 @@ export interface NounEntry {
   demonym?: boolean;
 }
 
+// The core lexicon names quantities of news in general (people affected, cases, structures, area, money,
+// outages, votes, seats, jobs); what they measure for a topic is the metric catalog's business, not this file's.
+
 const entry = (source: string, unit: Unit, extra: Partial<NounEntry> = {}): NounEntry => ({
   re: new RegExp(String.raw`(?:${source})(?![\w-])`, 'iy'),
   unit,
@@ -22,6 +25,9 @@ export const NOUN_LEXICON: NounEntry[] = [
   entry(String.raw`(?:sq\.?|square)\s*(?:kilomet(?:re|er)s?|kms?)|km2|km²|sq\s?km`, 'km2'),
   entry(String.raw`(?:sq\.?|square)\s*miles?`, 'mi2'),
   entry(String.raw`hectares?`, 'hectares'),
+  entry(String.raw`acres?`, 'acres'),
+  entry(String.raw`(?:miles per hour|mph)`, 'mph'),
+  entry(String.raw`(?:kilomet(?:re|er)s per hour|km/h|kph)`, 'kmh'),
   entry(String.raw`kilomet(?:re|er)s?|kms?`, 'km'),
   entry(String.raw`miles?`, 'miles'),
   entry(String.raw`met(?:re|er)s`, 'm'),
@@ -39,19 +45,28 @@ export const NOUN_LEXICON: NounEntry[] = [
     'troops',
     { personnel: true },
   ),
-  entry(String.raw`(?:North |South )?Koreans|Russians|Ukrainians|Chechens|Belarusians`, 'people', { demonym: true }),
+  // Any nationality's plural ("North Koreans", "Pakistanis", "Chinese nationals" is a noun phrase of its own).
+  {
+    re: /(?:(?:North|South|East|West|New)\s)?[A-Z][a-z]+(?:ians|ans|eans|ens|is|ese)(?![\w-])/y,
+    unit: 'people',
+    demonym: true,
+  },
   entry(
-    String.raw`people|persons|civilians|casualties|casualty|deaths|dead|killed|wounded|injured|refugees|prisoners|POWs|residents|children|workers|labou?rers|migrants|citizens|evacuees|hostages|detainees|victims|lives|bodies|defectors|women|senators|lawmakers|legislators|deputies|MPs|voters`,
+    String.raw`people|persons|civilians|casualties|casualty|deaths|dead|killed|wounded|injured|refugees|prisoners|POWs|residents|children|workers|labou?rers|migrants|citizens|evacuees|hostages|detainees|victims|lives|bodies|defectors|women|senators|lawmakers|legislators|deputies|MPs|voters|patients|passengers|students|pupils|tourists|hikers|climbers|miners|survivors|firefighters|rescuers|nurses|doctors|teachers|employees|staff|protesters|demonstrators|marchers|participants|attendees|spectators|fans|inmates|households|families|customers|subscribers|users|homeowners|displaced|evacuated|missing|infected|hospitali[sz]ed`,
     'people',
   ),
   entry(
     String.raw`(?:artillery |tank |mortar )?(?:rounds|shells)|munitions|(?:ballistic |cruise )?missiles|rockets|drones|UAVs|tanks|(?:armou?red )?vehicles|(?:shipping )?containers|(?:rocket )?launchers|howitzers|artillery (?:systems|pieces|guns)|fighter jets|aircraft|jets|helicopters|warplanes|planes|warships|ships|vessels|trains|wagons|railcars|flights|weapons|warheads|mortars|satellites|brigades|battalions|divisions|regiments|platoons|squads|trucks|shipments|bombs|grenades|rifles|mines|sorties|strikes|attacks`,
     'count',
   ),
-  entry(String.raw`years`, 'years'),
+  entry(
+    String.raw`(?:confirmed |new |suspected |active )?cases|infections|hospitali[sz]ations|admissions|tests|doses|vaccinations|samples|outbreaks|homes|houses|dwellings|buildings|structures|properties|premises|businesses|schools|hospitals|bridges|roads|villages|towns|communities|districts|counties|jobs|positions|vacancies|seats|mandates|votes|ballots|arrests|incidents|irregularities|complaints|claims|outages|journeys|trips|lines|trees|animals|cattle|livestock`,
+    'count',
+  ),
+  entry(String.raw`years|decades`, 'years'),
   entry(String.raw`months`, 'months'),
   entry(String.raw`weeks`, 'weeks'),
-  entry(String.raw`days`, 'days'),
+  entry(String.raw`days|nights`, 'days'),
   entry(String.raw`hours`, 'hours'),
 ];
 

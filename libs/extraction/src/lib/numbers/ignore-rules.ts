@@ -4,7 +4,7 @@ import type { NumberMention } from './scan-numbers';
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
 
-const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha)$/;
+const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh)$/;
 const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
@@ -36,6 +36,9 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'time window';
   }
   if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after)) return 'multiplier';
+  // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
+  if (/\b(?:for|in)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)) return 'duration';
+  if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
   if (isRatio(m, before, after)) {
     return 'ratio';
   }
@@ -48,8 +51,11 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   ) {
     return 'source description';
   }
+  // "children under five", "adults over 65": an age band.
+  if (/\b(?:children|kids|babies|infants|adults|people|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) && m.value <= 120) return 'age';
   if (m.word) {
-    if (m.value <= 1 && m.kind === 'single') return 'the word one';
+    // "only one of the 40 districts", "one of the samples": a count of one; "one of the largest" is not.
+    if (m.value <= 1 && m.kind === 'single' && !(/\bonly\s+$/i.test(before) && /^\s+of\s+(?:the|its|their|these|those)\s+(?!\w+est\b|most\b)/i.test(after))) return 'the word one';
     // "the two leaders", "both": words after a determiner refer back rather than count.
     if (/\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(before) && m.value < 100) return 'determiner';
     return undefined;
@@ -68,7 +74,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after)) return 'calibre';
   if (/^\s?°/.test(after)) return 'temperature';
   if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
-  if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)\b/i.test(after) && m.value < 25) return 'time';
+  if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)(?!\w)/i.test(after) && m.value < 25) return 'time';
   if (/^\/\d/.test(after)) return 'fraction or date';
   if (LABELS.test(before)) return 'label';
   if (isAge(m, before, after)) return 'age';

@@ -11,7 +11,6 @@ describe('numbers that are not figures', () => {
     ['calibres', 'They brought 155mm, 152-mm and 122 mm shells for 500 troops.'],
     ['model names', 'K2 tanks, Su-34 jets, T-90M tanks, F-16s and KN-23 missiles support 500 troops.'],
     ['ordinals', 'The 3rd brigade and the 11th corps sent 500 troops in the fourth year of war.'],
-    ['percentages', 'About 40% of the 500 troops and 25 per cent of officers are new.'],
     ['times', 'At 10:32 GMT, and again at 5pm, 500 troops crossed.'],
     ['ages', 'Kim Jong Un, 40, sent 500 troops; a 19-year-old and recruits aged 18 went too.'],
     ['durations with a half', 'In a war that has lasted more than two and a half years, 500 troops arrived.'],
@@ -43,8 +42,9 @@ describe('numbers that are not figures', () => {
     expect(numberTexts('The unit lost 1999 soldiers and 2000 troops.')).toEqual(['1999', '2000']);
   });
 
-  it('keeps percentages when asked', () => {
-    expect(numberTexts('About 40% of the villages are empty.', { includePercentages: true })).toEqual(['About 40']);
+  it('keeps percentages unless told not to', () => {
+    expect(numberTexts('About 40% of the villages are empty.')).toEqual(['About 40']);
+    expect(numberTexts('About 40% of the 500 troops and 25 per cent of officers are new.', { includePercentages: false })).toEqual(['500']);
   });
 
   it('counts "35 out of 51 drones" but not "nine out of 10"', () => {

@@ -31,7 +31,7 @@ const CURRENCY_PREFIXES: [RegExp, Unit][] = [
 ];
 
 const DIGITS_RE = new RegExp(
-  String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:US\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)` +
+  String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:US\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d+(?:\.\d+)?)` +
     String.raw`(?:\s?(?<word>million|billion|trillion|thousand|hundred)\b|\s?(?<abbr>mn|mln|bn|bln|tn|trn)\b|(?<short>[mbk])(?![A-Za-z0-9²]))?` +
     String.raw`(?<attached>[A-Za-z]+(?:²|2(?!\d))?)?(?:-(?<compound>[A-Za-z]+))?`,
   'g',
@@ -55,15 +55,23 @@ export const scanNumbers = (text: string): NumberMention[] => {
   return mergeRanges(text, kept);
 };
 
+// "5.400 houses", "34.000 hectares": a text that never groups thousands with commas but writes a dot before exactly
+// three digits follows the continental convention (a decimal in English rarely has exactly three places).
+const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
+const usesDotThousands = (text: string): boolean => !/\d,\d{3}(?!\d)/.test(text) && /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,%])(?!\s?(?:million|billion|trillion|bn|mn|m)\b)/.test(text);
+
 const digitMentions = (text: string): NumberMention[] => {
   const out: NumberMention[] = [];
+  const dotThousands = usesDotThousands(text);
   DIGITS_RE.lastIndex = 0;
   for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
     const g = m.groups ?? {};
     const cur = g['cur']?.trim();
     const currency = cur ? CURRENCY_PREFIXES.find(([re]) => re.test(cur))?.[1] : undefined;
-    let value = Number((g['num'] ?? '').replace(/,/g, ''));
     const scale = g['word'] ?? g['abbr'] ?? g['short'];
+    const num = g['num'] ?? '';
+    const dotted = DOT_THOUSANDS.test(num) && ((dotThousands && !scale && text[m.index + m[0].length] !== '%') || /\..*\./.test(num));
+    let value = Number(dotted ? num.replace(/\./g, '') : num.replace(/,/g, ''));
     if (scale) value *= SCALES[scale.toLowerCase()] ?? 1;
     // Keep the compound word out of the surface form: "12,000" of "12,000-strong".
     const compound = g['compound'];
@@ -115,6 +123,9 @@ const OR_JOIN = /^\s+or\s+$/i;
 // Verbs and nouns of change: "rose from 3,000 to 10,000", "the jump from 3,000 to 10,000" give two values, not a range.
 const CHANGE_VERB = /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|doubled|tripled|swelled|surged|jump|rise|increase|fall|drop|decline|growth|surge|change|shift|revision)\s+(?:\w+\s+){0,2}from\s*$/i;
 
+// "revised the number of jobs created in the three months to March from 40,000 to 95,000": an old and a new figure.
+const REVISION = /\b(?:revis\w*|raised|lowered|upgraded|downgraded|corrected|adjusted|cut)\b[^.;!?]*\bfrom\s*$/i;
+
 /** Joins "8 to 10", "between 10,000 and 12,000", "1.5-2 million", "$2bn-$3bn" into ranges. */
 const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] => {
   const out: NumberMention[] = [];
@@ -128,7 +139,8 @@ const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] =
       const betweenOk = !isAnd || /\bbetween\s+(?:\S+\s+)?$/i.test(before);
       const fromTo = /\bfrom\s*$/i.test(before);
       const orRange = OR_JOIN.test(join) && !a.currency && !b.currency && !/^\s*(?:more|less|fewer|so|above|below)\b/i.test(text.slice(b.end, b.end + 8));
-      if ((RANGE_JOIN.test(join) || orRange) && betweenOk && !(fromTo && CHANGE_VERB.test(before))) {
+      const revision = fromTo && REVISION.test(text.slice(Math.max(0, a.start - 200), a.start));
+      if ((RANGE_JOIN.test(join) || orRange) && betweenOk && !(fromTo && CHANGE_VERB.test(before)) && !revision) {
         const low = scaleLike(a, b);
         if (low < b.value && (a.currency ?? b.currency) === (b.currency ?? a.currency)) {
           const currency = a.currency ?? b.currency;

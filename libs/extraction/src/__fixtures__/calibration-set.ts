@@ -1,0 +1,42 @@
+import { extractFigures } from '../lib/extract-figures';
+import { confidenceFeatures, confidenceInputOf } from '../lib/figures/confidence';
+import { loadGold, matchPredictions, readDoc } from './gold-match';
+
+// Every candidate the extractor gives on the generality articles, labelled right when it matches a gold record
+// (core or optional), for fitting the confidence model and measuring its calibration.
+
+export interface Labelled {
+  doc: string;
+  features: number[];
+  confidence: number;
+  right: boolean;
+}
+
+export const READ_ON = '2026-12-03';
+
+export const calibrationSet = (docFilter: (doc: string) => boolean): Labelled[] => {
+  const gold = loadGold();
+  const out: Labelled[] = [];
+  for (const doc of [...new Set(gold.map((r) => r.doc))].filter(docFilter)) {
+    const text = readDoc(doc);
+    const candidates = extractFigures(text, { notAfter: READ_ON });
+    const hits = matchPredictions(text, candidates, gold.filter((r) => r.doc === doc));
+    candidates.forEach((c, i) => out.push({ doc, features: confidenceFeatures(confidenceInputOf(c)), confidence: c.confidence, right: hits[i] !== undefined }));
+  }
+  return out;
+};
+
+/** Expected calibration error over ten equal-width confidence bins: the bins' weighted |accuracy − mean confidence|. */
+export const expectedCalibrationError = (set: { confidence: number; right: boolean }[], bins = 10): number => {
+  const sums = Array.from({ length: bins }, () => ({ n: 0, conf: 0, right: 0 }));
+  for (const c of set) {
+    const b = sums[Math.min(bins - 1, Math.floor(c.confidence * bins))] as { n: number; conf: number; right: number };
+    b.n++;
+    b.conf += c.confidence;
+    b.right += c.right ? 1 : 0;
+  }
+  return sums.reduce((e, b) => e + (b.n ? (b.n / set.length) * Math.abs(b.right / b.n - b.conf / b.n) : 0), 0);
+};
+
+/** The articles the weights are fitted on; later batches stay held out. */
+export const FIT_DOCS = (doc: string): boolean => /^g[0-3]\d-/.test(doc);

@@ -1,0 +1,115 @@
+// Coreference for attribution: a definite description ("the agency", "the company", "the sheriff", "the
+// statisticians") names no one by itself; it means the last named source it is compatible with. Which
+// descriptions fit which names is data (below), not topic vocabulary: any story names its sources this way.
+
+/** What a description can refer to: a body, a person, or either. */
+type Kind = 'org' | 'person' | 'any';
+
+interface Head {
+  kind: Kind;
+  /** A head that is rarely a name's own word ("the agency" after "Cal Fire"): may take the last name of its kind nearby. */
+  loose?: boolean;
+  /** Words in a name that make it fit this description even when the head word itself is absent. */
+  hint?: RegExp;
+}
+
+const HEADS: Record<string, Head> = {
+  agency: { kind: 'org', loose: true, hint: /agency|service|administration|bureau|authority|office|fire|survey|centre|center|institute|commission|department/i },
+  company: { kind: 'org', loose: true, hint: /company|corp|inc|plc|ltd|group|electric|gas|power|energy|rail|airlines?|motors|bank|holdings|networks?/i },
+  firm: { kind: 'org', loose: true, hint: /firm|company|corp|inc|plc|ltd|group|partners|capital|analytics|research|consult/i },
+  utility: { kind: 'org', loose: true, hint: /utility|electric|gas|power|energy|water|networks?|grid/i },
+  operator: { kind: 'org', loose: true, hint: /operator|networks?|power|electric|energy|grid|rail|water|gas|telecom|transport|airport/i },
+  ministry: { kind: 'org' },
+  department: { kind: 'org' },
+  office: { kind: 'org', hint: /office|statistics|bureau/i },
+  commission: { kind: 'org' },
+  service: { kind: 'org' },
+  council: { kind: 'org' },
+  authority: { kind: 'org', hint: /authority|authorities/i },
+  regulator: { kind: 'org', hint: /regulat|commission|authority|office/i },
+  bank: { kind: 'org', hint: /bank|reserve|ECB|Fed\b/i },
+  statisticians: { kind: 'org', loose: true, hint: /statist|census|bureau|ONS\b|Eurostat/i },
+  institute: { kind: 'org' },
+  organisation: { kind: 'org', hint: /organi[sz]ation|WHO\b/i },
+  organization: { kind: 'org', hint: /organi[sz]ation|WHO\b/i },
+  insurer: { kind: 'org', loose: true, hint: /insur|assurance|re\b/i },
+  union: { kind: 'org' },
+  party: { kind: 'org' },
+  government: { kind: 'org' },
+  police: { kind: 'org', hint: /police|constabulary|sheriff|gendarmerie/i },
+  outlet: { kind: 'org', loose: true },
+  newspaper: { kind: 'org', loose: true },
+  broadcaster: { kind: 'org', loose: true },
+  group: { kind: 'org' },
+  monitor: { kind: 'org', loose: true },
+  watchdog: { kind: 'org', loose: true },
+  tank: { kind: 'org', loose: true, hint: /institute|centre|center|council|foundation|forum/i },
+  website: { kind: 'org', loose: true },
+  site: { kind: 'org', loose: true },
+  project: { kind: 'org', loose: true },
+  centre: { kind: 'org' },
+  center: { kind: 'org' },
+  sheriff: { kind: 'person' },
+  governor: { kind: 'person' },
+  mayor: { kind: 'person' },
+  minister: { kind: 'person' },
+  president: { kind: 'person' },
+  coroner: { kind: 'person' },
+  spokesperson: { kind: 'any' },
+  spokesman: { kind: 'any' },
+  spokeswoman: { kind: 'any' },
+};
+
+const HEAD_WORDS = Object.keys(HEADS).join('|');
+// "the agency", "the network operator", "the statistics office", "the same service"; a plural head ("the statisticians") is one word.
+// The head and its modifiers are lower case: "the Met Office" is a name.
+const DESCRIPTION = new RegExp(String.raw`^[Tt]he\s+(?:same\s+)?(?:[a-z][\w-]*\s+){0,2}?(${HEAD_WORDS})s?$`);
+// "a spokesperson for the company": a person speaking for a described body.
+const SPEAKING_FOR = new RegExp(String.raw`^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)|representative|official|executive)\s+(?:for|of|at|from)\s+(the\s+(?:[a-z][\w-]*\s+){0,2}?(?:${HEAD_WORDS})s?)$`);
+// Words that mark a name as a body's rather than a person's.
+const ORG_WORD =
+  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Reuters|Eurostat|Verisk)\b/;
+
+export interface Coreference {
+  /** The named source the description means. */
+  source: string;
+  /** The description as written. */
+  description: string;
+}
+
+// A sentence-initial common noun ("Officials", "Police", "Rescuers") is capitalised but names no one.
+const COMMON_OPENING = /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
+const isNamed = (raw: string): boolean => /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw) && !COMMON_OPENING.test(raw);
+// A one-word name ("Mediazona", "Verisk") is a body's; two or three capitalised words without a body's word, a person's.
+const kindOf = (name: string): 'org' | 'person' => (ORG_WORD.test(name) || !/\s/.test(name.replace(/^the\s+/i, '').trim()) ? 'org' : 'person');
+
+/** True when the attribution as written is a description to resolve rather than a name. */
+export const isDescription = (raw: string): boolean => DESCRIPTION.test(raw.trim()) || SPEAKING_FOR.test(raw.trim());
+
+/**
+ * Resolves a definite description against the sources named before it, nearest first (`earlier`, each with how
+ * many sentences back it was named). A name holding the description's head word wins at any distance; else one
+ * whose words fit the head (a utility's "Power", a statistics body's "Statistics") or, within `nearBy` sentences,
+ * the last name of the right kind.
+ */
+export const resolveDescription = (raw: string, earlier: { raw: string; distance: number }[], nearBy = 4): Coreference | undefined => {
+  const trimmed = raw.trim();
+  const inner = SPEAKING_FOR.exec(trimmed)?.[1];
+  const head = DESCRIPTION.exec(inner ?? trimmed)?.[1];
+  const spec = head ? HEADS[head] : undefined;
+  if (!head || !spec) return undefined;
+  const named = earlier.filter((e) => isNamed(e.raw));
+  // "the operator" after "the national grid operator": a longer description with the same head, when no name fits.
+  const longer = earlier.find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy);
+  const headWord = new RegExp(String.raw`\b${head}`, 'i');
+  // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
+  const modifiers = (inner ?? trimmed).replace(/^[Tt]he\s+/, '').split(/\s+/).slice(0, -1).filter((w) => w.length >= 4 && w !== 'same');
+  const stems = modifiers.map((w) => new RegExp(w.slice(0, 4), 'i'));
+  if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
+  const found =
+    named.find((e) => headWord.test(e.raw)) ??
+    named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && e.distance <= nearBy * 3) ??
+    (spec.loose ? named.find((e) => e.distance <= nearBy && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
+  const best = found ?? longer;
+  return best ? { source: best.raw, description: trimmed } : undefined;
+};
