@@ -18,7 +18,7 @@ const PROBE_EVERY = 50;
 const PROBE_METRIC = 'metric_0';
 const PROBE_SOURCE = 'source-lag-probe';
 
-const figureReported = (metricKey: string, sourceId: string, n: number) => {
+export const figureReported = (metricKey: string, sourceId: string, n: number) => {
   const figureId = randomUUID();
   return {
     stream: `figure-${figureId}`,
@@ -37,7 +37,7 @@ const figureReported = (metricKey: string, sourceId: string, n: number) => {
         method: 'estimate',
         scopeNote: null,
       },
-      metadata: { actor: 'bench', reason: 'lag probe' },
+      metadata: { actor: 'bench', reason: 'bench write load' },
     },
   };
 };

@@ -32,6 +32,8 @@ export interface EstimateCacheStats {
   hits: number;
   /** Head requests computed (then stored unless a notice touching them arrived meanwhile). */
   misses: number;
+  /** Misses that waited for the same key's computation already under way instead of starting another. */
+  joined: number;
   /** Requests the cache does not take (asOf, minPosition, another day, not listening). */
   bypassed: number;
   stored: number;
@@ -62,8 +64,9 @@ export class EstimateCache {
   private listening = false;
   private readonly entries = new Map<string, Entry>();
   private readonly byMetric = new Map<string, Set<string>>();
+  private readonly inFlight = new Map<string, { generation: number; answer: Promise<EstimateAnswer> }>();
   private readonly now: () => number;
-  readonly stats: EstimateCacheStats = { hits: 0, misses: 0, bypassed: 0, stored: 0, invalidations: 0, partialInvalidations: 0, invalidatedMetrics: 0 };
+  readonly stats: EstimateCacheStats = { hits: 0, misses: 0, bypassed: 0, stored: 0, joined: 0, invalidations: 0, partialInvalidations: 0, invalidatedMetrics: 0 };
 
   constructor(private readonly options: EstimateCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -133,13 +136,27 @@ export class EstimateCache {
     const key = EstimateCache.key(metricKey, day, version, filters);
     const cached = this.lookup(key);
     if (cached) return cached.answer;
+    // Joins a computation of the same key begun with nothing touching it since: it reflects every
+    // notice received before this request, as a stored answer would (a hot metric's misses do not pile up).
+    const running = this.inFlight.get(key);
+    if (running && this.untouchedSince(metricKey, running.generation)) {
+      this.stats.joined++;
+      return running.answer;
+    }
     this.stats.misses++;
     const generation = this.generation;
     const storedAt = this.now();
-    const answer = await compute();
-    // answer.basis.validAt differs if a day began meanwhile.
-    if (this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day) this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
-    return answer;
+    const pending = compute();
+    const flight = { generation, answer: pending };
+    this.inFlight.set(key, flight);
+    try {
+      const answer = await pending;
+      // answer.basis.validAt differs if a day began meanwhile.
+      if (this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day) this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
+      return answer;
+    } finally {
+      if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+    }
   }
 
   private untouchedSince(metricKey: string, generation: number): boolean {

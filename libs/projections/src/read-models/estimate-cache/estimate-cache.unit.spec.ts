@@ -129,4 +129,33 @@ describe('EstimateCache', () => {
       expect(await askFor('b', '2')).toEqual(answer('2'));
     });
   });
+
+  describe('concurrent misses of one key', () => {
+    const deferred = () => {
+      let resolve!: (a: EstimateAnswer) => void;
+      const promise = new Promise<EstimateAnswer>((r) => (resolve = r));
+      return { promise, resolve };
+    };
+
+    it('share one computation while nothing touches the metric', async () => {
+      const first = deferred();
+      let computed = 0;
+      const a = cache.estimate('m', {}, {}, () => (computed++, first.promise));
+      const b = cache.estimate('m', {}, {}, async () => (computed++, answer('9')));
+      first.resolve(answer('5'));
+      expect(await Promise.all([a, b])).toEqual([answer('5'), answer('5')]);
+      expect(computed).toBe(1);
+      expect(cache.stats).toMatchObject({ misses: 1, joined: 1 });
+    });
+
+    it('do not join a computation begun before a notice touching the metric', async () => {
+      const first = deferred();
+      const a = cache.estimate('m', {}, {}, () => first.promise);
+      cache.onNotice(notice('6', FIGURES_PROJECTION, ['m']));
+      const b = cache.estimate('m', {}, {}, async () => answer('6'));
+      first.resolve(answer('5'));
+      expect(await Promise.all([a, b])).toEqual([answer('5'), answer('6')]);
+      expect(await ask('7')).toEqual(answer('6'));
+    });
+  });
 });
