@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { AppendNotifier, PostgresEventStore } from '@factledger/event-store';
 import { FIGURES_PROJECTION, metricEstimate, type ReadContext } from '@factledger/projections';
 import type { BenchCase } from '../harness/bench-case';
 import { startChild, type Child } from '../harness/child-process';
 import { ledgerDatabase, type LedgerFixture } from '../fixtures/ledger-database';
+import { figureReported } from '../fixtures/figure-writer';
 
 /** The sustained write load, in events per second (one event per append, many streams). */
 export const LAG_WRITE_RATE = 1000;
@@ -17,30 +17,6 @@ const POLL_MS = 2;
 const PROBE_EVERY = 50;
 const PROBE_METRIC = 'metric_0';
 const PROBE_SOURCE = 'source-lag-probe';
-
-const figureReported = (metricKey: string, sourceId: string, n: number) => {
-  const figureId = randomUUID();
-  return {
-    stream: `figure-${figureId}`,
-    event: {
-      id: randomUUID(),
-      type: 'figure.reported.v1',
-      data: {
-        figureId,
-        metricKey,
-        sourceId,
-        amount: { qualifier: 'exact', value: 1000 + (n % 20_000) },
-        unit: 'troops',
-        validAt: { date: new Date().toISOString().slice(0, 10), precision: 'day' },
-        statedAt: null,
-        citation: { reportId: `report-${n % 10}`, quote: `some ${n} soldiers`, offset: null },
-        method: 'estimate',
-        scopeNote: null,
-      },
-      metadata: { actor: 'bench', reason: 'lag probe' },
-    },
-  };
-};
 
 /**
  * Whether the figures model's checkpoint (its active version's) has reached a

@@ -13,6 +13,7 @@ import { factledgerEstimateQuery } from './factledger-estimate.case';
 import { factledgerProjectionLag } from './factledger-projection-lag.case';
 import { factledgerRebuildRss } from './factledger-rebuild-rss.case';
 import { baselineHttpJson, factledgerHttpEstimate } from './http-estimate.case';
+import { baselineHttpJsonWriting, factledgerHttpEstimateHot, factledgerHttpEstimateWriting } from './http-estimate-writes.case';
 
 /**
  * Every measured case, in print order within its group. A new case is a
@@ -41,6 +42,9 @@ export const allCases = (): BenchCase[] => [
   factledgerEstimateQuery(),
   baselineHttpJson(),
   factledgerHttpEstimate(),
+  baselineHttpJsonWriting(),
+  factledgerHttpEstimateWriting(),
+  factledgerHttpEstimateHot(),
   factledgerProjectionLag(),
   factledgerRebuildRss(),
 ];

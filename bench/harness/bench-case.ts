@@ -46,6 +46,8 @@ export interface RoundResult {
   latencies?: number[];
   /** A level measured over the round instead of a rate (e.g. peak RSS in MB), for cases with `valueUnit`. */
   value?: number;
+  /** Measured alongside, per round (e.g. the write rate a load achieved, a cache's hit rate); reported as medians. */
+  notes?: Record<string, number>;
 }
 
 export interface Target {

@@ -5,11 +5,16 @@ const num = (n: number): string =>
 const ms = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? '' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 const ratio = (n: number): string => `${n.toFixed(2)}×`;
 
-export const HEADER = ['case', 'median', 'spread (min–max)', 'p50 / p99 ms', 'baseline', 'ratio (min–max)', 'target', 'met'];
+export const HEADER = ['case', 'median', 'spread (min–max)', 'p50 / p99 ms', 'baseline', 'ratio (min–max)', 'target', 'met', 'alongside (medians)'];
+
+const notesText = (notes: Record<string, number> | undefined): string =>
+  Object.entries(notes ?? {})
+    .map(([name, value]) => `${name} ${name === 'hit rate' ? `${(value * 100).toFixed(1)}%` : num(value)}`)
+    .join(', ');
 
 /** One table row per case, as text cells in HEADER order. */
 export function cells(row: SummaryRow): string[] {
-  if (row.status !== 'ok') return [row.name, row.status, row.note ?? '', '', row.baseline ?? '', '', row.target ?? '', ''];
+  if (row.status !== 'ok') return [row.name, row.status, row.note ?? '', '', row.baseline ?? '', '', row.target ?? '', '', ''];
   const r = row.value ?? row.rate!;
   return [
     row.name,
@@ -20,6 +25,7 @@ export function cells(row: SummaryRow): string[] {
     row.ratio ? `${ratio(row.ratio.median)} (${ratio(row.ratio.min)}–${ratio(row.ratio.max)})` : '',
     row.target ?? '',
     row.met === undefined ? '' : row.met ? 'yes' : 'NO',
+    notesText(row.notes),
   ];
 }
 

@@ -52,6 +52,6 @@ export function smokeSuite(title: string, cases: () => BenchCase[], expectedRow:
       } finally {
         await ctx.close();
       }
-    }, 60_000);
+    }, 180_000);
   });
 }

@@ -27,6 +27,8 @@ export interface SummaryRow {
   ratio?: Spread;
   target?: string;
   met?: boolean;
+  /** Median over rounds of each of the rounds' notes. */
+  notes?: Record<string, number>;
   /** ops/s of every round (or its value, for cases with `valueUnit`), for the details table. */
   rounds: number[];
 }
@@ -51,6 +53,11 @@ export function summarize(outcomes: readonly CaseOutcome[]): SummaryRow[] {
     if (latencies.length) {
       row.p50Ms = median(latencies.map((r) => quantile(r.latencies!, 0.5)));
       row.p99Ms = median(latencies.map((r) => quantile(r.latencies!, 0.99)));
+    }
+    const noted = o.rounds.filter((r) => r.notes);
+    if (noted.length) {
+      const names = [...new Set(noted.flatMap((r) => Object.keys(r.notes!)))];
+      row.notes = Object.fromEntries(names.map((n) => [n, median(noted.map((r) => r.notes![n] ?? Number.NaN))]));
     }
     const baseline = c.baseline ? rates.get(c.baseline) : undefined;
     if (baseline?.length) {

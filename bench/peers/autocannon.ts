@@ -2,8 +2,16 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import type { Budget, RoundResult } from '../harness/bench-case';
 
-/** autocannon from bench/node_modules (a bench devDependency), loaded at run time like the Emmett peer. */
+/** autocannon: a root devDependency (the smoke test runs the HTTP cases), else bench/node_modules' (a bench devDependency). */
+const rootRequire = createRequire(path.join(__dirname, '..', '..', 'package.json'));
 const benchRequire = createRequire(path.join(__dirname, '..', 'package.json'));
+const loadAutocannon = (): Autocannon => {
+  try {
+    return rootRequire('autocannon') as Autocannon;
+  } catch {
+    return benchRequire('autocannon') as Autocannon;
+  }
+};
 
 interface Instance {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
@@ -16,7 +24,7 @@ type Autocannon = (options: Record<string, unknown>, done: (error: Error | null,
  * response's latency is kept; any error or non-2xx fails the round.
  */
 export function autocannonRound(base: string, paths: readonly string[], connections: number, budget: Budget): Promise<RoundResult> {
-  const autocannon = benchRequire('autocannon') as Autocannon;
+  const autocannon = loadAutocannon();
   const latencies: number[] = [];
   const byAmount = budget.maxOps < 100_000;
   return new Promise((resolve, reject) => {

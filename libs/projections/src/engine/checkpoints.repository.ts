@@ -72,8 +72,9 @@ export async function claimCheckpoint(
  * Compare-and-set: moves the checkpoint only from where this owner left it.
  * Run first in the batch transaction, so the row lock is held while the
  * batch applies and a concurrent reset or version switch waits for it.
- * A version readers use (running) announces the move on READ_MODELS_CHANNEL
- * in the same statement: delivered at commit, invalidating caches of it.
+ * Returns the row's state after the move, or null when fenced. A version
+ * readers use (running) must announce the move (announceAdvance) in the same
+ * transaction, once it knows what the batch touched: delivered at commit.
  */
 export async function advanceCheckpoint(
   db: Kysely<any>,
@@ -82,19 +83,16 @@ export async function advanceCheckpoint(
   to: Checkpoint,
   eventCount: number,
   state?: 'running',
-): Promise<boolean> {
-  const { rows } = await sql<{ advanced: number }>`
-    WITH advanced AS (
-      UPDATE projection_checkpoints
-         SET transaction_id = ${to.transactionId}::xid8, position = ${to.position}::bigint,
-             events_applied = events_applied + ${eventCount}, state = coalesce(${state ?? null}, state), updated_at = now()
-       WHERE name = ${target.name} AND version = ${target.version} AND owner = ${target.owner}
-         AND state IN ('running', 'rebuilding')
-         AND transaction_id = ${from.transactionId}::xid8 AND position = ${from.position}::bigint
-      RETURNING name, version, position, state)
-    SELECT count(*)::int AS advanced
-      FROM advanced, LATERAL (SELECT CASE WHEN advanced.state = 'running' THEN ${readModelNoticeSql(sql.ref('advanced.name'), sql.ref('advanced.version'), sql.ref('advanced.position'), 'advance')} END) AS notice`.execute(db);
-  return rows[0]?.advanced === 1;
+): Promise<'running' | 'rebuilding' | null> {
+  const { rows } = await sql<{ state: 'running' | 'rebuilding' }>`
+    UPDATE projection_checkpoints
+       SET transaction_id = ${to.transactionId}::xid8, position = ${to.position}::bigint,
+           events_applied = events_applied + ${eventCount}, state = coalesce(${state ?? null}, state), updated_at = now()
+     WHERE name = ${target.name} AND version = ${target.version} AND owner = ${target.owner}
+       AND state IN ('running', 'rebuilding')
+       AND transaction_id = ${from.transactionId}::xid8 AND position = ${from.position}::bigint
+    RETURNING state`.execute(db);
+  return rows[0]?.state ?? null;
 }
 
 export async function markFailed(db: Kysely<any>, target: { name: string; version: number; owner: string }, error: string): Promise<boolean> {

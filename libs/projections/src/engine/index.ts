@@ -8,4 +8,4 @@ export * from './wait-for-position';
 export { activeSchema, invalidateActiveSchemas, ACTIVE_SCHEMA_TTL_MS } from './active-schema';
 export { resumeProjection, loadCheckpoint, type CheckpointRow } from './checkpoints.repository';
 export { projectionLockKey } from './projector-session';
-export { READ_MODELS_CHANNEL, parseReadModelNotice, type ReadModelNotice } from './read-model-notice';
+export { READ_MODELS_CHANNEL, NOTICE_MAX_BYTES, advanceNoticePayload, parseReadModelNotice, type ReadModelNotice } from './read-model-notice';

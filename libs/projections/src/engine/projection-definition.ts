@@ -22,10 +22,17 @@ export interface ProjectionDefinition {
    * Applies a whole batch with set-based SQL (one statement per table, not a
    * round trip per event). Runs inside the transaction that also moves the
    * checkpoint; throwing rolls both back and marks the projection failed.
+   * May return the keys whose answers the batch may have changed (see
+   * ReadModelNotice.keys), so caches of the others stay; nothing = anything.
    */
-  apply(trx: Transaction<any>, events: RecordedEvent[], ctx: ProjectionContext): Promise<void>;
+  apply(trx: Transaction<any>, events: RecordedEvent[], ctx: ProjectionContext): Promise<void | AppliedKeys>;
   /** Only these event types reach `apply`; the checkpoint still moves over all events. */
   eventTypes?: readonly string[];
+}
+
+/** What a batch touched, as keys its readers cache by (the figures model: metric keys). */
+export interface AppliedKeys {
+  keys: readonly string[];
 }
 
 /** Nest's Logger fits this shape. */

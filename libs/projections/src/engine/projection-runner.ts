@@ -7,6 +7,7 @@ import { countEventsAfter, hasEventsAfter } from './events-lag.repository';
 import { schemaName, type ProjectionDefinition, type ProjectionLogger } from './projection-definition';
 import { ApplyError, FencedError, isTransient, messageOf } from './projection-errors';
 import { ProjectorSession, projectionLockKey } from './projector-session';
+import { announceAdvance } from './read-model-notice';
 import { dropSchema } from './read-model-schema.repository';
 import { activeVersion, lockRegistry, setActiveVersion } from './registry.repository';
 
@@ -270,8 +271,11 @@ export class ProjectionRunner {
     try {
       await this.session!.db.transaction().execute(async (trx) => {
         // The checkpoint first: its row lock is held while the batch applies.
-        if (!(await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length))) throw new FencedError();
-        await this.applyEvents(trx, page.events);
+        const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
+        if (!state) throw new FencedError();
+        const keys = await this.applyEvents(trx, page.events);
+        // Readers' caches learn at commit what this batch changed (only they read a running version).
+        if (state === 'running') await announceAdvance(trx, { projection: this.target.name, version: this.target.version, position: page.checkpoint.position, keys: keys?.slice() });
       });
     } catch (e) {
       await this.onBatchError(e);
@@ -282,12 +286,14 @@ export class ProjectionRunner {
     return true;
   }
 
-  private async applyEvents(trx: Transaction<any>, events: RecordedEvent[]): Promise<void> {
+  /** The keys the batch touched ([] when nothing reached apply), or undefined when the definition does not say. */
+  private async applyEvents(trx: Transaction<any>, events: RecordedEvent[]): Promise<readonly string[] | undefined> {
     const types = this.definition.eventTypes;
     const relevant = types ? events.filter((e) => types.includes(e.type)) : events;
-    if (relevant.length === 0) return;
+    if (relevant.length === 0) return [];
     try {
-      await this.definition.apply(trx, relevant, { schema: schemaName(this.definition.name, this.definition.version) });
+      const applied = await this.definition.apply(trx, relevant, { schema: schemaName(this.definition.name, this.definition.version) });
+      return applied ? applied.keys : undefined;
     } catch (e) {
       throw new ApplyError(e, relevant);
     }
@@ -322,6 +328,7 @@ export class ProjectionRunner {
           if (page.events.length < limit) throw new Error(`cannot reach v${previous}'s checkpoint ${formatCheckpoint(old.checkpoint)}`);
         }
         if (!(await advanceCheckpoint(trx, this.target, claim.checkpoint, to, count, 'running'))) throw new FencedError();
+        await announceAdvance(trx, { projection: this.target.name, version: this.target.version, position: to.position });
         await setActiveVersion(trx, name, version);
         if (previous !== null) await retireVersion(trx, name, previous);
         return { previous, to, count };

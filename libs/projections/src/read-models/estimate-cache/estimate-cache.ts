@@ -7,6 +7,7 @@ import type { EstimateFilters, MetricEstimate } from '../query/estimate.query';
 export type EstimateAnswer = { data: MetricEstimate; basis: Basis };
 
 interface Entry {
+  metricKey: string;
   answer: EstimateAnswer;
   /** The answer as Fastify would serialise it (JSON.stringify), sent as is on a hit. */
   body: string;
@@ -19,27 +20,61 @@ export interface EstimateCacheOptions {
   now?: () => number;
 }
 
+/** Beyond this many metrics named since the last full invalidation, the next notice drops everything (bounds the map). */
+const MAX_TRACKED_METRICS = 100_000;
+
 /** The read models a head estimate reads (readAt at head involves only these). */
 const ESTIMATE_PROJECTIONS: ReadonlySet<string> = new Set([FIGURES_PROJECTION]);
 
+/** Counters (monotonic) and the entry count, named for a metrics registry (see README, "Estimate cache"). */
+export interface EstimateCacheStats {
+  /** Answers served from the cache. */
+  hits: number;
+  /** Head requests computed (then stored unless a notice touching them arrived meanwhile). */
+  misses: number;
+  /** Misses that waited for the same key's computation already under way instead of starting another. */
+  joined: number;
+  /** Requests the cache does not take (asOf, minPosition, another day, not listening). */
+  bypassed: number;
+  stored: number;
+  /** Everything dropped at once: a notice naming no metrics, a switch or reset, a lost or new LISTEN connection. */
+  invalidations: number;
+  /** Notices that named the metrics they touched (only those were dropped). */
+  partialInvalidations: number;
+  /** Metrics named by those notices. */
+  invalidatedMetrics: number;
+}
+
 /**
- * Current (head) estimates in memory. Every notice of a read model the
- * estimate reads, and every loss or gain of the LISTEN connection, starts a
- * new generation and empties the cache. An answer is stored only if no new
- * generation began between the request's start and its end: its snapshot
- * was taken after the request started, so it includes every change notified
- * before, and a change committed after it is notified later and empties it.
- * While not listening, nothing is read or stored.
+ * Current (head) estimates in memory. A notice of the figures model that
+ * names the metrics its batch touched drops only their answers; any other
+ * notice of it (a batch too large to list, a switch, a reset), and every
+ * loss or gain of the LISTEN connection, drops everything. Race-free: an
+ * answer is stored only if no notice touching its metric arrived between the
+ * request's start and its end. Its snapshot was taken after the request
+ * started, so it includes every change notified before; a change committed
+ * after it is notified later and drops it. While not listening, nothing is
+ * read or stored.
  */
 export class EstimateCache {
+  /** Counts notices; an answer computed from generation g is stored only if nothing it reads was touched after g. */
   private generation = 0;
+  private clearedAt = 0;
+  private readonly touchedAt = new Map<string, number>();
   private listening = false;
   private readonly entries = new Map<string, Entry>();
+  private readonly byMetric = new Map<string, Set<string>>();
+  private readonly inFlight = new Map<string, { generation: number; answer: Promise<EstimateAnswer> }>();
   private readonly now: () => number;
-  readonly stats = { hits: 0, misses: 0, bypassed: 0, stored: 0, invalidations: 0 };
+  readonly stats: EstimateCacheStats = { hits: 0, misses: 0, bypassed: 0, stored: 0, joined: 0, invalidations: 0, partialInvalidations: 0, invalidatedMetrics: 0 };
 
   constructor(private readonly options: EstimateCacheOptions) {
     this.now = options.now ?? Date.now;
+  }
+
+  /** Entries held now (a gauge). */
+  get size(): number {
+    return this.entries.size;
   }
 
   /** Wired to ReadModelListener's events. */
@@ -47,7 +82,8 @@ export class EstimateCache {
     if (!ESTIMATE_PROJECTIONS.has(notice.projection)) return;
     // A switch: this process reads the new version at once, not after the schema cache's TTL.
     if (notice.change !== 'advance') invalidateActiveSchemas();
-    this.invalidate();
+    if (notice.change === 'advance' && notice.keys && this.touchedAt.size + notice.keys.length <= MAX_TRACKED_METRICS) this.invalidateMetrics(notice.keys);
+    else this.invalidate();
   }
 
   onListening(listening: boolean): void {
@@ -77,8 +113,12 @@ export class EstimateCache {
   lookup(key: string): { answer: EstimateAnswer; body: string } | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
+    if (this.now() - entry.storedAt > this.options.maxAgeMs) {
+      this.remove(key);
+      return undefined;
+    }
+    // Most recently used last, so the least recently used goes first.
     this.entries.delete(key);
-    if (this.now() - entry.storedAt > this.options.maxAgeMs) return undefined;
     this.entries.set(key, entry);
     this.stats.hits++;
     return entry;
@@ -96,28 +136,71 @@ export class EstimateCache {
     const key = EstimateCache.key(metricKey, day, version, filters);
     const cached = this.lookup(key);
     if (cached) return cached.answer;
+    // Joins a computation of the same key begun with nothing touching it since: it reflects every
+    // notice received before this request, as a stored answer would (a hot metric's misses do not pile up).
+    const running = this.inFlight.get(key);
+    if (running && this.untouchedSince(metricKey, running.generation)) {
+      this.stats.joined++;
+      return running.answer;
+    }
     this.stats.misses++;
     const generation = this.generation;
     const storedAt = this.now();
-    const answer = await compute();
-    // answer.basis.validAt differs if a day began meanwhile.
-    if (generation === this.generation && this.active && answer.basis.validAt === day) this.store(key, { answer, body: JSON.stringify(answer), storedAt });
-    return answer;
-  }
-
-  private store(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    this.stats.stored++;
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.options.maxEntries) break;
-      this.entries.delete(oldest);
+    const pending = compute();
+    const flight = { generation, answer: pending };
+    this.inFlight.set(key, flight);
+    try {
+      const answer = await pending;
+      // answer.basis.validAt differs if a day began meanwhile.
+      if (this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day) this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
+      return answer;
+    } finally {
+      if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
     }
   }
 
+  private untouchedSince(metricKey: string, generation: number): boolean {
+    return this.clearedAt <= generation && (this.touchedAt.get(metricKey) ?? 0) <= generation;
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.remove(key);
+    this.entries.set(key, entry);
+    let keys = this.byMetric.get(entry.metricKey);
+    if (!keys) this.byMetric.set(entry.metricKey, (keys = new Set()));
+    keys.add(key);
+    this.stats.stored++;
+    for (const oldest of this.entries.keys()) {
+      if (this.entries.size <= this.options.maxEntries) break;
+      this.remove(oldest);
+    }
+  }
+
+  private remove(key: string): void {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    const keys = this.byMetric.get(entry.metricKey)!;
+    keys.delete(key);
+    if (keys.size === 0) this.byMetric.delete(entry.metricKey);
+  }
+
+  private invalidateMetrics(metricKeys: readonly string[]): void {
+    const generation = ++this.generation;
+    for (const metricKey of metricKeys) {
+      this.touchedAt.set(metricKey, generation);
+      for (const key of this.byMetric.get(metricKey) ?? []) this.remove(key);
+    }
+    this.stats.partialInvalidations++;
+    this.stats.invalidatedMetrics += metricKeys.length;
+  }
+
   private invalidate(): void {
-    this.generation++;
+    this.clearedAt = ++this.generation;
+    // clearedAt now covers every metric touched before.
+    this.touchedAt.clear();
     this.entries.clear();
+    this.byMetric.clear();
     this.stats.invalidations++;
   }
 }

@@ -5,7 +5,7 @@ import { EstimateCache, type EstimateAnswer } from './estimate-cache';
 
 const NOW = Date.parse('2024-11-02T10:00:00Z');
 const answer = (position: string, validAt = '2024-11-02') => ({ data: { consensus: Number(position) }, basis: { position, recordedAt: null, validAt, algorithmVersion: 1 } }) as unknown as EstimateAnswer;
-const notice = (position: string, projection = FIGURES_PROJECTION): ReadModelNotice => ({ projection, version: 1, position, change: 'advance' });
+const notice = (position: string, projection = FIGURES_PROJECTION, keys?: string[]): ReadModelNotice => ({ projection, version: 1, position, change: 'advance', ...(keys ? { keys } : {}) });
 
 describe('EstimateCache', () => {
   let clock: number;
@@ -87,5 +87,75 @@ describe('EstimateCache', () => {
     await ask('5', {}, {});
     expect(await cache.estimate('m', {}, { excludeParties: true }, async () => answer('6', '2024-11-03'))).toEqual(answer('6', '2024-11-03'));
     expect(await cache.estimate('m', {}, { excludeParties: true }, async () => answer('7'))).toEqual(answer('7'));
+  });
+
+  describe('a notice naming the metrics its batch touched', () => {
+    const askFor = (metric: string, position: string) => cache.estimate(metric, {}, {}, async () => answer(position));
+
+    it('drops only those metrics: the others keep their answers', async () => {
+      await askFor('a', '1');
+      await askFor('b', '1');
+      cache.onNotice(notice('2', FIGURES_PROJECTION, ['a', 'z']));
+      expect(await askFor('a', '2')).toEqual(answer('2'));
+      expect(await askFor('b', '2')).toEqual(answer('1'));
+      expect(cache.stats).toMatchObject({ invalidations: 1, partialInvalidations: 1, invalidatedMetrics: 2, hits: 1, misses: 3 });
+    });
+
+    it('does not store an answer of a metric it names that was computed across it, but stores the others', async () => {
+      await cache.estimate('a', {}, {}, async () => {
+        cache.onNotice(notice('2', FIGURES_PROJECTION, ['a']));
+        return answer('1');
+      });
+      await cache.estimate('b', {}, {}, async () => {
+        cache.onNotice(notice('3', FIGURES_PROJECTION, ['a']));
+        return answer('3');
+      });
+      expect(await askFor('a', '4')).toEqual(answer('4'));
+      expect(await askFor('b', '9')).toEqual(answer('3'));
+    });
+
+    it('a metric named during a computation that began before a later full invalidation is still not stored', async () => {
+      await cache.estimate('a', {}, {}, async () => {
+        cache.onNotice(notice('2'));
+        cache.onNotice(notice('3', FIGURES_PROJECTION, ['b']));
+        return answer('1');
+      });
+      expect(await askFor('a', '5')).toEqual(answer('5'));
+    });
+
+    it('a switch or reset drops everything even if it names metrics', async () => {
+      await askFor('b', '1');
+      cache.onNotice({ ...notice('2', FIGURES_PROJECTION, ['a']), change: 'switch' });
+      expect(await askFor('b', '2')).toEqual(answer('2'));
+    });
+  });
+
+  describe('concurrent misses of one key', () => {
+    const deferred = () => {
+      let resolve!: (a: EstimateAnswer) => void;
+      const promise = new Promise<EstimateAnswer>((r) => (resolve = r));
+      return { promise, resolve };
+    };
+
+    it('share one computation while nothing touches the metric', async () => {
+      const first = deferred();
+      let computed = 0;
+      const a = cache.estimate('m', {}, {}, () => (computed++, first.promise));
+      const b = cache.estimate('m', {}, {}, async () => (computed++, answer('9')));
+      first.resolve(answer('5'));
+      expect(await Promise.all([a, b])).toEqual([answer('5'), answer('5')]);
+      expect(computed).toBe(1);
+      expect(cache.stats).toMatchObject({ misses: 1, joined: 1 });
+    });
+
+    it('do not join a computation begun before a notice touching the metric', async () => {
+      const first = deferred();
+      const a = cache.estimate('m', {}, {}, () => first.promise);
+      cache.onNotice(notice('6', FIGURES_PROJECTION, ['m']));
+      const b = cache.estimate('m', {}, {}, async () => answer('6'));
+      first.resolve(answer('5'));
+      expect(await Promise.all([a, b])).toEqual([answer('5'), answer('6')]);
+      expect(await ask('7')).toEqual(answer('6'));
+    });
   });
 });

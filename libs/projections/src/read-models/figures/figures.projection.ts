@@ -6,6 +6,7 @@ import { numberBatch, type NumberedEvent } from '../shared/ledger-cursor';
 import { insertRows, rowsAsRelation, selectColumns, updateRows } from '../shared/batch-rows';
 import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
 import { sourcesToLoad } from './source-flags.fold';
+import { touchedMetrics } from './touched-metrics';
 import {
   CITATION_COLUMNS,
   FIGURE_CURRENT_COLUMNS,
@@ -46,8 +47,11 @@ export function figuresProjection(options: { version: number; name?: string }): 
         numbered.map((n) => ({ position: n.event.position, seq: n.seq, recorded_at: n.recordedAt, recorded_max: n.recordedMax })),
       );
       const stored = await loadStoredState(trx, schema, numbered);
-      await writeChanges(trx, schema, foldFigureBatch(numbered, stored));
+      const changes = foldFigureBatch(numbered, stored);
+      await writeChanges(trx, schema, changes);
       await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
+      // After writeChanges: metric_sources then holds the batch's own pairs too.
+      return { keys: await touchedMetrics(trx, schema, stored, changes) };
     },
   };
 }

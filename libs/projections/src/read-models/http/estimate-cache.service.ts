@@ -1,7 +1,15 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
 import { CONFIG, KYSELY, type AppConfig } from '@factledger/platform';
-import { EstimateCache } from '../estimate-cache/estimate-cache';
+import { EstimateCache, type EstimateCacheStats } from '../estimate-cache/estimate-cache';
+
+/** What GET /v1/projections reports as `estimateCache` (and a metrics registry can read through stats()). */
+export interface EstimateCacheReport extends EstimateCacheStats {
+  enabled: boolean;
+  listening: boolean;
+  /** Entries held now (a gauge; everything else is a counter since start). */
+  entries: number;
+}
 import { ReadModelListener } from '../estimate-cache/read-model-listener';
 
 /** The API process's estimate cache and the LISTEN connection that keeps it exact (ESTIMATE_CACHE=on). */
@@ -24,6 +32,11 @@ export class EstimateCacheService implements OnModuleDestroy {
 
   get listening(): boolean {
     return this.listener?.listening ?? false;
+  }
+
+  /** The cache's counters: hit rate = hits / (hits + misses); invalidations (all at once) and partial ones. */
+  stats(): EstimateCacheReport {
+    return { enabled: this.enabled, listening: this.listening, entries: this.cache.size, ...this.cache.stats };
   }
 
   /** Resolves once every read-model notice committed before the call has reached the cache. */

@@ -1,0 +1,21 @@
+import { sql, type Kysely } from 'kysely';
+import type { FigureBatchChanges, StoredFigureState } from './figure-batch.fold';
+
+/**
+ * The metrics whose estimates a batch may have changed: every metric a
+ * figure of the batch belongs to (before and after the batch), every metric
+ * registered, and, for a source whose flags changed (party, verification:
+ * both weigh in an estimate), every metric it has figures in, stored or new.
+ */
+export async function touchedMetrics(db: Kysely<any>, schema: string, stored: StoredFigureState, changes: FigureBatchChanges): Promise<string[]> {
+  const keys = new Set<string>();
+  for (const row of stored.figures.values()) keys.add(row.metric_key);
+  for (const rows of [changes.newCurrents, changes.currents, changes.metrics, changes.metricSources]) for (const row of rows) keys.add(row.metric_key);
+  const flagged = new Set([...changes.partyInserts.map((p) => p.source_id), ...changes.partyClosures.map((p) => p.source_id)]);
+  if (flagged.size > 0) {
+    const { rows } = await sql<{ metric_key: string }>`
+      SELECT DISTINCT metric_key FROM ${sql.id(schema, 'metric_sources')} WHERE source_id = ANY (${[...flagged]}::text[])`.execute(db);
+    for (const row of rows) keys.add(row.metric_key);
+  }
+  return [...keys];
+}
