@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Page } from 'playwright-core';
+import { createApp } from '../apps/api/src/create-app';
 import type { ApiHarness } from './support/api-harness';
 import { launchChromium, type Browser } from './support/chromium';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
@@ -165,5 +167,30 @@ describe('timeline page (real Chromium, real API)', () => {
     expect([query.get('excludeParties'), query.get('includeUnverified')]).toEqual(['true', 'true']);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  describe('when reads need a key (READ_ACCESS=key)', () => {
+    let keyed: NestFastifyApplication;
+    beforeAll(async () => {
+      keyed = await createApp({ ...api.config, readAccess: 'key' }, { logger: false });
+      await keyed.listen(0, '127.0.0.1');
+    });
+    afterAll(() => keyed?.close());
+
+    it('asks for a key, keeps it for the tab only and never puts it in a URL', async () => {
+      const page = await browser.context.newPage();
+      const urls: string[] = [];
+      page.on('request', (r) => urls.push(r.url()));
+      await page.goto(`${(await keyed.getUrl()).replace('[::1]', '127.0.0.1')}/?metric=${METRIC.key}`);
+      await page.locator('#keyDialog[open]').waitFor({ timeout: 10_000 });
+      await page.fill('#keyInput', api.key.token);
+      await page.click('#keyForm button[type=submit]');
+      await page.locator('.fl-pt-held > *').first().waitFor({ timeout: 10_000 });
+      expect(await page.evaluate(() => sessionStorage.getItem('factledger.apiKey'))).toBe(api.key.token);
+      expect(await page.evaluate(() => localStorage.length)).toBe(0);
+      expect(urls.filter((u) => u.includes(api.key.token) || u.includes('flk_'))).toEqual([]);
+      expect(page.url()).not.toContain('flk_');
+      await page.close();
+    });
   });
 });

@@ -96,9 +96,9 @@ export function drawChart(container, { points, series, validAt, markValidAt, uni
       opacity: OPACITY[status], className: `fl-pt-${status}`, title: titleOf,
     });
   const chart = Plot.plot({
-    width: Math.max(640, container.clientWidth || 960), height: 460, marginLeft: 70, marginRight: 30,
+    width: Math.max(640, container.clientWidth || 960), height: 460, marginLeft: 70, marginRight: 30, marginBottom: 52,
     style: { fontSize: '12px', fontFamily: 'inherit', background: 'transparent' },
-    x: { type: 'utc', domain: xDomain, label: 'Valid time →', grid: true },
+    x: { type: 'utc', domain: xDomain, label: 'Valid time (the date each figure describes) →', labelAnchor: 'center', labelOffset: 46, grid: true },
     y: { domain: [0, yMax], label: `↑ ${unit}`, grid: true, tickFormat: (n) => fmt(n) },
     color: { type: 'identity' }, symbol: { type: 'identity' },
     marks: [
