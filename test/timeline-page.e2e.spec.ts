@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+// Browser-side callbacks (page.evaluate, $$eval) run in the page: they need the DOM types.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';

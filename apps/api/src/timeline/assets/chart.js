@@ -86,7 +86,6 @@ export function drawChart(container, { points, series, validAt, markValidAt, uni
   // The step line holds its last value to the chart's right edge.
   const shown = series.filter((s) => s.date <= xDomain[1]);
   const steps = shown.length ? [...shown, { ...shown.at(-1), date: xDomain[1] }] : [];
-  const held = (p) => p.status === 'held';
   const byKey = new Map(points.map((p) => [p.key, p]));
   const corrections = points.filter((p) => p.status === 'corrected' && byKey.has(`${p.figure.figureId}:${p.replacedBy}`));
   const dots = (status) =>
