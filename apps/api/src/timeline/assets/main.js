@@ -9,11 +9,14 @@ import { queryOf, readState, today, writeState } from './state.js';
 import { renderLegend, renderSummary } from './summary.js';
 
 const $ = (id) => document.getElementById(id);
-const MAX_STEPS = 60;
+// Read budgets are per minute (RATE_LIMIT_READS): a view costs at most 2 + MAX_STEPS reads.
+const MAX_STEPS = 40;
 let state = readState();
 let moments = [];
 let metrics = [];
 let loading = 0;
+/** The metric's timeline at the head: the slider's stops; refetched only when the metric or date changes, or for "now". */
+let head = null;
 
 function setStatus(text, kind = '') {
   $('status').textContent = text;
@@ -48,11 +51,12 @@ async function load() {
   setStatus('Loading…', 'busy');
   const validAt = state.validAt || today();
   const path = `/v1/metrics/${encodeURIComponent(state.metric)}/timeline`;
-  const head = await getJson(path, { validAt });
-  const at = state.asOf ? await getJson(path, { asOf: state.asOf, validAt }) : head;
+  const fresh = !state.asOf || head?.key !== `${state.metric}@${validAt}`;
+  if (fresh) head = { key: `${state.metric}@${validAt}`, answer: await getJson(path, { validAt }) };
+  const at = state.asOf ? await getJson(path, { asOf: state.asOf, validAt }) : head.answer;
   const series = await bounded(stepDates(at.data, validAt).map((d) => () => estimateAt(at.basis, d)));
   if (ticket !== loading) return; // a newer view was asked for meanwhile
-  moments = momentsOf(head.data);
+  moments = momentsOf(head.answer.data);
   placeSlider({ slider: $('asOfSlider'), label: $('asOfLabel'), date: $('asOfDate') }, moments, state.asOf);
   const points = pointsOf(at.data);
   const reports = new Map(at.data.reports.map((r) => [r.reportId, r]));
