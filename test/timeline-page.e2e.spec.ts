@@ -93,6 +93,8 @@ describe('timeline page (real Chromium, real API)', () => {
     const js = await fetch(`${base}${asset}`);
     expect([js.status, js.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
     expect((await fetch(`${base}${asset.replace(/[0-9a-f]{16}/, '0000000000000000')}`)).status).toBe(404);
+    // Only the listed files: nothing else on disk is reachable through the asset path.
+    for (const name of ['..%2F..%2Fpackage.json', 'index.html', 'timeline-assets.ts']) expect((await fetch(`${base}${asset.replace('main.js', name)}`)).status).toBe(404);
   });
 
   it('plots every figure version the API returns, with the consensus, and no console errors', async () => {
