@@ -47,8 +47,9 @@ export function showDetails(panel, point, reports) {
     const who = el('div', `recorded ${v.recorded.recordedAt} by ${v.recorded.by ?? 'unknown'} at position ${v.recorded.position} `, { class: 'who' });
     who.append(proofLink(v.recorded.position));
     item.append(who);
-    const why = v.reason ?? v.recorded.reason;
-    if (why) item.append(el('div', `why: ${why}`, { class: 'why' }));
+    // The revision's own reason; else what the recording request said (its route for a plain write).
+    if (v.reason) item.append(el('div', `why: ${v.reason}`, { class: 'why' }));
+    else if (v.recorded.reason) item.append(el('div', `via ${v.recorded.reason}`, { class: 'why' }));
     item.append(el('q', v.citation.quote));
     for (const b of v.beliefs.filter((b) => b.closedBy)) {
       const closed = el('div', `${b.closedBy.kind}${b.closedBy.version ? ` by v${b.closedBy.version}` : ''} at ${b.recorded.toRecordedAt}${b.closedBy.reason ? `: ${b.closedBy.reason}` : ''} `, { class: 'closed' });
