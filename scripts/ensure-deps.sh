@@ -7,3 +7,4 @@ if [ ! -f node_modules/.package-lock.json ] || [ package.json -nt node_modules/.
   echo "[factledger] installing dependencies (npm install)"
   npm install --no-fund --no-audit
 fi
+bash scripts/ensure-chromium.sh

@@ -24,6 +24,8 @@ fs.cpSync(path.join(root, 'seeds'), path.join(next, 'seeds'), {
   recursive: true,
   filter: (src) => fs.statSync(src).isDirectory() || (src.endsWith('.json') && path.basename(src) !== 'project.json'),
 });
+// The timeline page's browser files are served as they are (no bundler).
+fs.cpSync(path.join(root, 'apps/api/src/timeline/assets'), path.join(next, 'apps/api/src/timeline/assets'), { recursive: true });
 // Sources changed after this moment may be missing from the build (bench/harness/built.ts reads it).
 fs.writeFileSync(path.join(next, '.build-started'), `${started}\n`);
 if (fs.existsSync(dist)) fs.renameSync(dist, old);

@@ -12,6 +12,7 @@ import { MetricsController } from './ledger/metrics.controller';
 import { ReportsController } from './ledger/reports.controller';
 import { SourcesController } from './ledger/sources.controller';
 import { KeysController } from './keys/keys.controller';
+import { TimelinePageController } from './timeline/timeline-page.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 
 @Module({})
@@ -20,7 +21,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
-      controllers: [HealthController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController],
+      controllers: [HealthController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },

@@ -9,6 +9,7 @@ import { readContextProvider } from './http/read-context.provider';
 import { ReadModelDigestController } from './http/read-model-digest.controller';
 import { ReportsReadController } from './http/reports-read.controller';
 import { SourcesReadController } from './http/sources-read.controller';
+import { TimelineReadController } from './http/timeline-read.controller';
 
 /**
  * The read side's HTTP API: metrics, estimates, figures, histories, sources'
@@ -17,7 +18,7 @@ import { SourcesReadController } from './http/sources-read.controller';
  * On Fastify, cached head estimates are answered before Nest's pipeline.
  */
 @Module({
-  controllers: [MetricsReadController, FiguresReadController, SourcesReadController, ReportsReadController, ProjectionsStatusController, ReadModelDigestController],
+  controllers: [MetricsReadController, TimelineReadController, FiguresReadController, SourcesReadController, ReportsReadController, ProjectionsStatusController, ReadModelDigestController],
   providers: [readContextProvider, EstimateCacheService],
   exports: [EstimateCacheService],
 })

@@ -46,3 +46,11 @@ export async function catalogEntriesAt(s: Snapshot, kind: CatalogKind<unknown>, 
      ORDER BY ${key} LIMIT ${options.limit + 1}`.execute(s.trx);
   return rows.map(toEntry);
 }
+
+/** The entries with these keys (those registered at the basis), in key order. */
+export async function catalogEntriesKeyedAt(s: Snapshot, kind: CatalogKind<unknown>, keys: readonly string[]): Promise<CatalogEntry[]> {
+  if (keys.length === 0) return [];
+  const key = sql.ref(`e.${kind.keyColumn}`);
+  const { rows } = await sql<Row>`${source(s, kind)} AND ${key} = ANY (${[...new Set(keys)]}::text[]) ORDER BY ${key}`.execute(s.trx);
+  return rows.map(toEntry);
+}

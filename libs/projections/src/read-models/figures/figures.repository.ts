@@ -14,7 +14,7 @@ import { FIGURE_LIST_COLUMNS, type FigureListRow } from './figure-views';
 import { FIGURES_PROJECTION } from './figures.projection';
 import { validEnd } from './figures.tables';
 
-const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
+export const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
 
 /**
  * The current path: at the head, for today, figures_current holds exactly the

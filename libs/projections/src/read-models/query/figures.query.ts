@@ -3,7 +3,7 @@ import { notFound } from '@factledger/shared';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import { beliefPeriod, citationView, figureAtBasis, amountOf, type BeliefPeriod, type CitationView, type FigureAtBasis } from '../figures/figure-views';
 import { figureAt, figureCitationsAt, figureHistoryAt, metricAt, metricFiguresAt, sourceExistsAt, sourceFiguresAt } from '../figures/figures.repository';
-import type { FigureVersionRow } from '../figures/figure-rows';
+import type { CitationRow, FigureCurrentRow, FigureVersionRow } from '../figures/figure-rows';
 import type { Basis, ReadRequest } from './basis';
 import { continueFrom, CursorKeys, DEFAULT_PAGE_SIZE, pageOf, type Page } from './page-cursor';
 import { readAt, type ReadContext } from './read-snapshot';
@@ -81,30 +81,32 @@ export async function figureHistory(ctx: ReadContext, figureId: string, request:
   const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], request, async (s) => {
     const figure = await figureAt(s, figureId);
     if (!figure) throw notFound(LedgerErrorCodes.figureNotFound, `Figure ${figureId} does not exist (as of position ${s.basis.position})`, { figureId, position: s.basis.position });
-    const [rows, citations] = [await figureHistoryAt(s, figureId), await figureCitationsAt(s, figureId)];
-    const seq = BigInt(s.seq);
-    const retracted = figure.retracted_seq !== null && BigInt(figure.retracted_seq) <= seq;
-    const versions = new Map<number, FigureHistoryVersion>();
-    for (const row of rows) {
-      const entry = versions.get(row.version) ?? versionOf(row);
-      entry.beliefs.push(beliefPeriod(row, seq, s.validAt));
-      versions.set(row.version, entry);
-    }
-    const all = [...versions.values()];
-    const history: FigureHistory = {
-      figureId,
-      metricKey: figure.metric_key,
-      sourceId: figure.source_id,
-      unit: figure.unit,
-      status: retracted ? 'retracted' : 'active',
-      retraction: retracted ? { reason: figure.retraction_reason, position: figure.retracted_position!, recordedAt: figure.retracted_at!, by: figure.retracted_by } : null,
-      versions: all,
-      corroborations: citations.filter((c) => c.kind === 'corroboration').map(citationView),
-      versionAtBasis: all.find((v) => v.beliefs.some((b) => b.atBasis))?.version ?? null,
-    };
-    return history;
+    return historyOf(figure, await figureHistoryAt(s, figureId), await figureCitationsAt(s, figureId), BigInt(s.seq), s.validAt);
   });
   return { data: result, basis };
+}
+
+/** A figure's history from its rows (every belief period begun by the basis seq, its citations). */
+export function historyOf(figure: FigureCurrentRow, rows: readonly FigureVersionRow[], citations: readonly CitationRow[], seq: bigint, validAt: string): FigureHistory {
+  const retracted = figure.retracted_seq !== null && BigInt(figure.retracted_seq) <= seq;
+  const versions = new Map<number, FigureHistoryVersion>();
+  for (const row of rows) {
+    const entry = versions.get(row.version) ?? versionOf(row);
+    entry.beliefs.push(beliefPeriod(row, seq, validAt));
+    versions.set(row.version, entry);
+  }
+  const all = [...versions.values()];
+  return {
+    figureId: figure.figure_id,
+    metricKey: figure.metric_key,
+    sourceId: figure.source_id,
+    unit: figure.unit,
+    status: retracted ? 'retracted' : 'active',
+    retraction: retracted ? { reason: figure.retraction_reason, position: figure.retracted_position!, recordedAt: figure.retracted_at!, by: figure.retracted_by } : null,
+    versions: all,
+    corroborations: citations.filter((c) => c.kind === 'corroboration').map(citationView),
+    versionAtBasis: all.find((v) => v.beliefs.some((b) => b.atBasis))?.version ?? null,
+  };
 }
 
 function versionOf(row: FigureVersionRow): FigureHistoryVersion {

@@ -1,0 +1,35 @@
+import { sql } from 'kysely';
+import type { Snapshot } from '../query/read-snapshot';
+import { selectColumns } from '../shared/batch-rows';
+import { CITATION_COLUMNS, FIGURE_CURRENT_COLUMNS, FIGURE_VERSION_COLUMNS, type CitationRow, type FigureCurrentRow, type FigureVersionRow } from './figure-rows';
+import { table } from './figures.repository';
+
+/**
+ * Every figure of the metric recorded by the basis, retracted ones included,
+ * in (source, figure) order; limit + 1 rows so the caller can tell it was cut.
+ */
+export async function metricFiguresKnownAt(s: Snapshot, metricKey: string, limit: number): Promise<FigureCurrentRow[]> {
+  const { rows } = await sql<FigureCurrentRow>`
+    SELECT ${selectColumns(FIGURE_CURRENT_COLUMNS, 'f')} FROM ${table(s, 'figures_current')} f
+     WHERE f.metric_key = ${metricKey} AND f.first_seq <= ${s.seq}::bigint
+     ORDER BY f.source_id, f.figure_id LIMIT ${limit + 1}`.execute(s.trx);
+  return rows;
+}
+
+/** Every belief period, begun by the basis, of the given figures: one query for all of them. */
+export async function historiesAt(s: Snapshot, figureIds: readonly string[]): Promise<FigureVersionRow[]> {
+  if (figureIds.length === 0) return [];
+  const { rows } = await sql<FigureVersionRow>`
+    SELECT ${selectColumns(FIGURE_VERSION_COLUMNS, 'v')} FROM ${table(s, 'figure_versions')} v
+     WHERE v.figure_id = ANY (${[...figureIds]}::uuid[]) AND v.recorded_from <= ${s.seq}::bigint
+     ORDER BY v.figure_id, v.version, v.recorded_from`.execute(s.trx);
+  return rows;
+}
+
+export async function citationsAt(s: Snapshot, figureIds: readonly string[]): Promise<CitationRow[]> {
+  if (figureIds.length === 0) return [];
+  const { rows } = await sql<CitationRow>`
+    SELECT ${selectColumns(CITATION_COLUMNS, 'c')} FROM ${table(s, 'citations')} c
+     WHERE c.figure_id = ANY (${[...figureIds]}::uuid[]) AND c.seq <= ${s.seq}::bigint ORDER BY c.seq`.execute(s.trx);
+  return rows;
+}

@@ -1,0 +1,22 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ReadAccess } from '@factledger/platform';
+import { metricTimeline } from '../query/timeline.query';
+import type { ReadContext } from '../query/read-snapshot';
+import { MetricKeyParams, ReadQueryDto } from './dto/read-query.dto';
+import { READ_CONTEXT } from './read-context.provider';
+
+@ApiTags('metrics')
+@Controller('v1/metrics')
+export class TimelineReadController {
+  constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}
+
+  @ReadAccess('reader')
+  @Get(':key/timeline')
+  @ApiOperation({
+    summary: "Every figure of the metric recorded by the basis (retracted ones too), each with every version, who recorded it and why, and its corroborations: a figure history for the whole metric in one read (the timeline page's chart)",
+  })
+  timeline(@Param() { key }: MetricKeyParams, @Query() query: ReadQueryDto) {
+    return metricTimeline(this.ctx, key, query);
+  }
+}
