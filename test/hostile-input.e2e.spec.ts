@@ -26,7 +26,7 @@ describe('hostile input is refused with problem+json and leaves the ledger untou
 
   const send = async (method: string, url: string, body: Row[3], headers: Record<string, string> = {}) => {
     if (body === undefined || typeof body === 'object' && !Buffer.isBuffer(body)) return api.request(method, url, body, headers);
-    const response = await api.app.inject({ method: method as never, url, headers: { 'content-type': 'application/json', ...headers }, payload: body });
+    const response = await api.app.inject({ method: method as never, url, headers: { 'content-type': 'application/json', authorization: `Bearer ${api.key.token}`, ...headers }, payload: body });
     return { status: response.statusCode, headers: response.headers, body: JSON.parse(response.body) };
   };
 

@@ -9,14 +9,14 @@ import { MAX_AMOUNT } from '@factledger/shared';
 
 // CONTROL_ONE_LINE / CONTROL_FREE_TEXT of @factledger/shared, as patterns.
 const ONE_LINE = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';
-const FREE_TEXT = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$';
+export const FREE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$';
 
 /** One-line text (names, labels): no control characters. */
 export const Line = (min: number, max: number, options: { description?: string; examples?: unknown[] } = {}) =>
   Type.String({ minLength: min, maxLength: max, pattern: ONE_LINE, ...options });
 /** Free text (descriptions, quotes, reasons): tab, LF and CR allowed. */
 export const FreeText = (min: number, max: number, options: { description?: string } = {}) =>
-  Type.String({ minLength: min, maxLength: max, pattern: FREE_TEXT, ...options });
+  Type.String({ minLength: min, maxLength: max, pattern: FREE_TEXT_PATTERN, ...options });
 /** A string matching one of the domain's patterns (a RegExp written once in the domain). */
 export const Matching = (pattern: RegExp, options: { description?: string } = {}) => Type.String({ pattern: pattern.source, ...options });
 /** An amount: finite and |x| ≤ MAX_AMOUNT. */

@@ -3,10 +3,13 @@ import { Reflector } from '@nestjs/core';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { TSchema } from '@sinclair/typebox';
+import { controlCharacterProblem } from '@factledger/shared';
 import { RequestValidationError, type FieldError } from './problem-details';
+import { FREE_TEXT_PATTERN } from './contract-schemas';
 import { ROUTE_CONTRACT, type RouteContract } from './contract';
 
-const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+// verbose: an error carries the value, so a control character is named as the shared rule names it.
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false, verbose: true }));
 
 // Path and query values are text: only plain decimal digits read as a number (ajv's own
 // coercion would take ' 5', '0x10' and '1e3'), 'true'/'false' as a boolean; the rest is
@@ -32,7 +35,11 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
     if (e.keyword === 'additionalProperties') return { field: join(String(e.params['additionalProperty'])), message: 'unknown field: not allowed' };
     if (e.keyword === 'required') return { field: join(String(e.params['missingProperty'])), message: 'is required' };
     const field = join('') || prefix || 'body';
-    if (e.keyword === 'pattern' && e.parentSchema?.['description']) return { field, message: `must match ${String(e.params['pattern'])}` };
+    if (e.keyword === 'pattern') {
+      const control = typeof e.data === 'string' ? controlCharacterProblem(e.data, { freeText: e.params['pattern'] === FREE_TEXT_PATTERN }) : null;
+      const description = e.parentSchema?.['description'];
+      return { field, message: control ?? (typeof description === 'string' ? `must be ${description}` : `must match ${String(e.params['pattern'])}`) };
+    }
     return { field, message: e.message ?? 'is invalid' };
   });
 }
