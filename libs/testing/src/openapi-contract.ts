@@ -45,13 +45,8 @@ export class OpenApiContract {
 
   /** The operation a request reaches, most literal path first (/v1/x/search before /v1/x/{id}). */
   find(method: string, url: string) {
-    const raw = url.split('?')[0]!.replace(/\/+$/, '') || '/';
-    let pathname = raw;
-    try {
-      pathname = decodeURIComponent(raw);
-    } catch {
-      /* a URL that does not decode matches no template segment beyond [^/]+ anyway */
-    }
+    // Matched as sent: a segment's %2F is part of the segment, not a separator.
+    const pathname = url.split('?')[0]!.replace(/\/+$/, '') || '/';
     const candidates = this.operations.filter((o) => o.pattern.test(pathname)).sort((a, b) => b.literal - a.literal);
     return { operation: candidates.find((o) => o.method === method.toUpperCase()) };
   }

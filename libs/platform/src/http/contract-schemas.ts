@@ -9,11 +9,13 @@ import { MAX_AMOUNT } from '@factledger/shared';
 
 // CONTROL_ONE_LINE / CONTROL_FREE_TEXT of @factledger/shared, as patterns.
 const ONE_LINE = '^[^\\u0000-\\u001f\\u007f-\\u009f]*$';
+// The domain trims text and refuses it blank: at least one character that is not white space.
+const ONE_LINE_NOT_BLANK = '^[^\\u0000-\\u001f\\u007f-\\u009f]*[^\\s\\u0000-\\u001f\\u007f-\\u009f][^\\u0000-\\u001f\\u007f-\\u009f]*$';
 export const FREE_TEXT_PATTERN = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$';
 
-/** One-line text (names, labels): no control characters. */
+/** One-line text (names, labels): no control characters; with min ≥ 1 not blank either. */
 export const Line = (min: number, max: number, options: { description?: string; examples?: unknown[] } = {}) =>
-  Type.String({ minLength: min, maxLength: max, pattern: ONE_LINE, ...options });
+  Type.String({ minLength: min, maxLength: max, pattern: min > 0 ? ONE_LINE_NOT_BLANK : ONE_LINE, ...options });
 /** Free text (descriptions, quotes, reasons): tab, LF and CR allowed. */
 export const FreeText = (min: number, max: number, options: { description?: string } = {}) =>
   Type.String({ minLength: min, maxLength: max, pattern: FREE_TEXT_PATTERN, ...options });

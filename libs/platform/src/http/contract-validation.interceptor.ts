@@ -38,7 +38,8 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
     if (e.keyword === 'pattern') {
       const control = typeof e.data === 'string' ? controlCharacterProblem(e.data, { freeText: e.params['pattern'] === FREE_TEXT_PATTERN }) : null;
       const description = e.parentSchema?.['description'];
-      return { field, message: control ?? (typeof description === 'string' ? `must be ${description}` : `must match ${String(e.params['pattern'])}`) };
+      const blank = typeof e.data === 'string' && e.data.trim() === '' ? 'must not be blank' : null;
+      return { field, message: control ?? blank ?? (typeof description === 'string' ? `must be ${description}` : `must match ${String(e.params['pattern'])}`) };
     }
     return { field, message: e.message ?? 'is invalid' };
   });

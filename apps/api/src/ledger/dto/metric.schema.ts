@@ -6,8 +6,8 @@ const metricFields = {
   label: Line(1, LedgerLimits.labelMax, { examples: ['North Korean troops in Russia'] }),
   unit: Line(1, LedgerLimits.unitMax, { description: 'Fixed at registration; every figure of the metric uses it', examples: ['troops'] }),
   description: FreeText(0, LedgerLimits.descriptionMax),
-  aliases: Type.Array(Line(0, LedgerLimits.aliasMax), { maxItems: LedgerLimits.aliasesMaxItems }),
-  patterns: Type.Array(Line(0, LedgerLimits.patternMax), {
+  aliases: Type.Array(Line(1, LedgerLimits.aliasMax), { maxItems: LedgerLimits.aliasesMaxItems }),
+  patterns: Type.Array(Line(1, LedgerLimits.patternMax), {
     maxItems: LedgerLimits.patternsMaxItems,
     description: 'Extraction patterns (regular expressions) that identify the metric in text',
   }),

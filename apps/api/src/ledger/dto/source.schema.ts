@@ -9,7 +9,7 @@ const sourceFields = {
   kind: Type.Union(SOURCE_KINDS.map((k) => Type.Literal(k))),
   country: Nullable(Country),
   partyToConflict: Type.Boolean({ description: 'Whether the source is a party to the conflict' }),
-  aliases: Type.Array(Line(0, LedgerLimits.aliasMax), { maxItems: LedgerLimits.aliasesMaxItems }),
+  aliases: Type.Array(Line(1, LedgerLimits.aliasMax), { maxItems: LedgerLimits.aliasesMaxItems }),
   needsReview: Type.Boolean({
     description:
       "Unverified: awaiting an editor's check (ingestion registers unknown names so). Estimate algorithm 2 leaves the source's figures out while set; PATCH with false verifies it. Registration default: false (verified)",
