@@ -26,13 +26,7 @@ export const RegisterMetricBody = Closed({
 export type RegisterMetricInput = Static<typeof RegisterMetricBody>;
 
 /** Changed fields only; `unit` may be sent but must equal the registered one. */
-export const UpdateMetricBody = Closed({
-  label: Type.Optional(metricFields.label),
-  unit: Type.Optional(metricFields.unit),
-  description: Type.Optional(metricFields.description),
-  aliases: Type.Optional(metricFields.aliases),
-  patterns: Type.Optional(metricFields.patterns),
-});
+export const UpdateMetricBody = Type.Partial(Type.Omit(RegisterMetricBody, ['key']));
 export type UpdateMetricInput = Static<typeof UpdateMetricBody>;
 
 /** The metric stream's state after a write (RegisteredMetric). */

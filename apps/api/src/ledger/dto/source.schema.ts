@@ -29,14 +29,8 @@ export const RegisterSourceBody = Closed({
 });
 export type RegisterSourceInput = Static<typeof RegisterSourceBody>;
 
-export const UpdateSourceBody = Closed({
-  name: Type.Optional(sourceFields.name),
-  kind: Type.Optional(sourceFields.kind),
-  country: Type.Optional(sourceFields.country),
-  partyToConflict: Type.Optional(sourceFields.partyToConflict),
-  aliases: Type.Optional(sourceFields.aliases),
-  needsReview: Type.Optional(sourceFields.needsReview),
-});
+/** Changed fields only (the id is the path's). */
+export const UpdateSourceBody = Type.Partial(Type.Omit(RegisterSourceBody, ['sourceId']));
 export type UpdateSourceInput = Static<typeof UpdateSourceBody>;
 
 /** The source stream's state after a write (RegisteredSource). */
