@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { sql } from 'kysely';
 import { createTestKey, withKey, type AppConfig, type IssuedKey } from '@factledger/platform';
-import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { createTestDatabase, enforceContract, type TestDatabase } from '@factledger/testing';
 import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { createApp } from '../../apps/api/src/create-app';
 
@@ -30,7 +30,8 @@ export async function startApi(overrides: Partial<AppConfig> = {}, options: { ke
   const db = await createTestDatabase();
   // A queue prefix of this file's own: AppModule's ingestion queue writes its meta key on connect, and close() removes it.
   const config = ingestionTestConfig(db.url, { logLevel: 'error', ...overrides });
-  const app = await createApp(config, { logger: false });
+  // Every answer is checked against docs/openapi.json: a breach of the contract fails the test.
+  const app = enforceContract(await createApp(config, { logger: false }));
   const key = options.keyless ? null : await createTestKey(db.db);
   return {
     app,

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { createTestDatabase, enforceContract, type TestDatabase } from '@factledger/testing';
 import { AppModule } from '../../apps/api/src/app.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
@@ -19,6 +19,8 @@ export async function startIngestionStack(): Promise<IngestionStack> {
     api: (config) => [AppModule.forRoot(config), IngestionApiModule],
     worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
   });
+  // Every answer is checked against docs/openapi.json: a breach of the contract fails the test.
+  enforceContract(h.api);
   await registerTestCatalog(h);
   return {
     t,

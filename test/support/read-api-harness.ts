@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestKey, withKey, type AppConfig, type IssuedKey } from '@factledger/platform';
 import { EstimateCacheService, firstVersion, ProjectionEngine, READ_MODELS, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
-import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { createTestDatabase, enforceContract, type TestDatabase } from '@factledger/testing';
 import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { createApp } from '../../apps/api/src/create-app';
 import type { ApiResponse } from './api-harness';
@@ -28,7 +28,8 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
   const db = await createTestDatabase();
   // A queue prefix of this file's own: AppModule's ingestion queue writes its meta key on connect, and close() removes it.
   const config = ingestionTestConfig(db.url, { logLevel: 'error', ...overrides });
-  const app = await createApp(config, { logger: false });
+  // Every answer is checked against docs/openapi.json: a breach of the contract fails the test.
+  const app = enforceContract(await createApp(config, { logger: false }));
   let projector: ProjectionEngine | null = null;
   const key = await createTestKey(db.db);
   const harness: ReadApiHarness = {

@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { loadConfig, requestMetaOf, type AppConfig } from '@factledger/platform';
 import { AppModule } from './app.module';
 import { handleClientError } from './http/client-errors';
 import { sendFrameworkProblem } from './http/framework-errors';
 import { installMethodNotAllowed } from './http/method-not-allowed';
-import { completeOpenApiDocument } from './http/openapi-document';
+import { buildOpenApiDocument } from './http/openapi';
 import { guardRequestInput } from './http/request-guard';
-import { BEARER_SCHEME, describeAccess } from './http/openapi-access';
 import { installStrictBodyParsers } from './http/strict-body-parsers';
 
 /** Builds the configured HTTP app (used by main.ts and the e2e tests). */
@@ -34,17 +33,9 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
   installMethodNotAllowed(fastify as never);
   // Depth and storable text of every body, parameter and query, before validation.
   fastify.addHook('preValidation', guardRequestInput);
-  const document = completeOpenApiDocument(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('factledger')
-      .setDescription('Event-sourced ledger of reported figures. Errors are RFC 9457 problem+json.')
-      .setVersion('1')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'flk_<key id>_<secret>', description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys' }, BEARER_SCHEME)
-      .build(),
-  ));
+  const document = buildOpenApiDocument(app, config);
   // Swagger UI's Authorize button takes a key and sends it with "Try it out".
-  SwaggerModule.setup('docs', app, describeAccess(document, config), { jsonDocumentUrl: 'docs/openapi.json', swaggerOptions: { persistAuthorization: true } });
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', swaggerOptions: { persistAuthorization: true } });
   app.enableShutdownHooks();
   await app.init();
   await fastify.ready();

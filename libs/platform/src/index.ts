@@ -14,3 +14,6 @@ export * from './auth';
 export * from './testing/test-keys';
 export * from './http/input-rules';
 export * from './database/database-role';
+export * from './http/contract';
+export * from './http/contract-schemas';
+export * from './http/contract-validation.interceptor';

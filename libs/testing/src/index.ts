@@ -1,2 +1,3 @@
 export * from './test-database';
 export * from './stalling-proxy';
+export * from './openapi-contract';

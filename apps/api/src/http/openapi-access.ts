@@ -3,7 +3,14 @@ import type { AppConfig } from '@factledger/platform';
 
 export const BEARER_SCHEME = 'bearer';
 
-type Operation = { description?: string; security?: Record<string, string[]>[]; 'x-access'?: string; 'x-required-roles'?: string[] };
+type Operation = { responses?: Record<string, unknown>; description?: string; security?: Record<string, string[]>[]; 'x-access'?: string; 'x-required-roles'?: string[] };
+
+const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+/** A key that is sent is always checked, also where reads are public. */
+const ACCESS_PROBLEMS = {
+  '401': problem('No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated)'),
+  '403': problem('The key lacks the role (auth.forbidden)'),
+};
 
 /**
  * Each operation's access, as the AccessGuard applies it with this
@@ -24,6 +31,7 @@ export function describeAccess(document: OpenAPIObject, config: Pick<AppConfig, 
           ? `Access: public (READ_ACCESS=public); with READ_ACCESS=key a key with the role ${declared.join(' or ')}.`
           : 'Access: public.'
         : `Access: an API key with the role ${declared.join(' or ')}.`;
+      if (operation['x-access'] !== 'public') operation.responses = { ...operation.responses, ...ACCESS_PROBLEMS };
       operation.description = operation.description ? `${operation.description}\n\n${sentence}` : sentence;
     }
   }

@@ -30,6 +30,7 @@ const PROBLEM_STATUSES: Record<string, string> = {
   '400': 'Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields)',
   '404': 'No such route or entity',
   '405': 'The path exists but not with this method (see Allow)',
+  '409': 'Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved)',
   '408': 'The request was not received in time',
   '414': 'A path parameter or the URL is too long',
   '422': 'Well-formed, but refused by a rule of the ledger',
@@ -39,7 +40,6 @@ const PROBLEM_STATUSES: Record<string, string> = {
   '503': 'A dependency is down or a wait timed out',
 };
 const BODY_STATUSES: Record<string, string> = {
-  '409': 'Conflict with the current state (a concurrent write, an Idempotency-Key in progress)',
   '412': 'If-Match does not match the current version',
   '413': 'The body is larger than the limit',
   '415': 'The body is not of a supported media type',

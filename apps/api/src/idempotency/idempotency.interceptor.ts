@@ -8,8 +8,8 @@ import { DomainError } from '@factledger/shared';
 import { CONFIG, KYSELY, RequestValidationError, requestMetaOf, type AppConfig } from '@factledger/platform';
 import { claimKey, completeKey, purgeExpiredKeys, releaseKey } from './idempotency.repository';
 import { stableStringify } from './stable-stringify';
+import { IDEMPOTENCY_KEY_PATTERN } from '../ledger/write-headers';
 
-const KEY = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['etag', 'location'];
 /** Old keys are purged in the background after a new claim, at most this often per process. */
 const PURGE_EVERY_MS = 60_000;
@@ -74,7 +74,7 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
     const reply = context.switchToHttp().getResponse<HttpReply>();
     const raw = request.headers['idempotency-key'];
     if (raw === undefined || !['POST', 'PATCH', 'DELETE'].includes(request.method) || this.reflector.get<boolean>(NOT_IDEMPOTENT, context.getHandler())) return next.handle();
-    if (typeof raw !== 'string' || !KEY.test(raw)) {
+    if (typeof raw !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw)) {
       throw new RequestValidationError([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
     }
     const { actor } = requestMetaOf(request);

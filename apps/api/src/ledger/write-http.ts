@@ -1,6 +1,7 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { RequestValidationError, requestMetaOf, type RequestMeta } from '@factledger/platform';
 import type { WriteContext, WriteResult } from '@factledger/ledger';
+import { IF_MATCH_PATTERN } from './write-headers';
 import { isStorableText } from '@factledger/ledger-domain';
 
 interface WriteRequest {
@@ -18,7 +19,6 @@ export interface HttpWrite {
   route: string;
 }
 
-const ETAG = /^(?:W\/)?"?(\d{1,15})"?$/;
 
 /**
  * Everything a write takes from HTTP besides its body: who and which request
@@ -30,7 +30,7 @@ export const Write = createParamDecorator((_data: unknown, ctx: ExecutionContext
   const ifMatch = request.headers['if-match'];
   let expectedVersion: number | undefined;
   if (ifMatch !== undefined) {
-    const match = typeof ifMatch === 'string' ? ETAG.exec(ifMatch.trim()) : null;
+    const match = typeof ifMatch === 'string' ? IF_MATCH_PATTERN.exec(ifMatch.trim()) : null;
     if (!match) throw new RequestValidationError([{ field: 'If-Match', message: 'must be the stream version as an ETag, e.g. "3"' }]);
     expectedVersion = Number(match[1]);
   }
