@@ -13,14 +13,15 @@ import { ReportsController } from './ledger/reports.controller';
 import { SourcesController } from './ledger/sources.controller';
 import { KeysController } from './keys/keys.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PrometheusController } from './observability/prometheus.controller';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
-      controllers: [HealthController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController],
+      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api', metricsListen: 'metricsListen' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
+      controllers: [HealthController, PrometheusController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },

@@ -14,3 +14,4 @@ export * from './auth';
 export * from './testing/test-keys';
 export * from './http/input-rules';
 export * from './database/database-role';
+export * from './observability';
