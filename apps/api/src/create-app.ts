@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { DestinationStream } from 'pino';
@@ -24,7 +25,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
     // One access line per request is written by installHttpObservability, with the route and principal.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     // Errors Fastify's router answers itself (414, bad URL) as problem+json too.

@@ -3,7 +3,6 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { IngestionProducerModule } from '../queue/ingestion-producer.module';
 import { registerCsvParser, type ContentTypeParsers } from './csv-body';
 import { IngestionsController } from './ingestions.controller';
-import { QueueMetrics } from '../queue/queue-metrics';
 
 /** Registers the text/csv body parser on the app's Fastify instance (nothing to do outside HTTP). */
 @Injectable()
@@ -24,6 +23,6 @@ class CsvBodyParser implements OnModuleInit {
 @Module({
   imports: [IngestionProducerModule],
   controllers: [IngestionsController],
-  providers: [CsvBodyParser, QueueMetrics],
+  providers: [CsvBodyParser],
 })
 export class IngestionApiModule {}

@@ -4,6 +4,7 @@ import { CONFIG, type AppConfig } from '@factledger/platform';
 import { ingestionBullRoot, queueTelemetry } from './ingestion-bull';
 import { INGESTION_JOB_OPTIONS, INGESTION_QUEUE, ingestionJobOptions } from './ingestion-queue';
 import { IngestionJobs } from './ingestion-jobs.service';
+import { QueueMetrics } from './queue-metrics';
 import { producerRedisOptions } from './redis-connection';
 
 /**
@@ -20,7 +21,7 @@ import { producerRedisOptions } from './redis-connection';
       useFactory: (config: AppConfig) => ({ connection: producerRedisOptions(config.redisUrl), ...queueTelemetry() }),
     }),
   ],
-  providers: [IngestionJobs, { provide: INGESTION_JOB_OPTIONS, inject: [CONFIG], useFactory: ingestionJobOptions }],
+  providers: [IngestionJobs, QueueMetrics, { provide: INGESTION_JOB_OPTIONS, inject: [CONFIG], useFactory: ingestionJobOptions }],
   exports: [IngestionJobs],
 })
 export class IngestionProducerModule {}
