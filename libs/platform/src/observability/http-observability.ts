@@ -1,3 +1,4 @@
+import { trace } from '@opentelemetry/api';
 import type { Logger } from 'pino';
 import { requestMetaOf } from '../http/request-context';
 import { requestLogContext, type RequestLogContext } from './logger';
@@ -36,6 +37,12 @@ export function installHttpObservability(fastify: HookHost, deps: { metrics: Met
   fastify.addHook('onRequest', (request: ObservedRequest, _reply: unknown, done: () => void) => {
     const meta = requestMetaOf(request);
     const store: RequestLogContext = { requestId: meta.requestId, correlationId: meta.correlationId };
+    // The server span (tracing on) is named by the route pattern, as the semantic conventions ask.
+    const span = trace.getActiveSpan();
+    if (span?.isRecording() && request.routeOptions?.url) {
+      span.setAttribute('http.route', request.routeOptions.url);
+      span.updateName(`${request.method} ${request.routeOptions.url}`);
+    }
     // Everything that runs for this request (hooks, guards, handler) sees the store.
     requestLogContext.run(store, done);
   });
