@@ -8,6 +8,7 @@ import { RedisProbe } from '../redis/redis-probe';
 import { MetricsRegistry } from '../observability/metrics-registry';
 import { MetricsListener, type MetricsListenSetting } from '../observability/observability.module';
 import { measuredEventStore, measurePool } from '../observability/store-metrics';
+import { flushTracing } from '../observability/trace-context';
 import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, KYSELY, METRICS, METRICS_LISTEN_SETTING, REDIS_PROBE } from './tokens';
 
 class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
@@ -39,6 +40,8 @@ class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAp
     this.notifier.close();
     await this.redis.close();
     await this.database.close();
+    // Last: the spans of the shutdown itself are exported too.
+    await flushTracing();
   }
 }
 

@@ -29,3 +29,14 @@ export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean 
   if (exporter) return exporter !== 'none';
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim() || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim());
 }
+
+/** Where `startTracing` leaves the running SDK, for `flushTracing` (this module stays light: no SDK import). */
+export const TRACING_SDK = Symbol.for('factledger.tracing-sdk');
+
+/** Exports the spans still buffered and stops the SDK (graceful shutdown); nothing when tracing is off. */
+export async function flushTracing(): Promise<void> {
+  const holder = globalThis as Record<symbol, { shutdown(): Promise<void> } | undefined>;
+  const sdk = holder[TRACING_SDK];
+  holder[TRACING_SDK] = undefined;
+  await sdk?.shutdown().catch(() => undefined);
+}

@@ -7,7 +7,7 @@
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { tracingRequested } from './trace-context';
+import { TRACING_SDK, tracingRequested } from './trace-context';
 
 let sdk: NodeSDK | null = null;
 
@@ -23,12 +23,8 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
     ],
   });
   sdk.start();
+  // Where flushTracing (loaded by every app, unlike this module) finds it on shutdown.
+  (globalThis as Record<symbol, unknown>)[TRACING_SDK] = sdk;
   return true;
 }
 
-/** Flushes spans still buffered (graceful shutdown). */
-export async function stopTracing(): Promise<void> {
-  const running = sdk;
-  sdk = null;
-  await running?.shutdown().catch(() => undefined);
-}
