@@ -98,9 +98,15 @@ describe('Prometheus metrics on the API and the worker (real PostgreSQL and Redi
     // The pattern, never the raw URL: one series whatever the id.
     expect(after).toMatch(/factledger_http_request_duration_seconds_bucket\{[^}]*route="\/v1\/sources\/:[a-zA-Z]+\/figures"/);
     expect(after).not.toContain('route="/v1/sources/obs-src/figures"');
+    // A retry with the same Idempotency-Key: answered from the stored response, counted as a replay.
+    for (let i = 0; i < 2; i++) {
+      expect((await h.request('POST', '/v1/sources', { sourceId: 'obs-src-2', name: 'Observability Wire 2', kind: 'media', country: 'FR' }, { 'idempotency-key': 'obs-retry-1' })).status).toBe(201);
+    }
+    expect(sample(await apiMetrics(), 'factledger_append_idempotent_replays_total', { via: 'idempotency_key' })).toBe(1);
     // Version conflict: a stale If-Match.
     const conflict = await h.request('PATCH', '/v1/sources/obs-src', { name: 'Observability Wire (renamed)' }, { 'if-match': '"99"' });
     expect(conflict.status).toBe(412);
+    expect(sample(await apiMetrics(), 'factledger_http_requests_total', { method: 'PATCH', status_code: '412' })).toBe(1);
     for (const name of ['factledger_db_pool_connections', 'factledger_read_model_lag_events', 'factledger_sealer_tree_size', 'factledger_queue_jobs', 'process_cpu_user_seconds_total']) {
       expect(after).toContain(`# TYPE ${name} `);
     }

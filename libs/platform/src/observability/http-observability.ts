@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { requestMetaOf } from '../http/request-context';
 import { requestLogContext, type RequestLogContext } from './logger';
 import type { MetricsRegistry } from './metrics-registry';
+import { idempotentReplays } from './store-metrics';
 
 interface ObservedRequest {
   method: string;
@@ -14,6 +15,7 @@ interface ObservedRequest {
 interface ObservedReply {
   statusCode: number;
   elapsedTime: number;
+  getHeader(name: string): unknown;
 }
 interface HookHost {
   addHook(name: 'onRequest', hook: (request: never, reply: never, done: () => void) => void): unknown;
@@ -32,6 +34,7 @@ export function installHttpObservability(fastify: HookHost, deps: { metrics: Met
   const labelNames = ['method', 'route', 'status_code'] as const;
   const requests = deps.metrics.counter({ name: 'factledger_http_requests_total', help: 'HTTP requests answered, by method, route pattern and status', labelNames });
   const duration = deps.metrics.histogram({ name: 'factledger_http_request_duration_seconds', help: 'HTTP request duration (receipt to reply sent), by method, route pattern and status', labelNames });
+  const replays = idempotentReplays(deps.metrics);
   const access = deps.logger.child({ context: 'access' });
 
   fastify.addHook('onRequest', (request: ObservedRequest, _reply: unknown, done: () => void) => {
@@ -53,6 +56,7 @@ export function installHttpObservability(fastify: HookHost, deps: { metrics: Met
     const seconds = reply.elapsedTime / 1000;
     requests.inc(labels);
     duration.observe(labels, seconds);
+    if (reply.getHeader('idempotent-replayed') === 'true') replays.inc({ via: 'idempotency_key' });
     const meta = requestMetaOf(request);
     access.info(
       {
