@@ -48,4 +48,10 @@ export default [
       'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'domain code is plain TypeScript: no frameworks, databases or queues' }] }],
     },
   },
+  {
+    // The long-running apps log through pino (structured, with request ids); never straight to the console.
+    files: ['apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts', 'libs/*/src/**/*.ts', 'libs/*/application/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/cli/**', '**/testing/**', '**/tools/**', 'libs/audit/application/src/verify/**'],
+    rules: { 'no-console': 'error' },
+  },
 ];

@@ -9,6 +9,8 @@ const composeText = fs.readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8
 /** Compose's interpolation for a .env that sets every variable to `<name>-secret` (the required ones fail without it). */
 const interpolated = composeText.replace(/\$\{([A-Z_]+)(:\?[^}]*)?\}/g, (_, name: string) => `${name.toLowerCase()}-secret`).replace(/\$\$/g, '$');
 type Service = {
+  image?: string;
+  profiles?: string[];
   command?: string[];
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
@@ -22,8 +24,11 @@ const APPS = ['api', 'worker', 'init', 'seed'];
 const known = new Set(SETTINGS.map((s) => s.env));
 
 describe('docker-compose.yml agrees with the configuration schema', () => {
-  it('has postgres, redis, init, keygen, api, worker and seed services', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'init', 'keygen', 'postgres', 'redis', 'seed', 'worker']);
+  it('has postgres, redis, init, keygen, api, worker and seed services, and prometheus and grafana in the observability profile only', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'grafana', 'init', 'keygen', 'postgres', 'prometheus', 'redis', 'seed', 'worker']);
+    for (const [name, service] of Object.entries(compose.services)) {
+      expect(service.profiles).toEqual(['prometheus', 'grafana'].includes(name) ? ['observability'] : undefined);
+    }
   });
 
   it.each(APPS)('%s only sets variables the config knows, and they validate', (name) => {
@@ -119,5 +124,57 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
     const example = fs.readFileSync(path.join(ROOT, '.env.example'), 'utf8');
     const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
     expect(documented).toEqual(known);
+  });
+});
+
+describe('the observability profile', () => {
+  const OBS = path.join(ROOT, 'deploy/observability');
+  const mounts = (name: string) => (compose.services[name]!.volumes ?? []).filter((v) => v.startsWith('./')).map((v) => v.split(':'));
+  const prometheus = parse(fs.readFileSync(path.join(OBS, 'prometheus.yml'), 'utf8')) as {
+    scrape_configs: { job_name: string; static_configs?: { targets: string[] }[]; dns_sd_configs?: { names: string[]; port: number }[] }[];
+  };
+  const dashboard = JSON.parse(fs.readFileSync(path.join(OBS, 'grafana/dashboards/factledger.json'), 'utf8')) as {
+    uid: string;
+    panels: { title: string; datasource: { uid: string }; targets: { expr: string; datasource: { uid: string } }[] }[];
+  };
+
+  it('mounts files that exist in the repository, read-only', () => {
+    for (const name of ['prometheus', 'grafana']) {
+      expect(mounts(name).length).toBeGreaterThan(0);
+      for (const [source, , mode] of mounts(name)) {
+        expect(fs.existsSync(path.join(ROOT, source!))).toBe(true);
+        expect(mode).toBe('ro');
+      }
+    }
+  });
+
+  it('scrapes the API and the worker on their private metrics listeners, which the apps are told to open', () => {
+    const portOf = (listen: string) => Number(listen.split(':').at(-1));
+    const api = loadConfig(compose.services.api!.environment!).metricsListen!;
+    const worker = loadConfig(compose.services.worker!.environment!).workerMetricsListen!;
+    const job = (name: string) => prometheus.scrape_configs.find((c) => c.job_name === name)!;
+    expect(job('factledger-api').static_configs![0]!.targets).toEqual([`api:${portOf(api)}`]);
+    expect(job('factledger-worker').dns_sd_configs![0]).toMatchObject({ names: ['worker'], port: portOf(worker) });
+    // Not published on the host: the listeners have no authentication.
+    for (const name of ['api', 'worker']) expect((compose.services[name]!.ports ?? []).join(' ')).not.toMatch(/946[45]/);
+    for (const name of ['prometheus', 'grafana']) for (const port of compose.services[name]!.ports ?? []) expect(port).toMatch(/^127\.0\.0\.1:/);
+  });
+
+  it('provisions the datasource the dashboard names, and every metric the dashboard queries is one factledger exports', () => {
+    const datasources = parse(fs.readFileSync(path.join(OBS, 'grafana/provisioning/datasources/prometheus.yml'), 'utf8')) as { datasources: { uid: string; url: string }[] };
+    const uid = datasources.datasources[0]!.uid;
+    expect(new URL(datasources.datasources[0]!.url).host).toBe('prometheus:9090');
+    const sources = ['libs/platform/src/observability', 'libs/projections/src/read-models', 'libs/audit/application/src/sealer', 'libs/ingestion/src/queue']
+      .flatMap((dir) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(ROOT, dir, f), 'utf8')))
+      .join('\n');
+    const titles = dashboard.panels.map((p) => p.title.toLowerCase()).join(' | ');
+    for (const topic of ['request rate', 'latency', 'append', 'projection lag', 'sealer', 'queue depth', 'failures']) expect(titles).toContain(topic);
+    for (const panel of dashboard.panels) {
+      expect(panel.datasource.uid).toBe(uid);
+      for (const target of panel.targets) {
+        expect(target.datasource.uid).toBe(uid);
+        for (const [name] of target.expr.matchAll(/factledger_[a-z_]+/g)) expect(sources).toContain(`'${name!.replace(/_(bucket|count|sum)$/, '')}'`);
+      }
+    }
   });
 });

@@ -14,14 +14,15 @@ import { SourcesController } from './ledger/sources.controller';
 import { KeysController } from './keys/keys.controller';
 import { TimelinePageController } from './timeline/timeline-page.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { PrometheusController } from './observability/prometheus.controller';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
-      controllers: [HealthController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
+      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api', metricsListen: 'metricsListen' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
+      controllers: [HealthController, PrometheusController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
-import { loadConfig, requestMetaOf, type AppConfig } from '@factledger/platform';
+import type { DestinationStream } from 'pino';
+import { createLogger, installHttpObservability, loadConfig, METRICS, PinoNestLogger, requestMetaOf, type AppConfig } from '@factledger/platform';
 import { AppModule } from './app.module';
 import { handleClientError } from './http/client-errors';
 import { sendFrameworkProblem } from './http/framework-errors';
@@ -11,9 +13,18 @@ import { buildOpenApiDocument } from './http/openapi';
 import { guardRequestInput } from './http/request-guard';
 import { installStrictBodyParsers } from './http/strict-body-parsers';
 
-/** Builds the configured HTTP app (used by main.ts and the e2e tests). */
-export async function createApp(config: AppConfig = loadConfig(), options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the configured HTTP app (used by main.ts and the e2e tests). Logs are
+ * pino's JSON lines (pretty in development); `logger: false` silences them,
+ * `logDestination` sends them to a stream a test reads.
+ */
+export async function createApp(config: AppConfig = loadConfig(), options: { logger?: false; logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.logger === false ? { ...config, logLevel: 'error' } : config, { name: 'factledger-api', destination: options.logDestination });
+  if (options.logger === false) logger.level = 'silent';
   const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // One access line per request is written by installHttpObservability, with the route and principal.
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: config.bodyLimitBytes,
     genReqId: () => randomUUID(),
     // Errors Fastify's router answers itself (414, bad URL) as problem+json too.
@@ -22,11 +33,12 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
     clientErrorHandler: handleClientError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log', 'debug', 'verbose'].slice(0, ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1) as never,
+    logger: options.logger === false ? false : new PinoNestLogger(logger),
     bufferLogs: false,
   });
   installStrictBodyParsers(app, config.bodyLimitBytes);
   const fastify = app.getHttpAdapter().getInstance();
+  installHttpObservability(fastify as never, { metrics: app.get(METRICS), logger });
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', requestMetaOf(request as never).requestId);
   });

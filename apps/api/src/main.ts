@@ -1,3 +1,5 @@
+// Tracing first: it instruments http and pg as they load (off unless OTEL_* variables ask for it).
+import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, DatabaseRoleError, loadConfig } from '@factledger/platform';
@@ -12,6 +14,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A bad configuration is the operator's to fix: say which variable, no stack.
-  console.error(error instanceof ConfigError || error instanceof DatabaseRoleError ? error.message : error);
+  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError ? error.message : ((error as Error)?.stack ?? error))}\n`);
   process.exit(1);
 });

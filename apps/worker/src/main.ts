@@ -1,14 +1,16 @@
+// Tracing first: it instruments http and pg as they load (off unless OTEL_* variables ask for it).
+import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, DatabaseRoleError, loadConfig } from '@factledger/platform';
+import { ConfigError, createLogger, DatabaseRoleError, loadConfig, PinoNestLogger } from '@factledger/platform';
 import { SigningKeyError } from '@factledger/audit';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: ['error', 'warn', 'log', 'debug', 'verbose'].slice(0, ['error', 'warn', 'log', 'debug', 'verbose'].indexOf(config.logLevel) + 1) as never,
+    logger: new PinoNestLogger(createLogger(config, { name: 'factledger-worker' })),
   });
   // SIGTERM/SIGINT run the modules' shutdown hooks: in-flight batches and jobs finish first.
   app.enableShutdownHooks();
@@ -17,6 +19,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError ? error.message : error);
+  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError ? error.message : ((error as Error)?.stack ?? error))}\n`);
   process.exit(1);
 });

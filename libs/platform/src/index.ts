@@ -17,3 +17,4 @@ export * from './database/database-role';
 export * from './http/contract';
 export * from './http/contract-schemas';
 export * from './http/contract-validation.interceptor';
+export * from './observability';

@@ -52,6 +52,8 @@ export function writeContext(write: HttpWrite, bodyReason?: string): WriteContex
       correlationId: write.meta.correlationId,
       causationId: write.meta.requestId,
       reason: bodyReason ?? write.headerReason ?? write.route,
+      // An auditor goes from the event to the request's trace (only when it was traced).
+      ...(write.meta.traceparent ? { traceparent: write.meta.traceparent } : {}),
     },
     now: new Date().toISOString(),
     expectedVersion: write.expectedVersion,

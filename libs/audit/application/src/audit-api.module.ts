@@ -5,6 +5,7 @@ import { CheckpointsController } from './http/checkpoints.controller';
 import { EventsController } from './http/events.controller';
 import { LogWakeups } from './http/log-wakeups';
 import { ProofsController } from './http/proofs.controller';
+import { SealerMetrics } from './sealer/sealer-metrics';
 
 /**
  * The auditors' HTTP API: history (`/v1/events`, export, tail, streams),
@@ -13,7 +14,7 @@ import { ProofsController } from './http/proofs.controller';
  */
 @Module({
   controllers: [EventsController, CheckpointsController, ProofsController],
-  providers: [LogWakeups, CheckpointRequests],
+  providers: [LogWakeups, CheckpointRequests, SealerMetrics],
 })
 export class AuditApiModule {
   static forRoot(options: Partial<AuditApiOptions> = {}): DynamicModule {

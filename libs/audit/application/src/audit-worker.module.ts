@@ -4,6 +4,7 @@ import { CONFIG, type AppConfig } from '@factledger/platform';
 import { AUDIT_WORKER_OPTIONS, DEFAULT_AUDIT_WORKER_OPTIONS, type AuditWorkerOptions } from './audit.options';
 import { Sealer } from './sealer/sealer';
 import { loadOrCreateSigningKey } from './sealer/signing-key';
+import { SealerMetrics } from './sealer/sealer-metrics';
 
 /** Starts the sealer with the worker and stops it (finishing the batch in flight) on shutdown. */
 class SealerLifecycle implements OnModuleInit, OnModuleDestroy {
@@ -34,7 +35,7 @@ class SealerLifecycle implements OnModuleInit, OnModuleDestroy {
 }
 
 /** The worker side of auditing: the sealer. Needs PlatformModule (CONFIG). */
-@Module({ providers: [SealerLifecycle] })
+@Module({ providers: [SealerLifecycle, SealerMetrics] })
 export class AuditWorkerModule {
   static forRoot(options: Partial<AuditWorkerOptions> = {}): DynamicModule {
     return { module: AuditWorkerModule, providers: [{ provide: AUDIT_WORKER_OPTIONS, useValue: options }] };

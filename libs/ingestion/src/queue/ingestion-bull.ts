@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import type { Kysely } from 'kysely';
-import { CONFIG, KYSELY, ledgerId, type AppConfig } from '@factledger/platform';
+import { BullMQOtel } from 'bullmq-otel';
+import { CONFIG, KYSELY, ledgerId, tracingRequested, type AppConfig } from '@factledger/platform';
 import { redisOptionsFromUrl } from './redis-connection';
 
 /**
@@ -11,6 +12,13 @@ import { redisOptionsFromUrl } from './redis-connection';
 export const ingestionQueuePrefix = async (config: Pick<AppConfig, 'queuePrefix'>, db: Kysely<any>): Promise<string> => `${config.queuePrefix}:${await ledgerId(db)}`;
 
 /**
+ * BullMQ's own OpenTelemetry spans when tracing is on: adding a job carries
+ * the producer's trace context in the job, and the worker's processing span
+ * continues that trace.
+ */
+export const queueTelemetry = (): { telemetry?: BullMQOtel } => (tracingRequested() ? { telemetry: new BullMQOtel({ tracerName: 'factledger' }) } : {});
+
+/**
  * Root BullMQ config from the app's CONFIG: Redis URL and key prefix. Workers
  * use this connection (blocking, with an offline queue so they ride out a
  * Redis restart); the API overrides it for its producer (see ingestion-api.module).
@@ -18,5 +26,5 @@ export const ingestionQueuePrefix = async (config: Pick<AppConfig, 'queuePrefix'
 export const ingestionBullRoot = () =>
   BullModule.forRootAsync({
     inject: [CONFIG, KYSELY],
-    useFactory: async (config: AppConfig, db: Kysely<any>) => ({ prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl) }),
+    useFactory: async (config: AppConfig, db: Kysely<any>) => ({ prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl), ...queueTelemetry() }),
   });

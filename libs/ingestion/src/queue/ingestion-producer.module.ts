@@ -1,9 +1,10 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { CONFIG, type AppConfig } from '@factledger/platform';
-import { ingestionBullRoot } from './ingestion-bull';
+import { ingestionBullRoot, queueTelemetry } from './ingestion-bull';
 import { INGESTION_JOB_OPTIONS, INGESTION_QUEUE, ingestionJobOptions } from './ingestion-queue';
 import { IngestionJobs } from './ingestion-jobs.service';
+import { QueueMetrics } from './queue-metrics';
 import { producerRedisOptions } from './redis-connection';
 
 /**
@@ -17,10 +18,10 @@ import { producerRedisOptions } from './redis-connection';
     BullModule.registerQueueAsync({
       name: INGESTION_QUEUE,
       inject: [CONFIG],
-      useFactory: (config: AppConfig) => ({ connection: producerRedisOptions(config.redisUrl) }),
+      useFactory: (config: AppConfig) => ({ connection: producerRedisOptions(config.redisUrl), ...queueTelemetry() }),
     }),
   ],
-  providers: [IngestionJobs, { provide: INGESTION_JOB_OPTIONS, inject: [CONFIG], useFactory: ingestionJobOptions }],
+  providers: [IngestionJobs, QueueMetrics, { provide: INGESTION_JOB_OPTIONS, inject: [CONFIG], useFactory: ingestionJobOptions }],
   exports: [IngestionJobs],
 })
 export class IngestionProducerModule {}

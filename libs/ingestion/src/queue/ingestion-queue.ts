@@ -11,8 +11,8 @@ export interface IngestionJobData {
   hash: string;
   /** CSV line of each figure, for rejections. */
   lines?: number[];
-  /** Who submitted it: the authenticated key id (or `system:seed`); the worker's writes name it as their actor. */
-  submittedBy: { actor: string; requestId?: string; correlationId?: string };
+  /** Who submitted it: the authenticated key id (or `system:seed`); the worker's writes name it as their actor, and keep the request's traceparent. */
+  submittedBy: { actor: string; requestId?: string; correlationId?: string; traceparent?: string };
   submittedAt: string;
 }
 

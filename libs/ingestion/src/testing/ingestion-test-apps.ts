@@ -19,6 +19,8 @@ export const ingestionTestConfig = (databaseUrl: string, overrides: Partial<AppC
   databaseUrl,
   logLevel: 'error',
   queuePrefix: `test-ingestion-${randomBytes(4).toString('hex')}`,
+  // Test files run in parallel: no fixed metrics port (a test that wants one passes 127.0.0.1:0).
+  workerMetricsListen: null,
   ...overrides,
 });
 

@@ -1,3 +1,4 @@
+import { isTraceparent } from '@factledger/platform';
 import type { CommandBus } from '@nestjs/cqrs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Kysely } from 'kysely';
@@ -26,6 +27,7 @@ import { JobSources } from './job-sources';
 import { LandedWrites } from './landed-writes';
 import { LineCheck, type CheckedLine } from './line-check';
 import { RunResult } from './run-result';
+import type { JobOutcomeMetrics } from '../queue/queue-metrics';
 
 export interface RunDeps {
   commands: CommandBus;
@@ -33,6 +35,7 @@ export interface RunDeps {
   db: Kysely<any>;
   hooks: IngestionHooks;
   options: IngestionWorkerOptions;
+  metrics?: JobOutcomeMetrics;
 }
 
 /**
@@ -77,7 +80,9 @@ export class IngestionRun {
     const payload = this.validPayload();
     const report = new JobReport(payload, { commands, ctx, result: this.result, hash, now: this.now });
     const catalog = await readJobCatalog(db, this.deps.options.readModelWaitMs);
+    const extracted = this.deps.metrics?.extraction(payload.kind);
     const candidates = candidatesOf(payload, { today: this.now.slice(0, 10), lines, metrics: catalog.metrics });
+    extracted?.();
     const sources = new JobSources(catalog.sources, {
       commands,
       writer,
@@ -170,6 +175,8 @@ export class IngestionRun {
         causationId: this.job.id!,
         reason: `ingestion of ${payload.kind} report (job ${this.job.id})`,
         ingestionJobId: this.job.id!,
+        // Job data is read back from Redis: only a well-formed W3C traceparent is kept.
+        ...(isTraceparent(submittedBy.traceparent) ? { traceparent: submittedBy.traceparent } : {}),
       },
       now: this.now,
       idempotencySeed,

@@ -5,6 +5,7 @@ import { ingestionBullRoot } from '../queue/ingestion-bull';
 import { INGESTION_QUEUE } from '../queue/ingestion-queue';
 import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS } from './ingestion-hooks';
 import { IngestionProcessor } from './ingestion.processor';
+import { QueueMetrics } from '../queue/queue-metrics';
 
 /**
  * The ingestion worker: turns `ingestion` jobs into ledger commands. Needs
@@ -15,6 +16,7 @@ import { IngestionProcessor } from './ingestion.processor';
   imports: [LedgerModule, ingestionBullRoot(), BullModule.registerQueue({ name: INGESTION_QUEUE })],
   providers: [
     IngestionProcessor,
+    QueueMetrics,
     { provide: INGESTION_HOOKS, useValue: {} },
     { provide: INGESTION_WORKER_OPTIONS, useValue: DEFAULT_INGESTION_WORKER_OPTIONS },
   ],

@@ -4,9 +4,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { LedgerWriter } from '@factledger/ledger';
-import { KYSELY, REDIS_PROBE, type RedisProbe } from '@factledger/platform';
+import { KYSELY, METRICS, REDIS_PROBE, type MetricsRegistry, type RedisProbe } from '@factledger/platform';
 import type { IngestionJobName, IngestionResult } from '../domain';
 import { INGESTION_QUEUE, type IngestionJobData } from '../queue/ingestion-queue';
+import { jobOutcomeMetrics, type JobOutcomeMetrics } from '../queue/queue-metrics';
 import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS, type IngestionHooks, type IngestionWorkerOptions } from './ingestion-hooks';
 import { IngestionRun } from './ingestion-run';
 
@@ -22,6 +23,7 @@ type IngestionJob = Job<IngestionJobData, IngestionResult, IngestionJobName>;
 export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, IngestionResult>> implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ingestion');
   private lastRedisError = 0;
+  private readonly metrics: JobOutcomeMetrics | undefined;
 
   constructor(
     private readonly commands: CommandBus,
@@ -31,8 +33,10 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
     @Optional() @Inject(INGESTION_HOOKS) private readonly hooks: IngestionHooks = {},
     @Optional() @Inject(INGESTION_WORKER_OPTIONS) private readonly options: Partial<IngestionWorkerOptions> = {},
+    @Optional() @Inject(METRICS) metrics?: MetricsRegistry,
   ) {
     super();
+    this.metrics = metrics && jobOutcomeMetrics(metrics);
     queue.on('error', (error: Error) => this.onError(error));
   }
 
@@ -53,7 +57,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
 
   private run(job: IngestionJob): Promise<IngestionResult> {
     const run = new IngestionRun(
-      { commands: this.commands, writer: this.writer, db: this.db, hooks: this.hooks, options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options } },
+      { commands: this.commands, writer: this.writer, db: this.db, hooks: this.hooks, options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options }, metrics: this.metrics },
       job,
     );
     return run.execute();
@@ -76,6 +80,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
 
   @OnWorkerEvent('completed')
   onCompleted(job: IngestionJob): void {
+    this.metrics?.ended(job, 'completed');
     const r = job.returnvalue;
     this.logger.log(
       `${job.id}: report ${r.report.reportId}: ${r.figuresReported} reported, ${r.corroborations} corroborated, ${r.revisions} revised, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
@@ -85,6 +90,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
   @OnWorkerEvent('failed')
   onFailed(job: IngestionJob | undefined, error: Error): void {
     const final = !job || error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (job) this.metrics?.ended(job, final ? 'failed' : 'retried');
     this.logger.warn(`${job?.id ?? 'a job'} ${final ? 'failed' : `failed (attempt ${job?.attemptsMade}, will retry)`}: ${error.message}`);
   }
 

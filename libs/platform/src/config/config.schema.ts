@@ -1,3 +1,5 @@
+import { parseListenAddress } from '../observability/metrics-server';
+
 /**
  * Every setting factledger reads from the environment, with its default.
  * `docker-compose.yml` and `.env.example` are checked against this list by a test.
@@ -33,6 +35,8 @@ export interface AppConfig {
   ingestionFailedRetentionHours: number;
   ingestionFailedMax: number;
   nodeEnv: 'development' | 'production' | 'test';
+  metricsListen: string | null;
+  workerMetricsListen: string | null;
 }
 
 type Parser<T> = (raw: string) => T;
@@ -69,6 +73,11 @@ const text: Parser<string> = (raw) => {
   if (raw.trim() === '') throw new Error('must not be empty');
   return raw;
 };
+const listenAddress: Parser<string | null> = (raw) => {
+  if (raw.trim() === '') return null;
+  parseListenAddress(raw);
+  return raw.trim();
+};
 const optionalText: Parser<string | null> = (raw) => (raw.trim() === '' ? null : raw);
 
 export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][] = [
@@ -101,5 +110,7 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'maxOpenStreamsPerPrincipal', env: 'MAX_OPEN_STREAMS_PER_PRINCIPAL', default: '4', parse: int(1, 1000), description: 'live tails and exports one key (or client address) may hold open at once on one API instance' },
   { key: 'ingestionFailedRetentionHours', env: 'INGESTION_FAILED_RETENTION_HOURS', default: String(24 * 14), parse: int(1, 24 * 366), description: 'failed ingestion jobs are kept this long for inspection and retry' },
   { key: 'ingestionFailedMax', env: 'INGESTION_FAILED_MAX', default: '1000', parse: int(1, 1_000_000), description: 'at most this many failed ingestion jobs are kept (oldest go first)' },
+  { key: 'metricsListen', env: 'METRICS_LISTEN', default: '', parse: listenAddress, description: 'host:port of an extra API listener serving GET /metrics WITHOUT authentication, for a private network (e.g. 127.0.0.1:9464); unset: off (the API\'s own /metrics needs an admin key)' },
+  { key: 'workerMetricsListen', env: 'WORKER_METRICS_LISTEN', default: '127.0.0.1:9465', parse: listenAddress, description: 'host:port where a worker serves GET /metrics without authentication (give each worker on one host its own port; port 0: any free one); empty: off' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];

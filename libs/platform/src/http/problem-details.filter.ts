@@ -55,7 +55,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = toProblem(error);
     body.instance = request.url;
     if (request.factledgerMeta) body.requestId = request.factledgerMeta.requestId;
-    if (body.status >= 500 && body.code === 'internal') this.logger.error(error instanceof Error ? error.stack ?? error.message : String(error));
+    if (body.status >= 500 && body.code === 'internal') {
+      // The request id ties the line to the client's problem+json (requestId) and to the access line.
+      this.logger.error({ msg: error instanceof Error ? error.message : String(error), requestId: body.requestId, stack: error instanceof Error ? error.stack : undefined });
+    }
     reply.status(body.status);
     reply.header('content-type', PROBLEM_CONTENT_TYPE);
     // RFC 9110: a 401 names the scheme to use; a 429 says when to come back.

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
+import { traceparentOf } from '../observability/trace-context';
 
 export interface RequestMeta {
   actor: string;
   requestId: string;
   correlationId: string;
+  /** W3C traceparent of the request's span, only when tracing is on and this request is sampled. */
+  traceparent?: string;
 }
 
 const HEADER_VALUE = /^[A-Za-z0-9._:@\-/]{1,128}$/;
@@ -24,7 +27,9 @@ export function requestMetaOf(request: { headers: Record<string, unknown>; id?: 
   const actor = request.principal?.keyId ?? 'anonymous';
   if (request.factledgerMeta?.actor === actor) return request.factledgerMeta;
   const requestId = request.factledgerMeta?.requestId ?? header(request.headers, 'x-request-id') ?? randomUUID();
-  const meta = { actor, requestId, correlationId: request.factledgerMeta?.correlationId ?? header(request.headers, 'x-correlation-id') ?? requestId };
+  // First asked in the API's onRequest hook, inside the request's server span.
+  const traceparent = request.factledgerMeta ? request.factledgerMeta.traceparent : traceparentOf();
+  const meta: RequestMeta = { actor, requestId, correlationId: request.factledgerMeta?.correlationId ?? header(request.headers, 'x-correlation-id') ?? requestId, ...(traceparent ? { traceparent } : {}) };
   request.factledgerMeta = meta;
   return meta;
 }

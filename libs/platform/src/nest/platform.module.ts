@@ -5,7 +5,11 @@ import { loadConfig } from '../config/load-config';
 import { createDatabase, type DatabaseHandle } from '../database/database';
 import { checkApplicationRole, DatabaseRoleError } from '../database/database-role';
 import { RedisProbe } from '../redis/redis-probe';
-import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, KYSELY, REDIS_PROBE } from './tokens';
+import { MetricsRegistry } from '../observability/metrics-registry';
+import { MetricsListener, type MetricsListenSetting } from '../observability/observability.module';
+import { measuredEventStore, measurePool } from '../observability/store-metrics';
+import { flushTracing } from '../observability/trace-context';
+import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, KYSELY, METRICS, METRICS_LISTEN_SETTING, REDIS_PROBE } from './tokens';
 
 class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
@@ -36,6 +40,8 @@ class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAp
     this.notifier.close();
     await this.redis.close();
     await this.database.close();
+    // Last: the spans of the shutdown itself are exported too.
+    await flushTracing();
   }
 }
 
@@ -43,31 +49,37 @@ class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAp
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(options: { config?: AppConfig; applicationName: string }): DynamicModule {
+  static forRoot(options: { config?: AppConfig; applicationName: string; metricsListen?: MetricsListenSetting }): DynamicModule {
     const providers = [
       { provide: CONFIG, useFactory: () => options.config ?? loadConfig() },
+      { provide: METRICS, useFactory: () => new MetricsRegistry({ app: options.applicationName }) },
+      { provide: METRICS_LISTEN_SETTING, useValue: options.metricsListen ?? null },
       {
         provide: DATABASE,
-        inject: [CONFIG],
-        useFactory: (config: AppConfig) =>
-          createDatabase(config.databaseUrl, { max: config.databasePoolSize, applicationName: options.applicationName }),
+        inject: [CONFIG, METRICS],
+        useFactory: (config: AppConfig, metrics: MetricsRegistry) => {
+          const handle = createDatabase(config.databaseUrl, { max: config.databasePoolSize, applicationName: options.applicationName });
+          measurePool(metrics, handle.pool, 'app', config.databasePoolSize);
+          return handle;
+        },
       },
       { provide: KYSELY, inject: [DATABASE], useFactory: (d: DatabaseHandle<unknown>) => d.db },
       { provide: APPEND_NOTIFIER, inject: [DATABASE], useFactory: (d: DatabaseHandle<unknown>) => new AppendNotifier(d.pool) },
       {
         provide: EVENT_STORE,
-        inject: [DATABASE, APPEND_NOTIFIER],
+        inject: [DATABASE, APPEND_NOTIFIER, METRICS],
         // Appends go straight to the pool as prepared statements (parsed and planned once per
         // connection: ~35 µs less backend CPU each, bench/analysis.md), with group commit.
-        useFactory: (d: DatabaseHandle<any>, n: AppendNotifier) => new PostgresEventStore(d.db, n, { pool: d.pool }),
+        useFactory: (d: DatabaseHandle<any>, n: AppendNotifier, m: MetricsRegistry) => measuredEventStore(new PostgresEventStore(d.db, n, { pool: d.pool }), m),
       },
       { provide: REDIS_PROBE, inject: [CONFIG], useFactory: (config: AppConfig) => new RedisProbe(config.redisUrl) },
       PlatformLifecycle,
+      MetricsListener,
     ];
     return {
       module: PlatformModule,
       providers,
-      exports: [CONFIG, DATABASE, KYSELY, EVENT_STORE, APPEND_NOTIFIER, REDIS_PROBE],
+      exports: [CONFIG, DATABASE, KYSELY, EVENT_STORE, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
     };
   }
 }

@@ -8,3 +8,5 @@ export const REDIS_PROBE = Symbol('factledger.redis-probe');
 export const API_KEYS = Symbol('factledger.api-keys');
 export const RATE_LIMITS = Symbol('factledger.rate-limits');
 export const STREAM_SLOTS = Symbol('factledger.stream-slots');
+export const METRICS = Symbol('factledger.metrics');
+export const METRICS_LISTEN_SETTING = Symbol('factledger.metrics-listen-setting');

@@ -6,7 +6,7 @@ import { invalid } from '@factledger/shared';
 import { resumeProjection } from './checkpoints.repository';
 import { ensureProjection, resetProjection, RETIRED_SCHEMA_GRACE_MS } from './ensure-projection';
 import { assertDefinition, type ProjectionDefinition, type ProjectionLogger } from './projection-definition';
-import { ProjectionRunner, type RunnerExit } from './projection-runner';
+import { ProjectionRunner, type BatchObserver, type RunnerExit } from './projection-runner';
 import { projectionStatus, type ProjectionStatus } from './projection-status.repository';
 
 export interface ProjectionEngineOptions {
@@ -29,6 +29,8 @@ export interface ProjectionEngineOptions {
   /** Wake on the event store's append notification. Default true; polling alone otherwise. */
   notifications?: boolean;
   retiredSchemaGraceMs?: number;
+  /** Told after each committed batch (metrics). */
+  onBatch?: BatchObserver;
 }
 
 export const defaultOwner = (): string => `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -77,6 +79,7 @@ export class ProjectionEngine {
         pollIntervalMs: this.options.pollIntervalMs ?? 1000,
         lockRetryMs: this.options.lockRetryMs ?? 750,
         retiredSchemaGraceMs: this.options.retiredSchemaGraceMs ?? RETIRED_SCHEMA_GRACE_MS,
+        onBatch: this.options.onBatch,
       });
       this.runners.set(definition.name, runner);
       this.exits.set(definition.name, runner.start());

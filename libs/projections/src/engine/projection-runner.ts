@@ -39,7 +39,11 @@ export interface ProjectionRunnerOptions {
   onProgress?: (progress: RebuildProgress) => void;
   /** Called once the version is marked failed (after the batch rolled back). */
   onFailed?: (error: string) => void;
+  onBatch?: BatchObserver;
 }
+
+/** A batch committed: which read model, how many events the checkpoint moved over, how long it took. */
+export type BatchObserver = (batch: { name: string; version: number; events: number; seconds: number; mode: 'running' | 'rebuilding' }) => void;
 
 /** Why a runner's loop ended. */
 export type RunnerExit = 'stopped' | 'superseded' | 'active';
@@ -268,6 +272,7 @@ export class ProjectionRunner {
 
   private async applyBatch(page: ReadAllPage): Promise<boolean> {
     const claim = this.claim!;
+    const started = performance.now();
     try {
       await this.session!.db.transaction().execute(async (trx) => {
         // The checkpoint first: its row lock is held while the batch applies.
@@ -283,6 +288,8 @@ export class ProjectionRunner {
     }
     claim.checkpoint = page.checkpoint;
     claim.processed += page.events.length;
+    const { name, version } = this.definition;
+    this.options.onBatch?.({ name, version, events: page.events.length, seconds: (performance.now() - started) / 1000, mode: claim.mode });
     return true;
   }
 

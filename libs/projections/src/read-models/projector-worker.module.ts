@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type 
 import type { Kysely } from 'kysely';
 import { CONFIG, KYSELY, type AppConfig } from '@factledger/platform';
 import { ProjectionEngine, projectionStatus, type ProjectionEngineOptions, type ProjectionStatus } from '../engine';
+import { ReadModelMetrics } from './read-model-metrics';
 import { isOwnGeneration, READ_MODELS, workerDefinition, type ReadModelSpec } from './read-model-lineage';
 
 export const PROJECTOR_OPTIONS = Symbol('factledger.projector-options');
@@ -28,6 +29,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
     @Inject(KYSELY) private readonly db: Kysely<any>,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(PROJECTOR_OPTIONS) options?: ProjectorOptions,
+    @Optional() private readonly metrics?: ReadModelMetrics,
   ) {
     this.options = options ?? {};
   }
@@ -56,7 +58,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
   private async run(spec: ReadModelSpec): Promise<void> {
     const definition = await workerDefinition(this.db, spec);
     const { readModels: _readModels, ...tuning } = this.options;
-    const engine = new ProjectionEngine({ db: this.db, connectionString: this.config.databaseUrl, definitions: [definition], logger: this.logger, ...tuning });
+    const engine = new ProjectionEngine({ db: this.db, connectionString: this.config.databaseUrl, definitions: [definition], logger: this.logger, onBatch: this.metrics?.onBatch, ...tuning });
     this.engines.set(spec.name, engine);
     await engine.start();
     void engine.exited(spec.name)?.then((exit) => (exit === 'superseded' ? this.follow(spec, engine, definition.version) : undefined));
@@ -77,7 +79,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
 }
 
 /** The worker side of the read models. Needs PlatformModule (KYSELY, CONFIG). */
-@Module({ providers: [ProjectorService], exports: [ProjectorService] })
+@Module({ providers: [ProjectorService, ReadModelMetrics], exports: [ProjectorService] })
 export class ProjectorWorkerModule {
   static forRoot(options: ProjectorOptions = {}): DynamicModule {
     return { module: ProjectorWorkerModule, providers: [{ provide: PROJECTOR_OPTIONS, useValue: options }] };

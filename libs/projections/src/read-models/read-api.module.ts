@@ -5,6 +5,7 @@ import { EstimateCacheService } from './http/estimate-cache.service';
 import { FiguresReadController } from './http/figures-read.controller';
 import { MetricsReadController } from './http/metrics-read.controller';
 import { ProjectionsStatusController } from './http/projections-status.controller';
+import { ReadModelMetrics } from './read-model-metrics';
 import { readContextProvider } from './http/read-context.provider';
 import { ReadModelDigestController } from './http/read-model-digest.controller';
 import { ReportsReadController } from './http/reports-read.controller';
@@ -19,7 +20,7 @@ import { TimelineReadController } from './http/timeline-read.controller';
  */
 @Module({
   controllers: [MetricsReadController, TimelineReadController, FiguresReadController, SourcesReadController, ReportsReadController, ProjectionsStatusController, ReadModelDigestController],
-  providers: [readContextProvider, EstimateCacheService],
+  providers: [readContextProvider, EstimateCacheService, ReadModelMetrics],
   exports: [EstimateCacheService],
 })
 export class ReadApiModule implements OnModuleInit {
