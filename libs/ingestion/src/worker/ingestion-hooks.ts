@@ -1,3 +1,5 @@
+import { DEFAULT_MIN_CONFIDENCE } from '@factledger/extraction';
+
 /** Test seams of the processor (a crash after k figures, a job that blocks shutdown). */
 export interface IngestionHooks {
   /** Awaited after each figure is written, before progress is saved. */
@@ -9,7 +11,9 @@ export const INGESTION_HOOKS = Symbol('factledger.ingestion.hooks');
 export interface IngestionWorkerOptions {
   /** Longest a job waits for the read models to reach the log's head before retrying later. Default 15 s. */
   readModelWaitMs: number;
+  /** An article's figures below this confidence are stored for review (EXTRACTION_CONFIDENCE_THRESHOLD). */
+  confidenceThreshold: number;
 }
 
 export const INGESTION_WORKER_OPTIONS = Symbol('factledger.ingestion.worker-options');
-export const DEFAULT_INGESTION_WORKER_OPTIONS: IngestionWorkerOptions = { readModelWaitMs: 15_000 };
+export const DEFAULT_INGESTION_WORKER_OPTIONS: IngestionWorkerOptions = { readModelWaitMs: 15_000, confidenceThreshold: DEFAULT_MIN_CONFIDENCE };

@@ -32,6 +32,7 @@ export interface AppConfig {
   maxOpenStreamsPerPrincipal: number;
   ingestionFailedRetentionHours: number;
   ingestionFailedMax: number;
+  extractionConfidenceThreshold: number;
   nodeEnv: 'development' | 'production' | 'test';
 }
 
@@ -48,6 +49,12 @@ interface Setting<K extends keyof AppConfig> {
 const int = (min: number, max: number): Parser<number> => (raw) => {
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`must be a whole number from ${min} to ${max}`);
+  return n;
+};
+/** A probability: a decimal from 0 to 1. */
+const fraction: Parser<number> = (raw) => {
+  const n = Number(raw);
+  if (!/^(?:0|1|0?\.\d+|1\.0+)$/.test(raw.trim()) || n < 0 || n > 1) throw new Error('must be a decimal from 0 to 1');
   return n;
 };
 const url = (...protocols: string[]): Parser<string> => (raw) => {
@@ -101,5 +108,6 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'maxOpenStreamsPerPrincipal', env: 'MAX_OPEN_STREAMS_PER_PRINCIPAL', default: '4', parse: int(1, 1000), description: 'live tails and exports one key (or client address) may hold open at once on one API instance' },
   { key: 'ingestionFailedRetentionHours', env: 'INGESTION_FAILED_RETENTION_HOURS', default: String(24 * 14), parse: int(1, 24 * 366), description: 'failed ingestion jobs are kept this long for inspection and retry' },
   { key: 'ingestionFailedMax', env: 'INGESTION_FAILED_MAX', default: '1000', parse: int(1, 1_000_000), description: 'at most this many failed ingestion jobs are kept (oldest go first)' },
+  { key: 'extractionConfidenceThreshold', env: 'EXTRACTION_CONFIDENCE_THRESHOLD', default: '0.5', parse: fraction, description: 'an article\'s figures with at least this calibrated confidence are reported; the rest are kept as candidates for an editor\'s review' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];
