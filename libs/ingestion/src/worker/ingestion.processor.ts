@@ -54,7 +54,13 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
 
   private run(job: IngestionJob): Promise<IngestionResult> {
     const run = new IngestionRun(
-      { commands: this.commands, writer: this.writer, db: this.db, hooks: this.hooks, options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, confidenceThreshold: this.config.extractionConfidenceThreshold, ...this.options } },
+      {
+        commands: this.commands,
+        writer: this.writer,
+        db: this.db,
+        hooks: this.hooks,
+        options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options, confidenceThreshold: this.options.confidenceThreshold ?? this.config.extractionConfidenceThreshold },
+      },
       job,
     );
     return run.execute();

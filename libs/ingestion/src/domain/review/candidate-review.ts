@@ -53,11 +53,11 @@ function evolve(state: CandidateReviewState, event: CandidateReviewEvent): Candi
 }
 
 /** A decided candidate stays decided: a second decision (even the same one) is refused, so the first one is the record. */
-function pendingOrRefuse(state: CandidateReviewState, candidateId: string): void {
+export function pendingOrRefuse(state: CandidateReviewState, candidateId: string): void {
   if (state.status === 'pending') return;
   throw conflict(ReviewErrorCodes.alreadyDecided, `Candidate ${candidateId} was already ${state.status} at ${state.decidedAt}`, {
     candidateId,
-    status: state.status,
+    decision: state.status,
   });
 }
 
