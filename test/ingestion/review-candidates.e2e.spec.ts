@@ -136,6 +136,7 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
     const count = await h.eventCount();
     expect(refused(await h.request('POST', url))).toEqual(problem(409, 'candidate.already_decided'));
     expect(refused(await h.request('POST', url.replace(/accept$/, 'reject'), { reason: 'changed my mind' }))).toEqual(problem(409, 'candidate.already_decided'));
+    expect(refused(await h.request('POST', url.replace(/accept$/, 'reject')))).toEqual(problem(409, 'candidate.already_decided'));
     expect(await h.eventCount()).toBe(count);
   });
 
