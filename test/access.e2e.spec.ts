@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Sealer } from '@factledger/audit';
 import { createTestKey, KEY_ID, ROLES, type IssuedKey, type Role } from '@factledger/platform';
 import { testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
+import { storeTestCandidate } from '../libs/ingestion/src/testing/review-candidate-fixture';
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
 import { METRIC, REPORTS, SOURCES, registerCatalog, upTo1500 } from './support/scenario';
@@ -38,6 +39,8 @@ describe('access control over the whole API (OpenAPI walk, HTTP, real PostgreSQL
     return response.body;
   };
   const newFigure = async () => (await ok({ method: 'POST', url: '/v1/figures', body: { ...upTo1500, validAt: { date: `2024-10-${10 + (n % 15)}` }, statedAt: null, citation: { ...upTo1500.citation, quote: fresh('q') } } })).id as string;
+  const candidate = async () =>
+    storeTestCandidate(api.db.db, { reportId: REPORTS.oct25.reportId, metricKey: METRIC.key, sourceName: SOURCES.mivd.name, amount: upTo1500.amount as never, validAt: '2024-10-25', quote: fresh('as many as 1,500') });
   const livePosition = async () => {
     const { rows } = await api.db.pool.query<{ head: string }>('SELECT max(position)::text AS head FROM events');
     await api.settled(rows[0]!.head);
@@ -71,6 +74,15 @@ describe('access control over the whole API (OpenAPI walk, HTTP, real PostgreSQL
       url: '/v1/ingestions',
       body: { kind: 'structured', report: { publisher: 'P', title: fresh('T'), publishedAt: '2024-10-28', language: 'en' }, figures: [{ metricKey: METRIC.key, source: 'HUR', qualifier: 'exact', value: 1, validAt: '2024-10-28', quote: fresh('q') }] },
     }),
+    'GET /v1/ingestions/{id}/candidates': async () => ({ method: 'GET', url: `/v1/ingestions/${(await candidate()).jobId}/candidates` }),
+    'POST /v1/ingestions/{id}/candidates/{candidateId}/accept': async () => {
+      const { jobId, candidateId } = await candidate();
+      return { method: 'POST', url: `/v1/ingestions/${jobId}/candidates/${candidateId}/accept` };
+    },
+    'POST /v1/ingestions/{id}/candidates/{candidateId}/reject': async () => {
+      const { jobId, candidateId } = await candidate();
+      return { method: 'POST', url: `/v1/ingestions/${jobId}/candidates/${candidateId}/reject`, body: { reason: 'not a figure' } };
+    },
     'GET /v1/events/export': async () => ({ method: 'GET', url: '/v1/events/export' }),
     'POST /v1/checkpoints': async () => ({ method: 'POST', url: '/v1/checkpoints' }),
     'GET /v1/read-models/digest': async () => ({ method: 'GET', url: '/v1/read-models/digest' }),

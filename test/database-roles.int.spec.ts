@@ -117,7 +117,7 @@ describe('database roles', () => {
   it('gives the application role on its own bookkeeping only what its code does', async () => {
     const { rows } = await t.pool.query(`
       SELECT t AS table, string_agg(p, ',' ORDER BY p) AS privileges
-        FROM unnest(ARRAY['idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry', 'ledger_identity', 'schema_migrations']) AS t,
+        FROM unnest(ARRAY['idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry', 'ledger_identity', 'review_candidates', 'schema_migrations']) AS t,
              unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER', 'REFERENCES']) AS p
        WHERE has_table_privilege(t, p) GROUP BY t ORDER BY t`);
     expect(rows).toEqual([
@@ -126,6 +126,7 @@ describe('database roles', () => {
       { table: 'projection_checkpoints', privileges: 'DELETE,INSERT,SELECT,UPDATE' },
       { table: 'projection_registry', privileges: 'INSERT,SELECT,UPDATE' },
       { table: 'report_texts', privileges: 'DELETE,INSERT,SELECT' },
+      { table: 'review_candidates', privileges: 'INSERT,SELECT' },
     ]);
     await refused(t.pool, `UPDATE ledger_identity SET ledger_id = gen_random_uuid()`, /permission denied for table ledger_identity/);
     await refused(t.pool, `DELETE FROM schema_migrations`, /permission denied for table schema_migrations/);

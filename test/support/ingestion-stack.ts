@@ -3,7 +3,7 @@ import { AppModule } from '../../apps/api/src/app.module';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { IngestionApiModule } from '../../libs/ingestion/src/http/ingestion-api.module';
 import { IngestionWorkerModule } from '../../libs/ingestion/src/worker/ingestion-worker.module';
-import { IngestionHarness } from '../../libs/ingestion/src/testing/ingestion-harness';
+import { IngestionHarness, type HarnessOptions } from '../../libs/ingestion/src/testing/ingestion-harness';
 import { registerTestCatalog } from '../../libs/ingestion/src/testing/catalog-fixture';
 
 export interface IngestionStack {
@@ -13,9 +13,10 @@ export interface IngestionStack {
 }
 
 /** The API and the worker apps (ingestion, projections) on a private database, with the test catalog registered. */
-export async function startIngestionStack(): Promise<IngestionStack> {
+export async function startIngestionStack(options: Pick<HarnessOptions, 'config' | 'hooks'> = {}): Promise<IngestionStack> {
   const t = await createTestDatabase();
   const h = await IngestionHarness.start(t, {
+    ...options,
     api: (config) => [AppModule.forRoot(config), IngestionApiModule],
     worker: (config) => [WorkerModule.forRoot(config), IngestionWorkerModule],
   });

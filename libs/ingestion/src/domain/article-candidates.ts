@@ -1,4 +1,4 @@
-import { UNCLASSIFIED, extractFigures, isFirmFigure, type ExtractedFigure, type MetricPattern } from '@factledger/extraction';
+import { DEFAULT_MIN_CONFIDENCE, UNCLASSIFIED, extractFigures, isFirmFigure, type ExtractedFigure, type MetricPattern } from '@factledger/extraction';
 import { LedgerLimits, parseAmount, parseValidAt } from '@factledger/ledger-domain';
 import { isDomainError } from '@factledger/shared';
 import { IngestionErrorCodes } from './payload-errors';
@@ -8,18 +8,31 @@ import { saysRevised } from './revision-wording';
 /** The extractor's name for "nobody credited": the figure is the publisher's own. */
 export const ARTICLE_SOURCE = 'article';
 
+export interface ArticleOptions {
+  publishedAt: string;
+  publisher: string;
+  metrics: MetricPattern[];
+  /** Figures below this calibrated confidence are kept for an editor's review (`forReview`), not written. */
+  minConfidence?: number;
+}
+
 /**
- * The firm figures of an article as candidates (vague words, conversions and
- * low-confidence numbers are not ledger entries). A figure without a date
- * holds as of publication; one nobody is credited with is the publisher's.
+ * The stated figures of an article as candidates (vague words and conversions
+ * are not ledger entries); those below the confidence threshold are marked
+ * `forReview`. A figure without a date holds as of publication; one nobody is
+ * credited with is the publisher's.
  */
-export function articleCandidates(text: string, options: { publishedAt: string; publisher: string; metrics: MetricPattern[] }): (Candidate | Rejection)[] {
-  const figures = extractFigures(text, { publishedAt: options.publishedAt, metrics: options.metrics }).filter((f) => isFirmFigure(f));
-  const candidates = figures.map((figure, index) => toCandidate(figure, index, text, options));
+export function articleCandidates(text: string, options: ArticleOptions): (Candidate | Rejection)[] {
+  const minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+  const figures = extractFigures(text, { publishedAt: options.publishedAt, metrics: options.metrics }).filter((f) => !f.vague && !f.conversion);
+  const firm = (f: ExtractedFigure) => isFirmFigure(f, minConfidence);
+  // A low-confidence figure no catalog metric fits is no candidate an editor could accept: left out, as before.
+  const kept = figures.filter((f) => firm(f) || f.metric !== UNCLASSIFIED);
+  const candidates = kept.map((figure, index) => toCandidate(figure, index, text, { ...options, forReview: !firm(figure) }));
   // In "corrected it to 1,900, not 1,500" the old value comes last; matched first, it is the figure the new one revises.
-  const order = (c: Candidate | Rejection, i: number) => ('at' in c && replacedValue(text, figures[i]!) ? 0 : 1);
+  const order = (c: Candidate | Rejection, i: number) => ('at' in c && replacedValue(text, kept[i]!) ? 0 : 1);
   return candidates
-    .map((c, i) => ({ c, i, quote: figures[i]!.quoteOffset, rank: order(c, i) }))
+    .map((c, i) => ({ c, i, quote: kept[i]!.quoteOffset, rank: order(c, i) }))
     .sort((a, b) => a.quote - b.quote || a.rank - b.rank || a.i - b.i)
     .map(({ c }) => c);
 }
@@ -34,7 +47,7 @@ export const replacedValue = (text: string, figure: Pick<ExtractedFigure, 'offse
 /** The claim's identity in the text: where its number stands ("@1432"), whatever else the extractor found around it. */
 export const claimOf = (figure: Pick<ExtractedFigure, 'numberOffset'>): string => `@${figure.numberOffset}`;
 
-function toCandidate(figure: ExtractedFigure, index: number, text: string, options: { publishedAt: string; publisher: string }): Candidate | Rejection {
+function toCandidate(figure: ExtractedFigure, index: number, text: string, options: { publishedAt: string; publisher: string; forReview: boolean }): Candidate | Rejection {
   const quote = figure.quote.slice(0, LedgerLimits.quoteMax);
   if (figure.metric === UNCLASSIFIED) {
     return { index, code: IngestionErrorCodes.unclassified, reason: `no catalog metric fits "${figure.numberText}" (${figure.unit}${figure.noun ? `, ${figure.noun}` : ''})`, quote };
@@ -58,6 +71,7 @@ function toCandidate(figure: ExtractedFigure, index: number, text: string, optio
       scopeNote: null,
       revises: saysRevised(figure.quote) && !replacedValue(text, figure),
       reason: null,
+      extraction: { confidence: figure.confidence, sourceBasis: figure.sourceBasis, dateBasis: figure.dateBasis, forReview: options.forReview },
     };
   } catch (error) {
     if (isDomainError(error)) return { index, code: error.code, reason: error.message, quote };

@@ -7,6 +7,22 @@ const candidates = (text: string, publishedAt = '2024-10-29') =>
   articleCandidates(text, { publishedAt, publisher: 'Capital Times', metrics: DEFAULT_METRIC_PATTERNS }).filter((c): c is Candidate => !isRejection(c));
 
 describe('article candidates', () => {
+  it('marks the figures below the confidence threshold for review, with the confidence and the bases of source and date', () => {
+    const text =
+      "South Korea's spy agency said on Friday that 1,500 North Korean special forces had been sent to Russia. " +
+      'The Baltic Defence Observatory said that three thousand North Korean soldiers were training in eastern Russia.';
+    const found = (minConfidence?: number) =>
+      articleCandidates(text, { publishedAt: '2024-10-28', publisher: 'Desk', metrics: DEFAULT_METRIC_PATTERNS, ...(minConfidence !== undefined ? { minConfidence } : {}) })
+        .filter((c): c is Candidate => !isRejection(c))
+        .map((c) => [c.amount, c.extraction!.forReview]);
+    // At the default (0.5) both are confident; at a threshold above the number word's confidence, it awaits review.
+    expect(found()).toEqual([[{ qualifier: 'exact', value: 1500 }, false], [{ qualifier: 'exact', value: 3000 }, false]]);
+    const [, words] = articleCandidates(text, { publishedAt: '2024-10-28', publisher: 'Desk', metrics: DEFAULT_METRIC_PATTERNS, minConfidence: 0.99 }) as Candidate[];
+    expect(words!.extraction).toEqual({ confidence: expect.any(Number), sourceBasis: 'direct', dateBasis: 'published', forReview: true });
+    expect(words!.extraction!.confidence).toBeLessThan(0.99);
+    expect(found(0.99)).toEqual([[{ qualifier: 'exact', value: 1500 }, false], [{ qualifier: 'exact', value: 3000 }, true]]);
+  });
+
   it('credits uncredited figures to the publisher and dates undated ones at publication', () => {
     const [figure] = candidates('Russia has lost about 600,000 soldiers killed or wounded since February 2022, by our count.');
     expect(figure).toMatchObject({ sourceName: 'Capital Times', sourceIsPublisher: true, validAt: { date: '2024-10-29', precision: 'day' }, revises: false });

@@ -13,3 +13,4 @@ export * from './revision-wording';
 export * from './article-candidates';
 export * from './candidates';
 export * from './source-registration';
+export * from './review/candidate-review';

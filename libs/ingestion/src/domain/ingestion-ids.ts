@@ -28,6 +28,9 @@ export const JOB_ID = /^(structured|article)-[0-9a-f]{64}$/;
  */
 export const figureSeed = (hash: string, at: { index: number; claim?: string }, sourceId: string): string =>
   at.claim === undefined ? `ingestion:${hash}:figure:${at.index}:${sourceId}` : `ingestion:${hash}:claim:${at.claim}:${sourceId}`;
+/** A candidate for review is keyed by its claim (like its writes), so a retried job stores it once. */
+export const candidateIdFor = (hash: string, claim: string): string => sha256Hex(`ingestion:${hash}:candidate:${claim}`).slice(0, 32);
+export const CANDIDATE_ID = /^[0-9a-f]{32}$/;
 export const reportSeed = (hash: string): string => `ingestion:${hash}:report`;
 export const sourceSeed = (hash: string, sourceId: string): string => `ingestion:${hash}:source:${sourceId}`;
 

@@ -69,6 +69,16 @@ export interface Candidate {
   scopeNote: string | null;
   revises: boolean;
   reason: string | null;
+  /** An article's figure: how sure the extractor is, why it got its source and date, and whether it awaits review. */
+  extraction?: CandidateExtraction;
+}
+
+export interface CandidateExtraction {
+  confidence: number;
+  sourceBasis: string;
+  dateBasis: string | null;
+  /** Below the confidence threshold: stored as a candidate for review, not written to the ledger. */
+  forReview: boolean;
 }
 
 export interface Rejection extends FigureLocation {
@@ -94,4 +104,9 @@ export interface IngestionResult {
   figureIds: string[];
   /** Global position of the job's last append; null when nothing was appended. */
   lastPosition: string | null;
+  /**
+   * An article's figures by confidence: `confident` (at or above `threshold`, ingested as above) and
+   * `forReview` (below it, stored as candidates for review: GET /v1/ingestions/{id}/candidates). Zero for structured reports.
+   */
+  review: { threshold: number | null; confident: number; forReview: number };
 }

@@ -1,6 +1,9 @@
 import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { LedgerModule } from '@factledger/ledger';
 import { IngestionProducerModule } from '../queue/ingestion-producer.module';
+import { CandidateReviewService } from '../review/candidate-review.service';
+import { CandidatesController } from './candidates.controller';
 import { registerCsvParser, type ContentTypeParsers } from './csv-body';
 import { IngestionsController } from './ingestions.controller';
 
@@ -17,12 +20,12 @@ class CsvBodyParser implements OnModuleInit {
 
 /**
  * `POST /v1/ingestions`, `GET /v1/ingestions[/{id}]`: validate, queue,
- * report. Needs PlatformModule (CONFIG, REDIS_PROBE) and the app's
+ * report; `/v1/ingestions/{id}/candidates`: the editor's review. Needs PlatformModule (CONFIG, REDIS_PROBE) and the app's
  * problem+json filter and validation pipe.
  */
 @Module({
-  imports: [IngestionProducerModule],
-  controllers: [IngestionsController],
-  providers: [CsvBodyParser],
+  imports: [IngestionProducerModule, LedgerModule],
+  controllers: [IngestionsController, CandidatesController],
+  providers: [CsvBodyParser, CandidateReviewService],
 })
 export class IngestionApiModule {}

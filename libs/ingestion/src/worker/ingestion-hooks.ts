@@ -9,7 +9,9 @@ export const INGESTION_HOOKS = Symbol('factledger.ingestion.hooks');
 export interface IngestionWorkerOptions {
   /** Longest a job waits for the read models to reach the log's head before retrying later. Default 15 s. */
   readModelWaitMs: number;
+  /** An article's figures below this confidence are stored for review; by default EXTRACTION_CONFIDENCE_THRESHOLD. */
+  confidenceThreshold: number;
 }
 
 export const INGESTION_WORKER_OPTIONS = Symbol('factledger.ingestion.worker-options');
-export const DEFAULT_INGESTION_WORKER_OPTIONS: IngestionWorkerOptions = { readModelWaitMs: 15_000 };
+export const DEFAULT_INGESTION_WORKER_OPTIONS: Omit<IngestionWorkerOptions, 'confidenceThreshold'> = { readModelWaitMs: 15_000 };

@@ -23,6 +23,7 @@ import type { IngestionHooks, IngestionWorkerOptions } from './ingestion-hooks';
 import { readJobCatalog } from './job-catalog';
 import { JobFigures } from './job-figures';
 import { JobReport } from './job-report';
+import { JobReview } from './job-review';
 import { JobSources } from './job-sources';
 import { LandedWrites } from './landed-writes';
 import { LineCheck, type CheckedLine } from './line-check';
@@ -80,9 +81,12 @@ export class IngestionRun {
     const payload = this.validPayload();
     const report = new JobReport(payload, { commands, ctx, result: this.result, hash, now: this.now });
     const catalog = await readJobCatalog(db, this.deps.options.readModelWaitMs);
+    const threshold = this.deps.options.confidenceThreshold;
     const extracted = this.deps.metrics?.extraction(payload.kind);
-    const candidates = candidatesOf(payload, { today: this.now.slice(0, 10), lines, metrics: catalog.metrics });
+    const candidates = candidatesOf(payload, { today: this.now.slice(0, 10), lines, metrics: catalog.metrics, minConfidence: threshold });
     extracted?.();
+    if (payload.kind === 'article') this.result.value.review.threshold = threshold;
+    const review = new JobReview(db, { jobId: this.job.id!, hash }, this.result);
     const sources = new JobSources(catalog.sources, {
       commands,
       writer,
@@ -95,16 +99,20 @@ export class IngestionRun {
     const lineCheck = new LineCheck(writer, sources, report.state, this.now);
     const checked: (CheckedLine | Rejection)[] = [];
     for (const item of candidates) checked.push(isRejection(item) ? item : await lineCheck.check(item));
+    // Below the confidence threshold: kept for an editor's review (stored before any figure is written), not ingested.
+    const toIngest = checked.filter((item) => isRejection(item) || !review.keep(item.candidate, item.metric.key, report.data.reportId));
+    this.result.value.review.confident = toIngest.filter((item) => !isRejection(item) && item.candidate.extraction).length;
+    await review.store(report);
 
     // Pass 2: match and write. A revision's default reason names the publisher as submitted, untrimmed.
     const writes = new FigureWrites({ commands, ctx, result: this.result, publisher: this.job.data.payload.report.publisher });
-    for (const [index, item] of checked.entries()) {
+    for (const [index, item] of toIngest.entries()) {
       if (isRejection(item)) this.result.add(item);
       else await this.ingest(item, report, sources, writes);
       await this.deps.hooks.afterFigure?.(this.job.id!, index, this.job.attemptsMade + 1);
       await this.job.updateProgress({
         processed: index + 1,
-        total: candidates.length,
+        total: toIngest.length,
         lastPosition: this.result.value.lastPosition,
         rejected: this.result.value.rejected,
       } satisfies IngestionProgress);

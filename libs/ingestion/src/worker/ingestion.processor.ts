@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 import { LedgerWriter } from '@factledger/ledger';
-import { KYSELY, METRICS, REDIS_PROBE, type MetricsRegistry, type RedisProbe } from '@factledger/platform';
+import { CONFIG, KYSELY, METRICS, REDIS_PROBE, type AppConfig, type MetricsRegistry, type RedisProbe } from '@factledger/platform';
 import type { IngestionJobName, IngestionResult } from '../domain';
 import { INGESTION_QUEUE, type IngestionJobData } from '../queue/ingestion-queue';
 import { jobOutcomeMetrics, type JobOutcomeMetrics } from '../queue/queue-metrics';
@@ -31,6 +31,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
     @Inject(KYSELY) private readonly db: Kysely<any>,
     @InjectQueue(INGESTION_QUEUE) private readonly queue: Queue,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
+    @Inject(CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(INGESTION_HOOKS) private readonly hooks: IngestionHooks = {},
     @Optional() @Inject(INGESTION_WORKER_OPTIONS) private readonly options: Partial<IngestionWorkerOptions> = {},
     @Optional() @Inject(METRICS) metrics?: MetricsRegistry,
@@ -57,7 +58,14 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
 
   private run(job: IngestionJob): Promise<IngestionResult> {
     const run = new IngestionRun(
-      { commands: this.commands, writer: this.writer, db: this.db, hooks: this.hooks, options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options }, metrics: this.metrics },
+      {
+        commands: this.commands,
+        writer: this.writer,
+        db: this.db,
+        hooks: this.hooks,
+        options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options, confidenceThreshold: this.options.confidenceThreshold ?? this.config.extractionConfidenceThreshold },
+        metrics: this.metrics,
+      },
       job,
     );
     return run.execute();

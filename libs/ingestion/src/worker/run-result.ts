@@ -15,6 +15,7 @@ export class RunResult {
     sourcesCreated: [],
     figureIds: [],
     lastPosition: null,
+    review: { threshold: null, confident: 0, forReview: 0 },
   };
   /** Candidates that led to at least one write or no-op match (not only rejections). */
   private accepted = 0;

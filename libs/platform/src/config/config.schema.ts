@@ -34,6 +34,7 @@ export interface AppConfig {
   maxOpenStreamsPerPrincipal: number;
   ingestionFailedRetentionHours: number;
   ingestionFailedMax: number;
+  extractionConfidenceThreshold: number;
   nodeEnv: 'development' | 'production' | 'test';
   metricsListen: string | null;
   workerMetricsListen: string | null;
@@ -52,6 +53,12 @@ interface Setting<K extends keyof AppConfig> {
 const int = (min: number, max: number): Parser<number> => (raw) => {
   const n = Number(raw);
   if (!/^\d+$/.test(raw) || n < min || n > max) throw new Error(`must be a whole number from ${min} to ${max}`);
+  return n;
+};
+/** A probability: a decimal from 0 to 1. */
+const fraction: Parser<number> = (raw) => {
+  const n = Number(raw);
+  if (!/^(?:0|1|0?\.\d+|1\.0+)$/.test(raw.trim()) || n < 0 || n > 1) throw new Error('must be a decimal from 0 to 1');
   return n;
 };
 const url = (...protocols: string[]): Parser<string> => (raw) => {
@@ -112,5 +119,6 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'ingestionFailedMax', env: 'INGESTION_FAILED_MAX', default: '1000', parse: int(1, 1_000_000), description: 'at most this many failed ingestion jobs are kept (oldest go first)' },
   { key: 'metricsListen', env: 'METRICS_LISTEN', default: '', parse: listenAddress, description: 'host:port of an extra API listener serving GET /metrics WITHOUT authentication, for a private network (e.g. 127.0.0.1:9464); unset: off (the API\'s own /metrics needs an admin key)' },
   { key: 'workerMetricsListen', env: 'WORKER_METRICS_LISTEN', default: '127.0.0.1:9465', parse: listenAddress, description: 'host:port where a worker serves GET /metrics without authentication (give each worker on one host its own port; port 0: any free one); empty: off' },
+  { key: 'extractionConfidenceThreshold', env: 'EXTRACTION_CONFIDENCE_THRESHOLD', default: '0.5', parse: fraction, description: 'an article\'s figures with at least this calibrated confidence are reported; the rest are kept as candidates for an editor\'s review' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];

@@ -9,6 +9,15 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
+  it('reads the extraction confidence threshold as a decimal from 0 to 1 (default 0.5, the extractor\'s cut-off)', () => {
+    expect(loadConfig({}).extractionConfidenceThreshold).toBe(0.5);
+    expect(loadConfig({ EXTRACTION_CONFIDENCE_THRESHOLD: '0.8' }).extractionConfidenceThreshold).toBe(0.8);
+    expect(loadConfig({ EXTRACTION_CONFIDENCE_THRESHOLD: '1' }).extractionConfidenceThreshold).toBe(1);
+    for (const bad of ['1.5', '-0.1', 'high', '0.5x']) {
+      expect(() => loadConfig({ EXTRACTION_CONFIDENCE_THRESHOLD: bad })).toThrow(/EXTRACTION_CONFIDENCE_THRESHOLD/);
+    }
+  });
+
   it('reads every variable from the environment', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://u@db:5432/x', LOG_LEVEL: 'debug' });
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u@db:5432/x', logLevel: 'debug' });

@@ -1,0 +1,65 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { NoControlCharacters, requestMetaOf, RequireRoles } from '@factledger/platform';
+import { notFound } from '@factledger/shared';
+import { IngestionErrorCodes } from '../domain';
+import { IngestionJobs } from '../queue/ingestion-jobs.service';
+import { CandidateReviewService, type ReviewRequest } from '../review/candidate-review.service';
+
+type Request = { headers: Record<string, unknown>; idempotencySeed?: string };
+
+export class RejectCandidateDto {
+  @ApiPropertyOptional({ example: 'a page number, not a figure', description: 'Why the editor rejects it (recorded in the decision)' })
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) @NoControlCharacters()
+  reason?: string;
+}
+
+const reviewRequest = (request: Request): ReviewRequest => ({
+  meta: requestMetaOf(request),
+  ...(request.idempotencySeed !== undefined ? { idempotencySeed: request.idempotencySeed } : {}),
+});
+
+/**
+ * An ingestion's candidates for review (figures below the confidence
+ * threshold) and the editor's decisions. Editors only, listing included:
+ * candidates are what the ledger has not taken, not published figures.
+ */
+@ApiTags('ingestions')
+@Controller('v1/ingestions/:id/candidates')
+export class CandidatesController {
+  constructor(
+    private readonly review: CandidateReviewService,
+    private readonly jobs: IngestionJobs,
+  ) {}
+
+  @RequireRoles('editor')
+  @Get()
+  @ApiOperation({ summary: "An ingestion's candidates for review: quote, confidence, source and date basis, and each one's decision (pending, accepted, rejected)" })
+  async list(@Param('id') jobId: string) {
+    const items = await this.review.list(jobId);
+    // Candidates outlive the queue's record of their job; a job with none and no record is unknown.
+    if (items.length === 0 && !(await this.jobs.find(jobId))) throw notFound(IngestionErrorCodes.notFound, `No ingestion job ${jobId}`, { jobId });
+    return { jobId, items, total: items.length };
+  }
+
+  @RequireRoles('editor')
+  @Post(':candidateId/accept')
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first response and writes nothing' })
+  @ApiOperation({
+    summary: 'Accept a candidate: it is reported as a figure with the editor as actor (an unknown source stays unverified); 409 once decided',
+  })
+  async accept(@Param('id') jobId: string, @Param('candidateId') candidateId: string, @Req() request: Request) {
+    return this.review.accept(jobId, candidateId, reviewRequest(request));
+  }
+
+  @RequireRoles('editor')
+  @Post(':candidateId/reject')
+  @HttpCode(201)
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first response and writes nothing' })
+  @ApiOperation({ summary: 'Reject a candidate, with an optional reason; recorded as an event, 409 once decided' })
+  async reject(@Param('id') jobId: string, @Param('candidateId') candidateId: string, @Body() body: RejectCandidateDto, @Req() request: Request) {
+    return this.review.reject(jobId, candidateId, body.reason ?? null, reviewRequest(request));
+  }
+}
