@@ -13,6 +13,9 @@ interface Head {
   hint?: RegExp;
 }
 
+// Bodies that publish documents (case-sensitive: an acronym or an institution's capitalised word).
+const PUBLISHER = /\b(?:Agency|Office|Ministry|Department|Bureau|Authority|Commission|Institute|Service|Organi[sz]ation|Council|Board|Cent(?:re|er)|Administration|Bank|[A-Z]{2,})\b/;
+
 const HEADS: Record<string, Head> = {
   agency: { kind: 'org', loose: true, hint: /agency|service|administration|bureau|authority|office|fire|survey|centre|center|institute|commission|department/i },
   company: { kind: 'org', loose: true, hint: /company|corp|inc|plc|ltd|group|electric|gas|power|energy|rail|airlines?|motors|bank|holdings|networks?/i },
@@ -48,6 +51,15 @@ const HEADS: Record<string, Head> = {
   site: { kind: 'org', loose: true },
   project: { kind: 'org', loose: true },
   centre: { kind: 'org' },
+  scheme: { kind: 'org' },
+  fund: { kind: 'org' },
+  trust: { kind: 'org' },
+  // A document stands for the body that published it: "the agency said in its annual inventory ... according to the inventory".
+  inventory: { kind: 'org', hint: PUBLISHER },
+  report: { kind: 'org', hint: PUBLISHER },
+  survey: { kind: 'org', hint: PUBLISHER },
+  audit: { kind: 'org', hint: PUBLISHER },
+  bulletin: { kind: 'org', hint: PUBLISHER },
   center: { kind: 'org' },
   sheriff: { kind: 'person' },
   governor: { kind: 'person' },

@@ -28,7 +28,7 @@ const ENTITY_NOUNS = new Set(
   investigation review database people person force budget decree decrees document documents calculations update bulletin records tank
   sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
-  organization association`.split(/\s+/),
+  organization association inventory scheme audit`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(

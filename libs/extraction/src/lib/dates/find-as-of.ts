@@ -32,6 +32,8 @@ const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
 /** How far into a sentence a date still reads as its opening adverbial ("Last month, ..."). */
 const OPENING = 3;
 
+const DATE_LINE_SLACK = 120;
+
 const PREFIX = /^\s*(?:(?:On|As of|As at|Updated|Posted)\s+)?$/i;
 
 export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: DateMention[], published?: YMD): DateIndex => {
@@ -56,7 +58,9 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
   return { mentions, ...(published ? { published } : {}), paragraphDates, fromHeading };
 };
 
+// A date line is short: a long paragraph is rejected before the replace below, which would cost its length per date in it.
 const isDateOnly = (line: string, m: DateMention): boolean =>
+  line.length <= m.text.length + DATE_LINE_SLACK &&
   line
     .replace(m.text, '')
     .replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, '').length === 0;

@@ -105,8 +105,12 @@ export const isConversion = (text: string, prev: Reading, cur: Reading, prevIsCo
   return a !== b && (same(MONEY) || same(LENGTH) || same(AREA));
 };
 
+const TITLE_MAX_CHARS = 1000;
+
 /** A headline, standfirst or caption: a short paragraph that does not end like a sentence. */
 export const isTitleLike = (text: string, paragraph: Span): boolean => {
+  // More than 25 words cannot fit in a few hundred characters' worth: skip splitting a long paragraph (linear on run-on text).
+  if (paragraph.end - paragraph.start > TITLE_MAX_CHARS) return false;
   const body = text.slice(paragraph.start, paragraph.end).trim();
   return !/[.!?:"”’)]$/.test(body) && body.split(/\s+/).length <= 25;
 };

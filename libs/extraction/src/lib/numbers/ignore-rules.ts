@@ -39,6 +39,10 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
   if (/\b(?:for|in)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)) return 'duration';
   if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
+  // "have waited three years", "the trial lasted 12 weeks": how long something took, not a count.
+  if (/\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
+  // "a 3-1 win", "won 2-0": a scoreline, not two quantities.
+  if (isScoreline(m, before, after)) return 'score';
   if (isRatio(m, before, after)) {
     return 'ratio';
   }
@@ -58,6 +62,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     if (m.value <= 1 && m.kind === 'single' && !(/\bonly\s+$/i.test(before) && /^\s+of\s+(?:the|its|their|these|those)\s+(?!\w+est\b|most\b)/i.test(after))) return 'the word one';
     // "the two leaders", "both": words after a determiner refer back rather than count.
     if (/\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(before) && m.value < 100) return 'determiner';
+    // "the broadcaster Channel Six", "Ocean's Eleven": a capitalised number word after a capitalised word mid-line names something.
+    if (/^[A-Z]/.test(m.text) && /[a-z]\S*\s+[A-Z][a-z]+\s+$/.test(before) && !/[.!?:]\s+[A-Z][a-z]+\s+$/.test(before)) return 'name';
     return undefined;
   }
   if (isYear(m, before, after)) return 'year';
@@ -96,6 +102,8 @@ const isRatio = (m: NumberMention, before: string, after: string): boolean => {
 };
 
 const isYear = (m: NumberMention, before: string, after: string): boolean => {
+  // "between 2013 and 2023", "from 2019 to 2024": a span of years, not a range of quantities.
+  if (m.kind === 'range' && !m.currency && /^(?:19|20)\d{2}\s*(?:and|to|-|–)\s*(?:19|20)\d{2}$/.test(m.text)) return !QUANTITY_NOUN_AFTER.test(after);
   if (m.kind !== 'single' || m.currency || !/^\d{4}$/.test(m.text)) {
     // "1950-53": the second half of a year range.
     return /\b(?:19|20)\d{2}[-–/]$/.test(before) && /^\d{2}$/.test(m.text);
@@ -103,6 +111,10 @@ const isYear = (m: NumberMention, before: string, after: string): boolean => {
   if (m.value < 1900 || m.value > 2100) return false;
   return !QUANTITY_NOUN_AFTER.test(after) || /\b(?:in|since|of|by|until|from|during|early|late|mid-?)\s*$/i.test(before);
 };
+
+const SCORE_NOUN = /^\s+(?:win|victory|defeat|loss|draw|lead|home\s+win|away\s+win|scoreline|thrashing|triumph)\b/i;
+const isScoreline = (m: NumberMention, before: string, after: string): boolean =>
+  m.value < 30 && ((/^[-–]\d{1,2}\b/.test(after) && SCORE_NOUN.test(after.replace(/^[-–]\d{1,2}/, ''))) || (/\b\d{1,2}[-–]$/.test(before) && SCORE_NOUN.test(after)));
 
 const isAge = (m: NumberMention, before: string, after: string): boolean => {
   if (m.value > 120 || !Number.isInteger(m.value)) return false;
