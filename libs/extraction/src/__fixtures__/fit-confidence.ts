@@ -54,6 +54,6 @@ export const fitLogistic = (rows: Labelled[]): number[] => {
 
 if (require.main === module) {
   const weights = fitLogistic(calibrationSet(FIT_DOCS));
-  FEATURE_NAMES.forEach((name, i) => console.log(`${name.padEnd(18)} ${weights[i]}`));
-  console.log(`[${weights.join(', ')}]`);
+  FEATURE_NAMES.forEach((name, i) => process.stdout.write(`${name.padEnd(18)} ${weights[i]}\n`));
+  process.stdout.write(`[${weights.join(', ')}]\n`);
 }
