@@ -13,13 +13,14 @@ import { ReportsController } from './ledger/reports.controller';
 import { SourcesController } from './ledger/sources.controller';
 import { KeysController } from './keys/keys.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
+      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule, QueueDashboardModule],
       controllers: [HealthController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -32,6 +32,7 @@ export interface AppConfig {
   maxOpenStreamsPerPrincipal: number;
   ingestionFailedRetentionHours: number;
   ingestionFailedMax: number;
+  adminSessionTtlSeconds: number;
   nodeEnv: 'development' | 'production' | 'test';
 }
 
@@ -101,5 +102,6 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'maxOpenStreamsPerPrincipal', env: 'MAX_OPEN_STREAMS_PER_PRINCIPAL', default: '4', parse: int(1, 1000), description: 'live tails and exports one key (or client address) may hold open at once on one API instance' },
   { key: 'ingestionFailedRetentionHours', env: 'INGESTION_FAILED_RETENTION_HOURS', default: String(24 * 14), parse: int(1, 24 * 366), description: 'failed ingestion jobs are kept this long for inspection and retry' },
   { key: 'ingestionFailedMax', env: 'INGESTION_FAILED_MAX', default: '1000', parse: int(1, 1_000_000), description: 'at most this many failed ingestion jobs are kept (oldest go first)' },
+  { key: 'adminSessionTtlSeconds', env: 'ADMIN_SESSION_TTL_SECONDS', default: '900', parse: int(1, 86_400), description: 'lifetime of a browser session for the operator pages (/admin/login, the queue dashboard), from the login; not renewed by use' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];
