@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '@factledger/platform';
 import { EXIT, processIo, type CliContext, type CliIo } from './cli-io';
 import { registerAuditCommands } from './commands/audit.command';
+import { registerExportCommand } from './commands/export.command';
 import { registerKeysCommands } from './commands/keys.command';
 import { registerOperationsCommands } from './commands/operations.command';
 import { registerIngestCommand } from './ingest/ingest.command';
@@ -18,6 +19,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerOperationsCommands(program, ctx);
   registerKeysCommands(program, ctx);
   registerAuditCommands(program, ctx);
+  registerExportCommand(program, ctx);
   registerIngestCommand(program, ctx);
   return program;
 }
