@@ -83,7 +83,7 @@ describe('access control over the whole API (OpenAPI walk, HTTP, real PostgreSQL
 
   beforeAll(async () => {
     api = await startReadApi();
-    sealer = new Sealer({ connectionString: api.db.url, key: testSigningKey(), pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
+    sealer = new Sealer({ connectionString: api.db.sealerUrl, key: testSigningKey(), pollIntervalMs: 50, checkpointIntervalMs: 60_000 });
     sealer.start();
     await registerCatalog(api as unknown as ApiHarness); // it only sends requests
     document = (await api.request('GET', '/docs/openapi.json')).body;
