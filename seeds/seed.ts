@@ -10,20 +10,25 @@ import { isDomainError } from '@factledger/shared';
 import { DEFAULT_SEEDS_DIR, loadSeedFiles, type SeedFiles } from './seed-files';
 import { SeedModule } from './seed.module';
 
-export const SEED_USAGE = 'usage: seed [--if-present] [--dir DIR] [--timeout SECONDS]';
-
 export interface SeedIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Defaults to loadConfig() (the environment). */
   config?: AppConfig;
+  /** Seed reports finished so far, of all submitted (for a progress bar). */
+  onReports?: (done: number, total: number) => void;
 }
 
-interface Args {
+/** What `factledger seed` was asked, parsed by apps/cli. */
+export interface SeedOptions {
+  /** Quiet when there is nothing to do (no seed files, or all seeded). */
   ifPresent: boolean;
   dir: string;
+  /** How long to wait for the worker to finish the reports. */
   timeoutMs: number;
 }
+
+export const SEED_DEFAULTS: SeedOptions = { ifPresent: false, dir: DEFAULT_SEEDS_DIR, timeoutMs: 180_000 };
 
 interface Outcome {
   lines: string[];
@@ -34,19 +39,6 @@ interface Outcome {
 
 const defaultIo: SeedIo = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) };
 
-const parseArgs = (argv: string[]): Args | string => {
-  const args: Args = { ifPresent: false, dir: DEFAULT_SEEDS_DIR, timeoutMs: 180_000 };
-  const rest = argv[0] === 'seed' ? argv.slice(1) : argv;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    if (arg === '--if-present') args.ifPresent = true;
-    else if (arg === '--dir' && rest[i + 1]) args.dir = rest[++i]!;
-    else if (arg === '--timeout' && /^\d+$/.test(rest[i + 1] ?? '')) args.timeoutMs = Number(rest[++i]) * 1000;
-    else return `unexpected argument: ${arg}`;
-  }
-  return args;
-};
-
 /**
  * `factledger seed`: registers the metric and source catalogs through the
  * command bus (and updates a registered metric whose label, description,
@@ -56,13 +48,8 @@ const parseArgs = (argv: string[]): Args | string => {
  * a second run changes nothing. `--if-present`: quiet when there is nothing
  * to do (no seed files, or all seeded). Exit code 0, 1 (a failure), 2 (usage).
  */
-export async function runSeedCli(argv: string[], io: Partial<SeedIo> = {}): Promise<number> {
-  const { stdout, stderr, config } = { ...defaultIo, ...io };
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    stderr(`${args}\n${SEED_USAGE}\n`);
-    return 2;
-  }
+export async function runSeed(args: SeedOptions, io: Partial<SeedIo> = {}): Promise<number> {
+  const { stdout, stderr, config, onReports } = { ...defaultIo, ...io };
   let files: SeedFiles | null;
   try {
     files = loadSeedFiles(args.dir);
@@ -77,7 +64,7 @@ export async function runSeedCli(argv: string[], io: Partial<SeedIo> = {}): Prom
   }
   const app = await NestFactory.createApplicationContext(SeedModule.forRoot(config ?? loadConfig()), { logger: ['error', 'warn'] });
   try {
-    const outcome = await seed(app, files, args.timeoutMs);
+    const outcome = await seed(app, files, args.timeoutMs, onReports);
     if (outcome.changed || !args.ifPresent || outcome.failed) (outcome.failed ? stderr : stdout)(`${outcome.lines.join('\n')}\n`);
     return outcome.failed ? 1 : 0;
   } finally {
@@ -85,7 +72,7 @@ export async function runSeedCli(argv: string[], io: Partial<SeedIo> = {}): Prom
   }
 }
 
-async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: number): Promise<Outcome> {
+async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: number, onReports?: SeedIo['onReports']): Promise<Outcome> {
   const commands = app.get(CommandBus);
   const now = new Date().toISOString();
   const ctx = (idempotencySeed: string): WriteContext => ({ metadata: { actor: SYSTEM_PRINCIPALS.seed, reason: 'factledger seed' }, now, idempotencySeed });
@@ -169,7 +156,9 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
     }
   }
   const deadline = Date.now() + timeoutMs;
+  let done = 0;
   for (const { file, submission } of submitted) {
+    onReports?.(done++, submitted.length);
     const fresh = submission.created || submission.retried;
     outcome.changed ||= fresh;
     const job = await finished(jobs, submission.jobId, deadline);
@@ -190,6 +179,7 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
       if (r.rejected.length > 0) outcome.failed = true;
     }
   }
+  onReports?.(done, submitted.length);
   return outcome;
 }
 

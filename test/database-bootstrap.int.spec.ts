@@ -34,8 +34,8 @@ describe('factledger db-init', () => {
     const errors: string[] = [];
     const spy = jest.spyOn(console, 'error').mockImplementation((m: string) => void errors.push(m));
     try {
-      expect(await dbInitCommand([], { ...config(), databaseAdminUrl: null })).toBe(2);
-      expect(await dbInitCommand([], { ...config(), sealerDatabaseUrl: urlFor(name) })).toBe(2);
+      expect(await dbInitCommand({ migrate: false }, { ...config(), databaseAdminUrl: null })).toBe(2);
+      expect(await dbInitCommand({ migrate: false }, { ...config(), sealerDatabaseUrl: urlFor(name) })).toBe(2);
     } finally {
       spy.mockRestore();
     }
@@ -46,8 +46,8 @@ describe('factledger db-init', () => {
   it('creates the database owned by the owner, migrates as the owner, and the app role appends', async () => {
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
-      expect(await dbInitCommand(['--migrate'], config())).toBe(0);
-      expect(await dbInitCommand(['--migrate'], config())).toBe(0); // idempotent: every deploy runs it
+      expect(await dbInitCommand({ migrate: true }, config())).toBe(0);
+      expect(await dbInitCommand({ migrate: true }, config())).toBe(0); // idempotent: every deploy runs it
     } finally {
       log.mockRestore();
     }
@@ -74,7 +74,7 @@ describe('factledger db-init', () => {
       const legacyConfig = { ...config(), databaseUrl: urlAs(urlFor(legacy), DATABASE_ROLES.app, LOCAL_ROLE_PASSWORDS.app), migrationDatabaseUrl: urlAs(urlFor(legacy), DATABASE_ROLES.owner, LOCAL_ROLE_PASSWORDS.owner) };
       const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
       try {
-        expect(await dbInitCommand(['--migrate'], legacyConfig)).toBe(0);
+        expect(await dbInitCommand({ migrate: true }, legacyConfig)).toBe(0);
       } finally {
         log.mockRestore();
       }

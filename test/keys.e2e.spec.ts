@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { keysCommand } from '../apps/cli/src/commands/keys.command';
+import { runCli } from '../apps/cli/src/program';
 import { startApi, type ApiHarness } from './support/api-harness';
 
 /** Other instances (here: the CLI revoking behind the API's back) are seen within this. */
@@ -25,7 +25,7 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
   const cli = async (...args: string[]) => {
     let out = '';
     let err = '';
-    const code = await keysCommand(args, { stdout: (t) => (out += t), stderr: (t) => (err += t), config: api.config });
+    const code = await runCli(['keys', ...args], { stdout: (t) => void (out += t), stderr: (t) => void (err += t), config: () => api.config });
     return { code, out, err };
   };
   const principalEvents = async (keyId: string) =>
@@ -99,7 +99,8 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
     expect(created.err).toContain(`key ${keyId} (auditor, admin)`);
     expect((await as(token, 'GET', '/v1/keys')).status).toBe(200);
 
-    const listed = await cli('list');
+    const listed = await cli('list', '--json');
+    expect((await cli('list')).out).toMatch(new RegExp(`^${keyId}  auditor,admin +active +ops laptop$`, 'm'));
     expect(JSON.parse(listed.out)).toEqual(expect.arrayContaining([expect.objectContaining({ keyId, name: 'ops laptop', createdBy: 'system:cli' })]));
     expect(listed.out).not.toContain(token);
 
@@ -119,7 +120,7 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
     // This database already has keys: nothing is created.
     expect(await cli('bootstrap-local', file)).toEqual({ code: 0, out: '', err: '' });
     await api.db.pool.query('DELETE FROM api_keys');
-    const prod = await keysCommand(['bootstrap-local', file], { stdout: () => undefined, stderr: () => undefined, config: { ...api.config, nodeEnv: 'production' } });
+    const prod = await runCli(['keys', 'bootstrap-local', file], { stdout: () => undefined, stderr: () => undefined, config: () => ({ ...api.config, nodeEnv: 'production' }) });
     expect(prod).toBe(0);
     expect(() => statSync(file)).toThrow();
 

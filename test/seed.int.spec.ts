@@ -9,7 +9,7 @@ import { headPosition, IngestionApiModule, IngestionWorkerModule } from '@factle
 import { AppModule } from '../apps/api/src/app.module';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { IngestionHarness } from '../libs/ingestion/src/testing/ingestion-harness';
-import { runSeedCli } from '../seeds/seed';
+import { runCli } from '../apps/cli/src/program';
 import { DEFAULT_SEEDS_DIR } from '../seeds/seed-files';
 
 interface Row {
@@ -29,7 +29,7 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
   const run = async (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runSeedCli(argv, { config: h.config, stdout: (s) => out.push(s), stderr: (s) => err.push(s) });
+    const code = await runCli(argv, { config: () => h.config, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), progress: { write: () => true, isTTY: false } });
     return { code, out: out.join(''), err: err.join('') };
   };
 
@@ -118,8 +118,8 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
   });
 
   it('is a quiet no-op with --if-present when there are no seed files, an error without', async () => {
-    expect(await run('--if-present', '--dir', '/nonexistent')).toEqual({ code: 0, out: '', err: '' });
-    expect((await run('--dir', '/nonexistent')).code).toBe(1);
-    expect((await run('--bogus')).code).toBe(2);
+    expect(await run('seed', '--if-present', '--dir', '/nonexistent')).toEqual({ code: 0, out: '', err: '' });
+    expect((await run('seed', '--dir', '/nonexistent')).code).toBe(1);
+    expect((await run('seed', '--bogus')).code).toBe(2);
   });
 });

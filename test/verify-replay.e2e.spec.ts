@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sql } from 'kysely';
-import { Sealer, runVerifyCli, type FetchLike } from '@factledger/audit';
+import { Sealer, runVerify, VERIFY_DEFAULTS, type FetchLike } from '@factledger/audit';
 import { firstVersion, openReadModelReplay, readModelSpec } from '@factledger/projections';
 import { createTestKey, type IssuedKey } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
@@ -35,11 +35,11 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     return response.body as { id: string; position: string };
   };
   let auditor: IssuedKey;
-  const verify = async (args: string[], fetch?: FetchLike) => {
+  const verify = async (scratchDb: string, fetch?: FetchLike) => {
     let out = '';
-    const code = await runVerifyCli(['verify', '--api', url, '--state-file', 'state.json', '--replay', ...args], {
-      stdout: (text) => (out += text),
-      stderr: (text) => (out += text),
+    const code = await runVerify({ ...VERIFY_DEFAULTS, api: url, stateFile: 'state.json', replay: true, scratchDb }, {
+      stdout: (text: string) => (out += text),
+      stderr: (text: string) => (out += text),
       cwd: dir,
       fetch,
       openReplay: openReadModelReplay,
@@ -83,7 +83,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   });
 
   it('passes: the verified events, replayed in a scratch schema of the same database, give the live read models', async () => {
-    const { code, out } = await verify(['--scratch-db', api.db.url]);
+    const { code, out } = await verify(api.db.url);
     expect(out).toMatch(new RegExp(`ok digests +live read models catalog v${CATALOG} at position ${head}, figures v${FIGURES} at position ${head}, from one snapshot`));
     expect(out).toMatch(new RegExp(`ok replay +catalog v${CATALOG}: \\d+ verified events replayed into fl_replay_[0-9a-f]{8}_\\* in postgres://.*: digest [0-9a-f]{16}…, the live one`));
     expect(out).toMatch(new RegExp(`ok replay +figures v${FIGURES}: \\d+ verified events replayed`));
@@ -113,7 +113,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     const victim = rows[0]!;
     await sql`UPDATE ${table} SET point = point * 10 WHERE figure_id = ${victim.figure_id}::uuid`.execute(api.db.db);
     try {
-      const { code, out } = await verify(['--scratch-db', scratch.url]);
+      const { code, out } = await verify(scratch.url);
       expect(out).toMatch(
         new RegExp(
           `FAIL \\[replay\\.mismatch\\] read model figures v${FIGURES} at position ${head} is not what replaying the \\d+ verified events up to it gives: ` +
@@ -129,7 +129,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     } finally {
       await sql`UPDATE ${table} SET point = ${victim.point}::numeric WHERE figure_id = ${victim.figure_id}::uuid`.execute(api.db.db);
     }
-    expect((await verify(['--scratch-db', scratch.url])).code).toBe(0);
+    expect((await verify(scratch.url)).code).toBe(0);
   });
 
   it('fails when the read models claim a position the signed log does not hold', async () => {
@@ -140,7 +140,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
       body.data[1].position = String(BigInt(head) + 1000n);
       return { status: res.status, ok: res.ok, text: async () => JSON.stringify(body) };
     };
-    const { code, out } = await verify(['--scratch-db', scratch.url], lying);
+    const { code, out } = await verify(scratch.url, lying);
     expect(out).toMatch(
       new RegExp(`FAIL \\[replay\\.position_not_signed\\] read model figures v${FIGURES} claims to have applied the log up to position \\d+, but no event at that position is among the \\d+ events of the signed log`),
     );
@@ -159,7 +159,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
       if (event) event.data.amount = { qualifier: 'exact', value: 1 };
       return { status: res.status, ok: res.ok, text: async () => JSON.stringify(body) };
     };
-    const { code, out } = await verify(['--scratch-db', scratch.url], twoFaced);
+    const { code, out } = await verify(scratch.url, twoFaced);
     expect(out).toMatch(/ok proofs/);
     expect(out).toMatch(/FAIL \[replay\.event_changed\] leaf \d+ \(event [0-9a-f-]{36}, position \d+\) was served differently for the replay than for the verification/);
     expect(code).toBe(1);
@@ -167,7 +167,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
 
   it('names a row the live model lost (left to the end: the ledger stays tampered)', async () => {
     await sql`DELETE FROM ${sql.id(`rm_catalog_v${CATALOG}`, 'source_versions')} WHERE source_id = ${SOURCES.hur.sourceId}`.execute(api.db.db);
-    const { code, out } = await verify(['--scratch-db', scratch.url]);
+    const { code, out } = await verify(scratch.url);
     expect(out).toMatch(
       new RegExp(
         `FAIL \\[replay\\.mismatch\\] read model catalog v${CATALOG} at position \\d+ .*: table source_versions \\(live: 2 rows, .*; replay: 3 rows, .*\\); ` +
@@ -179,7 +179,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   });
 
   it('reports a scratch database it cannot use as an error, not a verdict', async () => {
-    const { code, out } = await verify(['--scratch-db', 'postgres://postgres@127.0.0.1:5432/factledger_no_such_db']);
+    const { code, out } = await verify('postgres://postgres@127.0.0.1:5432/factledger_no_such_db');
     expect(out).toMatch(/ERROR: verification could not complete: \[replay\.unavailable\] could not open the scratch replay: .*factledger_no_such_db/);
     expect(code).toBe(1);
   });

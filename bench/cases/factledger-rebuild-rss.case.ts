@@ -7,7 +7,7 @@ const SAMPLE_MS = 100;
 
 /**
  * Peak RSS of a rebuild process: `factledger rebuild --all` (the CLI's
- * runRebuildCli, processes/rebuild-process.ts) building the next generation of both read models from
+ * runRebuild, processes/rebuild-process.ts) building the next generation of both read models from
  * the start of the ledger, in its own process, run as the worker runs in
  * production: compiled (dist/) with the services' heap cap (tools/node-flags.ts).
  * On its own copy of the ledger (fixtures/ledger-database.ts): round 1 builds

@@ -15,13 +15,14 @@ import { KeysController } from './keys/keys.controller';
 import { TimelinePageController } from './timeline/timeline-page.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PrometheusController } from './observability/prometheus.controller';
+import { QueueDashboardModule } from './admin/queue-dashboard.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api', metricsListen: 'metricsListen' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule],
+      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api', metricsListen: 'metricsListen' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule, QueueDashboardModule],
       controllers: [HealthController, PrometheusController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -13,4 +13,4 @@ export type {
   SourceAlias,
   Unit,
 } from './lib/types';
-export { runExtractCli, USAGE as EXTRACT_USAGE } from './cli/extract-cli';
+export { runExtract, type ExtractCliOptions } from './cli/extract-cli';

@@ -15,7 +15,7 @@ const ROLE_URLS: [RoleKind, keyof AppConfig, string][] = [
  * --migrate, runs the migrations as the owner. Idempotent: run it on every
  * deployment (docker-compose's init service does).
  */
-export async function dbInitCommand(args: string[], config: AppConfig = loadConfig()): Promise<number> {
+export async function dbInitCommand(options: { migrate: boolean }, config: AppConfig = loadConfig()): Promise<number> {
   if (!config.databaseAdminUrl) {
     console.error('db-init needs DATABASE_ADMIN_URL: a superuser (or CREATEROLE) connection that may create roles and the database');
     return 2;
@@ -39,5 +39,5 @@ export async function dbInitCommand(args: string[], config: AppConfig = loadConf
   const database = decodeURIComponent(new URL(config.databaseUrl).pathname.slice(1));
   await bootstrapDatabase(config.databaseAdminUrl, database, passwords);
   console.log(`roles ${Object.values(DATABASE_ROLES).join(', ')} and database ${database} are ready`);
-  return args.includes('--migrate') ? migrateCommand(config) : 0;
+  return options.migrate ? migrateCommand(config) : 0;
 }

@@ -1,89 +1,95 @@
 import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { Command } from 'commander';
 import type { EventStoreTables } from '@factledger/event-store';
-import { createDatabase, keyAdmin, loadConfig, ROLES, SYSTEM_PRINCIPALS, type ApiKeys, type AppConfig, type AuthTables } from '@factledger/platform';
+import { createDatabase, keyAdmin, ROLES, SYSTEM_PRINCIPALS, type ApiKeys, type AppConfig, type AuthTables } from '@factledger/platform';
 import { isDomainError } from '@factledger/shared';
+import { act, EXIT, type CliContext, type CliIo } from '../cli-io';
 
-export const KEYS_USAGE = `usage:
-  keys create --name NAME --roles ROLE[,ROLE...] [--expires ISO-8601]   prints the token once
-  keys list                                                           every key (never a token)
-  keys revoke KEY_ID
-  keys bootstrap-local FILE     npm start: the first local key (every role) into FILE, when no key exists and NODE_ENV is not production
-roles: ${ROLES.join(', ')}`;
+const metadata = (reason: string) => ({ actor: SYSTEM_PRINCIPALS.cli, reason });
 
-export interface KeysIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  config?: AppConfig;
-}
-
-const defaultIo: KeysIo = { stdout: (t) => void process.stdout.write(t), stderr: (t) => void process.stderr.write(t) };
-
-const option = (args: string[], name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-
-/**
- * `factledger keys ...`: key management by database access (how production
- * gets its first admin key; issuer `system:cli` in the ledger's events).
- * Exit code 0, 1 (refused), 2 (usage).
- */
-export async function keysCommand(args: string[], io: Partial<KeysIo> = {}): Promise<number> {
-  const { stdout, stderr, config = loadConfig() } = { ...defaultIo, ...io };
-  const [sub, ...rest] = args;
-  if (!sub || !['create', 'list', 'revoke', 'bootstrap-local'].includes(sub)) {
-    stderr(`${KEYS_USAGE}\n`);
-    return 2;
-  }
+/** Opens the key table as the app role, runs `work`, closes it; a refusal (domain error) is exit 1. */
+async function withKeys(io: CliIo, what: string, work: (keys: ApiKeys, config: AppConfig) => Promise<number>): Promise<number> {
+  const config = io.config();
   const database = createDatabase<AuthTables & EventStoreTables>(config.databaseUrl, { max: 1, applicationName: 'factledger-keys' });
-  const keys = keyAdmin(database.db);
-  const metadata = (reason: string) => ({ actor: SYSTEM_PRINCIPALS.cli, reason });
   try {
-    switch (sub) {
-      case 'create': {
-        const name = option(rest, '--name');
-        const roles = option(rest, '--roles')?.split(',').map((r) => r.trim());
-        if (!name || !roles) {
-          stderr(`keys create needs --name and --roles\n${KEYS_USAGE}\n`);
-          return 2;
-        }
-        const expires = option(rest, '--expires');
-        const expiresAt = expires === undefined ? null : Number.isNaN(Date.parse(expires)) ? expires : new Date(expires).toISOString();
-        const issued = await keys.issue({ name, roles, expiresAt }, metadata('keys create (CLI)'));
-        stderr(`key ${issued.keyId} (${issued.roles.join(', ')})${issued.expiresAt ? `, expires ${issued.expiresAt}` : ''}; the token is shown this once:\n`);
-        stdout(`${issued.token}\n`);
-        return 0;
-      }
-      case 'list':
-        stdout(`${JSON.stringify(await keys.list(), null, 2)}\n`);
-        return 0;
-      case 'revoke': {
-        if (!rest[0]) {
-          stderr(`keys revoke needs a key id\n${KEYS_USAGE}\n`);
-          return 2;
-        }
-        const view = await keys.revoke(rest[0], metadata('keys revoke (CLI)'));
-        stdout(`revoked ${view.keyId} at ${view.revokedAt}\n`);
-        return 0;
-      }
-      default:
-        return await bootstrapLocal(keys, rest[0], config, stdout);
-    }
+    return await work(keyAdmin(database.db), config);
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    stderr(`keys ${sub}: ${error.message}\n`);
-    return 1;
+    io.stderr(`keys ${what}: ${error.message}\n`);
+    return EXIT.failure;
   } finally {
     await database.close();
   }
 }
 
+/**
+ * `factledger keys ...`: key management by database access (how production
+ * gets its first admin key; issuer `system:cli` in the ledger's events).
+ */
+export function registerKeysCommands(program: Command, ctx: CliContext): void {
+  const { io } = ctx;
+  const keys = program.command('keys').description(`manage API keys by database access (roles: ${ROLES.join(', ')})`);
+  keys
+    .command('create')
+    .description('issue a key; prints its token once (on stdout, the rest on stderr)')
+    .requiredOption('--name <name>', 'who or what holds it')
+    .requiredOption('--roles <roles>', `comma-separated: ${ROLES.join(', ')}`)
+    .option('--expires <iso-8601>', 'expiry time')
+    .action(
+      act(ctx, (o: { name: string; roles: string; expires?: string }) =>
+        withKeys(io, 'create', async (admin) => {
+          const roles = o.roles.split(',').map((r) => r.trim());
+          const expiresAt = o.expires === undefined ? null : Number.isNaN(Date.parse(o.expires)) ? o.expires : new Date(o.expires).toISOString();
+          const issued = await admin.issue({ name: o.name, roles, expiresAt }, metadata('keys create (CLI)'));
+          io.stderr(`key ${issued.keyId} (${issued.roles.join(', ')})${issued.expiresAt ? `, expires ${issued.expiresAt}` : ''}; the token is shown this once:\n`);
+          io.stdout(`${issued.token}\n`);
+          return EXIT.ok;
+        }),
+      ),
+    );
+  keys
+    .command('list')
+    .description('every key (never a token)')
+    .option('--json', 'a JSON array')
+    .action(
+      act(ctx, (o: { json?: boolean }) =>
+        withKeys(io, 'list', async (admin) => {
+          const views = await admin.list();
+          if (o.json) io.stdout(`${JSON.stringify(views, null, 2)}\n`);
+          else
+            for (const v of views) {
+              const state = v.revokedAt ? `revoked ${v.revokedAt}` : v.expiresAt ? `expires ${v.expiresAt}` : 'active';
+              io.stdout(`${v.keyId}  ${v.roles.join(',').padEnd(20)}  ${state.padEnd(34)}  ${v.name}\n`);
+            }
+          return EXIT.ok;
+        }),
+      ),
+    );
+  keys
+    .command('revoke')
+    .description('revoke a key at once')
+    .argument('<key-id>')
+    .action(
+      act(ctx, (keyId: string) =>
+        withKeys(io, 'revoke', async (admin) => {
+          const view = await admin.revoke(keyId, metadata('keys revoke (CLI)'));
+          io.stdout(`revoked ${view.keyId} at ${view.revokedAt}\n`);
+          return EXIT.ok;
+        }),
+      ),
+    );
+  keys
+    .command('bootstrap-local')
+    .description('npm start: the first local key (every role) into FILE, when no key exists and NODE_ENV is not production')
+    .argument('<file>')
+    .action(act(ctx, (file: string) => withKeys(io, 'bootstrap-local', (admin, config) => bootstrapLocal(admin, file, config, io.stdout))));
+}
+
 /** A fresh clone's first key: every role, the token alone in FILE (mode 0600). Never in production, never a second one. */
-async function bootstrapLocal(keys: ApiKeys, file: string | undefined, config: AppConfig, stdout: (t: string) => void): Promise<number> {
-  if (!file) return 2;
-  if (config.nodeEnv === 'production' || (await keys.count()) > 0) return 0;
-  const issued = await keys.issue({ name: 'local admin (npm start)', roles: [...ROLES], expiresAt: null }, { actor: SYSTEM_PRINCIPALS.cli, reason: 'first local key (npm start)' });
+async function bootstrapLocal(keys: ApiKeys, file: string, config: AppConfig, stdout: (t: string) => void): Promise<number> {
+  if (config.nodeEnv === 'production' || (await keys.count()) > 0) return EXIT.ok;
+  const issued = await keys.issue({ name: 'local admin (npm start)', roles: [...ROLES], expiresAt: null }, metadata('first local key (npm start)'));
   mkdirSync(path.dirname(file), { recursive: true });
   if (existsSync(file)) chmodSync(file, 0o600);
   writeFileSync(file, `${issued.token}\n`, { mode: 0o600 });
@@ -92,5 +98,5 @@ async function bootstrapLocal(keys: ApiKeys, file: string | undefined, config: A
     `\nA local API key with every role (${ROLES.join(', ')}) was created; it is shown this once and kept in ${file}:\n\n  ${issued.token}\n\n` +
       `  curl -H "Authorization: Bearer $(cat ${file})" ...   (the CLIs read FACTLEDGER_API_KEY)\n\n`,
   );
-  return 0;
+  return EXIT.ok;
 }

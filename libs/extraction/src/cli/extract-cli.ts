@@ -11,8 +11,6 @@ export interface ExtractCliIo {
   today(): string;
 }
 
-export const USAGE = 'usage: extract <file> [--published YYYY-MM-DD] [--all]';
-
 const defaultIo: ExtractCliIo = {
   readFile: (path) => fsReadFile(path, 'utf8'),
   stdout: (text) => void process.stdout.write(text),
@@ -20,33 +18,14 @@ const defaultIo: ExtractCliIo = {
   today: () => new Date().toISOString().slice(0, 10),
 };
 
-interface Args {
+/** What `factledger extract` was asked, parsed by apps/cli. */
+export interface ExtractCliOptions {
   file: string;
+  /** YYYY-MM-DD; overrides the date in the article's header. */
   publishedAt?: string;
+  /** Every candidate, vague ones and percentages included. */
   all: boolean;
 }
-
-const parseArgs = (argv: string[]): Args | string => {
-  const [command, ...rest] = argv;
-  if (command !== 'extract') return command ? `unknown command: ${command}` : 'missing command';
-  let file: string | undefined;
-  let publishedAt: string | undefined;
-  let all = false;
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i] as string;
-    if (arg === '--all') all = true;
-    else if (arg === '--published' || arg.startsWith('--published=')) {
-      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      const date = parseIso(value);
-      if (!date) return `--published needs a date as YYYY-MM-DD, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`;
-      publishedAt = toIso(date);
-    } else if (arg.startsWith('--')) return `unknown option: ${arg}`;
-    else if (file === undefined) file = arg;
-    else return `unexpected argument: ${arg}`;
-  }
-  if (!file) return 'missing <file>';
-  return { file, all, ...(publishedAt ? { publishedAt } : {}) };
-};
 
 /**
  * `extract <file> [--published YYYY-MM-DD] [--all]`: prints the file's
@@ -55,13 +34,14 @@ const parseArgs = (argv: string[]): Args | string => {
  * candidate. Returns the exit code: 0, 1 when the file
  * cannot be read, 2 on bad arguments.
  */
-export async function runExtractCli(argv: string[], io: Partial<ExtractCliIo> = {}): Promise<number> {
+export async function runExtract(options: ExtractCliOptions, io: Partial<ExtractCliIo> = {}): Promise<number> {
   const { readFile, stdout, stderr, today } = { ...defaultIo, ...io };
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    stderr(`${args}\n${USAGE}\n`);
+  const date = options.publishedAt === undefined ? undefined : parseIso(options.publishedAt);
+  if (options.publishedAt !== undefined && !date) {
+    stderr(`--published needs a date as YYYY-MM-DD, got ${JSON.stringify(options.publishedAt)}\n`);
     return 2;
   }
+  const args = { ...options, publishedAt: date ? toIso(date) : undefined };
   let text: string;
   try {
     text = await readFile(args.file);

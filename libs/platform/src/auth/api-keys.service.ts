@@ -109,6 +109,17 @@ export class ApiKeys {
     return { ok: true, principal: { keyId, roles: row.roles } };
   }
 
+  /**
+   * The principal of a key already authenticated once (a browser session
+   * names its key, never holds its token): undefined once it is revoked or
+   * expired, within the same cache bound as authenticate.
+   */
+  async principalOf(keyId: string): Promise<Principal | undefined> {
+    const row = await this.row(keyId);
+    if (!row || row.revoked_at || (row.expires_at && row.expires_at.getTime() <= Date.now())) return undefined;
+    return { keyId, roles: row.roles };
+  }
+
   private async row(keyId: string): Promise<ApiKeyRow | undefined> {
     const cached = this.cache.get(keyId);
     if (cached && Date.now() - cached.at < this.cacheTtlMs) return cached.row;

@@ -35,6 +35,7 @@ export interface AppConfig {
   ingestionFailedRetentionHours: number;
   ingestionFailedMax: number;
   extractionConfidenceThreshold: number;
+  adminSessionTtlSeconds: number;
   nodeEnv: 'development' | 'production' | 'test';
   metricsListen: string | null;
   workerMetricsListen: string | null;
@@ -120,5 +121,6 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'metricsListen', env: 'METRICS_LISTEN', default: '', parse: listenAddress, description: 'host:port of an extra API listener serving GET /metrics WITHOUT authentication, for a private network (e.g. 127.0.0.1:9464); unset: off (the API\'s own /metrics needs an admin key)' },
   { key: 'workerMetricsListen', env: 'WORKER_METRICS_LISTEN', default: '127.0.0.1:9465', parse: listenAddress, description: 'host:port where a worker serves GET /metrics without authentication (give each worker on one host its own port; port 0: any free one); empty: off' },
   { key: 'extractionConfidenceThreshold', env: 'EXTRACTION_CONFIDENCE_THRESHOLD', default: '0.5', parse: fraction, description: 'an article\'s figures with at least this calibrated confidence are reported; the rest are kept as candidates for an editor\'s review' },
+  { key: 'adminSessionTtlSeconds', env: 'ADMIN_SESSION_TTL_SECONDS', default: '900', parse: int(1, 86_400), description: 'lifetime of a browser session for the operator pages (/admin/login, the queue dashboard), from the login; not renewed by use' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];

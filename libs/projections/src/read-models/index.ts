@@ -12,5 +12,5 @@ export { ReadApiModule } from './read-api.module';
 export { EstimateCacheService } from './http/estimate-cache.service';
 export { EstimateCache } from './estimate-cache/estimate-cache';
 export { ProjectorWorkerModule, ProjectorService, PROJECTOR_OPTIONS, type ProjectorOptions } from './projector-worker.module';
-export { runRebuildCli, REBUILD_USAGE } from './cli/rebuild-cli';
+export { runRebuild, REBUILDABLE_READ_MODELS, type RebuildCliOptions } from './cli/rebuild-cli';
 export * from './digest';

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadLedger } from '../../../../bench/fixtures/million-events';
 import { activeSchema, loadCheckpoint, waitForPosition } from '../engine';
 import { eventually } from '../engine/testing/counts.projection';
-import { runRebuildCli } from './cli/rebuild-cli';
+import { runRebuild } from './cli/rebuild-cli';
 import { ProjectorService } from './projector-worker.module';
 import { metricEstimate } from './query/estimate.query';
 import type { ReadContext } from './query/read-snapshot';
@@ -39,11 +39,12 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
     const before = await metricEstimate(ctx, 'metric_1', {});
     expect(before.data.sourceCount).toBeGreaterThan(3);
     const stdout: string[] = [];
-    const stderr = { text: '', isTTY: false, write: (text: string) => void (stderr.text += text) };
+    const progress: { name: string; processed: number; total: number; phase: string }[] = [];
     let done = false;
-    const rebuilding = runRebuildCli(['rebuild', '--all', '--batch-size', '200'], {
+    const rebuilding = runRebuild({ readModels: 'all', fresh: false, batchSize: 200 }, {
       stdout: (text) => void stdout.push(text),
-      stderr,
+      stderr: () => undefined,
+      onProgress: (p) => void progress.push({ name: p.name, processed: p.processed, total: p.total, phase: p.phase }),
       config: () => ({ ...loadConfig({}), databaseUrl: t.url }),
       retiredSchemaGraceMs: 100,
     }).finally(() => (done = true));
@@ -59,7 +60,8 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
     expect(await rebuilding).toBe(0);
     expect(reads).toBeGreaterThan(3);
     expect(stdout.join('')).toMatch(new RegExp(`catalog: v${CATALOG + 1} is live, replacing v${CATALOG}[\\s\\S]*figures: v${FIGURES + 1} is live, replacing v${FIGURES}`));
-    expect(stderr.text).toMatch(new RegExp(`figures v${FIGURES + 1}: ([\\d,]+)/\\1 events \\(100\\.0%\\).* switched`));
+    const switched = progress.filter((p) => p.name === 'figures' && p.phase === 'switched');
+    expect(switched).toEqual([expect.objectContaining({ processed: switched[0]!.total })]);
     expect([...seen].sort()).toEqual(expect.arrayContaining([`rm_figures_v${FIGURES}`]));
     expect(await activeSchema(t.db, 'figures')).toBe(`rm_figures_v${FIGURES + 1}`);
     expect(await metricEstimate(ctx, 'metric_1', {})).toEqual(before);
@@ -95,7 +97,8 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
   });
 
   it('refuses a read model it does not know', async () => {
-    const stderr = { text: '', isTTY: false, write: (text: string) => void (stderr.text += text) };
-    expect(await runRebuildCli(['rebuild', 'everything'], { stderr })).toBe(2);
+    let stderr = '';
+    expect(await runRebuild({ readModels: ['everything'], fresh: false }, { stderr: (text) => void (stderr += text) })).toBe(2);
+    expect(stderr).toContain('unknown read model: everything');
   });
 });

@@ -20,7 +20,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { Sealer } from '../sealer/sealer';
 import { createAuditTestApp } from '../testing/audit-test-app';
 import { seedEvents, testSigningKey } from '../testing/ledger-fixture';
-import { runVerifyCli } from './verify-cli';
+import { runVerify, VERIFY_DEFAULTS } from './verify-cli';
 
 type EventJson = LoggedEvent & { cursor: string; transactionId: string; leafIndex: number | null };
 
@@ -91,7 +91,7 @@ describe('verify against a hostile server', () => {
     const server = await hostileServer(app, hostility);
     let out = '';
     try {
-      const code = await runVerifyCli(['--api', server.url, '--state-file', state, '--spot-checks', '8'], {
+      const code = await runVerify({ ...VERIFY_DEFAULTS, api: server.url, stateFile: state, spotChecks: 8 }, {
         stdout: (text) => (out += text),
         stderr: (text) => (out += text),
         cwd: dir,

@@ -1,4 +1,4 @@
-export { runVerifyCli, VERIFY_USAGE, type VerifyIo } from './verify-cli';
+export { runVerify, verifyOptionsProblem, VERIFY_DEFAULTS, type VerifyIo, type VerifyOptions } from './verify-cli';
 export { verifyLedger, type VerifyLedgerOptions, type VerifyReport } from './ledger-verifier';
 export { VerificationFailure, type FailureLocation } from './verification-failure';
 export { VerifyApiClient, ApiError, type FetchLike } from './verify-api.client';

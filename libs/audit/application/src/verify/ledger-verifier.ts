@@ -20,6 +20,8 @@ export interface VerifyLedgerOptions {
   pageSize?: number;
   random?: () => number;
   progress?: (step: string, message: string) => void;
+  /** Events fetched and hashed so far, of the checkpoint's size. */
+  onEvents?: (read: number, total: number) => void;
 }
 
 export interface VerifyReport {
@@ -105,7 +107,7 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   }
 
   const spots = pickSpotChecks(n, options.spotChecks ?? 20, options.random ?? Math.random);
-  const log = await ServedLog.read(api, n, options.pageSize ?? 1000, spots);
+  const log = await ServedLog.read(api, n, options.pageSize ?? 1000, spots, options.onEvents);
   if (log.size < n || !log.tree.root(n).equals(hashFromHex(checkpoint.rootHash))) await locateMismatch(api, log, checkpoint);
   if (n > 0 && (log.last?.position !== checkpoint.lastPosition || log.last?.transactionId !== checkpoint.lastTransactionId)) {
     fail('checkpoint.position_mismatch', `checkpoint ${n} signs last position ${checkpoint.lastPosition}, but leaf ${n - 1} is event ${log.last?.id} at position ${log.last?.position}`, {

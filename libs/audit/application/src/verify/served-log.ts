@@ -24,7 +24,7 @@ export class ServedLog {
   ) {}
 
   /** Reads the first `size` events in log order (fewer if the server has fewer), remembering the ids at `keep`. */
-  static async read(api: VerifyApiClient, size: number, pageSize: number, keep: Iterable<number>): Promise<ServedLog> {
+  static async read(api: VerifyApiClient, size: number, pageSize: number, keep: Iterable<number>, onEvents?: (read: number, total: number) => void): Promise<ServedLog> {
     const log = new ServedLog(api, pageSize);
     for (const i of keep) log.wanted.set(i, '');
     if (size === 0) {
@@ -42,6 +42,7 @@ export class ServedLog {
         }
         log.append(asServedEvent(value, log.tree.size));
       }
+      onEvents?.(log.tree.size, size);
       if (log.tree.size === size) {
         log.moreAfter ||= page.hasMore;
         return log;

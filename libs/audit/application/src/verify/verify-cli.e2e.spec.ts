@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { Sealer } from '../sealer/sealer';
 import { createAuditTestApp } from '../testing/audit-test-app';
 import { seedEvents, testSigningKey } from '../testing/ledger-fixture';
-import { runVerifyCli } from './verify-cli';
+import { runVerify, VERIFY_DEFAULTS, type VerifyOptions } from './verify-cli';
 
 describe('factledger verify against a real server', () => {
   const key = testSigningKey();
@@ -18,14 +18,15 @@ describe('factledger verify against a real server', () => {
   let api: string;
   let dir: string;
 
-  const verify = async (...args: string[]) => {
+  const verify = async (options: Partial<VerifyOptions> = {}) => {
     let out = '';
-    const code = await runVerifyCli(['verify', '--api', api, '--state-file', 'state.json', ...args], {
-      stdout: (text) => (out += text),
+    let stdout = '';
+    const code = await runVerify({ ...VERIFY_DEFAULTS, api, stateFile: 'state.json', ...options }, {
+      stdout: (text) => ((out += text), (stdout += text)),
       stderr: (text) => (out += text),
       cwd: dir,
     });
-    return { code, out };
+    return { code, out, stdout };
   };
 
   beforeAll(async () => {
@@ -58,7 +59,7 @@ describe('factledger verify against a real server', () => {
     await seedEvents(t.db, 6, 25);
     sealer.start(); // --fresh asks the running sealer for a checkpoint
     try {
-      const { code, out } = await verify('--fresh', '--spot-checks', '31');
+      const { code, out } = await verify({ fresh: true, spotChecks: 31 });
       expect(out).toContain('extends the remembered checkpoint of size 25');
       expect(out).toContain('31 inclusion proofs verified');
       expect(out).toContain('PASS: the first 31 events');
@@ -70,15 +71,15 @@ describe('factledger verify against a real server', () => {
 
   it('pins a key given out of band instead of trusting the first one served', async () => {
     writeFileSync(path.join(dir, 'operator.pem'), key.publicKey.export({ type: 'spki', format: 'pem' }));
-    const right = await verify('--public-key', 'operator.pem', '--state-file', 'pinned.json');
+    const right = await verify({ publicKey: 'operator.pem', stateFile: 'pinned.json' });
     expect(right.code).toBe(0);
     expect(right.out).toContain(`key ${key.keyId} matches the pinned key`);
     writeFileSync(path.join(dir, 'other.pem'), testSigningKey().publicKey.export({ type: 'spki', format: 'pem' }));
-    const wrong = await verify('--public-key', 'other.pem', '--state-file', 'other-pinned.json');
+    const wrong = await verify({ publicKey: 'other.pem', stateFile: 'other-pinned.json' });
     expect(wrong.code).toBe(1);
     expect(wrong.out).toContain(`FAIL [key.changed] the checkpoint key changed: pinned `);
     writeFileSync(path.join(dir, 'junk.pem'), 'not a key');
-    expect((await verify('--public-key', 'junk.pem')).code).toBe(2);
+    expect((await verify({ publicKey: 'junk.pem' })).code).toBe(2);
   });
 
   it('fails naming the event whose row was changed in PostgreSQL behind the trigger', async () => {
@@ -96,24 +97,31 @@ describe('factledger verify against a real server', () => {
     expect(out).not.toContain('PASS');
   });
 
-  it('refuses bad usage with exit code 2, and --replay without the projection code to replay with', async () => {
-    expect((await verify('--spot-checks', 'many')).code).toBe(2);
-    expect((await verify('--bogus')).out).toContain('unknown option --bogus');
-    const replay = await verify('--replay');
+  it('refuses options that do not hold together with exit code 2, and --replay without the projection code to replay with', async () => {
+    expect((await verify({ spotChecks: -1 })).code).toBe(2);
+    expect((await verify({ pageSize: 1001 })).out).toContain('--page-size needs a whole number from 1 to 1000');
+    expect((await verify({ api: 'ftp://x' })).out).toContain('--api must be an http(s) URL');
+    const replay = await verify({ replay: true });
     expect(replay.code).toBe(2);
     expect(replay.out).toContain('--replay needs the projection code');
-    expect((await verify('--scratch-db', 'postgres://x/y')).out).toContain('--scratch-db only applies with --replay');
-    expect((await verify('--replay', '--scratch-db', 'mysql://x/y')).out).toContain('--scratch-db must be a postgres:// URL');
+    expect((await verify({ scratchDb: 'postgres://x/y' })).out).toContain('--scratch-db only applies with --replay');
+    expect((await verify({ replay: true, scratchDb: 'mysql://x/y' })).out).toContain('--scratch-db must be a postgres:// URL');
+  });
+
+  it('answers one JSON object on stdout with --json, the progress lines going to stderr', async () => {
+    const { code, stdout } = await verify({ json: true });
+    expect(code).toBe(1); // the row altered above is still altered
+    expect(JSON.parse(stdout)).toEqual({ result: 'fail', code: 'event.altered', message: expect.stringContaining('does not match checkpoint 31') });
   });
 
   it('reports an unreachable API or a broken state file as an error, not a pass', async () => {
-    const unreachable = await runVerifyCli(['--api', 'http://127.0.0.1:9', '--state-file', path.join(dir, 'other.json')], {
+    const unreachable = await runVerify({ ...VERIFY_DEFAULTS, api: 'http://127.0.0.1:9', stateFile: path.join(dir, 'other.json') }, {
       stdout: () => undefined,
       stderr: () => undefined,
     });
     expect(unreachable).toBe(1);
     writeFileSync(path.join(dir, 'broken.json'), '{"version": 7}');
-    const { code, out } = await verify('--state-file', 'broken.json');
+    const { code, out } = await verify({ stateFile: 'broken.json' });
     expect(code).toBe(1);
     expect(out).toContain('ERROR: verification could not complete: state file');
   });

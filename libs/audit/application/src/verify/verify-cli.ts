@@ -10,34 +10,6 @@ import { VerificationFailure } from './verification-failure';
 import { ApiError, VerifyApiClient, type FetchLike } from './verify-api.client';
 import { StateFileError, loadVerifyState, saveVerifyState } from './verify-state';
 
-export const VERIFY_USAGE = `usage: factledger verify [options]
-
-Checks, through the API only, that the ledger's events are exactly those it
-signed: the checkpoint signature, consistency with the checkpoint remembered
-from the last run, the Merkle root rebuilt from every event, and sampled
-inclusion proofs. Prints PASS, or FAIL with the first failing leaf and event.
-With --replay it also replays the verified events through the projection
-code into scratch schemas and compares the result with the live read models.
-
-options:
-  --api <url>           the factledger API (default http://127.0.0.1:3000)
-  --state-file <path>   pinned key and last verified checkpoint (default .factledger/verify-state.json)
-  --public-key <file>   pin this Ed25519 public key (PEM) instead of trusting the first one seen
-  --spot-checks <n>     inclusion proofs to check (default 20)
-  --page-size <n>       events per request, 1..1000 (default 1000)
-  --fresh               ask the sealer for a checkpoint covering the log as it is now
-  --replay              also replay the verified events into scratch read models and compare their
-                        digests with the live ones at the same position (implies --fresh)
-  --scratch-db <url>    PostgreSQL to replay in (default DATABASE_URL); only fl_replay_* schemas
-                        are created there, and dropped afterwards
-
-environment:
-  FACTLEDGER_API_KEY    sent as the bearer key: --fresh and --replay need the auditor role, and so does
-                        everything when the server runs with READ_ACCESS=key
-
-exit status: 0 pass, 1 verification failed or could not complete, 2 bad usage
-`;
-
 export interface VerifyIo {
   stdout(text: string): void;
   stderr(text: string): void;
@@ -48,100 +20,71 @@ export interface VerifyIo {
   openReplay?: OpenReplay;
   /** The API key to send; defaults to FACTLEDGER_API_KEY. */
   apiKey?: string;
+  /** Events fetched and hashed so far, of the checkpoint's size (for a progress bar). */
+  onEvents?: (read: number, total: number) => void;
 }
 
-interface CliOptions {
+/**
+ * What `factledger verify` was asked, already parsed (apps/cli parses the
+ * command line; this code takes no npm package, not even a parser).
+ * Relative paths resolve against `io.cwd`.
+ */
+export interface VerifyOptions {
+  /** The factledger API, http(s). */
   api: string;
+  /** Pinned key and last verified checkpoint. */
   stateFile: string;
+  /** An Ed25519 public key (PEM file) to pin instead of trusting the first one seen. */
   publicKey?: string;
   spotChecks: number;
+  /** Events per request, 1..1000. */
   pageSize: number;
   fresh: boolean;
+  /** Also replay the verified events into scratch read models and compare (implies fresh). */
   replay: boolean;
+  /** PostgreSQL for the replay (default DATABASE_URL). */
   scratchDb: string | null;
+  /** One JSON object on stdout instead of lines. */
+  json?: boolean;
 }
 
-class UsageError extends Error {}
+export const VERIFY_DEFAULTS: VerifyOptions = { api: 'http://127.0.0.1:3000', stateFile: '.factledger/verify-state.json', spotChecks: 20, pageSize: 1000, fresh: false, replay: false, scratchDb: null };
 
-function parseArgs(argv: string[], cwd: string): CliOptions | 'help' {
-  const args = argv[0] === 'verify' ? argv.slice(1) : [...argv];
-  const options: CliOptions = { api: 'http://127.0.0.1:3000', stateFile: '.factledger/verify-state.json', spotChecks: 20, pageSize: 1000, fresh: false, replay: false, scratchDb: null };
-  const count = (flag: string, raw: string | undefined, min: number, max: number) => {
-    if (raw === undefined || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new UsageError(`${flag} needs a whole number from ${min} to ${max}`);
-    return Number(raw);
-  };
-  const value = (flag: string, raw: string | undefined) => {
-    if (raw === undefined || raw.startsWith('--')) throw new UsageError(`${flag} needs a value`);
-    return raw;
-  };
-  while (args.length > 0) {
-    const [flag, inline] = args.shift()!.split(/=(.*)/s, 2) as [string, string | undefined];
-    const next = () => inline ?? args.shift();
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--api':
-        options.api = value(flag, next());
-        break;
-      case '--state-file':
-        options.stateFile = value(flag, next());
-        break;
-      case '--public-key':
-        options.publicKey = value(flag, next());
-        break;
-      case '--spot-checks':
-        options.spotChecks = count(flag, next(), 0, 100_000);
-        break;
-      case '--page-size':
-        options.pageSize = count(flag, next(), 1, 1000);
-        break;
-      case '--fresh':
-        options.fresh = true;
-        break;
-      case '--replay':
-        options.replay = true;
-        break;
-      case '--scratch-db':
-        options.scratchDb = value(flag, next());
-        break;
-      default:
-        throw new UsageError(`unknown option ${flag}`);
-    }
-  }
+/** Rules between options a parser cannot say: a message, or null when the options hold together. */
+export function verifyOptionsProblem(options: VerifyOptions): string | null {
   try {
     const url = new URL(options.api);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error();
   } catch {
-    throw new UsageError(`--api must be an http(s) URL, got ${options.api}`);
+    return `--api must be an http(s) URL, got ${options.api}`;
   }
+  if (!Number.isInteger(options.pageSize) || options.pageSize < 1 || options.pageSize > 1000) return '--page-size needs a whole number from 1 to 1000';
+  if (!Number.isInteger(options.spotChecks) || options.spotChecks < 0 || options.spotChecks > 100_000) return '--spot-checks needs a whole number from 0 to 100000';
   if (options.scratchDb !== null) {
-    if (!options.replay) throw new UsageError('--scratch-db only applies with --replay');
-    if (!/^postgres(ql)?:\/\//.test(options.scratchDb)) throw new UsageError('--scratch-db must be a postgres:// URL');
+    if (!options.replay) return '--scratch-db only applies with --replay';
+    if (!/^postgres(ql)?:\/\//.test(options.scratchDb)) return '--scratch-db must be a postgres:// URL';
   }
-  options.stateFile = path.resolve(cwd, options.stateFile);
-  if (options.publicKey) options.publicKey = path.resolve(cwd, options.publicKey);
-  return options;
+  return null;
 }
 
-/** `factledger verify`: 0 when the ledger verifies, 1 when it does not (or could not be checked), 2 on bad usage. */
-export async function runVerifyCli(argv: string[], io: VerifyIo): Promise<number> {
-  let options: CliOptions | 'help';
-  try {
-    options = parseArgs(argv, io.cwd ?? process.cwd());
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`${e.message}\n\n${VERIFY_USAGE}`);
+/**
+ * `factledger verify`: 0 when the ledger verifies, 1 when it does not (or
+ * could not be checked), 2 when the options do not hold together. Lines on
+ * stdout as it goes, or with `json` one object at the end:
+ * {result: pass|fail|error, code?, message, checkpoint?, keyId?, replayed?}.
+ */
+export async function runVerify(given: VerifyOptions, io: VerifyIo): Promise<number> {
+  const problem = verifyOptionsProblem(given);
+  if (problem) {
+    io.stderr(`${problem}\n`);
     return 2;
   }
-  if (options === 'help') {
-    io.stdout(VERIFY_USAGE);
-    return 0;
-  }
-  if (options.replay && !io.openReplay) {
-    io.stderr(`--replay needs the projection code, which this build of verify was not given (use factledger verify)\n\n${VERIFY_USAGE}`);
+  if (given.replay && !io.openReplay) {
+    io.stderr('--replay needs the projection code, which this build of verify was not given (use factledger verify)\n');
     return 2;
   }
+  const cwd = io.cwd ?? process.cwd();
+  const options = { ...given, stateFile: path.resolve(cwd, given.stateFile), publicKey: given.publicKey ? path.resolve(cwd, given.publicKey) : undefined };
   let pinnedKey: KeyObject | undefined;
   if (options.publicKey) {
     try {
@@ -151,7 +94,11 @@ export async function runVerifyCli(argv: string[], io: VerifyIo): Promise<number
       return 2;
     }
   }
-  const out = (line: string) => io.stdout(`${line}\n`);
+  const out = (line: string) => void (options.json ? io.stderr : io.stdout)(`${line}\n`);
+  const result = (code: number, body: Record<string, unknown>) => {
+    if (options.json) io.stdout(`${JSON.stringify(body)}\n`);
+    return code;
+  };
   out(`factledger verify: ${options.api}`);
   try {
     const state = await loadVerifyState(options.stateFile);
@@ -172,6 +119,7 @@ export async function runVerifyCli(argv: string[], io: VerifyIo): Promise<number
       pageSize: options.pageSize,
       random: io.random,
       progress,
+      onEvents: io.onEvents,
     });
     let replayed: ReplayedModel[] | null = null;
     if (live) {
@@ -179,23 +127,30 @@ export async function runVerifyCli(argv: string[], io: VerifyIo): Promise<number
     }
     await saveVerifyState(options.stateFile, report.state);
     const { checkpoint } = report;
-    out(`PASS: the first ${checkpoint.treeSize} events of the log are exactly those signed in checkpoint ${checkpoint.treeSize} (root ${checkpoint.rootHash}, key ${report.keyId})`);
+    const message = `the first ${checkpoint.treeSize} events of the log are exactly those signed in checkpoint ${checkpoint.treeSize} (root ${checkpoint.rootHash}, key ${report.keyId})`;
+    out(`PASS: ${message}`);
     if (replayed) out(`PASS: replayed through the projection code, those events give exactly the live read models ${replayed.map(describe).join(', ')}`);
     if (report.keyPinnedNow) out(`note: key ${report.keyId} is now pinned in ${options.stateFile}`);
     if (report.moreAfterCheckpoint) out('note: newer events follow this checkpoint; the next checkpoint will cover them (or run with --fresh)');
-    return 0;
+    return result(0, {
+      result: 'pass',
+      message,
+      checkpoint: { treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, issuedAt: checkpoint.issuedAt },
+      keyId: report.keyId,
+      keyPinnedNow: report.keyPinnedNow,
+      inclusionChecks: report.inclusionChecks,
+      moreAfterCheckpoint: report.moreAfterCheckpoint,
+      replayed,
+    });
   } catch (e) {
     if (e instanceof VerificationFailure) {
       out(`FAIL [${e.code}] ${e.message}`);
-      return 1;
+      return result(1, { result: 'fail', code: e.code, message: e.message });
     }
-    if (e instanceof ApiError || e instanceof StateFileError) {
-      out(`ERROR: verification could not complete: ${e.message}`);
-      return 1;
-    }
-    if (e instanceof ReplayError) {
-      out(`ERROR: verification could not complete: [${e.code}] ${e.message}`);
-      return 1;
+    if (e instanceof ApiError || e instanceof StateFileError || e instanceof ReplayError) {
+      const code = e instanceof ReplayError ? e.code : undefined;
+      out(`ERROR: verification could not complete: ${code ? `[${code}] ` : ''}${e.message}`);
+      return result(1, { result: 'error', ...(code ? { code } : {}), message: e.message });
     }
     throw e;
   }
