@@ -278,7 +278,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['unknown metric', 'POST', '/v1/figures', { ...valid, metricKey: 'no_such_metric' }, 404, 'metric.not_found'],
       ['unknown source', 'POST', '/v1/figures', { ...valid, sourceId: 'nobody' }, 404, 'source.not_found'],
       ['unknown report', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, reportId: 'nowhere' } }, 404, 'report.not_found'],
-      ['impossible date', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-02-31' } }, 400, 'figure.valid_at_invalid'],
+      ['impossible date', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-02-31' } }, 400, 'request.invalid', 'validAt.date'],
       ['date in the future', 'POST', '/v1/figures', { ...valid, validAt: { date: '2999-01-01' } }, 422, 'figure.valid_at_in_future'],
       ['month precision not on the 1st', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-10-25', precision: 'month' } }, 422, 'figure.valid_at_invalid'],
       ['uppercase figure id', 'POST', '/v1/figures', { ...valid, figureId: 'A0000000-0000-4000-8000-000000000000' }, 400, 'request.invalid', 'figureId'],
@@ -288,7 +288,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['revision of a missing figure', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/revisions', { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation, reason: 'r' }, 404, 'figure.not_found'],
       ['revision without reason', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/revisions', { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation }, 400, 'request.invalid', 'reason'],
       ['missing figure', 'GET', '/v1/figures/00000000-0000-4000-8000-000000000000', undefined, 404, 'figure.not_found'],
-      ['figure id that is not a uuid', 'GET', '/v1/figures/not-a-uuid', undefined, 404, 'figure.not_found'],
+      ['figure id that is not a uuid', 'GET', '/v1/figures/not-a-uuid', undefined, 400, 'request.invalid', 'id'],
       ['metric key with capitals', 'POST', '/v1/metrics', { key: 'Troops', label: 'x', unit: 'troops' }, 400, 'request.invalid', 'key'],
       ['metric registered twice', 'POST', '/v1/metrics', METRIC, 409, 'metric.already_registered'],
       ['source kind unknown', 'POST', '/v1/sources', { sourceId: 's-x', name: 'X', kind: 'oracle' }, 400, 'request.invalid', 'kind'],
@@ -360,7 +360,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
     const spec = await api.request('GET', '/docs/openapi.json');
     expect(spec.status).toBe(200);
     expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/v1/figures', '/v1/figures/{id}/revisions', '/v1/figures/{id}/corroborations', '/v1/figures/{id}/retractions', '/v1/metrics', '/v1/sources', '/v1/reports']));
-    expect(spec.body.components.schemas.ReportFigureDto.required).toEqual(expect.arrayContaining(['metricKey', 'sourceId', 'amount', 'validAt', 'citation']));
+    expect(spec.body.paths['/v1/figures'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['metricKey', 'sourceId', 'amount', 'validAt', 'citation']));
     const page = await api.request('GET', '/docs');
     expect(page.status).toBe(200);
   });

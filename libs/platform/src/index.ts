@@ -16,5 +16,6 @@ export * from './http/input-rules';
 export * from './database/database-role';
 export * from './http/contract';
 export * from './http/contract-schemas';
+export * from './http/contract-schemas-write';
 export * from './http/contract-validation.interceptor';
 export * from './observability';
