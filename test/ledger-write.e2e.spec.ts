@@ -292,7 +292,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       ['metric key with capitals', 'POST', '/v1/metrics', { key: 'Troops', label: 'x', unit: 'troops' }, 400, 'request.invalid', 'key'],
       ['metric registered twice', 'POST', '/v1/metrics', METRIC, 409, 'metric.already_registered'],
       ['source kind unknown', 'POST', '/v1/sources', { sourceId: 's-x', name: 'X', kind: 'oracle' }, 400, 'request.invalid', 'kind'],
-      ['report date impossible', 'POST', '/v1/reports', { reportId: 'r-x', publisher: 'P', title: 'T', publishedAt: '2024-13-01', language: 'en' }, 400, 'report.invalid_field'],
+      ['report date impossible', 'POST', '/v1/reports', { reportId: 'r-x', publisher: 'P', title: 'T', publishedAt: '2024-13-01', language: 'en' }, 400, 'request.invalid', 'publishedAt'],
       ['report url not http', 'POST', '/v1/reports', { reportId: 'r-y', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', url: 'javascript:alert(1)' }, 400, 'request.invalid', 'url'],
       ['report hash that is not the text hash', 'POST', '/v1/reports', { reportId: 'r-z', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', text: 'a', contentHash: '0'.repeat(64) }, 422, 'report.content_hash_mismatch'],
       ['update of an unknown metric', 'PATCH', '/v1/metrics/no_such_metric', { label: 'x' }, 404, 'metric.not_found'],

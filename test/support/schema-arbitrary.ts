@@ -65,8 +65,14 @@ export class SchemaArbitraries {
 
   /** A value of another JSON type than the schema's. */
   wrongType(input: Schema): fc.Arbitrary<unknown> {
-    const type = this.resolve(input).type;
-    const types = Array.isArray(type) ? type : [type];
+    // A union (Nullable, enums) has the types of its members.
+    const typesOf = (schema: Schema): unknown[] => {
+      const s = this.resolve(schema);
+      const members = s.anyOf ?? s.oneOf;
+      if (members) return members.flatMap(typesOf);
+      return Array.isArray(s.type) ? s.type : [s.type];
+    };
+    const types = typesOf(input);
     const others: fc.Arbitrary<unknown>[] = [];
     if (!types.includes('string')) others.push(fc.string({ maxLength: 6 }));
     if (!types.includes('number') && !types.includes('integer')) others.push(fc.integer());

@@ -8,10 +8,22 @@ import {
   StoreReportTextCommand,
   UpdateReportCommand,
 } from '@factledger/ledger';
-import { RegisterReportDto, ReportTextDto, UpdateReportDto } from './dto/report.dto';
+import {
+  RedactedText,
+  RegisterReportBody,
+  ReportIdParams,
+  ReportTextBody,
+  ReportTextRead,
+  ReportWriteResult,
+  StoredText,
+  UpdateReportBody,
+  type RegisterReportInput,
+  type ReportTextInput,
+  type UpdateReportInput,
+} from './dto/report.schema';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
-import { ReadAccess, RequireRoles } from '@factledger/platform';
+import { Contract, ReadAccess, RequireRoles } from '@factledger/platform';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -27,29 +39,33 @@ export class ReportsController {
   @RequireRoles('reporter')
   @Post()
   @HttpCode(201)
+  @Contract({ body: RegisterReportBody, responses: { 201: ReportWriteResult } })
   @ApiOperation({ summary: 'Register a report (a publication carrying figures), optionally with its raw text' })
-  async register(@Body() { text, ...body }: RegisterReportDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+  async register(@Body() { text, ...body }: RegisterReportInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.commands.execute(new RegisterReportCommand(body, writeContext(write), text));
     return writeResponse(reply, result, `/v1/reports/${result.id}`);
   }
 
   @RequireRoles('reporter')
   @Patch(':id')
+  @Contract({ params: ReportIdParams, body: UpdateReportBody, responses: { 200: ReportWriteResult } })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Change a report' })
-  async update(@Param('id') reportId: string, @Body() body: UpdateReportDto, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+  async update(@Param('id') reportId: string, @Body() body: UpdateReportInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
     return writeResponse(reply, await this.commands.execute(new UpdateReportCommand({ ...body, reportId }, writeContext(write))));
   }
 
   @RequireRoles('reporter')
   @Put(':id/text')
+  @Contract({ params: ReportIdParams, body: ReportTextBody, responses: { 200: StoredText } })
   @ApiOperation({ summary: "Store (or restore) a report's raw text; it must hash to the report's contentHash" })
-  storeText(@Param('id') reportId: string, @Body() { text }: ReportTextDto) {
+  storeText(@Param('id') reportId: string, @Body() { text }: ReportTextInput) {
     return this.commands.execute(new StoreReportTextCommand(reportId, text));
   }
 
   @ReadAccess('reader')
   @Get(':id/text')
+  @Contract({ params: ReportIdParams, responses: { 200: ReportTextRead } })
   @ApiOperation({ summary: "A report's raw text, unless redacted" })
   text(@Param('id') reportId: string) {
     return this.queries.execute(new GetReportTextQuery(reportId));
@@ -57,6 +73,7 @@ export class ReportsController {
 
   @RequireRoles('editor')
   @Delete(':id/text')
+  @Contract({ params: ReportIdParams, responses: { 200: RedactedText } })
   @ApiOperation({ summary: 'Redact the raw text; the events and the content hash stay' })
   redact(@Param('id') reportId: string) {
     return this.commands.execute(new RedactReportTextCommand(reportId));
