@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { API_KEYS, RequireRoles, type ApiKeys } from '@factledger/platform';
+import { API_KEYS, Contract, RequireRoles, type ApiKeys } from '@factledger/platform';
 import { NotIdempotent } from '../idempotency/idempotency.interceptor';
 import { Write, writeContext, type HttpWrite } from '../ledger/write-http';
-import { CreateKeyDto, KeyIdParams } from './keys.dto';
+import { CreateKeyBody, IssuedKey, KeyIdParams, KeyList, RevokedKey, type CreateKeyInput } from './keys.schema';
 
 /** Key management (admin): issuing and revoking are events in the ledger; names stay in the key table. */
 @ApiTags('keys')
@@ -16,14 +16,16 @@ export class KeysController {
   @HttpCode(201)
   // A replayed response would have to keep the token: keys are never stored for Idempotency-Key.
   @NotIdempotent()
+  @Contract({ body: CreateKeyBody, responses: { 201: IssuedKey } })
   @ApiOperation({ summary: 'Issue an API key; the token is in this response only (keep it: only its hash is stored)' })
-  async create(@Body() body: CreateKeyDto, @Write() write: HttpWrite) {
+  async create(@Body() body: CreateKeyInput, @Write() write: HttpWrite) {
     const issued = await this.keys.issue({ name: body.name, roles: body.roles, expiresAt: body.expiresAt ? new Date(body.expiresAt).toISOString() : null }, writeContext(write).metadata);
     return { ...issued, name: body.name };
   }
 
   @RequireRoles('admin')
   @Get()
+  @Contract({ responses: { 200: KeyList } })
   @ApiOperation({ summary: 'Every key: name, roles, expiry, revocation, last use (to the minute); never a token' })
   async list() {
     return { items: await this.keys.list() };
@@ -31,8 +33,9 @@ export class KeysController {
 
   @RequireRoles('admin')
   @Delete(':id')
+  @Contract({ params: KeyIdParams, responses: { 200: RevokedKey } })
   @ApiOperation({ summary: 'Revoke a key: it stops authenticating at once on this instance, within API_KEY_CACHE_TTL_MS on the others' })
-  async revoke(@Param() { id }: KeyIdParams, @Write() write: HttpWrite) {
+  async revoke(@Param('id') id: string, @Write() write: HttpWrite) {
     return this.keys.revoke(id, writeContext(write).metadata);
   }
 }
