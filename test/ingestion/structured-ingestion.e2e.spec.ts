@@ -187,7 +187,8 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     const failed = await h.request('GET', '/v1/ingestions?state=failed');
     expect(failed.status).toBe(200);
     expect(failed.body.items.map((j: { jobId: string }) => j.jobId)).toContain(jobId);
-    expect((await h.request('GET', '/v1/ingestions/structured-nope')).status).toBe(404);
+    expect((await h.request('GET', '/v1/ingestions/structured-nope')).status).toBe(400);
+    expect((await h.request('GET', `/v1/ingestions/structured-${'0'.repeat(64)}`)).status).toBe(404);
 
     // Once the metric exists, submitting the same content again queues the failed job again.
     expect((await h.request('POST', '/v1/metrics', { key: 'not_registered', label: 'Registered late', unit: 'troops' })).status).toBe(201);

@@ -1,13 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RateBudget, ReadAccess, REDIS_PROBE, type RedisProbe, requestMetaOf, RequireRoles } from '@factledger/platform';
+import { Contract, RateBudget, ReadAccess, REDIS_PROBE, type RedisProbe, requestMetaOf, RequireRoles } from '@factledger/platform';
+import type { Static } from '@sinclair/typebox';
 import { notFound } from '@factledger/shared';
 import { CSV_HEADER, IngestionErrorCodes, parseCsvSubmission, parseIngestionPayload, ProblemList, isRejection, parseFigureLine, type IngestionPayload } from '../domain';
 import { IngestionJobs, LISTABLE_STATES, queueUnavailable } from '../queue/ingestion-jobs.service';
 import { statusUrlOf } from '../queue/ingestion-job-view';
 import { isCsv } from './csv-body';
 import { INGESTION_BODY_SCHEMA } from './ingestion-body.schema';
-import { ListIngestionsQuery } from './list-ingestions.query';
+import { IngestionJob, IngestionJobList, IngestionJobParams, ListIngestionsQuery } from './ingestion-job.schema';
+
+type ListIngestionsInput = Static<typeof ListIngestionsQuery>;
 
 type Reply = { header(name: string, value: string): unknown };
 type Request = { headers: Record<string, unknown> };
@@ -53,8 +56,9 @@ export class IngestionsController {
 
   @ReadAccess('reader')
   @Get()
+  @Contract({ query: ListIngestionsQuery, responses: { 200: IngestionJobList } })
   @ApiOperation({ summary: 'Ingestion jobs, newest first (e.g. ?state=failed)' })
-  async list(@Query() query: ListIngestionsQuery) {
+  async list(@Query() query: ListIngestionsInput) {
     await this.requireQueue();
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
@@ -64,6 +68,7 @@ export class IngestionsController {
 
   @ReadAccess('reader')
   @Get(':id')
+  @Contract({ params: IngestionJobParams, responses: { 200: IngestionJob } })
   @ApiOperation({ summary: 'A job: state, progress, and its result (figures reported, corroborations, revisions, rejected lines with reasons)' })
   async get(@Param('id') id: string) {
     await this.requireQueue();

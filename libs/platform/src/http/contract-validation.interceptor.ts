@@ -41,6 +41,8 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
       const blank = typeof e.data === 'string' && e.data.trim() === '' ? 'must not be blank' : null;
       return { field, message: control ?? blank ?? (typeof description === 'string' ? `must be ${description}` : `must match ${String(e.params['pattern'])}`) };
     }
+    // An empty query value (?limit=) is named as empty, not as a wrong type.
+    if (e.keyword === 'type' && e.data === '') return { field, message: `is empty: give ${e.params['type'] === 'integer' ? 'an integer' : `a ${String(e.params['type'])}`}, or leave the parameter out` };
     return { field, message: e.message ?? 'is invalid' };
   });
 }
