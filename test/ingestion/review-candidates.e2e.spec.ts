@@ -88,9 +88,9 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
     const before = await h.eventCount();
     const candidate = await byQuote('three thousand');
     const cases: [string, string, unknown, number, string][] = [
-      ['GET', '/v1/ingestions/not-a-job/candidates', undefined, 400, 'candidate.invalid_id'],
+      ['GET', '/v1/ingestions/not-a-job/candidates', undefined, 400, 'request.invalid'],
       ['GET', `/v1/ingestions/${ZERO_JOB}/candidates`, undefined, 404, 'ingestion.not_found'],
-      ['POST', `/v1/ingestions/${jobId}/candidates/NOT-HEX/accept`, undefined, 400, 'candidate.invalid_id'],
+      ['POST', `/v1/ingestions/${jobId}/candidates/NOT-HEX/accept`, undefined, 400, 'request.invalid'],
       ['POST', `/v1/ingestions/${jobId}/candidates/${'a'.repeat(32)}/accept`, undefined, 404, 'candidate.not_found'],
       ['POST', `/v1/ingestions/${ZERO_JOB}/candidates/${candidate.candidateId}/reject`, {}, 404, 'candidate.not_found'],
       ['POST', `/v1/ingestions/${jobId}/candidates/${candidate.candidateId}/reject`, { reason: 5 }, 400, 'request.invalid'],

@@ -1,19 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { NoControlCharacters, requestMetaOf, RequireRoles } from '@factledger/platform';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Contract, requestMetaOf, RequireRoles } from '@factledger/platform';
 import { notFound } from '@factledger/shared';
 import { IngestionErrorCodes } from '../domain';
 import { IngestionJobs } from '../queue/ingestion-jobs.service';
 import { CandidateReviewService, type ReviewRequest } from '../review/candidate-review.service';
+import { CandidateDecision, CandidateJobParams, CandidateList, CandidateParams, RejectCandidateBody, type RejectCandidateInput } from './candidate.schema';
 
 type Request = { headers: Record<string, unknown>; idempotencySeed?: string };
-
-export class RejectCandidateDto {
-  @ApiPropertyOptional({ example: 'a page number, not a figure', description: 'Why the editor rejects it (recorded in the decision)' })
-  @IsOptional() @IsString() @MinLength(1) @MaxLength(2000) @NoControlCharacters()
-  reason?: string;
-}
 
 const reviewRequest = (request: Request): ReviewRequest => ({
   meta: requestMetaOf(request),
@@ -35,6 +29,7 @@ export class CandidatesController {
 
   @RequireRoles('editor')
   @Get()
+  @Contract({ params: CandidateJobParams, responses: { 200: CandidateList } })
   @ApiOperation({ summary: "An ingestion's candidates for review: quote, confidence, source and date basis, and each one's decision (pending, accepted, rejected)" })
   async list(@Param('id') jobId: string) {
     const items = await this.review.list(jobId);
@@ -46,6 +41,7 @@ export class CandidatesController {
   @RequireRoles('editor')
   @Post(':candidateId/accept')
   @HttpCode(201)
+  @Contract({ params: CandidateParams, responses: { 201: CandidateDecision } })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first response and writes nothing' })
   @ApiOperation({
     summary: 'Accept a candidate: it is reported as a figure with the editor as actor (an unknown source stays unverified); 409 once decided',
@@ -57,9 +53,10 @@ export class CandidatesController {
   @RequireRoles('editor')
   @Post(':candidateId/reject')
   @HttpCode(201)
+  @Contract({ params: CandidateParams, body: RejectCandidateBody, bodyRequired: false, responses: { 201: CandidateDecision } })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first response and writes nothing' })
   @ApiOperation({ summary: 'Reject a candidate, with an optional reason; recorded as an event, 409 once decided' })
-  async reject(@Param('id') jobId: string, @Param('candidateId') candidateId: string, @Body() body: RejectCandidateDto, @Req() request: Request) {
-    return this.review.reject(jobId, candidateId, body.reason ?? null, reviewRequest(request));
+  async reject(@Param('id') jobId: string, @Param('candidateId') candidateId: string, @Body() body: RejectCandidateInput | undefined, @Req() request: Request) {
+    return this.review.reject(jobId, candidateId, body?.reason ?? null, reviewRequest(request));
   }
 }

@@ -13,6 +13,8 @@ export interface RouteContract {
   params?: TObject;
   query?: TObject;
   body?: TSchema;
+  /** false: the body may be left out entirely (sent, it must match `body`). Default true. */
+  bodyRequired?: boolean;
   responses: Record<number, TSchema | null>;
 }
 
@@ -32,7 +34,7 @@ export function Contract(contract: RouteContract): MethodDecorator {
   for (const [name, schema] of Object.entries(contract.query?.properties ?? {})) {
     decorators.push(ApiQuery({ name, required: requiredQuery.has(name), schema: plain(schema) as never, description: schema.description }));
   }
-  if (contract.body) decorators.push(ApiBody({ required: true, schema: plain(contract.body) as never }));
+  if (contract.body) decorators.push(ApiBody({ required: contract.bodyRequired ?? true, schema: plain(contract.body) as never }));
   for (const [status, schema] of Object.entries(contract.responses)) {
     const description = schema?.description ?? (status === '204' ? 'No content' : 'Success');
     decorators.push(schema ? ApiResponse({ status: Number(status), description, schema: plain(schema) as never }) : ApiResponse({ status: Number(status), description }));
