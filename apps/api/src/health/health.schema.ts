@@ -1,0 +1,27 @@
+import { Type } from '@sinclair/typebox';
+import { Closed, Nullable, OneOf } from '@factledger/platform';
+
+const check = { status: OneOf(['up', 'down'] as const), latencyMs: Type.Integer({ minimum: 0 }), error: Type.Optional(Type.String()) };
+const Count = Type.Integer({ minimum: 0 });
+
+/** What GET /health answers: 200 while the database answers (ok or degraded); the same shape with 503 (down) when it does not. */
+export const HealthReport = (description: string) =>
+  Closed(
+    {
+      status: OneOf(['ok', 'degraded', 'down'] as const),
+      checks: Closed({
+        database: Closed(check),
+        redis: Closed(check),
+        sealer: Closed({
+          ...check,
+          state: Type.Optional(OneOf(['running', 'stalled'] as const)),
+          treeSize: Type.Optional(Count),
+          lagEvents: Type.Optional(Count),
+          lastCheckpointAt: Type.Optional(Nullable(Type.String())),
+          eventId: Type.Optional(Nullable(Type.String())),
+          position: Type.Optional(Nullable(Type.String())),
+        }),
+      }),
+    },
+    { description },
+  );
