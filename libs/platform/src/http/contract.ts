@@ -14,6 +14,8 @@ export interface RouteContract {
   query?: TObject;
   body?: TSchema;
   responses: Record<number, TSchema | null>;
+  /** Per path/query field: what is wrong with a value its schema refused (null: the schema's own message). */
+  explain?: Record<string, (value: string) => string | null>;
 }
 
 export const ROUTE_CONTRACT = 'factledger:route-contract';
