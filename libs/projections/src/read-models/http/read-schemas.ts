@@ -151,3 +151,5 @@ export const READ_EXPLAIN: Record<string, (value: string) => string | null> = {
   metricKey: () => 'metricKey must be a metric key (snake_case)',
   key: () => 'key must be a metric key (snake_case)',
 };
+export const FIGURE_EXPLAIN = { ...READ_EXPLAIN, id: () => 'id must be a lowercase uuid' };
+export const SLUG_EXPLAIN = { ...READ_EXPLAIN, id: () => 'id must be a lowercase slug' };
