@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { SOURCE_KINDS } from '@factledger/ledger-domain';
 import { Closed, Nullable } from '@factledger/platform';
 import { AmountView, catalogBookkeeping, PagedRead, Read, ValidAtView } from './read-schemas';
 
@@ -145,7 +146,7 @@ export const FigureHistoryView = Closed({
 export const FigureHistoryResponse = Read(FigureHistoryView, 'Every version of the figure and every period the ledger held it, as known at the basis');
 
 /** A report as held at the basis, with the figures citing it (ReportCitation). */
-export const ReportView = Closed({
+const reportFields = {
   reportId: Type.String(),
   publisher: Type.String(),
   title: Type.String(),
@@ -154,6 +155,9 @@ export const ReportView = Closed({
   language: Type.String(),
   contentHash: Nullable(Type.String()),
   ...catalogBookkeeping,
+};
+export const ReportView = Closed({
+  ...reportFields,
   citations: Type.Array(
     Closed({
       ...CitationViewSchema.properties,
@@ -167,4 +171,28 @@ export const ReportView = Closed({
 export const ReportResponse = Closed(
   { data: ReportView, basis: MetricResponse.properties.basis, page: FigurePageResponse.properties.page },
   { description: 'The report as held at the basis, with a page of the figures that cite it' },
+);
+
+/** MetricTimeline: every figure's history, and the sources and reports they name as registered at the basis. */
+export const TimelineResponse = Read(
+  Closed({
+    metricKey: Type.String(),
+    unit: Type.String(),
+    figures: Type.Array(FigureHistoryView),
+    truncated: Type.Boolean(),
+    sources: Type.Array(
+      Closed({
+        sourceId: Type.String(),
+        name: Type.String(),
+        kind: Type.Union(SOURCE_KINDS.map((k) => Type.Literal(k))),
+        country: Nullable(Type.String()),
+        partyToConflict: Type.Boolean(),
+        aliases: Type.Array(Type.String()),
+        needsReview: Type.Boolean(),
+        ...catalogBookkeeping,
+      }),
+    ),
+    reports: Type.Array(Closed(reportFields)),
+  }),
+  "The metric's whole history at the basis",
 );
