@@ -2,7 +2,8 @@ import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
-import { KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
+import { Contract, KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
+import { PublicKeyView, SealerStatusView, SignedCheckpointView } from './audit-schemas';
 import { malformed, notFound } from '@factledger/shared';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { readSealerStatus } from '../sealer/sealer-status';
@@ -21,6 +22,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/latest')
+  @Contract({ responses: { 200: SignedCheckpointView } })
   @ApiOperation({ summary: 'The newest signed checkpoint' })
   async latest() {
     const checkpoint = await latestCheckpoint(this.db);
@@ -30,6 +32,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/status')
+  @Contract({ responses: { 200: SealerStatusView } })
   @ApiOperation({
     summary:
       "The sealer's condition: state (running, or stalled with lastError naming the event and position it is stuck at), treeSize, lastSealed, lagEvents (committed events not sealed yet), lastCheckpoint",
@@ -61,6 +64,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('audit/public-key')
+  @Contract({ responses: { 200: PublicKeyView } })
   @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (raw base64 and PEM); pin its keyId' })
   async publicKey() {
     const key = await currentKey(this.db);
