@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { CHECKPOINT_ALGORITHM } from '@factledger/audit-domain';
-import { Closed, Nullable } from '@factledger/platform';
+import { Closed, Line, Nullable } from '@factledger/platform';
 
 /** Request and response schemas of the audit API (@Contract). */
 
@@ -63,4 +63,30 @@ export const ConsistencyProofQuery = Closed({ from: TreeSize('The older tree siz
 export const ConsistencyProofView = Closed(
   { from: TreeSizeNumber, to: TreeSizeNumber, proof: Type.Array(Hex), fromRoot: Hex, toRoot: Hex },
   { description: 'RFC 6962 consistency proof between the two tree sizes (roots for convenience only)' },
+);
+
+/** EventJson: an event as the log serves it; `cursor` resumes the log right after it. */
+export const EventView = Closed({
+  position: Decimal,
+  transactionId: Decimal,
+  streamId: Type.String(),
+  streamVersion: Type.Integer({ minimum: 1 }),
+  id: Type.String(),
+  type: Type.String(),
+  schemaVersion: Type.Integer(),
+  data: Type.Unknown(),
+  metadata: Type.Record(Type.String(), Type.Unknown()),
+  recordedAt: Type.String(),
+  leafIndex: Nullable(TreeSizeNumber),
+  cursor: Type.String(),
+});
+
+export const StreamIdParams = Closed({ id: Line(1, 200, { description: 'A stream id, e.g. figure-0d2932a5-…' }) });
+export const StreamEventsQuery = Closed({
+  afterVersion: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Only events with a higher stream version' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+});
+export const StreamEventsView = Closed(
+  { streamId: Type.String(), events: Type.Array(EventView), nextAfterVersion: Nullable(Type.Integer({ minimum: 1 })) },
+  { description: "The stream's events in version order; nextAfterVersion continues when there are more" },
 );

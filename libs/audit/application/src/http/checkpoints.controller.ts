@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { Contract, KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
@@ -53,8 +53,12 @@ export class CheckpointsController {
 
   @RequireRoles('auditor', 'admin')
   @Post('checkpoints')
-  @ApiResponse({ status: 201, description: 'A new checkpoint covering everything committed when the request came in' })
-  @ApiResponse({ status: 200, description: 'The latest checkpoint already covered it' })
+  @Contract({
+    responses: {
+      201: { ...SignedCheckpointView, description: 'A new checkpoint covering everything committed when the request came in' },
+      200: { ...SignedCheckpointView, description: 'The latest checkpoint already covered it' },
+    },
+  })
   @ApiOperation({ summary: 'Ask the sealer for a checkpoint covering everything committed so far: 201 when new, 200 when the latest already did' })
   async request(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
     const { checkpoint, created } = await this.requests.request();
