@@ -47,6 +47,29 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
   });
 }
 
+/**
+ * A refused path or query value named as QueryInteger names it: an empty
+ * numeric value and a repeated parameter say so; a route's `explain` says
+ * what is wrong with the rest (an impossible date, a position out of range).
+ */
+function explainText(errors: FieldError[], schema: TSchema, values: Record<string, unknown>, explain: RouteContract['explain']): FieldError[] {
+  const properties = (schema['properties'] ?? {}) as Record<string, TSchema>;
+  const seen = new Set<string>();
+  return errors.map((error) => {
+    const property = properties[error.field];
+    if (!property) return error;
+    const value = values[error.field];
+    const { minimum, maximum, type } = property as { minimum?: number; maximum?: number; type?: string };
+    if (Array.isArray(value)) return { field: error.field, message: `${error.field} must be given once` };
+    if (value === '' && (type === 'integer' || type === 'number')) {
+      const range = minimum !== undefined && maximum !== undefined ? ` from ${minimum} to ${maximum}` : '';
+      return { field: error.field, message: `${error.field} is empty: give an ${type === 'integer' ? 'integer' : 'number'}${range}, or leave the parameter out` };
+    }
+    const explained = typeof value === 'string' ? explain?.[error.field]?.(value) : null;
+    return explained ? { field: error.field, message: explained } : error;
+  }).filter((e) => !seen.has(`${e.field}\n${e.message}`) && seen.add(`${e.field}\n${e.message}`));
+}
+
 type Compiled = { params?: ValidateFunction; query?: ValidateFunction; body?: ValidateFunction };
 const compiled = new WeakMap<RouteContract, Compiled>();
 const compile = (contract: RouteContract): Compiled => {
@@ -82,11 +105,11 @@ export class ContractValidationInterceptor implements NestInterceptor {
       const errors: FieldError[] = [];
       if (params) {
         request.params = readText(contract.params!, request.params);
-        if (!params(request.params)) errors.push(...fieldErrors(params.errors, ''));
+        if (!params(request.params)) errors.push(...explainText(fieldErrors(params.errors, ''), contract.params!, request.params, contract.explain));
       }
       if (query) {
         request.query = readText(contract.query!, request.query);
-        if (!query(request.query)) errors.push(...fieldErrors(query.errors, ''));
+        if (!query(request.query)) errors.push(...explainText(fieldErrors(query.errors, ''), contract.query!, request.query, contract.explain));
       }
       const leftOut = request.body === undefined && contract.bodyRequired === false;
       if (body && !leftOut && !body(request.body)) errors.push(...fieldErrors(body.errors, ''));

@@ -16,6 +16,8 @@ export interface RouteContract {
   /** false: the body may be left out entirely (sent, it must match `body`). Default true. */
   bodyRequired?: boolean;
   responses: Record<number, TSchema | null>;
+  /** Per path/query field: what is wrong with a value its schema refused (null: the schema's own message). */
+  explain?: Record<string, (value: string) => string | null>;
 }
 
 export const ROUTE_CONTRACT = 'factledger:route-contract';

@@ -1,8 +1,9 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
-import { KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
+import { Contract, KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
+import { PublicKeyView, SealerStatusView, SignedCheckpointView } from './audit-schemas';
 import { malformed, notFound } from '@factledger/shared';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { readSealerStatus } from '../sealer/sealer-status';
@@ -21,6 +22,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/latest')
+  @Contract({ responses: { 200: SignedCheckpointView } })
   @ApiOperation({ summary: 'The newest signed checkpoint' })
   async latest() {
     const checkpoint = await latestCheckpoint(this.db);
@@ -30,6 +32,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/status')
+  @Contract({ responses: { 200: SealerStatusView } })
   @ApiOperation({
     summary:
       "The sealer's condition: state (running, or stalled with lastError naming the event and position it is stuck at), treeSize, lastSealed, lagEvents (committed events not sealed yet), lastCheckpoint",
@@ -50,8 +53,12 @@ export class CheckpointsController {
 
   @RequireRoles('auditor', 'admin')
   @Post('checkpoints')
-  @ApiResponse({ status: 201, description: 'A new checkpoint covering everything committed when the request came in' })
-  @ApiResponse({ status: 200, description: 'The latest checkpoint already covered it' })
+  @Contract({
+    responses: {
+      201: { ...SignedCheckpointView, description: 'A new checkpoint covering everything committed when the request came in' },
+      200: { ...SignedCheckpointView, description: 'The latest checkpoint already covered it' },
+    },
+  })
   @ApiOperation({ summary: 'Ask the sealer for a checkpoint covering everything committed so far: 201 when new, 200 when the latest already did' })
   async request(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
     const { checkpoint, created } = await this.requests.request();
@@ -61,6 +68,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('audit/public-key')
+  @Contract({ responses: { 200: PublicKeyView } })
   @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (raw base64 and PEM); pin its keyId' })
   async publicKey() {
     const key = await currentKey(this.db);

@@ -1,18 +1,21 @@
 import { Controller, Get, Headers, Inject, Optional, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
+import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { START, visibleHead } from '@factledger/event-store';
-import { KYSELY, RateBudget, ReadAccess, RequireRoles, STREAM_SLOTS, type StreamSlots } from '@factledger/platform';
+import { Contract, KYSELY, RateBudget, ReadAccess, RequireRoles, STREAM_SLOTS, type StreamSlots } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
 import { AUDIT_API_OPTIONS, DEFAULT_AUDIT_API_OPTIONS, type AuditApiOptions } from '../audit.options';
 import { toEventJson } from '../history/event-json';
 import { readLog, readStreamPage, type LogFilter } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from '../history/log-cursor';
-import { ExportEventsQuery, ListEventsQuery, LogFilterQuery, StreamEventsQuery, StreamIdParams, TailEventsQuery } from './dto/log-query.dto';
+import { ExportEventsQuery, ListEventsQuery, LogFilterQuery, TailEventsQuery } from './dto/log-query.dto';
+import { StreamEventsQuery, StreamEventsView, StreamIdParams } from './audit-schemas';
 import { abortableStream, exportLines, tailFrames } from './log-streams';
 import { LogWakeups } from './log-wakeups';
 
+type StreamEventsQueryInput = Static<typeof StreamEventsQuery>;
 type SlotRequest = Parameters<StreamSlots['acquire']>[0];
 
 interface StreamReply {
@@ -114,8 +117,9 @@ export class EventsController {
 
   @ReadAccess('auditor')
   @Get('streams/:id/events')
+  @Contract({ params: StreamIdParams, query: StreamEventsQuery, responses: { 200: StreamEventsView } })
   @ApiOperation({ summary: "One stream's events in version order, with who recorded each and why (metadata)" })
-  async stream(@Param() { id: streamId }: StreamIdParams, @Query() q: StreamEventsQuery) {
+  async stream(@Param('id') streamId: string, @Query() q: StreamEventsQueryInput) {
     const afterVersion = q.afterVersion ?? 0;
     const page = await readStreamPage(this.db, streamId, afterVersion, q.limit ?? 100);
     if (!page) throw notFound('stream.not_found', `Stream ${streamId} does not exist`, { streamId });

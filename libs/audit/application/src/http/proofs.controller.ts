@@ -1,13 +1,17 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import { toHex } from '@factledger/audit-domain';
-import { KYSELY, ReadAccess } from '@factledger/platform';
+import { Contract, KYSELY, ReadAccess } from '@factledger/platform';
 import { DomainError, invalid, isPosition, malformed, notFound, POSITION_RULE } from '@factledger/shared';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { findEventLeaf } from '../history/history.repository';
 import { consistencyProofBetween, inclusionProofAt, leafAt, rootAt, sealedTreeSize } from '../tree/merkle-tree.repository';
-import { ConsistencyProofQuery, InclusionProofQuery } from './dto/proof-query.dto';
+import { InclusionProofQuery } from './dto/proof-query.dto';
+import { ConsistencyProofQuery, ConsistencyProofView } from './audit-schemas';
+
+type ConsistencyQueryInput = Static<typeof ConsistencyProofQuery>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,8 +53,9 @@ export class ProofsController {
 
   @ReadAccess('auditor')
   @Get('consistency')
+  @Contract({ query: ConsistencyProofQuery, responses: { 200: ConsistencyProofView } })
   @ApiOperation({ summary: 'Proof that the tree of size `from` is a prefix of the tree of size `to` (RFC 6962 §2.1.2)' })
-  async consistency(@Query() q: ConsistencyProofQuery) {
+  async consistency(@Query() q: ConsistencyQueryInput) {
     if (q.from > q.to) throw invalid('proof.invalid_range', `from (${q.from}) must not exceed to (${q.to})`);
     this.checkSize(q.to, await sealedTreeSize(this.db));
     const [proof, fromRoot, toRoot] = await Promise.all([consistencyProofBetween(this.db, q.from, q.to), rootAt(this.db, q.from), rootAt(this.db, q.to)]);

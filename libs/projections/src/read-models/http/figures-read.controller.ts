@@ -2,9 +2,10 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { figureHistory } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
-import { FigureIdParams, ReadQueryDto } from './dto/read-query.dto';
+import { FIGURE_EXPLAIN, FigureIdParams, ReadQuery, type ReadQueryInput } from './read-schemas';
+import { FigureHistoryResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
-import { ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess } from '@factledger/platform';
 
 @ApiTags('figures')
 @Controller('v1/figures')
@@ -13,8 +14,9 @@ export class FiguresReadController {
 
   @ReadAccess('reader')
   @Get(':id/history')
+  @Contract({ params: FigureIdParams, query: ReadQuery, responses: { 200: FigureHistoryResponse }, explain: FIGURE_EXPLAIN })
   @ApiOperation({ summary: 'Every version of a figure, who recorded it and why, and the periods the ledger held it (recorded and valid ranges), as known at the basis' })
-  history(@Param() { id }: FigureIdParams, @Query() query: ReadQueryDto) {
+  history(@Param('id') id: string, @Query() query: ReadQueryInput) {
     return figureHistory(this.ctx, id, query);
   }
 }

@@ -5,9 +5,10 @@ import { metricEstimate } from '../query/estimate.query';
 import { metricFigures } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
 import { EstimateCacheService } from './estimate-cache.service';
-import { EstimateQueryDto, MetricFiguresQueryDto, MetricKeyParams, PagedReadQueryDto, ReadQueryDto } from './dto/read-query.dto';
 import { READ_CONTEXT } from './read-context.provider';
-import { ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess } from '@factledger/platform';
+import { EstimateQuery, MetricFiguresQuery, MetricKeyParams, PagedReadQuery, READ_EXPLAIN, ReadQuery, type EstimateQueryInput, type MetricFiguresQueryInput, type PagedReadQueryInput, type ReadQueryInput } from './read-schemas';
+import { EstimateResponse, FigurePageResponse, MetricListResponse, MetricResponse } from './read-views';
 
 @ApiTags('metrics')
 @Controller('v1/metrics')
@@ -19,25 +20,28 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get()
+  @Contract({ query: PagedReadQuery, responses: { 200: MetricListResponse }, explain: READ_EXPLAIN })
   @ApiOperation({ summary: 'Metrics in key order, as registered at the basis' })
-  list(@Query() query: PagedReadQueryDto) {
+  list(@Query() query: PagedReadQueryInput) {
     return listMetrics(this.ctx, query);
   }
 
   @ReadAccess('reader')
   @Get(':key')
+  @Contract({ params: MetricKeyParams, query: ReadQuery, responses: { 200: MetricResponse }, explain: READ_EXPLAIN })
   @ApiOperation({ summary: 'A metric as it stood at the basis' })
-  get(@Param() { key }: MetricKeyParams, @Query() query: ReadQueryDto) {
+  get(@Param('key') key: string, @Query() query: ReadQueryInput) {
     return getMetric(this.ctx, key, query);
   }
 
   @ReadAccess('reader')
   @Get(':key/estimate')
+  @Contract({ params: MetricKeyParams, query: EstimateQuery, responses: { 200: EstimateResponse }, explain: READ_EXPLAIN })
   @ApiOperation({
     summary:
       "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README)",
   })
-  estimate(@Param() { key }: MetricKeyParams, @Query() { excludeParties, includeUnverified, ...query }: EstimateQueryDto) {
+  estimate(@Param('key') key: string, @Query() { excludeParties, includeUnverified, ...query }: EstimateQueryInput) {
     const filters = { excludeParties, includeUnverified };
     // Cached hits are mostly answered earlier, by the fast path (estimate-fast-path.ts).
     return this.estimates.cache.estimate(key, query, filters, () => metricEstimate(this.ctx, key, query, filters));
@@ -45,8 +49,9 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get(':key/figures')
+  @Contract({ params: MetricKeyParams, query: MetricFiguresQuery, responses: { 200: FigurePageResponse }, explain: READ_EXPLAIN })
   @ApiOperation({ summary: "The metric's figures held at the basis, each in its version valid at validAt" })
-  figures(@Param() { key }: MetricKeyParams, @Query() query: MetricFiguresQueryDto) {
+  figures(@Param('key') key: string, @Query() query: MetricFiguresQueryInput) {
     return metricFigures(this.ctx, key, query);
   }
 }

@@ -4,7 +4,8 @@ import { projectionStatus } from '../../engine';
 import type { ReadContext } from '../query/read-snapshot';
 import { EstimateCacheService } from './estimate-cache.service';
 import { READ_CONTEXT } from './read-context.provider';
-import { ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess } from '@factledger/platform';
+import { ProjectionsStatusResponse } from './status-views';
 
 @ApiTags('projections')
 @Controller('v1/projections')
@@ -16,6 +17,7 @@ export class ProjectionsStatusController {
 
   @ReadAccess('reader')
   @Get()
+  @Contract({ responses: { 200: ProjectionsStatusResponse } })
   @ApiOperation({
     summary: 'Every read-model version: state (running or rebuilding while a live instance holds its lock; stopped when none does; failed; retired = superseded), checkpoint, lag in events and seconds, owner; and this API process\'s estimate cache counters (estimateCache: hits, misses, invalidations, partial invalidations, entries)',
   })

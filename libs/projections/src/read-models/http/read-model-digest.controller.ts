@@ -3,9 +3,9 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { liveReadModelDigests } from '../digest/live-digests';
 import { liveTableRows } from '../digest/live-rows';
 import type { ReadContext } from '../query/read-snapshot';
-import { ReadModelRowsQueryDto } from './dto/read-model-rows.dto';
+import { DigestResponse, DigestsResponse, ReadModelNameParams, ReadModelRowsQuery, ROWS_EXPLAIN, RowsResponse, type ReadModelRowsQueryInput } from './digest-schemas';
 import { READ_CONTEXT } from './read-context.provider';
-import { RequireRoles } from '@factledger/platform';
+import { Contract, RequireRoles } from '@factledger/platform';
 
 /** Digests of the live read models, for `factledger verify --replay`. Each reads every row: an audit call, not a hot path. */
 @ApiTags('projections')
@@ -15,6 +15,7 @@ export class ReadModelDigestController {
 
   @RequireRoles('auditor', 'admin')
   @Get('digest')
+  @Contract({ responses: { 200: DigestsResponse } })
   @ApiOperation({ summary: 'Every live read model: version, checkpoint (position, transactionId) and a digest of its rows and of each table, all from one snapshot' })
   async all() {
     return { data: await liveReadModelDigests(this.ctx.db) };
@@ -22,6 +23,7 @@ export class ReadModelDigestController {
 
   @RequireRoles('auditor', 'admin')
   @Get(':name/digest')
+  @Contract({ params: ReadModelNameParams, responses: { 200: DigestResponse } })
   @ApiOperation({ summary: 'One live read model: version, checkpoint and the digest of its rows at that checkpoint' })
   async one(@Param('name') name: string) {
     const [digest] = await liveReadModelDigests(this.ctx.db, [name]);
@@ -30,8 +32,9 @@ export class ReadModelDigestController {
 
   @RequireRoles('auditor', 'admin')
   @Get(':name/rows')
+  @Contract({ params: ReadModelNameParams, query: ReadModelRowsQuery, responses: { 200: RowsResponse }, explain: ROWS_EXPLAIN })
   @ApiOperation({ summary: 'A table of a live read model in digest order (row hash, primary key, row), at the position compared; for locating a digest mismatch' })
-  async rows(@Param('name') name: string, @Query() query: ReadModelRowsQueryDto) {
+  async rows(@Param('name') name: string, @Query() query: ReadModelRowsQueryInput) {
     return { data: await liveTableRows(this.ctx.db, { name, table: query.table, position: query.position, after: query.after ?? null, limit: query.limit ?? 500 }) };
   }
 }

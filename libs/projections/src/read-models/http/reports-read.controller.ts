@@ -2,9 +2,10 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { getReport } from '../query/catalog.query';
 import type { ReadContext } from '../query/read-snapshot';
-import { PagedReadQueryDto, SlugIdParams } from './dto/read-query.dto';
+import { PagedReadQuery, SLUG_EXPLAIN, SlugIdParams, type PagedReadQueryInput } from './read-schemas';
+import { ReportResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
-import { ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess } from '@factledger/platform';
 
 @ApiTags('reports')
 @Controller('v1/reports')
@@ -13,8 +14,9 @@ export class ReportsReadController {
 
   @ReadAccess('reader')
   @Get(':id')
+  @Contract({ params: SlugIdParams, query: PagedReadQuery, responses: { 200: ReportResponse }, explain: SLUG_EXPLAIN })
   @ApiOperation({ summary: 'A report as held at the basis, with the figures that cite it (paged)' })
-  get(@Param() { id }: SlugIdParams, @Query() query: PagedReadQueryDto) {
+  get(@Param('id') id: string, @Query() query: PagedReadQueryInput) {
     return getReport(this.ctx, id, query);
   }
 }

@@ -2,9 +2,10 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sourceFigures } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
-import { SlugIdParams, SourceFiguresQueryDto } from './dto/read-query.dto';
+import { SLUG_EXPLAIN, SlugIdParams, SourceFiguresQuery, type SourceFiguresQueryInput } from './read-schemas';
+import { FigurePageResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
-import { ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess } from '@factledger/platform';
 
 @ApiTags('sources')
 @Controller('v1/sources')
@@ -13,8 +14,9 @@ export class SourcesReadController {
 
   @ReadAccess('reader')
   @Get(':id/figures')
+  @Contract({ params: SlugIdParams, query: SourceFiguresQuery, responses: { 200: FigurePageResponse }, explain: SLUG_EXPLAIN })
   @ApiOperation({ summary: "A source's figures held at the basis, each in its version valid at validAt" })
-  figures(@Param() { id }: SlugIdParams, @Query() query: SourceFiguresQueryDto) {
+  figures(@Param('id') id: string, @Query() query: SourceFiguresQueryInput) {
     return sourceFigures(this.ctx, id, query);
   }
 }

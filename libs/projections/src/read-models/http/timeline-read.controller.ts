@@ -1,9 +1,10 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess } from '@factledger/platform';
 import { metricTimeline } from '../query/timeline.query';
 import type { ReadContext } from '../query/read-snapshot';
-import { MetricKeyParams, ReadQueryDto } from './dto/read-query.dto';
+import { MetricKeyParams, READ_EXPLAIN, ReadQuery, type ReadQueryInput } from './read-schemas';
+import { TimelineResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
 
 @ApiTags('metrics')
@@ -13,10 +14,11 @@ export class TimelineReadController {
 
   @ReadAccess('reader')
   @Get(':key/timeline')
+  @Contract({ params: MetricKeyParams, query: ReadQuery, responses: { 200: TimelineResponse }, explain: READ_EXPLAIN })
   @ApiOperation({
     summary: "Every figure of the metric recorded by the basis (retracted ones too), each with every version, who recorded it and why, and its corroborations: a figure history for the whole metric in one read (the timeline page's chart)",
   })
-  timeline(@Param() { key }: MetricKeyParams, @Query() query: ReadQueryDto) {
+  timeline(@Param('key') key: string, @Query() query: ReadQueryInput) {
     return metricTimeline(this.ctx, key, query);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateBy } from 'class-validator';
 import { parseInstant, textProblem } from '@factledger/shared';
@@ -98,25 +98,4 @@ export class TailEventsQuery extends LogFilterQuery {
   @IsOptional()
   @IsString()
   after?: string;
-}
-
-export class StreamEventsQuery {
-  @ApiPropertyOptional({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Only events with a higher stream version' })
-  @IsOptional()
-  @QueryInteger({ min: 0, max: Number.MAX_SAFE_INTEGER })
-  afterVersion?: number;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 1000, default: 100 })
-  @IsOptional()
-  @QueryInteger({ min: 1, max: 1000 })
-  limit?: number;
-}
-
-export class StreamIdParams {
-  @ApiProperty({ example: 'figure-0d2932a5-…', minLength: 1, maxLength: 200 })
-  @IsString()
-  @Length(1, 200)
-  @IsStorableText()
-  @NoControlCharacters()
-  id!: string;
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 import { QueryInteger } from '@factledger/platform';
 
@@ -19,14 +19,4 @@ export class InclusionProofQuery {
   @IsOptional()
   @TreeSize()
   size?: number;
-}
-
-export class ConsistencyProofQuery {
-  @ApiProperty({ description: 'The older tree size' })
-  @TreeSize()
-  from!: number;
-
-  @ApiProperty({ description: 'The newer tree size' })
-  @TreeSize()
-  to!: number;
 }
