@@ -8,7 +8,7 @@ export const MAX_ROWS_PAGE = 1000;
 const Hex = Type.String({ pattern: '^[0-9a-f]{64}$' });
 const Decimal = Type.String({ pattern: '^[0-9]+$' });
 
-export const ReadModelNameParams = Closed({ name: Type.String({ minLength: 1, maxLength: 200, pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$', description: 'A read model (404 projection.unknown otherwise)' }) });
+export const ReadModelNameParams = Closed({ name: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,62}$', description: 'A read model name, e.g. figures (404 projection.unknown when none is so named). A name like "." would be a dot segment of the URL', examples: ['figures'] }) });
 
 export const ReadModelRowsQuery = Closed({
   table: Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'A table of the read model', examples: ['figures_current'] }),
