@@ -17,5 +17,6 @@ export * from './database/database-role';
 export * from './http/contract';
 export * from './http/contract-schemas';
 export * from './http/contract-schemas-write';
+export * from './http/catalog-view-fields';
 export * from './http/contract-validation.interceptor';
 export * from './observability';

@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { LedgerLimits, LedgerPatterns } from '@factledger/ledger-domain';
-import { Closed, FreeText, Line, Matching, WriteResult } from '@factledger/platform';
+import { Closed, FreeText, Line, Matching, metricViewFields, WriteResult } from '@factledger/platform';
 
 const metricFields = {
   label: Line(1, LedgerLimits.labelMax, { examples: ['North Korean troops in Russia'] }),
@@ -32,12 +32,7 @@ export type UpdateMetricInput = Static<typeof UpdateMetricBody>;
 /** The metric stream's state after a write (RegisteredMetric). */
 export const MetricView = Closed({
   status: Type.Literal('registered'),
-  key: Type.String(),
-  label: Type.String(),
-  unit: Type.String(),
-  description: Type.String(),
-  aliases: Type.Array(Type.String()),
-  patterns: Type.Array(Type.String()),
+  ...metricViewFields,
 });
 
 export const MetricWriteResult = WriteResult(MetricView, 'The metric after the write (ETag: its stream version)');

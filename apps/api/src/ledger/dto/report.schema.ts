@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { LedgerLimits, LedgerPatterns } from '@factledger/ledger-domain';
-import { CalendarDate, Closed, Line, Matching, Nullable, WriteResult } from '@factledger/platform';
+import { CalendarDate, Closed, Line, Matching, Nullable, reportViewFields, WriteResult } from '@factledger/platform';
 
 // An absolute http(s) URL the domain's WHATWG parser accepts: the host's last label starts with a letter
 // (an all-digit or 0x label would be read as an IPv4 address), a port of at most 4 digits, then visible ASCII.
@@ -35,13 +35,7 @@ export const ReportIdParams = Closed({ id: ReportId });
 /** The report stream's state after a write (RegisteredReport). */
 export const ReportView = Closed({
   status: Type.Literal('registered'),
-  reportId: Type.String(),
-  publisher: Type.String(),
-  title: Type.String(),
-  url: Nullable(Type.String()),
-  publishedAt: Type.String(),
-  language: Type.String(),
-  contentHash: Nullable(Type.String()),
+  ...reportViewFields,
 });
 export const ReportWriteResult = WriteResult(ReportView, 'The report after the write (ETag: its stream version)');
 

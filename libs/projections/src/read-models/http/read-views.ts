@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { SOURCE_KINDS } from '@factledger/ledger-domain';
-import { Closed, Nullable } from '@factledger/platform';
+import { Closed, metricViewFields, Nullable, reportViewFields } from '@factledger/platform';
 import { AmountView, catalogBookkeeping, PagedRead, Read, ValidAtView } from './read-schemas';
 
 /** Response schemas of the metric and figure reads (the views the query layer builds). */
@@ -28,12 +28,7 @@ export const FigureAtBasisView = Closed({
 
 /** A metric in the catalog, with links to its estimate and figures. */
 export const MetricCatalogView = Closed({
-  key: Type.String(),
-  label: Type.String(),
-  unit: Type.String(),
-  description: Type.String(),
-  aliases: Type.Array(Type.String()),
-  patterns: Type.Array(Type.String()),
+  ...metricViewFields,
   ...catalogBookkeeping,
   links: Closed({ estimate: Type.String(), figures: Type.String() }),
 });
@@ -147,13 +142,7 @@ export const FigureHistoryResponse = Read(FigureHistoryView, 'Every version of t
 
 /** A report as held at the basis, with the figures citing it (ReportCitation). */
 const reportFields = {
-  reportId: Type.String(),
-  publisher: Type.String(),
-  title: Type.String(),
-  url: Nullable(Type.String()),
-  publishedAt: Type.String(),
-  language: Type.String(),
-  contentHash: Nullable(Type.String()),
+  ...reportViewFields,
   ...catalogBookkeeping,
 };
 export const ReportView = Closed({
