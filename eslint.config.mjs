@@ -1,7 +1,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
-const frameworkImports = ['@nestjs/*', 'kysely', 'pg', 'pg-cursor', 'bullmq', 'ioredis', 'fastify', '@fastify/*', 'class-validator', 'class-transformer', 'reflect-metadata', 'rxjs'];
+const frameworkImports = ['@nestjs/*', 'kysely', 'pg', 'pg-cursor', 'bullmq', 'ioredis', 'fastify', '@fastify/*', 'reflect-metadata', 'rxjs'];
 
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'dist.*/**', '.nx/**', 'bench/node_modules/**', 'coverage/**', '.data/**'] },

@@ -47,7 +47,7 @@ describe('hostile input is refused with problem+json and leaves the ledger untou
     ['a C1 character in a quote (free text keeps only tab and line breaks)', 'POST', '/v1/figures', { ...upTo1500, citation: { ...upTo1500.citation, quote: 'as many as\u00931,500' } }, 400, 'request.invalid', 'citation.quote'],
     ['a vertical tab in a retraction reason', 'POST', `/v1/figures/{figure}/retractions`, { reason: 'wrong\u000bsource' }, 400, 'request.invalid', 'reason'],
     ['a control character in a stream id', 'GET', '/v1/streams/figure-%07x/events', undefined, 400, 'request.invalid', 'id'],
-    ['BEL in an ingestion report title', 'POST', '/v1/ingestions', { kind: 'article', report: { publisher: 'P', title: 'T\u0007', publishedAt: '2024-10-28', language: 'en' }, text: 'Up to 1,500 troops.' }, 400, 'ingestion.invalid_payload', 'report.title'],
+    ['BEL in an ingestion report title', 'POST', '/v1/ingestions', { kind: 'article', report: { publisher: 'P', title: 'T\u0007', publishedAt: '2024-10-28', language: 'en' }, text: 'Up to 1,500 troops.' }, 400, 'request.invalid', 'report.title'],
     ['a control character in a metric key', 'POST', '/v1/metrics', { key: 'nk\u0001troops', label: 'x', unit: 'troops' }, 400, 'request.invalid', 'key'],
     // Empty (or not decimal) numeric query values: named, never read as 0.
     ['?limit= on the metric list', 'GET', '/v1/metrics?limit=', undefined, 400, 'request.invalid', 'limit', /limit is empty/],
@@ -72,10 +72,10 @@ describe('hostile input is refused with problem+json and leaves the ledger untou
     ['an amount just above the bound in a revision', 'POST', `/v1/figures/{figure}/revisions`, { amount: { qualifier: 'exact', value: MAX_AMOUNT + 1 }, citation: upTo1500.citation, reason: 'r' }, 400, 'request.invalid', 'amount.value'],
     ['an amount written as 1e999 (Infinity once parsed)', 'POST', '/v1/figures', `{"metricKey":"${METRIC.key}","amount":{"qualifier":"exact","value":1e999}}`, 400, 'request.invalid', 'amount.value'],
     // Malformed (400) vs refused by a rule (422).
-    ['a tree size that is not an integer', 'GET', '/v1/checkpoints/abc', undefined, 400, 'checkpoint.invalid_size', 'size'],
-    ['a proof for an event that is neither uuid nor position', 'GET', '/v1/proofs/inclusion?event=abc', undefined, 400, 'proof.invalid_event', 'event'],
+    ['a tree size that is not an integer', 'GET', '/v1/checkpoints/abc', undefined, 400, 'request.invalid', 'size'],
+    ['a proof for an event that is neither uuid nor position', 'GET', '/v1/proofs/inclusion?event=abc', undefined, 400, 'request.invalid', 'event'],
     ['a proof with both event and leaf', 'GET', '/v1/proofs/inclusion?event=1&leaf=1', undefined, 400, 'proof.invalid_query'],
-    ['an ingestion envelope of the wrong shape', 'POST', '/v1/ingestions', { kind: 'structured', report: { publisher: 7 }, figures: 'none' }, 400, 'ingestion.invalid_payload', 'figures'],
+    ['an ingestion envelope of the wrong shape', 'POST', '/v1/ingestions', { kind: 'structured', report: { publisher: 7 }, figures: 'none' }, 400, 'request.invalid', 'figures'],
     ['an ingestion whose only figure a rule refuses', 'POST', '/v1/ingestions', { kind: 'structured', report: { publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en' }, figures: [{ metricKey: METRIC.key, source: 'X', qualifier: 'exact', value: 1, validAt: '2999-01-01', quote: 'q' }] }, 422, 'ingestion.invalid_payload'],
     ['a figure whose unit is not its metric\'s (a rule)', 'POST', '/v1/figures', { ...upTo1500, unit: 'people' }, 422, 'figure.unit_mismatch'],
     // Framework-level refusals through the router and parsers.

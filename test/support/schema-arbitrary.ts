@@ -55,6 +55,7 @@ export class SchemaArbitraries {
     if (schema.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
     if (schema.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
     if (schema.format === 'uuid') return fc.uuid();
+    if (schema.format === 'uri') return fc.webUrl().filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity) && (!schema.pattern || new RegExp(schema.pattern).test(s)));
     if (schema.pattern) {
       const pattern = new RegExp(schema.pattern);
       const lengthOk = (s: string) => s.length >= min && s.length <= (schema.maxLength ?? Infinity);

@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { AuthModule, ContractValidationInterceptor, PlatformModule, ProblemDetailsFilter, strictValidationPipe, type AppConfig } from '@factledger/platform';
+import { AuthModule, ContractValidationInterceptor, PlatformModule, ProblemDetailsFilter, type AppConfig } from '@factledger/platform';
 import { AuditApiModule } from '@factledger/audit';
 import { IngestionApiModule } from '@factledger/ingestion';
 import { LedgerModule } from '@factledger/ledger';
@@ -26,7 +26,6 @@ export class AppModule {
       controllers: [HealthController, PrometheusController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        { provide: APP_PIPE, useFactory: strictValidationPipe },
         // Contract validation first: a malformed request is refused before idempotency records anything.
         { provide: APP_INTERCEPTOR, useClass: ContractValidationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },

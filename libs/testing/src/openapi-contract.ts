@@ -6,8 +6,8 @@ import addFormats from 'ajv-formats';
 /** The committed document (docs/openapi.json); openapi-drift.unit.spec.ts holds it equal to what the code generates. */
 export const OPENAPI_PATH = path.resolve(__dirname, '../../../docs/openapi.json');
 
-type Media = { schema?: unknown };
-type Operation = { responses?: Record<string, { content?: Record<string, Media> }>; 'x-contract'?: boolean };
+type Media = { schema?: unknown; 'x-item-schema'?: unknown };
+type Operation = { responses?: Record<string, { content?: Record<string, Media> }>; 'x-contract'?: boolean; 'x-problem-codes'?: Record<string, string[]> };
 type Document = { paths: Record<string, Record<string, Operation>>; components?: unknown };
 
 export interface ContractResponse {
@@ -69,7 +69,23 @@ export class OpenApiContract {
     if (response.status >= 400 && !problem) return [`${name}: an error must be application/problem+json, got ${response.contentType ?? 'nothing'}`];
     const mediaType = response.contentType?.split(';')[0]?.trim();
     const media = mediaType ? declared.content?.[mediaType] : undefined;
+    // An operation that lists its problem codes lists them all.
+    const codes = operation.operation['x-problem-codes']?.[String(response.status)];
+    const code = (response.body as { code?: unknown } | undefined)?.code;
+    if (codes && response.status >= 400 && !codes.includes(String(code))) return [`${name}: code ${String(code)} is not among the declared ${codes.join(', ')}`];
     if (response.body === undefined || response.body === '') return [];
+    if (media?.['x-item-schema'] !== undefined && mediaType === 'application/x-ndjson') {
+      // One JSON value per line, each matching the item schema.
+      const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
+      return text.split('\n').filter((line) => line !== '').flatMap((line, i) => {
+        try {
+          return this.check(`${name} line ${i + 1}`, media['x-item-schema'], JSON.parse(line));
+        } catch {
+          return [`${name} line ${i + 1}: not JSON`];
+        }
+      });
+    }
+    if (media?.['x-item-schema'] !== undefined) return [];
     if (!media?.schema) {
       // Operations not yet under a @Contract declare no success schema; the document spec lists them.
       return response.status < 400 && !operation.operation['x-contract'] ? [] : [`${name}: a ${mediaType ?? 'body'} is not declared`];

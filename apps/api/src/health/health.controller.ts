@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { DomainError } from '@factledger/shared';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sql, type Kysely } from 'kysely';
 import { readSealerStatus, type SealerStatus } from '@factledger/audit';
@@ -37,10 +38,10 @@ export class HealthController {
    */
   @PublicRoute()
   @Get()
-  // 200 only: the 503 (database down, status "down") is listed with the other errors as problem+json, which it is not yet.
-  @Contract({ responses: { 200: HealthReport('The database answers: ok, or degraded (Redis or the sealer down)') } })
-  @ApiOperation({ summary: 'Database, Redis and sealer status' })
-  async health(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
+  // 503 is an error like any other (problem+json, code health.down), with the checks as an extension member.
+  @Contract({ responses: { 200: HealthReport('The database answers: ok, or degraded (Redis or the sealer down)') }, errors: { 503: ['health.down'] } })
+  @ApiOperation({ summary: 'Database, Redis and sealer status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer' })
+  async health() {
     let sealerStatus: SealerStatus | null = null;
     const [database, redis, sealerProbe] = await Promise.all([
       timed(async () => (await sql`SELECT 1 AS ok`.execute(this.db)).rows.length === 1),
@@ -56,8 +57,8 @@ export class HealthController {
       ...(s ? { state: s.state, treeSize: s.treeSize, lagEvents: s.lagEvents, lastCheckpointAt: s.lastCheckpoint?.issuedAt ?? null } : {}),
       ...(s?.lastError ? { error: s.lastError.message, eventId: s.lastError.eventId, position: s.lastError.position } : {}),
     };
-    const status = database.status === 'down' ? 'down' : redis.status === 'down' || sealer.status === 'down' ? 'degraded' : 'ok';
-    reply.status(database.status === 'down' ? 503 : 200);
-    return { status, checks: { database, redis, sealer } };
+    const checks = { database, redis, sealer };
+    if (database.status === 'down') throw new DomainError('health.down', 'unavailable', `The database does not answer: ${database.error ?? 'no answer'}`, { checks });
+    return { status: redis.status === 'down' || sealer.status === 'down' ? 'degraded' : 'ok', checks };
   }
 }

@@ -4,11 +4,11 @@ import { Closed, Nullable, OneOf } from '@factledger/platform';
 const check = { status: OneOf(['up', 'down'] as const), latencyMs: Type.Integer({ minimum: 0 }), error: Type.Optional(Type.String()) };
 const Count = Type.Integer({ minimum: 0 });
 
-/** What GET /health answers: 200 while the database answers (ok or degraded); the same shape with 503 (down) when it does not. */
+/** What GET /health answers while the database answers (ok or degraded); 503 problem+json (health.down) when it does not. */
 export const HealthReport = (description: string) =>
   Closed(
     {
-      status: OneOf(['ok', 'degraded', 'down'] as const),
+      status: OneOf(['ok', 'degraded'] as const),
       checks: Closed({
         database: Closed(check),
         redis: Closed(check),

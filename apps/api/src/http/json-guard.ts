@@ -2,10 +2,10 @@ import type { FieldError } from '@factledger/platform';
 import { unstorableTextReason } from '@factledger/ledger-domain';
 
 /**
- * How deep a request's JSON may nest. The deepest DTO is 3 levels (body →
- * citation → offset); anything near this limit is not a ledger request, and
- * far deeper input overflows the stack of recursive validators
- * (class-transformer, class-validator).
+ * How deep a request's JSON may nest. The deepest request schema is 3 levels
+ * (body → citation → offset); anything near this limit is not a ledger
+ * request, and far deeper input overflows the stack of recursive walkers
+ * (ajv's compiled validators, canonical JSON).
  */
 export const MAX_JSON_DEPTH = 32;
 

@@ -1,8 +1,11 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { CONTRACT_MEDIA_EXTENSION, STREAM_ITEM_EXTENSION, type ContractMedia } from '@factledger/platform';
 
 type Operation = {
   parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[];
-  responses?: Record<string, unknown>;
+  requestBody?: { content?: Record<string, { schema?: unknown }> };
+  responses?: Record<string, { description?: string; content?: Record<string, unknown> } | undefined>;
+  [CONTRACT_MEDIA_EXTENSION]?: ContractMedia;
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -66,6 +69,7 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
         if (!parameters.some((p) => p.in === 'path' && p.name === name)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
       }
       operation.parameters = parameters;
+      writeMedia(operation);
       const statuses = { ...PROBLEM_STATUSES, ...(['post', 'put', 'patch', 'delete'].includes(method) ? BODY_STATUSES : {}) };
       const responses = { ...operation.responses };
       for (const [status, description] of Object.entries(statuses)) if (!responses[status]) responses[status] = problemResponse(description);
@@ -73,4 +77,25 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
     }
   }
   return document;
+}
+
+/** A @Contract's other request media types and its streamed answers (NDJSON lines, SSE data), as swagger's decorators cannot write them. */
+function writeMedia(operation: Operation): void {
+  const media = operation[CONTRACT_MEDIA_EXTENSION];
+  if (!media) return;
+  delete operation[CONTRACT_MEDIA_EXTENSION];
+  if (media.bodies) {
+    const content = { ...operation.requestBody?.content };
+    for (const [type, schema] of Object.entries(media.bodies)) content[type] = { schema };
+    operation.requestBody = { ...operation.requestBody, content };
+  }
+  for (const [status, stream] of Object.entries(media.streams ?? {})) {
+    operation.responses = {
+      ...operation.responses,
+      [status]: {
+        description: stream.description,
+        content: { [stream.mediaType]: { schema: { type: 'string', description: stream.description }, [STREAM_ITEM_EXTENSION]: stream.item } },
+      },
+    };
+  }
 }

@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import type { AppConfig } from '@factledger/platform';
 import { BEARER_SCHEME, describeAccess } from './openapi-access';
 import { completeOpenApiDocument } from './openapi-document';
+import { listProblemCodes } from './openapi-problem-codes';
 
 /**
  * The API's OpenAPI document, from the routes' decorators and @Contract
@@ -20,5 +21,5 @@ export function buildOpenApiDocument(app: INestApplication, config: Pick<AppConf
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'flk_<key id>_<secret>', description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys' }, BEARER_SCHEME)
       .build(),
   );
-  return describeAccess(completeOpenApiDocument(document), config);
+  return listProblemCodes(describeAccess(completeOpenApiDocument(document), config));
 }

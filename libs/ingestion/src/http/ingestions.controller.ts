@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Contract, RateBudget, ReadAccess, REDIS_PROBE, type RedisProbe, requestMetaOf, RequireRoles } from '@factledger/platform';
 import type { Static } from '@sinclair/typebox';
 import { notFound } from '@factledger/shared';
@@ -7,10 +7,11 @@ import { CSV_HEADER, IngestionErrorCodes, parseCsvSubmission, parseIngestionPayl
 import { IngestionJobs, LISTABLE_STATES, queueUnavailable } from '../queue/ingestion-jobs.service';
 import { statusUrlOf } from '../queue/ingestion-job-view';
 import { isCsv } from './csv-body';
-import { INGESTION_BODY_SCHEMA } from './ingestion-body.schema';
+import { IngestionBody, IngestionCsvBody, IngestionQuery, IngestionSubmission } from './ingestion-body.schema';
 import { IngestionJob, IngestionJobList, IngestionJobParams, ListIngestionsQuery } from './ingestion-job.schema';
 
 type ListIngestionsInput = Static<typeof ListIngestionsQuery>;
+type IngestionQueryInput = Static<typeof IngestionQuery>;
 
 type Reply = { header(name: string, value: string): unknown };
 type Request = { headers: Record<string, unknown> };
@@ -28,7 +29,17 @@ export class IngestionsController {
   @Post()
   @HttpCode(202)
   @ApiConsumes('application/json', 'text/csv')
-  @ApiBody({ schema: INGESTION_BODY_SCHEMA })
+  @Contract({
+    query: IngestionQuery,
+    body: IngestionBody,
+    bodies: { 'text/csv': IngestionCsvBody },
+    responses: { 202: IngestionSubmission },
+    errors: {
+      400: [IngestionErrorCodes.invalidPayload, IngestionErrorCodes.invalidCsv],
+      422: [IngestionErrorCodes.invalidPayload],
+      503: [IngestionErrorCodes.queueUnavailable],
+    },
+  })
   @ApiOperation({
     summary: 'Submit a structured report (JSON or CSV) or an article for ingestion; answers 202 with the job',
     description:
@@ -40,7 +51,7 @@ export class IngestionsController {
   })
   async submit(
     @Body() body: unknown,
-    @Query() query: Record<string, unknown>,
+    @Query() query: IngestionQueryInput,
     @Headers('content-type') contentType: string | undefined,
     @Req() request: Request,
     @Res({ passthrough: true }) reply: Reply,
@@ -56,7 +67,7 @@ export class IngestionsController {
 
   @ReadAccess('reader')
   @Get()
-  @Contract({ query: ListIngestionsQuery, responses: { 200: IngestionJobList } })
+  @Contract({ query: ListIngestionsQuery, responses: { 200: IngestionJobList }, errors: { 503: [IngestionErrorCodes.queueUnavailable] } })
   @ApiOperation({ summary: 'Ingestion jobs, newest first (e.g. ?state=failed)' })
   async list(@Query() query: ListIngestionsInput) {
     await this.requireQueue();
@@ -68,7 +79,7 @@ export class IngestionsController {
 
   @ReadAccess('reader')
   @Get(':id')
-  @Contract({ params: IngestionJobParams, responses: { 200: IngestionJob } })
+  @Contract({ params: IngestionJobParams, responses: { 200: IngestionJob }, errors: { 404: [IngestionErrorCodes.notFound], 503: [IngestionErrorCodes.queueUnavailable] } })
   @ApiOperation({ summary: 'A job: state, progress, and its result (figures reported, corroborations, revisions, rejected lines with reasons)' })
   async get(@Param('id') id: string) {
     await this.requireQueue();

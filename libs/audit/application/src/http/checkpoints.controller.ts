@@ -4,12 +4,11 @@ import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { Contract, KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
 import { PublicKeyView, SealerStatusView, SignedCheckpointView } from './audit-schemas';
-import { malformed, notFound } from '@factledger/shared';
+import { notFound } from '@factledger/shared';
+import { CheckpointSizeParams } from './audit-log-schemas';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { readSealerStatus } from '../sealer/sealer-status';
 import { CheckpointRequests } from './checkpoint-requests';
-
-const TREE_SIZE = /^(0|[1-9]\d{0,14})$/;
 
 /** Signed checkpoints (tree size, root, last position, time, Ed25519 signature) and the key that verifies them. */
 @ApiTags('audit')
@@ -22,7 +21,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/latest')
-  @Contract({ responses: { 200: SignedCheckpointView } })
+  @Contract({ responses: { 200: SignedCheckpointView }, errors: { 404: ['checkpoint.none'] } })
   @ApiOperation({ summary: 'The newest signed checkpoint' })
   async latest() {
     const checkpoint = await latestCheckpoint(this.db);
@@ -32,7 +31,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/status')
-  @Contract({ responses: { 200: SealerStatusView } })
+  @Contract({ responses: { 200: SealerStatusView }, errors: {} })
   @ApiOperation({
     summary:
       "The sealer's condition: state (running, or stalled with lastError naming the event and position it is stuck at), treeSize, lastSealed, lagEvents (committed events not sealed yet), lastCheckpoint",
@@ -43,9 +42,9 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/:size')
+  @Contract({ params: CheckpointSizeParams, responses: { 200: SignedCheckpointView }, errors: { 404: ['checkpoint.not_found'] } })
   @ApiOperation({ summary: 'The signed checkpoint of exactly this tree size' })
   async bySize(@Param('size') size: string) {
-    if (!TREE_SIZE.test(size)) throw malformed('checkpoint.invalid_size', `Tree size "${size.slice(0, 40)}" must be a non-negative integer`, { field: 'size', reason: 'must be a non-negative integer' });
     const checkpoint = await checkpointOfSize(this.db, Number(size));
     if (!checkpoint) throw notFound('checkpoint.not_found', `No checkpoint was issued at tree size ${size}`, { treeSize: Number(size) });
     return checkpoint;
@@ -58,6 +57,7 @@ export class CheckpointsController {
       201: { ...SignedCheckpointView, description: 'A new checkpoint covering everything committed when the request came in' },
       200: { ...SignedCheckpointView, description: 'The latest checkpoint already covered it' },
     },
+    errors: { 503: ['audit.sealer_stalled', 'audit.sealer_unavailable'] },
   })
   @ApiOperation({ summary: 'Ask the sealer for a checkpoint covering everything committed so far: 201 when new, 200 when the latest already did' })
   async request(@Res({ passthrough: true }) reply: { status(code: number): unknown }) {
@@ -68,7 +68,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('audit/public-key')
-  @Contract({ responses: { 200: PublicKeyView } })
+  @Contract({ responses: { 200: PublicKeyView }, errors: { 404: ['audit.no_signing_key'] } })
   @ApiOperation({ summary: 'The Ed25519 public key that signs checkpoints (raw base64 and PEM); pin its keyId' })
   async publicKey() {
     const key = await currentKey(this.db);

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Inject, Optional, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
@@ -10,12 +10,19 @@ import { AUDIT_API_OPTIONS, DEFAULT_AUDIT_API_OPTIONS, type AuditApiOptions } fr
 import { toEventJson } from '../history/event-json';
 import { readLog, readStreamPage, type LogFilter } from '../history/history.repository';
 import { decodeCursor, encodeCursor } from '../history/log-cursor';
-import { ExportEventsQuery, ListEventsQuery, LogFilterQuery, TailEventsQuery } from './dto/log-query.dto';
-import { StreamEventsQuery, StreamEventsView, StreamIdParams } from './audit-schemas';
+import { EventView, StreamEventsQuery, StreamEventsView, StreamIdParams } from './audit-schemas';
+import { EventListView, ExportEventsQuery, ListEventsQuery, LOG_FILTER_EXPLAIN, TailEventsQuery } from './audit-log-schemas';
 import { abortableStream, exportLines, tailFrames } from './log-streams';
 import { LogWakeups } from './log-wakeups';
 
 type StreamEventsQueryInput = Static<typeof StreamEventsQuery>;
+type ListEventsInput = Static<typeof ListEventsQuery>;
+type ExportEventsInput = Static<typeof ExportEventsQuery>;
+type TailEventsInput = Static<typeof TailEventsQuery>;
+type LogFilterInput = Pick<ListEventsInput, 'stream' | 'type' | 'from' | 'to'>;
+
+const CURSOR_ERRORS = { 422: ['events.invalid_cursor', 'events.invalid_range'] } as const;
+const STREAM_ERRORS = { ...CURSOR_ERRORS, 429: ['rate_limit.too_many_streams'] } as const;
 type SlotRequest = Parameters<StreamSlots['acquire']>[0];
 
 interface StreamReply {
@@ -24,7 +31,7 @@ interface StreamReply {
   raw: { once(event: 'close', listener: () => void): unknown };
 }
 
-function filterOf(q: LogFilterQuery): LogFilter {
+function filterOf(q: LogFilterInput): LogFilter {
   const from = q.from ? new Date(q.from) : undefined;
   const to = q.to ? new Date(q.to) : undefined;
   if (from && to && from.getTime() >= to.getTime()) throw invalid('events.invalid_range', `from (${q.from}) must be before to (${q.to})`);
@@ -48,8 +55,9 @@ export class EventsController {
 
   @ReadAccess('auditor')
   @Get('events')
+  @Contract({ query: ListEventsQuery, responses: { 200: EventListView }, errors: CURSOR_ERRORS, explain: LOG_FILTER_EXPLAIN })
   @ApiOperation({ summary: 'The global event log in gap-safe commit order, a page after an opaque cursor; filter by stream, type, recorded time' })
-  async list(@Query() q: ListEventsQuery) {
+  async list(@Query() q: ListEventsInput) {
     const after = q.after ? decodeCursor(q.after) : START;
     const page = await readLog(this.db, after, { ...filterOf(q), limit: q.limit ?? 100 });
     return { events: page.events.map(toEventJson), nextCursor: encodeCursor(page.next), hasMore: page.hasMore };
@@ -58,9 +66,14 @@ export class EventsController {
   @RequireRoles('auditor', 'admin')
   @RateBudget('tails')
   @Get('events/export')
-  @ApiProduces('application/x-ndjson')
+  @Contract({
+    query: ExportEventsQuery,
+    explain: LOG_FILTER_EXPLAIN,
+    responses: { 200: { mediaType: 'application/x-ndjson', item: EventView, description: 'One event per line (x-item-schema), in log order; empty when the range is' } },
+    errors: STREAM_ERRORS,
+  })
   @ApiOperation({ summary: 'NDJSON export of the log (or a cursor range), one event per line, streamed with backpressure' })
-  async export(@Query() q: ExportEventsQuery, @Req() request: SlotRequest, @Res() reply: StreamReply) {
+  async export(@Query() q: ExportEventsInput, @Req() request: SlotRequest, @Res() reply: StreamReply) {
     const filter = filterOf(q);
     const after = q.after ? decodeCursor(q.after) : START;
     // Default end: the log as it is now, so an export is a well-defined snapshot even while writers go on.
@@ -72,10 +85,17 @@ export class EventsController {
   @ReadAccess('auditor')
   @RateBudget('tails')
   @Get('events/tail')
-  @ApiProduces('text/event-stream')
+  @Contract({
+    query: TailEventsQuery,
+    explain: LOG_FILTER_EXPLAIN,
+    responses: {
+      200: { mediaType: 'text/event-stream', item: EventView, description: 'Server-Sent Events: `event: event` frames whose data is an event (x-item-schema) and id its cursor; comment heartbeats' },
+    },
+    errors: STREAM_ERRORS,
+  })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event (sent by EventSource on reconnect)' })
   @ApiOperation({ summary: 'Live tail of the log as Server-Sent Events; resumes from Last-Event-ID or `after`, else starts at the end' })
-  async tail(@Query() q: TailEventsQuery, @Headers('last-event-id') lastEventId: string | undefined, @Req() request: SlotRequest, @Res() reply: StreamReply) {
+  async tail(@Query() q: TailEventsInput, @Headers('last-event-id') lastEventId: string | undefined, @Req() request: SlotRequest, @Res() reply: StreamReply) {
     const filter = filterOf(q);
     const resume = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : q.after ? decodeCursor(q.after) : null;
     const after = resume ?? (await visibleHead(this.db)).checkpoint ?? START;
@@ -117,7 +137,7 @@ export class EventsController {
 
   @ReadAccess('auditor')
   @Get('streams/:id/events')
-  @Contract({ params: StreamIdParams, query: StreamEventsQuery, responses: { 200: StreamEventsView } })
+  @Contract({ params: StreamIdParams, query: StreamEventsQuery, responses: { 200: StreamEventsView }, errors: { 404: ['stream.not_found'] } })
   @ApiOperation({ summary: "One stream's events in version order, with who recorded each and why (metadata)" })
   async stream(@Param('id') streamId: string, @Query() q: StreamEventsQueryInput) {
     const afterVersion = q.afterVersion ?? 0;

@@ -44,7 +44,7 @@ export const RowsResponse = Closed(
   { description: 'A page of the table in digest order' },
 );
 
-/** Messages as the class-validator DTO named them. */
+/** Messages as the read side has always named them. */
 export const ROWS_EXPLAIN: Record<string, (value: string) => string | null> = {
   table: () => 'table must be a table name',
   position: () => 'position must be a ledger position',
