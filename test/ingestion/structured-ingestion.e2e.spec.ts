@@ -153,7 +153,7 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     const response = await h.request('POST', '/v1/ingestions', { kind: 'structured', report: { publisher: 'X' }, figures: [] });
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body.code).toBe('ingestion.invalid_payload');
+    expect(response.body.code).toBe('request.invalid');
     expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['report.title', 'report.publishedAt', 'report.language', 'figures']));
     const csv = await h.request('POST', '/v1/ingestions?publisher=P&title=T&publishedAt=2024-10-28&language=en', 'metric,source\nx,y', { 'content-type': 'text/csv' });
     expect(csv.status).toBe(400);
@@ -174,7 +174,7 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     // text/plain is read as a (strictly decoded) string, which is not a JSON object: 400, not a 500.
     const plain = await h.request('POST', `/v1/ingestions?${query}`, csv, { 'content-type': 'text/plain' });
     expect(plain.status).toBe(400);
-    expect(plain.body).toMatchObject({ code: 'ingestion.invalid_payload' });
+    expect(plain.body).toMatchObject({ code: 'request.invalid' });
   });
 
   it('fails a job whose every figure is refused, for good, and lists it with the failed jobs', async () => {

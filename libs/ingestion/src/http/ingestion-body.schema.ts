@@ -58,7 +58,7 @@ const Article = Closed({
 });
 
 /** The JSON body: a structured report with its figures, or an article (`kind` tells which). */
-export const IngestionBody = Type.Unsafe<unknown>({ oneOf: [Structured, Article], discriminator: { propertyName: 'kind' } });
+export const IngestionBody = Type.Unsafe<unknown>({ type: 'object', oneOf: [Structured, Article], discriminator: { propertyName: 'kind' } });
 
 /** The CSV body (content-type text/csv); the report's metadata comes as query parameters. */
 export const IngestionCsvBody = Type.String({ description: `CSV with the header ${CSV_HEADER} (required: metric_key, source, qualifier, valid_at, quote)` });
