@@ -50,7 +50,9 @@ export function parseReportMeta(raw: unknown, today: string, problems: ProblemLi
   }
   const publishedAt = given(raw.publishedAt) ? raw.publishedAt : articleText !== undefined ? isoDate(findPublicationDate(articleText)) : undefined;
   if (!isCalendarDate(publishedAt)) {
-    problems.add('report.publishedAt', given(raw.publishedAt) ? 'must be a calendar date YYYY-MM-DD' : 'is required (the text gives no publication date)');
+    // Left out of an article whose text names no date: well-formed, but the ledger needs the date (422).
+    if (given(raw.publishedAt) || articleText === undefined) problems.add('report.publishedAt', given(raw.publishedAt) ? 'must be a calendar date YYYY-MM-DD' : 'is required');
+    else problems.add('report.publishedAt', 'is required: the text gives no publication date', 'rule');
   } else if (publishedAt > today) problems.add('report.publishedAt', `must not be after today (${today})`, 'rule');
   else report.publishedAt = publishedAt;
   if (typeof raw.language === 'string' && LedgerPatterns.language.test(raw.language)) report.language = raw.language;
