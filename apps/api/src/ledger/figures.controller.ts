@@ -28,6 +28,7 @@ import {
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
 import { Contract, ReadAccess, RequireRoles } from '@factledger/platform';
+import { FigureErrors } from './write-errors';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -43,7 +44,7 @@ export class FiguresController {
   @RequireRoles('reporter')
   @Post()
   @HttpCode(201)
-  @Contract({ body: ReportFigureBody, responses: { 201: FigureWriteResult } })
+  @Contract({ body: ReportFigureBody, responses: { 201: FigureWriteResult }, errors: FigureErrors.report })
   @ApiOperation({ summary: 'Report a figure: source S says metric M has value V as of date D, in report R' })
   async report(@Body() body: ReportFigureInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
     // With an Idempotency-Key the id is derived from it, so a retry after a lost response finds the same figure.
@@ -55,7 +56,7 @@ export class FiguresController {
   @RequireRoles('reporter')
   @Post(':id/revisions')
   @HttpCode(201)
-  @Contract({ params: FigureIdParams, body: ReviseFigureBody, responses: { 201: FigureWriteResult } })
+  @Contract({ params: FigureIdParams, body: ReviseFigureBody, responses: { 201: FigureWriteResult }, errors: FigureErrors.revise })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Revise a figure: a correction (same validAt) or an update (later validAt)' })
   async revise(@Param('id') figureId: string, @Body() body: ReviseFigureInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
@@ -65,7 +66,7 @@ export class FiguresController {
   @RequireRoles('reporter')
   @Post(':id/corroborations')
   @HttpCode(201)
-  @Contract({ params: FigureIdParams, body: CorroborateFigureBody, responses: { 201: FigureWriteResult } })
+  @Contract({ params: FigureIdParams, body: CorroborateFigureBody, responses: { 201: FigureWriteResult }, errors: FigureErrors.corroborate })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Corroborate: another report repeats the claim (a citation is added; a report already cited changes nothing)' })
   async corroborate(@Param('id') figureId: string, @Body() body: CorroborateFigureInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
@@ -75,7 +76,7 @@ export class FiguresController {
   @RequireRoles('reporter')
   @Post(':id/retractions')
   @HttpCode(201)
-  @Contract({ params: FigureIdParams, body: RetractFigureBody, responses: { 201: FigureWriteResult } })
+  @Contract({ params: FigureIdParams, body: RetractFigureBody, responses: { 201: FigureWriteResult }, errors: FigureErrors.retract })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Retract a figure; it can no longer be revised or corroborated' })
   async retract(@Param('id') figureId: string, @Body() body: RetractFigureInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
@@ -84,7 +85,7 @@ export class FiguresController {
 
   @ReadAccess('reader')
   @Get(':id')
-  @Contract({ params: FigureIdParams, responses: { 200: FigureRead } })
+  @Contract({ params: FigureIdParams, responses: { 200: FigureRead }, errors: FigureErrors.read })
   @ApiOperation({ summary: 'A figure with every version and citation, folded from its stream' })
   async get(@Param('id') figureId: string, @Res({ passthrough: true }) reply: Reply) {
     const found = await this.queries.execute(new GetFigureQuery(figureId));

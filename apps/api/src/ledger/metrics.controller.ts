@@ -6,6 +6,7 @@ import { MetricKeyParams, MetricWriteResult, RegisterMetricBody, UpdateMetricBod
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
 import { Contract, RequireRoles } from '@factledger/platform';
+import { MetricErrors } from './write-errors';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -18,7 +19,7 @@ export class MetricsController {
   @RequireRoles('editor')
   @Post()
   @HttpCode(201)
-  @Contract({ body: RegisterMetricBody, responses: { 201: MetricWriteResult } })
+  @Contract({ body: RegisterMetricBody, responses: { 201: MetricWriteResult }, errors: MetricErrors.register })
   @ApiOperation({ summary: 'Register a metric (a tracked quantity)' })
   async register(@Body() body: RegisterMetricInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.commands.execute(new RegisterMetricCommand(body, writeContext(write)));
@@ -27,7 +28,7 @@ export class MetricsController {
 
   @RequireRoles('editor')
   @Patch(':key')
-  @Contract({ params: MetricKeyParams, body: UpdateMetricBody, responses: { 200: MetricWriteResult } })
+  @Contract({ params: MetricKeyParams, body: UpdateMetricBody, responses: { 200: MetricWriteResult }, errors: MetricErrors.update })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: "Change a metric's label, description, aliases or patterns" })
   async update(@Param('key') key: string, @Body() body: UpdateMetricInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {

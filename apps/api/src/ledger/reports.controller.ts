@@ -24,6 +24,7 @@ import {
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
 import { Contract, ReadAccess, RequireRoles } from '@factledger/platform';
+import { ReportErrors } from './write-errors';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -39,7 +40,7 @@ export class ReportsController {
   @RequireRoles('reporter')
   @Post()
   @HttpCode(201)
-  @Contract({ body: RegisterReportBody, responses: { 201: ReportWriteResult } })
+  @Contract({ body: RegisterReportBody, responses: { 201: ReportWriteResult }, errors: ReportErrors.register })
   @ApiOperation({ summary: 'Register a report (a publication carrying figures), optionally with its raw text' })
   async register(@Body() { text, ...body }: RegisterReportInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.commands.execute(new RegisterReportCommand(body, writeContext(write), text));
@@ -48,7 +49,7 @@ export class ReportsController {
 
   @RequireRoles('reporter')
   @Patch(':id')
-  @Contract({ params: ReportIdParams, body: UpdateReportBody, responses: { 200: ReportWriteResult } })
+  @Contract({ params: ReportIdParams, body: UpdateReportBody, responses: { 200: ReportWriteResult }, errors: ReportErrors.update })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Change a report' })
   async update(@Param('id') reportId: string, @Body() body: UpdateReportInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
@@ -57,7 +58,7 @@ export class ReportsController {
 
   @RequireRoles('reporter')
   @Put(':id/text')
-  @Contract({ params: ReportIdParams, body: ReportTextBody, responses: { 200: StoredText } })
+  @Contract({ params: ReportIdParams, body: ReportTextBody, responses: { 200: StoredText }, errors: ReportErrors.storeText })
   @ApiOperation({ summary: "Store (or restore) a report's raw text; it must hash to the report's contentHash" })
   storeText(@Param('id') reportId: string, @Body() { text }: ReportTextInput) {
     return this.commands.execute(new StoreReportTextCommand(reportId, text));
@@ -65,7 +66,7 @@ export class ReportsController {
 
   @ReadAccess('reader')
   @Get(':id/text')
-  @Contract({ params: ReportIdParams, responses: { 200: ReportTextRead } })
+  @Contract({ params: ReportIdParams, responses: { 200: ReportTextRead }, errors: ReportErrors.readText })
   @ApiOperation({ summary: "A report's raw text, unless redacted" })
   text(@Param('id') reportId: string) {
     return this.queries.execute(new GetReportTextQuery(reportId));
@@ -73,7 +74,7 @@ export class ReportsController {
 
   @RequireRoles('editor')
   @Delete(':id/text')
-  @Contract({ params: ReportIdParams, responses: { 200: RedactedText } })
+  @Contract({ params: ReportIdParams, responses: { 200: RedactedText }, errors: ReportErrors.redactText })
   @ApiOperation({ summary: 'Redact the raw text; the events and the content hash stay' })
   redact(@Param('id') reportId: string) {
     return this.commands.execute(new RedactReportTextCommand(reportId));

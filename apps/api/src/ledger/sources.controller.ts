@@ -6,6 +6,7 @@ import { SourceIdParams, SourceWriteResult, RegisterSourceBody, UpdateSourceBody
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
 import { Contract, RequireRoles } from '@factledger/platform';
+import { SourceErrors } from './write-errors';
 
 type Reply = { header(name: string, value: string): unknown };
 
@@ -18,7 +19,7 @@ export class SourcesController {
   @RequireRoles('editor')
   @Post()
   @HttpCode(201)
-  @Contract({ body: RegisterSourceBody, responses: { 201: SourceWriteResult } })
+  @Contract({ body: RegisterSourceBody, responses: { 201: SourceWriteResult }, errors: SourceErrors.register })
   @ApiOperation({ summary: 'Register a source (who asserts figures)' })
   async register(@Body() body: RegisterSourceInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
     const result = await this.commands.execute(new RegisterSourceCommand(body, writeContext(write)));
@@ -27,7 +28,7 @@ export class SourcesController {
 
   @RequireRoles('editor')
   @Patch(':id')
-  @Contract({ params: SourceIdParams, body: UpdateSourceBody, responses: { 200: SourceWriteResult } })
+  @Contract({ params: SourceIdParams, body: UpdateSourceBody, responses: { 200: SourceWriteResult }, errors: SourceErrors.update })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Change a source' })
   async update(@Param('id') sourceId: string, @Body() body: UpdateSourceInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {

@@ -83,3 +83,11 @@ export function Contract(contract: RouteContract): MethodDecorator {
   if (contract.errors) decorators.push(ApiExtension(PROBLEM_CODES_EXTENSION, contract.errors));
   return applyDecorators(...decorators);
 }
+
+type ErrorCodes = NonNullable<RouteContract['errors']>;
+/** Several routes' error lists in one (the write path's, an entity's): codes by status, each once. */
+export function errorCodes(...lists: ErrorCodes[]): ErrorCodes {
+  const merged: Record<number, string[]> = {};
+  for (const list of lists) for (const [status, codes] of Object.entries(list)) merged[Number(status)] = [...new Set([...(merged[Number(status)] ?? []), ...(codes ?? [])])];
+  return merged;
+}

@@ -6,6 +6,7 @@ import { FIGURE_EXPLAIN, FigureIdParams, ReadQuery, type ReadQueryInput } from '
 import { FigureHistoryResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
 import { Contract, ReadAccess } from '@factledger/platform';
+import { ReadErrors } from './read-errors';
 
 @ApiTags('figures')
 @Controller('v1/figures')
@@ -14,7 +15,7 @@ export class FiguresReadController {
 
   @ReadAccess('reader')
   @Get(':id/history')
-  @Contract({ params: FigureIdParams, query: ReadQuery, responses: { 200: FigureHistoryResponse }, explain: FIGURE_EXPLAIN })
+  @Contract({ params: FigureIdParams, query: ReadQuery, responses: { 200: FigureHistoryResponse }, errors: ReadErrors.figure, explain: FIGURE_EXPLAIN })
   @ApiOperation({ summary: 'Every version of a figure, who recorded it and why, and the periods the ledger held it (recorded and valid ranges), as known at the basis' })
   history(@Param('id') id: string, @Query() query: ReadQueryInput) {
     return figureHistory(this.ctx, id, query);

@@ -9,6 +9,7 @@ import { READ_CONTEXT } from './read-context.provider';
 import { Contract, ReadAccess } from '@factledger/platform';
 import { EstimateQuery, MetricFiguresQuery, MetricKeyParams, PagedReadQuery, READ_EXPLAIN, ReadQuery, type EstimateQueryInput, type MetricFiguresQueryInput, type PagedReadQueryInput, type ReadQueryInput } from './read-schemas';
 import { EstimateResponse, FigurePageResponse, MetricListResponse, MetricResponse } from './read-views';
+import { ReadErrors } from './read-errors';
 
 @ApiTags('metrics')
 @Controller('v1/metrics')
@@ -20,7 +21,7 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get()
-  @Contract({ query: PagedReadQuery, responses: { 200: MetricListResponse }, explain: READ_EXPLAIN })
+  @Contract({ query: PagedReadQuery, responses: { 200: MetricListResponse }, errors: ReadErrors.list, explain: READ_EXPLAIN })
   @ApiOperation({ summary: 'Metrics in key order, as registered at the basis' })
   list(@Query() query: PagedReadQueryInput) {
     return listMetrics(this.ctx, query);
@@ -28,7 +29,7 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get(':key')
-  @Contract({ params: MetricKeyParams, query: ReadQuery, responses: { 200: MetricResponse }, explain: READ_EXPLAIN })
+  @Contract({ params: MetricKeyParams, query: ReadQuery, responses: { 200: MetricResponse }, errors: ReadErrors.metric, explain: READ_EXPLAIN })
   @ApiOperation({ summary: 'A metric as it stood at the basis' })
   get(@Param('key') key: string, @Query() query: ReadQueryInput) {
     return getMetric(this.ctx, key, query);
@@ -36,7 +37,7 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get(':key/estimate')
-  @Contract({ params: MetricKeyParams, query: EstimateQuery, responses: { 200: EstimateResponse }, explain: READ_EXPLAIN })
+  @Contract({ params: MetricKeyParams, query: EstimateQuery, responses: { 200: EstimateResponse }, errors: ReadErrors.metric, explain: READ_EXPLAIN })
   @ApiOperation({
     summary:
       "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README)",
@@ -49,7 +50,7 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get(':key/figures')
-  @Contract({ params: MetricKeyParams, query: MetricFiguresQuery, responses: { 200: FigurePageResponse }, explain: READ_EXPLAIN })
+  @Contract({ params: MetricKeyParams, query: MetricFiguresQuery, responses: { 200: FigurePageResponse }, errors: ReadErrors.metric, explain: READ_EXPLAIN })
   @ApiOperation({ summary: "The metric's figures held at the basis, each in its version valid at validAt" })
   figures(@Param('key') key: string, @Query() query: MetricFiguresQueryInput) {
     return metricFigures(this.ctx, key, query);

@@ -6,6 +6,7 @@ import { PagedReadQuery, SLUG_EXPLAIN, SlugIdParams, type PagedReadQueryInput } 
 import { ReportResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
 import { Contract, ReadAccess } from '@factledger/platform';
+import { ReadErrors } from './read-errors';
 
 @ApiTags('reports')
 @Controller('v1/reports')
@@ -14,7 +15,7 @@ export class ReportsReadController {
 
   @ReadAccess('reader')
   @Get(':id')
-  @Contract({ params: SlugIdParams, query: PagedReadQuery, responses: { 200: ReportResponse }, explain: SLUG_EXPLAIN })
+  @Contract({ params: SlugIdParams, query: PagedReadQuery, responses: { 200: ReportResponse }, errors: ReadErrors.report, explain: SLUG_EXPLAIN })
   @ApiOperation({ summary: 'A report as held at the basis, with the figures that cite it (paged)' })
   get(@Param('id') id: string, @Query() query: PagedReadQueryInput) {
     return getReport(this.ctx, id, query);

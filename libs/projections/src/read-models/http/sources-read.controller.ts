@@ -6,6 +6,7 @@ import { SLUG_EXPLAIN, SlugIdParams, SourceFiguresQuery, type SourceFiguresQuery
 import { FigurePageResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
 import { Contract, ReadAccess } from '@factledger/platform';
+import { ReadErrors } from './read-errors';
 
 @ApiTags('sources')
 @Controller('v1/sources')
@@ -14,7 +15,7 @@ export class SourcesReadController {
 
   @ReadAccess('reader')
   @Get(':id/figures')
-  @Contract({ params: SlugIdParams, query: SourceFiguresQuery, responses: { 200: FigurePageResponse }, explain: SLUG_EXPLAIN })
+  @Contract({ params: SlugIdParams, query: SourceFiguresQuery, responses: { 200: FigurePageResponse }, errors: ReadErrors.source, explain: SLUG_EXPLAIN })
   @ApiOperation({ summary: "A source's figures held at the basis, each in its version valid at validAt" })
   figures(@Param('id') id: string, @Query() query: SourceFiguresQueryInput) {
     return sourceFigures(this.ctx, id, query);

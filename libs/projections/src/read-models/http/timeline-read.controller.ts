@@ -6,6 +6,7 @@ import type { ReadContext } from '../query/read-snapshot';
 import { MetricKeyParams, READ_EXPLAIN, ReadQuery, type ReadQueryInput } from './read-schemas';
 import { TimelineResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
+import { ReadErrors } from './read-errors';
 
 @ApiTags('metrics')
 @Controller('v1/metrics')
@@ -14,7 +15,7 @@ export class TimelineReadController {
 
   @ReadAccess('reader')
   @Get(':key/timeline')
-  @Contract({ params: MetricKeyParams, query: ReadQuery, responses: { 200: TimelineResponse }, explain: READ_EXPLAIN })
+  @Contract({ params: MetricKeyParams, query: ReadQuery, responses: { 200: TimelineResponse }, errors: ReadErrors.metric, explain: READ_EXPLAIN })
   @ApiOperation({
     summary: "Every figure of the metric recorded by the basis (retracted ones too), each with every version, who recorded it and why, and its corroborations: a figure history for the whole metric in one read (the timeline page's chart)",
   })
