@@ -41,6 +41,13 @@ describe('the OpenAPI contract (docs/openapi.json)', () => {
       expect(contract.problems('POST', '/v1/metrics', { status: 400, contentType: PROBLEM, body: { type: 't', title: 't', status: 400 } })).toEqual([expect.stringContaining("must have required property 'code'")]);
     });
 
+    it('fails a problem code the operation does not list for that status', () => {
+      const problem = (status: number, code: string) => ({ status, contentType: PROBLEM, body: { type: 't', title: 't', status, code } });
+      expect(contract.problems('POST', '/v1/metrics', problem(409, 'metric.already_registered'))).toEqual([]);
+      expect(contract.problems('POST', '/v1/metrics', problem(409, 'figure.retracted'))).toEqual([expect.stringContaining('code figure.retracted is not among the declared')]);
+      expect(contract.problems('POST', '/v1/metrics', problem(400, 'metric.already_registered'))).toEqual([expect.stringContaining('is not among the declared')]);
+    });
+
     it('fails a success on a route the document does not have, and checks 404/405 as problems', () => {
       expect(contract.problems('GET', '/v1/nowhere', { status: 200, contentType: JSON_TYPE, body: {} })).toEqual([expect.stringContaining('not in the document')]);
       expect(contract.problems('DELETE', '/v1/metrics', { status: 405, contentType: PROBLEM, body: { type: 't', title: 't', status: 405, code: 'request.method_not_allowed' } })).toEqual([]);

@@ -69,10 +69,6 @@ export class OpenApiContract {
     if (response.status >= 400 && !problem) return [`${name}: an error must be application/problem+json, got ${response.contentType ?? 'nothing'}`];
     const mediaType = response.contentType?.split(';')[0]?.trim();
     const media = mediaType ? declared.content?.[mediaType] : undefined;
-    // An operation that lists its problem codes lists them all.
-    const codes = operation.operation['x-problem-codes']?.[String(response.status)];
-    const code = (response.body as { code?: unknown } | undefined)?.code;
-    if (codes && response.status >= 400 && !codes.includes(String(code))) return [`${name}: code ${String(code)} is not among the declared ${codes.join(', ')}`];
     if (response.body === undefined || response.body === '') return [];
     if (media?.['x-item-schema'] !== undefined && mediaType === 'application/x-ndjson') {
       // One JSON value per line, each matching the item schema.
@@ -90,7 +86,12 @@ export class OpenApiContract {
       // Operations not yet under a @Contract declare no success schema; the document spec lists them.
       return response.status < 400 && !operation.operation['x-contract'] ? [] : [`${name}: a ${mediaType ?? 'body'} is not declared`];
     }
-    return this.check(name, media.schema, response.body);
+    const problems = this.check(name, media.schema, response.body);
+    // An operation that lists its problem codes lists them all.
+    const codes = operation.operation['x-problem-codes']?.[String(response.status)];
+    const code = (response.body as { code?: unknown }).code;
+    if (problems.length === 0 && codes && response.status >= 400 && !codes.includes(String(code))) problems.push(`${name}: code ${String(code)} is not among the declared ${codes.join(', ')}`);
+    return problems;
   }
 
   private check(name: string, schema: unknown, body: unknown): string[] {
