@@ -51,11 +51,13 @@ const BODY_STATUSES: Record<string, string> = {
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
 
 /**
- * What the decorators cannot say, added to the generated document until the
- * request/response schemas have one source: every `{param}` of a path is
- * declared (string, required) where no decorator declared it; Idempotency-Key
- * only on POST, PATCH and DELETE (the interceptor ignores it elsewhere); and every
- * operation's error statuses answer problem+json with the shared Problem schema.
+ * What the decorators cannot say, added to the generated document: every
+ * `{param}` of a path is declared (string, required) where no decorator
+ * declared it; Idempotency-Key only on POST, PATCH and DELETE (the
+ * interceptor ignores it elsewhere); a @Contract's other request media types
+ * and streamed answers; and every operation's error statuses answer
+ * problem+json with the shared Problem schema (openapi-problem-codes.ts then
+ * lists their codes).
  */
 export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: PROBLEM_SCHEMA as never } };
