@@ -134,7 +134,9 @@ describe('fuzzing the API from its OpenAPI document (HTTP, real PostgreSQL and R
       }),
       { numRuns: RUNS, endOnFailure: true, seed: SEED },
     ).catch((error: unknown) => {
-      throw new Error(`contract fuzz failed; replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}\n${error instanceof Error ? error.message : String(error)}`);
+      // fast-check keeps the failing check's own error as the cause.
+      const cause = error instanceof Error && error.cause instanceof Error ? `\n${error.cause.message}` : '';
+      throw new Error(`contract fuzz failed; replay with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS}\n${error instanceof Error ? error.message : String(error)}${cause}`);
     });
     console.log(`contract fuzz (FUZZ_SEED=${SEED}): ${RUNS} requests over ${operations.length} operations in ${Date.now() - started} ms`, Object.fromEntries(seen), [...timing].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k}: ${Math.round(v)} ms`));
   }, 300_000);
