@@ -1,0 +1,2 @@
+export * from './leased-session';
+export * from './log-follower';
