@@ -10,3 +10,4 @@ export * from './append-groups';
 export * from './listen-heartbeat';
 export * from './follower';
 export * from './log-queries.repository';
+export * from './reconnecting-listener';
