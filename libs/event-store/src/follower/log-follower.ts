@@ -188,10 +188,13 @@ export class LogFollower<Exit extends string = never> {
           randomize: false,
           signal: this.stopping.signal,
           onFailedAttempt: ({ error, attemptNumber }) =>
-            this.exclusive(() => this.recover((error as TurnError).original, Math.min(maxMs, minMs * 2 ** (attemptNumber - 1)))),
+            this.exclusive(() => this.recover((error as TurnError).original, Math.min(maxMs, minMs * 2 ** (attemptNumber - 1)))).catch(() => undefined),
         });
-      } catch {
-        break; // aborted by stop()
+      } catch (e) {
+        if (this.stopped) break; // aborted by stop()
+        this.options.logger.error(`${this.subscriber.label}: follower loop: ${e instanceof Error ? e.message : String(e)}`);
+        await this.pause.sleep(maxMs, 'fixed');
+        continue;
       }
       if (typeof turn === 'object' && 'exit' in turn) return turn.exit;
       await this.sleep(turn);
