@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
+import { eventsByIds } from '@factledger/event-store';
 import { seededEventIds, seededFigureId } from '@factledger/ledger';
 import { FigureEventTypes, figureStreamId, sourceStreamId } from '@factledger/ledger-domain';
 import type { MatchDecision } from '../domain';
-import { eventsByIds } from '../repositories';
 
 /** The id of the first event a write seeded with `seed` appends to `streamId`. */
 const firstEventId = (seed: string, streamId: string): string => seededEventIds(seed, streamId)(0);
