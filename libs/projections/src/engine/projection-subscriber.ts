@@ -3,8 +3,7 @@ import {
   compareCheckpoints,
   countEventsAfter,
   formatCheckpoint,
-  hasEventsAfter,
-  readAllAfter,
+  readBatch,
   START,
   type Checkpoint,
   type LeasedSession,
@@ -133,10 +132,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   private async step(session: LeasedSession): Promise<Turn<'active'>> {
     const claim = this.claim!;
     const limit = claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
-    const page = await readAllAfter(session.db, claim.checkpoint, { limit });
+    const { page, held } = await readBatch(session.db, claim.checkpoint, limit);
     if (page.events.length === 0 && (await this.movedElsewhere(session.db))) return 'more';
     // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
-    if (page.events.length === 0 && claim.mode === 'running' && (await hasEventsAfter(session.db, claim.checkpoint))) return 'held';
+    if (held && claim.mode === 'running') return 'held';
     if (page.events.length > 0 && !(await this.applyBatch(session, page))) return 'failed';
     if (claim.mode === 'rebuilding') {
       this.reportProgress('catching_up');

@@ -1,4 +1,4 @@
-import { LogFollower, readAllAfter, START, type AppendWakeups, type Checkpoint, type LeasedSession, type Turn } from '@factledger/event-store';
+import { LogFollower, readBatch, START, type AppendWakeups, type Checkpoint, type LeasedSession, type Turn } from '@factledger/event-store';
 import { MerkleFrontier, nodeKey, signCheckpoint, toHex, type SignedCheckpoint, type StoredNode } from '@factledger/audit-domain';
 import { insertCheckpoint, latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { appendToTree, lastSealedLeaf, loadNodes, rootAt, sealedTreeSize, type SealedLeaf } from '../tree/merkle-tree.repository';
@@ -66,6 +66,8 @@ export class Sealer {
   /** The next event cannot become a leaf: sealing stops before it (never skips it). */
   private blockedBy: UnsealableEvent | null = null;
   private reportedBlock: string | null = null;
+  /** The last read found nothing visible though events committed: look again soon, not at the next poll. */
+  private held = false;
   private started = false;
 
   constructor(private readonly options: SealerOptions) {
@@ -170,7 +172,7 @@ export class Sealer {
     const requested = this.checkpointRequested;
     this.checkpointRequested = false;
     await this.issueCheckpoint(requested);
-    if (!this.blockedBy) return 'idle';
+    if (!this.blockedBy) return this.held ? 'held' : 'idle';
     // Permanent (events never change), so no retry storm: look again now and then, or when asked for a checkpoint.
     this.reportBlock(this.blockedBy);
     return { sleepMs: Math.max(this.pollIntervalMs, BLOCKED_RECHECK_MS) };
@@ -221,7 +223,8 @@ export class Sealer {
   /** One page of the gap-safe log → leaves and completed nodes, committed in one transaction. */
   private async sealBatch(session: LeasedSession): Promise<number> {
     const frontier = this.frontier!;
-    const page = await readAllAfter(session.db, this.resumeAfter, { limit: this.batchSize });
+    const { page, held } = await readBatch(session.db, this.resumeAfter, this.batchSize);
+    this.held = held;
     if (page.events.length === 0) return 0;
     const startSize = frontier.size;
     const leaves: SealedLeaf[] = [];
