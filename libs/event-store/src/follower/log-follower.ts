@@ -48,7 +48,8 @@ export interface LogSubscriber<Exit extends string = never> {
 }
 
 export interface LogFollowerOptions {
-  session: Omit<LeasedSessionOptions, 'listen'> & Pick<Partial<LeasedSessionOptions>, 'listen'>;
+  /** The dedicated connection the lease lives on. */
+  session: LeasedSessionOptions;
   logger: FollowerLogger;
   /** Polling fallback when no notification arrives. */
   pollIntervalMs: number;
@@ -245,7 +246,7 @@ export class LogFollower<Exit extends string = never> {
   }
 
   private async openSession(): Promise<LeasedSession> {
-    const session = await LeasedSession.open({ listen: {}, ...this.options.session });
+    const session = await LeasedSession.open(this.options.session);
     try {
       await this.subscriber.opened?.(session);
     } catch (e) {
