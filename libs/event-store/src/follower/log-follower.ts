@@ -62,7 +62,11 @@ export interface LogFollowerOptions {
   wakeups?: AppendWakeups;
 }
 
-/** Re-read at most this long after finding committed events still hidden behind an older open transaction. */
+/**
+ * Re-read at most this long after finding committed events still hidden behind
+ * an older open transaction. Doubling from 10 ms by hand: it is a poll that an
+ * append cuts short, not the retry of a failure (that is p-retry's, below).
+ */
 const HELD_BACKOFF_MAX_MS = 100;
 
 /** A turn's error, wrapped so that p-retry retries every kind (it gives up at once on a TypeError). */
