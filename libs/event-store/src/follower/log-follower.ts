@@ -240,7 +240,9 @@ export class LogFollower<Exit extends string = never> {
     const message = e instanceof Error ? e.message : String(e);
     this.subscriber.failed?.(e);
     const retry = retryInMs === null ? '' : `; retrying in ${retryInMs} ms`;
-    if (!this.current || !(await this.current.alive())) {
+    if (!this.current) {
+      this.options.logger.warn(`${label}: cannot open its session (${message})${retry}`);
+    } else if (!(await this.current.alive())) {
       this.options.logger.warn(`${label}: database connection lost${this.locked ? ', with it the lock' : ''} (${message}); reconnecting${retry}`);
       await this.dropSession();
     } else {
