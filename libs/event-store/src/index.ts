@@ -11,3 +11,4 @@ export * from './listen-heartbeat';
 export * from './follower';
 export * from './log-queries.repository';
 export * from './reconnecting-listener';
+export * from './upcast-events';

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { RecordedEvent } from '@factledger/event-store';
+import type { LogEvent } from '@factledger/event-store';
 import { schemaName, type ProjectionDefinition } from './projection-definition';
 import { ApplyError } from './projection-errors';
 
 /** The keys the batch touched ([] when nothing reached apply), or undefined when the definition does not say. */
-export async function applyEvents(trx: Transaction<any>, definition: ProjectionDefinition, events: RecordedEvent[]): Promise<readonly string[] | undefined> {
+export async function applyEvents(trx: Transaction<any>, definition: ProjectionDefinition, events: LogEvent[]): Promise<readonly string[] | undefined> {
   const types = definition.eventTypes;
   const relevant = types ? events.filter((e) => types.includes(e.type)) : events;
   if (relevant.length === 0) return [];

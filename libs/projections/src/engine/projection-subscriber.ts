@@ -8,7 +8,8 @@ import {
   type Checkpoint,
   type LeasedSession,
   type LogSubscriber,
-  type ReadAllPage,
+  type Batch,
+  type LogEvent,
   type Turn,
 } from '@factledger/event-store';
 import { invalidateActiveSchemas } from './active-schema';
@@ -132,7 +133,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   private async step(session: LeasedSession): Promise<Turn<'active'>> {
     const claim = this.claim!;
     const limit = claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
-    const { page, held } = await readBatch(session.db, claim.checkpoint, limit);
+    const { page, held } = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
     if (page.events.length === 0 && (await this.movedElsewhere(session.db))) return 'more';
     // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
     if (held && claim.mode === 'running') return 'held';
@@ -156,7 +157,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     return !same;
   }
 
-  private async applyBatch(session: LeasedSession, page: ReadAllPage): Promise<boolean> {
+  private async applyBatch(session: LeasedSession, page: Batch<LogEvent>['page']): Promise<boolean> {
     const claim = this.claim!;
     const started = performance.now();
     try {

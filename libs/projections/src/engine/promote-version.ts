@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { compareCheckpoints, formatCheckpoint, readAllAfter, type Checkpoint } from '@factledger/event-store';
+import { compareCheckpoints, formatCheckpoint, readBatch, type Checkpoint } from '@factledger/event-store';
 import { applyEvents } from './apply-events';
 import { advanceCheckpoint, loadCheckpoint, retireVersion } from './checkpoints.repository';
 import type { ProjectionDefinition } from './projection-definition';
@@ -40,7 +40,7 @@ export async function promoteVersion(
     let to = from;
     let count = 0;
     for (;;) {
-      const page = await readAllAfter(trx as Kysely<any>, to, { limit: batchSize });
+      const { page } = await readBatch(trx as Kysely<any>, to, batchSize, definition.upcast);
       await applyEvents(trx, definition, page.events);
       to = page.checkpoint;
       count += page.events.length;

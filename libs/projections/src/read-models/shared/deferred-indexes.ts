@@ -13,7 +13,7 @@ const CATCH_UP_BATCH = 1000;
  * appear together with the rows of that batch (or not at all).
  */
 export async function ensureQueryIndexes(trx: Transaction<any>, schema: string, indexes: { name: string; ddl: RawBuilder<unknown> }[], batch: readonly NumberedEvent[]): Promise<void> {
-  const last = batch.at(-1)?.event;
+  const last = batch.at(-1)?.logged;
   if (!last) return;
   if (batch.length >= CATCH_UP_BATCH && (await hasEventsAfter(trx, last))) return;
   const { rows } = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE schemaname = ${schema}`.execute(trx);
