@@ -16,7 +16,8 @@ import {
   type CandidateReviewEvent,
   type CandidateReviewState,
 } from '../domain';
-import { candidatesOfJob, catalogSources, findCandidate, type ReviewCandidatesDb, type StoredCandidate } from '../repositories';
+import { catalogSources } from '@factledger/projections';
+import { candidatesOfJob, findCandidate, type ReviewCandidatesDb, type StoredCandidate } from '../repositories';
 import { reportFigureData } from '../worker/figure-writes';
 import { JobSources } from '../worker/job-sources';
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { LogEvent } from '@factledger/event-store';
 import type { LedgerEvent } from '@factledger/ledger-domain';
 import { isoTimestamp } from './batch-rows';
@@ -51,6 +51,10 @@ export async function loadCursor(db: Kysely<any>, schema: string): Promise<Ledge
       FROM ${sql.id(schema, 'cursor')}`.execute(db);
   return rows[0]!;
 }
+
+/** A SELECT of one read model's head: (name, seq, position, recordedAt), to UNION with others in one round trip. */
+export const cursorHeadSelect = (name: string, schema: string): RawBuilder<unknown> =>
+  sql`SELECT ${name}::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt" FROM ${sql.id(schema, 'cursor')}`;
 
 /** Numbers a batch after the cursor and moves the cursor to its last event. */
 export async function numberBatch(db: Kysely<any>, schema: string, events: readonly LogEvent<LedgerEvent>[]): Promise<NumberedEvent[]> {
