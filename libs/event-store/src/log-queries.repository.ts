@@ -79,18 +79,20 @@ export async function findEventRef(db: Db, by: { eventId: string } | { position:
   return row ? { eventId: row.event_id, position: row.position } : null;
 }
 
+/** What a lookup by id answers: enough to upcast it (`upcast(stored)`) and to place it in its stream. */
 export interface StoredEvent {
   id: string;
   streamId: string;
   type: string;
-  data: Record<string, unknown>;
+  schemaVersion: number;
+  data: unknown;
 }
 
 /** The stored events among these ids (a lookup by the unique event id). */
 export async function eventsByIds(db: Db, ids: readonly string[]): Promise<StoredEvent[]> {
   if (ids.length === 0) return [];
   const { rows } = await sql<StoredEvent>`
-    SELECT event_id::text AS id, stream_id AS "streamId", event_type AS type, data
+    SELECT event_id::text AS id, stream_id AS "streamId", event_type AS type, schema_version AS "schemaVersion", data
       FROM events WHERE event_id = ANY(${sql.val([...ids])}::uuid[]) ORDER BY position`.execute(db);
   return rows;
 }

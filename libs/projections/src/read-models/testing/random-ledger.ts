@@ -11,7 +11,6 @@ import {
   sourceDecider,
   sourceStreamId,
   type AmountInput,
-  type FigureState,
 } from '@factledger/ledger-domain';
 import { isDomainError, type Decider, type DomainEvent } from '@factledger/shared';
 
