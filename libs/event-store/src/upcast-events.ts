@@ -3,7 +3,7 @@ import type { LogEvent, RecordedEvent, StreamEvent } from './event-store.types';
 
 /** Raw events read into a family's union, once each (see LogEvent). */
 export function upcastEvents<E extends DomainEvent>(events: readonly RecordedEvent[], upcast: Upcaster<E>): LogEvent<E>[] {
-  return events.map(({ data: _data, ...place }) => ({ ...place, event: upcast({ type: place.type, schemaVersion: place.schemaVersion, data: _data }) }));
+  return events.map(({ data, ...place }) => ({ ...place, event: upcast({ type: place.type, schemaVersion: place.schemaVersion, data }) }));
 }
 
 /** A stream's events for its decider: an event of another family there is a corrupt stream, not something to skip. */
