@@ -48,7 +48,6 @@ export class LandedWrites {
       case 'figure.revised.v1':
         return { kind: 'revise', figureId, revisionKind: figure.data.kind };
       case 'figure.retracted.v1':
-      case 'figure.disputed.v1': // trial: ingestion never disputes
         return null;
       default:
         return assertNever(figure, 'figure event');

@@ -9,7 +9,6 @@ export const FigureEventTypes = {
   revised: 'figure.revised.v1',
   corroborated: 'figure.corroborated.v1',
   retracted: 'figure.retracted.v1',
-  disputed: 'figure.disputed.v1',
 } as const;
 
 /** A source reported a figure: version 1. */
@@ -65,14 +64,7 @@ export type FigureReported = DomainEvent<typeof FigureEventTypes.reported, Figur
 export type FigureRevised = DomainEvent<typeof FigureEventTypes.revised, FigureRevisedData>;
 export type FigureCorroborated = DomainEvent<typeof FigureEventTypes.corroborated, FigureCorroboratedData>;
 export type FigureRetracted = DomainEvent<typeof FigureEventTypes.retracted, FigureRetractedData>;
-/** Trial: someone disputes the figure, with a citation. */
-export interface FigureDisputedData {
-  figureId: string;
-  reason: string;
-  citation: Citation;
-}
-export type FigureDisputed = DomainEvent<typeof FigureEventTypes.disputed, FigureDisputedData>;
-export type FigureEvent = FigureReported | FigureRevised | FigureCorroborated | FigureRetracted | FigureDisputed;
+export type FigureEvent = FigureReported | FigureRevised | FigureCorroborated | FigureRetracted;
 
 /** Stored figure events as the union above (older shapes would be upcast here). */
 export const upcastFigureEvent = upcasterOf<FigureEvent>(FigureEventTypes);

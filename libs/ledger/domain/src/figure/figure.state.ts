@@ -107,8 +107,6 @@ export const evolveFigure = (state: FigureState, event: FigureEvent): FigureStat
       const { reason, citation } = event.data;
       return { ...state, status: 'retracted', retraction: { reason, citation } };
     }
-    case 'figure.disputed.v1':
-      return state; // trial: a dispute changes no value
     default:
       return assertNever(event, 'figure event');
   }

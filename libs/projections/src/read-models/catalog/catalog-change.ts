@@ -31,7 +31,6 @@ export function catalogChangeOf(event: LedgerEvent | null): CatalogChange | null
     case 'figure.revised.v1':
     case 'figure.corroborated.v1':
     case 'figure.retracted.v1':
-    case 'figure.disputed.v1':
       return null;
     default:
       return assertNever(event, 'ledger event');

@@ -97,7 +97,6 @@ class FigureBatchFold {
       case 'metric.updated.v1': // label, aliases, patterns: the catalog's; the unit never changes
       case 'report.registered.v1': // reports are the catalog's; figures cite them by id
       case 'report.updated.v1':
-      case 'figure.disputed.v1': // trial: not shown yet
         return;
       default:
         return assertNever(event, 'ledger event');
