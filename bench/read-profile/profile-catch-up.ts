@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
-import { readAllAfter, START, type Checkpoint } from '@factledger/event-store';
+import { readAllAfter, START, upcastEvents, type Checkpoint } from '@factledger/event-store';
 import { catalogProjection, figuresProjection, schemaName, type ProjectionDefinition } from '@factledger/projections';
 import { pg } from '../harness/root-pg';
 
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
       const page = await readAllAfter(db, after, { limit: batch });
       readMs += performance.now() - t0;
       if (page.events.length === 0) break;
-      await db.transaction().execute((trx) => definition.apply(trx, page.events, { schema }));
+      await db.transaction().execute((trx) => definition.apply(trx, upcastEvents(page.events, definition.upcast), { schema }));
       after = page.checkpoint;
       events += page.events.length;
     }

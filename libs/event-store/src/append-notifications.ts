@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import { dropConnection, LISTEN_HEARTBEAT_MS, startListenHeartbeat } from './listen-heartbeat';
+import { LISTEN_HEARTBEAT_MS } from './listen-heartbeat';
+import { ReconnectingListener } from './reconnecting-listener';
 
 export const APPEND_CHANNEL = 'factledger_events';
 
@@ -43,78 +44,34 @@ export class AppendNotifier {
 }
 
 /**
- * Holds one LISTEN connection and reconnects with backoff when it drops or
- * stops answering its heartbeat. Emits `append` with the notified position,
- * and `connected` (consumers then catch up on what they may have missed).
+ * Wakes consumers on appends: a ReconnectingListener on APPEND_CHANNEL. Emits
+ * `append` with the notified position, and `connected` (consumers then catch
+ * up on what they may have missed).
  */
 export class AppendListener extends EventEmitter {
-  private client: pg.Client | null = null;
-  private stopped = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private stopHeartbeat: () => void = () => undefined;
+  private readonly listener: ReconnectingListener;
 
-  constructor(
-    private readonly connectionString: string,
-    private readonly heartbeatMs = LISTEN_HEARTBEAT_MS,
-  ) {
+  constructor(connectionString: string, heartbeatMs = LISTEN_HEARTBEAT_MS) {
     super();
+    this.listener = new ReconnectingListener({
+      connectionString,
+      channels: [APPEND_CHANNEL],
+      applicationName: 'factledger-listener',
+      heartbeatMs,
+      onNotification: (_channel, payload) => this.emit('append', payload ?? null),
+      onUp: () => this.emit('connected'),
+    });
   }
 
-  async start(): Promise<void> {
-    this.stopped = false;
-    await this.connect(0);
-  }
-
-  private async connect(attempt: number): Promise<void> {
-    if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'factledger-listener', keepAlive: true });
-    client.on('notification', (msg) => this.emit('append', msg.payload ?? null));
-    client.on('error', () => this.reconnect(client, attempt + 1));
-    client.on('end', () => this.reconnect(client, attempt + 1));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${APPEND_CHANNEL}`);
-      if (this.stopped) return void client.end().catch(() => undefined);
-      this.client = client;
-      this.stopHeartbeat = startListenHeartbeat(client, this.heartbeatMs, () => this.reconnect(client, 1));
-      this.emit('connected');
-    } catch {
-      this.reconnect(client, attempt + 1);
-    }
-  }
-
-  private reconnect(client: pg.Client, attempt: number): void {
-    if (this.client === client) {
-      this.client = null;
-      this.stopHeartbeat();
-    }
-    client.removeAllListeners('end');
-    client.removeAllListeners('error');
-    client.on('error', () => undefined);
-    void dropConnection(client);
-    if (this.stopped || this.retryTimer) return;
-    const delay = Math.min(5000, 100 * 2 ** Math.min(attempt, 6));
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.connect(attempt);
-    }, delay);
-    this.retryTimer.unref();
+  start(): Promise<void> {
+    return this.listener.start();
   }
 
   get connected(): boolean {
-    return this.client !== null;
+    return this.listener.connected;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.stopHeartbeat();
-    const client = this.client;
-    this.client = null;
-    if (client) {
-      client.removeAllListeners();
-      client.on('error', () => undefined);
-      await dropConnection(client);
-    }
+  stop(): Promise<void> {
+    return this.listener.stop();
   }
 }

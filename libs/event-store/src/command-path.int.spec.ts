@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { conflict, type Decider } from '@factledger/shared';
+import { conflict, upcasterOf, type Decider } from '@factledger/shared';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { deterministicEventIds, handleCommand } from './command-path';
 import { PostgresEventStore, type EventStore } from './event-store';
@@ -10,6 +10,7 @@ import type { EventStoreTables } from './event-store.table';
 type TallyEvent = { type: 'tally.added.v1'; data: { amount: number } };
 type TallyCommand = { type: 'Add'; amount: number; limit: number };
 const tally: Decider<TallyCommand, TallyEvent, { total: number }> = {
+  upcast: upcasterOf<TallyEvent>({ added: 'tally.added.v1' }),
   initialState: () => ({ total: 0 }),
   evolve: (s, e) => ({ total: s.total + e.data.amount }),
   decide: (c, s) => {

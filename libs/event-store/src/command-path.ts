@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DomainError, type Decider, type DomainEvent, type EventMetadata } from '@factledger/shared';
 import { VersionConflictError } from './event-store.errors';
 import type { EventStore } from './event-store';
-import type { AppendResult, RecordedEvent } from './event-store.types';
+import type { AppendResult, StreamEvent } from './event-store.types';
 
 export interface CommandOptions {
   /** The version the client last saw (If-Match). Omitted: the version just loaded. */
@@ -40,7 +40,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   command: Command,
   options: CommandOptions,
 ): Promise<CommandResult<State>> {
-  const history = await store.readStream(streamId);
+  const history = await store.readStreamAs(streamId, decider.upcast);
   const version = history.at(-1)?.streamVersion ?? 0;
   // A retry of a command with deterministic ids that already landed (its
   // response was lost): the original result as the store would answer it
@@ -95,9 +95,9 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
  * in the stream. By id, not by transaction: a group commit puts other
  * callers' appends to the same stream in the same transaction.
  */
-function landedEvents(history: readonly RecordedEvent[], eventId: (index: number) => string): RecordedEvent[] {
+function landedEvents<E extends DomainEvent>(history: readonly StreamEvent<E>[], eventId: (index: number) => string): StreamEvent<E>[] {
   const byId = new Map(history.map((e) => [e.id, e]));
-  const landed: RecordedEvent[] = [];
+  const landed: StreamEvent<E>[] = [];
   for (let i = 0; ; i++) {
     const event = byId.get(eventId(i));
     if (!event) return landed;
@@ -105,10 +105,11 @@ function landedEvents(history: readonly RecordedEvent[], eventId: (index: number
   }
 }
 
+/** Folds a stream read with `readStreamAs` (already upcast: no cast here). */
 export const foldRecorded = <Event extends DomainEvent, State>(
   decider: Pick<Decider<unknown, Event, State>, 'initialState' | 'evolve'>,
-  history: readonly RecordedEvent[],
-): State => history.reduce((s, e) => decider.evolve(s, { type: e.type, data: e.data } as Event), decider.initialState());
+  history: readonly StreamEvent<Event>[],
+): State => history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState());
 
 /** Stable uuid-shaped ids from a seed, for commands that must be retry-safe. */
 export const deterministicEventIds =

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DomainEvent, Upcaster } from '@factledger/shared';
 import type pg from 'pg';
 import { kyselyQuery, poolQuery, prepareAppend, runAppend, toAppendResult, type AppendQuery } from './append-call';
 import { AppendGroups, GROUP_COMMIT_DEFAULTS, type GroupCommitOptions } from './append-groups';
@@ -13,12 +14,16 @@ import {
   type ReadAllPage,
   type ReadStreamOptions,
 } from './events.repository';
-import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, RecordedEvent } from './event-store.types';
+import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, RecordedEvent, StreamEvent } from './event-store.types';
+import { upcastStream } from './upcast-events';
 
 /** The narrow port the rest of factledger uses to read and write events. */
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options?: { expectedVersion?: ExpectedVersion }): Promise<AppendResult>;
+  /** The stored events as they are (history, proofs). */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /** The stream for its decider: every event upcast into the decider's union. */
+  readStreamAs<E extends DomainEvent>(streamId: string, upcast: Upcaster<E>, options?: ReadStreamOptions): Promise<StreamEvent<E>[]>;
   streamVersion(streamId: string): Promise<number>;
   readAll(after: Checkpoint, options?: ReadAllOptions): Promise<ReadAllPage>;
   streamAll(after: Checkpoint, options?: ReadAllOptions): AsyncGenerator<RecordedEvent>;
@@ -61,6 +66,10 @@ export class PostgresEventStore implements EventStore {
 
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     return readStream(this.db, streamId, options);
+  }
+
+  async readStreamAs<E extends DomainEvent>(streamId: string, upcast: Upcaster<E>, options?: ReadStreamOptions): Promise<StreamEvent<E>[]> {
+    return upcastStream(streamId, await this.readStream(streamId, options), upcast);
   }
 
   streamVersion(streamId: string): Promise<number> {

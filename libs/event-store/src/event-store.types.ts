@@ -1,4 +1,4 @@
-import type { EventMetadata } from '@factledger/shared';
+import type { DomainEvent, EventMetadata } from '@factledger/shared';
 
 /** What an append expects of the stream: an exact version, or a coarse condition. */
 export type ExpectedVersion = number | 'no_stream' | 'stream_exists' | 'any';
@@ -26,6 +26,22 @@ export interface RecordedEvent<Data = unknown, Metadata = Record<string, unknown
   data: Data;
   metadata: Metadata;
   recordedAt: Date;
+}
+
+/**
+ * A stored event read through a family's upcaster (the store's read path):
+ * its place in the log as stored (`type` and `schemaVersion` are the stored
+ * ones), and `event`, the family's union as the domain has it now; null for
+ * another family's event. Raw `data` stays with RecordedEvent: the sealer,
+ * the export and the verifier read that, never this.
+ */
+export interface LogEvent<E extends DomainEvent = DomainEvent> extends Omit<RecordedEvent, 'data'> {
+  event: E | null;
+}
+
+/** An event of a stream read for its decider: always of the decider's family. */
+export interface StreamEvent<E extends DomainEvent = DomainEvent> extends LogEvent<E> {
+  event: E;
 }
 
 export interface AppendResult {

@@ -58,6 +58,7 @@ export interface ReadStreamOptions {
   toVersion?: number;
   /** Only events recorded at or before this time: the stream as it was then. */
   recordedAtOrBefore?: Date;
+  limit?: number;
 }
 
 export async function readStream(db: Db, streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -67,7 +68,8 @@ export async function readStream(db: Db, streamId: string, options: ReadStreamOp
        AND stream_version >= ${options.fromVersion ?? 1}
        AND (${options.toVersion ?? null}::bigint IS NULL OR stream_version <= ${options.toVersion ?? null}::bigint)
        AND (${options.recordedAtOrBefore ?? null}::timestamptz IS NULL OR recorded_at <= ${options.recordedAtOrBefore ?? null}::timestamptz)
-     ORDER BY events.stream_version`.execute(db);
+     ORDER BY events.stream_version
+     ${options.limit === undefined ? sql`` : sql`LIMIT ${options.limit}`}`.execute(db);
   return rows.map(toRecordedEvent);
 }
 
@@ -80,6 +82,12 @@ export interface ReadAllOptions {
   limit?: number;
   eventTypes?: readonly string[];
   streamIds?: readonly string[];
+  /** Only up to this point of the log (inclusive). */
+  until?: Checkpoint;
+  /** Only events recorded at or after this time. */
+  recordedFrom?: Date;
+  /** Only events recorded before this time. */
+  recordedBefore?: Date;
 }
 
 export interface ReadAllPage {
@@ -97,12 +105,16 @@ export async function readAllAfter(db: Db, after: Checkpoint, options: ReadAllOp
   const limit = options.limit ?? 500;
   const types = options.eventTypes?.length ? options.eventTypes : null;
   const streams = options.streamIds?.length ? options.streamIds : null;
+  const until = options.until;
   const { rows } = await sql<EventRow>`
     SELECT ${EVENT_COLUMNS} FROM events
      WHERE (transaction_id, position) > (${after.transactionId}::xid8, ${after.position}::bigint)
        AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
        AND (${types}::text[] IS NULL OR event_type = ANY (${types}::text[]))
        AND (${streams}::text[] IS NULL OR stream_id = ANY (${streams}::text[]))
+       ${until ? sql`AND (transaction_id, position) <= (${until.transactionId}::xid8, ${until.position}::bigint)` : sql``}
+       ${options.recordedFrom ? sql`AND recorded_at >= ${options.recordedFrom}::timestamptz` : sql``}
+       ${options.recordedBefore ? sql`AND recorded_at < ${options.recordedBefore}::timestamptz` : sql``}
      ORDER BY events.transaction_id, events.position -- qualified: the bare names are the ::text aliases
      LIMIT ${limit}`.execute(db);
   const events = rows.map(toRecordedEvent);

@@ -8,3 +8,7 @@ export * from './append-notifications';
 export * from './command-path';
 export * from './append-groups';
 export * from './listen-heartbeat';
+export * from './follower';
+export * from './log-queries.repository';
+export * from './reconnecting-listener';
+export * from './upcast-events';

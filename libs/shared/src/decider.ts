@@ -1,4 +1,5 @@
 import type { DomainEvent } from './event';
+import type { Upcaster } from './upcast';
 
 /**
  * Emmett-style decider: a pure description of one stream's behaviour.
@@ -7,6 +8,8 @@ import type { DomainEvent } from './event';
  * and ids arrive inside commands, never from the clock.
  */
 export interface Decider<Command, Event extends DomainEvent, State> {
+  /** Reads the stream's stored events into `Event` (the store's read path calls it, once per event). */
+  upcast: Upcaster<Event>;
   initialState(): State;
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State): Event[];

@@ -1,5 +1,2 @@
 export * from './read-models';
-export * from './catalog.repository';
-export * from './figures.repository';
-export * from './event-log.repository';
 export * from './review-candidates.repository';

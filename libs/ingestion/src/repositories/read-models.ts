@@ -1,4 +1,4 @@
-/** Read models the ingestion matches against (built by libs/projections). */
-export const CATALOG_READ_MODEL = 'catalog';
-export const FIGURES_READ_MODEL = 'figures';
-export const INGESTION_READ_MODELS = [CATALOG_READ_MODEL, FIGURES_READ_MODEL] as const;
+import { CATALOG_PROJECTION, FIGURES_PROJECTION } from '@factledger/projections';
+
+/** Read models the ingestion matches against (built by libs/projections; asked through their lookup functions). */
+export const INGESTION_READ_MODELS = [CATALOG_PROJECTION, FIGURES_PROJECTION] as const;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { foldRecorded, type EventStore, type RecordedEvent } from '@factledger/event-store';
+import { foldRecorded, type EventStore, type StreamEvent } from '@factledger/event-store';
 import { LedgerWriter, ReportFigureCommand, seededEventIds, seededFigureId, type WriteContext } from '@factledger/ledger';
 import { metricDecider, metricStreamId } from '@factledger/ledger-domain';
 import { EVENT_STORE, KYSELY, type RequestMeta } from '@factledger/platform';
@@ -13,9 +13,11 @@ import {
   pendingOrRefuse,
   ReviewErrorCodes,
   type CandidateReviewCommand,
+  type CandidateReviewEvent,
   type CandidateReviewState,
 } from '../domain';
-import { candidatesOfJob, catalogSources, findCandidate, type ReviewCandidatesDb, type StoredCandidate } from '../repositories';
+import { catalogSources } from '@factledger/projections';
+import { candidatesOfJob, findCandidate, type ReviewCandidatesDb, type StoredCandidate } from '../repositories';
 import { reportFigureData } from '../worker/figure-writes';
 import { JobSources } from '../worker/job-sources';
 
@@ -62,7 +64,7 @@ export class CandidateReviewService {
   async list(jobId: string): Promise<CandidateView[]> {
     assertJobId(jobId);
     const rows = await candidatesOfJob(this.db, jobId);
-    return Promise.all(rows.map(async (row) => viewOf(row, await this.store.readStream(candidateStreamId(row.candidate_id)))));
+    return Promise.all(rows.map(async (row) => viewOf(row, await this.readCandidate(candidateStreamId(row.candidate_id)))));
   }
 
   /** Reports the candidate as a figure (of each source its name resolves to) with the editor as actor, then records the decision. */
@@ -105,7 +107,7 @@ export class CandidateReviewService {
   private async decide(row: StoredCandidate, command: CandidateReviewCommand, ctx: WriteContext): Promise<CandidateView & { position: string | null }> {
     const streamId = candidateStreamId(row.candidate_id);
     const { position } = await this.writer.execute(row.candidate_id, streamId, candidateReviewDecider, command, ctx, (s) => s);
-    return { ...viewOf(row, await this.store.readStream(streamId)), position };
+    return { ...viewOf(row, await this.readCandidate(streamId)), position };
   }
 
   private async candidate(jobId: string, candidateId: string): Promise<StoredCandidate> {
@@ -122,9 +124,13 @@ export class CandidateReviewService {
    */
   private async refuseIfDecided(row: StoredCandidate, request: ReviewRequest): Promise<void> {
     const streamId = candidateStreamId(row.candidate_id);
-    const history = await this.store.readStream(streamId);
+    const history = await this.readCandidate(streamId);
     const replay = request.idempotencySeed !== undefined && history.some((e) => e.id === seededEventIds(request.idempotencySeed!, streamId)(0));
     if (!replay) pendingOrRefuse(foldRecorded(candidateReviewDecider, history), row.candidate_id);
+  }
+
+  private readCandidate(streamId: string): Promise<StreamEvent<CandidateReviewEvent>[]> {
+    return this.store.readStreamAs(streamId, candidateReviewDecider.upcast);
   }
 
   private ctx({ meta }: ReviewRequest, reason: string, idempotencySeed?: string): WriteContext {
@@ -140,7 +146,7 @@ function assertJobId(jobId: string): void {
   if (!JOB_ID.test(jobId)) throw malformed(ReviewErrorCodes.invalidId, 'An ingestion id is "article-" or "structured-" and 64 hex digits', { jobId });
 }
 
-function viewOf(row: StoredCandidate, history: readonly RecordedEvent[]): CandidateView {
+function viewOf(row: StoredCandidate, history: readonly StreamEvent<CandidateReviewEvent>[]): CandidateView {
   const state = foldRecorded(candidateReviewDecider, history);
   // The decision's actor is the event's: the authenticated key that made it.
   const decidedBy = String(history.at(-1)?.metadata.actor ?? '');

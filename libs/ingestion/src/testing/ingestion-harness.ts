@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { countEventsAfter, START } from '@factledger/event-store';
 import { createTestKey, type AppConfig, type IssuedKey } from '@factledger/platform';
 import type { ProjectionEngine } from '@factledger/projections';
 import { DEFAULT_INGESTION_JOB_OPTIONS, INGESTION_JOB_OPTIONS } from '../queue/ingestion-queue';
@@ -105,8 +106,7 @@ export class IngestionHarness {
   }
 
   async eventCount(): Promise<number> {
-    const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM events`.execute(this.db);
-    return Number(rows[0]!.n);
+    return countEventsAfter(this.db, START);
   }
 
   async close(): Promise<void> {

@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
+import { headPosition } from '@factledger/event-store';
 import { DEFAULT_METRIC_PATTERNS, type MetricPattern } from '@factledger/extraction';
-import { WaitErrorCodes, waitForPosition } from '@factledger/projections';
+import { catalogMetrics, catalogSources, WaitErrorCodes, waitForPosition, type CatalogMetric, type CatalogSource } from '@factledger/projections';
 import { isDomainError } from '@factledger/shared';
 import { decodeMetricPattern } from '../domain';
-import { catalogMetrics, catalogSources, headPosition, INGESTION_READ_MODELS, type CatalogMetric, type CatalogSource } from '../repositories';
+import { INGESTION_READ_MODELS } from '../repositories';
 
 /** What a job knows of the catalog when it starts matching. */
 export interface JobCatalog {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FigureView } from '@factledger/ledger-domain';
+import { activeFiguresOf } from '@factledger/projections';
 import type { KnownFigure } from '../domain';
-import { activeFiguresOf } from '../repositories';
 
 /**
  * The figures a line is matched against, per metric and source: the read

@@ -1,9 +1,9 @@
 import type { CommandBus } from '@nestjs/cqrs';
 import { RegisterSourceCommand, type LedgerWriter, type WriteContext } from '@factledger/ledger';
 import { LedgerErrorCodes, sourceDecider, sourceStreamId, type SourceKind } from '@factledger/ledger-domain';
+import type { CatalogSource } from '@factledger/projections';
 import { conflict, isDomainError } from '@factledger/shared';
 import { newSourceNames, normaliseSourceName, resolveSourceName, sha256Hex, slugify, SourceIndex, sourceSeed, type Candidate } from '../domain';
-import type { CatalogSource } from '../repositories';
 
 export interface JobSourcesDeps {
   commands: CommandBus;

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
+import { eventsByIds } from '@factledger/event-store';
 import { seededEventIds, seededFigureId } from '@factledger/ledger';
-import { FigureEventTypes, figureStreamId, sourceStreamId } from '@factledger/ledger-domain';
+import { figureStreamId, sourceStreamId, upcastFigureEvent } from '@factledger/ledger-domain';
+import { assertNever } from '@factledger/shared';
 import type { MatchDecision } from '../domain';
-import { eventsByIds } from '../repositories';
 
 /** The id of the first event a write seeded with `seed` appends to `streamId`. */
 const firstEventId = (seed: string, streamId: string): string => seededEventIds(seed, streamId)(0);
@@ -34,17 +35,22 @@ export class LandedWrites {
     const [event] = await eventsByIds(this.db, [...figureIds].map((id) => firstEventId(seed, figureStreamId(id))));
     if (!event) return null;
     const figureId = event.streamId.slice(figureStreamId('').length);
-    switch (event.type) {
-      case FigureEventTypes.reported: {
+    const figure = upcastFigureEvent(event);
+    if (!figure) return null;
+    // Every figure event decides: what ingestion writes maps back to its decision; the rest it never writes.
+    switch (figure.type) {
+      case 'figure.reported.v1': {
         const original = before(figureId);
         return { kind: 'report', reason: original.kind === 'report' ? original.reason : 'new' };
       }
-      case FigureEventTypes.corroborated:
+      case 'figure.corroborated.v1':
         return { kind: 'corroborate', figureId, alreadyCited: false };
-      case FigureEventTypes.revised:
-        return { kind: 'revise', figureId, revisionKind: event.data.kind === 'update' ? 'update' : 'correction' };
-      default:
+      case 'figure.revised.v1':
+        return { kind: 'revise', figureId, revisionKind: figure.data.kind };
+      case 'figure.retracted.v1':
         return null;
+      default:
+        return assertNever(figure, 'figure event');
     }
   }
 }

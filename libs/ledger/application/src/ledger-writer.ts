@@ -44,8 +44,11 @@ export class LedgerWriter {
   }
 
   /** The current state of a stream, e.g. a referenced metric for a figure. */
-  async load<State>(streamId: string, decider: Pick<Decider<unknown, DomainEvent, State>, 'initialState' | 'evolve'>): Promise<{ state: State; version: number }> {
-    const history = await this.store.readStream(streamId);
+  async load<Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Pick<Decider<unknown, Event, State>, 'upcast' | 'initialState' | 'evolve'>,
+  ): Promise<{ state: State; version: number }> {
+    const history = await this.store.readStreamAs(streamId, decider.upcast);
     return { state: foldRecorded(decider, history), version: history.at(-1)?.streamVersion ?? 0 };
   }
 }

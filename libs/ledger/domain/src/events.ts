@@ -1,7 +1,8 @@
-import { FigureEventTypes, type FigureEvent } from './figure/figure.events';
-import { MetricEventTypes, type MetricEvent } from './metric/metric.events';
-import { ReportEventTypes, type ReportEvent } from './report/report.events';
-import { SourceEventTypes, type SourceEvent } from './source/source.events';
+import { upcasterOfAll, type Upcaster } from '@factledger/shared';
+import { FigureEventTypes, upcastFigureEvent, type FigureEvent } from './figure/figure.events';
+import { MetricEventTypes, upcastMetricEvent, type MetricEvent } from './metric/metric.events';
+import { ReportEventTypes, upcastReportEvent, type ReportEvent } from './report/report.events';
+import { SourceEventTypes, upcastSourceEvent, type SourceEvent } from './source/source.events';
 
 /** Every event the ledger appends. */
 export type LedgerEvent = MetricEvent | SourceEvent | ReportEvent | FigureEvent;
@@ -17,3 +18,9 @@ export const LEDGER_EVENT_TYPES: readonly LedgerEventType[] = [
 
 export const isLedgerEventType = (type: string): type is LedgerEventType =>
   (LEDGER_EVENT_TYPES as readonly string[]).includes(type);
+
+/**
+ * Every stored ledger event as the union (what projections fold); null for
+ * the log's other events (API keys, review decisions), which no read model reads.
+ */
+export const upcastLedgerEvent: Upcaster<LedgerEvent> = upcasterOfAll<LedgerEvent>(upcastMetricEvent, upcastSourceEvent, upcastReportEvent, upcastFigureEvent);

@@ -7,5 +7,5 @@ export * from './projection-status.repository';
 export * from './wait-for-position';
 export { activeSchema, invalidateActiveSchemas, ACTIVE_SCHEMA_TTL_MS } from './active-schema';
 export { resumeProjection, loadCheckpoint, type CheckpointRow } from './checkpoints.repository';
-export { projectionLockKey } from './projector-session';
+export { projectionLockKey } from './projection-subscriber';
 export { READ_MODELS_CHANNEL, NOTICE_MAX_BYTES, advanceNoticePayload, parseReadModelNotice, type ReadModelNotice } from './read-model-notice';

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import { invalid } from '@factledger/shared';
-import type { RecordedEvent } from '@factledger/event-store';
+import { invalid, type DomainEvent, type Upcaster } from '@factledger/shared';
+import type { LogEvent } from '@factledger/event-store';
 
 export interface ProjectionContext {
   /** The schema of the version being built: write every table through it. */
@@ -12,10 +12,12 @@ export interface ProjectionContext {
  * be rebuilt beside the live one; bump `version` whenever `setup` or `apply`
  * changes what the tables hold.
  */
-export interface ProjectionDefinition {
+export interface ProjectionDefinition<E extends DomainEvent = DomainEvent> {
   /** Lower-case letters, digits and `_`; part of the schema name. */
   name: string;
   version: number;
+  /** The family the read model folds: each batch is read through it once, in the store's read path. */
+  upcast: Upcaster<E>;
   /** Creates the read-model tables inside `schema` (which already exists). */
   setup(db: Kysely<any>, schema: string): Promise<void>;
   /**
@@ -25,8 +27,8 @@ export interface ProjectionDefinition {
    * May return the keys whose answers the batch may have changed (see
    * ReadModelNotice.keys), so caches of the others stay; nothing = anything.
    */
-  apply(trx: Transaction<any>, events: RecordedEvent[], ctx: ProjectionContext): Promise<void | AppliedKeys>;
-  /** Only these event types reach `apply`; the checkpoint still moves over all events. */
+  apply(trx: Transaction<any>, events: LogEvent<E>[], ctx: ProjectionContext): Promise<void | AppliedKeys>;
+  /** Only these stored event types reach `apply`; the checkpoint still moves over all events. */
   eventTypes?: readonly string[];
 }
 

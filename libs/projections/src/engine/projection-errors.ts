@@ -1,4 +1,7 @@
-import type { RecordedEvent } from '@factledger/event-store';
+import type { LogEvent } from '@factledger/event-store';
+
+/** What an error names of an event: never its data. */
+type EventPlace = Pick<LogEvent, 'id' | 'position' | 'type'>;
 
 /**
  * The projection's own `apply` threw: its code or its data is at fault, not
@@ -13,8 +16,8 @@ export class ApplyError extends Error {
 
   constructor(
     override readonly cause: unknown,
-    readonly events: readonly RecordedEvent[],
-    readonly failing: RecordedEvent | null = events.length === 1 ? events[0]! : null,
+    readonly events: readonly LogEvent[],
+    readonly failing: EventPlace | null = events.length === 1 ? events[0]! : null,
   ) {
     const batch = `batch of ${events.length} events, positions ${events[0]?.position}..${events.at(-1)?.position}`;
     super(
@@ -29,7 +32,7 @@ export class ApplyError extends Error {
   }
 
   /** The same failure, pinned to the event that causes it. */
-  at(event: RecordedEvent, cause: unknown): ApplyError {
+  at(event: EventPlace, cause: unknown): ApplyError {
     return new ApplyError(cause, this.events, event);
   }
 }

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadCheckpoint } from './checkpoints.repository';
 import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine';
 import { projectionStatus } from './projection-status.repository';
-import { projectionLockKey } from './projector-session';
+import { projectionLockKey } from './projection-subscriber';
 import { appendMany, countsIn, countsProjection, eventually, expectedCounts, recordingLogger } from './testing/counts.projection';
 
 /** Several engines on one database stand for several worker processes. */

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Checkpoint } from '@factledger/event-store';
+import { lagAfter, type Checkpoint } from '@factledger/event-store';
 import type { ProjectionState } from './projection-definition';
 
 /**
@@ -54,8 +54,6 @@ interface Row {
   error: string | null;
   owner: string | null;
   updated_at: Date;
-  lag_events: number;
-  lag_seconds: number | string | null;
   locked: boolean;
 }
 
@@ -69,16 +67,8 @@ export const DEFAULT_LAG_CAP = 100_000;
 export async function projectionStatus(db: Kysely<any>, options: { lagCap?: number; name?: string } = {}): Promise<ProjectionStatus[]> {
   const cap = options.lagCap ?? DEFAULT_LAG_CAP;
   const { rows } = await sql<Row>`
-    WITH head AS (
-      SELECT recorded_at FROM events ORDER BY events.transaction_id DESC, events.position DESC LIMIT 1
-    )
     SELECT c.name, c.version, r.active_version, c.state, c.transaction_id::text AS transaction_id,
            c.position::text AS position, c.events_applied::text AS events_applied, c.error, c.owner, c.updated_at,
-           lag.events AS lag_events,
-           CASE WHEN lag.events = 0 THEN 0
-                ELSE greatest(0, extract(epoch FROM (SELECT recorded_at FROM head) - coalesce(
-                  (SELECT e.recorded_at FROM events e WHERE e.position = c.position),
-                  (SELECT e.recorded_at FROM events e ORDER BY e.transaction_id, e.position LIMIT 1)))) END AS lag_seconds,
            EXISTS (
              SELECT 1 FROM pg_locks l
               WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
@@ -87,25 +77,22 @@ export async function projectionStatus(db: Kysely<any>, options: { lagCap?: numb
            ) AS locked
       FROM projection_checkpoints c
       LEFT JOIN projection_registry r ON r.name = c.name
-      CROSS JOIN LATERAL (
-        SELECT count(*)::integer AS events FROM (
-          SELECT 1 FROM events e
-           WHERE c.state <> 'stopped' AND (e.transaction_id, e.position) > (c.transaction_id, c.position)
-           LIMIT ${cap}
-        ) after_checkpoint
-      ) lag
      WHERE ${options.name ?? null}::text IS NULL OR c.name = ${options.name ?? null}::text
      ORDER BY c.name, c.version`.execute(db);
-  return rows.map((r) => ({
+  // The lag is asked of the event store, one version at a time (a retired version has none).
+  const lags = await Promise.all(
+    rows.map((r) => (r.state === 'stopped' ? { events: 0, seconds: 0 } : lagAfter(db, { transactionId: r.transaction_id, position: r.position }, cap))),
+  );
+  return rows.map((r, i) => ({
     name: r.name,
     version: r.version,
     activeVersion: r.active_version,
     state: liveState(r.state, r.locked),
     checkpoint: { transactionId: r.transaction_id, position: r.position },
     eventsApplied: r.events_applied,
-    lagEvents: r.lag_events,
-    lagEventsCapped: r.lag_events >= cap,
-    lagSeconds: Number(r.lag_seconds ?? 0),
+    lagEvents: lags[i]!.events,
+    lagEventsCapped: lags[i]!.events >= cap,
+    lagSeconds: lags[i]!.seconds,
     lastError: r.error,
     owner: r.owner,
     locked: r.locked,

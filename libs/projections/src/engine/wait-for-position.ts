@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { transactionIdAt } from '@factledger/event-store';
 import { DomainError, invalid, isPosition } from '@factledger/shared';
 import { rememberActiveVersion } from './active-schema';
 
@@ -30,17 +31,15 @@ const POLL_MS = [5, 10, 10, 15, 20, 25];
  */
 export async function waitForPosition(db: Kysely<any>, names: readonly string[], position: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const event = isPosition(position)
-    ? (await sql<{ transaction_id: string }>`SELECT transaction_id::text AS transaction_id FROM events WHERE position = ${position}::bigint`.execute(db)).rows[0]
-    : undefined;
-  if (!event) {
+  const transactionId = isPosition(position) ? await transactionIdAt(db, position) : null;
+  if (transactionId === null) {
     throw invalid(WaitErrorCodes.positionUnknown, `No event at position ${position}`, { position });
   }
   const wanted = [...new Set(names)];
   for (let attempt = 0; wanted.length > 0; attempt++) {
     const { rows } = await sql<ProgressRow>`
       SELECT r.name, r.active_version, c.state, c.error, c.transaction_id::text || ':' || c.position::text AS checkpoint,
-             (c.transaction_id, c.position) >= (${event.transaction_id}::xid8, ${position}::bigint) AS reached
+             (c.transaction_id, c.position) >= (${transactionId}::xid8, ${position}::bigint) AS reached
         FROM projection_registry r
         LEFT JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version
        WHERE r.name = ANY (${wanted}::text[])`.execute(db);

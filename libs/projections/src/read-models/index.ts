@@ -14,3 +14,6 @@ export { EstimateCache } from './estimate-cache/estimate-cache';
 export { ProjectorWorkerModule, ProjectorService, PROJECTOR_OPTIONS, type ProjectorOptions } from './projector-worker.module';
 export { runRebuild, REBUILDABLE_READ_MODELS, type RebuildCliOptions } from './cli/rebuild-cli';
 export * from './digest';
+// What other modules (ingestion) ask the read models: functions, never their tables.
+export { catalogMetrics, catalogSources, type CatalogMetric, type CatalogSource } from './catalog/catalog-lookups';
+export { activeFiguresOf, type ActiveFigure } from './figures/active-figures.lookup';

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { readAllAfter, START, type RecordedEvent } from '@factledger/event-store';
+import { countEventsAfter, readAllAfter, START, type RecordedEvent } from '@factledger/event-store';
 import { LeafFormatError, eventLeafHash } from '@factledger/audit-domain';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 
@@ -69,15 +69,12 @@ export async function readSealerStatus(db: Kysely<any>, options: Partial<SealerS
   const lastSealed = last ? { leafIndex: Number(last.leaf_index), position: last.position, transactionId: last.transaction_id, sealedAt: last.sealed_at.toISOString() } : null;
   const treeSize = lastSealed ? lastSealed.leafIndex + 1 : 0;
   const after = lastSealed ? { transactionId: lastSealed.transactionId, position: lastSealed.position } : START;
-  const [{ rows: lag }, next, checkpoint] = await Promise.all([
-    sql<{ n: string }>`
-      SELECT count(*)::text AS n FROM (
-        SELECT 1 FROM events WHERE (transaction_id, position) > (${after.transactionId}::xid8, ${after.position}::bigint) LIMIT ${lagCap}
-      ) waiting`.execute(db),
+  const [lag, next, checkpoint] = await Promise.all([
+    countEventsAfter(db, after, lagCap),
     readAllAfter(db, after, { limit: 1 }),
     latestCheckpoint(db),
   ]);
-  const lagEvents = Number(lag[0]?.n ?? 0);
+  const lagEvents = lag;
   const status: SealerStatus = {
     state: 'running',
     treeSize,

@@ -1,21 +1,17 @@
-import { readAllAfter, START, type Checkpoint } from '@factledger/event-store';
+import { LogFollower, readBatch, START, type AppendWakeups, type Checkpoint, type LeasedSession, type Turn } from '@factledger/event-store';
 import { MerkleFrontier, nodeKey, signCheckpoint, toHex, type SignedCheckpoint, type StoredNode } from '@factledger/audit-domain';
 import { insertCheckpoint, latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { appendToTree, lastSealedLeaf, loadNodes, rootAt, sealedTreeSize, type SealedLeaf } from '../tree/merkle-tree.repository';
-import { SealerSession } from './sealer-session';
+import { assertCanSeal, CHECKPOINT_REQUEST_CHANNEL, SEALER_LOCK_KEY } from './sealer-session';
 import { describeUnsealable, leafOrUnsealable, type UnsealableEvent } from './sealer-status';
 import type { SigningKey } from './signing-key';
+
+export type { AppendWakeups } from '@factledger/event-store';
 
 export interface SealerLogger {
   log(message: string): void;
   warn(message: string): void;
   error(message: string): void;
-}
-
-/** Anything that emits `append` after commits, e.g. the event store's AppendListener. */
-export interface AppendWakeups {
-  on(event: 'append', listener: () => void): unknown;
-  off(event: 'append', listener: () => void): unknown;
 }
 
 export interface SealerOptions {
@@ -49,20 +45,20 @@ const silent: SealerLogger = { log: () => undefined, warn: () => undefined, erro
 
 /**
  * Seals committed events, in gap-safe order, as leaves of the RFC 6962 tree
- * and signs checkpoints of its root. Writers never wait for it: it only reads
- * the log behind them. One instance writes at a time (advisory lock on its own
- * connection); others stand by and take over when that connection ends.
+ * and signs checkpoints of its root. Writers never wait for it: it is a
+ * subscriber of the log follower, which reads the log behind them and lets
+ * one instance write at a time (its lease); others stand by and take over
+ * when that connection ends. Its checkpoint is the last sealed leaf, written
+ * in the same transaction as the leaves.
  */
 export class Sealer {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly checkpointIntervalMs: number;
-  private readonly standbyRetryMs: number;
   private readonly logger: SealerLogger;
   private readonly clock: () => Date;
+  private follower: LogFollower;
 
-  private session: SealerSession | null = null;
-  private leader = false;
   private frontier: MerkleFrontier | null = null;
   private resumeAfter: Checkpoint = START;
   private lastCheckpoint: { size: number; at: number } | null = null;
@@ -70,27 +66,21 @@ export class Sealer {
   /** The next event cannot become a leaf: sealing stops before it (never skips it). */
   private blockedBy: UnsealableEvent | null = null;
   private reportedBlock: string | null = null;
-
-  private stopped = true;
-  /** Set by stop() only: a sealer used without start() (sealPending, checkpointNow) still seals everything. */
-  private stopping = false;
-  private loopDone: Promise<void> | null = null;
-  private woken = false;
-  private wakeSleeper: (() => void) | null = null;
-  private work: Promise<unknown> = Promise.resolve();
-  private readonly onAppend = () => this.wake();
+  /** The last read found nothing visible though events committed: look again soon, not at the next poll. */
+  private held = false;
+  private started = false;
 
   constructor(private readonly options: SealerOptions) {
     this.batchSize = options.batchSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 2000;
     this.checkpointIntervalMs = options.checkpointIntervalMs ?? 10_000;
-    this.standbyRetryMs = options.standbyRetryMs ?? 5000;
     this.logger = options.logger ?? silent;
     this.clock = options.clock ?? (() => new Date());
+    this.follower = this.newFollower();
   }
 
   get isLeader(): boolean {
-    return this.leader;
+    return this.follower.leading && this.frontier !== null;
   }
 
   get treeSize(): number | null {
@@ -104,25 +94,24 @@ export class Sealer {
 
   /** Runs in the background until stop(). */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.stopping = false;
-    this.options.wakeups?.on('append', this.onAppend);
-    this.loopDone = this.loop();
+    if (this.started) return;
+    this.started = true;
+    if (this.follower.stopped) this.follower = this.newFollower();
+    void this.follower.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.stopping = true;
-    this.options.wakeups?.off('append', this.onAppend);
-    this.wake();
-    await this.loopDone;
-    await this.exclusive(() => this.dropSession());
+    this.started = false;
+    await this.follower.stop();
+    this.frontier = null;
   }
 
   /** Seals every visible event now; 0 when another instance holds the lock. */
   sealPending(): Promise<number> {
-    return this.guarded(async () => ((await this.ensureLeader()) ? this.sealAll() : 0));
+    return this.follower.guarded(async () => {
+      const session = await this.follower.lead();
+      return session ? this.sealAll(session) : 0;
+    });
   }
 
   /**
@@ -130,61 +119,67 @@ export class Sealer {
    * the last one (or none exists). Null when another instance is the sealer.
    */
   checkpointNow(): Promise<SignedCheckpoint | null> {
-    return this.guarded(async () => {
-      if (!(await this.ensureLeader())) return null;
-      await this.sealAll();
+    return this.follower.guarded(async () => {
+      const session = await this.follower.lead();
+      if (!session) return null;
+      await this.sealAll(session);
       return this.issueCheckpoint(true);
     });
   }
 
-  private async loop(): Promise<void> {
-    let failures = 0;
-    while (!this.stopped) {
-      let delay = this.pollIntervalMs;
-      try {
-        await this.guarded(async () => {
-          if (!(await this.ensureLeader())) {
-            delay = this.standbyRetryMs;
-            return;
-          }
-          await this.sealAll();
-          const requested = this.checkpointRequested;
-          this.checkpointRequested = false;
-          await this.issueCheckpoint(requested);
-        });
-        failures = 0;
-        if (this.blockedBy) {
-          // Permanent (events never change), so no retry storm: look again now and then, or when asked for a checkpoint.
-          delay = Math.max(delay, BLOCKED_RECHECK_MS);
-          this.reportBlock(this.blockedBy);
-        }
-      } catch (e) {
-        failures++;
-        delay = Math.min(30_000, 250 * 2 ** Math.min(failures, 7));
-        this.logger.error(`sealer: ${(e as Error).message}; retrying in ${delay} ms`);
-      }
-      await this.pause(delay);
-    }
+  private newFollower(): LogFollower {
+    return new LogFollower(
+      {
+        label: 'sealer',
+        lockKey: SEALER_LOCK_KEY,
+        opened: (session) => assertCanSeal(session.db),
+        leased: async (session) => {
+          await this.loadState(session);
+          this.logger.log(`sealer: sealing as leader from tree size ${this.frontier!.size} (signing key ${this.options.key.keyId})`);
+        },
+        turn: (session) => this.turn(session),
+        // The in-memory frontier may be ahead of the database: the follower drops the session, the next lease reloads it.
+        failed: () => (this.frontier = null),
+      },
+      {
+        session: {
+          connectionString: this.options.connectionString,
+          applicationName: 'factledger-sealer',
+          listen: {
+            [CHECKPOINT_REQUEST_CHANNEL]: () => {
+              this.checkpointRequested = true;
+              this.follower.wake();
+            },
+          },
+        },
+        logger: this.logger,
+        pollIntervalMs: this.pollIntervalMs,
+        standbyRetryMs: this.options.standbyRetryMs ?? 5000,
+        backoff: { minMs: 500, maxMs: 30_000 },
+        dropSessionOnError: true,
+        wakeups: this.options.wakeups,
+      },
+    );
   }
 
-  private async ensureLeader(): Promise<boolean> {
-    if (this.session?.isLost) await this.dropSession();
-    if (!this.session) {
-      this.session = await SealerSession.open(this.options.connectionString, () => {
-        this.checkpointRequested = true;
-        this.wake();
-      });
-    }
-    if (this.leader) return true;
-    if (!(await this.session.tryLock())) return false;
-    this.leader = true;
-    await this.loadState(this.session);
-    this.logger.log(`sealer: sealing as leader from tree size ${this.frontier!.size} (signing key ${this.options.key.keyId})`);
-    return true;
+  /** The connection the follower leads with. */
+  private get session(): LeasedSession | null {
+    return this.follower.session;
+  }
+
+  private async turn(session: LeasedSession): Promise<Turn> {
+    await this.sealAll(session);
+    const requested = this.checkpointRequested;
+    this.checkpointRequested = false;
+    await this.issueCheckpoint(requested);
+    if (!this.blockedBy) return this.held ? 'held' : 'idle';
+    // Permanent (events never change), so no retry storm: look again now and then, or when asked for a checkpoint.
+    this.reportBlock(this.blockedBy);
+    return { sleepMs: Math.max(this.pollIntervalMs, BLOCKED_RECHECK_MS) };
   }
 
   /** Resumes from the stored tree, after checking it still matches the latest signed checkpoint. */
-  private async loadState(session: SealerSession): Promise<void> {
+  private async loadState(session: LeasedSession): Promise<void> {
     const last = await lastSealedLeaf(session.db);
     const size = last ? last.leafIndex + 1 : 0;
     const refs = MerkleFrontier.refsFor(size);
@@ -208,13 +203,13 @@ export class Sealer {
     await publishKey(session.db, this.options.key.keyId, this.options.key.publicKeyRaw);
   }
 
-  private async sealAll(): Promise<number> {
+  private async sealAll(session: LeasedSession): Promise<number> {
     let total = 0;
     this.blockedBy = null;
     for (;;) {
-      const sealed = await this.sealBatch();
+      const sealed = await this.sealBatch(session);
       total += sealed;
-      if (sealed < this.batchSize || this.stopping || this.blockedBy) return total;
+      if (sealed < this.batchSize || this.follower.stopped || this.blockedBy) return total;
     }
   }
 
@@ -226,10 +221,10 @@ export class Sealer {
   }
 
   /** One page of the gap-safe log → leaves and completed nodes, committed in one transaction. */
-  private async sealBatch(): Promise<number> {
-    const session = this.session!;
+  private async sealBatch(session: LeasedSession): Promise<number> {
     const frontier = this.frontier!;
-    const page = await readAllAfter(session.db, this.resumeAfter, { limit: this.batchSize });
+    const { page, held } = await readBatch(session.db, this.resumeAfter, this.batchSize);
+    this.held = held;
     if (page.events.length === 0) return 0;
     const startSize = frontier.size;
     const leaves: SealedLeaf[] = [];
@@ -277,54 +272,5 @@ export class Sealer {
     await insertCheckpoint(this.session!.db, checkpoint);
     this.lastCheckpoint = { size: checkpoint.treeSize, at: Date.parse(checkpoint.issuedAt) };
     return checkpoint;
-  }
-
-  private async dropSession(): Promise<void> {
-    const session = this.session;
-    this.session = null;
-    this.leader = false;
-    this.frontier = null;
-    await session?.close();
-  }
-
-  /** Exclusive, and any failure drops the session: the lock, and the in-memory frontier that may be ahead of the database. */
-  private guarded<T>(fn: () => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
-      try {
-        return await fn();
-      } catch (e) {
-        await this.dropSession();
-        throw e;
-      }
-    });
-  }
-
-  /** Serialises the loop and the public methods: they share one connection and the frontier. */
-  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.work.then(fn, fn);
-    this.work = run.catch(() => undefined);
-    return run;
-  }
-
-  private wake(): void {
-    this.woken = true;
-    this.wakeSleeper?.();
-  }
-
-  private pause(ms: number): Promise<void> {
-    if (this.woken || this.stopped) {
-      this.woken = false;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeSleeper = null;
-        this.woken = false;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeSleeper = done;
-    });
   }
 }

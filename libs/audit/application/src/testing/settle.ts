@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { countHiddenEvents } from '@factledger/event-store';
 
 /**
  * Waits until every committed event is visible to gap-safe readers. The
@@ -8,10 +9,9 @@ import { sql, type Kysely } from 'kysely';
 export async function settleLog(db: Kysely<any>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { rows } = await sql<{ hidden: string }>`
-      SELECT count(*) FILTER (WHERE transaction_id >= pg_snapshot_xmin(pg_current_snapshot()))::text AS hidden FROM events`.execute(db);
-    if (rows[0]!.hidden === '0') return;
-    if (Date.now() > deadline) throw new Error(`${rows[0]!.hidden} committed events stayed invisible to gap-safe readers for ${timeoutMs} ms`);
+    const hidden = await countHiddenEvents(db);
+    if (hidden === 0) return;
+    if (Date.now() > deadline) throw new Error(`${hidden} committed events stayed invisible to gap-safe readers for ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 25));
   }
 }

@@ -1,4 +1,4 @@
-import { assertNever, conflict, type Decider, type DomainEvent } from '@factledger/shared';
+import { assertNever, conflict, upcasterOf, type Decider, type DomainEvent } from '@factledger/shared';
 
 /**
  * An editor's decision on a figure the extractor was not confident of (a
@@ -19,6 +19,7 @@ export type CandidateAccepted = DomainEvent<
 >;
 export type CandidateRejected = DomainEvent<'candidate.rejected.v1', { candidateId: string; jobId: string; reason: string | null; decidedAt: string }>;
 export type CandidateReviewEvent = CandidateAccepted | CandidateRejected;
+const upcastCandidateReviewEvent = upcasterOf<CandidateReviewEvent>({ accepted: 'candidate.accepted.v1', rejected: 'candidate.rejected.v1' });
 
 export type CandidateReviewState =
   | { status: 'pending' }
@@ -82,4 +83,9 @@ function decide(command: CandidateReviewCommand, state: CandidateReviewState): C
   }
 }
 
-export const candidateReviewDecider: Decider<CandidateReviewCommand, CandidateReviewEvent, CandidateReviewState> = { initialState, evolve, decide };
+export const candidateReviewDecider: Decider<CandidateReviewCommand, CandidateReviewEvent, CandidateReviewState> = {
+  upcast: upcastCandidateReviewEvent,
+  initialState,
+  evolve,
+  decide,
+};

@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '@factledger/shared';
 import { corroborateFigure, type CorroborateFigure } from './corroborate-figure';
-import type { FigureEvent } from './figure.events';
+import { upcastFigureEvent, type FigureEvent } from './figure.events';
 import { evolveFigure, initialFigureState, type FigureState } from './figure.state';
 import { reportFigure, type ReportFigure } from './report-figure';
 import { retractFigure, type RetractFigure } from './retract-figure';
@@ -25,6 +25,7 @@ export const decideFigure = (command: FigureCommand, state: FigureState): Figure
 
 /** Stream `figure-<figureId>`. */
 export const figureDecider: Decider<FigureCommand, FigureEvent, FigureState> = {
+  upcast: upcastFigureEvent,
   initialState: initialFigureState,
   evolve: evolveFigure,
   decide: decideFigure,

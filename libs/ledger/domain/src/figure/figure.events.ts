@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@factledger/shared';
+import { upcasterOf, type DomainEvent, type ListsExactly } from '@factledger/shared';
 import type { Amount } from './amount';
 import type { Citation } from './citation';
 import type { FigureMethod, RevisionKind } from './figure.fields';
@@ -65,3 +65,13 @@ export type FigureRevised = DomainEvent<typeof FigureEventTypes.revised, FigureR
 export type FigureCorroborated = DomainEvent<typeof FigureEventTypes.corroborated, FigureCorroboratedData>;
 export type FigureRetracted = DomainEvent<typeof FigureEventTypes.retracted, FigureRetractedData>;
 export type FigureEvent = FigureReported | FigureRevised | FigureCorroborated | FigureRetracted;
+
+/** Stored figure events as the union above (older shapes would be upcast here). */
+export const upcastFigureEvent = upcasterOf<FigureEvent>(FigureEventTypes);
+// Fails to compile when FigureEventTypes and FigureEvent list different types.
+export const FIGURE_EVENT_TYPES_LISTED: ListsExactly<typeof FigureEventTypes, FigureEvent> = true;
+
+const FIGURE_TYPES: ReadonlySet<string> = new Set(Object.values(FigureEventTypes));
+
+/** Every figure event names its figure: read models select them by this guard, not by type prefix. */
+export const isFigureEvent = <E extends { type: string }>(event: E | FigureEvent): event is FigureEvent => FIGURE_TYPES.has(event.type);

@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '@factledger/shared';
-import type { MetricEvent } from './metric.events';
+import { upcastMetricEvent, type MetricEvent } from './metric.events';
 import { evolveMetric, initialMetricState, type MetricState } from './metric.state';
 import { registerMetric, type RegisterMetric } from './register-metric';
 import { updateMetric, type UpdateMetric } from './update-metric';
@@ -19,6 +19,7 @@ export const decideMetric = (command: MetricCommand, state: MetricState): Metric
 
 /** Stream `metric-<key>`. */
 export const metricDecider: Decider<MetricCommand, MetricEvent, MetricState> = {
+  upcast: upcastMetricEvent,
   initialState: initialMetricState,
   evolve: evolveMetric,
   decide: decideMetric,

@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@factledger/shared';
+import { upcasterOf, type DomainEvent, type ListsExactly } from '@factledger/shared';
 
 export const MetricEventTypes = {
   registered: 'metric.registered.v1',
@@ -27,3 +27,8 @@ export interface MetricUpdatedData {
 export type MetricRegistered = DomainEvent<typeof MetricEventTypes.registered, MetricRegisteredData>;
 export type MetricUpdated = DomainEvent<typeof MetricEventTypes.updated, MetricUpdatedData>;
 export type MetricEvent = MetricRegistered | MetricUpdated;
+
+/** Stored metric events as the union above (older shapes would be upcast here). */
+export const upcastMetricEvent = upcasterOf<MetricEvent>(MetricEventTypes);
+// Fails to compile when MetricEventTypes and MetricEvent list different types.
+export const METRIC_EVENT_TYPES_LISTED: ListsExactly<typeof MetricEventTypes, MetricEvent> = true;

@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '@factledger/shared';
-import type { ReportEvent } from './report.events';
+import { upcastReportEvent, type ReportEvent } from './report.events';
 import { evolveReport, initialReportState, type ReportState } from './report.state';
 import { registerReport, type RegisterReport } from './register-report';
 import { updateReport, type UpdateReport } from './update-report';
@@ -19,6 +19,7 @@ export const decideReport = (command: ReportCommand, state: ReportState): Report
 
 /** Stream `report-<reportId>`. */
 export const reportDecider: Decider<ReportCommand, ReportEvent, ReportState> = {
+  upcast: upcastReportEvent,
   initialState: initialReportState,
   evolve: evolveReport,
   decide: decideReport,

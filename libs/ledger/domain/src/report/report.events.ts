@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@factledger/shared';
+import { upcasterOf, type DomainEvent, type ListsExactly } from '@factledger/shared';
 
 export const ReportEventTypes = {
   registered: 'report.registered.v1',
@@ -32,3 +32,8 @@ export interface ReportUpdatedData {
 export type ReportRegistered = DomainEvent<typeof ReportEventTypes.registered, ReportRegisteredData>;
 export type ReportUpdated = DomainEvent<typeof ReportEventTypes.updated, ReportUpdatedData>;
 export type ReportEvent = ReportRegistered | ReportUpdated;
+
+/** Stored report events as the union above (older shapes would be upcast here). */
+export const upcastReportEvent = upcasterOf<ReportEvent>(ReportEventTypes);
+// Fails to compile when ReportEventTypes and ReportEvent list different types.
+export const REPORT_EVENT_TYPES_LISTED: ListsExactly<typeof ReportEventTypes, ReportEvent> = true;

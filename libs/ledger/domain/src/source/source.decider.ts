@@ -1,5 +1,5 @@
 import { assertNever, type Decider } from '@factledger/shared';
-import type { SourceEvent } from './source.events';
+import { upcastSourceEvent, type SourceEvent } from './source.events';
 import { evolveSource, initialSourceState, type SourceState } from './source.state';
 import { registerSource, type RegisterSource } from './register-source';
 import { updateSource, type UpdateSource } from './update-source';
@@ -19,6 +19,7 @@ export const decideSource = (command: SourceCommand, state: SourceState): Source
 
 /** Stream `source-<sourceId>`. */
 export const sourceDecider: Decider<SourceCommand, SourceEvent, SourceState> = {
+  upcast: upcastSourceEvent,
   initialState: initialSourceState,
   evolve: evolveSource,
   decide: decideSource,

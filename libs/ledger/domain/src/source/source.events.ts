@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@factledger/shared';
+import { upcasterOf, type DomainEvent, type ListsExactly } from '@factledger/shared';
 
 export const SourceEventTypes = {
   registered: 'source.registered.v1',
@@ -40,3 +40,8 @@ export interface SourceUpdatedData {
 export type SourceRegistered = DomainEvent<typeof SourceEventTypes.registered, SourceRegisteredData>;
 export type SourceUpdated = DomainEvent<typeof SourceEventTypes.updated, SourceUpdatedData>;
 export type SourceEvent = SourceRegistered | SourceUpdated;
+
+/** Stored source events as the union above (older shapes would be upcast here). */
+export const upcastSourceEvent = upcasterOf<SourceEvent>(SourceEventTypes);
+// Fails to compile when SourceEventTypes and SourceEvent list different types.
+export const SOURCE_EVENT_TYPES_LISTED: ListsExactly<typeof SourceEventTypes, SourceEvent> = true;

@@ -1,5 +1,5 @@
 import { assertNever, conflict, invalid, notFound, type Decider } from '@factledger/shared';
-import { PrincipalEventTypes, type PrincipalEvent } from './principal.events';
+import { PrincipalEventTypes, upcastPrincipalEvent, type PrincipalEvent } from './principal.events';
 import { KEY_ID, ROLES, isRole, type Role } from './roles';
 
 export const PrincipalErrorCodes = {
@@ -81,6 +81,7 @@ export const decidePrincipal = (command: PrincipalCommand, state: PrincipalState
 
 /** Stream `principal-<key id>`: one key's issue and revocation. */
 export const principalDecider: Decider<PrincipalCommand, PrincipalEvent, PrincipalState> = {
+  upcast: upcastPrincipalEvent,
   initialState: initialPrincipalState,
   evolve: evolvePrincipal,
   decide: decidePrincipal,

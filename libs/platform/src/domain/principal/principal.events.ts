@@ -1,4 +1,4 @@
-import type { DomainEvent } from '@factledger/shared';
+import { upcasterOf, type DomainEvent } from '@factledger/shared';
 import type { Role } from './roles';
 
 export const PrincipalEventTypes = {
@@ -31,3 +31,6 @@ export type KeyRevoked = DomainEvent<typeof PrincipalEventTypes.keyRevoked, KeyR
 export type PrincipalEvent = KeyIssued | KeyRevoked;
 
 export const principalStreamId = (keyId: string): string => `principal-${keyId}`;
+
+/** Stored principal events as the union above. */
+export const upcastPrincipalEvent = upcasterOf<PrincipalEvent>(PrincipalEventTypes);

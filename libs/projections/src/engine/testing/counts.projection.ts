@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { appendToStream, type RecordedEvent } from '@factledger/event-store';
+import { appendToStream, type LogEvent } from '@factledger/event-store';
+import type { DomainEvent } from '@factledger/shared';
 import type { ProjectionDefinition, ProjectionLogger } from '../projection-definition';
 
 /** Test hooks; mutable, so a test can "deploy a fix" to a running projection. */
 export interface CountsHooks {
   /** Awaited after the first statement of a batch, inside its transaction (block it to crash mid-batch). */
-  midBatch?: (events: RecordedEvent[]) => Promise<void> | void;
+  midBatch?: (events: LogEvent[]) => Promise<void> | void;
   /** Events with `data.poison` then make apply throw, after it already wrote part of the batch. */
   rejectPoison?: boolean;
 }
@@ -20,6 +21,8 @@ export function countsProjection(name: string, version = 1, hooks: CountsHooks =
     name,
     version,
     hooks,
+    // Any event counts: every stored event is read as itself.
+    upcast: (stored): DomainEvent => ({ type: stored.type, data: stored.data }),
     async setup(db: Kysely<any>, schema: string) {
       await db.schema.withSchema(schema).createTable('counts')
         .addColumn('stream_id', 'text', (c) => c.primaryKey())
@@ -34,7 +37,7 @@ export function countsProjection(name: string, version = 1, hooks: CountsHooks =
         INSERT INTO ${sql.id(schema, 'applied')} (position)
         SELECT position FROM jsonb_to_recordset(${rows}::jsonb) AS x(stream_id text, position bigint)`.execute(trx);
       await hooks.midBatch?.(events);
-      const poison = hooks.rejectPoison ? events.find((e) => (e.data as { poison?: boolean })?.poison) : undefined;
+      const poison = hooks.rejectPoison ? events.find((e) => (e.event?.data as { poison?: boolean })?.poison) : undefined;
       if (poison) throw new Error(`cannot count poison event ${poison.id}`);
       await sql`
         INSERT INTO ${sql.id(schema, 'counts')} AS c (stream_id, events, last_position)

@@ -1,6 +1,7 @@
 import type { NumberedEvent } from '../shared/ledger-cursor';
 import { provenanceOf } from '../shared/event-metadata';
-import { catalogEventOf, type CatalogEntity, type CatalogKind } from './catalog-rows';
+import { catalogChangeOf } from './catalog-change';
+import type { CatalogEntity, CatalogKind } from './catalog-rows';
 
 type Row = Record<string, unknown>;
 
@@ -22,12 +23,11 @@ export function catalogToLoad(events: readonly NumberedEvent[]): Record<CatalogE
   const registered = new Set<string>();
   const needed: Record<CatalogEntity, Set<string>> = { metric: new Set(), source: new Set(), report: new Set() };
   for (const { event } of events) {
-    const parsed = catalogEventOf(event.type);
-    if (!parsed) continue;
-    const key = String((event.data as Row)[parsed.kind.keyField]);
-    const id = `${parsed.kind.entity}:${key}`;
-    if (parsed.change === 'registered') registered.add(id);
-    else if (!registered.has(id)) needed[parsed.kind.entity].add(key);
+    const change = catalogChangeOf(event);
+    if (!change) continue;
+    const id = `${change.kind.entity}:${change.key}`;
+    if (change.change === 'registered') registered.add(id);
+    else if (!registered.has(id)) needed[change.kind.entity].add(change.key);
   }
   return { metric: [...needed.metric], source: [...needed.source], report: [...needed.report] };
 }
@@ -54,16 +54,14 @@ export function foldCatalogBatch(events: readonly NumberedEvent[], stored: Store
   const touched: Record<CatalogEntity, Set<string>> = { metric: new Set(), source: new Set(), report: new Set() };
 
   for (const n of events) {
-    const parsed = catalogEventOf(n.event.type);
+    const parsed = catalogChangeOf(n.event);
     if (!parsed) continue;
-    const { kind, change } = parsed;
-    const data = n.event.data as Row;
-    const key = String(data[kind.keyField]);
+    const { kind, change, key, data } = parsed;
     const entities = working[kind.entity];
     let entity = entities.get(key);
     if (change === 'registered') {
       if (entity) continue;
-      entity = { current: { [kind.keyColumn]: key, position: n.event.position, registered_at: n.recordedAt }, open: null, storedOpen: false };
+      entity = { current: { [kind.keyColumn]: key, position: n.logged.position, registered_at: n.recordedAt }, open: null, storedOpen: false };
       entities.set(key, entity);
     } else {
       if (!entity) continue;
@@ -76,7 +74,7 @@ export function foldCatalogBatch(events: readonly NumberedEvent[], stored: Store
       }
     }
     applyFields(kind, entity.current, data);
-    Object.assign(entity.current, { stream_version: n.event.streamVersion, last_position: n.event.position, updated_at: n.recordedAt });
+    Object.assign(entity.current, { stream_version: n.logged.streamVersion, last_position: n.logged.position, updated_at: n.recordedAt });
     entity.open = historyRow(kind, entity.current, n);
     changes[kind.entity].historyInserts.push(entity.open);
     touched[kind.entity].add(key);
@@ -87,14 +85,15 @@ export function foldCatalogBatch(events: readonly NumberedEvent[], stored: Store
   return changes;
 }
 
-function applyFields(kind: CatalogKind<any>, row: Row, data: Row): void {
-  for (const [field, column] of Object.entries(kind.fields)) {
-    if (data[field] !== undefined) row[column] = data[field];
+function applyFields(kind: CatalogKind<any>, row: Row, data: object): void {
+  for (const [field, value] of Object.entries(data)) {
+    const column = Object.hasOwn(kind.fields, field) ? kind.fields[field] : undefined;
+    if (column && value !== undefined) row[column] = value;
   }
 }
 
 function historyRow(kind: CatalogKind<any>, current: Row, n: NumberedEvent): Row {
   const row: Row = {};
   for (const column of Object.keys(kind.columns)) row[column] = current[column] ?? null;
-  return { ...row, stream_version: current.stream_version, recorded_from: n.seq, recorded_to: null, position: n.event.position, recorded_at: n.recordedAt, recorded_by: provenanceOf(n.event).actor };
+  return { ...row, stream_version: current.stream_version, recorded_from: n.seq, recorded_to: null, position: n.logged.position, recorded_at: n.recordedAt, recorded_by: provenanceOf(n.logged).actor };
 }

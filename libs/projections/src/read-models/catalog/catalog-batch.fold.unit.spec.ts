@@ -1,11 +1,12 @@
-import type { RecordedEvent } from '@factledger/event-store';
+import { upcastEvents, type LogEvent, type RecordedEvent } from '@factledger/event-store';
+import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
 import { numberEvents } from '../shared/ledger-cursor';
 import { catalogToLoad, foldCatalogBatch, type StoredCatalog } from './catalog-batch.fold';
 
 let position = 0;
-const event = (type: string, data: Record<string, unknown>, streamVersion: number): RecordedEvent => {
+const event = (type: string, data: Record<string, unknown>, streamVersion: number): LogEvent<LedgerEvent> => {
   position += 1;
-  return {
+  const stored: RecordedEvent = {
     position: String(position),
     transactionId: '1',
     streamId: 's',
@@ -17,6 +18,7 @@ const event = (type: string, data: Record<string, unknown>, streamVersion: numbe
     metadata: { actor: 'editor' },
     recordedAt: new Date(Date.UTC(2024, 10, 1, 0, 0, position)),
   };
+  return upcastEvents([stored], upcastLedgerEvent)[0]!;
 };
 const registered = event('source.registered.v1', { sourceId: 'ua-hur', name: 'HUR', kind: 'intelligence', country: 'UA', partyToConflict: false, aliases: ['HUR'], needsReview: true }, 1);
 const updated = event('source.updated.v1', { sourceId: 'ua-hur', partyToConflict: true, needsReview: false }, 2);

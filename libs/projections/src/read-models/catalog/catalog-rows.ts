@@ -114,9 +114,3 @@ export const REPORT_KIND: CatalogKind<ReportFields> = {
 };
 
 export const CATALOG_KINDS: Readonly<Record<CatalogEntity, CatalogKind<any>>> = { metric: METRIC_KIND, source: SOURCE_KIND, report: REPORT_KIND };
-
-/** `metric.registered.v1` → metric / registered. */
-export function catalogEventOf(type: string): { kind: CatalogKind<any>; change: 'registered' | 'updated' } | null {
-  const match = /^(metric|source|report)\.(registered|updated)\.v1$/.exec(type);
-  return match ? { kind: CATALOG_KINDS[match[1] as CatalogEntity], change: match[2] as 'registered' | 'updated' } : null;
-}

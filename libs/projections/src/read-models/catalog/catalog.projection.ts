@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
 import type { ProjectionDefinition } from '../../engine';
 import { prepareBatch } from '../shared/batch-preparation';
 import { numberBatch } from '../shared/ledger-cursor';
@@ -12,10 +13,11 @@ export const CATALOG_PROJECTION = 'catalog';
 type Row = Record<string, unknown>;
 
 /** Metrics, sources and reports: current rows and their history, a few statements per batch. */
-export function catalogProjection(options: { version: number; name?: string }): ProjectionDefinition {
+export function catalogProjection(options: { version: number; name?: string }): ProjectionDefinition<LedgerEvent> {
   return {
     name: options.name ?? CATALOG_PROJECTION,
     version: options.version,
+    upcast: upcastLedgerEvent,
     setup: (db, schema) => createCatalogTables(db, schema),
     async apply(trx, events, { schema }) {
       // Every event takes a seq, catalog event or not, so seqs agree with the figures model.

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
-import type { RecordedEvent } from '@factledger/event-store';
+import { upcastEvents, type RecordedEvent } from '@factledger/event-store';
 import { loadConfig } from '@factledger/platform';
 import { DomainError } from '@factledger/shared';
 import type { ProjectionDefinition } from '../../engine';
@@ -87,7 +87,8 @@ export class ReadModelReplay {
     const types = definition.eventTypes;
     const relevant = events.map(toRecordedEvent).filter((e) => !types || types.includes(e.type));
     if (relevant.length === 0) return;
-    await this.inScratch((trx) => definition.apply(trx, relevant, { schema }));
+    // Upcast as the live projector's read path does (the verifier's hashing reads the raw events).
+    await this.inScratch((trx) => definition.apply(trx, upcastEvents(relevant, definition.upcast), { schema }));
   }
 
   async digest(name: string): Promise<SchemaDigest> {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
-import { dropConnection, LISTEN_HEARTBEAT_MS, startListenHeartbeat } from '@factledger/event-store';
+import { LISTEN_HEARTBEAT_MS, ReconnectingListener } from '@factledger/event-store';
 import { parseReadModelNotice, READ_MODELS_CHANNEL, type ReadModelNotice } from '../../engine';
 
 export interface ReadModelListenerEvents {
@@ -10,32 +9,43 @@ export interface ReadModelListenerEvents {
   onListening(listening: boolean): void;
 }
 
-const BACKOFF_MS = [100, 250, 500, 1000, 2000, 5000];
-
 /**
- * One dedicated connection LISTENing on READ_MODELS_CHANNEL, reconnected
- * with backoff when it drops or stops answering its heartbeat (a silently
- * dead connection would otherwise keep the cache serving what the projector
- * has since replaced). Never a pool connection: LISTEN belongs to the session.
+ * The estimate cache's LISTEN on READ_MODELS_CHANNEL, over the shared
+ * ReconnectingListener (heartbeat, reconnection): a silently dead connection
+ * would otherwise keep the cache serving what the projector has since replaced.
  */
 export class ReadModelListener {
-  private client: pg.Client | null = null;
-  private closed = false;
-  private attempt = 0;
-  private retry: NodeJS.Timeout | null = null;
+  private readonly listener: ReconnectingListener;
   private readonly barriers = new Map<string, () => void>();
-  private stopHeartbeat: () => void = () => undefined;
+  private closed = false;
   listening = false;
 
   constructor(
-    private readonly connectionString: string,
+    connectionString: string,
     private readonly events: ReadModelListenerEvents,
-    private readonly applicationName = 'factledger-api:read-model-listener',
-    private readonly heartbeatMs = LISTEN_HEARTBEAT_MS,
-  ) {}
+    applicationName = 'factledger-api:read-model-listener',
+    heartbeatMs = LISTEN_HEARTBEAT_MS,
+  ) {
+    this.listener = new ReconnectingListener({
+      connectionString,
+      channels: [READ_MODELS_CHANNEL],
+      applicationName,
+      heartbeatMs,
+      onNotification: (_channel, payload) => {
+        const notice = parseReadModelNotice(payload);
+        if (notice) return this.events.onNotice(notice);
+        this.releaseBarrier(payload);
+      },
+      onUp: () => {
+        this.listening = true;
+        this.events.onListening(true);
+      },
+      onDown: () => this.down(),
+    });
+  }
 
   start(): void {
-    if (!this.client && !this.retry && !this.closed) void this.connect();
+    if (!this.closed) void this.listener.start();
   }
 
   /**
@@ -58,54 +68,11 @@ export class ReadModelListener {
 
   async close(): Promise<void> {
     this.closed = true;
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
-    const client = this.client;
+    await this.listener.stop();
     this.down();
-    if (client) await dropConnection(client);
-  }
-
-  private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.connectionString, application_name: this.applicationName, keepAlive: true });
-    this.client = client;
-    client.on('error', () => this.lost(client));
-    client.on('end', () => this.lost(client));
-    client.on('notification', (message) => {
-      if (this.client !== client || message.channel !== READ_MODELS_CHANNEL) return;
-      const notice = parseReadModelNotice(message.payload);
-      if (notice) return this.events.onNotice(notice);
-      this.releaseBarrier(message.payload);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${READ_MODELS_CHANNEL}`);
-    } catch {
-      this.lost(client);
-      return;
-    }
-    if (this.client !== client) return;
-    this.stopHeartbeat = startListenHeartbeat(client, this.heartbeatMs, () => this.lost(client));
-    this.attempt = 0;
-    this.listening = true;
-    this.events.onListening(true);
-  }
-
-  private lost(client: pg.Client): void {
-    if (this.client !== client) return;
-    this.down();
-    void dropConnection(client);
-    if (this.closed) return;
-    const delay = BACKOFF_MS[Math.min(this.attempt++, BACKOFF_MS.length - 1)]!;
-    this.retry = setTimeout(() => {
-      this.retry = null;
-      if (!this.closed) void this.connect();
-    }, delay);
-    this.retry.unref();
   }
 
   private down(): void {
-    this.stopHeartbeat();
-    this.client = null;
     const was = this.listening;
     this.listening = false;
     for (const release of this.barriers.values()) release();

@@ -1,4 +1,5 @@
-import type { RecordedEvent } from '@factledger/event-store';
+import { upcastEvents, type RecordedEvent } from '@factledger/event-store';
+import { upcastLedgerEvent } from '@factledger/ledger-domain';
 import { numberEvents, type NumberedEvent } from '../shared/ledger-cursor';
 import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
 import { sourcesToLoad } from './source-flags.fold';
@@ -49,7 +50,7 @@ const corroborated = (reportId: string) => event('figure.corroborated.v1', { fig
 const NOTHING_STORED: StoredFigureState = { figures: new Map(), sourceParties: new Map() };
 let seqBase = '0';
 const numbered = (...events: RecordedEvent[]): NumberedEvent[] => {
-  const result = numberEvents({ seq: seqBase, recordedMax: null }, events);
+  const result = numberEvents({ seq: seqBase, recordedMax: null }, upcastEvents(events, upcastLedgerEvent));
   seqBase = result.at(-1)!.seq;
   return result;
 };

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
 import type { ProjectionDefinition } from '../../engine';
 import { prepareBatch } from '../shared/batch-preparation';
 import { ensureQueryIndexes } from '../shared/deferred-indexes';
@@ -32,10 +33,11 @@ export const FIGURES_PROJECTION = 'figures';
  * position or a time into a seq. Every event goes through `apply` (none is
  * filtered out) because each one takes a seq.
  */
-export function figuresProjection(options: { version: number; name?: string }): ProjectionDefinition {
+export function figuresProjection(options: { version: number; name?: string }): ProjectionDefinition<LedgerEvent> {
   return {
     name: options.name ?? FIGURES_PROJECTION,
     version: options.version,
+    upcast: upcastLedgerEvent,
     setup: (db, schema) => createFiguresTables(db, schema),
     async apply(trx, events, { schema }) {
       const numbered = await numberBatch(trx, schema, events);
@@ -44,7 +46,7 @@ export function figuresProjection(options: { version: number; name?: string }): 
         trx,
         [schema, 'log'],
         LOG_COLUMNS,
-        numbered.map((n) => ({ position: n.event.position, seq: n.seq, recorded_at: n.recordedAt, recorded_max: n.recordedMax })),
+        numbered.map((n) => ({ position: n.logged.position, seq: n.seq, recorded_at: n.recordedAt, recorded_max: n.recordedMax })),
       );
       const stored = await loadStoredState(trx, schema, numbered);
       const changes = foldFigureBatch(numbered, stored);

@@ -4,6 +4,9 @@ import { createCursorTable } from '../shared/ledger-cursor';
 /** Keys compare byte-wise: they are ASCII slugs, and b-tree work on them is a large part of catch-up. */
 const KEY = sql`text COLLATE "C"`;
 
+/** The figures model's tables (besides the ledger cursor): only libs/projections/src/read-models/figures/ names them in SQL. */
+export const FIGURES_TABLES = ['log', 'metrics', 'source_parties', 'metric_sources', 'figures_current', 'figure_versions', 'citations'] as const;
+
 /**
  * The figures read model. `figure_versions` is bitemporal: `recorded` (a seq
  * range: when the ledger held the row) and `valid` (a date range: which dates

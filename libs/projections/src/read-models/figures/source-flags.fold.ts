@@ -7,9 +7,8 @@ export function sourcesToLoad(events: readonly NumberedEvent[]): string[] {
   const registeredHere = new Set<string>();
   const needed = new Set<string>();
   for (const { event } of events) {
-    const sourceId = (event.data as { sourceId?: string }).sourceId;
-    if (event.type === 'source.registered.v1' && sourceId) registeredHere.add(sourceId);
-    if (event.type === 'source.updated.v1' && sourceId && !registeredHere.has(sourceId)) needed.add(sourceId);
+    if (event?.type === 'source.registered.v1') registeredHere.add(event.data.sourceId);
+    if (event?.type === 'source.updated.v1' && !registeredHere.has(event.data.sourceId)) needed.add(event.data.sourceId);
   }
   return [...needed];
 }
@@ -46,7 +45,7 @@ export class SourceFlagsFold {
   }
 
   private openRow(n: NumberedEvent, sourceId: string, flags: Pick<SourcePartyRow, 'party_to_conflict' | 'needs_review'>): void {
-    const row: SourcePartyRow = { source_id: sourceId, recorded_from: n.seq, recorded_to: null, ...flags, position: n.event.position, recorded_at: n.recordedAt };
+    const row: SourcePartyRow = { source_id: sourceId, recorded_from: n.seq, recorded_to: null, ...flags, position: n.logged.position, recorded_at: n.recordedAt };
     this.open.set(sourceId, { row, stored: false });
     this.inserts.push(row);
   }

@@ -1,9 +1,10 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { visibleHead } from '@factledger/event-store';
 import { DomainError } from '@factledger/shared';
 import { activeSchema, waitForPosition } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
-import { isoTimestamp } from '../shared/batch-rows';
+import { logEntryAt } from '../figures/log-index.lookup';
+import { cursorHeadSelect } from '../shared/ledger-cursor';
 import { parseAsOf, resolveAlgorithmVersion, resolveValidAt, todayOf, type AsOf, type Basis, type ReadRequest } from './basis';
 
 export interface ReadContext {
@@ -88,25 +89,13 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
  * by that time), in one statement: a round trip less per historical read.
  */
 async function readHeads(trx: Kysely<any>, schemas: ReadonlyMap<string, string>, asOf: AsOf): Promise<{ heads: Map<string, Point>; logged: Point | null }> {
-  const selects = [...schemas].map(
-    ([name, schema]) => sql`SELECT ${name}::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt" FROM ${sql.id(schema, 'cursor')}`,
-  );
-  const lookup = logLookup(schemas, asOf);
+  const selects = [...schemas].map(([name, schema]) => cursorHeadSelect(name, schema));
+  const lookup = schemas.has(FIGURES_PROJECTION) ? logEntryAt(schemas.get(FIGURES_PROJECTION)!, asOf) : null;
   if (lookup) selects.push(sql`(${lookup})`);
   const { rows } = await sql<Point & { name: string | null }>`${sql.join(selects, sql` UNION ALL `)}`.execute(trx);
   const heads = new Map(rows.flatMap(({ name, ...point }) => (name === null ? [] : [[name, point] as const])));
   const logged = rows.find((r) => r.name === null);
   return { heads, logged: logged ? { seq: logged.seq, position: logged.position, recordedAt: logged.recordedAt } : null };
-}
-
-function logLookup(schemas: ReadonlyMap<string, string>, asOf: AsOf): RawBuilder<unknown> | null {
-  if (asOf.kind === 'head' || (asOf.kind === 'position' && asOf.position === '0')) return null;
-  const log = sql.id(schemas.get(FIGURES_PROJECTION)!, 'log');
-  const columns = sql`NULL::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt"`;
-  return asOf.kind === 'position'
-    ? sql`SELECT ${columns} FROM ${log} WHERE position = ${asOf.position}::bigint`
-    : // Qualified: a bare seq in ORDER BY is the text output column ('9' sorts after '12').
-      sql`SELECT ${columns} FROM ${log} l WHERE l.recorded_max <= ${asOf.at}::timestamptz ORDER BY l.recorded_max DESC, l.seq DESC LIMIT 1`;
 }
 
 async function resolvePoint(trx: Kysely<any>, asOf: AsOf, head: Point, logged: Point | null, waited: boolean): Promise<Point | { waitFor: string }> {

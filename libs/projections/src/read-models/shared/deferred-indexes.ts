@@ -1,4 +1,5 @@
 import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { hasEventsAfter } from '@factledger/event-store';
 import type { NumberedEvent } from './ledger-cursor';
 
 /** A batch this short is not a catch-up batch (the engine reads 1000 or 5000 at a time). */
@@ -12,13 +13,9 @@ const CATCH_UP_BATCH = 1000;
  * appear together with the rows of that batch (or not at all).
  */
 export async function ensureQueryIndexes(trx: Transaction<any>, schema: string, indexes: { name: string; ddl: RawBuilder<unknown> }[], batch: readonly NumberedEvent[]): Promise<void> {
-  const last = batch.at(-1)?.event;
+  const last = batch.at(-1)?.logged;
   if (!last) return;
-  if (batch.length >= CATCH_UP_BATCH) {
-    const { rows } = await sql<{ more: boolean }>`
-      SELECT EXISTS (SELECT 1 FROM events WHERE (transaction_id, position) > (${last.transactionId}::xid8, ${last.position}::bigint)) AS more`.execute(trx);
-    if (rows[0]?.more) return;
-  }
+  if (batch.length >= CATCH_UP_BATCH && (await hasEventsAfter(trx, last))) return;
   const { rows } = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE schemaname = ${schema}`.execute(trx);
   const existing = new Set(rows.map((r) => r.indexname));
   const missing = indexes.filter((index) => !existing.has(index.name));

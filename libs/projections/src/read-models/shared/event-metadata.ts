@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@factledger/event-store';
+import type { LogEvent } from '@factledger/event-store';
 
 /** Who wrote an event and why, as the write side stores it (see EventMetadata). */
 export interface Provenance {
@@ -10,7 +10,7 @@ export interface Provenance {
 
 const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 
-export const provenanceOf = (event: RecordedEvent): Provenance => {
+export const provenanceOf = (event: Pick<LogEvent, 'metadata'>): Provenance => {
   const metadata = (event.metadata ?? {}) as Record<string, unknown>;
   return { actor: text(metadata.actor), requestId: text(metadata.requestId), reason: text(metadata.reason) };
 };

@@ -1,5 +1,6 @@
-import { sql, type Kysely } from 'kysely';
-import type { RecordedEvent } from '@factledger/event-store';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { LogEvent } from '@factledger/event-store';
+import type { LedgerEvent } from '@factledger/ledger-domain';
 import { isoTimestamp } from './batch-rows';
 
 /**
@@ -20,8 +21,12 @@ export interface LedgerCursor {
   recordedMax: string | null;
 }
 
+/** An event of the log as the read models fold it. */
 export interface NumberedEvent {
-  event: RecordedEvent;
+  /** Its place in the log (position, stream version, metadata). */
+  logged: LogEvent<LedgerEvent>;
+  /** The ledger event, upcast by the store; null for the log's other events, which only take a seq. */
+  event: LedgerEvent | null;
   seq: string;
   recordedAt: string;
   recordedMax: string;
@@ -47,28 +52,32 @@ export async function loadCursor(db: Kysely<any>, schema: string): Promise<Ledge
   return rows[0]!;
 }
 
+/** A SELECT of one read model's head: (name, seq, position, recordedAt), to UNION with others in one round trip. */
+export const cursorHeadSelect = (name: string, schema: string): RawBuilder<unknown> =>
+  sql`SELECT ${name}::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt" FROM ${sql.id(schema, 'cursor')}`;
+
 /** Numbers a batch after the cursor and moves the cursor to its last event. */
-export async function numberBatch(db: Kysely<any>, schema: string, events: readonly RecordedEvent[]): Promise<NumberedEvent[]> {
+export async function numberBatch(db: Kysely<any>, schema: string, events: readonly LogEvent<LedgerEvent>[]): Promise<NumberedEvent[]> {
   const cursor = await loadCursor(db, schema);
   const numbered = numberEvents(cursor, events);
   const last = numbered.at(-1);
   if (last) {
     await sql`
       UPDATE ${sql.id(schema, 'cursor')}
-         SET seq = ${last.seq}::bigint, position = ${last.event.position}::bigint,
+         SET seq = ${last.seq}::bigint, position = ${last.logged.position}::bigint,
              recorded_at = ${last.recordedAt}::timestamptz, recorded_max = ${last.recordedMax}::timestamptz`.execute(db);
   }
   return numbered;
 }
 
-export function numberEvents(cursor: Pick<LedgerCursor, 'seq' | 'recordedMax'>, events: readonly RecordedEvent[]): NumberedEvent[] {
+export function numberEvents(cursor: Pick<LedgerCursor, 'seq' | 'recordedMax'>, events: readonly LogEvent<LedgerEvent>[]): NumberedEvent[] {
   let seq = BigInt(cursor.seq);
   let recordedMax = cursor.recordedMax;
-  return events.map((event) => {
-    const recordedAt = event.recordedAt.toISOString();
+  return events.map((logged) => {
+    const recordedAt = logged.recordedAt.toISOString();
     // ISO strings of one format compare like the instants they name.
     if (recordedMax === null || recordedAt > recordedMax) recordedMax = recordedAt;
     seq += 1n;
-    return { event, seq: seq.toString(), recordedAt, recordedMax };
+    return { logged, event: logged.event, seq: seq.toString(), recordedAt, recordedMax };
   });
 }

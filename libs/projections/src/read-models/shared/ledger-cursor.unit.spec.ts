@@ -1,7 +1,8 @@
-import type { RecordedEvent } from '@factledger/event-store';
+import type { LogEvent } from '@factledger/event-store';
+import type { LedgerEvent } from '@factledger/ledger-domain';
 import { numberEvents } from './ledger-cursor';
 
-const at = (iso: string) => ({ recordedAt: new Date(iso) }) as RecordedEvent;
+const at = (iso: string) => ({ recordedAt: new Date(iso), event: null }) as LogEvent<LedgerEvent>;
 
 describe('numberEvents', () => {
   it('numbers on from the cursor and keeps the running maximum of recorded_at (which is not monotone in log order)', () => {

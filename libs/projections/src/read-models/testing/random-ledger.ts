@@ -11,7 +11,6 @@ import {
   sourceDecider,
   sourceStreamId,
   type AmountInput,
-  type FigureState,
 } from '@factledger/ledger-domain';
 import { isDomainError, type Decider, type DomainEvent } from '@factledger/shared';
 
@@ -164,8 +163,8 @@ export async function executeCommands(
   const figures: string[] = [];
   let refused = 0;
   let commandNumber = 0;
-  const load = async <S>(streamId: string, decider: Pick<Decider<unknown, DomainEvent, S>, 'initialState' | 'evolve'>) =>
-    foldRecorded(decider, await store.readStream(streamId));
+  const load = async <E extends DomainEvent, S>(streamId: string, decider: Pick<Decider<unknown, E, S>, 'upcast' | 'initialState' | 'evolve'>) =>
+    foldRecorded(decider, await store.readStreamAs(streamId, decider.upcast));
   const run = async <C, E extends DomainEvent, S>(streamId: string, decider: Decider<C, E, S>, command: C) => {
     try {
       // Who and why vary per command: every view must show the event's own.
@@ -251,7 +250,7 @@ export async function executeCommands(
       case 'revise': {
         const figureId = figures[c.f % Math.max(1, figures.length)];
         if (!figureId) break;
-        const state = await load<FigureState>(figureStreamId(figureId), figureDecider);
+        const state = await load(figureStreamId(figureId), figureDecider);
         const current = state.status === 'empty' ? undefined : state.versions[state.currentVersion - 1];
         const validAt = c.update && current ? { date: dayOf((Date.parse(current.validAt.date) - BASE_DAY) / 86_400_000 + c.days) } : undefined;
         await run(figureStreamId(figureId), figureDecider, {

@@ -1,10 +1,19 @@
 import { sql, type Kysely } from 'kysely';
-import { AMOUNT_FIELDS, parseAmount, type AmountQualifier, type ValidAtPrecision } from '@factledger/ledger-domain';
-import { activeSchema } from '@factledger/projections';
-import type { KnownFigure } from '../domain';
-import { FIGURES_READ_MODEL } from './read-models';
+import { AMOUNT_FIELDS, parseAmount, type Amount, type AmountQualifier, type ValidAt, type ValidAtPrecision } from '@factledger/ledger-domain';
+import { activeSchema } from '../../engine';
+import { FIGURES_PROJECTION } from './figures.projection';
 
-interface FigureRow {
+/** An active figure at the figures model's head, as ingestion matches a claim against it. */
+export interface ActiveFigure {
+  figureId: string;
+  amount: Amount;
+  validAt: ValidAt;
+  citedReportIds: string[];
+  /** Amounts of the versions the current one replaced, oldest first. */
+  previousAmounts: Amount[];
+}
+
+interface ActiveFigureRow {
   figure_id: string;
   qualifier: string;
   value: string | null;
@@ -13,11 +22,10 @@ interface FigureRow {
   valid_at: string;
   valid_precision: ValidAtPrecision;
   cited_report_ids: string[];
-  /** Bounds of the versions the current one replaced, oldest first. */
-  previous: { qualifier: string; value: string | null; low: string | null; high: string | null }[];
+  previous: Bounds[];
 }
 
-type Bounds = Pick<FigureRow, 'qualifier' | 'value' | 'low' | 'high'>;
+type Bounds = Pick<ActiveFigureRow, 'qualifier' | 'value' | 'low' | 'high'>;
 
 /** Only the bounds the qualifier states, whether the read model also fills the others in (normalised) or not. */
 const amountOf = (r: Bounds) => {
@@ -26,13 +34,14 @@ const amountOf = (r: Bounds) => {
 };
 
 /**
- * The active figures of one source for one metric (retracted ones cannot be
- * matched): current versions, with the amounts of the versions they replaced
- * (matching knows "corrected to 1,900, not 1,500" names the old value).
+ * The active figures of one source for one metric at the head (retracted
+ * ones cannot be matched): current versions, with the amounts of the versions
+ * they replaced (matching knows "corrected to 1,900, not 1,500" names the old
+ * value). Other modules ask the figures model through this, never its tables.
  */
-export async function activeFiguresOf(db: Kysely<any>, metricKey: string, sourceId: string): Promise<KnownFigure[]> {
-  const schema = await activeSchema(db, FIGURES_READ_MODEL);
-  const { rows } = await sql<FigureRow>`
+export async function activeFiguresOf(db: Kysely<any>, metricKey: string, sourceId: string): Promise<ActiveFigure[]> {
+  const schema = await activeSchema(db, FIGURES_PROJECTION);
+  const { rows } = await sql<ActiveFigureRow>`
     SELECT c.figure_id, c.qualifier, c.value::text, c.low::text, c.high::text, to_char(c.valid_at, 'YYYY-MM-DD') AS valid_at, c.valid_precision, c.cited_report_ids,
            coalesce((SELECT json_agg(json_build_object('qualifier', v.qualifier, 'value', v.value::text, 'low', v.low::text, 'high', v.high::text) ORDER BY v.version)
                        FROM ${sql.id(schema, 'figure_versions')} v

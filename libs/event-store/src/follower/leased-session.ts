@@ -1,23 +1,34 @@
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 
+export interface LeasedSessionOptions {
+  connectionString: string;
+  applicationName: string;
+  /** A hung or partitioned process loses its lease instead of blocking the subscriber forever. */
+  idleTimeoutMs?: number;
+  /** Channels to LISTEN on this very connection, e.g. requests only the lease holder acts on. */
+  listen?: Readonly<Record<string, (payload: string | undefined) => void>>;
+}
+
 /**
- * One dedicated connection that holds a projection's session-level advisory
- * lock and runs all of its batches. If the connection drops, the lock goes
- * with it and so does any batch in flight: a runner that lost its lock can
- * never commit (fencing). Never a pool connection, which would outlive us.
+ * One dedicated connection that holds a subscriber's session-level advisory
+ * lock (its lease) and runs all of its work. If the connection drops, the
+ * lock goes with it and so does any transaction in flight: a follower that
+ * lost its lease can never commit (fencing). Never a pool connection, which
+ * would outlive us.
  */
-export class ProjectorSession {
+export class LeasedSession {
   readonly db: Kysely<any>;
   private lost = false;
 
-  private constructor(private readonly client: pg.Client) {
+  private constructor(client: pg.Client) {
     client.on('error', () => (this.lost = true)); // surfaced to the next query too
     client.on('end', () => (this.lost = true));
     this.db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new SingleClientPool(client) }) });
   }
 
-  static async open(connectionString: string, applicationName: string, idleTimeoutMs: number): Promise<ProjectorSession> {
+  static async open(options: LeasedSessionOptions): Promise<LeasedSession> {
+    const { connectionString, applicationName, idleTimeoutMs, listen = {} } = options;
     const client = new pg.Client({ connectionString, application_name: applicationName.slice(0, 63), keepAlive: true });
     client.on('error', () => undefined);
     try {
@@ -26,14 +37,20 @@ export class ProjectorSession {
       await client.end().catch(() => undefined);
       throw e;
     }
-    const session = new ProjectorSession(client);
+    const session = new LeasedSession(client);
     try {
-      // A hung or partitioned process loses its lock instead of blocking the projection forever.
-      await sql`SELECT set_config('idle_session_timeout', ${`${idleTimeoutMs}ms`}, false)`.execute(session.db);
-    } catch {
-      // PostgreSQL before 14: no idle_session_timeout; tcp keepalive still applies.
+      if (idleTimeoutMs !== undefined) await setIdleTimeout(session.db, idleTimeoutMs);
+      client.on('notification', (msg) => listen[msg.channel]?.(msg.payload));
+      for (const channel of Object.keys(listen)) await sql`LISTEN ${sql.id(channel)}`.execute(session.db);
+    } catch (e) {
+      await session.close();
+      throw e;
     }
     return session;
+  }
+
+  get isLost(): boolean {
+    return this.lost;
   }
 
   /** Session-level: held until released or the connection ends. */
@@ -46,7 +63,7 @@ export class ProjectorSession {
     await sql`SELECT pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(this.db);
   }
 
-  /** Whether the connection still answers; tells a lost connection from a projection error. */
+  /** Whether the connection still answers; tells a lost connection from a subscriber's error. */
   async alive(): Promise<boolean> {
     if (this.lost) return false;
     try {
@@ -58,14 +75,20 @@ export class ProjectorSession {
     }
   }
 
+  /** Closing ends the session, which releases the lease. */
   async close(): Promise<void> {
     this.lost = true;
     await this.db.destroy().catch(() => undefined);
   }
 }
 
-/** Advisory-lock name of one projection version; status reads pg_locks with the same rule. */
-export const projectionLockKey = (name: string, version: number): string => `factledger.projection:${name}:v${version}`;
+async function setIdleTimeout(db: Kysely<any>, ms: number): Promise<void> {
+  try {
+    await sql`SELECT set_config('idle_session_timeout', ${`${ms}ms`}, false)`.execute(db);
+  } catch {
+    // PostgreSQL before 14: no idle_session_timeout; tcp keepalive still applies.
+  }
+}
 
 /** Kysely over exactly one client: callers queue, so a transaction never interleaves with another query. */
 class SingleClientPool implements PostgresPool {

@@ -1,0 +1,3 @@
+export * from './leased-session';
+export * from './log-follower';
+export * from './read-batch';

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import type { DomainEvent, Upcaster } from '@factledger/shared';
+import type { Checkpoint, LogEvent, RecordedEvent } from '../event-store.types';
+import { readAllAfter } from '../events.repository';
+import { hasEventsAfter } from '../log-queries.repository';
+import { upcastEvents } from '../upcast-events';
+
+export interface Batch<Event = RecordedEvent> {
+  page: { events: Event[]; checkpoint: Checkpoint };
+  /** Nothing visible, yet events committed after the checkpoint: an older open transaction hides them (turn: 'held'). */
+  held: boolean;
+}
+
+/**
+ * A subscriber's read: the gap-safe batch after its checkpoint, and whether an
+ * empty one is only held back. Raw stored events (the sealer hashes them), or
+ * with `upcast` each read once into the family's union (projections).
+ */
+export async function readBatch(db: Kysely<any>, after: Checkpoint, limit: number): Promise<Batch>;
+export async function readBatch<E extends DomainEvent>(db: Kysely<any>, after: Checkpoint, limit: number, upcast: Upcaster<E>): Promise<Batch<LogEvent<E>>>;
+export async function readBatch<E extends DomainEvent>(
+  db: Kysely<any>,
+  after: Checkpoint,
+  limit: number,
+  upcast?: Upcaster<E>,
+): Promise<Batch<RecordedEvent> | Batch<LogEvent<E>>> {
+  const page = await readAllAfter(db, after, { limit });
+  const held = page.events.length === 0 && (await hasEventsAfter(db, after));
+  return upcast ? { page: { events: upcastEvents(page.events, upcast), checkpoint: page.checkpoint }, held } : { page, held };
+}

@@ -1,0 +1,15 @@
+import type { DomainEvent, Upcaster } from '@factledger/shared';
+import type { LogEvent, RecordedEvent, StreamEvent } from './event-store.types';
+
+/** Raw events read into a family's union, once each (see LogEvent). */
+export function upcastEvents<E extends DomainEvent>(events: readonly RecordedEvent[], upcast: Upcaster<E>): LogEvent<E>[] {
+  return events.map(({ data, ...place }) => ({ ...place, event: upcast({ type: place.type, schemaVersion: place.schemaVersion, data }) }));
+}
+
+/** A stream's events for its decider: an event of another family there is a corrupt stream, not something to skip. */
+export function upcastStream<E extends DomainEvent>(streamId: string, events: readonly RecordedEvent[], upcast: Upcaster<E>): StreamEvent<E>[] {
+  return upcastEvents(events, upcast).map((e) => {
+    if (e.event === null) throw new Error(`stream ${streamId} holds event ${e.id} of type ${e.type} (schema ${e.schemaVersion}), which its decider does not read`);
+    return { ...e, event: e.event };
+  });
+}

@@ -1,0 +1,40 @@
+import type { Kysely } from 'kysely';
+import type { Checkpoint } from '@factledger/event-store';
+import type { ProjectionLogger } from './projection-definition';
+
+export interface RebuildProgress {
+  name: string;
+  version: number;
+  /** Events the version's checkpoint has moved over so far. */
+  processed: number;
+  /** Events to go through in all; grows if the log grows during the rebuild. */
+  total: number;
+  checkpoint: Checkpoint;
+  /** waiting: another instance holds the version and is building it. */
+  phase: 'catching_up' | 'switched' | 'waiting';
+}
+
+export interface ProjectionRunnerOptions {
+  /** Shared pool, for work outside the runner's session (dropping retired schemas). */
+  db: Kysely<any>;
+  connectionString: string;
+  owner: string;
+  logger: ProjectionLogger;
+  batchSize: number;
+  rebuildBatchSize: number;
+  pollIntervalMs: number;
+  lockRetryMs: number;
+  retiredSchemaGraceMs: number;
+  /** Rebuild mode: end once this version is active (switched by us or by another instance). */
+  untilActive?: boolean;
+  onProgress?: (progress: RebuildProgress) => void;
+  /** Called once the version is marked failed (after the batch rolled back). */
+  onFailed?: (error: string) => void;
+  onBatch?: BatchObserver;
+}
+
+/** A batch committed: which read model, how many events the checkpoint moved over, how long it took. */
+export type BatchObserver = (batch: { name: string; version: number; events: number; seconds: number; mode: 'running' | 'rebuilding' }) => void;
+
+/** Why a runner's loop ended. */
+export type RunnerExit = 'stopped' | 'superseded' | 'active';

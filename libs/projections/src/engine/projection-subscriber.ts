@@ -1,0 +1,231 @@
+import type { Kysely } from 'kysely';
+import {
+  compareCheckpoints,
+  countEventsAfter,
+  formatCheckpoint,
+  readBatch,
+  START,
+  type Checkpoint,
+  type LeasedSession,
+  type LogSubscriber,
+  type Batch,
+  type LogEvent,
+  type Turn,
+} from '@factledger/event-store';
+import { invalidateActiveSchemas } from './active-schema';
+import { applyEvents, locateFailingEvent } from './apply-events';
+import { advanceCheckpoint, claimCheckpoint, loadCheckpoint, markFailed, releaseCheckpoint } from './checkpoints.repository';
+import { ensureProjection } from './ensure-projection';
+import type { ProjectionDefinition } from './projection-definition';
+import { ApplyError, FencedError, isTransient, messageOf } from './projection-errors';
+import type { ProjectionRunnerOptions, RebuildProgress, RunnerExit } from './projection-runner.types';
+import { promoteVersion } from './promote-version';
+import { announceAdvance } from './read-model-notice';
+import { activeVersion } from './registry.repository';
+
+interface Claim {
+  checkpoint: Checkpoint;
+  mode: 'running' | 'rebuilding';
+  processed: number;
+  total: number;
+}
+
+/** Advisory-lock name of one projection version; status reads pg_locks with the same rule. */
+export const projectionLockKey = (name: string, version: number): string => `factledger.projection:${name}:v${version}`;
+
+/**
+ * One projection version as a subscriber of the log follower. Each batch is
+ * one transaction on the leased connection: compare-and-set the checkpoint
+ * row, apply, commit. A rebuilding version is promoted (promoteVersion) once
+ * it has caught up; a failing batch marks the version failed until a resume.
+ */
+export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, 'stopped'>> {
+  readonly label: string;
+  readonly lockKey: string;
+  claim: Claim | null = null;
+  private failedSince: string | null = null;
+  private waitingTotal: number | null = null;
+  private readonly target: { name: string; version: number; owner: string };
+
+  constructor(
+    private readonly definition: ProjectionDefinition,
+    private readonly options: ProjectionRunnerOptions,
+    private readonly promoted: (previous: number | null) => void,
+  ) {
+    this.label = `projection ${definition.name} v${definition.version}`;
+    this.lockKey = projectionLockKey(definition.name, definition.version);
+    this.target = { name: definition.name, version: definition.version, owner: options.owner };
+  }
+
+  /** Rebuild mode: done once another instance switched the version in; meanwhile report its progress. */
+  async beforeLease(session: LeasedSession): Promise<'active' | null> {
+    if (!this.options.untilActive) return null;
+    const db = session.db;
+    const active = await activeVersion(db, this.definition.name);
+    if (active !== null && active >= this.definition.version) return 'active';
+    const row = await loadCheckpoint(db, this.definition.name, this.definition.version);
+    if (this.options.onProgress && row?.owner && row.owner !== this.options.owner) {
+      this.waitingTotal ??= await countEventsAfter(db, START);
+      const processed = Number(row.eventsApplied);
+      this.waitingTotal = Math.max(this.waitingTotal, processed);
+      this.options.onProgress({ ...this.target, processed, total: this.waitingTotal, checkpoint: row.checkpoint, phase: 'waiting' });
+    }
+    return null;
+  }
+
+  async leased(): Promise<void> {
+    this.options.logger.log(`${this.label}: acquired (owner ${this.options.owner})`);
+  }
+
+  async turn(session: LeasedSession): Promise<Turn<'superseded' | 'active'>> {
+    if (!this.claim) {
+      const claimed = await this.claimVersion(session.db);
+      if (claimed === 'superseded' || claimed === 'active') return { exit: claimed };
+      if (claimed === 'failed') return 'failed';
+    }
+    return this.step(session);
+  }
+
+  failed(): void {
+    this.claim = null; // reload the checkpoint from the database before going on
+  }
+
+  async releasing(session: LeasedSession): Promise<void> {
+    await releaseCheckpoint(session.db, this.target);
+  }
+
+  private async claimVersion(db: Kysely<any>): Promise<'claimed' | 'failed' | 'superseded' | 'active'> {
+    const { name, version } = this.definition;
+    // While failed, only watch the state: a resume (from any process) clears it.
+    if (this.failedSince !== null && (await loadCheckpoint(db, name, version))?.state === 'failed') return 'failed';
+    let active: number | null;
+    if (this.options.untilActive) {
+      // The rebuild was prepared beside the active version; never make it active before it is built.
+      active = await activeVersion(db, name);
+      if (active === version) return 'active';
+    } else {
+      active = (await ensureProjection(db, this.definition, { retiredSchemaGraceMs: this.options.retiredSchemaGraceMs })).activeVersion;
+    }
+    if (active !== null && active > version) {
+      this.options.logger.warn(`${this.label}: superseded by v${active}; this instance runs an outdated definition and leaves it alone`);
+      return 'superseded';
+    }
+    const mode = active === version ? 'running' : 'rebuilding';
+    const row = await claimCheckpoint(db, name, version, this.options.owner, mode);
+    if (!row) {
+      const current = await loadCheckpoint(db, name, version);
+      if (!current) throw new Error(`${this.label} is not set up (no checkpoint row)`);
+      if (current.state === 'stopped') return 'superseded';
+      if (this.failedSince === null) {
+        this.failedSince = current.error ?? 'failed';
+        this.options.logger.warn(`${this.label}: is failed (${this.failedSince}); waiting for a resume`);
+      }
+      return 'failed';
+    }
+    this.failedSince = null;
+    const processed = Number(row.eventsApplied);
+    const total = mode === 'rebuilding' && this.options.onProgress ? processed + (await countEventsAfter(db, row.checkpoint)) : processed;
+    this.claim = { checkpoint: row.checkpoint, mode, processed, total };
+    this.options.logger.log(`${this.label}: ${mode} from ${formatCheckpoint(row.checkpoint)}`);
+    return 'claimed';
+  }
+
+  private async step(session: LeasedSession): Promise<Turn<'active'>> {
+    const claim = this.claim!;
+    const limit = claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
+    const { page, held } = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
+    if (page.events.length === 0 && (await this.movedElsewhere(session.db))) return 'more';
+    // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
+    if (held && claim.mode === 'running') return 'held';
+    if (page.events.length > 0 && !(await this.applyBatch(session, page))) return 'failed';
+    if (claim.mode === 'rebuilding') {
+      this.reportProgress('catching_up');
+      if (page.events.length < limit) return this.promote(session);
+    }
+    return page.events.length === limit ? 'more' : 'idle';
+  }
+
+  /**
+   * With nothing to apply there is no compare-and-set to notice a reset or a
+   * retirement done elsewhere, so an idle runner checks its row instead.
+   */
+  private async movedElsewhere(db: Kysely<any>): Promise<boolean> {
+    const row = await loadCheckpoint(db, this.definition.name, this.definition.version);
+    const claim = this.claim!;
+    const same = row?.owner === this.options.owner && row.state === claim.mode && compareCheckpoints(row.checkpoint, claim.checkpoint) === 0;
+    if (!same) this.claim = null;
+    return !same;
+  }
+
+  private async applyBatch(session: LeasedSession, page: Batch<LogEvent>['page']): Promise<boolean> {
+    const claim = this.claim!;
+    const started = performance.now();
+    try {
+      await session.db.transaction().execute(async (trx) => {
+        // The checkpoint first: its row lock is held while the batch applies.
+        const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
+        if (!state) throw new FencedError();
+        const keys = await applyEvents(trx, this.definition, page.events);
+        // Readers' caches learn at commit what this batch changed (only they read a running version).
+        if (state === 'running') await announceAdvance(trx, { projection: this.target.name, version: this.target.version, position: page.checkpoint.position, keys: keys?.slice() });
+      });
+    } catch (e) {
+      await this.onBatchError(session, e);
+      return false;
+    }
+    claim.checkpoint = page.checkpoint;
+    claim.processed += page.events.length;
+    const { name, version } = this.definition;
+    this.options.onBatch?.({ name, version, events: page.events.length, seconds: (performance.now() - started) / 1000, mode: claim.mode });
+    return true;
+  }
+
+  private async promote(session: LeasedSession): Promise<Turn<'active'>> {
+    const claim = this.claim!;
+    let promotion;
+    try {
+      promotion = await promoteVersion(session.db, this.definition, this.options.owner, claim.checkpoint, this.options.rebuildBatchSize);
+    } catch (e) {
+      await this.onBatchError(session, e);
+      return 'failed';
+    }
+    const { previous, to, count } = promotion;
+    invalidateActiveSchemas();
+    claim.checkpoint = to;
+    claim.processed += count;
+    claim.mode = 'running';
+    claim.total = claim.processed;
+    this.reportProgress('switched');
+    this.options.logger.log(`${this.label}: now active${previous === null ? '' : `, replacing v${previous}`} at ${formatCheckpoint(to)}`);
+    this.promoted(previous);
+    return this.options.untilActive ? { exit: 'active' } : 'more';
+  }
+
+  private async onBatchError(session: LeasedSession, e: unknown): Promise<void> {
+    this.claim = null;
+    if (e instanceof FencedError) {
+      this.options.logger.warn(`${this.label}: checkpoint moved (reset, switch or takeover); reloading it`);
+      return;
+    }
+    if (!(await session.alive())) throw e; // lost connection: the follower reconnects
+    if (isTransient(e)) {
+      this.options.logger.warn(`${this.label}: transient error, retrying: ${messageOf(e)}`);
+      return;
+    }
+    if (!(e instanceof ApplyError)) throw e;
+    const located = await locateFailingEvent(session.db, this.definition, e, (x) =>
+      this.options.logger.warn(`${this.label}: could not re-apply the failed batch event by event: ${messageOf(x)}`),
+    );
+    await markFailed(session.db, this.target, located.message);
+    this.failedSince = located.message;
+    this.options.logger.error(`${this.label}: FAILED and stopped; the batch was rolled back. Fix, then resume it. ${located.message}`, (located.cause as Error)?.stack);
+    this.options.onFailed?.(located.message);
+  }
+
+  private reportProgress(phase: RebuildProgress['phase']): void {
+    const claim = this.claim;
+    if (!claim || !this.options.onProgress) return;
+    claim.total = Math.max(claim.total, claim.processed);
+    this.options.onProgress({ ...this.target, processed: claim.processed, total: claim.total, checkpoint: claim.checkpoint, phase });
+  }
+}
