@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { sql } from 'kysely';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { verifyCheckpointSignature, type SignedCheckpoint } from '@factledger/audit-domain';
 import type { EventStoreTables } from '@factledger/event-store';
@@ -85,6 +86,9 @@ describe('checkpoint key rotation and compromise, verified', () => {
     // A worker restarted with the old key file refuses to sign with it.
     expect(await retiredKeyProblem(sealerDb.db, first)).toBe(`checkpoint key ${first.keyId} (${keyFile}) was rotated to ${second.keyId}; set SIGNING_KEY_FILE to the new key`);
     expect(await retiredKeyProblem(sealerDb.db, second)).toBeNull();
+    // Key statements are evidence: the application cannot write them, nobody can change them.
+    await expect(sql`DELETE FROM audit_key_statements`.execute(t.db)).rejects.toThrow(/permission denied/);
+    await expect(sql`UPDATE audit_key_statements SET reason = 'x'`.execute(t.adminDb)).rejects.toThrow(/append-only/);
   });
 
   it('a verifier pinned to the old key follows the signed rotation, checks it is part of this log, and pins the new key', async () => {
