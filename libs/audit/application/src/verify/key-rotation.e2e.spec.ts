@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sql } from 'kysely';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { verifyCheckpointSignature, type SignedCheckpoint } from '@factledger/audit-domain';
+import { signCheckpoint, verifyCheckpointSignature, type SignedCheckpoint } from '@factledger/audit-domain';
 import type { EventStoreTables } from '@factledger/event-store';
 import { createDatabase, type DatabaseHandle } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
@@ -11,7 +11,7 @@ import { retiredKeyProblem, rotateSigningKey } from '../sealer/key-rotation';
 import { Sealer } from '../sealer/sealer';
 import { loadOrCreateSigningKey, readSigningKey, type SigningKey } from '../sealer/signing-key';
 import { createAuditTestApp } from '../testing/audit-test-app';
-import { seedEvents } from '../testing/ledger-fixture';
+import { seedEvents, testSigningKey } from '../testing/ledger-fixture';
 import type { FetchLike } from './verify-api.client';
 import { runVerify, VERIFY_DEFAULTS, type VerifyOptions } from './verify-cli';
 
@@ -115,6 +115,29 @@ describe('checkpoint key rotation and compromise, verified', () => {
         ? { status: 200, ok: true, text: async () => JSON.stringify({ currentKeyId: null, keys: [], statements: statements.map((s) => ({ ...s, signature: firstCheckpoint.signature })) }) }
         : fetch(url, init);
     expect((await verify({ publicKey: 'first.pem', stateFile: 'forged.json' }, forged)).out).toContain('FAIL [key.changed]');
+  });
+
+  it("fails on a validly signed rotation over another log's tree, and on a newer tree signed by a key that already handed over", async () => {
+    const real = (await get('/v1/checkpoints/latest')) as SignedCheckpoint;
+    const { signature: _s, algorithm: _a, ...body } = real;
+    const serve = (answers: Record<string, unknown>): FetchLike => async (url, init) => {
+      const pathname = new URL(url).pathname;
+      return pathname in answers ? { status: 200, ok: true, text: async () => JSON.stringify(answers[pathname]) } : fetch(url, init);
+    };
+    // Whoever holds the first key signs a rotation to a key of their own over a forked tree of size 10.
+    const stranger = testSigningKey();
+    const forkedRotation = signCheckpoint(
+      { ...firstCheckpoint, rootHash: 'f'.repeat(64), issuedAt: new Date().toISOString(), nextKey: { keyId: stranger.keyId, publicKey: stranger.publicKeyRaw.toString('base64') } },
+      first.privateKey,
+    );
+    const forked = await verify(
+      { publicKey: 'first.pem', stateFile: 'forked.json' },
+      serve({ '/v1/checkpoints/keys': { currentKeyId: null, keys: [], statements: [forkedRotation] }, '/v1/checkpoints/latest': signCheckpoint({ ...body, keyId: stranger.keyId }, stranger.privateKey) }),
+    );
+    expect(forked.out).toContain(`FAIL [key.rotation_not_in_log] the rotation to key ${stranger.keyId} (signed at tree size 10) is not a prefix of checkpoint 15`);
+    // The first key, rotated away at size 10, signing the tree of size 15.
+    const retired = await verify({ publicKey: 'first.pem', stateFile: 'retired.json' }, serve({ '/v1/checkpoints/latest': signCheckpoint({ ...body, keyId: first.keyId }, first.privateKey) }));
+    expect(retired.out).toContain(`FAIL [key.retired] checkpoint 15 is signed by key ${first.keyId}, which handed over to ${second.keyId} at tree size 10`);
   });
 
   it('compromise: after the operator revokes the key and re-signs the head, a verifier pinned to it fails naming the new key, and passes once given it out of band', async () => {
