@@ -58,6 +58,8 @@ export async function rotateSigningKey(file: string, db: Kysely<any>, options: R
     : signCheckpoint({ ...body, keyId: previous.keyId, nextKey: { keyId: next.keyId, publicKey: next.publicKeyRaw.toString('base64') } }, previous.privateKey);
   if (!done) {
     await db.transaction().execute(async (trx) => {
+      // The old key too: a key no sealer has used yet was never published.
+      await publishKey(trx, previous.keyId, previous.publicKeyRaw);
       await publishKey(trx, next.keyId, next.publicKeyRaw);
       await insertKeyStatement(trx, statement);
     });
