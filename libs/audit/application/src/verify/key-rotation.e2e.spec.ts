@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { Value } from '@sinclair/typebox/value';
 import { sql } from 'kysely';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { signCheckpoint, verifyCheckpointSignature, type SignedCheckpoint } from '@factledger/audit-domain';
@@ -10,6 +11,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { retiredKeyProblem, rotateSigningKey } from '../sealer/key-rotation';
 import { Sealer } from '../sealer/sealer';
 import { loadOrCreateSigningKey, readSigningKey, type SigningKey } from '../sealer/signing-key';
+import { KeyHistoryView, SignedCheckpointView } from '../http/audit-schemas';
 import { createAuditTestApp } from '../testing/audit-test-app';
 import { seedEvents, testSigningKey } from '../testing/ledger-fixture';
 import type { FetchLike } from './verify-api.client';
@@ -81,6 +83,7 @@ describe('checkpoint key rotation and compromise, verified', () => {
     // The history is served; old checkpoints keep their bytes and still verify with the old key.
     const history = await get('/v1/checkpoints/keys');
     expect(history).toMatchObject({ currentKeyId: second.keyId, keys: [{ keyId: first.keyId }, { keyId: second.keyId }], statements: [result.statement] });
+    expect(Value.Errors(KeyHistoryView, history).First()).toBeUndefined(); // the documented schema
     expect(await get('/v1/checkpoints/10')).toEqual(firstCheckpoint);
     expect(verifyCheckpointSignature(await get('/v1/checkpoints/10'), first.publicKey)).toBe(true);
     // A worker restarted with the old key file refuses to sign with it.
@@ -146,6 +149,8 @@ describe('checkpoint key rotation and compromise, verified', () => {
     expect(result.statement).toMatchObject({ keyId: third.keyId, treeSize: 15, revokedKey: { keyId: second.keyId, reason: 'key file leaked' } });
     // The head as re-signed by the new key is the latest checkpoint now.
     expect(await get('/v1/checkpoints/latest')).toEqual(result.statement);
+    expect(Value.Errors(SignedCheckpointView, result.statement).First()).toBeUndefined();
+    expect(Value.Errors(KeyHistoryView, await get('/v1/checkpoints/keys')).First()).toBeUndefined();
     expect((await get('/v1/audit/public-key')).keyId).toBe(third.keyId);
     expect(await retiredKeyProblem(sealerDb.db, second)).toBe(`checkpoint key ${second.keyId} (${keyFile}) was revoked (key file leaked); set SIGNING_KEY_FILE to its replacement`);
 
