@@ -3,10 +3,10 @@ import { generateKeyPairSync } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { sql } from 'kysely';
-import { EMPTY_ROOT, toHex, verifyCheckpointSignature } from '@factledger/audit-domain';
+import { EMPTY_ROOT, signCheckpoint, toHex, verifyCheckpointSignature } from '@factledger/audit-domain';
 import { createDatabase, type DatabaseHandle } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
-import { publishKey } from '../checkpoints/checkpoints.repository';
+import { insertCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { keyStatements } from '../checkpoints/key-history.repository';
 import { testSigningKey } from '../testing/ledger-fixture';
 import { rotateSigningKey } from './key-rotation';
@@ -57,6 +57,16 @@ describe('factledger signing-key rotate (rotateSigningKey)', () => {
     writeFileSync(file, old.privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 });
     await expect(rotateSigningKey(file, sealerDb.db)).rejects.toThrow(`was rotated to ${first.next.keyId}, not to the key in ${file}.next`);
     await expect(rotateSigningKey(path.join(dir, 'none.pem'), sealerDb.db)).rejects.toThrow(SigningKeyError);
+  });
+
+  it('refuses to vouch for a latest checkpoint whose signature does not hold', async () => {
+    const file = path.join(dir, 'signing-key.pem');
+    const old = await loadOrCreateSigningKey(file);
+    await publishKey(sealerDb.db, old.keyId, old.publicKeyRaw);
+    const empty = { treeSize: 0, rootHash: toHex(EMPTY_ROOT), lastPosition: null, lastTransactionId: null, issuedAt: '2026-12-06T00:00:00.000Z', keyId: old.keyId };
+    await insertCheckpoint(sealerDb.db, signCheckpoint(empty, testSigningKey().privateKey)); // names the old key, signed by another
+    await expect(rotateSigningKey(file, sealerDb.db)).rejects.toThrow(`the latest checkpoint (tree size 0) does not verify with key ${old.keyId}`);
+    expect(await keyStatements(t.db)).toEqual([]);
   });
 
   it('the database keeps a key from handing over twice (the chain never forks)', async () => {

@@ -2,9 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Kysely } from 'kysely';
-import { EMPTY_ROOT, signCheckpoint, toHex, type SignedCheckpoint } from '@factledger/audit-domain';
+import { EMPTY_ROOT, publicKeyFromRaw, signCheckpoint, toHex, verifyCheckpointSignature, type SignedCheckpoint } from '@factledger/audit-domain';
 import { latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
-import { insertKeyStatement, keyRetirement, latestRevocation } from '../checkpoints/key-history.repository';
+import { insertKeyStatement, keyRetirement, latestRevocation, publishedKeys } from '../checkpoints/key-history.repository';
 import { SigningKeyError, readSigningKey, signingKeyFromPem, type SigningKey } from './signing-key';
 
 export interface RotateOptions {
@@ -52,6 +52,10 @@ export async function rotateSigningKey(file: string, db: Kysely<any>, options: R
   }
 
   const head = await treeHead(db);
+  // Never vouch for a head whose own signature does not hold (a row written behind the sealer's back).
+  if ('signature' in head && !(await headSignatureHolds(db, head))) {
+    throw new SigningKeyError(`the latest checkpoint (tree size ${head.treeSize}) does not verify with key ${head.keyId}: run factledger verify and investigate before signing anything`);
+  }
   const body = { treeSize: head.treeSize, rootHash: head.rootHash, lastPosition: head.lastPosition, lastTransactionId: head.lastTransactionId, issuedAt: clock().toISOString() };
   const statement = options.compromised
     ? signCheckpoint({ ...body, keyId: next.keyId, revokedKey: { keyId: previous.keyId, reason: options.compromised.reason } }, next.privateKey)
@@ -85,10 +89,15 @@ async function nextKey(nextFile: string): Promise<SigningKey> {
 }
 
 /** The newest signed tree head: the latest checkpoint, or a newer re-signed one; the empty tree before any. */
-async function treeHead(db: Kysely<any>): Promise<Pick<SignedCheckpoint, 'treeSize' | 'rootHash' | 'lastPosition' | 'lastTransactionId'>> {
+async function treeHead(db: Kysely<any>): Promise<SignedCheckpoint | Pick<SignedCheckpoint, 'treeSize' | 'rootHash' | 'lastPosition' | 'lastTransactionId'>> {
   const [checkpoint, resigned] = await Promise.all([latestCheckpoint(db), latestRevocation(db)]);
   const head = resigned && (!checkpoint || resigned.treeSize >= checkpoint.treeSize) ? resigned : checkpoint;
   return head ?? { treeSize: 0, rootHash: toHex(EMPTY_ROOT), lastPosition: null, lastTransactionId: null };
+}
+
+async function headSignatureHolds(db: Kysely<any>, head: SignedCheckpoint): Promise<boolean> {
+  const key = (await publishedKeys(db)).find((k) => k.keyId === head.keyId);
+  return key !== undefined && verifyCheckpointSignature(head, publicKeyFromRaw(key.publicKey));
 }
 
 /** Why a worker must not sign with `key`, or null: it handed over to a successor, or was revoked. */
