@@ -1,9 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Kysely, Migrator, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
-
-/** A timestamped migration: TypeScript in the sources, JavaScript in the build (dist/). */
-const MIGRATION_FILE = /^\d{14}_[a-z0-9_]+\.(ts|js)$/;
+import { Kysely, Migrator, sql, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import { migrationFiles } from './migration-files';
 
 /**
  * Loads the timestamped migration files beside this one. `require` (not a
@@ -12,21 +9,44 @@ const MIGRATION_FILE = /^\d{14}_[a-z0-9_]+\.(ts|js)$/;
  */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = fs.readdirSync(__dirname).filter((f) => MIGRATION_FILE.test(f)).sort();
     return Object.fromEntries(
       // eslint-disable-next-line @typescript-eslint/no-require-imports
-      files.map((file) => [file.replace(/\.(ts|js)$/, ''), require(path.join(__dirname, file)) as Migration]),
+      migrationFiles().map((file) => [file.replace(/\.(ts|js)$/, ''), require(path.join(__dirname, file)) as Migration]),
     );
   }
 }
+
+/**
+ * One migrator at a time per database: a session advisory lock of our own,
+ * on the connection the migrations run on. Kysely's Migrator takes its own
+ * lock too (around the transaction); ours also covers its bookkeeping tables'
+ * creation and lets a waiting process say that it waits.
+ */
+const MIGRATION_LOCK = sql`hashtextextended('factledger.migrate', 0)`;
 
 export function createMigrator(db: Kysely<any>): Migrator {
   return new Migrator({ db, provider: new FolderMigrationProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  return applied(await createMigrator(db).migrateToLatest());
+/**
+ * Applies every pending migration; throws with the failing migration's name.
+ * Safe to run from several processes at once (each deploy step, each
+ * replica's start): one holds the lock and migrates, the others wait for it,
+ * then find nothing pending and return [].
+ */
+export async function migrateToLatest(db: Kysely<any>, options: { onWait?: (message: string) => void } = {}): Promise<string[]> {
+  return db.connection().execute(async (connection) => {
+    const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_lock(${MIGRATION_LOCK}) AS locked`.execute(connection);
+    if (!rows[0]!.locked) {
+      options.onWait?.('another process is migrating this database (advisory lock held): waiting for it');
+      await sql`SELECT pg_advisory_lock(${MIGRATION_LOCK})`.execute(connection);
+    }
+    try {
+      return applied(await createMigrator(connection).migrateToLatest());
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`.execute(connection);
+    }
+  });
 }
 
 function applied({ error, results }: MigrationResultSet): string[] {
@@ -38,3 +58,5 @@ function applied({ error, results }: MigrationResultSet): string[] {
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 export * from './database-roles';
+export * from './schema-version';
+export { knownMigrations } from './migration-files';

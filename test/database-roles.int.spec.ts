@@ -95,7 +95,7 @@ describe('database roles', () => {
 
   it('lets only the sealer role write the audit tables, and nobody rewrite them', async () => {
     const leaf = `INSERT INTO audit_leaves (leaf_index, position, transaction_id, leaf_hash) VALUES (0, 1, '1', decode(repeat('ab', 32), 'hex'))`;
-    for (const table of ['audit_leaves', 'audit_nodes', 'audit_checkpoints', 'audit_signing_keys']) {
+    for (const table of ['audit_leaves', 'audit_nodes', 'audit_checkpoints', 'audit_signing_keys', 'audit_key_statements']) {
       await expect(t.pool.query(`SELECT count(*) FROM ${table}`)).resolves.toBeDefined();
       await refused(t.pool, `DELETE FROM ${table}`, new RegExp(`permission denied for table ${table}`));
       await refused(t.pool, `TRUNCATE ${table}`, new RegExp(`permission denied for table ${table}`));
@@ -127,6 +127,8 @@ describe('database roles', () => {
       { table: 'projection_registry', privileges: 'INSERT,SELECT,UPDATE' },
       { table: 'report_texts', privileges: 'DELETE,INSERT,SELECT' },
       { table: 'review_candidates', privileges: 'INSERT,SELECT' },
+      // Read only: a process compares the applied migrations with its code's before it starts.
+      { table: 'schema_migrations', privileges: 'SELECT' },
     ]);
     await refused(t.pool, `UPDATE ledger_identity SET ledger_id = gen_random_uuid()`, /permission denied for table ledger_identity/);
     await refused(t.pool, `DELETE FROM schema_migrations`, /permission denied for table schema_migrations/);

@@ -112,6 +112,9 @@ describe('timeline page (real Chromium, real API)', () => {
     expect(await page.locator('.fl-correction-link > path').count()).toBe(1);
     expect(await page.locator('.fl-corroborations > *').allTextContents()).toEqual(['+1']);
     expect(await consensusShown(page)).toBe(fmt((await estimate()).consensus));
+    // No date chosen: the page says the day is today in UTC, the API's default (the basis names it).
+    expect(await page.locator('#consensusDay').textContent()).toBe(`Consensus on ${(await get(`/v1/metrics/${METRIC.key}/estimate`)).basis.validAt} (today, UTC): `);
+    expect(await page.locator('#basis').textContent()).toContain('(today in UTC: the default)');
     await page.screenshot({ path: join(ARTIFACTS, 'timeline-now.png'), fullPage: true });
     if (process.env.TIMELINE_README_SCREENSHOT) await page.screenshot({ path: process.env.TIMELINE_README_SCREENSHOT, fullPage: false });
     expect(errors).toEqual([]);

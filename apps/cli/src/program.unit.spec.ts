@@ -24,6 +24,9 @@ describe('factledger command line (commander)', () => {
     expect(verify.code).toBe(0);
     expect(verify.stdout).toContain('--spot-checks <n>');
     expect(verify.stdout).toContain('FACTLEDGER_API_KEY');
+    const rotate = await run('signing-key', 'rotate', '--help');
+    expect(rotate.code).toBe(0);
+    expect(rotate.stdout).toContain('--compromised <reason>');
   });
 
   it.each([

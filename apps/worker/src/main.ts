@@ -5,10 +5,13 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, createLogger, DatabaseRoleError, loadConfig, PinoNestLogger } from '@factledger/platform';
 import { SigningKeyError } from '@factledger/audit';
+import { checkSchemaOnStart, SchemaVersionError } from '@factledger/migrations';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Code older than the schema it finds (a newer version migrated it) refuses to start.
+  await checkSchemaOnStart(config.databaseUrl, (message) => new Logger('worker').warn(message));
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(createLogger(config, { name: 'factledger-worker' })),
   });
@@ -19,6 +22,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError ? error.message : ((error as Error)?.stack ?? error))}\n`);
+  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError || error instanceof SchemaVersionError ? error.message : ((error as Error)?.stack ?? error))}\n`);
   process.exit(1);
 });

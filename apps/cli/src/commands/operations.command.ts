@@ -6,7 +6,7 @@ import { act, EXIT, wholeNumber, type CliContext } from '../cli-io';
 import { progressBar, type Progress } from '../progress';
 import { dbInitCommand } from './db-init.command';
 import { migrateCommand } from './migrate.command';
-import { signingKeyCommand } from './signing-key.command';
+import { signingKeyCommand, signingKeyRotateCommand } from './signing-key.command';
 
 /** db-init, migrate, signing-key, seed, rebuild, extract: the commands that work on the database or files directly. */
 export function registerOperationsCommands(program: Command, ctx: CliContext): void {
@@ -20,10 +20,15 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
     .command('migrate')
     .description('apply pending database migrations (as MIGRATION_DATABASE_URL)')
     .action(act(ctx, () => migrateCommand(io.config())));
-  program
+  const signingKey = program
     .command('signing-key')
-    .description('create the checkpoint signing key at SIGNING_KEY_FILE unless it exists; print its public key')
+    .description('create the checkpoint signing key at SIGNING_KEY_FILE unless it exists; print its public key (rotate: replace it)')
     .action(act(ctx, () => signingKeyCommand(io.config())));
+  signingKey
+    .command('rotate')
+    .description('replace the key at SIGNING_KEY_FILE: the old key signs a rotation naming the new one (as SEALER_DATABASE_URL)')
+    .option('--compromised <reason>', 'the old key is compromised: revoke it and re-sign the head with the new key instead (then announce the new key)')
+    .action(act(ctx, (o: { compromised?: string }) => signingKeyRotateCommand(o, io.config(), io.stdout)));
 
   program
     .command('seed')

@@ -5,10 +5,12 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { verifyCheckpointSignature, publicKeyFromRaw } from '@factledger/audit-domain';
 import type { EventStoreTables } from '@factledger/event-store';
-import { PlatformModule, loadConfig } from '@factledger/platform';
+import { PlatformModule, createDatabase, loadConfig } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { AuditWorkerModule } from './audit-worker.module';
 import { currentKey, latestCheckpoint } from './checkpoints/checkpoints.repository';
+import { rotateSigningKey } from './sealer/key-rotation';
+import { SigningKeyError } from './sealer/signing-key';
 import { seedEvents } from './testing/ledger-fixture';
 
 describe('AuditWorkerModule', () => {
@@ -60,5 +62,20 @@ describe('AuditWorkerModule', () => {
     await app.close();
     const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`);
     expect(rows[0].n).toBe(0);
+  });
+
+  it('refuses to start with a key that was rotated away, naming its successor', async () => {
+    const signingKeyFile = path.join(dir, '.factledger', 'signing-key.pem');
+    const sealerDb = createDatabase(t.sealerUrl, { max: 1 });
+    const { previous, next, retiredFile } = await rotateSigningKey(signingKeyFile, sealerDb.db).finally(() => sealerDb.close());
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile: retiredFile }, applicationName: 'test' }),
+        AuditWorkerModule.forRoot({ pollIntervalMs: 50 }),
+      ],
+    }).compile();
+    moduleRef.useLogger(false);
+    await expect(moduleRef.init()).rejects.toThrow(new SigningKeyError(`checkpoint key ${previous.keyId} (${retiredFile}) was rotated to ${next.keyId}; set SIGNING_KEY_FILE to the new key`));
+    await moduleRef.close();
   });
 });

@@ -1,9 +1,10 @@
 import { Inject, Logger, Module, Optional, type DynamicModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { AppendListener } from '@factledger/event-store';
-import { CONFIG, type AppConfig } from '@factledger/platform';
+import { CONFIG, createDatabase, type AppConfig } from '@factledger/platform';
 import { AUDIT_WORKER_OPTIONS, DEFAULT_AUDIT_WORKER_OPTIONS, type AuditWorkerOptions } from './audit.options';
 import { Sealer } from './sealer/sealer';
-import { loadOrCreateSigningKey } from './sealer/signing-key';
+import { retiredKeyProblem } from './sealer/key-rotation';
+import { loadOrCreateSigningKey, SigningKeyError } from './sealer/signing-key';
 import { SealerMetrics } from './sealer/sealer-metrics';
 
 /** Starts the sealer with the worker and stops it (finishing the batch in flight) on shutdown. */
@@ -20,11 +21,20 @@ class SealerLifecycle implements OnModuleInit, OnModuleDestroy {
   async onModuleInit(): Promise<void> {
     const options = { ...DEFAULT_AUDIT_WORKER_OPTIONS, ...this.options };
     const key = await loadOrCreateSigningKey(this.config.signingKeyFile, this.logger, { production: this.config.nodeEnv === 'production' });
+    const connectionString = this.config.sealerDatabaseUrl ?? this.config.databaseUrl;
+    // A key that handed over (or was revoked) would sign checkpoints no verifier's chain reaches.
+    const check = createDatabase(connectionString, { max: 1, applicationName: 'factledger-key-check' });
+    try {
+      const problem = await retiredKeyProblem(check.db, key);
+      if (problem) throw new SigningKeyError(problem);
+    } finally {
+      await check.close();
+    }
     this.listener = new AppendListener(this.config.databaseUrl);
     // Not awaited: the listener reconnects on its own, and the sealer polls meanwhile.
     this.listener.start().catch((e: Error) => this.logger.warn(`append listener: ${e.message}`));
     // Its own role (SEALER_DATABASE_URL): the application role that the API shares cannot write the audit tables.
-    this.sealer = new Sealer({ connectionString: this.config.sealerDatabaseUrl ?? this.config.databaseUrl, key, wakeups: this.listener, logger: this.logger, ...options });
+    this.sealer = new Sealer({ connectionString, key, wakeups: this.listener, logger: this.logger, ...options });
     this.sealer.start();
   }
 

@@ -61,7 +61,7 @@ async function load() {
   const points = pointsOf(at.data);
   const reports = new Map(at.data.reports.map((r) => [r.reportId, r]));
   const now = series.find((s) => s.day === validAt);
-  renderSummary($('summary'), { metric: metrics.find((m) => m.key === state.metric), unit: at.data.unit, validAt, estimate: now?.estimate ?? null, points });
+  renderSummary($('summary'), { metric: metrics.find((m) => m.key === state.metric), unit: at.data.unit, validAt, validAtDefault: !state.validAt, estimate: now?.estimate ?? null, points });
   renderLegend($('legend'), at.data.sources, points);
   drawChart($('chart'), {
     points, series: series.filter((s) => s.consensus !== null && s.consensus !== undefined), validAt, markValidAt: Boolean(state.validAt), unit: at.data.unit,
@@ -70,7 +70,7 @@ async function load() {
   const pinned = queryOf({ ...state, asOf: at.basis.position, validAt });
   const basis = $('basis');
   basis.replaceChildren(
-    document.createTextNode(`Basis: ledger position ${at.basis.position}, recorded ${at.basis.recordedAt}, valid at ${validAt}. `),
+    document.createTextNode(`Basis: ledger position ${at.basis.position}, recorded ${at.basis.recordedAt}, valid at ${validAt}${state.validAt ? '' : ' (today in UTC: the default)'}. `),
     Object.assign(document.createElement('a'), { href: pinned, textContent: 'Link to this exact basis' }),
   );
   document.title = `${state.metric} — factledger timeline`;

@@ -30,4 +30,5 @@ export function writeState(state, { replace = false } = {}) {
   else window.history.pushState(null, '', url);
 }
 
+/** Today's date in UTC, as the API defaults validAt (not the browser's local date). */
 export const today = () => new Date().toISOString().slice(0, 10);

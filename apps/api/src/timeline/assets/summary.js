@@ -10,16 +10,18 @@ function span(text, attrs = {}) {
   return node;
 }
 
-export function renderSummary(box, { metric, unit, validAt, estimate, points }) {
+/** `validAtDefault`: no date was chosen, so validAt is today's date in UTC (the API's default), which the line says. */
+export function renderSummary(box, { metric, unit, validAt, validAtDefault, estimate, points }) {
+  const day = validAtDefault ? `${validAt} (today, UTC)` : validAt;
   const title = document.createElement('h2');
   title.textContent = metric ? metric.label : '';
   const line = document.createElement('p');
   line.className = 'consensus';
   if (!estimate || estimate.consensus === null || estimate.consensus === undefined) {
-    line.append(span(`No consensus on ${validAt}: no figure counts at that date.`));
+    line.append(span(`No consensus on ${day}: no figure counts at that date.`));
   } else {
     line.append(
-      span(`Consensus on ${validAt}: `),
+      span(`Consensus on ${day}: `, { id: 'consensusDay' }),
       span(fmt(estimate.consensus), { id: 'consensusValue', class: 'value' }),
       span(` ${unit}, range `),
       span(`${fmt(estimate.low)}–${fmt(estimate.high)}`, { id: 'consensusRange' }),

@@ -62,11 +62,16 @@ export async function publishKey(db: Db, keyId: string, publicKey: Buffer): Prom
     ON CONFLICT (key_id) DO NOTHING`.execute(db);
 }
 
-/** The key that signed the latest checkpoint, else the newest published key. */
+/**
+ * The key that signs checkpoints now: never a revoked one; else the key that
+ * signed the latest checkpoint (a rotated-away key stays current until its
+ * successor signs), else the newest published key.
+ */
 export async function currentKey(db: Db): Promise<PublishedKey | null> {
   const { rows } = await sql<{ key_id: string; public_key: Buffer; created_at: Date }>`
     SELECT k.key_id, k.public_key, k.created_at FROM audit_signing_keys k
-     ORDER BY k.key_id = (SELECT c.key_id FROM audit_checkpoints c ORDER BY c.tree_size DESC LIMIT 1) DESC NULLS LAST,
+     ORDER BY EXISTS (SELECT 1 FROM audit_key_statements s WHERE s.kind = 'revocation' AND s.subject_key_id = k.key_id) ASC,
+              k.key_id = (SELECT c.key_id FROM audit_checkpoints c ORDER BY c.tree_size DESC LIMIT 1) DESC NULLS LAST,
               k.created_at DESC
      LIMIT 1`.execute(db);
   const row = rows[0];

@@ -193,6 +193,12 @@ describe('audit API', () => {
       expect((await get('/v1/checkpoints/15')).body.code).toBe('checkpoint.not_found');
       expect((await get('/v1/checkpoints/-1')).status).toBe(400);
       expect((await get('/v1/checkpoints/1e3')).body.code).toBe('request.invalid');
+      // The key history before any rotation: the one key, no statements; "keys" is a route, not a size.
+      expect((await get('/v1/checkpoints/keys')).body).toEqual({
+        currentKeyId: key.keyId,
+        keys: [{ algorithm: 'Ed25519', keyId: key.keyId, publicKey: publicKey.publicKey, createdAt: publicKey.createdAt }],
+        statements: [],
+      });
     });
 
     it('issues a checkpoint on demand through the sealer (201), then answers with it while nothing changed (200)', async () => {
@@ -230,6 +236,7 @@ describe('audit API', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/v1/audit/public-key',
       '/v1/checkpoints',
+      '/v1/checkpoints/keys',
       '/v1/checkpoints/latest',
       '/v1/checkpoints/status',
       '/v1/checkpoints/{size}',

@@ -11,19 +11,49 @@ const TreeSizeNumber = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEG
 /** An integer query value from 0 to 2^53−1 (a tree size or leaf index). */
 export const TreeSize = (description: string) => Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, description });
 
+const KeyId = Type.String({ pattern: '^[0-9a-f]{32}$' });
+const RawPublicKey = Type.String({ description: 'raw Ed25519 public key, base64' });
+const NextKeyView = Closed({ keyId: KeyId, publicKey: RawPublicKey }, { description: 'Rotation: the key that signs from now on, named by the signing (outgoing) key' });
+const RevokedKeyView = Closed(
+  { keyId: KeyId, reason: Type.String() },
+  { description: 'Revocation: the operator re-signed this head with a new key because this one must no longer be trusted' },
+);
+const checkpointFields = {
+  treeSize: TreeSizeNumber,
+  rootHash: Hex,
+  lastPosition: Nullable(Decimal),
+  lastTransactionId: Nullable(Decimal),
+  issuedAt: Type.String(),
+  keyId: KeyId,
+  algorithm: Type.Literal(CHECKPOINT_ALGORITHM),
+  signature: Type.String({ description: 'base64 Ed25519 signature' }),
+};
+
 /** SignedCheckpoint */
 export const SignedCheckpointView = Closed(
+  { ...checkpointFields, revokedKey: Type.Optional(RevokedKeyView) },
   {
-    treeSize: TreeSizeNumber,
-    rootHash: Hex,
-    lastPosition: Nullable(Decimal),
-    lastTransactionId: Nullable(Decimal),
-    issuedAt: Type.String(),
-    keyId: Type.String({ pattern: '^[0-9a-f]{32}$' }),
-    algorithm: Type.Literal(CHECKPOINT_ALGORITHM),
-    signature: Type.String({ description: 'base64 Ed25519 signature' }),
+    description:
+      'A signed checkpoint: the first treeSize events of the log have Merkle root rootHash. With revokedKey (signed bytes v2) it is the head re-signed by a new key after a compromise',
   },
-  { description: 'A signed checkpoint: the first treeSize events of the log have Merkle root rootHash' },
+);
+
+/** A key statement: a rotation or a revocation, each a signed checkpoint (v2). */
+export const KeyStatementView = Type.Union([
+  Closed({ ...checkpointFields, nextKey: NextKeyView }, { description: 'Rotation, signed by the outgoing key' }),
+  Closed({ ...checkpointFields, revokedKey: RevokedKeyView }, { description: 'Revocation: the head re-signed by the new key' }),
+]);
+
+export const KeyHistoryView = Closed(
+  {
+    currentKeyId: Nullable(KeyId),
+    keys: Type.Array(Closed({ algorithm: Type.Literal(CHECKPOINT_ALGORITHM), keyId: KeyId, publicKey: RawPublicKey, createdAt: Type.String() })),
+    statements: Type.Array(KeyStatementView),
+  },
+  {
+    description:
+      'Every checkpoint key and the statements linking them, oldest first. A verifier trusts a key it pinned and, from it, each nextKey of a rotation that the key it trusts signed; a revoked key is trusted no more',
+  },
 );
 
 /** SealerStatus */
@@ -51,8 +81,8 @@ export const SealerStatusView = Closed(
 export const PublicKeyView = Closed(
   {
     algorithm: Type.Literal(CHECKPOINT_ALGORITHM),
-    keyId: Type.String({ pattern: '^[0-9a-f]{32}$' }),
-    publicKey: Type.String({ description: 'raw Ed25519 public key, base64' }),
+    keyId: KeyId,
+    publicKey: RawPublicKey,
     publicKeyPem: Type.String(),
     createdAt: Type.String(),
   },

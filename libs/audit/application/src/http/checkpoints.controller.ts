@@ -3,10 +3,11 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { Contract, KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
-import { PublicKeyView, SealerStatusView, SignedCheckpointView } from './audit-schemas';
+import { KeyHistoryView, PublicKeyView, SealerStatusView, SignedCheckpointView } from './audit-schemas';
 import { notFound } from '@factledger/shared';
 import { CheckpointSizeParams } from './audit-log-schemas';
 import { checkpointOfSize, currentKey, latestCheckpoint } from '../checkpoints/checkpoints.repository';
+import { keyStatements, latestRevocation, publishedKeys } from '../checkpoints/key-history.repository';
 import { readSealerStatus } from '../sealer/sealer-status';
 import { CheckpointRequests } from './checkpoint-requests';
 
@@ -22,11 +23,26 @@ export class CheckpointsController {
   @ReadAccess('auditor')
   @Get('checkpoints/latest')
   @Contract({ responses: { 200: SignedCheckpointView }, errors: { 404: ['checkpoint.none'] } })
-  @ApiOperation({ summary: 'The newest signed checkpoint' })
+  @ApiOperation({ summary: 'The newest signed checkpoint (after a key compromise: the head as re-signed by the new key, with revokedKey, until the new key signs a larger tree)' })
   async latest() {
-    const checkpoint = await latestCheckpoint(this.db);
+    const [checkpoint, resigned] = await Promise.all([latestCheckpoint(this.db), latestRevocation(this.db)]);
+    // A re-signed head is newer than the checkpoint of its size: that one's key is revoked.
+    if (resigned && (!checkpoint || resigned.treeSize >= checkpoint.treeSize)) return resigned;
     if (!checkpoint) throw notFound('checkpoint.none', 'No checkpoint has been issued yet; the worker issues one once events are sealed');
     return checkpoint;
+  }
+
+  @ReadAccess('auditor')
+  @Get('checkpoints/keys')
+  @Contract({ responses: { 200: KeyHistoryView } })
+  @ApiOperation({ summary: 'The checkpoint key history: every public key, and the rotations (signed by the outgoing key) and revocations linking them' })
+  async keys() {
+    const [keys, statements, current] = await Promise.all([publishedKeys(this.db), keyStatements(this.db), currentKey(this.db)]);
+    return {
+      currentKeyId: current?.keyId ?? null,
+      keys: keys.map((k) => ({ algorithm: k.algorithm, keyId: k.keyId, publicKey: k.publicKey.toString('base64'), createdAt: k.createdAt.toISOString() })),
+      statements,
+    };
   }
 
   @ReadAccess('auditor')

@@ -219,7 +219,7 @@ describe('Sealer', () => {
       sql`DELETE FROM audit_nodes`,
       sql`DELETE FROM audit_checkpoints`,
       sql`UPDATE audit_signing_keys SET created_at = now()`,
-      sql`TRUNCATE audit_leaves, audit_nodes, audit_checkpoints, audit_signing_keys`,
+      sql`TRUNCATE audit_leaves, audit_nodes, audit_checkpoints, audit_key_statements, audit_signing_keys`,
     ]) {
       const attempt = t.adminDb.transaction().execute(async (tx) => {
         await sql`SET LOCAL session_replication_role = replica`.execute(tx);

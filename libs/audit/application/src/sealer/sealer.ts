@@ -1,10 +1,10 @@
 import { LogFollower, readBatch, START, type AppendWakeups, type Checkpoint, type LeasedSession, type Turn } from '@factledger/event-store';
-import { MerkleFrontier, nodeKey, signCheckpoint, toHex, type SignedCheckpoint, type StoredNode } from '@factledger/audit-domain';
+import { MerkleFrontier, nodeKey, toHex, type SignedCheckpoint, type StoredNode } from '@factledger/audit-domain';
 import { insertCheckpoint, latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { appendToTree, lastSealedLeaf, loadNodes, rootAt, sealedTreeSize, type SealedLeaf } from '../tree/merkle-tree.repository';
 import { assertCanSeal, CHECKPOINT_REQUEST_CHANNEL, SEALER_LOCK_KEY } from './sealer-session';
 import { describeUnsealable, leafOrUnsealable, type UnsealableEvent } from './sealer-status';
-import type { SigningKey } from './signing-key';
+import { signWithCurrentKey, type SigningKey } from './signing-key';
 
 export type { AppendWakeups } from '@factledger/event-store';
 
@@ -258,17 +258,14 @@ export class Sealer {
     const due = this.lastCheckpoint === null || this.clock().getTime() - this.lastCheckpoint.at >= this.checkpointIntervalMs;
     if (!grew || (!due && !requested)) return null;
     const empty = frontier.size === 0;
-    const checkpoint = signCheckpoint(
-      {
-        treeSize: frontier.size,
-        rootHash: toHex(frontier.root()),
-        lastPosition: empty ? null : this.resumeAfter.position,
-        lastTransactionId: empty ? null : this.resumeAfter.transactionId,
-        issuedAt: this.clock().toISOString(),
-        keyId: this.options.key.keyId,
-      },
-      this.options.key.privateKey,
-    );
+    // The current key: after `factledger signing-key rotate` replaced the key file, the new one (signing-key.ts).
+    const checkpoint = await signWithCurrentKey(this.options.key, {
+      treeSize: frontier.size,
+      rootHash: toHex(frontier.root()),
+      lastPosition: empty ? null : this.resumeAfter.position,
+      lastTransactionId: empty ? null : this.resumeAfter.transactionId,
+      issuedAt: this.clock().toISOString(),
+    });
     await insertCheckpoint(this.session!.db, checkpoint);
     this.lastCheckpoint = { size: checkpoint.treeSize, at: Date.parse(checkpoint.issuedAt) };
     return checkpoint;

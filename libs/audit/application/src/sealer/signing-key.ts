@@ -1,7 +1,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { keyIdOf, rawPublicKey } from '@factledger/audit-domain';
+import { keyIdOf, rawPublicKey, signCheckpoint, type CheckpointBody, type SignedCheckpoint } from '@factledger/audit-domain';
 
 export interface SigningKey {
   privateKey: KeyObject;
@@ -9,6 +9,8 @@ export interface SigningKey {
   /** Raw 32-byte public key, as published. */
   publicKeyRaw: Buffer;
   keyId: string;
+  /** The file it was read from: signing follows it when `factledger signing-key rotate` replaces it. */
+  file?: string;
 }
 
 interface KeyLogger {
@@ -55,7 +57,7 @@ export async function loadOrCreateSigningKey(file: string, logger?: KeyLogger, o
   }
   const { key, created } = await createSigningKey(absolute);
   if (created) logger?.log(`created a development checkpoint signing key at ${absolute} (key id ${key.keyId}); set SIGNING_KEY_FILE to a managed key for real deployments`);
-  return key;
+  return { ...key, file: absolute };
 }
 
 /** The key at `file`, or null when there is none. */
@@ -64,7 +66,7 @@ export async function readSigningKey(file: string, logger?: KeyLogger): Promise<
   try {
     const [pem, stat] = await Promise.all([fs.readFile(absolute), fs.stat(absolute)]);
     if ((stat.mode & 0o077) !== 0) logger?.warn(`signing key ${absolute} is readable by group or others (mode ${(stat.mode & 0o777).toString(8)}); chmod 600 it`);
-    return signingKeyFromPem(pem, absolute);
+    return { ...signingKeyFromPem(pem, absolute), file: absolute };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
@@ -85,4 +87,36 @@ export async function createSigningKey(file: string): Promise<{ key: SigningKey;
     throw e;
   }
   return { key: signingKeyFromPem(pem, absolute), created: true };
+}
+
+/** What each key file held when last read (the sealer signs seldom: one stat per checkpoint). */
+const followed = new WeakMap<SigningKey, { stamp: string; key: SigningKey }>();
+
+/**
+ * The key to sign with now: the one loaded, or, when its file was replaced
+ * since (the rotate command renames the new key over it only after the
+ * rotation that names it is stored), the file's new key. A running worker
+ * thus signs with the new key from its next checkpoint, without a restart.
+ * A file that vanished or is unreadable keeps the key last read.
+ */
+export async function currentSigningKey(key: SigningKey): Promise<SigningKey> {
+  if (!key.file) return key;
+  const known = followed.get(key);
+  try {
+    const stat = await fs.stat(key.file);
+    const stamp = `${stat.ino}:${stat.mtimeMs}:${stat.size}`;
+    if (known?.stamp === stamp) return known.key;
+    const next = { ...signingKeyFromPem(await fs.readFile(key.file), key.file), file: key.file };
+    // The first look only records the file's stamp; the key loaded at start stays until the file changes.
+    followed.set(key, { stamp, key: known ? next : next.keyId === key.keyId ? key : next });
+    return followed.get(key)!.key;
+  } catch {
+    return known?.key ?? key;
+  }
+}
+
+/** Signs a checkpoint with the current key (see currentSigningKey), naming it in the body. */
+export async function signWithCurrentKey(key: SigningKey, body: Omit<CheckpointBody, 'keyId'>): Promise<SignedCheckpoint> {
+  const current = await currentSigningKey(key);
+  return signCheckpoint({ ...body, keyId: current.keyId }, current.privateKey);
 }

@@ -3,7 +3,7 @@ import { ED25519, checkpointShapeProblem, ed25519FromRaw, type WireCheckpoint } 
 import type { WireEvent } from './leaf-format';
 import { hashFromHex, isHashHex, type Hash } from './merkle';
 import { expectField, expectObject, fail, isArray, isBoolean, isCount, isString } from './verification-failure';
-import type { VerifyApiClient } from './verify-api.client';
+import { ApiError, type VerifyApiClient } from './verify-api.client';
 
 // Typed, checked reads of the audit API. Anything off-spec fails verification.
 
@@ -39,10 +39,29 @@ export function parseCheckpoint(value: unknown, what: string): WireCheckpoint {
     keyId: body.keyId,
     algorithm: body.algorithm,
     signature: body.signature,
+    ...(body.nextKey !== undefined ? { nextKey: body.nextKey } : {}),
+    ...(body.revokedKey !== undefined ? { revokedKey: body.revokedKey } : {}),
   };
   const problem = checkpointShapeProblem(checkpoint);
   if (problem) fail('response.malformed', `${what}: checkpoint ${problem}`);
   return checkpoint as WireCheckpoint;
+}
+
+/** The key history (GET /v1/checkpoints/keys): rotations and revocations, each a checkpoint to check here. A server without it has none. */
+export async function fetchKeyStatements(api: VerifyApiClient): Promise<WireCheckpoint[]> {
+  let body: Record<string, unknown>;
+  try {
+    body = expectObject(await api.get('/v1/checkpoints/keys'), 'key history');
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 404) return [];
+    throw e;
+  }
+  const statements = expectField(body, 'statements', 'key history', isArray, 'must be an array');
+  return statements.map((s, i) => {
+    const checkpoint = parseCheckpoint(s, `key statement ${i}`);
+    if (!checkpoint.nextKey && !checkpoint.revokedKey) fail('response.malformed', `key statement ${i}: names neither nextKey nor revokedKey`);
+    return checkpoint;
+  });
 }
 
 export interface ServedEvent extends WireEvent {

@@ -7,6 +7,8 @@ import { isHashHex } from './merkle';
 // signing code:
 //   payload = "factledger/checkpoint/v1\n" ‖ JCS({issuedAt, keyId, lastPosition, lastTransactionId, rootHash, treeSize})
 //   signature = Ed25519(payload), base64; keyId = hex of the first 16 bytes of SHA-256(raw 32-byte public key).
+// A checkpoint with a key statement (rotation: nextKey {keyId, publicKey}; revocation: revokedKey {keyId, reason})
+// is signed as "factledger/checkpoint/v2\n" ‖ JCS(the same fields and that one).
 
 export const ED25519 = 'Ed25519';
 
@@ -20,9 +22,15 @@ export interface WireCheckpoint {
   keyId: string;
   algorithm: typeof ED25519;
   signature: string;
+  /** Rotation: signed by the outgoing key `keyId`, names its successor. */
+  nextKey?: { keyId: string; publicKey: string };
+  /** Revocation: the head re-signed by the new key `keyId`; `revokedKey` is trusted no more. */
+  revokedKey?: { keyId: string; reason: string };
 }
 
 const DOMAIN_SEPARATOR = 'factledger/checkpoint/v1\n';
+const DOMAIN_SEPARATOR_V2 = 'factledger/checkpoint/v2\n';
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const isDecimal = (v: unknown) => typeof v === 'string' && /^(0|[1-9][0-9]{0,19})$/.test(v);
 const isIsoMillis = (v: unknown) => typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(v);
@@ -39,6 +47,16 @@ export function checkpointShapeProblem(c: Record<string, unknown>): string | nul
   if (!isKeyId(c.keyId)) return 'keyId must be 32 lowercase hex characters';
   if (c.algorithm !== ED25519) return 'algorithm must be Ed25519';
   if (typeof c.signature !== 'string') return 'signature must be base64';
+  if (c.nextKey !== undefined && c.revokedKey !== undefined) return 'nextKey and revokedKey cannot both be present';
+  if (c.nextKey !== undefined) {
+    if (!isObject(c.nextKey) || !isKeyId(c.nextKey.keyId) || typeof c.nextKey.publicKey !== 'string') return 'nextKey must be {keyId, publicKey}';
+    const raw = Buffer.from(c.nextKey.publicKey, 'base64');
+    if (raw.length !== 32 || raw.toString('base64') !== c.nextKey.publicKey) return 'nextKey.publicKey must be 32 bytes of base64';
+    if (ed25519KeyId(raw) !== c.nextKey.keyId) return "nextKey.keyId must be its public key's id";
+  }
+  if (c.revokedKey !== undefined && (!isObject(c.revokedKey) || !isKeyId(c.revokedKey.keyId) || typeof c.revokedKey.reason !== 'string')) {
+    return 'revokedKey must be {keyId, reason}';
+  }
   return null;
 }
 
@@ -51,8 +69,11 @@ export function checkpointSignedBytes(c: WireCheckpoint): Buffer {
     lastPosition: c.lastPosition,
     keyId: c.keyId,
     issuedAt: c.issuedAt,
+    ...(c.nextKey ? { nextKey: { keyId: c.nextKey.keyId, publicKey: c.nextKey.publicKey } } : {}),
+    ...(c.revokedKey ? { revokedKey: { keyId: c.revokedKey.keyId, reason: c.revokedKey.reason } } : {}),
   };
-  return Buffer.concat([Buffer.from(DOMAIN_SEPARATOR, 'utf8'), Buffer.from(jcs(statement), 'utf8')]);
+  const separator = c.nextKey || c.revokedKey ? DOMAIN_SEPARATOR_V2 : DOMAIN_SEPARATOR;
+  return Buffer.concat([Buffer.from(separator, 'utf8'), Buffer.from(jcs(statement), 'utf8')]);
 }
 
 /** True only when the checkpoint is well-formed and its Ed25519 signature verifies with `key`. */

@@ -400,4 +400,21 @@ describe('signed checkpoints (verifier)', () => {
       { ...runs, numRuns: 100 },
     );
   });
+
+  it('agrees with the server on key statements (v2): a rotation and a revocation, and refuses them stripped', () => {
+    const next = generateKeyPairSync('ed25519');
+    const nextKey = { keyId: keyIdOf(next.publicKey), publicKey: rawPublicKey(next.publicKey).toString('base64') };
+    const rotation = signCheckpoint({ ...body, nextKey }, pair.privateKey) as WireCheckpoint;
+    expect(checkpointSignedBytes(rotation).equals(checkpointPayload(rotation))).toBe(true);
+    expect(checkpointSignedBytes(rotation).toString('utf8')).toMatch(/^factledger\/checkpoint\/v2\n/);
+    expect(checkpointSignatureValid(rotation, pair.publicKey)).toBe(true);
+    const { nextKey: _stripped, ...plain } = rotation;
+    expect(checkpointSignatureValid(plain, pair.publicKey)).toBe(false);
+    const revocation = signCheckpoint({ ...body, keyId: nextKey.keyId, revokedKey: { keyId: body.keyId, reason: 'leaked — ünïcode' } }, next.privateKey) as WireCheckpoint;
+    expect(checkpointSignedBytes(revocation).equals(checkpointPayload(revocation))).toBe(true);
+    expect(checkpointSignatureValid(revocation, next.publicKey)).toBe(true);
+    expect(checkpointSignatureValid({ ...revocation, revokedKey: { keyId: body.keyId, reason: 'routine' } }, next.publicKey)).toBe(false);
+    // A nextKey whose id is not its key's is malformed before any signature check.
+    expect(checkpointSignatureValid({ ...rotation, nextKey: { ...nextKey, keyId: body.keyId } }, pair.publicKey)).toBe(false);
+  });
 });

@@ -1,7 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import { checkpointSignatureValid, ed25519FromRaw, ed25519KeyId, ed25519Raw, type WireCheckpoint } from './checkpoint-signature';
 import { ProofFailure, checkConsistency, checkInclusion, hashFromHex, type LeafLog } from './merkle';
-import { fetchConsistencyProof, fetchInclusionProof, fetchPublicKey, parseCheckpoint } from './api-responses';
+import { fetchConsistencyProof, fetchInclusionProof, fetchKeyStatements, fetchPublicKey, parseCheckpoint } from './api-responses';
+import { followKeyChain } from './key-chain';
 import { locateMismatch } from './failure-locator';
 import { ServedLog } from './served-log';
 import { ApiError, type VerifyApiClient } from './verify-api.client';
@@ -28,6 +29,10 @@ export interface VerifyReport {
   checkpoint: WireCheckpoint;
   keyId: string;
   keyPinnedNow: boolean;
+  /** The pinned key, when rotations led from it to `keyId` (the state now pins `keyId`). */
+  rotatedFrom: string | null;
+  /** The key the state pinned before --public-key replaced it. */
+  repinnedFrom: string | null;
   /** Size of the remembered checkpoint this one was proven to extend. */
   extended: number | null;
   inclusionChecks: number;
@@ -43,7 +48,8 @@ const short = (hex: string) => `${hex.slice(0, 16)}…`;
 /**
  * Verifies the ledger through its public API only, trusting nothing the
  * server says unless a signature or a proof backs it:
- *   1. the checkpoint key is the pinned one (pinned on first use);
+ *   1. the checkpoint key is the pinned one (pinned on first use), or one the
+ *      pinned key handed over to by signed rotations that are part of this log;
  *   2. the latest checkpoint's Ed25519 signature verifies;
  *   3. it extends the remembered checkpoint (RFC 6962 consistency proof);
  *   4. the served events, hashed here, rebuild exactly its root;
@@ -57,18 +63,23 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   const served = await fetchPublicKey(api);
   const servedKeyId = ed25519KeyId(served.raw);
   if (served.keyId !== servedKeyId) fail('key.id_mismatch', `the server calls its key ${served.keyId}, but that key's id is ${servedKeyId}`);
-  const pinned = options.pinnedKey ?? (state ? ed25519FromRaw(Buffer.from(state.publicKey.publicKey, 'base64')) : null);
-  const pinnedId = pinned ? ed25519KeyId(ed25519Raw(pinned)) : null;
-  if (pinnedId && pinnedId !== servedKeyId) {
-    fail('key.changed', `the checkpoint key changed: pinned ${pinnedId}, the server now serves ${servedKeyId}. Only accept a new key confirmed out of band (then delete the state file)`);
+  // The state file's own key checks the state; a key given out of band (--public-key) may replace it (re-pinning after a compromise).
+  const remembered = state ? ed25519FromRaw(Buffer.from(state.publicKey.publicKey, 'base64')) : null;
+  if (state && !checkpointSignatureValid(state.checkpoint, remembered!)) {
+    fail('state.bad_signature', `the remembered checkpoint ${state.checkpoint.treeSize} does not verify with the pinned key: the state file was altered`);
   }
-  const key = pinned ?? served.key;
-  const keyId = pinnedId ?? servedKeyId;
-  progress('key', pinned ? `Ed25519 key ${keyId} matches the pinned key` : `Ed25519 key ${keyId} pinned on first use; confirm this id with the operator out of band`);
-
-  if (state) {
-    if (!checkpointSignatureValid(state.checkpoint, key)) fail('state.bad_signature', `the remembered checkpoint ${state.checkpoint.treeSize} does not verify with the pinned key: the state file was altered`);
-  }
+  const pinned = options.pinnedKey ?? remembered;
+  const pinnedId = pinned ? ed25519KeyId(ed25519Raw(pinned)) : servedKeyId;
+  const repinnedFrom = options.pinnedKey && state && state.publicKey.keyId !== pinnedId ? state.publicKey.keyId : null;
+  const trusted = { keyId: pinnedId, key: pinned ?? served.key };
+  progress(
+    'key',
+    repinnedFrom
+      ? `Ed25519 key ${pinnedId} pinned out of band, replacing ${repinnedFrom}`
+      : pinned
+        ? `Ed25519 key ${pinnedId} matches the pinned key`
+        : `Ed25519 key ${pinnedId} pinned on first use; confirm this id with the operator out of band`,
+  );
 
   if (options.fresh) await api.post('/v1/checkpoints');
   let checkpoint: WireCheckpoint;
@@ -79,11 +90,16 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
     throw e;
   }
   const n = checkpoint.treeSize;
-  if (checkpoint.keyId !== keyId) fail('checkpoint.wrong_key', `checkpoint ${n} claims key ${checkpoint.keyId}, not the pinned key ${keyId}`);
+  if (checkpoint.nextKey) fail('checkpoint.malformed', `the latest checkpoint ${n} is a rotation statement, not a checkpoint`);
+  // The key that signed it must be the pinned one or reached from it by signed rotations (key-chain.ts).
+  const chain = followKeyChain(trusted, checkpoint, await fetchKeyStatements(api), servedKeyId);
+  const { key, keyId } = chain.key;
   if (!checkpointSignatureValid(checkpoint, key)) {
     fail('checkpoint.bad_signature', `checkpoint ${n} (root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}): the Ed25519 signature does not verify with key ${keyId}`);
   }
   progress('checkpoint', `size ${n}, root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}: signature valid`);
+  for (const rotation of chain.rotations) await checkRotationInLog(api, rotation, checkpoint);
+  if (chain.rotations.length) progress('rotation', `key ${pinnedId} → ${chain.rotations.map((r) => r.nextKey!.keyId).join(' → ')}: each rotation signed by its outgoing key, over this log`);
 
   let extended: number | null = null;
   if (state) {
@@ -140,6 +156,8 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
     checkpoint,
     keyId,
     keyPinnedNow: !pinned,
+    rotatedFrom: chain.rotations.length ? pinnedId : null,
+    repinnedFrom,
     extended,
     inclusionChecks: spots.length,
     moreAfterCheckpoint: log.moreAfter,
@@ -147,11 +165,28 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
     state: {
       version: 1,
       api: api.baseUrl,
-      publicKey: { algorithm: 'Ed25519', keyId, publicKey: (pinned ? ed25519Raw(pinned) : served.raw).toString('base64') },
+      publicKey: { algorithm: 'Ed25519', keyId, publicKey: ed25519Raw(key).toString('base64') },
       checkpoint,
       verifiedAt: new Date().toISOString(),
     },
   };
+}
+
+/** A rotation is a checkpoint too: its tree must be this log's (a prefix of the verified checkpoint), not a fork's. */
+async function checkRotationInLog(api: VerifyApiClient, rotation: WireCheckpoint, checkpoint: WireCheckpoint): Promise<void> {
+  const what = `the rotation to key ${rotation.nextKey!.keyId} (signed at tree size ${rotation.treeSize})`;
+  const m = rotation.treeSize;
+  const n = checkpoint.treeSize;
+  if (m > n) fail('key.rotation_not_in_log', `${what} is beyond the latest checkpoint (size ${n})`);
+  if (m === n && rotation.rootHash !== checkpoint.rootHash) fail('key.rotation_not_in_log', `${what} signs root ${short(rotation.rootHash)}, checkpoint ${n} root ${short(checkpoint.rootHash)}`);
+  if (m > 0 && m < n) {
+    try {
+      checkConsistency(m, n, hashFromHex(rotation.rootHash), hashFromHex(checkpoint.rootHash), await fetchConsistencyProof(api, m, n));
+    } catch (e) {
+      if (!(e instanceof ProofFailure || (e instanceof ApiError && e.status !== null))) throw e;
+      fail('key.rotation_not_in_log', `${what} is not a prefix of checkpoint ${n}: ${e.message}`);
+    }
+  }
 }
 
 /** The first and last leaf, and a random sample in between. */

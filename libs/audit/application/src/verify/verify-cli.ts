@@ -131,6 +131,8 @@ export async function runVerify(given: VerifyOptions, io: VerifyIo): Promise<num
     out(`PASS: ${message}`);
     if (replayed) out(`PASS: replayed through the projection code, those events give exactly the live read models ${replayed.map(describe).join(', ')}`);
     if (report.keyPinnedNow) out(`note: key ${report.keyId} is now pinned in ${options.stateFile}`);
+    if (report.rotatedFrom) out(`note: the operator rotated the checkpoint key ${report.rotatedFrom} → ${report.keyId} (signed by the old key); ${report.keyId} is now pinned in ${options.stateFile}`);
+    if (report.repinnedFrom) out(`note: key ${report.keyId}, given out of band, now replaces ${report.repinnedFrom} in ${options.stateFile}`);
     if (report.moreAfterCheckpoint) out('note: newer events follow this checkpoint; the next checkpoint will cover them (or run with --fresh)');
     return result(0, {
       result: 'pass',
@@ -138,6 +140,8 @@ export async function runVerify(given: VerifyOptions, io: VerifyIo): Promise<num
       checkpoint: { treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash, issuedAt: checkpoint.issuedAt },
       keyId: report.keyId,
       keyPinnedNow: report.keyPinnedNow,
+      rotatedFrom: report.rotatedFrom,
+      repinnedFrom: report.repinnedFrom,
       inclusionChecks: report.inclusionChecks,
       moreAfterCheckpoint: report.moreAfterCheckpoint,
       replayed,

@@ -16,6 +16,28 @@ export interface CheckpointBody {
   /** ISO 8601 UTC with milliseconds. */
   issuedAt: string;
   keyId: string;
+  /**
+   * Rotation (v2): the key that signs from now on, named by the key signing
+   * this checkpoint. A verifier that trusts `keyId` may then trust `nextKey`.
+   */
+  nextKey?: NextKey;
+  /**
+   * Revocation (v2): the operator re-signed this tree head with a new key
+   * (`keyId`) because `revokedKey` must no longer be trusted (compromise).
+   */
+  revokedKey?: RevokedKey;
+}
+
+export interface NextKey {
+  keyId: string;
+  /** Raw 32-byte Ed25519 public key, base64. */
+  publicKey: string;
+}
+
+export interface RevokedKey {
+  keyId: string;
+  /** Why, in the operator's words (one line). */
+  reason: string;
 }
 
 export interface SignedCheckpoint extends CheckpointBody {
@@ -25,7 +47,11 @@ export interface SignedCheckpoint extends CheckpointBody {
 }
 
 // Domain separation: these bytes can never be mistaken for another factledger signature.
+// v1: a plain checkpoint (every checkpoint signed before key rotation existed, byte for byte);
+// v2: a checkpoint that also makes a key statement (nextKey or revokedKey). Stripping the
+// statement from a v2 checkpoint changes the context line, so its signature no longer verifies.
 const CONTEXT = 'factledger/checkpoint/v1\n';
+const CONTEXT_V2 = 'factledger/checkpoint/v2\n';
 const DECIMAL = /^(0|[1-9]\d{0,19})$/;
 const ISO_MILLIS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const KEY_ID = /^[0-9a-f]{32}$/;
@@ -46,21 +72,42 @@ export function checkCheckpointBody(body: CheckpointBody): CheckpointBody {
   }
   if (typeof body.issuedAt !== 'string' || !ISO_MILLIS.test(body.issuedAt)) fail('issuedAt', 'must be ISO 8601 UTC with milliseconds');
   if (typeof body.keyId !== 'string' || !KEY_ID.test(body.keyId)) fail('keyId', 'must be 32 lowercase hex characters');
+  if (body.nextKey !== undefined && body.revokedKey !== undefined) fail('nextKey', 'and revokedKey cannot both be stated');
+  if (body.nextKey !== undefined) {
+    const next = body.nextKey;
+    let raw: Buffer | null = null;
+    if (typeof next?.publicKey === 'string') raw = Buffer.from(next.publicKey, 'base64');
+    if (!raw || raw.length !== 32 || raw.toString('base64') !== next.publicKey) fail('nextKey.publicKey', 'must be the base64 of a raw 32-byte Ed25519 key');
+    if (next.keyId !== keyIdOf(publicKeyFromRaw(raw!))) fail('nextKey.keyId', 'must be the key id of nextKey.publicKey');
+    if (next.keyId === body.keyId) fail('nextKey', 'must differ from the signing key');
+  }
+  if (body.revokedKey !== undefined) {
+    const revoked = body.revokedKey;
+    if (typeof revoked?.keyId !== 'string' || !KEY_ID.test(revoked.keyId)) fail('revokedKey.keyId', 'must be 32 lowercase hex characters');
+    if (revoked.keyId === body.keyId) fail('revokedKey', 'must differ from the signing key');
+    if (typeof revoked.reason !== 'string' || !/^[^\n\r]{1,200}$/.test(revoked.reason)) fail('revokedKey.reason', 'must be one line of 1 to 200 characters');
+  }
   return body;
 }
 
-/** The signed bytes: a context line, then the RFC 8785 canonical JSON of the body's fields. */
+/**
+ * The signed bytes: a context line, then the RFC 8785 canonical JSON of the
+ * body's fields. Without a key statement exactly the v1 bytes; with one, v2.
+ */
 export function checkpointPayload(body: CheckpointBody): Buffer {
   checkCheckpointBody(body);
-  const canonical = canonicalize({
+  const fields: Record<string, unknown> = {
     issuedAt: body.issuedAt,
     keyId: body.keyId,
     lastPosition: body.lastPosition,
     lastTransactionId: body.lastTransactionId,
     rootHash: body.rootHash,
     treeSize: body.treeSize,
-  });
-  return Buffer.from(CONTEXT + canonical, 'utf8');
+  };
+  if (body.nextKey) fields.nextKey = { keyId: body.nextKey.keyId, publicKey: body.nextKey.publicKey };
+  if (body.revokedKey) fields.revokedKey = { keyId: body.revokedKey.keyId, reason: body.revokedKey.reason };
+  const v2 = body.nextKey !== undefined || body.revokedKey !== undefined;
+  return Buffer.from((v2 ? CONTEXT_V2 : CONTEXT) + canonicalize(fields), 'utf8');
 }
 
 export function signCheckpoint(body: CheckpointBody, privateKey: KeyObject): SignedCheckpoint {
@@ -89,6 +136,8 @@ const pickBody = (b: CheckpointBody): CheckpointBody => ({
   lastTransactionId: b.lastTransactionId,
   issuedAt: b.issuedAt,
   keyId: b.keyId,
+  ...(b.nextKey ? { nextKey: { keyId: b.nextKey.keyId, publicKey: b.nextKey.publicKey } } : {}),
+  ...(b.revokedKey ? { revokedKey: { keyId: b.revokedKey.keyId, reason: b.revokedKey.reason } } : {}),
 });
 
 // An Ed25519 SubjectPublicKeyInfo is this fixed 12-byte header then the 32-byte key.

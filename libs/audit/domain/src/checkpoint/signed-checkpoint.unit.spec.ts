@@ -68,4 +68,45 @@ describe('signed checkpoints (Ed25519)', () => {
     expect(keyId).toMatch(/^[0-9a-f]{32}$/);
     expect(keyIdOf(generateKeyPairSync('ed25519').publicKey)).not.toBe(keyId);
   });
+
+  describe('key statements (v2): rotation and revocation', () => {
+    const next = generateKeyPairSync('ed25519');
+    const nextKey = { keyId: keyIdOf(next.publicKey), publicKey: rawPublicKey(next.publicKey).toString('base64') };
+
+    it('a rotation names the next key under the v2 context, signed by the outgoing key', () => {
+      const rotation = signCheckpoint({ ...body, nextKey }, privateKey);
+      expect(checkpointPayload(rotation).toString('utf8')).toBe(
+        `factledger/checkpoint/v2\n{"issuedAt":"2026-11-22T03:00:00.000Z","keyId":"${keyId}","lastPosition":"42","lastTransactionId":"1234",` +
+          `"nextKey":{"keyId":"${nextKey.keyId}","publicKey":"${nextKey.publicKey}"},"rootHash":"${body.rootHash}","treeSize":8}`,
+      );
+      expect(rotation.nextKey).toEqual(nextKey);
+      expect(verifyCheckpointSignature(rotation, publicKey)).toBe(true);
+      expect(verifyCheckpointSignature(rotation, next.publicKey)).toBe(false);
+    });
+
+    it('the statement cannot be stripped, swapped or added after signing', () => {
+      const rotation = signCheckpoint({ ...body, nextKey }, privateKey);
+      const { nextKey: _dropped, ...stripped } = rotation;
+      expect(verifyCheckpointSignature(stripped, publicKey)).toBe(false);
+      const third = generateKeyPairSync('ed25519').publicKey;
+      const swapped = { ...rotation, nextKey: { keyId: keyIdOf(third), publicKey: rawPublicKey(third).toString('base64') } };
+      expect(verifyCheckpointSignature(swapped, publicKey)).toBe(false);
+      expect(verifyCheckpointSignature({ ...signCheckpoint(body, privateKey), nextKey }, publicKey)).toBe(false);
+    });
+
+    it('a revocation re-signs the head with the new key and names the revoked one', () => {
+      const resigned = signCheckpoint({ ...body, keyId: nextKey.keyId, revokedKey: { keyId, reason: 'key file leaked' } }, next.privateKey);
+      expect(checkpointPayload(resigned).toString('utf8')).toMatch(/^factledger\/checkpoint\/v2\n.*"revokedKey":\{"keyId":"[0-9a-f]{32}","reason":"key file leaked"\}/);
+      expect(verifyCheckpointSignature(resigned, next.publicKey)).toBe(true);
+      expect(verifyCheckpointSignature({ ...resigned, revokedKey: { keyId, reason: 'routine' } }, next.publicKey)).toBe(false);
+    });
+
+    it('refuses ill-formed statements', () => {
+      expect(() => signCheckpoint({ ...body, nextKey: { ...nextKey, keyId: keyId } }, privateKey)).toThrow('nextKey.keyId must be the key id of nextKey.publicKey');
+      expect(() => signCheckpoint({ ...body, nextKey: { keyId, publicKey: rawPublicKey(publicKey).toString('base64') } }, privateKey)).toThrow('must differ from the signing key');
+      expect(() => signCheckpoint({ ...body, nextKey: { ...nextKey, publicKey: 'AAAA' } }, privateKey)).toThrow('nextKey.publicKey');
+      expect(() => signCheckpoint({ ...body, nextKey, revokedKey: { keyId: nextKey.keyId, reason: 'x' } }, privateKey)).toThrow('cannot both be stated');
+      expect(() => signCheckpoint({ ...body, revokedKey: { keyId: nextKey.keyId, reason: 'two\nlines' } }, privateKey)).toThrow('revokedKey.reason');
+    });
+  });
 });

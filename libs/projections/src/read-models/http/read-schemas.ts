@@ -59,7 +59,7 @@ export const readQuery = {
       examples: ['1234', '2024-10-29T12:00:00Z'],
     }),
   ),
-  validAt: Type.Optional(CalendarDate('The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422).')),
+  validAt: Type.Optional(CalendarDate('The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server\'s clock), which the basis then names. After today (UTC) is refused (422).')),
   minPosition: Type.Optional(Position('Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time')),
   algorithmVersion: Type.Optional(
     Type.Integer({
@@ -90,7 +90,7 @@ export const BasisSchema = Closed(
   {
     position: LogPosition,
     recordedAt: Nullable(Type.String()),
-    validAt: Type.String(),
+    validAt: Type.String({ description: 'The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC' }),
     algorithmVersion: Type.Integer(),
     excludeParties: Type.Optional(Type.Boolean()),
     includeUnverified: Type.Optional(Type.Boolean()),
