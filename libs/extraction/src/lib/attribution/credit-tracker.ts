@@ -120,6 +120,17 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return (doc.attributions[next.index] ?? []).find((a) => !a.pronoun);
   };
 
+  // Once per sentence, not once per figure looking back at it (a run-on text's long sentences made that its length per figure).
+  const proseSentences = new Map<number, boolean>();
+  const readsAsProse = (prior: Sentence): boolean => {
+    let prose = proseSentences.get(prior.index);
+    if (prose === undefined) {
+      prose = /[.!?]["”’)]?$/.test(prior.text.trimEnd().slice(-2)) && prior.text.split(/\s+/, 6).length >= 6;
+      proseSentences.set(prior.index, prose);
+    }
+    return prose;
+  };
+
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
@@ -131,7 +142,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
       // A body a sentence opens with names it too ("The National Electoral Commission published results").
       const prior = doc.sentences[j] as Sentence;
-      const prose = /[.!?]["”’)]?\s*$/.test(prior.text) && prior.text.split(/\s+/).length >= 6;
+      const prose = readsAsProse(prior);
       const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
       if (subject && !isDescription(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
