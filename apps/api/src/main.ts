@@ -2,12 +2,13 @@
 import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { ConfigError, DatabaseRoleError, loadConfig } from '@factledger/platform';
+import { ConfigError, DatabaseRoleError, installGracefulShutdown, loadConfig } from '@factledger/platform';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await createApp(config);
+  installGracefulShutdown(app, { deadlineMs: config.shutdownTimeoutMs, logger: new Logger('api') });
   await app.listen({ port: config.port, host: config.host });
   new Logger('api').log(`listening on http://${config.host}:${config.port} (docs at /docs)`);
 }

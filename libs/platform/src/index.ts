@@ -21,3 +21,4 @@ export * from './http/catalog-view-fields';
 export * from './http/contract-validation.interceptor';
 export * from './observability';
 export * from './database/database-errors';
+export * from './nest/graceful-shutdown';

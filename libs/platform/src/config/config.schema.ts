@@ -44,6 +44,7 @@ export interface AppConfig {
   workerStatementTimeoutMs: number;
   workerIdleInTransactionTimeoutMs: number;
   healthOpenTransactionMaxAgeMs: number;
+  shutdownTimeoutMs: number;
   adminSessionTtlSeconds: number;
   nodeEnv: 'development' | 'production' | 'test';
   metricsListen: string | null;
@@ -139,6 +140,7 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'workerStatementTimeoutMs', env: 'WORKER_STATEMENT_TIMEOUT_MS', default: '1800000', parse: int(0, 86_400_000), description: 'statement_timeout of the worker\'s connections (projector batches, rebuilds with their index builds, the sealer, ingestion). 0: none' },
   { key: 'workerIdleInTransactionTimeoutMs', env: 'WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS', default: '300000', parse: int(0, 86_400_000), description: 'idle_in_transaction_session_timeout of the worker\'s connections. 0: none' },
   { key: 'healthOpenTransactionMaxAgeMs', env: 'HEALTH_OPEN_TRANSACTION_MAX_AGE_MS', default: '60000', parse: int(1000, 86_400_000), description: '/health is degraded while a transaction anywhere in the cluster that holds back the readers\' horizon (xmin) is older than this' },
+  { key: 'shutdownTimeoutMs', env: 'SHUTDOWN_TIMEOUT_MS', default: '20000', parse: int(100, 600_000), description: 'on SIGTERM the API drains requests and ends live tails, the worker finishes its batch and job; past this the process exits 1 anyway' },
   { key: 'adminSessionTtlSeconds', env: 'ADMIN_SESSION_TTL_SECONDS', default: '900', parse: int(1, 86_400), description: 'lifetime of a browser session for the operator pages (/admin/login, the queue dashboard), from the login; not renewed by use' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];
