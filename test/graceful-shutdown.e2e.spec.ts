@@ -26,7 +26,7 @@ const exited = (child: ChildProcess): Promise<{ code: number | null; signal: Nod
 /**
  * Issue 14, SIGTERM: real API and worker processes (the sources, as `npm start`
  * runs them). The API drains a request still waiting on the database and ends
- * a live tail; both processes exit 0 within SHUTDOWN_TIMEOUT_MS.
+ * a live tail, the worker finishes the job it holds; both exit 0 within SHUTDOWN_TIMEOUT_MS.
  */
 describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', () => {
   let t: TestDatabase;
@@ -59,25 +59,33 @@ describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', 
     await t?.drop();
   });
 
-  it('the API finishes a request in flight and ends a live tail, the worker its batch, and both exit 0', async () => {
+  it('the API finishes a request in flight and ends a live tail, the worker finishes the ingestion job it holds, and both exit 0', async () => {
     // A live tail, open until the server ends it.
     const tail = await new Promise<IncomingMessage>((resolve, reject) => httpRequest(`${base}/v1/events/tail`, resolve).on('error', reject).end());
     expect(tail.statusCode).toBe(200);
     const tailEnded = new Promise<void>((resolve) => tail.on('end', resolve).on('close', resolve).resume());
 
-    // A write held inside PostgreSQL by a lock from another connection: in flight when SIGTERM arrives.
+    const post = (url: string, body: unknown) =>
+      fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    expect((await post('/v1/metrics', { key: 'homes_evacuated', label: 'Homes evacuated', unit: 'count' })).status).toBe(201);
+    expect((await post('/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' })).status).toBe(201);
+
+    // A write held inside PostgreSQL by a lock from another connection, and an ingestion job held the same way:
+    // both in flight when SIGTERM arrives.
     const blocker = await t.adminPool.connect();
     let write: Promise<Response>;
     try {
       await blocker.query('BEGIN');
       await blocker.query('LOCK TABLE streams IN ACCESS EXCLUSIVE MODE');
-      write = fetch(`${base}/v1/metrics`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ key: 'shelters_open', label: 'Shelters open', unit: 'count' }),
+      write = post('/v1/metrics', { key: 'shelters_open', label: 'Shelters open', unit: 'count' });
+      const job = await post('/v1/ingestions', {
+        kind: 'structured',
+        report: { publisher: 'Valley Courier', title: 'Evacuations widen', publishedAt: '2026-03-12', language: 'en' },
+        figures: [{ metricKey: 'homes_evacuated', source: 'Valley Fire Service', qualifier: 'approximately', value: 1200, validAt: '2026-03-11', quote: 'about 1,200 homes were evacuated' }],
       });
-      // Progress, not a time: the write is waiting on the lock.
-      await eventually(async () => ((await t.adminPool.query(`SELECT 1 FROM pg_locks WHERE relation = 'streams'::regclass AND NOT granted`)).rowCount ?? 0) > 0, 10_000, 'the write to wait');
+      expect(job.status).toBe(202);
+      // Progress, not a time: the write and the job's first append both wait on the lock.
+      await eventually(async () => ((await t.adminPool.query(`SELECT 1 FROM pg_locks WHERE relation = 'streams'::regclass AND NOT granted`)).rowCount ?? 0) >= 2, 20_000, 'the write and the job to wait');
       api.kill('SIGTERM');
       worker.kill('SIGTERM');
       await tailEnded;
@@ -90,6 +98,9 @@ describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', 
     expect((await t.pool.query(`SELECT 1 FROM events WHERE event_type = 'metric.registered.v1' AND data->>'key' = 'shelters_open'`)).rowCount).toBe(1);
     expect(await exited(api)).toEqual({ code: 0, signal: null });
     expect(await exited(worker)).toEqual({ code: 0, signal: null });
+    // The worker finished the job it held before exiting: its figure is in the log.
+    const figures = await t.pool.query(`SELECT metadata FROM events WHERE event_type = 'figure.reported.v1'`);
+    expect(figures.rows).toEqual([expect.objectContaining({ metadata: expect.objectContaining({ via: 'worker', ingestionJobId: expect.any(String) }) })]);
     // A new connection is refused: the server is gone.
     await expect(fetch(`${base}/health`)).rejects.toThrow();
   }, 60_000);
