@@ -1,6 +1,6 @@
 import type { SourceBasis } from '../types';
 import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
-import { quotationAt, type Quotation } from '../text/quotations';
+import { quotationAt, quotationsClosingIn, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
 import { isDescription, resolveDescription } from './coreference';
 import { subjectOf, type Attribution } from './find-attributions';
@@ -30,6 +30,8 @@ export interface Credit {
 const QUOTE_LOOKAHEAD = 6;
 /** How many sentences back a description ("the agency") looks for its name: bounded, so extraction stays linear. */
 const DESCRIPTION_LOOKBACK = 40;
+/** How far back in its paragraph a figure looks for a reporting verb: far past any real paragraph, but a run-on text's one paragraph is not walked back per figure. */
+const PARAGRAPH_LOOKBACK = 60;
 // A source named by a plural common noun ("economists", "officials in Kyiv"), which "it" cannot refer to.
 const PLURAL_HEAD =
   /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;
@@ -151,7 +153,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
 
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
   const paragraphSource = (sentence: Sentence): string | undefined => {
-    for (let j = sentence.index - 1; j >= 0 && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
+    const stop = Math.max(0, sentence.index - PARAGRAPH_LOOKBACK);
+    for (let j = sentence.index - 1; j >= stop && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
       const quotes = doc.quotes[sentence.paragraph] ?? [];
       const verb = (a: Attribution): string => doc.text.slice(a.anchor, a.anchor + 12);
       const ownActor = NAMED_OPENING.test(sentence.text) && !/^(?:In|On|Of|At|By|For|From|Since|After|Before|During|Still)\s/.test(sentence.text);
@@ -173,7 +176,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const sentence = doc.sentences[j] as Sentence;
       if (closedIn !== undefined && sentence.paragraph !== closedIn) break;
       const spans = doc.quotes[sentence.paragraph] ?? [];
-      const closings = spans.filter((q) => !q.open && q.end > sentence.start && q.end <= sentence.end).map((q) => q.end);
+      const closings = quotationsClosingIn(spans, sentence.start, sentence.end).map((q) => q.end);
       const found = (doc.attributions[j] ?? []).find((a) => !quotationAt(a.anchor, spans) && closings.some((c) => c <= a.anchor && a.anchor - c < 40));
       if (found) return found;
     }
