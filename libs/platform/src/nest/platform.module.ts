@@ -58,7 +58,7 @@ const limitsOf = (config: AppConfig, kind: ConnectionKind) =>
     : { statementTimeoutMs: config.workerStatementTimeoutMs, idleInTransactionTimeoutMs: config.workerIdleInTransactionTimeoutMs };
 
 /** A worker's config names its limits in its connection strings, so the projector's and sealer's own sessions get them too. */
-const scopedConfig = (config: AppConfig, kind: ConnectionKind): AppConfig => {
+export const scopedConfig = (config: AppConfig, kind: ConnectionKind): AppConfig => {
   if (kind === 'request') return config;
   const limits = limitsOf(config, kind);
   return {
