@@ -48,6 +48,8 @@ export async function ensureRoles(admin: pg.ClientBase, passwords: RolePasswords
       // Unqualified names resolve in public only: no role can plant a "$user" schema that shadows another's tables.
       await admin.query(`ALTER ROLE ${ident(role)} SET search_path = public`);
     }
+    // The owner reads every session's transaction start (factledger_oldest_transaction(), for /health); no other role does.
+    await admin.query(`GRANT pg_read_all_stats TO ${ident(DATABASE_ROLES.owner)}`);
   } finally {
     await admin.query('SELECT pg_advisory_unlock($1)', [BOOTSTRAP_LOCK]);
   }

@@ -18,6 +18,7 @@ type Service = {
   healthcheck?: unknown;
   volumes?: string[];
   network_mode?: string;
+  stop_grace_period?: string;
 };
 const compose = parse(interpolated, { merge: true }) as { services: Record<string, Service> };
 const APPS = ['api', 'worker', 'init', 'seed'];
@@ -118,6 +119,14 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
   it('caps the heap of the long-running apps as npm start does', () => {
     for (const name of ['api', 'worker']) expect(compose.services[name]!.command).toContain(SERVICE_NODE_FLAGS[0]);
     expect(fs.readFileSync(path.join(ROOT, 'Dockerfile'), 'utf8')).toContain(`"${SERVICE_NODE_FLAGS[0]}"`);
+  });
+
+  it('gives the API and the worker more time to stop than their own shutdown deadline, so SIGTERM drains before SIGKILL', () => {
+    const deadlineMs = loadConfig({ ...compose.services.api!.environment }).shutdownTimeoutMs;
+    for (const name of ['api', 'worker']) {
+      const grace = /^(\d+)s$/.exec(compose.services[name]!.stop_grace_period ?? '');
+      expect(Number(grace?.[1]) * 1000).toBeGreaterThan(deadlineMs);
+    }
   });
 
   it('documents every variable in .env.example', () => {

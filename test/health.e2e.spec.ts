@@ -35,3 +35,44 @@ describe('health (HTTP, real PostgreSQL and Redis)', () => {
     expect(response.body.checks.sealer.error).toContain('cannot be sealed');
   });
 });
+
+describe('health: a transaction left open elsewhere in the cluster (HTTP, real PostgreSQL)', () => {
+  let api: ApiHarness;
+  beforeAll(async () => {
+    api = await startApi({ healthOpenTransactionMaxAgeMs: 1000 }, { keyless: true });
+  });
+  afterAll(() => api.close());
+
+  it('is degraded while a transaction holding a transaction id stays open past HEALTH_OPEN_TRANSACTION_MAX_AGE_MS, and reports its age', async () => {
+    // Another role's session (a superuser's psql, say), on this test's database: the app role cannot see its details itself.
+    const blocker = await api.db.adminPool.connect();
+    try {
+      await blocker.query(`SET application_name = 'left-open-by-test'`);
+      await blocker.query('BEGIN');
+      const { rows } = await blocker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid, pg_current_xact_id()');
+      const opened = Date.now();
+      let body: any;
+      // Progress, not a time: poll until the transaction's age passes the threshold.
+      for (;;) {
+        body = (await api.request('GET', '/health')).body;
+        if (body.checks.transactions.status === 'down') break;
+        expect(Date.now() - opened).toBeLessThan(20_000);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(body.status).toBe('degraded');
+      expect(body.checks.transactions).toMatchObject({
+        status: 'down',
+        maxAgeMs: 1000,
+        oldest: { pid: rows[0]!.pid, applicationName: 'left-open-by-test', state: 'idle in transaction', database: api.db.name },
+      });
+      expect(body.checks.transactions.oldest.ageMs).toBeGreaterThan(1000);
+      expect(body.checks.transactions.oldest.ageMs).toBeLessThanOrEqual(Date.now() - opened + 1000);
+      expect(body.checks.transactions.error).toContain(`pid ${rows[0]!.pid}`);
+    } finally {
+      await blocker.query('ROLLBACK');
+      blocker.release();
+    }
+    const after = (await api.request('GET', '/health')).body;
+    expect(after.checks.transactions.oldest?.applicationName ?? null).not.toBe('left-open-by-test');
+  });
+});

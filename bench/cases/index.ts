@@ -6,6 +6,7 @@ import { baselineInsertOne } from './baseline-insert.case';
 import { baselinePagedRead, baselineReadStream } from './baseline-read.case';
 import { emmettAppendBatch, emmettAppendOne, emmettReadStream } from './emmett-append.case';
 import { emmettConsumerCatchUp } from './emmett-consumer.case';
+import { extractionCases } from './extraction.case';
 import { factledgerAppendBatch, factledgerAppendOne } from './factledger-append.case';
 import { factledgerReadStream } from './factledger-read-stream.case';
 import { factledgerProjectionCatchUp } from './factledger-catch-up.case';
@@ -47,6 +48,7 @@ export const allCases = (): BenchCase[] => [
   factledgerHttpEstimateHot(),
   factledgerProjectionLag(),
   factledgerRebuildRss(),
+  ...extractionCases(),
 ];
 
 /** The read models' cases and their baselines (the HTTP one): they share the ledger database and child processes. */

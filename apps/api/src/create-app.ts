@@ -48,7 +48,7 @@ export async function createApp(config: AppConfig = loadConfig(), options: { log
   const document = buildOpenApiDocument(app, config);
   // Swagger UI's Authorize button takes a key and sends it with "Try it out".
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json', swaggerOptions: { persistAuthorization: true } });
-  app.enableShutdownHooks();
+  // Signals are main.ts's (installGracefulShutdown); a test closes its app itself.
   await app.init();
   await fastify.ready();
   return app;

@@ -3,7 +3,7 @@ import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { checkSchemaOnStart, SchemaVersionError } from '@factledger/migrations';
-import { ConfigError, DatabaseRoleError, loadConfig } from '@factledger/platform';
+import { ConfigError, DatabaseRoleError, installGracefulShutdown, loadConfig } from '@factledger/platform';
 import { createApp } from './create-app';
 
 async function main(): Promise<void> {
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   // Code older than the schema it finds (a newer version migrated it) refuses to start.
   await checkSchemaOnStart(config.databaseUrl, (message) => new Logger('api').warn(message));
   const app = await createApp(config);
+  installGracefulShutdown(app, { deadlineMs: config.shutdownTimeoutMs, logger: new Logger('api') });
   await app.listen({ port: config.port, host: config.host });
   new Logger('api').log(`listening on http://${config.host}:${config.port} (docs at /docs)`);
 }

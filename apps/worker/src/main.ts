@@ -3,7 +3,7 @@ import './tracing';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, createLogger, DatabaseRoleError, loadConfig, PinoNestLogger } from '@factledger/platform';
+import { ConfigError, createLogger, DatabaseRoleError, installGracefulShutdown, loadConfig, PinoNestLogger } from '@factledger/platform';
 import { SigningKeyError } from '@factledger/audit';
 import { checkSchemaOnStart, SchemaVersionError } from '@factledger/migrations';
 import { WorkerModule } from './worker.module';
@@ -15,8 +15,8 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
     logger: new PinoNestLogger(createLogger(config, { name: 'factledger-worker' })),
   });
-  // SIGTERM/SIGINT run the modules' shutdown hooks: in-flight batches and jobs finish first.
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT run the modules' shutdown hooks (in-flight batches and jobs finish first), then exit 0.
+  installGracefulShutdown(app, { deadlineMs: config.shutdownTimeoutMs, logger: new Logger('worker') });
   await app.init();
   new Logger('worker').log('worker started');
 }

@@ -18,3 +18,5 @@ export * from './http/contract-schemas-write';
 export * from './http/catalog-view-fields';
 export * from './http/contract-validation.interceptor';
 export * from './observability';
+export * from './database/database-errors';
+export * from './nest/graceful-shutdown';

@@ -3,7 +3,7 @@ import { DomainError } from '@factledger/shared';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sql, type Kysely } from 'kysely';
 import { readSealerStatus, type SealerStatus } from '@factledger/audit';
-import { Contract, KYSELY, PublicRoute, REDIS_PROBE, type RedisProbe } from '@factledger/platform';
+import { CONFIG, Contract, KYSELY, PublicRoute, REDIS_PROBE, type AppConfig, type RedisProbe } from '@factledger/platform';
 import { HealthReport } from './health.schema';
 
 interface Check {
@@ -22,12 +22,21 @@ async function timed(probe: () => Promise<boolean>): Promise<Check> {
   }
 }
 
+interface OldestTransaction {
+  pid: number;
+  age_ms: string;
+  state: string | null;
+  application_name: string | null;
+  database: string | null;
+}
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
   constructor(
     @Inject(KYSELY) private readonly db: Kysely<any>,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -35,30 +44,49 @@ export class HealthController {
    * pauses, reads and writes go on); so does a stalled sealer (writes and
    * reads go on, but no new event is sealed or checkpointed: tamper evidence
    * stops growing). The sealer check is `GET /v1/checkpoints/status` in short.
+   * So does a transaction open anywhere in the cluster, holding a transaction
+   * id, for longer than HEALTH_OPEN_TRANSACTION_MAX_AGE_MS: gap-safe readers
+   * (projectors, the sealer, log readers) see nothing committed after it began.
    */
   @PublicRoute()
   @Get()
   // 503 is an error like any other (problem+json, code health.down), with the checks as an extension member.
-  @Contract({ responses: { 200: HealthReport('The database answers: ok, or degraded (Redis or the sealer down)') }, errors: { 503: ['health.down'] } })
-  @ApiOperation({ summary: 'Database, Redis and sealer status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer' })
+  @Contract({
+    responses: { 200: HealthReport('The database answers: ok, or degraded (Redis or the sealer down, or a transaction open too long elsewhere)') },
+    errors: { 503: ['health.down'] },
+  })
+  @ApiOperation({ summary: 'Database, Redis, sealer and open-transaction status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer' })
   async health() {
     let sealerStatus: SealerStatus | null = null;
-    const [database, redis, sealerProbe] = await Promise.all([
+    let oldest: OldestTransaction | undefined;
+    const maxAgeMs = this.config.healthOpenTransactionMaxAgeMs;
+    const [database, redis, sealerProbe, transactionProbe] = await Promise.all([
       timed(async () => (await sql`SELECT 1 AS ok`.execute(this.db)).rows.length === 1),
       timed(() => this.redis.isUp()),
       timed(async () => {
         sealerStatus = await readSealerStatus(this.db);
         return sealerStatus.state === 'running';
       }),
+      timed(async () => {
+        oldest = (await sql<OldestTransaction>`SELECT pid, age_ms, state, application_name, database FROM factledger_oldest_transaction()`.execute(this.db)).rows[0];
+        return !oldest || Number(oldest.age_ms) <= maxAgeMs;
+      }),
     ]);
+    const o = oldest as OldestTransaction | undefined;
+    const transactions = {
+      ...transactionProbe,
+      maxAgeMs,
+      oldest: o ? { pid: o.pid, ageMs: Number(o.age_ms), state: o.state, applicationName: o.application_name, database: o.database } : null,
+      ...(transactionProbe.status === 'down' && o ? { error: `a transaction has been open for ${Math.round(Number(o.age_ms) / 1000)} s (pid ${o.pid}): readers wait behind it` } : {}),
+    };
     const s = sealerStatus as SealerStatus | null;
     const sealer = {
       ...sealerProbe,
       ...(s ? { state: s.state, treeSize: s.treeSize, lagEvents: s.lagEvents, lastCheckpointAt: s.lastCheckpoint?.issuedAt ?? null } : {}),
       ...(s?.lastError ? { error: s.lastError.message, eventId: s.lastError.eventId, position: s.lastError.position } : {}),
     };
-    const checks = { database, redis, sealer };
+    const checks = { database, redis, sealer, transactions };
     if (database.status === 'down') throw new DomainError('health.down', 'unavailable', `The database does not answer: ${database.error ?? 'no answer'}`, { checks });
-    return { status: redis.status === 'down' || sealer.status === 'down' ? 'degraded' : 'ok', checks };
+    return { status: redis.status === 'down' || sealer.status === 'down' || transactions.status === 'down' ? 'degraded' : 'ok', checks };
   }
 }

@@ -21,6 +21,14 @@ export const HealthReport = (description: string) =>
           eventId: Type.Optional(Nullable(Type.String())),
           position: Type.Optional(Nullable(Type.String())),
         }),
+        // The oldest transaction holding back gap-safe readers (any database of the cluster), down past maxAgeMs.
+        transactions: Closed({
+          ...check,
+          maxAgeMs: Count,
+          oldest: Nullable(
+            Closed({ pid: Type.Integer(), ageMs: Count, state: Nullable(Type.String()), applicationName: Nullable(Type.String()), database: Nullable(Type.String()) }),
+          ),
+        }),
       }),
     },
     { description },

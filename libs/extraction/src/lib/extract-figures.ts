@@ -68,6 +68,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const credits = createCreditTracker({ text, paragraphs, sentences, attributions, quotes: paragraphs.map((p) => quotationSpans(text, p)) });
 
   const figures: ExtractedFigure[] = [];
+  const lineStarts = lineStartsOf(text);
   const headlines = new Set<number>();
   const bullets = new Set<number>();
   let statement: Statement | undefined;
@@ -129,7 +130,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       conversions[i] = conversion;
       const quote = quoteOf(text, clause, dates.paragraphDates[sentence.paragraph]);
       if (titleLike) headlines.add(qualifier.start);
-      if (isBulletLine(text, qualifier.start)) bullets.add(qualifier.start);
+      if (isBulletLine(text, lineStarts, qualifier.start)) bullets.add(qualifier.start);
       figures.push({
         ...normalise(qualifier.qualifier, reading.value, reading.high),
         qualifier: qualifier.qualifier,
@@ -175,5 +176,23 @@ function carried(asOf: AsOf | undefined): AsOf | undefined {
   return asOf && asOf.dateBasis !== null && asOf.dateBasis !== 'published' ? { ...asOf, dateBasis: 'carried' } : asOf;
 }
 
+/** Offsets where each line starts, so a figure finds its line by binary search, not by scanning back over a long line. */
+const lineStartsOf = (text: string): number[] => {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+};
+
+const BULLET = /[ \t]*[-•*–—·▪][ \t]/y;
 /** A number on a line that opens with a bullet ("- 11,000: troops in Kursk, according to ..."). */
-const isBulletLine = (text: string, at: number): boolean => /^[ \t]*[-•*–—·▪][ \t]/.test(text.slice(text.lastIndexOf('\n', at - 1) + 1, at + 1));
+const isBulletLine = (text: string, lineStarts: number[], at: number): boolean => {
+  let lo = 0;
+  let hi = lineStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((lineStarts[mid] as number) <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  BULLET.lastIndex = lineStarts[lo - 1] ?? 0;
+  return BULLET.test(text) && BULLET.lastIndex <= at + 1;
+};

@@ -11,6 +11,8 @@ export const IngestionErrorCodes = {
   nothingIngested: 'ingestion.nothing_ingested',
   notFound: 'ingestion.not_found',
   queueUnavailable: 'ingestion.queue_unavailable',
+  extractionTimeout: 'ingestion.extraction_timeout',
+  extractionMemory: 'ingestion.extraction_memory',
 } as const;
 
 export interface FieldProblem {

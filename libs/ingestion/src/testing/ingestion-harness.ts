@@ -55,10 +55,12 @@ export class IngestionHarness {
     return harness;
   }
 
-  async startWorker(hooks: IngestionHooks = this.options.hooks ?? {}): Promise<INestApplicationContext> {
+  /** `overrides`: more providers to replace, e.g. `[ExtractionPool, pool]`. */
+  async startWorker(hooks: IngestionHooks = this.options.hooks ?? {}, overrides: [token: unknown, value: unknown][] = []): Promise<INestApplicationContext> {
     this.worker = await startWorkerContext(this.options.worker(this.config), [
       [INGESTION_HOOKS, hooks],
       [INGESTION_WORKER_OPTIONS, { readModelWaitMs: 5000 }],
+      ...overrides,
     ]);
     return this.worker;
   }

@@ -5,7 +5,6 @@ import type { Kysely } from 'kysely';
 import type { LedgerWriter, WriteContext } from '@factledger/ledger';
 import { isDomainError, type DomainError } from '@factledger/shared';
 import {
-  candidatesOf,
   decideMatch,
   figureSeed,
   IngestionErrorCodes,
@@ -29,6 +28,7 @@ import { LandedWrites } from './landed-writes';
 import { LineCheck, type CheckedLine } from './line-check';
 import { RunResult } from './run-result';
 import type { JobOutcomeMetrics } from '../queue/queue-metrics';
+import type { ExtractionPool } from '../extraction/extraction-pool';
 
 export interface RunDeps {
   commands: CommandBus;
@@ -37,6 +37,8 @@ export interface RunDeps {
   hooks: IngestionHooks;
   options: IngestionWorkerOptions;
   metrics?: JobOutcomeMetrics;
+  /** Extracts an article's figures off the event loop, within the time and memory limits. */
+  extraction: Pick<ExtractionPool, 'candidatesOf'>;
 }
 
 /**
@@ -83,7 +85,7 @@ export class IngestionRun {
     const catalog = await readJobCatalog(db, this.deps.options.readModelWaitMs);
     const threshold = this.deps.options.confidenceThreshold;
     const extracted = this.deps.metrics?.extraction(payload.kind);
-    const candidates = candidatesOf(payload, { today: this.now.slice(0, 10), lines, metrics: catalog.metrics, minConfidence: threshold });
+    const candidates = await this.deps.extraction.candidatesOf(payload, { today: this.now.slice(0, 10), lines, metrics: catalog.metrics, minConfidence: threshold });
     extracted?.();
     if (payload.kind === 'article') this.result.value.review.threshold = threshold;
     const review = new JobReview(db, { jobId: this.job.id!, hash }, this.result);

@@ -1,5 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
-import { Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
+import { CONFIG, type AppConfig } from '@factledger/platform';
+import { ExtractionPool } from '../extraction/extraction-pool';
 import { LedgerModule } from '@factledger/ledger';
 import { ingestionBullRoot } from '../queue/ingestion-bull';
 import { INGESTION_QUEUE } from '../queue/ingestion-queue';
@@ -17,6 +19,16 @@ import { QueueMetrics } from '../queue/queue-metrics';
   providers: [
     IngestionProcessor,
     QueueMetrics,
+    {
+      provide: ExtractionPool,
+      inject: [CONFIG],
+      useFactory: (config: AppConfig) => {
+        const pool = new ExtractionPool({ timeoutMs: config.extractionTimeoutMs, maxHeapMb: config.extractionMaxHeapMb, threads: config.extractionThreads });
+        const logger = new Logger('extraction');
+        pool.onIdleError = (error) => logger.warn(`an extraction thread failed: ${error.message}`);
+        return pool;
+      },
+    },
     { provide: INGESTION_HOOKS, useValue: {} },
     { provide: INGESTION_WORKER_OPTIONS, useValue: DEFAULT_INGESTION_WORKER_OPTIONS },
   ],

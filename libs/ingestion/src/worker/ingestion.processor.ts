@@ -10,6 +10,7 @@ import { INGESTION_QUEUE, type IngestionJobData } from '../queue/ingestion-queue
 import { jobOutcomeMetrics, type JobOutcomeMetrics } from '../queue/queue-metrics';
 import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS, type IngestionHooks, type IngestionWorkerOptions } from './ingestion-hooks';
 import { IngestionRun } from './ingestion-run';
+import { ExtractionPool } from '../extraction/extraction-pool';
 
 /** The name is typed as the union; Redis may still hold any string, which `process` refuses. */
 type IngestionJob = Job<IngestionJobData, IngestionResult, IngestionJobName>;
@@ -32,6 +33,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
     @InjectQueue(INGESTION_QUEUE) private readonly queue: Queue,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly extraction: ExtractionPool,
     @Optional() @Inject(INGESTION_HOOKS) private readonly hooks: IngestionHooks = {},
     @Optional() @Inject(INGESTION_WORKER_OPTIONS) private readonly options: Partial<IngestionWorkerOptions> = {},
     @Optional() @Inject(METRICS) metrics?: MetricsRegistry,
@@ -65,6 +67,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
         hooks: this.hooks,
         options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options, confidenceThreshold: this.options.confidenceThreshold ?? this.config.extractionConfidenceThreshold },
         metrics: this.metrics,
+        extraction: this.extraction,
       },
       job,
     );

@@ -35,6 +35,16 @@ export interface AppConfig {
   ingestionFailedRetentionHours: number;
   ingestionFailedMax: number;
   extractionConfidenceThreshold: number;
+  extractionTimeoutMs: number;
+  extractionMaxHeapMb: number;
+  extractionThreads: number;
+  databaseConnectTimeoutMs: number;
+  requestStatementTimeoutMs: number;
+  requestIdleInTransactionTimeoutMs: number;
+  workerStatementTimeoutMs: number;
+  workerIdleInTransactionTimeoutMs: number;
+  healthOpenTransactionMaxAgeMs: number;
+  shutdownTimeoutMs: number;
   adminSessionTtlSeconds: number;
   nodeEnv: 'development' | 'production' | 'test';
   metricsListen: string | null;
@@ -121,6 +131,16 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'metricsListen', env: 'METRICS_LISTEN', default: '', parse: listenAddress, description: 'host:port of an extra API listener serving GET /metrics WITHOUT authentication, for a private network (e.g. 127.0.0.1:9464); unset: off (the API\'s own /metrics needs an admin key)' },
   { key: 'workerMetricsListen', env: 'WORKER_METRICS_LISTEN', default: '127.0.0.1:9465', parse: listenAddress, description: 'host:port where a worker serves GET /metrics without authentication (give each worker on one host its own port; port 0: any free one); empty: off' },
   { key: 'extractionConfidenceThreshold', env: 'EXTRACTION_CONFIDENCE_THRESHOLD', default: '0.5', parse: fraction, description: 'an article\'s figures with at least this calibrated confidence are reported; the rest are kept as candidates for an editor\'s review' },
+  { key: 'extractionTimeoutMs', env: 'EXTRACTION_TIMEOUT_MS', default: '60000', parse: int(1000, 3_600_000), description: 'longest the worker extracts one article (in a worker thread); an article over it fails for good (ingestion.extraction_timeout)' },
+  { key: 'extractionMaxHeapMb', env: 'EXTRACTION_MAX_HEAP_MB', default: '256', parse: int(64, 8192), description: 'V8 heap of an extraction thread; an article needing more fails for good (ingestion.extraction_memory)' },
+  { key: 'extractionThreads', env: 'EXTRACTION_THREADS', default: '1', parse: int(1, 64), description: 'extraction threads per worker process (jobs run one at a time, so 1 is enough)' },
+  { key: 'databaseConnectTimeoutMs', env: 'DATABASE_CONNECT_TIMEOUT_MS', default: '5000', parse: int(100, 600_000), description: 'longest a query waits for a pool connection (a free one, or a new one to connect); past it a request answers 503 database.busy' },
+  { key: 'requestStatementTimeoutMs', env: 'REQUEST_STATEMENT_TIMEOUT_MS', default: '15000', parse: int(0, 3_600_000), description: 'statement_timeout of the API\'s connections (requests; an export or tail reads page by page, each page a statement); past it 503 database.timeout. 0: none' },
+  { key: 'requestIdleInTransactionTimeoutMs', env: 'REQUEST_IDLE_IN_TRANSACTION_TIMEOUT_MS', default: '15000', parse: int(0, 3_600_000), description: 'idle_in_transaction_session_timeout of the API\'s connections: a transaction left idle this long is ended by the server, so it cannot stall gap-safe readers. 0: none' },
+  { key: 'workerStatementTimeoutMs', env: 'WORKER_STATEMENT_TIMEOUT_MS', default: '1800000', parse: int(0, 86_400_000), description: 'statement_timeout of the worker\'s connections (projector batches, rebuilds with their index builds, the sealer, ingestion). 0: none' },
+  { key: 'workerIdleInTransactionTimeoutMs', env: 'WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS', default: '300000', parse: int(0, 86_400_000), description: 'idle_in_transaction_session_timeout of the worker\'s connections. 0: none' },
+  { key: 'healthOpenTransactionMaxAgeMs', env: 'HEALTH_OPEN_TRANSACTION_MAX_AGE_MS', default: '60000', parse: int(1000, 86_400_000), description: '/health is degraded while a transaction anywhere in the cluster that holds back the readers\' horizon (xmin) is older than this' },
+  { key: 'shutdownTimeoutMs', env: 'SHUTDOWN_TIMEOUT_MS', default: '20000', parse: int(100, 600_000), description: 'on SIGTERM the API drains requests and ends live tails, the worker finishes its batch and job; past this the process exits 1 anyway' },
   { key: 'adminSessionTtlSeconds', env: 'ADMIN_SESSION_TTL_SECONDS', default: '900', parse: int(1, 86_400), description: 'lifetime of a browser session for the operator pages (/admin/login, the queue dashboard), from the login; not renewed by use' },
   { key: 'nodeEnv', env: 'NODE_ENV', default: 'development', parse: oneOf('development', 'production', 'test'), description: 'runtime mode' },
 ];

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './load-config';
 import { SETTINGS } from './config.schema';
+import { scopedConfig } from '../nest/platform.module';
 
 describe('loadConfig', () => {
   it('uses documented defaults when nothing is set', () => {
@@ -59,5 +60,33 @@ describe('loadConfig', () => {
   it('has one unique environment variable per setting', () => {
     const envs = SETTINGS.map((s) => s.env);
     expect(new Set(envs).size).toBe(envs.length);
+  });
+
+  it('bounds extraction and database waits by default, and refuses limits out of range', () => {
+    expect(loadConfig({})).toMatchObject({
+      extractionTimeoutMs: 60_000,
+      extractionMaxHeapMb: 256,
+      extractionThreads: 1,
+      databaseConnectTimeoutMs: 5000,
+      requestStatementTimeoutMs: 15_000,
+      requestIdleInTransactionTimeoutMs: 15_000,
+      workerStatementTimeoutMs: 1_800_000,
+      workerIdleInTransactionTimeoutMs: 300_000,
+      healthOpenTransactionMaxAgeMs: 60_000,
+      shutdownTimeoutMs: 20_000,
+    });
+    expect(() => loadConfig({ EXTRACTION_MAX_HEAP_MB: '16' })).toThrow(/EXTRACTION_MAX_HEAP_MB/);
+    expect(() => loadConfig({ EXTRACTION_TIMEOUT_MS: '0' })).toThrow(/EXTRACTION_TIMEOUT_MS/);
+    expect(() => loadConfig({ DATABASE_CONNECT_TIMEOUT_MS: '-1' })).toThrow(/DATABASE_CONNECT_TIMEOUT_MS/);
+    expect(loadConfig({ REQUEST_STATEMENT_TIMEOUT_MS: '0' }).requestStatementTimeoutMs).toBe(0);
+  });
+
+  it("gives a worker's connection strings the worker's limits, so the projectors' and sealer's own sessions carry them; the API's stay as set", () => {
+    const config = loadConfig({ SEALER_DATABASE_URL: 'postgres://factledger_sealer:s@db:5432/factledger', WORKER_STATEMENT_TIMEOUT_MS: '120000', WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS: '9000' });
+    const worker = scopedConfig(config, 'worker');
+    for (const url of [worker.databaseUrl, worker.sealerDatabaseUrl!]) {
+      expect(new URL(url).searchParams.get('options')).toBe('-c statement_timeout=120000 -c idle_in_transaction_session_timeout=9000');
+    }
+    expect(scopedConfig(config, 'request')).toBe(config);
   });
 });

@@ -9,15 +9,51 @@ export interface DatabaseHandle<DB> {
   close(): Promise<void>;
 }
 
-export function createDatabase<DB>(connectionString: string, options: { max?: number; applicationName?: string } = {}): DatabaseHandle<DB> {
+/** Server-side bounds of one kind of connection, in ms; 0 or absent: none. */
+export interface SessionLimits {
+  statementTimeoutMs?: number;
+  idleInTransactionTimeoutMs?: number;
+}
+
+export interface DatabaseOptions extends SessionLimits {
+  max?: number;
+  applicationName?: string;
+  /** Longest a query waits for a connection (a free one, or a new one to connect); absent: forever. */
+  connectTimeoutMs?: number;
+}
+
+export function createDatabase<DB>(connectionString: string, options: DatabaseOptions = {}): DatabaseHandle<DB> {
   const pool = new pg.Pool({
     connectionString,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'factledger',
     idleTimeoutMillis: 30_000,
+    ...(options.connectTimeoutMs ? { connectionTimeoutMillis: options.connectTimeoutMs } : {}),
+    // Sent as startup parameters: every connection of the pool carries them, with no extra round trip.
+    ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}),
+    ...(options.idleInTransactionTimeoutMs ? { idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs } : {}),
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
+}
+
+/**
+ * The connection string with `limits` as the server settings of every session
+ * opened with it (libpq's `options=-c name=value`), for connections made from a
+ * URL by code that takes no settings of its own: the projectors' and the
+ * sealer's sessions, listeners. A setting the URL already names is kept.
+ */
+export function withSessionLimits(connectionString: string, limits: SessionLimits): string {
+  const url = new URL(connectionString);
+  const existing = url.searchParams.get('options') ?? '';
+  const settings = [
+    ['statement_timeout', limits.statementTimeoutMs],
+    ['idle_in_transaction_session_timeout', limits.idleInTransactionTimeoutMs],
+  ] as const;
+  const added = settings.filter(([name, ms]) => ms && !existing.includes(`${name}=`)).map(([name, ms]) => `-c ${name}=${ms}`);
+  if (added.length === 0) return connectionString;
+  url.searchParams.set('options', [existing, ...added].filter(Boolean).join(' '));
+  return url.toString();
 }

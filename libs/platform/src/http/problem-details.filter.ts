@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import { DomainError } from '@factledger/shared';
+import { databaseFaultOf } from '../database/database-errors';
 import { PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problem, RequestValidationError, type ProblemDetails } from './problem-details';
 
 interface FastifyLikeError {
@@ -41,6 +42,8 @@ export function toProblem(error: unknown): ProblemDetails {
       : 'request.malformed';
     return problem(fastify.statusCode, code, fastify.message);
   }
+  const fault = databaseFaultOf(error);
+  if (fault) return problem(503, fault.code, fault.detail, { retryAfterSeconds: fault.retryAfterSeconds });
   return problem(500, 'internal', 'An unexpected error occurred; it has been logged');
 }
 
@@ -61,9 +64,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     reply.status(body.status);
     reply.header('content-type', PROBLEM_CONTENT_TYPE);
-    // RFC 9110: a 401 names the scheme to use; a 429 says when to come back.
+    // RFC 9110: a 401 names the scheme to use; a 429 or 503 says when to come back.
     if (body.status === 401) reply.header('www-authenticate', 'Bearer realm="factledger"');
-    if (body.status === 429 && typeof body.retryAfterSeconds === 'number') reply.header('retry-after', String(body.retryAfterSeconds));
+    if ((body.status === 429 || body.status === 503) && typeof body.retryAfterSeconds === 'number') reply.header('retry-after', String(body.retryAfterSeconds));
     reply.send(body);
   }
 }

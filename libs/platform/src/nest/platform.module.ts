@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type Dy
 import { AppendNotifier, PostgresEventStore, type EventStore } from '@factledger/event-store';
 import type { AppConfig } from '../config/config.schema';
 import { loadConfig } from '../config/load-config';
-import { createDatabase, type DatabaseHandle } from '../database/database';
+import { createDatabase, withSessionLimits, type DatabaseHandle } from '../database/database';
 import { checkApplicationRole, DatabaseRoleError } from '../database/database-role';
 import { RedisProbe } from '../redis/redis-probe';
 import { MetricsRegistry } from '../observability/metrics-registry';
@@ -45,20 +45,49 @@ class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAp
   }
 }
 
+/**
+ * Which limits a process's connections carry: `request` (the API: tight statement and idle-in-transaction timeouts on
+ * its pool) or `worker` (projectors, rebuilds and their index builds, the sealer, ingestion: their own, looser ones,
+ * on the pool and, through the connection strings, on the sessions they open themselves).
+ */
+export type ConnectionKind = 'request' | 'worker';
+
+const limitsOf = (config: AppConfig, kind: ConnectionKind) =>
+  kind === 'request'
+    ? { statementTimeoutMs: config.requestStatementTimeoutMs, idleInTransactionTimeoutMs: config.requestIdleInTransactionTimeoutMs }
+    : { statementTimeoutMs: config.workerStatementTimeoutMs, idleInTransactionTimeoutMs: config.workerIdleInTransactionTimeoutMs };
+
+/** A worker's config names its limits in its connection strings, so the projector's and sealer's own sessions get them too. */
+export const scopedConfig = (config: AppConfig, kind: ConnectionKind): AppConfig => {
+  if (kind === 'request') return config;
+  const limits = limitsOf(config, kind);
+  return {
+    ...config,
+    databaseUrl: withSessionLimits(config.databaseUrl, limits),
+    sealerDatabaseUrl: config.sealerDatabaseUrl && withSessionLimits(config.sealerDatabaseUrl, limits),
+  };
+};
+
 /** Config, the database pool, the event store and a Redis probe, shared by every module. */
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(options: { config?: AppConfig; applicationName: string; metricsListen?: MetricsListenSetting }): DynamicModule {
+  static forRoot(options: { config?: AppConfig; applicationName: string; metricsListen?: MetricsListenSetting; connections?: ConnectionKind }): DynamicModule {
+    const kind = options.connections ?? 'request';
     const providers = [
-      { provide: CONFIG, useFactory: () => options.config ?? loadConfig() },
+      { provide: CONFIG, useFactory: () => scopedConfig(options.config ?? loadConfig(), kind) },
       { provide: METRICS, useFactory: () => new MetricsRegistry({ app: options.applicationName }) },
       { provide: METRICS_LISTEN_SETTING, useValue: options.metricsListen ?? null },
       {
         provide: DATABASE,
         inject: [CONFIG, METRICS],
         useFactory: (config: AppConfig, metrics: MetricsRegistry) => {
-          const handle = createDatabase(config.databaseUrl, { max: config.databasePoolSize, applicationName: options.applicationName });
+          const handle = createDatabase(config.databaseUrl, {
+            max: config.databasePoolSize,
+            applicationName: options.applicationName,
+            connectTimeoutMs: config.databaseConnectTimeoutMs,
+            ...(kind === 'request' ? limitsOf(config, kind) : {}), // a worker's are in its URL already
+          });
           measurePool(metrics, handle.pool, 'app', config.databasePoolSize);
           return handle;
         },

@@ -1,6 +1,6 @@
 import type { SourceBasis } from '../types';
 import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
-import { quotationAt, type Quotation } from '../text/quotations';
+import { quotationAt, quotationsClosingIn, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
 import { isDescription, resolveDescription } from './coreference';
 import { subjectOf, type Attribution } from './find-attributions';
@@ -30,6 +30,8 @@ export interface Credit {
 const QUOTE_LOOKAHEAD = 6;
 /** How many sentences back a description ("the agency") looks for its name: bounded, so extraction stays linear. */
 const DESCRIPTION_LOOKBACK = 40;
+/** How far back in its paragraph a figure looks for a reporting verb: far past any real paragraph, but a run-on text's one paragraph is not walked back per figure. */
+const PARAGRAPH_LOOKBACK = 60;
 // A source named by a plural common noun ("economists", "officials in Kyiv"), which "it" cannot refer to.
 const PLURAL_HEAD =
   /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;
@@ -120,6 +122,17 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return (doc.attributions[next.index] ?? []).find((a) => !a.pronoun);
   };
 
+  // Once per sentence, not once per figure looking back at it (a run-on text's long sentences made that its length per figure).
+  const proseSentences = new Map<number, boolean>();
+  const readsAsProse = (prior: Sentence): boolean => {
+    let prose = proseSentences.get(prior.index);
+    if (prose === undefined) {
+      prose = /[.!?]["”’)]?$/.test(prior.text.trimEnd().slice(-2)) && prior.text.split(/\s+/, 6).length >= 6;
+      proseSentences.set(prior.index, prose);
+    }
+    return prose;
+  };
+
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
@@ -131,7 +144,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
       // A body a sentence opens with names it too ("The National Electoral Commission published results").
       const prior = doc.sentences[j] as Sentence;
-      const prose = /[.!?]["”’)]?\s*$/.test(prior.text) && prior.text.split(/\s+/).length >= 6;
+      const prose = readsAsProse(prior);
       const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
       if (subject && !isDescription(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
@@ -140,7 +153,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
 
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
   const paragraphSource = (sentence: Sentence): string | undefined => {
-    for (let j = sentence.index - 1; j >= 0 && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
+    const stop = Math.max(0, sentence.index - PARAGRAPH_LOOKBACK);
+    for (let j = sentence.index - 1; j >= stop && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
       const quotes = doc.quotes[sentence.paragraph] ?? [];
       const verb = (a: Attribution): string => doc.text.slice(a.anchor, a.anchor + 12);
       const ownActor = NAMED_OPENING.test(sentence.text) && !/^(?:In|On|Of|At|By|For|From|Since|After|Before|During|Still)\s/.test(sentence.text);
@@ -162,7 +176,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const sentence = doc.sentences[j] as Sentence;
       if (closedIn !== undefined && sentence.paragraph !== closedIn) break;
       const spans = doc.quotes[sentence.paragraph] ?? [];
-      const closings = spans.filter((q) => !q.open && q.end > sentence.start && q.end <= sentence.end).map((q) => q.end);
+      const closings = quotationsClosingIn(spans, sentence.start, sentence.end).map((q) => q.end);
       const found = (doc.attributions[j] ?? []).find((a) => !quotationAt(a.anchor, spans) && closings.some((c) => c <= a.anchor && a.anchor - c < 40));
       if (found) return found;
     }

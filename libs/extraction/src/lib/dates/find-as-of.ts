@@ -53,7 +53,7 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
     paragraphDates.push(own ?? (line ? undefined : heading));
     fromHeading.push(!own && !line && heading !== undefined);
     const body = text.slice(p.start, p.end);
-    if (/[.!]["”’)]?$/.test(body) && body.split(/\s+/).length >= 6) prose = true;
+    if (/[.!]["”’)]?$/.test(body) && body.split(/\s+/, 6).length >= 6) prose = true;
   });
   return { mentions, ...(published ? { published } : {}), paragraphDates, fromHeading };
 };

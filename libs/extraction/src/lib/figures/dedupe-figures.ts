@@ -11,7 +11,16 @@ const sameClaim = (a: ExtractedFigure, b: ExtractedFigure): boolean =>
   (a.as_of === b.as_of || a.dateBasis === 'published' || b.dateBasis === 'published') &&
   sourcesAgree(a.source, b.source);
 
-const sourceWords = (s: string): Set<string> => new Set(s.toLowerCase().match(/[a-z]{3,}/g)?.filter((w) => !['the', 'and', 'citing'].includes(w)) ?? []);
+// Memoised per source string (emptied by each dedupeFigures call): a long article compares each figure with every kept one of the same numbers.
+const wordsOf = new Map<string, Set<string>>();
+const sourceWords = (s: string): Set<string> => {
+  let words = wordsOf.get(s);
+  if (!words) {
+    words = new Set(s.toLowerCase().match(/[a-z]{3,}/g)?.filter((w) => !['the', 'and', 'citing'].includes(w)) ?? []);
+    wordsOf.set(s, words);
+  }
+  return words;
+};
 const within = (a: Set<string>, b: Set<string>): boolean => a.size > 0 && [...a].every((w) => b.has(w));
 
 /** The same source named shorter or longer: "Pentagon" and "Pentagon deputy press secretary Sabrina Singh". */
@@ -54,6 +63,7 @@ const sharedWords = (a: string, b: string): boolean => {
 
 export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet<number> = new Set(), bullets: ReadonlySet<number> = new Set()): ExtractedFigure[] => {
   const kept: ExtractedFigure[] = [];
+  wordsOf.clear();
   // Candidates share their numbers, so index by those to stay linear on long texts.
   const byNumbers = new Map<string, number[]>();
   for (const figure of figures) {

@@ -22,12 +22,38 @@ export interface IgnoreContext {
   blocked: Span[];
 }
 
+/** Spans sorted by start, with the largest end up to each: built once per `blocked` list, not once per number. */
+const sortedSpans = new WeakMap<readonly Span[], { spans: Span[]; maxEnd: number[] }>();
+
+/** Whether `m` overlaps any of `blocked`: a binary search, so a long article's numbers × dates is not quadratic. */
+const overlapsAny = (blocked: readonly Span[], m: Span): boolean => {
+  let index = sortedSpans.get(blocked);
+  if (!index) {
+    const spans = [...blocked].sort((a, b) => a.start - b.start);
+    const maxEnd: number[] = [];
+    spans.forEach((s, i) => maxEnd.push(Math.max(s.end, maxEnd[i - 1] ?? -Infinity)));
+    index = { spans, maxEnd };
+    sortedSpans.set(blocked, index);
+  }
+  const { spans, maxEnd } = index;
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Span).start < m.end) lo = mid + 1;
+    else hi = mid;
+  }
+  // spans[0..lo) start before m ends; walk back only while one of them may still reach past m's start.
+  for (let i = lo - 1; i >= 0 && (maxEnd[i] as number) > m.start; i--) if ((spans[i] as Span).end > m.start) return true;
+  return false;
+};
+
 /** Why a number is not a figure, or undefined when it may be one. */
 export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | undefined => {
   const { text } = ctx;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const after = text.slice(m.end, m.end + 40);
-  if (ctx.blocked.some((s) => m.start < s.end && s.start < m.end)) return 'date or furniture';
+  if (overlapsAny(ctx.blocked, m)) return 'date or furniture';
   if (m.kind === 'vague') return undefined;
   if (/^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|earlier|later|before|after|old)\b/i.test(after)) return 'time reference';
   // "a war that has lasted more than two and a half years": how long, not how many.

@@ -25,4 +25,31 @@ export const quotationSpans = (text: string, paragraph: Paragraph): Quotation[] 
   return spans;
 };
 
-export const quotationAt = (pos: number, spans: Quotation[]): Quotation | undefined => spans.find((s) => pos >= s.start && pos < s.end);
+/** The quotation holding `pos`. Spans are in text order and never overlap: a binary search (a run-on paragraph holds thousands). */
+export const quotationAt = (pos: number, spans: Quotation[]): Quotation | undefined => {
+  const i = lastStartingBy(spans, pos);
+  const span = spans[i];
+  return span && pos < span.end ? span : undefined;
+};
+
+/** Closed quotations whose end falls in (from, to], in text order (their ends are in text order too). */
+export const quotationsClosingIn = (spans: Quotation[], from: number, to: number): Quotation[] => {
+  const out: Quotation[] = [];
+  for (let i = Math.max(0, lastStartingBy(spans, from)); i < spans.length && (spans[i] as Quotation).start < to; i++) {
+    const q = spans[i] as Quotation;
+    if (!q.open && q.end > from && q.end <= to) out.push(q);
+  }
+  return out;
+};
+
+/** Index of the last span starting at or before `pos` (-1 when none). */
+const lastStartingBy = (spans: Quotation[], pos: number): number => {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid] as Quotation).start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+};

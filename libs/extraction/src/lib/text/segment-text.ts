@@ -122,7 +122,30 @@ const sentenceSpans = (text: string, block: Span): Span[] => {
     start = end;
   }
   if (start < block.end) spans.push(trimSpan(text, start, block.end));
-  return spans.filter((s) => s.end > s.start);
+  return spans.filter((s) => s.end > s.start).flatMap((s) => boundedSpans(text, s));
+};
+
+/**
+ * Longest sentence kept whole. Each figure looks at its whole sentence (dates, attributions, clauses), so text with no
+ * sentence breaks (one run-on paragraph of 1 MB) would cost its length per figure: quadratic. No sentence of the
+ * fixtures or the corpus comes near it (the longest is under 600 characters).
+ */
+export const MAX_SENTENCE = 1000;
+
+/** A sentence over MAX_SENTENCE, cut at the last clause break (`;` or `,`), else the last space, before the limit. */
+const boundedSpans = (text: string, span: Span): Span[] => {
+  if (span.end - span.start <= MAX_SENTENCE) return [span];
+  const out: Span[] = [];
+  let start = span.start;
+  while (span.end - start > MAX_SENTENCE) {
+    const window = text.slice(start, start + MAX_SENTENCE);
+    const cut = Math.max(window.lastIndexOf('; '), window.lastIndexOf(', '));
+    const at = cut > MAX_SENTENCE / 2 ? cut + 1 : window.lastIndexOf(' ') > 0 ? window.lastIndexOf(' ') : MAX_SENTENCE;
+    out.push(trimSpan(text, start, start + at));
+    start += at;
+  }
+  out.push(trimSpan(text, start, span.end));
+  return out.filter((s) => s.end > s.start);
 };
 
 /** True when the period at `dot` ends an abbreviation or initial rather than a sentence. */

@@ -1,4 +1,4 @@
-import { clauseSpans, rowLabel, segmentText } from './segment-text';
+import { clauseSpans, MAX_SENTENCE, rowLabel, segmentText } from './segment-text';
 
 const sentencesOf = (text: string): string[] => segmentText(text).sentences.map((s) => s.text);
 
@@ -53,5 +53,25 @@ describe('segmentation', () => {
     expect(rowLabel('MLRS – ')).toBe('MLRS');
     expect(rowLabel('Russian troops in Kursk region (Ukrainian estimate): ~')).toBe('Russian troops in Kursk region');
     expect(rowLabel('The ministry said ')).toBeUndefined();
+  });
+
+  it('cuts a run-on paragraph with no sentence break into pieces no longer than MAX_SENTENCE, at its commas', () => {
+    const clause = 'crews evacuated 120 people from the valley road';
+    const text = Array.from({ length: 200 }, (_, i) => `${clause} ${i}`).join(', ');
+    const { paragraphs, sentences } = segmentText(text);
+    expect(paragraphs).toHaveLength(1);
+    expect(sentences.length).toBeGreaterThan(text.length / MAX_SENTENCE);
+    for (const s of sentences) {
+      expect(s.end - s.start).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(s.text).toBe(text.slice(s.start, s.end));
+      expect(s.text.startsWith(clause)).toBe(true);
+    }
+    // Nothing is lost but the space each cut falls on (the comma ends the piece before it).
+    expect(sentences.map((s) => s.text).join(' ')).toBe(text);
+  });
+
+  it('keeps a long sentence under MAX_SENTENCE whole', () => {
+    const sentence = `${'The agency said '.repeat(Math.floor(MAX_SENTENCE / 20))}it counted 40 homes.`;
+    expect(segmentText(sentence).sentences.map((s) => s.text)).toEqual([sentence]);
   });
 });
