@@ -2,7 +2,7 @@ import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths } from './generated/openapi';
 import { FactledgerProblem } from './problem';
 import { READ_YOUR_WRITES_PATHS } from './read-your-writes-paths';
-import type { CsvPath, Init, InitArg, Method, Ok, PageItem, PagedPath, PathWith } from './typed-paths';
+import type { CsvPath, Init, InitArg, Media, Method, Ok, PageItem, PagedPath, PathWith } from './typed-paths';
 
 export interface FactledgerClientOptions {
   /** Where the API is, e.g. `http://localhost:3000`. */
@@ -38,7 +38,7 @@ export const ifMatch = (version: number | { streamVersion: number }): string => 
  * writes, and read-your-writes `minPosition`.
  */
 export class FactledgerClient {
-  readonly api: Client<paths>;
+  readonly api: Client<paths, Media>;
   private position: bigint | null = null;
   private readonly readYourWrites: boolean;
   private readonly newKey: () => string;
@@ -46,7 +46,7 @@ export class FactledgerClient {
   constructor(private readonly options: FactledgerClientOptions) {
     this.readYourWrites = options.readYourWrites ?? true;
     this.newKey = options.idempotencyKey ?? (() => globalThis.crypto.randomUUID());
-    this.api = createClient<paths>({
+    this.api = createClient<paths, Media>({
       baseUrl: options.baseUrl,
       headers: { accept: 'application/json', ...options.headers },
       ...(options.fetch ? { fetch: options.fetch } : {}),

@@ -6,7 +6,8 @@ import type { paths } from './generated/openapi';
  * exactly as openapi-fetch's (the two it does not export are copied from it).
  */
 export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
-export type Media = `${string}/${string}`;
+/** JSON answers (a route that also answers text/csv is read as text by `csv()`). */
+export type Media = 'application/json';
 export type PathWith<M extends Method> = { [P in keyof paths]: paths[P] extends { [K in M]: unknown } ? P : never }[keyof paths];
 export type Init<P extends keyof paths, M extends Method> = MaybeOptionalInit<paths[P], M>;
 type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];

@@ -662,7 +662,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README)
+         * Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README). As CSV: the sources table
          * @description Access: public (READ_ACCESS=public); with READ_ACCESS=key a key with the role reader.
          */
         get: operations["MetricsReadController_estimate"];
@@ -682,7 +682,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The metric's figures held at the basis, each in its version valid at validAt
+         * The metric's figures held at the basis, each in its version valid at validAt. As CSV: every figure (from `cursor` on), streamed
          * @description Access: public (READ_ACCESS=public); with READ_ACCESS=key a key with the role reader.
          */
         get: operations["MetricsReadController_figures"];
@@ -8502,6 +8502,8 @@ export interface operations {
                 minPosition?: string;
                 /** @description Estimate algorithm version: 1 (every source) or 2 (verified sources only, says what it left out); default the latest (2). Every basis names it; another version is refused (422) */
                 algorithmVersion?: number;
+                /** @description csv: the answer as a CSV file (as `Accept: text/csv`), its basis in the Basis-* response headers; default json */
+                format?: "json" | "csv";
                 /** @description Leave out sources that are party to the conflict (as flagged at the basis) */
                 excludeParties?: boolean;
                 /** @description Algorithm version 2: count sources not verified at the basis too (by default their figures are left out and listed in `excluded`). Refused with version 1 (422) */
@@ -8519,6 +8521,18 @@ export interface operations {
             /** @description The consensus estimate at the basis */
             200: {
                 headers: {
+                    /** @description The last event the file includes, in log order (send it back as asOf to get the same bytes) */
+                    "Basis-Position"?: string;
+                    /** @description When that event was recorded (absent for position 0) */
+                    "Basis-Recorded-At"?: string;
+                    /** @description The date the file describes (send it back as validAt) */
+                    "Basis-Valid-At"?: string;
+                    /** @description The estimate algorithm version of the basis */
+                    "Basis-Algorithm-Version"?: string;
+                    /** @description From algorithm version 2: the excludeParties filter */
+                    "Basis-Exclude-Parties"?: string;
+                    /** @description From algorithm version 2: the includeUnverified filter */
+                    "Basis-Include-Unverified"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8645,6 +8659,7 @@ export interface operations {
                             includeUnverified?: boolean;
                         };
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
@@ -8780,6 +8795,8 @@ export interface operations {
                 limit?: number;
                 /** @description page.nextCursor of the previous page; it keeps the first page's basis */
                 cursor?: string;
+                /** @description csv: the answer as a CSV file (as `Accept: text/csv`), its basis in the Basis-* response headers; default json */
+                format?: "json" | "csv";
                 /** @description a lowercase slug: only this source's figures */
                 sourceId?: string;
             };
@@ -8795,6 +8812,14 @@ export interface operations {
             /** @description Figures held at the basis, each in its version valid at validAt */
             200: {
                 headers: {
+                    /** @description The last event the file includes, in log order (send it back as asOf to get the same bytes) */
+                    "Basis-Position"?: string;
+                    /** @description When that event was recorded (absent for position 0) */
+                    "Basis-Recorded-At"?: string;
+                    /** @description The date the file describes (send it back as validAt) */
+                    "Basis-Valid-At"?: string;
+                    /** @description The estimate algorithm version of the basis */
+                    "Basis-Algorithm-Version"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8860,6 +8885,7 @@ export interface operations {
                             nextCursor: string | null;
                         };
                     };
+                    "text/csv": string;
                 };
             };
             /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */

@@ -16,6 +16,11 @@ export interface RouteContract {
   /** false: the body may be left out entirely (sent, it must match `body`). Default true. */
   bodyRequired?: boolean;
   responses: Record<number, TSchema | null>;
+  /**
+   * The 200 answer is also available as text/csv (`format=csv` or `Accept: text/csv`): what the CSV holds, and the
+   * response headers it carries (name → description).
+   */
+  csv?: { description: string; headers: Record<string, string> };
   /** Per path/query field: what is wrong with a value its schema refused (null: the schema's own message). */
   explain?: Record<string, (value: string) => string | null>;
 }
@@ -39,7 +44,14 @@ export function Contract(contract: RouteContract): MethodDecorator {
   if (contract.body) decorators.push(ApiBody({ required: contract.bodyRequired ?? true, schema: plain(contract.body) as never }));
   for (const [status, schema] of Object.entries(contract.responses)) {
     const description = schema?.description ?? (status === '204' ? 'No content' : 'Success');
-    decorators.push(schema ? ApiResponse({ status: Number(status), description, schema: plain(schema) as never }) : ApiResponse({ status: Number(status), description }));
+    if (schema && status === '200' && contract.csv) decorators.push(ApiResponse({ status: 200, description, ...csvAlternative(plain(schema), contract.csv) }));
+    else decorators.push(schema ? ApiResponse({ status: Number(status), description, schema: plain(schema) as never }) : ApiResponse({ status: Number(status), description }));
   }
   return applyDecorators(...decorators);
 }
+
+/** JSON and the same answer as a CSV file, with the headers the CSV carries (the JSON carries them in its body). */
+const csvAlternative = (json: Record<string, unknown>, csv: NonNullable<RouteContract['csv']>) => ({
+  content: { 'application/json': { schema: json }, 'text/csv': { schema: { type: 'string', description: csv.description } } },
+  headers: Object.fromEntries(Object.entries(csv.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])),
+});
