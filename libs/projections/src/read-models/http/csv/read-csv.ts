@@ -27,13 +27,13 @@ const answer = (body: Readable, basis: Basis, name: string): CsvAnswer => ({
  * answering, so a refusal is still a problem+json; the rest is read as the
  * client drains the stream. `limit` pages JSON only.
  */
-export async function metricFiguresCsv(ctx: ReadContext, key: string, query: Omit<MetricFiguresQueryInput, 'format'>): Promise<CsvAnswer> {
+export async function metricFiguresCsv(ctx: ReadContext, key: string, query: Omit<MetricFiguresQueryInput, 'format'>, pageSize = MAX_PAGE_SIZE): Promise<CsvAnswer> {
   const { limit: _limit, ...request } = query;
-  const first = await metricFigures(ctx, key, { ...request, limit: MAX_PAGE_SIZE });
+  const first = await metricFigures(ctx, key, { ...request, limit: pageSize });
   async function* figures() {
     yield* first.data;
     for (let cursor = first.page.nextCursor; cursor !== null; ) {
-      const page = await metricFigures(ctx, key, { sourceId: request.sourceId, algorithmVersion: request.algorithmVersion, cursor, limit: MAX_PAGE_SIZE });
+      const page = await metricFigures(ctx, key, { sourceId: request.sourceId, algorithmVersion: request.algorithmVersion, cursor, limit: pageSize });
       yield* page.data;
       cursor = page.page.nextCursor;
     }
