@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import { writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { OpenAPIObject } from '@nestjs/swagger';
@@ -25,12 +24,8 @@ async function main(argv: string[]): Promise<void> {
   const out = argv[0] === '--out' ? argv[1] : undefined;
   if (argv.length > 0 && !out) throw new Error('usage: npm run openapi -- [--out docs/openapi.json]');
   const text = serializeOpenApiDocument(await generateOpenApiDocument());
-  if (!out) return void process.stdout.write(text);
-  writeFileSync(out, text);
-  // The committed document regenerates the typed client's types (libs/client), which are committed with it
-  // (required here, from the sources: the tool is not part of the build).
-  const client = require('../../../tools/generate-client.cjs') as { DOCUMENT: string; GENERATED: string; generate: (document: string) => string };
-  if (path.resolve(out) === client.DOCUMENT) writeFileSync(client.GENERATED, client.generate(client.DOCUMENT));
+  if (out) writeFileSync(out, text);
+  else process.stdout.write(text);
 }
 
 if (require.main === module) {

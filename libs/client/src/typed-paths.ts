@@ -10,7 +10,8 @@ export type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
 export type Media = 'application/json';
 export type PathWith<M extends Method> = { [P in keyof paths]: paths[P] extends { [K in M]: unknown } ? P : never }[keyof paths];
 export type Init<P extends keyof paths, M extends Method> = MaybeOptionalInit<paths[P], M>;
-type RequiredKeysOf<T> = { [K in keyof T]: {} extends Pick<T, K> ? never : K }[keyof T];
+type Empty = Record<never, never>;
+type RequiredKeysOf<T> = { [K in keyof T]: Empty extends Pick<T, K> ? never : K }[keyof T];
 /** The init argument: required when the operation has required parameters or a required body. */
 export type InitArg<I> = RequiredKeysOf<I> extends undefined | never ? [(I & { [key: string]: unknown })?] : [I & { [key: string]: unknown }];
 /** The success body of an operation called with init I. */
@@ -24,7 +25,7 @@ export type PagedPath = { [P in keyof paths]: JsonOk<P> extends { data: unknown[
 export type PageItem<P extends PagedPath> = JsonOk<P> extends { data: (infer T)[] } ? T : never;
 
 // `query?: never` (no query) must not read as every key.
-type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? ([NonNullable<Q>] extends [never] ? {} : NonNullable<Q>) : {};
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? ([NonNullable<Q>] extends [never] ? Empty : NonNullable<Q>) : Empty;
 /** GET routes that take `minPosition` (every read at a basis): read-your-writes applies to them. */
 export type ReadYourWritesPath = { [P in keyof paths]: 'minPosition' extends keyof QueryOf<P> ? P : never }[keyof paths];
 /** GET routes that can answer text/csv (`format=csv`). */

@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-
-// The generator itself (tools/generate-client.cjs), so the spec and `npm run client:generate` cannot disagree.
-const { DOCUMENT, GENERATED, generate } = require('../../../../tools/generate-client.cjs') as { DOCUMENT: string; GENERATED: string; generate: (document?: string) => string };
+// The generator itself, so the spec and `npm run client:generate` cannot disagree.
+import { DOCUMENT, GENERATED, generate } from '../../../../tools/generate-client.cjs';
 
 describe('the typed client (libs/client/src/generated/openapi.ts)', () => {
   it('is what openapi-typescript generates from the committed docs/openapi.json (npm run client:generate mends a drift)', () => {
