@@ -1,9 +1,20 @@
-import { createFactledgerClient, FactledgerProblem, ifMatch, type FactledgerClient } from '@factledger/client';
+import { createFactledgerClient, FactledgerProblem, ifMatch, type FactledgerClient, type paths } from '@factledger/client';
 import { injectFetch } from './support/inject-fetch';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
-import { METRIC, REPORTS, SOURCES, figureBody } from './support/scenario';
+import { METRIC, REPORTS, SOURCES } from './support/scenario';
 
 const BASE = 'http://factledger.test';
+
+type FigureBody = NonNullable<paths['/v1/figures']['post']['requestBody']>['content']['application/json'];
+/** A POST /v1/figures body, as the contract types it. */
+const figureBody = (sourceId: string, amount: FigureBody['amount'], date: string, reportId: string, quote: string): FigureBody => ({
+  metricKey: METRIC.key,
+  sourceId,
+  amount,
+  validAt: { date },
+  citation: { reportId, quote },
+  method: 'estimate',
+});
 
 /** A rejection of the call, as the FactledgerProblem it must be. */
 const problemOf = async (call: Promise<unknown>): Promise<FactledgerProblem> => {
@@ -32,7 +43,7 @@ describe('@factledger/client (real API and PostgreSQL)', () => {
     seen = [];
     client = connect();
     await client.post('/v1/metrics', { body: METRIC });
-    for (const source of Object.values(SOURCES)) await client.post('/v1/sources', { body: source });
+    for (const source of Object.values(SOURCES)) await client.post('/v1/sources', { body: { ...source, aliases: [...source.aliases] } });
     for (const report of Object.values(REPORTS)) await client.post('/v1/reports', { body: report });
   });
   afterAll(() => api?.close());
