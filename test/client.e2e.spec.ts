@@ -39,7 +39,8 @@ describe('@factledger/client (real API and PostgreSQL)', () => {
   const sent = (method: string, path: string) => seen.filter((r) => r.method === method && new URL(r.url).pathname === path);
 
   beforeAll(async () => {
-    api = await startReadApi({ readWaitTimeoutMs: 1500 }); // its projector runs
+    // Long enough for a loaded machine's projector, short enough for the 503 case to wait it out. Its projector runs.
+    api = await startReadApi({ readWaitTimeoutMs: 4000 });
     seen = [];
     client = connect();
     await client.post('/v1/metrics', { body: METRIC });
