@@ -65,7 +65,7 @@ describe('factledger export', () => {
     expect(code).toBe(0);
     // No projector runs here: the answer is what the API reports, however short.
     expect(JSON.parse(stdout)).toEqual((await api.request('GET', '/v1/projections')).body.data);
-    const anonymous = await runCli(['projections', 'status', '--api', 'http://127.0.0.1:59999'], { stdout: () => undefined, stderr: () => undefined, progress: { write: () => true, isTTY: false }, env: {} });
-    expect(anonymous).toBe(1);
+    const unreachable = await runCli(['projections', 'status', '--api', 'http://127.0.0.1:59999'], { stdout: () => undefined, stderr: () => undefined, progress: { write: () => true, isTTY: false }, env: {} });
+    expect(unreachable).toBe(1);
   });
 });

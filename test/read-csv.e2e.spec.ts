@@ -50,7 +50,8 @@ describe('CSV exports of the read API (real PostgreSQL, projector running)', () 
   const rows = (text: string) => text.split('\r\n');
 
   beforeAll(async () => {
-    api = await startReadApi({ readWaitTimeoutMs: 5000 });
+    // The exports budget is not under test here (see the last describe).
+    api = await startReadApi({ readWaitTimeoutMs: 5000, rateLimitTails: 1000 });
     await registerCatalog(api as unknown as ApiHarness);
     await write('/v1/figures', figureBody(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, TRICKY.quoting));
     await write('/v1/figures', { ...figureBody(SOURCES.mivd.sourceId, { qualifier: 'range', low: 1000, high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, TRICKY.formula), scopeNote: TRICKY.plus });
@@ -156,5 +157,25 @@ describe('CSV exports of the read API (real PostgreSQL, projector running)', () 
     const bad = await api.request('GET', `${ESTIMATE}?format=xlsx`);
     expect(bad.status).toBe(400);
     expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'format' })]);
+  });
+});
+
+describe('CSV export limits', () => {
+  let api: ReadApiHarness;
+  beforeAll(async () => {
+    api = await startReadApi({ rateLimitTails: 2 });
+    await api.settled((await api.request('POST', '/v1/metrics', METRIC)).body.position);
+  });
+  afterAll(() => api?.close());
+
+  it('spends the exports budget on a streamed figure list (429 when spent), not on JSON pages or the estimate table', async () => {
+    const figures = () => api.request('GET', `${FIGURES}?format=csv`);
+    expect((await figures()).status).toBe(200);
+    expect((await figures()).status).toBe(200);
+    const spent = await figures();
+    expect(spent.status).toBe(429);
+    expect(spent.body).toMatchObject({ code: 'rate_limit.exceeded', budget: 'tails' });
+    expect((await api.request('GET', FIGURES)).status).toBe(200);
+    expect((await api.request('GET', `${ESTIMATE}?format=csv`)).status).toBe(200);
   });
 });
