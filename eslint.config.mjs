@@ -19,12 +19,14 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: frameworkImports },
+            // The published client (@factledger/client) stands alone: nothing of the workspace, no server frameworks.
+            { sourceTag: 'type:client', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkImports },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:seeds'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:seeds', 'type:client'] },
             { sourceTag: 'type:seeds', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:testing'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:testing', 'type:client'] },
           ],
         },
       ],

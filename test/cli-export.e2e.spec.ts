@@ -58,4 +58,14 @@ describe('factledger export', () => {
     expect(refused.stderr).toContain('403 auth.forbidden');
     expect((await cli(api.key.token, '--json')).code).toBe(2);
   });
+
+  it('projections status: the read models as the API reports them, through the typed client; exit 1 when it cannot be reached', async () => {
+    let stdout = '';
+    const code = await runCli(['projections', 'status', '--api', url, '--json'], { stdout: (t) => void (stdout += t), stderr: () => undefined, progress: { write: () => true, isTTY: false }, env: { FACTLEDGER_API_KEY: api.key.token } });
+    expect(code).toBe(0);
+    // No projector runs here: the answer is what the API reports, however short.
+    expect(JSON.parse(stdout)).toEqual((await api.request('GET', '/v1/projections')).body.data);
+    const unreachable = await runCli(['projections', 'status', '--api', 'http://127.0.0.1:59999'], { stdout: () => undefined, stderr: () => undefined, progress: { write: () => true, isTTY: false }, env: {} });
+    expect(unreachable).toBe(1);
+  });
 });

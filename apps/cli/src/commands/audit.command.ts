@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runVerify, VERIFY_DEFAULTS } from '@factledger/audit';
 import { openReadModelReplay } from '@factledger/projections';
-import { ApiUnreachable, CliApiClient, describeProblem } from '../api-client';
+import { ApiUnreachable, attempt, cliClient, describeProblem } from '../api-client';
 import { act, EXIT, wholeNumber, withApiOption, type CliContext } from '../cli-io';
 import { progressBar, type Progress } from '../progress';
 
@@ -67,17 +67,17 @@ export function registerAuditCommands(program: Command, ctx: CliContext): void {
     act(ctx, async (o: { api: string; json?: boolean }) => {
       let answer;
       try {
-        answer = await new CliApiClient(o.api, io.env.FACTLEDGER_API_KEY).request('GET', '/v1/projections');
+        answer = await attempt(cliClient(o.api, io.env.FACTLEDGER_API_KEY).get('/v1/projections'));
       } catch (error) {
         if (!(error instanceof ApiUnreachable)) throw error;
         io.stderr(`projections status: ${error.message}\n`);
         return EXIT.failure;
       }
-      if (answer.status !== 200) {
-        io.stderr(`projections status: ${describeProblem(answer)}\n`);
+      if (!answer.ok) {
+        io.stderr(`projections status: ${describeProblem(answer.problem)}\n`);
         return EXIT.failure;
       }
-      const rows = (answer.body as { data: { name: string; version: number; activeVersion: number | null; state: string; lagEvents: number; lagSeconds: number; checkpoint: { position: string } }[] }).data;
+      const rows = answer.value.data;
       if (o.json) io.stdout(`${JSON.stringify(rows, null, 2)}\n`);
       else
         for (const r of rows) {

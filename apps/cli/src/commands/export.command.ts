@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { Readable, Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { ApiUnreachable, CliApiClient, describeProblem } from '../api-client';
+import { FactledgerProblem } from '@factledger/client';
+import { ApiUnreachable, attempt, cliClient, describeProblem } from '../api-client';
 import { act, EXIT, withApiOption, type CliContext } from '../cli-io';
 import { progressBar } from '../progress';
 
@@ -37,20 +38,22 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
         return EXIT.usage;
       }
       const key = io.env.FACTLEDGER_API_KEY;
-      const api = new CliApiClient(o.api, key);
+      const api = cliClient(o.api, key);
       let expected = 0;
+      let response: Response;
+      let refusal: unknown;
       try {
-        const status = await api.request('GET', '/v1/checkpoints/status');
-        if (status.status === 200) expected = Number(status.body.treeSize) + Number(status.body.lagEvents);
+        const status = await attempt(api.get('/v1/checkpoints/status'));
+        if (status.ok) expected = Number(status.value.treeSize) + Number(status.value.lagEvents);
+        // The NDJSON is streamed as it comes: openapi-fetch's raw answer, not a parsed body.
+        ({ response, error: refusal } = await api.api.GET('/v1/events/export', { params: { query: { after: o.after, until: o.until } }, parseAs: 'stream' }));
       } catch (error) {
         if (!(error instanceof ApiUnreachable)) throw error;
         io.stderr(`export: ${error.message}\n`);
         return EXIT.failure;
       }
-      const query = new URLSearchParams({ ...(o.after ? { after: o.after } : {}), ...(o.until ? { until: o.until } : {}) });
-      const response = await fetch(new URL(`/v1/events/export?${query}`, o.api), { headers: key ? { authorization: `Bearer ${key}` } : {} });
       if (response.status !== 200 || !response.body) {
-        io.stderr(`export: ${describeProblem({ status: response.status, body: await response.json().catch(() => undefined) })}\n`);
+        io.stderr(`export: ${describeProblem(new FactledgerProblem(response.status, refusal))}\n`);
         return EXIT.failure;
       }
       const bar = progressBar('export', io.progress);

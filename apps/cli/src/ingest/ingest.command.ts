@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
-import { ApiUnreachable, CliApiClient, describeProblem } from '../api-client';
+import type { FactledgerClient } from '@factledger/client';
+import { ApiUnreachable, attempt, cliClient, describeProblem } from '../api-client';
 import { act, EXIT, wholeNumber, withApiOption, type CliContext } from '../cli-io';
 import { progressBar } from '../progress';
-import { listFiles, submissionOf, type ReportFlags } from './ingest-files';
+import { listFiles, submissionOf, type ReportFlags, type Submission } from './ingest-files';
 
 interface IngestOptions extends ReportFlags {
   api: string;
@@ -60,7 +61,7 @@ async function ingest(ctx: CliContext, paths: string[], o: IngestOptions): Promi
     io.stderr('ingest: set FACTLEDGER_API_KEY to a key with the reporter role\n');
     return EXIT.usage;
   }
-  const api = new CliApiClient(o.api, key);
+  const api = cliClient(o.api, key);
   const flags: ReportFlags = { publisher: o.publisher, title: o.title, publishedAt: o.publishedAt, language: o.language, url: o.url };
   const bar = progressBar('ingest', io.progress);
   const outcomes: FileOutcome[] = [];
@@ -75,9 +76,9 @@ async function ingest(ctx: CliContext, paths: string[], o: IngestOptions): Promi
     for (const file of files) {
       try {
         const submission = await submissionOf(file, flags);
-        const answer = await api.request('POST', `/v1/ingestions${submission.query}`, { type: submission.contentType, text: submission.body });
-        if (answer.status === 202) queued.push({ file, jobId: answer.body.jobId, state: 'timeout', alreadySubmitted: !answer.body.created && !answer.body.retried });
-        else report({ file, jobId: null, state: 'refused', error: describeProblem(answer) });
+        const answer = await attempt(submit(api, submission));
+        if (answer.ok) queued.push({ file, jobId: answer.value.jobId, state: 'timeout', alreadySubmitted: !answer.value.created && !answer.value.retried });
+        else report({ file, jobId: null, state: 'refused', error: describeProblem(answer.problem) });
       } catch (error) {
         if (error instanceof ApiUnreachable) throw error;
         report({ file, jobId: null, state: 'refused', error: (error as Error).message });
@@ -97,13 +98,35 @@ async function ingest(ctx: CliContext, paths: string[], o: IngestOptions): Promi
   return summary.completed === outcomes.length ? EXIT.ok : EXIT.failure;
 }
 
+/** What POST /v1/ingestions answers (202); its contract is being completed, so the CLI names what it reads. */
+interface Submitted {
+  jobId: string;
+  created: boolean;
+  retried: boolean;
+}
+
+/**
+ * Submits a file as it is: the contract's types describe the JSON envelopes,
+ * but the CLI forwards the file's own bytes (JSON or CSV, with the CSV's
+ * metadata as query parameters), so body and query are serialised by hand.
+ */
+async function submit(api: FactledgerClient, submission: Submission): Promise<Submitted> {
+  const answer: unknown = await api.post('/v1/ingestions', {
+    body: submission.body as never,
+    bodySerializer: (body: unknown) => body,
+    querySerializer: () => submission.query,
+    headers: { 'content-type': submission.contentType },
+  });
+  return answer as Submitted;
+}
+
 /** Polls GET /v1/ingestions/{id} until the job completed or failed, or the time is up. */
-async function follow(api: CliApiClient, job: FileOutcome, timeoutMs: number): Promise<FileOutcome> {
+async function follow(api: FactledgerClient, job: FileOutcome, timeoutMs: number): Promise<FileOutcome> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const answer = await api.request('GET', `/v1/ingestions/${encodeURIComponent(job.jobId!)}`);
-    if (answer.status !== 200) return { ...job, state: 'failed', error: describeProblem(answer) };
-    const { state, result, failedReason, rejected } = answer.body as { state: string; result: FileOutcome['result'] | null; failedReason: string | null; rejected?: { index: number; code: string; reason: string }[] };
+    const answer = await attempt(api.get('/v1/ingestions/{id}', { params: { path: { id: job.jobId! } } }));
+    if (!answer.ok) return { ...job, state: 'failed', error: describeProblem(answer.problem) };
+    const { state, result, failedReason, rejected } = answer.value as typeof answer.value & { result: FileOutcome['result'] | null; rejected?: { index: number; code: string; reason: string }[] };
     if (state === 'completed') return { ...job, state: 'completed', result: result ?? undefined };
     if (state === 'failed') {
       const lines = (rejected ?? []).map((r) => `; #${r.index} ${r.code}: ${r.reason}`).join('');

@@ -24,6 +24,11 @@ export interface RouteContract {
    * Declared, the document's list is complete and the e2e checks hold answers to it.
    */
   errors?: Partial<Record<number, readonly string[]>>;
+  /**
+   * The 200 answer is also available as text/csv (`format=csv` or `Accept: text/csv`): what the CSV holds, and the
+   * response headers it carries (name → description).
+   */
+  csv?: { description: string; headers: Record<string, string> };
   /** Per path/query field: what is wrong with a value its schema refused (null: the schema's own message). */
   explain?: Record<string, (value: string) => string | null>;
 }
@@ -77,7 +82,8 @@ export function Contract(contract: RouteContract): MethodDecorator {
       continue;
     }
     const description = schema?.description ?? (status === '204' ? 'No content' : 'Success');
-    decorators.push(schema ? ApiResponse({ status: Number(status), description, schema: plain(schema) as never }) : ApiResponse({ status: Number(status), description }));
+    if (schema && status === '200' && contract.csv) decorators.push(ApiResponse({ status: 200, description, ...csvAlternative(plain(schema), contract.csv) }));
+    else decorators.push(schema ? ApiResponse({ status: Number(status), description, schema: plain(schema) as never }) : ApiResponse({ status: Number(status), description }));
   }
   if (media.bodies || media.streams) decorators.push(ApiExtension(CONTRACT_MEDIA_EXTENSION, media));
   if (contract.errors) decorators.push(ApiExtension(PROBLEM_CODES_EXTENSION, contract.errors));
@@ -91,3 +97,9 @@ export function errorCodes(...lists: ErrorCodes[]): ErrorCodes {
   for (const list of lists) for (const [status, codes] of Object.entries(list)) merged[Number(status)] = [...new Set([...(merged[Number(status)] ?? []), ...(codes ?? [])])];
   return merged;
 }
+
+/** JSON and the same answer as a CSV file, with the headers the CSV carries (the JSON carries them in its body). */
+const csvAlternative = (json: Record<string, unknown>, csv: NonNullable<RouteContract['csv']>) => ({
+  content: { 'application/json': { schema: json }, 'text/csv': { schema: { type: 'string', description: csv.description } } },
+  headers: Object.fromEntries(Object.entries(csv.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }])),
+});

@@ -1,4 +1,5 @@
 import { ESTIMATE_ALGORITHM_VERSIONS, LATEST_ESTIMATE_ALGORITHM_VERSION, type EstimateAlgorithmVersion } from '@factledger/ledger-domain';
+import { wantsCsv } from '../http/csv/csv-export';
 import { EstimateCache } from './estimate-cache';
 
 export const ESTIMATE_ROUTE = '/v1/metrics/:key/estimate';
@@ -11,6 +12,7 @@ interface HookRequest {
   routeOptions: { url?: string };
   params: unknown;
   query: unknown;
+  headers: Record<string, string | string[] | undefined>;
 }
 interface HookReply {
   header(name: string, value: string): HookReply;
@@ -31,6 +33,9 @@ const VERSIONS: ReadonlyMap<unknown, EstimateAlgorithmVersion> = new Map(ESTIMAT
 export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCache): void {
   fastify.addHook('preHandler', (request, reply, done) => {
     if (request.method !== 'GET' || request.routeOptions.url !== ESTIMATE_ROUTE) return done();
+    // The cache holds JSON; a CSV (Accept: text/csv) is rendered by the controller.
+    const accept = request.headers['accept'];
+    if (wantsCsv(undefined, Array.isArray(accept) ? accept.join(',') : accept)) return done();
     const body = cachedBody(cache, (request.params as { key?: unknown }).key, request.query as Record<string, unknown>);
     if (body === undefined) return done();
     reply.header('content-type', JSON_TYPE).send(body);

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Optional, Param, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { getMetric, listMetrics } from '../query/catalog.query';
 import { metricEstimate } from '../query/estimate.query';
@@ -6,10 +6,19 @@ import { metricFigures } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
 import { EstimateCacheService } from './estimate-cache.service';
 import { READ_CONTEXT } from './read-context.provider';
-import { Contract, ReadAccess } from '@factledger/platform';
+import { Contract, RATE_LIMITS, ReadAccess, STREAM_SLOTS, type RateLimits, type StreamSlots } from '@factledger/platform';
+import { wantsCsv } from './csv/csv-export';
+import { estimateSourcesCsv, metricFiguresCsv, type CsvAnswer } from './csv/read-csv';
+import { ESTIMATE_CSV, FIGURES_CSV } from './csv/read-csv-contract';
 import { EstimateQuery, MetricFiguresQuery, MetricKeyParams, PagedReadQuery, READ_EXPLAIN, ReadQuery, type EstimateQueryInput, type MetricFiguresQueryInput, type PagedReadQueryInput, type ReadQueryInput } from './read-schemas';
 import { EstimateResponse, FigurePageResponse, MetricListResponse, MetricResponse } from './read-views';
 import { ReadErrors } from './read-errors';
+
+type LimitedRequest = Parameters<StreamSlots['acquire']>[0];
+interface CsvReply {
+  header(name: string, value: string): unknown;
+  raw: { once(event: 'close', listener: () => void): unknown };
+}
 
 @ApiTags('metrics')
 @Controller('v1/metrics')
@@ -17,6 +26,8 @@ export class MetricsReadController {
   constructor(
     @Inject(READ_CONTEXT) private readonly ctx: ReadContext,
     private readonly estimates: EstimateCacheService,
+    @Optional() @Inject(RATE_LIMITS) private readonly limits?: RateLimits,
+    @Optional() @Inject(STREAM_SLOTS) private readonly slots?: StreamSlots,
   ) {}
 
   @ReadAccess('reader')
@@ -37,22 +48,53 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get(':key/estimate')
-  @Contract({ params: MetricKeyParams, query: EstimateQuery, responses: { 200: EstimateResponse }, errors: ReadErrors.metric, explain: READ_EXPLAIN })
+  @Contract({ params: MetricKeyParams, query: EstimateQuery, responses: { 200: EstimateResponse }, errors: ReadErrors.metric, csv: ESTIMATE_CSV, explain: READ_EXPLAIN })
   @ApiOperation({
     summary:
-      "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README)",
+      "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README). As CSV: the sources table",
   })
-  estimate(@Param('key') key: string, @Query() { excludeParties, includeUnverified, ...query }: EstimateQueryInput) {
+  async estimate(
+    @Param('key') key: string,
+    @Query() { excludeParties, includeUnverified, format, ...query }: EstimateQueryInput,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) reply: CsvReply,
+  ) {
     const filters = { excludeParties, includeUnverified };
     // Cached hits are mostly answered earlier, by the fast path (estimate-fast-path.ts).
-    return this.estimates.cache.estimate(key, query, filters, () => metricEstimate(this.ctx, key, query, filters));
+    const answer = await this.estimates.cache.estimate(key, query, filters, () => metricEstimate(this.ctx, key, query, filters));
+    return wantsCsv(format, accept) ? this.send(reply, estimateSourcesCsv(key, answer)) : answer;
   }
 
   @ReadAccess('reader')
   @Get(':key/figures')
-  @Contract({ params: MetricKeyParams, query: MetricFiguresQuery, responses: { 200: FigurePageResponse }, errors: ReadErrors.metric, explain: READ_EXPLAIN })
-  @ApiOperation({ summary: "The metric's figures held at the basis, each in its version valid at validAt" })
-  figures(@Param('key') key: string, @Query() query: MetricFiguresQueryInput) {
-    return metricFigures(this.ctx, key, query);
+  @Contract({ params: MetricKeyParams, query: MetricFiguresQuery, responses: { 200: FigurePageResponse }, errors: ReadErrors.metric, csv: FIGURES_CSV, explain: READ_EXPLAIN })
+  @ApiOperation({ summary: "The metric's figures held at the basis, each in its version valid at validAt. As CSV: every figure (from `cursor` on), streamed" })
+  async figures(
+    @Param('key') key: string,
+    @Query() { format, ...query }: MetricFiguresQueryInput,
+    @Headers('accept') accept: string | undefined,
+    @Req() request: LimitedRequest,
+    @Res({ passthrough: true }) reply: CsvReply,
+  ) {
+    if (!wantsCsv(format, accept)) return metricFigures(this.ctx, key, query);
+    // A whole list streamed is an export: it spends the exports budget too and holds one of the caller's stream slots.
+    await this.limits?.spend(request, 'tails');
+    const release = this.slots?.acquire(request);
+    try {
+      const csv = await metricFiguresCsv(this.ctx, key, query);
+      if (release) {
+        csv.file.getStream().once('close', release);
+        reply.raw.once('close', release);
+      }
+      return this.send(reply, csv);
+    } catch (error) {
+      release?.();
+      throw error;
+    }
+  }
+
+  private send(reply: CsvReply, csv: CsvAnswer) {
+    for (const [name, value] of Object.entries(csv.headers)) reply.header(name, value);
+    return csv.file;
   }
 }

@@ -115,8 +115,18 @@ export const ValidAtView = Closed({ date: Type.String(), precision: Type.Union(V
 /** A catalog entry's bookkeeping (CatalogView). */
 export const catalogBookkeeping = { streamVersion: Type.Integer({ minimum: 1 }), lastPosition: LogPosition, updatedAt: Type.String() };
 
+/** The reads that also answer text/csv (figure lists, the estimate's sources). */
+const csvFormat = {
+  format: Type.Optional(
+    Type.Union([Type.Literal('json'), Type.Literal('csv')], {
+      description: 'csv: the answer as a CSV file (as `Accept: text/csv`), its basis in the Basis-* response headers; default json',
+    }),
+  ),
+};
+
 export const EstimateQuery = Closed({
   ...readQuery,
+  ...csvFormat,
   excludeParties: Type.Optional(Type.Boolean({ default: false, description: 'Leave out sources that are party to the conflict (as flagged at the basis)' })),
   includeUnverified: Type.Optional(
     Type.Boolean({
@@ -125,7 +135,7 @@ export const EstimateQuery = Closed({
     }),
   ),
 });
-export const MetricFiguresQuery = Closed({ ...pagedQuery, sourceId: Type.Optional(Matching(LedgerPatterns.slug, { description: "a lowercase slug: only this source's figures" })) });
+export const MetricFiguresQuery = Closed({ ...pagedQuery, ...csvFormat, sourceId: Type.Optional(Matching(LedgerPatterns.slug, { description: "a lowercase slug: only this source's figures" })) });
 export const SourceFiguresQuery = Closed({ ...pagedQuery, metricKey: Type.Optional(Matching(LedgerPatterns.metricKey, { description: 'a metric key (snake_case): only figures of this metric' })) });
 
 // Handler parameter types under their own names (see DEVELOPERS.md, "A route's schemas").
@@ -150,6 +160,7 @@ export const READ_EXPLAIN: Record<string, (value: string) => string | null> = {
   sourceId: () => 'sourceId must be a lowercase slug',
   metricKey: () => 'metricKey must be a metric key (snake_case)',
   key: () => 'key must be a metric key (snake_case)',
+  format: () => 'format must be json or csv',
 };
 export const FIGURE_EXPLAIN = { ...READ_EXPLAIN, id: () => 'id must be a lowercase uuid' };
 export const SLUG_EXPLAIN = { ...READ_EXPLAIN, id: () => 'id must be a lowercase slug' };
