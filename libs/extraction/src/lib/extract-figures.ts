@@ -27,6 +27,8 @@ const ANAPHORA_SENTENCES = 3;
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 
 const LEAD_PARAGRAPHS = 3;
+// "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
+const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
 // A running total or a state of now is not a figure of the lead's month.
 const ONGOING = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
 
@@ -103,7 +105,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
       if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = carried(atVenue(venue, sentence)) ?? asOf;
-      if (!period && sentence.paragraph < LEAD_PARAGRAPHS && asOf.datePrecision === 'month' && (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) period = asOf;
+      const disclosed = DISCLOSED_THEN.test(text.slice(m.end, clause.end));
+      if (!period && !disclosed && sentence.paragraph < LEAD_PARAGRAPHS && asOf.datePrecision === 'month' && (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) period = asOf;
       else if (period && asOf.dateBasis === 'published' && !ONGOING.test(text.slice(clause.start, clause.end))) asOf = carried(period);
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.

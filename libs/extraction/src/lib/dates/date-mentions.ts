@@ -17,7 +17,8 @@ export type DateValue =
   | { kind: 'year'; y: number }
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
   | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1 }
-  | { kind: 'day-offset'; days: number }
+  /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
+  | { kind: 'day-offset'; days: number; anchored?: boolean }
   | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number };
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -108,6 +109,10 @@ const RULES: Rule[] = [
     // "only one week earlier", "two weeks ago".
     re: /\b(a|one|two|three)\s+weeks?\s+(?:ago|earlier)\b/gi,
     build: (m) => ({ kind: 'day-offset', days: -7 * (['a', 'one', 'two', 'three'].indexOf(m[1].toLowerCase()) || 1) }),
+  },
+  {
+    re: /\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b/gi,
+    build: () => ({ kind: 'day-offset', days: -1, anchored: true }),
   },
   {
     re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,
