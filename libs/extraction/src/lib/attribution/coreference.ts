@@ -105,6 +105,8 @@ const kindOf = (name: string): 'org' | 'person' => {
   return ORG_WORD.test(bare) || !/\s/.test(bare) ? 'org' : 'person';
 };
 // "the motorway operator" cannot mean "industry association ANIA": a name whose own descriptor has another head.
+const GENERIC_MODIFIERS = new Set(['national', 'regional', 'local', 'state', 'state-owned', 'federal', 'main', 'largest', 'biggest', 'former', 'private', 'public', 'city', 'county', 'country', 'central', 'same', 'other', 'whole', 'think', 'previous', 'latest', 'last', 'first', 'annual', 'official', 'recent', 'earlier', 'original', 'final', 'preliminary', 'provisional', 'quarterly', 'monthly', 'weekly', 'daily']);
+
 // Heads of one family may name the same body ("the company" for "telecom operator Movilia").
 const FAMILIES = [
   ['company', 'firm', 'operator', 'utility', 'insurer', 'group', 'bank', 'outlet', 'newspaper', 'broadcaster', 'website', 'site'],
@@ -137,11 +139,15 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
   const modifiers = (inner ?? trimmed).replace(/^[Tt]he\s+/, '').split(/\s+/).slice(0, -1).filter((w) => w.length >= 4 && w !== 'same');
   const stems = modifiers.map((w) => new RegExp(w.slice(0, 4), 'i'));
+  // "the national power company" names its trade: a name that fits only the head's hint ("Airline Icelandair" for
+  // "company") or only its kind is another body; generic modifiers ("national", "regional") say nothing.
+  const specific = modifiers.some((w) => !GENERIC_MODIFIERS.has(w.toLowerCase()));
+  const fits = (e: { raw: string }): boolean => !specific || stems.some((st) => st.test(e.raw));
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw)) ??
-    named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && e.distance <= nearBy * 3) ??
-    (spec.loose ? named.find((e) => e.distance <= nearBy && !otherHead(e.raw, head) && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
+    named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
+    (spec.loose ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
   const best = found ?? longer;
   return best ? { source: best.raw, description: trimmed } : undefined;
 };

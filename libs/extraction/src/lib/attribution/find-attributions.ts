@@ -16,7 +16,11 @@ export interface Attribution {
   backwardOnly?: boolean;
   /** A relative clause right after a figure ("the 165,000 that economists had expected"): it credits that figure. */
   boundBack?: boolean;
+  /** "Police recorded 6.7 million crimes": who counted, not who reports it; a speaker the sentence names after it wins. */
+  dataVerb?: boolean;
 }
+
+const DATA_VERB = /^(?:recorded|records|counted|counts|tallied|registered)$/;
 
 const VERBS =
   /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell)\b/g;
@@ -56,7 +60,9 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
     // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
     const work = /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
-    const by = work ? from + work[0].length : from;
+    // "according to operative data of the Ministry": whose data.
+    const whose = work ? undefined : /^(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:data|figures|statistics|information|records|estimates?|count|tally|calculations?)\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])/.exec(s.slice(from));
+    const by = work ? from + work[0].length : whose ? from + whose[0].length : from;
     // "by the catastrophe modelling firm Verisk", "according to the tracking site PowerOutage.us": the name after a descriptor.
     const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0;
     // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
@@ -178,7 +184,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   // "A, as the ministry has suggested, B" covers A; "as Washington warned that B" covers B.
   const backwardOnly = !forwardOnly && /(?:^|,)\s*as\s*$/i.test(s.slice(0, subject.start - at));
   const boundBack = /\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|[a-z]+))?\s+(?:that|which)\s+$/i.test(s.slice(0, subject.start - at));
-  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...(backwardOnly ? { backwardOnly } : {}), ...(boundBack ? { boundBack } : {}) };
+  const data = DATA_VERB.test(verb) ? { dataVerb: true } : {};
+  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...data, ...(backwardOnly ? { backwardOnly } : {}), ...(boundBack ? { boundBack } : {}) };
 };
 
 /** "X, citing Y, said" and "X said, citing Y, that". */
