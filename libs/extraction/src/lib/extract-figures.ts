@@ -27,8 +27,10 @@ const ANAPHORA_SENTENCES = 3;
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 
 const LEAD_PARAGRAPHS = 3;
+// "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
+const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
 // A running total or a state of now is not a figure of the lead's month.
-const ONGOING = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
+const ONGOING = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since(?!\s+records)|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
 
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
@@ -46,7 +48,12 @@ const sourceWords = (source: string): string[] =>
 /** "the air force" and "Ukraine's air force", "the mission" and "the U.N. monitoring mission": one names the other. */
 const sameSource = (a: string, b: string): boolean => {
   const [short, long] = [sourceWords(a), sourceWords(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
-  return short.length > 0 && short.every((w) => long.includes(w));
+  if (short.length > 0 && short.every((w) => long.includes(w))) return true;
+  // "ONS" and "Office for National Statistics": an acronym of the other's capitalised words.
+  const acronym = (x: string): string => (x.match(/\b[A-Z]/g) ?? []).join('');
+  const bare = (x: string): string | undefined => (/^[A-Z]{2,6}$/.test(x.trim()) ? x.trim() : undefined);
+  const [abbr, full] = bare(a) ? [bare(a), b] : [bare(b), a];
+  return abbr !== undefined && abbr.length >= 2 && acronym(full) === abbr;
 };
 
 /**
@@ -74,6 +81,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   let statement: Statement | undefined;
   // The month a data release's lead figure covers ("added 118,000 jobs in February"): its later figures cover it too.
   let period: AsOf | undefined;
+  let releasedBy: { source: string; sourceText?: string } | undefined;
   const venue = leadVenue(dates, sentences);
   let cursor = 0;
   for (const sentence of sentences) {
@@ -95,8 +103,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
 
       const credit = credits.credit(sentence, m.start, clause);
       // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
-      const resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
-      const sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
+      let resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
+      let sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
       let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
       // A list item without a date of its own holds as of its lead-in.
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = carried(findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn));
@@ -104,8 +112,19 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
       if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = carried(atVenue(venue, sentence)) ?? asOf;
-      if (!period && sentence.paragraph < LEAD_PARAGRAPHS && asOf.datePrecision === 'month' && (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) period = asOf;
-      else if (period && asOf.dateBasis === 'published' && !ONGOING.test(text.slice(clause.start, clause.end))) asOf = carried(period);
+      const disclosed = DISCLOSED_THEN.test(text.slice(m.end, clause.end));
+      if (!period && !disclosed && sentence.paragraph < LEAD_PARAGRAPHS && asOf.datePrecision === 'month' && (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) {
+        period = asOf;
+        releasedBy = resolved.source === ARTICLE ? undefined : resolved;
+      } else if (period && asOf.dateBasis === 'published' && !ONGOING.test(text.slice(clause.start, clause.end))) {
+        // The release's later figures cover its period and come from it, unless another source says them ("the Home Office said").
+        const fromRelease = resolved.source === ARTICLE || (releasedBy !== undefined && sameSource(releasedBy.source, resolved.source));
+        if (fromRelease) asOf = carried(period);
+        if (fromRelease && resolved.source === ARTICLE && releasedBy) {
+          resolved = releasedBy;
+          sourceBasis = 'carried';
+        }
+      }
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
       if (resolved.source !== ARTICLE) {

@@ -30,12 +30,10 @@ export const chooseAttribution = (atts: Attribution[], pos: number, clause: Span
   if (bound) return bound;
   const before = usable.filter((a) => a.anchor < pos && !a.backwardOnly);
   const after = usable.filter((a) => a.anchor > pos && !a.forwardOnly);
-  return (
-    last(before.filter(inClause)) ??
-    after.filter(inClause)[0] ??
-    last(before) ??
-    after[0]
-  );
+  const chosen = last(before.filter(inClause)) ?? after.filter(inClause)[0] ?? last(before) ?? after[0];
+  // "Police recorded 6.7 million crimes, the statistics office said": the speaker reports what the counter counted.
+  const speaker = chosen?.dataVerb ? after.find((a) => !a.dataVerb && !a.pronoun && a.anchor > chosen.anchor) : undefined;
+  return speaker ?? chosen;
 };
 
 const last = <T>(xs: T[]): T | undefined => xs[xs.length - 1];

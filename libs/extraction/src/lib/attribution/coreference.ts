@@ -60,6 +60,8 @@ const HEADS: Record<string, Head> = {
   survey: { kind: 'org', hint: PUBLISHER },
   audit: { kind: 'org', hint: PUBLISHER },
   bulletin: { kind: 'org', hint: PUBLISHER },
+  census: { kind: 'org', hint: PUBLISHER },
+  association: { kind: 'org' },
   center: { kind: 'org' },
   sheriff: { kind: 'person' },
   governor: { kind: 'person' },
@@ -80,7 +82,7 @@ const DESCRIPTION = new RegExp(String.raw`^[Tt]he\s+(?:same\s+)?(?:[a-z][\w-]*\s
 const SPEAKING_FOR = new RegExp(String.raw`^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)|representative|official|executive)\s+(?:for|of|at|from)\s+(the\s+(?:[a-z][\w-]*\s+){0,2}?(?:${HEAD_WORDS})s?)$`);
 // Words that mark a name as a body's rather than a person's.
 const ORG_WORD =
-  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Reuters|Eurostat|Verisk)\b/;
+  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Reuters|Eurostat|Verisk)\b/;
 
 export interface Coreference {
   /** The named source the description means. */
@@ -93,7 +95,27 @@ export interface Coreference {
 const COMMON_OPENING = /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
 const isNamed = (raw: string): boolean => /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw) && !COMMON_OPENING.test(raw);
 // A one-word name ("Mediazona", "Verisk") is a body's; two or three capitalised words without a body's word, a person's.
-const kindOf = (name: string): 'org' | 'person' => (ORG_WORD.test(name) || !/\s/.test(name.replace(/^the\s+/i, '').trim()) ? 'org' : 'person');
+// "operator Movilia", "industry association ANIA": a lower-case descriptor before the name says what it is.
+const descriptorOf = (name: string): string => /^(?:the\s+)?((?:[a-z][\w-]*\s+)+)(?=[A-Z])/.exec(name)?.[1]?.trim() ?? '';
+const kindOf = (name: string): 'org' | 'person' => {
+  const descriptor = descriptorOf(name);
+  const head = descriptor.split(/\s+/).at(-1) ?? '';
+  if (head && HEADS[head]) return HEADS[head].kind === 'person' ? 'person' : 'org';
+  const bare = name.replace(/^the\s+/i, '').slice(descriptor.length).trim();
+  return ORG_WORD.test(bare) || !/\s/.test(bare) ? 'org' : 'person';
+};
+// "the motorway operator" cannot mean "industry association ANIA": a name whose own descriptor has another head.
+const GENERIC_MODIFIERS = new Set(['national', 'regional', 'local', 'state', 'state-owned', 'federal', 'main', 'largest', 'biggest', 'former', 'private', 'public', 'city', 'county', 'country', 'central', 'same', 'other', 'whole', 'think', 'previous', 'latest', 'last', 'first', 'annual', 'official', 'recent', 'earlier', 'original', 'final', 'preliminary', 'provisional', 'quarterly', 'monthly', 'weekly', 'daily']);
+
+// Heads of one family may name the same body ("the company" for "telecom operator Movilia").
+const FAMILIES = [
+  ['company', 'firm', 'operator', 'utility', 'insurer', 'group', 'bank', 'outlet', 'newspaper', 'broadcaster', 'website', 'site'],
+  ['agency', 'ministry', 'department', 'office', 'commission', 'service', 'council', 'authority', 'regulator', 'government', 'bureau', 'centre', 'center', 'institute', 'statisticians'],
+];
+const otherHead = (name: string, head: string): boolean => {
+  const own = descriptorOf(name).split(/\s+/).at(-1) ?? '';
+  return own !== '' && own !== head && HEADS[own] !== undefined && !FAMILIES.some((f) => f.includes(own) && f.includes(head));
+};
 
 /** True when the attribution as written is a description to resolve rather than a name. */
 export const isDescription = (raw: string): boolean => DESCRIPTION.test(raw.trim()) || SPEAKING_FOR.test(raw.trim());
@@ -117,11 +139,15 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
   const modifiers = (inner ?? trimmed).replace(/^[Tt]he\s+/, '').split(/\s+/).slice(0, -1).filter((w) => w.length >= 4 && w !== 'same');
   const stems = modifiers.map((w) => new RegExp(w.slice(0, 4), 'i'));
+  // "the national power company" names its trade: a name that fits only the head's hint ("Airline Icelandair" for
+  // "company") or only its kind is another body; generic modifiers ("national", "regional") say nothing.
+  const specific = modifiers.some((w) => !GENERIC_MODIFIERS.has(w.toLowerCase()));
+  const fits = (e: { raw: string }): boolean => !specific || stems.some((st) => st.test(e.raw));
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw)) ??
-    named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && e.distance <= nearBy * 3) ??
-    (spec.loose ? named.find((e) => e.distance <= nearBy && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
+    named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
+    (spec.loose ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
   const best = found ?? longer;
   return best ? { source: best.raw, description: trimmed } : undefined;
 };

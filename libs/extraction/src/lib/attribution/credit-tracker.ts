@@ -39,7 +39,9 @@ const PLURAL_HEAD =
 const REPORTING = /^(?:announced|announces|reported|reports|confirmed|confirms|informed|notified|published|released|recorded|counted)\b/;
 // "said" carries only into a sentence without a named actor of its own ("In total 1.9 million citizens voted", not "The ECB cut ...").
 const SAID = /^(?:said|says)\b/;
-const NAMED_OPENING = /^(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
+// A number word opening a sentence ("Four people remain missing") is not a name.
+const NAMED_OPENING =
+  /^(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Millions|Some|Several|Many|Most|All|Few|Both)\b)(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
 const TITLED = /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
@@ -166,6 +168,12 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return undefined;
   };
 
+  const describedActor = (sentence: Sentence): string | undefined => {
+    const subject = subjectOf(sentence);
+    if (!subject || !isDescription(subject)) return undefined;
+    return definiteReferent(sentence, subject, sentence.start) !== subject ? subject : undefined;
+  };
+
   const creditedBefore = (sentence: Sentence): string | undefined =>
     (doc.attributions[sentence.index - 1] ?? []).filter((a) => !a.pronoun).at(-1)?.raw;
 
@@ -197,6 +205,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (!attribution && !quote) attribution = creditedAfter(sentence);
     // "The ministry confirmed 1,284 cases. Of these, 412 ...": a paragraph goes on with what its source reported.
     const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
+    // "The company will impose a ban affecting 2.3 million customers": a described body's own act, told of it.
+    const actor = !attribution && !quote && !listed && !carried ? describedActor(sentence) : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.
@@ -209,7 +219,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
           ? antecedent(listed ?? sentence, listed ? undefined : attribution)
           : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
             (attribution?.raw ??
-            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : carried));
+            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : (carried ?? actor)));
     const referent = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;

@@ -16,7 +16,11 @@ export interface Attribution {
   backwardOnly?: boolean;
   /** A relative clause right after a figure ("the 165,000 that economists had expected"): it credits that figure. */
   boundBack?: boolean;
+  /** "Police recorded 6.7 million crimes": who counted, not who reports it; a speaker the sentence names after it wins. */
+  dataVerb?: boolean;
 }
+
+const DATA_VERB = /^(?:recorded|records|counted|counts|tallied|registered)$/;
 
 const VERBS =
   /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell)\b/g;
@@ -37,6 +41,9 @@ const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|
 // Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
 const LEADING_ADVERBIAL = /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
 
+// A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —".
+const DATELINE = /^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z0-9][\w.'’ ]{1,30}){0,3}(?:\s*\([^()]{1,30}\))?\s*[-—–]+\s+/;
+
 /** Every attribution in a sentence: "according to X", "X said", "said X", "X, citing Y, said", "reported by X". */
 export const findAttributions = (sentence: Sentence): Attribution[] => {
   const s = sentence.text;
@@ -52,8 +59,10 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const from = (m.index ?? 0) + m[0].length;
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
     // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
-    const work = /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
-    const by = work ? from + work[0].length : from;
+    const work = /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
+    // "according to operative data of the Ministry": whose data.
+    const whose = work ? undefined : /^(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:data|figures|statistics|information|records|estimates?|count|tally|calculations?)\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])/.exec(s.slice(from));
+    const by = work ? from + work[0].length : whose ? from + whose[0].length : from;
     // "by the catastrophe modelling firm Verisk", "according to the tracking site PowerOutage.us": the name after a descriptor.
     const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0;
     // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
@@ -165,11 +174,18 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   if (!subject && /\b(?:in|by|while|when|after)\s*$/i.test(trimmed)) subject = sentenceSubject(s, at);
   if (!subject) return undefined;
   if (/,\s*$/.test(trimmed) || unclaused !== adverbs) subject = appositiveName(s, subject, at) ?? subject;
+  // "Southern Vale Water, the utility serving Kent and Sussex, said": a name inside the description is not the speaker.
+  const description = /,\s*(?:the|a|an)\s+[a-z][^,]{0,80},\s*$/.exec(trimmed);
+  if (description && subject.start - at > description.index) {
+    const name = phraseBefore(s, description.index, at);
+    if (name && /^(?:the\s+)?[A-Z]/.test(name.text)) subject = name;
+  }
   const raw = citing ? `${subject.text} citing ${citing.cited.text}` : subject.text;
   // "A, as the ministry has suggested, B" covers A; "as Washington warned that B" covers B.
   const backwardOnly = !forwardOnly && /(?:^|,)\s*as\s*$/i.test(s.slice(0, subject.start - at));
   const boundBack = /\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|[a-z]+))?\s+(?:that|which)\s+$/i.test(s.slice(0, subject.start - at));
-  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...(backwardOnly ? { backwardOnly } : {}), ...(boundBack ? { boundBack } : {}) };
+  const data = DATA_VERB.test(verb) ? { dataVerb: true } : {};
+  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...data, ...(backwardOnly ? { backwardOnly } : {}), ...(boundBack ? { boundBack } : {}) };
 };
 
 /** "X, citing Y, said" and "X said, citing Y, that". */
@@ -196,7 +212,9 @@ export const subjectOf = (sentence: Sentence): string | undefined => sentenceSub
 
 /** The subject at the start of the sentence, after a leading date or adverbial. */
 const sentenceSubject = (s: string, at: number): Phrase | undefined => {
-  const lead = LEADING_ADVERBIAL.exec(s)?.[0].length ?? 0;
+  // "MADRID, March 3 (Reuters) - Movilia said": a wire dateline's place is where, not who.
+  const dateline = DATELINE.exec(s)?.[0].length ?? 0;
+  const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
   return phraseAfter(s, lead, at);
 };
 

@@ -28,12 +28,12 @@ const ENTITY_NOUNS = new Set(
   investigation review database people person force budget decree decrees document documents calculations update bulletin records tank
   sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
-  organization association inventory scheme audit`.split(/\s+/),
+  organization association inventory scheme audit census`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
   `military western foreign senior top former national independent international deputy acting unnamed anonymous security visiting local
-  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft think same`.split(/\s+/),
+  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft think same previous latest`.split(/\s+/),
 );
 
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'at', 'from', 'on', 'by']);

@@ -17,7 +17,8 @@ export type DateValue =
   | { kind: 'year'; y: number }
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
   | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1 }
-  | { kind: 'day-offset'; days: number }
+  /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
+  | { kind: 'day-offset'; days: number; anchored?: boolean }
   | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number };
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -29,6 +30,8 @@ const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Su
 const BOUNDARY_BEFORE =
   /\b(?:since|from|after|before|until|till|by|between|starting|start(?:ed|s)?(?: in| on)?|beg[au]n(?: in| on)?|beginning(?: in| on)?|launched(?: in| on)?|invaded(?: in| on)?|invasion(?: in| on| of)?|as early as|ended(?: in)?)\s*$/i;
 // "since they entered combat last month": the date opens a since-clause.
+// "Comparing with the same date of previous year": the base of a comparison, not when the figure holds.
+const COMPARISON_BASE = /\bcompar(?:ed|ing)\s+(?:with|to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in|last)\s+)?(?:the\s+)?$/i;
 const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\bthan\s+(?:in|on|at|during|the|our|its|their|a)\b[^,.;:()\d]{0,40}$/i;
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
@@ -110,6 +113,10 @@ const RULES: Rule[] = [
     build: (m) => ({ kind: 'day-offset', days: -7 * (['a', 'one', 'two', 'three'].indexOf(m[1].toLowerCase()) || 1) }),
   },
   {
+    re: /\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b/gi,
+    build: () => ({ kind: 'day-offset', days: -1, anchored: true }),
+  },
+  {
     re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,
     build: (m) => ({ kind: 'day-offset', days: /^yesterday|^last night/i.test(m[1]) ? -1 : 0 }),
   },
@@ -138,6 +145,8 @@ export const findDateMentions = (text: string): DateMention[] => {
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 3);
       // "had burned 41,200 acres by Thursday evening": "by" a day says when the figure held, not where a period ends.
+      // "until 1 September the grain was harvested from 2.1 million hectares": a cumulative count up to a day holds on that day.
+      const asOfUntil = /(?:^|[,.:]\s*|\n\s*|\bdata[^.]{0,40}?)\b(?:until|till|up\s+to)\s*$/i.test(before) && value.kind === 'date' && !/\b(?:will|would|could|should|may|might|remain|remains|stay|stays|closed|suspended|extended|runs?|open|valid|last|lasts)\b/i.test(before);
       const asOfBy = /\bby\s*$/i.test(before) && !/\b(?:will|would|could|should|may|might|expected|plans?|aims?|set|intends?|hopes?)\b/i.test(before) && (value.kind === 'weekday' || value.kind === 'date' || value.kind === 'day-offset');
       found.push({
         ...value,
@@ -147,8 +156,9 @@ export const findDateMentions = (text: string): DateMention[] => {
         boundary:
           attributive(text, start, end) ||
           (!asOfBy &&
+          !asOfUntil &&
           !(AS_OF_BY.test(before) && /^,/.test(after)) &&
-          (BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
+          (BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || COMPARISON_BASE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
         future: FUTURE_BEFORE.test(before) || /^next\b/i.test(m[0]) || (value.kind === 'weekday' && /^['’]s\b/.test(after)),
       });
     }

@@ -93,11 +93,24 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const that = /^.*\bthat\b/s.exec(sentence.text.slice(0, Math.max(0, pos - sentence.start)));
   const thatStart = that ? sentence.start + that[0].length : undefined;
   const own = thatStart === undefined ? [] : pool.filter(({ m }) => m.start >= thatStart);
-  const nearest = (own.length ? own : pool).sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
+  // "said the fault had been fixed late on Sunday and that 95% were working again": a second that-clause has no date of the first.
+  // The day of the saying ("told X on November 13 that A and that B") still dates both.
+  const second = own.length === 0 && /\b(?:and|but)\s+that\s*$/.test(that?.[0] ?? '');
+  // With no earlier "that" ("said the fault had been fixed late on Sunday and that 95% ..."), the first clause's date is its own.
+  const thats = [...sentence.text.slice(0, Math.max(0, pos - sentence.start)).matchAll(/\bthat\b/g)];
+  const firstThat = sentence.start + (thats[0]?.index ?? 0);
+  const usable = second ? (thats.length > 1 ? pool.filter(({ m }) => m.end <= firstThat) : []) : own.length ? own : pool;
+  const nearest = usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
   const runningTotal = nearest?.m.kind === 'relative' && nearest.m.period === 'year' && nearest.m.back === 0 && PERFECT.test(sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start));
   if (nearest?.resolved && !(runningTotal && index.published)) {
     // "by this afternoon" under a live blog's "Thursday 4 June" header: today is the update's day, not the page's.
     const header = nearest.m.kind === 'day-offset' && index.fromHeading[sentence.paragraph] && prefix ? resolveDate(prefix, index.published) : null;
+    // "said on Thursday that nine had died, up from six a day earlier": the day before the day the sentence names.
+    const anchor = nearest.m.kind === 'day-offset' && nearest.m.anchored ? anchorDay(index, sentence, nearest.m, prefix) : null;
+    if (anchor) {
+      const shifted = resolveDate(nearest.m, anchor);
+      if (shifted) return { as_of: toIso(shifted.date), datePrecision: 'day', dateBasis: 'relative' };
+    }
     const { date, precision, relative } = header?.precision === 'day' ? (resolveDate(nearest.m, header.date) ?? nearest.resolved) : nearest.resolved;
     return { as_of: toIso(date), datePrecision: precision, dateBasis: relative ? 'relative' : 'explicit' };
   }
@@ -107,6 +120,16 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   }
   if (index.published) return { as_of: toIso(index.published), datePrecision: 'day', dateBasis: 'published' };
   return { as_of: null, datePrecision: null, dateBasis: null };
+};
+
+/** The day an anchored offset counts from: a day named earlier in the sentence, else the paragraph's date, else publication. */
+const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined): YMD | undefined => {
+  const named = within(index.mentions, sentence)
+    .filter((m) => m.end <= offset.start && !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date' || (m.kind === 'day-offset' && !m.anchored)))
+    .map((m) => resolveDate(m, index.published))
+    .findLast((r) => r?.precision === 'day');
+  const base = named ?? (prefix ? resolveDate(prefix, index.published) : null);
+  return base?.precision === 'day' ? base.date : index.published;
 };
 
 const spansOf = (re: RegExp, sentence: Sentence): Span[] =>
@@ -133,6 +156,9 @@ const within = (mentions: DateMention[], span: Span): DateMention[] => {
 /** How far from its verb a date still says when something was said: "on Thursday said", "posted on X, formerly Twitter, on Sunday:". */
 const SAID_BEFORE = 25;
 const SAID_AFTER = 40;
+// Between the verb and its date only a preposition, an aside or a place: "said on Thursday", "posted on X, formerly Twitter, on
+// Sunday"; not "said rainfall in July", where the date belongs to what was said.
+const SAID_THEN = /^[a-z]+(?:\s+(?:on|in|at|to|late|early|earlier|during|a|an|the|its|his|her|their|statement|interview|briefing|post|filing|speech|letter|release|conference|press|news|video|televised|address|message|remarks|reporters|journalists|parliament|[A-Z][\w.'’-]*)|\s*,[^,\d]{0,30},)*\s*$/;
 
 /**
  * The date the verb at `anchor` was said on ("Syrskyi said on Thursday that ..."), for a next sentence that goes on
@@ -140,7 +166,7 @@ const SAID_AFTER = 40;
  */
 export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): AsOf | undefined => {
   const said = within(index.mentions, sentence).find(
-    (m) => !m.boundary && !m.future && m.kind !== 'year' && (m.start >= anchor ? m.start - anchor <= SAID_AFTER && !/\bthat\b|\d/.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start)) : anchor - m.end <= SAID_BEFORE),
+    (m) => !m.boundary && !m.future && m.kind !== 'year' && (m.start >= anchor ? m.start - anchor <= SAID_AFTER && SAID_THEN.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start)) : anchor - m.end <= SAID_BEFORE && !/[,\d]/.test(sentence.text.slice(m.end - sentence.start, anchor - sentence.start))),
   );
   const resolved = said && resolveDate(said, index.published);
   return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' } : undefined;
@@ -149,6 +175,8 @@ export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): As
 /** Whether `asOf` is the day of an event the sentence names ("On Tuesday, Russia fired ...", "said on Monday"), not a week or month. */
 export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf): boolean =>
   asOf.datePrecision === 'day' &&
+  // "214 on Saturday and 187 on Sunday": a sentence naming several days dates its figures, not a statement.
+  new Set(within(index.mentions, sentence).filter((m) => !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date')).map((m) => m.text)).size <= 1 &&
   (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative' || asOf.dateBasis === 'paragraph' || asOf.dateBasis === 'header') &&
   within(index.mentions, sentence).some((m) => {
     if (m.boundary || m.future || (m.kind !== 'weekday' && m.kind !== 'date' && m.kind !== 'day-offset')) return false;
