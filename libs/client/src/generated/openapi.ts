@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Database, Redis and sealer status
+         * Database, Redis, sealer and open-transaction status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer
          * @description Access: public.
          */
         get: operations["HealthController_health"];
@@ -416,10 +416,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The newest signed checkpoint
+         * The newest signed checkpoint (after a key compromise: the head as re-signed by the new key, with revokedKey, until the new key signs a larger tree)
          * @description Access: public (READ_ACCESS=public); with READ_ACCESS=key a key with the role auditor.
          */
         get: operations["CheckpointsController_latest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/checkpoints/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The checkpoint key history: every public key, and the rotations (signed by the outgoing key) and revocations linking them
+         * @description Access: public (READ_ACCESS=public); with READ_ACCESS=key a key with the role auditor.
+         */
+        get: operations["CheckpointsController_keys"];
         put?: never;
         post?: never;
         delete?: never;
@@ -873,14 +893,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The database answers: ok, or degraded (Redis or the sealer down) */
+            /** @description The database answers: ok, or degraded (Redis or the sealer down, or a transaction open too long elsewhere) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        status: "ok" | "degraded" | "down";
+                        status: "ok" | "degraded";
                         checks: {
                             database: {
                                 status: "up" | "down";
@@ -903,11 +923,24 @@ export interface operations {
                                 eventId?: string | null;
                                 position?: string | null;
                             };
+                            transactions: {
+                                status: "up" | "down";
+                                latencyMs: number;
+                                error?: string;
+                                maxAgeMs: number;
+                                oldest: {
+                                    pid: number;
+                                    ageMs: number;
+                                    state: string | null;
+                                    applicationName: string | null;
+                                    database: string | null;
+                                } | null;
+                            };
                         };
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -916,7 +949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -925,7 +958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -934,7 +967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -943,16 +976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -961,16 +985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -979,7 +994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -988,7 +1003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -997,7 +1012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: health.down) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1044,7 +1059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1053,7 +1068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1062,7 +1077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1071,7 +1086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1080,7 +1095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -1089,7 +1104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -1098,16 +1113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1116,16 +1122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1134,7 +1131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -1143,17 +1140,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1215,7 +1203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1224,7 +1212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1233,7 +1221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1242,7 +1230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1251,7 +1239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -1260,7 +1248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -1269,7 +1257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, key.already_issued) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1278,7 +1266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -1287,7 +1275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1296,7 +1284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1305,7 +1293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1314,7 +1302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, key.invalid_roles, key.invalid_expiry) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1323,7 +1311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1332,7 +1320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -1341,17 +1329,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1398,7 +1377,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1407,7 +1386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1416,7 +1395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1425,7 +1404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, key.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1434,7 +1413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -1443,7 +1422,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -1452,7 +1431,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1461,7 +1440,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -1470,7 +1449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1479,7 +1458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1488,7 +1467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1497,7 +1476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, key.invalid_id) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1506,7 +1485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1515,7 +1494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -1524,17 +1503,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1549,7 +1519,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -1591,6 +1561,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -1603,7 +1574,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1612,7 +1583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1621,7 +1592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1630,7 +1601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1639,7 +1610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -1648,7 +1619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -1657,16 +1628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1675,7 +1637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1684,7 +1646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1693,7 +1655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -1702,7 +1664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1711,7 +1673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1776,7 +1738,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, metric.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1785,7 +1747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1794,7 +1756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1803,7 +1765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1812,7 +1774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -1821,7 +1783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -1830,7 +1792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, metric.already_registered) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1839,7 +1801,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -1848,7 +1810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1857,7 +1819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -1866,7 +1828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1875,7 +1837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -1884,7 +1846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -1893,7 +1855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -1902,17 +1864,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1927,7 +1880,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -1969,6 +1922,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -1977,7 +1931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1986,7 +1940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1995,7 +1949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2004,7 +1958,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2013,7 +1967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -2022,7 +1976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -2031,16 +1985,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2049,7 +1994,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2058,7 +2003,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2067,7 +2012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -2076,7 +2021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2085,7 +2030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2153,7 +2098,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, metric.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2162,7 +2107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2171,7 +2116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2180,7 +2125,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2189,7 +2134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -2198,7 +2143,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -2207,7 +2152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2216,7 +2161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -2225,7 +2170,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2234,7 +2179,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2243,7 +2188,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2252,7 +2197,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, metric.unit_immutable, metric.update_no_change) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2261,7 +2206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2215,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -2279,17 +2224,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2352,7 +2288,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, source.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2361,7 +2297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2370,7 +2306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2379,7 +2315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2388,7 +2324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -2397,7 +2333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -2406,7 +2342,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, source.already_registered) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2415,7 +2351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -2424,7 +2360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2433,7 +2369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2442,7 +2378,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2451,7 +2387,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2460,7 +2396,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,7 +2405,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -2478,17 +2414,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2554,7 +2481,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, source.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2563,7 +2490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2572,7 +2499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2581,7 +2508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, source.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2590,7 +2517,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -2599,7 +2526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -2608,7 +2535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2617,7 +2544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -2626,7 +2553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2635,7 +2562,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2644,7 +2571,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2653,7 +2580,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, source.update_no_change) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2662,7 +2589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2671,7 +2598,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -2680,17 +2607,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2757,7 +2675,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, report.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2766,7 +2684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2775,7 +2693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2784,7 +2702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2793,7 +2711,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -2802,7 +2720,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -2811,7 +2729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, report.already_registered) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2820,7 +2738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -2829,7 +2747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2838,7 +2756,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -2847,7 +2765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -2856,7 +2774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, report.published_at_in_future, report.content_hash_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -2865,7 +2783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -2874,7 +2792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -2883,17 +2801,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2908,7 +2817,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -3013,6 +2922,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -3025,7 +2935,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3034,7 +2944,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3043,7 +2953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3052,7 +2962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, report.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +2971,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +2980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -3079,16 +2989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3097,7 +2998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3106,7 +3007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3115,7 +3016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -3124,7 +3025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3133,7 +3034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3202,7 +3103,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, report.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3211,7 +3112,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3220,7 +3121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3229,7 +3130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, report.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3238,7 +3139,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -3247,7 +3148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3157,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3265,7 +3166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3274,7 +3175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3283,7 +3184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3292,7 +3193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3301,7 +3202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, report.published_at_in_future, report.update_no_change, report.content_hash_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3310,7 +3211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3319,7 +3220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -3328,17 +3229,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3375,7 +3267,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3384,7 +3276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3393,7 +3285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3402,7 +3294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, report.not_found, report.text_not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3411,7 +3303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -3420,7 +3312,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -3429,16 +3321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3447,16 +3330,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3465,7 +3339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -3474,17 +3348,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3526,7 +3391,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, report.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3535,7 +3400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3544,7 +3409,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3553,7 +3418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, report.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3562,7 +3427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -3571,7 +3436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,7 +3445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3589,7 +3454,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3598,7 +3463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3607,7 +3472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3616,7 +3481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3625,7 +3490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, report.content_hash_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3634,7 +3499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3643,7 +3508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -3652,17 +3517,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3700,7 +3556,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, report.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3709,7 +3565,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3718,7 +3574,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3727,7 +3583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, report.not_found, report.text_not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3736,7 +3592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -3745,7 +3601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -3754,7 +3610,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3763,7 +3619,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +3628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3781,7 +3637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -3790,7 +3646,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -3799,7 +3655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3808,7 +3664,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -3817,7 +3673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -3826,17 +3682,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4051,7 +3898,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, figure.invalid_field, figure.amount_invalid, figure.valid_at_invalid) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4060,7 +3907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4069,7 +3916,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4078,7 +3925,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found, source.not_found, report.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4087,7 +3934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -4096,7 +3943,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -4105,7 +3952,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, figure.already_reported) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4114,7 +3961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4123,7 +3970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4132,7 +3979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4141,7 +3988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4150,7 +3997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, figure.amount_invalid, figure.amount_negative, figure.valid_at_invalid, figure.valid_at_in_future, figure.stated_at_in_future, figure.unit_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4159,7 +4006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4168,7 +4015,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -4177,17 +4024,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4407,7 +4245,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, figure.invalid_field, figure.amount_invalid, figure.valid_at_invalid) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4416,7 +4254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4263,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4434,7 +4272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found, source.not_found, report.not_found, figure.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4443,7 +4281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -4452,7 +4290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -4461,7 +4299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, figure.retracted) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4470,7 +4308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict, figure.version_mismatch) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4479,7 +4317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4488,7 +4326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4497,7 +4335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4506,7 +4344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, figure.amount_invalid, figure.amount_negative, figure.valid_at_invalid, figure.valid_at_in_future, figure.stated_at_in_future, figure.unit_mismatch, figure.revision_no_change, figure.revision_backdated, figure.revision_kind_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4515,7 +4353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4524,7 +4362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,17 +4371,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4735,7 +4564,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, figure.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4744,7 +4573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4753,7 +4582,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4762,7 +4591,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found, source.not_found, report.not_found, figure.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4771,7 +4600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -4780,7 +4609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -4789,7 +4618,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, figure.retracted) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4798,7 +4627,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -4807,7 +4636,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4816,7 +4645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -4825,7 +4654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4834,7 +4663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, figure.stated_at_in_future) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +4672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -4852,7 +4681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -4861,17 +4690,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5064,7 +4884,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, figure.invalid_field) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5073,7 +4893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5082,7 +4902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5091,7 +4911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, figure.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5100,7 +4920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -5109,7 +4929,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -5118,7 +4938,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, figure.already_retracted) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5127,7 +4947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -5136,7 +4956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5145,7 +4965,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5154,7 +4974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5163,7 +4983,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5172,7 +4992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5181,7 +5001,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -5190,17 +5010,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5371,7 +5182,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5380,7 +5191,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5389,7 +5200,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5398,7 +5209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, figure.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5407,7 +5218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -5416,7 +5227,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -5425,16 +5236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5443,16 +5245,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5461,7 +5254,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -5470,17 +5263,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5497,9 +5281,9 @@ export interface operations {
                 stream?: string[];
                 /** @description Only these event types: repeat the parameter or give a comma-separated list */
                 type?: string[];
-                /** @description Only events recorded at or after this time (ISO 8601 with a time zone) */
+                /** @description Only events recorded at or after this time (ISO 8601 with a time zone, years 0001–9999) */
                 from?: string;
-                /** @description Only events recorded before this time (ISO 8601 with a time zone) */
+                /** @description Only events recorded before this time (ISO 8601 with a time zone, years 0001–9999) */
                 to?: string;
                 /** @description Opaque cursor from a previous response (`nextCursor`, an event’s `cursor`) */
                 after?: string;
@@ -5511,13 +5295,35 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the log in gap-safe commit order; nextCursor continues after it */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        events: {
+                            position: string;
+                            transactionId: string;
+                            streamId: string;
+                            streamVersion: number;
+                            id: string;
+                            type: string;
+                            schemaVersion: number;
+                            data: unknown;
+                            metadata: {
+                                [key: string]: unknown;
+                            };
+                            recordedAt: string;
+                            leafIndex: number | null;
+                            cursor: string;
+                        }[];
+                        nextCursor: string | null;
+                        hasMore: boolean;
+                    };
+                };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5526,7 +5332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5535,7 +5341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5544,7 +5350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5553,7 +5359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -5562,7 +5368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -5571,16 +5377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5589,7 +5386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: events.invalid_cursor, events.invalid_range) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5598,7 +5395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5607,7 +5404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -5616,17 +5413,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5643,9 +5431,9 @@ export interface operations {
                 stream?: string[];
                 /** @description Only these event types: repeat the parameter or give a comma-separated list */
                 type?: string[];
-                /** @description Only events recorded at or after this time (ISO 8601 with a time zone) */
+                /** @description Only events recorded at or after this time (ISO 8601 with a time zone, years 0001–9999) */
                 from?: string;
-                /** @description Only events recorded before this time (ISO 8601 with a time zone) */
+                /** @description Only events recorded before this time (ISO 8601 with a time zone, years 0001–9999) */
                 to?: string;
                 /** @description Opaque cursor from a previous response (`nextCursor`, an event’s `cursor`) */
                 after?: string;
@@ -5658,13 +5446,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description One event per line (x-item-schema), in log order; empty when the range is */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/x-ndjson": string;
+                };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5673,7 +5464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5682,7 +5473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5691,7 +5482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5700,7 +5491,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -5709,7 +5500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -5718,16 +5509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5736,7 +5518,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: events.invalid_cursor, events.invalid_range) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5745,7 +5527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded, rate_limit.too_many_streams) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5754,7 +5536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -5763,17 +5545,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5790,9 +5563,9 @@ export interface operations {
                 stream?: string[];
                 /** @description Only these event types: repeat the parameter or give a comma-separated list */
                 type?: string[];
-                /** @description Only events recorded at or after this time (ISO 8601 with a time zone) */
+                /** @description Only events recorded at or after this time (ISO 8601 with a time zone, years 0001–9999) */
                 from?: string;
-                /** @description Only events recorded before this time (ISO 8601 with a time zone) */
+                /** @description Only events recorded before this time (ISO 8601 with a time zone, years 0001–9999) */
                 to?: string;
                 /** @description Resume after this cursor; the Last-Event-ID header wins when both are sent. Default: the current end of the log */
                 after?: string;
@@ -5806,13 +5579,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Server-Sent Events: `event: event` frames whose data is an event (x-item-schema) and id its cursor; comment heartbeats */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "text/event-stream": string;
+                };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5821,7 +5597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,7 +5606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5839,7 +5615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5848,7 +5624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -5857,7 +5633,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -5866,16 +5642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -5884,7 +5651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: events.invalid_cursor, events.invalid_range) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5893,7 +5660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded, rate_limit.too_many_streams) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -5902,7 +5669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -5911,17 +5678,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5975,7 +5733,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5984,7 +5742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,7 +5751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6002,7 +5760,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, stream.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6011,7 +5769,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -6020,7 +5778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -6029,16 +5787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -6047,16 +5796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6065,7 +5805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -6074,17 +5814,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6103,7 +5834,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A signed checkpoint: the first treeSize events of the log have Merkle root rootHash */
+            /** @description A signed checkpoint: the first treeSize events of the log have Merkle root rootHash. With revokedKey (signed bytes v2) it is the head re-signed by a new key after a compromise */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6121,10 +5852,15 @@ export interface operations {
                         algorithm: "Ed25519";
                         /** @description base64 Ed25519 signature */
                         signature: string;
+                        /** @description Revocation: the operator re-signed this head with a new key because this one must no longer be trusted */
+                        revokedKey?: {
+                            keyId: string;
+                            reason: string;
+                        };
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6133,7 +5869,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6142,7 +5878,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6151,7 +5887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, checkpoint.none) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +5896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -6169,7 +5905,163 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (code: rate_limit.exceeded) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are too large (code: request.headers_too_large) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error (logged) (code: internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CheckpointsController_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every checkpoint key and the statements linking them, oldest first. A verifier trusts a key it pinned and, from it, each nextKey of a rotation that the key it trusts signed; a revoked key is trusted no more */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currentKeyId: string | null;
+                        keys: {
+                            /** @constant */
+                            algorithm: "Ed25519";
+                            keyId: string;
+                            /** @description raw Ed25519 public key, base64 */
+                            publicKey: string;
+                            createdAt: string;
+                        }[];
+                        statements: ({
+                            treeSize: number;
+                            /** @description lowercase hex SHA-256 */
+                            rootHash: string;
+                            lastPosition: string | null;
+                            lastTransactionId: string | null;
+                            issuedAt: string;
+                            keyId: string;
+                            /** @constant */
+                            algorithm: "Ed25519";
+                            /** @description base64 Ed25519 signature */
+                            signature: string;
+                            /** @description Rotation: the key that signs from now on, named by the signing (outgoing) key */
+                            nextKey: {
+                                keyId: string;
+                                /** @description raw Ed25519 public key, base64 */
+                                publicKey: string;
+                            };
+                        } | {
+                            treeSize: number;
+                            /** @description lowercase hex SHA-256 */
+                            rootHash: string;
+                            lastPosition: string | null;
+                            lastTransactionId: string | null;
+                            issuedAt: string;
+                            keyId: string;
+                            /** @constant */
+                            algorithm: "Ed25519";
+                            /** @description base64 Ed25519 signature */
+                            signature: string;
+                            /** @description Revocation: the operator re-signed this head with a new key because this one must no longer be trusted */
+                            revokedKey: {
+                                keyId: string;
+                                reason: string;
+                            };
+                        })[];
+                    };
+                };
+            };
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such route or entity (code: route.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -6187,7 +6079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -6205,7 +6097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6214,7 +6106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -6223,7 +6115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6283,7 +6175,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6292,7 +6184,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6301,7 +6193,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6310,7 +6202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6319,7 +6211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -6328,7 +6220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -6337,16 +6229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -6355,16 +6238,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6373,7 +6247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -6382,17 +6256,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6407,19 +6272,40 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
+                /** @description A tree size: a non-negative integer (decimal, no leading zeros) */
                 size: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description A signed checkpoint: the first treeSize events of the log have Merkle root rootHash. With revokedKey (signed bytes v2) it is the head re-signed by a new key after a compromise */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        treeSize: number;
+                        /** @description lowercase hex SHA-256 */
+                        rootHash: string;
+                        lastPosition: string | null;
+                        lastTransactionId: string | null;
+                        issuedAt: string;
+                        keyId: string;
+                        /** @constant */
+                        algorithm: "Ed25519";
+                        /** @description base64 Ed25519 signature */
+                        signature: string;
+                        /** @description Revocation: the operator re-signed this head with a new key because this one must no longer be trusted */
+                        revokedKey?: {
+                            keyId: string;
+                            reason: string;
+                        };
+                    };
+                };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6428,7 +6314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6437,7 +6323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6446,7 +6332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, checkpoint.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6455,7 +6341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -6464,7 +6350,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -6473,16 +6359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -6491,16 +6368,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6509,7 +6377,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -6518,17 +6386,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6565,6 +6424,11 @@ export interface operations {
                         algorithm: "Ed25519";
                         /** @description base64 Ed25519 signature */
                         signature: string;
+                        /** @description Revocation: the operator re-signed this head with a new key because this one must no longer be trusted */
+                        revokedKey?: {
+                            keyId: string;
+                            reason: string;
+                        };
                     };
                 };
             };
@@ -6586,10 +6450,15 @@ export interface operations {
                         algorithm: "Ed25519";
                         /** @description base64 Ed25519 signature */
                         signature: string;
+                        /** @description Revocation: the operator re-signed this head with a new key because this one must no longer be trusted */
+                        revokedKey?: {
+                            keyId: string;
+                            reason: string;
+                        };
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6598,7 +6467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6607,7 +6476,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6616,7 +6485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6625,7 +6494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -6634,7 +6503,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -6643,7 +6512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6652,16 +6521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6670,7 +6530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -6679,7 +6539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6688,7 +6548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6697,7 +6557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6706,7 +6566,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -6715,7 +6575,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6724,7 +6584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: audit.sealer_stalled, audit.sealer_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6761,7 +6621,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6770,7 +6630,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6779,7 +6639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6788,7 +6648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, audit.no_signing_key) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6797,7 +6657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -6806,7 +6666,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -6815,16 +6675,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -6833,16 +6684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6851,7 +6693,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -6860,17 +6702,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6896,13 +6729,28 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description RFC 6962 audit path from the leaf to the root of the tree of treeSize (the root for convenience only) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        leafIndex: number;
+                        treeSize: number;
+                        /** @description lowercase hex SHA-256 */
+                        leafHash: string;
+                        proof: string[];
+                        /** @description lowercase hex SHA-256 */
+                        rootHash: string;
+                        event: {
+                            id: string | null;
+                            position: string;
+                        };
+                    };
+                };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, proof.invalid_query) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6911,7 +6759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6920,7 +6768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6929,7 +6777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, proof.event_not_found, proof.leaf_not_found, checkpoint.none) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6938,7 +6786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -6947,7 +6795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -6956,7 +6804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: proof.not_sealed) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6965,7 +6813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -6974,7 +6822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: proof.not_in_tree, proof.size_beyond_tree) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -6983,7 +6831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -6992,7 +6840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -7001,17 +6849,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7052,7 +6891,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7061,7 +6900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7070,7 +6909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7079,7 +6918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7088,7 +6927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -7097,7 +6936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -7106,16 +6945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -7124,7 +6954,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: proof.invalid_range, proof.size_beyond_tree) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +6963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7142,7 +6972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -7151,17 +6981,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7261,7 +7082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7270,7 +7091,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7279,7 +7100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7288,7 +7109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7297,7 +7118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -7306,7 +7127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -7315,16 +7136,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -7333,16 +7145,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7351,7 +7154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -7360,7 +7163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7369,7 +7172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7382,7 +7185,20 @@ export interface operations {
     };
     IngestionsController_submit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description CSV: the publisher (required) */
+                publisher?: string;
+                /** @description CSV: the title (required) */
+                title?: string;
+                /** @description CSV: YYYY-MM-DD (required) */
+                publishedAt?: string;
+                /** @description CSV: a language tag (required) */
+                language?: string;
+                /** @description CSV: an absolute http(s) URL */
+                url?: string;
+                /** @description CSV: a slug */
+                reportId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7390,173 +7206,64 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @enum {string} */
+                    /** @constant */
                     kind: "structured";
                     report: {
-                        /** @description Slug; derived from publisher, date and url/title (or text) when left out */
-                        reportId?: string;
+                        reportId?: string | null;
                         /** @example Example Wire */
                         publisher: string;
                         title: string;
                         url?: string | null;
+                        /** @description a language tag such as en or pt-BR */
+                        language: string;
                         /**
-                         * @description YYYY-MM-DD; an article may leave it to its text
+                         * Format: date
+                         * @description YYYY-MM-DD, not after today (a later date is 422)
                          * @example 2024-10-28
                          */
-                        publishedAt?: string;
-                        /** @example en */
-                        language: string;
+                        publishedAt: string;
                     };
                     figures: {
-                        /** @example north_korean_troops_in_russia */
-                        metricKey: string;
-                        /**
-                         * @description Source id, name or alias; an unknown name creates a source (kind other, needs review)
-                         * @example Ukrainian intelligence
-                         */
-                        source: string;
-                        /** @enum {string} */
-                        qualifier: "exact" | "approximately" | "up_to" | "at_least" | "more_than" | "range";
-                        /** @description exact, approximately */
-                        value?: number;
-                        /** @description at_least, more_than, range */
-                        low?: number;
-                        /** @description up_to, range */
-                        high?: number;
-                        /** @description Must equal the metric's unit when given */
-                        unit?: string;
-                        /** @example 2024-10-28 */
-                        validAt: string;
-                        /**
-                         * @default day
-                         * @enum {string}
-                         */
-                        validPrecision?: "day" | "month" | "year";
-                        statedAt?: string;
-                        /** @description Short verbatim quote holding the figure */
-                        quote: string;
-                        quoteOffset?: number;
-                        /**
-                         * @default unknown
-                         * @enum {string}
-                         */
-                        method?: "estimate" | "count" | "model" | "unknown";
-                        scopeNote?: string;
-                        /** @description The report corrects or revises an earlier figure of the source (default: the quote says so) */
-                        revises?: boolean;
-                        /** @description Why, for a revision */
-                        reason?: string;
+                        [key: string]: unknown;
                     }[];
                 } | {
-                    /** @enum {string} */
+                    /** @constant */
                     kind: "article";
                     report: {
-                        /** @description Slug; derived from publisher, date and url/title (or text) when left out */
-                        reportId?: string;
+                        reportId?: string | null;
                         /** @example Example Wire */
                         publisher: string;
                         title: string;
                         url?: string | null;
-                        /**
-                         * @description YYYY-MM-DD; an article may leave it to its text
-                         * @example 2024-10-28
-                         */
-                        publishedAt?: string;
-                        /** @example en */
+                        /** @description a language tag such as en or pt-BR */
                         language: string;
+                        publishedAt?: string | null;
                     };
-                    /** @description The raw article text */
+                    /** @description The raw article text (not blank) */
                     text: string;
                 };
-                "text/csv": {
-                    /** @enum {string} */
-                    kind: "structured";
-                    report: {
-                        /** @description Slug; derived from publisher, date and url/title (or text) when left out */
-                        reportId?: string;
-                        /** @example Example Wire */
-                        publisher: string;
-                        title: string;
-                        url?: string | null;
-                        /**
-                         * @description YYYY-MM-DD; an article may leave it to its text
-                         * @example 2024-10-28
-                         */
-                        publishedAt?: string;
-                        /** @example en */
-                        language: string;
-                    };
-                    figures: {
-                        /** @example north_korean_troops_in_russia */
-                        metricKey: string;
-                        /**
-                         * @description Source id, name or alias; an unknown name creates a source (kind other, needs review)
-                         * @example Ukrainian intelligence
-                         */
-                        source: string;
-                        /** @enum {string} */
-                        qualifier: "exact" | "approximately" | "up_to" | "at_least" | "more_than" | "range";
-                        /** @description exact, approximately */
-                        value?: number;
-                        /** @description at_least, more_than, range */
-                        low?: number;
-                        /** @description up_to, range */
-                        high?: number;
-                        /** @description Must equal the metric's unit when given */
-                        unit?: string;
-                        /** @example 2024-10-28 */
-                        validAt: string;
-                        /**
-                         * @default day
-                         * @enum {string}
-                         */
-                        validPrecision?: "day" | "month" | "year";
-                        statedAt?: string;
-                        /** @description Short verbatim quote holding the figure */
-                        quote: string;
-                        quoteOffset?: number;
-                        /**
-                         * @default unknown
-                         * @enum {string}
-                         */
-                        method?: "estimate" | "count" | "model" | "unknown";
-                        scopeNote?: string;
-                        /** @description The report corrects or revises an earlier figure of the source (default: the quote says so) */
-                        revises?: boolean;
-                        /** @description Why, for a revision */
-                        reason?: string;
-                    }[];
-                } | {
-                    /** @enum {string} */
-                    kind: "article";
-                    report: {
-                        /** @description Slug; derived from publisher, date and url/title (or text) when left out */
-                        reportId?: string;
-                        /** @example Example Wire */
-                        publisher: string;
-                        title: string;
-                        url?: string | null;
-                        /**
-                         * @description YYYY-MM-DD; an article may leave it to its text
-                         * @example 2024-10-28
-                         */
-                        publishedAt?: string;
-                        /** @example en */
-                        language: string;
-                    };
-                    /** @description The raw article text */
-                    text: string;
-                };
+                "text/csv": string;
             };
         };
         responses: {
+            /** @description The job (Location: its status URL); the same content again answers the same job */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": {
+                        jobId: string;
+                        state: string;
+                        /** @description False when the same content was submitted before: nothing new was queued */
+                        created: boolean;
+                        /** @description The earlier job had failed and was queued again */
+                        retried: boolean;
+                        statusUrl: string;
+                    };
+                };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, ingestion.invalid_payload, ingestion.invalid_csv) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7565,7 +7272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7574,7 +7281,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7583,7 +7290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7592,7 +7299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -7601,7 +7308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -7610,7 +7317,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7619,16 +7326,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
-            412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7637,7 +7335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -7646,7 +7344,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7655,7 +7353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, ingestion.invalid_payload) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -7664,7 +7362,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7673,7 +7371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -7682,7 +7380,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7691,7 +7389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7785,7 +7483,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7794,7 +7492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7803,7 +7501,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7812,7 +7510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, ingestion.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7821,7 +7519,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -7830,7 +7528,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -7839,16 +7537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -7857,16 +7546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -7875,7 +7555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -7884,7 +7564,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7893,7 +7573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7958,7 +7638,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, candidate.invalid_id) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7967,7 +7647,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -7976,7 +7656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7985,7 +7665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, ingestion.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7994,7 +7674,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -8003,7 +7683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -8012,16 +7692,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -8030,16 +7701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8048,7 +7710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8057,7 +7719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8066,7 +7728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8133,7 +7795,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, candidate.invalid_id, figure.invalid_field, figure.amount_invalid, figure.valid_at_invalid) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8142,7 +7804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8151,7 +7813,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8160,7 +7822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, candidate.not_found, source.not_found, report.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8169,7 +7831,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -8178,7 +7840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -8187,7 +7849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, candidate.already_decided, stream.event_id_conflict, stream.concurrent_write, figure.already_reported) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8196,7 +7858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8205,7 +7867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8214,7 +7876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -8223,7 +7885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8232,7 +7894,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, ingestion.metric_not_found, figure.amount_invalid, figure.amount_negative, figure.valid_at_invalid, figure.valid_at_in_future, figure.stated_at_in_future, figure.unit_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8241,7 +7903,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8250,7 +7912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8259,17 +7921,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8345,7 +7998,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url, candidate.invalid_id) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8354,7 +8007,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8363,7 +8016,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8372,7 +8025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, candidate.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8381,7 +8034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -8390,7 +8043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -8399,7 +8052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, candidate.already_decided, stream.event_id_conflict, stream.concurrent_write) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8408,7 +8061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description If-Match does not match the current version */
+            /** @description If-Match does not match the current version (code: stream.version_conflict) */
             412: {
                 headers: {
                     [name: string]: unknown;
@@ -8417,7 +8070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the limit */
+            /** @description The body is larger than the limit (code: request.too_large) */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8426,7 +8079,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -8435,7 +8088,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not of a supported media type */
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8444,7 +8097,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8453,7 +8106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8462,7 +8115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8471,17 +8124,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8496,7 +8140,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -8653,6 +8297,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -8662,7 +8307,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8671,7 +8316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8680,7 +8325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8689,7 +8334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8698,7 +8343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -8707,7 +8352,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -8716,16 +8361,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -8734,7 +8370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8743,7 +8379,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8752,7 +8388,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8761,7 +8397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8770,7 +8406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8786,7 +8422,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -8875,6 +8511,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -8888,7 +8525,7 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8897,7 +8534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -8906,7 +8543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8915,7 +8552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8924,7 +8561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -8933,7 +8570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -8942,16 +8579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -8960,7 +8588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -8969,7 +8597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -8978,7 +8606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -8987,7 +8615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8996,7 +8624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9012,7 +8640,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -9156,6 +8784,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -9164,7 +8793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9173,7 +8802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9182,7 +8811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9191,7 +8820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, metric.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9200,7 +8829,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -9209,7 +8838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -9218,16 +8847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -9236,7 +8856,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9245,7 +8865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9254,7 +8874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9263,7 +8883,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9272,7 +8892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9288,7 +8908,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -9403,6 +9023,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -9411,7 +9032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9420,7 +9041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9429,7 +9050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9438,7 +9059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, figure.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9447,7 +9068,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -9456,7 +9077,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -9465,16 +9086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -9483,7 +9095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9492,7 +9104,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9501,7 +9113,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9510,7 +9122,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9519,7 +9131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9535,7 +9147,7 @@ export interface operations {
             query?: {
                 /** @description What the ledger believed: a ledger position (the answer includes every event up to it in log order), or an ISO 8601 timestamp with a time zone (the longest prefix of the log recorded at or before it). Default: the read models' head. A time in the future is refused (422). */
                 asOf?: string;
-                /** @description The date the answer describes (YYYY-MM-DD); default today (UTC). After today is refused (422). */
+                /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422). */
                 validAt?: string;
                 /** @description Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time */
                 minPosition?: string;
@@ -9614,6 +9226,7 @@ export interface operations {
                         basis: {
                             position: string;
                             recordedAt: string | null;
+                            /** @description The date the answer describes (YYYY-MM-DD, a calendar day in UTC): the one asked for, else today in UTC */
                             validAt: string;
                             algorithmVersion: number;
                             excludeParties?: boolean;
@@ -9626,7 +9239,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9635,7 +9248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9644,7 +9257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9653,7 +9266,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, source.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9662,7 +9275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -9671,7 +9284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -9680,16 +9293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -9698,7 +9302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
+            /** @description Well-formed, but refused by a rule of the ledger (code: query.as_of_in_future, query.as_of_invalid, query.valid_at_in_future, query.valid_at_invalid, query.algorithm_version_unavailable, query.filter_unavailable, query.cursor_invalid, query.cursor_basis_mismatch, projection.position_unknown) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9707,7 +9311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9716,7 +9320,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9725,7 +9329,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9734,7 +9338,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9795,7 +9399,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9804,7 +9408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9813,7 +9417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9822,7 +9426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9831,7 +9435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -9840,7 +9444,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -9849,16 +9453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -9867,16 +9462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -9885,7 +9471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -9894,17 +9480,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A dependency is down or a wait timed out */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9948,7 +9525,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9957,7 +9534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9966,7 +9543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9975,7 +9552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9984,7 +9561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -9993,7 +9570,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -10002,16 +9579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -10020,16 +9588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10038,7 +9597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10047,7 +9606,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10056,7 +9615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10104,7 +9663,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10113,7 +9672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10122,7 +9681,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10131,7 +9690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, projection.unknown) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10140,7 +9699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -10149,7 +9708,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -10158,16 +9717,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -10176,16 +9726,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10194,7 +9735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10203,7 +9744,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10212,7 +9753,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10269,7 +9810,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) */
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10278,7 +9819,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) */
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -10287,7 +9828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key lacks the role (auth.forbidden) */
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10296,7 +9837,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such route or entity */
+            /** @description No such route or entity (code: route.not_found, projection.unknown, projection.unknown_table) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10305,7 +9846,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The path exists but not with this method (see Allow) */
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
             405: {
                 headers: {
                     [name: string]: unknown;
@@ -10314,7 +9855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request was not received in time */
+            /** @description The request was not received in time (code: request.timeout) */
             408: {
                 headers: {
                     [name: string]: unknown;
@@ -10323,7 +9864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: projection.moved) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10332,7 +9873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A path parameter or the URL is too long */
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
                 headers: {
                     [name: string]: unknown;
@@ -10341,16 +9882,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests */
+            /** @description Too many requests (code: rate_limit.exceeded) */
             429: {
                 headers: {
                     [name: string]: unknown;
@@ -10359,7 +9891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The request headers are too large */
+            /** @description The request headers are too large (code: request.headers_too_large) */
             431: {
                 headers: {
                     [name: string]: unknown;
@@ -10368,7 +9900,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An unexpected error (logged) */
+            /** @description An unexpected error (logged) (code: internal) */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10377,7 +9909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
