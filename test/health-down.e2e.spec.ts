@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ContractValidationInterceptor, createDatabase, KYSELY, ProblemDetailsFilter, REDIS_PROBE, RedisProbe } from '@factledger/platform';
+import { CONFIG, ContractValidationInterceptor, createDatabase, KYSELY, loadConfig, ProblemDetailsFilter, REDIS_PROBE, RedisProbe } from '@factledger/platform';
 import { enforceContract } from '@factledger/testing';
 import { HealthController } from '../apps/api/src/health/health.controller';
 
@@ -21,6 +21,7 @@ describe('health with the database down (HTTP)', () => {
       providers: [
         { provide: KYSELY, useValue: database.db },
         { provide: REDIS_PROBE, useValue: redis },
+        { provide: CONFIG, useValue: loadConfig({ ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/factledger' }) },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ContractValidationInterceptor },
       ],

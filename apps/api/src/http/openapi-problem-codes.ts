@@ -11,7 +11,7 @@ const WRITES = ['post', 'put', 'patch', 'delete'];
  * the validation interceptor, the access guard, the rate limiter, the
  * idempotency interceptor (writes), Fastify and the problem filter.
  */
-export function commonProblemCodes(method: string): Record<string, string[]> {
+export function commonProblemCodes(method: string, path = ''): Record<string, string[]> {
   return {
     '400': ['request.invalid', 'request.malformed', 'request.invalid_header', 'request.invalid_url'],
     '401': ['auth.unauthenticated'],
@@ -26,6 +26,9 @@ export function commonProblemCodes(method: string): Record<string, string[]> {
     '429': ['rate_limit.exceeded'],
     '431': ['request.headers_too_large'],
     '500': ['internal'],
+    // The pool and the request's statement timeout (libs/platform database limits): any route that queries, but /health,
+    // which reports the database's state instead (health.down).
+    ...(path === '/health' ? {} : { '503': ['database.unavailable', 'database.timeout', 'database.busy'] }),
   };
 }
 
@@ -37,11 +40,11 @@ export function commonProblemCodes(method: string): Record<string, string[]> {
  * answers to it); one that does not lists only the common codes.
  */
 export function listProblemCodes(document: OpenAPIObject): OpenAPIObject {
-  for (const item of Object.values(document.paths)) {
+  for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item as Record<string, Operation>)) {
       if (typeof operation !== 'object' || !operation?.responses) continue;
       const declared = operation[PROBLEM_CODES_EXTENSION];
-      const common = commonProblemCodes(method);
+      const common = commonProblemCodes(method, path);
       for (const [status, response] of Object.entries(operation.responses)) {
         if (!/^[45]/.test(status)) continue;
         const codes = [...new Set([...(common[status] ?? []), ...(declared?.[status] ?? [])])];

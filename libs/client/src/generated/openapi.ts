@@ -1149,6 +1149,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeysController_create: {
@@ -1338,6 +1347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     KeysController_revoke: {
@@ -1512,6 +1530,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MetricsReadController_list: {
@@ -1673,7 +1700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1873,6 +1900,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MetricsReadController_get: {
@@ -2030,7 +2066,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2233,6 +2269,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SourcesController_register: {
@@ -2416,6 +2461,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2616,6 +2670,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ReportsController_register: {
@@ -2803,6 +2866,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3034,7 +3106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3238,6 +3310,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ReportsController_text: {
@@ -3350,6 +3431,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3526,6 +3616,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ReportsController_redact: {
@@ -3684,6 +3783,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4026,6 +4134,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4380,6 +4497,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FiguresController_corroborate: {
@@ -4692,6 +4818,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5019,6 +5154,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     FiguresController_get: {
@@ -5272,6 +5416,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EventsController_list: {
@@ -5422,6 +5575,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     EventsController_export: {
@@ -5547,6 +5709,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5680,6 +5851,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5823,6 +6003,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CheckpointsController_latest: {
@@ -5950,6 +6139,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CheckpointsController_keys: {
@@ -6070,26 +6268,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
             414: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Well-formed, but refused by a rule of the ledger */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6124,7 +6304,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6265,6 +6445,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     CheckpointsController_bySize: {
@@ -6388,6 +6577,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6584,7 +6782,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: audit.sealer_stalled, audit.sealer_unavailable) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, audit.sealer_stalled, audit.sealer_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6704,6 +6902,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6858,6 +7065,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ProofsController_consistency: {
@@ -6983,6 +7199,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7172,7 +7397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7389,7 +7614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7573,7 +7798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7728,7 +7953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: ingestion.queue_unavailable) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7923,6 +8148,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8126,6 +8360,15 @@ export interface operations {
             };
             /** @description An unexpected error (logged) (code: internal) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8406,7 +8649,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8624,7 +8867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8892,7 +9135,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9131,7 +9374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9338,7 +9581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.wait_timeout, projection.failed, projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.wait_timeout, projection.failed, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9489,6 +9732,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ReadModelDigestController_all: {
@@ -9615,7 +9867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9753,7 +10005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9909,7 +10161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: projection.not_ready) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, projection.not_ready) */
             503: {
                 headers: {
                     [name: string]: unknown;

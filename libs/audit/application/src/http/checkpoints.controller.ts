@@ -34,7 +34,7 @@ export class CheckpointsController {
 
   @ReadAccess('auditor')
   @Get('checkpoints/keys')
-  @Contract({ responses: { 200: KeyHistoryView } })
+  @Contract({ responses: { 200: KeyHistoryView }, errors: {} })
   @ApiOperation({ summary: 'The checkpoint key history: every public key, and the rotations (signed by the outgoing key) and revocations linking them' })
   async keys() {
     const [keys, statements, current] = await Promise.all([publishedKeys(this.db), keyStatements(this.db), currentKey(this.db)]);
