@@ -182,7 +182,8 @@ describe('timeline page (real Chromium, real API)', () => {
       keyed = await createApp({ ...api.config, readAccess: 'key' }, { logger: false });
       await keyed.listen(0, '127.0.0.1');
     });
-    afterAll(() => keyed?.close());
+    // A whole second API (projector listener, queues, pools) closing beside Chromium on a loaded CI machine.
+    afterAll(() => keyed?.close(), 90_000);
 
     it('asks for a key, keeps it for the tab only and never puts it in a URL', async () => {
       const page = await browser.context.newPage();
