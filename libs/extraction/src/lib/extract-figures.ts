@@ -19,6 +19,7 @@ import { scanNumbers, type NumberMention } from './numbers/scan-numbers';
 import { quotationSpans } from './text/quotations';
 import { clauseAt, segmentText, type Paragraph } from './text/segment-text';
 import type { ExtractedFigure, ExtractOptions } from './types';
+import { countBelow } from './text/sorted-search';
 
 const ARTICLE = 'article';
 /** How many sentences back "the number" or "of them" may refer. */
@@ -205,13 +206,7 @@ const lineStartsOf = (text: string): number[] => {
 const BULLET = /[ \t]*[-•*–—·▪][ \t]/y;
 /** A number on a line that opens with a bullet ("- 11,000: troops in Kursk, according to ..."). */
 const isBulletLine = (text: string, lineStarts: number[], at: number): boolean => {
-  let lo = 0;
-  let hi = lineStarts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((lineStarts[mid] as number) <= at) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(lineStarts, (s) => s, at, true);
   BULLET.lastIndex = lineStarts[lo - 1] ?? 0;
   return BULLET.test(text) && BULLET.lastIndex <= at + 1;
 };

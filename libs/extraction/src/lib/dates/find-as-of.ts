@@ -3,6 +3,7 @@ import type { DateBasis, DatePrecision } from '../types';
 import { toIso, type YMD } from './calendar';
 import type { DateMention } from './date-mentions';
 import { resolveDate } from './resolve-date';
+import { countBelow } from '../text/sorted-search';
 
 export interface AsOf {
   as_of: string | null;
@@ -139,13 +140,7 @@ const distance = (m: Span, pos: number): number => (pos < m.start ? m.start - po
 
 /** Mentions (sorted by start) that lie inside `span`, found by binary search. */
 const within = (mentions: DateMention[], span: Span): DateMention[] => {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid] as DateMention).start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(mentions, (m) => m.start, span.start);
   const out: DateMention[] = [];
   for (let i = lo; i < mentions.length && (mentions[i] as DateMention).start < span.end; i++) {
     if ((mentions[i] as DateMention).end <= span.end) out.push(mentions[i] as DateMention);

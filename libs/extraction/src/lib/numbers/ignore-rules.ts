@@ -1,5 +1,6 @@
 import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
+import { countBelow } from '../text/sorted-search';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
@@ -36,13 +37,7 @@ const overlapsAny = (blocked: readonly Span[], m: Span): boolean => {
     sortedSpans.set(blocked, index);
   }
   const { spans, maxEnd } = index;
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid] as Span).start < m.end) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(spans, (s) => s.start, m.end);
   // spans[0..lo) start before m ends; walk back only while one of them may still reach past m's start.
   for (let i = lo - 1; i >= 0 && (maxEnd[i] as number) > m.start; i--) if ((spans[i] as Span).end > m.start) return true;
   return false;

@@ -1,4 +1,5 @@
 import type { Paragraph, Span } from './segment-text';
+import { countBelow } from './sorted-search';
 
 export interface Quotation extends Span {
   /** Never closed in its paragraph: speech that continues into the next paragraph. */
@@ -43,13 +44,4 @@ export const quotationsClosingIn = (spans: Quotation[], from: number, to: number
 };
 
 /** Index of the last span starting at or before `pos` (-1 when none). */
-const lastStartingBy = (spans: Quotation[], pos: number): number => {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((spans[mid] as Quotation).start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-};
+const lastStartingBy = (spans: Quotation[], pos: number): number => countBelow(spans, (q) => q.start, pos, true) - 1;

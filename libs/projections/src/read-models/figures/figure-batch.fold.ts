@@ -11,7 +11,7 @@ import { assertNever } from '@factledger/shared';
 import type { NumberedEvent } from '../shared/ledger-cursor';
 import { noFigureChanges, type FigureBatchChanges, type StoredFigureState } from './figure-batch.changes';
 import type { CitationRow, FigureCurrentRow, FigureVersionRow } from './figure-rows';
-import { amountColumns, citationRow, closure, openedAt, reopened, reportedCurrent, versionRow } from './figure-version-rows';
+import { citationRow, closure, openedAt, reopened, reportedCurrent, statedColumns, versionRow } from './figure-version-rows';
 import { SourceFlagsFold } from './source-flags.fold';
 
 export type { FigureBatchChanges, StoredFigureState, StoredVersionOps } from './figure-batch.changes';
@@ -141,18 +141,7 @@ class FigureBatchFold {
     Object.assign(current, {
       current_version: data.revision,
       kind: data.kind,
-      ...amountColumns(data.amount),
-      valid_at: data.validAt.date,
-      valid_precision: data.validAt.precision,
-      stated_at: data.statedAt,
-      method: data.method,
-      scope_note: data.scopeNote,
-      report_id: data.citation.reportId,
-      version_position: n.logged.position,
-      version_recorded_at: n.recordedAt,
-      recorded_by: why.closed_actor,
-      quote: data.citation.quote,
-      quote_offset: data.citation.offset,
+      ...statedColumns(n, data),
     } satisfies Partial<FigureCurrentRow>);
     this.touch(figure, n);
     this.openRow(figure, versionRow(n, current, { version: data.revision, kind: data.kind, revises: data.revises, reason: data.reason, citation: data.citation }));

@@ -14,6 +14,22 @@ export const amountColumns = (amount: Amount) => ({
   point: normaliseAmount(amount).point,
 });
 
+/** What a report or a revision states about the figure's current version (its current row's columns of that version). */
+export const statedColumns = (n: NumberedEvent, data: Pick<FigureReportedData, 'amount' | 'validAt' | 'statedAt' | 'method' | 'scopeNote' | 'citation'>) => ({
+  ...amountColumns(data.amount),
+  valid_at: data.validAt.date,
+  valid_precision: data.validAt.precision,
+  stated_at: data.statedAt,
+  method: data.method,
+  scope_note: data.scopeNote,
+  report_id: data.citation.reportId,
+  version_position: n.logged.position,
+  version_recorded_at: n.recordedAt,
+  recorded_by: provenanceOf(n.logged).actor,
+  quote: data.citation.quote,
+  quote_offset: data.citation.offset,
+});
+
 /** The belief period this event opens. */
 export const openedAt = (n: NumberedEvent) => ({ recorded_from: n.seq, recorded_from_position: n.logged.position, recorded_from_at: n.recordedAt });
 
@@ -39,13 +55,7 @@ export function reportedCurrent(n: NumberedEvent, data: FigureReportedData): Fig
     status: 'active',
     current_version: 1,
     kind: 'reported',
-    ...amountColumns(data.amount),
-    valid_at: data.validAt.date,
-    valid_precision: data.validAt.precision,
-    stated_at: data.statedAt,
-    method: data.method,
-    scope_note: data.scopeNote,
-    report_id: data.citation.reportId,
+    ...statedColumns(n, data),
     cited_report_ids: [data.citation.reportId],
     stream_version: n.logged.streamVersion,
     first_position: n.logged.position,
@@ -53,11 +63,6 @@ export function reportedCurrent(n: NumberedEvent, data: FigureReportedData): Fig
     recorded_at: n.recordedAt,
     updated_at: n.recordedAt,
     first_seq: n.seq,
-    version_position: n.logged.position,
-    version_recorded_at: n.recordedAt,
-    recorded_by: provenanceOf(n.logged).actor,
-    quote: data.citation.quote,
-    quote_offset: data.citation.offset,
     retracted_seq: null,
     retracted_position: null,
     retracted_at: null,
