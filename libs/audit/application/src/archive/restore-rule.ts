@@ -16,7 +16,7 @@ export class RestoreRuleError extends Error {
 /** How an operator gets the missing events back (README, Operations → Restore). */
 export const RECOVER_MISSING_EVENTS =
   'Recover the missing events before serving this database: restore a newer backup (`factledger restore <newer dump>`), ' +
-  'or, with a base backup and WAL archive, recover to the newest point (PITR: no recovery_target, README "Operations → Restore"); ' +
+  'or, with a base backup and WAL archive, recover to the newest point (PITR: no recovery_target; README "Operations → Backups and restore"); ' +
   'never start the API or worker on it as it is: every verifier that pinned the published checkpoint would see a rollback or a fork';
 
 const describe = (c: SignedCheckpoint) => `checkpoint ${c.treeSize} (root ${c.rootHash}, issued ${c.issuedAt}, key ${c.keyId})`;
