@@ -4,7 +4,8 @@ import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
-import { latestCheckpoint, lastSealedLeaf, type SignedCheckpoint } from '@factledger/audit';
+import { latestCheckpoint, lastSealedLeaf } from '@factledger/audit';
+import type { SignedCheckpoint } from '@factledger/audit-domain';
 import { inDatabase, readSchemaVersion } from '@factledger/migrations';
 import { createDatabase, type AppConfig } from '@factledger/platform';
 
