@@ -19,7 +19,7 @@ export const RECOVER_MISSING_EVENTS =
   'or, with a base backup and WAL archive, recover to the newest point (PITR: no recovery_target; README "Operations → Backups and restore"); ' +
   'never start the API or worker on it as it is: every verifier that pinned the published checkpoint would see a rollback or a fork';
 
-const describe = (c: SignedCheckpoint) => `checkpoint ${c.treeSize} (root ${c.rootHash}, issued ${c.issuedAt}, key ${c.keyId})`;
+const described = (c: SignedCheckpoint) => `checkpoint ${c.treeSize} (root ${c.rootHash}, issued ${c.issuedAt}, key ${c.keyId})`;
 
 /**
  * The restore rule: the ledger in `db` must contain the `published` checkpoint's
@@ -39,7 +39,7 @@ export async function restoreRuleProblem(db: Kysely<any>, published: SignedCheck
     const extended = await extendFromLog(db, sealed, last ? { transactionId: last.transactionId, position: last.position } : START, published.treeSize);
     if (extended.size < published.treeSize) {
       return (
-        `the restored ledger ends before the last checkpoint it published: ${source} holds ${describe(published)}, ` +
+        `the restored ledger ends before the last checkpoint it published: ${source} holds ${described(published)}, ` +
         `but this database has ${extended.size} events in its log (${sealed} sealed) — ${published.treeSize - extended.size} missing. ${RECOVER_MISSING_EVENTS}`
       );
     }
@@ -47,7 +47,7 @@ export async function restoreRuleProblem(db: Kysely<any>, published: SignedCheck
   }
   if (root !== published.rootHash) {
     return (
-      `the restored ledger differs from the last checkpoint it published: ${source} holds ${describe(published)}, ` +
+      `the restored ledger differs from the last checkpoint it published: ${source} holds ${described(published)}, ` +
       `but this database's first ${published.treeSize} events hash to root ${root} (a different history, not the one published). ${RECOVER_MISSING_EVENTS}`
     );
   }
