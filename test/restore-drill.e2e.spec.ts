@@ -140,7 +140,7 @@ describe('restore drill: backups never fork the published log', () => {
 
     // The newest backup contains the published tree: restored in place.
     const restored = await cli(['restore', newest, '--pg-bin', cluster.bin]);
-    expect(restored.out).toContain('contains the last published checkpoint 22');
+    expect(restored.out).toContain('its log contains the last published checkpoint 22');
     expect(restored.code).toBe(0);
     expect(await databases()).toEqual(['factledger']);
 
@@ -191,6 +191,21 @@ describe('restore drill: backups never fork the published log', () => {
       await check.close();
     }
     expect(existsSync(path.join(archiveDir, 'checkpoint-000000000025.json'))).toBe(true);
+  });
+
+  it('accepts a backup holding events not sealed yet when they make the published root', async () => {
+    // Two events committed, the backup taken before the sealer saw them, then checkpoint 27 published.
+    await seedEvents(ledger!.db, 2, 25);
+    const between = path.join(work, 'between.dump');
+    expect((await cli(['backup', '--out', between, '--pg-bin', cluster.bin])).code).toBe(0);
+    expect(JSON.parse(readFileSync(`${between}.manifest.json`, 'utf8'))).toMatchObject({ sealedTreeSize: 25, latestCheckpoint: { treeSize: 25 } });
+    expect((await checkpoint()).treeSize).toBe(27);
+
+    const copy = configFor({ DATABASE_URL: inDatabase(urls().app, 'factledger_copy') });
+    const restored = await cli(['restore', between, '--pg-bin', cluster.bin], copy);
+    expect(restored.out).toContain('its log contains the last published checkpoint 27');
+    expect(restored.out).toContain('2 of its events not sealed yet');
+    expect(restored.code).toBe(0);
   });
 });
 

@@ -115,7 +115,8 @@ async function checkRestored(url: string, published: SignedCheckpoint | null, ar
     if (sealed >= published.treeSize && !(await checkpointOfSize(database.db, published.treeSize))) {
       await insertCheckpoint(database.db, published).catch(() => false);
     }
-    return { summary: `audit tree of ${sealed} leaves contains the last published checkpoint ${published.treeSize} (root ${published.rootHash}, from ${archiveDir})` };
+    const unsealed = sealed < published.treeSize ? ` (${published.treeSize - sealed} of its events not sealed yet: the sealer seals them as they were)` : '';
+    return { summary: `its log contains the last published checkpoint ${published.treeSize} (root ${published.rootHash}, from ${archiveDir})${unsealed}; audit tree of ${sealed} leaves` };
   } finally {
     await database.close();
   }
