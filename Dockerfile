@@ -10,7 +10,7 @@ RUN npm run build
 ENV NODE_ENV=production
 # Not root: the code stays root-owned (read-only to the processes). /keys is where docker-compose mounts the
 # signing-key volume; a new named volume takes this directory's owner, so the key is the node user's alone (0600).
-RUN mkdir -p /keys && chown node:node /keys && chmod 700 /keys
+RUN mkdir -p /keys /checkpoint-archive && chown node:node /keys /checkpoint-archive && chmod 700 /keys && chmod 750 /checkpoint-archive
 USER node
 EXPOSE 3000
 # Heap cap as in tools/node-flags.ts: V8 would otherwise grow toward a limit sized from the host's memory.

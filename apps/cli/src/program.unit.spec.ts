@@ -18,7 +18,7 @@ describe('factledger command line (commander)', () => {
   it('lists every command with --help (exit 0), and each command has its own help', async () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
-    for (const name of ['db-init', 'migrate', 'signing-key', 'seed', 'rebuild', 'extract', 'keys', 'verify', 'projections', 'export', 'ingest']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    for (const name of ['db-init', 'migrate', 'signing-key', 'backup', 'restore', 'seed', 'rebuild', 'extract', 'keys', 'verify', 'projections', 'export', 'ingest']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     expect(help.stdout).toContain('exit status: 0 ok, 1 failure');
     const verify = await run('verify', '--help');
     expect(verify.code).toBe(0);

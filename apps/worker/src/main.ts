@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ConfigError, createLogger, DatabaseRoleError, installGracefulShutdown, loadConfig, PinoNestLogger } from '@factledger/platform';
-import { SigningKeyError } from '@factledger/audit';
+import { RestoreRuleError, SigningKeyError } from '@factledger/audit';
 import { checkSchemaOnStart, SchemaVersionError } from '@factledger/migrations';
 import { WorkerModule } from './worker.module';
 
@@ -22,6 +22,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError || error instanceof SchemaVersionError ? error.message : ((error as Error)?.stack ?? error))}\n`);
+  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError || error instanceof RestoreRuleError || error instanceof SchemaVersionError ? error.message : ((error as Error)?.stack ?? error))}\n`);
   process.exit(1);
 });

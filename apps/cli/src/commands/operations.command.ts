@@ -4,11 +4,13 @@ import { REBUILDABLE_READ_MODELS, runRebuild } from '@factledger/projections';
 import { runSeed, SEED_DEFAULTS } from '@factledger/seeds';
 import { act, EXIT, wholeNumber, type CliContext } from '../cli-io';
 import { progressBar, type Progress } from '../progress';
+import { backupCommand } from './backup.command';
 import { dbInitCommand } from './db-init.command';
+import { restoreCommand } from './restore.command';
 import { migrateCommand } from './migrate.command';
 import { signingKeyCommand, signingKeyRotateCommand } from './signing-key.command';
 
-/** db-init, migrate, signing-key, seed, rebuild, extract: the commands that work on the database or files directly. */
+/** db-init, migrate, signing-key, backup, restore, seed, rebuild, extract: the commands that work on the database or files directly. */
 export function registerOperationsCommands(program: Command, ctx: CliContext): void {
   const { io } = ctx;
   program
@@ -29,6 +31,21 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
     .description('replace the key at SIGNING_KEY_FILE: the old key signs a rotation naming the new one (as SEALER_DATABASE_URL)')
     .option('--compromised <reason>', 'the old key is compromised: revoke it and re-sign the head with the new key instead (then announce the new key)')
     .action(act(ctx, (o: { compromised?: string }) => signingKeyRotateCommand(o, io.config(), io.stdout)));
+
+  program
+    .command('backup')
+    .description('as DATABASE_ADMIN_URL: dump the ledger database (pg_dump -Fc) with a manifest naming the latest checkpoint (small installs; see README Operations for WAL archiving)')
+    .requiredOption('--out <file>', 'the dump to write (the manifest goes to <file>.manifest.json)')
+    .option('--pg-bin <dir>', 'where pg_dump is (default: PATH)')
+    .action(act(ctx, (o: { out: string; pgBin?: string }) => backupCommand(o, io.config(), io)));
+  program
+    .command('restore')
+    .description('as DATABASE_ADMIN_URL: restore a backup as DATABASE_URL\'s database, refused when it ends before (or differs from) the latest checkpoint in CHECKPOINT_ARCHIVE_DIR')
+    .argument('<dump>', 'a file written by factledger backup')
+    .option('--replace', 'drop the existing ledger database first (stop the API and worker before)')
+    .option('--without-archive', 'restore although CHECKPOINT_ARCHIVE_DIR is not set (nothing published to check against)')
+    .option('--pg-bin <dir>', 'where pg_restore is (default: PATH)')
+    .action(act(ctx, (dump: string, o: { replace?: boolean; withoutArchive?: boolean; pgBin?: string }) => restoreCommand({ dump, ...o }, io.config(), io)));
 
   program
     .command('seed')

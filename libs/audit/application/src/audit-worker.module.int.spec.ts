@@ -7,6 +7,8 @@ import { verifyCheckpointSignature, publicKeyFromRaw } from '@factledger/audit-d
 import type { EventStoreTables } from '@factledger/event-store';
 import { PlatformModule, createDatabase, loadConfig } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { CheckpointArchive } from './archive/checkpoint-archive';
+import { RestoreRuleError } from './archive/restore-rule';
 import { AuditWorkerModule } from './audit-worker.module';
 import { currentKey, latestCheckpoint } from './checkpoints/checkpoints.repository';
 import { rotateSigningKey } from './sealer/key-rotation';
@@ -77,5 +79,39 @@ describe('AuditWorkerModule', () => {
     moduleRef.useLogger(false);
     await expect(moduleRef.init()).rejects.toThrow(new SigningKeyError(`checkpoint key ${previous.keyId} (${retiredFile}) was rotated to ${next.keyId}; set SIGNING_KEY_FILE to the new key`));
     await moduleRef.close();
+  });
+
+  it('with CHECKPOINT_ARCHIVE_DIR, archives every checkpoint it signs, and refuses to start on a ledger behind the archive', async () => {
+    const signingKeyFile = path.join(dir, '.factledger', 'signing-key.pem');
+    const checkpointArchiveDir = path.join(dir, 'checkpoint-archive');
+    const archive = new CheckpointArchive(checkpointArchiveDir);
+    const start = async () => {
+      const moduleRef = await Test.createTestingModule({
+        imports: [
+          PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile, checkpointArchiveDir }, applicationName: 'test' }),
+          AuditWorkerModule.forRoot({ pollIntervalMs: 50, checkpointIntervalMs: 0 }),
+        ],
+      }).compile();
+      moduleRef.useLogger(false);
+      return moduleRef;
+    };
+    const running = await start();
+    await running.init();
+    // An archive set up late first receives the database's latest checkpoint.
+    expect(await archive.latest()).toEqual(await latestCheckpoint(t.db));
+    await seedEvents(t.db, 2, 5);
+    for (let i = 0; i < 100 && (await archive.latest())?.treeSize !== 7; i++) await new Promise((r) => setTimeout(r, 30));
+    expect(await archive.latest()).toEqual(await latestCheckpoint(t.db));
+    expect((await archive.latest())?.treeSize).toBe(7);
+    await running.close();
+
+    // A checkpoint this database does not reach (as after restoring an older backup): the worker does not start.
+    await archive.write({ ...(await archive.latest())!, treeSize: 9 });
+    const refused = await start();
+    await expect(refused.init()).rejects.toThrow(RestoreRuleError);
+    await expect(refused.init()).rejects.toThrow(/refusing to start: the restored ledger ends before the last checkpoint it published: .* holds checkpoint 9 .* 7 events in its log \(7 sealed\) — 2 missing/);
+    await refused.close();
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`);
+    expect(rows[0].n).toBe(0);
   });
 });

@@ -21,6 +21,7 @@ export interface AppConfig {
   estimateCacheMaxEntries: number;
   estimateCacheMaxAgeMs: number;
   signingKeyFile: string;
+  checkpointArchiveDir: string | null;
   idempotencyLeaseMs: number;
   idempotencyRetentionHours: number;
   workerHeartbeatFile: string | null;
@@ -115,6 +116,7 @@ export const SETTINGS: { [K in keyof AppConfig]: Setting<K> }[keyof AppConfig][]
   { key: 'estimateCacheMaxEntries', env: 'ESTIMATE_CACHE_MAX_ENTRIES', default: '10000', parse: int(1, 1_000_000), description: 'most estimates the API keeps in memory (least recently used go first)' },
   { key: 'estimateCacheMaxAgeMs', env: 'ESTIMATE_CACHE_MAX_AGE_MS', default: '60000', parse: int(0, 3_600_000), description: 'safety bound on a cached estimate\'s age; 0 caches nothing' },
   { key: 'signingKeyFile', env: 'SIGNING_KEY_FILE', default: '.factledger/signing-key.pem', parse: text, description: 'Ed25519 private key for checkpoints (created on first start)' },
+  { key: 'checkpointArchiveDir', env: 'CHECKPOINT_ARCHIVE_DIR', default: '', parse: optionalText, description: 'a directory outside the database (another disk, a mounted object store) where the worker writes every signed checkpoint (and latest.json); restore and the worker\'s start refuse a ledger behind the latest one. Unset: off' },
   { key: 'idempotencyLeaseMs', env: 'IDEMPOTENCY_LEASE_MS', default: '30000', parse: int(1000, 3_600_000), description: 'how long a claimed Idempotency-Key waits for its request; a retry after that takes it over and runs again' },
   { key: 'idempotencyRetentionHours', env: 'IDEMPOTENCY_RETENTION_HOURS', default: String(24 * 7), parse: int(1, 24 * 366), description: 'Idempotency-Keys older than this are forgotten (purged by the API)' },
   { key: 'workerHeartbeatFile', env: 'WORKER_HEARTBEAT_FILE', default: '', parse: optionalText, description: 'the worker touches this file every 10 s while its database answers (a container healthcheck reads its age); unset: off' },

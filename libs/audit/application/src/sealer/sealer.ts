@@ -28,6 +28,8 @@ export interface SealerOptions {
   standbyRetryMs?: number;
   logger?: SealerLogger;
   clock?: () => Date;
+  /** Where each stored checkpoint is also written, outside the database (CHECKPOINT_ARCHIVE_DIR: CheckpointArchive). */
+  archive?: { write(checkpoint: SignedCheckpoint): Promise<void> };
 }
 
 /** The stored tree disagrees with itself or with a signed checkpoint: sealing stops until someone looks. */
@@ -267,6 +269,7 @@ export class Sealer {
       issuedAt: this.clock().toISOString(),
     });
     await insertCheckpoint(this.session!.db, checkpoint);
+    await this.options.archive?.write(checkpoint);
     this.lastCheckpoint = { size: checkpoint.treeSize, at: Date.parse(checkpoint.issuedAt) };
     return checkpoint;
   }
