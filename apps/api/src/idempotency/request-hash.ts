@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import { stableStringify } from './stable-stringify';
+import { canonicalJson } from '@factledger/shared';
 
 /**
  * What a stored Idempotency-Key is compared with: method, URL and the body in
- * canonical form. Stored in `idempotency_keys.request_hash`, so it must not
- * change (test/golden/ids-and-hashes.golden.spec.ts pins it).
+ * canonical form (lenient: any parsed body, even one the route refuses later).
+ * Stored in `idempotency_keys.request_hash`, so it must not change
+ * (test/golden/ids-and-hashes.golden.unit.spec.ts pins it).
  */
 export const requestHashOf = (method: string, url: string, body: unknown): string =>
-  createHash('sha256').update(`${method} ${url}\n${stableStringify(body ?? null)}`).digest('hex');
+  createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null, 'lenient')}`).digest('hex');
