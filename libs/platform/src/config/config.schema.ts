@@ -60,7 +60,7 @@ const OneOf = <const T extends string[]>(values: [...T], env: Env): TUnion<TLite
 
 /** Unset or blank: null (the setting is off, or falls back as its description says). */
 const Nullable = <T extends TSchema>(inner: T): TUnion<[TNull, T]> => {
-  const { env, default: otherwise, description, kind } = inner as TSchema & SettingKeywords;
+  const { env, default: otherwise, description, kind } = inner as unknown as SettingKeywords;
   return Type.Union([Type.Null(), inner], { env, default: otherwise, description, kind, nullable: true });
 };
 
@@ -118,6 +118,6 @@ export type SettingSchema = TSchema & SettingKeywords & { anyOf?: (TSchema & Set
 
 /** Every setting: its config key, variable, default and description. */
 export const SETTINGS: ({ key: keyof AppConfig; schema: SettingSchema } & Env)[] = Object.entries(ConfigSchema.properties).map(([key, schema]) => {
-  const s = schema as SettingSchema;
+  const s = schema as unknown as SettingSchema;
   return { key: key as keyof AppConfig, schema: s, env: s.env, default: s.default, description: s.description };
 });
