@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { purgeExpiredKeys } from '../apps/api/src/idempotency/idempotency.repository';
-import { stableStringify } from '../apps/api/src/idempotency/stable-stringify';
+import { requestHashOf } from '../apps/api/src/idempotency/request-hash';
 import { startApi, type ApiHarness } from './support/api-harness';
 import { REPORTS, registerCatalog, upTo1500 } from './support/scenario';
 
 /** The fingerprint the API stores for a request (method, URL, body), to plant the row a crashed request leaves. */
-const requestHash = (method: string, url: string, body: unknown) => createHash('sha256').update(`${method} ${url}\n${stableStringify(body)}`).digest('hex');
+const requestHash = requestHashOf;
 
 /**
  * Idempotency-Key after a failure: a retry whose first attempt wrote its

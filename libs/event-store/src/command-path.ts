@@ -111,7 +111,13 @@ export const foldRecorded = <Event extends DomainEvent, State>(
   history: readonly StreamEvent<Event>[],
 ): State => history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState());
 
-/** Stable uuid-shaped ids from a seed, for commands that must be retry-safe. */
+/**
+ * Stable uuid-shaped ids from a seed, for commands that must be retry-safe.
+ * Kept hand-written: `uuid`'s name-based v5 hashes with SHA-1 under a namespace,
+ * so it would give every seeded event, figure and ingestion write a new id
+ * (retries and re-seeds would no longer find what they wrote); the golden
+ * fixture in test/golden pins these.
+ */
 export const deterministicEventIds =
   (seed: string) =>
   (index: number): string => {

@@ -28,16 +28,14 @@ export const isTransactionId = (value: unknown): value is string => isDecimalInR
 
 export const POSITION_RULE = `a ledger position (1 to ${MAX_POSITION})`;
 
-// A lone surrogate (half of a UTF-16 pair) cannot be encoded as UTF-8.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
+// A lone surrogate (half of a UTF-16 pair) cannot be encoded as UTF-8: String.prototype.isWellFormed finds it.
 /** Text PostgreSQL can store: no NUL character, no lone surrogate. */
-export const isWellFormedText = (value: unknown): value is string => typeof value === 'string' && !value.includes('\u0000') && !LONE_SURROGATE.test(value);
+export const isWellFormedText = (value: unknown): value is string => typeof value === 'string' && !value.includes('\u0000') && value.isWellFormed();
 
 /** Why a text is refused, or null. */
 export function textProblem(value: string): string | null {
   if (value.includes('\u0000')) return 'must not contain a NUL character (\\u0000)';
-  if (LONE_SURROGATE.test(value)) return 'must be well-formed Unicode (it contains a lone surrogate)';
+  if (!value.isWellFormed()) return 'must be well-formed Unicode (it contains a lone surrogate)';
   return null;
 }
 

@@ -7,7 +7,7 @@ import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxj
 import { DomainError } from '@factledger/shared';
 import { CONFIG, KYSELY, RequestValidationError, requestMetaOf, type AppConfig } from '@factledger/platform';
 import { claimKey, completeKey, purgeExpiredKeys, releaseKey } from './idempotency.repository';
-import { stableStringify } from './stable-stringify';
+import { requestHashOf } from './request-hash';
 import { IDEMPOTENCY_KEY_PATTERN } from '../ledger/write-headers';
 
 const REPLAYED_HEADERS = ['etag', 'location'];
@@ -78,7 +78,7 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
       throw new RequestValidationError([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
     }
     const { actor } = requestMetaOf(request);
-    const requestHash = createHash('sha256').update(`${request.method} ${request.url}\n${stableStringify(request.body ?? null)}`).digest('hex');
+    const requestHash = requestHashOf(request.method, request.url, request.body);
     const claim = await claimKey(this.db, { actor, key: raw, method: request.method, path: request.url, requestHash }, this.config.idempotencyLeaseMs);
     if (!claim.claimed) {
       const existing = claim.record;

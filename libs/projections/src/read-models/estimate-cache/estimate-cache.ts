@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
 import { invalidateActiveSchemas, type ReadModelNotice } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
@@ -62,7 +63,8 @@ export class EstimateCache {
   private clearedAt = 0;
   private readonly touchedAt = new Map<string, number>();
   private listening = false;
-  private readonly entries = new Map<string, Entry>();
+  /** Least recently used out first beyond maxEntries; older than maxAgeMs (from the request's start) expires on lookup. */
+  private readonly entries: LRUCache<string, Entry>;
   private readonly byMetric = new Map<string, Set<string>>();
   private readonly inFlight = new Map<string, { generation: number; answer: Promise<EstimateAnswer> }>();
   private readonly now: () => number;
@@ -70,6 +72,17 @@ export class EstimateCache {
 
   constructor(private readonly options: EstimateCacheOptions) {
     this.now = options.now ?? Date.now;
+    const now = this.now;
+    this.entries = new LRUCache<string, Entry>({
+      max: options.maxEntries,
+      // maxAgeMs 0 caches nothing (see `active`); lru-cache refuses a ttl of 0.
+      ...(options.maxAgeMs > 0 ? { ttl: options.maxAgeMs } : {}),
+      // The injected clock is read on every access (no 1 ms debounce timer).
+      ttlResolution: 0,
+      perf: { now: () => now() },
+      // Evicted, expired, replaced or deleted: the metric's index forgets the key.
+      dispose: (entry, key) => this.unindex(entry.metricKey, key),
+    });
   }
 
   /** Entries held now (a gauge). */
@@ -111,15 +124,9 @@ export class EstimateCache {
 
   /** The cached answer for a key from keyOf, most recently used first to stay. */
   lookup(key: string): { answer: EstimateAnswer; body: string } | undefined {
+    // A hit becomes the most recently used; an expired entry is dropped and missed.
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    if (this.now() - entry.storedAt > this.options.maxAgeMs) {
-      this.remove(key);
-      return undefined;
-    }
-    // Most recently used last, so the least recently used goes first.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
     this.stats.hits++;
     return entry;
   }
@@ -164,32 +171,27 @@ export class EstimateCache {
   }
 
   private store(key: string, entry: Entry): void {
-    this.remove(key);
-    this.entries.set(key, entry);
+    // Its age counts from the request's start (its snapshot is at least that old); replacing or evicting unindexes first.
+    this.entries.set(key, entry, { start: entry.storedAt });
     let keys = this.byMetric.get(entry.metricKey);
     if (!keys) this.byMetric.set(entry.metricKey, (keys = new Set()));
     keys.add(key);
     this.stats.stored++;
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.options.maxEntries) break;
-      this.remove(oldest);
-    }
   }
 
-  private remove(key: string): void {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    const keys = this.byMetric.get(entry.metricKey)!;
+  private unindex(metricKey: string, key: string): void {
+    const keys = this.byMetric.get(metricKey);
+    if (!keys) return;
     keys.delete(key);
-    if (keys.size === 0) this.byMetric.delete(entry.metricKey);
+    if (keys.size === 0) this.byMetric.delete(metricKey);
   }
 
   private invalidateMetrics(metricKeys: readonly string[]): void {
     const generation = ++this.generation;
     for (const metricKey of metricKeys) {
       this.touchedAt.set(metricKey, generation);
-      for (const key of this.byMetric.get(metricKey) ?? []) this.remove(key);
+      // A copy: each delete unindexes its key.
+      for (const key of [...(this.byMetric.get(metricKey) ?? [])]) this.entries.delete(key);
     }
     this.stats.partialInvalidations++;
     this.stats.invalidatedMetrics += metricKeys.length;
