@@ -36,7 +36,9 @@ async function main(): Promise<void> {
       // The compiled build is what Docker runs; the bench smoke suite runs its child processes from it.
       await step('build', process.execPath, [path.join(ROOT, 'tools', 'build.cjs')], env);
     }
-    await step('tests', bin('jest'), ['--ci', ...only], env);
+    await step('tests', bin('jest'), ['--ci', '--selectProjects', 'default', ...(only.length > 0 ? ['--passWithNoTests'] : []), ...only], env);
+    // Fault tests kill and restart processes and servers of their own: one file at a time, after the rest.
+    await step('fault tests', bin('jest'), ['--ci', '--selectProjects', 'faults', '--maxWorkers=1', '--passWithNoTests', ...only], env);
   } finally {
     await postgres.stop();
   }
