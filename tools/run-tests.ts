@@ -36,9 +36,10 @@ async function main(): Promise<void> {
       // The compiled build is what Docker runs; the bench smoke suite runs its child processes from it.
       await step('build', process.execPath, [path.join(ROOT, 'tools', 'build.cjs')], env);
     }
-    await step('tests', bin('jest'), ['--ci', '--selectProjects', 'default', ...(only.length > 0 ? ['--passWithNoTests'] : []), ...only], env);
+    await step('tests', bin('jest'), ['--ci', ...only, ...(only.length > 0 ? ['--passWithNoTests'] : []), '--selectProjects', 'default'], env);
+    // --selectProjects takes every argument after it: it comes last.
     // Fault tests kill and restart processes and servers of their own: one file at a time, after the rest.
-    await step('fault tests', bin('jest'), ['--ci', '--selectProjects', 'faults', '--maxWorkers=1', '--passWithNoTests', ...only], env);
+    await step('fault tests', bin('jest'), ['--ci', ...only, '--maxWorkers=1', '--passWithNoTests', '--selectProjects', 'faults'], env);
   } finally {
     await postgres.stop();
   }

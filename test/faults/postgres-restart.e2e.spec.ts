@@ -82,7 +82,7 @@ describe('PostgreSQL restarted under a write load', () => {
     await postgres.stop('fast');
     // While it is down: every request answers within the bound (call() aborts after BOUND_MS and throws), 503 problem+json.
     for (const [method, url, body] of [
-      ['GET', '/v1/figures', undefined],
+      ['GET', `/v1/metrics/${METRIC.key}/figures`, undefined],
       ['GET', `/v1/metrics/${METRIC.key}`, undefined],
       ['POST', '/v1/sources', { sourceId: 'during-the-outage', name: 'During the outage', kind: 'media' }],
     ] as const) {

@@ -61,16 +61,26 @@ describe('Redis stopped and started again under a running API and worker', () =>
     expect(submitted.body).toMatchObject({ status: 503, code: 'ingestion.queue_unavailable' });
 
     expect((await request('POST', '/v1/sources', { sourceId: 'valley-sheriff', name: 'Valley Sheriff', kind: 'government', country: 'US' })).status).toBe(201);
-    const sources = await request('GET', '/v1/sources');
-    expect(sources.status).toBe(200);
-    expect(JSON.stringify(sources.body)).toContain('valley-sheriff');
+    const stream = await request('GET', '/v1/streams/source-valley-sheriff/events');
+    expect(stream.status).toBe(200);
+    expect(stream.body.events).toEqual([expect.objectContaining({ type: 'source.registered.v1' })]);
     expect((await request('GET', '/v1/metrics/homes_evacuated')).status).toBe(200);
+    const figures = await request('GET', '/v1/metrics/homes_evacuated/figures');
+    expect(figures.status).toBe(200);
   });
 
   it('with Redis back: ingestion resumes in the same processes, and /health is ok again', async () => {
     await redis.start();
     await eventually(async () => (await request('GET', '/health')).body?.status === 'ok', 30_000, '/health to be ok again');
-    // The worker reconnected by itself: a job submitted now completes.
+    // The API's queue connection comes back by itself (its reconnect backs off: not at once), and the worker's too: a job submitted now completes.
+    let refused: unknown;
+    await eventually(async () => {
+      const answer = await request('POST', '/v1/ingestions', batch('Probe after the outage'));
+      refused = answer.body;
+      return answer.status === 202 ? answer : null;
+    }, 30_000, 'ingestion to accept again').catch((error: Error) => {
+      throw new Error(`${error.message}; last answer: ${JSON.stringify(refused)}`);
+    });
     expect(await ingest('After the outage')).toMatchObject({ state: 'completed', result: { report: { created: true } } });
     expect([api.child.exitCode, worker.child.exitCode]).toEqual([null, null]);
   }, 60_000);

@@ -47,7 +47,7 @@ describe('worker killed with SIGKILL mid-job, and restarted', () => {
     expect((await request('POST', '/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' })).status).toBe(201);
   }, 180_000);
   afterAll(async () => {
-    for (const process of [api, ...workers]) await killProcess(process);
+    for (const running of [api, ...workers]) await killProcess(running);
     await admin?.end();
     await redis?.destroy();
     await postgres?.destroy();
@@ -77,10 +77,14 @@ describe('worker killed with SIGKILL mid-job, and restarted', () => {
 
     workers.push(await startWorkerProcess(target));
     // A job held by a killed worker is taken back once its lock expires (BullMQ's stalled-job check).
+    let last: unknown[] = [];
     const views = await eventually(async () => {
       const all = await Promise.all(jobs.map(async (id) => (await request('GET', `/v1/ingestions/${id}`)).body));
+      last = all.map((v) => ({ state: v?.state, attemptsMade: v?.attemptsMade, failedReason: v?.failedReason }));
       return all.every((v) => v?.state === 'completed' || v?.state === 'failed') ? all : null;
-    }, 120_000, 'every job to finish');
+    }, 120_000, 'every job to finish').catch((error: Error) => {
+      throw new Error(`${error.message}; the jobs: ${JSON.stringify(last)}`);
+    });
     expect(views.map((v) => v.state)).toEqual(['completed', 'completed', 'completed']);
 
     // Each job's events exactly once: the retry of the killed one found what had landed by its event ids.

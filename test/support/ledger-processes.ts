@@ -78,10 +78,10 @@ export async function startWorkerProcess(target: ProcessTarget): Promise<LedgerP
   return worker;
 }
 
-export async function killProcess(process: LedgerProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-  if (!process || process.child.exitCode !== null || process.child.signalCode !== null) return;
-  process.child.kill(signal);
-  await process.exited;
+export async function killProcess(target: LedgerProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+  if (!target || target.child.exitCode !== null || target.child.signalCode !== null) return;
+  target.child.kill(signal);
+  await target.exited;
 }
 
 /** An admin API key on the ledger (issued straight into the database, as the test harnesses do). */
