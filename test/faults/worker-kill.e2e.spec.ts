@@ -82,7 +82,7 @@ describe('worker killed with SIGKILL mid-job, and restarted', () => {
       const all = await Promise.all(jobs.map(async (id) => (await request('GET', `/v1/ingestions/${id}`)).body));
       last = all.map((v) => ({ state: v?.state, attemptsMade: v?.attemptsMade, failedReason: v?.failedReason }));
       return all.every((v) => v?.state === 'completed' || v?.state === 'failed') ? all : null;
-    }, 120_000, 'every job to finish').catch((error: Error) => {
+    }, 180_000, 'every job to finish').catch((error: Error) => {
       throw new Error(`${error.message}; the jobs: ${JSON.stringify(last)}`);
     });
     expect(views.map((v) => v.state)).toEqual(['completed', 'completed', 'completed']);
@@ -108,5 +108,5 @@ describe('worker killed with SIGKILL mid-job, and restarted', () => {
     } finally {
       await db.destroy();
     }
-  }, 240_000);
+  }, 300_000);
 });
