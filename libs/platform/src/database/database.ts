@@ -35,6 +35,10 @@ export function createDatabase<DB>(connectionString: string, options: DatabaseOp
   });
   // An idle client losing its server must not crash the process; the pool replaces it.
   pool.on('error', () => undefined);
+  // Nor may a checked-out one: pg-pool listens for errors only while a client is idle, so a server shutting down
+  // between two queries of a request (FATAL 57P01) was an unhandled 'error' event that killed the API
+  // (test/faults/postgres-restart.e2e.spec.ts). The query in hand still fails; the pool drops the dead client on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, pool, close: () => db.destroy() };
 }

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import { rebuildProjection, schemaName, type ProjectionDefinition } from '../../engine';
+import { catalogProjection } from '../catalog/catalog.projection';
+import { digestSchema, liveReadModelDigests } from '../digest';
+import { figuresProjection } from '../figures/figures.projection';
+
+/** Each read model's projection under another name: a build from the log that shares nothing with the live one. */
+const FRESH: Record<string, (name: string) => ProjectionDefinition> = {
+  catalog: (name) => catalogProjection({ name, version: 1 }),
+  figures: (name) => figuresProjection({ name, version: 1 }),
+};
+
+export interface DigestPair {
+  name: string;
+  /** The live read model's schema and the fresh one's. */
+  schemas: { live: string; fresh: string };
+  /** The live read model's checkpoint position. */
+  position: string;
+  live: { digest: string; rows: Record<string, number> };
+  fresh: { digest: string; rows: Record<string, number> };
+}
+
+const rowsOf = (tables: { name: string; rows: number }[]) => Object.fromEntries(tables.map((t) => [t.name, t.rows]));
+const silent = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Digests (libs/projections/src/read-models/digest) of every live read model
+ * and of a fresh rebuild of it from the whole log, under `<name>_fresh`: the
+ * live one is right exactly when both digests are equal. Call it once the
+ * live models reached the head, with no writes under way; once per database.
+ */
+export async function liveAndFreshDigests(db: Kysely<any>, connectionString: string): Promise<DigestPair[]> {
+  const live = await liveReadModelDigests(db);
+  const pairs: DigestPair[] = [];
+  for (const model of live) {
+    const define = FRESH[model.name];
+    if (!define) throw new Error(`no fresh projection for read model ${model.name}: add it to FRESH`);
+    const definition = define(`${model.name}_fresh`);
+    await rebuildProjection(db, definition, { connectionString, logger: silent });
+    const fresh = await db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute((trx) => digestSchema(trx, schemaName(definition.name, definition.version)));
+    const schemas = { live: schemaName(model.name, model.version), fresh: schemaName(definition.name, definition.version) };
+    pairs.push({ name: model.name, schemas, position: model.position, live: { digest: model.digest, rows: rowsOf(model.tables) }, fresh: { digest: fresh.digest, rows: rowsOf(fresh.tables) } });
+  }
+  return pairs;
+}

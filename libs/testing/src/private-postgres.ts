@@ -1,0 +1,101 @@
+import { execFile } from 'node:child_process';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { migrateToLatest } from '../../../migrations/migrator';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { bootstrapDatabase, DATABASE_ROLES, inDatabase, LOCAL_ROLE_PASSWORDS, urlAs, type RoleKind } from '../../../migrations/database-roles';
+import { freePort } from './free-port';
+
+const run = promisify(execFile);
+const PG_BIN = process.env.FACTLEDGER_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const DATABASE = 'factledger';
+
+/**
+ * A PostgreSQL server of its own for a fault test, which stops and restarts it:
+ * the machine's shared server (every other test's) is never touched. The
+ * system's binaries, run as the `postgres` user when the tests run as root
+ * (PostgreSQL refuses to run as root), on a spare port, in a temporary data
+ * directory; fsync off, because a throwaway cluster needs no durability.
+ */
+export interface PrivatePostgres {
+  port: number;
+  /** Superuser URL of the factledger database. */
+  adminUrl: string;
+  /** The three roles, as the code under test reaches the database. */
+  url: string;
+  sealerUrl: string;
+  ownerUrl: string;
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  start(): Promise<void>;
+  isRunning(): Promise<boolean>;
+  /** Stops the server and removes its data directory. */
+  destroy(): Promise<void>;
+}
+
+const asPostgres = (command: string, args: string[]): [string, string[]] =>
+  process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+
+async function pgTool(tool: string, args: string[]): Promise<string> {
+  const [command, argv] = asPostgres(path.join(PG_BIN, tool), args);
+  try {
+    return (await run(command, argv, { timeout: 60_000 })).stdout;
+  } catch (error) {
+    const { stderr, stdout } = error as { stderr?: string; stdout?: string };
+    throw new Error(`${tool} ${args.join(' ')} failed: ${stderr || stdout || (error as Error).message}`);
+  }
+}
+
+/** initdb, start, the project's role bootstrap and every migration: a ready ledger database. */
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'factledger-pg-'));
+  if (process.getuid?.() === 0) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    const { stdout: gid } = await run('id', ['-g', 'postgres']);
+    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+  }
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  await pgTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  const options = [`-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c full_page_writes=off', '-c max_connections=200'];
+  const start = async () => {
+    await pgTool('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options.join(' '), '-w', '-t', '60', 'start']);
+  };
+  const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
+    await pgTool('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
+  };
+  const isRunning = async () => {
+    try {
+      await pgTool('pg_ctl', ['-D', data, 'status']);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const destroy = async () => {
+    if (await isRunning()) await stop('immediate').catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await start();
+    const server = `postgres://postgres@127.0.0.1:${port}/postgres`;
+    await bootstrapDatabase(server, DATABASE, LOCAL_ROLE_PASSWORDS);
+    const adminUrl = inDatabase(server, DATABASE);
+    const roleUrl = (kind: RoleKind) => urlAs(adminUrl, DATABASE_ROLES[kind], LOCAL_ROLE_PASSWORDS[kind]);
+    const owner = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: roleUrl('owner'), max: 1 }) }) });
+    try {
+      await migrateToLatest(owner);
+    } finally {
+      await owner.destroy();
+    }
+    return { port, adminUrl, url: roleUrl('app'), sealerUrl: roleUrl('sealer'), ownerUrl: roleUrl('owner'), stop, start, isRunning, destroy };
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+}
+
