@@ -3,6 +3,13 @@ import tseslint from 'typescript-eslint';
 
 const frameworkImports = ['@nestjs/*', 'kysely', 'pg', 'pg-cursor', 'bullmq', 'ioredis', 'fastify', '@fastify/*', 'reflect-metadata', 'rxjs'];
 
+// Queries are checked against the typed schema (see DEVELOPERS.md "Typed database schema"):
+// `Kysely<any>` / `Transaction<any>` only in migrations, which describe the schema itself.
+const untypedDatabase = [
+  { selector: "TSTypeReference[typeName.name=/^(Kysely|Transaction|DatabaseHandle)$/] > TSTypeParameterInstantiation > TSAnyKeyword", message: 'Kysely<any>/Transaction<any>/DatabaseHandle<any> only in migrations: type the database (a slice of the schema, e.g. Kysely<EventStoreTables & AuditTables>)' },
+  { selector: "NewExpression[callee.name='Kysely'] > TSTypeParameterInstantiation > TSAnyKeyword", message: 'new Kysely<any> only in migrations: give it the tables it queries' },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', 'dist.*/**', '.nx/**', 'bench/node_modules/**', 'coverage/**', '.data/**'] },
   ...tseslint.configs.recommended,
@@ -55,5 +62,10 @@ export default [
     files: ['apps/api/src/**/*.ts', 'apps/worker/src/**/*.ts', 'libs/*/src/**/*.ts', 'libs/*/application/src/**/*.ts'],
     ignores: ['**/*.spec.ts', '**/cli/**', '**/testing/**', '**/tools/**', 'libs/audit/application/src/verify/**'],
     rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['**/*.ts'],
+    ignores: ['migrations/**'],
+    rules: { 'no-restricted-syntax': ['error', ...untypedDatabase] },
   },
 ];

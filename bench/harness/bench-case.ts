@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '@factledger/database-schema';
 import type pg from 'pg';
 
 /** How long one round of one case may run: whichever limit comes first. */
@@ -25,7 +26,7 @@ export interface BenchContext {
   url: string;
   /** Shared pool on the scratch database (≥ 10 connections) and Kysely over it. */
   pool: pg.Pool;
-  db: Kysely<any>;
+  db: Kysely<Database>;
   scale: Scale;
   /** Runs `init` once per run under `key`, so cases can share fixtures and still run alone (--only). */
   once<T>(key: string, init: () => Promise<T>): Promise<T>;

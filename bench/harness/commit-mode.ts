@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '@factledger/database-schema';
 import type pg from 'pg';
 import type { BenchContext } from './bench-case';
 import { pg as rootPg } from './root-pg';
@@ -25,12 +26,12 @@ export function asyncCommitUrl(url: string): string {
 }
 
 /** The pool (≥ 10 connections) and Kysely a write case uses in `mode`; async ones are shared and closed with the run. */
-export function writerPool(ctx: BenchContext, mode: CommitMode): Promise<{ pool: pg.Pool; db: Kysely<any> }> {
+export function writerPool(ctx: BenchContext, mode: CommitMode): Promise<{ pool: pg.Pool; db: Kysely<Database> }> {
   if (mode === 'durable') return Promise.resolve({ pool: ctx.pool, db: ctx.db });
   return ctx.once('async-commit-pool', async () => {
     const pool = new rootPg.Pool({ connectionString: asyncCommitUrl(ctx.url), max: 10, application_name: 'factledger-bench' });
     pool.on('error', () => undefined);
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     ctx.onClose(() => db.destroy());
     return { pool, db };
   });

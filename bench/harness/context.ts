@@ -1,4 +1,5 @@
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '@factledger/database-schema';
 import type pg from 'pg';
 import type { BenchContext, Scale } from './bench-case';
 
@@ -20,7 +21,7 @@ export function createContext(options: {
   pool: pg.Pool;
   scale: Scale;
   log: (m: string) => void;
-  db?: Kysely<any>;
+  db?: Kysely<Database>;
   keepLedger?: boolean;
   reuseLedger?: boolean;
 }): OwnedContext {
@@ -29,7 +30,7 @@ export function createContext(options: {
   return {
     url: options.url,
     pool: options.pool,
-    db: options.db ?? new Kysely<any>({ dialect: new PostgresDialect({ pool: options.pool }) }),
+    db: options.db ?? new Kysely<Database>({ dialect: new PostgresDialect({ pool: options.pool }) }),
     scale: options.scale,
     log: options.log,
     keepLedger: options.keepLedger,

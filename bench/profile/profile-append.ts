@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '@factledger/database-schema';
 import type { Pool } from 'pg';
 import { PostgresEventStore, type PostgresEventStoreOptions } from '@factledger/event-store';
 import { ensurePostgres, log } from '../../tools/services';
@@ -35,7 +36,7 @@ const DATABASE = 'factledger_bench_profile';
 const BATCH = 8;
 
 interface Env {
-  db: Kysely<any>;
+  db: Kysely<Database>;
   pool: Pool;
 }
 /** One call: appends `n` events (to `n` streams for the group form); returns n. */
@@ -150,8 +151,8 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: at(DATABASE), options, max: 10 });
   for (const p of [single, pool]) p.on('error', () => undefined); // idle clients killed by the final DROP ... FORCE
   singlePool = single;
-  const singleDb = new Kysely<any>({ dialect: new PostgresDialect({ pool: single }) });
-  const poolDb = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const singleDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool: single }) });
+  const poolDb = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(poolDb);
     await pool.query(profileSchemaSql());

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '@factledger/database-schema';
 import type { Pool } from 'pg';
 import { PostgresEventStore, type GroupCommitOptions } from '@factledger/event-store';
 import { ensurePostgres, log } from '../../tools/services';
@@ -30,7 +31,7 @@ const DATABASE = 'factledger_bench_group_commit';
 type Step = (stream: string, version: number) => Promise<void>;
 interface Contender {
   name: string;
-  make(pool: Pool, db: Kysely<any>): { step: Step; close(): Promise<void> };
+  make(pool: Pool, db: Kysely<Database>): { step: Step; close(): Promise<void> };
 }
 
 const plainInsert: Contender = {
@@ -81,7 +82,7 @@ async function main(): Promise<void> {
     Object.entries(modes).map(([mode, connectionString]) => {
       const pool = new pg.Pool({ connectionString, max: 10 });
       pool.on('error', () => undefined);
-      return [mode, { pool, db: new Kysely<any>({ dialect: new PostgresDialect({ pool }) }) }];
+      return [mode, { pool, db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }) }];
     }),
   );
   const results = new Map<string, number[]>();

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import type { Database } from '@factledger/database-schema';
 import { readAllAfter, START, upcastEvents, type Checkpoint } from '@factledger/event-store';
 import { catalogProjection, figuresProjection, schemaName, type ProjectionDefinition } from '@factledger/projections';
 import { pg } from '../harness/root-pg';
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   const max = maxArg ? Number(maxArg) : Number.MAX_SAFE_INTEGER;
   const totals = new Map<string, { ms: number; n: number }>();
   const shape = (text: string) => text.replace(/\s+/g, ' ').replace(/"rm_[a-z0-9_]+"\./g, '').slice(0, 90);
-  const db = new Kysely<any>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
     log: (e: LogEvent) => {
       const key = shape(e.query.sql);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { sql, type Kysely } from 'kysely';
-import { CONFIG, KYSELY, type AppConfig } from '@factledger/platform';
+import { sql } from 'kysely';
+import { CONFIG, KYSELY, type AppConfig, type SqlConnection } from '@factledger/platform';
 
 export const WORKER_HEARTBEAT_MS = 10_000;
 
@@ -17,7 +17,7 @@ export class WorkerHeartbeat implements OnApplicationBootstrap, OnApplicationShu
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: SqlConnection,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

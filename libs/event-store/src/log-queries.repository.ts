@@ -1,8 +1,12 @@
-import { sql, type Kysely } from 'kysely';
-import type { EventStoreTables } from './event-store.table';
+import { sql, type QueryExecutorProvider } from 'kysely';
 import type { Checkpoint } from './event-store.types';
 
-type Db = Kysely<EventStoreTables> | Kysely<any>;
+/**
+ * Raw SQL on the log (xid8 snapshots, counts): any connection runs it, a
+ * Kysely of any schema or a transaction, so a subscriber's own typed
+ * connection asks these without narrowing it.
+ */
+type Db = QueryExecutorProvider;
 
 /** Events after a checkpoint, counted on the (transaction_id, position) index; stops at `cap` when given. */
 export async function countEventsAfter(db: Db, after: Checkpoint, cap?: number): Promise<number> {

@@ -2,6 +2,7 @@ export * from './config/config.schema';
 export * from './config/load-config';
 export * from './database/database';
 export * from './database/ledger-identity.repository';
+export * from './database/platform.tables';
 export * from './redis/redis-probe';
 export * from './nest/tokens';
 export * from './nest/platform.module';

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { DomainError } from '@factledger/shared';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { sql, type Kysely } from 'kysely';
-import { readSealerStatus, type SealerStatus } from '@factledger/audit';
+import { readSealerStatus, type AuditDb, type SealerStatus } from '@factledger/audit';
 import { CONFIG, Contract, KYSELY, PublicRoute, REDIS_PROBE, type AppConfig, type RedisProbe } from '@factledger/platform';
 import { HealthReport } from './health.schema';
 
@@ -34,7 +34,7 @@ interface OldestTransaction {
 @Controller('health')
 export class HealthController {
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<AuditDb>,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}

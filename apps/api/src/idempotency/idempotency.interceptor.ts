@@ -5,7 +5,7 @@ import { Reflector } from '@nestjs/core';
 import type { Kysely } from 'kysely';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
 import { DomainError } from '@factledger/shared';
-import { CONFIG, KYSELY, RequestValidationError, requestMetaOf, type AppConfig } from '@factledger/platform';
+import { CONFIG, KYSELY, RequestValidationError, requestMetaOf, type AppConfig, type PlatformTables } from '@factledger/platform';
 import { claimKey, completeKey, purgeExpiredKeys, releaseKey } from './idempotency.repository';
 import { requestHashOf } from './request-hash';
 import { IDEMPOTENCY_KEY_PATTERN } from '../ledger/write-headers';
@@ -49,7 +49,7 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
   private purging: Promise<void> | null = null;
 
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<PlatformTables>,
     @Inject(CONFIG) private readonly config: AppConfig,
     private readonly reflector: Reflector,
   ) {}

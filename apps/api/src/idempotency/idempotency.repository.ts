@@ -1,4 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { PlatformTables } from '@factledger/platform';
+
+type Db = Kysely<PlatformTables>;
 
 export interface IdempotencyRecord {
   method: string;
@@ -23,19 +26,20 @@ export type ClaimOutcome =
  * answers with its original result and appends nothing.
  */
 export async function claimKey(
-  db: Kysely<any>,
+  db: Db,
   claim: { actor: string; key: string; method: string; path: string; requestHash: string },
   leaseMs: number,
 ): Promise<ClaimOutcome> {
   let record: IdempotencyRecord | undefined;
   // A key released or taken over between our statements: look again (bounded; then it is busy).
   for (let attempt = 0; attempt < 3; attempt++) {
-    const inserted = await sql<{ claim_token: string }>`
-      INSERT INTO idempotency_keys (actor, key, method, path, request_hash)
-      VALUES (${claim.actor}, ${claim.key}, ${claim.method}, ${claim.path}, ${claim.requestHash})
-      ON CONFLICT (actor, key) DO NOTHING
-      RETURNING claim_token`.execute(db);
-    if (inserted.rows[0]) return { claimed: true, token: inserted.rows[0].claim_token, takenOver: false };
+    const inserted = await db
+      .insertInto('idempotency_keys')
+      .values({ actor: claim.actor, key: claim.key, method: claim.method, path: claim.path, request_hash: claim.requestHash })
+      .onConflict((oc) => oc.columns(['actor', 'key']).doNothing())
+      .returning('claim_token')
+      .executeTakeFirst();
+    if (inserted) return { claimed: true, token: inserted.claim_token, takenOver: false };
 
     const { rows } = await sql<IdempotencyRecord & { claim_token: string; lease_expired: boolean }>`
       SELECT method, path, request_hash, status_code, response_body, response_headers, claim_token,
@@ -58,7 +62,7 @@ export async function claimKey(
 
 /** Stores the response, if the caller still holds the claim (a retry may have taken it over). */
 export async function completeKey(
-  db: Kysely<any>,
+  db: Db,
   done: { actor: string; key: string; token: string; statusCode: number; body: unknown; headers: Record<string, string> },
 ): Promise<boolean> {
   const result = await sql`
@@ -70,8 +74,8 @@ export async function completeKey(
 }
 
 /** Frees a key whose request failed, so a retry runs again (it appended nothing); only its holder can. */
-export async function releaseKey(db: Kysely<any>, actor: string, key: string, token: string): Promise<void> {
-  await sql`DELETE FROM idempotency_keys WHERE actor = ${actor} AND key = ${key} AND claim_token = ${token} AND status_code IS NULL`.execute(db);
+export async function releaseKey(db: Db, actor: string, key: string, token: string): Promise<void> {
+  await db.deleteFrom('idempotency_keys').where('actor', '=', actor).where('key', '=', key).where('claim_token', '=', token).where('status_code', 'is', null).execute();
 }
 
 /**
@@ -79,7 +83,7 @@ export async function releaseKey(db: Kysely<any>, actor: string, key: string, to
  * `batchSize`: completed ones, and claims as old (their request is long dead;
  * a retry would have taken them over). Returns how many went.
  */
-export async function purgeExpiredKeys(db: Kysely<any>, retentionHours: number, batchSize = 1000): Promise<number> {
+export async function purgeExpiredKeys(db: Db, retentionHours: number, batchSize = 1000): Promise<number> {
   const result = await sql`
     DELETE FROM idempotency_keys k
      USING (SELECT actor, key FROM idempotency_keys

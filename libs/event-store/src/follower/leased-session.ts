@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import type { EventStoreTables } from '../event-store.table';
 
 export interface LeasedSessionOptions {
   connectionString: string;
@@ -18,13 +19,14 @@ export interface LeasedSessionOptions {
  * would outlive us.
  */
 export class LeasedSession {
-  readonly db: Kysely<any>;
+  /** Typed by the log's tables; a subscriber adds its own with `db.withTables<...>()` (same connection). */
+  readonly db: Kysely<EventStoreTables>;
   private lost = false;
 
   private constructor(client: pg.Client) {
     client.on('error', () => (this.lost = true)); // surfaced to the next query too
     client.on('end', () => (this.lost = true));
-    this.db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new SingleClientPool(client) }) });
+    this.db = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: new SingleClientPool(client) }) });
   }
 
   static async open(options: LeasedSessionOptions): Promise<LeasedSession> {
@@ -82,7 +84,7 @@ export class LeasedSession {
   }
 }
 
-async function setIdleTimeout(db: Kysely<any>, ms: number): Promise<void> {
+async function setIdleTimeout(db: Kysely<EventStoreTables>, ms: number): Promise<void> {
   try {
     await sql`SELECT set_config('idle_session_timeout', ${`${ms}ms`}, false)`.execute(db);
   } catch {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DomainEvent, Upcaster } from '@factledger/shared';
+import type { EventStoreTables } from '../event-store.table';
 import type { Checkpoint, LogEvent, RecordedEvent } from '../event-store.types';
 import { readAllAfter } from '../events.repository';
 import { hasEventsAfter } from '../log-queries.repository';
@@ -16,10 +17,10 @@ export interface Batch<Event = RecordedEvent> {
  * empty one is only held back. Raw stored events (the sealer hashes them), or
  * with `upcast` each read once into the family's union (projections).
  */
-export async function readBatch(db: Kysely<any>, after: Checkpoint, limit: number): Promise<Batch>;
-export async function readBatch<E extends DomainEvent>(db: Kysely<any>, after: Checkpoint, limit: number, upcast: Upcaster<E>): Promise<Batch<LogEvent<E>>>;
+export async function readBatch(db: Kysely<EventStoreTables>, after: Checkpoint, limit: number): Promise<Batch>;
+export async function readBatch<E extends DomainEvent>(db: Kysely<EventStoreTables>, after: Checkpoint, limit: number, upcast: Upcaster<E>): Promise<Batch<LogEvent<E>>>;
 export async function readBatch<E extends DomainEvent>(
-  db: Kysely<any>,
+  db: Kysely<EventStoreTables>,
   after: Checkpoint,
   limit: number,
   upcast?: Upcaster<E>,

@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import type { Kysely } from 'kysely';
 import { BullMQOtel } from 'bullmq-otel';
-import { CONFIG, KYSELY, ledgerId, tracingRequested, type AppConfig } from '@factledger/platform';
+import { CONFIG, KYSELY, ledgerId, tracingRequested, type AppConfig, type PlatformTables } from '@factledger/platform';
 import { redisOptionsFromUrl } from './redis-connection';
 
 /**
@@ -9,7 +9,7 @@ import { redisOptionsFromUrl } from './redis-connection';
  * so jobs (deduplicated by content hash) never answer for another ledger
  * database sharing the Redis, e.g. one reset since.
  */
-export const ingestionQueuePrefix = async (config: Pick<AppConfig, 'queuePrefix'>, db: Kysely<any>): Promise<string> => `${config.queuePrefix}:${await ledgerId(db)}`;
+export const ingestionQueuePrefix = async (config: Pick<AppConfig, 'queuePrefix'>, db: Kysely<PlatformTables>): Promise<string> => `${config.queuePrefix}:${await ledgerId(db)}`;
 
 /**
  * BullMQ's own OpenTelemetry spans when tracing is on: adding a job carries
@@ -26,5 +26,5 @@ export const queueTelemetry = (): { telemetry?: BullMQOtel } => (tracingRequeste
 export const ingestionBullRoot = () =>
   BullModule.forRootAsync({
     inject: [CONFIG, KYSELY],
-    useFactory: async (config: AppConfig, db: Kysely<any>) => ({ prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl), ...queueTelemetry() }),
+    useFactory: async (config: AppConfig, db: Kysely<PlatformTables>) => ({ prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl), ...queueTelemetry() }),
   });

@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Kysely, Selectable } from 'kysely';
 import type { Candidate } from '../domain';
 
-interface ReviewCandidatesTable {
+export interface ReviewCandidatesTable {
   candidate_id: string;
   job_id: string;
   report_id: string;
@@ -18,14 +18,14 @@ interface ReviewCandidatesTable {
   created_at: Generated<Date>;
 }
 
-interface ReviewDb {
+export interface ReviewDb {
   review_candidates: ReviewCandidatesTable;
 }
 
 export type StoredCandidate = Selectable<ReviewCandidatesTable>;
 export type NewStoredCandidate = Insertable<ReviewCandidatesTable>;
 
-/** The database as this module's table sees it (the app's Kysely instance is untyped; it is assignable). */
+/** The database as this module's table sees it (a slice of the schema, see @factledger/database-schema). */
 export type ReviewCandidatesDb = Kysely<ReviewDb>;
 
 /** Stores a job's candidates; one already stored (an earlier attempt of the job) is left as it is. */

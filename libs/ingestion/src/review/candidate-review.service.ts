@@ -3,7 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import { foldRecorded, type EventStore, type StreamEvent } from '@factledger/event-store';
 import { LedgerWriter, ReportFigureCommand, seededEventIds, seededFigureId, type WriteContext } from '@factledger/ledger';
 import { metricDecider, metricStreamId } from '@factledger/ledger-domain';
-import { EVENT_STORE, KYSELY, type RequestMeta } from '@factledger/platform';
+import type { Kysely } from 'kysely';
+import { EVENT_STORE, KYSELY, sliceOf, type RequestMeta } from '@factledger/platform';
 import { invalid, malformed, notFound } from '@factledger/shared';
 import {
   CANDIDATE_ID,
@@ -16,8 +17,8 @@ import {
   type CandidateReviewEvent,
   type CandidateReviewState,
 } from '../domain';
-import { catalogSources } from '@factledger/projections';
-import { candidatesOfJob, findCandidate, type ReviewCandidatesDb, type StoredCandidate } from '../repositories';
+import { catalogSources, type EngineDb } from '@factledger/projections';
+import { candidatesOfJob, findCandidate, type ReviewDb, type StoredCandidate } from '../repositories';
 import { reportFigureData } from '../worker/figure-writes';
 import { JobSources } from '../worker/job-sources';
 
@@ -57,13 +58,17 @@ export class CandidateReviewService {
     private readonly commands: CommandBus,
     private readonly writer: LedgerWriter,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(KYSELY) private readonly db: ReviewCandidatesDb,
+    @Inject(KYSELY) private readonly db: Kysely<ReviewDb & EngineDb>,
   ) {}
+
+  private get reviewDb(): Kysely<ReviewDb> {
+    return sliceOf(this.db).as<ReviewDb>();
+  }
 
   /** A job's candidates in text order (none: the caller tells a job without candidates from no job). */
   async list(jobId: string): Promise<CandidateView[]> {
     assertJobId(jobId);
-    const rows = await candidatesOfJob(this.db, jobId);
+    const rows = await candidatesOfJob(this.reviewDb, jobId);
     return Promise.all(rows.map(async (row) => viewOf(row, await this.readCandidate(candidateStreamId(row.candidate_id)))));
   }
 
@@ -76,7 +81,7 @@ export class CandidateReviewService {
     const metric = (await this.writer.load(metricStreamId(row.metric_key), metricDecider)).state;
     if (metric.status !== 'registered') throw invalid('ingestion.metric_not_found', `metric ${row.metric_key} is not registered`, { metricKey: row.metric_key });
     // An unknown name becomes a source flagged for review, as ingestion would have registered it: accepting verifies nothing.
-    const sources = new JobSources(await catalogSources(this.db), {
+    const sources = new JobSources(await catalogSources(sliceOf(this.db).as<EngineDb>()), {
       commands: this.commands,
       writer: this.writer,
       hash: jobId.slice(jobId.indexOf('-') + 1),
@@ -113,7 +118,7 @@ export class CandidateReviewService {
   private async candidate(jobId: string, candidateId: string): Promise<StoredCandidate> {
     assertJobId(jobId);
     if (!CANDIDATE_ID.test(candidateId)) throw malformed(ReviewErrorCodes.invalidId, 'A candidate id is 32 lower-case hex digits', { candidateId });
-    const row = await findCandidate(this.db, jobId, candidateId);
+    const row = await findCandidate(this.reviewDb, jobId, candidateId);
     if (!row) throw notFound(ReviewErrorCodes.notFound, `No candidate ${candidateId} in ingestion ${jobId}`, { jobId, candidateId });
     return row;
   }

@@ -1,14 +1,20 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Kysely } from 'kysely';
-import { countEventsAfter, START } from '@factledger/event-store';
-import { createTestKey, type AppConfig, type IssuedKey } from '@factledger/platform';
+import type { PlatformTables } from '@factledger/platform';
+import type { IngestionDb } from '../worker/ingestion-db';
+
+import { countEventsAfter, START, type EventStoreTables } from '@factledger/event-store';
+import { createTestKey, sliceOf, type AppConfig, type AuthTables, type IssuedKey } from '@factledger/platform';
 import type { ProjectionEngine } from '@factledger/projections';
 import { DEFAULT_INGESTION_JOB_OPTIONS, INGESTION_JOB_OPTIONS } from '../queue/ingestion-queue';
 import type { IngestionJobView } from '../queue/ingestion-job-view';
 import { INGESTION_HOOKS, INGESTION_WORKER_OPTIONS, type IngestionHooks } from '../worker/ingestion-hooks';
 import { dropQueue, eventually, ingestionTestConfig, startHttpApp, startWorkerContext } from './ingestion-test-apps';
 import { startReadModels } from './read-models';
+
+/** What the harness's tests query: the job's tables and the ledger identity (the queue prefix). */
+type HarnessDb = IngestionDb & PlatformTables & AuthTables;
 
 type Imports = Parameters<typeof startHttpApp>[0];
 
@@ -35,7 +41,7 @@ export class IngestionHarness {
   worker: INestApplicationContext | null = null;
 
   private constructor(
-    readonly db: Kysely<any>,
+    readonly db: Kysely<HarnessDb>,
     readonly config: AppConfig,
     readonly api: NestFastifyApplication,
     private readonly readModels: ProjectionEngine,
@@ -44,12 +50,12 @@ export class IngestionHarness {
     readonly key: IssuedKey,
   ) {}
 
-  static async start(database: { db: Kysely<any>; url: string; sealerUrl?: string }, options: HarnessOptions): Promise<IngestionHarness> {
+  static async start(database: { db: Kysely<HarnessDb>; url: string; sealerUrl?: string }, options: HarnessOptions): Promise<IngestionHarness> {
     // The worker's sealer connects as the sealer role, as in production (WorkerModule includes it).
     const config = ingestionTestConfig(database.url, { sealerDatabaseUrl: database.sealerUrl ?? null, ...options.config });
     const readModels = await startReadModels(database.db, database.url);
     const api = await startHttpApp(options.api(config), config, [[INGESTION_JOB_OPTIONS, { ...DEFAULT_INGESTION_JOB_OPTIONS, backoff: { type: 'fixed', delay: 50 } }]]);
-    const key = await createTestKey(database.db);
+    const key = await createTestKey(sliceOf(database.db).as<AuthTables & EventStoreTables>());
     const harness = new IngestionHarness(database.db, config, api, readModels, options, key);
     await harness.startWorker();
     return harness;

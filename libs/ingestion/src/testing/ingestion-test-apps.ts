@@ -5,6 +5,7 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import type { PlatformTables } from '@factledger/platform';
 import { loadConfig, type AppConfig } from '@factledger/platform';
 import { redisOptionsFromUrl } from '../queue/redis-connection';
 import { INGESTION_QUEUE } from '../queue/ingestion-queue';
@@ -53,7 +54,7 @@ export async function startWorkerContext(imports: Imports, overrides: Overrides 
  * test file's own, so a final sweep of whatever is left under it (a meta key
  * a closing queue wrote late) touches nobody else's keys.
  */
-export async function dropQueue(config: AppConfig, db: Kysely<any>): Promise<void> {
+export async function dropQueue(config: AppConfig, db: Kysely<PlatformTables>): Promise<void> {
   const prefix = await ingestionQueuePrefix(config, db);
   // skipMetasUpdate: this queue would otherwise write the very meta key it is here to remove.
   const queue = new Queue(INGESTION_QUEUE, { prefix, connection: redisOptionsFromUrl(config.redisUrl), skipMetasUpdate: true });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '@factledger/projections';
 import { firstVersion, ProjectionEngine, READ_MODELS } from '@factledger/projections';
 
 /**
@@ -6,7 +7,7 @@ import { firstVersion, ProjectionEngine, READ_MODELS } from '@factledger/project
  * test database, as the worker does, so matching reads what production reads
  * and `waitForPosition` behaves the same. stop() when done.
  */
-export async function startReadModels(db: Kysely<any>, connectionString: string): Promise<ProjectionEngine> {
+export async function startReadModels(db: Kysely<EngineDb>, connectionString: string): Promise<ProjectionEngine> {
   const engine = new ProjectionEngine({
     db,
     connectionString,

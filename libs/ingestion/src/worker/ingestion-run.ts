@@ -2,6 +2,7 @@ import { isTraceparent } from '@factledger/platform';
 import type { CommandBus } from '@nestjs/cqrs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import type { Kysely } from 'kysely';
+import type { IngestionDb } from './ingestion-db';
 import type { LedgerWriter, WriteContext } from '@factledger/ledger';
 import { isDomainError, type DomainError } from '@factledger/shared';
 import {
@@ -33,7 +34,7 @@ import type { ExtractionPool } from '../extraction/extraction-pool';
 export interface RunDeps {
   commands: CommandBus;
   writer: LedgerWriter;
-  db: Kysely<any>;
+  db: Kysely<IngestionDb>;
   hooks: IngestionHooks;
   options: IngestionWorkerOptions;
   metrics?: JobOutcomeMetrics;

@@ -3,6 +3,7 @@ import { Inject, Logger, Optional, type BeforeApplicationShutdown, type OnApplic
 import { CommandBus } from '@nestjs/cqrs';
 import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
+import type { IngestionDb } from './ingestion-db';
 import { LedgerWriter } from '@factledger/ledger';
 import { CONFIG, KYSELY, METRICS, REDIS_PROBE, type AppConfig, type MetricsRegistry, type RedisProbe } from '@factledger/platform';
 import type { IngestionJobName, IngestionResult } from '../domain';
@@ -29,7 +30,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
   constructor(
     private readonly commands: CommandBus,
     private readonly writer: LedgerWriter,
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<IngestionDb>,
     @InjectQueue(INGESTION_QUEUE) private readonly queue: Queue,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
     @Inject(CONFIG) private readonly config: AppConfig,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { IngestionDb } from './ingestion-db';
 import { headPosition } from '@factledger/event-store';
 import { DEFAULT_METRIC_PATTERNS, type MetricPattern } from '@factledger/extraction';
 import { catalogMetrics, catalogSources, WaitErrorCodes, waitForPosition, type CatalogMetric, type CatalogSource } from '@factledger/projections';
@@ -14,7 +15,7 @@ export interface JobCatalog {
 }
 
 /** Waits for the read models to catch up, then reads the catalog once for the whole job. */
-export async function readJobCatalog(db: Kysely<any>, readModelWaitMs: number): Promise<JobCatalog> {
+export async function readJobCatalog(db: Kysely<IngestionDb>, readModelWaitMs: number): Promise<JobCatalog> {
   await catchUp(db, readModelWaitMs);
   const [metrics, sources] = await Promise.all([catalogMetrics(db), catalogSources(db)]);
   return { metrics: extractionCatalog(metrics), sources };
@@ -32,7 +33,7 @@ export function extractionCatalog(metrics: readonly CatalogMetric[]): MetricPatt
  * analyst just registered, what a crashed attempt wrote). Bounded: a read
  * model that stays behind fails the attempt, and BullMQ retries later.
  */
-async function catchUp(db: Kysely<any>, readModelWaitMs: number): Promise<void> {
+async function catchUp(db: Kysely<IngestionDb>, readModelWaitMs: number): Promise<void> {
   const head = await headPosition(db);
   if (head === null) return;
   try {

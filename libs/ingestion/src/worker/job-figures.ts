@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { IngestionDb } from './ingestion-db';
 import type { FigureView } from '@factledger/ledger-domain';
 import { activeFiguresOf } from '@factledger/projections';
 import type { KnownFigure } from '../domain';
@@ -11,7 +12,7 @@ import type { KnownFigure } from '../domain';
 export class JobFigures {
   private readonly written = new Map<string, Map<string, KnownFigure>>();
 
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<IngestionDb>) {}
 
   async of(metricKey: string, sourceId: string): Promise<{ existing: KnownFigure[]; inJob: KnownFigure[] }> {
     const existing = await activeFiguresOf(this.db, metricKey, sourceId);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { eventsByIds } from '@factledger/event-store';
+import { eventsByIds, type EventStoreTables } from '@factledger/event-store';
 import { seededEventIds, seededFigureId } from '@factledger/ledger';
 import { figureStreamId, sourceStreamId, upcastFigureEvent } from '@factledger/ledger-domain';
 import { assertNever } from '@factledger/shared';
@@ -17,7 +17,7 @@ export const newFigureId = seededFigureId;
  * they were, so its result is that of an uncrashed run.
  */
 export class LandedWrites {
-  constructor(private readonly db: Kysely<any>) {}
+  constructor(private readonly db: Kysely<EventStoreTables>) {}
 
   /** Whether this job's registration of the source (seeded with `seed`) is already stored. */
   async sourceRegistered(sourceId: string, seed: string): Promise<boolean> {

@@ -8,3 +8,4 @@ export * from './report/report-text.command';
 export { contentHashOf } from './report/report-text.handler';
 export * from './figure/figure.command';
 export * from './figure/get-figure.query';
+export type { ReportTextTables } from './report/report-text.repository';

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from './platform.tables';
 
 export interface DatabaseRoleFacts {
   role: string;
@@ -7,7 +8,7 @@ export interface DatabaseRoleFacts {
   ownsLog: boolean;
 }
 
-export async function databaseRoleFacts(db: Kysely<any>): Promise<DatabaseRoleFacts> {
+export async function databaseRoleFacts(db: SqlConnection): Promise<DatabaseRoleFacts> {
   const { rows } = await sql<{ role: string; superuser: boolean; owns_log: boolean }>`
     SELECT current_user AS role, r.rolsuper AS superuser,
            coalesce(pg_has_role(current_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = to_regclass('public.events')), 'USAGE'), false) AS owns_log
@@ -29,7 +30,7 @@ export class DatabaseRoleError extends Error {
  * split is what makes the triggers more than a guard against accidents).
  * Elsewhere it is a warning, so a single-role development database still runs.
  */
-export async function checkApplicationRole(db: Kysely<any>, options: { production: boolean; warn: (message: string) => void }): Promise<void> {
+export async function checkApplicationRole(db: SqlConnection, options: { production: boolean; warn: (message: string) => void }): Promise<void> {
   const facts = await databaseRoleFacts(db);
   if (!facts.superuser && !facts.ownsLog) return;
   const message =

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import { DomainError } from '@factledger/shared';
 import { activeVersion } from './registry.repository';
 import { assertProjectionName, schemaName } from './projection-definition';
@@ -25,7 +26,7 @@ let generation = 0;
  * The schema readers should query for `name` (use with `db.withSchema`).
  * Throws `projection.not_ready` (unavailable) before a first version exists.
  */
-export async function activeSchema(db: Kysely<any>, name: string, options: { ttlMs?: number } = {}): Promise<string> {
+export async function activeSchema(db: Kysely<EngineDb>, name: string, options: { ttlMs?: number } = {}): Promise<string> {
   const cached = caches.get(db)?.get(name);
   if (cached && cached.expiresAt > Date.now() && cached.generation === generation) return cached.schema;
   assertProjectionName(name);
@@ -38,7 +39,7 @@ export async function activeSchema(db: Kysely<any>, name: string, options: { ttl
 }
 
 /** Records a freshly read active version (waitForPosition does), so this process follows a switch at once. */
-export function rememberActiveVersion(db: Kysely<any>, name: string, version: number): string {
+export function rememberActiveVersion(db: Kysely<EngineDb>, name: string, version: number): string {
   return remember(db, name, version, ACTIVE_SCHEMA_TTL_MS, generation);
 }
 
@@ -47,7 +48,7 @@ export function invalidateActiveSchemas(): void {
   generation++;
 }
 
-function remember(db: Kysely<any>, name: string, version: number, ttlMs: number, readAt: number): string {
+function remember(db: Kysely<EngineDb>, name: string, version: number, ttlMs: number, readAt: number): string {
   const schema = schemaName(name, version);
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));

@@ -1,10 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import type { LogEvent } from '@factledger/event-store';
 import { schemaName, type ProjectionDefinition } from './projection-definition';
 import { ApplyError } from './projection-errors';
 
 /** The keys the batch touched ([] when nothing reached apply), or undefined when the definition does not say. */
-export async function applyEvents(trx: Transaction<any>, definition: ProjectionDefinition, events: LogEvent[]): Promise<readonly string[] | undefined> {
+export async function applyEvents(trx: Transaction<EngineDb>, definition: ProjectionDefinition, events: LogEvent[]): Promise<readonly string[] | undefined> {
   const types = definition.eventTypes;
   const relevant = types ? events.filter((e) => types.includes(e.type)) : events;
   if (relevant.length === 0) return [];
@@ -22,7 +23,7 @@ export async function applyEvents(trx: Transaction<any>, definition: ProjectionD
  * rolled back: the first event that throws is the one to look at.
  */
 export async function locateFailingEvent(
-  db: Kysely<any>,
+  db: Kysely<EngineDb>,
   definition: ProjectionDefinition,
   e: ApplyError,
   onUnlocated: (error: unknown) => void,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import type { Checkpoint } from '@factledger/event-store';
 import type { ProjectionState } from './projection-definition';
 import { readModelNoticeSql } from './read-model-notice';
@@ -42,20 +43,31 @@ const toCheckpointRow = (r: Row): CheckpointRow => ({
 
 const affected = (result: { numAffectedRows?: bigint }): number => Number(result.numAffectedRows ?? 0n);
 
-export async function loadCheckpoint(db: Kysely<any>, name: string, version: number, options: { forUpdate?: boolean } = {}): Promise<CheckpointRow | null> {
+const now = sql<Date>`now()`;
+
+/** The version's row while this owner runs it (running or rebuilding): what only its owner may change. */
+const ownedActive = (db: Kysely<EngineDb>, target: { name: string; version: number; owner: string }) =>
+  db
+    .updateTable('projection_checkpoints')
+    .where('name', '=', target.name)
+    .where('version', '=', target.version)
+    .where('owner', '=', target.owner)
+    .where('state', 'in', ['running', 'rebuilding']);
+
+export async function loadCheckpoint(db: Kysely<EngineDb>, name: string, version: number, options: { forUpdate?: boolean } = {}): Promise<CheckpointRow | null> {
   const { rows } = await sql<Row>`
     SELECT ${COLUMNS} FROM projection_checkpoints WHERE name = ${name} AND version = ${version}
     ${options.forUpdate ? sql`FOR UPDATE` : sql``}`.execute(db);
   return rows[0] ? toCheckpointRow(rows[0]) : null;
 }
 
-export async function insertCheckpoint(db: Kysely<any>, name: string, version: number, state: ProjectionState): Promise<void> {
-  await sql`INSERT INTO projection_checkpoints (name, version, state) VALUES (${name}, ${version}, ${state})`.execute(db);
+export async function insertCheckpoint(db: Kysely<EngineDb>, name: string, version: number, state: ProjectionState): Promise<void> {
+  await db.insertInto('projection_checkpoints').values({ name, version, state }).execute();
 }
 
 /** Takes ownership after winning the lock; a failed or retired version is left alone. */
 export async function claimCheckpoint(
-  db: Kysely<any>,
+  db: Kysely<EngineDb>,
   name: string,
   version: number,
   owner: string,
@@ -77,7 +89,7 @@ export async function claimCheckpoint(
  * transaction, once it knows what the batch touched: delivered at commit.
  */
 export async function advanceCheckpoint(
-  db: Kysely<any>,
+  db: Kysely<EngineDb>,
   target: { name: string; version: number; owner: string },
   from: Checkpoint,
   to: Checkpoint,
@@ -95,32 +107,26 @@ export async function advanceCheckpoint(
   return rows[0]?.state ?? null;
 }
 
-export async function markFailed(db: Kysely<any>, target: { name: string; version: number; owner: string }, error: string): Promise<boolean> {
-  const result = await sql`
-    UPDATE projection_checkpoints SET state = 'failed', error = ${error}, updated_at = now()
-     WHERE name = ${target.name} AND version = ${target.version} AND owner = ${target.owner} AND state IN ('running', 'rebuilding')`.execute(db);
-  return affected(result) === 1;
+export async function markFailed(db: Kysely<EngineDb>, target: { name: string; version: number; owner: string }, error: string): Promise<boolean> {
+  const result = await ownedActive(db, target).set({ state: 'failed', error, updated_at: now }).executeTakeFirst();
+  return result.numUpdatedRows === 1n;
 }
 
 /** Graceful stop: nobody runs it now, but any instance may pick it up. */
-export async function releaseCheckpoint(db: Kysely<any>, target: { name: string; version: number; owner: string }): Promise<void> {
-  await sql`
-    UPDATE projection_checkpoints SET state = 'idle', owner = NULL, updated_at = now()
-     WHERE name = ${target.name} AND version = ${target.version} AND owner = ${target.owner} AND state IN ('running', 'rebuilding')`.execute(db);
+export async function releaseCheckpoint(db: Kysely<EngineDb>, target: { name: string; version: number; owner: string }): Promise<void> {
+  await ownedActive(db, target).set({ state: 'idle', owner: null, updated_at: now }).execute();
 }
 
 /** A superseded version: no runner will apply to it again. */
-export async function retireVersion(db: Kysely<any>, name: string, version: number): Promise<void> {
-  await sql`
-    UPDATE projection_checkpoints SET state = 'stopped', owner = NULL, updated_at = now()
-     WHERE name = ${name} AND version = ${version}`.execute(db);
+export async function retireVersion(db: Kysely<EngineDb>, name: string, version: number): Promise<void> {
+  await db.updateTable('projection_checkpoints').set({ state: 'stopped', owner: null, updated_at: now }).where('name', '=', name).where('version', '=', version).execute();
 }
 
 /**
  * Clears a failure so the runner holding the lock retries from the unchanged
  * checkpoint (after the fix is deployed). Returns how many versions resumed.
  */
-export async function resumeProjection(db: Kysely<any>, name: string, version?: number): Promise<number> {
+export async function resumeProjection(db: Kysely<EngineDb>, name: string, version?: number): Promise<number> {
   const result = await sql`
     UPDATE projection_checkpoints SET state = 'idle', error = NULL, updated_at = now()
      WHERE name = ${name} AND state = 'failed' AND (${version ?? null}::integer IS NULL OR version = ${version ?? null}::integer)`.execute(db);
@@ -128,7 +134,7 @@ export async function resumeProjection(db: Kysely<any>, name: string, version?: 
 }
 
 /** Retired versions whose schemas may still exist (a crash between switch and drop). */
-export async function retiredVersions(db: Kysely<any>, name: string, olderThanMs: number): Promise<number[]> {
+export async function retiredVersions(db: Kysely<EngineDb>, name: string, olderThanMs: number): Promise<number[]> {
   const { rows } = await sql<{ version: number }>`
     SELECT version FROM projection_checkpoints
      WHERE name = ${name} AND state = 'stopped' AND updated_at < now() - make_interval(secs => ${olderThanMs / 1000})`.execute(db);
@@ -136,7 +142,7 @@ export async function retiredVersions(db: Kysely<any>, name: string, olderThanMs
 }
 
 /** Back to START for a rebuild in place; locks the row first, so a batch in flight finishes before. */
-export async function rewindCheckpoint(db: Kysely<any>, name: string, version: number): Promise<void> {
+export async function rewindCheckpoint(db: Kysely<EngineDb>, name: string, version: number): Promise<void> {
   await sql`
     UPDATE projection_checkpoints
        SET transaction_id = '0', position = 0, events_applied = 0, state = 'idle', error = NULL, updated_at = now()
@@ -145,6 +151,6 @@ export async function rewindCheckpoint(db: Kysely<any>, name: string, version: n
   await sql`SELECT ${readModelNoticeSql(name, version, '0', 'reset')}`.execute(db);
 }
 
-export async function deleteCheckpoint(db: Kysely<any>, name: string, version: number): Promise<void> {
-  await sql`DELETE FROM projection_checkpoints WHERE name = ${name} AND version = ${version}`.execute(db);
+export async function deleteCheckpoint(db: Kysely<EngineDb>, name: string, version: number): Promise<void> {
+  await db.deleteFrom('projection_checkpoints').where('name', '=', name).where('version', '=', version).execute();
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import { conflict, notFound } from '@factledger/shared';
 import { deleteCheckpoint, loadCheckpoint, resumeProjection, retiredVersions, rewindCheckpoint } from './checkpoints.repository';
 import { assertDefinition, schemaName, type ProjectionDefinition } from './projection-definition';
@@ -25,7 +26,7 @@ export interface EnsureResult {
  * the runner for the version catches it up and switches when it is ready.
  */
 export async function ensureProjection(
-  db: Kysely<any>,
+  db: Kysely<EngineDb>,
   definition: ProjectionDefinition,
   options: { retiredSchemaGraceMs?: number } = {},
 ): Promise<EnsureResult> {
@@ -51,7 +52,7 @@ export async function ensureProjection(
  * keeps its progress (clearing a failure: the operator asked to retry), or
  * with `fresh` starts it over.
  */
-export async function prepareRebuild(db: Kysely<any>, definition: ProjectionDefinition, options: { fresh?: boolean } = {}): Promise<void> {
+export async function prepareRebuild(db: Kysely<EngineDb>, definition: ProjectionDefinition, options: { fresh?: boolean } = {}): Promise<void> {
   assertDefinition(definition);
   const { name, version } = definition;
   await db.transaction().execute(async (trx) => {
@@ -76,7 +77,7 @@ export async function prepareRebuild(db: Kysely<any>, definition: ProjectionDefi
  * whichever runner holds it starts over at its next batch. Readers of the
  * active version see it refill, so prefer a rebuild into a new version.
  */
-export async function resetProjection(db: Kysely<any>, definition: ProjectionDefinition): Promise<void> {
+export async function resetProjection(db: Kysely<EngineDb>, definition: ProjectionDefinition): Promise<void> {
   assertDefinition(definition);
   const { name, version } = definition;
   await db.transaction().execute(async (trx) => {
@@ -90,6 +91,6 @@ export async function resetProjection(db: Kysely<any>, definition: ProjectionDef
   });
 }
 
-export async function dropRetiredSchemas(db: Kysely<any>, name: string, graceMs: number): Promise<void> {
+export async function dropRetiredSchemas(db: Kysely<EngineDb>, name: string, graceMs: number): Promise<void> {
   for (const version of await retiredVersions(db, name, graceMs)) await dropSchema(db, schemaName(name, version));
 }

@@ -9,3 +9,4 @@ export { activeSchema, invalidateActiveSchemas, ACTIVE_SCHEMA_TTL_MS } from './a
 export { resumeProjection, loadCheckpoint, type CheckpointRow } from './checkpoints.repository';
 export { projectionLockKey } from './projection-subscriber';
 export { READ_MODELS_CHANNEL, NOTICE_MAX_BYTES, advanceNoticePayload, parseReadModelNotice, type ReadModelNotice } from './read-model-notice';
+export * from './projection.tables';

@@ -1,6 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import { invalid, type DomainEvent, type Upcaster } from '@factledger/shared';
 import type { LogEvent } from '@factledger/event-store';
+import type { SqlConnection } from '@factledger/platform';
 
 export interface ProjectionContext {
   /** The schema of the version being built: write every table through it. */
@@ -19,7 +19,7 @@ export interface ProjectionDefinition<E extends DomainEvent = DomainEvent> {
   /** The family the read model folds: each batch is read through it once, in the store's read path. */
   upcast: Upcaster<E>;
   /** Creates the read-model tables inside `schema` (which already exists). */
-  setup(db: Kysely<any>, schema: string): Promise<void>;
+  setup(db: SqlConnection, schema: string): Promise<void>;
   /**
    * Applies a whole batch with set-based SQL (one statement per table, not a
    * round trip per event). Runs inside the transaction that also moves the
@@ -27,7 +27,7 @@ export interface ProjectionDefinition<E extends DomainEvent = DomainEvent> {
    * May return the keys whose answers the batch may have changed (see
    * ReadModelNotice.keys), so caches of the others stay; nothing = anything.
    */
-  apply(trx: Transaction<any>, events: LogEvent<E>[], ctx: ProjectionContext): Promise<void | AppliedKeys>;
+  apply(trx: SqlConnection, events: LogEvent<E>[], ctx: ProjectionContext): Promise<void | AppliedKeys>;
   /** Only these stored event types reach `apply`; the checkpoint still moves over all events. */
   eventTypes?: readonly string[];
 }

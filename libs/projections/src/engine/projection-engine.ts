@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import { AppendListener } from '@factledger/event-store';
 import { invalid } from '@factledger/shared';
 import { resumeProjection } from './checkpoints.repository';
@@ -11,7 +12,7 @@ import { projectionStatus, type ProjectionStatus } from './projection-status.rep
 
 export interface ProjectionEngineOptions {
   /** Shared pool: start-up, status, resets. */
-  db: Kysely<any>;
+  db: Kysely<EngineDb>;
   /** For the dedicated lock connections (one per projection) and the LISTEN connection. */
   connectionString: string;
   definitions: readonly ProjectionDefinition[];

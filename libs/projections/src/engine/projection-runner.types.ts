@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import type { Checkpoint } from '@factledger/event-store';
 import type { ProjectionLogger } from './projection-definition';
 
@@ -16,7 +17,7 @@ export interface RebuildProgress {
 
 export interface ProjectionRunnerOptions {
   /** Shared pool, for work outside the runner's session (dropping retired schemas). */
-  db: Kysely<any>;
+  db: Kysely<EngineDb>;
   connectionString: string;
   owner: string;
   logger: ProjectionLogger;

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import { lagAfter, type Checkpoint } from '@factledger/event-store';
 import type { ProjectionState } from './projection-definition';
 
@@ -64,7 +65,7 @@ export const DEFAULT_LAG_CAP = 100_000;
  * count walks the (transaction_id, position) index and stops at the cap: the
  * head position minus the checkpoint's would be wrong under that order.
  */
-export async function projectionStatus(db: Kysely<any>, options: { lagCap?: number; name?: string } = {}): Promise<ProjectionStatus[]> {
+export async function projectionStatus(db: Kysely<EngineDb>, options: { lagCap?: number; name?: string } = {}): Promise<ProjectionStatus[]> {
   const cap = options.lagCap ?? DEFAULT_LAG_CAP;
   const { rows } = await sql<Row>`
     SELECT c.name, c.version, r.active_version, c.state, c.transaction_id::text AS transaction_id,

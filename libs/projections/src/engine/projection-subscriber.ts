@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb, ProjectionTables } from './projection.tables';
+
 import {
   compareCheckpoints,
   countEventsAfter,
@@ -22,6 +24,9 @@ import type { ProjectionRunnerOptions, RebuildProgress, RunnerExit } from './pro
 import { promoteVersion } from './promote-version';
 import { announceAdvance } from './read-model-notice';
 import { activeVersion } from './registry.repository';
+
+/** The session's connection, typed with the engine's tables too. */
+const engineDb = (session: LeasedSession) => session.db.withTables<{ [K in keyof ProjectionTables]: ProjectionTables[K] }>();
 
 interface Claim {
   checkpoint: Checkpoint;
@@ -60,7 +65,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   /** Rebuild mode: done once another instance switched the version in; meanwhile report its progress. */
   async beforeLease(session: LeasedSession): Promise<'active' | null> {
     if (!this.options.untilActive) return null;
-    const db = session.db;
+    const db = engineDb(session);
     const active = await activeVersion(db, this.definition.name);
     if (active !== null && active >= this.definition.version) return 'active';
     const row = await loadCheckpoint(db, this.definition.name, this.definition.version);
@@ -79,7 +84,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
 
   async turn(session: LeasedSession): Promise<Turn<'superseded' | 'active'>> {
     if (!this.claim) {
-      const claimed = await this.claimVersion(session.db);
+      const claimed = await this.claimVersion(engineDb(session));
       if (claimed === 'superseded' || claimed === 'active') return { exit: claimed };
       if (claimed === 'failed') return 'failed';
     }
@@ -91,10 +96,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   }
 
   async releasing(session: LeasedSession): Promise<void> {
-    await releaseCheckpoint(session.db, this.target);
+    await releaseCheckpoint(engineDb(session), this.target);
   }
 
-  private async claimVersion(db: Kysely<any>): Promise<'claimed' | 'failed' | 'superseded' | 'active'> {
+  private async claimVersion(db: Kysely<EngineDb>): Promise<'claimed' | 'failed' | 'superseded' | 'active'> {
     const { name, version } = this.definition;
     // While failed, only watch the state: a resume (from any process) clears it.
     if (this.failedSince !== null && (await loadCheckpoint(db, name, version))?.state === 'failed') return 'failed';
@@ -134,7 +139,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const claim = this.claim!;
     const limit = claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
     const { page, held } = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
-    if (page.events.length === 0 && (await this.movedElsewhere(session.db))) return 'more';
+    if (page.events.length === 0 && (await this.movedElsewhere(engineDb(session)))) return 'more';
     // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
     if (held && claim.mode === 'running') return 'held';
     if (page.events.length > 0 && !(await this.applyBatch(session, page))) return 'failed';
@@ -149,7 +154,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
    * With nothing to apply there is no compare-and-set to notice a reset or a
    * retirement done elsewhere, so an idle runner checks its row instead.
    */
-  private async movedElsewhere(db: Kysely<any>): Promise<boolean> {
+  private async movedElsewhere(db: Kysely<EngineDb>): Promise<boolean> {
     const row = await loadCheckpoint(db, this.definition.name, this.definition.version);
     const claim = this.claim!;
     const same = row?.owner === this.options.owner && row.state === claim.mode && compareCheckpoints(row.checkpoint, claim.checkpoint) === 0;
@@ -161,7 +166,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const claim = this.claim!;
     const started = performance.now();
     try {
-      await session.db.transaction().execute(async (trx) => {
+      await engineDb(session).transaction().execute(async (trx) => {
         // The checkpoint first: its row lock is held while the batch applies.
         const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
         if (!state) throw new FencedError();
@@ -184,7 +189,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const claim = this.claim!;
     let promotion;
     try {
-      promotion = await promoteVersion(session.db, this.definition, this.options.owner, claim.checkpoint, this.options.rebuildBatchSize);
+      promotion = await promoteVersion(engineDb(session), this.definition, this.options.owner, claim.checkpoint, this.options.rebuildBatchSize);
     } catch (e) {
       await this.onBatchError(session, e);
       return 'failed';
@@ -213,10 +218,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
       return;
     }
     if (!(e instanceof ApplyError)) throw e;
-    const located = await locateFailingEvent(session.db, this.definition, e, (x) =>
+    const located = await locateFailingEvent(engineDb(session), this.definition, e, (x) =>
       this.options.logger.warn(`${this.label}: could not re-apply the failed batch event by event: ${messageOf(x)}`),
     );
-    await markFailed(session.db, this.target, located.message);
+    await markFailed(engineDb(session), this.target, located.message);
     this.failedSince = located.message;
     this.options.logger.error(`${this.label}: FAILED and stopped; the batch was rolled back. Fix, then resume it. ${located.message}`, (located.cause as Error)?.stack);
     this.options.onFailed?.(located.message);

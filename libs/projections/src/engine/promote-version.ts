@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
-import { compareCheckpoints, formatCheckpoint, readBatch, type Checkpoint } from '@factledger/event-store';
+import type { EngineDb } from './projection.tables';
+import { compareCheckpoints, formatCheckpoint, readBatch, type Checkpoint, type EventStoreTables } from '@factledger/event-store';
 import { applyEvents } from './apply-events';
 import { advanceCheckpoint, loadCheckpoint, retireVersion } from './checkpoints.repository';
 import type { ProjectionDefinition } from './projection-definition';
 import { FencedError } from './projection-errors';
 import { announceAdvance } from './read-model-notice';
 import { activeVersion, lockRegistry, setActiveVersion } from './registry.repository';
+import { sliceOf } from '@factledger/platform';
 
 export interface Promotion {
   /** The version readers used before, now retired (null: none). */
@@ -25,7 +27,7 @@ export interface Promotion {
  * no longer `from` or a newer version is active.
  */
 export async function promoteVersion(
-  db: Kysely<any>,
+  db: Kysely<EngineDb>,
   definition: ProjectionDefinition,
   owner: string,
   from: Checkpoint,
@@ -40,7 +42,7 @@ export async function promoteVersion(
     let to = from;
     let count = 0;
     for (;;) {
-      const { page } = await readBatch(trx as Kysely<any>, to, batchSize, definition.upcast);
+      const { page } = await readBatch(sliceOf<EngineDb>(trx).as<EventStoreTables>(), to, batchSize, definition.upcast);
       await applyEvents(trx, definition, page.events);
       to = page.checkpoint;
       count += page.events.length;

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { EngineDb } from './projection.tables';
 
 /**
  * The channel on which a read model announces that what readers see of it
@@ -37,7 +38,7 @@ export function advanceNoticePayload(notice: Omit<ReadModelNotice, 'change'>): s
 }
 
 /** Announces an applied batch, in its transaction (delivered at commit). */
-export async function announceAdvance(db: Kysely<any>, notice: Omit<ReadModelNotice, 'change'>): Promise<void> {
+export async function announceAdvance(db: Kysely<EngineDb>, notice: Omit<ReadModelNotice, 'change'>): Promise<void> {
   await sql`SELECT pg_notify(${READ_MODELS_CHANNEL}, ${advanceNoticePayload(notice)})`.execute(db);
 }
 

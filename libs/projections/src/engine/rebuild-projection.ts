@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import { DomainError } from '@factledger/shared';
 import { prepareRebuild, RETIRED_SCHEMA_GRACE_MS } from './ensure-projection';
 import { loadCheckpoint } from './checkpoints.repository';
@@ -37,7 +38,7 @@ const silent: ProjectionLogger = { log: () => undefined, warn: () => undefined, 
  * reports its progress. Rejects if the rebuild fails (the version is marked
  * failed; running this again retries it).
  */
-export async function rebuildProjection(db: Kysely<any>, definition: ProjectionDefinition, options: RebuildOptions): Promise<RebuildResult> {
+export async function rebuildProjection(db: Kysely<EngineDb>, definition: ProjectionDefinition, options: RebuildOptions): Promise<RebuildResult> {
   await prepareRebuild(db, definition, { fresh: options.fresh });
   const replacedVersion = await activeVersion(db, definition.name);
   let failure: string | null = null;

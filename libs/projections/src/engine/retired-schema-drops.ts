@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import { schemaName, type ProjectionLogger } from './projection-definition';
 import { messageOf } from './projection-errors';
 import { dropSchema } from './read-model-schema.repository';
@@ -12,7 +13,7 @@ export class RetiredSchemaDrops {
   private readonly done: Promise<void>[] = [];
 
   constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<EngineDb>,
     private readonly name: string,
     private readonly options: { graceMs: number; logger: ProjectionLogger; label: string; keepProcessAlive: boolean },
   ) {}

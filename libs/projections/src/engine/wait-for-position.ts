@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from './projection.tables';
 import { transactionIdAt } from '@factledger/event-store';
 import { DomainError, invalid, isPosition } from '@factledger/shared';
 import { rememberActiveVersion } from './active-schema';
@@ -29,7 +30,7 @@ const POLL_MS = [5, 10, 10, 15, 20, 25];
  * (its worker has not started) is behind, not an error: a worker's jobs may
  * start before its own projector has registered.
  */
-export async function waitForPosition(db: Kysely<any>, names: readonly string[], position: string, timeoutMs: number): Promise<void> {
+export async function waitForPosition(db: Kysely<EngineDb>, names: readonly string[], position: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const transactionId = isPosition(position) ? await transactionIdAt(db, position) : null;
   if (transactionId === null) {

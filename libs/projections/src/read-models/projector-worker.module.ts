@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '../engine/projection.tables';
 import { CONFIG, KYSELY, type AppConfig } from '@factledger/platform';
 import { ProjectionEngine, projectionStatus, type ProjectionEngineOptions, type ProjectionStatus } from '../engine';
 import { ReadModelMetrics } from './read-model-metrics';
@@ -26,7 +27,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
   private readonly options: ProjectorOptions;
 
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<EngineDb>,
     @Inject(CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(PROJECTOR_OPTIONS) options?: ProjectorOptions,
     @Optional() private readonly metrics?: ReadModelMetrics,

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from '../engine/projection.tables';
 import { invalid } from '@factledger/shared';
 import type { ProjectionDefinition } from '../engine';
 import { catalogProjection, CATALOG_PROJECTION } from './catalog/catalog.projection';
@@ -37,7 +38,7 @@ export function readModelSpec(name: string): ReadModelSpec {
   return spec;
 }
 
-async function versionsOf(db: Kysely<any>, name: string): Promise<{ active: number | null; existing: { version: number; state: string }[] }> {
+async function versionsOf(db: Kysely<EngineDb>, name: string): Promise<{ active: number | null; existing: { version: number; state: string }[] }> {
   const { rows } = await sql<{ version: number; state: string; active_version: number | null }>`
     SELECT c.version, c.state, r.active_version FROM projection_checkpoints c
       LEFT JOIN projection_registry r ON r.name = c.name
@@ -46,7 +47,7 @@ async function versionsOf(db: Kysely<any>, name: string): Promise<{ active: numb
 }
 
 /** The version a worker runs: the active one when it is a generation of this code, else this code's first. */
-export async function workerDefinition(db: Kysely<any>, spec: ReadModelSpec): Promise<ProjectionDefinition> {
+export async function workerDefinition(db: Kysely<EngineDb>, spec: ReadModelSpec): Promise<ProjectionDefinition> {
   const { active } = await versionsOf(db, spec.name);
   return spec.define(active !== null && isOwnGeneration(spec, active) ? active : firstVersion(spec));
 }
@@ -56,7 +57,7 @@ export async function workerDefinition(db: Kysely<any>, spec: ReadModelSpec): Pr
  * of this code is resumed, else the next generation; the first version of
  * this code when an older code's version (or none) is active.
  */
-export async function rebuildDefinition(db: Kysely<any>, spec: ReadModelSpec): Promise<ProjectionDefinition> {
+export async function rebuildDefinition(db: Kysely<EngineDb>, spec: ReadModelSpec): Promise<ProjectionDefinition> {
   const { active, existing } = await versionsOf(db, spec.name);
   if (active === null || active < firstVersion(spec)) return spec.define(firstVersion(spec));
   if (!isOwnGeneration(spec, active)) {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '../engine/projection.tables';
 import { KYSELY, METRICS, scrapeSafely, type MetricsRegistry } from '@factledger/platform';
 import { projectionStatus, type BatchObserver, type ProjectionLiveState, type ProjectionStatus } from '../engine';
 
@@ -16,7 +17,7 @@ export class ReadModelMetrics implements OnModuleInit {
 
   constructor(
     @Inject(METRICS) private readonly metrics: MetricsRegistry,
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<EngineDb>,
   ) {}
 
   onModuleInit(): void {

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { CHECKPOINT_ALGORITHM, toHex, type SignedCheckpoint } from '@factledger/audit-domain';
 
-type Db = Kysely<any>;
+type Db = Kysely<AuditDb>;
 
 interface CheckpointRow {
   tree_size: string;
@@ -57,9 +58,11 @@ export interface PublishedKey {
 
 /** Publishes a checkpoint key's public half (idempotent). */
 export async function publishKey(db: Db, keyId: string, publicKey: Buffer): Promise<void> {
-  await sql`
-    INSERT INTO audit_signing_keys (key_id, algorithm, public_key) VALUES (${keyId}, ${CHECKPOINT_ALGORITHM}, ${publicKey})
-    ON CONFLICT (key_id) DO NOTHING`.execute(db);
+  await db
+    .insertInto('audit_signing_keys')
+    .values({ key_id: keyId, algorithm: CHECKPOINT_ALGORITHM, public_key: publicKey })
+    .onConflict((oc) => oc.column('key_id').doNothing())
+    .execute();
 }
 
 /**

@@ -1,8 +1,9 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { CHECKPOINT_ALGORITHM, toHex, type SignedCheckpoint } from '@factledger/audit-domain';
 import type { PublishedKey } from './checkpoints.repository';
 
-type Db = Kysely<any>;
+type Db = Kysely<AuditDb>;
 
 /** A rotation (names `nextKey`, signed by the outgoing key) or a revocation (names `revokedKey`, signed by its replacement). */
 export type KeyStatement = SignedCheckpoint & ({ nextKey: NonNullable<SignedCheckpoint['nextKey']> } | { revokedKey: NonNullable<SignedCheckpoint['revokedKey']> });

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { compareCheckpoints, findEventRef, readAllAfter, readStream, streamVersion, visibleHead, type Checkpoint, type RecordedEvent } from '@factledger/event-store';
 
-type Db = Kysely<any>;
+type Db = Kysely<AuditDb>;
 
 /** A recorded event and the leaf that seals it (null until the sealer gets to it). */
 export interface LogEvent extends RecordedEvent {
@@ -86,8 +87,8 @@ export interface EventLeafRef {
 
 export async function findEventLeaf(db: Db, by: { eventId: string } | { position: string } | { leafIndex: number }): Promise<EventLeafRef | null> {
   if ('leafIndex' in by) {
-    const { rows } = await sql<{ position: string }>`SELECT position::text AS position FROM audit_leaves WHERE leaf_index = ${by.leafIndex}`.execute(db);
-    const position = rows[0]?.position;
+    const leaf = await db.selectFrom('audit_leaves').select('position').where('leaf_index', '=', String(by.leafIndex)).executeTakeFirst();
+    const position = leaf?.position;
     if (position === undefined) return null;
     return { eventId: (await findEventRef(db, { position }))?.eventId ?? null, position, leafIndex: by.leafIndex };
   }

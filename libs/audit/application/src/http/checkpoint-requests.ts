@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { compareCheckpoints, visibleHead, type Checkpoint } from '@factledger/event-store';
 import { KYSELY } from '@factledger/platform';
 import { DomainError } from '@factledger/shared';
@@ -21,7 +22,7 @@ export class CheckpointRequests {
   private readonly options: AuditApiOptions;
 
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<AuditDb>,
     @Optional() @Inject(AUDIT_API_OPTIONS) options?: Partial<AuditApiOptions>,
   ) {
     this.options = { ...DEFAULT_AUDIT_API_OPTIONS, ...options };

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
 import { Contract, KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
 import { KeyHistoryView, PublicKeyView, SealerStatusView, SignedCheckpointView } from './audit-schemas';
@@ -16,7 +17,7 @@ import { CheckpointRequests } from './checkpoint-requests';
 @Controller('v1')
 export class CheckpointsController {
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<AuditDb>,
     private readonly requests: CheckpointRequests,
   ) {}
 

@@ -3,6 +3,7 @@ import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { START, visibleHead } from '@factledger/event-store';
 import { Contract, KYSELY, RateBudget, ReadAccess, RequireRoles, STREAM_SLOTS, type StreamSlots } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
@@ -45,7 +46,7 @@ export class EventsController {
   private readonly options: AuditApiOptions;
 
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<AuditDb>,
     private readonly wakeups: LogWakeups,
     @Optional() @Inject(AUDIT_API_OPTIONS) options?: Partial<AuditApiOptions>,
     @Optional() @Inject(STREAM_SLOTS) private readonly slots?: StreamSlots,

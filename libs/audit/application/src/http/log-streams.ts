@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import type { Checkpoint } from '@factledger/event-store';
 import { toEventJson } from '../history/event-json';
 import { readLog, type LogFilter } from '../history/history.repository';
 import { encodeCursor } from '../history/log-cursor';
 
-type Db = Kysely<any>;
+type Db = Kysely<AuditDb>;
 
 /** Pull-based: a page is read only when the consumer has drained the previous lines (backpressure). */
 export async function* exportLines(db: Db, range: { after: Checkpoint; until: Checkpoint }, filter: LogFilter, pageSize: number): AsyncGenerator<string> {

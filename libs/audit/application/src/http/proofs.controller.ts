@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { toHex } from '@factledger/audit-domain';
 import { Contract, KYSELY, ReadAccess } from '@factledger/platform';
 import { DomainError, invalid, malformed, notFound } from '@factledger/shared';
@@ -23,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @ApiTags('audit')
 @Controller('v1/proofs')
 export class ProofsController {
-  constructor(@Inject(KYSELY) private readonly db: Kysely<any>) {}
+  constructor(@Inject(KYSELY) private readonly db: Kysely<AuditDb>) {}
 
   @ReadAccess('auditor')
   @Get('inclusion')

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { sql } from 'kysely';
 import { EMPTY_ROOT, signCheckpoint, toHex, verifyCheckpointSignature } from '@factledger/audit-domain';
 import { createDatabase, type DatabaseHandle } from '@factledger/platform';
+import type { AuditDb } from '../audit.tables';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { insertCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { keyStatements } from '../checkpoints/key-history.repository';
@@ -14,11 +15,11 @@ import { currentSigningKey, loadOrCreateSigningKey, readSigningKey, signingKeyFr
 
 describe('factledger signing-key rotate (rotateSigningKey)', () => {
   let t: TestDatabase;
-  let sealerDb: DatabaseHandle<any>;
+  let sealerDb: DatabaseHandle<AuditDb>;
   let dir: string;
   beforeEach(async () => {
     t = await createTestDatabase();
-    sealerDb = createDatabase(t.sealerUrl, { max: 1 });
+    sealerDb = createDatabase<AuditDb>(t.sealerUrl, { max: 1 });
     dir = mkdtempSync(path.join(tmpdir(), 'factledger-rotate-'));
   });
   afterEach(async () => {

@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { EMPTY_ROOT, publicKeyFromRaw, signCheckpoint, toHex, verifyCheckpointSignature, type SignedCheckpoint } from '@factledger/audit-domain';
 import { latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { insertKeyStatement, keyRetirement, latestRevocation, publishedKeys } from '../checkpoints/key-history.repository';
@@ -34,7 +35,7 @@ export interface RotationResult {
  * so no checkpoint by the new key ever precedes the statement that introduces it.
  * Re-running after a crash resumes: step 1 reuses `<file>.next`, step 2 is skipped when stored.
  */
-export async function rotateSigningKey(file: string, db: Kysely<any>, options: RotateOptions = {}): Promise<RotationResult> {
+export async function rotateSigningKey(file: string, db: Kysely<AuditDb>, options: RotateOptions = {}): Promise<RotationResult> {
   const absolute = path.resolve(file);
   const previous = await readSigningKey(absolute);
   if (!previous) throw new SigningKeyError(`no checkpoint signing key at ${absolute} to rotate (SIGNING_KEY_FILE)`);
@@ -89,19 +90,19 @@ async function nextKey(nextFile: string): Promise<SigningKey> {
 }
 
 /** The newest signed tree head: the latest checkpoint, or a newer re-signed one; the empty tree before any. */
-async function treeHead(db: Kysely<any>): Promise<SignedCheckpoint | Pick<SignedCheckpoint, 'treeSize' | 'rootHash' | 'lastPosition' | 'lastTransactionId'>> {
+async function treeHead(db: Kysely<AuditDb>): Promise<SignedCheckpoint | Pick<SignedCheckpoint, 'treeSize' | 'rootHash' | 'lastPosition' | 'lastTransactionId'>> {
   const [checkpoint, resigned] = await Promise.all([latestCheckpoint(db), latestRevocation(db)]);
   const head = resigned && (!checkpoint || resigned.treeSize >= checkpoint.treeSize) ? resigned : checkpoint;
   return head ?? { treeSize: 0, rootHash: toHex(EMPTY_ROOT), lastPosition: null, lastTransactionId: null };
 }
 
-async function headSignatureHolds(db: Kysely<any>, head: SignedCheckpoint): Promise<boolean> {
+async function headSignatureHolds(db: Kysely<AuditDb>, head: SignedCheckpoint): Promise<boolean> {
   const key = (await publishedKeys(db)).find((k) => k.keyId === head.keyId);
   return key !== undefined && verifyCheckpointSignature(head, publicKeyFromRaw(key.publicKey));
 }
 
 /** Why a worker must not sign with `key`, or null: it handed over to a successor, or was revoked. */
-export async function retiredKeyProblem(db: Kysely<any>, key: SigningKey): Promise<string | null> {
+export async function retiredKeyProblem(db: Kysely<AuditDb>, key: SigningKey): Promise<string | null> {
   const { rotatedTo, revoked } = await keyRetirement(db, key.keyId);
   if (revoked !== null) return `checkpoint key ${key.keyId}${key.file ? ` (${key.file})` : ''} was revoked (${revoked}); set SIGNING_KEY_FILE to its replacement`;
   if (rotatedTo !== null) return `checkpoint key ${key.keyId}${key.file ? ` (${key.file})` : ''} was rotated to ${rotatedTo}; set SIGNING_KEY_FILE to the new key`;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { KYSELY, METRICS, scrapeSafely, type MetricsRegistry } from '@factledger/platform';
 import { readSealerStatus, type SealerStatus } from './sealer-status';
 
@@ -10,7 +11,7 @@ export class SealerMetrics implements OnModuleInit {
 
   constructor(
     @Inject(METRICS) private readonly metrics: MetricsRegistry,
-    @Inject(KYSELY) private readonly db: Kysely<any>,
+    @Inject(KYSELY) private readonly db: Kysely<AuditDb>,
   ) {}
 
   onModuleInit(): void {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 
 /** The sealer's lease: one instance writes the tree (the log follower holds it as an advisory lock). */
 export const SEALER_LOCK_KEY = 'factledger.audit.sealer';
@@ -7,7 +8,7 @@ export const SEALER_LOCK_KEY = 'factledger.audit.sealer';
 export const CHECKPOINT_REQUEST_CHANNEL = 'factledger_audit_checkpoint';
 
 /** Says which setting to fix when this role may not write the audit tables (only the sealer role may). */
-export async function assertCanSeal(db: Kysely<any>): Promise<void> {
+export async function assertCanSeal(db: Kysely<AuditDb>): Promise<void> {
   const { rows } = await sql<{ role: string; ok: boolean }>`
     SELECT current_user AS role, bool_and(has_table_privilege(t, 'INSERT')) AS ok
       FROM unnest(ARRAY['audit_leaves', 'audit_nodes', 'audit_checkpoints', 'audit_signing_keys']) AS t`.execute(db);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { countEventsAfter, readAllAfter, START, type RecordedEvent } from '@factledger/event-store';
 import { LeafFormatError, eventLeafHash } from '@factledger/audit-domain';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
@@ -60,7 +61,7 @@ export const DEFAULT_SEALER_STATUS_OPTIONS: SealerStatusOptions = { stallAfterMs
  * events are immutable), or when events have waited `stallAfterMs` and no
  * leaf was sealed for that long (worker down, or failing).
  */
-export async function readSealerStatus(db: Kysely<any>, options: Partial<SealerStatusOptions> = {}): Promise<SealerStatus> {
+export async function readSealerStatus(db: Kysely<AuditDb>, options: Partial<SealerStatusOptions> = {}): Promise<SealerStatus> {
   const { stallAfterMs, lagCap, now } = { ...DEFAULT_SEALER_STATUS_OPTIONS, ...options };
   const { rows } = await sql<{ leaf_index: string; position: string; transaction_id: string; sealed_at: Date }>`
     SELECT leaf_index::text AS leaf_index, position::text AS position, transaction_id::text AS transaction_id, sealed_at

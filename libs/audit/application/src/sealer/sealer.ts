@@ -5,6 +5,10 @@ import { appendToTree, lastSealedLeaf, loadNodes, rootAt, sealedTreeSize, type S
 import { assertCanSeal, CHECKPOINT_REQUEST_CHANNEL, SEALER_LOCK_KEY } from './sealer-session';
 import { describeUnsealable, leafOrUnsealable, type UnsealableEvent } from './sealer-status';
 import { signWithCurrentKey, type SigningKey } from './signing-key';
+import type { AuditTables } from '../audit.tables';
+
+/** The session's connection, typed with the audit tables too. */
+const auditDb = (session: LeasedSession) => session.db.withTables<{ [K in keyof AuditTables]: AuditTables[K] }>();
 
 export type { AppendWakeups } from '@factledger/event-store';
 
@@ -134,7 +138,7 @@ export class Sealer {
       {
         label: 'sealer',
         lockKey: SEALER_LOCK_KEY,
-        opened: (session) => assertCanSeal(session.db),
+        opened: (session) => assertCanSeal(auditDb(session)),
         leased: async (session) => {
           await this.loadState(session);
           this.logger.log(`sealer: sealing as leader from tree size ${this.frontier!.size} (signing key ${this.options.key.keyId})`);
@@ -182,10 +186,10 @@ export class Sealer {
 
   /** Resumes from the stored tree, after checking it still matches the latest signed checkpoint. */
   private async loadState(session: LeasedSession): Promise<void> {
-    const last = await lastSealedLeaf(session.db);
+    const last = await lastSealedLeaf(auditDb(session));
     const size = last ? last.leafIndex + 1 : 0;
     const refs = MerkleFrontier.refsFor(size);
-    const nodes = await loadNodes(session.db, refs);
+    const nodes = await loadNodes(auditDb(session), refs);
     const hashes = refs.map((ref) => {
       const hash = nodes.get(nodeKey(ref));
       if (!hash) throw new SealerIntegrityError(`the audit tree of size ${size} lacks node ${ref.level}/${ref.index}`);
@@ -193,16 +197,16 @@ export class Sealer {
     });
     this.frontier = MerkleFrontier.restore(size, hashes);
     this.resumeAfter = last ? { transactionId: last.transactionId, position: last.position } : START;
-    const checkpoint = await latestCheckpoint(session.db);
+    const checkpoint = await latestCheckpoint(auditDb(session));
     if (checkpoint) {
       if (checkpoint.treeSize > size) throw new SealerIntegrityError(`checkpoint ${checkpoint.treeSize} is beyond the stored tree (${size} leaves)`);
-      const root = toHex(checkpoint.treeSize === size ? this.frontier.root() : await rootAt(session.db, checkpoint.treeSize));
+      const root = toHex(checkpoint.treeSize === size ? this.frontier.root() : await rootAt(auditDb(session), checkpoint.treeSize));
       if (root !== checkpoint.rootHash) {
         throw new SealerIntegrityError(`the stored tree's root at size ${checkpoint.treeSize} is ${root}, but checkpoint ${checkpoint.treeSize} signed ${checkpoint.rootHash}`);
       }
     }
     this.lastCheckpoint = checkpoint ? { size: checkpoint.treeSize, at: Date.parse(checkpoint.issuedAt) } : null;
-    await publishKey(session.db, this.options.key.keyId, this.options.key.publicKeyRaw);
+    await publishKey(auditDb(session), this.options.key.keyId, this.options.key.publicKeyRaw);
   }
 
   private async sealAll(session: LeasedSession): Promise<number> {
@@ -245,7 +249,7 @@ export class Sealer {
     }
     if (leaves.length === 0) return 0;
     // The in-memory frontier is now ahead of the database; any failure below drops it (dropSession) and reloads.
-    await session.db.transaction().execute(async (trx) => {
+    await auditDb(session).transaction().execute(async (trx) => {
       const stored = await sealedTreeSize(trx);
       if (stored !== startSize) throw new SealerIntegrityError(`expected a stored tree of ${startSize} leaves, found ${stored}: another writer?`);
       await appendToTree(trx, leaves, nodes);
@@ -268,7 +272,7 @@ export class Sealer {
       lastTransactionId: empty ? null : this.resumeAfter.transactionId,
       issuedAt: this.clock().toISOString(),
     });
-    await insertCheckpoint(this.session!.db, checkpoint);
+    await insertCheckpoint(auditDb(this.session!), checkpoint);
     await this.options.archive?.write(checkpoint);
     this.lastCheckpoint = { size: checkpoint.treeSize, at: Date.parse(checkpoint.issuedAt) };
     return checkpoint;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { countHiddenEvents } from '@factledger/event-store';
 
 /**
@@ -6,7 +7,7 @@ import { countHiddenEvents } from '@factledger/event-store';
  * horizon is cluster-wide: any open transaction anywhere on the server (another
  * test file's, say) hides later commits until it ends.
  */
-export async function settleLog(db: Kysely<any>, timeoutMs = 30_000): Promise<void> {
+export async function settleLog(db: Kysely<AuditDb>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const hidden = await countHiddenEvents(db);

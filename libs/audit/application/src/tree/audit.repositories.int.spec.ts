@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import pg from 'pg';
 import { MerkleFrontier, MemoryMerkleTree, hashLeaf, signCheckpoint, toHex, type StoredNode } from '@factledger/audit-domain';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
@@ -14,12 +15,12 @@ const leafHashes = Array.from({ length: SIZE }, (_, i) => hashLeaf(`leaf ${i}`))
 describe('audit repositories', () => {
   let t: TestDatabase;
   /** The audit tables' writer is the sealer, and only the sealer role may write them. */
-  let db: Kysely<any>;
+  let db: Kysely<AuditDb>;
   const reference = new MemoryMerkleTree(leafHashes);
 
   beforeAll(async () => {
     t = await createTestDatabase();
-    db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: t.sealerUrl, max: 2 }) }) });
+    db = new Kysely<AuditDb>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: t.sealerUrl, max: 2 }) }) });
     // Append in uneven batches, as the sealer would.
     const frontier = MerkleFrontier.empty();
     for (let start = 0; start < SIZE; start += 9) {

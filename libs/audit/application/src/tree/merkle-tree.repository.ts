@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import {
   EMPTY_ROOT,
   consistencyProofRanges,
@@ -12,7 +13,7 @@ import {
   type StoredNode,
 } from '@factledger/audit-domain';
 
-type Db = Kysely<any>;
+type Db = Kysely<AuditDb>;
 
 export interface SealedLeaf {
   leafIndex: number;

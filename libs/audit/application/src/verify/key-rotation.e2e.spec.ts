@@ -7,6 +7,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { signCheckpoint, verifyCheckpointSignature, type SignedCheckpoint } from '@factledger/audit-domain';
 import type { EventStoreTables } from '@factledger/event-store';
 import { createDatabase, type DatabaseHandle } from '@factledger/platform';
+import type { AuditDb } from '../audit.tables';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { retiredKeyProblem, rotateSigningKey } from '../sealer/key-rotation';
 import { Sealer } from '../sealer/sealer';
@@ -25,7 +26,7 @@ import { runVerify, VERIFY_DEFAULTS, type VerifyOptions } from './verify-cli';
  */
 describe('checkpoint key rotation and compromise, verified', () => {
   let t: TestDatabase<EventStoreTables>;
-  let sealerDb: DatabaseHandle<any>;
+  let sealerDb: DatabaseHandle<AuditDb>;
   let app: NestFastifyApplication;
   let sealer: Sealer;
   let api: string;
@@ -48,7 +49,7 @@ describe('checkpoint key rotation and compromise, verified', () => {
 
   beforeAll(async () => {
     t = await createTestDatabase<EventStoreTables>();
-    sealerDb = createDatabase(t.sealerUrl, { max: 2 });
+    sealerDb = createDatabase<AuditDb>(t.sealerUrl, { max: 2 });
     dir = mkdtempSync(path.join(tmpdir(), 'factledger-rotation-'));
     keyFile = path.join(dir, 'keys', 'signing-key.pem');
     first = await loadOrCreateSigningKey(keyFile);

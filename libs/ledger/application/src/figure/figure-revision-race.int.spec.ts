@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
 import { CommandBus, CqrsModule } from '@nestjs/cqrs';
 import { Test } from '@nestjs/testing';
-import { PostgresEventStore, type EventStore } from '@factledger/event-store';
+import { PostgresEventStore, type EventStore, type EventStoreTables } from '@factledger/event-store';
 import { figureStreamId } from '@factledger/ledger-domain';
 import { DATABASE, EVENT_STORE, PlatformModule, loadConfig, type DatabaseHandle } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
@@ -48,7 +48,7 @@ describe('concurrent revisions of one figure through the ledger command handlers
       .overrideProvider(EVENT_STORE)
       .useFactory({
         inject: [DATABASE],
-        factory: (d: DatabaseHandle<any>) => {
+        factory: (d: DatabaseHandle<EventStoreTables>) => {
           const real = new PostgresEventStore(d.db, undefined, { pool: d.pool });
           return Object.assign(Object.create(real) as EventStore, {
             readStream: async (...args: Parameters<EventStore['readStream']>) => {

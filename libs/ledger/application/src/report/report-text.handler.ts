@@ -6,14 +6,14 @@ import { KYSELY } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
 import { LedgerWriter } from '../ledger-writer';
 import { contentHashOf } from './report-text.hash';
-import { deleteReportText, discardOtherReportTexts, findReportText, storeReportText } from './report-text.repository';
+import { deleteReportText, discardOtherReportTexts, findReportText, storeReportText, type ReportTextTables } from './report-text.repository';
 import { GetReportTextQuery, RedactReportTextCommand, StoreReportTextCommand } from './report-text.command';
 
 export { contentHashOf } from './report-text.hash';
 
 @CommandHandler(StoreReportTextCommand)
 export class StoreReportTextHandler implements ICommandHandler<StoreReportTextCommand> {
-  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<any>) {}
+  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>) {}
 
   async execute({ reportId, body: text }: StoreReportTextCommand) {
     const body = parseReportText(text);
@@ -34,7 +34,7 @@ export class StoreReportTextHandler implements ICommandHandler<StoreReportTextCo
 
 @CommandHandler(RedactReportTextCommand)
 export class RedactReportTextHandler implements ICommandHandler<RedactReportTextCommand> {
-  constructor(@Inject(KYSELY) private readonly db: Kysely<any>) {}
+  constructor(@Inject(KYSELY) private readonly db: Kysely<ReportTextTables>) {}
   async execute({ reportId }: RedactReportTextCommand) {
     return { reportId, redacted: await deleteReportText(this.db, reportId) };
   }
@@ -42,7 +42,7 @@ export class RedactReportTextHandler implements ICommandHandler<RedactReportText
 
 @QueryHandler(GetReportTextQuery)
 export class GetReportTextHandler implements IQueryHandler<GetReportTextQuery> {
-  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<any>) {}
+  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>) {}
   async execute({ reportId }: GetReportTextQuery) {
     // Only the text with the hash the report carries counts (see storeReportText).
     const { state } = await this.writer.load(reportStreamId(reportId), reportDecider);

@@ -7,14 +7,14 @@ import { invalid } from '@factledger/shared';
 import { LedgerWriter } from '../ledger-writer';
 import type { WriteContext, WriteResult } from '../write-context';
 import { contentHashOf } from './report-text.hash';
-import { discardOtherReportTexts, discardReportText, storeReportText } from './report-text.repository';
+import { discardOtherReportTexts, discardReportText, storeReportText, type ReportTextTables } from './report-text.repository';
 import { RegisterReportCommand, UpdateReportCommand } from './report.command';
 
 const asIs = <S>(s: S) => s;
 
 @CommandHandler(RegisterReportCommand)
 export class RegisterReportHandler implements ICommandHandler<RegisterReportCommand> {
-  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<any>) {}
+  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>) {}
 
   async execute({ data, ctx, text }: RegisterReportCommand): Promise<WriteResult<ReportState>> {
     if (text === undefined) return this.register(data, ctx);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from '../projection.tables';
 import { appendToStream, type LogEvent } from '@factledger/event-store';
 import type { DomainEvent } from '@factledger/shared';
 import type { ProjectionDefinition, ProjectionLogger } from '../projection-definition';
@@ -23,7 +24,7 @@ export function countsProjection(name: string, version = 1, hooks: CountsHooks =
     hooks,
     // Any event counts: every stored event is read as itself.
     upcast: (stored): DomainEvent => ({ type: stored.type, data: stored.data }),
-    async setup(db: Kysely<any>, schema: string) {
+    async setup(db: Kysely<EngineDb>, schema: string) {
       await db.schema.withSchema(schema).createTable('counts')
         .addColumn('stream_id', 'text', (c) => c.primaryKey())
         .addColumn('events', 'integer', (c) => c.notNull())
@@ -49,21 +50,21 @@ export function countsProjection(name: string, version = 1, hooks: CountsHooks =
 }
 
 /** What any counts projection must hold once caught up: straight from the log. */
-export async function expectedCounts(db: Kysely<any>): Promise<{ stream_id: string; events: number; last_position: string }[]> {
+export async function expectedCounts(db: Kysely<EngineDb>): Promise<{ stream_id: string; events: number; last_position: string }[]> {
   const { rows } = await sql<{ stream_id: string; events: number; last_position: string }>`
     SELECT stream_id, count(*)::integer AS events, max(events.position)::text AS last_position
       FROM events GROUP BY stream_id ORDER BY stream_id`.execute(db);
   return rows;
 }
 
-export async function countsIn(db: Kysely<any>, schema: string): Promise<{ stream_id: string; events: number; last_position: string }[]> {
+export async function countsIn(db: Kysely<EngineDb>, schema: string): Promise<{ stream_id: string; events: number; last_position: string }[]> {
   const { rows } = await sql<{ stream_id: string; events: number; last_position: string }>`
     SELECT stream_id, events, last_position::text AS last_position FROM ${sql.id(schema, 'counts')} ORDER BY stream_id`.execute(db);
   return rows;
 }
 
 /** Appends `count` events to a stream in one transaction; returns the last position. */
-export async function appendMany(db: Kysely<any>, streamId: string, count: number, data: (i: number) => unknown = (i) => ({ i })): Promise<string> {
+export async function appendMany(db: Kysely<EngineDb>, streamId: string, count: number, data: (i: number) => unknown = (i) => ({ i })): Promise<string> {
   const result = await appendToStream(
     db,
     streamId,
@@ -76,7 +77,7 @@ export async function appendMany(db: Kysely<any>, streamId: string, count: numbe
  * Waits until gap-safe readers can see the event: transaction ids are
  * cluster-wide, so a transaction left open anywhere (another test file) hides it.
  */
-export async function visibleToReaders(db: Kysely<any>, position: string): Promise<void> {
+export async function visibleToReaders(db: Kysely<EngineDb>, position: string): Promise<void> {
   await eventually(async () => {
     const { rows } = await sql<{ visible: boolean }>`
       SELECT transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible FROM events WHERE position = ${position}::bigint`.execute(db);

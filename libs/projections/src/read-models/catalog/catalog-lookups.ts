@@ -1,5 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { activeSchema } from '../../engine';
+import { catalogDb } from '../read-model-tables';
 import { CATALOG_PROJECTION } from './catalog.projection';
 
 /** What ingestion matches metric names and patterns against. */
@@ -22,17 +24,18 @@ export interface CatalogSource {
  * breaks ties by catalog order). Other modules ask the catalog through these
  * functions, never its tables (see the read-model-ownership architecture test).
  */
-export async function catalogMetrics(db: Kysely<any>): Promise<CatalogMetric[]> {
+export async function catalogMetrics(db: Kysely<EngineDb>): Promise<CatalogMetric[]> {
   const schema = await activeSchema(db, CATALOG_PROJECTION);
-  const { rows } = await sql<CatalogMetric>`
-    SELECT key, unit, patterns FROM ${sql.id(schema, 'metrics')} ORDER BY position, key`.execute(db);
-  return rows;
+  return catalogDb(db, schema).selectFrom('metrics').select(['key', 'unit', 'patterns']).orderBy('position').orderBy('key').execute();
 }
 
 /** Every source at the catalog's head, in registration order. */
-export async function catalogSources(db: Kysely<any>): Promise<CatalogSource[]> {
+export async function catalogSources(db: Kysely<EngineDb>): Promise<CatalogSource[]> {
   const schema = await activeSchema(db, CATALOG_PROJECTION);
-  const { rows } = await sql<CatalogSource>`
-    SELECT source_id AS "sourceId", name, kind, aliases FROM ${sql.id(schema, 'sources')} ORDER BY position, source_id`.execute(db);
-  return rows;
+  return catalogDb(db, schema)
+    .selectFrom('sources')
+    .select(['source_id as sourceId', 'name', 'kind', 'aliases'])
+    .orderBy('position')
+    .orderBy('source_id')
+    .execute();
 }

@@ -1,4 +1,5 @@
-import type { ColumnSpec } from '../shared/batch-rows';
+import type { ColumnSpec, StoredTable } from '../shared/batch-rows';
+import type { CursorTable } from '../shared/ledger-cursor';
 
 /** Columns every current catalog row carries after its entity's own fields. */
 export interface CatalogBookkeeping {
@@ -64,25 +65,59 @@ export interface CatalogKind<Fields> {
   columns: ColumnSpec<Fields>;
 }
 
-const BOOKKEEPING_COLUMNS: ColumnSpec<CatalogBookkeeping> = {
+const BOOKKEEPING_COLUMNS = {
   stream_version: 'integer',
   position: 'bigint',
   last_position: 'bigint',
   registered_at: 'timestamptz',
   updated_at: 'timestamptz',
-};
+} as const satisfies ColumnSpec<CatalogBookkeeping>;
 
-const HISTORY_COLUMNS: ColumnSpec<CatalogHistory> = {
+const HISTORY_COLUMNS = {
   stream_version: 'integer',
   recorded_from: 'bigint',
   recorded_to: 'bigint',
   position: 'bigint',
   recorded_at: 'timestamptz',
   recorded_by: 'text',
-};
+} as const satisfies ColumnSpec<CatalogHistory>;
 
 export const currentColumns = <F>(kind: CatalogKind<F>): ColumnSpec<F & CatalogBookkeeping> => ({ ...kind.columns, ...BOOKKEEPING_COLUMNS });
 export const historyColumns = <F>(kind: CatalogKind<F>): ColumnSpec<F & CatalogHistory> => ({ ...kind.columns, ...HISTORY_COLUMNS });
+const METRIC_COLUMNS = { key: 'text', label: 'text', unit: 'text', description: 'text', aliases: 'text[]', patterns: 'text[]' } as const satisfies ColumnSpec<MetricFields>;
+const SOURCE_COLUMNS = {
+  source_id: 'text',
+  name: 'text',
+  kind: 'text',
+  country: 'text',
+  party_to_conflict: 'boolean',
+  aliases: 'text[]',
+  needs_review: 'boolean',
+} as const satisfies ColumnSpec<SourceFields>;
+const REPORT_COLUMNS = {
+  report_id: 'text',
+  publisher: 'text',
+  title: 'text',
+  url: 'text',
+  published_at: 'date',
+  language: 'text',
+  content_hash: 'text',
+} as const satisfies ColumnSpec<ReportFields>;
+
+type CurrentTable<F, S extends ColumnSpec<F>> = StoredTable<F & CatalogBookkeeping, S & typeof BOOKKEEPING_COLUMNS>;
+type HistoryTable<F, S extends ColumnSpec<F>> = StoredTable<F & CatalogHistory, S & typeof HISTORY_COLUMNS>;
+
+/** The catalog model's tables, by name inside its schema (`db.withSchema(schema).withTables<CatalogTables>()`). */
+export interface CatalogTables {
+  cursor: CursorTable;
+  metrics: CurrentTable<MetricFields, typeof METRIC_COLUMNS>;
+  metric_versions: HistoryTable<MetricFields, typeof METRIC_COLUMNS>;
+  sources: CurrentTable<SourceFields, typeof SOURCE_COLUMNS>;
+  source_versions: HistoryTable<SourceFields, typeof SOURCE_COLUMNS>;
+  reports: CurrentTable<ReportFields, typeof REPORT_COLUMNS>;
+  report_versions: HistoryTable<ReportFields, typeof REPORT_COLUMNS>;
+}
+
 export const METRIC_KIND: CatalogKind<MetricFields> = {
   entity: 'metric',
   table: 'metrics',
@@ -90,7 +125,7 @@ export const METRIC_KIND: CatalogKind<MetricFields> = {
   keyColumn: 'key',
   keyField: 'key',
   fields: { label: 'label', unit: 'unit', description: 'description', aliases: 'aliases', patterns: 'patterns' },
-  columns: { key: 'text', label: 'text', unit: 'text', description: 'text', aliases: 'text[]', patterns: 'text[]' },
+  columns: METRIC_COLUMNS,
 };
 
 export const SOURCE_KIND: CatalogKind<SourceFields> = {
@@ -100,7 +135,7 @@ export const SOURCE_KIND: CatalogKind<SourceFields> = {
   keyColumn: 'source_id',
   keyField: 'sourceId',
   fields: { name: 'name', kind: 'kind', country: 'country', partyToConflict: 'party_to_conflict', aliases: 'aliases', needsReview: 'needs_review' },
-  columns: { source_id: 'text', name: 'text', kind: 'text', country: 'text', party_to_conflict: 'boolean', aliases: 'text[]', needs_review: 'boolean' },
+  columns: SOURCE_COLUMNS,
 };
 
 export const REPORT_KIND: CatalogKind<ReportFields> = {
@@ -110,7 +145,7 @@ export const REPORT_KIND: CatalogKind<ReportFields> = {
   keyColumn: 'report_id',
   keyField: 'reportId',
   fields: { publisher: 'publisher', title: 'title', url: 'url', publishedAt: 'published_at', language: 'language', contentHash: 'content_hash' },
-  columns: { report_id: 'text', publisher: 'text', title: 'text', url: 'text', published_at: 'date', language: 'text', content_hash: 'text' },
+  columns: REPORT_COLUMNS,
 };
 
 export const CATALOG_KINDS: Readonly<Record<CatalogEntity, CatalogKind<any>>> = { metric: METRIC_KIND, source: SOURCE_KIND, report: REPORT_KIND };

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
 import type { ProjectionDefinition } from '../../engine';
 import { prepareBatch } from '../shared/batch-preparation';
@@ -40,7 +41,7 @@ export function catalogProjection(options: { version: number; name?: string }): 
   };
 }
 
-async function loadCurrent(db: Kysely<any>, schema: string, kind: CatalogKind<unknown>, keys: string[]): Promise<Map<string, Row>> {
+async function loadCurrent(db: SqlConnection, schema: string, kind: CatalogKind<unknown>, keys: string[]): Promise<Map<string, Row>> {
   if (keys.length === 0) return new Map();
   const { rows } = await sql<Row>`
     SELECT ${selectColumns(currentColumns(kind) as ColumnSpec<Row>, 'c')} FROM ${sql.id(schema, kind.table)} c

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 import { createCursorTable } from '../shared/ledger-cursor';
 import { CATALOG_KINDS, currentColumns, historyColumns, type CatalogKind } from './catalog-rows';
 
@@ -10,7 +11,7 @@ const columnDefinitions = (spec: Record<string, string>, notNull: readonly strin
  * row, which other code reads (see the table contract in the README), and one
  * history row per stream version with the seq range it was current in.
  */
-export async function createCatalogTables(db: Kysely<any>, schema: string): Promise<void> {
+export async function createCatalogTables(db: SqlConnection, schema: string): Promise<void> {
   await createCursorTable(db, schema);
   for (const kind of Object.values(CATALOG_KINDS) as CatalogKind<unknown>[]) {
     const current = currentColumns(kind) as Record<string, string>;

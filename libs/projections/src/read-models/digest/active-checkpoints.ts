@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { DomainError, notFound } from '@factledger/shared';
 import { READ_MODELS } from '../read-model-lineage';
 
@@ -17,7 +18,7 @@ export function assertReadModel(name: string): void {
 }
 
 /** In the caller's snapshot, in the order of `names`; 503 projection.not_ready for one with no active version yet. */
-export async function activeCheckpoints(trx: Transaction<any> | Kysely<any>, names: readonly string[]): Promise<ActiveCheckpoint[]> {
+export async function activeCheckpoints(trx: Kysely<EngineDb>, names: readonly string[]): Promise<ActiveCheckpoint[]> {
   const { rows } = await sql<ActiveCheckpoint>`
     SELECT r.name, r.active_version AS version, c.position::text AS position, c.transaction_id::text AS "transactionId",
            c.events_applied::text AS "eventsApplied"

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { schemaName } from '../../engine';
 import { READ_MODELS } from '../read-model-lineage';
 import { activeCheckpoints, assertReadModel, type ActiveCheckpoint } from './active-checkpoints';
@@ -15,7 +16,7 @@ export type ReadModelDigest = ActiveCheckpoint & SchemaDigest;
  * Throws projection.unknown (404) for a name that is no read model and
  * projection.not_ready when one has no active version yet.
  */
-export async function liveReadModelDigests(db: Kysely<any>, names: readonly string[] = READ_MODELS.map((s) => s.name)): Promise<ReadModelDigest[]> {
+export async function liveReadModelDigests(db: Kysely<EngineDb>, names: readonly string[] = READ_MODELS.map((s) => s.name)): Promise<ReadModelDigest[]> {
   names.forEach(assertReadModel);
   return db
     .transaction()

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { conflict, notFound } from '@factledger/shared';
 import { schemaName } from '../../engine';
 import { activeCheckpoints, assertReadModel } from './active-checkpoints';
@@ -19,7 +20,7 @@ export interface LiveRowsPage {
  * caller compared: if the model has moved on since, the rows would describe
  * another state, so that is refused (409 projection.moved).
  */
-export async function liveTableRows(db: Kysely<any>, request: { name: string; table: string; position: string; after: string | null; limit: number }): Promise<LiveRowsPage> {
+export async function liveTableRows(db: Kysely<EngineDb>, request: { name: string; table: string; position: string; after: string | null; limit: number }): Promise<LiveRowsPage> {
   const { name, table, position, after, limit } = request;
   assertReadModel(name);
   return db

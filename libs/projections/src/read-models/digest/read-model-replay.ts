@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { upcastEvents, type RecordedEvent } from '@factledger/event-store';
-import { loadConfig } from '@factledger/platform';
+import { loadConfig, type NoTables, type SqlConnection } from '@factledger/platform';
 import { DomainError } from '@factledger/shared';
 import type { ProjectionDefinition } from '../../engine';
 import { isOwnGeneration, readModelSpec } from '../read-model-lineage';
@@ -37,7 +37,7 @@ export class ReadModelReplay {
   private closed = false;
 
   private constructor(
-    private readonly db: Kysely<any>,
+    private readonly db: Kysely<NoTables>,
     private readonly home: string,
     /** Where the replay runs, for messages (no password). */
     readonly location: string,
@@ -56,7 +56,7 @@ export class ReadModelReplay {
         );
       }
     }
-    const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, application_name: 'factledger-verify-replay' }) }) });
+    const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, application_name: 'factledger-verify-replay' }) }) });
     const home = `fl_replay_${randomBytes(4).toString('hex')}`;
     const replay = new ReadModelReplay(db, home, `${home}_* in ${redact(url)}`);
     try {
@@ -126,7 +126,7 @@ export class ReadModelReplay {
     return model;
   }
 
-  private inScratch<T>(work: (trx: Transaction<any>) => Promise<T>): Promise<T> {
+  private inScratch<T>(work: (trx: SqlConnection) => Promise<T>): Promise<T> {
     return this.db.transaction().execute(async (trx) => {
       // The home schema's name is [a-z0-9_] only: quoting it is enough.
       await sql`SELECT set_config('search_path', ${`"${this.home}"`}, true)`.execute(trx);

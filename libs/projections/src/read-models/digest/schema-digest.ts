@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 
 /** Names the row encoding and the way rows and tables are combined; bump it when either changes. */
 export const READ_MODEL_DIGEST_ALGORITHM = 'factledger-rm-digest-v1';
@@ -36,7 +37,7 @@ export interface SchemaDigest {
  * Runs inside the caller's transaction (REPEATABLE READ for a consistent
  * model); pins the output settings jsonb depends on for this transaction.
  */
-export async function digestSchema(trx: Transaction<any>, schema: string): Promise<SchemaDigest> {
+export async function digestSchema(trx: SqlConnection, schema: string): Promise<SchemaDigest> {
   await pinOutputSettings(trx);
   const tables: TableDigest[] = [];
   for (const table of await schemaTables(trx, schema)) {
@@ -61,7 +62,7 @@ export interface HashedRow {
  * sides that disagree on a table find the rows they disagree on. Each page
  * hashes the whole table, so walk only tables of modest size.
  */
-export async function hashedRows(trx: Transaction<any>, schema: string, table: string, afterHash: string | null, limit: number): Promise<HashedRow[] | null> {
+export async function hashedRows(trx: SqlConnection, schema: string, table: string, afterHash: string | null, limit: number): Promise<HashedRow[] | null> {
   await pinOutputSettings(trx);
   const found = (await schemaTables(trx, schema)).find((t) => t.name === table);
   if (!found) return null;
@@ -78,7 +79,7 @@ const rowJson = (table: { generated: string[] }) => sql`(to_jsonb(t) - ${table.g
 const rowHash = (table: { generated: string[] }) => sql`sha256(convert_to(${rowJson(table)}::text, 'UTF8'))`;
 
 /** jsonb renders timestamps in the session's time zone and ranges of dates by DateStyle: fix both for this transaction. */
-async function pinOutputSettings(trx: Transaction<any>): Promise<void> {
+async function pinOutputSettings(trx: SqlConnection): Promise<void> {
   await sql`SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true)`.execute(trx);
 }
 
@@ -97,7 +98,7 @@ interface TableShape {
   key: string[];
 }
 
-async function schemaTables(db: Kysely<any>, schema: string): Promise<TableShape[]> {
+async function schemaTables(db: SqlConnection, schema: string): Promise<TableShape[]> {
   const { rows } = await sql<TableShape>`
     SELECT c.relname AS name,
            coalesce(array_agg(a.attname::text ORDER BY a.attnum) FILTER (WHERE a.attgenerated <> ''), '{}') AS generated,

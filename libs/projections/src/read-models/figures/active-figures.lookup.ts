@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { AMOUNT_FIELDS, parseAmount, type Amount, type AmountQualifier, type ValidAt, type ValidAtPrecision } from '@factledger/ledger-domain';
 import { activeSchema } from '../../engine';
 import { FIGURES_PROJECTION } from './figures.projection';
@@ -39,7 +40,7 @@ const amountOf = (r: Bounds) => {
  * they replaced (matching knows "corrected to 1,900, not 1,500" names the old
  * value). Other modules ask the figures model through this, never its tables.
  */
-export async function activeFiguresOf(db: Kysely<any>, metricKey: string, sourceId: string): Promise<ActiveFigure[]> {
+export async function activeFiguresOf(db: Kysely<EngineDb>, metricKey: string, sourceId: string): Promise<ActiveFigure[]> {
   const schema = await activeSchema(db, FIGURES_PROJECTION);
   const { rows } = await sql<ActiveFigureRow>`
     SELECT c.figure_id, c.qualifier, c.value::text, c.low::text, c.high::text, to_char(c.valid_at, 'YYYY-MM-DD') AS valid_at, c.valid_precision, c.cited_report_ids,

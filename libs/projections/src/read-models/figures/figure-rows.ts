@@ -54,7 +54,7 @@ export interface FigureVersionRow {
   closed_reason: string | null;
 }
 
-export const FIGURE_VERSION_COLUMNS: ColumnSpec<FigureVersionRow> = {
+export const FIGURE_VERSION_COLUMNS = {
   figure_id: 'uuid',
   version: 'integer',
   recorded_from: 'bigint',
@@ -93,7 +93,7 @@ export const FIGURE_VERSION_COLUMNS: ColumnSpec<FigureVersionRow> = {
   closed_by_version: 'integer',
   closed_actor: 'text',
   closed_reason: 'text',
-};
+} as const satisfies ColumnSpec<FigureVersionRow>;
 
 type ClosureColumns = 'recorded_to' | 'recorded_to_position' | 'recorded_to_at' | 'closed_by' | 'closed_by_version' | 'closed_actor' | 'closed_reason';
 
@@ -162,7 +162,7 @@ export interface FigureCurrentRow {
   retracted_by: string | null;
 }
 
-export const FIGURE_CURRENT_COLUMNS: ColumnSpec<FigureCurrentRow> = {
+export const FIGURE_CURRENT_COLUMNS = {
   figure_id: 'uuid',
   metric_key: 'text',
   source_id: 'text',
@@ -198,7 +198,7 @@ export const FIGURE_CURRENT_COLUMNS: ColumnSpec<FigureCurrentRow> = {
   retracted_at: 'timestamptz',
   retraction_reason: 'text',
   retracted_by: 'text',
-};
+} as const satisfies ColumnSpec<FigureCurrentRow>;
 
 /** Every citation of a report by a figure: a version's, a corroboration's or a retraction's. */
 export interface CitationRow {
@@ -215,7 +215,7 @@ export interface CitationRow {
   recorded_by: string | null;
 }
 
-export const CITATION_COLUMNS: ColumnSpec<CitationRow> = {
+export const CITATION_COLUMNS = {
   seq: 'bigint',
   report_id: 'text',
   figure_id: 'uuid',
@@ -227,7 +227,7 @@ export const CITATION_COLUMNS: ColumnSpec<CitationRow> = {
   position: 'bigint',
   recorded_at: 'timestamptz',
   recorded_by: 'text',
-};
+} as const satisfies ColumnSpec<CitationRow>;
 
 /** A source's registration and flags over time: party to the conflict, awaiting verification (estimates read them as of their basis). */
 export interface SourcePartyRow {
@@ -240,7 +240,7 @@ export interface SourcePartyRow {
   recorded_at: string;
 }
 
-export const SOURCE_PARTY_COLUMNS: ColumnSpec<SourcePartyRow> = {
+export const SOURCE_PARTY_COLUMNS = {
   source_id: 'text',
   recorded_from: 'bigint',
   recorded_to: 'bigint',
@@ -248,7 +248,7 @@ export const SOURCE_PARTY_COLUMNS: ColumnSpec<SourcePartyRow> = {
   needs_review: 'boolean',
   position: 'bigint',
   recorded_at: 'timestamptz',
-};
+} as const satisfies ColumnSpec<SourcePartyRow>;
 
 export type SourcePartyClosure = Pick<SourcePartyRow, 'source_id' | 'recorded_from' | 'recorded_to'>;
 
@@ -263,13 +263,13 @@ export interface FigureMetricRow {
   registered_at: string;
 }
 
-export const FIGURE_METRIC_COLUMNS: ColumnSpec<FigureMetricRow> = {
+export const FIGURE_METRIC_COLUMNS = {
   metric_key: 'text',
   unit: 'text',
   registered_seq: 'bigint',
   registered_position: 'bigint',
   registered_at: 'timestamptz',
-};
+} as const satisfies ColumnSpec<FigureMetricRow>;
 
 /** Which sources ever reported on a metric, from which seq: the estimate probes each one's latest figure. */
 export interface MetricSourceRow {
@@ -278,7 +278,7 @@ export interface MetricSourceRow {
   first_seq: string;
 }
 
-export const METRIC_SOURCE_COLUMNS: ColumnSpec<MetricSourceRow> = { metric_key: 'text', source_id: 'text', first_seq: 'bigint' };
+export const METRIC_SOURCE_COLUMNS = { metric_key: 'text', source_id: 'text', first_seq: 'bigint' } as const satisfies ColumnSpec<MetricSourceRow>;
 
 /** position → seq, and the running maximum of recorded_at for "as of time T". */
 export interface LogRow {
@@ -288,4 +288,4 @@ export interface LogRow {
   recorded_max: string;
 }
 
-export const LOG_COLUMNS: ColumnSpec<LogRow> = { position: 'bigint', seq: 'bigint', recorded_at: 'timestamptz', recorded_max: 'timestamptz' };
+export const LOG_COLUMNS = { position: 'bigint', seq: 'bigint', recorded_at: 'timestamptz', recorded_max: 'timestamptz' } as const satisfies ColumnSpec<LogRow>;

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
 import type { ProjectionDefinition } from '../../engine';
 import { prepareBatch } from '../shared/batch-preparation';
@@ -58,7 +59,7 @@ export function figuresProjection(options: { version: number; name?: string }): 
   };
 }
 
-async function loadStoredState(db: Kysely<any>, schema: string, events: readonly NumberedEvent[]): Promise<StoredFigureState> {
+async function loadStoredState(db: SqlConnection, schema: string, events: readonly NumberedEvent[]): Promise<StoredFigureState> {
   const figureIds = figuresToLoad(events);
   const sourceIds = sourcesToLoad(events);
   const figures = new Map<string, FigureCurrentRow>();
@@ -83,7 +84,7 @@ async function loadStoredState(db: Kysely<any>, schema: string, events: readonly
  * rows, then closes, then retractions, which also end the copies); then the
  * batch's own rows, which are never matched by those ops.
  */
-async function writeChanges(db: Kysely<any>, schema: string, changes: FigureBatchChanges): Promise<void> {
+async function writeChanges(db: SqlConnection, schema: string, changes: FigureBatchChanges): Promise<void> {
   const versions: [string, string] = [schema, 'figure_versions'];
   await copyStoredVersions(db, schema, changes.stored.copies);
   await updateRows(db, versions, VERSION_CLOSE_COLUMNS, ['figure_id', 'version'], changes.stored.closes, sql`t.recorded_to IS NULL AND t.valid_to IS NULL`);
@@ -99,7 +100,7 @@ async function writeChanges(db: Kysely<any>, schema: string, changes: FigureBatc
 }
 
 /** The stored open row of each version, believed anew from the copy's seq, with its valid range ended. */
-async function copyStoredVersions(db: Kysely<any>, schema: string, copies: FigureBatchChanges['stored']['copies']): Promise<void> {
+async function copyStoredVersions(db: SqlConnection, schema: string, copies: FigureBatchChanges['stored']['copies']): Promise<void> {
   if (copies.length === 0) return;
   const replaced = new Set(Object.keys(VERSION_COPY_COLUMNS));
   const columns = Object.keys(FIGURE_VERSION_COLUMNS);

@@ -1,11 +1,41 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { createCursorTable } from '../shared/ledger-cursor';
+import { sql, type RawBuilder } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
+import type { StoredTable } from '../shared/batch-rows';
+import { createCursorTable, type CursorTable } from '../shared/ledger-cursor';
+import type {
+  CITATION_COLUMNS,
+  CitationRow,
+  FIGURE_CURRENT_COLUMNS,
+  FIGURE_METRIC_COLUMNS,
+  FIGURE_VERSION_COLUMNS,
+  FigureCurrentRow,
+  FigureMetricRow,
+  FigureVersionRow,
+  LOG_COLUMNS,
+  LogRow,
+  METRIC_SOURCE_COLUMNS,
+  MetricSourceRow,
+  SOURCE_PARTY_COLUMNS,
+  SourcePartyRow,
+} from './figure-rows';
 
 /** Keys compare byte-wise: they are ASCII slugs, and b-tree work on them is a large part of catch-up. */
 const KEY = sql`text COLLATE "C"`;
 
 /** The figures model's tables (besides the ledger cursor): only libs/projections/src/read-models/figures/ names them in SQL. */
-export const FIGURES_TABLES = ['log', 'metrics', 'source_parties', 'metric_sources', 'figures_current', 'figure_versions', 'citations'] as const;
+export const FIGURES_TABLES = ['log', 'metrics', 'source_parties', 'metric_sources', 'figures_current', 'figure_versions', 'citations'] as const satisfies readonly (keyof FiguresTables)[];
+
+/** The figures model's tables, by name inside its schema (`db.withSchema(schema).withTables<FiguresTables>()`). */
+export interface FiguresTables {
+  cursor: CursorTable;
+  log: StoredTable<LogRow, typeof LOG_COLUMNS>;
+  metrics: StoredTable<FigureMetricRow, typeof FIGURE_METRIC_COLUMNS>;
+  source_parties: StoredTable<SourcePartyRow, typeof SOURCE_PARTY_COLUMNS>;
+  metric_sources: StoredTable<MetricSourceRow, typeof METRIC_SOURCE_COLUMNS>;
+  figures_current: StoredTable<FigureCurrentRow, typeof FIGURE_CURRENT_COLUMNS>;
+  figure_versions: StoredTable<FigureVersionRow, typeof FIGURE_VERSION_COLUMNS>;
+  citations: StoredTable<CitationRow, typeof CITATION_COLUMNS>;
+}
 
 /**
  * The figures read model. `figure_versions` is bitemporal: `recorded` (a seq
@@ -15,7 +45,7 @@ export const FIGURES_TABLES = ['log', 'metrics', 'source_parties', 'metric_sourc
  * Only the keys `apply` looks rows up by are indexed here; the indexes that
  * serve queries come once the model has caught up (see FIGURES_QUERY_INDEXES).
  */
-export async function createFiguresTables(db: Kysely<any>, schema: string): Promise<void> {
+export async function createFiguresTables(db: SqlConnection, schema: string): Promise<void> {
   const t = (name: string) => sql.id(schema, name);
   const exec = (query: RawBuilder<unknown>) => query.execute(db);
 

@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 import type { FigureBatchChanges, StoredFigureState } from './figure-batch.fold';
 
 /**
@@ -7,7 +8,7 @@ import type { FigureBatchChanges, StoredFigureState } from './figure-batch.fold'
  * registered, and, for a source whose flags changed (party, verification:
  * both weigh in an estimate), every metric it has figures in, stored or new.
  */
-export async function touchedMetrics(db: Kysely<any>, schema: string, stored: StoredFigureState, changes: FigureBatchChanges): Promise<string[]> {
+export async function touchedMetrics(db: SqlConnection, schema: string, stored: StoredFigureState, changes: FigureBatchChanges): Promise<string[]> {
   const keys = new Set<string>();
   for (const row of stored.figures.values()) keys.add(row.metric_key);
   for (const rows of [changes.newCurrents, changes.currents, changes.metrics, changes.metricSources]) for (const row of rows) keys.add(row.metric_key);

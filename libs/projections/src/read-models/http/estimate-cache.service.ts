@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { sql, type Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { CONFIG, KYSELY, type AppConfig } from '@factledger/platform';
 import { EstimateCache, type EstimateCacheStats } from '../estimate-cache/estimate-cache';
 
@@ -18,7 +19,7 @@ export class EstimateCacheService implements OnModuleDestroy {
   readonly cache: EstimateCache;
   private readonly listener: ReadModelListener | null;
 
-  constructor(@Inject(CONFIG) config: AppConfig, @Inject(KYSELY) private readonly db: Kysely<any>) {
+  constructor(@Inject(CONFIG) config: AppConfig, @Inject(KYSELY) private readonly db: Kysely<EngineDb>) {
     this.cache = new EstimateCache({ maxEntries: config.estimateCacheMaxEntries, maxAgeMs: config.estimateCacheMaxAgeMs });
     const enabled = config.estimateCache === 'on' && config.estimateCacheMaxAgeMs > 0;
     // Until LISTEN took effect the cache is bypassed, so start-up does not wait for it.

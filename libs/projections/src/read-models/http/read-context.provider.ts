@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { CONFIG, KYSELY, type AppConfig } from '@factledger/platform';
 import type { ReadContext } from '../query/read-snapshot';
 
@@ -9,5 +10,5 @@ export const READ_CONTEXT = Symbol('factledger.read-context');
 export const readContextProvider: Provider = {
   provide: READ_CONTEXT,
   inject: [KYSELY, CONFIG],
-  useFactory: (db: Kysely<any>, config: AppConfig): ReadContext => ({ db, waitTimeoutMs: config.readWaitTimeoutMs }),
+  useFactory: (db: Kysely<EngineDb>, config: AppConfig): ReadContext => ({ db, waitTimeoutMs: config.readWaitTimeoutMs }),
 };

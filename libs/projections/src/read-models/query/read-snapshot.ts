@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { visibleHead } from '@factledger/event-store';
 import { DomainError } from '@factledger/shared';
 import { activeSchema, waitForPosition } from '../../engine';
@@ -8,7 +9,7 @@ import { cursorHeadSelect } from '../shared/ledger-cursor';
 import { parseAsOf, resolveAlgorithmVersion, resolveValidAt, todayOf, type AsOf, type Basis, type ReadRequest } from './basis';
 
 export interface ReadContext {
-  db: Kysely<any>;
+  db: Kysely<EngineDb>;
   /** Longest wait for minPosition (or for an asOf the read models have not reached). */
   waitTimeoutMs: number;
   now?: () => Date;
@@ -17,7 +18,7 @@ export interface ReadContext {
 /** One consistent view of the read models at the basis. */
 export interface Snapshot {
   /** A REPEATABLE READ, read-only transaction: every statement sees the same commit of every read model. */
-  trx: Transaction<any>;
+  trx: Transaction<EngineDb>;
   /** The basis as a seq (see ledger-cursor): rows with `recorded @> seq` were held then. */
   seq: string;
   validAt: string;
@@ -88,7 +89,7 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
  * for it (the event at that position; the end of the longest prefix recorded
  * by that time), in one statement: a round trip less per historical read.
  */
-async function readHeads(trx: Kysely<any>, schemas: ReadonlyMap<string, string>, asOf: AsOf): Promise<{ heads: Map<string, Point>; logged: Point | null }> {
+async function readHeads(trx: Kysely<EngineDb>, schemas: ReadonlyMap<string, string>, asOf: AsOf): Promise<{ heads: Map<string, Point>; logged: Point | null }> {
   const selects = [...schemas].map(([name, schema]) => cursorHeadSelect(name, schema));
   const lookup = schemas.has(FIGURES_PROJECTION) ? logEntryAt(schemas.get(FIGURES_PROJECTION)!, asOf) : null;
   if (lookup) selects.push(sql`(${lookup})`);
@@ -98,7 +99,7 @@ async function readHeads(trx: Kysely<any>, schemas: ReadonlyMap<string, string>,
   return { heads, logged: logged ? { seq: logged.seq, position: logged.position, recordedAt: logged.recordedAt } : null };
 }
 
-async function resolvePoint(trx: Kysely<any>, asOf: AsOf, head: Point, logged: Point | null, waited: boolean): Promise<Point | { waitFor: string }> {
+async function resolvePoint(trx: Kysely<EngineDb>, asOf: AsOf, head: Point, logged: Point | null, waited: boolean): Promise<Point | { waitFor: string }> {
   if (asOf.kind === 'head') return head;
   if (asOf.kind === 'position') {
     if (asOf.position === '0') return START_POINT;

@@ -1,4 +1,5 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 import type { NumberedEvent } from './ledger-cursor';
 
 /**
@@ -13,7 +14,7 @@ import type { NumberedEvent } from './ledger-cursor';
  * commit does not wait for the WAL flush: a crash can lose only whole
  * batches, rows and checkpoint together, which the projector applies again.
  */
-export async function prepareBatch(trx: Transaction<any>, schema: string, batch: readonly NumberedEvent[]): Promise<void> {
+export async function prepareBatch(trx: SqlConnection, schema: string, batch: readonly NumberedEvent[]): Promise<void> {
   await sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
   const last = batch.at(-1);
   if (!last) return;

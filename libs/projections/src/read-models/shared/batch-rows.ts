@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type ColumnType as KyselyColumn, type RawBuilder } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 
 /**
  * Read-model rows are plain objects: bigints, uuids, dates and timestamps as
@@ -9,6 +10,18 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
  */
 export type ColumnType = 'text' | 'uuid' | 'integer' | 'bigint' | 'numeric' | 'date' | 'timestamptz' | 'boolean' | 'text[]';
 export type ColumnSpec<Row> = { readonly [K in keyof Row]: ColumnType };
+
+/** What pg hands back for a column type (its default parsers: int8/numeric as strings, date/timestamptz as Date). */
+type Read<T extends ColumnType> = T extends 'integer' ? number : T extends 'boolean' ? boolean : T extends 'text[]' ? string[] : T extends 'date' | 'timestamptz' ? Date : string;
+
+/**
+ * A read-model table as kysely sees it, derived from its row interface (the
+ * write shape) and its column spec (declared `as const satisfies ColumnSpec<Row>`
+ * so each column keeps its type): one description of the table.
+ */
+export type StoredTable<Row, Spec extends ColumnSpec<Row>> = {
+  [K in keyof Row]: KyselyColumn<Read<Spec[K]> | (null extends Row[K] ? null : never), Row[K], Row[K]>;
+};
 
 const columnList = (columns: readonly string[]) => sql.join(columns.map((c) => sql.id(c)));
 
@@ -35,7 +48,7 @@ const arrayLiteral = (items: readonly string[]): string => `{${items.map((item) 
 
 /** One INSERT for all rows; `onConflict` e.g. `ON CONFLICT DO NOTHING`. */
 export async function insertRows<Row extends object>(
-  db: Kysely<any>,
+  db: SqlConnection,
   table: [schema: string, name: string],
   spec: ColumnSpec<Row>,
   rows: readonly Row[],
@@ -49,7 +62,7 @@ export async function insertRows<Row extends object>(
 
 /** One INSERT ... ON CONFLICT (key) DO UPDATE that overwrites every other column. */
 export async function upsertRows<Row extends object>(
-  db: Kysely<any>,
+  db: SqlConnection,
   table: [schema: string, name: string],
   spec: ColumnSpec<Row>,
   key: readonly (keyof Row & string)[],
@@ -63,7 +76,7 @@ export async function upsertRows<Row extends object>(
 
 /** One UPDATE ... FROM the rows, matched on `key` (and `where`, on the table as `t`); sets every other column of the spec. */
 export async function updateRows<Row extends object>(
-  db: Kysely<any>,
+  db: SqlConnection,
   table: [schema: string, name: string],
   spec: ColumnSpec<Row>,
   key: readonly (keyof Row & string)[],

@@ -1,4 +1,5 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 import { hasEventsAfter } from '@factledger/event-store';
 import type { NumberedEvent } from './ledger-cursor';
 
@@ -12,7 +13,7 @@ const CATCH_UP_BATCH = 1000;
  * sort instead of row by row. Runs in the batch's transaction, so the indexes
  * appear together with the rows of that batch (or not at all).
  */
-export async function ensureQueryIndexes(trx: Transaction<any>, schema: string, indexes: { name: string; ddl: RawBuilder<unknown> }[], batch: readonly NumberedEvent[]): Promise<void> {
+export async function ensureQueryIndexes(trx: SqlConnection, schema: string, indexes: { name: string; ddl: RawBuilder<unknown> }[], batch: readonly NumberedEvent[]): Promise<void> {
   const last = batch.at(-1)?.logged;
   if (!last) return;
   if (batch.length >= CATCH_UP_BATCH && (await hasEventsAfter(trx, last))) return;

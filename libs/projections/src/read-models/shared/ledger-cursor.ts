@@ -1,4 +1,5 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type ColumnType, type RawBuilder } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 import type { LogEvent } from '@factledger/event-store';
 import type { LedgerEvent } from '@factledger/ledger-domain';
 import { isoTimestamp } from './batch-rows';
@@ -32,7 +33,16 @@ export interface NumberedEvent {
   recordedMax: string;
 }
 
-export async function createCursorTable(db: Kysely<any>, schema: string): Promise<void> {
+/** Every read model's single-row cursor: the last seq it numbered and where. */
+export interface CursorTable {
+  singleton: ColumnType<true, never, never>;
+  seq: ColumnType<string, string, string>;
+  position: ColumnType<string, string, string>;
+  recorded_at: Date | null;
+  recorded_max: Date | null;
+}
+
+export async function createCursorTable(db: SqlConnection, schema: string): Promise<void> {
   await sql`
     CREATE TABLE ${sql.id(schema, 'cursor')} (
       singleton    boolean PRIMARY KEY DEFAULT true CHECK (singleton),
@@ -44,7 +54,7 @@ export async function createCursorTable(db: Kysely<any>, schema: string): Promis
   await sql`INSERT INTO ${sql.id(schema, 'cursor')} (seq, position) VALUES (0, 0)`.execute(db);
 }
 
-export async function loadCursor(db: Kysely<any>, schema: string): Promise<LedgerCursor> {
+export async function loadCursor(db: SqlConnection, schema: string): Promise<LedgerCursor> {
   const { rows } = await sql<LedgerCursor>`
     SELECT seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt",
            ${isoTimestamp(sql.ref('recorded_max'))} AS "recordedMax"
@@ -57,7 +67,7 @@ export const cursorHeadSelect = (name: string, schema: string): RawBuilder<unkno
   sql`SELECT ${name}::text AS name, seq::text AS seq, position::text AS position, ${isoTimestamp(sql.ref('recorded_at'))} AS "recordedAt" FROM ${sql.id(schema, 'cursor')}`;
 
 /** Numbers a batch after the cursor and moves the cursor to its last event. */
-export async function numberBatch(db: Kysely<any>, schema: string, events: readonly LogEvent<LedgerEvent>[]): Promise<NumberedEvent[]> {
+export async function numberBatch(db: SqlConnection, schema: string, events: readonly LogEvent<LedgerEvent>[]): Promise<NumberedEvent[]> {
   const cursor = await loadCursor(db, schema);
   const numbered = numberEvents(cursor, events);
   const last = numbered.at(-1);

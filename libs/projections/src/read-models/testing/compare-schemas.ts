@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
 
 /** Rows in one schema's table and not the other's (either way, duplicates counted), per table. */
-export async function schemaDifferences(db: Kysely<any>, schema: string, other: string): Promise<Record<string, number>> {
+export async function schemaDifferences(db: SqlConnection, schema: string, other: string): Promise<Record<string, number>> {
   const { rows: tables } = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`.execute(db);
   const differences: Record<string, number> = {};
@@ -15,7 +16,7 @@ export async function schemaDifferences(db: Kysely<any>, schema: string, other: 
   return differences;
 }
 
-export async function rowCounts(db: Kysely<any>, schema: string): Promise<Record<string, number>> {
+export async function rowCounts(db: SqlConnection, schema: string): Promise<Record<string, number>> {
   const { rows: tables } = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} ORDER BY table_name`.execute(db);
   const counts: Record<string, number> = {};

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../../engine';
 import { firstVersion, READ_MODELS } from '../read-model-lineage';
 
 /** Every read model of this code, started on a test database as the worker runs them (quiet but for errors, quick polling). */
 export async function startReadModelEngine(
-  database: { db: Kysely<any>; url: string },
+  database: { db: Kysely<EngineDb>; url: string },
   options: Partial<Pick<ProjectionEngineOptions, 'batchSize' | 'pollIntervalMs'>> = {},
 ): Promise<ProjectionEngine> {
   const engine = new ProjectionEngine({
