@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CheckpointArchive, checkArchiveOnStart, restoreRuleProblem, runVerify, Sealer, VERIFY_DEFAULTS } from '@factledger/audit';
 import type { SignedCheckpoint } from '@factledger/audit-domain';
+import type { AuditDb } from '../libs/audit/application/src/audit.tables';
 import { bootstrapDatabase, inDatabase, LOCAL_ROLE_PASSWORDS, migrateToLatest, urlAs } from '@factledger/migrations';
 import { createDatabase, loadConfig, type AppConfig, type DatabaseHandle } from '@factledger/platform';
 import { runCli } from '../apps/cli/src/program';
@@ -28,7 +29,7 @@ describe('restore drill: backups never fork the published log', () => {
   let work: string;
   let archiveDir: string;
   let config: AppConfig;
-  let ledger: DatabaseHandle<any> | null = null;
+  let ledger: DatabaseHandle<AuditDb> | null = null;
   let sealer: Sealer | null = null;
 
   const urls = () => {

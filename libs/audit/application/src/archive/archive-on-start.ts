@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import type { CheckpointArchive } from './checkpoint-archive';
 import { RestoreRuleError, restoreRuleProblem } from './restore-rule';
@@ -9,7 +10,7 @@ import { RestoreRuleError, restoreRuleProblem } from './restore-rule';
  * the worker. Then the archive catches up with the database's latest
  * checkpoint (an archive set up late, or a write that failed).
  */
-export async function checkArchiveOnStart(db: Kysely<any>, archive: CheckpointArchive, logger: { log(message: string): void }): Promise<void> {
+export async function checkArchiveOnStart(db: Kysely<AuditDb>, archive: CheckpointArchive, logger: { log(message: string): void }): Promise<void> {
   const published = await archive.latest();
   if (published) {
     const problem = await restoreRuleProblem(db, published, `the checkpoint archive ${archive.dir}`);

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { AuditDb } from '../audit.tables';
 import { readBatch, START, type Checkpoint } from '@factledger/event-store';
 import { MerkleFrontier, nodeKey, toHex, type SignedCheckpoint } from '@factledger/audit-domain';
 import { checkpointOfSize } from '../checkpoints/checkpoints.repository';
@@ -29,7 +30,7 @@ const described = (c: SignedCheckpoint) => `checkpoint ${c.treeSize} (root ${c.r
  * leaf are hashed as the sealer would seal them (a backup may hold events
  * committed but not yet sealed when it was taken), never written.
  */
-export async function restoreRuleProblem(db: Kysely<any>, published: SignedCheckpoint, source = 'the archive'): Promise<string | null> {
+export async function restoreRuleProblem(db: Kysely<AuditDb>, published: SignedCheckpoint, source = 'the archive'): Promise<string | null> {
   const last = await lastSealedLeaf(db);
   const sealed = last ? last.leafIndex + 1 : 0;
   let root: string;
@@ -59,7 +60,7 @@ export async function restoreRuleProblem(db: Kysely<any>, published: SignedCheck
 }
 
 /** The tree of `sealed` stored leaves extended by the log's next events, up to `target` leaves; nothing is written. */
-async function extendFromLog(db: Kysely<any>, sealed: number, after: Checkpoint, target: number): Promise<{ size: number; root: string }> {
+async function extendFromLog(db: Kysely<AuditDb>, sealed: number, after: Checkpoint, target: number): Promise<{ size: number; root: string }> {
   const refs = MerkleFrontier.refsFor(sealed);
   const nodes = await loadNodes(db, refs);
   const frontier = MerkleFrontier.restore(

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EngineDb } from '../../engine/projection.tables';
 import { rebuildProjection, schemaName, type ProjectionDefinition } from '../../engine';
 import { catalogProjection } from '../catalog/catalog.projection';
 import { digestSchema, liveReadModelDigests } from '../digest';
@@ -29,7 +30,7 @@ const silent = { log: () => undefined, warn: () => undefined, error: () => undef
  * live one is right exactly when both digests are equal. Call it once the
  * live models reached the head, with no writes under way; once per database.
  */
-export async function liveAndFreshDigests(db: Kysely<any>, connectionString: string): Promise<DigestPair[]> {
+export async function liveAndFreshDigests(db: Kysely<EngineDb>, connectionString: string): Promise<DigestPair[]> {
   const live = await liveReadModelDigests(db);
   const pairs: DigestPair[] = [];
   for (const model of live) {
