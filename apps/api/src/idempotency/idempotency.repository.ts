@@ -1,16 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import type { PlatformTables } from '@factledger/platform';
+import type { IdempotencyKeysTable, PlatformTables } from '@factledger/platform';
 
 type Db = Kysely<PlatformTables>;
 
-export interface IdempotencyRecord {
-  method: string;
-  path: string;
-  request_hash: string;
-  status_code: number | null;
-  response_body: unknown;
-  response_headers: Record<string, string> | null;
-}
+/** What a stored key answers with: its columns as the table describes them (platform.tables.ts). */
+export type IdempotencyRecord = Pick<IdempotencyKeysTable, 'method' | 'path' | 'request_hash' | 'status_code' | 'response_body' | 'response_headers'>;
 
 export type ClaimOutcome =
   /** The caller holds the key (new, or taken over from a claim whose lease ran out) and runs the request. */
