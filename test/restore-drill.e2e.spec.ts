@@ -8,10 +8,10 @@ import type { SignedCheckpoint } from '@factledger/audit-domain';
 import type { AuditDb } from '../libs/audit/application/src/audit.tables';
 import { bootstrapDatabase, inDatabase, LOCAL_ROLE_PASSWORDS, migrateToLatest, urlAs } from '@factledger/migrations';
 import { createDatabase, loadConfig, type AppConfig, type DatabaseHandle } from '@factledger/platform';
+import { startPrivateCluster, type PrivateCluster } from '@factledger/testing';
 import { runCli } from '../apps/cli/src/program';
 import { createAuditTestApp } from '../libs/audit/application/src/testing/audit-test-app';
 import { seedEvents, testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
-import { startPgPrivateCluster, type PgPrivateCluster } from './support/pg-private-cluster';
 
 jest.setTimeout(180_000);
 
@@ -25,7 +25,7 @@ jest.setTimeout(180_000);
  */
 describe('restore drill: backups never fork the published log', () => {
   const key = testSigningKey();
-  let cluster: PgPrivateCluster;
+  let cluster: PrivateCluster;
   let work: string;
   let archiveDir: string;
   let config: AppConfig;
@@ -73,7 +73,7 @@ describe('restore drill: backups never fork the published log', () => {
   };
 
   beforeAll(async () => {
-    cluster = await startPgPrivateCluster();
+    cluster = await startPrivateCluster();
     work = mkdtempSync(path.join(tmpdir(), 'factledger-drill-'));
     archiveDir = path.join(work, 'checkpoint-archive');
     await bootstrapDatabase(cluster.adminUrl(), 'factledger', LOCAL_ROLE_PASSWORDS);
@@ -90,7 +90,7 @@ describe('restore drill: backups never fork the published log', () => {
   afterAll(async () => {
     await sealer?.stop();
     await ledger?.close();
-    await cluster?.stop();
+    await cluster?.destroy();
     if (work) rmSync(work, { recursive: true, force: true });
   });
 

@@ -8,7 +8,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { migrateToLatest } from '../../../migrations/migrator';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { bootstrapDatabase, DATABASE_ROLES, inDatabase, LOCAL_ROLE_PASSWORDS, urlAs, type RoleKind } from '../../../migrations/database-roles';
+import { bootstrapDatabase, DATABASE_ROLES, LOCAL_ROLE_PASSWORDS, urlAs, type RoleKind } from '../../../migrations/database-roles';
 import { freePort } from './free-port';
 
 const run = promisify(execFile);
@@ -50,8 +50,22 @@ async function pgTool(tool: string, args: string[]): Promise<string> {
   }
 }
 
-/** initdb, start, the project's role bootstrap and every migration: a ready ledger database. */
-export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+/** A bare server: for tests that need the server itself (dump, restore, drop databases), with no ledger in it yet. */
+export interface PrivateCluster {
+  port: number;
+  /** The cluster's superuser on `database` (default postgres). */
+  adminUrl(database?: string): string;
+  /** The cluster's own programs (pg_dump/pg_restore of its major version). */
+  bin: string;
+  stop(mode?: 'fast' | 'immediate'): Promise<void>;
+  start(): Promise<void>;
+  isRunning(): Promise<boolean>;
+  /** Stops the server and removes its data directory. */
+  destroy(): Promise<void>;
+}
+
+/** initdb and start, in a temporary directory owned by postgres, on a spare port. */
+export async function startPrivateCluster(): Promise<PrivateCluster> {
   const dir = mkdtempSync(path.join(tmpdir(), 'factledger-pg-'));
   if (process.getuid?.() === 0) {
     const { stdout } = await run('id', ['-u', 'postgres']);
@@ -82,9 +96,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   };
   try {
     await start();
-    const server = `postgres://postgres@127.0.0.1:${port}/postgres`;
-    await bootstrapDatabase(server, DATABASE, LOCAL_ROLE_PASSWORDS);
-    const adminUrl = inDatabase(server, DATABASE);
+  } catch (error) {
+    await destroy();
+    throw error;
+  }
+  return { port, adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`, bin: PG_BIN, stop, start, isRunning, destroy };
+}
+
+/** A private cluster with the project's role bootstrap and every migration: a ready ledger database. */
+export async function startPrivatePostgres(): Promise<PrivatePostgres> {
+  const cluster = await startPrivateCluster();
+  try {
+    await bootstrapDatabase(cluster.adminUrl(), DATABASE, LOCAL_ROLE_PASSWORDS);
+    const adminUrl = cluster.adminUrl(DATABASE);
     const roleUrl = (kind: RoleKind) => urlAs(adminUrl, DATABASE_ROLES[kind], LOCAL_ROLE_PASSWORDS[kind]);
     const owner = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: roleUrl('owner'), max: 1 }) }) });
     try {
@@ -92,10 +116,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     } finally {
       await owner.destroy();
     }
+    const { port, stop, start, isRunning, destroy } = cluster;
     return { port, adminUrl, url: roleUrl('app'), sealerUrl: roleUrl('sealer'), ownerUrl: roleUrl('owner'), stop, start, isRunning, destroy };
   } catch (error) {
-    await destroy();
+    await cluster.destroy();
     throw error;
   }
 }
-
