@@ -9638,6 +9638,7 @@ export interface operations {
                             invalidations: number;
                             partialInvalidations: number;
                             invalidatedMetrics: number;
+                            listenerLosses: number;
                         };
                     };
                 };

@@ -44,6 +44,8 @@ export interface EstimateCacheStats {
   partialInvalidations: number;
   /** Metrics named by those notices. */
   invalidatedMetrics: number;
+  /** LISTEN connections lost (the cache bypasses until a new one is up, which may be milliseconds later). */
+  listenerLosses: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export class EstimateCache {
   private readonly byMetric = new Map<string, Set<string>>();
   private readonly inFlight = new Map<string, { generation: number; answer: Promise<EstimateAnswer> }>();
   private readonly now: () => number;
-  readonly stats: EstimateCacheStats = { hits: 0, misses: 0, bypassed: 0, stored: 0, joined: 0, invalidations: 0, partialInvalidations: 0, invalidatedMetrics: 0 };
+  readonly stats: EstimateCacheStats = { hits: 0, misses: 0, bypassed: 0, stored: 0, joined: 0, invalidations: 0, partialInvalidations: 0, invalidatedMetrics: 0, listenerLosses: 0 };
 
   constructor(private readonly options: EstimateCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -100,6 +102,7 @@ export class EstimateCache {
   }
 
   onListening(listening: boolean): void {
+    if (this.listening && !listening) this.stats.listenerLosses++;
     this.listening = listening;
     this.invalidate();
   }

@@ -37,6 +37,7 @@ export const ProjectionsStatusResponse = Closed(
       invalidations: Count,
       partialInvalidations: Count,
       invalidatedMetrics: Count,
+      listenerLosses: Count,
     }),
   },
   { description: 'Every read-model version and this process’s estimate cache counters' },
