@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from '@factledger/database-schema';
 // Imported by globalSetup too, which runs outside jest's module mapper: no path alias here.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DATABASE_ROLES, LOCAL_ROLE_PASSWORDS, prepareDatabase, urlAs, type RoleKind } from '../../../migrations/database-roles';
@@ -49,7 +50,7 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
  * privilege. Tests that must tamper with the log (or end other roles'
  * sessions) use `adminUrl`; the sealer connects with `sealerUrl`.
  */
-export interface TestDatabase<DB = any> {
+export interface TestDatabase<DB = Database> {
   name: string;
   url: string;
   pool: pg.Pool;
@@ -67,7 +68,7 @@ export interface TestDatabase<DB = any> {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase<DB = any>(options: { poolSize?: number } = {}): Promise<TestDatabase<DB>> {
+export async function createTestDatabase<DB = Database>(options: { poolSize?: number } = {}): Promise<TestDatabase<DB>> {
   const name = `factledger_t_${runId()}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (c) => {
     await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()} OWNER ${DATABASE_ROLES.owner}`);

@@ -23,13 +23,14 @@ import { ReferenceLedger } from './testing/reference-ledger';
  * written from the READMEs, sharing no code with the read models or the
  * domain's estimate). Lists are read page by page, a few rows a page.
  *
- * PROPERTY_RUNS (default 4) and PROPERTY_COMMANDS (most random commands per
- * run, default 12) scale it; PROPERTY_SEED replays a reported failure.
+ * PROPERTY_RUNS (default 25) and PROPERTY_COMMANDS (most random commands per
+ * run, default 40) scale it (CI runs the defaults, ≈ 5 s a run; 100 or more
+ * on request); PROPERTY_SEED replays a reported failure.
  */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 4);
-const COMMANDS = Number(process.env.PROPERTY_COMMANDS ?? 12);
+const RUNS = Number(process.env.PROPERTY_RUNS ?? 25);
+const COMMANDS = Number(process.env.PROPERTY_COMMANDS ?? 40);
 const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
-/** A run takes a few seconds (more with more commands); shrinking a failure reruns it many times, so shrinking stops at this bound with the smallest case found. */
+/** A run takes a few seconds (more with more commands); shrinking a failure reruns it many times, so shrinking stops at this bound with the smallest case found. Reaching it fails the test: fewer runs than asked never pass silently. */
 const TIME_LIMIT_MS = (RUNS * 15 + 90) * 1000 * Math.max(1, COMMANDS / 12);
 
 const SOURCES = 3;
@@ -291,8 +292,9 @@ describe('as-of queries equal a reference fold of the log at every position (fas
         await inChunks(checks, 10);
         if (process.env.PROP_DEBUG) console.log(`run ${run}: ${lanes} lane(s), ${events.length} events, write ${t1 - t0} ms, wait ${t2 - t1} ms, ${checks.length} checks ${Date.now() - t2} ms`);
       }),
-      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, ...(SEED === undefined ? {} : { seed: SEED }) },
+      { numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
     );
+    expect(run).toBeGreaterThanOrEqual(RUNS);
     expect(seen.multiSource).toBeGreaterThan(5);
     expect(seen.excluded).toBeGreaterThan(0);
     expect(Math.min(seen.unverifiedExcluded, seen.unverifiedCounted)).toBeGreaterThan(0);

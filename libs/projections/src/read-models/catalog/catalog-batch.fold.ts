@@ -1,7 +1,7 @@
 import type { NumberedEvent } from '../shared/ledger-cursor';
 import { provenanceOf } from '../shared/event-metadata';
 import { catalogChangeOf } from './catalog-change';
-import type { CatalogEntity, CatalogKind } from './catalog-rows';
+import type { AnyCatalogKind, CatalogEntity } from './catalog-rows';
 
 type Row = Record<string, unknown>;
 
@@ -85,14 +85,14 @@ export function foldCatalogBatch(events: readonly NumberedEvent[], stored: Store
   return changes;
 }
 
-function applyFields(kind: CatalogKind<any>, row: Row, data: object): void {
+function applyFields(kind: AnyCatalogKind, row: Row, data: object): void {
   for (const [field, value] of Object.entries(data)) {
     const column = Object.hasOwn(kind.fields, field) ? kind.fields[field] : undefined;
     if (column && value !== undefined) row[column] = value;
   }
 }
 
-function historyRow(kind: CatalogKind<any>, current: Row, n: NumberedEvent): Row {
+function historyRow(kind: AnyCatalogKind, current: Row, n: NumberedEvent): Row {
   const row: Row = {};
   for (const column of Object.keys(kind.columns)) row[column] = current[column] ?? null;
   return { ...row, stream_version: current.stream_version, recorded_from: n.seq, recorded_to: null, position: n.logged.position, recorded_at: n.recordedAt, recorded_by: provenanceOf(n.logged).actor };

@@ -1,10 +1,10 @@
 import type { LedgerEvent } from '@factledger/ledger-domain';
 import { assertNever } from '@factledger/shared';
-import { METRIC_KIND, REPORT_KIND, SOURCE_KIND, type CatalogKind } from './catalog-rows';
+import { METRIC_KIND, REPORT_KIND, SOURCE_KIND, type AnyCatalogKind } from './catalog-rows';
 
 /** What one ledger event does to the catalog: registers or updates one entity with the fields it carries. */
 export interface CatalogChange {
-  kind: CatalogKind<any>;
+  kind: AnyCatalogKind;
   change: 'registered' | 'updated';
   key: string;
   /** The event's data: fields it leaves out (an update's unchanged ones) keep their values. */

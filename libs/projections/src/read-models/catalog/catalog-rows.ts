@@ -1,4 +1,4 @@
-import type { ColumnSpec, StoredTable } from '../shared/batch-rows';
+import type { ColumnSpec, ColumnType, StoredTable } from '../shared/batch-rows';
 import type { CursorTable } from '../shared/ledger-cursor';
 
 /** Columns every current catalog row carries after its entity's own fields. */
@@ -82,8 +82,10 @@ const HISTORY_COLUMNS = {
   recorded_by: 'text',
 } as const satisfies ColumnSpec<CatalogHistory>;
 
-export const currentColumns = <F>(kind: CatalogKind<F>): ColumnSpec<F & CatalogBookkeeping> => ({ ...kind.columns, ...BOOKKEEPING_COLUMNS });
-export const historyColumns = <F>(kind: CatalogKind<F>): ColumnSpec<F & CatalogHistory> => ({ ...kind.columns, ...HISTORY_COLUMNS });
+/** A kind's columns by name, for the code generic over the kinds (its rows are `Row`s, untyped). */
+type Columns = Readonly<Record<string, ColumnType>>;
+export const currentColumns = (kind: AnyCatalogKind): Columns => ({ ...kind.columns, ...BOOKKEEPING_COLUMNS });
+export const historyColumns = (kind: AnyCatalogKind): Columns => ({ ...kind.columns, ...HISTORY_COLUMNS });
 const METRIC_COLUMNS = { key: 'text', label: 'text', unit: 'text', description: 'text', aliases: 'text[]', patterns: 'text[]' } as const satisfies ColumnSpec<MetricFields>;
 const SOURCE_COLUMNS = {
   source_id: 'text',
@@ -148,4 +150,7 @@ export const REPORT_KIND: CatalogKind<ReportFields> = {
   columns: REPORT_COLUMNS,
 };
 
-export const CATALOG_KINDS: Readonly<Record<CatalogEntity, CatalogKind<any>>> = { metric: METRIC_KIND, source: SOURCE_KIND, report: REPORT_KIND };
+/** Any one of the catalog's kinds: what code generic over the three takes (their columns differ, so no single `CatalogKind<F>` covers them). */
+export type AnyCatalogKind = CatalogKind<MetricFields> | CatalogKind<SourceFields> | CatalogKind<ReportFields>;
+
+export const CATALOG_KINDS: Readonly<Record<CatalogEntity, AnyCatalogKind>> = { metric: METRIC_KIND, source: SOURCE_KIND, report: REPORT_KIND };

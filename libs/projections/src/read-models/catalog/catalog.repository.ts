@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Snapshot } from '../query/read-snapshot';
 import { selectColumns, type ColumnSpec } from '../shared/batch-rows';
 import { CATALOG_PROJECTION } from './catalog.projection';
-import type { CatalogKind } from './catalog-rows';
+import type { AnyCatalogKind } from './catalog-rows';
 
 type Row = Record<string, unknown>;
 
@@ -19,7 +19,7 @@ export interface CatalogEntry {
  * At the head the current table answers; before it, the history row whose
  * seq range holds the basis. Both give the same entry at the same basis.
  */
-function source(s: Snapshot, kind: CatalogKind<unknown>) {
+function source(s: Snapshot, kind: AnyCatalogKind) {
   const schema = s.schema(CATALOG_PROJECTION);
   const columns = selectColumns(kind.columns as ColumnSpec<Row>, 'e');
   return s.atHead(CATALOG_PROJECTION)
@@ -33,13 +33,13 @@ const toEntry = (row: Row): CatalogEntry => {
   return { fields, streamVersion: Number(stream_version), lastPosition: String(last_position), updatedAt: (updated_at as Date).toISOString() };
 };
 
-export async function catalogEntryAt(s: Snapshot, kind: CatalogKind<unknown>, key: string): Promise<CatalogEntry | null> {
+export async function catalogEntryAt(s: Snapshot, kind: AnyCatalogKind, key: string): Promise<CatalogEntry | null> {
   const { rows } = await sql<Row>`${source(s, kind)} AND ${sql.ref(`e.${kind.keyColumn}`)} = ${key}`.execute(s.trx);
   return rows[0] ? toEntry(rows[0]) : null;
 }
 
 /** Entries in key order, keyset-paged; reads limit + 1 rows. */
-export async function catalogEntriesAt(s: Snapshot, kind: CatalogKind<unknown>, options: { after: string | null; limit: number }): Promise<CatalogEntry[]> {
+export async function catalogEntriesAt(s: Snapshot, kind: AnyCatalogKind, options: { after: string | null; limit: number }): Promise<CatalogEntry[]> {
   const key = sql.ref(`e.${kind.keyColumn}`);
   const { rows } = await sql<Row>`
     ${source(s, kind)} ${options.after === null ? sql`` : sql`AND ${key} > ${options.after}`}
@@ -48,7 +48,7 @@ export async function catalogEntriesAt(s: Snapshot, kind: CatalogKind<unknown>, 
 }
 
 /** The entries with these keys (those registered at the basis), in key order. */
-export async function catalogEntriesKeyedAt(s: Snapshot, kind: CatalogKind<unknown>, keys: readonly string[]): Promise<CatalogEntry[]> {
+export async function catalogEntriesKeyedAt(s: Snapshot, kind: AnyCatalogKind, keys: readonly string[]): Promise<CatalogEntry[]> {
   if (keys.length === 0) return [];
   const key = sql.ref(`e.${kind.keyColumn}`);
   const { rows } = await sql<Row>`${source(s, kind)} AND ${key} = ANY (${[...new Set(keys)]}::text[]) ORDER BY ${key}`.execute(s.trx);

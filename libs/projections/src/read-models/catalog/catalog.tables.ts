@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
 import { createCursorTable } from '../shared/ledger-cursor';
-import { CATALOG_KINDS, currentColumns, historyColumns, type CatalogKind } from './catalog-rows';
+import { CATALOG_KINDS, currentColumns, historyColumns } from './catalog-rows';
 
 const columnDefinitions = (spec: Record<string, string>, notNull: readonly string[]) =>
   sql.join(Object.entries(spec).map(([column, type]) => sql`${sql.id(column)} ${sql.raw(type)}${notNull.includes(column) ? sql` NOT NULL` : sql``}`));
@@ -13,14 +13,14 @@ const columnDefinitions = (spec: Record<string, string>, notNull: readonly strin
  */
 export async function createCatalogTables(db: SqlConnection, schema: string): Promise<void> {
   await createCursorTable(db, schema);
-  for (const kind of Object.values(CATALOG_KINDS) as CatalogKind<unknown>[]) {
-    const current = currentColumns(kind) as Record<string, string>;
+  for (const kind of Object.values(CATALOG_KINDS)) {
+    const current = currentColumns(kind);
     await sql`
       CREATE TABLE ${sql.id(schema, kind.table)} (
         ${columnDefinitions(current, [kind.keyColumn, 'stream_version', 'position', 'last_position', 'registered_at', 'updated_at'])},
         PRIMARY KEY (${sql.id(kind.keyColumn)})
       )`.execute(db);
-    const history = historyColumns(kind) as Record<string, string>;
+    const history = historyColumns(kind);
     await sql`
       CREATE TABLE ${sql.id(schema, kind.historyTable)} (
         ${columnDefinitions(history, [kind.keyColumn, 'stream_version', 'recorded_from', 'position', 'recorded_at'])},

@@ -1,7 +1,7 @@
 import { LedgerErrorCodes } from '@factledger/ledger-domain';
 import { notFound } from '@factledger/shared';
 import { CATALOG_PROJECTION } from '../catalog/catalog.projection';
-import { METRIC_KIND, REPORT_KIND, type CatalogKind } from '../catalog/catalog-rows';
+import { METRIC_KIND, REPORT_KIND } from '../catalog/catalog-rows';
 import { catalogEntriesAt, catalogEntryAt } from '../catalog/catalog.repository';
 import { catalogView, type CatalogView } from '../catalog/catalog-views';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
@@ -18,17 +18,17 @@ export async function listMetrics(ctx: ReadContext, request: ReadRequest & PageR
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
   const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.metricKey]);
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION], at, async (s) => {
-    const entries = await catalogEntriesAt(s, METRIC_KIND as CatalogKind<unknown>, { after: after?.[0] ?? null, limit });
-    return pageOf(entries, limit, s.basis, (e) => [String(e.fields.key)], (e) => ({ ...catalogView(METRIC_KIND as CatalogKind<unknown>, e), links: metricLinks(String(e.fields.key)) }));
+    const entries = await catalogEntriesAt(s, METRIC_KIND, { after: after?.[0] ?? null, limit });
+    return pageOf(entries, limit, s.basis, (e) => [String(e.fields.key)], (e) => ({ ...catalogView(METRIC_KIND, e), links: metricLinks(String(e.fields.key)) }));
   });
   return { data: result.items, basis, page: { limit, nextCursor: result.nextCursor } };
 }
 
 export async function getMetric(ctx: ReadContext, key: string, request: ReadRequest): Promise<{ data: CatalogView; basis: Basis }> {
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION], request, async (s) => {
-    const entry = await catalogEntryAt(s, METRIC_KIND as CatalogKind<unknown>, key);
+    const entry = await catalogEntryAt(s, METRIC_KIND, key);
     if (!entry) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${key} is not registered (as of position ${s.basis.position})`, { metricKey: key, position: s.basis.position });
-    return { ...catalogView(METRIC_KIND as CatalogKind<unknown>, entry), links: metricLinks(key) };
+    return { ...catalogView(METRIC_KIND, entry), links: metricLinks(key) };
   });
   return { data: result, basis };
 }
@@ -50,7 +50,7 @@ export async function getReport(
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
   const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.seq]);
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION, FIGURES_PROJECTION], at, async (s) => {
-    const entry = await catalogEntryAt(s, REPORT_KIND as CatalogKind<unknown>, reportId);
+    const entry = await catalogEntryAt(s, REPORT_KIND, reportId);
     if (!entry) throw notFound(LedgerErrorCodes.reportNotFound, `Report ${reportId} is not registered (as of position ${s.basis.position})`, { reportId, position: s.basis.position });
     const rows = await reportCitationsAt(s, reportId, { after, limit });
     const held = new Map((await versionsHeldAt(s, rows.slice(0, limit).map((r) => r.figure_id))).map((v) => [v.figure_id, figureAtBasis(v)]));
@@ -61,7 +61,7 @@ export async function getReport(
       figureStatus: r.retracted ? 'retracted' : 'active',
       figureAtBasis: held.get(r.figure_id) ?? null,
     }));
-    return { report: catalogView(REPORT_KIND as CatalogKind<unknown>, entry), page };
+    return { report: catalogView(REPORT_KIND, entry), page };
   });
   return { data: { ...result.report, citations: result.page.items }, basis, page: { limit, nextCursor: result.page.nextCursor } };
 }
