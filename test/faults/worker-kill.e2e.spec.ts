@@ -1,17 +1,11 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect } from 'kysely';
 import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '@factledger/testing';
 import { eventually } from '../../libs/ingestion/src/testing/ingestion-test-apps';
-import { waitForPosition } from '../../libs/projections/src/engine';
-import { liveAndFreshDigests } from '../../libs/projections/src/read-models/testing/fresh-rebuild-digests';
-import { call, issueKey, killProcess, startApiProcess, startWorkerProcess, type LedgerProcess, type ProcessTarget } from '../support/ledger-processes';
+import { expectReadModelsEqualFreshRebuild } from '../support/fresh-rebuild-check';
+import { call, homesFigure, issueKey, killProcess, startApiProcess, startWorkerProcess, structuredBatch, type LedgerProcess, type ProcessTarget } from '../support/ledger-processes';
 
-const figure = (source: string, validAt: string, value: number) => ({ metricKey: 'homes_evacuated', source, qualifier: 'exact', value, validAt, quote: `${value} homes` });
-const batch = (title: string, figures: ReturnType<typeof figure>[]) => ({
-  kind: 'structured',
-  report: { publisher: 'Valley Courier', title, publishedAt: '2026-03-12', language: 'en' },
-  figures,
-});
+const figure = homesFigure;
+const batch = structuredBatch;
 /** The job the kill lands in: its second figure names a source the ledger does not know, which the job registers. */
 const DOOMED = batch('Killed mid-job', [figure('Valley Fire Service', '2026-03-09', 900), figure('Ridge Volunteer Brigade', '2026-03-09', 950), figure('Valley Fire Service', '2026-03-10', 1000)]);
 /** factledger_append's per-stream lock (migrations: pg_advisory_xact_lock(hashtextextended(stream, 7406))). */
@@ -94,19 +88,6 @@ describe('worker killed with SIGKILL mid-job, and restarted', () => {
     expect(rows.map((r) => r.job).sort()).toEqual([...jobs].sort());
 
     // The read models: caught up with the log, and equal to a rebuild from nothing.
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres.url, max: 3 }) }) });
-    try {
-      const { rows: head } = await admin.query<{ head: string }>('SELECT max(position)::text AS head FROM events');
-      await waitForPosition(db, ['catalog', 'figures'], head[0]!.head, 30_000);
-      const served = (await request('GET', '/v1/read-models/digest')).body.data as { name: string; digest: string }[];
-      const pairs = await liveAndFreshDigests(db, postgres.url);
-      expect(pairs.map((p) => p.name).sort()).toEqual(['catalog', 'figures']);
-      for (const pair of pairs) {
-        expect(pair.live).toEqual(pair.fresh);
-        expect(served.find((s) => s.name === pair.name)?.digest).toBe(pair.live.digest);
-      }
-    } finally {
-      await db.destroy();
-    }
+    await expectReadModelsEqualFreshRebuild(postgres, async () => (await request('GET', '/v1/read-models/digest')).body.data);
   }, 300_000);
 });

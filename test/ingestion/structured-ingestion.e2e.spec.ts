@@ -35,6 +35,9 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
 
     const job = await h.finished(response.body.jobId);
     expect(job).toMatchObject({ state: 'completed', kind: 'structured', progress: { processed: 2, total: 2 } });
+    // The worker that did it, by its instance id (host:pid:random); beside the result, not in it.
+    expect(job.processedBy).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
+    expect(job.result).not.toHaveProperty('processedBy');
     expect(job.result).toMatchObject({ report: { reportId: 'wire-2024-10-28', created: true }, figuresReported: 2, corroborations: 0, revisions: 0, rejected: [], sourcesCreated: [] });
 
     const figures = await Promise.all(job.result!.figureIds.map((id) => h.request('GET', `/v1/figures/${id}`)));

@@ -58,7 +58,7 @@ export async function startApiProcess(target: ProcessTarget): Promise<LedgerProc
   return { ...api, base };
 }
 
-/** A real worker process (ingestion, projections, sealer); resolves once its projectors hold their checkpoints. */
+/** A real worker process (ingestion, projections, sealer); resolves once the read models run and its sealer is connected. */
 export async function startWorkerProcess(target: ProcessTarget): Promise<LedgerProcess> {
   const worker = start('apps/worker/src/main.ts', target, {
     SEALER_DATABASE_URL: target.postgres.sealerUrl,
@@ -70,13 +70,36 @@ export async function startWorkerProcess(target: ProcessTarget): Promise<LedgerP
   try {
     await eventually(async () => {
       if (worker.child.exitCode !== null) throw new Error(`the worker exited with ${worker.child.exitCode}`);
-      return ((await pool.query(`SELECT 1 FROM projection_checkpoints WHERE state = 'running'`).catch(() => ({ rowCount: 0 }))).rowCount ?? 0) > 0;
+      // Read models running (here or in an earlier worker), and this process's sealer connected (leading or standing by):
+      // its session is named after the worker's instance id, host:pid:random.
+      const { rows } = await pool
+        .query<{ ready: boolean }>(
+          `SELECT EXISTS (SELECT 1 FROM projection_checkpoints WHERE state = 'running')
+              AND EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer:%:' || $1::text || ':%') AS ready`,
+          [worker.child.pid],
+        )
+        .catch(() => ({ rows: [{ ready: false }] }));
+      return rows[0]?.ready;
     }, 90_000, 'the worker to run');
   } finally {
     await pool.end();
   }
   return worker;
 }
+
+/** A lease owner or job's processedBy (an instance id, host:pid:random) names its process by pid. */
+export const pidOfInstance = (instanceId: string | null | undefined): number | null => {
+  const pid = /:(\d+):[0-9a-f]{8}$/.exec(instanceId ?? '')?.[1];
+  return pid ? Number(pid) : null;
+};
+
+/** A line of a structured ingestion batch, and the batch (POST /v1/ingestions) of a Valley Courier report. */
+export const homesFigure = (source: string, validAt: string, value: number) => ({ metricKey: 'homes_evacuated', source, qualifier: 'exact', value, validAt, quote: `${value} homes` });
+export const structuredBatch = (title: string, figures: ReturnType<typeof homesFigure>[]) => ({
+  kind: 'structured',
+  report: { publisher: 'Valley Courier', title, publishedAt: '2026-03-12', language: 'en' },
+  figures,
+});
 
 export async function killProcess(target: LedgerProcess | undefined, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
   if (!target || target.child.exitCode !== null || target.child.signalCode !== null) return;

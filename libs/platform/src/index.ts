@@ -5,6 +5,7 @@ export * from './database/ledger-identity.repository';
 export * from './database/platform.tables';
 export * from './redis/redis-probe';
 export * from './nest/tokens';
+export * from './nest/instance-id';
 export * from './nest/platform.module';
 export * from './http/problem-details';
 export * from './http/problem-details.filter';

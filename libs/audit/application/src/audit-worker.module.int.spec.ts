@@ -5,7 +5,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { verifyCheckpointSignature, publicKeyFromRaw } from '@factledger/audit-domain';
 import type { EventStoreTables } from '@factledger/event-store';
-import { PlatformModule, createDatabase, loadConfig } from '@factledger/platform';
+import { INSTANCE_ID, PlatformModule, createDatabase, loadConfig } from '@factledger/platform';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { CheckpointArchive } from './archive/checkpoint-archive';
 import { RestoreRuleError } from './archive/restore-rule';
@@ -13,6 +13,7 @@ import { AuditWorkerModule } from './audit-worker.module';
 import { currentKey, latestCheckpoint } from './checkpoints/checkpoints.repository';
 import { rotateSigningKey } from './sealer/key-rotation';
 import { SigningKeyError } from './sealer/signing-key';
+import { readSealerStatus } from './sealer/sealer-status';
 import { seedEvents } from './testing/ledger-fixture';
 
 describe('AuditWorkerModule', () => {
@@ -40,7 +41,7 @@ describe('AuditWorkerModule', () => {
     await expect(moduleRef.init()).rejects.toThrow(new RegExp(`no checkpoint signing key at ${signingKeyFile}.*Set SIGNING_KEY_FILE`));
     await moduleRef.close();
     expect(existsSync(signingKeyFile)).toBe(false);
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`);
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`);
     expect(rows[0].n).toBe(0);
   });
 
@@ -61,8 +62,11 @@ describe('AuditWorkerModule', () => {
     expect(checkpoint).toMatchObject({ treeSize: 5 });
     const key = await currentKey(t.db);
     expect(verifyCheckpointSignature(checkpoint!, publicKeyFromRaw(key!.publicKey))).toBe(true);
+    // The status names the app holding the lease (its instance id), read from the lock by any role.
+    expect((await readSealerStatus(t.db)).owner).toBe(app.get(INSTANCE_ID));
     await app.close();
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`);
+    expect((await readSealerStatus(t.db)).owner).toBeNull();
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`);
     expect(rows[0].n).toBe(0);
   });
 
@@ -111,7 +115,7 @@ describe('AuditWorkerModule', () => {
     await expect(refused.init()).rejects.toThrow(RestoreRuleError);
     await expect(refused.init()).rejects.toThrow(/refusing to start: the restored ledger ends before the last checkpoint it published: .* holds checkpoint 9 .* 7 events in its log \(7 sealed\) — 2 missing/);
     await refused.close();
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`);
+    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`);
     expect(rows[0].n).toBe(0);
   });
 });

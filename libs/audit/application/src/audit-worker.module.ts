@@ -1,6 +1,6 @@
 import { Inject, Logger, Module, Optional, type DynamicModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { AppendListener } from '@factledger/event-store';
-import { CONFIG, createDatabase, type AppConfig } from '@factledger/platform';
+import { CONFIG, createDatabase, INSTANCE_ID, type AppConfig } from '@factledger/platform';
 import { AUDIT_WORKER_OPTIONS, DEFAULT_AUDIT_WORKER_OPTIONS, type AuditWorkerOptions } from './audit.options';
 import { Sealer } from './sealer/sealer';
 import { CheckpointArchive } from './archive/checkpoint-archive';
@@ -18,6 +18,7 @@ class SealerLifecycle implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(AUDIT_WORKER_OPTIONS) private readonly options?: Partial<AuditWorkerOptions>,
+    @Optional() @Inject(INSTANCE_ID) private readonly instanceId?: string,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -39,7 +40,7 @@ class SealerLifecycle implements OnModuleInit, OnModuleDestroy {
     // Not awaited: the listener reconnects on its own, and the sealer polls meanwhile.
     this.listener.start().catch((e: Error) => this.logger.warn(`append listener: ${e.message}`));
     // Its own role (SEALER_DATABASE_URL): the application role that the API shares cannot write the audit tables.
-    this.sealer = new Sealer({ connectionString, key, wakeups: this.listener, logger: this.logger, archive, ...options });
+    this.sealer = new Sealer({ connectionString, key, wakeups: this.listener, logger: this.logger, archive, owner: this.instanceId, ...options });
     this.sealer.start();
   }
 

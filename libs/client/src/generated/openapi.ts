@@ -6345,6 +6345,7 @@ export interface operations {
                             treeSize: number;
                             issuedAt: string;
                         } | null;
+                        owner: string | null;
                         lastError: {
                             code: "audit.event_unsealable" | "audit.sealer_not_progressing";
                             message: string;
@@ -7291,6 +7292,7 @@ export interface operations {
                                     forReview: number;
                                 };
                             } | null;
+                            processedBy: string | null;
                             failedReason: string | null;
                             rejected: {
                                 index: number;
@@ -7696,6 +7698,7 @@ export interface operations {
                                 forReview: number;
                             };
                         } | null;
+                        processedBy: string | null;
                         failedReason: string | null;
                         rejected: {
                             index: number;

@@ -49,6 +49,7 @@ const jobView = {
   processedAt: Nullable(Time),
   finishedAt: Nullable(Time),
   result: Nullable(Result),
+  processedBy: Nullable(Type.String({ description: 'The worker instance (host:pid:id) that completed the job; null before that' })),
   failedReason: Nullable(Type.String()),
   rejected: Type.Array(Rejection),
   statusUrl: Type.String(),

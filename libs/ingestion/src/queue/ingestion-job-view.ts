@@ -1,6 +1,6 @@
 import type { Job, JobState } from 'bullmq';
 import { JOB_ID, type IngestionKind, type IngestionResult, type Rejection } from '../domain';
-import type { IngestionJobData, IngestionProgress } from './ingestion-queue';
+import type { IngestionJobData, IngestionJobResult, IngestionProgress } from './ingestion-queue';
 
 /** What `GET /v1/ingestions/{id}` answers. */
 export interface IngestionJobView {
@@ -16,6 +16,8 @@ export interface IngestionJobView {
   processedAt: string | null;
   finishedAt: string | null;
   result: IngestionResult | null;
+  /** The worker instance (host:pid:id) that completed the job; null before that (and for jobs completed before workers named themselves). */
+  processedBy: string | null;
   /** Set when failed: `code: message`. Unrecoverable failures (validation) are never retried. */
   failedReason: string | null;
   /** Rejections so far (also kept when the job failed). */
@@ -29,10 +31,17 @@ export const statusUrlOf = (jobId: string) => `/v1/ingestions/${jobId}`;
 
 export const isIngestionJobId = (id: string) => JOB_ID.test(id);
 
-export function ingestionJobView(job: Job<IngestionJobData, IngestionResult>, state: JobState | 'unknown'): IngestionJobView {
+/** The worker's name rides beside the result in the return value; the view shows it on its own. */
+function splitReturn(value: IngestionJobResult | null): { result: IngestionResult | null; processedBy: string | null } {
+  if (!value) return { result: null, processedBy: null };
+  const { processedBy, ...result } = value;
+  return { result, processedBy: processedBy ?? null };
+}
+
+export function ingestionJobView(job: Job<IngestionJobData, IngestionJobResult>, state: JobState | 'unknown'): IngestionJobView {
   const { payload } = job.data;
   const progress = typeof job.progress === 'object' && job.progress !== null ? (job.progress as unknown as IngestionProgress) : null;
-  const result = state === 'completed' ? (job.returnvalue ?? null) : null;
+  const { result, processedBy } = splitReturn(state === 'completed' ? (job.returnvalue ?? null) : null);
   return {
     jobId: job.id!,
     kind: payload.kind,
@@ -46,6 +55,7 @@ export function ingestionJobView(job: Job<IngestionJobData, IngestionResult>, st
     processedAt: iso(job.processedOn),
     finishedAt: iso(job.finishedOn),
     result,
+    processedBy,
     failedReason: state === 'failed' ? job.failedReason || null : null,
     rejected: result?.rejected ?? progress?.rejected ?? [],
     statusUrl: statusUrlOf(job.id!),

@@ -2,8 +2,8 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { JobState, JobsOptions, Queue } from 'bullmq';
 import { DomainError } from '@factledger/shared';
-import { IngestionErrorCodes, ingestionJobId, jobNameOf, payloadHash, type IngestionPayload, type IngestionResult } from '../domain';
-import { DEFAULT_INGESTION_JOB_OPTIONS, INGESTION_JOB_OPTIONS, INGESTION_QUEUE, type IngestionJobData } from './ingestion-queue';
+import { IngestionErrorCodes, ingestionJobId, jobNameOf, payloadHash, type IngestionPayload } from '../domain';
+import { DEFAULT_INGESTION_JOB_OPTIONS, INGESTION_JOB_OPTIONS, INGESTION_QUEUE, type IngestionJobData, type IngestionJobResult } from './ingestion-queue';
 import { ingestionJobView, isIngestionJobId, type IngestionJobView } from './ingestion-job-view';
 
 export const LISTABLE_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized'] as const;
@@ -26,7 +26,7 @@ export class IngestionJobs {
   private readonly logger = new Logger('ingestion');
 
   constructor(
-    @InjectQueue(INGESTION_QUEUE) private readonly queue: Queue<IngestionJobData, IngestionResult>,
+    @InjectQueue(INGESTION_QUEUE) private readonly queue: Queue<IngestionJobData, IngestionJobResult>,
     @Optional() @Inject(INGESTION_JOB_OPTIONS) private readonly jobOptions: JobsOptions = DEFAULT_INGESTION_JOB_OPTIONS,
   ) {
     // Without a listener an 'error' (Redis away) would be thrown; callers see 503s instead, and the log one line a minute.

@@ -24,7 +24,8 @@ export interface IngestionProgress {
   rejected: Rejection[];
 }
 
-export type IngestionJobResult = IngestionResult;
+/** The job's return value: the result, and which worker instance (INSTANCE_ID) did the job; older jobs lack it. */
+export type IngestionJobResult = IngestionResult & { processedBy?: string };
 
 /** Injection token for job options (tests shorten the backoff). */
 export const INGESTION_JOB_OPTIONS = Symbol('factledger.ingestion.job-options');

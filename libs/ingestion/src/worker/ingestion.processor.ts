@@ -5,16 +5,16 @@ import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { IngestionDb } from './ingestion-db';
 import { LedgerWriter } from '@factledger/ledger';
-import { CONFIG, KYSELY, METRICS, REDIS_PROBE, type AppConfig, type MetricsRegistry, type RedisProbe } from '@factledger/platform';
-import type { IngestionJobName, IngestionResult } from '../domain';
-import { INGESTION_QUEUE, type IngestionJobData } from '../queue/ingestion-queue';
+import { CONFIG, INSTANCE_ID, KYSELY, METRICS, newInstanceId, REDIS_PROBE, type AppConfig, type MetricsRegistry, type RedisProbe } from '@factledger/platform';
+import type { IngestionJobName } from '../domain';
+import { INGESTION_QUEUE, type IngestionJobData, type IngestionJobResult } from '../queue/ingestion-queue';
 import { jobOutcomeMetrics, type JobOutcomeMetrics } from '../queue/queue-metrics';
 import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS, type IngestionHooks, type IngestionWorkerOptions } from './ingestion-hooks';
 import { IngestionRun } from './ingestion-run';
 import { ExtractionPool } from '../extraction/extraction-pool';
 
 /** The name is typed as the union; Redis may still hold any string, which `process` refuses. */
-type IngestionJob = Job<IngestionJobData, IngestionResult, IngestionJobName>;
+type IngestionJob = Job<IngestionJobData, IngestionJobResult, IngestionJobName>;
 
 /**
  * Processes ingestion jobs one at a time: matching reads what earlier jobs
@@ -22,7 +22,7 @@ type IngestionJob = Job<IngestionJobData, IngestionResult, IngestionJobName>;
  * concurrency of 1 on the queue covers several worker processes.
  */
 @Processor(INGESTION_QUEUE, { concurrency: 1 })
-export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, IngestionResult>> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, IngestionJobResult>> implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ingestion');
   private lastRedisError = 0;
   private readonly metrics: JobOutcomeMetrics | undefined;
@@ -38,6 +38,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
     @Optional() @Inject(INGESTION_HOOKS) private readonly hooks: IngestionHooks = {},
     @Optional() @Inject(INGESTION_WORKER_OPTIONS) private readonly options: Partial<IngestionWorkerOptions> = {},
     @Optional() @Inject(METRICS) metrics?: MetricsRegistry,
+    @Optional() @Inject(INSTANCE_ID) private readonly instanceId: string = newInstanceId(),
   ) {
     super();
     this.metrics = metrics && jobOutcomeMetrics(metrics);
@@ -45,7 +46,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
   }
 
   /** One job name per payload kind; a name this worker does not know (or one that contradicts its payload) fails for good. */
-  async process(job: IngestionJob): Promise<IngestionResult> {
+  async process(job: IngestionJob): Promise<IngestionJobResult> {
     const name: IngestionJobName = job.name;
     switch (name) {
       case 'ingest-structured':
@@ -59,7 +60,8 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
     }
   }
 
-  private run(job: IngestionJob): Promise<IngestionResult> {
+  /** The result names this worker: with several worker processes, the job's view says which one did it. */
+  private async run(job: IngestionJob): Promise<IngestionJobResult> {
     const run = new IngestionRun(
       {
         commands: this.commands,
@@ -72,7 +74,7 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
       },
       job,
     );
-    return run.execute();
+    return { ...(await run.execute()), processedBy: this.instanceId };
   }
 
   onApplicationBootstrap(): void {

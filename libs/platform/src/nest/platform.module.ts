@@ -9,7 +9,8 @@ import { MetricsRegistry } from '../observability/metrics-registry';
 import { MetricsListener, type MetricsListenSetting } from '../observability/observability.module';
 import { measuredEventStore, measurePool } from '../observability/store-metrics';
 import { flushTracing } from '../observability/trace-context';
-import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, KYSELY, METRICS, METRICS_LISTEN_SETTING, REDIS_PROBE } from './tokens';
+import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, INSTANCE_ID, KYSELY, METRICS, METRICS_LISTEN_SETTING, REDIS_PROBE } from './tokens';
+import { newInstanceId } from './instance-id';
 
 class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
@@ -68,7 +69,7 @@ export const scopedConfig = (config: AppConfig, kind: ConnectionKind): AppConfig
   };
 };
 
-/** Config, the database pool, the event store and a Redis probe, shared by every module. */
+/** Config, the instance id, the database pool, the event store and a Redis probe, shared by every module. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -78,6 +79,7 @@ export class PlatformModule {
       { provide: CONFIG, useFactory: () => scopedConfig(options.config ?? loadConfig(), kind) },
       { provide: METRICS, useFactory: () => new MetricsRegistry({ app: options.applicationName }) },
       { provide: METRICS_LISTEN_SETTING, useValue: options.metricsListen ?? null },
+      { provide: INSTANCE_ID, useFactory: newInstanceId },
       {
         provide: DATABASE,
         inject: [CONFIG, METRICS],
@@ -108,7 +110,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       providers,
-      exports: [CONFIG, DATABASE, KYSELY, EVENT_STORE, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
+      exports: [CONFIG, INSTANCE_ID, DATABASE, KYSELY, EVENT_STORE, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
     };
   }
 }

@@ -10,3 +10,5 @@ export const RATE_LIMITS = Symbol('factledger.rate-limits');
 export const STREAM_SLOTS = Symbol('factledger.stream-slots');
 export const METRICS = Symbol('factledger.metrics');
 export const METRICS_LISTEN_SETTING = Symbol('factledger.metrics-listen-setting');
+/** This app's instance id (newInstanceId): who holds a lease, who did a job. */
+export const INSTANCE_ID = Symbol('factledger.instance-id');

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, Module, Optional, type DynamicModule, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Kysely } from 'kysely';
 import type { EngineDb } from '../engine/projection.tables';
-import { CONFIG, KYSELY, type AppConfig } from '@factledger/platform';
+import { CONFIG, INSTANCE_ID, KYSELY, type AppConfig } from '@factledger/platform';
 import { ProjectionEngine, projectionStatus, type ProjectionEngineOptions, type ProjectionStatus } from '../engine';
 import { ReadModelMetrics } from './read-model-metrics';
 import { isOwnGeneration, READ_MODELS, workerDefinition, type ReadModelSpec } from './read-model-lineage';
@@ -31,6 +31,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
     @Inject(CONFIG) private readonly config: AppConfig,
     @Optional() @Inject(PROJECTOR_OPTIONS) options?: ProjectorOptions,
     @Optional() private readonly metrics?: ReadModelMetrics,
+    @Optional() @Inject(INSTANCE_ID) private readonly instanceId?: string,
   ) {
     this.options = options ?? {};
   }
@@ -59,7 +60,9 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
   private async run(spec: ReadModelSpec): Promise<void> {
     const definition = await workerDefinition(this.db, spec);
     const { readModels: _readModels, ...tuning } = this.options;
-    const engine = new ProjectionEngine({ db: this.db, connectionString: this.config.databaseUrl, definitions: [definition], logger: this.logger, onBatch: this.metrics?.onBatch, ...tuning });
+    // The app's instance id as the owner: GET /v1/projections then says which worker applies each read model.
+    const owner = tuning.owner ?? this.instanceId;
+    const engine = new ProjectionEngine({ db: this.db, connectionString: this.config.databaseUrl, definitions: [definition], logger: this.logger, onBatch: this.metrics?.onBatch, ...tuning, owner });
     this.engines.set(spec.name, engine);
     await engine.start();
     void engine.exited(spec.name)?.then((exit) => (exit === 'superseded' ? this.follow(spec, engine, definition.version) : undefined));

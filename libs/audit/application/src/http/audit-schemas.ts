@@ -65,6 +65,7 @@ export const SealerStatusView = Closed(
     lagEvents: Type.Integer({ minimum: 0 }),
     lagCapped: Type.Boolean(),
     lastCheckpoint: Nullable(Closed({ treeSize: TreeSizeNumber, issuedAt: Type.String() })),
+    owner: Nullable(Type.String({ description: "The worker instance (host:pid:id) holding the sealer's lease; null when no live sealer holds it" })),
     lastError: Nullable(
       Closed({
         code: Type.Union([Type.Literal('audit.event_unsealable'), Type.Literal('audit.sealer_not_progressing')]),

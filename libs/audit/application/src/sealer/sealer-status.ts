@@ -3,6 +3,7 @@ import type { AuditDb } from '../audit.tables';
 import { countEventsAfter, readAllAfter, START, type RecordedEvent } from '@factledger/event-store';
 import { LeafFormatError, eventLeafHash } from '@factledger/audit-domain';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
+import { sealerOwner } from './sealer-session';
 
 /** An event the leaf format cannot represent: sealing stops before it, nothing after it is sealed. */
 export interface UnsealableEvent {
@@ -40,6 +41,8 @@ export interface SealerStatus {
   lagEvents: number;
   lagCapped: boolean;
   lastCheckpoint: { treeSize: number; issuedAt: string } | null;
+  /** The worker instance holding the sealer's lease now; null when no live sealer holds it. */
+  owner: string | null;
   /** Why the state is `stalled` (null when running). */
   lastError: { code: 'audit.event_unsealable' | 'audit.sealer_not_progressing'; message: string; eventId: string | null; position: string | null; leafIndex: number | null } | null;
 }
@@ -70,10 +73,11 @@ export async function readSealerStatus(db: Kysely<AuditDb>, options: Partial<Sea
   const lastSealed = last ? { leafIndex: Number(last.leaf_index), position: last.position, transactionId: last.transaction_id, sealedAt: last.sealed_at.toISOString() } : null;
   const treeSize = lastSealed ? lastSealed.leafIndex + 1 : 0;
   const after = lastSealed ? { transactionId: lastSealed.transactionId, position: lastSealed.position } : START;
-  const [lag, next, checkpoint] = await Promise.all([
+  const [lag, next, checkpoint, owner] = await Promise.all([
     countEventsAfter(db, after, lagCap),
     readAllAfter(db, after, { limit: 1 }),
     latestCheckpoint(db),
+    sealerOwner(db),
   ]);
   const lagEvents = lag;
   const status: SealerStatus = {
@@ -83,6 +87,7 @@ export async function readSealerStatus(db: Kysely<AuditDb>, options: Partial<Sea
     lagEvents,
     lagCapped: lagEvents >= lagCap,
     lastCheckpoint: checkpoint ? { treeSize: checkpoint.treeSize, issuedAt: checkpoint.issuedAt } : null,
+    owner,
     lastError: null,
   };
   const nextEvent = next.events[0];

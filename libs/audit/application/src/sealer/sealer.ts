@@ -2,7 +2,7 @@ import { LogFollower, readBatch, START, type AppendWakeups, type Checkpoint, typ
 import { MerkleFrontier, nodeKey, toHex, type SignedCheckpoint, type StoredNode } from '@factledger/audit-domain';
 import { insertCheckpoint, latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { appendToTree, lastSealedLeaf, loadNodes, rootAt, sealedTreeSize, type SealedLeaf } from '../tree/merkle-tree.repository';
-import { assertCanSeal, CHECKPOINT_REQUEST_CHANNEL, SEALER_LOCK_KEY } from './sealer-session';
+import { assertCanSeal, CHECKPOINT_REQUEST_CHANNEL, SEALER_LOCK_KEY, sealerApplicationName } from './sealer-session';
 import { describeUnsealable, leafOrUnsealable, type UnsealableEvent } from './sealer-status';
 import { signWithCurrentKey, type SigningKey } from './signing-key';
 import type { AuditTables } from '../audit.tables';
@@ -32,6 +32,8 @@ export interface SealerOptions {
   standbyRetryMs?: number;
   logger?: SealerLogger;
   clock?: () => Date;
+  /** The worker's instance id: named in the lease's session (application_name), where readSealerStatus finds the sealer's owner. */
+  owner?: string;
   /** Where each stored checkpoint is also written, outside the database (CHECKPOINT_ARCHIVE_DIR: CheckpointArchive). */
   archive?: { write(checkpoint: SignedCheckpoint): Promise<void> };
 }
@@ -150,7 +152,7 @@ export class Sealer {
       {
         session: {
           connectionString: this.options.connectionString,
-          applicationName: 'factledger-sealer',
+          applicationName: sealerApplicationName(this.options.owner),
           listen: {
             [CHECKPOINT_REQUEST_CHANNEL]: () => {
               this.checkpointRequested = true;
