@@ -47,6 +47,23 @@ describe('reads served by a PostgreSQL streaming replica', () => {
     expect(answer.status).toBe(200);
     return (answer.body as string).trim().split('\n').map((line) => (JSON.parse(line) as { position: string }).position);
   };
+  /** Opens a live tail; `until(text)` resolves with everything received once `text` has been. */
+  const openTail = async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${api.base}/v1/events/tail`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    expect(response.status).toBe(200);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const until = async (text: string) => {
+      while (!received.includes(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the tail ended before ${text}`);
+        received += value;
+      }
+      return received;
+    };
+    return { until, received: () => received, close: () => controller.abort() };
+  };
   const feedPositions = async () => ((await request('GET', '/v1/events?limit=1000')).body.events as { position: string }[]).map((e) => e.position);
 
   beforeAll(async () => {
@@ -86,6 +103,8 @@ describe('reads served by a PostgreSQL streaming replica', () => {
   });
 
   it('with replay held: writes go on, minPosition waits for the replica (503 after the bound), the feed, export and estimate show the replica', async () => {
+    const tail = await openTail();
+    await tail.until(': connected');
     await standbyAdmin.query('SELECT pg_wal_replay_pause()');
     const partial = (await cacheStats()).partialInvalidations;
     const held = (await addFigure(4000)).position;
@@ -118,6 +137,9 @@ describe('reads served by a PostgreSQL streaming replica', () => {
     expect((await cacheStats()).hits).toBe(hits + 1);
     expect(await feedPositions()).toContain(held);
     expect(await exportPositions()).toContain(held);
+    // The live tail (reading on the replica, woken by the primary's notifications) delivers the event once replayed.
+    expect(await tail.until(`"position":"${held}"`)).toContain('event: event');
+    tail.close();
   }, 60_000);
 
   it('with the replica stopped: reads answer 503 problem+json, writes go on, /health is degraded; started again, reads come back', async () => {
