@@ -1,7 +1,7 @@
 import { Test } from '@nestjs/testing';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CONFIG, ContractValidationInterceptor, createDatabase, KYSELY, loadConfig, ProblemDetailsFilter, REDIS_PROBE, RedisProbe } from '@factledger/platform';
+import { CONFIG, ContractValidationInterceptor, createDatabase, KYSELY, loadConfig, ProblemDetailsFilter, READ_KYSELY, REDIS_PROBE, RedisProbe } from '@factledger/platform';
 import { enforceContract } from '@factledger/testing';
 import { HealthController } from '../apps/api/src/health/health.controller';
 
@@ -20,6 +20,7 @@ describe('health with the database down (HTTP)', () => {
       controllers: [HealthController],
       providers: [
         { provide: KYSELY, useValue: database.db },
+        { provide: READ_KYSELY, useValue: database.db },
         { provide: REDIS_PROBE, useValue: redis },
         { provide: CONFIG, useValue: loadConfig({ ...process.env, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/factledger' }) },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -40,6 +40,7 @@ function start(main: string, target: ProcessTarget, more: Record<string, string>
   // The processes reach this target's servers only, whatever the run's own settings say.
   delete env.MIGRATION_DATABASE_URL;
   delete env.SEALER_DATABASE_URL;
+  if (!target.env?.READ_DATABASE_URL) delete env.READ_DATABASE_URL;
   Object.assign(env, more);
   // As `npm start` runs them: the sources through the SWC register hook.
   const child = spawn(process.execPath, ['-r', './tools/register.cjs', main], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env });

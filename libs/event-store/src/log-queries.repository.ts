@@ -69,6 +69,18 @@ export async function transactionIdAt(db: Db, position: string): Promise<string 
   return rows[0]?.transaction_id ?? null;
 }
 
+/**
+ * Whether the event at `position` is at or before the one at `reached` in log order (transaction id, position);
+ * false when either is not (yet) in `db`'s log, e.g. a replica that has not replayed it.
+ */
+export async function logOrderReached(db: Db, reached: string, position: string): Promise<boolean> {
+  const { rows } = await sql<{ reached: boolean }>`
+    SELECT (r.transaction_id, r.position) >= (p.transaction_id, p.position) AS reached
+      FROM events r, events p
+     WHERE r.position = ${reached}::bigint AND p.position = ${position}::bigint`.execute(db);
+  return rows[0]?.reached === true;
+}
+
 /** An event's id and position, found by either. */
 export interface EventRef {
   eventId: string;

@@ -64,17 +64,19 @@ export interface PrivateCluster {
   destroy(): Promise<void>;
 }
 
-/** initdb and start, in a temporary directory owned by postgres, on a spare port. */
-export async function startPrivateCluster(): Promise<PrivateCluster> {
+/** A temporary directory the postgres user owns (the servers run as it when the tests run as root). */
+async function postgresOwnedDir(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'factledger-pg-'));
   if (process.getuid?.() === 0) {
     const { stdout } = await run('id', ['-u', 'postgres']);
     const { stdout: gid } = await run('id', ['-g', 'postgres']);
     chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
   }
-  const data = path.join(dir, 'data');
-  const port = await freePort();
-  await pgTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  return dir;
+}
+
+/** Starts the server of `data` (in `dir`) on `port`; destroyed with its directory when the start fails. */
+async function serveDirectory(dir: string, data: string, port: number): Promise<PrivateCluster> {
   const options = [`-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c full_page_writes=off', '-c max_connections=200'];
   const start = async () => {
     await pgTool('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options.join(' '), '-w', '-t', '60', 'start']);
@@ -101,6 +103,34 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
     throw error;
   }
   return { port, adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`, bin: PG_BIN, stop, start, isRunning, destroy };
+}
+
+/**
+ * initdb and start, in a temporary directory owned by postgres, on a spare port. initdb's defaults make it a
+ * possible primary as it is: wal_level replica, max_wal_senders 10, and trusted local replication connections.
+ */
+export async function startPrivateCluster(): Promise<PrivateCluster> {
+  const dir = await postgresOwnedDir();
+  const data = path.join(dir, 'data');
+  await pgTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  return serveDirectory(dir, data, await freePort());
+}
+
+/**
+ * A hot standby of the server on `primaryPort` (127.0.0.1), in a directory and on a port of its own:
+ * `pg_basebackup -R` (streaming the WAL it needs, and writing standby.signal and primary_conninfo), then started.
+ * It replays what the primary commits from then on; it refuses writes.
+ */
+export async function startPrivateReplica(primaryPort: number): Promise<PrivateCluster> {
+  const dir = await postgresOwnedDir();
+  const data = path.join(dir, 'data');
+  try {
+    await pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return serveDirectory(dir, data, await freePort());
 }
 
 /** A private cluster with the project's role bootstrap and every migration: a ready ledger database. */

@@ -29,6 +29,8 @@ export const HealthReport = (description: string) =>
             Closed({ pid: Type.Integer(), ageMs: Count, state: Nullable(Type.String()), applicationName: Nullable(Type.String()), database: Nullable(Type.String()) }),
           ),
         }),
+        // Only with READ_DATABASE_URL: the replica answers as a standby; lagBytes: WAL the primary wrote that it has not replayed.
+        replica: Type.Optional(Closed({ ...check, standby: Nullable(Type.Boolean()), lagBytes: Nullable(Count) })),
       }),
     },
     { description },

@@ -12,7 +12,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Database, Redis, sealer and open-transaction status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer
+         * Database, Redis, sealer, open-transaction and read-replica status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer
          * @description Access: public.
          */
         get: operations["HealthController_health"];
@@ -935,6 +935,13 @@ export interface operations {
                                     applicationName: string | null;
                                     database: string | null;
                                 } | null;
+                            };
+                            replica?: {
+                                status: "up" | "down";
+                                latencyMs: number;
+                                error?: string;
+                                standby: boolean | null;
+                                lagBytes: number | null;
                             };
                         };
                     };

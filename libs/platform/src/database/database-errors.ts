@@ -2,7 +2,8 @@
  * Database faults a request can meet through no fault of its own, each a 503
  * the client may retry (with Retry-After), never a 500: a statement over its
  * statement_timeout, a transaction ended for idling, no pool connection within
- * DATABASE_CONNECT_TIMEOUT_MS, a server that is down or restarting.
+ * DATABASE_CONNECT_TIMEOUT_MS, a server that is down or restarting, a read
+ * replica that cancelled a query to replay the primary's changes.
  */
 export interface DatabaseFault {
   code: 'database.timeout' | 'database.busy' | 'database.unavailable';
@@ -21,6 +22,11 @@ export function databaseFaultOf(error: unknown): DatabaseFault | undefined {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && TIMEOUT_STATES.has(code)) {
     return { code: 'database.timeout', detail: 'The database did not answer within the time a request may take; retry later', retryAfterSeconds: 2 };
+  }
+  // A hot standby (READ_DATABASE_URL) cancels a query whose snapshot conflicts with WAL it must replay
+  // (serialization_failure or deadlock_detected, "canceling statement due to conflict with recovery").
+  if ((code === '40001' || code === '40P01') && /conflict with recovery/i.test(error.message)) {
+    return { code: 'database.timeout', detail: 'The read replica cancelled the query to replay the primary\'s changes; retry', retryAfterSeconds: 1 };
   }
   // pg-pool's own words when connectionTimeoutMillis passes with every connection in use (or connecting).
   if (/^timeout exceeded when trying to connect$|connection timeout/i.test(error.message)) {

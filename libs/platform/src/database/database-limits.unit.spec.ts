@@ -20,13 +20,15 @@ describe('session limits in a connection string', () => {
 
 describe('database faults a client may retry', () => {
   const pgError = (code: string, message = 'boom') => Object.assign(new Error(message), { code });
-  it('names timeouts, a busy pool and an unreachable server; anything else is not one', () => {
+  it('names timeouts, a busy pool, an unreachable server and a replica\'s recovery conflict; anything else is not one', () => {
     expect(databaseFaultOf(pgError('57014', 'canceling statement due to statement timeout'))?.code).toBe('database.timeout');
     expect(databaseFaultOf(pgError('25P03'))?.code).toBe('database.timeout');
     expect(databaseFaultOf(new Error('timeout exceeded when trying to connect'))?.code).toBe('database.busy');
     expect(databaseFaultOf(pgError('ECONNREFUSED'))?.code).toBe('database.unavailable');
     expect(databaseFaultOf(pgError('57P01'))?.code).toBe('database.unavailable');
     expect(databaseFaultOf(new Error('Connection terminated unexpectedly'))?.code).toBe('database.unavailable');
+    expect(databaseFaultOf(pgError('40001', 'canceling statement due to conflict with recovery'))?.code).toBe('database.timeout');
+    expect(databaseFaultOf(pgError('40001', 'could not serialize access due to concurrent update'))).toBeUndefined();
     expect(databaseFaultOf(pgError('23505'))).toBeUndefined();
     expect(databaseFaultOf(new Error('undefined is not a function'))).toBeUndefined();
   });

@@ -9,13 +9,14 @@ import { MetricsRegistry } from '../observability/metrics-registry';
 import { MetricsListener, type MetricsListenSetting } from '../observability/observability.module';
 import { measuredEventStore, measurePool } from '../observability/store-metrics';
 import { flushTracing } from '../observability/trace-context';
-import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, INSTANCE_ID, KYSELY, METRICS, METRICS_LISTEN_SETTING, REDIS_PROBE } from './tokens';
+import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, INSTANCE_ID, KYSELY, METRICS, METRICS_LISTEN_SETTING, READ_DATABASE, READ_KYSELY, REDIS_PROBE } from './tokens';
 import { newInstanceId } from './instance-id';
 
 class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE) private readonly database: DatabaseHandle<unknown>,
+    @Inject(READ_DATABASE) private readonly readDatabase: DatabaseHandle<unknown>,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APPEND_NOTIFIER) private readonly notifier: AppendNotifier,
     @Inject(REDIS_PROBE) private readonly redis: RedisProbe,
@@ -40,6 +41,7 @@ class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAp
   async onApplicationShutdown(): Promise<void> {
     this.notifier.close();
     await this.redis.close();
+    if (this.readDatabase !== this.database) await this.readDatabase.close();
     await this.database.close();
     // Last: the spans of the shutdown itself are exported too.
     await flushTracing();
@@ -69,7 +71,7 @@ export const scopedConfig = (config: AppConfig, kind: ConnectionKind): AppConfig
   };
 };
 
-/** Config, the instance id, the database pool, the event store and a Redis probe, shared by every module. */
+/** Config, the instance id, the database pools (the primary's, and the read side's: READ_KYSELY), the event store and a Redis probe, shared by every module. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -94,7 +96,24 @@ export class PlatformModule {
           return handle;
         },
       },
+      {
+        // One seam for the read side: its own pool on the replica when READ_DATABASE_URL is set, else the primary's.
+        provide: READ_DATABASE,
+        inject: [CONFIG, METRICS, DATABASE],
+        useFactory: (config: AppConfig, metrics: MetricsRegistry, primary: DatabaseHandle<unknown>) => {
+          if (!config.readDatabaseUrl) return primary;
+          const handle = createDatabase(config.readDatabaseUrl, {
+            max: config.databasePoolSize,
+            applicationName: `${options.applicationName}:read`,
+            connectTimeoutMs: config.databaseConnectTimeoutMs,
+            ...limitsOf(config, kind),
+          });
+          measurePool(metrics, handle.pool, 'read', config.databasePoolSize);
+          return handle;
+        },
+      },
       { provide: KYSELY, inject: [DATABASE], useFactory: (d: DatabaseHandle<unknown>) => d.db },
+      { provide: READ_KYSELY, inject: [READ_DATABASE], useFactory: (d: DatabaseHandle<unknown>) => d.db },
       { provide: APPEND_NOTIFIER, inject: [DATABASE], useFactory: (d: DatabaseHandle<unknown>) => new AppendNotifier(d.pool) },
       {
         provide: EVENT_STORE,
@@ -110,7 +129,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       providers,
-      exports: [CONFIG, INSTANCE_ID, DATABASE, KYSELY, EVENT_STORE, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
+      exports: [CONFIG, INSTANCE_ID, DATABASE, KYSELY, READ_DATABASE, READ_KYSELY, EVENT_STORE, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
     };
   }
 }

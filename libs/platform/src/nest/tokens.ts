@@ -2,6 +2,13 @@
 export const CONFIG = Symbol('factledger.config');
 export const DATABASE = Symbol('factledger.database');
 export const KYSELY = Symbol('factledger.kysely');
+/**
+ * The read side's connection (READ_DATABASE_URL, a streaming replica; else the same pool as DATABASE/KYSELY):
+ * queries, the auditor feed, proofs and exports take it. Writes, key checks and anything that must see the
+ * primary's latest commit take KYSELY.
+ */
+export const READ_DATABASE = Symbol('factledger.read-database');
+export const READ_KYSELY = Symbol('factledger.read-kysely');
 export const EVENT_STORE = Symbol('factledger.event-store');
 export const APPEND_NOTIFIER = Symbol('factledger.append-notifier');
 export const REDIS_PROBE = Symbol('factledger.redis-probe');

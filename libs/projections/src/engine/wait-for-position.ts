@@ -29,10 +29,16 @@ const POLL_MS = [5, 10, 10, 15, 20, 25];
  * which projections read the log. A projection with no registry row yet
  * (its worker has not started) is behind, not an error: a worker's jobs may
  * start before its own projector has registered.
+ *
+ * On a streaming replica (`db`), the checkpoints read are the ones it has
+ * replayed, so reaching the position means the replica holds the commit that
+ * applied it. The event itself is looked up on `primary` when the replica has
+ * not replayed it yet (a physical replica has the primary's transaction ids).
  */
-export async function waitForPosition(db: Kysely<EngineDb>, names: readonly string[], position: string, timeoutMs: number): Promise<void> {
+export async function waitForPosition(db: Kysely<EngineDb>, names: readonly string[], position: string, timeoutMs: number, primary?: Kysely<EngineDb>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const transactionId = isPosition(position) ? await transactionIdAt(db, position) : null;
+  const lookUp = async (on: Kysely<EngineDb>) => (isPosition(position) ? await transactionIdAt(on, position) : null);
+  const transactionId = (await lookUp(db)) ?? (primary ? await lookUp(primary) : null);
   if (transactionId === null) {
     throw invalid(WaitErrorCodes.positionUnknown, `No event at position ${position}`, { position });
   }

@@ -3,7 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Kysely } from 'kysely';
 import type { AuditDb } from '../audit.tables';
 import { publicKeyFromRaw } from '@factledger/audit-domain';
-import { Contract, KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
+import { Contract, READ_KYSELY, ReadAccess, RequireRoles } from '@factledger/platform';
 import { KeyHistoryView, PublicKeyView, SealerStatusView, SignedCheckpointView } from './audit-schemas';
 import { notFound } from '@factledger/shared';
 import { CheckpointSizeParams } from './audit-log-schemas';
@@ -17,7 +17,7 @@ import { CheckpointRequests } from './checkpoint-requests';
 @Controller('v1')
 export class CheckpointsController {
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<AuditDb>,
+    @Inject(READ_KYSELY) private readonly db: Kysely<AuditDb>,
     private readonly requests: CheckpointRequests,
   ) {}
 

@@ -5,7 +5,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { AuditDb } from '../audit.tables';
 import { START, visibleHead } from '@factledger/event-store';
-import { Contract, KYSELY, RateBudget, ReadAccess, RequireRoles, STREAM_SLOTS, type StreamSlots } from '@factledger/platform';
+import { Contract, READ_KYSELY, RateBudget, ReadAccess, RequireRoles, STREAM_SLOTS, type StreamSlots } from '@factledger/platform';
 import { invalid, notFound } from '@factledger/shared';
 import { AUDIT_API_OPTIONS, DEFAULT_AUDIT_API_OPTIONS, type AuditApiOptions } from '../audit.options';
 import { toEventJson } from '../history/event-json';
@@ -46,7 +46,7 @@ export class EventsController {
   private readonly options: AuditApiOptions;
 
   constructor(
-    @Inject(KYSELY) private readonly db: Kysely<AuditDb>,
+    @Inject(READ_KYSELY) private readonly db: Kysely<AuditDb>,
     private readonly wakeups: LogWakeups,
     @Optional() @Inject(AUDIT_API_OPTIONS) options?: Partial<AuditApiOptions>,
     @Optional() @Inject(STREAM_SLOTS) private readonly slots?: StreamSlots,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import Fastify from 'fastify';
 import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { appendToStream, START, visibleHead, type EventStoreTables } from '@factledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { settleLog } from '../testing/settle';
-import { abortableStream, exportLines } from './log-streams';
+import { abortableStream, exportLines, tailFrames } from './log-streams';
 
 /** Counts the pages an export reads from the database: its reads of the log (each page then looks up its leaves). */
 class CountQueries implements KyselyPlugin {
@@ -81,5 +82,34 @@ describe('NDJSON export stream', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('live tail frames', () => {
+  let t: TestDatabase<EventStoreTables>;
+  beforeAll(async () => {
+    t = await createTestDatabase<EventStoreTables>();
+  });
+  afterAll(() => t.drop());
+
+  it('a wakeup that arrives before its event is readable (a replica still replaying it) is followed by early looks, not by the next poll', async () => {
+    await appendToStream(t.db, 'tail-early', [{ id: randomUUID(), type: 'tail.v1', data: { n: 0 } }]);
+    await settleLog(t.db);
+    const wakeups = new EventEmitter();
+    const controller = new AbortController();
+    const after = (await visibleHead(t.db)).checkpoint!;
+    // No poll and no heartbeat would come within the test's time: only the early looks can find the event.
+    const frames = tailFrames(t.db, { after, filter: {}, wakeups, signal: controller.signal, heartbeatMs: 600_000, pollMs: 600_000, pageSize: 10 });
+    expect((await frames.next()).value).toContain(': connected');
+    const next = frames.next();
+    await new Promise((r) => setTimeout(r, 50));
+    wakeups.emit('append');
+    await new Promise((r) => setTimeout(r, 100));
+    await appendToStream(t.db, 'tail-early', [{ id: randomUUID(), type: 'tail.v1', data: { n: 1 } }], { expectedVersion: 1 });
+    const frame = (await next).value as string;
+    expect(frame).toContain('event: event');
+    expect(frame).toContain('"n":1');
+    controller.abort();
+    await frames.return(undefined);
   });
 });

@@ -46,6 +46,9 @@ export async function* tailFrames(db: Db, options: TailOptions): AsyncGenerator<
   let announced = encodeCursor(cursor);
   let lastWrite = Date.now();
   yield 'retry: 2000\n: connected\n\n';
+  // Woken by an append the next read did not show yet (a replica still replaying it, an older transaction still
+  // open): look again soon, backing off (EARLY_LOOKS), rather than after pollMs. Null: not looking for one.
+  let unseen: number | null = null;
   while (!options.signal.aborted) {
     const page = await readLog(db, cursor, { ...options.filter, limit: options.pageSize });
     for (const event of page.events) {
@@ -53,10 +56,14 @@ export async function* tailFrames(db: Db, options: TailOptions): AsyncGenerator<
       announced = json.cursor;
       yield `id: ${json.cursor}\nevent: event\ndata: ${JSON.stringify(json)}\n\n`;
     }
+    const moved = encodeCursor(page.next) !== encodeCursor(cursor);
     cursor = page.next;
     if (page.events.length > 0) lastWrite = Date.now();
     if (page.hasMore) continue;
-    await waitForAppend(options.wakeups, Math.min(options.pollMs, Math.max(0, options.heartbeatMs - (Date.now() - lastWrite))), options.signal);
+    if (moved) unseen = null;
+    const quiet = Math.min(options.pollMs, Math.max(0, options.heartbeatMs - (Date.now() - lastWrite)));
+    if (unseen !== null && unseen < EARLY_LOOKS.length) await sleep(Math.min(quiet, EARLY_LOOKS[unseen++]!), options.signal);
+    else unseen = (await waitForAppend(options.wakeups, quiet, options.signal)) === 'append' ? 0 : null;
     if (Date.now() - lastWrite >= options.heartbeatMs && !options.signal.aborted) {
       const position = encodeCursor(cursor);
       yield position === announced ? ': heartbeat\n\n' : `: heartbeat\nid: ${position}\n\n`;
@@ -66,19 +73,28 @@ export async function* tailFrames(db: Db, options: TailOptions): AsyncGenerator<
   }
 }
 
-function waitForAppend(wakeups: Wakeups | null, ms: number, signal: AbortSignal): Promise<void> {
+/** The pauses before looking again after a wakeup that showed nothing new (then back to waiting for the next one). */
+const EARLY_LOOKS = [20, 50, 100, 200, 400];
+
+type Woken = 'append' | 'timer' | 'abort';
+
+const sleep = (ms: number, signal: AbortSignal): Promise<Woken> => waitForAppend(null, ms, signal);
+
+function waitForAppend(wakeups: Wakeups | null, ms: number, signal: AbortSignal): Promise<Woken> {
   // Aborted while reading a page: an abort event will not come again.
-  if (signal.aborted) return Promise.resolve();
+  if (signal.aborted) return Promise.resolve('abort');
   return new Promise((resolve) => {
-    const done = () => {
+    const finish = (why: Woken) => () => {
       clearTimeout(timer);
-      wakeups?.off('append', done);
-      signal.removeEventListener('abort', done);
-      resolve();
+      wakeups?.off('append', onAppend);
+      signal.removeEventListener('abort', onAbort);
+      resolve(why);
     };
-    const timer = setTimeout(done, ms);
-    wakeups?.on('append', done);
-    signal.addEventListener('abort', done);
+    const onAppend = finish('append');
+    const onAbort = finish('abort');
+    const timer = setTimeout(finish('timer'), ms);
+    wakeups?.on('append', onAppend);
+    signal.addEventListener('abort', onAbort);
   });
 }
 

@@ -4,7 +4,7 @@ import type { Static } from '@sinclair/typebox';
 import type { Kysely } from 'kysely';
 import type { AuditDb } from '../audit.tables';
 import { toHex } from '@factledger/audit-domain';
-import { Contract, KYSELY, ReadAccess } from '@factledger/platform';
+import { Contract, READ_KYSELY, ReadAccess } from '@factledger/platform';
 import { DomainError, invalid, malformed, notFound } from '@factledger/shared';
 import { latestCheckpoint } from '../checkpoints/checkpoints.repository';
 import { findEventLeaf } from '../history/history.repository';
@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @ApiTags('audit')
 @Controller('v1/proofs')
 export class ProofsController {
-  constructor(@Inject(KYSELY) private readonly db: Kysely<AuditDb>) {}
+  constructor(@Inject(READ_KYSELY) private readonly db: Kysely<AuditDb>) {}
 
   @ReadAccess('auditor')
   @Get('inclusion')

@@ -19,7 +19,15 @@ export interface EstimateCacheOptions {
   maxEntries: number;
   maxAgeMs: number;
   now?: () => number;
+  /**
+   * Reads run on a streaming replica while notices come from the primary: whether the replica had replayed
+   * `position` (a notice's, in log order) when it answered at `basisPosition`. Absent: reads see the primary.
+   */
+  replayedPast?: (basisPosition: string, position: string) => Promise<boolean>;
 }
+
+/** The floor while the primary's head after a (re)connect is being looked up: nothing is stored. */
+const PENDING = Symbol('pending');
 
 /** Beyond this many metrics named since the last full invalidation, the next notice drops everything (bounds the map). */
 const MAX_TRACKED_METRICS = 100_000;
@@ -58,12 +66,24 @@ export interface EstimateCacheStats {
  * started, so it includes every change notified before; a change committed
  * after it is notified later and drops it. While not listening, nothing is
  * read or stored.
+ *
+ * With reads on a replica (`replayedPast`), a notice received before the
+ * request started may be ahead of the replica: its snapshot then predates
+ * the change, and storing it would keep a stale answer until the metric's
+ * next notice. So an answer is also stored only once its basis covers the
+ * last notice that touched its metric and the floor: the last notice that
+ * touched everything, or the primary's figures head when LISTEN (re)started
+ * (notices may have been missed before it; `setFloor`).
  */
 export class EstimateCache {
   /** Counts notices; an answer computed from generation g is stored only if nothing it reads was touched after g. */
   private generation = 0;
   private clearedAt = 0;
   private readonly touchedAt = new Map<string, number>();
+  /** With a replica: the last notice position per metric since the last full invalidation, and the floor. */
+  private readonly touchedPosition = new Map<string, string>();
+  private floor: string | typeof PENDING | null = null;
+  private floorPendingSince = -1;
   private listening = false;
   /** Least recently used out first beyond maxEntries; older than maxAgeMs (from the request's start) expires on lookup. */
   private readonly entries: LRUCache<string, Entry>;
@@ -97,14 +117,37 @@ export class EstimateCache {
     if (!ESTIMATE_PROJECTIONS.has(notice.projection)) return;
     // A switch: this process reads the new version at once, not after the schema cache's TTL.
     if (notice.change !== 'advance') invalidateActiveSchemas();
-    if (notice.change === 'advance' && notice.keys && this.touchedAt.size + notice.keys.length <= MAX_TRACKED_METRICS) this.invalidateMetrics(notice.keys);
-    else this.invalidate();
+    if (notice.change === 'advance' && notice.keys && this.touchedAt.size + notice.keys.length <= MAX_TRACKED_METRICS) {
+      this.invalidateMetrics(notice.keys);
+      if (this.options.replayedPast) for (const key of notice.keys) this.touchedPosition.set(key, notice.position);
+    } else {
+      this.invalidate();
+      // Later in commit order than every notice before (and any missed before LISTEN), so later in log order too.
+      this.floor = notice.position;
+    }
   }
 
   onListening(listening: boolean): void {
     if (this.listening && !listening) this.stats.listenerLosses++;
     this.listening = listening;
     this.invalidate();
+    if (this.options.replayedPast) {
+      this.floor = PENDING;
+      this.floorPendingSince = this.generation;
+    }
+  }
+
+  /** With a replica: the generation to hand back to setFloor with the primary's figures head, looked up now. */
+  get floorRequest(): number | null {
+    return this.floor === PENDING ? this.floorPendingSince : null;
+  }
+
+  /**
+   * The primary's figures head, read after LISTEN took effect (request: floorRequest's value). A notice that
+   * touched everything since has set a later floor, and a newer reconnect asks again: both win.
+   */
+  setFloor(position: string, request: number): void {
+    if (this.floor === PENDING && this.floorPendingSince === request) this.floor = position;
   }
 
   get active(): boolean {
@@ -162,10 +205,25 @@ export class EstimateCache {
     try {
       const answer = await pending;
       // answer.basis.validAt differs if a day began meanwhile.
-      if (this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day) this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
+      const storable = () => this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day;
+      if (storable() && (await this.replayedPast(metricKey, answer.basis.position)) && storable()) this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
       return answer;
     } finally {
       if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
+    }
+  }
+
+  /** Whether a replica's answer at `basisPosition` covers every notice received before it touching `metricKey`. */
+  private async replayedPast(metricKey: string, basisPosition: string): Promise<boolean> {
+    const check = this.options.replayedPast;
+    if (!check) return true;
+    if (this.floor === PENDING) return false;
+    const required = [this.floor, this.touchedPosition.get(metricKey)].filter((p): p is string => p !== null && p !== undefined && p !== '0');
+    try {
+      for (const position of required) if (!(await check(basisPosition, position))) return false;
+      return true;
+    } catch {
+      return false; // not stored; the answer itself stands
     }
   }
 
@@ -202,8 +260,9 @@ export class EstimateCache {
 
   private invalidate(): void {
     this.clearedAt = ++this.generation;
-    // clearedAt now covers every metric touched before.
+    // clearedAt now covers every metric touched before (and the floor every position).
     this.touchedAt.clear();
+    this.touchedPosition.clear();
     this.entries.clear();
     this.byMetric.clear();
     this.stats.invalidations++;

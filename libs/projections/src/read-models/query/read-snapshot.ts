@@ -9,7 +9,10 @@ import { cursorHeadSelect } from '../shared/ledger-cursor';
 import { parseAsOf, resolveAlgorithmVersion, resolveValidAt, todayOf, type AsOf, type Basis, type ReadRequest } from './basis';
 
 export interface ReadContext {
+  /** Where reads run: the primary, or a streaming replica of it. */
   db: Kysely<EngineDb>;
+  /** With a replica as `db`: the primary, which knows every committed position (see waitForPosition). */
+  primary?: Kysely<EngineDb>;
   /** Longest wait for minPosition (or for an asOf the read models have not reached). */
   waitTimeoutMs: number;
   now?: () => Date;
@@ -52,7 +55,7 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
   const algorithmVersion = resolveAlgorithmVersion(request.algorithmVersion);
   // Positions and times are looked up in the figures model's log index.
   const involved = asOf.kind === 'head' ? [...new Set(projections)] : [...new Set([...projections, FIGURES_PROJECTION])];
-  if (request.minPosition !== undefined) await waitForPosition(ctx.db, involved, request.minPosition, ctx.waitTimeoutMs);
+  if (request.minPosition !== undefined) await waitForPosition(ctx.db, involved, request.minPosition, ctx.waitTimeoutMs, ctx.primary);
   for (let attempt = 0; ; attempt++) {
     const schemas = new Map(await Promise.all(involved.map(async (name) => [name, await activeSchema(ctx.db, name)] as const)));
     const outcome = await ctx.db
@@ -80,7 +83,7 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
     if (attempt > 0) {
       throw new DomainError('projection.wait_timeout', 'unavailable', `Read models did not reach position ${outcome.waitFor}`, { position: outcome.waitFor, projections: involved });
     }
-    await waitForPosition(ctx.db, involved, outcome.waitFor, ctx.waitTimeoutMs);
+    await waitForPosition(ctx.db, involved, outcome.waitFor, ctx.waitTimeoutMs, ctx.primary);
   }
 }
 
