@@ -10,3 +10,4 @@ export const RATE_LIMITS = Symbol('factledger.rate-limits');
 export const STREAM_SLOTS = Symbol('factledger.stream-slots');
 export const METRICS = Symbol('factledger.metrics');
 export const METRICS_LISTEN_SETTING = Symbol('factledger.metrics-listen-setting');
+export const SUBJECT_KEYS = Symbol('factledger.subject-keys');
