@@ -58,6 +58,7 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
       .join('\n');
   const stored = async (table: 'idempotency_keys' | 'events') =>
     (await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.id(table)} t`.execute(api.db.adminDb)).rows.map((r) => r.row).join('\n');
+  const pgDump = async () => (await promisify(execFile)('pg_dump', ['--no-owner', api.db.adminUrl], { maxBuffer: 256 * 1024 * 1024 })).stdout;
   const verify = async () => {
     let out = '';
     const code = await runVerify({ ...VERIFY_DEFAULTS, api: url, stateFile: 'state.json', replay: true, scratchDb: api.db.url }, {
@@ -144,7 +145,7 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
     expect((await api.request('PATCH', `/v1/sources/${WITNESS.sourceId}`, { name: 'Maria K.' })).body).toMatchObject({ status: 409, code: 'subject.erased' });
 
     // A backup taken now holds neither the names nor the key that could open them.
-    const { stdout: dump } = await promisify(execFile)('pg_dump', ['--no-owner', api.db.adminUrl], { maxBuffer: 256 * 1024 * 1024 });
+    const dump = await pgDump();
     expect(dump).toContain('pd1:source-witness-0042:');
     expect(dump).toContain('subject_keys');
     for (const text of [...PLAINTEXTS, keyHex]) expect(dump).not.toContain(text);
@@ -152,5 +153,19 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
     const verified = await verify();
     expect(verified.out).toContain('PASS: replayed through the projection code');
     expect(verified.code).toBe(0);
+  });
+
+  it("erases a key holder's name (principal-<keyId>): kept only in the key table, it reads [erased] there and in a later dump", async () => {
+    const created = await api.request('POST', '/v1/keys', { name: 'Olena Testeditor', roles: ['editor'] });
+    expect(created.status).toBe(201);
+    const keyId = created.body.keyId as string;
+    expect(await stored('events')).not.toContain('Olena Testeditor');
+    const erased = await post(`/v1/subjects/principal-${keyId}/erasure`, undefined, 200);
+    expect(erased).toMatchObject({ subject: `principal-${keyId}`, changed: true });
+    expect((await post(`/v1/subjects/principal-${keyId}/erasure`, undefined, 200)).changed).toBe(false);
+    const keys = await api.request('GET', '/v1/keys');
+    expect(keys.body.items.find((k: { keyId: string }) => k.keyId === keyId)).toMatchObject({ name: ERASED_MARKER, roles: ['editor'] });
+    expect((await api.request('POST', '/v1/subjects/principal-00000000000000ff/erasure')).body).toMatchObject({ status: 404, code: 'subject.not_found' });
+    expect(await pgDump()).not.toContain('Olena Testeditor');
   });
 });

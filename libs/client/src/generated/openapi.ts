@@ -1566,7 +1566,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description a subject: the stream its personal data belongs to, e.g. `source-<sourceId>` for a person source */
+                /** @description a subject: `source-<sourceId>` for a person source (the stream its personal data belongs to), `principal-<keyId>` for the name of an API key's holder */
                 id: string;
             };
             cookie?: never;

@@ -1,13 +1,17 @@
 import { handleCommand, PostgresEventStore, type EventStoreTables } from '@factledger/event-store';
 import { notFound, type EventMetadata } from '@factledger/shared';
 import { sql, type Kysely } from 'kysely';
+import { ApiKeysRepository, type AuthTables } from '../auth/api-keys.repository';
 import { sliceOf, type PlatformTables } from '../database/platform.tables';
 import { subjectDecider, SubjectErrorCodes, subjectStreamId } from '../domain/subject';
 import { KeyRing, subjectsIn } from './key-ring';
 import { ERASED_MARKER, isPersonalToken } from './personal-token';
 import { lockSubjectKey, shredSubjectKey, type SubjectTables } from './subject-keys.repository';
 
-export type ErasureTables = SubjectTables & PlatformTables & EventStoreTables;
+export type ErasureTables = SubjectTables & PlatformTables & AuthTables & EventStoreTables;
+
+/** A principal as a subject: the name of an API key's holder, kept in `api_keys` only (never in events). */
+const PRINCIPAL_SUBJECT = /^principal-([0-9a-f]{16})$/;
 
 export interface ErasureResult {
   subject: string;
@@ -20,7 +24,8 @@ export interface ErasureResult {
 }
 
 /**
- * Erases a subject in one transaction: shreds its data key, records
+ * Erases a subject in one transaction: shreds its data key (for
+ * `principal-<keyId>`: replaces the key holder's name in `api_keys`), records
  * `subject.erased.v1` (stream `subject-<subject>`, through the command path on
  * the same transaction) and drops the stored answers of Idempotency-Key
  * writes that show one of its values — the one place that kept a decrypted
@@ -32,11 +37,11 @@ export async function eraseSubject(db: Kysely<ErasureTables>, subject: string, m
   return db.transaction().execute(async (trx) => {
     const keys = sliceOf<ErasureTables>(trx).as<SubjectTables>();
     const key = await lockSubjectKey(keys, subject);
-    if (key === 'unknown') {
-      throw notFound(SubjectErrorCodes.notFound, `No personal data is held for subject ${subject} (no data key was ever made for it)`, { subject });
+    if (key === 'unknown' && !(await erasePrincipalName(trx, subject))) {
+      throw notFound(SubjectErrorCodes.notFound, `No personal data is held for subject ${subject} (no data key was ever made for it, and it is no API key's holder)`, { subject });
     }
     const store = new PostgresEventStore(sliceOf<ErasureTables>(trx).as<EventStoreTables>(), undefined, { groupCommit: false });
-    if (key !== 'already') {
+    if (key instanceof Buffer) {
       const values = await personalValues(store, subject, key);
       await shredSubjectKey(keys, subject, metadata.actor);
       for (const value of values) {
@@ -65,4 +70,9 @@ async function personalValues(store: PostgresEventStore, subject: string, key: B
   };
   for (const event of await store.readStream(subject)) collect(event.data);
   return values;
+}
+
+async function erasePrincipalName(trx: Kysely<ErasureTables>, subject: string): Promise<boolean> {
+  const keyId = PRINCIPAL_SUBJECT.exec(subject)?.[1];
+  return keyId !== undefined && new ApiKeysRepository(sliceOf<ErasureTables>(trx).as<AuthTables>()).eraseName(keyId, ERASED_MARKER);
 }
