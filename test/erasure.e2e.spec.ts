@@ -103,6 +103,8 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
     }
     expect(exportText).toMatch(/"name":"pd1:source-witness-0042:/);
     expect(rows).toContain('pd1:source-witness-0042:');
+    // Deciders see the text: the same name again changes nothing.
+    expect((await api.request('PATCH', `/v1/sources/${SECOND.sourceId}`, { name: SECOND.name })).body).toMatchObject({ status: 422, code: 'source.update_no_change' });
     // The stored answer of the Idempotency-Key write is the one decrypted copy outside the API (erasure drops it).
     expect(await stored('idempotency_keys')).toContain(WITNESS.name);
   });

@@ -66,11 +66,11 @@ export class LedgerWriter {
   /** The current state of a stream, e.g. a referenced metric for a figure. */
   async load<Event extends DomainEvent, State>(
     streamId: string,
-    decider: Pick<Decider<unknown, Event, State>, 'upcast' | 'initialState' | 'evolve'>,
+    decider: Pick<Decider<unknown, Event, State>, 'upcast' | 'initialState' | 'evolve' | 'personal'>,
   ): Promise<{ state: State; version: number }> {
-    // Another aggregate's state (a referenced source): its personal fields revealed, as its own writes see them.
-    const ring = await this.subjects.ring([streamId]);
-    const history = await this.store.readStreamAs(streamId, (stored) => decider.upcast({ ...stored, data: revealDeep(stored.data, ring) }));
+    // A stream with personal fields (a referenced source) is read revealed, as its own writes see it.
+    const ring = decider.personal ? await this.subjects.ring([streamId]) : null;
+    const history = await this.store.readStreamAs(streamId, ring ? (stored) => decider.upcast({ ...stored, data: revealDeep(stored.data, ring) }) : decider.upcast);
     return { state: foldRecorded(decider, history), version: history.at(-1)?.streamVersion ?? 0 };
   }
 }
