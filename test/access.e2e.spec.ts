@@ -90,6 +90,11 @@ describe('access control over the whole API (OpenAPI walk, HTTP, real PostgreSQL
     'GET /v1/read-models/{name}/rows': async () => ({ method: 'GET', url: `/v1/read-models/catalog/rows?table=sources&position=${await livePosition()}` }),
     'POST /v1/keys': async () => ({ method: 'POST', url: '/v1/keys', body: { name: fresh('importer'), roles: ['reporter'] } }),
     'GET /v1/keys': async () => ({ method: 'GET', url: '/v1/keys' }),
+    'POST /v1/subjects/{id}/erasure': async () => {
+      const sourceId = fresh('person');
+      await ok({ method: 'POST', url: '/v1/sources', body: { sourceId, name: fresh('A person'), kind: 'person' } });
+      return { method: 'POST', url: `/v1/subjects/source-${sourceId}/erasure` };
+    },
     'DELETE /v1/keys/{id}': async () => ({ method: 'DELETE', url: `/v1/keys/${(await createTestKey(api.db.db, ['reader'])).keyId}` }),
   };
 

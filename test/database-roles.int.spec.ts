@@ -117,7 +117,7 @@ describe('database roles', () => {
   it('gives the application role on its own bookkeeping only what its code does', async () => {
     const { rows } = await t.pool.query(`
       SELECT t AS table, string_agg(p, ',' ORDER BY p) AS privileges
-        FROM unnest(ARRAY['idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry', 'ledger_identity', 'review_candidates', 'schema_migrations']) AS t,
+        FROM unnest(ARRAY['idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry', 'ledger_identity', 'review_candidates', 'schema_migrations', 'subject_keys']) AS t,
              unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER', 'REFERENCES']) AS p
        WHERE has_table_privilege(t, p) GROUP BY t ORDER BY t`);
     expect(rows).toEqual([
@@ -129,9 +129,12 @@ describe('database roles', () => {
       { table: 'review_candidates', privileges: 'INSERT,SELECT' },
       // Read only: a process compares the applied migrations with its code's before it starts.
       { table: 'schema_migrations', privileges: 'SELECT' },
+      // An erased subject's row stays as a tombstone (data_key null): never deleted, so it cannot get a fresh key.
+      { table: 'subject_keys', privileges: 'INSERT,SELECT,UPDATE' },
     ]);
     await refused(t.pool, `UPDATE ledger_identity SET ledger_id = gen_random_uuid()`, /permission denied for table ledger_identity/);
     await refused(t.pool, `DELETE FROM schema_migrations`, /permission denied for table schema_migrations/);
+    await refused(t.pool, `DELETE FROM subject_keys`, /permission denied for table subject_keys/);
   });
 
   it('keeps the owner behind the triggers too: its UPDATE/DELETE/TRUNCATE still fail (only disabling them, which the signed checkpoints catch, gets through)', async () => {

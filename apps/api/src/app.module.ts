@@ -12,6 +12,7 @@ import { MetricsController } from './ledger/metrics.controller';
 import { ReportsController } from './ledger/reports.controller';
 import { SourcesController } from './ledger/sources.controller';
 import { KeysController } from './keys/keys.controller';
+import { SubjectsController } from './subjects/subjects.controller';
 import { TimelinePageController } from './timeline/timeline-page.controller';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { PrometheusController } from './observability/prometheus.controller';
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api', metricsListen: 'metricsListen' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule, QueueDashboardModule],
-      controllers: [HealthController, PrometheusController, KeysController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
+      controllers: [HealthController, PrometheusController, KeysController, SubjectsController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Contract validation first: a malformed request is refused before idempotency records anything.

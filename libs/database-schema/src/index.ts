@@ -3,13 +3,13 @@ import type { AuditDb, AuditTables } from '@factledger/audit';
 import type { EventStoreTables } from '@factledger/event-store';
 import type { ReviewDb } from '@factledger/ingestion';
 import type { ReportTextTables } from '@factledger/ledger';
-import { sliceOf, type AuthTables, type PlatformTables } from '@factledger/platform';
+import { sliceOf, type AuthTables, type PlatformTables, type SubjectTables } from '@factledger/platform';
 import type { EngineDb, ProjectionTables, ReadModelTables } from '@factledger/projections';
 
 /**
  * The whole database as kysely sees it: every table of the public schema,
  * each described once, next to the code that owns it (the store's log, the
- * audit tables, api keys, idempotency keys and the ledger identity, report
+ * audit tables, api keys, idempotency keys, subject keys and the ledger identity, report
  * texts, review candidates, the projections' checkpoints and registry).
  * Library code is typed by the slice it queries (e.g. `Kysely<AuditDb>`), which
  * this type fits (the libs cannot import this one: it imports them).
@@ -18,7 +18,7 @@ import type { EngineDb, ProjectionTables, ReadModelTables } from '@factledger/pr
  * names across models, so they are reached through `figuresDb(db, schema)` /
  * `catalogDb(db, schema)` (withSchema + the model's tables, `ReadModelTables`).
  */
-export interface Database extends EventStoreTables, AuditTables, AuthTables, PlatformTables, ReportTextTables, ReviewDb, ProjectionTables {}
+export interface Database extends EventStoreTables, AuditTables, AuthTables, PlatformTables, ReportTextTables, ReviewDb, ProjectionTables, SubjectTables {}
 
 export type { ReadModelTables };
 

@@ -22,3 +22,5 @@ export * from './http/contract-validation.interceptor';
 export * from './observability';
 export * from './database/database-errors';
 export * from './nest/graceful-shutdown';
+export * from './domain/subject';
+export * from './subjects';

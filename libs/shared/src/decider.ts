@@ -13,6 +13,13 @@ export interface Decider<Command, Event extends DomainEvent, State> {
   initialState(): State;
   evolve(state: State, event: Event): State;
   decide(command: Command, state: State): Event[];
+  /**
+   * The fields of `event`'s data that are personal data of the stream's
+   * subject (README "Operations → Erasure"), given the state before it; the
+   * command path stores them encrypted under the subject's key. Omitted: the
+   * aggregate holds no personal data.
+   */
+  personal?(event: Event, before: State): readonly string[];
 }
 
 /** Folds events into state from the initial state. */

@@ -1,6 +1,6 @@
 import { EventStoreErrorCodes } from '@factledger/event-store';
 import { LedgerErrorCodes as L } from '@factledger/ledger-domain';
-import { errorCodes } from '@factledger/platform';
+import { errorCodes, SubjectErrorCodes } from '@factledger/platform';
 
 /**
  * The problem codes of the ledger's write routes (@Contract `errors`), from
@@ -20,7 +20,7 @@ export const MetricErrors = {
 
 export const SourceErrors = {
   register: errorCodes(WRITE_PATH, { 400: [L.sourceInvalidField], 409: [L.sourceAlreadyRegistered] }),
-  update: errorCodes(WRITE_PATH, { 400: [L.sourceInvalidField], 404: [L.sourceNotFound], 422: [L.sourceUpdateNoChange] }),
+  update: errorCodes(WRITE_PATH, { 400: [L.sourceInvalidField], 404: [L.sourceNotFound], 409: [SubjectErrorCodes.erased], 422: [L.sourceUpdateNoChange] }),
 };
 
 const CONTENT_HASH_MISMATCH = 'report.content_hash_mismatch';

@@ -6,11 +6,12 @@ import { act, EXIT, wholeNumber, type CliContext } from '../cli-io';
 import { progressBar, type Progress } from '../progress';
 import { backupCommand } from './backup.command';
 import { dbInitCommand } from './db-init.command';
+import { eraseSubjectCommand } from './erase-subject.command';
 import { restoreCommand } from './restore.command';
 import { migrateCommand } from './migrate.command';
 import { signingKeyCommand, signingKeyRotateCommand } from './signing-key.command';
 
-/** db-init, migrate, signing-key, backup, restore, seed, rebuild, extract: the commands that work on the database or files directly. */
+/** db-init, migrate, signing-key, backup, restore, erase-subject, seed, rebuild, extract: the commands that work on the database or files directly. */
 export function registerOperationsCommands(program: Command, ctx: CliContext): void {
   const { io } = ctx;
   program
@@ -46,6 +47,13 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
     .option('--without-archive', 'restore although CHECKPOINT_ARCHIVE_DIR is not set (nothing published to check against)')
     .option('--pg-bin <dir>', 'where pg_restore is (default: PATH)')
     .action(act(ctx, (dump: string, o: { replace?: boolean; withoutArchive?: boolean; pgBin?: string }) => restoreCommand({ dump, ...o }, io.config(), io)));
+
+  program
+    .command('erase-subject')
+    .description("erase a subject's personal data: shred its data key and record subject.erased.v1 (as DATABASE_URL; README Operations → Erasure)")
+    .argument('<subject>', 'the subject: the stream its personal data belongs to, e.g. source-<sourceId>')
+    .option('--reason <text>', 'why (recorded in the event metadata; name no personal data)')
+    .action(act(ctx, (subject: string, o: { reason?: string }) => eraseSubjectCommand(subject, o, io.config(), io)));
 
   program
     .command('seed')

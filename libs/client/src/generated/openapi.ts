@@ -68,6 +68,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subjects/{id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a subject's personal data (crypto-shredding): its key is deleted and subject.erased.v1 recorded; sealed events stay as they are and still verify
+         * @description Access: an API key with the role admin.
+         */
+        post: operations["SubjectsController_erase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/metrics": {
         parameters: {
             query?: never;
@@ -1548,6 +1568,174 @@ export interface operations {
             };
         };
     };
+    SubjectsController_erase: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description a subject: `source-<sourceId>` for a person source (the stream its personal data belongs to), `principal-<keyId>` for the name of an API key's holder */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subject's data key is shredded: its personal data reads as [erased] everywhere; the event names only the subject */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        subject: string;
+                        /**
+                         * Format: date-time
+                         * @description When the subject was erased (the first erasure, when this one repeats it)
+                         */
+                        erasedAt: string;
+                        position: string | null;
+                        /** @description false: it was erased already, nothing new was recorded */
+                        changed: boolean;
+                    };
+                };
+            };
+            /** @description Malformed: the body, a parameter or a header breaks its syntax (type, format, length, range, characters, unknown or missing fields) (code: request.invalid, request.malformed, request.invalid_header, request.invalid_url) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated) (code: auth.unauthenticated) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key lacks the role (auth.forbidden) (code: auth.forbidden) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such route or entity (code: route.not_found, subject.not_found) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The path exists but not with this method (see Allow) (code: route.method_not_allowed) */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request was not received in time (code: request.timeout) */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.concurrent_write, stream.event_id_conflict) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit (code: request.too_large) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A path parameter or the URL is too long (code: request.path_parameter_too_long) */
+            414: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not of a supported media type (code: request.unsupported_media_type) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests (code: rate_limit.exceeded) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers are too large (code: request.headers_too_large) */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unexpected error (logged) (code: internal) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MetricsReadController_list: {
         parameters: {
             query?: {
@@ -2304,7 +2492,7 @@ export interface operations {
                     sourceId: string;
                     /** @example Ukrainian military intelligence (HUR) */
                     name: string;
-                    kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other";
+                    kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other" | "person";
                     country?: string | null;
                     /** @description Whether the source is a party to the conflict */
                     partyToConflict?: boolean;
@@ -2331,7 +2519,7 @@ export interface operations {
                             status: "registered";
                             sourceId: string;
                             name: string;
-                            kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other";
+                            kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other" | "person";
                             country: string | null;
                             partyToConflict: boolean;
                             aliases: string[];
@@ -2506,7 +2694,7 @@ export interface operations {
                 "application/json": {
                     /** @example Ukrainian military intelligence (HUR) */
                     name?: string;
-                    kind?: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other";
+                    kind?: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other" | "person";
                     country?: string | null;
                     /** @description Whether the source is a party to the conflict */
                     partyToConflict?: boolean;
@@ -2533,7 +2721,7 @@ export interface operations {
                             status: "registered";
                             sourceId: string;
                             name: string;
-                            kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other";
+                            kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other" | "person";
                             country: string | null;
                             partyToConflict: boolean;
                             aliases: string[];
@@ -2596,7 +2784,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write) */
+            /** @description Conflict with the current state (a concurrent write, an Idempotency-Key in progress, an event not sealed yet, a read model that moved) (code: idempotency.in_progress, stream.event_id_conflict, stream.concurrent_write, subject.erased) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9011,7 +9199,7 @@ export interface operations {
                             sources: {
                                 sourceId: string;
                                 name: string;
-                                kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other";
+                                kind: "government" | "intelligence" | "military" | "media" | "analyst" | "ngo" | "other" | "person";
                                 country: string | null;
                                 partyToConflict: boolean;
                                 aliases: string[];

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { deterministicEventIds, foldRecorded, handleCommand, type EventStore } from '@factledger/event-store';
-import { EVENT_STORE } from '@factledger/platform';
+import { EVENT_STORE, personalDecider, SUBJECT_KEYS, SubjectKeyMissing, revealDeep, type SubjectKeys } from '@factledger/platform';
 import type { Decider, DomainEvent } from '@factledger/shared';
 import type { WriteContext, WriteResult } from './write-context';
 
@@ -18,7 +18,10 @@ export const seededFigureId = (seed: string): string => deterministicEventIds(`$
 /** The one generic command path every ledger handler goes through. */
 @Injectable()
 export class LedgerWriter {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SUBJECT_KEYS) private readonly subjects: SubjectKeys,
+  ) {}
 
   async execute<Command, Event extends DomainEvent, State, View>(
     id: string,
@@ -28,11 +31,7 @@ export class LedgerWriter {
     ctx: WriteContext,
     view: (state: State) => View,
   ): Promise<WriteResult<View>> {
-    const result = await handleCommand(this.store, streamId, decider, command, {
-      metadata: ctx.metadata,
-      expectedVersion: ctx.expectedVersion,
-      eventId: ctx.idempotencySeed ? seededEventIds(ctx.idempotencySeed, streamId) : undefined,
-    });
+    const result = await this.handle(streamId, decider, command, ctx);
     return {
       id,
       streamId,
@@ -43,12 +42,35 @@ export class LedgerWriter {
     };
   }
 
+  /**
+   * The command path, with the stream's personal fields (if its decider has
+   * any) sealed under the key of its subject — the stream itself. A first
+   * personal write makes the key, then runs again (the decider is synchronous).
+   */
+  private async handle<Command, Event extends DomainEvent, State>(streamId: string, decider: Decider<Command, Event, State>, command: Command, ctx: WriteContext) {
+    const options = {
+      metadata: ctx.metadata,
+      expectedVersion: ctx.expectedVersion,
+      eventId: ctx.idempotencySeed ? seededEventIds(ctx.idempotencySeed, streamId) : undefined,
+    };
+    if (!decider.personal) return handleCommand(this.store, streamId, decider, command, options);
+    try {
+      return await handleCommand(this.store, streamId, personalDecider(decider, streamId, await this.subjects.ring([streamId])), command, options);
+    } catch (e) {
+      if (!(e instanceof SubjectKeyMissing)) throw e;
+      await this.subjects.ensure(streamId);
+      return handleCommand(this.store, streamId, personalDecider(decider, streamId, await this.subjects.ring([streamId])), command, options);
+    }
+  }
+
   /** The current state of a stream, e.g. a referenced metric for a figure. */
   async load<Event extends DomainEvent, State>(
     streamId: string,
-    decider: Pick<Decider<unknown, Event, State>, 'upcast' | 'initialState' | 'evolve'>,
+    decider: Pick<Decider<unknown, Event, State>, 'upcast' | 'initialState' | 'evolve' | 'personal'>,
   ): Promise<{ state: State; version: number }> {
-    const history = await this.store.readStreamAs(streamId, decider.upcast);
+    // A stream with personal fields (a referenced source) is read revealed, as its own writes see it.
+    const ring = decider.personal ? await this.subjects.ring([streamId]) : null;
+    const history = await this.store.readStreamAs(streamId, ring ? (stored) => decider.upcast({ ...stored, data: revealDeep(stored.data, ring) }) : decider.upcast);
     return { state: foldRecorded(decider, history), version: history.at(-1)?.streamVersion ?? 0 };
   }
 }

@@ -17,6 +17,7 @@ export * from './source/source.state';
 export * from './source/register-source';
 export * from './source/update-source';
 export * from './source/source.decider';
+export * from './source/source.personal';
 
 export * from './report/report.events';
 export * from './report/report.state';

@@ -54,6 +54,12 @@ export class ApiKeysRepository {
     return result.numUpdatedRows > 0n;
   }
 
+  /** Replaces the holder's name (erasure of a principal's name); false when there is no such key. */
+  async eraseName(id: string, marker: string): Promise<boolean> {
+    const result = await this.db.updateTable('api_keys').set({ name: marker }).where('id', '=', id).executeTakeFirst();
+    return result.numUpdatedRows > 0n;
+  }
+
   /** Last use, to the minute: a write only when the stored time is older than that. */
   async touch(id: string): Promise<void> {
     await this.db

@@ -9,8 +9,9 @@ import { MetricsRegistry } from '../observability/metrics-registry';
 import { MetricsListener, type MetricsListenSetting } from '../observability/observability.module';
 import { measuredEventStore, measurePool } from '../observability/store-metrics';
 import { flushTracing } from '../observability/trace-context';
-import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, INSTANCE_ID, KYSELY, METRICS, METRICS_LISTEN_SETTING, READ_DATABASE, READ_KYSELY, REDIS_PROBE } from './tokens';
+import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, INSTANCE_ID, KYSELY, METRICS, METRICS_LISTEN_SETTING, READ_DATABASE, READ_KYSELY, REDIS_PROBE, SUBJECT_KEYS } from './tokens';
 import { newInstanceId } from './instance-id';
+import { SubjectKeys, type SubjectTables } from '../subjects/subject-keys.repository';
 
 class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   constructor(
@@ -122,6 +123,7 @@ export class PlatformModule {
         // connection: ~35 µs less backend CPU each, bench/analysis.md), with group commit.
         useFactory: (d: DatabaseHandle<EventStoreTables>, n: AppendNotifier, m: MetricsRegistry) => measuredEventStore(new PostgresEventStore(d.db, n, { pool: d.pool }), m),
       },
+      { provide: SUBJECT_KEYS, inject: [DATABASE], useFactory: (d: DatabaseHandle<SubjectTables>) => new SubjectKeys(d.db) },
       { provide: REDIS_PROBE, inject: [CONFIG], useFactory: (config: AppConfig) => new RedisProbe(config.redisUrl) },
       PlatformLifecycle,
       MetricsListener,
@@ -129,7 +131,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       providers,
-      exports: [CONFIG, INSTANCE_ID, DATABASE, KYSELY, READ_DATABASE, READ_KYSELY, EVENT_STORE, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
+      exports: [CONFIG, INSTANCE_ID, DATABASE, KYSELY, READ_DATABASE, READ_KYSELY, EVENT_STORE, SUBJECT_KEYS, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
     };
   }
 }

@@ -19,3 +19,4 @@ export const METRICS = Symbol('factledger.metrics');
 export const METRICS_LISTEN_SETTING = Symbol('factledger.metrics-listen-setting');
 /** This app's instance id (newInstanceId): who holds a lease, who did a job. */
 export const INSTANCE_ID = Symbol('factledger.instance-id');
+export const SUBJECT_KEYS = Symbol('factledger.subject-keys');

@@ -1,5 +1,6 @@
 import { assertNever, type Decider } from '@factledger/shared';
 import { upcastSourceEvent, type SourceEvent } from './source.events';
+import { sourcePersonalFields } from './source.personal';
 import { evolveSource, initialSourceState, type SourceState } from './source.state';
 import { registerSource, type RegisterSource } from './register-source';
 import { updateSource, type UpdateSource } from './update-source';
@@ -23,4 +24,5 @@ export const sourceDecider: Decider<SourceCommand, SourceEvent, SourceState> = {
   initialState: initialSourceState,
   evolve: evolveSource,
   decide: decideSource,
+  personal: sourcePersonalFields,
 };

@@ -5,7 +5,12 @@ export const SourceEventTypes = {
   updated: 'source.updated.v1',
 } as const;
 
-export const SOURCE_KINDS = ['government', 'intelligence', 'military', 'media', 'analyst', 'ngo', 'other'] as const;
+/**
+ * `person`: a natural person quoted as a source. Their name and aliases are
+ * personal data: sealed into events encrypted under the source's own key
+ * (`sourcePersonalFields`), erasable (README "Operations → Erasure").
+ */
+export const SOURCE_KINDS = ['government', 'intelligence', 'military', 'media', 'analyst', 'ngo', 'other', 'person'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface SourceRegisteredData {

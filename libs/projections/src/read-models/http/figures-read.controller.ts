@@ -1,14 +1,15 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { figureHistory } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
 import { FIGURE_EXPLAIN, FigureIdParams, ReadQuery, type ReadQueryInput } from './read-schemas';
 import { FigureHistoryResponse } from './read-views';
 import { READ_CONTEXT } from './read-context.provider';
-import { Contract, ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess, RevealPersonalData } from '@factledger/platform';
 import { ReadErrors } from './read-errors';
 
 @ApiTags('figures')
+@UseInterceptors(RevealPersonalData)
 @Controller('v1/figures')
 export class FiguresReadController {
   constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Inject, Optional, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Optional, Param, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { getMetric, listMetrics } from '../query/catalog.query';
 import { metricEstimate } from '../query/estimate.query';
@@ -6,7 +6,7 @@ import { metricFigures } from '../query/figures.query';
 import type { ReadContext } from '../query/read-snapshot';
 import { EstimateCacheService } from './estimate-cache.service';
 import { READ_CONTEXT } from './read-context.provider';
-import { Contract, RATE_LIMITS, ReadAccess, STREAM_SLOTS, type RateLimits, type StreamSlots } from '@factledger/platform';
+import { Contract, RATE_LIMITS, ReadAccess, STREAM_SLOTS, type RateLimits, type StreamSlots, RevealPersonalData } from '@factledger/platform';
 import { wantsCsv } from './csv/csv-export';
 import { estimateSourcesCsv, metricFiguresCsv, type CsvAnswer } from './csv/read-csv';
 import { ESTIMATE_CSV, FIGURES_CSV } from './csv/read-csv-contract';
@@ -21,6 +21,7 @@ interface CsvReply {
 }
 
 @ApiTags('metrics')
+@UseInterceptors(RevealPersonalData)
 @Controller('v1/metrics')
 export class MetricsReadController {
   constructor(

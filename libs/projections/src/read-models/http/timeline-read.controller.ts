@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, UseInterceptors } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Contract, ReadAccess } from '@factledger/platform';
+import { Contract, ReadAccess, RevealPersonalData } from '@factledger/platform';
 import { metricTimeline } from '../query/timeline.query';
 import type { ReadContext } from '../query/read-snapshot';
 import { MetricKeyParams, READ_EXPLAIN, ReadQuery, type ReadQueryInput } from './read-schemas';
@@ -9,6 +9,7 @@ import { READ_CONTEXT } from './read-context.provider';
 import { ReadErrors } from './read-errors';
 
 @ApiTags('metrics')
+@UseInterceptors(RevealPersonalData)
 @Controller('v1/metrics')
 export class TimelineReadController {
   constructor(@Inject(READ_CONTEXT) private readonly ctx: ReadContext) {}

@@ -1,0 +1,2 @@
+export * from './subject.events';
+export * from './subject.decider';
