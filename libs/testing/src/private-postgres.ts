@@ -40,14 +40,28 @@ export interface PrivatePostgres {
 const asPostgres = (command: string, args: string[]): [string, string[]] =>
   process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 
-async function pgTool(tool: string, args: string[]): Promise<string> {
-  const [command, argv] = asPostgres(path.join(PG_BIN, tool), args);
+/** Runs a program as the `postgres` user (when the tests run as root): what the server's files must be written by. */
+export async function runAsPostgres(program: string, args: string[]): Promise<string> {
+  const [command, argv] = asPostgres(program, args);
   try {
-    return (await run(command, argv, { timeout: 60_000 })).stdout;
+    return (await run(command, argv, { timeout: 120_000 })).stdout;
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${tool} ${args.join(' ')} failed: ${stderr || stdout || (error as Error).message}`);
+    throw new Error(`${path.basename(program)} ${args.join(' ')} failed: ${stderr || stdout || (error as Error).message}`);
   }
+}
+
+const pgTool = (tool: string, args: string[]): Promise<string> => runAsPostgres(path.join(PG_BIN, tool), args);
+
+/** A temporary directory the server may write (a data directory, a WAL archive, a base backup). */
+export async function postgresOwnedDir(prefix = 'factledger-pg-'): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  if (process.getuid?.() === 0) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    const { stdout: gid } = await run('id', ['-g', 'postgres']);
+    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+  }
+  return dir;
 }
 
 /** A bare server: for tests that need the server itself (dump, restore, drop databases), with no ledger in it yet. */
@@ -57,6 +71,8 @@ export interface PrivateCluster {
   adminUrl(database?: string): string;
   /** The cluster's own programs (pg_dump/pg_restore of its major version). */
   bin: string;
+  /** Its data directory (owned by postgres). */
+  dataDir: string;
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
   start(): Promise<void>;
   isRunning(): Promise<boolean>;
@@ -64,20 +80,26 @@ export interface PrivateCluster {
   destroy(): Promise<void>;
 }
 
-/** initdb and start, in a temporary directory owned by postgres, on a spare port. */
-export async function startPrivateCluster(): Promise<PrivateCluster> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'factledger-pg-'));
-  if (process.getuid?.() === 0) {
-    const { stdout } = await run('id', ['-u', 'postgres']);
-    const { stdout: gid } = await run('id', ['-g', 'postgres']);
-    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
-  }
+export interface PrivateClusterOptions {
+  /** Server settings passed at start (`-c name=value`), over the defaults (fsync and full_page_writes off). */
+  settings?: Readonly<Record<string, string>>;
+  /** Fills the (absent) data directory instead of initdb, e.g. from a base backup (runs as root; chown what it writes). */
+  dataFrom?: (dataDir: string) => Promise<void>;
+}
+
+/** initdb (or `dataFrom`) and start, in a temporary directory owned by postgres, on a spare port. */
+export async function startPrivateCluster(options: PrivateClusterOptions = {}): Promise<PrivateCluster> {
+  const dir = await postgresOwnedDir();
   const data = path.join(dir, 'data');
   const port = await freePort();
-  await pgTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
-  const options = [`-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c full_page_writes=off', '-c max_connections=200'];
+  if (options.dataFrom) await options.dataFrom(data);
+  else await pgTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', full_page_writes: 'off', max_connections: '200', ...options.settings };
+  // pg_ctl hands -o to /bin/sh: a value with spaces or shell characters (an archive_command) is single-quoted for it.
+  const quoted = (value: string) => (/^[\w./=:-]*$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const serverOptions = [`-p ${port}`, ...Object.entries(settings).map(([name, value]) => `-c ${name}=${quoted(value)}`)];
   const start = async () => {
-    await pgTool('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options.join(' '), '-w', '-t', '60', 'start']);
+    await pgTool('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', serverOptions.join(' '), '-w', '-t', '60', 'start']);
   };
   const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
     await pgTool('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
@@ -100,7 +122,7 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
     await destroy();
     throw error;
   }
-  return { port, adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`, bin: PG_BIN, stop, start, isRunning, destroy };
+  return { port, adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`, bin: PG_BIN, dataDir: data, stop, start, isRunning, destroy };
 }
 
 /** A private cluster with the project's role bootstrap and every migration: a ready ledger database. */
