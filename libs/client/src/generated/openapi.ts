@@ -2704,6 +2704,7 @@ export interface operations {
                      * @example 2024-10-28
                      */
                     publishedAt: string;
+                    publishedZone?: string | null;
                     /** @description a language tag such as en or pt-BR */
                     language: string;
                     contentHash?: string | null;
@@ -2732,6 +2733,7 @@ export interface operations {
                             title: string;
                             url: string | null;
                             publishedAt: string;
+                            publishedZone: string | null;
                             language: string;
                             contentHash: string | null;
                         };
@@ -2921,6 +2923,7 @@ export interface operations {
                             title: string;
                             url: string | null;
                             publishedAt: string;
+                            publishedZone: string | null;
                             language: string;
                             contentHash: string | null;
                             streamVersion: number;
@@ -3169,6 +3172,7 @@ export interface operations {
                             title: string;
                             url: string | null;
                             publishedAt: string;
+                            publishedZone: string | null;
                             language: string;
                             contentHash: string | null;
                         };
@@ -9016,6 +9020,7 @@ export interface operations {
                                 title: string;
                                 url: string | null;
                                 publishedAt: string;
+                                publishedZone: string | null;
                                 language: string;
                                 contentHash: string | null;
                                 streamVersion: number;
