@@ -2839,7 +2839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, report.published_at_in_future, report.content_hash_mismatch) */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, report.published_at_in_future, report.published_zone_not_yet, report.published_zone_unknown, report.content_hash_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -29,7 +29,14 @@ describe('report.registered.v2: the publication date with its zone', () => {
       .thenThrows(E.reportPublishedAtInFuture, { details: { today: '2024-10-31' } });
   });
 
-  it.each(['Europe/Atlantis', 'europe/kyiv', '+02:00', ''])('refuses the zone %j', (publishedZone) => {
+  it('refuses a well-formed zone the tz database does not know (422), after the form check', () => {
+    spec
+      .given([])
+      .when(register({ publishedAt: '2024-10-30', publishedZone: 'Europe/Atlantis' }, '2024-11-01T09:30:00.000Z'))
+      .thenThrows(E.reportPublishedZoneUnknown, { kind: 'invalid', details: { field: 'publishedZone' } });
+  });
+
+  it.each(['europe/kyiv', '+02:00', '', 'Europe/Kyiv/Podil/x'])('refuses the malformed zone %j', (publishedZone) => {
     spec
       .given([])
       .when(register({ publishedAt: '2024-10-30', publishedZone }, '2024-11-01T09:30:00.000Z'))

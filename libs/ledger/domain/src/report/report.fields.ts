@@ -38,7 +38,12 @@ export const reportFields = {
   publishedZone: (value: unknown): string | null => {
     if (value === null) return null;
     const zone = check.matching('publishedZone', value, LedgerPatterns.timeZone, 'an IANA time zone such as Europe/Kyiv, or null');
-    if (!isKnownTimeZone(zone)) throw check.fail('publishedZone', `${zone} is not a time zone this server knows (IANA tz database)`);
+    // Well-formed but unknown (or not known to this runtime's tz data yet): the contract allows it, the domain does not.
+    if (!isKnownTimeZone(zone))
+      throw invalid(LedgerErrorCodes.reportPublishedZoneUnknown, `publishedZone ${zone} is not a time zone this server knows (IANA tz database)`, {
+        field: 'publishedZone',
+        publishedZone: zone,
+      });
     return zone;
   },
   language: (value: unknown) =>
