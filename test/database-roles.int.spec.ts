@@ -117,10 +117,12 @@ describe('database roles', () => {
   it('gives the application role on its own bookkeeping only what its code does', async () => {
     const { rows } = await t.pool.query(`
       SELECT t AS table, string_agg(p, ',' ORDER BY p) AS privileges
-        FROM unnest(ARRAY['idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry', 'ledger_identity', 'review_candidates', 'schema_migrations', 'subject_keys']) AS t,
+        FROM unnest(ARRAY['event_write_versions', 'idempotency_keys', 'report_texts', 'projection_checkpoints', 'projection_registry', 'ledger_identity', 'review_candidates', 'schema_migrations', 'subject_keys']) AS t,
              unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'TRIGGER', 'REFERENCES']) AS p
        WHERE has_table_privilege(t, p) GROUP BY t ORDER BY t`);
     expect(rows).toEqual([
+      // Read only: the operator (as the owner) switches an event's write version; every process reads it.
+      { table: 'event_write_versions', privileges: 'SELECT' },
       { table: 'idempotency_keys', privileges: 'DELETE,INSERT,SELECT,UPDATE' },
       { table: 'ledger_identity', privileges: 'SELECT' },
       { table: 'projection_checkpoints', privileges: 'DELETE,INSERT,SELECT,UPDATE' },
@@ -135,6 +137,7 @@ describe('database roles', () => {
     await refused(t.pool, `UPDATE ledger_identity SET ledger_id = gen_random_uuid()`, /permission denied for table ledger_identity/);
     await refused(t.pool, `DELETE FROM schema_migrations`, /permission denied for table schema_migrations/);
     await refused(t.pool, `DELETE FROM subject_keys`, /permission denied for table subject_keys/);
+    await refused(t.pool, `UPDATE event_write_versions SET version = 2`, /permission denied for table event_write_versions/);
   });
 
   it('keeps the owner behind the triggers too: its UPDATE/DELETE/TRUNCATE still fail (only disabling them, which the signed checkpoints catch, gets through)', async () => {

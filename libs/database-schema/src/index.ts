@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AuditDb, AuditTables } from '@factledger/audit';
 import type { EventStoreTables } from '@factledger/event-store';
 import type { ReviewDb } from '@factledger/ingestion';
-import type { ReportTextTables } from '@factledger/ledger';
+import type { EventWriteVersionsTables, ReportTextTables } from '@factledger/ledger';
 import { sliceOf, type AuthTables, type PlatformTables, type SubjectTables } from '@factledger/platform';
 import type { EngineDb, ProjectionTables, ReadModelTables } from '@factledger/projections';
 
@@ -18,7 +18,7 @@ import type { EngineDb, ProjectionTables, ReadModelTables } from '@factledger/pr
  * names across models, so they are reached through `figuresDb(db, schema)` /
  * `catalogDb(db, schema)` (withSchema + the model's tables, `ReadModelTables`).
  */
-export interface Database extends EventStoreTables, AuditTables, AuthTables, PlatformTables, ReportTextTables, ReviewDb, ProjectionTables, SubjectTables {}
+export interface Database extends EventStoreTables, AuditTables, AuthTables, PlatformTables, ReportTextTables, EventWriteVersionsTables, ReviewDb, ProjectionTables, SubjectTables {}
 
 export type { ReadModelTables };
 
@@ -31,6 +31,7 @@ export const databaseSlices = (db: DatabaseConnection) =>
     engine: sliceOf(db).as<EngineDb>(),
     platform: sliceOf(db).as<PlatformTables & AuthTables>(),
     reportTexts: sliceOf(db).as<ReportTextTables>(),
+    eventWriteVersions: sliceOf(db).as<EventWriteVersionsTables>(),
     review: sliceOf(db).as<ReviewDb>(),
     store: sliceOf(db).as<EventStoreTables>(),
   }) satisfies {
@@ -38,6 +39,7 @@ export const databaseSlices = (db: DatabaseConnection) =>
     engine: Kysely<EngineDb>;
     platform: Kysely<PlatformTables & AuthTables>;
     reportTexts: Kysely<ReportTextTables>;
+    eventWriteVersions: Kysely<EventWriteVersionsTables>;
     review: Kysely<ReviewDb>;
     store: Kysely<EventStoreTables>;
   };

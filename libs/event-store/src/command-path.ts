@@ -75,7 +75,7 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   try {
     const result = await store.append(
       streamId,
-      events.map((e, i) => ({ id: eventId(i), type: e.type, data: e.data, metadata: options.metadata })),
+      events.map((e, i) => ({ id: eventId(i), ...(decider.encode ? decider.encode(e) : { type: e.type, data: e.data }), metadata: options.metadata })),
       { expectedVersion: version },
     );
     return { ...result, state, events, streamPosition: result.lastPosition ?? history.at(-1)?.position ?? null };

@@ -1,9 +1,17 @@
-import type { DomainEvent, Upcaster } from '@factledger/shared';
+import { UnknownEventVersionError, type DomainEvent, type Upcaster } from '@factledger/shared';
 import type { LogEvent, RecordedEvent, StreamEvent } from './event-store.types';
 
 /** Raw events read into a family's union, once each (see LogEvent). */
 export function upcastEvents<E extends DomainEvent>(events: readonly RecordedEvent[], upcast: Upcaster<E>): LogEvent<E>[] {
-  return events.map(({ data, ...place }) => ({ ...place, event: upcast({ type: place.type, schemaVersion: place.schemaVersion, data }) }));
+  return events.map(({ data, ...place }) => {
+    try {
+      return { ...place, event: upcast({ type: place.type, schemaVersion: place.schemaVersion, data }) };
+    } catch (e) {
+      // A newer version than this code reads: say which event, so the operator sees what stopped the reader.
+      if (e instanceof UnknownEventVersionError && !e.at) throw new UnknownEventVersionError(e.type, `event ${place.id} at position ${place.position} of ${place.streamId}`);
+      throw e;
+    }
+  });
 }
 
 /** A stream's events for its decider: an event of another family there is a corrupt stream, not something to skip. */

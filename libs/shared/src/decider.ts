@@ -20,6 +20,12 @@ export interface Decider<Command, Event extends DomainEvent, State> {
    * aggregate holds no personal data.
    */
   personal?(event: Event, before: State): readonly string[];
+  /**
+   * How the command path stores an event (default: as it is). During an event
+   * version's expand phase, the retired type that processes not yet upgraded
+   * still read (e.g. `encodeReportEvent(1)`); the union itself holds only the new one.
+   */
+  encode?(event: Event): { type: string; data: unknown };
 }
 
 /** Folds events into state from the initial state. */

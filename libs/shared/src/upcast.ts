@@ -14,21 +14,47 @@ export interface StoredEventShape {
 export type Upcaster<E extends DomainEvent> = (stored: StoredEventShape) => E | null;
 
 /**
+ * A stored event of a family this code reads whose type it does not know: a
+ * newer version (`report.registered.v3`) written by a newer release. Reading
+ * on would fold or project it as if it were not there; readers stop instead
+ * (a projection fails and keeps its checkpoint; a command is refused).
+ */
+export class UnknownEventVersionError extends Error {
+  readonly code = 'event.unknown_version';
+  constructor(
+    readonly type: string,
+    /** Where it is, once the reader knows (`event <id> at position <n>`). */
+    readonly at?: string,
+  ) {
+    super(
+      `${at ? `${at}: ` : ''}stored event type ${type} belongs to a family this code reads but is not a version it knows: it was written by a newer ` +
+        `release of factledger. Upgrade this process (README "Operations → Upgrading": a new event version is written only after every process reads it)`,
+    );
+    this.name = 'UnknownEventVersionError';
+  }
+}
+
+/**
  * The upcaster of a family whose current types are `current` (an aggregate's
  * `*EventTypes` object) and whose retired types `older` maps to a current event
  * (`x.v1` → `x.v2`, once `x.v2` replaced it). Stored data of a current type is
  * the union member as the decider produced it: the write side validated it.
+ * With `prefix` (`'report.'`), a type of the family that is neither current nor
+ * retired throws UnknownEventVersionError instead of answering "not ours".
  */
 export function upcasterOf<E extends DomainEvent>(
   current: Readonly<Record<string, E['type']>>,
   older: Readonly<Record<string, (data: unknown, stored: StoredEventShape) => E>> = {},
+  prefix?: string,
 ): Upcaster<E> {
   const types = new Set<string>(Object.values(current));
   return (stored) => {
     // The one place stored JSON becomes the union: its type string names the member.
     if (types.has(stored.type)) return { type: stored.type, data: stored.data } as E;
     const upcast = Object.hasOwn(older, stored.type) ? older[stored.type] : undefined;
-    return upcast ? upcast(stored.data, stored) : null;
+    if (upcast) return upcast(stored.data, stored);
+    if (prefix !== undefined && stored.type.startsWith(prefix)) throw new UnknownEventVersionError(stored.type);
+    return null;
   };
 }
 

@@ -40,14 +40,28 @@ export interface PrivatePostgres {
 const asPostgres = (command: string, args: string[]): [string, string[]] =>
   process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 
-async function pgTool(tool: string, args: string[]): Promise<string> {
-  const [command, argv] = asPostgres(path.join(PG_BIN, tool), args);
+/** Runs a program as the `postgres` user (when the tests run as root): what the server's files must be written by. */
+export async function runAsPostgres(program: string, args: string[]): Promise<string> {
+  const [command, argv] = asPostgres(program, args);
   try {
-    return (await run(command, argv, { timeout: 60_000 })).stdout;
+    return (await run(command, argv, { timeout: 120_000 })).stdout;
   } catch (error) {
     const { stderr, stdout } = error as { stderr?: string; stdout?: string };
-    throw new Error(`${tool} ${args.join(' ')} failed: ${stderr || stdout || (error as Error).message}`);
+    throw new Error(`${path.basename(program)} ${args.join(' ')} failed: ${stderr || stdout || (error as Error).message}`);
   }
+}
+
+const pgTool = (tool: string, args: string[]): Promise<string> => runAsPostgres(path.join(PG_BIN, tool), args);
+
+/** A temporary directory the server may write (a data directory, a WAL archive, a base backup). */
+export async function postgresOwnedDir(prefix = 'factledger-pg-'): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  if (process.getuid?.() === 0) {
+    const { stdout } = await run('id', ['-u', 'postgres']);
+    const { stdout: gid } = await run('id', ['-g', 'postgres']);
+    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
+  }
+  return dir;
 }
 
 /** A bare server: for tests that need the server itself (dump, restore, drop databases), with no ledger in it yet. */
@@ -57,6 +71,8 @@ export interface PrivateCluster {
   adminUrl(database?: string): string;
   /** The cluster's own programs (pg_dump/pg_restore of its major version). */
   bin: string;
+  /** Its data directory (owned by postgres). */
+  dataDir: string;
   stop(mode?: 'fast' | 'immediate'): Promise<void>;
   start(): Promise<void>;
   isRunning(): Promise<boolean>;
@@ -64,22 +80,34 @@ export interface PrivateCluster {
   destroy(): Promise<void>;
 }
 
-/** A temporary directory the postgres user owns (the servers run as it when the tests run as root). */
-async function postgresOwnedDir(): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'factledger-pg-'));
-  if (process.getuid?.() === 0) {
-    const { stdout } = await run('id', ['-u', 'postgres']);
-    const { stdout: gid } = await run('id', ['-g', 'postgres']);
-    chownSync(dir, Number(stdout.trim()), Number(gid.trim()));
-  }
-  return dir;
+export interface PrivateClusterOptions {
+  /** Server settings passed at start (`-c name=value`), over the defaults (fsync and full_page_writes off). */
+  settings?: Readonly<Record<string, string>>;
+  /** Fills the (absent) data directory instead of initdb, e.g. from a base backup (runs as root; chown what it writes). */
+  dataFrom?: (dataDir: string) => Promise<void>;
 }
 
-/** Starts the server of `data` (in `dir`) on `port`; destroyed with its directory when the start fails. */
-async function serveDirectory(dir: string, data: string, port: number): Promise<PrivateCluster> {
-  const options = [`-p ${port}`, `-c listen_addresses=127.0.0.1`, `-c unix_socket_directories=${dir}`, '-c fsync=off', '-c full_page_writes=off', '-c max_connections=200'];
+/**
+ * initdb (or `dataFrom`) and start, in a temporary directory owned by postgres, on a spare port. initdb's defaults
+ * make it a possible primary as it is: wal_level replica, max_wal_senders 10, and trusted local replication connections.
+ */
+export async function startPrivateCluster(options: PrivateClusterOptions = {}): Promise<PrivateCluster> {
+  const dir = await postgresOwnedDir();
+  const data = path.join(dir, 'data');
+  const port = await freePort();
+  try {
+    if (options.dataFrom) await options.dataFrom(data);
+    else await pgTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
+  } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', full_page_writes: 'off', max_connections: '200', ...options.settings };
+  // pg_ctl hands -o to /bin/sh: a value with spaces or shell characters (an archive_command) is single-quoted for it.
+  const quoted = (value: string) => (/^[\w./=:-]*$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const serverOptions = [`-p ${port}`, ...Object.entries(settings).map(([name, value]) => `-c ${name}=${quoted(value)}`)];
   const start = async () => {
-    await pgTool('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', options.join(' '), '-w', '-t', '60', 'start']);
+    await pgTool('pg_ctl', ['-D', data, '-l', path.join(dir, 'server.log'), '-o', serverOptions.join(' '), '-w', '-t', '60', 'start']);
   };
   const stop = async (mode: 'fast' | 'immediate' = 'fast') => {
     await pgTool('pg_ctl', ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
@@ -102,18 +130,7 @@ async function serveDirectory(dir: string, data: string, port: number): Promise<
     await destroy();
     throw error;
   }
-  return { port, adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`, bin: PG_BIN, stop, start, isRunning, destroy };
-}
-
-/**
- * initdb and start, in a temporary directory owned by postgres, on a spare port. initdb's defaults make it a
- * possible primary as it is: wal_level replica, max_wal_senders 10, and trusted local replication connections.
- */
-export async function startPrivateCluster(): Promise<PrivateCluster> {
-  const dir = await postgresOwnedDir();
-  const data = path.join(dir, 'data');
-  await pgTool('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
-  return serveDirectory(dir, data, await freePort());
+  return { port, adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`, bin: PG_BIN, dataDir: data, stop, start, isRunning, destroy };
 }
 
 /**
@@ -121,16 +138,12 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
  * `pg_basebackup -R` (streaming the WAL it needs, and writing standby.signal and primary_conninfo), then started.
  * It replays what the primary commits from then on; it refuses writes.
  */
-export async function startPrivateReplica(primaryPort: number): Promise<PrivateCluster> {
-  const dir = await postgresOwnedDir();
-  const data = path.join(dir, 'data');
-  try {
-    await pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
-  } catch (error) {
-    rmSync(dir, { recursive: true, force: true });
-    throw error;
-  }
-  return serveDirectory(dir, data, await freePort());
+export function startPrivateReplica(primaryPort: number): Promise<PrivateCluster> {
+  return startPrivateCluster({
+    dataFrom: async (data) => {
+      await pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+    },
+  });
 }
 
 /** A private cluster with the project's role bootstrap and every migration: a ready ledger database. */

@@ -26,7 +26,7 @@ export const SourceErrors = {
 const CONTENT_HASH_MISMATCH = 'report.content_hash_mismatch';
 const TEXT_NOT_FOUND = 'report.text_not_found';
 export const ReportErrors = {
-  register: errorCodes(WRITE_PATH, { 400: [L.reportInvalidField], 409: [L.reportAlreadyRegistered], 422: [L.reportPublishedAtInFuture, CONTENT_HASH_MISMATCH] }),
+  register: errorCodes(WRITE_PATH, { 400: [L.reportInvalidField], 409: [L.reportAlreadyRegistered], 422: [L.reportPublishedAtInFuture, L.reportPublishedZoneNotYet, L.reportPublishedZoneUnknown, CONTENT_HASH_MISMATCH] }),
   update: errorCodes(WRITE_PATH, { 400: [L.reportInvalidField], 404: [L.reportNotFound], 422: [L.reportPublishedAtInFuture, L.reportUpdateNoChange, CONTENT_HASH_MISMATCH] }),
   storeText: errorCodes(WRITE_PATH, { 400: [L.reportInvalidField], 404: [L.reportNotFound], 422: [CONTENT_HASH_MISMATCH] }),
   readText: { 404: [L.reportNotFound, TEXT_NOT_FOUND] },

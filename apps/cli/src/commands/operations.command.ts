@@ -9,6 +9,7 @@ import { dbInitCommand } from './db-init.command';
 import { eraseSubjectCommand } from './erase-subject.command';
 import { restoreCommand } from './restore.command';
 import { migrateCommand } from './migrate.command';
+import { eventVersionsCommand, setEventVersionCommand } from './event-versions.command';
 import { signingKeyCommand, signingKeyRotateCommand } from './signing-key.command';
 
 /** db-init, migrate, signing-key, backup, restore, erase-subject, seed, rebuild, extract: the commands that work on the database or files directly. */
@@ -23,6 +24,16 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
     .command('migrate')
     .description('apply pending database migrations (as MIGRATION_DATABASE_URL)')
     .action(act(ctx, () => migrateCommand(io.config())));
+  const eventVersions = program
+    .command('event-versions')
+    .description('as MIGRATION_DATABASE_URL: which version of each evolving event type the ledger writes (set: switch it, README Operations → Upgrading)')
+    .action(act(ctx, () => eventVersionsCommand(io.config(), io)));
+  eventVersions
+    .command('set')
+    .description('write <type> as <version> from now on (the contract step: only once every process reads that version)')
+    .argument('<type>', 'e.g. report.registered')
+    .argument('<version>', 'e.g. 2', wholeNumber(1, 1000))
+    .action(act(ctx, (type: string, version: number) => setEventVersionCommand(type, version, io.config(), io)));
   const signingKey = program
     .command('signing-key')
     .description('create the checkpoint signing key at SIGNING_KEY_FILE unless it exists; print its public key (rotate: replace it)')

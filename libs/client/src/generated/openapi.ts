@@ -2899,6 +2899,7 @@ export interface operations {
                      * @example 2024-10-28
                      */
                     publishedAt: string;
+                    publishedZone?: string | null;
                     /** @description a language tag such as en or pt-BR */
                     language: string;
                     contentHash?: string | null;
@@ -2927,6 +2928,7 @@ export interface operations {
                             title: string;
                             url: string | null;
                             publishedAt: string;
+                            publishedZone: string | null;
                             language: string;
                             contentHash: string | null;
                         };
@@ -3032,7 +3034,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, report.published_at_in_future, report.content_hash_mismatch) */
+            /** @description Well-formed, but refused by a rule of the ledger (code: idempotency.key_reused, stream.invalid_append, report.published_at_in_future, report.published_zone_not_yet, report.published_zone_unknown, report.content_hash_mismatch) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3116,6 +3118,7 @@ export interface operations {
                             title: string;
                             url: string | null;
                             publishedAt: string;
+                            publishedZone: string | null;
                             language: string;
                             contentHash: string | null;
                             streamVersion: number;
@@ -3364,6 +3367,7 @@ export interface operations {
                             title: string;
                             url: string | null;
                             publishedAt: string;
+                            publishedZone: string | null;
                             language: string;
                             contentHash: string | null;
                         };
@@ -9214,6 +9218,7 @@ export interface operations {
                                 title: string;
                                 url: string | null;
                                 publishedAt: string;
+                                publishedZone: string | null;
                                 language: string;
                                 contentHash: string | null;
                                 streamVersion: number;

@@ -9,3 +9,4 @@ export { contentHashOf } from './report/report-text.handler';
 export * from './figure/figure.command';
 export * from './figure/get-figure.query';
 export type { ReportTextTables } from './report/report-text.repository';
+export * from './event-versions/event-write-versions.repository';

@@ -20,6 +20,8 @@ export const LedgerErrorCodes = {
   reportNotFound: 'report.not_found',
   reportUpdateNoChange: 'report.update_no_change',
   reportPublishedAtInFuture: 'report.published_at_in_future',
+  reportPublishedZoneNotYet: 'report.published_zone_not_yet',
+  reportPublishedZoneUnknown: 'report.published_zone_unknown',
 
   figureInvalidField: 'figure.invalid_field',
   figureAmountInvalid: 'figure.amount_invalid',

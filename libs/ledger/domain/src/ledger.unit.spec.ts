@@ -9,7 +9,7 @@ describe('ledger domain package', () => {
       'metric.updated.v1',
       'source.registered.v1',
       'source.updated.v1',
-      'report.registered.v1',
+      'report.registered.v2',
       'report.updated.v1',
       'figure.reported.v1',
       'figure.revised.v1',

@@ -20,6 +20,7 @@ export const reportViewFields = {
   title: Type.String(),
   url: Nullable(Type.String()),
   publishedAt: Type.String(),
+  publishedZone: Nullable(Type.String({ description: 'the IANA time zone publishedAt is a local date in; null: not stated (UTC assumed)' })),
   language: Type.String(),
   contentHash: Nullable(Type.String()),
 };

@@ -33,5 +33,7 @@ export function personalDecider<C, E extends DomainEvent, S>(decider: Decider<C,
       });
     },
     personal,
+    // The stored shape (an event version's expand phase) applies to the sealed data as to any other.
+    ...(decider.encode ? { encode: decider.encode } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EngineDb, ProjectionTables } from './projection.tables';
+import { UnknownEventVersionError } from '@factledger/shared';
 
 import {
   compareCheckpoints,
@@ -138,7 +139,15 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   private async step(session: LeasedSession): Promise<Turn<'active'>> {
     const claim = this.claim!;
     const limit = claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
-    const { page, held } = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
+    let batch;
+    try {
+      batch = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
+    } catch (e) {
+      if (!(e instanceof UnknownEventVersionError)) throw e;
+      await this.stopOnUnknownVersion(session, e);
+      return 'failed';
+    }
+    const { page, held } = batch;
     if (page.events.length === 0 && (await this.movedElsewhere(engineDb(session)))) return 'more';
     // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
     if (held && claim.mode === 'running') return 'held';
@@ -204,6 +213,20 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     this.options.logger.log(`${this.label}: now active${previous === null ? '' : `, replacing v${previous}`} at ${formatCheckpoint(to)}`);
     this.promoted(previous);
     return this.options.untilActive ? { exit: 'active' } : 'more';
+  }
+
+  /**
+   * An event newer than this code reads (a newer release wrote it): never
+   * skipped — the read model would silently miss it. The version stops,
+   * failed, at its checkpoint, like a batch that failed to apply; upgrading
+   * this process and `resume` (or a newer process taking over) continues it.
+   */
+  private async stopOnUnknownVersion(session: LeasedSession, e: UnknownEventVersionError): Promise<void> {
+    this.claim = null;
+    await markFailed(engineDb(session), this.target, e.message);
+    this.failedSince = e.message;
+    this.options.logger.error(`${this.label}: FAILED and stopped: ${e.message}`);
+    this.options.onFailed?.(e.message);
   }
 
   private async onBatchError(session: LeasedSession, e: unknown): Promise<void> {

@@ -21,7 +21,8 @@ export interface ReadModelSpec {
 export const GENERATIONS_PER_CODE_VERSION = 1000;
 
 export const READ_MODELS: readonly ReadModelSpec[] = [
-  { name: CATALOG_PROJECTION, codeVersion: 1, define: (version) => catalogProjection({ version }) },
+  // catalog 2: reports.published_zone (report.registered.v2); v1 registrations have it null.
+  { name: CATALOG_PROJECTION, codeVersion: 2, define: (version) => catalogProjection({ version }) },
   // figures 2: figure_versions_by_metric also keys recorded_from and the valid end (as-of estimates at 1M).
   // figures 3: source_parties.needs_review, a source's verification over time (estimate algorithm 2).
   // figures 3: a range's point is overflow-free (midpoint): a range near ±1.8e308, stored before the amount bound, held Infinity.

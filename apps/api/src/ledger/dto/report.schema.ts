@@ -17,14 +17,17 @@ export const RegisterReportBody = Closed({
   title: Line(1, LedgerLimits.titleMax),
   url: Type.Optional(Nullable(Type.String({ maxLength: LedgerLimits.urlMax, pattern: HTTP_URL, description: 'an absolute http(s) URL' }))),
   publishedAt: CalendarDate({ examples: ['2024-10-28'] }),
+  publishedZone: Type.Optional(
+    Nullable(Matching(LedgerPatterns.timeZone, { description: "the outlet's IANA time zone publishedAt is a local date in (e.g. Europe/Kyiv); default null: UTC" })),
+  ),
   language: Matching(LedgerPatterns.language, { description: 'a language tag such as en or pt-BR' }),
   contentHash: Type.Optional(Nullable(Matching(LedgerPatterns.sha256, { description: 'sha256 (hex) of the UTF-8 article text' }))),
   text: Type.Optional(ReportText('Raw article text; stored apart from the events (redactable); its sha256 becomes contentHash')),
 });
 export type RegisterReportInput = Static<typeof RegisterReportBody>;
 
-/** Changed fields only (the id is the path's; the text has its own route). */
-export const UpdateReportBody = Type.Partial(Type.Omit(RegisterReportBody, ['reportId', 'text']));
+/** Changed fields only (the id is the path's; the text has its own route; the zone is set at registration). */
+export const UpdateReportBody = Type.Partial(Type.Omit(RegisterReportBody, ['reportId', 'text', 'publishedZone']));
 export type UpdateReportInput = Static<typeof UpdateReportBody>;
 
 export const ReportTextBody = Closed({ text: ReportText("Raw article text; must hash (sha256 of UTF-8) to the report's contentHash") });

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { parseReportText, reportDecider, reportStreamId, type RegisterReport, type ReportState } from '@factledger/ledger-domain';
+import { encodeReportEvent, parseReportText, reportDecider, reportStreamId, type RegisterReport, type ReportRegisteredWriteVersion, type ReportState } from '@factledger/ledger-domain';
 import { KYSELY } from '@factledger/platform';
 import { invalid } from '@factledger/shared';
+import { reportRegisteredWriteVersion, type EventWriteVersionsTables } from '../event-versions/event-write-versions.repository';
 import { LedgerWriter } from '../ledger-writer';
 import type { WriteContext, WriteResult } from '../write-context';
 import { contentHashOf } from './report-text.hash';
@@ -14,10 +15,12 @@ const asIs = <S>(s: S) => s;
 
 @CommandHandler(RegisterReportCommand)
 export class RegisterReportHandler implements ICommandHandler<RegisterReportCommand> {
-  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>) {}
+  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables & EventWriteVersionsTables>) {}
 
   async execute({ data, ctx, text }: RegisterReportCommand): Promise<WriteResult<ReportState>> {
-    if (text === undefined) return this.register(data, ctx);
+    // Expand phase (1) or not (2): the operator's switch, read for each registration.
+    const version = await reportRegisteredWriteVersion(this.db);
+    if (text === undefined) return this.register(data, ctx, version);
 
     // The text is checked and hashed before anything is written.
     const body = parseReportText(text);
@@ -29,9 +32,9 @@ export class RegisterReportHandler implements ICommandHandler<RegisterReportComm
     const { state } = await this.writer.load(reportStreamId(data.reportId), reportDecider);
     // Registered already: a retry of this very write (answered as the first
     // time; its text was stored before its event) or a 409. Texts untouched.
-    if (state.status !== 'empty') return this.register(withText, ctx);
+    if (state.status !== 'empty') return this.register(withText, ctx, version);
     // Every domain rule (pure) before the text is stored, so a refused report stores nothing.
-    reportDecider.decide({ type: 'RegisterReport', data: withText, now: ctx.now }, state);
+    reportDecider.decide({ type: 'RegisterReport', data: withText, now: ctx.now, registeredVersion: version }, state);
 
     // Text first, under (report, hash), then the event: a failed store appends
     // nothing; a failed append leaves a row of a hash no report carries,
@@ -39,7 +42,7 @@ export class RegisterReportHandler implements ICommandHandler<RegisterReportComm
     const inserted = await storeReportText(this.db, data.reportId, contentHash, body);
     let result: WriteResult<ReportState>;
     try {
-      result = await this.register(withText, ctx);
+      result = await this.register(withText, ctx, version);
     } catch (error) {
       if (inserted) await this.discardUnless(data.reportId, contentHash).catch(() => undefined);
       throw error;
@@ -48,8 +51,11 @@ export class RegisterReportHandler implements ICommandHandler<RegisterReportComm
     return result;
   }
 
-  private register(data: RegisterReport['data'], ctx: WriteContext) {
-    return this.writer.execute(data.reportId, reportStreamId(data.reportId), reportDecider, { type: 'RegisterReport', data, now: ctx.now }, ctx, asIs);
+  /** Decided as v2, stored as the version the ledger writes now (v1 while processes that read only v1 may run). */
+  private register(data: RegisterReport['data'], ctx: WriteContext, version: ReportRegisteredWriteVersion) {
+    const decider = { ...reportDecider, encode: encodeReportEvent(version) };
+    const command: RegisterReport = { type: 'RegisterReport', data, now: ctx.now, registeredVersion: version };
+    return this.writer.execute(data.reportId, reportStreamId(data.reportId), decider, command, ctx, asIs);
   }
 
   /** Drops the stored text unless a (concurrent, identical) registration now carries its hash. */

@@ -67,7 +67,7 @@ export type FigureRetracted = DomainEvent<typeof FigureEventTypes.retracted, Fig
 export type FigureEvent = FigureReported | FigureRevised | FigureCorroborated | FigureRetracted;
 
 /** Stored figure events as the union above (older shapes would be upcast here). */
-export const upcastFigureEvent = upcasterOf<FigureEvent>(FigureEventTypes);
+export const upcastFigureEvent = upcasterOf<FigureEvent>(FigureEventTypes, {}, 'figure.');
 // Fails to compile when FigureEventTypes and FigureEvent list different types.
 export const FIGURE_EVENT_TYPES_LISTED: ListsExactly<typeof FigureEventTypes, FigureEvent> = true;
 

@@ -29,6 +29,6 @@ export type MetricUpdated = DomainEvent<typeof MetricEventTypes.updated, MetricU
 export type MetricEvent = MetricRegistered | MetricUpdated;
 
 /** Stored metric events as the union above (older shapes would be upcast here). */
-export const upcastMetricEvent = upcasterOf<MetricEvent>(MetricEventTypes);
+export const upcastMetricEvent = upcasterOf<MetricEvent>(MetricEventTypes, {}, 'metric.');
 // Fails to compile when MetricEventTypes and MetricEvent list different types.
 export const METRIC_EVENT_TYPES_LISTED: ListsExactly<typeof MetricEventTypes, MetricEvent> = true;

@@ -1,6 +1,6 @@
 import { invalid } from '@factledger/shared';
 import { LedgerErrorCodes } from '../errors';
-import { utcDateOf } from '../validation/dates';
+import { isKnownTimeZone, localDateOf } from '../validation/dates';
 import { fieldChecks, unstorableTextReason } from '../validation/fields';
 import { LedgerLimits, LedgerPatterns } from '../validation/patterns';
 
@@ -23,17 +23,28 @@ export const reportFields = {
     if (!isHttpUrl(url)) throw check.fail('url', 'must be an absolute http(s) URL or null');
     return url;
   },
-  /** A report cannot be published after the moment it is recorded. */
-  publishedAt: (value: unknown, now: string) => {
+  /** A report cannot be published after the moment it is recorded: after today in its zone (UTC when none is stated). */
+  publishedAt: (value: unknown, now: string, zone: string | null = null) => {
     const date = check.date('publishedAt', value);
-    const today = utcDateOf(now);
+    const today = localDateOf(now, zone);
     if (date > today)
-      throw invalid(LedgerErrorCodes.reportPublishedAtInFuture, `publishedAt ${date} is after today (${today})`, {
+      throw invalid(LedgerErrorCodes.reportPublishedAtInFuture, `publishedAt ${date} is after today (${today} in ${zone ?? 'UTC'})`, {
         field: 'publishedAt',
         publishedAt: date,
         today,
       });
     return date;
+  },
+  publishedZone: (value: unknown): string | null => {
+    if (value === null) return null;
+    const zone = check.matching('publishedZone', value, LedgerPatterns.timeZone, 'an IANA time zone such as Europe/Kyiv, or null');
+    // Well-formed but unknown (or not known to this runtime's tz data yet): the contract allows it, the domain does not.
+    if (!isKnownTimeZone(zone))
+      throw invalid(LedgerErrorCodes.reportPublishedZoneUnknown, `publishedZone ${zone} is not a time zone this server knows (IANA tz database)`, {
+        field: 'publishedZone',
+        publishedZone: zone,
+      });
+    return zone;
   },
   language: (value: unknown) =>
     check.matching('language', value, LedgerPatterns.language, 'a BCP-47 language tag such as en or pt-BR'),

@@ -8,6 +8,7 @@ export interface RegisteredReport {
   title: string;
   url: string | null;
   publishedAt: string;
+  publishedZone: string | null;
   language: string;
   contentHash: string | null;
 }
@@ -18,7 +19,7 @@ export const initialReportState = (): ReportState => ({ status: 'empty' });
 
 export const evolveReport = (state: ReportState, event: ReportEvent): ReportState => {
   switch (event.type) {
-    case 'report.registered.v1':
+    case 'report.registered.v2':
       return { status: 'registered', ...event.data };
     case 'report.updated.v1': {
       if (state.status !== 'registered') return state;

@@ -36,13 +36,14 @@ describe('report', () => {
         .when(register())
         .then([
           {
-            type: 'report.registered.v1',
+            type: 'report.registered.v2',
             data: {
               reportId: 'nos-2024-10-25',
               publisher: 'NOS',
               title: 'Dutch intelligence: up to 1,500 North Korean troops in Russia',
               url: null,
               publishedAt: '2024-10-25',
+              publishedZone: null,
               language: 'nl',
               contentHash: null,
             },
@@ -56,13 +57,14 @@ describe('report', () => {
         .when(register({ url: 'https://nos.nl/artikel/1', language: 'pt-BR', contentHash: HASH, publishedAt: TODAY }))
         .then([
           {
-            type: 'report.registered.v1',
+            type: 'report.registered.v2',
             data: {
               reportId: 'nos-2024-10-25',
               publisher: 'NOS',
               title: 'Dutch intelligence: up to 1,500 North Korean troops in Russia',
               url: 'https://nos.nl/artikel/1',
               publishedAt: TODAY,
+              publishedZone: null,
               language: 'pt-BR',
               contentHash: HASH,
             },

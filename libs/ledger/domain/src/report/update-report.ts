@@ -40,7 +40,7 @@ export const updateReport = ({ data, now }: UpdateReport, state: ReportState): R
     if (url !== state.url) changes.url = url;
   }
   if (data.publishedAt !== undefined) {
-    const publishedAt = reportFields.publishedAt(data.publishedAt, now);
+    const publishedAt = reportFields.publishedAt(data.publishedAt, now, state.publishedZone);
     if (publishedAt !== state.publishedAt) changes.publishedAt = publishedAt;
   }
   if (data.language !== undefined) {

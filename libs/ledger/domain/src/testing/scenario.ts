@@ -51,13 +51,14 @@ export const sources = {
 };
 
 const report = (reportId: string, publisher: string, title: string, publishedAt: string): ReportRegistered => ({
-  type: 'report.registered.v1',
+  type: 'report.registered.v2',
   data: {
     reportId,
     publisher,
     title,
     url: `https://example.org/${reportId}`,
     publishedAt,
+    publishedZone: null,
     language: 'en',
     contentHash: null,
   },

@@ -17,3 +17,22 @@ export const utcDateOf = (now: string): string => {
   if (Number.isNaN(ms)) throw new Error(`Command time is not an ISO-8601 timestamp: ${String(now)}`);
   return new Date(ms).toISOString().slice(0, 10);
 };
+
+/** Whether the runtime's time zone database knows `zone` (an IANA name or alias). */
+export const isKnownTimeZone = (zone: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The calendar date of `now` in `zone` (a known IANA zone), `YYYY-MM-DD`; UTC when zone is null. */
+export const localDateOf = (now: string, zone: string | null): string => {
+  const utc = utcDateOf(now);
+  if (zone === null) return utc;
+  const parts = new Intl.DateTimeFormat('en', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(new Date(now));
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
+};

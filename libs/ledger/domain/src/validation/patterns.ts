@@ -7,6 +7,8 @@ export const LedgerPatterns = {
   country: /^[A-Z]{2}$/,
   language: /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
   sha256: /^[0-9a-f]{64}$/,
+  /** An IANA time zone name's form (`UTC`, `Europe/Kyiv`, `America/Argentina/Salta`); whether it exists is Intl's to say. */
+  timeZone: /^(UTC|[A-Z][A-Za-z_]{1,30}(\/[A-Za-z0-9_+-]{1,30}){1,2})$/,
 } as const;
 
 /** Length and size limits (in UTF-16 code units) enforced by the domain. */

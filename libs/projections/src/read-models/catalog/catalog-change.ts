@@ -23,7 +23,7 @@ export function catalogChangeOf(event: LedgerEvent | null): CatalogChange | null
       return { kind: SOURCE_KIND, change: 'registered', key: event.data.sourceId, data: event.data };
     case 'source.updated.v1':
       return { kind: SOURCE_KIND, change: 'updated', key: event.data.sourceId, data: event.data };
-    case 'report.registered.v1':
+    case 'report.registered.v2':
       return { kind: REPORT_KIND, change: 'registered', key: event.data.reportId, data: event.data };
     case 'report.updated.v1':
       return { kind: REPORT_KIND, change: 'updated', key: event.data.reportId, data: event.data };

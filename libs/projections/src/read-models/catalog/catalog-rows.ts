@@ -47,6 +47,7 @@ export interface ReportFields {
   title: string;
   url: string | null;
   published_at: string;
+  published_zone: string | null;
   language: string;
   content_hash: string | null;
 }
@@ -102,6 +103,7 @@ const REPORT_COLUMNS = {
   title: 'text',
   url: 'text',
   published_at: 'date',
+  published_zone: 'text',
   language: 'text',
   content_hash: 'text',
 } as const satisfies ColumnSpec<ReportFields>;
@@ -146,7 +148,7 @@ export const REPORT_KIND: CatalogKind<ReportFields> = {
   historyTable: 'report_versions',
   keyColumn: 'report_id',
   keyField: 'reportId',
-  fields: { publisher: 'publisher', title: 'title', url: 'url', publishedAt: 'published_at', language: 'language', contentHash: 'content_hash' },
+  fields: { publisher: 'publisher', title: 'title', url: 'url', publishedAt: 'published_at', publishedZone: 'published_zone', language: 'language', contentHash: 'content_hash' },
   columns: REPORT_COLUMNS,
 };
 

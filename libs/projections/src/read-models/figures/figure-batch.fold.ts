@@ -95,7 +95,7 @@ class FigureBatchFold {
       case 'metric.registered.v1':
         return this.metricRegistered(n, event.data);
       case 'metric.updated.v1': // label, aliases, patterns: the catalog's; the unit never changes
-      case 'report.registered.v1': // reports are the catalog's; figures cite them by id
+      case 'report.registered.v2': // reports are the catalog's; figures cite them by id
       case 'report.updated.v1':
         return;
       default:
