@@ -130,6 +130,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !dataSubject && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
   const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at|that)\b/.test(afterVerb);
   if (NOUN_LIKE.test(verb) && ADJECTIVAL_BEFORE.test(beforeRaw)) return undefined;
+  // "Briefing notes: ...", "Key findings:": a heading's label, not a one-word speaker and a verb.
+  if (NOUN_LIKE.test(verb) && /^:/.test(afterVerb) && /^\s*[A-Z][a-z]+\s*$/.test(beforeRaw)) return undefined;
   if (PASSIVE_BEFORE.test(beforeRaw.replace(/\s+(?:also|now|widely|generally|previously|reportedly)\s*$/, ''))) {
     const by = /^\s+by\s+/.exec(afterVerb);
     const np = by ? phraseAfter(s, index + verb.length + by[0].length, at) : undefined;
@@ -215,8 +217,11 @@ const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   // "MADRID, March 3 (Reuters) - Movilia said": a wire dateline's place is where, not who.
   const dateline = DATELINE.exec(s)?.[0].length ?? 0;
   const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
-  return phraseAfter(s, lead, at);
+  const np = phraseAfter(s, lead, at);
+  // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
+  return np && QUANTITY_OPENING.test(np.text) ? undefined : np;
 };
+const QUANTITY_OPENING = /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
 
 /** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */
 const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {
