@@ -2,7 +2,8 @@ import type { SourceBasis } from '../types';
 import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
 import { quotationAt, quotationsClosingIn, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
-import { isBodyName, isDescription, resolveDescription } from './coreference';
+import { isDescription, resolveDescription } from './coreference';
+import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import { findIssuer } from './issuer-voice';
 
@@ -54,9 +55,6 @@ const CREDITS_PREVIOUS = /^(?:This|That|These|It|The\s+(?:data|figures?|informat
 // "This number includes ...": a sentence about the figure the previous one reported.
 const CONTINUES_FIGURE = /^(?:This|That|The)\s+(?:number|figure|total|tally|count|toll|estimate)\b/;
 
-// What a body does itself, with the figure as its object: "made 11 arrests", "has rescued 40", "issued 300 fines".
-const OWN_ACT =
-  /^\s+(?:(?:has|have|had|also)\s+)*(?:made|arrested|detained|rescued|evacuated|seized|issued|fined|charged|conducted|carried\s+out|handled|treated|vaccinated|tested|inspected|deployed|dispatched|responded\s+to|received|removed|closed)\b/;
 // "2,340 vacancies.", "4. £38,000.", "17% fewer trainees.": a few words around a number, no verb.
 const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0,3}\.$/;
 
@@ -180,8 +178,6 @@ export const createCreditTracker = (doc: CreditDocument) => {
 
   const describedActor = (sentence: Sentence): string | undefined => {
     const subject = subjectOf(sentence);
-    // "Police made 11 arrests", "Firefighters rescued 40 people": a named body's own act, told of it.
-    if (subject && isBodyName(subject) && OWN_ACT.test(sentence.text.slice(sentence.text.indexOf(subject) + subject.length))) return subject;
     if (!subject || !isDescription(subject)) return undefined;
     return definiteReferent(sentence, subject, sentence.start) !== subject ? subject : undefined;
   };
@@ -232,7 +228,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     // "The ministry confirmed 1,284 cases. Of these, 412 ...": a paragraph goes on with what its source reported.
     const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
     // "The company will impose a ban affecting 2.3 million customers": a described body's own act, told of it.
-    const actor = !attribution && !quote && !listed && !carried ? describedActor(sentence) : undefined;
+    // "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles": a named body's own act or claim.
+    const actor = !attribution && !quote && !listed && !carried ? (ownActor(sentence.text, pos - sentence.start) ?? describedActor(sentence)) : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.

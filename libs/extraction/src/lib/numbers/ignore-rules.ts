@@ -64,6 +64,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
   // "a 3-1 win", "won 2-0": a scoreline, not two quantities.
   if (isScoreline(m, before, after)) return 'score';
+  // "a five-year contract", "a 10-day strike", "a 30-year high": how long, as an adjective, not a count.
+  if (/^-(?:year|month|week|day|hour|minute|season)\b(?!-old)/i.test(after)) return 'duration';
   // "in five numbers", "three things to know", "10 charts": the article's own parts, not a quantity it reports.
   if (m.value <= 30 && /^\s+(?:(?:key|big|simple|quick)\s+)?(?:numbers|charts|graphs|graphics|maps|things|ways|reasons|facts|takeaways|questions|lessons|stats)\b(?!\s+(?:of|from|on)\b)/i.test(after)) return 'article parts';
   if (isRatio(m, before, after)) {
