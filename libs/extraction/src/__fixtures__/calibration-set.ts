@@ -1,6 +1,6 @@
 import { extractFigures } from '../lib/extract-figures';
 import { confidenceFeatures, confidenceInputOf } from '../lib/figures/confidence';
-import { loadGold, matchPredictions, readDoc } from './gold-match';
+import { GENERALITY_DIR, loadGold, matchPredictions, readDoc } from './gold-match';
 
 // Every candidate the extractor gives on the generality articles, labelled right when it matches a gold record
 // (core or optional), for fitting the confidence model and measuring its calibration.
@@ -14,11 +14,11 @@ export interface Labelled {
 
 export const READ_ON = '2026-12-03';
 
-export const calibrationSet = (docFilter: (doc: string) => boolean): Labelled[] => {
-  const gold = loadGold();
+export const calibrationSet = (docFilter: (doc: string) => boolean, dir = GENERALITY_DIR): Labelled[] => {
+  const gold = loadGold(dir);
   const out: Labelled[] = [];
   for (const doc of [...new Set(gold.map((r) => r.doc))].filter(docFilter)) {
-    const text = readDoc(doc);
+    const text = readDoc(doc, dir);
     const candidates = extractFigures(text, { notAfter: READ_ON });
     const hits = matchPredictions(text, candidates, gold.filter((r) => r.doc === doc));
     candidates.forEach((c, i) => out.push({ doc, features: confidenceFeatures(confidenceInputOf(c)), confidence: c.confidence, right: hits[i] !== undefined }));

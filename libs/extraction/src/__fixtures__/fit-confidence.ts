@@ -1,5 +1,6 @@
 import { FEATURE_NAMES } from '../lib/figures/confidence';
-import { calibrationSet, FIT_DOCS, type Labelled } from './calibration-set';
+import { calibrationSet, expectedCalibrationError, FIT_DOCS, type Labelled } from './calibration-set';
+import { HELD_OUT_DIR } from './gold-match';
 
 // Fits the confidence model's logistic weights on the generality articles g01–g39 and prints them for
 // lib/figures/confidence.ts. Run: node -r ./tools/register.cjs libs/extraction/src/__fixtures__/fit-confidence.ts
@@ -56,4 +57,9 @@ if (require.main === module) {
   const weights = fitLogistic(calibrationSet(FIT_DOCS));
   FEATURE_NAMES.forEach((name, i) => process.stdout.write(`${name.padEnd(18)} ${weights[i]}\n`));
   process.stdout.write(`[${weights.join(', ')}]\n`);
+  // The shipped weights' calibration: on the fit set, on the later generality batches, and on the unfixed held-out batch.
+  const ece = (name: string, set: Labelled[]): void => void process.stdout.write(`ECE ${name}: ${expectedCalibrationError(set).toFixed(3)} over ${set.length} candidates\n`);
+  ece('fit set g01-g39', calibrationSet(FIT_DOCS));
+  ece('generality g40+', calibrationSet((doc) => !FIT_DOCS(doc)));
+  ece('held-out', calibrationSet(() => true, HELD_OUT_DIR));
 }

@@ -109,6 +109,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
       // A list item without a date of its own holds as of its lead-in.
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = carried(findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn));
+      if (credit.explainedBy && asOf.dateBasis === 'published') asOf = carried(findAsOf(dates, credit.explainedBy.start, credit.explainedBy, credit.explainedBy));
       // "X said on Thursday that ... He added that 38,000 ...": what is added was said on the same day.
       if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
@@ -128,7 +129,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       }
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
-      if (resolved.source !== ARTICLE) {
+      // An issuer's voice runs through its whole document, dated by it, not by one statement's day.
+      if (resolved.source !== ARTICLE && sourceBasis !== 'issuer') {
         const same = statement !== undefined && sameSource(statement.source, resolved.source) && sentence.paragraph - statement.paragraph <= 1;
         if (same && statement && asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) {
           asOf = carried(statement.asOf) ?? asOf;

@@ -42,8 +42,8 @@ export type DatePrecision = 'day' | 'month' | 'year';
  */
 export type DateBasis = 'explicit' | 'relative' | 'header' | 'paragraph' | 'carried' | 'published' | null;
 
-/** Why a figure got its source: credited in its sentence, through a description or pronoun resolved to a name, carried from the paragraph, list lead-in or speaker it goes on with, or nobody (the article). */
-export type SourceBasis = 'direct' | 'coreference' | 'carried' | 'article';
+/** Why a figure got its source: credited in its sentence, through a description or pronoun resolved to a name, carried from the paragraph, list lead-in or speaker it goes on with, the issuer of a document in its own voice (a press release, briefing notes), or nobody (the article). */
+export type SourceBasis = 'direct' | 'coreference' | 'carried' | 'issuer' | 'article';
 
 export interface ExtractedFigure {
   /** Set for `exact` and `approximately`. */

@@ -62,6 +62,10 @@ const HEADS: Record<string, Head> = {
   bulletin: { kind: 'org', hint: PUBLISHER },
   census: { kind: 'org', hint: PUBLISHER },
   association: { kind: 'org' },
+  ruling: { kind: 'org', hint: /court|tribunal|judge|justice/i },
+  judgment: { kind: 'org', hint: /court|tribunal|judge|justice/i },
+  verdict: { kind: 'org', hint: /court|tribunal|judge|justice|jury/i },
+  municipality: { kind: 'org', hint: /municipal|city|town|council|mayor/i },
   center: { kind: 'org' },
   sheriff: { kind: 'person' },
   governor: { kind: 'person' },
@@ -117,6 +121,13 @@ const otherHead = (name: string, head: string): boolean => {
   return own !== '' && own !== head && HEADS[own] !== undefined && !FAMILIES.some((f) => f.includes(own) && f.includes(head));
 };
 
+/** A name of a body, or a body's common name at a sentence's start ("Police", "Firefighters"). */
+export const isBodyName = (raw: string): boolean =>
+  (isNamed(raw) && ORG_WORD.test(raw) && kindOf(raw) === 'org') || /^(?:Police|Firefighters|Rescuers|Authorities|Officials|Coastguards?|Paramedics|Border\s+guards)$/.test(raw.trim());
+
+/** "the refugee agency's spokesperson" → "the refugee agency": who a spokesperson speaks for. */
+export const bodyOfSpeaker = (raw: string): string => raw.replace(/['’]s\s+(?:spokes(?:person|man|woman)|representative|press\s+office)\b.*$/i, '');
+
 /** True when the attribution as written is a description to resolve rather than a name. */
 export const isDescription = (raw: string): boolean => DESCRIPTION.test(raw.trim()) || SPEAKING_FOR.test(raw.trim());
 
@@ -133,8 +144,12 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   const spec = head ? HEADS[head] : undefined;
   if (!head || !spec) return undefined;
   const named = earlier.filter((e) => isNamed(e.raw));
-  // "the operator" after "the national grid operator": a longer description with the same head, when no name fits.
-  const longer = earlier.find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy);
+  // "the operator" after "the national grid operator": a longer description with the same head, when no name holds or
+  // fits the head (before a loose match of kind: a nearer one-word subject is likelier a label than the body).
+  // "the agency" after "the refugee agency's spokesperson": the body the speaker speaks for.
+  const longer = earlier
+    .map((e) => ({ ...e, raw: bodyOfSpeaker(e.raw) }))
+    .find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy);
   const headWord = new RegExp(String.raw`\b${head}`, 'i');
   // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
   const modifiers = (inner ?? trimmed).replace(/^[Tt]he\s+/, '').split(/\s+/).slice(0, -1).filter((w) => w.length >= 4 && w !== 'same');
@@ -147,7 +162,7 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   const found =
     named.find((e) => headWord.test(e.raw)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
+    longer ??
     (spec.loose ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
-  const best = found ?? longer;
-  return best ? { source: best.raw, description: trimmed } : undefined;
+  return found ? { source: found.raw, description: trimmed } : undefined;
 };

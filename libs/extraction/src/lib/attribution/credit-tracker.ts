@@ -3,7 +3,9 @@ import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../te
 import { quotationAt, quotationsClosingIn, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
 import { isDescription, resolveDescription } from './coreference';
+import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
+import { findIssuer } from './issuer-voice';
 
 export interface CreditDocument {
   text: string;
@@ -23,6 +25,8 @@ export interface Credit {
   /** How the credit was found (see SourceBasis) and, for coreference, the words that led to `raw` ("it", "the agency"). */
   basis: SourceBasis;
   chain?: string[];
+  /** A listicle item's heading figure: the sentence after it that explains and credits it (its date holds too). */
+  explainedBy?: Sentence;
   /** "He added that ...": the attribution in the sentence before that the pronoun goes on from. */
   carriedFrom?: { sentence: Sentence; anchor: number };
 }
@@ -50,6 +54,9 @@ const SECTION_LABEL = /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['�
 const CREDITS_PREVIOUS = /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;
 // "This number includes ...": a sentence about the figure the previous one reported.
 const CONTINUES_FIGURE = /^(?:This|That|The)\s+(?:number|figure|total|tally|count|toll|estimate)\b/;
+
+// "2,340 vacancies.", "4. £38,000.", "17% fewer trainees.": a few words around a number, no verb.
+const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0,3}\.$/;
 
 /** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
 const speakerName = (label: string): string => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
@@ -81,6 +88,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   let labelled: string | undefined;
   let lastCredit: string | undefined;
   let labelParagraph = -1;
+  const issuer = findIssuer(doc.text, doc.sentences, doc.attributions);
 
   // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on.
   const speakerOf = (sentence: Sentence): string | undefined => {
@@ -174,6 +182,17 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return definiteReferent(sentence, subject, sentence.start) !== subject ? subject : undefined;
   };
 
+  // A verbless heading of a numbered item ("62%.", "4. £38,000.") and the sentence of its item that credits a source.
+  const explanationOf = (sentence: Sentence): Sentence | undefined => {
+    if (!isListItem(doc.text, doc.paragraphs[sentence.paragraph] as Paragraph) || !FRAGMENT.test(sentence.text.trim())) return undefined;
+    for (let j = sentence.index + 1; j <= sentence.index + 2; j++) {
+      const next = doc.sentences[j];
+      if (!next || next.paragraph !== sentence.paragraph) return undefined;
+      if ((doc.attributions[j] ?? []).some((a) => !a.pronoun)) return next;
+    }
+    return undefined;
+  };
+
   const creditedBefore = (sentence: Sentence): string | undefined =>
     (doc.attributions[sentence.index - 1] ?? []).filter((a) => !a.pronoun).at(-1)?.raw;
 
@@ -203,10 +222,14 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (listed) attribution = (doc.attributions[listed.index] ?? []).at(-1);
     // Figures credited only by the next sentence: "Russia has lost 719,330 troops. This was reported by the General Staff."
     if (!attribution && !quote) attribution = creditedAfter(sentence);
+    // "1. 2,340 vacancies. That is how many ..., according to X": a listicle item's figure is explained, and credited, after it.
+    const explainedBy = !attribution && !quote && !listed ? explanationOf(sentence) : undefined;
+    if (explainedBy) attribution = (doc.attributions[explainedBy.index] ?? []).find((a) => !a.pronoun);
     // "The ministry confirmed 1,284 cases. Of these, 412 ...": a paragraph goes on with what its source reported.
     const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
     // "The company will impose a ban affecting 2.3 million customers": a described body's own act, told of it.
-    const actor = !attribution && !quote && !listed && !carried ? describedActor(sentence) : undefined;
+    // "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles": a named body's own act or claim.
+    const actor = !attribution && !quote && !listed && !carried ? (ownActor(sentence.text, pos - sentence.start) ?? describedActor(sentence)) : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.
@@ -228,6 +251,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const from = (attribution?.pronoun || definite) && !listed ? carriedFrom(sentence) : continuesSpeech ? speakerNamedAt : undefined;
     const own = attribution !== undefined && !listed && (doc.attributions[sentence.index] ?? []).includes(attribution);
     const chain = [...new Set([attribution?.pronoun ? attribution.raw : undefined, raw, referent].filter((w): w is string => w !== undefined))];
+    // A release's or briefing's own voice: what no one else says, its issuer does (not inside someone's quotation).
+    if (!referent && issuer && !quote) return { basis: 'issuer', raw: issuer };
     const basis: SourceBasis = !referent ? 'article' : chain.length > 1 ? 'coreference' : own || (speaker !== undefined && raw === speaker) ? 'direct' : 'carried';
     return {
       basis,
@@ -235,6 +260,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       ...(referent ? { raw: referent } : {}),
       ...(listed ? { leadIn: listed } : {}),
       ...(from ? { carriedFrom: from } : {}),
+      ...(explainedBy ? { explainedBy } : {}),
     };
   };
 

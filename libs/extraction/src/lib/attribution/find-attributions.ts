@@ -23,17 +23,17 @@ export interface Attribution {
 const DATA_VERB = /^(?:recorded|records|counted|counts|tallied|registered)$/;
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell)\b/g;
+  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell|plans|planned)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
   /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
 // Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
-const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates)$/;
+const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
 // Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
-const NOUN_LIKE = /^(?:estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
+const NOUN_LIKE = /^(?:plans|estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
 // Forecast verbs credit a source only in the active voice after a source-like subject ("economists had expected").
-const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected)$/;
+const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected|plans|planned)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
 const ADJECTIVAL_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$/i;
 // A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
@@ -74,7 +74,9 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
       plain ??
       phraseAfter(s, from, at) ??
       (common?.[1] ? { start: at + from, end: at + from + common[1].length, text: common[1] } : undefined);
-    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
+    // "According to him": a pronoun, resolved like "he said".
+    const object = { him: 'he', her: 'she', them: 'they', it: 'it' }[np?.text.toLowerCase() ?? ''];
+    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...(object ? { pronoun: object } : {}) });
   }
   for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
@@ -120,6 +122,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const afterVerb = s.slice(index + verb.length);
   // "posted on X:", "posted on Telegram that": a post, not troops "posted to" a unit.
   if (verb === 'posted' && !/^\s*(?:(?:on|to)\s+(?:X|Twitter|Telegram|Facebook|Instagram|social\s+media|(?:his|her|its|their)\s+\w+)\b|:)/.test(afterVerb)) return undefined;
+  // "the ministry plans a deficit of 2.9%" credits the planner; "Russia plans to spend ..." tells an intention.
+  if (/^plan/.test(verb) && /^\s+to\b/.test(afterVerb)) return undefined;
   // "officials had given a figure of 190,000", not "given the situation".
   if (/^(?:given|gave)$/.test(verb) && !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)) return undefined;
   // "The department lowered its estimate for January": a revision of one's own figure credits the reviser.
@@ -130,6 +134,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !dataSubject && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
   const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at|that)\b/.test(afterVerb);
   if (NOUN_LIKE.test(verb) && ADJECTIVAL_BEFORE.test(beforeRaw)) return undefined;
+  // "Briefing notes: ...", "Key findings:": a heading's label, not a one-word speaker and a verb.
+  if (NOUN_LIKE.test(verb) && /^:/.test(afterVerb) && /^\s*[A-Z][a-z]+\s*$/.test(beforeRaw)) return undefined;
   if (PASSIVE_BEFORE.test(beforeRaw.replace(/\s+(?:also|now|widely|generally|previously|reportedly)\s*$/, ''))) {
     const by = /^\s+by\s+/.exec(afterVerb);
     const np = by ? phraseAfter(s, index + verb.length + by[0].length, at) : undefined;
@@ -137,11 +143,12 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   }
   // "Pyongyang, said Mr Rutte, has ..." / "..., said Ms Chevreuil."
   if (INVERTIBLE.test(verb) && /[,"”]\s*$/.test(beforeRaw)) {
-    const np = phraseAfter(s, index + verb.length + (/^\s*/.exec(afterVerb)?.[0].length ?? 0), at);
+    // "..., informed today the mayor Arben Hoxha.": a time may stand between the verb and the speaker.
+    const np = phraseAfter(s, index + verb.length + (/^\s*(?:(?:today|yesterday|also|on\s+\w+day)\s+)?/i.exec(afterVerb)?.[0].length ?? 0), at);
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
     // "said a senior U.S. defense official, speaking on condition of anonymity": a described person counts too.
-    if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || endsWithEntityNoun(np.text))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
+    if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || /\s[A-Z][\w'’-]+$/.test(np.text) || endsWithEntityNoun(np.text))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
     // "said a drone unit commander who gave only his call sign, Magyar.": the name closing the who-clause, else the described person.
     const who = /^\s+((?:a|an|the)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:who|whose)\b[^.;:"”]*?(?:,\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?\s*(?:[.;]|$)/.exec(afterVerb);
     if (who?.[1] && (who[2] || endsWithEntityNoun(who[1]))) {
@@ -215,8 +222,11 @@ const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   // "MADRID, March 3 (Reuters) - Movilia said": a wire dateline's place is where, not who.
   const dateline = DATELINE.exec(s)?.[0].length ?? 0;
   const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
-  return phraseAfter(s, lead, at);
+  const np = phraseAfter(s, lead, at);
+  // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
+  return np && QUANTITY_OPENING.test(np.text) ? undefined : np;
 };
+const QUANTITY_OPENING = /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
 
 /** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */
 const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {

@@ -28,7 +28,7 @@ const ENTITY_NOUNS = new Set(
   investigation review database people person force budget decree decrees document documents calculations update bulletin records tank
   sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
-  organization association inventory scheme audit census`.split(/\s+/),
+  organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
@@ -48,7 +48,7 @@ const NOT_NAMES = new Set(
   August September October November December What Who Why How According Despite Under Over Citing Whilst Analysis Conclusion`.split(/\s+/),
 );
 
-const PRONOUNS = /^(?:he|she|they|it|we)$/i;
+const PRONOUNS = /^(?:he|she|they|it|we|him|them)$/i;
 
 const tokenize = (s: string, offset = 0): Token[] =>
   [...s.matchAll(/[A-Za-zÀ-ɏ][\wÀ-ɏ.'’&-]*|[^\s\w]/g)].map((m) => {

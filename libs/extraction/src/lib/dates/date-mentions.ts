@@ -132,6 +132,16 @@ const RULES: Rule[] = [
  * "a day earlier" from the reference rather than the event; added to these rules for what they miss, it lowered the
  * generality set's date accuracy (older articles 94.3 → 85.3, g40–g47 87.8 → 82.4).
  */
+// "watched ... in Saturday's final", "after Tuesday's vote": a possessive day in a clause told in the past is the day it
+// happened; "ahead of Tuesday's election", "Sunday's race will" look forward, as does a present-tense clause.
+const PAST_CLAUSE = /\b(?:was|were|had|did|\w{3,}ed)\b[^.;:]{0,60}$/i;
+const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expected|set\s+to|due|plans?|upcoming|coming|into)\b[^.;]{0,40}$/i;
+const pastPossessive = (text: string, start: number, end: number): boolean => {
+  const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
+  const after = text.slice(end, end + 50);
+  return PAST_CLAUSE.test(before) && !AHEAD.test(before) && !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after);
+};
+
 export const findDateMentions = (text: string): DateMention[] => {
   const found: DateMention[] = [];
   for (const rule of RULES) {
@@ -159,7 +169,7 @@ export const findDateMentions = (text: string): DateMention[] => {
           !asOfUntil &&
           !(AS_OF_BY.test(before) && /^,/.test(after)) &&
           (BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || COMPARISON_BASE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
-        future: FUTURE_BEFORE.test(before) || /^next\b/i.test(m[0]) || (value.kind === 'weekday' && /^['’]s\b/.test(after)),
+        future: FUTURE_BEFORE.test(before) || /^next\b/i.test(m[0]) || (value.kind === 'weekday' && /^['’]s\b/.test(after) && !pastPossessive(text, start, end)),
       });
     }
   }

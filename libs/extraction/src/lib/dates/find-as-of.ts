@@ -23,6 +23,9 @@ export interface DateIndex {
 
 const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,()]*[,)]/gi;
 const RELATIVE = /,\s*(?:(?:a|an)\s+[^,]{1,40}?\s)?(?:where|which|who|whose)\b[^,]*(?:,|$)/gi;
+// "The landslide which hit the village on Sunday has left 38 families without water": a restrictive relative clause
+// dates the subject's event; the present perfect after it holds now.
+const SUBJECT_RELATIVE = /\b(?:which|that|who)\s+[a-z]+\b[^,.;]{0,80}?(?=\s+(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|t)\b)/gi;
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 // ", first given in October,": an aside dating something else (when the figure was first published), not the clause it interrupts.
@@ -79,7 +82,7 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const asides = spansOf(ASIDE, sentence);
   const blockedBy = (m: Span): boolean => others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
-  const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence)].filter((r) => r.end <= pos || r.start > pos);
+  const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter((r) => r.end <= pos || r.start > pos);
   const compared = (m: Span): boolean => m.start > pos && COMPARISON.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
   const candidates = within(index.mentions, sentence)
     .filter((m) => m !== prefix && !m.boundary && !m.future && !blockedBy(m) && !compared(m) && !relatives.some((r) => r.start <= m.start && m.end <= r.end))

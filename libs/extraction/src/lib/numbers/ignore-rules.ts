@@ -64,6 +64,10 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
   // "a 3-1 win", "won 2-0": a scoreline, not two quantities.
   if (isScoreline(m, before, after)) return 'score';
+  // "a five-year contract", "a 10-day strike", "a 30-year high": how long, as an adjective, not a count.
+  if (/^-(?:year|month|week|day|hour|minute|season)\b(?!-old)/i.test(after)) return 'duration';
+  // "in five numbers", "three things to know", "10 charts": the article's own parts, not a quantity it reports.
+  if (m.value <= 30 && /^\s+(?:(?:key|big|simple|quick)\s+)?(?:numbers|charts|graphs|graphics|maps|things|ways|reasons|facts|takeaways|questions|lessons|stats)\b(?!\s+(?:of|from|on)\b)/i.test(after)) return 'article parts';
   if (isRatio(m, before, after)) {
     return 'ratio';
   }
@@ -134,8 +138,14 @@ const isYear = (m: NumberMention, before: string, after: string): boolean => {
 };
 
 const SCORE_NOUN = /^\s+(?:win|victory|defeat|loss|draw|lead|home\s+win|away\s+win|scoreline|thrashing|triumph)\b/i;
-const isScoreline = (m: NumberMention, before: string, after: string): boolean =>
-  m.value < 30 && ((/^[-–]\d{1,2}\b/.test(after) && SCORE_NOUN.test(after.replace(/^[-–]\d{1,2}/, ''))) || (/\b\d{1,2}[-–]$/.test(before) && SCORE_NOUN.test(after)));
+// "beat Castlemoor 2-1", "drew 1-1 with", "lost 3-0 to": a match verb and at most a team's name before the score.
+const MATCH_VERB = /\b(?:beat|beats|beating|defeated|defeats|drew|draws|drawing|lost|loses|won|wins|edged|edges|thrashed|thrashes|overcame|routed|stunned|trailed|trailing|led|leading|held)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+){0,3}$/;
+const isScoreline = (m: NumberMention, before: string, after: string): boolean => {
+  if (m.value >= 30) return false;
+  if (/^[-–]\d{1,2}\b/.test(after) && (SCORE_NOUN.test(after.replace(/^[-–]\d{1,2}/, '')) || MATCH_VERB.test(before))) return true;
+  const first = /\b\d{1,2}[-–]$/.exec(before);
+  return first !== null && (SCORE_NOUN.test(after) || MATCH_VERB.test(before.slice(0, first.index)));
+};
 
 const isAge = (m: NumberMention, before: string, after: string): boolean => {
   if (m.value > 120 || !Number.isInteger(m.value)) return false;

@@ -133,7 +133,10 @@ const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] =
     const a = mentions[i] as NumberMention;
     const b = mentions[i + 1];
     if (b && a.kind === 'single' && b.kind === 'single' && a.word === b.word && !a.attached && !a.compound) {
-      const join = text.slice(a.end, b.start);
+      // "between 1% and 3%": a percent sign on both ends still joins them.
+      const pct = /^(?:%|\s*per\s*cent\b|\s*percent\b)/i;
+      const both = pct.exec(text.slice(a.end, b.start));
+      const join = text.slice(a.end + (both && pct.test(text.slice(b.end)) ? both[0].length : 0), b.start);
       const before = text.slice(Math.max(0, a.start - 60), a.start);
       const isAnd = /and/i.test(join);
       const betweenOk = !isAnd || /\bbetween\s+(?:\S+\s+)?$/i.test(before);

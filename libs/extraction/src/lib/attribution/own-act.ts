@@ -1,0 +1,31 @@
+import { isBodyName } from './coreference';
+
+// A figure that is the object of its subject's own act or claim is credited to that subject, when the sentence credits
+// no one else: "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles", "the court reduced the damages to
+// 14 million", "Prosecutors had sought a fine of 750,000", "the municipality has asked for 80,000". Verbs of doing
+// and of asking only: "Russia launched 100 drones" or "prices rose 6%" tell of an act, but nobody reports it by acting.
+
+const AUX = String.raw`(?:(?:has|have|had|also|then|later|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\s+)*`;
+const ACTS =
+  String.raw`made|arrested|detained|rescued|evacuated|seized|issued|fined|charged|conducted|carried\s+out|handled|treated|vaccinated|inspected|deployed|dispatched|distributed|delivered|donated|supplied|` +
+  String.raw`awarded|ordered|reduced|raised|increased|lowered|imposed|granted|approved|sentenced|upheld|sought|demanded|requested|asked\s+(?:\w+\s+){0,3}?(?:for|from)|called\s+for|proposed|offered|pledged`;
+// The actor: a name ("France's Court of Appeal", "the Red Cross", "Helene Marchand") or a body's common name, right
+// before the verb, at the sentence's start or after a comma, a dateline's dash or a conjunction.
+const ACTOR = String.raw`((?:[A-Z][\w.'’-]*['’]s\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w.'’-]*|[Tt]he\s+(?:[a-z]+\s+)?(?:municipality|court|council|ministry|government|police|company|regulator|agency))`;
+const OWN_ACT = new RegExp(String.raw`(?:^|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`, 'g');
+// A sentence-initial word that is not an actor.
+const NOT_ACTOR = /^(?:The|A|An|This|That|It|They|We|He|She|There|In|On|At|By|For|Of|Since|After|Before|But|And|While)$/;
+
+/** The actor whose act or claim has the figure at `pos` (an offset in `sentence`) as its object, if any. */
+export const ownActor = (sentence: string, pos: number): string | undefined => {
+  let found: string | undefined;
+  for (const m of sentence.matchAll(OWN_ACT)) {
+    const end = (m.index ?? 0) + m[0].length;
+    if (end > pos) break;
+    const actor = (m[1] ?? '').trim();
+    const body = isBodyName(actor) || /^(?:the\s+)?[A-Z]/.test(actor.replace(/^[A-Z][\w.'’-]*['’]s\s+/, '')) || /^[Tt]he\s/.test(actor);
+    // A clause break between the act and the figure ends the act's reach.
+    if (body && !NOT_ACTOR.test(actor) && !/;|\.(?!\d)/.test(sentence.slice(end, pos))) found = actor;
+  }
+  return found;
+};
