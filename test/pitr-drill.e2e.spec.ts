@@ -1,14 +1,13 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import pg from 'pg';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CheckpointArchive, checkArchiveOnStart, runVerify, Sealer, VERIFY_DEFAULTS } from '@factledger/audit';
+import { CheckpointArchive, checkArchiveOnStart, Sealer } from '@factledger/audit';
 import type { SignedCheckpoint } from '@factledger/audit-domain';
 import type { AuditDb } from '../libs/audit/application/src/audit.tables';
-import { bootstrapDatabase, LOCAL_ROLE_PASSWORDS, migrateToLatest, urlAs } from '@factledger/migrations';
+import { bootstrapDatabase, LOCAL_ROLE_PASSWORDS, migrateToLatest } from '@factledger/migrations';
 import { createDatabase, type DatabaseHandle } from '@factledger/platform';
 import { postgresOwnedDir, runAsPostgres, startPrivateCluster, type PrivateCluster } from '@factledger/testing';
-import { createAuditTestApp } from '../libs/audit/application/src/testing/audit-test-app';
+import { ledgerUrls, verifyPinned } from './support/backup-drill';
 import { seedEvents, testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
 
 jest.setTimeout(240_000);
@@ -30,10 +29,7 @@ describe('point-in-time recovery: base backup + WAL archive, held to the restore
   let base: string;
   let checkpointArchive: CheckpointArchive;
 
-  const urlsOf = (cluster: PrivateCluster) => {
-    const admin = cluster.adminUrl('factledger');
-    return { admin, app: urlAs(admin, 'factledger_app', LOCAL_ROLE_PASSWORDS.app), owner: urlAs(admin, 'factledger_owner', LOCAL_ROLE_PASSWORDS.owner), sealer: urlAs(admin, 'factledger_sealer', LOCAL_ROLE_PASSWORDS.sealer) };
-  };
+  const urlsOf = ledgerUrls;
   const sql = async <R extends pg.QueryResultRow>(url: string, text: string): Promise<R[]> => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -46,17 +42,7 @@ describe('point-in-time recovery: base backup + WAL archive, held to the restore
   const sealerOn = (cluster: PrivateCluster) =>
     new Sealer({ connectionString: urlsOf(cluster).sealer, key, archive: checkpointArchive, pollIntervalMs: 50, checkpointIntervalMs: 3_600_000 });
   const checkpoint = async (sealer: Sealer): Promise<SignedCheckpoint> => (await sealer.checkpointNow())!;
-  const verify = async (cluster: PrivateCluster): Promise<{ code: number; out: string }> => {
-    const app: NestFastifyApplication = await createAuditTestApp(urlsOf(cluster).app, { checkpointWaitMs: 5000 });
-    try {
-      await app.listen(0, '127.0.0.1');
-      let out = '';
-      const code = await runVerify({ ...VERIFY_DEFAULTS, api: await app.getUrl(), stateFile: 'auditor-state.json' }, { stdout: (t) => (out += t), stderr: (t) => (out += t), cwd: work });
-      return { code, out };
-    } finally {
-      await app.close();
-    }
-  };
+  const verify = (cluster: PrivateCluster) => verifyPinned(urlsOf(cluster).app, work);
   /** README step 3b: the base backup copied into a new data directory, recovery.signal, restore_command (and a target). */
   const recover = async (target: Record<string, string>): Promise<PrivateCluster> => {
     const cluster = await startPrivateCluster({

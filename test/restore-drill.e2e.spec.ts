@@ -2,15 +2,14 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import pg from 'pg';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CheckpointArchive, checkArchiveOnStart, restoreRuleProblem, runVerify, Sealer, VERIFY_DEFAULTS } from '@factledger/audit';
+import { CheckpointArchive, checkArchiveOnStart, restoreRuleProblem, Sealer } from '@factledger/audit';
 import type { SignedCheckpoint } from '@factledger/audit-domain';
 import type { AuditDb } from '../libs/audit/application/src/audit.tables';
-import { bootstrapDatabase, inDatabase, LOCAL_ROLE_PASSWORDS, migrateToLatest, urlAs } from '@factledger/migrations';
+import { bootstrapDatabase, inDatabase, LOCAL_ROLE_PASSWORDS, migrateToLatest } from '@factledger/migrations';
 import { createDatabase, loadConfig, type AppConfig, type DatabaseHandle } from '@factledger/platform';
 import { startPrivateCluster, type PrivateCluster } from '@factledger/testing';
 import { runCli } from '../apps/cli/src/program';
-import { createAuditTestApp } from '../libs/audit/application/src/testing/audit-test-app';
+import { ledgerUrls, verifyPinned } from './support/backup-drill';
 import { seedEvents, testSigningKey } from '../libs/audit/application/src/testing/ledger-fixture';
 
 jest.setTimeout(180_000);
@@ -32,15 +31,7 @@ describe('restore drill: backups never fork the published log', () => {
   let ledger: DatabaseHandle<AuditDb> | null = null;
   let sealer: Sealer | null = null;
 
-  const urls = () => {
-    const admin = cluster.adminUrl('factledger');
-    return {
-      admin,
-      app: urlAs(admin, 'factledger_app', LOCAL_ROLE_PASSWORDS.app),
-      owner: urlAs(admin, 'factledger_owner', LOCAL_ROLE_PASSWORDS.owner),
-      sealer: urlAs(admin, 'factledger_sealer', LOCAL_ROLE_PASSWORDS.sealer),
-    };
-  };
+  const urls = () => ledgerUrls(cluster);
   const configFor = (env: Record<string, string>): AppConfig =>
     loadConfig({ ...process.env, DATABASE_URL: urls().app, DATABASE_ADMIN_URL: urls().admin, SEALER_DATABASE_URL: urls().sealer, CHECKPOINT_ARCHIVE_DIR: archiveDir, ...env });
   const cli = async (args: string[], withConfig: AppConfig = config) => {
@@ -60,17 +51,7 @@ describe('restore drill: backups never fork the published log', () => {
     }
   };
   /** The audit API on the ledger database, and `factledger verify` against it with the auditor's state file. */
-  const verify = async (): Promise<{ code: number; out: string }> => {
-    const app: NestFastifyApplication = await createAuditTestApp(urls().app, { checkpointWaitMs: 5000 });
-    try {
-      await app.listen(0, '127.0.0.1');
-      let out = '';
-      const code = await runVerify({ ...VERIFY_DEFAULTS, api: await app.getUrl(), stateFile: 'auditor-state.json' }, { stdout: (t) => (out += t), stderr: (t) => (out += t), cwd: work });
-      return { code, out };
-    } finally {
-      await app.close();
-    }
-  };
+  const verify = () => verifyPinned(urls().app, work);
 
   beforeAll(async () => {
     cluster = await startPrivateCluster();

@@ -3,19 +3,14 @@ import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PostgresEventStore, type EventStoreTables } from '@factledger/event-store';
 import { loadConfig } from '@factledger/platform';
-import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '@factledger/testing';
 import { runCli } from '../../apps/cli/src/program';
 import { eventually } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { waitForPosition } from '../../libs/projections/src/engine';
 import { liveAndFreshDigests } from '../../libs/projections/src/read-models/testing/fresh-rebuild-digests';
-import { call, issueKey, killProcess, startApiProcess, startWorkerProcess, type LedgerProcess, type ProcessTarget } from '../support/ledger-processes';
+import { homesFigure, startFleet, structuredBatch, type Fleet } from '../support/ledger-processes';
 
 const report = (reportId: string, extra: Record<string, unknown> = {}) => ({ reportId, publisher: 'Kyiv Independent', title: `Report ${reportId}`, publishedAt: '2026-03-12', language: 'en', ...extra });
-const job = (title: string, validAt: string, value: number) => ({
-  kind: 'structured',
-  report: { publisher: 'Valley Courier', title, publishedAt: '2026-03-12', language: 'en' },
-  figures: [{ metricKey: 'homes_evacuated', source: 'Valley Fire Service', qualifier: 'exact', value, validAt, quote: `${value} homes` }],
-});
+const job = (title: string, validAt: string, value: number) => structuredBatch(title, [homesFigure('Valley Fire Service', validAt, value)]);
 
 /**
  * Issue 19, event evolution with several processes running (README
@@ -30,16 +25,10 @@ const job = (title: string, validAt: string, value: number) => ({
  * newer release) stops its read models, failed and loud, instead of skipping.
  */
 describe('event evolution: report.registered.v1 → v2 with two workers and an API running', () => {
-  let postgres: PrivatePostgres;
-  let redis: PrivateRedis;
-  let target: ProcessTarget;
-  let api: LedgerProcess & { base: string };
-  const workers: LedgerProcess[] = [];
-  let token: string;
-  let admin: pg.Pool;
-  const request = (method: string, url: string, body?: unknown) => call(api.base, token, method, url, { body });
+  let fleet: Fleet;
+  const request = (method: string, url: string, body?: unknown) => fleet.request(method, url, body);
   const storedTypes = async () =>
-    (await admin.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE event_type LIKE 'report.registered.%' ORDER BY position`)).rows.map((r) => r.type);
+    (await fleet.admin.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE event_type LIKE 'report.registered.%' ORDER BY position`)).rows.map((r) => r.type);
   const ingest = async (body: unknown) => {
     const submitted = await request('POST', '/v1/ingestions', body);
     expect(submitted.status).toBe(202);
@@ -52,38 +41,26 @@ describe('event evolution: report.registered.v1 → v2 with two workers and an A
   };
   const cli = async (args: string[]) => {
     let out = '';
-    const config = loadConfig({ ...process.env, DATABASE_URL: postgres.url, MIGRATION_DATABASE_URL: postgres.ownerUrl, REDIS_URL: redis.url });
+    const config = loadConfig({ ...process.env, DATABASE_URL: fleet.postgres.url, MIGRATION_DATABASE_URL: fleet.postgres.ownerUrl, REDIS_URL: fleet.redis.url });
     const code = await runCli(args, { stdout: (t) => void (out += t), stderr: (t) => void (out += t), config: () => config });
     return { code, out };
   };
   /** Waits for both read models to reach the log's head; with `compare`, digests them and a fresh rebuild (once per database). */
   const caughtUp = async (compare = false) => {
-    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres.url, max: 3 }) }) });
+    const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: fleet.postgres.url, max: 3 }) }) });
     try {
-      const { rows } = await admin.query<{ head: string }>('SELECT max(position)::text AS head FROM events');
+      const { rows } = await fleet.admin.query<{ head: string }>('SELECT max(position)::text AS head FROM events');
       await waitForPosition(db, ['catalog', 'figures'], rows[0]!.head, 30_000);
-      return compare ? await liveAndFreshDigests(db, postgres.url) : [];
+      return compare ? await liveAndFreshDigests(db, fleet.postgres.url) : [];
     } finally {
       await db.destroy();
     }
   };
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
-    admin = new pg.Pool({ connectionString: postgres.adminUrl, max: 3 });
-    token = await issueKey(postgres.url);
-    target = { postgres, redisUrl: redis.url };
-    api = await startApiProcess(target);
-    workers.push(await startWorkerProcess(target), await startWorkerProcess(target));
-    expect((await request('POST', '/v1/metrics', { key: 'homes_evacuated', label: 'Homes evacuated', unit: 'count' })).status).toBe(201);
-    expect((await request('POST', '/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' })).status).toBe(201);
+    fleet = await startFleet(2);
   }, 240_000);
-  afterAll(async () => {
-    for (const running of [api, ...workers]) await killProcess(running);
-    await admin?.end();
-    await redis?.destroy();
-    await postgres?.destroy();
-  });
+  afterAll(() => fleet?.stop());
 
   it('writes v1 during the expand phase, v2 after the switch, reads both everywhere, and stops loudly at an unknown version', async () => {
     // Expand: the migration left the switch at 1.
@@ -120,7 +97,7 @@ describe('event evolution: report.registered.v1 → v2 with two workers and an A
     expect((await request('GET', '/v1/reports/contract-zoned')).body.data).toMatchObject({ publishedZone: 'Europe/Kyiv' });
 
     // A version these processes do not know, as a newer release would append it: the read models stop, failed, naming it.
-    const newer = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres.url, max: 1 }) }) });
+    const newer = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: fleet.postgres.url, max: 1 }) }) });
     const v3 = randomUUID();
     try {
       const store = new PostgresEventStore(newer, undefined, { groupCommit: false });
@@ -129,7 +106,7 @@ describe('event evolution: report.registered.v1 → v2 with two workers and an A
       await newer.destroy();
     }
     const failed = await eventually(async () => {
-      const { rows } = await admin.query<{ name: string; state: string; error: string }>(`SELECT name, state, error FROM projection_checkpoints WHERE state = 'failed' ORDER BY name`);
+      const { rows } = await fleet.admin.query<{ name: string; state: string; error: string }>(`SELECT name, state, error FROM projection_checkpoints WHERE state = 'failed' ORDER BY name`);
       return rows.length === 2 ? rows : null;
     }, 30_000, 'both read models to stop');
     for (const row of failed) expect(row.error).toMatch(new RegExp(`event ${v3} at position \\d+ of report-from-the-future: stored event type report.registered.v3 .* written by a newer release`));

@@ -1,8 +1,6 @@
-import pg from 'pg';
-import { startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '@factledger/testing';
 import { eventually } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { expectReadModelsEqualFreshRebuild } from '../support/fresh-rebuild-check';
-import { call, homesFigure, issueKey, killProcess, startApiProcess, startWorkerProcess, structuredBatch, type LedgerProcess, type ProcessTarget } from '../support/ledger-processes';
+import { homesFigure, killProcess, startFleet, startWorkerProcess, structuredBatch, type Fleet } from '../support/ledger-processes';
 
 const figure = homesFigure;
 const batch = structuredBatch;
@@ -19,36 +17,18 @@ const NEW_SOURCE_STREAM = 'source-ridge-volunteer-brigade';
  * rebuild from the log (equal digests).
  */
 describe('worker killed with SIGKILL mid-job, and restarted', () => {
-  let postgres: PrivatePostgres;
-  let redis: PrivateRedis;
-  let target: ProcessTarget;
-  let api: LedgerProcess & { base: string };
-  const workers: LedgerProcess[] = [];
-  let token: string;
-  let admin: pg.Pool;
-  const request = (method: string, url: string, body?: unknown) => call(api.base, token, method, url, { body });
+  let fleet: Fleet;
+  const request = (method: string, url: string, body?: unknown) => fleet.request(method, url, body);
   const eventsOfJob = async (jobId: string) =>
-    (await admin.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE metadata->>'ingestionJobId' = $1 ORDER BY position`, [jobId])).rows.map((r) => r.type);
+    (await fleet.admin.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE metadata->>'ingestionJobId' = $1 ORDER BY position`, [jobId])).rows.map((r) => r.type);
 
   beforeAll(async () => {
-    [postgres, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
-    admin = new pg.Pool({ connectionString: postgres.adminUrl, max: 3 });
-    token = await issueKey(postgres.url);
-    target = { postgres, redisUrl: redis.url };
-    api = await startApiProcess(target);
-    workers.push(await startWorkerProcess(target));
-    expect((await request('POST', '/v1/metrics', { key: 'homes_evacuated', label: 'Homes evacuated', unit: 'count' })).status).toBe(201);
-    expect((await request('POST', '/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' })).status).toBe(201);
+    fleet = await startFleet(1);
   }, 180_000);
-  afterAll(async () => {
-    for (const running of [api, ...workers]) await killProcess(running);
-    await admin?.end();
-    await redis?.destroy();
-    await postgres?.destroy();
-  });
+  afterAll(() => fleet?.stop());
 
   it('loses no job, applies none twice, and ends with read models equal to a fresh rebuild', async () => {
-    const blocker = await admin.connect();
+    const blocker = await fleet.admin.connect();
     const jobs: string[] = [];
     try {
       await blocker.query('SELECT pg_advisory_lock(hashtextextended($1, 7406))', [NEW_SOURCE_STREAM]);
@@ -59,17 +39,17 @@ describe('worker killed with SIGKILL mid-job, and restarted', () => {
       }
       // Mid-job: the report and the first figure landed, the new source's append waits on the lock.
       await eventually(async () => {
-        const waiting = await admin.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        const waiting = await fleet.admin.query(`SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
         return (waiting.rowCount ?? 0) > 0 && (await eventsOfJob(jobs[0]!)).length >= 2;
       }, 30_000, 'the first job to wait at its new source');
       expect(await eventsOfJob(jobs[0]!)).toEqual(['report.registered.v1', 'figure.reported.v1']);
-      await killProcess(workers[0], 'SIGKILL');
+      await killProcess(fleet.workers[0], 'SIGKILL');
     } finally {
       await blocker.query('SELECT pg_advisory_unlock_all()');
       blocker.release();
     }
 
-    workers.push(await startWorkerProcess(target));
+    fleet.workers.push(await startWorkerProcess(fleet.target));
     // A job held by a killed worker is taken back once its lock expires (BullMQ's stalled-job check).
     let last: unknown[] = [];
     const views = await eventually(async () => {
@@ -84,10 +64,10 @@ describe('worker killed with SIGKILL mid-job, and restarted', () => {
     // Each job's events exactly once: the retry of the killed one found what had landed by its event ids.
     expect(await eventsOfJob(jobs[0]!)).toEqual(['report.registered.v1', 'figure.reported.v1', 'source.registered.v1', 'figure.reported.v1', 'figure.reported.v1']);
     for (const id of jobs.slice(1)) expect(await eventsOfJob(id)).toEqual(['report.registered.v1', 'figure.reported.v1']);
-    const { rows } = await admin.query<{ job: string }>(`SELECT DISTINCT metadata->>'ingestionJobId' AS job FROM events WHERE metadata ? 'ingestionJobId'`);
+    const { rows } = await fleet.admin.query<{ job: string }>(`SELECT DISTINCT metadata->>'ingestionJobId' AS job FROM events WHERE metadata ? 'ingestionJobId'`);
     expect(rows.map((r) => r.job).sort()).toEqual([...jobs].sort());
 
     // The read models: caught up with the log, and equal to a rebuild from nothing.
-    await expectReadModelsEqualFreshRebuild(postgres, async () => (await request('GET', '/v1/read-models/digest')).body.data);
+    await expectReadModelsEqualFreshRebuild(fleet.postgres, async () => (await request('GET', '/v1/read-models/digest')).body.data);
   }, 300_000);
 });

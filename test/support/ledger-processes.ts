@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
 import { createTestKey } from '@factledger/platform';
-import { freePort, type PrivatePostgres } from '@factledger/testing';
+import { freePort, startPrivatePostgres, startPrivateRedis, type PrivatePostgres, type PrivateRedis } from '@factledger/testing';
 import { eventually } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -140,4 +140,51 @@ export async function call(base: string, token: string, method: string, url: str
     /* not JSON */
   }
   return { status: response.status, contentType: response.headers.get('content-type') ?? '', body };
+}
+
+/**
+ * A private ledger (PostgreSQL and Redis of its own) with one API process and `workers` worker processes, an admin
+ * pool and an admin key, the homes_evacuated metric and the Valley Fire Service source registered: what the fault
+ * tests that start and kill processes share. `stop()` kills what still runs and removes the servers.
+ */
+export interface Fleet {
+  postgres: PrivatePostgres;
+  redis: PrivateRedis;
+  target: ProcessTarget;
+  api: LedgerProcess & { base: string };
+  workers: LedgerProcess[];
+  token: string;
+  admin: pg.Pool;
+  request(method: string, url: string, body?: unknown): Promise<Answer>;
+  stop(): Promise<void>;
+}
+
+export async function startFleet(workerCount: number): Promise<Fleet> {
+  const [postgres, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
+  const admin = new pg.Pool({ connectionString: postgres.adminUrl, max: 3 });
+  const workers: LedgerProcess[] = [];
+  let api: (LedgerProcess & { base: string }) | undefined;
+  const stop = async () => {
+    for (const running of [api, ...workers]) await killProcess(running);
+    await admin.end();
+    await redis.destroy();
+    await postgres.destroy();
+  };
+  try {
+    const token = await issueKey(postgres.url);
+    const target = { postgres, redisUrl: redis.url };
+    api = await startApiProcess(target);
+    for (let i = 0; i < workerCount; i++) workers.push(await startWorkerProcess(target));
+    const base = api.base;
+    const request = (method: string, url: string, body?: unknown) => call(base, token, method, url, { body });
+    const registered = [
+      await request('POST', '/v1/metrics', { key: 'homes_evacuated', label: 'Homes evacuated', unit: 'count' }),
+      await request('POST', '/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' }),
+    ];
+    if (registered.some((r) => r.status !== 201)) throw new Error(`fleet set-up: ${JSON.stringify(registered.map((r) => r.body))}`);
+    return { postgres, redis, target, api, workers, token, admin, request, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
