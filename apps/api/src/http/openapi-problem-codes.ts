@@ -28,7 +28,8 @@ export function commonProblemCodes(method: string, path = ''): Record<string, st
     '500': ['internal'],
     // The pool and the request's statement timeout (libs/platform database limits): any route that queries, but /health,
     // which reports the database's state instead (health.down).
-    ...(path === '/health' ? {} : { '503': ['database.unavailable', 'database.timeout', 'database.busy'] }),
+    // A write's command path reads its stream: an event version from a newer release stops it (event.unknown_version).
+    ...(path === '/health' ? {} : { '503': ['database.unavailable', 'database.timeout', 'database.busy', ...(WRITES.includes(method) ? ['event.unknown_version'] : [])] }),
   };
 }
 

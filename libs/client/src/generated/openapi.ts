@@ -1374,7 +1374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1557,7 +1557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -1725,7 +1725,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2095,7 +2095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2464,7 +2464,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2663,7 +2663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2865,7 +2865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3070,7 +3070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3509,7 +3509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3815,7 +3815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3989,7 +3989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4340,7 +4340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -4696,7 +4696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5024,7 +5024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5353,7 +5353,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6982,7 +6982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, audit.sealer_stalled, audit.sealer_unavailable) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version, audit.sealer_stalled, audit.sealer_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7815,7 +7815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, ingestion.queue_unavailable) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version, ingestion.queue_unavailable) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,7 +8357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8569,7 +8569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy) */
+            /** @description A dependency is down or a wait timed out (code: database.unavailable, database.timeout, database.busy, event.unknown_version) */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
-import { DomainError } from '@factledger/shared';
+import { DomainError, UnknownEventVersionError } from '@factledger/shared';
 import { databaseFaultOf } from '../database/database-errors';
 import { PROBLEM_CONTENT_TYPE, STATUS_BY_KIND, problem, RequestValidationError, type ProblemDetails } from './problem-details';
 
@@ -41,6 +41,10 @@ export function toProblem(error: unknown): ProblemDetails {
       : fastify.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.path_parameter_too_long'
       : 'request.malformed';
     return problem(fastify.statusCode, code, fastify.message);
+  }
+  if (error instanceof UnknownEventVersionError) {
+    // A newer release wrote to the stream (README "Operations → Upgrading"): an upgraded process can take the command.
+    return problem(503, error.code, 'The stream holds an event version written by a newer release of factledger; this server must be upgraded. Retry later', { retryAfterSeconds: 30 });
   }
   const fault = databaseFaultOf(error);
   if (fault) return problem(503, fault.code, fault.detail, { retryAfterSeconds: fault.retryAfterSeconds });
