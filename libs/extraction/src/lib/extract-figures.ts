@@ -5,7 +5,8 @@ import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
 import { atVenue, buildDateIndex, findAsOf, leadVenue, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
 import { estimateReportDate } from './dates/infer-year';
-import { findPublicationDate } from './dates/publication-date';
+import { zonedBasis } from './dates/dateline-zone';
+import { findPublication } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
 import { dedupeFigures } from './figures/dedupe-figures';
 import { borrowUnit, isConversion, isTitleLike, millionsBySibling, quoteOf, rateByAnaphora, shareNoun, splitBetween, wordsEnd, type Reading } from './figures/figure-context';
@@ -64,8 +65,10 @@ const sameSource = (a: string, b: string): boolean => {
  */
 export const extractFigures = (text: string, options: ExtractOptions = {}): ExtractedFigure[] => {
   const dateMentions = findDateMentions(text);
-  // Without a publication line, the latest day the story names stands in for it.
-  const published = parseIso(options.publishedAt) ?? findPublicationDate(text, parseIso(options.notAfter)) ?? estimateReportDate(text, dateMentions);
+  // An explicit publication date wins over the header; without a publication line, the latest day the story names stands in for it.
+  const stated = parseIso(options.publishedAt);
+  const publication = stated ? undefined : findPublication(text, parseIso(options.notAfter));
+  const published = stated ?? publication?.date ?? estimateReportDate(text, dateMentions);
   const catalog = options.metrics ?? DEFAULT_METRIC_PATTERNS;
   const aliases = options.sources ?? [];
   const { paragraphs, sentences } = segmentText(text);
@@ -171,6 +174,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         offset: qualifier.start,
         numberOffset: m.start,
         ...asOf,
+        dateBasis: zonedBasis(asOf.dateBasis, publication?.zone),
         confidence: scoreConfidence({
           evidence: reading.evidence,
           unit: reading.unit,

@@ -39,8 +39,10 @@ export type DatePrecision = 'day' | 'month' | 'year';
  * Why a figure got its date: stated in its sentence (`explicit`), a relative day resolved against the publication
  * date (`relative`), a dated live-blog update header (`header`), its paragraph's dated opening (`paragraph`), carried
  * from the statement, gathering or lead-in it goes on with (`carried`), or the publication date (`published`).
+ * A relative or publication day taken in the dateline place's zone names it: `relative@Asia/Seoul`, `published@Europe/Kyiv`.
  */
-export type DateBasis = 'explicit' | 'relative' | 'header' | 'paragraph' | 'carried' | 'published' | null;
+export type DateBasis = DateBasisKind | `${'relative' | 'published'}@${string}` | null;
+export type DateBasisKind = 'explicit' | 'relative' | 'header' | 'paragraph' | 'carried' | 'published';
 
 /** Why a figure got its source: credited in its sentence, through a description or pronoun resolved to a name, carried from the paragraph, list lead-in or speaker it goes on with, the issuer of a document in its own voice (a press release, briefing notes), or nobody (the article). */
 export type SourceBasis = 'direct' | 'coreference' | 'carried' | 'issuer' | 'article';

@@ -1,4 +1,5 @@
 import { isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
+import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
 
@@ -8,29 +9,56 @@ const LABELLED = /^\s*(date|dated|published|publication date|posted|first publis
 const DATELINE =
   /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+)?(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
 
+/** The publication day, and the zone it was taken in when the header stamps an instant and the story a known place. */
+export interface Publication {
+  date: YMD;
+  /** IANA zone of the dateline's place: the day is the publication instant's (or the dateline's own) day there. */
+  zone?: string;
+}
+
 /**
  * The publication date stated in the article's header: a "Date: 28/10/2024"
  * or "Published 28 October 2024" line, else a line that is only a full date.
  * "Updated" lines are used only when nothing says when it was published.
  */
-export const findPublicationDate = (text: string, notAfter?: YMD): YMD | undefined => {
+export const findPublicationDate = (text: string, notAfter?: YMD): YMD | undefined => findPublication(text, notAfter)?.date;
+
+/**
+ * The publication as `findPublicationDate` reads it, except that when the line it is read from states an instant
+ * ("Published 2 November 2024, 22:30 GMT", "2024-11-02T22:30:00Z") and the story is datelined from a known place
+ * ("SEOUL, Nov. 3 (Yonhap) --", "KYIV —"), the day is the one it was there: the dateline's own date when it states
+ * one, else the instant's day in the place's zone. Otherwise it is exactly the date the header states.
+ */
+export const findPublication = (text: string, notAfter?: YMD): Publication | undefined => {
   const lines = headerLines(text);
-  const candidates: { rank: number; date: YMD }[] = [];
+  const candidates: { rank: number; date: YMD; line: string; dateline: boolean }[] = [];
   for (const { line } of lines) {
     const label = LABELLED.exec(line);
     const dated = label ? undefined : datelineDate(line, text, notAfter);
     if (dated) {
-      candidates.push({ rank: 1, date: dated });
+      candidates.push({ rank: 1, date: dated, line, dateline: true });
       continue;
     }
     const date = firstFullDate(label ? line.slice(label[0].length) : line);
     if (!date) continue;
-    if (label) candidates.push({ rank: /updated/i.test(label[1] ?? '') ? 3 : 0, date });
-    else if (isBareDateLine(line)) candidates.push({ rank: 1, date });
-    else if (isBylineLike(line)) candidates.push({ rank: 2, date });
+    if (label) candidates.push({ rank: /updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
+    else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
+    else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
   }
   candidates.sort((a, b) => a.rank - b.rank);
-  return candidates[0]?.date;
+  const best = candidates[0];
+  if (!best) return undefined;
+  // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).
+  const stamp = candidates.find((c) => !c.dateline);
+  const instant = stamp && (stamp === best || best.dateline) ? statedInstant(stamp.line, stamp.date) : undefined;
+  const zone = instant === undefined ? undefined : datelineZone(lines.map((l) => l.line));
+  if (instant === undefined || zone === undefined) return { date: best.date };
+  const local = localDay(instant, zone);
+  const own = candidates.find((c) => c.dateline);
+  // The dateline's own day is the local one; its year, when it states none, is the instant's (across a new year, the next or last).
+  const year = own === undefined ? local.y : local.y + (own.date.m === 1 && local.m === 12 ? 1 : own.date.m === 12 && local.m === 1 ? -1 : 0);
+  const dated = own && { y: DATELINE.exec(own.line)?.[3] ? own.date.y : year, m: own.date.m, d: own.date.d };
+  return { date: dated && isValidYmd(dated) ? dated : local, zone };
 };
 
 /**

@@ -1,3 +1,4 @@
+import { basisKind } from '../dates/dateline-zone';
 import type { ExtractedFigure, Qualifier, Unit } from '../types';
 import type { UnitReading } from './find-unit';
 
@@ -80,7 +81,7 @@ export const confidenceInputOf = (f: ExtractedFigure): ConfidenceInput => ({
   qualifier: f.qualifier,
   conversion: f.conversion === true,
   value: f.value ?? f.low ?? f.high ?? 0,
-  dated: f.dateBasis !== null && f.dateBasis !== 'published',
+  dated: f.dateBasis !== null && basisKind(f.dateBasis) !== 'published',
 });
 
 const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));

@@ -1,3 +1,4 @@
+import { basisKind } from '../dates/dateline-zone';
 import type { ExtractedFigure } from '../types';
 
 const ARTICLE = 'article';
@@ -8,7 +9,7 @@ const sameClaim = (a: ExtractedFigure, b: ExtractedFigure): boolean =>
   a.high === b.high &&
   a.qualifier === b.qualifier &&
   a.unit === b.unit &&
-  (a.as_of === b.as_of || a.dateBasis === 'published' || b.dateBasis === 'published') &&
+  (a.as_of === b.as_of || basisKind(a.dateBasis) === 'published' || basisKind(b.dateBasis) === 'published') &&
   sourcesAgree(a.source, b.source);
 
 // Memoised per source string (emptied by each dedupeFigures call): a long article compares each figure with every kept one of the same numbers.
