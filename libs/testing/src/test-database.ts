@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Kysely, PostgresDialect } from 'kysely';
-import type { Database } from '@factledger/database-schema';
 // Imported by globalSetup too, which runs outside jest's module mapper: no path alias here.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { DATABASE_ROLES, LOCAL_ROLE_PASSWORDS, prepareDatabase, urlAs, type RoleKind } from '../../../migrations/database-roles';
@@ -50,7 +49,9 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>): Promi
  * privilege. Tests that must tamper with the log (or end other roles'
  * sessions) use `adminUrl`; the sealer connects with `sealerUrl`.
  */
-export interface TestDatabase<DB = Database> {
+// DB defaults to any, not @factledger/database-schema's Database: that lib depends on every feature lib, whose specs
+// depend on this one, so the import would close a project-graph cycle. Specs that query through kysely name their slice.
+export interface TestDatabase<DB = any> {
   name: string;
   url: string;
   pool: pg.Pool;
@@ -68,7 +69,7 @@ export interface TestDatabase<DB = Database> {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase<DB = Database>(options: { poolSize?: number } = {}): Promise<TestDatabase<DB>> {
+export async function createTestDatabase<DB = any>(options: { poolSize?: number } = {}): Promise<TestDatabase<DB>> {
   const name = `factledger_t_${runId()}_${randomBytes(4).toString('hex')}`;
   await withAdmin(async (c) => {
     await c.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()} OWNER ${DATABASE_ROLES.owner}`);
