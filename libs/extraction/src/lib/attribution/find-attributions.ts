@@ -32,6 +32,7 @@ const BETWEEN_SUBJECT_AND_VERB =
 const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
 // Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
 const NOUN_LIKE = /^(?:plans|estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
+const NOUN_THEN_VERB = /^\s+(?:account|accounts|accounted|are|were|have|rose|fell|stood|stand|stands|totalled|totaled|reached|jumped|dropped|climbed|remain|remained|make\s+up|made\s+up)\b/;
 // Forecast verbs credit a source only in the active voice after a source-like subject ("economists had expected").
 const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected|plans|planned)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
@@ -136,6 +137,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   // "put the toll at 300" reports what follows; "told reporters at the harbour", "said at a briefing" name a place.
   const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at(?!\s+(?:a|an|the|its|their|his|her)\b)|that)\b/.test(afterVerb);
   if (NOUN_LIKE.test(verb) && ADJECTIVAL_BEFORE.test(beforeRaw)) return undefined;
+  // "Motor claims account for 40%", "Insurance claims rose 8%": the noun is the subject of the verb after it.
+  if (NOUN_LIKE.test(verb) && NOUN_THEN_VERB.test(afterVerb)) return undefined;
   // "Briefing notes: ...", "Key findings:": a heading's label, not a one-word speaker and a verb.
   if (NOUN_LIKE.test(verb) && /^:/.test(afterVerb) && /^\s*[A-Z][a-z]+\s*$/.test(beforeRaw)) return undefined;
   if (PASSIVE_BEFORE.test(beforeRaw.replace(/\s+(?:also|now|widely|generally|previously|reportedly)\s*$/, ''))) {
@@ -149,6 +152,12 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const np = phraseAfter(s, index + verb.length + (/^\s*(?:(?:today|yesterday|also|on\s+\w+day)\s+)?/i.exec(afterVerb)?.[0].length ?? 0), at);
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
+    // "said the lead author, Dr Kari Maeland.": a described speaker's name in apposition closing the sentence.
+    const named = np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
+    if (np && named?.[1] && /^(?:the|a|an)\s/i.test(np.text)) {
+      const from = np.end - at + named[0].indexOf(named[1]);
+      return { anchor: at + index, end: at + from + named[1].length, raw: named[1], forwardOnly: false };
+    }
     // "said a senior U.S. defense official, speaking on condition of anonymity": a described person counts too.
     if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || /\s[A-Z][\w'’-]+$/.test(np.text) || endsWithEntityNoun(np.text))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
     // "said a drone unit commander who gave only his call sign, Magyar.": the name closing the who-clause, else the described person.

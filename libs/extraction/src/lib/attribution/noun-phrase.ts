@@ -29,7 +29,7 @@ const ENTITY_NOUNS = new Set(
   sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
   organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge
-  coastguard hospital authors`.split(/\s+/),
+  coastguard hospital authors author broker brokers`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
@@ -110,7 +110,7 @@ export const phraseAfter = (s: string, start: number, offset = 0): Phrase | unde
     const next = tokens[i + 1];
     const lower = t.text.toLowerCase();
     // "according to two people familiar with ...", "several officials said".
-    if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her|two|three|four|five|several|multiple)$/.test(lower))) kept.push(t);
+    if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her|one|two|three|four|five|several|multiple)$/.test(lower))) kept.push(t);
     else if (kept.length && DETERMINERS.has((kept[0] as Token).text.toLowerCase()) && !kept.slice(1).some((k) => isHead(k.text)) && !isNounish(t.text) && PLAIN_WORD.test(t.text)) {
       // "the civil protection service", "the national meteorological institute": up to two lower-case modifiers
       // (after any known adjectives) before a body's noun.

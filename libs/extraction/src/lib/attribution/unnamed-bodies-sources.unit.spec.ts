@@ -33,6 +33,20 @@ describe('bodies named only by a description', () => {
   });
 });
 
+describe('speakers and subjects that read as something else', () => {
+  it('"said the project director, Ana Vidal.": the name in apposition is the speaker', () => {
+    expect(credit('"The span can carry 40 tonnes again," said the project director, Ana Vidal.', '40').source).toBe('Ana Vidal');
+  });
+
+  it('"according to one broker": a speaker counted by "one"', () => {
+    expect(credit('Some 70 ships are waiting, according to one shipping broker, who asked not to be named.', '70').source).toMatch(/broker/);
+  });
+
+  it('"Storm claims account for 35%": a verb-like noun before a verb is the subject, not a speaker\'s verb', () => {
+    expect(credit('Storm claims account for about 35% of the losses.', '35').source).toBe('article');
+  });
+});
+
 describe('names behind a capitalised descriptor', () => {
   const text = [
     'RIGA, Feb 10, 2026 (Baltic Wire) - Bicycle and outdoor chain Velomarkt said on Tuesday it would shut 12 shops.',
