@@ -1,12 +1,14 @@
 import { extractFigures } from '../lib/extract-figures';
 import { isFirmFigure } from '../lib/figures/firm-figures';
+import { join } from 'node:path';
 import { dateMatch, GENERALITY_DIR, HELD_OUT_DIR, loadGold, matchPredictions, readDoc, sourceMatch } from './gold-match';
 import { READ_ON } from './calibration-set';
 
 // Prints, per article, each firm figure against the gold record it matches (or none) and each missed core record:
-// the misses a batch shows. Run: node -r ./tools/register.cjs libs/extraction/src/__fixtures__/explain-score.ts [held-out|generality] [doc-prefix]
+// the misses a batch shows. Run: node -r ./tools/register.cjs libs/extraction/src/__fixtures__/explain-score.ts [held-out|generality|<folder under __fixtures__>] [doc-prefix]
 
-const dir = process.argv[2] === 'generality' ? GENERALITY_DIR : HELD_OUT_DIR;
+const arg = process.argv[2] ?? 'held-out';
+const dir = arg === 'generality' ? GENERALITY_DIR : arg === 'held-out' ? HELD_OUT_DIR : join(__dirname, arg);
 const only = process.argv[3] ?? '';
 const gold = loadGold(dir);
 for (const doc of [...new Set(gold.map((r) => r.doc))].filter((d) => d.startsWith(only))) {

@@ -18,6 +18,7 @@ const PUBLISHER = /\b(?:Agency|Office|Ministry|Department|Bureau|Authority|Commi
 
 const HEADS: Record<string, Head> = {
   agency: { kind: 'org', loose: true, hint: /agency|service|administration|bureau|authority|office|fire|survey|centre|center|institute|commission|department/i },
+  chain: { kind: 'org', loose: true, hint: /chain|stores|retail|shops/i },
   company: { kind: 'org', loose: true, hint: /company|corp|inc|plc|ltd|group|electric|gas|power|energy|rail|airlines?|motors|bank|holdings|networks?/i },
   firm: { kind: 'org', loose: true, hint: /firm|company|corp|inc|plc|ltd|group|partners|capital|analytics|research|consult/i },
   utility: { kind: 'org', loose: true, hint: /utility|electric|gas|power|energy|water|networks?|grid/i },
@@ -86,7 +87,7 @@ const DESCRIPTION = new RegExp(String.raw`^[Tt]he\s+(?:same\s+)?(?:[a-z][\w-]*\s
 const SPEAKING_FOR = new RegExp(String.raw`^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)|representative|official|executive)\s+(?:for|of|at|from)\s+(the\s+(?:[a-z][\w-]*\s+){0,2}?(?:${HEAD_WORDS})s?)$`);
 // Words that mark a name as a body's rather than a person's.
 const ORG_WORD =
-  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Reuters|Eurostat|Verisk)\b/;
+  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Terminals?|Ports?|Stores|Retail|Logistics|Shipping|Lines|Reuters|Eurostat|Verisk)\b/;
 
 export interface Coreference {
   /** The named source the description means. */
@@ -96,7 +97,7 @@ export interface Coreference {
 }
 
 // A sentence-initial common noun ("Officials", "Police", "Rescuers") is capitalised but names no one.
-const COMMON_OPENING = /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
+const COMMON_OPENING = /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews|Councillors|Voters|Workers|Staff|Unions|Doctors|Nurses|Teachers|Shoppers|Passengers)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
 const isNamed = (raw: string): boolean => /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw) && !COMMON_OPENING.test(raw);
 // A one-word name ("Mediazona", "Verisk") is a body's; two or three capitalised words without a body's word, a person's.
 // "operator Movilia", "industry association ANIA": a lower-case descriptor before the name says what it is.
@@ -113,7 +114,7 @@ const GENERIC_MODIFIERS = new Set(['national', 'regional', 'local', 'state', 'st
 
 // Heads of one family may name the same body ("the company" for "telecom operator Movilia").
 const FAMILIES = [
-  ['company', 'firm', 'operator', 'utility', 'insurer', 'group', 'bank', 'outlet', 'newspaper', 'broadcaster', 'website', 'site'],
+  ['company', 'chain', 'firm', 'operator', 'utility', 'insurer', 'group', 'bank', 'outlet', 'newspaper', 'broadcaster', 'website', 'site'],
   ['agency', 'ministry', 'department', 'office', 'commission', 'service', 'council', 'authority', 'regulator', 'government', 'bureau', 'centre', 'center', 'institute', 'statisticians'],
 ];
 const otherHead = (name: string, head: string): boolean => {

@@ -143,6 +143,15 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return prose;
   };
 
+  // "Revenue fell ...", "Shares dropped ...": a one-word opener the text also writes in lower case is a common noun, no name.
+  const commonWords = new Map<string, boolean>();
+  const commonWord = (subject: string): boolean => {
+    if (!/^[A-Z][a-z]+$/.test(subject)) return false;
+    let common = commonWords.get(subject);
+    if (common === undefined) commonWords.set(subject, (common = new RegExp(String.raw`\b${subject.toLowerCase()}\b`).test(doc.text)));
+    return common;
+  };
+
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
@@ -156,7 +165,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const prior = doc.sentences[j] as Sentence;
       const prose = readsAsProse(prior);
       const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
-      if (subject && !isDescription(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
+      if (subject && !isDescription(subject) && !commonWord(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
     return resolveDescription(raw, earlier)?.source ?? raw;
   };

@@ -32,6 +32,7 @@ const BETWEEN_SUBJECT_AND_VERB =
 const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
 // Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
 const NOUN_LIKE = /^(?:plans|estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
+const NOUN_THEN_VERB = /^\s+(?:account|accounts|accounted|are|were|have|rose|fell|stood|stand|stands|totalled|totaled|reached|jumped|dropped|climbed|remain|remained|make\s+up|made\s+up)\b/;
 // Forecast verbs credit a source only in the active voice after a source-like subject ("economists had expected").
 const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected|plans|planned)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
@@ -127,13 +128,17 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   // "officials had given a figure of 190,000", not "given the situation".
   if (/^(?:given|gave)$/.test(verb) && !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)) return undefined;
   // "The department lowered its estimate for January": a revision of one's own figure credits the reviser.
-  if (/^(?:lowered|raised|cut|upgraded|downgraded)$/.test(verb) && !/^\s+(?:its|their|his|her)\s+(?:\w+\s+)?(?:estimates?|forecasts?|figures?|projections?|guidance|counts?|tally|outlook)\b/i.test(afterVerb)) return undefined;
+  // "The coastguard raised the number of people rescued to 181": a count's keeper revising it credits the keeper too.
+  if (/^(?:lowered|raised|cut|upgraded|downgraded)$/.test(verb) && !/^\s+(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:estimates?|forecasts?|figures?|projections?|guidance|counts?|tally|outlook)|the\s+(?:\w+\s+)?(?:number|toll|count|tally|estimate|total|figure)\s+(?:of|to)\b)/i.test(afterVerb)) return undefined;
   if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
   if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !dataSubject && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
-  const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at|that)\b/.test(afterVerb);
+  // "put the toll at 300" reports what follows; "told reporters at the harbour", "said at a briefing" name a place.
+  const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at(?!\s+(?:a|an|the|its|their|his|her)\b)|that)\b/.test(afterVerb);
   if (NOUN_LIKE.test(verb) && ADJECTIVAL_BEFORE.test(beforeRaw)) return undefined;
+  // "Motor claims account for 40%", "Insurance claims rose 8%": the noun is the subject of the verb after it.
+  if (NOUN_LIKE.test(verb) && NOUN_THEN_VERB.test(afterVerb)) return undefined;
   // "Briefing notes: ...", "Key findings:": a heading's label, not a one-word speaker and a verb.
   if (NOUN_LIKE.test(verb) && /^:/.test(afterVerb) && /^\s*[A-Z][a-z]+\s*$/.test(beforeRaw)) return undefined;
   if (PASSIVE_BEFORE.test(beforeRaw.replace(/\s+(?:also|now|widely|generally|previously|reportedly)\s*$/, ''))) {
@@ -147,6 +152,12 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const np = phraseAfter(s, index + verb.length + (/^\s*(?:(?:today|yesterday|also|on\s+\w+day)\s+)?/i.exec(afterVerb)?.[0].length ?? 0), at);
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
+    // "said the lead author, Dr Kari Maeland.": a described speaker's name in apposition closing the sentence.
+    const named = np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
+    if (np && named?.[1] && /^(?:the|a|an)\s/i.test(np.text)) {
+      const from = np.end - at + named[0].indexOf(named[1]);
+      return { anchor: at + index, end: at + from + named[1].length, raw: named[1], forwardOnly: false };
+    }
     // "said a senior U.S. defense official, speaking on condition of anonymity": a described person counts too.
     if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || /\s[A-Z][\w'’-]+$/.test(np.text) || endsWithEntityNoun(np.text))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
     // "said a drone unit commander who gave only his call sign, Magyar.": the name closing the who-clause, else the described person.
@@ -222,10 +233,21 @@ const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   // "MADRID, March 3 (Reuters) - Movilia said": a wire dateline's place is where, not who.
   const dateline = DATELINE.exec(s)?.[0].length ?? 0;
   const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
+  // "Chief executive Maren Solberg said", "Furniture chain Halvorsen Home said": a capitalised descriptor opening the
+  // sentence is not the name; the name after it is, with the lower-case descriptor that says what it is.
+  const described = /^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])/.exec(s.slice(lead));
+  const words = described?.[1]?.trim().split(/\s+/) ?? [];
+  if (described && words.every((w) => !DESCRIPTOR_STOP.test(w))) {
+    const name = phraseAfter(s, lead + described[0].length, at);
+    const from = lead + described[0].length - (described[1] ?? '').trimStart().length - 1;
+    if (name) return { start: at + from, end: name.end, text: s.slice(from, name.end - at) };
+  }
   const np = phraseAfter(s, lead, at);
   // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
   return np && QUANTITY_OPENING.test(np.text) ? undefined : np;
 };
+// Words that make the lower-case run a clause rather than a descriptor ("Police have confirmed ...", "Officials said on Monday").
+const DESCRIPTOR_STOP = /^(?:(?:has|have|had|is|are|was|were|be|will|would|can|could|may|might|must|shall|should|did|does|do|also|not|on|in|at|of|for|to|from|by|with|the|a|an|its|their|this|that|said|says|say|told|tells|put|puts)|\w+(?:ed|ly))$/;
 const QUANTITY_OPENING = /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
 
 /** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */

@@ -7,7 +7,7 @@ import type { Attribution } from './find-attributions';
 // own furniture at the top of the text; the issuer is the first sayer its lead names.
 
 const OWN_VOICE =
-  /^\s*(?:FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+RELEASE|(?:Press|News|Media)\s+[Rr]elease\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b)/m;
+  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Bulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+RELEASE|(?:Press|News|Media)\s+[Rr]elease\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b)/m;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
 /** How many sentences of the lead may name the issuer. */
@@ -20,5 +20,17 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     if (named) return bodyOfSpeaker(named.raw).replace(/^the\s+/i, '');
   }
-  return undefined;
+  return letterhead(text);
+};
+
+// "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
+// when no sayer in the lead names it.
+const LETTERHEAD = /^\s*([A-Z][A-Z&'’.-]+(?:[ \t]+[A-Z&'’.-]+){1,7})[ \t]*\n/;
+const letterhead = (text: string): string | undefined => {
+  const line = LETTERHEAD.exec(text)?.[1];
+  if (!line || OWN_VOICE.test(line)) return undefined;
+  return line
+    .split(/\s+/)
+    .map((w) => (/^(?:OF|AND|FOR|THE)$/.test(w) ? w.toLowerCase() : w.length <= 3 && !/[AEIOU]/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
+    .join(' ');
 };

@@ -28,7 +28,8 @@ const ENTITY_NOUNS = new Set(
   investigation review database people person force budget decree decrees document documents calculations update bulletin records tank
   sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
-  organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge`.split(/\s+/),
+  organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge
+  coastguard hospital authors author broker brokers`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
@@ -109,9 +110,10 @@ export const phraseAfter = (s: string, start: number, offset = 0): Phrase | unde
     const next = tokens[i + 1];
     const lower = t.text.toLowerCase();
     // "according to two people familiar with ...", "several officials said".
-    if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her|two|three|four|five|several|multiple)$/.test(lower))) kept.push(t);
-    else if (kept.length === 1 && DETERMINERS.has((kept[0] as Token).text.toLowerCase()) && !isNounish(t.text) && PLAIN_WORD.test(t.text)) {
-      // "the civil protection service": up to two lower-case modifiers before a body's noun.
+    if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her|one|two|three|four|five|several|multiple)$/.test(lower))) kept.push(t);
+    else if (kept.length && DETERMINERS.has((kept[0] as Token).text.toLowerCase()) && !kept.slice(1).some((k) => isHead(k.text)) && !isNounish(t.text) && PLAIN_WORD.test(t.text)) {
+      // "the civil protection service", "the national meteorological institute": up to two lower-case modifiers
+      // (after any known adjectives) before a body's noun.
       const ahead = tokens.slice(i, i + 3);
       const at = ahead.findIndex((w) => ENTITY_NOUNS.has(w.text.toLowerCase()));
       if (at < 1 || !ahead.slice(0, at).every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text) && !ENTITY_NOUNS.has(w.text))) break;

@@ -5,7 +5,7 @@ import { isBodyName } from './coreference';
 // 14 million", "Prosecutors had sought a fine of 750,000", "the municipality has asked for 80,000". Verbs of doing
 // and of asking only: "Russia launched 100 drones" or "prices rose 6%" tell of an act, but nobody reports it by acting.
 
-const AUX = String.raw`(?:(?:has|have|had|also|then|later|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday)\s+)*`;
+const AUX = String.raw`(?:(?:has|have|had|also|then|later|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\s+)*`;
 const ACTS =
   String.raw`made|arrested|detained|rescued|evacuated|seized|issued|fined|charged|conducted|carried\s+out|handled|treated|vaccinated|inspected|deployed|dispatched|distributed|delivered|donated|supplied|` +
   String.raw`awarded|ordered|reduced|raised|increased|lowered|imposed|granted|approved|sentenced|upheld|sought|demanded|requested|asked\s+(?:\w+\s+){0,3}?(?:for|from)|called\s+for|proposed|offered|pledged`;

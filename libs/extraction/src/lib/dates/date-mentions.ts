@@ -100,6 +100,13 @@ const RULES: Rule[] = [
     }),
   },
   {
+    // "in the three months to September", "the quarter ended June", "the year to March": a period named by its last month
+    // (the mention is the month alone: "the quarter" is no attributive date).
+    re: new RegExp(String.raw`(?<=\b(?:months|quarter|half|year|weeks|period)\s+(?:to|ended|ending|through)\s+)(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d)|(?:19|20)\d{2}\b))`, 'gi'),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
+  },
+  {
     // "in the first nine months of 2024", "the first half of the year": the period ends in that month.
     re: new RegExp(String.raw`\bfirst\s+(half|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(?:months\s+)?of\s+(?:the\s+year|${YEAR})\b`, 'gi'),
     build: (m) => {

@@ -182,7 +182,9 @@ export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf):
     return resolved !== null && toIso(resolved.date) === asOf.as_of;
   });
 
-const VENUE = /\b(council|meeting|summit|briefing|session|hearing|conference|assembly|committee)\b/i;
+const GATHERING = 'council|meeting|summit|briefing|session|hearing|conference|assembly|committee';
+const BALLOT = 'referendum|election|by-election|ballot|plebiscite';
+const VENUE = new RegExp(String.raw`\b(${GATHERING}|${BALLOT})\b`, 'i');
 /** How many paragraphs into the story a dated venue still counts as its lead event. */
 const LEAD_PARAGRAPHS = 4;
 /** How far from the venue word its day may stand: "told the UN Security Council on Friday". */
@@ -209,6 +211,16 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
   return undefined;
 };
 
-/** "He told the council that ...": a sentence back at the lead's gathering holds on its day. */
-export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | undefined =>
-  venue && new RegExp(String.raw`\b(?:told|at|to|before|addressed|in)\s+the\s+(?:[\w.-]+\s+){0,3}${venue.word}\b`, 'i').test(sentence.text) ? venue.asOf : undefined;
+/**
+ * "He told the council that ...", "told the meeting" after "the council last night approved": a sentence back at the
+ * lead's gathering (any gathering word) holds on its day; so does its vote ("Councillors voted 23 to 15"), and after a
+ * dated ballot ("in yesterday's referendum") its result ("won 52% of the vote", "turnout was 47%", "63% voted No").
+ */
+export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | undefined => {
+  if (!venue) return undefined;
+  const ballot = new RegExp(String.raw`^(?:${BALLOT})$`).test(venue.word);
+  const back = ballot
+    ? /\b(?:(?:of|in)\s+the\s+vote|voted|turnout)\b/i
+    : new RegExp(String.raw`\b(?:(?:told|at|to|before|addressed|in)\s+the\s+(?:[\w.-]+\s+){0,3}(?:${GATHERING})|voted)\b`, 'i');
+  return back.test(sentence.text) ? venue.asOf : undefined;
+};

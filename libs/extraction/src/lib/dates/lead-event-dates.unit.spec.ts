@@ -1,0 +1,34 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// A rule found by the held-out batch g81–g88 (scored before it was written; see the root README). Texts invented.
+const dateOf = (text: string, fragment: string): string | null => figureIn(text, fragment, { publishedAt: '2026-03-04' }).as_of;
+
+describe("the lead's dated ballot or gathering dates what goes back to it", () => {
+  const ballot = [
+    'Dunmore voters rejected the new harbour levy in yesterday\'s plebiscite.',
+    '',
+    'The No side took 57.2% of the vote, the returning officer said. Turnout was 38.5%.',
+    '',
+    'Polling suggests 61% of residents now favour a smaller levy.',
+  ].join('\n');
+
+  it('the result of a ballot the lead dates holds on the ballot day', () => {
+    expect(dateOf(ballot, '57.2')).toBe('2026-03-03');
+    expect(dateOf(ballot, '38.5')).toBe('2026-03-03');
+  });
+
+  it('a present-tense figure that does not go back to the vote keeps the publication date', () => {
+    expect(dateOf(ballot, '61')).toBe('2026-03-04');
+  });
+
+  const gathering = [
+    'Kelby Borough Council last night approved a 3.5 per cent rise in parking charges.',
+    '',
+    'The rise will bring in £410,000 a year, the treasurer told the meeting. Members voted 31 to 9 in favour.',
+  ].join('\n');
+
+  it('"told the meeting", "voted" after "the council last night approved": the meeting\'s day', () => {
+    expect(dateOf(gathering, '410,000')).toBe('2026-03-03');
+    expect(dateOf(gathering, '31')).toBe('2026-03-03');
+  });
+});

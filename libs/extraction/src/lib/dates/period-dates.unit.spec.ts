@@ -1,0 +1,22 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// A rule found by the held-out batch g81–g88 (scored before it was written; see the root README). Texts invented.
+const asOf = (text: string, fragment: string): [string | null, string | null] => {
+  const f = figureIn(text, fragment, { publishedAt: '2026-02-10' });
+  return [f.as_of, f.datePrecision];
+};
+
+describe('a period named by its last month', () => {
+  it.each([
+    ['Sales in the six months to December fell 5.1%, the company said.', '2025-12-01'],
+    ['Profit in the quarter to November rose 12%, the bank said.', '2025-11-01'],
+    ['Exports in the year to January grew 3.4%, the office said.', '2026-01-01'],
+  ])('%s', (text, iso) => {
+    const fragment = /(\d+(?:\.\d)?)%/.exec(text)?.[1] as string;
+    expect(asOf(text, fragment)).toEqual([iso, 'month']);
+  });
+
+  it('"to" before a month with a day is a date, not a period\'s end', () => {
+    expect(asOf('The exhibition drew 4,200 visitors from its opening to February 8.', '4,200')[0]).not.toBe('2026-02-01');
+  });
+});
