@@ -25,7 +25,8 @@ export const READ_MODELS: readonly ReadModelSpec[] = [
   // figures 2: figure_versions_by_metric also keys recorded_from and the valid end (as-of estimates at 1M).
   // figures 3: source_parties.needs_review, a source's verification over time (estimate algorithm 2).
   // figures 3: a range's point is overflow-free (midpoint): a range near ±1.8e308, stored before the amount bound, held Infinity.
-  { name: FIGURES_PROJECTION, codeVersion: 3, define: (version) => figuresProjection({ version }) },
+  // figures 4: head_estimates, each metric's head estimate per filter combination, kept once caught up (head-estimates.ts).
+  { name: FIGURES_PROJECTION, codeVersion: 4, define: (version) => figuresProjection({ version }) },
 ];
 
 export const firstVersion = (spec: ReadModelSpec): number => spec.codeVersion * GENERATIONS_PER_CODE_VERSION;
