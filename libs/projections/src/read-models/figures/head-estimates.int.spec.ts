@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadLedger } from '../../../../../bench/fixtures/million-events';
 import { activeSchema, waitForPosition, type ProjectionEngine } from '../../engine';
+import { digestSchema } from '../digest';
 import { ESTIMATE_COMBINATIONS, filtersOf } from '../query/estimate-fold';
 import { computedEstimate, estimateBasis, metricEstimate } from '../query/estimate.query';
 import { keptHeadEstimate } from '../query/head-estimate.query';
@@ -66,7 +67,6 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
   });
 
   it('leaves the rows out of the read model digest (they depend on the day, not only on the log)', async () => {
-    const { digestSchema } = await import('../digest');
     const digest = await t.db.transaction().execute((trx) => digestSchema(trx, schema));
     expect(digest.tables.map((x) => x.name)).not.toContain('head_estimates');
     expect(digest.tables.map((x) => x.name)).toContain('figures_current');
