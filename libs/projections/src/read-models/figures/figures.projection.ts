@@ -10,7 +10,7 @@ import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFig
 import { sourcesToLoad } from './source-flags.fold';
 import { todayOf } from '../query/basis';
 import { touchedMetrics } from './touched-metrics';
-import { keepHeadEstimates } from './head-estimates';
+import { HeadEstimateKeeper } from './head-estimates';
 import {
   CITATION_COLUMNS,
   FIGURE_CURRENT_COLUMNS,
@@ -35,10 +35,12 @@ export const FIGURES_PROJECTION = 'figures';
  * citations, the source flags estimates need (party, verification), and the log index that turns a
  * position or a time into a seq. Every event goes through `apply` (none is
  * filtered out) because each one takes a seq. Once caught up it also keeps
- * each metric's head estimates (head-estimates.ts), by `now`'s day.
+ * each metric's head estimates (head-estimates.ts), by `now`'s day, within
+ * `headEstimateBudgetMs` per batch.
  */
-export function figuresProjection(options: { version: number; name?: string; now?: () => Date }): ProjectionDefinition<LedgerEvent> {
+export function figuresProjection(options: { version: number; name?: string; now?: () => Date; headEstimateBudgetMs?: number }): ProjectionDefinition<LedgerEvent> {
   const now = options.now ?? (() => new Date());
+  const headEstimates = new HeadEstimateKeeper(options.headEstimateBudgetMs);
   return {
     name: options.name ?? FIGURES_PROJECTION,
     version: options.version,
@@ -60,7 +62,7 @@ export function figuresProjection(options: { version: number; name?: string; now
       // After writeChanges: metric_sources then holds the batch's own pairs too.
       const keys = await touchedMetrics(trx, schema, stored, changes);
       const last = numbered.at(-1);
-      if (last) await keepHeadEstimates(trx, schema, { last, touched: keys, caughtUp, today: todayOf(now()) });
+      if (last) await headEstimates.keep(trx, schema, { last: { seq: last.seq, position: last.logged.position }, touched: keys, caughtUp, today: todayOf(now()) });
       return { keys };
     },
   };

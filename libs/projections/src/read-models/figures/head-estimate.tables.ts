@@ -6,7 +6,7 @@ import type { ColumnSpec, StoredTable } from '../shared/batch-rows';
  * One row per metric and filter combination the estimate route accepts: the
  * head estimate's `data` as the computed path answers it for the day
  * `valid_at` (UTC), kept by the figures projector in its batch transaction
- * for the metrics the batch touched. Not part of the model's content (see
+ * (deleted for the metrics a batch touched, recomputed within its budget). Not part of the model's content (see
  * head-estimates.ts): it depends on the clock as well as the log.
  */
 export interface HeadEstimateRow {
@@ -47,16 +47,29 @@ export const HEAD_ESTIMATE_STATE_COLUMNS = {
   seq: 'bigint',
 } as const satisfies ColumnSpec<HeadEstimateStateRow>;
 
+/** A metric whose rows are absent (invalidated, or not computed yet today) and wait for a batch's budget. */
+export interface HeadEstimateBacklogRow {
+  metric_key: string;
+  /** The batch (last seq) that put it here: the oldest wait first, among equal costs. */
+  since_seq: string;
+}
+
+export const HEAD_ESTIMATE_BACKLOG_COLUMNS = {
+  metric_key: 'text',
+  since_seq: 'bigint',
+} as const satisfies ColumnSpec<HeadEstimateBacklogRow>;
+
 export interface HeadEstimateTables {
   head_estimates: StoredTable<HeadEstimateRow, typeof HEAD_ESTIMATE_COLUMNS>;
   head_estimate_state: StoredTable<HeadEstimateStateRow, typeof HEAD_ESTIMATE_STATE_COLUMNS>;
+  head_estimate_backlog: StoredTable<HeadEstimateBacklogRow, typeof HEAD_ESTIMATE_BACKLOG_COLUMNS>;
 }
 
-export const HEAD_ESTIMATE_TABLES = ['head_estimates', 'head_estimate_state'] as const satisfies readonly (keyof HeadEstimateTables)[];
+export const HEAD_ESTIMATE_TABLES = ['head_estimates', 'head_estimate_state', 'head_estimate_backlog'] as const satisfies readonly (keyof HeadEstimateTables)[];
 
 /**
  * UNLOGGED: a cache of answers, not evidence. No WAL in the projector's
- * transaction, and a crash empties both tables together, which readers and
+ * transaction, and a crash empties the three tables together, which readers and
  * the projector take as "not kept": readers compute, and the next caught-up
  * batch fills them again. Read-model digests leave unlogged tables out.
  */
@@ -72,5 +85,9 @@ export async function createHeadEstimateTables(db: SqlConnection, schema: string
   await sql`
     CREATE UNLOGGED TABLE ${t('head_estimate_state')} (
       singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), valid_at date NOT NULL, seq bigint NOT NULL
+    )`.execute(db);
+  await sql`
+    CREATE UNLOGGED TABLE ${t('head_estimate_backlog')} (
+      metric_key text COLLATE "C" PRIMARY KEY, since_seq bigint NOT NULL
     )`.execute(db);
 }

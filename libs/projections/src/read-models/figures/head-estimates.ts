@@ -1,15 +1,20 @@
+import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
 import { ESTIMATE_COMBINATIONS, estimateFromRows, filtersOf } from '../query/estimate-fold';
 import { insertRows } from '../shared/batch-rows';
-import type { NumberedEvent } from '../shared/ledger-cursor';
 import { estimateRowsAt, type EstimateSnapshot } from './estimate.repository';
 import { FIGURES_PROJECTION } from './figures.projection';
 import { HEAD_ESTIMATE_COLUMNS, HEAD_ESTIMATE_STATE_COLUMNS, type HeadEstimateRow } from './head-estimate.tables';
 
+/** HEAD_ESTIMATE_BUDGET_MS's default (libs/platform's ConfigSchema says the same). */
+export const DEFAULT_HEAD_ESTIMATE_BUDGET_MS = 50;
+/** The backlog's oldest entries a batch considers: the rest wait, so a batch's own reads stay small on a ledger of many metrics. */
+const BACKLOG_WINDOW = 1000;
+
 export interface HeadEstimateBatch {
-  /** The batch's last event: the rows' basis. */
-  last: NumberedEvent;
+  /** The batch's last event (seq and position): the rows' basis. */
+  last: { seq: string; position: string };
   /** The metrics the batch touched (the notice's keys). */
   touched: readonly string[];
   /** The batch counts as caught up with the log (ensureQueryIndexes' answer). */
@@ -19,47 +24,91 @@ export interface HeadEstimateBatch {
 }
 
 /**
- * Keeps the head-estimate rows, in the batch's transaction, after its
- * changes are written. While the model catches up nothing is kept (a fold
- * per touched metric and batch would slow the catch-up down); the first
- * caught-up batch computes every metric's rows once and marks them kept;
- * from then on each batch recomputes only the metrics it touched, whatever
- * its size. A batch on a day after the rows' day recomputes every metric (a
- * head estimate describes today, and the candidate figures depend on it);
- * until then readers see yesterday's rows and compute instead.
+ * Keeps the head-estimate rows in the batch's transaction, after its changes
+ * are written, without letting them slow the projector down.
+ *
+ * Exactness: a reader takes a row and the model's cursor in one statement
+ * (head-estimate.repository.ts), so it sees the state of one committed batch
+ * B and the rows as B left them. Every batch deletes the rows of each metric
+ * it touched in its own transaction, and a row is written only inside a
+ * batch, from that batch's end state (the read path's query on its
+ * uncommitted tables). So a row present at B was computed at some batch at or
+ * before B, and no batch after that one and up to B touched its metric: the
+ * row is what computing would answer at B. A metric without a row is
+ * computed by the reader. Rows are for one day (`valid_at`); readers of
+ * another day compute.
+ *
+ * Work per batch is bounded: invalidated metrics go to a backlog, and each
+ * batch recomputes from it, cheapest first (by the metric's last measured
+ * cost, unknown first, then longest waiting), until `budgetMs` is spent; a
+ * metric whose last cost does not fit what remains is left for a later
+ * batch, unless nothing was computed yet (so the backlog always moves: at
+ * most one metric's cost past the budget). A hot metric with a large answer
+ * is then mostly left to readers under a heavy write load (rewriting it
+ * every batch would cost more than it saves), and kept when writes pause.
+ * While the model catches up nothing is kept; the first caught-up batch and
+ * the first batch of a new day put every metric in the backlog. Budget 0:
+ * no row is written (rows are still invalidated).
  */
-export async function keepHeadEstimates(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
-  const t = (name: string) => sql.id(schema, name);
-  const { rows: states } = await sql<{ valid_at: string }>`SELECT to_char(valid_at, 'YYYY-MM-DD') AS valid_at FROM ${t('head_estimate_state')}`.execute(db);
-  const state = states[0];
-  if (!state && !batch.caughtUp) return;
-  const everything = state?.valid_at !== batch.today;
-  let metrics = batch.touched;
-  if (everything) {
-    await sql`DELETE FROM ${t('head_estimates')}`.execute(db);
-    metrics = (await sql<{ metric_key: string }>`SELECT metric_key FROM ${t('metrics')} ORDER BY metric_key`.execute(db)).rows.map((r) => r.metric_key);
-    const marker = [{ singleton: true, valid_at: batch.today, seq: batch.last.seq }];
-    await insertRows(db, [schema, 'head_estimate_state'], HEAD_ESTIMATE_STATE_COLUMNS, marker, sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`);
+export class HeadEstimateKeeper {
+  /** ms of each metric's last computation in this process: it orders and skips, never changes an answer. */
+  private readonly costs = new Map<string, number>();
+
+  constructor(
+    private readonly budgetMs: number = DEFAULT_HEAD_ESTIMATE_BUDGET_MS,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
+
+  async keep(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
+    const t = (name: string) => sql.id(schema, name);
+    const { rows: states } = await sql<{ valid_at: string }>`SELECT to_char(valid_at, 'YYYY-MM-DD') AS valid_at FROM ${t('head_estimate_state')}`.execute(db);
+    const state = states[0];
+    if (!state && !batch.caughtUp) return;
+    if (state?.valid_at !== batch.today) {
+      await sql`DELETE FROM ${t('head_estimates')}`.execute(db);
+      await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
+                SELECT metric_key, ${batch.last.seq}::bigint FROM ${t('metrics')} ON CONFLICT (metric_key) DO NOTHING`.execute(db);
+      const marker = [{ singleton: true, valid_at: batch.today, seq: batch.last.seq }];
+      await insertRows(db, [schema, 'head_estimate_state'], HEAD_ESTIMATE_STATE_COLUMNS, marker, sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`);
+    }
+    if (batch.touched.length > 0) {
+      await sql`DELETE FROM ${t('head_estimates')} WHERE metric_key = ANY (${batch.touched}::text[])`.execute(db);
+      await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
+                SELECT unnest(${batch.touched}::text[]), ${batch.last.seq}::bigint ON CONFLICT (metric_key) DO NOTHING`.execute(db);
+    }
+    await this.recompute(db, schema, batch);
   }
-  if (metrics.length === 0) return;
-  const { rows, unregistered } = await headEstimateRows(db, schema, batch, metrics);
-  if (unregistered.length > 0) await sql`DELETE FROM ${t('head_estimates')} WHERE metric_key = ANY (${unregistered}::text[])`.execute(db);
-  await insertRows(
-    db,
-    [schema, 'head_estimates'],
-    HEAD_ESTIMATE_COLUMNS,
-    rows,
-    sql`ON CONFLICT (metric_key, algorithm_version, exclude_parties, include_unverified)
-        DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq, position = excluded.position, data = excluded.data`,
-  );
+
+  /** Computes backlog metrics within the budget; computed (or unregistered) ones leave the backlog. */
+  private async recompute(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
+    if (this.budgetMs <= 0) return;
+    const t = (name: string) => sql.id(schema, name);
+    const { rows: waiting } = await sql<{ metric_key: string }>`
+      SELECT metric_key FROM ${t('head_estimate_backlog')} ORDER BY since_seq, metric_key LIMIT ${BACKLOG_WINDOW}`.execute(db);
+    // Stable sort: equal costs keep the longest waiting first.
+    const order = waiting.map((w) => w.metric_key).sort((a, b) => (this.costs.get(a) ?? 0) - (this.costs.get(b) ?? 0));
+    const started = this.clock();
+    const done: string[] = [];
+    for (const metricKey of order) {
+      const elapsed = this.clock() - started;
+      if (elapsed >= this.budgetMs) break;
+      if (done.length > 0 && elapsed + (this.costs.get(metricKey) ?? 0) > this.budgetMs) continue;
+      const begun = this.clock();
+      const rows = await metricRows(db, schema, batch, metricKey);
+      if (rows.length > 0) await insertRows(db, [schema, 'head_estimates'], HEAD_ESTIMATE_COLUMNS, rows);
+      this.costs.set(metricKey, this.clock() - begun);
+      done.push(metricKey);
+    }
+    if (done.length > 0) await sql`DELETE FROM ${t('head_estimate_backlog')} WHERE metric_key = ANY (${done}::text[])`.execute(db);
+  }
 }
 
 /**
- * Each metric's rows: one read of what the model holds about it at the
+ * One metric's 6 rows: one read of what the model holds about it at the
  * batch's end (the read path's own query, on the current tables), folded
- * once per combination. Metrics are read one by one: a batch touches a few.
+ * once per combination. None when the metric is not registered.
  */
-async function headEstimateRows(db: SqlConnection, schema: string, batch: HeadEstimateBatch, metrics: readonly string[]): Promise<{ rows: HeadEstimateRow[]; unregistered: string[] }> {
+async function metricRows(db: SqlConnection, schema: string, batch: HeadEstimateBatch, metricKey: string): Promise<HeadEstimateRow[]> {
   const { last, today } = batch;
   const snapshot: EstimateSnapshot = {
     trx: db,
@@ -69,29 +118,18 @@ async function headEstimateRows(db: SqlConnection, schema: string, batch: HeadEs
     schema: (name) => (name === FIGURES_PROJECTION ? schema : failOther(name)),
     atHead: (name) => name === FIGURES_PROJECTION,
   };
-  const rows: HeadEstimateRow[] = [];
-  const unregistered: string[] = [];
-  for (const metricKey of metrics) {
-    const read = await estimateRowsAt(snapshot, metricKey);
-    if (!read) {
-      unregistered.push(metricKey);
-      continue;
-    }
-    for (const c of ESTIMATE_COMBINATIONS) {
-      const data = estimateFromRows(metricKey, read, c.algorithmVersion, filtersOf(c), today);
-      rows.push({
-        metric_key: metricKey,
-        algorithm_version: c.algorithmVersion,
-        exclude_parties: c.excludeParties,
-        include_unverified: c.includeUnverified,
-        valid_at: today,
-        seq: last.seq,
-        position: last.logged.position,
-        data: JSON.stringify(data),
-      });
-    }
-  }
-  return { rows, unregistered };
+  const read = await estimateRowsAt(snapshot, metricKey);
+  if (!read) return [];
+  return ESTIMATE_COMBINATIONS.map((c) => ({
+    metric_key: metricKey,
+    algorithm_version: c.algorithmVersion,
+    exclude_parties: c.excludeParties,
+    include_unverified: c.includeUnverified,
+    valid_at: today,
+    seq: last.seq,
+    position: last.position,
+    data: JSON.stringify(estimateFromRows(metricKey, read, c.algorithmVersion, filtersOf(c), today)),
+  }));
 }
 
 const failOther = (name: string): never => {
