@@ -128,3 +128,69 @@ describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => 
     await expectRowsAnswerAsComputed();
   });
 });
+
+/**
+ * HEAD_ESTIMATE_BUDGET_MS bounds the projector's work: with 1 ms a batch
+ * that puts every metric in the backlog (the first batch of a day) computes
+ * one or a few, the rest are answered by computing, and batches that touch
+ * no metric work the backlog off; every answer is the computed one meanwhile.
+ */
+describe('head-estimate rows within a tiny budget (HTTP, real PostgreSQL, projector running)', () => {
+  let api: ReadApiHarness;
+  let ctx: ReadContext;
+  const metricKeys = [METRIC.key, ...['a', 'b', 'c', 'd', 'e'].map((x) => `budget_metric_${x}`)];
+  const write = async (method: string, path: string, body: unknown) => {
+    const response = await api.request(method, path, body, { 'x-actor': 'editor-1' });
+    if (response.status !== 201 && response.status !== 200) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    await api.settled((response.body as { position: string }).position);
+  };
+  const state = async () => {
+    const schema = await activeSchema(api.db.db, 'figures');
+    const { rows } = await sql<{ metric_key: string }>`SELECT DISTINCT metric_key FROM ${sql.id(schema, 'head_estimates')} ORDER BY metric_key`.execute(api.db.db);
+    const { rows: backlog } = await sql<{ metric_key: string }>`SELECT metric_key FROM ${sql.id(schema, 'head_estimate_backlog')} ORDER BY metric_key`.execute(api.db.db);
+    return { kept: rows.map((r) => r.metric_key), backlog: backlog.map((r) => r.metric_key) };
+  };
+  /** Each metric has rows exactly when it is out of the backlog, and answers every combination as computed. */
+  const expectExact = async () => {
+    const { kept, backlog } = await state();
+    expect([...kept, ...backlog].sort()).toEqual([...metricKeys].sort());
+    for (const metricKey of metricKeys) {
+      for (const query of QUERIES) {
+        const params = new URLSearchParams(query);
+        const filters = { excludeParties: params.has('excludeParties') || undefined, includeUnverified: params.has('includeUnverified') || undefined };
+        const request = params.has('algorithmVersion') ? { algorithmVersion: 1 } : {};
+        const computed = JSON.stringify(await computedEstimate(ctx, metricKey, request, filters));
+        expect([metricKey, query, (await api.app.inject({ method: 'GET', url: `/v1/metrics/${metricKey}/estimate?${query}` })).body]).toEqual([metricKey, query, computed]);
+      }
+    }
+  };
+  /** A write that touches no metric (us-intelligence reports on none here): a batch with only the backlog to do. */
+  let flag = false;
+  const untouchingWrite = () => write('PATCH', `/v1/sources/${SOURCES.usIntel.sourceId}`, { needsReview: (flag = !flag) });
+
+  beforeAll(async () => {
+    api = await startReadApi({ estimateCache: 'off', headEstimateBudgetMs: 1 });
+    ctx = { db: api.db.db, waitTimeoutMs: 5000 };
+    await registerCatalog(api as unknown as ApiHarness);
+    for (const key of metricKeys.slice(1)) await write('POST', '/v1/metrics', { key, label: key, unit: 'troops' });
+    for (const [i, metricKey] of metricKeys.entries()) {
+      for (const sourceId of [SOURCES.mivd.sourceId, SOURCES.hur.sourceId]) {
+        await write('POST', '/v1/figures', { metricKey, sourceId, amount: { qualifier: 'approximately', value: 1000 * (i + 1) }, validAt: { date: '2024-10-28' }, citation: { reportId: REPORTS.oct28.reportId, quote: `some ${i + 1},000` }, method: 'estimate' });
+      }
+    }
+  });
+  afterAll(() => api.close());
+
+  it('leaves metrics to readers after a batch that invalidates them all, answers exactly, and later batches fill the backlog', async () => {
+    const schema = await activeSchema(api.db.db, 'figures');
+    await sql`UPDATE ${sql.id(schema, 'head_estimate_state')} SET valid_at = valid_at - 1`.execute(api.db.db);
+    await untouchingWrite(); // a new day: every metric to the backlog, then as much as 1 ms allows (at least one)
+    const after = await state();
+    expect(after.kept.length).toBeGreaterThanOrEqual(1);
+    expect(after.backlog.length).toBeGreaterThanOrEqual(1); // six metrics' reads and rows take well over 1 ms
+    await expectExact();
+    for (let i = 0; i < 2 * metricKeys.length && (await state()).backlog.length > 0; i++) await untouchingWrite();
+    expect(await state()).toEqual({ kept: [...metricKeys].sort(), backlog: [] });
+    await expectExact();
+  });
+});
