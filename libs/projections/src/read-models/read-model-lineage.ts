@@ -22,6 +22,8 @@ export interface ReadModelSpec {
 export interface ReadModelSettings {
   /** HEAD_ESTIMATE_BUDGET_MS: the figures projector's head-estimate work per batch (head-estimates.ts). */
   headEstimateBudgetMs?: number;
+  /** When a metric counts as hot (head-estimates.ts' HOT_WINDOW_MS unless given; 0: never): tests that expect a row after each write. */
+  headEstimateHotWindowMs?: number;
 }
 
 export const GENERATIONS_PER_CODE_VERSION = 1000;
@@ -33,7 +35,7 @@ export const READ_MODELS: readonly ReadModelSpec[] = [
   // figures 3: a range's point is overflow-free (midpoint): a range near ±1.8e308, stored before the amount bound, held Infinity.
   // figures 4: head_estimates, each metric's head estimate per filter combination, kept once caught up (head-estimates.ts).
   // figures 5: head_estimate_backlog, the metrics whose rows wait for a batch's budget.
-  { name: FIGURES_PROJECTION, codeVersion: 5, define: (version, settings) => figuresProjection({ version, headEstimateBudgetMs: settings?.headEstimateBudgetMs }) },
+  { name: FIGURES_PROJECTION, codeVersion: 5, define: (version, settings) => figuresProjection({ version, ...settings }) },
 ];
 
 export const firstVersion = (spec: ReadModelSpec): number => spec.codeVersion * GENERATIONS_PER_CODE_VERSION;

@@ -38,9 +38,9 @@ export const FIGURES_PROJECTION = 'figures';
  * each metric's head estimates (head-estimates.ts), by `now`'s day, within
  * `headEstimateBudgetMs` per batch.
  */
-export function figuresProjection(options: { version: number; name?: string; now?: () => Date; headEstimateBudgetMs?: number }): ProjectionDefinition<LedgerEvent> {
+export function figuresProjection(options: { version: number; name?: string; now?: () => Date; headEstimateBudgetMs?: number; headEstimateHotWindowMs?: number }): ProjectionDefinition<LedgerEvent> {
   const now = options.now ?? (() => new Date());
-  const headEstimates = new HeadEstimateKeeper(options.headEstimateBudgetMs);
+  const headEstimates = new HeadEstimateKeeper(options.headEstimateBudgetMs, undefined, options.headEstimateHotWindowMs);
   return {
     name: options.name ?? FIGURES_PROJECTION,
     version: options.version,

@@ -70,10 +70,10 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
 
   describe('within a budget (a keeper called in a transaction, as the projector does, on this idle model)', () => {
     const metricKeys = Array.from({ length: METRICS }, (_, m) => `metric_${m}`);
-    /** A clock that moves 5 ms whenever it is read: with a budget of 12 ms a call computes exactly one metric. */
+    /** A clock that moves 5 ms whenever it is read (with a budget of 12 ms a call computes exactly one metric), and jumps when told. */
     const steppingClock = () => {
       let now = 0;
-      return () => (now += 5);
+      return Object.assign(() => (now += 5), { jump: (ms: number) => void (now += ms) });
     };
     const keep = async (keeper: HeadEstimateKeeper, touched: readonly string[]) => {
       await t.db.transaction().execute(async (trx) => {
@@ -105,7 +105,7 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
     };
 
     it('a batch touching every metric deletes their rows and recomputes what fits; later batches work the backlog off, one budget each', async () => {
-      const keeper = new HeadEstimateKeeper(12, steppingClock());
+      const keeper = new HeadEstimateKeeper(12, steppingClock(), 0);
       await keep(keeper, metricKeys);
       const first = await kept();
       expect(Object.keys(first.rows)).toHaveLength(1);
@@ -121,12 +121,28 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
 
     it('leaves a metric whose last cost does not fit the budget to later batches, unless it is the only one left', async () => {
       // The clock reads 5 ms later at each look: one metric costs 5, and the next is considered 20 after the start.
-      const keeper = new HeadEstimateKeeper(22, steppingClock());
+      const keeper = new HeadEstimateKeeper(22, steppingClock(), 0);
       await keep(keeper, ['metric_0']); // measured: 5
       await keep(keeper, ['metric_0', 'metric_1']); // unknown cost first: metric_1; then 20 + 5 > 22, metric_0 waits
       expect((await kept()).backlog).toEqual(['metric_0']);
       await expectExact();
       await keep(keeper, []);
+      expect((await kept()).backlog).toEqual([]);
+      await expectExact();
+    });
+
+    it('leaves a hot metric (touched twice within the window) to readers until it cools down', async () => {
+      const clock = steppingClock();
+      const keeper = new HeadEstimateKeeper(10_000, clock, 1000);
+      await keep(keeper, ['metric_0', 'metric_1']); // first touches: computed
+      expect((await kept()).backlog).toEqual([]);
+      await keep(keeper, ['metric_0']); // again within 1,000 ms: hot
+      expect((await kept()).backlog).toEqual(['metric_0']);
+      await keep(keeper, ['metric_1']); // metric_1 is hot now too; metric_0 still is
+      expect((await kept()).backlog).toEqual(['metric_0', 'metric_1']);
+      await expectExact();
+      clock.jump(1000);
+      await keep(keeper, []); // a second without touches: both cooled down
       expect((await kept()).backlog).toEqual([]);
       await expectExact();
     });

@@ -9,6 +9,8 @@ import { HEAD_ESTIMATE_COLUMNS, HEAD_ESTIMATE_STATE_COLUMNS, type HeadEstimateRo
 
 /** HEAD_ESTIMATE_BUDGET_MS's default (libs/platform's ConfigSchema says the same). */
 export const DEFAULT_HEAD_ESTIMATE_BUDGET_MS = 50;
+/** A metric touched again within this many ms of its previous touch is hot while its last touch is this recent (see HeadEstimateKeeper). */
+export const HOT_WINDOW_MS = 1000;
 /** The backlog's oldest entries a batch considers: the rest wait, so a batch's own reads stay small on a ledger of many metrics. */
 const BACKLOG_WINDOW = 1000;
 
@@ -43,9 +45,14 @@ export interface HeadEstimateBatch {
  * cost, unknown first, then longest waiting), until `budgetMs` is spent; a
  * metric whose last cost does not fit what remains is left for a later
  * batch, unless nothing was computed yet (so the backlog always moves: at
- * most one metric's cost past the budget). A hot metric with a large answer
- * is then mostly left to readers under a heavy write load (rewriting it
- * every batch would cost more than it saves), and kept when writes pause.
+ * most one metric's cost past the budget). A hot metric (touched twice
+ * within `hotWindowMs`, the last time within it) waits until it cools down:
+ * its row would be deleted again by one of the next batches, after saving at
+ * most the few reads (one per combination and API cache) that a row saves
+ * per touch, while its cost is on the projector's path and the readers' is
+ * not. So under a heavy write load the projector computes only the metrics
+ * written now and then, and a busy one is kept once writes to it pause (at
+ * the next batch: the engine has no idle hook).
  * While the model catches up nothing is kept; the first caught-up batch and
  * the first batch of a new day put every metric in the backlog. Budget 0:
  * no row is written (rows are still invalidated).
@@ -53,10 +60,13 @@ export interface HeadEstimateBatch {
 export class HeadEstimateKeeper {
   /** ms of each metric's last computation in this process: it orders and skips, never changes an answer. */
   private readonly costs = new Map<string, number>();
+  /** Each metric's last two touches (clock ms) in this process. */
+  private readonly touches = new Map<string, { last: number; previous: number | null }>();
 
   constructor(
     private readonly budgetMs: number = DEFAULT_HEAD_ESTIMATE_BUDGET_MS,
     private readonly clock: () => number = () => performance.now(),
+    private readonly hotWindowMs: number = HOT_WINDOW_MS,
   ) {}
 
   async keep(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
@@ -71,22 +81,33 @@ export class HeadEstimateKeeper {
       const marker = [{ singleton: true, valid_at: batch.today, seq: batch.last.seq }];
       await insertRows(db, [schema, 'head_estimate_state'], HEAD_ESTIMATE_STATE_COLUMNS, marker, sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`);
     }
+    const now = this.clock();
+    for (const metricKey of batch.touched) this.touches.set(metricKey, { last: now, previous: this.touches.get(metricKey)?.last ?? null });
     if (batch.touched.length > 0) {
       await sql`DELETE FROM ${t('head_estimates')} WHERE metric_key = ANY (${batch.touched}::text[])`.execute(db);
       await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
                 SELECT unnest(${batch.touched}::text[]), ${batch.last.seq}::bigint ON CONFLICT (metric_key) DO NOTHING`.execute(db);
     }
-    await this.recompute(db, schema, batch);
+    await this.recompute(db, schema, batch, now);
+  }
+
+  private isHot(metricKey: string, now: number): boolean {
+    const touch = this.touches.get(metricKey);
+    if (!touch || touch.previous === null || now - touch.last >= this.hotWindowMs) return false;
+    return touch.last - touch.previous < this.hotWindowMs;
   }
 
   /** Computes backlog metrics within the budget; computed (or unregistered) ones leave the backlog. */
-  private async recompute(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
+  private async recompute(db: SqlConnection, schema: string, batch: HeadEstimateBatch, now: number): Promise<void> {
     if (this.budgetMs <= 0) return;
     const t = (name: string) => sql.id(schema, name);
     const { rows: waiting } = await sql<{ metric_key: string }>`
       SELECT metric_key FROM ${t('head_estimate_backlog')} ORDER BY since_seq, metric_key LIMIT ${BACKLOG_WINDOW}`.execute(db);
     // Stable sort: equal costs keep the longest waiting first.
-    const order = waiting.map((w) => w.metric_key).sort((a, b) => (this.costs.get(a) ?? 0) - (this.costs.get(b) ?? 0));
+    const order = waiting
+      .map((w) => w.metric_key)
+      .filter((metricKey) => !this.isHot(metricKey, now))
+      .sort((a, b) => (this.costs.get(a) ?? 0) - (this.costs.get(b) ?? 0));
     const started = this.clock();
     const done: string[] = [];
     for (const metricKey of order) {

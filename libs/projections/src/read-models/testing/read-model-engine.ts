@@ -8,11 +8,11 @@ export async function startReadModelEngine(
   database: { db: Kysely<EngineDb>; url: string },
   options: Partial<Pick<ProjectionEngineOptions, 'batchSize' | 'pollIntervalMs'>> & ReadModelSettings = {},
 ): Promise<ProjectionEngine> {
-  const { headEstimateBudgetMs, ...tuning } = options;
+  const { headEstimateBudgetMs, headEstimateHotWindowMs, ...tuning } = options;
   const engine = new ProjectionEngine({
     db: database.db,
     connectionString: database.url,
-    definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec), { headEstimateBudgetMs })),
+    definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec), { headEstimateBudgetMs, headEstimateHotWindowMs })),
     logger: { log: () => undefined, warn: () => undefined, error: console.error },
     pollIntervalMs: 20,
     ...tuning,
