@@ -7,6 +7,15 @@ import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
 const ESTIMATE = `/v1/metrics/${METRIC.key}/estimate`;
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The value of `name`'s sample whose labels include all of `labels` (Prometheus text format). */
+function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
+  for (const line of text.split('\n')) {
+    const match = /^([a-zA-Z_:][\w:]*)(\{[^}]*\})? (\S+)$/.exec(line);
+    if (match?.[1] === name && Object.entries(labels).every(([k, v]) => (match[2] ?? '').includes(`${k}="${v}"`))) return Number(match[3]);
+  }
+  return undefined;
+}
+
 /** The API's in-memory head estimates against the uncached path, with the projector notifying over a real PostgreSQL. */
 describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
   let api: ReadApiHarness;
@@ -137,6 +146,34 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
     expect(after.basis.position).toBe(revision.position);
     expect(after.data).toMatchObject({ consensus: 8500, low: 5000 });
     expect((await raw(`${ESTIMATE}?minPosition=${revision.position}`)).json()).toEqual(after);
+  });
+
+  it('exposes its counters on GET /metrics, the numbers GET /v1/projections reports', async () => {
+    await raw(ESTIMATE);
+    await raw(ESTIMATE);
+    await raw(`${ESTIMATE}?asOf=1`);
+    const scrape = await api.request('GET', '/metrics');
+    expect(scrape.status).toBe(200);
+    const text = scrape.body as string;
+    const stats = estimates.stats();
+    expect(stats.hits).toBeGreaterThan(0);
+    expect(stats.partialInvalidations).toBeGreaterThan(0);
+    const scraped = {
+      hits: sample(text, 'factledger_estimate_cache_requests_total', { outcome: 'hit' }),
+      misses: sample(text, 'factledger_estimate_cache_requests_total', { outcome: 'miss' }),
+      joined: sample(text, 'factledger_estimate_cache_requests_total', { outcome: 'joined' }),
+      bypassed: sample(text, 'factledger_estimate_cache_requests_total', { outcome: 'bypassed' }),
+      invalidations: sample(text, 'factledger_estimate_cache_invalidations_total', { scope: 'full' }),
+      partialInvalidations: sample(text, 'factledger_estimate_cache_invalidations_total', { scope: 'partial' }),
+      invalidatedMetrics: sample(text, 'factledger_estimate_cache_invalidated_metrics_total'),
+      listenerLosses: sample(text, 'factledger_estimate_cache_listener_losses_total'),
+      entries: sample(text, 'factledger_estimate_cache_entries'),
+    };
+    const { hits, misses, joined, bypassed, invalidations, partialInvalidations, invalidatedMetrics, listenerLosses, entries } = stats;
+    expect(scraped).toEqual({ hits, misses, joined, bypassed, invalidations, partialInvalidations, invalidatedMetrics, listenerLosses, entries });
+    // A counter, not a snapshot: the next scrape has the hit of the request between.
+    await raw(ESTIMATE);
+    expect(sample((await api.request('GET', '/metrics')).body as string, 'factledger_estimate_cache_requests_total', { outcome: 'hit' })).toBe(hits + 1);
   });
 
   it('bypasses the cache while the LISTEN connection is down, and resumes once it is back', async () => {

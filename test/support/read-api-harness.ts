@@ -56,7 +56,7 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
       projector = new ProjectionEngine({
         db: db.db,
         connectionString: db.url,
-        definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec))),
+        definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec), { headEstimateBudgetMs: config.headEstimateBudgetMs, headEstimateHotWindowMs: 0 })),
         logger: process.env.READ_API_DEBUG ? console : silent,
         pollIntervalMs: 50,
         lockRetryMs: 100,

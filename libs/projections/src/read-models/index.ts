@@ -7,7 +7,7 @@ export type { CatalogTables } from './catalog/catalog-rows';
 export { catalogDb, figuresDb, type ReadModelTables } from './read-model-tables';
 export * from './query/basis';
 export { readAt, type ReadContext, type Snapshot } from './query/read-snapshot';
-export { metricEstimate, type MetricEstimate } from './query/estimate.query';
+export { computedEstimate, metricEstimate, type MetricEstimate } from './query/estimate.query';
 export { metricFigures, sourceFigures, figureHistory, type FigureHistory, type Paged, type PageRequest } from './query/figures.query';
 export { listMetrics, getMetric, getReport, type ReportCitation } from './query/catalog.query';
 export type { FigureAtBasis, BeliefPeriod } from './figures/figure-views';

@@ -58,7 +58,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async run(spec: ReadModelSpec): Promise<void> {
-    const definition = await workerDefinition(this.db, spec);
+    const definition = await workerDefinition(this.db, spec, { headEstimateBudgetMs: this.config.headEstimateBudgetMs });
     const { readModels: _readModels, ...tuning } = this.options;
     // The app's instance id as the owner: GET /v1/projections then says which worker applies each read model.
     const owner = tuning.owner ?? this.instanceId;
@@ -71,7 +71,7 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
   private async follow(spec: ReadModelSpec, engine: ProjectionEngine, version: number): Promise<void> {
     await engine.stop();
     if (this.stopping || this.engines.get(spec.name) !== engine) return;
-    const next = await workerDefinition(this.db, spec);
+    const next = await workerDefinition(this.db, spec, { headEstimateBudgetMs: this.config.headEstimateBudgetMs });
     if (next.version <= version || !isOwnGeneration(spec, next.version)) {
       this.logger.warn(`read model ${spec.name}: v${version} was superseded by code this worker does not have; it leaves it to newer workers`);
       this.engines.delete(spec.name);

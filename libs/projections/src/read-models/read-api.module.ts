@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { installEstimateFastPath } from './estimate-cache/estimate-fast-path';
+import { EstimateCacheMetrics } from './http/estimate-cache.metrics';
 import { EstimateCacheService } from './http/estimate-cache.service';
 import { FiguresReadController } from './http/figures-read.controller';
 import { MetricsReadController } from './http/metrics-read.controller';
@@ -20,7 +21,7 @@ import { TimelineReadController } from './http/timeline-read.controller';
  */
 @Module({
   controllers: [MetricsReadController, TimelineReadController, FiguresReadController, SourcesReadController, ReportsReadController, ProjectionsStatusController, ReadModelDigestController],
-  providers: [readContextProvider, EstimateCacheService, ReadModelMetrics],
+  providers: [readContextProvider, EstimateCacheService, ReadModelMetrics, EstimateCacheMetrics],
   exports: [EstimateCacheService],
 })
 export class ReadApiModule implements OnModuleInit {

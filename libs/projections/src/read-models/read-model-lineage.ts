@@ -15,7 +15,15 @@ import { figuresProjection, FIGURES_PROJECTION } from './figures/figures.project
 export interface ReadModelSpec {
   name: string;
   codeVersion: number;
-  define(version: number): ProjectionDefinition;
+  define(version: number, settings?: ReadModelSettings): ProjectionDefinition;
+}
+
+/** The worker's settings that tune how a read model keeps its derived rows (never what its tables mean). */
+export interface ReadModelSettings {
+  /** HEAD_ESTIMATE_BUDGET_MS: the figures projector's head-estimate work per batch (head-estimates.ts). */
+  headEstimateBudgetMs?: number;
+  /** When a metric counts as hot (head-estimates.ts' HOT_WINDOW_MS unless given; 0: never): tests that expect a row after each write. */
+  headEstimateHotWindowMs?: number;
 }
 
 export const GENERATIONS_PER_CODE_VERSION = 1000;
@@ -26,7 +34,9 @@ export const READ_MODELS: readonly ReadModelSpec[] = [
   // figures 2: figure_versions_by_metric also keys recorded_from and the valid end (as-of estimates at 1M).
   // figures 3: source_parties.needs_review, a source's verification over time (estimate algorithm 2).
   // figures 3: a range's point is overflow-free (midpoint): a range near ±1.8e308, stored before the amount bound, held Infinity.
-  { name: FIGURES_PROJECTION, codeVersion: 3, define: (version) => figuresProjection({ version }) },
+  // figures 4: head_estimates, each metric's head estimate per filter combination, kept once caught up (head-estimates.ts).
+  // figures 5: head_estimate_backlog, the metrics whose rows wait for a batch's budget.
+  { name: FIGURES_PROJECTION, codeVersion: 5, define: (version, settings) => figuresProjection({ version, ...settings }) },
 ];
 
 export const firstVersion = (spec: ReadModelSpec): number => spec.codeVersion * GENERATIONS_PER_CODE_VERSION;
@@ -48,9 +58,9 @@ async function versionsOf(db: Kysely<EngineDb>, name: string): Promise<{ active:
 }
 
 /** The version a worker runs: the active one when it is a generation of this code, else this code's first. */
-export async function workerDefinition(db: Kysely<EngineDb>, spec: ReadModelSpec): Promise<ProjectionDefinition> {
+export async function workerDefinition(db: Kysely<EngineDb>, spec: ReadModelSpec, settings?: ReadModelSettings): Promise<ProjectionDefinition> {
   const { active } = await versionsOf(db, spec.name);
-  return spec.define(active !== null && isOwnGeneration(spec, active) ? active : firstVersion(spec));
+  return spec.define(active !== null && isOwnGeneration(spec, active) ? active : firstVersion(spec), settings);
 }
 
 /**

@@ -29,7 +29,10 @@ export interface SchemaDigest {
  * Row hash: SHA-256 of the row's `to_jsonb` text (column names as keys,
  * jsonb's deterministic key order), without generated columns (pure functions
  * of other columns). Every other column is kept: all of them, `log`, `cursor`
- * and the bookkeeping columns included, derive from the events alone. Rows
+ * and the bookkeeping columns included, derive from the events alone;
+ * unlogged tables are left out: they hold caches that also depend on the
+ * clock and on batch boundaries (the figures model's head estimates), and a
+ * crash empties them. Rows
  * are ordered by their hash, not by a key: it needs no primary key
  * (`citations` has none), keeps duplicates, and is collation-free (two
  * databases may sort text differently).
@@ -108,7 +111,7 @@ async function schemaTables(db: SqlConnection, schema: string): Promise<TableSha
       FROM pg_class c
       JOIN pg_namespace n ON n.oid = c.relnamespace
       JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-     WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p')
+     WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'p') AND c.relpersistence <> 'u'
      GROUP BY c.oid, c.relname`.execute(db);
   return rows.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

@@ -39,7 +39,7 @@ const ESTIMATE_PROJECTIONS: ReadonlySet<string> = new Set([FIGURES_PROJECTION]);
 export interface EstimateCacheStats {
   /** Answers served from the cache. */
   hits: number;
-  /** Head requests computed (then stored unless a notice touching them arrived meanwhile). */
+  /** Head requests answered by the normal path: the kept head-estimate row, or computed (then stored unless a notice touching them arrived meanwhile). */
   misses: number;
   /** Misses that waited for the same key's computation already under way instead of starting another. */
   joined: number;

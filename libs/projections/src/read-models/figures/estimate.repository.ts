@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Snapshot } from '../query/read-snapshot';
+import type { SqlConnection } from '@factledger/platform';
+import type { SnapshotView } from '../query/read-snapshot';
 import { isoTimestamp } from '../shared/batch-rows';
 import type { FigureVersionRow } from './figure-rows';
 import { FIGURES_PROJECTION } from './figures.projection';
@@ -24,7 +25,10 @@ export interface EstimateRows {
   lastChange: { position: string; recordedAt: string } | null;
 }
 
-const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
+/** A read's snapshot, or the projector's own batch transaction seen as one (head-estimates.ts). */
+export type EstimateSnapshot = SnapshotView & { trx: SqlConnection };
+
+const table = (s: EstimateSnapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
 
 /**
  * The metric, its candidates with their sources' flags at the basis, and its last
@@ -32,7 +36,7 @@ const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION)
  * host every round trip adds its own scheduling tail. Null when the metric
  * is not registered at the basis.
  */
-export async function estimateRowsAt(s: Snapshot, metricKey: string): Promise<EstimateRows | null> {
+export async function estimateRowsAt(s: EstimateSnapshot, metricKey: string): Promise<EstimateRows | null> {
   const { rows } = await sql<Partial<EstimateCandidate> & { unit: string; last_change_position: string | null; last_change_at: string | null }>`
     SELECT m.unit, lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
            c.*, coalesce(sp.party_to_conflict, false) AS party_to_conflict, coalesce(sp.needs_review, true) AS needs_review
@@ -60,7 +64,7 @@ export async function estimateRowsAt(s: Snapshot, metricKey: string): Promise<Es
  * metric, newest first, stopping at the first row that qualifies; on the
  * current path in figures_current, else in the bitemporal figure_versions.
  */
-function candidates(s: Snapshot, metricKey: string): RawBuilder<unknown> {
+function candidates(s: EstimateSnapshot, metricKey: string): RawBuilder<unknown> {
   const probe = onCurrentPath(s)
     ? sql`SELECT f.figure_id::text AS figure_id, f.current_version AS version, f.source_id, f.qualifier,
                  f.value::float8 AS value, f.low::float8 AS low, f.high::float8 AS high,
@@ -89,7 +93,7 @@ function candidates(s: Snapshot, metricKey: string): RawBuilder<unknown> {
  * The last change at or before the basis: every change of belief about a
  * figure opens a version row, except a retraction, which only closes them.
  */
-function lastChange(s: Snapshot, metricKey: string): RawBuilder<unknown> {
+function lastChange(s: EstimateSnapshot, metricKey: string): RawBuilder<unknown> {
   return sql`
     SELECT changes.position, changes.at FROM (
       (SELECT v.recorded_from AS seq, v.recorded_from_position AS position, v.recorded_from_at AS at

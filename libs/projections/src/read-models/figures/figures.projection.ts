@@ -8,7 +8,9 @@ import { numberBatch, type NumberedEvent } from '../shared/ledger-cursor';
 import { insertRows, rowsAsRelation, selectColumns, updateRows } from '../shared/batch-rows';
 import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
 import { sourcesToLoad } from './source-flags.fold';
+import { todayOf } from '../query/basis';
 import { touchedMetrics } from './touched-metrics';
+import { HeadEstimateKeeper } from './head-estimates';
 import {
   CITATION_COLUMNS,
   FIGURE_CURRENT_COLUMNS,
@@ -32,9 +34,13 @@ export const FIGURES_PROJECTION = 'figures';
  * The figures read model: current figures, bitemporal figure versions,
  * citations, the source flags estimates need (party, verification), and the log index that turns a
  * position or a time into a seq. Every event goes through `apply` (none is
- * filtered out) because each one takes a seq.
+ * filtered out) because each one takes a seq. Once caught up it also keeps
+ * each metric's head estimates (head-estimates.ts), by `now`'s day, within
+ * `headEstimateBudgetMs` per batch.
  */
-export function figuresProjection(options: { version: number; name?: string }): ProjectionDefinition<LedgerEvent> {
+export function figuresProjection(options: { version: number; name?: string; now?: () => Date; headEstimateBudgetMs?: number; headEstimateHotWindowMs?: number }): ProjectionDefinition<LedgerEvent> {
+  const now = options.now ?? (() => new Date());
+  const headEstimates = new HeadEstimateKeeper(options.headEstimateBudgetMs, undefined, options.headEstimateHotWindowMs);
   return {
     name: options.name ?? FIGURES_PROJECTION,
     version: options.version,
@@ -52,9 +58,12 @@ export function figuresProjection(options: { version: number; name?: string }): 
       const stored = await loadStoredState(trx, schema, numbered);
       const changes = foldFigureBatch(numbered, stored);
       await writeChanges(trx, schema, changes);
-      await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
+      const caughtUp = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
       // After writeChanges: metric_sources then holds the batch's own pairs too.
-      return { keys: await touchedMetrics(trx, schema, stored, changes) };
+      const keys = await touchedMetrics(trx, schema, stored, changes);
+      const last = numbered.at(-1);
+      if (last) await headEstimates.keep(trx, schema, { last: { seq: last.seq, position: last.logged.position }, touched: keys, caughtUp, today: todayOf(now()) });
+      return { keys };
     },
   };
 }

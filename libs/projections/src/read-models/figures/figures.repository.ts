@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { Snapshot } from '../query/read-snapshot';
+import type { Snapshot, SnapshotView } from '../query/read-snapshot';
 import { isoTimestamp, selectColumns } from '../shared/batch-rows';
 import {
   CITATION_COLUMNS,
@@ -14,21 +14,21 @@ import { FIGURE_LIST_COLUMNS, type FigureListRow } from './figure-views';
 import { FIGURES_PROJECTION } from './figures.projection';
 import { validEnd } from './figures.tables';
 
-export const table = (s: Snapshot, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
+export const table = (s: SnapshotView, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
 
 /**
  * The current path: at the head, for today, figures_current holds exactly the
  * versions to answer with (a figure's current version is its latest dated
  * one, and none is dated after the day it was recorded), so history is never read.
  */
-export const onCurrentPath = (s: Snapshot): boolean => s.atHead(FIGURES_PROJECTION) && s.validAtIsToday;
+export const onCurrentPath = (s: SnapshotView): boolean => s.atHead(FIGURES_PROJECTION) && s.validAtIsToday;
 
 /**
  * recorded @> seq, spelled out so b-tree scans filter on it: `recorded_from`
  * inside figure_versions_by_metric (no heap visit for rows recorded later),
  * `recorded_to` on the row (closing a row must stay a HOT update).
  */
-export const heldAt = (s: Snapshot, alias = 'v'): RawBuilder<unknown> => {
+export const heldAt = (s: SnapshotView, alias = 'v'): RawBuilder<unknown> => {
   const to = sql.ref(`${alias}.recorded_to`);
   return sql`${sql.ref(`${alias}.recorded_from`)} <= ${s.seq}::bigint AND (${to} IS NULL OR ${to} > ${s.seq}::bigint)`;
 };
@@ -38,7 +38,7 @@ export const heldAt = (s: Snapshot, alias = 'v'): RawBuilder<unknown> => {
  * open end as 'infinity' in the very expression figure_versions_by_metric
  * holds (an OR would be checked on the heap row, not in the index).
  */
-export const validAt = (s: Snapshot, alias = 'v'): RawBuilder<unknown> =>
+export const validAt = (s: SnapshotView, alias = 'v'): RawBuilder<unknown> =>
   sql`${sql.ref(`${alias}.valid_at`)} <= ${s.validAt}::date AND ${validEnd(sql.ref(`${alias}.valid_to`))} > ${s.validAt}::date`;
 
 /** figures_current read as a figure list row: its current version, valid from its date on. */

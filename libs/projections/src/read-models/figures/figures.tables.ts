@@ -18,15 +18,19 @@ import type {
   SOURCE_PARTY_COLUMNS,
   SourcePartyRow,
 } from './figure-rows';
+import { createHeadEstimateTables, HEAD_ESTIMATE_TABLES, type HeadEstimateTables } from './head-estimate.tables';
 
 /** Keys compare byte-wise: they are ASCII slugs, and b-tree work on them is a large part of catch-up. */
 const KEY = sql`text COLLATE "C"`;
 
 /** The figures model's tables (besides the ledger cursor): only libs/projections/src/read-models/figures/ names them in SQL. */
-export const FIGURES_TABLES = ['log', 'metrics', 'source_parties', 'metric_sources', 'figures_current', 'figure_versions', 'citations'] as const satisfies readonly (keyof FiguresTables)[];
+export const FIGURES_TABLES = [
+  'log', 'metrics', 'source_parties', 'metric_sources', 'figures_current', 'figure_versions', 'citations',
+  ...HEAD_ESTIMATE_TABLES,
+] as const satisfies readonly (keyof FiguresTables)[];
 
 /** The figures model's tables, by name inside its schema (`db.withSchema(schema).withTables<FiguresTables>()`). */
-export interface FiguresTables {
+export interface FiguresTables extends HeadEstimateTables {
   cursor: CursorTable;
   log: StoredTable<LogRow, typeof LOG_COLUMNS>;
   metrics: StoredTable<FigureMetricRow, typeof FIGURE_METRIC_COLUMNS>;
@@ -124,6 +128,7 @@ export async function createFiguresTables(db: SqlConnection, schema: string): Pr
       quote text NOT NULL, quote_offset integer, cited_by_source_id text,
       position bigint NOT NULL, recorded_at timestamptz(3) NOT NULL, recorded_by text
     )`);
+  await createHeadEstimateTables(db, schema);
 }
 
 /** A row's valid end with the open end as 'infinity': one spelling for the index and the queries, so the planner matches them. */

@@ -1,17 +1,10 @@
-import {
-  computeEstimateVersion,
-  LedgerErrorCodes,
-  type Estimate,
-  type EstimateInput,
-  type EstimateSourceRow,
-  type EstimateV2,
-  type ValidAtPrecision,
-} from '@factledger/ledger-domain';
+import { LedgerErrorCodes, type Estimate, type EstimateSourceRow, type EstimateV2 } from '@factledger/ledger-domain';
 import { invalid, notFound } from '@factledger/shared';
 import { estimateRowsAt } from '../figures/estimate.repository';
-import { amountOf } from '../figures/figure-views';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import { QueryErrorCodes, resolveAlgorithmVersion, type Basis, type ReadRequest } from './basis';
+import { estimateFromRows } from './estimate-fold';
+import { keptHeadEstimate } from './head-estimate.query';
 import { readAt, type ReadContext, type Snapshot } from './read-snapshot';
 
 /** What every version's answer adds to the domain's estimate. */
@@ -43,15 +36,31 @@ export interface EstimateCitation {
   offset: number | null;
 }
 
+/**
+ * The estimate at the request's basis: a head estimate for today from the
+ * figures model's kept row when there is one (keptHeadEstimate), else computed.
+ */
 export async function metricEstimate(ctx: ReadContext, metricKey: string, request: ReadRequest, filters: EstimateFilters = {}): Promise<{ data: MetricEstimate; basis: Basis }> {
+  assertFilters(request, filters);
+  const kept = await keptHeadEstimate(ctx, metricKey, request, filters);
+  if (kept.answer) return { data: kept.answer.data, basis: estimateBasis(kept.answer.basis, filters) };
+  return computedEstimate(ctx, metricKey, kept.rest, filters);
+}
+
+/** The estimate computed from the model's tables in one snapshot (what a kept row must equal). */
+export async function computedEstimate(ctx: ReadContext, metricKey: string, request: ReadRequest, filters: EstimateFilters = {}): Promise<{ data: MetricEstimate; basis: Basis }> {
+  assertFilters(request, filters);
+  const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], request, (s) => estimateAt(s, metricKey, filters));
+  return { data: result, basis: estimateBasis(basis, filters) };
+}
+
+function assertFilters(request: ReadRequest, filters: EstimateFilters): void {
   if (resolveAlgorithmVersion(request.algorithmVersion) === 1 && filters.includeUnverified !== undefined) {
     throw invalid(QueryErrorCodes.filterUnavailable, 'includeUnverified is a filter of estimate algorithm version 2 on; version 1 counts every source', {
       field: 'includeUnverified',
       reason: 'needs algorithmVersion 2 or later',
     });
   }
-  const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], request, (s) => estimateAt(s, metricKey, filters));
-  return { data: result, basis: estimateBasis(basis, filters) };
 }
 
 /** Version 1's basis is as it always was; from version 2 on it names the filters too. */
@@ -62,30 +71,5 @@ export const estimateBasis = (basis: Basis, filters: EstimateFilters): Basis =>
 export async function estimateAt(s: Snapshot, metricKey: string, filters: EstimateFilters): Promise<MetricEstimate> {
   const read = await estimateRowsAt(s, metricKey);
   if (!read) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
-  const { unit, candidates, lastChange } = read;
-  const inputs: EstimateInput[] = candidates.map((c) => ({
-    figureId: c.figure_id,
-    sourceId: c.source_id,
-    partyToConflict: c.party_to_conflict,
-    amount: amountOf(c),
-    validAt: { date: c.valid_at, precision: c.valid_precision as ValidAtPrecision },
-    recordedPosition: c.version_position,
-    recordedAt: c.version_recorded_at,
-    needsReview: c.needs_review,
-  }));
-  const options = { excludeParties: filters.excludeParties ?? false, includeUnverified: filters.includeUnverified ?? false, asOf: s.validAt };
-  const { asOf: _asOf, sources, ...estimate } = computeEstimateVersion(resolveAlgorithmVersion(s.basis.algorithmVersion), inputs, options);
-  const byFigure = new Map(candidates.map((c) => [c.figure_id, c]));
-  const kept = new Set(sources.map((row) => row.sourceId));
-  return {
-    metricKey,
-    unit,
-    ...estimate,
-    sources: sources.map((row) => {
-      const c = byFigure.get(row.figureId)!;
-      return { ...row, version: c.version, citation: { reportId: c.report_id, quote: c.quote, offset: c.quote_offset } };
-    }),
-    excludedSources: inputs.filter((i) => !kept.has(i.sourceId)).map((i) => i.sourceId).sort(),
-    lastChange,
-  } as MetricEstimate;
+  return estimateFromRows(metricKey, read, resolveAlgorithmVersion(s.basis.algorithmVersion), filters, s.validAt);
 }

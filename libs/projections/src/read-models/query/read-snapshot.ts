@@ -18,6 +18,9 @@ export interface ReadContext {
   now?: () => Date;
 }
 
+/** What the read-model queries need of a snapshot besides its transaction (the projector builds one for its own batch). */
+export type SnapshotView = Pick<Snapshot, 'seq' | 'validAt' | 'validAtIsToday' | 'schema' | 'atHead'>;
+
 /** One consistent view of the read models at the basis. */
 export interface Snapshot {
   /** A REPEATABLE READ, read-only transaction: every statement sees the same commit of every read model. */

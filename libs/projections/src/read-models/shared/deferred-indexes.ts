@@ -11,16 +11,18 @@ const CATCH_UP_BATCH = 1000;
  * a short batch, or at one with nothing committed after it. Until then only
  * the keys `apply` looks up are indexed, and each index is then built in one
  * sort instead of row by row. Runs in the batch's transaction, so the indexes
- * appear together with the rows of that batch (or not at all).
+ * appear together with the rows of that batch (or not at all). True when the
+ * batch counts as caught up (the indexes exist after it).
  */
-export async function ensureQueryIndexes(trx: SqlConnection, schema: string, indexes: { name: string; ddl: RawBuilder<unknown> }[], batch: readonly NumberedEvent[]): Promise<void> {
+export async function ensureQueryIndexes(trx: SqlConnection, schema: string, indexes: { name: string; ddl: RawBuilder<unknown> }[], batch: readonly NumberedEvent[]): Promise<boolean> {
   const last = batch.at(-1)?.logged;
-  if (!last) return;
-  if (batch.length >= CATCH_UP_BATCH && (await hasEventsAfter(trx, last))) return;
+  if (!last) return false;
+  if (batch.length >= CATCH_UP_BATCH && (await hasEventsAfter(trx, last))) return false;
   const { rows } = await sql<{ indexname: string }>`SELECT indexname FROM pg_indexes WHERE schemaname = ${schema}`.execute(trx);
   const existing = new Set(rows.map((r) => r.indexname));
   const missing = indexes.filter((index) => !existing.has(index.name));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return true;
   await sql`SELECT set_config('maintenance_work_mem', '256MB', true)`.execute(trx);
   for (const index of missing) await index.ddl.execute(trx);
+  return true;
 }

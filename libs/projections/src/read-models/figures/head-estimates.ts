@@ -1,0 +1,158 @@
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import type { SqlConnection } from '@factledger/platform';
+import { ESTIMATE_COMBINATIONS, estimateFromRows, filtersOf } from '../query/estimate-fold';
+import { insertRows } from '../shared/batch-rows';
+import { estimateRowsAt, type EstimateSnapshot } from './estimate.repository';
+import { FIGURES_PROJECTION } from './figures.projection';
+import { HEAD_ESTIMATE_COLUMNS, HEAD_ESTIMATE_STATE_COLUMNS, type HeadEstimateRow } from './head-estimate.tables';
+
+/** HEAD_ESTIMATE_BUDGET_MS's default (libs/platform's ConfigSchema says the same). */
+export const DEFAULT_HEAD_ESTIMATE_BUDGET_MS = 50;
+/** A metric touched again within this many ms of its previous touch is hot while its last touch is this recent (see HeadEstimateKeeper). */
+export const HOT_WINDOW_MS = 1000;
+/** The backlog's oldest entries a batch considers: the rest wait, so a batch's own reads stay small on a ledger of many metrics. */
+const BACKLOG_WINDOW = 1000;
+
+export interface HeadEstimateBatch {
+  /** The batch's last event (seq and position): the rows' basis. */
+  last: { seq: string; position: string };
+  /** The metrics the batch touched (the notice's keys). */
+  touched: readonly string[];
+  /** The batch counts as caught up with the log (ensureQueryIndexes' answer). */
+  caughtUp: boolean;
+  /** Today (UTC) by the projector's clock: the day the rows answer for. */
+  today: string;
+}
+
+/**
+ * Keeps the head-estimate rows in the batch's transaction, after its changes
+ * are written, without letting them slow the projector down.
+ *
+ * Exactness: a reader takes a row and the model's cursor in one statement
+ * (head-estimate.repository.ts), so it sees the state of one committed batch
+ * B and the rows as B left them. Every batch deletes the rows of each metric
+ * it touched in its own transaction, and a row is written only inside a
+ * batch, from that batch's end state (the read path's query on its
+ * uncommitted tables). So a row present at B was computed at some batch at or
+ * before B, and no batch after that one and up to B touched its metric: the
+ * row is what computing would answer at B. A metric without a row is
+ * computed by the reader. Rows are for one day (`valid_at`); readers of
+ * another day compute.
+ *
+ * Work per batch is bounded: invalidated metrics go to a backlog, and each
+ * batch recomputes from it, cheapest first (by the metric's last measured
+ * cost, unknown first, then longest waiting), until `budgetMs` is spent; a
+ * metric whose last cost does not fit what remains is left for a later
+ * batch, unless nothing was computed yet (so the backlog always moves: at
+ * most one metric's cost past the budget). A hot metric (touched twice
+ * within `hotWindowMs`, the last time within it) waits until it cools down:
+ * its row would be deleted again by one of the next batches, after saving at
+ * most the few reads (one per combination and API cache) that a row saves
+ * per touch, while its cost is on the projector's path and the readers' is
+ * not. So under a heavy write load the projector computes only the metrics
+ * written now and then, and a busy one is kept once writes to it pause (at
+ * the next batch: the engine has no idle hook).
+ * While the model catches up nothing is kept; the first caught-up batch and
+ * the first batch of a new day put every metric in the backlog. Budget 0:
+ * no row is written (rows are still invalidated).
+ */
+export class HeadEstimateKeeper {
+  /** ms of each metric's last computation in this process: it orders and skips, never changes an answer. */
+  private readonly costs = new Map<string, number>();
+  /** Each metric's last two touches (clock ms) in this process. */
+  private readonly touches = new Map<string, { last: number; previous: number | null }>();
+
+  constructor(
+    private readonly budgetMs: number = DEFAULT_HEAD_ESTIMATE_BUDGET_MS,
+    private readonly clock: () => number = () => performance.now(),
+    private readonly hotWindowMs: number = HOT_WINDOW_MS,
+  ) {}
+
+  async keep(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
+    const t = (name: string) => sql.id(schema, name);
+    const { rows: states } = await sql<{ valid_at: string }>`SELECT to_char(valid_at, 'YYYY-MM-DD') AS valid_at FROM ${t('head_estimate_state')}`.execute(db);
+    const state = states[0];
+    if (!state && !batch.caughtUp) return;
+    if (state?.valid_at !== batch.today) {
+      await sql`DELETE FROM ${t('head_estimates')}`.execute(db);
+      await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
+                SELECT metric_key, ${batch.last.seq}::bigint FROM ${t('metrics')} ON CONFLICT (metric_key) DO NOTHING`.execute(db);
+      const marker = [{ singleton: true, valid_at: batch.today, seq: batch.last.seq }];
+      await insertRows(db, [schema, 'head_estimate_state'], HEAD_ESTIMATE_STATE_COLUMNS, marker, sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`);
+    }
+    const now = this.clock();
+    for (const metricKey of batch.touched) this.touches.set(metricKey, { last: now, previous: this.touches.get(metricKey)?.last ?? null });
+    if (batch.touched.length > 0) {
+      await sql`DELETE FROM ${t('head_estimates')} WHERE metric_key = ANY (${batch.touched}::text[])`.execute(db);
+      await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
+                SELECT unnest(${batch.touched}::text[]), ${batch.last.seq}::bigint ON CONFLICT (metric_key) DO NOTHING`.execute(db);
+    }
+    await this.recompute(db, schema, batch, now);
+  }
+
+  private isHot(metricKey: string, now: number): boolean {
+    const touch = this.touches.get(metricKey);
+    if (!touch || touch.previous === null || now - touch.last >= this.hotWindowMs) return false;
+    return touch.last - touch.previous < this.hotWindowMs;
+  }
+
+  /** Computes backlog metrics within the budget; computed (or unregistered) ones leave the backlog. */
+  private async recompute(db: SqlConnection, schema: string, batch: HeadEstimateBatch, now: number): Promise<void> {
+    if (this.budgetMs <= 0) return;
+    const t = (name: string) => sql.id(schema, name);
+    const { rows: waiting } = await sql<{ metric_key: string }>`
+      SELECT metric_key FROM ${t('head_estimate_backlog')} ORDER BY since_seq, metric_key LIMIT ${BACKLOG_WINDOW}`.execute(db);
+    // Stable sort: equal costs keep the longest waiting first.
+    const order = waiting
+      .map((w) => w.metric_key)
+      .filter((metricKey) => !this.isHot(metricKey, now))
+      .sort((a, b) => (this.costs.get(a) ?? 0) - (this.costs.get(b) ?? 0));
+    const started = this.clock();
+    const done: string[] = [];
+    for (const metricKey of order) {
+      const elapsed = this.clock() - started;
+      if (elapsed >= this.budgetMs) break;
+      if (done.length > 0 && elapsed + (this.costs.get(metricKey) ?? 0) > this.budgetMs) continue;
+      const begun = this.clock();
+      const rows = await metricRows(db, schema, batch, metricKey);
+      if (rows.length > 0) await insertRows(db, [schema, 'head_estimates'], HEAD_ESTIMATE_COLUMNS, rows);
+      this.costs.set(metricKey, this.clock() - begun);
+      done.push(metricKey);
+    }
+    if (done.length > 0) await sql`DELETE FROM ${t('head_estimate_backlog')} WHERE metric_key = ANY (${done}::text[])`.execute(db);
+  }
+}
+
+/**
+ * One metric's 6 rows: one read of what the model holds about it at the
+ * batch's end (the read path's own query, on the current tables), folded
+ * once per combination. None when the metric is not registered.
+ */
+async function metricRows(db: SqlConnection, schema: string, batch: HeadEstimateBatch, metricKey: string): Promise<HeadEstimateRow[]> {
+  const { last, today } = batch;
+  const snapshot: EstimateSnapshot = {
+    trx: db,
+    seq: last.seq,
+    validAt: today,
+    validAtIsToday: true,
+    schema: (name) => (name === FIGURES_PROJECTION ? schema : failOther(name)),
+    atHead: (name) => name === FIGURES_PROJECTION,
+  };
+  const read = await estimateRowsAt(snapshot, metricKey);
+  if (!read) return [];
+  return ESTIMATE_COMBINATIONS.map((c) => ({
+    metric_key: metricKey,
+    algorithm_version: c.algorithmVersion,
+    exclude_parties: c.excludeParties,
+    include_unverified: c.includeUnverified,
+    valid_at: today,
+    seq: last.seq,
+    position: last.position,
+    data: JSON.stringify(estimateFromRows(metricKey, read, c.algorithmVersion, filtersOf(c), today)),
+  }));
+}
+
+const failOther = (name: string): never => {
+  throw new Error(`the figures projector reads only its own model, not ${name}`);
+};
