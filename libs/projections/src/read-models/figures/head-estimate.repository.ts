@@ -15,15 +15,25 @@ export interface HeadEstimateRead {
   data: string;
 }
 
-/** Per schema: whether its version keeps head estimates (versions built by older code do not); a schema's tables never change once readers see it. */
-const keeping = new Map<string, Promise<boolean>>();
+/**
+ * Per connection pool and schema: whether its version keeps head estimates (versions built by older code do not; a
+ * schema's tables never change once readers see it) and this server can read them: the tables are UNLOGGED, which a
+ * streaming replica neither receives nor lets anyone read ("cannot access temporary or unlogged relations during
+ * recovery"), so reads on a replica (READ_DATABASE_URL) always take the computed path.
+ */
+const keeping = new WeakMap<Kysely<EngineDb>, Map<string, Promise<boolean>>>();
 
 function keepsHeadEstimates(db: Kysely<EngineDb>, schema: string): Promise<boolean> {
-  let known = keeping.get(schema);
+  let schemas = keeping.get(db);
+  if (!schemas) keeping.set(db, (schemas = new Map()));
+  let known = schemas.get(schema);
   if (!known) {
-    known = sql<{ kept: boolean }>`SELECT to_regclass(${`${quoteIdent(schema)}.head_estimates`}) IS NOT NULL AS kept`.execute(db).then((r) => r.rows[0]!.kept);
-    known.catch(() => keeping.delete(schema));
-    keeping.set(schema, known);
+    known = sql<{ kept: boolean }>`SELECT to_regclass(${`${quoteIdent(schema)}.head_estimates`}) IS NOT NULL AND NOT pg_is_in_recovery() AS kept`
+      .execute(db)
+      .then((r) => r.rows[0]!.kept);
+    const forget = schemas;
+    known.catch(() => forget.delete(schema));
+    schemas.set(schema, known);
   }
   return known;
 }

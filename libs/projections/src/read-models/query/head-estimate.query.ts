@@ -28,7 +28,7 @@ export async function keptHeadEstimate(ctx: ReadContext, metricKey: string, requ
   if (request.asOf !== undefined || (request.validAt !== undefined && request.validAt !== today)) return { answer: null, rest: request };
   const algorithmVersion = resolveAlgorithmVersion(request.algorithmVersion);
   const { minPosition, ...rest } = request;
-  if (minPosition !== undefined) await waitForPosition(ctx.db, [FIGURES_PROJECTION], minPosition, ctx.waitTimeoutMs);
+  if (minPosition !== undefined) await waitForPosition(ctx.db, [FIGURES_PROJECTION], minPosition, ctx.waitTimeoutMs, ctx.primary);
   const schema = await activeSchema(ctx.db, FIGURES_PROJECTION);
   const combination = { algorithmVersion, excludeParties: filters.excludeParties ?? false, includeUnverified: filters.includeUnverified ?? false };
   const kept = await headEstimateAt(ctx.db, schema, metricKey, combination);
