@@ -1,5 +1,7 @@
-import { FormatRegistry, Type, type Static, type TLiteral, type TNull, type TSchema, type TUnion } from '@sinclair/typebox';
-import { parseListenAddress } from '../observability/metrics-server';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { AnyText, Fraction, ListenAddress, Nullable, OneOf, PostgresUrl, RedisUrl, Text, WholeNumber, type Env, type SettingKeywords } from './setting-kinds';
+
+export type { SettingKind, SettingKeywords } from './setting-kinds';
 
 /**
  * Every setting factledger reads from the environment, as one TypeBox schema
@@ -9,61 +11,6 @@ import { parseListenAddress } from '../observability/metrics-server';
  * as the setting's `kind` says and validates it with TypeBox's Value.
  * `docker-compose.yml` and `.env.example` are checked against this list by a test.
  */
-interface Env {
-  env: string;
-  default: string;
-  description: string;
-}
-
-/** How a variable's text becomes a value, and which rule a refusal states. */
-export type SettingKind = 'whole' | 'fraction' | 'url' | 'text' | 'anyText' | 'listen' | 'oneOf';
-
-/** Keywords every setting's schema carries besides its JSON Schema. */
-export interface SettingKeywords extends Env {
-  kind: SettingKind;
-  protocols?: string[];
-  /** Blank is null: a union of null and the setting's schema (`anyOf[1]`). */
-  nullable?: boolean;
-}
-
-const WholeNumber = (minimum: number, maximum: number, env: Env) => Type.Integer({ minimum, maximum, kind: 'whole', ...env });
-/** A probability: a decimal from 0 to 1. */
-const Fraction = (env: Env) => Type.Number({ minimum: 0, maximum: 1, kind: 'fraction', ...env });
-
-/** A URL whose protocol is one of `protocols` (a TypeBox format, registered once per list). */
-const urlFormat = (protocols: string[]): string => {
-  const name = `url ${protocols.join(' ')}`;
-  if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol));
-  return name;
-};
-const PostgresUrl = (env: Env) => Type.String({ format: urlFormat(['postgres:', 'postgresql:']), kind: 'url', protocols: ['postgres:', 'postgresql:'], ...env });
-const RedisUrl = (env: Env) => Type.String({ format: urlFormat(['redis:', 'rediss:']), kind: 'url', protocols: ['redis:', 'rediss:'], ...env });
-/** Text with something besides white space. */
-const Text = (env: Env) => Type.String({ pattern: '\\S', kind: 'text', ...env });
-const AnyText = (env: Env) => Type.String({ kind: 'anyText', ...env });
-
-FormatRegistry.Set('listen address', (value) => {
-  try {
-    parseListenAddress(value);
-    return true;
-  } catch {
-    return false;
-  }
-});
-const ListenAddress = (env: Env) => Type.String({ format: 'listen address', kind: 'listen', ...env });
-
-const OneOf = <const T extends string[]>(values: [...T], env: Env): TUnion<TLiteral<T[number]>[]> =>
-  Type.Union(
-    values.map((v) => Type.Literal(v)),
-    { kind: 'oneOf', ...env },
-  );
-
-/** Unset or blank: null (the setting is off, or falls back as its description says). */
-const Nullable = <T extends TSchema>(inner: T): TUnion<[TNull, T]> => {
-  const { env, default: otherwise, description, kind } = inner as unknown as SettingKeywords;
-  return Type.Union([Type.Null(), inner], { env, default: otherwise, description, kind, nullable: true });
-};
-
 export const ConfigSchema = Type.Object({
   databaseUrl: PostgresUrl({ env: 'DATABASE_URL', default: 'postgres://factledger_app:factledger_app@127.0.0.1:5432/factledger', description: 'PostgreSQL connection of the API, worker and CLIs: the application role (factledger_app; the default is the one `npm start` makes on the local server)' }),
   migrationDatabaseUrl: Nullable(PostgresUrl({ env: 'MIGRATION_DATABASE_URL', default: '', description: 'connection of `factledger migrate`: the owner role (factledger_owner); unset: DATABASE_URL' })),
