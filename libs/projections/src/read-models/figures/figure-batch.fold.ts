@@ -109,7 +109,6 @@ class FigureBatchFold {
       this.changes.metricSources.push({ metric_key: data.metricKey, source_id: data.sourceId, first_seq: n.seq });
     }
     this.openRow(figure, versionRow(n, { ...identity, ...statedColumns(n, data) }, { version: 1, kind: 'reported', revises: null, reason: null, citation: data.citation }));
-    this.cite(n, data.figureId, 'version', 1, data.citation, null);
   }
 
   private revised(n: NumberedEvent, data: FigureRevisedData): void {
@@ -132,12 +131,11 @@ class FigureBatchFold {
       if (data.kind === 'update') this.openRow(figure, { ...reopened(replaced, n), valid_to: data.validAt.date });
     }
     this.openRow(figure, versionRow(n, { ...figure.identity, ...statedColumns(n, data) }, { version: data.revision, kind: data.kind, revises: data.revises, reason: data.reason, citation: data.citation }));
-    this.cite(n, data.figureId, 'version', data.revision, data.citation, null);
   }
 
   private corroborated(n: NumberedEvent, data: FigureCorroboratedData): void {
     if (!this.figures.has(data.figureId)) return;
-    this.cite(n, data.figureId, 'corroboration', null, data.citation, data.sourceId);
+    this.cite(n, data.figureId, 'corroboration', data.citation, data.sourceId);
   }
 
   private retracted(n: NumberedEvent, data: FigureRetractedData): void {
@@ -149,15 +147,16 @@ class FigureBatchFold {
     if (figure.stored) this.changes.stored.retractions.push({ figure_id: data.figureId, ...why });
     figure.storedCurrentVersion = null;
     figure.active = false;
-    if (data.citation) this.cite(n, data.figureId, 'retraction', null, data.citation, null);
+    if (data.citation) this.cite(n, data.figureId, 'retraction', data.citation, null);
   }
 
   private metricRegistered(n: NumberedEvent, data: MetricRegisteredData): void {
     this.changes.metrics.push({ metric_key: data.key, unit: data.unit, registered_seq: n.seq, registered_position: n.logged.position, registered_at: n.recordedAt });
   }
 
-  private cite(n: NumberedEvent, figureId: string, kind: CitationRow['kind'], version: number | null, citation: Citation, citedBy: string | null): void {
-    this.changes.citations.push(citationRow(n, figureId, kind, version, citation, citedBy));
+  /** A version's citation is its row's (versionCitations in figures.tables.ts): only the others are written. */
+  private cite(n: NumberedEvent, figureId: string, kind: Exclude<CitationRow['kind'], 'version'>, citation: Citation, citedBy: string | null): void {
+    this.changes.citations.push(citationRow(n, figureId, kind, null, citation, citedBy));
   }
 
   private openRow(figure: WorkingFigure, row: FigureVersionRow): void {

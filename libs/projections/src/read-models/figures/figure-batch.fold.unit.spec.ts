@@ -90,13 +90,15 @@ describe('foldFigureBatch', () => {
     seqBase = '0';
   });
 
-  it('reports: an open version row for every date from validAt (the current one), a citation, the metric–source pair', () => {
+  it('reports: an open version row for every date from validAt (the current one, its citation too), the metric–source pair', () => {
     const [{ changes, figure }] = foldBatches([reported()]);
     expect(figure).toEqual({ figure_id: FIGURE, metric_key: 'troops', source_id: 'nl-mivd', unit: 'troops', version: 1, active: true });
     expect(changes.versionInserts.map(belief)).toEqual([[1, '1', null, '2024-10-25', null]]);
     expect(changes.versionInserts[0]).toMatchObject({ qualifier: 'up_to', value: null, low: null, high: 1500, point: 1500 });
     expect(changes.versionInserts[0]).toMatchObject({ recorded_by: 'analyst', request_id: 'req-1', recorded_reason: 'because', kind: 'reported', reason: null });
-    expect(changes.citations).toEqual([expect.objectContaining({ seq: '1', report_id: 'r1', kind: 'version', version: 1 })]);
+    // The version's citation is its row's (report, quote, event): no citation row of its own.
+    expect(changes.versionInserts[0]).toMatchObject({ version_seq: '1', report_id: 'r1', quote: 'quote in r1', quote_offset: null });
+    expect(changes.citations).toEqual([]);
     expect(changes.metricSources).toEqual([{ metric_key: 'troops', source_id: 'nl-mivd', first_seq: '1' }]);
   });
 
@@ -146,10 +148,7 @@ describe('foldFigureBatch', () => {
     expect(rows.slice(1).every((r) => r.closed_by === 'retraction' && r.closed_reason === 'withdrawn')).toBe(true);
     expect(figure).toMatchObject({ version: 2, active: false });
     expect(rows[2]).toMatchObject({ recorded_to: '4', recorded_to_position: '4', closed_by: 'retraction', closed_reason: 'withdrawn', closed_actor: 'analyst' });
-    expect(changes.citations.map((c) => [c.kind, c.report_id, c.cited_by_source_id])).toEqual([
-      ['version', 'r2', null],
-      ['corroboration', 'r9', 'other'],
-    ]);
+    expect(changes.citations.map((c) => [c.kind, c.report_id, c.cited_by_source_id])).toEqual([['corroboration', 'r9', 'other']]);
   });
 
   it('ignores what the write side never produces: a revision of an unknown figure, a second retraction', () => {

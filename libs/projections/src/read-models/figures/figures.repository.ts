@@ -12,7 +12,7 @@ import {
 } from './figure-rows';
 import { FIGURE_LIST_COLUMNS, type FigureListRow } from './figure-views';
 import { FIGURES_PROJECTION } from './figures.projection';
-import { currentRow, validEnd } from './figures.tables';
+import { currentRow, validEnd, versionCitations } from './figures.tables';
 
 export const table = (s: SnapshotView, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
 
@@ -130,15 +130,20 @@ export interface ReportCitationRow extends CitationRow {
   retracted: boolean;
 }
 
-/** Citations of the report recorded by the basis, oldest first; keyset-paged by seq. */
+/** Citations of the report recorded by the basis, oldest first (versions' and the others', merged); keyset-paged by seq. */
 export async function reportCitationsAt(s: Snapshot, reportId: string, options: { after: string[] | null; limit: number }): Promise<ReportCitationRow[]> {
+  const after = (seq: RawBuilder<unknown>) => (options.after ? sql`AND ${seq} > ${options.after[0]}::bigint` : sql``);
+  const limit = options.limit + 1;
   const { rows } = await sql<ReportCitationRow>`
     SELECT ${selectColumns(CITATION_COLUMNS, 'c')}, f.metric_key, f.source_id,
            coalesce(f.retracted_seq <= ${s.seq}::bigint, false) AS retracted
-      FROM ${table(s, 'citations')} c CROSS JOIN LATERAL (${figureHeads(s, sql`o.figure_id = c.figure_id`)}) f
-     WHERE c.report_id = ${reportId} AND c.seq <= ${s.seq}::bigint
-       ${options.after ? sql`AND c.seq > ${options.after[0]}::bigint` : sql``}
-     ORDER BY c.seq LIMIT ${options.limit + 1}`.execute(s.trx);
+      FROM ((SELECT t.* FROM ${table(s, 'citations')} t
+              WHERE t.report_id = ${reportId} AND t.seq <= ${s.seq}::bigint ${after(sql.ref('t.seq'))} ORDER BY t.seq LIMIT ${limit})
+            UNION ALL
+            (${versionCitations(s.schema(FIGURES_PROJECTION), sql`v.report_id = ${reportId} AND v.version_seq <= ${s.seq}::bigint ${after(sql.ref('v.version_seq'))}`)}
+              ORDER BY v.version_seq LIMIT ${limit})) c
+     CROSS JOIN LATERAL (${figureHeads(s, sql`o.figure_id = c.figure_id`)}) f
+     ORDER BY c.seq LIMIT ${limit}`.execute(s.trx);
   return rows;
 }
 

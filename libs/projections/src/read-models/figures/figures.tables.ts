@@ -106,7 +106,7 @@ export async function createFiguresTables(db: SqlConnection, schema: string): Pr
   await exec(sql`
     CREATE TABLE ${t('citations')} (
       seq bigint NOT NULL, report_id ${KEY} NOT NULL, figure_id uuid NOT NULL,
-      kind text NOT NULL CHECK (kind IN ('version', 'corroboration', 'retraction')), version integer,
+      kind text NOT NULL CHECK (kind IN ('corroboration', 'retraction')), version integer,
       quote text NOT NULL, quote_offset integer, cited_by_source_id text,
       position bigint NOT NULL, recorded_at timestamptz(3) NOT NULL, recorded_by text
     )`);
@@ -125,6 +125,19 @@ export const currentRow = (alias?: string): RawBuilder<unknown> => sql`${column(
 /** The row of a retracted figure's last version with an open valid range, as the retraction closed it: one per retracted figure. */
 export const retractedRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'closed_by')} = 'retraction' AND ${column(alias, 'valid_to')} IS NULL`;
 
+
+/** The row a version was first recorded in (its later rows are copies, believed anew from a later seq): one per version. */
+export const firstRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'recorded_from')} = ${column(alias, 'version_seq')}`;
+
+/**
+ * The citations versions make, as citation rows (CITATION_COLUMNS' names; the
+ * `citations` table holds only corroborations' and retractions'): each
+ * version's first row, where `where` holds on `v`.
+ */
+export const versionCitations = (schema: string, where: RawBuilder<unknown>): RawBuilder<unknown> => sql`
+  SELECT v.version_seq AS seq, v.report_id, v.figure_id, 'version'::text AS kind, v.version, v.quote, v.quote_offset,
+         NULL::text AS cited_by_source_id, v.version_position AS position, v.version_recorded_at AS recorded_at, v.recorded_by
+    FROM ${sql.id(schema, 'figure_versions')} v WHERE ${firstRow('v')} AND ${where}`;
 
 /** A row's valid end with the open end as 'infinity': one spelling for the index and the queries, so the planner matches them. */
 export const validEnd = (validTo: RawBuilder<unknown>): RawBuilder<unknown> => sql`coalesce(${validTo}, 'infinity'::date)`;
@@ -164,6 +177,8 @@ export const FIGURES_QUERY_INDEXES = (schema: string): { name: string; ddl: RawB
     },
     { name: 'figure_versions_changes', ddl: sql`CREATE INDEX figure_versions_changes ON ${t('figure_versions')} (metric_key, recorded_from)` },
     { name: 'citations_by_report', ddl: sql`CREATE INDEX citations_by_report ON ${t('citations')} (report_id, seq)` },
+    // A version's citation is the version's first row (versionCitations): by report, in seq order.
+    { name: 'figure_versions_by_report', ddl: sql`CREATE INDEX figure_versions_by_report ON ${t('figure_versions')} (report_id, version_seq) WHERE ${firstRow()}` },
     { name: 'citations_by_figure', ddl: sql`CREATE INDEX citations_by_figure ON ${t('citations')} (figure_id, seq)` },
   ];
 };
