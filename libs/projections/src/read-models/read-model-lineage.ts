@@ -26,7 +26,8 @@ export const READ_MODELS: readonly ReadModelSpec[] = [
   // figures 3: source_parties.needs_review, a source's verification over time (estimate algorithm 2).
   // figures 3: a range's point is overflow-free (midpoint): a range near ±1.8e308, stored before the amount bound, held Infinity.
   // figures 4: head_estimates, each metric's head estimate per filter combination, kept once caught up (head-estimates.ts).
-  // figures 5: no figures_current: a figure's current state is its current version's open row (partial index), no per-event current-row write.
+  // figures 5: no figures_current: a figure's current state is its current version's open row (partial index), no per-event current-row
+  // write; a version's citation is its first row (no citation row per report or revision).
   { name: FIGURES_PROJECTION, codeVersion: 5, define: (version) => figuresProjection({ version }) },
 ];
 
