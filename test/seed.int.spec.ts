@@ -58,8 +58,8 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
     await waitForPosition(t.db, ['figures'], (await headPosition(t.db))!, 10_000);
     const schema = await activeSchema(t.db, 'figures');
     const { rows } = await sql<Row>`
-      SELECT figure_id, source_id, qualifier, value::text, low::text, high::text, to_char(valid_at, 'YYYY-MM-DD') AS valid_at, last_position::text
-        FROM ${sql.id(schema, 'figures_current')} WHERE metric_key = 'north_korean_troops_in_russia' AND status = 'active'`.execute(t.db);
+      SELECT figure_id, source_id, qualifier, value::text, low::text, high::text, to_char(valid_at, 'YYYY-MM-DD') AS valid_at, version_position::text AS last_position
+        FROM ${sql.id(schema, 'figure_versions')} WHERE metric_key = 'north_korean_troops_in_russia' AND recorded_to IS NULL AND valid_to IS NULL`.execute(t.db);
     const estimate = computeEstimate(
       rows.map((r) => ({
         figureId: r.figure_id,

@@ -108,17 +108,19 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   });
 
   it('fails naming the read model and table when a live row was changed behind the projector', async () => {
-    const table = sql.id(`rm_figures_v${FIGURES}`, 'figures_current');
-    const { rows } = await sql<{ figure_id: string; point: string }>`SELECT figure_id::text, point::text FROM ${table} WHERE status = 'active' ORDER BY figure_id LIMIT 1`.execute(api.db.db);
+    const table = sql.id(`rm_figures_v${FIGURES}`, 'figure_versions');
+    const { rows } = await sql<{ figure_id: string; point: string }>`
+      SELECT figure_id::text, point::text FROM ${table} WHERE recorded_to IS NULL AND valid_to IS NULL ORDER BY figure_id LIMIT 1`.execute(api.db.db);
     const victim = rows[0]!;
-    await sql`UPDATE ${table} SET point = point * 10 WHERE figure_id = ${victim.figure_id}::uuid`.execute(api.db.db);
+    const current = sql`figure_id = ${victim.figure_id}::uuid AND recorded_to IS NULL AND valid_to IS NULL`;
+    await sql`UPDATE ${table} SET point = point * 10 WHERE ${current}`.execute(api.db.db);
     try {
       const { code, out } = await verify(scratch.url);
       expect(out).toMatch(
         new RegExp(
           `FAIL \\[replay\\.mismatch\\] read model figures v${FIGURES} at position ${head} is not what replaying the \\d+ verified events up to it gives: ` +
-            `table figures_current \\(live: 3 rows, digest [0-9a-f]{16}…; replay: 3 rows, digest [0-9a-f]{16}…\\); ` +
-            `first differing row of figures_current: row \\{"figure_id":"${victim.figure_id}"\\}: point is ${Number(victim.point) * 10} live, ${Number(victim.point)} in the replay$`,
+            `table figure_versions \\(live: (\\d+) rows, digest [0-9a-f]{16}…; replay: \\1 rows, digest [0-9a-f]{16}…\\); ` +
+            `first differing row of figure_versions: row \\{[^}]*"figure_id":"${victim.figure_id}"[^}]*\\}: point is ${Number(victim.point) * 10} live, ${Number(victim.point)} in the replay$`,
           'm',
         ),
       );
@@ -127,7 +129,7 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
       expect(code).toBe(1);
       expect(await replaySchemas(scratch)).toBe(0);
     } finally {
-      await sql`UPDATE ${table} SET point = ${victim.point}::numeric WHERE figure_id = ${victim.figure_id}::uuid`.execute(api.db.db);
+      await sql`UPDATE ${table} SET point = ${victim.point}::numeric WHERE ${current}`.execute(api.db.db);
     }
     expect((await verify(scratch.url)).code).toBe(0);
   });

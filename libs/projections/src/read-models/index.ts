@@ -1,7 +1,7 @@
 export * from './read-model-lineage';
 export { catalogProjection, CATALOG_PROJECTION } from './catalog/catalog.projection';
 export { figuresProjection, FIGURES_PROJECTION } from './figures/figures.projection';
-export type { FigureCurrentRow, FigureVersionRow, CitationRow } from './figures/figure-rows';
+export type { FigureHeadRow, FigureVersionRow, CitationRow } from './figures/figure-rows';
 export type { FiguresTables } from './figures/figures.tables';
 export type { CatalogTables } from './catalog/catalog-rows';
 export { catalogDb, figuresDb, type ReadModelTables } from './read-model-tables';

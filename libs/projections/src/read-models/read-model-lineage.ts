@@ -36,7 +36,9 @@ export const READ_MODELS: readonly ReadModelSpec[] = [
   // figures 3: a range's point is overflow-free (midpoint): a range near ±1.8e308, stored before the amount bound, held Infinity.
   // figures 4: head_estimates, each metric's head estimate per filter combination, kept once caught up (head-estimates.ts).
   // figures 5: head_estimate_backlog, the metrics whose rows wait for a batch's budget.
-  { name: FIGURES_PROJECTION, codeVersion: 5, define: (version, settings) => figuresProjection({ version, ...settings }) },
+  // figures 6: no figures_current: a figure's current state is its current version's open row (partial index), no per-event current-row
+  // write; a version's citation is its first row (no citation row per report or revision).
+  { name: FIGURES_PROJECTION, codeVersion: 6, define: (version, settings) => figuresProjection({ version, ...settings }) },
 ];
 
 export const firstVersion = (spec: ReadModelSpec): number => spec.codeVersion * GENERATIONS_PER_CODE_VERSION;

@@ -3,6 +3,7 @@ import type { EngineDb } from '../../engine/projection.tables';
 import { AMOUNT_FIELDS, parseAmount, type Amount, type AmountQualifier, type ValidAt, type ValidAtPrecision } from '@factledger/ledger-domain';
 import { activeSchema } from '../../engine';
 import { FIGURES_PROJECTION } from './figures.projection';
+import { currentRow, versionCitations } from './figures.tables';
 
 /** An active figure at the figures model's head, as ingestion matches a claim against it. */
 export interface ActiveFigure {
@@ -43,12 +44,19 @@ const amountOf = (r: Bounds) => {
 export async function activeFiguresOf(db: Kysely<EngineDb>, metricKey: string, sourceId: string): Promise<ActiveFigure[]> {
   const schema = await activeSchema(db, FIGURES_PROJECTION);
   const { rows } = await sql<ActiveFigureRow>`
-    SELECT c.figure_id, c.qualifier, c.value::text, c.low::text, c.high::text, to_char(c.valid_at, 'YYYY-MM-DD') AS valid_at, c.valid_precision, c.cited_report_ids,
+    SELECT c.figure_id, c.qualifier, c.value::text, c.low::text, c.high::text, to_char(c.valid_at, 'YYYY-MM-DD') AS valid_at, c.valid_precision,
+           -- Reports cited by a version or a corroboration, first citation first (as the figure's state counts them).
+           (SELECT coalesce(array_agg(r.report_id ORDER BY r.first), '{}') FROM (
+              SELECT t.report_id, min(t.seq) AS first FROM (
+                SELECT x.report_id, x.seq FROM ${sql.id(schema, 'citations')} x WHERE x.figure_id = c.figure_id AND x.kind = 'corroboration'
+                UNION ALL
+                SELECT y.report_id, y.seq FROM (${versionCitations(schema, sql`v.figure_id = c.figure_id`)}) y) t
+               GROUP BY t.report_id) r) AS cited_report_ids,
            coalesce((SELECT json_agg(json_build_object('qualifier', v.qualifier, 'value', v.value::text, 'low', v.low::text, 'high', v.high::text) ORDER BY v.version)
                        FROM ${sql.id(schema, 'figure_versions')} v
-                      WHERE v.figure_id = c.figure_id AND v.version < c.current_version), '[]') AS previous
-      FROM ${sql.id(schema, 'figures_current')} c
-     WHERE c.metric_key = ${metricKey} AND c.source_id = ${sourceId} AND c.status = 'active'`.execute(db);
+                      WHERE v.figure_id = c.figure_id AND v.version < c.version), '[]') AS previous
+      FROM ${sql.id(schema, 'figure_versions')} c
+     WHERE c.metric_key = ${metricKey} AND c.source_id = ${sourceId} AND ${currentRow('c')}`.execute(db);
   return rows.map((r) => ({
     figureId: r.figure_id,
     amount: amountOf(r),

@@ -5,6 +5,7 @@ import { isoTimestamp } from '../shared/batch-rows';
 import type { FigureVersionRow } from './figure-rows';
 import { FIGURES_PROJECTION } from './figures.projection';
 import { heldAt, onCurrentPath, validAt } from './figures.repository';
+import { currentRow, retractedRow } from './figures.tables';
 
 export type EstimateCandidate = Pick<
   FigureVersionRow,
@@ -62,17 +63,17 @@ export async function estimateRowsAt(s: EstimateSnapshot, metricKey: string): Pr
  * its own order, so it picks the same row from this shortlist (uuid order is
  * the order of the lower-case strings). One index probe per source of the
  * metric, newest first, stopping at the first row that qualifies; on the
- * current path in figures_current, else in the bitemporal figure_versions.
+ * current path among the current rows (their partial index), else among all version rows.
  */
 function candidates(s: EstimateSnapshot, metricKey: string): RawBuilder<unknown> {
   const probe = onCurrentPath(s)
-    ? sql`SELECT f.figure_id::text AS figure_id, f.current_version AS version, f.source_id, f.qualifier,
+    ? sql`SELECT f.figure_id::text AS figure_id, f.version, f.source_id, f.qualifier,
                  f.value::float8 AS value, f.low::float8 AS low, f.high::float8 AS high,
                  to_char(f.valid_at, 'YYYY-MM-DD') AS valid_at, f.valid_precision,
                  f.version_position::text AS version_position, ${isoTimestamp(sql.ref('f.version_recorded_at'))} AS version_recorded_at,
                  f.report_id, f.quote, f.quote_offset
-            FROM ${table(s, 'figures_current')} f
-           WHERE f.metric_key = ${metricKey} AND f.source_id = ms.source_id AND f.status = 'active' AND f.valid_at <= ${s.validAt}::date
+            FROM ${table(s, 'figure_versions')} f
+           WHERE f.metric_key = ${metricKey} AND f.source_id = ms.source_id AND ${currentRow('f')} AND f.valid_at <= ${s.validAt}::date
            ORDER BY f.valid_at DESC, f.version_position DESC, f.figure_id
            LIMIT 1`
     : sql`SELECT v.figure_id::text AS figure_id, v.version, v.source_id, v.qualifier,
@@ -101,9 +102,9 @@ function lastChange(s: EstimateSnapshot, metricKey: string): RawBuilder<unknown>
         WHERE v.metric_key = ${metricKey} AND v.recorded_from <= ${s.seq}::bigint
         ORDER BY v.recorded_from DESC LIMIT 1)
       UNION ALL
-      (SELECT f.retracted_seq, f.retracted_position, f.retracted_at
-         FROM ${table(s, 'figures_current')} f
-        WHERE f.metric_key = ${metricKey} AND f.retracted_seq <= ${s.seq}::bigint
-        ORDER BY f.retracted_seq DESC LIMIT 1)
+      (SELECT r.recorded_to, r.recorded_to_position, r.recorded_to_at
+         FROM ${table(s, 'figure_versions')} r
+        WHERE r.metric_key = ${metricKey} AND ${retractedRow('r')} AND r.recorded_to <= ${s.seq}::bigint
+        ORDER BY r.recorded_to DESC LIMIT 1)
     ) changes ORDER BY changes.seq DESC LIMIT 1`;
 }

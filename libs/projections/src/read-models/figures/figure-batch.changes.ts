@@ -1,12 +1,16 @@
-import type { CitationRow, FigureCurrentRow, FigureMetricRow, FigureVersionRow, MetricSourceRow, SourcePartyClosure, SourcePartyRow } from './figure-rows';
+import type { CitationRow, FigureMetricRow, FigureVersionRow, MetricSourceRow, SourcePartyClosure, SourcePartyRow } from './figure-rows';
+
+/** A stored figure as the fold needs it: identity, current version, and whether it is still active. */
+export type StoredFigure = Pick<FigureVersionRow, 'figure_id' | 'metric_key' | 'source_id' | 'unit' | 'version'> & { active: boolean };
 
 /**
- * What the batch needs of the stored model: the current rows of the figures
- * it touches (never their version rows: stored version rows are copied and
- * closed in SQL, see StoredVersionOps) and the open flags rows of sources it updates.
+ * What the batch needs of the stored model: the figures it touches, read
+ * from their current version's row (never all their version rows: stored
+ * rows are copied and closed in SQL, see StoredVersionOps), and the open
+ * flags rows of sources it updates.
  */
 export interface StoredFigureState {
-  figures: ReadonlyMap<string, FigureCurrentRow>;
+  figures: ReadonlyMap<string, StoredFigure>;
   sourceParties: ReadonlyMap<string, SourcePartyRow>;
 }
 
@@ -30,9 +34,6 @@ export interface FigureBatchChanges {
   stored: StoredVersionOps;
   /** New version rows (some already closed within the batch). */
   versionInserts: FigureVersionRow[];
-  /** Current rows of figures first reported in the batch, and of stored figures it changed. */
-  newCurrents: FigureCurrentRow[];
-  currents: FigureCurrentRow[];
   citations: CitationRow[];
   partyInserts: SourcePartyRow[];
   partyClosures: SourcePartyClosure[];
@@ -44,8 +45,6 @@ export interface FigureBatchChanges {
 export const noFigureChanges = (): FigureBatchChanges => ({
   stored: { copies: [], closes: [], retractions: [] },
   versionInserts: [],
-  newCurrents: [],
-  currents: [],
   citations: [],
   partyInserts: [],
   partyClosures: [],

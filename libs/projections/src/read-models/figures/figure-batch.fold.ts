@@ -10,14 +10,15 @@ import {
 import { assertNever } from '@factledger/shared';
 import type { NumberedEvent } from '../shared/ledger-cursor';
 import { noFigureChanges, type FigureBatchChanges, type StoredFigureState } from './figure-batch.changes';
-import type { CitationRow, FigureCurrentRow, FigureVersionRow } from './figure-rows';
-import { citationRow, closure, openedAt, reopened, reportedCurrent, statedColumns, versionRow } from './figure-version-rows';
+import type { CitationRow, FigureVersionRow } from './figure-rows';
+import { citationRow, closure, openedAt, reopened, statedColumns, versionRow, type FigureIdentity } from './figure-version-rows';
 import { SourceFlagsFold } from './source-flags.fold';
 
-export type { FigureBatchChanges, StoredFigureState, StoredVersionOps } from './figure-batch.changes';
+export type { FigureBatchChanges, StoredFigure, StoredFigureState, StoredVersionOps } from './figure-batch.changes';
 
 interface WorkingFigure {
-  current: FigureCurrentRow;
+  identity: FigureIdentity;
+  active: boolean;
   /** Open rows made in this batch (inserted at the end, already closed if closed meanwhile). */
   open: FigureVersionRow[];
   /** Stored before the batch. */
@@ -37,7 +38,7 @@ export function foldFigureBatch(events: readonly NumberedEvent[], stored: Stored
   return new FigureBatchFold(stored).run(events);
 }
 
-/** Figure ids whose current rows the batch needs: touched, but not reported within the batch. */
+/** Figure ids whose stored state the batch needs: touched, but not reported within the batch. */
 export function figuresToLoad(events: readonly NumberedEvent[]): string[] {
   const reportedHere = new Set<string>();
   const needed = new Set<string>();
@@ -51,25 +52,19 @@ export function figuresToLoad(events: readonly NumberedEvent[]): string[] {
 
 class FigureBatchFold {
   private readonly figures = new Map<string, WorkingFigure>();
-  private readonly touched = new Set<string>();
   private readonly changes = noFigureChanges();
   private readonly pairs = new Set<string>();
   private readonly sources: SourceFlagsFold;
 
   constructor(stored: StoredFigureState) {
-    for (const [figureId, current] of stored.figures) {
-      const storedCurrentVersion = current.status === 'active' ? current.current_version : null;
-      this.figures.set(figureId, { current: { ...current, cited_report_ids: [...current.cited_report_ids] }, open: [], stored: true, storedCurrentVersion });
+    for (const [figureId, { active, version, ...identity }] of stored.figures) {
+      this.figures.set(figureId, { identity, active, open: [], stored: true, storedCurrentVersion: active ? version : null });
     }
     this.sources = new SourceFlagsFold(stored.sourceParties);
   }
 
   run(events: readonly NumberedEvent[]): FigureBatchChanges {
     for (const n of events) this.fold(n);
-    for (const id of this.touched) {
-      const figure = this.figures.get(id)!;
-      (figure.stored ? this.changes.currents : this.changes.newCurrents).push(figure.current);
-    }
     this.changes.partyInserts.push(...this.sources.inserts);
     this.changes.partyClosures.push(...this.sources.closures);
     return this.changes;
@@ -105,22 +100,20 @@ class FigureBatchFold {
 
   private reported(n: NumberedEvent, data: FigureReportedData): void {
     if (this.figures.has(data.figureId)) return;
-    const current = reportedCurrent(n, data);
-    const figure: WorkingFigure = { current, open: [], stored: false, storedCurrentVersion: null };
+    const identity: FigureIdentity = { figure_id: data.figureId, metric_key: data.metricKey, source_id: data.sourceId, unit: data.unit };
+    const figure: WorkingFigure = { identity, active: true, open: [], stored: false, storedCurrentVersion: null };
     this.figures.set(data.figureId, figure);
     const pair = `${data.metricKey}\u0000${data.sourceId}`;
     if (!this.pairs.has(pair)) {
       this.pairs.add(pair);
       this.changes.metricSources.push({ metric_key: data.metricKey, source_id: data.sourceId, first_seq: n.seq });
     }
-    this.touched.add(data.figureId);
-    this.openRow(figure, versionRow(n, current, { version: 1, kind: 'reported', revises: null, reason: null, citation: data.citation }));
-    this.cite(n, data.figureId, 'version', 1, data.citation, null);
+    this.openRow(figure, versionRow(n, { ...identity, ...statedColumns(n, data) }, { version: 1, kind: 'reported', revises: null, reason: null, citation: data.citation }));
   }
 
   private revised(n: NumberedEvent, data: FigureRevisedData): void {
     const figure = this.figures.get(data.figureId);
-    if (!figure || figure.current.status !== 'active') return;
+    if (!figure?.active) return;
     const why = closure(n, data.kind, data.revision, data.reason);
     if (figure.storedCurrentVersion === data.revises) {
       // The replaced version's row is stored: copy (an update) and close it in SQL.
@@ -137,62 +130,33 @@ class FigureBatchFold {
       // An update leaves the replaced version true for its own dates, up to the new one.
       if (data.kind === 'update') this.openRow(figure, { ...reopened(replaced, n), valid_to: data.validAt.date });
     }
-    const current = figure.current;
-    Object.assign(current, {
-      current_version: data.revision,
-      kind: data.kind,
-      ...statedColumns(n, data),
-    } satisfies Partial<FigureCurrentRow>);
-    this.touch(figure, n);
-    this.openRow(figure, versionRow(n, current, { version: data.revision, kind: data.kind, revises: data.revises, reason: data.reason, citation: data.citation }));
-    this.cite(n, data.figureId, 'version', data.revision, data.citation, null);
+    this.openRow(figure, versionRow(n, { ...figure.identity, ...statedColumns(n, data) }, { version: data.revision, kind: data.kind, revises: data.revises, reason: data.reason, citation: data.citation }));
   }
 
   private corroborated(n: NumberedEvent, data: FigureCorroboratedData): void {
-    const figure = this.figures.get(data.figureId);
-    if (!figure) return;
-    this.touch(figure, n);
-    this.cite(n, data.figureId, 'corroboration', null, data.citation, data.sourceId);
+    if (!this.figures.has(data.figureId)) return;
+    this.cite(n, data.figureId, 'corroboration', data.citation, data.sourceId);
   }
 
   private retracted(n: NumberedEvent, data: FigureRetractedData): void {
     const figure = this.figures.get(data.figureId);
-    if (!figure || figure.current.status !== 'active') return;
+    if (!figure?.active) return;
     const why = closure(n, 'retraction', null, data.reason);
     for (const row of figure.open) Object.assign(row, why);
     figure.open = [];
     if (figure.stored) this.changes.stored.retractions.push({ figure_id: data.figureId, ...why });
     figure.storedCurrentVersion = null;
-    Object.assign(figure.current, {
-      status: 'retracted',
-      retracted_seq: n.seq,
-      retracted_position: n.logged.position,
-      retracted_at: n.recordedAt,
-      retraction_reason: data.reason,
-      retracted_by: why.closed_actor,
-    } satisfies Partial<FigureCurrentRow>);
-    this.touch(figure, n);
-    if (data.citation) this.cite(n, data.figureId, 'retraction', null, data.citation, null);
+    figure.active = false;
+    if (data.citation) this.cite(n, data.figureId, 'retraction', data.citation, null);
   }
 
   private metricRegistered(n: NumberedEvent, data: MetricRegisteredData): void {
     this.changes.metrics.push({ metric_key: data.key, unit: data.unit, registered_seq: n.seq, registered_position: n.logged.position, registered_at: n.recordedAt });
   }
 
-  private touch(figure: WorkingFigure, n: NumberedEvent): void {
-    figure.current.stream_version = n.logged.streamVersion;
-    figure.current.last_position = n.logged.position;
-    figure.current.updated_at = n.recordedAt;
-    this.touched.add(figure.current.figure_id);
-  }
-
-  private cite(n: NumberedEvent, figureId: string, kind: CitationRow['kind'], version: number | null, citation: Citation, citedBy: string | null): void {
-    const figure = this.figures.get(figureId)!;
-    // As the figure's state counts them: versions and corroborations, first citation first.
-    if (kind !== 'retraction' && !figure.current.cited_report_ids.includes(citation.reportId)) {
-      figure.current.cited_report_ids = [...figure.current.cited_report_ids, citation.reportId];
-    }
-    this.changes.citations.push(citationRow(n, figureId, kind, version, citation, citedBy));
+  /** A version's citation is its row's (versionCitations in figures.tables.ts): only the others are written. */
+  private cite(n: NumberedEvent, figureId: string, kind: Exclude<CitationRow['kind'], 'version'>, citation: Citation, citedBy: string | null): void {
+    this.changes.citations.push(citationRow(n, figureId, kind, null, citation, citedBy));
   }
 
   private openRow(figure: WorkingFigure, row: FigureVersionRow): void {

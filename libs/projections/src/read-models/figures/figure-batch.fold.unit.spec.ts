@@ -1,9 +1,9 @@
 import { upcastEvents, type RecordedEvent } from '@factledger/event-store';
 import { upcastLedgerEvent } from '@factledger/ledger-domain';
 import { numberEvents, type NumberedEvent } from '../shared/ledger-cursor';
-import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
+import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigure, type StoredFigureState } from './figure-batch.fold';
 import { sourcesToLoad } from './source-flags.fold';
-import type { FigureCurrentRow, FigureVersionRow } from './figure-rows';
+import type { FigureVersionRow } from './figure-rows';
 
 const FIGURE = '6f1c1d4e-2b7a-4c1e-9f3d-1a2b3c4d5e6f';
 const citation = (reportId: string) => ({ reportId, quote: `quote in ${reportId}`, offset: null });
@@ -54,24 +54,31 @@ const numbered = (...events: RecordedEvent[]): NumberedEvent[] => {
   seqBase = result.at(-1)!.seq;
   return result;
 };
+/** The stored figure as loadStoredState reads it: its latest version's row with an open valid range. */
+function storedFigure(rows: readonly FigureVersionRow[]): StoredFigure | null {
+  const latest = rows.filter((r) => r.figure_id === FIGURE && r.valid_to === null).sort((a, b) => b.version - a.version)[0];
+  if (!latest) return null;
+  const { figure_id, metric_key, source_id, unit, version } = latest;
+  return { figure_id, metric_key, source_id, unit, version, active: latest.recorded_to === null };
+}
+
 /**
  * Folds batches one after another, applying each one's changes to an
  * in-memory table as writeChanges does in SQL, and feeding the next batch
- * the stored current row: what the database would hold after each batch.
+ * the stored figure: what the database would hold after each batch.
  */
-function foldBatches(...batches: RecordedEvent[][]): { changes: FigureBatchChanges; rows: FigureVersionRow[] }[] {
+function foldBatches(...batches: RecordedEvent[][]): { changes: FigureBatchChanges; rows: FigureVersionRow[]; figure: StoredFigure | null }[] {
   const rows: FigureVersionRow[] = [];
-  let current: FigureCurrentRow | null = null;
   const openValid = (figureId: string, version: number) => rows.find((r) => r.figure_id === figureId && r.version === version && r.recorded_to === null && r.valid_to === null)!;
   return batches.map((batch) => {
+    const current = storedFigure(rows);
     const stored: StoredFigureState = { figures: current ? new Map([[FIGURE, current]]) : new Map(), sourceParties: new Map() };
     const changes = foldFigureBatch(numbered(...batch), stored);
     for (const copy of changes.stored.copies) rows.push({ ...openValid(copy.figure_id, copy.version), ...copy });
     for (const close of changes.stored.closes) Object.assign(openValid(close.figure_id, close.version), close);
     for (const retraction of changes.stored.retractions) rows.filter((r) => r.figure_id === retraction.figure_id && r.recorded_to === null).forEach((r) => Object.assign(r, retraction));
     rows.push(...changes.versionInserts.map((r) => ({ ...r })));
-    current = [...changes.newCurrents, ...changes.currents].find((c) => c.figure_id === FIGURE) ?? current;
-    return { changes, rows: rows.map((r) => ({ ...r })) };
+    return { changes, rows: rows.map((r) => ({ ...r })), figure: storedFigure(rows) };
   });
 }
 const belief = (r: { version: number; recorded_from: string; recorded_to: string | null; valid_at: string; valid_to: string | null }) =>
@@ -83,19 +90,20 @@ describe('foldFigureBatch', () => {
     seqBase = '0';
   });
 
-  it('reports: the current row, an open version row for every date from validAt, a citation, the metric–source pair', () => {
-    const [{ changes }] = foldBatches([reported()]);
-    expect(changes.newCurrents).toEqual([
-      expect.objectContaining({ figure_id: FIGURE, status: 'active', current_version: 1, qualifier: 'up_to', value: null, low: null, high: 1500, point: 1500, valid_at: '2024-10-25', cited_report_ids: ['r1'], first_seq: '1' }),
-    ]);
+  it('reports: an open version row for every date from validAt (the current one, its citation too), the metric–source pair', () => {
+    const [{ changes, figure }] = foldBatches([reported()]);
+    expect(figure).toEqual({ figure_id: FIGURE, metric_key: 'troops', source_id: 'nl-mivd', unit: 'troops', version: 1, active: true });
     expect(changes.versionInserts.map(belief)).toEqual([[1, '1', null, '2024-10-25', null]]);
+    expect(changes.versionInserts[0]).toMatchObject({ qualifier: 'up_to', value: null, low: null, high: 1500, point: 1500 });
     expect(changes.versionInserts[0]).toMatchObject({ recorded_by: 'analyst', request_id: 'req-1', recorded_reason: 'because', kind: 'reported', reason: null });
-    expect(changes.citations).toEqual([expect.objectContaining({ seq: '1', report_id: 'r1', kind: 'version', version: 1 })]);
+    // The version's citation is its row's (report, quote, event): no citation row of its own.
+    expect(changes.versionInserts[0]).toMatchObject({ version_seq: '1', report_id: 'r1', quote: 'quote in r1', quote_offset: null });
+    expect(changes.citations).toEqual([]);
     expect(changes.metricSources).toEqual([{ metric_key: 'troops', source_id: 'nl-mivd', first_seq: '1' }]);
   });
 
   it('an update in the same batch: the first belief goes in closed, the old version re-held up to the new date, the new one from it', () => {
-    const [{ changes, rows }] = foldBatches([reported(), revised(2, 'update', '2024-10-28', 3000)]);
+    const [{ changes, rows, figure }] = foldBatches([reported(), revised(2, 'update', '2024-10-28', 3000)]);
     expect(changes.stored).toEqual({ copies: [], closes: [], retractions: [] });
     expect(rows.map(belief)).toEqual([
       [1, '1', '2', '2024-10-25', null],
@@ -103,11 +111,12 @@ describe('foldFigureBatch', () => {
       [2, '2', null, '2024-10-28', null],
     ]);
     expect(rows[0]).toMatchObject({ closed_by: 'update', closed_by_version: 2, closed_reason: 'update 2', recorded_to_position: '2' });
-    expect(changes.newCurrents[0]).toMatchObject({ current_version: 2, kind: 'update', value: 3000, valid_at: '2024-10-28', cited_report_ids: ['r1', 'r2'], stream_version: 2 });
+    expect(rows[2]).toMatchObject({ kind: 'update', value: 3000, report_id: 'r2' });
+    expect(figure).toMatchObject({ version: 2, active: true });
   });
 
   it('an update of a stored figure: the stored row is copied and closed in SQL, giving the same rows', () => {
-    const [, { changes, rows }] = foldBatches([reported()], [revised(2, 'update', '2024-10-28', 3000)]);
+    const [, { changes, rows, figure }] = foldBatches([reported()], [revised(2, 'update', '2024-10-28', 3000)]);
     expect(changes.stored.copies).toEqual([{ figure_id: FIGURE, version: 1, recorded_from: '2', recorded_from_position: '2', recorded_from_at: expect.any(String), valid_to: '2024-10-28' }]);
     expect(changes.stored.closes).toEqual([expect.objectContaining({ figure_id: FIGURE, version: 1, recorded_to: '2', closed_by: 'update' })]);
     expect(rows.map(belief)).toEqual([
@@ -115,7 +124,7 @@ describe('foldFigureBatch', () => {
       [1, '2', null, '2024-10-25', '2024-10-28'],
       [2, '2', null, '2024-10-28', null],
     ]);
-    expect(changes.currents).toEqual([expect.objectContaining({ current_version: 2 })]);
+    expect(figure).toMatchObject({ version: 2, active: true });
   });
 
   it('a correction ends the belief in the corrected version; the correction covers the same dates', () => {
@@ -130,23 +139,21 @@ describe('foldFigureBatch', () => {
   });
 
   it('a retraction closes every open row, stored, copied in the batch, or new', () => {
-    const [, { changes, rows }] = foldBatches([reported()], [revised(2, 'update', '2024-10-28', 3000), corroborated('r9'), retracted()]);
+    const [, { changes, rows, figure }] = foldBatches([reported()], [revised(2, 'update', '2024-10-28', 3000), corroborated('r9'), retracted()]);
     expect(rows.map(belief)).toEqual([
       [1, '1', '2', '2024-10-25', null],
       [1, '2', '4', '2024-10-25', '2024-10-28'],
       [2, '2', '4', '2024-10-28', null],
     ]);
     expect(rows.slice(1).every((r) => r.closed_by === 'retraction' && r.closed_reason === 'withdrawn')).toBe(true);
-    expect(changes.currents[0]).toMatchObject({ status: 'retracted', retracted_seq: '4', retraction_reason: 'withdrawn', cited_report_ids: ['r1', 'r2', 'r9'], stream_version: 1 });
-    expect(changes.citations.map((c) => [c.kind, c.report_id, c.cited_by_source_id])).toEqual([
-      ['version', 'r2', null],
-      ['corroboration', 'r9', 'other'],
-    ]);
+    expect(figure).toMatchObject({ version: 2, active: false });
+    expect(rows[2]).toMatchObject({ recorded_to: '4', recorded_to_position: '4', closed_by: 'retraction', closed_reason: 'withdrawn', closed_actor: 'analyst' });
+    expect(changes.citations.map((c) => [c.kind, c.report_id, c.cited_by_source_id])).toEqual([['corroboration', 'r9', 'other']]);
   });
 
   it('ignores what the write side never produces: a revision of an unknown figure, a second retraction', () => {
     const [{ changes }] = foldBatches([revised(2, 'update', '2024-10-28', 1)]);
-    expect(changes).toMatchObject({ versionInserts: [], newCurrents: [], currents: [] });
+    expect(changes).toMatchObject({ versionInserts: [], citations: [] });
     const [, , third] = foldBatches([reported()], [retracted()], [retracted(), revised(2, 'update', '2024-10-28', 1)]);
     expect(third!.changes).toMatchObject({ versionInserts: [], stored: { copies: [], closes: [], retractions: [] } });
   });

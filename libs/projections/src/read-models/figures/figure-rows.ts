@@ -121,40 +121,18 @@ export const VERSION_COPY_COLUMNS: ColumnSpec<Pick<FigureVersionRow, 'figure_id'
   valid_to: 'date',
 };
 
-/** One row per figure: its latest state (the table other code reads; see the contract in the README). */
-export interface FigureCurrentRow {
+/**
+ * A figure's identity and standing, read from its version rows (no table of
+ * its own: the current state is the open row of its current version, see
+ * figures.repository): first_seq from version 1's row, the retraction from
+ * the closure of the rows a retraction ended.
+ */
+export interface FigureHeadRow {
   figure_id: string;
   metric_key: string;
   source_id: string;
   unit: string;
-  status: 'active' | 'retracted';
-  current_version: number;
-  kind: FigureVersionRow['kind'];
-  qualifier: string;
-  value: number | null;
-  low: number | null;
-  high: number | null;
-  point: number;
-  valid_at: string;
-  valid_precision: string;
-  stated_at: string | null;
-  method: string;
-  scope_note: string | null;
-  report_id: string;
-  cited_report_ids: string[];
-  stream_version: number;
-  first_position: string;
-  last_position: string;
-  /** When the figure was first reported; updated_at: its latest event. Both event times, so a rebuild reproduces them. */
-  recorded_at: string;
-  updated_at: string;
   first_seq: string;
-  /** The current version's event and citation, so the current path needs no history row. */
-  version_position: string;
-  version_recorded_at: string;
-  recorded_by: string | null;
-  quote: string;
-  quote_offset: number | null;
   retracted_seq: string | null;
   retracted_position: string | null;
   retracted_at: string | null;
@@ -162,43 +140,18 @@ export interface FigureCurrentRow {
   retracted_by: string | null;
 }
 
-export const FIGURE_CURRENT_COLUMNS = {
+export const FIGURE_HEAD_COLUMNS = {
   figure_id: 'uuid',
   metric_key: 'text',
   source_id: 'text',
   unit: 'text',
-  status: 'text',
-  current_version: 'integer',
-  kind: 'text',
-  qualifier: 'text',
-  value: 'numeric',
-  low: 'numeric',
-  high: 'numeric',
-  point: 'numeric',
-  valid_at: 'date',
-  valid_precision: 'text',
-  stated_at: 'date',
-  method: 'text',
-  scope_note: 'text',
-  report_id: 'text',
-  cited_report_ids: 'text[]',
-  stream_version: 'integer',
-  first_position: 'bigint',
-  last_position: 'bigint',
-  recorded_at: 'timestamptz',
-  updated_at: 'timestamptz',
   first_seq: 'bigint',
-  version_position: 'bigint',
-  version_recorded_at: 'timestamptz',
-  recorded_by: 'text',
-  quote: 'text',
-  quote_offset: 'integer',
   retracted_seq: 'bigint',
   retracted_position: 'bigint',
   retracted_at: 'timestamptz',
   retraction_reason: 'text',
   retracted_by: 'text',
-} as const satisfies ColumnSpec<FigureCurrentRow>;
+} as const satisfies ColumnSpec<FigureHeadRow>;
 
 /** Every citation of a report by a figure: a version's, a corroboration's or a retraction's. */
 export interface CitationRow {

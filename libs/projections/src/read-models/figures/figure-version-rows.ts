@@ -2,7 +2,7 @@ import { normaliseAmount, type Amount, type Citation, type FigureReportedData } 
 import { provenanceOf } from '../shared/event-metadata';
 import type { NumberedEvent } from '../shared/ledger-cursor';
 import type { Closure } from './figure-batch.changes';
-import type { CitationRow, FigureCurrentRow, FigureVersionRow } from './figure-rows';
+import type { CitationRow, FigureVersionRow } from './figure-rows';
 
 /** Row builders of the figures fold: pure, from one numbered event. */
 
@@ -14,7 +14,7 @@ export const amountColumns = (amount: Amount) => ({
   point: normaliseAmount(amount).point,
 });
 
-/** What a report or a revision states about the figure's current version (its current row's columns of that version). */
+/** What a report or a revision states about the figure's version it makes. */
 export const statedColumns = (n: NumberedEvent, data: Pick<FigureReportedData, 'amount' | 'validAt' | 'statedAt' | 'method' | 'scopeNote' | 'citation'>) => ({
   ...amountColumns(data.amount),
   valid_at: data.validAt.date,
@@ -45,36 +45,13 @@ export const closure = (n: NumberedEvent, by: NonNullable<Closure['closed_by']>,
   closed_reason: reason,
 });
 
-/** A figure's current row as its report makes it. */
-export function reportedCurrent(n: NumberedEvent, data: FigureReportedData): FigureCurrentRow {
-  return {
-    figure_id: data.figureId,
-    metric_key: data.metricKey,
-    source_id: data.sourceId,
-    unit: data.unit,
-    status: 'active',
-    current_version: 1,
-    kind: 'reported',
-    ...statedColumns(n, data),
-    cited_report_ids: [data.citation.reportId],
-    stream_version: n.logged.streamVersion,
-    first_position: n.logged.position,
-    last_position: n.logged.position,
-    recorded_at: n.recordedAt,
-    updated_at: n.recordedAt,
-    first_seq: n.seq,
-    retracted_seq: null,
-    retracted_position: null,
-    retracted_at: null,
-    retraction_reason: null,
-    retracted_by: null,
-  };
-}
+/** What every version row of a figure repeats: the figure's identity. */
+export type FigureIdentity = Pick<FigureVersionRow, 'figure_id' | 'metric_key' | 'source_id' | 'unit'>;
 
-/** The version row this event opens, from the figure's current row as the event left it. */
+/** The version row this event opens, from the figure's identity and what the event states. */
 export function versionRow(
   n: NumberedEvent,
-  current: FigureCurrentRow,
+  current: FigureIdentity & ReturnType<typeof statedColumns>,
   v: { version: number; kind: FigureVersionRow['kind']; revises: number | null; reason: string | null; citation: Citation },
 ): FigureVersionRow {
   const provenance = provenanceOf(n.logged);

@@ -27,7 +27,7 @@ export interface FigureAtBasis {
   recorded: { position: string; recordedAt: string; by: string | null };
 }
 
-/** What a figure list needs of a row, from either table (figures_current on the current path). */
+/** What a figure list needs of a row (a version row, a current one on the current path). */
 export type FigureListRow = Pick<
   FigureVersionRow,
   | 'figure_id' | 'metric_key' | 'source_id' | 'unit' | 'version' | 'kind' | 'qualifier' | 'value' | 'low' | 'high' | 'valid_at' | 'valid_to'

@@ -6,14 +6,13 @@ import { prepareBatch } from '../shared/batch-preparation';
 import { ensureQueryIndexes } from '../shared/deferred-indexes';
 import { numberBatch, type NumberedEvent } from '../shared/ledger-cursor';
 import { insertRows, rowsAsRelation, selectColumns, updateRows } from '../shared/batch-rows';
-import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigureState } from './figure-batch.fold';
+import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigure, type StoredFigureState } from './figure-batch.fold';
 import { sourcesToLoad } from './source-flags.fold';
 import { todayOf } from '../query/basis';
 import { touchedMetrics } from './touched-metrics';
 import { HeadEstimateKeeper } from './head-estimates';
 import {
   CITATION_COLUMNS,
-  FIGURE_CURRENT_COLUMNS,
   FIGURE_METRIC_COLUMNS,
   FIGURE_VERSION_COLUMNS,
   LOG_COLUMNS,
@@ -23,7 +22,6 @@ import {
   SOURCE_PARTY_COLUMNS,
   VERSION_CLOSE_COLUMNS,
   VERSION_COPY_COLUMNS,
-  type FigureCurrentRow,
   type SourcePartyRow,
 } from './figure-rows';
 import { createFiguresTables, FIGURES_QUERY_INDEXES } from './figures.tables';
@@ -31,7 +29,8 @@ import { createFiguresTables, FIGURES_QUERY_INDEXES } from './figures.tables';
 export const FIGURES_PROJECTION = 'figures';
 
 /**
- * The figures read model: current figures, bitemporal figure versions,
+ * The figures read model: bitemporal figure versions (a figure's current
+ * state is the open row of its latest version: no second copy of it),
  * citations, the source flags estimates need (party, verification), and the log index that turns a
  * position or a time into a seq. Every event goes through `apply` (none is
  * filtered out) because each one takes a seq. Once caught up it also keeps
@@ -71,12 +70,15 @@ export function figuresProjection(options: { version: number; name?: string; now
 async function loadStoredState(db: SqlConnection, schema: string, events: readonly NumberedEvent[]): Promise<StoredFigureState> {
   const figureIds = figuresToLoad(events);
   const sourceIds = sourcesToLoad(events);
-  const figures = new Map<string, FigureCurrentRow>();
+  const figures = new Map<string, StoredFigure>();
   const sourceParties = new Map<string, SourcePartyRow>();
   if (figureIds.length > 0) {
-    const { rows } = await sql<FigureCurrentRow>`
-      SELECT ${selectColumns(FIGURE_CURRENT_COLUMNS, 'f')} FROM ${sql.id(schema, 'figures_current')} f
-       WHERE f.figure_id = ANY (${figureIds}::uuid[])`.execute(db);
+    // Each figure's latest version's row with an open valid range (one per version): open while the figure is active.
+    const { rows } = await sql<StoredFigure>`
+      SELECT DISTINCT ON (v.figure_id) v.figure_id::text AS figure_id, v.metric_key, v.source_id, v.unit, v.version, v.recorded_to IS NULL AS active
+        FROM ${sql.id(schema, 'figure_versions')} v
+       WHERE v.figure_id = ANY (${figureIds}::uuid[]) AND v.valid_to IS NULL
+       ORDER BY v.figure_id, v.version DESC`.execute(db);
     for (const row of rows) figures.set(row.figure_id, row);
   }
   if (sourceIds.length > 0) {
@@ -99,8 +101,6 @@ async function writeChanges(db: SqlConnection, schema: string, changes: FigureBa
   await updateRows(db, versions, VERSION_CLOSE_COLUMNS, ['figure_id', 'version'], changes.stored.closes, sql`t.recorded_to IS NULL AND t.valid_to IS NULL`);
   await updateRows(db, versions, RETRACTION_CLOSE_COLUMNS, ['figure_id'], changes.stored.retractions, sql`t.recorded_to IS NULL`);
   await insertRows(db, versions, FIGURE_VERSION_COLUMNS, changes.versionInserts);
-  await insertRows(db, [schema, 'figures_current'], FIGURE_CURRENT_COLUMNS, changes.newCurrents);
-  await updateRows(db, [schema, 'figures_current'], FIGURE_CURRENT_COLUMNS, ['figure_id'], changes.currents);
   await insertRows(db, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
   await updateRows(db, [schema, 'source_parties'], SOURCE_PARTY_CLOSURE_COLUMNS, ['source_id', 'recorded_from'], changes.partyClosures);
   await insertRows(db, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);

@@ -1,24 +1,24 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Snapshot, SnapshotView } from '../query/read-snapshot';
-import { isoTimestamp, selectColumns } from '../shared/batch-rows';
+import { selectColumns } from '../shared/batch-rows';
 import {
   CITATION_COLUMNS,
-  FIGURE_CURRENT_COLUMNS,
+  FIGURE_HEAD_COLUMNS,
   FIGURE_VERSION_COLUMNS,
   type CitationRow,
-  type FigureCurrentRow,
+  type FigureHeadRow,
   type FigureMetricRow,
   type FigureVersionRow,
 } from './figure-rows';
 import { FIGURE_LIST_COLUMNS, type FigureListRow } from './figure-views';
 import { FIGURES_PROJECTION } from './figures.projection';
-import { validEnd } from './figures.tables';
+import { currentRow, validEnd, versionCitations } from './figures.tables';
 
 export const table = (s: SnapshotView, name: string) => sql.id(s.schema(FIGURES_PROJECTION), name);
 
 /**
- * The current path: at the head, for today, figures_current holds exactly the
- * versions to answer with (a figure's current version is its latest dated
+ * The current path: at the head, for today, the current rows (currentRow,
+ * partially indexed) are exactly the versions to answer with (a figure's current version is its latest dated
  * one, and none is dated after the day it was recorded), so history is never read.
  */
 export const onCurrentPath = (s: SnapshotView): boolean => s.atHead(FIGURES_PROJECTION) && s.validAtIsToday;
@@ -41,11 +41,19 @@ export const heldAt = (s: SnapshotView, alias = 'v'): RawBuilder<unknown> => {
 export const validAt = (s: SnapshotView, alias = 'v'): RawBuilder<unknown> =>
   sql`${sql.ref(`${alias}.valid_at`)} <= ${s.validAt}::date AND ${validEnd(sql.ref(`${alias}.valid_to`))} > ${s.validAt}::date`;
 
-/** figures_current read as a figure list row: its current version, valid from its date on. */
-const CURRENT_AS_LIST_ROW = sql`f.figure_id::text AS figure_id, f.metric_key, f.source_id, f.unit, f.current_version AS version, f.kind, f.qualifier,
-  f.value::float8 AS value, f.low::float8 AS low, f.high::float8 AS high, to_char(f.valid_at, 'YYYY-MM-DD') AS valid_at, NULL::text AS valid_to,
-  f.valid_precision, to_char(f.stated_at, 'YYYY-MM-DD') AS stated_at, f.method, f.scope_note, f.report_id, f.quote, f.quote_offset,
-  f.version_position::text AS version_position, ${isoTimestamp(sql.ref('f.version_recorded_at'))} AS version_recorded_at, f.recorded_by`;
+/**
+ * Each figure's head (FigureHeadRow) among the figures whose version 1 row
+ * (its one with an open valid range: `o`) matches `where`: the retraction
+ * from the closure it left on the figure's rows.
+ */
+export const figureHeads = (s: SnapshotView, where: RawBuilder<unknown>): RawBuilder<unknown> => sql`
+  SELECT o.figure_id, o.metric_key, o.source_id, o.unit, o.recorded_from AS first_seq,
+         r.recorded_to AS retracted_seq, r.recorded_to_position AS retracted_position, r.recorded_to_at AS retracted_at,
+         r.closed_reason AS retraction_reason, r.closed_actor AS retracted_by
+    FROM ${table(s, 'figure_versions')} o
+    LEFT JOIN LATERAL (SELECT x.recorded_to, x.recorded_to_position, x.recorded_to_at, x.closed_reason, x.closed_actor
+                         FROM ${table(s, 'figure_versions')} x WHERE x.figure_id = o.figure_id AND x.closed_by = 'retraction' LIMIT 1) r ON true
+   WHERE o.version = 1 AND o.valid_to IS NULL AND ${where}`;
 
 export async function metricAt(s: Snapshot, metricKey: string): Promise<Pick<FigureMetricRow, 'metric_key' | 'unit'> | null> {
   const { rows } = await sql<Pick<FigureMetricRow, 'metric_key' | 'unit'>>`
@@ -65,9 +73,9 @@ export async function metricFiguresAt(s: Snapshot, metricKey: string, options: {
   const after = (alias: string) =>
     options.after ? sql`AND (${sql.ref(`${alias}.source_id`)}, ${sql.ref(`${alias}.figure_id`)}) > (${options.after[0]}, ${options.after[1]}::uuid)` : sql``;
   const query = onCurrentPath(s)
-    ? sql`SELECT ${CURRENT_AS_LIST_ROW} FROM ${table(s, 'figures_current')} f
-           WHERE f.metric_key = ${metricKey} AND f.status = 'active' ${source('f')} ${after('f')}
-           ORDER BY f.source_id, f.figure_id LIMIT ${options.limit + 1}`
+    ? sql`SELECT ${selectColumns(FIGURE_LIST_COLUMNS, 'v')} FROM ${table(s, 'figure_versions')} v
+           WHERE v.metric_key = ${metricKey} AND ${currentRow('v')} ${source('v')} ${after('v')}
+           ORDER BY v.source_id, v.figure_id LIMIT ${options.limit + 1}`
     : sql`SELECT ${selectColumns(FIGURE_LIST_COLUMNS, 'v')} FROM ${table(s, 'figure_versions')} v
            WHERE v.metric_key = ${metricKey} AND ${heldAt(s)} AND ${validAt(s)} ${source('v')} ${after('v')}
            ORDER BY v.source_id, v.figure_id LIMIT ${options.limit + 1}`;
@@ -81,10 +89,10 @@ export async function sourceFiguresAt(s: Snapshot, sourceId: string, options: { 
     options.after ? sql`AND (${sql.ref(`${alias}.metric_key`)}, ${sql.ref(`${alias}.figure_id`)}) > (${options.after[0]}, ${options.after[1]}::uuid)` : sql``;
   // Through the metrics the source reported on: one index range per metric, in either table.
   const query = onCurrentPath(s)
-    ? sql`SELECT ${CURRENT_AS_LIST_ROW} FROM ${table(s, 'metric_sources')} ms
-           JOIN ${table(s, 'figures_current')} f ON f.metric_key = ms.metric_key AND f.source_id = ms.source_id
-           WHERE ms.source_id = ${sourceId} AND f.status = 'active' ${metric('f')} ${after('f')}
-           ORDER BY f.metric_key, f.figure_id LIMIT ${options.limit + 1}`
+    ? sql`SELECT ${selectColumns(FIGURE_LIST_COLUMNS, 'v')} FROM ${table(s, 'metric_sources')} ms
+           JOIN ${table(s, 'figure_versions')} v ON v.metric_key = ms.metric_key AND v.source_id = ms.source_id
+           WHERE ms.source_id = ${sourceId} AND ${currentRow('v')} ${metric('v')} ${after('v')}
+           ORDER BY v.metric_key, v.figure_id LIMIT ${options.limit + 1}`
     : sql`SELECT ${selectColumns(FIGURE_LIST_COLUMNS, 'v')} FROM ${table(s, 'metric_sources')} ms
            JOIN ${table(s, 'figure_versions')} v ON v.metric_key = ms.metric_key AND v.source_id = ms.source_id
            WHERE ms.source_id = ${sourceId} AND ${heldAt(s)} AND ${validAt(s)} ${metric('v')} ${after('v')}
@@ -92,11 +100,11 @@ export async function sourceFiguresAt(s: Snapshot, sourceId: string, options: { 
   return (await sql<FigureListRow>`${query}`.execute(s.trx)).rows;
 }
 
-/** The figure's row if it existed at the basis (it may have been retracted since, or by then). */
-export async function figureAt(s: Snapshot, figureId: string): Promise<FigureCurrentRow | null> {
-  const { rows } = await sql<FigureCurrentRow>`
-    SELECT ${selectColumns(FIGURE_CURRENT_COLUMNS, 'f')} FROM ${table(s, 'figures_current')} f
-     WHERE f.figure_id = ${figureId}::uuid AND f.first_seq <= ${s.seq}::bigint`.execute(s.trx);
+/** The figure's head if it existed at the basis (it may have been retracted since, or by then). */
+export async function figureAt(s: Snapshot, figureId: string): Promise<FigureHeadRow | null> {
+  const { rows } = await sql<FigureHeadRow>`
+    SELECT ${selectColumns(FIGURE_HEAD_COLUMNS, 'h')}
+      FROM (${figureHeads(s, sql`o.figure_id = ${figureId}::uuid AND o.recorded_from <= ${s.seq}::bigint`)}) h`.execute(s.trx);
   return rows[0] ?? null;
 }
 
@@ -122,15 +130,20 @@ export interface ReportCitationRow extends CitationRow {
   retracted: boolean;
 }
 
-/** Citations of the report recorded by the basis, oldest first; keyset-paged by seq. */
+/** Citations of the report recorded by the basis, oldest first (versions' and the others', merged); keyset-paged by seq. */
 export async function reportCitationsAt(s: Snapshot, reportId: string, options: { after: string[] | null; limit: number }): Promise<ReportCitationRow[]> {
+  const after = (seq: RawBuilder<unknown>) => (options.after ? sql`AND ${seq} > ${options.after[0]}::bigint` : sql``);
+  const limit = options.limit + 1;
   const { rows } = await sql<ReportCitationRow>`
     SELECT ${selectColumns(CITATION_COLUMNS, 'c')}, f.metric_key, f.source_id,
            coalesce(f.retracted_seq <= ${s.seq}::bigint, false) AS retracted
-      FROM ${table(s, 'citations')} c JOIN ${table(s, 'figures_current')} f ON f.figure_id = c.figure_id
-     WHERE c.report_id = ${reportId} AND c.seq <= ${s.seq}::bigint
-       ${options.after ? sql`AND c.seq > ${options.after[0]}::bigint` : sql``}
-     ORDER BY c.seq LIMIT ${options.limit + 1}`.execute(s.trx);
+      FROM ((SELECT t.* FROM ${table(s, 'citations')} t
+              WHERE t.report_id = ${reportId} AND t.seq <= ${s.seq}::bigint ${after(sql.ref('t.seq'))} ORDER BY t.seq LIMIT ${limit})
+            UNION ALL
+            (${versionCitations(s.schema(FIGURES_PROJECTION), sql`v.report_id = ${reportId} AND v.version_seq <= ${s.seq}::bigint ${after(sql.ref('v.version_seq'))}`)}
+              ORDER BY v.version_seq LIMIT ${limit})) c
+     CROSS JOIN LATERAL (${figureHeads(s, sql`o.figure_id = c.figure_id`)}) f
+     ORDER BY c.seq LIMIT ${limit}`.execute(s.trx);
   return rows;
 }
 

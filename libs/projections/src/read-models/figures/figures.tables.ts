@@ -5,10 +5,8 @@ import { createCursorTable, type CursorTable } from '../shared/ledger-cursor';
 import type {
   CITATION_COLUMNS,
   CitationRow,
-  FIGURE_CURRENT_COLUMNS,
   FIGURE_METRIC_COLUMNS,
   FIGURE_VERSION_COLUMNS,
-  FigureCurrentRow,
   FigureMetricRow,
   FigureVersionRow,
   LOG_COLUMNS,
@@ -25,7 +23,7 @@ const KEY = sql`text COLLATE "C"`;
 
 /** The figures model's tables (besides the ledger cursor): only libs/projections/src/read-models/figures/ names them in SQL. */
 export const FIGURES_TABLES = [
-  'log', 'metrics', 'source_parties', 'metric_sources', 'figures_current', 'figure_versions', 'citations',
+  'log', 'metrics', 'source_parties', 'metric_sources', 'figure_versions', 'citations',
   ...HEAD_ESTIMATE_TABLES,
 ] as const satisfies readonly (keyof FiguresTables)[];
 
@@ -36,13 +34,14 @@ export interface FiguresTables extends HeadEstimateTables {
   metrics: StoredTable<FigureMetricRow, typeof FIGURE_METRIC_COLUMNS>;
   source_parties: StoredTable<SourcePartyRow, typeof SOURCE_PARTY_COLUMNS>;
   metric_sources: StoredTable<MetricSourceRow, typeof METRIC_SOURCE_COLUMNS>;
-  figures_current: StoredTable<FigureCurrentRow, typeof FIGURE_CURRENT_COLUMNS>;
   figure_versions: StoredTable<FigureVersionRow, typeof FIGURE_VERSION_COLUMNS>;
   citations: StoredTable<CitationRow, typeof CITATION_COLUMNS>;
 }
 
 /**
- * The figures read model. `figure_versions` is bitemporal: `recorded` (a seq
+ * The figures read model. `figure_versions` is bitemporal, and the one
+ * place a version's columns are written: a figure's current state is the
+ * row of its latest version with open ranges (see figures.repository). `recorded` (a seq
  * range: when the ledger held the row) and `valid` (a date range: which dates
  * it describes) are generated from their bounds, so closing a row is an
  * UPDATE of `recorded_to` only, and ad-hoc queries can use range operators.
@@ -82,24 +81,7 @@ export async function createFiguresTables(db: SqlConnection, schema: string): Pr
       PRIMARY KEY (metric_key, source_id)
     )`);
 
-  // Room for HOT updates: until the query indexes exist, and then for corroborations, no indexed column changes.
-  await exec(sql`
-    CREATE TABLE ${t('figures_current')} (
-      figure_id uuid PRIMARY KEY,
-      metric_key ${KEY} NOT NULL, source_id ${KEY} NOT NULL, unit text NOT NULL,
-      status text NOT NULL CHECK (status IN ('active', 'retracted')),
-      current_version integer NOT NULL, kind text NOT NULL,
-      qualifier text NOT NULL, value numeric, low numeric, high numeric, point numeric NOT NULL,
-      valid_at date NOT NULL, valid_precision text NOT NULL, stated_at date, method text NOT NULL, scope_note text,
-      report_id ${KEY} NOT NULL, cited_report_ids text[] NOT NULL,
-      stream_version integer NOT NULL, first_position bigint NOT NULL, last_position bigint NOT NULL,
-      recorded_at timestamptz(3) NOT NULL, updated_at timestamptz(3) NOT NULL,
-      first_seq bigint NOT NULL, version_position bigint NOT NULL, version_recorded_at timestamptz(3) NOT NULL,
-      recorded_by text, quote text NOT NULL, quote_offset integer,
-      retracted_seq bigint, retracted_position bigint, retracted_at timestamptz(3), retraction_reason text, retracted_by text
-    ) WITH (fillfactor = 85)`);
-
-  // No index holds recorded_to, so closing a row is a HOT update (hence the fillfactor).
+  // Until the query indexes exist no index holds recorded_to, so closing a row is a HOT update (hence the fillfactor).
   await exec(sql`
     CREATE TABLE ${t('figure_versions')} (
       figure_id uuid NOT NULL, version integer NOT NULL,
@@ -124,12 +106,38 @@ export async function createFiguresTables(db: SqlConnection, schema: string): Pr
   await exec(sql`
     CREATE TABLE ${t('citations')} (
       seq bigint NOT NULL, report_id ${KEY} NOT NULL, figure_id uuid NOT NULL,
-      kind text NOT NULL CHECK (kind IN ('version', 'corroboration', 'retraction')), version integer,
+      kind text NOT NULL CHECK (kind IN ('corroboration', 'retraction')), version integer,
       quote text NOT NULL, quote_offset integer, cited_by_source_id text,
       position bigint NOT NULL, recorded_at timestamptz(3) NOT NULL, recorded_by text
     )`);
   await createHeadEstimateTables(db, schema);
 }
+
+const column = (alias: string | undefined, name: string) => sql.ref(alias ? `${alias}.${name}` : name);
+
+/**
+ * The row of a figure's current version with an open valid range (each
+ * version has one: an update's copies end theirs), still held: exactly one
+ * per active figure. One spelling (literals inline) for the partial index and the queries, so the planner matches them.
+ */
+export const currentRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'recorded_to')} IS NULL AND ${column(alias, 'valid_to')} IS NULL`;
+
+/** The row of a retracted figure's last version with an open valid range, as the retraction closed it: one per retracted figure. */
+export const retractedRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'closed_by')} = 'retraction' AND ${column(alias, 'valid_to')} IS NULL`;
+
+
+/** The row a version was first recorded in (its later rows are copies, believed anew from a later seq): one per version. */
+export const firstRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'recorded_from')} = ${column(alias, 'version_seq')}`;
+
+/**
+ * The citations versions make, as citation rows (CITATION_COLUMNS' names; the
+ * `citations` table holds only corroborations' and retractions'): each
+ * version's first row, where `where` holds on `v`.
+ */
+export const versionCitations = (schema: string, where: RawBuilder<unknown>): RawBuilder<unknown> => sql`
+  SELECT v.version_seq AS seq, v.report_id, v.figure_id, 'version'::text AS kind, v.version, v.quote, v.quote_offset,
+         NULL::text AS cited_by_source_id, v.version_position AS position, v.version_recorded_at AS recorded_at, v.recorded_by
+    FROM ${sql.id(schema, 'figure_versions')} v WHERE ${firstRow('v')} AND ${where}`;
 
 /** A row's valid end with the open end as 'infinity': one spelling for the index and the queries, so the planner matches them. */
 export const validEnd = (validTo: RawBuilder<unknown>): RawBuilder<unknown> => sql`coalesce(${validTo}, 'infinity'::date)`;
@@ -147,13 +155,15 @@ export const FIGURES_QUERY_INDEXES = (schema: string): { name: string; ddl: RawB
     // "As of time T": the last seq whose running maximum of recorded_at is at or before T.
     { name: 'log_by_time', ddl: sql`CREATE INDEX log_by_time ON ${t('log')} (recorded_max, seq)` },
     { name: 'metric_sources_by_source', ddl: sql`CREATE INDEX metric_sources_by_source ON ${t('metric_sources')} (source_id, metric_key)` },
-    // The current path, with no history in the way: per (metric, source) the latest figure first.
+    // The current path, with no history in the way: the open row of each active figure's current version
+    // (currentRow), per (metric, source) the latest figure first. Closing a row moves it out (no HOT update then).
     {
-      name: 'figures_current_by_metric_source',
-      ddl: sql`CREATE INDEX figures_current_by_metric_source ON ${t('figures_current')} (metric_key, source_id, valid_at DESC, version_position DESC, figure_id)`,
+      name: 'figure_versions_current',
+      ddl: sql`CREATE INDEX figure_versions_current ON ${t('figure_versions')} (metric_key, source_id, valid_at DESC, version_position DESC, figure_id)
+                 WHERE ${currentRow()}`,
     },
-    // Retractions are the one change that opens no version row: "last change" looks here too.
-    { name: 'figures_current_retractions', ddl: sql`CREATE INDEX figures_current_retractions ON ${t('figures_current')} (metric_key, retracted_seq) WHERE retracted_seq IS NOT NULL` },
+    // Retractions are the one change that opens no version row: "last change" looks here too (retractedRow: one per retracted figure).
+    { name: 'figure_versions_retractions', ddl: sql`CREATE INDEX figure_versions_retractions ON ${t('figure_versions')} (metric_key, recorded_to) WHERE ${retractedRow()}` },
     // Held at seq S and valid at D, per metric and source: the estimate probes each source's
     // latest valid row (valid_at ≤ D, newest first), skipping rows not held at S. B-trees,
     // not GiST over the ranges: GiST with the metric in it (btree_gist) costs four times as much to maintain.
@@ -167,6 +177,8 @@ export const FIGURES_QUERY_INDEXES = (schema: string): { name: string; ddl: RawB
     },
     { name: 'figure_versions_changes', ddl: sql`CREATE INDEX figure_versions_changes ON ${t('figure_versions')} (metric_key, recorded_from)` },
     { name: 'citations_by_report', ddl: sql`CREATE INDEX citations_by_report ON ${t('citations')} (report_id, seq)` },
+    // A version's citation is the version's first row (versionCitations): by report, in seq order.
+    { name: 'figure_versions_by_report', ddl: sql`CREATE INDEX figure_versions_by_report ON ${t('figure_versions')} (report_id, version_seq) WHERE ${firstRow()}` },
     { name: 'citations_by_figure', ddl: sql`CREATE INDEX citations_by_figure ON ${t('citations')} (figure_id, seq)` },
   ];
 };

@@ -160,6 +160,6 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
   it('leaves the rows out of the read model digest (they depend on the day, not only on the log)', async () => {
     const digest = await t.db.transaction().execute((trx) => digestSchema(trx, schema));
     expect(digest.tables.map((x) => x.name)).not.toContain('head_estimates');
-    expect(digest.tables.map((x) => x.name)).toContain('figures_current');
+    expect(digest.tables.map((x) => x.name)).toContain('figure_versions');
   });
 });

@@ -1,17 +1,16 @@
 import { sql } from 'kysely';
 import type { Snapshot } from '../query/read-snapshot';
 import { selectColumns } from '../shared/batch-rows';
-import { CITATION_COLUMNS, FIGURE_CURRENT_COLUMNS, FIGURE_VERSION_COLUMNS, type CitationRow, type FigureCurrentRow, type FigureVersionRow } from './figure-rows';
-import { table } from './figures.repository';
+import { CITATION_COLUMNS, FIGURE_HEAD_COLUMNS, FIGURE_VERSION_COLUMNS, type CitationRow, type FigureHeadRow, type FigureVersionRow } from './figure-rows';
+import { figureHeads, table } from './figures.repository';
 
 /**
  * Every figure of the metric recorded by the basis, retracted ones included,
  * in (source, figure) order; limit + 1 rows so the caller can tell it was cut.
  */
-export async function metricFiguresKnownAt(s: Snapshot, metricKey: string, limit: number): Promise<FigureCurrentRow[]> {
-  const { rows } = await sql<FigureCurrentRow>`
-    SELECT ${selectColumns(FIGURE_CURRENT_COLUMNS, 'f')} FROM ${table(s, 'figures_current')} f
-     WHERE f.metric_key = ${metricKey} AND f.first_seq <= ${s.seq}::bigint
+export async function metricFiguresKnownAt(s: Snapshot, metricKey: string, limit: number): Promise<FigureHeadRow[]> {
+  const { rows } = await sql<FigureHeadRow>`
+    SELECT ${selectColumns(FIGURE_HEAD_COLUMNS, 'f')} FROM (${figureHeads(s, sql`o.metric_key = ${metricKey} AND o.recorded_from <= ${s.seq}::bigint`)}) f
      ORDER BY f.source_id, f.figure_id LIMIT ${limit + 1}`.execute(s.trx);
   return rows;
 }

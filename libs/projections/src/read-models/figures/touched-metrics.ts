@@ -11,7 +11,7 @@ import type { FigureBatchChanges, StoredFigureState } from './figure-batch.fold'
 export async function touchedMetrics(db: SqlConnection, schema: string, stored: StoredFigureState, changes: FigureBatchChanges): Promise<string[]> {
   const keys = new Set<string>();
   for (const row of stored.figures.values()) keys.add(row.metric_key);
-  for (const rows of [changes.newCurrents, changes.currents, changes.metrics, changes.metricSources]) for (const row of rows) keys.add(row.metric_key);
+  for (const rows of [changes.versionInserts, changes.metrics, changes.metricSources]) for (const row of rows) keys.add(row.metric_key);
   const flagged = new Set([...changes.partyInserts.map((p) => p.source_id), ...changes.partyClosures.map((p) => p.source_id)]);
   if (flagged.size > 0) {
     const { rows } = await sql<{ metric_key: string }>`

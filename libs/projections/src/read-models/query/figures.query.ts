@@ -3,7 +3,7 @@ import { notFound } from '@factledger/shared';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import { beliefPeriod, citationView, figureAtBasis, amountOf, type BeliefPeriod, type CitationView, type FigureAtBasis } from '../figures/figure-views';
 import { figureAt, figureCitationsAt, figureHistoryAt, metricAt, metricFiguresAt, sourceExistsAt, sourceFiguresAt } from '../figures/figures.repository';
-import type { CitationRow, FigureCurrentRow, FigureVersionRow } from '../figures/figure-rows';
+import type { CitationRow, FigureHeadRow, FigureVersionRow } from '../figures/figure-rows';
 import type { Basis, ReadRequest } from './basis';
 import { continueFrom, CursorKeys, DEFAULT_PAGE_SIZE, pageOf, type Page } from './page-cursor';
 import { readAt, type ReadContext } from './read-snapshot';
@@ -87,7 +87,7 @@ export async function figureHistory(ctx: ReadContext, figureId: string, request:
 }
 
 /** A figure's history from its rows (every belief period begun by the basis seq, its citations). */
-export function historyOf(figure: FigureCurrentRow, rows: readonly FigureVersionRow[], citations: readonly CitationRow[], seq: bigint, validAt: string): FigureHistory {
+export function historyOf(figure: FigureHeadRow, rows: readonly FigureVersionRow[], citations: readonly CitationRow[], seq: bigint, validAt: string): FigureHistory {
   const retracted = figure.retracted_seq !== null && BigInt(figure.retracted_seq) <= seq;
   const versions = new Map<number, FigureHistoryVersion>();
   for (const row of rows) {
