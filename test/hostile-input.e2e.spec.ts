@@ -60,7 +60,7 @@ describe('hostile input is refused with problem+json and leaves the ledger untou
     ['?offset= on the ingestion list', 'GET', '/v1/ingestions?offset=', undefined, 400, 'request.invalid', 'offset', /empty/],
     ['?minPosition= on an estimate', 'GET', `/v1/metrics/${METRIC.key}/estimate?minPosition=`, undefined, 400, 'request.invalid', 'minPosition', /minPosition/],
     ['?asOf= on the metric list', 'GET', '/v1/metrics?asOf=', undefined, 400, 'request.invalid', 'asOf', /asOf/],
-    ['?position= and ?limit= on read-model rows', 'GET', '/v1/read-models/figures/rows?table=figures_current&position=&limit=', undefined, 400, 'request.invalid', 'position'],
+    ['?position= and ?limit= on read-model rows', 'GET', '/v1/read-models/figures/rows?table=figure_versions&position=&limit=', undefined, 400, 'request.invalid', 'position'],
     ['?limit=%20 (a blank)', 'GET', '/v1/metrics?limit=%20', undefined, 400, 'request.invalid', 'limit', /integer/],
     ['?limit=1e2 (not a decimal integer)', 'GET', '/v1/metrics?limit=1e2', undefined, 400, 'request.invalid', 'limit', /integer/],
     ['?limit=0x10 (hexadecimal)', 'GET', '/v1/events?limit=0x10', undefined, 400, 'request.invalid', 'limit', /integer/],
