@@ -25,3 +25,20 @@ describe("a data noun's publisher named by a description", () => {
     expect(source('An index from the rental portal Flatfinder showed average rents of £1,340 a month.', '1,340')).toBe('Flatfinder');
   });
 });
+
+describe("a poll's shares in the paragraph after it", () => {
+  const text = [
+    'Backing for the ruling coalition has dropped to 24%, according to a Northgate Insight poll for the Herald.',
+    'The Farmers League is on 19%, while the Labour Front is unchanged on 17%.',
+    'Turnout at the last election was 64%, the electoral commission said.',
+  ].join('\n\n');
+
+  it('go on with the poll', () => {
+    expect(source(text, '19')).toBe('Northgate Insight');
+    expect(source(text, '17')).toBe('Northgate Insight');
+  });
+
+  it('stop where a paragraph credits someone itself', () => {
+    expect(source(text, '64')).toMatch(/electoral commission/);
+  });
+});
