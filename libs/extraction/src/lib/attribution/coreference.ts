@@ -40,7 +40,6 @@ const HEADS: Record<string, Head> = {
   union: { kind: 'org' },
   society: { kind: 'org' },
   consortium: { kind: 'org' },
-  trust: { kind: 'org' },
   charity: { kind: 'org', loose: true, hint: /charity|foundation|trust|network|fund|aid|relief/i },
   party: { kind: 'org' },
   government: { kind: 'org' },
