@@ -6,6 +6,7 @@ import { isDescription, resolveDescription } from './coreference';
 import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import { findIssuer } from './issuer-voice';
+import { pollGoesOn } from './poll-carry';
 
 export interface CreditDocument {
   text: string;
@@ -182,7 +183,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
         .at(-1);
       if (said) return said.raw;
     }
-    return undefined;
+    return pollGoesOn(doc, sentence);
   };
 
   const describedActor = (sentence: Sentence): string | undefined => {

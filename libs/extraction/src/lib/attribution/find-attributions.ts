@@ -42,6 +42,16 @@ const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|
 // Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
 const LEADING_ADVERBIAL = /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
 
+const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records)`;
+const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
+const DESCRIBED_PUBLISHER = new RegExp(
+  String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:of|from)\s+${DESCRIBED}['’]s\b|` +
+    String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:that\s+)?${DESCRIBED}\s+(?:has\s+|had\s+)?(?:released|published|compiled|issued|collected)\b|` +
+    String.raw`(?<![\w-]\s)\b${DESCRIBED.replace('(the', '([Tt]he')}['’]s\s+(?:own\s+|latest\s+|monthly\s+|annual\s+)?${DATA_NOUN}\s+(?:showed|shows|show)\b`,
+  'g',
+);
+const DESCRIBED_PUBLISHER_ANCHORS = new WeakSet<Attribution>();
+
 // A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —".
 const DATELINE = /^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z0-9][\w.'’ ]{1,30}){0,3}(?:\s*\([^()]{1,30}\))?\s*[-—–]+\s+/;
 
@@ -79,11 +89,22 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const object = { him: 'he', her: 'she', them: 'they', it: 'it' }[np?.text.toLowerCase() ?? ''];
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...(object ? { pronoun: object } : {}) });
   }
-  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment)\s+(?:from|by))\s+/g)) {
-    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment|index)\s+(?:from|by))\s+/g)) {
+    const from = (m.index ?? 0) + m[0].length;
+    // "an index from the property website Homesquare": the name after its descriptor.
+    const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(from))?.[0].length ?? 0;
+    const np = (descriptor ? phraseAfter(s, from + descriptor, at) : undefined) ?? phraseAfter(s, from, at);
     // "78,000 dead confirmed by Mediazona, that implies ...": a participle's agent credits what it follows, not what comes after.
-    const participle = !/^(?:data|figures|estimates|statistics|report|assessment)\b/.test(m[0]);
+    const participle = !/^(?:data|figures|estimates|statistics|report|assessment|index)\b/.test(m[0]);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...(participle && LATER_CLAUSE.test(s.slice(np.end - at)) ? { backwardOnly: true } : {}) });
+  }
+  // "according to figures from the society's own lending book", "according to figures the trust released", "the society's
+  // index showed": a data noun's publisher named by a lower-case description, resolved like "the society said".
+  for (const m of s.matchAll(DESCRIBED_PUBLISHER)) {
+    const raw = m[1] ?? m[2] ?? m[3] ?? '';
+    const found: Attribution = { anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw, forwardOnly: false };
+    DESCRIBED_PUBLISHER_ANCHORS.add(found);
+    out.push(found);
   }
   // "The British estimate is more than 1,200", "the Ukrainian count stands at ...".
   for (const m of s.matchAll(/\b((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})(?:estimate|count|tally|assessment|figure)\s+(?:is|was|has\s+been|had\s+been|stands\s+at|stood\s+at)\b/g)) {
@@ -107,6 +128,9 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   }
   // "X said ..., by its count": the possessive is the sentence's own subject; alone, it points to the sentence before.
   if (!out.length) out.push(...possessive);
+  // A described publisher's span holds no other source ("figures" in "according to figures from the society's book").
+  const described = out.filter((a) => DESCRIBED_PUBLISHER_ANCHORS.has(a));
+  if (described.length) out.splice(0, out.length, ...out.filter((a) => described.includes(a) || !described.some((d) => d.anchor <= a.anchor && a.anchor < d.end)));
   out.sort((a, b) => a.anchor - b.anchor);
   // "The Pentagon has said it believes ...": the pronoun is the subject just named.
   return out.map((a, i) => {

@@ -80,7 +80,7 @@ const RULES: Rule[] = [
     // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
     // "by Nov. 5" is a day, not a bare month.
     re: new RegExp(
-      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d)|(?:19|20)\d{2}\b))`,
+      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|(?:19|20)\d{2}\b))`,
       'gi',
     ),
     monthGroup: 2,
@@ -102,7 +102,7 @@ const RULES: Rule[] = [
   {
     // "in the three months to September", "the quarter ended June", "the year to March": a period named by its last month
     // (the mention is the month alone: "the quarter" is no attributive date).
-    re: new RegExp(String.raw`(?<=\b(?:months|quarter|half|year|weeks|period)\s+(?:to|ended|ending|through)\s+)(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d)|(?:19|20)\d{2}\b))`, 'gi'),
+    re: new RegExp(String.raw`(?<=\b(?:months|quarter|half|year|weeks|period)\s+(?:to|ended|ending|through)\s+)(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|(?:19|20)\d{2}\b))`, 'gi'),
     monthGroup: 1,
     build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
   },

@@ -20,3 +20,15 @@ describe('a period named by its last month', () => {
     expect(asOf('The exhibition drew 4,200 visitors from its opening to February 8.', '4,200')[0]).not.toBe('2026-02-01');
   });
 });
+
+// Found by the held-out batch g89–g96 (scored before it was written). Texts invented.
+describe('a month before a percentage', () => {
+  it('"the year to June, 9% more" is a period ending in June, not "June 9"', () => {
+    expect(asOf('The charity handed out 88,000 meals in the year to June, 9% more than a year before.', '88,000')).toEqual(['2025-06-01', 'month']);
+  });
+
+  it('"March 9" followed by no percentage is still a day', () => {
+    expect(asOf('Rail strikes cancelled 1,200 trains on March 9, the operator said.', '1,200')).toEqual(['2025-03-09', 'day']);
+  });
+});
+
