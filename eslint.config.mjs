@@ -6,8 +6,15 @@ const frameworkImports = ['@nestjs/*', 'kysely', 'pg', 'pg-cursor', 'bullmq', 'i
 // Queries are checked against the typed schema (see DEVELOPERS.md "Typed database schema"):
 // `Kysely<any>` / `Transaction<any>` only in migrations, which describe the schema itself.
 const untypedDatabase = [
-  { selector: "TSTypeReference[typeName.name=/^(Kysely|Transaction|DatabaseHandle)$/] > TSTypeParameterInstantiation > TSAnyKeyword", message: 'Kysely<any>/Transaction<any>/DatabaseHandle<any> only in migrations: type the database (a slice of the schema, e.g. Kysely<EventStoreTables & AuditTables>)' },
-  { selector: "NewExpression[callee.name='Kysely'] > TSTypeParameterInstantiation > TSAnyKeyword", message: 'new Kysely<any> only in migrations: give it the tables it queries' },
+  {
+    selector: 'TSTypeReference[typeName.name=/^(Kysely|Transaction|DatabaseHandle)$/] > TSTypeParameterInstantiation > TSAnyKeyword',
+    message:
+      'Kysely<any>/Transaction<any>/DatabaseHandle<any> only in migrations: type the database (a slice of the schema, e.g. Kysely<EventStoreTables & AuditTables>)',
+  },
+  {
+    selector: "NewExpression[callee.name='Kysely'] > TSTypeParameterInstantiation > TSAnyKeyword",
+    message: 'new Kysely<any> only in migrations: give it the tables it queries',
+  },
 ];
 
 export default [
@@ -30,10 +37,16 @@ export default [
             { sourceTag: 'type:client', onlyDependOnLibsWithTags: [], bannedExternalImports: frameworkImports },
             { sourceTag: 'type:infra', onlyDependOnLibsWithTags: ['type:domain', 'type:infra'] },
             { sourceTag: 'type:feature', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:seeds', 'type:client'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:seeds', 'type:client'],
+            },
             { sourceTag: 'type:seeds', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature'] },
             { sourceTag: 'type:migrations', onlyDependOnLibsWithTags: [] },
-            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:testing', 'type:client'] },
+            {
+              sourceTag: 'type:testing',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:infra', 'type:feature', 'type:migrations', 'type:testing', 'type:client'],
+            },
           ],
         },
       ],
@@ -52,9 +65,18 @@ export default [
   {
     // Every domain folder stays pure, its specs included, and also where it sits inside a
     // feature lib (libs/ingestion/src/domain) that the tag rule above cannot single out.
-    files: ['libs/*/domain/**/*.ts', 'libs/*/src/domain/**/*.ts', 'libs/shared/**/*.ts', 'libs/extraction/src/lib/**/*.ts', 'libs/extraction/src/__fixtures__/**/*.ts'],
+    files: [
+      'libs/*/domain/**/*.ts',
+      'libs/*/src/domain/**/*.ts',
+      'libs/shared/**/*.ts',
+      'libs/extraction/src/lib/**/*.ts',
+      'libs/extraction/src/__fixtures__/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: frameworkImports, message: 'domain code is plain TypeScript: no frameworks, databases or queues' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: frameworkImports, message: 'domain code is plain TypeScript: no frameworks, databases or queues' }] },
+      ],
     },
   },
   {

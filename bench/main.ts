@@ -67,7 +67,8 @@ async function main(): Promise<void> {
         log,
       },
     );
-    for (const c of cases.filter((c) => !hasEmmett && c.needsBenchDeps)) outcomes.push({ case: c, rounds: [], skipped: 'bench/node_modules not installed' });
+    for (const c of cases.filter((c) => !hasEmmett && c.needsBenchDeps))
+      outcomes.push({ case: c, rounds: [], skipped: 'bench/node_modules not installed' });
     const rows = summarize(outcomes);
     console.log(`\n${consoleTable(rows)}\n`);
     const settings: RunSettings = {

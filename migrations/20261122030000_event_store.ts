@@ -40,8 +40,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       RAISE EXCEPTION 'events are immutable: % refused', TG_OP
         USING ERRCODE = 'insufficient_privilege', HINT = 'append a new event instead';
     END $$`.execute(db);
-  await sql`CREATE TRIGGER events_immutable_rows BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION factledger_refuse_change()`.execute(db);
-  await sql`CREATE TRIGGER events_immutable_table BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION factledger_refuse_change()`.execute(db);
+  await sql`CREATE TRIGGER events_immutable_rows BEFORE UPDATE OR DELETE ON events FOR EACH ROW EXECUTE FUNCTION factledger_refuse_change()`.execute(
+    db,
+  );
+  await sql`CREATE TRIGGER events_immutable_table BEFORE TRUNCATE ON events FOR EACH STATEMENT EXECUTE FUNCTION factledger_refuse_change()`.execute(
+    db,
+  );
 
   // Statuses: ok, duplicate (every id already stored in this stream: the
   // original result, nothing written), conflict (expected version mismatch),

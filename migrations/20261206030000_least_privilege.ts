@@ -14,7 +14,11 @@ const OWNER = 'factledger_owner';
 const APP = 'factledger_app';
 const SEALER = 'factledger_sealer';
 
-const APPEND_FUNCTIONS = ['factledger_append(text, text, text, jsonb)', 'factledger_append_checked(text, text, text, jsonb)', 'factledger_append_many(jsonb)'];
+const APPEND_FUNCTIONS = [
+  'factledger_append(text, text, text, jsonb)',
+  'factledger_append_checked(text, text, text, jsonb)',
+  'factledger_append_many(jsonb)',
+];
 const TRIGGER_FUNCTIONS = ['factledger_refuse_change()', 'factledger_audit_refuse_change()'];
 const LOG_TABLES = ['events', 'streams'];
 const AUDIT_TABLES = ['audit_signing_keys', 'audit_leaves', 'audit_nodes', 'audit_checkpoints'];
@@ -45,7 +49,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`REVOKE ALL ON SCHEMA public FROM PUBLIC`.execute(db);
   await sql`GRANT USAGE ON SCHEMA public TO ${app}, ${sealer}`.execute(db);
 
-  for (const table of [...LOG_TABLES, ...AUDIT_TABLES, 'ledger_identity', 'schema_migrations', 'schema_migrations_lock', ...Object.keys(APP_TABLES)]) {
+  for (const table of [
+    ...LOG_TABLES,
+    ...AUDIT_TABLES,
+    'ledger_identity',
+    'schema_migrations',
+    'schema_migrations_lock',
+    ...Object.keys(APP_TABLES),
+  ]) {
     await sql`REVOKE ALL ON TABLE ${sql.table(table)} FROM PUBLIC, ${app}, ${sealer}`.execute(db);
   }
   for (const table of [...LOG_TABLES, 'ledger_identity']) await sql`GRANT SELECT ON TABLE ${sql.table(table)} TO ${app}, ${sealer}`.execute(db);
@@ -53,7 +64,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`GRANT SELECT ON TABLE ${sql.table(table)} TO ${app}`.execute(db);
     await sql`GRANT SELECT, INSERT ON TABLE ${sql.table(table)} TO ${sealer}`.execute(db);
   }
-  for (const [table, privileges] of Object.entries(APP_TABLES)) await sql`GRANT ${sql.raw(privileges)} ON TABLE ${sql.table(table)} TO ${app}`.execute(db);
+  for (const [table, privileges] of Object.entries(APP_TABLES))
+    await sql`GRANT ${sql.raw(privileges)} ON TABLE ${sql.table(table)} TO ${app}`.execute(db);
 
   for (const fn of APPEND_FUNCTIONS) {
     // pg_temp last: a caller's temporary table can never shadow events or streams.

@@ -25,7 +25,12 @@ class FolderMigrationProvider implements MigrationProvider {
 const MIGRATION_LOCK = sql`hashtextextended('factledger.migrate', 0)`;
 
 export function createMigrator(db: Kysely<any>): Migrator {
-  return new Migrator({ db, provider: new FolderMigrationProvider(), migrationTableName: 'schema_migrations', migrationLockTableName: 'schema_migrations_lock' });
+  return new Migrator({
+    db,
+    provider: new FolderMigrationProvider(),
+    migrationTableName: 'schema_migrations',
+    migrationLockTableName: 'schema_migrations_lock',
+  });
 }
 
 /**

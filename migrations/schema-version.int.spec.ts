@@ -34,7 +34,11 @@ describe('the schema version check at start-up', () => {
   it('only warns about a schema behind the code (factledger migrate brings it forward)', async () => {
     const older = known.slice(0, -1);
     // As if this code were one migration newer than the database: the newest known is pending.
-    expect(await readSchemaVersion(t.db, [...known, '29991231000000_next'])).toMatchObject({ schemaVersion: newest, pending: ['29991231000000_next'], unknown: [] });
+    expect(await readSchemaVersion(t.db, [...known, '29991231000000_next'])).toMatchObject({
+      schemaVersion: newest,
+      pending: ['29991231000000_next'],
+      unknown: [],
+    });
     expect((await readSchemaVersion(t.db, older)).unknown).toEqual([newest]);
     const warnings: string[] = [];
     await checkSchemaOnStart(t.url, (m) => warnings.push(m));

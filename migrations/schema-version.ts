@@ -67,11 +67,15 @@ export async function assertSchemaNotNewer(db: Kysely<any>, known: string[] = kn
  * behind it through `warn`. Its own short-lived connection, as DATABASE_URL.
  */
 export async function checkSchemaOnStart(databaseUrl: string, warn: (message: string) => void): Promise<SchemaVersion> {
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1, application_name: 'factledger-schema-check' }) }) });
+  const db = new Kysely<any>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: databaseUrl, max: 1, application_name: 'factledger-schema-check' }) }),
+  });
   try {
     const version = await assertSchemaNotNewer(db);
     if (version.pending.length > 0) {
-      warn(`the database schema (${version.schemaVersion ?? 'empty'}) is behind this code (${version.codeVersion}): ${version.pending.length} migration(s) pending; run \`factledger migrate\``);
+      warn(
+        `the database schema (${version.schemaVersion ?? 'empty'}) is behind this code (${version.codeVersion}): ${version.pending.length} migration(s) pending; run \`factledger migrate\``,
+      );
     }
     return version;
   } finally {

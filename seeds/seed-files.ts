@@ -30,7 +30,11 @@ const list = <T>(path: string): T[] => {
 /** Reads metrics.json, sources.json and reports/*.json; null when the directory holds none of them. */
 export function loadSeedFiles(dir: string): SeedFiles | null {
   const reportsDir = join(dir, 'reports');
-  const reportFiles = existsSync(reportsDir) ? readdirSync(reportsDir).filter((f) => f.endsWith('.json')).sort() : [];
+  const reportFiles = existsSync(reportsDir)
+    ? readdirSync(reportsDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
   const files: SeedFiles = {
     metrics: list(join(dir, 'metrics.json')),
     sources: list(join(dir, 'sources.json')),

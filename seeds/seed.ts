@@ -75,7 +75,11 @@ export async function runSeed(args: SeedOptions, io: Partial<SeedIo> = {}): Prom
 async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: number, onReports?: SeedIo['onReports']): Promise<Outcome> {
   const commands = app.get(CommandBus);
   const now = new Date().toISOString();
-  const ctx = (idempotencySeed: string): WriteContext => ({ metadata: { actor: SYSTEM_PRINCIPALS.seed, reason: 'factledger seed' }, now, idempotencySeed });
+  const ctx = (idempotencySeed: string): WriteContext => ({
+    metadata: { actor: SYSTEM_PRINCIPALS.seed, reason: 'factledger seed' },
+    now,
+    idempotencySeed,
+  });
   const outcome: Outcome = { lines: [], changed: false, failed: false };
 
   /** `update` (when given) brings an item that is already there up to date with its seed file; it answers false when nothing differs. */
@@ -122,7 +126,12 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
       update: async () => {
         try {
           const { key, label, description, aliases, patterns, unit } = m;
-          await commands.execute(new UpdateMetricCommand({ key, label, description, aliases, patterns, unit }, { metadata: { actor: SYSTEM_PRINCIPALS.seed, reason: 'factledger seed: metrics.json changed' }, now }));
+          await commands.execute(
+            new UpdateMetricCommand(
+              { key, label, description, aliases, patterns, unit },
+              { metadata: { actor: SYSTEM_PRINCIPALS.seed, reason: 'factledger seed: metrics.json changed' }, now },
+            ),
+          );
           return true;
         } catch (error) {
           if (isDomainError(error) && error.code === LedgerErrorCodes.metricUpdateNoChange) return false;
@@ -141,7 +150,9 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
 
   if (!(await redisComesUp(app.get<RedisProbe>(REDIS_PROBE)))) {
     outcome.failed = true;
-    outcome.lines.push(`reports: Redis is unavailable, so ${files.reports.length} seed reports were not queued; run "factledger seed" again once it is up`);
+    outcome.lines.push(
+      `reports: Redis is unavailable, so ${files.reports.length} seed reports were not queued; run "factledger seed" again once it is up`,
+    );
     return outcome;
   }
   const jobs = app.get(IngestionJobs);
@@ -164,7 +175,9 @@ async function seed(app: INestApplicationContext, files: SeedFiles, timeoutMs: n
     const job = await finished(jobs, submission.jobId, deadline);
     if (!job) {
       outcome.failed = true;
-      outcome.lines.push(`report ${file}: still ${submission.state} after ${Math.round(timeoutMs / 1000)} s (is the worker running?); job ${submission.jobId}`);
+      outcome.lines.push(
+        `report ${file}: still ${submission.state} after ${Math.round(timeoutMs / 1000)} s (is the worker running?); job ${submission.jobId}`,
+      );
     } else if (job.state === 'failed') {
       outcome.failed = true;
       outcome.lines.push(`report ${file}: failed: ${job.failedReason}; job ${job.jobId}`);

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { ingestionTestConfig } from '../libs/ingestion/src/testing/ingestion-test-apps';
 import { startApi, type ApiHarness } from './support/api-harness';
 
-describe('READ_ACCESS=key: reads need a key with the route\'s role', () => {
+describe("READ_ACCESS=key: reads need a key with the route's role", () => {
   let api: ApiHarness;
   beforeAll(async () => {
     api = await startApi({ readAccess: 'key' });
@@ -15,8 +15,13 @@ describe('READ_ACCESS=key: reads need a key with the route\'s role', () => {
   afterAll(() => api.close());
 
   it('refuses anonymous reads with 401, a key without the role with 403, and serves the role', async () => {
-    const [reader, reporter, auditor] = await Promise.all([createTestKey(api.db.db, ['reader']), createTestKey(api.db.db, ['reporter']), createTestKey(api.db.db, ['auditor'])]);
-    const as = (key: { token: string } | null, url: string) => api.request('GET', url, undefined, { authorization: key ? `Bearer ${key.token}` : '' });
+    const [reader, reporter, auditor] = await Promise.all([
+      createTestKey(api.db.db, ['reader']),
+      createTestKey(api.db.db, ['reporter']),
+      createTestKey(api.db.db, ['auditor']),
+    ]);
+    const as = (key: { token: string } | null, url: string) =>
+      api.request('GET', url, undefined, { authorization: key ? `Bearer ${key.token}` : '' });
     expect((await as(null, '/v1/metrics')).status).toBe(401);
     expect((await as(reporter, '/v1/metrics')).body).toMatchObject({ status: 403, code: 'auth.forbidden', requiredRoles: ['reader'] });
     expect((await as(reader, '/v1/ingestions')).status).toBe(200); // (the read models' routes need the projector, not run here)

@@ -41,7 +41,10 @@ describe('factledger export', () => {
     const file = path.join(dir, 'log.ndjson');
     const { code, stdout, progress } = await cli(api.key.token, '--out', file, '--json');
     expect(code).toBe(0);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string });
     const total = await api.eventCount();
     expect(lines).toHaveLength(total);
     expect(JSON.parse(stdout)).toEqual({ events: total, bytes: expect.any(Number), file });
@@ -61,11 +64,21 @@ describe('factledger export', () => {
 
   it('projections status: the read models as the API reports them, through the typed client; exit 1 when it cannot be reached', async () => {
     let stdout = '';
-    const code = await runCli(['projections', 'status', '--api', url, '--json'], { stdout: (t) => void (stdout += t), stderr: () => undefined, progress: { write: () => true, isTTY: false }, env: { FACTLEDGER_API_KEY: api.key.token } });
+    const code = await runCli(['projections', 'status', '--api', url, '--json'], {
+      stdout: (t) => void (stdout += t),
+      stderr: () => undefined,
+      progress: { write: () => true, isTTY: false },
+      env: { FACTLEDGER_API_KEY: api.key.token },
+    });
     expect(code).toBe(0);
     // No projector runs here: the answer is what the API reports, however short.
     expect(JSON.parse(stdout)).toEqual((await api.request('GET', '/v1/projections')).body.data);
-    const unreachable = await runCli(['projections', 'status', '--api', 'http://127.0.0.1:59999'], { stdout: () => undefined, stderr: () => undefined, progress: { write: () => true, isTTY: false }, env: {} });
+    const unreachable = await runCli(['projections', 'status', '--api', 'http://127.0.0.1:59999'], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      progress: { write: () => true, isTTY: false },
+      env: {},
+    });
     expect(unreachable).toBe(1);
   });
 });

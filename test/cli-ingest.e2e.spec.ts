@@ -16,7 +16,11 @@ describe('factledger ingest (real API, worker, Redis and PostgreSQL)', () => {
   let dir: string;
 
   const structured = (title: string, figure: Record<string, unknown>) =>
-    JSON.stringify({ kind: 'structured', report: { publisher: 'Example Wire', title, publishedAt: '2024-11-02', language: 'en' }, figures: [{ validAt: '2024-11-01', ...figure }] });
+    JSON.stringify({
+      kind: 'structured',
+      report: { publisher: 'Example Wire', title, publishedAt: '2024-11-02', language: 'en' },
+      figures: [{ validAt: '2024-11-01', ...figure }],
+    });
   const fixture = (file: string) => readFileSync(path.join(__dirname, 'ingestion', 'fixtures', file), 'utf8');
   const cli = async (...argv: string[]) => {
     let stdout = '';
@@ -39,9 +43,24 @@ describe('factledger ingest (real API, worker, Redis and PostgreSQL)', () => {
     const reports = path.join(dir, 'reports');
     mkdirSync(reports);
     const { morningDispatch: m, kyivWire: k } = ARTICLES;
-    writeFileSync(path.join(reports, '01-morning.md'), `---\noutlet: ${m.publisher}\ntitle: "${m.title}"\npublished: ${m.publishedAt}\n---\n${fixture(m.file)}`);
-    writeFileSync(path.join(reports, '02-kyiv.txt'), `---\npublisher: ${k.publisher}\ntitle: ${k.title}\npublishedAt: ${k.publishedAt}\n---\n${fixture(k.file)}`);
-    writeFileSync(path.join(reports, '03-desk.json'), structured('Desk figures', { metricKey: 'north_korean_troops_in_kursk', source: 'Dutch intelligence', qualifier: 'approximately', value: 10000, quote: 'about 10,000 in Kursk' }));
+    writeFileSync(
+      path.join(reports, '01-morning.md'),
+      `---\noutlet: ${m.publisher}\ntitle: "${m.title}"\npublished: ${m.publishedAt}\n---\n${fixture(m.file)}`,
+    );
+    writeFileSync(
+      path.join(reports, '02-kyiv.txt'),
+      `---\npublisher: ${k.publisher}\ntitle: ${k.title}\npublishedAt: ${k.publishedAt}\n---\n${fixture(k.file)}`,
+    );
+    writeFileSync(
+      path.join(reports, '03-desk.json'),
+      structured('Desk figures', {
+        metricKey: 'north_korean_troops_in_kursk',
+        source: 'Dutch intelligence',
+        qualifier: 'approximately',
+        value: 10000,
+        quote: 'about 10,000 in Kursk',
+      }),
+    );
     writeFileSync(path.join(reports, 'notes.pdf'), 'not ingestible: skipped in a directory');
   });
   afterAll(async () => {
@@ -73,11 +92,19 @@ describe('factledger ingest (real API, worker, Redis and PostgreSQL)', () => {
   it('exits 1 when a job fails or a submission is refused, naming the file and the reason', async () => {
     const bad = path.join(dir, 'bad');
     mkdirSync(bad);
-    writeFileSync(path.join(bad, 'unknown-metric.json'), structured('Nobody knows this metric', { metricKey: 'no_such_metric', source: 'UK MoD', qualifier: 'exact', value: 5, quote: 'five' }));
-    writeFileSync(path.join(bad, 'figures.csv'), 'metric_key,source,qualifier,value,valid_at,quote\nnorth_korean_troops_in_kursk,UK MoD,exact,11000,2024-11-03,"11,000"\n');
+    writeFileSync(
+      path.join(bad, 'unknown-metric.json'),
+      structured('Nobody knows this metric', { metricKey: 'no_such_metric', source: 'UK MoD', qualifier: 'exact', value: 5, quote: 'five' }),
+    );
+    writeFileSync(
+      path.join(bad, 'figures.csv'),
+      'metric_key,source,qualifier,value,valid_at,quote\nnorth_korean_troops_in_kursk,UK MoD,exact,11000,2024-11-03,"11,000"\n',
+    );
     const { code, stdout } = await cli(bad, '--publisher', 'CSV Desk', '--title', 'Kursk count', '--published-at', '2024-11-03');
     expect(stdout).toMatch(/^ok {3}.*figures\.csv: 1 figures reported/m);
-    expect(stdout).toMatch(/^FAIL .*unknown-metric\.json: failed \(job structured-[0-9a-f]+\): ingestion\.nothing_ingested: .*; #0 .*no_such_metric/m);
+    expect(stdout).toMatch(
+      /^FAIL .*unknown-metric\.json: failed \(job structured-[0-9a-f]+\): ingestion\.nothing_ingested: .*; #0 .*no_such_metric/m,
+    );
     expect(stdout).toContain('2 files: 1 completed, 1 failed');
     expect(code).toBe(1);
     const refused = await cli(path.join(dir, 'reports', 'notes.pdf'));

@@ -24,12 +24,20 @@ describe('database roles', () => {
 
   const events = (...types: string[]) => JSON.stringify(types.map((type) => ({ id: randomUUID(), type, data: { n: 1 } })));
   const append = (pool: pg.Pool, stream: string, expected = 'any') =>
-    pool.query<{ status: string; last_position: string }>('SELECT * FROM factledger_append($1, $2, $3, $4::jsonb)', [stream, 'test', expected, events('test.happened.v1')]);
+    pool.query<{ status: string; last_position: string }>('SELECT * FROM factledger_append($1, $2, $3, $4::jsonb)', [
+      stream,
+      'test',
+      expected,
+      events('test.happened.v1'),
+    ]);
   /** Refused by the privilege system, not by a trigger: 42501 insufficient_privilege. */
-  const refused = (pool: pg.Pool, statement: string, message: RegExp) => expect(pool.query(statement)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(message) });
+  const refused = (pool: pg.Pool, statement: string, message: RegExp) =>
+    expect(pool.query(statement)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(message) });
 
   it('connects the tests as the application role, which is no superuser and owns no table of the public schema', async () => {
-    const { rows } = await t.pool.query(`SELECT current_user AS role, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = current_user`);
+    const { rows } = await t.pool.query(
+      `SELECT current_user AS role, rolsuper, rolcreaterole, rolcreatedb, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(rows[0]).toEqual({ role: DATABASE_ROLES.app, rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
     const owned = await t.pool.query(`
       SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -43,15 +51,26 @@ describe('database roles', () => {
     const first = await append(t.pool, 'roles-1', 'no_stream');
     expect(first.rows[0]!.status).toBe('ok');
     const many = await t.pool.query<{ status: string }>('SELECT * FROM factledger_append_many($1::jsonb)', [
-      JSON.stringify([{ s: 'roles-1', t: 'test', x: '1', e: JSON.parse(events('test.happened.v1')) }, { s: 'roles-2', t: 'test', x: 'no_stream', e: JSON.parse(events('test.happened.v1')) }]),
+      JSON.stringify([
+        { s: 'roles-1', t: 'test', x: '1', e: JSON.parse(events('test.happened.v1')) },
+        { s: 'roles-2', t: 'test', x: 'no_stream', e: JSON.parse(events('test.happened.v1')) },
+      ]),
     ]);
     expect(many.rows.map((r) => r.status)).toEqual(['ok', 'ok']);
     const { rows } = await t.pool.query(`SELECT stream_id, stream_version::int AS v FROM events ORDER BY position`);
-    expect(rows).toEqual([{ stream_id: 'roles-1', v: 1 }, { stream_id: 'roles-1', v: 2 }, { stream_id: 'roles-2', v: 1 }]);
+    expect(rows).toEqual([
+      { stream_id: 'roles-1', v: 1 },
+      { stream_id: 'roles-1', v: 2 },
+      { stream_id: 'roles-2', v: 1 },
+    ]);
   });
 
   it('refuses the application role every other way to change the log', async () => {
-    await refused(t.pool, `INSERT INTO events (stream_id, stream_version, event_id, event_type, data) VALUES ('x', 1, gen_random_uuid(), 't', '{}')`, /permission denied for table events/);
+    await refused(
+      t.pool,
+      `INSERT INTO events (stream_id, stream_version, event_id, event_type, data) VALUES ('x', 1, gen_random_uuid(), 't', '{}')`,
+      /permission denied for table events/,
+    );
     await refused(t.pool, `INSERT INTO streams (stream_id, stream_type, version) VALUES ('x', 't', 0)`, /permission denied for table streams/);
     await refused(t.pool, `UPDATE events SET data = '{"n": 2}'`, /permission denied for table events/);
     await refused(t.pool, `UPDATE streams SET version = 0`, /permission denied for table streams/);
@@ -62,12 +81,18 @@ describe('database roles', () => {
     await refused(t.pool, `DROP TABLE events`, /must be owner of table events/);
     await refused(t.pool, `DROP TRIGGER events_immutable_rows ON events`, /must be owner of (table|relation) events/);
     await refused(t.pool, `ALTER TABLE events OWNER TO ${DATABASE_ROLES.app}`, /must be owner of table events/);
-    await refused(t.pool, `CREATE OR REPLACE FUNCTION factledger_append(text, text, text, jsonb) RETURNS SETOF record LANGUAGE sql AS 'SELECT NULL::record'`, /must be owner of function factledger_append|permission denied for schema public/);
+    await refused(
+      t.pool,
+      `CREATE OR REPLACE FUNCTION factledger_append(text, text, text, jsonb) RETURNS SETOF record LANGUAGE sql AS 'SELECT NULL::record'`,
+      /must be owner of function factledger_append|permission denied for schema public/,
+    );
     await refused(t.pool, `DROP FUNCTION factledger_append(text, text, text, jsonb)`, /must be owner of function factledger_append/);
     await refused(t.pool, `CREATE TABLE public.planted (id int)`, /permission denied for schema public/);
     await refused(t.pool, `SET session_replication_role = replica`, /permission denied to set parameter/);
     await t.pool.query(`GRANT INSERT, TRUNCATE, TRIGGER ON events TO ${DATABASE_ROLES.app}`); // PostgreSQL only warns: "no privileges were granted"
-    const { rows } = await t.pool.query(`SELECT has_table_privilege('events', 'INSERT') AS i, has_table_privilege('events', 'TRUNCATE') AS tr, has_table_privilege('events', 'TRIGGER') AS tg`);
+    const { rows } = await t.pool.query(
+      `SELECT has_table_privilege('events', 'INSERT') AS i, has_table_privilege('events', 'TRUNCATE') AS tr, has_table_privilege('events', 'TRIGGER') AS tg`,
+    );
     expect(rows[0]).toEqual({ i: false, tr: false, tg: false });
   });
 
@@ -102,15 +127,27 @@ describe('database roles', () => {
       await refused(t.pool, `ALTER TABLE ${table} DISABLE TRIGGER ALL`, new RegExp(`must be owner of table ${table}`));
     }
     await refused(t.pool, leaf, /permission denied for table audit_leaves/);
-    await refused(t.pool, `INSERT INTO audit_nodes (level, index, hash) VALUES (1, 0, decode(repeat('ab', 32), 'hex'))`, /permission denied for table audit_nodes/);
-    await refused(t.pool, `INSERT INTO audit_signing_keys (key_id, algorithm, public_key) VALUES (repeat('a', 32), 'Ed25519', decode(repeat('ab', 32), 'hex'))`, /permission denied for table audit_signing_keys/);
+    await refused(
+      t.pool,
+      `INSERT INTO audit_nodes (level, index, hash) VALUES (1, 0, decode(repeat('ab', 32), 'hex'))`,
+      /permission denied for table audit_nodes/,
+    );
+    await refused(
+      t.pool,
+      `INSERT INTO audit_signing_keys (key_id, algorithm, public_key) VALUES (repeat('a', 32), 'Ed25519', decode(repeat('ab', 32), 'hex'))`,
+      /permission denied for table audit_signing_keys/,
+    );
 
     await sealer.query(leaf);
     await refused(sealer, `UPDATE audit_leaves SET leaf_hash = decode(repeat('cd', 32), 'hex')`, /permission denied for table audit_leaves/);
     await refused(sealer, `DELETE FROM audit_leaves`, /permission denied for table audit_leaves/);
     await refused(sealer, `TRUNCATE audit_leaves`, /permission denied for table audit_leaves/);
     await refused(sealer, `ALTER TABLE audit_leaves DISABLE TRIGGER ALL`, /must be owner of table audit_leaves/);
-    await refused(sealer, `INSERT INTO events (stream_id, stream_version, event_id, event_type, data) VALUES ('x', 1, gen_random_uuid(), 't', '{}')`, /permission denied for table events/);
+    await refused(
+      sealer,
+      `INSERT INTO events (stream_id, stream_version, event_id, event_type, data) VALUES ('x', 1, gen_random_uuid(), 't', '{}')`,
+      /permission denied for table events/,
+    );
     await refused(sealer, `SELECT * FROM factledger_append('x', 'test', 'any', '[]'::jsonb)`, /permission denied for function factledger_append/);
   });
 

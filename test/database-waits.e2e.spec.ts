@@ -10,7 +10,12 @@ import { startApi, type ApiHarness } from './support/api-harness';
 describe('bounded database waits (HTTP, real PostgreSQL)', () => {
   let api: ApiHarness;
   beforeAll(async () => {
-    api = await startApi({ requestStatementTimeoutMs: 1000, requestIdleInTransactionTimeoutMs: 1000, databaseConnectTimeoutMs: 500, databasePoolSize: 3 });
+    api = await startApi({
+      requestStatementTimeoutMs: 1000,
+      requestIdleInTransactionTimeoutMs: 1000,
+      databaseConnectTimeoutMs: 500,
+      databasePoolSize: 3,
+    });
   });
   afterAll(() => api?.close());
 
@@ -49,9 +54,11 @@ describe('bounded database waits (HTTP, real PostgreSQL)', () => {
     expect((await api.request('POST', '/v1/metrics', metric('homes_lost_b'))).status).toBe(201);
   });
 
-  it('gives the API\'s connections the request limits as their server settings', async () => {
+  it("gives the API's connections the request limits as their server settings", async () => {
     const { pool } = api.app.get<DatabaseHandle<unknown>>(DATABASE);
-    const { rows } = await pool.query(`SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`);
+    const { rows } = await pool.query(
+      `SELECT current_setting('statement_timeout') AS statement, current_setting('idle_in_transaction_session_timeout') AS idle`,
+    );
     expect(rows[0]).toEqual({ statement: '1s', idle: '1s' });
   });
 });

@@ -57,7 +57,13 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
     }
     expect(compose.services.init!.command).toEqual(expect.arrayContaining(['db-init', '--migrate']));
     // Every secret is required from the environment (compose's ${VAR:?message}), none is written in the file.
-    for (const name of ['POSTGRES_PASSWORD', 'FACTLEDGER_APP_PASSWORD', 'FACTLEDGER_OWNER_PASSWORD', 'FACTLEDGER_SEALER_PASSWORD', 'REDIS_PASSWORD']) {
+    for (const name of [
+      'POSTGRES_PASSWORD',
+      'FACTLEDGER_APP_PASSWORD',
+      'FACTLEDGER_OWNER_PASSWORD',
+      'FACTLEDGER_SEALER_PASSWORD',
+      'REDIS_PASSWORD',
+    ]) {
       expect(composeText).toMatch(new RegExp(`\\$\\{${name}:\\?`));
       expect(composeText).not.toMatch(new RegExp(`\\$\\{${name}:-`));
     }
@@ -75,7 +81,9 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
     expect(keygen.command).toContain('signing-key');
     expect(keygen.network_mode).toBe('none');
     expect(Object.keys(keygen.environment!).sort()).toEqual(['NODE_ENV', 'SIGNING_KEY_FILE']);
-    const mounts = Object.entries(compose.services).filter(([, s]) => (s.volumes ?? []).some((v) => v.startsWith('signing-key:'))).map(([name]) => name);
+    const mounts = Object.entries(compose.services)
+      .filter(([, s]) => (s.volumes ?? []).some((v) => v.startsWith('signing-key:')))
+      .map(([name]) => name);
     expect(mounts.sort()).toEqual(['keygen', 'worker']);
     expect(compose.services.worker!.volumes).toContain('signing-key:/keys:ro');
     expect(path.dirname(compose.services.worker!.environment!.SIGNING_KEY_FILE!)).toBe('/keys');
@@ -86,7 +94,10 @@ describe('docker-compose.yml agrees with the configuration schema', () => {
 
   it('runs init before the apps start, the worker after keygen, and the apps after the stores are healthy', () => {
     for (const app of ['api', 'worker', 'seed']) {
-      expect(compose.services[app]!.depends_on).toMatchObject({ init: { condition: 'service_completed_successfully' }, redis: { condition: 'service_healthy' } });
+      expect(compose.services[app]!.depends_on).toMatchObject({
+        init: { condition: 'service_completed_successfully' },
+        redis: { condition: 'service_healthy' },
+      });
     }
     expect(compose.services.worker!.depends_on).toMatchObject({ keygen: { condition: 'service_completed_successfully' } });
     expect(compose.services.init!.depends_on).toMatchObject({ postgres: { condition: 'service_healthy' } });
@@ -170,11 +181,23 @@ describe('the observability profile', () => {
   });
 
   it('provisions the datasource the dashboard names, and every metric the dashboard queries is one factledger exports', () => {
-    const datasources = parse(fs.readFileSync(path.join(OBS, 'grafana/provisioning/datasources/prometheus.yml'), 'utf8')) as { datasources: { uid: string; url: string }[] };
+    const datasources = parse(fs.readFileSync(path.join(OBS, 'grafana/provisioning/datasources/prometheus.yml'), 'utf8')) as {
+      datasources: { uid: string; url: string }[];
+    };
     const uid = datasources.datasources[0]!.uid;
     expect(new URL(datasources.datasources[0]!.url).host).toBe('prometheus:9090');
-    const sources = ['libs/platform/src/observability', 'libs/projections/src/read-models', 'libs/audit/application/src/sealer', 'libs/ingestion/src/queue']
-      .flatMap((dir) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.ts')).map((f) => fs.readFileSync(path.join(ROOT, dir, f), 'utf8')))
+    const sources = [
+      'libs/platform/src/observability',
+      'libs/projections/src/read-models',
+      'libs/audit/application/src/sealer',
+      'libs/ingestion/src/queue',
+    ]
+      .flatMap((dir) =>
+        fs
+          .readdirSync(path.join(ROOT, dir))
+          .filter((f) => f.endsWith('.ts'))
+          .map((f) => fs.readFileSync(path.join(ROOT, dir, f), 'utf8')),
+      )
       .join('\n');
     const titles = dashboard.panels.map((p) => p.title.toLowerCase()).join(' | ');
     for (const topic of ['request rate', 'latency', 'append', 'projection lag', 'sealer', 'queue depth', 'failures']) expect(titles).toContain(topic);

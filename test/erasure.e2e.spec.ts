@@ -52,7 +52,11 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
   };
   const readModelText = async () =>
     (
-      await sql<{ row: string }>`SELECT s::text AS row FROM ${sql.id(CATALOG, 'sources')} s UNION ALL SELECT v::text FROM ${sql.id(CATALOG, 'source_versions')} v`.execute(api.db.adminDb)
+      await sql<{
+        row: string;
+      }>`SELECT s::text AS row FROM ${sql.id(CATALOG, 'sources')} s UNION ALL SELECT v::text FROM ${sql.id(CATALOG, 'source_versions')} v`.execute(
+        api.db.adminDb,
+      )
     ).rows
       .map((r) => r.row)
       .join('\n');
@@ -61,13 +65,16 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
   const pgDump = async () => (await promisify(execFile)('pg_dump', ['--no-owner', api.db.adminUrl], { maxBuffer: 256 * 1024 * 1024 })).stdout;
   const verify = async () => {
     let out = '';
-    const code = await runVerify({ ...VERIFY_DEFAULTS, api: url, stateFile: 'state.json', replay: true, scratchDb: api.db.url }, {
-      stdout: (text: string) => (out += text),
-      stderr: (text: string) => (out += text),
-      cwd: dir,
-      openReplay: openReadModelReplay,
-      apiKey: auditor.token,
-    });
+    const code = await runVerify(
+      { ...VERIFY_DEFAULTS, api: url, stateFile: 'state.json', replay: true, scratchDb: api.db.url },
+      {
+        stdout: (text: string) => (out += text),
+        stderr: (text: string) => (out += text),
+        cwd: dir,
+        openReplay: openReadModelReplay,
+        apiKey: auditor.token,
+      },
+    );
     return { code, out };
   };
 
@@ -83,8 +90,14 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
     const registered = await post('/v1/sources', WITNESS, 201, { 'idempotency-key': 'register-witness-0042' });
     expect(registered.data).toMatchObject({ name: WITNESS.name, aliases: WITNESS.aliases, kind: 'person' });
     await post('/v1/sources', SECOND);
-    await post('/v1/figures', figureBody(WITNESS.sourceId, { qualifier: 'approximately', value: 400 }, '2024-10-28', REPORTS.oct28.reportId, 'about 400, a witness said'));
-    await post('/v1/figures', figureBody(SECOND.sourceId, { qualifier: 'approximately', value: 500 }, '2024-10-28', REPORTS.oct28.reportId, 'some 500, another witness said'));
+    await post(
+      '/v1/figures',
+      figureBody(WITNESS.sourceId, { qualifier: 'approximately', value: 400 }, '2024-10-28', REPORTS.oct28.reportId, 'about 400, a witness said'),
+    );
+    await post(
+      '/v1/figures',
+      figureBody(SECOND.sourceId, { qualifier: 'approximately', value: 500 }, '2024-10-28', REPORTS.oct28.reportId, 'some 500, another witness said'),
+    );
     await api.settled(head);
   });
   afterAll(async () => {
@@ -104,16 +117,23 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
     expect(exportText).toMatch(/"name":"pd1:source-witness-0042:/);
     expect(rows).toContain('pd1:source-witness-0042:');
     // Deciders see the text: the same name again changes nothing.
-    expect((await api.request('PATCH', `/v1/sources/${SECOND.sourceId}`, { name: SECOND.name })).body).toMatchObject({ status: 422, code: 'source.update_no_change' });
+    expect((await api.request('PATCH', `/v1/sources/${SECOND.sourceId}`, { name: SECOND.name })).body).toMatchObject({
+      status: 422,
+      code: 'source.update_no_change',
+    });
     // The stored answer of the Idempotency-Key write is the one decrypted copy outside the API (erasure drops it).
     expect(await stored('idempotency_keys')).toContain(WITNESS.name);
   });
 
   it('erases through the API (admin only, once), then the name is unreadable everywhere and verify --replay passes', async () => {
-    const keyHex = (await sql<{ k: string }>`SELECT encode(data_key, 'hex') AS k FROM subject_keys WHERE subject = 'source-witness-0042'`.execute(api.db.adminDb)).rows[0]!.k;
+    const keyHex = (
+      await sql<{ k: string }>`SELECT encode(data_key, 'hex') AS k FROM subject_keys WHERE subject = 'source-witness-0042'`.execute(api.db.adminDb)
+    ).rows[0]!.k;
     expect(keyHex).toMatch(/^[0-9a-f]{64}$/);
     const reader = await createTestKey(api.db.db, ['editor', 'reader']);
-    expect((await api.request('POST', '/v1/subjects/source-witness-0042/erasure', undefined, { authorization: `Bearer ${reader.token}` })).status).toBe(403);
+    expect(
+      (await api.request('POST', '/v1/subjects/source-witness-0042/erasure', undefined, { authorization: `Bearer ${reader.token}` })).status,
+    ).toBe(403);
     expect((await api.request('POST', '/v1/subjects/source-nobody/erasure')).body).toMatchObject({ status: 404, code: 'subject.not_found' });
     expect((await api.request('POST', '/v1/subjects/Not%20A%20Subject/erasure')).status).toBe(400);
 
@@ -125,7 +145,13 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
 
     // The CLI does the same by database access.
     let out = '';
-    const io = { stdout: (t: string) => void (out += t), stderr: (t: string) => void (out += t), progress: { write: () => true, isTTY: false }, config: () => api.config, env: {} };
+    const io = {
+      stdout: (t: string) => void (out += t),
+      stderr: (t: string) => void (out += t),
+      progress: { write: () => true, isTTY: false },
+      config: () => api.config,
+      env: {},
+    };
     expect(await runCli(['erase-subject', 'source-witness-0043', '--reason', 'request of the data subject'], io)).toBe(0);
     expect(out).toMatch(/^erased source-witness-0043 at .*: data key shredded, subject\.erased\.v1 at position (\d+)\n$/);
     head = /position (\d+)/.exec(out)![1]!;
@@ -136,7 +162,11 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
     expect(sources.find((s) => s.sourceId === WITNESS.sourceId)).toMatchObject({ name: ERASED_MARKER, aliases: [ERASED_MARKER] });
     expect(sources.find((s) => s.sourceId === SECOND.sourceId)).toMatchObject({ name: ERASED_MARKER });
     const exportText = await exported();
-    const erasure = exportText.split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((e) => e.type === 'subject.erased.v1');
+    const erasure = exportText
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line))
+      .find((e) => e.type === 'subject.erased.v1');
     expect(erasure.data).toEqual({ subject: 'source-witness-0042', erasedAt: erased.erasedAt });
     for (const text of PLAINTEXTS) {
       expect(exportText).not.toContain(text);
@@ -144,7 +174,10 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
       expect(await stored('idempotency_keys')).not.toContain(text);
     }
     // Personal data of an erased subject is not recorded again.
-    expect((await api.request('PATCH', `/v1/sources/${WITNESS.sourceId}`, { name: 'Maria K.' })).body).toMatchObject({ status: 409, code: 'subject.erased' });
+    expect((await api.request('PATCH', `/v1/sources/${WITNESS.sourceId}`, { name: 'Maria K.' })).body).toMatchObject({
+      status: 409,
+      code: 'subject.erased',
+    });
 
     // A backup taken now holds neither the names nor the key that could open them.
     const dump = await pgDump();
@@ -167,7 +200,10 @@ describe('erasure of a subject (HTTP and CLI, real PostgreSQL, projector and sea
     expect((await post(`/v1/subjects/principal-${keyId}/erasure`, undefined, 200)).changed).toBe(false);
     const keys = await api.request('GET', '/v1/keys');
     expect(keys.body.items.find((k: { keyId: string }) => k.keyId === keyId)).toMatchObject({ name: ERASED_MARKER, roles: ['editor'] });
-    expect((await api.request('POST', '/v1/subjects/principal-00000000000000ff/erasure')).body).toMatchObject({ status: 404, code: 'subject.not_found' });
+    expect((await api.request('POST', '/v1/subjects/principal-00000000000000ff/erasure')).body).toMatchObject({
+      status: 404,
+      code: 'subject.not_found',
+    });
     expect(await pgDump()).not.toContain('Olena Testeditor');
   });
 });

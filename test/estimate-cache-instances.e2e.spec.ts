@@ -84,7 +84,10 @@ describe('estimate cache across API instances (partial invalidation, real Postgr
     for (const metricKey of [METRIC.key, OTHER.key]) {
       const first = await readEverywhere(metricKey);
       const again = await readEverywhere(metricKey);
-      expect(again.map((r) => [r.name, r.hit])).toEqual([['first', true], ['second', true]]);
+      expect(again.map((r) => [r.name, r.hit])).toEqual([
+        ['first', true],
+        ['second', true],
+      ]);
       expect(again.map((r) => r.body)).toEqual(first.map((r) => r.body));
       expect(first[1]!.body).toBe(first[0]!.body);
     }
@@ -97,11 +100,17 @@ describe('estimate cache across API instances (partial invalidation, real Postgr
     await settled(position);
 
     const other = await readEverywhere(OTHER.key);
-    expect(other.map((r) => [r.name, r.hit])).toEqual([['first', true], ['second', true]]);
+    expect(other.map((r) => [r.name, r.hit])).toEqual([
+      ['first', true],
+      ['second', true],
+    ]);
     expect(other.map((r) => r.body)).toEqual(otherBefore.map((r) => r.body));
 
     const fresh = await readEverywhere(METRIC.key);
-    expect(fresh.map((r) => [r.name, r.hit])).toEqual([['first', false], ['second', false]]);
+    expect(fresh.map((r) => [r.name, r.hit])).toEqual([
+      ['first', false],
+      ['second', false],
+    ]);
     for (const { body } of fresh) {
       const answer = JSON.parse(body);
       expect(answer.basis.position).toBe(position);
@@ -120,18 +129,30 @@ describe('estimate cache across API instances (partial invalidation, real Postgr
     await settled((flagged.body as { position: string }).position);
 
     const other = await readEverywhere(OTHER.key);
-    expect(other.map((r) => [r.name, r.hit])).toEqual([['first', true], ['second', true]]);
+    expect(other.map((r) => [r.name, r.hit])).toEqual([
+      ['first', true],
+      ['second', true],
+    ]);
     expect(other.map((r) => r.body)).toEqual(otherBefore.map((r) => r.body));
     const fresh = await readEverywhere(METRIC.key);
-    expect(fresh.map((r) => [r.name, r.hit])).toEqual([['first', false], ['second', false]]);
-    for (const { body } of fresh) expect(JSON.parse(body).data).toMatchObject({ sourceCount: 2, excluded: [{ sourceId: 'kr-nis', reason: 'source.unverified' }] });
+    expect(fresh.map((r) => [r.name, r.hit])).toEqual([
+      ['first', false],
+      ['second', false],
+    ]);
+    for (const { body } of fresh)
+      expect(JSON.parse(body).data).toMatchObject({ sourceCount: 2, excluded: [{ sourceId: 'kr-nis', reason: 'source.unverified' }] });
   });
 
   it('reports its counters in GET /v1/projections', async () => {
     const response = await api.request('GET', '/v1/projections');
     expect(response.status).toBe(200);
     const stats = instances[0]!.cache.stats();
-    expect((response.body as { estimateCache: unknown }).estimateCache).toMatchObject({ enabled: true, listening: true, hits: expect.any(Number), entries: expect.any(Number) });
+    expect((response.body as { estimateCache: unknown }).estimateCache).toMatchObject({
+      enabled: true,
+      listening: true,
+      hits: expect.any(Number),
+      entries: expect.any(Number),
+    });
     expect(stats.hits).toBeGreaterThan(0);
     expect(stats.partialInvalidations).toBeGreaterThanOrEqual(2);
   });

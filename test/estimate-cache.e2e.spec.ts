@@ -81,7 +81,13 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
     await post('/v1/sources', { sourceId: 'tg-channel', name: 'A Telegram channel', kind: 'media', needsReview: true });
     const { position } = await post('/v1/figures', figure('tg-channel', 50000, 'fifty thousand'));
     await api.settled(position);
-    for (const query of ['', 'algorithmVersion=1', 'algorithmVersion=1&excludeParties=true', 'includeUnverified=true', 'includeUnverified=true&excludeParties=true']) {
+    for (const query of [
+      '',
+      'algorithmVersion=1',
+      'algorithmVersion=1&excludeParties=true',
+      'includeUnverified=true',
+      'includeUnverified=true&excludeParties=true',
+    ]) {
       const first = await raw(`${ESTIMATE}?${query}`);
       const { hits } = estimates.cache.stats;
       const cached = await raw(`${ESTIMATE}?${query}`);
@@ -125,7 +131,14 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
   it('still refuses bad input with problem+json when the answer is cached', async () => {
     await raw(ESTIMATE);
     await raw(`${ESTIMATE}?algorithmVersion=1`);
-    for (const query of ['excludeParties=maybe', `validAt=${today()}&as_of=1`, 'algorithmVersion=3', 'algorithmVersion=1&includeUnverified=true', 'includeUnverified=1', 'validAt=2999-01-01']) {
+    for (const query of [
+      'excludeParties=maybe',
+      `validAt=${today()}&as_of=1`,
+      'algorithmVersion=3',
+      'algorithmVersion=1&includeUnverified=true',
+      'includeUnverified=1',
+      'validAt=2999-01-01',
+    ]) {
       const response = await raw(`${ESTIMATE}?${query}`);
       expect([query, response.headers['content-type']]).toEqual([query, expect.stringMatching(/^application\/problem\+json/)]);
       expect(response.statusCode).toBeGreaterThanOrEqual(400);
@@ -173,7 +186,9 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
     expect(scraped).toEqual({ hits, misses, joined, bypassed, invalidations, partialInvalidations, invalidatedMetrics, listenerLosses, entries });
     // A counter, not a snapshot: the next scrape has the hit of the request between.
     await raw(ESTIMATE);
-    expect(sample((await api.request('GET', '/metrics')).body as string, 'factledger_estimate_cache_requests_total', { outcome: 'hit' })).toBe(hits + 1);
+    expect(sample((await api.request('GET', '/metrics')).body as string, 'factledger_estimate_cache_requests_total', { outcome: 'hit' })).toBe(
+      hits + 1,
+    );
   });
 
   it('bypasses the cache while the LISTEN connection is down, and resumes once it is back', async () => {

@@ -40,7 +40,14 @@ describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', 
     token = (await createTestKey(t.db)).token;
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.url, LOG_LEVEL: 'error', QUEUE_PREFIX: `test-shutdown-${port}`, SHUTDOWN_TIMEOUT_MS: '15000' };
+    const env = {
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: t.url,
+      LOG_LEVEL: 'error',
+      QUEUE_PREFIX: `test-shutdown-${port}`,
+      SHUTDOWN_TIMEOUT_MS: '15000',
+    };
     const start = (main: string, more: Record<string, string>) =>
       spawn(process.execPath, ['-r', './tools/register.cjs', main], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, ...more } });
     api = start('apps/api/src/main.ts', { HOST: '127.0.0.1', PORT: String(port) });
@@ -51,7 +58,11 @@ describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', 
     });
     await eventually(async () => (await fetch(`${base}/health`).catch(() => null))?.ok, 60_000, 'the API to answer');
     // The worker is up once its projectors hold their checkpoints.
-    await eventually(async () => ((await t.pool.query(`SELECT 1 FROM projection_checkpoints WHERE state = 'running'`)).rowCount ?? 0) > 0, 60_000, 'the worker to run');
+    await eventually(
+      async () => ((await t.pool.query(`SELECT 1 FROM projection_checkpoints WHERE state = 'running'`)).rowCount ?? 0) > 0,
+      60_000,
+      'the worker to run',
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -66,9 +77,15 @@ describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', 
     const tailEnded = new Promise<void>((resolve) => tail.on('end', resolve).on('close', resolve).resume());
 
     const post = (url: string, body: unknown) =>
-      fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+      fetch(`${base}${url}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
     expect((await post('/v1/metrics', { key: 'homes_evacuated', label: 'Homes evacuated', unit: 'count' })).status).toBe(201);
-    expect((await post('/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' })).status).toBe(201);
+    expect(
+      (await post('/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' })).status,
+    ).toBe(201);
 
     // A write held inside PostgreSQL by a lock from another connection, and an ingestion job held the same way:
     // both in flight when SIGTERM arrives.
@@ -81,11 +98,24 @@ describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', 
       const job = await post('/v1/ingestions', {
         kind: 'structured',
         report: { publisher: 'Valley Courier', title: 'Evacuations widen', publishedAt: '2026-03-12', language: 'en' },
-        figures: [{ metricKey: 'homes_evacuated', source: 'Valley Fire Service', qualifier: 'approximately', value: 1200, validAt: '2026-03-11', quote: 'about 1,200 homes were evacuated' }],
+        figures: [
+          {
+            metricKey: 'homes_evacuated',
+            source: 'Valley Fire Service',
+            qualifier: 'approximately',
+            value: 1200,
+            validAt: '2026-03-11',
+            quote: 'about 1,200 homes were evacuated',
+          },
+        ],
       });
       expect(job.status).toBe(202);
       // Progress, not a time: the write and the job's first append both wait on the lock.
-      await eventually(async () => ((await t.adminPool.query(`SELECT 1 FROM pg_locks WHERE relation = 'streams'::regclass AND NOT granted`)).rowCount ?? 0) >= 2, 20_000, 'the write and the job to wait');
+      await eventually(
+        async () => ((await t.adminPool.query(`SELECT 1 FROM pg_locks WHERE relation = 'streams'::regclass AND NOT granted`)).rowCount ?? 0) >= 2,
+        20_000,
+        'the write and the job to wait',
+      );
       api.kill('SIGTERM');
       worker.kill('SIGTERM');
       await tailEnded;
@@ -95,12 +125,16 @@ describe('graceful shutdown on SIGTERM (real processes, PostgreSQL and Redis)', 
     }
     const response = await write!;
     expect(response.status).toBe(201);
-    expect((await t.pool.query(`SELECT 1 FROM events WHERE event_type = 'metric.registered.v1' AND data->>'key' = 'shelters_open'`)).rowCount).toBe(1);
+    expect((await t.pool.query(`SELECT 1 FROM events WHERE event_type = 'metric.registered.v1' AND data->>'key' = 'shelters_open'`)).rowCount).toBe(
+      1,
+    );
     expect(await exited(api)).toEqual({ code: 0, signal: null });
     expect(await exited(worker)).toEqual({ code: 0, signal: null });
     // The worker finished the job it held before exiting: its figure is in the log.
     const figures = await t.pool.query(`SELECT metadata FROM events WHERE event_type = 'figure.reported.v1'`);
-    expect(figures.rows).toEqual([expect.objectContaining({ metadata: expect.objectContaining({ via: 'worker', ingestionJobId: expect.any(String) }) })]);
+    expect(figures.rows).toEqual([
+      expect.objectContaining({ metadata: expect.objectContaining({ via: 'worker', ingestionJobId: expect.any(String) }) }),
+    ]);
     // A new connection is refused: the server is gone.
     await expect(fetch(`${base}/health`)).rejects.toThrow();
   }, 60_000);

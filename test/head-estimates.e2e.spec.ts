@@ -6,7 +6,14 @@ import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
 
 const OTHER = { key: 'shells_fired_per_day', label: 'Artillery shells fired per day', unit: 'shells' };
 /** Every combination the route accepts (version 1 refuses includeUnverified). */
-const QUERIES = ['algorithmVersion=1', 'algorithmVersion=1&excludeParties=true', '', 'excludeParties=true', 'includeUnverified=true', 'excludeParties=true&includeUnverified=true'];
+const QUERIES = [
+  'algorithmVersion=1',
+  'algorithmVersion=1&excludeParties=true',
+  '',
+  'excludeParties=true',
+  'includeUnverified=true',
+  'excludeParties=true&includeUnverified=true',
+];
 const today = () => new Date().toISOString().slice(0, 10);
 
 /**
@@ -28,7 +35,14 @@ describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => 
     return response.body as { id: string; position: string };
   };
   const report = (metricKey: string, sourceId: string, value: number, quote: string) =>
-    write('POST', '/v1/figures', { metricKey, sourceId, amount: { qualifier: 'approximately', value }, validAt: { date: '2024-10-28' }, citation: { reportId: REPORTS.oct28.reportId, quote }, method: 'estimate' });
+    write('POST', '/v1/figures', {
+      metricKey,
+      sourceId,
+      amount: { qualifier: 'approximately', value },
+      validAt: { date: '2024-10-28' },
+      citation: { reportId: REPORTS.oct28.reportId, quote },
+      method: 'estimate',
+    });
   const rows = async (metricKey: string) => {
     const schema = await activeSchema(api.db.db, 'figures');
     const { rows } = await sql<{ xmin: string; seq: string; day: string }>`
@@ -42,7 +56,10 @@ describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => 
       expect((await rows(metricKey)).map((r) => r.day)).toEqual(QUERIES.map(today));
       for (const query of QUERIES) {
         const params = new URLSearchParams(query);
-        const filters = { excludeParties: params.has('excludeParties') || undefined, includeUnverified: params.has('includeUnverified') || undefined };
+        const filters = {
+          excludeParties: params.has('excludeParties') || undefined,
+          includeUnverified: params.has('includeUnverified') || undefined,
+        };
         const request = params.has('algorithmVersion') ? { algorithmVersion: 1 } : {};
         const computed = JSON.stringify(await computedEstimate(ctx, metricKey, request, filters));
         expect([metricKey, query, (await raw(`/v1/metrics/${metricKey}/estimate?${query}`)).body]).toEqual([metricKey, query, computed]);
@@ -66,9 +83,13 @@ describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => 
     expect(JSON.parse((await raw(`/v1/metrics/${METRIC.key}/estimate`)).body).data).toMatchObject({ consensus: 7500, sourceCount: 2 });
     // The answer does come from the row (a tampered one here; the next test's revision rewrites it).
     const schema = await activeSchema(api.db.db, 'figures');
-    await sql`UPDATE ${sql.id(schema, 'head_estimates')} SET data = replace(data, '"unit":"troops"', '"unit":"from the row"') WHERE metric_key = ${METRIC.key} AND algorithm_version = 2 AND NOT exclude_parties AND NOT include_unverified`.execute(api.db.db);
+    await sql`UPDATE ${sql.id(schema, 'head_estimates')} SET data = replace(data, '"unit":"troops"', '"unit":"from the row"') WHERE metric_key = ${METRIC.key} AND algorithm_version = 2 AND NOT exclude_parties AND NOT include_unverified`.execute(
+      api.db.db,
+    );
     expect(JSON.parse((await raw(`/v1/metrics/${METRIC.key}/estimate`)).body).data.unit).toBe('from the row');
-    expect(JSON.parse((await raw(`/v1/metrics/${METRIC.key}/estimate?excludeParties=false&minPosition=${otherReported}`)).body).data.unit).toBe('from the row');
+    expect(JSON.parse((await raw(`/v1/metrics/${METRIC.key}/estimate?excludeParties=false&minPosition=${otherReported}`)).body).data.unit).toBe(
+      'from the row',
+    );
     expect(JSON.parse((await raw(`/v1/metrics/${METRIC.key}/estimate?algorithmVersion=1`)).body).data).toMatchObject({ sourceCount: 2 });
   });
 
@@ -103,7 +124,7 @@ describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => 
     expect(JSON.parse((await raw(`/v1/metrics/${METRIC.key}/estimate`)).body).data).toMatchObject({ sourceCount: 1 });
   });
 
-  it("rewrites every metric a source has figures in when its flags change, and only those", async () => {
+  it('rewrites every metric a source has figures in when its flags change, and only those', async () => {
     await report(OTHER.key, SOURCES.mivd.sourceId, 8000, 'about 8,000 a day');
     const untouched = await rows(OTHER.key);
     await write('PATCH', `/v1/sources/${SOURCES.usIntel.sourceId}`, { needsReview: true });
@@ -124,7 +145,11 @@ describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => 
     const computed = JSON.stringify(await computedEstimate(ctx, OTHER.key, {}));
     expect((await raw(`/v1/metrics/${OTHER.key}/estimate`)).body).toBe(computed);
     // A change to one metric: the projector's day has moved on, so every metric's rows are written for today.
-    await write('POST', `/v1/figures/${ids.mivd}/revisions`, { amount: { qualifier: 'approximately', value: 6000 }, citation: { reportId: REPORTS.wire.reportId, quote: 'about 6,000' }, reason: 'newer assessment' });
+    await write('POST', `/v1/figures/${ids.mivd}/revisions`, {
+      amount: { qualifier: 'approximately', value: 6000 },
+      citation: { reportId: REPORTS.wire.reportId, quote: 'about 6,000' },
+      reason: 'newer assessment',
+    });
     await expectRowsAnswerAsComputed();
   });
 });
@@ -146,8 +171,12 @@ describe('head-estimate rows within a tiny budget (HTTP, real PostgreSQL, projec
   };
   const state = async () => {
     const schema = await activeSchema(api.db.db, 'figures');
-    const { rows } = await sql<{ metric_key: string }>`SELECT DISTINCT metric_key FROM ${sql.id(schema, 'head_estimates')} ORDER BY metric_key`.execute(api.db.db);
-    const { rows: backlog } = await sql<{ metric_key: string }>`SELECT metric_key FROM ${sql.id(schema, 'head_estimate_backlog')} ORDER BY metric_key`.execute(api.db.db);
+    const { rows } = await sql<{
+      metric_key: string;
+    }>`SELECT DISTINCT metric_key FROM ${sql.id(schema, 'head_estimates')} ORDER BY metric_key`.execute(api.db.db);
+    const { rows: backlog } = await sql<{
+      metric_key: string;
+    }>`SELECT metric_key FROM ${sql.id(schema, 'head_estimate_backlog')} ORDER BY metric_key`.execute(api.db.db);
     return { kept: rows.map((r) => r.metric_key), backlog: backlog.map((r) => r.metric_key) };
   };
   /** Each metric has rows exactly when it is out of the backlog, and answers every combination as computed. */
@@ -157,10 +186,17 @@ describe('head-estimate rows within a tiny budget (HTTP, real PostgreSQL, projec
     for (const metricKey of metricKeys) {
       for (const query of QUERIES) {
         const params = new URLSearchParams(query);
-        const filters = { excludeParties: params.has('excludeParties') || undefined, includeUnverified: params.has('includeUnverified') || undefined };
+        const filters = {
+          excludeParties: params.has('excludeParties') || undefined,
+          includeUnverified: params.has('includeUnverified') || undefined,
+        };
         const request = params.has('algorithmVersion') ? { algorithmVersion: 1 } : {};
         const computed = JSON.stringify(await computedEstimate(ctx, metricKey, request, filters));
-        expect([metricKey, query, (await api.app.inject({ method: 'GET', url: `/v1/metrics/${metricKey}/estimate?${query}` })).body]).toEqual([metricKey, query, computed]);
+        expect([metricKey, query, (await api.app.inject({ method: 'GET', url: `/v1/metrics/${metricKey}/estimate?${query}` })).body]).toEqual([
+          metricKey,
+          query,
+          computed,
+        ]);
       }
     }
   };
@@ -175,7 +211,14 @@ describe('head-estimate rows within a tiny budget (HTTP, real PostgreSQL, projec
     for (const key of metricKeys.slice(1)) await write('POST', '/v1/metrics', { key, label: key, unit: 'troops' });
     for (const [i, metricKey] of metricKeys.entries()) {
       for (const sourceId of [SOURCES.mivd.sourceId, SOURCES.hur.sourceId]) {
-        await write('POST', '/v1/figures', { metricKey, sourceId, amount: { qualifier: 'approximately', value: 1000 * (i + 1) }, validAt: { date: '2024-10-28' }, citation: { reportId: REPORTS.oct28.reportId, quote: `some ${i + 1},000` }, method: 'estimate' });
+        await write('POST', '/v1/figures', {
+          metricKey,
+          sourceId,
+          amount: { qualifier: 'approximately', value: 1000 * (i + 1) },
+          validAt: { date: '2024-10-28' },
+          citation: { reportId: REPORTS.oct28.reportId, quote: `some ${i + 1},000` },
+          method: 'estimate',
+        });
       }
     }
   });

@@ -1,7 +1,17 @@
 import { Test } from '@nestjs/testing';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CONFIG, ContractValidationInterceptor, createDatabase, KYSELY, loadConfig, ProblemDetailsFilter, READ_KYSELY, REDIS_PROBE, RedisProbe } from '@factledger/platform';
+import {
+  CONFIG,
+  ContractValidationInterceptor,
+  createDatabase,
+  KYSELY,
+  loadConfig,
+  ProblemDetailsFilter,
+  READ_KYSELY,
+  REDIS_PROBE,
+  RedisProbe,
+} from '@factledger/platform';
 import { enforceContract } from '@factledger/testing';
 import { HealthController } from '../apps/api/src/health/health.controller';
 
@@ -41,6 +51,10 @@ describe('health with the database down (HTTP)', () => {
     const response = await app.inject({ method: 'GET', url: '/health' });
     expect(response.statusCode).toBe(503);
     expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.json()).toMatchObject({ status: 503, code: 'health.down', checks: { database: { status: 'down', error: expect.any(String) }, redis: { status: 'up' } } });
+    expect(response.json()).toMatchObject({
+      status: 503,
+      code: 'health.down',
+      checks: { database: { status: 'down', error: expect.any(String) }, redis: { status: 'up' } },
+    });
   });
 });

@@ -25,7 +25,9 @@ describe('health (HTTP, real PostgreSQL and Redis)', () => {
   it('is degraded, naming the event, when the next event cannot be sealed', async () => {
     // Only a writer that bypasses the API can store this: jsonb keeps 1e400, which has no I-JSON form.
     const id = randomUUID();
-    await sql`SELECT * FROM factledger_append('health-probe', 'probe', 'any', ${JSON.stringify([{ id, type: 'probe.v1', data: {} }]).replace('{}', '{"x":1e400}')}::jsonb)`.execute(api.db.db);
+    await sql`SELECT * FROM factledger_append('health-probe', 'probe', 'any', ${JSON.stringify([{ id, type: 'probe.v1', data: {} }]).replace('{}', '{"x":1e400}')}::jsonb)`.execute(
+      api.db.db,
+    );
     // The status reads the log gap-safe: a transaction elsewhere on the server (another run's DROP DATABASE) hides it until it ends.
     await settleLog(api.db.db);
     const response = await api.request('GET', '/health');

@@ -28,7 +28,8 @@ const parseRaw = (raw: string) => {
 describe('refusals from the router and from Node’s HTTP parser are problem+json (HTTP, real PostgreSQL)', () => {
   let api: ApiHarness;
   let port: number;
-  const head = async () => (await sql<{ head: string }>`SELECT coalesce(max(position), 0)::text AS head FROM events`.execute(api.db.db)).rows[0]!.head;
+  const head = async () =>
+    (await sql<{ head: string }>`SELECT coalesce(max(position), 0)::text AS head FROM events`.execute(api.db.db)).rows[0]!.head;
 
   beforeAll(async () => {
     api = await startApi({ bodyLimitBytes: 64 * 1024 });
@@ -67,7 +68,12 @@ describe('refusals from the router and from Node’s HTTP parser are problem+jso
     it('413: a body over BODY_LIMIT_BYTES', async () => {
       const before = await head();
       const body = JSON.stringify({ ...METRIC, key: 'too_big', description: 'x'.repeat(70 * 1024) });
-      const response = parseRaw(await rawExchange(port, `POST /v1/metrics HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`));
+      const response = parseRaw(
+        await rawExchange(
+          port,
+          `POST /v1/metrics HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`,
+        ),
+      );
       expect(response.status).toBe(413);
       expect(response.head).toContain(`content-type: ${PROBLEM}`);
       expect(response.body).toMatchObject({ status: 413, code: 'request.too_large' });
@@ -78,13 +84,22 @@ describe('refusals from the router and from Node’s HTTP parser are problem+jso
       const response = parseRaw(await rawExchange(port, `GET /v1/metrics HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`));
       expect(response.status).toBe(431);
       expect(response.head).toContain(`content-type: ${PROBLEM}`);
-      expect(response.body).toMatchObject({ status: 431, code: 'request.headers_too_large', type: expect.any(String), title: 'Request Header Fields Too Large' });
+      expect(response.body).toMatchObject({
+        status: 431,
+        code: 'request.headers_too_large',
+        type: expect.any(String),
+        title: 'Request Header Fields Too Large',
+      });
     });
 
     it('400: a raw NUL in a header value, and a control character in a header name', async () => {
       const before = await head();
       for (const request of [
-        Buffer.concat([Buffer.from('POST /v1/metrics HTTP/1.1\r\nHost: x\r\nX-Actor: a'), Buffer.from([0]), Buffer.from('b\r\nContent-Length: 2\r\n\r\n{}')]),
+        Buffer.concat([
+          Buffer.from('POST /v1/metrics HTTP/1.1\r\nHost: x\r\nX-Actor: a'),
+          Buffer.from([0]),
+          Buffer.from('b\r\nContent-Length: 2\r\n\r\n{}'),
+        ]),
         'GET /v1/metrics HTTP/1.1\r\nHost: x\r\nX-\u0001Bad: 1\r\n\r\n',
       ]) {
         const response = parseRaw(await rawExchange(port, request));
@@ -103,7 +118,9 @@ describe('refusals from the router and from Node’s HTTP parser are problem+jso
 
     it('408: the handler answers a request timeout with problem+json on the open socket', async () => {
       // Node raises ERR_HTTP_REQUEST_TIMEOUT on its own schedule (checked every 30 s); the handler is driven on a real socket.
-      const server = createServer((socket: Socket) => handleClientError(Object.assign(new Error('timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket));
+      const server = createServer((socket: Socket) =>
+        handleClientError(Object.assign(new Error('timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }), socket),
+      );
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       try {
         const response = parseRaw(await rawExchange((server.address() as AddressInfo).port, 'GET / HTTP/1.1\r\n'));
@@ -119,11 +136,21 @@ describe('refusals from the router and from Node’s HTTP parser are problem+jso
 
   it('an amount stored before the bound (a range of 1e308–1.6e308, appended directly) gives a finite point and median', async () => {
     const written = await api.request('POST', '/v1/figures', upTo1500);
-    const { rows } = await sql<{ type: string; data: Record<string, unknown> }>`SELECT event_type AS type, data FROM events WHERE stream_id = ${`figure-${written.body.id}`} ORDER BY stream_version`.execute(api.db.db);
+    const { rows } = await sql<{
+      type: string;
+      data: Record<string, unknown>;
+    }>`SELECT event_type AS type, data FROM events WHERE stream_id = ${`figure-${written.body.id}`} ORDER BY stream_version`.execute(api.db.db);
     const [rangeId, exactId] = [randomUUID(), randomUUID()];
     const huge = (figureId: string, extra: object) => ({ id: randomUUID(), type: rows[0]!.type, data: { ...rows[0]!.data, figureId, ...extra } });
-    await appendToStream(api.db.db, `figure-${rangeId}`, [huge(rangeId, { amount: { qualifier: 'range', low: 1e308, high: 1.6e308 } })], { expectedVersion: 'no_stream' });
-    await appendToStream(api.db.db, `figure-${exactId}`, [huge(exactId, { sourceId: 'us-intelligence', amount: { qualifier: 'exact', value: 1.7e308 } })], { expectedVersion: 'no_stream' });
+    await appendToStream(api.db.db, `figure-${rangeId}`, [huge(rangeId, { amount: { qualifier: 'range', low: 1e308, high: 1.6e308 } })], {
+      expectedVersion: 'no_stream',
+    });
+    await appendToStream(
+      api.db.db,
+      `figure-${exactId}`,
+      [huge(exactId, { sourceId: 'us-intelligence', amount: { qualifier: 'exact', value: 1.7e308 } })],
+      { expectedVersion: 'no_stream' },
+    );
     const engine = await startReadModelEngine(api.db);
     try {
       const position = await head();
@@ -131,7 +158,11 @@ describe('refusals from the router and from Node’s HTTP parser are problem+jso
       expect(estimate.status).toBe(200);
       // nl-mivd's later-recorded range replaces its up-to-1,500 (one figure per source); us-intelligence says exactly 1.7e308.
       expect(estimate.body.data).toMatchObject({ sourceCount: 2, consensus: 1.5e308, low: 1e308, high: 1.7e308 });
-      expect(estimate.body.data.sources.find((s: { figureId: string }) => s.figureId === rangeId)).toMatchObject({ point: 1.3e308, low: 1e308, high: 1.6e308 });
+      expect(estimate.body.data.sources.find((s: { figureId: string }) => s.figureId === rangeId)).toMatchObject({
+        point: 1.3e308,
+        low: 1e308,
+        high: 1.6e308,
+      });
       const figures = await api.request('GET', `/v1/metrics/${METRIC.key}/figures?validAt=2024-10-25&minPosition=${position}`);
       expect(figures.status).toBe(200);
       expect(JSON.stringify(figures.body)).toContain('"point":1.3e+308');

@@ -79,7 +79,12 @@ describe('Idempotency-Key recovery (HTTP, real PostgreSQL)', () => {
     it.each([
       ['POST /v1/figures', 'POST', () => '/v1/figures', () => ({ ...upTo1500, validAt: { date: '2024-10-24' } })],
       ['POST /v1/figures/{id}/revisions', 'POST', (id: string) => `/v1/figures/${id}/revisions`, () => revision(1300)],
-      ['POST /v1/figures/{id}/corroborations', 'POST', (id: string) => `/v1/figures/${id}/corroborations`, () => ({ citation: { reportId: REPORTS.wire.reportId, quote: 'up to 1,500' } })],
+      [
+        'POST /v1/figures/{id}/corroborations',
+        'POST',
+        (id: string) => `/v1/figures/${id}/corroborations`,
+        () => ({ citation: { reportId: REPORTS.wire.reportId, quote: 'up to 1,500' } }),
+      ],
       ['POST /v1/figures/{id}/retractions', 'POST', (id: string) => `/v1/figures/${id}/retractions`, () => ({ reason: 'withdrawn' })],
       ['POST /v1/metrics', 'POST', () => '/v1/metrics', () => ({ key: 'lease_metric', label: 'Lease metric', unit: 'troops' })],
       ['PATCH /v1/metrics/{key}', 'PATCH', () => '/v1/metrics/north_korean_troops_in_russia', () => ({ label: 'North Korean soldiers in Russia' })],
@@ -103,7 +108,12 @@ describe('Idempotency-Key recovery (HTTP, real PostgreSQL)', () => {
         expect(retry.headers['idempotent-replayed']).toBeUndefined(); // it ran again
         expect(retry.headers.etag).toBe(first.headers.etag);
         expect(retry.headers.location).toBe(first.headers.location);
-        expect(retry.body).toMatchObject({ id: first.body.id, streamVersion: first.body.streamVersion, position: first.body.position, data: first.body.data });
+        expect(retry.body).toMatchObject({
+          id: first.body.id,
+          streamVersion: first.body.streamVersion,
+          position: first.body.position,
+          data: first.body.data,
+        });
         expect(await api.eventCount()).toBe(before);
       },
     );
@@ -113,7 +123,9 @@ describe('Idempotency-Key recovery (HTTP, real PostgreSQL)', () => {
       const url = `/v1/figures/${figure.body.id}/revisions`;
       await crashBeforeAppend('crashed-race-1', 'POST', url, revision(1400), `${LEASE} + interval '1 second'`);
       const before = await api.eventCount();
-      const retries = await Promise.all(Array.from({ length: 6 }, () => api.request('POST', url, revision(1400), { 'idempotency-key': 'crashed-race-1' })));
+      const retries = await Promise.all(
+        Array.from({ length: 6 }, () => api.request('POST', url, revision(1400), { 'idempotency-key': 'crashed-race-1' })),
+      );
       const ran = retries.filter((r) => r.status === 201 && r.headers['idempotent-replayed'] === undefined);
       expect(ran).toHaveLength(1);
       for (const r of retries) expect(r.status === 201 || (r.status === 409 && r.body.code === 'idempotency.in_progress')).toBe(true);
@@ -124,7 +136,10 @@ describe('Idempotency-Key recovery (HTTP, real PostgreSQL)', () => {
   it('still answers new work with a stale If-Match with 412', async () => {
     const figure = await api.request('POST', '/v1/figures', upTo1500);
     await api.request('POST', `/v1/figures/${figure.body.id}/revisions`, revision(1400), { 'if-match': '"1"' });
-    const stale = await api.request('POST', `/v1/figures/${figure.body.id}/revisions`, revision(1300), { 'idempotency-key': 'new-1', 'if-match': '"1"' });
+    const stale = await api.request('POST', `/v1/figures/${figure.body.id}/revisions`, revision(1300), {
+      'idempotency-key': 'new-1',
+      'if-match': '"1"',
+    });
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ code: 'stream.version_conflict', currentVersion: 2 });
   });
@@ -150,7 +165,12 @@ describe('Idempotency-Key retention (HTTP, real PostgreSQL)', () => {
     await plant('old-abandoned', "interval '25 hours'", false);
     await plant('recent-completed', "interval '23 hours'", true);
     await plant('recent-abandoned', "interval '23 hours'", false);
-    const fresh = await api.request('POST', '/v1/metrics', { key: 'retention_metric', label: 'Retention', unit: 'troops' }, { 'idempotency-key': 'new-1' });
+    const fresh = await api.request(
+      'POST',
+      '/v1/metrics',
+      { key: 'retention_metric', label: 'Retention', unit: 'troops' },
+      { 'idempotency-key': 'new-1' },
+    );
     expect(fresh.status).toBe(201);
     for (let i = 0; i < 100 && (await keys()).includes('old-completed'); i++) await new Promise((r) => setTimeout(r, 50));
     expect(await keys()).toEqual(['new-1', 'recent-abandoned', 'recent-completed']);

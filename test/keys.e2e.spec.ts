@@ -29,10 +29,19 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
     return { code, out, err };
   };
   const principalEvents = async (keyId: string) =>
-    (await api.db.pool.query(`SELECT event_type AS type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version`, [`principal-${keyId}`])).rows;
+    (
+      await api.db.pool.query(`SELECT event_type AS type, data, metadata FROM events WHERE stream_id = $1 ORDER BY stream_version`, [
+        `principal-${keyId}`,
+      ])
+    ).rows;
 
   it('issues a key over the API: the token once, only its hash stored, the event without name or secret', async () => {
-    const created = await api.request('POST', '/v1/keys', { name: 'Jane Doe, newsroom importer', roles: ['reporter', 'reader'] }, { 'idempotency-key': 'k-1' });
+    const created = await api.request(
+      'POST',
+      '/v1/keys',
+      { name: 'Jane Doe, newsroom importer', roles: ['reporter', 'reader'] },
+      { 'idempotency-key': 'k-1' },
+    );
     expect(created.status).toBe(201);
     const { keyId, token } = created.body;
     expect(token).toMatch(TOKEN);
@@ -47,21 +56,32 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
 
     const events = await principalEvents(keyId);
     expect(events).toEqual([
-      { type: 'principal.key_issued.v1', data: { keyId, roles: ['reader', 'reporter'], expiresAt: null, issuedBy: api.key.keyId, issuedAt: expect.any(String) }, metadata: expect.objectContaining({ actor: api.key.keyId }) },
+      {
+        type: 'principal.key_issued.v1',
+        data: { keyId, roles: ['reader', 'reporter'], expiresAt: null, issuedBy: api.key.keyId, issuedAt: expect.any(String) },
+        metadata: expect.objectContaining({ actor: api.key.keyId }),
+      },
     ]);
     const logged = JSON.stringify(events);
     for (const secret of [token, token.slice(22), rows[0].hash, 'Jane Doe']) expect(logged).not.toContain(secret);
 
     const listed = await api.request('GET', '/v1/keys');
     const entry = listed.body.items.find((k: { keyId: string }) => k.keyId === keyId);
-    expect(entry).toMatchObject({ keyId, name: 'Jane Doe, newsroom importer', roles: ['reader', 'reporter'], createdBy: api.key.keyId, revokedAt: null });
+    expect(entry).toMatchObject({
+      keyId,
+      name: 'Jane Doe, newsroom importer',
+      roles: ['reader', 'reporter'],
+      createdBy: api.key.keyId,
+      revokedAt: null,
+    });
     expect(JSON.stringify(listed.body)).not.toMatch(/flk_|token|hash/i);
   });
 
   it('records last use to the minute, and revocation takes effect at once: 401, and an event naming who revoked it', async () => {
     const { keyId, token } = (await api.request('POST', '/v1/keys', { name: 'short-lived', roles: ['editor'] })).body;
     expect((await as(token, 'PATCH', '/v1/sources/nope', { name: 'x' })).status).toBe(404); // authenticated; the source does not exist
-    for (let i = 0; i < 50 && !(await api.db.pool.query(`SELECT last_used_at FROM api_keys WHERE id = $1`, [keyId])).rows[0].last_used_at; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && !(await api.db.pool.query(`SELECT last_used_at FROM api_keys WHERE id = $1`, [keyId])).rows[0].last_used_at; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await api.db.pool.query(`SELECT last_used_at FROM api_keys WHERE id = $1`, [keyId])).rows[0].last_used_at).toBeInstanceOf(Date);
 
     const revoked = await api.request('DELETE', `/v1/keys/${keyId}`);
@@ -84,10 +104,18 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
     expect((await as(token, 'GET', '/v1/read-models/digest')).status).not.toBe(401);
     await new Promise((r) => setTimeout(r, 1600));
     expect((await as(token, 'GET', '/v1/events')).body).toMatchObject({ status: 401, detail: 'The API key is expired' });
-    for (const body of [{ name: 'x', roles: [] }, { name: 'x', roles: ['root'] }, { roles: ['reader'] }, { name: 'x', roles: ['reader'], expiresAt: 'tomorrow' }]) {
+    for (const body of [
+      { name: 'x', roles: [] },
+      { name: 'x', roles: ['root'] },
+      { roles: ['reader'] },
+      { name: 'x', roles: ['reader'], expiresAt: 'tomorrow' },
+    ]) {
       expect((await api.request('POST', '/v1/keys', body)).status).toBe(400);
     }
-    expect((await api.request('POST', '/v1/keys', { name: 'x', roles: ['reader'], expiresAt: '2001-01-01T00:00:00Z' })).body).toMatchObject({ status: 422, code: 'key.invalid_expiry' });
+    expect((await api.request('POST', '/v1/keys', { name: 'x', roles: ['reader'], expiresAt: '2001-01-01T00:00:00Z' })).body).toMatchObject({
+      status: 422,
+      code: 'key.invalid_expiry',
+    });
   });
 
   it('manages keys from the CLI by database access, as system:cli', async () => {
@@ -110,7 +138,10 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
     expect((await as(token, 'GET', '/v1/keys')).status).toBe(401);
     expect((await principalEvents(keyId)).map((e) => e.metadata.actor)).toEqual(['system:cli', 'system:cli']);
 
-    expect(await cli('create', '--name', 'x', '--roles', 'root')).toMatchObject({ code: 1, err: expect.stringContaining('roles must be one or more of') });
+    expect(await cli('create', '--name', 'x', '--roles', 'root')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('roles must be one or more of'),
+    });
     expect((await cli('create', '--name', 'x')).code).toBe(2);
     expect((await cli('revoke', '0000000000000000')).code).toBe(1);
   });
@@ -120,7 +151,11 @@ describe('API keys (HTTP and CLI, real PostgreSQL)', () => {
     // This database already has keys: nothing is created.
     expect(await cli('bootstrap-local', file)).toEqual({ code: 0, out: '', err: '' });
     await api.db.pool.query('DELETE FROM api_keys');
-    const prod = await runCli(['keys', 'bootstrap-local', file], { stdout: () => undefined, stderr: () => undefined, config: () => ({ ...api.config, nodeEnv: 'production' }) });
+    const prod = await runCli(['keys', 'bootstrap-local', file], {
+      stdout: () => undefined,
+      stderr: () => undefined,
+      config: () => ({ ...api.config, nodeEnv: 'production' }),
+    });
     expect(prod).toBe(0);
     expect(() => statSync(file)).toThrow();
 

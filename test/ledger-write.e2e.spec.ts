@@ -41,7 +41,10 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
         { 'if-match': '"1"' },
       );
       expect(revised.status).toBe(201);
-      expect(revised.body).toMatchObject({ streamVersion: 2, data: { currentVersion: 2, current: { kind: 'update', amount: { qualifier: 'exact', value: 3000 } } } });
+      expect(revised.body).toMatchObject({
+        streamVersion: 2,
+        data: { currentVersion: 2, current: { kind: 'update', amount: { qualifier: 'exact', value: 3000 } } },
+      });
       expect(BigInt(revised.body.position)).toBeGreaterThan(BigInt(reported.body.position));
 
       // Ukrainian intelligence: about 12,000.
@@ -73,7 +76,14 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       expect(dutch.status).toBe(200);
       expect(dutch.headers.etag).toBe('"2"');
       expect(dutch.body.data.versions).toEqual([
-        expect.objectContaining({ version: 1, kind: 'reported', standing: 'superseded', amount: { qualifier: 'up_to', high: 1500 }, validAt: { date: '2024-10-25', precision: 'day' }, citation: expect.objectContaining({ reportId: REPORTS.oct25.reportId }) }),
+        expect.objectContaining({
+          version: 1,
+          kind: 'reported',
+          standing: 'superseded',
+          amount: { qualifier: 'up_to', high: 1500 },
+          validAt: { date: '2024-10-25', precision: 'day' },
+          citation: expect.objectContaining({ reportId: REPORTS.oct25.reportId }),
+        }),
         expect.objectContaining({ version: 2, kind: 'update', revises: 1, standing: 'current', reason: 'later estimate from the same service' }),
       ]);
       const kyiv = await api.request('GET', `/v1/figures/${hur.body.id}`);
@@ -121,7 +131,9 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
 
     it('lets exactly one of concurrent revisions at the same version win', async () => {
       const { body } = await reportFigure();
-      const responses = await Promise.all([1100, 1200, 1300, 1400, 1600].map((v) => api.request('POST', `/v1/figures/${body.id}/revisions`, revision(v), { 'if-match': '"1"' })));
+      const responses = await Promise.all(
+        [1100, 1200, 1300, 1400, 1600].map((v) => api.request('POST', `/v1/figures/${body.id}/revisions`, revision(v), { 'if-match': '"1"' })),
+      );
       expect(responses.map((r) => r.status).sort()).toEqual([201, 412, 412, 412, 412]);
       const figure = await api.request('GET', `/v1/figures/${body.id}`);
       expect(figure.body.data.versions).toHaveLength(2);
@@ -157,22 +169,39 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
     it('refuses the same key with a different body (422) and appends nothing', async () => {
       await reportFigure(upTo1500, { 'idempotency-key': 'reuse-1' });
       const before = await api.eventCount();
-      const other = await api.request('POST', '/v1/figures', { ...upTo1500, amount: { qualifier: 'up_to', high: 2000 } }, { 'idempotency-key': 'reuse-1' });
+      const other = await api.request(
+        'POST',
+        '/v1/figures',
+        { ...upTo1500, amount: { qualifier: 'up_to', high: 2000 } },
+        { 'idempotency-key': 'reuse-1' },
+      );
       expect(other.status).toBe(422);
       expect(other.body.code).toBe('idempotency.key_reused');
       expect(await api.eventCount()).toBe(before);
     });
 
     it('lets a request that failed be retried with the same key', async () => {
-      const bad = await api.request('POST', '/v1/sources', { sourceId: 'later-source', name: 'Later', kind: 'media', country: 'nl' }, { 'idempotency-key': 'fix-1' });
+      const bad = await api.request(
+        'POST',
+        '/v1/sources',
+        { sourceId: 'later-source', name: 'Later', kind: 'media', country: 'nl' },
+        { 'idempotency-key': 'fix-1' },
+      );
       expect(bad.status).toBe(400);
-      const fixed = await api.request('POST', '/v1/sources', { sourceId: 'later-source', name: 'Later', kind: 'media', country: 'NL' }, { 'idempotency-key': 'fix-1' });
+      const fixed = await api.request(
+        'POST',
+        '/v1/sources',
+        { sourceId: 'later-source', name: 'Later', kind: 'media', country: 'NL' },
+        { 'idempotency-key': 'fix-1' },
+      );
       expect(fixed.status).toBe(201);
     });
 
     it('keeps concurrent duplicates of one request to a single append', async () => {
       const before = await api.eventCount();
-      const responses = await Promise.all(Array.from({ length: 6 }, () => api.request('POST', '/v1/figures', upTo1500, { 'idempotency-key': 'burst-1' })));
+      const responses = await Promise.all(
+        Array.from({ length: 6 }, () => api.request('POST', '/v1/figures', upTo1500, { 'idempotency-key': 'burst-1' })),
+      );
       expect(responses.every((r) => r.status === 201 || (r.status === 409 && r.body.code === 'idempotency.in_progress'))).toBe(true);
       expect(await api.eventCount()).toBe(before + 1);
     });
@@ -190,7 +219,12 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
 
   describe('catalog writes', () => {
     it('updates a metric with If-Match and refuses a unit change', async () => {
-      const updated = await api.request('PATCH', `/v1/metrics/${METRIC.key}`, { description: 'Troops deployed to Russia or Russian-held territory' }, { 'if-match': '"1"' });
+      const updated = await api.request(
+        'PATCH',
+        `/v1/metrics/${METRIC.key}`,
+        { description: 'Troops deployed to Russia or Russian-held territory' },
+        { 'if-match': '"1"' },
+      );
       expect(updated.status).toBe(200);
       expect(updated.body).toMatchObject({ streamVersion: 2, data: { description: 'Troops deployed to Russia or Russian-held territory' } });
       const unit = await api.request('PATCH', `/v1/metrics/${METRIC.key}`, { unit: 'people' });
@@ -199,19 +233,36 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
     });
 
     it('stores a report text apart from the events, refuses a text that does not match, and redacts it', async () => {
-      const created = await api.request('POST', '/v1/reports', { reportId: 'with-text', publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en', text: 'Some 3,000 soldiers.' });
+      const created = await api.request('POST', '/v1/reports', {
+        reportId: 'with-text',
+        publisher: 'P',
+        title: 'T',
+        publishedAt: '2024-10-28',
+        language: 'en',
+        text: 'Some 3,000 soldiers.',
+      });
       expect(created.status).toBe(201);
       expect(created.body.data.contentHash).toMatch(/^[0-9a-f]{64}$/);
       expect((await api.request('GET', '/v1/reports/with-text/text')).body.body).toBe('Some 3,000 soldiers.');
-      expect((await api.request('PUT', '/v1/reports/with-text/text', { text: 'Some 30,000 soldiers.' })).body.code).toBe('report.content_hash_mismatch');
+      expect((await api.request('PUT', '/v1/reports/with-text/text', { text: 'Some 30,000 soldiers.' })).body.code).toBe(
+        'report.content_hash_mismatch',
+      );
       expect((await api.request('DELETE', '/v1/reports/with-text/text')).body).toEqual({ reportId: 'with-text', redacted: true });
       expect((await api.request('GET', '/v1/reports/with-text/text')).status).toBe(404);
       expect((await api.request('PUT', '/v1/reports/with-text/text', { text: 'Some 3,000 soldiers.' })).status).toBe(200);
     });
 
     describe('a report with its text is written whole or not at all', () => {
-      const report = (reportId: string, extra: Record<string, unknown> = {}) => ({ reportId, publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en', ...extra });
-      const textRows = async (reportId: string) => (await api.db.pool.query('SELECT content_hash, body FROM report_texts WHERE report_id = $1', [reportId])).rows;
+      const report = (reportId: string, extra: Record<string, unknown> = {}) => ({
+        reportId,
+        publisher: 'P',
+        title: 'T',
+        publishedAt: '2024-10-28',
+        language: 'en',
+        ...extra,
+      });
+      const textRows = async (reportId: string) =>
+        (await api.db.pool.query('SELECT content_hash, body FROM report_texts WHERE report_id = $1', [reportId])).rows;
 
       it('appends nothing when the text cannot be stored, and a retry then succeeds whole', async () => {
         await api.db.adminPool.query(`ALTER TABLE report_texts ADD CONSTRAINT test_refuse_boom CHECK (body NOT LIKE '%BOOM%')`); // as a migration would
@@ -230,7 +281,7 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
         expect((await api.request('GET', '/v1/reports/text-store-fails/text')).body.body).toBe('BOOM: 3,000 soldiers.');
       });
 
-      it('stores no text for a report the ledger refuses, and never replaces a registered report\'s text', async () => {
+      it("stores no text for a report the ledger refuses, and never replaces a registered report's text", async () => {
         const future = await api.request('POST', '/v1/reports', report('text-refused', { publishedAt: '2999-01-01', text: 'Later.' }));
         expect(future.status).toBe(422);
         expect(await textRows('text-refused')).toEqual([]);
@@ -247,7 +298,10 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
         expect((await api.request('GET', '/v1/reports/text-stray/text')).status).toBe(404);
         const created = await api.request('POST', '/v1/reports', report('text-stray', { text: 'The real one.' }));
         expect(created.status).toBe(201);
-        expect((await api.request('GET', '/v1/reports/text-stray/text')).body).toMatchObject({ body: 'The real one.', contentHash: created.body.data.contentHash });
+        expect((await api.request('GET', '/v1/reports/text-stray/text')).body).toMatchObject({
+          body: 'The real one.',
+          contentHash: created.body.data.contentHash,
+        });
         expect(await textRows('text-stray')).toHaveLength(1);
       });
 
@@ -267,57 +321,228 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
     const cases: [string, string, string, unknown, number, string, string?][] = [
       ['unknown field', 'POST', '/v1/figures', { ...valid, confidence: 1 }, 400, 'request.invalid', 'confidence'],
       ['missing amount', 'POST', '/v1/figures', { ...valid, amount: undefined }, 400, 'request.invalid', 'amount'],
-      ['unknown field inside amount', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'up_to', high: 1, max: 2 } }, 400, 'request.invalid', 'amount.max'],
+      [
+        'unknown field inside amount',
+        'POST',
+        '/v1/figures',
+        { ...valid, amount: { qualifier: 'up_to', high: 1, max: 2 } },
+        400,
+        'request.invalid',
+        'amount.max',
+      ],
       ['bad qualifier', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'roughly', value: 1 } }, 400, 'request.invalid', 'amount.qualifier'],
-      ['value given as text', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'exact', value: '3000' } }, 400, 'request.invalid', 'amount.value'],
+      [
+        'value given as text',
+        'POST',
+        '/v1/figures',
+        { ...valid, amount: { qualifier: 'exact', value: '3000' } },
+        400,
+        'request.invalid',
+        'amount.value',
+      ],
       ['qualifier without its bound', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'up_to', low: 1 } }, 422, 'figure.amount_invalid'],
       ['low above high', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'range', low: 9, high: 3 } }, 422, 'figure.amount_invalid'],
-      ['negative value for a count (troops)', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'exact', value: -5 } }, 422, 'figure.amount_negative', 'amount.value'],
-      ['negative low bound for a count (troops)', 'POST', '/v1/figures', { ...valid, amount: { qualifier: 'range', low: -5, high: 10 } }, 422, 'figure.amount_negative', 'amount.low'],
+      [
+        'negative value for a count (troops)',
+        'POST',
+        '/v1/figures',
+        { ...valid, amount: { qualifier: 'exact', value: -5 } },
+        422,
+        'figure.amount_negative',
+        'amount.value',
+      ],
+      [
+        'negative low bound for a count (troops)',
+        'POST',
+        '/v1/figures',
+        { ...valid, amount: { qualifier: 'range', low: -5, high: 10 } },
+        422,
+        'figure.amount_negative',
+        'amount.low',
+      ],
       ['unit not the metric unit', 'POST', '/v1/figures', { ...valid, unit: 'people' }, 422, 'figure.unit_mismatch'],
       ['unknown metric', 'POST', '/v1/figures', { ...valid, metricKey: 'no_such_metric' }, 404, 'metric.not_found'],
       ['unknown source', 'POST', '/v1/figures', { ...valid, sourceId: 'nobody' }, 404, 'source.not_found'],
       ['unknown report', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, reportId: 'nowhere' } }, 404, 'report.not_found'],
       ['impossible date', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-02-31' } }, 400, 'request.invalid', 'validAt.date'],
       ['date in the future', 'POST', '/v1/figures', { ...valid, validAt: { date: '2999-01-01' } }, 422, 'figure.valid_at_in_future'],
-      ['month precision not on the 1st', 'POST', '/v1/figures', { ...valid, validAt: { date: '2024-10-25', precision: 'month' } }, 422, 'figure.valid_at_invalid'],
-      ['uppercase figure id', 'POST', '/v1/figures', { ...valid, figureId: 'A0000000-0000-4000-8000-000000000000' }, 400, 'request.invalid', 'figureId'],
+      [
+        'month precision not on the 1st',
+        'POST',
+        '/v1/figures',
+        { ...valid, validAt: { date: '2024-10-25', precision: 'month' } },
+        422,
+        'figure.valid_at_invalid',
+      ],
+      [
+        'uppercase figure id',
+        'POST',
+        '/v1/figures',
+        { ...valid, figureId: 'A0000000-0000-4000-8000-000000000000' },
+        400,
+        'request.invalid',
+        'figureId',
+      ],
       ['body is an array', 'POST', '/v1/figures', [valid], 400, 'request.invalid'],
       ['malformed JSON', 'POST', '/v1/figures', '{"metricKey":', 400, 'request.malformed'],
       ['empty quote', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, quote: '' } }, 400, 'request.invalid', 'citation.quote'],
-      ['revision of a missing figure', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/revisions', { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation, reason: 'r' }, 404, 'figure.not_found'],
-      ['revision without reason', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/revisions', { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation }, 400, 'request.invalid', 'reason'],
+      [
+        'revision of a missing figure',
+        'POST',
+        '/v1/figures/00000000-0000-4000-8000-000000000000/revisions',
+        { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation, reason: 'r' },
+        404,
+        'figure.not_found',
+      ],
+      [
+        'revision without reason',
+        'POST',
+        '/v1/figures/00000000-0000-4000-8000-000000000000/revisions',
+        { amount: { qualifier: 'exact', value: 1 }, citation: valid.citation },
+        400,
+        'request.invalid',
+        'reason',
+      ],
       ['missing figure', 'GET', '/v1/figures/00000000-0000-4000-8000-000000000000', undefined, 404, 'figure.not_found'],
       ['figure id that is not a uuid', 'GET', '/v1/figures/not-a-uuid', undefined, 400, 'request.invalid', 'id'],
       ['metric key with capitals', 'POST', '/v1/metrics', { key: 'Troops', label: 'x', unit: 'troops' }, 400, 'request.invalid', 'key'],
       ['metric registered twice', 'POST', '/v1/metrics', METRIC, 409, 'metric.already_registered'],
       ['source kind unknown', 'POST', '/v1/sources', { sourceId: 's-x', name: 'X', kind: 'oracle' }, 400, 'request.invalid', 'kind'],
-      ['report date impossible', 'POST', '/v1/reports', { reportId: 'r-x', publisher: 'P', title: 'T', publishedAt: '2024-13-01', language: 'en' }, 400, 'request.invalid', 'publishedAt'],
-      ['report url not http', 'POST', '/v1/reports', { reportId: 'r-y', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', url: 'javascript:alert(1)' }, 400, 'request.invalid', 'url'],
-      ['report hash that is not the text hash', 'POST', '/v1/reports', { reportId: 'r-z', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', text: 'a', contentHash: '0'.repeat(64) }, 422, 'report.content_hash_mismatch'],
+      [
+        'report date impossible',
+        'POST',
+        '/v1/reports',
+        { reportId: 'r-x', publisher: 'P', title: 'T', publishedAt: '2024-13-01', language: 'en' },
+        400,
+        'request.invalid',
+        'publishedAt',
+      ],
+      [
+        'report url not http',
+        'POST',
+        '/v1/reports',
+        { reportId: 'r-y', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', url: 'javascript:alert(1)' },
+        400,
+        'request.invalid',
+        'url',
+      ],
+      [
+        'report hash that is not the text hash',
+        'POST',
+        '/v1/reports',
+        { reportId: 'r-z', publisher: 'P', title: 'T', publishedAt: '2024-10-01', language: 'en', text: 'a', contentHash: '0'.repeat(64) },
+        422,
+        'report.content_hash_mismatch',
+      ],
       ['update of an unknown metric', 'PATCH', '/v1/metrics/no_such_metric', { label: 'x' }, 404, 'metric.not_found'],
       ['update that changes nothing', 'PATCH', `/v1/sources/${SOURCES.mivd.sourceId}`, { name: SOURCES.mivd.name }, 422, 'source.update_no_change'],
-      ['idempotency key with spaces', 'POST', '/v1/metrics', { key: 'k_idem', label: 'x', unit: 'troops', __headers: { 'idempotency-key': 'has space' } }, 400, 'request.invalid', 'Idempotency-Key'],
+      [
+        'idempotency key with spaces',
+        'POST',
+        '/v1/metrics',
+        { key: 'k_idem', label: 'x', unit: 'troops', __headers: { 'idempotency-key': 'has space' } },
+        400,
+        'request.invalid',
+        'Idempotency-Key',
+      ],
       ['unknown route', 'POST', '/v1/nothing-here', {}, 404, 'route.not_found'],
       ['wrong media type', 'POST', '/v1/metrics', '<metric/>', 415, 'request.unsupported_media_type'],
       // Strings PostgreSQL's text/jsonb refuse (a lone UTF-16 surrogate, NUL), anywhere in the body, keys and unknown fields included.
-      ['lone surrogate in a citation quote', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, quote: 'up to 1,500 \ud800' } }, 400, 'request.invalid', 'citation.quote'],
-      ['NUL in a citation quote', 'POST', '/v1/figures', { ...valid, citation: { ...valid.citation, quote: 'up to\u00001,500' } }, 400, 'request.invalid', 'citation.quote'],
-      ['lone surrogate in a report title', 'POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'r-sur-title', title: '\udc00 title' }, 400, 'request.invalid', 'title'],
-      ['lone surrogate in a report url', 'POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'r-sur-url', url: 'https://example.org/\ud800' }, 400, 'request.invalid', 'url'],
-      ['lone surrogate in a source name', 'POST', '/v1/sources', { sourceId: 's-sur', name: 'HUR \ud800', kind: 'intelligence' }, 400, 'request.invalid', 'name'],
+      [
+        'lone surrogate in a citation quote',
+        'POST',
+        '/v1/figures',
+        { ...valid, citation: { ...valid.citation, quote: 'up to 1,500 \ud800' } },
+        400,
+        'request.invalid',
+        'citation.quote',
+      ],
+      [
+        'NUL in a citation quote',
+        'POST',
+        '/v1/figures',
+        { ...valid, citation: { ...valid.citation, quote: 'up to\u00001,500' } },
+        400,
+        'request.invalid',
+        'citation.quote',
+      ],
+      [
+        'lone surrogate in a report title',
+        'POST',
+        '/v1/reports',
+        { ...REPORTS.oct25, reportId: 'r-sur-title', title: '\udc00 title' },
+        400,
+        'request.invalid',
+        'title',
+      ],
+      [
+        'lone surrogate in a report url',
+        'POST',
+        '/v1/reports',
+        { ...REPORTS.oct25, reportId: 'r-sur-url', url: 'https://example.org/\ud800' },
+        400,
+        'request.invalid',
+        'url',
+      ],
+      [
+        'lone surrogate in a source name',
+        'POST',
+        '/v1/sources',
+        { sourceId: 's-sur', name: 'HUR \ud800', kind: 'intelligence' },
+        400,
+        'request.invalid',
+        'name',
+      ],
       ['lone surrogate in a metric label', 'PATCH', `/v1/metrics/${METRIC.key}`, { label: 'troops \ud83d' }, 400, 'request.invalid', 'label'],
-      ['lone surrogate in a retraction reason', 'POST', '/v1/figures/00000000-0000-4000-8000-000000000000/retractions', { reason: 'withdrawn \ud800' }, 400, 'request.invalid', 'reason'],
-      ['lone surrogate in an unknown field', 'POST', '/v1/figures', { ...valid, note: { deeper: ['\ud800'] } }, 400, 'request.invalid', 'note.deeper[0]'],
+      [
+        'lone surrogate in a retraction reason',
+        'POST',
+        '/v1/figures/00000000-0000-4000-8000-000000000000/retractions',
+        { reason: 'withdrawn \ud800' },
+        400,
+        'request.invalid',
+        'reason',
+      ],
+      [
+        'lone surrogate in an unknown field',
+        'POST',
+        '/v1/figures',
+        { ...valid, note: { deeper: ['\ud800'] } },
+        400,
+        'request.invalid',
+        'note.deeper[0]',
+      ],
       ['lone surrogate in a field name', 'POST', '/v1/figures', { ...valid, 'bad\ud800key': 1 }, 400, 'request.invalid', 'bad\ufffdkey'],
-      ['NUL in a report text', 'POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'r-nul-text', text: 'Some\u00003,000 soldiers.' }, 400, 'request.invalid', 'text'],
+      [
+        'NUL in a report text',
+        'POST',
+        '/v1/reports',
+        { ...REPORTS.oct25, reportId: 'r-nul-text', text: 'Some\u00003,000 soldiers.' },
+        400,
+        'request.invalid',
+        'text',
+      ],
       ['NUL in a stored text', 'PUT', `/v1/reports/${REPORTS.oct25.reportId}/text`, { text: 'a\u0000b' }, 400, 'request.invalid', 'text'],
       ['NUL in a path parameter', 'PATCH', '/v1/metrics/a%00b', { label: 'x' }, 400, 'request.invalid', 'key'],
       // Nesting far below the body limit that would overflow recursive validators: malformed, like unparsable JSON.
-      ['arrays nested 2,000 deep in an unknown field', 'POST', '/v1/metrics', `{"key":"k_deep","label":"x","unit":"troops","junk":${'['.repeat(2000)}${']'.repeat(2000)}}`, 400, 'request.malformed'],
+      [
+        'arrays nested 2,000 deep in an unknown field',
+        'POST',
+        '/v1/metrics',
+        `{"key":"k_deep","label":"x","unit":"troops","junk":${'['.repeat(2000)}${']'.repeat(2000)}}`,
+        400,
+        'request.malformed',
+      ],
       ['objects nested 2,000 deep', 'POST', '/v1/figures', `{"amount":${'{"a":'.repeat(2000)}1${'}'.repeat(2000)}}`, 400, 'request.malformed'],
       // Errors Fastify's router answers itself.
-      ['path parameter over 100 characters (PATCH)', 'PATCH', `/v1/metrics/${'a'.repeat(200)}`, { label: 'x' }, 414, 'request.path_parameter_too_long'],
+      [
+        'path parameter over 100 characters (PATCH)',
+        'PATCH',
+        `/v1/metrics/${'a'.repeat(200)}`,
+        { label: 'x' },
+        414,
+        'request.path_parameter_too_long',
+      ],
       ['path parameter over 100 characters (POST)', 'POST', `/v1/figures/${'a'.repeat(200)}/revisions`, {}, 414, 'request.path_parameter_too_long'],
       ['path parameter over 100 characters (GET)', 'GET', `/v1/figures/${'a'.repeat(200)}`, undefined, 414, 'request.path_parameter_too_long'],
       ['URL that does not decode', 'GET', '/v1/figures/%E0%A4%A', undefined, 400, 'request.malformed'],
@@ -341,14 +566,24 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toContain(PROBLEM);
       expect(response.headers['x-request-id']).toEqual(expect.any(String));
-      expect(response.body).toMatchObject({ status, code, type: expect.stringContaining('/problems/'), title: expect.any(String), detail: expect.any(String) });
+      expect(response.body).toMatchObject({
+        status,
+        code,
+        type: expect.stringContaining('/problems/'),
+        title: expect.any(String),
+        detail: expect.any(String),
+      });
       if (field) expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
       expect(await api.eventCount()).toBe(before);
     });
 
     it('refuses a body over the size limit with 413', async () => {
       const before = await api.eventCount();
-      const response = await api.request('POST', '/v1/reports', { ...REPORTS.oct25, reportId: 'huge', text: 'x'.repeat(api.config.bodyLimitBytes + 10) });
+      const response = await api.request('POST', '/v1/reports', {
+        ...REPORTS.oct25,
+        reportId: 'huge',
+        text: 'x'.repeat(api.config.bodyLimitBytes + 10),
+      });
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toContain(PROBLEM);
       expect(response.body.code).toBe('request.too_large');
@@ -359,8 +594,20 @@ describe('ledger write API (HTTP, real PostgreSQL)', () => {
   it('serves the OpenAPI document generated from the DTOs and the docs page', async () => {
     const spec = await api.request('GET', '/docs/openapi.json');
     expect(spec.status).toBe(200);
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/v1/figures', '/v1/figures/{id}/revisions', '/v1/figures/{id}/corroborations', '/v1/figures/{id}/retractions', '/v1/metrics', '/v1/sources', '/v1/reports']));
-    expect(spec.body.paths['/v1/figures'].post.requestBody.content['application/json'].schema.required).toEqual(expect.arrayContaining(['metricKey', 'sourceId', 'amount', 'validAt', 'citation']));
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/figures',
+        '/v1/figures/{id}/revisions',
+        '/v1/figures/{id}/corroborations',
+        '/v1/figures/{id}/retractions',
+        '/v1/metrics',
+        '/v1/sources',
+        '/v1/reports',
+      ]),
+    );
+    expect(spec.body.paths['/v1/figures'].post.requestBody.content['application/json'].schema.required).toEqual(
+      expect.arrayContaining(['metricKey', 'sourceId', 'amount', 'validAt', 'citation']),
+    );
     const page = await api.request('GET', '/docs');
     expect(page.status).toBe(200);
   });

@@ -49,10 +49,14 @@ describe('Prometheus metrics on the API and the worker (real PostgreSQL and Redi
     async ingest(body: unknown) {
       const submitted = await h.request('POST', '/v1/ingestions', body);
       expect(submitted.status).toBe(202);
-      return eventually(async () => {
-        const { body: job } = await h.request('GET', `/v1/ingestions/${submitted.body.jobId}`);
-        return job?.state === 'completed' || job?.state === 'failed' ? job : null;
-      }, 20_000, 'the job');
+      return eventually(
+        async () => {
+          const { body: job } = await h.request('GET', `/v1/ingestions/${submitted.body.jobId}`);
+          return job?.state === 'completed' || job?.state === 'failed' ? job : null;
+        },
+        20_000,
+        'the job',
+      );
     },
   };
   const apiMetrics = async () => {
@@ -93,41 +97,78 @@ describe('Prometheus metrics on the API and the worker (real PostgreSQL and Redi
     await h.request('GET', '/v1/sources/obs-src/figures');
     const after = await apiMetrics();
     expect(sample(after, 'factledger_appended_events_total')).toBeGreaterThan(sample(before, 'factledger_appended_events_total'));
-    expect(sample(after, 'factledger_append_duration_seconds_count', { outcome: 'written' })).toBeGreaterThan(sample(before, 'factledger_append_duration_seconds_count', { outcome: 'written' }));
+    expect(sample(after, 'factledger_append_duration_seconds_count', { outcome: 'written' })).toBeGreaterThan(
+      sample(before, 'factledger_append_duration_seconds_count', { outcome: 'written' }),
+    );
     expect(sample(after, 'factledger_http_requests_total', { method: 'POST', route: '/v1/sources', status_code: '201' })).toBeGreaterThanOrEqual(1);
     // The pattern, never the raw URL: one series whatever the id.
     expect(after).toMatch(/factledger_http_request_duration_seconds_bucket\{[^}]*route="\/v1\/sources\/:[a-zA-Z]+\/figures"/);
     expect(after).not.toContain('route="/v1/sources/obs-src/figures"');
     // A retry with the same Idempotency-Key: answered from the stored response, counted as a replay.
     for (let i = 0; i < 2; i++) {
-      expect((await h.request('POST', '/v1/sources', { sourceId: 'obs-src-2', name: 'Observability Wire 2', kind: 'media', country: 'FR' }, { 'idempotency-key': 'obs-retry-1' })).status).toBe(201);
+      expect(
+        (
+          await h.request(
+            'POST',
+            '/v1/sources',
+            { sourceId: 'obs-src-2', name: 'Observability Wire 2', kind: 'media', country: 'FR' },
+            { 'idempotency-key': 'obs-retry-1' },
+          )
+        ).status,
+      ).toBe(201);
     }
     expect(sample(await apiMetrics(), 'factledger_append_idempotent_replays_total', { via: 'idempotency_key' })).toBe(1);
     // Version conflict: a stale If-Match.
     const conflict = await h.request('PATCH', '/v1/sources/obs-src', { name: 'Observability Wire (renamed)' }, { 'if-match': '"99"' });
     expect(conflict.status).toBe(412);
     expect(sample(await apiMetrics(), 'factledger_http_requests_total', { method: 'PATCH', status_code: '412' })).toBe(1);
-    for (const name of ['factledger_db_pool_connections', 'factledger_read_model_lag_events', 'factledger_sealer_tree_size', 'factledger_queue_jobs', 'process_cpu_user_seconds_total']) {
+    for (const name of [
+      'factledger_db_pool_connections',
+      'factledger_read_model_lag_events',
+      'factledger_sealer_tree_size',
+      'factledger_queue_jobs',
+      'process_cpu_user_seconds_total',
+    ]) {
       expect(after).toContain(`# TYPE ${name} `);
     }
     expect(sample(after, 'factledger_read_model_state', { read_model: 'figures' })).toBeGreaterThanOrEqual(1);
   });
 
-  it('a projection batch and an ingestion job move the worker\'s counters, served on its private listener', async () => {
+  it("a projection batch and an ingestion job move the worker's counters, served on its private listener", async () => {
     const before = await workerMetrics();
     const job = await h.ingest({
       kind: 'structured',
       report: { publisher: 'Example Wire', title: 'Metrics check', publishedAt: '2024-10-28', language: 'en' },
-      figures: [{ metricKey: 'north_korean_troops_in_russia', source: 'MIVD', qualifier: 'approximately', value: 11000, validAt: '2024-10-28', quote: 'about 11,000' }],
+      figures: [
+        {
+          metricKey: 'north_korean_troops_in_russia',
+          source: 'MIVD',
+          qualifier: 'approximately',
+          value: 11000,
+          validAt: '2024-10-28',
+          quote: 'about 11,000',
+        },
+      ],
     });
     expect(job.state).toBe('completed');
-    const after = await eventually(async () => {
-      const text = await workerMetrics();
-      return sample(text, 'factledger_projection_batches_total', { read_model: 'figures' }) > sample(before, 'factledger_projection_batches_total', { read_model: 'figures' }) ? text : null;
-    }, 10_000, 'a figures batch');
+    const after = await eventually(
+      async () => {
+        const text = await workerMetrics();
+        return sample(text, 'factledger_projection_batches_total', { read_model: 'figures' }) >
+          sample(before, 'factledger_projection_batches_total', { read_model: 'figures' })
+          ? text
+          : null;
+      },
+      10_000,
+      'a figures batch',
+    );
     const completed = { name: 'ingest-structured', outcome: 'completed' };
-    expect(sample(after, 'factledger_queue_jobs_finished_total', completed)).toBe(sample(before, 'factledger_queue_jobs_finished_total', completed) + 1);
-    expect(sample(after, 'factledger_extraction_duration_seconds_count', { kind: 'structured' })).toBeGreaterThan(sample(before, 'factledger_extraction_duration_seconds_count', { kind: 'structured' }));
+    expect(sample(after, 'factledger_queue_jobs_finished_total', completed)).toBe(
+      sample(before, 'factledger_queue_jobs_finished_total', completed) + 1,
+    );
+    expect(sample(after, 'factledger_extraction_duration_seconds_count', { kind: 'structured' })).toBeGreaterThan(
+      sample(before, 'factledger_extraction_duration_seconds_count', { kind: 'structured' }),
+    );
     expect(sample(after, 'factledger_projection_events_total')).toBeGreaterThan(sample(before, 'factledger_projection_events_total'));
     expect(sample(after, 'factledger_appended_events_total')).toBeGreaterThan(sample(before, 'factledger_appended_events_total'));
     expect(after).toContain('app="factledger-worker"');
@@ -151,9 +192,21 @@ describe('structured JSON logs of a real API', () => {
     try {
       const key = await createTestKey(t.db);
       const auth = { authorization: `Bearer ${key.token}` };
-      const read = await app.inject({ method: 'GET', url: '/v1/sources/nobody/figures', headers: { ...auth, 'x-request-id': 'req-log-1', 'x-correlation-id': 'corr-log-1' } });
+      const read = await app.inject({
+        method: 'GET',
+        url: '/v1/sources/nobody/figures',
+        headers: { ...auth, 'x-request-id': 'req-log-1', 'x-correlation-id': 'corr-log-1' },
+      });
       const access = lines.find((l) => l.requestId === 'req-log-1' && l.msg === 'request completed');
-      expect(access).toMatchObject({ level: 30, context: 'access', method: 'GET', route: expect.stringMatching(/^\/v1\/sources\/:\w+\/figures$/), status: read.statusCode, correlationId: 'corr-log-1', principal: key.keyId });
+      expect(access).toMatchObject({
+        level: 30,
+        context: 'access',
+        method: 'GET',
+        route: expect.stringMatching(/^\/v1\/sources\/:\w+\/figures$/),
+        status: read.statusCode,
+        correlationId: 'corr-log-1',
+        principal: key.keyId,
+      });
       expect(typeof access!.durationMs).toBe('number');
       expect(JSON.stringify(lines)).not.toContain(key.token);
 

@@ -18,39 +18,65 @@ describe('the OpenAPI contract (docs/openapi.json)', () => {
 
     it('passes an answer that keeps the document', () => {
       expect(contract.problems('POST', '/v1/metrics', { status: 201, contentType: JSON_TYPE, body: { ...written, data: metric } })).toEqual([]);
-      expect(contract.problems('PATCH', '/v1/metrics/troops', { status: 422, contentType: PROBLEM, body: { type: 't', title: 't', status: 422, code: 'metric.update_no_change' } })).toEqual([]);
+      expect(
+        contract.problems('PATCH', '/v1/metrics/troops', {
+          status: 422,
+          contentType: PROBLEM,
+          body: { type: 't', title: 't', status: 422, code: 'metric.update_no_change' },
+        }),
+      ).toEqual([]);
     });
 
     it('fails a field the schema does not declare', () => {
-      expect(contract.problems('POST', '/v1/metrics', { status: 201, contentType: JSON_TYPE, body: { ...written, data: { ...metric, secret: 1 } } })).toEqual([
-        expect.stringContaining('must NOT have additional properties (secret)'),
-      ]);
+      expect(
+        contract.problems('POST', '/v1/metrics', { status: 201, contentType: JSON_TYPE, body: { ...written, data: { ...metric, secret: 1 } } }),
+      ).toEqual([expect.stringContaining('must NOT have additional properties (secret)')]);
     });
 
     it('fails a missing field and a wrong type', () => {
       const { label: _label, ...unlabelled } = metric;
-      expect(contract.problems('POST', '/v1/metrics', { status: 201, contentType: JSON_TYPE, body: { ...written, streamVersion: '1', data: unlabelled } })).toHaveLength(2);
+      expect(
+        contract.problems('POST', '/v1/metrics', { status: 201, contentType: JSON_TYPE, body: { ...written, streamVersion: '1', data: unlabelled } }),
+      ).toHaveLength(2);
     });
 
     it('fails a status the operation does not declare', () => {
-      expect(contract.problems('POST', '/v1/metrics', { status: 200, contentType: JSON_TYPE, body: { ...written, data: metric } })).toEqual(['POST /v1/metrics 200: status not declared']);
+      expect(contract.problems('POST', '/v1/metrics', { status: 200, contentType: JSON_TYPE, body: { ...written, data: metric } })).toEqual([
+        'POST /v1/metrics 200: status not declared',
+      ]);
     });
 
     it('fails an error that is not problem+json, or a problem without its code', () => {
-      expect(contract.problems('POST', '/v1/metrics', { status: 400, contentType: JSON_TYPE, body: { message: 'bad' } })).toEqual([expect.stringContaining('must be application/problem+json')]);
-      expect(contract.problems('POST', '/v1/metrics', { status: 400, contentType: PROBLEM, body: { type: 't', title: 't', status: 400 } })).toEqual([expect.stringContaining("must have required property 'code'")]);
+      expect(contract.problems('POST', '/v1/metrics', { status: 400, contentType: JSON_TYPE, body: { message: 'bad' } })).toEqual([
+        expect.stringContaining('must be application/problem+json'),
+      ]);
+      expect(contract.problems('POST', '/v1/metrics', { status: 400, contentType: PROBLEM, body: { type: 't', title: 't', status: 400 } })).toEqual([
+        expect.stringContaining("must have required property 'code'"),
+      ]);
     });
 
     it('fails a problem code the operation does not list for that status', () => {
       const problem = (status: number, code: string) => ({ status, contentType: PROBLEM, body: { type: 't', title: 't', status, code } });
       expect(contract.problems('POST', '/v1/metrics', problem(409, 'metric.already_registered'))).toEqual([]);
-      expect(contract.problems('POST', '/v1/metrics', problem(409, 'figure.retracted'))).toEqual([expect.stringContaining('code figure.retracted is not among the declared')]);
-      expect(contract.problems('POST', '/v1/metrics', problem(400, 'metric.already_registered'))).toEqual([expect.stringContaining('is not among the declared')]);
+      expect(contract.problems('POST', '/v1/metrics', problem(409, 'figure.retracted'))).toEqual([
+        expect.stringContaining('code figure.retracted is not among the declared'),
+      ]);
+      expect(contract.problems('POST', '/v1/metrics', problem(400, 'metric.already_registered'))).toEqual([
+        expect.stringContaining('is not among the declared'),
+      ]);
     });
 
     it('fails a success on a route the document does not have, and checks 404/405 as problems', () => {
-      expect(contract.problems('GET', '/v1/nowhere', { status: 200, contentType: JSON_TYPE, body: {} })).toEqual([expect.stringContaining('not in the document')]);
-      expect(contract.problems('DELETE', '/v1/metrics', { status: 405, contentType: PROBLEM, body: { type: 't', title: 't', status: 405, code: 'request.method_not_allowed' } })).toEqual([]);
+      expect(contract.problems('GET', '/v1/nowhere', { status: 200, contentType: JSON_TYPE, body: {} })).toEqual([
+        expect.stringContaining('not in the document'),
+      ]);
+      expect(
+        contract.problems('DELETE', '/v1/metrics', {
+          status: 405,
+          contentType: PROBLEM,
+          body: { type: 't', title: 't', status: 405, code: 'request.method_not_allowed' },
+        }),
+      ).toEqual([]);
     });
   });
 });

@@ -1,7 +1,11 @@
 import { startApi, type ApiHarness } from './support/api-harness';
 
 type Parameter = { name: string; in: string; required?: boolean };
-type Operation = { parameters?: Parameter[]; requestBody?: unknown; responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }> };
+type Operation = {
+  parameters?: Parameter[];
+  requestBody?: unknown;
+  responses: Record<string, { content?: Record<string, { schema?: { $ref?: string } }> }>;
+};
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
@@ -35,7 +39,9 @@ describe('the served OpenAPI document (GET /docs/openapi.json)', () => {
     expect(missing).toEqual([]);
     // No path parameter is declared that the path does not have.
     const extra = operations().flatMap(({ path, method, operation }) =>
-      (operation.parameters ?? []).filter((p) => p.in === 'path' && !path.includes(`{${p.name}}`)).map((p) => `${method.toUpperCase()} ${path}: ${p.name}`),
+      (operation.parameters ?? [])
+        .filter((p) => p.in === 'path' && !path.includes(`{${p.name}}`))
+        .map((p) => `${method.toUpperCase()} ${path}: ${p.name}`),
     );
     expect(extra).toEqual([]);
   });
@@ -53,8 +59,13 @@ describe('the served OpenAPI document (GET /docs/openapi.json)', () => {
   });
 
   it('declares Idempotency-Key on no GET operation, and on the writes', () => {
-    const declares = (operation: Operation) => (operation.parameters ?? []).some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
-    expect(operations().filter(({ method, operation }) => method === 'get' && declares(operation)).map(({ path }) => path)).toEqual([]);
+    const declares = (operation: Operation) =>
+      (operation.parameters ?? []).some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+    expect(
+      operations()
+        .filter(({ method, operation }) => method === 'get' && declares(operation))
+        .map(({ path }) => path),
+    ).toEqual([]);
     expect(declares(document.paths['/v1/figures']!.post!)).toBe(true);
   });
 
@@ -63,11 +74,16 @@ describe('the served OpenAPI document (GET /docs/openapi.json)', () => {
   });
 
   it('every operation answers its 4xx and 5xx statuses as problem+json with the shared Problem schema', () => {
-    expect(document.components.schemas.Problem).toMatchObject({ type: 'object', required: expect.arrayContaining(['type', 'title', 'status', 'code']) });
+    expect(document.components.schemas.Problem).toMatchObject({
+      type: 'object',
+      required: expect.arrayContaining(['type', 'title', 'status', 'code']),
+    });
     const wrong = operations().flatMap(({ path, method, operation }) => {
       const errors = Object.entries(operation.responses).filter(([status]) => /^[45]/.test(status));
       const lacking = ['400', '404', '405', '500'].filter((status) => !operation.responses[status]);
-      const notProblem = errors.filter(([, r]) => r.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem').map(([s]) => s);
+      const notProblem = errors
+        .filter(([, r]) => r.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem')
+        .map(([s]) => s);
       return [...lacking, ...notProblem].map((status) => `${method.toUpperCase()} ${path} ${status}`);
     });
     expect(wrong).toEqual([]);

@@ -62,7 +62,8 @@ describe('the generated OpenAPI document', () => {
         .flatMap(([status, response]) => {
           const types = Object.keys(response.content ?? {});
           const problems: string[] = [];
-          if (types.length !== 1 || response.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem') problems.push(`${name} ${status}: ${types.join(', ') || 'no body'}`);
+          if (types.length !== 1 || response.content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem')
+            problems.push(`${name} ${status}: ${types.join(', ') || 'no body'}`);
           if ((response['x-codes'] ?? []).length === 0) problems.push(`${name} ${status}: no code listed`);
           return problems;
         }),
@@ -72,11 +73,14 @@ describe('the generated OpenAPI document', () => {
 
   it('lists the codes of an operation that declares them for each of its error statuses, the common ones included', () => {
     const declared = operations.filter(({ operation }) => operation['x-problem-codes']);
-    expect(declared.map((o) => o.name)).toEqual(expect.arrayContaining(['GET /v1/proofs/inclusion', 'POST /v1/ingestions', 'GET /health', 'GET /v1/checkpoints/{size}']));
+    expect(declared.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['GET /v1/proofs/inclusion', 'POST /v1/ingestions', 'GET /health', 'GET /v1/checkpoints/{size}']),
+    );
     for (const { name, operation } of declared) {
       const statuses = Object.keys(operation.responses).filter((s) => /^[45]/.test(s));
       expect([name, Object.keys(operation['x-problem-codes']!).sort()]).toEqual([name, statuses.sort()]);
-      for (const status of statuses) expect([name, status, operation['x-problem-codes']![status]]).toEqual([name, status, operation.responses[status]!['x-codes']]);
+      for (const status of statuses)
+        expect([name, status, operation['x-problem-codes']![status]]).toEqual([name, status, operation.responses[status]!['x-codes']]);
     }
     const inclusion = operations.find((o) => o.name === 'GET /v1/proofs/inclusion')!.operation;
     expect(inclusion.responses['400']!['x-codes']).toEqual(expect.arrayContaining(['request.invalid', 'proof.invalid_query']));
@@ -89,13 +93,19 @@ describe('the generated OpenAPI document', () => {
   it('declares the export as NDJSON and the tail as Server-Sent Events, each with the event schema of its items', () => {
     const media = (name: string) => operations.find((o) => o.name === name)!.operation.responses['200']!.content!;
     expect(Object.keys(media('GET /v1/events/export'))).toEqual(['application/x-ndjson']);
-    expect(media('GET /v1/events/export')['application/x-ndjson']!['x-item-schema']).toMatchObject({ required: expect.arrayContaining(['position', 'cursor']) });
+    expect(media('GET /v1/events/export')['application/x-ndjson']!['x-item-schema']).toMatchObject({
+      required: expect.arrayContaining(['position', 'cursor']),
+    });
     expect(Object.keys(media('GET /v1/events/tail'))).toEqual(['text/event-stream']);
-    expect(media('GET /v1/events/tail')['text/event-stream']!['x-item-schema']).toMatchObject({ required: expect.arrayContaining(['position', 'cursor']) });
+    expect(media('GET /v1/events/tail')['text/event-stream']!['x-item-schema']).toMatchObject({
+      required: expect.arrayContaining(['position', 'cursor']),
+    });
   });
 
   it('takes POST /v1/ingestions as JSON (structured or article) or CSV, each with its schema', () => {
-    const body = (operations.find((o) => o.name === 'POST /v1/ingestions')!.operation as unknown as { requestBody: { content: Record<string, Media> } }).requestBody.content;
+    const body = (
+      operations.find((o) => o.name === 'POST /v1/ingestions')!.operation as unknown as { requestBody: { content: Record<string, Media> } }
+    ).requestBody.content;
     expect(Object.keys(body).sort()).toEqual(['application/json', 'text/csv']);
     expect(body['application/json']!.schema).toMatchObject({ type: 'object', oneOf: [expect.anything(), expect.anything()] });
     expect(body['text/csv']!.schema).toMatchObject({ type: 'string' });

@@ -70,7 +70,8 @@ describe('point-in-time recovery: base backup + WAL archive, held to the restore
       await db.close();
     }
   };
-  const logSize = async (cluster: PrivateCluster): Promise<number> => Number((await sql<{ n: string }>(urlsOf(cluster).admin, 'SELECT count(*) AS n FROM events'))[0]!.n);
+  const logSize = async (cluster: PrivateCluster): Promise<number> =>
+    Number((await sql<{ n: string }>(urlsOf(cluster).admin, 'SELECT count(*) AS n FROM events'))[0]!.n);
 
   beforeAll(async () => {
     work = await postgresOwnedDir('factledger-pitr-');
@@ -88,7 +89,12 @@ describe('point-in-time recovery: base backup + WAL archive, held to the restore
   it('refuses a recovery target before the last published checkpoint, accepts the end of the archive, and verify with the pinned state passes', async () => {
     // The server, archiving every WAL segment (README: postgresql.conf).
     const primary = await startPrivateCluster({
-      settings: { wal_level: 'replica', full_page_writes: 'on', archive_mode: 'on', archive_command: `test ! -f ${walArchive}/%f && cp %p ${walArchive}/%f` },
+      settings: {
+        wal_level: 'replica',
+        full_page_writes: 'on',
+        archive_mode: 'on',
+        archive_command: `test ! -f ${walArchive}/%f && cp %p ${walArchive}/%f`,
+      },
     });
     clusters.push(primary);
     await bootstrapDatabase(primary.adminUrl(), 'factledger', LOCAL_ROLE_PASSWORDS);
@@ -105,7 +111,9 @@ describe('point-in-time recovery: base backup + WAL archive, held to the restore
     // Writes and checkpoints after it; an LSN between two published checkpoints; an auditor pins the last.
     await seedEvents(ledger.db, 7, 10);
     expect((await checkpoint(sealer)).treeSize).toBe(17);
-    const [{ lsn: between }] = (await sql<{ lsn: string }>(primary.adminUrl('factledger'), 'SELECT pg_current_wal_insert_lsn()::text AS lsn')) as [{ lsn: string }];
+    const [{ lsn: between }] = (await sql<{ lsn: string }>(primary.adminUrl('factledger'), 'SELECT pg_current_wal_insert_lsn()::text AS lsn')) as [
+      { lsn: string },
+    ];
     await seedEvents(ledger.db, 5, 17);
     const last = await checkpoint(sealer);
     expect(last.treeSize).toBe(22);
@@ -114,7 +122,9 @@ describe('point-in-time recovery: base backup + WAL archive, held to the restore
     expect(pinned.code).toBe(0);
 
     // The last segment archived (archive_timeout does this in production), then the server is lost, data directory and all.
-    const [{ segment }] = (await sql<{ segment: string }>(primary.adminUrl(), 'SELECT pg_walfile_name(pg_current_wal_lsn()) AS segment')) as [{ segment: string }];
+    const [{ segment }] = (await sql<{ segment: string }>(primary.adminUrl(), 'SELECT pg_walfile_name(pg_current_wal_lsn()) AS segment')) as [
+      { segment: string },
+    ];
     await sql(primary.adminUrl(), 'SELECT pg_switch_wal()');
     for (let i = 0; !existsSync(path.join(walArchive, segment)); i++) {
       if (i > 300) throw new Error(`segment ${segment} was not archived`);

@@ -4,7 +4,16 @@ import { startApi, type ApiHarness } from './support/api-harness';
 const report = (n: number) => ({
   kind: 'structured',
   report: { publisher: 'Dashboard Wire', title: `Queue dashboard report ${n}`, publishedAt: '2024-10-28', language: 'en' },
-  figures: [{ metricKey: 'north_korean_troops_in_russia', source: 'Ukrainian intelligence', qualifier: 'approximately', value: 11_000 + n, validAt: '2024-10-28', quote: `about ${11_000 + n}` }],
+  figures: [
+    {
+      metricKey: 'north_korean_troops_in_russia',
+      source: 'Ukrainian intelligence',
+      qualifier: 'approximately',
+      value: 11_000 + n,
+      validAt: '2024-10-28',
+      quote: `about ${11_000 + n}`,
+    },
+  ],
 });
 
 /** The operator pages over real HTTP (fetch, not inject), the real ingestion queue in Redis holding real jobs (no worker runs, so they wait). */
@@ -16,7 +25,10 @@ describe('queue dashboard at /admin/queues', () => {
 
   const call = (path: string, init: RequestInit & { headers?: Record<string, string> } = {}) => fetch(base + path, { redirect: 'manual', ...init });
   const login = async (token: string) => {
-    const response = await call('/admin/session', { method: 'POST', headers: { authorization: `Bearer ${token}`, origin: base, 'sec-fetch-site': 'same-origin' } });
+    const response = await call('/admin/session', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, origin: base, 'sec-fetch-site': 'same-origin' },
+    });
     const cookie = response.headers.getSetCookie()[0] ?? '';
     return { response, cookie: cookie.split(';')[0]!, raw: cookie };
   };
@@ -76,7 +88,8 @@ describe('queue dashboard at /admin/queues', () => {
 
   it('refuses a cross-site state-changing request carried by the cookie, and accepts it from its own origin', async () => {
     const { cookie } = await login(api.key.token);
-    const pause = (headers: Record<string, string>) => call('/admin/queues/api/queues/ingestion/pause', { method: 'PUT', headers: { cookie, ...headers } });
+    const pause = (headers: Record<string, string>) =>
+      call('/admin/queues/api/queues/ingestion/pause', { method: 'PUT', headers: { cookie, ...headers } });
     const evil = await pause({ origin: 'https://evil.example' });
     expect(evil.status).toBe(403);
     expect(((await evil.json()) as { code: string }).code).toBe('auth.cross_site');
@@ -85,7 +98,9 @@ describe('queue dashboard at /admin/queues', () => {
     const own = await pause({ origin: base, 'sec-fetch-site': 'same-origin' });
     expect(own.status).toBe(200);
     const queues = await call('/admin/queues/api/queues', { headers: { cookie } });
-    expect(((await queues.json()) as { queues: { name: string; isPaused: boolean }[] }).queues.find((q) => q.name === 'ingestion')!.isPaused).toBe(true);
+    expect(((await queues.json()) as { queues: { name: string; isPaused: boolean }[] }).queues.find((q) => q.name === 'ingestion')!.isPaused).toBe(
+      true,
+    );
     expect((await call('/admin/queues/api/queues/ingestion/resume', { method: 'PUT', headers: { cookie, origin: base } })).status).toBe(200);
   });
 

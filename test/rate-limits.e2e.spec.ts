@@ -13,7 +13,14 @@ describe('rate limits (HTTP, real PostgreSQL and Redis)', () => {
   let other: NestFastifyApplication;
   let key: IssuedKey;
   beforeAll(async () => {
-    api = await startApi({ rateLimitWindowMs: WINDOW_MS, rateLimitReads: 3, rateLimitWrites: 2, rateLimitIngestions: 1, rateLimitTails: 20, maxOpenStreamsPerPrincipal: 1 });
+    api = await startApi({
+      rateLimitWindowMs: WINDOW_MS,
+      rateLimitReads: 3,
+      rateLimitWrites: 2,
+      rateLimitIngestions: 1,
+      rateLimitTails: 20,
+      maxOpenStreamsPerPrincipal: 1,
+    });
     // A second API instance with the same settings (and so the same Redis namespace).
     other = await createApp(api.config, { logger: false });
     key = await createTestKey(api.db.db);
@@ -24,7 +31,9 @@ describe('rate limits (HTTP, real PostgreSQL and Redis)', () => {
   });
 
   const anonymous = (app: NestFastifyApplication | null = null) =>
-    app ? app.inject({ method: 'GET', url: '/v1/events?limit=1' }).then((r) => ({ status: r.statusCode, headers: r.headers, body: r.json() })) : api.request('GET', '/v1/events?limit=1', undefined, { authorization: '' });
+    app
+      ? app.inject({ method: 'GET', url: '/v1/events?limit=1' }).then((r) => ({ status: r.statusCode, headers: r.headers, body: r.json() }))
+      : api.request('GET', '/v1/events?limit=1', undefined, { authorization: '' });
   const withKey = (method: string, url: string, body?: unknown) => api.request(method, url, body, { authorization: `Bearer ${key.token}` });
 
   it('limits anonymous reads per client address across instances: 429 with Retry-After, and recovers after the window', async () => {
@@ -50,7 +59,11 @@ describe('rate limits (HTTP, real PostgreSQL and Redis)', () => {
     expect((await withKey('PATCH', '/v1/sources/nope', { name: 'x' })).status).toBe(404);
     expect((await withKey('PATCH', '/v1/sources/nope', { name: 'x' })).body).toMatchObject({ status: 429, budget: 'writes' });
     expect((await withKey('GET', '/v1/events?limit=1')).status).toBe(200);
-    const submission = { kind: 'structured', report: { publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en' }, figures: [{ metricKey: 'north_korean_troops_in_russia', source: 'S', qualifier: 'exact', value: 1, validAt: '2024-10-28', quote: 'q' }] };
+    const submission = {
+      kind: 'structured',
+      report: { publisher: 'P', title: 'T', publishedAt: '2024-10-28', language: 'en' },
+      figures: [{ metricKey: 'north_korean_troops_in_russia', source: 'S', qualifier: 'exact', value: 1, validAt: '2024-10-28', quote: 'q' }],
+    };
     expect((await withKey('POST', '/v1/ingestions', submission)).status).toBe(202);
     expect((await withKey('POST', '/v1/ingestions', submission)).body).toMatchObject({ status: 429, budget: 'ingestions' });
   });
@@ -60,7 +73,9 @@ describe('rate limits (HTTP, real PostgreSQL and Redis)', () => {
     const { port } = api.app.getHttpServer().address() as { port: number };
     const open = () =>
       new Promise<http.IncomingMessage>((resolve, reject) => {
-        http.get({ host: '127.0.0.1', port, path: '/v1/events/tail', headers: { authorization: `Bearer ${key.token}` } }, resolve).on('error', reject);
+        http
+          .get({ host: '127.0.0.1', port, path: '/v1/events/tail', headers: { authorization: `Bearer ${key.token}` } }, resolve)
+          .on('error', reject);
       });
     const first = await open();
     expect(first.headers['content-type']).toContain('text/event-stream');
@@ -74,7 +89,13 @@ describe('rate limits (HTTP, real PostgreSQL and Redis)', () => {
       await sleep(20);
       third = await open();
     }
-    const text = third!.statusCode === 200 ? '' : await new Promise<string>((r) => { let b = ''; third!.on('data', (c) => (b += c)).on('end', () => r(b)); });
+    const text =
+      third!.statusCode === 200
+        ? ''
+        : await new Promise<string>((r) => {
+            let b = '';
+            third!.on('data', (c) => (b += c)).on('end', () => r(b));
+          });
     expect([third!.statusCode, text]).toEqual([200, '']);
     third!.destroy();
   });

@@ -36,16 +36,30 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
   beforeAll(async () => {
     api = await startReadApi({ readWaitTimeoutMs: 1500 });
     await registerCatalog(api as unknown as ApiHarness); // it only sends requests
-    await write('mivd', '/v1/figures', figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'));
+    await write(
+      'mivd',
+      '/v1/figures',
+      figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'),
+    );
     await write('mivdUpdate', `/v1/figures/${ids.mivd}/revisions`, {
       amount: { qualifier: 'approximately', value: 3000 },
       validAt: { date: '2024-10-28' },
       citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' },
       reason: 'new assessment by the same service',
     });
-    await write('us', '/v1/figures', figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'));
-    await write('hur', '/v1/figures', figure(SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'));
-    await write('wire', `/v1/figures/${ids.hur}/corroborations`, { citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' } });
+    await write(
+      'us',
+      '/v1/figures',
+      figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'),
+    );
+    await write(
+      'hur',
+      '/v1/figures',
+      figure(SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'),
+    );
+    await write('wire', `/v1/figures/${ids.hur}/corroborations`, {
+      citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
+    });
     await api.settled(positions.wire!);
   });
   afterAll(() => api.close());
@@ -53,7 +67,19 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
   describe('the estimate', () => {
     it("gives every source's latest figure and the consensus", async () => {
       const { data, basis } = await get(ESTIMATE);
-      expect(data).toMatchObject({ metricKey: METRIC.key, unit: 'troops', algorithmVersion: 2, consensus: 10000, low: 3000, high: 12000, sourceCount: 3, excludeParties: false, includeUnverified: false, excluded: [], excludedSources: [] });
+      expect(data).toMatchObject({
+        metricKey: METRIC.key,
+        unit: 'troops',
+        algorithmVersion: 2,
+        consensus: 10000,
+        low: 3000,
+        high: 12000,
+        sourceCount: 3,
+        excludeParties: false,
+        includeUnverified: false,
+        excluded: [],
+        excludedSources: [],
+      });
       expect(data.sources.map((s: any) => [s.sourceId, s.point, s.partyToConflict, s.version])).toEqual([
         ['nl-mivd', 3000, false, 2],
         ['us-intelligence', 10000, false, 1],
@@ -68,7 +94,14 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       ]);
       // The corroboration changed no belief: the last change is HUR's report.
       expect(data.lastChange).toMatchObject({ position: positions.hur });
-      expect(basis).toEqual({ position: positions.wire, recordedAt: expect.any(String), validAt: new Date().toISOString().slice(0, 10), algorithmVersion: 2, excludeParties: false, includeUnverified: false });
+      expect(basis).toEqual({
+        position: positions.wire,
+        recordedAt: expect.any(String),
+        validAt: new Date().toISOString().slice(0, 10),
+        algorithmVersion: 2,
+        excludeParties: false,
+        includeUnverified: false,
+      });
     });
 
     it('can leave out the parties to the conflict', async () => {
@@ -79,7 +112,14 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
     it('as believed at an earlier position: before the update, only "up to 1,500"', async () => {
       const { data, basis } = await get(`${ESTIMATE}?asOf=${positions.mivd}`);
       expect(data).toMatchObject({ consensus: 1500, low: 1500, high: 1500, sourceCount: 1, figureIds: [ids.mivd] });
-      expect(data.sources[0]).toMatchObject({ amount: { qualifier: 'up_to', high: 1500 }, point: 1500, low: null, high: 1500, version: 1, citation: { reportId: REPORTS.oct25.reportId, quote: 'as many as 1,500 soldiers' } });
+      expect(data.sources[0]).toMatchObject({
+        amount: { qualifier: 'up_to', high: 1500 },
+        point: 1500,
+        low: null,
+        high: 1500,
+        version: 1,
+        citation: { reportId: REPORTS.oct25.reportId, quote: 'as many as 1,500 soldiers' },
+      });
       expect(basis.position).toBe(positions.mivd);
       const afterUpdate = await get(`${ESTIMATE}?asOf=${positions.mivdUpdate}`);
       expect(afterUpdate.data).toMatchObject({ consensus: 3000, sourceCount: 1 });
@@ -123,7 +163,11 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
 
   describe('read-your-writes', () => {
     it('waits for minPosition, then includes the write', async () => {
-      const written = await write('ryw', '/v1/figures', figure(SOURCES.usIntel.sourceId, { qualifier: 'at_least', low: 9000 }, '2024-10-20', REPORTS.oct25.reportId, 'at least 9,000'));
+      const written = await write(
+        'ryw',
+        '/v1/figures',
+        figure(SOURCES.usIntel.sourceId, { qualifier: 'at_least', low: 9000 }, '2024-10-20', REPORTS.oct25.reportId, 'at least 9,000'),
+      );
       const { data, basis } = await get(`/v1/sources/${SOURCES.usIntel.sourceId}/figures?minPosition=${written.position}&validAt=2024-10-21`);
       expect(BigInt(basis.position)).toBeGreaterThanOrEqual(BigInt(written.position));
       expect(data.map((f: any) => f.figureId)).toContain(written.id);
@@ -132,7 +176,11 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
     it('answers 503 problem+json when the read models do not get there in time', async () => {
       await api.stopProjector();
       try {
-        const written = await write('stalled', '/v1/figures', figure(SOURCES.mivd.sourceId, { qualifier: 'exact', value: 1 }, '2024-10-01', REPORTS.oct25.reportId, 'one'));
+        const written = await write(
+          'stalled',
+          '/v1/figures',
+          figure(SOURCES.mivd.sourceId, { qualifier: 'exact', value: 1 }, '2024-10-01', REPORTS.oct25.reportId, 'one'),
+        );
         const started = Date.now();
         const response = await api.request('GET', `${ESTIMATE}?minPosition=${written.position}`);
         expect(response.status).toBe(503);
@@ -155,7 +203,11 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       expect(first.page).toEqual({ limit: 2, nextCursor: expect.any(String) });
       const seen = [...first.data];
       // A write between pages does not shift them: the cursor keeps the first page's basis.
-      const extra = await write('extra', '/v1/figures', figure(SOURCES.hur.sourceId, { qualifier: 'range', low: 10000, high: 12000 }, '2024-10-29', REPORTS.oct28.reportId, '10,000 to 12,000'));
+      const extra = await write(
+        'extra',
+        '/v1/figures',
+        figure(SOURCES.hur.sourceId, { qualifier: 'range', low: 10000, high: 12000 }, '2024-10-29', REPORTS.oct28.reportId, '10,000 to 12,000'),
+      );
       await api.settled(extra.position);
       let cursor = first.page.nextCursor;
       while (cursor) {
@@ -175,36 +227,79 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
 
     it('tells the history of a figure: versions, who recorded them and why, belief and valid ranges', async () => {
       const { data } = await get(`/v1/figures/${ids.mivd}/history`);
-      expect(data).toMatchObject({ figureId: ids.mivd, metricKey: METRIC.key, sourceId: 'nl-mivd', status: 'active', retraction: null, versionAtBasis: 2 });
+      expect(data).toMatchObject({
+        figureId: ids.mivd,
+        metricKey: METRIC.key,
+        sourceId: 'nl-mivd',
+        status: 'active',
+        retraction: null,
+        versionAtBasis: 2,
+      });
       const [v1, v2] = data.versions;
-      expect(v1).toMatchObject({ version: 1, kind: 'reported', amount: { qualifier: 'up_to', high: 1500 }, recorded: { position: positions.mivd, by: api.key.keyId, reason: 'POST /v1/figures' } });
+      expect(v1).toMatchObject({
+        version: 1,
+        kind: 'reported',
+        amount: { qualifier: 'up_to', high: 1500 },
+        recorded: { position: positions.mivd, by: api.key.keyId, reason: 'POST /v1/figures' },
+      });
       expect(v1.beliefs).toEqual([
         expect.objectContaining({
           recorded: expect.objectContaining({ fromPosition: positions.mivd, toPosition: positions.mivdUpdate }),
           valid: { from: '2024-10-25', to: null },
-          closedBy: { kind: 'update', version: 2, position: positions.mivdUpdate, actor: api.key.keyId, reason: 'new assessment by the same service' },
+          closedBy: {
+            kind: 'update',
+            version: 2,
+            position: positions.mivdUpdate,
+            actor: api.key.keyId,
+            reason: 'new assessment by the same service',
+          },
           atBasis: false,
         }),
-        expect.objectContaining({ recorded: expect.objectContaining({ fromPosition: positions.mivdUpdate, toPosition: null }), valid: { from: '2024-10-25', to: '2024-10-28' }, closedBy: null }),
+        expect.objectContaining({
+          recorded: expect.objectContaining({ fromPosition: positions.mivdUpdate, toPosition: null }),
+          valid: { from: '2024-10-25', to: '2024-10-28' },
+          closedBy: null,
+        }),
       ]);
-      expect(v2).toMatchObject({ version: 2, kind: 'update', revises: 1, reason: 'new assessment by the same service', beliefs: [expect.objectContaining({ valid: { from: '2024-10-28', to: null }, atBasis: true })] });
+      expect(v2).toMatchObject({
+        version: 2,
+        kind: 'update',
+        revises: 1,
+        reason: 'new assessment by the same service',
+        beliefs: [expect.objectContaining({ valid: { from: '2024-10-28', to: null }, atBasis: true })],
+      });
       // As known before the update: one version, held for every date from 25 October.
       const earlier = await get(`/v1/figures/${ids.mivd}/history?asOf=${positions.mivd}`);
       expect(earlier.data.versions).toHaveLength(1);
-      expect(earlier.data.versions[0].beliefs).toEqual([expect.objectContaining({ recorded: expect.objectContaining({ toPosition: null }), closedBy: null, atBasis: true })]);
+      expect(earlier.data.versions[0].beliefs).toEqual([
+        expect.objectContaining({ recorded: expect.objectContaining({ toPosition: null }), closedBy: null, atBasis: true }),
+      ]);
       const hur = await get(`/v1/figures/${ids.hur}/history`);
-      expect(hur.data.corroborations).toEqual([expect.objectContaining({ kind: 'corroboration', quote: 'around 12,000, according to Ukrainian intelligence' })]);
+      expect(hur.data.corroborations).toEqual([
+        expect.objectContaining({ kind: 'corroboration', quote: 'around 12,000, according to Ukrainian intelligence' }),
+      ]);
     });
 
     it('lists the catalog and the figures a report cites', async () => {
       const metrics = await get('/v1/metrics');
-      expect(metrics.data).toEqual([expect.objectContaining({ key: METRIC.key, label: METRIC.label, unit: 'troops', streamVersion: 1, links: expect.any(Object) })]);
+      expect(metrics.data).toEqual([
+        expect.objectContaining({ key: METRIC.key, label: METRIC.label, unit: 'troops', streamVersion: 1, links: expect.any(Object) }),
+      ]);
       expect((await get(`/v1/metrics/${METRIC.key}`)).data).toMatchObject({ key: METRIC.key, unit: 'troops' });
       const wire = await get(`/v1/reports/${REPORTS.wire.reportId}`);
       expect(wire.data).toMatchObject({ reportId: REPORTS.wire.reportId, publisher: 'Example Wire', publishedAt: '2024-10-28' });
       const cited = wire.data.citations.map((c: any) => [c.figureId, c.kind]);
-      expect(cited).toEqual(expect.arrayContaining([[ids.us, 'version'], [ids.hur, 'corroboration']]));
-      expect(wire.data.citations.find((c: any) => c.kind === 'corroboration')).toMatchObject({ sourceId: 'ua-hur', figureStatus: 'active', figureAtBasis: { figureId: ids.hur, amount: { qualifier: 'approximately', value: 12000 } } });
+      expect(cited).toEqual(
+        expect.arrayContaining([
+          [ids.us, 'version'],
+          [ids.hur, 'corroboration'],
+        ]),
+      );
+      expect(wire.data.citations.find((c: any) => c.kind === 'corroboration')).toMatchObject({
+        sourceId: 'ua-hur',
+        figureStatus: 'active',
+        figureAtBasis: { figureId: ids.hur, amount: { qualifier: 'approximately', value: 12000 } },
+      });
       const early = await get(`/v1/reports/${REPORTS.wire.reportId}?asOf=${positions.mivd}`);
       expect(early.data.citations).toEqual([]);
     });
@@ -212,7 +307,12 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
     it('reports projection status', async () => {
       const { data } = await get('/v1/projections');
       expect(data.map((s: any) => s.name).sort()).toEqual(['catalog', 'figures']);
-      expect(data[0]).toMatchObject({ state: 'running', checkpoint: { position: expect.any(String) }, lagEvents: expect.any(Number), lagSeconds: expect.any(Number) });
+      expect(data[0]).toMatchObject({
+        state: 'running',
+        checkpoint: { position: expect.any(String) },
+        lagEvents: expect.any(Number),
+        lagSeconds: expect.any(Number),
+      });
     });
   });
 
@@ -249,21 +349,52 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
       ['asOf on 29 February of a common year', `${ESTIMATE}?asOf=2023-02-29T00:00:00Z`, 400, 'request.invalid', 'asOf'],
       ['asOf at hour 24', `${ESTIMATE}?asOf=2024-10-28T24:00:00Z`, 400, 'request.invalid', 'asOf'],
       // Page cursors: each key must have the shape of its list's key.
-      ['a cursor with a malformed figure id', `/v1/metrics/${METRIC.key}/figures?cursor=${forged(['a', 'not-a-uuid'])}`, 422, 'query.cursor_invalid', 'cursor'],
+      [
+        'a cursor with a malformed figure id',
+        `/v1/metrics/${METRIC.key}/figures?cursor=${forged(['a', 'not-a-uuid'])}`,
+        422,
+        'query.cursor_invalid',
+        'cursor',
+      ],
       ['a cursor with a NUL key', `/v1/metrics?cursor=${forged(['\u0000'])}`, 422, 'query.cursor_invalid', 'cursor'],
       ['a report cursor on the metric list', `/v1/metrics?cursor=${forged(['12'])}`, 422, 'query.cursor_invalid', 'cursor'],
-      ['a cursor with a NUL source key', `/v1/sources/${SOURCES.mivd.sourceId}/figures?cursor=${forged(['\u0000', UUID])}`, 422, 'query.cursor_invalid', 'cursor'],
+      [
+        'a cursor with a NUL source key',
+        `/v1/sources/${SOURCES.mivd.sourceId}/figures?cursor=${forged(['\u0000', UUID])}`,
+        422,
+        'query.cursor_invalid',
+        'cursor',
+      ],
       ['a metric cursor on a report', `/v1/reports/${REPORTS.wire.reportId}?cursor=${forged(['not_a_seq'])}`, 422, 'query.cursor_invalid', 'cursor'],
-      ['a report cursor beyond bigint', `/v1/reports/${REPORTS.wire.reportId}?cursor=${forged(['9223372036854775808'])}`, 422, 'query.cursor_invalid', 'cursor'],
-      ['a cursor whose position is beyond bigint', `/v1/metrics?cursor=${forged(['a_metric'], '9223372036854775808')}`, 422, 'query.cursor_invalid', 'cursor'],
-      ['a cursor on a date that does not exist', `/v1/metrics?cursor=${forged(['a_metric'], '1', '2023-02-29')}`, 422, 'query.cursor_invalid', 'cursor'],
+      [
+        'a report cursor beyond bigint',
+        `/v1/reports/${REPORTS.wire.reportId}?cursor=${forged(['9223372036854775808'])}`,
+        422,
+        'query.cursor_invalid',
+        'cursor',
+      ],
+      [
+        'a cursor whose position is beyond bigint',
+        `/v1/metrics?cursor=${forged(['a_metric'], '9223372036854775808')}`,
+        422,
+        'query.cursor_invalid',
+        'cursor',
+      ],
+      [
+        'a cursor on a date that does not exist',
+        `/v1/metrics?cursor=${forged(['a_metric'], '1', '2023-02-29')}`,
+        422,
+        'query.cursor_invalid',
+        'cursor',
+      ],
     ])('%s: GET %s → %i', async (_what, url, status, code, ...named: string[]) => {
       const field = named[0]; // a rest parameter: jest would take a fifth one for `done`
       const response = await api.request('GET', url);
       expect(response.status).toBe(status);
       expect(response.headers['content-type']).toContain(PROBLEM);
       expect(response.body.code).toBe(code);
-      if (field) expect(response.body.errors).toEqual([expect.objectContaining({ field, message: expect.stringContaining(field === 'cursor' ? '' : field) })]);
+      if (field)
+        expect(response.body.errors).toEqual([expect.objectContaining({ field, message: expect.stringContaining(field === 'cursor' ? '' : field) })]);
     });
 
     it('names what is wrong with an impossible time', async () => {

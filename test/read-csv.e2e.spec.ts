@@ -53,13 +53,29 @@ describe('CSV exports of the read API (real PostgreSQL, projector running)', () 
     // The exports budget is not under test here (see the last describe).
     api = await startReadApi({ readWaitTimeoutMs: 5000, rateLimitTails: 1000 });
     await registerCatalog(api as unknown as ApiHarness);
-    await write('/v1/figures', figureBody(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, TRICKY.quoting));
-    await write('/v1/figures', { ...figureBody(SOURCES.mivd.sourceId, { qualifier: 'range', low: 1000, high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, TRICKY.formula), scopeNote: TRICKY.plus });
+    await write(
+      '/v1/figures',
+      figureBody(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, TRICKY.quoting),
+    );
+    await write('/v1/figures', {
+      ...figureBody(SOURCES.mivd.sourceId, { qualifier: 'range', low: 1000, high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, TRICKY.formula),
+      scopeNote: TRICKY.plus,
+    });
     await write('/v1/metrics', CHANGE);
-    await write('/v1/figures', { ...figureBody(SOURCES.hur.sourceId, { qualifier: 'exact', value: -5 }, '2024-10-28', REPORTS.oct28.reportId, TRICKY.minus), metricKey: CHANGE.key, scopeNote: TRICKY.at });
-    await write('/v1/figures', { ...figureBody(SOURCES.usIntel.sourceId, { qualifier: 'at_least', low: 9000 }, '2024-10-29', REPORTS.oct28.reportId, TRICKY.tab), scopeNote: 'a plain note' });
+    await write('/v1/figures', {
+      ...figureBody(SOURCES.hur.sourceId, { qualifier: 'exact', value: -5 }, '2024-10-28', REPORTS.oct28.reportId, TRICKY.minus),
+      metricKey: CHANGE.key,
+      scopeNote: TRICKY.at,
+    });
+    await write('/v1/figures', {
+      ...figureBody(SOURCES.usIntel.sourceId, { qualifier: 'at_least', low: 9000 }, '2024-10-29', REPORTS.oct28.reportId, TRICKY.tab),
+      scopeNote: 'a plain note',
+    });
     // Quotes are kept exactly as cited (a scope note is trimmed), so the leading CR rides in one.
-    await write('/v1/figures', { ...figureBody(SOURCES.mivd.sourceId, { qualifier: 'exact', value: 40 }, '2024-10-27', REPORTS.oct25.reportId, TRICKY.cr), metricKey: CHANGE.key });
+    await write('/v1/figures', {
+      ...figureBody(SOURCES.mivd.sourceId, { qualifier: 'exact', value: 40 }, '2024-10-27', REPORTS.oct25.reportId, TRICKY.cr),
+      metricKey: CHANGE.key,
+    });
     await api.settled(last);
   });
   afterAll(() => api?.close());
@@ -88,8 +104,15 @@ describe('CSV exports of the read API (real PostgreSQL, projector running)', () 
     expect(text).toContain(`,'\tindented note,`);
     expect(text).toContain(`"'\rcarriage return first"`);
     // The JSON keeps every text as it was written.
-    const json = { data: [...(await api.request('GET', `${FIGURES}?validAt=${DAY}`)).body.data, ...(await api.request('GET', `${CHANGE_FIGURES}?validAt=${DAY}`)).body.data] };
-    expect(json.data.map((f: { citation: { quote: string } }) => f.citation.quote)).toEqual(expect.arrayContaining([TRICKY.formula, TRICKY.minus, TRICKY.tab, TRICKY.cr]));
+    const json = {
+      data: [
+        ...(await api.request('GET', `${FIGURES}?validAt=${DAY}`)).body.data,
+        ...(await api.request('GET', `${CHANGE_FIGURES}?validAt=${DAY}`)).body.data,
+      ],
+    };
+    expect(json.data.map((f: { citation: { quote: string } }) => f.citation.quote)).toEqual(
+      expect.arrayContaining([TRICKY.formula, TRICKY.minus, TRICKY.tab, TRICKY.cr]),
+    );
     expect(json.data.map((f: { scopeNote: string | null }) => f.scopeNote)).toEqual(expect.arrayContaining([TRICKY.plus, TRICKY.at]));
   });
 
@@ -113,7 +136,10 @@ describe('CSV exports of the read API (real PostgreSQL, projector running)', () 
 
   it('gives the same bytes again from the same basis, however the ledger moved on', async () => {
     const first = await csv(`${FIGURES}?format=csv&validAt=${DAY}`);
-    await write('/v1/figures', figureBody(SOURCES.mivd.sourceId, { qualifier: 'approximately', value: 3000 }, '2024-10-29', REPORTS.oct28.reportId, 'now about 3,000'));
+    await write(
+      '/v1/figures',
+      figureBody(SOURCES.mivd.sourceId, { qualifier: 'approximately', value: 3000 }, '2024-10-29', REPORTS.oct28.reportId, 'now about 3,000'),
+    );
     await api.settled(last);
     const head = await csv(`${FIGURES}?format=csv&validAt=${DAY}`);
     expect(head.text).not.toBe(first.text);
@@ -134,7 +160,12 @@ describe('CSV exports of the read API (real PostgreSQL, projector running)', () 
 
   it('streams every page of the list at the first page’s basis: pages of one figure make the same file', async () => {
     const { text, headers } = await csv(`${FIGURES}?format=csv&validAt=${DAY}`);
-    const paged = await metricFiguresCsv({ db: api.db.db, waitTimeoutMs: 5000 }, METRIC.key, { asOf: String(headers['basis-position']), validAt: DAY }, 1);
+    const paged = await metricFiguresCsv(
+      { db: api.db.db, waitTimeoutMs: 5000 },
+      METRIC.key,
+      { asOf: String(headers['basis-position']), validAt: DAY },
+      1,
+    );
     expect(await drained(paged.file.getStream())).toBe(text);
     expect(text.match(/^[0-9a-f]{8}-/gm)!.length).toBeGreaterThan(2);
   });
@@ -145,8 +176,15 @@ describe('CSV exports of the read API (real PostgreSQL, projector running)', () 
     const { text, headers } = await csv(`${ESTIMATE}?validAt=${DAY}&includeUnverified=true`, { accept: 'text/csv' });
     expect(rows(text)[0]).toBe(ESTIMATE_HEADER);
     expect(rows(text).filter((r) => r !== '').length - 1).toBe(data.sources.length);
-    for (const source of data.sources) expect(text).toContain(`${source.sourceId},${source.figureId},${source.version},${source.partyToConflict},${source.verified},`);
-    expect(headers).toMatchObject({ 'basis-position': basis.position, 'basis-valid-at': DAY, 'basis-algorithm-version': '2', 'basis-exclude-parties': 'false', 'basis-include-unverified': 'true' });
+    for (const source of data.sources)
+      expect(text).toContain(`${source.sourceId},${source.figureId},${source.version},${source.partyToConflict},${source.verified},`);
+    expect(headers).toMatchObject({
+      'basis-position': basis.position,
+      'basis-valid-at': DAY,
+      'basis-algorithm-version': '2',
+      'basis-exclude-parties': 'false',
+      'basis-include-unverified': 'true',
+    });
   });
 
   it('refuses as problem+json, before any CSV: an unknown metric (404), a bad format (400)', async () => {

@@ -33,7 +33,14 @@ describe('restore drill: backups never fork the published log', () => {
 
   const urls = () => ledgerUrls(cluster);
   const configFor = (env: Record<string, string>): AppConfig =>
-    loadConfig({ ...process.env, DATABASE_URL: urls().app, DATABASE_ADMIN_URL: urls().admin, SEALER_DATABASE_URL: urls().sealer, CHECKPOINT_ARCHIVE_DIR: archiveDir, ...env });
+    loadConfig({
+      ...process.env,
+      DATABASE_URL: urls().app,
+      DATABASE_ADMIN_URL: urls().admin,
+      SEALER_DATABASE_URL: urls().sealer,
+      CHECKPOINT_ARCHIVE_DIR: archiveDir,
+      ...env,
+    });
   const cli = async (args: string[], withConfig: AppConfig = config) => {
     let stdout = '';
     let stderr = '';
@@ -45,7 +52,9 @@ describe('restore drill: backups never fork the published log', () => {
     const client = new pg.Client({ connectionString: cluster.adminUrl() });
     await client.connect();
     try {
-      return (await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'factledger%' ORDER BY 1")).rows.map((r) => r.datname);
+      return (await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'factledger%' ORDER BY 1")).rows.map(
+        (r) => r.datname,
+      );
     } finally {
       await client.end();
     }
@@ -66,7 +75,13 @@ describe('restore drill: backups never fork the published log', () => {
     }
     config = configFor({});
     ledger = createDatabase(urls().app, { max: 2 });
-    sealer = new Sealer({ connectionString: urls().sealer, key, archive: new CheckpointArchive(archiveDir), pollIntervalMs: 50, checkpointIntervalMs: 3_600_000 });
+    sealer = new Sealer({
+      connectionString: urls().sealer,
+      key,
+      archive: new CheckpointArchive(archiveDir),
+      pollIntervalMs: 50,
+      checkpointIntervalMs: 3_600_000,
+    });
   });
   afterAll(async () => {
     await sealer?.stop();
@@ -139,7 +154,13 @@ describe('restore drill: backups never fork the published log', () => {
     } finally {
       await check.close();
     }
-    sealer = new Sealer({ connectionString: urls().sealer, key, archive: new CheckpointArchive(archiveDir), pollIntervalMs: 50, checkpointIntervalMs: 3_600_000 });
+    sealer = new Sealer({
+      connectionString: urls().sealer,
+      key,
+      archive: new CheckpointArchive(archiveDir),
+      pollIntervalMs: 50,
+      checkpointIntervalMs: 3_600_000,
+    });
     await seedEvents(ledger.db, 3, 22);
     expect((await checkpoint()).treeSize).toBe(25);
     expect((await verify()).code).toBe(0);
@@ -167,8 +188,12 @@ describe('restore drill: backups never fork the published log', () => {
       // Same size, another root: a different history.
       const published = (await archive.latest())!;
       const forged = { ...published, treeSize: 10, rootHash: 'ab'.repeat(32) };
-      expect(await restoreRuleProblem(check.db, forged)).toMatch(/differs from the last checkpoint it published: .* first 10 events hash to root [0-9a-f]{64}/);
-      expect(await restoreRuleProblem(check.db, { ...published, treeSize: 10, rootHash: readManifestRoot(path.join(work, 'older.dump')) })).toBeNull();
+      expect(await restoreRuleProblem(check.db, forged)).toMatch(
+        /differs from the last checkpoint it published: .* first 10 events hash to root [0-9a-f]{64}/,
+      );
+      expect(
+        await restoreRuleProblem(check.db, { ...published, treeSize: 10, rootHash: readManifestRoot(path.join(work, 'older.dump')) }),
+      ).toBeNull();
     } finally {
       await check.close();
     }
@@ -191,4 +216,5 @@ describe('restore drill: backups never fork the published log', () => {
   });
 });
 
-const readManifestRoot = (dump: string): string => (JSON.parse(readFileSync(`${dump}.manifest.json`, 'utf8')) as { latestCheckpoint: SignedCheckpoint }).latestCheckpoint.rootHash;
+const readManifestRoot = (dump: string): string =>
+  (JSON.parse(readFileSync(`${dump}.manifest.json`, 'utf8')) as { latestCheckpoint: SignedCheckpoint }).latestCheckpoint.rootHash;

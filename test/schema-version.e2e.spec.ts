@@ -20,19 +20,31 @@ describe('API and worker refuse to start on a schema newer than their code', () 
       const child = spawn(process.execPath, ['-r', './tools/register.cjs', main], {
         cwd: path.resolve(__dirname, '..'),
         stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: t.url, SEALER_DATABASE_URL: t.sealerUrl, LOG_LEVEL: 'error', PORT: '0', WORKER_METRICS_LISTEN: '' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          DATABASE_URL: t.url,
+          SEALER_DATABASE_URL: t.sealerUrl,
+          LOG_LEVEL: 'error',
+          PORT: '0',
+          WORKER_METRICS_LISTEN: '',
+        },
       });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('exit', (code) => resolve({ code, stderr }));
     });
 
-  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])('%s exits 1 with a message naming both versions', async (main) => {
-    const { code, stderr } = await run(main);
-    expect(code).toBe(1);
-    expect(stderr.trim()).toBe(
-      `refusing to start: this code knows migrations up to ${knownMigrations().at(-1)}, but the database schema is at ${future} ` +
-        `(applied by a newer factledger: ${future}). Run the newer version of factledger, or restore a schema this version knows`,
-    );
-  }, 60_000);
+  it.each(['apps/api/src/main.ts', 'apps/worker/src/main.ts'])(
+    '%s exits 1 with a message naming both versions',
+    async (main) => {
+      const { code, stderr } = await run(main);
+      expect(code).toBe(1);
+      expect(stderr.trim()).toBe(
+        `refusing to start: this code knows migrations up to ${knownMigrations().at(-1)}, but the database schema is at ${future} ` +
+          `(applied by a newer factledger: ${future}). Run the newer version of factledger, or restore a schema this version knows`,
+      );
+    },
+    60_000,
+  );
 });

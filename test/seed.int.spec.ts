@@ -30,7 +30,12 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
   const run = async (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(argv, { config: () => h.config, stdout: (s) => void out.push(s), stderr: (s) => void err.push(s), progress: { write: () => true, isTTY: false } });
+    const code = await runCli(argv, {
+      config: () => h.config,
+      stdout: (s) => void out.push(s),
+      stderr: (s) => void err.push(s),
+      progress: { write: () => true, isTTY: false },
+    });
     return { code, out: out.join(''), err: err.join('') };
   };
 
@@ -59,13 +64,20 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
     const schema = await activeSchema(t.db, 'figures');
     const { rows } = await sql<Row>`
       SELECT figure_id, source_id, qualifier, value::text, low::text, high::text, to_char(valid_at, 'YYYY-MM-DD') AS valid_at, version_position::text AS last_position
-        FROM ${sql.id(schema, 'figure_versions')} WHERE metric_key = 'north_korean_troops_in_russia' AND recorded_to IS NULL AND valid_to IS NULL`.execute(t.db);
+        FROM ${sql.id(schema, 'figure_versions')} WHERE metric_key = 'north_korean_troops_in_russia' AND recorded_to IS NULL AND valid_to IS NULL`.execute(
+      t.db,
+    );
     const estimate = computeEstimate(
       rows.map((r) => ({
         figureId: r.figure_id,
         sourceId: r.source_id,
         partyToConflict: r.source_id.startsWith('ua-'),
-        amount: { qualifier: r.qualifier, ...(r.value ? { value: Number(r.value) } : {}), ...(r.low ? { low: Number(r.low) } : {}), ...(r.high ? { high: Number(r.high) } : {}) } as Amount,
+        amount: {
+          qualifier: r.qualifier,
+          ...(r.value ? { value: Number(r.value) } : {}),
+          ...(r.low ? { low: Number(r.low) } : {}),
+          ...(r.high ? { high: Number(r.high) } : {}),
+        } as Amount,
         validAt: { date: r.valid_at, precision: 'day' },
         recordedPosition: r.last_position,
         recordedAt: '',
@@ -96,16 +108,30 @@ describe('factledger seed (through the ingestion queue, real Redis and PostgreSQ
   it('brings a registered metric up to date with metrics.json through the update command, once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'factledger-seed-'));
     try {
-      const metrics = JSON.parse(readFileSync(join(DEFAULT_SEEDS_DIR, 'metrics.json'), 'utf8')) as { key: string; label: string; patterns: string[] }[];
-      const changed = metrics.map((m) => (m.key === 'north_korean_troops_in_kursk' ? { ...m, label: 'North Korean troops in the Kursk region', patterns: [...m.patterns, 'local:kursk oblast'] } : m));
+      const metrics = JSON.parse(readFileSync(join(DEFAULT_SEEDS_DIR, 'metrics.json'), 'utf8')) as {
+        key: string;
+        label: string;
+        patterns: string[];
+      }[];
+      const changed = metrics.map((m) =>
+        m.key === 'north_korean_troops_in_kursk'
+          ? { ...m, label: 'North Korean troops in the Kursk region', patterns: [...m.patterns, 'local:kursk oblast'] }
+          : m,
+      );
       writeFileSync(join(dir, 'metrics.json'), JSON.stringify(changed));
       const events = await h.eventCount();
       const first = await run('seed', '--dir', dir);
       expect(first).toMatchObject({ code: 0, err: '' });
       expect(first.out).toMatch(/metrics: 0 registered, 1 updated, 19 already there/);
-      const { rows } = await t.pool.query(`SELECT event_type, data FROM events WHERE stream_id = 'metric-north_korean_troops_in_kursk' ORDER BY position`);
+      const { rows } = await t.pool.query(
+        `SELECT event_type, data FROM events WHERE stream_id = 'metric-north_korean_troops_in_kursk' ORDER BY position`,
+      );
       expect(rows.map((r) => r.event_type)).toEqual(['metric.registered.v1', 'metric.updated.v1']);
-      expect(rows[1].data).toEqual({ key: 'north_korean_troops_in_kursk', label: 'North Korean troops in the Kursk region', patterns: changed.find((m) => m.key === 'north_korean_troops_in_kursk')!.patterns });
+      expect(rows[1].data).toEqual({
+        key: 'north_korean_troops_in_kursk',
+        label: 'North Korean troops in the Kursk region',
+        patterns: changed.find((m) => m.key === 'north_korean_troops_in_kursk')!.patterns,
+      });
       expect(await h.eventCount()).toBe(events + 1);
 
       // Idempotent: the second run finds nothing to change.

@@ -46,20 +46,47 @@ describe('timeline page (real Chromium, real API)', () => {
     for (const body of [
       { sourceId: 'kr-nis', name: 'South Korean National Intelligence Service', kind: 'intelligence', country: 'KR' },
       { sourceId: 'tg-channel', name: 'A Telegram channel', kind: 'media', needsReview: true },
-    ]) await write(body.sourceId, '/v1/sources', body);
-    await write('mivd', '/v1/figures', figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'));
+    ])
+      await write(body.sourceId, '/v1/sources', body);
+    await write(
+      'mivd',
+      '/v1/figures',
+      figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'),
+    );
     await write('mivdUpdate', `/v1/figures/${ids.mivd}/revisions`, {
-      amount: { qualifier: 'approximately', value: 3000 }, validAt: { date: '2024-10-28' },
-      citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' }, reason: 'new assessment by the same service',
+      amount: { qualifier: 'approximately', value: 3000 },
+      validAt: { date: '2024-10-28' },
+      citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' },
+      reason: 'new assessment by the same service',
     });
-    await write('us', '/v1/figures', figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'));
-    await write('hur', '/v1/figures', figure(SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'));
-    await write('wire', `/v1/figures/${ids.hur}/corroborations`, { citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' } });
-    await write('nis', '/v1/figures', figure('kr-nis', { qualifier: 'range', low: 10000, high: 12000 }, '2024-10-18', REPORTS.oct25.reportId, 'between 10,000 and 12,000'));
-    await write('tg', '/v1/figures', figure('tg-channel', { qualifier: 'more_than', low: 20000 }, '2024-10-29', REPORTS.wire.reportId, HOSTILE_QUOTE));
+    await write(
+      'us',
+      '/v1/figures',
+      figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'),
+    );
+    await write(
+      'hur',
+      '/v1/figures',
+      figure(SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'),
+    );
+    await write('wire', `/v1/figures/${ids.hur}/corroborations`, {
+      citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
+    });
+    await write(
+      'nis',
+      '/v1/figures',
+      figure('kr-nis', { qualifier: 'range', low: 10000, high: 12000 }, '2024-10-18', REPORTS.oct25.reportId, 'between 10,000 and 12,000'),
+    );
+    await write(
+      'tg',
+      '/v1/figures',
+      figure('tg-channel', { qualifier: 'more_than', low: 20000 }, '2024-10-29', REPORTS.wire.reportId, HOSTILE_QUOTE),
+    );
     await write('usFix', `/v1/figures/${ids.us}/revisions`, {
-      kind: 'correction', amount: { qualifier: 'range', low: 11000, high: 12000 },
-      citation: { reportId: REPORTS.wire.reportId, quote: 'between 11,000 and 12,000' }, reason: 'misread the wire: it gave a range',
+      kind: 'correction',
+      amount: { qualifier: 'range', low: 11000, high: 12000 },
+      citation: { reportId: REPORTS.wire.reportId, quote: 'between 11,000 and 12,000' },
+      reason: 'misread the wire: it gave a range',
     });
     await write('nisRetract', `/v1/figures/${ids.nis}/retractions`, { reason: 'the service denied the report' });
     await api.settled(positions.nisRetract!);
@@ -76,12 +103,18 @@ describe('timeline page (real Chromium, real API)', () => {
   const open = async (path: string) => {
     const page = await browser.context.newPage();
     const errors: string[] = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${base}${path}`);
-    await page.locator('.fl-pt-held > *').first().waitFor({ timeout: 15_000 }).catch((error: Error) => {
-      throw new Error(`${path} drew no chart: ${error.message}; page errors: ${JSON.stringify(errors)}`);
-    });
+    await page
+      .locator('.fl-pt-held > *')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch((error: Error) => {
+        throw new Error(`${path} drew no chart: ${error.message}; page errors: ${JSON.stringify(errors)}`);
+      });
     return { page, errors };
   };
 
@@ -94,18 +127,23 @@ describe('timeline page (real Chromium, real API)', () => {
     expect([js.status, js.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
     expect((await fetch(`${base}${asset.replace(/[0-9a-f]{16}/, '0000000000000000')}`)).status).toBe(404);
     // Only the listed files: nothing else on disk is reachable through the asset path.
-    for (const name of ['..%2F..%2Fpackage.json', 'index.html', 'timeline-assets.ts']) expect((await fetch(`${base}${asset.replace('main.js', name)}`)).status).toBe(404);
+    for (const name of ['..%2F..%2Fpackage.json', 'index.html', 'timeline-assets.ts'])
+      expect((await fetch(`${base}${asset.replace('main.js', name)}`)).status).toBe(404);
   });
 
   it('plots every figure version the API returns, with the consensus, and no console errors', async () => {
     const { page, errors } = await open(`/?metric=${METRIC.key}`);
     const timeline = (await get(`/v1/metrics/${METRIC.key}/timeline`)).data;
     const versions = timeline.figures.flatMap((f: any) => f.versions.map((v: any) => `${f.figureId}:${v.version}`)).sort();
-    const plotted = await page.$$eval('[class^="fl-pt-"] > *', (els) => els.map((e) => `${(e as HTMLElement).dataset.figure}:${(e as HTMLElement).dataset.version}`));
+    const plotted = await page.$$eval('[class^="fl-pt-"] > *', (els) =>
+      els.map((e) => `${(e as HTMLElement).dataset.figure}:${(e as HTMLElement).dataset.version}`),
+    );
     expect(plotted.sort()).toEqual(versions);
     // Every figure the figures endpoint holds now is drawn as held; the corrected and retracted ones are marked.
     const held = (await get(`/v1/metrics/${METRIC.key}/figures`)).data.map((f: any) => `${f.figureId}:${f.version}`);
-    const heldShown = await page.$$eval('.fl-pt-held > *', (els) => els.map((e) => `${(e as HTMLElement).dataset.figure}:${(e as HTMLElement).dataset.version}`));
+    const heldShown = await page.$$eval('.fl-pt-held > *', (els) =>
+      els.map((e) => `${(e as HTMLElement).dataset.figure}:${(e as HTMLElement).dataset.version}`),
+    );
     expect(heldShown).toEqual(expect.arrayContaining(held));
     expect(await page.$$eval('.fl-pt-corrected > *', (els) => els.map((e) => (e as HTMLElement).dataset.figure))).toEqual([ids.us]);
     expect(await page.$$eval('.fl-pt-retracted > *', (els) => els.map((e) => (e as HTMLElement).dataset.figure))).toEqual([ids.nis]);
@@ -113,7 +151,9 @@ describe('timeline page (real Chromium, real API)', () => {
     expect(await page.locator('.fl-corroborations > *').allTextContents()).toEqual(['+1']);
     expect(await consensusShown(page)).toBe(fmt((await estimate()).consensus));
     // No date chosen: the page says the day is today in UTC, the API's default (the basis names it).
-    expect(await page.locator('#consensusDay').textContent()).toBe(`Consensus on ${(await get(`/v1/metrics/${METRIC.key}/estimate`)).basis.validAt} (today, UTC): `);
+    expect(await page.locator('#consensusDay').textContent()).toBe(
+      `Consensus on ${(await get(`/v1/metrics/${METRIC.key}/estimate`)).basis.validAt} (today, UTC): `,
+    );
     expect(await page.locator('#basis').textContent()).toContain('(today in UTC: the default)');
     await page.screenshot({ path: join(ARTIFACTS, 'timeline-now.png'), fullPage: true });
     if (process.env.TIMELINE_README_SCREENSHOT) await page.screenshot({ path: process.env.TIMELINE_README_SCREENSHOT, fullPage: false });
@@ -144,7 +184,10 @@ describe('timeline page (real Chromium, real API)', () => {
     const { page, errors } = await open(`/?metric=${METRIC.key}&includeUnverified=true`);
     const quoteOf = async (selector: string) => {
       await page.click(selector, { timeout: 5000 });
-      return page.locator('#details .quote').textContent({ timeout: 5000 }).catch((error: Error) => `${error.message}; page errors: ${JSON.stringify(errors)}`);
+      return page
+        .locator('#details .quote')
+        .textContent({ timeout: 5000 })
+        .catch((error: Error) => `${error.message}; page errors: ${JSON.stringify(errors)}`);
     };
     expect(await quoteOf(`[data-figure="${ids.tg}"]`)).toBe(HOSTILE_QUOTE);
     expect(await page.locator('#details img').count()).toBe(0);
@@ -166,7 +209,10 @@ describe('timeline page (real Chromium, real API)', () => {
   it('filters: leaving out parties and counting unverified sources match the API', async () => {
     const { page, errors } = await open(`/?metric=${METRIC.key}`);
     await page.check('#excludeParties');
-    await page.waitForFunction((v) => document.getElementById('consensusValue')?.textContent === v, fmt((await estimate('?excludeParties=true')).consensus));
+    await page.waitForFunction(
+      (v) => document.getElementById('consensusValue')?.textContent === v,
+      fmt((await estimate('?excludeParties=true')).consensus),
+    );
     await page.check('#includeUnverified');
     const both = (await estimate('?excludeParties=true&includeUnverified=true')).consensus;
     await page.waitForFunction((v) => document.getElementById('consensusValue')?.textContent === v, fmt(both));

@@ -26,7 +26,9 @@ async function startReceiver(): Promise<{ server: Server; url: string; spans: Re
     request.on('end', () => {
       if (request.url === '/v1/traces') {
         type Resource = { attributes: ReceivedSpan['attributes'] };
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { resourceSpans: { resource: Resource; scopeSpans: { spans: ReceivedSpan[] }[] }[] };
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          resourceSpans: { resource: Resource; scopeSpans: { spans: ReceivedSpan[] }[] }[];
+        };
         for (const r of body.resourceSpans ?? []) {
           const service = String(r.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue);
           for (const s of r.scopeSpans ?? []) spans.push(...(s.spans ?? []).map((span) => ({ ...span, service })));
@@ -99,8 +101,13 @@ describe('OpenTelemetry tracing of a real API process, exported over OTLP/HTTP t
   });
 
   const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers }, body: JSON.stringify(body) });
-  const metadataOf = async (streamId: string) => (await t.pool.query(`SELECT metadata FROM events WHERE stream_id = $1`, [streamId])).rows.map((r) => r.metadata);
+    fetch(`${base}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+      body: JSON.stringify(body),
+    });
+  const metadataOf = async (streamId: string) =>
+    (await t.pool.query(`SELECT metadata FROM events WHERE stream_id = $1`, [streamId])).rows.map((r) => r.metadata);
 
   it('a POST and the event it appends share a trace id; the trace has the HTTP server span and PostgreSQL spans', async () => {
     const response = await post('/v1/sources', { sourceId: 'traced-src', name: 'Traced Wire', kind: 'media', country: 'FR' });
@@ -108,10 +115,16 @@ describe('OpenTelemetry tracing of a real API process, exported over OTLP/HTTP t
     const [metadata] = await metadataOf('source-traced-src');
     expect(isTraceparent(metadata.traceparent)).toBe(true);
     const traceId = traceIdOf(metadata.traceparent)!;
-    const spans = await eventually(async () => {
-      const inTrace = receiver.spans.filter((s) => s.traceId === traceId);
-      return inTrace.some((s) => s.kind === 2) && inTrace.some((s) => s.attributes.some((a) => a.key === 'db.system' || a.key === 'db.system.name')) ? inTrace : null;
-    }, 15_000, 'the request\'s spans');
+    const spans = await eventually(
+      async () => {
+        const inTrace = receiver.spans.filter((s) => s.traceId === traceId);
+        return inTrace.some((s) => s.kind === 2) && inTrace.some((s) => s.attributes.some((a) => a.key === 'db.system' || a.key === 'db.system.name'))
+          ? inTrace
+          : null;
+      },
+      15_000,
+      "the request's spans",
+    );
     const server = spans.find((s) => s.kind === 2)!;
     // The event keeps the request's own (server) span.
     expect(metadata.traceparent.split('-')[2]).toBe(server.spanId);
@@ -121,14 +134,18 @@ describe('OpenTelemetry tracing of a real API process, exported over OTLP/HTTP t
   it('a request that is not sampled leaves no traceparent in its events', async () => {
     // A caller's unsampled parent: the parent-based sampler does not record this request.
     const unsampled = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00';
-    const response = await post('/v1/sources', { sourceId: 'untraced-src', name: 'Untraced Wire', kind: 'media', country: 'FR' }, { traceparent: unsampled });
+    const response = await post(
+      '/v1/sources',
+      { sourceId: 'untraced-src', name: 'Untraced Wire', kind: 'media', country: 'FR' },
+      { traceparent: unsampled },
+    );
     expect(response.status).toBe(201);
     const [metadata] = await metadataOf('source-untraced-src');
     expect(metadata.traceparent).toBeUndefined();
     expect(metadata.actor).toBeDefined();
   });
 
-  it('carries the trace through the ingestion job: the worker\'s spans and the events it writes share the submitting request\'s trace id', async () => {
+  it("carries the trace through the ingestion job: the worker's spans and the events it writes share the submitting request's trace id", async () => {
     for (const [url, body] of [
       ['/v1/metrics', { key: 'traced_troops', label: 'Traced troops', unit: 'troops' }],
       ['/v1/sources', { sourceId: 'traced-mivd', name: 'Traced MIVD', kind: 'intelligence', country: 'NL' }],
@@ -142,24 +159,44 @@ describe('OpenTelemetry tracing of a real API process, exported over OTLP/HTTP t
       {
         kind: 'structured',
         report: { publisher: 'Traced Wire', title: 'Traced report', publishedAt: '2024-10-28', language: 'en' },
-        figures: [{ metricKey: 'traced_troops', source: 'Traced MIVD', qualifier: 'approximately', value: 11000, validAt: '2024-10-28', quote: 'about 11,000' }],
+        figures: [
+          {
+            metricKey: 'traced_troops',
+            source: 'Traced MIVD',
+            qualifier: 'approximately',
+            value: 11000,
+            validAt: '2024-10-28',
+            quote: 'about 11,000',
+          },
+        ],
       },
       { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
     );
     expect(submitted.status).toBe(202);
     const { jobId } = (await submitted.json()) as { jobId: string };
-    const job = await eventually(async () => {
-      const body = (await (await fetch(`${base}/v1/ingestions/${jobId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { state: string; result?: { figureIds: string[] } };
-      return body.state === 'completed' || body.state === 'failed' ? body : null;
-    }, 60_000, 'the job');
+    const job = await eventually(
+      async () => {
+        const body = (await (await fetch(`${base}/v1/ingestions/${jobId}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+          state: string;
+          result?: { figureIds: string[] };
+        };
+        return body.state === 'completed' || body.state === 'failed' ? body : null;
+      },
+      60_000,
+      'the job',
+    );
     expect(job.state).toBe('completed');
     const [metadata] = await metadataOf(`figure-${job.result!.figureIds[0]}`);
     expect(metadata).toMatchObject({ via: 'worker', ingestionJobId: jobId });
     expect(traceIdOf(metadata.traceparent)).toBe(traceId);
-    const workerSpans = await eventually(async () => {
-      const spans = receiver.spans.filter((s) => s.traceId === traceId && s.service === 'factledger-worker');
-      return spans.some((s) => s.kind === 5) ? spans : null; // a consumer span: BullMQ processing the job
-    }, 15_000, 'the worker\'s spans in the request\'s trace');
+    const workerSpans = await eventually(
+      async () => {
+        const spans = receiver.spans.filter((s) => s.traceId === traceId && s.service === 'factledger-worker');
+        return spans.some((s) => s.kind === 5) ? spans : null; // a consumer span: BullMQ processing the job
+      },
+      15_000,
+      "the worker's spans in the request's trace",
+    );
     expect(workerSpans.length).toBeGreaterThan(0);
     expect(receiver.spans.some((s) => s.traceId === traceId && s.service === 'factledger-api' && s.kind === 4)).toBe(true); // the producer span: adding the job
   }, 90_000);

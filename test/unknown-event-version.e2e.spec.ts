@@ -20,7 +20,9 @@ describe('a command on a stream a newer release wrote to (HTTP, real PostgreSQL)
   it('answers 503 event.unknown_version with Retry-After and leaves the stream as it was', async () => {
     const streamId = `report-${REPORTS.oct28.reportId}`;
     const store = new PostgresEventStore(api.db.db, undefined, { groupCommit: false });
-    await store.append(streamId, [{ id: randomUUID(), type: 'report.updated.v7', data: { reportId: REPORTS.oct28.reportId }, metadata: { actor: 'newer-release' } }]);
+    await store.append(streamId, [
+      { id: randomUUID(), type: 'report.updated.v7', data: { reportId: REPORTS.oct28.reportId }, metadata: { actor: 'newer-release' } },
+    ]);
     const before = (await store.readStream(streamId)).length;
 
     const response = await api.request('PATCH', `/v1/reports/${REPORTS.oct28.reportId}`, { title: 'Retitled by an old server' });

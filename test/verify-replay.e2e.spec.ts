@@ -37,14 +37,17 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   let auditor: IssuedKey;
   const verify = async (scratchDb: string, fetch?: FetchLike) => {
     let out = '';
-    const code = await runVerify({ ...VERIFY_DEFAULTS, api: url, stateFile: 'state.json', replay: true, scratchDb }, {
-      stdout: (text: string) => (out += text),
-      stderr: (text: string) => (out += text),
-      cwd: dir,
-      fetch,
-      openReplay: openReadModelReplay,
-      apiKey: auditor.token, // the digests and --fresh need the auditor role
-    });
+    const code = await runVerify(
+      { ...VERIFY_DEFAULTS, api: url, stateFile: 'state.json', replay: true, scratchDb },
+      {
+        stdout: (text: string) => (out += text),
+        stderr: (text: string) => (out += text),
+        cwd: dir,
+        fetch,
+        openReplay: openReadModelReplay,
+        apiKey: auditor.token, // the digests and --fresh need the auditor role
+      },
+    );
     return { code, out };
   };
   const replaySchemas = async (db: TestDatabase) =>
@@ -61,17 +64,38 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     sealer.start();
 
     await registerCatalog(api as unknown as ApiHarness);
-    const mivd = await write('/v1/figures', figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'));
+    const mivd = await write(
+      '/v1/figures',
+      figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'),
+    );
     await write(`/v1/figures/${mivd.id}/revisions`, {
       amount: { qualifier: 'approximately', value: 3000 },
       validAt: { date: '2024-10-28' },
       citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' },
       reason: 'new assessment by the same service',
     });
-    const us = await write('/v1/figures', figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'));
-    await write(`/v1/figures/${us.id}/revisions`, { amount: { qualifier: 'approximately', value: 11000 }, citation: { reportId: REPORTS.wire.reportId, quote: 'corrected to 11,000' }, reason: 'misread' });
-    const hur = await write('/v1/figures', figure(SOURCES.hur.sourceId, { qualifier: 'range', low: 11000, high: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'between 11,000 and 12,000'));
-    await write(`/v1/figures/${hur.id}/corroborations`, { citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' } });
+    const us = await write(
+      '/v1/figures',
+      figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'),
+    );
+    await write(`/v1/figures/${us.id}/revisions`, {
+      amount: { qualifier: 'approximately', value: 11000 },
+      citation: { reportId: REPORTS.wire.reportId, quote: 'corrected to 11,000' },
+      reason: 'misread',
+    });
+    const hur = await write(
+      '/v1/figures',
+      figure(
+        SOURCES.hur.sourceId,
+        { qualifier: 'range', low: 11000, high: 12000 },
+        '2024-10-28',
+        REPORTS.oct28.reportId,
+        'between 11,000 and 12,000',
+      ),
+    );
+    await write(`/v1/figures/${hur.id}/corroborations`, {
+      citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
+    });
     await write(`/v1/figures/${hur.id}/retractions`, { reason: 'the source withdrew the claim', citation: null });
     await api.settled(head);
   });
@@ -84,10 +108,18 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
 
   it('passes: the verified events, replayed in a scratch schema of the same database, give the live read models', async () => {
     const { code, out } = await verify(api.db.url);
-    expect(out).toMatch(new RegExp(`ok digests +live read models catalog v${CATALOG} at position ${head}, figures v${FIGURES} at position ${head}, from one snapshot`));
-    expect(out).toMatch(new RegExp(`ok replay +catalog v${CATALOG}: \\d+ verified events replayed into fl_replay_[0-9a-f]{8}_\\* in postgres://.*: digest [0-9a-f]{16}…, the live one`));
+    expect(out).toMatch(
+      new RegExp(`ok digests +live read models catalog v${CATALOG} at position ${head}, figures v${FIGURES} at position ${head}, from one snapshot`),
+    );
+    expect(out).toMatch(
+      new RegExp(
+        `ok replay +catalog v${CATALOG}: \\d+ verified events replayed into fl_replay_[0-9a-f]{8}_\\* in postgres://.*: digest [0-9a-f]{16}…, the live one`,
+      ),
+    );
     expect(out).toMatch(new RegExp(`ok replay +figures v${FIGURES}: \\d+ verified events replayed`));
-    expect(out).toContain(`PASS: replayed through the projection code, those events give exactly the live read models catalog v${CATALOG} at position ${head}, figures v${FIGURES} at position ${head}`);
+    expect(out).toContain(
+      `PASS: replayed through the projection code, those events give exactly the live read models catalog v${CATALOG} at position ${head}, figures v${FIGURES} at position ${head}`,
+    );
     expect(code).toBe(0);
     expect(await replaySchemas(api.db)).toBe(0);
   });
@@ -95,10 +127,21 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
   it('serves digests and rows only for what exists, and rows only at the position the caller compared', async () => {
     const one = await api.request('GET', '/v1/read-models/figures/digest');
     expect(one.status).toBe(200);
-    expect(one.body.data).toMatchObject({ name: 'figures', version: FIGURES, position: head, algorithm: 'factledger-rm-digest-v1', digest: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(one.body.data).toMatchObject({
+      name: 'figures',
+      version: FIGURES,
+      position: head,
+      algorithm: 'factledger-rm-digest-v1',
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect((await api.request('GET', '/v1/read-models/nope/digest')).body).toMatchObject({ code: 'projection.unknown' });
     const rows = await api.request('GET', `/v1/read-models/catalog/rows?table=sources&position=${head}&limit=2`);
-    expect(rows.body.data).toMatchObject({ name: 'catalog', table: 'sources', rows: [{ key: { source_id: expect.any(String) } }, {}], nextAfter: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(rows.body.data).toMatchObject({
+      name: 'catalog',
+      table: 'sources',
+      rows: [{ key: { source_id: expect.any(String) } }, {}],
+      nextAfter: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(rows.body.data.rows[0].hash < rows.body.data.rows[1].hash).toBe(true);
     const moved = await api.request('GET', `/v1/read-models/catalog/rows?table=sources&position=1`);
     expect([moved.status, moved.body.code]).toEqual([409, 'projection.moved']);
@@ -144,7 +187,9 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     };
     const { code, out } = await verify(scratch.url, lying);
     expect(out).toMatch(
-      new RegExp(`FAIL \\[replay\\.position_not_signed\\] read model figures v${FIGURES} claims to have applied the log up to position \\d+, but no event at that position is among the \\d+ events of the signed log`),
+      new RegExp(
+        `FAIL \\[replay\\.position_not_signed\\] read model figures v${FIGURES} claims to have applied the log up to position \\d+, but no event at that position is among the \\d+ events of the signed log`,
+      ),
     );
     expect(code).toBe(1);
     expect(await replaySchemas(scratch)).toBe(0);
@@ -163,7 +208,9 @@ describe('verify --replay (HTTP, real PostgreSQL, projector and sealer running)'
     };
     const { code, out } = await verify(scratch.url, twoFaced);
     expect(out).toMatch(/ok proofs/);
-    expect(out).toMatch(/FAIL \[replay\.event_changed\] leaf \d+ \(event [0-9a-f-]{36}, position \d+\) was served differently for the replay than for the verification/);
+    expect(out).toMatch(
+      /FAIL \[replay\.event_changed\] leaf \d+ \(event [0-9a-f-]{36}, position \d+\) was served differently for the replay than for the verification/,
+    );
     expect(code).toBe(1);
   });
 

@@ -18,7 +18,10 @@ const started = Date.now();
 // The typed client is generated from docs/openapi.json (npm run client:generate); a stale one fails the build.
 const client = spawnSync(process.execPath, [path.join(__dirname, 'generate-client.cjs'), '--check'], { cwd: root, stdio: 'inherit' });
 if (client.status !== 0) process.exit(client.status ?? 1);
-const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', next], { cwd: root, stdio: 'inherit' });
+const tsc = spawnSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', path.join(root, 'tsconfig.build.json'), '--outDir', next], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (tsc.status !== 0) {
   fs.rmSync(next, { recursive: true, force: true });
   process.exit(tsc.status ?? 1);

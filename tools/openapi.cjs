@@ -7,6 +7,9 @@ const { DOCUMENT, GENERATED, generate } = require('./generate-client.cjs');
 
 const root = path.join(__dirname, '..');
 const args = process.argv.slice(2);
-const run = spawnSync(process.execPath, ['-r', path.join(__dirname, 'register.cjs'), path.join(root, 'apps/api/src/openapi.main.ts'), ...args], { cwd: process.cwd(), stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['-r', path.join(__dirname, 'register.cjs'), path.join(root, 'apps/api/src/openapi.main.ts'), ...args], {
+  cwd: process.cwd(),
+  stdio: 'inherit',
+});
 if (run.status !== 0) process.exit(run.status ?? 1);
 if (args[0] === '--out' && args[1] && path.resolve(args[1]) === DOCUMENT) fs.writeFileSync(GENERATED, generate(DOCUMENT));

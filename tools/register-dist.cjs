@@ -8,9 +8,7 @@ const Module = require('node:module');
 
 const root = path.join(__dirname, '..');
 const { paths } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.base.json'), 'utf8')).compilerOptions;
-const aliases = new Map(
-  Object.entries(paths).map(([alias, [target]]) => [alias, path.join(root, 'dist', target.replace(/\.ts$/, '.js'))]),
-);
+const aliases = new Map(Object.entries(paths).map(([alias, [target]]) => [alias, path.join(root, 'dist', target.replace(/\.ts$/, '.js'))]));
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   return resolve.call(this, aliases.get(request) ?? request, ...rest);

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
     delete env.MIGRATION_DATABASE_URL;
     delete env.SEALER_DATABASE_URL;
     const redisUrl = env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-    if (!(await isRedisUp(redisUrl))) throw new Error(`Redis is not reachable at ${redisUrl}; the tests need a real Redis (start redis-server or set REDIS_URL)`);
+    if (!(await isRedisUp(redisUrl)))
+      throw new Error(`Redis is not reachable at ${redisUrl}; the tests need a real Redis (start redis-server or set REDIS_URL)`);
     const only = process.argv.slice(2);
     if (only.length === 0) {
       await step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], env);
@@ -40,7 +41,12 @@ async function main(): Promise<void> {
     await step('tests', bin('jest'), ['--ci', ...only, ...(only.length > 0 ? ['--passWithNoTests'] : []), '--selectProjects', 'default'], env);
     // Fault tests kill and restart processes and servers of their own: one file at a time, after the rest.
     // --forceExit: a socket to a server the test killed can keep jest waiting after the last file (seen once, not traced yet).
-    await step('fault tests', bin('jest'), ['--ci', ...only, '--maxWorkers=1', '--passWithNoTests', '--forceExit', '--selectProjects', 'faults'], env);
+    await step(
+      'fault tests',
+      bin('jest'),
+      ['--ci', ...only, '--maxWorkers=1', '--passWithNoTests', '--forceExit', '--selectProjects', 'faults'],
+      env,
+    );
   } finally {
     await postgres.stop();
   }

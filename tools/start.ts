@@ -37,10 +37,15 @@ async function main(): Promise<void> {
   }
   // An operator's setup with an administrator URL: their roles and passwords, created or updated by db-init.
   const dbInit = postgres.adminUrl !== null && !postgres.local;
-  const prepared = await runToEnd('apps/cli/src/main.ts', dbInit ? ['db-init', '--migrate'] : ['migrate'], dbInit ? { ...env, DATABASE_ADMIN_URL: postgres.adminUrl! } : env);
+  const prepared = await runToEnd(
+    'apps/cli/src/main.ts',
+    dbInit ? ['db-init', '--migrate'] : ['migrate'],
+    dbInit ? { ...env, DATABASE_ADMIN_URL: postgres.adminUrl! } : env,
+  );
   if (prepared !== 0) throw new Error('migrations failed');
   // The first time only (no key at all, not production): a local key with every role, printed once, kept in .data/admin-key.
-  if ((await runToEnd('apps/cli/src/main.ts', ['keys', 'bootstrap-local', path.join(ROOT, '.data', 'admin-key')], env)) !== 0) throw new Error('creating the local API key failed');
+  if ((await runToEnd('apps/cli/src/main.ts', ['keys', 'bootstrap-local', path.join(ROOT, '.data', 'admin-key')], env)) !== 0)
+    throw new Error('creating the local API key failed');
 
   const children = [run('apps/worker/src/main.ts', [], env, SERVICE_NODE_FLAGS), run('apps/api/src/main.ts', [], env, SERVICE_NODE_FLAGS)];
   if ((await runToEnd('apps/cli/src/main.ts', ['seed', '--if-present'], env)) !== 0) log('seeding failed: see above; the system keeps running');
@@ -51,7 +56,14 @@ async function main(): Promise<void> {
     stopping = true;
     log('stopping API and worker');
     await Promise.all(
-      children.map((c) => (c.exitCode !== null ? undefined : new Promise((resolve) => { c.once('exit', resolve); c.kill('SIGTERM'); }))),
+      children.map((c) =>
+        c.exitCode !== null
+          ? undefined
+          : new Promise((resolve) => {
+              c.once('exit', resolve);
+              c.kill('SIGTERM');
+            }),
+      ),
     );
     await postgres.stop();
     redis.stop();

@@ -17,7 +17,11 @@ const label = (bytes: number) => (bytes >= MB ? `${bytes / MB} MB` : `${bytes / 
  * the rate of 1 MB of prose (it costs at most 2×), and 1 MB at least
  * 10.24/12 the rate of 100 KB (1 MB costs at most 12× 100 KB).
  */
-export function extractionCase(kind: Kind, bytes: number, options: { name?: string; group: string; baseline?: string; minRatio?: number; note?: string }): BenchCase {
+export function extractionCase(
+  kind: Kind,
+  bytes: number,
+  options: { name?: string; group: string; baseline?: string; minRatio?: number; note?: string },
+): BenchCase {
   let text = '';
   return {
     name: options.name ?? `extraction.${kind}-${label(bytes).replace(' ', '').toLowerCase()}`,
@@ -41,7 +45,12 @@ export function extractionCase(kind: Kind, bytes: number, options: { name?: stri
 
 export const extractionCases = (): BenchCase[] => [
   extractionCase('prose', MB, { group: 'extraction, 1 MB: run-on vs prose' }),
-  extractionCase('run-on', MB, { group: 'extraction, 1 MB: run-on vs prose', baseline: 'extraction.prose-1mb', minRatio: 0.5, note: 'run-on costs ≤ 2× prose' }),
+  extractionCase('run-on', MB, {
+    group: 'extraction, 1 MB: run-on vs prose',
+    baseline: 'extraction.prose-1mb',
+    minRatio: 0.5,
+    note: 'run-on costs ≤ 2× prose',
+  }),
   extractionCase('run-on', 100 * KB, { group: 'extraction, run-on: 1 MB vs 100 KB' }),
   extractionCase('run-on', MB, {
     name: 'extraction.run-on-1mb.vs-100kb',

@@ -1,6 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { catalogProjection, figuresProjection, ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition } from '@factledger/projections';
+import {
+  catalogProjection,
+  figuresProjection,
+  ProjectionEngine,
+  schemaName,
+  waitForPosition,
+  type ProjectionDefinition,
+} from '@factledger/projections';
 import type { BenchCase } from '../harness/bench-case';
 import { headPosition, ledgerDatabase, type LedgerFixture } from '../fixtures/ledger-database';
 
@@ -31,9 +38,20 @@ export function factledgerProjectionCatchUp(): BenchCase {
     },
     async run(round) {
       const suffix = `bench_r${round}_${Date.now() % 100_000}`;
-      const definitions: ProjectionDefinition[] = [catalogProjection({ version: 1, name: `catalog_${suffix}` }), figuresProjection({ version: 1, name: `figures_${suffix}` })];
+      const definitions: ProjectionDefinition[] = [
+        catalogProjection({ version: 1, name: `catalog_${suffix}` }),
+        figuresProjection({ version: 1, name: `figures_${suffix}` }),
+      ];
       const head = await headPosition(ledger.db);
-      const engine = new ProjectionEngine({ db: ledger.db, connectionString: ledger.url, definitions, batchSize: 5000, logger: silent, notifications: false, pollIntervalMs: 200 });
+      const engine = new ProjectionEngine({
+        db: ledger.db,
+        connectionString: ledger.url,
+        definitions,
+        batchSize: 5000,
+        logger: silent,
+        notifications: false,
+        pollIntervalMs: 200,
+      });
       const started = performance.now();
       try {
         await engine.start();

@@ -57,7 +57,9 @@ export function factledgerEstimateQuery(): BenchCase {
     },
     async teardown() {
       const ms = (v: number) => v.toFixed(2);
-      log(`estimate-query by kind (p50 / p99 / max ms): ${byKind.map((t, k) => `${KIND_NAMES[k]} ${ms(quantile(t, 0.5))} / ${ms(quantile(t, 0.99))} / ${ms(Math.max(...t))}`).join('; ')}`);
+      log(
+        `estimate-query by kind (p50 / p99 / max ms): ${byKind.map((t, k) => `${KIND_NAMES[k]} ${ms(quantile(t, 0.5))} / ${ms(quantile(t, 0.99))} / ${ms(Math.max(...t))}`).join('; ')}`,
+      );
     },
   };
 }

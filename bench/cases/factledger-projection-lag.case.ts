@@ -61,7 +61,11 @@ export function factledgerProjectionLag(): BenchCase {
       ctx = { db: ledger.db, waitTimeoutMs: 5000 };
       // As the API appends: the store NOTIFYs after each commit (coalesced), which wakes the projector.
       store = new PostgresEventStore(ledger.db, new AppendNotifier(ledger.pool));
-      worker = await startChild('libs/projections/src/read-models/testing/projector-worker.main.ts', { built: true, env: { DATABASE_URL: ledger.url, DATABASE_POOL_SIZE: '4' }, ready: /^ready$/m });
+      worker = await startChild('libs/projections/src/read-models/testing/projector-worker.main.ts', {
+        built: true,
+        env: { DATABASE_URL: ledger.url, DATABASE_POOL_SIZE: '4' },
+        ready: /^ready$/m,
+      });
     },
     async run(_round, budget) {
       const lags: number[] = [];
@@ -75,7 +79,11 @@ export function factledgerProjectionLag(): BenchCase {
       const append = async () => {
         const k = n++;
         const probe = k % PROBE_EVERY === 0;
-        const { stream, event } = figureReported(probe ? PROBE_METRIC : `metric_${1 + (k % (ledger.shape.metrics - 1))}`, probe ? PROBE_SOURCE : `source-${k % ledger.shape.sources}`, k);
+        const { stream, event } = figureReported(
+          probe ? PROBE_METRIC : `metric_${1 + (k % (ledger.shape.metrics - 1))}`,
+          probe ? PROBE_SOURCE : `source-${k % ledger.shape.sources}`,
+          k,
+        );
         inFlight++;
         try {
           const result = await store.append(stream, [event], { expectedVersion: 'no_stream' });
@@ -107,7 +115,8 @@ export function factledgerProjectionLag(): BenchCase {
       const reader = (async () => {
         while (writing || inFlight > 0 || pending.length > 0) {
           if (pending.length === 0 || !(await checkpointReached(ledger, pending[0]!))) {
-            if (!writing && performance.now() - started > budget.seconds * 1000 + 30_000) throw new Error(`${pending.length} probes not reached by the projector 30 s after the load ended`);
+            if (!writing && performance.now() - started > budget.seconds * 1000 + 30_000)
+              throw new Error(`${pending.length} probes not reached by the projector 30 s after the load ended`);
             await new Promise((r) => setTimeout(r, POLL_MS));
             continue;
           }
@@ -116,8 +125,10 @@ export function factledgerProjectionLag(): BenchCase {
           const seen = BigInt(data.sources.find((s) => s.sourceId === PROBE_SOURCE)?.recordedPosition ?? '0');
           const now = performance.now();
           // A probe counts once the estimate shows it (or a later probe) and the projector has applied it in log order.
-          while (pending.length > 0 && pending[0]!.position <= seen && (await checkpointReached(ledger, pending[0]!))) lags.push(now - pending.shift()!.committedAt);
-          if (!writing && now - started > budget.seconds * 1000 + 30_000) throw new Error(`${pending.length} probes not visible 30 s after the load ended`);
+          while (pending.length > 0 && pending[0]!.position <= seen && (await checkpointReached(ledger, pending[0]!)))
+            lags.push(now - pending.shift()!.committedAt);
+          if (!writing && now - started > budget.seconds * 1000 + 30_000)
+            throw new Error(`${pending.length} probes not visible 30 s after the load ended`);
         }
       })();
       await writer;

@@ -23,12 +23,18 @@ async function cacheCounters(api: string): Promise<CacheCounters> {
 
 /** Head paths of the hottest metrics (metric_0 … metric_4) and of the coldest ten, in turn. */
 function mixedPaths(s: HttpServers, metrics: number): string[] {
-  const keys = new Set([...Array.from({ length: Math.min(5, metrics) }, (_, i) => i), ...Array.from({ length: Math.min(10, metrics) }, (_, i) => metrics - 1 - i)]);
+  const keys = new Set([
+    ...Array.from({ length: Math.min(5, metrics) }, (_, i) => i),
+    ...Array.from({ length: Math.min(10, metrics) }, (_, i) => metrics - 1 - i),
+  ]);
   return [...keys].map((i) => s.paths[0]!.replace('metric_0', `metric_${i}`));
 }
 
 function writingCase(
-  options: Pick<BenchCase, 'name' | 'title' | 'baseline' | 'target'> & { server: (s: HttpServers) => string; paths: (s: HttpServers, metrics: number) => string[] },
+  options: Pick<BenchCase, 'name' | 'title' | 'baseline' | 'target'> & {
+    server: (s: HttpServers) => string;
+    paths: (s: HttpServers, metrics: number) => string[];
+  },
 ): BenchCase {
   let servers: HttpServers;
   let load: WriteLoad;
@@ -51,7 +57,13 @@ function writingCase(
       const writer = load.start();
       const reading = autocannonRound(options.server(servers), options.paths(servers, metrics), CONNECTIONS, budget);
       // Stop the writer whatever the reads did, then report the reads' failure first.
-      const [read, written] = await Promise.allSettled([reading, reading.then(() => writer.stop(), () => writer.stop())]);
+      const [read, written] = await Promise.allSettled([
+        reading,
+        reading.then(
+          () => writer.stop(),
+          () => writer.stop(),
+        ),
+      ]);
       if (read.status === 'rejected') throw read.reason;
       if (written.status === 'rejected') throw written.reason;
       const result = read.value;

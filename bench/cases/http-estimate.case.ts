@@ -22,7 +22,11 @@ function httpCase(options: Pick<BenchCase, 'name' | 'title' | 'baseline' | 'targ
 
 /** The ceiling: a bare Fastify route answering with the same JSON, no database. */
 export const baselineHttpJson = (): BenchCase =>
-  httpCase({ name: 'baseline.http-json', title: `bare Fastify route with the API's estimate JSON, autocannon c=${CONNECTIONS}`, server: (s) => s.bare });
+  httpCase({
+    name: 'baseline.http-json',
+    title: `bare Fastify route with the API's estimate JSON, autocannon c=${CONNECTIONS}`,
+    server: (s) => s.bare,
+  });
 
 /** GET /v1/metrics/{key}/estimate (current estimate, ten metrics in turn) from the API in its own process. */
 export const factledgerHttpEstimate = (): BenchCase =>

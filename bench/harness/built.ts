@@ -44,7 +44,11 @@ export function ensureBuilt(log: (line: string) => void = () => undefined): void
   const at = builtAt();
   if (at === null || newestSource() > at) {
     log('[bench] building dist/ (npm run build)');
-    const result = spawnSync(process.execPath, [path.join(ROOT, 'tools', 'build.cjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [path.join(ROOT, 'tools', 'build.cjs')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
     if (result.status !== 0) throw new Error(`npm run build failed:\n${result.stdout}${result.stderr}`);
   }
   checked = true;

@@ -38,7 +38,9 @@ export interface ChildOptions {
  */
 export async function startChild(entry: string, options: ChildOptions): Promise<Child> {
   if (options.built) ensureBuilt();
-  const runtime = options.built ? [...SERVICE_NODE_FLAGS, '-r', './tools/register-dist.cjs', builtEntry(entry)] : ['-r', './tools/register.cjs', entry];
+  const runtime = options.built
+    ? [...SERVICE_NODE_FLAGS, '-r', './tools/register-dist.cjs', builtEntry(entry)]
+    : ['-r', './tools/register.cjs', entry];
   const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), ...runtime, ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, ...options.env },
@@ -71,7 +73,16 @@ export async function startChild(entry: string, options: ChildOptions): Promise<
   };
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([ready, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${path.basename(entry)} not ready after ${options.timeoutMs ?? 60_000} ms: ${output.slice(-2000)}`)), options.timeoutMs ?? 60_000)))]);
+    await Promise.race([
+      ready,
+      new Promise(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`${path.basename(entry)} not ready after ${options.timeoutMs ?? 60_000} ms: ${output.slice(-2000)}`)),
+            options.timeoutMs ?? 60_000,
+          )),
+      ),
+    ]);
   } catch (e) {
     await child.stop(2000);
     throw e;

@@ -67,7 +67,10 @@ export async function checkpointCount(pool: pg.Pool): Promise<number | null> {
     'SELECT num_timed + num_requested AS n FROM pg_stat_checkpointer',
     'SELECT checkpoints_timed + checkpoints_req AS n FROM pg_stat_bgwriter',
   ]) {
-    const n = await pool.query<{ n: string }>(sql).then((r) => Number(r.rows[0]!.n), () => null);
+    const n = await pool.query<{ n: string }>(sql).then(
+      (r) => Number(r.rows[0]!.n),
+      () => null,
+    );
     if (n !== null) return n;
   }
   return null;

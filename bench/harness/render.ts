@@ -1,7 +1,6 @@
 import type { SummaryRow } from './summarize';
 
-const num = (n: number): string =>
-  !Number.isFinite(n) ? '–' : n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3);
+const num = (n: number): string => (!Number.isFinite(n) ? '–' : n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3));
 const ms = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? '' : n < 10 ? n.toFixed(2) : n.toFixed(1));
 const ratio = (n: number): string => `${n.toFixed(2)}×`;
 
@@ -38,18 +37,20 @@ export function grouped(rows: readonly SummaryRow[]): SummaryRow[] {
 export function consoleTable(rows: readonly SummaryRow[]): string {
   const table = [HEADER, ...grouped(rows).map(cells)];
   const widths = HEADER.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(table[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...table.slice(1).map(line)].join('\n');
 }
 
 const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
 
 export function markdownTable(header: readonly string[], body: readonly string[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...body.map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
-  ].join('\n');
+  return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.map(escapeCell).join(' | ')} |`)].join(
+    '\n',
+  );
 }
 
 export const resultsMarkdown = (rows: readonly SummaryRow[]): string => markdownTable(HEADER, grouped(rows).map(cells));

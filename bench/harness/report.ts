@@ -44,7 +44,9 @@ Cases whose round is a whole 1M-event job (catch-up, rebuild) run 3 rounds and n
 | commit | ${env.commit} |
 | machine | ${env.cores} cores (${env.cpu}), ${env.memoryGiB} GiB, ${env.os}; 1-min load average ${env.loadAverage.toFixed(2)} at start, ${settings.loadAverageEnd.toFixed(2)} at the end (shared machine) |
 | PostgreSQL | ${env.postgres} on the same machine, over TCP loopback |
-| settings | ${Object.entries(s).map(([k, v]) => `${k}=${v}`).join(', ')} |
+| settings | ${Object.entries(s)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')} |
 | checkpoints during the run | ${settings.checkpoints ?? 'unknown'} |
 | durable commit latency | ${settings.commitMs.map((m) => m.toFixed(2)).join(', ')} ms: median of 100 one-row autocommit INSERTs at the start of each round |
 | Node | ${env.node} |

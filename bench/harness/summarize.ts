@@ -76,7 +76,11 @@ export function summarize(outcomes: readonly CaseOutcome[]): SummaryRow[] {
 function targetText(o: CaseOutcome): string | undefined {
   const t = o.case.target;
   if (!t) return undefined;
-  const parts = [t.minRatio !== undefined ? `≥ ${t.minRatio}×` : '', t.maxP99Ms !== undefined ? `p99 ≤ ${t.maxP99Ms} ms` : '',
-    t.maxValue !== undefined ? `≤ ${t.maxValue} ${o.case.valueUnit ?? ''}`.trimEnd() : '', t.note ?? ''];
+  const parts = [
+    t.minRatio !== undefined ? `≥ ${t.minRatio}×` : '',
+    t.maxP99Ms !== undefined ? `p99 ≤ ${t.maxP99Ms} ms` : '',
+    t.maxValue !== undefined ? `≤ ${t.maxValue} ${o.case.valueUnit ?? ''}`.trimEnd() : '',
+    t.note ?? '',
+  ];
   return parts.filter(Boolean).join(', ');
 }

@@ -16,7 +16,10 @@ const loadAutocannon = (): Autocannon => {
 interface Instance {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void): void;
 }
-type Autocannon = (options: Record<string, unknown>, done: (error: Error | null, result: { requests: { total: number }; non2xx: number; errors: number; duration: number }) => void) => Instance;
+type Autocannon = (
+  options: Record<string, unknown>,
+  done: (error: Error | null, result: { requests: { total: number }; non2xx: number; errors: number; duration: number }) => void,
+) => Instance;
 
 /**
  * One round of closed-loop HTTP load on `paths` in turn: `budget.seconds` (or

@@ -142,9 +142,7 @@ export const emmettLog = (ctx: BenchContext): Promise<EmmettFixture> =>
     try {
       const partition = fixture.emmett.defaultTag;
       // the leaf partitions hold the rows; a partitioned parent has no storage to make unlogged
-      const { rows } = await pool.query<{ leaf: string }>(
-        `SELECT relid::regclass::text AS leaf FROM pg_partition_tree('emt_messages') WHERE isleaf`,
-      );
+      const { rows } = await pool.query<{ leaf: string }>(`SELECT relid::regclass::text AS leaf FROM pg_partition_tree('emt_messages') WHERE isleaf`);
       for (const { leaf } of rows) await pool.query(`ALTER TABLE ${leaf} SET UNLOGGED`);
       await loadLog(
         pool,

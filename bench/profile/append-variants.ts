@@ -14,7 +14,6 @@ const INSERT_FROM_JSON = `
     FROM jsonb_array_elements(p_events) WITH ORDINALITY AS e(ev, ord)
    ORDER BY e.ord`;
 
-
 const RESULT_COLUMNS = 'status text, stream_version bigint, first_position bigint, last_position bigint, transaction_id text';
 
 /**

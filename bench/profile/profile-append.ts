@@ -43,12 +43,14 @@ interface Env {
 type Call = (env: Env, streams: string[], version: number) => Promise<number>;
 
 const json1 = (v: number) => JSON.stringify([{ ...figureEvent(v), schemaVersion: 1 }]);
-const raw = (fn: string, name?: string): Call => async ({ pool }, [stream], v) => {
-  // candidates fall back to the public tables' checked path: create their stream row first so they take the fast path
-  if (v === 0 && fn.startsWith(PROFILE_SCHEMA)) await pool.query(`INSERT INTO ${PROFILE_SCHEMA}.streams VALUES ($1, 'figure', 0)`, [stream]);
-  await pool.query({ name, text: `SELECT * FROM ${fn}($1, 'figure', $2, $3::jsonb)`, values: [stream, String(v), json1(v)] });
-  return 1;
-};
+const raw =
+  (fn: string, name?: string): Call =>
+  async ({ pool }, [stream], v) => {
+    // candidates fall back to the public tables' checked path: create their stream row first so they take the fast path
+    if (v === 0 && fn.startsWith(PROFILE_SCHEMA)) await pool.query(`INSERT INTO ${PROFILE_SCHEMA}.streams VALUES ($1, 'figure', 0)`, [stream]);
+    await pool.query({ name, text: `SELECT * FROM ${fn}($1, 'figure', $2, $3::jsonb)`, values: [stream, String(v), json1(v)] });
+    return 1;
+  };
 
 /** A store per (contender, pool), so each keeps its own group-commit state. */
 const stores = new Map<string, PostgresEventStore>();
@@ -122,7 +124,7 @@ const CONTENDERS: { name: string; what: string; call: Call; c8Only?: boolean; gr
       }
       const appends = streams.map((s) => `{"s":"${s}","t":"figure","x":"${v}","e":${json1(v)}}`);
       const { rows } = await pool.query<{ status: string }>({ name: fn, text: `SELECT * FROM ${fn}($1::jsonb)`, values: [`[${appends.join(',')}]`] });
-      if ((rows.length !== streams.length || rows.some((r) => r.status !== 'ok'))) throw new Error(`${fn}: ${JSON.stringify(rows)}`);
+      if (rows.length !== streams.length || rows.some((r) => r.status !== 'ok')) throw new Error(`${fn}: ${JSON.stringify(rows)}`);
       return streams.length;
     },
   })),
@@ -209,7 +211,16 @@ async function main(): Promise<void> {
         `${Math.round(m(c.name, 'c8')).toLocaleString('en-US')} (${(m(c.name, 'c8') / m(base, 'c8')).toFixed(2)}×)`,
       ];
     });
-    const header = ['variant', 'what', 'server CPU µs', 'client CPU µs', 'total CPU µs (vs plain)', 'WAL B', 'wall µs (c=1)', 'c=8 appends/s (vs plain)'];
+    const header = [
+      'variant',
+      'what',
+      'server CPU µs',
+      'client CPU µs',
+      'total CPU µs (vs plain)',
+      'WAL B',
+      'wall µs (c=1)',
+      'c=8 appends/s (vs plain)',
+    ];
     console.log(`\nper append, medians of ${ROUNDS} rounds of ${OPS} appends (c=1) and of ${SECONDS} s (c=8):\n`);
     console.log([header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n'));
   } finally {

@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const batch = Number(batchArg);
   const max = maxArg ? Number(maxArg) : Number.MAX_SAFE_INTEGER;
   const totals = new Map<string, { ms: number; n: number }>();
-  const shape = (text: string) => text.replace(/\s+/g, ' ').replace(/"rm_[a-z0-9_]+"\./g, '').slice(0, 90);
+  const shape = (text: string) =>
+    text
+      .replace(/\s+/g, ' ')
+      .replace(/"rm_[a-z0-9_]+"\./g, '')
+      .slice(0, 90);
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
     log: (e: LogEvent) => {
@@ -53,8 +57,11 @@ async function main(): Promise<void> {
   } finally {
     const wall = performance.now() - started;
     const sqlMs = [...totals.values()].reduce((a, t) => a + t.ms, 0);
-    console.log(`${model}: ${events} events in ${(wall / 1000).toFixed(1)} s = ${Math.round(events / (wall / 1000))} events/s; read ${(readMs / 1000).toFixed(1)} s, statements ${(sqlMs / 1000).toFixed(1)} s (incl. read), Node and round trips ${((wall - sqlMs) / 1000).toFixed(1)} s`);
-    for (const [key, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`${(t.ms / 1000).toFixed(2).padStart(7)} s ${String(t.n).padStart(5)}× ${key}`);
+    console.log(
+      `${model}: ${events} events in ${(wall / 1000).toFixed(1)} s = ${Math.round(events / (wall / 1000))} events/s; read ${(readMs / 1000).toFixed(1)} s, statements ${(sqlMs / 1000).toFixed(1)} s (incl. read), Node and round trips ${((wall - sqlMs) / 1000).toFixed(1)} s`,
+    );
+    for (const [key, t] of [...totals].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
+      console.log(`${(t.ms / 1000).toFixed(2).padStart(7)} s ${String(t.n).padStart(5)}× ${key}`);
     await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(db);
     await db.destroy();
   }

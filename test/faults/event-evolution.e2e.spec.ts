@@ -9,7 +9,14 @@ import { waitForPosition } from '../../libs/projections/src/engine';
 import { liveAndFreshDigests } from '../../libs/projections/src/read-models/testing/fresh-rebuild-digests';
 import { homesFigure, startFleet, structuredBatch, type Fleet } from '../support/ledger-processes';
 
-const report = (reportId: string, extra: Record<string, unknown> = {}) => ({ reportId, publisher: 'Kyiv Independent', title: `Report ${reportId}`, publishedAt: '2026-03-12', language: 'en', ...extra });
+const report = (reportId: string, extra: Record<string, unknown> = {}) => ({
+  reportId,
+  publisher: 'Kyiv Independent',
+  title: `Report ${reportId}`,
+  publishedAt: '2026-03-12',
+  language: 'en',
+  ...extra,
+});
 const job = (title: string, validAt: string, value: number) => structuredBatch(title, [homesFigure('Valley Fire Service', validAt, value)]);
 
 /**
@@ -28,20 +35,31 @@ describe('event evolution: report.registered.v1 → v2 with two workers and an A
   let fleet: Fleet;
   const request = (method: string, url: string, body?: unknown) => fleet.request(method, url, body);
   const storedTypes = async () =>
-    (await fleet.admin.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE event_type LIKE 'report.registered.%' ORDER BY position`)).rows.map((r) => r.type);
+    (
+      await fleet.admin.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE event_type LIKE 'report.registered.%' ORDER BY position`)
+    ).rows.map((r) => r.type);
   const ingest = async (body: unknown) => {
     const submitted = await request('POST', '/v1/ingestions', body);
     expect(submitted.status).toBe(202);
-    const view = await eventually(async () => {
-      const v = (await request('GET', `/v1/ingestions/${submitted.body.jobId}`)).body;
-      return v?.state === 'completed' || v?.state === 'failed' ? v : null;
-    }, 60_000, 'the ingestion job to finish');
+    const view = await eventually(
+      async () => {
+        const v = (await request('GET', `/v1/ingestions/${submitted.body.jobId}`)).body;
+        return v?.state === 'completed' || v?.state === 'failed' ? v : null;
+      },
+      60_000,
+      'the ingestion job to finish',
+    );
     expect(view.state).toBe('completed');
     return view.result.report.reportId as string;
   };
   const cli = async (args: string[]) => {
     let out = '';
-    const config = loadConfig({ ...process.env, DATABASE_URL: fleet.postgres.url, MIGRATION_DATABASE_URL: fleet.postgres.ownerUrl, REDIS_URL: fleet.redis.url });
+    const config = loadConfig({
+      ...process.env,
+      DATABASE_URL: fleet.postgres.url,
+      MIGRATION_DATABASE_URL: fleet.postgres.ownerUrl,
+      REDIS_URL: fleet.redis.url,
+    });
     const code = await runCli(args, { stdout: (t) => void (out += t), stderr: (t) => void (out += t), config: () => config });
     return { code, out };
   };
@@ -84,7 +102,13 @@ describe('event evolution: report.registered.v1 → v2 with two workers and an A
     expect(created.status).toBe(201);
     expect(created.body.data).toMatchObject({ publishedZone: 'Europe/Kyiv' });
     await ingest(job('Contract one', '2026-03-12', 1000));
-    expect(await storedTypes()).toEqual(['report.registered.v1', 'report.registered.v1', 'report.registered.v1', 'report.registered.v2', 'report.registered.v2']);
+    expect(await storedTypes()).toEqual([
+      'report.registered.v1',
+      'report.registered.v1',
+      'report.registered.v1',
+      'report.registered.v2',
+      'report.registered.v2',
+    ]);
     // A decider reads a v1 stream after the switch (update), the read side both versions side by side.
     expect((await request('PATCH', '/v1/reports/expand-api', { title: 'Retitled' })).status).toBe(200);
 
@@ -97,19 +121,32 @@ describe('event evolution: report.registered.v1 → v2 with two workers and an A
     expect((await request('GET', '/v1/reports/contract-zoned')).body.data).toMatchObject({ publishedZone: 'Europe/Kyiv' });
 
     // A version these processes do not know, as a newer release would append it: the read models stop, failed, naming it.
-    const newer = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: fleet.postgres.url, max: 1 }) }) });
+    const newer = new Kysely<EventStoreTables>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: fleet.postgres.url, max: 1 }) }),
+    });
     const v3 = randomUUID();
     try {
       const store = new PostgresEventStore(newer, undefined, { groupCommit: false });
-      await store.append('report-from-the-future', [{ id: v3, type: 'report.registered.v3', data: { reportId: 'from-the-future' }, metadata: { actor: 'test' } }]);
+      await store.append('report-from-the-future', [
+        { id: v3, type: 'report.registered.v3', data: { reportId: 'from-the-future' }, metadata: { actor: 'test' } },
+      ]);
     } finally {
       await newer.destroy();
     }
-    const failed = await eventually(async () => {
-      const { rows } = await fleet.admin.query<{ name: string; state: string; error: string }>(`SELECT name, state, error FROM projection_checkpoints WHERE state = 'failed' ORDER BY name`);
-      return rows.length === 2 ? rows : null;
-    }, 30_000, 'both read models to stop');
-    for (const row of failed) expect(row.error).toMatch(new RegExp(`event ${v3} at position \\d+ of report-from-the-future: stored event type report.registered.v3 .* written by a newer release`));
+    const failed = await eventually(
+      async () => {
+        const { rows } = await fleet.admin.query<{ name: string; state: string; error: string }>(
+          `SELECT name, state, error FROM projection_checkpoints WHERE state = 'failed' ORDER BY name`,
+        );
+        return rows.length === 2 ? rows : null;
+      },
+      30_000,
+      'both read models to stop',
+    );
+    for (const row of failed)
+      expect(row.error).toMatch(
+        new RegExp(`event ${v3} at position \\d+ of report-from-the-future: stored event type report.registered.v3 .* written by a newer release`),
+      );
     expect(failed.map((r) => r.name)).toEqual(['catalog', 'figures']);
     expect((await request('GET', '/v1/reports/contract-zoned')).status).toBe(200);
   }, 420_000);

@@ -73,13 +73,18 @@ describe('two API processes and three worker processes on one ledger', () => {
   /** Both APIs agree that every lease is held, each by one live worker; resolves with the holders. */
   const settledLeases = (label: string, bound = HANDOVER_BOUND_MS, held?: (l: Leases) => boolean) => {
     let last: unknown;
-    return eventually(async () => {
-      const [a, b] = await Promise.all([leases(0), leases(1)]);
-      last = { a, b, live: [...live()] };
-      const holders = [...READ_MODELS.map((m) => a.models[m]), a.sealer];
-      const ok = holders.every((pid) => pid !== null && live().has(pid!)) && JSON.stringify([a.models, a.sealer]) === JSON.stringify([b.models, b.sealer]);
-      return ok && (held?.(a) ?? true) ? a : null;
-    }, bound, label).catch((error: Error) => {
+    return eventually(
+      async () => {
+        const [a, b] = await Promise.all([leases(0), leases(1)]);
+        last = { a, b, live: [...live()] };
+        const holders = [...READ_MODELS.map((m) => a.models[m]), a.sealer];
+        const ok =
+          holders.every((pid) => pid !== null && live().has(pid!)) && JSON.stringify([a.models, a.sealer]) === JSON.stringify([b.models, b.sealer]);
+        return ok && (held?.(a) ?? true) ? a : null;
+      },
+      bound,
+      label,
+    ).catch((error: Error) => {
       throw new Error(`${error.message}; last seen: ${JSON.stringify(last, (_k, v) => (typeof v === 'bigint' ? String(v) : v))}`);
     });
   };
@@ -134,7 +139,13 @@ describe('two API processes and three worker processes on one ledger', () => {
   it('lands each write through either API once; a retry through the other API replays it', async () => {
     const writes = Array.from({ length: 6 }, (_, i) => ({
       key: `many-processes-${i}`,
-      body: figureBody(SOURCES.mivd.sourceId, { qualifier: 'exact', value: 1000 + i }, `2024-10-${String(10 + i).padStart(2, '0')}`, REPORTS.oct25.reportId, `written through API ${i % 2} (${i})`),
+      body: figureBody(
+        SOURCES.mivd.sourceId,
+        { qualifier: 'exact', value: 1000 + i },
+        `2024-10-${String(10 + i).padStart(2, '0')}`,
+        REPORTS.oct25.reportId,
+        `written through API ${i % 2} (${i})`,
+      ),
     }));
     const first = await Promise.all(writes.map((w, i) => via(i, 'POST', '/v1/figures', w.body, { 'idempotency-key': w.key })));
     for (const answer of first) expect(answer.status).toBe(201);
@@ -150,7 +161,8 @@ describe('two API processes and three worker processes on one ledger', () => {
   }, 60_000);
 
   it('spreads ingestion jobs over the workers, each done once, none lost', async () => {
-    const body = (i: number) => structuredBatch(`Evacuation update ${i}`, [homesFigure('Valley Fire Service', `2026-02-${String(i + 1).padStart(2, '0')}`, 100 + i)]);
+    const body = (i: number) =>
+      structuredBatch(`Evacuation update ${i}`, [homesFigure('Valley Fire Service', `2026-02-${String(i + 1).padStart(2, '0')}`, 100 + i)]);
     const submit = async (i: number) => {
       const submitted = await via(i, 'POST', '/v1/ingestions', body(i));
       expect(submitted.status).toBe(202);
@@ -158,11 +170,15 @@ describe('two API processes and three worker processes on one ledger', () => {
     };
     let last: unknown[] = [];
     const finished = (ids: string[]) =>
-      eventually(async () => {
-        const all = await Promise.all(ids.map(async (id, i) => (await via(i + 1, 'GET', `/v1/ingestions/${id}`)).body));
-        last = all.map((v) => ({ state: v?.state, processedBy: v?.processedBy, failedReason: v?.failedReason }));
-        return all.every((v) => v?.state === 'completed' || v?.state === 'failed') ? all : null;
-      }, 120_000, 'the jobs to finish').catch((error: Error) => {
+      eventually(
+        async () => {
+          const all = await Promise.all(ids.map(async (id, i) => (await via(i + 1, 'GET', `/v1/ingestions/${id}`)).body));
+          last = all.map((v) => ({ state: v?.state, processedBy: v?.processedBy, failedReason: v?.failedReason }));
+          return all.every((v) => v?.state === 'completed' || v?.state === 'failed') ? all : null;
+        },
+        120_000,
+        'the jobs to finish',
+      ).catch((error: Error) => {
         throw new Error(`${error.message}; the jobs: ${JSON.stringify(last)}`);
       });
     // Jobs run one at a time across the workers (a global concurrency of 1: matching reads what earlier jobs wrote),
@@ -189,25 +205,49 @@ describe('two API processes and three worker processes on one ledger', () => {
   it('hands the leases of a worker killed with SIGKILL over to the others, which go on applying and sealing', async () => {
     const before = await settledLeases('every lease to be held');
     const victim = workers.find((w) => w.child.pid === before.models.figures)!;
-    const moved = new Set([...READ_MODELS.filter((m) => before.models[m] === victim.child.pid), ...(before.sealer === victim.child.pid ? ['sealer'] : [])]);
+    const moved = new Set([
+      ...READ_MODELS.filter((m) => before.models[m] === victim.child.pid),
+      ...(before.sealer === victim.child.pid ? ['sealer'] : []),
+    ]);
     await killProcess(victim, 'SIGKILL');
     expect(live().size).toBe(2);
 
-    const after = await settledLeases('the leases to be taken over', HANDOVER_BOUND_MS, (l) => [...moved].every((m) => (m === 'sealer' ? l.sealer : l.models[m]) !== victim.child.pid));
+    const after = await settledLeases('the leases to be taken over', HANDOVER_BOUND_MS, (l) =>
+      [...moved].every((m) => (m === 'sealer' ? l.sealer : l.models[m]) !== victim.child.pid),
+    );
     for (const m of READ_MODELS) expect(live()).toContain(after.models[m]);
     expect(live()).toContain(after.sealer);
 
     // The new holders apply and seal what is written after the kill, through both APIs.
     for (let i = 0; i < 4; i++) {
-      const body = figureBody(SOURCES.mivd.sourceId, { qualifier: 'exact', value: 2000 + i }, `2024-11-${String(10 + i).padStart(2, '0')}`, REPORTS.oct25.reportId, `after the kill ${i}`);
+      const body = figureBody(
+        SOURCES.mivd.sourceId,
+        { qualifier: 'exact', value: 2000 + i },
+        `2024-11-${String(10 + i).padStart(2, '0')}`,
+        REPORTS.oct25.reportId,
+        `after the kill ${i}`,
+      );
       expect((await via(i, 'POST', '/v1/figures', body, { 'idempotency-key': `after-kill-${i}` })).status).toBe(201);
     }
-    const submitted = await via(1, 'POST', '/v1/ingestions', structuredBatch('After the kill', [homesFigure('Valley Fire Service', '2026-02-20', 500)]));
+    const submitted = await via(
+      1,
+      'POST',
+      '/v1/ingestions',
+      structuredBatch('After the kill', [homesFigure('Valley Fire Service', '2026-02-20', 500)]),
+    );
     expect(submitted.status).toBe(202);
-    await eventually(async () => (await via(0, 'GET', `/v1/ingestions/${submitted.body.jobId}`)).body?.state === 'completed', 120_000, 'the job after the kill');
+    await eventually(
+      async () => (await via(0, 'GET', `/v1/ingestions/${submitted.body.jobId}`)).body?.state === 'completed',
+      120_000,
+      'the job after the kill',
+    );
     const [target, events] = [await head(), await eventCount()];
     expect(target).toBeGreaterThan(before.positions.figures!);
-    await settledLeases('the checkpoints and the tree to reach the head', HANDOVER_BOUND_MS, (l) => READ_MODELS.every((m) => l.positions[m]! >= target) && l.treeSize >= events);
+    await settledLeases(
+      'the checkpoints and the tree to reach the head',
+      HANDOVER_BOUND_MS,
+      (l) => READ_MODELS.every((m) => l.positions[m]! >= target) && l.treeSize >= events,
+    );
   }, 240_000);
 
   it('ends with every read model equal to a fresh rebuild', async () => {

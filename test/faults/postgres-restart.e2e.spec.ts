@@ -43,7 +43,11 @@ describe('PostgreSQL restarted under a write load', () => {
       // A claim cut short by the outage is taken over by a retry after this lease.
       env: { DATABASE_CONNECT_TIMEOUT_MS: '2000', IDEMPOTENCY_LEASE_MS: '2000', RATE_LIMIT_WRITES: '100000', RATE_LIMIT_READS: '100000' },
     });
-    for (const [url, body] of [['/v1/metrics', METRIC], ['/v1/sources', SOURCES.mivd], ['/v1/reports', REPORTS.oct25]] as const) {
+    for (const [url, body] of [
+      ['/v1/metrics', METRIC],
+      ['/v1/sources', SOURCES.mivd],
+      ['/v1/reports', REPORTS.oct25],
+    ] as const) {
       expect((await request('POST', url, body)).status).toBe(201);
     }
   }, 180_000);
@@ -69,7 +73,15 @@ describe('PostgreSQL restarted under a write load', () => {
     const client = async (c: number) => {
       for (let i = 0; !stopping; i++) {
         const quote = `load ${c}-${i}`;
-        const body = { metricKey: METRIC.key, sourceId: SOURCES.mivd.sourceId, amount: { qualifier: 'exact', value: 100 + i }, validAt: { date: day(c * 150 + i) }, statedAt: null, citation: { reportId: REPORTS.oct25.reportId, quote }, method: 'estimate' };
+        const body = {
+          metricKey: METRIC.key,
+          sourceId: SOURCES.mivd.sourceId,
+          amount: { qualifier: 'exact', value: 100 + i },
+          validAt: { date: day(c * 150 + i) },
+          statedAt: null,
+          citation: { reportId: REPORTS.oct25.reportId, quote },
+          method: 'estimate',
+        };
         const write: Write = { quote, key: `fault-${c}-${i}`, body, answers: [], acknowledged: false };
         history.push(write);
         await send(write);

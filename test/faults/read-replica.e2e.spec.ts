@@ -1,5 +1,12 @@
 import pg from 'pg';
-import { startPrivatePostgres, startPrivateRedis, startPrivateReplica, type PrivateCluster, type PrivatePostgres, type PrivateRedis } from '@factledger/testing';
+import {
+  startPrivatePostgres,
+  startPrivateRedis,
+  startPrivateReplica,
+  type PrivateCluster,
+  type PrivatePostgres,
+  type PrivateRedis,
+} from '@factledger/testing';
 import { eventually } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { call, issueKey, killProcess, startApiProcess, startWorkerProcess, type LedgerProcess } from '../support/ledger-processes';
 import { METRIC, REPORTS, SOURCES, figureBody } from '../support/scenario';
@@ -31,21 +38,39 @@ describe('reads served by a PostgreSQL streaming replica', () => {
     if (answer.status !== 201) throw new Error(`${url}: ${answer.status} ${JSON.stringify(answer.body)}`);
     return answer.body as { id: string; position: string };
   };
-  const addFigure = (value: number) => post('/v1/figures', figureBody(SOURCES.mivd.sourceId, { qualifier: 'approximately', value }, '2024-10-28', REPORTS.oct28.reportId, `about ${value}`));
+  const addFigure = (value: number) =>
+    post(
+      '/v1/figures',
+      figureBody(SOURCES.mivd.sourceId, { qualifier: 'approximately', value }, '2024-10-28', REPORTS.oct28.reportId, `about ${value}`),
+    );
   /** The primary's figures model has applied `position` (the worker runs on the primary). */
   const appliedOnPrimary = (position: string) =>
-    eventually(async () => {
-      const { rows } = await primaryAdmin.query(
-        `SELECT c.position >= $1::bigint AS reached FROM projection_registry r JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version WHERE r.name = 'figures'`,
-        [position],
-      );
-      return rows[0]?.reached === true;
-    }, 30_000, `the primary's figures model to apply ${position}`);
-  const cacheStats = async () => (await request('GET', '/v1/projections')).body.estimateCache as { listening: boolean; hits: number; stored: number; partialInvalidations: number; invalidations: number };
+    eventually(
+      async () => {
+        const { rows } = await primaryAdmin.query(
+          `SELECT c.position >= $1::bigint AS reached FROM projection_registry r JOIN projection_checkpoints c ON c.name = r.name AND c.version = r.active_version WHERE r.name = 'figures'`,
+          [position],
+        );
+        return rows[0]?.reached === true;
+      },
+      30_000,
+      `the primary's figures model to apply ${position}`,
+    );
+  const cacheStats = async () =>
+    (await request('GET', '/v1/projections')).body.estimateCache as {
+      listening: boolean;
+      hits: number;
+      stored: number;
+      partialInvalidations: number;
+      invalidations: number;
+    };
   const exportPositions = async () => {
     const answer = await request('GET', '/v1/events/export');
     expect(answer.status).toBe(200);
-    return (answer.body as string).trim().split('\n').map((line) => (JSON.parse(line) as { position: string }).position);
+    return (answer.body as string)
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { position: string }).position);
   };
   /** Opens a live tail; `until(text)` resolves with everything received once `text` has been. */
   const openTail = async () => {
@@ -73,7 +98,11 @@ describe('reads served by a PostgreSQL streaming replica', () => {
     primaryAdmin = new pg.Pool({ connectionString: primary.adminUrl, max: 1 });
     standbyAdmin.on('error', () => undefined);
     token = await issueKey(primary.url);
-    const target = { postgres: primary, redisUrl: redis.url, env: { READ_DATABASE_URL: withPort(primary.url, standby.port), READ_WAIT_TIMEOUT_MS: '1500' } };
+    const target = {
+      postgres: primary,
+      redisUrl: redis.url,
+      env: { READ_DATABASE_URL: withPort(primary.url, standby.port), READ_WAIT_TIMEOUT_MS: '1500' },
+    };
     [api, worker] = await Promise.all([startApiProcess(target), startWorkerProcess(target)]);
     await post('/v1/metrics', METRIC);
     await post('/v1/sources', SOURCES.mivd);
@@ -96,7 +125,9 @@ describe('reads served by a PostgreSQL streaming replica', () => {
     const answer = await request('GET', `${estimate}?minPosition=${first}`);
     expect(answer.status).toBe(200);
     expect(answer.body.basis.position).toBe(first);
-    const { rows } = await standbyAdmin.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'factledger' AND application_name = 'factledger-api:read'`);
+    const { rows } = await standbyAdmin.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = 'factledger' AND application_name = 'factledger-api:read'`,
+    );
     expect(rows[0].n).toBeGreaterThan(0);
     const health = await request('GET', '/health');
     expect(health.body).toMatchObject({ status: 'ok', checks: { replica: { status: 'up', standby: true } } });
@@ -149,14 +180,21 @@ describe('reads served by a PostgreSQL streaming replica', () => {
     expect(read.contentType).toContain('application/problem+json');
     expect((await request('GET', '/v1/events')).status).toBe(503);
     const written = (await addFigure(5000)).position;
-    expect((await request('GET', '/health')).body).toMatchObject({ status: 'degraded', checks: { database: { status: 'up' }, replica: { status: 'down' } } });
+    expect((await request('GET', '/health')).body).toMatchObject({
+      status: 'degraded',
+      checks: { database: { status: 'up' }, replica: { status: 'down' } },
+    });
 
     await standby.start();
     await appliedOnPrimary(written);
-    const answer = await eventually(async () => {
-      const a = await request('GET', `${estimate}?minPosition=${written}`);
-      return a.status === 200 ? a : null;
-    }, 30_000, 'reads on the restarted replica');
+    const answer = await eventually(
+      async () => {
+        const a = await request('GET', `${estimate}?minPosition=${written}`);
+        return a.status === 200 ? a : null;
+      },
+      30_000,
+      'reads on the restarted replica',
+    );
     expect(answer.body.basis.position).toBe(written);
     expect([api.child.exitCode, worker.child.exitCode]).toEqual([null, null]);
   }, 90_000);

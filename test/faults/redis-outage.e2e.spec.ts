@@ -5,7 +5,16 @@ import { call, issueKey, killProcess, startApiProcess, startWorkerProcess, type 
 const batch = (title: string) => ({
   kind: 'structured',
   report: { publisher: 'Valley Courier', title, publishedAt: '2026-03-12', language: 'en' },
-  figures: [{ metricKey: 'homes_evacuated', source: 'Valley Fire Service', qualifier: 'approximately', value: 1200, validAt: '2026-03-11', quote: 'about 1,200 homes' }],
+  figures: [
+    {
+      metricKey: 'homes_evacuated',
+      source: 'Valley Fire Service',
+      qualifier: 'approximately',
+      value: 1200,
+      validAt: '2026-03-11',
+      quote: 'about 1,200 homes',
+    },
+  ],
 });
 
 /**
@@ -24,10 +33,14 @@ describe('Redis stopped and started again under a running API and worker', () =>
   const ingest = async (title: string) => {
     const submitted = await request('POST', '/v1/ingestions', batch(title));
     expect(submitted.status).toBe(202);
-    return eventually(async () => {
-      const { body } = await request('GET', `/v1/ingestions/${submitted.body.jobId}`);
-      return body?.state === 'completed' || body?.state === 'failed' ? body : null;
-    }, 30_000, `job ${submitted.body.jobId} to finish`);
+    return eventually(
+      async () => {
+        const { body } = await request('GET', `/v1/ingestions/${submitted.body.jobId}`);
+        return body?.state === 'completed' || body?.state === 'failed' ? body : null;
+      },
+      30_000,
+      `job ${submitted.body.jobId} to finish`,
+    );
   };
   beforeAll(async () => {
     [postgres, redis] = await Promise.all([startPrivatePostgres(), startPrivateRedis()]);
@@ -35,7 +48,10 @@ describe('Redis stopped and started again under a running API and worker', () =>
     const target = { postgres, redisUrl: redis.url };
     [api, worker] = await Promise.all([startApiProcess(target), startWorkerProcess(target)]);
     expect((await request('POST', '/v1/metrics', { key: 'homes_evacuated', label: 'Homes evacuated', unit: 'count' })).status).toBe(201);
-    expect((await request('POST', '/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' })).status).toBe(201);
+    expect(
+      (await request('POST', '/v1/sources', { sourceId: 'valley-fire-service', name: 'Valley Fire Service', kind: 'government', country: 'US' }))
+        .status,
+    ).toBe(201);
   }, 180_000);
   afterAll(async () => {
     await killProcess(api);
@@ -60,7 +76,9 @@ describe('Redis stopped and started again under a running API and worker', () =>
     expect(submitted.contentType).toContain('application/problem+json');
     expect(submitted.body).toMatchObject({ status: 503, code: 'ingestion.queue_unavailable' });
 
-    expect((await request('POST', '/v1/sources', { sourceId: 'valley-sheriff', name: 'Valley Sheriff', kind: 'government', country: 'US' })).status).toBe(201);
+    expect(
+      (await request('POST', '/v1/sources', { sourceId: 'valley-sheriff', name: 'Valley Sheriff', kind: 'government', country: 'US' })).status,
+    ).toBe(201);
     const stream = await request('GET', '/v1/streams/source-valley-sheriff/events');
     expect(stream.status).toBe(200);
     expect(stream.body.events).toEqual([expect.objectContaining({ type: 'source.registered.v1' })]);
@@ -74,11 +92,15 @@ describe('Redis stopped and started again under a running API and worker', () =>
     await eventually(async () => (await request('GET', '/health')).body?.status === 'ok', 30_000, '/health to be ok again');
     // The API's queue connection comes back by itself (its reconnect backs off: not at once), and the worker's too: a job submitted now completes.
     let refused: unknown;
-    await eventually(async () => {
-      const answer = await request('POST', '/v1/ingestions', batch('Probe after the outage'));
-      refused = answer.body;
-      return answer.status === 202 ? answer : null;
-    }, 30_000, 'ingestion to accept again').catch((error: Error) => {
+    await eventually(
+      async () => {
+        const answer = await request('POST', '/v1/ingestions', batch('Probe after the outage'));
+        refused = answer.body;
+        return answer.status === 202 ? answer : null;
+      },
+      30_000,
+      'ingestion to accept again',
+    ).catch((error: Error) => {
       throw new Error(`${error.message}; last answer: ${JSON.stringify(refused)}`);
     });
     expect(await ingest('After the outage')).toMatchObject({ state: 'completed', result: { report: { created: true } } });

@@ -37,9 +37,19 @@ export function computeGolden(count = 400): GoldenOutputs {
     const hash = payloadHash(payload);
     const seed = figureSeed(hash, { index: 0 }, 'source-x');
     const claimSeed = figureSeed(hash, { index: 0, claim: '12-17' }, 'source-x');
-    return [ingestionJobId(payload.kind, hash), reportIdFor(payload), seededFigureId(seed), seededEventId(seed, 'figure-x', 0), seededEventId(claimSeed, 'figure-x', 1), seededEventId(reportSeed(hash), 'report-x', 0), seededEventId(sourceSeed(hash, 'source-x'), 'source-x', 0)];
+    return [
+      ingestionJobId(payload.kind, hash),
+      reportIdFor(payload),
+      seededFigureId(seed),
+      seededEventId(seed, 'figure-x', 0),
+      seededEventId(claimSeed, 'figure-x', 1),
+      seededEventId(reportSeed(hash), 'report-x', 0),
+      seededEventId(sourceSeed(hash, 'source-x'), 'source-x', 0),
+    ];
   });
-  const requests = Array.from({ length: count }, (_, i) => requestHashOf(i % 2 ? 'POST' : 'PATCH', `/v1/figures/${i}?a=${i}`, i % 17 === 0 ? undefined : genJson(r, 5, true)));
+  const requests = Array.from({ length: count }, (_, i) =>
+    requestHashOf(i % 2 ? 'POST' : 'PATCH', `/v1/figures/${i}?a=${i}`, i % 17 === 0 ? undefined : genJson(r, 5, true)),
+  );
   const eventIds = Array.from({ length: count }, (_, i) => deterministicEventIds(String(genJson(r, 0, false)) + i)(i % 7));
   const csv = Array.from({ length: count * 2 }, () => {
     const text = genCsv(r);

@@ -23,7 +23,10 @@ describe('extraction off the event loop (real Redis and PostgreSQL)', () => {
   beforeAll(async () => {
     ({ t, h } = stack = await startIngestionStack());
     await h.stopWorker();
-    pool = new ExtractionPool({ timeoutMs: TIMEOUT_MS, maxHeapMb: 128, threads: 1 }, path.join(__dirname, '../../libs/ingestion/src/testing/endless-extraction.thread.ts'));
+    pool = new ExtractionPool(
+      { timeoutMs: TIMEOUT_MS, maxHeapMb: 128, threads: 1 },
+      path.join(__dirname, '../../libs/ingestion/src/testing/endless-extraction.thread.ts'),
+    );
     await h.startWorker(undefined, [[ExtractionPool, pool]]);
   });
   afterAll(async () => {
@@ -32,11 +35,17 @@ describe('extraction off the event loop (real Redis and PostgreSQL)', () => {
   });
 
   const checkpoints = async (): Promise<bigint[]> =>
-    (await t.pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE state = 'running'`)).rows.map((r) => BigInt(r.position));
+    (await t.pool.query<{ position: string }>(`SELECT position FROM projection_checkpoints WHERE state = 'running'`)).rows.map((r) =>
+      BigInt(r.position),
+    );
 
   it('keeps the projector following the log while an article is being extracted, then fails the job for good at the time limit', async () => {
     const { jobId } = await h.submit(articlePayload(ARTICLES.kyivWire));
-    await eventually(async () => ((await h.request('GET', `/v1/ingestions/${jobId}`)).body.state === 'active' ? true : null), 10_000, 'the job to start');
+    await eventually(
+      async () => ((await h.request('GET', `/v1/ingestions/${jobId}`)).body.state === 'active' ? true : null),
+      10_000,
+      'the job to start',
+    );
 
     // A direct write while the worker is extracting: its read models apply it (the projector's checkpoints pass it).
     const write = await h.request('POST', '/v1/metrics', { key: 'homes_destroyed_eastmere', label: 'Homes destroyed in Eastmere', unit: 'count' });
@@ -49,6 +58,8 @@ describe('extraction off the event loop (real Redis and PostgreSQL)', () => {
 
     const failed = await h.finished(jobId, TIMEOUT_MS * 3);
     expect(failed).toMatchObject({ state: 'failed', attemptsMade: 1 });
-    expect(failed.failedReason).toMatch(/^ingestion\.extraction_timeout: extracting the article \(\d+ characters\) took longer than EXTRACTION_TIMEOUT_MS \(10000 ms\)/);
+    expect(failed.failedReason).toMatch(
+      /^ingestion\.extraction_timeout: extracting the article \(\d+ characters\) took longer than EXTRACTION_TIMEOUT_MS \(10000 ms\)/,
+    );
   });
 });

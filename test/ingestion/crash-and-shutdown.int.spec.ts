@@ -16,10 +16,38 @@ const batch = (title: string) => ({
   kind: 'structured',
   report: { publisher: 'Crash Desk', title, publishedAt: '2024-10-28', language: 'en' },
   figures: [
-    { metricKey: 'north_korean_troops_in_russia', source: 'HUR', qualifier: 'approximately', value: 12000, validAt: '2024-10-28', quote: 'about 12,000' },
-    { metricKey: 'north_korean_troops_in_russia', source: 'Dutch intelligence', qualifier: 'up_to', high: 1500, validAt: '2024-10-25', quote: 'up to 1,500' },
-    { metricKey: 'north_korean_troops_in_russia', source: 'A New Monitoring Group', qualifier: 'exact', value: 2000, validAt: '2024-10-28', quote: '2,000' },
-    { metricKey: 'north_korean_troops_in_kursk', source: 'US intelligence', qualifier: 'approximately', value: 8000, validAt: '2024-10-28', quote: 'about 8,000' },
+    {
+      metricKey: 'north_korean_troops_in_russia',
+      source: 'HUR',
+      qualifier: 'approximately',
+      value: 12000,
+      validAt: '2024-10-28',
+      quote: 'about 12,000',
+    },
+    {
+      metricKey: 'north_korean_troops_in_russia',
+      source: 'Dutch intelligence',
+      qualifier: 'up_to',
+      high: 1500,
+      validAt: '2024-10-25',
+      quote: 'up to 1,500',
+    },
+    {
+      metricKey: 'north_korean_troops_in_russia',
+      source: 'A New Monitoring Group',
+      qualifier: 'exact',
+      value: 2000,
+      validAt: '2024-10-28',
+      quote: '2,000',
+    },
+    {
+      metricKey: 'north_korean_troops_in_kursk',
+      source: 'US intelligence',
+      qualifier: 'approximately',
+      value: 8000,
+      validAt: '2024-10-28',
+      quote: 'about 8,000',
+    },
   ],
 });
 
@@ -28,7 +56,9 @@ describe('crash, retry and shutdown (real Redis and PostgreSQL)', () => {
   let h: IngestionHarness;
   const hooks: IngestionHooks = {};
   const eventsOfJob = async (jobId: string) =>
-    (await t.pool.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE metadata->>'ingestionJobId' = $1 ORDER BY position`, [jobId])).rows.map((r) => r.type);
+    (
+      await t.pool.query<{ type: string }>(`SELECT event_type AS type FROM events WHERE metadata->>'ingestionJobId' = $1 ORDER BY position`, [jobId])
+    ).rows.map((r) => r.type);
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -83,8 +113,22 @@ describe('crash, retry and shutdown (real Redis and PostgreSQL)', () => {
       kind: 'structured',
       report: { publisher: 'Crash Desk', title: 'Crash at the end', publishedAt: '2024-10-28', language: 'en' },
       figures: [
-        { metricKey: 'north_korean_troops_in_kursk', source: 'A Late Observer', qualifier: 'exact', value: 3000, validAt: '2024-10-27', quote: '3,000' },
-        { metricKey: 'north_korean_troops_in_kursk', source: 'HUR', qualifier: 'approximately', value: 7000, validAt: '2024-10-27', quote: 'about 7,000' },
+        {
+          metricKey: 'north_korean_troops_in_kursk',
+          source: 'A Late Observer',
+          qualifier: 'exact',
+          value: 3000,
+          validAt: '2024-10-27',
+          quote: '3,000',
+        },
+        {
+          metricKey: 'north_korean_troops_in_kursk',
+          source: 'HUR',
+          qualifier: 'approximately',
+          value: 7000,
+          validAt: '2024-10-27',
+          quote: 'about 7,000',
+        },
       ],
     });
     expect(job).toMatchObject({ state: 'completed', attemptsMade: 2 });
@@ -107,7 +151,14 @@ describe('crash, retry and shutdown (real Redis and PostgreSQL)', () => {
     };
     const job = await h.ingest(articlePayload(ARTICLES.eveningReview));
     expect(job).toMatchObject({ state: 'completed', attemptsMade: 2 });
-    expect(job.result).toMatchObject({ figuresReported: 0, corroborations: 1, revisions: 1, unchanged: 0, rejected: [], report: { created: true, textStored: true } });
+    expect(job.result).toMatchObject({
+      figuresReported: 0,
+      corroborations: 1,
+      revisions: 1,
+      unchanged: 0,
+      rejected: [],
+      report: { created: true, textStored: true },
+    });
     expect((await eventsOfJob(job.jobId)).filter((type) => type.startsWith('figure.'))).toEqual(['figure.corroborated.v1', 'figure.revised.v1']);
   });
 
@@ -128,7 +179,10 @@ describe('crash, retry and shutdown (real Redis and PostgreSQL)', () => {
     const data = { payload: batch('Odd names'), hash: 'f'.repeat(64), submittedBy: { actor: 'test' }, submittedAt: new Date().toISOString() };
     const unknown = await queue.add('ingest-video', data, { jobId: 'odd-name-1', attempts: 5, backoff: { type: 'fixed', delay: 50 } });
     const mislabelled = await queue.add('ingest-article', data, { jobId: 'odd-name-2', attempts: 5, backoff: { type: 'fixed', delay: 50 } });
-    for (const [job, code] of [[unknown, 'ingestion.unknown_job'], [mislabelled, 'ingestion.invalid_job']] as const) {
+    for (const [job, code] of [
+      [unknown, 'ingestion.unknown_job'],
+      [mislabelled, 'ingestion.invalid_job'],
+    ] as const) {
       // The state first, then the job: read the other way round, the job may predate its failure.
       await eventually(async () => (await queue.getJobState(job.id!)) === 'failed', 10_000, `job ${job.id} to fail`);
       const failed = await queue.getJob(job.id!);

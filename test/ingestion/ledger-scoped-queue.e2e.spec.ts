@@ -12,7 +12,16 @@ import { registerTestCatalog } from '../../libs/ingestion/src/testing/catalog-fi
 const body = {
   kind: 'structured',
   report: { reportId: 'scope-wire-1', publisher: 'Example Wire', title: 'One figure', publishedAt: '2024-10-28', language: 'en' },
-  figures: [{ metricKey: 'north_korean_troops_in_russia', source: 'Ukrainian intelligence', qualifier: 'approximately', value: 11000, validAt: '2024-10-28', quote: 'about 11,000 of them' }],
+  figures: [
+    {
+      metricKey: 'north_korean_troops_in_russia',
+      source: 'Ukrainian intelligence',
+      qualifier: 'approximately',
+      value: 11000,
+      validAt: '2024-10-28',
+      quote: 'about 11,000 of them',
+    },
+  ],
 };
 
 describe('the ingestion queue is scoped by ledger: one Redis, one QUEUE_PREFIX, two ledger databases', () => {

@@ -50,7 +50,11 @@ describe('ingestion API with Redis down', () => {
     const health = await request('GET', '/health');
     expect(health.statusCode).toBe(200);
     expect(health.json()).toMatchObject({ status: 'degraded', checks: { database: { status: 'up' }, redis: { status: 'down' } } });
-    const metric = await request('POST', '/v1/metrics', { key: 'north_korean_troops_in_russia', label: 'North Korean troops in Russia', unit: 'troops' });
+    const metric = await request('POST', '/v1/metrics', {
+      key: 'north_korean_troops_in_russia',
+      label: 'North Korean troops in Russia',
+      unit: 'troops',
+    });
     expect(metric.statusCode).toBe(201);
   });
 

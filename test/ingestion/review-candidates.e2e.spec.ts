@@ -32,7 +32,11 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
   const candidates = async () => (await h.request('GET', `/v1/ingestions/${jobId}/candidates`)).body.items as any[];
   const byQuote = async (words: string) => (await candidates()).find((c) => c.quote.includes(words))!;
   const problem = (status: number, code: string) => ({ status, type: expect.stringContaining('application/problem+json'), code });
-  const refused = (r: { status: number; headers: Record<string, unknown>; body: any }) => ({ status: r.status, type: r.headers['content-type'], code: r.body.code });
+  const refused = (r: { status: number; headers: Record<string, unknown>; body: any }) => ({
+    status: r.status,
+    type: r.headers['content-type'],
+    code: r.body.code,
+  });
 
   beforeAll(async () => {
     // The first attempt crashes after its first figure, after storing the candidates: the retry must not store them twice.
@@ -54,7 +58,12 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
   it('reports the confident figure, keeps the others for review, and says how many went each way', async () => {
     const { result } = (await h.request('GET', `/v1/ingestions/${jobId}`)).body;
     expect(attempts).toBe(2);
-    expect(result).toMatchObject({ figuresReported: 1, rejected: [], sourcesCreated: [], review: { threshold: THRESHOLD, confident: 1, forReview: 2 } });
+    expect(result).toMatchObject({
+      figuresReported: 1,
+      rejected: [],
+      sourcesCreated: [],
+      review: { threshold: THRESHOLD, confident: 1, forReview: 2 },
+    });
     const listed = await candidates();
     expect(listed).toHaveLength(2); // once each, although two attempts stored them
     expect(listed[0]).toMatchObject({
@@ -79,8 +88,12 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
       ['POST', `/v1/ingestions/${jobId}/candidates/${candidate.candidateId}/accept`],
       ['POST', `/v1/ingestions/${jobId}/candidates/${candidate.candidateId}/reject`],
     ] as const) {
-      expect(refused(await h.request(method, url, method === 'POST' ? {} : undefined, { authorization: '' }))).toEqual(problem(401, 'auth.unauthenticated'));
-      expect(refused(await h.request(method, url, method === 'POST' ? {} : undefined, { authorization: `Bearer ${reporter.token}` }))).toEqual(problem(403, 'auth.forbidden'));
+      expect(refused(await h.request(method, url, method === 'POST' ? {} : undefined, { authorization: '' }))).toEqual(
+        problem(401, 'auth.unauthenticated'),
+      );
+      expect(refused(await h.request(method, url, method === 'POST' ? {} : undefined, { authorization: `Bearer ${reporter.token}` }))).toEqual(
+        problem(403, 'auth.forbidden'),
+      );
     }
   });
 
@@ -96,7 +109,8 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
       ['POST', `/v1/ingestions/${jobId}/candidates/${candidate.candidateId}/reject`, { reason: 5 }, 400, 'request.invalid'],
       ['POST', `/v1/ingestions/${jobId}/candidates/${candidate.candidateId}/reject`, { reason: 'x', extra: 1 }, 400, 'request.invalid'],
     ];
-    for (const [method, url, body, status, code] of cases) expect([url, refused(await h.request(method, url, body))]).toEqual([url, problem(status, code)]);
+    for (const [method, url, body, status, code] of cases)
+      expect([url, refused(await h.request(method, url, body))]).toEqual([url, problem(status, code)]);
     expect(await h.eventCount()).toBe(before);
     expect((await byQuote('three thousand')).status).toBe('pending');
   });
@@ -116,7 +130,11 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
     expect(await h.eventCount()).toBe(before);
 
     const figure = (await h.request('GET', `/v1/figures/${figureId}?minPosition=${accepted.body.position}`)).body.data;
-    expect(figure).toMatchObject({ metricKey: METRIC, sourceId: 'baltic-defence-observatory', current: { amount: { qualifier: 'exact', value: 3000 } } });
+    expect(figure).toMatchObject({
+      metricKey: METRIC,
+      sourceId: 'baltic-defence-observatory',
+      current: { amount: { qualifier: 'exact', value: 3000 } },
+    });
     const { rows } = await t.pool.query<{ stream_id: string; type: string; metadata: any; data: any }>(
       `SELECT stream_id, event_type AS type, metadata, data FROM events WHERE stream_id IN ($1, 'source-baltic-defence-observatory', $2) ORDER BY position`,
       [`figure-${figureId}`, `candidate-${candidate.candidateId}`],
@@ -129,13 +147,18 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
     expect(rows[0]!.data).toMatchObject({ needsReview: true });
 
     const estimate = (await h.request('GET', `/v1/metrics/${METRIC}/estimate?validAt=2024-10-28&minPosition=${accepted.body.position}`)).body.data;
-    expect(estimate).toMatchObject({ algorithmVersion: 2, excluded: [{ figureId, sourceId: 'baltic-defence-observatory', reason: 'source.unverified' }] });
+    expect(estimate).toMatchObject({
+      algorithmVersion: 2,
+      excluded: [{ figureId, sourceId: 'baltic-defence-observatory', reason: 'source.unverified' }],
+    });
     expect(estimate.figureIds).not.toContain(figureId);
 
     // A decided candidate takes no second decision, either way.
     const count = await h.eventCount();
     expect(refused(await h.request('POST', url))).toEqual(problem(409, 'candidate.already_decided'));
-    expect(refused(await h.request('POST', url.replace(/accept$/, 'reject'), { reason: 'changed my mind' }))).toEqual(problem(409, 'candidate.already_decided'));
+    expect(refused(await h.request('POST', url.replace(/accept$/, 'reject'), { reason: 'changed my mind' }))).toEqual(
+      problem(409, 'candidate.already_decided'),
+    );
     expect(refused(await h.request('POST', url.replace(/accept$/, 'reject')))).toEqual(problem(409, 'candidate.already_decided'));
     expect(await h.eventCount()).toBe(count);
   });

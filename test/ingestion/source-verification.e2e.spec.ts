@@ -4,7 +4,14 @@ import { startIngestionStack, type IngestionStack } from '../support/ingestion-s
 
 const METRIC = 'north_korean_troops_in_russia';
 const NEW_SOURCE = 'baltic-defence-observatory';
-const figure = (source: string, value: number, quote: string) => ({ metricKey: METRIC, source, qualifier: 'approximately', value, validAt: '2024-10-28', quote });
+const figure = (source: string, value: number, quote: string) => ({
+  metricKey: METRIC,
+  source,
+  qualifier: 'approximately',
+  value,
+  validAt: '2024-10-28',
+  quote,
+});
 
 /**
  * A source ingestion creates for a name it does not know counts in estimate
@@ -92,7 +99,12 @@ describe('source verification in the estimate (ingestion, API, worker; real Redi
       ['algorithmVersion=3', 'query.algorithm_version_unavailable'],
     ]) {
       const response = await h.request('GET', `/v1/metrics/${METRIC}/estimate?${query}`);
-      expect([query, response.status, response.headers['content-type'], response.body.code]).toEqual([query, 422, expect.stringMatching(/^application\/problem\+json/), code]);
+      expect([query, response.status, response.headers['content-type'], response.body.code]).toEqual([
+        query,
+        422,
+        expect.stringMatching(/^application\/problem\+json/),
+        code,
+      ]);
     }
   });
 });

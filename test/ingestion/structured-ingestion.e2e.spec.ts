@@ -26,11 +26,18 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     const body = {
       kind: 'structured',
       report: { ...report, reportId: 'wire-2024-10-28' },
-      figures: [figure(), figure({ source: 'MIVD', qualifier: 'up_to', value: undefined, high: 1500, validAt: '2024-10-25', quote: 'as many as 1,500' })],
+      figures: [
+        figure(),
+        figure({ source: 'MIVD', qualifier: 'up_to', value: undefined, high: 1500, validAt: '2024-10-25', quote: 'as many as 1,500' }),
+      ],
     };
     const response = await h.request('POST', '/v1/ingestions', body, { 'x-actor': 'newsroom-1' }); // not a credential: ignored
     expect(response.status).toBe(202);
-    expect(response.body).toMatchObject({ jobId: expect.stringMatching(/^structured-[0-9a-f]{64}$/), created: true, statusUrl: `/v1/ingestions/${response.body.jobId}` });
+    expect(response.body).toMatchObject({
+      jobId: expect.stringMatching(/^structured-[0-9a-f]{64}$/),
+      created: true,
+      statusUrl: `/v1/ingestions/${response.body.jobId}`,
+    });
     expect(response.headers.location).toBe(response.body.statusUrl);
 
     const job = await h.finished(response.body.jobId);
@@ -38,19 +45,39 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     // The worker that did it, by its instance id (host:pid:random); beside the result, not in it.
     expect(job.processedBy).toMatch(new RegExp(`:${process.pid}:[0-9a-f]{8}$`));
     expect(job.result).not.toHaveProperty('processedBy');
-    expect(job.result).toMatchObject({ report: { reportId: 'wire-2024-10-28', created: true }, figuresReported: 2, corroborations: 0, revisions: 0, rejected: [], sourcesCreated: [] });
+    expect(job.result).toMatchObject({
+      report: { reportId: 'wire-2024-10-28', created: true },
+      figuresReported: 2,
+      corroborations: 0,
+      revisions: 0,
+      rejected: [],
+      sourcesCreated: [],
+    });
 
     const figures = await Promise.all(job.result!.figureIds.map((id) => h.request('GET', `/v1/figures/${id}`)));
     expect(figures.map((f) => f.body.data)).toEqual([
-      expect.objectContaining({ sourceId: 'ua-hur', current: expect.objectContaining({ amount: { qualifier: 'approximately', value: 12000 }, citation: expect.objectContaining({ reportId: 'wire-2024-10-28' }) }) }),
-      expect.objectContaining({ sourceId: 'nl-mivd', current: expect.objectContaining({ amount: { qualifier: 'up_to', high: 1500 }, validAt: { date: '2024-10-25', precision: 'day' } }) }),
+      expect.objectContaining({
+        sourceId: 'ua-hur',
+        current: expect.objectContaining({
+          amount: { qualifier: 'approximately', value: 12000 },
+          citation: expect.objectContaining({ reportId: 'wire-2024-10-28' }),
+        }),
+      }),
+      expect.objectContaining({
+        sourceId: 'nl-mivd',
+        current: expect.objectContaining({ amount: { qualifier: 'up_to', high: 1500 }, validAt: { date: '2024-10-25', precision: 'day' } }),
+      }),
     ]);
     const { rows } = await t.pool.query(`SELECT metadata FROM events WHERE stream_id = $1`, [`figure-${job.result!.figureIds[0]}`]);
     expect(rows[0].metadata).toMatchObject({ actor: h.key.keyId, via: 'worker', causationId: job.jobId, ingestionJobId: job.jobId });
   });
 
   it('re-submitting the same content answers the same job and appends nothing', async () => {
-    const body = { kind: 'structured', report: { ...report, title: 'Repeated batch' }, figures: [figure({ value: 11000, validAt: '2024-10-29', quote: 'about 11,000' })] };
+    const body = {
+      kind: 'structured',
+      report: { ...report, title: 'Repeated batch' },
+      figures: [figure({ value: 11000, validAt: '2024-10-29', quote: 'about 11,000' })],
+    };
     const first = await h.submit(body);
     await h.finished(first.jobId);
     const events = await h.eventCount();
@@ -82,7 +109,12 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
   });
 
   const eventsOfJob = async (jobId: string) =>
-    (await t.pool.query<{ type: string; stream: string }>(`SELECT event_type AS type, stream_id AS stream FROM events WHERE metadata->>'ingestionJobId' = $1 ORDER BY position`, [jobId])).rows;
+    (
+      await t.pool.query<{ type: string; stream: string }>(
+        `SELECT event_type AS type, stream_id AS stream FROM events WHERE metadata->>'ingestionJobId' = $1 ORDER BY position`,
+        [jobId],
+      )
+    ).rows;
 
   it('rejects a line whose source name the ledger refuses (a control character), with its reason, and takes the others at once', async () => {
     const { jobId } = await h.submit({
@@ -94,10 +126,18 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     expect(job).toMatchObject({ state: 'completed', attemptsMade: 1 });
     expect(job.result).toMatchObject({ figuresReported: 1, sourcesCreated: [] });
     expect(job.result!.rejected).toEqual([
-      expect.objectContaining({ index: 1, code: 'ingestion.invalid_figure', reason: expect.stringMatching(/^source must not contain control characters/) }),
+      expect.objectContaining({
+        index: 1,
+        code: 'ingestion.invalid_figure',
+        reason: expect.stringMatching(/^source must not contain control characters/),
+      }),
     ]);
     // A payload whose only line has such a name never reaches the queue.
-    const refused = await h.request('POST', '/v1/ingestions', { kind: 'structured', report: { ...report, title: 'Only a bad name' }, figures: [figure({ source: 'Bad\u0007Desk' })] });
+    const refused = await h.request('POST', '/v1/ingestions', {
+      kind: 'structured',
+      report: { ...report, title: 'Only a bad name' },
+      figures: [figure({ source: 'Bad\u0007Desk' })],
+    });
     expect(refused.status).toBe(422);
   });
 
@@ -124,7 +164,10 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     const { jobId } = await h.submit({
       kind: 'structured',
       report: { ...report, title: 'Every line refused' },
-      figures: [figure({ source: 'An Unheard-of Monitor', qualifier: 'exact', value: -1, quote: 'minus one' }), figure({ unit: 'km', quote: 'in km' })],
+      figures: [
+        figure({ source: 'An Unheard-of Monitor', qualifier: 'exact', value: -1, quote: 'minus one' }),
+        figure({ unit: 'km', quote: 'in km' }),
+      ],
     });
     const job = await h.finished(jobId);
     expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: expect.stringContaining('ingestion.nothing_ingested') });
@@ -134,7 +177,11 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
   });
 
   it('a later claim of the same amount is an update (a new figure at the later date), not a corroboration of the older one', async () => {
-    const base = { kind: 'structured', report: { ...report, title: 'Probe: base' }, figures: [figure({ source: 'UK MoD', validAt: '2024-10-28', quote: 'about 12,000' })] };
+    const base = {
+      kind: 'structured',
+      report: { ...report, title: 'Probe: base' },
+      figures: [figure({ source: 'UK MoD', validAt: '2024-10-28', quote: 'about 12,000' })],
+    };
     const first = await h.ingest(base);
     expect(first.result).toMatchObject({ figuresReported: 1 });
     const later = await h.ingest({
@@ -157,8 +204,12 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.code).toBe('request.invalid');
-    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(expect.arrayContaining(['report.title', 'report.publishedAt', 'report.language', 'figures']));
-    const csv = await h.request('POST', '/v1/ingestions?publisher=P&title=T&publishedAt=2024-10-28&language=en', 'metric,source\nx,y', { 'content-type': 'text/csv' });
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['report.title', 'report.publishedAt', 'report.language', 'figures']),
+    );
+    const csv = await h.request('POST', '/v1/ingestions?publisher=P&title=T&publishedAt=2024-10-28&language=en', 'metric,source\nx,y', {
+      'content-type': 'text/csv',
+    });
     expect(csv.status).toBe(400);
     expect(csv.body.code).toBe('ingestion.invalid_csv');
   });
@@ -167,7 +218,9 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
     const query = new URLSearchParams({ publisher: 'CSV Desk', title: 'Content types', publishedAt: '2024-10-28', language: 'en' });
     const csv = 'metric_key,source,qualifier,value,valid_at,quote\nnorth_korean_troops_in_russia,HUR,approximately,12000,2024-10-27,"about 12,000"';
     expect((await h.request('POST', `/v1/ingestions?${query}`, csv, { 'content-type': 'text/csv; charset=utf-8' })).status).toBe(202);
-    const unknownColumn = await h.request('POST', `/v1/ingestions?${query}`, csv.replace('quote', 'quote,colour') + ',red', { 'content-type': 'text/csv' });
+    const unknownColumn = await h.request('POST', `/v1/ingestions?${query}`, csv.replace('quote', 'quote,colour') + ',red', {
+      'content-type': 'text/csv',
+    });
     expect(unknownColumn.status).toBe(400);
     expect(unknownColumn.body).toMatchObject({ code: 'ingestion.invalid_csv' });
     expect(unknownColumn.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'header "colour"' })]));
@@ -181,7 +234,11 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
   });
 
   it('fails a job whose every figure is refused, for good, and lists it with the failed jobs', async () => {
-    const { jobId } = await h.submit({ kind: 'structured', report: { ...report, title: 'All unknown' }, figures: [figure({ metricKey: 'not_registered' })] });
+    const { jobId } = await h.submit({
+      kind: 'structured',
+      report: { ...report, title: 'All unknown' },
+      figures: [figure({ metricKey: 'not_registered' })],
+    });
     const job = await h.finished(jobId);
     expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: expect.stringContaining('ingestion.nothing_ingested') });
     expect(job.rejected).toEqual([expect.objectContaining({ index: 0, code: 'ingestion.metric_not_found' })]);
@@ -195,7 +252,11 @@ describe('structured ingestion through the queue (real Redis and PostgreSQL)', (
 
     // Once the metric exists, submitting the same content again queues the failed job again.
     expect((await h.request('POST', '/v1/metrics', { key: 'not_registered', label: 'Registered late', unit: 'troops' })).status).toBe(201);
-    const again = await h.submit({ kind: 'structured', report: { ...report, title: 'All unknown' }, figures: [figure({ metricKey: 'not_registered' })] });
+    const again = await h.submit({
+      kind: 'structured',
+      report: { ...report, title: 'All unknown' },
+      figures: [figure({ metricKey: 'not_registered' })],
+    });
     expect(again).toMatchObject({ jobId, created: false, retried: true });
     expect(await h.finished(jobId)).toMatchObject({ state: 'completed', result: { figuresReported: 1, rejected: [] } });
   });

@@ -21,7 +21,10 @@ export async function verifyPinned(appUrl: string, cwd: string): Promise<{ code:
   try {
     await app.listen(0, '127.0.0.1');
     let out = '';
-    const code = await runVerify({ ...VERIFY_DEFAULTS, api: await app.getUrl(), stateFile: 'auditor-state.json' }, { stdout: (t) => (out += t), stderr: (t) => (out += t), cwd });
+    const code = await runVerify(
+      { ...VERIFY_DEFAULTS, api: await app.getUrl(), stateFile: 'auditor-state.json' },
+      { stdout: (t) => (out += t), stderr: (t) => (out += t), cwd },
+    );
     return { code, out };
   } finally {
     await app.close();

@@ -12,7 +12,14 @@ import { figureBody, METRIC, REPORTS, SOURCES } from './scenario';
  */
 export const UNVERIFIED = {
   channel: { sourceId: 'tg-war-channel', name: 'A war channel on Telegram', kind: 'media', needsReview: true },
-  blogger: { sourceId: 'ru-milblogger', name: 'A Russian military blogger', kind: 'analyst', country: 'RU', partyToConflict: true, needsReview: true },
+  blogger: {
+    sourceId: 'ru-milblogger',
+    name: 'A Russian military blogger',
+    kind: 'analyst',
+    country: 'RU',
+    partyToConflict: true,
+    needsReview: true,
+  },
 } as const;
 
 const F = {
@@ -35,16 +42,86 @@ export const GOLDEN_WRITES: readonly [string, 'POST' | 'PATCH', string, unknown]
   ['channelSource', 'POST', '/v1/sources', UNVERIFIED.channel],
   ['bloggerSource', 'POST', '/v1/sources', UNVERIFIED.blogger],
   ...Object.entries(REPORTS).map(([name, r]) => [`${name}Report`, 'POST', '/v1/reports', r] as [string, 'POST', string, unknown]),
-  ['mivd', 'POST', '/v1/figures', figure(F.mivd, SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500')],
-  ['channel', 'POST', '/v1/figures', figure(F.channel, UNVERIFIED.channel.sourceId, { qualifier: 'approximately', value: 50000 }, '2024-10-26', REPORTS.oct28.reportId, 'fifty thousand')],
-  ['blogger', 'POST', '/v1/figures', figure(F.blogger, UNVERIFIED.blogger.sourceId, { qualifier: 'range', low: 1000, high: 2000 }, '2024-10-27', REPORTS.oct28.reportId, '1,000 to 2,000')],
-  ['hur', 'POST', '/v1/figures', figure(F.hur, SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000')],
-  ['mivdUpdate', 'POST', `/v1/figures/${F.mivd}/revisions`, { amount: { qualifier: 'approximately', value: 3000 }, validAt: { date: '2024-10-28' }, citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' }, reason: 'new assessment' }],
-  ['us', 'POST', '/v1/figures', figure(F.us, SOURCES.usIntel.sourceId, { qualifier: 'at_least', low: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'at least 10,000')],
+  [
+    'mivd',
+    'POST',
+    '/v1/figures',
+    figure(F.mivd, SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500'),
+  ],
+  [
+    'channel',
+    'POST',
+    '/v1/figures',
+    figure(
+      F.channel,
+      UNVERIFIED.channel.sourceId,
+      { qualifier: 'approximately', value: 50000 },
+      '2024-10-26',
+      REPORTS.oct28.reportId,
+      'fifty thousand',
+    ),
+  ],
+  [
+    'blogger',
+    'POST',
+    '/v1/figures',
+    figure(
+      F.blogger,
+      UNVERIFIED.blogger.sourceId,
+      { qualifier: 'range', low: 1000, high: 2000 },
+      '2024-10-27',
+      REPORTS.oct28.reportId,
+      '1,000 to 2,000',
+    ),
+  ],
+  [
+    'hur',
+    'POST',
+    '/v1/figures',
+    figure(F.hur, SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'),
+  ],
+  [
+    'mivdUpdate',
+    'POST',
+    `/v1/figures/${F.mivd}/revisions`,
+    {
+      amount: { qualifier: 'approximately', value: 3000 },
+      validAt: { date: '2024-10-28' },
+      citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' },
+      reason: 'new assessment',
+    },
+  ],
+  [
+    'us',
+    'POST',
+    '/v1/figures',
+    figure(F.us, SOURCES.usIntel.sourceId, { qualifier: 'at_least', low: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'at least 10,000'),
+  ],
   ['channelVerified', 'PATCH', `/v1/sources/${UNVERIFIED.channel.sourceId}`, { needsReview: false }],
   ['hurNotParty', 'PATCH', `/v1/sources/${SOURCES.hur.sourceId}`, { partyToConflict: false }],
-  ['channelLater', 'POST', '/v1/figures', figure(F.channelLater, UNVERIFIED.channel.sourceId, { qualifier: 'more_than', low: 40000 }, '2024-10-29', REPORTS.wire.reportId, 'more than 40,000')],
-  ['bloggerCorrected', 'POST', `/v1/figures/${F.blogger}/revisions`, { amount: { qualifier: 'range', low: 1500, high: 2500 }, citation: { reportId: REPORTS.wire.reportId, quote: '1,500 to 2,500' }, reason: 'misread' }],
+  [
+    'channelLater',
+    'POST',
+    '/v1/figures',
+    figure(
+      F.channelLater,
+      UNVERIFIED.channel.sourceId,
+      { qualifier: 'more_than', low: 40000 },
+      '2024-10-29',
+      REPORTS.wire.reportId,
+      'more than 40,000',
+    ),
+  ],
+  [
+    'bloggerCorrected',
+    'POST',
+    `/v1/figures/${F.blogger}/revisions`,
+    {
+      amount: { qualifier: 'range', low: 1500, high: 2500 },
+      citation: { reportId: REPORTS.wire.reportId, quote: '1,500 to 2,500' },
+      reason: 'misread',
+    },
+  ],
   ['hurParty', 'PATCH', `/v1/sources/${SOURCES.hur.sourceId}`, { partyToConflict: true }],
   ['wire', 'POST', `/v1/figures/${F.hur}/corroborations`, { citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000' } }],
   ['channelUnverified', 'PATCH', `/v1/sources/${UNVERIFIED.channel.sourceId}`, { needsReview: true }],
@@ -86,9 +163,12 @@ export async function writeGoldenLedger(api: ReadApiHarness): Promise<GoldenLedg
     times,
     normalise: (body) =>
       body
-        .replace(/"(position|recordedPosition)":"(\d+)"/g, (all, key: string, p: string) => (nameOfPosition.has(p) ? `"${key}":"<p:${nameOfPosition.get(p)}>"` : all))
+        .replace(/"(position|recordedPosition)":"(\d+)"/g, (all, key: string, p: string) =>
+          nameOfPosition.has(p) ? `"${key}":"<p:${nameOfPosition.get(p)}>"` : all,
+        )
         .replace(/"(\d{4}-\d\d-\d\dT[\d:.]+Z)"/g, (all, t: string) => (nameOfTime.has(t) ? `"<t:${nameOfTime.get(t)}>"` : all)),
-    render: (template) => template.replace(/<p:(\w+)>/g, (_all, name: string) => positions.get(name)!).replace(/<t:(\w+)>/g, (_all, name: string) => times.get(name)!),
+    render: (template) =>
+      template.replace(/<p:(\w+)>/g, (_all, name: string) => positions.get(name)!).replace(/<t:(\w+)>/g, (_all, name: string) => times.get(name)!),
   };
 }
 
@@ -103,7 +183,10 @@ export function goldenQueries(ledger: GoldenLedger, extra = ''): { key: string; 
         queries.push({
           key,
           url: (l) => {
-            const at = asOf === 'head' ? '' : `asOf=${encodeURIComponent(asOf.startsWith('p:') ? l.positions.get(asOf.slice(2))! : l.times.get(asOf.slice(2))!)}&`;
+            const at =
+              asOf === 'head'
+                ? ''
+                : `asOf=${encodeURIComponent(asOf.startsWith('p:') ? l.positions.get(asOf.slice(2))! : l.times.get(asOf.slice(2))!)}&`;
             return `/v1/metrics/${METRIC.key}/estimate?${at}validAt=${validAt}${excludeParties === undefined ? '' : `&excludeParties=${excludeParties}`}${extra}`;
           },
         });

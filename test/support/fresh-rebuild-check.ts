@@ -11,7 +11,10 @@ export const READ_MODELS = ['catalog', 'figures'] as const;
  * each equals a fresh rebuild from the log (equal digests), and the API
  * serves the live digest (`served`: GET /v1/read-models/digest's data).
  */
-export async function expectReadModelsEqualFreshRebuild(postgres: Pick<PrivatePostgres, 'url' | 'adminUrl'>, served: () => Promise<{ name: string; digest: string }[]>): Promise<void> {
+export async function expectReadModelsEqualFreshRebuild(
+  postgres: Pick<PrivatePostgres, 'url' | 'adminUrl'>,
+  served: () => Promise<{ name: string; digest: string }[]>,
+): Promise<void> {
   const admin = new pg.Client({ connectionString: postgres.adminUrl });
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: postgres.url, max: 3 }) }) });
   await admin.connect();

@@ -1,5 +1,10 @@
 type Injectable = {
-  inject(options: { method: never; url: string; headers: Record<string, string>; payload?: Buffer }): Promise<{ statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }>;
+  inject(options: {
+    method: never;
+    url: string;
+    headers: Record<string, string>;
+    payload?: Buffer;
+  }): Promise<{ statusCode: number; headers: Record<string, unknown>; rawPayload: Buffer }>;
 };
 
 /**
@@ -12,7 +17,12 @@ export function injectFetch(app: Injectable, seen: Request[] = []): (request: Re
     seen.push(request.clone());
     const url = new URL(request.url);
     const payload = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
-    const answer = await app.inject({ method: request.method as never, url: url.pathname + url.search, headers: Object.fromEntries(request.headers), payload });
+    const answer = await app.inject({
+      method: request.method as never,
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers),
+      payload,
+    });
     const headers = new Headers();
     for (const [name, value] of Object.entries(answer.headers)) for (const v of [value].flat()) if (v !== undefined) headers.append(name, String(v));
     const empty = answer.statusCode === 204 || answer.statusCode === 304;

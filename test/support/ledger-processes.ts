@@ -52,10 +52,14 @@ export async function startApiProcess(target: ProcessTarget): Promise<LedgerProc
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const api = start('apps/api/src/main.ts', target, { HOST: '127.0.0.1', PORT: String(port) });
-  await eventually(async () => {
-    if (api.child.exitCode !== null) throw new Error(`the API exited with ${api.child.exitCode}`);
-    return (await fetch(`${base}/health`).catch(() => null))?.ok;
-  }, 90_000, 'the API to answer');
+  await eventually(
+    async () => {
+      if (api.child.exitCode !== null) throw new Error(`the API exited with ${api.child.exitCode}`);
+      return (await fetch(`${base}/health`).catch(() => null))?.ok;
+    },
+    90_000,
+    'the API to answer',
+  );
   return { ...api, base };
 }
 
@@ -69,19 +73,23 @@ export async function startWorkerProcess(target: ProcessTarget): Promise<LedgerP
   const pool = new pg.Pool({ connectionString: target.postgres.url, max: 1 });
   pool.on('error', () => undefined);
   try {
-    await eventually(async () => {
-      if (worker.child.exitCode !== null) throw new Error(`the worker exited with ${worker.child.exitCode}`);
-      // Read models running (here or in an earlier worker), and this process's sealer connected (leading or standing by):
-      // its session is named after the worker's instance id, host:pid:random.
-      const { rows } = await pool
-        .query<{ ready: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM projection_checkpoints WHERE state = 'running')
+    await eventually(
+      async () => {
+        if (worker.child.exitCode !== null) throw new Error(`the worker exited with ${worker.child.exitCode}`);
+        // Read models running (here or in an earlier worker), and this process's sealer connected (leading or standing by):
+        // its session is named after the worker's instance id, host:pid:random.
+        const { rows } = await pool
+          .query<{ ready: boolean }>(
+            `SELECT EXISTS (SELECT 1 FROM projection_checkpoints WHERE state = 'running')
               AND EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer:%:' || $1::text || ':%') AS ready`,
-          [worker.child.pid],
-        )
-        .catch(() => ({ rows: [{ ready: false }] }));
-      return rows[0]?.ready;
-    }, 90_000, 'the worker to run');
+            [worker.child.pid],
+          )
+          .catch(() => ({ rows: [{ ready: false }] }));
+        return rows[0]?.ready;
+      },
+      90_000,
+      'the worker to run',
+    );
   } finally {
     await pool.end();
   }
@@ -95,7 +103,14 @@ export const pidOfInstance = (instanceId: string | null | undefined): number | n
 };
 
 /** A line of a structured ingestion batch, and the batch (POST /v1/ingestions) of a Valley Courier report. */
-export const homesFigure = (source: string, validAt: string, value: number) => ({ metricKey: 'homes_evacuated', source, qualifier: 'exact', value, validAt, quote: `${value} homes` });
+export const homesFigure = (source: string, validAt: string, value: number) => ({
+  metricKey: 'homes_evacuated',
+  source,
+  qualifier: 'exact',
+  value,
+  validAt,
+  quote: `${value} homes`,
+});
 export const structuredBatch = (title: string, figures: ReturnType<typeof homesFigure>[]) => ({
   kind: 'structured',
   report: { publisher: 'Valley Courier', title, publishedAt: '2026-03-12', language: 'en' },
@@ -125,7 +140,13 @@ export interface Answer {
 }
 
 /** A JSON request that never hangs: aborted (and thrown) after `boundMs`. */
-export async function call(base: string, token: string, method: string, url: string, options: { body?: unknown; headers?: Record<string, string>; boundMs?: number } = {}): Promise<Answer> {
+export async function call(
+  base: string,
+  token: string,
+  method: string,
+  url: string,
+  options: { body?: unknown; headers?: Record<string, string>; boundMs?: number } = {},
+): Promise<Answer> {
   const response = await fetch(`${base}${url}`, {
     method,
     headers: { authorization: `Bearer ${token}`, ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers },

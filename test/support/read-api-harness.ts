@@ -1,6 +1,13 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createTestKey, withKey, type AppConfig, type IssuedKey } from '@factledger/platform';
-import { EstimateCacheService, firstVersion, ProjectionEngine, READ_MODELS, waitForPosition, type ProjectionEngineOptions } from '@factledger/projections';
+import {
+  EstimateCacheService,
+  firstVersion,
+  ProjectionEngine,
+  READ_MODELS,
+  waitForPosition,
+  type ProjectionEngineOptions,
+} from '@factledger/projections';
 import { createTestDatabase, enforceContract, type TestDatabase } from '@factledger/testing';
 import { dropQueue, ingestionTestConfig } from '../../libs/ingestion/src/testing/ingestion-test-apps';
 import { createApp } from '../../apps/api/src/create-app';
@@ -56,7 +63,9 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
       projector = new ProjectionEngine({
         db: db.db,
         connectionString: db.url,
-        definitions: READ_MODELS.map((spec) => spec.define(firstVersion(spec), { headEstimateBudgetMs: config.headEstimateBudgetMs, headEstimateHotWindowMs: 0 })),
+        definitions: READ_MODELS.map((spec) =>
+          spec.define(firstVersion(spec), { headEstimateBudgetMs: config.headEstimateBudgetMs, headEstimateHotWindowMs: 0 }),
+        ),
         logger: process.env.READ_API_DEBUG ? console : silent,
         pollIntervalMs: 50,
         lockRetryMs: 100,
@@ -69,7 +78,12 @@ export async function startReadApi(overrides: Partial<AppConfig> = {}, engine: P
       projector = null;
     },
     async settled(position) {
-      await waitForPosition(db.db, READ_MODELS.map((s) => s.name), position, 15_000);
+      await waitForPosition(
+        db.db,
+        READ_MODELS.map((s) => s.name),
+        position,
+        15_000,
+      );
       // The projector's NOTIFY reaches the cache just after its commit: wait for it, as a later request would.
       await app.get(EstimateCacheService).sync();
     },

@@ -8,15 +8,46 @@ import type { ApiHarness } from './api-harness';
 export const METRIC = { key: 'north_korean_troops_in_russia', label: 'North Korean troops in Russia', unit: 'troops' };
 
 export const SOURCES = {
-  mivd: { sourceId: 'nl-mivd', name: 'Dutch Military Intelligence and Security Service', kind: 'intelligence', country: 'NL', aliases: ['MIVD', 'Dutch intelligence'] },
+  mivd: {
+    sourceId: 'nl-mivd',
+    name: 'Dutch Military Intelligence and Security Service',
+    kind: 'intelligence',
+    country: 'NL',
+    aliases: ['MIVD', 'Dutch intelligence'],
+  },
   usIntel: { sourceId: 'us-intelligence', name: 'US intelligence', kind: 'intelligence', country: 'US', aliases: ['American intelligence'] },
-  hur: { sourceId: 'ua-hur', name: 'Ukrainian military intelligence (HUR)', kind: 'intelligence', country: 'UA', partyToConflict: true, aliases: ['HUR', 'Ukrainian intelligence'] },
+  hur: {
+    sourceId: 'ua-hur',
+    name: 'Ukrainian military intelligence (HUR)',
+    kind: 'intelligence',
+    country: 'UA',
+    partyToConflict: true,
+    aliases: ['HUR', 'Ukrainian intelligence'],
+  },
 } as const;
 
 export const REPORTS = {
-  oct25: { reportId: 'brief-2024-10-25', publisher: 'Conflict Brief', title: 'Allies confirm first deployment', publishedAt: '2024-10-25', language: 'en' },
-  oct28: { reportId: 'brief-2024-10-28', publisher: 'Conflict Brief', title: 'Estimates of the deployment diverge', publishedAt: '2024-10-28', language: 'en' },
-  wire: { reportId: 'wire-2024-10-28', publisher: 'Example Wire', title: 'Intelligence agencies differ on troop numbers', publishedAt: '2024-10-28', language: 'en' },
+  oct25: {
+    reportId: 'brief-2024-10-25',
+    publisher: 'Conflict Brief',
+    title: 'Allies confirm first deployment',
+    publishedAt: '2024-10-25',
+    language: 'en',
+  },
+  oct28: {
+    reportId: 'brief-2024-10-28',
+    publisher: 'Conflict Brief',
+    title: 'Estimates of the deployment diverge',
+    publishedAt: '2024-10-28',
+    language: 'en',
+  },
+  wire: {
+    reportId: 'wire-2024-10-28',
+    publisher: 'Example Wire',
+    title: 'Intelligence agencies differ on troop numbers',
+    publishedAt: '2024-10-28',
+    language: 'en',
+  },
 } as const;
 
 export async function registerCatalog(api: ApiHarness): Promise<void> {

@@ -6,9 +6,25 @@ import fc from 'fast-check';
  * spec's invalid variants). Covers the keywords the document uses.
  */
 export type Schema = {
-  $ref?: string; type?: string | string[]; enum?: unknown[]; const?: unknown; anyOf?: Schema[]; oneOf?: Schema[]; allOf?: Schema[];
-  pattern?: string; format?: string; minLength?: number; maxLength?: number; minimum?: number; maximum?: number;
-  items?: Schema; maxItems?: number; minItems?: number; properties?: Record<string, Schema>; required?: string[]; additionalProperties?: boolean | Schema;
+  $ref?: string;
+  type?: string | string[];
+  enum?: unknown[];
+  const?: unknown;
+  anyOf?: Schema[];
+  oneOf?: Schema[];
+  allOf?: Schema[];
+  pattern?: string;
+  format?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  items?: Schema;
+  maxItems?: number;
+  minItems?: number;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  additionalProperties?: boolean | Schema;
 };
 
 export class SchemaArbitraries {
@@ -30,7 +46,10 @@ export class SchemaArbitraries {
       case 'string':
         return this.string(schema);
       case 'integer':
-        return fc.integer({ min: Math.max(schema.minimum ?? -1_000_000, Number.MIN_SAFE_INTEGER), max: Math.min(schema.maximum ?? 1_000_000, Number.MAX_SAFE_INTEGER) });
+        return fc.integer({
+          min: Math.max(schema.minimum ?? -1_000_000, Number.MIN_SAFE_INTEGER),
+          max: Math.min(schema.maximum ?? 1_000_000, Number.MAX_SAFE_INTEGER),
+        });
       case 'number':
         return fc.double({ min: schema.minimum ?? -1e15, max: schema.maximum ?? 1e15, noNaN: true, noDefaultInfinity: true });
       case 'boolean':
@@ -52,10 +71,15 @@ export class SchemaArbitraries {
   private string(schema: Schema): fc.Arbitrary<string> {
     const min = schema.minLength ?? 0;
     const max = Math.min(schema.maxLength ?? 40, Math.max(min, 40));
-    if (schema.format === 'date') return fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
-    if (schema.format === 'date-time') return fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
+    if (schema.format === 'date')
+      return fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    if (schema.format === 'date-time')
+      return fc.date({ min: new Date('2000-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString());
     if (schema.format === 'uuid') return fc.uuid();
-    if (schema.format === 'uri') return fc.webUrl().filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity) && (!schema.pattern || new RegExp(schema.pattern).test(s)));
+    if (schema.format === 'uri')
+      return fc
+        .webUrl()
+        .filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Infinity) && (!schema.pattern || new RegExp(schema.pattern).test(s)));
     if (schema.pattern) {
       const pattern = new RegExp(schema.pattern);
       const lengthOk = (s: string) => s.length >= min && s.length <= (schema.maxLength ?? Infinity);

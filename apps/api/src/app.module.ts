@@ -23,8 +23,27 @@ export class AppModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-api', metricsListen: 'metricsListen' }), AuthModule, CqrsModule.forRoot(), LedgerModule, AuditApiModule, IngestionApiModule, ReadApiModule, QueueDashboardModule],
-      controllers: [HealthController, PrometheusController, KeysController, SubjectsController, MetricsController, SourcesController, ReportsController, FiguresController, TimelinePageController],
+      imports: [
+        PlatformModule.forRoot({ config, applicationName: 'factledger-api', metricsListen: 'metricsListen' }),
+        AuthModule,
+        CqrsModule.forRoot(),
+        LedgerModule,
+        AuditApiModule,
+        IngestionApiModule,
+        ReadApiModule,
+        QueueDashboardModule,
+      ],
+      controllers: [
+        HealthController,
+        PrometheusController,
+        KeysController,
+        SubjectsController,
+        MetricsController,
+        SourcesController,
+        ReportsController,
+        FiguresController,
+        TimelinePageController,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Contract validation first: a malformed request is refused before idempotency records anything.

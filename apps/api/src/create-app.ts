@@ -18,8 +18,14 @@ import { installStrictBodyParsers } from './http/strict-body-parsers';
  * pino's JSON lines (pretty in development); `logger: false` silences them,
  * `logDestination` sends them to a stream a test reads.
  */
-export async function createApp(config: AppConfig = loadConfig(), options: { logger?: false; logDestination?: DestinationStream } = {}): Promise<NestFastifyApplication> {
-  const logger = createLogger(options.logger === false ? { ...config, logLevel: 'error' } : config, { name: 'factledger-api', destination: options.logDestination });
+export async function createApp(
+  config: AppConfig = loadConfig(),
+  options: { logger?: false; logDestination?: DestinationStream } = {},
+): Promise<NestFastifyApplication> {
+  const logger = createLogger(options.logger === false ? { ...config, logLevel: 'error' } : config, {
+    name: 'factledger-api',
+    destination: options.logDestination,
+  });
   if (options.logger === false) logger.level = 'silent';
   const adapter = new FastifyAdapter({
     loggerInstance: logger,

@@ -18,6 +18,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // A bad configuration is the operator's to fix: say which variable, no stack.
-  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SchemaVersionError ? error.message : ((error as Error)?.stack ?? error))}\n`);
+  process.stderr.write(
+    `${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SchemaVersionError ? error.message : ((error as Error)?.stack ?? error))}\n`,
+  );
   process.exit(1);
 });

@@ -28,7 +28,8 @@ export function cliFetch(base: string, fetchImpl: typeof fetch = fetch): (reques
 }
 
 /** The project's own typed client (@factledger/client), with the key from FACTLEDGER_API_KEY as a bearer token. */
-export const cliClient = (base: string, key: string | undefined): FactledgerClient => createFactledgerClient({ baseUrl: base, apiKey: key, fetch: cliFetch(base) });
+export const cliClient = (base: string, key: string | undefined): FactledgerClient =>
+  createFactledgerClient({ baseUrl: base, apiKey: key, fetch: cliFetch(base) });
 
 /** A problem in one line: "422 ingestion.invalid_payload: … (report.title: is required)". */
 export function describeProblem(problem: FactledgerProblem): string {

@@ -8,7 +8,10 @@ describe("the CLI client's fetch", () => {
       sent.push(await request.text());
       return new Response('{}', { status: statuses.shift()!, headers: { 'retry-after': '0' } });
     }) as typeof fetch;
-    const response = await cliFetch('http://api.test', fetchImpl)(new Request('http://api.test/v1/ingestions', { method: 'POST', body: 'same body' }));
+    const response = await cliFetch(
+      'http://api.test',
+      fetchImpl,
+    )(new Request('http://api.test/v1/ingestions', { method: 'POST', body: 'same body' }));
     expect(response.status).toBe(200);
     expect(sent).toEqual(['same body', 'same body']); // the body is sent again in full
   });

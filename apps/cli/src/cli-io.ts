@@ -32,10 +32,12 @@ export interface CliContext {
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** An option parser for a whole number in [min, max]; commander reports the error (exit 2). */
-export const wholeNumber = (min: number, max: number) => (raw: string): number => {
-  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new InvalidArgumentError(`needs a whole number from ${min} to ${max}`);
-  return Number(raw);
-};
+export const wholeNumber =
+  (min: number, max: number) =>
+  (raw: string): number => {
+    if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) throw new InvalidArgumentError(`needs a whole number from ${min} to ${max}`);
+    return Number(raw);
+  };
 
 /** An option parser for an http(s) URL. */
 export const httpUrl = (raw: string): string => {
@@ -51,7 +53,9 @@ export const httpUrl = (raw: string): string => {
 
 /** `--api <url>`, the same on every command that talks to the API. */
 export const withApiOption = (command: Command): Command =>
-  command.option('--api <url>', 'the factledger API', httpUrl, 'http://127.0.0.1:3000').addHelpText('after', '\nenvironment:\n  FACTLEDGER_API_KEY    the API key, sent as Authorization: Bearer');
+  command
+    .option('--api <url>', 'the factledger API', httpUrl, 'http://127.0.0.1:3000')
+    .addHelpText('after', '\nenvironment:\n  FACTLEDGER_API_KEY    the API key, sent as Authorization: Bearer');
 
 /** Runs an action and records its exit code. */
 export const act =

@@ -15,7 +15,10 @@ export function buildProgram(ctx: CliContext): Command {
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
     .showHelpAfterError('(add --help for usage)')
     .showSuggestionAfterError()
-    .addHelpText('after', '\nexit status: 0 ok, 1 failure (refused, verification failed, a job failed), 2 bad usage\n`factledger <command> --help` for a command\'s options.');
+    .addHelpText(
+      'after',
+      "\nexit status: 0 ok, 1 failure (refused, verification failed, a job failed), 2 bad usage\n`factledger <command> --help` for a command's options.",
+    );
   registerOperationsCommands(program, ctx);
   registerKeysCommands(program, ctx);
   registerAuditCommands(program, ctx);

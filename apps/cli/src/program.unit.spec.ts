@@ -10,7 +10,13 @@ const noDatabase = (() => {
 const run = async (...argv: string[]) => {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), progress: { write: () => true, isTTY: false }, config: noDatabase, env: {} });
+  const code = await runCli(argv, {
+    stdout: (t) => void (stdout += t),
+    stderr: (t) => void (stderr += t),
+    progress: { write: () => true, isTTY: false },
+    config: noDatabase,
+    env: {},
+  });
   return { code, stdout, stderr };
 };
 
@@ -18,7 +24,22 @@ describe('factledger command line (commander)', () => {
   it('lists every command with --help (exit 0), and each command has its own help', async () => {
     const help = await run('--help');
     expect(help.code).toBe(0);
-    for (const name of ['db-init', 'migrate', 'signing-key', 'backup', 'restore', 'seed', 'rebuild', 'extract', 'keys', 'verify', 'projections', 'export', 'ingest']) expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
+    for (const name of [
+      'db-init',
+      'migrate',
+      'signing-key',
+      'backup',
+      'restore',
+      'seed',
+      'rebuild',
+      'extract',
+      'keys',
+      'verify',
+      'projections',
+      'export',
+      'ingest',
+    ])
+      expect(help.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
     expect(help.stdout).toContain('exit status: 0 ok, 1 failure');
     const verify = await run('verify', '--help');
     expect(verify.code).toBe(0);
@@ -53,7 +74,10 @@ describe('factledger command line (commander)', () => {
   });
 
   it('extract prints JSON and exits 1 when the file cannot be read', async () => {
-    expect(await run('extract', '/nonexistent/article.txt')).toMatchObject({ code: 1, stderr: expect.stringContaining('cannot read /nonexistent/article.txt') });
+    expect(await run('extract', '/nonexistent/article.txt')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('cannot read /nonexistent/article.txt'),
+    });
   });
 });
 
@@ -76,25 +100,46 @@ describe('progress', () => {
     bar.stop(); // the last state is printed once
     bar.update(400, 400, 'z.md'); // done: printed at once
     bar.stop();
-    expect(out.text.split('\n').filter(Boolean)).toEqual(['ingest: 1/400 (0.3%) a.md', 'ingest: 399/400 (99.8%) y.md', 'ingest: 400/400 (100.0%) z.md']);
+    expect(out.text.split('\n').filter(Boolean)).toEqual([
+      'ingest: 1/400 (0.3%) a.md',
+      'ingest: 399/400 (99.8%) y.md',
+      'ingest: 400/400 (100.0%) z.md',
+    ]);
   });
 });
 
 describe('ingest files', () => {
   const flags = { language: 'en', publisher: 'Flag Desk' };
 
-  it('reads an article\'s YAML front matter (outlet, title, published), which wins over the flags', () => {
-    const body = JSON.parse(articleSubmission('a.md', '---\noutlet: Kyiv Wire\ntitle: "Troops: heading to the front"\npublished: 2024-10-28\n---\nThe text.\n', flags).body);
-    expect(body).toEqual({ kind: 'article', report: { publisher: 'Kyiv Wire', title: 'Troops: heading to the front', publishedAt: '2024-10-28', language: 'en' }, text: 'The text.' });
+  it("reads an article's YAML front matter (outlet, title, published), which wins over the flags", () => {
+    const body = JSON.parse(
+      articleSubmission('a.md', '---\noutlet: Kyiv Wire\ntitle: "Troops: heading to the front"\npublished: 2024-10-28\n---\nThe text.\n', flags).body,
+    );
+    expect(body).toEqual({
+      kind: 'article',
+      report: { publisher: 'Kyiv Wire', title: 'Troops: heading to the front', publishedAt: '2024-10-28', language: 'en' },
+      text: 'The text.',
+    });
   });
 
   it('takes the flags and the first line as title without front matter, and refuses unknown keys', () => {
-    expect(JSON.parse(articleSubmission('a.txt', '# Seoul raises its count\n\nBody.', flags).body).report).toEqual({ publisher: 'Flag Desk', title: 'Seoul raises its count', language: 'en' });
+    expect(JSON.parse(articleSubmission('a.txt', '# Seoul raises its count\n\nBody.', flags).body).report).toEqual({
+      publisher: 'Flag Desk',
+      title: 'Seoul raises its count',
+      language: 'en',
+    });
     expect(() => articleSubmission('a.md', '---\ncolour: red\n---\ntext', flags)).toThrow('front matter: unknown key "colour"');
   });
 
   it('sends CSV with its report metadata as query parameters, JSON as it is', () => {
-    expect(structuredSubmission('f.csv', 'metric_key\n', { ...flags, title: 'T', publishedAt: '2024-11-03' })).toMatchObject({ contentType: 'text/csv', query: '?publisher=Flag+Desk&title=T&publishedAt=2024-11-03&language=en' });
-    expect(structuredSubmission('f.json', '{"kind":"structured"}', flags)).toMatchObject({ contentType: 'application/json', body: '{"kind":"structured"}', query: '' });
+    expect(structuredSubmission('f.csv', 'metric_key\n', { ...flags, title: 'T', publishedAt: '2024-11-03' })).toMatchObject({
+      contentType: 'text/csv',
+      query: '?publisher=Flag+Desk&title=T&publishedAt=2024-11-03&language=en',
+    });
+    expect(structuredSubmission('f.json', '{"kind":"structured"}', flags)).toMatchObject({
+      contentType: 'application/json',
+      body: '{"kind":"structured"}',
+      query: '',
+    });
   });
 });

@@ -48,7 +48,13 @@ export function progressBar(label: string, stream: ProgressStream, options: { pl
 
 function terminalBar(label: string, stream: ProgressStream): Progress {
   const bar = new SingleBar(
-    { stream: stream as NodeJS.WritableStream, format: `${label} [{bar}] {percentage}% {value}/{total} {note} eta {eta_formatted}`, hideCursor: true, clearOnComplete: false, etaBuffer: 50 },
+    {
+      stream: stream as NodeJS.WritableStream,
+      format: `${label} [{bar}] {percentage}% {value}/{total} {note} eta {eta_formatted}`,
+      hideCursor: true,
+      clearOnComplete: false,
+      etaBuffer: 50,
+    },
     Presets.shades_classic,
   );
   let started = false;

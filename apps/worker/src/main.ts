@@ -22,6 +22,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError || error instanceof RestoreRuleError || error instanceof SchemaVersionError ? error.message : ((error as Error)?.stack ?? error))}\n`);
+  process.stderr.write(
+    `${String(error instanceof ConfigError || error instanceof DatabaseRoleError || error instanceof SigningKeyError || error instanceof RestoreRuleError || error instanceof SchemaVersionError ? error.message : ((error as Error)?.stack ?? error))}\n`,
+  );
   process.exit(1);
 });

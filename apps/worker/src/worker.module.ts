@@ -12,7 +12,13 @@ export class WorkerModule {
   static forRoot(config?: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [PlatformModule.forRoot({ config, applicationName: 'factledger-worker', metricsListen: 'workerMetricsListen', connections: 'worker' }), CqrsModule.forRoot(), ProjectorWorkerModule.forRoot(), AuditWorkerModule, IngestionWorkerModule],
+      imports: [
+        PlatformModule.forRoot({ config, applicationName: 'factledger-worker', metricsListen: 'workerMetricsListen', connections: 'worker' }),
+        CqrsModule.forRoot(),
+        ProjectorWorkerModule.forRoot(),
+        AuditWorkerModule,
+        IngestionWorkerModule,
+      ],
       providers: [WorkerHeartbeat],
     };
   }

@@ -87,7 +87,10 @@ export class FactledgerClient {
       // A continued page takes its basis from the cursor: an asOf time or an omitted validAt would contradict it.
       const { asOf: _asOf, validAt: _validAt, ...rest } = first.params?.query ?? {};
       const query = cursor ? { ...rest, cursor } : first.params?.query;
-      const page = (await this.call('get', path, { ...first, params: { ...first.params, query } })) as { data: PageItem<P>[]; page: { nextCursor: string | null } };
+      const page = (await this.call('get', path, { ...first, params: { ...first.params, query } })) as {
+        data: PageItem<P>[];
+        page: { nextCursor: string | null };
+      };
       yield* page.data;
       cursor = page.page.nextCursor;
     } while (cursor);
@@ -96,19 +99,26 @@ export class FactledgerClient {
   /** A CSV export (`format=csv`) as text, with the basis it was computed from (the `Basis-*` response headers). */
   async csv<P extends CsvPath, I extends Init<P, 'get'>>(path: P, ...init: InitArg<I>): Promise<{ text: string; basis: Record<string, string> }> {
     const given = (init[0] ?? {}) as { params?: { query?: Record<string, unknown> } };
-    const { data, error, response } = await (this.api.GET as (p: string, i: unknown) => Promise<{ data?: string; error?: unknown; response: Response }>)(path, {
+    const { data, error, response } = await (
+      this.api.GET as (p: string, i: unknown) => Promise<{ data?: string; error?: unknown; response: Response }>
+    )(path, {
       ...given,
       params: { ...given.params, query: { ...given.params?.query, format: 'csv' } },
       headers: { accept: 'text/csv' },
       parseAs: 'text',
     });
     if (error !== undefined || !response.ok) throw new FactledgerProblem(response.status, parseProblem(error));
-    const basis = Object.fromEntries([...response.headers].filter(([name]) => name.startsWith('basis-')).map(([name, value]) => [name.slice('basis-'.length), value]));
+    const basis = Object.fromEntries(
+      [...response.headers].filter(([name]) => name.startsWith('basis-')).map(([name, value]) => [name.slice('basis-'.length), value]),
+    );
     return { text: data ?? '', basis };
   }
 
   private async call(method: Method, path: string, init: unknown): Promise<any> {
-    const send = this.api[method.toUpperCase() as Uppercase<Method>] as (p: string, i: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const send = this.api[method.toUpperCase() as Uppercase<Method>] as (
+      p: string,
+      i: unknown,
+    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
     const { data, error, response } = await send(path, init);
     if (!response.ok) throw new FactledgerProblem(response.status, error);
     return data;
@@ -119,7 +129,13 @@ export class FactledgerClient {
       if (this.options.apiKey && !request.headers.has('authorization')) request.headers.set('authorization', `Bearer ${this.options.apiKey}`);
       // A retry of the same call (same key, same body) is answered from the first response, never appended twice.
       if (WRITES.has(request.method) && !request.headers.has('idempotency-key')) request.headers.set('idempotency-key', this.newKey());
-      if (request.method === 'GET' && this.readYourWrites && this.position !== null && READ_YOUR_WRITES_PATHS.has(schemaPath) && params.query?.['minPosition'] === undefined) {
+      if (
+        request.method === 'GET' &&
+        this.readYourWrites &&
+        this.position !== null &&
+        READ_YOUR_WRITES_PATHS.has(schemaPath) &&
+        params.query?.['minPosition'] === undefined
+      ) {
         const url = new URL(request.url);
         url.searchParams.set('minPosition', String(this.position));
         return new Request(url, request);
@@ -128,7 +144,10 @@ export class FactledgerClient {
     },
     onResponse: async ({ request, response }) => {
       if (!WRITES.has(request.method) || !response.ok || !response.headers.get('content-type')?.includes('json')) return undefined;
-      const body = (await response.clone().json().catch(() => null)) as { position?: unknown } | null;
+      const body = (await response
+        .clone()
+        .json()
+        .catch(() => null)) as { position?: unknown } | null;
       // A write that changed nothing answers position null: nothing new to wait for.
       if (typeof body?.position === 'string' && /^[0-9]+$/.test(body.position)) {
         const position = BigInt(body.position);

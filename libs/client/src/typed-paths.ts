@@ -25,7 +25,11 @@ export type PagedPath = { [P in keyof paths]: JsonOk<P> extends { data: unknown[
 export type PageItem<P extends PagedPath> = JsonOk<P> extends { data: (infer T)[] } ? T : never;
 
 // `query?: never` (no query) must not read as every key.
-type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? ([NonNullable<Q>] extends [never] ? Empty : NonNullable<Q>) : Empty;
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } }
+  ? [NonNullable<Q>] extends [never]
+    ? Empty
+    : NonNullable<Q>
+  : Empty;
 /** GET routes that take `minPosition` (every read at a basis): read-your-writes applies to them. */
 export type ReadYourWritesPath = { [P in keyof paths]: 'minPosition' extends keyof QueryOf<P> ? P : never }[keyof paths];
 /** GET routes that can answer text/csv (`format=csv`). */

@@ -18,7 +18,17 @@ import type { EngineDb, ProjectionTables, ReadModelTables } from '@factledger/pr
  * names across models, so they are reached through `figuresDb(db, schema)` /
  * `catalogDb(db, schema)` (withSchema + the model's tables, `ReadModelTables`).
  */
-export interface Database extends EventStoreTables, AuditTables, AuthTables, PlatformTables, ReportTextTables, EventWriteVersionsTables, ReviewDb, ProjectionTables, SubjectTables {}
+export interface Database
+  extends
+    EventStoreTables,
+    AuditTables,
+    AuthTables,
+    PlatformTables,
+    ReportTextTables,
+    EventWriteVersionsTables,
+    ReviewDb,
+    ProjectionTables,
+    SubjectTables {}
 
 export type { ReadModelTables };
 

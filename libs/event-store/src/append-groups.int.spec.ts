@@ -155,7 +155,10 @@ describe('fast path and group commit', () => {
       const small = new PostgresEventStore(t.db, undefined, { groupCommit: { maxInFlight: 1, maxAppends: 3, maxEvents: 4 } });
       const lead = small.append(stream(), [event()]);
       const grouped = await Promise.all(Array.from({ length: 6 }, () => small.append(stream(), [event()])));
-      const large = await small.append(stream(), Array.from({ length: 5 }, () => event()));
+      const large = await small.append(
+        stream(),
+        Array.from({ length: 5 }, () => event()),
+      );
       await lead;
       expect(grouped.map((r) => r.transactionId).filter((x, i, all) => all.indexOf(x) === i)).toHaveLength(2);
       expect(large.streamVersion).toBe(5);

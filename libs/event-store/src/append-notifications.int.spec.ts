@@ -40,7 +40,9 @@ describe('append notifications (LISTEN/NOTIFY)', () => {
   });
 
   it('reconnects after its connection is killed', async () => {
-    await t.pool.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'factledger-listener' AND datname = current_database()`);
+    await t.pool.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'factledger-listener' AND datname = current_database()`,
+    );
     await new Promise<void>((resolve) => listener.once('connected', () => resolve()));
     expect(listener.connected).toBe(true);
     const woken = new Promise<string>((resolve) => listener.once('append', resolve));

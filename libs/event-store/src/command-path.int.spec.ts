@@ -76,7 +76,9 @@ describe('handleCommand: load → evolve → decide → append', () => {
   it('lets exactly one of concurrent commands on the same version win; the others see a conflict', async () => {
     const id = `tally-${randomUUID()}`;
     await handleCommand(store, id, tally, add(1), { metadata });
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => handleCommand(store, id, tally, add(1), { metadata, expectedVersion: 1 })));
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => handleCommand(store, id, tally, add(1), { metadata, expectedVersion: 1 })),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const reasons = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason.code);
     expect(new Set(reasons)).toEqual(new Set(['stream.version_conflict']));
@@ -93,7 +95,8 @@ describe('handleCommand: load → evolve → decide → append', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(n - 1);
-    for (const r of rejected) expect(r.reason).toMatchObject({ code: 'stream.concurrent_write', kind: 'conflict', details: { streamId: id, currentVersion: 2 } });
+    for (const r of rejected)
+      expect(r.reason).toMatchObject({ code: 'stream.concurrent_write', kind: 'conflict', details: { streamId: id, currentVersion: 2 } });
     expect(await store.streamVersion(id)).toBe(2);
   });
 
@@ -123,7 +126,9 @@ describe('handleCommand: load → evolve → decide → append', () => {
     });
     expect(await store.streamVersion(id)).toBe(3);
     // New work with the same stale If-Match is still refused.
-    await expect(handleCommand(store, id, tally, add(10), { metadata, eventId: deterministicEventIds(`other-${id}`), expectedVersion: 1 })).rejects.toMatchObject({
+    await expect(
+      handleCommand(store, id, tally, add(10), { metadata, eventId: deterministicEventIds(`other-${id}`), expectedVersion: 1 }),
+    ).rejects.toMatchObject({
       code: 'stream.version_conflict',
       details: { currentVersion: 3 },
     });

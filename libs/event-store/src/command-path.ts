@@ -58,7 +58,10 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
         lastPosition: last.position,
         transactionId: last.transactionId,
         duplicate: true,
-        state: foldRecorded(decider, history.filter((e) => e.streamVersion <= last.streamVersion)),
+        state: foldRecorded(
+          decider,
+          history.filter((e) => e.streamVersion <= last.streamVersion),
+        ),
         events: [],
         streamPosition: last.position,
       };
@@ -75,7 +78,11 @@ export async function handleCommand<Command, Event extends DomainEvent, State>(
   try {
     const result = await store.append(
       streamId,
-      events.map((e, i) => ({ id: eventId(i), ...(decider.encode ? decider.encode(e) : { type: e.type, data: e.data }), metadata: options.metadata })),
+      events.map((e, i) => ({
+        id: eventId(i),
+        ...(decider.encode ? decider.encode(e) : { type: e.type, data: e.data }),
+        metadata: options.metadata,
+      })),
       { expectedVersion: version },
     );
     return { ...result, state, events, streamPosition: result.lastPosition ?? history.at(-1)?.position ?? null };

@@ -14,23 +14,19 @@ export class VersionConflictError extends DomainError {
     readonly expected: ExpectedVersion,
     readonly actual: number,
   ) {
-    super(
-      EventStoreErrorCodes.versionConflict,
-      'precondition',
-      `Stream ${streamId} is at version ${actual}, expected ${String(expected)}`,
-      { streamId, expectedVersion: expected, currentVersion: actual },
-    );
+    super(EventStoreErrorCodes.versionConflict, 'precondition', `Stream ${streamId} is at version ${actual}, expected ${String(expected)}`, {
+      streamId,
+      expectedVersion: expected,
+      currentVersion: actual,
+    });
   }
 }
 
 /** Some event ids of the append are already stored, but not as this same append. */
 export class EventIdConflictError extends DomainError {
   constructor(readonly streamId: string) {
-    super(
-      EventStoreErrorCodes.eventIdConflict,
-      'conflict',
-      `Some event ids of this append to ${streamId} are already stored elsewhere`,
-      { streamId },
-    );
+    super(EventStoreErrorCodes.eventIdConflict, 'conflict', `Some event ids of this append to ${streamId} are already stored elsewhere`, {
+      streamId,
+    });
   }
 }

@@ -85,7 +85,9 @@ describe('event store (PostgreSQL)', () => {
 
     it('creates a new stream once when 20 writers race to create it', async () => {
       const id = stream();
-      const results = await Promise.allSettled(Array.from({ length: 20 }, () => appendToStream(t.db, id, [event()], { expectedVersion: 'no_stream' })));
+      const results = await Promise.allSettled(
+        Array.from({ length: 20 }, () => appendToStream(t.db, id, [event()], { expectedVersion: 'no_stream' })),
+      );
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(await streamVersion(t.db, id)).toBe(1);
     });
@@ -151,11 +153,14 @@ describe('event store (PostgreSQL)', () => {
       ['UPDATE', sql`UPDATE events SET data = '{}'::jsonb`],
       ['DELETE', sql`DELETE FROM events`],
       ['TRUNCATE', sql`TRUNCATE events`],
-    ])('refuses %s on events, whoever connects (the application role has no such privilege; even a superuser meets the trigger)', async (_op, statement) => {
-      await appendToStream(t.db, stream(), [event()]);
-      await expect(statement.execute(t.db)).rejects.toThrow(/permission denied for table events/);
-      await expect(statement.execute(t.adminDb)).rejects.toThrow(/events are immutable/);
-    });
+    ])(
+      'refuses %s on events, whoever connects (the application role has no such privilege; even a superuser meets the trigger)',
+      async (_op, statement) => {
+        await appendToStream(t.db, stream(), [event()]);
+        await expect(statement.execute(t.db)).rejects.toThrow(/permission denied for table events/);
+        await expect(statement.execute(t.adminDb)).rejects.toThrow(/events are immutable/);
+      },
+    );
 
     // Replication mode skips ordinary triggers; the refusal must fire there too (ENABLE ALWAYS).
     it.each([
@@ -211,7 +216,15 @@ describe('event store (PostgreSQL)', () => {
 
     it('streams the whole log lazily in pages', async () => {
       const id = stream();
-      await visible((await appendToStream(t.db, id, Array.from({ length: 25 }, (_, i) => event('bulk.v1', { i })))).lastPosition);
+      await visible(
+        (
+          await appendToStream(
+            t.db,
+            id,
+            Array.from({ length: 25 }, (_, i) => event('bulk.v1', { i })),
+          )
+        ).lastPosition,
+      );
       const seen: number[] = [];
       for await (const e of streamAllAfter(t.db, START, { limit: 7, streamIds: [id] })) seen.push((e.data as { i: number }).i);
       expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => i));

@@ -34,7 +34,11 @@ describe('gap-safe catch-up under concurrent writers', () => {
         const rollback = Math.random() < 0.12;
         try {
           await t.db.transaction().execute(async (trx) => {
-            await appendToStream(trx, streamId, ids.map((id) => ({ id, type: 'chaos.v1', data: { w, i } })));
+            await appendToStream(
+              trx,
+              streamId,
+              ids.map((id) => ({ id, type: 'chaos.v1', data: { w, i } })),
+            );
             // hold the transaction open for a while so later positions commit first
             if (Math.random() < 0.3) await sleep(Math.random() * 6);
             if (rollback) throw new Error('rollback');

@@ -65,7 +65,9 @@ export async function headPosition(db: Db): Promise<string | null> {
 
 /** The writing transaction of the event at `position`; null when there is none. */
 export async function transactionIdAt(db: Db, position: string): Promise<string | null> {
-  const { rows } = await sql<{ transaction_id: string }>`SELECT transaction_id::text AS transaction_id FROM events WHERE position = ${position}::bigint`.execute(db);
+  const { rows } = await sql<{
+    transaction_id: string;
+  }>`SELECT transaction_id::text AS transaction_id FROM events WHERE position = ${position}::bigint`.execute(db);
   return rows[0]?.transaction_id ?? null;
 }
 

@@ -16,7 +16,8 @@ const ALLOWED = [
   /^libs\/audit\/application\/src\/verify\//, // the verifier reads over HTTP; its words "events" are JSON fields
 ];
 /** SQL that reads or writes the table: a keyword, then `events` (optionally schema-qualified or quoted), or the query builder. */
-const NAMES_EVENTS = /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\s+(?:public\.)?"?events"?(?![\w.])|\b(?:selectFrom|insertInto|updateTable|deleteFrom)\(\s*['"]events['"]/;
+const NAMES_EVENTS =
+  /\b(?:FROM|JOIN|INTO|UPDATE|TABLE|TRUNCATE)\s+(?:public\.)?"?events"?(?![\w.])|\b(?:selectFrom|insertInto|updateTable|deleteFrom)\(\s*['"]events['"]/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -37,7 +38,13 @@ describe('the event store is the only door to the log', () => {
   const files = SCANNED.flatMap((dir) => sourceFiles(join(ROOT, dir)));
 
   it('recognises SQL that names the events table, and not the word in prose or other tables', () => {
-    for (const sql of ['SELECT 1 FROM events WHERE', 'FROM events e LEFT JOIN', 'JOIN public.events ON', 'INSERT INTO "events" (', "db.selectFrom('events')"]) {
+    for (const sql of [
+      'SELECT 1 FROM events WHERE',
+      'FROM events e LEFT JOIN',
+      'JOIN public.events ON',
+      'INSERT INTO "events" (',
+      "db.selectFrom('events')",
+    ]) {
       expect(NAMES_EVENTS.test(sql)).toBe(true);
     }
     for (const text of ['derived from events', 'FROM events_archive', 'FROM audit_events', "unit: 'events'", 'FROM events.json']) {

@@ -56,7 +56,15 @@ export class ReconnectingListener {
   private reconnect(): void {
     if (this.connecting || this.stopping.signal.aborted) return;
     const { signal } = this.stopping;
-    this.connecting = pRetry(() => this.connectOnce(), { retries: Infinity, factor: 2, minTimeout: 100, maxTimeout: 5000, randomize: false, signal, unref: true })
+    this.connecting = pRetry(() => this.connectOnce(), {
+      retries: Infinity,
+      factor: 2,
+      minTimeout: 100,
+      maxTimeout: 5000,
+      randomize: false,
+      signal,
+      unref: true,
+    })
       .catch(() => undefined) // stopped
       .finally(() => (this.connecting = null));
   }

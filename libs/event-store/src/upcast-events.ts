@@ -8,7 +8,8 @@ export function upcastEvents<E extends DomainEvent>(events: readonly RecordedEve
       return { ...place, event: upcast({ type: place.type, schemaVersion: place.schemaVersion, data }) };
     } catch (e) {
       // A newer version than this code reads: say which event, so the operator sees what stopped the reader.
-      if (e instanceof UnknownEventVersionError && !e.at) throw new UnknownEventVersionError(e.type, `event ${place.id} at position ${place.position} of ${place.streamId}`);
+      if (e instanceof UnknownEventVersionError && !e.at)
+        throw new UnknownEventVersionError(e.type, `event ${place.id} at position ${place.position} of ${place.streamId}`);
       throw e;
     }
   });
@@ -17,7 +18,8 @@ export function upcastEvents<E extends DomainEvent>(events: readonly RecordedEve
 /** A stream's events for its decider: an event of another family there is a corrupt stream, not something to skip. */
 export function upcastStream<E extends DomainEvent>(streamId: string, events: readonly RecordedEvent[], upcast: Upcaster<E>): StreamEvent<E>[] {
   return upcastEvents(events, upcast).map((e) => {
-    if (e.event === null) throw new Error(`stream ${streamId} holds event ${e.id} of type ${e.type} (schema ${e.schemaVersion}), which its decider does not read`);
+    if (e.event === null)
+      throw new Error(`stream ${streamId} holds event ${e.id} of type ${e.type} (schema ${e.schemaVersion}), which its decider does not read`);
     return { ...e, event: e.event };
   });
 }

@@ -54,7 +54,9 @@ function strict(value: unknown, path: string): string {
         throw new CanonicalJsonError(`a ${proto?.constructor?.name ?? 'non-plain'} object is not JSON data`, path);
       }
       const record = value as Record<string, unknown>;
-      return `{${sortedKeys(record).map((k) => `${strictString(k, path)}:${strict(record[k], `${path}.${k}`)}`).join(',')}}`;
+      return `{${sortedKeys(record)
+        .map((k) => `${strictString(k, path)}:${strict(record[k], `${path}.${k}`)}`)
+        .join(',')}}`;
     }
     default:
       throw new CanonicalJsonError(`a ${typeof value} is not JSON`, path);

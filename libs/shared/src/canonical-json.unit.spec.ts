@@ -9,7 +9,13 @@ describe('canonicalJson', () => {
   });
 
   it('strict refuses what JSON data cannot hold, naming where', () => {
-    for (const [value, path] of [[{ a: undefined }, '$.a'], [[1, NaN], '$[1]'], [{ s: 'a\ud800' }, '$.s'], [{ d: new Date(0) }, '$.d'], [{ n: 1n }, '$.n']] as const) {
+    for (const [value, path] of [
+      [{ a: undefined }, '$.a'],
+      [[1, NaN], '$[1]'],
+      [{ s: 'a\ud800' }, '$.s'],
+      [{ d: new Date(0) }, '$.d'],
+      [{ n: 1n }, '$.n'],
+    ] as const) {
       expect(() => canonicalJson(value, 'strict')).toThrow(CanonicalJsonError);
       expect(() => canonicalJson(value, 'strict')).toThrow(path);
     }

@@ -26,16 +26,12 @@ export class DomainError extends Error {
   }
 }
 
-export const invalid = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 'invalid', message, details);
+export const invalid = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 'invalid', message, details);
 
-export const malformed = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 'malformed', message, details);
+export const malformed = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 'malformed', message, details);
 
-export const conflict = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 'conflict', message, details);
+export const conflict = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 'conflict', message, details);
 
-export const notFound = (code: string, message: string, details?: Record<string, unknown>) =>
-  new DomainError(code, 'not_found', message, details);
+export const notFound = (code: string, message: string, details?: Record<string, unknown>) => new DomainError(code, 'not_found', message, details);
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

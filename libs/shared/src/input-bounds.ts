@@ -90,7 +90,14 @@ export const TIMESTAMP_RULE = 'must be an ISO 8601 timestamp with a time zone, e
 export function parseInstant(raw: string): InstantParse {
   const m = TIMESTAMP_WITH_ZONE.exec(raw);
   if (!m) return { ok: false, reason: TIMESTAMP_RULE };
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const date = `${m[1]}-${m[2]}-${m[3]}`;
   if (year < 1) return { ok: false, reason: `has year ${m[1]}: years 0001 to 9999 only` };
   if (month < 1 || month > 12) return { ok: false, reason: `has month ${m[2]}, which does not exist` };

@@ -16,12 +16,15 @@ describe('input bounds: control characters', () => {
     ['CSI U+009B', '\u009b'],
     ['APC U+009F', '\u009f'],
   ])('one-line text refuses %s, naming it', (_label, c) => {
-    expect(controlCharacterProblem(one(c))).toBe(`must not contain control characters (found U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`);
+    expect(controlCharacterProblem(one(c))).toBe(
+      `must not contain control characters (found U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')})`,
+    );
   });
 
   it('free text keeps tab, line feed and carriage return, and refuses every other control character', () => {
     expect(controlCharacterProblem('line\r\nline\ttab', { freeText: true })).toBeNull();
-    for (const c of ['\u0000', '\u000b', '\u000c', '\u001f', '\u007f', '\u0085', '\u009f']) expect(controlCharacterProblem(one(c), { freeText: true })).toMatch(/other than tab and line breaks/);
+    for (const c of ['\u0000', '\u000b', '\u000c', '\u001f', '\u007f', '\u0085', '\u009f'])
+      expect(controlCharacterProblem(one(c), { freeText: true })).toMatch(/other than tab and line breaks/);
   });
 
   it('accepts printable text: Latin-1 from U+00A0, other scripts, emoji', () => {

@@ -18,7 +18,10 @@ describe('upcasterOf', () => {
   });
 
   it('upcasts a retired type into its successor', () => {
-    expect(upcastTally({ type: 'tally.added.v1', schemaVersion: 1, data: { amount: 3 } })).toEqual({ type: 'tally.added.v2', data: { amount: 3, note: null } });
+    expect(upcastTally({ type: 'tally.added.v1', schemaVersion: 1, data: { amount: 3 } })).toEqual({
+      type: 'tally.added.v2',
+      data: { amount: 3, note: null },
+    });
   });
 
   it('answers null for another family, and for names that are only inherited properties', () => {

@@ -7,7 +7,11 @@ import addFormats from 'ajv-formats';
 export const OPENAPI_PATH = path.resolve(__dirname, '../../../docs/openapi.json');
 
 type Media = { schema?: unknown; 'x-item-schema'?: unknown };
-type Operation = { responses?: Record<string, { content?: Record<string, Media> }>; 'x-contract'?: boolean; 'x-problem-codes'?: Record<string, string[]> };
+type Operation = {
+  responses?: Record<string, { content?: Record<string, Media> }>;
+  'x-contract'?: boolean;
+  'x-problem-codes'?: Record<string, string[]>;
+};
 type Document = { paths: Record<string, Record<string, Operation>>; components?: unknown };
 
 export interface ContractResponse {
@@ -35,7 +39,8 @@ export class OpenApiContract {
     for (const [template, item] of Object.entries(document.paths)) {
       const source = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+');
       const literal = template.split('/').filter((s) => !s.startsWith('{')).length;
-      for (const [method, operation] of Object.entries(item)) this.operations.push({ method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`), literal, operation });
+      for (const [method, operation] of Object.entries(item))
+        this.operations.push({ method: method.toUpperCase(), template, pattern: new RegExp(`^${source}$`), literal, operation });
     }
   }
 
@@ -61,7 +66,9 @@ export class OpenApiContract {
     if (!operation) {
       // Unknown route (404) or method (405): a problem, nothing else.
       if (response.status < 400) return [`${method} ${pathname} is not in the document but answered ${response.status}`];
-      return problem ? this.check(`${method} ${pathname} ${response.status}`, { $ref: '#/components/schemas/Problem' }, response.body) : [`${method} ${pathname}: ${response.status} is not problem+json`];
+      return problem
+        ? this.check(`${method} ${pathname} ${response.status}`, { $ref: '#/components/schemas/Problem' }, response.body)
+        : [`${method} ${pathname}: ${response.status} is not problem+json`];
     }
     const name = `${method} ${operation.template} ${response.status}`;
     const declared = operation.operation.responses?.[String(response.status)] ?? operation.operation.responses?.['default'];
@@ -73,13 +80,16 @@ export class OpenApiContract {
     if (media?.['x-item-schema'] !== undefined && mediaType === 'application/x-ndjson') {
       // One JSON value per line, each matching the item schema.
       const text = typeof response.body === 'string' ? response.body : JSON.stringify(response.body);
-      return text.split('\n').filter((line) => line !== '').flatMap((line, i) => {
-        try {
-          return this.check(`${name} line ${i + 1}`, media['x-item-schema'], JSON.parse(line));
-        } catch {
-          return [`${name} line ${i + 1}: not JSON`];
-        }
-      });
+      return text
+        .split('\n')
+        .filter((line) => line !== '')
+        .flatMap((line, i) => {
+          try {
+            return this.check(`${name} line ${i + 1}`, media['x-item-schema'], JSON.parse(line));
+          } catch {
+            return [`${name} line ${i + 1}: not JSON`];
+          }
+        });
     }
     if (media?.['x-item-schema'] !== undefined) return [];
     if (!media?.schema) {
@@ -90,7 +100,8 @@ export class OpenApiContract {
     // An operation that lists its problem codes lists them all.
     const codes = operation.operation['x-problem-codes']?.[String(response.status)];
     const code = (response.body as { code?: unknown }).code;
-    if (problems.length === 0 && codes && response.status >= 400 && !codes.includes(String(code))) problems.push(`${name}: code ${String(code)} is not among the declared ${codes.join(', ')}`);
+    if (problems.length === 0 && codes && response.status >= 400 && !codes.includes(String(code)))
+      problems.push(`${name}: code ${String(code)} is not among the declared ${codes.join(', ')}`);
     return problems;
   }
 
@@ -102,7 +113,10 @@ export class OpenApiContract {
       this.validators.set(schema, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map((e) => `${name}: ${e.instancePath || 'body'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`);
+    return (validate.errors ?? []).map(
+      (e) =>
+        `${name}: ${e.instancePath || 'body'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String(e.params['additionalProperty'])})` : ''}`,
+    );
   }
 }
 
@@ -111,7 +125,8 @@ let shared: OpenApiContract | undefined;
 export function assertKeepsContract(method: string, url: string, response: ContractResponse): void {
   shared ??= OpenApiContract.committed();
   const problems = shared.problems(method, url, response);
-  if (problems.length > 0) throw new Error(`response breaks the OpenAPI contract:\n  ${problems.join('\n  ')}\nbody: ${JSON.stringify(response.body)?.slice(0, 500)}`);
+  if (problems.length > 0)
+    throw new Error(`response breaks the OpenAPI contract:\n  ${problems.join('\n  ')}\nbody: ${JSON.stringify(response.body)?.slice(0, 500)}`);
 }
 
 type InjectOptions = { method?: string; url?: string | { pathname?: string }; path?: string; query?: unknown };
@@ -142,7 +157,11 @@ export function enforceContract<App extends { getHttpAdapter(): { getInstance():
     const url = options.url;
     return (pending as Promise<Injected>).then((response) => {
       const contentType = response.headers['content-type'];
-      assertKeepsContract(options.method ?? 'GET', url, { status: response.statusCode, contentType: typeof contentType === 'string' ? contentType : undefined, body: parsed(response.body) });
+      assertKeepsContract(options.method ?? 'GET', url, {
+        status: response.statusCode,
+        contentType: typeof contentType === 'string' ? contentType : undefined,
+        body: parsed(response.body),
+      });
       return response;
     });
   };

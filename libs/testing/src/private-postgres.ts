@@ -102,7 +102,14 @@ export async function startPrivateCluster(options: PrivateClusterOptions = {}): 
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  const settings = { listen_addresses: '127.0.0.1', unix_socket_directories: dir, fsync: 'off', full_page_writes: 'off', max_connections: '200', ...options.settings };
+  const settings = {
+    listen_addresses: '127.0.0.1',
+    unix_socket_directories: dir,
+    fsync: 'off',
+    full_page_writes: 'off',
+    max_connections: '200',
+    ...options.settings,
+  };
   // pg_ctl hands -o to /bin/sh: a value with spaces or shell characters (an archive_command) is single-quoted for it.
   const quoted = (value: string) => (/^[\w./=:-]*$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
   const serverOptions = [`-p ${port}`, ...Object.entries(settings).map(([name, value]) => `-c ${name}=${quoted(value)}`)];
@@ -130,7 +137,16 @@ export async function startPrivateCluster(options: PrivateClusterOptions = {}): 
     await destroy();
     throw error;
   }
-  return { port, adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`, bin: PG_BIN, dataDir: data, stop, start, isRunning, destroy };
+  return {
+    port,
+    adminUrl: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    bin: PG_BIN,
+    dataDir: data,
+    stop,
+    start,
+    isRunning,
+    destroy,
+  };
 }
 
 /**
@@ -141,7 +157,22 @@ export async function startPrivateCluster(options: PrivateClusterOptions = {}): 
 export function startPrivateReplica(primaryPort: number): Promise<PrivateCluster> {
   return startPrivateCluster({
     dataFrom: async (data) => {
-      await pgTool('pg_basebackup', ['-h', '127.0.0.1', '-p', String(primaryPort), '-U', 'postgres', '-D', data, '-R', '-X', 'stream', '-c', 'fast', '--no-sync']);
+      await pgTool('pg_basebackup', [
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primaryPort),
+        '-U',
+        'postgres',
+        '-D',
+        data,
+        '-R',
+        '-X',
+        'stream',
+        '-c',
+        'fast',
+        '--no-sync',
+      ]);
     },
   });
 }

@@ -25,7 +25,22 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const url = `redis://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   const start = async () => {
-    const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'no', '--daemonize', 'no'];
+    const args = [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--dir',
+      dir,
+      '--save',
+      '',
+      '--appendonly',
+      'yes',
+      '--appendfsync',
+      'no',
+      '--daemonize',
+      'no',
+    ];
     const server = spawn(process.env.FACTLEDGER_REDIS_SERVER ?? 'redis-server', args, { stdio: 'ignore' });
     child = server;
     const deadline = Date.now() + 20_000;
@@ -33,7 +48,13 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       if (server.exitCode !== null) throw new Error(`redis-server on port ${port} exited with ${server.exitCode}`);
       const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
       probe.on('error', () => undefined);
-      const up = await probe.connect().then(() => probe.ping()).then(() => true, () => false);
+      const up = await probe
+        .connect()
+        .then(() => probe.ping())
+        .then(
+          () => true,
+          () => false,
+        );
       probe.disconnect();
       if (up) return;
       if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not answer within 20 s`);

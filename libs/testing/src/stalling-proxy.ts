@@ -18,7 +18,10 @@ export async function startStallingProxy(target: { host: string; port: number })
   const stalled = new WeakSet<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target);
-    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+    for (const [from, to] of [
+      [client, upstream],
+      [upstream, client],
+    ] as const) {
       sockets.add(from);
       from.on('data', (chunk) => {
         if (!stalled.has(from)) to.write(chunk);

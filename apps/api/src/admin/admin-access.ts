@@ -52,7 +52,12 @@ export class AdminAccess {
     const caller = await this.caller(request);
     if (!caller) throw unauthenticated('The operator pages need an admin session (log in at /admin/login) or Authorization: Bearer <admin key>');
     if (!caller.principal.roles.includes('admin')) {
-      throw new DomainError('auth.forbidden', 'forbidden', `The operator pages need the role admin; the key holds ${caller.principal.roles.join(', ')}`, { requiredRoles: ['admin'] });
+      throw new DomainError(
+        'auth.forbidden',
+        'forbidden',
+        `The operator pages need the role admin; the key holds ${caller.principal.roles.join(', ')}`,
+        { requiredRoles: ['admin'] },
+      );
     }
     if (caller.via === 'session') assertSameOrigin(request);
     return caller.principal;
@@ -70,7 +75,8 @@ export function assertSameOrigin(request: AdminRequest): void {
   const site = request.headers['sec-fetch-site'];
   const origin = request.headers.origin;
   const own = `${request.protocol}://${request.host}`;
-  const fromHere = (site === undefined || site === 'same-origin') && (origin === undefined || origin === own) && (site !== undefined || origin !== undefined);
+  const fromHere =
+    (site === undefined || site === 'same-origin') && (origin === undefined || origin === own) && (site !== undefined || origin !== undefined);
   if (!fromHere) throw new DomainError('auth.cross_site', 'forbidden', `A state-changing request to the operator pages must come from ${own} itself`);
 }
 

@@ -24,7 +24,13 @@ export class AdminSessions {
   private readonly prefix: string;
 
   constructor(private readonly config: Pick<AppConfig, 'redisUrl' | 'queuePrefix' | 'adminSessionTtlSeconds'>) {
-    this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000, lazyConnect: true, commandTimeout: 2000 });
+    this.redis = new Redis(config.redisUrl, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2000,
+      lazyConnect: true,
+      commandTimeout: 2000,
+    });
     this.redis.on('error', () => undefined); // requests answer 503 meanwhile
     this.prefix = `${config.queuePrefix}:admin-session:`;
   }

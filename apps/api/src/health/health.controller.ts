@@ -57,7 +57,10 @@ export class HealthController {
     responses: { 200: HealthReport('The database answers: ok, or degraded (Redis or the sealer down, or a transaction open too long elsewhere)') },
     errors: { 503: ['health.down'] },
   })
-  @ApiOperation({ summary: 'Database, Redis, sealer, open-transaction and read-replica status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer' })
+  @ApiOperation({
+    summary:
+      'Database, Redis, sealer, open-transaction and read-replica status; 503 problem+json (code health.down, with the same `checks`) when the database does not answer',
+  })
   async health() {
     let sealerStatus: SealerStatus | null = null;
     let oldest: OldestTransaction | undefined;
@@ -70,7 +73,9 @@ export class HealthController {
         return sealerStatus.state === 'running';
       }),
       timed(async () => {
-        oldest = (await sql<OldestTransaction>`SELECT pid, age_ms, state, application_name, database FROM factledger_oldest_transaction()`.execute(this.db)).rows[0];
+        oldest = (
+          await sql<OldestTransaction>`SELECT pid, age_ms, state, application_name, database FROM factledger_oldest_transaction()`.execute(this.db)
+        ).rows[0];
         return !oldest || Number(oldest.age_ms) <= maxAgeMs;
       }),
       this.readDb === this.db ? undefined : this.replica(),
@@ -80,7 +85,9 @@ export class HealthController {
       ...transactionProbe,
       maxAgeMs,
       oldest: o ? { pid: o.pid, ageMs: Number(o.age_ms), state: o.state, applicationName: o.application_name, database: o.database } : null,
-      ...(transactionProbe.status === 'down' && o ? { error: `a transaction has been open for ${Math.round(Number(o.age_ms) / 1000)} s (pid ${o.pid}): readers wait behind it` } : {}),
+      ...(transactionProbe.status === 'down' && o
+        ? { error: `a transaction has been open for ${Math.round(Number(o.age_ms) / 1000)} s (pid ${o.pid}): readers wait behind it` }
+        : {}),
     };
     const s = sealerStatus as SealerStatus | null;
     const sealer = {
@@ -89,7 +96,8 @@ export class HealthController {
       ...(s?.lastError ? { error: s.lastError.message, eventId: s.lastError.eventId, position: s.lastError.position } : {}),
     };
     const checks = { database, redis, sealer, transactions, ...(replica ? { replica } : {}) };
-    if (database.status === 'down') throw new DomainError('health.down', 'unavailable', `The database does not answer: ${database.error ?? 'no answer'}`, { checks });
+    if (database.status === 'down')
+      throw new DomainError('health.down', 'unavailable', `The database does not answer: ${database.error ?? 'no answer'}`, { checks });
     const degraded = [redis, sealer, transactions, replica].some((c) => c?.status === 'down');
     return { status: degraded ? 'degraded' : 'ok', checks };
   }
@@ -102,15 +110,36 @@ export class HealthController {
     let standby: boolean | null = null;
     let lagBytes: number | null = null;
     const probe = await timed(async () => {
-      const [{ rows: [r] }, { rows: [p] }] = await Promise.all([
-        sql<{ standby: boolean; replayed: string | null }>`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed`.execute(this.readDb),
+      const [
+        {
+          rows: [r],
+        },
+        {
+          rows: [p],
+        },
+      ] = await Promise.all([
+        sql<{ standby: boolean; replayed: string | null }>`SELECT pg_is_in_recovery() AS standby, pg_last_wal_replay_lsn()::text AS replayed`.execute(
+          this.readDb,
+        ),
         sql<{ current: string }>`SELECT pg_current_wal_lsn()::text AS current`.execute(this.db),
       ]);
       standby = r!.standby;
-      if (r!.replayed) lagBytes = Math.max(0, Number((await sql<{ lag: string }>`SELECT pg_wal_lsn_diff(${p!.current}::pg_lsn, ${r!.replayed}::pg_lsn)::text AS lag`.execute(this.db)).rows[0]!.lag));
+      if (r!.replayed)
+        lagBytes = Math.max(
+          0,
+          Number(
+            (await sql<{ lag: string }>`SELECT pg_wal_lsn_diff(${p!.current}::pg_lsn, ${r!.replayed}::pg_lsn)::text AS lag`.execute(this.db)).rows[0]!
+              .lag,
+          ),
+        );
       return standby;
     });
     // Assigned inside the probe: TypeScript does not follow assignments in callbacks.
-    return { ...probe, standby: standby as boolean | null, lagBytes: lagBytes as number | null, ...(probe.status === 'down' && !probe.error ? { error: 'READ_DATABASE_URL is not a standby (pg_is_in_recovery() is false)' } : {}) };
+    return {
+      ...probe,
+      standby: standby as boolean | null,
+      lagBytes: lagBytes as number | null,
+      ...(probe.status === 'down' && !probe.error ? { error: 'READ_DATABASE_URL is not a standby (pg_is_in_recovery() is false)' } : {}),
+    };
   }
 }

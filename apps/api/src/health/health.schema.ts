@@ -26,7 +26,13 @@ export const HealthReport = (description: string) =>
           ...check,
           maxAgeMs: Count,
           oldest: Nullable(
-            Closed({ pid: Type.Integer(), ageMs: Count, state: Nullable(Type.String()), applicationName: Nullable(Type.String()), database: Nullable(Type.String()) }),
+            Closed({
+              pid: Type.Integer(),
+              ageMs: Count,
+              state: Nullable(Type.String()),
+              applicationName: Nullable(Type.String()),
+              database: Nullable(Type.String()),
+            }),
           ),
         }),
         // Only with READ_DATABASE_URL: the replica answers as a standby; lagBytes: WAL the primary wrote that it has not replayed.

@@ -5,7 +5,11 @@ import { PROBLEM_CONTENT_TYPE, problem } from '@factledger/platform';
 const BY_NODE_CODE: Record<string, { status: number; code: string; detail: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request.timeout', detail: 'The request was not received in time' },
   HPE_HEADER_OVERFLOW: { status: 431, code: 'request.headers_too_large', detail: 'The request line and headers exceed the server limit' },
-  HPE_INVALID_HEADER_TOKEN: { status: 400, code: 'request.invalid_header', detail: 'A header name or value holds a character HTTP does not allow (e.g. NUL or a control character)' },
+  HPE_INVALID_HEADER_TOKEN: {
+    status: 400,
+    code: 'request.invalid_header',
+    detail: 'A header name or value holds a character HTTP does not allow (e.g. NUL or a control character)',
+  },
   HPE_INVALID_URL: { status: 400, code: 'request.invalid_url', detail: 'The request target is not a valid URL' },
 };
 

@@ -54,7 +54,11 @@ export function installMethodNotAllowed(fastify: FastifyLike): void {
     for (const { pattern, methods } of routes.values()) if (pattern.test(path)) methods.forEach((m) => allowed.add(m));
     if (allowed.size === 0 || allowed.has(request.method)) return;
     const allow = [...allowed].sort().join(', ');
-    const body = { ...problem(405, 'route.method_not_allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; allowed: ${allow}`), instance: request.url, requestId: requestMetaOf(request).requestId };
+    const body = {
+      ...problem(405, 'route.method_not_allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; allowed: ${allow}`),
+      instance: request.url,
+      requestId: requestMetaOf(request).requestId,
+    };
     return reply.code(405).header('allow', allow).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   });
 }

@@ -3,9 +3,18 @@ import type { AppConfig } from '@factledger/platform';
 
 export const BEARER_SCHEME = 'bearer';
 
-type Operation = { responses?: Record<string, unknown>; description?: string; security?: Record<string, string[]>[]; 'x-access'?: string; 'x-required-roles'?: string[] };
+type Operation = {
+  responses?: Record<string, unknown>;
+  description?: string;
+  security?: Record<string, string[]>[];
+  'x-access'?: string;
+  'x-required-roles'?: string[];
+};
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 /** A key that is sent is always checked, also where reads are public. */
 const ACCESS_PROBLEMS = {
   '401': problem('No key where one is needed, or a key that is unknown, revoked or malformed (auth.unauthenticated)'),

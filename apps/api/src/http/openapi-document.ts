@@ -24,7 +24,10 @@ export const PROBLEM_SCHEMA = {
     instance: { type: 'string' },
     code: { type: 'string', description: 'Stable machine-readable code, e.g. request.invalid, figure.retracted' },
     requestId: { type: 'string' },
-    errors: { type: 'array', items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+    errors: {
+      type: 'array',
+      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+    },
   },
   additionalProperties: true,
 };
@@ -48,7 +51,10 @@ const BODY_STATUSES: Record<string, string> = {
   '415': 'The body is not of a supported media type',
 };
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 
 /**
  * What the decorators cannot say, added to the generated document: every
@@ -66,9 +72,12 @@ export function completeOpenApiDocument(document: OpenAPIObject): OpenAPIObject 
     for (const method of METHODS) {
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
-      const parameters = (operation.parameters ?? []).filter((p) => !(p.in === 'header' && p.name.toLowerCase() === 'idempotency-key' && !IDEMPOTENT_METHODS.includes(method)));
+      const parameters = (operation.parameters ?? []).filter(
+        (p) => !(p.in === 'header' && p.name.toLowerCase() === 'idempotency-key' && !IDEMPOTENT_METHODS.includes(method)),
+      );
       for (const name of names) {
-        if (!parameters.some((p) => p.in === 'path' && p.name === name)) parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
+        if (!parameters.some((p) => p.in === 'path' && p.name === name))
+          parameters.push({ name, in: 'path', required: true, schema: { type: 'string' } });
       }
       operation.parameters = parameters;
       writeMedia(operation);

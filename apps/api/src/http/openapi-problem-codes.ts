@@ -29,7 +29,9 @@ export function commonProblemCodes(method: string, path = ''): Record<string, st
     // The pool and the request's statement timeout (libs/platform database limits): any route that queries, but /health,
     // which reports the database's state instead (health.down).
     // A write's command path reads its stream: an event version from a newer release stops it (event.unknown_version).
-    ...(path === '/health' ? {} : { '503': ['database.unavailable', 'database.timeout', 'database.busy', ...(WRITES.includes(method) ? ['event.unknown_version'] : [])] }),
+    ...(path === '/health'
+      ? {}
+      : { '503': ['database.unavailable', 'database.timeout', 'database.busy', ...(WRITES.includes(method) ? ['event.unknown_version'] : [])] }),
   };
 }
 
@@ -54,8 +56,13 @@ export function listProblemCodes(document: OpenAPIObject): OpenAPIObject {
       }
       if (declared) {
         // A complete list: a status no code can answer with is not an answer of this operation.
-        for (const status of Object.keys(operation.responses)) if (/^[45]/.test(status) && !operation.responses[status]!['x-codes']) delete operation.responses[status];
-        operation[PROBLEM_CODES_EXTENSION] = Object.fromEntries(Object.keys(operation.responses).filter((s) => /^[45]/.test(s)).map((s) => [s, operation.responses![s]!['x-codes']!]));
+        for (const status of Object.keys(operation.responses))
+          if (/^[45]/.test(status) && !operation.responses[status]!['x-codes']) delete operation.responses[status];
+        operation[PROBLEM_CODES_EXTENSION] = Object.fromEntries(
+          Object.keys(operation.responses)
+            .filter((s) => /^[45]/.test(s))
+            .map((s) => [s, operation.responses![s]!['x-codes']!]),
+        );
       }
     }
   }

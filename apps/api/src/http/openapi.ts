@@ -18,7 +18,15 @@ export function buildOpenApiDocument(app: INestApplication, config: Pick<AppConf
       .setDescription('Event-sourced ledger of reported figures. Errors are RFC 9457 problem+json.')
       .setVersion('1')
       .setOpenAPIVersion('3.1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'flk_<key id>_<secret>', description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys' }, BEARER_SCHEME)
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'flk_<key id>_<secret>',
+          description: 'An API key (flk_...): `npm run cli -- keys create` or POST /v1/keys',
+        },
+        BEARER_SCHEME,
+      )
       .build(),
   );
   return listProblemCodes(describeAccess(completeOpenApiDocument(document), config));

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants.js';
-import { Inject, Injectable, Logger, SetMetadata, type BeforeApplicationShutdown, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  SetMetadata,
+  type BeforeApplicationShutdown,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Kysely } from 'kysely';
 import { catchError, from, mergeMap, of, throwError, type Observable } from 'rxjs';
@@ -73,13 +82,22 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
     const request = context.switchToHttp().getRequest<HttpRequest>();
     const reply = context.switchToHttp().getResponse<HttpReply>();
     const raw = request.headers['idempotency-key'];
-    if (raw === undefined || !['POST', 'PATCH', 'DELETE'].includes(request.method) || this.reflector.get<boolean>(NOT_IDEMPOTENT, context.getHandler())) return next.handle();
+    if (
+      raw === undefined ||
+      !['POST', 'PATCH', 'DELETE'].includes(request.method) ||
+      this.reflector.get<boolean>(NOT_IDEMPOTENT, context.getHandler())
+    )
+      return next.handle();
     if (typeof raw !== 'string' || !IDEMPOTENCY_KEY_PATTERN.test(raw)) {
       throw new RequestValidationError([{ field: 'Idempotency-Key', message: 'must be 1 to 255 visible ASCII characters' }]);
     }
     const { actor } = requestMetaOf(request);
     const requestHash = requestHashOf(request.method, request.url, request.body);
-    const claim = await claimKey(this.db, { actor, key: raw, method: request.method, path: request.url, requestHash }, this.config.idempotencyLeaseMs);
+    const claim = await claimKey(
+      this.db,
+      { actor, key: raw, method: request.method, path: request.url, requestHash },
+      this.config.idempotencyLeaseMs,
+    );
     if (!claim.claimed) {
       const existing = claim.record;
       if (existing.request_hash !== requestHash) {
@@ -97,7 +115,8 @@ export class IdempotencyInterceptor implements NestInterceptor, BeforeApplicatio
       return of(existing.response_body);
     }
 
-    if (claim.takenOver) this.logger.warn(`Idempotency-Key ${JSON.stringify(raw)} of ${actor}: its request never answered within the lease; running it again`);
+    if (claim.takenOver)
+      this.logger.warn(`Idempotency-Key ${JSON.stringify(raw)} of ${actor}: its request never answered within the lease; running it again`);
     else this.purgeSoon();
     const { token } = claim;
     request.idempotencySeed = createHash('sha256').update(`${actor}\u0000${raw}`).digest('hex');

@@ -51,7 +51,17 @@ export async function claimKey(
       RETURNING claim_token`.execute(db);
     if (taken.rows[0]) return { claimed: true, token: taken.rows[0].claim_token, takenOver: true };
   }
-  return { claimed: false, record: record ?? { method: claim.method, path: claim.path, request_hash: claim.requestHash, status_code: null, response_body: null, response_headers: null } };
+  return {
+    claimed: false,
+    record: record ?? {
+      method: claim.method,
+      path: claim.path,
+      request_hash: claim.requestHash,
+      status_code: null,
+      response_body: null,
+      response_headers: null,
+    },
+  };
 }
 
 /** Stores the response, if the caller still holds the claim (a retry may have taken it over). */
@@ -69,7 +79,13 @@ export async function completeKey(
 
 /** Frees a key whose request failed, so a retry runs again (it appended nothing); only its holder can. */
 export async function releaseKey(db: Db, actor: string, key: string, token: string): Promise<void> {
-  await db.deleteFrom('idempotency_keys').where('actor', '=', actor).where('key', '=', key).where('claim_token', '=', token).where('status_code', 'is', null).execute();
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('actor', '=', actor)
+    .where('key', '=', key)
+    .where('claim_token', '=', token)
+    .where('status_code', 'is', null)
+    .execute();
 }
 
 /**

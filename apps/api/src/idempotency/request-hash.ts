@@ -8,4 +8,6 @@ import { canonicalJson } from '@factledger/shared';
  * (test/golden/ids-and-hashes.golden.unit.spec.ts pins it).
  */
 export const requestHashOf = (method: string, url: string, body: unknown): string =>
-  createHash('sha256').update(`${method} ${url}\n${canonicalJson(body ?? null, 'lenient')}`).digest('hex');
+  createHash('sha256')
+    .update(`${method} ${url}\n${canonicalJson(body ?? null, 'lenient')}`)
+    .digest('hex');

@@ -20,10 +20,17 @@ export class KeysController {
   @HttpCode(201)
   // A replayed response would have to keep the token: keys are never stored for Idempotency-Key.
   @NotIdempotent()
-  @Contract({ body: CreateKeyBody, responses: { 201: IssuedKey }, errors: errorCodes(KEY_WRITE, { 409: [K.alreadyIssued], 422: [K.invalidRoles, K.invalidExpiry] }) })
+  @Contract({
+    body: CreateKeyBody,
+    responses: { 201: IssuedKey },
+    errors: errorCodes(KEY_WRITE, { 409: [K.alreadyIssued], 422: [K.invalidRoles, K.invalidExpiry] }),
+  })
   @ApiOperation({ summary: 'Issue an API key; the token is in this response only (keep it: only its hash is stored)' })
   async create(@Body() body: CreateKeyInput, @Write() write: HttpWrite) {
-    const issued = await this.keys.issue({ name: body.name, roles: body.roles, expiresAt: body.expiresAt ? new Date(body.expiresAt).toISOString() : null }, writeContext(write).metadata);
+    const issued = await this.keys.issue(
+      { name: body.name, roles: body.roles, expiresAt: body.expiresAt ? new Date(body.expiresAt).toISOString() : null },
+      writeContext(write).metadata,
+    );
     return { ...issued, name: body.name };
   }
 

@@ -5,7 +5,10 @@ const Roles = Type.Array(OneOf(ROLES), { minItems: 1, maxItems: ROLES.length, ex
 const Time = Type.String({ format: 'date-time' });
 
 export const CreateKeyBody = Closed({
-  name: Line(1, 200, { description: "Who or what holds the key; kept in the key table only (redactable), never in the ledger's events", examples: ['newsroom importer'] }),
+  name: Line(1, 200, {
+    description: "Who or what holds the key; kept in the key table only (redactable), never in the ledger's events",
+    examples: ['newsroom importer'],
+  }),
   roles: Roles,
   // RFC 3339 with its offset; seconds 00-59 (a leap second would not parse as a Date).
   expiresAt: Type.Optional(
@@ -22,7 +25,13 @@ export type CreateKeyInput = Static<typeof CreateKeyBody>;
 export const KeyIdParams = Closed({ id: Matching(KEY_ID, { description: 'a key id: 16 lowercase hex digits' }) });
 
 export const IssuedKey = Closed(
-  { keyId: Type.String(), token: Type.String({ description: 'Shown once; only its hash is kept' }), roles: Roles, expiresAt: Nullable(Time), name: Type.String() },
+  {
+    keyId: Type.String(),
+    token: Type.String({ description: 'Shown once; only its hash is kept' }),
+    roles: Roles,
+    expiresAt: Nullable(Time),
+    name: Type.String(),
+  },
   { description: 'The new key, with its token' },
 );
 const keyView = {

@@ -69,7 +69,12 @@ export class FiguresController {
   @Contract({ params: FigureIdParams, body: CorroborateFigureBody, responses: { 201: FigureWriteResult }, errors: FigureErrors.corroborate })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Corroborate: another report repeats the claim (a citation is added; a report already cited changes nothing)' })
-  async corroborate(@Param('id') figureId: string, @Body() body: CorroborateFigureInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+  async corroborate(
+    @Param('id') figureId: string,
+    @Body() body: CorroborateFigureInput,
+    @Write() write: HttpWrite,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return writeResponse(reply, await this.commands.execute(new CorroborateFigureCommand({ ...body, figureId }, writeContext(write))));
   }
 
@@ -79,7 +84,12 @@ export class FiguresController {
   @Contract({ params: FigureIdParams, body: RetractFigureBody, responses: { 201: FigureWriteResult }, errors: FigureErrors.retract })
   @ApiHeader(WRITE_HEADERS.ifMatch)
   @ApiOperation({ summary: 'Retract a figure; it can no longer be revised or corroborated' })
-  async retract(@Param('id') figureId: string, @Body() body: RetractFigureInput, @Write() write: HttpWrite, @Res({ passthrough: true }) reply: Reply) {
+  async retract(
+    @Param('id') figureId: string,
+    @Body() body: RetractFigureInput,
+    @Write() write: HttpWrite,
+    @Res({ passthrough: true }) reply: Reply,
+  ) {
     return writeResponse(reply, await this.commands.execute(new RetractFigureCommand({ ...body, figureId }, writeContext(write, body.reason))));
   }
 

@@ -2,7 +2,14 @@ import { Body, Controller, HttpCode, Param, Patch, Post, Res } from '@nestjs/com
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegisterMetricCommand, UpdateMetricCommand } from '@factledger/ledger';
-import { MetricKeyParams, MetricWriteResult, RegisterMetricBody, UpdateMetricBody, type RegisterMetricInput, type UpdateMetricInput } from './dto/metric.schema';
+import {
+  MetricKeyParams,
+  MetricWriteResult,
+  RegisterMetricBody,
+  UpdateMetricBody,
+  type RegisterMetricInput,
+  type UpdateMetricInput,
+} from './dto/metric.schema';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
 import { Contract, RequireRoles } from '@factledger/platform';

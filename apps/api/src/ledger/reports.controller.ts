@@ -1,13 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import {
-  GetReportTextQuery,
-  RedactReportTextCommand,
-  RegisterReportCommand,
-  StoreReportTextCommand,
-  UpdateReportCommand,
-} from '@factledger/ledger';
+import { GetReportTextQuery, RedactReportTextCommand, RegisterReportCommand, StoreReportTextCommand, UpdateReportCommand } from '@factledger/ledger';
 import {
   RedactedText,
   RegisterReportBody,

@@ -2,7 +2,14 @@ import { Body, Controller, HttpCode, Param, Patch, Post, Res } from '@nestjs/com
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RegisterSourceCommand, UpdateSourceCommand } from '@factledger/ledger';
-import { SourceIdParams, SourceWriteResult, RegisterSourceBody, UpdateSourceBody, type RegisterSourceInput, type UpdateSourceInput } from './dto/source.schema';
+import {
+  SourceIdParams,
+  SourceWriteResult,
+  RegisterSourceBody,
+  UpdateSourceBody,
+  type RegisterSourceInput,
+  type UpdateSourceInput,
+} from './dto/source.schema';
 import { Write, writeContext, writeResponse, type HttpWrite } from './write-http';
 import { WRITE_HEADERS } from './write-headers';
 import { Contract, RequireRoles } from '@factledger/platform';

@@ -11,5 +11,10 @@ export const WRITE_HEADERS = {
     schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
     description: 'A retry with the same key and body returns the first response and appends nothing; the same key with another body is refused (422)',
   },
-  ifMatch: { name: 'If-Match', required: false, schema: { type: 'string', pattern: IF_MATCH_PATTERN.source }, description: 'The stream version you last saw ("3"); a mismatch answers 412 with the current version' },
+  ifMatch: {
+    name: 'If-Match',
+    required: false,
+    schema: { type: 'string', pattern: IF_MATCH_PATTERN.source },
+    description: 'The stream version you last saw ("3"); a mismatch answers 412 with the current version',
+  },
 } as const;

@@ -19,7 +19,6 @@ export interface HttpWrite {
   route: string;
 }
 
-
 /**
  * Everything a write takes from HTTP besides its body: who and which request
  * (metadata), If-Match (expected stream version), the idempotency seed, and

@@ -20,7 +20,10 @@ export class SubjectsController {
     responses: { 200: ErasureResult },
     errors: errorCodes({ 404: [SubjectErrorCodes.notFound], 409: ['stream.concurrent_write', EventStoreErrorCodes.eventIdConflict] }),
   })
-  @ApiOperation({ summary: "Erase a subject's personal data (crypto-shredding): its key is deleted and subject.erased.v1 recorded; sealed events stay as they are and still verify" })
+  @ApiOperation({
+    summary:
+      "Erase a subject's personal data (crypto-shredding): its key is deleted and subject.erased.v1 recorded; sealed events stay as they are and still verify",
+  })
   async erase(@Param('id') subject: string, @Write() write: HttpWrite) {
     const ctx = writeContext(write);
     return eraseSubject(this.db, subject, ctx.metadata, ctx.now);

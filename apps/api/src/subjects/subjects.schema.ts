@@ -2,7 +2,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Closed, Matching, Nullable, SUBJECT_ID } from '@factledger/platform';
 
 export const SubjectIdParams = Closed({
-  id: Matching(SUBJECT_ID, { description: "a subject: `source-<sourceId>` for a person source (the stream its personal data belongs to), `principal-<keyId>` for the name of an API key's holder" }),
+  id: Matching(SUBJECT_ID, {
+    description:
+      "a subject: `source-<sourceId>` for a person source (the stream its personal data belongs to), `principal-<keyId>` for the name of an API key's holder",
+  }),
 });
 export type SubjectIdInput = Static<typeof SubjectIdParams>;
 

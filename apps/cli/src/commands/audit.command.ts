@@ -40,7 +40,17 @@ export function registerAuditCommands(program: Command, ctx: CliContext): void {
       const bars: Progress[] = [];
       try {
         return await runVerify(
-          { api: o.api, stateFile: o.stateFile, publicKey: o.publicKey, spotChecks: o.spotChecks, pageSize: o.pageSize, fresh: Boolean(o.fresh), replay: Boolean(o.replay), scratchDb: o.scratchDb ?? null, json: Boolean(o.json) },
+          {
+            api: o.api,
+            stateFile: o.stateFile,
+            publicKey: o.publicKey,
+            spotChecks: o.spotChecks,
+            pageSize: o.pageSize,
+            fresh: Boolean(o.fresh),
+            replay: Boolean(o.replay),
+            scratchDb: o.scratchDb ?? null,
+            json: Boolean(o.json),
+          },
           {
             stdout: io.stdout,
             stderr: io.stderr,
@@ -82,7 +92,9 @@ export function registerAuditCommands(program: Command, ctx: CliContext): void {
       else
         for (const r of rows) {
           const active = r.activeVersion === r.version ? ' (active)' : '';
-          io.stdout(`${`${r.name} v${r.version}${active}`.padEnd(30)} ${r.state.padEnd(10)} position ${r.checkpoint.position.padEnd(10)} lag ${r.lagEvents} events, ${r.lagSeconds} s\n`);
+          io.stdout(
+            `${`${r.name} v${r.version}${active}`.padEnd(30)} ${r.state.padEnd(10)} position ${r.checkpoint.position.padEnd(10)} lag ${r.lagEvents} events, ${r.lagSeconds} s\n`,
+          );
         }
       return EXIT.ok;
     }),

@@ -57,7 +57,8 @@ export async function runPgTool(pgBin: string | undefined, tool: string, args: s
     await run(program, args, { env, maxBuffer: 64 * 1024 * 1024 });
   } catch (e) {
     const error = e as { code?: string; stderr?: string; message: string };
-    if (error.code === 'ENOENT') throw new Error(`${program} not found: install the PostgreSQL client programs of the server's major version, or pass --pg-bin <dir>`);
+    if (error.code === 'ENOENT')
+      throw new Error(`${program} not found: install the PostgreSQL client programs of the server's major version, or pass --pg-bin <dir>`);
     throw new Error(`${tool} failed: ${(error.stderr ?? '').trim() || error.message}`);
   }
 }

@@ -29,7 +29,8 @@ export async function dbInitCommand(options: { migrate: boolean }, config: AppCo
       continue;
     }
     const url = new URL(value);
-    if (decodeURIComponent(url.username) !== DATABASE_ROLES[kind]) problems.push(`${env} must connect as ${DATABASE_ROLES[kind]} (found "${decodeURIComponent(url.username)}")`);
+    if (decodeURIComponent(url.username) !== DATABASE_ROLES[kind])
+      problems.push(`${env} must connect as ${DATABASE_ROLES[kind]} (found "${decodeURIComponent(url.username)}")`);
     passwords[kind] = url.password ? decodeURIComponent(url.password) : null;
   }
   if (problems.length > 0) {

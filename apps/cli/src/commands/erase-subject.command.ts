@@ -7,7 +7,12 @@ import { EXIT, type CliIo } from '../cli-io';
  * does, by database access as the application role (actor `system:cli`):
  * shreds the subject's data key and records subject.erased.v1 in one transaction.
  */
-export async function eraseSubjectCommand(subject: string, o: { reason?: string }, config: AppConfig, io: Pick<CliIo, 'stdout' | 'stderr'>): Promise<number> {
+export async function eraseSubjectCommand(
+  subject: string,
+  o: { reason?: string },
+  config: AppConfig,
+  io: Pick<CliIo, 'stdout' | 'stderr'>,
+): Promise<number> {
   if (!SUBJECT_ID.test(subject)) {
     io.stderr(`erase-subject: ${JSON.stringify(subject)} is not a subject id (a stream id such as source-<sourceId>)\n`);
     return EXIT.usage;

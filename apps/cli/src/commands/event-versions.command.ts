@@ -6,7 +6,10 @@ import type { CommandIo } from './backup.command';
 
 /** As the schema's owner: the application role may only read the switch. */
 const ownerDatabase = (config: AppConfig) =>
-  createDatabase<EventWriteVersionsTables>(config.migrationDatabaseUrl ?? config.databaseUrl, { max: 1, applicationName: 'factledger-event-versions' });
+  createDatabase<EventWriteVersionsTables>(config.migrationDatabaseUrl ?? config.databaseUrl, {
+    max: 1,
+    applicationName: 'factledger-event-versions',
+  });
 
 /** The factledger processes connected to the database now (the owner may see them: pg_read_all_stats). */
 async function connectedProcesses(db: ReturnType<typeof ownerDatabase>['db']): Promise<string[]> {
@@ -22,7 +25,9 @@ export async function eventVersionsCommand(config: AppConfig, io: CommandIo): Pr
   const database = ownerDatabase(config);
   try {
     for (const row of await eventWriteVersions(database.db))
-      io.stdout(`${row.eventType}: writes version ${row.version} (since ${row.changedAt.toISOString()}); this code can write ${SWITCHABLE_EVENT_TYPES[row.eventType]?.join(', ') ?? 'none'}\n`);
+      io.stdout(
+        `${row.eventType}: writes version ${row.version} (since ${row.changedAt.toISOString()}); this code can write ${SWITCHABLE_EVENT_TYPES[row.eventType]?.join(', ') ?? 'none'}\n`,
+      );
     return EXIT.ok;
   } finally {
     await database.close();
@@ -38,7 +43,9 @@ export async function eventVersionsCommand(config: AppConfig, io: CommandIo): Pr
 export async function setEventVersionCommand(eventType: string, version: number, config: AppConfig, io: CommandIo): Promise<number> {
   const writable = SWITCHABLE_EVENT_TYPES[eventType];
   if (!writable) {
-    io.stderr(`event-versions: ${eventType} is not an event type whose version can be switched (known: ${Object.keys(SWITCHABLE_EVENT_TYPES).join(', ')})\n`);
+    io.stderr(
+      `event-versions: ${eventType} is not an event type whose version can be switched (known: ${Object.keys(SWITCHABLE_EVENT_TYPES).join(', ')})\n`,
+    );
     return EXIT.usage;
   }
   if (!writable.includes(version)) {
@@ -54,7 +61,9 @@ export async function setEventVersionCommand(eventType: string, version: number,
     }
     await database.db.updateTable('event_write_versions').set({ version, changed_at: new Date() }).where('event_type', '=', eventType).execute();
     io.stdout(`${eventType}: writes version ${version} (was ${before.version}); every process applies it from its next write\n`);
-    io.stdout(`connected now: ${(await connectedProcesses(database.db)).join(', ') || 'no factledger process'} — each must run a release that reads ${eventType}.v${version}\n`);
+    io.stdout(
+      `connected now: ${(await connectedProcesses(database.db)).join(', ') || 'no factledger process'} — each must run a release that reads ${eventType}.v${version}\n`,
+    );
     if (version < before.version)
       io.stdout(`note: events already written as ${eventType}.v${before.version} stay; a release that cannot read them still cannot run\n`);
     return EXIT.ok;

@@ -12,7 +12,10 @@ describe('factledger event-versions set', () => {
   };
 
   it('refuses an event type that has no switch, naming those that do', async () => {
-    expect(await run('figure.reported', 2)).toEqual({ code: 2, err: expect.stringContaining('figure.reported is not an event type whose version can be switched (known: report.registered)') });
+    expect(await run('figure.reported', 2)).toEqual({
+      code: 2,
+      err: expect.stringContaining('figure.reported is not an event type whose version can be switched (known: report.registered)'),
+    });
   });
 
   it('refuses a version this code cannot write', async () => {

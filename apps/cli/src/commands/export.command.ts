@@ -46,7 +46,10 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
         const status = await attempt(api.get('/v1/checkpoints/status'));
         if (status.ok) expected = Number(status.value.treeSize) + Number(status.value.lagEvents);
         // The NDJSON is streamed as it comes: openapi-fetch's raw answer, not a parsed body.
-        ({ response, error: refusal } = await api.api.GET('/v1/events/export', { params: { query: { after: o.after, until: o.until } }, parseAs: 'stream' }));
+        ({ response, error: refusal } = await api.api.GET('/v1/events/export', {
+          params: { query: { after: o.after, until: o.until } },
+          parseAs: 'stream',
+        }));
       } catch (error) {
         if (!(error instanceof ApiUnreachable)) throw error;
         io.stderr(`export: ${error.message}\n`);
@@ -67,7 +70,9 @@ export function registerExportCommand(program: Command, ctx: CliContext): void {
           done(null, chunk);
         },
       });
-      const sink = o.out ? createWriteStream(o.out) : new Writable({
+      const sink = o.out
+        ? createWriteStream(o.out)
+        : new Writable({
             write: (chunk: Buffer, _encoding, done) => {
               io.stdout(chunk.toString('utf8'));
               done();

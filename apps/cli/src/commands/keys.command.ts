@@ -42,7 +42,9 @@ export function registerKeysCommands(program: Command, ctx: CliContext): void {
           const roles = o.roles.split(',').map((r) => r.trim());
           const expiresAt = o.expires === undefined ? null : Number.isNaN(Date.parse(o.expires)) ? o.expires : new Date(o.expires).toISOString();
           const issued = await admin.issue({ name: o.name, roles, expiresAt }, metadata('keys create (CLI)'));
-          io.stderr(`key ${issued.keyId} (${issued.roles.join(', ')})${issued.expiresAt ? `, expires ${issued.expiresAt}` : ''}; the token is shown this once:\n`);
+          io.stderr(
+            `key ${issued.keyId} (${issued.roles.join(', ')})${issued.expiresAt ? `, expires ${issued.expiresAt}` : ''}; the token is shown this once:\n`,
+          );
           io.stdout(`${issued.token}\n`);
           return EXIT.ok;
         }),

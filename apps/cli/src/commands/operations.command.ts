@@ -26,7 +26,9 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
     .action(act(ctx, () => migrateCommand(io.config())));
   const eventVersions = program
     .command('event-versions')
-    .description('as MIGRATION_DATABASE_URL: which version of each evolving event type the ledger writes (set: switch it, README Operations → Upgrading)')
+    .description(
+      'as MIGRATION_DATABASE_URL: which version of each evolving event type the ledger writes (set: switch it, README Operations → Upgrading)',
+    )
     .action(act(ctx, () => eventVersionsCommand(io.config(), io)));
   eventVersions
     .command('set')
@@ -41,23 +43,32 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
   signingKey
     .command('rotate')
     .description('replace the key at SIGNING_KEY_FILE: the old key signs a rotation naming the new one (as SEALER_DATABASE_URL)')
-    .option('--compromised <reason>', 'the old key is compromised: revoke it and re-sign the head with the new key instead (then announce the new key)')
+    .option(
+      '--compromised <reason>',
+      'the old key is compromised: revoke it and re-sign the head with the new key instead (then announce the new key)',
+    )
     .action(act(ctx, (o: { compromised?: string }) => signingKeyRotateCommand(o, io.config(), io.stdout)));
 
   program
     .command('backup')
-    .description('as DATABASE_ADMIN_URL: dump the ledger database (pg_dump -Fc) with a manifest naming the latest checkpoint (small installs; see README Operations for WAL archiving)')
+    .description(
+      'as DATABASE_ADMIN_URL: dump the ledger database (pg_dump -Fc) with a manifest naming the latest checkpoint (small installs; see README Operations for WAL archiving)',
+    )
     .requiredOption('--out <file>', 'the dump to write (the manifest goes to <file>.manifest.json)')
     .option('--pg-bin <dir>', 'where pg_dump is (default: PATH)')
     .action(act(ctx, (o: { out: string; pgBin?: string }) => backupCommand(o, io.config(), io)));
   program
     .command('restore')
-    .description('as DATABASE_ADMIN_URL: restore a backup as DATABASE_URL\'s database, refused when it ends before (or differs from) the latest checkpoint in CHECKPOINT_ARCHIVE_DIR')
+    .description(
+      "as DATABASE_ADMIN_URL: restore a backup as DATABASE_URL's database, refused when it ends before (or differs from) the latest checkpoint in CHECKPOINT_ARCHIVE_DIR",
+    )
     .argument('<dump>', 'a file written by factledger backup')
     .option('--replace', 'drop the existing ledger database first (stop the API and worker before)')
     .option('--without-archive', 'restore although CHECKPOINT_ARCHIVE_DIR is not set (nothing published to check against)')
     .option('--pg-bin <dir>', 'where pg_restore is (default: PATH)')
-    .action(act(ctx, (dump: string, o: { replace?: boolean; withoutArchive?: boolean; pgBin?: string }) => restoreCommand({ dump, ...o }, io.config(), io)));
+    .action(
+      act(ctx, (dump: string, o: { replace?: boolean; withoutArchive?: boolean; pgBin?: string }) => restoreCommand({ dump, ...o }, io.config(), io)),
+    );
 
   program
     .command('erase-subject')
@@ -78,7 +89,12 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
         try {
           return await runSeed(
             { ifPresent: Boolean(o.ifPresent), dir: o.dir, timeoutMs: o.timeout * 1000 },
-            { stdout: io.stdout, stderr: io.stderr, config: io.config(), onReports: (done, total) => (bars[0] ??= progressBar('seed reports', io.progress)).update(done, total) },
+            {
+              stdout: io.stdout,
+              stderr: io.stderr,
+              config: io.config(),
+              onReports: (done, total) => (bars[0] ??= progressBar('seed reports', io.progress)).update(done, total),
+            },
           );
         } finally {
           bars[0]?.stop();
@@ -111,7 +127,11 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
                 const label = `${p.name} v${p.version}`;
                 const bar = bars.get(label) ?? progressBar(label, io.progress);
                 bars.set(label, bar);
-                bar.update(p.processed, Math.max(p.total, p.processed), p.phase === 'waiting' ? '[another instance is building it]' : p.phase === 'switched' ? 'switched' : 'events');
+                bar.update(
+                  p.processed,
+                  Math.max(p.total, p.processed),
+                  p.phase === 'waiting' ? '[another instance is building it]' : p.phase === 'switched' ? 'switched' : 'events',
+                );
               },
             },
           );
@@ -127,5 +147,9 @@ export function registerOperationsCommands(program: Command, ctx: CliContext): v
     .argument('<file>')
     .option('--published <yyyy-mm-dd>', "the article's publication date (overrides its header)")
     .option('--all', 'every candidate: vague quantities, conversions and percentages too')
-    .action(act(ctx, (file: string, o: { published?: string; all?: boolean }) => runExtract({ file, publishedAt: o.published, all: Boolean(o.all) }, { stdout: io.stdout, stderr: io.stderr })));
+    .action(
+      act(ctx, (file: string, o: { published?: string; all?: boolean }) =>
+        runExtract({ file, publishedAt: o.published, all: Boolean(o.all) }, { stdout: io.stdout, stderr: io.stderr }),
+      ),
+    );
 }

@@ -35,7 +35,7 @@ export async function restoreCommand(options: RestoreOptions, config: AppConfig,
   }
   if (!config.checkpointArchiveDir && !options.withoutArchive) {
     io.stderr(
-      'restore checks the restored ledger against the last checkpoint it published, kept in CHECKPOINT_ARCHIVE_DIR: set it to the worker\'s archive ' +
+      "restore checks the restored ledger against the last checkpoint it published, kept in CHECKPOINT_ARCHIVE_DIR: set it to the worker's archive " +
         '(or a copy), or pass --without-archive if this ledger never published one (then nothing guards against restoring an older state)\n',
     );
     return 2;
@@ -70,7 +70,9 @@ export async function restoreCommand(options: RestoreOptions, config: AppConfig,
     }
     if (options.replace && (await exists(cluster, target.database))) {
       await cluster.query(`DROP DATABASE ${ident(target.database)}`).catch((e: Error) => {
-        throw new Error(`could not drop database ${target.database} (${e.message}): stop the API, the worker and every other session on it, then run again`);
+        throw new Error(
+          `could not drop database ${target.database} (${e.message}): stop the API, the worker and every other session on it, then run again`,
+        );
       });
     }
     await cluster.query(`ALTER DATABASE ${ident(scratch)} RENAME TO ${ident(target.database)}`);
@@ -102,7 +104,11 @@ async function readManifest(dump: string): Promise<BackupManifest | null> {
 }
 
 /** The restore rule on the scratch database; the archived checkpoint is stored there if the dump predates it. */
-async function checkRestored(url: string, published: SignedCheckpoint | null, archiveDir: string | null): Promise<{ refused: string } | { summary: string }> {
+async function checkRestored(
+  url: string,
+  published: SignedCheckpoint | null,
+  archiveDir: string | null,
+): Promise<{ refused: string } | { summary: string }> {
   const database = createDatabase(url, { max: 1, applicationName: 'factledger-restore-check' });
   try {
     const last = await lastSealedLeaf(database.db);
@@ -115,8 +121,11 @@ async function checkRestored(url: string, published: SignedCheckpoint | null, ar
     if (sealed >= published.treeSize && !(await checkpointOfSize(database.db, published.treeSize))) {
       await insertCheckpoint(database.db, published).catch(() => false);
     }
-    const unsealed = sealed < published.treeSize ? ` (${published.treeSize - sealed} of its events not sealed yet: the sealer seals them as they were)` : '';
-    return { summary: `its log contains the last published checkpoint ${published.treeSize} (root ${published.rootHash}, from ${archiveDir})${unsealed}; audit tree of ${sealed} leaves` };
+    const unsealed =
+      sealed < published.treeSize ? ` (${published.treeSize - sealed} of its events not sealed yet: the sealer seals them as they were)` : '';
+    return {
+      summary: `its log contains the last published checkpoint ${published.treeSize} (root ${published.rootHash}, from ${archiveDir})${unsealed}; audit tree of ${sealed} leaves`,
+    };
   } finally {
     await database.close();
   }

@@ -9,7 +9,9 @@ import { createDatabase, loadConfig, type AppConfig } from '@factledger/platform
 export async function signingKeyCommand(config: AppConfig = loadConfig()): Promise<number> {
   const { key, created } = await createSigningKey(config.signingKeyFile);
   const publicPem = key.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  console.log(`${created ? 'created' : 'kept the existing'} checkpoint signing key ${config.signingKeyFile} (key id ${key.keyId})\n${publicPem.trim()}`);
+  console.log(
+    `${created ? 'created' : 'kept the existing'} checkpoint signing key ${config.signingKeyFile} (key id ${key.keyId})\n${publicPem.trim()}`,
+  );
   return 0;
 }
 
@@ -25,7 +27,11 @@ export async function signingKeyCommand(config: AppConfig = loadConfig()): Promi
 export async function signingKeyRotateCommand(options: { compromised?: string }, config: AppConfig, out: (text: string) => void): Promise<number> {
   const database = createDatabase(config.sealerDatabaseUrl ?? config.databaseUrl, { max: 1, applicationName: 'factledger-signing-key-rotate' });
   try {
-    const result = await rotateSigningKey(config.signingKeyFile, database.db, options.compromised !== undefined ? { compromised: { reason: options.compromised } } : {});
+    const result = await rotateSigningKey(
+      config.signingKeyFile,
+      database.db,
+      options.compromised !== undefined ? { compromised: { reason: options.compromised } } : {},
+    );
     const { previous, next, statement, retiredFile } = result;
     const pem = next.publicKey.export({ type: 'spki', format: 'pem' }).toString().trim();
     const head = `tree size ${statement.treeSize}, root ${statement.rootHash}`;

@@ -71,7 +71,11 @@ export function articleSubmission(file: string, content: string, flags: ReportFl
   }
   if (meta.reportId) report.reportId = meta.reportId;
   // No title anywhere: the article's first line (a Markdown heading's text), as a newsroom would file it.
-  report.title ??= text.split('\n', 1)[0]!.replace(/^#+\s*/, '').trim().slice(0, 300);
+  report.title ??= text
+    .split('\n', 1)[0]!
+    .replace(/^#+\s*/, '')
+    .trim()
+    .slice(0, 300);
   return { file, contentType: 'application/json', body: JSON.stringify({ kind: 'article', report, text }), query: '' };
 }
 

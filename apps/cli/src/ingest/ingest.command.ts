@@ -17,7 +17,14 @@ interface FileOutcome {
   jobId: string | null;
   state: 'completed' | 'failed' | 'refused' | 'timeout';
   /** The job's result (figures reported, corroborations, revisions, rejected lines). */
-  result?: { figuresReported: number; updates: number; corroborations: number; revisions: number; unchanged: number; rejected: { index: number; code: string; reason: string }[] };
+  result?: {
+    figuresReported: number;
+    updates: number;
+    corroborations: number;
+    revisions: number;
+    unchanged: number;
+    rejected: { index: number; code: string; reason: string }[];
+  };
   /** Why it was refused or failed. */
   error?: string;
   /** The same content was ingested before: nothing new was queued. */
@@ -77,7 +84,8 @@ async function ingest(ctx: CliContext, paths: string[], o: IngestOptions): Promi
       try {
         const submission = await submissionOf(file, flags);
         const answer = await attempt(submit(api, submission));
-        if (answer.ok) queued.push({ file, jobId: answer.value.jobId, state: 'timeout', alreadySubmitted: !answer.value.created && !answer.value.retried });
+        if (answer.ok)
+          queued.push({ file, jobId: answer.value.jobId, state: 'timeout', alreadySubmitted: !answer.value.created && !answer.value.retried });
         else report({ file, jobId: null, state: 'refused', error: describeProblem(answer.problem) });
       } catch (error) {
         if (error instanceof ApiUnreachable) throw error;
@@ -94,7 +102,10 @@ async function ingest(ctx: CliContext, paths: string[], o: IngestOptions): Promi
   }
   const summary = summarize(outcomes);
   if (o.json) io.stdout(`${JSON.stringify({ files: outcomes, summary }, null, 2)}\n`);
-  else io.stdout(`${files.length} files: ${summary.completed} completed, ${summary.failed} failed, ${summary.refused} refused, ${summary.timedOut} still running (${summary.alreadyIngested} ingested before); ${summary.figuresReported} figures reported, ${summary.corroborations} corroborations, ${summary.revisions} revisions, ${summary.rejected} lines rejected\n`);
+  else
+    io.stdout(
+      `${files.length} files: ${summary.completed} completed, ${summary.failed} failed, ${summary.refused} refused, ${summary.timedOut} still running (${summary.alreadyIngested} ingested before); ${summary.figuresReported} figures reported, ${summary.corroborations} corroborations, ${summary.revisions} revisions, ${summary.rejected} lines rejected\n`,
+    );
   return summary.completed === outcomes.length ? EXIT.ok : EXIT.failure;
 }
 
@@ -126,13 +137,17 @@ async function follow(api: FactledgerClient, job: FileOutcome, timeoutMs: number
   for (;;) {
     const answer = await attempt(api.get('/v1/ingestions/{id}', { params: { path: { id: job.jobId! } } }));
     if (!answer.ok) return { ...job, state: 'failed', error: describeProblem(answer.problem) };
-    const { state, result, failedReason, rejected } = answer.value as typeof answer.value & { result: FileOutcome['result'] | null; rejected?: { index: number; code: string; reason: string }[] };
+    const { state, result, failedReason, rejected } = answer.value as typeof answer.value & {
+      result: FileOutcome['result'] | null;
+      rejected?: { index: number; code: string; reason: string }[];
+    };
     if (state === 'completed') return { ...job, state: 'completed', result: result ?? undefined };
     if (state === 'failed') {
       const lines = (rejected ?? []).map((r) => `; #${r.index} ${r.code}: ${r.reason}`).join('');
       return { ...job, state: 'failed', error: `${failedReason ?? 'failed'}${lines}` };
     }
-    if (Date.now() > deadline) return { ...job, state: 'timeout', error: `still ${state} after ${Math.round(timeoutMs / 1000)} s (is the worker running?)` };
+    if (Date.now() > deadline)
+      return { ...job, state: 'timeout', error: `still ${state} after ${Math.round(timeoutMs / 1000)} s (is the worker running?)` };
     await sleep(POLL_MS);
   }
 }
@@ -150,7 +165,8 @@ function describe(o: FileOutcome): string {
 function summarize(outcomes: FileOutcome[]) {
   const count = (state: FileOutcome['state']) => outcomes.filter((o) => o.state === state).length;
   // What this run changed: a file ingested before answers its first job, whose figures are not new.
-  const sum = (pick: (r: NonNullable<FileOutcome['result']>) => number) => outcomes.reduce((n, o) => n + (o.result && !o.alreadySubmitted ? pick(o.result) : 0), 0);
+  const sum = (pick: (r: NonNullable<FileOutcome['result']>) => number) =>
+    outcomes.reduce((n, o) => n + (o.result && !o.alreadySubmitted ? pick(o.result) : 0), 0);
   return {
     files: outcomes.length,
     completed: count('completed'),

@@ -33,7 +33,10 @@ describe('AuditWorkerModule', () => {
     const signingKeyFile = path.join(dir, 'missing', 'signing-key.pem');
     const moduleRef = await Test.createTestingModule({
       imports: [
-        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile, nodeEnv: 'production' }, applicationName: 'test' }),
+        PlatformModule.forRoot({
+          config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile, nodeEnv: 'production' },
+          applicationName: 'test',
+        }),
         AuditWorkerModule.forRoot({ pollIntervalMs: 50 }),
       ],
     }).compile();
@@ -41,7 +44,9 @@ describe('AuditWorkerModule', () => {
     await expect(moduleRef.init()).rejects.toThrow(new RegExp(`no checkpoint signing key at ${signingKeyFile}.*Set SIGNING_KEY_FILE`));
     await moduleRef.close();
     expect(existsSync(signingKeyFile)).toBe(false);
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`);
+    const { rows } = await t.pool.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -49,7 +54,10 @@ describe('AuditWorkerModule', () => {
     const signingKeyFile = path.join(dir, '.factledger', 'signing-key.pem');
     const moduleRef = await Test.createTestingModule({
       imports: [
-        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile }, applicationName: 'test' }),
+        PlatformModule.forRoot({
+          config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile },
+          applicationName: 'test',
+        }),
         AuditWorkerModule.forRoot({ pollIntervalMs: 50, checkpointIntervalMs: 0 }),
       ],
     }).compile();
@@ -66,7 +74,9 @@ describe('AuditWorkerModule', () => {
     expect((await readSealerStatus(t.db)).owner).toBe(app.get(INSTANCE_ID));
     await app.close();
     expect((await readSealerStatus(t.db)).owner).toBeNull();
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`);
+    const { rows } = await t.pool.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`,
+    );
     expect(rows[0].n).toBe(0);
   });
 
@@ -76,12 +86,17 @@ describe('AuditWorkerModule', () => {
     const { previous, next, retiredFile } = await rotateSigningKey(signingKeyFile, sealerDb.db).finally(() => sealerDb.close());
     const moduleRef = await Test.createTestingModule({
       imports: [
-        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile: retiredFile }, applicationName: 'test' }),
+        PlatformModule.forRoot({
+          config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile: retiredFile },
+          applicationName: 'test',
+        }),
         AuditWorkerModule.forRoot({ pollIntervalMs: 50 }),
       ],
     }).compile();
     moduleRef.useLogger(false);
-    await expect(moduleRef.init()).rejects.toThrow(new SigningKeyError(`checkpoint key ${previous.keyId} (${retiredFile}) was rotated to ${next.keyId}; set SIGNING_KEY_FILE to the new key`));
+    await expect(moduleRef.init()).rejects.toThrow(
+      new SigningKeyError(`checkpoint key ${previous.keyId} (${retiredFile}) was rotated to ${next.keyId}; set SIGNING_KEY_FILE to the new key`),
+    );
     await moduleRef.close();
   });
 
@@ -92,7 +107,10 @@ describe('AuditWorkerModule', () => {
     const start = async () => {
       const moduleRef = await Test.createTestingModule({
         imports: [
-          PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile, checkpointArchiveDir }, applicationName: 'test' }),
+          PlatformModule.forRoot({
+            config: { ...loadConfig(), databaseUrl: t.url, sealerDatabaseUrl: t.sealerUrl, signingKeyFile, checkpointArchiveDir },
+            applicationName: 'test',
+          }),
           AuditWorkerModule.forRoot({ pollIntervalMs: 50, checkpointIntervalMs: 0 }),
         ],
       }).compile();
@@ -113,9 +131,13 @@ describe('AuditWorkerModule', () => {
     await archive.write({ ...(await archive.latest())!, treeSize: 9 });
     const refused = await start();
     await expect(refused.init()).rejects.toThrow(RestoreRuleError);
-    await expect(refused.init()).rejects.toThrow(/refusing to start: the restored ledger ends before the last checkpoint it published: .* holds checkpoint 9 .* 7 events in its log \(7 sealed\) — 2 missing/);
+    await expect(refused.init()).rejects.toThrow(
+      /refusing to start: the restored ledger ends before the last checkpoint it published: .* holds checkpoint 9 .* 7 events in its log \(7 sealed\) — 2 missing/,
+    );
     await refused.close();
-    const { rows } = await t.pool.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`);
+    const { rows } = await t.pool.query(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name LIKE 'factledger-sealer%' AND datname = current_database()`,
+    );
     expect(rows[0].n).toBe(0);
   });
 });

@@ -57,7 +57,11 @@ describe('LogFollower', () => {
     return follower;
   };
   const append = (n: number) =>
-    appendToStream(t.db, `f-${randomUUID()}`, Array.from({ length: n }, () => ({ id: randomUUID(), type: 'follower.test.v1', data: {} })));
+    appendToStream(
+      t.db,
+      `f-${randomUUID()}`,
+      Array.from({ length: n }, () => ({ id: randomUUID(), type: 'follower.test.v1', data: {} })),
+    );
 
   beforeEach(async () => {
     t = await createTestDatabase<EventStoreTables>();

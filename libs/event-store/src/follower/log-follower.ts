@@ -193,7 +193,9 @@ export class LogFollower<Exit extends string = never> {
           randomize: false,
           signal: this.stopping.signal,
           onFailedAttempt: ({ error, attemptNumber }) =>
-            this.exclusive(() => this.recover(error instanceof TurnError ? error.original : error, Math.min(maxMs, minMs * 2 ** (attemptNumber - 1)))).catch(() => undefined),
+            this.exclusive(() =>
+              this.recover(error instanceof TurnError ? error.original : error, Math.min(maxMs, minMs * 2 ** (attemptNumber - 1))),
+            ).catch(() => undefined),
         });
       } catch (e) {
         if (this.stopped) break; // aborted by stop()

@@ -18,7 +18,12 @@ export interface Batch<Event = RecordedEvent> {
  * with `upcast` each read once into the family's union (projections).
  */
 export async function readBatch(db: Kysely<EventStoreTables>, after: Checkpoint, limit: number): Promise<Batch>;
-export async function readBatch<E extends DomainEvent>(db: Kysely<EventStoreTables>, after: Checkpoint, limit: number, upcast: Upcaster<E>): Promise<Batch<LogEvent<E>>>;
+export async function readBatch<E extends DomainEvent>(
+  db: Kysely<EventStoreTables>,
+  after: Checkpoint,
+  limit: number,
+  upcast: Upcaster<E>,
+): Promise<Batch<LogEvent<E>>>;
 export async function readBatch<E extends DomainEvent>(
   db: Kysely<EventStoreTables>,
   after: Checkpoint,

@@ -11,16 +11,19 @@ const ARTICLE = [
 const run = async (options: Partial<ExtractCliOptions> & { file: string }, files: Record<string, string> = { 'article.txt': ARTICLE }) => {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runExtract({ all: false, ...options }, {
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
-      return text;
+  const code = await runExtract(
+    { all: false, ...options },
+    {
+      readFile: async (path) => {
+        const text = files[path];
+        if (text === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+        return text;
+      },
+      stdout: (t) => void out.push(t),
+      stderr: (t) => void err.push(t),
+      today: () => '2026-12-03',
     },
-    stdout: (t) => void out.push(t),
-    stderr: (t) => void err.push(t),
-    today: () => '2026-12-03',
-  });
+  );
   return { code, stdout: out.join(''), stderr: err.join('') };
 };
 
@@ -67,9 +70,12 @@ describe('extract CLI', () => {
 
   it('reads real files by default', async () => {
     const out: string[] = [];
-    const code = await runExtract({ file: join(__dirname, '../__fixtures__/wire-report.txt'), publishedAt: '2024-10-30', all: false }, {
-      stdout: (t) => void out.push(t),
-    });
+    const code = await runExtract(
+      { file: join(__dirname, '../__fixtures__/wire-report.txt'), publishedAt: '2024-10-30', all: false },
+      {
+        stdout: (t) => void out.push(t),
+      },
+    );
     expect(code).toBe(0);
     expect((JSON.parse(out.join('')) as unknown[]).length).toBeGreaterThan(5);
   });

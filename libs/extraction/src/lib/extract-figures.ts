@@ -9,7 +9,18 @@ import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
 import { dedupeFigures } from './figures/dedupe-figures';
-import { borrowUnit, isConversion, isTitleLike, millionsBySibling, quoteOf, rateByAnaphora, shareNoun, splitBetween, wordsEnd, type Reading } from './figures/figure-context';
+import {
+  borrowUnit,
+  isConversion,
+  isTitleLike,
+  millionsBySibling,
+  quoteOf,
+  rateByAnaphora,
+  shareNoun,
+  splitBetween,
+  wordsEnd,
+  type Reading,
+} from './figures/figure-context';
 import { findUnit } from './figures/find-unit';
 import { normalise } from './figures/normalise';
 import { findQualifier } from './figures/qualifiers';
@@ -32,7 +43,8 @@ const LEAD_PARAGRAPHS = 3;
 // "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
 const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
 // A running total or a state of now is not a figure of the lead's month.
-const ONGOING = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since(?!\s+records)|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
+const ONGOING =
+  /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since(?!\s+records)|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
 
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
@@ -94,7 +106,10 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
     for (let j = cursor; j < mentions.length && (mentions[j] as NumberMention).start < sentence.end; j++) {
       if ((mentions[j] as NumberMention).end <= sentence.end) inSentence.push(mentions[j] as NumberMention);
     }
-    const found: Reading[] = inSentence.map((m, i) => ({ m, unit: findUnit(text, m, clauseAt(sentence, m.start), wordsEnd(text, m, inSentence[i + 1])) }));
+    const found: Reading[] = inSentence.map((m, i) => ({
+      m,
+      unit: findUnit(text, m, clauseAt(sentence, m.start), wordsEnd(text, m, inSentence[i + 1])),
+    }));
     const readings: Reading[] = shareNoun(text, found).map((r) => ({ ...r, unit: millionsBySibling(r, found) }));
     const titleLike = isTitleLike(text, paragraphs[sentence.paragraph] as Paragraph);
     const conversions: boolean[] = [];
@@ -109,16 +124,32 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
       let resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
       let sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
-      let asOf = findAsOf(dates, m.start, sentence, clause, inSentence.filter((o) => o !== m));
+      let asOf = findAsOf(
+        dates,
+        m.start,
+        sentence,
+        clause,
+        inSentence.filter((o) => o !== m),
+      );
       // A list item without a date of its own holds as of its lead-in.
-      if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null)) asOf = carried(findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn));
-      if (credit.explainedBy && asOf.dateBasis === 'published') asOf = carried(findAsOf(dates, credit.explainedBy.start, credit.explainedBy, credit.explainedBy));
+      if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null))
+        asOf = carried(findAsOf(dates, credit.leadIn.end, credit.leadIn, credit.leadIn));
+      if (credit.explainedBy && asOf.dateBasis === 'published')
+        asOf = carried(findAsOf(dates, credit.explainedBy.start, credit.explainedBy, credit.explainedBy));
       // "X said on Thursday that ... He added that 38,000 ...": what is added was said on the same day.
-      if (credit.carriedFrom && asOf.dateBasis === 'published') asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
+      if (credit.carriedFrom && asOf.dateBasis === 'published')
+        asOf = carried(saidOn(dates, credit.carriedFrom.sentence, credit.carriedFrom.anchor)) ?? asOf;
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
-      if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end))) asOf = carried(atVenue(venue, sentence)) ?? asOf;
+      if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end)))
+        asOf = carried(atVenue(venue, sentence)) ?? asOf;
       const disclosed = DISCLOSED_THEN.test(text.slice(m.end, clause.end));
-      if (!period && !disclosed && sentence.paragraph < LEAD_PARAGRAPHS && asOf.datePrecision === 'month' && (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) {
+      if (
+        !period &&
+        !disclosed &&
+        sentence.paragraph < LEAD_PARAGRAPHS &&
+        asOf.datePrecision === 'month' &&
+        (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')
+      ) {
         period = asOf;
         releasedBy = resolved.source === ARTICLE ? undefined : resolved;
       } else if (period && asOf.dateBasis === 'published' && !ONGOING.test(text.slice(clause.start, clause.end))) {

@@ -4,7 +4,7 @@ import { extractFigures } from './extract-figures';
 
 describe('extractFigures', () => {
   it('returns every field the ledger needs', () => {
-    const text = 'Date: 28/10/2024\n\nSeoul\'s spy agency said about 3,000 North Korean troops are training in Russia.';
+    const text = "Date: 28/10/2024\n\nSeoul's spy agency said about 3,000 North Korean troops are training in Russia.";
     expect(extractFigures(text)).toEqual([
       {
         value: 3000,
@@ -77,7 +77,8 @@ describe('extractFigures', () => {
   });
 
   it('folds a headline figure into the body figure it summarises, whatever the headline says about the source', () => {
-    const text = 'North Korea has sent 1,500 special forces to Russia, Seoul says\n\nSouth Korea\'s spy agency said about 1,500 special forces had left.';
+    const text =
+      "North Korea has sent 1,500 special forces to Russia, Seoul says\n\nSouth Korea's spy agency said about 1,500 special forces had left.";
     const figures = extractFigures(text);
     expect(figures.map((f) => [f.numberText, f.source, f.otherMentions])).toEqual([['about 1,500', "South Korea's spy agency", [21]]]);
   });
@@ -93,7 +94,8 @@ describe('extractFigures', () => {
   });
 
   it('folds a headline bullet rounding a body figure ("near 720,000" over 719,580) into it', () => {
-    const text = 'Key developments:\n\n- Russian casualties near 720,000, General Staff reports\n\nRussia has lost 719,580 troops, the General Staff reported.';
+    const text =
+      'Key developments:\n\n- Russian casualties near 720,000, General Staff reports\n\nRussia has lost 719,580 troops, the General Staff reported.';
     const figures = extractFigures(text);
     expect(figures.map((f) => [f.numberText, f.otherMentions?.length])).toEqual([['719,580', 1]]);
   });

@@ -38,7 +38,8 @@ export function articleCandidates(text: string, options: ArticleOptions): (Candi
 }
 
 // "from", "not", "instead of", "up from an earlier estimate of" right before the number: the value being replaced.
-const REPLACED = /\b(?:from|not|instead of|rather than|previously|earlier|up from|down from)\s+(?:(?:an?|the|its|their)\s+)?(?:(?:earlier|previous|initial|original|first)\s+)?(?:(?:estimate|figure|count|number|total)\s+(?:of\s+)?)?(?:about\s+|around\s+|some\s+)?$/i;
+const REPLACED =
+  /\b(?:from|not|instead of|rather than|previously|earlier|up from|down from)\s+(?:(?:an?|the|its|their)\s+)?(?:(?:earlier|previous|initial|original|first)\s+)?(?:(?:estimate|figure|count|number|total)\s+(?:of\s+)?)?(?:about\s+|around\s+|some\s+)?$/i;
 
 /** A number a revision sentence names as the old value. */
 export const replacedValue = (text: string, figure: Pick<ExtractedFigure, 'offset' | 'quote'>): boolean =>
@@ -47,10 +48,20 @@ export const replacedValue = (text: string, figure: Pick<ExtractedFigure, 'offse
 /** The claim's identity in the text: where its number stands ("@1432"), whatever else the extractor found around it. */
 export const claimOf = (figure: Pick<ExtractedFigure, 'numberOffset'>): string => `@${figure.numberOffset}`;
 
-function toCandidate(figure: ExtractedFigure, index: number, text: string, options: { publishedAt: string; publisher: string; forReview: boolean }): Candidate | Rejection {
+function toCandidate(
+  figure: ExtractedFigure,
+  index: number,
+  text: string,
+  options: { publishedAt: string; publisher: string; forReview: boolean },
+): Candidate | Rejection {
   const quote = figure.quote.slice(0, LedgerLimits.quoteMax);
   if (figure.metric === UNCLASSIFIED) {
-    return { index, code: IngestionErrorCodes.unclassified, reason: `no catalog metric fits "${figure.numberText}" (${figure.unit}${figure.noun ? `, ${figure.noun}` : ''})`, quote };
+    return {
+      index,
+      code: IngestionErrorCodes.unclassified,
+      reason: `no catalog metric fits "${figure.numberText}" (${figure.unit}${figure.noun ? `, ${figure.noun}` : ''})`,
+      quote,
+    };
   }
   // A date after publication is a misreading (or a forecast): the figure holds as of publication.
   const asOf = figure.as_of !== null && figure.as_of <= options.publishedAt ? figure.as_of : null;

@@ -4,7 +4,9 @@ import { isRejection } from './figure-line';
 import type { Candidate } from './ingestion.types';
 
 const candidates = (text: string, publishedAt = '2024-10-29') =>
-  articleCandidates(text, { publishedAt, publisher: 'Capital Times', metrics: DEFAULT_METRIC_PATTERNS }).filter((c): c is Candidate => !isRejection(c));
+  articleCandidates(text, { publishedAt, publisher: 'Capital Times', metrics: DEFAULT_METRIC_PATTERNS }).filter(
+    (c): c is Candidate => !isRejection(c),
+  );
 
 describe('article candidates', () => {
   it('marks the figures below the confidence threshold for review, with the confidence and the bases of source and date', () => {
@@ -12,31 +14,57 @@ describe('article candidates', () => {
       "South Korea's spy agency said on Friday that 1,500 North Korean special forces had been sent to Russia. " +
       'The Baltic Defence Observatory said that three thousand North Korean soldiers were training in eastern Russia.';
     const found = (minConfidence?: number) =>
-      articleCandidates(text, { publishedAt: '2024-10-28', publisher: 'Desk', metrics: DEFAULT_METRIC_PATTERNS, ...(minConfidence !== undefined ? { minConfidence } : {}) })
+      articleCandidates(text, {
+        publishedAt: '2024-10-28',
+        publisher: 'Desk',
+        metrics: DEFAULT_METRIC_PATTERNS,
+        ...(minConfidence !== undefined ? { minConfidence } : {}),
+      })
         .filter((c): c is Candidate => !isRejection(c))
         .map((c) => [c.amount, c.extraction!.forReview]);
     // At the default (0.5) both are confident; at a threshold above the number word's confidence, it awaits review.
-    expect(found()).toEqual([[{ qualifier: 'exact', value: 1500 }, false], [{ qualifier: 'exact', value: 3000 }, false]]);
-    const [, words] = articleCandidates(text, { publishedAt: '2024-10-28', publisher: 'Desk', metrics: DEFAULT_METRIC_PATTERNS, minConfidence: 0.99 }) as Candidate[];
+    expect(found()).toEqual([
+      [{ qualifier: 'exact', value: 1500 }, false],
+      [{ qualifier: 'exact', value: 3000 }, false],
+    ]);
+    const [, words] = articleCandidates(text, {
+      publishedAt: '2024-10-28',
+      publisher: 'Desk',
+      metrics: DEFAULT_METRIC_PATTERNS,
+      minConfidence: 0.99,
+    }) as Candidate[];
     expect(words!.extraction).toEqual({ confidence: expect.any(Number), sourceBasis: 'direct', dateBasis: 'published', forReview: true });
     expect(words!.extraction!.confidence).toBeLessThan(0.99);
-    expect(found(0.99)).toEqual([[{ qualifier: 'exact', value: 1500 }, false], [{ qualifier: 'exact', value: 3000 }, true]]);
+    expect(found(0.99)).toEqual([
+      [{ qualifier: 'exact', value: 1500 }, false],
+      [{ qualifier: 'exact', value: 3000 }, true],
+    ]);
   });
 
   it('credits uncredited figures to the publisher and dates undated ones at publication', () => {
     const [figure] = candidates('Russia has lost about 600,000 soldiers killed or wounded since February 2022, by our count.');
-    expect(figure).toMatchObject({ sourceName: 'Capital Times', sourceIsPublisher: true, validAt: { date: '2024-10-29', precision: 'day' }, revises: false });
+    expect(figure).toMatchObject({
+      sourceName: 'Capital Times',
+      sourceIsPublisher: true,
+      validAt: { date: '2024-10-29', precision: 'day' },
+      revises: false,
+    });
   });
 
   it('keeps the attributed source, and the quote with its offset in the text', () => {
     const text = 'Intro line.\n\nAccording to Ukrainian intelligence, about 12,000 North Korean troops have been sent to Russia.';
     const [figure] = candidates(text);
-    expect(figure).toMatchObject({ sourceName: 'Ukrainian intelligence', sourceIsPublisher: false, amount: { qualifier: 'approximately', value: 12000 } });
+    expect(figure).toMatchObject({
+      sourceName: 'Ukrainian intelligence',
+      sourceIsPublisher: false,
+      amount: { qualifier: 'approximately', value: 12000 },
+    });
     expect(text.slice(figure!.quoteOffset!, figure!.quoteOffset! + figure!.quote.length)).toBe(figure!.quote);
   });
 
   it('orders the replaced value of a revision sentence first and does not mark it a revision', () => {
-    const text = "On 18 October, South Korea's National Intelligence Service said it had corrected its count: 1,900 North Korean troops had been sent to Russia, not 1,500.";
+    const text =
+      "On 18 October, South Korea's National Intelligence Service said it had corrected its count: 1,900 North Korean troops had been sent to Russia, not 1,500.";
     expect(candidates(text, '2024-10-21').map((c) => [c.amount, c.revises])).toEqual([
       [{ qualifier: 'exact', value: 1500 }, false],
       [{ qualifier: 'exact', value: 1900 }, true],
@@ -55,7 +83,11 @@ describe('article candidates', () => {
   });
 
   it('rejects figures no catalog metric fits, with the reason and quote', () => {
-    const all = articleCandidates('The city council approved 40 new buses, the mayor said.', { publishedAt: '2024-10-29', publisher: 'P', metrics: DEFAULT_METRIC_PATTERNS });
+    const all = articleCandidates('The city council approved 40 new buses, the mayor said.', {
+      publishedAt: '2024-10-29',
+      publisher: 'P',
+      metrics: DEFAULT_METRIC_PATTERNS,
+    });
     expect(all).toEqual([expect.objectContaining({ index: 0, code: 'ingestion.unclassified', quote: expect.stringContaining('40 new buses') })]);
   });
 });

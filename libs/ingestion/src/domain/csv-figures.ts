@@ -15,14 +15,19 @@ import { INGESTION_LIMITS, parseReportMeta } from './ingestion-payload';
  * cells mean "not given". Numbers may use thousands separators ("1,500",
  * quoted); `revises` is true/false/yes/no/1/0.
  */
-export const CSV_HEADER = 'metric_key,source,qualifier,value,low,high,valid_at,valid_precision,stated_at,quote,method,scope_note,revises,reason,unit,quote_offset';
+export const CSV_HEADER =
+  'metric_key,source,qualifier,value,low,high,valid_at,valid_precision,stated_at,quote,method,scope_note,revises,reason,unit,quote_offset';
 
 const REQUIRED = ['metricKey', 'source', 'qualifier', 'validAt', 'quote'];
 const NUMERIC = new Set(['value', 'low', 'high', 'quoteOffset']);
 const NUMBER = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const BOOLEANS: Record<string, boolean> = { true: true, yes: true, '1': true, false: false, no: false, '0': false };
 
-const headerKey = (name: string) => name.trim().toLowerCase().replace(/[_\s-]/g, '');
+const headerKey = (name: string) =>
+  name
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s-]/g, '');
 const FIELD_BY_HEADER = new Map(FIGURE_FIELDS.map((f) => [headerKey(f), f as string]));
 
 const convert = (field: string, raw: string): unknown => {

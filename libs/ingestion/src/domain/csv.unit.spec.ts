@@ -18,10 +18,21 @@ describe('CSV', () => {
 
   it('maps snake_case or camelCase headers in any order and converts cells', () => {
     const { figures, lines } = csvToFigures(
-      ['quote,metricKey,SOURCE,qualifier,value,valid_at,revises', '" about 1,500 ",north_korean_troops_in_russia,HUR,approximately,"1,500",2024-10-25,yes'].join('\n'),
+      [
+        'quote,metricKey,SOURCE,qualifier,value,valid_at,revises',
+        '" about 1,500 ",north_korean_troops_in_russia,HUR,approximately,"1,500",2024-10-25,yes',
+      ].join('\n'),
     );
     expect(figures).toEqual([
-      { quote: ' about 1,500 ', metricKey: 'north_korean_troops_in_russia', source: 'HUR', qualifier: 'approximately', value: 1500, validAt: '2024-10-25', revises: true },
+      {
+        quote: ' about 1,500 ',
+        metricKey: 'north_korean_troops_in_russia',
+        source: 'HUR',
+        qualifier: 'approximately',
+        value: 1500,
+        validAt: '2024-10-25',
+        revises: true,
+      },
     ]);
     expect(lines).toEqual([2]);
   });

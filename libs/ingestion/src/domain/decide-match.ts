@@ -111,13 +111,18 @@ export function decideMatch(candidate: MatchCandidate, existing: readonly KnownF
   const pool = new Map(existing.map((f) => [f.figureId, f]));
   for (const f of alreadyInThisJob) pool.set(f.figureId, f);
   const figures = [...pool.values()].sort(newestFirst);
-  const corroborate = (f: KnownFigure): MatchDecision => ({ kind: 'corroborate', figureId: f.figureId, alreadyCited: f.citedReportIds.includes(candidate.reportId) });
+  const corroborate = (f: KnownFigure): MatchDecision => ({
+    kind: 'corroborate',
+    figureId: f.figureId,
+    alreadyCited: f.citedReportIds.includes(candidate.reportId),
+  });
 
   const same = figures.find((f) => sameValidPeriod(f.validAt, candidate.validAt) && sameClaimAmount(f.amount, candidate.amount));
   if (same) return corroborate(same);
 
   const target = figures.find((f) => f.validAt.date <= candidate.validAt.date);
-  if (target?.citedReportIds.includes(candidate.reportId) && target.previousAmounts?.some((a) => sameClaimAmount(a, candidate.amount))) return corroborate(target);
+  if (target?.citedReportIds.includes(candidate.reportId) && target.previousAmounts?.some((a) => sameClaimAmount(a, candidate.amount)))
+    return corroborate(target);
   if (!target) return { kind: 'report', reason: figures.length ? 'earlier' : 'new' };
   const sameDate = sameValidPeriod(target.validAt, candidate.validAt);
   if (candidate.revises && !sameClaimAmount(target.amount, candidate.amount)) {

@@ -10,7 +10,13 @@ const known = (figureId: string, amount: Amount, date: string, cited: string[] =
   citedReportIds: cited,
   ...(previousAmounts ? { previousAmounts } : {}),
 });
-const claim = (amount: Amount, date: string, over: Partial<MatchCandidate> = {}): MatchCandidate => ({ amount, validAt: day(date), reportId: 'r-new', revises: false, ...over });
+const claim = (amount: Amount, date: string, over: Partial<MatchCandidate> = {}): MatchCandidate => ({
+  amount,
+  validAt: day(date),
+  reportId: 'r-new',
+  revises: false,
+  ...over,
+});
 
 describe('value within rounding', () => {
   it.each([
@@ -49,8 +55,16 @@ describe('decideMatch', () => {
   });
 
   it('corroborates the same claim (amount within rounding, same validAt), noting whether the report is cited already', () => {
-    expect(decideMatch(claim({ qualifier: 'exact', value: 12_010 }, '2024-10-28'), [hur12k], [])).toEqual({ kind: 'corroborate', figureId: 'f-12k', alreadyCited: false });
-    expect(decideMatch(claim(about(12_000), '2024-10-28', { reportId: 'r-old' }), [hur12k], [])).toEqual({ kind: 'corroborate', figureId: 'f-12k', alreadyCited: true });
+    expect(decideMatch(claim({ qualifier: 'exact', value: 12_010 }, '2024-10-28'), [hur12k], [])).toEqual({
+      kind: 'corroborate',
+      figureId: 'f-12k',
+      alreadyCited: false,
+    });
+    expect(decideMatch(claim(about(12_000), '2024-10-28', { reportId: 'r-old' }), [hur12k], [])).toEqual({
+      kind: 'corroborate',
+      figureId: 'f-12k',
+      alreadyCited: true,
+    });
   });
 
   it('records the same amount at a later validAt as an update, never a corroboration of the older figure', () => {
@@ -60,7 +74,7 @@ describe('decideMatch', () => {
     expect(decideMatch(claim(about(12_000), '2024-11-02', { revises: true }), [hur12k], [])).toEqual({ kind: 'report', reason: 'update' });
   });
 
-  it('corroborates across precisions when one validAt lies in the other\'s period', () => {
+  it("corroborates across precisions when one validAt lies in the other's period", () => {
     const october = { ...hur12k, validAt: { date: '2024-10-01', precision: 'month' as const } };
     expect(decideMatch(claim(about(12_000), '2024-10-28'), [october], [])).toMatchObject({ kind: 'corroborate', figureId: 'f-12k' });
   });
@@ -70,26 +84,48 @@ describe('decideMatch', () => {
   });
 
   it('revises when the report says so: a correction on the same date, an update on a later one', () => {
-    expect(decideMatch(claim(about(11_000), '2024-10-28', { revises: true }), [hur12k], [])).toEqual({ kind: 'revise', figureId: 'f-12k', revisionKind: 'correction' });
-    expect(decideMatch(claim(about(11_000), '2024-11-02', { revises: true }), [hur12k], [])).toEqual({ kind: 'revise', figureId: 'f-12k', revisionKind: 'update' });
+    expect(decideMatch(claim(about(11_000), '2024-10-28', { revises: true }), [hur12k], [])).toEqual({
+      kind: 'revise',
+      figureId: 'f-12k',
+      revisionKind: 'correction',
+    });
+    expect(decideMatch(claim(about(11_000), '2024-11-02', { revises: true }), [hur12k], [])).toEqual({
+      kind: 'revise',
+      figureId: 'f-12k',
+      revisionKind: 'update',
+    });
     expect(decideMatch(claim(about(11_000), '2024-10-20', { revises: true }), [hur12k], [])).toEqual({ kind: 'report', reason: 'earlier' });
   });
 
   it('revises the latest figure on or before the claim, not a later one', () => {
     const later = known('f-15k', about(15_000), '2024-11-04');
-    expect(decideMatch(claim(about(12_500), '2024-10-30', { revises: true }), [hur12k, later], [])).toMatchObject({ kind: 'revise', figureId: 'f-12k' });
+    expect(decideMatch(claim(about(12_500), '2024-10-30', { revises: true }), [hur12k, later], [])).toMatchObject({
+      kind: 'revise',
+      figureId: 'f-12k',
+    });
   });
 
   it('flags a different value for the same date from another report, and rejects it from the same report', () => {
     expect(decideMatch(claim(about(10_000), '2024-10-28'), [hur12k], [])).toEqual({ kind: 'report', reason: 'same_date_other_value' });
-    expect(decideMatch(claim(about(10_000), '2024-10-28', { reportId: 'r-old' }), [hur12k], [])).toMatchObject({ kind: 'reject', code: 'ingestion.conflicting_figures' });
+    expect(decideMatch(claim(about(10_000), '2024-10-28', { reportId: 'r-old' }), [hur12k], [])).toMatchObject({
+      kind: 'reject',
+      code: 'ingestion.conflicting_figures',
+    });
   });
 
   it("lets this job's own writes win over the read model", () => {
     const revisedInJob = known('f-12k', about(11_000), '2024-10-28', ['r-old', 'r-new'], [about(12_000)]);
-    expect(decideMatch(claim(about(11_000), '2024-10-28'), [hur12k], [revisedInJob])).toEqual({ kind: 'corroborate', figureId: 'f-12k', alreadyCited: true });
+    expect(decideMatch(claim(about(11_000), '2024-10-28'), [hur12k], [revisedInJob])).toEqual({
+      kind: 'corroborate',
+      figureId: 'f-12k',
+      alreadyCited: true,
+    });
     // "corrected to 11,000, not 12,000": the old value this report just replaced changes nothing.
-    expect(decideMatch(claim(about(12_000), '2024-10-28', { revises: true }), [hur12k], [revisedInJob])).toEqual({ kind: 'corroborate', figureId: 'f-12k', alreadyCited: true });
+    expect(decideMatch(claim(about(12_000), '2024-10-28', { revises: true }), [hur12k], [revisedInJob])).toEqual({
+      kind: 'corroborate',
+      figureId: 'f-12k',
+      alreadyCited: true,
+    });
   });
 
   it('records an earlier claim as an earlier figure, even with the amount of the figure after it', () => {

@@ -14,12 +14,29 @@ import { saysRevised } from './revision-wording';
 import { checkNewSourceName } from './source-registration';
 
 export const FIGURE_FIELDS = [
-  'metricKey', 'source', 'qualifier', 'value', 'low', 'high', 'unit', 'validAt', 'validPrecision',
-  'statedAt', 'quote', 'quoteOffset', 'method', 'scopeNote', 'revises', 'reason',
+  'metricKey',
+  'source',
+  'qualifier',
+  'value',
+  'low',
+  'high',
+  'unit',
+  'validAt',
+  'validPrecision',
+  'statedAt',
+  'quote',
+  'quoteOffset',
+  'method',
+  'scopeNote',
+  'revises',
+  'reason',
 ] as const;
 
 class LineError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -70,10 +87,12 @@ export function parseFigureLine(raw: StructuredFigureInput, at: FigureLocation, 
     const validAt = parseValidAt({ date: record.validAt, precision: record.validPrecision ?? 'day' });
     if (validAt.date > today) throw fail('validAt', `must not be after today (${today})`);
     const statedAt = str(record, 'statedAt', 10, false);
-    if (statedAt !== null && (!isCalendarDate(statedAt) || statedAt > today)) throw fail('statedAt', 'must be a calendar date YYYY-MM-DD, not after today');
+    if (statedAt !== null && (!isCalendarDate(statedAt) || statedAt > today))
+      throw fail('statedAt', 'must be a calendar date YYYY-MM-DD, not after today');
     const quoteText = str(record, 'quote', LedgerLimits.quoteMax)!;
     const quoteOffset = record.quoteOffset;
-    if (quoteOffset !== undefined && !(Number.isSafeInteger(quoteOffset) && (quoteOffset as number) >= 0)) throw fail('quoteOffset', 'must be a non-negative integer');
+    if (quoteOffset !== undefined && !(Number.isSafeInteger(quoteOffset) && (quoteOffset as number) >= 0))
+      throw fail('quoteOffset', 'must be a non-negative integer');
     const method = record.method ?? 'unknown';
     if (!(FIGURE_METHODS as readonly unknown[]).includes(method)) throw fail('method', `must be one of ${FIGURE_METHODS.join(', ')}`);
     if (record.revises !== undefined && typeof record.revises !== 'boolean') throw fail('revises', 'must be a boolean');

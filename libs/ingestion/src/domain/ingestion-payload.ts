@@ -51,7 +51,8 @@ export function parseReportMeta(raw: unknown, today: string, problems: ProblemLi
   const publishedAt = given(raw.publishedAt) ? raw.publishedAt : articleText !== undefined ? isoDate(findPublicationDate(articleText)) : undefined;
   if (!isCalendarDate(publishedAt)) {
     // Left out of an article whose text names no date: well-formed, but the ledger needs the date (422).
-    if (given(raw.publishedAt) || articleText === undefined) problems.add('report.publishedAt', given(raw.publishedAt) ? 'must be a calendar date YYYY-MM-DD' : 'is required');
+    if (given(raw.publishedAt) || articleText === undefined)
+      problems.add('report.publishedAt', given(raw.publishedAt) ? 'must be a calendar date YYYY-MM-DD' : 'is required');
     else problems.add('report.publishedAt', 'is required: the text gives no publication date', 'rule');
   } else if (publishedAt > today) problems.add('report.publishedAt', `must not be after today (${today})`, 'rule');
   else report.publishedAt = publishedAt;
@@ -103,4 +104,3 @@ export function parseIngestionPayload(raw: unknown, today: string): IngestionPay
 /** Drops null and empty values so JSON and CSV submissions of the same figures hash alike. */
 export const compactFigure = (figure: Record<string, unknown>): StructuredFigureInput =>
   Object.fromEntries(Object.entries(figure).filter(([, v]) => given(v))) as unknown as StructuredFigureInput;
-

@@ -38,8 +38,7 @@ export interface StructuredFigureInput {
 }
 
 export type IngestionPayload =
-  | { kind: 'structured'; report: ReportMeta; figures: StructuredFigureInput[] }
-  | { kind: 'article'; report: ReportMeta; text: string };
+  { kind: 'structured'; report: ReportMeta; figures: StructuredFigureInput[] } | { kind: 'article'; report: ReportMeta; text: string };
 
 /** Where a rejected figure was: `line` for CSV rows (header = line 1), else `index` (0-based). */
 export interface FigureLocation {

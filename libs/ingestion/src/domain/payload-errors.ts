@@ -37,6 +37,8 @@ export class ProblemList {
   throwIfAny(code: string = IngestionErrorCodes.invalidPayload, message = 'The ingestion payload is invalid'): void {
     if (this.problems.length === 0) return;
     const detail = `${message}: ${this.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`;
-    throw new DomainError(code, this.malformed ? 'malformed' : 'invalid', detail.length > 1000 ? `${detail.slice(0, 997)}...` : detail, { errors: this.problems });
+    throw new DomainError(code, this.malformed ? 'malformed' : 'invalid', detail.length > 1000 ? `${detail.slice(0, 997)}...` : detail, {
+      errors: this.problems,
+    });
   }
 }

@@ -98,7 +98,10 @@ export function resolveSourceName(raw: string, index: SourceIndex): string[] {
  * without such a tail → the parts as written.
  */
 export function jointParts(name: string): string[] {
-  const parts = name.split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i).map((p) => p.trim()).filter(Boolean);
+  const parts = name
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/i)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return [name];
   const noun = /(?:^|\s)((?:[a-z][\w-]*\s*)+)$/.exec(parts.at(-1)!)?.[1]?.trim() ?? '';
   const endsInName = (part: string) => /[A-Z][\w.'’-]*$/.test(part);
@@ -107,7 +110,11 @@ export function jointParts(name: string): string[] {
 
 /** The display name for a source the catalog lacks: the origin of a "X citing Y", without a leading article or trailing punctuation. */
 export function cleanSourceName(raw: string): string {
-  return raw.trim().replace(/^the\s+/i, '').replace(/[\s.,;:]+$/, '').replace(/\s+/g, ' ');
+  return raw
+    .trim()
+    .replace(/^the\s+/i, '')
+    .replace(/[\s.,;:]+$/, '')
+    .replace(/\s+/g, ' ');
 }
 
 export function originOf(raw: string): string {

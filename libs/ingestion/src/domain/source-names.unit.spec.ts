@@ -1,7 +1,11 @@
 import { cleanSourceName, jointParts, normaliseSourceName, originOf, resolveSourceName, SourceIndex } from './source-names';
 
 const catalog = new SourceIndex([
-  { sourceId: 'ua-hur', name: 'Ukrainian military intelligence (HUR)', aliases: ['HUR', "Ukraine's military intelligence", 'Ukrainian intelligence'] },
+  {
+    sourceId: 'ua-hur',
+    name: 'Ukrainian military intelligence (HUR)',
+    aliases: ['HUR', "Ukraine's military intelligence", 'Ukrainian intelligence'],
+  },
   { sourceId: 'us-intelligence', name: 'US intelligence', aliases: ['American intelligence'] },
   { sourceId: 'kr-nis', name: 'South Korean National Intelligence Service', aliases: ['NIS', 'South Korean intelligence'] },
   { sourceId: 'us-state-department', name: 'US State Department', aliases: ['Antony Blinken'] },
@@ -10,7 +14,7 @@ const catalog = new SourceIndex([
 
 describe('source names', () => {
   it('normalises spelling noise only', () => {
-    expect(normaliseSourceName("Ukraine’s Military Intelligence")).toBe('ukraine military intelligence');
+    expect(normaliseSourceName('Ukraine’s Military Intelligence')).toBe('ukraine military intelligence');
     expect(normaliseSourceName('The U.S. intelligence services')).toBe('us intelligence');
     expect(normaliseSourceName('Agência Brasil')).toBe('agencia brasil');
   });

@@ -14,7 +14,11 @@ const prose = (chars: number): string => {
   return out.join(' ');
 };
 const article = (text: string): IngestionPayload =>
-  ({ kind: 'article', text, report: { publisher: 'Valley Courier', title: 'Storms', publishedAt: '2026-03-12', language: 'en' } }) as IngestionPayload;
+  ({
+    kind: 'article',
+    text,
+    report: { publisher: 'Valley Courier', title: 'Storms', publishedAt: '2026-03-12', language: 'en' },
+  }) as IngestionPayload;
 const options = { today: '2026-03-12', metrics: [] };
 
 describe('ExtractionPool: extraction in worker threads, bounded in time and memory', () => {
@@ -53,7 +57,11 @@ describe('ExtractionPool: extraction in worker threads, bounded in time and memo
 
   it('extracts a structured report on the calling thread (its lines are parsed already)', async () => {
     pool = new ExtractionPool({ timeoutMs: 1_000, maxHeapMb: 64, threads: 1 }, path.join(TESTING, 'endless-extraction.thread.ts'));
-    const payload = { kind: 'structured', figures: [], report: { publisher: 'x', title: 't', publishedAt: '2026-03-12' } } as unknown as IngestionPayload;
+    const payload = {
+      kind: 'structured',
+      figures: [],
+      report: { publisher: 'x', title: 't', publishedAt: '2026-03-12' },
+    } as unknown as IngestionPayload;
     expect(await pool.candidatesOf(payload, options)).toEqual([]);
   });
 });

@@ -8,7 +8,9 @@ export const CandidateJobParams = Closed({ id: JobId });
 export const CandidateParams = Closed({ id: JobId, candidateId: Matching(CANDIDATE_ID, { description: 'a candidate id: 32 lowercase hex digits' }) });
 
 export const RejectCandidateBody = Closed({
-  reason: Type.Optional(Line(1, 2000, { description: 'Why the editor rejects it (recorded in the decision)', examples: ['a page number, not a figure'] })),
+  reason: Type.Optional(
+    Line(1, 2000, { description: 'Why the editor rejects it (recorded in the decision)', examples: ['a page number, not a figure'] }),
+  ),
 });
 export type RejectCandidateInput = Static<typeof RejectCandidateBody>;
 
@@ -30,7 +32,12 @@ const candidateView = {
   dateBasis: Nullable(Type.String()),
   status: OneOf(['pending', 'accepted', 'rejected'] as const),
   decision: Nullable(
-    Closed({ decidedAt: Type.String(), decidedBy: Type.String(), figureIds: Type.Optional(Type.Array(Type.String())), reason: Type.Optional(Nullable(Type.String())) }),
+    Closed({
+      decidedAt: Type.String(),
+      decidedBy: Type.String(),
+      figureIds: Type.Optional(Type.Array(Type.String())),
+      reason: Type.Optional(Nullable(Type.String())),
+    }),
   ),
 };
 export const CandidateList = Closed(

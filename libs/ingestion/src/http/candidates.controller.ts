@@ -6,15 +6,35 @@ import { LedgerErrorCodes as L } from '@factledger/ledger-domain';
 import { IngestionErrorCodes, ReviewErrorCodes as R } from '../domain';
 import { IngestionJobs } from '../queue/ingestion-jobs.service';
 import { CandidateReviewService, type ReviewRequest } from '../review/candidate-review.service';
-import { CandidateDecision, CandidateJobParams, CandidateList, CandidateParams, RejectCandidateBody, type RejectCandidateInput } from './candidate.schema';
+import {
+  CandidateDecision,
+  CandidateJobParams,
+  CandidateList,
+  CandidateParams,
+  RejectCandidateBody,
+  type RejectCandidateInput,
+} from './candidate.schema';
 
 /** A decision: the candidate, then the store (a concurrent decision); accepting also reports the figure through the ledger. */
-const DECIDE_ERRORS = errorCodes({ 400: [R.invalidId], 404: [R.notFound], 409: [R.alreadyDecided, 'stream.event_id_conflict', 'stream.concurrent_write'], 412: ['stream.version_conflict'] });
+const DECIDE_ERRORS = errorCodes({
+  400: [R.invalidId],
+  404: [R.notFound],
+  409: [R.alreadyDecided, 'stream.event_id_conflict', 'stream.concurrent_write'],
+  412: ['stream.version_conflict'],
+});
 const ACCEPT_ERRORS = errorCodes(DECIDE_ERRORS, {
   400: [L.figureInvalidField, L.figureAmountInvalid, L.figureValidAtInvalid],
   404: [L.sourceNotFound, L.reportNotFound],
   409: [L.figureAlreadyReported],
-  422: [IngestionErrorCodes.metricNotFound, L.figureAmountInvalid, L.figureAmountNegative, L.figureValidAtInvalid, L.figureValidAtInFuture, L.figureStatedAtInFuture, L.figureUnitMismatch],
+  422: [
+    IngestionErrorCodes.metricNotFound,
+    L.figureAmountInvalid,
+    L.figureAmountNegative,
+    L.figureValidAtInvalid,
+    L.figureValidAtInFuture,
+    L.figureStatedAtInFuture,
+    L.figureUnitMismatch,
+  ],
 });
 
 type Request = { headers: Record<string, unknown>; idempotencySeed?: string };
@@ -39,8 +59,14 @@ export class CandidatesController {
 
   @RequireRoles('editor')
   @Get()
-  @Contract({ params: CandidateJobParams, responses: { 200: CandidateList }, errors: { 400: [R.invalidId], 404: [IngestionErrorCodes.notFound], 503: [IngestionErrorCodes.queueUnavailable] } })
-  @ApiOperation({ summary: "An ingestion's candidates for review: quote, confidence, source and date basis, and each one's decision (pending, accepted, rejected)" })
+  @Contract({
+    params: CandidateJobParams,
+    responses: { 200: CandidateList },
+    errors: { 400: [R.invalidId], 404: [IngestionErrorCodes.notFound], 503: [IngestionErrorCodes.queueUnavailable] },
+  })
+  @ApiOperation({
+    summary: "An ingestion's candidates for review: quote, confidence, source and date basis, and each one's decision (pending, accepted, rejected)",
+  })
   async list(@Param('id') jobId: string) {
     const items = await this.review.list(jobId);
     // Candidates outlive the queue's record of their job; a job with none and no record is unknown.
@@ -52,7 +78,11 @@ export class CandidatesController {
   @Post(':candidateId/accept')
   @HttpCode(201)
   @Contract({ params: CandidateParams, responses: { 201: CandidateDecision }, errors: ACCEPT_ERRORS })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first response and writes nothing' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key and body gets the first response and writes nothing',
+  })
   @ApiOperation({
     summary: 'Accept a candidate: it is reported as a figure with the editor as actor (an unknown source stays unverified); 409 once decided',
   })
@@ -64,9 +94,18 @@ export class CandidatesController {
   @Post(':candidateId/reject')
   @HttpCode(201)
   @Contract({ params: CandidateParams, body: RejectCandidateBody, bodyRequired: false, responses: { 201: CandidateDecision }, errors: DECIDE_ERRORS })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key and body gets the first response and writes nothing' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key and body gets the first response and writes nothing',
+  })
   @ApiOperation({ summary: 'Reject a candidate, with an optional reason; recorded as an event, 409 once decided' })
-  async reject(@Param('id') jobId: string, @Param('candidateId') candidateId: string, @Body() body: RejectCandidateInput | undefined, @Req() request: Request) {
+  async reject(
+    @Param('id') jobId: string,
+    @Param('candidateId') candidateId: string,
+    @Body() body: RejectCandidateInput | undefined,
+    @Req() request: Request,
+  ) {
     return this.review.reject(jobId, candidateId, body?.reason ?? null, reviewRequest(request));
   }
 }

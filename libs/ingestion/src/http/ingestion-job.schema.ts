@@ -12,7 +12,13 @@ export const ListIngestionsQuery = Closed({
 });
 
 const Count = Type.Integer({ minimum: 0 });
-const Rejection = Closed({ index: Count, line: Type.Optional(Count), code: Type.String(), reason: Type.String(), quote: Type.Optional(Type.String()) });
+const Rejection = Closed({
+  index: Count,
+  line: Type.Optional(Count),
+  code: Type.String(),
+  reason: Type.String(),
+  quote: Type.Optional(Type.String()),
+});
 const Result = Closed({
   report: Closed({ reportId: Type.String(), created: Type.Boolean(), textStored: Type.Boolean() }),
   figuresReported: Count,

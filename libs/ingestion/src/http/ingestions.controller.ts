@@ -3,7 +3,16 @@ import { ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Contract, RateBudget, ReadAccess, REDIS_PROBE, type RedisProbe, requestMetaOf, RequireRoles } from '@factledger/platform';
 import type { Static } from '@sinclair/typebox';
 import { notFound } from '@factledger/shared';
-import { CSV_HEADER, IngestionErrorCodes, parseCsvSubmission, parseIngestionPayload, ProblemList, isRejection, parseFigureLine, type IngestionPayload } from '../domain';
+import {
+  CSV_HEADER,
+  IngestionErrorCodes,
+  parseCsvSubmission,
+  parseIngestionPayload,
+  ProblemList,
+  isRejection,
+  parseFigureLine,
+  type IngestionPayload,
+} from '../domain';
 import { IngestionJobs, LISTABLE_STATES, queueUnavailable } from '../queue/ingestion-jobs.service';
 import { statusUrlOf } from '../queue/ingestion-job-view';
 import { isCsv } from './csv-body';
@@ -58,7 +67,9 @@ export class IngestionsController {
   ) {
     await this.requireQueue();
     const today = new Date().toISOString().slice(0, 10);
-    const { payload, lines } = isCsv(contentType) ? parseCsvSubmission(typeof body === 'string' ? body : '', query, today) : { payload: parseIngestionPayload(body, today), lines: undefined };
+    const { payload, lines } = isCsv(contentType)
+      ? parseCsvSubmission(typeof body === 'string' ? body : '', query, today)
+      : { payload: parseIngestionPayload(body, today), lines: undefined };
     assertSomeFigureValid(payload, today, lines);
     const submission = await this.jobs.submit(payload, { lines, submittedBy: requestMetaOf(request) });
     reply.header('location', statusUrlOf(submission.jobId));
@@ -79,7 +90,11 @@ export class IngestionsController {
 
   @ReadAccess('reader')
   @Get(':id')
-  @Contract({ params: IngestionJobParams, responses: { 200: IngestionJob }, errors: { 404: [IngestionErrorCodes.notFound], 503: [IngestionErrorCodes.queueUnavailable] } })
+  @Contract({
+    params: IngestionJobParams,
+    responses: { 200: IngestionJob },
+    errors: { 404: [IngestionErrorCodes.notFound], 503: [IngestionErrorCodes.queueUnavailable] },
+  })
   @ApiOperation({ summary: 'A job: state, progress, and its result (figures reported, corroborations, revisions, rejected lines with reasons)' })
   async get(@Param('id') id: string) {
     await this.requireQueue();

@@ -9,14 +9,16 @@ import { redisOptionsFromUrl } from './redis-connection';
  * so jobs (deduplicated by content hash) never answer for another ledger
  * database sharing the Redis, e.g. one reset since.
  */
-export const ingestionQueuePrefix = async (config: Pick<AppConfig, 'queuePrefix'>, db: Kysely<PlatformTables>): Promise<string> => `${config.queuePrefix}:${await ledgerId(db)}`;
+export const ingestionQueuePrefix = async (config: Pick<AppConfig, 'queuePrefix'>, db: Kysely<PlatformTables>): Promise<string> =>
+  `${config.queuePrefix}:${await ledgerId(db)}`;
 
 /**
  * BullMQ's own OpenTelemetry spans when tracing is on: adding a job carries
  * the producer's trace context in the job, and the worker's processing span
  * continues that trace.
  */
-export const queueTelemetry = (): { telemetry?: BullMQOtel } => (tracingRequested() ? { telemetry: new BullMQOtel({ tracerName: 'factledger' }) } : {});
+export const queueTelemetry = (): { telemetry?: BullMQOtel } =>
+  tracingRequested() ? { telemetry: new BullMQOtel({ tracerName: 'factledger' }) } : {};
 
 /**
  * Root BullMQ config from the app's CONFIG: Redis URL and key prefix. Workers
@@ -26,5 +28,9 @@ export const queueTelemetry = (): { telemetry?: BullMQOtel } => (tracingRequeste
 export const ingestionBullRoot = () =>
   BullModule.forRootAsync({
     inject: [CONFIG, KYSELY],
-    useFactory: async (config: AppConfig, db: Kysely<PlatformTables>) => ({ prefix: await ingestionQueuePrefix(config, db), connection: redisOptionsFromUrl(config.redisUrl), ...queueTelemetry() }),
+    useFactory: async (config: AppConfig, db: Kysely<PlatformTables>) => ({
+      prefix: await ingestionQueuePrefix(config, db),
+      connection: redisOptionsFromUrl(config.redisUrl),
+      ...queueTelemetry(),
+    }),
   });

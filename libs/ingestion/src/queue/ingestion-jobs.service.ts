@@ -3,7 +3,13 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { JobState, JobsOptions, Queue } from 'bullmq';
 import { DomainError } from '@factledger/shared';
 import { IngestionErrorCodes, ingestionJobId, jobNameOf, payloadHash, type IngestionPayload } from '../domain';
-import { DEFAULT_INGESTION_JOB_OPTIONS, INGESTION_JOB_OPTIONS, INGESTION_QUEUE, type IngestionJobData, type IngestionJobResult } from './ingestion-queue';
+import {
+  DEFAULT_INGESTION_JOB_OPTIONS,
+  INGESTION_JOB_OPTIONS,
+  INGESTION_QUEUE,
+  type IngestionJobData,
+  type IngestionJobResult,
+} from './ingestion-queue';
 import { ingestionJobView, isIngestionJobId, type IngestionJobView } from './ingestion-job-view';
 
 export const LISTABLE_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized'] as const;
@@ -76,7 +82,9 @@ export class IngestionJobs {
   async list(states: readonly ListableState[], offset: number, limit: number): Promise<{ items: IngestionJobView[]; total: number }> {
     const [perState, counts] = await Promise.all([
       Promise.all(
-        states.map(async (state) => (await this.redis(this.queue.getJobs([state], 0, offset + limit - 1, false))).filter(Boolean).map((job) => ({ job, state }))),
+        states.map(async (state) =>
+          (await this.redis(this.queue.getJobs([state], 0, offset + limit - 1, false))).filter(Boolean).map((job) => ({ job, state })),
+        ),
       ),
       this.redis(this.queue.getJobCounts(...states)),
     ]);
@@ -106,4 +114,9 @@ export class IngestionJobs {
 }
 
 export const queueUnavailable = (cause?: string) =>
-  new DomainError(IngestionErrorCodes.queueUnavailable, 'unavailable', 'The ingestion queue (Redis) is unavailable; the rest of the API keeps working. Retry later.', cause ? { cause } : {});
+  new DomainError(
+    IngestionErrorCodes.queueUnavailable,
+    'unavailable',
+    'The ingestion queue (Redis) is unavailable; the rest of the API keeps working. Retry later.',
+    cause ? { cause } : {},
+  );

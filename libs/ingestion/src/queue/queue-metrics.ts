@@ -41,8 +41,16 @@ export function jobOutcomeMetrics(metrics: MetricsRegistry) {
     help: 'Job attempts that ended, by queue, job name and outcome (completed; failed: for good; retried: will run again)',
     labelNames: ['queue', 'name', 'outcome'] as const,
   });
-  const duration = metrics.histogram({ name: 'factledger_queue_job_duration_seconds', help: 'Job attempt duration, by job name and outcome', labelNames: ['queue', 'name', 'outcome'] as const });
-  const extraction = metrics.histogram({ name: 'factledger_extraction_duration_seconds', help: 'Figure extraction from one payload (articles: the text extractor; structured: line parsing)', labelNames: ['kind'] as const });
+  const duration = metrics.histogram({
+    name: 'factledger_queue_job_duration_seconds',
+    help: 'Job attempt duration, by job name and outcome',
+    labelNames: ['queue', 'name', 'outcome'] as const,
+  });
+  const extraction = metrics.histogram({
+    name: 'factledger_extraction_duration_seconds',
+    help: 'Figure extraction from one payload (articles: the text extractor; structured: line parsing)',
+    labelNames: ['kind'] as const,
+  });
   return {
     ended(job: Pick<Job, 'name' | 'processedOn' | 'finishedOn'>, outcome: 'completed' | 'failed' | 'retried'): void {
       const labels = { queue: INGESTION_QUEUE, name: job.name, outcome };

@@ -79,7 +79,8 @@ export class CandidateReviewService {
     const ctx = (seed?: string): WriteContext => this.ctx(request, `review: accept candidate ${candidateId}`, seed);
     const candidate = row.candidate;
     const metric = (await this.writer.load(metricStreamId(row.metric_key), metricDecider)).state;
-    if (metric.status !== 'registered') throw invalid('ingestion.metric_not_found', `metric ${row.metric_key} is not registered`, { metricKey: row.metric_key });
+    if (metric.status !== 'registered')
+      throw invalid('ingestion.metric_not_found', `metric ${row.metric_key} is not registered`, { metricKey: row.metric_key });
     // An unknown name becomes a source flagged for review, as ingestion would have registered it: accepting verifies nothing.
     const sources = new JobSources(await catalogSources(sliceOf(this.db).as<EngineDb>()), {
       commands: this.commands,
@@ -101,7 +102,12 @@ export class CandidateReviewService {
     return this.decide(row, { type: 'AcceptCandidate', data, now: new Date().toISOString() }, ctx(request.idempotencySeed));
   }
 
-  async reject(jobId: string, candidateId: string, reason: string | null, request: ReviewRequest): Promise<CandidateView & { position: string | null }> {
+  async reject(
+    jobId: string,
+    candidateId: string,
+    reason: string | null,
+    request: ReviewRequest,
+  ): Promise<CandidateView & { position: string | null }> {
     const row = await this.candidate(jobId, candidateId);
     await this.refuseIfDecided(row, request);
     const ctx = this.ctx(request, reason ?? `review: reject candidate ${candidateId}`, request.idempotencySeed);
@@ -109,7 +115,11 @@ export class CandidateReviewService {
   }
 
   /** The decision appended; the answer carries its global position, so the editor can read the new figure back (minPosition). */
-  private async decide(row: StoredCandidate, command: CandidateReviewCommand, ctx: WriteContext): Promise<CandidateView & { position: string | null }> {
+  private async decide(
+    row: StoredCandidate,
+    command: CandidateReviewCommand,
+    ctx: WriteContext,
+  ): Promise<CandidateView & { position: string | null }> {
     const streamId = candidateStreamId(row.candidate_id);
     const { position } = await this.writer.execute(row.candidate_id, streamId, candidateReviewDecider, command, ctx, (s) => s);
     return { ...viewOf(row, await this.readCandidate(streamId)), position };

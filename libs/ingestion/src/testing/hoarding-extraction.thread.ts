@@ -6,5 +6,9 @@ import type { ExtractionTask } from '../extraction/extract-article.thread';
 
 export default function hoardingExtraction(task: ExtractionTask): never {
   const kept: unknown[] = [];
-  for (;;) kept.push(candidatesOf(task.payload, task.options), Array.from({ length: 100_000 }, (_, i) => ({ i })));
+  for (;;)
+    kept.push(
+      candidatesOf(task.payload, task.options),
+      Array.from({ length: 100_000 }, (_, i) => ({ i })),
+    );
 }

@@ -54,7 +54,9 @@ export class IngestionHarness {
     // The worker's sealer connects as the sealer role, as in production (WorkerModule includes it).
     const config = ingestionTestConfig(database.url, { sealerDatabaseUrl: database.sealerUrl ?? null, ...options.config });
     const readModels = await startReadModels(database.db, database.url);
-    const api = await startHttpApp(options.api(config), config, [[INGESTION_JOB_OPTIONS, { ...DEFAULT_INGESTION_JOB_OPTIONS, backoff: { type: 'fixed', delay: 50 } }]]);
+    const api = await startHttpApp(options.api(config), config, [
+      [INGESTION_JOB_OPTIONS, { ...DEFAULT_INGESTION_JOB_OPTIONS, backoff: { type: 'fixed', delay: 50 } }],
+    ]);
     const key = await createTestKey(sliceOf(database.db).as<AuthTables & EventStoreTables>());
     const harness = new IngestionHarness(database.db, config, api, readModels, options, key);
     await harness.startWorker();
@@ -62,7 +64,10 @@ export class IngestionHarness {
   }
 
   /** `overrides`: more providers to replace, e.g. `[ExtractionPool, pool]`. */
-  async startWorker(hooks: IngestionHooks = this.options.hooks ?? {}, overrides: [token: unknown, value: unknown][] = []): Promise<INestApplicationContext> {
+  async startWorker(
+    hooks: IngestionHooks = this.options.hooks ?? {},
+    overrides: [token: unknown, value: unknown][] = [],
+  ): Promise<INestApplicationContext> {
     this.worker = await startWorkerContext(this.options.worker(this.config), [
       [INGESTION_HOOKS, hooks],
       [INGESTION_WORKER_OPTIONS, { readModelWaitMs: 5000 }],
@@ -94,7 +99,11 @@ export class IngestionHarness {
   }
 
   /** Submits and expects 202. */
-  async submit(body: unknown, headers: Record<string, string> = {}, url = '/v1/ingestions'): Promise<{ jobId: string; state: string; created: boolean; statusUrl: string }> {
+  async submit(
+    body: unknown,
+    headers: Record<string, string> = {},
+    url = '/v1/ingestions',
+  ): Promise<{ jobId: string; state: string; created: boolean; statusUrl: string }> {
     const response = await this.request('POST', url, body, headers);
     if (response.status !== 202) throw new Error(`POST ${url}: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body;
@@ -102,10 +111,14 @@ export class IngestionHarness {
 
   /** Polls GET /v1/ingestions/{id} until the job completed or failed. */
   async finished(jobId: string, timeoutMs = 20_000): Promise<IngestionJobView> {
-    return eventually(async () => {
-      const { body } = await this.request('GET', `/v1/ingestions/${jobId}`);
-      return body?.state === 'completed' || body?.state === 'failed' ? (body as IngestionJobView) : null;
-    }, timeoutMs, `job ${jobId} to finish`);
+    return eventually(
+      async () => {
+        const { body } = await this.request('GET', `/v1/ingestions/${jobId}`);
+        return body?.state === 'completed' || body?.state === 'failed' ? (body as IngestionJobView) : null;
+      },
+      timeoutMs,
+      `job ${jobId} to finish`,
+    );
   }
 
   async ingest(body: unknown, headers: Record<string, string> = {}): Promise<IngestionJobView> {

@@ -41,7 +41,20 @@ export async function storeTestCandidate(db: ReviewCandidatesDb, c: TestCandidat
   };
   const candidateId = candidateIdFor(hash, claim);
   await storeCandidates(db, [
-    { candidate_id: candidateId, job_id: jobId, report_id: c.reportId, claim, metric_key: c.metricKey, source_name: c.sourceName, confidence: 0.4, source_basis: 'direct', date_basis: 'explicit', quote: c.quote, quote_offset: 0, candidate },
+    {
+      candidate_id: candidateId,
+      job_id: jobId,
+      report_id: c.reportId,
+      claim,
+      metric_key: c.metricKey,
+      source_name: c.sourceName,
+      confidence: 0.4,
+      source_basis: 'direct',
+      date_basis: 'explicit',
+      quote: c.quote,
+      quote_offset: 0,
+      candidate,
+    },
   ]);
   return { jobId, candidateId };
 }

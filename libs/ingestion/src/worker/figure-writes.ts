@@ -1,11 +1,5 @@
 import type { CommandBus } from '@nestjs/cqrs';
-import {
-  CorroborateFigureCommand,
-  ReportFigureCommand,
-  ReviseFigureCommand,
-  type WriteContext,
-  type WriteResult,
-} from '@factledger/ledger';
+import { CorroborateFigureCommand, ReportFigureCommand, ReviseFigureCommand, type WriteContext, type WriteResult } from '@factledger/ledger';
 import type { FigureView, RegisteredMetric, ReportFigure } from '@factledger/ledger-domain';
 import type { Candidate, MatchDecision } from '../domain';
 import { newFigureId } from './landed-writes';

@@ -86,7 +86,12 @@ export class IngestionRun {
     const catalog = await readJobCatalog(db, this.deps.options.readModelWaitMs);
     const threshold = this.deps.options.confidenceThreshold;
     const extracted = this.deps.metrics?.extraction(payload.kind);
-    const candidates = await this.deps.extraction.candidatesOf(payload, { today: this.now.slice(0, 10), lines, metrics: catalog.metrics, minConfidence: threshold });
+    const candidates = await this.deps.extraction.candidatesOf(payload, {
+      today: this.now.slice(0, 10),
+      lines,
+      metrics: catalog.metrics,
+      minConfidence: threshold,
+    });
     extracted?.();
     if (payload.kind === 'article') this.result.value.review.threshold = threshold;
     const review = new JobReview(db, { jobId: this.job.id!, hash }, this.result);
@@ -153,12 +158,20 @@ export class IngestionRun {
     for (const sourceId of sourceIds) {
       const { existing, inJob } = await this.figures.of(metric.key, sourceId);
       const claim = { amount: candidate.amount, validAt: candidate.validAt, reportId, revises: candidate.revises };
-      const seed = figureSeed(this.job.data.hash, { index: candidate.at.index, ...(candidate.claim !== undefined ? { claim: candidate.claim } : {}) }, sourceId);
+      const seed = figureSeed(
+        this.job.data.hash,
+        { index: candidate.at.index, ...(candidate.claim !== undefined ? { claim: candidate.claim } : {}) },
+        sourceId,
+      );
       try {
         const decision = decideMatch(claim, existing, inJob);
         // What an earlier attempt already wrote for this line counts as what it was, not as "unchanged".
         const landed = await this.landed.figureWrite(seed, decision, (figureId) =>
-          decideMatch(claim, existing.filter((f) => f.figureId !== figureId), inJob.filter((f) => f.figureId !== figureId)),
+          decideMatch(
+            claim,
+            existing.filter((f) => f.figureId !== figureId),
+            inJob.filter((f) => f.figureId !== figureId),
+          ),
         );
         const effective = landed ?? decision;
         if (effective.kind !== 'reject') await report.ensureRegistered();

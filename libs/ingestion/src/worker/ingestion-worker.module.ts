@@ -23,7 +23,11 @@ import { QueueMetrics } from '../queue/queue-metrics';
       provide: ExtractionPool,
       inject: [CONFIG],
       useFactory: (config: AppConfig) => {
-        const pool = new ExtractionPool({ timeoutMs: config.extractionTimeoutMs, maxHeapMb: config.extractionMaxHeapMb, threads: config.extractionThreads });
+        const pool = new ExtractionPool({
+          timeoutMs: config.extractionTimeoutMs,
+          maxHeapMb: config.extractionMaxHeapMb,
+          threads: config.extractionThreads,
+        });
         const logger = new Logger('extraction');
         pool.onIdleError = (error) => logger.warn(`an extraction thread failed: ${error.message}`);
         return pool;

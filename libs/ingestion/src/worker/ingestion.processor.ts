@@ -5,11 +5,27 @@ import { UnrecoverableError, type Job, type Queue, type Worker } from 'bullmq';
 import type { Kysely } from 'kysely';
 import type { IngestionDb } from './ingestion-db';
 import { LedgerWriter } from '@factledger/ledger';
-import { CONFIG, INSTANCE_ID, KYSELY, METRICS, newInstanceId, REDIS_PROBE, type AppConfig, type MetricsRegistry, type RedisProbe } from '@factledger/platform';
+import {
+  CONFIG,
+  INSTANCE_ID,
+  KYSELY,
+  METRICS,
+  newInstanceId,
+  REDIS_PROBE,
+  type AppConfig,
+  type MetricsRegistry,
+  type RedisProbe,
+} from '@factledger/platform';
 import type { IngestionJobName } from '../domain';
 import { INGESTION_QUEUE, type IngestionJobData, type IngestionJobResult } from '../queue/ingestion-queue';
 import { jobOutcomeMetrics, type JobOutcomeMetrics } from '../queue/queue-metrics';
-import { DEFAULT_INGESTION_WORKER_OPTIONS, INGESTION_HOOKS, INGESTION_WORKER_OPTIONS, type IngestionHooks, type IngestionWorkerOptions } from './ingestion-hooks';
+import {
+  DEFAULT_INGESTION_WORKER_OPTIONS,
+  INGESTION_HOOKS,
+  INGESTION_WORKER_OPTIONS,
+  type IngestionHooks,
+  type IngestionWorkerOptions,
+} from './ingestion-hooks';
 import { IngestionRun } from './ingestion-run';
 import { ExtractionPool } from '../extraction/extraction-pool';
 
@@ -22,7 +38,10 @@ type IngestionJob = Job<IngestionJobData, IngestionJobResult, IngestionJobName>;
  * concurrency of 1 on the queue covers several worker processes.
  */
 @Processor(INGESTION_QUEUE, { concurrency: 1 })
-export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, IngestionJobResult>> implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class IngestionProcessor
+  extends WorkerHost<Worker<IngestionJobData, IngestionJobResult>>
+  implements OnApplicationBootstrap, BeforeApplicationShutdown
+{
   private readonly logger = new Logger('ingestion');
   private lastRedisError = 0;
   private readonly metrics: JobOutcomeMetrics | undefined;
@@ -52,7 +71,9 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
       case 'ingest-structured':
       case 'ingest-article':
         if (job.data?.payload?.kind !== name.slice('ingest-'.length)) {
-          throw new UnrecoverableError(`ingestion.invalid_job: job ${job.id} is named ${name} but carries a ${String(job.data?.payload?.kind)} payload`);
+          throw new UnrecoverableError(
+            `ingestion.invalid_job: job ${job.id} is named ${name} but carries a ${String(job.data?.payload?.kind)} payload`,
+          );
         }
         return this.run(job);
       default:
@@ -68,7 +89,11 @@ export class IngestionProcessor extends WorkerHost<Worker<IngestionJobData, Inge
         writer: this.writer,
         db: this.db,
         hooks: this.hooks,
-        options: { ...DEFAULT_INGESTION_WORKER_OPTIONS, ...this.options, confidenceThreshold: this.options.confidenceThreshold ?? this.config.extractionConfidenceThreshold },
+        options: {
+          ...DEFAULT_INGESTION_WORKER_OPTIONS,
+          ...this.options,
+          confidenceThreshold: this.options.confidenceThreshold ?? this.config.extractionConfidenceThreshold,
+        },
         metrics: this.metrics,
         extraction: this.extraction,
       },

@@ -32,7 +32,10 @@ export class LandedWrites {
   async figureWrite(seed: string, decision: MatchDecision, before: (figureId: string) => MatchDecision): Promise<MatchDecision | null> {
     const figureIds = new Set([newFigureId(seed)]);
     if (decision.kind === 'corroborate' || decision.kind === 'revise') figureIds.add(decision.figureId);
-    const [event] = await eventsByIds(this.db, [...figureIds].map((id) => firstEventId(seed, figureStreamId(id))));
+    const [event] = await eventsByIds(
+      this.db,
+      [...figureIds].map((id) => firstEventId(seed, figureStreamId(id))),
+    );
     if (!event) return null;
     const figureId = event.streamId.slice(figureStreamId('').length);
     const figure = upcastFigureEvent(event);

@@ -57,7 +57,10 @@ export class LineCheck {
     try {
       if (!this.sources.isKnown(candidate)) checkNewSourceName(candidate.sourceName, this.now);
       const source = sourceDecider
-        .decide({ type: 'RegisterSource', now: this.now, data: { sourceId: CHECK_SOURCE_ID, name: CHECK_SOURCE_ID, kind: 'other' } }, sourceDecider.initialState())
+        .decide(
+          { type: 'RegisterSource', now: this.now, data: { sourceId: CHECK_SOURCE_ID, name: CHECK_SOURCE_ID, kind: 'other' } },
+          sourceDecider.initialState(),
+        )
         .reduce(sourceDecider.evolve, sourceDecider.initialState());
       figureDecider.decide(
         {

@@ -47,7 +47,12 @@ export class LedgerWriter {
    * any) sealed under the key of its subject — the stream itself. A first
    * personal write makes the key, then runs again (the decider is synchronous).
    */
-  private async handle<Command, Event extends DomainEvent, State>(streamId: string, decider: Decider<Command, Event, State>, command: Command, ctx: WriteContext) {
+  private async handle<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: Command,
+    ctx: WriteContext,
+  ) {
     const options = {
       metadata: ctx.metadata,
       expectedVersion: ctx.expectedVersion,
@@ -70,7 +75,10 @@ export class LedgerWriter {
   ): Promise<{ state: State; version: number }> {
     // A stream with personal fields (a referenced source) is read revealed, as its own writes see it.
     const ring = decider.personal ? await this.subjects.ring([streamId]) : null;
-    const history = await this.store.readStreamAs(streamId, ring ? (stored) => decider.upcast({ ...stored, data: revealDeep(stored.data, ring) }) : decider.upcast);
+    const history = await this.store.readStreamAs(
+      streamId,
+      ring ? (stored) => decider.upcast({ ...stored, data: revealDeep(stored.data, ring) }) : decider.upcast,
+    );
     return { state: foldRecorded(decider, history), version: history.at(-1)?.streamVersion ?? 0 };
   }
 }

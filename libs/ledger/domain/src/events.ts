@@ -16,11 +16,15 @@ export const LEDGER_EVENT_TYPES: readonly LedgerEventType[] = [
   ...Object.values(FigureEventTypes),
 ];
 
-export const isLedgerEventType = (type: string): type is LedgerEventType =>
-  (LEDGER_EVENT_TYPES as readonly string[]).includes(type);
+export const isLedgerEventType = (type: string): type is LedgerEventType => (LEDGER_EVENT_TYPES as readonly string[]).includes(type);
 
 /**
  * Every stored ledger event as the union (what projections fold); null for
  * the log's other events (API keys, review decisions), which no read model reads.
  */
-export const upcastLedgerEvent: Upcaster<LedgerEvent> = upcasterOfAll<LedgerEvent>(upcastMetricEvent, upcastSourceEvent, upcastReportEvent, upcastFigureEvent);
+export const upcastLedgerEvent: Upcaster<LedgerEvent> = upcasterOfAll<LedgerEvent>(
+  upcastMetricEvent,
+  upcastSourceEvent,
+  upcastReportEvent,
+  upcastFigureEvent,
+);

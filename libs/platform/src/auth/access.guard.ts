@@ -47,14 +47,22 @@ export class AccessGuard implements CanActivate {
     request.principal = await this.authenticate(request);
     const needed = access.kind === 'read' && this.config.readAccess === 'public' ? [] : access.roles;
     if (needed.length > 0) {
-      if (!request.principal) throw unauthenticated(`This endpoint needs an API key (Authorization: Bearer flk_...) with the role ${needed.join(' or ')}`);
+      if (!request.principal)
+        throw unauthenticated(`This endpoint needs an API key (Authorization: Bearer flk_...) with the role ${needed.join(' or ')}`);
       if (!needed.some((role) => request.principal!.roles.includes(role))) {
-        throw new DomainError('auth.forbidden', 'forbidden', `This endpoint needs the role ${needed.join(' or ')}; the key holds ${request.principal.roles.join(', ')}`, {
-          requiredRoles: needed,
-        });
+        throw new DomainError(
+          'auth.forbidden',
+          'forbidden',
+          `This endpoint needs the role ${needed.join(' or ')}; the key holds ${request.principal.roles.join(', ')}`,
+          {
+            requiredRoles: needed,
+          },
+        );
       }
     }
-    const budget = this.reflector.getAllAndOverride<Budget | undefined>(BUDGET_METADATA, targets) ?? (['GET', 'HEAD'].includes(request.method) ? 'reads' : 'writes');
+    const budget =
+      this.reflector.getAllAndOverride<Budget | undefined>(BUDGET_METADATA, targets) ??
+      (['GET', 'HEAD'].includes(request.method) ? 'reads' : 'writes');
     await this.limits.spend(request, budget);
     return true;
   }

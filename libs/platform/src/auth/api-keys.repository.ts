@@ -40,7 +40,10 @@ export class ApiKeysRepository {
   }
 
   async count(): Promise<number> {
-    const { n } = await this.db.selectFrom('api_keys').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const { n } = await this.db
+      .selectFrom('api_keys')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(n);
   }
 

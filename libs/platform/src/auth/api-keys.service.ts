@@ -86,7 +86,13 @@ export class ApiKeys {
   async revoke(keyId: string, metadata: EventMetadata): Promise<KeyView> {
     if (!(await this.keys.revoke(keyId, metadata.actor))) throw notFound(PrincipalErrorCodes.notFound, `No key ${keyId}`, { keyId });
     this.cache.delete(keyId);
-    await handleCommand(this.store, principalStreamId(keyId), principalDecider, { type: 'RevokeKey', keyId, revokedBy: metadata.actor, now: new Date().toISOString() }, { metadata });
+    await handleCommand(
+      this.store,
+      principalStreamId(keyId),
+      principalDecider,
+      { type: 'RevokeKey', keyId, revokedBy: metadata.actor, now: new Date().toISOString() },
+      { metadata },
+    );
     return viewOf((await this.keys.find(keyId))!);
   }
 

@@ -31,7 +31,11 @@ class RateLimitInstaller implements OnApplicationBootstrap, OnApplicationShutdow
 @Global()
 @Module({
   providers: [
-    { provide: API_KEYS, inject: [KYSELY, EVENT_STORE, CONFIG], useFactory: (db: Kysely<AuthTables>, store: EventStore, config: AppConfig) => new ApiKeys(db, store, config.apiKeyCacheTtlMs) },
+    {
+      provide: API_KEYS,
+      inject: [KYSELY, EVENT_STORE, CONFIG],
+      useFactory: (db: Kysely<AuthTables>, store: EventStore, config: AppConfig) => new ApiKeys(db, store, config.apiKeyCacheTtlMs),
+    },
     { provide: RATE_LIMITS, inject: [CONFIG], useFactory: (config: AppConfig) => new RateLimits(config) },
     { provide: STREAM_SLOTS, inject: [CONFIG], useFactory: (config: AppConfig) => new StreamSlots(config.maxOpenStreamsPerPrincipal) },
     { provide: APP_GUARD, useClass: AccessGuard },

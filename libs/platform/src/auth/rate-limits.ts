@@ -69,10 +69,15 @@ export class RateLimits {
     const result = await this.limiters[budget](request);
     if (result.isAllowed || !result.isExceeded) return;
     const retryAfterSeconds = Math.max(1, result.ttlInSeconds ?? 1);
-    throw new DomainError('rate_limit.exceeded', 'rate_limited', `The ${budget} budget of ${result.max} requests per ${this.config.rateLimitWindowMs / 1000} s is spent; retry in ${retryAfterSeconds} s`, {
-      budget,
-      retryAfterSeconds,
-    });
+    throw new DomainError(
+      'rate_limit.exceeded',
+      'rate_limited',
+      `The ${budget} budget of ${result.max} requests per ${this.config.rateLimitWindowMs / 1000} s is spent; retry in ${retryAfterSeconds} s`,
+      {
+        budget,
+        retryAfterSeconds,
+      },
+    );
   }
 
   close(): void {

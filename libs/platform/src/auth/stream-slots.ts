@@ -18,7 +18,12 @@ export class StreamSlots {
     const key = principalKeyOf(request);
     const held = this.open.get(key) ?? 0;
     if (held >= this.max) {
-      throw new DomainError('rate_limit.too_many_streams', 'rate_limited', `At most ${this.max} live tails and exports may be open at once; close one first`, { max: this.max, retryAfterSeconds: 5 });
+      throw new DomainError(
+        'rate_limit.too_many_streams',
+        'rate_limited',
+        `At most ${this.max} live tails and exports may be open at once; close one first`,
+        { max: this.max, retryAfterSeconds: 5 },
+      );
     }
     this.open.set(key, held + 1);
     let released = false;

@@ -10,7 +10,7 @@ describe('loadConfig', () => {
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
   });
 
-  it('reads the extraction confidence threshold as a decimal from 0 to 1 (default 0.5, the extractor\'s cut-off)', () => {
+  it("reads the extraction confidence threshold as a decimal from 0 to 1 (default 0.5, the extractor's cut-off)", () => {
     expect(loadConfig({}).extractionConfidenceThreshold).toBe(0.5);
     expect(loadConfig({ EXTRACTION_CONFIDENCE_THRESHOLD: '0.8' }).extractionConfidenceThreshold).toBe(0.8);
     expect(loadConfig({ EXTRACTION_CONFIDENCE_THRESHOLD: '1' }).extractionConfidenceThreshold).toBe(1);
@@ -24,7 +24,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, databaseUrl: 'postgresql://u@db:5432/x', logLevel: 'debug' });
   });
 
-  it('reads one connection per database role; unset, the migration and sealer connections are DATABASE_URL\'s', () => {
+  it("reads one connection per database role; unset, the migration and sealer connections are DATABASE_URL's", () => {
     expect(loadConfig({})).toMatchObject({ migrationDatabaseUrl: null, sealerDatabaseUrl: null, databaseAdminUrl: null });
     const config = loadConfig({
       DATABASE_URL: 'postgres://factledger_app:a@db/ledger',
@@ -32,7 +32,11 @@ describe('loadConfig', () => {
       SEALER_DATABASE_URL: 'postgres://factledger_sealer:s@db/ledger',
       DATABASE_ADMIN_URL: 'postgres://postgres:p@db/postgres',
     });
-    expect(config).toMatchObject({ migrationDatabaseUrl: 'postgres://factledger_owner:o@db/ledger', sealerDatabaseUrl: 'postgres://factledger_sealer:s@db/ledger', databaseAdminUrl: 'postgres://postgres:p@db/postgres' });
+    expect(config).toMatchObject({
+      migrationDatabaseUrl: 'postgres://factledger_owner:o@db/ledger',
+      sealerDatabaseUrl: 'postgres://factledger_sealer:s@db/ledger',
+      databaseAdminUrl: 'postgres://postgres:p@db/postgres',
+    });
     expect(() => loadConfig({ SEALER_DATABASE_URL: 'mysql://factledger_sealer:s3cret@db/x', MIGRATION_DATABASE_URL: 'owner' })).toThrow(
       /MIGRATION_DATABASE_URL="owner" must be a URL[\s\S]*SEALER_DATABASE_URL="mysql:\/\/factledger_sealer:\*\*\*@db\/x" must use postgres: or postgresql:/,
     );
@@ -52,7 +56,7 @@ describe('loadConfig', () => {
     }
   });
 
-  it('never prints a connection string\'s password', () => {
+  it("never prints a connection string's password", () => {
     expect(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/x' })).toThrow('DATABASE_URL="mysql://app:***@db/x" must use postgres:');
     expect(() => loadConfig({ REDIS_URL: 'http://:hunter2@cache:6379' })).not.toThrow(/hunter2/);
   });
@@ -82,7 +86,11 @@ describe('loadConfig', () => {
   });
 
   it("gives a worker's connection strings the worker's limits, so the projectors' and sealer's own sessions carry them; the API's stay as set", () => {
-    const config = loadConfig({ SEALER_DATABASE_URL: 'postgres://factledger_sealer:s@db:5432/factledger', WORKER_STATEMENT_TIMEOUT_MS: '120000', WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS: '9000' });
+    const config = loadConfig({
+      SEALER_DATABASE_URL: 'postgres://factledger_sealer:s@db:5432/factledger',
+      WORKER_STATEMENT_TIMEOUT_MS: '120000',
+      WORKER_IDLE_IN_TRANSACTION_TIMEOUT_MS: '9000',
+    });
     const worker = scopedConfig(config, 'worker');
     for (const url of [worker.databaseUrl, worker.sealerDatabaseUrl!]) {
       expect(new URL(url).searchParams.get('options')).toBe('-c statement_timeout=120000 -c idle_in_transaction_session_timeout=9000');

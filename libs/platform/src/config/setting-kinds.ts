@@ -29,8 +29,10 @@ const urlFormat = (protocols: string[]): string => {
   if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, (value) => URL.canParse(value) && protocols.includes(new URL(value).protocol));
   return name;
 };
-export const PostgresUrl = (env: Env) => Type.String({ format: urlFormat(['postgres:', 'postgresql:']), kind: 'url', protocols: ['postgres:', 'postgresql:'], ...env });
-export const RedisUrl = (env: Env) => Type.String({ format: urlFormat(['redis:', 'rediss:']), kind: 'url', protocols: ['redis:', 'rediss:'], ...env });
+export const PostgresUrl = (env: Env) =>
+  Type.String({ format: urlFormat(['postgres:', 'postgresql:']), kind: 'url', protocols: ['postgres:', 'postgresql:'], ...env });
+export const RedisUrl = (env: Env) =>
+  Type.String({ format: urlFormat(['redis:', 'rediss:']), kind: 'url', protocols: ['redis:', 'rediss:'], ...env });
 /** Text with something besides white space. */
 export const Text = (env: Env) => Type.String({ pattern: '\\S', kind: 'text', ...env });
 export const AnyText = (env: Env) => Type.String({ kind: 'anyText', ...env });

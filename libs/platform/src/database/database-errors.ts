@@ -26,7 +26,7 @@ export function databaseFaultOf(error: unknown): DatabaseFault | undefined {
   // A hot standby (READ_DATABASE_URL) cancels a query whose snapshot conflicts with WAL it must replay
   // (serialization_failure or deadlock_detected, "canceling statement due to conflict with recovery").
   if ((code === '40001' || code === '40P01') && /conflict with recovery/i.test(error.message)) {
-    return { code: 'database.timeout', detail: 'The read replica cancelled the query to replay the primary\'s changes; retry', retryAfterSeconds: 1 };
+    return { code: 'database.timeout', detail: "The read replica cancelled the query to replay the primary's changes; retry", retryAfterSeconds: 1 };
   }
   // pg-pool's own words when connectionTimeoutMillis passes with every connection in use (or connecting).
   if (/^timeout exceeded when trying to connect$|connection timeout/i.test(error.message)) {

@@ -3,7 +3,9 @@ import { databaseFaultOf } from './database-errors';
 
 describe('session limits in a connection string', () => {
   it('adds statement and idle-in-transaction timeouts as libpq options, keeping the rest of the URL', () => {
-    const url = new URL(withSessionLimits('postgres://app:pw@db:5432/factledger?application_name=w', { statementTimeoutMs: 1500, idleInTransactionTimeoutMs: 900 }));
+    const url = new URL(
+      withSessionLimits('postgres://app:pw@db:5432/factledger?application_name=w', { statementTimeoutMs: 1500, idleInTransactionTimeoutMs: 900 }),
+    );
     expect(url.searchParams.get('application_name')).toBe('w');
     expect(url.searchParams.get('options')).toBe('-c statement_timeout=1500 -c idle_in_transaction_session_timeout=900');
     expect(`${url.username}:${url.password}@${url.host}${url.pathname}`).toBe('app:pw@db:5432/factledger');
@@ -20,7 +22,7 @@ describe('session limits in a connection string', () => {
 
 describe('database faults a client may retry', () => {
   const pgError = (code: string, message = 'boom') => Object.assign(new Error(message), { code });
-  it('names timeouts, a busy pool, an unreachable server and a replica\'s recovery conflict; anything else is not one', () => {
+  it("names timeouts, a busy pool, an unreachable server and a replica's recovery conflict; anything else is not one", () => {
     expect(databaseFaultOf(pgError('57014', 'canceling statement due to statement timeout'))?.code).toBe('database.timeout');
     expect(databaseFaultOf(pgError('25P03'))?.code).toBe('database.timeout');
     expect(databaseFaultOf(new Error('timeout exceeded when trying to connect'))?.code).toBe('database.busy');

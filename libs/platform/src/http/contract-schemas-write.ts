@@ -15,7 +15,10 @@ export const NotBlankFreeText = (max: number, options: { description?: string } 
   Type.String({ minLength: 1, maxLength: max, pattern: FREE_TEXT_NOT_BLANK, ...options });
 /** One of the domain's constant strings. */
 export const OneOf = <T extends string>(values: readonly T[], options: { description?: string; default?: T } = {}) =>
-  Type.Union(values.map((v) => Type.Literal(v)), options);
+  Type.Union(
+    values.map((v) => Type.Literal(v)),
+    options,
+  );
 /** A real calendar date, YYYY-MM-DD (ajv's `date` format checks the day exists). */
 export const CalendarDate = (options: { description?: string; examples?: string[] } = {}) =>
   Type.String({ format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', ...options });

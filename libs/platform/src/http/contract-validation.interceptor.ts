@@ -49,7 +49,9 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
     if (e.keyword === 'additionalProperties') return { field: join(String(e.params['additionalProperty'])), message: 'unknown field: not allowed' };
     if (e.keyword === 'required') return { field: join(String(e.params['missingProperty'])), message: 'is required' };
     if (e.keyword === 'discriminator') {
-      const kinds = ((e.parentSchema?.['oneOf'] ?? []) as { properties?: Record<string, { const?: unknown }> }[]).map((b) => b.properties?.[String(e.params['tag'])]?.const);
+      const kinds = ((e.parentSchema?.['oneOf'] ?? []) as { properties?: Record<string, { const?: unknown }> }[]).map(
+        (b) => b.properties?.[String(e.params['tag'])]?.const,
+      );
       return { field: join(String(e.params['tag'])), message: `must be one of ${kinds.join(', ')}` };
     }
     const field = join('') || prefix || 'body';
@@ -57,7 +59,10 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
       const control = typeof e.data === 'string' ? controlCharacterProblem(e.data, { freeText: e.params['pattern'] === FREE_TEXT_PATTERN }) : null;
       const description = e.parentSchema?.['description'];
       const blank = typeof e.data === 'string' && e.data.trim() === '' ? 'must not be blank' : null;
-      return { field, message: control ?? blank ?? (typeof description === 'string' ? `must be ${description}` : `must match ${String(e.params['pattern'])}`) };
+      return {
+        field,
+        message: control ?? blank ?? (typeof description === 'string' ? `must be ${description}` : `must match ${String(e.params['pattern'])}`),
+      };
     }
     if (e.keyword === 'type' && e.data === '') return { field, message: emptyValue(field, (e.parentSchema ?? {}) as Record<string, unknown>) };
     return { field, message: e.message ?? 'is invalid' };
@@ -72,17 +77,20 @@ export function fieldErrors(errors: ErrorObject[] | null | undefined, prefix: st
 function explainText(errors: FieldError[], schema: TSchema, values: Record<string, unknown>, explain: RouteContract['explain']): FieldError[] {
   const properties = (schema['properties'] ?? {}) as Record<string, TSchema>;
   const seen = new Set<string>();
-  return errors.map((named) => {
-    // An item of a list parameter (stream.0) is named as the parameter the client wrote.
-    const error = { ...named, field: named.field.replace(/\.\d+$/, '') };
-    const property = properties[error.field];
-    if (!property) return error;
-    const value = values[error.field];
-    if (Array.isArray(value) && (property as { type?: string }).type !== 'array' && !property['anyOf']) return { field: error.field, message: `${error.field} must be given once` };
-    // An empty value keeps fieldErrors' message (it is named as empty there).
-    const explained = typeof value === 'string' && value !== '' ? explain?.[error.field]?.(value) : null;
-    return explained ? { field: error.field, message: explained } : error;
-  }).filter((e) => !seen.has(`${e.field}\n${e.message}`) && seen.add(`${e.field}\n${e.message}`));
+  return errors
+    .map((named) => {
+      // An item of a list parameter (stream.0) is named as the parameter the client wrote.
+      const error = { ...named, field: named.field.replace(/\.\d+$/, '') };
+      const property = properties[error.field];
+      if (!property) return error;
+      const value = values[error.field];
+      if (Array.isArray(value) && (property as { type?: string }).type !== 'array' && !property['anyOf'])
+        return { field: error.field, message: `${error.field} must be given once` };
+      // An empty value keeps fieldErrors' message (it is named as empty there).
+      const explained = typeof value === 'string' && value !== '' ? explain?.[error.field]?.(value) : null;
+      return explained ? { field: error.field, message: explained } : error;
+    })
+    .filter((e) => !seen.has(`${e.field}\n${e.message}`) && seen.add(`${e.field}\n${e.message}`));
 }
 
 type Compiled = { params?: ValidateFunction; query?: ValidateFunction; body?: ValidateFunction; bodies: Record<string, ValidateFunction> };

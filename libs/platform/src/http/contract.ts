@@ -39,7 +39,8 @@ export interface StreamedResponse {
   item: TSchema;
   description: string;
 }
-const isStreamed = (value: TSchema | StreamedResponse): value is StreamedResponse => typeof (value as StreamedResponse).mediaType === 'string' && 'item' in value;
+const isStreamed = (value: TSchema | StreamedResponse): value is StreamedResponse =>
+  typeof (value as StreamedResponse).mediaType === 'string' && 'item' in value;
 
 /** Where a streamed response's item schema is printed (OpenAPI 3.1 has no keyword for a sequence's items). */
 export const STREAM_ITEM_EXTENSION = 'x-item-schema';
@@ -82,8 +83,14 @@ export function Contract(contract: RouteContract): MethodDecorator {
       continue;
     }
     const description = schema?.description ?? (status === '204' ? 'No content' : 'Success');
-    if (schema && status === '200' && contract.csv) decorators.push(ApiResponse({ status: 200, description, ...csvAlternative(plain(schema), contract.csv) }));
-    else decorators.push(schema ? ApiResponse({ status: Number(status), description, schema: plain(schema) as never }) : ApiResponse({ status: Number(status), description }));
+    if (schema && status === '200' && contract.csv)
+      decorators.push(ApiResponse({ status: 200, description, ...csvAlternative(plain(schema), contract.csv) }));
+    else
+      decorators.push(
+        schema
+          ? ApiResponse({ status: Number(status), description, schema: plain(schema) as never })
+          : ApiResponse({ status: Number(status), description }),
+      );
   }
   if (media.bodies || media.streams) decorators.push(ApiExtension(CONTRACT_MEDIA_EXTENSION, media));
   if (contract.errors) decorators.push(ApiExtension(PROBLEM_CODES_EXTENSION, contract.errors));
@@ -94,7 +101,8 @@ type ErrorCodes = NonNullable<RouteContract['errors']>;
 /** Several routes' error lists in one (the write path's, an entity's): codes by status, each once. */
 export function errorCodes(...lists: ErrorCodes[]): ErrorCodes {
   const merged: Record<number, string[]> = {};
-  for (const list of lists) for (const [status, codes] of Object.entries(list)) merged[Number(status)] = [...new Set([...(merged[Number(status)] ?? []), ...(codes ?? [])])];
+  for (const list of lists)
+    for (const [status, codes] of Object.entries(list)) merged[Number(status)] = [...new Set([...(merged[Number(status)] ?? []), ...(codes ?? [])])];
   return merged;
 }
 

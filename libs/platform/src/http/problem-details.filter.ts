@@ -36,15 +36,24 @@ export function toProblem(error: unknown): ProblemDetails {
   }
   const fastify = error as FastifyLikeError;
   if (fastify && typeof fastify.statusCode === 'number' && fastify.statusCode >= 400 && fastify.statusCode < 500) {
-    const code = fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'request.too_large'
-      : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'request.unsupported_media_type'
-      : fastify.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'request.path_parameter_too_long'
-      : 'request.malformed';
+    const code =
+      fastify.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+        ? 'request.too_large'
+        : fastify.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+          ? 'request.unsupported_media_type'
+          : fastify.code === 'FST_ERR_MAX_PARAM_LENGTH'
+            ? 'request.path_parameter_too_long'
+            : 'request.malformed';
     return problem(fastify.statusCode, code, fastify.message);
   }
   if (error instanceof UnknownEventVersionError) {
     // A newer release wrote to the stream (README "Operations → Upgrading"): an upgraded process can take the command.
-    return problem(503, error.code, 'The stream holds an event version written by a newer release of factledger; this server must be upgraded. Retry later', { retryAfterSeconds: 30 });
+    return problem(
+      503,
+      error.code,
+      'The stream holds an event version written by a newer release of factledger; this server must be upgraded. Retry later',
+      { retryAfterSeconds: 30 },
+    );
   }
   const fault = databaseFaultOf(error);
   if (fault) return problem(503, fault.code, fault.detail, { retryAfterSeconds: fault.retryAfterSeconds });
@@ -64,13 +73,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (request.factledgerMeta) body.requestId = request.factledgerMeta.requestId;
     if (body.status >= 500 && body.code === 'internal') {
       // The request id ties the line to the client's problem+json (requestId) and to the access line.
-      this.logger.error({ msg: error instanceof Error ? error.message : String(error), requestId: body.requestId, stack: error instanceof Error ? error.stack : undefined });
+      this.logger.error({
+        msg: error instanceof Error ? error.message : String(error),
+        requestId: body.requestId,
+        stack: error instanceof Error ? error.stack : undefined,
+      });
     }
     reply.status(body.status);
     reply.header('content-type', PROBLEM_CONTENT_TYPE);
     // RFC 9110: a 401 names the scheme to use; a 429 or 503 says when to come back.
     if (body.status === 401) reply.header('www-authenticate', 'Bearer realm="factledger"');
-    if ((body.status === 429 || body.status === 503) && typeof body.retryAfterSeconds === 'number') reply.header('retry-after', String(body.retryAfterSeconds));
+    if ((body.status === 429 || body.status === 503) && typeof body.retryAfterSeconds === 'number')
+      reply.header('retry-after', String(body.retryAfterSeconds));
     reply.send(body);
   }
 }

@@ -23,13 +23,23 @@ const header = (headers: Record<string, unknown>, name: string): string | undefi
  * without a key; writes always need one), never a header the client chooses.
  * The request id is reused from `X-Request-Id` when the client sent a sane one.
  */
-export function requestMetaOf(request: { headers: Record<string, unknown>; id?: unknown; factledgerMeta?: RequestMeta; principal?: { keyId: string } }): RequestMeta {
+export function requestMetaOf(request: {
+  headers: Record<string, unknown>;
+  id?: unknown;
+  factledgerMeta?: RequestMeta;
+  principal?: { keyId: string };
+}): RequestMeta {
   const actor = request.principal?.keyId ?? 'anonymous';
   if (request.factledgerMeta?.actor === actor) return request.factledgerMeta;
   const requestId = request.factledgerMeta?.requestId ?? header(request.headers, 'x-request-id') ?? randomUUID();
   // First asked in the API's onRequest hook, inside the request's server span.
   const traceparent = request.factledgerMeta ? request.factledgerMeta.traceparent : traceparentOf();
-  const meta: RequestMeta = { actor, requestId, correlationId: request.factledgerMeta?.correlationId ?? header(request.headers, 'x-correlation-id') ?? requestId, ...(traceparent ? { traceparent } : {}) };
+  const meta: RequestMeta = {
+    actor,
+    requestId,
+    correlationId: request.factledgerMeta?.correlationId ?? header(request.headers, 'x-correlation-id') ?? requestId,
+    ...(traceparent ? { traceparent } : {}),
+  };
   request.factledgerMeta = meta;
   return meta;
 }

@@ -1,4 +1,13 @@
-import { Global, Inject, Logger, Module, type BeforeApplicationShutdown, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { AppendNotifier, PostgresEventStore, type EventStore, type EventStoreTables } from '@factledger/event-store';
 import type { AppConfig } from '../config/config.schema';
 import { loadConfig } from '../config/load-config';
@@ -9,7 +18,20 @@ import { MetricsRegistry } from '../observability/metrics-registry';
 import { MetricsListener, type MetricsListenSetting } from '../observability/observability.module';
 import { measuredEventStore, measurePool } from '../observability/store-metrics';
 import { flushTracing } from '../observability/trace-context';
-import { APPEND_NOTIFIER, CONFIG, DATABASE, EVENT_STORE, INSTANCE_ID, KYSELY, METRICS, METRICS_LISTEN_SETTING, READ_DATABASE, READ_KYSELY, REDIS_PROBE, SUBJECT_KEYS } from './tokens';
+import {
+  APPEND_NOTIFIER,
+  CONFIG,
+  DATABASE,
+  EVENT_STORE,
+  INSTANCE_ID,
+  KYSELY,
+  METRICS,
+  METRICS_LISTEN_SETTING,
+  READ_DATABASE,
+  READ_KYSELY,
+  REDIS_PROBE,
+  SUBJECT_KEYS,
+} from './tokens';
 import { newInstanceId } from './instance-id';
 import { SubjectKeys, type SubjectTables } from '../subjects/subject-keys.repository';
 
@@ -27,11 +49,13 @@ class PlatformLifecycle implements OnModuleInit, BeforeApplicationShutdown, OnAp
   async onModuleInit(): Promise<void> {
     if (this.config.nodeEnv === 'test') return;
     const logger = new Logger('database');
-    await checkApplicationRole(this.database.db, { production: this.config.nodeEnv === 'production', warn: (m) => logger.warn(m) }).catch((e: Error) => {
-      // Unreachable now: /health says so; only a role that is known to be wrong stops the start.
-      if (e instanceof DatabaseRoleError) throw e;
-      logger.warn(`could not check the database role: ${e.message}`);
-    });
+    await checkApplicationRole(this.database.db, { production: this.config.nodeEnv === 'production', warn: (m) => logger.warn(m) }).catch(
+      (e: Error) => {
+        // Unreachable now: /health says so; only a role that is known to be wrong stops the start.
+        if (e instanceof DatabaseRoleError) throw e;
+        logger.warn(`could not check the database role: ${e.message}`);
+      },
+    );
   }
 
   /** Appends accepted but not yet sent (group commit) reach PostgreSQL before anything closes. */
@@ -76,7 +100,12 @@ export const scopedConfig = (config: AppConfig, kind: ConnectionKind): AppConfig
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(options: { config?: AppConfig; applicationName: string; metricsListen?: MetricsListenSetting; connections?: ConnectionKind }): DynamicModule {
+  static forRoot(options: {
+    config?: AppConfig;
+    applicationName: string;
+    metricsListen?: MetricsListenSetting;
+    connections?: ConnectionKind;
+  }): DynamicModule {
     const kind = options.connections ?? 'request';
     const providers = [
       { provide: CONFIG, useFactory: () => scopedConfig(options.config ?? loadConfig(), kind) },
@@ -121,7 +150,8 @@ export class PlatformModule {
         inject: [DATABASE, APPEND_NOTIFIER, METRICS],
         // Appends go straight to the pool as prepared statements (parsed and planned once per
         // connection: ~35 µs less backend CPU each, bench/analysis.md), with group commit.
-        useFactory: (d: DatabaseHandle<EventStoreTables>, n: AppendNotifier, m: MetricsRegistry) => measuredEventStore(new PostgresEventStore(d.db, n, { pool: d.pool }), m),
+        useFactory: (d: DatabaseHandle<EventStoreTables>, n: AppendNotifier, m: MetricsRegistry) =>
+          measuredEventStore(new PostgresEventStore(d.db, n, { pool: d.pool }), m),
       },
       { provide: SUBJECT_KEYS, inject: [DATABASE], useFactory: (d: DatabaseHandle<SubjectTables>) => new SubjectKeys(d.db) },
       { provide: REDIS_PROBE, inject: [CONFIG], useFactory: (config: AppConfig) => new RedisProbe(config.redisUrl) },
@@ -131,7 +161,20 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       providers,
-      exports: [CONFIG, INSTANCE_ID, DATABASE, KYSELY, READ_DATABASE, READ_KYSELY, EVENT_STORE, SUBJECT_KEYS, APPEND_NOTIFIER, REDIS_PROBE, METRICS, MetricsListener],
+      exports: [
+        CONFIG,
+        INSTANCE_ID,
+        DATABASE,
+        KYSELY,
+        READ_DATABASE,
+        READ_KYSELY,
+        EVENT_STORE,
+        SUBJECT_KEYS,
+        APPEND_NOTIFIER,
+        REDIS_PROBE,
+        METRICS,
+        MetricsListener,
+      ],
     };
   }
 }

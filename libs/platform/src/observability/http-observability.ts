@@ -32,8 +32,16 @@ export const routeOf = (request: ObservedRequest): string => request.routeOption
  */
 export function installHttpObservability(fastify: HookHost, deps: { metrics: MetricsRegistry; logger: Logger }): void {
   const labelNames = ['method', 'route', 'status_code'] as const;
-  const requests = deps.metrics.counter({ name: 'factledger_http_requests_total', help: 'HTTP requests answered, by method, route pattern and status', labelNames });
-  const duration = deps.metrics.histogram({ name: 'factledger_http_request_duration_seconds', help: 'HTTP request duration (receipt to reply sent), by method, route pattern and status', labelNames });
+  const requests = deps.metrics.counter({
+    name: 'factledger_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status',
+    labelNames,
+  });
+  const duration = deps.metrics.histogram({
+    name: 'factledger_http_request_duration_seconds',
+    help: 'HTTP request duration (receipt to reply sent), by method, route pattern and status',
+    labelNames,
+  });
   const replays = idempotentReplays(deps.metrics);
   const access = deps.logger.child({ context: 'access' });
 

@@ -30,7 +30,10 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>, op
   };
   if (options.destination) return pino(base, options.destination);
   if (config.nodeEnv === 'development') {
-    return pino({ ...base, transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } } });
+    return pino({
+      ...base,
+      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
+    });
   }
   return pino(base);
 }
@@ -45,7 +48,12 @@ export class PinoNestLogger implements LoggerService {
 
   error(message: unknown, ...rest: unknown[]): void {
     // Nest passes (message, stack?, context?).
-    const [stack, context] = rest.length >= 2 ? rest : rest.length === 1 && typeof rest[0] === 'string' && rest[0].includes('\n') ? [rest[0], undefined] : [undefined, rest[0]];
+    const [stack, context] =
+      rest.length >= 2
+        ? rest
+        : rest.length === 1 && typeof rest[0] === 'string' && rest[0].includes('\n')
+          ? [rest[0], undefined]
+          : [undefined, rest[0]];
     this.write('error', message, context === undefined ? [] : [context], typeof stack === 'string' ? { stack } : {});
   }
 
@@ -65,7 +73,12 @@ export class PinoNestLogger implements LoggerService {
     this.write('fatal', message, rest);
   }
 
-  private write(level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal', message: unknown, rest: unknown[], extra: Record<string, unknown> = {}): void {
+  private write(
+    level: 'info' | 'error' | 'warn' | 'debug' | 'trace' | 'fatal',
+    message: unknown,
+    rest: unknown[],
+    extra: Record<string, unknown> = {},
+  ): void {
     const context = rest.at(-1);
     const fields: Record<string, unknown> = { ...extra, ...(typeof context === 'string' ? { context } : {}) };
     if (message instanceof Error) {

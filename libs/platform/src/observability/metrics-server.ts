@@ -25,7 +25,9 @@ export class MetricsServer {
     const server = createServer((request, response) => {
       const path = (request.url ?? '').split('?')[0];
       if (path !== '/metrics' || (request.method !== 'GET' && request.method !== 'HEAD')) {
-        response.writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'text/plain' }).end(path === '/metrics' ? 'GET only\n' : 'only /metrics here\n');
+        response
+          .writeHead(path === '/metrics' ? 405 : 404, { 'content-type': 'text/plain' })
+          .end(path === '/metrics' ? 'GET only\n' : 'only /metrics here\n');
         return;
       }
       this.metrics.text().then(

@@ -28,12 +28,16 @@ export class MetricsListener implements OnModuleInit, OnApplicationShutdown {
     const address = await this.server.listen(listen).catch((e: NodeJS.ErrnoException) => {
       // Another process (a second worker on this host) holds the port: work goes on, without this listener.
       if (e.code !== 'EADDRINUSE') throw e;
-      this.logger.warn(`metrics: ${listen} is in use; this process serves no metrics listener (give it its own ${this.setting === 'workerMetricsListen' ? 'WORKER_METRICS_LISTEN' : 'METRICS_LISTEN'})`);
+      this.logger.warn(
+        `metrics: ${listen} is in use; this process serves no metrics listener (give it its own ${this.setting === 'workerMetricsListen' ? 'WORKER_METRICS_LISTEN' : 'METRICS_LISTEN'})`,
+      );
       return null;
     });
     if (!address) return;
     this.address = { host: address.address, port: address.port };
-    this.logger.log(`metrics (no authentication) on http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/metrics`);
+    this.logger.log(
+      `metrics (no authentication) on http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/metrics`,
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -9,9 +9,17 @@ import type { MetricsRegistry } from './metrics-registry';
  * event store itself stays free of metrics.
  */
 export function measuredEventStore(store: EventStore, metrics: MetricsRegistry): EventStore {
-  const duration = metrics.histogram({ name: 'factledger_append_duration_seconds', help: 'Append duration (group commit included), by outcome', labelNames: ['outcome'] as const });
+  const duration = metrics.histogram({
+    name: 'factledger_append_duration_seconds',
+    help: 'Append duration (group commit included), by outcome',
+    labelNames: ['outcome'] as const,
+  });
   const events = metrics.counter({ name: 'factledger_appended_events_total', help: 'Events written to the log by this process' });
-  const conflicts = metrics.counter({ name: 'factledger_append_conflicts_total', help: 'Appends refused: version (expected version moved on) or event_id (ids stored elsewhere)', labelNames: ['kind'] as const });
+  const conflicts = metrics.counter({
+    name: 'factledger_append_conflicts_total',
+    help: 'Appends refused: version (expected version moved on) or event_id (ids stored elsewhere)',
+    labelNames: ['kind'] as const,
+  });
   const replays = idempotentReplays(metrics);
   const measured: EventStore = Object.create(store) as EventStore;
   measured.append = async (streamId, newEvents, options) => {
@@ -34,7 +42,11 @@ export function measuredEventStore(store: EventStore, metrics: MetricsRegistry):
 
 /** Retried writes answered without writing: `store` (every event id already stored), `idempotency_key` (the API replayed the stored response). */
 export const idempotentReplays = (metrics: MetricsRegistry) =>
-  metrics.counter({ name: 'factledger_append_idempotent_replays_total', help: 'Retried writes answered without writing anything, by how they were recognised (store, idempotency_key)', labelNames: ['via'] as const });
+  metrics.counter({
+    name: 'factledger_append_idempotent_replays_total',
+    help: 'Retried writes answered without writing anything, by how they were recognised (store, idempotency_key)',
+    labelNames: ['via'] as const,
+  });
 
 /** Connections of a pg pool, read at scrape time. */
 export function measurePool(metrics: MetricsRegistry, pool: pg.Pool, name: string, max: number): void {

@@ -27,4 +27,3 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   (globalThis as Record<symbol, unknown>)[TRACING_SDK] = sdk;
   return true;
 }
-

@@ -11,7 +11,6 @@ export class SubjectKeyMissing extends Error {
   }
 }
 
-
 /** Keys loaded for a few subjects: synchronous sealing and revealing (deciders and views are synchronous). */
 export class KeyRing {
   constructor(private readonly keys: ReadonlyMap<string, LoadedKey>) {}

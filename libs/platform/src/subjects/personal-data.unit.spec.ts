@@ -53,7 +53,9 @@ describe('KeyRing and revealDeep', () => {
 
   it('seals only with a live key: none yet asks for one, an erased subject is refused', () => {
     expect(() => new KeyRing(new Map()).seal('source-w1', 'x')).toThrow(SubjectKeyMissing);
-    expect(() => new KeyRing(new Map([['source-w1', 'erased']])).seal('source-w1', 'x')).toThrow(expect.objectContaining({ code: 'subject.erased', kind: 'conflict' }));
+    expect(() => new KeyRing(new Map([['source-w1', 'erased']])).seal('source-w1', 'x')).toThrow(
+      expect.objectContaining({ code: 'subject.erased', kind: 'conflict' }),
+    );
   });
 });
 

@@ -34,7 +34,8 @@ export interface PersonalToken {
 
 export const newDataKey = (): Buffer => randomBytes(DATA_KEY_BYTES);
 
-export const isPersonalToken = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PERSONAL_TOKEN_PREFIX) && TOKEN.test(value);
+export const isPersonalToken = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(PERSONAL_TOKEN_PREFIX) && TOKEN.test(value);
 
 export function parsePersonalToken(value: string): PersonalToken | null {
   const m = TOKEN.exec(value);

@@ -38,7 +38,11 @@ export async function eraseSubject(db: Kysely<ErasureTables>, subject: string, m
     const keys = sliceOf<ErasureTables>(trx).as<SubjectTables>();
     const key = await lockSubjectKey(keys, subject);
     if (key === 'unknown' && !(await erasePrincipalName(trx, subject))) {
-      throw notFound(SubjectErrorCodes.notFound, `No personal data is held for subject ${subject} (no data key was ever made for it, and it is no API key's holder)`, { subject });
+      throw notFound(
+        SubjectErrorCodes.notFound,
+        `No personal data is held for subject ${subject} (no data key was ever made for it, and it is no API key's holder)`,
+        { subject },
+      );
     }
     const store = new PostgresEventStore(sliceOf<ErasureTables>(trx).as<EventStoreTables>(), undefined, { groupCommit: false });
     if (key instanceof Buffer) {

@@ -49,7 +49,11 @@ export class SubjectKeys {
   }
 
   async find(subject: string): Promise<SubjectKeyState | undefined> {
-    const row = await this.db.selectFrom('subject_keys').select(['subject', 'erased_at', 'erased_by']).where('subject', '=', subject).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('subject_keys')
+      .select(['subject', 'erased_at', 'erased_by'])
+      .where('subject', '=', subject)
+      .executeTakeFirst();
     return row && { subject: row.subject, erasedAt: row.erased_at?.toISOString() ?? null, erasedBy: row.erased_by };
   }
 }

@@ -5,7 +5,11 @@ import { schemaName, type ProjectionDefinition } from './projection-definition';
 import { ApplyError } from './projection-errors';
 
 /** The keys the batch touched ([] when nothing reached apply), or undefined when the definition does not say. */
-export async function applyEvents(trx: Transaction<EngineDb>, definition: ProjectionDefinition, events: LogEvent[]): Promise<readonly string[] | undefined> {
+export async function applyEvents(
+  trx: Transaction<EngineDb>,
+  definition: ProjectionDefinition,
+  events: LogEvent[],
+): Promise<readonly string[] | undefined> {
   const types = definition.eventTypes;
   const relevant = types ? events.filter((e) => types.includes(e.type)) : events;
   if (relevant.length === 0) return [];

@@ -54,7 +54,12 @@ const ownedActive = (db: Kysely<EngineDb>, target: { name: string; version: numb
     .where('owner', '=', target.owner)
     .where('state', 'in', ['running', 'rebuilding']);
 
-export async function loadCheckpoint(db: Kysely<EngineDb>, name: string, version: number, options: { forUpdate?: boolean } = {}): Promise<CheckpointRow | null> {
+export async function loadCheckpoint(
+  db: Kysely<EngineDb>,
+  name: string,
+  version: number,
+  options: { forUpdate?: boolean } = {},
+): Promise<CheckpointRow | null> {
   const { rows } = await sql<Row>`
     SELECT ${COLUMNS} FROM projection_checkpoints WHERE name = ${name} AND version = ${version}
     ${options.forUpdate ? sql`FOR UPDATE` : sql``}`.execute(db);
@@ -119,7 +124,12 @@ export async function releaseCheckpoint(db: Kysely<EngineDb>, target: { name: st
 
 /** A superseded version: no runner will apply to it again. */
 export async function retireVersion(db: Kysely<EngineDb>, name: string, version: number): Promise<void> {
-  await db.updateTable('projection_checkpoints').set({ state: 'stopped', owner: null, updated_at: now }).where('name', '=', name).where('version', '=', version).execute();
+  await db
+    .updateTable('projection_checkpoints')
+    .set({ state: 'stopped', owner: null, updated_at: now })
+    .where('name', '=', name)
+    .where('version', '=', version)
+    .execute();
 }
 
 /**

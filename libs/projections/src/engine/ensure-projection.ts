@@ -59,11 +59,15 @@ export async function prepareRebuild(db: Kysely<EngineDb>, definition: Projectio
     await lockRegistry(trx, name);
     const active = await activeVersion(trx, name);
     if (active !== null && active >= version) {
-      throw conflict('projection.version_not_newer', `Projection ${name} v${version} is not newer than the active v${active}; bump the version to rebuild beside it, or reset it in place`, {
-        projection: name,
-        version,
-        activeVersion: active,
-      });
+      throw conflict(
+        'projection.version_not_newer',
+        `Projection ${name} v${version} is not newer than the active v${active}; bump the version to rebuild beside it, or reset it in place`,
+        {
+          projection: name,
+          version,
+          activeVersion: active,
+        },
+      );
     }
     const existing = await loadCheckpoint(trx, name, version);
     if (existing && options.fresh) await deleteCheckpoint(trx, name, version);
@@ -85,7 +89,8 @@ export async function resetProjection(db: Kysely<EngineDb>, definition: Projecti
     // Row lock first, as a runner's batch takes it first: no deadlock over the schema.
     const row = await loadCheckpoint(trx, name, version, { forUpdate: true });
     if (!row) throw notFound('projection.unknown', `Projection ${name} v${version} is not set up`, { projection: name, version });
-    if (row.state === 'stopped') throw conflict('projection.version_retired', `Projection ${name} v${version} was superseded`, { projection: name, version });
+    if (row.state === 'stopped')
+      throw conflict('projection.version_retired', `Projection ${name} v${version} was superseded`, { projection: name, version });
     await rewindCheckpoint(trx, name, version);
     await recreateSchema(trx, definition);
   });

@@ -11,7 +11,14 @@ describe('projection engine (PostgreSQL)', () => {
   let t: TestDatabase;
   const engines: ProjectionEngine[] = [];
   const engine = (options: Omit<ProjectionEngineOptions, 'db' | 'connectionString'>) => {
-    const e = new ProjectionEngine({ db: t.db, connectionString: t.url, logger: recordingLogger(), lockRetryMs: 100, pollIntervalMs: 50, ...options });
+    const e = new ProjectionEngine({
+      db: t.db,
+      connectionString: t.url,
+      logger: recordingLogger(),
+      lockRetryMs: 100,
+      pollIntervalMs: 50,
+      ...options,
+    });
     engines.push(e);
     return e;
   };
@@ -39,7 +46,16 @@ describe('projection engine (PostgreSQL)', () => {
     await store.append('notify-2', [{ id: randomUUID(), type: 'counted.v1', data: {} }]);
     await caughtUp('rm_notified_v1');
     const [status] = await e.status();
-    expect(status).toMatchObject({ name: 'notified', version: 1, activeVersion: 1, state: 'running', owner: e.owner, locked: true, lagEvents: 0, eventsApplied: '31' });
+    expect(status).toMatchObject({
+      name: 'notified',
+      version: 1,
+      activeVersion: 1,
+      state: 'running',
+      owner: e.owner,
+      locked: true,
+      lagEvents: 0,
+      eventsApplied: '31',
+    });
   });
 
   it('follows by polling when notifications are off', async () => {
@@ -70,14 +86,20 @@ describe('projection engine (PostgreSQL)', () => {
     });
     expect(failed.checkpoint).toEqual(before.checkpoint);
     // The batch failed as a whole; re-applied event by event, the failing event is named.
-    const poison = (await sql<{ event_id: string; position: string }>`
-      SELECT event_id::text AS event_id, position::text AS position FROM events WHERE stream_id = 'poisoned' AND stream_version = 5`.execute(t.db)).rows[0]!;
+    const poison = (
+      await sql<{ event_id: string; position: string }>`
+      SELECT event_id::text AS event_id, position::text AS position FROM events WHERE stream_id = 'poisoned' AND stream_version = 5`.execute(t.db)
+    ).rows[0]!;
     expect(failed.error).toBe(
       `cannot count poison event ${poison.event_id} (at event ${poison.event_id}, position ${poison.position}, type counted.v1; batch of 9 events, positions ${BigInt(last) - 8n}..${last})`,
     );
-    const { rows } = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM rm_fragile_v1.applied WHERE position > ${before.checkpoint.position}`.execute(t.db);
+    const { rows } = await sql<{
+      n: number;
+    }>`SELECT count(*)::integer AS n FROM rm_fragile_v1.applied WHERE position > ${before.checkpoint.position}`.execute(t.db);
     expect(rows[0]!.n).toBe(0);
-    expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([expect.stringMatching(/projection fragile v1: FAILED .*cannot count poison event/)]);
+    expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.message)).toEqual([
+      expect.stringMatching(/projection fragile v1: FAILED .*cannot count poison event/),
+    ]);
     const status = await e.status();
     expect(status.find((s) => s.name === 'fragile')).toMatchObject({ state: 'failed', lagEvents: 9, lastError: failed.error });
     expect(status.find((s) => s.name === 'sturdy')).toMatchObject({ state: 'running', lagEvents: 0 });
@@ -119,13 +141,17 @@ describe('projection engine (PostgreSQL)', () => {
     }
     slow.hooks.midBatch = undefined;
 
-    const applied = await sql<{ position: string }>`SELECT position::text AS position FROM rm_graceful_v1.applied ORDER BY applied.position`.execute(t.db);
+    const applied = await sql<{ position: string }>`SELECT position::text AS position FROM rm_graceful_v1.applied ORDER BY applied.position`.execute(
+      t.db,
+    );
     expect(batch.length).toBeGreaterThan(0);
     expect(applied.rows.map((r) => r.position)).toEqual(batch);
     const [status] = await projectionStatus(t.db, { name: 'graceful' });
     expect(status).toMatchObject({ state: 'stopped', owner: null, locked: false, checkpoint: { position: batch.at(-1) } });
     const { rows } = await sql<{ n: number }>`
-      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'factledger-projector%'`.execute(t.db);
+      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'factledger-projector%'`.execute(
+      t.db,
+    );
     expect(rows[0]!.n).toBe(0);
   });
 

@@ -66,7 +66,8 @@ export class ProjectionEngine {
     const { db, definitions } = this.options;
     for (const definition of definitions) {
       const plan = await ensureProjection(db, definition, { retiredSchemaGraceMs: this.options.retiredSchemaGraceMs });
-      if (plan.outcome === 'rebuilding') this.logger.log(`projection ${definition.name}: rebuilding v${definition.version} beside the active v${plan.activeVersion}`);
+      if (plan.outcome === 'rebuilding')
+        this.logger.log(`projection ${definition.name}: rebuilding v${definition.version} beside the active v${plan.activeVersion}`);
     }
     this.started = true;
     for (const definition of definitions) {

@@ -11,7 +11,14 @@ describe('projection failover (PostgreSQL)', () => {
   let t: TestDatabase;
   const engines: ProjectionEngine[] = [];
   const engine = (options: Omit<ProjectionEngineOptions, 'db' | 'connectionString'>) => {
-    const e = new ProjectionEngine({ db: t.db, connectionString: t.url, logger: recordingLogger(), lockRetryMs: 100, pollIntervalMs: 50, ...options });
+    const e = new ProjectionEngine({
+      db: t.db,
+      connectionString: t.url,
+      logger: recordingLogger(),
+      lockRetryMs: 100,
+      pollIntervalMs: 50,
+      ...options,
+    });
     engines.push(e);
     return e;
   };
@@ -101,7 +108,10 @@ describe('projection failover (PostgreSQL)', () => {
     await eventually(async () => standby.isLeading('failover'), 5000, 'the standby to take over');
     await caughtUp('rm_failover_v1');
     expect(Date.now() - killedAt).toBeLessThan(5000);
-    expect(doomedLogger.lines).toContainEqual({ level: 'warn', message: expect.stringMatching(/projection failover v1: database connection lost, with it the lock/) });
+    expect(doomedLogger.lines).toContainEqual({
+      level: 'warn',
+      message: expect.stringMatching(/projection failover v1: database connection lost, with it the lock/),
+    });
     expect((await loadCheckpoint(t.db, 'failover', 1))!).toMatchObject({ owner: standby.owner, state: 'running', error: null });
   });
 

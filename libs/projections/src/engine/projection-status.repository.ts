@@ -82,7 +82,9 @@ export async function projectionStatus(db: Kysely<EngineDb>, options: { lagCap?:
      ORDER BY c.name, c.version`.execute(db);
   // The lag is asked of the event store, one version at a time (a retired version has none).
   const lags = await Promise.all(
-    rows.map((r) => (r.state === 'stopped' ? { events: 0, seconds: 0 } : lagAfter(db, { transactionId: r.transaction_id, position: r.position }, cap))),
+    rows.map((r) =>
+      r.state === 'stopped' ? { events: 0, seconds: 0 } : lagAfter(db, { transactionId: r.transaction_id, position: r.position }, cap),
+    ),
   );
   return rows.map((r, i) => ({
     name: r.name,

@@ -175,14 +175,22 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const claim = this.claim!;
     const started = performance.now();
     try {
-      await engineDb(session).transaction().execute(async (trx) => {
-        // The checkpoint first: its row lock is held while the batch applies.
-        const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
-        if (!state) throw new FencedError();
-        const keys = await applyEvents(trx, this.definition, page.events);
-        // Readers' caches learn at commit what this batch changed (only they read a running version).
-        if (state === 'running') await announceAdvance(trx, { projection: this.target.name, version: this.target.version, position: page.checkpoint.position, keys: keys?.slice() });
-      });
+      await engineDb(session)
+        .transaction()
+        .execute(async (trx) => {
+          // The checkpoint first: its row lock is held while the batch applies.
+          const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
+          if (!state) throw new FencedError();
+          const keys = await applyEvents(trx, this.definition, page.events);
+          // Readers' caches learn at commit what this batch changed (only they read a running version).
+          if (state === 'running')
+            await announceAdvance(trx, {
+              projection: this.target.name,
+              version: this.target.version,
+              position: page.checkpoint.position,
+              keys: keys?.slice(),
+            });
+        });
     } catch (e) {
       await this.onBatchError(session, e);
       return false;
@@ -246,7 +254,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     );
     await markFailed(engineDb(session), this.target, located.message);
     this.failedSince = located.message;
-    this.options.logger.error(`${this.label}: FAILED and stopped; the batch was rolled back. Fix, then resume it. ${located.message}`, (located.cause as Error)?.stack);
+    this.options.logger.error(
+      `${this.label}: FAILED and stopped; the batch was rolled back. Fix, then resume it. ${located.message}`,
+      (located.cause as Error)?.stack,
+    );
     this.options.onFailed?.(located.message);
   }
 

@@ -30,7 +30,14 @@ describe('read-model notices (PostgreSQL LISTEN/NOTIFY)', () => {
   });
 
   it('announces every batch of the active version at its commit, with the checkpoint it reached', async () => {
-    engine = new ProjectionEngine({ db: t.db, connectionString: t.url, definitions: [countsProjection('noticed', 1)], logger: recordingLogger(), pollIntervalMs: 50, lockRetryMs: 100 });
+    engine = new ProjectionEngine({
+      db: t.db,
+      connectionString: t.url,
+      definitions: [countsProjection('noticed', 1)],
+      logger: recordingLogger(),
+      pollIntervalMs: 50,
+      lockRetryMs: 100,
+    });
     await engine.start();
     const last = await appendMany(t.db, 'notice-a', 3);
     await eventually(async () => notices.some((n) => n.position === last), 10_000, 'the notice of the last event');

@@ -43,7 +43,12 @@ export async function announceAdvance(db: Kysely<EngineDb>, notice: Omit<ReadMod
 }
 
 /** A pg_notify call for a statement's select list (small payload: name, version, position, change). */
-export const readModelNoticeSql = (projection: RawBuilder<unknown> | string, version: RawBuilder<unknown> | number, position: RawBuilder<unknown> | string, change: ReadModelNotice['change']): RawBuilder<unknown> =>
+export const readModelNoticeSql = (
+  projection: RawBuilder<unknown> | string,
+  version: RawBuilder<unknown> | number,
+  position: RawBuilder<unknown> | string,
+  change: ReadModelNotice['change'],
+): RawBuilder<unknown> =>
   sql`pg_notify(${READ_MODELS_CHANNEL}, json_build_object('projection', ${projection}::text, 'version', ${version}::int, 'position', ${position}::text, 'change', ${change}::text)::text)`;
 
 export function parseReadModelNotice(payload: string | undefined): ReadModelNotice | null {

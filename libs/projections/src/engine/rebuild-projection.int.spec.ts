@@ -63,7 +63,12 @@ describe('rebuilding a projection beside the live version (PostgreSQL)', () => {
       },
     });
     const progress: RebuildProgress[] = [];
-    const rebuilding = rebuildProjection(t.db, next, { connectionString: t.url, batchSize: 30, retiredSchemaGraceMs: 50, onProgress: (p) => progress.push(p) });
+    const rebuilding = rebuildProjection(t.db, next, {
+      connectionString: t.url,
+      batchSize: 30,
+      retiredSchemaGraceMs: 50,
+      onProgress: (p) => progress.push(p),
+    });
 
     await midway;
     expect(await activeSchema(t.db, 'totals')).toBe('rm_totals_v1');
@@ -123,13 +128,18 @@ describe('rebuilding a projection beside the live version (PostgreSQL)', () => {
     });
 
     await visibleToReaders(t.db, await appendMany(t.db, 'guarded-1', 3, (i) => ({ poison: i === 1 })));
-    const failing = rebuildProjection(t.db, countsProjection('guarded', 2, { rejectPoison: true }), { connectionString: t.url, retiredSchemaGraceMs: 50 });
+    const failing = rebuildProjection(t.db, countsProjection('guarded', 2, { rejectPoison: true }), {
+      connectionString: t.url,
+      retiredSchemaGraceMs: 50,
+    });
     await expect(failing).rejects.toMatchObject({ code: 'projection.rebuild_failed', message: expect.stringContaining('cannot count poison event') });
     expect(await activeSchema(t.db, 'guarded')).toBe('rm_guarded_v1');
     expect((await loadCheckpoint(t.db, 'guarded', 2))!.state).toBe('failed');
 
     // Running it again after the fix retries the failed version.
-    await expect(rebuildProjection(t.db, countsProjection('guarded', 2), { connectionString: t.url, retiredSchemaGraceMs: 50 })).resolves.toMatchObject({ version: 2, replacedVersion: 1 });
+    await expect(
+      rebuildProjection(t.db, countsProjection('guarded', 2), { connectionString: t.url, retiredSchemaGraceMs: 50 }),
+    ).resolves.toMatchObject({ version: 2, replacedVersion: 1 });
     expect(await activeSchema(t.db, 'guarded')).toBe('rm_guarded_v2');
   });
 });

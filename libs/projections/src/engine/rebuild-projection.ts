@@ -64,11 +64,16 @@ export async function rebuildProjection(db: Kysely<EngineDb>, definition: Projec
   await runner.settled();
   if (exit !== 'active') {
     const row = await loadCheckpoint(db, definition.name, definition.version);
-    throw new DomainError('projection.rebuild_failed', 'unavailable', `Rebuild of ${definition.name} v${definition.version} did not finish: ${row?.error ?? failure ?? exit}`, {
-      projection: definition.name,
-      version: definition.version,
-      state: row?.state,
-    });
+    throw new DomainError(
+      'projection.rebuild_failed',
+      'unavailable',
+      `Rebuild of ${definition.name} v${definition.version} did not finish: ${row?.error ?? failure ?? exit}`,
+      {
+        projection: definition.name,
+        version: definition.version,
+        state: row?.state,
+      },
+    );
   }
   return { name: definition.name, version: definition.version, replacedVersion };
 }

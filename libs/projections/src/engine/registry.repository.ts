@@ -22,5 +22,7 @@ export async function setActiveVersion(db: Kysely<EngineDb>, name: string, versi
     INSERT INTO projection_registry (name, active_version) VALUES (${name}, ${version})
     ON CONFLICT (name) DO UPDATE SET active_version = excluded.active_version, switched_at = now()`.execute(db);
   // Readers' caches of the previous version are void from the commit on.
-  await sql`SELECT ${readModelNoticeSql(name, version, sql`coalesce((SELECT position::text FROM projection_checkpoints WHERE name = ${name} AND version = ${version}), '0')`, 'switch')}`.execute(db);
+  await sql`SELECT ${readModelNoticeSql(name, version, sql`coalesce((SELECT position::text FROM projection_checkpoints WHERE name = ${name} AND version = ${version}), '0')`, 'switch')}`.execute(
+    db,
+  );
 }

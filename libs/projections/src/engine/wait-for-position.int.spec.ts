@@ -57,7 +57,10 @@ describe('read-your-writes and status (PostgreSQL)', () => {
     const head = await appendMany(t.db, 'ryw-3', 1);
     const beyond = (BigInt(head) + 1000n).toString();
     await expect(waitForPosition(t.db, ['followed'], beyond, 100)).rejects.toMatchObject({ kind: 'invalid', code: 'projection.position_unknown' });
-    await expect(waitForPosition(t.db, ['followed'], 'not-a-position', 100)).rejects.toMatchObject({ kind: 'invalid', code: 'projection.position_unknown' });
+    await expect(waitForPosition(t.db, ['followed'], 'not-a-position', 100)).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'projection.position_unknown',
+    });
     await expect(waitForPosition(t.db, ['followed', 'nope'], head, 100)).rejects.toMatchObject({
       kind: 'unavailable',
       code: 'projection.wait_timeout',
@@ -67,7 +70,9 @@ describe('read-your-writes and status (PostgreSQL)', () => {
 
   it('fails at once, with a distinct code, when a projection it waits for has failed', async () => {
     await ensureProjection(t.db, countsProjection('broken'));
-    await sql`UPDATE projection_checkpoints SET state = 'failed', error = 'boom (at event e-1, position 1, type counted.v1)' WHERE name = 'broken'`.execute(t.db);
+    await sql`UPDATE projection_checkpoints SET state = 'failed', error = 'boom (at event e-1, position 1, type counted.v1)' WHERE name = 'broken'`.execute(
+      t.db,
+    );
     const head = (await sql<{ p: string }>`SELECT max(position)::text AS p FROM events`.execute(t.db)).rows[0]!.p;
     const started = Date.now();
     await expect(waitForPosition(t.db, ['followed', 'broken'], head, 5_000)).rejects.toMatchObject({
@@ -77,7 +82,10 @@ describe('read-your-writes and status (PostgreSQL)', () => {
     });
     expect(Date.now() - started).toBeLessThan(1_000); // not the 5 s timeout
     // Positions beyond bigint are refused, not sent to SQL.
-    await expect(waitForPosition(t.db, ['followed'], '9223372036854775808', 100)).rejects.toMatchObject({ kind: 'invalid', code: 'projection.position_unknown' });
+    await expect(waitForPosition(t.db, ['followed'], '9223372036854775808', 100)).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'projection.position_unknown',
+    });
   });
 
   it('reports lag in events (capped) and seconds, and no lag once caught up', async () => {
@@ -92,7 +100,14 @@ describe('read-your-writes and status (PostgreSQL)', () => {
     expect(followed.checkpoint.position).toBe(position);
 
     const parked = status.find((s) => s.name === 'parked')!; // every event of this file: 3 + 1 + 1 + 2 + 4
-    expect(parked).toMatchObject({ state: 'stopped', activeVersion: 1, checkpoint: { transactionId: '0', position: '0' }, lagEvents: 11, locked: false, owner: null });
+    expect(parked).toMatchObject({
+      state: 'stopped',
+      activeVersion: 1,
+      checkpoint: { transactionId: '0', position: '0' },
+      lagEvents: 11,
+      locked: false,
+      owner: null,
+    });
     expect(parked.lagSeconds).toBeGreaterThanOrEqual(0.05);
 
     const [capped] = await projectionStatus(t.db, { name: 'parked', lagCap: 5 });

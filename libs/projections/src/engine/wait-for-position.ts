@@ -35,7 +35,13 @@ const POLL_MS = [5, 10, 10, 15, 20, 25];
  * applied it. The event itself is looked up on `primary` when the replica has
  * not replayed it yet (a physical replica has the primary's transaction ids).
  */
-export async function waitForPosition(db: Kysely<EngineDb>, names: readonly string[], position: string, timeoutMs: number, primary?: Kysely<EngineDb>): Promise<void> {
+export async function waitForPosition(
+  db: Kysely<EngineDb>,
+  names: readonly string[],
+  position: string,
+  timeoutMs: number,
+  primary?: Kysely<EngineDb>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const lookUp = async (on: Kysely<EngineDb>) => (isPosition(position) ? await transactionIdAt(on, position) : null);
   const transactionId = (await lookUp(db)) ?? (primary ? await lookUp(primary) : null);
@@ -52,18 +58,30 @@ export async function waitForPosition(db: Kysely<EngineDb>, names: readonly stri
        WHERE r.name = ANY (${wanted}::text[])`.execute(db);
     // Readers in this process then use the version that reached the position, even right after a switch.
     for (const r of rows) rememberActiveVersion(db, r.name, r.active_version);
-    const unregistered = wanted.filter((n) => !rows.some((r) => r.name === n)).map((name) => ({ projection: name, version: null, state: 'not_registered', checkpoint: null }));
-    const behind = [...rows.filter((r) => r.reached !== true).map((r) => ({ projection: r.name, version: r.active_version, state: r.state, checkpoint: r.checkpoint })), ...unregistered];
+    const unregistered = wanted
+      .filter((n) => !rows.some((r) => r.name === n))
+      .map((name) => ({ projection: name, version: null, state: 'not_registered', checkpoint: null }));
+    const behind = [
+      ...rows
+        .filter((r) => r.reached !== true)
+        .map((r) => ({ projection: r.name, version: r.active_version, state: r.state, checkpoint: r.checkpoint })),
+      ...unregistered,
+    ];
     if (behind.length === 0) return;
     const failed = rows.find((r) => r.reached !== true && r.state === 'failed');
     if (failed) {
-      throw new DomainError(WaitErrorCodes.failed, 'unavailable', `Read model ${failed.name} v${failed.active_version} has failed and will not reach position ${position} until it is fixed and resumed: ${failed.error}`, {
-        position,
-        projection: failed.name,
-        version: failed.active_version,
-        error: failed.error,
-        checkpoint: failed.checkpoint,
-      });
+      throw new DomainError(
+        WaitErrorCodes.failed,
+        'unavailable',
+        `Read model ${failed.name} v${failed.active_version} has failed and will not reach position ${position} until it is fixed and resumed: ${failed.error}`,
+        {
+          position,
+          projection: failed.name,
+          version: failed.active_version,
+          error: failed.error,
+          checkpoint: failed.checkpoint,
+        },
+      );
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {

@@ -61,22 +61,30 @@ describe('projector worker processes: crash and failover (PostgreSQL)', () => {
     const doomed = worker(t, 100);
     await doomed.ready;
     // Mid-batch: the figures projector's session is inside a transaction.
-    await eventually(async () => {
-      const { rows } = await sql<{ busy: boolean }>`
+    await eventually(
+      async () => {
+        const { rows } = await sql<{ busy: boolean }>`
         SELECT count(*) > 0 AS busy FROM pg_stat_activity
          WHERE datname = current_database() AND application_name = 'factledger-projector:figures' AND xact_start IS NOT NULL`.execute(t.db);
-      return rows[0]!.busy && Number((await figuresCheckpoint(t)).eventsApplied) > 500;
-    }, 20_000, 'the figures projector to be inside a batch');
+        return rows[0]!.busy && Number((await figuresCheckpoint(t)).eventsApplied) > 500;
+      },
+      20_000,
+      'the figures projector to be inside a batch',
+    );
     doomed.child.kill('SIGKILL');
     await doomed.exited;
     const crashedAt = Number((await figuresCheckpoint(t)).eventsApplied);
     expect(crashedAt).toBeLessThan(events);
     // The row still names the dead owner as running; the status goes by the lock, which died with it.
     expect((await figuresCheckpoint(t)).state).toBe('running');
-    await eventually(async () => {
-      const status = (await projectionStatus(t.db, { name: 'figures' })).find((s) => s.version === s.activeVersion);
-      return status?.state === 'stopped' && !status.locked;
-    }, 10_000, 'the status to say stopped');
+    await eventually(
+      async () => {
+        const status = (await projectionStatus(t.db, { name: 'figures' })).find((s) => s.version === s.activeVersion);
+        return status?.state === 'stopped' && !status.locked;
+      },
+      10_000,
+      'the status to say stopped',
+    );
 
     const restarted = worker(t, 100);
     await restarted.ready;
@@ -103,7 +111,9 @@ describe('projector worker processes: crash and failover (PostgreSQL)', () => {
     const status = (await projectionStatus(t.db, { name: 'figures' })).find((s) => s.version === s.activeVersion);
     expect(status).toMatchObject({ state: 'stopped', locked: false });
     const { rows } = await sql<{ n: number }>`
-      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'factledger-projector%'`.execute(t.db);
+      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'factledger-projector%'`.execute(
+      t.db,
+    );
     expect(rows[0]!.n).toBe(0);
 
     const restarted = worker(t, 100);
@@ -118,18 +128,24 @@ describe('projector worker processes: crash and failover (PostgreSQL)', () => {
     const [a, b] = [worker(t, 100), worker(t, 100)];
     await Promise.all([a.ready, b.ready]);
     const owners = new Set<string>();
-    await eventually(async () => {
-      const checkpoint = await figuresCheckpoint(t);
-      if (checkpoint.owner) owners.add(checkpoint.owner);
-      return Number(checkpoint.eventsApplied) > 1500;
-    }, 20_000, 'the figures read model to be under way');
+    await eventually(
+      async () => {
+        const checkpoint = await figuresCheckpoint(t);
+        if (checkpoint.owner) owners.add(checkpoint.owner);
+        return Number(checkpoint.eventsApplied) > 1500;
+      },
+      20_000,
+      'the figures read model to be under way',
+    );
     // One owner all along; the other process stands by on its own session.
     expect(owners.size).toBe(1);
     const [owner] = owners;
     const leader = [a, b].find((w) => owner!.includes(`:${w.pid}:`))!;
     const standby = leader === a ? b : a;
     const { rows } = await sql<{ n: number }>`
-      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factledger-projector:figures'`.execute(t.db);
+      SELECT count(*)::integer AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factledger-projector:figures'`.execute(
+      t.db,
+    );
     expect(rows[0]!.n).toBe(2);
 
     leader.child.kill('SIGKILL');

@@ -9,7 +9,9 @@ import { isOwnGeneration, READ_MODELS, workerDefinition, type ReadModelSpec } fr
 export const PROJECTOR_OPTIONS = Symbol('factledger.projector-options');
 
 /** Engine tuning; defaults are the engine's. `readModels` is for tests. */
-export type ProjectorOptions = Partial<Pick<ProjectionEngineOptions, 'batchSize' | 'rebuildBatchSize' | 'pollIntervalMs' | 'lockRetryMs' | 'notifications' | 'owner'>> & {
+export type ProjectorOptions = Partial<
+  Pick<ProjectionEngineOptions, 'batchSize' | 'rebuildBatchSize' | 'pollIntervalMs' | 'lockRetryMs' | 'notifications' | 'owner'>
+> & {
   readModels?: readonly ReadModelSpec[];
 };
 
@@ -62,7 +64,15 @@ export class ProjectorService implements OnModuleInit, OnModuleDestroy {
     const { readModels: _readModels, ...tuning } = this.options;
     // The app's instance id as the owner: GET /v1/projections then says which worker applies each read model.
     const owner = tuning.owner ?? this.instanceId;
-    const engine = new ProjectionEngine({ db: this.db, connectionString: this.config.databaseUrl, definitions: [definition], logger: this.logger, onBatch: this.metrics?.onBatch, ...tuning, owner });
+    const engine = new ProjectionEngine({
+      db: this.db,
+      connectionString: this.config.databaseUrl,
+      definitions: [definition],
+      logger: this.logger,
+      onBatch: this.metrics?.onBatch,
+      ...tuning,
+      owner,
+    });
     this.engines.set(spec.name, engine);
     await engine.start();
     void engine.exited(spec.name)?.then((exit) => (exit === 'superseded' ? this.follow(spec, engine, definition.version) : undefined));

@@ -20,7 +20,15 @@ import { TimelineReadController } from './http/timeline-read.controller';
  * On Fastify, cached head estimates are answered before Nest's pipeline.
  */
 @Module({
-  controllers: [MetricsReadController, TimelineReadController, FiguresReadController, SourcesReadController, ReportsReadController, ProjectionsStatusController, ReadModelDigestController],
+  controllers: [
+    MetricsReadController,
+    TimelineReadController,
+    FiguresReadController,
+    SourcesReadController,
+    ReportsReadController,
+    ProjectionsStatusController,
+    ReadModelDigestController,
+  ],
   providers: [readContextProvider, EstimateCacheService, ReadModelMetrics, EstimateCacheMetrics],
   exports: [EstimateCacheService],
 })

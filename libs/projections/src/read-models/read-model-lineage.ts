@@ -47,7 +47,8 @@ export const isOwnGeneration = (spec: ReadModelSpec, version: number): boolean =
 
 export function readModelSpec(name: string): ReadModelSpec {
   const spec = READ_MODELS.find((s) => s.name === name);
-  if (!spec) throw invalid('projection.unknown', `No read model named ${name} (known: ${READ_MODELS.map((s) => s.name).join(', ')})`, { projection: name });
+  if (!spec)
+    throw invalid('projection.unknown', `No read model named ${name} (known: ${READ_MODELS.map((s) => s.name).join(', ')})`, { projection: name });
   return spec;
 }
 
@@ -74,13 +75,18 @@ export async function rebuildDefinition(db: Kysely<EngineDb>, spec: ReadModelSpe
   const { active, existing } = await versionsOf(db, spec.name);
   if (active === null || active < firstVersion(spec)) return spec.define(firstVersion(spec));
   if (!isOwnGeneration(spec, active)) {
-    throw invalid('projection.newer_code_active', `Read model ${spec.name} v${active} was built by newer code than this (v${firstVersion(spec)}…); run the rebuild from the newer release`, {
-      projection: spec.name,
-      activeVersion: active,
-    });
+    throw invalid(
+      'projection.newer_code_active',
+      `Read model ${spec.name} v${active} was built by newer code than this (v${firstVersion(spec)}…); run the rebuild from the newer release`,
+      {
+        projection: spec.name,
+        activeVersion: active,
+      },
+    );
   }
   const unfinished = existing.find((e) => e.version > active && isOwnGeneration(spec, e.version) && e.state !== 'stopped');
   const version = unfinished?.version ?? active + 1;
-  if (!isOwnGeneration(spec, version)) throw invalid('projection.generations_exhausted', `Read model ${spec.name} has no generation left for code version ${spec.codeVersion}`);
+  if (!isOwnGeneration(spec, version))
+    throw invalid('projection.generations_exhausted', `Read model ${spec.name} has no generation left for code version ${spec.codeVersion}`);
   return spec.define(version);
 }

@@ -28,7 +28,7 @@ export class ReadModelMetrics implements OnModuleInit {
       });
     this.metrics.gauge({
       name: 'factledger_read_model_checkpoint_position',
-      help: 'Global log position of the read model version\'s checkpoint',
+      help: "Global log position of the read model version's checkpoint",
       labelNames,
       collect() {
         return each((row, labels) => this.set(labels, Number(row.checkpoint.position)));
@@ -44,7 +44,7 @@ export class ReadModelMetrics implements OnModuleInit {
     });
     this.metrics.gauge({
       name: 'factledger_read_model_lag_seconds',
-      help: 'Recorded time of the newest event minus that of the checkpoint\'s event (0 when caught up)',
+      help: "Recorded time of the newest event minus that of the checkpoint's event (0 when caught up)",
       labelNames,
       collect() {
         return each((row, labels) => this.set(labels, row.lagSeconds));
@@ -52,7 +52,7 @@ export class ReadModelMetrics implements OnModuleInit {
     });
     this.metrics.gauge({
       name: 'factledger_read_model_state',
-      help: '1 for the read model version\'s current state (running, rebuilding, stopped, failed, retired), 0 for the others',
+      help: "1 for the read model version's current state (running, rebuilding, stopped, failed, retired), 0 for the others",
       labelNames: [...labelNames, 'state'] as const,
       collect() {
         return each((row, labels) => {
@@ -66,9 +66,15 @@ export class ReadModelMetrics implements OnModuleInit {
   readonly onBatch: BatchObserver = (batch) => {
     const labelNames = ['read_model', 'mode'] as const;
     const labels = { read_model: batch.name, mode: batch.mode };
-    this.metrics.counter({ name: 'factledger_projection_batches_total', help: 'Batches committed by this process\'s projectors', labelNames }).inc(labels);
-    this.metrics.counter({ name: 'factledger_projection_events_total', help: 'Events the checkpoint moved over in this process\'s batches', labelNames }).inc(labels, batch.events);
-    this.metrics.histogram({ name: 'factledger_projection_batch_duration_seconds', help: 'Batch duration (read, apply, commit)', labelNames }).observe(labels, batch.seconds);
+    this.metrics
+      .counter({ name: 'factledger_projection_batches_total', help: "Batches committed by this process's projectors", labelNames })
+      .inc(labels);
+    this.metrics
+      .counter({ name: 'factledger_projection_events_total', help: "Events the checkpoint moved over in this process's batches", labelNames })
+      .inc(labels, batch.events);
+    this.metrics
+      .histogram({ name: 'factledger_projection_batch_duration_seconds', help: 'Batch duration (read, apply, commit)', labelNames })
+      .observe(labels, batch.seconds);
   };
 
   /** One status query per scrape, shared by the four gauges. */

@@ -53,11 +53,13 @@ const folderOf = (path: string) => (path.startsWith(READ_MODELS) ? (path.slice(R
 function trespasses(paths: readonly string[], read: (path: string) => string = (path) => readFileSync(join(ROOT, path), 'utf8')): string[] {
   return paths.flatMap((path) => {
     const folder = folderOf(path);
-    const owned = new Set(folder ? OWNERS[folder] ?? [] : []);
+    const owned = new Set(folder ? (OWNERS[folder] ?? []) : []);
     return read(path)
       .split('\n')
       .flatMap((line, i) =>
-        PATTERNS.filter(({ table, pattern }) => !owned.has(table) && pattern.test(line)).map(({ owner, table }) => `${path}:${i + 1}: names ${owner}'s ${table}: ${line.trim()}`),
+        PATTERNS.filter(({ table, pattern }) => !owned.has(table) && pattern.test(line)).map(
+          ({ owner, table }) => `${path}:${i + 1}: names ${owner}'s ${table}: ${line.trim()}`,
+        ),
       );
   });
 }
@@ -67,17 +69,31 @@ describe('a read model owns its tables', () => {
 
   it('knows every table the figures model creates', () => {
     // Every *.tables.ts of the folder (the head-estimate rows keep their own file).
-    const sources = readdirSync(join(__dirname, 'figures')).filter((f) => f.endsWith('.tables.ts')).map((f) => readFileSync(join(__dirname, 'figures', f), 'utf8'));
+    const sources = readdirSync(join(__dirname, 'figures'))
+      .filter((f) => f.endsWith('.tables.ts'))
+      .map((f) => readFileSync(join(__dirname, 'figures', f), 'utf8'));
     const created = sources.flatMap((text) => [...text.matchAll(/CREATE (?:UNLOGGED )?TABLE \$\{t\('(\w+)'\)\}/g)].map((m) => m[1]));
     expect([...created].sort()).toEqual([...FIGURES_TABLES].sort());
   });
 
   it('recognises a table named in SQL or a query-builder call, and not its name in prose or other tables', () => {
     const figures = namesTable('figures_current');
-    for (const code of ["sql.id(schema, 'figures_current')", "sql.id(schemas.get(FIGURES)!, 'figures_current')", "[schema, 'figures_current']", "db.withSchema(s).selectFrom('figures_current')", 'FROM rm_figures_v4.figures_current c', 'JOIN "rm_figures_v4"."figures_current"']) {
+    for (const code of [
+      "sql.id(schema, 'figures_current')",
+      "sql.id(schemas.get(FIGURES)!, 'figures_current')",
+      "[schema, 'figures_current']",
+      "db.withSchema(s).selectFrom('figures_current')",
+      'FROM rm_figures_v4.figures_current c',
+      'JOIN "rm_figures_v4"."figures_current"',
+    ]) {
       expect(figures.test(code)).toBe(true);
     }
-    for (const text of ['the figures_current row', "examples: ['figures_current']", "sql.id(schema, 'figures_current_old')", 'FROM figures_current_archive']) {
+    for (const text of [
+      'the figures_current row',
+      "examples: ['figures_current']",
+      "sql.id(schema, 'figures_current_old')",
+      'FROM figures_current_archive',
+    ]) {
       expect(figures.test(text)).toBe(false);
     }
   });

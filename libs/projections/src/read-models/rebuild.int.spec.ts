@@ -41,13 +41,16 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
     const stdout: string[] = [];
     const progress: { name: string; processed: number; total: number; phase: string }[] = [];
     let done = false;
-    const rebuilding = runRebuild({ readModels: 'all', fresh: false, batchSize: 200 }, {
-      stdout: (text) => void stdout.push(text),
-      stderr: () => undefined,
-      onProgress: (p) => void progress.push({ name: p.name, processed: p.processed, total: p.total, phase: p.phase }),
-      config: () => ({ ...loadConfig({}), databaseUrl: t.url }),
-      retiredSchemaGraceMs: 100,
-    }).finally(() => (done = true));
+    const rebuilding = runRebuild(
+      { readModels: 'all', fresh: false, batchSize: 200 },
+      {
+        stdout: (text) => void stdout.push(text),
+        stderr: () => undefined,
+        onProgress: (p) => void progress.push({ name: p.name, processed: p.processed, total: p.total, phase: p.phase }),
+        config: () => ({ ...loadConfig({}), databaseUrl: t.url }),
+        retiredSchemaGraceMs: 100,
+      },
+    ).finally(() => (done = true));
     // Readers meanwhile: the same answer every time, from the live version, then from the new one.
     const seen = new Set<string>();
     let reads = 0;
@@ -59,7 +62,9 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
     }
     expect(await rebuilding).toBe(0);
     expect(reads).toBeGreaterThan(3);
-    expect(stdout.join('')).toMatch(new RegExp(`catalog: v${CATALOG + 1} is live, replacing v${CATALOG}[\\s\\S]*figures: v${FIGURES + 1} is live, replacing v${FIGURES}`));
+    expect(stdout.join('')).toMatch(
+      new RegExp(`catalog: v${CATALOG + 1} is live, replacing v${CATALOG}[\\s\\S]*figures: v${FIGURES + 1} is live, replacing v${FIGURES}`),
+    );
     const switched = progress.filter((p) => p.name === 'figures' && p.phase === 'switched');
     expect(switched).toEqual([expect.objectContaining({ processed: switched[0]!.total })]);
     expect([...seen].sort()).toEqual(expect.arrayContaining([`rm_figures_v${FIGURES}`]));
@@ -69,7 +74,15 @@ describe('rebuilding the read models beside the live versions (PostgreSQL)', () 
     // The worker, which ran the first version, now applies new events to the rebuilt one.
     const figureId = randomUUID();
     // Registered (and verified) first: estimate version 2 counts only verified sources.
-    const registered = { sourceId: 'source-new', name: 'New', kind: 'intelligence', country: null, partyToConflict: false, aliases: [], needsReview: false };
+    const registered = {
+      sourceId: 'source-new',
+      name: 'New',
+      kind: 'intelligence',
+      country: null,
+      partyToConflict: false,
+      aliases: [],
+      needsReview: false,
+    };
     await appendToStream(t.db, 'source-source-new', [{ id: randomUUID(), type: 'source.registered.v1', data: registered }]);
     const appended = await appendToStream(t.db, `figure-${figureId}`, [
       {

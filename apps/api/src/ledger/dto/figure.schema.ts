@@ -25,7 +25,9 @@ const Method = Type.Optional(OneOf(FIGURE_METHODS, { description: 'default unkno
 const Reason = (description: string) => NotBlankFreeText(LedgerLimits.reasonMax, { description });
 
 export const ReportFigureBody = Closed({
-  figureId: Type.Optional(Matching(LedgerPatterns.uuid, { description: 'Client-chosen lowercase uuid; generated when omitted (derived from Idempotency-Key when sent)' })),
+  figureId: Type.Optional(
+    Matching(LedgerPatterns.uuid, { description: 'Client-chosen lowercase uuid; generated when omitted (derived from Idempotency-Key when sent)' }),
+  ),
   metricKey: Matching(LedgerPatterns.metricKey, { description: 'a metric key (snake_case)' }),
   sourceId: Slug('the source id'),
   amount: AmountBody,
@@ -103,4 +105,7 @@ export const FigureView = Closed({
 });
 
 export const FigureWriteResult = WriteResult(FigureView, 'The figure after the write (ETag: its stream version)');
-export const FigureRead = Closed({ data: FigureView, streamVersion: Type.Integer({ minimum: 1 }) }, { description: 'The figure with every version and citation (ETag: its stream version)' });
+export const FigureRead = Closed(
+  { data: FigureView, streamVersion: Type.Integer({ minimum: 1 }) },
+  { description: 'The figure with every version and citation (ETag: its stream version)' },
+);

@@ -13,7 +13,9 @@ const metricFields = {
   }),
 };
 
-export const MetricKey = Matching(LedgerPatterns.metricKey, { description: 'snake_case: a-z, 0-9 and _, 2 to 100 characters, starting with a letter' });
+export const MetricKey = Matching(LedgerPatterns.metricKey, {
+  description: 'snake_case: a-z, 0-9 and _, 2 to 100 characters, starting with a letter',
+});
 
 export const RegisterMetricBody = Closed({
   key: MetricKey,

@@ -18,7 +18,11 @@ export const RegisterReportBody = Closed({
   url: Type.Optional(Nullable(Type.String({ maxLength: LedgerLimits.urlMax, pattern: HTTP_URL, description: 'an absolute http(s) URL' }))),
   publishedAt: CalendarDate({ examples: ['2024-10-28'] }),
   publishedZone: Type.Optional(
-    Nullable(Matching(LedgerPatterns.timeZone, { description: "the outlet's IANA time zone publishedAt is a local date in (e.g. Europe/Kyiv); default null: UTC" })),
+    Nullable(
+      Matching(LedgerPatterns.timeZone, {
+        description: "the outlet's IANA time zone publishedAt is a local date in (e.g. Europe/Kyiv); default null: UTC",
+      }),
+    ),
   ),
   language: Matching(LedgerPatterns.language, { description: 'a language tag such as en or pt-BR' }),
   contentHash: Type.Optional(Nullable(Matching(LedgerPatterns.sha256, { description: 'sha256 (hex) of the UTF-8 article text' }))),
@@ -43,9 +47,15 @@ export const ReportView = Closed({
 export const ReportWriteResult = WriteResult(ReportView, 'The report after the write (ETag: its stream version)');
 
 const Hash = Type.String({ pattern: LedgerPatterns.sha256.source });
-export const StoredText = Closed({ reportId: Type.String(), contentHash: Hash, length: Type.Integer({ minimum: 0 }) }, { description: 'The text is stored' });
+export const StoredText = Closed(
+  { reportId: Type.String(), contentHash: Hash, length: Type.Integer({ minimum: 0 }) },
+  { description: 'The text is stored' },
+);
 export const ReportTextRead = Closed(
   { reportId: Type.String(), contentHash: Hash, body: Type.String(), storedAt: Type.String({ format: 'date-time' }) },
   { description: "The report's raw text" },
 );
-export const RedactedText = Closed({ reportId: Type.String(), redacted: Type.Boolean({ description: 'false when there was no text to redact' }) }, { description: 'The text is gone' });
+export const RedactedText = Closed(
+  { reportId: Type.String(), redacted: Type.Boolean({ description: 'false when there was no text to redact' }) },
+  { description: 'The text is gone' },
+);

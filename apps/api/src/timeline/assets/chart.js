@@ -41,7 +41,11 @@ export function pointsOf(timeline) {
       const source = sources.get(figure.sourceId);
       const { status, replacedBy } = statusOf(figure, version);
       return {
-        figure, version, source, status, replacedBy,
+        figure,
+        version,
+        source,
+        status,
+        replacedBy,
         key: `${figure.figureId}:${version.version}`,
         date: utc(version.validAt.date),
         qualifier: version.amount.qualifier,
@@ -61,12 +65,18 @@ const fmt = (n) => n.toLocaleString('en-US');
 
 export function amountText(amount) {
   switch (amount.qualifier) {
-    case 'exact': return fmt(amount.value);
-    case 'approximately': return `about ${fmt(amount.value)}`;
-    case 'range': return `${fmt(amount.low)}–${fmt(amount.high)}`;
-    case 'up_to': return `up to ${fmt(amount.high)}`;
-    case 'at_least': return `at least ${fmt(amount.low)}`;
-    default: return `more than ${fmt(amount.low)}`;
+    case 'exact':
+      return fmt(amount.value);
+    case 'approximately':
+      return `about ${fmt(amount.value)}`;
+    case 'range':
+      return `${fmt(amount.low)}–${fmt(amount.high)}`;
+    case 'up_to':
+      return `up to ${fmt(amount.high)}`;
+    case 'at_least':
+      return `at least ${fmt(amount.low)}`;
+    default:
+      return `more than ${fmt(amount.low)}`;
   }
 }
 
@@ -89,36 +99,113 @@ export function drawChart(container, { points, series, validAt, markValidAt, uni
   const byKey = new Map(points.map((p) => [p.key, p]));
   const corrections = points.filter((p) => p.status === 'corrected' && byKey.has(`${p.figure.figureId}:${p.replacedBy}`));
   const dots = (status) =>
-    Plot.dot(points.filter((p) => p.status === status), {
-      x: 'date', y: 'y', symbol: (p) => SYMBOL[p.qualifier], rotate: (p) => (p.qualifier === 'up_to' ? 180 : 0),
-      r: 6, stroke: 'colour', strokeWidth: 2, fill: (p) => (HOLLOW.has(p.qualifier) ? '#fff' : p.colour),
-      opacity: OPACITY[status], className: `fl-pt-${status}`, title: titleOf,
-    });
+    Plot.dot(
+      points.filter((p) => p.status === status),
+      {
+        x: 'date',
+        y: 'y',
+        symbol: (p) => SYMBOL[p.qualifier],
+        rotate: (p) => (p.qualifier === 'up_to' ? 180 : 0),
+        r: 6,
+        stroke: 'colour',
+        strokeWidth: 2,
+        fill: (p) => (HOLLOW.has(p.qualifier) ? '#fff' : p.colour),
+        opacity: OPACITY[status],
+        className: `fl-pt-${status}`,
+        title: titleOf,
+      },
+    );
   const chart = Plot.plot({
-    width: Math.max(640, container.clientWidth || 960), height: 460, marginLeft: 70, marginRight: 30, marginBottom: 52,
+    width: Math.max(640, container.clientWidth || 960),
+    height: 460,
+    marginLeft: 70,
+    marginRight: 30,
+    marginBottom: 52,
     style: { fontSize: '12px', fontFamily: 'inherit', background: 'transparent' },
     x: { type: 'utc', domain: xDomain, label: 'Valid time (the date each figure describes) →', labelAnchor: 'center', labelOffset: 46, grid: true },
     y: { domain: [0, yMax], label: `↑ ${unit}`, grid: true, tickFormat: (n) => fmt(n) },
-    color: { type: 'identity' }, symbol: { type: 'identity' },
+    color: { type: 'identity' },
+    symbol: { type: 'identity' },
     marks: [
-      Plot.areaY(steps.filter((s) => s.low !== null), { x: 'date', y1: 'low', y2: 'high', curve: 'step-after', fill: '#5b6b8c', fillOpacity: 0.13, className: 'fl-envelope' }),
-      Plot.line(steps.filter((s) => s.consensus !== null), { x: 'date', y: 'consensus', curve: 'step-after', stroke: '#1f2a44', strokeWidth: 2.5, className: 'fl-consensus' }),
+      Plot.areaY(
+        steps.filter((s) => s.low !== null),
+        { x: 'date', y1: 'low', y2: 'high', curve: 'step-after', fill: '#5b6b8c', fillOpacity: 0.13, className: 'fl-envelope' },
+      ),
+      Plot.line(
+        steps.filter((s) => s.consensus !== null),
+        { x: 'date', y: 'consensus', curve: 'step-after', stroke: '#1f2a44', strokeWidth: 2.5, className: 'fl-consensus' },
+      ),
       Plot.ruleX(markValidAt ? [utc(validAt)] : [], { stroke: '#1f2a44', strokeDasharray: '4,4', strokeOpacity: 0.6 }),
-      Plot.ruleX(points.filter((p) => p.qualifier === 'range'), { x: 'date', y1: 'low', y2: 'high', stroke: 'colour', strokeWidth: 3, strokeOpacity: (p) => OPACITY[p.status], strokeLinecap: 'round', className: 'fl-range' }),
-      Plot.arrow(points.filter((p) => ['up_to', 'at_least', 'more_than'].includes(p.qualifier)), {
-        x1: 'date', x2: 'date', y1: 'y', y2: (p) => (p.qualifier === 'up_to' ? Math.max(0, p.y - tail) : p.y + tail),
-        stroke: 'colour', strokeWidth: 1.5, strokeOpacity: (p) => OPACITY[p.status], headLength: 6, className: 'fl-bound',
-      }),
+      Plot.ruleX(
+        points.filter((p) => p.qualifier === 'range'),
+        {
+          x: 'date',
+          y1: 'low',
+          y2: 'high',
+          stroke: 'colour',
+          strokeWidth: 3,
+          strokeOpacity: (p) => OPACITY[p.status],
+          strokeLinecap: 'round',
+          className: 'fl-range',
+        },
+      ),
+      Plot.arrow(
+        points.filter((p) => ['up_to', 'at_least', 'more_than'].includes(p.qualifier)),
+        {
+          x1: 'date',
+          x2: 'date',
+          y1: 'y',
+          y2: (p) => (p.qualifier === 'up_to' ? Math.max(0, p.y - tail) : p.y + tail),
+          stroke: 'colour',
+          strokeWidth: 1.5,
+          strokeOpacity: (p) => OPACITY[p.status],
+          headLength: 6,
+          className: 'fl-bound',
+        },
+      ),
       Plot.link(corrections, {
-        x1: 'date', y1: 'y', x2: (p) => byKey.get(`${p.figure.figureId}:${p.replacedBy}`).date, y2: (p) => byKey.get(`${p.figure.figureId}:${p.replacedBy}`).y,
-        stroke: '#777', strokeDasharray: '3,3', markerEnd: 'arrow', className: 'fl-correction-link',
+        x1: 'date',
+        y1: 'y',
+        x2: (p) => byKey.get(`${p.figure.figureId}:${p.replacedBy}`).date,
+        y2: (p) => byKey.get(`${p.figure.figureId}:${p.replacedBy}`).y,
+        stroke: '#777',
+        strokeDasharray: '3,3',
+        markerEnd: 'arrow',
+        className: 'fl-correction-link',
       }),
-      Plot.dot(points.filter((p) => p.party), { x: 'date', y: 'y', r: 11, stroke: '#b3261e', strokeWidth: 1.5, strokeDasharray: '2,2', opacity: (p) => OPACITY[p.status], className: 'fl-party' }),
-      dots('superseded'), dots('corrected'), dots('retracted'), dots('held'),
-      Plot.link(points.filter((p) => p.status === 'retracted'), {
-        x1: (p) => new Date(p.date.getTime() - strike), x2: (p) => new Date(p.date.getTime() + strike), y1: 'y', y2: 'y', stroke: '#b3261e', strokeWidth: 2.5, className: 'fl-strike',
-      }),
-      Plot.text(points.filter((p) => p.corroborations > 0), { x: 'date', y: 'y', text: (p) => `+${p.corroborations}`, dx: 12, dy: -10, fill: '#333', fontWeight: 600, className: 'fl-corroborations' }),
+      Plot.dot(
+        points.filter((p) => p.party),
+        {
+          x: 'date',
+          y: 'y',
+          r: 11,
+          stroke: '#b3261e',
+          strokeWidth: 1.5,
+          strokeDasharray: '2,2',
+          opacity: (p) => OPACITY[p.status],
+          className: 'fl-party',
+        },
+      ),
+      dots('superseded'),
+      dots('corrected'),
+      dots('retracted'),
+      dots('held'),
+      Plot.link(
+        points.filter((p) => p.status === 'retracted'),
+        {
+          x1: (p) => new Date(p.date.getTime() - strike),
+          x2: (p) => new Date(p.date.getTime() + strike),
+          y1: 'y',
+          y2: 'y',
+          stroke: '#b3261e',
+          strokeWidth: 2.5,
+          className: 'fl-strike',
+        },
+      ),
+      Plot.text(
+        points.filter((p) => p.corroborations > 0),
+        { x: 'date', y: 'y', text: (p) => `+${p.corroborations}`, dx: 12, dy: -10, fill: '#333', fontWeight: 600, className: 'fl-corroborations' },
+      ),
     ],
   });
   for (const status of ['held', 'superseded', 'corrected', 'retracted']) {
@@ -132,7 +219,9 @@ export function drawChart(container, { points, series, validAt, markValidAt, uni
       el.dataset.figure = point.figure.figureId;
       el.dataset.version = String(point.version.version);
       el.addEventListener('click', () => onPick(point));
-      el.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') onPick(point); });
+      el.addEventListener('keydown', (e) => {
+        if (e.key === 'Enter' || e.key === ' ') onPick(point);
+      });
     });
   }
   container.replaceChildren(chart);

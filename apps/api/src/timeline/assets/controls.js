@@ -5,7 +5,9 @@ const fmtTime = (iso) => iso.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC');
 /** Every recorded change of the metric's figures at the head: versions, retractions, corroborations; oldest first. */
 export function momentsOf(timeline) {
   const moments = new Map();
-  const add = (position, recordedAt, what) => { if (!moments.has(position)) moments.set(position, { position, recordedAt, what }); };
+  const add = (position, recordedAt, what) => {
+    if (!moments.has(position)) moments.set(position, { position, recordedAt, what });
+  };
   for (const f of timeline.figures) {
     for (const v of f.versions) add(v.recorded.position, v.recorded.recordedAt, `${f.sourceId} v${v.version} (${v.kind})`);
     if (f.retraction) add(f.retraction.position, f.retraction.recordedAt, `${f.sourceId} retracted`);
@@ -32,7 +34,8 @@ export function placeSlider({ slider, label, date }, moments, asOf) {
 
 export function describe(label, moments, index, asOf) {
   if (!asOf) label.textContent = 'now (the latest the read models hold)';
-  else if (/^\d+$/.test(asOf)) label.textContent = moments[index] ? `${fmtTime(moments[index].recordedAt)} — after ${moments[index].what}` : `position ${asOf}`;
+  else if (/^\d+$/.test(asOf))
+    label.textContent = moments[index] ? `${fmtTime(moments[index].recordedAt)} — after ${moments[index].what}` : `position ${asOf}`;
   else label.textContent = `the end of ${asOf.slice(0, 10)} (UTC)`;
 }
 

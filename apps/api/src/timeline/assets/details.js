@@ -10,7 +10,12 @@ function el(tag, text, attrs = {}) {
 }
 
 const proofLink = (position, label = 'inclusion proof') =>
-  el('a', label, { href: `/v1/proofs/inclusion?event=${encodeURIComponent(position)}`, target: '_blank', rel: 'noopener', title: `Auditor's inclusion proof of event ${position} (needs the auditor role)` });
+  el('a', label, {
+    href: `/v1/proofs/inclusion?event=${encodeURIComponent(position)}`,
+    target: '_blank',
+    rel: 'noopener',
+    title: `Auditor's inclusion proof of event ${position} (needs the auditor role)`,
+  });
 
 function row(dl, term, ...values) {
   dl.append(el('dt', term));
@@ -23,7 +28,9 @@ export function showDetails(panel, point, reports) {
   const { figure, version, source } = point;
   const report = reports.get(version.citation.reportId);
   const close = el('button', '×', { type: 'button', class: 'close', 'aria-label': 'Close' });
-  close.addEventListener('click', () => { panel.hidden = true; });
+  close.addEventListener('click', () => {
+    panel.hidden = true;
+  });
   const heading = el('h2', `${source?.name ?? figure.sourceId}: ${amountText(version.amount)} ${figure.unit}`);
   const flags = el('p', null, { class: 'flags' });
   if (source?.partyToConflict) flags.append(el('span', 'party to the conflict', { class: 'flag party' }));
@@ -38,7 +45,12 @@ export function showDetails(panel, point, reports) {
   row(meta, 'Method', version.method + (version.scopeNote ? ` — ${version.scopeNote}` : ''));
   row(meta, 'Figure', el('code', figure.figureId));
   if (figure.retraction) {
-    row(meta, 'Retracted', `${figure.retraction.recordedAt} by ${figure.retraction.by ?? 'unknown'}: ${figure.retraction.reason ?? ''} `, proofLink(figure.retraction.position));
+    row(
+      meta,
+      'Retracted',
+      `${figure.retraction.recordedAt} by ${figure.retraction.by ?? 'unknown'}: ${figure.retraction.reason ?? ''} `,
+      proofLink(figure.retraction.position),
+    );
   }
   const history = el('ol', null, { class: 'history' });
   for (const v of figure.versions) {
@@ -52,7 +64,11 @@ export function showDetails(panel, point, reports) {
     else if (v.recorded.reason) item.append(el('div', `via ${v.recorded.reason}`, { class: 'why' }));
     item.append(el('q', v.citation.quote));
     for (const b of v.beliefs.filter((b) => b.closedBy)) {
-      const closed = el('div', `${b.closedBy.kind}${b.closedBy.version ? ` by v${b.closedBy.version}` : ''} at ${b.recorded.toRecordedAt}${b.closedBy.reason ? `: ${b.closedBy.reason}` : ''} `, { class: 'closed' });
+      const closed = el(
+        'div',
+        `${b.closedBy.kind}${b.closedBy.version ? ` by v${b.closedBy.version}` : ''} at ${b.recorded.toRecordedAt}${b.closedBy.reason ? `: ${b.closedBy.reason}` : ''} `,
+        { class: 'closed' },
+      );
       closed.append(proofLink(b.closedBy.position));
       item.append(closed);
     }
@@ -61,7 +77,11 @@ export function showDetails(panel, point, reports) {
   const corroborations = el('ul', null, { class: 'corroborations' });
   for (const c of figure.corroborations) {
     const item = el('li', null);
-    item.append(el('q', c.quote), document.createTextNode(` — ${c.citedBySourceId ?? 'cited'}, recorded ${c.recorded.recordedAt} `), proofLink(c.recorded.position));
+    item.append(
+      el('q', c.quote),
+      document.createTextNode(` — ${c.citedBySourceId ?? 'cited'}, recorded ${c.recorded.recordedAt} `),
+      proofLink(c.recorded.position),
+    );
     corroborations.append(item);
   }
   panel.replaceChildren(close, heading, flags, quote, meta, el('h3', 'History'), history);

@@ -32,12 +32,18 @@ function stepDates(timeline, validAt) {
       for (const b of v.beliefs) if (b.valid.to) dates.add(b.valid.to);
     }
   }
-  return [...dates].filter((d) => d <= today()).sort().slice(-MAX_STEPS);
+  return [...dates]
+    .filter((d) => d <= today())
+    .sort()
+    .slice(-MAX_STEPS);
 }
 
 async function estimateAt(basis, date) {
   const { data } = await getJson(`/v1/metrics/${encodeURIComponent(state.metric)}/estimate`, {
-    asOf: basis.position, validAt: date, excludeParties: state.excludeParties, includeUnverified: state.includeUnverified,
+    asOf: basis.position,
+    validAt: date,
+    excludeParties: state.excludeParties,
+    includeUnverified: state.includeUnverified,
   });
   return { date: new Date(`${date}T00:00:00Z`), day: date, consensus: data.consensus, low: data.low, high: data.high, estimate: data };
 }
@@ -61,16 +67,29 @@ async function load() {
   const points = pointsOf(at.data);
   const reports = new Map(at.data.reports.map((r) => [r.reportId, r]));
   const now = series.find((s) => s.day === validAt);
-  renderSummary($('summary'), { metric: metrics.find((m) => m.key === state.metric), unit: at.data.unit, validAt, validAtDefault: !state.validAt, estimate: now?.estimate ?? null, points });
+  renderSummary($('summary'), {
+    metric: metrics.find((m) => m.key === state.metric),
+    unit: at.data.unit,
+    validAt,
+    validAtDefault: !state.validAt,
+    estimate: now?.estimate ?? null,
+    points,
+  });
   renderLegend($('legend'), at.data.sources, points);
   drawChart($('chart'), {
-    points, series: series.filter((s) => s.consensus !== null && s.consensus !== undefined), validAt, markValidAt: Boolean(state.validAt), unit: at.data.unit,
+    points,
+    series: series.filter((s) => s.consensus !== null && s.consensus !== undefined),
+    validAt,
+    markValidAt: Boolean(state.validAt),
+    unit: at.data.unit,
     onPick: (point) => showDetails($('details'), point, reports),
   });
   const pinned = queryOf({ ...state, asOf: at.basis.position, validAt });
   const basis = $('basis');
   basis.replaceChildren(
-    document.createTextNode(`Basis: ledger position ${at.basis.position}, recorded ${at.basis.recordedAt}, valid at ${validAt}${state.validAt ? '' : ' (today in UTC: the default)'}. `),
+    document.createTextNode(
+      `Basis: ledger position ${at.basis.position}, recorded ${at.basis.recordedAt}, valid at ${validAt}${state.validAt ? '' : ' (today in UTC: the default)'}. `,
+    ),
     Object.assign(document.createElement('a'), { href: pinned, textContent: 'Link to this exact basis' }),
   );
   document.title = `${state.metric} — factledger timeline`;
@@ -96,7 +115,9 @@ function askForKey() {
 async function loadMetrics() {
   const { data } = await getJson('/v1/metrics', { limit: 500 });
   metrics = data;
-  $('metrics').replaceChildren(...data.map((m) => Object.assign(document.createElement('option'), { value: m.key, label: `${m.label} (${m.unit})` })));
+  $('metrics').replaceChildren(
+    ...data.map((m) => Object.assign(document.createElement('option'), { value: m.key, label: `${m.label} (${m.unit})` })),
+  );
   if (!state.metric && data.length) {
     state = { ...state, metric: data[0].key };
     writeState(state, { replace: true });
@@ -133,7 +154,9 @@ function wire() {
   $('validAt').addEventListener('change', () => change({ validAt: $('validAt').value }));
   $('excludeParties').addEventListener('change', () => change({ excludeParties: $('excludeParties').checked }));
   $('includeUnverified').addEventListener('change', () => change({ includeUnverified: $('includeUnverified').checked }));
-  $('asOfSlider').addEventListener('input', () => describe($('asOfLabel'), moments, Number($('asOfSlider').value), asOfAt(moments, Number($('asOfSlider').value))));
+  $('asOfSlider').addEventListener('input', () =>
+    describe($('asOfLabel'), moments, Number($('asOfSlider').value), asOfAt(moments, Number($('asOfSlider').value))),
+  );
   $('asOfSlider').addEventListener('change', () => change({ asOf: asOfAt(moments, Number($('asOfSlider').value)) }));
   $('asOfDate').addEventListener('change', () => change({ asOf: $('asOfDate').value >= today() ? '' : asOfEndOf($('asOfDate').value) }));
   $('asOfNow').addEventListener('click', () => change({ asOf: '' }));
@@ -148,7 +171,9 @@ function wire() {
     start();
   });
   $('keyDialog').addEventListener('cancel', () => clearKey());
-  document.addEventListener('keydown', (e) => { if (e.key === 'Escape') $('details').hidden = true; });
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') $('details').hidden = true;
+  });
 }
 
 async function start() {

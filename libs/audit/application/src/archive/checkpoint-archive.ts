@@ -41,7 +41,10 @@ export class CheckpointArchive {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
-    const numbered = names.filter((n) => FILE.test(n)).sort().at(-1);
+    const numbered = names
+      .filter((n) => FILE.test(n))
+      .sort()
+      .at(-1);
     const candidates = await Promise.all([this.readFile(LATEST_FILE), numbered ? this.readFile(numbered) : null]);
     return candidates.reduce<SignedCheckpoint | null>((best, c) => (c && (!best || c.treeSize > best.treeSize) ? c : best), null);
   }

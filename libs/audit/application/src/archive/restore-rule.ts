@@ -37,7 +37,12 @@ export async function restoreRuleProblem(db: Kysely<AuditDb>, published: SignedC
   if (sealed >= published.treeSize) {
     root = toHex(await rootAt(db, published.treeSize));
   } else {
-    const extended = await extendFromLog(db, sealed, last ? { transactionId: last.transactionId, position: last.position } : START, published.treeSize);
+    const extended = await extendFromLog(
+      db,
+      sealed,
+      last ? { transactionId: last.transactionId, position: last.position } : START,
+      published.treeSize,
+    );
     if (extended.size < published.treeSize) {
       return (
         `the restored ledger ends before the last checkpoint it published: ${source} holds ${described(published)}, ` +

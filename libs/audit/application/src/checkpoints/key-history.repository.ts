@@ -6,7 +6,8 @@ import type { PublishedKey } from './checkpoints.repository';
 type Db = Kysely<AuditDb>;
 
 /** A rotation (names `nextKey`, signed by the outgoing key) or a revocation (names `revokedKey`, signed by its replacement). */
-export type KeyStatement = SignedCheckpoint & ({ nextKey: NonNullable<SignedCheckpoint['nextKey']> } | { revokedKey: NonNullable<SignedCheckpoint['revokedKey']> });
+export type KeyStatement = SignedCheckpoint &
+  ({ nextKey: NonNullable<SignedCheckpoint['nextKey']> } | { revokedKey: NonNullable<SignedCheckpoint['revokedKey']> });
 
 interface StatementRow {
   kind: 'rotation' | 'revocation';
@@ -43,7 +44,9 @@ export async function insertKeyStatement(db: Db, s: SignedCheckpoint): Promise<v
   await sql`
     INSERT INTO audit_key_statements (kind, tree_size, root_hash, last_position, last_transaction_id, issued_at, key_id, subject_key_id, reason, signature)
     VALUES (${kind}, ${s.treeSize}, ${Buffer.from(s.rootHash, 'hex')}, ${s.lastPosition}::bigint, ${s.lastTransactionId}::text::xid8,
-            ${s.issuedAt}::timestamptz, ${s.keyId}, ${s.nextKey?.keyId ?? s.revokedKey!.keyId}, ${s.revokedKey?.reason ?? null}, ${Buffer.from(s.signature, 'base64')})`.execute(db);
+            ${s.issuedAt}::timestamptz, ${s.keyId}, ${s.nextKey?.keyId ?? s.revokedKey!.keyId}, ${s.revokedKey?.reason ?? null}, ${Buffer.from(s.signature, 'base64')})`.execute(
+    db,
+  );
 }
 
 /** Every rotation and revocation, oldest first. */

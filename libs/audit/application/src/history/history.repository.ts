@@ -1,6 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuditDb } from '../audit.tables';
-import { compareCheckpoints, findEventRef, readAllAfter, readStream, streamVersion, visibleHead, type Checkpoint, type RecordedEvent } from '@factledger/event-store';
+import {
+  compareCheckpoints,
+  findEventRef,
+  readAllAfter,
+  readStream,
+  streamVersion,
+  visibleHead,
+  type Checkpoint,
+  type RecordedEvent,
+} from '@factledger/event-store';
 
 type Db = Kysely<AuditDb>;
 
@@ -30,13 +39,18 @@ export interface LogPage {
 async function leafIndexesAt(db: Db, positions: readonly string[]): Promise<Map<string, number>> {
   if (positions.length === 0) return new Map();
   const { rows } = await sql<{ position: string; leaf_index: string }>`
-    SELECT position::text AS position, leaf_index::text AS leaf_index FROM audit_leaves WHERE position = ANY (${sql.val([...positions])}::bigint[])`.execute(db);
+    SELECT position::text AS position, leaf_index::text AS leaf_index FROM audit_leaves WHERE position = ANY (${sql.val([...positions])}::bigint[])`.execute(
+    db,
+  );
   return new Map(rows.map((r) => [r.position, Number(r.leaf_index)]));
 }
 
 /** The events with their leaves: the log is read through the event store, the leaves here. */
 async function withLeaves(db: Db, events: readonly RecordedEvent[]): Promise<LogEvent[]> {
-  const leaves = await leafIndexesAt(db, events.map((e) => e.position));
+  const leaves = await leafIndexesAt(
+    db,
+    events.map((e) => e.position),
+  );
   return events.map((e) => ({ ...e, leafIndex: leaves.get(e.position) ?? null }));
 }
 

@@ -76,7 +76,12 @@ describe('audit API', () => {
       const events = await wholeLog();
       expect(events).toHaveLength(16);
       expect(events.map((e) => e.leafIndex)).toEqual(events.map((_, i) => i));
-      expect(events[0]).toMatchObject({ streamId: 'figure-0', streamVersion: 1, type: 'figure.reported.v1', metadata: { actor: 'alice', reason: 'recording figure.reported.v1' } });
+      expect(events[0]).toMatchObject({
+        streamId: 'figure-0',
+        streamVersion: 1,
+        type: 'figure.reported.v1',
+        metadata: { actor: 'alice', reason: 'recording figure.reported.v1' },
+      });
       expect(events[0]!.position).toMatch(/^\d+$/);
       expect(events[0]!.cursor).toMatch(/^[A-Za-z0-9_-]+$/);
       // Resuming from any event's cursor continues right after it.
@@ -142,11 +147,13 @@ describe('audit API', () => {
       if (field) expect(res.body).toMatchObject({ errors: [expect.objectContaining({ field })] });
     });
 
-    it('says why a time is refused, in the read side\'s words', async () => {
+    it("says why a time is refused, in the read side's words", async () => {
       expect((await get('/v1/events?from=2024-10-01T00:00:00')).body.errors).toEqual([
         { field: 'from', message: 'from must be an ISO 8601 timestamp with a time zone, e.g. 2024-10-29T12:00:00Z' },
       ]);
-      expect((await get('/v1/events?to=2023-02-29T00:00:00Z')).body.errors).toEqual([{ field: 'to', message: 'to is not a real date: 2023-02-29 does not exist' }]);
+      expect((await get('/v1/events?to=2023-02-29T00:00:00Z')).body.errors).toEqual([
+        { field: 'to', message: 'to is not a real date: 2023-02-29 does not exist' },
+      ]);
     });
   });
 
@@ -167,15 +174,26 @@ describe('audit API', () => {
       const res = await get('/v1/events/export');
       expect(res.status).toBe(200);
       expect(res.type).toContain('application/x-ndjson');
-      const lines = res.raw.trimEnd().split('\n').map((l) => JSON.parse(l));
+      const lines = res.raw
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l));
       expect(lines.map((e) => e.id)).toEqual((await wholeLog()).map((e) => e.id));
     });
 
     it('exports a cursor range and honours the filters', async () => {
       const all = await wholeLog();
       const res = await get(`/v1/events/export?after=${all[2]!.cursor}&until=${all[9]!.cursor}&stream=figure-0`);
-      const ids = res.raw.trimEnd().split('\n').map((l) => JSON.parse(l).id);
-      expect(ids).toEqual(all.slice(3, 10).filter((e) => e.streamId === 'figure-0').map((e) => e.id));
+      const ids = res.raw
+        .trimEnd()
+        .split('\n')
+        .map((l) => JSON.parse(l).id);
+      expect(ids).toEqual(
+        all
+          .slice(3, 10)
+          .filter((e) => e.streamId === 'figure-0')
+          .map((e) => e.id),
+      );
       expect((await get(`/v1/events/export?after=${all.at(-1)!.cursor}`)).raw).toBe('');
     });
   });
@@ -273,7 +291,15 @@ describe('audit API', () => {
         expect(res.body).toMatchObject({ leafIndex: i, treeSize: checkpoint.treeSize, event: { id: events[i]!.id, position: events[i]!.position } });
         const leafHash = eventLeafHash(events[i]!);
         expect(res.body.leafHash).toBe(leafHash.toString('hex'));
-        expect(() => verifyInclusion(i, checkpoint.treeSize, leafHash, res.body.proof.map((h: string) => fromHex(h)), root)).not.toThrow();
+        expect(() =>
+          verifyInclusion(
+            i,
+            checkpoint.treeSize,
+            leafHash,
+            res.body.proof.map((h: string) => fromHex(h)),
+            root,
+          ),
+        ).not.toThrow();
       }
       const older = await get(`/v1/proofs/inclusion?event=${events[3]!.id}&size=4`);
       expect(older.body).toMatchObject({ leafIndex: 3, treeSize: 4 });

@@ -12,12 +12,21 @@ const Decimal = Type.String({ pattern: '^[0-9]+$' });
 // `date-time` (which checks the day exists) wants them.
 const INSTANT = '^(?!0000)\\d{4}-\\d{2}-\\d{2}T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(\\.\\d{1,9})?(Z|[+-](0\\d|1[0-5]):[0-5]\\d)$';
 const Instant = (description: string) =>
-  Type.Optional(Type.String({ pattern: INSTANT, format: 'date-time', description: `${description} (ISO 8601 with a time zone, years 0001–9999)`, examples: ['2026-11-01T00:00:00Z'] }));
+  Type.Optional(
+    Type.String({
+      pattern: INSTANT,
+      format: 'date-time',
+      description: `${description} (ISO 8601 with a time zone, years 0001–9999)`,
+      examples: ['2026-11-01T00:00:00Z'],
+    }),
+  );
 const Cursor = (description: string) => Type.Optional(Type.String({ minLength: 1, description }));
 
 /** Filters shared by the list, export and tail endpoints. */
 const filters = {
-  stream: Type.Optional(Type.Array(Line(1, 200), { minItems: 1, maxItems: 100, description: 'Only events of these streams (repeat the parameter for several)' })),
+  stream: Type.Optional(
+    Type.Array(Line(1, 200), { minItems: 1, maxItems: 100, description: 'Only events of these streams (repeat the parameter for several)' }),
+  ),
   type: Type.Optional(
     Type.Array(Type.String({ pattern: '^[\\w.:-]{1,200}$', description: '1 to 200 letters, digits, or . _ : -' }), {
       minItems: 1,
@@ -37,8 +46,16 @@ const instantProblem = (field: string) => (value: string) => {
 export const LOG_FILTER_EXPLAIN = { from: instantProblem('from'), to: instantProblem('to') };
 const AFTER = 'Opaque cursor from a previous response (`nextCursor`, an event’s `cursor`)';
 
-export const ListEventsQuery = Closed({ ...filters, after: Cursor(AFTER), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })) });
-export const ExportEventsQuery = Closed({ ...filters, after: Cursor(AFTER), until: Cursor('Cursor of the last event to include (default: the log as it is when the export starts)') });
+export const ListEventsQuery = Closed({
+  ...filters,
+  after: Cursor(AFTER),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
+});
+export const ExportEventsQuery = Closed({
+  ...filters,
+  after: Cursor(AFTER),
+  until: Cursor('Cursor of the last event to include (default: the log as it is when the export starts)'),
+});
 export const TailEventsQuery = Closed({
   ...filters,
   after: Cursor('Resume after this cursor; the Last-Event-ID header wins when both are sent. Default: the current end of the log'),
@@ -81,4 +98,6 @@ export const InclusionProofView = Closed(
   { description: 'RFC 6962 audit path from the leaf to the root of the tree of treeSize (the root for convenience only)' },
 );
 
-export const CheckpointSizeParams = Closed({ size: Type.String({ pattern: '^(0|[1-9]\\d{0,14})$', description: 'A tree size: a non-negative integer (decimal, no leading zeros)' }) });
+export const CheckpointSizeParams = Closed({
+  size: Type.String({ pattern: '^(0|[1-9]\\d{0,14})$', description: 'A tree size: a non-negative integer (decimal, no leading zeros)' }),
+});

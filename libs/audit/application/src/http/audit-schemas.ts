@@ -13,7 +13,10 @@ export const TreeSize = (description: string) => Type.Integer({ minimum: 0, maxi
 
 const KeyId = Type.String({ pattern: '^[0-9a-f]{32}$' });
 const RawPublicKey = Type.String({ description: 'raw Ed25519 public key, base64' });
-const NextKeyView = Closed({ keyId: KeyId, publicKey: RawPublicKey }, { description: 'Rotation: the key that signs from now on, named by the signing (outgoing) key' });
+const NextKeyView = Closed(
+  { keyId: KeyId, publicKey: RawPublicKey },
+  { description: 'Rotation: the key that signs from now on, named by the signing (outgoing) key' },
+);
 const RevokedKeyView = Closed(
   { keyId: KeyId, reason: Type.String() },
   { description: 'Revocation: the operator re-signed this head with a new key because this one must no longer be trusted' },
@@ -114,7 +117,9 @@ export const EventView = Closed({
 
 export const StreamIdParams = Closed({ id: Line(1, 200, { description: 'A stream id, e.g. figure-0d2932a5-…' }) });
 export const StreamEventsQuery = Closed({
-  afterVersion: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Only events with a higher stream version' })),
+  afterVersion: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0, description: 'Only events with a higher stream version' }),
+  ),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 100 })),
 });
 export const StreamEventsView = Closed(

@@ -45,11 +45,16 @@ export class CheckpointRequests {
     }
     const status = await readSealerStatus(this.db);
     if (status.lastError?.code === 'audit.event_unsealable') {
-      throw new DomainError('audit.sealer_stalled', 'unavailable', `No checkpoint can cover the log up to position ${head?.position}: ${status.lastError.message}`, {
-        eventId: status.lastError.eventId,
-        position: status.lastError.position,
-        latestCheckpoint: status.lastCheckpoint,
-      });
+      throw new DomainError(
+        'audit.sealer_stalled',
+        'unavailable',
+        `No checkpoint can cover the log up to position ${head?.position}: ${status.lastError.message}`,
+        {
+          eventId: status.lastError.eventId,
+          position: status.lastError.position,
+          latestCheckpoint: status.lastCheckpoint,
+        },
+      );
     }
     throw new DomainError(
       'audit.sealer_unavailable',

@@ -24,7 +24,10 @@ export class CheckpointsController {
   @ReadAccess('auditor')
   @Get('checkpoints/latest')
   @Contract({ responses: { 200: SignedCheckpointView }, errors: { 404: ['checkpoint.none'] } })
-  @ApiOperation({ summary: 'The newest signed checkpoint (after a key compromise: the head as re-signed by the new key, with revokedKey, until the new key signs a larger tree)' })
+  @ApiOperation({
+    summary:
+      'The newest signed checkpoint (after a key compromise: the head as re-signed by the new key, with revokedKey, until the new key signs a larger tree)',
+  })
   async latest() {
     const [checkpoint, resigned] = await Promise.all([latestCheckpoint(this.db), latestRevocation(this.db)]);
     // A re-signed head is newer than the checkpoint of its size: that one's key is revoked.
@@ -36,12 +39,19 @@ export class CheckpointsController {
   @ReadAccess('auditor')
   @Get('checkpoints/keys')
   @Contract({ responses: { 200: KeyHistoryView }, errors: {} })
-  @ApiOperation({ summary: 'The checkpoint key history: every public key, and the rotations (signed by the outgoing key) and revocations linking them' })
+  @ApiOperation({
+    summary: 'The checkpoint key history: every public key, and the rotations (signed by the outgoing key) and revocations linking them',
+  })
   async keys() {
     const [keys, statements, current] = await Promise.all([publishedKeys(this.db), keyStatements(this.db), currentKey(this.db)]);
     return {
       currentKeyId: current?.keyId ?? null,
-      keys: keys.map((k) => ({ algorithm: k.algorithm, keyId: k.keyId, publicKey: k.publicKey.toString('base64'), createdAt: k.createdAt.toISOString() })),
+      keys: keys.map((k) => ({
+        algorithm: k.algorithm,
+        keyId: k.keyId,
+        publicKey: k.publicKey.toString('base64'),
+        createdAt: k.createdAt.toISOString(),
+      })),
       statements,
     };
   }

@@ -178,7 +178,10 @@ describe('GET /v1/events/tail (Server-Sent Events)', () => {
 
   it('refuses a Last-Event-ID beyond the bigint range before streaming, not with a stream that dies', async () => {
     const outOfRange = Buffer.from('12:9999999999999999999').toString('base64url');
-    for (const [query, headers] of [['', { 'last-event-id': outOfRange }], [`?after=${outOfRange}`, {}]] as Array<[string, Record<string, string>]>) {
+    for (const [query, headers] of [
+      ['', { 'last-event-id': outOfRange }],
+      [`?after=${outOfRange}`, {}],
+    ] as Array<[string, Record<string, string>]>) {
       const res = await fetch(`${base}/v1/events/tail${query}`, { headers });
       expect(res.status).toBe(422);
       expect(res.headers.get('content-type')).toContain('application/problem+json');

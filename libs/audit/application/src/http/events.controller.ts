@@ -70,7 +70,13 @@ export class EventsController {
   @Contract({
     query: ExportEventsQuery,
     explain: LOG_FILTER_EXPLAIN,
-    responses: { 200: { mediaType: 'application/x-ndjson', item: EventView, description: 'One event per line (x-item-schema), in log order; empty when the range is' } },
+    responses: {
+      200: {
+        mediaType: 'application/x-ndjson',
+        item: EventView,
+        description: 'One event per line (x-item-schema), in log order; empty when the range is',
+      },
+    },
     errors: STREAM_ERRORS,
   })
   @ApiOperation({ summary: 'NDJSON export of the log (or a cursor range), one event per line, streamed with backpressure' })
@@ -79,7 +85,9 @@ export class EventsController {
     const after = q.after ? decodeCursor(q.after) : START;
     // Default end: the log as it is now, so an export is a well-defined snapshot even while writers go on.
     const until = q.until ? decodeCursor(q.until, 'until') : (await visibleHead(this.db)).checkpoint;
-    const body = until ? this.holdingSlot(request, reply, () => abortableStream(() => exportLines(this.db, { after, until }, filter, this.options.pageSize))) : '';
+    const body = until
+      ? this.holdingSlot(request, reply, () => abortableStream(() => exportLines(this.db, { after, until }, filter, this.options.pageSize)))
+      : '';
     reply.header('content-type', 'application/x-ndjson; charset=utf-8').header('cache-control', 'no-store').send(body);
   }
 
@@ -90,29 +98,41 @@ export class EventsController {
     query: TailEventsQuery,
     explain: LOG_FILTER_EXPLAIN,
     responses: {
-      200: { mediaType: 'text/event-stream', item: EventView, description: 'Server-Sent Events: `event: event` frames whose data is an event (x-item-schema) and id its cursor; comment heartbeats' },
+      200: {
+        mediaType: 'text/event-stream',
+        item: EventView,
+        description: 'Server-Sent Events: `event: event` frames whose data is an event (x-item-schema) and id its cursor; comment heartbeats',
+      },
     },
     errors: STREAM_ERRORS,
   })
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'Resume after this event (sent by EventSource on reconnect)' })
   @ApiOperation({ summary: 'Live tail of the log as Server-Sent Events; resumes from Last-Event-ID or `after`, else starts at the end' })
-  async tail(@Query() q: TailEventsInput, @Headers('last-event-id') lastEventId: string | undefined, @Req() request: SlotRequest, @Res() reply: StreamReply) {
+  async tail(
+    @Query() q: TailEventsInput,
+    @Headers('last-event-id') lastEventId: string | undefined,
+    @Req() request: SlotRequest,
+    @Res() reply: StreamReply,
+  ) {
     const filter = filterOf(q);
     const resume = lastEventId ? decodeCursor(lastEventId, 'Last-Event-ID') : q.after ? decodeCursor(q.after) : null;
     const after = resume ?? (await visibleHead(this.db)).checkpoint ?? START;
     const wakeups = this.wakeups.get();
-    const body = this.holdingSlot(request, reply, () => abortableStream((signal) =>
-      tailFrames(this.db, {
-        after,
-        filter,
-        wakeups,
-        signal,
-        heartbeatMs: this.options.heartbeatMs,
-        pollMs: this.options.tailPollMs,
-        pageSize: Math.min(this.options.pageSize, 200),
-      }),
-      this.wakeups.shutdownSignal,
-    ));
+    const body = this.holdingSlot(request, reply, () =>
+      abortableStream(
+        (signal) =>
+          tailFrames(this.db, {
+            after,
+            filter,
+            wakeups,
+            signal,
+            heartbeatMs: this.options.heartbeatMs,
+            pollMs: this.options.tailPollMs,
+            pageSize: Math.min(this.options.pageSize, 200),
+          }),
+        this.wakeups.shutdownSignal,
+      ),
+    );
     reply
       .header('content-type', 'text/event-stream; charset=utf-8')
       .header('cache-control', 'no-store')

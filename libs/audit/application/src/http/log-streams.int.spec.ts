@@ -30,7 +30,11 @@ describe('NDJSON export stream', () => {
     t = await createTestDatabase<EventStoreTables>();
     const padding = 'x'.repeat(2000); // ~2 KB per line: the whole export is far above the stream's 64 KB buffer
     for (let i = 0; i < EVENTS; i += 10) {
-      await appendToStream(t.db, `export-${i}`, Array.from({ length: 10 }, (_, j) => ({ id: randomUUID(), type: 'export.v1', data: { n: i + j, padding } })));
+      await appendToStream(
+        t.db,
+        `export-${i}`,
+        Array.from({ length: 10 }, (_, j) => ({ id: randomUUID(), type: 'export.v1', data: { n: i + j, padding } })),
+      );
     }
     await settleLog(t.db);
   });
@@ -49,7 +53,10 @@ describe('NDJSON export stream', () => {
     expect(pagesWhileIdle).toBeLessThan(EVENTS / PAGE / 2);
     let text = '';
     for await (const chunk of stream) text += chunk;
-    const lines = text.trimEnd().split('\n').map((l) => JSON.parse(l));
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((e) => e.data.n)).toEqual(Array.from({ length: EVENTS }, (_, i) => i));
     expect(counter.count).toBe(EVENTS / PAGE); // LIMIT n+1 knows the last page is last: no empty query
   });
@@ -72,7 +79,9 @@ describe('NDJSON export stream', () => {
     const server = Fastify();
     // As EventsController.export sends it: the stream as the reply body, headers already out when page 3 fails.
     server.get('/export', (_req, reply) => {
-      reply.header('content-type', 'application/x-ndjson').send(abortableStream(() => exportLines(t.db.withPlugin(new CountQueries(3)), { after: START, until }, {}, PAGE)));
+      reply
+        .header('content-type', 'application/x-ndjson')
+        .send(abortableStream(() => exportLines(t.db.withPlugin(new CountQueries(3)), { after: START, until }, {}, PAGE)));
     });
     const base = await server.listen({ port: 0, host: '127.0.0.1' });
     try {

@@ -9,7 +9,12 @@ import { encodeCursor } from '../history/log-cursor';
 type Db = Kysely<AuditDb>;
 
 /** Pull-based: a page is read only when the consumer has drained the previous lines (backpressure). */
-export async function* exportLines(db: Db, range: { after: Checkpoint; until: Checkpoint }, filter: LogFilter, pageSize: number): AsyncGenerator<string> {
+export async function* exportLines(
+  db: Db,
+  range: { after: Checkpoint; until: Checkpoint },
+  filter: LogFilter,
+  pageSize: number,
+): AsyncGenerator<string> {
   let cursor = range.after;
   for (;;) {
     const page = await readLog(db, cursor, { ...filter, limit: pageSize, until: range.until });

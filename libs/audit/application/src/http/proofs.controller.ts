@@ -43,7 +43,8 @@ export class ProofsController {
   @ApiExtension('x-exactly-one-of', ['event', 'leaf'])
   @ApiOperation({ summary: 'Audit path proving an event (by id or position) or a leaf is in the tree of a given size' })
   async inclusion(@Query() q: InclusionQueryInput) {
-    if ((q.event === undefined) === (q.leaf === undefined)) throw malformed('proof.invalid_query', 'Give exactly one of event (id or position) and leaf');
+    if ((q.event === undefined) === (q.leaf === undefined))
+      throw malformed('proof.invalid_query', 'Give exactly one of event (id or position) and leaf');
     const ref = await this.locate(q);
     if (ref.leafIndex === null) {
       throw new DomainError('proof.not_sealed', 'conflict', `Event ${q.event} is not sealed into the tree yet; retry shortly`, { event: q.event });
@@ -53,9 +54,16 @@ export class ProofsController {
     if (size === undefined) throw notFound('checkpoint.none', 'No checkpoint has been issued yet; give size explicitly');
     this.checkSize(size, sealed);
     if (ref.leafIndex >= size) {
-      throw invalid('proof.not_in_tree', `Leaf ${ref.leafIndex} is not in the tree of size ${size}; ask for a size above ${ref.leafIndex}`, { leafIndex: ref.leafIndex, treeSize: size });
+      throw invalid('proof.not_in_tree', `Leaf ${ref.leafIndex} is not in the tree of size ${size}; ask for a size above ${ref.leafIndex}`, {
+        leafIndex: ref.leafIndex,
+        treeSize: size,
+      });
     }
-    const [leaf, proof, root] = await Promise.all([leafAt(this.db, ref.leafIndex), inclusionProofAt(this.db, ref.leafIndex, size), rootAt(this.db, size)]);
+    const [leaf, proof, root] = await Promise.all([
+      leafAt(this.db, ref.leafIndex),
+      inclusionProofAt(this.db, ref.leafIndex, size),
+      rootAt(this.db, size),
+    ]);
     return {
       leafIndex: ref.leafIndex,
       treeSize: size,
@@ -68,12 +76,20 @@ export class ProofsController {
 
   @ReadAccess('auditor')
   @Get('consistency')
-  @Contract({ query: ConsistencyProofQuery, responses: { 200: ConsistencyProofView }, errors: { 422: ['proof.invalid_range', 'proof.size_beyond_tree'] } })
+  @Contract({
+    query: ConsistencyProofQuery,
+    responses: { 200: ConsistencyProofView },
+    errors: { 422: ['proof.invalid_range', 'proof.size_beyond_tree'] },
+  })
   @ApiOperation({ summary: 'Proof that the tree of size `from` is a prefix of the tree of size `to` (RFC 6962 §2.1.2)' })
   async consistency(@Query() q: ConsistencyQueryInput) {
     if (q.from > q.to) throw invalid('proof.invalid_range', `from (${q.from}) must not exceed to (${q.to})`);
     this.checkSize(q.to, await sealedTreeSize(this.db));
-    const [proof, fromRoot, toRoot] = await Promise.all([consistencyProofBetween(this.db, q.from, q.to), rootAt(this.db, q.from), rootAt(this.db, q.to)]);
+    const [proof, fromRoot, toRoot] = await Promise.all([
+      consistencyProofBetween(this.db, q.from, q.to),
+      rootAt(this.db, q.from),
+      rootAt(this.db, q.to),
+    ]);
     return { from: q.from, to: q.to, proof: proof.map(toHex), fromRoot: toHex(fromRoot), toRoot: toHex(toRoot) };
   }
 

@@ -32,7 +32,13 @@ describe('factledger signing-key rotate (rotateSigningKey)', () => {
     const file = path.join(dir, 'signing-key.pem');
     const old = await loadOrCreateSigningKey(file);
     const { statement, next, retiredFile } = await rotateSigningKey(file, sealerDb.db, { clock: () => new Date('2026-12-06T00:00:00Z') });
-    expect(statement).toMatchObject({ treeSize: 0, rootHash: toHex(EMPTY_ROOT), lastPosition: null, issuedAt: '2026-12-06T00:00:00.000Z', keyId: old.keyId });
+    expect(statement).toMatchObject({
+      treeSize: 0,
+      rootHash: toHex(EMPTY_ROOT),
+      lastPosition: null,
+      issuedAt: '2026-12-06T00:00:00.000Z',
+      keyId: old.keyId,
+    });
     expect(verifyCheckpointSignature(statement, old.publicKey)).toBe(true);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(statSync(retiredFile).mode & 0o777).toBe(0o600);
@@ -64,7 +70,14 @@ describe('factledger signing-key rotate (rotateSigningKey)', () => {
     const file = path.join(dir, 'signing-key.pem');
     const old = await loadOrCreateSigningKey(file);
     await publishKey(sealerDb.db, old.keyId, old.publicKeyRaw);
-    const empty = { treeSize: 0, rootHash: toHex(EMPTY_ROOT), lastPosition: null, lastTransactionId: null, issuedAt: '2026-12-06T00:00:00.000Z', keyId: old.keyId };
+    const empty = {
+      treeSize: 0,
+      rootHash: toHex(EMPTY_ROOT),
+      lastPosition: null,
+      lastTransactionId: null,
+      issuedAt: '2026-12-06T00:00:00.000Z',
+      keyId: old.keyId,
+    };
     await insertCheckpoint(sealerDb.db, signCheckpoint(empty, testSigningKey().privateKey)); // names the old key, signed by another
     await expect(rotateSigningKey(file, sealerDb.db)).rejects.toThrow(`the latest checkpoint (tree size 0) does not verify with key ${old.keyId}`);
     expect(await keyStatements(t.db)).toEqual([]);

@@ -46,7 +46,9 @@ export async function rotateSigningKey(file: string, db: Kysely<AuditDb>, option
   const retirement = await keyRetirement(db, previous.keyId);
   const done = options.compromised ? retirement.revoked !== null : retirement.rotatedTo !== null;
   if (!done && (retirement.rotatedTo !== null || retirement.revoked !== null)) {
-    throw new SigningKeyError(`key ${previous.keyId} at ${absolute} was already ${retirement.revoked !== null ? 'revoked' : `rotated to ${retirement.rotatedTo}`}; the key file is stale`);
+    throw new SigningKeyError(
+      `key ${previous.keyId} at ${absolute} was already ${retirement.revoked !== null ? 'revoked' : `rotated to ${retirement.rotatedTo}`}; the key file is stale`,
+    );
   }
   if (retirement.rotatedTo !== null && retirement.rotatedTo !== next.keyId) {
     throw new SigningKeyError(`key ${previous.keyId} was rotated to ${retirement.rotatedTo}, not to the key in ${nextFile}`);
@@ -55,12 +57,23 @@ export async function rotateSigningKey(file: string, db: Kysely<AuditDb>, option
   const head = await treeHead(db);
   // Never vouch for a head whose own signature does not hold (a row written behind the sealer's back).
   if ('signature' in head && !(await headSignatureHolds(db, head))) {
-    throw new SigningKeyError(`the latest checkpoint (tree size ${head.treeSize}) does not verify with key ${head.keyId}: run factledger verify and investigate before signing anything`);
+    throw new SigningKeyError(
+      `the latest checkpoint (tree size ${head.treeSize}) does not verify with key ${head.keyId}: run factledger verify and investigate before signing anything`,
+    );
   }
-  const body = { treeSize: head.treeSize, rootHash: head.rootHash, lastPosition: head.lastPosition, lastTransactionId: head.lastTransactionId, issuedAt: clock().toISOString() };
+  const body = {
+    treeSize: head.treeSize,
+    rootHash: head.rootHash,
+    lastPosition: head.lastPosition,
+    lastTransactionId: head.lastTransactionId,
+    issuedAt: clock().toISOString(),
+  };
   const statement = options.compromised
     ? signCheckpoint({ ...body, keyId: next.keyId, revokedKey: { keyId: previous.keyId, reason: options.compromised.reason } }, next.privateKey)
-    : signCheckpoint({ ...body, keyId: previous.keyId, nextKey: { keyId: next.keyId, publicKey: next.publicKeyRaw.toString('base64') } }, previous.privateKey);
+    : signCheckpoint(
+        { ...body, keyId: previous.keyId, nextKey: { keyId: next.keyId, publicKey: next.publicKeyRaw.toString('base64') } },
+        previous.privateKey,
+      );
   if (!done) {
     await db.transaction().execute(async (trx) => {
       // The old key too: a key no sealer has used yet was never published.
@@ -90,7 +103,9 @@ async function nextKey(nextFile: string): Promise<SigningKey> {
 }
 
 /** The newest signed tree head: the latest checkpoint, or a newer re-signed one; the empty tree before any. */
-async function treeHead(db: Kysely<AuditDb>): Promise<SignedCheckpoint | Pick<SignedCheckpoint, 'treeSize' | 'rootHash' | 'lastPosition' | 'lastTransactionId'>> {
+async function treeHead(
+  db: Kysely<AuditDb>,
+): Promise<SignedCheckpoint | Pick<SignedCheckpoint, 'treeSize' | 'rootHash' | 'lastPosition' | 'lastTransactionId'>> {
   const [checkpoint, resigned] = await Promise.all([latestCheckpoint(db), latestRevocation(db)]);
   const head = resigned && (!checkpoint || resigned.treeSize >= checkpoint.treeSize) ? resigned : checkpoint;
   return head ?? { treeSize: 0, rootHash: toHex(EMPTY_ROOT), lastPosition: null, lastTransactionId: null };
@@ -104,7 +119,9 @@ async function headSignatureHolds(db: Kysely<AuditDb>, head: SignedCheckpoint): 
 /** Why a worker must not sign with `key`, or null: it handed over to a successor, or was revoked. */
 export async function retiredKeyProblem(db: Kysely<AuditDb>, key: SigningKey): Promise<string | null> {
   const { rotatedTo, revoked } = await keyRetirement(db, key.keyId);
-  if (revoked !== null) return `checkpoint key ${key.keyId}${key.file ? ` (${key.file})` : ''} was revoked (${revoked}); set SIGNING_KEY_FILE to its replacement`;
-  if (rotatedTo !== null) return `checkpoint key ${key.keyId}${key.file ? ` (${key.file})` : ''} was rotated to ${rotatedTo}; set SIGNING_KEY_FILE to the new key`;
+  if (revoked !== null)
+    return `checkpoint key ${key.keyId}${key.file ? ` (${key.file})` : ''} was revoked (${revoked}); set SIGNING_KEY_FILE to its replacement`;
+  if (rotatedTo !== null)
+    return `checkpoint key ${key.keyId}${key.file ? ` (${key.file})` : ''} was rotated to ${rotatedTo}; set SIGNING_KEY_FILE to the new key`;
   return null;
 }

@@ -37,6 +37,8 @@ export async function assertCanSeal(db: Kysely<AuditDb>): Promise<void> {
     SELECT current_user AS role, bool_and(has_table_privilege(t, 'INSERT')) AS ok
       FROM unnest(ARRAY['audit_leaves', 'audit_nodes', 'audit_checkpoints', 'audit_signing_keys']) AS t`.execute(db);
   if (!rows[0]?.ok) {
-    throw new Error(`the sealer connects as "${rows[0]?.role}", which may not write the audit tables: set SEALER_DATABASE_URL to the sealer role (factledger_sealer)`);
+    throw new Error(
+      `the sealer connects as "${rows[0]?.role}", which may not write the audit tables: set SEALER_DATABASE_URL to the sealer role (factledger_sealer)`,
+    );
   }
 }

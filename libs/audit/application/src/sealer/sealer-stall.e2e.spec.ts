@@ -65,7 +65,9 @@ describe('a sealer stopped by an unsealable event', () => {
     sealer.start();
     await new Promise((r) => setTimeout(r, 300));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toContain(`sealer: stalled: event ${badId} (position ${badPosition}) cannot be sealed as leaf 6: $.data.x: Infinity has no JSON form`);
+    expect(errors[0]).toContain(
+      `sealer: stalled: event ${badId} (position ${badPosition}) cannot be sealed as leaf 6: $.data.x: Infinity has no JSON form`,
+    );
     expect(await sealedTreeSize(t.db)).toBe(6);
   });
 
@@ -103,13 +105,22 @@ describe('readSealerStatus', () => {
   });
 
   it('is running with an empty log, and while events wait only briefly; stalled once they waited and nothing was sealed', async () => {
-    expect(await readSealerStatus(t.db)).toMatchObject({ state: 'running', treeSize: 0, lastSealed: null, lagEvents: 0, lastCheckpoint: null, lastError: null });
+    expect(await readSealerStatus(t.db)).toMatchObject({
+      state: 'running',
+      treeSize: 0,
+      lastSealed: null,
+      lagEvents: 0,
+      lastCheckpoint: null,
+      lastError: null,
+    });
     await seedEvents(t.db, 3);
     expect(await readSealerStatus(t.db)).toMatchObject({ state: 'running', lagEvents: 3, lastError: null });
     const later = () => new Date(Date.now() + 120_000);
     const stalled = await readSealerStatus(t.db, { now: later });
     expect(stalled).toMatchObject({ state: 'stalled', lagEvents: 3, lastError: { code: 'audit.sealer_not_progressing', leafIndex: 0 } });
-    expect(stalled.lastError!.message).toMatch(/^no event sealed for \d+ s while 3 committed events wait, the next being event [0-9a-f-]{36} \(position \d+\) as leaf 0/);
+    expect(stalled.lastError!.message).toMatch(
+      /^no event sealed for \d+ s while 3 committed events wait, the next being event [0-9a-f-]{36} \(position \d+\) as leaf 0/,
+    );
     expect(await readSealerStatus(t.db, { now: later, lagCap: 2 })).toMatchObject({ lagEvents: 2, lagCapped: true });
 
     const sealer = new Sealer({ connectionString: t.sealerUrl, key: testSigningKey(), checkpointIntervalMs: 0 });
@@ -119,6 +130,13 @@ describe('readSealerStatus', () => {
       await sealer.stop();
     }
     const sealed = await readSealerStatus(t.db, { now: later });
-    expect(sealed).toMatchObject({ state: 'running', treeSize: 3, lagEvents: 0, lastSealed: { leafIndex: 2 }, lastCheckpoint: { treeSize: 3 }, lastError: null });
+    expect(sealed).toMatchObject({
+      state: 'running',
+      treeSize: 3,
+      lagEvents: 0,
+      lastSealed: { leafIndex: 2 },
+      lastCheckpoint: { treeSize: 3 },
+      lastError: null,
+    });
   });
 });

@@ -44,7 +44,13 @@ export interface SealerStatus {
   /** The worker instance holding the sealer's lease now; null when no live sealer holds it. */
   owner: string | null;
   /** Why the state is `stalled` (null when running). */
-  lastError: { code: 'audit.event_unsealable' | 'audit.sealer_not_progressing'; message: string; eventId: string | null; position: string | null; leafIndex: number | null } | null;
+  lastError: {
+    code: 'audit.event_unsealable' | 'audit.sealer_not_progressing';
+    message: string;
+    eventId: string | null;
+    position: string | null;
+    leafIndex: number | null;
+  } | null;
 }
 
 export interface SealerStatusOptions {
@@ -70,7 +76,9 @@ export async function readSealerStatus(db: Kysely<AuditDb>, options: Partial<Sea
     SELECT leaf_index::text AS leaf_index, position::text AS position, transaction_id::text AS transaction_id, sealed_at
       FROM audit_leaves ORDER BY audit_leaves.leaf_index DESC LIMIT 1`.execute(db);
   const last = rows[0];
-  const lastSealed = last ? { leafIndex: Number(last.leaf_index), position: last.position, transactionId: last.transaction_id, sealedAt: last.sealed_at.toISOString() } : null;
+  const lastSealed = last
+    ? { leafIndex: Number(last.leaf_index), position: last.position, transactionId: last.transaction_id, sealedAt: last.sealed_at.toISOString() }
+    : null;
   const treeSize = lastSealed ? lastSealed.leafIndex + 1 : 0;
   const after = lastSealed ? { transactionId: lastSealed.transactionId, position: lastSealed.position } : START;
   const [lag, next, checkpoint, owner] = await Promise.all([
@@ -95,7 +103,11 @@ export async function readSealerStatus(db: Kysely<AuditDb>, options: Partial<Sea
   const leaf = leafOrUnsealable(nextEvent, treeSize);
   if ('unsealable' in leaf) {
     const u = leaf.unsealable;
-    return { ...status, state: 'stalled', lastError: { code: 'audit.event_unsealable', message: describeUnsealable(u), eventId: u.eventId, position: u.position, leafIndex: u.leafIndex } };
+    return {
+      ...status,
+      state: 'stalled',
+      lastError: { code: 'audit.event_unsealable', message: describeUnsealable(u), eventId: u.eventId, position: u.position, leafIndex: u.leafIndex },
+    };
   }
   const at = (now ?? (() => new Date()))().getTime();
   const waited = at - nextEvent.recordedAt.getTime();

@@ -44,7 +44,11 @@ describe('Sealer', () => {
     return s;
   };
   const append = (streamId: string, count = 1) =>
-    appendToStream(t.db, streamId, Array.from({ length: count }, (_, i) => ({ id: randomUUID(), type: 'audit.test.v1', data: { i }, metadata: { actor: 'spec' } })));
+    appendToStream(
+      t.db,
+      streamId,
+      Array.from({ length: count }, (_, i) => ({ id: randomUUID(), type: 'audit.test.v1', data: { i }, metadata: { actor: 'spec' } })),
+    );
 
   beforeEach(async () => {
     t = await createTestDatabase<EventStoreTables>({ poolSize: 12 });
@@ -54,7 +58,7 @@ describe('Sealer', () => {
     await t.drop();
   });
 
-  it('says which setting to fix when it connects as a role that may not write the audit tables (the API\'s)', async () => {
+  it("says which setting to fix when it connects as a role that may not write the audit tables (the API's)", async () => {
     await append('wrong-role', 2);
     await expect(sealer({ connectionString: t.url }).sealPending()).rejects.toThrow(
       'the sealer connects as "factledger_app", which may not write the audit tables: set SEALER_DATABASE_URL to the sealer role (factledger_sealer)',
@@ -93,7 +97,9 @@ describe('Sealer', () => {
     const sealing = first.sealPending().catch((e: Error) => e);
     await sleep(5);
     // The sealer's own role: only it (or an administrator) may end its session.
-    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`.execute(t.adminDb);
+    await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'factledger-sealer' AND datname = current_database()`.execute(
+      t.adminDb,
+    );
     await sealing;
     for (let i = 0; i < 10; i++) await append(`s-${i % 3}`);
     await settleLog(t.db);

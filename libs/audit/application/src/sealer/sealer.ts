@@ -204,7 +204,9 @@ export class Sealer {
       if (checkpoint.treeSize > size) throw new SealerIntegrityError(`checkpoint ${checkpoint.treeSize} is beyond the stored tree (${size} leaves)`);
       const root = toHex(checkpoint.treeSize === size ? this.frontier.root() : await rootAt(auditDb(session), checkpoint.treeSize));
       if (root !== checkpoint.rootHash) {
-        throw new SealerIntegrityError(`the stored tree's root at size ${checkpoint.treeSize} is ${root}, but checkpoint ${checkpoint.treeSize} signed ${checkpoint.rootHash}`);
+        throw new SealerIntegrityError(
+          `the stored tree's root at size ${checkpoint.treeSize} is ${root}, but checkpoint ${checkpoint.treeSize} signed ${checkpoint.rootHash}`,
+        );
       }
     }
     this.lastCheckpoint = checkpoint ? { size: checkpoint.treeSize, at: Date.parse(checkpoint.issuedAt) } : null;
@@ -251,11 +253,13 @@ export class Sealer {
     }
     if (leaves.length === 0) return 0;
     // The in-memory frontier is now ahead of the database; any failure below drops it (dropSession) and reloads.
-    await auditDb(session).transaction().execute(async (trx) => {
-      const stored = await sealedTreeSize(trx);
-      if (stored !== startSize) throw new SealerIntegrityError(`expected a stored tree of ${startSize} leaves, found ${stored}: another writer?`);
-      await appendToTree(trx, leaves, nodes);
-    });
+    await auditDb(session)
+      .transaction()
+      .execute(async (trx) => {
+        const stored = await sealedTreeSize(trx);
+        if (stored !== startSize) throw new SealerIntegrityError(`expected a stored tree of ${startSize} leaves, found ${stored}: another writer?`);
+        await appendToTree(trx, leaves, nodes);
+      });
     this.resumeAfter = resumeAfter;
     return leaves.length;
   }

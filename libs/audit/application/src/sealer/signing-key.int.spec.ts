@@ -21,7 +21,9 @@ describe('checkpoint signing key', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toContain('BEGIN PRIVATE KEY');
     expect(key.keyId).toBe(keyIdOf(key.publicKey));
-    expect(logs).toEqual([expect.stringMatching(new RegExp(`^log: created a development checkpoint signing key at .*signing-key.pem \\(key id ${key.keyId}\\)`))]);
+    expect(logs).toEqual([
+      expect.stringMatching(new RegExp(`^log: created a development checkpoint signing key at .*signing-key.pem \\(key id ${key.keyId}\\)`)),
+    ]);
     // The next start loads the same key.
     expect((await loadOrCreateSigningKey(file, logger)).keyId).toBe(key.keyId);
   });
@@ -42,7 +44,9 @@ describe('checkpoint signing key', () => {
   it('in production refuses to start without a key, naming SIGNING_KEY_FILE, and creates nothing', async () => {
     const file = path.join(dir, 'prod.pem');
     await expect(loadOrCreateSigningKey(file, logger, { production: true })).rejects.toThrow(SigningKeyError);
-    await expect(loadOrCreateSigningKey(file, logger, { production: true })).rejects.toThrow(/no checkpoint signing key at .*prod\.pem.*Set SIGNING_KEY_FILE/);
+    await expect(loadOrCreateSigningKey(file, logger, { production: true })).rejects.toThrow(
+      /no checkpoint signing key at .*prod\.pem.*Set SIGNING_KEY_FILE/,
+    );
     expect(existsSync(file)).toBe(false);
     expect(logs).toEqual([]);
     // The key made once by the init step (createSigningKey, `factledger signing-key`) is what production loads.

@@ -32,7 +32,8 @@ export function signingKeyFromPem(pem: string | Buffer, file = 'the key'): Signi
   } catch (e) {
     throw new SigningKeyError(`${file} is not a PEM private key: ${(e as Error).message}`);
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new SigningKeyError(`${file} holds a ${privateKey.asymmetricKeyType} key; checkpoints need Ed25519`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new SigningKeyError(`${file} holds a ${privateKey.asymmetricKeyType} key; checkpoints need Ed25519`);
   const publicKey = createPublicKey(privateKey);
   return { privateKey, publicKey, publicKeyRaw: rawPublicKey(publicKey), keyId: keyIdOf(publicKey) };
 }
@@ -56,7 +57,10 @@ export async function loadOrCreateSigningKey(file: string, logger?: KeyLogger, o
     );
   }
   const { key, created } = await createSigningKey(absolute);
-  if (created) logger?.log(`created a development checkpoint signing key at ${absolute} (key id ${key.keyId}); set SIGNING_KEY_FILE to a managed key for real deployments`);
+  if (created)
+    logger?.log(
+      `created a development checkpoint signing key at ${absolute} (key id ${key.keyId}); set SIGNING_KEY_FILE to a managed key for real deployments`,
+    );
   return { ...key, file: absolute };
 }
 
@@ -65,7 +69,8 @@ export async function readSigningKey(file: string, logger?: KeyLogger): Promise<
   const absolute = path.resolve(file);
   try {
     const [pem, stat] = await Promise.all([fs.readFile(absolute), fs.stat(absolute)]);
-    if ((stat.mode & 0o077) !== 0) logger?.warn(`signing key ${absolute} is readable by group or others (mode ${(stat.mode & 0o777).toString(8)}); chmod 600 it`);
+    if ((stat.mode & 0o077) !== 0)
+      logger?.warn(`signing key ${absolute} is readable by group or others (mode ${(stat.mode & 0o777).toString(8)}); chmod 600 it`);
     return { ...signingKeyFromPem(pem, absolute), file: absolute };
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;

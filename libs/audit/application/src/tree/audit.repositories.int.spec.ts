@@ -7,7 +7,17 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { checkpointOfSize, currentKey, insertCheckpoint, latestCheckpoint, publishKey } from '../checkpoints/checkpoints.repository';
 import { findEventLeaf } from '../history/history.repository';
 import { testSigningKey } from '../testing/ledger-fixture';
-import { appendToTree, consistencyProofBetween, inclusionProofAt, lastSealedLeaf, leafOfPosition, loadNodes, rootAt, sealedTreeSize, type SealedLeaf } from './merkle-tree.repository';
+import {
+  appendToTree,
+  consistencyProofBetween,
+  inclusionProofAt,
+  lastSealedLeaf,
+  leafOfPosition,
+  loadNodes,
+  rootAt,
+  sealedTreeSize,
+  type SealedLeaf,
+} from './merkle-tree.repository';
 
 const SIZE = 70;
 const leafHashes = Array.from({ length: SIZE }, (_, i) => hashLeaf(`leaf ${i}`));
@@ -41,7 +51,11 @@ describe('audit repositories', () => {
   describe('Merkle tree', () => {
     it('stores the leaves and resumes from the last one', async () => {
       expect(await sealedTreeSize(db)).toBe(SIZE);
-      expect(await lastSealedLeaf(db)).toMatchObject({ leafIndex: SIZE - 1, position: String(1000 + (SIZE - 1) * 3), transactionId: String(500 + SIZE - 1) });
+      expect(await lastSealedLeaf(db)).toMatchObject({
+        leafIndex: SIZE - 1,
+        position: String(1000 + (SIZE - 1) * 3),
+        transactionId: String(500 + SIZE - 1),
+      });
       expect(await leafOfPosition(db, '1030')).toMatchObject({ leafIndex: 10 });
       expect(await leafOfPosition(db, '1031')).toBeNull();
     });
@@ -51,10 +65,12 @@ describe('audit repositories', () => {
       for (let n = 0; n <= SIZE; n++) if (toHex(await rootAt(db, n)) !== toHex(reference.root(n))) wrong.push(`root ${n}`);
       for (const n of [1, 2, 7, 8, 33, 64, SIZE]) {
         for (let m = 0; m < n; m++) {
-          if ((await inclusionProofAt(db, m, n)).map(toHex).join() !== reference.inclusionProof(m, n).map(toHex).join()) wrong.push(`PATH(${m}, ${n})`);
+          if ((await inclusionProofAt(db, m, n)).map(toHex).join() !== reference.inclusionProof(m, n).map(toHex).join())
+            wrong.push(`PATH(${m}, ${n})`);
         }
         for (let m = 0; m <= n; m++) {
-          if ((await consistencyProofBetween(db, m, n)).map(toHex).join() !== reference.consistencyProof(m, n).map(toHex).join()) wrong.push(`PROOF(${m}, ${n})`);
+          if ((await consistencyProofBetween(db, m, n)).map(toHex).join() !== reference.consistencyProof(m, n).map(toHex).join())
+            wrong.push(`PROOF(${m}, ${n})`);
         }
       }
       expect(wrong).toEqual([]);
@@ -78,7 +94,14 @@ describe('audit repositories', () => {
     const other = testSigningKey();
     const sign = (treeSize: number, k = key) =>
       signCheckpoint(
-        { treeSize, rootHash: toHex(reference.root(treeSize)), lastPosition: String(1000 + (treeSize - 1) * 3), lastTransactionId: String(500 + treeSize - 1), issuedAt: new Date().toISOString(), keyId: k.keyId },
+        {
+          treeSize,
+          rootHash: toHex(reference.root(treeSize)),
+          lastPosition: String(1000 + (treeSize - 1) * 3),
+          lastTransactionId: String(500 + treeSize - 1),
+          issuedAt: new Date().toISOString(),
+          keyId: k.keyId,
+        },
         k.privateKey,
       );
 

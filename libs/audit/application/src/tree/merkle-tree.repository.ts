@@ -82,7 +82,9 @@ export async function appendToTree(db: Db, leaves: readonly SealedLeaf[], nodes:
   if (nodes.length > 0) {
     await sql`
       INSERT INTO audit_nodes (level, index, hash)
-      SELECT * FROM unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index)}::bigint[], ${nodes.map((n) => n.hash)}::bytea[])`.execute(db);
+      SELECT * FROM unnest(${nodes.map((n) => n.level)}::smallint[], ${nodes.map((n) => n.index)}::bigint[], ${nodes.map((n) => n.hash)}::bytea[])`.execute(
+      db,
+    );
   }
 }
 
@@ -119,8 +121,6 @@ export async function rootAt(db: Db, size: number): Promise<Hash> {
   return size === 0 ? EMPTY_ROOT : (await rangeHashes(db, [{ start: 0, end: size }]))[0]!;
 }
 
-export const inclusionProofAt = (db: Db, leafIndex: number, size: number): Promise<Hash[]> =>
-  rangeHashes(db, inclusionProofRanges(leafIndex, size));
+export const inclusionProofAt = (db: Db, leafIndex: number, size: number): Promise<Hash[]> => rangeHashes(db, inclusionProofRanges(leafIndex, size));
 
-export const consistencyProofBetween = (db: Db, from: number, to: number): Promise<Hash[]> =>
-  rangeHashes(db, consistencyProofRanges(from, to));
+export const consistencyProofBetween = (db: Db, from: number, to: number): Promise<Hash[]> => rangeHashes(db, consistencyProofRanges(from, to));

@@ -41,7 +41,8 @@ export function checkpointShapeProblem(c: Record<string, unknown>): string | nul
   if (typeof c.treeSize !== 'number' || !Number.isSafeInteger(c.treeSize) || c.treeSize < 0) return 'treeSize must be a non-negative integer';
   if (!isHashHex(c.rootHash)) return 'rootHash must be 64 lowercase hex characters';
   for (const field of ['lastPosition', 'lastTransactionId'] as const) {
-    if (c.treeSize === 0 ? c[field] !== null : !isDecimal(c[field])) return `${field} must be ${c.treeSize === 0 ? 'null for an empty tree' : 'a decimal string'}`;
+    if (c.treeSize === 0 ? c[field] !== null : !isDecimal(c[field]))
+      return `${field} must be ${c.treeSize === 0 ? 'null for an empty tree' : 'a decimal string'}`;
   }
   if (!isIsoMillis(c.issuedAt)) return 'issuedAt must be ISO 8601 UTC with milliseconds';
   if (!isKeyId(c.keyId)) return 'keyId must be 32 lowercase hex characters';

@@ -56,18 +56,34 @@ export async function locateMismatch(api: VerifyApiClient, log: ServedLog, check
 
   if (stored && storedNext && servedHash.equals(storedNext) && servedNext?.equals(stored)) {
     const next = await log.eventAt(i + 1);
-    fail('log.reordered', `leaves ${i} and ${i + 1} are swapped: the log serves ${describe(served)} before ${describe(next)}, but checkpoint ${n} sealed them the other way round`, location);
+    fail(
+      'log.reordered',
+      `leaves ${i} and ${i + 1} are swapped: the log serves ${describe(served)} before ${describe(next)}, but checkpoint ${n} sealed them the other way round`,
+      location,
+    );
   }
   if (storedNext && servedHash.equals(storedNext)) {
-    fail('log.event_removed', `leaf ${i}: the event checkpointed there is missing from the log (just before ${describe(served)}); checkpoint ${n} sealed a leaf ${short(hex(stored ?? storedNext))} there`, location);
+    fail(
+      'log.event_removed',
+      `leaf ${i}: the event checkpointed there is missing from the log (just before ${describe(served)}); checkpoint ${n} sealed a leaf ${short(hex(stored ?? storedNext))} there`,
+      location,
+    );
   }
   if (stored && servedNext?.equals(stored)) {
-    fail('log.event_inserted', `leaf ${i}: ${describe(served)} is not in checkpoint ${n}; it was inserted before the event checkpointed at that leaf`, location);
+    fail(
+      'log.event_inserted',
+      `leaf ${i}: ${describe(served)} is not in checkpoint ${n}; it was inserted before the event checkpointed at that leaf`,
+      location,
+    );
   }
   const detail = stored
     ? `its content hashes to ${short(hex(servedHash))}, the checkpointed leaf is ${short(hex(stored))}`
     : 'and the server could not prove what was checkpointed there';
-  return fail('event.altered', `leaf ${i}: ${describe(served)} does not match checkpoint ${n}: ${detail}. It was changed after it was sealed`, location);
+  return fail(
+    'event.altered',
+    `leaf ${i}: ${describe(served)} does not match checkpoint ${n}: ${detail}. It was changed after it was sealed`,
+    location,
+  );
 }
 
 /** The leaf hash the signed tree holds at `index`, or null when the server cannot prove one. */

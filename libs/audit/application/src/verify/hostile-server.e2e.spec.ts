@@ -91,12 +91,15 @@ describe('verify against a hostile server', () => {
     const server = await hostileServer(app, hostility);
     let out = '';
     try {
-      const code = await runVerify({ ...VERIFY_DEFAULTS, api: server.url, stateFile: state, spotChecks: 8 }, {
-        stdout: (text) => (out += text),
-        stderr: (text) => (out += text),
-        cwd: dir,
-        random: () => 0.5,
-      });
+      const code = await runVerify(
+        { ...VERIFY_DEFAULTS, api: server.url, stateFile: state, spotChecks: 8 },
+        {
+          stdout: (text) => (out += text),
+          stderr: (text) => (out += text),
+          cwd: dir,
+          random: () => 0.5,
+        },
+      );
       return { code, out, failure: /FAIL .*/.exec(out)?.[0] ?? '' };
     } finally {
       await server.close();
@@ -158,14 +161,18 @@ describe('verify against a hostile server', () => {
     const next = honestLog[8]!;
     const { code, failure } = await verifyAgainst({ events: (events) => events.filter((e) => e.id !== removed.id) });
     expect(code).toBe(1);
-    expect(failure).toContain(`FAIL [log.event_removed] leaf 7: the event checkpointed there is missing from the log (just before event ${next.id} (position ${next.position}))`);
+    expect(failure).toContain(
+      `FAIL [log.event_removed] leaf 7: the event checkpointed there is missing from the log (just before event ${next.id} (position ${next.position}))`,
+    );
   });
 
   it('rejects two swapped events', async () => {
     const [a, b] = [honestLog[2]!, honestLog[3]!];
     const { code, failure } = await verifyAgainst({ events: (events) => [...events.slice(0, 2), events[3]!, events[2]!, ...events.slice(4)] });
     expect(code).toBe(1);
-    expect(failure).toContain(`FAIL [log.reordered] leaves 2 and 3 are swapped: the log serves event ${b.id} (position ${b.position}) before event ${a.id}`);
+    expect(failure).toContain(
+      `FAIL [log.reordered] leaves 2 and 3 are swapped: the log serves event ${b.id} (position ${b.position}) before event ${a.id}`,
+    );
   });
 
   it('rejects an inserted event and a truncated log', async () => {
@@ -179,17 +186,24 @@ describe('verify against a hostile server', () => {
   it('rejects a forged inclusion proof, naming the leaf and event', async () => {
     const { code, failure } = await verifyAgainst({
       answer: (pathname, query, body) =>
-        pathname === '/v1/proofs/inclusion' && query.get('event') === honestLog[8]!.id ? { ...body, proof: [toHex(Buffer.alloc(32, 7)), ...body.proof.slice(1)] } : body,
+        pathname === '/v1/proofs/inclusion' && query.get('event') === honestLog[8]!.id
+          ? { ...body, proof: [toHex(Buffer.alloc(32, 7)), ...body.proof.slice(1)] }
+          : body,
     });
     expect(code).toBe(1);
-    expect(failure).toContain(`FAIL [proof.inclusion_invalid] the server's inclusion proof for leaf 8 (event ${honestLog[8]!.id}) at size 16 is invalid`);
+    expect(failure).toContain(
+      `FAIL [proof.inclusion_invalid] the server's inclusion proof for leaf 8 (event ${honestLog[8]!.id}) at size 16 is invalid`,
+    );
   });
 
   it('rejects an inclusion proof that places the event at another leaf', async () => {
     const { failure } = await verifyAgainst({
-      answer: (pathname, query, body) => (pathname === '/v1/proofs/inclusion' && query.get('event') === honestLog[0]!.id ? { ...body, leafIndex: 1 } : body),
+      answer: (pathname, query, body) =>
+        pathname === '/v1/proofs/inclusion' && query.get('event') === honestLog[0]!.id ? { ...body, leafIndex: 1 } : body,
     });
-    expect(failure).toContain(`FAIL [proof.wrong_leaf] the server places event ${honestLog[0]!.id} at leaf 1 of size 16, but the log puts it at leaf 0 of 16`);
+    expect(failure).toContain(
+      `FAIL [proof.wrong_leaf] the server places event ${honestLog[0]!.id} at leaf 1 of size 16, but the log puts it at leaf 0 of 16`,
+    );
   });
 
   it('rejects a checkpoint with a wrong signature', async () => {
@@ -202,12 +216,15 @@ describe('verify against a hostile server', () => {
       },
     });
     expect(code).toBe(1);
-    expect(failure).toMatch(/FAIL \[checkpoint\.bad_signature\] checkpoint 16 \(root [0-9a-f]{16}…, issued .*\): the Ed25519 signature does not verify with key/);
+    expect(failure).toMatch(
+      /FAIL \[checkpoint\.bad_signature\] checkpoint 16 \(root [0-9a-f]{16}…, issued .*\): the Ed25519 signature does not verify with key/,
+    );
   });
 
   it('rejects a checkpoint whose signed fields were changed (signature no longer matches)', async () => {
     const { failure } = await verifyAgainst({
-      answer: (pathname, _q, body) => (pathname === '/v1/checkpoints/latest' ? { ...body, lastPosition: String(Number(body.lastPosition) + 1) } : body),
+      answer: (pathname, _q, body) =>
+        pathname === '/v1/checkpoints/latest' ? { ...body, lastPosition: String(Number(body.lastPosition) + 1) } : body,
     });
     expect(failure).toContain('FAIL [checkpoint.bad_signature] checkpoint 16');
   });
@@ -232,7 +249,9 @@ describe('verify against a hostile server', () => {
   });
 
   it('rejects a server that lies about its key id', async () => {
-    const { failure } = await verifyAgainst({ answer: (pathname, _q, body) => (pathname === '/v1/audit/public-key' ? { ...body, keyId: '0'.repeat(32) } : body) });
+    const { failure } = await verifyAgainst({
+      answer: (pathname, _q, body) => (pathname === '/v1/audit/public-key' ? { ...body, keyId: '0'.repeat(32) } : body),
+    });
     expect(failure).toContain(`FAIL [key.id_mismatch] the server calls its key ${'0'.repeat(32)}, but that key's id is ${key.keyId}`);
   });
 
@@ -250,20 +269,25 @@ describe('verify against a hostile server', () => {
         events: () => forgedLog,
         answer: (pathname, query, body) => {
           if (pathname === '/v1/checkpoints/latest') return forged;
-          if (pathname === '/v1/proofs/consistency') return { ...body, proof: forgedTree.consistencyProof(Number(query.get('from')), Number(query.get('to'))).map(toHex) };
+          if (pathname === '/v1/proofs/consistency')
+            return { ...body, proof: forgedTree.consistencyProof(Number(query.get('from')), Number(query.get('to'))).map(toHex) };
           return body;
         },
       },
       state,
     );
     expect(code).toBe(1);
-    expect(failure).toMatch(/FAIL \[checkpoint\.not_extending\] checkpoint 20 \(root [0-9a-f]{16}…\) does not extend the remembered checkpoint 16 \(root [0-9a-f]{16}…\): proof rebuilds/);
+    expect(failure).toMatch(
+      /FAIL \[checkpoint\.not_extending\] checkpoint 20 \(root [0-9a-f]{16}…\) does not extend the remembered checkpoint 16 \(root [0-9a-f]{16}…\): proof rebuilds/,
+    );
   });
 
   it('rejects a rollback to an older checkpoint, and a second root for the same size', async () => {
     const state = await honestState();
     const rollback = await verifyAgainst({ answer: (pathname, _q, body) => (pathname === '/v1/checkpoints/latest' ? early : body) }, state);
-    expect(rollback.failure).toContain(`FAIL [checkpoint.rollback] the latest checkpoint (size ${early.treeSize}) is older than the remembered checkpoint`);
+    expect(rollback.failure).toContain(
+      `FAIL [checkpoint.rollback] the latest checkpoint (size ${early.treeSize}) is older than the remembered checkpoint`,
+    );
     const fork = await verifyAgainst(
       {
         answer: (pathname, _q, body) =>

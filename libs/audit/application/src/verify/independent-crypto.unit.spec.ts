@@ -17,10 +17,28 @@ import {
   verifyInclusion,
   type LoggedEvent,
 } from '@factledger/audit-domain';
-import { checkpointSignatureValid, checkpointSignedBytes, ed25519FromRaw, ed25519KeyId, ed25519Raw, type WireCheckpoint } from './checkpoint-signature';
+import {
+  checkpointSignatureValid,
+  checkpointSignedBytes,
+  ed25519FromRaw,
+  ed25519KeyId,
+  ed25519Raw,
+  type WireCheckpoint,
+} from './checkpoint-signature';
 import { JcsError, jcs, jcsNumber } from './jcs';
 import { LeafFormatProblem, leafData, leafHashOfEvent } from './leaf-format';
-import { EMPTY_TREE_ROOT, LeafLog, ProofFailure, checkConsistency, checkInclusion, hex, largestPowerOfTwoBelow, leafHash, nodeHash, rootFromAuditPath } from './merkle';
+import {
+  EMPTY_TREE_ROOT,
+  LeafLog,
+  ProofFailure,
+  checkConsistency,
+  checkInclusion,
+  hex,
+  largestPowerOfTwoBelow,
+  leafHash,
+  nodeHash,
+  rootFromAuditPath,
+} from './merkle';
 
 // The verifier's own canonical JSON, leaf format, Merkle code and checkpoint
 // check (written apart from @factledger/audit-domain, which the server uses)
@@ -33,7 +51,8 @@ const outcome = <T>(f: () => T): { ok: T } | { refused: true } => {
   try {
     return { ok: f() };
   } catch (e) {
-    if (e instanceof JcsError || e instanceof CanonicalJsonError || e instanceof LeafFormatProblem || e instanceof LeafFormatError) return { refused: true };
+    if (e instanceof JcsError || e instanceof CanonicalJsonError || e instanceof LeafFormatProblem || e instanceof LeafFormatError)
+      return { refused: true };
     throw e;
   }
 };
@@ -45,11 +64,21 @@ describe('RFC 8785 canonical JSON (verifier)', () => {
       "string": "\u20ac$\u000F\u000aA'\u0042\u0022\u005c\\\"\/",
       "literals": [null, true, false]
     }`);
-    expect(jcs(input)).toBe(String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`);
+    expect(jcs(input)).toBe(
+      String.raw`{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\u000f\nA'B\"\\\\\"/"}`,
+    );
   });
 
   it('sorts keys by UTF-16 code units (RFC 8785 §3.2.3)', () => {
-    const input = { '\u20ac': 'Euro Sign', '\r': 'Carriage Return', '\ufb33': 'Hebrew Letter Dalet With Dagesh', '1': 'One', '\ud83d\ude00': 'Emoji', '\u0080': 'Control', '\u00f6': 'o-umlaut' };
+    const input = {
+      '\u20ac': 'Euro Sign',
+      '\r': 'Carriage Return',
+      '\ufb33': 'Hebrew Letter Dalet With Dagesh',
+      '1': 'One',
+      '\ud83d\ude00': 'Emoji',
+      '\u0080': 'Control',
+      '\u00f6': 'o-umlaut',
+    };
     const text = jcs(input);
     const order = ['\\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33'].map((k) => text.indexOf(`"${k}":`));
     expect(order.every((i) => i >= 0)).toBe(true);
@@ -132,7 +161,10 @@ describe('RFC 8785 canonical JSON (verifier)', () => {
       }),
       { ...runs, numRuns: 5000 },
     );
-    fc.assert(fc.property(fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), (n) => expect(jcsNumber(n)).toBe(String(n))), runs);
+    fc.assert(
+      fc.property(fc.integer({ min: -(2 ** 53), max: 2 ** 53 }), (n) => expect(jcsNumber(n)).toBe(String(n))),
+      runs,
+    );
   });
 
   it('agrees with the server on arbitrary UTF-16 strings, lone surrogates included (both refuse those)', () => {
@@ -166,7 +198,13 @@ describe('leaf format v1 (verifier)', () => {
         '"metadata":{"actor":"alice","reason":"typo"},"position":"9007199254740993","recordedAt":"2026-11-22T03:04:05.678Z",' +
         '"schemaVersion":1,"streamId":"figure-1","streamVersion":2,"type":"figure.revised.v1"}',
     );
-    expect(leafHashOfEvent({ ...event }).equals(createHash('sha256').update(Buffer.concat([Buffer.of(0), bytes])).digest())).toBe(true);
+    expect(
+      leafHashOfEvent({ ...event }).equals(
+        createHash('sha256')
+          .update(Buffer.concat([Buffer.of(0), bytes]))
+          .digest(),
+      ),
+    ).toBe(true);
   });
 
   it('names the field of an event that cannot be a leaf, e.g. a number with no I-JSON form', () => {
@@ -204,12 +242,25 @@ describe('leaf format v1 (verifier)', () => {
     const mangled = fc.tuple(
       anEvent,
       fc.constantFrom('position', 'streamId', 'streamVersion', 'id', 'type', 'schemaVersion', 'recordedAt', 'data', 'metadata'),
-      fc.oneof(fc.constant(undefined), fc.constant(''), fc.constant('0'), fc.constant('01'), fc.constant(0), fc.constant(-1), fc.constant(1.5), fc.constant(NaN), fc.constant(null), fc.string({ maxLength: 5 })),
+      fc.oneof(
+        fc.constant(undefined),
+        fc.constant(''),
+        fc.constant('0'),
+        fc.constant('01'),
+        fc.constant(0),
+        fc.constant(-1),
+        fc.constant(1.5),
+        fc.constant(NaN),
+        fc.constant(null),
+        fc.string({ maxLength: 5 }),
+      ),
     );
     fc.assert(
       fc.property(mangled, ([e, field, value]) => {
         const bad = { ...e, [field]: value } as unknown as LoggedEvent;
-        expect(outcome(() => leafData(bad as unknown as Record<string, unknown>).toString('hex'))).toEqual(outcome(() => leafContent(bad).toString('hex')));
+        expect(outcome(() => leafData(bad as unknown as Record<string, unknown>).toString('hex'))).toEqual(
+          outcome(() => leafContent(bad).toString('hex')),
+        );
       }),
       { ...runs, numRuns: 1000 },
     );
@@ -218,7 +269,9 @@ describe('leaf format v1 (verifier)', () => {
 
 describe('RFC 6962 Merkle tree (verifier)', () => {
   // Certificate Transparency's reference leaves and the roots over their first n (RFC 6962 test data).
-  const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) => Buffer.from(h, 'hex'));
+  const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
+    Buffer.from(h, 'hex'),
+  );
   const CT_ROOTS = [
     '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
     'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -251,19 +304,71 @@ describe('RFC 6962 Merkle tree (verifier)', () => {
     // RFC 6962 reference proofs (certificate-transparency merkle_tree_test.cc).
     const inclusion: [number, number, string[]][] = [
       [0, 1, []],
-      [0, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-      [5, 8, ['bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
+      [
+        0,
+        8,
+        [
+          '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+          '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+          '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+        ],
+      ],
+      [
+        5,
+        8,
+        [
+          'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+          'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+          'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+        ],
+      ],
       [2, 3, ['fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125']],
-      [1, 5, ['6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+      [
+        1,
+        5,
+        [
+          '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
+          '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+          'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b',
+        ],
+      ],
     ];
     for (const [index, size, path] of inclusion) {
-      expect(() => checkInclusion(index, size, l.leaf(index), path.map((h) => Buffer.from(h, 'hex')), root(size))).not.toThrow();
+      expect(() =>
+        checkInclusion(
+          index,
+          size,
+          l.leaf(index),
+          path.map((h) => Buffer.from(h, 'hex')),
+          root(size),
+        ),
+      ).not.toThrow();
     }
     const consistency: [number, number, string[]][] = [
       [1, 1, []],
-      [1, 8, ['96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7', '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4']],
-      [6, 8, ['0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a', 'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0', 'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7']],
-      [2, 5, ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b']],
+      [
+        1,
+        8,
+        [
+          '96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7',
+          '5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e',
+          '6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4',
+        ],
+      ],
+      [
+        6,
+        8,
+        [
+          '0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a',
+          'ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0',
+          'd37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7',
+        ],
+      ],
+      [
+        2,
+        5,
+        ['5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e', 'bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b'],
+      ],
       [
         3,
         8,
@@ -276,7 +381,15 @@ describe('RFC 6962 Merkle tree (verifier)', () => {
       ],
     ];
     for (const [from, to, proof] of consistency) {
-      expect(() => checkConsistency(from, to, root(from), root(to), proof.map((h) => Buffer.from(h, 'hex')))).not.toThrow();
+      expect(() =>
+        checkConsistency(
+          from,
+          to,
+          root(from),
+          root(to),
+          proof.map((h) => Buffer.from(h, 'hex')),
+        ),
+      ).not.toThrow();
     }
   });
 
@@ -375,7 +488,11 @@ describe('signed checkpoints (verifier)', () => {
     const signed = signCheckpoint(body, pair.privateKey) as WireCheckpoint;
     expect(checkpointSignedBytes(signed).equals(checkpointPayload(body))).toBe(true);
     expect(checkpointSignedBytes(signed).toString('utf8')).toBe(
-      'factledger/checkpoint/v1\n{"issuedAt":"2026-11-22T03:46:16.370Z","keyId":"' + body.keyId + '","lastPosition":"40","lastTransactionId":"1234","rootHash":"' + 'a'.repeat(64) + '","treeSize":31}',
+      'factledger/checkpoint/v1\n{"issuedAt":"2026-11-22T03:46:16.370Z","keyId":"' +
+        body.keyId +
+        '","lastPosition":"40","lastTransactionId":"1234","rootHash":"' +
+        'a'.repeat(64) +
+        '","treeSize":31}',
     );
     expect(checkpointSignatureValid(signed, ed25519FromRaw(raw))).toBe(true);
     expect(checkpointSignatureValid(signed, generateKeyPairSync('ed25519').publicKey)).toBe(false);
@@ -410,7 +527,10 @@ describe('signed checkpoints (verifier)', () => {
     expect(checkpointSignatureValid(rotation, pair.publicKey)).toBe(true);
     const { nextKey: _stripped, ...plain } = rotation;
     expect(checkpointSignatureValid(plain, pair.publicKey)).toBe(false);
-    const revocation = signCheckpoint({ ...body, keyId: nextKey.keyId, revokedKey: { keyId: body.keyId, reason: 'leaked — ünïcode' } }, next.privateKey) as WireCheckpoint;
+    const revocation = signCheckpoint(
+      { ...body, keyId: nextKey.keyId, revokedKey: { keyId: body.keyId, reason: 'leaked — ünïcode' } },
+      next.privateKey,
+    ) as WireCheckpoint;
     expect(checkpointSignedBytes(revocation).equals(checkpointPayload(revocation))).toBe(true);
     expect(checkpointSignatureValid(revocation, next.publicKey)).toBe(true);
     expect(checkpointSignatureValid({ ...revocation, revokedKey: { keyId: body.keyId, reason: 'routine' } }, next.publicKey)).toBe(false);

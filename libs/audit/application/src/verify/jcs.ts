@@ -18,7 +18,8 @@ export class JcsError extends Error {
   }
 }
 
-type Open = { items: readonly unknown[]; keys: null; next: number; at: string } | { items: Record<string, unknown>; keys: string[]; next: number; at: string };
+type Open =
+  { items: readonly unknown[]; keys: null; next: number; at: string } | { items: Record<string, unknown>; keys: string[]; next: number; at: string };
 
 /** The canonical JSON text of a JSON value (as JSON.parse produces it). */
 export function jcs(root: unknown): string {
@@ -102,7 +103,8 @@ export function jcsString(s: string, at = '$'): string {
     const c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdfff) {
       const next = s.charCodeAt(i + 1);
-      if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff)) throw new JcsError(`lone surrogate U+${c.toString(16).toUpperCase()} at offset ${i}`, at);
+      if (c > 0xdbff || !(next >= 0xdc00 && next <= 0xdfff))
+        throw new JcsError(`lone surrogate U+${c.toString(16).toUpperCase()} at offset ${i}`, at);
       i++; // a well-formed pair: both units verbatim
       continue;
     }

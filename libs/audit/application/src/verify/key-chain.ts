@@ -46,7 +46,10 @@ export function followKeyChain(pinned: TrustedKey, checkpoint: WireCheckpoint, s
     const handover = statements.find((s) => s.nextKey && s.keyId === current.keyId && checkpointSignatureValid(s, current.key));
     if (current.keyId === checkpoint.keyId) {
       if (handover && checkpoint.treeSize > handover.treeSize) {
-        fail('key.retired', `checkpoint ${checkpoint.treeSize} is signed by key ${current.keyId}, which handed over to ${handover.nextKey!.keyId} at tree size ${handover.treeSize}: a retired key signed a newer tree`);
+        fail(
+          'key.retired',
+          `checkpoint ${checkpoint.treeSize} is signed by key ${current.keyId}, which handed over to ${handover.nextKey!.keyId} at tree size ${handover.treeSize}: a retired key signed a newer tree`,
+        );
       }
       return { key: current, rotations };
     }

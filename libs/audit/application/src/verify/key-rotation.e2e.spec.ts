@@ -38,7 +38,10 @@ describe('checkpoint key rotation and compromise, verified', () => {
 
   const verify = async (options: Partial<VerifyOptions> = {}, fetchFn?: FetchLike) => {
     let out = '';
-    const code = await runVerify({ ...VERIFY_DEFAULTS, api, stateFile: 'state.json', ...options }, { stdout: (s) => (out += s), stderr: (s) => (out += s), cwd: dir, fetch: fetchFn });
+    const code = await runVerify(
+      { ...VERIFY_DEFAULTS, api, stateFile: 'state.json', ...options },
+      { stdout: (s) => (out += s), stderr: (s) => (out += s), cwd: dir, fetch: fetchFn },
+    );
     return { code, out };
   };
   const pem = (key: SigningKey, name: string) => {
@@ -72,7 +75,11 @@ describe('checkpoint key rotation and compromise, verified', () => {
     expect((await verify()).code).toBe(0); // pins the first key
     const result = await rotateSigningKey(keyFile, sealerDb.db);
     second = result.next;
-    expect(result).toMatchObject({ kind: 'rotation', previous: { keyId: first.keyId }, statement: { keyId: first.keyId, treeSize: 10, nextKey: { keyId: second.keyId } } });
+    expect(result).toMatchObject({
+      kind: 'rotation',
+      previous: { keyId: first.keyId },
+      statement: { keyId: first.keyId, treeSize: 10, nextKey: { keyId: second.keyId } },
+    });
     expect(verifyCheckpointSignature(result.statement, first.publicKey)).toBe(true);
     expect((await readSigningKey(keyFile))!.keyId).toBe(second.keyId);
     expect((await readSigningKey(result.retiredFile))!.keyId).toBe(first.keyId);
@@ -83,12 +90,18 @@ describe('checkpoint key rotation and compromise, verified', () => {
     expect(verifyCheckpointSignature(next, second.publicKey)).toBe(true);
     // The history is served; old checkpoints keep their bytes and still verify with the old key.
     const history = await get('/v1/checkpoints/keys');
-    expect(history).toMatchObject({ currentKeyId: second.keyId, keys: [{ keyId: first.keyId }, { keyId: second.keyId }], statements: [result.statement] });
+    expect(history).toMatchObject({
+      currentKeyId: second.keyId,
+      keys: [{ keyId: first.keyId }, { keyId: second.keyId }],
+      statements: [result.statement],
+    });
     expect(Value.Errors(KeyHistoryView, history).First()).toBeUndefined(); // the documented schema
     expect(await get('/v1/checkpoints/10')).toEqual(firstCheckpoint);
     expect(verifyCheckpointSignature(await get('/v1/checkpoints/10'), first.publicKey)).toBe(true);
     // A worker restarted with the old key file refuses to sign with it.
-    expect(await retiredKeyProblem(sealerDb.db, first)).toBe(`checkpoint key ${first.keyId} (${keyFile}) was rotated to ${second.keyId}; set SIGNING_KEY_FILE to the new key`);
+    expect(await retiredKeyProblem(sealerDb.db, first)).toBe(
+      `checkpoint key ${first.keyId} (${keyFile}) was rotated to ${second.keyId}; set SIGNING_KEY_FILE to the new key`,
+    );
     expect(await retiredKeyProblem(sealerDb.db, second)).toBeNull();
     // Key statements are evidence: the application cannot write them, nobody can change them.
     await expect(sql`DELETE FROM audit_key_statements`.execute(t.db)).rejects.toThrow(/permission denied/);
@@ -108,15 +121,24 @@ describe('checkpoint key rotation and compromise, verified', () => {
 
   it('fails on a checkpoint signed by a key no chain reaches (the server hides the rotation, or made up the key)', async () => {
     const hiding: FetchLike = async (url, init) =>
-      url.endsWith('/v1/checkpoints/keys') ? { status: 200, ok: true, text: async () => JSON.stringify({ currentKeyId: null, keys: [], statements: [] }) } : fetch(url, init);
+      url.endsWith('/v1/checkpoints/keys')
+        ? { status: 200, ok: true, text: async () => JSON.stringify({ currentKeyId: null, keys: [], statements: [] }) }
+        : fetch(url, init);
     const { code, out } = await verify({ publicKey: 'first.pem', stateFile: 'hidden.json' }, hiding);
     expect(code).toBe(1);
-    expect(out).toContain(`FAIL [key.changed] the checkpoint key changed: pinned ${first.keyId}, the server now serves ${second.keyId} and checkpoint 15 is signed by ${second.keyId}`);
+    expect(out).toContain(
+      `FAIL [key.changed] the checkpoint key changed: pinned ${first.keyId}, the server now serves ${second.keyId} and checkpoint 15 is signed by ${second.keyId}`,
+    );
     // A forged rotation (signed by the new key itself, not the pinned one) is no chain either.
     const statements = (await get('/v1/checkpoints/keys')).statements as SignedCheckpoint[];
     const forged: FetchLike = async (url, init) =>
       url.endsWith('/v1/checkpoints/keys')
-        ? { status: 200, ok: true, text: async () => JSON.stringify({ currentKeyId: null, keys: [], statements: statements.map((s) => ({ ...s, signature: firstCheckpoint.signature })) }) }
+        ? {
+            status: 200,
+            ok: true,
+            text: async () =>
+              JSON.stringify({ currentKeyId: null, keys: [], statements: statements.map((s) => ({ ...s, signature: firstCheckpoint.signature })) }),
+          }
         : fetch(url, init);
     expect((await verify({ publicKey: 'first.pem', stateFile: 'forged.json' }, forged)).out).toContain('FAIL [key.changed]');
   });
@@ -124,24 +146,41 @@ describe('checkpoint key rotation and compromise, verified', () => {
   it("fails on a validly signed rotation over another log's tree, and on a newer tree signed by a key that already handed over", async () => {
     const real = (await get('/v1/checkpoints/latest')) as SignedCheckpoint;
     const { signature: _s, algorithm: _a, ...body } = real;
-    const serve = (answers: Record<string, unknown>): FetchLike => async (url, init) => {
-      const pathname = new URL(url).pathname;
-      return pathname in answers ? { status: 200, ok: true, text: async () => JSON.stringify(answers[pathname]) } : fetch(url, init);
-    };
+    const serve =
+      (answers: Record<string, unknown>): FetchLike =>
+      async (url, init) => {
+        const pathname = new URL(url).pathname;
+        return pathname in answers ? { status: 200, ok: true, text: async () => JSON.stringify(answers[pathname]) } : fetch(url, init);
+      };
     // Whoever holds the first key signs a rotation to a key of their own over a forked tree of size 10.
     const stranger = testSigningKey();
     const forkedRotation = signCheckpoint(
-      { ...firstCheckpoint, rootHash: 'f'.repeat(64), issuedAt: new Date().toISOString(), nextKey: { keyId: stranger.keyId, publicKey: stranger.publicKeyRaw.toString('base64') } },
+      {
+        ...firstCheckpoint,
+        rootHash: 'f'.repeat(64),
+        issuedAt: new Date().toISOString(),
+        nextKey: { keyId: stranger.keyId, publicKey: stranger.publicKeyRaw.toString('base64') },
+      },
       first.privateKey,
     );
     const forked = await verify(
       { publicKey: 'first.pem', stateFile: 'forked.json' },
-      serve({ '/v1/checkpoints/keys': { currentKeyId: null, keys: [], statements: [forkedRotation] }, '/v1/checkpoints/latest': signCheckpoint({ ...body, keyId: stranger.keyId }, stranger.privateKey) }),
+      serve({
+        '/v1/checkpoints/keys': { currentKeyId: null, keys: [], statements: [forkedRotation] },
+        '/v1/checkpoints/latest': signCheckpoint({ ...body, keyId: stranger.keyId }, stranger.privateKey),
+      }),
     );
-    expect(forked.out).toContain(`FAIL [key.rotation_not_in_log] the rotation to key ${stranger.keyId} (signed at tree size 10) is not a prefix of checkpoint 15`);
+    expect(forked.out).toContain(
+      `FAIL [key.rotation_not_in_log] the rotation to key ${stranger.keyId} (signed at tree size 10) is not a prefix of checkpoint 15`,
+    );
     // The first key, rotated away at size 10, signing the tree of size 15.
-    const retired = await verify({ publicKey: 'first.pem', stateFile: 'retired.json' }, serve({ '/v1/checkpoints/latest': signCheckpoint({ ...body, keyId: first.keyId }, first.privateKey) }));
-    expect(retired.out).toContain(`FAIL [key.retired] checkpoint 15 is signed by key ${first.keyId}, which handed over to ${second.keyId} at tree size 10`);
+    const retired = await verify(
+      { publicKey: 'first.pem', stateFile: 'retired.json' },
+      serve({ '/v1/checkpoints/latest': signCheckpoint({ ...body, keyId: first.keyId }, first.privateKey) }),
+    );
+    expect(retired.out).toContain(
+      `FAIL [key.retired] checkpoint 15 is signed by key ${first.keyId}, which handed over to ${second.keyId} at tree size 10`,
+    );
   });
 
   it('compromise: after the operator revokes the key and re-signs the head, a verifier pinned to it fails naming the new key, and passes once given it out of band', async () => {
@@ -153,14 +192,20 @@ describe('checkpoint key rotation and compromise, verified', () => {
     expect(Value.Errors(SignedCheckpointView, result.statement).First()).toBeUndefined();
     expect(Value.Errors(KeyHistoryView, await get('/v1/checkpoints/keys')).First()).toBeUndefined();
     expect((await get('/v1/audit/public-key')).keyId).toBe(third.keyId);
-    expect(await retiredKeyProblem(sealerDb.db, second)).toBe(`checkpoint key ${second.keyId} (${keyFile}) was revoked (key file leaked); set SIGNING_KEY_FILE to its replacement`);
+    expect(await retiredKeyProblem(sealerDb.db, second)).toBe(
+      `checkpoint key ${second.keyId} (${keyFile}) was revoked (key file leaked); set SIGNING_KEY_FILE to its replacement`,
+    );
 
     const pinnedToCompromised = await verify();
     expect(pinnedToCompromised.code).toBe(1);
-    expect(pinnedToCompromised.out).toContain(`FAIL [key.revoked] the pinned key ${second.keyId} was revoked by the operator ("key file leaked"): they re-signed the log's head (size 15`);
+    expect(pinnedToCompromised.out).toContain(
+      `FAIL [key.revoked] the pinned key ${second.keyId} was revoked by the operator ("key file leaked"): they re-signed the log's head (size 15`,
+    );
     expect(pinnedToCompromised.out).toContain(`with key ${third.keyId}`);
     // Pinned further back (the first key), the chain leads into the revoked key: same answer.
-    expect((await verify({ publicKey: 'first.pem', stateFile: 'first-again.json' })).out).toContain(`FAIL [key.revoked] the rotated-to key ${second.keyId} was revoked`);
+    expect((await verify({ publicKey: 'first.pem', stateFile: 'first-again.json' })).out).toContain(
+      `FAIL [key.revoked] the rotated-to key ${second.keyId} was revoked`,
+    );
 
     // The auditor takes the new key from the operator's announcement; the remembered checkpoint (signed by the old key) must still be extended.
     await seedEvents(t.db, 3, 15);

@@ -66,7 +66,10 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   // The state file's own key checks the state; a key given out of band (--public-key) may replace it (re-pinning after a compromise).
   const remembered = state ? ed25519FromRaw(Buffer.from(state.publicKey.publicKey, 'base64')) : null;
   if (state && !checkpointSignatureValid(state.checkpoint, remembered!)) {
-    fail('state.bad_signature', `the remembered checkpoint ${state.checkpoint.treeSize} does not verify with the pinned key: the state file was altered`);
+    fail(
+      'state.bad_signature',
+      `the remembered checkpoint ${state.checkpoint.treeSize} does not verify with the pinned key: the state file was altered`,
+    );
   }
   const pinned = options.pinnedKey ?? remembered;
   const pinnedId = pinned ? ed25519KeyId(ed25519Raw(pinned)) : servedKeyId;
@@ -86,7 +89,8 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   try {
     checkpoint = parseCheckpoint(await api.get('/v1/checkpoints/latest'), 'latest checkpoint');
   } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return fail('checkpoint.none', 'the server has no signed checkpoint yet (is the worker running? try --fresh)');
+    if (e instanceof ApiError && e.status === 404)
+      return fail('checkpoint.none', 'the server has no signed checkpoint yet (is the worker running? try --fresh)');
     throw e;
   }
   const n = checkpoint.treeSize;
@@ -95,29 +99,49 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   const chain = followKeyChain(trusted, checkpoint, await fetchKeyStatements(api), servedKeyId);
   const { key, keyId } = chain.key;
   if (!checkpointSignatureValid(checkpoint, key)) {
-    fail('checkpoint.bad_signature', `checkpoint ${n} (root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}): the Ed25519 signature does not verify with key ${keyId}`);
+    fail(
+      'checkpoint.bad_signature',
+      `checkpoint ${n} (root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}): the Ed25519 signature does not verify with key ${keyId}`,
+    );
   }
   progress('checkpoint', `size ${n}, root ${short(checkpoint.rootHash)}, issued ${checkpoint.issuedAt}: signature valid`);
   for (const rotation of chain.rotations) await checkRotationInLog(api, rotation, checkpoint);
-  if (chain.rotations.length) progress('rotation', `key ${pinnedId} → ${chain.rotations.map((r) => r.nextKey!.keyId).join(' → ')}: each rotation signed by its outgoing key, over this log`);
+  if (chain.rotations.length)
+    progress(
+      'rotation',
+      `key ${pinnedId} → ${chain.rotations.map((r) => r.nextKey!.keyId).join(' → ')}: each rotation signed by its outgoing key, over this log`,
+    );
 
   let extended: number | null = null;
   if (state) {
     const m = state.checkpoint;
-    if (n < m.treeSize) fail('checkpoint.rollback', `the latest checkpoint (size ${n}) is older than the remembered checkpoint (size ${m.treeSize}): the log was rolled back`);
+    if (n < m.treeSize)
+      fail(
+        'checkpoint.rollback',
+        `the latest checkpoint (size ${n}) is older than the remembered checkpoint (size ${m.treeSize}): the log was rolled back`,
+      );
     if (n === m.treeSize && checkpoint.rootHash !== m.rootHash) {
-      fail('checkpoint.fork', `two different roots for size ${n}: remembered ${short(m.rootHash)}, now ${short(checkpoint.rootHash)}: the log was rewritten`);
+      fail(
+        'checkpoint.fork',
+        `two different roots for size ${n}: remembered ${short(m.rootHash)}, now ${short(checkpoint.rootHash)}: the log was rewritten`,
+      );
     }
     if (n > m.treeSize) {
       try {
         checkConsistency(m.treeSize, n, hashFromHex(m.rootHash), hashFromHex(checkpoint.rootHash), await fetchConsistencyProof(api, m.treeSize, n));
       } catch (e) {
         if (!(e instanceof ProofFailure || (e instanceof ApiError && e.status !== null))) throw e;
-        fail('checkpoint.not_extending', `checkpoint ${n} (root ${short(checkpoint.rootHash)}) does not extend the remembered checkpoint ${m.treeSize} (root ${short(m.rootHash)}): ${e.message}`);
+        fail(
+          'checkpoint.not_extending',
+          `checkpoint ${n} (root ${short(checkpoint.rootHash)}) does not extend the remembered checkpoint ${m.treeSize} (root ${short(m.rootHash)}): ${e.message}`,
+        );
       }
     }
     if (n > m.treeSize) extended = m.treeSize;
-    progress('history', n > m.treeSize ? `extends the remembered checkpoint of size ${m.treeSize}` : `is the remembered checkpoint (size ${n}, same root)`);
+    progress(
+      'history',
+      n > m.treeSize ? `extends the remembered checkpoint of size ${m.treeSize}` : `is the remembered checkpoint (size ${n}, same root)`,
+    );
   } else {
     progress('history', 'no remembered checkpoint yet (first run): this one is remembered');
   }
@@ -126,11 +150,15 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
   const log = await ServedLog.read(api, n, options.pageSize ?? 1000, spots, options.onEvents);
   if (log.size < n || !log.tree.root(n).equals(hashFromHex(checkpoint.rootHash))) await locateMismatch(api, log, checkpoint);
   if (n > 0 && (log.last?.position !== checkpoint.lastPosition || log.last?.transactionId !== checkpoint.lastTransactionId)) {
-    fail('checkpoint.position_mismatch', `checkpoint ${n} signs last position ${checkpoint.lastPosition}, but leaf ${n - 1} is event ${log.last?.id} at position ${log.last?.position}`, {
-      leafIndex: n - 1,
-      eventId: log.last?.id,
-      position: log.last?.position,
-    });
+    fail(
+      'checkpoint.position_mismatch',
+      `checkpoint ${n} signs last position ${checkpoint.lastPosition}, but leaf ${n - 1} is event ${log.last?.id} at position ${log.last?.position}`,
+      {
+        leafIndex: n - 1,
+        eventId: log.last?.id,
+        position: log.last?.position,
+      },
+    );
   }
   progress('events', `${n} events fetched and hashed here: they rebuild the signed root`);
 
@@ -141,7 +169,11 @@ export async function verifyLedger(options: VerifyLedgerOptions): Promise<Verify
     const answer = await fetchInclusionProof(api, `event=${eventId}&size=${n}`, what);
     const location = { leafIndex: i, eventId };
     if (answer.leafIndex !== i || answer.treeSize !== n) {
-      fail('proof.wrong_leaf', `the server places event ${eventId} at leaf ${answer.leafIndex} of size ${answer.treeSize}, but the log puts it at leaf ${i} of ${n}`, location);
+      fail(
+        'proof.wrong_leaf',
+        `the server places event ${eventId} at leaf ${answer.leafIndex} of size ${answer.treeSize}, but the log puts it at leaf ${i} of ${n}`,
+        location,
+      );
     }
     try {
       checkInclusion(i, n, log.tree.leaf(i), answer.proof, root);
@@ -178,7 +210,8 @@ async function checkRotationInLog(api: VerifyApiClient, rotation: WireCheckpoint
   const m = rotation.treeSize;
   const n = checkpoint.treeSize;
   if (m > n) fail('key.rotation_not_in_log', `${what} is beyond the latest checkpoint (size ${n})`);
-  if (m === n && rotation.rootHash !== checkpoint.rootHash) fail('key.rotation_not_in_log', `${what} signs root ${short(rotation.rootHash)}, checkpoint ${n} root ${short(checkpoint.rootHash)}`);
+  if (m === n && rotation.rootHash !== checkpoint.rootHash)
+    fail('key.rotation_not_in_log', `${what} signs root ${short(rotation.rootHash)}, checkpoint ${n} root ${short(checkpoint.rootHash)}`);
   if (m > 0 && m < n) {
     try {
       checkConsistency(m, n, hashFromHex(rotation.rootHash), hashFromHex(checkpoint.rootHash), await fetchConsistencyProof(api, m, n));

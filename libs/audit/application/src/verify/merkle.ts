@@ -132,7 +132,7 @@ export function rootFromAuditPath(index: number, size: number, leaf: Hash, proof
   checkHashes([leaf], 'leaf hash');
   checkHashes(proof, 'proof hash');
   const siblingOnRight: boolean[] = []; // top-down
-  for (let m = index, n = size; n > 1; ) {
+  for (let m = index, n = size; n > 1;) {
     const k = largestPowerOfTwoBelow(n);
     if (m < k) {
       siblingOnRight.push(true);
@@ -182,7 +182,7 @@ export function checkConsistency(from: number, to: number, fromRoot: Hash, toRoo
   }
   const oldOnLeft: boolean[] = []; // top-down: true = the old tree is inside the left part here
   let wholeOldTree = true;
-  for (let m = from, n = to; m !== n; ) {
+  for (let m = from, n = to; m !== n;) {
     const k = largestPowerOfTwoBelow(n);
     if (m <= k) {
       oldOnLeft.push(true);

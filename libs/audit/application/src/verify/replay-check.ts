@@ -58,13 +58,19 @@ export async function checkReplay(options: ReplayCheckOptions): Promise<Replayed
       const events = counts.get(model.name)!;
       const mine = await guard(`digest the replayed ${model.name}`, () => session.digest(model.name));
       if (mine.algorithm !== model.algorithm) {
-        throw new ReplayError('replay.algorithm_mismatch', `the server digests ${model.name} with ${model.algorithm}, this verifier with ${mine.algorithm}: run the verifier of the release the server runs`);
+        throw new ReplayError(
+          'replay.algorithm_mismatch',
+          `the server digests ${model.name} with ${model.algorithm}, this verifier with ${mine.algorithm}: run the verifier of the release the server runs`,
+        );
       }
       if (mine.digest !== model.digest) {
         mismatches.push(await describeMismatch(options.api, session, model, mine, events));
         continue;
       }
-      options.progress('replay', `${model.name} v${model.version}: ${events} verified events replayed into ${session.location}: digest ${short(mine.digest)}, the live one`);
+      options.progress(
+        'replay',
+        `${model.name} v${model.version}: ${events} verified events replayed into ${session.location}: digest ${short(mine.digest)}, the live one`,
+      );
       replayed.push({ name: model.name, version: model.version, position: model.position, events, digest: mine.digest });
     }
     if (mismatches.length > 0) fail('replay.mismatch', mismatches.join('; '));
@@ -123,11 +129,15 @@ function verifiedEvent(value: unknown, index: number, leaves: LeafLog): ServedEv
     same = false;
   }
   if (!same) {
-    fail('replay.event_changed', `leaf ${index} (event ${String(event.id)}, position ${String(event.position)}) was served differently for the replay than for the verification`, {
-      leafIndex: index,
-      eventId: typeof event.id === 'string' ? event.id : null,
-      position: typeof event.position === 'string' ? event.position : null,
-    });
+    fail(
+      'replay.event_changed',
+      `leaf ${index} (event ${String(event.id)}, position ${String(event.position)}) was served differently for the replay than for the verification`,
+      {
+        leafIndex: index,
+        eventId: typeof event.id === 'string' ? event.id : null,
+        position: typeof event.position === 'string' ? event.position : null,
+      },
+    );
   }
   return event;
 }
@@ -146,7 +156,10 @@ async function describeMismatch(api: VerifyApiClient, session: ReplaySession, li
     const side = (t: typeof l) => (t ? `${t.rows} rows, digest ${short(t.digest)}` : 'no such table');
     return [{ table: name, text: `table ${name} (live: ${side(l)}; replay: ${side(r)})` }];
   });
-  const where = differing.length > 0 ? differing.map((d) => d.text).join(', ') : `every table digest agrees, but the model digest ${short(live.digest)} is not the one they combine to`;
+  const where =
+    differing.length > 0
+      ? differing.map((d) => d.text).join(', ')
+      : `every table digest agrees, but the model digest ${short(live.digest)} is not the one they combine to`;
   const first = differing[0];
   const row = first ? await guard(`compare the rows of ${live.name}.${first.table}`, () => locateRow(api, session, live, first.table)) : null;
   return `read model ${live.name} v${live.version} at position ${live.position} is not what replaying the ${events} verified events up to it gives: ${where}${row ? `; first differing row of ${first!.table}: ${row}` : ''}`;
@@ -157,7 +170,10 @@ async function guard<T>(what: string, work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (e) {
     if (e instanceof ReplayError) throw e;
-    const code = typeof (e as { code?: unknown }).code === 'string' && /^replay\./.test((e as { code: string }).code) ? (e as { code: string }).code : 'replay.unavailable';
+    const code =
+      typeof (e as { code?: unknown }).code === 'string' && /^replay\./.test((e as { code: string }).code)
+        ? (e as { code: string }).code
+        : 'replay.unavailable';
     throw new ReplayError(code, `could not ${what}: ${(e as Error).message}`);
   }
 }

@@ -82,7 +82,13 @@ async function fetchLiveRows(api: VerifyApiClient, live: LiveDigest, table: stri
   const body = (await api.get(`/v1/read-models/${encodeURIComponent(live.name)}/rows?${query}`)) as { data?: { rows?: unknown } } | undefined;
   const rows = body?.data?.rows;
   const wellFormed = (r: any): r is HashedRow =>
-    typeof r === 'object' && r !== null && typeof r.hash === 'string' && /^[0-9a-f]{64}$/.test(r.hash) && typeof r.row === 'object' && r.row !== null && (r.key === null || typeof r.key === 'object');
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.hash === 'string' &&
+    /^[0-9a-f]{64}$/.test(r.hash) &&
+    typeof r.row === 'object' &&
+    r.row !== null &&
+    (r.key === null || typeof r.key === 'object');
   // Rows only point at a difference: a page that is not well formed just ends the walk.
   if (!Array.isArray(rows) || !rows.every(wellFormed)) throw new ApiError('read-model rows: malformed page');
   return rows;

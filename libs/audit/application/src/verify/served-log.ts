@@ -24,7 +24,13 @@ export class ServedLog {
   ) {}
 
   /** Reads the first `size` events in log order (fewer if the server has fewer), remembering the ids at `keep`. */
-  static async read(api: VerifyApiClient, size: number, pageSize: number, keep: Iterable<number>, onEvents?: (read: number, total: number) => void): Promise<ServedLog> {
+  static async read(
+    api: VerifyApiClient,
+    size: number,
+    pageSize: number,
+    keep: Iterable<number>,
+    onEvents?: (read: number, total: number) => void,
+  ): Promise<ServedLog> {
     const log = new ServedLog(api, pageSize);
     for (const i of keep) log.wanted.set(i, '');
     if (size === 0) {

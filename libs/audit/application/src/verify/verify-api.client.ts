@@ -10,7 +10,10 @@ export class ApiError extends Error {
   }
 }
 
-export type FetchLike = (url: string, init?: { method?: string; signal?: AbortSignal; headers?: Record<string, string> }) => Promise<{
+export type FetchLike = (
+  url: string,
+  init?: { method?: string; signal?: AbortSignal; headers?: Record<string, string> },
+) => Promise<{
   status: number;
   ok: boolean;
   text(): Promise<string>;
@@ -50,7 +53,11 @@ export class VerifyApiClient {
     let status: number;
     let text: string;
     try {
-      const res = await this.fetchFn(url, { method, signal: AbortSignal.timeout(this.timeoutMs), headers: { accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) } });
+      const res = await this.fetchFn(url, {
+        method,
+        signal: AbortSignal.timeout(this.timeoutMs),
+        headers: { accept: 'application/json', ...(this.apiKey ? { authorization: `Bearer ${this.apiKey}` } : {}) },
+      });
       status = res.status;
       text = await res.text();
     } catch (e) {

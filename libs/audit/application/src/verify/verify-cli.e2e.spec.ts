@@ -21,11 +21,14 @@ describe('factledger verify against a real server', () => {
   const verify = async (options: Partial<VerifyOptions> = {}) => {
     let out = '';
     let stdout = '';
-    const code = await runVerify({ ...VERIFY_DEFAULTS, api, stateFile: 'state.json', ...options }, {
-      stdout: (text) => ((out += text), (stdout += text)),
-      stderr: (text) => (out += text),
-      cwd: dir,
-    });
+    const code = await runVerify(
+      { ...VERIFY_DEFAULTS, api, stateFile: 'state.json', ...options },
+      {
+        stdout: (text) => ((out += text), (stdout += text)),
+        stderr: (text) => (out += text),
+        cwd: dir,
+      },
+    );
     return { code, out, stdout };
   };
 
@@ -115,10 +118,13 @@ describe('factledger verify against a real server', () => {
   });
 
   it('reports an unreachable API or a broken state file as an error, not a pass', async () => {
-    const unreachable = await runVerify({ ...VERIFY_DEFAULTS, api: 'http://127.0.0.1:9', stateFile: path.join(dir, 'other.json') }, {
-      stdout: () => undefined,
-      stderr: () => undefined,
-    });
+    const unreachable = await runVerify(
+      { ...VERIFY_DEFAULTS, api: 'http://127.0.0.1:9', stateFile: path.join(dir, 'other.json') },
+      {
+        stdout: () => undefined,
+        stderr: () => undefined,
+      },
+    );
     expect(unreachable).toBe(1);
     writeFileSync(path.join(dir, 'broken.json'), '{"version": 7}');
     const { code, out } = await verify({ stateFile: 'broken.json' });

@@ -48,7 +48,15 @@ export interface VerifyOptions {
   json?: boolean;
 }
 
-export const VERIFY_DEFAULTS: VerifyOptions = { api: 'http://127.0.0.1:3000', stateFile: '.factledger/verify-state.json', spotChecks: 20, pageSize: 1000, fresh: false, replay: false, scratchDb: null };
+export const VERIFY_DEFAULTS: VerifyOptions = {
+  api: 'http://127.0.0.1:3000',
+  stateFile: '.factledger/verify-state.json',
+  spotChecks: 20,
+  pageSize: 1000,
+  fresh: false,
+  replay: false,
+  scratchDb: null,
+};
 
 /** Rules between options a parser cannot say: a message, or null when the options hold together. */
 export function verifyOptionsProblem(options: VerifyOptions): string | null {
@@ -58,8 +66,10 @@ export function verifyOptionsProblem(options: VerifyOptions): string | null {
   } catch {
     return `--api must be an http(s) URL, got ${options.api}`;
   }
-  if (!Number.isInteger(options.pageSize) || options.pageSize < 1 || options.pageSize > 1000) return '--page-size needs a whole number from 1 to 1000';
-  if (!Number.isInteger(options.spotChecks) || options.spotChecks < 0 || options.spotChecks > 100_000) return '--spot-checks needs a whole number from 0 to 100000';
+  if (!Number.isInteger(options.pageSize) || options.pageSize < 1 || options.pageSize > 1000)
+    return '--page-size needs a whole number from 1 to 1000';
+  if (!Number.isInteger(options.spotChecks) || options.spotChecks < 0 || options.spotChecks > 100_000)
+    return '--spot-checks needs a whole number from 0 to 100000';
   if (options.scratchDb !== null) {
     if (!options.replay) return '--scratch-db only applies with --replay';
     if (!/^postgres(ql)?:\/\//.test(options.scratchDb)) return '--scratch-db must be a postgres:// URL';
@@ -84,7 +94,11 @@ export async function runVerify(given: VerifyOptions, io: VerifyIo): Promise<num
     return 2;
   }
   const cwd = io.cwd ?? process.cwd();
-  const options = { ...given, stateFile: path.resolve(cwd, given.stateFile), publicKey: given.publicKey ? path.resolve(cwd, given.publicKey) : undefined };
+  const options = {
+    ...given,
+    stateFile: path.resolve(cwd, given.stateFile),
+    publicKey: given.publicKey ? path.resolve(cwd, given.publicKey) : undefined,
+  };
   let pinnedKey: KeyObject | undefined;
   if (options.publicKey) {
     try {
@@ -123,15 +137,27 @@ export async function runVerify(given: VerifyOptions, io: VerifyIo): Promise<num
     });
     let replayed: ReplayedModel[] | null = null;
     if (live) {
-      replayed = await checkReplay({ api, leaves: report.leaves, live, openReplay: io.openReplay!, scratchDb: options.scratchDb, pageSize: options.pageSize, progress });
+      replayed = await checkReplay({
+        api,
+        leaves: report.leaves,
+        live,
+        openReplay: io.openReplay!,
+        scratchDb: options.scratchDb,
+        pageSize: options.pageSize,
+        progress,
+      });
     }
     await saveVerifyState(options.stateFile, report.state);
     const { checkpoint } = report;
     const message = `the first ${checkpoint.treeSize} events of the log are exactly those signed in checkpoint ${checkpoint.treeSize} (root ${checkpoint.rootHash}, key ${report.keyId})`;
     out(`PASS: ${message}`);
-    if (replayed) out(`PASS: replayed through the projection code, those events give exactly the live read models ${replayed.map(describe).join(', ')}`);
+    if (replayed)
+      out(`PASS: replayed through the projection code, those events give exactly the live read models ${replayed.map(describe).join(', ')}`);
     if (report.keyPinnedNow) out(`note: key ${report.keyId} is now pinned in ${options.stateFile}`);
-    if (report.rotatedFrom) out(`note: the operator rotated the checkpoint key ${report.rotatedFrom} → ${report.keyId} (signed by the old key); ${report.keyId} is now pinned in ${options.stateFile}`);
+    if (report.rotatedFrom)
+      out(
+        `note: the operator rotated the checkpoint key ${report.rotatedFrom} → ${report.keyId} (signed by the old key); ${report.keyId} is now pinned in ${options.stateFile}`,
+      );
     if (report.repinnedFrom) out(`note: key ${report.keyId}, given out of band, now replaces ${report.repinnedFrom} in ${options.stateFile}`);
     if (report.moreAfterCheckpoint) out('note: newer events follow this checkpoint; the next checkpoint will cover them (or run with --fresh)');
     return result(0, {

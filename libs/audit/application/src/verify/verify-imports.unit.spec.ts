@@ -19,7 +19,11 @@ import * as path from 'node:path';
 describe('verify CLI independence', () => {
   const sources = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-      entry.isDirectory() ? sources(path.join(dir, entry.name)) : entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') ? [path.join(dir, entry.name)] : [],
+      entry.isDirectory()
+        ? sources(path.join(dir, entry.name))
+        : entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts')
+          ? [path.join(dir, entry.name)]
+          : [],
     );
   const files = sources(__dirname).map((f) => path.relative(__dirname, f));
 
@@ -48,6 +52,13 @@ describe('verify CLI independence', () => {
       'const e = require("kysely");',
       "import 'reflect-metadata';",
     ].join('\n');
-    expect(specifiers(sample)).toEqual(['@factledger/audit-domain', '@factledger/event-store', '../sealer/sealer', 'pg', 'reflect-metadata', 'kysely']);
+    expect(specifiers(sample)).toEqual([
+      '@factledger/audit-domain',
+      '@factledger/event-store',
+      '../sealer/sealer',
+      'pg',
+      'reflect-metadata',
+      'kysely',
+    ]);
   });
 });

@@ -39,7 +39,10 @@ export async function loadVerifyState(file: string): Promise<VerifyState | null>
   if (state?.version !== 1 || typeof state.publicKey?.publicKey !== 'string' || typeof state.publicKey.keyId !== 'string') {
     throw new StateFileError(file, 'not a factledger verify state, version 1');
   }
-  const problem = typeof state.checkpoint === 'object' && state.checkpoint !== null ? checkpointShapeProblem(state.checkpoint as unknown as Record<string, unknown>) : 'is missing';
+  const problem =
+    typeof state.checkpoint === 'object' && state.checkpoint !== null
+      ? checkpointShapeProblem(state.checkpoint as unknown as Record<string, unknown>)
+      : 'is missing';
   if (problem) throw new StateFileError(file, `checkpoint ${problem}`);
   return state;
 }

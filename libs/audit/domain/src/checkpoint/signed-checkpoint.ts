@@ -77,7 +77,8 @@ export function checkCheckpointBody(body: CheckpointBody): CheckpointBody {
     const next = body.nextKey;
     let raw: Buffer | null = null;
     if (typeof next?.publicKey === 'string') raw = Buffer.from(next.publicKey, 'base64');
-    if (!raw || raw.length !== 32 || raw.toString('base64') !== next.publicKey) fail('nextKey.publicKey', 'must be the base64 of a raw 32-byte Ed25519 key');
+    if (!raw || raw.length !== 32 || raw.toString('base64') !== next.publicKey)
+      fail('nextKey.publicKey', 'must be the base64 of a raw 32-byte Ed25519 key');
     if (next.keyId !== keyIdOf(publicKeyFromRaw(raw!))) fail('nextKey.keyId', 'must be the key id of nextKey.publicKey');
     if (next.keyId === body.keyId) fail('nextKey', 'must differ from the signing key');
   }
@@ -85,7 +86,8 @@ export function checkCheckpointBody(body: CheckpointBody): CheckpointBody {
     const revoked = body.revokedKey;
     if (typeof revoked?.keyId !== 'string' || !KEY_ID.test(revoked.keyId)) fail('revokedKey.keyId', 'must be 32 lowercase hex characters');
     if (revoked.keyId === body.keyId) fail('revokedKey', 'must differ from the signing key');
-    if (typeof revoked.reason !== 'string' || !/^[^\n\r]{1,200}$/.test(revoked.reason)) fail('revokedKey.reason', 'must be one line of 1 to 200 characters');
+    if (typeof revoked.reason !== 'string' || !/^[^\n\r]{1,200}$/.test(revoked.reason))
+      fail('revokedKey.reason', 'must be one line of 1 to 200 characters');
   }
   return body;
 }

@@ -96,16 +96,24 @@ describe('signed checkpoints (Ed25519)', () => {
 
     it('a revocation re-signs the head with the new key and names the revoked one', () => {
       const resigned = signCheckpoint({ ...body, keyId: nextKey.keyId, revokedKey: { keyId, reason: 'key file leaked' } }, next.privateKey);
-      expect(checkpointPayload(resigned).toString('utf8')).toMatch(/^factledger\/checkpoint\/v2\n.*"revokedKey":\{"keyId":"[0-9a-f]{32}","reason":"key file leaked"\}/);
+      expect(checkpointPayload(resigned).toString('utf8')).toMatch(
+        /^factledger\/checkpoint\/v2\n.*"revokedKey":\{"keyId":"[0-9a-f]{32}","reason":"key file leaked"\}/,
+      );
       expect(verifyCheckpointSignature(resigned, next.publicKey)).toBe(true);
       expect(verifyCheckpointSignature({ ...resigned, revokedKey: { keyId, reason: 'routine' } }, next.publicKey)).toBe(false);
     });
 
     it('refuses ill-formed statements', () => {
-      expect(() => signCheckpoint({ ...body, nextKey: { ...nextKey, keyId: keyId } }, privateKey)).toThrow('nextKey.keyId must be the key id of nextKey.publicKey');
-      expect(() => signCheckpoint({ ...body, nextKey: { keyId, publicKey: rawPublicKey(publicKey).toString('base64') } }, privateKey)).toThrow('must differ from the signing key');
+      expect(() => signCheckpoint({ ...body, nextKey: { ...nextKey, keyId: keyId } }, privateKey)).toThrow(
+        'nextKey.keyId must be the key id of nextKey.publicKey',
+      );
+      expect(() => signCheckpoint({ ...body, nextKey: { keyId, publicKey: rawPublicKey(publicKey).toString('base64') } }, privateKey)).toThrow(
+        'must differ from the signing key',
+      );
       expect(() => signCheckpoint({ ...body, nextKey: { ...nextKey, publicKey: 'AAAA' } }, privateKey)).toThrow('nextKey.publicKey');
-      expect(() => signCheckpoint({ ...body, nextKey, revokedKey: { keyId: nextKey.keyId, reason: 'x' } }, privateKey)).toThrow('cannot both be stated');
+      expect(() => signCheckpoint({ ...body, nextKey, revokedKey: { keyId: nextKey.keyId, reason: 'x' } }, privateKey)).toThrow(
+        'cannot both be stated',
+      );
       expect(() => signCheckpoint({ ...body, revokedKey: { keyId: nextKey.keyId, reason: 'two\nlines' } }, privateKey)).toThrow('revokedKey.reason');
     });
   });

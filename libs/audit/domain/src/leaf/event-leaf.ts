@@ -52,7 +52,8 @@ export function leafContent(event: LoggedEvent): Buffer {
   if (!Number.isSafeInteger(event.streamVersion) || event.streamVersion < 1) throw new LeafFormatError('streamVersion must be a positive integer');
   if (typeof event.type !== 'string' || event.type === '') throw new LeafFormatError('type must be a non-empty string');
   if (!Number.isSafeInteger(event.schemaVersion)) throw new LeafFormatError('schemaVersion must be an integer');
-  if (typeof recordedAt !== 'string' || !ISO_MILLIS.test(recordedAt)) throw new LeafFormatError('recordedAt must be an ISO 8601 UTC time with milliseconds');
+  if (typeof recordedAt !== 'string' || !ISO_MILLIS.test(recordedAt))
+    throw new LeafFormatError('recordedAt must be an ISO 8601 UTC time with milliseconds');
   if (event.data === undefined) throw new LeafFormatError('data is missing');
   if (event.metadata === undefined) throw new LeafFormatError('metadata is missing');
   try {

@@ -23,7 +23,9 @@ describe('event leaf content (format v1)', () => {
   });
 
   it('hashes as an RFC 6962 leaf: SHA-256(0x00 ‖ content)', () => {
-    const expected = createHash('sha256').update(Buffer.concat([Buffer.from([0]), leafContent(event)])).digest();
+    const expected = createHash('sha256')
+      .update(Buffer.concat([Buffer.from([0]), leafContent(event)]))
+      .digest();
     expect(eventLeafHash(event).equals(expected)).toBe(true);
   });
 

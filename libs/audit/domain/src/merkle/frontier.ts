@@ -31,7 +31,10 @@ export class MerkleFrontier {
   static restore(size: number, hashes: readonly Hash[]): MerkleFrontier {
     const refs = MerkleFrontier.refsFor(size);
     if (hashes.length !== refs.length) throw new RangeError(`a frontier of size ${size} needs ${refs.length} hashes, got ${hashes.length}`);
-    return new MerkleFrontier(refs.map((ref, i) => ({ ...ref, hash: hashes[i]! })), size);
+    return new MerkleFrontier(
+      refs.map((ref, i) => ({ ...ref, hash: hashes[i]! })),
+      size,
+    );
   }
 
   get size(): number {

@@ -15,8 +15,7 @@ export const EMPTY_ROOT: Hash = createHash('sha256').digest();
 export const hashLeaf = (data: Uint8Array | string): Hash => createHash('sha256').update(LEAF_PREFIX).update(data).digest();
 
 /** RFC 6962 interior node: SHA-256(0x01 ‖ left ‖ right). */
-export const hashChildren = (left: Hash, right: Hash): Hash =>
-  createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+export const hashChildren = (left: Hash, right: Hash): Hash => createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
 
 const HEX_HASH = /^[0-9a-f]{64}$/;
 

@@ -18,7 +18,9 @@ class HashColumn {
 
   /** A view; it stays valid (the bytes never change) even after the column grows. */
   at(index: number): Hash | undefined {
-    return Number.isInteger(index) && index >= 0 && index < this.length ? this.bytes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES) : undefined;
+    return Number.isInteger(index) && index >= 0 && index < this.length
+      ? this.bytes.subarray(index * HASH_BYTES, (index + 1) * HASH_BYTES)
+      : undefined;
   }
 }
 

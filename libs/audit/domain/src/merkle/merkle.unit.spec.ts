@@ -6,7 +6,9 @@ import { ProofError, rootFromInclusionProof, verifyConsistency, verifyInclusion 
 import { consistencyProofRanges, inclusionProofRanges, subtreesOf } from './tree-math';
 
 // Certificate Transparency's reference leaves and the roots over their first n (RFC 6962 test data).
-const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) => Buffer.from(h, 'hex'));
+const CT_LEAVES = ['', '00', '10', '2021', '3031', '40414243', '5051525354555657', '606162636465666768696a6b6c6d6e6f'].map((h) =>
+  Buffer.from(h, 'hex'),
+);
 const CT_ROOTS = [
   '6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d',
   'fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125',
@@ -137,7 +139,10 @@ describe('trees of every size 1..70 against the literal RFC definitions', () => 
       expect(tree.root(n).equals(expected)).toBe(true);
       expect(frontier.root().equals(expected)).toBe(true);
       // A frontier restored from the stored nodes continues identically.
-      const restored = MerkleFrontier.restore(n, MerkleFrontier.refsFor(n).map((ref) => tree.node(ref)));
+      const restored = MerkleFrontier.restore(
+        n,
+        MerkleFrontier.refsFor(n).map((ref) => tree.node(ref)),
+      );
       expect(restored.root().equals(expected)).toBe(true);
     }
   });
@@ -145,10 +150,12 @@ describe('trees of every size 1..70 against the literal RFC definitions', () => 
   it('reports exactly the interior nodes each append completes', () => {
     const frontier = MerkleFrontier.empty();
     const completed: string[] = [];
-    leaves.forEach((leaf) => frontier.append(leaf).forEach((n) => {
-      expect(toHex(n.hash)).toBe(toHex(tree.node(n)));
-      completed.push(`${n.level}/${n.index}`);
-    }));
+    leaves.forEach((leaf) =>
+      frontier.append(leaf).forEach((n) => {
+        expect(toHex(n.hash)).toBe(toHex(tree.node(n)));
+        completed.push(`${n.level}/${n.index}`);
+      }),
+    );
     // n - popcount(n) interior complete nodes exist in a tree of n leaves.
     expect(completed).toHaveLength(MAX - MAX.toString(2).replace(/0/g, '').length);
     expect(new Set(completed).size).toBe(completed.length);
@@ -193,7 +200,16 @@ describe('trees of every size 1..70 against the literal RFC definitions', () => 
         rejects(() => verifyInclusion(m, n, leaves[m]!, [root, ...proof], root));
         if (proof.length > 0) {
           rejects(() => verifyInclusion(m, n, leaves[m]!, proof.slice(0, -1), root));
-          for (let i = 0; i < proof.length; i++) rejects(() => verifyInclusion(m, n, leaves[m]!, proof.map((p, j) => (j === i ? EMPTY_ROOT : p)), root));
+          for (let i = 0; i < proof.length; i++)
+            rejects(() =>
+              verifyInclusion(
+                m,
+                n,
+                leaves[m]!,
+                proof.map((p, j) => (j === i ? EMPTY_ROOT : p)),
+                root,
+              ),
+            );
         }
       }
     }
@@ -215,7 +231,16 @@ describe('trees of every size 1..70 against the literal RFC definitions', () => 
         rejects(() => verifyConsistency(m, n, a, b, proof.slice(0, -1)));
         if (m + 1 < n) rejects(() => verifyConsistency(m + 1, n, a, b, proof));
         if (m > 1) rejects(() => verifyConsistency(m - 1, n, a, b, proof));
-        for (let i = 0; i < proof.length; i++) rejects(() => verifyConsistency(m, n, a, b, proof.map((p, j) => (j === i ? EMPTY_ROOT : p))));
+        for (let i = 0; i < proof.length; i++)
+          rejects(() =>
+            verifyConsistency(
+              m,
+              n,
+              a,
+              b,
+              proof.map((p, j) => (j === i ? EMPTY_ROOT : p)),
+            ),
+          );
       }
     }
     expect(accepted()).toEqual([]);

@@ -18,14 +18,14 @@ describe('acts and claims credit their actor', () => {
     expect(credit('Their lawyer, Ana Ruiz, had asked for 2 million pesos in damages.', '2 million').source).toBe('Ana Ruiz');
   });
 
-  it("an actor in a later clause: \"while the Red Cross has distributed 900 blankets and 40 tents\"", () => {
+  it('an actor in a later clause: "while the Red Cross has distributed 900 blankets and 40 tents"', () => {
     const text = 'About 300 residents slept in the school, while the Red Cross has distributed 900 blankets and 40 tents.';
     expect(credit(text, '900').source).toMatch(/Red Cross/);
     expect(credit(text, '40').source).toMatch(/Red Cross/);
     expect(credit(text, '300').source).toBe('article');
   });
 
-  it('an act of the story itself is not a report: a country launching drones stays the article\'s', () => {
+  it("an act of the story itself is not a report: a country launching drones stays the article's", () => {
     expect(credit('Russia launched 120 drones overnight.', '120').source).toBe('article');
   });
 
@@ -37,7 +37,8 @@ describe('acts and claims credit their actor', () => {
 
 describe('who says it, in other shapes', () => {
   it('"..., informed today the mayor X" names the speaker after the verb; "According to him" goes on with him', () => {
-    const text = 'The storm has left 52 homes without roofs, informed today the mayor Ivan Petrov.\n\nAccording to him, repairs will cost 300 thousand euro.';
+    const text =
+      'The storm has left 52 homes without roofs, informed today the mayor Ivan Petrov.\n\nAccording to him, repairs will cost 300 thousand euro.';
     expect(credit(text, '52').source).toMatch(/Ivan Petrov/);
     expect(credit(text, '300').source).toMatch(/Ivan Petrov/);
   });
@@ -59,7 +60,9 @@ describe('numbers and dates', () => {
   });
 
   it('"a five-year contract" is how long, not a figure', () => {
-    expect(extractFigures('He signed a five-year contract worth £90,000 a week.', { publishedAt: '2026-05-14' }).map((f) => f.numberText)).toEqual(['£90,000']);
+    expect(extractFigures('He signed a five-year contract worth £90,000 a week.', { publishedAt: '2026-05-14' }).map((f) => f.numberText)).toEqual([
+      '£90,000',
+    ]);
   });
 
   it("a restrictive relative clause's day dates the subject's event, not the present perfect after it", () => {

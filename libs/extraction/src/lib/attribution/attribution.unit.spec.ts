@@ -158,7 +158,8 @@ describe('attribution', () => {
   });
 
   it('", as X has suggested," covers what comes before it only', () => {
-    const text = "If each soldier is paid $2,000 a month, as Seoul's defence ministry has suggested, the deployment brings in $264mn a year, according to the FT.";
+    const text =
+      "If each soldier is paid $2,000 a month, as Seoul's defence ministry has suggested, the deployment brings in $264mn a year, according to the FT.";
     expect(sourceOf(text, '$2,000')).toBe("Seoul's defence ministry");
     expect(sourceOf(text, '$264mn')).toBe('FT');
   });
@@ -182,7 +183,7 @@ describe('attribution', () => {
   });
 
   it('"This number includes ..." keeps the credit of the sentence before', () => {
-    const text = "Russia has lost 720,090 troops, the General Staff reported. This number includes 1,480 casualties suffered over the past day.";
+    const text = 'Russia has lost 720,090 troops, the General Staff reported. This number includes 1,480 casualties suffered over the past day.';
     expect(sourceOf(text, '1,480')).toBe('General Staff');
   });
 
@@ -203,7 +204,8 @@ describe('attribution', () => {
   });
 
   it('"This was reported by X" credits the sentence before it', () => {
-    const text = 'Russian losses are estimated at approximately 719,330 personnel. This was reported by the General Staff on Facebook, Ukrinform reports.';
+    const text =
+      'Russian losses are estimated at approximately 719,330 personnel. This was reported by the General Staff on Facebook, Ukrinform reports.';
     expect(sourceOf(text, '719,330')).toBe('General Staff');
   });
 
@@ -225,7 +227,8 @@ describe('attribution', () => {
   });
 
   it('"the outlet said" right after a named source means that source', () => {
-    const text = 'Mediazona estimated in July that around 120,000 soldiers had died. The true figure could be between 106,000 and 140,000, the outlet said.';
+    const text =
+      'Mediazona estimated in July that around 120,000 soldiers had died. The true figure could be between 106,000 and 140,000, the outlet said.';
     expect(sourceOf(text, '106,000')).toBe('Mediazona');
   });
 
@@ -251,16 +254,18 @@ describe('attribution', () => {
 
   it('"Syrskyi, Ukraine\'s top commander, said" and "Cha, a scholar at the Center for ..., said" name the person', () => {
     expect(sourceOf("Syrskyi, Ukraine's top commander, said that Kyiv held about 800 sq km.", '800')).toBe('Syrskyi');
-    const text = 'Victor Cha, a Korea scholar at the Center for Strategic and International Studies, said the trade was big. He estimated that Pyongyang earns $20 million a month.';
+    const text =
+      'Victor Cha, a Korea scholar at the Center for Strategic and International Studies, said the trade was big. He estimated that Pyongyang earns $20 million a month.';
     expect(sourceOf(text, '$20 million')).toBe('Victor Cha');
   });
 
   it('"the think tank said" means the think tank named just before', () => {
-    const text = 'According to the Institute for the Study of War (ISW), Russia has retaken half of it. The think tank said Ukrainian forces still held roughly 600 square kilometers.';
+    const text =
+      'According to the Institute for the Study of War (ISW), Russia has retaken half of it. The think tank said Ukrainian forces still held roughly 600 square kilometers.';
     expect(sourceOf(text, '600')).toBe('Institute for the Study of War');
   });
 
-  it('a post on X quoted after a colon is the poster\'s', () => {
+  it("a post on X quoted after a colon is the poster's", () => {
     const text = 'Foreign Minister Andrii Sybiha posted on X on Sunday: "The troops are in Kursk. 11,000 of them. The world must answer."';
     expect(sourceOf(text, '11,000')).toBe('Foreign Minister Andrii Sybiha');
     expect(sourceOf('Some 3,000 troops posted to the border moved on Friday, the ministry said.', '3,000')).toBe('ministry');
@@ -275,17 +280,20 @@ describe('attribution', () => {
   });
 
   it('"As per its latest update" goes back to the source just named', () => {
-    const text = 'The British Defense Ministry also sees losses rising. As per its latest intelligence update, daily casualties rose to 1,523 in November.';
+    const text =
+      'The British Defense Ministry also sees losses rising. As per its latest intelligence update, daily casualties rose to 1,523 in November.';
     expect(sourceOf(text, '1,523')).toBe('British Defense Ministry');
   });
 
   it('"the same service" is whoever was credited just before', () => {
-    const text = 'According to Ukrainian military intelligence, some 11,000 soldiers are in Kursk. The same service had put the number at 7,000 a week earlier.';
+    const text =
+      'According to Ukrainian military intelligence, some 11,000 soldiers are in Kursk. The same service had put the number at 7,000 a week earlier.';
     expect(sourceOf(text, '7,000')).toBe('Ukrainian military intelligence');
   });
 
-  it('a quotation closed in its paragraph is its speaker\'s, not that of a speaker in the next paragraph', () => {
-    const text = '"Some 10,000 soldiers are in Russia," Robert Wood told the council. "Of those, about 8,000 have moved to Kursk."\n\n"It is a lie," Mr. Nebenzia said.';
+  it("a quotation closed in its paragraph is its speaker's, not that of a speaker in the next paragraph", () => {
+    const text =
+      '"Some 10,000 soldiers are in Russia," Robert Wood told the council. "Of those, about 8,000 have moved to Kursk."\n\n"It is a lie," Mr. Nebenzia said.';
     expect(sourceOf(text, '8,000')).toBe('Robert Wood');
   });
 
@@ -295,7 +303,8 @@ describe('attribution', () => {
   });
 
   it('a newsletter\'s capitalised section labels ("THE LOAN:", "ESCALATION:") are not transcript speakers', () => {
-    const text = 'ESCALATION: NATO says 10,000 troops are in Russia.\n\nTHE LOAN: Ministers approve the €35 billion loan today.\n\nDRONES: Russia launched 80 drones.';
+    const text =
+      'ESCALATION: NATO says 10,000 troops are in Russia.\n\nTHE LOAN: Ministers approve the €35 billion loan today.\n\nDRONES: Russia launched 80 drones.';
     expect(sourceOf(text, '€35 billion')).toBe('article');
     expect(sourceOf(text, '80')).toBe('article');
     // A transcript speaker with a title still speaks for the paragraph.
@@ -308,24 +317,29 @@ describe('attribution', () => {
   });
 
   it('"Ivan, a 42-year-old who signed a contract in October, told Meduza" names Ivan', () => {
-    expect(sourceOf('Ivan, a 42-year-old who signed a contract in Tver in October, told Meduza he received 2.5 million rubles.', '2.5 million')).toBe('Ivan');
+    expect(sourceOf('Ivan, a 42-year-old who signed a contract in Tver in October, told Meduza he received 2.5 million rubles.', '2.5 million')).toBe(
+      'Ivan',
+    );
   });
 
   it('"dead confirmed by name by X, that implies ..., Y estimates": the participle\'s agent credits only what it follows', () => {
-    const text = 'With more than 78,000 dead confirmed by name by Mediazona and the BBC, that implies payouts of over 900 billion rubles, Meduza estimates.';
+    const text =
+      'With more than 78,000 dead confirmed by name by Mediazona and the BBC, that implies payouts of over 900 billion rubles, Meduza estimates.';
     expect(sourceOf(text, '78,000')).toBe('Mediazona and the BBC');
     expect(sourceOf(text, '900 billion')).toBe('Meduza');
   });
 
   it('"by his estimate" alone points to the person the sentence before credited; with its own subject it is that subject\'s', () => {
-    const text = 'Kyrylo Budanov said in an interview that half the shells came from North Korea. Russia fires roughly 10,000 shells a day, by his estimate.';
+    const text =
+      'Kyrylo Budanov said in an interview that half the shells came from North Korea. Russia fires roughly 10,000 shells a day, by his estimate.';
     expect(sourceOf(text, '10,000')).toBe('Kyrylo Budanov');
     const own = 'Budanov spoke first. The UK Ministry of Defence said in its latest update that Russia has lost more than 700,000 men, by its count.';
     expect(sourceOf(own, '700,000')).toBe('UK Ministry of Defence');
   });
 
   it('"Royal United Services Institute (Rusi), a London-based think tank, estimate" names the institute with its acronym', () => {
-    const text = 'Analysts at the Royal United Services Institute (Rusi), a London-based think tank, estimate that the containers hold up to 6.7 million rounds.';
+    const text =
+      'Analysts at the Royal United Services Institute (Rusi), a London-based think tank, estimate that the containers hold up to 6.7 million rounds.';
     expect(sourceOf(text, '6.7 million')).toBe('Royal United Services Institute (Rusi)');
   });
 });

@@ -14,12 +14,21 @@ interface Head {
 }
 
 // Bodies that publish documents (case-sensitive: an acronym or an institution's capitalised word).
-const PUBLISHER = /\b(?:Agency|Office|Ministry|Department|Bureau|Authority|Commission|Institute|Service|Organi[sz]ation|Council|Board|Cent(?:re|er)|Administration|Bank|[A-Z]{2,})\b/;
+const PUBLISHER =
+  /\b(?:Agency|Office|Ministry|Department|Bureau|Authority|Commission|Institute|Service|Organi[sz]ation|Council|Board|Cent(?:re|er)|Administration|Bank|[A-Z]{2,})\b/;
 
 const HEADS: Record<string, Head> = {
-  agency: { kind: 'org', loose: true, hint: /agency|service|administration|bureau|authority|office|fire|survey|centre|center|institute|commission|department/i },
+  agency: {
+    kind: 'org',
+    loose: true,
+    hint: /agency|service|administration|bureau|authority|office|fire|survey|centre|center|institute|commission|department/i,
+  },
   chain: { kind: 'org', loose: true, hint: /chain|stores|retail|shops/i },
-  company: { kind: 'org', loose: true, hint: /company|corp|inc|plc|ltd|group|electric|gas|power|energy|rail|airlines?|motors|bank|holdings|networks?/i },
+  company: {
+    kind: 'org',
+    loose: true,
+    hint: /company|corp|inc|plc|ltd|group|electric|gas|power|energy|rail|airlines?|motors|bank|holdings|networks?/i,
+  },
   firm: { kind: 'org', loose: true, hint: /firm|company|corp|inc|plc|ltd|group|partners|capital|analytics|research|consult/i },
   utility: { kind: 'org', loose: true, hint: /utility|electric|gas|power|energy|water|networks?|grid/i },
   operator: { kind: 'org', loose: true, hint: /operator|networks?|power|electric|energy|grid|rail|water|gas|telecom|transport|airport/i },
@@ -87,7 +96,9 @@ const HEAD_WORDS = Object.keys(HEADS).join('|');
 // The head and its modifiers are lower case: "the Met Office" is a name.
 const DESCRIPTION = new RegExp(String.raw`^[Tt]he\s+(?:same\s+)?(?:[a-z][\w-]*\s+){0,2}?(${HEAD_WORDS})s?$`);
 // "a spokesperson for the company": a person speaking for a described body.
-const SPEAKING_FOR = new RegExp(String.raw`^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)|representative|official|executive)\s+(?:for|of|at|from)\s+(the\s+(?:[a-z][\w-]*\s+){0,2}?(?:${HEAD_WORDS})s?)$`);
+const SPEAKING_FOR = new RegExp(
+  String.raw`^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)|representative|official|executive)\s+(?:for|of|at|from)\s+(the\s+(?:[a-z][\w-]*\s+){0,2}?(?:${HEAD_WORDS})s?)$`,
+);
 // Words that mark a name as a body's rather than a person's.
 const ORG_WORD =
   /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Terminals?|Ports?|Stores|Retail|Logistics|Shipping|Lines|Reuters|Eurostat|Verisk)\b/;
@@ -100,7 +111,8 @@ export interface Coreference {
 }
 
 // A sentence-initial common noun ("Officials", "Police", "Rescuers") is capitalised but names no one.
-const COMMON_OPENING = /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews|Councillors|Voters|Workers|Staff|Unions|Doctors|Nurses|Teachers|Shoppers|Passengers)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
+const COMMON_OPENING =
+  /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews|Councillors|Voters|Workers|Staff|Unions|Doctors|Nurses|Teachers|Shoppers|Passengers)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
 const isNamed = (raw: string): boolean => /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw) && !COMMON_OPENING.test(raw);
 // A one-word name ("Mediazona", "Verisk") is a body's; two or three capitalised words without a body's word, a person's.
 // "operator Movilia", "industry association ANIA": a lower-case descriptor before the name says what it is.
@@ -109,16 +121,72 @@ const kindOf = (name: string): 'org' | 'person' => {
   const descriptor = descriptorOf(name);
   const head = descriptor.split(/\s+/).at(-1) ?? '';
   if (head && HEADS[head]) return HEADS[head].kind === 'person' ? 'person' : 'org';
-  const bare = name.replace(/^the\s+/i, '').slice(descriptor.length).trim();
+  const bare = name
+    .replace(/^the\s+/i, '')
+    .slice(descriptor.length)
+    .trim();
   return ORG_WORD.test(bare) || !/\s/.test(bare) ? 'org' : 'person';
 };
 // "the motorway operator" cannot mean "industry association ANIA": a name whose own descriptor has another head.
-const GENERIC_MODIFIERS = new Set(['national', 'regional', 'local', 'state', 'state-owned', 'federal', 'main', 'largest', 'biggest', 'former', 'private', 'public', 'city', 'county', 'country', 'central', 'same', 'other', 'whole', 'think', 'previous', 'latest', 'last', 'first', 'annual', 'official', 'recent', 'earlier', 'original', 'final', 'preliminary', 'provisional', 'quarterly', 'monthly', 'weekly', 'daily']);
+const GENERIC_MODIFIERS = new Set([
+  'national',
+  'regional',
+  'local',
+  'state',
+  'state-owned',
+  'federal',
+  'main',
+  'largest',
+  'biggest',
+  'former',
+  'private',
+  'public',
+  'city',
+  'county',
+  'country',
+  'central',
+  'same',
+  'other',
+  'whole',
+  'think',
+  'previous',
+  'latest',
+  'last',
+  'first',
+  'annual',
+  'official',
+  'recent',
+  'earlier',
+  'original',
+  'final',
+  'preliminary',
+  'provisional',
+  'quarterly',
+  'monthly',
+  'weekly',
+  'daily',
+]);
 
 // Heads of one family may name the same body ("the company" for "telecom operator Movilia").
 const FAMILIES = [
   ['company', 'chain', 'firm', 'operator', 'utility', 'insurer', 'group', 'bank', 'outlet', 'newspaper', 'broadcaster', 'website', 'site'],
-  ['agency', 'ministry', 'department', 'office', 'commission', 'service', 'council', 'authority', 'regulator', 'government', 'bureau', 'centre', 'center', 'institute', 'statisticians'],
+  [
+    'agency',
+    'ministry',
+    'department',
+    'office',
+    'commission',
+    'service',
+    'council',
+    'authority',
+    'regulator',
+    'government',
+    'bureau',
+    'centre',
+    'center',
+    'institute',
+    'statisticians',
+  ],
 ];
 const otherHead = (name: string, head: string): boolean => {
   const own = descriptorOf(name).split(/\s+/).at(-1) ?? '';
@@ -127,7 +195,8 @@ const otherHead = (name: string, head: string): boolean => {
 
 /** A name of a body, or a body's common name at a sentence's start ("Police", "Firefighters"). */
 export const isBodyName = (raw: string): boolean =>
-  (isNamed(raw) && ORG_WORD.test(raw) && kindOf(raw) === 'org') || /^(?:Police|Firefighters|Rescuers|Authorities|Officials|Coastguards?|Paramedics|Border\s+guards)$/.test(raw.trim());
+  (isNamed(raw) && ORG_WORD.test(raw) && kindOf(raw) === 'org') ||
+  /^(?:Police|Firefighters|Rescuers|Authorities|Officials|Coastguards?|Paramedics|Border\s+guards)$/.test(raw.trim());
 
 /** "the refugee agency's spokesperson" → "the refugee agency": who a spokesperson speaks for. */
 export const bodyOfSpeaker = (raw: string): string => raw.replace(/['’]s\s+(?:spokes(?:person|man|woman)|representative|press\s+office)\b.*$/i, '');
@@ -156,7 +225,11 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
     .find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy);
   const headWord = new RegExp(String.raw`\b${head}`, 'i');
   // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
-  const modifiers = (inner ?? trimmed).replace(/^[Tt]he\s+/, '').split(/\s+/).slice(0, -1).filter((w) => w.length >= 4 && w !== 'same');
+  const modifiers = (inner ?? trimmed)
+    .replace(/^[Tt]he\s+/, '')
+    .split(/\s+/)
+    .slice(0, -1)
+    .filter((w) => w.length >= 4 && w !== 'same');
   const stems = modifiers.map((w) => new RegExp(w.slice(0, 4), 'i'));
   // "the national power company" names its trade: a name that fits only the head's hint ("Airline Icelandair" for
   // "company") or only its kind is another body; generic modifiers ("national", "regional") say nothing.
@@ -167,6 +240,8 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
     named.find((e) => headWord.test(e.raw)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
-    (spec.loose ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindOf(e.raw) === spec.kind)) : undefined);
+    (spec.loose
+      ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindOf(e.raw) === spec.kind))
+      : undefined);
   return found ? { source: found.raw, description: trimmed } : undefined;
 };

@@ -14,19 +14,22 @@ describe('coreference of definite descriptions for attribution', () => {
   });
 
   it('"the sheriff" and "the commission" take the name holding their head word, however far back', () => {
-    const sheriff = 'Marion County Sheriff Dana Ruiz said roads were closed. Crews worked overnight. Rain fell again. The sheriff said 12 people were unaccounted for.';
+    const sheriff =
+      'Marion County Sheriff Dana Ruiz said roads were closed. Crews worked overnight. Rain fell again. The sheriff said 12 people were unaccounted for.';
     expect(credit(sheriff, '12').source).toBe('Marion County Sheriff Dana Ruiz');
     const commission = 'The National Electoral Commission published results on Monday. Turnout was 61.5 percent, the commission said.';
     expect(credit(commission, '61.5').source).toBe('National Electoral Commission');
   });
 
   it('"the company" and "the network operator" fit a utility\'s name, not the weather service named in between', () => {
-    const text = 'Western Power Networks said 8,000 homes were cut off. The Met Office said the wind would ease. Later the network operator said 2,500 were still off.';
+    const text =
+      'Western Power Networks said 8,000 homes were cut off. The Met Office said the wind would ease. Later the network operator said 2,500 were still off.';
     expect(credit(text, '2,500').source).toBe('Western Power Networks');
   });
 
   it('"it said" after a description resolves through it to the name', () => {
-    const text = 'Harbor Water said pipes burst in 14 districts. The utility said it had restored 600 connections. About 300 crews were out, it said.';
+    const text =
+      'Harbor Water said pipes burst in 14 districts. The utility said it had restored 600 connections. About 300 crews were out, it said.';
     expect(credit(text, '300')).toEqual({ source: 'Harbor Water', basis: 'coreference', chain: ['it', 'The utility', 'Harbor Water'] });
   });
 
@@ -40,10 +43,15 @@ describe('coreference of definite descriptions for attribution', () => {
     expect(credit('The Met Office said gusts reached 80mph.', '80mph')).toEqual({ source: 'Met Office', basis: 'direct' });
   });
 
-  it('a person\'s title does not reach back to a body, and a body\'s noun not to a person', () => {
+  it("a person's title does not reach back to a body, and a body's noun not to a person", () => {
     expect(resolveDescription('the governor', [{ raw: 'Regional Health Agency', distance: 1 }])).toBeUndefined();
     expect(resolveDescription('the agency', [{ raw: 'Maria Lopez', distance: 1 }])).toBeUndefined();
-    expect(resolveDescription('the agency', [{ raw: 'Maria Lopez', distance: 1 }, { raw: 'Census Bureau', distance: 2 }])?.source).toBe('Census Bureau');
+    expect(
+      resolveDescription('the agency', [
+        { raw: 'Maria Lopez', distance: 1 },
+        { raw: 'Census Bureau', distance: 2 },
+      ])?.source,
+    ).toBe('Census Bureau');
   });
 });
 
@@ -57,7 +65,9 @@ describe('sources beyond "X said"', () => {
   });
 
   it('"an estimate by the catastrophe modelling firm X" credits X', () => {
-    expect(credit('Insured losses could reach $3 billion, according to an estimate by the risk modelling firm Corelogic.', '$3 billion').source).toBe('Corelogic');
+    expect(credit('Insured losses could reach $3 billion, according to an estimate by the risk modelling firm Corelogic.', '$3 billion').source).toBe(
+      'Corelogic',
+    );
   });
 
   it('a paragraph goes on with what its source reported: "The ministry confirmed 900 cases. Of these, 120 ..."', () => {

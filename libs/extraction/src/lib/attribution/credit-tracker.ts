@@ -49,10 +49,12 @@ const NAMED_OPENING =
   /^(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Millions|Some|Several|Many|Most|All|Few|Both)\b)(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
-const TITLED = /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
+const TITLED =
+  /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
 const SECTION_LABEL = /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['’]S\b/;
 // "This was reported by the General Staff": a sentence crediting the one before it.
-const CREDITS_PREVIOUS = /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;
+const CREDITS_PREVIOUS =
+  /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;
 // "This number includes ...": a sentence about the figure the previous one reported.
 const CONTINUES_FIGURE = /^(?:This|That|The)\s+(?:number|figure|total|tally|count|toll|estimate)\b/;
 
@@ -60,7 +62,8 @@ const CONTINUES_FIGURE = /^(?:This|That|The)\s+(?:number|figure|total|tally|coun
 const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0,3}\.$/;
 
 /** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
-const speakerName = (label: string): string => label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+const speakerName = (label: string): string =>
+  label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 const LIST_ITEM = /^(?:[-*•–]|\d{1,2}[.)])\s/;
 
 export const isListItem = (text: string, paragraph: Span): boolean => {
@@ -98,7 +101,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const found = SPEAKER_LABEL.exec(doc.text.slice(paragraph.start, paragraph.end))?.[1]?.trim();
     // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
     // or a name of several words, or speaks more than once.
-    const label = found && !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (labelCounts.get(found) ?? 0) > 1) ? found : undefined;
+    const label =
+      found && !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (labelCounts.get(found) ?? 0) > 1) ? found : undefined;
     if (found && !label) labelled = undefined;
     if (label) labelled = /^(?:Q|A|QUESTION|ANSWER|REPORTER)$/.test(label.trim()) ? undefined : speakerName(label.trim());
     labelParagraph = sentence.paragraph;
@@ -157,7 +161,12 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
     // "The same service had put it at 7,000", "the same briefing put ...": whoever was credited just before, whatever noun named them.
-    if (/^(?:the\s+)?same\s/i.test(raw)) return named(sentence.index - 1).filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw)).at(-1)?.raw ?? raw;
+    if (/^(?:the\s+)?same\s/i.test(raw))
+      return (
+        named(sentence.index - 1)
+          .filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw))
+          .at(-1)?.raw ?? raw
+      );
     if (!isDescription(raw)) return raw;
     const earlier: { raw: string; distance: number }[] = [];
     for (let j = sentence.index; j >= Math.max(0, sentence.index - DESCRIPTION_LOOKBACK); j--) {
@@ -214,7 +223,9 @@ export const createCreditTracker = (doc: CreditDocument) => {
       if (closedIn !== undefined && sentence.paragraph !== closedIn) break;
       const spans = doc.quotes[sentence.paragraph] ?? [];
       const closings = quotationsClosingIn(spans, sentence.start, sentence.end).map((q) => q.end);
-      const found = (doc.attributions[j] ?? []).find((a) => !quotationAt(a.anchor, spans) && closings.some((c) => c <= a.anchor && a.anchor - c < 40));
+      const found = (doc.attributions[j] ?? []).find(
+        (a) => !quotationAt(a.anchor, spans) && closings.some((c) => c <= a.anchor && a.anchor - c < 40),
+      );
       if (found) return found;
     }
     return undefined;
@@ -239,7 +250,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
     // "The company will impose a ban affecting 2.3 million customers": a described body's own act, told of it.
     // "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles": a named body's own act or claim.
-    const actor = !attribution && !quote && !listed && !carried ? (ownActor(sentence.text, pos - sentence.start) ?? describedActor(sentence)) : undefined;
+    const actor =
+      !attribution && !quote && !listed && !carried ? (ownActor(sentence.text, pos - sentence.start) ?? describedActor(sentence)) : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.
@@ -252,7 +264,13 @@ export const createCreditTracker = (doc: CreditDocument) => {
           ? antecedent(listed ?? sentence, listed ? undefined : attribution)
           : // Speech that goes on after its speaker was named: He added: "That number is 2,000."
             (attribution?.raw ??
-            (quote ? paragraphSpeaker : !attribution && CONTINUES_FIGURE.test(sentence.text) ? creditedBefore(sentence) : listed ? lastCredit : (carried ?? actor)));
+            (quote
+              ? paragraphSpeaker
+              : !attribution && CONTINUES_FIGURE.test(sentence.text)
+                ? creditedBefore(sentence)
+                : listed
+                  ? lastCredit
+                  : (carried ?? actor)));
     const referent = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;
@@ -263,7 +281,13 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const chain = [...new Set([attribution?.pronoun ? attribution.raw : undefined, raw, referent].filter((w): w is string => w !== undefined))];
     // A release's or briefing's own voice: what no one else says, its issuer does (not inside someone's quotation).
     if (!referent && issuer && !quote) return { basis: 'issuer', raw: issuer };
-    const basis: SourceBasis = !referent ? 'article' : chain.length > 1 ? 'coreference' : own || (speaker !== undefined && raw === speaker) ? 'direct' : 'carried';
+    const basis: SourceBasis = !referent
+      ? 'article'
+      : chain.length > 1
+        ? 'coreference'
+        : own || (speaker !== undefined && raw === speaker)
+          ? 'direct'
+          : 'carried';
     return {
       basis,
       ...(basis === 'coreference' ? { chain } : {}),

@@ -6,7 +6,7 @@ const source = (text: string, fragment: string): string | undefined => figureIn(
 describe("a data noun's publisher named by a description", () => {
   it('"according to figures from the X\'s …" credits X, resolved like "the X said"', () => {
     const text =
-      'The Tavistock Credit Union said lending rose in April. The average loan grew to £4,120, according to figures from the union\'s own loan book.';
+      "The Tavistock Credit Union said lending rose in April. The average loan grew to £4,120, according to figures from the union's own loan book.";
     expect(source(text, '4,120')).toBe('Tavistock Credit Union');
   });
 
@@ -17,7 +17,7 @@ describe("a data noun's publisher named by a description", () => {
   });
 
   it('"the X\'s survey showed" credits X, not the survey', () => {
-    const text = 'The Corran Retail Consortium said shop visits fell in April. Sales fell 3.2% in the quarter, the consortium\'s survey showed.';
+    const text = "The Corran Retail Consortium said shop visits fell in April. Sales fell 3.2% in the quarter, the consortium's survey showed.";
     expect(source(text, '3.2')).toBe('Corran Retail Consortium');
   });
 

@@ -20,12 +20,14 @@ describe('sources named through descriptions, datelines and appositives', () => 
   });
 
   it('a description whose own descriptor has another head stays as written rather than taking the wrong body', () => {
-    const text = 'Insurers expect losses to top €150 million, the industry association ASSUREX said. The tunnel carried roughly 20,000 cars a day, the motorway operator said.';
+    const text =
+      'Insurers expect losses to top €150 million, the industry association ASSUREX said. The tunnel carried roughly 20,000 cars a day, the motorway operator said.';
     expect(credit(text, '20,000').source).toMatch(/motorway operator/i);
   });
 
   it('"the census put the population at N" credits the census, resolved to the body that published it', () => {
-    const text = 'The population grew to 1,200, according to the bird census released on Tuesday by the Coastal Wildlife Agency. The previous census, in 2019, put the population at 950.';
+    const text =
+      'The population grew to 1,200, according to the bird census released on Tuesday by the Coastal Wildlife Agency. The previous census, in 2019, put the population at 950.';
     expect(credit(text, '950')).toMatchObject({ source: 'Coastal Wildlife Agency', basis: 'coreference' });
   });
 
@@ -34,7 +36,7 @@ describe('sources named through descriptions, datelines and appositives', () => 
     expect(credit(text, '300')).toMatchObject({ source: 'Harlow Rail', basis: 'coreference' });
   });
 
-  it('a sentence opening with a number word goes on with the paragraph\'s source', () => {
+  it("a sentence opening with a number word goes on with the paragraph's source", () => {
     const text = 'Police said on Tuesday that 11 people had been arrested. Four people remain in custody.';
     expect(credit(text, 'Four').source).toBe('Police');
   });
@@ -56,7 +58,8 @@ describe('dates of statements and of earlier figures', () => {
   });
 
   it('"the 1.5 million it disclosed last month" does not make last month the period of later figures', () => {
-    const text = 'Hackers took data of 3.4 million customers, more than twice the 1.5 million it disclosed last month, Telvia said on Tuesday.\n\nIts shares fell 4.2% in early trading.';
+    const text =
+      'Hackers took data of 3.4 million customers, more than twice the 1.5 million it disclosed last month, Telvia said on Tuesday.\n\nIts shares fell 4.2% in early trading.';
     expect(credit(text, '4.2', '2026-05-13').asOf).toBe('2026-05-13');
   });
 });

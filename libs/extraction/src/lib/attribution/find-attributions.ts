@@ -29,10 +29,13 @@ const VERBS =
 const BETWEEN_SUBJECT_AND_VERB =
   /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
 // Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
-const INVERTIBLE = /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
+const INVERTIBLE =
+  /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
 // Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
-const NOUN_LIKE = /^(?:plans|estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
-const NOUN_THEN_VERB = /^\s+(?:account|accounts|accounted|are|were|have|rose|fell|stood|stand|stands|totalled|totaled|reached|jumped|dropped|climbed|remain|remained|make\s+up|made\s+up)\b/;
+const NOUN_LIKE =
+  /^(?:plans|estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
+const NOUN_THEN_VERB =
+  /^\s+(?:account|accounts|accounted|are|were|have|rose|fell|stood|stand|stands|totalled|totaled|reached|jumped|dropped|climbed|remain|remained|make\s+up|made\s+up)\b/;
 // Forecast verbs credit a source only in the active voice after a source-like subject ("economists had expected").
 const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected|plans|planned)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
@@ -40,7 +43,8 @@ const ADJECTIVAL_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her|these|those
 // A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
 const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|meant|suggests|suggested|puts|would|could|brings|brought)\b/;
 // Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
-const LEADING_ADVERBIAL = /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
+const LEADING_ADVERBIAL =
+  /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
 
 const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records)`;
 const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
@@ -62,7 +66,9 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   const out: Attribution[] = [];
   // "According to its latest update", "As per their figures": the possessive points back to the source just named.
   const possessive: Attribution[] = [];
-  for (const m of s.matchAll(/\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi)) {
+  for (const m of s.matchAll(
+    /\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi,
+  )) {
     const pronoun = { its: 'it', their: 'they', his: 'he', her: 'she' }[(m[1] ?? '').toLowerCase()] ?? 'it';
     possessive.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: pronoun, pronoun, forwardOnly: false });
   }
@@ -70,14 +76,23 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const from = (m.index ?? 0) + m[0].length;
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
     // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
-    const work = /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(s.slice(from));
+    const work =
+      /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(
+        s.slice(from),
+      );
     // "according to operative data of the Ministry": whose data.
-    const whose = work ? undefined : /^(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:data|figures|statistics|information|records|estimates?|count|tally|calculations?)\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])/.exec(s.slice(from));
+    const whose = work
+      ? undefined
+      : /^(?:the\s+)?(?:[a-z]+\s+){0,3}?(?:data|figures|statistics|information|records|estimates?|count|tally|calculations?)\s+(?:of|from)\s+(?=(?:the\s+)?[A-Z])/.exec(
+          s.slice(from),
+        );
     const by = work ? from + work[0].length : whose ? from + whose[0].length : from;
     // "by the catastrophe modelling firm Verisk", "according to the tracking site PowerOutage.us": the name after a descriptor.
     const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0;
     // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
-    const common = /^(?!(?:our|its|their|his|her|my|the|a|an|this|these|those|some|many|most)\s)([a-z][a-z -]{2,40}?)(?=\s*(?:[.,;:]|$))/.exec(s.slice(from));
+    const common = /^(?!(?:our|its|their|his|her|my|the|a|an|this|these|those|some|many|most)\s)([a-z][a-z -]{2,40}?)(?=\s*(?:[.,;:]|$))/.exec(
+      s.slice(from),
+    );
     const plain = phraseAfter(s, by, at);
     const np =
       // ... unless the capitalised words describe a person ("a senior Western official").
@@ -89,14 +104,23 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const object = { him: 'he', her: 'she', them: 'they', it: 'it' }[np?.text.toLowerCase() ?? ''];
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...(object ? { pronoun: object } : {}) });
   }
-  for (const m of s.matchAll(/\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment|index)\s+(?:from|by))\s+/g)) {
+  for (const m of s.matchAll(
+    /\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment|index)\s+(?:from|by))\s+/g,
+  )) {
     const from = (m.index ?? 0) + m[0].length;
     // "an index from the property website Homesquare": the name after its descriptor.
     const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(from))?.[0].length ?? 0;
     const np = (descriptor ? phraseAfter(s, from + descriptor, at) : undefined) ?? phraseAfter(s, from, at);
     // "78,000 dead confirmed by Mediazona, that implies ...": a participle's agent credits what it follows, not what comes after.
     const participle = !/^(?:data|figures|estimates|statistics|report|assessment|index)\b/.test(m[0]);
-    if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...(participle && LATER_CLAUSE.test(s.slice(np.end - at)) ? { backwardOnly: true } : {}) });
+    if (np)
+      out.push({
+        anchor: at + (m.index ?? 0),
+        end: np.end,
+        raw: np.text,
+        forwardOnly: false,
+        ...(participle && LATER_CLAUSE.test(s.slice(np.end - at)) ? { backwardOnly: true } : {}),
+      });
   }
   // "according to figures from the society's own lending book", "according to figures the trust released", "the society's
   // index showed": a data noun's publisher named by a lower-case description, resolved like "the society said".
@@ -107,7 +131,9 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     out.push(found);
   }
   // "The British estimate is more than 1,200", "the Ukrainian count stands at ...".
-  for (const m of s.matchAll(/\b((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})(?:estimate|count|tally|assessment|figure)\s+(?:is|was|has\s+been|had\s+been|stands\s+at|stood\s+at)\b/g)) {
+  for (const m of s.matchAll(
+    /\b((?:[Tt]he\s+)?(?:[A-Z][\w.'’-]*\s+){1,4})(?:estimate|count|tally|assessment|figure)\s+(?:is|was|has\s+been|had\s+been|stands\s+at|stood\s+at)\b/g,
+  )) {
     const raw = (m[1] ?? '').trim();
     if (!/^(?:the\s+)?(?:The|This|That|Its|Their|Our|His|Her|Latest|New|Official)$/i.test(raw)) {
       out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw, forwardOnly: true });
@@ -118,7 +144,9 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false });
   }
-  for (const m of s.matchAll(/\b(?:in|by)\s+((?:the\s+)?[A-Z][\w.'’ -]{0,60}?)['’]s?\s+(?:estimate|estimation|assessment|count|tally|calculation|reckoning|view|figures|data)\b/g)) {
+  for (const m of s.matchAll(
+    /\b(?:in|by)\s+((?:the\s+)?[A-Z][\w.'’ -]{0,60}?)['’]s?\s+(?:estimate|estimation|assessment|count|tally|calculation|reckoning|view|figures|data)\b/g,
+  )) {
     out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: m[1] ?? '', forwardOnly: false });
   }
   VERBS.lastIndex = 0;
@@ -130,7 +158,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   if (!out.length) out.push(...possessive);
   // A described publisher's span holds no other source ("figures" in "according to figures from the society's book").
   const described = out.filter((a) => DESCRIBED_PUBLISHER_ANCHORS.has(a));
-  if (described.length) out.splice(0, out.length, ...out.filter((a) => described.includes(a) || !described.some((d) => d.anchor <= a.anchor && a.anchor < d.end)));
+  if (described.length)
+    out.splice(0, out.length, ...out.filter((a) => described.includes(a) || !described.some((d) => d.anchor <= a.anchor && a.anchor < d.end)));
   out.sort((a, b) => a.anchor - b.anchor);
   // "The Pentagon has said it believes ...": the pronoun is the subject just named.
   return out.map((a, i) => {
@@ -138,7 +167,9 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     if (!a.pronoun || !prev || prev.pronoun) return a;
     const gap = s.slice(prev.end - at, a.anchor - at);
     // "Party sources tell us they expect ...": the listener may stand between.
-    return /^\s*(?:(?:us|me|reporters|journalists)\s+)?(?:that\s+)?(?:he|she|it|they|we)(?:\s+\w+){0,2}\s*$/i.test(gap) ? { ...a, raw: prev.raw, pronoun: undefined } : a;
+    return /^\s*(?:(?:us|me|reporters|journalists)\s+)?(?:that\s+)?(?:he|she|it|they|we)(?:\s+\w+){0,2}\s*$/i.test(gap)
+      ? { ...a, raw: prev.raw, pronoun: undefined }
+      : a;
   });
 };
 
@@ -146,20 +177,37 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const beforeRaw = s.slice(0, index);
   const afterVerb = s.slice(index + verb.length);
   // "posted on X:", "posted on Telegram that": a post, not troops "posted to" a unit.
-  if (verb === 'posted' && !/^\s*(?:(?:on|to)\s+(?:X|Twitter|Telegram|Facebook|Instagram|social\s+media|(?:his|her|its|their)\s+\w+)\b|:)/.test(afterVerb)) return undefined;
+  if (
+    verb === 'posted' &&
+    !/^\s*(?:(?:on|to)\s+(?:X|Twitter|Telegram|Facebook|Instagram|social\s+media|(?:his|her|its|their)\s+\w+)\b|:)/.test(afterVerb)
+  )
+    return undefined;
   // "the ministry plans a deficit of 2.9%" credits the planner; "Russia plans to spend ..." tells an intention.
   if (/^plan/.test(verb) && /^\s+to\b/.test(afterVerb)) return undefined;
   // "officials had given a figure of 190,000", not "given the situation".
-  if (/^(?:given|gave)$/.test(verb) && !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)) return undefined;
+  if (
+    /^(?:given|gave)$/.test(verb) &&
+    !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)
+  )
+    return undefined;
   // "The department lowered its estimate for January": a revision of one's own figure credits the reviser.
   // "The coastguard raised the number of people rescued to 181": a count's keeper revising it credits the keeper too.
-  if (/^(?:lowered|raised|cut|upgraded|downgraded)$/.test(verb) && !/^\s+(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:estimates?|forecasts?|figures?|projections?|guidance|counts?|tally|outlook)|the\s+(?:\w+\s+)?(?:number|toll|count|tally|estimate|total|figure)\s+(?:of|to)\b)/i.test(afterVerb)) return undefined;
-  if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)) return undefined;
+  if (
+    /^(?:lowered|raised|cut|upgraded|downgraded)$/.test(verb) &&
+    !/^\s+(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:estimates?|forecasts?|figures?|projections?|guidance|counts?|tally|outlook)|the\s+(?:\w+\s+)?(?:number|toll|count|tally|estimate|total|figure)\s+(?:of|to)\b)/i.test(
+      afterVerb,
+    )
+  )
+    return undefined;
+  if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb))
+    return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
   if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !dataSubject && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
   // "put the toll at 300" reports what follows; "told reporters at the harbour", "said at a briefing" name a place.
-  const forwardOnly = /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) || /^\s+(?:\w+\s+){0,4}?(?:at(?!\s+(?:a|an|the|its|their|his|her)\b)|that)\b/.test(afterVerb);
+  const forwardOnly =
+    /^\s*(?:,\s*)?(?:(?:on|last|this)\s+\w+\s+|in\s+a\s+\w+\s+|\w+ly\s+)?(?:that\b|:)/i.test(afterVerb) ||
+    /^\s+(?:\w+\s+){0,4}?(?:at(?!\s+(?:a|an|the|its|their|his|her)\b)|that)\b/.test(afterVerb);
   if (NOUN_LIKE.test(verb) && ADJECTIVAL_BEFORE.test(beforeRaw)) return undefined;
   // "Motor claims account for 40%", "Insurance claims rose 8%": the noun is the subject of the verb after it.
   if (NOUN_LIKE.test(verb) && NOUN_THEN_VERB.test(afterVerb)) return undefined;
@@ -177,15 +225,20 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
     // "said the lead author, Dr Kari Maeland.": a described speaker's name in apposition closing the sentence.
-    const named = np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
+    const named =
+      np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
     if (np && named?.[1] && /^(?:the|a|an)\s/i.test(np.text)) {
       const from = np.end - at + named[0].indexOf(named[1]);
       return { anchor: at + index, end: at + from + named[1].length, raw: named[1], forwardOnly: false };
     }
     // "said a senior U.S. defense official, speaking on condition of anonymity": a described person counts too.
-    if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || /\s[A-Z][\w'’-]+$/.test(np.text) || endsWithEntityNoun(np.text))) return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
+    if (np && ends && (/^[A-Z]/.test(np.text.replace(/^(?:the|a|an)\s+/i, '')) || /\s[A-Z][\w'’-]+$/.test(np.text) || endsWithEntityNoun(np.text)))
+      return { anchor: at + index, end: np.end, raw: np.text, forwardOnly: false };
     // "said a drone unit commander who gave only his call sign, Magyar.": the name closing the who-clause, else the described person.
-    const who = /^\s+((?:a|an|the)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:who|whose)\b[^.;:"”]*?(?:,\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?\s*(?:[.;]|$)/.exec(afterVerb);
+    const who =
+      /^\s+((?:a|an|the)\s+[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+(?:who|whose)\b[^.;:"”]*?(?:,\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}))?\s*(?:[.;]|$)/.exec(
+        afterVerb,
+      );
     if (who?.[1] && (who[2] || endsWithEntityNoun(who[1]))) {
       return { anchor: at + index, end: at + index + verb.length + who[0].length, raw: who[2] ?? who[1], forwardOnly: false };
     }
@@ -197,10 +250,16 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     // "Ivan, a 42-year-old who signed a contract in October, told": a described person with a relative clause.
     .replace(/,\s*(?:a|an)\s+[^,]{1,40}?\s(?:who|whose)\b[^,]*,\s*$/, '')
     // "Zelensky, speaking to CNN in Kyiv, said": the aside names a listener, not the speaker.
-    .replace(/,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|working|together|in\s+(?:a|an|its|his|her|their|partnership|cooperation|collaboration)\b)[^,]*,\s*$/, '');
+    .replace(
+      /,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|working|together|in\s+(?:a|an|its|his|her|their|partnership|cooperation|collaboration)\b)[^,]*,\s*$/,
+      '',
+    );
   const trimmed = unclaused
     .replace(/\s*\([^()]{1,30}\)\s*$/, ' ')
-    .replace(/\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of|polled\s+by|surveyed\s+by)\s+[^,]{1,40}$/, '');
+    .replace(
+      /\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of|polled\s+by|surveyed\s+by)\s+[^,]{1,40}$/,
+      '',
+    );
   const citing = citedPhrase(s, trimmed, index, verb, at);
   // A comma right before the verb closes an appositive: "Samus, a defence analyst, told".
   const subjectEnd = citing ? citing.subjectEnd : trimmed.replace(/[\s,]+$/, '').length;
@@ -227,7 +286,15 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const backwardOnly = !forwardOnly && /(?:^|,)\s*as\s*$/i.test(s.slice(0, subject.start - at));
   const boundBack = /\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|[a-z]+))?\s+(?:that|which)\s+$/i.test(s.slice(0, subject.start - at));
   const data = DATA_VERB.test(verb) ? { dataVerb: true } : {};
-  return { anchor: at + index, end: at + index + verb.length, raw, forwardOnly, ...data, ...(backwardOnly ? { backwardOnly } : {}), ...(boundBack ? { boundBack } : {}) };
+  return {
+    anchor: at + index,
+    end: at + index + verb.length,
+    raw,
+    forwardOnly,
+    ...data,
+    ...(backwardOnly ? { backwardOnly } : {}),
+    ...(boundBack ? { boundBack } : {}),
+  };
 };
 
 /** "X, citing Y, said" and "X said, citing Y, that". */
@@ -259,7 +326,9 @@ const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
   // "Chief executive Maren Solberg said", "Furniture chain Halvorsen Home said": a capitalised descriptor opening the
   // sentence is not the name; the name after it is, with the lower-case descriptor that says what it is.
-  const described = /^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])/.exec(s.slice(lead));
+  const described = /^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])/.exec(
+    s.slice(lead),
+  );
   const words = described?.[1]?.trim().split(/\s+/) ?? [];
   if (described && words.every((w) => !DESCRIPTOR_STOP.test(w))) {
     const name = phraseAfter(s, lead + described[0].length, at);
@@ -271,8 +340,10 @@ const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   return np && QUANTITY_OPENING.test(np.text) ? undefined : np;
 };
 // Words that make the lower-case run a clause rather than a descriptor ("Police have confirmed ...", "Officials said on Monday").
-const DESCRIPTOR_STOP = /^(?:(?:has|have|had|is|are|was|were|be|will|would|can|could|may|might|must|shall|should|did|does|do|also|not|on|in|at|of|for|to|from|by|with|the|a|an|its|their|this|that|said|says|say|told|tells|put|puts)|\w+(?:ed|ly))$/;
-const QUANTITY_OPENING = /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
+const DESCRIPTOR_STOP =
+  /^(?:(?:has|have|had|is|are|was|were|be|will|would|can|could|may|might|must|shall|should|did|does|do|also|not|on|in|at|of|for|to|from|by|with|the|a|an|its|their|this|that|said|says|say|told|tells|put|puts)|\w+(?:ed|ly))$/;
+const QUANTITY_OPENING =
+  /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
 
 /** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */
 const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {
@@ -281,7 +352,9 @@ const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined =
   const before = s.slice(0, np.start - at);
   // "Korea Institute for Defense Analyses, a state-funded think-tank in Seoul": adjectives may precede the phrase;
   // "Victor Cha, a Korea scholar at the Center for ...": a described person, the body they work at named last.
-  const comma = /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before) ?? /,\s*(?:a|an)\s+(?:[\w'’-]+\s+){1,4}(?:at|of|with|for|from)\s+$/.exec(before);
+  const comma =
+    /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before) ??
+    /,\s*(?:a|an)\s+(?:[\w'’-]+\s+){1,4}(?:at|of|with|for|from)\s+$/.exec(before);
   if (!comma) return undefined;
   // "Royal United Services Institute (Rusi), a London-based think tank": the acronym belongs to the name.
   const acronym = /\s*\([^()]{1,30}\)$/.exec(before.slice(0, comma.index));

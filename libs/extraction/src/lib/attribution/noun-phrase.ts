@@ -34,7 +34,9 @@ const ENTITY_NOUNS = new Set(
 
 const ADJECTIVES = new Set(
   `military western foreign senior top former national independent international deputy acting unnamed anonymous security visiting local
-  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft think same previous latest`.split(/\s+/),
+  regional federal allied opposition presidential defence defense intelligence south north east west general naval air press policy draft think same previous latest`.split(
+    /\s+/,
+  ),
 );
 
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'at', 'from', 'on', 'by']);
@@ -111,7 +113,13 @@ export const phraseAfter = (s: string, start: number, offset = 0): Phrase | unde
     const lower = t.text.toLowerCase();
     // "according to two people familiar with ...", "several officials said".
     if (!kept.length && (DETERMINERS.has(lower) || /^(?:its|their|his|her|one|two|three|four|five|several|multiple)$/.test(lower))) kept.push(t);
-    else if (kept.length && DETERMINERS.has((kept[0] as Token).text.toLowerCase()) && !kept.slice(1).some((k) => isHead(k.text)) && !isNounish(t.text) && PLAIN_WORD.test(t.text)) {
+    else if (
+      kept.length &&
+      DETERMINERS.has((kept[0] as Token).text.toLowerCase()) &&
+      !kept.slice(1).some((k) => isHead(k.text)) &&
+      !isNounish(t.text) &&
+      PLAIN_WORD.test(t.text)
+    ) {
       // "the civil protection service", "the national meteorological institute": up to two lower-case modifiers
       // (after any known adjectives) before a body's noun.
       const ahead = tokens.slice(i, i + 3);
@@ -119,9 +127,9 @@ export const phraseAfter = (s: string, start: number, offset = 0): Phrase | unde
       if (at < 1 || !ahead.slice(0, at).every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text) && !ENTITY_NOUNS.has(w.text))) break;
       kept.push(...ahead.slice(0, at + 1));
       i += at;
-    }
-    else if (isNounish(t.text)) kept.push(t);
-    else if (isConnector(t.text, next) && kept.some((k) => isNounish(k.text)) && next && (isNounish(next.text) || next.text.toLowerCase() === 'the')) kept.push(t);
+    } else if (isNounish(t.text)) kept.push(t);
+    else if (isConnector(t.text, next) && kept.some((k) => isNounish(k.text)) && next && (isNounish(next.text) || next.text.toLowerCase() === 'the'))
+      kept.push(t);
     else if (lower === 'the' && kept.length && CONNECTORS.has((kept[kept.length - 1] as Token).text.toLowerCase())) kept.push(t);
     else break;
   }
@@ -149,7 +157,10 @@ export const endsWithEntityNoun = (phrase: string): boolean => ENTITY_NOUNS.has(
 export const cleanSource = (raw: string): string =>
   raw
     .replace(/^(?:the|a|an)\s+/i, '')
-    .replace(/^(?:(?:new\s+|latest\s+)?(?:data|figures|estimates?|reports?|an?\s+assessment|assessments?|analysis|calculations|statistics)\s+(?:from|by|of)\s+)(?:the\s+)?/i, '')
+    .replace(
+      /^(?:(?:new\s+|latest\s+)?(?:data|figures|estimates?|reports?|an?\s+assessment|assessments?|analysis|calculations|statistics)\s+(?:from|by|of)\s+)(?:the\s+)?/i,
+      '',
+    )
     // "the General Staff on Facebook": the channel is not part of the name.
     .replace(/\s+(?:on|via)\s+(?:Facebook|Telegram|X|Twitter|Instagram|YouTube|VKontakte|Weibo)$/, '')
     .replace(/[\s,]+$/, '')

@@ -12,7 +12,10 @@ const ACTS =
 // The actor: a name ("France's Court of Appeal", "the Red Cross", "Helene Marchand") or a body's common name, right
 // before the verb, at the sentence's start or after a comma, a dateline's dash or a conjunction.
 const ACTOR = String.raw`((?:[A-Z][\w.'’-]*['’]s\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w.'’-]*|[Tt]he\s+(?:[a-z]+\s+)?(?:municipality|court|council|ministry|government|police|company|regulator|agency))`;
-const OWN_ACT = new RegExp(String.raw`(?:^|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`, 'g');
+const OWN_ACT = new RegExp(
+  String.raw`(?:^|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`,
+  'g',
+);
 // A sentence-initial word that is not an actor.
 const NOT_ACTOR = /^(?:The|A|An|This|That|It|They|We|He|She|There|In|On|At|By|For|Of|Since|After|Before|But|And|While)$/;
 

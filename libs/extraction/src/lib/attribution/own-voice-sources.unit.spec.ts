@@ -48,7 +48,9 @@ describe('listicles, own acts and matches', () => {
   });
 
   it('"in four numbers" counts the article\'s parts, not a figure', () => {
-    expect(extractFigures('Rail delays in four numbers\n\nOperators cancelled 9,000 trains.', { publishedAt: '2026-03-10' }).map((f) => f.numberText)).toEqual(['9,000']);
+    expect(
+      extractFigures('Rail delays in four numbers\n\nOperators cancelled 9,000 trains.', { publishedAt: '2026-03-10' }).map((f) => f.numberText),
+    ).toEqual(['9,000']);
   });
 
   it("a named body's own act is credited to it", () => {
@@ -61,7 +63,7 @@ describe('listicles, own acts and matches', () => {
     expect(figures.map((f) => f.numberText)).toEqual(['41,000']);
   });
 
-  it("\"Saturday's final\" told in the past is last Saturday; \"ahead of Saturday's final\" is ahead", () => {
+  it('"Saturday\'s final" told in the past is last Saturday; "ahead of Saturday\'s final" is ahead', () => {
     expect(credit("A crowd of 41,000 watched Saturday's final, organisers said.", '41,000').asOf).toBe('2026-03-07');
     expect(credit("Organisers said 41,000 tickets were sold ahead of Saturday's final.", '41,000').asOf).toBe('2026-03-10');
   });

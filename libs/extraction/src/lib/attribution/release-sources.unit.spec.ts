@@ -36,11 +36,12 @@ describe('who reports a data release', () => {
 
 describe('which day a figure holds', () => {
   it('a sentence naming two days dates its figures, not the statement that follows', () => {
-    const text = 'The airport scrapped 214 departures on Saturday and 187 on Sunday, operator Fraport said. Some 46,000 passengers had been affected, it added.';
+    const text =
+      'The airport scrapped 214 departures on Saturday and 187 on Sunday, operator Fraport said. Some 46,000 passengers had been affected, it added.';
     expect(credit(text, '46,000', '2026-06-22').asOf).toBe('2026-06-22');
   });
 
-  it('a second that-clause does not take the first clause\'s date; the day of the saying dates both', () => {
+  it("a second that-clause does not take the first clause's date; the day of the saying dates both", () => {
     const fixed = 'Aerodesk said the fault had been fixed late on Sunday and that 95% of systems were working again.';
     expect(credit(fixed, '95', '2026-06-22').asOf).toBe('2026-06-22');
     const told = 'The chief told reporters on June 19 that 11,000 troops were there and that up to 50,000 were nearby.';

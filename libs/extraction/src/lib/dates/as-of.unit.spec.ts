@@ -89,7 +89,10 @@ describe('the date a figure refers to (as_of)', () => {
   });
 
   it('reads the publication date from a "Date: DD/MM/YYYY" header', () => {
-    expect(asOf('Date: 28/10/2024\nWhere: Kursk\n\nNorth Korea has 1.3 million active soldiers.', '1.3 million', null)).toEqual(['2024-10-28', 'day']);
+    expect(asOf('Date: 28/10/2024\nWhere: Kursk\n\nNorth Korea has 1.3 million active soldiers.', '1.3 million', null)).toEqual([
+      '2024-10-28',
+      'day',
+    ]);
   });
 
   it('prefers publishedAt over the header', () => {
@@ -124,7 +127,8 @@ describe('the date a figure refers to (as_of)', () => {
   });
 
   it('without a publication line, takes the latest day the story names as the report date', () => {
-    const text = 'Key developments on Nov. 18:\n\nRussia has lost 720,090 troops, the General Staff said on Nov. 18.\n\nPhoto: soldiers near Chasiv Yar on Nov. 10, 2024.\n\nIt also lost 9,329 tanks.';
+    const text =
+      'Key developments on Nov. 18:\n\nRussia has lost 720,090 troops, the General Staff said on Nov. 18.\n\nPhoto: soldiers near Chasiv Yar on Nov. 10, 2024.\n\nIt also lost 9,329 tanks.';
     expect(extractFigures(text).map((f) => [f.value, f.as_of])).toEqual([
       [720090, '2024-11-18'],
       [9329, '2024-11-18'],
@@ -138,7 +142,8 @@ describe('the date a figure refers to (as_of)', () => {
   });
 
   it('"He added that ..." was said on the day the sentence before says it was', () => {
-    const text = 'General Syrskyi said on Thursday that Ukraine held 800 square kilometres. He added that Russia had lost about 38,000 soldiers there.';
+    const text =
+      'General Syrskyi said on Thursday that Ukraine held 800 square kilometres. He added that Russia had lost about 38,000 soldiers there.';
     expect(asOf(text, '38,000')).toEqual(['2024-10-31', 'day']);
     // A date scoping a figure rather than the saying does not carry over.
     const scoped = 'Syrskyi said Russia lost 40,000 troops in October. He added that 1,000 a day are lost now.';
@@ -150,8 +155,11 @@ describe('the date a figure refers to (as_of)', () => {
     expect(asOf('Officials gave a figure of 190,000 recruits for the first half of the year.', '190,000')).toEqual(['2024-06-01', 'month']);
   });
 
-  it('a described speaker\'s relative clause dates its own event, not the figure', () => {
-    expect(asOf('Ivan, a 42-year-old who signed a contract in October, told Meduza he received 2.5 million rubles.', '2.5 million')).toEqual([PUBLISHED, 'day']);
+  it("a described speaker's relative clause dates its own event, not the figure", () => {
+    expect(asOf('Ivan, a 42-year-old who signed a contract in October, told Meduza he received 2.5 million rubles.', '2.5 million')).toEqual([
+      PUBLISHED,
+      'day',
+    ]);
   });
 
   it('speech running on in a quotation keeps the day its speaker said it', () => {
@@ -169,7 +177,8 @@ describe('the date a figure refers to (as_of)', () => {
   });
 
   it('"said in September" carries to "by his estimate" in the next sentence', () => {
-    const text = 'Kyrylo Budanov said in September that half the shells came from North Korea. Russia fires roughly 10,000 shells a day, by his estimate.';
+    const text =
+      'Kyrylo Budanov said in September that half the shells came from North Korea. Russia fires roughly 10,000 shells a day, by his estimate.';
     expect(asOf(text, '10,000')).toEqual(['2024-09-01', 'month']);
   });
 
@@ -181,11 +190,14 @@ describe('the date a figure refers to (as_of)', () => {
   });
 
   it('a date past "up from" dates what the figure is compared with, not the figure', () => {
-    expect(asOf('As of Oct. 20, the North had shipped 3,000 containers, up from an estimate it gave in September.', '3,000')).toEqual(['2024-10-20', 'day']);
+    expect(asOf('As of Oct. 20, the North had shipped 3,000 containers, up from an estimate it gave in September.', '3,000')).toEqual([
+      '2024-10-20',
+      'day',
+    ]);
   });
 
   describe('the day of a statement carries to the paragraphs that go on with it', () => {
-    const lead = 'On Tuesday, Russia fired 91 drones at Ukrainian cities, Ukraine\'s air force said.\n\n';
+    const lead = "On Tuesday, Russia fired 91 drones at Ukrainian cities, Ukraine's air force said.\n\n";
 
     it('same source, by name, pronoun or a shorter name, in the next paragraph', () => {
       const text = `${lead}The air force said its crews shot down 62 of the drones. Another 27 were lost to jamming, it said.`;
@@ -196,7 +208,12 @@ describe('the date a figure refers to (as_of)', () => {
     it('not to another source, a running total, or a paragraph further on', () => {
       expect(asOf(`${lead}The ministry said 40 buildings were damaged.`, '40')).toEqual([PUBLISHED, 'day']);
       expect(asOf(`${lead}The air force said it has downed 2,000 drones since the summer.`, '2,000')).toEqual([PUBLISHED, 'day']);
-      expect(asOf(`${lead}Residents sheltered in the metro overnight.\n\nSchools moved classes online.\n\nThe air force said 40 drones were jammed.`, '40')).toEqual([PUBLISHED, 'day']);
+      expect(
+        asOf(
+          `${lead}Residents sheltered in the metro overnight.\n\nSchools moved classes online.\n\nThe air force said 40 drones were jammed.`,
+          '40',
+        ),
+      ).toEqual([PUBLISHED, 'day']);
     });
 
     it('not from a week or a month, which scope a figure rather than date a statement', () => {
@@ -206,7 +223,8 @@ describe('the date a figure refers to (as_of)', () => {
   });
 
   it('a later sentence back at the lead\'s dated gathering ("told the council") holds on its day', () => {
-    const lead = 'The foreign minister told the UN Security Council on Tuesday that 11,000 troops were fighting.\n\nRussia\'s envoy disputed the figure.\n\n';
+    const lead =
+      "The foreign minister told the UN Security Council on Tuesday that 11,000 troops were fighting.\n\nRussia's envoy disputed the figure.\n\n";
     expect(asOf(`${lead}He told the council that Ukraine needed at least 19 air defence systems.`, '19')).toEqual(['2024-10-29', 'day']);
     // Not without the gathering, nor for a running total.
     expect(asOf(`${lead}He said Ukraine needed at least 19 air defence systems.`, '19')).toEqual([PUBLISHED, 'day']);

@@ -35,8 +35,7 @@ export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday',
 export const daysInMonth = (y: number, m: number): number =>
   m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 
-export const isValidYmd = ({ y, m, d }: YMD): boolean =>
-  Number.isInteger(y) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+export const isValidYmd = ({ y, m, d }: YMD): boolean => Number.isInteger(y) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
 
 /** Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
 export const toDayNumber = ({ y, m, d }: YMD): number => {

@@ -87,7 +87,10 @@ const RULES: Rule[] = [
     build: (m) => ({ kind: 'month', m: monthNumber(m[2]), last: Boolean(m[1]) }),
   },
   {
-    re: new RegExp(String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|end of|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|end of|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
+      'gi',
+    ),
     build: (m) => ({ kind: 'year', y: Number(m[1]) }),
   },
   {
@@ -102,15 +105,21 @@ const RULES: Rule[] = [
   {
     // "in the three months to September", "the quarter ended June", "the year to March": a period named by its last month
     // (the mention is the month alone: "the quarter" is no attributive date).
-    re: new RegExp(String.raw`(?<=\b(?:months|quarter|half|year|weeks|period)\s+(?:to|ended|ending|through)\s+)(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|(?:19|20)\d{2}\b))`, 'gi'),
+    re: new RegExp(
+      String.raw`(?<=\b(?:months|quarter|half|year|weeks|period)\s+(?:to|ended|ending|through)\s+)(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|(?:19|20)\d{2}\b))`,
+      'gi',
+    ),
     monthGroup: 1,
     build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
   },
   {
     // "in the first nine months of 2024", "the first half of the year": the period ends in that month.
-    re: new RegExp(String.raw`\bfirst\s+(half|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(?:months\s+)?of\s+(?:the\s+year|${YEAR})\b`, 'gi'),
+    re: new RegExp(
+      String.raw`\bfirst\s+(half|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(?:months\s+)?of\s+(?:the\s+year|${YEAR})\b`,
+      'gi',
+    ),
     build: (m) => {
-      const n = m[1].toLowerCase() === 'half' ? 6 : (MONTHS_COUNT.indexOf(m[1].toLowerCase()) + 1 || Number(m[1]));
+      const n = m[1].toLowerCase() === 'half' ? 6 : MONTHS_COUNT.indexOf(m[1].toLowerCase()) + 1 || Number(m[1]);
       return n >= 1 && n <= 12 ? { kind: 'month', ...(m[2] ? { y: Number(m[2]) } : {}), m: n, last: false } : undefined;
     },
   },
@@ -146,7 +155,11 @@ const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expec
 const pastPossessive = (text: string, start: number, end: number): boolean => {
   const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
   const after = text.slice(end, end + 50);
-  return PAST_CLAUSE.test(before) && !AHEAD.test(before) && !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after);
+  return (
+    PAST_CLAUSE.test(before) &&
+    !AHEAD.test(before) &&
+    !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
+  );
 };
 
 export const findDateMentions = (text: string): DateMention[] => {
@@ -163,8 +176,14 @@ export const findDateMentions = (text: string): DateMention[] => {
       const after = text.slice(end, end + 3);
       // "had burned 41,200 acres by Thursday evening": "by" a day says when the figure held, not where a period ends.
       // "until 1 September the grain was harvested from 2.1 million hectares": a cumulative count up to a day holds on that day.
-      const asOfUntil = /(?:^|[,.:]\s*|\n\s*|\bdata[^.]{0,40}?)\b(?:until|till|up\s+to)\s*$/i.test(before) && value.kind === 'date' && !/\b(?:will|would|could|should|may|might|remain|remains|stay|stays|closed|suspended|extended|runs?|open|valid|last|lasts)\b/i.test(before);
-      const asOfBy = /\bby\s*$/i.test(before) && !/\b(?:will|would|could|should|may|might|expected|plans?|aims?|set|intends?|hopes?)\b/i.test(before) && (value.kind === 'weekday' || value.kind === 'date' || value.kind === 'day-offset');
+      const asOfUntil =
+        /(?:^|[,.:]\s*|\n\s*|\bdata[^.]{0,40}?)\b(?:until|till|up\s+to)\s*$/i.test(before) &&
+        value.kind === 'date' &&
+        !/\b(?:will|would|could|should|may|might|remain|remains|stay|stays|closed|suspended|extended|runs?|open|valid|last|lasts)\b/i.test(before);
+      const asOfBy =
+        /\bby\s*$/i.test(before) &&
+        !/\b(?:will|would|could|should|may|might|expected|plans?|aims?|set|intends?|hopes?)\b/i.test(before) &&
+        (value.kind === 'weekday' || value.kind === 'date' || value.kind === 'day-offset');
       found.push({
         ...value,
         start,
@@ -173,10 +192,16 @@ export const findDateMentions = (text: string): DateMention[] => {
         boundary:
           attributive(text, start, end) ||
           (!asOfBy &&
-          !asOfUntil &&
-          !(AS_OF_BY.test(before) && /^,/.test(after)) &&
-          (BOUNDARY_BEFORE.test(before) || BOUNDARY_CLAUSE.test(before) || COMPARISON_BASE.test(before) || /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
-        future: FUTURE_BEFORE.test(before) || /^next\b/i.test(m[0]) || (value.kind === 'weekday' && /^['’]s\b/.test(after) && !pastPossessive(text, start, end)),
+            !asOfUntil &&
+            !(AS_OF_BY.test(before) && /^,/.test(after)) &&
+            (BOUNDARY_BEFORE.test(before) ||
+              BOUNDARY_CLAUSE.test(before) ||
+              COMPARISON_BASE.test(before) ||
+              /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
+        future:
+          FUTURE_BEFORE.test(before) ||
+          /^next\b/i.test(m[0]) ||
+          (value.kind === 'weekday' && /^['’]s\b/.test(after) && !pastPossessive(text, start, end)),
       });
     }
   }
@@ -196,7 +221,8 @@ export const findDateMentions = (text: string): DateMention[] => {
  * holds (the toll has risen since); it dates nothing.
  */
 const attributive = (text: string, start: number, end: number): boolean =>
-  /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) && /^[^\S\n]+(?!(?:and|or|to|at|in|on|of|was|is|were|that|when|the)\b)[a-z]{3,}\b/.test(text.slice(end, end + 20));
+  /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) &&
+  /^[^\S\n]+(?!(?:and|or|to|at|in|on|of|was|is|were|that|when|the)\b)[a-z]{3,}\b/.test(text.slice(end, end + 20));
 
 const plausible = (v: DateValue): boolean => {
   if (v.kind === 'date') return v.m >= 1 && v.m <= 12 && v.d >= 1 && v.d <= 31 && (v.y === undefined || (v.y >= 1900 && v.y <= 2100));

@@ -29,7 +29,8 @@ const SUBJECT_RELATIVE = /\b(?:which|that|who)\s+[a-z]+\b[^,.;]{0,80}?(?=\s+(?:h
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 // ", first given in October,": an aside dating something else (when the figure was first published), not the clause it interrupts.
-const DATED_ASIDE = /,\s*(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
+const DATED_ASIDE =
+  /,\s*(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+from\b|\bcompared\s+(?:with|to)\b/i;
 const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
@@ -67,7 +68,8 @@ const isDateOnly = (line: string, m: DateMention): boolean =>
   line.length <= m.text.length + DATE_LINE_SLACK &&
   line
     .replace(m.text, '')
-    .replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, '').length === 0;
+    .replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, '').length ===
+    0;
 
 /**
  * When a figure holds: a date in its own clause or sentence (not one past
@@ -80,12 +82,18 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   // a date before the figures usually dates the verb governing them all ("said on Thursday that A and B").
   // A figure inside an aside ("A, including B and C, arrived in October") blocks nothing past the aside.
   const asides = spansOf(ASIDE, sentence);
-  const blockedBy = (m: Span): boolean => others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
+  const blockedBy = (m: Span): boolean =>
+    others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
-  const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter((r) => r.end <= pos || r.start > pos);
+  const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter(
+    (r) => r.end <= pos || r.start > pos,
+  );
   const compared = (m: Span): boolean => m.start > pos && COMPARISON.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
   const candidates = within(index.mentions, sentence)
-    .filter((m) => m !== prefix && !m.boundary && !m.future && !blockedBy(m) && !compared(m) && !relatives.some((r) => r.start <= m.start && m.end <= r.end))
+    .filter(
+      (m) =>
+        m !== prefix && !m.boundary && !m.future && !blockedBy(m) && !compared(m) && !relatives.some((r) => r.start <= m.start && m.end <= r.end),
+    )
     .map((m) => ({ m, resolved: resolveDate(m, index.published) }))
     .filter((c) => c.resolved !== null);
   const inClause = candidates.filter(({ m }) => m.start >= clause.start && m.end <= clause.end);
@@ -105,7 +113,11 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const firstThat = sentence.start + (thats[0]?.index ?? 0);
   const usable = second ? (thats.length > 1 ? pool.filter(({ m }) => m.end <= firstThat) : []) : own.length ? own : pool;
   const nearest = usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
-  const runningTotal = nearest?.m.kind === 'relative' && nearest.m.period === 'year' && nearest.m.back === 0 && PERFECT.test(sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start));
+  const runningTotal =
+    nearest?.m.kind === 'relative' &&
+    nearest.m.period === 'year' &&
+    nearest.m.back === 0 &&
+    PERFECT.test(sentence.text.slice(clause.start - sentence.start, clause.end - sentence.start));
   if (nearest?.resolved && !(runningTotal && index.published)) {
     // "by this afternoon" under a live blog's "Thursday 4 June" header: today is the update's day, not the page's.
     const header = nearest.m.kind === 'day-offset' && index.fromHeading[sentence.paragraph] && prefix ? resolveDate(prefix, index.published) : null;
@@ -120,7 +132,12 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   }
   if (prefix && prefix.start < pos) {
     const resolved = resolveDate(prefix, index.published);
-    if (resolved) return { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: index.fromHeading[sentence.paragraph] ? 'header' : 'paragraph' };
+    if (resolved)
+      return {
+        as_of: toIso(resolved.date),
+        datePrecision: resolved.precision,
+        dateBasis: index.fromHeading[sentence.paragraph] ? 'header' : 'paragraph',
+      };
   }
   if (index.published) return { as_of: toIso(index.published), datePrecision: 'day', dateBasis: 'published' };
   return { as_of: null, datePrecision: null, dateBasis: null };
@@ -129,7 +146,10 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
 /** The day an anchored offset counts from: a day named earlier in the sentence, else the paragraph's date, else publication. */
 const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined): YMD | undefined => {
   const named = within(index.mentions, sentence)
-    .filter((m) => m.end <= offset.start && !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date' || (m.kind === 'day-offset' && !m.anchored)))
+    .filter(
+      (m) =>
+        m.end <= offset.start && !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date' || (m.kind === 'day-offset' && !m.anchored)),
+    )
     .map((m) => resolveDate(m, index.published))
     .findLast((r) => r?.precision === 'day');
   const base = named ?? (prefix ? resolveDate(prefix, index.published) : null);
@@ -156,7 +176,8 @@ const SAID_BEFORE = 25;
 const SAID_AFTER = 40;
 // Between the verb and its date only a preposition, an aside or a place: "said on Thursday", "posted on X, formerly Twitter, on
 // Sunday"; not "said rainfall in July", where the date belongs to what was said.
-const SAID_THEN = /^[a-z]+(?:\s+(?:on|in|at|to|late|early|earlier|during|a|an|the|its|his|her|their|statement|interview|briefing|post|filing|speech|letter|release|conference|press|news|video|televised|address|message|remarks|reporters|journalists|parliament|[A-Z][\w.'’-]*)|\s*,[^,\d]{0,30},)*\s*$/;
+const SAID_THEN =
+  /^[a-z]+(?:\s+(?:on|in|at|to|late|early|earlier|during|a|an|the|its|his|her|their|statement|interview|briefing|post|filing|speech|letter|release|conference|press|news|video|televised|address|message|remarks|reporters|journalists|parliament|[A-Z][\w.'’-]*)|\s*,[^,\d]{0,30},)*\s*$/;
 
 /**
  * The date the verb at `anchor` was said on ("Syrskyi said on Thursday that ..."), for a next sentence that goes on
@@ -164,17 +185,29 @@ const SAID_THEN = /^[a-z]+(?:\s+(?:on|in|at|to|late|early|earlier|during|a|an|th
  */
 export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): AsOf | undefined => {
   const said = within(index.mentions, sentence).find(
-    (m) => !m.boundary && !m.future && m.kind !== 'year' && (m.start >= anchor ? m.start - anchor <= SAID_AFTER && SAID_THEN.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start)) : anchor - m.end <= SAID_BEFORE && !/[,\d]/.test(sentence.text.slice(m.end - sentence.start, anchor - sentence.start))),
+    (m) =>
+      !m.boundary &&
+      !m.future &&
+      m.kind !== 'year' &&
+      (m.start >= anchor
+        ? m.start - anchor <= SAID_AFTER && SAID_THEN.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start))
+        : anchor - m.end <= SAID_BEFORE && !/[,\d]/.test(sentence.text.slice(m.end - sentence.start, anchor - sentence.start))),
   );
   const resolved = said && resolveDate(said, index.published);
-  return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' } : undefined;
+  return resolved
+    ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' }
+    : undefined;
 };
 
 /** Whether `asOf` is the day of an event the sentence names ("On Tuesday, Russia fired ...", "said on Monday"), not a week or month. */
 export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf): boolean =>
   asOf.datePrecision === 'day' &&
   // "214 on Saturday and 187 on Sunday": a sentence naming several days dates its figures, not a statement.
-  new Set(within(index.mentions, sentence).filter((m) => !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date')).map((m) => m.text)).size <= 1 &&
+  new Set(
+    within(index.mentions, sentence)
+      .filter((m) => !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date'))
+      .map((m) => m.text),
+  ).size <= 1 &&
   (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative' || asOf.dateBasis === 'paragraph' || asOf.dateBasis === 'header') &&
   within(index.mentions, sentence).some((m) => {
     if (m.boundary || m.future || (m.kind !== 'weekday' && m.kind !== 'date' && m.kind !== 'day-offset')) return false;
@@ -203,10 +236,18 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
     if (!venue) continue;
     const at = sentence.start + venue.index;
     const day = within(index.mentions, sentence).find(
-      (m) => !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') && Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
+      (m) =>
+        !m.boundary &&
+        !m.future &&
+        (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') &&
+        Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
     );
     const resolved = day && resolveDate(day, index.published);
-    if (resolved) return { word: (venue[1] as string).toLowerCase(), asOf: { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: resolved.relative ? 'relative' : 'explicit' } };
+    if (resolved)
+      return {
+        word: (venue[1] as string).toLowerCase(),
+        asOf: { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: resolved.relative ? 'relative' : 'explicit' },
+      };
   }
   return undefined;
 };

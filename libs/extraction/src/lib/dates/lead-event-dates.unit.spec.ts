@@ -5,7 +5,7 @@ const dateOf = (text: string, fragment: string): string | null => figureIn(text,
 
 describe("the lead's dated ballot or gathering dates what goes back to it", () => {
   const ballot = [
-    'Dunmore voters rejected the new harbour levy in yesterday\'s plebiscite.',
+    "Dunmore voters rejected the new harbour levy in yesterday's plebiscite.",
     '',
     'The No side took 57.2% of the vote, the returning officer said. Turnout was 38.5%.',
     '',

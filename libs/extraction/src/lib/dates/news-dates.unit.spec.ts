@@ -24,7 +24,8 @@ describe('dates of figures in news of any topic', () => {
   });
 
   it('each update of a live page takes its dated header, over the time lines between', () => {
-    const text = 'Storm live\n\nThursday 13 August\n\n18:40\nThe utility says 48,000 homes are without power.\n\nFriday 14 August\n\n07:30\nCrews restored 21,000 properties, it said.';
+    const text =
+      'Storm live\n\nThursday 13 August\n\n18:40\nThe utility says 48,000 homes are without power.\n\nFriday 14 August\n\n07:30\nCrews restored 21,000 properties, it said.';
     expect(dateOf(text, '48,000')).toEqual(['2026-08-13', 'header']);
     expect(dateOf(text, '21,000')).toEqual(['2026-08-14', 'header']);
   });

@@ -31,4 +31,3 @@ describe('a month before a percentage', () => {
     expect(asOf('Rail strikes cancelled 1,200 trains on March 9, the operator said.', '1,200')).toEqual(['2025-03-09', 'day']);
   });
 });
-

@@ -78,9 +78,11 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
   // "SEOUL, Nov. 28 (Kyodo) -- ... told lawmakers Thursday": the lead's day is the dateline's day (or, across time zones,
   // the day before it), so a year in which the dateline falls so is the likeliest; other weekdays named may be any day before.
   const lead = leadWeekday(text, mentions, text.indexOf(line) + m[0].length);
-  const fits = (y: number | undefined, days: ReadonlySet<number>): y is number => y !== undefined && isValidYmd({ y, m: month, d: day }) && days.has(weekdayOf({ y, m: month, d: day }));
+  const fits = (y: number | undefined, days: ReadonlySet<number>): y is number =>
+    y !== undefined && isValidYmd({ y, m: month, d: day }) && days.has(weekdayOf({ y, m: month, d: day }));
   const tries = lead === undefined ? [] : bound ? [new Set([lead, (lead + 1) % 7])] : [new Set([lead]), new Set([(lead + 1) % 7])];
-  const pick = (days: ReadonlySet<number>): number | undefined => (bound ? inferYearAfter(month, day, bound, days) : inferYearBefore(month, day, notAfter, days));
+  const pick = (days: ReadonlySet<number>): number | undefined =>
+    bound ? inferYearAfter(month, day, bound, days) : inferYearBefore(month, day, notAfter, days);
   const y = tries.map((days) => ({ y: pick(days), days })).find((c) => fits(c.y, c.days))?.y ?? pick(weekdays);
   const date = y === undefined ? undefined : { y, m: month, d: day };
   return date && isValidYmd(date) ? date : undefined;
@@ -90,7 +92,9 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
 const leadWeekday = (text: string, mentions: DateMention[], from: number): number | undefined => {
   const end = text.slice(from).search(/[.!?](?:\s|$)/);
   const limit = end < 0 ? text.length : from + end;
-  const m = mentions.find((d) => d.start >= from && d.start < limit && d.kind === 'weekday' && !d.future && !d.boundary && !d.strictlyBefore && d.week === undefined);
+  const m = mentions.find(
+    (d) => d.start >= from && d.start < limit && d.kind === 'weekday' && !d.future && !d.boundary && !d.strictlyBefore && d.week === undefined,
+  );
   return m?.kind === 'weekday' ? m.weekday : undefined;
 };
 
@@ -116,7 +120,8 @@ const firstFullDate = (s: string): YMD | undefined => {
 };
 
 /** A short line that is not prose, such as "By Jane Doe, 28 October 2024 | Kyiv". */
-const isBylineLike = (line: string): boolean => line.trim().length <= 80 && !/[.!?]["”’]?\s*$/.test(line.trim()) && line.trim().split(/\s+/).length <= 12;
+const isBylineLike = (line: string): boolean =>
+  line.trim().length <= 80 && !/[.!?]["”’]?\s*$/.test(line.trim()) && line.trim().split(/\s+/).length <= 12;
 
 /** A line that holds a date and little else (weekday, time, zone), such as a byline date. */
 const isBareDateLine = (line: string): boolean => {

@@ -29,13 +29,25 @@ describe('publication date from the article header', () => {
   it.each([
     ['Headline\n\nKYIV, Nov 12, 2024 (Reuters) - Russia lost 1,950 soldiers.', '2024-11-12'],
     // A yearless dateline takes the first year after the latest one the story names whose weekday it mentions.
-    ['Headline\n\nKYIV, Nov 12 (Reuters) - The General Staff said on Tuesday that Russia has lost 713,000 troops since the February 2022 invasion.', '2024-11-12'],
+    [
+      'Headline\n\nKYIV, Nov 12 (Reuters) - The General Staff said on Tuesday that Russia has lost 713,000 troops since the February 2022 invasion.',
+      '2024-11-12',
+    ],
     ['Headline\n\nNov 20 (Reuters) - North Korea has shipped 13,000 containers since December 2023.', '2024-11-20'],
-    ['(LEAD) Headline\n\nSEOUL, Nov. 27 (Yonhap) -- The spy agency said Wednesday that 11,000 troops were sent, up from 3,000 in 2023.', '2024-11-27'],
+    [
+      '(LEAD) Headline\n\nSEOUL, Nov. 27 (Yonhap) -- The spy agency said Wednesday that 11,000 troops were sent, up from 3,000 in 2023.',
+      '2024-11-27',
+    ],
     // The lead's weekday is the dateline's day: other weekdays the story names (a Tuesday before) do not pick the year.
-    ['Headline\n\nSEOUL, Nov. 28 (Kyodo) -- The spy agency told lawmakers Thursday that 100 missiles were sent. It said in 2023 that shells were sent. On Tuesday, Russia said 9 vehicles were destroyed.', '2024-11-28'],
+    [
+      'Headline\n\nSEOUL, Nov. 28 (Kyodo) -- The spy agency told lawmakers Thursday that 100 missiles were sent. It said in 2023 that shells were sent. On Tuesday, Russia said 9 vehicles were destroyed.',
+      '2024-11-28',
+    ],
     // ... or the day after it, across time zones ("Nov 13 (Reuters) - ... said on Tuesday").
-    ['Headline\n\nNov 13 (Reuters) - The United States said on Tuesday that 10,000 troops were sent. In 2023, officials said on Monday that none were.', '2024-11-13'],
+    [
+      'Headline\n\nNov 13 (Reuters) - The United States said on Tuesday that 10,000 troops were sent. In 2023, officials said on Monday that none were.',
+      '2024-11-13',
+    ],
   ])('reads a wire dateline: %j', (text, iso) => {
     expect(published(text)).toBe(iso);
   });

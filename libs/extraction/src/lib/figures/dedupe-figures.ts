@@ -17,7 +17,12 @@ const wordsOf = new Map<string, Set<string>>();
 const sourceWords = (s: string): Set<string> => {
   let words = wordsOf.get(s);
   if (!words) {
-    words = new Set(s.toLowerCase().match(/[a-z]{3,}/g)?.filter((w) => !['the', 'and', 'citing'].includes(w)) ?? []);
+    words = new Set(
+      s
+        .toLowerCase()
+        .match(/[a-z]{3,}/g)
+        ?.filter((w) => !['the', 'and', 'citing'].includes(w)) ?? [],
+    );
     wordsOf.set(s, words);
   }
   return words;
@@ -57,12 +62,18 @@ const recapRepeat = (recap: ExtractedFigure, body: ExtractedFigure): boolean =>
 const stem = (w: string): string => w.replace(/['’]s$/, '').replace(/(?<=ia)n$/, '');
 /** "Russia's defence ministry" and "the Russian Ministry of Defence": half the words of the shorter name in common. */
 const sharedWords = (a: string, b: string): boolean => {
-  const [wa, wb] = [a, b].map((s) => new Set((s.toLowerCase().match(/[a-z'’]{3,}/g) ?? []).map(stem).filter((w) => !['the', 'and', 'citing'].includes(w))));
+  const [wa, wb] = [a, b].map(
+    (s) => new Set((s.toLowerCase().match(/[a-z'’]{3,}/g) ?? []).map(stem).filter((w) => !['the', 'and', 'citing'].includes(w))),
+  );
   if (!wa?.size || !wb?.size) return false;
   return [...wa].filter((w) => wb.has(w)).length >= Math.min(wa.size, wb.size) / 2;
 };
 
-export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet<number> = new Set(), bullets: ReadonlySet<number> = new Set()): ExtractedFigure[] => {
+export const dedupeFigures = (
+  figures: ExtractedFigure[],
+  headlines: ReadonlySet<number> = new Set(),
+  bullets: ReadonlySet<number> = new Set(),
+): ExtractedFigure[] => {
   const kept: ExtractedFigure[] = [];
   wordsOf.clear();
   // Candidates share their numbers, so index by those to stay linear on long texts.
@@ -87,8 +98,15 @@ export const dedupeFigures = (figures: ExtractedFigure[], headlines: ReadonlySet
     const later = headlines.has(first.offset) || (first.source === ARTICLE && figure.source !== ARTICLE);
     const [primary, repeat] = later ? [figure, first] : [first, figure];
     // The article's restatement keeps the credit its repeat carried (a headline "X says ...").
-    const credit = primary.source === ARTICLE && repeat.source !== ARTICLE ? { source: repeat.source, ...(repeat.sourceText ? { sourceText: repeat.sourceText } : {}) } : {};
-    kept[i] = { ...primary, ...credit, otherMentions: [...(first.otherMentions ?? []), ...(figure.otherMentions ?? []), repeat.offset].sort((a, b) => a - b) };
+    const credit =
+      primary.source === ARTICLE && repeat.source !== ARTICLE
+        ? { source: repeat.source, ...(repeat.sourceText ? { sourceText: repeat.sourceText } : {}) }
+        : {};
+    kept[i] = {
+      ...primary,
+      ...credit,
+      otherMentions: [...(first.otherMentions ?? []), ...(figure.otherMentions ?? []), repeat.offset].sort((a, b) => a - b),
+    };
   }
   return foldRoundedSummaries(kept, headlines, bullets).sort((a, b) => a.offset - b.offset);
 };
@@ -108,7 +126,15 @@ const foldRoundedSummaries = (kept: ExtractedFigure[], headlines: ReadonlySet<nu
     if (!summary(s) || n === undefined || s.qualifier !== 'approximately') continue;
     const i = out.findIndex((b) => {
       const m = single(b);
-      return !summary(b) && !dropped.has(b) && m !== undefined && m !== n && Math.abs(m - n) <= 0.01 * m && b.unit === s.unit && (sourcesAgree(s.source, b.source) || sharedWords(s.source, b.source));
+      return (
+        !summary(b) &&
+        !dropped.has(b) &&
+        m !== undefined &&
+        m !== n &&
+        Math.abs(m - n) <= 0.01 * m &&
+        b.unit === s.unit &&
+        (sourcesAgree(s.source, b.source) || sharedWords(s.source, b.source))
+      );
     });
     const body = out[i];
     if (!body) continue;

@@ -47,9 +47,17 @@ const REFERS_BACK_AFTER =
 const NOT_ANTECEDENT = new Set<Unit>(['percent', 'years', 'months', 'weeks', 'days', 'hours']);
 
 /** "put the number at 10,000", "8,000 of them", "another 24": a bare number counts what the figure before it counted. */
-export const borrowUnit = (text: string, m: NumberMention, reading: UnitReading, clause: Span, earlier: ExtractedFigure[], since: number): UnitReading => {
+export const borrowUnit = (
+  text: string,
+  m: NumberMention,
+  reading: UnitReading,
+  clause: Span,
+  earlier: ExtractedFigure[],
+  since: number,
+): UnitReading => {
   if (reading.evidence !== 'none') return reading;
-  const pointer = REFERS_BACK_BEFORE.test(text.slice(Math.max(clause.start, m.start - 40), m.start)) || REFERS_BACK_AFTER.test(text.slice(m.end, m.end + 40));
+  const pointer =
+    REFERS_BACK_BEFORE.test(text.slice(Math.max(clause.start, m.start - 40), m.start)) || REFERS_BACK_AFTER.test(text.slice(m.end, m.end + 40));
   const anaphoric = pointer || /\b(?:number|figure|total|tally|count|estimate|toll|contingent|force)s?\b/i.test(text.slice(clause.start, m.start));
   if (!anaphoric) return reading;
   let previous: ExtractedFigure | undefined;
@@ -61,7 +69,11 @@ export const borrowUnit = (text: string, m: NumberMention, reading: UnitReading,
   // "maybe 40 of them", "a daily tally, which stood at 696,810": what is counted was said elsewhere, but it is a count all the same.
   if (!previous) return { ...reading, evidence: 'inferred' };
   const base = previous.rateOf ?? previous.unit;
-  const units = reading.rateOf ? { unit: reading.unit, rateOf: base } : previous.rateOf ? { unit: previous.unit, rateOf: previous.rateOf } : { unit: base };
+  const units = reading.rateOf
+    ? { unit: reading.unit, rateOf: base }
+    : previous.rateOf
+      ? { unit: previous.unit, rateOf: previous.rateOf }
+      : { unit: base };
   const refersTo = pointer ? { refersTo: { source: previous.source, ...(previous.sourceText ? { sourceText: previous.sourceText } : {}) } } : {};
   return { ...reading, ...units, noun: '', evidence: 'inferred', ...refersTo };
 };
@@ -83,7 +95,14 @@ export const millionsBySibling = (reading: Reading, siblings: Reading[]): UnitRe
   const sibling = siblings.find((o) => o !== reading && o.m.shortScale === 'm' && o.unit.unit !== 'm');
   if (!sibling) return unit;
   const { rateOf: _rateOf, ...rest } = unit;
-  return { ...rest, unit: sibling.unit.unit, ...(sibling.unit.rateOf ? { rateOf: sibling.unit.rateOf } : {}), value: m.value, noun: '', evidence: 'inferred' };
+  return {
+    ...rest,
+    unit: sibling.unit.unit,
+    ...(sibling.unit.rateOf ? { rateOf: sibling.unit.rateOf } : {}),
+    value: m.value,
+    noun: '',
+    evidence: 'inferred',
+  };
 };
 
 /** "That casualty rate may have been 40,000": a count called a rate takes the rate unit of the figure before it. */

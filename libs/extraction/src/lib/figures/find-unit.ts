@@ -35,7 +35,8 @@ const ATTACHED: Record<string, [Unit, number]> = {
 };
 
 const CASUALTY = /\b(?:killed|wounded|injured|casualt\w*|dead|died|deaths?|losses|lost|los(?:e|es|ing)|kia|wia)\b/i;
-const MILITARY = /\b(?:troops?|soldiers?|army|military|forces|deploy\w*|fight\w*|front\w*|battle\w*|combat|war|units?|brigades?|trenches|infantry)\b/i;
+const MILITARY =
+  /\b(?:troops?|soldiers?|army|military|forces|deploy\w*|fight\w*|front\w*|battle\w*|combat|war|units?|brigades?|trenches|infantry)\b/i;
 const RATE_AFTER =
   /^[^.;]*?(?:(?<!\b(?:in|for|than|over|past|last|within|of|next|first|one)\s)\b(?:per|a|an|each|every)\s+(?<p1>day|week|month|year)\b|\b(?<p2>daily|weekly|monthly|annually|yearly)\b|\b(?:in|over|during)\s+(?:the\s+)?(?:previous|past|last)\s+(?<p3>24\s+hours|day|week|month|year)\b|\b(?:in|on)\s+a\s+single\s+(?<p4>day|week|month)\b)/i;
 const RATE_BEFORE = /\b(?<p>daily|weekly|monthly|annual|yearly)\s+(?:average|rate|toll|losses|casualt\w*|tally|figure|count|total)\b[^.;]*$/i;
@@ -75,9 +76,16 @@ const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): 
     return { unit: 'troops', noun, nounEnd: noun === m.compound ? from : from + (next?.[0].length ?? 0), evidence: 'lexicon', ...plain };
   }
   const found = nounAfter(text, m.compound ? m.end + 1 : m.end, limit, m.kind === 'vague');
-  if (/^\s?%/.test(text.slice(m.end))) return { unit: 'percent', noun: '%', nounEnd: m.end + text.slice(m.end).indexOf('%') + 1, evidence: 'lexicon', ...plain };
+  if (/^\s?%/.test(text.slice(m.end)))
+    return { unit: 'percent', noun: '%', nounEnd: m.end + text.slice(m.end).indexOf('%') + 1, evidence: 'lexicon', ...plain };
   if (m.currency) {
-    return { unit: m.currency, noun: found?.entry?.unit === m.currency ? found.noun : '', nounEnd: found?.entry ? found.end : m.end, evidence: 'lexicon', ...plain };
+    return {
+      unit: m.currency,
+      noun: found?.entry?.unit === m.currency ? found.noun : '',
+      nounEnd: found?.entry ? found.end : m.end,
+      evidence: 'lexicon',
+      ...plain,
+    };
   }
   if (m.shortScale === 'm' && (!found || found.entry?.unit === 'm' || found.entry?.unit === 'km')) {
     // "50m" without a counted noun or a currency word is metres, not millions ("2m roubles" is millions).

@@ -120,7 +120,9 @@ describe('units and quantity nouns', () => {
   });
 
   it('counts a number the clause calls a tally even with nothing before it to borrow from', () => {
-    expect(figureIn("Ukraine's General Staff publishes a daily tally, which on Wednesday stood at 696,810.", '696,810').confidence).toBeGreaterThanOrEqual(0.5);
+    expect(
+      figureIn("Ukraine's General Staff publishes a daily tally, which on Wednesday stood at 696,810.", '696,810').confidence,
+    ).toBeGreaterThanOrEqual(0.5);
   });
 
   it('reads "in a single day" as a daily rate', () => {
@@ -142,7 +144,8 @@ describe('units and quantity nouns', () => {
   });
 
   it('"Of these, 60 were shot down, while 30 were lost" count what the figure before counted', () => {
-    const text = 'Overnight, Russia launched 96 Shahed-type drones at Ukraine, the air force said. Of these, 60 were shot down, while 30 were "lost" to jamming, it said.';
+    const text =
+      'Overnight, Russia launched 96 Shahed-type drones at Ukraine, the air force said. Of these, 60 were shot down, while 30 were "lost" to jamming, it said.';
     expect(figureIn(text, '60').unit).toBe('count');
     expect(figureIn(text, '30').unit).toBe('count');
     expect(figureIn(text, '30').source).toBe('air force');
@@ -159,7 +162,8 @@ describe('units and quantity nouns', () => {
   });
 
   it('"15 were "locationally lost"": an adverb may sit before the participle', () => {
-    const text = 'Russia launched 35 drones overnight, the air force said. It said 20 of the drones had been shot down, while 15 were "locationally lost".';
+    const text =
+      'Russia launched 35 drones overnight, the air force said. It said 20 of the drones had been shot down, while 15 were "locationally lost".';
     expect(figureIn(text, '15').unit).toBe('count');
   });
 });

@@ -15,10 +15,22 @@ const FILLER = String.raw`(?:\s+(?:an?\s+estimated|estimated|a\s+total\s+of|a\s+
 // Longer phrases first: "no more than" must win over "more than".
 const BEFORE: [string, Qualifier][] = [
   // Forecast and limit verbs: "could rise to 300", "may reach £350m", "is expected to climb to 2,000".
-  [String.raw`(?:could|may|might|would|will|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|under|below|a\s+high\s+of`, 'up_to'],
-  [String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|a\s+low\s+of`, 'at_least'],
-  [String.raw`(?<=\bto\s)(?:top|exceed|surpass|pass)|just\s+over|more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over|(?<=\b(?:has|have|had|was|were|is|are|now|already|just|it|they|total|toll|tally|number|figure|losses|deaths|cases|casualties|sales|costs|damages)\s)(?:passed|surpassed|exceeded|topped|crossed|tops?|exceeds?|surpass(?:es)?|pass(?:es)?)`, 'more_than'],
-  [String.raw`just\s+under|just\s+shy\s+of|about|around|near|nearing|roughly|approximately|approx\.?|nearly|almost|close\s+to|closer\s+to|some|an\s+estimated|estimated\s+at|(?:(?<=\b(?:the|some|with|of|to|at|and|by|for|are|is|were|was|be|been)\s)|(?<=^\s*)|(?<=,\s))estimated|circa|c\.|in\s+the\s+region\s+of|on\s+the\s+order\s+of|something\s+like|of\s+the\s+order\s+of|an\s+approximate|approaching|maybe|perhaps|possibly|~`, 'approximately'],
+  [
+    String.raw`(?:could|may|might|would|will|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|under|below|a\s+high\s+of`,
+    'up_to',
+  ],
+  [
+    String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|a\s+low\s+of`,
+    'at_least',
+  ],
+  [
+    String.raw`(?<=\bto\s)(?:top|exceed|surpass|pass)|just\s+over|more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over|(?<=\b(?:has|have|had|was|were|is|are|now|already|just|it|they|total|toll|tally|number|figure|losses|deaths|cases|casualties|sales|costs|damages)\s)(?:passed|surpassed|exceeded|topped|crossed|tops?|exceeds?|surpass(?:es)?|pass(?:es)?)`,
+    'more_than',
+  ],
+  [
+    String.raw`just\s+under|just\s+shy\s+of|about|around|near|nearing|roughly|approximately|approx\.?|nearly|almost|close\s+to|closer\s+to|some|an\s+estimated|estimated\s+at|(?:(?<=\b(?:the|some|with|of|to|at|and|by|for|are|is|were|was|be|been)\s)|(?<=^\s*)|(?<=,\s))estimated|circa|c\.|in\s+the\s+region\s+of|on\s+the\s+order\s+of|something\s+like|of\s+the\s+order\s+of|an\s+approximate|approaching|maybe|perhaps|possibly|~`,
+    'approximately',
+  ],
 ];
 
 const BEFORE_RE = BEFORE.map(([src, q]) => [new RegExp(String.raw`(?:^|[^\w])(${src})${FILLER}\s*$`, 'i'), q] as const);
@@ -45,7 +57,8 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
     if (/^up\s+to$/i.test(hit[1]) && MOVED.test(before.slice(0, hit.index + hit[0].indexOf(hit[1])))) continue;
     if (/^(?:over|above|across)$/i.test(hit[1]) && PLACES_AFTER.test(text.slice(m.end, m.end + 30))) continue;
     const start = m.start - before.length + hit.index + hit[0].indexOf(hit[1]);
-    if (!best || start < best.start) best = { qualifier: m.kind === 'vague' && qualifier === 'approximately' ? 'at_least' : qualifier, start, end: m.end };
+    if (!best || start < best.start)
+      best = { qualifier: m.kind === 'vague' && qualifier === 'approximately' ? 'at_least' : qualifier, start, end: m.end };
   }
   if (best) return best;
   const after = text.slice(m.end, m.end + 40);
@@ -56,7 +69,8 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
   return { qualifier: m.kind === 'vague' ? 'at_least' : 'exact', start: m.start, end: m.end };
 };
 
-const MOVED = /\b(?:rose|risen|edged|edging|ticked|crept|inched|climbed|jumped|shot|moved|went|gone|revised|picked|stepped|ramped|scaled|rounded|been)\s+$/i;
+const MOVED =
+  /\b(?:rose|risen|edged|edging|ticked|crept|inched|climbed|jumped|shot|moved|went|gone|revised|picked|stepped|ramped|scaled|rounded|been)\s+$/i;
 
 // "shot down 56 drones over 14 regions": "over" a count of places is where, not how many.
 const PLACES_AFTER = /^\s+(?:\w+\s+)?(?:regions|oblasts|provinces|districts|areas|cities|towns|villages|settlements|countries|territories)\b/i;

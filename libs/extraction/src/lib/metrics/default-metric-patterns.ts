@@ -21,7 +21,11 @@ export const DEFAULT_METRIC_PATTERNS: MetricPattern[] = [
   {
     key: 'north_korea_arms_revenue_usd',
     unit: 'usd',
-    patterns: [NK, String.raw`arms|weapons|munitions|ammunition|shells|missiles`, String.raw`earn|revenue|income|sales|\bsold\b|profit|\bpaid\b|worth|\bmade\b`],
+    patterns: [
+      NK,
+      String.raw`arms|weapons|munitions|ammunition|shells|missiles`,
+      String.raw`earn|revenue|income|sales|\bsold\b|profit|\bpaid\b|worth|\bmade\b`,
+    ],
   },
   { key: 'north_korean_ammunition_rounds_supplied_to_russia', unit: 'count', patterns: [NK], noun: String.raw`rounds|shells|ammunition|munitions` },
   { key: 'north_korean_missiles_supplied_to_russia', unit: 'count', patterns: [NK], noun: String.raw`missiles` },
@@ -30,5 +34,10 @@ export const DEFAULT_METRIC_PATTERNS: MetricPattern[] = [
   { key: 'ukraine_held_area_kursk_km2', unit: 'km2|mi2', patterns: [String.raw`kursk|incursion`, String.raw`ukrain|kyiv`] },
   { key: 'russia_captured_area_ukraine_km2', unit: 'km2|mi2', patterns: [RUSSIA, String.raw`captur|seiz|gain|advanc|occup|took`] },
   { key: 'north_korea_military_service_years', unit: 'years', patterns: [String.raw`military service|conscription|mandatory|\bserve`] },
-  { key: 'north_korean_troop_pay_usd_per_month', unit: 'per_month', patterns: [NK, String.raw`paid|pay|salary|salaries|wage`], local: [String.raw`\$|dollar|usd`] },
+  {
+    key: 'north_korean_troop_pay_usd_per_month',
+    unit: 'per_month',
+    patterns: [NK, String.raw`paid|pay|salary|salaries|wage`],
+    local: [String.raw`\$|dollar|usd`],
+  },
 ];

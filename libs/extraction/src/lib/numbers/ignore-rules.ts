@@ -10,7 +10,8 @@ const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
   /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|paragraph|article|page|section|resolution|clause|no\.|number|chapter|vol\.|day)|#)\s*$/;
-const QUANTITY_NOUN_AFTER = /^\s+(?:\w+\s+){0,2}?(?:troops|soldiers|people|personnel|servicemen|fighters|casualties|recruits|civilians|men|workers|rounds|shells|missiles|drones|tanks)\b/i;
+const QUANTITY_NOUN_AFTER =
+  /^\s+(?:\w+\s+){0,2}?(?:troops|soldiers|people|personnel|servicemen|fighters|casualties|recruits|civilians|men|workers|rounds|shells|missiles|drones|tanks)\b/i;
 const CAPTION_LINE =
   /^\(?(?:(?:photo|photos|image|images|picture|pictures|credit|caption|getty images|file photo|video)\s*[:|/(-]|(?:image|media|video|photo)\s+(?:source|caption|credit)\b)/i;
 const SHORT_FURNITURE_LINE =
@@ -53,21 +54,38 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|earlier|later|before|after|old)\b/i.test(after)) return 'time reference';
   // "a war that has lasted more than two and a half years": how long, not how many.
   if (/^\s+and\s+a\s+half\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
-  if (/\b(?:in|over|during|within|for|of)\s+the\s+(?:previous|past|last|next|coming|first|following)\s+$/i.test(before) && /^\s+(?:hours|days|weeks|months|years)\b/i.test(after)) {
+  if (
+    /\b(?:in|over|during|within|for|of)\s+the\s+(?:previous|past|last|next|coming|first|following)\s+$/i.test(before) &&
+    /^\s+(?:hours|days|weeks|months|years)\b/i.test(after)
+  ) {
     return 'time window';
   }
   if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after)) return 'multiplier';
   // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
-  if (/\b(?:for|in)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)) return 'duration';
+  if (
+    /\b(?:for|in)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) &&
+    /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)
+  )
+    return 'duration';
   if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
   // "have waited three years", "the trial lasted 12 weeks": how long something took, not a count.
-  if (/\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) && /^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
+  if (
+    /\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) &&
+    /^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)
+  )
+    return 'duration';
   // "a 3-1 win", "won 2-0": a scoreline, not two quantities.
   if (isScoreline(m, before, after)) return 'score';
   // "a five-year contract", "a 10-day strike", "a 30-year high": how long, as an adjective, not a count.
   if (/^-(?:year|month|week|day|hour|minute|season)\b(?!-old)/i.test(after)) return 'duration';
   // "in five numbers", "three things to know", "10 charts": the article's own parts, not a quantity it reports.
-  if (m.value <= 30 && /^\s+(?:(?:key|big|simple|quick)\s+)?(?:numbers|charts|graphs|graphics|maps|things|ways|reasons|facts|takeaways|questions|lessons|stats)\b(?!\s+(?:of|from|on)\b)/i.test(after)) return 'article parts';
+  if (
+    m.value <= 30 &&
+    /^\s+(?:(?:key|big|simple|quick)\s+)?(?:numbers|charts|graphs|graphics|maps|things|ways|reasons|facts|takeaways|questions|lessons|stats)\b(?!\s+(?:of|from|on)\b)/i.test(
+      after,
+    )
+  )
+    return 'article parts';
   if (isRatio(m, before, after)) {
     return 'ratio';
   }
@@ -81,10 +99,19 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'source description';
   }
   // "children under five", "adults over 65": an age band.
-  if (/\b(?:children|kids|babies|infants|adults|people|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) && m.value <= 120) return 'age';
+  if (
+    /\b(?:children|kids|babies|infants|adults|people|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) &&
+    m.value <= 120
+  )
+    return 'age';
   if (m.word) {
     // "only one of the 40 districts", "one of the samples": a count of one; "one of the largest" is not.
-    if (m.value <= 1 && m.kind === 'single' && !(/\bonly\s+$/i.test(before) && /^\s+of\s+(?:the|its|their|these|those)\s+(?!\w+est\b|most\b)/i.test(after))) return 'the word one';
+    if (
+      m.value <= 1 &&
+      m.kind === 'single' &&
+      !(/\bonly\s+$/i.test(before) && /^\s+of\s+(?:the|its|their|these|those)\s+(?!\w+est\b|most\b)/i.test(after))
+    )
+      return 'the word one';
     // "the two leaders", "both": words after a determiner refer back rather than count.
     if (/\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(before) && m.value < 100) return 'determiner';
     // "the broadcaster Channel Six", "Ocean's Eleven": a capitalised number word after a capitalised word mid-line names something.
@@ -139,7 +166,8 @@ const isYear = (m: NumberMention, before: string, after: string): boolean => {
 
 const SCORE_NOUN = /^\s+(?:win|victory|defeat|loss|draw|lead|home\s+win|away\s+win|scoreline|thrashing|triumph)\b/i;
 // "beat Castlemoor 2-1", "drew 1-1 with", "lost 3-0 to": a match verb and at most a team's name before the score.
-const MATCH_VERB = /\b(?:beat|beats|beating|defeated|defeats|drew|draws|drawing|lost|loses|won|wins|edged|edges|thrashed|thrashes|overcame|routed|stunned|trailed|trailing|led|leading|held)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+){0,3}$/;
+const MATCH_VERB =
+  /\b(?:beat|beats|beating|defeated|defeats|drew|draws|drawing|lost|loses|won|wins|edged|edges|thrashed|thrashes|overcame|routed|stunned|trailed|trailing|led|leading|held)\s+(?:(?:the\s+)?[A-Z][\w'’.-]*\s+){0,3}$/;
 const isScoreline = (m: NumberMention, before: string, after: string): boolean => {
   if (m.value >= 30) return false;
   if (/^[-–]\d{1,2}\b/.test(after) && (SCORE_NOUN.test(after.replace(/^[-–]\d{1,2}/, '')) || MATCH_VERB.test(before))) return true;

@@ -58,7 +58,8 @@ export const scanNumbers = (text: string): NumberMention[] => {
 // "5.400 houses", "34.000 hectares": a text that never groups thousands with commas but writes a dot before exactly
 // three digits follows the continental convention (a decimal in English rarely has exactly three places).
 const DOT_THOUSANDS = /^\d{1,3}(?:\.\d{3})+$/;
-const usesDotThousands = (text: string): boolean => !/\d,\d{3}(?!\d)/.test(text) && /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,%])(?!\s?(?:million|billion|trillion|bn|mn|m)\b)/.test(text);
+const usesDotThousands = (text: string): boolean =>
+  !/\d,\d{3}(?!\d)/.test(text) && /(?<![\d.,])\d{1,3}\.\d{3}(?![\d.,%])(?!\s?(?:million|billion|trillion|bn|mn|m)\b)/.test(text);
 
 const digitMentions = (text: string): NumberMention[] => {
   const out: NumberMention[] = [];
@@ -121,7 +122,8 @@ const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/i;
 // "two or three weeks", "groups of 20 or 30": a loose range between plain numbers (not "Rbs3mn or $31,000").
 const OR_JOIN = /^\s+or\s+$/i;
 // Verbs and nouns of change: "rose from 3,000 to 10,000", "the jump from 3,000 to 10,000" give two values, not a range.
-const CHANGE_VERB = /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|doubled|tripled|swelled|surged|jump|rise|increase|fall|drop|decline|growth|surge|change|shift|revision)\s+(?:\w+\s+){0,2}from\s*$/i;
+const CHANGE_VERB =
+  /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|doubled|tripled|swelled|surged|jump|rise|increase|fall|drop|decline|growth|surge|change|shift|revision)\s+(?:\w+\s+){0,2}from\s*$/i;
 
 // "revised the number of jobs created in the three months to March from 40,000 to 95,000": an old and a new figure.
 const REVISION = /\b(?:revis\w*|raised|lowered|upgraded|downgraded|corrected|adjusted|cut)\b[^.;!?]*\bfrom\s*$/i;
@@ -141,7 +143,8 @@ const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] =
       const isAnd = /and/i.test(join);
       const betweenOk = !isAnd || /\bbetween\s+(?:\S+\s+)?$/i.test(before);
       const fromTo = /\bfrom\s*$/i.test(before);
-      const orRange = OR_JOIN.test(join) && !a.currency && !b.currency && !/^\s*(?:more|less|fewer|so|above|below)\b/i.test(text.slice(b.end, b.end + 8));
+      const orRange =
+        OR_JOIN.test(join) && !a.currency && !b.currency && !/^\s*(?:more|less|fewer|so|above|below)\b/i.test(text.slice(b.end, b.end + 8));
       const revision = fromTo && REVISION.test(text.slice(Math.max(0, a.start - 200), a.start));
       if ((RANGE_JOIN.test(join) || orRange) && betweenOk && !(fromTo && CHANGE_VERB.test(before)) && !revision) {
         const low = scaleLike(a, b);
@@ -174,6 +177,7 @@ const scaleLike = (a: NumberMention, b: NumberMention): number => {
   const scaleB = rawB ? b.value / rawB : 1;
   if (!a.word && scaleA === 1 && scaleB > 1 && rawA <= rawB) return a.value * scaleB;
   // "10-12,000": thousands written once, on the high end.
-  if (!a.word && scaleA === 1 && /^\d{1,3},000$/.test(b.text) && a.value < 1000 && a.value * 1000 <= b.value && a.value * 2000 >= b.value) return a.value * 1000;
+  if (!a.word && scaleA === 1 && /^\d{1,3},000$/.test(b.text) && a.value < 1000 && a.value * 1000 <= b.value && a.value * 2000 >= b.value)
+    return a.value * 1000;
   return a.value;
 };

@@ -23,7 +23,9 @@ export interface Segmented {
 const TERMINAL = /[.!?:"”’)\]]\s*$/;
 const HEADING_MAX = 60;
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st gen lt col maj capt sgt cpl adm rep sen gov prof no nos vol jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est inc ltd co corp jr sr fig op'.split(' '),
+  'mr mrs ms dr st gen lt col maj capt sgt cpl adm rep sen gov prof no nos vol jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est inc ltd co corp jr sr fig op'.split(
+    ' ',
+  ),
 );
 
 /** Splits text into paragraphs (blank lines, or line breaks after finished lines and headings) and sentences. */
@@ -80,7 +82,8 @@ const paragraphBlocks = (text: string): Span[] => {
     }
     const lead = start + line.indexOf(trimmed);
     const end = lead + trimmed.length;
-    if (current && (continuesLine(prevLine, trimmed) || (wrapped && prevLine.length >= WRAP_MIN && !/^([-*•]|\d+[.)])\s/.test(trimmed)))) current.end = end;
+    if (current && (continuesLine(prevLine, trimmed) || (wrapped && prevLine.length >= WRAP_MIN && !/^([-*•]|\d+[.)])\s/.test(trimmed))))
+      current.end = end;
     else {
       if (current) blocks.push(current);
       current = { start: lead, end };
@@ -98,7 +101,9 @@ export const isLabelValueRow = (line: string): boolean => line.length <= 120 && 
 
 /** The label of a table-like row when `prefix` (line start up to a number) is one: "tanks – " → "tanks". */
 export const rowLabel = (prefix: string): string | undefined =>
-  /^\s*(?:[-*•]\s*)?([A-Za-z][^.!?\n]{0,60}?)\s*(?:\([^()]*\))?\s*(?:[–—:]|\s-)\s*[~≈]?\s*(?:about\s+|around\s+|approximately\s+)?[$€£₽]?$/.exec(prefix)?.[1];
+  /^\s*(?:[-*•]\s*)?([A-Za-z][^.!?\n]{0,60}?)\s*(?:\([^()]*\))?\s*(?:[–—:]|\s-)\s*[~≈]?\s*(?:about\s+|around\s+|approximately\s+)?[$€£₽]?$/.exec(
+    prefix,
+  )?.[1];
 
 /** A hard-wrapped line continues when the previous one is unfinished prose rather than a heading or a table row. */
 const continuesLine = (prev: string, next: string): boolean => {

@@ -17,7 +17,10 @@ export type CandidateAccepted = DomainEvent<
   'candidate.accepted.v1',
   { candidateId: string; jobId: string; reportId: string; figureIds: string[]; sourceIds: string[]; decidedAt: string }
 >;
-export type CandidateRejected = DomainEvent<'candidate.rejected.v1', { candidateId: string; jobId: string; reason: string | null; decidedAt: string }>;
+export type CandidateRejected = DomainEvent<
+  'candidate.rejected.v1',
+  { candidateId: string; jobId: string; reason: string | null; decidedAt: string }
+>;
 export type CandidateReviewEvent = CandidateAccepted | CandidateRejected;
 const upcastCandidateReviewEvent = upcasterOf<CandidateReviewEvent>({ accepted: 'candidate.accepted.v1', rejected: 'candidate.rejected.v1' });
 

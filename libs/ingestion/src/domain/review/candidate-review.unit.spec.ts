@@ -7,7 +7,11 @@ const accept: CandidateReviewCommand = {
   data: { candidateId: 'c1', jobId: 'article-x', reportId: 'r1', figureIds: ['f1'], sourceIds: ['s1'] },
   now: NOW,
 };
-const reject: CandidateReviewCommand = { type: 'RejectCandidate', data: { candidateId: 'c1', jobId: 'article-x', reason: 'a page number' }, now: NOW };
+const reject: CandidateReviewCommand = {
+  type: 'RejectCandidate',
+  data: { candidateId: 'c1', jobId: 'article-x', reason: 'a page number' },
+  now: NOW,
+};
 
 const given = (events: CandidateReviewEvent[]) => events.reduce(decider.evolve, decider.initialState());
 const refusal = (fn: () => unknown) => {

@@ -30,6 +30,8 @@ export async function reportRegisteredWriteVersion(db: Kysely<EventWriteVersions
   const row = await db.selectFrom('event_write_versions').select('version').where('event_type', '=', 'report.registered').executeTakeFirst();
   const version = row?.version ?? 1;
   if (!(REPORT_REGISTERED_WRITE_VERSIONS as readonly number[]).includes(version))
-    throw new Error(`the ledger writes report.registered version ${version}, which this process cannot write: a newer release set it; upgrade this process`);
+    throw new Error(
+      `the ledger writes report.registered version ${version}, which this process cannot write: a newer release set it; upgrade this process`,
+    );
   return version as ReportRegisteredWriteVersion;
 }

@@ -37,12 +37,19 @@ describe('concurrent revisions of one figure through the ledger command handlers
   let store: EventStore;
   let barrier: ReadBarrier | null = null;
 
-  const ctx = (): WriteContext => ({ metadata: { actor: 'race-spec', requestId: randomUUID(), correlationId: randomUUID() }, now: new Date().toISOString() });
+  const ctx = (): WriteContext => ({
+    metadata: { actor: 'race-spec', requestId: randomUUID(), correlationId: randomUUID() },
+    now: new Date().toISOString(),
+  });
 
   beforeAll(async () => {
     t = await createTestDatabase();
     const moduleRef = await Test.createTestingModule({
-      imports: [PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, databasePoolSize: 20 }, applicationName: 'race-spec' }), CqrsModule.forRoot(), LedgerModule],
+      imports: [
+        PlatformModule.forRoot({ config: { ...loadConfig(), databaseUrl: t.url, databasePoolSize: 20 }, applicationName: 'race-spec' }),
+        CqrsModule.forRoot(),
+        LedgerModule,
+      ],
     })
       // The production store (group commit, prepared appends), its stream reads passing the barrier when one is set.
       .overrideProvider(EVENT_STORE)
@@ -65,10 +72,17 @@ describe('concurrent revisions of one figure through the ledger command handlers
     commands = app.get(CommandBus);
     store = app.get(EVENT_STORE);
 
-    await commands.execute(new RegisterMetricCommand({ key: 'north_korean_troops_in_russia', label: 'North Korean troops in Russia', unit: 'troops' }, ctx()));
-    await commands.execute(new RegisterSourceCommand({ sourceId: 'nl-mivd', name: 'Dutch Military Intelligence', kind: 'intelligence', country: 'NL' }, ctx()));
     await commands.execute(
-      new RegisterReportCommand({ reportId: 'brief-2024-10-25', publisher: 'Conflict Brief', title: 'First deployment', publishedAt: '2024-10-25', language: 'en' }, ctx()),
+      new RegisterMetricCommand({ key: 'north_korean_troops_in_russia', label: 'North Korean troops in Russia', unit: 'troops' }, ctx()),
+    );
+    await commands.execute(
+      new RegisterSourceCommand({ sourceId: 'nl-mivd', name: 'Dutch Military Intelligence', kind: 'intelligence', country: 'NL' }, ctx()),
+    );
+    await commands.execute(
+      new RegisterReportCommand(
+        { reportId: 'brief-2024-10-25', publisher: 'Conflict Brief', title: 'First deployment', publishedAt: '2024-10-25', language: 'en' },
+        ctx(),
+      ),
     );
   });
   afterAll(async () => {
@@ -81,7 +95,16 @@ describe('concurrent revisions of one figure through the ledger command handlers
     const figureId = randomUUID();
     await commands.execute(
       new ReportFigureCommand(
-        { figureId, metricKey: 'north_korean_troops_in_russia', sourceId: 'nl-mivd', amount: { qualifier: 'up_to', high: 1500 }, validAt: { date: '2024-10-25' }, statedAt: '2024-10-25', citation, method: 'estimate' },
+        {
+          figureId,
+          metricKey: 'north_korean_troops_in_russia',
+          sourceId: 'nl-mivd',
+          amount: { qualifier: 'up_to', high: 1500 },
+          validAt: { date: '2024-10-25' },
+          statedAt: '2024-10-25',
+          citation,
+          method: 'estimate',
+        },
         ctx(),
       ),
     );
@@ -103,7 +126,11 @@ describe('concurrent revisions of one figure through the ledger command handlers
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason);
     expect(lost).toHaveLength(n - 1);
     for (const error of lost) {
-      expect(error).toMatchObject({ code: 'stream.concurrent_write', kind: 'conflict', details: { streamId: figureStreamId(figureId), currentVersion: 2 } });
+      expect(error).toMatchObject({
+        code: 'stream.concurrent_write',
+        kind: 'conflict',
+        details: { streamId: figureStreamId(figureId), currentVersion: 2 },
+      });
     }
 
     const events = await store.readStream(figureStreamId(figureId));

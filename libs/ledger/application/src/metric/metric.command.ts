@@ -3,13 +3,19 @@ import type { MetricState, RegisterMetric, UpdateMetric } from '@factledger/ledg
 import type { WriteContext, WriteResult } from '../write-context';
 
 export class RegisterMetricCommand extends Command<WriteResult<MetricState>> {
-  constructor(readonly data: RegisterMetric['data'], readonly ctx: WriteContext) {
+  constructor(
+    readonly data: RegisterMetric['data'],
+    readonly ctx: WriteContext,
+  ) {
     super();
   }
 }
 
 export class UpdateMetricCommand extends Command<WriteResult<MetricState>> {
-  constructor(readonly data: UpdateMetric['data'], readonly ctx: WriteContext) {
+  constructor(
+    readonly data: UpdateMetric['data'],
+    readonly ctx: WriteContext,
+  ) {
     super();
   }
 }

@@ -1,9 +1,11 @@
 import { Command, Query } from '@nestjs/cqrs';
 
-
 /** Stores (or restores) a report's raw text; it must hash to the report's content hash. */
 export class StoreReportTextCommand extends Command<{ reportId: string; contentHash: string; length: number }> {
-  constructor(readonly reportId: string, readonly body: string) {
+  constructor(
+    readonly reportId: string,
+    readonly body: string,
+  ) {
     super();
   }
 }

@@ -13,7 +13,10 @@ export { contentHashOf } from './report-text.hash';
 
 @CommandHandler(StoreReportTextCommand)
 export class StoreReportTextHandler implements ICommandHandler<StoreReportTextCommand> {
-  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>) {}
+  constructor(
+    private readonly writer: LedgerWriter,
+    @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>,
+  ) {}
 
   async execute({ reportId, body: text }: StoreReportTextCommand) {
     const body = parseReportText(text);
@@ -21,7 +24,7 @@ export class StoreReportTextHandler implements ICommandHandler<StoreReportTextCo
     if (state.status !== 'registered') throw notFound(LedgerErrorCodes.reportNotFound, `Report ${reportId} does not exist`, { reportId });
     const contentHash = contentHashOf(body);
     if (state.contentHash !== contentHash) {
-      throw invalid('report.content_hash_mismatch', 'The text does not hash to the report\'s contentHash (sha256 of the UTF-8 text)', {
+      throw invalid('report.content_hash_mismatch', "The text does not hash to the report's contentHash (sha256 of the UTF-8 text)", {
         expected: state.contentHash,
         actual: contentHash,
       });
@@ -42,7 +45,10 @@ export class RedactReportTextHandler implements ICommandHandler<RedactReportText
 
 @QueryHandler(GetReportTextQuery)
 export class GetReportTextHandler implements IQueryHandler<GetReportTextQuery> {
-  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>) {}
+  constructor(
+    private readonly writer: LedgerWriter,
+    @Inject(KYSELY) private readonly db: Kysely<ReportTextTables>,
+  ) {}
   async execute({ reportId }: GetReportTextQuery) {
     // Only the text with the hash the report carries counts (see storeReportText).
     const { state } = await this.writer.load(reportStreamId(reportId), reportDecider);

@@ -7,13 +7,20 @@ import type { WriteContext, WriteResult } from '../write-context';
  * becomes the contentHash) — both or neither, from the client's view.
  */
 export class RegisterReportCommand extends Command<WriteResult<ReportState>> {
-  constructor(readonly data: RegisterReport['data'], readonly ctx: WriteContext, readonly text?: string) {
+  constructor(
+    readonly data: RegisterReport['data'],
+    readonly ctx: WriteContext,
+    readonly text?: string,
+  ) {
     super();
   }
 }
 
 export class UpdateReportCommand extends Command<WriteResult<ReportState>> {
-  constructor(readonly data: UpdateReport['data'], readonly ctx: WriteContext) {
+  constructor(
+    readonly data: UpdateReport['data'],
+    readonly ctx: WriteContext,
+  ) {
     super();
   }
 }

@@ -1,7 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Kysely } from 'kysely';
-import { encodeReportEvent, parseReportText, reportDecider, reportStreamId, type RegisterReport, type ReportRegisteredWriteVersion, type ReportState } from '@factledger/ledger-domain';
+import {
+  encodeReportEvent,
+  parseReportText,
+  reportDecider,
+  reportStreamId,
+  type RegisterReport,
+  type ReportRegisteredWriteVersion,
+  type ReportState,
+} from '@factledger/ledger-domain';
 import { KYSELY } from '@factledger/platform';
 import { invalid } from '@factledger/shared';
 import { reportRegisteredWriteVersion, type EventWriteVersionsTables } from '../event-versions/event-write-versions.repository';
@@ -15,7 +23,10 @@ const asIs = <S>(s: S) => s;
 
 @CommandHandler(RegisterReportCommand)
 export class RegisterReportHandler implements ICommandHandler<RegisterReportCommand> {
-  constructor(private readonly writer: LedgerWriter, @Inject(KYSELY) private readonly db: Kysely<ReportTextTables & EventWriteVersionsTables>) {}
+  constructor(
+    private readonly writer: LedgerWriter,
+    @Inject(KYSELY) private readonly db: Kysely<ReportTextTables & EventWriteVersionsTables>,
+  ) {}
 
   async execute({ data, ctx, text }: RegisterReportCommand): Promise<WriteResult<ReportState>> {
     // Expand phase (1) or not (2): the operator's switch, read for each registration.

@@ -35,7 +35,11 @@ export const computeEstimateV2 = (inputs: readonly EstimateInput[], options: Est
   const asOf = options.asOf ?? null;
   const unverified = new Set(inputs.filter((input) => input.needsReview === true).map((input) => input.sourceId));
   const reasonFor = (row: EstimateSourceRow): ExcludedFigure['reason'] | null =>
-    !includeUnverified && unverified.has(row.sourceId) ? 'source.unverified' : excludeParties && row.partyToConflict ? 'source.party_to_conflict' : null;
+    !includeUnverified && unverified.has(row.sourceId)
+      ? 'source.unverified'
+      : excludeParties && row.partyToConflict
+        ? 'source.party_to_conflict'
+        : null;
 
   const excluded = computeEstimate(inputs, { asOf })
     .sources.flatMap((row): ExcludedFigure[] => {
@@ -44,7 +48,11 @@ export const computeEstimateV2 = (inputs: readonly EstimateInput[], options: Est
     })
     .sort(bySource);
   const left = new Set(excluded.map((e) => e.sourceId));
-  const { algorithmVersion: _v1, sources, ...kept } = computeEstimate(
+  const {
+    algorithmVersion: _v1,
+    sources,
+    ...kept
+  } = computeEstimate(
     inputs.filter((input) => !left.has(input.sourceId)),
     { asOf },
   );
@@ -61,8 +69,16 @@ export const computeEstimateV2 = (inputs: readonly EstimateInput[], options: Est
 /** The estimate by the version asked for: version 1 ignores `includeUnverified` (it counts every source). */
 export function computeEstimateVersion(version: 1, inputs: readonly EstimateInput[], options?: EstimateOptions): Estimate;
 export function computeEstimateVersion(version: 2, inputs: readonly EstimateInput[], options?: EstimateV2Options): EstimateV2;
-export function computeEstimateVersion(version: EstimateAlgorithmVersion, inputs: readonly EstimateInput[], options?: EstimateV2Options): Estimate | EstimateV2;
-export function computeEstimateVersion(version: EstimateAlgorithmVersion, inputs: readonly EstimateInput[], options: EstimateV2Options = {}): Estimate | EstimateV2 {
+export function computeEstimateVersion(
+  version: EstimateAlgorithmVersion,
+  inputs: readonly EstimateInput[],
+  options?: EstimateV2Options,
+): Estimate | EstimateV2;
+export function computeEstimateVersion(
+  version: EstimateAlgorithmVersion,
+  inputs: readonly EstimateInput[],
+  options: EstimateV2Options = {},
+): Estimate | EstimateV2 {
   if (version === 1) return computeEstimate(inputs, { excludeParties: options.excludeParties, asOf: options.asOf });
   return computeEstimateV2(inputs, options);
 }

@@ -29,9 +29,17 @@ describe('computeEstimateV2', () => {
     expect([0, 1, 2, 3, '2'].map(isEstimateAlgorithmVersion)).toEqual([false, true, true, false, false]);
   });
 
-  it('given unverified sources, when estimated, then leaves their figures out and lists each source\'s would-be figure as excluded', () => {
+  it("given unverified sources, when estimated, then leaves their figures out and lists each source's would-be figure as excluded", () => {
     const estimate = computeEstimateV2(ledger);
-    expect(estimate).toMatchObject({ algorithmVersion: 2, consensus: 3000, low: 3000, high: 12000, sourceCount: 3, excludeParties: false, includeUnverified: false });
+    expect(estimate).toMatchObject({
+      algorithmVersion: 2,
+      consensus: 3000,
+      low: 3000,
+      high: 12000,
+      sourceCount: 3,
+      excludeParties: false,
+      includeUnverified: false,
+    });
     expect(estimate.figureIds).toEqual(['kr-nis-2024-10-28', 'nl-mivd-2024-10-28', 'ua-hur-2024-10-24']);
     expect(estimate.excluded).toStrictEqual([
       { figureId: 'ru-blogger-2024-10-26', sourceId: 'ru-blogger', reason: 'source.unverified' },
@@ -73,8 +81,10 @@ describe('computeEstimateV2', () => {
     expect(both).toMatchObject({ consensus: 3000, sourceCount: 3, figureIds: ['kr-nis-2024-10-28', 'nl-mivd-2024-10-28', 'tg-channel-2024-10-27'] });
   });
 
-  it('given an as-of date, when the unverified source\'s latest figure is later, then the one valid then is the excluded one', () => {
-    expect(computeEstimateV2(ledger, { asOf: '2024-10-25' }).excluded).toEqual([{ figureId: 'tg-channel-2024-10-20', sourceId: 'tg-channel', reason: 'source.unverified' }]);
+  it("given an as-of date, when the unverified source's latest figure is later, then the one valid then is the excluded one", () => {
+    expect(computeEstimateV2(ledger, { asOf: '2024-10-25' }).excluded).toEqual([
+      { figureId: 'tg-channel-2024-10-20', sourceId: 'tg-channel', reason: 'source.unverified' },
+    ]);
   });
 
   it('given only unverified sources, when estimated, then there is no consensus and every source is accounted for', () => {

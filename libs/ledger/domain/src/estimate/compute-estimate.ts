@@ -14,9 +14,7 @@ const compareBigInts = (a: string, b: string) => {
 
 /** Newer first: later validAt.date, then later recordedPosition, then figureId (a fixed, arbitrary tie-break). */
 const newestFirst = (a: EstimateInput, b: EstimateInput) =>
-  compareStrings(b.validAt.date, a.validAt.date) ||
-  compareBigInts(b.recordedPosition, a.recordedPosition) ||
-  compareStrings(a.figureId, b.figureId);
+  compareStrings(b.validAt.date, a.validAt.date) || compareBigInts(b.recordedPosition, a.recordedPosition) || compareStrings(a.figureId, b.figureId);
 
 const median = (sorted: number[]): number => {
   const middle = Math.floor(sorted.length / 2);

@@ -15,7 +15,9 @@ const scenario: EstimateInput[] = [
 ];
 
 const permutations = <T>(items: T[]): T[][] =>
-  items.length <= 1 ? [items] : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
+  items.length <= 1
+    ? [items]
+    : items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]));
 
 describe('computeEstimate', () => {
   it('is algorithm version 1', () => {
@@ -37,7 +39,7 @@ describe('computeEstimate', () => {
     });
   });
 
-  it("keeps one figure per source - its latest - and takes the median: the troops scenario", () => {
+  it('keeps one figure per source - its latest - and takes the median: the troops scenario', () => {
     const estimate = computeEstimate(scenario);
     expect(estimate).toMatchObject({ consensus: 3000, low: 3000, high: 12000, sourceCount: 3 });
     expect(estimate.sources.map((row) => [row.sourceId, row.point])).toEqual([
@@ -67,7 +69,9 @@ describe('computeEstimate', () => {
   });
 
   it('takes the middle point for an odd count', () => {
-    expect(computeEstimate([input('a', exact(100), '2024-10-01'), input('b', exact(1), '2024-10-01'), input('c', exact(5), '2024-10-01')]).consensus).toBe(5);
+    expect(
+      computeEstimate([input('a', exact(100), '2024-10-01'), input('b', exact(1), '2024-10-01'), input('c', exact(5), '2024-10-01')]).consensus,
+    ).toBe(5);
   });
 
   it('takes the mean of the two middle points for an even count', () => {

@@ -7,7 +7,11 @@ import { midpoint, normaliseAmount } from './normalise-amount';
 const finite = fc.double({ noNaN: true, noDefaultInfinity: true });
 // Doubles within a factor of 2^10 of ±MAX_VALUE, where (a + b) / 2 overflows for most pairs of one sign.
 const nearMax = fc.double({ min: Number.MAX_VALUE / 1024, max: Number.MAX_VALUE, noNaN: true }).chain((x) => fc.constantFrom(x, -x));
-const anyDouble = fc.oneof(finite, nearMax, fc.constantFrom(0, -0, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, MAX_AMOUNT, -MAX_AMOUNT));
+const anyDouble = fc.oneof(
+  finite,
+  nearMax,
+  fc.constantFrom(0, -0, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, MAX_AMOUNT, -MAX_AMOUNT),
+);
 const runs = { numRuns: 20_000 };
 
 describe('midpoint (ranges and medians of amounts)', () => {
@@ -94,7 +98,11 @@ describe('the amount bound on new writes', () => {
   it.each([[MAX_AMOUNT * 1.000001], [-1e16], [1e308], [Number.MAX_VALUE]])('refuses %d as malformed (400), naming the bound', (value) => {
     expect(isAmountInBounds(value)).toBe(false);
     expect(() => parseNewAmount({ qualifier: 'range', low: 0, high: value < 0 ? 0 : value, ...(value < 0 && { low: value }) })).toThrow(
-      expect.objectContaining({ code: 'figure.amount_invalid', kind: 'malformed', details: expect.objectContaining({ reason: expect.stringContaining(String(MAX_AMOUNT)) }) }),
+      expect.objectContaining({
+        code: 'figure.amount_invalid',
+        kind: 'malformed',
+        details: expect.objectContaining({ reason: expect.stringContaining(String(MAX_AMOUNT)) }),
+      }),
     );
   });
 

@@ -35,8 +35,7 @@ export const AMOUNT_FIELDS: Readonly<Record<AmountQualifier, readonly Bound[]>> 
   range: ['low', 'high'],
 };
 
-const fail = (field: string, reason: string) =>
-  invalid(LedgerErrorCodes.figureAmountInvalid, `${field} ${reason}`, { field, reason });
+const fail = (field: string, reason: string) => invalid(LedgerErrorCodes.figureAmountInvalid, `${field} ${reason}`, { field, reason });
 
 export const parseAmount = (input: unknown, field = 'amount'): Amount => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw fail(field, 'must be an object');
@@ -91,8 +90,7 @@ export const parseNewAmount = (input: unknown, field = 'amount'): Amount => {
   return amount;
 };
 
-const boundOf = (amount: Amount, bound: Bound): number | undefined =>
-  (amount as Partial<Record<Bound, number>>)[bound];
+const boundOf = (amount: Amount, bound: Bound): number | undefined => (amount as Partial<Record<Bound, number>>)[bound];
 
 export const sameAmount = (a: Amount, b: Amount): boolean =>
   a.qualifier === b.qualifier && (['value', 'low', 'high'] as const).every((k) => boundOf(a, k) === boundOf(b, k));

@@ -14,16 +14,43 @@ const failure = (input: unknown) => {
 
 describe('amount', () => {
   it.each([
-    [{ qualifier: 'exact', value: 3000 }, { qualifier: 'exact', value: 3000 }],
-    [{ qualifier: 'approximately', value: 12000 }, { qualifier: 'approximately', value: 12000 }],
-    [{ qualifier: 'up_to', high: 1500 }, { qualifier: 'up_to', high: 1500 }],
-    [{ qualifier: 'at_least', low: 10000 }, { qualifier: 'at_least', low: 10000 }],
-    [{ qualifier: 'more_than', low: 10000 }, { qualifier: 'more_than', low: 10000 }],
-    [{ qualifier: 'range', low: 10000, high: 12000 }, { qualifier: 'range', low: 10000, high: 12000 }],
-    [{ qualifier: 'range', low: 1500, high: 1500 }, { qualifier: 'range', low: 1500, high: 1500 }],
+    [
+      { qualifier: 'exact', value: 3000 },
+      { qualifier: 'exact', value: 3000 },
+    ],
+    [
+      { qualifier: 'approximately', value: 12000 },
+      { qualifier: 'approximately', value: 12000 },
+    ],
+    [
+      { qualifier: 'up_to', high: 1500 },
+      { qualifier: 'up_to', high: 1500 },
+    ],
+    [
+      { qualifier: 'at_least', low: 10000 },
+      { qualifier: 'at_least', low: 10000 },
+    ],
+    [
+      { qualifier: 'more_than', low: 10000 },
+      { qualifier: 'more_than', low: 10000 },
+    ],
+    [
+      { qualifier: 'range', low: 10000, high: 12000 },
+      { qualifier: 'range', low: 10000, high: 12000 },
+    ],
+    [
+      { qualifier: 'range', low: 1500, high: 1500 },
+      { qualifier: 'range', low: 1500, high: 1500 },
+    ],
     // Absent bounds may arrive as null from JSON; they are dropped.
-    [{ qualifier: 'up_to', value: null, low: null, high: 1500 }, { qualifier: 'up_to', high: 1500 }],
-    [{ qualifier: 'exact', value: -0 }, { qualifier: 'exact', value: 0 }],
+    [
+      { qualifier: 'up_to', value: null, low: null, high: 1500 },
+      { qualifier: 'up_to', high: 1500 },
+    ],
+    [
+      { qualifier: 'exact', value: -0 },
+      { qualifier: 'exact', value: 0 },
+    ],
   ])('accepts %j', (input, expected) => {
     expect(parseAmount(input)).toStrictEqual(expected);
   });

@@ -23,7 +23,6 @@ export const parseCitation = (input: unknown, field = 'citation'): Citation => {
     reportId: check.matching(`${field}.reportId`, raw.reportId, LedgerPatterns.slug, 'a report id slug'),
     // Quotes are kept verbatim (no trimming) so they still match the raw text at `offset`.
     quote: check.text(`${field}.quote`, raw.quote, { max: LedgerLimits.quoteMax, multiline: true, trim: false }),
-    offset:
-      raw.offset === undefined || raw.offset === null ? null : check.nonNegativeInteger(`${field}.offset`, raw.offset),
+    offset: raw.offset === undefined || raw.offset === null ? null : check.nonNegativeInteger(`${field}.offset`, raw.offset),
   };
 };

@@ -29,8 +29,7 @@ export type CorroborateFigure = LedgerCommand<
 export const corroborateFigure = ({ data, refs }: CorroborateFigure, state: FigureState): FigureEvent[] => {
   const figure = requireActiveFigure(state, data.figureId);
   const citation = parseCitation(data.citation);
-  const sourceId =
-    data.sourceId === undefined || data.sourceId === null ? null : figureFields.sourceId(data.sourceId);
+  const sourceId = data.sourceId === undefined || data.sourceId === null ? null : figureFields.sourceId(data.sourceId);
 
   requireReport(refs.report, citation.reportId);
   if (sourceId !== null) requireSource(refs.source, sourceId);

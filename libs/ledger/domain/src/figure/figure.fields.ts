@@ -14,15 +14,12 @@ const check = fieldChecks(LedgerErrorCodes.figureInvalidField);
 
 export const figureFields = {
   figureId: (value: unknown) => check.matching('figureId', value, LedgerPatterns.uuid, 'a lower-case UUID'),
-  metricKey: (value: unknown) =>
-    check.matching('metricKey', value, LedgerPatterns.metricKey, 'a metric key matching ^[a-z][a-z0-9_]{1,99}$'),
-  sourceId: (value: unknown, field = 'sourceId') =>
-    check.matching(field, value, LedgerPatterns.slug, 'a slug matching ^[a-z0-9][a-z0-9_-]{0,99}$'),
+  metricKey: (value: unknown) => check.matching('metricKey', value, LedgerPatterns.metricKey, 'a metric key matching ^[a-z][a-z0-9_]{1,99}$'),
+  sourceId: (value: unknown, field = 'sourceId') => check.matching(field, value, LedgerPatterns.slug, 'a slug matching ^[a-z0-9][a-z0-9_-]{0,99}$'),
   unit: (value: unknown) => check.text('unit', value, { max: LedgerLimits.unitMax }),
   method: (value: unknown) => check.oneOf('method', value, FIGURE_METHODS),
   revisionKind: (value: unknown) => check.oneOf('kind', value, REVISION_KINDS),
-  scopeNote: (value: unknown) =>
-    check.optionalText('scopeNote', value, { max: LedgerLimits.scopeNoteMax, multiline: true }),
+  scopeNote: (value: unknown) => check.optionalText('scopeNote', value, { max: LedgerLimits.scopeNoteMax, multiline: true }),
   reason: (value: unknown) => check.text('reason', value, { max: LedgerLimits.reasonMax, multiline: true }),
   /** When the source said it; null when the report does not say. Never in the future. */
   statedAt: (value: unknown, now: string): string | null => {

@@ -5,8 +5,7 @@ import type { ActiveFigure, FigureState, RetractedFigure } from './figure.state'
 
 /** Commands other than ReportFigure need the figure to exist and the command to target it. */
 export const requireFigure = (state: FigureState, figureId: string): ActiveFigure | RetractedFigure => {
-  if (state.status === 'empty')
-    throw notFound(LedgerErrorCodes.figureNotFound, `Figure ${String(figureId)} does not exist`, { figureId });
+  if (state.status === 'empty') throw notFound(LedgerErrorCodes.figureNotFound, `Figure ${String(figureId)} does not exist`, { figureId });
   if (figureId !== state.figureId) throw figureFields.mismatch('figureId');
   return state;
 };

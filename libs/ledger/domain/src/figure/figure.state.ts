@@ -60,8 +60,7 @@ export type FigureState = { status: 'empty' } | ActiveFigure | RetractedFigure;
 
 export const initialFigureState = (): FigureState => ({ status: 'empty' });
 
-export const currentVersionOf = (figure: ActiveFigure | RetractedFigure): FigureVersion =>
-  figure.versions[figure.currentVersion - 1];
+export const currentVersionOf = (figure: ActiveFigure | RetractedFigure): FigureVersion => figure.versions[figure.currentVersion - 1];
 
 const cite = (ids: string[], reportId: string) => (ids.includes(reportId) ? ids : [...ids, reportId]);
 

@@ -87,9 +87,7 @@ describe('figure state and view', () => {
 
   it('lists the full provenance, including the retraction', () => {
     const retraction = { reason: 'Withdrawn', citation: citation('nos-2024-11-01', 'no longer stands by') };
-    const view = figureView(
-      fold(figureDecider, [...history, { type: 'figure.retracted.v1', data: { figureId: FIGURE_ID, ...retraction } }]),
-    )!;
+    const view = figureView(fold(figureDecider, [...history, { type: 'figure.retracted.v1', data: { figureId: FIGURE_ID, ...retraction } }]))!;
     expect(view.status).toBe('retracted');
     expect(view.retraction).toEqual(retraction);
     expect(view.corroborations).toEqual([{ citation: citation('bbc-2024-10-26', 'as many as 1,500'), sourceId: null }]);

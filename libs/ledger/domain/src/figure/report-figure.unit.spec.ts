@@ -25,15 +25,18 @@ describe('ReportFigure', () => {
     spec
       .given([])
       .when(
-        reportFigureCommand({
-          sourceId: 'ua-hur',
-          amount: { qualifier: 'approximately', value: 12000 },
-          validAt: { date: '2024-10-01', precision: 'month' },
-          statedAt: undefined,
-          method: undefined,
-          scopeNote: '   ',
-          citation: { reportId: 'kyiv-independent-2024-10-31', quote: 'about 12,000 North Korean troops' },
-        }, { source: sourceState(sources.ukrainianIntel), report: reportState(reports.ukrainian) }),
+        reportFigureCommand(
+          {
+            sourceId: 'ua-hur',
+            amount: { qualifier: 'approximately', value: 12000 },
+            validAt: { date: '2024-10-01', precision: 'month' },
+            statedAt: undefined,
+            method: undefined,
+            scopeNote: '   ',
+            citation: { reportId: 'kyiv-independent-2024-10-31', quote: 'about 12,000 North Korean troops' },
+          },
+          { source: sourceState(sources.ukrainianIntel), report: reportState(reports.ukrainian) },
+        ),
       )
       .then([
         {
@@ -55,10 +58,7 @@ describe('ReportFigure', () => {
   });
 
   it('keeps an explicit matching unit and a scope note', () => {
-    const [event] = figureDecider.decide(
-      reportFigureCommand({ unit: 'troops', scopeNote: 'Kursk region only' }),
-      figureDecider.initialState(),
-    );
+    const [event] = figureDecider.decide(reportFigureCommand({ unit: 'troops', scopeNote: 'Kursk region only' }), figureDecider.initialState());
     expect(event.data).toMatchObject({ unit: 'troops', scopeNote: 'Kursk region only' });
   });
 
@@ -89,9 +89,7 @@ describe('ReportFigure', () => {
       .given([])
       .when(reportFigureCommand({ validAt: { date: '2024-11-02' }, statedAt: null }))
       .thenThrows(E.figureValidAtInFuture, { kind: 'invalid' });
-    expect(
-      figureDecider.decide(reportFigureCommand({ validAt: { date: '2024-11-01' } }), figureDecider.initialState()),
-    ).toHaveLength(1);
+    expect(figureDecider.decide(reportFigureCommand({ validAt: { date: '2024-11-01' } }), figureDecider.initialState())).toHaveLength(1);
   });
 
   it('refuses a validAt whose date does not fit its precision', () => {
@@ -102,7 +100,10 @@ describe('ReportFigure', () => {
   });
 
   it('refuses a statedAt after today', () => {
-    spec.given([]).when(reportFigureCommand({ statedAt: '2024-11-05' })).thenThrows(E.figureStatedAtInFuture);
+    spec
+      .given([])
+      .when(reportFigureCommand({ statedAt: '2024-11-05' }))
+      .thenThrows(E.figureStatedAtInFuture);
   });
 
   it('requires the metric, the source and the cited report to be registered', () => {
@@ -145,10 +146,7 @@ describe('ReportFigure', () => {
     ['scopeNote', { scopeNote: 'n'.repeat(1001) }],
     ['unit', { unit: '' }],
   ])('rejects an invalid %s with figure.invalid_field', (field, data) => {
-    spec
-      .given([])
-      .when(reportFigureCommand(data))
-      .thenThrows(E.figureInvalidField, { kind: 'malformed', details: { field } });
+    spec.given([]).when(reportFigureCommand(data)).thenThrows(E.figureInvalidField, { kind: 'malformed', details: { field } });
   });
 
   it('keeps quotes verbatim, including surrounding whitespace and line breaks', () => {

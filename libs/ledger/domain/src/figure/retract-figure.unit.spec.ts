@@ -30,9 +30,7 @@ describe('RetractFigure', () => {
     spec
       .given([dutchFigureReported])
       .when(retractFigureCommand({ citation }, { report: reportState(reports.update) }))
-      .then([
-        { type: 'figure.retracted.v1', data: { figureId: FIGURE_ID, reason: 'The source withdrew the assessment', citation } },
-      ]);
+      .then([{ type: 'figure.retracted.v1', data: { figureId: FIGURE_ID, reason: 'The source withdrew the assessment', citation } }]);
   });
 
   it('refuses to retract twice', () => {

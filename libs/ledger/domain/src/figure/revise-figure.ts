@@ -75,17 +75,12 @@ export const reviseFigure = ({ data, refs, now }: ReviseFigure, state: FigureSta
   requireReport(refs.report, citation.reportId);
 
   if (validAt.date < current.validAt.date)
-    throw invalid(
-      LedgerErrorCodes.figureRevisionBackdated,
-      `validAt ${validAt.date} is earlier than the current version's ${current.validAt.date}`,
-      { field: 'validAt.date', validAt: validAt.date, currentValidAt: current.validAt.date },
-    );
-  if (
-    sameAmount(amount, current.amount) &&
-    sameValidAt(validAt, current.validAt) &&
-    method === current.method &&
-    scopeNote === current.scopeNote
-  )
+    throw invalid(LedgerErrorCodes.figureRevisionBackdated, `validAt ${validAt.date} is earlier than the current version's ${current.validAt.date}`, {
+      field: 'validAt.date',
+      validAt: validAt.date,
+      currentValidAt: current.validAt.date,
+    });
+  if (sameAmount(amount, current.amount) && sameValidAt(validAt, current.validAt) && method === current.method && scopeNote === current.scopeNote)
     throw invalid(LedgerErrorCodes.figureRevisionNoChange, `The revision changes nothing on figure ${figure.figureId}`, {
       figureId: figure.figureId,
       currentVersion: figure.currentVersion,

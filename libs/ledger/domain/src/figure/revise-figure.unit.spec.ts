@@ -52,7 +52,10 @@ describe('ReviseFigure', () => {
   });
 
   it('accepts an explicit kind that agrees with the dates', () => {
-    spec.given([dutchFigureReported]).when(reviseFigureCommand({ kind: 'update', revises: 1 })).then([updatedTo3000]);
+    spec
+      .given([dutchFigureReported])
+      .when(reviseFigureCommand({ kind: 'update', revises: 1 }))
+      .then([updatedTo3000]);
   });
 
   it('treats a revision for the same validAt as a correction, defaulting validAt, method and scopeNote', () => {
@@ -197,10 +200,7 @@ describe('ReviseFigure', () => {
     ['method', { method: 'guess' as never }],
     ['citation.quote', { citation: { reportId: 'reuters-2024-10-28', quote: '' } }],
   ])('rejects an invalid %s', (field, data) => {
-    spec
-      .given([dutchFigureReported])
-      .when(reviseFigureCommand(data))
-      .thenThrows(E.figureInvalidField, { details: { field } });
+    spec.given([dutchFigureReported]).when(reviseFigureCommand(data)).thenThrows(E.figureInvalidField, { details: { field } });
   });
 
   it('validates the new amount', () => {

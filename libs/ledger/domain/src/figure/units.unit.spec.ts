@@ -18,7 +18,10 @@ describe('amounts and units: count-like units are never negative', () => {
     ['a lower bound', { qualifier: 'at_least', low: -10 }, 'amount.low'],
     ['the low end of a range', { qualifier: 'range', low: -10, high: 20 }, 'amount.low'],
   ] as const)('given a metric in troops, when a figure reports %s below zero, then figure.amount_negative', (_label, amount, field) => {
-    spec.given([]).when(reportFigureCommand({ amount })).thenThrows(E.figureAmountNegative, { kind: 'invalid', details: { field, unit: 'troops' } });
+    spec
+      .given([])
+      .when(reportFigureCommand({ amount }))
+      .thenThrows(E.figureAmountNegative, { kind: 'invalid', details: { field, unit: 'troops' } });
   });
 
   it('given a figure in troops, when a revision brings it below zero, then figure.amount_negative', () => {
@@ -35,7 +38,10 @@ describe('amounts and units: count-like units are never negative', () => {
 
   it.each(['people', 'count', 'km2', 'KM', ' Troops '])('treats %s as count-like', (unit) => {
     expect(isNonNegativeUnit(unit)).toBe(true);
-    spec.given([]).when(reportFigureCommand({ unit: undefined, amount: { qualifier: 'exact', value: -1 } }, { metric: metricIn(unit) })).thenThrows(E.figureAmountNegative);
+    spec
+      .given([])
+      .when(reportFigureCommand({ unit: undefined, amount: { qualifier: 'exact', value: -1 } }, { metric: metricIn(unit) }))
+      .thenThrows(E.figureAmountNegative);
   });
 
   it.each(['usd', 'rub', 'percent', 'per_day'])('given a metric in %s, when a figure is negative, then it is recorded', (unit) => {

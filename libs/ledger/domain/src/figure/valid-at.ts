@@ -22,10 +22,8 @@ export interface ValidAtInput {
 
 // Shape and format (an object, a real calendar date, a known precision) are malformed input (400);
 // a date that breaks its precision's rule is refused by a rule (422).
-const fail = (field: string, reason: string) =>
-  invalid(LedgerErrorCodes.figureValidAtInvalid, `${field} ${reason}`, { field, reason });
-const malformedField = (field: string, reason: string) =>
-  malformed(LedgerErrorCodes.figureValidAtInvalid, `${field} ${reason}`, { field, reason });
+const fail = (field: string, reason: string) => invalid(LedgerErrorCodes.figureValidAtInvalid, `${field} ${reason}`, { field, reason });
+const malformedField = (field: string, reason: string) => malformed(LedgerErrorCodes.figureValidAtInvalid, `${field} ${reason}`, { field, reason });
 
 export const parseValidAt = (input: unknown, field = 'validAt'): ValidAt => {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) throw malformedField(field, 'must be an object');
@@ -33,10 +31,8 @@ export const parseValidAt = (input: unknown, field = 'validAt'): ValidAt => {
   if (!isCalendarDate(date)) throw malformedField(`${field}.date`, 'must be a calendar date YYYY-MM-DD');
   if (typeof precision !== 'string' || !(VALID_AT_PRECISIONS as readonly string[]).includes(precision))
     throw malformedField(`${field}.precision`, `must be one of ${VALID_AT_PRECISIONS.join(', ')}`);
-  if (precision === 'month' && !date.endsWith('-01'))
-    throw fail(`${field}.date`, 'must be the first day of the month when precision is month');
-  if (precision === 'year' && !date.endsWith('-01-01'))
-    throw fail(`${field}.date`, 'must be January 1st when precision is year');
+  if (precision === 'month' && !date.endsWith('-01')) throw fail(`${field}.date`, 'must be the first day of the month when precision is month');
+  if (precision === 'year' && !date.endsWith('-01-01')) throw fail(`${field}.date`, 'must be January 1st when precision is year');
   return { date, precision: precision as ValidAtPrecision };
 };
 

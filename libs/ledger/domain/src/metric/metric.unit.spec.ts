@@ -75,10 +75,7 @@ describe('metric', () => {
       ['aliases', { aliases: 'DPRK troops' as unknown as string[] }],
       ['patterns', { patterns: Array.from({ length: 51 }, (_, i) => `pattern ${i}`) }],
     ])('rejects an invalid %s', (field, data) => {
-      spec
-        .given([])
-        .when(register(data))
-        .thenThrows(E.metricInvalidField, { kind: 'malformed', details: { field } });
+      spec.given([]).when(register(data)).thenThrows(E.metricInvalidField, { kind: 'malformed', details: { field } });
     });
   });
 
@@ -134,7 +131,10 @@ describe('metric', () => {
     });
 
     it('refuses to update a metric that is not registered', () => {
-      spec.given([]).when(update({ label: 'x' })).thenThrows(E.metricNotFound, { kind: 'not_found' });
+      spec
+        .given([])
+        .when(update({ label: 'x' }))
+        .thenThrows(E.metricNotFound, { kind: 'not_found' });
     });
 
     it('refuses a command addressed to another metric', () => {

@@ -7,7 +7,11 @@ import { reportDecider, type ReportCommand } from './report.decider';
 import { encodeReportEvent, upcastReportEvent, type ReportRegisteredWriteVersion } from './report.events';
 
 const spec = deciderSpec(reportDecider);
-const register = (data: { publishedAt: string; publishedZone?: string | null }, now: string, registeredVersion?: ReportRegisteredWriteVersion): ReportCommand => ({
+const register = (
+  data: { publishedAt: string; publishedZone?: string | null },
+  now: string,
+  registeredVersion?: ReportRegisteredWriteVersion,
+): ReportCommand => ({
   type: 'RegisterReport',
   data: { reportId: 'kyiv-independent-1', publisher: 'Kyiv Independent', title: 'Night attack', language: 'en', ...data },
   now,

@@ -13,8 +13,7 @@ const isHttpUrl = (value: string): boolean => {
 };
 
 export const reportFields = {
-  reportId: (value: unknown) =>
-    check.matching('reportId', value, LedgerPatterns.slug, 'a slug matching ^[a-z0-9][a-z0-9_-]{0,99}$'),
+  reportId: (value: unknown) => check.matching('reportId', value, LedgerPatterns.slug, 'a slug matching ^[a-z0-9][a-z0-9_-]{0,99}$'),
   publisher: (value: unknown) => check.text('publisher', value, { max: LedgerLimits.publisherMax }),
   title: (value: unknown) => check.text('title', value, { max: LedgerLimits.titleMax }),
   url: (value: unknown): string | null => {
@@ -46,8 +45,7 @@ export const reportFields = {
       });
     return zone;
   },
-  language: (value: unknown) =>
-    check.matching('language', value, LedgerPatterns.language, 'a BCP-47 language tag such as en or pt-BR'),
+  language: (value: unknown) => check.matching('language', value, LedgerPatterns.language, 'a BCP-47 language tag such as en or pt-BR'),
   contentHash: (value: unknown): string | null =>
     value === null ? null : check.matching('contentHash', value, LedgerPatterns.sha256, 'a lower-case sha256 hex digest or null'),
   mismatch: (field: string) => check.fail(field, 'does not match the stream the command was sent to'),

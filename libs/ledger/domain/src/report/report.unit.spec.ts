@@ -95,10 +95,7 @@ describe('report', () => {
       ['contentHash', { contentHash: 'A'.repeat(64) }],
       ['contentHash', { contentHash: 'abc' }],
     ])('rejects an invalid %s', (field, data) => {
-      spec
-        .given([])
-        .when(register(data))
-        .thenThrows(E.reportInvalidField, { kind: 'malformed', details: { field } });
+      spec.given([]).when(register(data)).thenThrows(E.reportInvalidField, { kind: 'malformed', details: { field } });
     });
   });
 
@@ -119,11 +116,17 @@ describe('report', () => {
     });
 
     it('refuses an update that changes nothing', () => {
-      spec.given([nos]).when(update({ publisher: 'NOS', language: 'en' })).thenThrows(E.reportUpdateNoChange);
+      spec
+        .given([nos])
+        .when(update({ publisher: 'NOS', language: 'en' }))
+        .thenThrows(E.reportUpdateNoChange);
     });
 
     it('refuses to update a report that is not registered', () => {
-      spec.given([]).when(update({ title: 'x' })).thenThrows(E.reportNotFound, { kind: 'not_found' });
+      spec
+        .given([])
+        .when(update({ title: 'x' }))
+        .thenThrows(E.reportNotFound, { kind: 'not_found' });
     });
   });
 });

@@ -13,13 +13,19 @@ describe('source personal fields', () => {
 
   it('a person source: name and aliases are personal, at registration and in later updates', () => {
     expect(personal(registered('person'), initialSourceState())).toEqual(['name', 'aliases']);
-    expect(personal({ type: 'source.updated.v1', data: { sourceId: 'w1', name: 'Jane Doe' } }, after(registered('person')))).toEqual(['name', 'aliases']);
+    expect(personal({ type: 'source.updated.v1', data: { sourceId: 'w1', name: 'Jane Doe' } }, after(registered('person')))).toEqual([
+      'name',
+      'aliases',
+    ]);
   });
 
   it('an organisation: nothing personal, until an update makes it a person (and from then on)', () => {
     expect(personal(registered('media'), initialSourceState())).toEqual([]);
     expect(personal({ type: 'source.updated.v1', data: { sourceId: 'w1', country: 'UA' } }, after(registered('media')))).toEqual([]);
-    expect(personal({ type: 'source.updated.v1', data: { sourceId: 'w1', kind: 'person', name: 'Jane Doe' } }, after(registered('media')))).toEqual(['name', 'aliases']);
+    expect(personal({ type: 'source.updated.v1', data: { sourceId: 'w1', kind: 'person', name: 'Jane Doe' } }, after(registered('media')))).toEqual([
+      'name',
+      'aliases',
+    ]);
     expect(personal({ type: 'source.updated.v1', data: { sourceId: 'w1', kind: 'media', name: 'Acme' } }, after(registered('person')))).toEqual([]);
   });
 });

@@ -77,10 +77,7 @@ describe('source', () => {
       ['needsReview', { needsReview: 1 as unknown as boolean }],
       ['aliases[0]', { aliases: [' '] }],
     ])('rejects an invalid %s', (field, data) => {
-      spec
-        .given([])
-        .when(register(data))
-        .thenThrows(E.sourceInvalidField, { kind: 'malformed', details: { field } });
+      spec.given([]).when(register(data)).thenThrows(E.sourceInvalidField, { kind: 'malformed', details: { field } });
     });
   });
 
@@ -111,7 +108,10 @@ describe('source', () => {
     });
 
     it('flags a verified source for review again, and changes the party flag without touching verification', () => {
-      spec.given([hur]).when(update({ needsReview: true })).then([{ type: 'source.updated.v1', data: { sourceId: 'ua-hur', needsReview: true } }]);
+      spec
+        .given([hur])
+        .when(update({ needsReview: true }))
+        .then([{ type: 'source.updated.v1', data: { sourceId: 'ua-hur', needsReview: true } }]);
       const flagged = { ...hur, data: { ...hur.data, needsReview: true } };
       const state = spec
         .given([flagged])
@@ -121,21 +121,33 @@ describe('source', () => {
     });
 
     it('refuses to verify a source that is already verified (nothing would change)', () => {
-      spec.given([hur]).when(update({ needsReview: false })).thenThrows(E.sourceUpdateNoChange);
+      spec
+        .given([hur])
+        .when(update({ needsReview: false }))
+        .thenThrows(E.sourceUpdateNoChange);
     });
 
     it('refuses an update that changes nothing', () => {
-      spec.given([hur]).when(update({ country: 'UA', partyToConflict: true })).thenThrows(E.sourceUpdateNoChange);
+      spec
+        .given([hur])
+        .when(update({ country: 'UA', partyToConflict: true }))
+        .thenThrows(E.sourceUpdateNoChange);
     });
 
     it('refuses to update a source that is not registered', () => {
-      spec.given([]).when(update({ name: 'HUR' })).thenThrows(E.sourceNotFound, { kind: 'not_found' });
+      spec
+        .given([])
+        .when(update({ name: 'HUR' }))
+        .thenThrows(E.sourceNotFound, { kind: 'not_found' });
     });
 
     it('validates changed fields', () => {
-      spec.given([hur]).when(update({ country: 'Ukraine' })).thenThrows(E.sourceInvalidField, {
-        details: { field: 'country' },
-      });
+      spec
+        .given([hur])
+        .when(update({ country: 'Ukraine' }))
+        .thenThrows(E.sourceInvalidField, {
+          details: { field: 'country' },
+        });
     });
   });
 });

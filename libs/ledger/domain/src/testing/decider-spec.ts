@@ -24,10 +24,7 @@ export const deciderSpec = <Command, Event extends DomainEvent, State>(decider: 
         thenNothing: (): void => {
           expect(run()).toStrictEqual([]);
         },
-        thenThrows: (
-          code: string,
-          expected: { kind?: ErrorKind; details?: Record<string, unknown> } = {},
-        ): DomainError => {
+        thenThrows: (code: string, expected: { kind?: ErrorKind; details?: Record<string, unknown> } = {}): DomainError => {
           let error: unknown;
           try {
             run();

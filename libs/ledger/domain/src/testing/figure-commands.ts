@@ -5,11 +5,7 @@ import type { RetractFigure } from '../figure/retract-figure';
 import type { ReviseFigure } from '../figure/revise-figure';
 import { FIGURE_ID, METRIC_KEY, metricState, NOW, reports, reportState, sources, sourceState } from './scenario';
 
-export const reportFigureCommand = (
-  data: Partial<ReportFigure['data']> = {},
-  refs: Partial<ReportFigure['refs']> = {},
-  now = NOW,
-): ReportFigure => ({
+export const reportFigureCommand = (data: Partial<ReportFigure['data']> = {}, refs: Partial<ReportFigure['refs']> = {}, now = NOW): ReportFigure => ({
   type: 'ReportFigure',
   data: {
     figureId: FIGURE_ID,
@@ -32,11 +28,7 @@ export const reportFigureCommand = (
 });
 
 /** The 28 Oct update to "about 3,000". */
-export const reviseFigureCommand = (
-  data: Partial<ReviseFigure['data']> = {},
-  refs: Partial<ReviseFigure['refs']> = {},
-  now = NOW,
-): ReviseFigure => ({
+export const reviseFigureCommand = (data: Partial<ReviseFigure['data']> = {}, refs: Partial<ReviseFigure['refs']> = {}, now = NOW): ReviseFigure => ({
   type: 'ReviseFigure',
   data: {
     figureId: FIGURE_ID,
@@ -67,11 +59,7 @@ export const corroborateFigureCommand = (
   now,
 });
 
-export const retractFigureCommand = (
-  data: Partial<RetractFigure['data']> = {},
-  refs: RetractFigure['refs'] = {},
-  now = NOW,
-): RetractFigure => ({
+export const retractFigureCommand = (data: Partial<RetractFigure['data']> = {}, refs: RetractFigure['refs'] = {}, now = NOW): RetractFigure => ({
   type: 'RetractFigure',
   data: { figureId: FIGURE_ID, reason: 'The source withdrew the assessment', ...data },
   refs,

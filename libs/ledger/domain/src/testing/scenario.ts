@@ -33,12 +33,7 @@ export const metricRegistered: MetricRegistered = {
   },
 };
 
-const source = (
-  sourceId: string,
-  name: string,
-  country: string,
-  partyToConflict: boolean,
-): SourceRegistered => ({
+const source = (sourceId: string, name: string, country: string, partyToConflict: boolean): SourceRegistered => ({
   type: 'source.registered.v1',
   data: { sourceId, name, kind: 'intelligence', country, partyToConflict, aliases: [], needsReview: false },
 });

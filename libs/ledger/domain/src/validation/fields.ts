@@ -27,8 +27,7 @@ export const unstorableTextReason = (value: string): string | null => textProble
  * codes of their own (422).
  */
 export const fieldChecks = (code: string) => {
-  const fail = (field: string, reason: string): DomainError =>
-    malformed(code, `${field} ${reason}`, { field, reason });
+  const fail = (field: string, reason: string): DomainError => malformed(code, `${field} ${reason}`, { field, reason });
 
   const text = (field: string, value: unknown, options: TextOptions): string => {
     if (typeof value !== 'string') throw fail(field, 'must be a string');
@@ -57,8 +56,7 @@ export const fieldChecks = (code: string) => {
   };
 
   const oneOf = <T extends string>(field: string, value: unknown, allowed: readonly T[]): T => {
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
-      throw fail(field, `must be one of ${allowed.join(', ')}`);
+    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw fail(field, `must be one of ${allowed.join(', ')}`);
     return value as T;
   };
 
@@ -82,8 +80,7 @@ export const fieldChecks = (code: string) => {
   };
 
   const nonNegativeInteger = (field: string, value: unknown): number => {
-    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
-      throw fail(field, 'must be a non-negative integer');
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw fail(field, 'must be a non-negative integer');
     return value;
   };
 
@@ -98,5 +95,4 @@ export const fieldChecks = (code: string) => {
 export type FieldChecks = ReturnType<typeof fieldChecks>;
 
 /** Order-sensitive equality for the string lists stored on aggregates. */
-export const sameList = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((item, i) => item === b[i]);
+export const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((item, i) => item === b[i]);

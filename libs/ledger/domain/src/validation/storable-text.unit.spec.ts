@@ -34,10 +34,23 @@ describe('storable text', () => {
   describe('every aggregate refuses it as an invalid field', () => {
     it('metric label, description and aliases', () => {
       const spec = deciderSpec(metricDecider);
-      const register = (data: object) => ({ type: 'RegisterMetric' as const, data: { key: METRIC_KEY, label: 'NK troops', unit: 'troops', ...data }, now: NOW });
-      spec.given([]).when(register({ label: LONE_HIGH })).thenThrows(E.metricInvalidField, { kind: 'malformed', details: { field: 'label' } });
-      spec.given([]).when(register({ description: NUL })).thenThrows(E.metricInvalidField, { details: { field: 'description' } });
-      spec.given([]).when(register({ aliases: ['ok', LONE_LOW] })).thenThrows(E.metricInvalidField, { details: { field: 'aliases[1]' } });
+      const register = (data: object) => ({
+        type: 'RegisterMetric' as const,
+        data: { key: METRIC_KEY, label: 'NK troops', unit: 'troops', ...data },
+        now: NOW,
+      });
+      spec
+        .given([])
+        .when(register({ label: LONE_HIGH }))
+        .thenThrows(E.metricInvalidField, { kind: 'malformed', details: { field: 'label' } });
+      spec
+        .given([])
+        .when(register({ description: NUL }))
+        .thenThrows(E.metricInvalidField, { details: { field: 'description' } });
+      spec
+        .given([])
+        .when(register({ aliases: ['ok', LONE_LOW] }))
+        .thenThrows(E.metricInvalidField, { details: { field: 'aliases[1]' } });
     });
 
     it('source name', () => {
@@ -54,17 +67,38 @@ describe('storable text', () => {
         data: { reportId: 'nos-2024-10-25', publisher: 'NOS', title: 'T', publishedAt: '2024-10-25', language: 'nl', ...data },
         now: NOW,
       });
-      spec.given([]).when(register({ title: LONE_LOW })).thenThrows(E.reportInvalidField, { details: { field: 'title' } });
-      spec.given([]).when(register({ url: `https://example.org/${LONE_HIGH}` })).thenThrows(E.reportInvalidField, { details: { field: 'url' } });
+      spec
+        .given([])
+        .when(register({ title: LONE_LOW }))
+        .thenThrows(E.reportInvalidField, { details: { field: 'title' } });
+      spec
+        .given([])
+        .when(register({ url: `https://example.org/${LONE_HIGH}` }))
+        .thenThrows(E.reportInvalidField, { details: { field: 'url' } });
     });
 
     it('figure citation quote (kept verbatim), scope note, revision and retraction reasons', () => {
       const spec = deciderSpec(figureDecider);
-      spec.given([]).when(reportFigureCommand({ citation: { reportId: 'nos-2024-10-25', quote: LONE_HIGH } })).thenThrows(E.figureInvalidField, { details: { field: 'citation.quote' } });
-      spec.given([]).when(reportFigureCommand({ scopeNote: NUL })).thenThrows(E.figureInvalidField, { details: { field: 'scopeNote' } });
-      spec.given([dutchFigureReported]).when(reviseFigureCommand({ reason: LONE_LOW })).thenThrows(E.figureInvalidField, { details: { field: 'reason' } });
-      spec.given([dutchFigureReported]).when(corroborateFigureCommand({ citation: { reportId: 'bbc-2024-10-26', quote: NUL } })).thenThrows(E.figureInvalidField, { details: { field: 'citation.quote' } });
-      spec.given([dutchFigureReported]).when(retractFigureCommand({ reason: LONE_HIGH })).thenThrows(E.figureInvalidField, { details: { field: 'reason' } });
+      spec
+        .given([])
+        .when(reportFigureCommand({ citation: { reportId: 'nos-2024-10-25', quote: LONE_HIGH } }))
+        .thenThrows(E.figureInvalidField, { details: { field: 'citation.quote' } });
+      spec
+        .given([])
+        .when(reportFigureCommand({ scopeNote: NUL }))
+        .thenThrows(E.figureInvalidField, { details: { field: 'scopeNote' } });
+      spec
+        .given([dutchFigureReported])
+        .when(reviseFigureCommand({ reason: LONE_LOW }))
+        .thenThrows(E.figureInvalidField, { details: { field: 'reason' } });
+      spec
+        .given([dutchFigureReported])
+        .when(corroborateFigureCommand({ citation: { reportId: 'bbc-2024-10-26', quote: NUL } }))
+        .thenThrows(E.figureInvalidField, { details: { field: 'citation.quote' } });
+      spec
+        .given([dutchFigureReported])
+        .when(retractFigureCommand({ reason: LONE_HIGH }))
+        .thenThrows(E.figureInvalidField, { details: { field: 'reason' } });
     });
   });
 
@@ -74,8 +108,14 @@ describe('storable text', () => {
       expect(parseReportText('')).toBe('');
     });
 
-    it.each([['NUL', NUL, /NUL/], ['a lone surrogate', LONE_HIGH, /surrogate/], ['not a string', 42, /string/]])('refuses %s as report.invalid_field on text', (_label, text, reason) => {
-      expect(() => parseReportText(text)).toThrow(expect.objectContaining({ code: E.reportInvalidField, details: { field: 'text', reason: expect.stringMatching(reason) } }));
+    it.each([
+      ['NUL', NUL, /NUL/],
+      ['a lone surrogate', LONE_HIGH, /surrogate/],
+      ['not a string', 42, /string/],
+    ])('refuses %s as report.invalid_field on text', (_label, text, reason) => {
+      expect(() => parseReportText(text)).toThrow(
+        expect.objectContaining({ code: E.reportInvalidField, details: { field: 'text', reason: expect.stringMatching(reason) } }),
+      );
     });
   });
 });

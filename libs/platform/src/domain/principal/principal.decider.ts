@@ -52,13 +52,24 @@ function issueKey(command: IssueKey, state: PrincipalState): PrincipalEvent[] {
   if (!KEY_ID.test(command.keyId)) throw invalid(PrincipalErrorCodes.invalidId, 'A key id is 16 lowercase hex digits', { field: 'keyId' });
   const roles = [...new Set(command.roles)];
   if (roles.length === 0 || !roles.every(isRole)) {
-    throw invalid(PrincipalErrorCodes.invalidRoles, `roles must be one or more of ${ROLES.join(', ')}`, { field: 'roles', reason: `must be one or more of ${ROLES.join(', ')}` });
+    throw invalid(PrincipalErrorCodes.invalidRoles, `roles must be one or more of ${ROLES.join(', ')}`, {
+      field: 'roles',
+      reason: `must be one or more of ${ROLES.join(', ')}`,
+    });
   }
   if (command.expiresAt !== null && !(Date.parse(command.expiresAt) > Date.parse(command.now))) {
-    throw invalid(PrincipalErrorCodes.invalidExpiry, 'expiresAt must be a time in the future', { field: 'expiresAt', reason: 'must be a time in the future' });
+    throw invalid(PrincipalErrorCodes.invalidExpiry, 'expiresAt must be a time in the future', {
+      field: 'expiresAt',
+      reason: 'must be a time in the future',
+    });
   }
   const ordered = ROLES.filter((r) => roles.includes(r));
-  return [{ type: PrincipalEventTypes.keyIssued, data: { keyId: command.keyId, roles: ordered, expiresAt: command.expiresAt, issuedBy: command.issuedBy, issuedAt: command.now } }];
+  return [
+    {
+      type: PrincipalEventTypes.keyIssued,
+      data: { keyId: command.keyId, roles: ordered, expiresAt: command.expiresAt, issuedBy: command.issuedBy, issuedAt: command.now },
+    },
+  ];
 }
 
 /** Revoking a revoked key changes nothing (a retry, or two admins at once). */

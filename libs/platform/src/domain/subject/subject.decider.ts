@@ -26,7 +26,8 @@ export const subjectDecider: Decider<EraseSubject, SubjectEvent, SubjectState> =
         return assertNever(event.type, 'subject event');
     }
   },
-  decide: (command, state) => (state.status === 'erased' ? [] : [{ type: SubjectEventTypes.erased, data: { subject: command.subject, erasedAt: command.now } }]),
+  decide: (command, state) =>
+    state.status === 'erased' ? [] : [{ type: SubjectEventTypes.erased, data: { subject: command.subject, erasedAt: command.now } }],
 };
 
 /** A write of personal data for a subject that was erased. */

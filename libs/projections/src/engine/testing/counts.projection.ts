@@ -25,12 +25,18 @@ export function countsProjection(name: string, version = 1, hooks: CountsHooks =
     // Any event counts: every stored event is read as itself.
     upcast: (stored): DomainEvent => ({ type: stored.type, data: stored.data }),
     async setup(db: Kysely<EngineDb>, schema: string) {
-      await db.schema.withSchema(schema).createTable('counts')
+      await db.schema
+        .withSchema(schema)
+        .createTable('counts')
         .addColumn('stream_id', 'text', (c) => c.primaryKey())
         .addColumn('events', 'integer', (c) => c.notNull())
         .addColumn('last_position', 'bigint', (c) => c.notNull())
         .execute();
-      await db.schema.withSchema(schema).createTable('applied').addColumn('position', 'bigint', (c) => c.primaryKey()).execute();
+      await db.schema
+        .withSchema(schema)
+        .createTable('applied')
+        .addColumn('position', 'bigint', (c) => c.primaryKey())
+        .execute();
     },
     async apply(trx, events, { schema }) {
       const rows = JSON.stringify(events.map((e) => ({ stream_id: e.streamId, position: e.position })));
@@ -44,7 +50,9 @@ export function countsProjection(name: string, version = 1, hooks: CountsHooks =
         INSERT INTO ${sql.id(schema, 'counts')} AS c (stream_id, events, last_position)
         SELECT stream_id, count(*), max(position) FROM jsonb_to_recordset(${rows}::jsonb) AS x(stream_id text, position bigint)
          GROUP BY stream_id
-        ON CONFLICT (stream_id) DO UPDATE SET events = c.events + excluded.events, last_position = greatest(c.last_position, excluded.last_position)`.execute(trx);
+        ON CONFLICT (stream_id) DO UPDATE SET events = c.events + excluded.events, last_position = greatest(c.last_position, excluded.last_position)`.execute(
+        trx,
+      );
     },
   };
 }
@@ -64,7 +72,12 @@ export async function countsIn(db: Kysely<EngineDb>, schema: string): Promise<{ 
 }
 
 /** Appends `count` events to a stream in one transaction; returns the last position. */
-export async function appendMany(db: Kysely<EngineDb>, streamId: string, count: number, data: (i: number) => unknown = (i) => ({ i })): Promise<string> {
+export async function appendMany(
+  db: Kysely<EngineDb>,
+  streamId: string,
+  count: number,
+  data: (i: number) => unknown = (i) => ({ i }),
+): Promise<string> {
   const result = await appendToStream(
     db,
     streamId,
@@ -78,11 +91,15 @@ export async function appendMany(db: Kysely<EngineDb>, streamId: string, count: 
  * cluster-wide, so a transaction left open anywhere (another test file) hides it.
  */
 export async function visibleToReaders(db: Kysely<EngineDb>, position: string): Promise<void> {
-  await eventually(async () => {
-    const { rows } = await sql<{ visible: boolean }>`
+  await eventually(
+    async () => {
+      const { rows } = await sql<{ visible: boolean }>`
       SELECT transaction_id < pg_snapshot_xmin(pg_current_snapshot()) AS visible FROM events WHERE position = ${position}::bigint`.execute(db);
-    return rows[0]?.visible;
-  }, 10_000, `event ${position} to become visible`);
+      return rows[0]?.visible;
+    },
+    10_000,
+    `event ${position} to become visible`,
+  );
 }
 
 export async function eventually<T>(probe: () => Promise<T | undefined | false | null>, timeoutMs = 5000, what = 'condition'): Promise<T> {

@@ -95,5 +95,13 @@ function applyFields(kind: AnyCatalogKind, row: Row, data: object): void {
 function historyRow(kind: AnyCatalogKind, current: Row, n: NumberedEvent): Row {
   const row: Row = {};
   for (const column of Object.keys(kind.columns)) row[column] = current[column] ?? null;
-  return { ...row, stream_version: current.stream_version, recorded_from: n.seq, recorded_to: null, position: n.logged.position, recorded_at: n.recordedAt, recorded_by: provenanceOf(n.logged).actor };
+  return {
+    ...row,
+    stream_version: current.stream_version,
+    recorded_from: n.seq,
+    recorded_to: null,
+    position: n.logged.position,
+    recorded_at: n.recordedAt,
+    recorded_by: provenanceOf(n.logged).actor,
+  };
 }

@@ -87,7 +87,14 @@ const HISTORY_COLUMNS = {
 type Columns = Readonly<Record<string, ColumnType>>;
 export const currentColumns = (kind: AnyCatalogKind): Columns => ({ ...kind.columns, ...BOOKKEEPING_COLUMNS });
 export const historyColumns = (kind: AnyCatalogKind): Columns => ({ ...kind.columns, ...HISTORY_COLUMNS });
-const METRIC_COLUMNS = { key: 'text', label: 'text', unit: 'text', description: 'text', aliases: 'text[]', patterns: 'text[]' } as const satisfies ColumnSpec<MetricFields>;
+const METRIC_COLUMNS = {
+  key: 'text',
+  label: 'text',
+  unit: 'text',
+  description: 'text',
+  aliases: 'text[]',
+  patterns: 'text[]',
+} as const satisfies ColumnSpec<MetricFields>;
 const SOURCE_COLUMNS = {
   source_id: 'text',
   name: 'text',
@@ -148,7 +155,15 @@ export const REPORT_KIND: CatalogKind<ReportFields> = {
   historyTable: 'report_versions',
   keyColumn: 'report_id',
   keyField: 'reportId',
-  fields: { publisher: 'publisher', title: 'title', url: 'url', publishedAt: 'published_at', publishedZone: 'published_zone', language: 'language', contentHash: 'content_hash' },
+  fields: {
+    publisher: 'publisher',
+    title: 'title',
+    url: 'url',
+    publishedAt: 'published_at',
+    publishedZone: 'published_zone',
+    language: 'language',
+    contentHash: 'content_hash',
+  },
   columns: REPORT_COLUMNS,
 };
 

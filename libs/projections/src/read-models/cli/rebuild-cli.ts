@@ -37,7 +37,8 @@ function specsOf(options: RebuildCliOptions): ReadModelSpec[] | string {
   if (options.readModels.length === 0) return 'name a read model or give --all';
   const unknown = options.readModels.filter((n) => !READ_MODELS.some((s) => s.name === n));
   if (unknown.length > 0) return `unknown read model: ${unknown.join(', ')} (known: ${REBUILDABLE_READ_MODELS.join(', ')})`;
-  if (options.batchSize !== undefined && (!Number.isInteger(options.batchSize) || options.batchSize < 1 || options.batchSize > 100_000)) return '--batch-size needs a whole number from 1 to 100000';
+  if (options.batchSize !== undefined && (!Number.isInteger(options.batchSize) || options.batchSize < 1 || options.batchSize > 100_000))
+    return '--batch-size needs a whole number from 1 to 100000';
   return options.readModels.map(readModelSpec);
 }
 

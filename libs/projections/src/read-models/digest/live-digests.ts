@@ -16,7 +16,10 @@ export type ReadModelDigest = ActiveCheckpoint & SchemaDigest;
  * Throws projection.unknown (404) for a name that is no read model and
  * projection.not_ready when one has no active version yet.
  */
-export async function liveReadModelDigests(db: Kysely<EngineDb>, names: readonly string[] = READ_MODELS.map((s) => s.name)): Promise<ReadModelDigest[]> {
+export async function liveReadModelDigests(
+  db: Kysely<EngineDb>,
+  names: readonly string[] = READ_MODELS.map((s) => s.name),
+): Promise<ReadModelDigest[]> {
   names.forEach(assertReadModel);
   return db
     .transaction()
@@ -24,7 +27,8 @@ export async function liveReadModelDigests(db: Kysely<EngineDb>, names: readonly
     .setAccessMode('read only')
     .execute(async (trx) => {
       const digests: ReadModelDigest[] = [];
-      for (const live of await activeCheckpoints(trx, names)) digests.push({ ...live, ...(await digestSchema(trx, schemaName(live.name, live.version))) });
+      for (const live of await activeCheckpoints(trx, names))
+        digests.push({ ...live, ...(await digestSchema(trx, schemaName(live.name, live.version))) });
       return digests;
     });
 }

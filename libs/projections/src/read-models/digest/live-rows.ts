@@ -20,7 +20,10 @@ export interface LiveRowsPage {
  * caller compared: if the model has moved on since, the rows would describe
  * another state, so that is refused (409 projection.moved).
  */
-export async function liveTableRows(db: Kysely<EngineDb>, request: { name: string; table: string; position: string; after: string | null; limit: number }): Promise<LiveRowsPage> {
+export async function liveTableRows(
+  db: Kysely<EngineDb>,
+  request: { name: string; table: string; position: string; after: string | null; limit: number },
+): Promise<LiveRowsPage> {
   const { name, table, position, after, limit } = request;
   assertReadModel(name);
   return db
@@ -30,7 +33,10 @@ export async function liveTableRows(db: Kysely<EngineDb>, request: { name: strin
     .execute(async (trx) => {
       const live = (await activeCheckpoints(trx, [name]))[0]!;
       if (live.position !== position) {
-        throw conflict('projection.moved', `Read model ${name} is at position ${live.position} now, not ${position}`, { projection: name, position: live.position });
+        throw conflict('projection.moved', `Read model ${name} is at position ${live.position} now, not ${position}`, {
+          projection: name,
+          position: live.position,
+        });
       }
       const page = await hashedRows(trx, schemaName(name, live.version), table, after, limit);
       if (!page) throw notFound('projection.unknown_table', `Read model ${name} has no table ${table}`, { projection: name, table });

@@ -19,9 +19,15 @@ describe('read-model digests and replays (PostgreSQL)', () => {
 
   const replayAll = async (pageSize: number) => {
     const live = await liveReadModelDigests(t.db);
-    const head = (await sql<{ transaction_id: string; position: string }>`
-      SELECT transaction_id::text, position::text FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`.execute(t.db)).rows[0]!;
-    const replay = await openReadModelReplay({ scratchDb: scratch.url, models: live, lastEvent: { transactionId: head.transaction_id, position: head.position } });
+    const head = (
+      await sql<{ transaction_id: string; position: string }>`
+      SELECT transaction_id::text, position::text FROM events ORDER BY transaction_id DESC, position DESC LIMIT 1`.execute(t.db)
+    ).rows[0]!;
+    const replay = await openReadModelReplay({
+      scratchDb: scratch.url,
+      models: live,
+      lastEvent: { transactionId: head.transaction_id, position: head.position },
+    });
     try {
       let after: Checkpoint = START;
       for (;;) {
@@ -72,7 +78,11 @@ describe('read-model digests and replays (PostgreSQL)', () => {
   it('is stable across a rebuild: the next generation digests like the live one it replaces', async () => {
     const before = await liveReadModelDigests(t.db);
     for (const name of ['catalog', 'figures']) {
-      await rebuildProjection(t.db, readModelSpec(name).define(firstVersion(readModelSpec(name)) + 1), { connectionString: t.url, batchSize: 300, retiredSchemaGraceMs: 100 });
+      await rebuildProjection(t.db, readModelSpec(name).define(firstVersion(readModelSpec(name)) + 1), {
+        connectionString: t.url,
+        batchSize: 300,
+        retiredSchemaGraceMs: 100,
+      });
     }
     const after = await liveReadModelDigests(t.db);
     expect(after.map((m) => m.version)).toEqual([CATALOG + 1, FIGURES + 1]);
@@ -82,16 +92,22 @@ describe('read-model digests and replays (PostgreSQL)', () => {
   it('changes in exactly the table whose row was altered behind the projector, and a replay disagrees', async () => {
     const before = await liveReadModelDigests(t.db, ['figures']);
     const schema = `rm_figures_v${before[0]!.version}`;
-    await sql`UPDATE ${sql.id(schema, 'figure_versions')} SET quote = quote || '!' WHERE ctid = (SELECT min(ctid) FROM ${sql.id(schema, 'figure_versions')})`.execute(t.db);
+    await sql`UPDATE ${sql.id(schema, 'figure_versions')} SET quote = quote || '!' WHERE ctid = (SELECT min(ctid) FROM ${sql.id(schema, 'figure_versions')})`.execute(
+      t.db,
+    );
     const after = await liveReadModelDigests(t.db, ['figures']);
     expect(after[0]!.digest).not.toBe(before[0]!.digest);
     const changed = after[0]!.tables.filter((table, i) => table.digest !== before[0]!.tables[i]!.digest);
-    expect(changed).toEqual([{ name: 'figure_versions', rows: before[0]!.tables.find((x) => x.name === 'figure_versions')!.rows, digest: expect.any(String) }]);
+    expect(changed).toEqual([
+      { name: 'figure_versions', rows: before[0]!.tables.find((x) => x.name === 'figure_versions')!.rows, digest: expect.any(String) },
+    ]);
     const { replayed } = await replayAll(1000);
     expect(replayed[1]!.digest).toBe(before[0]!.digest);
   });
 
   it('refuses to replay a version built by other code', async () => {
-    await expect(openReadModelReplay({ scratchDb: scratch.url, models: [{ name: 'figures', version: FIGURES + 1000 }], lastEvent: null })).rejects.toMatchObject({ code: 'replay.code_version' });
+    await expect(
+      openReadModelReplay({ scratchDb: scratch.url, models: [{ name: 'figures', version: FIGURES + 1000 }], lastEvent: null }),
+    ).rejects.toMatchObject({ code: 'replay.code_version' });
   });
 });

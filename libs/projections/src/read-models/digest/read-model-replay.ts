@@ -56,14 +56,18 @@ export class ReadModelReplay {
         );
       }
     }
-    const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, application_name: 'factledger-verify-replay' }) }) });
+    const db = new Kysely<NoTables>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1, application_name: 'factledger-verify-replay' }) }),
+    });
     const home = `fl_replay_${randomBytes(4).toString('hex')}`;
     const replay = new ReadModelReplay(db, home, `${home}_* in ${redact(url)}`);
     try {
       await sql`CREATE SCHEMA ${sql.id(home)}`.execute(db);
       await sql`CREATE TABLE ${sql.id(home, 'events')} (transaction_id xid8 NOT NULL, position bigint NOT NULL)`.execute(db);
       if (options.lastEvent) {
-        await sql`INSERT INTO ${sql.id(home, 'events')} VALUES (${options.lastEvent.transactionId}::xid8, ${options.lastEvent.position}::bigint)`.execute(db);
+        await sql`INSERT INTO ${sql.id(home, 'events')} VALUES (${options.lastEvent.transactionId}::xid8, ${options.lastEvent.position}::bigint)`.execute(
+          db,
+        );
       }
       for (const { name, version } of options.models) {
         const definition = readModelSpec(name).define(version);

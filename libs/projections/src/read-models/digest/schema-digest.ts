@@ -65,7 +65,13 @@ export interface HashedRow {
  * sides that disagree on a table find the rows they disagree on. Each page
  * hashes the whole table, so walk only tables of modest size.
  */
-export async function hashedRows(trx: SqlConnection, schema: string, table: string, afterHash: string | null, limit: number): Promise<HashedRow[] | null> {
+export async function hashedRows(
+  trx: SqlConnection,
+  schema: string,
+  table: string,
+  afterHash: string | null,
+  limit: number,
+): Promise<HashedRow[] | null> {
   await pinOutputSettings(trx);
   const found = (await schemaTables(trx, schema)).find((t) => t.name === table);
   if (!found) return null;
@@ -83,7 +89,9 @@ const rowHash = (table: { generated: string[] }) => sql`sha256(convert_to(${rowJ
 
 /** jsonb renders timestamps in the session's time zone and ranges of dates by DateStyle: fix both for this transaction. */
 async function pinOutputSettings(trx: SqlConnection): Promise<void> {
-  await sql`SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true)`.execute(trx);
+  await sql`SELECT set_config('TimeZone', 'UTC', true), set_config('DateStyle', 'ISO, YMD', true), set_config('IntervalStyle', 'postgres', true)`.execute(
+    trx,
+  );
 }
 
 /** The model digest from its table digests (sorted here, so callers cannot get the order wrong). */

@@ -11,8 +11,18 @@ import { EstimateCache, type EstimateAnswer } from './estimate-cache';
  * (transaction id, position) order that logOrderReached compares).
  */
 const NOW = Date.parse('2024-11-02T10:00:00Z');
-const answer = (position: string) => ({ data: { consensus: Number(position) }, basis: { position, recordedAt: null, validAt: '2024-11-02', algorithmVersion: 2 } }) as unknown as EstimateAnswer;
-const notice = (position: string, keys?: string[]): ReadModelNotice => ({ projection: FIGURES_PROJECTION, version: 1, position, change: 'advance', ...(keys ? { keys } : {}) });
+const answer = (position: string) =>
+  ({
+    data: { consensus: Number(position) },
+    basis: { position, recordedAt: null, validAt: '2024-11-02', algorithmVersion: 2 },
+  }) as unknown as EstimateAnswer;
+const notice = (position: string, keys?: string[]): ReadModelNotice => ({
+  projection: FIGURES_PROJECTION,
+  version: 1,
+  position,
+  change: 'advance',
+  ...(keys ? { keys } : {}),
+});
 
 describe('EstimateCache with reads on a replica', () => {
   let cache: EstimateCache;
@@ -47,7 +57,12 @@ describe('EstimateCache with reads on a replica', () => {
     expect(cached('m')).toBeUndefined();
     expect(await ask('m', '7')).toEqual(answer('7'));
     expect(cached('m')).toEqual(answer('7'));
-    expect(checks).toEqual([['6', '3'], ['6', '7'], ['7', '3'], ['7', '7']]);
+    expect(checks).toEqual([
+      ['6', '3'],
+      ['6', '7'],
+      ['7', '3'],
+      ['7', '7'],
+    ]);
   });
 
   it("is not held back by notices of other metrics: only the metric's own last notice and the floor count", async () => {

@@ -90,7 +90,17 @@ export class EstimateCache {
   private readonly byMetric = new Map<string, Set<string>>();
   private readonly inFlight = new Map<string, { generation: number; answer: Promise<EstimateAnswer> }>();
   private readonly now: () => number;
-  readonly stats: EstimateCacheStats = { hits: 0, misses: 0, bypassed: 0, stored: 0, joined: 0, invalidations: 0, partialInvalidations: 0, invalidatedMetrics: 0, listenerLosses: 0 };
+  readonly stats: EstimateCacheStats = {
+    hits: 0,
+    misses: 0,
+    bypassed: 0,
+    stored: 0,
+    joined: 0,
+    invalidations: 0,
+    partialInvalidations: 0,
+    invalidatedMetrics: 0,
+    listenerLosses: 0,
+  };
 
   constructor(private readonly options: EstimateCacheOptions) {
     this.now = options.now ?? Date.now;
@@ -206,7 +216,8 @@ export class EstimateCache {
       const answer = await pending;
       // answer.basis.validAt differs if a day began meanwhile.
       const storable = () => this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day;
-      if (storable() && (await this.replayedPast(metricKey, answer.basis.position)) && storable()) this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
+      if (storable() && (await this.replayedPast(metricKey, answer.basis.position)) && storable())
+        this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
       return answer;
     } finally {
       if (this.inFlight.get(key) === flight) this.inFlight.delete(key);

@@ -4,8 +4,15 @@ import type { EstimateFilters } from '../query/estimate.query';
 import { EstimateCache, type EstimateAnswer } from './estimate-cache';
 
 const NOW = Date.parse('2024-11-02T10:00:00Z');
-const answer = (position: string, validAt = '2024-11-02') => ({ data: { consensus: Number(position) }, basis: { position, recordedAt: null, validAt, algorithmVersion: 1 } }) as unknown as EstimateAnswer;
-const notice = (position: string, projection = FIGURES_PROJECTION, keys?: string[]): ReadModelNotice => ({ projection, version: 1, position, change: 'advance', ...(keys ? { keys } : {}) });
+const answer = (position: string, validAt = '2024-11-02') =>
+  ({ data: { consensus: Number(position) }, basis: { position, recordedAt: null, validAt, algorithmVersion: 1 } }) as unknown as EstimateAnswer;
+const notice = (position: string, projection = FIGURES_PROJECTION, keys?: string[]): ReadModelNotice => ({
+  projection,
+  version: 1,
+  position,
+  change: 'advance',
+  ...(keys ? { keys } : {}),
+});
 
 describe('EstimateCache', () => {
   let clock: number;
@@ -55,7 +62,8 @@ describe('EstimateCache', () => {
   it('takes asOf, minPosition, an earlier validAt, an unknown algorithm version or version 1 with includeUnverified to the normal path', async () => {
     await ask('5');
     await ask('6', { algorithmVersion: 1 });
-    for (const request of [{ asOf: '3' }, { minPosition: '5' }, { validAt: '2024-11-01' }, { algorithmVersion: 3 }]) expect(await ask('4', request)).toEqual(answer('4'));
+    for (const request of [{ asOf: '3' }, { minPosition: '5' }, { validAt: '2024-11-01' }, { algorithmVersion: 3 }])
+      expect(await ask('4', request)).toEqual(answer('4'));
     expect(await ask('4', { algorithmVersion: 1 }, { includeUnverified: false })).toEqual(answer('4'));
     expect(await ask('4', { validAt: '2024-11-02', algorithmVersion: 2 })).toEqual(answer('5'));
     expect(await ask('4', { validAt: '2024-11-02', algorithmVersion: 1 })).toEqual(answer('6'));

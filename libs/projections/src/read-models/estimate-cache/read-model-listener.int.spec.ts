@@ -18,7 +18,12 @@ describe('read-model listener', () => {
   beforeAll(async () => {
     t = await createTestDatabase();
     proxy = await startStallingProxy({ host: '127.0.0.1', port: Number(new URL(t.url).port || 5432) });
-    listener = new ReadModelListener(proxy.url(t.url), { onNotice: (n) => notices.push(n), onListening: (l) => states.push(l) }, 'read-model-listener-spec', 100);
+    listener = new ReadModelListener(
+      proxy.url(t.url),
+      { onNotice: (n) => notices.push(n), onListening: (l) => states.push(l) },
+      'read-model-listener-spec',
+      100,
+    );
     listener.start();
     await until(() => listener.listening, 'LISTEN');
   });

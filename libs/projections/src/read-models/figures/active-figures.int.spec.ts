@@ -25,11 +25,12 @@ describe('activeFiguresOf (PostgreSQL)', () => {
     engine = await startReadModelEngine(t, { batchSize: 700 });
     const head = (await sql<{ p: string }>`SELECT max(position)::text AS p FROM events`.execute(t.db)).rows[0]!.p;
     await waitForPosition(t.db, ['figures'], head, 60_000);
-    for (let after: Checkpoint = START; ; ) {
+    for (let after: Checkpoint = START; ;) {
       const page = await readAllAfter(t.db, after, { limit: 1000 });
       if (page.events.length === 0) break;
       for (const { event } of upcastEvents(page.events, upcastLedgerEvent)) {
-        if (event && isFigureEvent(event)) states.set(event.data.figureId, evolveFigure(states.get(event.data.figureId) ?? initialFigureState(), event));
+        if (event && isFigureEvent(event))
+          states.set(event.data.figureId, evolveFigure(states.get(event.data.figureId) ?? initialFigureState(), event));
       }
       after = page.checkpoint;
     }

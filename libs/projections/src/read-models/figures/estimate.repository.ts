@@ -9,8 +9,20 @@ import { currentRow, retractedRow } from './figures.tables';
 
 export type EstimateCandidate = Pick<
   FigureVersionRow,
-    | 'figure_id' | 'version' | 'source_id' | 'qualifier' | 'value' | 'low' | 'high' | 'valid_at' | 'valid_precision' | 'version_position' | 'version_recorded_at'
-  | 'report_id' | 'quote' | 'quote_offset'
+  | 'figure_id'
+  | 'version'
+  | 'source_id'
+  | 'qualifier'
+  | 'value'
+  | 'low'
+  | 'high'
+  | 'valid_at'
+  | 'valid_precision'
+  | 'version_position'
+  | 'version_recorded_at'
+  | 'report_id'
+  | 'quote'
+  | 'quote_offset'
 > & {
   /** The source's party-to-conflict flag as it stood at the basis. */
   party_to_conflict: boolean;
@@ -51,7 +63,9 @@ export async function estimateRowsAt(s: EstimateSnapshot, metricKey: string): Pr
   if (!first) return null;
   return {
     unit: first.unit,
-    candidates: rows.filter((r) => r.figure_id != null).map(({ unit: _u, last_change_position: _p, last_change_at: _a, ...c }) => c as EstimateCandidate),
+    candidates: rows
+      .filter((r) => r.figure_id != null)
+      .map(({ unit: _u, last_change_position: _p, last_change_at: _a, ...c }) => c as EstimateCandidate),
     lastChange: first.last_change_position === null ? null : { position: first.last_change_position, recordedAt: first.last_change_at! },
   };
 }

@@ -14,7 +14,10 @@ export interface StoredFigureState {
   sourceParties: ReadonlyMap<string, SourcePartyRow>;
 }
 
-export type Closure = Pick<FigureVersionRow, 'recorded_to' | 'recorded_to_position' | 'recorded_to_at' | 'closed_by' | 'closed_by_version' | 'closed_actor' | 'closed_reason'>;
+export type Closure = Pick<
+  FigureVersionRow,
+  'recorded_to' | 'recorded_to_position' | 'recorded_to_at' | 'closed_by' | 'closed_by_version' | 'closed_actor' | 'closed_reason'
+>;
 
 /**
  * Changes to version rows stored before the batch, applied in this order:

@@ -108,7 +108,14 @@ class FigureBatchFold {
       this.pairs.add(pair);
       this.changes.metricSources.push({ metric_key: data.metricKey, source_id: data.sourceId, first_seq: n.seq });
     }
-    this.openRow(figure, versionRow(n, { ...identity, ...statedColumns(n, data) }, { version: 1, kind: 'reported', revises: null, reason: null, citation: data.citation }));
+    this.openRow(
+      figure,
+      versionRow(
+        n,
+        { ...identity, ...statedColumns(n, data) },
+        { version: 1, kind: 'reported', revises: null, reason: null, citation: data.citation },
+      ),
+    );
   }
 
   private revised(n: NumberedEvent, data: FigureRevisedData): void {
@@ -130,7 +137,14 @@ class FigureBatchFold {
       // An update leaves the replaced version true for its own dates, up to the new one.
       if (data.kind === 'update') this.openRow(figure, { ...reopened(replaced, n), valid_to: data.validAt.date });
     }
-    this.openRow(figure, versionRow(n, { ...figure.identity, ...statedColumns(n, data) }, { version: data.revision, kind: data.kind, revises: data.revises, reason: data.reason, citation: data.citation }));
+    this.openRow(
+      figure,
+      versionRow(
+        n,
+        { ...figure.identity, ...statedColumns(n, data) },
+        { version: data.revision, kind: data.kind, revises: data.revises, reason: data.reason, citation: data.citation },
+      ),
+    );
   }
 
   private corroborated(n: NumberedEvent, data: FigureCorroboratedData): void {
@@ -151,7 +165,13 @@ class FigureBatchFold {
   }
 
   private metricRegistered(n: NumberedEvent, data: MetricRegisteredData): void {
-    this.changes.metrics.push({ metric_key: data.key, unit: data.unit, registered_seq: n.seq, registered_position: n.logged.position, registered_at: n.recordedAt });
+    this.changes.metrics.push({
+      metric_key: data.key,
+      unit: data.unit,
+      registered_seq: n.seq,
+      registered_position: n.logged.position,
+      registered_at: n.recordedAt,
+    });
   }
 
   /** A version's citation is its row's (versionCitations in figures.tables.ts): only the others are written. */

@@ -41,7 +41,19 @@ const reported = (validAt = '2024-10-25') =>
 const revised = (revision: number, kind: 'update' | 'correction', date: string, value: number) =>
   event(
     'figure.revised.v1',
-    { figureId: FIGURE, revision, revises: revision - 1, kind, amount: { qualifier: 'exact', value }, validAt: { date, precision: 'day' }, statedAt: null, citation: citation(`r${revision}`), method: 'estimate', scopeNote: null, reason: `${kind} ${revision}` },
+    {
+      figureId: FIGURE,
+      revision,
+      revises: revision - 1,
+      kind,
+      amount: { qualifier: 'exact', value },
+      validAt: { date, precision: 'day' },
+      statedAt: null,
+      citation: citation(`r${revision}`),
+      method: 'estimate',
+      scopeNote: null,
+      reason: `${kind} ${revision}`,
+    },
     revision,
   );
 const retracted = () => event('figure.retracted.v1', { figureId: FIGURE, reason: 'withdrawn', citation: null });
@@ -69,14 +81,16 @@ function storedFigure(rows: readonly FigureVersionRow[]): StoredFigure | null {
  */
 function foldBatches(...batches: RecordedEvent[][]): { changes: FigureBatchChanges; rows: FigureVersionRow[]; figure: StoredFigure | null }[] {
   const rows: FigureVersionRow[] = [];
-  const openValid = (figureId: string, version: number) => rows.find((r) => r.figure_id === figureId && r.version === version && r.recorded_to === null && r.valid_to === null)!;
+  const openValid = (figureId: string, version: number) =>
+    rows.find((r) => r.figure_id === figureId && r.version === version && r.recorded_to === null && r.valid_to === null)!;
   return batches.map((batch) => {
     const current = storedFigure(rows);
     const stored: StoredFigureState = { figures: current ? new Map([[FIGURE, current]]) : new Map(), sourceParties: new Map() };
     const changes = foldFigureBatch(numbered(...batch), stored);
     for (const copy of changes.stored.copies) rows.push({ ...openValid(copy.figure_id, copy.version), ...copy });
     for (const close of changes.stored.closes) Object.assign(openValid(close.figure_id, close.version), close);
-    for (const retraction of changes.stored.retractions) rows.filter((r) => r.figure_id === retraction.figure_id && r.recorded_to === null).forEach((r) => Object.assign(r, retraction));
+    for (const retraction of changes.stored.retractions)
+      rows.filter((r) => r.figure_id === retraction.figure_id && r.recorded_to === null).forEach((r) => Object.assign(r, retraction));
     rows.push(...changes.versionInserts.map((r) => ({ ...r })));
     return { changes, rows: rows.map((r) => ({ ...r })), figure: storedFigure(rows) };
   });
@@ -95,7 +109,13 @@ describe('foldFigureBatch', () => {
     expect(figure).toEqual({ figure_id: FIGURE, metric_key: 'troops', source_id: 'nl-mivd', unit: 'troops', version: 1, active: true });
     expect(changes.versionInserts.map(belief)).toEqual([[1, '1', null, '2024-10-25', null]]);
     expect(changes.versionInserts[0]).toMatchObject({ qualifier: 'up_to', value: null, low: null, high: 1500, point: 1500 });
-    expect(changes.versionInserts[0]).toMatchObject({ recorded_by: 'analyst', request_id: 'req-1', recorded_reason: 'because', kind: 'reported', reason: null });
+    expect(changes.versionInserts[0]).toMatchObject({
+      recorded_by: 'analyst',
+      request_id: 'req-1',
+      recorded_reason: 'because',
+      kind: 'reported',
+      reason: null,
+    });
     // The version's citation is its row's (report, quote, event): no citation row of its own.
     expect(changes.versionInserts[0]).toMatchObject({ version_seq: '1', report_id: 'r1', quote: 'quote in r1', quote_offset: null });
     expect(changes.citations).toEqual([]);
@@ -117,7 +137,16 @@ describe('foldFigureBatch', () => {
 
   it('an update of a stored figure: the stored row is copied and closed in SQL, giving the same rows', () => {
     const [, { changes, rows, figure }] = foldBatches([reported()], [revised(2, 'update', '2024-10-28', 3000)]);
-    expect(changes.stored.copies).toEqual([{ figure_id: FIGURE, version: 1, recorded_from: '2', recorded_from_position: '2', recorded_from_at: expect.any(String), valid_to: '2024-10-28' }]);
+    expect(changes.stored.copies).toEqual([
+      {
+        figure_id: FIGURE,
+        version: 1,
+        recorded_from: '2',
+        recorded_from_position: '2',
+        recorded_from_at: expect.any(String),
+        valid_to: '2024-10-28',
+      },
+    ]);
     expect(changes.stored.closes).toEqual([expect.objectContaining({ figure_id: FIGURE, version: 1, recorded_to: '2', closed_by: 'update' })]);
     expect(rows.map(belief)).toEqual([
       [1, '1', '2', '2024-10-25', null],
@@ -147,7 +176,13 @@ describe('foldFigureBatch', () => {
     ]);
     expect(rows.slice(1).every((r) => r.closed_by === 'retraction' && r.closed_reason === 'withdrawn')).toBe(true);
     expect(figure).toMatchObject({ version: 2, active: false });
-    expect(rows[2]).toMatchObject({ recorded_to: '4', recorded_to_position: '4', closed_by: 'retraction', closed_reason: 'withdrawn', closed_actor: 'analyst' });
+    expect(rows[2]).toMatchObject({
+      recorded_to: '4',
+      recorded_to_position: '4',
+      closed_by: 'retraction',
+      closed_reason: 'withdrawn',
+      closed_actor: 'analyst',
+    });
     expect(changes.citations.map((c) => [c.kind, c.report_id, c.cited_by_source_id])).toEqual([['corroboration', 'r9', 'other']]);
   });
 
@@ -159,7 +194,15 @@ describe('foldFigureBatch', () => {
   });
 
   it('keeps party-to-conflict flags over time, changing only when the flag does', () => {
-    const register = event('source.registered.v1', { sourceId: 'ua-hur', name: 'HUR', kind: 'intelligence', country: 'UA', partyToConflict: false, aliases: [], needsReview: false });
+    const register = event('source.registered.v1', {
+      sourceId: 'ua-hur',
+      name: 'HUR',
+      kind: 'intelligence',
+      country: 'UA',
+      partyToConflict: false,
+      aliases: [],
+      needsReview: false,
+    });
     const flag = (party: boolean) => event('source.updated.v1', { sourceId: 'ua-hur', partyToConflict: party }, 2);
     const same = event('source.updated.v1', { sourceId: 'ua-hur', name: 'renamed' }, 3);
     const changes = foldFigureBatch(numbered(register, flag(true), same), NOTHING_STORED);
@@ -174,7 +217,15 @@ describe('foldFigureBatch', () => {
   });
 
   it('keeps the review flag over time beside the party flag: registered unverified, verified, flagged again', () => {
-    const register = event('source.registered.v1', { sourceId: 'tg', name: 'TG', kind: 'media', country: null, partyToConflict: true, aliases: [], needsReview: true });
+    const register = event('source.registered.v1', {
+      sourceId: 'tg',
+      name: 'TG',
+      kind: 'media',
+      country: null,
+      partyToConflict: true,
+      aliases: [],
+      needsReview: true,
+    });
     const verify = event('source.updated.v1', { sourceId: 'tg', needsReview: false }, 2);
     const renamed = event('source.updated.v1', { sourceId: 'tg', name: 'renamed', needsReview: false, partyToConflict: true }, 3);
     const changes = foldFigureBatch(numbered(register, verify, renamed), NOTHING_STORED);
@@ -189,9 +240,17 @@ describe('foldFigureBatch', () => {
   });
 
   it('loads only figures and sources the batch touches but did not create', () => {
-    const batch = numbered(reported(), revised(2, 'update', '2024-10-28', 1), event('figure.retracted.v1', { figureId: 'other-figure', reason: 'x', citation: null }));
+    const batch = numbered(
+      reported(),
+      revised(2, 'update', '2024-10-28', 1),
+      event('figure.retracted.v1', { figureId: 'other-figure', reason: 'x', citation: null }),
+    );
     expect(figuresToLoad(batch)).toEqual(['other-figure']);
-    const sources = numbered(event('source.updated.v1', { sourceId: 'a', partyToConflict: true }), event('source.registered.v1', { sourceId: 'b' }), event('source.updated.v1', { sourceId: 'b' }));
+    const sources = numbered(
+      event('source.updated.v1', { sourceId: 'a', partyToConflict: true }),
+      event('source.registered.v1', { sourceId: 'b' }),
+      event('source.updated.v1', { sourceId: 'b' }),
+    );
     expect(sourcesToLoad(sources)).toEqual(['a']);
   });
 });

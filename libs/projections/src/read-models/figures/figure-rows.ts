@@ -95,7 +95,8 @@ export const FIGURE_VERSION_COLUMNS = {
   closed_reason: 'text',
 } as const satisfies ColumnSpec<FigureVersionRow>;
 
-type ClosureColumns = 'recorded_to' | 'recorded_to_position' | 'recorded_to_at' | 'closed_by' | 'closed_by_version' | 'closed_actor' | 'closed_reason';
+type ClosureColumns =
+  'recorded_to' | 'recorded_to_position' | 'recorded_to_at' | 'closed_by' | 'closed_by_version' | 'closed_actor' | 'closed_reason';
 
 const CLOSURE_COLUMNS: ColumnSpec<Pick<FigureVersionRow, ClosureColumns>> = {
   recorded_to: 'bigint',
@@ -108,11 +109,17 @@ const CLOSURE_COLUMNS: ColumnSpec<Pick<FigureVersionRow, ClosureColumns>> = {
 };
 
 /** Closing a stored row: matched on figure and version (a close) or on the figure alone (a retraction). */
-export const VERSION_CLOSE_COLUMNS: ColumnSpec<Pick<FigureVersionRow, 'figure_id' | 'version' | ClosureColumns>> = { figure_id: 'uuid', version: 'integer', ...CLOSURE_COLUMNS };
+export const VERSION_CLOSE_COLUMNS: ColumnSpec<Pick<FigureVersionRow, 'figure_id' | 'version' | ClosureColumns>> = {
+  figure_id: 'uuid',
+  version: 'integer',
+  ...CLOSURE_COLUMNS,
+};
 export const RETRACTION_CLOSE_COLUMNS: ColumnSpec<Pick<FigureVersionRow, 'figure_id' | ClosureColumns>> = { figure_id: 'uuid', ...CLOSURE_COLUMNS };
 
 /** Re-inserting a stored row believed anew: the columns that differ from the stored one. */
-export const VERSION_COPY_COLUMNS: ColumnSpec<Pick<FigureVersionRow, 'figure_id' | 'version' | 'recorded_from' | 'recorded_from_position' | 'recorded_from_at'> & { valid_to: string }> = {
+export const VERSION_COPY_COLUMNS: ColumnSpec<
+  Pick<FigureVersionRow, 'figure_id' | 'version' | 'recorded_from' | 'recorded_from_position' | 'recorded_from_at'> & { valid_to: string }
+> = {
   figure_id: 'uuid',
   version: 'integer',
   recorded_from: 'bigint',
@@ -241,4 +248,9 @@ export interface LogRow {
   recorded_max: string;
 }
 
-export const LOG_COLUMNS = { position: 'bigint', seq: 'bigint', recorded_at: 'timestamptz', recorded_max: 'timestamptz' } as const satisfies ColumnSpec<LogRow>;
+export const LOG_COLUMNS = {
+  position: 'bigint',
+  seq: 'bigint',
+  recorded_at: 'timestamptz',
+  recorded_max: 'timestamptz',
+} as const satisfies ColumnSpec<LogRow>;

@@ -15,7 +15,10 @@ export const amountColumns = (amount: Amount) => ({
 });
 
 /** What a report or a revision states about the figure's version it makes. */
-export const statedColumns = (n: NumberedEvent, data: Pick<FigureReportedData, 'amount' | 'validAt' | 'statedAt' | 'method' | 'scopeNote' | 'citation'>) => ({
+export const statedColumns = (
+  n: NumberedEvent,
+  data: Pick<FigureReportedData, 'amount' | 'validAt' | 'statedAt' | 'method' | 'scopeNote' | 'citation'>,
+) => ({
   ...amountColumns(data.amount),
   valid_at: data.validAt.date,
   valid_precision: data.validAt.precision,
@@ -110,7 +113,14 @@ export function reopened(row: FigureVersionRow, n: NumberedEvent): FigureVersion
   };
 }
 
-export function citationRow(n: NumberedEvent, figureId: string, kind: CitationRow['kind'], version: number | null, citation: Citation, citedBy: string | null): CitationRow {
+export function citationRow(
+  n: NumberedEvent,
+  figureId: string,
+  kind: CitationRow['kind'],
+  version: number | null,
+  citation: Citation,
+  citedBy: string | null,
+): CitationRow {
   return {
     seq: n.seq,
     report_id: citation.reportId,

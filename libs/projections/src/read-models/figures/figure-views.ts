@@ -30,13 +30,57 @@ export interface FigureAtBasis {
 /** What a figure list needs of a row (a version row, a current one on the current path). */
 export type FigureListRow = Pick<
   FigureVersionRow,
-  | 'figure_id' | 'metric_key' | 'source_id' | 'unit' | 'version' | 'kind' | 'qualifier' | 'value' | 'low' | 'high' | 'valid_at' | 'valid_to'
-  | 'valid_precision' | 'stated_at' | 'method' | 'scope_note' | 'report_id' | 'quote' | 'quote_offset' | 'version_position' | 'version_recorded_at' | 'recorded_by'
+  | 'figure_id'
+  | 'metric_key'
+  | 'source_id'
+  | 'unit'
+  | 'version'
+  | 'kind'
+  | 'qualifier'
+  | 'value'
+  | 'low'
+  | 'high'
+  | 'valid_at'
+  | 'valid_to'
+  | 'valid_precision'
+  | 'stated_at'
+  | 'method'
+  | 'scope_note'
+  | 'report_id'
+  | 'quote'
+  | 'quote_offset'
+  | 'version_position'
+  | 'version_recorded_at'
+  | 'recorded_by'
 >;
 
 export const FIGURE_LIST_COLUMNS = Object.fromEntries(
-  (['figure_id', 'metric_key', 'source_id', 'unit', 'version', 'kind', 'qualifier', 'value', 'low', 'high', 'valid_at', 'valid_to', 'valid_precision', 'stated_at',
-    'method', 'scope_note', 'report_id', 'quote', 'quote_offset', 'version_position', 'version_recorded_at', 'recorded_by'] as const).map((c) => [c, FIGURE_VERSION_COLUMNS[c]]),
+  (
+    [
+      'figure_id',
+      'metric_key',
+      'source_id',
+      'unit',
+      'version',
+      'kind',
+      'qualifier',
+      'value',
+      'low',
+      'high',
+      'valid_at',
+      'valid_to',
+      'valid_precision',
+      'stated_at',
+      'method',
+      'scope_note',
+      'report_id',
+      'quote',
+      'quote_offset',
+      'version_position',
+      'version_recorded_at',
+      'recorded_by',
+    ] as const
+  ).map((c) => [c, FIGURE_VERSION_COLUMNS[c]]),
 ) as ColumnSpec<FigureListRow>;
 
 export function figureAtBasis(row: FigureListRow): FigureAtBasis {
@@ -65,7 +109,13 @@ export interface BeliefPeriod {
   recorded: { fromPosition: string; fromRecordedAt: string; toPosition: string | null; toRecordedAt: string | null };
   valid: { from: string; to: string | null };
   /** What ended the period (before the basis); null while it lasts. */
-  closedBy: { kind: 'update' | 'correction' | 'retraction'; version: number | null; position: string; actor: string | null; reason: string | null } | null;
+  closedBy: {
+    kind: 'update' | 'correction' | 'retraction';
+    version: number | null;
+    position: string;
+    actor: string | null;
+    reason: string | null;
+  } | null;
   /** Held at the basis and covering its validAt. */
   atBasis: boolean;
 }
@@ -82,7 +132,13 @@ export function beliefPeriod(row: FigureVersionRow, seq: bigint, validAt: string
     },
     valid: { from: row.valid_at, to: row.valid_to },
     closedBy: closed
-      ? { kind: row.closed_by!, version: row.closed_by_version, position: row.recorded_to_position!, actor: row.closed_actor, reason: row.closed_reason }
+      ? {
+          kind: row.closed_by!,
+          version: row.closed_by_version,
+          position: row.recorded_to_position!,
+          actor: row.closed_actor,
+          reason: row.closed_reason,
+        }
       : null,
     atBasis: held && row.valid_at <= validAt && (row.valid_to === null || validAt < row.valid_to),
   };

@@ -37,7 +37,13 @@ export const FIGURES_PROJECTION = 'figures';
  * each metric's head estimates (head-estimates.ts), by `now`'s day, within
  * `headEstimateBudgetMs` per batch.
  */
-export function figuresProjection(options: { version: number; name?: string; now?: () => Date; headEstimateBudgetMs?: number; headEstimateHotWindowMs?: number }): ProjectionDefinition<LedgerEvent> {
+export function figuresProjection(options: {
+  version: number;
+  name?: string;
+  now?: () => Date;
+  headEstimateBudgetMs?: number;
+  headEstimateHotWindowMs?: number;
+}): ProjectionDefinition<LedgerEvent> {
   const now = options.now ?? (() => new Date());
   const headEstimates = new HeadEstimateKeeper(options.headEstimateBudgetMs, undefined, options.headEstimateHotWindowMs);
   return {
@@ -61,7 +67,13 @@ export function figuresProjection(options: { version: number; name?: string; now
       // After writeChanges: metric_sources then holds the batch's own pairs too.
       const keys = await touchedMetrics(trx, schema, stored, changes);
       const last = numbered.at(-1);
-      if (last) await headEstimates.keep(trx, schema, { last: { seq: last.seq, position: last.logged.position }, touched: keys, caughtUp, today: todayOf(now()) });
+      if (last)
+        await headEstimates.keep(trx, schema, {
+          last: { seq: last.seq, position: last.logged.position },
+          touched: keys,
+          caughtUp,
+          today: todayOf(now()),
+        });
       return { keys };
     },
   };
@@ -98,7 +110,14 @@ async function loadStoredState(db: SqlConnection, schema: string, events: readon
 async function writeChanges(db: SqlConnection, schema: string, changes: FigureBatchChanges): Promise<void> {
   const versions: [string, string] = [schema, 'figure_versions'];
   await copyStoredVersions(db, schema, changes.stored.copies);
-  await updateRows(db, versions, VERSION_CLOSE_COLUMNS, ['figure_id', 'version'], changes.stored.closes, sql`t.recorded_to IS NULL AND t.valid_to IS NULL`);
+  await updateRows(
+    db,
+    versions,
+    VERSION_CLOSE_COLUMNS,
+    ['figure_id', 'version'],
+    changes.stored.closes,
+    sql`t.recorded_to IS NULL AND t.valid_to IS NULL`,
+  );
   await updateRows(db, versions, RETRACTION_CLOSE_COLUMNS, ['figure_id'], changes.stored.retractions, sql`t.recorded_to IS NULL`);
   await insertRows(db, versions, FIGURE_VERSION_COLUMNS, changes.versionInserts);
   await insertRows(db, [schema, 'citations'], CITATION_COLUMNS, changes.citations);

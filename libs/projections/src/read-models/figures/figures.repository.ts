@@ -68,10 +68,16 @@ export async function sourceExistsAt(s: Snapshot, sourceId: string): Promise<boo
 }
 
 /** Each figure of the metric held at the basis, in the version valid at validAt; keyset-paged by (source, figure). */
-export async function metricFiguresAt(s: Snapshot, metricKey: string, options: { sourceId?: string; after: string[] | null; limit: number }): Promise<FigureListRow[]> {
+export async function metricFiguresAt(
+  s: Snapshot,
+  metricKey: string,
+  options: { sourceId?: string; after: string[] | null; limit: number },
+): Promise<FigureListRow[]> {
   const source = (alias: string) => (options.sourceId ? sql`AND ${sql.ref(`${alias}.source_id`)} = ${options.sourceId}` : sql``);
   const after = (alias: string) =>
-    options.after ? sql`AND (${sql.ref(`${alias}.source_id`)}, ${sql.ref(`${alias}.figure_id`)}) > (${options.after[0]}, ${options.after[1]}::uuid)` : sql``;
+    options.after
+      ? sql`AND (${sql.ref(`${alias}.source_id`)}, ${sql.ref(`${alias}.figure_id`)}) > (${options.after[0]}, ${options.after[1]}::uuid)`
+      : sql``;
   const query = onCurrentPath(s)
     ? sql`SELECT ${selectColumns(FIGURE_LIST_COLUMNS, 'v')} FROM ${table(s, 'figure_versions')} v
            WHERE v.metric_key = ${metricKey} AND ${currentRow('v')} ${source('v')} ${after('v')}
@@ -83,10 +89,16 @@ export async function metricFiguresAt(s: Snapshot, metricKey: string, options: {
 }
 
 /** Each figure of the source held at the basis; keyset-paged by (metric, figure). */
-export async function sourceFiguresAt(s: Snapshot, sourceId: string, options: { metricKey?: string; after: string[] | null; limit: number }): Promise<FigureListRow[]> {
+export async function sourceFiguresAt(
+  s: Snapshot,
+  sourceId: string,
+  options: { metricKey?: string; after: string[] | null; limit: number },
+): Promise<FigureListRow[]> {
   const metric = (alias: string) => (options.metricKey ? sql`AND ${sql.ref(`${alias}.metric_key`)} = ${options.metricKey}` : sql``);
   const after = (alias: string) =>
-    options.after ? sql`AND (${sql.ref(`${alias}.metric_key`)}, ${sql.ref(`${alias}.figure_id`)}) > (${options.after[0]}, ${options.after[1]}::uuid)` : sql``;
+    options.after
+      ? sql`AND (${sql.ref(`${alias}.metric_key`)}, ${sql.ref(`${alias}.figure_id`)}) > (${options.after[0]}, ${options.after[1]}::uuid)`
+      : sql``;
   // Through the metrics the source reported on: one index range per metric, in either table.
   const query = onCurrentPath(s)
     ? sql`SELECT ${selectColumns(FIGURE_LIST_COLUMNS, 'v')} FROM ${table(s, 'metric_sources')} ms
@@ -131,7 +143,11 @@ export interface ReportCitationRow extends CitationRow {
 }
 
 /** Citations of the report recorded by the basis, oldest first (versions' and the others', merged); keyset-paged by seq. */
-export async function reportCitationsAt(s: Snapshot, reportId: string, options: { after: string[] | null; limit: number }): Promise<ReportCitationRow[]> {
+export async function reportCitationsAt(
+  s: Snapshot,
+  reportId: string,
+  options: { after: string[] | null; limit: number },
+): Promise<ReportCitationRow[]> {
   const after = (seq: RawBuilder<unknown>) => (options.after ? sql`AND ${seq} > ${options.after[0]}::bigint` : sql``);
   const limit = options.limit + 1;
   const { rows } = await sql<ReportCitationRow>`

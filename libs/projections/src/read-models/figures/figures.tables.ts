@@ -23,7 +23,12 @@ const KEY = sql`text COLLATE "C"`;
 
 /** The figures model's tables (besides the ledger cursor): only libs/projections/src/read-models/figures/ names them in SQL. */
 export const FIGURES_TABLES = [
-  'log', 'metrics', 'source_parties', 'metric_sources', 'figure_versions', 'citations',
+  'log',
+  'metrics',
+  'source_parties',
+  'metric_sources',
+  'figure_versions',
+  'citations',
   ...HEAD_ESTIMATE_TABLES,
 ] as const satisfies readonly (keyof FiguresTables)[];
 
@@ -120,11 +125,12 @@ const column = (alias: string | undefined, name: string) => sql.ref(alias ? `${a
  * version has one: an update's copies end theirs), still held: exactly one
  * per active figure. One spelling (literals inline) for the partial index and the queries, so the planner matches them.
  */
-export const currentRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'recorded_to')} IS NULL AND ${column(alias, 'valid_to')} IS NULL`;
+export const currentRow = (alias?: string): RawBuilder<unknown> =>
+  sql`${column(alias, 'recorded_to')} IS NULL AND ${column(alias, 'valid_to')} IS NULL`;
 
 /** The row of a retracted figure's last version with an open valid range, as the retraction closed it: one per retracted figure. */
-export const retractedRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'closed_by')} = 'retraction' AND ${column(alias, 'valid_to')} IS NULL`;
-
+export const retractedRow = (alias?: string): RawBuilder<unknown> =>
+  sql`${column(alias, 'closed_by')} = 'retraction' AND ${column(alias, 'valid_to')} IS NULL`;
 
 /** The row a version was first recorded in (its later rows are copies, believed anew from a later seq): one per version. */
 export const firstRow = (alias?: string): RawBuilder<unknown> => sql`${column(alias, 'recorded_from')} = ${column(alias, 'version_seq')}`;
@@ -163,7 +169,10 @@ export const FIGURES_QUERY_INDEXES = (schema: string): { name: string; ddl: RawB
                  WHERE ${currentRow()}`,
     },
     // Retractions are the one change that opens no version row: "last change" looks here too (retractedRow: one per retracted figure).
-    { name: 'figure_versions_retractions', ddl: sql`CREATE INDEX figure_versions_retractions ON ${t('figure_versions')} (metric_key, recorded_to) WHERE ${retractedRow()}` },
+    {
+      name: 'figure_versions_retractions',
+      ddl: sql`CREATE INDEX figure_versions_retractions ON ${t('figure_versions')} (metric_key, recorded_to) WHERE ${retractedRow()}`,
+    },
     // Held at seq S and valid at D, per metric and source: the estimate probes each source's
     // latest valid row (valid_at ≤ D, newest first), skipping rows not held at S. B-trees,
     // not GiST over the ranges: GiST with the metric in it (btree_gist) costs four times as much to maintain.
@@ -178,7 +187,10 @@ export const FIGURES_QUERY_INDEXES = (schema: string): { name: string; ddl: RawB
     { name: 'figure_versions_changes', ddl: sql`CREATE INDEX figure_versions_changes ON ${t('figure_versions')} (metric_key, recorded_from)` },
     { name: 'citations_by_report', ddl: sql`CREATE INDEX citations_by_report ON ${t('citations')} (report_id, seq)` },
     // A version's citation is the version's first row (versionCitations): by report, in seq order.
-    { name: 'figure_versions_by_report', ddl: sql`CREATE INDEX figure_versions_by_report ON ${t('figure_versions')} (report_id, version_seq) WHERE ${firstRow()}` },
+    {
+      name: 'figure_versions_by_report',
+      ddl: sql`CREATE INDEX figure_versions_by_report ON ${t('figure_versions')} (report_id, version_seq) WHERE ${firstRow()}`,
+    },
     { name: 'citations_by_figure', ddl: sql`CREATE INDEX citations_by_figure ON ${t('citations')} (figure_id, seq)` },
   ];
 };

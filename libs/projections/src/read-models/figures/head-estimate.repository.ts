@@ -48,7 +48,12 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
  * is what the computed path would answer here. Null when the version keeps
  * no rows or has none for the metric (not caught up yet, not registered).
  */
-export async function headEstimateAt(db: Kysely<EngineDb>, schema: string, metricKey: string, c: EstimateCombination): Promise<HeadEstimateRead | null> {
+export async function headEstimateAt(
+  db: Kysely<EngineDb>,
+  schema: string,
+  metricKey: string,
+  c: EstimateCombination,
+): Promise<HeadEstimateRead | null> {
   if (!(await keepsHeadEstimates(db, schema))) return null;
   const { rows } = await sql<HeadEstimateRead>`
     SELECT c.position, c."recordedAt", to_char(h.valid_at, 'YYYY-MM-DD') AS "validAt", h.data

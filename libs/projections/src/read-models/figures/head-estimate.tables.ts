@@ -65,7 +65,11 @@ export interface HeadEstimateTables {
   head_estimate_backlog: StoredTable<HeadEstimateBacklogRow, typeof HEAD_ESTIMATE_BACKLOG_COLUMNS>;
 }
 
-export const HEAD_ESTIMATE_TABLES = ['head_estimates', 'head_estimate_state', 'head_estimate_backlog'] as const satisfies readonly (keyof HeadEstimateTables)[];
+export const HEAD_ESTIMATE_TABLES = [
+  'head_estimates',
+  'head_estimate_state',
+  'head_estimate_backlog',
+] as const satisfies readonly (keyof HeadEstimateTables)[];
 
 /**
  * UNLOGGED: a cache of answers, not evidence. No WAL in the projector's

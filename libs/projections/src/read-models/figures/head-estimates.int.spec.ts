@@ -35,11 +35,17 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
   });
 
   it('computes every metric once, when the catch-up has reached the head, not batch by batch on the way', async () => {
-    const { rows: state } = await sql<{ seq: string; day: string }>`SELECT seq::text, to_char(valid_at, 'YYYY-MM-DD') AS day FROM ${sql.id(schema, 'head_estimate_state')}`.execute(t.db);
+    const { rows: state } = await sql<{
+      seq: string;
+      day: string;
+    }>`SELECT seq::text, to_char(valid_at, 'YYYY-MM-DD') AS day FROM ${sql.id(schema, 'head_estimate_state')}`.execute(t.db);
     const { rows: cursor } = await sql<{ seq: string }>`SELECT seq::text FROM ${sql.id(schema, 'cursor')}`.execute(t.db);
     expect(state).toEqual([{ seq: cursor[0]!.seq, day: new Date().toISOString().slice(0, 10) }]);
     // Every row from that one batch: none was written by an earlier (catch-up) batch.
-    const { rows } = await sql<{ seq: string; n: number }>`SELECT seq::text, count(*)::int AS n FROM ${sql.id(schema, 'head_estimates')} GROUP BY seq`.execute(t.db);
+    const { rows } = await sql<{
+      seq: string;
+      n: number;
+    }>`SELECT seq::text, count(*)::int AS n FROM ${sql.id(schema, 'head_estimates')} GROUP BY seq`.execute(t.db);
     expect(rows).toEqual([{ seq: cursor[0]!.seq, n: METRICS * ESTIMATE_COMBINATIONS.length }]);
     expect(ESTIMATE_COMBINATIONS).toHaveLength(6);
   });
@@ -84,7 +90,9 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
     const kept = async () => {
       const { rows } = await sql<{ metric_key: string; n: number }>`
         SELECT metric_key, count(*)::int AS n FROM ${sql.id(schema, 'head_estimates')} GROUP BY metric_key ORDER BY metric_key`.execute(t.db);
-      const { rows: backlog } = await sql<{ metric_key: string }>`SELECT metric_key FROM ${sql.id(schema, 'head_estimate_backlog')} ORDER BY metric_key`.execute(t.db);
+      const { rows: backlog } = await sql<{
+        metric_key: string;
+      }>`SELECT metric_key FROM ${sql.id(schema, 'head_estimate_backlog')} ORDER BY metric_key`.execute(t.db);
       return { rows: Object.fromEntries(rows.map((r) => [r.metric_key, r.n])), backlog: backlog.map((b) => b.metric_key) };
     };
     /** Every metric and combination: the answer (row or computed) is the computed answer; a metric has a row exactly when it is out of the backlog. */
@@ -98,7 +106,8 @@ describe('head-estimate rows kept by the figures projector (PostgreSQL)', () => 
           const computed = await computedEstimate(ctx, metricKey, request, filters);
           const row = await keptHeadEstimate(ctx, metricKey, request, filters);
           expect(row.answer === null).toBe(backlog.includes(metricKey));
-          if (row.answer) expect(JSON.stringify({ data: row.answer.data, basis: estimateBasis(row.answer.basis, filters) })).toBe(JSON.stringify(computed));
+          if (row.answer)
+            expect(JSON.stringify({ data: row.answer.data, basis: estimateBasis(row.answer.basis, filters) })).toBe(JSON.stringify(computed));
           expect(JSON.stringify(await metricEstimate(ctx, metricKey, request, filters))).toBe(JSON.stringify(computed));
         }
       }

@@ -71,7 +71,9 @@ export class HeadEstimateKeeper {
 
   async keep(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
     const t = (name: string) => sql.id(schema, name);
-    const { rows: states } = await sql<{ valid_at: string }>`SELECT to_char(valid_at, 'YYYY-MM-DD') AS valid_at FROM ${t('head_estimate_state')}`.execute(db);
+    const { rows: states } = await sql<{
+      valid_at: string;
+    }>`SELECT to_char(valid_at, 'YYYY-MM-DD') AS valid_at FROM ${t('head_estimate_state')}`.execute(db);
     const state = states[0];
     if (!state && !batch.caughtUp) return;
     if (state?.valid_at !== batch.today) {
@@ -79,7 +81,13 @@ export class HeadEstimateKeeper {
       await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
                 SELECT metric_key, ${batch.last.seq}::bigint FROM ${t('metrics')} ON CONFLICT (metric_key) DO NOTHING`.execute(db);
       const marker = [{ singleton: true, valid_at: batch.today, seq: batch.last.seq }];
-      await insertRows(db, [schema, 'head_estimate_state'], HEAD_ESTIMATE_STATE_COLUMNS, marker, sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`);
+      await insertRows(
+        db,
+        [schema, 'head_estimate_state'],
+        HEAD_ESTIMATE_STATE_COLUMNS,
+        marker,
+        sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`,
+      );
     }
     const now = this.clock();
     for (const metricKey of batch.touched) this.touches.set(metricKey, { last: now, previous: this.touches.get(metricKey)?.last ?? null });

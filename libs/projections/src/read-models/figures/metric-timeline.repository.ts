@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import type { Snapshot } from '../query/read-snapshot';
 import { selectColumns } from '../shared/batch-rows';
-import { CITATION_COLUMNS, FIGURE_HEAD_COLUMNS, FIGURE_VERSION_COLUMNS, type CitationRow, type FigureHeadRow, type FigureVersionRow } from './figure-rows';
+import {
+  CITATION_COLUMNS,
+  FIGURE_HEAD_COLUMNS,
+  FIGURE_VERSION_COLUMNS,
+  type CitationRow,
+  type FigureHeadRow,
+  type FigureVersionRow,
+} from './figure-rows';
 import { figureHeads, table } from './figures.repository';
 
 /**

@@ -45,7 +45,14 @@ export class SourceFlagsFold {
   }
 
   private openRow(n: NumberedEvent, sourceId: string, flags: Pick<SourcePartyRow, 'party_to_conflict' | 'needs_review'>): void {
-    const row: SourcePartyRow = { source_id: sourceId, recorded_from: n.seq, recorded_to: null, ...flags, position: n.logged.position, recorded_at: n.recordedAt };
+    const row: SourcePartyRow = {
+      source_id: sourceId,
+      recorded_from: n.seq,
+      recorded_to: null,
+      ...flags,
+      position: n.logged.position,
+      recorded_at: n.recordedAt,
+    };
     this.open.set(sourceId, { row, stored: false });
     this.inserts.push(row);
   }

@@ -8,13 +8,25 @@ export const MAX_ROWS_PAGE = 1000;
 const Hex = Type.String({ pattern: '^[0-9a-f]{64}$' });
 const Decimal = Type.String({ pattern: '^[0-9]+$' });
 
-export const ReadModelNameParams = Closed({ name: Type.String({ pattern: '^[a-z][a-z0-9_-]{0,62}$', description: 'A read model name, e.g. figures (404 projection.unknown when none is so named). A name like "." would be a dot segment of the URL', examples: ['figures'] }) });
+export const ReadModelNameParams = Closed({
+  name: Type.String({
+    pattern: '^[a-z][a-z0-9_-]{0,62}$',
+    description: 'A read model name, e.g. figures (404 projection.unknown when none is so named). A name like "." would be a dot segment of the URL',
+    examples: ['figures'],
+  }),
+});
 
 export const ReadModelRowsQuery = Closed({
   table: Type.String({ pattern: '^[a-z_][a-z0-9_]{0,62}$', description: 'A table of the read model', examples: ['figure_versions'] }),
-  position: Type.String({ pattern: '^(0|[1-9][0-9]{0,18})$', description: 'The checkpoint position the caller compared (from the digest); 409 once the model has moved on', examples: ['1234'] }),
+  position: Type.String({
+    pattern: '^(0|[1-9][0-9]{0,18})$',
+    description: 'The checkpoint position the caller compared (from the digest); 409 once the model has moved on',
+    examples: ['1234'],
+  }),
   after: Type.Optional(Hex),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_ROWS_PAGE, default: 500, description: `Rows per page, 1..${MAX_ROWS_PAGE} (default 500)` })),
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_ROWS_PAGE, default: 500, description: `Rows per page, 1..${MAX_ROWS_PAGE} (default 500)` }),
+  ),
 });
 export type ReadModelRowsQueryInput = Static<typeof ReadModelRowsQuery>;
 
@@ -37,7 +49,9 @@ export const RowsResponse = Closed(
       version: Type.Integer(),
       position: Decimal,
       table: Type.String(),
-      rows: Type.Array(Closed({ hash: Hex, key: Nullable(Type.Record(Type.String(), Type.Unknown())), row: Type.Record(Type.String(), Type.Unknown()) })),
+      rows: Type.Array(
+        Closed({ hash: Hex, key: Nullable(Type.Record(Type.String(), Type.Unknown())), row: Type.Record(Type.String(), Type.Unknown()) }),
+      ),
       nextAfter: Nullable(Hex),
     }),
   },

@@ -24,7 +24,7 @@ export class EstimateCacheMetrics implements OnModuleInit {
     // The cache counts; each scrape copies its monotonic counters (reset, then the total).
     this.metrics.counter({
       name: 'factledger_estimate_cache_requests_total',
-      help: 'Head estimate requests by outcome: hit (from memory), miss (computed or read from the kept row), joined (waited for the same key\'s computation), bypassed (asOf, minPosition, another day, not listening, cache off)',
+      help: "Head estimate requests by outcome: hit (from memory), miss (computed or read from the kept row), joined (waited for the same key's computation), bypassed (asOf, minPosition, another day, not listening, cache off)",
       labelNames: ['outcome'] as const,
       collect() {
         const s = stats();

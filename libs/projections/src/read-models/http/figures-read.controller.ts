@@ -16,8 +16,17 @@ export class FiguresReadController {
 
   @ReadAccess('reader')
   @Get(':id/history')
-  @Contract({ params: FigureIdParams, query: ReadQuery, responses: { 200: FigureHistoryResponse }, errors: ReadErrors.figure, explain: FIGURE_EXPLAIN })
-  @ApiOperation({ summary: 'Every version of a figure, who recorded it and why, and the periods the ledger held it (recorded and valid ranges), as known at the basis' })
+  @Contract({
+    params: FigureIdParams,
+    query: ReadQuery,
+    responses: { 200: FigureHistoryResponse },
+    errors: ReadErrors.figure,
+    explain: FIGURE_EXPLAIN,
+  })
+  @ApiOperation({
+    summary:
+      'Every version of a figure, who recorded it and why, and the periods the ledger held it (recorded and valid ranges), as known at the basis',
+  })
   history(@Param('id') id: string, @Query() query: ReadQueryInput) {
     return figureHistory(this.ctx, id, query);
   }

@@ -10,7 +10,18 @@ import { Contract, RATE_LIMITS, ReadAccess, STREAM_SLOTS, type RateLimits, type 
 import { wantsCsv } from './csv/csv-export';
 import { estimateSourcesCsv, metricFiguresCsv, type CsvAnswer } from './csv/read-csv';
 import { ESTIMATE_CSV, FIGURES_CSV } from './csv/read-csv-contract';
-import { EstimateQuery, MetricFiguresQuery, MetricKeyParams, PagedReadQuery, READ_EXPLAIN, ReadQuery, type EstimateQueryInput, type MetricFiguresQueryInput, type PagedReadQueryInput, type ReadQueryInput } from './read-schemas';
+import {
+  EstimateQuery,
+  MetricFiguresQuery,
+  MetricKeyParams,
+  PagedReadQuery,
+  READ_EXPLAIN,
+  ReadQuery,
+  type EstimateQueryInput,
+  type MetricFiguresQueryInput,
+  type PagedReadQueryInput,
+  type ReadQueryInput,
+} from './read-schemas';
 import { EstimateResponse, FigurePageResponse, MetricListResponse, MetricResponse } from './read-views';
 import { ReadErrors } from './read-errors';
 
@@ -49,7 +60,14 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get(':key/estimate')
-  @Contract({ params: MetricKeyParams, query: EstimateQuery, responses: { 200: EstimateResponse }, errors: ReadErrors.metric, csv: ESTIMATE_CSV, explain: READ_EXPLAIN })
+  @Contract({
+    params: MetricKeyParams,
+    query: EstimateQuery,
+    responses: { 200: EstimateResponse },
+    errors: ReadErrors.metric,
+    csv: ESTIMATE_CSV,
+    explain: READ_EXPLAIN,
+  })
   @ApiOperation({
     summary:
       "Consensus estimate: each source's latest figure held at the basis and valid at validAt, normalised; median, envelope, the figures behind it; version 2 (default) leaves out unverified sources and lists what it left out (algorithms in the README). As CSV: the sources table",
@@ -68,8 +86,17 @@ export class MetricsReadController {
 
   @ReadAccess('reader')
   @Get(':key/figures')
-  @Contract({ params: MetricKeyParams, query: MetricFiguresQuery, responses: { 200: FigurePageResponse }, errors: ReadErrors.metric, csv: FIGURES_CSV, explain: READ_EXPLAIN })
-  @ApiOperation({ summary: "The metric's figures held at the basis, each in its version valid at validAt. As CSV: every figure (from `cursor` on), streamed" })
+  @Contract({
+    params: MetricKeyParams,
+    query: MetricFiguresQuery,
+    responses: { 200: FigurePageResponse },
+    errors: ReadErrors.metric,
+    csv: FIGURES_CSV,
+    explain: READ_EXPLAIN,
+  })
+  @ApiOperation({
+    summary: "The metric's figures held at the basis, each in its version valid at validAt. As CSV: every figure (from `cursor` on), streamed",
+  })
   async figures(
     @Param('key') key: string,
     @Query() { format, ...query }: MetricFiguresQueryInput,

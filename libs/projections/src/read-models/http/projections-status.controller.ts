@@ -19,7 +19,8 @@ export class ProjectionsStatusController {
   @Get()
   @Contract({ responses: { 200: ProjectionsStatusResponse }, errors: {} })
   @ApiOperation({
-    summary: 'Every read-model version: state (running or rebuilding while a live instance holds its lock; stopped when none does; failed; retired = superseded), checkpoint, lag in events and seconds, owner; and this API process\'s estimate cache counters (estimateCache: hits, misses, invalidations, partial invalidations, entries)',
+    summary:
+      "Every read-model version: state (running or rebuilding while a live instance holds its lock; stopped when none does; failed; retired = superseded), checkpoint, lag in events and seconds, owner; and this API process's estimate cache counters (estimateCache: hits, misses, invalidations, partial invalidations, entries)",
   })
   async status() {
     return { data: await projectionStatus(this.ctx.db), estimateCache: this.estimates.stats() };

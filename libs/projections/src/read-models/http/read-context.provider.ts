@@ -13,5 +13,9 @@ export const READ_CONTEXT = Symbol('factledger.read-context');
 export const readContextProvider: Provider = {
   provide: READ_CONTEXT,
   inject: [READ_KYSELY, KYSELY, CONFIG],
-  useFactory: (db: Kysely<EngineDb>, primary: Kysely<EngineDb>, config: AppConfig): ReadContext => ({ db, primary: primary === db ? undefined : primary, waitTimeoutMs: config.readWaitTimeoutMs }),
+  useFactory: (db: Kysely<EngineDb>, primary: Kysely<EngineDb>, config: AppConfig): ReadContext => ({
+    db,
+    primary: primary === db ? undefined : primary,
+    waitTimeoutMs: config.readWaitTimeoutMs,
+  }),
 };

@@ -3,7 +3,15 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { liveReadModelDigests } from '../digest/live-digests';
 import { liveTableRows } from '../digest/live-rows';
 import type { ReadContext } from '../query/read-snapshot';
-import { DigestResponse, DigestsResponse, ReadModelNameParams, ReadModelRowsQuery, ROWS_EXPLAIN, RowsResponse, type ReadModelRowsQueryInput } from './digest-schemas';
+import {
+  DigestResponse,
+  DigestsResponse,
+  ReadModelNameParams,
+  ReadModelRowsQuery,
+  ROWS_EXPLAIN,
+  RowsResponse,
+  type ReadModelRowsQueryInput,
+} from './digest-schemas';
 import { READ_CONTEXT } from './read-context.provider';
 import { Contract, RequireRoles } from '@factledger/platform';
 import { DigestErrors } from './read-errors';
@@ -17,7 +25,9 @@ export class ReadModelDigestController {
   @RequireRoles('auditor', 'admin')
   @Get('digest')
   @Contract({ responses: { 200: DigestsResponse }, errors: DigestErrors.all })
-  @ApiOperation({ summary: 'Every live read model: version, checkpoint (position, transactionId) and a digest of its rows and of each table, all from one snapshot' })
+  @ApiOperation({
+    summary: 'Every live read model: version, checkpoint (position, transactionId) and a digest of its rows and of each table, all from one snapshot',
+  })
   async all() {
     return { data: await liveReadModelDigests(this.ctx.db) };
   }
@@ -33,9 +43,25 @@ export class ReadModelDigestController {
 
   @RequireRoles('auditor', 'admin')
   @Get(':name/rows')
-  @Contract({ params: ReadModelNameParams, query: ReadModelRowsQuery, responses: { 200: RowsResponse }, errors: DigestErrors.rows, explain: ROWS_EXPLAIN })
-  @ApiOperation({ summary: 'A table of a live read model in digest order (row hash, primary key, row), at the position compared; for locating a digest mismatch' })
+  @Contract({
+    params: ReadModelNameParams,
+    query: ReadModelRowsQuery,
+    responses: { 200: RowsResponse },
+    errors: DigestErrors.rows,
+    explain: ROWS_EXPLAIN,
+  })
+  @ApiOperation({
+    summary: 'A table of a live read model in digest order (row hash, primary key, row), at the position compared; for locating a digest mismatch',
+  })
   async rows(@Param('name') name: string, @Query() query: ReadModelRowsQueryInput) {
-    return { data: await liveTableRows(this.ctx.db, { name, table: query.table, position: query.position, after: query.after ?? null, limit: query.limit ?? 500 }) };
+    return {
+      data: await liveTableRows(this.ctx.db, {
+        name,
+        table: query.table,
+        position: query.position,
+        after: query.after ?? null,
+        limit: query.limit ?? 500,
+      }),
+    };
   }
 }

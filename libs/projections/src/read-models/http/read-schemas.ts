@@ -47,7 +47,12 @@ export const CALENDAR_DATE_PATTERN = `^${DATE}$`;
 export const CalendarDate = (description: string) => Type.String({ pattern: CALENDAR_DATE_PATTERN, description, examples: ['2024-10-28'] });
 export const Position = (description: string) => Type.String({ pattern: POSITION_PATTERN, description, examples: ['1234'] });
 export const Cursor = () =>
-  Type.String({ minLength: 1, maxLength: 2000, pattern: '^[A-Za-z0-9_-]+$', description: "page.nextCursor of the previous page; it keeps the first page's basis" });
+  Type.String({
+    minLength: 1,
+    maxLength: 2000,
+    pattern: '^[A-Za-z0-9_-]+$',
+    description: "page.nextCursor of the previous page; it keeps the first page's basis",
+  });
 
 /** asOf, validAt, minPosition, algorithmVersion: accepted by every read. */
 export const readQuery = {
@@ -59,13 +64,20 @@ export const readQuery = {
       examples: ['1234', '2024-10-29T12:00:00Z'],
     }),
   ),
-  validAt: Type.Optional(CalendarDate('The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server\'s clock), which the basis then names. After today (UTC) is refused (422).')),
-  minPosition: Type.Optional(Position('Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time')),
+  validAt: Type.Optional(
+    CalendarDate(
+      "The date the answer describes (YYYY-MM-DD, a calendar day in UTC); default today in UTC (the server's clock), which the basis then names. After today (UTC) is refused (422).",
+    ),
+  ),
+  minPosition: Type.Optional(
+    Position('Read-your-writes: wait (bounded) until the read models applied this position (from a write response); 503 if they do not in time'),
+  ),
   algorithmVersion: Type.Optional(
     Type.Integer({
       minimum: 1,
       maximum: 1_000_000,
-      description: 'Estimate algorithm version: 1 (every source) or 2 (verified sources only, says what it left out); default the latest (2). Every basis names it; another version is refused (422)',
+      description:
+        'Estimate algorithm version: 1 (every source) or 2 (verified sources only, says what it left out); default the latest (2). Every basis names it; another version is refused (422)',
     }),
   ),
 };
@@ -102,7 +114,8 @@ const PageInfo = Closed({ limit: Type.Integer({ minimum: 1 }), nextCursor: Nulla
 /** { data, basis } */
 export const Read = <T extends TSchema>(data: T, description: string) => Closed({ data, basis: BasisSchema }, { description });
 /** { data: [...], basis, page } */
-export const PagedRead = <T extends TSchema>(item: T, description: string) => Closed({ data: Type.Array(item), basis: BasisSchema, page: PageInfo }, { description });
+export const PagedRead = <T extends TSchema>(item: T, description: string) =>
+  Closed({ data: Type.Array(item), basis: BasisSchema, page: PageInfo }, { description });
 
 /** Amount: each qualifier with exactly its bounds. */
 export const AmountView = Type.Union([
@@ -127,16 +140,26 @@ const csvFormat = {
 export const EstimateQuery = Closed({
   ...readQuery,
   ...csvFormat,
-  excludeParties: Type.Optional(Type.Boolean({ default: false, description: 'Leave out sources that are party to the conflict (as flagged at the basis)' })),
+  excludeParties: Type.Optional(
+    Type.Boolean({ default: false, description: 'Leave out sources that are party to the conflict (as flagged at the basis)' }),
+  ),
   includeUnverified: Type.Optional(
     Type.Boolean({
       default: false,
-      description: 'Algorithm version 2: count sources not verified at the basis too (by default their figures are left out and listed in `excluded`). Refused with version 1 (422)',
+      description:
+        'Algorithm version 2: count sources not verified at the basis too (by default their figures are left out and listed in `excluded`). Refused with version 1 (422)',
     }),
   ),
 });
-export const MetricFiguresQuery = Closed({ ...pagedQuery, ...csvFormat, sourceId: Type.Optional(Matching(LedgerPatterns.slug, { description: "a lowercase slug: only this source's figures" })) });
-export const SourceFiguresQuery = Closed({ ...pagedQuery, metricKey: Type.Optional(Matching(LedgerPatterns.metricKey, { description: 'a metric key (snake_case): only figures of this metric' })) });
+export const MetricFiguresQuery = Closed({
+  ...pagedQuery,
+  ...csvFormat,
+  sourceId: Type.Optional(Matching(LedgerPatterns.slug, { description: "a lowercase slug: only this source's figures" })),
+});
+export const SourceFiguresQuery = Closed({
+  ...pagedQuery,
+  metricKey: Type.Optional(Matching(LedgerPatterns.metricKey, { description: 'a metric key (snake_case): only figures of this metric' })),
+});
 
 // Handler parameter types under their own names (see DEVELOPERS.md, "A route's schemas").
 export type ReadQueryInput = Static<typeof ReadQuery>;

@@ -61,7 +61,10 @@ const estimateFields = {
 };
 /** MetricEstimate: version 1, or version 2 with verification and what it left out. */
 export const MetricEstimateView = Type.Union([
-  Closed({ algorithmVersion: Type.Literal(1), ...estimateFields, sources: Type.Array(Closed(estimateSource)) }, { description: 'Algorithm version 1' }),
+  Closed(
+    { algorithmVersion: Type.Literal(1), ...estimateFields, sources: Type.Array(Closed(estimateSource)) },
+    { description: 'Algorithm version 1' },
+  ),
   Closed(
     {
       algorithmVersion: Type.Literal(2),
@@ -97,7 +100,12 @@ export const CitationViewSchema = Closed({
 });
 
 const BeliefPeriodView = Closed({
-  recorded: Closed({ fromPosition: Type.String(), fromRecordedAt: Type.String(), toPosition: Nullable(Type.String()), toRecordedAt: Nullable(Type.String()) }),
+  recorded: Closed({
+    fromPosition: Type.String(),
+    fromRecordedAt: Type.String(),
+    toPosition: Nullable(Type.String()),
+    toRecordedAt: Nullable(Type.String()),
+  }),
   valid: Closed({ from: Type.String(), to: Nullable(Type.String()) }),
   closedBy: Nullable(
     Closed({
@@ -131,14 +139,23 @@ export const FigureHistoryView = Closed({
       scopeNote: Nullable(Type.String()),
       citation: FigureAtBasisView.properties.citation,
       reason: Nullable(Type.String()),
-      recorded: Closed({ position: Type.String(), recordedAt: Type.String(), by: Nullable(Type.String()), requestId: Nullable(Type.String()), reason: Nullable(Type.String()) }),
+      recorded: Closed({
+        position: Type.String(),
+        recordedAt: Type.String(),
+        by: Nullable(Type.String()),
+        requestId: Nullable(Type.String()),
+        reason: Nullable(Type.String()),
+      }),
       beliefs: Type.Array(BeliefPeriodView),
     }),
   ),
   corroborations: Type.Array(CitationViewSchema),
   versionAtBasis: Nullable(Type.Integer()),
 });
-export const FigureHistoryResponse = Read(FigureHistoryView, 'Every version of the figure and every period the ledger held it, as known at the basis');
+export const FigureHistoryResponse = Read(
+  FigureHistoryView,
+  'Every version of the figure and every period the ledger held it, as known at the basis',
+);
 
 /** A report as held at the basis, with the figures citing it (ReportCitation). */
 const reportFields = {

@@ -16,7 +16,13 @@ export class SourcesReadController {
 
   @ReadAccess('reader')
   @Get(':id/figures')
-  @Contract({ params: SlugIdParams, query: SourceFiguresQuery, responses: { 200: FigurePageResponse }, errors: ReadErrors.source, explain: SLUG_EXPLAIN })
+  @Contract({
+    params: SlugIdParams,
+    query: SourceFiguresQuery,
+    responses: { 200: FigurePageResponse },
+    errors: ReadErrors.source,
+    explain: SLUG_EXPLAIN,
+  })
   @ApiOperation({ summary: "A source's figures held at the basis, each in its version valid at validAt" })
   figures(@Param('id') id: string, @Query() query: SourceFiguresQueryInput) {
     return sourceFigures(this.ctx, id, query);

@@ -18,7 +18,8 @@ export class TimelineReadController {
   @Get(':key/timeline')
   @Contract({ params: MetricKeyParams, query: ReadQuery, responses: { 200: TimelineResponse }, errors: ReadErrors.metric, explain: READ_EXPLAIN })
   @ApiOperation({
-    summary: "Every figure of the metric recorded by the basis (retracted ones too), each with every version, who recorded it and why, and its corroborations: a figure history for the whole metric in one read (the timeline page's chart)",
+    summary:
+      "Every figure of the metric recorded by the basis (retracted ones too), each with every version, who recorded it and why, and its corroborations: a figure history for the whole metric in one read (the timeline page's chart)",
   })
   timeline(@Param('key') key: string, @Query() query: ReadQueryInput) {
     return metricTimeline(this.ctx, key, query);

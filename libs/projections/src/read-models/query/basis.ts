@@ -1,4 +1,10 @@
-import { ESTIMATE_ALGORITHM_VERSIONS, isCalendarDate, isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION, type EstimateAlgorithmVersion } from '@factledger/ledger-domain';
+import {
+  ESTIMATE_ALGORITHM_VERSIONS,
+  isCalendarDate,
+  isEstimateAlgorithmVersion,
+  LATEST_ESTIMATE_ALGORITHM_VERSION,
+  type EstimateAlgorithmVersion,
+} from '@factledger/ledger-domain';
 import { invalid, isPosition, parseInstant, TIMESTAMP_RULE } from '@factledger/shared';
 
 /**
@@ -79,8 +85,16 @@ export const todayOf = (now: Date): string => now.toISOString().slice(0, 10);
 export function resolveValidAt(raw: string | undefined, now: Date): string {
   const today = todayOf(now);
   if (raw === undefined) return today;
-  if (!isCalendarDate(raw)) throw invalid(QueryErrorCodes.validAtInvalid, `validAt "${raw}" is not a calendar date YYYY-MM-DD`, { field: 'validAt', reason: 'must be a calendar date YYYY-MM-DD' });
-  if (raw > today) throw invalid(QueryErrorCodes.validAtInFuture, `validAt ${raw} is after today (${today})`, { field: 'validAt', reason: `is after today (${today})` });
+  if (!isCalendarDate(raw))
+    throw invalid(QueryErrorCodes.validAtInvalid, `validAt "${raw}" is not a calendar date YYYY-MM-DD`, {
+      field: 'validAt',
+      reason: 'must be a calendar date YYYY-MM-DD',
+    });
+  if (raw > today)
+    throw invalid(QueryErrorCodes.validAtInFuture, `validAt ${raw} is after today (${today})`, {
+      field: 'validAt',
+      reason: `is after today (${today})`,
+    });
   return raw;
 }
 

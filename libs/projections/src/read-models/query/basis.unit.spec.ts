@@ -47,12 +47,16 @@ describe('query basis', () => {
 
   it('computes the algorithm version asked for, the latest by default, and refuses one it does not have', () => {
     expect([undefined, 1, 2].map(resolveAlgorithmVersion)).toEqual([2, 1, 2]);
-    for (const version of [0, 3, 1.5]) expect(() => resolveAlgorithmVersion(version)).toThrow(expect.objectContaining({ code: 'query.algorithm_version_unavailable' }));
+    for (const version of [0, 3, 1.5])
+      expect(() => resolveAlgorithmVersion(version)).toThrow(expect.objectContaining({ code: 'query.algorithm_version_unavailable' }));
   });
 
   it('carries the first page basis in the cursor, and refuses one that contradicts the request', () => {
     const cursor = encodeCursor({ position: '42', recordedAt: null, validAt: '2024-10-28', algorithmVersion: 1 }, ['nl-mivd', F1]);
-    expect(continueFrom({ minPosition: '7' }, cursor, FIGURE_KEYS)).toEqual({ request: { minPosition: '7', asOf: '42', validAt: '2024-10-28' }, after: ['nl-mivd', F1] });
+    expect(continueFrom({ minPosition: '7' }, cursor, FIGURE_KEYS)).toEqual({
+      request: { minPosition: '7', asOf: '42', validAt: '2024-10-28' },
+      after: ['nl-mivd', F1],
+    });
     expect(continueFrom({ asOf: '42', validAt: '2024-10-28' }, cursor, FIGURE_KEYS).after).toEqual(['nl-mivd', F1]);
     expect(() => continueFrom({ asOf: '41' }, cursor, FIGURE_KEYS)).toThrow(expect.objectContaining({ code: 'query.cursor_basis_mismatch' }));
     expect(() => continueFrom({}, cursor, [CursorKeys.slug])).toThrow(expect.objectContaining({ code: 'query.cursor_invalid' }));
@@ -69,10 +73,16 @@ describe('query basis', () => {
       [[CursorKeys.seq], ['9223372036854775808']],
       [[CursorKeys.seq], ['x']],
     ] as const) {
-      expect(() => continueFrom({}, forge('42', '2024-10-28', k), keys)).toThrow(expect.objectContaining({ code: 'query.cursor_invalid', details: expect.objectContaining({ field: 'cursor' }) }));
+      expect(() => continueFrom({}, forge('42', '2024-10-28', k), keys)).toThrow(
+        expect.objectContaining({ code: 'query.cursor_invalid', details: expect.objectContaining({ field: 'cursor' }) }),
+      );
     }
-    expect(() => continueFrom({}, forge('9223372036854775808', '2024-10-28', ['12']), [CursorKeys.seq])).toThrow(expect.objectContaining({ code: 'query.cursor_invalid' }));
-    expect(() => continueFrom({}, forge('42', '2023-02-29', ['12']), [CursorKeys.seq])).toThrow(expect.objectContaining({ code: 'query.cursor_invalid' }));
+    expect(() => continueFrom({}, forge('9223372036854775808', '2024-10-28', ['12']), [CursorKeys.seq])).toThrow(
+      expect.objectContaining({ code: 'query.cursor_invalid' }),
+    );
+    expect(() => continueFrom({}, forge('42', '2023-02-29', ['12']), [CursorKeys.seq])).toThrow(
+      expect.objectContaining({ code: 'query.cursor_invalid' }),
+    );
     expect(continueFrom({}, forge('42', '2024-10-28', ['12']), [CursorKeys.seq]).after).toEqual(['12']);
   });
 });

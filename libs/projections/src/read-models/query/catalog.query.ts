@@ -19,7 +19,13 @@ export async function listMetrics(ctx: ReadContext, request: ReadRequest & PageR
   const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.metricKey]);
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION], at, async (s) => {
     const entries = await catalogEntriesAt(s, METRIC_KIND, { after: after?.[0] ?? null, limit });
-    return pageOf(entries, limit, s.basis, (e) => [String(e.fields.key)], (e) => ({ ...catalogView(METRIC_KIND, e), links: metricLinks(String(e.fields.key)) }));
+    return pageOf(
+      entries,
+      limit,
+      s.basis,
+      (e) => [String(e.fields.key)],
+      (e) => ({ ...catalogView(METRIC_KIND, e), links: metricLinks(String(e.fields.key)) }),
+    );
   });
   return { data: result.items, basis, page: { limit, nextCursor: result.nextCursor } };
 }
@@ -27,7 +33,11 @@ export async function listMetrics(ctx: ReadContext, request: ReadRequest & PageR
 export async function getMetric(ctx: ReadContext, key: string, request: ReadRequest): Promise<{ data: CatalogView; basis: Basis }> {
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION], request, async (s) => {
     const entry = await catalogEntryAt(s, METRIC_KIND, key);
-    if (!entry) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${key} is not registered (as of position ${s.basis.position})`, { metricKey: key, position: s.basis.position });
+    if (!entry)
+      throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${key} is not registered (as of position ${s.basis.position})`, {
+        metricKey: key,
+        position: s.basis.position,
+      });
     return { ...catalogView(METRIC_KIND, entry), links: metricLinks(key) };
   });
   return { data: result, basis };
@@ -51,16 +61,33 @@ export async function getReport(
   const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.seq]);
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION, FIGURES_PROJECTION], at, async (s) => {
     const entry = await catalogEntryAt(s, REPORT_KIND, reportId);
-    if (!entry) throw notFound(LedgerErrorCodes.reportNotFound, `Report ${reportId} is not registered (as of position ${s.basis.position})`, { reportId, position: s.basis.position });
+    if (!entry)
+      throw notFound(LedgerErrorCodes.reportNotFound, `Report ${reportId} is not registered (as of position ${s.basis.position})`, {
+        reportId,
+        position: s.basis.position,
+      });
     const rows = await reportCitationsAt(s, reportId, { after, limit });
-    const held = new Map((await versionsHeldAt(s, rows.slice(0, limit).map((r) => r.figure_id))).map((v) => [v.figure_id, figureAtBasis(v)]));
-    const page = pageOf(rows, limit, s.basis, (r) => [r.seq], (r): ReportCitation => ({
-      ...citationView(r),
-      metricKey: r.metric_key,
-      sourceId: r.source_id,
-      figureStatus: r.retracted ? 'retracted' : 'active',
-      figureAtBasis: held.get(r.figure_id) ?? null,
-    }));
+    const held = new Map(
+      (
+        await versionsHeldAt(
+          s,
+          rows.slice(0, limit).map((r) => r.figure_id),
+        )
+      ).map((v) => [v.figure_id, figureAtBasis(v)]),
+    );
+    const page = pageOf(
+      rows,
+      limit,
+      s.basis,
+      (r) => [r.seq],
+      (r): ReportCitation => ({
+        ...citationView(r),
+        metricKey: r.metric_key,
+        sourceId: r.source_id,
+        figureStatus: r.retracted ? 'retracted' : 'active',
+        figureAtBasis: held.get(r.figure_id) ?? null,
+      }),
+    );
     return { report: catalogView(REPORT_KIND, entry), page };
   });
   return { data: { ...result.report, citations: result.page.items }, basis, page: { limit, nextCursor: result.page.nextCursor } };

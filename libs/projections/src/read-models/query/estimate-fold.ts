@@ -1,4 +1,10 @@
-import { computeEstimateVersion, ESTIMATE_ALGORITHM_VERSIONS, type EstimateAlgorithmVersion, type EstimateInput, type ValidAtPrecision } from '@factledger/ledger-domain';
+import {
+  computeEstimateVersion,
+  ESTIMATE_ALGORITHM_VERSIONS,
+  type EstimateAlgorithmVersion,
+  type EstimateInput,
+  type ValidAtPrecision,
+} from '@factledger/ledger-domain';
 import type { EstimateRows } from '../figures/estimate.repository';
 import { amountOf } from '../figures/figure-views';
 import type { EstimateFilters, MetricEstimate } from './estimate.query';
@@ -9,7 +15,13 @@ import type { EstimateFilters, MetricEstimate } from './estimate.query';
  * sources and the last change. Pure: the read path and the projector (which
  * keeps head-estimate rows) fold the same rows the same way.
  */
-export function estimateFromRows(metricKey: string, read: EstimateRows, version: EstimateAlgorithmVersion, filters: EstimateFilters, validAt: string): MetricEstimate {
+export function estimateFromRows(
+  metricKey: string,
+  read: EstimateRows,
+  version: EstimateAlgorithmVersion,
+  filters: EstimateFilters,
+  validAt: string,
+): MetricEstimate {
   const { unit, candidates, lastChange } = read;
   const inputs: EstimateInput[] = candidates.map((c) => ({
     figureId: c.figure_id,
@@ -33,7 +45,10 @@ export function estimateFromRows(metricKey: string, read: EstimateRows, version:
       const c = byFigure.get(row.figureId)!;
       return { ...row, version: c.version, citation: { reportId: c.report_id, quote: c.quote, offset: c.quote_offset } };
     }),
-    excludedSources: inputs.filter((i) => !kept.has(i.sourceId)).map((i) => i.sourceId).sort(),
+    excludedSources: inputs
+      .filter((i) => !kept.has(i.sourceId))
+      .map((i) => i.sourceId)
+      .sort(),
     lastChange,
   } as MetricEstimate;
 }
@@ -47,7 +62,9 @@ export interface EstimateCombination {
 
 /** Every combination the route accepts: version 1 has no includeUnverified (it counts every source). */
 export const ESTIMATE_COMBINATIONS: readonly EstimateCombination[] = ESTIMATE_ALGORITHM_VERSIONS.flatMap((algorithmVersion) =>
-  [false, true].flatMap((excludeParties) => (algorithmVersion === 1 ? [false] : [false, true]).map((includeUnverified) => ({ algorithmVersion, excludeParties, includeUnverified }))),
+  [false, true].flatMap((excludeParties) =>
+    (algorithmVersion === 1 ? [false] : [false, true]).map((includeUnverified) => ({ algorithmVersion, excludeParties, includeUnverified })),
+  ),
 );
 
 /** The filters a combination passes to the fold (version 1 never names includeUnverified). */

@@ -40,7 +40,12 @@ export interface EstimateCitation {
  * The estimate at the request's basis: a head estimate for today from the
  * figures model's kept row when there is one (keptHeadEstimate), else computed.
  */
-export async function metricEstimate(ctx: ReadContext, metricKey: string, request: ReadRequest, filters: EstimateFilters = {}): Promise<{ data: MetricEstimate; basis: Basis }> {
+export async function metricEstimate(
+  ctx: ReadContext,
+  metricKey: string,
+  request: ReadRequest,
+  filters: EstimateFilters = {},
+): Promise<{ data: MetricEstimate; basis: Basis }> {
   assertFilters(request, filters);
   const kept = await keptHeadEstimate(ctx, metricKey, request, filters);
   if (kept.answer) return { data: kept.answer.data, basis: estimateBasis(kept.answer.basis, filters) };
@@ -48,7 +53,12 @@ export async function metricEstimate(ctx: ReadContext, metricKey: string, reques
 }
 
 /** The estimate computed from the model's tables in one snapshot (what a kept row must equal). */
-export async function computedEstimate(ctx: ReadContext, metricKey: string, request: ReadRequest, filters: EstimateFilters = {}): Promise<{ data: MetricEstimate; basis: Basis }> {
+export async function computedEstimate(
+  ctx: ReadContext,
+  metricKey: string,
+  request: ReadRequest,
+  filters: EstimateFilters = {},
+): Promise<{ data: MetricEstimate; basis: Basis }> {
   assertFilters(request, filters);
   const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], request, (s) => estimateAt(s, metricKey, filters));
   return { data: result, basis: estimateBasis(basis, filters) };
@@ -56,20 +66,30 @@ export async function computedEstimate(ctx: ReadContext, metricKey: string, requ
 
 function assertFilters(request: ReadRequest, filters: EstimateFilters): void {
   if (resolveAlgorithmVersion(request.algorithmVersion) === 1 && filters.includeUnverified !== undefined) {
-    throw invalid(QueryErrorCodes.filterUnavailable, 'includeUnverified is a filter of estimate algorithm version 2 on; version 1 counts every source', {
-      field: 'includeUnverified',
-      reason: 'needs algorithmVersion 2 or later',
-    });
+    throw invalid(
+      QueryErrorCodes.filterUnavailable,
+      'includeUnverified is a filter of estimate algorithm version 2 on; version 1 counts every source',
+      {
+        field: 'includeUnverified',
+        reason: 'needs algorithmVersion 2 or later',
+      },
+    );
   }
 }
 
 /** Version 1's basis is as it always was; from version 2 on it names the filters too. */
 export const estimateBasis = (basis: Basis, filters: EstimateFilters): Basis =>
-  basis.algorithmVersion === 1 ? basis : { ...basis, excludeParties: filters.excludeParties ?? false, includeUnverified: filters.includeUnverified ?? false };
+  basis.algorithmVersion === 1
+    ? basis
+    : { ...basis, excludeParties: filters.excludeParties ?? false, includeUnverified: filters.includeUnverified ?? false };
 
 /** The estimate in an open snapshot: the domain's estimate, by the basis's algorithm version, over the versions held at the basis. */
 export async function estimateAt(s: Snapshot, metricKey: string, filters: EstimateFilters): Promise<MetricEstimate> {
   const read = await estimateRowsAt(s, metricKey);
-  if (!read) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
+  if (!read)
+    throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, {
+      metricKey,
+      position: s.basis.position,
+    });
   return estimateFromRows(metricKey, read, resolveAlgorithmVersion(s.basis.algorithmVersion), filters, s.validAt);
 }

@@ -1,8 +1,24 @@
 import { LedgerErrorCodes } from '@factledger/ledger-domain';
 import { notFound } from '@factledger/shared';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
-import { beliefPeriod, citationView, figureAtBasis, amountOf, type BeliefPeriod, type CitationView, type FigureAtBasis } from '../figures/figure-views';
-import { figureAt, figureCitationsAt, figureHistoryAt, metricAt, metricFiguresAt, sourceExistsAt, sourceFiguresAt } from '../figures/figures.repository';
+import {
+  beliefPeriod,
+  citationView,
+  figureAtBasis,
+  amountOf,
+  type BeliefPeriod,
+  type CitationView,
+  type FigureAtBasis,
+} from '../figures/figure-views';
+import {
+  figureAt,
+  figureCitationsAt,
+  figureHistoryAt,
+  metricAt,
+  metricFiguresAt,
+  sourceExistsAt,
+  sourceFiguresAt,
+} from '../figures/figures.repository';
 import type { CitationRow, FigureHeadRow, FigureVersionRow } from '../figures/figure-rows';
 import type { Basis, ReadRequest } from './basis';
 import { continueFrom, CursorKeys, DEFAULT_PAGE_SIZE, pageOf, type Page } from './page-cursor';
@@ -19,14 +35,26 @@ export interface Paged<T> {
   page: { limit: number; nextCursor: string | null };
 }
 
-const paged = <T>(page: Page<T>, basis: Basis, limit: number): Paged<T> => ({ data: page.items, basis, page: { limit, nextCursor: page.nextCursor } });
+const paged = <T>(page: Page<T>, basis: Basis, limit: number): Paged<T> => ({
+  data: page.items,
+  basis,
+  page: { limit, nextCursor: page.nextCursor },
+});
 
 /** The metric's figures held at the basis, each in its version valid at validAt. */
-export async function metricFigures(ctx: ReadContext, metricKey: string, request: ReadRequest & PageRequest & { sourceId?: string }): Promise<Paged<FigureAtBasis>> {
+export async function metricFigures(
+  ctx: ReadContext,
+  metricKey: string,
+  request: ReadRequest & PageRequest & { sourceId?: string },
+): Promise<Paged<FigureAtBasis>> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
   const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.slug, CursorKeys.uuid]);
   const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], at, async (s) => {
-    if (!(await metricAt(s, metricKey))) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
+    if (!(await metricAt(s, metricKey)))
+      throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, {
+        metricKey,
+        position: s.basis.position,
+      });
     const rows = await metricFiguresAt(s, metricKey, { sourceId: request.sourceId, after, limit });
     return pageOf(rows, limit, s.basis, (r) => [r.source_id, r.figure_id], figureAtBasis);
   });
@@ -34,11 +62,19 @@ export async function metricFigures(ctx: ReadContext, metricKey: string, request
 }
 
 /** The source's figures held at the basis, across metrics. */
-export async function sourceFigures(ctx: ReadContext, sourceId: string, request: ReadRequest & PageRequest & { metricKey?: string }): Promise<Paged<FigureAtBasis>> {
+export async function sourceFigures(
+  ctx: ReadContext,
+  sourceId: string,
+  request: ReadRequest & PageRequest & { metricKey?: string },
+): Promise<Paged<FigureAtBasis>> {
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
   const { request: at, after } = continueFrom(request, request.cursor, [CursorKeys.metricKey, CursorKeys.uuid]);
   const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], at, async (s) => {
-    if (!(await sourceExistsAt(s, sourceId))) throw notFound(LedgerErrorCodes.sourceNotFound, `Source ${sourceId} is not registered (as of position ${s.basis.position})`, { sourceId, position: s.basis.position });
+    if (!(await sourceExistsAt(s, sourceId)))
+      throw notFound(LedgerErrorCodes.sourceNotFound, `Source ${sourceId} is not registered (as of position ${s.basis.position})`, {
+        sourceId,
+        position: s.basis.position,
+      });
     const rows = await sourceFiguresAt(s, sourceId, { metricKey: request.metricKey, after, limit });
     return pageOf(rows, limit, s.basis, (r) => [r.metric_key, r.figure_id], figureAtBasis);
   });
@@ -80,14 +116,24 @@ export interface FigureHistory {
 export async function figureHistory(ctx: ReadContext, figureId: string, request: ReadRequest): Promise<{ data: FigureHistory; basis: Basis }> {
   const { result, basis } = await readAt(ctx, [FIGURES_PROJECTION], request, async (s) => {
     const figure = await figureAt(s, figureId);
-    if (!figure) throw notFound(LedgerErrorCodes.figureNotFound, `Figure ${figureId} does not exist (as of position ${s.basis.position})`, { figureId, position: s.basis.position });
+    if (!figure)
+      throw notFound(LedgerErrorCodes.figureNotFound, `Figure ${figureId} does not exist (as of position ${s.basis.position})`, {
+        figureId,
+        position: s.basis.position,
+      });
     return historyOf(figure, await figureHistoryAt(s, figureId), await figureCitationsAt(s, figureId), BigInt(s.seq), s.validAt);
   });
   return { data: result, basis };
 }
 
 /** A figure's history from its rows (every belief period begun by the basis seq, its citations). */
-export function historyOf(figure: FigureHeadRow, rows: readonly FigureVersionRow[], citations: readonly CitationRow[], seq: bigint, validAt: string): FigureHistory {
+export function historyOf(
+  figure: FigureHeadRow,
+  rows: readonly FigureVersionRow[],
+  citations: readonly CitationRow[],
+  seq: bigint,
+  validAt: string,
+): FigureHistory {
   const retracted = figure.retracted_seq !== null && BigInt(figure.retracted_seq) <= seq;
   const versions = new Map<number, FigureHistoryVersion>();
   for (const row of rows) {
@@ -102,7 +148,9 @@ export function historyOf(figure: FigureHeadRow, rows: readonly FigureVersionRow
     sourceId: figure.source_id,
     unit: figure.unit,
     status: retracted ? 'retracted' : 'active',
-    retraction: retracted ? { reason: figure.retraction_reason, position: figure.retracted_position!, recordedAt: figure.retracted_at!, by: figure.retracted_by } : null,
+    retraction: retracted
+      ? { reason: figure.retraction_reason, position: figure.retracted_position!, recordedAt: figure.retracted_at!, by: figure.retracted_by }
+      : null,
     versions: all,
     corroborations: citations.filter((c) => c.kind === 'corroboration').map(citationView),
     versionAtBasis: all.find((v) => v.beliefs.some((b) => b.atBasis))?.version ?? null,
@@ -121,7 +169,13 @@ function versionOf(row: FigureVersionRow): FigureHistoryVersion {
     scopeNote: row.scope_note,
     citation: { reportId: row.report_id, quote: row.quote, offset: row.quote_offset },
     reason: row.reason,
-    recorded: { position: row.version_position, recordedAt: row.version_recorded_at, by: row.recorded_by, requestId: row.request_id, reason: row.recorded_reason },
+    recorded: {
+      position: row.version_position,
+      recordedAt: row.version_recorded_at,
+      by: row.recorded_by,
+      requestId: row.request_id,
+      reason: row.recorded_reason,
+    },
     beliefs: [],
   };
 }

@@ -22,7 +22,12 @@ export interface KeptHeadEstimate {
  * is reached every later head covers it, so the row at the head answers it.
  * Checks run in readAt's order, so a bad request is refused the same way.
  */
-export async function keptHeadEstimate(ctx: ReadContext, metricKey: string, request: ReadRequest, filters: EstimateFilters): Promise<KeptHeadEstimate> {
+export async function keptHeadEstimate(
+  ctx: ReadContext,
+  metricKey: string,
+  request: ReadRequest,
+  filters: EstimateFilters,
+): Promise<KeptHeadEstimate> {
   const now = ctx.now?.() ?? new Date();
   const today = todayOf(now);
   if (request.asOf !== undefined || (request.validAt !== undefined && request.validAt !== today)) return { answer: null, rest: request };

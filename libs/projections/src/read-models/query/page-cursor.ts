@@ -50,22 +50,32 @@ export function decodeCursor(cursor: string, keys: readonly CursorKey[]): PageCu
   const valid =
     isPosition(c?.p, { allowZero: true }) &&
     isCalendarDate(c?.v) &&
-    Array.isArray(c?.k) && c.k.length === keys.length && c.k.every((k, i) => typeof k === 'string' && keys[i]!(k));
+    Array.isArray(c?.k) &&
+    c.k.length === keys.length &&
+    c.k.every((k, i) => typeof k === 'string' && keys[i]!(k));
   if (!valid) throw bad('is not a cursor from a previous page of this list');
   return c as PageCursor;
 }
 
 /** The request with the cursor's basis; an asOf or validAt that contradicts it is refused. */
-export function continueFrom(request: ReadRequest, cursor: string | undefined, keys: readonly CursorKey[]): { request: ReadRequest; after: string[] | null } {
+export function continueFrom(
+  request: ReadRequest,
+  cursor: string | undefined,
+  keys: readonly CursorKey[],
+): { request: ReadRequest; after: string[] | null } {
   if (cursor === undefined) return { request, after: null };
   const c = decodeCursor(cursor, keys);
   if ((request.asOf !== undefined && request.asOf !== c.p) || (request.validAt !== undefined && request.validAt !== c.v)) {
-    throw invalid(QueryErrorCodes.cursorBasisMismatch, `The cursor continues a list read at position ${c.p} and validAt ${c.v}; drop asOf and validAt or send those`, {
-      field: 'cursor',
-      reason: 'contradicts asOf or validAt',
-      position: c.p,
-      validAt: c.v,
-    });
+    throw invalid(
+      QueryErrorCodes.cursorBasisMismatch,
+      `The cursor continues a list read at position ${c.p} and validAt ${c.v}; drop asOf and validAt or send those`,
+      {
+        field: 'cursor',
+        reason: 'contradicts asOf or validAt',
+        position: c.p,
+        validAt: c.v,
+      },
+    );
   }
   return { request: { ...request, asOf: c.p, validAt: c.v }, after: c.k };
 }

@@ -36,7 +36,12 @@ describe('asOf a time (PostgreSQL)', () => {
     const { rows } = await sql<{ at: string }>`SELECT recorded_at::text AS at FROM events WHERE position = ${last}::bigint`.execute(t.db);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const later = (await appendToStream(t.db, 'metric-later', [registered('later')])).lastPosition!;
-    await waitForPosition(t.db, READ_MODELS.map((s) => s.name), later, 15_000);
+    await waitForPosition(
+      t.db,
+      READ_MODELS.map((s) => s.name),
+      later,
+      15_000,
+    );
 
     const { basis } = await metricEstimate({ db: t.db, waitTimeoutMs: 5000 }, 'm0', { asOf: new Date(rows[0]!.at).toISOString() });
     expect(basis.position).toBe(last);

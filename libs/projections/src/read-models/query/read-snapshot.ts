@@ -51,7 +51,12 @@ const START_POINT: Point = { seq: '0', position: '0', recordedAt: null };
  * the head every involved read model has reached. A basis the read models
  * have not reached yet is waited for (bounded), like minPosition.
  */
-export async function readAt<T>(ctx: ReadContext, projections: readonly string[], request: ReadRequest, read: (snapshot: Snapshot) => Promise<T>): Promise<{ result: T; basis: Basis }> {
+export async function readAt<T>(
+  ctx: ReadContext,
+  projections: readonly string[],
+  request: ReadRequest,
+  read: (snapshot: Snapshot) => Promise<T>,
+): Promise<{ result: T; basis: Basis }> {
   const now = ctx.now?.() ?? new Date();
   const asOf = parseAsOf(request.asOf, now);
   const validAt = resolveValidAt(request.validAt, now);
@@ -84,7 +89,10 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
       });
     if (!('waitFor' in outcome)) return outcome;
     if (attempt > 0) {
-      throw new DomainError('projection.wait_timeout', 'unavailable', `Read models did not reach position ${outcome.waitFor}`, { position: outcome.waitFor, projections: involved });
+      throw new DomainError('projection.wait_timeout', 'unavailable', `Read models did not reach position ${outcome.waitFor}`, {
+        position: outcome.waitFor,
+        projections: involved,
+      });
     }
     await waitForPosition(ctx.db, involved, outcome.waitFor, ctx.waitTimeoutMs, ctx.primary);
   }
@@ -95,7 +103,11 @@ export async function readAt<T>(ctx: ReadContext, projections: readonly string[]
  * for it (the event at that position; the end of the longest prefix recorded
  * by that time), in one statement: a round trip less per historical read.
  */
-async function readHeads(trx: Kysely<EngineDb>, schemas: ReadonlyMap<string, string>, asOf: AsOf): Promise<{ heads: Map<string, Point>; logged: Point | null }> {
+async function readHeads(
+  trx: Kysely<EngineDb>,
+  schemas: ReadonlyMap<string, string>,
+  asOf: AsOf,
+): Promise<{ heads: Map<string, Point>; logged: Point | null }> {
   const selects = [...schemas].map(([name, schema]) => cursorHeadSelect(name, schema));
   const lookup = schemas.has(FIGURES_PROJECTION) ? logEntryAt(schemas.get(FIGURES_PROJECTION)!, asOf) : null;
   if (lookup) selects.push(sql`(${lookup})`);
@@ -105,7 +117,13 @@ async function readHeads(trx: Kysely<EngineDb>, schemas: ReadonlyMap<string, str
   return { heads, logged: logged ? { seq: logged.seq, position: logged.position, recordedAt: logged.recordedAt } : null };
 }
 
-async function resolvePoint(trx: Kysely<EngineDb>, asOf: AsOf, head: Point, logged: Point | null, waited: boolean): Promise<Point | { waitFor: string }> {
+async function resolvePoint(
+  trx: Kysely<EngineDb>,
+  asOf: AsOf,
+  head: Point,
+  logged: Point | null,
+  waited: boolean,
+): Promise<Point | { waitFor: string }> {
   if (asOf.kind === 'head') return head;
   if (asOf.kind === 'position') {
     if (asOf.position === '0') return START_POINT;

@@ -32,7 +32,11 @@ export interface MetricTimeline {
 export async function metricTimeline(ctx: ReadContext, metricKey: string, request: ReadRequest): Promise<{ data: MetricTimeline; basis: Basis }> {
   const { result, basis } = await readAt(ctx, [CATALOG_PROJECTION, FIGURES_PROJECTION], request, async (s) => {
     const metric = await metricAt(s, metricKey);
-    if (!metric) throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, { metricKey, position: s.basis.position });
+    if (!metric)
+      throw notFound(LedgerErrorCodes.metricNotFound, `Metric ${metricKey} is not registered (as of position ${s.basis.position})`, {
+        metricKey,
+        position: s.basis.position,
+      });
     const known = await metricFiguresKnownAt(s, metricKey, MAX_TIMELINE_FIGURES);
     const figures = known.slice(0, MAX_TIMELINE_FIGURES);
     const ids = figures.map((f) => f.figure_id);
@@ -42,7 +46,10 @@ export async function metricTimeline(ctx: ReadContext, metricKey: string, reques
     const citationsOf = byFigure(citations);
     const histories = figures.map((f) => historyOf(f, rowsOf.get(f.figure_id) ?? [], citationsOf.get(f.figure_id) ?? [], seq, s.validAt));
     const entries = async (kind: AnyCatalogKind, keys: string[]) => (await catalogEntriesKeyedAt(s, kind, keys)).map((e) => catalogView(kind, e));
-    const sources = await entries(SOURCE_KIND, figures.map((f) => f.source_id));
+    const sources = await entries(
+      SOURCE_KIND,
+      figures.map((f) => f.source_id),
+    );
     const reports = await entries(REPORT_KIND, rows.map((r) => r.report_id).concat(citations.map((c) => c.report_id)));
     return { metricKey, unit: metric.unit, figures: histories, truncated: known.length > MAX_TIMELINE_FIGURES, sources, reports };
   });

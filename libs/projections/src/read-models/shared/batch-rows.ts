@@ -12,7 +12,15 @@ export type ColumnType = 'text' | 'uuid' | 'integer' | 'bigint' | 'numeric' | 'd
 export type ColumnSpec<Row> = { readonly [K in keyof Row]: ColumnType };
 
 /** What pg hands back for a column type (its default parsers: int8/numeric as strings, date/timestamptz as Date). */
-type Read<T extends ColumnType> = T extends 'integer' ? number : T extends 'boolean' ? boolean : T extends 'text[]' ? string[] : T extends 'date' | 'timestamptz' ? Date : string;
+type Read<T extends ColumnType> = T extends 'integer'
+  ? number
+  : T extends 'boolean'
+    ? boolean
+    : T extends 'text[]'
+      ? string[]
+      : T extends 'date' | 'timestamptz'
+        ? Date
+        : string;
 
 /**
  * A read-model table as kysely sees it, derived from its row interface (the
@@ -31,11 +39,16 @@ const columnList = (columns: readonly string[]) => sql.join(columns.map((c) => s
  * as the same rows in jsonb). Array-valued columns travel as array literals
  * in a text[], since unnest would flatten a 2-D array.
  */
-export function rowsAsRelation<Row extends object>(spec: ColumnSpec<Row>, rows: readonly Row[]): { from: RawBuilder<unknown>; value(column: string): RawBuilder<unknown> } {
+export function rowsAsRelation<Row extends object>(
+  spec: ColumnSpec<Row>,
+  rows: readonly Row[],
+): { from: RawBuilder<unknown>; value(column: string): RawBuilder<unknown> } {
   const columns = Object.entries(spec) as [string, ColumnType][];
   const arrays = columns.map(([column, type]) => {
     const values = rows.map((row) => (row as Record<string, unknown>)[column] ?? null);
-    return type === 'text[]' ? sql`${values.map((v) => (v === null ? null : arrayLiteral(v as string[])))}::text[]` : sql`${values}::${sql.raw(type)}[]`;
+    return type === 'text[]'
+      ? sql`${values.map((v) => (v === null ? null : arrayLiteral(v as string[])))}::text[]`
+      : sql`${values}::${sql.raw(type)}[]`;
   });
   return {
     from: sql`unnest(${sql.join(arrays)}) AS x(${columnList(columns.map(([c]) => c))})`,
@@ -57,7 +70,9 @@ export async function insertRows<Row extends object>(
   if (rows.length === 0) return;
   const columns = Object.keys(spec);
   const relation = rowsAsRelation(spec, rows);
-  await sql`INSERT INTO ${sql.id(...table)} (${columnList(columns)}) SELECT ${sql.join(columns.map(relation.value))} FROM ${relation.from} ${onConflict}`.execute(db);
+  await sql`INSERT INTO ${sql.id(...table)} (${columnList(columns)}) SELECT ${sql.join(columns.map(relation.value))} FROM ${relation.from} ${onConflict}`.execute(
+    db,
+  );
 }
 
 /** One INSERT ... ON CONFLICT (key) DO UPDATE that overwrites every other column. */
@@ -89,7 +104,9 @@ export async function updateRows<Row extends object>(
     .filter((c) => !key.includes(c as keyof Row & string))
     .map((c) => sql`${sql.id(c)} = ${relation.value(c)}`);
   const match = key.map((c) => sql`t.${sql.id(c)} = x.${sql.id(c)}`);
-  await sql`UPDATE ${sql.id(...table)} AS t SET ${sql.join(sets)} FROM ${relation.from} WHERE ${sql.join(match, sql` AND `)} AND ${where}`.execute(db);
+  await sql`UPDATE ${sql.id(...table)} AS t SET ${sql.join(sets)} FROM ${relation.from} WHERE ${sql.join(match, sql` AND `)} AND ${where}`.execute(
+    db,
+  );
 }
 
 /** The select list that reads columns back in the row shape the writes use. */

@@ -14,7 +14,12 @@ const CATCH_UP_BATCH = 1000;
  * appear together with the rows of that batch (or not at all). True when the
  * batch counts as caught up (the indexes exist after it).
  */
-export async function ensureQueryIndexes(trx: SqlConnection, schema: string, indexes: { name: string; ddl: RawBuilder<unknown> }[], batch: readonly NumberedEvent[]): Promise<boolean> {
+export async function ensureQueryIndexes(
+  trx: SqlConnection,
+  schema: string,
+  indexes: { name: string; ddl: RawBuilder<unknown> }[],
+  batch: readonly NumberedEvent[],
+): Promise<boolean> {
   const last = batch.at(-1)?.logged;
   if (!last) return false;
   if (batch.length >= CATCH_UP_BATCH && (await hasEventsAfter(trx, last))) return false;

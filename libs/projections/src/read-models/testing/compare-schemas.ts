@@ -11,7 +11,9 @@ export async function schemaDifferences(db: SqlConnection, schema: string, other
     const a = sql.id(schema, table);
     const b = sql.id(other, table);
     const { rows } = await sql<{ n: number }>`
-      SELECT count(*)::integer AS n FROM ((SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b}) UNION ALL (SELECT * FROM ${b} EXCEPT ALL SELECT * FROM ${a})) diff`.execute(db);
+      SELECT count(*)::integer AS n FROM ((SELECT * FROM ${a} EXCEPT ALL SELECT * FROM ${b}) UNION ALL (SELECT * FROM ${b} EXCEPT ALL SELECT * FROM ${a})) diff`.execute(
+      db,
+    );
     differences[table] = rows[0]!.n;
   }
   return differences;

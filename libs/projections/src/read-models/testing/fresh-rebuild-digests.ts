@@ -43,7 +43,13 @@ export async function liveAndFreshDigests(db: Kysely<EngineDb>, connectionString
       .setIsolationLevel('repeatable read')
       .execute((trx) => digestSchema(trx, schemaName(definition.name, definition.version)));
     const schemas = { live: schemaName(model.name, model.version), fresh: schemaName(definition.name, definition.version) };
-    pairs.push({ name: model.name, schemas, position: model.position, live: { digest: model.digest, rows: rowsOf(model.tables) }, fresh: { digest: fresh.digest, rows: rowsOf(fresh.tables) } });
+    pairs.push({
+      name: model.name,
+      schemas,
+      position: model.position,
+      live: { digest: model.digest, rows: rowsOf(model.tables) },
+      fresh: { digest: fresh.digest, rows: rowsOf(fresh.tables) },
+    });
   }
   return pairs;
 }

@@ -54,17 +54,31 @@ export const amountArb: fc.Arbitrary<AmountInput> = fc.oneof(
   fc.tuple(bound, bound).map(([a, b]) => ({ qualifier: 'range' as const, low: Math.min(a, b), high: Math.max(a, b) })),
 );
 
-const extraArb: fc.Arbitrary<FigureExtra | undefined> = fc.option(
-  fc.record({ offset: fc.option(fc.nat(5000)), statedDay: fc.option(fc.nat(40)), scopeNote: fc.option(fc.constantFrom('in Kursk', 'front line', 'total')) }),
-  { freq: 2 },
-).map((extra) => extra ?? undefined);
+const extraArb: fc.Arbitrary<FigureExtra | undefined> = fc
+  .option(
+    fc.record({
+      offset: fc.option(fc.nat(5000)),
+      statedDay: fc.option(fc.nat(40)),
+      scopeNote: fc.option(fc.constantFrom('in Kursk', 'front line', 'total')),
+    }),
+    { freq: 2 },
+  )
+  .map((extra) => extra ?? undefined);
 
 const commandArb: fc.Arbitrary<LedgerCommandSpec> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant('sourceParty' as const), s: fc.nat(SOURCES - 1), party: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('sourceReview' as const), s: fc.nat(SOURCES - 1), needsReview: fc.boolean() }) },
   {
     weight: 7,
-    arbitrary: fc.record({ t: fc.constant('figure' as const), m: fc.nat(METRICS - 1), s: fc.nat(SOURCES - 1), r: fc.nat(REPORTS - 1), amount: amountArb, day: fc.nat(12), extra: extraArb }),
+    arbitrary: fc.record({
+      t: fc.constant('figure' as const),
+      m: fc.nat(METRICS - 1),
+      s: fc.nat(SOURCES - 1),
+      r: fc.nat(REPORTS - 1),
+      amount: amountArb,
+      day: fc.nat(12),
+      extra: extraArb,
+    }),
   },
   {
     weight: 5,
@@ -78,7 +92,10 @@ const commandArb: fc.Arbitrary<LedgerCommandSpec> = fc.oneof(
       extra: extraArb,
     }),
   },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('corroborate' as const), f: fc.nat(20), r: fc.nat(REPORTS - 1), by: fc.option(fc.nat(SOURCES - 1)) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ t: fc.constant('corroborate' as const), f: fc.nat(20), r: fc.nat(REPORTS - 1), by: fc.option(fc.nat(SOURCES - 1)) }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('retract' as const), f: fc.nat(20), r: fc.option(fc.nat(REPORTS - 1)) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('metricUpdate' as const), m: fc.nat(METRICS - 1), label: fc.nat(3) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('reportUpdate' as const), r: fc.nat(REPORTS - 1), title: fc.nat(3), url: fc.boolean() }) },
@@ -169,7 +186,9 @@ export async function executeCommands(
     try {
       // Who and why vary per command: every view must show the event's own.
       const n = ++commandNumber;
-      await handleCommand(store, streamId, decider, command, { metadata: { actor: `actor-${n % 3}`, requestId: `req-${n}`, ...(n % 4 === 0 ? {} : { reason: `command ${n}` }) } });
+      await handleCommand(store, streamId, decider, command, {
+        metadata: { actor: `actor-${n % 3}`, requestId: `req-${n}`, ...(n % 4 === 0 ? {} : { reason: `command ${n}` }) },
+      });
     } catch (e) {
       if (!isDomainError(e)) throw e;
       refused++;
@@ -177,7 +196,8 @@ export async function executeCommands(
   };
   const reportRefs = async (r: number) => ({ report: await load(reportStreamId(names.report(r)), reportDecider) });
   const citation = (r: number, quote: string, extra?: FigureExtra) => ({ reportId: names.report(r), quote, offset: extra?.offset ?? null });
-  const extraFields = (extra?: FigureExtra) => (extra ? { statedAt: extra.statedDay === null ? null : dayOf(extra.statedDay), scopeNote: extra.scopeNote } : {});
+  const extraFields = (extra?: FigureExtra) =>
+    extra ? { statedAt: extra.statedDay === null ? null : dayOf(extra.statedDay), scopeNote: extra.scopeNote } : {};
 
   const lanes = Math.max(1, options.lanes ?? 1);
   const setup = commands.slice(0, SETUP_COMMANDS);
@@ -193,7 +213,11 @@ export async function executeCommands(
   async function execute(c: LedgerCommandSpec): Promise<void> {
     switch (c.t) {
       case 'metric':
-        await run(metricStreamId(names.metric(c.m)), metricDecider, { type: 'RegisterMetric', data: { key: names.metric(c.m), label: `Metric ${c.m}`, unit: 'troops' }, now: NOW });
+        await run(metricStreamId(names.metric(c.m)), metricDecider, {
+          type: 'RegisterMetric',
+          data: { key: names.metric(c.m), label: `Metric ${c.m}`, unit: 'troops' },
+          now: NOW,
+        });
         break;
       case 'source':
         await run(sourceStreamId(names.source(c.s)), sourceDecider, {
@@ -203,10 +227,18 @@ export async function executeCommands(
         });
         break;
       case 'sourceParty':
-        await run(sourceStreamId(names.source(c.s)), sourceDecider, { type: 'UpdateSource', data: { sourceId: names.source(c.s), partyToConflict: c.party }, now: NOW });
+        await run(sourceStreamId(names.source(c.s)), sourceDecider, {
+          type: 'UpdateSource',
+          data: { sourceId: names.source(c.s), partyToConflict: c.party },
+          now: NOW,
+        });
         break;
       case 'sourceReview':
-        await run(sourceStreamId(names.source(c.s)), sourceDecider, { type: 'UpdateSource', data: { sourceId: names.source(c.s), needsReview: c.needsReview }, now: NOW });
+        await run(sourceStreamId(names.source(c.s)), sourceDecider, {
+          type: 'UpdateSource',
+          data: { sourceId: names.source(c.s), needsReview: c.needsReview },
+          now: NOW,
+        });
         break;
       case 'report':
         await run(reportStreamId(names.report(c.r)), reportDecider, {
@@ -216,7 +248,11 @@ export async function executeCommands(
         });
         break;
       case 'metricUpdate':
-        await run(metricStreamId(names.metric(c.m)), metricDecider, { type: 'UpdateMetric', data: { key: names.metric(c.m), label: `Metric ${c.m} (${c.label})`, aliases: [`alias ${c.label}`] }, now: NOW });
+        await run(metricStreamId(names.metric(c.m)), metricDecider, {
+          type: 'UpdateMetric',
+          data: { key: names.metric(c.m), label: `Metric ${c.m} (${c.label})`, aliases: [`alias ${c.label}`] },
+          now: NOW,
+        });
         break;
       case 'reportUpdate':
         await run(reportStreamId(names.report(c.r)), reportDecider, {
@@ -255,7 +291,14 @@ export async function executeCommands(
         const validAt = c.update && current ? { date: dayOf((Date.parse(current.validAt.date) - BASE_DAY) / 86_400_000 + c.days) } : undefined;
         await run(figureStreamId(figureId), figureDecider, {
           type: 'ReviseFigure',
-          data: { figureId, amount: c.amount, validAt, citation: citation(c.r, 'revised', c.extra), reason: c.update ? 'later figure' : 'was wrong', ...extraFields(c.extra) },
+          data: {
+            figureId,
+            amount: c.amount,
+            validAt,
+            citation: citation(c.r, 'revised', c.extra),
+            reason: c.update ? 'later figure' : 'was wrong',
+            ...extraFields(c.extra),
+          },
           refs: await reportRefs(c.r),
           now: NOW,
         });
@@ -266,7 +309,12 @@ export async function executeCommands(
         if (!figureId) break;
         const sourceId = c.by === undefined || c.by === null ? null : names.source(c.by);
         const refs = { ...(await reportRefs(c.r)), source: sourceId === null ? null : await load(sourceStreamId(sourceId), sourceDecider) };
-        await run(figureStreamId(figureId), figureDecider, { type: 'CorroborateFigure', data: { figureId, citation: citation(c.r, 'repeated'), sourceId }, refs, now: NOW });
+        await run(figureStreamId(figureId), figureDecider, {
+          type: 'CorroborateFigure',
+          data: { figureId, citation: citation(c.r, 'repeated'), sourceId },
+          refs,
+          now: NOW,
+        });
         break;
       }
       case 'retract': {

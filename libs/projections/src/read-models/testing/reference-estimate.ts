@@ -18,7 +18,9 @@ export interface EstimateQuestion {
 export const ESTIMATE_QUESTIONS: readonly EstimateQuestion[] = [
   { algorithmVersion: 1, excludeParties: false },
   { algorithmVersion: 1, excludeParties: true },
-  ...[false, true].flatMap((excludeParties) => [false, true].map((includeUnverified) => ({ algorithmVersion: 2 as const, excludeParties, includeUnverified }))),
+  ...[false, true].flatMap((excludeParties) =>
+    [false, true].map((includeUnverified) => ({ algorithmVersion: 2 as const, excludeParties, includeUnverified })),
+  ),
 ];
 
 export const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -63,7 +65,9 @@ export function referenceEstimate(ref: ReferenceLedger, metricKey: string, date:
   // One figure per source: latest validAt, then latest recorded, then smallest id.
   const perSource = new Map<string, (typeof held)[number]>();
   const newer = (a: (typeof held)[number], b: (typeof held)[number]) =>
-    cmp(a.version.validAt.date, b.version.validAt.date) || cmpBig(a.version.recorded.position, b.version.recorded.position) || cmp(b.figure.figureId, a.figure.figureId);
+    cmp(a.version.validAt.date, b.version.validAt.date) ||
+    cmpBig(a.version.recorded.position, b.version.recorded.position) ||
+    cmp(b.figure.figureId, a.figure.figureId);
   for (const h of held) {
     const kept = perSource.get(h.figure.sourceId);
     if (!kept || newer(h, kept) > 0) perSource.set(h.figure.sourceId, h);

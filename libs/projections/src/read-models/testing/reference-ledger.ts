@@ -46,7 +46,13 @@ interface RefBelief {
   validTo: string | null;
   from: Recorded;
   to: Recorded | null;
-  closedBy: { kind: 'update' | 'correction' | 'retraction'; version: number | null; position: string; actor: string | null; reason: string | null } | null;
+  closedBy: {
+    kind: 'update' | 'correction' | 'retraction';
+    version: number | null;
+    position: string;
+    actor: string | null;
+    reason: string | null;
+  } | null;
 }
 
 interface RefCitation {
@@ -99,7 +105,13 @@ export class ReferenceLedger {
     const data = event.data as Record<string, any>;
     const metadata = (event.metadata ?? {}) as Record<string, unknown>;
     const text = (v: unknown) => (typeof v === 'string' ? v : null);
-    const at: Recorded = { position: event.position, recordedAt: event.recordedAt.toISOString(), actor: text(metadata.actor), requestId: text(metadata.requestId), reason: text(metadata.reason) };
+    const at: Recorded = {
+      position: event.position,
+      recordedAt: event.recordedAt.toISOString(),
+      actor: text(metadata.actor),
+      requestId: text(metadata.requestId),
+      reason: text(metadata.reason),
+    };
     this.last = at;
     const [entity, change] = event.type.split('.');
     if (entity === 'metric' || entity === 'source' || entity === 'report') {
@@ -107,7 +119,12 @@ export class ReferenceLedger {
       const id = String(data[entity === 'metric' ? 'key' : entity === 'source' ? 'sourceId' : 'reportId']);
       const before = catalog.get(id);
       if (change === 'registered' ? before : !before) return; // never produced by the write side
-      catalog.set(id, { fields: { ...before?.fields, ...data }, streamVersion: event.streamVersion, lastPosition: at.position, updatedAt: at.recordedAt });
+      catalog.set(id, {
+        fields: { ...before?.fields, ...data },
+        streamVersion: event.streamVersion,
+        lastPosition: at.position,
+        updatedAt: at.recordedAt,
+      });
       return;
     }
     if (entity !== 'figure') return;
@@ -115,7 +132,15 @@ export class ReferenceLedger {
     switch (event.type) {
       case 'figure.reported.v1': {
         if (figure) return;
-        const reported: RefFigure = { figureId: data.figureId, metricKey: data.metricKey, sourceId: data.sourceId, unit: data.unit, versions: [], beliefs: [], retraction: null };
+        const reported: RefFigure = {
+          figureId: data.figureId,
+          metricKey: data.metricKey,
+          sourceId: data.sourceId,
+          unit: data.unit,
+          versions: [],
+          beliefs: [],
+          retraction: null,
+        };
         this.figures.set(data.figureId, reported);
         reported.versions.push({ version: 1, kind: 'reported', revises: null, ...this.versionFields(data), reason: null, recorded: at });
         this.believe(reported, at, null);
@@ -125,7 +150,14 @@ export class ReferenceLedger {
       }
       case 'figure.revised.v1':
         if (!figure || figure.retraction) return;
-        figure.versions.push({ version: data.revision, kind: data.kind, revises: data.revises, ...this.versionFields(data), reason: data.reason, recorded: at });
+        figure.versions.push({
+          version: data.revision,
+          kind: data.kind,
+          revises: data.revises,
+          ...this.versionFields(data),
+          reason: data.reason,
+          recorded: at,
+        });
         this.believe(figure, at, { kind: data.kind, version: data.revision, position: at.position, actor: at.actor, reason: data.reason });
         this.cite(figure, 'version', data.revision, data.citation, null, at);
         this.lastChange.set(figure.metricKey, at);
@@ -156,7 +188,16 @@ export class ReferenceLedger {
   }
 
   private cite(figure: RefFigure, kind: RefCitation['kind'], version: number | null, citation: Citation, citedBy: string | null, at: Recorded): void {
-    this.citations.push({ figureId: figure.figureId, reportId: citation.reportId, kind, version, quote: citation.quote, offset: citation.offset ?? null, citedBySourceId: citedBy, recorded: at });
+    this.citations.push({
+      figureId: figure.figureId,
+      reportId: citation.reportId,
+      kind,
+      version,
+      quote: citation.quote,
+      offset: citation.offset ?? null,
+      citedBySourceId: citedBy,
+      recorded: at,
+    });
   }
 
   /**
@@ -185,7 +226,8 @@ export class ReferenceLedger {
       if (!same) Object.assign(belief, { to: at, closedBy });
     }
     for (const t of now) {
-      if (!figure.beliefs.some((b) => !b.to && b.version === t.version)) figure.beliefs.push({ version: t.version, validFrom: t.from, validTo: t.to, from: at, to: null, closedBy: null });
+      if (!figure.beliefs.some((b) => !b.to && b.version === t.version))
+        figure.beliefs.push({ version: t.version, validFrom: t.from, validTo: t.to, from: at, to: null, closedBy: null });
     }
   }
 
@@ -230,13 +272,21 @@ export class ReferenceLedger {
   /** The metric's figures held now, valid at the date, in (source, figure) order; optionally of one source. */
   metricFigures(metricKey: string, date: string, sourceId?: string) {
     if (!this.metrics.has(metricKey)) return null;
-    return this.figureList((f) => f.metricKey === metricKey && (sourceId === undefined || f.sourceId === sourceId), date, (f) => [f.sourceId, f.figureId]);
+    return this.figureList(
+      (f) => f.metricKey === metricKey && (sourceId === undefined || f.sourceId === sourceId),
+      date,
+      (f) => [f.sourceId, f.figureId],
+    );
   }
 
   /** The source's figures held now, valid at the date, in (metric, figure) order; optionally of one metric. */
   sourceFigures(sourceId: string, date: string, metricKey?: string) {
     if (!this.sources.has(sourceId)) return null;
-    return this.figureList((f) => f.sourceId === sourceId && (metricKey === undefined || f.metricKey === metricKey), date, (f) => [f.metricKey, f.figureId]);
+    return this.figureList(
+      (f) => f.sourceId === sourceId && (metricKey === undefined || f.metricKey === metricKey),
+      date,
+      (f) => [f.metricKey, f.figureId],
+    );
   }
 
   private figureList(filter: (f: RefFigure) => boolean, date: string, key: (f: RefFigure) => string[]) {
@@ -261,7 +311,12 @@ export class ReferenceLedger {
       unit: figure.unit,
       status: figure.retraction ? 'retracted' : 'active',
       retraction: figure.retraction
-        ? { reason: figure.retraction.reason, position: figure.retraction.recorded.position, recordedAt: figure.retraction.recorded.recordedAt, by: figure.retraction.recorded.actor }
+        ? {
+            reason: figure.retraction.reason,
+            position: figure.retraction.recorded.position,
+            recordedAt: figure.retraction.recorded.recordedAt,
+            by: figure.retraction.recorded.actor,
+          }
         : null,
       versions: figure.versions.map((v) => ({
         version: v.version,
@@ -274,11 +329,22 @@ export class ReferenceLedger {
         scopeNote: v.scopeNote,
         citation: v.citation,
         reason: v.reason,
-        recorded: { position: v.recorded.position, recordedAt: v.recorded.recordedAt, by: v.recorded.actor, requestId: v.recorded.requestId, reason: v.recorded.reason },
+        recorded: {
+          position: v.recorded.position,
+          recordedAt: v.recorded.recordedAt,
+          by: v.recorded.actor,
+          requestId: v.recorded.requestId,
+          reason: v.recorded.reason,
+        },
         beliefs: figure.beliefs
           .filter((b) => b.version === v.version)
           .map((b) => ({
-            recorded: { fromPosition: b.from.position, fromRecordedAt: b.from.recordedAt, toPosition: b.to?.position ?? null, toRecordedAt: b.to?.recordedAt ?? null },
+            recorded: {
+              fromPosition: b.from.position,
+              fromRecordedAt: b.from.recordedAt,
+              toPosition: b.to?.position ?? null,
+              toRecordedAt: b.to?.recordedAt ?? null,
+            },
             valid: { from: b.validFrom, to: b.validTo },
             closedBy: b.closedBy,
             atBasis: !b.to && b.validFrom <= date && (b.validTo === null || date < b.validTo),
@@ -299,7 +365,13 @@ export class ReferenceLedger {
         .filter((c) => c.reportId === reportId)
         .map((c) => {
           const figure = this.figures.get(c.figureId)!;
-          return { ...citationView(c), metricKey: figure.metricKey, sourceId: figure.sourceId, figureStatus: figure.retraction ? 'retracted' : 'active', figureAtBasis: this.figureAtBasis(c.figureId, date) };
+          return {
+            ...citationView(c),
+            metricKey: figure.metricKey,
+            sourceId: figure.sourceId,
+            figureStatus: figure.retraction ? 'retracted' : 'active',
+            figureAtBasis: this.figureAtBasis(c.figureId, date),
+          };
         }),
     };
   }
@@ -328,4 +400,9 @@ const citationView = (c: RefCitation) => ({
 });
 
 /** A catalog entry in the write API's field names, with its version and last change. */
-const catalogView = (entry: RefCatalogEntry) => ({ ...entry.fields, streamVersion: entry.streamVersion, lastPosition: entry.lastPosition, updatedAt: entry.updatedAt });
+const catalogView = (entry: RefCatalogEntry) => ({
+  ...entry.fields,
+  streamVersion: entry.streamVersion,
+  lastPosition: entry.lastPosition,
+  updatedAt: entry.updatedAt,
+});

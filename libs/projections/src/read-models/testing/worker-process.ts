@@ -17,7 +17,14 @@ export interface WorkerProcess {
 export function startWorkerProcess(databaseUrl: string, options: { batchSize?: number } = {}): WorkerProcess {
   const child = spawn(process.execPath, ['-r', './tools/register.cjs', path.join(__dirname, 'projector-worker.main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PROJECTOR_BATCH_SIZE: String(options.batchSize ?? 1000), PROJECTOR_POLL_MS: '50', PROJECTOR_LOCK_RETRY_MS: '100', NODE_ENV: 'test' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PROJECTOR_BATCH_SIZE: String(options.batchSize ?? 1000),
+      PROJECTOR_POLL_MS: '50',
+      PROJECTOR_LOCK_RETRY_MS: '100',
+      NODE_ENV: 'test',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -24,11 +24,13 @@ describe('CSV export', () => {
   });
 
   it('writes RFC 4180: header row, CRLF, quotes doubled inside quoted cells; numbers and flags as they are, null empty', async () => {
-    const csv = await text(csvStream(COLUMNS, [
-      { name: 'a, "b"', amount: -1.5, flag: true },
-      { name: 'line\nbreak', amount: null, flag: false },
-      { name: '-2', amount: -2, flag: false },
-    ]));
+    const csv = await text(
+      csvStream(COLUMNS, [
+        { name: 'a, "b"', amount: -1.5, flag: true },
+        { name: 'line\nbreak', amount: null, flag: false },
+        { name: '-2', amount: -2, flag: false },
+      ]),
+    );
     expect(csv).toBe('name,amount,flag\r\n"a, ""b""",-1.5,true\r\n"line\nbreak",,false\r\n\'-2,-2,false\r\n');
   });
 

@@ -27,12 +27,17 @@ const answer = (body: Readable, basis: Basis, name: string): CsvAnswer => ({
  * answering, so a refusal is still a problem+json; the rest is read as the
  * client drains the stream. `limit` pages JSON only.
  */
-export async function metricFiguresCsv(ctx: ReadContext, key: string, query: Omit<MetricFiguresQueryInput, 'format'>, pageSize = MAX_PAGE_SIZE): Promise<CsvAnswer> {
+export async function metricFiguresCsv(
+  ctx: ReadContext,
+  key: string,
+  query: Omit<MetricFiguresQueryInput, 'format'>,
+  pageSize = MAX_PAGE_SIZE,
+): Promise<CsvAnswer> {
   const { limit: _limit, ...request } = query;
   const first = await metricFigures(ctx, key, { ...request, limit: pageSize });
   async function* figures() {
     yield* first.data;
-    for (let cursor = first.page.nextCursor; cursor !== null; ) {
+    for (let cursor = first.page.nextCursor; cursor !== null;) {
       const page = await metricFigures(ctx, key, { sourceId: request.sourceId, algorithmVersion: request.algorithmVersion, cursor, limit: pageSize });
       yield* page.data;
       cursor = page.page.nextCursor;
@@ -43,5 +48,9 @@ export async function metricFiguresCsv(ctx: ReadContext, key: string, query: Omi
 
 /** The estimate's sources table (the figures it counted) at its basis; the estimate's filters are in the basis headers. */
 export function estimateSourcesCsv(key: string, estimate: { data: MetricEstimate; basis: Basis }): CsvAnswer {
-  return answer(csvStream<MetricEstimate['sources'][number]>(ESTIMATE_SOURCE_CSV_COLUMNS, estimate.data.sources), estimate.basis, `${key}-estimate-sources`);
+  return answer(
+    csvStream<MetricEstimate['sources'][number]>(ESTIMATE_SOURCE_CSV_COLUMNS, estimate.data.sources),
+    estimate.basis,
+    `${key}-estimate-sources`,
+  );
 }
