@@ -1,5 +1,5 @@
 import type { SourceBasis } from '../types';
-import { isLabelValueRow, type Paragraph, type Sentence, type Span } from '../text/segment-text';
+import { type Paragraph, type Sentence, type Span } from '../text/segment-text';
 import { quotationAt, quotationsClosingIn, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
 import { isDescription, resolveDescription } from './coreference';
@@ -7,6 +7,23 @@ import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import { findIssuer } from './issuer-voice';
 import { pollGoesOn } from './poll-carry';
+import {
+  CONTINUES_FIGURE,
+  CREDITS_PREVIOUS,
+  DESCRIPTION_LOOKBACK,
+  FRAGMENT,
+  isListItem,
+  NAMED_OPENING,
+  PARAGRAPH_LOOKBACK,
+  PLURAL_HEAD,
+  QUOTE_LOOKAHEAD,
+  REPORTING,
+  SAID,
+  SECTION_LABEL,
+  SPEAKER_LABEL,
+  TITLED,
+  speakerName,
+} from './credit-patterns';
 
 export interface CreditDocument {
   text: string;
@@ -31,45 +48,6 @@ export interface Credit {
   /** "He added that ...": the attribution in the sentence before that the pronoun goes on from. */
   carriedFrom?: { sentence: Sentence; anchor: number };
 }
-
-const QUOTE_LOOKAHEAD = 6;
-/** How many sentences back a description ("the agency") looks for its name: bounded, so extraction stays linear. */
-const DESCRIPTION_LOOKBACK = 40;
-/** How far back in its paragraph a figure looks for a reporting verb: far past any real paragraph, but a run-on text's one paragraph is not walked back per figure. */
-const PARAGRAPH_LOOKBACK = 60;
-// A source named by a plural common noun ("economists", "officials in Kyiv"), which "it" cannot refer to.
-const PLURAL_HEAD =
-  /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;
-// Verbs that release figures (not "said", which also carries views): what follows in the paragraph goes on with the release.
-const REPORTING = /^(?:announced|announces|reported|reports|confirmed|confirms|informed|notified|published|released|recorded|counted)\b/;
-// "said" carries only into a sentence without a named actor of its own ("In total 1.9 million citizens voted", not "The ECB cut ...").
-const SAID = /^(?:said|says)\b/;
-// A number word opening a sentence ("Four people remain missing") is not a name.
-const NAMED_OPENING =
-  /^(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Millions|Some|Several|Many|Most|All|Few|Both)\b)(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
-// A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
-const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
-const TITLED =
-  /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
-const SECTION_LABEL = /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['’]S\b/;
-// "This was reported by the General Staff": a sentence crediting the one before it.
-const CREDITS_PREVIOUS =
-  /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;
-// "This number includes ...": a sentence about the figure the previous one reported.
-const CONTINUES_FIGURE = /^(?:This|That|The)\s+(?:number|figure|total|tally|count|toll|estimate)\b/;
-
-// "2,340 vacancies.", "4. £38,000.", "17% fewer trainees.": a few words around a number, no verb.
-const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0,3}\.$/;
-
-/** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
-const speakerName = (label: string): string =>
-  label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
-const LIST_ITEM = /^(?:[-*•–]|\d{1,2}[.)])\s/;
-
-export const isListItem = (text: string, paragraph: Span): boolean => {
-  const body = text.slice(paragraph.start, paragraph.end);
-  return LIST_ITEM.test(body) || isLabelValueRow(body);
-};
 
 /**
  * Who a figure is credited to, beyond its own sentence: pronouns ("it

@@ -1,5 +1,7 @@
 import type { Sentence } from '../text/segment-text';
-import { cleanSource, endsWithEntityNoun, isPronoun, phraseAfter, phraseBefore, wordBefore, type Phrase } from './noun-phrase';
+import { appositiveName, citedPhrase } from './attribution-phrases';
+import { sentenceSubject } from './sentence-subject';
+import { cleanSource, endsWithEntityNoun, isPronoun, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
 export interface Attribution {
@@ -42,9 +44,6 @@ const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|g
 const ADJECTIVAL_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$/i;
 // A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
 const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|meant|suggests|suggested|puts|would|could|brings|brought)\b/;
-// Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
-const LEADING_ADVERBIAL =
-  /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
 
 const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records)`;
 const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
@@ -55,9 +54,6 @@ const DESCRIBED_PUBLISHER = new RegExp(
   'g',
 );
 const DESCRIBED_PUBLISHER_ANCHORS = new WeakSet<Attribution>();
-
-// A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —".
-const DATELINE = /^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z0-9][\w.'’ ]{1,30}){0,3}(?:\s*\([^()]{1,30}\))?\s*[-—–]+\s+/;
 
 /** Every attribution in a sentence: "according to X", "X said", "said X", "X, citing Y, said", "reported by X". */
 export const findAttributions = (sentence: Sentence): Attribution[] => {
@@ -297,70 +293,5 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   };
 };
 
-/** "X, citing Y, said" and "X said, citing Y, that". */
-const citedPhrase = (s: string, trimmed: string, index: number, verb: string, at: number): { subjectEnd: number; cited: Phrase } | undefined => {
-  const before = /,\s*citing\s+([^,]+?),?\s*$/.exec(trimmed);
-  if (before) {
-    const from = before.index + before[0].indexOf(before[1] ?? '');
-    // Not every cited thing is a name ("citing intercepted radio traffic"): keep it as written.
-    const cited = phraseAfter(s, from, at) ?? { start: at + from, end: at + from + (before[1] ?? '').length, text: before[1] ?? '' };
-    return { subjectEnd: before.index, cited };
-  }
-  const after = /^\s*(?:(?:on|last|this|in)\s+[\w ]{1,20}?)?\s*,?\s*citing\s+/.exec(s.slice(index + verb.length));
-  if (after) {
-    const from = index + verb.length + after[0].length;
-    const rawCited = /^[^,;.]+?(?=,|\s+that\b|$)/.exec(s.slice(from))?.[0] ?? '';
-    const cited = phraseAfter(s, from, at) ?? (rawCited ? { start: at + from, end: at + from + rawCited.length, text: rawCited } : undefined);
-    if (cited) return { subjectEnd: trimmed.replace(/[\s,]+$/, '').length, cited };
-  }
-  return undefined;
-};
-
-/** The source-like subject a sentence opens with ("The defence ministry briefed ..."), for resolving "it said" in the next. */
-export const subjectOf = (sentence: Sentence): string | undefined => sentenceSubject(sentence.text, sentence.start)?.text;
-
-/** The subject at the start of the sentence, after a leading date or adverbial. */
-const sentenceSubject = (s: string, at: number): Phrase | undefined => {
-  // "MADRID, March 3 (Reuters) - Movilia said": a wire dateline's place is where, not who.
-  const dateline = DATELINE.exec(s)?.[0].length ?? 0;
-  const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
-  // "Chief executive Maren Solberg said", "Furniture chain Halvorsen Home said": a capitalised descriptor opening the
-  // sentence is not the name; the name after it is, with the lower-case descriptor that says what it is.
-  const described = /^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])/.exec(
-    s.slice(lead),
-  );
-  const words = described?.[1]?.trim().split(/\s+/) ?? [];
-  if (described && words.every((w) => !DESCRIPTOR_STOP.test(w))) {
-    const name = phraseAfter(s, lead + described[0].length, at);
-    const from = lead + described[0].length - (described[1] ?? '').trimStart().length - 1;
-    if (name) return { start: at + from, end: name.end, text: s.slice(from, name.end - at) };
-  }
-  const np = phraseAfter(s, lead, at);
-  // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
-  return np && QUANTITY_OPENING.test(np.text) ? undefined : np;
-};
-// Words that make the lower-case run a clause rather than a descriptor ("Police have confirmed ...", "Officials said on Monday").
-const DESCRIPTOR_STOP =
-  /^(?:(?:has|have|had|is|are|was|were|be|will|would|can|could|may|might|must|shall|should|did|does|do|also|not|on|in|at|of|for|to|from|by|with|the|a|an|its|their|this|that|said|says|say|told|tells|put|puts)|\w+(?:ed|ly))$/;
-const QUANTITY_OPENING =
-  /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
-
-/** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */
-const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {
-  // "Syrskyi, Ukraine's top commander, said": a possessive description too.
-  if (!/^(?:a|an|the)\s/i.test(np.text) && !/^[a-z]/.test(np.text) && !/^[A-Z][\w.-]*['’]s\s+[a-z]/.test(np.text)) return undefined;
-  const before = s.slice(0, np.start - at);
-  // "Korea Institute for Defense Analyses, a state-funded think-tank in Seoul": adjectives may precede the phrase;
-  // "Victor Cha, a Korea scholar at the Center for ...": a described person, the body they work at named last.
-  const comma =
-    /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before) ??
-    /,\s*(?:a|an)\s+(?:[\w'’-]+\s+){1,4}(?:at|of|with|for|from)\s+$/.exec(before);
-  if (!comma) return undefined;
-  // "Royal United Services Institute (Rusi), a London-based think tank": the acronym belongs to the name.
-  const acronym = /\s*\([^()]{1,30}\)$/.exec(before.slice(0, comma.index));
-  const name = phraseBefore(s, acronym ? acronym.index : comma.index, at);
-  if (!name || !/^(?:the\s+)?[A-Z]/.test(name.text)) return undefined;
-  return acronym ? { ...name, end: at + comma.index, text: s.slice(name.start - at, comma.index) } : name;
-};
-
 export { cleanSource };
+export { subjectOf } from './sentence-subject';

@@ -1,0 +1,45 @@
+import { phraseAfter, phraseBefore, type Phrase } from './noun-phrase';
+
+/** Phrases around an attribution's verb: the source a speaker cites, and the name an appositive describes. */
+/** "X, citing Y, said" and "X said, citing Y, that". */
+export const citedPhrase = (
+  s: string,
+  trimmed: string,
+  index: number,
+  verb: string,
+  at: number,
+): { subjectEnd: number; cited: Phrase } | undefined => {
+  const before = /,\s*citing\s+([^,]+?),?\s*$/.exec(trimmed);
+  if (before) {
+    const from = before.index + before[0].indexOf(before[1] ?? '');
+    // Not every cited thing is a name ("citing intercepted radio traffic"): keep it as written.
+    const cited = phraseAfter(s, from, at) ?? { start: at + from, end: at + from + (before[1] ?? '').length, text: before[1] ?? '' };
+    return { subjectEnd: before.index, cited };
+  }
+  const after = /^\s*(?:(?:on|last|this|in)\s+[\w ]{1,20}?)?\s*,?\s*citing\s+/.exec(s.slice(index + verb.length));
+  if (after) {
+    const from = index + verb.length + after[0].length;
+    const rawCited = /^[^,;.]+?(?=,|\s+that\b|$)/.exec(s.slice(from))?.[0] ?? '';
+    const cited = phraseAfter(s, from, at) ?? (rawCited ? { start: at + from, end: at + from + rawCited.length, text: rawCited } : undefined);
+    if (cited) return { subjectEnd: trimmed.replace(/[\s,]+$/, '').length, cited };
+  }
+  return undefined;
+};
+
+/** "Mykhailo Samus, a Ukrainian defence analyst, told ..." names Samus, not "a Ukrainian defence analyst". */
+export const appositiveName = (s: string, np: Phrase, at: number): Phrase | undefined => {
+  // "Syrskyi, Ukraine's top commander, said": a possessive description too.
+  if (!/^(?:a|an|the)\s/i.test(np.text) && !/^[a-z]/.test(np.text) && !/^[A-Z][\w.-]*['’]s\s+[a-z]/.test(np.text)) return undefined;
+  const before = s.slice(0, np.start - at);
+  // "Korea Institute for Defense Analyses, a state-funded think-tank in Seoul": adjectives may precede the phrase;
+  // "Victor Cha, a Korea scholar at the Center for ...": a described person, the body they work at named last.
+  const comma =
+    /,\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w'’-]*\s+){0,3}$/.exec(before) ??
+    /,\s*(?:a|an)\s+(?:[\w'’-]+\s+){1,4}(?:at|of|with|for|from)\s+$/.exec(before);
+  if (!comma) return undefined;
+  // "Royal United Services Institute (Rusi), a London-based think tank": the acronym belongs to the name.
+  const acronym = /\s*\([^()]{1,30}\)$/.exec(before.slice(0, comma.index));
+  const name = phraseBefore(s, acronym ? acronym.index : comma.index, at);
+  if (!name || !/^(?:the\s+)?[A-Z]/.test(name.text)) return undefined;
+  return acronym ? { ...name, end: at + comma.index, text: s.slice(name.start - at, comma.index) } : name;
+};

@@ -1,0 +1,38 @@
+import type { Sentence } from '../text/segment-text';
+import { phraseAfter, type Phrase } from './noun-phrase';
+
+// Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
+const LEADING_ADVERBIAL =
+  /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
+
+// A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —".
+const DATELINE = /^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z0-9][\w.'’ ]{1,30}){0,3}(?:\s*\([^()]{1,30}\))?\s*[-—–]+\s+/;
+
+/** The source-like subject a sentence opens with ("The defence ministry briefed ..."), for resolving "it said" in the next. */
+export const subjectOf = (sentence: Sentence): string | undefined => sentenceSubject(sentence.text, sentence.start)?.text;
+
+/** The subject at the start of the sentence, after a leading date or adverbial. */
+export const sentenceSubject = (s: string, at: number): Phrase | undefined => {
+  // "MADRID, March 3 (Reuters) - Movilia said": a wire dateline's place is where, not who.
+  const dateline = DATELINE.exec(s)?.[0].length ?? 0;
+  const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
+  // "Chief executive Maren Solberg said", "Furniture chain Halvorsen Home said": a capitalised descriptor opening the
+  // sentence is not the name; the name after it is, with the lower-case descriptor that says what it is.
+  const described = /^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])/.exec(
+    s.slice(lead),
+  );
+  const words = described?.[1]?.trim().split(/\s+/) ?? [];
+  if (described && words.every((w) => !DESCRIPTOR_STOP.test(w))) {
+    const name = phraseAfter(s, lead + described[0].length, at);
+    const from = lead + described[0].length - (described[1] ?? '').trimStart().length - 1;
+    if (name) return { start: at + from, end: name.end, text: s.slice(from, name.end - at) };
+  }
+  const np = phraseAfter(s, lead, at);
+  // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
+  return np && QUANTITY_OPENING.test(np.text) ? undefined : np;
+};
+// Words that make the lower-case run a clause rather than a descriptor ("Police have confirmed ...", "Officials said on Monday").
+const DESCRIPTOR_STOP =
+  /^(?:(?:has|have|had|is|are|was|were|be|will|would|can|could|may|might|must|shall|should|did|does|do|also|not|on|in|at|of|for|to|from|by|with|the|a|an|its|their|this|that|said|says|say|told|tells|put|puts)|\w+(?:ed|ly))$/;
+const QUANTITY_OPENING =
+  /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
