@@ -13,7 +13,7 @@ const step = (label: string, command: string, args: string[], env: NodeJS.Proces
     );
   });
 
-/** `npm test`: type check, lint (with Nx module boundaries), build, then every jest suite against real services. */
+/** `npm test`: type check, lint (with Nx module boundaries), format check, build, then every jest suite against real services. */
 async function main(): Promise<void> {
   checkEnvironment();
   const postgres = await ensurePostgres();
@@ -34,6 +34,8 @@ async function main(): Promise<void> {
       await step('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], env);
       await step('project graph', bin('nx'), ['show', 'projects'], { ...env, NX_VERBOSE_LOGGING: 'false' });
       await step('lint', bin('eslint'), ['.', '--max-warnings=0'], env);
+      // Prettier (.prettierrc.json): a file it would rewrite fails the run; `npx prettier --write .` fixes it.
+      await step('format check', bin('prettier'), ['--check', '.', '--log-level', 'warn'], env);
       // The compiled build is what Docker runs; the bench smoke suite runs its child processes from it.
       await step('build', process.execPath, [path.join(ROOT, 'tools', 'build.cjs')], env);
     }
