@@ -3,35 +3,19 @@ import { sql } from 'kysely';
 import { AppendNotifier, PostgresEventStore } from '@factledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadCheckpoint } from './checkpoints.repository';
-import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine';
 import { projectionStatus } from './projection-status.repository';
-import { appendMany, countsIn, countsProjection, eventually, expectedCounts, recordingLogger } from './testing/counts.projection';
+import { testEngines } from './testing/test-engines';
+import { appendMany, countsProjection, eventually, recordingLogger } from './testing/counts.projection';
 
 describe('projection engine (PostgreSQL)', () => {
   let t: TestDatabase;
-  const engines: ProjectionEngine[] = [];
-  const engine = (options: Omit<ProjectionEngineOptions, 'db' | 'connectionString'>) => {
-    const e = new ProjectionEngine({
-      db: t.db,
-      connectionString: t.url,
-      logger: recordingLogger(),
-      lockRetryMs: 100,
-      pollIntervalMs: 50,
-      ...options,
-    });
-    engines.push(e);
-    return e;
-  };
-  const caughtUp = async (schema: string) => {
-    const expected = await expectedCounts(t.db);
-    await eventually(async () => JSON.stringify(await countsIn(t.db, schema)) === JSON.stringify(expected), 10_000, `${schema} to catch up`);
-  };
+  const { engine, stopAll, caughtUp } = testEngines(() => t);
 
   beforeAll(async () => {
     t = await createTestDatabase({ poolSize: 10 });
   });
   afterEach(async () => {
-    await Promise.all(engines.splice(0).map((e) => e.stop()));
+    await stopAll();
   });
   afterAll(() => t.drop());
 

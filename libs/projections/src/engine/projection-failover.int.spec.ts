@@ -1,31 +1,15 @@
 import { sql } from 'kysely';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadCheckpoint } from './checkpoints.repository';
-import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine';
 import { projectionStatus } from './projection-status.repository';
 import { projectionLockKey } from './projection-subscriber';
-import { appendMany, countsIn, countsProjection, eventually, expectedCounts, recordingLogger } from './testing/counts.projection';
+import { testEngines } from './testing/test-engines';
+import { appendMany, countsProjection, eventually, recordingLogger } from './testing/counts.projection';
 
 /** Several engines on one database stand for several worker processes. */
 describe('projection failover (PostgreSQL)', () => {
   let t: TestDatabase;
-  const engines: ProjectionEngine[] = [];
-  const engine = (options: Omit<ProjectionEngineOptions, 'db' | 'connectionString'>) => {
-    const e = new ProjectionEngine({
-      db: t.db,
-      connectionString: t.url,
-      logger: recordingLogger(),
-      lockRetryMs: 100,
-      pollIntervalMs: 50,
-      ...options,
-    });
-    engines.push(e);
-    return e;
-  };
-  const caughtUp = async (schema: string, timeoutMs = 10_000) => {
-    const expected = await expectedCounts(t.db);
-    await eventually(async () => JSON.stringify(await countsIn(t.db, schema)) === JSON.stringify(expected), timeoutMs, `${schema} to catch up`);
-  };
+  const { engine, stopAll, caughtUp } = testEngines(() => t);
   /** Simulates the holder's process dying: its connection (and with it the lock) goes away. */
   const killHolder = async (name: string) => {
     const { rows } = await sql<{ pid: number }>`
@@ -64,7 +48,7 @@ describe('projection failover (PostgreSQL)', () => {
   });
   afterEach(async () => {
     gates.splice(0).forEach((open) => open());
-    await Promise.all(engines.splice(0).map((e) => e.stop()));
+    await stopAll();
   });
   afterAll(() => t.drop());
 

@@ -4,33 +4,16 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { activeSchema } from './active-schema';
 import { loadCheckpoint } from './checkpoints.repository';
 import { ensureProjection } from './ensure-projection';
-import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine';
 import type { RebuildProgress } from './projection-runner';
 import { projectionStatus } from './projection-status.repository';
 import { rebuildProjection } from './rebuild-projection';
-import { appendMany, countsIn, countsProjection, eventually, expectedCounts, recordingLogger, visibleToReaders } from './testing/counts.projection';
+import { testEngines } from './testing/test-engines';
+import { appendMany, countsIn, countsProjection, eventually, expectedCounts, visibleToReaders } from './testing/counts.projection';
 
 describe('rebuilding a projection beside the live version (PostgreSQL)', () => {
   let t: TestDatabase;
-  const engines: ProjectionEngine[] = [];
   const releases: (() => void)[] = []; // opened in afterEach: a failed test must not leave a batch open
-  const engine = (options: Omit<ProjectionEngineOptions, 'db' | 'connectionString'>) => {
-    const e = new ProjectionEngine({
-      db: t.db,
-      connectionString: t.url,
-      logger: recordingLogger(),
-      lockRetryMs: 100,
-      pollIntervalMs: 50,
-      retiredSchemaGraceMs: 50,
-      ...options,
-    });
-    engines.push(e);
-    return e;
-  };
-  const caughtUp = async (schema: string) => {
-    const expected = await expectedCounts(t.db);
-    await eventually(async () => JSON.stringify(await countsIn(t.db, schema)) === JSON.stringify(expected), 10_000, `${schema} to catch up`);
-  };
+  const { engine, stopAll, caughtUp } = testEngines(() => t, { retiredSchemaGraceMs: 50 });
   const schemaExists = async (schema: string) =>
     (await sql<{ n: number }>`SELECT count(*)::integer AS n FROM pg_namespace WHERE nspname = ${schema}`.execute(t.db)).rows[0]!.n === 1;
 
@@ -39,7 +22,7 @@ describe('rebuilding a projection beside the live version (PostgreSQL)', () => {
   });
   afterEach(async () => {
     releases.splice(0).forEach((release) => release());
-    await Promise.all(engines.splice(0).map((e) => e.stop()));
+    await stopAll();
   });
   afterAll(() => t.drop());
 
