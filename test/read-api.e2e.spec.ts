@@ -1,6 +1,6 @@
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
-import { METRIC, REPORTS, SOURCES, registerCatalog, figureBody as figure } from './support/scenario';
+import { METRIC, REPORTS, SOURCES, registerCatalog, figureBody as figure, writeOctoberScenario } from './support/scenario';
 
 const PROBLEM = 'application/problem+json';
 const ESTIMATE = `/v1/metrics/${METRIC.key}/estimate`;
@@ -36,30 +36,7 @@ describe('read API (HTTP, real PostgreSQL, projector running)', () => {
   beforeAll(async () => {
     api = await startReadApi({ readWaitTimeoutMs: 1500 });
     await registerCatalog(api as unknown as ApiHarness); // it only sends requests
-    await write(
-      'mivd',
-      '/v1/figures',
-      figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'),
-    );
-    await write('mivdUpdate', `/v1/figures/${ids.mivd}/revisions`, {
-      amount: { qualifier: 'approximately', value: 3000 },
-      validAt: { date: '2024-10-28' },
-      citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' },
-      reason: 'new assessment by the same service',
-    });
-    await write(
-      'us',
-      '/v1/figures',
-      figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'),
-    );
-    await write(
-      'hur',
-      '/v1/figures',
-      figure(SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'),
-    );
-    await write('wire', `/v1/figures/${ids.hur}/corroborations`, {
-      citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
-    });
+    await writeOctoberScenario(write);
     await api.settled(positions.wire!);
   });
   afterAll(() => api.close());

@@ -8,7 +8,7 @@ import { createApp } from '../apps/api/src/create-app';
 import type { ApiHarness } from './support/api-harness';
 import { launchChromium, type Browser } from './support/chromium';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
-import { METRIC, REPORTS, SOURCES, registerCatalog, figureBody as figure } from './support/scenario';
+import { METRIC, REPORTS, registerCatalog, figureBody as figure, writeOctoberScenario } from './support/scenario';
 
 const ARTIFACTS = join(__dirname, '..', 'test-artifacts', 'timeline');
 const HOSTILE_QUOTE = 'more than 20,000 <img src=x onerror="window.__xss=1"> say channels';
@@ -30,6 +30,7 @@ describe('timeline page (real Chromium, real API)', () => {
     const response = await api.request('POST', path, body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     [positions[name], ids[name]] = [response.body.position, response.body.id];
+    return response.body;
   };
   const get = async (url: string) => {
     const response = await api.request('GET', url);
@@ -48,30 +49,7 @@ describe('timeline page (real Chromium, real API)', () => {
       { sourceId: 'tg-channel', name: 'A Telegram channel', kind: 'media', needsReview: true },
     ])
       await write(body.sourceId, '/v1/sources', body);
-    await write(
-      'mivd',
-      '/v1/figures',
-      figure(SOURCES.mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'),
-    );
-    await write('mivdUpdate', `/v1/figures/${ids.mivd}/revisions`, {
-      amount: { qualifier: 'approximately', value: 3000 },
-      validAt: { date: '2024-10-28' },
-      citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' },
-      reason: 'new assessment by the same service',
-    });
-    await write(
-      'us',
-      '/v1/figures',
-      figure(SOURCES.usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'),
-    );
-    await write(
-      'hur',
-      '/v1/figures',
-      figure(SOURCES.hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'),
-    );
-    await write('wire', `/v1/figures/${ids.hur}/corroborations`, {
-      citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
-    });
+    await writeOctoberScenario(write);
     await write(
       'nis',
       '/v1/figures',

@@ -80,3 +80,41 @@ export const upTo1500 = {
   citation: { reportId: REPORTS.oct25.reportId, quote: 'confirmed that as many as 1,500 soldiers had been sent' },
   method: 'estimate',
 };
+
+/** Sends one write of the scenario and records it under `name`; gives back the created resource. */
+export type ScenarioWrite = (name: string, path: string, body: unknown) => Promise<{ id: string }>;
+
+/**
+ * The scenario's figures, after registerCatalog: Dutch MIVD up to 1,500 (25
+ * Oct), revised to about 3,000 (28 Oct); US intelligence about 10,000 (30
+ * Oct); Ukrainian HUR about 12,000 (28 Oct), corroborated by a wire. Written
+ * as mivd, mivdUpdate, us, hur and wire, in that order, through the caller's
+ * `write`, which keeps the positions and ids its test needs.
+ */
+export async function writeOctoberScenario(write: ScenarioWrite): Promise<void> {
+  const { mivd, usIntel, hur } = SOURCES;
+  const mivdFigure = await write(
+    'mivd',
+    '/v1/figures',
+    figureBody(mivd.sourceId, { qualifier: 'up_to', high: 1500 }, '2024-10-25', REPORTS.oct25.reportId, 'as many as 1,500 soldiers'),
+  );
+  await write('mivdUpdate', `/v1/figures/${mivdFigure.id}/revisions`, {
+    amount: { qualifier: 'approximately', value: 3000 },
+    validAt: { date: '2024-10-28' },
+    citation: { reportId: REPORTS.oct28.reportId, quote: 'now about 3,000' },
+    reason: 'new assessment by the same service',
+  });
+  await write(
+    'us',
+    '/v1/figures',
+    figureBody(usIntel.sourceId, { qualifier: 'approximately', value: 10000 }, '2024-10-30', REPORTS.wire.reportId, 'some 10,000'),
+  );
+  const hurFigure = await write(
+    'hur',
+    '/v1/figures',
+    figureBody(hur.sourceId, { qualifier: 'approximately', value: 12000 }, '2024-10-28', REPORTS.oct28.reportId, 'nearer 12,000'),
+  );
+  await write('wire', `/v1/figures/${hurFigure.id}/corroborations`, {
+    citation: { reportId: REPORTS.wire.reportId, quote: 'around 12,000, according to Ukrainian intelligence' },
+  });
+}
