@@ -1,29 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuditDb } from '../audit.tables';
-import { CHECKPOINT_ALGORITHM, toHex, type SignedCheckpoint } from '@factledger/audit-domain';
+import { CHECKPOINT_ALGORITHM, type SignedCheckpoint } from '@factledger/audit-domain';
+import { toCheckpoint, type CheckpointRow } from './checkpoint-row';
 
 type Db = Kysely<AuditDb>;
-
-interface CheckpointRow {
-  tree_size: string;
-  root_hash: Buffer;
-  last_position: string | null;
-  last_transaction_id: string | null;
-  issued_at: Date;
-  key_id: string;
-  signature: Buffer;
-}
-
-const toCheckpoint = (r: CheckpointRow): SignedCheckpoint => ({
-  treeSize: Number(r.tree_size),
-  rootHash: toHex(r.root_hash),
-  lastPosition: r.last_position,
-  lastTransactionId: r.last_transaction_id,
-  issuedAt: r.issued_at.toISOString(),
-  keyId: r.key_id,
-  algorithm: CHECKPOINT_ALGORITHM,
-  signature: r.signature.toString('base64'),
-});
 
 const COLUMNS = sql`c.tree_size::text AS tree_size, c.root_hash, c.last_position::text AS last_position,
   c.last_transaction_id::text AS last_transaction_id, c.issued_at, c.key_id, c.signature`;

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { AuditDb } from '../audit.tables';
-import { CHECKPOINT_ALGORITHM, toHex, type SignedCheckpoint } from '@factledger/audit-domain';
+import { CHECKPOINT_ALGORITHM, type SignedCheckpoint } from '@factledger/audit-domain';
+import { toCheckpoint, type CheckpointRow } from './checkpoint-row';
 import type { PublishedKey } from './checkpoints.repository';
 
 type Db = Kysely<AuditDb>;
@@ -9,33 +10,22 @@ type Db = Kysely<AuditDb>;
 export type KeyStatement = SignedCheckpoint &
   ({ nextKey: NonNullable<SignedCheckpoint['nextKey']> } | { revokedKey: NonNullable<SignedCheckpoint['revokedKey']> });
 
-interface StatementRow {
+interface StatementRow extends CheckpointRow {
   kind: 'rotation' | 'revocation';
-  tree_size: string;
-  root_hash: Buffer;
-  last_position: string | null;
-  last_transaction_id: string | null;
-  issued_at: Date;
-  key_id: string;
   subject_key_id: string;
   subject_public_key: Buffer;
   reason: string | null;
-  signature: Buffer;
 }
 
-const toStatement = (r: StatementRow): KeyStatement => ({
-  treeSize: Number(r.tree_size),
-  rootHash: toHex(r.root_hash),
-  lastPosition: r.last_position,
-  lastTransactionId: r.last_transaction_id,
-  issuedAt: r.issued_at.toISOString(),
-  keyId: r.key_id,
-  ...(r.kind === 'rotation'
-    ? { nextKey: { keyId: r.subject_key_id, publicKey: r.subject_public_key.toString('base64') } }
-    : { revokedKey: { keyId: r.subject_key_id, reason: r.reason! } }),
-  algorithm: CHECKPOINT_ALGORITHM,
-  signature: r.signature.toString('base64'),
-});
+const toStatement = (r: StatementRow): KeyStatement => {
+  // The subject stands before algorithm and signature, where the API has always served it.
+  const { algorithm, signature, ...head } = toCheckpoint(r);
+  const subject =
+    r.kind === 'rotation'
+      ? { nextKey: { keyId: r.subject_key_id, publicKey: r.subject_public_key.toString('base64') } }
+      : { revokedKey: { keyId: r.subject_key_id, reason: r.reason! } };
+  return { ...head, ...subject, algorithm, signature };
+};
 
 /** Stores a rotation or revocation; the unique indexes refuse a second successor or a second revocation of one key. */
 export async function insertKeyStatement(db: Db, s: SignedCheckpoint): Promise<void> {
