@@ -3,7 +3,8 @@ import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
-import { atVenue, buildDateIndex, findAsOf, leadVenue, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
+import { buildDateIndex, findAsOf, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
+import { atVenue, leadVenue } from './dates/lead-venue';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
@@ -98,6 +99,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   // The month a data release's lead figure covers ("added 118,000 jobs in February"): its later figures cover it too.
   let period: AsOf | undefined;
   let releasedBy: { source: string; sourceText?: string } | undefined;
+  let lastSource: { source: string; sourceText?: string } | undefined;
   const venue = leadVenue(dates, sentences);
   let cursor = 0;
   for (const sentence of sentences) {
@@ -124,6 +126,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
       let resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
       let sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
+      // "according to the same source" after figures credited with no attribution of their own: their source.
+      if (/^(?:the\s+)?same\s+source$/i.test(resolved.source) && lastSource) [resolved, sourceBasis] = [lastSource, 'coreference'];
       let asOf = findAsOf(
         dates,
         m.start,
@@ -173,6 +177,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         else if (!same) statement = undefined;
       }
 
+      if (resolved.source !== ARTICLE) lastSource = resolved;
       const prev = readings[i - 1];
       const next = readings[i + 1];
       const from = prev ? splitBetween(text, prev.unit.nounEnd, m.start) : clause.start;
