@@ -30,3 +30,21 @@ describe('a body named only by a description', () => {
     expect(source('The society said 640 members had renewed their subscriptions.', '640')).toMatch(/society/i);
   });
 });
+
+describe('a speaker behind a description', () => {
+  it('"X, the Bergen-listed maker of …, said in a filing that" credits X', () => {
+    const text =
+      'Fjell Robotics, the Bergen-listed maker of warehouse-picking arms, said in a stock exchange filing that it would cut about 310 jobs.';
+    expect(source(text, '310')).toBe('Fjell Robotics');
+  });
+
+  it('"A senior nurse, who asked not to be named because …, said" credits the described speaker', () => {
+    const text =
+      'A senior nurse, who asked not to be named because staff are not allowed to talk to reporters, said as many as 12 patients had waited overnight.';
+    expect(source(text, '12')).toMatch(/senior nurse/);
+  });
+
+  it('"A local farmer said" credits the farmer', () => {
+    expect(source('A local farmer said 40 sheep had been lost in the snow.', '40')).toMatch(/local farmer/);
+  });
+});

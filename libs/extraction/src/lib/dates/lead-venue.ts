@@ -4,7 +4,8 @@ import { within, type AsOf, type DateIndex } from './find-as-of';
 import { resolveDate } from './resolve-date';
 
 // The lead's dated gathering or ballot, and the sentences that go back to it.
-const GATHERING = 'council|meeting|summit|briefing|session|hearing|conference|assembly|committee';
+// A filing is the lead's dated event too: "disclosed job cuts in filings on Monday" … "said in a stock exchange filing".
+const GATHERING = 'council|meeting|summit|briefing|session|hearing|conference|assembly|committee|filings?';
 const BALLOT = 'referendum|election|by-election|ballot|plebiscite';
 const VENUE = new RegExp(String.raw`\b(${GATHERING}|${BALLOT})\b`, 'i');
 /** How many paragraphs into the story a dated venue still counts as its lead event. */
@@ -51,6 +52,6 @@ export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | un
   const ballot = new RegExp(String.raw`^(?:${BALLOT})$`).test(venue.word);
   const back = ballot
     ? /\b(?:(?:of|in)\s+the\s+vote|voted|turnout)\b/i
-    : new RegExp(String.raw`\b(?:(?:told|at|to|before|addressed|in)\s+the\s+(?:[\w.-]+\s+){0,3}(?:${GATHERING})|voted)\b`, 'i');
+    : new RegExp(String.raw`\b(?:(?:told|at|to|before|addressed|in)\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}(?:${GATHERING})|voted)\b`, 'i');
   return back.test(sentence.text) ? venue.asOf : undefined;
 };
