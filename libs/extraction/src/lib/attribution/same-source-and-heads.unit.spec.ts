@@ -48,3 +48,22 @@ describe('a speaker behind a description', () => {
     expect(source('A local farmer said 40 sheep had been lost in the snow.', '40')).toMatch(/local farmer/);
   });
 });
+
+describe("a report's issuer named in full after a description", () => {
+  const text = [
+    'Youth club network runs record number of sessions',
+    '',
+    'A regional network of youth clubs ran 1,240 sessions in the year to March, according to its annual report published today.',
+    '',
+    'The Meadow Youth Club Network said 27% of the sessions were for under-12s.',
+  ].join('\n');
+  const figure = (fragment: string) => figureIn(text, fragment, { publishedAt: '2026-05-12' });
+
+  it('"according to its annual report" credits the body the story is about', () => {
+    expect(figure('1,240').source).toMatch(/network/i);
+  });
+
+  it("the issuer's full name goes on with the report's period (same head, another word in common)", () => {
+    expect([figure('27').as_of, figure('27').datePrecision]).toEqual(['2026-03-01', 'month']);
+  });
+});
