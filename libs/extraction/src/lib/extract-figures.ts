@@ -150,6 +150,10 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
       if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end)))
         asOf = carried(atVenue(venue, sentence)) ?? asOf;
+      // "X separated 58 minutes after lift-off, Y told a briefing on Wednesday. A ground station picked up its signal 20 minutes
+      // later": a past-tense sentence with no date of its own goes on with the day of the sentence before it in its paragraph.
+      if (asOf.dateBasis === 'published' && PAST.test(sentence.text) && !NOT_PAST.test(sentence.text) && !ONGOING.test(sentence.text))
+        asOf = carried(dayBefore(figures, sentences[sentence.index - 1], sentence.paragraph)) ?? asOf;
       const disclosed = DISCLOSED_THEN.test(text.slice(m.end, clause.end));
       if (
         !period &&
@@ -241,6 +245,17 @@ function carried(asOf: AsOf | undefined): AsOf | undefined;
 function carried(asOf: AsOf | undefined): AsOf | undefined {
   return asOf && asOf.dateBasis !== null && asOf.dateBasis !== 'published' ? { ...asOf, dateBasis: 'carried' } : asOf;
 }
+
+const PAST = /\b(?:was|were|\w{3,}ed)\b/;
+// A present or past-perfect state ("Four people remain unaccounted for", "46,000 had been affected") holds as reported.
+const NOT_PAST = /\b(?:is|are|remains?|has|have|had)\b/i;
+/** The day the last figure of `sentence` holds on, when it is in `paragraph` and was dated by the text. */
+const dayBefore = (figures: ExtractedFigure[], sentence: { start: number; end: number; paragraph: number } | undefined, paragraph: number) => {
+  const last = sentence?.paragraph === paragraph ? figures.findLast((f) => f.offset >= sentence.start && f.offset < sentence.end) : undefined;
+  return last?.datePrecision === 'day' && last.dateBasis !== 'published' && last.dateBasis !== null
+    ? { as_of: last.as_of, datePrecision: last.datePrecision, dateBasis: last.dateBasis }
+    : undefined;
+};
 
 /** Offsets where each line starts, so a figure finds its line by binary search, not by scanning back over a long line. */
 const lineStartsOf = (text: string): number[] => {

@@ -100,3 +100,19 @@ describe("a wire dateline's date", () => {
     expect(asOf(text, '2.1')).toEqual(['2026-01-01', 'month']);
   });
 });
+
+describe('a past-tense sentence with no date of its own', () => {
+  const text = [
+    'The probe separated from its carrier 12 minutes after launch, the mission chief told a briefing on Monday. A tracking dish in Chile picked up its first signal about 30 minutes after separation.',
+    '',
+    'Four engineers remain on standby at the site.',
+  ].join('\n');
+
+  it('goes on with the day of the sentence before it in its paragraph', () => {
+    expect(asOf(text, '30')).toEqual(['2026-03-02', 'day']);
+  });
+
+  it('a present state in the next paragraph holds as reported', () => {
+    expect(asOf(text, 'Four')[0]).toBe('2026-03-04');
+  });
+});
