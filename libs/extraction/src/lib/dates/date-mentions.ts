@@ -254,10 +254,9 @@ export const findDateMentions = (text: string): DateMention[] => {
 
 /**
  * "the toll from the 3 March flood", "the October 12 vote": a date naming an event is not when a figure about it
- * holds (the toll has risen since); it dates nothing.
+ * holds (the toll has risen since); it dates nothing. But "won 14% in the May election" holds on the event's date, and in
+ * "at the end of September from 13,200" "the" belongs to the phrase and a preposition after it names no event.
  */
-// "at the end of September from 13,200": "the" belongs to the phrase, and a preposition after it names no event.
-// "won 14% in the May election": a figure in the event itself holds on its date.
 const attributive = (text: string, start: number, end: number): boolean =>
   /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) &&
   !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, start - 8), start)) &&
