@@ -3,7 +3,8 @@ import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
-import { atVenue, buildDateIndex, findAsOf, leadVenue, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
+import { buildDateIndex, findAsOf, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
+import { atVenue, leadVenue } from './dates/lead-venue';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
@@ -59,10 +60,14 @@ const sourceWords = (source: string): string[] =>
     .replace(/['’]s\b/g, '')
     .split(/[^a-z0-9]+/)
     .filter((w) => w.length > 1 && w !== 'the' && w !== 'of');
+const GENERIC = /^(?:national|regional|local|state|federal|central|general|public|international|european|global|world|new|united|city|county)$/;
 /** "the air force" and "Ukraine's air force", "the mission" and "the U.N. monitoring mission": one names the other. */
 const sameSource = (a: string, b: string): boolean => {
   const [short, long] = [sourceWords(a), sourceWords(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
   if (short.length > 0 && short.every((w) => long.includes(w))) return true;
+  // "Food bank network" and "Harbour Food Network": the same head and another specific word.
+  const specific = short.filter((w) => long.includes(w) && !GENERIC.test(w));
+  if (short.at(-1) === long.at(-1) && specific.length >= 2) return true;
   // "ONS" and "Office for National Statistics": an acronym of the other's capitalised words.
   const acronym = (x: string): string => (x.match(/\b[A-Z]/g) ?? []).join('');
   const bare = (x: string): string | undefined => (/^[A-Z]{2,6}$/.test(x.trim()) ? x.trim() : undefined);
@@ -98,6 +103,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   // The month a data release's lead figure covers ("added 118,000 jobs in February"): its later figures cover it too.
   let period: AsOf | undefined;
   let releasedBy: { source: string; sourceText?: string } | undefined;
+  let lastSource: { source: string; sourceText?: string } | undefined;
   const venue = leadVenue(dates, sentences);
   let cursor = 0;
   for (const sentence of sentences) {
@@ -124,6 +130,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
       let resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
       let sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
+      // "according to the same source" after figures credited with no attribution of their own: their source.
+      if (/^(?:the\s+)?same\s+source$/i.test(resolved.source) && lastSource) [resolved, sourceBasis] = [lastSource, 'coreference'];
       let asOf = findAsOf(
         dates,
         m.start,
@@ -142,6 +150,10 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       // "X told the UN Security Council on Friday that ... / He told the council that 19 ...": the same gathering, the same day.
       if (asOf.dateBasis === 'published' && !PRESENT_PERFECT.test(text.slice(clause.start, clause.end)))
         asOf = carried(atVenue(venue, sentence)) ?? asOf;
+      // "X separated 58 minutes after lift-off, Y told a briefing on Wednesday. A ground station picked up its signal 20 minutes
+      // later": a past-tense sentence with no date of its own goes on with the day of the sentence before it in its paragraph.
+      if (asOf.dateBasis === 'published' && PAST.test(sentence.text) && !NOT_PAST.test(sentence.text) && !ONGOING.test(sentence.text))
+        asOf = carried(dayBefore(figures, sentences[sentence.index - 1], sentence.paragraph)) ?? asOf;
       const disclosed = DISCLOSED_THEN.test(text.slice(m.end, clause.end));
       if (
         !period &&
@@ -173,6 +185,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         else if (!same) statement = undefined;
       }
 
+      if (resolved.source !== ARTICLE) lastSource = resolved;
       const prev = readings[i - 1];
       const next = readings[i + 1];
       const from = prev ? splitBetween(text, prev.unit.nounEnd, m.start) : clause.start;
@@ -232,6 +245,17 @@ function carried(asOf: AsOf | undefined): AsOf | undefined;
 function carried(asOf: AsOf | undefined): AsOf | undefined {
   return asOf && asOf.dateBasis !== null && asOf.dateBasis !== 'published' ? { ...asOf, dateBasis: 'carried' } : asOf;
 }
+
+const PAST = /\b(?:was|were|\w{3,}ed)\b/;
+// A present or past-perfect state ("Four people remain unaccounted for", "46,000 had been affected") holds as reported.
+const NOT_PAST = /\b(?:is|are|remains?|has|have|had)\b/i;
+/** The day the last figure of `sentence` holds on, when it is in `paragraph` and was dated by the text. */
+const dayBefore = (figures: ExtractedFigure[], sentence: { start: number; end: number; paragraph: number } | undefined, paragraph: number) => {
+  const last = sentence?.paragraph === paragraph ? figures.findLast((f) => f.offset >= sentence.start && f.offset < sentence.end) : undefined;
+  return last?.datePrecision === 'day' && last.dateBasis !== 'published' && last.dateBasis !== null
+    ? { as_of: last.as_of, datePrecision: last.datePrecision, dateBasis: last.dateBasis }
+    : undefined;
+};
 
 /** Offsets where each line starts, so a figure finds its line by binary search, not by scanning back over a long line. */
 const lineStartsOf = (text: string): number[] => {

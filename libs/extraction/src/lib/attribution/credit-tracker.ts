@@ -139,16 +139,14 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
     // "The same service had put it at 7,000", "the same briefing put ...": whoever was credited just before, whatever noun named them.
-    if (/^(?:the\s+)?same\s/i.test(raw))
-      return (
-        named(sentence.index - 1)
-          .filter((a) => !/^(?:the\s+)?same\s/i.test(a.raw))
-          .at(-1)?.raw ?? raw
-      );
+    const same = /^(?:the\s+)?same\s/i;
+    if (same.test(raw)) return named(sentence.index - 1).findLast((a) => !same.test(a.raw))?.raw ?? raw;
     if (!isDescription(raw)) return raw;
     const earlier: { raw: string; distance: number }[] = [];
     for (let j = sentence.index; j >= Math.max(0, sentence.index - DESCRIPTION_LOOKBACK); j--) {
-      for (const a of named(j).reverse()) earlier.push({ raw: a.raw, distance: sentence.index - j });
+      // Descriptions too: "The trust said" after "figures the hospital trust released" is that longer description.
+      for (const a of (doc.attributions[j] ?? []).filter((x) => !x.pronoun && x.anchor < anchor).reverse())
+        earlier.push({ raw: a.raw, distance: sentence.index - j });
       // A body a sentence opens with names it too ("The National Electoral Commission published results").
       const prior = doc.sentences[j] as Sentence;
       const prose = readsAsProse(prior);

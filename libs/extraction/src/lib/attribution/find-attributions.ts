@@ -63,7 +63,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   // "According to its latest update", "As per their figures": the possessive points back to the source just named.
   const possessive: Attribution[] = [];
   for (const m of s.matchAll(
-    /\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi,
+    /\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|annual\s+|monthly\s+|quarterly\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi,
   )) {
     const pronoun = { its: 'it', their: 'they', his: 'he', her: 'she' }[(m[1] ?? '').toLowerCase()] ?? 'it';
     possessive.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: pronoun, pronoun, forwardOnly: false });
@@ -264,9 +264,12 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   let subject = phraseBefore(s, subjectEnd, at);
   if (FORECAST.test(verb) && (!subject || subject.end < at + subjectEnd - 1)) return undefined;
   if (!subject && !citing) {
-    // "western officials, for their part, say": step over a short parenthetical.
-    const aside = /,\s*[^,]{1,40},\s*$/.exec(trimmed);
+    // "western officials, for their part, say", "X, the Oslo-listed maker of ..., said": step over an aside or a description.
+    const aside = /,\s*[^,]{1,40},\s*$/.exec(trimmed) ?? /,\s*(?:the|a|an)\s[^,]{1,100},\s*$/.exec(trimmed);
     if (aside) subject = phraseBefore(s, aside.index, at);
+    // "A senior paramedic said": a sentence opening with an indefinite description of whoever speaks.
+    const described = subject ? null : /^(?:An?)\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$/.exec(trimmed.replace(/[\s,]+$/, ''));
+    if (described) subject = { start: at, end: at + described[0].length, text: described[0] };
   }
   if (!subject && /\b(?:in|by|while|when|after)\s*$/i.test(trimmed)) subject = sentenceSubject(s, at);
   if (!subject) return undefined;

@@ -9,6 +9,8 @@ export type DateMention = {
   boundary: boolean;
   /** "next week", "Tuesday's election": ahead of the reporting, never an as-of. */
   future: boolean;
+  /** "in the seven days to Sunday": the end of a period every figure of its sentence covers. */
+  periodEnd?: boolean;
 } & DateValue;
 
 export type DateValue =
@@ -19,7 +21,8 @@ export type DateValue =
   | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1 }
   /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
   | { kind: 'day-offset'; days: number; anchored?: boolean }
-  | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number };
+  /** `sameTime`: "the same period last year", the publication's month `back` years earlier. */
+  | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number; sameTime?: boolean };
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
@@ -38,6 +41,8 @@ const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 // "next week", "another cut in September": ahead of the reporting.
 const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
+const PERIOD_END = /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$/i;
+
 interface Rule {
   re: RegExp;
   /** Month name capture index (must be capitalised: "may" is usually a verb). */
@@ -45,6 +50,7 @@ interface Rule {
   build(m: RegExpExecArray): DateValue | undefined;
 }
 
+const SPAN_COUNT = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const MONTHS_COUNT = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
 
@@ -124,13 +130,37 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "only one week earlier", "two weeks ago".
-    re: /\b(a|one|two|three)\s+weeks?\s+(?:ago|earlier)\b/gi,
-    build: (m) => ({ kind: 'day-offset', days: -7 * (['a', 'one', 'two', 'three'].indexOf(m[1].toLowerCase()) || 1) }),
+    // "two weeks ago" counts back from the reporting; "a fortnight earlier", "three days before" from the day the sentence
+    // names ("reached 94 on Monday, up from 37 a fortnight earlier"). "two weeks before the vote" is a preposition, no date.
+    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?|fortnights?)\s+(ago|earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
+    build: (m) => {
+      const n = /^\d/.test(m[1]) ? Number(m[1]) : Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase()));
+      const days = n * (/^f/i.test(m[2]) ? 14 : /^w/i.test(m[2]) ? 7 : 1);
+      return { kind: 'day-offset', days: -days, ...(/^ago$/i.test(m[3]) ? {} : { anchored: true }) };
+    },
   },
   {
-    re: /\b(?:a|one)\s+day\s+(?:earlier|before)\b|\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b/gi,
+    re: /\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b/gi,
     build: () => ({ kind: 'day-offset', days: -1, anchored: true }),
+  },
+  {
+    // "full-year revenue", "close the year with 98 million": a whole-year figure holds for the year (year precision).
+    re: /\b(?:full|whole)[- ]year\b|\b(?:close|end|finish)(?:s|ed|ing)?\s+the\s+year(?=\s+(?:with|at|on|about|around|some|up|down)\b)/gi,
+    build: () => ({ kind: 'relative', period: 'year', back: 0 }),
+  },
+  {
+    // "about 98,000 in the same period last year": the current period a year back, at month precision.
+    re: /\bthe\s+same\s+(?:period|time|point|months?|weeks?|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+preceding|the\s+prior)\s+year\b/gi,
+    build: () => ({ kind: 'relative', period: 'year', back: 1, sameTime: true }),
+  },
+  {
+    // "stood at 30% in the September poll": a month naming the event a figure comes from.
+    re: new RegExp(
+      String.raw`(?<=\bin\s+the\s+)(?:(?:early|late|mid)-?\s*)?(${MONTH})(?=[^\S\n]+[a-z]{3,}\b)(?![^\S\n]+(?:and|or|to|of|was|is|were|that|when|the)\b)`,
+      'g',
+    ),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
   },
   {
     re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,
@@ -189,6 +219,7 @@ export const findDateMentions = (text: string): DateMention[] => {
         start,
         end,
         text: m[0],
+        ...(PERIOD_END.test(before) ? { periodEnd: true } : {}),
         boundary:
           attributive(text, start, end) ||
           (!asOfBy &&
@@ -200,6 +231,11 @@ export const findDateMentions = (text: string): DateMention[] => {
               /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
         future:
           FUTURE_BEFORE.test(before) ||
+          // "registered for November resits": a month naming what something is for, not when a figure holds.
+          (value.kind === 'month' &&
+            /^for\s/i.test(m[0]) &&
+            /^[^\S\n]+[a-z]{3,}s\b/.test(text.slice(end, end + 20)) &&
+            !/^\s+(?:was|is|has|does)\b/.test(text.slice(end, end + 8))) ||
           /^next\b/i.test(m[0]) ||
           (value.kind === 'weekday' && /^['’]s\b/.test(after) && !pastPossessive(text, start, end)),
       });
@@ -218,11 +254,16 @@ export const findDateMentions = (text: string): DateMention[] => {
 
 /**
  * "the toll from the 3 March flood", "the October 12 vote": a date naming an event is not when a figure about it
- * holds (the toll has risen since); it dates nothing.
+ * holds (the toll has risen since); it dates nothing. But "won 14% in the May election" holds on the event's date, and in
+ * "at the end of September from 13,200" "the" belongs to the phrase and a preposition after it names no event.
  */
 const attributive = (text: string, start: number, end: number): boolean =>
   /\bthe\s+$/i.test(text.slice(Math.max(0, start - 5), start)) &&
-  /^[^\S\n]+(?!(?:and|or|to|at|in|on|of|was|is|were|that|when|the)\b)[a-z]{3,}\b/.test(text.slice(end, end + 20));
+  !/\bin\s+the\s+$/i.test(text.slice(Math.max(0, start - 8), start)) &&
+  !/^(?:end|start|beginning|middle)\b/i.test(text.slice(start, end)) &&
+  /^[^\S\n]+(?!(?:and|or|to|at|in|on|of|was|is|were|that|when|the|from|with|for|by|than|as|after|before)\b)[a-z]{3,}\b/.test(
+    text.slice(end, end + 20),
+  );
 
 const plausible = (v: DateValue): boolean => {
   if (v.kind === 'date') return v.m >= 1 && v.m <= 12 && v.d >= 1 && v.d <= 31 && (v.y === undefined || (v.y >= 1900 && v.y <= 2100));

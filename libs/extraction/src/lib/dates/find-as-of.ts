@@ -19,6 +19,8 @@ export interface DateIndex {
   paragraphDates: (DateMention | undefined)[];
   /** Per paragraph: whether that date comes from a heading above it (a live blog's dated update) rather than its own opening. */
   fromHeading: boolean[];
+  /** "Madrid, 3 Nov 2026 (Agency).- ...": a wire dateline's date says when the story was filed, not when its figures hold. */
+  datelines: Set<DateMention>;
 }
 
 const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,()]*[,)]/gi;
@@ -32,12 +34,15 @@ const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t
 const DATED_ASIDE =
   /,\s*(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
-const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+from\b|\bcompared\s+(?:with|to)\b/i;
+// "up two points from the previous survey in early September": the change's own words may stand before "from".
+const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
 const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
 /** How far into a sentence a date still reads as its opening adverbial ("Last month, ..."). */
 const OPENING = 3;
 
 const DATE_LINE_SLACK = 120;
+const DATELINE_PLACE = /^[A-Z][\p{L} .'’-]{1,40},\s*$/u;
+const DATELINE_AGENCY = /^\s*\([^()\n]{2,40}\)\s*\.?\s*[-–—]/;
 
 const PREFIX = /^\s*(?:(?:On|As of|As at|Updated|Posted)\s+)?$/i;
 
@@ -60,7 +65,17 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
     const body = text.slice(p.start, p.end);
     if (/[.!]["”’)]?$/.test(body) && body.split(/\s+/, 6).length >= 6) prose = true;
   });
-  return { mentions, ...(published ? { published } : {}), paragraphDates, fromHeading };
+  const datelines = new Set(
+    paragraphs
+      .map((p) => within(mentions, p)[0])
+      .filter(
+        (m): m is DateMention =>
+          m !== undefined &&
+          DATELINE_PLACE.test(text.slice(text.lastIndexOf('\n', m.start) + 1, m.start)) &&
+          DATELINE_AGENCY.test(text.slice(m.end, m.end + 60)),
+      ),
+  );
+  return { mentions, ...(published ? { published } : {}), paragraphDates, fromHeading, datelines };
 };
 
 // A date line is short: a long paragraph is rejected before the replace below, which would cost its length per date in it.
@@ -82,17 +97,33 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   // a date before the figures usually dates the verb governing them all ("said on Thursday that A and B").
   // A figure inside an aside ("A, including B and C, arrived in October") blocks nothing past the aside.
   const asides = spansOf(ASIDE, sentence);
-  const blockedBy = (m: Span): boolean =>
+  const blockedBy = (m: DateMention): boolean =>
+    !m.periodEnd &&
     others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
   const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter(
     (r) => r.end <= pos || r.start > pos,
   );
-  const compared = (m: Span): boolean => m.start > pos && COMPARISON.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
+  const changeBy = /\b(?:up|down)\s+$/i.test(sentence.text.slice(Math.max(0, pos - sentence.start - 5), pos - sentence.start));
+  const compared = (m: Span): boolean =>
+    m.start > pos && COMPARISON.test(sentence.text.slice(pos - sentence.start - (changeBy ? 5 : 0), m.start - sentence.start));
+  // "98,000 in the same period last year" dates the figure it follows; "surpasses by 4.9% the one registered in the same
+  // period of the previous year" names the base of a change, and dates nothing.
+  const detached = (m: DateMention): boolean =>
+    m.kind === 'relative' &&
+    m.sameTime === true &&
+    !/^\S+(?:\s+[a-z]+)?\s+(?:in|during|over|for)?\s*$/.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
   const candidates = within(index.mentions, sentence)
     .filter(
       (m) =>
-        m !== prefix && !m.boundary && !m.future && !blockedBy(m) && !compared(m) && !relatives.some((r) => r.start <= m.start && m.end <= r.end),
+        m !== prefix &&
+        !index.datelines.has(m) &&
+        !m.boundary &&
+        !m.future &&
+        !blockedBy(m) &&
+        !compared(m) &&
+        !detached(m) &&
+        !relatives.some((r) => r.start <= m.start && m.end <= r.end),
     )
     .map((m) => ({ m, resolved: resolveDate(m, index.published) }))
     .filter((c) => c.resolved !== null);
@@ -100,7 +131,9 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   // Outside its clause, only a date before the figure carries over ("On Thursday, X said A; B"), and
   // into a contrasting clause ("X pledged A last month, while Y has committed B") only from the sentence's opening.
   const contrast = CONTRAST.test(sentence.text.slice(clause.start - sentence.start));
-  const pool = inClause.length ? inClause : candidates.filter(({ m }) => m.end <= pos && (!contrast || m.start - sentence.start < OPENING));
+  const pool = inClause.length
+    ? inClause
+    : candidates.filter(({ m }) => (m.end <= pos || m.periodEnd) && (!contrast || m.start - sentence.start < OPENING));
   // "told Parliament on Tuesday that Russia lost 1,523 a day in November": the that-clause's own date wins.
   const that = /^.*\bthat\b/s.exec(sentence.text.slice(0, Math.max(0, pos - sentence.start)));
   const thatStart = that ? sentence.start + that[0].length : undefined;
@@ -111,8 +144,18 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   // With no earlier "that" ("said the fault had been fixed late on Sunday and that 95% ..."), the first clause's date is its own.
   const thats = [...sentence.text.slice(0, Math.max(0, pos - sentence.start)).matchAll(/\bthat\b/g)];
   const firstThat = sentence.start + (thats[0]?.index ?? 0);
-  const usable = second ? (thats.length > 1 ? pool.filter(({ m }) => m.end <= firstThat) : []) : own.length ? own : pool;
-  const nearest = usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
+  const usable = second ? pool.filter(({ m }) => (thats.length > 1 && m.end <= firstThat) || m.periodEnd) : own.length ? own : pool;
+  // "fell to 3,100 last year, from 4,400 in 2024": the base of a change takes the date right after it, and so does a figure
+  // followed by its own span back ("up from 37 a fortnight earlier", "against 610 three days before").
+  const base = /\bfrom\s+(?:[a-z]+\s+)?[£$€]?$/i.test(sentence.text.slice(Math.max(0, pos - sentence.start - 20), pos - sentence.start));
+  const after = usable.find(
+    ({ m }) =>
+      (base || (m.kind === 'day-offset' && m.anchored)) &&
+      m.start > pos &&
+      m.start - pos <= 30 &&
+      !others.some((o) => o.start > pos && o.start < m.start),
+  );
+  const nearest = after ?? usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
   const runningTotal =
     nearest?.m.kind === 'relative' &&
     nearest.m.period === 'year' &&
@@ -162,7 +205,7 @@ const spansOf = (re: RegExp, sentence: Sentence): Span[] =>
 const distance = (m: Span, pos: number): number => (pos < m.start ? m.start - pos : pos >= m.end ? pos - m.end : 0);
 
 /** Mentions (sorted by start) that lie inside `span`, found by binary search. */
-const within = (mentions: DateMention[], span: Span): DateMention[] => {
+export const within = (mentions: DateMention[], span: Span): DateMention[] => {
   const lo = countBelow(mentions, (m) => m.start, span.start);
   const out: DateMention[] = [];
   for (let i = lo; i < mentions.length && (mentions[i] as DateMention).start < span.end; i++) {
@@ -214,54 +257,3 @@ export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf):
     const resolved = resolveDate(m, index.published);
     return resolved !== null && toIso(resolved.date) === asOf.as_of;
   });
-
-const GATHERING = 'council|meeting|summit|briefing|session|hearing|conference|assembly|committee';
-const BALLOT = 'referendum|election|by-election|ballot|plebiscite';
-const VENUE = new RegExp(String.raw`\b(${GATHERING}|${BALLOT})\b`, 'i');
-/** How many paragraphs into the story a dated venue still counts as its lead event. */
-const LEAD_PARAGRAPHS = 4;
-/** How far from the venue word its day may stand: "told the UN Security Council on Friday". */
-const VENUE_DAY = 40;
-
-export interface Venue {
-  word: string;
-  asOf: AsOf;
-}
-
-/** The lead's dated gathering: "told the UN Security Council on Friday", "at a briefing on Tuesday". */
-export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | undefined => {
-  for (const sentence of sentences) {
-    if (sentence.paragraph >= LEAD_PARAGRAPHS) break;
-    const venue = VENUE.exec(sentence.text);
-    if (!venue) continue;
-    const at = sentence.start + venue.index;
-    const day = within(index.mentions, sentence).find(
-      (m) =>
-        !m.boundary &&
-        !m.future &&
-        (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') &&
-        Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
-    );
-    const resolved = day && resolveDate(day, index.published);
-    if (resolved)
-      return {
-        word: (venue[1] as string).toLowerCase(),
-        asOf: { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: resolved.relative ? 'relative' : 'explicit' },
-      };
-  }
-  return undefined;
-};
-
-/**
- * "He told the council that ...", "told the meeting" after "the council last night approved": a sentence back at the
- * lead's gathering (any gathering word) holds on its day; so does its vote ("Councillors voted 23 to 15"), and after a
- * dated ballot ("in yesterday's referendum") its result ("won 52% of the vote", "turnout was 47%", "63% voted No").
- */
-export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | undefined => {
-  if (!venue) return undefined;
-  const ballot = new RegExp(String.raw`^(?:${BALLOT})$`).test(venue.word);
-  const back = ballot
-    ? /\b(?:(?:of|in)\s+the\s+vote|voted|turnout)\b/i
-    : new RegExp(String.raw`\b(?:(?:told|at|to|before|addressed|in)\s+the\s+(?:[\w.-]+\s+){0,3}(?:${GATHERING})|voted)\b`, 'i');
-  return back.test(sentence.text) ? venue.asOf : undefined;
-};

@@ -32,3 +32,20 @@ describe("the lead's dated ballot or gathering dates what goes back to it", () =
     expect(dateOf(gathering, '31')).toBe('2026-03-03');
   });
 });
+
+// Found by the held-out batch g89–g96 (scored before it was written). Texts invented.
+describe("the lead's dated filings", () => {
+  const filings = [
+    'Two retailers disclosed store closures in regulatory filings on Monday.',
+    '',
+    'Karlsson Home, the Stockholm-listed furniture chain, said in a stock exchange filing that it would close 48 stores.',
+  ].join('\n');
+
+  it('"said in a stock exchange filing" goes back to the filings the lead dates', () => {
+    expect(dateOf(filings, '48')).toBe('2026-03-02');
+  });
+
+  it('a filing the lead does not date keeps the publication date', () => {
+    expect(dateOf('Karlsson Home said in a stock exchange filing that it would close 48 stores.', '48')).toBe('2026-03-04');
+  });
+});

@@ -47,6 +47,7 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
         const monday = addDays(published, -weekdayOf(published) - 7 * value.back);
         return { date: monday, precision: 'day', relative: true };
       }
+      if (value.sameTime) return { date: { y: published.y - value.back, m: published.m, d: 1 }, precision: 'month', relative: true };
       if (value.period === 'month') {
         const m = published.m - value.back;
         const date = m >= 1 ? { y: published.y, m, d: 1 } : { y: published.y - 1, m: m + 12, d: 1 };

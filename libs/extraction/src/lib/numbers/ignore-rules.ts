@@ -60,7 +60,10 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   ) {
     return 'time window';
   }
-  if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after)) return 'multiplier';
+  // "has flown 14 times, 13 of them ...": after a verb, ending its clause, a count of occurrences; "3 times the 500" multiplies.
+  const occurrences =
+    /^\s+times\s*(?:[,.;:)]|$|(?:since|so\s+far|to\s+date|this\s+year|last\s+year)\b)/i.test(after) && /\b\w+(?:ed|en|wn|ne|t)\s+$/i.test(before);
+  if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after) && !occurrences) return 'multiplier';
   // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
   if (
     /\b(?:for|in)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) &&

@@ -1,0 +1,57 @@
+import type { Sentence } from '../text/segment-text';
+import { toIso } from './calendar';
+import { within, type AsOf, type DateIndex } from './find-as-of';
+import { resolveDate } from './resolve-date';
+
+// The lead's dated gathering or ballot, and the sentences that go back to it.
+// A filing is the lead's dated event too: "disclosed job cuts in filings on Monday" … "said in a stock exchange filing".
+const GATHERING = 'council|meeting|summit|briefing|session|hearing|conference|assembly|committee|filings?';
+const BALLOT = 'referendum|election|by-election|ballot|plebiscite';
+const VENUE = new RegExp(String.raw`\b(${GATHERING}|${BALLOT})\b`, 'i');
+/** How many paragraphs into the story a dated venue still counts as its lead event. */
+const LEAD_PARAGRAPHS = 4;
+/** How far from the venue word its day may stand: "told the UN Security Council on Friday". */
+const VENUE_DAY = 40;
+
+export interface Venue {
+  word: string;
+  asOf: AsOf;
+}
+
+/** The lead's dated gathering: "told the UN Security Council on Friday", "at a briefing on Tuesday". */
+export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | undefined => {
+  for (const sentence of sentences) {
+    if (sentence.paragraph >= LEAD_PARAGRAPHS) break;
+    const venue = VENUE.exec(sentence.text);
+    if (!venue) continue;
+    const at = sentence.start + venue.index;
+    const day = within(index.mentions, sentence).find(
+      (m) =>
+        !m.boundary &&
+        !m.future &&
+        (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') &&
+        Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
+    );
+    const resolved = day && resolveDate(day, index.published);
+    if (resolved)
+      return {
+        word: (venue[1] as string).toLowerCase(),
+        asOf: { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: resolved.relative ? 'relative' : 'explicit' },
+      };
+  }
+  return undefined;
+};
+
+/**
+ * "He told the council that ...", "told the meeting" after "the council last night approved": a sentence back at the
+ * lead's gathering (any gathering word) holds on its day; so does its vote ("Councillors voted 23 to 15"), and after a
+ * dated ballot ("in yesterday's referendum") its result ("won 52% of the vote", "turnout was 47%", "63% voted No").
+ */
+export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | undefined => {
+  if (!venue) return undefined;
+  const ballot = new RegExp(String.raw`^(?:${BALLOT})$`).test(venue.word);
+  const back = ballot
+    ? /\b(?:(?:of|in)\s+the\s+vote|voted|turnout)\b/i
+    : new RegExp(String.raw`\b(?:(?:told|at|to|before|addressed|in)\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}(?:${GATHERING})|voted)\b`, 'i');
+  return back.test(sentence.text) ? venue.asOf : undefined;
+};
