@@ -41,6 +41,7 @@ describe('number surface forms', () => {
     ['Some 1,000-1,200 volunteers sign up daily.', '1,000-1,200', 1000, 1200],
     ['The plan costs 1.5-2 million dollars.', '1.5-2 million', 1500000, 2000000],
     ['Estimates run from $2bn to $3bn in revenue.', 'from $2bn to $3bn', 2e9, 3e9],
+    ['The fleet will take between nine and eleven new ferries.', 'between nine and eleven', 9, 11],
   ])('range "%s"', (text, fragment, low, high) => {
     expect(bounds(figureIn(text, fragment))).toEqual({ low, high, qualifier: 'range' });
   });
