@@ -1,6 +1,7 @@
 import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
+import { parseNumberWords } from './number-words';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
@@ -116,6 +117,9 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   ) {
     return 'source description';
   }
+  // "per 100,000 residents": the denominator of a rate; "95% confidence interval": a statistical level; "612 too many": rhetoric.
+  if (/\bper\s+$/i.test(before) || /^%\s+(?:confidence|credible)\s+interval/i.test(after) || /^\s+too\s+(?:many|much|few)\b/i.test(after))
+    return 'not a quantity';
   // "children under five", "adults over 65": an age band.
   if (
     /\b(?:children|kids|babies|infants|adults|people|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) &&
@@ -156,6 +160,9 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/^0\d{2,}$/.test(m.text)) return 'code';
   if (isServiceNumber(m, before, after)) return 'phone number';
   if (/^\/\d/.test(after)) return 'fraction or date';
+  // "on 11 and 12 August": the first day of a list of days.
+  if (m.value <= 31 && /^\s*(?:and|&|,|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.test(after))
+    return 'date';
   if (LABELS.test(before) || LABELS.test(before.replace(LABEL_LIST_TAIL, ''))) return 'label';
   if (isAge(m, before, after)) return 'age';
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
@@ -169,11 +176,20 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
  */
 const isRatio = (m: NumberMention, before: string, after: string): boolean => {
   if (/\b(?:one|1)\s+in\s+(?:every\s+)?$/i.test(before)) return true;
+  // "seven in ten voters", "two in three victims": a proportion; "12 in two raids" counts, so the first must be the smaller.
+  const whole = /^\s+in\s+(?:every\s+)?(\d+|[a-z]+)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b)/i.exec(after);
+  if (whole && m.value < (numberOf(whole[1] ?? '') ?? 0) && m.value <= 10) return true;
+  const part = /\b(\d+|[a-z]+)\s+in\s+(?:every\s+)?$/i.exec(before);
+  const partValue = part ? numberOf(part[1] ?? '') : undefined;
+  if (partValue !== undefined && partValue < m.value && partValue <= 10 && !/^\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b/i.test(after))
+    return true;
   if (/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+(?:every\s+)?$/i.test(before)) {
     return /\bevery\s+$/i.test(before) || [10, 100, 1000].includes(m.value);
   }
   return /^\s+out\s+of\s+(?:every\b|(?:10|100|1,?000|ten|a\s+hundred|a\s+thousand)\b)/i.test(after);
 };
+
+const numberOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : parseNumberWords(word));
 
 /** "5pm", "at 1012 GMT": an hour, or four digits of hours and minutes. */
 const isClock = (m: NumberMention): boolean => m.value < 25 || (/^\d{4}$/.test(m.text) && m.value < 2400 && m.value % 100 < 60);

@@ -35,6 +35,10 @@ describe('numbers that are not figures', () => {
     ['ranked periods', 'Four of the five wettest years on record came before 500 troops were sent.'],
     ['elapsed time', 'In a little under two weeks, and for the better part of six months, 500 troops moved.'],
     ['older years', 'The fort, built in 1784 and rebuilt in 1856, holds 500 troops.'],
+    ['proportions', 'Nearly four in five residents, and two in three officers, saw 500 troops pass.'],
+    ['rate denominators and confidence levels', 'Counted per 10,000 residents, with a 90% confidence interval, 500 troops fell ill.'],
+    ['rhetoric', 'That is 40 too many, the mayor said of the 500 troops.'],
+    ['lists of days', 'On 3 and 4 May, 500 troops marched.'],
     ['ages in words and opening a sentence', 'At 23, she led 500 troops, and a four-year-old watched them.'],
   ])('ignores %s', (_kind, text) => {
     expect(numberTexts(text)).toEqual([expect.stringContaining('500')]);
@@ -57,6 +61,10 @@ describe('numbers that are not figures', () => {
 
   it('keeps an older four-digit number that counts something', () => {
     expect(numberTexts('The flood reached 1500 homes in 1666.')).toEqual(['1500']);
+  });
+
+  it('keeps "12 in two raids": a count, not a proportion', () => {
+    expect(numberTexts('Police arrested 12 in two raids on Friday.')).toEqual(['12', 'two']);
   });
 
   it('keeps a number after "call" that counts what follows it', () => {
