@@ -6,7 +6,7 @@ import { parseNumberWords } from './number-words';
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
 
-const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh)$/;
+const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh|C|F)$/;
 const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
@@ -153,7 +153,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     if (!KEPT_COMPOUNDS.test(m.compound)) return 'compound adjective';
   }
   if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after)) return 'calibre';
-  if (/^\s?°/.test(after)) return 'temperature';
+  // "30°" is an angle as often as a temperature; "30°C" and "38C" are temperatures, read as figures.
+  if (/^\s?°(?!\s?[CF]\b)/.test(after)) return 'angle or temperature';
   if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
   if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)(?!\w)/i.test(after) && isClock(m)) return 'time';
   // "01632 960418", "0800": a leading zero writes a code or a phone number, never a quantity.
