@@ -87,6 +87,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   )
     return 'duration';
   if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
+  // "each additional 1,000 steps": the step of a comparison, not a figure.
+  if (/\b(?:each|every)\s+(?:additional|extra|further)\s+$/i.test(before)) return 'increment';
   // "have waited three years", "the trial lasted 12 weeks": how long something took, not a count.
   if (
     /\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) &&

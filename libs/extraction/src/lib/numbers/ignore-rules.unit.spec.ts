@@ -38,6 +38,7 @@ describe('numbers that are not figures', () => {
     ['proportions', 'Nearly four in five residents, and two in three officers, saw 500 troops pass.'],
     ['rate denominators and confidence levels', 'Counted per 10,000 residents, with a 90% confidence interval, 500 troops fell ill.'],
     ['rhetoric', 'That is 40 too many, the mayor said of the 500 troops.'],
+    ['increments', 'Each additional 10 recruits, the study found, added nothing; 500 troops went.'],
     ['lists of days', 'On 3 and 4 May, 500 troops marched.'],
     ['ages in words and opening a sentence', 'At 23, she led 500 troops, and a four-year-old watched them.'],
   ])('ignores %s', (_kind, text) => {
