@@ -31,6 +31,8 @@ export type Unit =
   | 'weeks'
   | 'days'
   | 'hours'
+  | 'celsius'
+  | 'fahrenheit'
   | RateUnit;
 
 export type DatePrecision = 'day' | 'month' | 'year';

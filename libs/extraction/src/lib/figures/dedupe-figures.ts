@@ -108,14 +108,24 @@ export const dedupeFigures = (
       otherMentions: [...(first.otherMentions ?? []), ...(figure.otherMentions ?? []), repeat.offset].sort((a, b) => a - b),
     };
   }
-  return foldRoundedSummaries(kept, headlines, bullets).sort((a, b) => a.offset - b.offset);
+  return foldAnaphoricRepeats(foldRoundedSummaries(kept, headlines, bullets)).sort((a, b) => a.offset - b.offset);
+};
+
+// "monitoring network finds": a headline credits its source by a description that the body names.
+const describes = (source: string): boolean => !/[A-Z]/.test(source);
+
+/** "3%" over a body's "3.1%": the body figure written to the summary's decimal places. */
+const roundsTo = (body: number, summary: number): boolean => {
+  const places = (String(summary).split('.')[1] ?? '').length;
+  return (String(body).split('.')[1] ?? '').length > places && Math.round(body * 10 ** places) / 10 ** places === summary;
 };
 
 const single = (f: ExtractedFigure): number | undefined => (f.high === undefined || f.high === null ? (f.value ?? f.low ?? undefined) : undefined);
 
 /**
  * "- Russian casualties near 720,000, General Staff reports" over a body's "Russia has lost 719,580 troops":
- * a headline or bullet rounding a body figure (within 1%, same unit, same or no credit) is a mention of it.
+ * a headline or bullet rounding a body figure (within 1%, same unit, same or no credit) is a mention of it, and so is
+ * one written to fewer decimal places ("shed 3%" over "lost 3.1%").
  */
 const foldRoundedSummaries = (kept: ExtractedFigure[], headlines: ReadonlySet<number>, bullets: ReadonlySet<number>): ExtractedFigure[] => {
   const summary = (f: ExtractedFigure): boolean => headlines.has(f.offset) || bullets.has(f.offset);
@@ -123,7 +133,7 @@ const foldRoundedSummaries = (kept: ExtractedFigure[], headlines: ReadonlySet<nu
   const out = [...kept];
   for (const s of kept) {
     const n = single(s);
-    if (!summary(s) || n === undefined || s.qualifier !== 'approximately') continue;
+    if (!summary(s) || n === undefined || (s.qualifier !== 'approximately' && s.qualifier !== 'exact')) continue;
     const i = out.findIndex((b) => {
       const m = single(b);
       return (
@@ -131,9 +141,9 @@ const foldRoundedSummaries = (kept: ExtractedFigure[], headlines: ReadonlySet<nu
         !dropped.has(b) &&
         m !== undefined &&
         m !== n &&
-        Math.abs(m - n) <= 0.01 * m &&
+        (s.qualifier === 'exact' ? roundsTo(m, n) : Math.abs(m - n) <= 0.01 * m) &&
         b.unit === s.unit &&
-        (sourcesAgree(s.source, b.source) || sharedWords(s.source, b.source))
+        (sourcesAgree(s.source, b.source) || sharedWords(s.source, b.source) || describes(s.source))
       );
     });
     const body = out[i];
@@ -142,4 +152,27 @@ const foldRoundedSummaries = (kept: ExtractedFigure[], headlines: ReadonlySet<nu
     dropped.add(s);
   }
   return out.filter((f) => !dropped.has(f));
+};
+
+// "The number of cases has risen to 47 ... the total had reached 47 by Monday": "the total" points back to a figure just given.
+const POINTS_BACK = /\bthe\s+(?:total|tally|toll|count|figure|number)\s+(?:\w+\s+){0,3}$/i;
+/** How far back (in characters) "the total" may point. */
+const POINT_BACK_REACH = 600;
+
+/** A figure with no noun of its own, named only as "the total", that equals the figure just before it, is a mention of it. */
+const foldAnaphoricRepeats = (kept: ExtractedFigure[]): ExtractedFigure[] => {
+  const sorted = [...kept].sort((a, b) => a.offset - b.offset);
+  const dropped = new Set<ExtractedFigure>();
+  sorted.forEach((f, i) => {
+    if (f.evidence === 'lexicon' || f.qualifier !== 'exact' || !POINTS_BACK.test(f.quote.slice(0, f.offset - f.quoteOffset))) return;
+    const earlier = sorted
+      .slice(0, i)
+      .reverse()
+      .find((e) => !dropped.has(e) && f.offset - e.offset <= POINT_BACK_REACH && numbers(e) === numbers(f) && e.unit === f.unit);
+    if (!earlier) return;
+    const k = sorted.indexOf(earlier);
+    sorted[k] = { ...earlier, otherMentions: [...(earlier.otherMentions ?? []), f.offset, ...(f.otherMentions ?? [])].sort((a, b) => a - b) };
+    dropped.add(f);
+  });
+  return sorted.filter((f) => !dropped.has(f));
 };

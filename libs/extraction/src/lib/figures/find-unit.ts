@@ -32,7 +32,11 @@ const ATTACHED: Record<string, [Unit, number]> = {
   mph: ['mph', 1],
   kph: ['kmh', 1],
   kmh: ['kmh', 1],
+  C: ['celsius', 1],
+  F: ['fahrenheit', 1],
 };
+// "41°C", "10 degrees Celsius": a temperature written out after the number.
+const DEGREES = /^\s?(?:°\s?|degrees?\s+)(?:(?<c>C|Celsius|centigrade)|(?<f>F|Fahrenheit))\b/;
 
 const CASUALTY = /\b(?:killed|wounded|injured|casualt\w*|dead|died|deaths?|losses|lost|los(?:e|es|ing)|kia|wia)\b/i;
 const MILITARY =
@@ -75,6 +79,15 @@ const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): 
     const noun = next?.[1] && !NOT_NOUNS.has(next[1]) ? next[1] : m.compound;
     return { unit: 'troops', noun, nounEnd: noun === m.compound ? from : from + (next?.[0].length ?? 0), evidence: 'lexicon', ...plain };
   }
+  const degrees = DEGREES.exec(text.slice(m.end, limit));
+  if (degrees)
+    return {
+      unit: degrees.groups?.['c'] ? 'celsius' : 'fahrenheit',
+      noun: degrees[0].trim(),
+      nounEnd: m.end + degrees[0].length,
+      evidence: 'lexicon',
+      ...plain,
+    };
   const found = nounAfter(text, m.compound ? m.end + 1 : m.end, limit, m.kind === 'vague');
   if (/^\s?%/.test(text.slice(m.end)))
     return { unit: 'percent', noun: '%', nounEnd: m.end + text.slice(m.end).indexOf('%') + 1, evidence: 'lexicon', ...plain };

@@ -51,6 +51,12 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
     const hit = re.exec(before);
     if (!hit?.[1]) continue;
     if (qualifier === 'up_to' && /^(?:under|below|within)$/i.test(hit[1]) && !plausibleBound(text, m)) continue;
+    if (
+      qualifier === 'up_to' &&
+      /^(?:under|below|within)$/i.test(hit[1]) &&
+      isThreshold(text, before.slice(0, hit.index + hit[0].indexOf(hit[1])), m)
+    )
+      continue;
     // "slightly less than the 1,000 it seized in October": a comparison with a known figure, not a bound on it.
     if (/\b(?:than|above|below|over|under)$/i.test(hit[1]) && /\bthe\s*$/i.test(before)) continue;
     // "edged up to 4.2 per cent", "rose to": a movement to a level, not a bound.
@@ -77,6 +83,15 @@ const PLACES_AFTER = /^\s+(?:\w+\s+)?(?:regions|oblasts|provinces|districts|area
 
 /** "under"/"within" bound a quantity, but "under 18" in "children under 18" is an age, so require a noun after. */
 const plausibleBound = (text: string, m: NumberMention): boolean => !/^\s*(?:years?\s+old|-year-old)/i.test(text.slice(m.end, m.end + 20));
+
+const MEASURE_AFTER = /^\s?(?:metres|meters|m|km|kilometres|kilometers|miles|feet|ft|seconds|minutes|hours|days)\b/i;
+/**
+ * "58% were seen within four hours", "glaciers below 3,000 metres": the number sets the line a percentage or a noun is
+ * measured against, not a bound on a reported quantity. `lead` is the clause up to the qualifier word.
+ */
+const isThreshold = (text: string, lead: string, m: NumberMention): boolean =>
+  MEASURE_AFTER.test(text.slice(m.end, m.end + 20)) &&
+  (/\d\s?%|\bper\s?cent\b/i.test(lead) || /\b(?!(?:remains|stays|sits|lies|falls|drops|comes|keeps|goes|runs|does|gets)\s)[a-z]{3,}s\s+$/.test(lead));
 
 /** Includes "between"/"from" in the surface form of a range. */
 const rangeStart = (text: string, m: NumberMention, clauseStart: number): number => {

@@ -83,4 +83,14 @@ describe('qualifiers', () => {
     expect(bounds(figureIn(text, '1,000'))).toEqual({ value: 1000, qualifier: 'exact' });
     expect(bounds(figureIn('Officials said less than 1,000 troops were there.', '1,000'))).toEqual({ high: 1000, qualifier: 'up_to' });
   });
+
+  it('a line a percentage or a noun is measured against is exact, not a bound', () => {
+    const served = 'Last month 81% of ambulances reached patients within eight minutes, the service said.';
+    expect(bounds(figureIn(served, 'eight'))).toEqual({ value: 8, qualifier: 'exact' });
+    const zone = 'Most farms below 400 metres were flooded, the agency said.';
+    expect(bounds(figureIn(zone, '400'))).toEqual({ value: 400, qualifier: 'exact' });
+    const bound = 'The agency said the river level remains below 4 metres.';
+    expect(bounds(figureIn(bound, '4'))).toEqual({ high: 4, qualifier: 'up_to' });
+    expect(bounds(figureIn('The fund would run dry within 18 months, the treasurer said.', '18'))).toEqual({ high: 18, qualifier: 'up_to' });
+  });
 });

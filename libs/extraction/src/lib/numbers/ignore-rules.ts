@@ -1,15 +1,18 @@
 import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
+import { parseNumberWords } from './number-words';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
 
-const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh)$/;
+const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh|C|F)$/;
 const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
-  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|paragraph|article|page|section|resolution|clause|no\.|number|chapter|vol\.|day)|#)\s*$/;
+  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
+// "pages 4 and 5", "wards 3, 7 and 9": the later numbers of a label's list.
+const LABEL_LIST_TAIL = /\d+(?:\s*(?:,|and|or|to|&|-|–)\s*\d+)*\s*(?:,|and|or|to|&|-|–)\s*$/;
 const QUANTITY_NOUN_AFTER =
   /^\s+(?:\w+\s+){0,2}?(?:troops|soldiers|people|personnel|servicemen|fighters|casualties|recruits|civilians|men|workers|rounds|shells|missiles|drones|tanks)\b/i;
 const CAPTION_LINE =
@@ -54,23 +57,41 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|earlier|later|before|after|old)\b/i.test(after)) return 'time reference';
   // "a war that has lasted more than two and a half years": how long, not how many.
   if (/^\s+and\s+a\s+half\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
+  // "in the past 24 hours", "its first 100 days", "the 12 months to June": a period the figure is counted over.
   if (
-    /\b(?:in|over|during|within|for|of)\s+the\s+(?:previous|past|last|next|coming|first|following)\s+$/i.test(before) &&
-    /^\s+(?:hours|days|weeks|months|years)\b/i.test(after)
+    /\b(?:the|its|their|his|her|our|this|that)\s+(?:(?:previous|past|last|next|coming|first|following|final|opening|initial|same|preceding)\s+)?$/i.test(
+      before,
+    ) &&
+    /^\s+(?:hours|days|weeks|months|years|decades)\b/i.test(after)
   ) {
     return 'time window';
   }
+  // "in the last five.", "the first two of them": a position in a sequence, not a count.
+  if (/\bthe\s+(?:previous|past|last|next|first|final)\s+$/i.test(before) && /^(?:\s*[.,;:!?"”)]|\s+(?:of|in|on)\b)/.test(after)) return 'sequence';
+  // "three of the four worst years": ranking periods, not counting them.
+  if (
+    /^\s+of\s+the\s+(?:\S+\s+)?(?:\w+est|worst|best|most\s+\w+|least\s+\w+)\s+(?:years|months|weeks|days|seasons|summers|winters|decades)\b/i.test(
+      after,
+    )
+  )
+    return 'ranking';
+  // "(24 hours)" after a phone number or another figure: a note on it, not a figure.
+  if (/\d\s*\(\s*$/.test(before) && /^\s+(?:hours?|days?)\s*\)/i.test(after)) return 'annotation';
   // "has flown 14 times, 13 of them ...": after a verb, ending its clause, a count of occurrences; "3 times the 500" multiplies.
   const occurrences =
     /^\s+times\s*(?:[,.;:)]|$|(?:since|so\s+far|to\s+date|this\s+year|last\s+year)\b)/i.test(after) && /\b\w+(?:ed|en|wn|ne|t)\s+$/i.test(before);
   if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after) && !occurrences) return 'multiplier';
   // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
   if (
-    /\b(?:for|in)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) &&
+    /\b(?:for|in)\s+(?:the\s+(?:best|better)\s+part\s+of\s+|(?:a\s+little|just|only|barely|well)\s+)?(?:(?:more\s+than|less\s+than|about|nearly|almost|over|under|some|around)\s+)?$/i.test(
+      before,
+    ) &&
     /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)
   )
     return 'duration';
   if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
+  // "each additional 1,000 steps": the step of a comparison, not a figure.
+  if (/\b(?:each|every)\s+(?:additional|extra|further)\s+$/i.test(before)) return 'increment';
   // "have waited three years", "the trial lasted 12 weeks": how long something took, not a count.
   if (
     /\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) &&
@@ -101,6 +122,9 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   ) {
     return 'source description';
   }
+  // "per 100,000 residents": the denominator of a rate; "95% confidence interval": a statistical level; "612 too many": rhetoric.
+  if (/\bper\s+$/i.test(before) || /^%\s+(?:confidence|credible)\s+interval/i.test(after) || /^\s+too\s+(?:many|much|few)\b/i.test(after))
+    return 'not a quantity';
   // "children under five", "adults over 65": an age band.
   if (
     /\b(?:children|kids|babies|infants|adults|people|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) &&
@@ -115,6 +139,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
       !(/\bonly\s+$/i.test(before) && /^\s+of\s+(?:the|its|their|these|those)\s+(?!\w+est\b|most\b)/i.test(after))
     )
       return 'the word one';
+    if (isAge(m, before, after)) return 'age';
     // "the two leaders", "both": words after a determiner refer back rather than count.
     if (/\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(before) && m.value < 100) return 'determiner';
     // "the broadcaster Channel Six", "Ocean's Eleven": a capitalised number word after a capitalised word mid-line names something.
@@ -133,11 +158,18 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     if (!KEPT_COMPOUNDS.test(m.compound)) return 'compound adjective';
   }
   if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after)) return 'calibre';
-  if (/^\s?°/.test(after)) return 'temperature';
+  // "30°" is an angle as often as a temperature; "30°C" and "38C" are temperatures, read as figures.
+  if (/^\s?°(?!\s?[CF]\b)/.test(after)) return 'angle or temperature';
   if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
-  if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)(?!\w)/i.test(after) && m.value < 25) return 'time';
+  if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)(?!\w)/i.test(after) && isClock(m)) return 'time';
+  // "01632 960418", "0800": a leading zero writes a code or a phone number, never a quantity.
+  if (/^0\d{2,}$/.test(m.text)) return 'code';
+  if (isServiceNumber(m, before, after)) return 'phone number';
   if (/^\/\d/.test(after)) return 'fraction or date';
-  if (LABELS.test(before)) return 'label';
+  // "on 11 and 12 August": the first day of a list of days.
+  if (m.value <= 31 && /^\s*(?:and|&|,|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.test(after))
+    return 'date';
+  if (LABELS.test(before) || LABELS.test(before.replace(LABEL_LIST_TAIL, ''))) return 'label';
   if (isAge(m, before, after)) return 'age';
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
@@ -150,11 +182,29 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
  */
 const isRatio = (m: NumberMention, before: string, after: string): boolean => {
   if (/\b(?:one|1)\s+in\s+(?:every\s+)?$/i.test(before)) return true;
+  // "seven in ten voters", "two in three victims": a proportion; "12 in two raids" counts, so the first must be the smaller.
+  const whole = /^\s+in\s+(?:every\s+)?(\d+|[a-z]+)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b)/i.exec(after);
+  if (whole && m.value < (numberOf(whole[1] ?? '') ?? 0) && m.value <= 10) return true;
+  const part = /\b(\d+|[a-z]+)\s+in\s+(?:every\s+)?$/i.exec(before);
+  const partValue = part ? numberOf(part[1] ?? '') : undefined;
+  if (partValue !== undefined && partValue < m.value && partValue <= 10 && !/^\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b/i.test(after))
+    return true;
   if (/\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+out\s+of\s+(?:every\s+)?$/i.test(before)) {
     return /\bevery\s+$/i.test(before) || [10, 100, 1000].includes(m.value);
   }
   return /^\s+out\s+of\s+(?:every\b|(?:10|100|1,?000|ten|a\s+hundred|a\s+thousand)\b)/i.test(after);
 };
+
+const numberOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : parseNumberWords(word));
+
+/** "5pm", "at 1012 GMT": an hour, or four digits of hours and minutes. */
+const isClock = (m: NumberMention): boolean => m.value < 25 || (/^\d{4}$/.test(m.text) && m.value < 2400 && m.value % 100 < 60);
+
+/** "call NHS 111", "dial 999": a number to ring, written as bare digits with no quantity noun after it. */
+const isServiceNumber = (m: NumberMention, before: string, after: string): boolean =>
+  /^\d{3,}$/.test(m.text) &&
+  /\b(?:call|calling|dial|dialling|dialing|ring|phone|text)\s+(?!(?:for|up|on)\b)(?:[\w'’]+\s+){0,4}$/i.test(before) &&
+  /^(?:\s*[.,;:)]|\s+(?:or|and|rather|instead|if|for|from|before|after|now)\b|\s*$)/i.test(after);
 
 const isYear = (m: NumberMention, before: string, after: string): boolean => {
   // "between 2013 and 2023", "from 2019 to 2024": a span of years, not a range of quantities.
@@ -163,6 +213,12 @@ const isYear = (m: NumberMention, before: string, after: string): boolean => {
     // "1950-53": the second half of a year range.
     return /\b(?:19|20)\d{2}[-–/]$/.test(before) && /^\d{2}$/.test(m.text);
   }
+  // "founded in 1889", "since 1666": an older year only after a preposition and with no noun after it.
+  if (m.value >= 1000 && m.value < 1900)
+    return (
+      /\b(?:in|since|from|until|till|by|of|circa|to)\s+$/i.test(before) &&
+      /^(?:[,.;:)!?]|\s+(?:and|or|to|when|as|after|before|until|but|by|in|on|at|the|a|its|his|her|their)\b)/.test(after)
+    );
   if (m.value < 1900 || m.value > 2100) return false;
   return !QUANTITY_NOUN_AFTER.test(after) || /\b(?:in|since|of|by|until|from|during|early|late|mid-?)\s*$/i.test(before);
 };
@@ -183,7 +239,9 @@ const isAge = (m: NumberMention, before: string, after: string): boolean => {
   if (/\baged?\s+(?:of\s+)?$/i.test(before)) return true;
   // "the youngest of them 18", "the oldest was 59".
   if (/\b(?:youngest|oldest)(?:\s+(?:of\s+(?:them|whom|those|these)|was|is|being|were))*\s*,?\s*$/i.test(before)) return true;
-  if (/^(?:-year-old|\s+years?\s+old|-years?-old)\b/i.test(after)) return true;
+  if (/^(?:-|\s+)(?:years?|months?|weeks?|days?)[-\s]old\b/i.test(after)) return true;
+  // "At 19, she becomes ...": an age opening a sentence about a person.
+  if (/(?:^|[.!?]\s+|\n)At\s+$/.test(before) && /^,\s+(?:she|he|they|I|we|[A-Z][a-z]+)\b/.test(after)) return true;
   return /[A-Z][a-z]+,\s*$/.test(before) && /^\s*,/.test(after) && m.value >= 15;
 };
 
@@ -203,5 +261,8 @@ export const furnitureSpans = (text: string): Span[] => {
   for (let m = phone.exec(text); m; m = phone.exec(text)) {
     if (m[0].replace(/\D/g, '').length >= 9 && !/,/.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
   }
+  // "01632 960418": a trunk code (leading zero) and a subscriber number.
+  const trunk = /(?<![\d,.])0\d{2,4}[\s.-]\d{5,8}\b/g;
+  for (let m = trunk.exec(text); m; m = trunk.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans.sort((a, b) => a.start - b.start);
 };

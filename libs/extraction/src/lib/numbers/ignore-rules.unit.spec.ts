@@ -23,6 +23,24 @@ describe('numbers that are not figures', () => {
     ['decades', 'Unlike in the 1990s, 500 troops went.'],
     ['counts of sources', 'Two people familiar with the matter and three US officials said 500 troops left.'],
     ['ratios', 'One in five recruits deserts, and 3 out of 10 are wounded, among 500 troops.'],
+    ['page lists', 'The annex, on pages 12 and 13, lists 500 troops.'],
+    ['wards and platforms', 'Ward 9 and Platform 3 were cleared as 500 troops arrived.'],
+    ['citations', 'The paper (vol. 7, pp. 112-130) counts 500 troops.'],
+    ['four-digit clock times', 'By 1430 GMT some 500 troops had crossed.'],
+    ['phone numbers with a trunk code', 'Relatives can ring 01234 567890 for news of the 500 troops.'],
+    ['numbers to call', 'Families should dial 999 or call the garrison on 101 before 500 troops leave.'],
+    ['opening hours after a phone number', 'The helpline, 0300 123 4567 (24 hours), took calls about 500 troops.'],
+    ['periods after a determiner', 'In its first 90 days, and over the 12 months to June, the unit lost 500 troops.'],
+    ['a position in a sequence', 'The unit sent 500 troops, its largest draft in the past three.'],
+    ['ranked periods', 'Four of the five wettest years on record came before 500 troops were sent.'],
+    ['elapsed time', 'In a little under two weeks, and for the better part of six months, 500 troops moved.'],
+    ['older years', 'The fort, built in 1784 and rebuilt in 1856, holds 500 troops.'],
+    ['proportions', 'Nearly four in five residents, and two in three officers, saw 500 troops pass.'],
+    ['rate denominators and confidence levels', 'Counted per 10,000 residents, with a 90% confidence interval, 500 troops fell ill.'],
+    ['rhetoric', 'That is 40 too many, the mayor said of the 500 troops.'],
+    ['increments', 'Each additional 10 recruits, the study found, added nothing; 500 troops went.'],
+    ['lists of days', 'On 3 and 4 May, 500 troops marched.'],
+    ['ages in words and opening a sentence', 'At 23, she led 500 troops, and a four-year-old watched them.'],
   ])('ignores %s', (_kind, text) => {
     expect(numberTexts(text)).toEqual([expect.stringContaining('500')]);
   });
@@ -40,6 +58,18 @@ describe('numbers that are not figures', () => {
 
   it('keeps a four-digit count that is not a year', () => {
     expect(numberTexts('The unit lost 1999 soldiers and 2000 troops.')).toEqual(['1999', '2000']);
+  });
+
+  it('keeps an older four-digit number that counts something', () => {
+    expect(numberTexts('The flood reached 1500 homes in 1666.')).toEqual(['1500']);
+  });
+
+  it('keeps "12 in two raids": a count, not a proportion', () => {
+    expect(numberTexts('Police arrested 12 in two raids on Friday.')).toEqual(['12', 'two']);
+  });
+
+  it('keeps a number after "call" that counts what follows it', () => {
+    expect(numberTexts('The ministry may call up 300 reservists.')).toEqual(['300']);
   });
 
   it('keeps percentages unless told not to', () => {

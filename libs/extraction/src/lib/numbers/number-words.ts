@@ -53,10 +53,11 @@ const TOKEN = String.raw`(?:${UNIT_WORDS}|${SCALE_WORDS})`;
 
 /**
  * Spelled-out numbers: "three thousand", "twenty-five", "a dozen", "half a
- * million". A lone scale word needs "a"/"an"/"half a" in front of it.
+ * million". A lone scale word needs "a"/"an"/"half a" in front of it; "and" joins only after a scale word
+ * ("a hundred and twenty"), so "between six and eight" stays two numbers.
  */
 export const NUMBER_WORDS_RE = new RegExp(
-  String.raw`\b(?:(?:(?:one and )?a half|half an?|an?)\s+(?=(?:${SCALE_WORDS})\b)|(?=(?:${UNIT_WORDS})\b))${TOKEN}(?:(?:\s+(?:and\s+)?|-)${TOKEN})*\b`,
+  String.raw`\b(?:(?:(?:one and )?a half|half an?|an?)\s+(?=(?:${SCALE_WORDS})\b)|(?=(?:${UNIT_WORDS})\b))${TOKEN}(?:(?:(?<=(?:${SCALE_WORDS}))\s+and\s+|\s+|-)${TOKEN})*\b`,
   'gi',
 );
 

@@ -1,4 +1,4 @@
-import { parseNumberWords } from './number-words';
+import { NUMBER_WORDS_RE, parseNumberWords } from './number-words';
 
 describe('parseNumberWords', () => {
   it.each([
@@ -16,6 +16,10 @@ describe('parseNumberWords', () => {
     ['a hundred and fifty', 150],
   ])('reads "%s" as %d', (words, value) => {
     expect(parseNumberWords(words)).toBe(value);
+  });
+
+  it('joins "and" only after a scale word: "nine and eleven" are two numbers', () => {
+    expect('between nine and eleven, or a hundred and five'.match(NUMBER_WORDS_RE)).toEqual(['nine', 'eleven', 'a hundred and five']);
   });
 
   it('rejects words that are not numbers', () => {

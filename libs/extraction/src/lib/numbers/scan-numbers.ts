@@ -134,7 +134,7 @@ const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] =
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i] as NumberMention;
     const b = mentions[i + 1];
-    if (b && a.kind === 'single' && b.kind === 'single' && a.word === b.word && !a.attached && !a.compound) {
+    if (b && a.kind === 'single' && b.kind === 'single' && a.word === b.word && (!a.attached || a.attached === b.attached) && !a.compound) {
       // "between 1% and 3%": a percent sign on both ends still joins them.
       const pct = /^(?:%|\s*per\s*cent\b|\s*percent\b)/i;
       const both = pct.exec(text.slice(a.end, b.start));

@@ -1,4 +1,4 @@
-import { bounds, figureIn } from '../../__fixtures__/find-figure';
+import { bounds, figureIn, numberTexts } from '../../__fixtures__/find-figure';
 import { scanNumbers } from './scan-numbers';
 
 describe('number surface forms', () => {
@@ -41,6 +41,7 @@ describe('number surface forms', () => {
     ['Some 1,000-1,200 volunteers sign up daily.', '1,000-1,200', 1000, 1200],
     ['The plan costs 1.5-2 million dollars.', '1.5-2 million', 1500000, 2000000],
     ['Estimates run from $2bn to $3bn in revenue.', 'from $2bn to $3bn', 2e9, 3e9],
+    ['The fleet will take between nine and eleven new ferries.', 'between nine and eleven', 9, 11],
   ])('range "%s"', (text, fragment, low, high) => {
     expect(bounds(figureIn(text, fragment))).toEqual({ low, high, qualifier: 'range' });
   });
@@ -51,6 +52,17 @@ describe('number surface forms', () => {
       ['single', 3000],
       ['single', 12000],
     ]);
+  });
+
+  it('reads temperatures, glued or written out, and a range of them', () => {
+    expect(bounds(figureIn('Forecasters expect highs of between 31C and 34C inland.', 'between 31C'))).toEqual({
+      low: 31,
+      high: 34,
+      qualifier: 'range',
+    });
+    expect(figureIn('The lake reached 27°C on Monday.', '27').unit).toBe('celsius');
+    expect(figureIn('It felt like 95 degrees Fahrenheit in the shade.', '95').unit).toBe('fahrenheit');
+    expect(numberTexts('The ridge turns 30° to the east.')).toEqual([]);
   });
 
   it('reads a bare "m" as metres when nothing is counted', () => {
