@@ -1,5 +1,6 @@
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
-import { headEstimateAt } from '../figures/head-estimate.repository';
+import { headEstimateAt, headSourcesAt } from '../figures/head-estimate.repository';
+import { estimateFromRows } from './estimate-fold';
 import { activeSchema, waitForPosition } from '../../engine';
 import { resolveAlgorithmVersion, todayOf, type Basis, type ReadRequest } from './basis';
 import type { EstimateFilters, MetricEstimate } from './estimate.query';
@@ -37,8 +38,14 @@ export async function keptHeadEstimate(
   const schema = await activeSchema(ctx.db, FIGURES_PROJECTION);
   const combination = { algorithmVersion, excludeParties: filters.excludeParties ?? false, includeUnverified: filters.includeUnverified ?? false };
   const kept = await headEstimateAt(ctx.db, schema, metricKey, combination);
-  if (!kept || kept.validAt !== today) return { answer: null, rest };
-  // readAt's basis, key for key (the answer's JSON must not differ).
-  const basis: Basis = { position: kept.position, recordedAt: kept.recordedAt, validAt: today, algorithmVersion };
-  return { answer: { data: JSON.parse(kept.data) as MetricEstimate, basis }, rest };
+  if (kept && kept.validAt === today) {
+    // readAt's basis, key for key (the answer's JSON must not differ).
+    const basis: Basis = { position: kept.position, recordedAt: kept.recordedAt, validAt: today, algorithmVersion };
+    return { answer: { data: JSON.parse(kept.data) as MetricEstimate, basis }, rest };
+  }
+  // No row (touched since, hot, or past the budget): fold the kept candidates, as computing would at this head.
+  const sources = await headSourcesAt(ctx.db, schema, metricKey, today);
+  if (!sources) return { answer: null, rest };
+  const basis: Basis = { position: sources.head.position, recordedAt: sources.head.recordedAt, validAt: today, algorithmVersion };
+  return { answer: { data: estimateFromRows(metricKey, sources.rows, algorithmVersion, filters, today), basis }, rest };
 }
