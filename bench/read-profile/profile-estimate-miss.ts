@@ -4,11 +4,11 @@ import type { EngineDb } from '../../libs/projections/src/engine/projection.tabl
 import { activeSchema } from '../../libs/projections/src/engine';
 import { computedEstimate, metricEstimate } from '../../libs/projections/src/read-models/query/estimate.query';
 import { estimateFromRows } from '../../libs/projections/src/read-models/query/estimate-fold';
-import { estimateRowsAt } from '../../libs/projections/src/read-models/figures/estimate.repository';
+import { estimateRowsAt, headSourceRowsAt } from '../../libs/projections/src/read-models/figures/estimate.repository';
 import { FIGURES_PROJECTION } from '../../libs/projections/src/read-models/figures/figures.projection';
 import { readAt } from '../../libs/projections/src/read-models/query/read-snapshot';
 import { subjectsIn } from '../../libs/platform/src/subjects/key-ring';
-import { headEstimateAt, headSourcesAt } from '../../libs/projections/src/read-models/figures/head-estimate.repository';
+import { headEstimateAt } from '../../libs/projections/src/read-models/figures/head-estimate.repository';
 import { pg } from '../harness/root-pg';
 
 /**
@@ -41,7 +41,11 @@ async function main(): Promise<void> {
     await time('headEstimateAt (the kept row, one statement)', () =>
       headEstimateAt(db, schema, metricKey, { algorithmVersion: 2, excludeParties: false, includeUnverified: false }),
     );
-    const kept = await time('headSourcesAt (the kept candidates, one statement)', () => headSourcesAt(db, schema, metricKey, today));
+    const c = { algorithmVersion: 2 as const, excludeParties: false, includeUnverified: false };
+    await time('headSourceRowsAt with the row asked (one statement: the row, else the candidates)', () =>
+      headSourceRowsAt(db, schema, metricKey, today, c),
+    );
+    const kept = await time('headSourceRowsAt (the kept candidates, one statement)', () => headSourceRowsAt(db, schema, metricKey, today));
     if (!kept) throw new Error('no kept candidates for today');
     const { result: rows } = await time('readAt + estimateRowsAt (statements only)', () =>
       readAt(ctx, [FIGURES_PROJECTION], {}, (s) => estimateRowsAt(s, metricKey)),

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
+import type { EstimateCombination } from '../query/estimate-fold';
 import type { SnapshotView } from '../query/read-snapshot';
 import { isoTimestamp } from '../shared/batch-rows';
 import type { FigureVersionRow } from './figure-rows';
@@ -138,20 +139,33 @@ export async function keepHeadSources(s: EstimateSnapshot, pairs: { metricKeys: 
     SELECT ms.metric_key, c.* FROM ${table(s, 'metric_sources')} ms ${only} CROSS JOIN LATERAL (${probe}) c`.execute(s.trx);
 }
 
+/** What a head read finds kept: the combination's row (its answer's JSON), or else the metric's candidates. */
+export interface HeadKept {
+  /** The model's head, read in the same statement. */
+  head: { position: string; recordedAt: string | null };
+  /** The kept row's data (JSON text), when asked for a combination that has one. */
+  data: string | null;
+  /** Otherwise the estimate's rows from the kept candidates. */
+  rows: EstimateRows | null;
+}
+
 /**
  * The estimate's rows at the model's head from head_estimate_sources, and
  * that head, in one statement: the same rows estimateRowsAt reads at the head
  * for `today`, without a probe per source. The sources' flags and the last
  * change are read at the head as estimateRowsAt reads them (at the head every
- * row is at or before its seq, so no seq bounds them). Null when the rows are
- * not kept for `today` or the metric is not registered (then compute).
+ * row is at or before its seq, so no seq bounds them). With `row`, the
+ * combination's kept row for `today` is read too, and the candidates only
+ * when it is absent: one round trip either way. Null when nothing is kept
+ * for `today` or the metric is not registered (then compute).
  */
 export async function headSourceRowsAt(
   db: SqlConnection,
   schema: string,
   metricKey: string,
   today: string,
-): Promise<{ head: { position: string; recordedAt: string | null }; rows: EstimateRows } | null> {
+  row?: EstimateCombination,
+): Promise<HeadKept | null> {
   const t = (name: string) => sql.id(schema, name);
   const atHead: EstimateSnapshot = {
     trx: db,
@@ -161,16 +175,22 @@ export async function headSourceRowsAt(
     schema: () => schema,
     atHead: () => true,
   };
+  const kept = row
+    ? sql`LEFT JOIN ${t('head_estimates')} h
+            ON h.metric_key = ${metricKey} AND h.algorithm_version = ${row.algorithmVersion}
+           AND h.exclude_parties = ${row.excludeParties} AND h.include_unverified = ${row.includeUnverified} AND h.valid_at = ${today}::date`
+    : sql`LEFT JOIN (SELECT NULL::text AS data) h ON false`;
   const { rows } = await sql<
     Partial<EstimateCandidate> & {
       head_position: string;
       head_recorded_at: string | null;
+      kept_data: string | null;
       unit: string;
       last_change_position: string | null;
       last_change_at: string | null;
     }
   >`
-    SELECT c.position AS head_position, c."recordedAt" AS head_recorded_at, m.unit,
+    SELECT c.position AS head_position, c."recordedAt" AS head_recorded_at, h.data AS kept_data, m.unit,
            lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
            k.figure_id, k.version, k.source_id, k.qualifier, k.value::float8 AS value, k.low::float8 AS low, k.high::float8 AS high,
            k.valid_at, k.valid_precision, k.version_position, k.version_recorded_at, k.report_id, k.quote, k.quote_offset,
@@ -178,22 +198,23 @@ export async function headSourceRowsAt(
       FROM (${cursorHeadSelect(FIGURES_PROJECTION, schema)}) c
       JOIN ${t('head_estimate_state')} st ON st.valid_at = ${today}::date
       JOIN ${t('metrics')} m ON m.metric_key = ${metricKey}
+      ${kept}
       LEFT JOIN LATERAL (${lastChange(atHead, metricKey)}) lc ON true
-      LEFT JOIN ${t('head_estimate_sources')} k ON k.metric_key = ${metricKey}
+      LEFT JOIN ${t('head_estimate_sources')} k ON k.metric_key = ${metricKey} AND h.data IS NULL
       LEFT JOIN ${t('source_parties')} sp ON sp.source_id = k.source_id AND sp.recorded_to IS NULL
      ORDER BY k.source_id`.execute(db);
   const first = rows[0];
   if (!first) return null;
-  return {
-    head: { position: first.head_position, recordedAt: first.head_recorded_at },
-    rows: {
-      unit: first.unit,
-      candidates: rows
-        .filter((r) => r.figure_id != null)
-        .map(({ head_position: _h, head_recorded_at: _r, unit: _u, last_change_position: _p, last_change_at: _a, ...c }) => c as EstimateCandidate),
-      lastChange: first.last_change_position === null ? null : { position: first.last_change_position, recordedAt: first.last_change_at! },
-    },
-  };
+  const head = { position: first.head_position, recordedAt: first.head_recorded_at };
+  if (first.kept_data !== null) return { head, data: first.kept_data, rows: null };
+  const candidates = rows
+    .filter((r) => r.figure_id != null)
+    .map(
+      ({ head_position: _h, head_recorded_at: _r, kept_data: _k, unit: _u, last_change_position: _p, last_change_at: _a, ...c }) =>
+        c as EstimateCandidate,
+    );
+  const lastChanged = first.last_change_position === null ? null : { position: first.last_change_position, recordedAt: first.last_change_at! };
+  return { head, data: null, rows: { unit: first.unit, candidates, lastChange: lastChanged } };
 }
 
 /** Above every seq: at the head, in one snapshot, every stored row is at or before it. */

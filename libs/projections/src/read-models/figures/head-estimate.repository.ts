@@ -3,7 +3,7 @@ import type { EngineDb } from '../../engine/projection.tables';
 import type { EstimateCombination } from '../query/estimate-fold';
 import { cursorHeadSelect } from '../shared/ledger-cursor';
 import { FIGURES_PROJECTION } from './figures.projection';
-import { headSourceRowsAt, type EstimateRows } from './estimate.repository';
+import { headSourceRowsAt, type HeadKept } from './estimate.repository';
 
 /** A kept head estimate with the head it is read at. */
 export interface HeadEstimateRead {
@@ -74,16 +74,21 @@ export async function headEstimateAt(
 }
 
 /**
- * The estimate's rows at the model's head from its kept candidates, and the
- * head, in one statement (headSourceRowsAt). Null when the version keeps none
- * or none for `today`, or the metric is not registered: then compute.
+ * The combination's kept row, or else the metric's kept candidates, with the
+ * model's head, in one statement (headSourceRowsAt). Versions without kept
+ * candidates (code versions 4–6) read only the row (headEstimateAt). Null
+ * when nothing is kept for `today` or the metric is not registered: then compute.
  */
-export async function headSourcesAt(
+export async function headKeptAt(
   db: Kysely<EngineDb>,
   schema: string,
   metricKey: string,
+  c: EstimateCombination,
   today: string,
-): Promise<{ head: { position: string; recordedAt: string | null }; rows: EstimateRows } | null> {
-  if (!(await keptBy(db, schema)).sources) return null;
-  return headSourceRowsAt(db, schema, metricKey, today);
+): Promise<HeadKept | null> {
+  const kept = await keptBy(db, schema);
+  if (kept.sources) return headSourceRowsAt(db, schema, metricKey, today, c);
+  const row = kept.rows ? await headEstimateAt(db, schema, metricKey, c) : null;
+  if (!row || row.validAt !== today) return null;
+  return { head: { position: row.position, recordedAt: row.recordedAt }, data: row.data, rows: null };
 }

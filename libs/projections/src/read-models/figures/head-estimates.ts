@@ -148,7 +148,7 @@ export class HeadEstimateKeeper {
 async function metricRows(db: SqlConnection, schema: string, batch: HeadEstimateBatch, metricKey: string): Promise<HeadEstimateRow[]> {
   const { last, today } = batch;
   // The batch's pairs are redone above, so the kept candidates are the probe's answer now.
-  const read = (await headSourceRowsAt(db, schema, metricKey, today))?.rows ?? null;
+  const read = (await headSourceRowsAt(db, schema, metricKey, today))?.rows ?? null; // no row asked: always the candidates
   if (!read) return [];
   return ESTIMATE_COMBINATIONS.map((c) => ({
     metric_key: metricKey,
