@@ -68,6 +68,14 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
     expect(second.json().data).toMatchObject({ consensus: 7500, sourceCount: 2 });
   });
 
+  it('leaves a request carrying a key to the access guard: a bad key is refused even when the answer is cached', async () => {
+    expect((await raw(ESTIMATE)).statusCode).toBe(200);
+    const { hits } = estimates.cache.stats;
+    const refused = await api.app.inject({ method: 'GET', url: ESTIMATE, headers: { authorization: 'Bearer flk_not_a_key' } });
+    expect(refused.statusCode).toBe(401);
+    expect(estimates.cache.stats.hits).toBe(hits);
+  });
+
   it('keys by excludeParties and validAt, and hits for validAt=today and the latest algorithmVersion named or not', async () => {
     const excluded = await raw(`${ESTIMATE}?excludeParties=true`);
     expect(excluded.json().data).toMatchObject({ consensus: 3000, excludedSources: ['ua-hur'] });

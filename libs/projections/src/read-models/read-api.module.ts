@@ -1,4 +1,5 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { CONFIG, type AppConfig } from '@factledger/platform';
 import { HttpAdapterHost } from '@nestjs/core';
 import { installEstimateFastPath } from './estimate-cache/estimate-fast-path';
 import { EstimateCacheMetrics } from './http/estimate-cache.metrics';
@@ -36,10 +37,13 @@ export class ReadApiModule implements OnModuleInit {
   constructor(
     private readonly host: HttpAdapterHost,
     private readonly estimates: EstimateCacheService,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
     const adapter = this.host.httpAdapter;
-    if (this.estimates.enabled && adapter?.getType() === 'fastify') installEstimateFastPath(adapter.getInstance(), this.estimates.cache);
+    // Before Nest's access guard: only while anyone may read.
+    if (this.estimates.enabled && this.config.readAccess === 'public' && adapter?.getType() === 'fastify')
+      installEstimateFastPath(adapter.getInstance(), this.estimates.cache);
   }
 }

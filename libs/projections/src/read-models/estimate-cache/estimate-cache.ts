@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { isEstimateAlgorithmVersion, LATEST_ESTIMATE_ALGORITHM_VERSION } from '@factledger/ledger-domain';
+import { subjectsIn } from '@factledger/platform';
 import { invalidateActiveSchemas, type ReadModelNotice } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import { todayOf, type Basis, type ReadRequest } from '../query/basis';
@@ -10,8 +11,8 @@ export type EstimateAnswer = { data: MetricEstimate; basis: Basis };
 interface Entry {
   metricKey: string;
   answer: EstimateAnswer;
-  /** The answer as Fastify would serialise it (JSON.stringify), sent as is on a hit. */
-  body: string;
+  /** The answer as Fastify would serialise it (JSON.stringify), sent as is on a hit; none when it names personal data (revealed per request). */
+  body: string | undefined;
   storedAt: number;
 }
 
@@ -179,7 +180,7 @@ export class EstimateCache {
   }
 
   /** The cached answer for a key from keyOf, most recently used first to stay. */
-  lookup(key: string): { answer: EstimateAnswer; body: string } | undefined {
+  lookup(key: string): { answer: EstimateAnswer; body: string | undefined } | undefined {
     // A hit becomes the most recently used; an expired entry is dropped and missed.
     const entry = this.entries.get(key);
     if (!entry) return undefined;
@@ -217,7 +218,7 @@ export class EstimateCache {
       // answer.basis.validAt differs if a day began meanwhile.
       const storable = () => this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day;
       if (storable() && (await this.replayedPast(metricKey, answer.basis.position)) && storable())
-        this.store(key, { metricKey, answer, body: JSON.stringify(answer), storedAt });
+        this.store(key, { metricKey, answer, body: subjectsIn(answer).size === 0 ? JSON.stringify(answer) : undefined, storedAt });
       return answer;
     } finally {
       if (this.inFlight.get(key) === flight) this.inFlight.delete(key);

@@ -1,3 +1,4 @@
+import { sealPersonal } from '@factledger/platform';
 import type { ReadModelNotice } from '../../engine';
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
 import type { EstimateFilters } from '../query/estimate.query';
@@ -30,6 +31,14 @@ describe('EstimateCache', () => {
     expect(await ask('6')).toEqual(answer('5'));
     expect(cache.lookup(EstimateCache.key('m', '2024-11-02', 2, {}))?.body).toBe(JSON.stringify(answer('5')));
     expect(cache.stats).toMatchObject({ hits: 2, misses: 1, stored: 1 });
+  });
+
+  it('keeps no body for an answer naming personal data: the fast path leaves it to the controller, which reveals it per request', async () => {
+    const sealed = sealPersonal('source-s1', Buffer.alloc(32, 1), 'a quote');
+    const personal = { ...answer('5'), data: { sources: [{ citation: { quote: sealed } }] } } as unknown as EstimateAnswer;
+    await cache.estimate('m', {}, {}, async () => personal);
+    expect(await ask('6')).toEqual(personal);
+    expect(cache.lookup(EstimateCache.key('m', '2024-11-02', 2, {}))).toMatchObject({ answer: personal, body: undefined });
   });
 
   it('does not store an answer computed while a notice arrived: its snapshot may predate the change', async () => {

@@ -28,11 +28,16 @@ const VERSIONS: ReadonlyMap<unknown, EstimateAlgorithmVersion> = new Map(ESTIMAT
  * interceptor, serialisation) runs. Only queries the DTO certainly accepts
  * are answered here, and only keys a validated request stored; anything else
  * (bad input included) goes on to the controller, which validates as usual.
- * preHandler: after every onRequest hook (x-request-id).
+ * preHandler: after every onRequest hook (x-request-id). Installed only while
+ * reads are public (READ_ACCESS=public): the access guard runs later, in Nest.
+ * A request carrying a key goes on to it too (a bad key is refused, a good
+ * one spends its own budget); an answer naming personal data has no body here
+ * (EstimateCache stores none), so the controller's interceptor reveals it.
  */
 export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCache): void {
   fastify.addHook('preHandler', (request, reply, done) => {
     if (request.method !== 'GET' || request.routeOptions.url !== ESTIMATE_ROUTE) return done();
+    if (request.headers['authorization'] !== undefined) return done();
     // The cache holds JSON; a CSV (Accept: text/csv) is rendered by the controller.
     const accept = request.headers['accept'];
     if (wantsCsv(undefined, Array.isArray(accept) ? accept.join(',') : accept)) return done();

@@ -1,11 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
+import type { EstimateCombination } from '../query/estimate-fold';
 import type { SnapshotView } from '../query/read-snapshot';
 import { isoTimestamp } from '../shared/batch-rows';
 import type { FigureVersionRow } from './figure-rows';
 import { FIGURES_PROJECTION } from './figures.projection';
 import { heldAt, onCurrentPath, validAt } from './figures.repository';
 import { currentRow, retractedRow } from './figures.tables';
+import { cursorHeadSelect } from '../shared/ledger-cursor';
 
 export type EstimateCandidate = Pick<
   FigureVersionRow,
@@ -81,20 +83,8 @@ export async function estimateRowsAt(s: EstimateSnapshot, metricKey: string): Pr
  */
 function candidates(s: EstimateSnapshot, metricKey: string): RawBuilder<unknown> {
   const probe = onCurrentPath(s)
-    ? sql`SELECT f.figure_id::text AS figure_id, f.version, f.source_id, f.qualifier,
-                 f.value::float8 AS value, f.low::float8 AS low, f.high::float8 AS high,
-                 to_char(f.valid_at, 'YYYY-MM-DD') AS valid_at, f.valid_precision,
-                 f.version_position::text AS version_position, ${isoTimestamp(sql.ref('f.version_recorded_at'))} AS version_recorded_at,
-                 f.report_id, f.quote, f.quote_offset
-            FROM ${table(s, 'figure_versions')} f
-           WHERE f.metric_key = ${metricKey} AND f.source_id = ms.source_id AND ${currentRow('f')} AND f.valid_at <= ${s.validAt}::date
-           ORDER BY f.valid_at DESC, f.version_position DESC, f.figure_id
-           LIMIT 1`
-    : sql`SELECT v.figure_id::text AS figure_id, v.version, v.source_id, v.qualifier,
-                 v.value::float8 AS value, v.low::float8 AS low, v.high::float8 AS high,
-                 to_char(v.valid_at, 'YYYY-MM-DD') AS valid_at, v.valid_precision,
-                 v.version_position::text AS version_position, ${isoTimestamp(sql.ref('v.version_recorded_at'))} AS version_recorded_at,
-                 v.report_id, v.quote, v.quote_offset
+    ? currentCandidate(s, sql`${metricKey}`, sql.ref('ms.source_id'), candidateColumns('f', true))
+    : sql`SELECT ${candidateColumns('v', true)}
             FROM ${table(s, 'figure_versions')} v
            WHERE v.metric_key = ${metricKey} AND v.source_id = ms.source_id AND ${validAt(s)} AND ${heldAt(s)}
            ORDER BY v.valid_at DESC, v.version_position DESC, v.figure_id
@@ -103,6 +93,132 @@ function candidates(s: EstimateSnapshot, metricKey: string): RawBuilder<unknown>
     SELECT c.* FROM ${table(s, 'metric_sources')} ms CROSS JOIN LATERAL (${probe}) c
      WHERE ms.metric_key = ${metricKey} AND ms.first_seq <= ${s.seq}::bigint`;
 }
+
+/** A candidate's columns as the fold reads them (amounts as float8), or as head_estimate_sources keeps them (numeric, exact). */
+function candidateColumns(alias: string, float: boolean): RawBuilder<unknown> {
+  const col = (name: string) => sql.ref(`${alias}.${name}`);
+  const amount = (name: string) => (float ? sql`${col(name)}::float8 AS ${sql.id(name)}` : col(name));
+  return sql`${col('figure_id')}::text AS figure_id, ${col('version')}, ${col('source_id')}, ${col('qualifier')},
+             ${amount('value')}, ${amount('low')}, ${amount('high')},
+             to_char(${col('valid_at')}, 'YYYY-MM-DD') AS valid_at, ${col('valid_precision')},
+             ${col('version_position')}::text AS version_position, ${isoTimestamp(col('version_recorded_at'))} AS version_recorded_at,
+             ${col('report_id')}, ${col('quote')}, ${col('quote_offset')}`;
+}
+
+/** The current path's probe for one source: among its current rows (their partial index) valid at validAt, the one the estimate retains. */
+const currentCandidate = (s: EstimateSnapshot, metric: RawBuilder<unknown>, source: RawBuilder<unknown>, columns: RawBuilder<unknown>) => sql`
+  SELECT ${columns}
+    FROM ${table(s, 'figure_versions')} f
+   WHERE f.metric_key = ${metric} AND f.source_id = ${source} AND ${currentRow('f')} AND f.valid_at <= ${s.validAt}::date
+   ORDER BY f.valid_at DESC, f.version_position DESC, f.figure_id
+   LIMIT 1`;
+
+/**
+ * Keeps head_estimate_sources in the projector's batch (s: its own
+ * transaction at the batch's end, today): the candidate of every pair in
+ * `pairs` (all pairs: null) as the current path's probe picks it now. A pair
+ * whose figures no batch touched since keeps its row, and its row stays what
+ * the probe answers (it reads only that pair's figure rows).
+ */
+export async function keepHeadSources(s: EstimateSnapshot, pairs: { metricKeys: string[]; sourceIds: string[] } | null): Promise<void> {
+  const target = table(s, 'head_estimate_sources');
+  if (pairs === null) await sql`DELETE FROM ${target}`.execute(s.trx);
+  else if (pairs.metricKeys.length === 0) return;
+  else
+    await sql`DELETE FROM ${target} t USING unnest(${pairs.metricKeys}::text[], ${pairs.sourceIds}::text[]) p (metric_key, source_id)
+               WHERE t.metric_key = p.metric_key AND t.source_id = p.source_id`.execute(s.trx);
+  const probe = currentCandidate(s, sql.ref('ms.metric_key'), sql.ref('ms.source_id'), candidateColumns('f', false));
+  const only =
+    pairs === null
+      ? sql``
+      : sql`JOIN unnest(${pairs.metricKeys}::text[], ${pairs.sourceIds}::text[]) p (metric_key, source_id)
+              ON p.metric_key = ms.metric_key AND p.source_id = ms.source_id`;
+  await sql`
+    INSERT INTO ${target} (metric_key, figure_id, version, source_id, qualifier, value, low, high, valid_at, valid_precision,
+                           version_position, version_recorded_at, report_id, quote, quote_offset)
+    SELECT ms.metric_key, c.* FROM ${table(s, 'metric_sources')} ms ${only} CROSS JOIN LATERAL (${probe}) c`.execute(s.trx);
+}
+
+/** What a head read finds kept: the combination's row (its answer's JSON), or else the metric's candidates. */
+export interface HeadKept {
+  /** The model's head, read in the same statement. */
+  head: { position: string; recordedAt: string | null };
+  /** The kept row's data (JSON text), when asked for a combination that has one. */
+  data: string | null;
+  /** Otherwise the estimate's rows from the kept candidates. */
+  rows: EstimateRows | null;
+}
+
+/**
+ * The estimate's rows at the model's head from head_estimate_sources, and
+ * that head, in one statement: the same rows estimateRowsAt reads at the head
+ * for `today`, without a probe per source. The sources' flags and the last
+ * change are read at the head as estimateRowsAt reads them (at the head every
+ * row is at or before its seq, so no seq bounds them). With `row`, the
+ * combination's kept row for `today` is read too, and the candidates only
+ * when it is absent: one round trip either way. Null when nothing is kept
+ * for `today` or the metric is not registered (then compute).
+ */
+export async function headSourceRowsAt(
+  db: SqlConnection,
+  schema: string,
+  metricKey: string,
+  today: string,
+  row?: EstimateCombination,
+): Promise<HeadKept | null> {
+  const t = (name: string) => sql.id(schema, name);
+  const atHead: EstimateSnapshot = {
+    trx: db,
+    seq: HEAD_SEQ,
+    validAt: today,
+    validAtIsToday: true,
+    schema: () => schema,
+    atHead: () => true,
+  };
+  const kept = row
+    ? sql`LEFT JOIN ${t('head_estimates')} h
+            ON h.metric_key = ${metricKey} AND h.algorithm_version = ${row.algorithmVersion}
+           AND h.exclude_parties = ${row.excludeParties} AND h.include_unverified = ${row.includeUnverified} AND h.valid_at = ${today}::date`
+    : sql`LEFT JOIN (SELECT NULL::text AS data) h ON false`;
+  const { rows } = await sql<
+    Partial<EstimateCandidate> & {
+      head_position: string;
+      head_recorded_at: string | null;
+      kept_data: string | null;
+      unit: string;
+      last_change_position: string | null;
+      last_change_at: string | null;
+    }
+  >`
+    SELECT c.position AS head_position, c."recordedAt" AS head_recorded_at, h.data AS kept_data, m.unit,
+           lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
+           k.figure_id, k.version, k.source_id, k.qualifier, k.value::float8 AS value, k.low::float8 AS low, k.high::float8 AS high,
+           k.valid_at, k.valid_precision, k.version_position, k.version_recorded_at, k.report_id, k.quote, k.quote_offset,
+           coalesce(sp.party_to_conflict, false) AS party_to_conflict, coalesce(sp.needs_review, true) AS needs_review
+      FROM (${cursorHeadSelect(FIGURES_PROJECTION, schema)}) c
+      JOIN ${t('head_estimate_state')} st ON st.valid_at = ${today}::date
+      JOIN ${t('metrics')} m ON m.metric_key = ${metricKey}
+      ${kept}
+      LEFT JOIN LATERAL (${lastChange(atHead, metricKey)}) lc ON true
+      LEFT JOIN ${t('head_estimate_sources')} k ON k.metric_key = ${metricKey} AND h.data IS NULL
+      LEFT JOIN ${t('source_parties')} sp ON sp.source_id = k.source_id AND sp.recorded_to IS NULL
+     ORDER BY k.source_id`.execute(db);
+  const first = rows[0];
+  if (!first) return null;
+  const head = { position: first.head_position, recordedAt: first.head_recorded_at };
+  if (first.kept_data !== null) return { head, data: first.kept_data, rows: null };
+  const candidates = rows
+    .filter((r) => r.figure_id != null)
+    .map(
+      ({ head_position: _h, head_recorded_at: _r, kept_data: _k, unit: _u, last_change_position: _p, last_change_at: _a, ...c }) =>
+        c as EstimateCandidate,
+    );
+  const lastChanged = first.last_change_position === null ? null : { position: first.last_change_position, recordedAt: first.last_change_at! };
+  return { head, data: null, rows: { unit: first.unit, candidates, lastChange: lastChanged } };
+}
+
+/** Above every seq: at the head, in one snapshot, every stored row is at or before it. */
+const HEAD_SEQ = '9223372036854775807';
 
 /**
  * The last change at or before the basis: every change of belief about a

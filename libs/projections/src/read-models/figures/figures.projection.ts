@@ -9,7 +9,7 @@ import { insertRows, rowsAsRelation, selectColumns, updateRows } from '../shared
 import { figuresToLoad, foldFigureBatch, type FigureBatchChanges, type StoredFigure, type StoredFigureState } from './figure-batch.fold';
 import { sourcesToLoad } from './source-flags.fold';
 import { todayOf } from '../query/basis';
-import { touchedMetrics } from './touched-metrics';
+import { touchedMetrics, touchedPairs } from './touched-metrics';
 import { HeadEstimateKeeper } from './head-estimates';
 import {
   CITATION_COLUMNS,
@@ -71,6 +71,7 @@ export function figuresProjection(options: {
         await headEstimates.keep(trx, schema, {
           last: { seq: last.seq, position: last.logged.position },
           touched: keys,
+          pairs: touchedPairs(stored, changes),
           caughtUp,
           today: todayOf(now()),
         });

@@ -3,6 +3,7 @@ import type { EngineDb } from '../../engine/projection.tables';
 import type { EstimateCombination } from '../query/estimate-fold';
 import { cursorHeadSelect } from '../shared/ledger-cursor';
 import { FIGURES_PROJECTION } from './figures.projection';
+import { headSourceRowsAt, type HeadKept } from './estimate.repository';
 
 /** A kept head estimate with the head it is read at. */
 export interface HeadEstimateRead {
@@ -21,16 +22,24 @@ export interface HeadEstimateRead {
  * streaming replica neither receives nor lets anyone read ("cannot access temporary or unlogged relations during
  * recovery"), so reads on a replica (READ_DATABASE_URL) always take the computed path.
  */
-const keeping = new WeakMap<Kysely<EngineDb>, Map<string, Promise<boolean>>>();
+const keeping = new WeakMap<Kysely<EngineDb>, Map<string, Promise<Kept>>>();
 
-function keepsHeadEstimates(db: Kysely<EngineDb>, schema: string): Promise<boolean> {
+/** What a schema keeps that this server can read: the rows, and the candidates (head_estimate_sources, from figures model 7). */
+interface Kept {
+  rows: boolean;
+  sources: boolean;
+}
+
+function keptBy(db: Kysely<EngineDb>, schema: string): Promise<Kept> {
   let schemas = keeping.get(db);
   if (!schemas) keeping.set(db, (schemas = new Map()));
   let known = schemas.get(schema);
   if (!known) {
-    known = sql<{ kept: boolean }>`SELECT to_regclass(${`${quoteIdent(schema)}.head_estimates`}) IS NOT NULL AND NOT pg_is_in_recovery() AS kept`
+    known = sql<Kept>`
+      SELECT to_regclass(${`${quoteIdent(schema)}.head_estimates`}) IS NOT NULL AND NOT pg_is_in_recovery() AS rows,
+             to_regclass(${`${quoteIdent(schema)}.head_estimate_sources`}) IS NOT NULL AND NOT pg_is_in_recovery() AS sources`
       .execute(db)
-      .then((r) => r.rows[0]!.kept);
+      .then((r) => r.rows[0]!);
     const forget = schemas;
     known.catch(() => forget.delete(schema));
     schemas.set(schema, known);
@@ -54,7 +63,7 @@ export async function headEstimateAt(
   metricKey: string,
   c: EstimateCombination,
 ): Promise<HeadEstimateRead | null> {
-  if (!(await keepsHeadEstimates(db, schema))) return null;
+  if (!(await keptBy(db, schema)).rows) return null;
   const { rows } = await sql<HeadEstimateRead>`
     SELECT c.position, c."recordedAt", to_char(h.valid_at, 'YYYY-MM-DD') AS "validAt", h.data
       FROM (${cursorHeadSelect(FIGURES_PROJECTION, schema)}) c
@@ -62,4 +71,24 @@ export async function headEstimateAt(
         ON h.metric_key = ${metricKey} AND h.algorithm_version = ${c.algorithmVersion}
        AND h.exclude_parties = ${c.excludeParties} AND h.include_unverified = ${c.includeUnverified}`.execute(db);
   return rows[0] ?? null;
+}
+
+/**
+ * The combination's kept row, or else the metric's kept candidates, with the
+ * model's head, in one statement (headSourceRowsAt). Versions without kept
+ * candidates (code versions 4–6) read only the row (headEstimateAt). Null
+ * when nothing is kept for `today` or the metric is not registered: then compute.
+ */
+export async function headKeptAt(
+  db: Kysely<EngineDb>,
+  schema: string,
+  metricKey: string,
+  c: EstimateCombination,
+  today: string,
+): Promise<HeadKept | null> {
+  const kept = await keptBy(db, schema);
+  if (kept.sources) return headSourceRowsAt(db, schema, metricKey, today, c);
+  const row = kept.rows ? await headEstimateAt(db, schema, metricKey, c) : null;
+  if (!row || row.validAt !== today) return null;
+  return { head: { position: row.position, recordedAt: row.recordedAt }, data: row.data, rows: null };
 }

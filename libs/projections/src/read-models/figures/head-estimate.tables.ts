@@ -59,21 +59,66 @@ export const HEAD_ESTIMATE_BACKLOG_COLUMNS = {
   since_seq: 'bigint',
 } as const satisfies ColumnSpec<HeadEstimateBacklogRow>;
 
+/**
+ * Each metric–source pair's candidate for today (the figure the estimate
+ * would retain from the source: estimate.repository.ts' probe at the head),
+ * as the read path selects it, so a reader folds these rows instead of
+ * probing every source. What the 6 combinations share, once per pair. The
+ * source's flags are not here: readers join them at the head.
+ */
+export interface HeadEstimateSourceRow {
+  metric_key: string;
+  source_id: string;
+  figure_id: string;
+  version: number;
+  qualifier: string;
+  value: number | null;
+  low: number | null;
+  high: number | null;
+  valid_at: string;
+  valid_precision: string;
+  version_position: string;
+  version_recorded_at: string;
+  report_id: string;
+  quote: string;
+  quote_offset: number | null;
+}
+
+export const HEAD_ESTIMATE_SOURCE_COLUMNS = {
+  metric_key: 'text',
+  source_id: 'text',
+  figure_id: 'text',
+  version: 'integer',
+  qualifier: 'text',
+  value: 'numeric',
+  low: 'numeric',
+  high: 'numeric',
+  valid_at: 'text',
+  valid_precision: 'text',
+  version_position: 'text',
+  version_recorded_at: 'text',
+  report_id: 'text',
+  quote: 'text',
+  quote_offset: 'integer',
+} as const satisfies ColumnSpec<HeadEstimateSourceRow>;
+
 export interface HeadEstimateTables {
   head_estimates: StoredTable<HeadEstimateRow, typeof HEAD_ESTIMATE_COLUMNS>;
   head_estimate_state: StoredTable<HeadEstimateStateRow, typeof HEAD_ESTIMATE_STATE_COLUMNS>;
   head_estimate_backlog: StoredTable<HeadEstimateBacklogRow, typeof HEAD_ESTIMATE_BACKLOG_COLUMNS>;
+  head_estimate_sources: StoredTable<HeadEstimateSourceRow, typeof HEAD_ESTIMATE_SOURCE_COLUMNS>;
 }
 
 export const HEAD_ESTIMATE_TABLES = [
   'head_estimates',
   'head_estimate_state',
   'head_estimate_backlog',
+  'head_estimate_sources',
 ] as const satisfies readonly (keyof HeadEstimateTables)[];
 
 /**
  * UNLOGGED: a cache of answers, not evidence. No WAL in the projector's
- * transaction, and a crash empties the three tables together, which readers and
+ * transaction, and a crash empties the four tables together, which readers and
  * the projector take as "not kept": readers compute, and the next caught-up
  * batch fills them again. Read-model digests leave unlogged tables out.
  */
@@ -93,5 +138,14 @@ export async function createHeadEstimateTables(db: SqlConnection, schema: string
   await sql`
     CREATE UNLOGGED TABLE ${t('head_estimate_backlog')} (
       metric_key text COLLATE "C" PRIMARY KEY, since_seq bigint NOT NULL
+    )`.execute(db);
+  await sql`
+    CREATE UNLOGGED TABLE ${t('head_estimate_sources')} (
+      metric_key text COLLATE "C" NOT NULL, source_id text COLLATE "C" NOT NULL,
+      figure_id text NOT NULL, version integer NOT NULL, qualifier text NOT NULL,
+      value numeric, low numeric, high numeric, valid_at text NOT NULL, valid_precision text NOT NULL,
+      version_position text NOT NULL, version_recorded_at text NOT NULL,
+      report_id text NOT NULL, quote text NOT NULL, quote_offset integer,
+      PRIMARY KEY (metric_key, source_id)
     )`.execute(db);
 }

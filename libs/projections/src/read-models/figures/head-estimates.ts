@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
 import { ESTIMATE_COMBINATIONS, estimateFromRows, filtersOf } from '../query/estimate-fold';
 import { insertRows } from '../shared/batch-rows';
-import { estimateRowsAt, type EstimateSnapshot } from './estimate.repository';
+import { headSourceRowsAt, keepHeadSources, type EstimateSnapshot } from './estimate.repository';
 import { FIGURES_PROJECTION } from './figures.projection';
 import { HEAD_ESTIMATE_COLUMNS, HEAD_ESTIMATE_STATE_COLUMNS, type HeadEstimateRow } from './head-estimate.tables';
 
@@ -19,6 +19,8 @@ export interface HeadEstimateBatch {
   last: { seq: string; position: string };
   /** The metrics the batch touched (the notice's keys). */
   touched: readonly string[];
+  /** The metric–source pairs whose figure rows the batch changed (touchedPairs): their head_estimate_sources rows are redone. */
+  pairs: { metricKeys: string[]; sourceIds: string[] };
   /** The batch counts as caught up with the log (ensureQueryIndexes' answer). */
   caughtUp: boolean;
   /** Today (UTC) by the projector's clock: the day the rows answer for. */
@@ -53,6 +55,10 @@ export interface HeadEstimateBatch {
  * not. So under a heavy write load the projector computes only the metrics
  * written now and then, and a busy one is kept once writes to it pause (at
  * the next batch: the engine has no idle hook).
+ * A metric without a row is not computed from scratch by readers either:
+ * `head_estimate_sources` keeps each metric–source pair's candidate, all
+ * pairs when the day is set, then per batch only the pairs whose figure
+ * rows it changed (`pairs`), and readers fold those (headSourceRowsAt).
  * While the model catches up nothing is kept; the first caught-up batch and
  * the first batch of a new day put every metric in the backlog. Budget 0:
  * no row is written (rows are still invalidated).
@@ -88,7 +94,9 @@ export class HeadEstimateKeeper {
         marker,
         sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`,
       );
-    }
+      // Every pair's candidate for the new day (the batch's own pairs included).
+      await keepHeadSources(batchSnapshot(db, schema, batch), null);
+    } else await keepHeadSources(batchSnapshot(db, schema, batch), batch.pairs);
     const now = this.clock();
     for (const metricKey of batch.touched) this.touches.set(metricKey, { last: now, previous: this.touches.get(metricKey)?.last ?? null });
     if (batch.touched.length > 0) {
@@ -134,20 +142,13 @@ export class HeadEstimateKeeper {
 
 /**
  * One metric's 6 rows: one read of what the model holds about it at the
- * batch's end (the read path's own query, on the current tables), folded
+ * batch's end (its kept candidates, the read path's own rows at the head), folded
  * once per combination. None when the metric is not registered.
  */
 async function metricRows(db: SqlConnection, schema: string, batch: HeadEstimateBatch, metricKey: string): Promise<HeadEstimateRow[]> {
   const { last, today } = batch;
-  const snapshot: EstimateSnapshot = {
-    trx: db,
-    seq: last.seq,
-    validAt: today,
-    validAtIsToday: true,
-    schema: (name) => (name === FIGURES_PROJECTION ? schema : failOther(name)),
-    atHead: (name) => name === FIGURES_PROJECTION,
-  };
-  const read = await estimateRowsAt(snapshot, metricKey);
+  // The batch's pairs are redone above, so the kept candidates are the probe's answer now.
+  const read = (await headSourceRowsAt(db, schema, metricKey, today))?.rows ?? null; // no row asked: always the candidates
   if (!read) return [];
   return ESTIMATE_COMBINATIONS.map((c) => ({
     metric_key: metricKey,
@@ -160,6 +161,16 @@ async function metricRows(db: SqlConnection, schema: string, batch: HeadEstimate
     data: JSON.stringify(estimateFromRows(metricKey, read, c.algorithmVersion, filtersOf(c), today)),
   }));
 }
+
+/** The batch's own transaction at its end, seen as the read path's head snapshot for today. */
+const batchSnapshot = (db: SqlConnection, schema: string, batch: HeadEstimateBatch): EstimateSnapshot => ({
+  trx: db,
+  seq: batch.last.seq,
+  validAt: batch.today,
+  validAtIsToday: true,
+  schema: (name) => (name === FIGURES_PROJECTION ? schema : failOther(name)),
+  atHead: (name) => name === FIGURES_PROJECTION,
+});
 
 const failOther = (name: string): never => {
   throw new Error(`the figures projector reads only its own model, not ${name}`);

@@ -20,3 +20,15 @@ export async function touchedMetrics(db: SqlConnection, schema: string, stored: 
   }
   return [...keys];
 }
+
+/**
+ * The metric–source pairs whose figure rows a batch changed: every figure it
+ * touched before (stored) and after (new version rows). A pair's candidate
+ * for the estimate depends on that pair's figure rows only.
+ */
+export function touchedPairs(stored: StoredFigureState, changes: FigureBatchChanges): { metricKeys: string[]; sourceIds: string[] } {
+  const pairs = new Map<string, [string, string]>();
+  for (const row of [...stored.figures.values(), ...changes.versionInserts])
+    pairs.set(`${row.metric_key}\u0000${row.source_id}`, [row.metric_key, row.source_id]);
+  return { metricKeys: [...pairs.values()].map((p) => p[0]), sourceIds: [...pairs.values()].map((p) => p[1]) };
+}

@@ -1,5 +1,6 @@
 import { FIGURES_PROJECTION } from '../figures/figures.projection';
-import { headEstimateAt } from '../figures/head-estimate.repository';
+import { headKeptAt } from '../figures/head-estimate.repository';
+import { estimateFromRows } from './estimate-fold';
 import { activeSchema, waitForPosition } from '../../engine';
 import { resolveAlgorithmVersion, todayOf, type Basis, type ReadRequest } from './basis';
 import type { EstimateFilters, MetricEstimate } from './estimate.query';
@@ -13,12 +14,13 @@ export interface KeptHeadEstimate {
 }
 
 /**
- * A head estimate for today from the figures model's kept row
- * (head-estimates.ts): one indexed read instead of the estimate's queries
- * and fold, the same answer byte for byte. Not for asOf or another day, nor
- * when the row is for another day than the reader's today (before the first
- * batch of a new day), nor when the active version keeps no rows: those are
- * computed. minPosition is waited for first, exactly as readAt does; once it
+ * A head estimate for today from what the figures model keeps
+ * (head-estimates.ts): the combination's row, or else the metric's
+ * candidates folded here, read with the head in one statement instead of the
+ * estimate's queries and a probe per source; the same answer byte for byte.
+ * Not for asOf or another day, nor when what is kept is for another day than
+ * the reader's today (before the first batch of a new day), nor when the
+ * active version keeps nothing: those are computed. minPosition is waited for first, exactly as readAt does; once it
  * is reached every later head covers it, so the row at the head answers it.
  * Checks run in readAt's order, so a bad request is refused the same way.
  */
@@ -36,9 +38,12 @@ export async function keptHeadEstimate(
   if (minPosition !== undefined) await waitForPosition(ctx.db, [FIGURES_PROJECTION], minPosition, ctx.waitTimeoutMs, ctx.primary);
   const schema = await activeSchema(ctx.db, FIGURES_PROJECTION);
   const combination = { algorithmVersion, excludeParties: filters.excludeParties ?? false, includeUnverified: filters.includeUnverified ?? false };
-  const kept = await headEstimateAt(ctx.db, schema, metricKey, combination);
-  if (!kept || kept.validAt !== today) return { answer: null, rest };
+  const kept = await headKeptAt(ctx.db, schema, metricKey, combination, today);
+  if (!kept) return { answer: null, rest };
   // readAt's basis, key for key (the answer's JSON must not differ).
-  const basis: Basis = { position: kept.position, recordedAt: kept.recordedAt, validAt: today, algorithmVersion };
-  return { answer: { data: JSON.parse(kept.data) as MetricEstimate, basis }, rest };
+  const basis: Basis = { position: kept.head.position, recordedAt: kept.head.recordedAt, validAt: today, algorithmVersion };
+  // The row; or, for a metric without one (touched since, hot, past the budget), its candidates folded as computing would at this head.
+  const data =
+    kept.data !== null ? (JSON.parse(kept.data) as MetricEstimate) : estimateFromRows(metricKey, kept.rows!, algorithmVersion, filters, today);
+  return { answer: { data, basis }, rest };
 }
