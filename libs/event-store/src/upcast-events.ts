@@ -3,9 +3,22 @@ import type { LogEvent, RecordedEvent, StreamEvent } from './event-store.types';
 
 /** Raw events read into a family's union, once each (see LogEvent). */
 export function upcastEvents<E extends DomainEvent>(events: readonly RecordedEvent[], upcast: Upcaster<E>): LogEvent<E>[] {
-  return events.map(({ data, ...place }) => {
+  return events.map((place) => {
     try {
-      return { ...place, event: upcast({ type: place.type, schemaVersion: place.schemaVersion, data }) };
+      const event = upcast({ type: place.type, schemaVersion: place.schemaVersion, data: place.data });
+      // One literal, not `{ ...rest, event }`: V8 adds properties after a spread through its slow path (several µs an event).
+      return {
+        position: place.position,
+        transactionId: place.transactionId,
+        streamId: place.streamId,
+        streamVersion: place.streamVersion,
+        id: place.id,
+        type: place.type,
+        schemaVersion: place.schemaVersion,
+        metadata: place.metadata,
+        recordedAt: place.recordedAt,
+        event,
+      };
     } catch (e) {
       // A newer version than this code reads: say which event, so the operator sees what stopped the reader.
       if (e instanceof UnknownEventVersionError && !e.at)

@@ -110,11 +110,7 @@ class FigureBatchFold {
     }
     this.openRow(
       figure,
-      versionRow(
-        n,
-        { ...identity, ...statedColumns(n, data) },
-        { version: 1, kind: 'reported', revises: null, reason: null, citation: data.citation },
-      ),
+      versionRow(n, identity, statedColumns(n, data), { version: 1, kind: 'reported', revises: null, reason: null, citation: data.citation }),
     );
   }
 
@@ -125,7 +121,15 @@ class FigureBatchFold {
     if (figure.storedCurrentVersion === data.revises) {
       // The replaced version's row is stored: copy (an update) and close it in SQL.
       if (data.kind === 'update') {
-        this.changes.stored.copies.push({ figure_id: data.figureId, version: data.revises, ...openedAt(n), valid_to: data.validAt.date });
+        const { recorded_from, recorded_from_position, recorded_from_at } = openedAt(n);
+        this.changes.stored.copies.push({
+          figure_id: data.figureId,
+          version: data.revises,
+          recorded_from,
+          recorded_from_position,
+          recorded_from_at,
+          valid_to: data.validAt.date,
+        });
       }
       this.changes.stored.closes.push({ figure_id: data.figureId, version: data.revises, ...why });
       figure.storedCurrentVersion = null;
@@ -135,15 +139,17 @@ class FigureBatchFold {
       Object.assign(replaced, why);
       figure.open = figure.open.filter((row) => row !== replaced);
       // An update leaves the replaced version true for its own dates, up to the new one.
-      if (data.kind === 'update') this.openRow(figure, { ...reopened(replaced, n), valid_to: data.validAt.date });
+      if (data.kind === 'update') this.openRow(figure, reopened(replaced, n, data.validAt.date));
     }
     this.openRow(
       figure,
-      versionRow(
-        n,
-        { ...figure.identity, ...statedColumns(n, data) },
-        { version: data.revision, kind: data.kind, revises: data.revises, reason: data.reason, citation: data.citation },
-      ),
+      versionRow(n, figure.identity, statedColumns(n, data), {
+        version: data.revision,
+        kind: data.kind,
+        revises: data.revises,
+        reason: data.reason,
+        citation: data.citation,
+      }),
     );
   }
 

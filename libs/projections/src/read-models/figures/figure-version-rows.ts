@@ -4,44 +4,67 @@ import type { NumberedEvent } from '../shared/ledger-cursor';
 import type { Closure } from './figure-batch.changes';
 import type { CitationRow, FigureVersionRow } from './figure-rows';
 
-/** Row builders of the figures fold: pure, from one numbered event. */
-
-export const amountColumns = (amount: Amount) => ({
-  qualifier: amount.qualifier,
-  value: 'value' in amount ? amount.value : null,
-  low: 'low' in amount ? amount.low : null,
-  high: 'high' in amount ? amount.high : null,
-  point: normaliseAmount(amount).point,
-});
+/**
+ * Row builders of the figures fold: pure, from one numbered event. Each builds
+ * its object in one literal, without spreading another object first: V8 adds
+ * properties after a spread one by one through its slow path (measured: 20–50
+ * µs per row instead of < 1 µs), which made the fold a third of a catch-up.
+ */
 
 /** What a report or a revision states about the figure's version it makes. */
+export type StatedColumns = Pick<
+  FigureVersionRow,
+  | 'qualifier'
+  | 'value'
+  | 'low'
+  | 'high'
+  | 'point'
+  | 'valid_at'
+  | 'valid_precision'
+  | 'stated_at'
+  | 'method'
+  | 'scope_note'
+  | 'report_id'
+  | 'version_position'
+  | 'version_recorded_at'
+  | 'recorded_by'
+  | 'quote'
+  | 'quote_offset'
+>;
+
 export const statedColumns = (
   n: NumberedEvent,
   data: Pick<FigureReportedData, 'amount' | 'validAt' | 'statedAt' | 'method' | 'scopeNote' | 'citation'>,
-) => ({
-  ...amountColumns(data.amount),
-  valid_at: data.validAt.date,
-  valid_precision: data.validAt.precision,
-  stated_at: data.statedAt,
-  method: data.method,
-  scope_note: data.scopeNote,
-  report_id: data.citation.reportId,
-  version_position: n.logged.position,
-  version_recorded_at: n.recordedAt,
-  recorded_by: provenanceOf(n.logged).actor,
-  quote: data.citation.quote,
-  quote_offset: data.citation.offset,
-});
+): StatedColumns => {
+  const amount: Amount = data.amount;
+  return {
+    qualifier: amount.qualifier,
+    value: 'value' in amount ? amount.value : null,
+    low: 'low' in amount ? amount.low : null,
+    high: 'high' in amount ? amount.high : null,
+    point: normaliseAmount(amount).point,
+    valid_at: data.validAt.date,
+    valid_precision: data.validAt.precision,
+    stated_at: data.statedAt,
+    method: data.method,
+    scope_note: data.scopeNote,
+    report_id: data.citation.reportId,
+    version_position: n.logged.position,
+    version_recorded_at: n.recordedAt,
+    recorded_by: provenanceOf(n.logged).actor,
+    quote: data.citation.quote,
+    quote_offset: data.citation.offset,
+  };
+};
 
 /** The belief period this event opens. */
 export const openedAt = (n: NumberedEvent) => ({ recorded_from: n.seq, recorded_from_position: n.logged.position, recorded_from_at: n.recordedAt });
 
-/** Where this event ends a belief period. */
-export const closedAt = (n: NumberedEvent) => ({ recorded_to: n.seq, recorded_to_position: n.logged.position, recorded_to_at: n.recordedAt });
-
 /** Why and by whom this event ends a belief period. */
 export const closure = (n: NumberedEvent, by: NonNullable<Closure['closed_by']>, byVersion: number | null, reason: string): Closure => ({
-  ...closedAt(n),
+  recorded_to: n.seq,
+  recorded_to_position: n.logged.position,
+  recorded_to_at: n.recordedAt,
   closed_by: by,
   closed_by_version: byVersion,
   closed_actor: provenanceOf(n.logged).actor,
@@ -54,31 +77,34 @@ export type FigureIdentity = Pick<FigureVersionRow, 'figure_id' | 'metric_key' |
 /** The version row this event opens, from the figure's identity and what the event states. */
 export function versionRow(
   n: NumberedEvent,
-  current: FigureIdentity & ReturnType<typeof statedColumns>,
+  identity: FigureIdentity,
+  stated: StatedColumns,
   v: { version: number; kind: FigureVersionRow['kind']; revises: number | null; reason: string | null; citation: Citation },
 ): FigureVersionRow {
   const provenance = provenanceOf(n.logged);
   return {
-    figure_id: current.figure_id,
+    figure_id: identity.figure_id,
     version: v.version,
-    ...openedAt(n),
+    recorded_from: n.seq,
+    recorded_from_position: n.logged.position,
+    recorded_from_at: n.recordedAt,
     recorded_to: null,
-    valid_at: current.valid_at,
+    valid_at: stated.valid_at,
     valid_to: null,
-    valid_precision: current.valid_precision,
-    metric_key: current.metric_key,
-    source_id: current.source_id,
-    unit: current.unit,
+    valid_precision: stated.valid_precision,
+    metric_key: identity.metric_key,
+    source_id: identity.source_id,
+    unit: identity.unit,
     kind: v.kind,
     revises: v.revises,
-    qualifier: current.qualifier,
-    value: current.value,
-    low: current.low,
-    high: current.high,
-    point: current.point,
-    stated_at: current.stated_at,
-    method: current.method,
-    scope_note: current.scope_note,
+    qualifier: stated.qualifier,
+    value: stated.value,
+    low: stated.low,
+    high: stated.high,
+    point: stated.point,
+    stated_at: stated.stated_at,
+    method: stated.method,
+    scope_note: stated.scope_note,
     report_id: v.citation.reportId,
     quote: v.citation.quote,
     quote_offset: v.citation.offset,
@@ -98,19 +124,21 @@ export function versionRow(
   };
 }
 
-/** The same version believed anew from this event (its valid range is then narrowed by the caller). */
-export function reopened(row: FigureVersionRow, n: NumberedEvent): FigureVersionRow {
-  return {
-    ...row,
-    ...openedAt(n),
-    recorded_to: null,
-    recorded_to_position: null,
-    recorded_to_at: null,
-    closed_by: null,
-    closed_by_version: null,
-    closed_actor: null,
-    closed_reason: null,
-  };
+/** The same version believed anew from this event, valid up to `validTo` (an update narrows the replaced version's dates). */
+export function reopened(row: FigureVersionRow, n: NumberedEvent, validTo: string): FigureVersionRow {
+  const copy = { ...row }; // every key exists already: only values change, no property is added
+  copy.recorded_from = n.seq;
+  copy.recorded_from_position = n.logged.position;
+  copy.recorded_from_at = n.recordedAt;
+  copy.recorded_to = null;
+  copy.recorded_to_position = null;
+  copy.recorded_to_at = null;
+  copy.closed_by = null;
+  copy.closed_by_version = null;
+  copy.closed_actor = null;
+  copy.closed_reason = null;
+  copy.valid_to = validTo;
+  return copy;
 }
 
 export function citationRow(

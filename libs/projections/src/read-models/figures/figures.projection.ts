@@ -63,7 +63,7 @@ export function figuresProjection(options: {
       const stored = await loadStoredState(trx, schema, numbered);
       const changes = foldFigureBatch(numbered, stored);
       await writeChanges(trx, schema, changes);
-      const caughtUp = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
+      const indexes = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
       // After writeChanges: metric_sources then holds the batch's own pairs too.
       const keys = await touchedMetrics(trx, schema, stored, changes);
       const last = numbered.at(-1);
@@ -72,7 +72,9 @@ export function figuresProjection(options: {
           last: { seq: last.seq, position: last.logged.position },
           touched: keys,
           pairs: touchedPairs(stored, changes),
-          caughtUp,
+          caughtUp: indexes.caughtUp,
+          // This transaction cannot use the indexes it just built (ensureQueryIndexes): queue only.
+          queueOnly: indexes.builtNow,
           today: todayOf(now()),
         });
       return { keys };

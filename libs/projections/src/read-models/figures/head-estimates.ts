@@ -25,6 +25,8 @@ export interface HeadEstimateBatch {
   caughtUp: boolean;
   /** Today (UTC) by the projector's clock: the day the rows answer for. */
   today: string;
+  /** Invalidate and queue, compute nothing (the batch that built the query indexes cannot use them yet). */
+  queueOnly?: boolean;
 }
 
 /**
@@ -104,7 +106,7 @@ export class HeadEstimateKeeper {
       await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
                 SELECT unnest(${batch.touched}::text[]), ${batch.last.seq}::bigint ON CONFLICT (metric_key) DO NOTHING`.execute(db);
     }
-    await this.recompute(db, schema, batch, now);
+    if (!batch.queueOnly) await this.recompute(db, schema, batch, now);
   }
 
   private isHot(metricKey: string, now: number): boolean {
