@@ -26,7 +26,8 @@ export type DateValue =
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const YEAR = String.raw`((?:19|20)\d{2})`;
+// 2100: the horizon of long-range projections ("by 2100").
+const YEAR = String.raw`((?:19|20)\d{2}|2100)`;
 const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 
 // Words that make a date the edge of a period rather than the time a figure describes.
@@ -40,6 +41,11 @@ const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 // "next week", "another cut in September": ahead of the reporting.
 const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
+
+const FORECAST =
+  /\b(?:could|would|will|may|might|expects?|expected|projects?|projected|projections?|forecasts?|forecast|predicts?|predicted|on\s+(?:course|track)|aims?|targets?)\b/i;
+/** The text of the sentence holding `start`, up to it. */
+const sentenceBefore = (text: string, start: number): string => text.slice(Math.max(0, start - 200), start).replace(/^[^]*[.!?]\s/, '');
 
 const PERIOD_END = /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$/i;
 
@@ -86,7 +92,7 @@ const RULES: Rule[] = [
     // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
     // "by Nov. 5" is a day, not a bare month.
     re: new RegExp(
-      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|(?:19|20)\d{2}\b))`,
+      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|\.?,?\s+(?:19|20)\d{2}\b)`,
       'gi',
     ),
     monthGroup: 2,
@@ -94,10 +100,11 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|end of|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
       'gi',
     ),
-    build: (m) => ({ kind: 'year', y: Number(m[1]) }),
+    // "by the end of 2027" is its December.
+    build: (m) => (m[1] ? { kind: 'month', y: Number(m[2]), m: 12, last: false } : { kind: 'year', y: Number(m[1 + 1]) }),
   },
   {
     re: new RegExp(String.raw`\b(?:(last)\s+|(?:on|this)\s+)?${WEEKDAY}\b(?:\s+(this|last)\s+week\b)?`, 'g'),
@@ -214,6 +221,11 @@ export const findDateMentions = (text: string): DateMention[] => {
         /\bby\s*$/i.test(before) &&
         !/\b(?:will|would|could|should|may|might|expected|plans?|aims?|set|intends?|hopes?)\b/i.test(before) &&
         (value.kind === 'weekday' || value.kind === 'date' || value.kind === 'day-offset');
+      // "could lose up to 90% by 2100", "expects to close 35 more by the end of 2027": a forecast holds at its target.
+      const target =
+        /\bby\s+(?:the\s+)?$/i.test(before) || /^by\b/i.test(m[0])
+          ? (value.kind === 'year' || (value.kind === 'month' && value.y !== undefined)) && FORECAST.test(sentenceBefore(text, start))
+          : false;
       found.push({
         ...value,
         start,
@@ -223,6 +235,7 @@ export const findDateMentions = (text: string): DateMention[] => {
         boundary:
           attributive(text, start, end) ||
           (!asOfBy &&
+            !target &&
             !asOfUntil &&
             !(AS_OF_BY.test(before) && /^,/.test(after)) &&
             (BOUNDARY_BEFORE.test(before) ||
