@@ -121,6 +121,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         sentence,
         clause,
         inSentence.filter((o) => o !== m),
+        parseIso(period?.as_of ?? undefined),
       );
       // A list item without a date of its own holds as of its lead-in.
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null))

@@ -20,7 +20,7 @@ export type DateValue =
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
   | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1 }
   /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
-  | { kind: 'day-offset'; days: number; anchored?: boolean }
+  | { kind: 'day-offset'; days: number; anchored?: boolean; years?: number }
   /** `sameTime`: "the same period last year", the publication's month `back` years earlier. */
   | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number; sameTime?: boolean };
 
@@ -145,6 +145,11 @@ const RULES: Rule[] = [
       const days = n * (/^f/i.test(m[2]) ? 14 : /^w/i.test(m[2]) ? 7 : 1);
       return { kind: 'day-offset', days: -days, ...(/^ago$/i.test(m[3]) ? {} : { anchored: true }) };
     },
+  },
+  {
+    // "compared with 89% a year earlier": the same day a year before the day (or period end) the sentence is about.
+    re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
+    build: (m) => ({ kind: 'day-offset', days: 0, years: -Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase())), anchored: true }),
   },
   {
     re: /\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b/gi,

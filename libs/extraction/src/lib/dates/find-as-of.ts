@@ -36,6 +36,7 @@ const DATED_ASIDE =
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
+const YEAR_CHANGE = /\b(?:than|superior|inferior|higher|lower|more|less|above|below|up|down|on|over|against|versus|vs)\b/i;
 const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
 /** How far into a sentence a date still reads as its opening adverbial ("Last month, ..."). */
 const OPENING = 3;
@@ -91,7 +92,7 @@ const isDateOnly = (line: string, m: DateMention): boolean =>
  * a later figure), else the date
  * its paragraph opens with, else the publication date, else null.
  */
-export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clause: Span, others: Span[] = []): AsOf => {
+export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clause: Span, others: Span[] = [], reference?: YMD): AsOf => {
   const prefix = index.paragraphDates[sentence.paragraph];
   // A date after another, later figure belongs to that one ("600 now, down from 1,300 in August");
   // a date before the figures usually dates the verb governing them all ("said on Thursday that A and B").
@@ -113,10 +114,17 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
     m.kind === 'relative' &&
     m.sameTime === true &&
     !/^\S+(?:\s+[a-z]+)?\s+(?:in|during|over|for)?\s*$/.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
+  // "1.3% higher than a year earlier": a change holds now; only the base it is measured against holds a year back.
+  const changeSince = (m: DateMention): boolean =>
+    m.kind === 'day-offset' &&
+    m.years !== undefined &&
+    m.start > pos &&
+    YEAR_CHANGE.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
   const candidates = within(index.mentions, sentence)
     .filter(
       (m) =>
         m !== prefix &&
+        !changeSince(m) &&
         !index.datelines.has(m) &&
         !m.boundary &&
         !m.future &&
@@ -165,7 +173,11 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
     // "by this afternoon" under a live blog's "Thursday 4 June" header: today is the update's day, not the page's.
     const header = nearest.m.kind === 'day-offset' && index.fromHeading[sentence.paragraph] && prefix ? resolveDate(prefix, index.published) : null;
     // "said on Thursday that nine had died, up from six a day earlier": the day before the day the sentence names.
-    const anchor = nearest.m.kind === 'day-offset' && nearest.m.anchored ? anchorDay(index, sentence, nearest.m, prefix) : null;
+    // "a profit of £1.8m a year earlier" after the story's period: a year before the period's end.
+    const anchor =
+      nearest.m.kind === 'day-offset' && nearest.m.anchored
+        ? anchorDay(index, sentence, nearest.m, prefix, nearest.m.years ? reference : undefined)
+        : null;
     if (anchor) {
       const shifted = resolveDate(nearest.m, anchor);
       if (shifted) return { as_of: toIso(shifted.date), datePrecision: 'day', dateBasis: 'relative' };
@@ -187,7 +199,7 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
 };
 
 /** The day an anchored offset counts from: a day named earlier in the sentence, else the paragraph's date, else publication. */
-const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined): YMD | undefined => {
+const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined, reference?: YMD): YMD | undefined => {
   const named = within(index.mentions, sentence)
     .filter(
       (m) =>
@@ -196,7 +208,7 @@ const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, pr
     .map((m) => resolveDate(m, index.published))
     .findLast((r) => r?.precision === 'day');
   const base = named ?? (prefix ? resolveDate(prefix, index.published) : null);
-  return base?.precision === 'day' ? base.date : index.published;
+  return base?.precision === 'day' ? base.date : (reference ?? index.published);
 };
 
 const spansOf = (re: RegExp, sentence: Sentence): Span[] =>

@@ -77,3 +77,19 @@ describe('a forecast holds at its target', () => {
     expect(at('The scheme had already planted 12,000 trees by 2019, the council said.', '12,000')[0]).not.toBe('2019-01-01');
   });
 });
+
+describe('"a year earlier" counts back from the day or period the figure is about', () => {
+  it('from a period end its sentence names', () => {
+    const text = 'In the four weeks to 7 February, 91.2% of buses ran on time, compared with 86.5% in the same period a year earlier.';
+    expect(at(text, '86.5')[0]).toBe('2025-02-07');
+  });
+
+  it("from the story's period when its sentence names none", () => {
+    const text = [RESULTS, 'The loss compares with a profit of £3.4m a year earlier, before the new routes opened.'].join('\n\n');
+    expect(at(text, '3.4')[0]).toBe('2025-03-31');
+  });
+
+  it('a change against a year earlier holds now', () => {
+    expect(at('Exports were 2.3% higher than a year earlier, the statistics office said.', '2.3')[0]).toBe('2026-09-15');
+  });
+});
