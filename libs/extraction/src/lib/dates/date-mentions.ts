@@ -147,6 +147,15 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "over the 2025-26 season", "the 2024/25 financial year": a period across two years holds in the year it ends.
+    re: /\b((?:19|20)\d{2})[-–/](\d{2})\s+(?:[a-z]+\s+){0,2}?(?:season|campaign|winter|financial\s+year|fiscal\s+year|school\s+year|academic\s+year)\b/g,
+    build: (m) => {
+      const first = Number(m[1]);
+      const end = first - (first % 100) + Number(m[2]);
+      return end === first + 1 ? { kind: 'year', y: end } : undefined;
+    },
+  },
+  {
     // "compared with 89% a year earlier": the same day a year before the day (or period end) the sentence is about.
     re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
     build: (m) => ({ kind: 'day-offset', days: 0, years: -Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase())), anchored: true }),

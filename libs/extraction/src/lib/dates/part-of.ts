@@ -1,0 +1,18 @@
+import type { ExtractedFigure } from '../types';
+import type { AsOf } from './find-as-of';
+
+// "340 of those days", "a third of these farms": a part of a figure just given, named by the same noun.
+const PARTITIVE = /^\s*(?:[a-z]+\s+)?of\s+(?:those|these|the)\s+([a-z]{3,})/i;
+
+/**
+ * "had missed 1,126 days between 2019 and 2022. On 340 of those days ...": a part holds when the whole it is part of holds,
+ * the last dated figure of the same noun since the sentence before.
+ */
+export const wholeOf = (figures: ExtractedFigure[], after: string, since: number): AsOf | undefined => {
+  const noun = PARTITIVE.exec(after)?.[1]?.toLowerCase();
+  if (!noun) return undefined;
+  const whole = figures.findLast((f) => f.offset >= since && (f.noun ?? '').toLowerCase().includes(noun.slice(0, 4)));
+  return whole && whole.dateBasis !== null && whole.dateBasis !== 'published' && !whole.dateBasis.startsWith('published@')
+    ? { as_of: whole.as_of, datePrecision: whole.datePrecision, dateBasis: 'carried' }
+    : undefined;
+};
