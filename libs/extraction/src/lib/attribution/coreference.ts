@@ -242,7 +242,7 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   const fits = (e: { raw: string }): boolean => !specific || stems.some((st) => st.test(e.raw));
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
-    named.find((e) => headWord.test(e.raw)) ??
+    named.find((e) => headWord.test(e.raw) && fits(e)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
     (spec.loose

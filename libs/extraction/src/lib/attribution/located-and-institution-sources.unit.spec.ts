@@ -15,4 +15,18 @@ describe('descriptions that name where a body is, or a research institution', ()
       'The observatory said 14 stations had recorded no snow at all.';
     expect(source(text, '14')).toMatch(/Observatory|observatory/);
   });
+
+  it('"the weather service" is not another service named before it', () => {
+    const text =
+      'Imagery analysed by the Northern Mapping Service puts the burned area at 9,200 hectares.\n\n' +
+      'The weather service warned that winds of up to 70 km/h were forecast for Sunday.';
+    expect(source(text, '70')).toBe('weather service');
+  });
+
+  it('"the mapping service" still means the Northern Mapping Service', () => {
+    const text =
+      'Imagery analysed by the Northern Mapping Service puts the burned area at 9,200 hectares.\n\n' +
+      'The mapping service said 40 villages lay inside the perimeter.';
+    expect(source(text, '40')).toBe('Northern Mapping Service');
+  });
 });
