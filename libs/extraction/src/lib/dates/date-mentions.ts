@@ -1,4 +1,5 @@
 import { monthNumber, WEEKDAYS } from './calendar';
+import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore } from './mention-context';
 
 /** A date expression found in text. Its digits are never figures. */
 export type DateMention = {
@@ -18,7 +19,8 @@ export type DateValue =
   | { kind: 'month'; y?: number; m: number; last: boolean }
   | { kind: 'year'; y: number }
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
-  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1 }
+  /** `ahead`: "are due to arrive on Monday", the next such day. */
+  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1; ahead?: boolean }
   /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
   | { kind: 'day-offset'; days: number; anchored?: boolean; years?: number }
   /** `sameTime`: "the same period last year", the publication's month `back` years earlier. */
@@ -41,11 +43,6 @@ const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 // "next week", "another cut in September": ahead of the reporting.
 const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
-
-const FORECAST =
-  /\b(?:could|would|will|may|might|expects?|expected|projects?|projected|projections?|forecasts?|forecast|predicts?|predicted|on\s+(?:course|track)|aims?|targets?)\b/i;
-/** The text of the sentence holding `start`, up to it. */
-const sentenceBefore = (text: string, start: number): string => text.slice(Math.max(0, start - 200), start).replace(/^[^]*[.!?]\s/, '');
 
 const PERIOD_END = /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$/i;
 
@@ -199,20 +196,6 @@ const RULES: Rule[] = [
  * "a day earlier" from the reference rather than the event; added to these rules for what they miss, it lowered the
  * generality set's date accuracy (older articles 94.3 → 85.3, g40–g47 87.8 → 82.4).
  */
-// "watched ... in Saturday's final", "after Tuesday's vote": a possessive day in a clause told in the past is the day it
-// happened; "ahead of Tuesday's election", "Sunday's race will" look forward, as does a present-tense clause.
-const PAST_CLAUSE = /\b(?:was|were|had|did|\w{3,}ed)\b[^.;:]{0,60}$/i;
-const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expected|set\s+to|due|plans?|upcoming|coming|into)\b[^.;]{0,40}$/i;
-const pastPossessive = (text: string, start: number, end: number): boolean => {
-  const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
-  const after = text.slice(end, end + 50);
-  return (
-    PAST_CLAUSE.test(before) &&
-    !AHEAD.test(before) &&
-    !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
-  );
-};
-
 export const findDateMentions = (text: string): DateMention[] => {
   const found: DateMention[] = [];
   for (const rule of RULES) {
@@ -240,8 +223,11 @@ export const findDateMentions = (text: string): DateMention[] => {
         /\bby\s+(?:the\s+)?$/i.test(before) || /^by\b/i.test(m[0])
           ? (value.kind === 'year' || (value.kind === 'month' && value.y !== undefined)) && FORECAST.test(sentenceBefore(text, start))
           : false;
+      // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
+      const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
       found.push({
         ...value,
+        ...(ahead ? { ahead: true } : {}),
         start,
         end,
         text: m[0],

@@ -31,12 +31,16 @@ const SUBJECT_RELATIVE = /\b(?:which|that|who)\s+[a-z]+\b[^,.;]{0,80}?(?=\s+(?:h
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 // ", first given in October,": an aside dating something else (when the figure was first published), not the clause it interrupts.
+// ", based on images taken on Saturday,": the time of the data a figure is read from is the figure's own (no aside).
 const DATED_ASIDE =
-  /,\s*(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
+  /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
 const YEAR_CHANGE = /\b(?:than|superior|inferior|higher|lower|more|less|above|below|up|down|on|over|against|versus|vs)\b/i;
+const NUMBER_START = /^\d+(?:[.,]\d+)*/;
+const LINKED = /[,;:]|\b(?:from|to|than|compared|against|versus|vs|while|whereas|and|or|but|up|down|after|before|with|plus|for|at|by)\b/i;
+const text = (sentence: Sentence, a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
 const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
 /** How far into a sentence a date still reads as its opening adverbial ("Last month, ..."). */
 const OPENING = 3;
@@ -98,9 +102,15 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   // a date before the figures usually dates the verb governing them all ("said on Thursday that A and B").
   // A figure inside an aside ("A, including B and C, arrived in October") blocks nothing past the aside.
   const asides = spansOf(ASIDE, sentence);
+  // But "killed 8,000 fish along a stretch of 9 kilometres in 2022": a figure inside the first one's phrase, linked by no
+  // comparison, list or aside, shares its date.
+  const between = (a: number, b: number): string => text(sentence, a, b);
+  const linked = (o: Span): boolean => LINKED.test(between(pos, o.start).replace(NUMBER_START, ''));
   const blockedBy = (m: DateMention): boolean =>
     !m.periodEnd &&
-    others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
+    others.some(
+      (o) => o.start > pos && o.end <= m.start && linked(o) && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end),
+    );
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
   const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter(
     (r) => r.end <= pos || r.start > pos,

@@ -34,6 +34,7 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
         const monday = addDays(published, -weekdayOf(published) + 7 * value.week);
         return { date: addDays(monday, value.weekday), precision: 'day', relative: true };
       }
+      if (value.ahead) return { date: addDays(published, (value.weekday - weekdayOf(published) + 7) % 7 || 7), precision: 'day', relative: true };
       let back = (weekdayOf(published) - value.weekday + 7) % 7;
       if (back === 0 && value.strictlyBefore) back = 7;
       return { date: addDays(published, -back), precision: 'day', relative: true };
