@@ -7,7 +7,8 @@ import { findDateMentions } from './dates/date-mentions';
 import { buildDateIndex, findAsOf, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
 import { atVenue, leadVenue } from './dates/lead-venue';
 import { targetBefore } from './dates/forecast-target';
-import { wholeOf } from './dates/part-of';
+import { restated, wholeOf } from './dates/part-of';
+import { respectiveYear } from './dates/respectively';
 import { CLOCK_TIME, endsNamedPeriod, leadEnd, PERIOD_ANAPHOR } from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
@@ -139,6 +140,13 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       // later": a past-tense sentence with no date of its own goes on with the day of the sentence before it in its paragraph.
       if (asOf.dateBasis === 'published' && PAST.test(sentence.text) && !NOT_PAST.test(sentence.text) && !ONGOING.test(sentence.text))
         asOf = carried(dayBefore(figures, sentences[sentence.index - 1], sentence.paragraph, period)) ?? asOf;
+      asOf =
+        respectiveYear(
+          sentence,
+          inSentence.map((o) => o.start),
+          m.start,
+        ) ?? asOf;
+      if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
       // "340 of those days": when the whole holds ("400 of them so far" holds now).
       if (asOf.dateBasis === 'published' && !/\b(?:so\s+far|to\s+date|now|currently|still|yet)\b/i.test(text.slice(clause.start, clause.end)))
         asOf = wholeOf(figures, text.slice(m.end, m.end + 30), sentences[sentence.index - 1]?.start ?? 0) ?? asOf;

@@ -33,3 +33,26 @@ describe("a figure inside the first figure's phrase does not take its date away"
     expect(at('The count fell to 600 this week, from 900 in July 2025.', '600')).not.toBe('2025-07-01');
   });
 });
+
+describe('figures that go on with the one before', () => {
+  it('"That is equivalent to 40% of income" holds when the figure it restates does', () => {
+    const text = "Rent arrears reached £3.2m in 2025. That is equivalent to 40% of the landlord's income.";
+    expect(at(text, '40')).toBe('2025-01-01');
+  });
+
+  it('a sentence that restates nothing keeps the reporting day', () => {
+    const text = 'Rent arrears reached £3.2m in 2025. Tenants owe 40% more than the landlord expected.';
+    expect(at(text, '40')).toBe('2026-08-16');
+  });
+
+  it('"in 2019 and 2021 ... 12% and 15% respectively" pairs years and figures in order', () => {
+    const text = 'Only the droughts of 2019 and 2021, when harvests fell 12% and 15% respectively, were worse.';
+    expect(at(text, '12')).toBe('2019-01-01');
+    expect(at(text, '15')).toBe('2021-01-01');
+  });
+
+  it('", supported by 30 lorries," does not take the day from the clause it interrupts', () => {
+    const text = 'Some 400 volunteers, supported by 30 lorries, were clearing the roads on Saturday morning, the mayor said.';
+    expect(at(text, '400')).toBe('2026-08-15');
+  });
+});

@@ -23,7 +23,9 @@ export interface DateIndex {
   datelines: Set<DateMention>;
 }
 
-const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,()]*[,)]/gi;
+// ", supported by 14 aircraft,": a participle's aside is background to the clause it interrupts.
+const ASIDE =
+  /[,(]\s*(?:including|among them|among whom|of whom|of which|(?:supported|backed|assisted|aided|joined|accompanied)\s+by)\b[^,()]*[,)]/gi;
 const RELATIVE = /,\s*(?:(?:a|an)\s+[^,]{1,40}?\s)?(?:where|which|who|whose)\b[^,]*(?:,|$)/gi;
 // "The landslide which hit the village on Sunday has left 38 families without water": a restrictive relative clause
 // dates the subject's event; the present perfect after it holds now.

@@ -16,3 +16,20 @@ export const wholeOf = (figures: ExtractedFigure[], after: string, since: number
     ? { as_of: whole.as_of, datePrecision: whole.datePrecision, dateBasis: 'carried' }
     : undefined;
 };
+
+// "That is equivalent to 82% of revenue", "This was 3% of the total": a figure restating the one before in other terms.
+const RESTATES = /^(?:That|This|It)\s+(?:is|was|represents|represented|amounts?\s+to|amounted\s+to|equals?|equalled|equaled)\b/;
+
+/** A restating sentence's figure holds when the last figure of the sentence before holds, if that one was dated. */
+export const restated = (
+  figures: ExtractedFigure[],
+  sentence: string,
+  previous: { start: number; end: number; paragraph: number } | undefined,
+  paragraph: number,
+): AsOf | undefined => {
+  if (!RESTATES.test(sentence) || previous?.paragraph !== paragraph) return undefined;
+  const last = figures.findLast((f) => f.offset >= previous.start && f.offset < previous.end);
+  return last && last.dateBasis !== null && last.dateBasis !== 'published' && !last.dateBasis.startsWith('published@')
+    ? { as_of: last.as_of, datePrecision: last.datePrecision, dateBasis: 'carried' }
+    : undefined;
+};
