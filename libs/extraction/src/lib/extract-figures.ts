@@ -9,6 +9,7 @@ import { atVenue, leadVenue } from './dates/lead-venue';
 import { targetBefore } from './dates/forecast-target';
 import { restated, wholeOf } from './dates/part-of';
 import { respectiveYear } from './dates/respectively';
+import { financialYearEnd, fullYearEnd } from './dates/financial-year';
 import { CLOCK_TIME, endsNamedPeriod, leadEnd, PERIOD_ANAPHOR } from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
@@ -90,6 +91,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   let lastSource: { source: string; sourceText?: string } | undefined;
   const venue = leadVenue(dates, sentences);
   const lead = Math.max(LEAD_PARAGRAPHS, leadEnd(text, paragraphs));
+  const financialYear = financialYearEnd(text, dateMentions);
   let cursor = 0;
   for (const sentence of sentences) {
     while (cursor < mentions.length && (mentions[cursor] as NumberMention).start < sentence.start) cursor++;
@@ -146,6 +148,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           inSentence.map((o) => o.start),
           m.start,
         ) ?? asOf;
+      asOf = fullYearEnd(financialYear, text.slice(clause.start, clause.end), published) ?? asOf;
       if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
       // "340 of those days": when the whole holds ("400 of them so far" holds now).
       if (asOf.dateBasis === 'published' && !/\b(?:so\s+far|to\s+date|now|currently|still|yet)\b/i.test(text.slice(clause.start, clause.end)))

@@ -33,3 +33,19 @@ describe('a part of a figure holds when the whole does', () => {
     expect(at(now, '90')[0]).toBe('2026-09-15');
   });
 });
+
+describe('a full year ends when the company says its financial year does', () => {
+  const fy = 'Its financial year ends on March 31.';
+
+  it('a full-year forecast holds at the next close', () => {
+    expect(at(`The chain now expects full-year sales of £2.1bn, up 4%. ${fy}`, '2.1')).toEqual(['2027-03-31', 'day']);
+  });
+
+  it('a full-year result holds at the last close', () => {
+    expect(at(`The chain reported full-year sales of £2.1bn. ${fy}`, '2.1')).toEqual(['2026-03-31', 'day']);
+  });
+
+  it('without a stated financial year, a full year is the calendar year', () => {
+    expect(at('The chain now expects full-year sales of £2.1bn, up 4%.', '2.1')).toEqual(['2026-01-01', 'year']);
+  });
+});
