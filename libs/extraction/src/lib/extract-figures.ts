@@ -1,10 +1,16 @@
 import { createCreditTracker } from './attribution/credit-tracker';
 import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
+import { sameSource } from './attribution/same-source';
 import { parseIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
 import { buildDateIndex, findAsOf, namesEventDay, saidOn, type AsOf } from './dates/find-as-of';
 import { atVenue, leadVenue } from './dates/lead-venue';
+import { targetBefore } from './dates/forecast-target';
+import { restated, wholeOf } from './dates/part-of';
+import { respectiveYear } from './dates/respectively';
+import { financialYearEnd, fullYearEnd } from './dates/financial-year';
+import { CLOCK_TIME, endsNamedPeriod, leadEnd, PERIOD_ANAPHOR } from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
@@ -54,27 +60,6 @@ interface Statement {
   paragraph: number;
 }
 
-const sourceWords = (source: string): string[] =>
-  source
-    .toLowerCase()
-    .replace(/['’]s\b/g, '')
-    .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 1 && w !== 'the' && w !== 'of');
-const GENERIC = /^(?:national|regional|local|state|federal|central|general|public|international|european|global|world|new|united|city|county)$/;
-/** "the air force" and "Ukraine's air force", "the mission" and "the U.N. monitoring mission": one names the other. */
-const sameSource = (a: string, b: string): boolean => {
-  const [short, long] = [sourceWords(a), sourceWords(b)].sort((x, y) => x.length - y.length) as [string[], string[]];
-  if (short.length > 0 && short.every((w) => long.includes(w))) return true;
-  // "Food bank network" and "Harbour Food Network": the same head and another specific word.
-  const specific = short.filter((w) => long.includes(w) && !GENERIC.test(w));
-  if (short.at(-1) === long.at(-1) && specific.length >= 2) return true;
-  // "ONS" and "Office for National Statistics": an acronym of the other's capitalised words.
-  const acronym = (x: string): string => (x.match(/\b[A-Z]/g) ?? []).join('');
-  const bare = (x: string): string | undefined => (/^[A-Z]{2,6}$/.test(x.trim()) ? x.trim() : undefined);
-  const [abbr, full] = bare(a) ? [bare(a), b] : [bare(b), a];
-  return abbr !== undefined && abbr.length >= 2 && acronym(full) === abbr;
-};
-
 /**
  * Extracts the reported figures of an article: every number that counts
  * something, with its bounds, unit, source, date and the clause it stands in.
@@ -105,6 +90,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   let releasedBy: { source: string; sourceText?: string } | undefined;
   let lastSource: { source: string; sourceText?: string } | undefined;
   const venue = leadVenue(dates, sentences);
+  const lead = Math.max(LEAD_PARAGRAPHS, leadEnd(text, paragraphs));
+  const financialYear = financialYearEnd(text, dateMentions);
   let cursor = 0;
   for (const sentence of sentences) {
     while (cursor < mentions.length && (mentions[cursor] as NumberMention).start < sentence.start) cursor++;
@@ -138,6 +125,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         sentence,
         clause,
         inSentence.filter((o) => o !== m),
+        parseIso(period?.as_of ?? undefined),
       );
       // A list item without a date of its own holds as of its lead-in.
       if (credit.leadIn && (asOf.dateBasis === 'published' || asOf.dateBasis === null))
@@ -153,18 +141,41 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       // "X separated 58 minutes after lift-off, Y told a briefing on Wednesday. A ground station picked up its signal 20 minutes
       // later": a past-tense sentence with no date of its own goes on with the day of the sentence before it in its paragraph.
       if (asOf.dateBasis === 'published' && PAST.test(sentence.text) && !NOT_PAST.test(sentence.text) && !ONGOING.test(sentence.text))
-        asOf = carried(dayBefore(figures, sentences[sentence.index - 1], sentence.paragraph)) ?? asOf;
+        asOf = carried(dayBefore(figures, sentences[sentence.index - 1], sentence.paragraph, period)) ?? asOf;
+      asOf =
+        respectiveYear(
+          sentence,
+          inSentence.map((o) => o.start),
+          m.start,
+        ) ?? asOf;
+      asOf = fullYearEnd(financialYear, text.slice(clause.start, clause.end), published) ?? asOf;
+      if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
+      // "340 of those days": when the whole holds ("400 of them so far" holds now).
+      if (asOf.dateBasis === 'published' && !/\b(?:so\s+far|to\s+date|now|currently|still|yet)\b/i.test(text.slice(clause.start, clause.end)))
+        asOf = wholeOf(figures, text.slice(m.end, m.end + 30), sentences[sentence.index - 1]?.start ?? 0) ?? asOf;
+      if (asOf.dateBasis === 'published')
+        asOf =
+          targetBefore(figures, text.slice(clause.start, clause.end), sentences[sentence.index - 1], sentence.paragraph, asOf.as_of ?? undefined) ??
+          asOf;
       const disclosed = DISCLOSED_THEN.test(text.slice(m.end, clause.end));
+      // "covering the 12 months to 30 June": a period the lead names by its end is the story's, as a lead's month is.
+      const namedPeriod = !period && sentence.paragraph < lead && endsNamedPeriod(dates, sentence, asOf);
+      const ongoing = ONGOING.test(text.slice(clause.start, clause.end)) || CLOCK_TIME.test(text.slice(clause.start, clause.end));
       if (
         !period &&
         !disclosed &&
-        sentence.paragraph < LEAD_PARAGRAPHS &&
-        asOf.datePrecision === 'month' &&
-        (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')
+        (namedPeriod ||
+          (sentence.paragraph < LEAD_PARAGRAPHS &&
+            asOf.datePrecision === 'month' &&
+            (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')))
       ) {
         period = asOf;
         releasedBy = resolved.source === ARTICLE ? undefined : resolved;
-      } else if (period && asOf.dateBasis === 'published' && !ONGOING.test(text.slice(clause.start, clause.end))) {
+        // "X lost £23.5m, its accounts show. / The accounts, covering the 12 months to 30 June, ...": the lead's figure before it too.
+        if (namedPeriod) backdate(figures, paragraphs[sentence.paragraph - 1]?.start ?? 0, asOf);
+      } else if (period && asOf.dateBasis === 'published' && PERIOD_ANAPHOR.test(text.slice(clause.start, clause.end))) {
+        asOf = carried(period);
+      } else if (period && asOf.dateBasis === 'published' && !ongoing) {
         // The release's later figures cover its period and come from it, unless another source says them ("the Home Office said").
         const fromRelease = resolved.source === ARTICLE || (releasedBy !== undefined && sameSource(releasedBy.source, resolved.source));
         if (fromRelease) asOf = carried(period);
@@ -239,6 +250,14 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   return dedupeFigures(figures, headlines, bullets);
 };
 
+/** Lead figures stated with no date of their own before the sentence that names the story's period. */
+const backdate = (figures: ExtractedFigure[], from: number, period: AsOf): void => {
+  figures.forEach((f, i) => {
+    if (f.offset >= from && f.dateBasis === 'published' && !ONGOING.test(f.quote) && !CLOCK_TIME.test(f.quote))
+      figures[i] = { ...f, ...carried(period) };
+  });
+};
+
 /** A date taken over from the statement, gathering or lead-in a figure goes on with. */
 function carried(asOf: AsOf): AsOf;
 function carried(asOf: AsOf | undefined): AsOf | undefined;
@@ -250,9 +269,15 @@ const PAST = /\b(?:was|were|\w{3,}ed)\b/;
 // A present or past-perfect state ("Four people remain unaccounted for", "46,000 had been affected") holds as reported.
 const NOT_PAST = /\b(?:is|are|remains?|has|have|had)\b/i;
 /** The day the last figure of `sentence` holds on, when it is in `paragraph` and was dated by the text. */
-const dayBefore = (figures: ExtractedFigure[], sentence: { start: number; end: number; paragraph: number } | undefined, paragraph: number) => {
+const dayBefore = (
+  figures: ExtractedFigure[],
+  sentence: { start: number; end: number; paragraph: number } | undefined,
+  paragraph: number,
+  period: AsOf | undefined,
+) => {
   const last = sentence?.paragraph === paragraph ? figures.findLast((f) => f.offset >= sentence.start && f.offset < sentence.end) : undefined;
-  return last?.datePrecision === 'day' && last.dateBasis !== 'published' && last.dateBasis !== null
+  // The end of the story's period is no day of an event.
+  return last?.datePrecision === 'day' && last.dateBasis !== 'published' && last.dateBasis !== null && last.as_of !== period?.as_of
     ? { as_of: last.as_of, datePrecision: last.datePrecision, dateBasis: last.dateBasis }
     : undefined;
 };

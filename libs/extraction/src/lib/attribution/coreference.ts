@@ -43,6 +43,9 @@ const HEADS: Record<string, Head> = {
   bank: { kind: 'org', hint: /bank|reserve|ECB|Fed\b/i },
   statisticians: { kind: 'org', loose: true, hint: /statist|census|bureau|ONS\b|Eurostat/i },
   institute: { kind: 'org' },
+  observatory: { kind: 'org' },
+  laboratory: { kind: 'org' },
+  university: { kind: 'org' },
   organisation: { kind: 'org', hint: /organi[sz]ation|WHO\b/i },
   organization: { kind: 'org', hint: /organi[sz]ation|WHO\b/i },
   insurer: { kind: 'org', loose: true, hint: /insur|assurance|re\b/i },
@@ -94,14 +97,16 @@ const HEADS: Record<string, Head> = {
 const HEAD_WORDS = Object.keys(HEADS).join('|');
 // "the agency", "the network operator", "the statistics office", "the same service"; a plural head ("the statisticians") is one word.
 // The head and its modifiers are lower case: "the Met Office" is a name.
-const DESCRIPTION = new RegExp(String.raw`^[Tt]he\s+(?:same\s+)?(?:[a-z][\w-]*\s+){0,2}?(${HEAD_WORDS})s?$`);
+// "the Leeds-based company": where a body is based says where it is, not who it is.
+const LOCATED = String.raw`[A-Z][\w'’]*-(?:based|headquartered|listed|registered)`;
+const DESCRIPTION = new RegExp(String.raw`^[Tt]he\s+(?:same\s+)?(?:(?:[a-z][\w-]*|${LOCATED})\s+){0,2}?(${HEAD_WORDS})s?$`);
 // "a spokesperson for the company": a person speaking for a described body.
 const SPEAKING_FOR = new RegExp(
   String.raw`^(?:[Aa]n?|[Tt]he)\s+(?:spokes(?:person|man|woman)|representative|official|executive)\s+(?:for|of|at|from)\s+(the\s+(?:[a-z][\w-]*\s+){0,2}?(?:${HEAD_WORDS})s?)$`,
 );
 // Words that mark a name as a body's rather than a person's.
 const ORG_WORD =
-  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Terminals?|Ports?|Stores|Retail|Logistics|Shipping|Lines|Reuters|Eurostat|Verisk)\b/;
+  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Observatory|Laboratory|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Terminals?|Ports?|Stores|Retail|Logistics|Shipping|Lines|Reuters|Eurostat|Verisk)\b/;
 
 export interface Coreference {
   /** The named source the description means. */
@@ -233,11 +238,11 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   const stems = modifiers.map((w) => new RegExp(w.slice(0, 4), 'i'));
   // "the national power company" names its trade: a name that fits only the head's hint ("Airline Icelandair" for
   // "company") or only its kind is another body; generic modifiers ("national", "regional") say nothing.
-  const specific = modifiers.some((w) => !GENERIC_MODIFIERS.has(w.toLowerCase()));
+  const specific = modifiers.some((w) => !GENERIC_MODIFIERS.has(w.toLowerCase()) && !new RegExp(`^${LOCATED}$`).test(w));
   const fits = (e: { raw: string }): boolean => !specific || stems.some((st) => st.test(e.raw));
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
-    named.find((e) => headWord.test(e.raw)) ??
+    named.find((e) => headWord.test(e.raw) && fits(e)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
     (spec.loose

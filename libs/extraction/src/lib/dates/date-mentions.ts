@@ -1,4 +1,5 @@
 import { monthNumber, WEEKDAYS } from './calendar';
+import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore } from './mention-context';
 
 /** A date expression found in text. Its digits are never figures. */
 export type DateMention = {
@@ -18,15 +19,17 @@ export type DateValue =
   | { kind: 'month'; y?: number; m: number; last: boolean }
   | { kind: 'year'; y: number }
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
-  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1 }
+  /** `ahead`: "are due to arrive on Monday", the next such day. */
+  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1; ahead?: boolean }
   /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
-  | { kind: 'day-offset'; days: number; anchored?: boolean }
+  | { kind: 'day-offset'; days: number; anchored?: boolean; years?: number }
   /** `sameTime`: "the same period last year", the publication's month `back` years earlier. */
   | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number; sameTime?: boolean };
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
-const YEAR = String.raw`((?:19|20)\d{2})`;
+// 2100: the horizon of long-range projections ("by 2100").
+const YEAR = String.raw`((?:19|20)\d{2}|2100)`;
 const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
 
 // Words that make a date the edge of a period rather than the time a figure describes.
@@ -86,7 +89,7 @@ const RULES: Rule[] = [
     // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
     // "by Nov. 5" is a day, not a bare month.
     re: new RegExp(
-      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|(?:19|20)\d{2}\b))`,
+      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|\.?,?\s+(?:19|20)\d{2}\b)`,
       'gi',
     ),
     monthGroup: 2,
@@ -94,10 +97,11 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|end of|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
       'gi',
     ),
-    build: (m) => ({ kind: 'year', y: Number(m[1]) }),
+    // "by the end of 2027" is its December.
+    build: (m) => (m[1] ? { kind: 'month', y: Number(m[2]), m: 12, last: false } : { kind: 'year', y: Number(m[1 + 1]) }),
   },
   {
     re: new RegExp(String.raw`\b(?:(last)\s+|(?:on|this)\s+)?${WEEKDAY}\b(?:\s+(this|last)\s+week\b)?`, 'g'),
@@ -140,6 +144,20 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "over the 2025-26 season", "the 2024/25 financial year": a period across two years holds in the year it ends.
+    re: /\b((?:19|20)\d{2})[-–/](\d{2})\s+(?:[a-z]+\s+){0,2}?(?:season|campaign|winter|financial\s+year|fiscal\s+year|school\s+year|academic\s+year)\b/g,
+    build: (m) => {
+      const first = Number(m[1]);
+      const end = first - (first % 100) + Number(m[2]);
+      return end === first + 1 ? { kind: 'year', y: end } : undefined;
+    },
+  },
+  {
+    // "compared with 89% a year earlier": the same day a year before the day (or period end) the sentence is about.
+    re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
+    build: (m) => ({ kind: 'day-offset', days: 0, years: -Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase())), anchored: true }),
+  },
+  {
     re: /\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b/gi,
     build: () => ({ kind: 'day-offset', days: -1, anchored: true }),
   },
@@ -178,20 +196,6 @@ const RULES: Rule[] = [
  * "a day earlier" from the reference rather than the event; added to these rules for what they miss, it lowered the
  * generality set's date accuracy (older articles 94.3 → 85.3, g40–g47 87.8 → 82.4).
  */
-// "watched ... in Saturday's final", "after Tuesday's vote": a possessive day in a clause told in the past is the day it
-// happened; "ahead of Tuesday's election", "Sunday's race will" look forward, as does a present-tense clause.
-const PAST_CLAUSE = /\b(?:was|were|had|did|\w{3,}ed)\b[^.;:]{0,60}$/i;
-const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expected|set\s+to|due|plans?|upcoming|coming|into)\b[^.;]{0,40}$/i;
-const pastPossessive = (text: string, start: number, end: number): boolean => {
-  const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
-  const after = text.slice(end, end + 50);
-  return (
-    PAST_CLAUSE.test(before) &&
-    !AHEAD.test(before) &&
-    !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
-  );
-};
-
 export const findDateMentions = (text: string): DateMention[] => {
   const found: DateMention[] = [];
   for (const rule of RULES) {
@@ -214,8 +218,16 @@ export const findDateMentions = (text: string): DateMention[] => {
         /\bby\s*$/i.test(before) &&
         !/\b(?:will|would|could|should|may|might|expected|plans?|aims?|set|intends?|hopes?)\b/i.test(before) &&
         (value.kind === 'weekday' || value.kind === 'date' || value.kind === 'day-offset');
+      // "could lose up to 90% by 2100", "expects to close 35 more by the end of 2027": a forecast holds at its target.
+      const target =
+        /\bby\s+(?:the\s+)?$/i.test(before) || /^by\b/i.test(m[0])
+          ? (value.kind === 'year' || (value.kind === 'month' && value.y !== undefined)) && FORECAST.test(sentenceBefore(text, start))
+          : false;
+      // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
+      const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
       found.push({
         ...value,
+        ...(ahead ? { ahead: true } : {}),
         start,
         end,
         text: m[0],
@@ -223,6 +235,7 @@ export const findDateMentions = (text: string): DateMention[] => {
         boundary:
           attributive(text, start, end) ||
           (!asOfBy &&
+            !target &&
             !asOfUntil &&
             !(AS_OF_BY.test(before) && /^,/.test(after)) &&
             (BOUNDARY_BEFORE.test(before) ||

@@ -23,7 +23,9 @@ export interface DateIndex {
   datelines: Set<DateMention>;
 }
 
-const ASIDE = /[,(]\s*(?:including|among them|among whom|of whom|of which)\b[^,()]*[,)]/gi;
+// ", supported by 14 aircraft,": a participle's aside is background to the clause it interrupts.
+const ASIDE =
+  /[,(]\s*(?:including|among them|among whom|of whom|of which|(?:supported|backed|assisted|aided|joined|accompanied)\s+by)\b[^,()]*[,)]/gi;
 const RELATIVE = /,\s*(?:(?:a|an)\s+[^,]{1,40}?\s)?(?:where|which|who|whose)\b[^,]*(?:,|$)/gi;
 // "The landslide which hit the village on Sunday has left 38 families without water": a restrictive relative clause
 // dates the subject's event; the present perfect after it holds now.
@@ -31,11 +33,16 @@ const SUBJECT_RELATIVE = /\b(?:which|that|who)\s+[a-z]+\b[^,.;]{0,80}?(?=\s+(?:h
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 // ", first given in October,": an aside dating something else (when the figure was first published), not the clause it interrupts.
+// ", based on images taken on Saturday,": the time of the data a figure is read from is the figure's own (no aside).
 const DATED_ASIDE =
-  /,\s*(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
+  /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
+const YEAR_CHANGE = /\b(?:than|superior|inferior|higher|lower|more|less|above|below|up|down|on|over|against|versus|vs)\b/i;
+const NUMBER_START = /^\d+(?:[.,]\d+)*/;
+const LINKED = /[,;:]|\b(?:from|to|than|compared|against|versus|vs|while|whereas|and|or|but|up|down|after|before|with|plus|for|at|by)\b/i;
+const text = (sentence: Sentence, a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
 const CONTRAST = /^(?:though|although|but|while|whereas|yet|even as)\b/i;
 /** How far into a sentence a date still reads as its opening adverbial ("Last month, ..."). */
 const OPENING = 3;
@@ -91,15 +98,21 @@ const isDateOnly = (line: string, m: DateMention): boolean =>
  * a later figure), else the date
  * its paragraph opens with, else the publication date, else null.
  */
-export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clause: Span, others: Span[] = []): AsOf => {
+export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clause: Span, others: Span[] = [], reference?: YMD): AsOf => {
   const prefix = index.paragraphDates[sentence.paragraph];
   // A date after another, later figure belongs to that one ("600 now, down from 1,300 in August");
   // a date before the figures usually dates the verb governing them all ("said on Thursday that A and B").
   // A figure inside an aside ("A, including B and C, arrived in October") blocks nothing past the aside.
   const asides = spansOf(ASIDE, sentence);
+  // But "killed 8,000 fish along a stretch of 9 kilometres in 2022": a figure inside the first one's phrase, linked by no
+  // comparison, list or aside, shares its date.
+  const between = (a: number, b: number): string => text(sentence, a, b);
+  const linked = (o: Span): boolean => LINKED.test(between(pos, o.start).replace(NUMBER_START, ''));
   const blockedBy = (m: DateMention): boolean =>
     !m.periodEnd &&
-    others.some((o) => o.start > pos && o.end <= m.start && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end));
+    others.some(
+      (o) => o.start > pos && o.end <= m.start && linked(o) && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end),
+    );
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
   const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter(
     (r) => r.end <= pos || r.start > pos,
@@ -113,10 +126,17 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
     m.kind === 'relative' &&
     m.sameTime === true &&
     !/^\S+(?:\s+[a-z]+)?\s+(?:in|during|over|for)?\s*$/.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
+  // "1.3% higher than a year earlier": a change holds now; only the base it is measured against holds a year back.
+  const changeSince = (m: DateMention): boolean =>
+    m.kind === 'day-offset' &&
+    m.years !== undefined &&
+    m.start > pos &&
+    YEAR_CHANGE.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
   const candidates = within(index.mentions, sentence)
     .filter(
       (m) =>
         m !== prefix &&
+        !changeSince(m) &&
         !index.datelines.has(m) &&
         !m.boundary &&
         !m.future &&
@@ -165,7 +185,11 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
     // "by this afternoon" under a live blog's "Thursday 4 June" header: today is the update's day, not the page's.
     const header = nearest.m.kind === 'day-offset' && index.fromHeading[sentence.paragraph] && prefix ? resolveDate(prefix, index.published) : null;
     // "said on Thursday that nine had died, up from six a day earlier": the day before the day the sentence names.
-    const anchor = nearest.m.kind === 'day-offset' && nearest.m.anchored ? anchorDay(index, sentence, nearest.m, prefix) : null;
+    // "a profit of £1.8m a year earlier" after the story's period: a year before the period's end.
+    const anchor =
+      nearest.m.kind === 'day-offset' && nearest.m.anchored
+        ? anchorDay(index, sentence, nearest.m, prefix, nearest.m.years ? reference : undefined)
+        : null;
     if (anchor) {
       const shifted = resolveDate(nearest.m, anchor);
       if (shifted) return { as_of: toIso(shifted.date), datePrecision: 'day', dateBasis: 'relative' };
@@ -187,7 +211,7 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
 };
 
 /** The day an anchored offset counts from: a day named earlier in the sentence, else the paragraph's date, else publication. */
-const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined): YMD | undefined => {
+const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined, reference?: YMD): YMD | undefined => {
   const named = within(index.mentions, sentence)
     .filter(
       (m) =>
@@ -196,7 +220,7 @@ const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, pr
     .map((m) => resolveDate(m, index.published))
     .findLast((r) => r?.precision === 'day');
   const base = named ?? (prefix ? resolveDate(prefix, index.published) : null);
-  return base?.precision === 'day' ? base.date : index.published;
+  return base?.precision === 'day' ? base.date : (reference ?? index.published);
 };
 
 const spansOf = (re: RegExp, sentence: Sentence): Span[] =>

@@ -34,12 +34,19 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
         const monday = addDays(published, -weekdayOf(published) + 7 * value.week);
         return { date: addDays(monday, value.weekday), precision: 'day', relative: true };
       }
+      if (value.ahead) return { date: addDays(published, (value.weekday - weekdayOf(published) + 7) % 7 || 7), precision: 'day', relative: true };
       let back = (weekdayOf(published) - value.weekday + 7) % 7;
       if (back === 0 && value.strictlyBefore) back = 7;
       return { date: addDays(published, -back), precision: 'day', relative: true };
     }
-    case 'day-offset':
-      return published ? { date: addDays(published, value.days), precision: 'day', relative: true } : null;
+    case 'day-offset': {
+      if (!published) return null;
+      const day = addDays(published, value.days);
+      if (!value.years) return { date: day, precision: 'day', relative: true };
+      // 29 February a year back is the 28th.
+      const back = { ...day, y: day.y + value.years };
+      return { date: isValidYmd(back) ? back : { ...back, d: back.d - 1 }, precision: 'day', relative: true };
+    }
     case 'relative': {
       if (!published) return null;
       if (value.period === 'week') {

@@ -1,0 +1,21 @@
+// What the words around a date expression say about it: a forecast's target, a scheduled day, a possessive day in the past.
+
+export const FORECAST =
+  /\b(?:could|would|will|may|might|expects?|expected|projects?|projected|projections?|forecasts?|forecast|predicts?|predicted|on\s+(?:course|track)|aims?|targets?)\b/i;
+export const SCHEDULED = /\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:\w+\s+){0,3}?(?:on\s+)?$/i;
+/** The text of the sentence holding `start`, up to it. */
+export const sentenceBefore = (text: string, start: number): string => text.slice(Math.max(0, start - 200), start).replace(/^[^]*[.!?]\s/, '');
+
+// "watched ... in Saturday's final", "after Tuesday's vote": a possessive day in a clause told in the past is the day it
+// happened; "ahead of Tuesday's election", "Sunday's race will" look forward, as does a present-tense clause.
+const PAST_CLAUSE = /\b(?:was|were|had|did|\w{3,}ed)\b[^.;:]{0,60}$/i;
+const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expected|set\s+to|due|plans?|upcoming|coming|into)\b[^.;]{0,40}$/i;
+export const pastPossessive = (text: string, start: number, end: number): boolean => {
+  const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
+  const after = text.slice(end, end + 50);
+  return (
+    PAST_CLAUSE.test(before) &&
+    !AHEAD.test(before) &&
+    !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
+  );
+};

@@ -1,0 +1,51 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// Rules found by the held-out batch g97–g104 (scored before they were written). Texts invented.
+const at = (text: string, fragment: string): [string | null, string | null] => {
+  const f = figureIn(text, fragment, { publishedAt: '2026-09-15' });
+  return [f.as_of, f.datePrecision];
+};
+
+describe('period phrases', () => {
+  it('"over the 2025-26 season" holds in the year the season ends', () => {
+    expect(at('The league sold 4.1 million tickets over the 2025-26 season, it said.', '4.1')).toEqual(['2026-01-01', 'year']);
+  });
+
+  it('"in the 2024/25 financial year" too', () => {
+    expect(at('The charity spent £9.6m in the 2024/25 financial year.', '9.6')).toEqual(['2025-01-01', 'year']);
+  });
+});
+
+describe('a part of a figure holds when the whole does', () => {
+  const text = 'Inspectors visited 260 farms during 2024. On 75 of those farms, they said, the slurry tanks leaked.';
+
+  it('"75 of those farms" takes the date of the 260 before it', () => {
+    expect(at(text, '75')).toEqual(['2024-01-01', 'year']);
+  });
+
+  it('"of them", or a part of something else, is no part of it', () => {
+    const other = 'Inspectors visited 260 farms during 2024. They saw 75 of those tanks leaking every week.';
+    expect(at(other, '75')[0]).toBe('2026-09-15');
+  });
+
+  it('"90 of those farms ... so far" holds now', () => {
+    const now = 'Inspectors visited 260 farms during 2024. Fewer than 90 of those farms have been fined so far.';
+    expect(at(now, '90')[0]).toBe('2026-09-15');
+  });
+});
+
+describe('a full year ends when the company says its financial year does', () => {
+  const fy = 'Its financial year ends on March 31.';
+
+  it('a full-year forecast holds at the next close', () => {
+    expect(at(`The chain now expects full-year sales of £2.1bn, up 4%. ${fy}`, '2.1')).toEqual(['2027-03-31', 'day']);
+  });
+
+  it('a full-year result holds at the last close', () => {
+    expect(at(`The chain reported full-year sales of £2.1bn. ${fy}`, '2.1')).toEqual(['2026-03-31', 'day']);
+  });
+
+  it('without a stated financial year, a full year is the calendar year', () => {
+    expect(at('The chain now expects full-year sales of £2.1bn, up 4%.', '2.1')).toEqual(['2026-01-01', 'year']);
+  });
+});

@@ -1,0 +1,95 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// Rules found by the held-out batch g97–g104 (scored before they were written). Texts invented.
+const at = (text: string, fragment: string, publishedAt = '2026-09-15'): [string | null, string | null] => {
+  const f = figureIn(text, fragment, { publishedAt });
+  return [f.as_of, f.datePrecision];
+};
+
+const RESULTS = [
+  'Harbourline Ferries made a loss of £7.2 million, its annual report shows, as fuel costs rose faster than fares.',
+  'The report, published on Monday and covering the 12 months to 31 March 2026, shows ticket income up 9% to £64.3m.',
+  'Staff costs reached £30.1m. The operator carried 2.4 million passengers.',
+  'Its shares were down 3.1% at 11:20 GMT.',
+].join('\n\n');
+
+describe("a period the lead names by its end is the story's", () => {
+  it('dates the figures of the sentence naming it', () => {
+    expect(at(RESULTS, '64.3')).toEqual(['2026-03-31', 'day']);
+  });
+
+  it("dates the lead's figure stated before it", () => {
+    expect(at(RESULTS, '7.2')).toEqual(['2026-03-31', 'day']);
+  });
+
+  it('dates later figures with no date of their own', () => {
+    expect(at(RESULTS, '30.1')[0]).toBe('2026-03-31');
+    expect(at(RESULTS, '2.4')[0]).toBe('2026-03-31');
+  });
+
+  it('leaves a figure told at a clock time on the day of the reporting', () => {
+    expect(at(RESULTS, '3.1')[0]).toBe('2026-09-15');
+  });
+
+  it('"in the quarter" names the period again, even in a forecast-worded clause or from another speaker', () => {
+    const text = [
+      'Revenue in the three months to Aug. 2 rose 6% to 410 million euros, the group said.',
+      'Online sales grew 11% in the quarter, in line with forecasts.',
+      'Its finance chief said the group had 95 million euros in cash at the end of the quarter.',
+    ].join('\n\n');
+    expect(at(text, '11')[0]).toBe('2026-08-02');
+    expect(at(text, '95')[0]).toBe('2026-08-02');
+  });
+
+  it("a period named deep in the story is not the story's", () => {
+    const text = [
+      'Volunteers cleared 140 tonnes of litter from the coast, the trust said on Sunday.',
+      'The beaches are busier than ever, it said.',
+      'Visitors have complained about parking. The car parks hold 900 cars.',
+      'The trust reported income of £2m in the year to 31 March 2026.',
+      'Wardens collected 300 bags of rubbish.',
+    ].join('\n\n');
+    expect(at(text, '300')[0]).toBe('2026-09-15');
+  });
+});
+
+describe('a month followed by a comma and a number', () => {
+  it('"in May, 11 points clear" is the month of May, not "May 11"', () => {
+    expect(at('The team finished third in May, 11 points behind the leaders.', '11')).toEqual(['2026-05-01', 'month']);
+  });
+});
+
+describe('a forecast holds at its target', () => {
+  it('"by the end of 2031" is its December', () => {
+    expect(at('The bank said it would shut up to 40 more branches by the end of 2031.', '40')).toEqual(['2031-12-01', 'month']);
+  });
+
+  it('"by 2100" in a projection is the year 2100', () => {
+    expect(at('The study projects that sea levels could rise by up to 80 centimetres by 2100.', '80')).toEqual(['2100-01-01', 'year']);
+  });
+
+  it('the next sentence of the same forecast keeps its target', () => {
+    const text = 'The study projects that sea levels could rise by up to 80 centimetres by 2100. With faster cuts, the rise would be 45 centimetres.';
+    expect(at(text, '45')).toEqual(['2100-01-01', 'year']);
+  });
+
+  it('"by 2019" in a past statement is no target', () => {
+    expect(at('The scheme had already planted 12,000 trees by 2019, the council said.', '12,000')[0]).not.toBe('2019-01-01');
+  });
+});
+
+describe('"a year earlier" counts back from the day or period the figure is about', () => {
+  it('from a period end its sentence names', () => {
+    const text = 'In the four weeks to 7 February, 91.2% of buses ran on time, compared with 86.5% in the same period a year earlier.';
+    expect(at(text, '86.5')[0]).toBe('2025-02-07');
+  });
+
+  it("from the story's period when its sentence names none", () => {
+    const text = [RESULTS, 'The loss compares with a profit of £3.4m a year earlier, before the new routes opened.'].join('\n\n');
+    expect(at(text, '3.4')[0]).toBe('2025-03-31');
+  });
+
+  it('a change against a year earlier holds now', () => {
+    expect(at('Exports were 2.3% higher than a year earlier, the statistics office said.', '2.3')[0]).toBe('2026-09-15');
+  });
+});
