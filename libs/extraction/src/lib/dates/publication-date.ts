@@ -8,6 +8,17 @@ const LABELLED = /^\s*(date|dated|published|publication date|posted|first publis
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -".
 const DATELINE =
   /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+)?(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
+// The same with the day first, as European outlets write it: "MILAN, 20 March 2026 –", "PARIS, 3 May (AFP) -".
+const DATELINE_DAY_FIRST =
+  /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
+
+/** A dateline's month, day and stated year, in either order, as [whole match, month, day, year?]. */
+const datelineMatch = (line: string): [string, string, string, string | undefined] | undefined => {
+  const m = DATELINE.exec(line);
+  if (m) return [m[0], m[1] ?? '', m[2] ?? '', m[3]];
+  const d = DATELINE_DAY_FIRST.exec(line);
+  return d ? [d[0], d[2] ?? '', d[1] ?? '', d[3]] : undefined;
+};
 
 /** The publication day, and the zone it was taken in when the header stamps an instant and the story a known place. */
 export interface Publication {
@@ -57,7 +68,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   const own = candidates.find((c) => c.dateline);
   // The dateline's own day is the local one; its year, when it states none, is the instant's (across a new year, the next or last).
   const year = own === undefined ? local.y : local.y + (own.date.m === 1 && local.m === 12 ? 1 : own.date.m === 12 && local.m === 1 ? -1 : 0);
-  const dated = own && { y: DATELINE.exec(own.line)?.[3] ? own.date.y : year, m: own.date.m, d: own.date.d };
+  const dated = own && { y: datelineMatch(own.line)?.[3] ? own.date.y : year, m: own.date.m, d: own.date.d };
   return { date: dated && isValidYmd(dated) ? dated : local, zone };
 };
 
@@ -67,9 +78,9 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
  * sentence is tried first.
  */
 const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefined => {
-  const m = DATELINE.exec(line);
+  const m = datelineMatch(line);
   if (!m) return undefined;
-  const month = monthNumber(m[1] ?? '');
+  const month = monthNumber(m[1]);
   const day = Number(m[2]);
   if (m[3]) return { y: Number(m[3]), m: month, d: day };
   const mentions = findDateMentions(text);

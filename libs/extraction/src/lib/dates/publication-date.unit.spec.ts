@@ -28,6 +28,8 @@ describe('publication date from the article header', () => {
 
   it.each([
     ['Headline\n\nKYIV, Nov 12, 2024 (Reuters) - Russia lost 1,950 soldiers.', '2024-11-12'],
+    // Day first, as translated European copy writes it; a later date in the body does not displace it.
+    ['Headline\n\nGENOA, 4 June 2025 – The port handled 12,000 containers, against a plan adopted on 9 January.', '2025-06-04'],
     // A yearless dateline takes the first year after the latest one the story names whose weekday it mentions.
     [
       'Headline\n\nKYIV, Nov 12 (Reuters) - The General Staff said on Tuesday that Russia has lost 713,000 troops since the February 2022 invasion.',
