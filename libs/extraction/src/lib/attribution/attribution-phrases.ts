@@ -43,3 +43,13 @@ export const appositiveName = (s: string, np: Phrase, at: number): Phrase | unde
   if (!name || !/^(?:the\s+)?[A-Z]/.test(name.text)) return undefined;
   return acronym ? { ...name, end: at + comma.index, text: s.slice(name.start - at, comma.index) } : name;
 };
+
+const NAME = String.raw`[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*)*`;
+const MORE_NAMES = new RegExp(String.raw`^(?:\s*,\s*${NAME})*\s*,?\s+and\s+${NAME}`);
+
+/** "the three teachers' unions Alpha, Beta and Gamma": a described group's names go on through a list, not to its first comma. */
+export const listedNames = (s: string, first: Phrase | undefined, at: number): Phrase | undefined => {
+  const more = first && MORE_NAMES.exec(s.slice(first.end - at));
+  if (!first || !more) return first;
+  return { start: first.start, end: first.end + more[0].length, text: s.slice(first.start - at, first.end - at + more[0].length) };
+};

@@ -1,5 +1,5 @@
 import type { Sentence } from '../text/segment-text';
-import { appositiveName, citedPhrase } from './attribution-phrases';
+import { appositiveName, citedPhrase, listedNames } from './attribution-phrases';
 import { sentenceSubject } from './sentence-subject';
 import { cleanSource, endsWithEntityNoun, isPronoun, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
@@ -84,7 +84,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
         );
     const by = work ? from + work[0].length : whose ? from + whose[0].length : from;
     // "by the catastrophe modelling firm Verisk", "according to the tracking site PowerOutage.us": the name after a descriptor.
-    const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0;
+    const descriptor = /^(?:the|an?)\s+(?:[a-z][\w'’-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(by))?.[0].length ?? 0;
     // "according to money market pricing": a common-noun source, taken as written up to the clause's end.
     const common = /^(?!(?:our|its|their|his|her|my|the|a|an|this|these|those|some|many|most)\s)([a-z][a-z -]{2,40}?)(?=\s*(?:[.,;:]|$))/.exec(
       s.slice(from),
@@ -92,7 +92,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     const plain = phraseAfter(s, by, at);
     const np =
       // ... unless the capitalised words describe a person ("a senior Western official").
-      (descriptor && !/[A-Z][\w.'’-]*\s+[a-z]+$/.test(plain?.text ?? '') ? phraseAfter(s, by + descriptor, at) : undefined) ??
+      (descriptor && !/[A-Z][\w.'’-]*\s+[a-z]+$/.test(plain?.text ?? '') ? listedNames(s, phraseAfter(s, by + descriptor, at), at) : undefined) ??
       plain ??
       phraseAfter(s, from, at) ??
       (common?.[1] ? { start: at + from, end: at + from + common[1].length, text: common[1] } : undefined);

@@ -1,0 +1,19 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// Rules found by the held-out batch g105–g112 (scored before they were written; see the root README).
+const credit = (text: string, fragment: string, publishedAt = '2026-05-13') => {
+  const f = figureIn(text, fragment, { publishedAt });
+  return { source: f.source, basis: f.sourceBasis, asOf: f.as_of };
+};
+
+describe('sources named in translated and described-group styles', () => {
+  it('"according to the two teachers\' unions A, B and C" credits the whole list of names, not the first', () => {
+    const text = "According to the two teachers' unions Alpha, Beta and Gamma, 64 per cent of staff walked out on Monday.";
+    expect(credit(text, '64').source).toBe('Alpha, Beta and Gamma');
+  });
+
+  it('a descriptor before a single name still credits just the name', () => {
+    const text = "According to the pilots' association Skyline, 210 flights were cancelled, and the airport said more would follow.";
+    expect(credit(text, '210').source).toBe('Skyline');
+  });
+});
