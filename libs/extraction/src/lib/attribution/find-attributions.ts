@@ -1,6 +1,7 @@
 import type { Sentence } from '../text/segment-text';
 import { appositiveName, citedPhrase, listedNames } from './attribution-phrases';
 import { sentenceSubject } from './sentence-subject';
+import { translatedAttributions } from './translated-attributions';
 import { cleanSource, endsWithEntityNoun, isPronoun, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
@@ -59,7 +60,7 @@ const DESCRIBED_PUBLISHER_ANCHORS = new WeakSet<Attribution>();
 export const findAttributions = (sentence: Sentence): Attribution[] => {
   const s = sentence.text;
   const at = sentence.start;
-  const out: Attribution[] = [];
+  const out: Attribution[] = translatedAttributions(sentence);
   // "According to its latest update", "As per their figures": the possessive points back to the source just named.
   const possessive: Attribution[] = [];
   for (const m of s.matchAll(
@@ -295,6 +296,5 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     ...(boundBack ? { boundBack } : {}),
   };
 };
-
 export { cleanSource };
 export { subjectOf } from './sentence-subject';

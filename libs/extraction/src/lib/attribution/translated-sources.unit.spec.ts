@@ -17,3 +17,21 @@ describe('sources named in translated and described-group styles', () => {
     expect(credit(text, '210').source).toBe('Skyline');
   });
 });
+
+describe('translated turns of phrase: "For X the N were ...", "X spoke of N"', () => {
+  const text =
+    'Thousands crossed the old town on Saturday. For the police the marchers were about 3,000, while the organisers spoke of 12 thousand people.';
+
+  it('"For the police the marchers were about 3,000" is the police\'s reading', () => {
+    expect(credit(text, '3,000').source).toMatch(/police/);
+  });
+
+  it('"while the organisers spoke of 12 thousand" is the organisers\' count', () => {
+    expect(credit(text, '12 thousand').source).toMatch(/organisers/);
+  });
+
+  it('"For the firm, the year was hard" with no count after the copula credits nobody', () => {
+    const t = 'For the firm, the year was hard and 300 jobs went.';
+    expect(credit(t, '300').source).not.toMatch(/firm/);
+  });
+});
