@@ -68,6 +68,14 @@ describe('a forecast holds at its target', () => {
     expect(at('The study projects that sea levels could rise by up to 80 centimetres by 2100.', '80')).toEqual(['2100-01-01', 'year']);
   });
 
+  it('a pledge or a need holds at its target year: "pledged N a year by 2032", "needs between N and M ... by 2029"', () => {
+    expect(at('The council has pledged to raise the pace of building, to 2,000 homes a year by 2032.', '2,000')).toEqual(['2032-01-01', 'year']);
+    expect(at('The trust says the region needs between 300 and 350 new nurses a year to keep wards open by 2029.', '300')).toEqual([
+      '2029-01-01',
+      'year',
+    ]);
+  });
+
   it('the next sentence of the same forecast keeps its target', () => {
     const text = 'The study projects that sea levels could rise by up to 80 centimetres by 2100. With faster cuts, the rise would be 45 centimetres.';
     expect(at(text, '45')).toEqual(['2100-01-01', 'year']);
