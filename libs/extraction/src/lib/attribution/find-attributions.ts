@@ -246,9 +246,9 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     .replace(/,\s*(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*$/, '')
     // "Ivan, a 42-year-old who signed a contract in October, told": a described person with a relative clause.
     .replace(/,\s*(?:a|an)\s+[^,]{1,40}?\s(?:who|whose)\b[^,]*,\s*$/, '')
-    // "Zelensky, speaking to CNN in Kyiv, said": the aside names a listener, not the speaker.
+    // "Zelensky, speaking to CNN in Kyiv, said", "The report, presented to the board on Monday, shows": an aside, not the speaker.
     .replace(
-      /,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|working|together|in\s+(?:a|an|its|his|her|their|partnership|cooperation|collaboration)\b)[^,]*,\s*$/,
+      /,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|working|presented|published|released|submitted|tabled|together|in\s+(?:a|an|its|his|her|their|partnership|cooperation|collaboration)\b)[^,]*,\s*$/,
       '',
     );
   const trimmed = unclaused

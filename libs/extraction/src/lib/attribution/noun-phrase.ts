@@ -98,7 +98,11 @@ const describedBody = (tokens: Token[], i: number, kept: Token[]): Token[] | und
   for (let k = 1; k <= 2 && i - k + 1 >= 0; k++) {
     const words = tokens.slice(i - k + 1, i + 1);
     const det = tokens[i - k];
-    if (words.every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text)) && det && /^the$/i.test(det.text)) return [det, ...words];
+    if (!words.every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text)) || !det) continue;
+    if (/^the$/i.test(det.text)) return [det, ...words];
+    // "the college's annual admissions report": a described owner before the modifiers.
+    const the = tokens[i - k - 1];
+    if (/^[a-z]+['’]s$/.test(det.text) && the && /^the$/i.test(the.text)) return [the, det, ...words];
   }
   return undefined;
 };

@@ -35,3 +35,11 @@ describe('translated turns of phrase: "For X the N were ...", "X spoke of N"', (
     expect(credit(t, '300').source).not.toMatch(/firm/);
   });
 });
+
+describe('a report introduced with a participle aside', () => {
+  it('"The college\'s annual admissions report, presented to its board on Tuesday, shows that N" credits the report', () => {
+    const text =
+      "The college has lost 400 students.\n\nThe college's annual admissions report, presented to its board of trustees on Tuesday, shows that numbers fell to 9,120.";
+    expect(credit(text, '9,120').source).toBe("college's annual admissions report");
+  });
+});
