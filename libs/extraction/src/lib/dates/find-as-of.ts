@@ -32,10 +32,10 @@ const RELATIVE = /,\s*(?:(?:a|an)\s+[^,]{1,40}?\s)?(?:where|which|who|whose)\b[^
 const SUBJECT_RELATIVE = /\b(?:which|that|who)\s+[a-z]+\b[^,.;]{0,80}?(?=\s+(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|t)\b)/gi;
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
-// ", first given in October,": an aside dating something else (when the figure was first published), not the clause it interrupts.
+// ", first given in October,", ", presented on 12 February,": an aside dating something else (when the figure was first published), not the clause it interrupts.
 // ", based on images taken on Saturday,": the time of the data a figure is read from is the figure's own (no aside).
 const DATED_ASIDE =
-  /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b[^,;.\d]{0,40},/gi;
+  /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b(?:[^,;.\d]|\d{1,2}(?=\s+[A-Z][a-z]+)|(?<=[A-Z][a-z]+\s)(?:19|20)\d{2}\b){0,40},/gi;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
@@ -117,6 +117,10 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter(
     (r) => r.end <= pos || r.start > pos,
   );
+  // "the closure of the Ostia plant, where 310 people work": a present-tense where-clause's figure holds now, dated by nothing outside it.
+  const where = spansOf(RELATIVE, sentence).find(
+    (r) => r.start <= pos && pos < r.end && /^,\s*where\b(?![^,]*\b(?:was|were|had|did|\w{3,}ed)\b)/i.test(text(sentence, r.start, r.end)),
+  );
   const changeBy = /\b(?:up|down)\s+$/i.test(sentence.text.slice(Math.max(0, pos - sentence.start - 5), pos - sentence.start));
   const compared = (m: Span): boolean =>
     m.start > pos && COMPARISON.test(sentence.text.slice(pos - sentence.start - (changeBy ? 5 : 0), m.start - sentence.start));
@@ -143,7 +147,8 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
         !blockedBy(m) &&
         !compared(m) &&
         !detached(m) &&
-        !relatives.some((r) => r.start <= m.start && m.end <= r.end),
+        !relatives.some((r) => r.start <= m.start && m.end <= r.end) &&
+        !(where && (m.start < where.start || m.end > where.end)),
     )
     .map((m) => ({ m, resolved: resolveDate(m, index.published) }))
     .filter((c) => c.resolved !== null);

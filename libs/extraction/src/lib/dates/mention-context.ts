@@ -2,7 +2,7 @@
 
 // A promise, a pledge or a need with a target year states where something is to be: "pledged 500,000 homes a year by 2035".
 export const FORECAST =
-  /\b(?:could|would|will|may|might|expects?|expected|projects?|projected|projections?|forecasts?|forecast|predicts?|predicted|on\s+(?:course|track)|aims?|targets?|promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed)?|needs?|goal)\b/i;
+  /\b(?:could|would|will|may|might|expects?|expected|projects?|projected|projections?|forecasts?|forecast|predicts?|predicted|on\s+(?:course|track)|aims?|targets?|foresees?|foreseen|envisages?|envisaged|promise[sd]?|promising|pledge[sd]?|pledging|vow(?:s|ed)?|needs?|goal)\b/i;
 export const SCHEDULED = /\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\s+to)\s+(?:\w+\s+){0,3}?(?:on\s+)?$/i;
 /** The text of the sentence holding `start`, up to it. */
 export const sentenceBefore = (text: string, start: number): string => text.slice(Math.max(0, start - 200), start).replace(/^[^]*[.!?]\s/, '');

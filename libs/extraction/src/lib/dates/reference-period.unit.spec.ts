@@ -76,6 +76,16 @@ describe('a forecast holds at its target', () => {
     ]);
   });
 
+  it('"The plan, presented on 9 January, foresees N by 2029": the aside\'s day dates the presentation, the target the figure', () => {
+    const text = 'The plan of the carmaker, presented on 9 January, foresees up to 900 exits by 2029.';
+    expect(at(text, '900')).toEqual(['2029-01-01', 'year']);
+  });
+
+  it('"..., where 310 people work": a present-tense where-clause holds now, not at the sentence\'s target', () => {
+    const text = 'The plan foresees up to 900 exits by 2029 and the closure of the plant of Ostia, where work 310 people.';
+    expect(at(text, '310')).toEqual(['2026-09-15', 'day']);
+  });
+
   it('the next sentence of the same forecast keeps its target', () => {
     const text = 'The study projects that sea levels could rise by up to 80 centimetres by 2100. With faster cuts, the rise would be 45 centimetres.';
     expect(at(text, '45')).toEqual(['2100-01-01', 'year']);
