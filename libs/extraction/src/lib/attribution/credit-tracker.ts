@@ -72,21 +72,23 @@ export const createCreditTracker = (doc: CreditDocument) => {
   let labelParagraph = -1;
   const issuer = findIssuer(doc.text, doc.sentences, doc.attributions);
 
-  // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on.
+  // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on (read from every
+  // paragraph since the last one read, figures or not: "MINISTER X: Good morning." labels the answer below it).
   const speakerOf = (sentence: Sentence): string | undefined => {
     if (labelParagraph === sentence.paragraph) return labelled;
-    const paragraph = doc.paragraphs[sentence.paragraph] as Paragraph;
-    const found = SPEAKER_LABEL.exec(doc.text.slice(paragraph.start, paragraph.end))?.[1]?.trim();
-    // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
-    // or a name of several words, or speaks more than once.
-    const label =
-      found && !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (labelCounts.get(found) ?? 0) > 1) ? found : undefined;
-    if (found && !label) labelled = undefined;
-    if (label) labelled = /^(?:Q|A|QUESTION|ANSWER|REPORTER)$/.test(label.trim()) ? undefined : speakerName(label.trim());
+    for (let j = labelParagraph + 1; j <= sentence.paragraph; j++) {
+      const paragraph = doc.paragraphs[j] as Paragraph;
+      const found = SPEAKER_LABEL.exec(doc.text.slice(paragraph.start, paragraph.end))?.[1]?.trim();
+      // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
+      // or a name of several words, or speaks more than once.
+      const label =
+        found && !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (labelCounts.get(found) ?? 0) > 1) ? found : undefined;
+      if (found && !label) labelled = undefined;
+      if (label) labelled = /^(?:Q|A|QUESTION|ANSWER|REPORTER)$/.test(label.trim()) ? undefined : speakerName(label.trim());
+    }
     labelParagraph = sentence.paragraph;
     return labelled;
   };
-
   // "It said", "he added": whoever the previous sentence credited, else its subject, else the last source named.
   // "The department has offered 4%, which it says would cost ...": a pronoun in a relative clause is the sentence's own subject.
   // "it" never means a plural ("economists"), so it looks further back for a name that agrees.

@@ -43,3 +43,16 @@ describe('a report introduced with a participle aside', () => {
     expect(credit(text, '9,120').source).toBe("college's annual admissions report");
   });
 });
+
+describe('a transcript answer runs on from a label whose own paragraph holds no figure', () => {
+  it('"MINISTER BERG: Good morning." credits the minister with the figures of the paragraphs below it', () => {
+    const text = [
+      'TRANSCRIPT: Ministry of Health briefing on the flu season',
+      'MINISTER BERG: Good morning.',
+      'On that basis, admissions are now forecast at 9,000 for this winter. We estimate that at least 120,000 people will need vaccines.',
+      'QUESTION (Tom Lee, Radio One): Is that enough?',
+    ].join('\n\n');
+    expect(credit(text, '9,000').source).toBe('Minister Berg');
+    expect(credit(text, '120,000').source).toBe('Minister Berg');
+  });
+});
