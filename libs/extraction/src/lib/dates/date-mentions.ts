@@ -185,6 +185,11 @@ const RULES: Rule[] = [
     build: (m) => ({ kind: 'day-offset', days: /^yesterday|^last night/i.test(m[1]) ? -1 : 0 }),
   },
   {
+    // "1.5 million tonnes for this season, down from 3.3 million last season": a harvest or season told by its year.
+    re: /\b(?:(last|previous)|this)\s+season\b/gi,
+    build: (m) => ({ kind: 'relative', period: 'year', back: m[1] ? 1 : 0 }),
+  },
+  {
     re: /\b(?:(last|previous)|this|earlier this)\s+(week|month|year)\b/gi,
     build: (m) => ({ kind: 'relative', period: m[2].toLowerCase() as 'week' | 'month' | 'year', back: m[1] ? 1 : 0 }),
   },

@@ -96,6 +96,14 @@ describe('a forecast holds at its target', () => {
   });
 });
 
+describe('a season told by its year', () => {
+  it('"forecast at N for this season, down from M last season": this year and last year', () => {
+    const text = 'The olive harvest is now forecast at 640,000 tonnes for this season, down from 810,000 tonnes last season.';
+    expect(at(text, '640,000')).toEqual(['2026-01-01', 'year']);
+    expect(at(text, '810,000')).toEqual(['2025-01-01', 'year']);
+  });
+});
+
 describe('"a year earlier" counts back from the day or period the figure is about', () => {
   it('from a period end its sentence names', () => {
     const text = 'In the four weeks to 7 February, 91.2% of buses ran on time, compared with 86.5% in the same period a year earlier.';
