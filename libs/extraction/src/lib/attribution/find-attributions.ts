@@ -2,7 +2,7 @@ import type { Sentence } from '../text/segment-text';
 import { appositiveName, citedPhrase, listedNames } from './attribution-phrases';
 import { sentenceSubject } from './sentence-subject';
 import { translatedAttributions } from './translated-attributions';
-import { cleanSource, endsWithEntityNoun, isPronoun, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
+import { cleanSource, endsWithEntityNoun, isPronoun, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
 export interface Attribution {
@@ -34,15 +34,14 @@ const BETWEEN_SUBJECT_AND_VERB =
 // Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
 const INVERTIBLE =
   /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
-// Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports".
+// Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports", "the number of people confirmed dead".
 const NOUN_LIKE =
   /^(?:plans|estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
-const NOUN_THEN_VERB =
-  /^\s+(?:account|accounts|accounted|are|were|have|rose|fell|stood|stand|stands|totalled|totaled|reached|jumped|dropped|climbed|remain|remained|make\s+up|made\s+up)\b/;
 // Forecast verbs credit a source only in the active voice after a source-like subject ("economists had expected").
 const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected|plans|planned)$/;
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
-const ADJECTIVAL_BEFORE = /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$/i;
+const ADJECTIVAL_BEFORE =
+  /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$|\b(?:number|toll|count|total)\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+\s*$/i;
 // A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
 const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|meant|suggests|suggested|puts|would|could|brings|brought)\b/;
 

@@ -51,6 +51,10 @@ const NOT_NAMES = new Set(
   August September October November December What Who Why How According Despite Under Over Citing Whilst Analysis Conclusion`.split(/\s+/),
 );
 
+// "Motor claims account for 40%": a verb-like noun followed by its own verb.
+export const NOUN_THEN_VERB =
+  /^\s+(?:account|accounts|accounted|are|were|have|rose|fell|stood|stand|stands|totalled|totaled|reached|jumped|dropped|climbed|remain|remained|make\s+up|made\s+up)\b/;
+
 const PRONOUNS = /^(?:he|she|they|it|we|him|them)$/i;
 
 const tokenize = (s: string, offset = 0): Token[] =>

@@ -56,3 +56,10 @@ describe('a transcript answer runs on from a label whose own paragraph holds no 
     expect(credit(text, '120,000').source).toBe('Minister Berg');
   });
 });
+
+describe('a participle describing what is counted is no speaker', () => {
+  it('"The number of people confirmed dead rose to 44, the agency said" credits the agency, not "people"', () => {
+    const text = 'The number of people confirmed dead after the flood rose to 44 on Friday, the civil protection agency said.';
+    expect(credit(text, '44').source).toBe('civil protection agency');
+  });
+});
