@@ -53,3 +53,17 @@ export const listedNames = (s: string, first: Phrase | undefined, at: number): P
   if (!first || !more) return first;
   return { start: first.start, end: first.end + more[0].length, text: s.slice(first.start - at, first.end - at + more[0].length) };
 };
+
+// A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
+const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|meant|suggests|suggested|puts|would|could|brings|brought)\b/;
+
+/**
+ * What a "confirmed by X" agent covers. "78,000 dead confirmed by Mediazona, that implies ...": a participle's agent credits
+ * what it follows, not what comes after; "told staff in an email seen by the Courier that ...": the outlet that saw it is no
+ * speaker of what the speaker told.
+ */
+export const agentCovers = (s: string, phrase: string, index: number, npEnd: number): { backwardOnly?: true } => {
+  const participle = !/^(?:data|figures|estimates|statistics|report|assessment|index)\b/.test(phrase);
+  const seen = /^(?:seen|obtained)\b/.test(phrase) && /\b(?:told|tells|said|says|wrote|writes)\s/.test(s.slice(0, index));
+  return (participle && LATER_CLAUSE.test(s.slice(npEnd))) || seen ? { backwardOnly: true } : {};
+};

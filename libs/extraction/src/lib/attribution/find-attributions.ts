@@ -1,5 +1,5 @@
 import type { Sentence } from '../text/segment-text';
-import { appositiveName, citedPhrase, listedNames } from './attribution-phrases';
+import { agentCovers, appositiveName, citedPhrase, listedNames } from './attribution-phrases';
 import { sentenceSubject } from './sentence-subject';
 import { translatedAttributions } from './translated-attributions';
 import { cleanSource, endsWithEntityNoun, isPronoun, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
@@ -42,8 +42,6 @@ const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predi
 const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
 const ADJECTIVAL_BEFORE =
   /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$|\b(?:number|toll|count|total)\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+\s*$/i;
-// A participle phrase closed by a comma and followed by a new clause ("..., that implies", "..., Russia has").
-const LATER_CLAUSE = /^\s*,\s*(?:that|this|which|it)\s+(?:implies|implied|means|meant|suggests|suggested|puts|would|could|brings|brought)\b/;
 
 const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records)`;
 const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
@@ -107,16 +105,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     // "an index from the property website Homesquare": the name after its descriptor.
     const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(from))?.[0].length ?? 0;
     const np = (descriptor ? phraseAfter(s, from + descriptor, at) : undefined) ?? phraseAfter(s, from, at);
-    // "78,000 dead confirmed by Mediazona, that implies ...": a participle's agent credits what it follows, not what comes after.
-    const participle = !/^(?:data|figures|estimates|statistics|report|assessment|index)\b/.test(m[0]);
     if (np)
-      out.push({
-        anchor: at + (m.index ?? 0),
-        end: np.end,
-        raw: np.text,
-        forwardOnly: false,
-        ...(participle && LATER_CLAUSE.test(s.slice(np.end - at)) ? { backwardOnly: true } : {}),
-      });
+      out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...agentCovers(s, m[0], m.index ?? 0, np.end - at) });
   }
   // "according to figures from the society's own lending book", "according to figures the trust released", "the society's
   // index showed": a data noun's publisher named by a lower-case description, resolved like "the society said".

@@ -63,3 +63,14 @@ describe('a participle describing what is counted is no speaker', () => {
     expect(credit(text, '44').source).toBe('civil protection agency');
   });
 });
+
+describe('an outlet that saw a document is no speaker of what the speaker told', () => {
+  it('"X told staff in an email seen by the Gazette that ... N" credits X', () => {
+    const text = 'But costs rose. Chief executive Dr Ann Vale, 61, told staff in an email seen by the Gazette that the trust faced a deficit of £9m.';
+    expect(credit(text, '9m').source).toBe('Dr Ann Vale');
+  });
+
+  it('"N, according to a memo seen by the Gazette" still credits the Gazette', () => {
+    expect(credit('The trust faces a deficit of £9m, according to a memo seen by the Gazette.', '9m').source).toMatch(/Gazette/);
+  });
+});
