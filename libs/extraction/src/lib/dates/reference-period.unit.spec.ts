@@ -86,6 +86,13 @@ describe('a forecast holds at its target', () => {
     expect(at(text, '310')).toEqual(['2026-09-15', 'day']);
   });
 
+  it('"said the forecast assumed that N would be built" paragraphs later keeps the forecast\'s target', () => {
+    const text =
+      'Ferra Research estimates that spending will grow to $12 billion by 2031.\n\nOthers are less sure.\n\n' +
+      'Its lead author said the forecast assumed that at least three of the planned plants would be built.';
+    expect(at(text, 'three')).toEqual(['2031-01-01', 'year']);
+  });
+
   it('the next sentence of the same forecast keeps its target', () => {
     const text = 'The study projects that sea levels could rise by up to 80 centimetres by 2100. With faster cuts, the rise would be 45 centimetres.';
     expect(at(text, '45')).toEqual(['2100-01-01', 'year']);
