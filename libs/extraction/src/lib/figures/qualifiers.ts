@@ -20,7 +20,7 @@ const BEFORE: [string, Qualifier][] = [
     'up_to',
   ],
   [
-    String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|a\s+low\s+of`,
+    String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|as\s+little\s+as|a\s+low\s+of`,
     'at_least',
   ],
   [
@@ -75,8 +75,9 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
   return { qualifier: m.kind === 'vague' ? 'at_least' : 'exact', start: m.start, end: m.end };
 };
 
+// "revised August's figure up to 246,200" too: a revision moves a figure.
 const MOVED =
-  /\b(?:rose|risen|edged|edging|ticked|crept|inched|climbed|jumped|shot|moved|went|gone|revised|picked|stepped|ramped|scaled|rounded|been)\s+$/i;
+  /\b(?:rose|risen|edged|edging|ticked|crept|inched|climbed|jumped|shot|moved|went|gone|revised|picked|stepped|ramped|scaled|rounded|been)\s+$|\brevised\s+(?:[\w'’]+\s+){1,3}$/i;
 
 // "shot down 56 drones over 14 regions": "over" a count of places is where, not how many.
 const PLACES_AFTER = /^\s+(?:\w+\s+)?(?:regions|oblasts|provinces|districts|areas|cities|towns|villages|settlements|countries|territories)\b/i;

@@ -93,4 +93,12 @@ describe('qualifiers', () => {
     expect(bounds(figureIn(bound, '4'))).toEqual({ high: 4, qualifier: 'up_to' });
     expect(bounds(figureIn('The fund would run dry within 18 months, the treasurer said.', '18'))).toEqual({ high: 18, qualifier: 'up_to' });
   });
+
+  it('"for as little as $9,000" is a floor, at_least', () => {
+    expect(figureIn('Buyers can now get a plot for as little as $9,000 per acre.', '9,000').qualifier).toBe('at_least');
+  });
+
+  it('"revised June\'s figure up to 18,400" is a revision to a level, not a bound', () => {
+    expect(figureIn("The office also revised June's figure up to 18,400 homes.", '18,400').qualifier).toBe('exact');
+  });
 });
