@@ -8,7 +8,7 @@ import { isBodyName } from './coreference';
 const AUX = String.raw`(?:(?:has|have|had|also|then|later|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\s+)*`;
 const ACTS =
   String.raw`made|arrested|detained|rescued|evacuated|seized|issued|fined|charged|conducted|carried\s+out|handled|treated|vaccinated|inspected|deployed|dispatched|distributed|delivered|donated|supplied|` +
-  String.raw`awarded|ordered|reduced|raised|increased|lowered|imposed|granted|approved|sentenced|upheld|sought|demanded|requested|asked\s+(?:\w+\s+){0,3}?(?:for|from)|called\s+for|proposed|offered|pledged`;
+  String.raw`awarded|ordered|reduced|raised|increased|lowered|imposed|granted|approved|sentenced|upheld|sought|demanded|requested|asked\s+(?:\w+\s+){0,3}?(?:for|from)|called\s+for|proposed|offered|pledged|promised`;
 // The actor: a name ("France's Court of Appeal", "the Red Cross", "Helene Marchand") or a body's common name, right
 // before the verb, at the sentence's start or after a comma, a dateline's dash or a conjunction.
 const ACTOR = String.raw`((?:[A-Z][\w.'’-]*['’]s\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w.'’-]*|[Tt]he\s+(?:[a-z]+\s+)?(?:municipality|court|council|ministry|government|police|company|regulator|agency))`;

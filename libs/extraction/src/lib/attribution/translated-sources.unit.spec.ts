@@ -74,3 +74,10 @@ describe('an outlet that saw a document is no speaker of what the speaker told',
     expect(credit('The trust faces a deficit of £9m, according to a memo seen by the Gazette.', '9m').source).toMatch(/Gazette/);
   });
 });
+
+describe("a promise is its maker's claim", () => {
+  it('"Canberra has promised to almost double the pace of building, to 300,000 homes a year" credits Canberra', () => {
+    const text = 'Housing is short. Canberra has promised to almost double the pace of building, to 300,000 homes a year by 2034.';
+    expect(credit(text, '300,000').source).toBe('Canberra');
+  });
+});
