@@ -229,6 +229,13 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
       return { anchor: at + index, end: at + index + verb.length + who[0].length, raw: who[2] ?? who[1], forwardOnly: false };
     }
   }
+  // "On Monday it raised that estimate, saying ...": a participle after its clause speaks for the clause's subject.
+  if (verb === 'saying' && /,\s*$/.test(beforeRaw)) {
+    const pronoun = /^(?:(?:On|In|Last|Earlier|Later|Then)\s+\w+\s+)?(it|they|he|she)\s/i.exec(beforeRaw)?.[1];
+    const subject = pronoun ? undefined : sentenceSubject(s, at);
+    if (pronoun) return { anchor: at + index, end: at + index + verb.length, raw: pronoun, pronoun: pronoun.toLowerCase(), forwardOnly };
+    if (subject) return { anchor: at + index, end: at + index + verb.length, raw: subject.text, forwardOnly };
+  }
   // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X.
   const adverbs = beforeRaw.replace(BETWEEN_SUBJECT_AND_VERB, '');
   const unclaused = adverbs

@@ -81,3 +81,16 @@ describe("a promise is its maker's claim", () => {
     expect(credit(text, '300,000').source).toBe('Canberra');
   });
 });
+
+describe('a participle "…, saying" speaks for its clause\'s subject', () => {
+  it('"On Monday it sharply raised that estimate, saying N" resolves "it", not "estimate"', () => {
+    const text =
+      'Talvo Bank first said 200,000 accounts were hit. On Monday it sharply raised that estimate, saying the records of 1.9 million customers had been copied.';
+    expect(credit(text, '1.9 million').source).toBe('Talvo Bank');
+  });
+
+  it('"The regulator widened its inquiry, saying N" credits the regulator', () => {
+    const text = 'The regulator widened its inquiry on Friday, saying 40 firms had failed to report losses.';
+    expect(credit(text, '40').source).toMatch(/regulator/);
+  });
+});
