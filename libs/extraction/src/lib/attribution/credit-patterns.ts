@@ -18,6 +18,15 @@ export const NAMED_OPENING =
   /^(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Millions|Some|Several|Many|Most|All|Few|Both)\b)(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 export const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
+/** How often each speaker label opens a paragraph. */
+export const countLabels = (text: string, paragraphs: Span[]): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const p of paragraphs) {
+    const label = SPEAKER_LABEL.exec(text.slice(p.start, p.end))?.[1]?.trim();
+    if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
+  return counts;
+};
 export const TITLED =
   /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
 export const SECTION_LABEL = /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['’]S\b/;
@@ -33,6 +42,9 @@ export const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0
 /** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
 export const speakerName = (label: string): string =>
   label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+// A factbox's labelled item ("* RECORD: The record, 46,100, was set in 2024.") is a fact of its own: it carries no credit over.
+export const itemCarries = (text: string, paragraph: Span): boolean =>
+  !/^[-*•–]\s+[A-Z][A-Z .'’-]{2,30}:\s/.test(text.slice(paragraph.start, paragraph.end));
 export const LIST_ITEM = /^(?:[-*•–]|\d{1,2}[.)])\s/;
 
 export const isListItem = (text: string, paragraph: Span): boolean => {

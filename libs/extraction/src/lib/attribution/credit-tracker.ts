@@ -9,10 +9,12 @@ import { findIssuer } from './issuer-voice';
 import { pollGoesOn } from './poll-carry';
 import {
   CONTINUES_FIGURE,
+  countLabels,
   CREDITS_PREVIOUS,
   DESCRIPTION_LOOKBACK,
   FRAGMENT,
   isListItem,
+  itemCarries,
   NAMED_OPENING,
   PARAGRAPH_LOOKBACK,
   PLURAL_HEAD,
@@ -56,11 +58,7 @@ export interface Credit {
  * `finish` after each sentence.
  */
 export const createCreditTracker = (doc: CreditDocument) => {
-  const labelCounts = new Map<string, number>();
-  for (const p of doc.paragraphs) {
-    const label = SPEAKER_LABEL.exec(doc.text.slice(p.start, p.end))?.[1]?.trim();
-    if (label) labelCounts.set(label, (labelCounts.get(label) ?? 0) + 1);
-  }
+  const labelCounts = countLabels(doc.text, doc.paragraphs);
   let lastNamed: string | undefined;
   const namedSoFar: string[] = [];
   let paragraphSpeaker: string | undefined;
@@ -247,7 +245,9 @@ export const createCreditTracker = (doc: CreditDocument) => {
               : !attribution && CONTINUES_FIGURE.test(sentence.text)
                 ? creditedBefore(sentence)
                 : listed
-                  ? lastCredit
+                  ? itemCarries(doc.text, paragraph)
+                    ? lastCredit
+                    : undefined
                   : (carried ?? actor)));
     const referent = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.

@@ -94,3 +94,19 @@ describe('a participle "…, saying" speaks for its clause\'s subject', () => {
     expect(credit(text, '40').source).toMatch(/regulator/);
   });
 });
+
+describe("a factbox's labelled item is a fact of its own", () => {
+  const text = [
+    'Ferry traffic to the islands has grown again this year. Here are some facts and figures:',
+    '* PASSENGERS: 2.1 million people crossed in the first half, according to the port authority.',
+    '* RECORD: The annual record, 4.6 million passengers, was set in 2019.',
+  ].join('\n\n');
+
+  it('"* RECORD: The annual record, N, was set in 2019." does not carry the previous item\'s source', () => {
+    expect(credit(text, '4.6 million').basis).toBe('article');
+  });
+
+  it("an item's own source still counts", () => {
+    expect(credit(text, '2.1 million').source).toMatch(/port authority/);
+  });
+});
