@@ -31,6 +31,7 @@ export interface EstimateCacheOptions {
 const PENDING = Symbol('pending');
 
 /** Beyond this many metrics named since the last full invalidation, the next notice drops everything (bounds the map). */
+const DAY_MS = 86_400_000;
 const MAX_TRACKED_METRICS = 100_000;
 
 /** The read models a head estimate reads (readAt at head involves only these). */
@@ -170,8 +171,19 @@ export class EstimateCache {
     if (!this.active || request.asOf !== undefined || request.minPosition !== undefined) return null;
     // A version this server lacks is refused by the normal path.
     if (request.algorithmVersion !== undefined && !isEstimateAlgorithmVersion(request.algorithmVersion)) return null;
-    const today = todayOf(new Date(this.now()));
+    const today = this.today();
     return request.validAt === undefined || request.validAt === today ? today : null;
+  }
+
+  /** The UTC day now, remembered with its bounds: every hit asks, and formatting a Date costs more than the rest of a lookup. */
+  private day = { from: 0, to: 0, today: '' };
+  private today(): string {
+    const now = this.now();
+    if (now < this.day.from || now >= this.day.to) {
+      const from = now - (((now % DAY_MS) + DAY_MS) % DAY_MS);
+      this.day = { from, to: from + DAY_MS, today: todayOf(new Date(now)) };
+    }
+    return this.day.today;
   }
 
   /** Everything a head answer depends on besides the log: the day, the algorithm version and its filters. */
