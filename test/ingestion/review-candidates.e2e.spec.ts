@@ -73,7 +73,8 @@ describe('candidates for review (ingestion, API, worker; real Redis and PostgreS
       amount: { qualifier: 'exact', value: 3000 },
       quote: expect.stringContaining('three thousand North Korean soldiers'),
       sourceBasis: 'direct',
-      dateBasis: 'published',
+      // A dateless simple-past statement goes on with the day the sentence before it names ("said on Friday").
+      dateBasis: 'carried',
       status: 'pending',
       decision: null,
     });
