@@ -206,8 +206,13 @@ describe('timeline page (real Chromium, real API)', () => {
       keyed = await createApp({ ...api.config, readAccess: 'key' }, { logger: false });
       await keyed.listen(0, '127.0.0.1');
     });
-    // A whole second API (projector listener, queues, pools) closing beside Chromium on a loaded CI machine.
-    afterAll(() => keyed?.close(), 90_000);
+    // Chromium first (this is the file's last block): a socket it opened ahead of a request (a preconnect) would not count as
+    // idle to Node's server, and closing the API would wait for it (suspected cause of a 90 s close seen twice under load). Then a whole second API (projector
+    // listener, queues, pools) closing on a loaded CI machine.
+    afterAll(async () => {
+      await browser?.close();
+      await keyed?.close();
+    }, 90_000);
 
     it('asks for a key, keeps it for the tab only and never puts it in a URL', async () => {
       const page = await browser.context.newPage();
