@@ -21,6 +21,17 @@ const today = () => new Date().toISOString().slice(0, 10);
  * over HTTP with the estimate cache off (every request reads the row), after
  * each kind of change: reports, revisions, retractions, a source's flags, a new day.
  */
+/** The computed answer's JSON for a query string of the estimate route (its filters and algorithm version). */
+async function computedJson(ctx: ReadContext, metricKey: string, query: string): Promise<string> {
+  const params = new URLSearchParams(query);
+  const filters = {
+    excludeParties: params.has('excludeParties') || undefined,
+    includeUnverified: params.has('includeUnverified') || undefined,
+  };
+  const request = params.has('algorithmVersion') ? { algorithmVersion: 1 } : {};
+  return JSON.stringify(await computedEstimate(ctx, metricKey, request, filters));
+}
+
 describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => {
   let api: ReadApiHarness;
   let ctx: ReadContext;
@@ -55,13 +66,7 @@ describe('head-estimate rows (HTTP, real PostgreSQL, projector running)', () => 
     for (const metricKey of [METRIC.key, OTHER.key]) {
       expect((await rows(metricKey)).map((r) => r.day)).toEqual(QUERIES.map(today));
       for (const query of QUERIES) {
-        const params = new URLSearchParams(query);
-        const filters = {
-          excludeParties: params.has('excludeParties') || undefined,
-          includeUnverified: params.has('includeUnverified') || undefined,
-        };
-        const request = params.has('algorithmVersion') ? { algorithmVersion: 1 } : {};
-        const computed = JSON.stringify(await computedEstimate(ctx, metricKey, request, filters));
+        const computed = await computedJson(ctx, metricKey, query);
         expect([metricKey, query, (await raw(`/v1/metrics/${metricKey}/estimate?${query}`)).body]).toEqual([metricKey, query, computed]);
       }
     }
@@ -185,13 +190,7 @@ describe('head-estimate rows within a tiny budget (HTTP, real PostgreSQL, projec
     expect([...kept, ...backlog].sort()).toEqual([...metricKeys].sort());
     for (const metricKey of metricKeys) {
       for (const query of QUERIES) {
-        const params = new URLSearchParams(query);
-        const filters = {
-          excludeParties: params.has('excludeParties') || undefined,
-          includeUnverified: params.has('includeUnverified') || undefined,
-        };
-        const request = params.has('algorithmVersion') ? { algorithmVersion: 1 } : {};
-        const computed = JSON.stringify(await computedEstimate(ctx, metricKey, request, filters));
+        const computed = await computedJson(ctx, metricKey, query);
         expect([metricKey, query, (await api.app.inject({ method: 'GET', url: `/v1/metrics/${metricKey}/estimate?${query}` })).body]).toEqual([
           metricKey,
           query,
