@@ -7,7 +7,8 @@ import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import { findIssuer } from './issuer-voice';
 import { pollGoesOn } from './poll-carry';
-import { creditedAfter, explanationOf } from './neighbour-credit';
+import { endsWithEntityNoun } from './noun-phrase';
+import { countsItsSubject, creditedAfter, explanationOf } from './neighbour-credit';
 import {
   CONTINUES_FIGURE,
   countLabels,
@@ -128,6 +129,9 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return common;
   };
 
+  // "Passengers made 31.7 million journeys": a common noun the text also writes in lower case acts only if it names a body.
+  const bodyActor = (actor: string | undefined): string | undefined => (actor && commonWord(actor) && !endsWithEntityNoun(actor) ? undefined : actor);
+
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
@@ -196,6 +200,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const credit = (sentence: Sentence, pos: number, clause: Span): Credit => {
     const quotes = doc.quotes[sentence.paragraph] ?? [];
     let attribution = chooseAttribution(doc.attributions[sentence.index] ?? [], pos, clause, quotes);
+    // "Two companies disclosed job cuts": the figure counts its own subject, which cannot report it.
+    if (attribution && !attribution.pronoun && countsItsSubject(doc.text.slice(pos, attribution.anchor), attribution.raw)) attribution = undefined;
     const quote = quotationAt(pos, quotes);
     if (quote && (!attribution || quotationAt(attribution.anchor, quotes))) {
       attribution = speakerAfterQuote(sentence.index, quote.open ? undefined : sentence.paragraph) ?? attribution;
@@ -213,7 +219,9 @@ export const createCreditTracker = (doc: CreditDocument) => {
     // "The company will impose a ban affecting 2.3 million customers": a described body's own act, told of it.
     // "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles": a named body's own act or claim.
     const actor =
-      !attribution && !quote && !listed && !carried ? (ownActor(sentence.text, pos - sentence.start) ?? describedActor(sentence)) : undefined;
+      !attribution && !quote && !listed && !carried
+        ? (bodyActor(ownActor(sentence.text, pos - sentence.start)) ?? describedActor(sentence))
+        : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.

@@ -25,3 +25,7 @@ export const explanationOf = (doc: CreditDocument, sentence: Sentence): Sentence
   }
   return undefined;
 };
+
+/** "Two companies disclosed": between the figure and its attribution's verb stands only the attribution's own plain noun. */
+export const countsItsSubject = (between: string, raw: string): boolean =>
+  /^[a-z]+$/.test(raw) && new RegExp(String.raw`^\S*[^\s,;:]\s+${raw}\s*$`).test(between);

@@ -45,3 +45,20 @@ describe("a document's finding closing the next sentence", () => {
     expect(source(text, '1,400')).toBe('article');
   });
 });
+
+// A class of g90 and g99: the people or things a figure counts taken as its source.
+describe('a counted subject is no source', () => {
+  it('"Two firms disclosed ...": the figure counting its own subject is the article\'s', () => {
+    expect(source('Two firms disclosed fresh store closures in filings on Monday.', 'Two')).toBe('article');
+  });
+
+  it('"Visitors made 2.4 million trips": a common noun the text writes in lower case too does not act as a body', () => {
+    const text = 'Visitors made 2.4 million trips to the park last year. Most visitors came by car.';
+    expect(source(text, '2.4 million')).toBe('article');
+  });
+
+  it('still credits a body that acts ("Police made 11 arrests") and a body that speaks', () => {
+    expect(source('Police made 11 arrests after the match. The police said it was calm.', '11')).toBe('Police');
+    expect(source('The agency said 4,000 people were displaced.', '4,000')).toMatch(/agency/);
+  });
+});
