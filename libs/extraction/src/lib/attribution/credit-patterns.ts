@@ -51,3 +51,16 @@ export const isListItem = (text: string, paragraph: Span): boolean => {
   const body = text.slice(paragraph.start, paragraph.end);
   return LIST_ITEM.test(body) || isLabelValueRow(body);
 };
+// "Bank details of roughly 210,000 customers were among the data taken": a capitalised opener whose verb is a copula
+// states something, not its own act, so the paragraph's "said" still covers it (unlike "Police made 11 arrests").
+const COPULAR_OPENING =
+  /^(?!(?:The|It|Its|This|That|These|Those|There|He|She|They|We)\b)[A-Z][a-z]+\s+(?:[^\sA-Z][^\s]*\s+){0,8}?(?:was|were|is|are|remained|remains)\s/;
+/** A sentence opening with a capitalised name that acts on its own, so a paragraph's "said" does not carry into it. */
+export const opensWithOwnActor = (sentence: string): boolean =>
+  NAMED_OPENING.test(sentence) && !COPULAR_OPENING.test(sentence) && !/^(?:In|On|Of|At|By|For|From|Since|After|Before|During|Still)\s/.test(sentence);
+// "A had 785. B fell 10%, the report found.": a document's finding, attributed at the end of the next sentence, covers the
+// unattributed sentence before it in the paragraph (a speaker's "said" there does not: it may be the speaker's own point).
+// A pledge or plan before it ("The country has pledged to cut emissions by 50%") is background the finding measures against.
+export const INTENT = /\b(?:pledged|pledges|promised|promises|vowed|vows|committed|aims?|plans?|intends?|targets?|wants?|hopes?)\b/i;
+export const FINDING_AFTER =
+  /,\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:report|census|survey|study|analysis|review|audit|bulletin|index|data|figures)\s+(?:found|finds|showed|shows|suggested|suggests|estimated|estimates)\.?["”]?$/i;

@@ -7,17 +7,17 @@ import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import { findIssuer } from './issuer-voice';
 import { pollGoesOn } from './poll-carry';
+import { endsWithEntityNoun } from './noun-phrase';
+import { countsItsSubject, creditedAfter, explanationOf } from './neighbour-credit';
 import {
   CONTINUES_FIGURE,
   countLabels,
-  CREDITS_PREVIOUS,
   DESCRIPTION_LOOKBACK,
-  FRAGMENT,
   isListItem,
   itemCarries,
-  NAMED_OPENING,
   PARAGRAPH_LOOKBACK,
   PLURAL_HEAD,
+  opensWithOwnActor,
   QUOTE_LOOKAHEAD,
   REPORTING,
   SAID,
@@ -109,12 +109,6 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return previous && said ? { sentence: previous, anchor: said.anchor } : undefined;
   };
 
-  const creditedAfter = (sentence: Sentence): Attribution | undefined => {
-    const next = doc.sentences[sentence.index + 1];
-    if (!next || next.paragraph > sentence.paragraph + 1 || !CREDITS_PREVIOUS.test(next.text)) return undefined;
-    return (doc.attributions[next.index] ?? []).find((a) => !a.pronoun);
-  };
-
   // Once per sentence, not once per figure looking back at it (a run-on text's long sentences made that its length per figure).
   const proseSentences = new Map<number, boolean>();
   const readsAsProse = (prior: Sentence): boolean => {
@@ -134,6 +128,9 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (common === undefined) commonWords.set(subject, (common = new RegExp(String.raw`\b${subject.toLowerCase()}\b`).test(doc.text)));
     return common;
   };
+
+  // "Passengers made 31.7 million journeys": a common noun the text also writes in lower case acts only if it names a body.
+  const bodyActor = (actor: string | undefined): string | undefined => (actor && commonWord(actor) && !endsWithEntityNoun(actor) ? undefined : actor);
 
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
@@ -162,11 +159,15 @@ export const createCreditTracker = (doc: CreditDocument) => {
     for (let j = sentence.index - 1; j >= stop && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
       const quotes = doc.quotes[sentence.paragraph] ?? [];
       const verb = (a: Attribution): string => doc.text.slice(a.anchor, a.anchor + 12);
-      const ownActor = NAMED_OPENING.test(sentence.text) && !/^(?:In|On|Of|At|By|For|From|Since|After|Before|During|Still)\s/.test(sentence.text);
+      const ownActor = opensWithOwnActor(sentence.text);
+      // "..., it said in a filing. Bank details of ... were among the data taken.": a pronoun's "said" carries too.
       const said = (doc.attributions[j] ?? [])
-        .filter((a) => !a.pronoun && !quotationAt(a.anchor, quotes) && (REPORTING.test(verb(a)) || (SAID.test(verb(a)) && !ownActor)))
+        .filter((a) => !quotationAt(a.anchor, quotes) && (REPORTING.test(verb(a)) || (SAID.test(verb(a)) && !ownActor)))
         .at(-1);
-      if (said) return said.raw;
+      if (said && !said.pronoun) return said.raw;
+      // "The company raised ..., it said": only the pronoun's own sentence subject, a body the text describes.
+      const subject = said ? subjectOf(doc.sentences[j] as Sentence) : undefined;
+      if (subject && /^it$/i.test(said?.pronoun ?? '') && isDescription(subject)) return subject;
     }
     return pollGoesOn(doc, sentence);
   };
@@ -175,17 +176,6 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const subject = subjectOf(sentence);
     if (!subject || !isDescription(subject)) return undefined;
     return definiteReferent(sentence, subject, sentence.start) !== subject ? subject : undefined;
-  };
-
-  // A verbless heading of a numbered item ("62%.", "4. £38,000.") and the sentence of its item that credits a source.
-  const explanationOf = (sentence: Sentence): Sentence | undefined => {
-    if (!isListItem(doc.text, doc.paragraphs[sentence.paragraph] as Paragraph) || !FRAGMENT.test(sentence.text.trim())) return undefined;
-    for (let j = sentence.index + 1; j <= sentence.index + 2; j++) {
-      const next = doc.sentences[j];
-      if (!next || next.paragraph !== sentence.paragraph) return undefined;
-      if ((doc.attributions[j] ?? []).some((a) => !a.pronoun)) return next;
-    }
-    return undefined;
   };
 
   const creditedBefore = (sentence: Sentence): string | undefined =>
@@ -210,6 +200,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const credit = (sentence: Sentence, pos: number, clause: Span): Credit => {
     const quotes = doc.quotes[sentence.paragraph] ?? [];
     let attribution = chooseAttribution(doc.attributions[sentence.index] ?? [], pos, clause, quotes);
+    // "Two companies disclosed job cuts": the figure counts its own subject, which cannot report it.
+    if (attribution && !attribution.pronoun && countsItsSubject(doc.text.slice(pos, attribution.anchor), attribution.raw)) attribution = undefined;
     const quote = quotationAt(pos, quotes);
     if (quote && (!attribution || quotationAt(attribution.anchor, quotes))) {
       attribution = speakerAfterQuote(sentence.index, quote.open ? undefined : sentence.paragraph) ?? attribution;
@@ -218,16 +210,18 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const listed = !attribution && leadIn && isListItem(doc.text, paragraph) ? leadIn : undefined;
     if (listed) attribution = (doc.attributions[listed.index] ?? []).at(-1);
     // Figures credited only by the next sentence: "Russia has lost 719,330 troops. This was reported by the General Staff."
-    if (!attribution && !quote) attribution = creditedAfter(sentence);
+    if (!attribution && !quote) attribution = creditedAfter(doc, sentence);
     // "1. 2,340 vacancies. That is how many ..., according to X": a listicle item's figure is explained, and credited, after it.
-    const explainedBy = !attribution && !quote && !listed ? explanationOf(sentence) : undefined;
+    const explainedBy = !attribution && !quote && !listed ? explanationOf(doc, sentence) : undefined;
     if (explainedBy) attribution = (doc.attributions[explainedBy.index] ?? []).find((a) => !a.pronoun);
     // "The ministry confirmed 1,284 cases. Of these, 412 ...": a paragraph goes on with what its source reported.
     const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
     // "The company will impose a ban affecting 2.3 million customers": a described body's own act, told of it.
     // "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles": a named body's own act or claim.
     const actor =
-      !attribution && !quote && !listed && !carried ? (ownActor(sentence.text, pos - sentence.start) ?? describedActor(sentence)) : undefined;
+      !attribution && !quote && !listed && !carried
+        ? (bodyActor(ownActor(sentence.text, pos - sentence.start)) ?? describedActor(sentence))
+        : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
     // "we have confirmed" in the story's own voice is the outlet, that is the article.

@@ -49,3 +49,30 @@ describe("the lead's dated filings", () => {
     expect(dateOf('Karlsson Home said in a stock exchange filing that it would close 48 stores.', '48')).toBe('2026-03-04');
   });
 });
+
+// A class recurring in g47 and g52 (the generality set). Texts invented.
+describe("the lead's dated walkout or march", () => {
+  const strike = [
+    'Thousands of nurses walked out on Monday in the largest health strike in a generation.',
+    '',
+    "The nurses' union said 71% of its members took part. The health board put the number of cancelled operations at 1,240.",
+    '',
+    'About 15,000 people marched to the parliament building, police estimated.',
+    '',
+    'The union says 80% of members would back a second walkout.',
+  ].join('\n');
+
+  it('what the story tells in the simple past holds on the walkout day', () => {
+    expect(dateOf(strike, '71')).toBe('2026-03-02');
+    expect(dateOf(strike, '1,240')).toBe('2026-03-02');
+    expect(dateOf(strike, '15,000')).toBe('2026-03-02');
+  });
+
+  it('a present or forward-looking figure keeps the publication date', () => {
+    expect(dateOf(strike, '80')).toBe('2026-03-04');
+  });
+
+  it('"Yesterday\'s march" dates the arrests told after it', () => {
+    expect(dateOf("Yesterday's march passed off peacefully. Police made 23 arrests.", '23')).toBe('2026-03-03');
+  });
+});

@@ -7,7 +7,12 @@ import { resolveDate } from './resolve-date';
 // A filing is the lead's dated event too: "disclosed job cuts in filings on Monday" … "said in a stock exchange filing".
 const GATHERING = 'council|meeting|summit|briefing|session|hearing|conference|assembly|committee|filings?';
 const BALLOT = 'referendum|election|by-election|ballot|plebiscite';
-const VENUE = new RegExp(String.raw`\b(${GATHERING}|${BALLOT})\b`, 'i');
+// A walkout or a march the lead dates ("walked out on Wednesday in the biggest strike", "Yesterday's march").
+const ACTION = 'strike|walkout|march|protest|rally|demonstration';
+const VENUE = new RegExp(String.raw`\b(${GATHERING}|${BALLOT}|${ACTION})\b`, 'i');
+// Told in the simple past, with nothing that holds now or looks ahead.
+const SIMPLE_PAST = /\b(?:was|were|\w{3,}ed|made|took|put|sold|came|went|saw|led)\b/i;
+const NOT_SIMPLE_PAST = /\b(?:is|are|remains?|will|would|could|may|might|expects?|plans?|planned|now|currently|still|next|further)\b/i;
 /** How many paragraphs into the story a dated venue still counts as its lead event. */
 const LEAD_PARAGRAPHS = 4;
 /** How far from the venue word its day may stand: "told the UN Security Council on Friday". */
@@ -23,7 +28,8 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
   for (const sentence of sentences) {
     if (sentence.paragraph >= LEAD_PARAGRAPHS) break;
     const venue = VENUE.exec(sentence.text);
-    if (!venue) continue;
+    // "in March" is the month, not a march.
+    if (!venue || venue[1] === 'March') continue;
     const at = sentence.start + venue.index;
     const day = within(index.mentions, sentence).find(
       (m) =>
@@ -49,6 +55,9 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
  */
 export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | undefined => {
   if (!venue) return undefined;
+  // After a dated walkout or march, what the story tells of in the simple past happened on its day.
+  if (new RegExp(String.raw`^(?:${ACTION})$`).test(venue.word))
+    return SIMPLE_PAST.test(sentence.text) && !NOT_SIMPLE_PAST.test(sentence.text) ? venue.asOf : undefined;
   const ballot = new RegExp(String.raw`^(?:${BALLOT})$`).test(venue.word);
   const back = ballot
     ? /\b(?:(?:of|in)\s+the\s+vote|voted|turnout)\b/i

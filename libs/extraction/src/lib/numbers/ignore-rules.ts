@@ -54,7 +54,10 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   const after = text.slice(m.end, m.end + 40);
   if (overlapsAny(ctx.blocked, m)) return 'date or furniture';
   if (m.kind === 'vague') return undefined;
-  if (/^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|earlier|later|before|after|old)\b/i.test(after)) return 'time reference';
+  // "had been inside the network for at least 40 days before they were detected": a bounded stay counted, not a time reference.
+  const boundedStay = /\bfor\s+(?:at\s+least|at\s+most|more\s+than|up\s+to|nearly|almost)\s+$/i.test(before);
+  if (/^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\s+(?:ago|earlier|later|before|after|old)\b/i.test(after) && !boundedStay)
+    return 'time reference';
   // "a war that has lasted more than two and a half years": how long, not how many.
   if (/^\s+and\s+a\s+half\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
   // "in the past 24 hours", "its first 100 days", "the 12 months to June": a period the figure is counted over.

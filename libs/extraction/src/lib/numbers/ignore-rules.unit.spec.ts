@@ -56,6 +56,12 @@ describe('numbers that are not figures', () => {
     expect(numberTexts(text)).toEqual(['About 500']);
   });
 
+  // g65's still-missed class: the gold of earlier batches counts a bounded stay ("for at least 12 years") as a figure.
+  it('keeps a bounded stay before a clause ("for at least 40 days before they were detected") and drops "three days before"', () => {
+    const text = 'The intruders stayed for at least 40 days before they were found. Three days before the audit, the firm had 500 staff.';
+    expect(numberTexts(text)).toEqual(['at least 40', '500']);
+  });
+
   it('keeps a four-digit count that is not a year', () => {
     expect(numberTexts('The unit lost 1999 soldiers and 2000 troops.')).toEqual(['1999', '2000']);
   });
