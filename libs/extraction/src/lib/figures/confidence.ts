@@ -16,7 +16,7 @@ export interface ConfidenceInput {
   dated: boolean;
 }
 
-const MONEY = new Set<Unit>(['usd', 'rub', 'eur', 'gbp', 'krw', 'uah', 'cny']);
+const MONEY = new Set<Unit>(['usd', 'rub', 'eur', 'gbp', 'krw', 'uah', 'cny', 'aud', 'cad', 'nzd', 'hkd', 'sgd']);
 const DURATION = new Set<Unit>(['years', 'months', 'weeks', 'days', 'hours']);
 const MEASURE = new Set<Unit>(['km', 'm', 'miles', 'km2', 'mi2', 'hectares', 'acres', 'tonnes', 'mph', 'kmh']);
 

@@ -5,7 +5,7 @@ import type { UnitReading } from './find-unit';
 
 // Readings of a number that depend on its neighbours: figures before it, numbers next to it, the paragraph it sits in.
 
-const MONEY = new Set<Unit>(['usd', 'rub', 'eur', 'gbp', 'krw', 'uah', 'cny']);
+const MONEY = new Set<Unit>(['usd', 'rub', 'eur', 'gbp', 'krw', 'uah', 'cny', 'aud', 'cad', 'nzd', 'hkd', 'sgd']);
 const LENGTH = new Set<Unit>(['km', 'm', 'miles']);
 const AREA = new Set<Unit>(['km2', 'mi2', 'hectares']);
 

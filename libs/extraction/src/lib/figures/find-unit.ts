@@ -89,6 +89,7 @@ const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): 
       ...plain,
     };
   const found = nounAfter(text, m.compound ? m.end + 1 : m.end, limit, m.kind === 'vague');
+  if (m.fraction) return { unit: 'percent', noun: m.text, nounEnd: m.end, evidence: 'lexicon', ...plain };
   if (/^\s?%/.test(text.slice(m.end)))
     return { unit: 'percent', noun: '%', nounEnd: m.end + text.slice(m.end).indexOf('%') + 1, evidence: 'lexicon', ...plain };
   if (m.currency) {

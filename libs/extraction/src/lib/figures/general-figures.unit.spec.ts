@@ -57,4 +57,23 @@ describe('figures of news in general', () => {
   it('ages and reading times are not figures', () => {
     expect(numberTexts('Most of the 40 victims were children under five. 5 min read')).toEqual(['40']);
   });
+
+  it('dollars of other countries keep their letters: "A$48 million", "NZ$3.10 a litre", "C$900,000"', () => {
+    const text = 'The miner spent A$48 million on drilling. Fuel cost NZ$3.10 a litre in Otago. The club owes C$900,000, its auditor said.';
+    expect(extractFigures(text).map((f) => [f.numberText, f.value, f.unit])).toEqual([
+      ['A$48 million', 48e6, 'aud'],
+      ['NZ$3.10', 3.1, 'nzd'],
+      ['C$900,000', 900000, 'cad'],
+    ]);
+  });
+
+  it('a share in words is a percent when it is bounded or exact: "fewer than half", "two-thirds"; "about half" is left', () => {
+    expect(bounds(figureIn('The ferry operator said fewer than half of its sailings left on time.', 'half'))).toEqual({
+      high: 50,
+      qualifier: 'up_to',
+    });
+    const twoThirds = figureIn('Two-thirds of the trees in the park were felled, the council said.', 'Two-thirds');
+    expect([Math.round(twoThirds.value ?? 0), twoThirds.unit]).toEqual([67, 'percent']);
+    expect(numberTexts('About half the players were injured, and half the stands were empty.')).toEqual([]);
+  });
 });

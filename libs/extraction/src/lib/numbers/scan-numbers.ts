@@ -18,10 +18,18 @@ export interface NumberMention {
   compound?: string;
   /** Had a short scale glued on ("1.28m") that could also read as metres. */
   shortScale?: string;
+  /** A share written as a fraction ("more than half", "two-thirds"): its value is a percent. */
+  fraction?: boolean;
   word: boolean;
 }
 
+// "A$312 million", "NZ$20m", "C$4.85": dollars other than the US dollar carry their country's letters.
 const CURRENCY_PREFIXES: [RegExp, Unit][] = [
+  [/^(?:AU?\$|AUD)/, 'aud'],
+  [/^(?:CA?\$|CAD)/, 'cad'],
+  [/^(?:NZ\$|NZD)/, 'nzd'],
+  [/^(?:HK\$|HKD)/, 'hkd'],
+  [/^(?:S\$|SGD)/, 'sgd'],
   [/^(?:US\$|\$|USD)/, 'usd'],
   [/^(?:Rbs|RUB|₽)/, 'rub'],
   [/^(?:€|EUR)/, 'eur'],
@@ -31,7 +39,7 @@ const CURRENCY_PREFIXES: [RegExp, Unit][] = [
 ];
 
 const DIGITS_RE = new RegExp(
-  String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:US\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d+(?:\.\d+)?)` +
+  String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:(?:US|AU?|CA?|NZ|HK|S)\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d+(?:\.\d+)?)` +
     String.raw`(?:\s?(?<word>million|billion|trillion|thousand|hundred)\b|\s?(?<abbr>mn|mln|bn|bln|tn|trn)\b|(?<short>[mbk])(?![A-Za-z0-9²]))?` +
     String.raw`(?<attached>[A-Za-z]+(?:²|2(?!\d))?)?(?:-(?<compound>[A-Za-z]+))?`,
   'g',
@@ -44,7 +52,7 @@ const VAGUE_BASE: Record<string, number> = { dozens: 12, scores: 20, hundreds: 1
 
 /** Every number written in `text`: digits (with currency and scale), spelled-out numbers, vague quantities and ranges. */
 export const scanNumbers = (text: string): NumberMention[] => {
-  const singles = [...digitMentions(text), ...wordMentions(text), ...vagueMentions(text)];
+  const singles = [...digitMentions(text), ...fractionMentions(text), ...wordMentions(text), ...vagueMentions(text)];
   singles.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: NumberMention[] = [];
   for (const m of singles) {
@@ -100,6 +108,27 @@ const wordMentions = (text: string): NumberMention[] => {
     const value = parseNumberWords(m[0]);
     if (value === undefined) continue;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'single', value, word: true });
+  }
+  return out;
+};
+
+// A share in words: "two-thirds", "three-quarters", and "half" only behind a bound ("fewer than half", "more than
+// half"). "About half" and "a third of" are left: the gold of earlier batches leaves them unannotated more often than not.
+const FRACTION_RE =
+  /(?<=\b(?:more|fewer|less)\s+than\s+)half\b|\btwo[-\s]thirds\b|\bthree[-\s]quarters\b/gi;
+const FRACTION_VALUE: [RegExp, number][] = [
+  [/^half/i, 50],
+  [/^two/i, 200 / 3],
+  [/^three/i, 75],
+];
+
+const fractionMentions = (text: string): NumberMention[] => {
+  const out: NumberMention[] = [];
+  FRACTION_RE.lastIndex = 0;
+  for (let m = FRACTION_RE.exec(text); m; m = FRACTION_RE.exec(text)) {
+    const surface = m[0].trimEnd();
+    const value = FRACTION_VALUE.find(([re]) => re.test(surface))?.[1] ?? 0;
+    out.push({ start: m.index, end: m.index + surface.length, text: surface, kind: 'single', value, fraction: true, word: true });
   }
   return out;
 };
