@@ -87,4 +87,11 @@ describe('numbers that are not figures', () => {
     expect(numberTexts('The air force said it intercepted 35 out of 51 drones launched.')).toEqual(['35', '51']);
     expect(numberTexts('Nine out of 10 drones are jammed, and one in five soldiers is a conscript.')).toEqual([]);
   });
+
+  it('a live entry time, a frequency, a DOI, a bus route, a camel-case model and an age band are not figures', () => {
+    expect(numberTexts('09.41 GST\nThe port handled 500 containers, and at 14:05 AEST the ferry left.')).toEqual(['500']);
+    expect(numberTexts('Valley 96.2 FM had 500 callers. See doi:10.1234/abc.2025.77 for the 40 samples.')).toEqual(['500', '40']);
+    expect(numberTexts('Its route 14 and 22 buses carried 500 riders; the eBook 7 sold 800 copies.')).toEqual(['500', '800']);
+    expect(numberTexts('The scheme took £500 from 12 savers aged between 68 and 90.')).toEqual(['£500', '12']);
+  });
 });
