@@ -18,6 +18,8 @@ export const NAMED_OPENING =
   /^(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Millions|Some|Several|Many|Most|All|Few|Both)\b)(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 export const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
+/** A paragraph's speaker label, "Q" and "A" included. */
+export const labelOf = (paragraph: string): string | undefined => (SPEAKER_LABEL.exec(paragraph) ?? /^([QA]):\s/.exec(paragraph))?.[1]?.trim();
 /** How often each speaker label opens a paragraph. */
 export const countLabels = (text: string, paragraphs: Span[]): Map<string, number> => {
   const counts = new Map<string, number>();
@@ -26,6 +28,13 @@ export const countLabels = (text: string, paragraphs: Span[]): Map<string, numbe
     if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return counts;
+};
+// "Transcript: interview with Central Bank Governor Jane Doe": the person a Q:/A: transcript's answers belong to.
+const INTERVIEW_HEADER = /\binterview(?:ed)?\s+with\s+[^\n]*?((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)[ \t]*[.,;:(]?[ \t]*(?:\n|$)/;
+/** Who answers in a transcript whose header, before its first question, names the interview. */
+export const interviewee = (text: string): string | undefined => {
+  const firstQuestion = /^(?:Q|QUESTION):\s/m.exec(text);
+  return firstQuestion ? INTERVIEW_HEADER.exec(text.slice(0, firstQuestion.index))?.[1] : undefined;
 };
 export const TITLED =
   /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;

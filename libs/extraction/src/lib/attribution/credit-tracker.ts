@@ -13,7 +13,9 @@ import {
   CONTINUES_FIGURE,
   countLabels,
   DESCRIPTION_LOOKBACK,
+  interviewee,
   isListItem,
+  labelOf,
   itemCarries,
   PARAGRAPH_LOOKBACK,
   PLURAL_HEAD,
@@ -22,7 +24,6 @@ import {
   REPORTING,
   SAID,
   SECTION_LABEL,
-  SPEAKER_LABEL,
   TITLED,
   speakerName,
 } from './credit-patterns';
@@ -69,6 +70,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   let lastCredit: string | undefined;
   let labelParagraph = -1;
   const issuer = findIssuer(doc.text, doc.sentences, doc.attributions);
+  const answerer = interviewee(doc.text);
 
   // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on (read from every
   // paragraph since the last one read, figures or not: "MINISTER X: Good morning." labels the answer below it).
@@ -76,13 +78,15 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (labelParagraph === sentence.paragraph) return labelled;
     for (let j = labelParagraph + 1; j <= sentence.paragraph; j++) {
       const paragraph = doc.paragraphs[j] as Paragraph;
-      const found = SPEAKER_LABEL.exec(doc.text.slice(paragraph.start, paragraph.end))?.[1]?.trim();
+      const found = labelOf(doc.text.slice(paragraph.start, paragraph.end));
+      // A briefing's "Q:" follows up on the last speaker ("you've previously said 3,000"); an interview's asks the next answer.
+      if (found === 'Q' && !answerer) continue;
       // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
       // or a name of several words, or speaks more than once.
       const label =
         found && !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (labelCounts.get(found) ?? 0) > 1) ? found : undefined;
-      if (found && !label) labelled = undefined;
-      if (label) labelled = /^(?:Q|A|QUESTION|ANSWER|REPORTER)$/.test(label.trim()) ? undefined : speakerName(label.trim());
+      if (found && !label) labelled = /^(?:A|ANSWER)$/.test(found) ? answerer : undefined;
+      if (label) labelled = /^(?:Q|QUESTION|REPORTER)$/.test(label) ? undefined : label === 'ANSWER' ? answerer : speakerName(label);
     }
     labelParagraph = sentence.paragraph;
     return labelled;

@@ -67,4 +67,22 @@ describe('listicles, own acts and matches', () => {
     expect(credit("A crowd of 41,000 watched Saturday's final, organisers said.", '41,000').asOf).toBe('2026-03-07');
     expect(credit("Organisers said 41,000 tickets were sold ahead of Saturday's final.", '41,000').asOf).toBe('2026-03-10');
   });
+
+  it('an interview transcript\'s "A:" answers belong to the person its header names; its "Q:" is the presenter\'s', () => {
+    const text = [
+      'VALLEY TALK - LUNCHTIME',
+      'Transcript: interview with Harbour Authority chief executive Tomas Lindqvist',
+      '',
+      'Q: Cargo volumes were up 4 per cent last year. Is that holding?',
+      '',
+      'A: It is. We handled 2.3 million containers in the first half, and our plan assumes about 6 per cent growth.',
+      '',
+      'Q: Thank you.',
+    ].join('\n');
+    expect(credit(text, '2.3 million').source).toBe('Tomas Lindqvist');
+    expect(credit(text, 'about 6').source).toBe('Tomas Lindqvist');
+    expect(credit(text, '4').source).toBe('article');
+    // Without a header naming the interview, an explainer's "A:" is the article's own answer.
+    expect(credit('Q: How many ships called?\n\nA: About 1,900 ships called last year.', '1,900').source).toBe('article');
+  });
 });
