@@ -68,4 +68,10 @@ describe('numbers and dates', () => {
   it("a restrictive relative clause's day dates the subject's event, not the present perfect after it", () => {
     expect(credit('The fire which broke out on Sunday has destroyed 41 homes, officials said.', '41').asOf).toBe('2026-05-14');
   });
+
+  it('"The court heard that ..." credits the court; a closing ", the jury heard" is left to the article', () => {
+    const text = 'A landlord was jailed at Dunmore Crown Court. The court heard that he had collected £96,000 in rent from 31 tenants.';
+    expect(credit(text, '£96,000').source).toBe('court');
+    expect(credit('The van held 4,000 cigarettes, the jury heard.', '4,000').source).toBe('article');
+  });
 });

@@ -1,3 +1,4 @@
+import type { Attribution } from './find-attributions';
 import { phraseAfter, phraseBefore, type Phrase } from './noun-phrase';
 
 /** Phrases around an attribution's verb: the source a speaker cites, and the name an appositive describes. */
@@ -67,3 +68,16 @@ export const agentCovers = (s: string, phrase: string, index: number, npEnd: num
   const seen = /^(?:seen|obtained)\b/.test(phrase) && /\b(?:told|tells|said|says|wrote|writes)\s/.test(s.slice(0, index));
   return (participle && LATER_CLAUSE.test(s.slice(npEnd))) || seen ? { backwardOnly: true } : {};
 };
+
+const COURT_HEARD =
+  /\b((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:court|Court|jury|tribunal|Tribunal|inquest|Inquest|inquiry|Inquiry|hearing)\s+)(?:(?:has|had)\s+)?(?:heard|was\s+told)\s+that\b/g;
+
+/**
+ * "The court heard that ...": what a hearing is told is credited to the court. A closing ", the court heard" is left to
+ * the article, as the generality gold has it.
+ */
+export const courtHeard = (s: string, at: number): Attribution[] =>
+  [...s.matchAll(COURT_HEARD)].map((m) => {
+    const raw = m[1] ?? '';
+    return { anchor: at + (m.index ?? 0) + raw.length, end: at + (m.index ?? 0) + m[0].length, raw: raw.trim(), forwardOnly: true };
+  });
