@@ -10,7 +10,7 @@ import { targetBefore } from './dates/forecast-target';
 import { restated, wholeOf } from './dates/part-of';
 import { respectiveYear } from './dates/respectively';
 import { financialYearEnd, fullYearEnd } from './dates/financial-year';
-import { CLOCK_TIME, endsNamedPeriod, leadEnd, PERIOD_ANAPHOR } from './dates/reference-period';
+import { CLOCK_TIME, endsNamedPeriod, headingPeriod, leadEnd, namedQuarter, PERIOD_ANAPHOR } from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
@@ -86,11 +86,11 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const bullets = new Set<number>();
   let statement: Statement | undefined;
   // The month a data release's lead figure covers ("added 118,000 jobs in February"): its later figures cover it too.
-  let period: AsOf | undefined;
   let releasedBy: { source: string; sourceText?: string } | undefined;
   let lastSource: { source: string; sourceText?: string } | undefined;
   const venue = leadVenue(dates, sentences);
   const lead = Math.max(LEAD_PARAGRAPHS, leadEnd(text, paragraphs));
+  let period: AsOf | undefined = headingPeriod(dates, text, paragraphs, lead);
   const financialYear = financialYearEnd(text, dateMentions);
   let cursor = 0;
   for (const sentence of sentences) {
@@ -149,6 +149,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           m.start,
         ) ?? asOf;
       asOf = fullYearEnd(financialYear, text.slice(clause.start, clause.end), published) ?? asOf;
+      asOf = namedQuarter(period, asOf, text.slice(clause.start, clause.end)) ?? asOf;
       if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
       // "340 of those days": when the whole holds ("400 of them so far" holds now).
       if (asOf.dateBasis === 'published' && !/\b(?:so\s+far|to\s+date|now|currently|still|yet)\b/i.test(text.slice(clause.start, clause.end)))

@@ -31,3 +31,28 @@ describe('a month before a percentage', () => {
     expect(asOf('Rail strikes cancelled 1,200 trains on March 9, the operator said.', '1,200')).toEqual(['2025-03-09', 'day']);
   });
 });
+
+describe("a results document's quarter", () => {
+  const report = [
+    'MARKET ANNOUNCEMENT',
+    '',
+    'Halloran Gold Limited',
+    'Quarterly Report for the three months to 31 December 2025',
+    '',
+    '- Gold output of 41,200 ounces in the December quarter, up 6% on the September quarter',
+    '',
+    'Halloran Gold Limited is pleased to report on its operations for the quarter.',
+    '',
+    'The Ardmore pit moved 2.9 million tonnes of ore in the quarter. Net debt was A$18 million.',
+  ].join('\n');
+
+  it('the quarter a heading names by its end day dates its undated figures and "in the quarter"', () => {
+    expect(asOf(report, '2.9 million')).toEqual(['2025-12-31', 'day']);
+    expect(asOf(report, 'A$18 million')).toEqual(['2025-12-31', 'day']);
+  });
+
+  it('"the December quarter" ends on 31 December; "the September quarter" on 30 September', () => {
+    expect(asOf(report, '41,200')).toEqual(['2025-12-31', 'day']);
+    expect(asOf('Unemployment was 4.4% in the September quarter, the agency said.', '4.4')).toEqual(['2025-09-30', 'day']);
+  });
+});

@@ -34,3 +34,33 @@ export const CLOCK_TIME = /\bat\s+\d{1,2}[:.]?\d{2}\s*(?:GMT|BST|UTC|CET|CEST|ES
 // "grew 2.1% in the quarter", "had €410m in cash at the end of the period": the story's period named again by a definite noun.
 export const PERIOD_ANAPHOR =
   /\b(?:in|for|during|over|across|(?:at|by)\s+the\s+(?:end|close)\s+of)\s+the\s+(?:quarter|period|half|half-year|financial\s+year|fiscal\s+year|reporting\s+period)\b/i;
+
+/**
+ * "Quarterly Activities Report for the three months to 30 June 2026", "... for the quarter ended 30 June 2026": a period
+ * the heading or lead of a results document names by its end day is the document's period, before any figure names it.
+ */
+export const headingPeriod = (index: DateIndex, text: string, paragraphs: Paragraph[], lead: number): AsOf | undefined => {
+  const end = paragraphs[lead]?.start ?? text.length;
+  for (const m of index.mentions) {
+    if (m.start >= end) continue;
+    if (!m.periodEnd || !/\b(?:months|quarter|half|half-year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(0, m.start - 30), m.start)))
+      continue;
+    const resolved = resolveDate(m, index.published);
+    if (resolved?.precision === 'day') return { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: 'explicit' };
+  }
+  return undefined;
+};
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * "in the June quarter", "up on the March quarter": a quarter named by its last month ends on that month's last day (the
+ * document's own period when it is that quarter). Other month-precision dates are left alone.
+ */
+export const namedQuarter = (period: AsOf | undefined, asOf: AsOf, clause: string): AsOf | undefined => {
+  if (asOf.datePrecision !== 'month' || !asOf.as_of) return undefined;
+  const [y, m] = asOf.as_of.split('-').map(Number) as [number, number];
+  if (!new RegExp(String.raw`\b${MONTHS[m - 1]}[- ]quarter\b`).test(clause)) return undefined;
+  if (period?.as_of?.slice(0, 7) === asOf.as_of.slice(0, 7) && period.datePrecision === 'day') return { ...period, dateBasis: 'carried' };
+  return { ...asOf, as_of: toIso({ y, m, d: new Date(Date.UTC(y, m, 0)).getUTCDate() }), datePrecision: 'day' };
+};
