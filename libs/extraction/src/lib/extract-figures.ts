@@ -90,7 +90,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   let lastSource: { source: string; sourceText?: string } | undefined;
   const venue = leadVenue(dates, sentences);
   const lead = Math.max(LEAD_PARAGRAPHS, leadEnd(text, paragraphs));
-  let period: AsOf | undefined = headingPeriod(dates, text, paragraphs, lead);
+  let period: AsOf | undefined = headingPeriod(dates, text, paragraphs);
   const financialYear = financialYearEnd(text, dateMentions);
   let cursor = 0;
   for (const sentence of sentences) {

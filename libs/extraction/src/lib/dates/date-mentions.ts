@@ -44,7 +44,9 @@ const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 // "next week", "another cut in September": ahead of the reporting.
 const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
-const PERIOD_END = /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$/i;
+// "the three months to June", and "between March 2022 and June 2025": a span the figure covers, named by its end.
+const PERIOD_END =
+  /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$/i;
 
 interface Rule {
   re: RegExp;

@@ -56,3 +56,13 @@ describe("a results document's quarter", () => {
     expect(asOf('Unemployment was 4.4% in the September quarter, the agency said.', '4.4')).toEqual(['2025-09-30', 'day']);
   });
 });
+
+describe('a span a figure covers, "between March 2022 and June 2025"', () => {
+  it('dates the figure by its end even past another figure, and sets no period for the story', () => {
+    const text =
+      'The trader took more than £90,000 from 14 customers between May 2023 and August 2025, the court heard. ' +
+      'The council said 40 complaints were made.';
+    expect(asOf(text, '£90,000')).toEqual(['2025-08-01', 'month']);
+    expect(asOf(text, '40')).toEqual(['2026-02-10', 'day']);
+  });
+});

@@ -9,12 +9,15 @@ const PROSE_WORDS = 8;
 
 /** The index of the first paragraph past the lead: a story's reference period is set in its first paragraphs of prose. */
 export const leadEnd = (text: string, paragraphs: Paragraph[]): number => {
-  const first = paragraphs.findIndex((p) => {
+  const first = firstProse(text, paragraphs);
+  return first < 0 ? 0 : first + LEAD_SPAN;
+};
+
+const firstProse = (text: string, paragraphs: Paragraph[]): number =>
+  paragraphs.findIndex((p) => {
     const body = text.slice(p.start, p.end).trim();
     return /[.!?]["”’)]?$/.test(body) && body.split(/\s+/).length >= PROSE_WORDS;
   });
-  return first < 0 ? 0 : first + LEAD_SPAN;
-};
 
 /**
  * Whether `asOf` is the end of a period its sentence names ("in the 12 months to 30 June", "the quarter ended Nov. 1"):
@@ -23,7 +26,8 @@ export const leadEnd = (text: string, paragraphs: Paragraph[]): number => {
 export const endsNamedPeriod = (index: DateIndex, sentence: Sentence, asOf: AsOf): boolean =>
   asOf.as_of !== null &&
   within(index.mentions, sentence).some((m) => {
-    if (!m.periodEnd) return false;
+    // "between August 2023 and October 2024" ends a span one figure covers, not the story's period.
+    if (!m.periodEnd || /\band\s+$/.test(sentence.text.slice(0, m.start - sentence.start))) return false;
     const resolved = resolveDate(m, index.published);
     return resolved !== null && toIso(resolved.date) === asOf.as_of;
   });
@@ -36,11 +40,11 @@ export const PERIOD_ANAPHOR =
   /\b(?:in|for|during|over|across|(?:at|by)\s+the\s+(?:end|close)\s+of)\s+the\s+(?:quarter|period|half|half-year|financial\s+year|fiscal\s+year|reporting\s+period)\b/i;
 
 /**
- * "Quarterly Activities Report for the three months to 30 June 2026", "... for the quarter ended 30 June 2026": a period
- * the heading or lead of a results document names by its end day is the document's period, before any figure names it.
+ * "Quarterly Activities Report for the three months to 30 June 2026": a period a results document's heading (above its
+ * first paragraph of prose) names by its end day is the document's period, before any figure names it.
  */
-export const headingPeriod = (index: DateIndex, text: string, paragraphs: Paragraph[], lead: number): AsOf | undefined => {
-  const end = paragraphs[lead]?.start ?? text.length;
+export const headingPeriod = (index: DateIndex, text: string, paragraphs: Paragraph[]): AsOf | undefined => {
+  const end = paragraphs[firstProse(text, paragraphs)]?.start ?? 0;
   for (const m of index.mentions) {
     if (m.start >= end) continue;
     if (!m.periodEnd || !/\b(?:months|quarter|half|half-year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(0, m.start - 30), m.start)))
