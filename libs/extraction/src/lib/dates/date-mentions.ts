@@ -24,7 +24,7 @@ export type DateValue =
   /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
   | { kind: 'day-offset'; days: number; anchored?: boolean; years?: number }
   /** `sameTime`: "the same period last year", the publication's month `back` years earlier. */
-  | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number; sameTime?: boolean };
+  | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number; sameTime?: boolean; month?: number };
 
 const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
@@ -45,6 +45,7 @@ const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
 // "the three months to June", and "between March 2022 and June 2025": a span the figure covers, named by its end.
+const PART_OF_YEAR: Record<string, number> = { end: 12, middle: 6, start: 1, beginning: 1 };
 const PERIOD_END =
   /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$/i;
 
@@ -192,6 +193,11 @@ const RULES: Rule[] = [
     build: (m) => ({ kind: 'relative', period: 'year', back: m[1] ? 1 : 0 }),
   },
   {
+    // "2.25 per cent next year", "by the end of next year": a forecast's target (bare, only right after a figure).
+    re: /\bthe\s+(end|middle|start|beginning)\s+of\s+next\s+year\b|(?<=(?:\d|%|\bper\s?cent|\bpercent)(?:\s+[a-z]+){0,2}\s+)next\s+year\b(?!['’])/gi,
+    build: (m) => ({ kind: 'relative', period: 'year', back: -1, month: PART_OF_YEAR[m[1]?.toLowerCase() ?? ''] ?? 0 }),
+  },
+  {
     re: /\b(?:(last|previous)|this|earlier this)\s+(week|month|year)\b/gi,
     build: (m) => ({ kind: 'relative', period: m[2].toLowerCase() as 'week' | 'month' | 'year', back: m[1] ? 1 : 0 }),
   },
@@ -228,7 +234,8 @@ export const findDateMentions = (text: string): DateMention[] => {
       // "could lose up to 90% by 2100", "expects to close 35 more by the end of 2027": a forecast holds at its target.
       const target =
         /\bby\s+(?:the\s+)?$/i.test(before) || /^by\b/i.test(m[0])
-          ? (value.kind === 'year' || (value.kind === 'month' && value.y !== undefined)) && FORECAST.test(sentenceBefore(text, start))
+          ? (value.kind === 'relative' && value.back < 0) ||
+            ((value.kind === 'year' || (value.kind === 'month' && value.y !== undefined)) && FORECAST.test(sentenceBefore(text, start)))
           : false;
       // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
       const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
@@ -256,7 +263,7 @@ export const findDateMentions = (text: string): DateMention[] => {
             /^for\s/i.test(m[0]) &&
             /^[^\S\n]+[a-z]{3,}s\b/.test(text.slice(end, end + 20)) &&
             !/^\s+(?:was|is|has|does)\b/.test(text.slice(end, end + 8))) ||
-          /^next\b/i.test(m[0]) ||
+          (/^next\b/i.test(m[0]) && !(value.kind === 'relative' && value.back < 0)) ||
           (value.kind === 'weekday' && /^['’]s\b/.test(after) && !pastPossessive(text, start, end)),
       });
     }

@@ -49,3 +49,19 @@ describe('a full year ends when the company says its financial year does', () =>
     expect(at('The chain now expects full-year sales of £2.1bn, up 4%.', '2.1')).toEqual(['2026-01-01', 'year']);
   });
 });
+
+describe('a forecast for next year', () => {
+  it('holds at its target: the end or middle of next year a month, a bare "next year" after the figure the year', () => {
+    expect(at('The agency expects the jobless rate to reach 6.2% by the end of next year.', '6.2')).toEqual(['2027-12-01', 'month']);
+    expect(at('Exports should peak at about 4.4 million tonnes around the middle of next year.', '4.4')).toEqual(['2027-06-01', 'month']);
+    expect(at('Analysts see rents rising 3.5% next year, the survey said.', '3.5')).toEqual(['2027-01-01', 'year']);
+  });
+
+  it('is not the date of a figure a later clause merely looks ahead from, nor of "next year\'s budget"', () => {
+    expect(at('The club had 12 million euros in cash at the end of August, giving it room to buy players next year.', '12')).toEqual([
+      '2026-08-01',
+      'month',
+    ]);
+    expect(at("The council faces a gap of £3.1m in next year's budget.", '3.1')).toEqual(['2026-09-15', 'day']);
+  });
+});

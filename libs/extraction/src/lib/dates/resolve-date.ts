@@ -60,6 +60,7 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
         const date = m >= 1 ? { y: published.y, m, d: 1 } : { y: published.y - 1, m: m + 12, d: 1 };
         return { date, precision: 'month', relative: true };
       }
+      if (value.month) return { date: { y: published.y - value.back, m: value.month, d: 1 }, precision: 'month', relative: true };
       return { date: { y: published.y - value.back, m: 1, d: 1 }, precision: 'year', relative: true };
     }
   }
