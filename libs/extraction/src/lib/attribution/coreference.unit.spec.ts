@@ -86,4 +86,11 @@ describe('sources beyond "X said"', () => {
     const [f] = extractFigures('Insurers expect claims could reach £200m, the Association of Insurers said.');
     expect(f?.source).toBe('Insurers');
   });
+
+  it('"A correction from the Land Registry: it says ..." means the body the sentence opens with, not the last speaker', () => {
+    const text =
+      'The minister, Ana Ruiz, said prices had risen 4% this year.\n\n' +
+      '14.05 CET\nA correction from the Land Registry: it says 1,240 sales were recorded in March, not 1,420.';
+    expect(credit(text, '1,240').source).toBe('Land Registry');
+  });
 });

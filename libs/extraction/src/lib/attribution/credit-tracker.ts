@@ -17,6 +17,7 @@ import {
   isListItem,
   labelOf,
   itemCarries,
+  LEAD_FROM,
   PARAGRAPH_LOOKBACK,
   PLURAL_HEAD,
   opensWithOwnActor,
@@ -104,7 +105,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const previous = doc.sentences[sentence.index - 1];
     const credited = previous ? (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun).at(-1)?.raw : undefined;
     const subject = previous ? subjectOf(previous) : undefined;
-    return [credited, subject].find(agrees) ?? namedSoFar.findLast(agrees) ?? lastNamed;
+    const opening = pronoun && LEAD_FROM.exec(doc.text.slice(sentence.start, pronoun.anchor))?.[1];
+    return [opening || undefined, credited, subject].find(agrees) ?? namedSoFar.findLast(agrees) ?? lastNamed;
   };
 
   const carriedFrom = (sentence: Sentence): Credit['carriedFrom'] => {
