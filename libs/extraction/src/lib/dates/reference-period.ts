@@ -1,4 +1,4 @@
-import type { Paragraph, Sentence } from '../text/segment-text';
+import type { Paragraph, Sentence, Span } from '../text/segment-text';
 import { toIso } from './calendar';
 import { within, type AsOf, type DateIndex } from './find-as-of';
 import { resolveDate } from './resolve-date';
@@ -67,4 +67,17 @@ export const namedQuarter = (period: AsOf | undefined, asOf: AsOf, clause: strin
   if (!new RegExp(String.raw`\b${MONTHS[m - 1]}[- ]quarter\b`).test(clause)) return undefined;
   if (period?.as_of?.slice(0, 7) === asOf.as_of.slice(0, 7) && period.datePrecision === 'day') return { ...period, dateBasis: 'carried' };
   return { ...asOf, as_of: toIso({ y, m, d: new Date(Date.UTC(y, m, 0)).getUTCDate() }), datePrecision: 'day' };
+};
+
+/**
+ * "Meridian says shipments rose 3% in the three months to September. ... TechPulse puts the average price at $412 in the
+ * quarter": with no story period set, "the quarter" names the last period an earlier sentence named by its end.
+ */
+export const lastNamedPeriod = (index: DateIndex, text: string, period: AsOf | undefined, asOf: AsOf, clause: Span): AsOf | undefined => {
+  if (period || asOf.dateBasis !== 'published' || !PERIOD_ANAPHOR.test(text.slice(clause.start, clause.end))) return undefined;
+  const named = index.mentions.findLast(
+    (m) => m.periodEnd && m.end <= clause.start && !/\band\s+$/.test(text.slice(Math.max(0, m.start - 5), m.start)),
+  );
+  const resolved = named ? resolveDate(named, index.published) : null;
+  return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: 'carried' } : undefined;
 };

@@ -126,3 +126,16 @@ describe('"a year earlier" counts back from the day or period the figure is abou
     expect(at('Exports were 2.3% higher than a year earlier, the statistics office said.', '2.3')[0]).toBe('2026-09-15');
   });
 });
+
+describe('"the quarter" with no story period', () => {
+  it('names the last period an earlier sentence of the story named by its end', () => {
+    const text = [
+      'Good morning. Three firms, three answers this week.',
+      'WHO SOLD WHAT?',
+      'Every quarter the research houses publish their numbers within days of each other.',
+      'Northfield Research says tablet sales fell 4% in the three months to June.',
+      'Brightline puts the average price at $318 in the quarter, up from $301.',
+    ].join('\n\n');
+    expect(at(text, '$318')).toEqual(['2026-06-01', 'month']);
+  });
+});
