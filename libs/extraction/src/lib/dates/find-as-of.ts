@@ -180,7 +180,9 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
       m.start - pos <= 30 &&
       !others.some((o) => o.start > pos && o.start < m.start),
   );
-  const nearest = after ?? usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
+  // "In August we projected growth of 1.9% for the year to March 2027": the period the figure is for, not the day it was told.
+  const periodAfter = usable.find(({ m }) => m.periodEnd && m.start > pos && !others.some((o) => o.start > pos && o.start < m.start));
+  const nearest = after ?? periodAfter ?? usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
   const runningTotal =
     nearest?.m.kind === 'relative' &&
     nearest.m.period === 'year' &&

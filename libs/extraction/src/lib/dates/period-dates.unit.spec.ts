@@ -66,3 +66,10 @@ describe('a span a figure covers, "between March 2022 and June 2025"', () => {
     expect(asOf(text, '40')).toEqual(['2026-02-10', 'day']);
   });
 });
+
+describe('a figure for a period told on an earlier day', () => {
+  it('"In January the office projected growth of 2.4% for the year to June 2026" holds at the period\'s end', () => {
+    expect(asOf('In January the office projected growth of 2.4% for the year to June 2026.', '2.4')).toEqual(['2026-06-01', 'month']);
+    expect(asOf('In January the office counted 3,100 arrivals.', '3,100')).toEqual(['2026-01-01', 'month']);
+  });
+});
