@@ -184,7 +184,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
 // Zone abbreviations the time rule above does not list: "10.58 IST", "10:00am AEST", "3pm PST".
 const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST|MDT|EET|EEST|WET|WEST|CAT|EAT|WAT|SAST|HKT|SGT|WIB|PKT|AST|ADT)\b/;
 
-/** A live blog's entry time, a station's frequency, a DOI, a bus route, a product's model number, an age band. */
+/** A live blog's entry time, a station's frequency, a DOI, a bus route, a product's model number, a tenure, an age band. */
 const furnitureReason = (m: NumberMention, before: string, after: string): string | undefined => {
   // "11.02 IST" on a line of its own, or before a zone: the time of an entry, not a quantity.
   if (
@@ -199,6 +199,8 @@ const furnitureReason = (m: NumberMention, before: string, after: string): strin
   if (/\broutes?\s+$/.test(before.replace(LABEL_LIST_TAIL, ''))) return 'label';
   // "the iPhone 18 line", "an eReader 4": a camel-case product name before the number names a model.
   if (/\b[a-z]+[A-Z][A-Za-z]*\s+$/.test(before)) return 'model name';
+  // "In my 22 years in central banking", "her 12 years as mayor": a tenure, not a quantity.
+  if (/\b(?:my|his|her|their|our|your)\s+$/i.test(before) && /^\s+years?\s+(?:in|at|as|with|on)\b/i.test(after)) return 'tenure';
   // "23 victims aged between 71 and 93": an age band, not a range of quantities.
   if (m.kind === 'range' && m.value <= 120 && /\baged\s+(?:between|from)\s+$/i.test(before)) return 'age';
   return undefined;

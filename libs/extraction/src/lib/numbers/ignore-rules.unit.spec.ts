@@ -93,5 +93,6 @@ describe('numbers that are not figures', () => {
     expect(numberTexts('Valley 96.2 FM had 500 callers. See doi:10.1234/abc.2025.77 for the 40 samples.')).toEqual(['500', '40']);
     expect(numberTexts('Its route 14 and 22 buses carried 500 riders; the eBook 7 sold 800 copies.')).toEqual(['500', '800']);
     expect(numberTexts('The scheme took £500 from 12 savers aged between 68 and 90.')).toEqual(['£500', '12']);
+    expect(numberTexts('In her 14 years as mayor, she opened 500 homes.')).toEqual(['500']);
   });
 });
