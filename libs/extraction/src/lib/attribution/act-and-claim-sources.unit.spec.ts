@@ -74,4 +74,10 @@ describe('numbers and dates', () => {
     expect(credit(text, '£96,000').source).toBe('court');
     expect(credit('The van held 4,000 cigarettes, the jury heard.', '4,000').source).toBe('article');
   });
+
+  it('"She ordered him to pay £9,000" credits whoever she is, as "she said" would', () => {
+    const text = 'Judge Mary Okoro dismissed the appeal. She ordered the landlord to pay £9,000 in damages.';
+    expect(credit(text, '£9,000').source).toBe('Judge Mary Okoro');
+    expect(credit('Judge Mary Okoro dismissed the appeal. She was 58.', '58').source).toBe('article');
+  });
 });

@@ -134,10 +134,10 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (common === undefined) commonWords.set(subject, (common = new RegExp(String.raw`\b${subject.toLowerCase()}\b`).test(doc.text)));
     return common;
   };
-
   // "Passengers made 31.7 million journeys": a common noun the text also writes in lower case acts only if it names a body.
-  const bodyActor = (actor: string | undefined): string | undefined => (actor && commonWord(actor) && !endsWithEntityNoun(actor) ? undefined : actor);
-
+  // "She ordered him to pay £9,000": a pronoun acting is whoever "she said" would be.
+  const bodyActor = (actor: string | undefined, sentence: Sentence): string | undefined =>
+    actor && /^(?:He|She)$/.test(actor) ? antecedent(sentence) : actor && commonWord(actor) && !endsWithEntityNoun(actor) ? undefined : actor;
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
@@ -226,7 +226,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
     // "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles": a named body's own act or claim.
     const actor =
       !attribution && !quote && !listed && !carried
-        ? (bodyActor(ownActor(sentence.text, pos - sentence.start)) ?? describedActor(sentence))
+        ? (bodyActor(ownActor(sentence.text, pos - sentence.start), sentence) ?? describedActor(sentence))
         : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';

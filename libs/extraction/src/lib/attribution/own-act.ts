@@ -17,7 +17,8 @@ const OWN_ACT = new RegExp(
   'g',
 );
 // A sentence-initial word that is not an actor.
-const NOT_ACTOR = /^(?:The|A|An|This|That|It|They|We|He|She|There|In|On|At|By|For|Of|Since|After|Before|But|And|While)$/;
+// "He" and "She" act too ("She ordered him to pay £9,000"): the tracker resolves them like "she said".
+const NOT_ACTOR = /^(?:The|A|An|This|That|It|They|We|There|In|On|At|By|For|Of|Since|After|Before|But|And|While)$/;
 
 /** The actor whose act or claim has the figure at `pos` (an offset in `sentence`) as its object, if any. */
 export const ownActor = (sentence: string, pos: number): string | undefined => {
