@@ -80,4 +80,10 @@ describe('numbers and dates', () => {
     expect(credit(text, '£9,000').source).toBe('Judge Mary Okoro');
     expect(credit('Judge Mary Okoro dismissed the appeal. She was 58.', '58').source).toBe('article');
   });
+
+  it('a revision "after late data from X" is the reviser\'s, not X\'s; "after data from X showed" is X\'s', () => {
+    const text = 'Kestrel Analytics quietly revised its spring figure to 41.2 million units after late data from Korean suppliers.';
+    expect(credit(text, '41.2').source).toBe('Kestrel Analytics');
+    expect(credit('Shares fell after data from the Statistics Bureau showed prices up 3.1%.', '3.1').source).toBe('Statistics Bureau');
+  });
 });

@@ -30,7 +30,7 @@ const VERBS =
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
-  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
+  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|quietly|formally|subsequently|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
 // Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
 const INVERTIBLE =
   /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
@@ -105,7 +105,10 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     // "an index from the property website Homesquare": the name after its descriptor.
     const descriptor = /^(?:the|an?)\s+(?:[a-z][\w-]*\s+){1,4}(?=[A-Z])/.exec(s.slice(from))?.[0].length ?? 0;
     const np = (descriptor ? phraseAfter(s, from + descriptor, at) : undefined) ?? phraseAfter(s, from, at);
-    if (np)
+    // "raised it to 292.6 million after late data from Chinese makers": the cause of a revision, not its source.
+    const cause =
+      /\b(?:after|following)\s+(?:[a-z]+\s+){0,2}$/.test(s.slice(0, m.index)) && !/^\s*(?:showed|shows|show)\b/.test(s.slice((np?.end ?? at) - at));
+    if (np && !cause)
       out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...agentCovers(s, m[0], m.index ?? 0, np.end - at) });
   }
   // "according to figures from the society's own lending book", "according to figures the trust released", "the society's
