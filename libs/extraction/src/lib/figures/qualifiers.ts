@@ -58,7 +58,12 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
     )
       continue;
     // "slightly less than the 1,000 it seized in October": a comparison with a known figure, not a bound on it.
-    if (/\b(?:than|above|below|over|under)$/i.test(hit[1]) && /\bthe\s*$/i.test(before)) continue;
+    // "far more than the roughly 700 counted by the ministry": the comparison's own figure keeps its own qualifier.
+    if (
+      /\b(?:than|above|below|over|under)$/i.test(hit[1]) &&
+      /\bthe\s*(?:(?:roughly|about|around|some|nearly|almost|approximately)\s+)?$/i.test(before)
+    )
+      continue;
     // "edged up to 4.2 per cent", "rose to": a movement to a level, not a bound.
     if (/^up\s+to$/i.test(hit[1]) && MOVED.test(before.slice(0, hit.index + hit[0].indexOf(hit[1])))) continue;
     if (/^(?:over|above|across)$/i.test(hit[1]) && PLACES_AFTER.test(text.slice(m.end, m.end + 30))) continue;

@@ -82,6 +82,8 @@ describe('qualifiers', () => {
     const text = 'Russia gained about 725 square kilometers, slightly less than the 1,000 square kilometers it seized in October.';
     expect(bounds(figureIn(text, '1,000'))).toEqual({ value: 1000, qualifier: 'exact' });
     expect(bounds(figureIn('Officials said less than 1,000 troops were there.', '1,000'))).toEqual({ high: 1000, qualifier: 'up_to' });
+    const rough = 'The survey found 9,100 cases, far more than the roughly 3,000 reported by clinics.';
+    expect(bounds(figureIn(rough, '3,000'))).toEqual({ value: 3000, qualifier: 'approximately' });
   });
 
   it('a line a percentage or a noun is measured against is exact, not a bound', () => {
