@@ -86,4 +86,11 @@ describe('numbers and dates', () => {
     expect(credit(text, '41.2').source).toBe('Kestrel Analytics');
     expect(credit('Shares fell after data from the Statistics Bureau showed prices up 3.1%.', '3.1').source).toBe('Statistics Bureau');
   });
+
+  it('a firm placing a figure is its source: "Corvid gives Nokia a 12% share", "Lumen has Oppo at 9%", "splits the difference at"', () => {
+    expect(credit('Corvid Research gives Nokia a 12% share of the market.', '12').source).toBe('Corvid Research');
+    expect(credit('Lumen has Oppo lower, at 9%, in its count.', '9').source).toBe('Lumen');
+    expect(credit('Halden Data splits the difference at nearly 48 million.', '48 million').source).toBe('Halden Data');
+    expect(credit('The school has Year 9 at 30 pupils.', '30').source).toBe('article');
+  });
 });

@@ -81,3 +81,15 @@ export const courtHeard = (s: string, at: number): Attribution[] =>
     const raw = m[1] ?? '';
     return { anchor: at + (m.index ?? 0) + raw.length, end: at + (m.index ?? 0) + m[0].length, raw: raw.trim(), forwardOnly: true };
   });
+
+// "Meridian gives Samsung a 20% share", "Canalys has Apple at 18%", "Orbis splits the difference at 305 million": a
+// firm's estimate told by a verb of placing, with the firm opening the sentence.
+const PLACES_FIGURE =
+  /^((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+(?:(?:gives|gave)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s+(?:a|an)\s+(?=\d)|(?:has|had)\s+[A-Z][\w&.'’-]*(?:\s+[a-z]+)?,?\s+at\s+(?=(?:about\s+|around\s+)?\d)|splits\s+the\s+difference\s+at\b)/;
+
+export const placesFigure = (s: string, at: number): Attribution[] => {
+  const m = PLACES_FIGURE.exec(s);
+  if (!m || /^(?:The|It|This|That|He|She|They|We)$/.test(m[1] ?? '')) return [];
+  const verbAt = (m[1] ?? '').length + 1;
+  return [{ anchor: at + verbAt, end: at + m[0].length, raw: m[1] ?? '', forwardOnly: true }];
+};
