@@ -10,7 +10,7 @@ import { targetBefore } from './dates/forecast-target';
 import { restated, wholeOf } from './dates/part-of';
 import { respectiveYear } from './dates/respectively';
 import { financialYearEnd, fullYearEnd } from './dates/financial-year';
-import { CLOCK_TIME, endsNamedPeriod, headingPeriod, lastNamedPeriod, leadEnd, namedQuarter, PERIOD_ANAPHOR } from './dates/reference-period';
+import { CLOCK_TIME, endsNamedPeriod, headingPeriod, leadEnd, PERIOD_ANAPHOR, periodDate } from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
@@ -149,7 +149,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           m.start,
         ) ?? asOf;
       asOf = fullYearEnd(financialYear, text.slice(clause.start, clause.end), published) ?? asOf;
-      asOf = namedQuarter(period, asOf, text.slice(clause.start, clause.end)) ?? lastNamedPeriod(dates, text, period, asOf, clause) ?? asOf;
+      asOf = periodDate(dates, text, period, asOf, clause, sentence) ?? asOf;
       if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
       // "340 of those days": when the whole holds ("400 of them so far" holds now).
       if (asOf.dateBasis === 'published' && !/\b(?:so\s+far|to\s+date|now|currently|still|yet)\b/i.test(text.slice(clause.start, clause.end)))

@@ -81,3 +81,29 @@ export const lastNamedPeriod = (index: DateIndex, text: string, period: AsOf | u
   const resolved = named ? resolveDate(named, index.published) : null;
   return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: 'carried' } : undefined;
 };
+
+/**
+ * "5.46 million people were usually resident on census night": a count that holds on the census's own night or day is
+ * dated by the day the story says the census was taken ("Census 2026, taken on Sunday 26 April"), not by the update.
+ */
+export const censusNight = (index: DateIndex, text: string, sentence: Sentence): AsOf | undefined => {
+  if (!/\bcensus\s+(?:night|day)\b/i.test(sentence.text)) return undefined;
+  const taken = /\bcensus\b[^.\n]{0,40}?\b(?:taken|held|conducted)\s+on\s+/i.exec(text);
+  const at = taken ? taken.index + taken[0].length : -1;
+  const m = index.mentions.find((d) => d.start >= at && d.start <= at + 15);
+  const resolved = taken && m ? resolveDate(m, index.published) : null;
+  return resolved?.precision === 'day' ? { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: 'explicit' } : undefined;
+};
+
+/** A figure's date from the document's period: a census's night, a named quarter, "the quarter" with no story period. */
+export const periodDate = (
+  index: DateIndex,
+  text: string,
+  period: AsOf | undefined,
+  asOf: AsOf,
+  clause: Span,
+  sentence: Sentence,
+): AsOf | undefined =>
+  censusNight(index, text, sentence) ??
+  namedQuarter(period, asOf, text.slice(clause.start, clause.end)) ??
+  lastNamedPeriod(index, text, period, asOf, clause);

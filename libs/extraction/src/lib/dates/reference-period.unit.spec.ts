@@ -139,3 +139,17 @@ describe('"the quarter" with no story period', () => {
     expect(at(text, '$318')).toEqual(['2026-06-01', 'month']);
   });
 });
+
+describe('a count on census night', () => {
+  it('holds on the day the story says the census was taken, not the day of the update', () => {
+    const text = [
+      'Census results: live',
+      'Our coverage of the first results from the national census, taken on Sunday 5 April.',
+      'Tuesday 15 September 2026',
+      '10.05 BST\nThe statistics office says 2,914,300 people were resident on census night.',
+      '10.20 BST\nThe office says 41,000 forms are still being checked.',
+    ].join('\n\n');
+    expect(at(text, '2,914,300')).toEqual(['2026-04-05', 'day']);
+    expect(at(text, '41,000')).toEqual(['2026-09-15', 'day']);
+  });
+});
