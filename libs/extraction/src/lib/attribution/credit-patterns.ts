@@ -37,7 +37,8 @@ export const interviewee = (text: string): string | undefined => {
   return firstQuestion ? INTERVIEW_HEADER.exec(text.slice(0, firstQuestion.index))?.[1] : undefined;
 };
 // "A correction from the CSO: it says", "An update from Acme Rail, which says": a pronoun's body opening its own sentence.
-export const LEAD_FROM = /(?:^|\n)\s*[A-Z][a-z]*(?:\s+[a-z]+){0,3}\s+from\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*[:,;]\s*(?:(?:which\s+)?(?:it|they)\s+)?$/;
+export const LEAD_FROM =
+  /(?:^|\n)\s*[A-Z][a-z]*(?:\s+[a-z]+){0,3}\s+from\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*[:,;]\s*(?:(?:which\s+)?(?:it|they)\s+)?$/;
 export const TITLED =
   /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
 export const SECTION_LABEL = /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['’]S\b/;

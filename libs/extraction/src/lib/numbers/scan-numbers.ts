@@ -114,8 +114,7 @@ const wordMentions = (text: string): NumberMention[] => {
 
 // A share in words: "two-thirds", "three-quarters", and "half" only behind a bound ("fewer than half", "more than
 // half"). "About half" and "a third of" are left: the gold of earlier batches leaves them unannotated more often than not.
-const FRACTION_RE =
-  /(?<=\b(?:more|fewer|less)\s+than\s+)half\b|\btwo[-\s]thirds\b|\bthree[-\s]quarters\b/gi;
+const FRACTION_RE = /(?<=\b(?:more|fewer|less)\s+than\s+)half\b|\btwo[-\s]thirds\b|\bthree[-\s]quarters\b/gi;
 const FRACTION_VALUE: [RegExp, number][] = [
   [/^half/i, 50],
   [/^two/i, 200 / 3],
