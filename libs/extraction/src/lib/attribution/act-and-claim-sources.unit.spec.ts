@@ -69,10 +69,12 @@ describe('numbers and dates', () => {
     expect(credit('The fire which broke out on Sunday has destroyed 41 homes, officials said.', '41').asOf).toBe('2026-05-14');
   });
 
-  it('"The court heard that ..." credits the court; a closing ", the jury heard" is left to the article', () => {
+  it('"The court heard that ..." and a passive sanction ("was fined") credit the court; a closing ", the jury heard" is left to the article', () => {
     const text = 'A landlord was jailed at Dunmore Crown Court. The court heard that he had collected £96,000 in rent from 31 tenants.';
     expect(credit(text, '£96,000').source).toBe('court');
     expect(credit('The van held 4,000 cigarettes, the jury heard.', '4,000').source).toBe('article');
+    expect(credit('The builder was fined £12,000 and ordered to pay £3,400 in costs.', '£12,000').source).toBe('court');
+    expect(credit('The builder was fined £12,000 and ordered to pay £3,400 in costs.', '£3,400').source).toBe('court');
   });
 
   it('"She ordered him to pay £9,000" credits whoever she is, as "she said" would', () => {

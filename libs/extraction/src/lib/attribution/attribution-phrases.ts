@@ -69,6 +69,7 @@ export const agentCovers = (s: string, phrase: string, index: number, npEnd: num
   return (participle && LATER_CLAUSE.test(s.slice(npEnd))) || seen ? { backwardOnly: true } : {};
 };
 
+const SANCTIONED = /\b(?:was|were|been)\s+(?:also\s+)?(?:fined|ordered\s+(?:\w+\s+){0,3}?to\s+(?:pay|repay|forfeit))\b/g;
 const COURT_HEARD =
   /\b((?:[Tt]he\s+)?(?:[A-Z][\w'’-]*\s+){0,3}(?:court|Court|jury|tribunal|Tribunal|inquest|Inquest|inquiry|Inquiry|hearing)\s+)(?:(?:has|had)\s+)?(?:heard|was\s+told)\s+that\b/g;
 
@@ -76,11 +77,19 @@ const COURT_HEARD =
  * "The court heard that ...": what a hearing is told is credited to the court. A closing ", the court heard" is left to
  * the article, as the generality gold has it.
  */
-export const courtHeard = (s: string, at: number): Attribution[] =>
-  [...s.matchAll(COURT_HEARD)].map((m) => {
+export const courtHeard = (s: string, at: number): Attribution[] => [
+  ...[...s.matchAll(COURT_HEARD)].map((m) => {
     const raw = m[1] ?? '';
     return { anchor: at + (m.index ?? 0) + raw.length, end: at + (m.index ?? 0) + m[0].length, raw: raw.trim(), forwardOnly: true };
-  });
+  }),
+  // "The company was fined £50,000 and ordered to pay £18,750": a sanction in the passive is the court's.
+  ...[...s.matchAll(SANCTIONED)].map((m) => ({
+    anchor: at + (m.index ?? 0),
+    end: at + (m.index ?? 0) + m[0].length,
+    raw: 'the court',
+    forwardOnly: true,
+  })),
+];
 
 // "Meridian gives Samsung a 20% share", "Canalys has Apple at 18%", "Orbis splits the difference at 305 million": a
 // firm's estimate told by a verb of placing, with the firm opening the sentence.
