@@ -1,9 +1,9 @@
 import type { ExtractedFigure } from '../types';
 import type { AsOf } from './find-as-of';
 
-// "would be", "could reach", "is projected to": a clause that states a forecast.
+// "would be", "could reach", "is projected to": a clause that states a forecast; "We've now lowered that to 1.2%": one that revises it.
 const FORECAST_CLAUSE =
-  /\b(?:would|could|will|might)\s+(?:be|reach|rise|fall|lose|gain|grow|drop|climb|top|exceed|hit)\b|\b(?:projected|forecast|expected)\s+to\b/i;
+  /\b(?:would|could|will|might)\s+(?:be|reach|rise|fall|lose|gain|grow|drop|climb|top|exceed|hit)\b|\b(?:projected|forecast|expected)\s+to\b|\b(?:lowered|raised|revised|cut|trimmed|upgraded|downgraded)\s+(?:that|it|this)\s+to\b/i;
 
 const FORECAST_ANAPHOR = /\bthe\s+(?:forecast|projections?|outlook)\b/i;
 

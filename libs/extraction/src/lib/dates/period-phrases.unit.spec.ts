@@ -64,4 +64,9 @@ describe('a forecast for next year', () => {
     ]);
     expect(at("The council faces a gap of £3.1m in next year's budget.", '3.1')).toEqual(['2026-09-15', 'day']);
   });
+
+  it('a revision of that forecast keeps its target: "We have now lowered that to 1.1%"', () => {
+    const text = 'In May we projected growth of 2.0% for the year to June 2027. We have now lowered that to 1.1%, the governor said.';
+    expect(at(text, '1.1')).toEqual(['2027-06-01', 'month']);
+  });
 });
