@@ -157,7 +157,7 @@ const RULES: Rule[] = [
   },
   {
     // "compared with 89% a year earlier": the same day a year before the day (or period end) the sentence is about.
-    re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
+    re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|ago|before(?![^\S\n]+[\w"“'‘]))/gi,
     build: (m) => ({ kind: 'day-offset', days: 0, years: -Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase())), anchored: true }),
   },
   {

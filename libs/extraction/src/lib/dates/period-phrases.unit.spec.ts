@@ -69,4 +69,9 @@ describe('a forecast for next year', () => {
     const text = 'In May we projected growth of 2.0% for the year to June 2027. We have now lowered that to 1.1%, the governor said.';
     expect(at(text, '1.1')).toEqual(['2027-06-01', 'month']);
   });
+
+  it('"a year ago" is a year back, as "a year earlier" is; a change "than a year ago" still holds now', () => {
+    expect(at('Rents averaged £1,240 in the city, up from £1,150 a year ago.', '£1,150')).toEqual(['2025-09-15', 'day']);
+    expect(at('Rents were 7.8% higher than a year ago, the agency said.', '7.8')).toEqual(['2026-09-15', 'day']);
+  });
 });
