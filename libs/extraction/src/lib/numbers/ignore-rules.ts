@@ -60,6 +60,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'time reference';
   // "a war that has lasted more than two and a half years": how long, not how many.
   if (/^\s+and\s+a\s+half\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)) return 'duration';
+  // "jailed for six years and four months": the rest of a compound duration.
+  if (/\byears?\s+and\s+$/i.test(before) && /^\s+months?\b/i.test(after)) return 'duration';
   // "in the past 24 hours", "its first 100 days", "the 12 months to June": a period the figure is counted over.
   if (
     /\b(?:the|its|their|his|her|our|this|that)\s+(?:(?:previous|past|last|next|coming|first|following|final|opening|initial|same|preceding)\s+)?$/i.test(

@@ -1,7 +1,7 @@
 import { numberTexts } from '../../__fixtures__/find-figure';
 
 // Each sentence holds exactly one real figure (500 troops) among numbers that are not figures.
-describe('numbers that are not figures', () => {
+describe('numbers that are not figures, nor the months of "three years and two months"', () => {
   it.each([
     ['years', 'In 2024, as in 2022, Russia moved 500 troops east.'],
     ['a year range', 'The 1950-53 war ended; this year 500 troops rotated.'],
@@ -88,11 +88,12 @@ describe('numbers that are not figures', () => {
     expect(numberTexts('Nine out of 10 drones are jammed, and one in five soldiers is a conscript.')).toEqual([]);
   });
 
-  it('a live entry time, a frequency, a DOI, a bus route, a camel-case model and an age band are not figures', () => {
+  it('a live entry time, a frequency, a DOI, a bus route, a camel-case model and an age band are not figures, nor the months of "three years and two months"', () => {
     expect(numberTexts('09.41 GST\nThe port handled 500 containers, and at 14:05 AEST the ferry left.')).toEqual(['500']);
     expect(numberTexts('Valley 96.2 FM had 500 callers. See doi:10.1234/abc.2025.77 for the 40 samples.')).toEqual(['500', '40']);
     expect(numberTexts('Its route 14 and 22 buses carried 500 riders; the eBook 7 sold 800 copies.')).toEqual(['500', '800']);
     expect(numberTexts('The scheme took £500 from 12 savers aged between 68 and 90.')).toEqual(['£500', '12']);
     expect(numberTexts('In her 14 years as mayor, she opened 500 homes.')).toEqual(['500']);
+    expect(numberTexts('He stole 500 bikes and was jailed for three years and two months.')).toEqual(['500']);
   });
 });
