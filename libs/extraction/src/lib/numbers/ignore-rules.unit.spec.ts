@@ -1,7 +1,7 @@
 import { numberTexts } from '../../__fixtures__/find-figure';
 
 // Each sentence holds exactly one real figure (500 troops) among numbers that are not figures.
-describe('numbers that are not figures, nor the months of "three years and two months"', () => {
+describe('numbers that are not figures', () => {
   it.each([
     ['years', 'In 2024, as in 2022, Russia moved 500 troops east.'],
     ['a year range', 'The 1950-53 war ended; this year 500 troops rotated.'],
