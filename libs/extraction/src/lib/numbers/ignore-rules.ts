@@ -2,6 +2,7 @@ import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
 import { parseNumberWords } from './number-words';
+import { furnitureReason } from './furniture-rules';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
@@ -180,31 +181,6 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (isAge(m, before, after)) return 'age';
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
-  return undefined;
-};
-
-// Zone abbreviations the time rule above does not list: "10.58 IST", "10:00am AEST", "3pm PST".
-const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST|MDT|EET|EEST|WET|WEST|CAT|EAT|WAT|SAST|HKT|SGT|WIB|PKT|AST|ADT)\b/;
-
-/** A live blog's entry time, a station's frequency, a DOI, a bus route, a product's model number, a tenure, an age band. */
-const furnitureReason = (m: NumberMention, before: string, after: string): string | undefined => {
-  // "11.02 IST" on a line of its own, or before a zone: the time of an entry, not a quantity.
-  if (
-    /^\d{1,2}[.:]\d{2}$/.test(m.text) &&
-    m.value < 24 &&
-    (ZONE_AFTER.test(after) || (/(?:^|\n)[ \t]*$/.test(before) && /^[ \t]*(?:[A-Z]{2,5}[ \t]*)?(?:\n|$)/.test(after)))
-  )
-    return 'time';
-  if (/^\s?(?:FM|MHz|kHz)\b/.test(after)) return 'frequency';
-  if (/\bdoi:?\s*$|doi\.org\/$/i.test(before)) return 'doi';
-  // "its route 27 and X4 journeys": a service's label; "Route" is among LABELS.
-  if (/\broutes?\s+$/.test(before.replace(LABEL_LIST_TAIL, ''))) return 'label';
-  // "the iPhone 18 line", "an eReader 4": a camel-case product name before the number names a model.
-  if (/\b[a-z]+[A-Z][A-Za-z]*\s+$/.test(before)) return 'model name';
-  // "In my 22 years in central banking", "her 12 years as mayor": a tenure, not a quantity.
-  if (/\b(?:my|his|her|their|our|your)\s+$/i.test(before) && /^\s+years?\s+(?:in|at|as|with|on)\b/i.test(after)) return 'tenure';
-  // "23 victims aged between 71 and 93": an age band, not a range of quantities.
-  if (m.kind === 'range' && m.value <= 120 && /\baged\s+(?:between|from)\s+$/i.test(before)) return 'age';
   return undefined;
 };
 
