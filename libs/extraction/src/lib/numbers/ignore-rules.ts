@@ -170,9 +170,34 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (m.value <= 31 && /^\s*(?:and|&|,|to|-|–)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/.test(after))
     return 'date';
   if (LABELS.test(before) || LABELS.test(before.replace(LABEL_LIST_TAIL, ''))) return 'label';
+  const notation = notationReason(m, before, after);
+  if (notation) return notation;
   if (isAge(m, before, after)) return 'age';
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
+  return undefined;
+};
+
+// "a category 4 system", "on level 4", "at week 16", "AFSCME Local 1207": a lower-case label or a union local names, not counts.
+const LOWER_LABEL = /(?:\b(?:category|(?<!sea\s)level|floor|storey|(?:[Aa]t|[Bb]y|[Ii]n|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter|[Bb]efore|of)\s+week)|\bLocal)\s+$/;
+// "PASI 75", "FTSE 100": an acronym right before a number on a line of prose names an index or an endpoint.
+const ACRONYM_NAME = /(?:^|[^\w&$£€])([A-Z]{2,6})\s$/;
+const CURRENCY_CODE = /^(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD|SGD|NOK|SEK|DKK|PLN|CZK|HUF|RUB|UAH|ZAR|BRL|MXN|TRY|KRW|IDR|AED|SAR|ILS|EGP|NGN|KES|COP|ARS|CLP|PEN|PHP|THB|VND|MYR|US|TEU|FEU)$/;
+
+/** Numbers written in a notation, not as quantities: labels, p-values, time-zone offsets, doses, breaks in a hearing. */
+const notationReason = (m: NumberMention, before: string, after: string): string | undefined => {
+  if (LOWER_LABEL.test(before)) return 'label';
+  const acronym = ACRONYM_NAME.exec(before)?.[1];
+  if (acronym && !m.currency && !CURRENCY_CODE.test(acronym) && /[a-z]/.test(after.slice(0, 25)) && !/[A-Z]{2,}\s+[A-Z]{2,}\s$/.test(before))
+    return 'name';
+  // "(p<0.001)", "p = 0.03": a significance level.
+  if (/\bp\s*[<=>≤≥]\s*$/.test(before)) return 'statistic';
+  // "AEST (UTC+10)", "GMT-5": an offset from universal time.
+  if (/\b(?:UTC|GMT)\s*[+−–-]\s*$/.test(before)) return 'time zone';
+  // "150 mg once daily", "10 mg twice a day": a dose in a regimen, not a reported quantity.
+  if (/^\s?(?:mg|mcg|µg|g|ml)\s+(?:(?:once|twice|three\s+times|four\s+times)\s+)?(?:daily|a\s+day|per\s+day|weekly|a\s+week|every\b)/i.test(after)) return 'dose';
+  // "We will rise for 15 minutes", "adjourned for an hour": a pause in a hearing or meeting.
+  if (/\b(?:rise|rose|adjourn(?:ed)?|break|pause|recess(?:ed)?)\s+for\s+(?:about\s+)?$/i.test(before) && /^\s+(?:minutes?|hours?)\b/i.test(after)) return 'break';
   return undefined;
 };
 
@@ -204,7 +229,7 @@ const isClock = (m: NumberMention): boolean => m.value < 25 || (/^\d{4}$/.test(m
 const isServiceNumber = (m: NumberMention, before: string, after: string): boolean =>
   /^\d{3,}$/.test(m.text) &&
   /\b(?:call|calling|dial|dialling|dialing|ring|phone|text)\s+(?!(?:for|up|on)\b)(?:[\w'’]+\s+){0,4}$/i.test(before) &&
-  /^(?:\s*[.,;:)]|\s+(?:or|and|rather|instead|if|for|from|before|after|now)\b|\s*$)/i.test(after);
+  /^(?:\s\d{2,4})*(?:\s*[.,;:)]|\s+(?:or|and|rather|instead|if|for|from|before|after|now)\b|\s*$)/i.test(after);
 
 const isYear = (m: NumberMention, before: string, after: string): boolean => {
   // "between 2013 and 2023", "from 2019 to 2024": a span of years, not a range of quantities.
@@ -261,6 +286,9 @@ export const furnitureSpans = (text: string): Span[] => {
   for (let m = phone.exec(text); m; m = phone.exec(text)) {
     if (m[0].replace(/\D/g, '').length >= 9 && !/,/.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
   }
+  // "555-0190": a local number; a range's upper bound never starts with a zero.
+  const local = /(?<![\d,.-])\d{3}-0\d{3}(?![\d-])/g;
+  for (let m = local.exec(text); m; m = local.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   // "01632 960418": a trunk code (leading zero) and a subscriber number.
   const trunk = /(?<![\d,.])0\d{2,4}[\s.-]\d{5,8}\b/g;
   for (let m = trunk.exec(text); m; m = trunk.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
