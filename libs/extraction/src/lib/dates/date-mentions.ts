@@ -153,6 +153,15 @@ const RULES: Rule[] = [
     },
   },
   {
+    // "compared with 14% in 2025-26", "revenue for 2025-26": a two-year period after a preposition holds in the year it ends.
+    re: /(?<=\b(?:in|for|during|over)\s)((?:19|20)\d{2})[-–/](\d{2})\b(?![-–/]?\d)/g,
+    build: (m) => {
+      const first = Number(m[1]);
+      const end = first - (first % 100) + Number(m[2]);
+      return end === first + 1 ? { kind: 'year', y: end } : undefined;
+    },
+  },
+  {
     // "compared with 89% a year earlier": the same day a year before the day (or period end) the sentence is about.
     re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
     build: (m) => ({ kind: 'day-offset', days: 0, years: -Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase())), anchored: true }),

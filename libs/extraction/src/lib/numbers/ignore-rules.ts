@@ -179,10 +179,12 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
 };
 
 // "a category 4 system", "on level 4", "at week 16", "AFSCME Local 1207": a lower-case label or a union local names, not counts.
-const LOWER_LABEL = /(?:\b(?:category|(?<!sea\s)level|floor|storey|(?:[Aa]t|[Bb]y|[Ii]n|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter|[Bb]efore|of)\s+week)|\bLocal)\s+$/;
+const LOWER_LABEL =
+  /(?:\b(?:category|(?<!sea\s)level|floor|storey|(?:[Aa]t|[Bb]y|[Ii]n|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter|[Bb]efore|of)\s+week)|\bLocal)\s+$/;
 // "PASI 75", "FTSE 100": an acronym right before a number on a line of prose names an index or an endpoint.
 const ACRONYM_NAME = /(?:^|[^\w&$£€])([A-Z]{2,6})\s$/;
-const CURRENCY_CODE = /^(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD|SGD|NOK|SEK|DKK|PLN|CZK|HUF|RUB|UAH|ZAR|BRL|MXN|TRY|KRW|IDR|AED|SAR|ILS|EGP|NGN|KES|COP|ARS|CLP|PEN|PHP|THB|VND|MYR|US|TEU|FEU)$/;
+const CURRENCY_CODE =
+  /^(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD|SGD|NOK|SEK|DKK|PLN|CZK|HUF|RUB|UAH|ZAR|BRL|MXN|TRY|KRW|IDR|AED|SAR|ILS|EGP|NGN|KES|COP|ARS|CLP|PEN|PHP|THB|VND|MYR|US|TEU|FEU)$/;
 
 /** Numbers written in a notation, not as quantities: labels, p-values, time-zone offsets, doses, breaks in a hearing. */
 const notationReason = (m: NumberMention, before: string, after: string): string | undefined => {
@@ -195,9 +197,11 @@ const notationReason = (m: NumberMention, before: string, after: string): string
   // "AEST (UTC+10)", "GMT-5": an offset from universal time.
   if (/\b(?:UTC|GMT)\s*[+−–-]\s*$/.test(before)) return 'time zone';
   // "150 mg once daily", "10 mg twice a day": a dose in a regimen, not a reported quantity.
-  if (/^\s?(?:mg|mcg|µg|g|ml)\s+(?:(?:once|twice|three\s+times|four\s+times)\s+)?(?:daily|a\s+day|per\s+day|weekly|a\s+week|every\b)/i.test(after)) return 'dose';
+  if (/^\s?(?:mg|mcg|µg|g|ml)\s+(?:(?:once|twice|three\s+times|four\s+times)\s+)?(?:daily|a\s+day|per\s+day|weekly|a\s+week|every\b)/i.test(after))
+    return 'dose';
   // "We will rise for 15 minutes", "adjourned for an hour": a pause in a hearing or meeting.
-  if (/\b(?:rise|rose|adjourn(?:ed)?|break|pause|recess(?:ed)?)\s+for\s+(?:about\s+)?$/i.test(before) && /^\s+(?:minutes?|hours?)\b/i.test(after)) return 'break';
+  if (/\b(?:rise|rose|adjourn(?:ed)?|break|pause|recess(?:ed)?)\s+for\s+(?:about\s+)?$/i.test(before) && /^\s+(?:minutes?|hours?)\b/i.test(after))
+    return 'break';
   return undefined;
 };
 
