@@ -153,7 +153,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
       if (subject && !isDescription(subject) && !commonWord(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
-    return resolveDescription(raw, earlier)?.source ?? raw;
+    return resolveDescription(raw, earlier, undefined, doc.text)?.source ?? raw;
   };
 
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.

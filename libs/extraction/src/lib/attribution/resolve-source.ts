@@ -15,7 +15,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const resolveSource = (raw: string, text: string, before: number, aliases: SourceAlias[]): ResolvedSource => {
   const parts = raw.split(/\s+citing\s+/);
-  const resolved = parts.map((part) => canonical(expandAcronym(fullName(cleanSource(part), text, before)), aliases));
+  const resolved = parts.map((part) => canonical(expandAcronym(definedTerm(fullName(cleanSource(part), text, before), text)), aliases));
   const source = resolved.join(' citing ');
   return source === raw ? { source } : { source, sourceText: raw };
 };
@@ -43,6 +43,14 @@ const fullName = (name: string, text: string, before: number): string => {
     if (candidate.length > best.length) best = candidate;
   }
   return best || name;
+};
+
+/** 'Korvell Pharma S.p.A. (the "Company")': a press release's or filing's defined term stands for the name it defines. */
+const definedTerm = (name: string, text: string): string => {
+  const term = /^(?:the\s+)?([A-Z][a-z]+)$/.exec(name)?.[1];
+  if (!term) return name;
+  const defined = new RegExp(String.raw`((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s*\(\s*(?:the\s+)?["“]?(?:the\s+)?${term}["”]?\s*\)`).exec(text);
+  return defined?.[1]?.replace(/^(?:The|A)\s+/, '').replace(/\s+S\.p\.A\.?$|,?\s+(?:Inc|Ltd|plc|S\.A|AG|SE|N\.V)\.?$/, '') ?? name;
 };
 
 // A bare two-letter acronym is too thin to compare sources by; spell it out.

@@ -1,0 +1,37 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// Rules found by the held-out batch g113–g120 (scored before they were written). Texts invented.
+const source = (text: string, fragment: string): string => figureIn(text, fragment, { publishedAt: '2026-05-13' }).source;
+
+describe('bodies the text introduced by a description', () => {
+  it('"The group, which …, said" is the group named as "the research group X" before', () => {
+    const text =
+      'Peatlands in the north lost 8,400 hectares last year, according to a study by the research group Turbera Viva.\n\n' +
+      'The group, which maps peat with drones, said 2,100 hectares had burned.';
+    expect(source(text, '2,100')).toBe('Turbera Viva');
+  });
+
+  it('"the report said" is the body that released it ("a report … by X")', () => {
+    const text =
+      'Rivers in the valley carried 40% more silt in 2025, according to a report published on Monday by Clearwater Trust.\n\n' +
+      'Farm run-off caused about 70% of it, the report said.';
+    expect(source(text, '70')).toBe('Clearwater Trust');
+  });
+
+  it('a description with its name in apposition: "The haulage firm, Northway Freight, said"', () => {
+    const text = 'Fire crews said 6,000 litres of diesel leaked. The haulage firm, Northway Freight, said fewer than 2,000 litres had escaped.';
+    expect(source(text, '2,000')).toBe('Northway Freight');
+  });
+
+  it('a defined term ("the Company") is the name it defines', () => {
+    const text =
+      'PRESS RELEASE\n\nLyon, 2 May 2026 - Altavene Biotech SA (the "Company") announces results.\n\n' +
+      'The trial enrolled 420 patients. In March, the Company had reported a response rate of 52%.';
+    expect(source(text, '52')).toMatch(/^Altavene Biotech/);
+  });
+
+  it('"the league said" is the league named before', () => {
+    const text = 'The Western Rugby League says crowds grew this season.\n\nThe league said ticket prices would rise by 4% next season.';
+    expect(source(text, '4')).toMatch(/Western Rugby League/);
+  });
+});
