@@ -42,9 +42,10 @@ const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 // "next week", "another cut in September": ahead of the reporting.
-const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
+const FUTURE_BEFORE =
+  /\b(?:next|coming|upcoming|(?:due|scheduled|slated)\s+(?:on|for|in))\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
-const PERIOD_END = /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$/i;
+const PERIOD_END = /\b(?:days|weeks?|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$/i;
 
 interface Rule {
   re: RegExp;

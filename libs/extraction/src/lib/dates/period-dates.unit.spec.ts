@@ -31,3 +31,25 @@ describe('a month before a percentage', () => {
     expect(asOf('Rail strikes cancelled 1,200 trains on March 9, the operator said.', '1,200')).toEqual(['2025-03-09', 'day']);
   });
 });
+
+// Rules found by the held-out batch g113–g120. Texts invented.
+describe('a week by its end, a scheduled day, a live blog in a local time zone', () => {
+  it('"in the week ending 1 February" holds on that day', () => {
+    expect(asOf('Some 640 ships were waiting in the week ending 1 February, the consultancy estimated.', '640')).toEqual(['2026-02-01', 'day']);
+  });
+
+  it('"ahead of the review due on 1 July" dates nothing', () => {
+    expect(asOf('The rate fell to $1,900 ahead of a tariff review due on 1 July.', '1,900')).toEqual(['2026-02-10', 'day']);
+  });
+
+  it('an update header with a zone such as AEDT dates the update under it', () => {
+    const text = [
+      'Floods live: rivers peak across the state',
+      '10 Feb 2026 08:15 AEDT',
+      'The river at Kempsey reached 7.2 metres overnight, the bureau said.',
+      '9 Feb 2026 20:30 AEDT',
+      'Welcome to our coverage. The bureau said about 2,300 homes were under an evacuation order at 8pm.',
+    ].join('\n\n');
+    expect(asOf(text, '2,300')).toEqual(['2026-02-09', 'day']);
+  });
+});

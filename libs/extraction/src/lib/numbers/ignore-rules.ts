@@ -2,6 +2,7 @@ import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
 import { parseNumberWords } from './number-words';
+import { notationReason, RAIN_AFTER, RAIN_BEFORE } from './notation-rules';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
@@ -148,8 +149,10 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   }
   if (isYear(m, before, after)) return 'year';
   if (/[A-Za-z]*[A-Z][A-Za-z]*-$/.test(before)) return 'model name';
+  const rain = RAIN_BEFORE.test(before) || RAIN_AFTER.test(after);
   if (m.attached) {
     if (/^(?:st|nd|rd|th)$/i.test(m.attached)) return 'ordinal';
+    if (rain && CALIBRE_ATTACHED.test(m.attached)) return undefined;
     if (CALIBRE_ATTACHED.test(m.attached)) return 'calibre';
     if (!ALLOWED_ATTACHED.test(m.attached)) return 'model name';
   }
@@ -157,7 +160,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     if (/^(?:mm|cm|calibre|caliber)$/i.test(m.compound)) return 'calibre';
     if (!KEPT_COMPOUNDS.test(m.compound)) return 'compound adjective';
   }
-  if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after)) return 'calibre';
+  if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after) && !rain) return 'calibre';
   // "30°" is an angle as often as a temperature; "30°C" and "38C" are temperatures, read as figures.
   if (/^\s?°(?!\s?[CF]\b)/.test(after)) return 'angle or temperature';
   if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
@@ -175,33 +178,6 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (isAge(m, before, after)) return 'age';
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
-  return undefined;
-};
-
-// "a category 4 system", "on level 4", "at week 16", "AFSCME Local 1207": a lower-case label or a union local names, not counts.
-const LOWER_LABEL =
-  /(?:\b(?:category|(?<!sea\s)level|floor|storey|(?:[Aa]t|[Bb]y|[Ii]n|[Ff]rom|[Uu]ntil|[Tt]hrough|[Aa]fter|[Bb]efore|of)\s+week)|\bLocal)\s+$/;
-// "PASI 75", "FTSE 100": an acronym right before a number on a line of prose names an index or an endpoint.
-const ACRONYM_NAME = /(?:^|[^\w&$£€])([A-Z]{2,6})\s$/;
-const CURRENCY_CODE =
-  /^(?:USD|EUR|GBP|CHF|JPY|CNY|RMB|INR|AUD|CAD|NZD|HKD|SGD|NOK|SEK|DKK|PLN|CZK|HUF|RUB|UAH|ZAR|BRL|MXN|TRY|KRW|IDR|AED|SAR|ILS|EGP|NGN|KES|COP|ARS|CLP|PEN|PHP|THB|VND|MYR|US|TEU|FEU)$/;
-
-/** Numbers written in a notation, not as quantities: labels, p-values, time-zone offsets, doses, breaks in a hearing. */
-const notationReason = (m: NumberMention, before: string, after: string): string | undefined => {
-  if (LOWER_LABEL.test(before)) return 'label';
-  const acronym = ACRONYM_NAME.exec(before)?.[1];
-  if (acronym && !m.currency && !CURRENCY_CODE.test(acronym) && /[a-z]/.test(after.slice(0, 25)) && !/[A-Z]{2,}\s+[A-Z]{2,}\s$/.test(before))
-    return 'name';
-  // "(p<0.001)", "p = 0.03": a significance level.
-  if (/\bp\s*[<=>≤≥]\s*$/.test(before)) return 'statistic';
-  // "AEST (UTC+10)", "GMT-5": an offset from universal time.
-  if (/\b(?:UTC|GMT)\s*[+−–-]\s*$/.test(before)) return 'time zone';
-  // "150 mg once daily", "10 mg twice a day": a dose in a regimen, not a reported quantity.
-  if (/^\s?(?:mg|mcg|µg|g|ml)\s+(?:(?:once|twice|three\s+times|four\s+times)\s+)?(?:daily|a\s+day|per\s+day|weekly|a\s+week|every\b)/i.test(after))
-    return 'dose';
-  // "We will rise for 15 minutes", "adjourned for an hour": a pause in a hearing or meeting.
-  if (/\b(?:rise|rose|adjourn(?:ed)?|break|pause|recess(?:ed)?)\s+for\s+(?:about\s+)?$/i.test(before) && /^\s+(?:minutes?|hours?)\b/i.test(after))
-    return 'break';
   return undefined;
 };
 

@@ -86,4 +86,12 @@ describe('numbers that are not figures', () => {
     expect(numberTexts('The air force said it intercepted 35 out of 51 drones launched.')).toEqual(['35', '51']);
     expect(numberTexts('Nine out of 10 drones are jammed, and one in five soldiers is a conscript.')).toEqual([]);
   });
+
+  it('keeps rainfall in millimetres, which is no calibre', () => {
+    expect(numberTexts('Ridgeway recorded 142mm in the 12 hours to 6am, and the hills could see between 200 and 300 millimetres.')).toEqual([
+      '142mm',
+      'between 200 and 300',
+    ]);
+    expect(numberTexts('The battery fired 152mm shells at 500 troops.')).toEqual(['500']);
+  });
 });
