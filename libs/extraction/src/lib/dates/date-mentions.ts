@@ -1,5 +1,6 @@
 import { monthNumber, WEEKDAYS } from './calendar';
 import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore } from './mention-context';
+import { YEAR_PERIOD_RULES } from './year-periods';
 
 /** A date expression found in text. Its digits are never figures. */
 export type DateMention = {
@@ -47,7 +48,7 @@ const FUTURE_BEFORE =
 
 const PERIOD_END = /\b(?:days|weeks?|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$/i;
 
-interface Rule {
+export interface Rule {
   re: RegExp;
   /** Month name capture index (must be capitalised: "may" is usually a verb). */
   monthGroup?: number;
@@ -98,7 +99,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|for|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
       'gi',
     ),
     // "by the end of 2027" is its December.
@@ -154,15 +155,6 @@ const RULES: Rule[] = [
     },
   },
   {
-    // "compared with 14% in 2025-26", "revenue for 2025-26": a two-year period after a preposition holds in the year it ends.
-    re: /(?<=\b(?:in|for|during|over)\s)((?:19|20)\d{2})[-–/](\d{2})\b(?![-–/]?\d)/g,
-    build: (m) => {
-      const first = Number(m[1]);
-      const end = first - (first % 100) + Number(m[2]);
-      return end === first + 1 ? { kind: 'year', y: end } : undefined;
-    },
-  },
-  {
     // "compared with 89% a year earlier": the same day a year before the day (or period end) the sentence is about.
     re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
     build: (m) => ({ kind: 'day-offset', days: 0, years: -Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase())), anchored: true }),
@@ -190,6 +182,7 @@ const RULES: Rule[] = [
     monthGroup: 1,
     build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
   },
+  ...YEAR_PERIOD_RULES,
   {
     re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,
     build: (m) => ({ kind: 'day-offset', days: /^yesterday|^last night/i.test(m[1]) ? -1 : 0 }),

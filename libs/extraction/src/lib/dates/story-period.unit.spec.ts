@@ -63,3 +63,14 @@ describe('a span of years', () => {
     expect(at(text, '300')[0]).toBe('2026-03-10');
   });
 });
+
+describe('a year naming what a figure covers', () => {
+  it.each([
+    ['The agency raised its estimate for 2024 to 81,000 tonnes.', '81,000', '2024-01-01'],
+    ['A 2023 survey by the growers put the average yield at 7.4 tonnes.', '7.4', '2023-01-01'],
+    ['In the 2022 budget the council had £650,000 for roads.', '650,000', '2022-01-01'],
+    ['A rival count put the 2025 figure at roughly 12,500.', '12,500', '2025-01-01'],
+  ])('%s', (text, fragment, iso) => {
+    expect(at(text, fragment)).toEqual([iso, 'year']);
+  });
+});
