@@ -185,7 +185,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           sourceBasis = 'carried';
         }
       }
-      asOf = underStoryPeriod(story, { text, clause, at: m.start, sentence: sentence.text, mentions: dateMentions, published }, asOf);
+      asOf = underStoryPeriod(story, { text, clause, at: m.start, sentence, mentions: dateMentions, published, paragraphs }, asOf);
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
       // An issuer's voice runs through its whole document, dated by it, not by one statement's day.

@@ -1,7 +1,8 @@
 import type { Paragraph, Span } from '../text/segment-text';
+import { answerDate } from './transcript-answer';
 import { addDays, monthNumber, toIso, type YMD } from './calendar';
 import type { DateMention } from './date-mentions';
-import type { AsOf } from './find-as-of';
+import { within, type AsOf } from './find-as-of';
 
 /**
  * The period a story is about when its lead names one that is not a month: a season told by its two years ("in the
@@ -68,9 +69,10 @@ export interface FigurePlace {
   text: string;
   clause: Span;
   at: number;
-  sentence: string;
+  sentence: Span & { text: string; paragraph: number };
   mentions: DateMention[];
   published?: YMD;
+  paragraphs: Paragraph[];
 }
 
 /**
@@ -82,10 +84,18 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
   const { published, sentence } = place;
   const clause = place.text.slice(place.clause.start, place.clause.end);
   const at = place.at - place.clause.start;
-  const asOf = spanOfYears({ ...place.clause, text: clause }, place.mentions, dated);
+  const released = releaseDays(place);
+  const answered =
+    dated.dateBasis === 'published' ? answerDate(place.text, place.paragraphs, place.sentence.paragraph, place.mentions, published) : undefined;
+  const asOf = spanOfYears({ ...place.clause, text: clause }, place.mentions, answered ?? dated, released);
   if (!period || !published) return asOf;
   if (period.namedAgain) return asOf.dateBasis === 'published' && PERIOD_AGAIN.test(clause) ? { ...period.asOf, dateBasis: 'carried' } : asOf;
-  if (period.close && FISCAL_START.test(sentence) && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
+  if (period.close && FISCAL_START.test(sentence.text) && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
+  // "reached 1.46 million, the league said in its review published on Friday", "the 1.41 million it announced in April":
+  // the day a figure was given out is not the season it counts.
+  const onlyReleased = released.length > 0 && within(place.mentions, sentence).every((x) => x.boundary || x.future || released.includes(x));
+  if (onlyReleased && (asOf.dateBasis === 'relative' || asOf.dateBasis === 'explicit') && !NOW.test(clause))
+    return { ...period.asOf, dateBasis: 'carried' };
   // "next season" between the figures either side of this one ("22% next season, compared with 14% in 2025-26").
   const own = (/[^\d]*$/.exec(clause.slice(0, at))?.[0] ?? '').split(/\b(?:compared|against|from|than|versus|while|whereas)\b/).pop() ?? '';
   const ownAfter = /^[\d.,]*[^\d]*/.exec(clause.slice(at))?.[0] ?? '';
@@ -98,9 +108,16 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
 };
 
 /** "spent over £900,000 between 2019 and 2023": a span of years in the figure's own clause dates it by its last year. */
-const spanOfYears = (clause: Span & { text: string }, mentions: DateMention[], asOf: AsOf): AsOf => {
+const spanOfYears = (clause: Span & { text: string }, mentions: DateMention[], asOf: AsOf, released: DateMention[]): AsOf => {
   const span = YEAR_SPAN.exec(clause.text);
   if (!span || asOf.datePrecision === 'year' || asOf.datePrecision === 'month') return asOf;
-  const own = mentions.some((x) => x.start >= clause.start && x.end <= clause.end && !x.boundary && !x.future && !/^(?:19|20)\d{2}$/.test(x.text));
+  const own = within(mentions, clause).some((x) => !x.boundary && !x.future && !released.includes(x) && !/^(?:19|20)\d{2}$/.test(x.text));
   return own ? asOf : { as_of: `${span[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' };
 };
+
+// "published on Friday", "it announced in April", "a report released on Wednesday": when a figure was given out.
+const RELEASED = /\b(?:announced|published|released|issued|unveiled|said|says)\s+(?:on|in|last|earlier)?\s*$/i;
+const releaseDays = (place: FigurePlace): DateMention[] =>
+  within(place.mentions, place.sentence).filter(
+    (x) => !x.boundary && !x.future && RELEASED.test(place.text.slice(Math.max(0, x.start - 30), x.start)),
+  );

@@ -74,3 +74,31 @@ describe('a year naming what a figure covers', () => {
     expect(at(text, fragment)).toEqual([iso, 'year']);
   });
 });
+
+describe('the day a figure was given out is not the period it counts', () => {
+  it('under a season, "the league said in its review published on Friday" dates the season', () => {
+    const text =
+      'The Coastal Netball League says crowds grew in the 2025-26 season.\n\n' +
+      'Attendance reached 412,000, the league said in its review published on Friday, up from the 398,000 it announced in April.';
+    expect(at(text, '412,000')).toEqual(['2026-01-01', 'year']);
+    expect(at(text, '398,000')).toEqual(['2026-01-01', 'year']);
+  });
+
+  it('a span of years in the clause wins over "a report released on Monday"', () => {
+    const text = 'Grasslands lost about 52,000 hectares between 2019 and 2024, according to a report released on Monday by the group.';
+    expect(at(text, '52,000')).toEqual(['2024-01-01', 'year']);
+  });
+});
+
+describe('a transcript answer', () => {
+  it('holds when the question it answers says', () => {
+    const text = [
+      'MS REID: How many of the pumps were working when you visited in 2022?',
+      'MR OKAFOR: About 30 per cent of them.',
+      'MS REID: The board says it spent over £2 million between 2018 and 2023. Is that right?',
+      'MR OKAFOR: Most of it, yes. The repairs came to under £500,000.',
+    ].join('\n\n');
+    expect(at(text, '30')).toEqual(['2022-01-01', 'year']);
+    expect(at(text, '500,000')).toEqual(['2023-01-01', 'year']);
+  });
+});
