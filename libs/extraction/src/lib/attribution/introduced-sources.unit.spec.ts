@@ -35,3 +35,15 @@ describe('bodies the text introduced by a description', () => {
     expect(source(text, '4')).toMatch(/Western Rugby League/);
   });
 });
+
+describe('studies and estimates by a named body', () => {
+  it('"A separate study by X, which …, put the figure at N" credits X', () => {
+    const text = 'A separate study by the Highland Soil Institute in Perth, which samples every farm, put the 2025 loss at roughly 3,100 tonnes.';
+    expect(source(text, '3,100')).toMatch(/Highland Soil Institute/);
+  });
+
+  it('"He put total revenue for 2025-26 at N" goes on with the speaker before', () => {
+    const text = 'Club chair Dana Whitby said gate receipts rose again. He put total club revenue for 2025-26 at £12.4 million.';
+    expect(source(text, '12.4')).toMatch(/Whitby/);
+  });
+});
