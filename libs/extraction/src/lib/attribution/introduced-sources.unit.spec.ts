@@ -47,3 +47,11 @@ describe('studies and estimates by a named body', () => {
     expect(source(text, '12.4')).toMatch(/Whitby/);
   });
 });
+
+describe('a named index reads itself', () => {
+  it('"The rival Baltic Grain Index, published daily, added 12.5 points" credits the index', () => {
+    const text = 'Wheat freight rose again. The rival Baltic Grain Index, published daily, added 12.5 points to close at 1,104.';
+    expect(source(text, '12.5')).toBe('Baltic Grain Index');
+    expect(source(text, '1,104')).toBe('Baltic Grain Index');
+  });
+});
