@@ -101,8 +101,13 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
   const ownAfter = /^[\d.,]*[^\d]*/.exec(clause.slice(at))?.[0] ?? '';
   if (NEXT.test(own + ownAfter) && (asOf.dateBasis === 'published' || asOf.dateBasis === 'carried')) return next(period, published);
   const { close } = period;
-  if (close && asOf.datePrecision === 'year' && asOf.dateBasis === 'relative' && asOf.as_of)
+  if (close && asOf.datePrecision === 'year' && asOf.dateBasis === 'relative' && asOf.as_of?.startsWith(String(published.y)))
     return { as_of: iso(Number(asOf.as_of.slice(0, 4)), close), datePrecision: 'day', dateBasis: 'relative' };
+  // "rose to 3,120 per game, from 2,890", "would rise to 31.5%, from 29.8%": the base of a change holds a period earlier.
+  const base = /\bfrom\s+(?:about\s+|around\s+|some\s+)?[£$€]?$/i.test(clause.slice(0, at));
+  const carried = asOf.dateBasis === 'published' || (asOf.dateBasis === 'carried' && asOf.as_of === period.asOf.as_of);
+  if (base && carried)
+    return { ...period.asOf, as_of: `${Number(period.asOf.as_of?.slice(0, 4)) - 1}${period.asOf.as_of?.slice(4)}`, dateBasis: 'carried' };
   if (asOf.dateBasis === 'published' && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
   return asOf;
 };

@@ -102,3 +102,16 @@ describe('a transcript answer', () => {
     expect(at(text, '500,000')).toEqual(['2023-01-01', 'year']);
   });
 });
+
+describe('bases and years back', () => {
+  it('under a season, the base of a change ("rose to N, from M") holds a season earlier', () => {
+    const text = 'The Coastal Netball League says crowds grew in the 2025-26 season.\n\nThe average gate rose to 1,820, from 1,640.';
+    expect(at(text, '1,640')).toEqual(['2025-01-01', 'year']);
+    expect(at(text, '1,820')).toEqual(['2026-01-01', 'year']);
+  });
+
+  it('"two years ago" is a year back at year precision; "it published a year ago" is when it was given out', () => {
+    expect(at('The reserve had stood at 9.4% two years ago, the treasurer said.', '9.4')).toEqual(['2024-01-01', 'year']);
+    expect(at('It raised the count to 812, from the 640 it published a year ago.', '640')[1]).toBe('day');
+  });
+});

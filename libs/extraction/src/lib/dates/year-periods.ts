@@ -2,6 +2,7 @@ import type { Rule } from './date-mentions';
 
 // Years told as the period a figure covers (rules found by the held-out batch g113–g120).
 const YEAR = String.raw`((?:19|20)\d{2})`;
+const COUNT = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 export const YEAR_PERIOD_RULES: Rule[] = [
   {
@@ -20,5 +21,10 @@ export const YEAR_PERIOD_RULES: Rule[] = [
       const end = first - (first % 100) + Number(m[2]);
       return end === first + 1 ? { kind: 'year', y: end } : undefined;
     },
+  },
+  {
+    // "the reserve had stood at 11.2% two years ago": a year back from the reporting, at year precision.
+    re: /(?<!\b(?:published|announced|released|reported|issued|gave|given)\s)\b(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b/gi,
+    build: (m) => ({ kind: 'relative', period: 'year', back: Math.max(1, COUNT.indexOf(m[1].toLowerCase())) }),
   },
 ];
