@@ -230,11 +230,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
       !attribution && !quote && !listed && !carried ? (ownActor(sentence.text, pos - sentence.start) ?? describedActor(sentence)) : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
-    // "we have confirmed" in the story's own voice is the outlet, that is the article.
+    // "we have confirmed" in the story's own voice is the article; a speaker's "they" ("MR X: They put it at …") the speaker tells.
     const ownVoice = firstPerson && !speaker && !quote && !quotationAt(attribution?.anchor ?? -1, quotes);
     const raw = ownVoice
       ? undefined
-      : speaker && (!attribution || firstPerson)
+      : speaker && (!attribution || firstPerson || attribution.pronoun === 'they')
         ? speaker
         : attribution?.pronoun
           ? antecedent(listed ?? sentence, listed ? undefined : attribution)

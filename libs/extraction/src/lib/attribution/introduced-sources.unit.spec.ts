@@ -55,3 +55,14 @@ describe('a named index reads itself', () => {
     expect(source(text, '1,104')).toBe('Baltic Grain Index');
   });
 });
+
+describe('a transcript speaker reporting others', () => {
+  it('"MR X: They put the repair at N" is told by the speaker', () => {
+    const text = [
+      'MS LANE: What did the surveyors say the roof would cost?',
+      'MR OYELARAN: They put the full repair at £1.9 million.',
+      'MS LANE: Thank you.',
+    ].join('\n\n');
+    expect(source(text, '1.9')).toMatch(/Oyelaran/);
+  });
+});
