@@ -1,5 +1,5 @@
 import { monthNumber, WEEKDAYS } from './calendar';
-import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore } from './mention-context';
+import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore, takesEffect } from './mention-context';
 import { YEAR_PERIOD_RULES } from './year-periods';
 
 /** A date expression found in text. Its digits are never figures. */
@@ -16,8 +16,9 @@ export type DateMention = {
 } & DateValue;
 
 export type DateValue =
-  | { kind: 'date'; y?: number; m: number; d: number }
-  | { kind: 'month'; y?: number; m: number; last: boolean }
+  /** `ahead`: a yearless day or month a plan or forecast looks to ("by mid-May", "will apply from 1 May"), the next one. */
+  | { kind: 'date'; y?: number; m: number; d: number; ahead?: boolean }
+  | { kind: 'month'; y?: number; m: number; last: boolean; ahead?: boolean }
   | { kind: 'year'; y: number }
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
   /** `ahead`: "are due to arrive on Monday", the next such day. */
@@ -229,13 +230,15 @@ export const findDateMentions = (text: string): DateMention[] => {
       // "could lose up to 90% by 2100", "expects to close 35 more by the end of 2027": a forecast holds at its target.
       const target =
         /\bby\s+(?:the\s+)?$/i.test(before) || /^by\b/i.test(m[0])
-          ? (value.kind === 'year' || (value.kind === 'month' && value.y !== undefined)) && FORECAST.test(sentenceBefore(text, start))
+          ? (value.kind === 'year' || value.kind === 'month') && FORECAST.test(sentenceBefore(text, start))
           : false;
+      const effective = value.kind === 'date' && takesEffect(text, before, start);
+      const forward = (target || effective) && (value.kind === 'month' || value.kind === 'date') && value.y === undefined;
       // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
       const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
       found.push({
         ...value,
-        ...(ahead ? { ahead: true } : {}),
+        ...(ahead || forward ? { ahead: true } : {}),
         start,
         end,
         text: m[0],
@@ -244,6 +247,7 @@ export const findDateMentions = (text: string): DateMention[] => {
           attributive(text, start, end) ||
           (!asOfBy &&
             !target &&
+            !effective &&
             !asOfUntil &&
             !(AS_OF_BY.test(before) && /^,/.test(after)) &&
             (BOUNDARY_BEFORE.test(before) ||

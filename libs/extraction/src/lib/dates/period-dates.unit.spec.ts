@@ -53,3 +53,17 @@ describe('a week by its end, a scheduled day, a live blog in a local time zone',
     expect(asOf(text, '2,300')).toEqual(['2026-02-09', 'day']);
   });
 });
+
+describe('targets and effective days ahead of the story', () => {
+  it('"expects … to rise 8% by mid-March" holds in the March ahead', () => {
+    expect(asOf('He expects fares to rise a further 8% by mid-March if demand holds.', '8')).toEqual(['2026-03-01', 'month']);
+  });
+
+  it('"would apply a surcharge of $300 from 1 March" holds from that day', () => {
+    expect(asOf('The carrier said this week it would apply a surcharge of $300 per box from 1 March.', '300')).toEqual(['2026-03-01', 'day']);
+  });
+
+  it('a yearless month before the story still reads backwards', () => {
+    expect(asOf('Output rose 4.1% in November, the office said.', '4.1')).toEqual(['2025-11-01', 'month']);
+  });
+});
