@@ -66,3 +66,10 @@ describe('a transcript speaker reporting others', () => {
     expect(source(text, '1.9')).toMatch(/Oyelaran/);
   });
 });
+
+describe('people and desks named by a common noun', () => {
+  it('"where a volunteer said N" and "one Paris-based desk said N" name their speakers', () => {
+    expect(source('The charity opened a hall at the school, where a volunteer said about 90 people had arrived.', '90')).toMatch(/volunteer/);
+    expect(source('Other traders were cautious: one Paris-based desk said prices would settle near $1,200.', '1,200')).toMatch(/desk/);
+  });
+});
