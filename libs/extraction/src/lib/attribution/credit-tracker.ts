@@ -12,6 +12,7 @@ import {
   countLabels,
   CREDITS_PREVIOUS,
   DESCRIPTION_LOOKBACK,
+  introducedWindow,
   FRAGMENT,
   isListItem,
   itemCarries,
@@ -149,11 +150,10 @@ export const createCreditTracker = (doc: CreditDocument) => {
         earlier.push({ raw: a.raw, distance: sentence.index - j });
       // A body a sentence opens with names it too ("The National Electoral Commission published results").
       const prior = doc.sentences[j] as Sentence;
-      const prose = readsAsProse(prior);
-      const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
+      const subject = j < sentence.index && readsAsProse(prior) ? subjectOf(prior) : undefined;
       if (subject && !isDescription(subject) && !commonWord(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
-    return resolveDescription(raw, earlier, undefined, doc.text)?.source ?? raw;
+    return resolveDescription(raw, earlier, undefined, introducedWindow(doc.text, anchor))?.source ?? raw;
   };
 
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
