@@ -255,13 +255,20 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
 };
 
 const DOCUMENT_HEADS = new Set(['report', 'survey', 'audit', 'inventory', 'census', 'bulletin']);
-const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
  * Whether the text introduced `name` by the description's head: "the monitoring group Bosque Vivo", "The trucking company,
  * Midwest Agri-Haul, said" (a description and the name in apposition), or for a document "a report ... by the group X".
  */
 const introducedAs = (text: string, name: string, head: string): boolean => {
   if (!text || name.length < 3 || !/^[A-Z]/.test(name)) return false;
-  const by = DOCUMENT_HEADS.has(head) ? String.raw`[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}` : String.raw`s?,?\s+`;
-  return new RegExp(String.raw`\b${head}${by}${escaped(name)}\b`).test(text);
+  let before = introducers.get(head);
+  if (!before) {
+    const by = DOCUMENT_HEADS.has(head) ? String.raw`[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}` : String.raw`s?,?\s+`;
+    introducers.set(head, (before = new RegExp(String.raw`\b${head}${by}$`)));
+  }
+  // Each place the name stands, with the words before it: a native search, not a pattern run over the whole window.
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+    if (!/[\w]/.test(text[i + name.length] ?? '') && before.test(text.slice(Math.max(0, i - 120), i))) return true;
+  return false;
 };
+const introducers = new Map<string, RegExp>();
