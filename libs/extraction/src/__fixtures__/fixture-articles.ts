@@ -55,7 +55,7 @@ export const FIXTURE_ARTICLES: FixtureArticle[] = [
       { numberText: 'some 3,000', value: 3000, qualifier: 'approximately', unit: 'troops', source: 'South Korea\'s spy agency', as_of: '2024-10-30', metric: 'north_korean_troops_in_russia' },
       { numberText: '10,000', value: 10000, qualifier: 'exact', unit: 'troops', source: 'Washington', as_of: '2024-10-30', metric: 'north_korean_troops_in_russia' },
       { numberText: 'roughly 8,000', value: 8000, qualifier: 'approximately', unit: 'troops', source: 'Pentagon press secretary Maj Gen Pat Ryder', as_of: '2024-10-30', metric: 'north_korean_troops_in_kursk' },
-      { numberText: 'more than 2,000', low: 2000, qualifier: 'more_than', unit: 'troops', source: 'Pentagon press secretary Maj Gen Pat Ryder', as_of: '2024-10-30' },
+      { numberText: 'more than 2,000', low: 2000, qualifier: 'more_than', unit: 'troops', source: 'Pentagon press secretary Maj Gen Pat Ryder', as_of: '2024-11-01' },
       { numberText: 'estimated at 50,000', value: 50000, qualifier: 'approximately', unit: 'troops', source: 'Ukrainian President Volodymyr Zelenskiy', as_of: '2024-10-30' },
       { numberText: '1,000 to 1,500', low: 1000, high: 1500, qualifier: 'range', unit: 'per_day', source: 'Officials in Kyiv', as_of: '2024-10-30', metric: 'russian_casualties_per_day' },
       // "had entered Russia ... this year": a running total, so it holds as of the dateline, not 1 January.

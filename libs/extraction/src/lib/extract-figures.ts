@@ -10,7 +10,16 @@ import { targetBefore } from './dates/forecast-target';
 import { restated, wholeOf } from './dates/part-of';
 import { respectiveYear } from './dates/respectively';
 import { financialYearEnd, fullYearEnd } from './dates/financial-year';
-import { CLOCK_TIME, endsNamedPeriod, headingPeriod, leadEnd, PERIOD_ANAPHOR, periodDate } from './dates/reference-period';
+import {
+  CLOCK_TIME,
+  endsNamedPeriod,
+  findStoryPeriod,
+  headingPeriod,
+  leadEnd,
+  PERIOD_ANAPHOR,
+  periodDate,
+  underStoryPeriod,
+} from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
 import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
@@ -92,6 +101,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const lead = Math.max(LEAD_PARAGRAPHS, leadEnd(text, paragraphs));
   let period: AsOf | undefined = headingPeriod(dates, text, paragraphs);
   const financialYear = financialYearEnd(text, dateMentions);
+  const story = findStoryPeriod(text, paragraphs, lead, dateMentions, published);
   let cursor = 0;
   for (const sentence of sentences) {
     while (cursor < mentions.length && (mentions[cursor] as NumberMention).start < sentence.start) cursor++;
@@ -185,6 +195,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           sourceBasis = 'carried';
         }
       }
+      asOf = underStoryPeriod(story, { text, clause, at: m.start, sentence, mentions: dateMentions, published, paragraphs }, asOf);
       // "On Tuesday, Russia fired 91 drones, the air force said. / The air force said its crews shot down 62": a paragraph
       // going on with the same source's statement, with no date of its own, keeps the day the lead gave it.
       // An issuer's voice runs through its whole document, dated by it, not by one statement's day.

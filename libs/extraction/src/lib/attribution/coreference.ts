@@ -78,6 +78,8 @@ const HEADS: Record<string, Head> = {
   bulletin: { kind: 'org', hint: PUBLISHER },
   census: { kind: 'org', hint: PUBLISHER },
   association: { kind: 'org' },
+  league: { kind: 'org' },
+  federation: { kind: 'org' },
   ruling: { kind: 'org', hint: /court|tribunal|judge|justice/i },
   judgment: { kind: 'org', hint: /court|tribunal|judge|justice/i },
   verdict: { kind: 'org', hint: /court|tribunal|judge|justice|jury/i },
@@ -215,7 +217,7 @@ export const isDescription = (raw: string): boolean => DESCRIPTION.test(raw.trim
  * whose words fit the head (a utility's "Power", a statistics body's "Statistics") or, within `nearBy` sentences,
  * the last name of the right kind.
  */
-export const resolveDescription = (raw: string, earlier: { raw: string; distance: number }[], nearBy = 4): Coreference | undefined => {
+export const resolveDescription = (raw: string, earlier: { raw: string; distance: number }[], nearBy = 4, text = ''): Coreference | undefined => {
   const trimmed = raw.trim();
   const inner = SPEAKING_FOR.exec(trimmed)?.[1];
   const head = DESCRIPTION.exec(inner ?? trimmed)?.[1];
@@ -243,6 +245,7 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw) && fits(e)) ??
+    named.find((e) => introducedAs(text, e.raw, head)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
     (spec.loose
@@ -250,3 +253,22 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
       : undefined);
   return found ? { source: found.raw, description: trimmed } : undefined;
 };
+
+const DOCUMENT_HEADS = new Set(['report', 'survey', 'audit', 'inventory', 'census', 'bulletin']);
+/**
+ * Whether the text introduced `name` by the description's head: "the monitoring group Bosque Vivo", "The trucking company,
+ * Midwest Agri-Haul, said" (a description and the name in apposition), or for a document "a report ... by the group X".
+ */
+const introducedAs = (text: string, name: string, head: string): boolean => {
+  if (!text || name.length < 3 || !/^[A-Z]/.test(name)) return false;
+  let before = introducers.get(head);
+  if (!before) {
+    const by = DOCUMENT_HEADS.has(head) ? String.raw`[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}` : String.raw`s?,?\s+`;
+    introducers.set(head, (before = new RegExp(String.raw`\b${head}${by}$`)));
+  }
+  // Each place the name stands, with the words before it: a native search, not a pattern run over the whole window.
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
+    if (!/[\w]/.test(text[i + name.length] ?? '') && before.test(text.slice(Math.max(0, i - 120), i))) return true;
+  return false;
+};
+const introducers = new Map<string, RegExp>();

@@ -6,6 +6,8 @@ export const QUOTE_LOOKAHEAD = 6;
 export const DESCRIPTION_LOOKBACK = 40;
 /** How far back in its paragraph a figure looks for a reporting verb: far past any real paragraph, but a run-on text's one paragraph is not walked back per figure. */
 export const PARAGRAPH_LOOKBACK = 60;
+/** The text a description looks back over for the words that introduced a name ("the monitoring group X"): bounded, so it stays linear. */
+export const introducedWindow = (text: string, at: number): string => text.slice(Math.max(0, at - 6000), at);
 // A source named by a plural common noun ("economists", "officials in Kyiv"), which "it" cannot refer to.
 export const PLURAL_HEAD =
   /^(?:the\s+)?(?:[\w-]+\s+)*?(?:officials|economists|analysts|experts|authorities|sources|researchers|observers|monitors|investigators|organi[sz]ers|insurers|investors|forecasters|statisticians|diplomats|prosecutors|residents|rescuers|witnesses|scientists|doctors|lawmakers|people|unions|companies|agencies)(?:\s+(?:in|at|of|from|for|with|polled|surveyed)\b.*)?$/i;

@@ -14,6 +14,8 @@ import {
   countLabels,
   DESCRIPTION_LOOKBACK,
   interviewee,
+  introducedWindow,
+  FRAGMENT,
   isListItem,
   labelOf,
   itemCarries,
@@ -152,11 +154,10 @@ export const createCreditTracker = (doc: CreditDocument) => {
         earlier.push({ raw: a.raw, distance: sentence.index - j });
       // A body a sentence opens with names it too ("The National Electoral Commission published results").
       const prior = doc.sentences[j] as Sentence;
-      const prose = readsAsProse(prior);
-      const subject = j < sentence.index && prose ? subjectOf(prior) : undefined;
+      const subject = j < sentence.index && readsAsProse(prior) ? subjectOf(prior) : undefined;
       if (subject && !isDescription(subject) && !commonWord(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
-    return resolveDescription(raw, earlier)?.source ?? raw;
+    return resolveDescription(raw, earlier, undefined, introducedWindow(doc.text, anchor))?.source ?? raw;
   };
 
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
@@ -230,11 +231,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
         : undefined;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we';
-    // "we have confirmed" in the story's own voice is the outlet, that is the article.
+    // "we have confirmed" in the story's own voice is the article; a speaker's "they" ("MR X: They put it at …") the speaker tells.
     const ownVoice = firstPerson && !speaker && !quote && !quotationAt(attribution?.anchor ?? -1, quotes);
     const raw = ownVoice
       ? undefined
-      : speaker && (!attribution || firstPerson)
+      : speaker && (!attribution || firstPerson || attribution.pronoun === 'they')
         ? speaker
         : attribution?.pronoun
           ? antecedent(listed ?? sentence, listed ? undefined : attribution)

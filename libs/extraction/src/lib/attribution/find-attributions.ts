@@ -99,7 +99,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     if (np) out.push({ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false, ...(object ? { pronoun: object } : {}) });
   }
   for (const m of s.matchAll(
-    /\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment|index)\s+(?:from|by))\s+/g,
+    /\b(?:(?:reported|estimated|cited|confirmed|given|provided|published|released|compiled|announced|quoted|counted|recorded|reviewed|analysed|analyzed|obtained|seen|verified)\s+(?:by\s+name\s+)?by|(?:data|figures|estimates|statistics|report|assessment|index)\s+(?:from|by)|(?:analysis|study|survey|review|audit|census)\s+by)\s+/g,
   )) {
     const from = (m.index ?? 0) + m[0].length;
     // "an index from the property website Homesquare": the name after its descriptor.
@@ -189,7 +189,10 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     )
   )
     return undefined;
-  if (/^(?:put|puts|putting)$/.test(verb) && !/^\s+(?:\S+\s+){0,4}?(?:at|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb))
+  if (
+    /^(?:put|puts|putting)$/.test(verb) &&
+    !/^\s+(?:\S+\s+){0,6}?(?:at(?!\s+risk\b)|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)
+  )
     return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);

@@ -29,7 +29,8 @@ const ENTITY_NOUNS = new Set(
   sheriff company companies firm utility commission bank regulator treasury statisticians statistician economists economist forecasters
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
   organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge
-  coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university`.split(/\s+/),
+  coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university league federation
+  desk volunteer volunteers`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(

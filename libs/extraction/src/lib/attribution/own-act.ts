@@ -20,9 +20,15 @@ const OWN_ACT = new RegExp(
 // "He" and "She" act too ("She ordered him to pay £9,000"): the tracker resolves them like "she said".
 const NOT_ACTOR = /^(?:The|A|An|This|That|It|They|We|There|In|On|At|By|For|Of|Since|After|Before|But|And|While)$/;
 
+// "The rival Shanghai Containerized Freight Index, published every Friday, added 71.4 points": a named index reads itself.
+const INDEX_MOVE =
+  /\b((?:[A-Z][\w.'’-]*\s+)+Index)(?:\s*,[^,]{1,60},)?\s+(?:rose|fell|gained|added|climbed|slipped|dropped|lost|jumped|eased|edged\s+(?:up|down))\b/g;
+
 /** The actor whose act or claim has the figure at `pos` (an offset in `sentence`) as its object, if any. */
 export const ownActor = (sentence: string, pos: number): string | undefined => {
   let found: string | undefined;
+  for (const m of sentence.matchAll(INDEX_MOVE))
+    if ((m.index ?? 0) + m[0].length <= pos && !/;|\.(?!\d)/.test(sentence.slice((m.index ?? 0) + m[0].length, pos))) found = m[1];
   for (const m of sentence.matchAll(OWN_ACT)) {
     const end = (m.index ?? 0) + m[0].length;
     if (end > pos) break;

@@ -15,7 +15,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const resolveSource = (raw: string, text: string, before: number, aliases: SourceAlias[]): ResolvedSource => {
   const parts = raw.split(/\s+citing\s+/);
-  const resolved = parts.map((part) => canonical(expandAcronym(fullName(cleanSource(part), text, before)), aliases));
+  const resolved = parts.map((part) => canonical(expandAcronym(definedTerm(fullName(cleanSource(part), text, before), text)), aliases));
   const source = resolved.join(' citing ');
   return source === raw ? { source } : { source, sourceText: raw };
 };
@@ -43,6 +43,26 @@ const fullName = (name: string, text: string, before: number): string => {
     if (candidate.length > best.length) best = candidate;
   }
   return best || name;
+};
+
+/** 'Korvell Pharma S.p.A. (the "Company")': a press release's or filing's defined term stands for the name it defines. */
+const definedTerm = (name: string, text: string): string => {
+  const term = /^(?:the\s+)?([A-Z][a-z]+)$/.exec(name)?.[1];
+  return (term && definedTerms(text).get(term)) ?? name;
+};
+
+// The defined term in quotes or after "the" ("(the Company)"), not a dateline's "(Reuters)"; read once per text.
+const DEFINITION = /((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s*\(\s*(?:the\s+["“]?|["“](?:the\s+)?)([A-Z][a-z]+)["”]?\s*\)/g;
+let termsOf: { text: string; terms: Map<string, string> } | undefined;
+const definedTerms = (text: string): Map<string, string> => {
+  if (termsOf?.text === text) return termsOf.terms;
+  const terms = new Map<string, string>();
+  for (const m of text.matchAll(DEFINITION)) {
+    const named = (m[1] ?? '').replace(/^(?:The|A)\s+/, '').replace(/\s+S\.p\.A\.?$|,?\s+(?:Inc|Ltd|plc|S\.A|AG|SE|N\.V)\.?$/, '');
+    if (m[2] && !terms.has(m[2])) terms.set(m[2], named);
+  }
+  termsOf = { text, terms };
+  return terms;
 };
 
 // A bare two-letter acronym is too thin to compare sources by; spell it out.

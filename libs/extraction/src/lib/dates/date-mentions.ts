@@ -1,5 +1,6 @@
 import { monthNumber, WEEKDAYS } from './calendar';
-import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore } from './mention-context';
+import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore, takesEffect } from './mention-context';
+import { YEAR_PERIOD_RULES } from './year-periods';
 
 /** A date expression found in text. Its digits are never figures. */
 export type DateMention = {
@@ -15,8 +16,9 @@ export type DateMention = {
 } & DateValue;
 
 export type DateValue =
-  | { kind: 'date'; y?: number; m: number; d: number }
-  | { kind: 'month'; y?: number; m: number; last: boolean }
+  /** `ahead`: a yearless day or month a plan or forecast looks to ("by mid-May", "will apply from 1 May"), the next one. */
+  | { kind: 'date'; y?: number; m: number; d: number; ahead?: boolean }
+  | { kind: 'month'; y?: number; m: number; last: boolean; ahead?: boolean }
   | { kind: 'year'; y: number }
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
   /** `ahead`: "are due to arrive on Monday", the next such day. */
@@ -42,14 +44,15 @@ const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 // "next week", "another cut in September": ahead of the reporting.
-const FUTURE_BEFORE = /\b(?:next|coming|upcoming)\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
+const FUTURE_BEFORE =
+  /\b(?:next|coming|upcoming|(?:due|scheduled|slated)\s+(?:on|for|in))\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
 // "the three months to June", and "between March 2022 and June 2025": a span the figure covers, named by its end.
 const PART_OF_YEAR: Record<string, number> = { end: 12, middle: 6, start: 1, beginning: 1 };
 const PERIOD_END =
-  /\b(?:days|weeks|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$/i;
+  /\b(?:days|weeks?|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$/i;
 
-interface Rule {
+export interface Rule {
   re: RegExp;
   /** Month name capture index (must be capitalised: "may" is usually a verb). */
   monthGroup?: number;
@@ -100,7 +103,7 @@ const RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|for|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
       'gi',
     ),
     // "by the end of 2027" is its December.
@@ -183,6 +186,7 @@ const RULES: Rule[] = [
     monthGroup: 1,
     build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
   },
+  ...YEAR_PERIOD_RULES,
   {
     re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,
     build: (m) => ({ kind: 'day-offset', days: /^yesterday|^last night/i.test(m[1]) ? -1 : 0 }),
@@ -235,13 +239,15 @@ export const findDateMentions = (text: string): DateMention[] => {
       const target =
         /\bby\s+(?:the\s+)?$/i.test(before) || /^by\b/i.test(m[0])
           ? (value.kind === 'relative' && value.back < 0) ||
-            ((value.kind === 'year' || (value.kind === 'month' && value.y !== undefined)) && FORECAST.test(sentenceBefore(text, start)))
+            ((value.kind === 'year' || value.kind === 'month') && FORECAST.test(sentenceBefore(text, start)))
           : false;
+      const effective = value.kind === 'date' && takesEffect(text, before, start);
+      const forward = (target || effective) && (value.kind === 'month' || value.kind === 'date') && value.y === undefined;
       // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
       const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
       found.push({
         ...value,
-        ...(ahead ? { ahead: true } : {}),
+        ...(ahead || forward ? { ahead: true } : {}),
         start,
         end,
         text: m[0],
@@ -250,6 +256,7 @@ export const findDateMentions = (text: string): DateMention[] => {
           attributive(text, start, end) ||
           (!asOfBy &&
             !target &&
+            !effective &&
             !asOfUntil &&
             !(AS_OF_BY.test(before) && /^,/.test(after)) &&
             (BOUNDARY_BEFORE.test(before) ||

@@ -90,8 +90,10 @@ const isDateOnly = (line: string, m: DateMention): boolean =>
   line.length <= m.text.length + DATE_LINE_SLACK &&
   line
     .replace(m.text, '')
-    .replace(/[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi, '').length ===
-    0;
+    .replace(
+      /[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|[a-z]{1,3}[sd]t|cet|cest|msk|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
+      '',
+    ).length === 0;
 
 /**
  * When a figure holds: a date in its own clause or sentence (not one past

@@ -20,3 +20,7 @@ export const pastPossessive = (text: string, start: number, end: number): boolea
     !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
   );
 };
+
+/** "would apply a rate increase of $500 from 1 May": a plan's figure holds from the day it takes effect. */
+export const takesEffect = (text: string, before: string, start: number): boolean =>
+  /\bfrom\s*$/i.test(before) && /\b(?:will|would)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|come\s+into\s+force)\b/i.test(sentenceBefore(text, start));

@@ -73,3 +73,39 @@ describe('a figure for a period told on an earlier day', () => {
     expect(asOf('In January the office counted 3,100 arrivals.', '3,100')).toEqual(['2026-01-01', 'month']);
   });
 });
+
+// Rules found by the held-out batch g113–g120. Texts invented.
+describe('a week by its end, a scheduled day, a live blog in a local time zone', () => {
+  it('"in the week ending 1 February" holds on that day', () => {
+    expect(asOf('Some 640 ships were waiting in the week ending 1 February, the consultancy estimated.', '640')).toEqual(['2026-02-01', 'day']);
+  });
+
+  it('"ahead of the review due on 1 July" dates nothing', () => {
+    expect(asOf('The rate fell to $1,900 ahead of a tariff review due on 1 July.', '1,900')).toEqual(['2026-02-10', 'day']);
+  });
+
+  it('an update header with a zone such as AEDT dates the update under it', () => {
+    const text = [
+      'Floods live: rivers peak across the state',
+      '10 Feb 2026 08:15 AEDT',
+      'The river at Kempsey reached 7.2 metres overnight, the bureau said.',
+      '9 Feb 2026 20:30 AEDT',
+      'Welcome to our coverage. The bureau said about 2,300 homes were under an evacuation order at 8pm.',
+    ].join('\n\n');
+    expect(asOf(text, '2,300')).toEqual(['2026-02-09', 'day']);
+  });
+});
+
+describe('targets and effective days ahead of the story', () => {
+  it('"expects … to rise 8% by mid-March" holds in the March ahead', () => {
+    expect(asOf('He expects fares to rise a further 8% by mid-March if demand holds.', '8')).toEqual(['2026-03-01', 'month']);
+  });
+
+  it('"would apply a surcharge of $300 from 1 March" holds from that day', () => {
+    expect(asOf('The carrier said this week it would apply a surcharge of $300 per box from 1 March.', '300')).toEqual(['2026-03-01', 'day']);
+  });
+
+  it('a yearless month before the story still reads backwards', () => {
+    expect(asOf('Output rose 4.1% in November, the office said.', '4.1')).toEqual(['2025-11-01', 'month']);
+  });
+});

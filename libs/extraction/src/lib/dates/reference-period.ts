@@ -3,6 +3,9 @@ import { toIso } from './calendar';
 import { within, type AsOf, type DateIndex } from './find-as-of';
 import { resolveDate } from './resolve-date';
 
+// A period that is not a month (a season, a fiscal year, a span of years): in its own file, read with the rules here.
+export { findStoryPeriod, underStoryPeriod } from './story-period';
+
 /** How many paragraphs from the first paragraph of prose count as the lead (header lines, bylines and datelines do not). */
 const LEAD_SPAN = 2;
 const PROSE_WORDS = 8;

@@ -17,13 +17,25 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
   switch (value.kind) {
     case 'date': {
       if (value.y !== undefined) return checked({ y: value.y, m: value.m, d: value.d }, 'day', false);
-      return published ? checked({ y: inferYear(value.m, published), m: value.m, d: value.d }, 'day', true) : null;
+      if (!published) return null;
+      const y = value.ahead
+        ? value.m * 100 + value.d >= published.m * 100 + published.d
+          ? published.y
+          : published.y + 1
+        : inferYear(value.m, published);
+      return checked({ y, m: value.m, d: value.d }, 'day', true);
     }
     case 'month': {
       if (value.y !== undefined) return checked({ y: value.y, m: value.m, d: 1 }, 'month', false);
       if (!published) return null;
       // "last June" in June means a year ago; plain "in June" in June means this June.
-      const y = value.last && value.m >= published.m ? published.y - 1 : inferYear(value.m, published);
+      const y = value.ahead
+        ? value.m >= published.m
+          ? published.y
+          : published.y + 1
+        : value.last && value.m >= published.m
+          ? published.y - 1
+          : inferYear(value.m, published);
       return checked({ y, m: value.m, d: 1 }, 'month', true);
     }
     case 'year':

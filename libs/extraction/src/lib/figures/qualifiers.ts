@@ -16,7 +16,7 @@ const FILLER = String.raw`(?:\s+(?:an?\s+estimated|estimated|a\s+total\s+of|a\s+
 const BEFORE: [string, Qualifier][] = [
   // Forecast and limit verbs: "could rise to 300", "may reach £350m", "is expected to climb to 2,000".
   [
-    String.raw`(?:could|may|might|would|will|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|under|below|a\s+high\s+of`,
+    String.raw`(?:could|may|might|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|under|below|a\s+high\s+of`,
     'up_to',
   ],
   [
@@ -28,7 +28,7 @@ const BEFORE: [string, Qualifier][] = [
     'more_than',
   ],
   [
-    String.raw`just\s+under|just\s+shy\s+of|about|around|near|nearing|roughly|approximately|approx\.?|nearly|almost|close\s+to|closer\s+to|some|an\s+estimated|estimated\s+at|(?:(?<=\b(?:the|some|with|of|to|at|and|by|for|are|is|were|was|be|been)\s)|(?<=^\s*)|(?<=,\s))estimated|circa|c\.|in\s+the\s+region\s+of|on\s+the\s+order\s+of|something\s+like|of\s+the\s+order\s+of|an\s+approximate|approaching|maybe|perhaps|possibly|~`,
+    String.raw`just\s+under|just\s+shy\s+of|about|around|near|nearing|roughly|approximately|approx\.?|nearly|almost|close\s+to|closer\s+to|nearer(?:\s+to)?|some|an\s+estimated|estimated\s+at|(?:(?<=\b(?:the|some|with|of|to|at|and|by|for|are|is|were|was|be|been)\s)|(?<=^\s*)|(?<=,\s))estimated|circa|c\.|in\s+the\s+region\s+of|on\s+the\s+order\s+of|something\s+like|of\s+the\s+order\s+of|an\s+approximate|approaching|maybe|perhaps|possibly|~`,
     'approximately',
   ],
 ];
@@ -82,7 +82,7 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
 
 // "revised August's figure up to 246,200" too: a revision moves a figure.
 const MOVED =
-  /\b(?:rose|risen|edged|edging|ticked|crept|inched|climbed|jumped|shot|moved|went|gone|revised|picked|stepped|ramped|scaled|rounded|been)\s+$|\brevised\s+(?:[\w'’]+\s+){1,3}$/i;
+  /\b(?:rose|risen|edged|edging|ticked|crept|inched|climbed|jumped|shot|moved|went|gone|revised|picked|stepped|ramped|scaled|rounded|been)\s+$|\brevised\s+(?:[\w'’]+\s+){1,8}$/i;
 
 // "shot down 56 drones over 14 regions": "over" a count of places is where, not how many.
 const PLACES_AFTER = /^\s+(?:\w+\s+)?(?:regions|oblasts|provinces|districts|areas|cities|towns|villages|settlements|countries|territories)\b/i;

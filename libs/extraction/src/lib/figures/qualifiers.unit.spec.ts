@@ -17,6 +17,7 @@ describe('qualifiers', () => {
     'estimated at',
     'just under',
     'near',
+    'nearer',
   ])('"%s" → approximately, stored as value', (phrase) => {
     expect(bounds(figureIn(at(phrase), '5,000'))).toEqual({ value: 5000, qualifier: 'approximately' });
   });
@@ -102,5 +103,16 @@ describe('qualifiers', () => {
 
   it('"revised June\'s figure up to 18,400" is a revision to a level, not a bound', () => {
     expect(figureIn("The office also revised June's figure up to 18,400 homes.", '18,400').qualifier).toBe('exact');
+  });
+
+  // g113–g120: a plan's stated level and a revision's direction are exact; only a possibility bounds ("could rise to").
+  it('"would rise to N" in a plan is the planned level, exact', () => {
+    expect(bounds(figureIn('Under the plan, bus fares would rise to £2.40 in April.', '2.40'))).toEqual({ value: 2.4, qualifier: 'exact' });
+    expect(bounds(figureIn('Fares could rise to £2.90 by 2028, the operator warned.', '2.90'))).toEqual({ high: 2.9, qualifier: 'up_to' });
+  });
+
+  it('"revised its count for the week ending 3 May up to N" moves the figure, exact', () => {
+    const text = 'The agency revised its count for the week ending 3 May up to 4,200 cases.';
+    expect(bounds(figureIn(text, '4,200'))).toEqual({ value: 4200, qualifier: 'exact' });
   });
 });

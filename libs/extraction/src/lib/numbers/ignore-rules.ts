@@ -3,6 +3,7 @@ import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
 import { parseNumberWords } from './number-words';
 import { furnitureReason } from './furniture-rules';
+import { notationReason, RAIN_AFTER, RAIN_BEFORE } from './notation-rules';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
@@ -154,8 +155,10 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   }
   if (isYear(m, before, after)) return 'year';
   if (/[A-Za-z]*[A-Z][A-Za-z]*-$/.test(before)) return 'model name';
+  const rain = RAIN_BEFORE.test(before) || RAIN_AFTER.test(after);
   if (m.attached) {
     if (/^(?:st|nd|rd|th)$/i.test(m.attached)) return 'ordinal';
+    if (rain && CALIBRE_ATTACHED.test(m.attached)) return undefined;
     if (CALIBRE_ATTACHED.test(m.attached)) return 'calibre';
     if (!ALLOWED_ATTACHED.test(m.attached)) return 'model name';
   }
@@ -163,7 +166,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     if (/^(?:mm|cm|calibre|caliber)$/i.test(m.compound)) return 'calibre';
     if (!KEPT_COMPOUNDS.test(m.compound)) return 'compound adjective';
   }
-  if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after)) return 'calibre';
+  if (/^\s?(?:mm|millimet(?:re|er)s?|cal\.?|calibre|caliber)\b/i.test(after) && !rain) return 'calibre';
   // "30°" is an angle as often as a temperature; "30°C" and "38C" are temperatures, read as figures.
   if (/^\s?°(?!\s?[CF]\b)/.test(after)) return 'angle or temperature';
   if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
@@ -178,6 +181,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   const furniture = furnitureReason(m, before, after);
   if (furniture) return furniture;
   if (LABELS.test(before) || LABELS.test(before.replace(LABEL_LIST_TAIL, ''))) return 'label';
+  const notation = notationReason(m, before, after);
+  if (notation) return notation;
   if (isAge(m, before, after)) return 'age';
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
@@ -212,7 +217,7 @@ const isClock = (m: NumberMention): boolean => m.value < 25 || (/^\d{4}$/.test(m
 const isServiceNumber = (m: NumberMention, before: string, after: string): boolean =>
   /^\d{3,}$/.test(m.text) &&
   /\b(?:call|calling|dial|dialling|dialing|ring|phone|text)\s+(?!(?:for|up|on)\b)(?:[\w'’]+\s+){0,4}$/i.test(before) &&
-  /^(?:\s*[.,;:)]|\s+(?:or|and|rather|instead|if|for|from|before|after|now)\b|\s*$)/i.test(after);
+  /^(?:\s\d{2,4})*(?:\s*[.,;:)]|\s+(?:or|and|rather|instead|if|for|from|before|after|now)\b|\s*$)/i.test(after);
 
 const isYear = (m: NumberMention, before: string, after: string): boolean => {
   // "between 2013 and 2023", "from 2019 to 2024": a span of years, not a range of quantities.
@@ -269,6 +274,9 @@ export const furnitureSpans = (text: string): Span[] => {
   for (let m = phone.exec(text); m; m = phone.exec(text)) {
     if (m[0].replace(/\D/g, '').length >= 9 && !/,/.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
   }
+  // "555-0190": a local number; a range's upper bound never starts with a zero.
+  const local = /(?<![\d,.-])\d{3}-0\d{3}(?![\d-])/g;
+  for (let m = local.exec(text); m; m = local.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   // "01632 960418": a trunk code (leading zero) and a subscriber number.
   const trunk = /(?<![\d,.])0\d{2,4}[\s.-]\d{5,8}\b/g;
   for (let m = trunk.exec(text); m; m = trunk.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });

@@ -41,6 +41,11 @@ describe('numbers that are not figures', () => {
     ['increments', 'Each additional 10 recruits, the study found, added nothing; 500 troops went.'],
     ['lists of days', 'On 3 and 4 May, 500 troops marched.'],
     ['ages in words and opening a sentence', 'At 23, she led 500 troops, and a four-year-old watched them.'],
+    ['lower-case labels and a union local', 'A category 3 storm flooded level 2 of the depot, Teamsters Local 804 said; 500 troops helped.'],
+    ['trial notation', 'By week 12, ACR 50 was reached (p<0.01) on 200 mg twice daily by 500 troops.'],
+    ['time-zone offsets', 'All times are CET (UTC+1); 500 troops crossed at dawn.'],
+    ['spaced and local phone numbers', 'To help, call the hotline on 131 444 or dial 555-0123; 500 troops are on standby.'],
+    ['a break in a hearing', 'The panel will adjourn for 20 minutes, then hear from 500 troops.'],
   ])('ignores %s', (_kind, text) => {
     expect(numberTexts(text)).toEqual([expect.stringContaining('500')]);
   });
@@ -95,5 +100,13 @@ describe('numbers that are not figures', () => {
     expect(numberTexts('The scheme took £500 from 12 savers aged between 68 and 90.')).toEqual(['£500', '12']);
     expect(numberTexts('In her 14 years as mayor, she opened 500 homes.')).toEqual(['500']);
     expect(numberTexts('He stole 500 bikes and was jailed for three years and two months.')).toEqual(['500']);
+  });
+
+  it('keeps rainfall in millimetres, which is no calibre', () => {
+    expect(numberTexts('Ridgeway recorded 142mm in the 12 hours to 6am, and the hills could see between 200 and 300 millimetres.')).toEqual([
+      '142mm',
+      'between 200 and 300',
+    ]);
+    expect(numberTexts('The battery fired 152mm shells at 500 troops.')).toEqual(['500']);
   });
 });

@@ -1,0 +1,128 @@
+import type { Paragraph, Span } from '../text/segment-text';
+import { answerDate } from './transcript-answer';
+import { addDays, monthNumber, toIso, type YMD } from './calendar';
+import type { DateMention } from './date-mentions';
+import { within, type AsOf } from './find-as-of';
+
+/**
+ * The period a story is about when its lead names one that is not a month: a season told by its two years ("in the
+ * 2025-26 season"), a budget's fiscal year ("for the fiscal year that begins July 1") or a span of years ("lost 1.27 million
+ * hectares between 2020 and 2024"). Its later undated figures cover it, whoever gives them.
+ */
+export interface StoryPeriod {
+  asOf: AsOf;
+  /** A fiscal year's closing month and day: "this year" and "next year" then mean fiscal years. */
+  close?: { m: number; d: number };
+  /** A span of years dates only the figures that name it again ("over the five-year period"). */
+  namedAgain?: boolean;
+}
+
+const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const FISCAL_START = new RegExp(
+  String.raw`\b(?:fiscal|financial|budget)\s+year\s+(?:that|which)\s+(?:begins|starts|opens)\s+(?:on\s+)?(?:${MONTH}\s+(\d{1,2})|(\d{1,2})\s+${MONTH})\b`,
+);
+export const YEAR_SPAN = /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–]|per\s*cent|%))/;
+const SEASON = /^(?:19|20)\d{2}[-–/]\d{2}\s/;
+// "the cap would rise by 5% next season", "police spending goes up close to 6% next year": the period after the story's.
+const NEXT = /\bnext\s+(?:season|year|campaign)\b/i;
+// A state that holds as reported ("currently £725,000", "has risen"), not over the story's period.
+const NOW = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|as of|still|today)\b/i;
+
+export const findStoryPeriod = (
+  text: string,
+  paragraphs: Paragraph[],
+  lead: number,
+  mentions: DateMention[],
+  published?: YMD,
+): StoryPeriod | undefined => {
+  const end = paragraphs[Math.min(lead, paragraphs.length) - 1]?.end ?? 0;
+  const leadText = text.slice(0, end);
+  const fiscal = FISCAL_START.exec(leadText);
+  if (fiscal && published) {
+    const m = monthNumber(fiscal[1] ?? fiscal[4] ?? '');
+    const d = Number(fiscal[2] ?? fiscal[3]);
+    // The next such start on or after the story's day; the year closes the day before its anniversary.
+    let start: YMD = { y: published.y, m, d };
+    if (toIso(start) < toIso(published)) start = { ...start, y: start.y + 1 };
+    const close = addDays({ ...start, y: start.y + 1 }, -1);
+    return { asOf: { as_of: toIso(close), datePrecision: 'day', dateBasis: 'relative' }, close: { m: close.m, d: close.d } };
+  }
+  const season = mentions.find((x) => x.start < end && x.kind === 'year' && SEASON.test(x.text));
+  if (season?.kind === 'year') return { asOf: { as_of: `${season.y}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
+  const span = YEAR_SPAN.exec(leadText);
+  return span ? { asOf: { as_of: `${span[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' }, namedAgain: true } : undefined;
+};
+
+const PERIOD_AGAIN = /\b(?:over|in|during|for|across)\s+the\s+(?:[\w-]+\s+)?period\b/i;
+const iso = (y: number, close: { m: number; d: number }): string => `${y}-${String(close.m).padStart(2, '0')}-${String(close.d).padStart(2, '0')}`;
+
+/** The season after the story's; a fiscal year after the one running on the story's day. */
+const next = (period: StoryPeriod, published: YMD): AsOf => {
+  const { close } = period;
+  if (!close) return { ...period.asOf, as_of: `${Number(period.asOf.as_of?.slice(0, 4)) + 1}-01-01`, dateBasis: 'carried' };
+  const running = iso(published.y, close) >= toIso(published) ? published.y : published.y + 1;
+  return { as_of: iso(running + 1, close), datePrecision: 'day', dateBasis: 'carried' };
+};
+
+/** Where a figure stands: the document, its clause, its offset and sentence, the story's date mentions and day. */
+export interface FigurePlace {
+  text: string;
+  clause: Span;
+  at: number;
+  sentence: Span & { text: string; paragraph: number };
+  mentions: DateMention[];
+  published?: YMD;
+  paragraphs: Paragraph[];
+}
+
+/**
+ * A figure's date under the story's period: the period itself when nothing else dated it (or its sentence names the fiscal
+ * year), the next one for "next season", and a fiscal year for "this year" once the story says when its year closes.
+ * First, a span of years in the figure's own clause dates it.
+ */
+export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigurePlace, dated: AsOf): AsOf => {
+  const { published, sentence } = place;
+  const clause = place.text.slice(place.clause.start, place.clause.end);
+  const at = place.at - place.clause.start;
+  const released = releaseDays(place);
+  const answered =
+    dated.dateBasis === 'published' ? answerDate(place.text, place.paragraphs, place.sentence.paragraph, place.mentions, published) : undefined;
+  const asOf = spanOfYears({ ...place.clause, text: clause }, place.mentions, answered ?? dated, released);
+  if (!period || !published) return asOf;
+  if (period.namedAgain) return asOf.dateBasis === 'published' && PERIOD_AGAIN.test(clause) ? { ...period.asOf, dateBasis: 'carried' } : asOf;
+  if (period.close && FISCAL_START.test(sentence.text) && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
+  // "reached 1.46 million, the league said in its review published on Friday", "the 1.41 million it announced in April":
+  // the day a figure was given out is not the season it counts.
+  const onlyReleased = released.length > 0 && within(place.mentions, sentence).every((x) => x.boundary || x.future || released.includes(x));
+  if (onlyReleased && (asOf.dateBasis === 'relative' || asOf.dateBasis === 'explicit') && !NOW.test(clause))
+    return { ...period.asOf, dateBasis: 'carried' };
+  // "next season" between the figures either side of this one ("22% next season, compared with 14% in 2025-26").
+  const own = (/[^\d]*$/.exec(clause.slice(0, at))?.[0] ?? '').split(/\b(?:compared|against|from|than|versus|while|whereas)\b/).pop() ?? '';
+  const ownAfter = /^[\d.,]*[^\d]*/.exec(clause.slice(at))?.[0] ?? '';
+  if (NEXT.test(own + ownAfter) && (asOf.dateBasis === 'published' || asOf.dateBasis === 'carried')) return next(period, published);
+  const { close } = period;
+  if (close && asOf.datePrecision === 'year' && asOf.dateBasis === 'relative' && asOf.as_of?.startsWith(String(published.y)))
+    return { as_of: iso(Number(asOf.as_of.slice(0, 4)), close), datePrecision: 'day', dateBasis: 'relative' };
+  // "rose to 3,120 per game, from 2,890", "would rise to 31.5%, from 29.8%": the base of a change holds a period earlier.
+  const base = /\bfrom\s+(?:about\s+|around\s+|some\s+)?[£$€]?$/i.test(clause.slice(0, at));
+  const carried = asOf.dateBasis === 'published' || (asOf.dateBasis === 'carried' && asOf.as_of === period.asOf.as_of);
+  if (base && carried)
+    return { ...period.asOf, as_of: `${Number(period.asOf.as_of?.slice(0, 4)) - 1}${period.asOf.as_of?.slice(4)}`, dateBasis: 'carried' };
+  if (asOf.dateBasis === 'published' && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
+  return asOf;
+};
+
+/** "spent over £900,000 between 2019 and 2023": a span of years in the figure's own clause dates it by its last year. */
+const spanOfYears = (clause: Span & { text: string }, mentions: DateMention[], asOf: AsOf, released: DateMention[]): AsOf => {
+  const span = YEAR_SPAN.exec(clause.text);
+  if (!span || asOf.datePrecision === 'year' || asOf.datePrecision === 'month') return asOf;
+  const own = within(mentions, clause).some((x) => !x.boundary && !x.future && !released.includes(x) && !/^(?:19|20)\d{2}$/.test(x.text));
+  return own ? asOf : { as_of: `${span[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' };
+};
+
+// "published on Friday", "it announced in April", "a report released on Wednesday": when a figure was given out.
+const RELEASED = /\b(?:announced|published|released|issued|unveiled|said|says)\s+(?:on|in|last|earlier)?\s*$/i;
+const releaseDays = (place: FigurePlace): DateMention[] =>
+  within(place.mentions, place.sentence).filter(
+    (x) => !x.boundary && !x.future && RELEASED.test(place.text.slice(Math.max(0, x.start - 30), x.start)),
+  );

