@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
-import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, sql, type LogEvent, type PostgresPoolClient } from 'kysely';
 import type { Database } from '@factledger/database-schema';
 import { readAllAfter, START, upcastEvents, type Checkpoint } from '@factledger/event-store';
 import { catalogProjection, figuresProjection, schemaName, type ProjectionDefinition } from '@factledger/projections';
@@ -46,7 +46,12 @@ async function main(): Promise<void> {
     : undefined;
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({
-      pool: client ? { connect: async () => Object.assign(client, { release: () => undefined }), end: async () => undefined } : pool,
+      pool: client
+        ? {
+            connect: async () => ({ query: client.query.bind(client), release: () => undefined }) as unknown as PostgresPoolClient,
+            end: async () => undefined,
+          }
+        : pool,
     }),
     log: (e: LogEvent) => {
       const key = shape(e.query.sql);
