@@ -1,5 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Kysely, PostgresDialect, sql, type LogEvent, type PostgresPoolClient } from 'kysely';
 import type { Database } from '@factledger/database-schema';
 import { readAllAfter, START, upcastEvents, type Checkpoint } from '@factledger/event-store';
 import { catalogProjection, figuresProjection, schemaName, type ProjectionDefinition } from '@factledger/projections';
@@ -10,12 +13,14 @@ import { pg } from '../harness/root-pg';
  * `catalog`) batch by batch as the runner does, minus the fencing, and sums
  * the duration of each statement shape and the Node time between them.
  *
- *   node -r ./tools/register.cjs bench/read-profile/profile-catch-up.ts <database url> [figures|catalog] [batch] [max events]
+ *   node -r ./tools/register.cjs bench/read-profile/profile-catch-up.ts <database url> [figures|catalog] [batch] [max events] [copy]
+ *
+ * `copy`: as a bulk batch applies (ProjectionContext.copy), on one connection.
  *
  * The database must hold a ledger (fixtures/million-events.ts, KEEP=1 LOAD_ONLY=1).
  */
 async function main(): Promise<void> {
-  const [url, model = 'figures', batchArg = '5000', maxArg] = process.argv.slice(2);
+  const [url, model = 'figures', batchArg = '5000', maxArg, copyArg] = process.argv.slice(2);
   if (!url) throw new Error('usage: profile-catch-up.ts <database url> [figures|catalog] [batch] [max events]');
   const batch = Number(batchArg);
   const max = maxArg ? Number(maxArg) : Number.MAX_SAFE_INTEGER;
@@ -25,8 +30,29 @@ async function main(): Promise<void> {
       .replace(/\s+/g, ' ')
       .replace(/"rm_[a-z0-9_]+"\./g, '')
       .slice(0, 90);
+  // One connection (max 1), so COPY runs inside the batch's transaction.
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const client = copyArg === 'copy' ? await pool.connect() : null;
+  const copy = client
+    ? async (statement: string, data: Iterable<string>) => {
+        const t0 = performance.now();
+        await pipeline(Readable.from(data), client.query(copyFrom(statement)));
+        const key = statement.replace(/"rm_[a-z0-9_]+"\./g, '').slice(0, 40);
+        const t = totals.get(key) ?? { ms: 0, n: 0 };
+        t.ms += performance.now() - t0;
+        t.n += 1;
+        totals.set(key, t);
+      }
+    : undefined;
   const db = new Kysely<Database>({
-    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 2 }) }),
+    dialect: new PostgresDialect({
+      pool: client
+        ? {
+            connect: async () => ({ query: client.query.bind(client), release: () => undefined }) as unknown as PostgresPoolClient,
+            end: async () => undefined,
+          }
+        : pool,
+    }),
     log: (e: LogEvent) => {
       const key = shape(e.query.sql);
       const t = totals.get(key) ?? { ms: 0, n: 0 };
@@ -50,7 +76,7 @@ async function main(): Promise<void> {
       const page = await readAllAfter(db, after, { limit: batch });
       readMs += performance.now() - t0;
       if (page.events.length === 0) break;
-      await db.transaction().execute((trx) => definition.apply(trx, upcastEvents(page.events, definition.upcast), { schema }));
+      await db.transaction().execute((trx) => definition.apply(trx, upcastEvents(page.events, definition.upcast), { schema, copy }));
       after = page.checkpoint;
       events += page.events.length;
     }
@@ -64,6 +90,8 @@ async function main(): Promise<void> {
       console.log(`${(t.ms / 1000).toFixed(2).padStart(7)} s ${String(t.n).padStart(5)}× ${key}`);
     await sql.raw(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).execute(db);
     await db.destroy();
+    client?.release();
+    await pool.end();
   }
 }
 

@@ -1,5 +1,8 @@
 import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { EventStoreTables } from '../event-store.table';
 
 export interface LeasedSessionOptions {
@@ -23,7 +26,7 @@ export class LeasedSession {
   readonly db: Kysely<EventStoreTables>;
   private lost = false;
 
-  private constructor(client: pg.Client) {
+  private constructor(private readonly client: pg.Client) {
     client.on('error', () => (this.lost = true)); // surfaced to the next query too
     client.on('end', () => (this.lost = true));
     this.db = new Kysely<EventStoreTables>({ dialect: new PostgresDialect({ pool: new SingleClientPool(client) }) });
@@ -64,6 +67,15 @@ export class LeasedSession {
   async unlock(key: string): Promise<void> {
     await sql`SELECT pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(this.db);
   }
+
+  /**
+   * `COPY … FROM STDIN` on the session's connection, so inside the
+   * transaction in flight on it (a bulk load commits with its checkpoint).
+   * Call it only between that transaction's own awaited queries.
+   */
+  readonly copyIn = async (statement: string, data: Iterable<string>): Promise<void> => {
+    await pipeline(Readable.from(data), this.client.query(copyFrom(statement)));
+  };
 
   /** Whether the connection still answers; tells a lost connection from a subscriber's error. */
   async alive(): Promise<boolean> {

@@ -1,20 +1,24 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EngineDb } from './projection.tables';
 import type { LogEvent } from '@factledger/event-store';
-import { schemaName, type ProjectionDefinition } from './projection-definition';
+import { schemaName, type CopyIn, type ProjectionDefinition } from './projection-definition';
 import { ApplyError } from './projection-errors';
 
-/** The keys the batch touched ([] when nothing reached apply), or undefined when the definition does not say. */
+/**
+ * The keys the batch touched ([] when nothing reached apply), or undefined
+ * when the definition does not say. `copy` only for a bulk batch (see ProjectionContext).
+ */
 export async function applyEvents(
   trx: Transaction<EngineDb>,
   definition: ProjectionDefinition,
   events: LogEvent[],
+  copy?: CopyIn,
 ): Promise<readonly string[] | undefined> {
   const types = definition.eventTypes;
   const relevant = types ? events.filter((e) => types.includes(e.type)) : events;
   if (relevant.length === 0) return [];
   try {
-    const applied = await definition.apply(trx, relevant, { schema: schemaName(definition.name, definition.version) });
+    const applied = await definition.apply(trx, relevant, { schema: schemaName(definition.name, definition.version), copy });
     return applied ? applied.keys : undefined;
   } catch (e) {
     throw new ApplyError(e, relevant);

@@ -1,5 +1,6 @@
 export * from './projection-definition';
 export * from './projection-engine';
+export { BULK_BATCH_SIZE } from './projection-runner.types';
 export { ProjectionRunner, type BatchObserver, type ProjectionRunnerOptions, type RebuildProgress, type RunnerExit } from './projection-runner';
 export { ensureProjection, prepareRebuild, resetProjection, RETIRED_SCHEMA_GRACE_MS, type EnsureResult } from './ensure-projection';
 export * from './rebuild-projection';

@@ -5,7 +5,17 @@ import type { SqlConnection } from '@factledger/platform';
 export interface ProjectionContext {
   /** The schema of the version being built: write every table through it. */
   schema: string;
+  /**
+   * Set for a bulk batch (a version far behind the head, e.g. a rebuild from
+   * START): many pages in one transaction, none of it read until the version
+   * catches up. `COPY … FROM STDIN` into the same transaction, for rows that
+   * only need inserting.
+   */
+  copy?: CopyIn;
 }
+
+/** Runs `COPY <table> (<columns>) FROM STDIN` with the text-format rows of `data`, in the batch's transaction. */
+export type CopyIn = (statement: string, data: Iterable<string>) => Promise<void>;
 
 /**
  * A read model. Each (name, version) gets its own schema, so a new version can

@@ -9,6 +9,7 @@ import { ensureProjection, resetProjection, RETIRED_SCHEMA_GRACE_MS } from './en
 import { assertDefinition, type ProjectionDefinition, type ProjectionLogger } from './projection-definition';
 import { ProjectionRunner, type BatchObserver, type RunnerExit } from './projection-runner';
 import { projectionStatus, type ProjectionStatus } from './projection-status.repository';
+import { BULK_BATCH_SIZE } from './projection-runner.types';
 
 export interface ProjectionEngineOptions {
   /** Shared pool: start-up, status, resets. */
@@ -23,6 +24,8 @@ export interface ProjectionEngineOptions {
   batchSize?: number;
   /** Events per batch while rebuilding a version beside the active one. Default 5000. */
   rebuildBatchSize?: number;
+  /** Events per bulk batch (COPY) while a version is that far behind the head (see ProjectionRunnerOptions). Default 20,000; 0: never. */
+  bulkBatchSize?: number;
   /** Polling fallback when no notification arrives. Default 1000 ms. */
   pollIntervalMs?: number;
   /** How often a standby retries the lock (and a failed projection checks for a resume). Default 750 ms. */
@@ -78,6 +81,7 @@ export class ProjectionEngine {
         logger: this.logger,
         batchSize: this.options.batchSize ?? 1000,
         rebuildBatchSize: this.options.rebuildBatchSize ?? 5000,
+        bulkBatchSize: this.options.bulkBatchSize ?? BULK_BATCH_SIZE,
         pollIntervalMs: this.options.pollIntervalMs ?? 1000,
         lockRetryMs: this.options.lockRetryMs ?? 750,
         retiredSchemaGraceMs: this.options.retiredSchemaGraceMs ?? RETIRED_SCHEMA_GRACE_MS,

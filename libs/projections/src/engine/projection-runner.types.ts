@@ -15,6 +15,9 @@ export interface RebuildProgress {
   phase: 'catching_up' | 'switched' | 'waiting';
 }
 
+/** Default bulk batch: large enough to amortise a batch's fixed work, small enough for the rebuild's memory budget. */
+export const BULK_BATCH_SIZE = 20_000;
+
 export interface ProjectionRunnerOptions {
   /** Shared pool, for work outside the runner's session (dropping retired schemas). */
   db: Kysely<EngineDb>;
@@ -23,6 +26,12 @@ export interface ProjectionRunnerOptions {
   logger: ProjectionLogger;
   batchSize: number;
   rebuildBatchSize: number;
+  /**
+   * While more than this many events are behind the checkpoint (a rebuild or
+   * a fresh catch-up from START), batches of this size, rows loaded by COPY
+   * (ProjectionContext.copy); then the usual batches. 0: never.
+   */
+  bulkBatchSize?: number;
   pollIntervalMs: number;
   lockRetryMs: number;
   retiredSchemaGraceMs: number;

@@ -34,6 +34,8 @@ interface Claim {
   mode: 'running' | 'rebuilding';
   processed: number;
   total: number;
+  /** Still far behind the head: bulk batches (see bulkBatchSize). */
+  bulk: boolean;
 }
 
 /** Advisory-lock name of one projection version; status reads pg_locks with the same rule. */
@@ -131,14 +133,14 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     this.failedSince = null;
     const processed = Number(row.eventsApplied);
     const total = mode === 'rebuilding' && this.options.onProgress ? processed + (await countEventsAfter(db, row.checkpoint)) : processed;
-    this.claim = { checkpoint: row.checkpoint, mode, processed, total };
+    this.claim = { checkpoint: row.checkpoint, mode, processed, total, bulk: (this.options.bulkBatchSize ?? 0) > 0 };
     this.options.logger.log(`${this.label}: ${mode} from ${formatCheckpoint(row.checkpoint)}`);
     return 'claimed';
   }
 
   private async step(session: LeasedSession): Promise<Turn<'active'>> {
     const claim = this.claim!;
-    const limit = claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
+    const limit = await this.batchLimit(session);
     let batch;
     try {
       batch = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
@@ -157,6 +159,15 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
       if (page.events.length < limit) return this.promote(session);
     }
     return page.events.length === limit ? 'more' : 'idle';
+  }
+
+  /** A bulk batch while a whole one is behind the checkpoint; once caught up to it, the usual batches for good. */
+  private async batchLimit(session: LeasedSession): Promise<number> {
+    const claim = this.claim!;
+    const bulk = this.options.bulkBatchSize ?? 0;
+    if (claim.bulk) claim.bulk = (await countEventsAfter(session.db, claim.checkpoint, bulk + 1)) > bulk;
+    if (claim.bulk) return bulk;
+    return claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
   }
 
   /**
@@ -181,7 +192,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
           // The checkpoint first: its row lock is held while the batch applies.
           const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
           if (!state) throw new FencedError();
-          const keys = await applyEvents(trx, this.definition, page.events);
+          const keys = await applyEvents(trx, this.definition, page.events, claim.bulk ? session.copyIn : undefined);
           // Readers' caches learn at commit what this batch changed (only they read a running version).
           if (state === 'running')
             await announceAdvance(trx, {

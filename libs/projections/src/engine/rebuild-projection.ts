@@ -6,6 +6,7 @@ import { loadCheckpoint } from './checkpoints.repository';
 import { defaultOwner } from './projection-engine';
 import type { ProjectionDefinition, ProjectionLogger } from './projection-definition';
 import { ProjectionRunner, type RebuildProgress } from './projection-runner';
+import { BULK_BATCH_SIZE } from './projection-runner.types';
 import { activeVersion } from './registry.repository';
 
 export interface RebuildOptions {
@@ -15,6 +16,8 @@ export interface RebuildOptions {
   logger?: ProjectionLogger;
   /** Default 5000. */
   batchSize?: number;
+  /** Default BULK_BATCH_SIZE (see ProjectionRunnerOptions.bulkBatchSize). */
+  bulkBatchSize?: number;
   /** Start the version over instead of resuming its progress. */
   fresh?: boolean;
   lockRetryMs?: number;
@@ -54,6 +57,7 @@ export async function rebuildProjection(db: Kysely<EngineDb>, definition: Projec
     },
     batchSize: options.batchSize ?? 5000,
     rebuildBatchSize: options.batchSize ?? 5000,
+    bulkBatchSize: options.bulkBatchSize ?? BULK_BATCH_SIZE,
     pollIntervalMs: 200,
     lockRetryMs: options.lockRetryMs ?? 500,
     retiredSchemaGraceMs: options.retiredSchemaGraceMs ?? RETIRED_SCHEMA_GRACE_MS,

@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
 import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
-import type { ProjectionDefinition } from '../../engine';
+import type { CopyIn, ProjectionDefinition } from '../../engine';
+import { copyRows } from '../shared/copy-rows';
+import type { ColumnSpec } from '../shared/batch-rows';
 import { prepareBatch } from '../shared/batch-preparation';
 import { ensureQueryIndexes } from '../shared/deferred-indexes';
 import { numberBatch, type NumberedEvent } from '../shared/ledger-cursor';
@@ -51,18 +53,19 @@ export function figuresProjection(options: {
     version: options.version,
     upcast: upcastLedgerEvent,
     setup: (db, schema) => createFiguresTables(db, schema),
-    async apply(trx, events, { schema }) {
+    async apply(trx, events, { schema, copy }) {
       const numbered = await numberBatch(trx, schema, events);
       await prepareBatch(trx, schema, numbered);
-      await insertRows(
+      await addRows(
         trx,
+        copy,
         [schema, 'log'],
         LOG_COLUMNS,
         numbered.map((n) => ({ position: n.logged.position, seq: n.seq, recorded_at: n.recordedAt, recorded_max: n.recordedMax })),
       );
       const stored = await loadStoredState(trx, schema, numbered);
       const changes = foldFigureBatch(numbered, stored);
-      await writeChanges(trx, schema, changes);
+      await writeChanges(trx, schema, changes, copy);
       const indexes = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
       // After writeChanges: metric_sources then holds the batch's own pairs too.
       const keys = await touchedMetrics(trx, schema, stored, changes);
@@ -110,7 +113,7 @@ async function loadStoredState(db: SqlConnection, schema: string, events: readon
  * rows, then closes, then retractions, which also end the copies); then the
  * batch's own rows, which are never matched by those ops.
  */
-async function writeChanges(db: SqlConnection, schema: string, changes: FigureBatchChanges): Promise<void> {
+async function writeChanges(db: SqlConnection, schema: string, changes: FigureBatchChanges, copy: CopyIn | undefined): Promise<void> {
   const versions: [string, string] = [schema, 'figure_versions'];
   await copyStoredVersions(db, schema, changes.stored.copies);
   await updateRows(
@@ -122,13 +125,22 @@ async function writeChanges(db: SqlConnection, schema: string, changes: FigureBa
     sql`t.recorded_to IS NULL AND t.valid_to IS NULL`,
   );
   await updateRows(db, versions, RETRACTION_CLOSE_COLUMNS, ['figure_id'], changes.stored.retractions, sql`t.recorded_to IS NULL`);
-  await insertRows(db, versions, FIGURE_VERSION_COLUMNS, changes.versionInserts);
-  await insertRows(db, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
+  await addRows(db, copy, versions, FIGURE_VERSION_COLUMNS, changes.versionInserts);
+  await addRows(db, copy, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
   await updateRows(db, [schema, 'source_parties'], SOURCE_PARTY_CLOSURE_COLUMNS, ['source_id', 'recorded_from'], changes.partyClosures);
-  await insertRows(db, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);
+  await addRows(db, copy, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);
   await insertRows(db, [schema, 'metrics'], FIGURE_METRIC_COLUMNS, changes.metrics, sql`ON CONFLICT (metric_key) DO NOTHING`);
   await insertRows(db, [schema, 'metric_sources'], METRIC_SOURCE_COLUMNS, changes.metricSources, sql`ON CONFLICT (metric_key, source_id) DO NOTHING`);
 }
+
+/** New rows (never matched by a stored one): by COPY in a bulk batch, else one INSERT. */
+const addRows = <Row extends object>(
+  db: SqlConnection,
+  copy: CopyIn | undefined,
+  table: [string, string],
+  spec: ColumnSpec<Row>,
+  rows: readonly Row[],
+): Promise<void> => (copy ? copyRows(copy, table, spec, rows) : insertRows(db, table, spec, rows));
 
 /** The stored open row of each version, believed anew from the copy's seq, with its valid range ended. */
 async function copyStoredVersions(db: SqlConnection, schema: string, copies: FigureBatchChanges['stored']['copies']): Promise<void> {

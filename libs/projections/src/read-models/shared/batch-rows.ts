@@ -57,7 +57,8 @@ export function rowsAsRelation<Row extends object>(
 }
 
 /** `{"a","b \"c\""}`: every element quoted, so any text round-trips. */
-const arrayLiteral = (items: readonly string[]): string => `{${items.map((item) => `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+export const arrayLiteral = (items: readonly string[]): string =>
+  `{${items.map((item) => `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
 
 /** One INSERT for all rows; `onConflict` e.g. `ON CONFLICT DO NOTHING`. */
 export async function insertRows<Row extends object>(

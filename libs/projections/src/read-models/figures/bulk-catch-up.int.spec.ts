@@ -1,0 +1,133 @@
+import { sql } from 'kysely';
+import type { LedgerEvent } from '@factledger/ledger-domain';
+import { LeasedSession } from '@factledger/event-store';
+import { createTestDatabase, type TestDatabase } from '@factledger/testing';
+import { loadLedger } from '../../../../../bench/fixtures/million-events';
+import { ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition } from '../../engine';
+import { insertRows, type ColumnSpec } from '../shared/batch-rows';
+import { copyRows } from '../shared/copy-rows';
+import { schemaDifferences, rowCounts } from '../testing/compare-schemas';
+import { figuresProjection } from './figures.projection';
+
+// Quiet: the interrupted batch's lost connection is logged as an error on purpose.
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+describe('bulk catch-up of the figures model: COPY batches far behind the head (PostgreSQL)', () => {
+  let t: TestDatabase;
+  const head = async () => (await sql<{ p: string }>`SELECT max(position)::text AS p FROM events`.execute(t.db)).rows[0]!.p;
+
+  /** Builds `definition` from START to the head with one engine, then stops it. */
+  async function catchUp(definition: ProjectionDefinition, bulkBatchSize: number): Promise<string> {
+    const engine = new ProjectionEngine({
+      db: t.db,
+      connectionString: t.url,
+      definitions: [definition],
+      batchSize: 100,
+      bulkBatchSize,
+      logger: quiet,
+      notifications: false,
+      pollIntervalMs: 20,
+    });
+    await engine.start();
+    try {
+      await waitForPosition(t.db, [definition.name], await head(), 60_000);
+    } finally {
+      await engine.stop();
+    }
+    return schemaName(definition.name, definition.version);
+  }
+
+  // Head estimates depend on the wall clock and each batch's time budget, not on the batches: left out.
+  const contents = async (schema: string, other: string) => {
+    const differences = await schemaDifferences(t.db, schema, other);
+    return Object.fromEntries(Object.entries(differences).filter(([table]) => !table.startsWith('head_estimate')));
+  };
+
+  beforeAll(async () => {
+    t = await createTestDatabase({ poolSize: 8 });
+    await loadLedger(t.adminPool, { events: 3000, metrics: 3, sources: 10, reports: 30, chunk: 100 });
+  });
+  afterAll(() => t.drop());
+
+  it('writes exactly the rows a batch-by-batch catch-up writes', async () => {
+    const batched = await catchUp(figuresProjection({ version: 1, name: 'figures_batched' }), 0);
+    const bulk = await catchUp(figuresProjection({ version: 1, name: 'figures_bulk' }), 700);
+    const counts = await rowCounts(t.db, bulk);
+    expect(counts.figure_versions).toBeGreaterThan(1000);
+    expect(counts).toEqual(await rowCounts(t.db, batched));
+    const differences = await contents(bulk, batched);
+    expect(Object.values(differences).every((n) => n === 0)).toBe(true);
+    expect(Object.keys(differences)).toEqual(expect.arrayContaining(['figure_versions', 'citations', 'log', 'source_parties']));
+  });
+
+  it('resumes an interrupted bulk batch from its checkpoint: its rows and checkpoint were rolled back together', async () => {
+    const reference = await catchUp(figuresProjection({ version: 1, name: 'figures_reference' }), 0);
+    const figures = figuresProjection({ version: 1, name: 'figures_interrupted' });
+    let batches = 0;
+    const interrupted: ProjectionDefinition<LedgerEvent> = {
+      ...figures,
+      async apply(trx, events, ctx) {
+        const result = await figures.apply(trx, events, ctx);
+        // The third bulk batch, after its COPY: the connection dies with the transaction open.
+        if (ctx.copy && ++batches === 3) await sql`SELECT pg_terminate_backend(pg_backend_pid())`.execute(trx);
+        return result;
+      },
+    };
+    const schema = await catchUp(interrupted as ProjectionDefinition, 500);
+    expect(batches).toBeGreaterThanOrEqual(4);
+    expect(await rowCounts(t.db, schema)).toEqual(await rowCounts(t.db, reference));
+    expect(Object.values(await contents(schema, reference)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('copies any text, array, number, date and timestamp as the INSERT over unnested arrays does', async () => {
+    interface Row {
+      id: number;
+      label: string | null;
+      tags: string[] | null;
+      amount: number | null;
+      flag: boolean;
+      day: string;
+      at: string;
+    }
+    const spec = {
+      id: 'integer',
+      label: 'text',
+      tags: 'text[]',
+      amount: 'numeric',
+      flag: 'boolean',
+      day: 'date',
+      at: 'timestamptz',
+    } as const satisfies ColumnSpec<Row>;
+    const rows: Row[] = [
+      {
+        id: 1,
+        label: 'tab\there\nnew line\r\\N back\\slash "quoted"',
+        tags: ['a,b', 'c"d', 'e\\f', '\t'],
+        amount: 0.1,
+        flag: true,
+        day: '2024-02-29',
+        at: '2024-01-01T10:00:00.123Z',
+      },
+      { id: 2, label: null, tags: null, amount: null, flag: false, day: '1999-12-31', at: '2024-06-01T00:00:00.000Z' },
+      { id: 3, label: '', tags: [], amount: 1e21, flag: true, day: '2024-01-01', at: '2024-01-01T00:00:00.000Z' },
+    ];
+    await sql`CREATE SCHEMA copy_check`.execute(t.db);
+    for (const table of ['inserted', 'copied'])
+      await sql`CREATE TABLE ${sql.id('copy_check', table)} (id integer, label text, tags text[], amount numeric, flag boolean, day date, at timestamptz(3))`.execute(
+        t.db,
+      );
+    await insertRows(t.db, ['copy_check', 'inserted'], spec, rows);
+    const session = await LeasedSession.open({ connectionString: t.url, applicationName: 'copy-check' });
+    try {
+      await session.db.transaction().execute(async () => copyRows(session.copyIn, ['copy_check', 'copied'], spec, rows));
+    } finally {
+      await session.close();
+    }
+    const { rows: diff } = await sql`
+      (SELECT * FROM copy_check.inserted EXCEPT ALL SELECT * FROM copy_check.copied)
+      UNION ALL (SELECT * FROM copy_check.copied EXCEPT ALL SELECT * FROM copy_check.inserted)`.execute(t.db);
+    expect(diff).toEqual([]);
+    const { rows: copied } = await sql<{ n: number }>`SELECT count(*)::integer AS n FROM copy_check.copied`.execute(t.db);
+    expect(copied[0]!.n).toBe(3);
+  });
+});
