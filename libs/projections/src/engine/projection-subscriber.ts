@@ -17,9 +17,10 @@ import {
 } from '@factledger/event-store';
 import { invalidateActiveSchemas } from './active-schema';
 import { applyEvents, locateFailingEvent } from './apply-events';
+import { batchTiming } from './batch-timing';
 import { advanceCheckpoint, claimCheckpoint, loadCheckpoint, markFailed, releaseCheckpoint } from './checkpoints.repository';
 import { ensureProjection } from './ensure-projection';
-import type { ProjectionDefinition } from './projection-definition';
+import { schemaName, type ProjectionDefinition } from './projection-definition';
 import { ApplyError, FencedError, isTransient, messageOf } from './projection-errors';
 import type { ProjectionRunnerOptions, RebuildProgress, RunnerExit } from './projection-runner.types';
 import { promoteVersion } from './promote-version';
@@ -92,6 +93,26 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     return this.step(session);
   }
 
+  /** Caught up: the running version's idle work, in a transaction behind the checkpoint row's lock (a reset or takeover fences it). */
+  async idle(session: LeasedSession): Promise<boolean> {
+    const claim = this.claim;
+    const work = this.definition.idle;
+    if (!work || claim?.mode !== 'running') return false;
+    const schema = schemaName(this.definition.name, this.definition.version);
+    try {
+      return await engineDb(session)
+        .transaction()
+        .execute(async (trx) => {
+          if (!(await advanceCheckpoint(trx, this.target, claim.checkpoint, claim.checkpoint, 0))) throw new FencedError();
+          return work(trx, { schema });
+        });
+    } catch (e) {
+      if (!(e instanceof FencedError)) throw e;
+      this.claim = null; // reload the checkpoint at the next turn
+      return false;
+    }
+  }
+
   failed(): void {
     this.claim = null; // reload the checkpoint from the database before going on
   }
@@ -140,6 +161,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const claim = this.claim!;
     const limit = claim.mode === 'rebuilding' ? this.options.rebuildBatchSize : this.options.batchSize;
     let batch;
+    batchTiming.begin(this.label);
     try {
       batch = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
     } catch (e) {
@@ -148,6 +170,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
       return 'failed';
     }
     const { page, held } = batch;
+    batchTiming.mark('read');
     if (page.events.length === 0 && (await this.movedElsewhere(engineDb(session)))) return 'more';
     // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
     if (held && claim.mode === 'running') return 'held';
@@ -181,7 +204,9 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
           // The checkpoint first: its row lock is held while the batch applies.
           const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
           if (!state) throw new FencedError();
+          batchTiming.mark('checkpoint');
           const keys = await applyEvents(trx, this.definition, page.events);
+          batchTiming.mark('apply');
           // Readers' caches learn at commit what this batch changed (only they read a running version).
           if (state === 'running')
             await announceAdvance(trx, {
@@ -190,7 +215,9 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
               position: page.checkpoint.position,
               keys: keys?.slice(),
             });
+          batchTiming.mark('notify');
         });
+      batchTiming.mark('commit');
     } catch (e) {
       await this.onBatchError(session, e);
       return false;
@@ -199,6 +226,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     claim.processed += page.events.length;
     const { name, version } = this.definition;
     this.options.onBatch?.({ name, version, events: page.events.length, seconds: (performance.now() - started) / 1000, mode: claim.mode });
+    batchTiming.end({ events: page.events.length, mode: claim.mode });
     return true;
   }
 

@@ -2,10 +2,13 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
 import { ESTIMATE_COMBINATIONS, estimateFromRows, filtersOf } from '../query/estimate-fold';
+import { batchTiming } from '../../engine';
 import { insertRows } from '../shared/batch-rows';
+import { loadCursor } from '../shared/ledger-cursor';
 import { headSourceRowsAt, keepHeadSources, type EstimateSnapshot } from './estimate.repository';
+import { fillMark, fillStep, pendingFill, readDayState, startFill } from './head-estimate-fill';
 import { FIGURES_PROJECTION } from './figures.projection';
-import { HEAD_ESTIMATE_COLUMNS, HEAD_ESTIMATE_STATE_COLUMNS, type HeadEstimateRow } from './head-estimate.tables';
+import { HEAD_ESTIMATE_COLUMNS, type HeadEstimateRow } from './head-estimate.tables';
 
 /** HEAD_ESTIMATE_BUDGET_MS's default (libs/platform's ConfigSchema says the same). */
 export const DEFAULT_HEAD_ESTIMATE_BUDGET_MS = 50;
@@ -68,6 +71,8 @@ export interface HeadEstimateBatch {
 export class HeadEstimateKeeper {
   /** ms of each metric's last computation in this process: it orders and skips, never changes an answer. */
   private readonly costs = new Map<string, number>();
+  /** Whether the backlog (hot metrics included) or a fill may hold work for idle(): only saves its round trips when idle, so it may err towards true. */
+  private backlogged = true;
   /** Each metric's last two touches (clock ms) in this process. */
   private readonly touches = new Map<string, { last: number; previous: number | null }>();
 
@@ -77,36 +82,63 @@ export class HeadEstimateKeeper {
     private readonly hotWindowMs: number = HOT_WINDOW_MS,
   ) {}
 
-  async keep(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<void> {
+  /** Keeps the rows and candidates after a batch; true when work is left that idle time could do (see idle()). */
+  async keep(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<boolean> {
     const t = (name: string) => sql.id(schema, name);
-    const { rows: states } = await sql<{
-      valid_at: string;
-    }>`SELECT to_char(valid_at, 'YYYY-MM-DD') AS valid_at FROM ${t('head_estimate_state')}`.execute(db);
-    const state = states[0];
-    if (!state && !batch.caughtUp) return;
-    if (state?.valid_at !== batch.today) {
-      await sql`DELETE FROM ${t('head_estimates')}`.execute(db);
-      await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
-                SELECT metric_key, ${batch.last.seq}::bigint FROM ${t('metrics')} ON CONFLICT (metric_key) DO NOTHING`.execute(db);
-      const marker = [{ singleton: true, valid_at: batch.today, seq: batch.last.seq }];
-      await insertRows(
-        db,
-        [schema, 'head_estimate_state'],
-        HEAD_ESTIMATE_STATE_COLUMNS,
-        marker,
-        sql`ON CONFLICT (singleton) DO UPDATE SET valid_at = excluded.valid_at, seq = excluded.seq`,
-      );
-      // Every pair's candidate for the new day (the batch's own pairs included).
-      await keepHeadSources(batchSnapshot(db, schema, batch), null);
-    } else await keepHeadSources(batchSnapshot(db, schema, batch), batch.pairs);
+    const day = await readDayState(db, schema);
+    const snapshot = batchSnapshot(db, schema, batch);
+    let filling = false;
+    let more = false;
+    let spentMs = 0;
+    if (day.validAt === batch.today) await keepHeadSources(snapshot, batch.pairs);
+    else {
+      const mark = fillMark(batch.today);
+      if (day.fillMark !== mark) {
+        if (day.validAt === null && day.fillMark === null && !batch.caughtUp) return false; // catching up: nothing kept yet
+        await startFill(db, schema, mark);
+      }
+      const pending = await pendingFill(db, schema);
+      // Filled metrics' pairs follow the batch; the others are filled from its end state, later or below.
+      const waiting = new Set(pending);
+      const keep = batch.pairs.metricKeys.map((m, i) => [m, batch.pairs.sourceIds[i]!] as const).filter(([m]) => !waiting.has(m));
+      await keepHeadSources(snapshot, { metricKeys: keep.map((p) => p[0]), sourceIds: keep.map((p) => p[1]) });
+      // The batch that built the query indexes cannot use them (ensureQueryIndexes): it only starts the fill.
+      const started = this.clock();
+      const left = batch.queueOnly && pending.length > 0 ? pending.length : await fillStep(snapshot, schema, pending, this.budgetMs, this.clock);
+      spentMs = this.clock() - started;
+      filling = left > 0;
+      more = filling;
+      this.backlogged = true;
+      batchTiming.mark('head:fill');
+    }
+    batchTiming.mark('head:sources');
     const now = this.clock();
     for (const metricKey of batch.touched) this.touches.set(metricKey, { last: now, previous: this.touches.get(metricKey)?.last ?? null });
     if (batch.touched.length > 0) {
       await sql`DELETE FROM ${t('head_estimates')} WHERE metric_key = ANY (${batch.touched}::text[])`.execute(db);
       await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
                 SELECT unnest(${batch.touched}::text[]), ${batch.last.seq}::bigint ON CONFLICT (metric_key) DO NOTHING`.execute(db);
+      this.backlogged = true;
     }
-    if (!batch.queueOnly) await this.recompute(db, schema, batch, now);
+    batchTiming.mark('head:invalidate');
+    // While filling, nothing is kept for the day yet: the rows wait for the candidates.
+    if (!batch.queueOnly && !filling) more = await this.recompute(db, schema, batch, now, this.budgetMs - spentMs);
+    batchTiming.mark('head:recompute');
+    return more;
+  }
+
+  /**
+   * Between batches, with the model caught up and no event waiting (the log
+   * follower's idle hook): the same upkeep as a batch that changed nothing,
+   * at the model's head, within the same budget: the day's fill, then the
+   * backlog. True when more is left.
+   */
+  async idle(db: SqlConnection, schema: string, today: string): Promise<boolean> {
+    if (!this.backlogged) return false;
+    const cursor = await loadCursor(db, schema);
+    if (cursor.seq === '0') return false;
+    const pairs = { metricKeys: [], sourceIds: [] };
+    return this.keep(db, schema, { last: { seq: cursor.seq, position: cursor.position }, touched: [], pairs, caughtUp: true, today });
   }
 
   private isHot(metricKey: string, now: number): boolean {
@@ -115,9 +147,10 @@ export class HeadEstimateKeeper {
     return touch.last - touch.previous < this.hotWindowMs;
   }
 
-  /** Computes backlog metrics within the budget; computed (or unregistered) ones leave the backlog. */
-  private async recompute(db: SqlConnection, schema: string, batch: HeadEstimateBatch, now: number): Promise<void> {
-    if (this.budgetMs <= 0) return;
+  /** Computes backlog metrics within the budget; computed (or unregistered) ones leave the backlog. True when some that are not hot were left. */
+  private async recompute(db: SqlConnection, schema: string, batch: HeadEstimateBatch, now: number, budgetMs: number): Promise<boolean> {
+    this.backlogged = true;
+    if (this.budgetMs <= 0) return false;
     const t = (name: string) => sql.id(schema, name);
     const { rows: waiting } = await sql<{ metric_key: string }>`
       SELECT metric_key FROM ${t('head_estimate_backlog')} ORDER BY since_seq, metric_key LIMIT ${BACKLOG_WINDOW}`.execute(db);
@@ -130,8 +163,8 @@ export class HeadEstimateKeeper {
     const done: string[] = [];
     for (const metricKey of order) {
       const elapsed = this.clock() - started;
-      if (elapsed >= this.budgetMs) break;
-      if (done.length > 0 && elapsed + (this.costs.get(metricKey) ?? 0) > this.budgetMs) continue;
+      if (elapsed >= budgetMs) break;
+      if (done.length > 0 && elapsed + (this.costs.get(metricKey) ?? 0) > budgetMs) continue;
       const begun = this.clock();
       const rows = await metricRows(db, schema, batch, metricKey);
       if (rows.length > 0) await insertRows(db, [schema, 'head_estimates'], HEAD_ESTIMATE_COLUMNS, rows);
@@ -139,6 +172,8 @@ export class HeadEstimateKeeper {
       done.push(metricKey);
     }
     if (done.length > 0) await sql`DELETE FROM ${t('head_estimate_backlog')} WHERE metric_key = ANY (${done}::text[])`.execute(db);
+    this.backlogged = done.length < waiting.length || waiting.length === BACKLOG_WINDOW;
+    return done.length < order.length || waiting.length === BACKLOG_WINDOW;
   }
 }
 
