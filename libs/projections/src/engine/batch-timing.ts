@@ -45,7 +45,10 @@ export const batchTiming = {
     const now = performance.now();
     lastEnd.set(timing.label, now);
     const phases = Object.fromEntries(Object.entries(timing.phases).map(([k, v]) => [k, ms(v)]));
-    appendFileSync(file, `${JSON.stringify({ at: Date.now(), label: timing.label, total: ms(now - timing.started), idle: Math.round(timing.idle), ...extra, phases })}\n`);
+    appendFileSync(
+      file,
+      `${JSON.stringify({ at: Date.now(), label: timing.label, total: ms(now - timing.started), idle: Math.round(timing.idle), ...extra, phases })}\n`,
+    );
     timing.phases = {};
     timing.started = timing.last = now;
   },

@@ -41,7 +41,9 @@ export interface HeadEstimateBatch {
  * B and the rows as B left them. Every batch deletes the rows of each metric
  * it touched in its own transaction, and a row is written only inside a
  * batch, from that batch's end state (the read path's query on its
- * uncommitted tables). So a row present at B was computed at some batch at or
+ * uncommitted tables), or between batches by idle(), at the head, behind
+ * the checkpoint row's lock that every batch takes first (so it is as if the
+ * last batch had written it). So a row present at B was computed at some batch at or
  * before B, and no batch after that one and up to B touched its metric: the
  * row is what computing would answer at B. A metric without a row is
  * computed by the reader. Rows are for one day (`valid_at`); readers of
@@ -58,15 +60,18 @@ export interface HeadEstimateBatch {
  * most the few reads (one per combination and API cache) that a row saves
  * per touch, while its cost is on the projector's path and the readers' is
  * not. So under a heavy write load the projector computes only the metrics
- * written now and then, and a busy one is kept once writes to it pause (at
- * the next batch: the engine has no idle hook).
+ * written now and then, and a busy one is kept once writes to it pause (by
+ * the next batch, or by idle() when no event is waiting: the log follower's
+ * idle hook, which also works off what the budget left).
  * A metric without a row is not computed from scratch by readers either:
  * `head_estimate_sources` keeps each metric–source pair's candidate, all
  * pairs when the day is set, then per batch only the pairs whose figure
  * rows it changed (`pairs`), and readers fold those (headSourceRowsAt).
  * While the model catches up nothing is kept; the first caught-up batch and
- * the first batch of a new day put every metric in the backlog. Budget 0:
- * no row is written (rows are still invalidated).
+ * the first batch of a new day start the day's fill (head-estimate-fill.ts):
+ * the candidates of a few metrics per batch or idle call within the budget,
+ * then every metric's rows through the backlog. Budget 0: no row is written
+ * (rows are still invalidated), the fill does one metric per call.
  */
 export class HeadEstimateKeeper {
   /** ms of each metric's last computation in this process: it orders and skips, never changes an answer. */
