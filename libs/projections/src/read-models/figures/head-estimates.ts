@@ -76,8 +76,12 @@ export interface HeadEstimateBatch {
 export class HeadEstimateKeeper {
   /** ms of each metric's last computation in this process: it orders and skips, never changes an answer. */
   private readonly costs = new Map<string, number>();
-  /** Whether the backlog (hot metrics included) or a fill may hold work for idle(): only saves its round trips when idle, so it may err towards true. */
-  private backlogged = true;
+  /**
+   * From when (clock ms) idle() may find work: now while a fill or cold backlog
+   * metrics are left, when the first hot one cools down, never when nothing is
+   * left. Only saves idle()'s round trips, so it errs towards early.
+   */
+  private idleFrom = -Infinity;
   /** Each metric's last two touches (clock ms) in this process. */
   private readonly touches = new Map<string, { last: number; previous: number | null }>();
 
@@ -113,21 +117,21 @@ export class HeadEstimateKeeper {
       spentMs = this.clock() - started;
       filling = left > 0;
       more = filling;
-      this.backlogged = true;
       batchTiming.mark('head:fill');
     }
     batchTiming.mark('head:sources');
     const now = this.clock();
     for (const metricKey of batch.touched) this.touches.set(metricKey, { last: now, previous: this.touches.get(metricKey)?.last ?? null });
     if (batch.touched.length > 0) {
-      await sql`DELETE FROM ${t('head_estimates')} WHERE metric_key = ANY (${batch.touched}::text[])`.execute(db);
-      await sql`INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
+      // One round trip: the two tables are distinct, so the data-modifying CTE's order does not matter.
+      await sql`WITH dropped AS (DELETE FROM ${t('head_estimates')} WHERE metric_key = ANY (${batch.touched}::text[]))
+                INSERT INTO ${t('head_estimate_backlog')} (metric_key, since_seq)
                 SELECT unnest(${batch.touched}::text[]), ${batch.last.seq}::bigint ON CONFLICT (metric_key) DO NOTHING`.execute(db);
-      this.backlogged = true;
     }
     batchTiming.mark('head:invalidate');
     // While filling, nothing is kept for the day yet: the rows wait for the candidates.
     if (!batch.queueOnly && !filling) more = await this.recompute(db, schema, batch, now, this.budgetMs - spentMs);
+    else this.idleFrom = -Infinity;
     batchTiming.mark('head:recompute');
     return more;
   }
@@ -139,7 +143,7 @@ export class HeadEstimateKeeper {
    * backlog. True when more is left.
    */
   async idle(db: SqlConnection, schema: string, today: string): Promise<boolean> {
-    if (!this.backlogged) return false;
+    if (this.clock() < this.idleFrom) return false;
     const cursor = await loadCursor(db, schema);
     if (cursor.seq === '0') return false;
     const pairs = { metricKeys: [], sourceIds: [] };
@@ -154,8 +158,10 @@ export class HeadEstimateKeeper {
 
   /** Computes backlog metrics within the budget; computed (or unregistered) ones leave the backlog. True when some that are not hot were left. */
   private async recompute(db: SqlConnection, schema: string, batch: HeadEstimateBatch, now: number, budgetMs: number): Promise<boolean> {
-    this.backlogged = true;
-    if (this.budgetMs <= 0) return false;
+    if (this.budgetMs <= 0) {
+      this.idleFrom = Infinity; // no rows to compute, ever
+      return false;
+    }
     const t = (name: string) => sql.id(schema, name);
     const { rows: waiting } = await sql<{ metric_key: string }>`
       SELECT metric_key FROM ${t('head_estimate_backlog')} ORDER BY since_seq, metric_key LIMIT ${BACKLOG_WINDOW}`.execute(db);
@@ -177,8 +183,10 @@ export class HeadEstimateKeeper {
       done.push(metricKey);
     }
     if (done.length > 0) await sql`DELETE FROM ${t('head_estimate_backlog')} WHERE metric_key = ANY (${done}::text[])`.execute(db);
-    this.backlogged = done.length < waiting.length || waiting.length === BACKLOG_WINDOW;
-    return done.length < order.length || waiting.length === BACKLOG_WINDOW;
+    const more = done.length < order.length || waiting.length === BACKLOG_WINDOW;
+    const hot = waiting.filter((w) => this.isHot(w.metric_key, now)).map((w) => this.touches.get(w.metric_key)!.last + this.hotWindowMs);
+    this.idleFrom = more ? -Infinity : Math.min(Infinity, ...hot);
+    return more;
   }
 }
 
