@@ -97,14 +97,14 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   async idle(session: LeasedSession): Promise<boolean> {
     const claim = this.claim;
     const work = this.definition.idle;
-    if (!work || claim?.mode !== 'running') return false;
+    if (!work?.due() || claim?.mode !== 'running') return false;
     const schema = schemaName(this.definition.name, this.definition.version);
     try {
       return await engineDb(session)
         .transaction()
         .execute(async (trx) => {
           if (!(await advanceCheckpoint(trx, this.target, claim.checkpoint, claim.checkpoint, 0))) throw new FencedError();
-          return work(trx, { schema });
+          return work.run(trx, { schema });
         });
     } catch (e) {
       if (!(e instanceof FencedError)) throw e;

@@ -88,7 +88,7 @@ export function figuresProjection(options: {
       return { keys };
     },
     // The head-estimate backlog and the day's fill, when no batch is waiting.
-    idle: (trx, { schema }) => headEstimates.idle(trx, schema, todayOf(now())),
+    idle: { due: () => headEstimates.idleDue(todayOf(now())), run: (trx, { schema }) => headEstimates.idle(trx, schema, todayOf(now())) },
   };
 }
 

@@ -82,6 +82,8 @@ export class HeadEstimateKeeper {
    * left. Only saves idle()'s round trips, so it errs towards early.
    */
   private idleFrom = -Infinity;
+  /** The day of the last keep() (null: none yet in this process). */
+  private keptDay: string | null = null;
   /** Each metric's last two touches (clock ms) in this process. */
   private readonly touches = new Map<string, { last: number; previous: number | null }>();
 
@@ -95,6 +97,7 @@ export class HeadEstimateKeeper {
   async keep(db: SqlConnection, schema: string, batch: HeadEstimateBatch): Promise<boolean> {
     const t = (name: string) => sql.id(schema, name);
     const day = await readDayState(db, schema);
+    this.keptDay = batch.today;
     const snapshot = batchSnapshot(db, schema, batch);
     let filling = false;
     let more = false;
@@ -143,11 +146,16 @@ export class HeadEstimateKeeper {
    * backlog. True when more is left.
    */
   async idle(db: SqlConnection, schema: string, today: string): Promise<boolean> {
-    if (this.clock() < this.idleFrom) return false;
+    if (!this.idleDue(today)) return false;
     const cursor = await loadCursor(db, schema);
     if (cursor.seq === '0') return false;
     const pairs = { metricKeys: [], sourceIds: [] };
     return this.keep(db, schema, { last: { seq: cursor.seq, position: cursor.position }, touched: [], pairs, caughtUp: true, today });
+  }
+
+  /** Whether idle() may find work now (in memory; errs towards yes): also on a new day, to start its fill. */
+  idleDue(today: string): boolean {
+    return this.clock() >= this.idleFrom || today !== this.keptDay;
   }
 
   private isHot(metricKey: string, now: number): boolean {
