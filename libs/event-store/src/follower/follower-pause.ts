@@ -16,6 +16,11 @@ export class FollowerPause {
     if (kind === 'poll' || (kind === 'failed' && reason === 'resume')) this.sleeper!.resolve();
   }
 
+  /** An append arrived since the last clearWoken(): events may be waiting. */
+  get isWoken(): boolean {
+    return this.woken;
+  }
+
   clearWoken(): void {
     this.woken = false;
   }

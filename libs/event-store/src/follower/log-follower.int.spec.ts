@@ -111,4 +111,41 @@ describe('LogFollower', () => {
       'collector: apply broke; retrying in 40 ms',
     ]);
   });
+
+  it('once caught up, calls the idle hook while it has more; an append in between goes first', async () => {
+    await append(4);
+    const wakeups = new EventEmitter();
+    const ops: string[] = [];
+    const collector = new (class extends Collector {
+      idleLeft = 3;
+      appendDuringIdle = false;
+      override async turn(session: Parameters<LogSubscriber['turn']>[0]): Promise<Turn> {
+        const turn = await super.turn(session);
+        if (turn !== 'held') ops.push(`turn ${turn}`); // held: another test's open transaction, looked at again soon
+        return turn;
+      }
+      async idle(): Promise<boolean> {
+        ops.push('idle');
+        if (this.appendDuringIdle) {
+          this.appendDuringIdle = false;
+          await append(1);
+          wakeups.emit('append');
+        }
+        return --this.idleLeft > 0;
+      }
+    })(`spec:${randomUUID()}`);
+    follow(collector, wakeups);
+    await until(() => collector.idleLeft === 0, 'the idle work');
+    await sleep(100); // no poll for a minute: nothing more until an append
+    expect(ops).toEqual(['turn more', 'turn idle', 'idle', 'idle', 'idle']);
+    ops.length = 0;
+    collector.idleLeft = 3;
+    collector.appendDuringIdle = true;
+    await append(1);
+    wakeups.emit('append');
+    await until(() => collector.idleLeft === 0, 'the idle work after an append');
+    // The append during the first idle call: the next turn reads it before the idle work goes on.
+    expect(ops).toEqual(['turn idle', 'idle', 'turn idle', 'idle', 'idle']);
+    expect(collector.seen).toHaveLength(6);
+  });
 });

@@ -41,6 +41,8 @@ export interface LogSubscriber<Exit extends string = never> {
   leased?(session: LeasedSession): Promise<void>;
   /** One unit of work under the lease: typically a gap-safe batch read from the checkpoint, applied with it. */
   turn(session: LeasedSession): Promise<Turn<Exit>>;
+  /** Caught up (the turn said idle), no append since: bounded deferred work under the lease; true = more left (called again until an append). */
+  idle?(session: LeasedSession): Promise<boolean>;
   /** A turn threw: forget in-memory state, reload from the database on the next turn. */
   failed?(error: unknown): void;
   /** Stopping while holding the lease on a live connection: hand over cleanly before the lock is released. */
@@ -204,9 +206,24 @@ export class LogFollower<Exit extends string = never> {
         continue;
       }
       if (typeof turn === 'object' && 'exit' in turn) return turn.exit;
+      if (turn === 'idle') await this.idleWork();
       await this.sleep(turn);
     }
     return 'stopped';
+  }
+
+  /** The subscriber's idle work while it has more and nothing was appended; an error counts as a failed turn. */
+  private async idleWork(): Promise<void> {
+    const subscriber = this.subscriber;
+    let more = subscriber.idle !== undefined;
+    while (more && !this.stopped && !this.pause.isWoken) {
+      try {
+        more = await this.exclusive(async () => (this.leading && !this.pause.isWoken ? subscriber.idle!(this.current!) : false));
+      } catch (e) {
+        await this.exclusive(() => this.recover(e, null)).catch(() => undefined);
+        return;
+      }
+    }
   }
 
   private async attempt(): Promise<Turn<Exit> | 'standby'> {

@@ -11,3 +11,4 @@ export { resumeProjection, loadCheckpoint, type CheckpointRow } from './checkpoi
 export { projectionLockKey } from './projection-subscriber';
 export { READ_MODELS_CHANNEL, NOTICE_MAX_BYTES, advanceNoticePayload, parseReadModelNotice, type ReadModelNotice } from './read-model-notice';
 export * from './projection.tables';
+export { batchTiming } from './batch-timing';

@@ -38,6 +38,15 @@ export interface ProjectionDefinition<E extends DomainEvent = DomainEvent> {
    * ReadModelNotice.keys), so caches of the others stay; nothing = anything.
    */
   apply(trx: SqlConnection, events: LogEvent<E>[], ctx: ProjectionContext): Promise<void | AppliedKeys>;
+  /**
+   * Upkeep deferred from batches, run while the running version is caught up
+   * and no event is waiting (the log follower's idle hook): `run` in a
+   * transaction of its own that holds the checkpoint row's lock as a batch
+   * does, only while `due()` (in memory: an idle moment with nothing to do
+   * costs no round trip). It must not change what readers are answered (the
+   * checkpoint does not move); bounded per call; true when more is left.
+   */
+  idle?: { due(): boolean; run(trx: SqlConnection, ctx: ProjectionContext): Promise<boolean> };
   /** Only these stored event types reach `apply`; the checkpoint still moves over all events. */
   eventTypes?: readonly string[];
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EngineDb, ProjectionTables } from './projection.tables';
+import type { EngineDb } from './projection.tables';
 import { UnknownEventVersionError } from '@factledger/shared';
 
 import {
@@ -16,18 +16,17 @@ import {
   type Turn,
 } from '@factledger/event-store';
 import { invalidateActiveSchemas } from './active-schema';
-import { applyEvents, locateFailingEvent } from './apply-events';
+import { applyEvents } from './apply-events';
+import { engineDb, settleBatchError } from './batch-error';
+import { batchTiming } from './batch-timing';
 import { advanceCheckpoint, claimCheckpoint, loadCheckpoint, markFailed, releaseCheckpoint } from './checkpoints.repository';
 import { ensureProjection } from './ensure-projection';
-import type { ProjectionDefinition } from './projection-definition';
-import { ApplyError, FencedError, isTransient, messageOf } from './projection-errors';
+import { schemaName, type ProjectionDefinition } from './projection-definition';
+import { FencedError } from './projection-errors';
 import type { ProjectionRunnerOptions, RebuildProgress, RunnerExit } from './projection-runner.types';
 import { promoteVersion } from './promote-version';
 import { announceAdvance } from './read-model-notice';
 import { activeVersion } from './registry.repository';
-
-/** The session's connection, typed with the engine's tables too. */
-const engineDb = (session: LeasedSession) => session.db.withTables<{ [K in keyof ProjectionTables]: ProjectionTables[K] }>();
 
 interface Claim {
   checkpoint: Checkpoint;
@@ -94,6 +93,26 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     return this.step(session);
   }
 
+  /** Caught up: the running version's idle work, in a transaction behind the checkpoint row's lock (a reset or takeover fences it). */
+  async idle(session: LeasedSession): Promise<boolean> {
+    const claim = this.claim;
+    const work = this.definition.idle;
+    if (!work?.due() || claim?.mode !== 'running') return false;
+    const schema = schemaName(this.definition.name, this.definition.version);
+    try {
+      return await engineDb(session)
+        .transaction()
+        .execute(async (trx) => {
+          if (!(await advanceCheckpoint(trx, this.target, claim.checkpoint, claim.checkpoint, 0))) throw new FencedError();
+          return work.run(trx, { schema });
+        });
+    } catch (e) {
+      if (!(e instanceof FencedError)) throw e;
+      this.claim = null; // reload the checkpoint at the next turn
+      return false;
+    }
+  }
+
   failed(): void {
     this.claim = null; // reload the checkpoint from the database before going on
   }
@@ -142,6 +161,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const claim = this.claim!;
     const limit = await this.batchLimit(session);
     let batch;
+    batchTiming.begin(this.label);
     try {
       batch = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
     } catch (e) {
@@ -150,6 +170,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
       return 'failed';
     }
     const { page, held } = batch;
+    batchTiming.mark('read');
     if (page.events.length === 0 && (await this.movedElsewhere(engineDb(session)))) return 'more';
     // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
     if (held && claim.mode === 'running') return 'held';
@@ -192,7 +213,9 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
           // The checkpoint first: its row lock is held while the batch applies.
           const state = await advanceCheckpoint(trx, this.target, claim.checkpoint, page.checkpoint, page.events.length);
           if (!state) throw new FencedError();
+          batchTiming.mark('checkpoint');
           const keys = await applyEvents(trx, this.definition, page.events, claim.bulk ? session.copyIn : undefined);
+          batchTiming.mark('apply');
           // Readers' caches learn at commit what this batch changed (only they read a running version).
           if (state === 'running')
             await announceAdvance(trx, {
@@ -201,7 +224,9 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
               position: page.checkpoint.position,
               keys: keys?.slice(),
             });
+          batchTiming.mark('notify');
         });
+      batchTiming.mark('commit');
     } catch (e) {
       await this.onBatchError(session, e);
       return false;
@@ -210,6 +235,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     claim.processed += page.events.length;
     const { name, version } = this.definition;
     this.options.onBatch?.({ name, version, events: page.events.length, seconds: (performance.now() - started) / 1000, mode: claim.mode });
+    batchTiming.end({ events: page.events.length, mode: claim.mode });
     return true;
   }
 
@@ -250,26 +276,8 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
 
   private async onBatchError(session: LeasedSession, e: unknown): Promise<void> {
     this.claim = null;
-    if (e instanceof FencedError) {
-      this.options.logger.warn(`${this.label}: checkpoint moved (reset, switch or takeover); reloading it`);
-      return;
-    }
-    if (!(await session.alive())) throw e; // lost connection: the follower reconnects
-    if (isTransient(e)) {
-      this.options.logger.warn(`${this.label}: transient error, retrying: ${messageOf(e)}`);
-      return;
-    }
-    if (!(e instanceof ApplyError)) throw e;
-    const located = await locateFailingEvent(engineDb(session), this.definition, e, (x) =>
-      this.options.logger.warn(`${this.label}: could not re-apply the failed batch event by event: ${messageOf(x)}`),
-    );
-    await markFailed(engineDb(session), this.target, located.message);
-    this.failedSince = located.message;
-    this.options.logger.error(
-      `${this.label}: FAILED and stopped; the batch was rolled back. Fix, then resume it. ${located.message}`,
-      (located.cause as Error)?.stack,
-    );
-    this.options.onFailed?.(located.message);
+    const failed = await settleBatchError(session, e, this.definition, this.options, this.label);
+    if (failed !== null) this.failedSince = failed;
   }
 
   private reportProgress(phase: RebuildProgress['phase']): void {

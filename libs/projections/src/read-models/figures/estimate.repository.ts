@@ -113,30 +113,37 @@ const currentCandidate = (s: EstimateSnapshot, metric: RawBuilder<unknown>, sour
    ORDER BY f.valid_at DESC, f.version_position DESC, f.figure_id
    LIMIT 1`;
 
+/** Which candidates to redo: some pairs, every pair of some metrics, or all (null). */
+export type HeadSourcesScope = { metricKeys: string[]; sourceIds: string[] } | { metrics: readonly string[] } | null;
+
 /**
  * Keeps head_estimate_sources in the projector's batch (s: its own
  * transaction at the batch's end, today): the candidate of every pair in
- * `pairs` (all pairs: null) as the current path's probe picks it now. A pair
+ * `scope` as the current path's probe picks it now. A pair
  * whose figures no batch touched since keeps its row, and its row stays what
  * the probe answers (it reads only that pair's figure rows).
  */
-export async function keepHeadSources(s: EstimateSnapshot, pairs: { metricKeys: string[]; sourceIds: string[] } | null): Promise<void> {
+export async function keepHeadSources(s: EstimateSnapshot, scope: HeadSourcesScope): Promise<void> {
   const target = table(s, 'head_estimate_sources');
-  if (pairs === null) await sql`DELETE FROM ${target}`.execute(s.trx);
-  else if (pairs.metricKeys.length === 0) return;
-  else
-    await sql`DELETE FROM ${target} t USING unnest(${pairs.metricKeys}::text[], ${pairs.sourceIds}::text[]) p (metric_key, source_id)
+  let only = sql``;
+  let where = sql``;
+  if (scope === null) await sql`DELETE FROM ${target}`.execute(s.trx);
+  else if ('metrics' in scope) {
+    if (scope.metrics.length === 0) return;
+    await sql`DELETE FROM ${target} WHERE metric_key = ANY (${scope.metrics}::text[])`.execute(s.trx);
+    where = sql`WHERE ms.metric_key = ANY (${scope.metrics}::text[])`;
+  } else if (scope.metricKeys.length === 0) return;
+  else {
+    await sql`DELETE FROM ${target} t USING unnest(${scope.metricKeys}::text[], ${scope.sourceIds}::text[]) p (metric_key, source_id)
                WHERE t.metric_key = p.metric_key AND t.source_id = p.source_id`.execute(s.trx);
-  const probe = currentCandidate(s, sql.ref('ms.metric_key'), sql.ref('ms.source_id'), candidateColumns('f', false));
-  const only =
-    pairs === null
-      ? sql``
-      : sql`JOIN unnest(${pairs.metricKeys}::text[], ${pairs.sourceIds}::text[]) p (metric_key, source_id)
+    only = sql`JOIN unnest(${scope.metricKeys}::text[], ${scope.sourceIds}::text[]) p (metric_key, source_id)
               ON p.metric_key = ms.metric_key AND p.source_id = ms.source_id`;
+  }
+  const probe = currentCandidate(s, sql.ref('ms.metric_key'), sql.ref('ms.source_id'), candidateColumns('f', false));
   await sql`
     INSERT INTO ${target} (metric_key, figure_id, version, source_id, qualifier, value, low, high, valid_at, valid_precision,
                            version_position, version_recorded_at, report_id, quote, quote_offset)
-    SELECT ms.metric_key, c.* FROM ${table(s, 'metric_sources')} ms ${only} CROSS JOIN LATERAL (${probe}) c`.execute(s.trx);
+    SELECT ms.metric_key, c.* FROM ${table(s, 'metric_sources')} ms ${only} CROSS JOIN LATERAL (${probe}) c ${where}`.execute(s.trx);
 }
 
 /** What a head read finds kept: the combination's row (its answer's JSON), or else the metric's candidates. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
 import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
-import type { CopyIn, ProjectionDefinition } from '../../engine';
+import { batchTiming, type CopyIn, type ProjectionDefinition } from '../../engine';
 import { copyRows } from '../shared/copy-rows';
 import type { ColumnSpec } from '../shared/batch-rows';
 import { prepareBatch } from '../shared/batch-preparation';
@@ -55,7 +55,9 @@ export function figuresProjection(options: {
     setup: (db, schema) => createFiguresTables(db, schema),
     async apply(trx, events, { schema, copy }) {
       const numbered = await numberBatch(trx, schema, events);
+      batchTiming.mark('number');
       await prepareBatch(trx, schema, numbered);
+      batchTiming.mark('prepare');
       await addRows(
         trx,
         copy,
@@ -63,12 +65,18 @@ export function figuresProjection(options: {
         LOG_COLUMNS,
         numbered.map((n) => ({ position: n.logged.position, seq: n.seq, recorded_at: n.recordedAt, recorded_max: n.recordedMax })),
       );
+      batchTiming.mark('log');
       const stored = await loadStoredState(trx, schema, numbered);
+      batchTiming.mark('load');
       const changes = foldFigureBatch(numbered, stored);
+      batchTiming.mark('fold');
       await writeChanges(trx, schema, changes, copy);
+      batchTiming.mark('writes');
       const indexes = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
+      batchTiming.mark('indexes');
       // After writeChanges: metric_sources then holds the batch's own pairs too.
       const keys = await touchedMetrics(trx, schema, stored, changes);
+      batchTiming.mark('touched');
       const last = numbered.at(-1);
       if (last)
         await headEstimates.keep(trx, schema, {
@@ -82,6 +90,8 @@ export function figuresProjection(options: {
         });
       return { keys };
     },
+    // The head-estimate backlog and the day's fill, when no batch is waiting.
+    idle: { due: () => headEstimates.idleDue(todayOf(now())), run: (trx, { schema }) => headEstimates.idle(trx, schema, todayOf(now())) },
   };
 }
 

@@ -8,16 +8,22 @@ import type { NumberedEvent } from './ledger-cursor';
  * fills from START its statistics lag far behind (autovacuum analyses now and
  * then), and a planner that believes a million-row table holds a few thousand
  * rows may scan it whole for every batch, or worse: catch-up turns quadratic.
- * So each time the model doubles in events, its tables are analysed inside
- * the batch (a few dozen times over a million events). JIT is off: these
+ * So each time the model doubles in events during a catch-up, its tables are
+ * analysed inside the batch (a few dozen times over a million events). Not in
+ * a live batch (short: the model keeps up): its tables have statistics by
+ * then, autovacuum keeps them, and analysing a million-row model there would
+ * hold that batch, and every reader waiting for it, for the whole ANALYZE. JIT is off: these
  * statements run for milliseconds and would spend more compiling. And the
  * commit does not wait for the WAL flush: a crash can lose only whole
  * batches, rows and checkpoint together, which the projector applies again.
  */
+/** Shorter batches are live ones: the engine reads 1000 or 5000 at a time while catching up (as deferred-indexes.ts counts). */
+const LIVE_BATCH = 1000;
+
 export async function prepareBatch(trx: SqlConnection, schema: string, batch: readonly NumberedEvent[]): Promise<void> {
   await sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
   const last = batch.at(-1);
-  if (!last) return;
+  if (!last || batch.length < LIVE_BATCH) return;
   const before = BigInt(batch[0]!.seq) - 1n;
   const after = BigInt(last.seq);
   if (after < 2048n || before.toString(2).length === after.toString(2).length) return;
