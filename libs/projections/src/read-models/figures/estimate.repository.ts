@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { SqlConnection } from '@factledger/platform';
+import { PREPARED_STATEMENT, type SqlConnection } from '@factledger/platform';
 import type { EstimateCombination } from '../query/estimate-fold';
 import type { SnapshotView } from '../query/read-snapshot';
 import { isoTimestamp } from '../shared/batch-rows';
@@ -157,7 +157,8 @@ export interface HeadKept {
  * row is at or before its seq, so no seq bounds them). With `row`, the
  * combination's kept row for `today` is read too, and the candidates only
  * when it is absent: one round trip either way. Null when nothing is kept
- * for `today` or the metric is not registered (then compute).
+ * for `today` or the metric is not registered (then compute). Prepared:
+ * its planning cost more than its execution.
  */
 export async function headSourceRowsAt(
   db: SqlConnection,
@@ -189,7 +190,7 @@ export async function headSourceRowsAt(
       last_change_position: string | null;
       last_change_at: string | null;
     }
-  >`
+  >`${sql.raw(PREPARED_STATEMENT)}
     SELECT c.position AS head_position, c."recordedAt" AS head_recorded_at, h.data AS kept_data, m.unit,
            lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
            k.figure_id, k.version, k.source_id, k.qualifier, k.value::float8 AS value, k.low::float8 AS low, k.high::float8 AS high,
