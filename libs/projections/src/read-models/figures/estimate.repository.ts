@@ -158,7 +158,8 @@ export interface HeadKept {
  * combination's kept row for `today` is read too, and the candidates only
  * when it is absent: one round trip either way. Null when nothing is kept
  * for `today` or the metric is not registered (then compute). Prepared:
- * its planning cost more than its execution.
+ * its planning cost more than its execution. The last change is one row,
+ * materialised once (joined laterally, it ran once per candidate).
  */
 export async function headSourceRowsAt(
   db: SqlConnection,
@@ -191,6 +192,7 @@ export async function headSourceRowsAt(
       last_change_at: string | null;
     }
   >`${sql.raw(PREPARED_STATEMENT)}
+    WITH lc AS MATERIALIZED (${lastChange(atHead, metricKey)})
     SELECT c.position AS head_position, c."recordedAt" AS head_recorded_at, h.data AS kept_data, m.unit,
            lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
            k.figure_id, k.version, k.source_id, k.qualifier, k.value::float8 AS value, k.low::float8 AS low, k.high::float8 AS high,
@@ -200,7 +202,7 @@ export async function headSourceRowsAt(
       JOIN ${t('head_estimate_state')} st ON st.valid_at = ${today}::date
       JOIN ${t('metrics')} m ON m.metric_key = ${metricKey}
       ${kept}
-      LEFT JOIN LATERAL (${lastChange(atHead, metricKey)}) lc ON true
+      LEFT JOIN lc ON true
       LEFT JOIN ${t('head_estimate_sources')} k ON k.metric_key = ${metricKey} AND h.data IS NULL
       LEFT JOIN ${t('source_parties')} sp ON sp.source_id = k.source_id AND sp.recorded_to IS NULL
      ORDER BY k.source_id`.execute(db);
