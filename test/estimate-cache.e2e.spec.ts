@@ -1,5 +1,8 @@
+import { randomInt } from 'node:crypto';
 import { sql } from 'kysely';
+import { RATE_LIMITS } from '@factledger/platform';
 import { EstimateCacheService } from '@factledger/projections';
+import { createApp } from '../apps/api/src/create-app';
 import type { ApiHarness } from './support/api-harness';
 import { startReadApi, type ReadApiHarness } from './support/read-api-harness';
 import { METRIC, REPORTS, SOURCES, registerCatalog } from './support/scenario';
@@ -74,6 +77,36 @@ describe('estimate cache (HTTP, real PostgreSQL, projector running)', () => {
     const refused = await api.app.inject({ method: 'GET', url: ESTIMATE, headers: { authorization: 'Bearer flk_not_a_key' } });
     expect(refused.statusCode).toBe(401);
     expect(estimates.cache.stats.hits).toBe(hits);
+  });
+
+  it("spends the caller's reads budget on a hit answered from memory: past it, the guard's 429 problem", async () => {
+    const limited = await createApp({ ...api.config, rateLimitReads: 2 }, { logger: false });
+    try {
+      const cache = limited.get(EstimateCacheService);
+      await until(() => cache.listening, "the second instance's LISTEN connection");
+      // Until its Redis connection is up a budget check is skipped (the request passes).
+      const limits = limited.get<unknown, { redis: { status: string } }>(RATE_LIMITS);
+      await until(() => limits.redis.status === 'ready', "the second instance's rate-limit connection");
+      // An address of this run's own: budgets are shared through Redis for a minute.
+      const address = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+      const client = address();
+      const ask = (remoteAddress = client) => limited.inject({ method: 'GET', url: ESTIMATE, remoteAddress });
+      expect((await ask()).statusCode).toBe(200); // a miss: the guard spends one
+      const { hits } = cache.cache.stats;
+      expect((await ask()).statusCode).toBe(200); // a hit: the fast path spends the second
+      expect(cache.cache.stats.hits).toBe(hits + 1);
+      const over = await ask();
+      expect(over.statusCode).toBe(429);
+      expect(over.headers['content-type']).toContain('application/problem+json');
+      expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+      expect(over.json()).toMatchObject({ status: 429, code: 'rate_limit.exceeded', budget: 'reads' });
+      expect(cache.cache.stats.hits).toBe(hits + 1);
+      // Another address has a budget of its own.
+      expect((await ask(address())).statusCode).toBe(200);
+      expect(cache.cache.stats.hits).toBe(hits + 2);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('keys by excludeParties and validAt, and hits for validAt=today and the latest algorithmVersion named or not', async () => {

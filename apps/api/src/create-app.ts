@@ -45,8 +45,10 @@ export async function createApp(
   installStrictBodyParsers(app, config.bodyLimitBytes);
   const fastify = app.getHttpAdapter().getInstance();
   installHttpObservability(fastify as never, { metrics: app.get(METRICS), logger });
-  fastify.addHook('onRequest', async (request, reply) => {
+  // A callback, not an async hook: no promise per request.
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', requestMetaOf(request as never).requestId);
+    done();
   });
   installMethodNotAllowed(fastify as never);
   // Depth and storable text of every body, parameter and query, before validation.

@@ -7,7 +7,7 @@ interface RouteOptionsLike {
 
 interface FastifyLike {
   addHook(name: 'onRoute', hook: (route: RouteOptionsLike) => void): unknown;
-  addHook(name: 'onRequest', hook: (request: never, reply: never) => Promise<unknown>): unknown;
+  addHook(name: 'onRequest', hook: (request: never, reply: never, done: () => void) => void): unknown;
 }
 
 interface RequestLike {
@@ -47,18 +47,19 @@ export function installMethodNotAllowed(fastify: FastifyLike): void {
     for (const method of [route.method].flat()) entry.methods.add(method.toUpperCase());
     routes.set(route.url, entry);
   });
-  fastify.addHook('onRequest', async (request: RequestLike, reply: ReplyLike) => {
-    if (request.routeOptions?.url !== undefined) return;
+  // A callback, not an async hook: a matched route (every request but these) costs no promise.
+  fastify.addHook('onRequest', (request: RequestLike, reply: ReplyLike, done: () => void) => {
+    if (request.routeOptions?.url !== undefined) return done();
     const path = request.url.split('?')[0]!;
     const allowed = new Set<string>();
     for (const { pattern, methods } of routes.values()) if (pattern.test(path)) methods.forEach((m) => allowed.add(m));
-    if (allowed.size === 0 || allowed.has(request.method)) return;
+    if (allowed.size === 0 || allowed.has(request.method)) return done();
     const allow = [...allowed].sort().join(', ');
     const body = {
       ...problem(405, 'route.method_not_allowed', `${request.method} is not allowed on ${path.slice(0, 200)}; allowed: ${allow}`),
       instance: request.url,
       requestId: requestMetaOf(request).requestId,
     };
-    return reply.code(405).header('allow', allow).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+    reply.code(405).header('allow', allow).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   });
 }

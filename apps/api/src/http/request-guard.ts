@@ -15,9 +15,10 @@ interface GuardedRequest {
  * body, path parameters or query — keys and unknown fields included — may
  * hold what PostgreSQL refuses (400 request.invalid naming each field).
  */
-export async function guardRequestInput(request: GuardedRequest): Promise<void> {
+export function guardRequestInput(request: GuardedRequest, _reply: unknown, done: (error?: Error) => void): void {
+  // A callback, not an async hook: no promise per request.
   const body = inspectJson(request.body);
-  if (body.tooDeep) throw new BadRequestException(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (body.tooDeep) return done(new BadRequestException(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels`));
   const errors = [...body.errors, ...inspectJson(request.params ?? {}).errors, ...inspectJson(request.query ?? {}).errors];
-  if (errors.length > 0) throw new RequestValidationError(errors);
+  done(errors.length > 0 ? new RequestValidationError(errors) : undefined);
 }

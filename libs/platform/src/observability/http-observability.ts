@@ -19,7 +19,7 @@ interface ObservedReply {
 }
 interface HookHost {
   addHook(name: 'onRequest', hook: (request: never, reply: never, done: () => void) => void): unknown;
-  addHook(name: 'onResponse', hook: (request: never, reply: never) => Promise<void>): unknown;
+  addHook(name: 'onResponse', hook: (request: never, reply: never, done: () => void) => void): unknown;
 }
 
 /** The route pattern (`/v1/figures/:id`), never the raw URL: one series per route, whatever ids clients send. */
@@ -58,7 +58,8 @@ export function installHttpObservability(fastify: HookHost, deps: { metrics: Met
     requestLogContext.run(store, done);
   });
 
-  fastify.addHook('onResponse', async (request: ObservedRequest, reply: ObservedReply) => {
+  // Callbacks, not async hooks: no promise per request.
+  fastify.addHook('onResponse', (request: ObservedRequest, reply: ObservedReply, done: () => void) => {
     const route = routeOf(request);
     const labels = { method: request.method, route, status_code: String(reply.statusCode) };
     const seconds = reply.elapsedTime / 1000;
@@ -79,5 +80,6 @@ export function installHttpObservability(fastify: HookHost, deps: { metrics: Met
       },
       'request completed',
     );
+    done();
   });
 }

@@ -13,6 +13,9 @@ export interface RequestLogContext {
 /** The request being served, for log lines written anywhere below it (set by the API's server, see http-observability). */
 export const requestLogContext = new AsyncLocalStorage<RequestLogContext>();
 
+const NO_FIELDS: object = Object.freeze({});
+const namesItsRequest = (line: object): boolean => 'requestId' in line && 'correlationId' in line && 'principal' in line;
+
 /** Nest's levels as pino's: `log` is info, `verbose` is trace. */
 const PINO_LEVEL: Record<AppConfig['logLevel'], LevelWithSilent> = { error: 'error', warn: 'warn', log: 'info', debug: 'debug', verbose: 'trace' };
 
@@ -24,8 +27,10 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>, op
   const base = {
     name: options.name,
     level: PINO_LEVEL[config.logLevel],
-    // The request's ids on every line written while serving it.
-    mixin: () => ({ ...requestLogContext.getStore() }),
+    // The request's ids on every line written while serving it; a line naming all three itself (the access line) keeps its own.
+    mixin: (line: object) => (namesItsRequest(line) ? NO_FIELDS : (requestLogContext.getStore() ?? NO_FIELDS)),
+    // pino's default merge (Object.assign(mixin's object, line)) would write into the request's store, and copies every line.
+    mixinMergeStrategy: (line: object, fields: object) => (fields === NO_FIELDS ? line : { ...fields, ...line }),
     redact: ['req.headers.authorization', 'headers.authorization'],
   };
   if (options.destination) return pino(base, options.destination);
@@ -35,7 +40,9 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>, op
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
     });
   }
-  return pino(base);
+  // Asynchronous: lines written while a write is under way go out together in the next one (under load, one write per
+  // many access lines instead of a blocking write each); pino flushes what is left when the process exits.
+  return pino(base, pino.destination({ dest: 1, sync: false }));
 }
 
 /** Nest's Logger API over pino: `context` becomes a field; an object message is merged as fields. */

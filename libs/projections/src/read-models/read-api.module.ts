@@ -1,5 +1,5 @@
-import { Inject, Module, type OnModuleInit } from '@nestjs/common';
-import { CONFIG, type AppConfig } from '@factledger/platform';
+import { Inject, Module, Optional, type OnModuleInit } from '@nestjs/common';
+import { CONFIG, RATE_LIMITS, type AppConfig, type RateLimits } from '@factledger/platform';
 import { HttpAdapterHost } from '@nestjs/core';
 import { installEstimateFastPath } from './estimate-cache/estimate-fast-path';
 import { EstimateCacheMetrics } from './http/estimate-cache.metrics';
@@ -38,12 +38,14 @@ export class ReadApiModule implements OnModuleInit {
     private readonly host: HttpAdapterHost,
     private readonly estimates: EstimateCacheService,
     @Inject(CONFIG) private readonly config: AppConfig,
+    @Optional() @Inject(RATE_LIMITS) private readonly limits?: RateLimits,
   ) {}
 
   onModuleInit(): void {
     const adapter = this.host.httpAdapter;
-    // Before Nest's access guard: only while anyone may read.
+    // Before Nest's access guard: only while anyone may read; a hit spends the reads budget the guard would.
+    const limits = this.limits;
     if (this.estimates.enabled && this.config.readAccess === 'public' && adapter?.getType() === 'fastify')
-      installEstimateFastPath(adapter.getInstance(), this.estimates.cache);
+      installEstimateFastPath(adapter.getInstance(), this.estimates.cache, limits && ((request) => limits.spend(request, 'reads')));
   }
 }

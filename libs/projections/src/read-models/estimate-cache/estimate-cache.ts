@@ -7,12 +7,11 @@ import { todayOf, type Basis, type ReadRequest } from '../query/basis';
 import type { EstimateFilters, MetricEstimate } from '../query/estimate.query';
 
 export type EstimateAnswer = { data: MetricEstimate; basis: Basis };
+/** An answer and its JSON (JSON.stringify, as Fastify sends it) in UTF-8, encoded once, not per send; none if it names personal data. */
+export type ServedEstimate = { answer: EstimateAnswer; body: Buffer | undefined };
 
-interface Entry {
+interface Entry extends ServedEstimate {
   metricKey: string;
-  answer: EstimateAnswer;
-  /** The answer as Fastify would serialise it (JSON.stringify), sent as is on a hit; none when it names personal data (revealed per request). */
-  body: string | undefined;
   storedAt: number;
 }
 
@@ -30,8 +29,8 @@ export interface EstimateCacheOptions {
 /** The floor while the primary's head after a (re)connect is being looked up: nothing is stored. */
 const PENDING = Symbol('pending');
 
-/** Beyond this many metrics named since the last full invalidation, the next notice drops everything (bounds the map). */
 const DAY_MS = 86_400_000;
+/** Beyond this many metrics named since the last full invalidation, the next notice drops everything (bounds the map). */
 const MAX_TRACKED_METRICS = 100_000;
 
 /** The read models a head estimate reads (readAt at head involves only these). */
@@ -90,7 +89,7 @@ export class EstimateCache {
   /** Least recently used out first beyond maxEntries; older than maxAgeMs (from the request's start) expires on lookup. */
   private readonly entries: LRUCache<string, Entry>;
   private readonly byMetric = new Map<string, Set<string>>();
-  private readonly inFlight = new Map<string, { generation: number; answer: Promise<EstimateAnswer> }>();
+  private readonly inFlight = new Map<string, { generation: number; served: Promise<ServedEstimate> }>();
   private readonly now: () => number;
   readonly stats: EstimateCacheStats = {
     hits: 0,
@@ -191,47 +190,54 @@ export class EstimateCache {
     return `${metricKey} ${day} v${version} ${filters.excludeParties ? 'x' : '-'}${filters.includeUnverified ? 'u' : '-'}`;
   }
 
-  /** The cached answer for a key from keyOf, most recently used first to stay. */
-  lookup(key: string): { answer: EstimateAnswer; body: string | undefined } | undefined {
+  /** The cached answer for a key from keyOf, most recently used first to stay; a hit unless `count` is false (the caller counts it). */
+  lookup(key: string, count = true): ServedEstimate | undefined {
     // A hit becomes the most recently used; an expired entry is dropped and missed.
     const entry = this.entries.get(key);
     if (!entry) return undefined;
-    this.stats.hits++;
+    if (count) this.stats.hits++;
     return entry;
   }
 
-  /** The answer for a request: cached, or computed and stored if no generation passed meanwhile. */
-  async estimate(metricKey: string, request: ReadRequest, filters: EstimateFilters, compute: () => Promise<EstimateAnswer>): Promise<EstimateAnswer> {
+  /** The answer for a request (served() without the body). */
+  estimate = async (...args: Parameters<EstimateCache['served']>): Promise<EstimateAnswer> => (await this.served(...args)).answer;
+
+  /** The answer and its body: cached, or computed (serialised once: joiners and hits send that text) and stored if no generation passed meanwhile. */
+  async served(metricKey: string, request: ReadRequest, filters: EstimateFilters, compute: () => Promise<EstimateAnswer>): Promise<ServedEstimate> {
     const day = this.headDay(request);
     const version = request.algorithmVersion ?? LATEST_ESTIMATE_ALGORITHM_VERSION;
     // Version 1 with includeUnverified is refused by the normal path.
     if (day === null || (version === 1 && filters.includeUnverified !== undefined)) {
       this.stats.bypassed++;
-      return compute();
+      return { answer: await compute(), body: undefined };
     }
     const key = EstimateCache.key(metricKey, day, version, filters);
     const cached = this.lookup(key);
-    if (cached) return cached.answer;
+    if (cached) return cached;
     // Joins a computation of the same key begun with nothing touching it since: it reflects every
     // notice received before this request, as a stored answer would (a hot metric's misses do not pile up).
     const running = this.inFlight.get(key);
     if (running && this.untouchedSince(metricKey, running.generation)) {
       this.stats.joined++;
-      return running.answer;
+      return running.served;
     }
     this.stats.misses++;
     const generation = this.generation;
     const storedAt = this.now();
-    const pending = compute();
-    const flight = { generation, answer: pending };
+    const pending = compute().then((answer): ServedEstimate => ({
+      answer,
+      body: subjectsIn(answer).size === 0 ? Buffer.from(JSON.stringify(answer)) : undefined,
+    }));
+    const flight = { generation, served: pending };
     this.inFlight.set(key, flight);
     try {
-      const answer = await pending;
+      const served = await pending;
+      const answer = served.answer;
       // answer.basis.validAt differs if a day began meanwhile.
       const storable = () => this.untouchedSince(metricKey, generation) && this.active && answer.basis.validAt === day;
       if (storable() && (await this.replayedPast(metricKey, answer.basis.position)) && storable())
-        this.store(key, { metricKey, answer, body: subjectsIn(answer).size === 0 ? JSON.stringify(answer) : undefined, storedAt });
-      return answer;
+        this.store(key, { metricKey, ...served, storedAt });
+      return served;
     } finally {
       if (this.inFlight.get(key) === flight) this.inFlight.delete(key);
     }

@@ -29,7 +29,7 @@ describe('EstimateCache', () => {
   it('stores a head answer and serves it, serialised as Fastify would', async () => {
     await ask('5');
     expect(await ask('6')).toEqual(answer('5'));
-    expect(cache.lookup(EstimateCache.key('m', '2024-11-02', 2, {}))?.body).toBe(JSON.stringify(answer('5')));
+    expect(cache.lookup(EstimateCache.key('m', '2024-11-02', 2, {}))?.body?.toString()).toBe(JSON.stringify(answer('5')));
     expect(cache.stats).toMatchObject({ hits: 2, misses: 1, stored: 1 });
   });
 

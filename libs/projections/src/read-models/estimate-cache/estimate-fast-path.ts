@@ -9,6 +9,7 @@ interface FastifyLike {
 }
 interface HookRequest {
   method: string;
+  ip: string;
   routeOptions: { url?: string };
   params: unknown;
   query: unknown;
@@ -16,8 +17,11 @@ interface HookRequest {
 }
 interface HookReply {
   header(name: string, value: string): HookReply;
-  send(body: string): unknown;
+  send(body: Buffer): unknown;
 }
+
+/** The reads budget the access guard spends (RateLimits.spend): resolves when allowed, rejects when spent. */
+export type SpendRead = (request: { ip: string }) => Promise<void>;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** The versions, spelled only the one way a basis spells them ('1', not '01'); other spellings take the validated path. */
@@ -33,8 +37,10 @@ const VERSIONS: ReadonlyMap<unknown, EstimateAlgorithmVersion> = new Map(ESTIMAT
  * A request carrying a key goes on to it too (a bad key is refused, a good
  * one spends its own budget); an answer naming personal data has no body here
  * (EstimateCache stores none), so the controller's interceptor reveals it.
+ * A hit spends the caller's reads budget as the guard would (`spendRead`); a
+ * spent budget goes on to Nest, whose guard answers the 429 problem.
  */
-export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCache): void {
+export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCache, spendRead?: SpendRead): void {
   fastify.addHook('preHandler', (request, reply, done) => {
     if (request.method !== 'GET' || request.routeOptions.url !== ESTIMATE_ROUTE) return done();
     if (request.headers['authorization'] !== undefined) return done();
@@ -43,11 +49,17 @@ export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCac
     if (wantsCsv(undefined, Array.isArray(accept) ? accept.join(',') : accept)) return done();
     const body = cachedBody(cache, (request.params as { key?: unknown }).key, request.query as Record<string, unknown>);
     if (body === undefined) return done();
-    reply.header('content-type', JSON_TYPE).send(body);
+    const send = () => {
+      cache.stats.hits++; // looked up uncounted: only what the rate limit let through is a hit
+      reply.header('content-type', JSON_TYPE).send(body);
+    };
+    if (!spendRead) return send();
+    // Spent: the guard spends again, still over, and answers 429 problem+json with Retry-After.
+    spendRead(request).then(send, () => done());
   });
 }
 
-function cachedBody(cache: EstimateCache, metricKey: unknown, query: Record<string, unknown>): string | undefined {
+function cachedBody(cache: EstimateCache, metricKey: unknown, query: Record<string, unknown>): Buffer | undefined {
   if (typeof metricKey !== 'string') return undefined;
   let excludeParties = false;
   let includeUnverified: boolean | undefined;
@@ -65,5 +77,5 @@ function cachedBody(cache: EstimateCache, metricKey: unknown, query: Record<stri
   // Version 1 refuses includeUnverified: the controller says so.
   if (version === 1 && includeUnverified !== undefined) return undefined;
   const day = cache.headDay({ validAt });
-  return day === null ? undefined : cache.lookup(EstimateCache.key(metricKey, day, version, { excludeParties, includeUnverified }))?.body;
+  return day === null ? undefined : cache.lookup(EstimateCache.key(metricKey, day, version, { excludeParties, includeUnverified }), false)?.body;
 }

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { SqlConnection } from '@factledger/platform';
+import { PREPARED_STATEMENT, type SqlConnection } from '@factledger/platform';
 import type { EstimateCombination } from '../query/estimate-fold';
 import type { SnapshotView } from '../query/read-snapshot';
 import { isoTimestamp } from '../shared/batch-rows';
@@ -164,7 +164,9 @@ export interface HeadKept {
  * row is at or before its seq, so no seq bounds them). With `row`, the
  * combination's kept row for `today` is read too, and the candidates only
  * when it is absent: one round trip either way. Null when nothing is kept
- * for `today` or the metric is not registered (then compute).
+ * for `today` or the metric is not registered (then compute). Prepared:
+ * its planning cost more than its execution. The last change is one row,
+ * materialised once (joined laterally, it ran once per candidate).
  */
 export async function headSourceRowsAt(
   db: SqlConnection,
@@ -196,7 +198,8 @@ export async function headSourceRowsAt(
       last_change_position: string | null;
       last_change_at: string | null;
     }
-  >`
+  >`${sql.raw(PREPARED_STATEMENT)}
+    WITH lc AS MATERIALIZED (${lastChange(atHead, metricKey)})
     SELECT c.position AS head_position, c."recordedAt" AS head_recorded_at, h.data AS kept_data, m.unit,
            lc.position::text AS last_change_position, ${isoTimestamp(sql.ref('lc.at'))} AS last_change_at,
            k.figure_id, k.version, k.source_id, k.qualifier, k.value::float8 AS value, k.low::float8 AS low, k.high::float8 AS high,
@@ -206,7 +209,7 @@ export async function headSourceRowsAt(
       JOIN ${t('head_estimate_state')} st ON st.valid_at = ${today}::date
       JOIN ${t('metrics')} m ON m.metric_key = ${metricKey}
       ${kept}
-      LEFT JOIN LATERAL (${lastChange(atHead, metricKey)}) lc ON true
+      LEFT JOIN lc ON true
       LEFT JOIN ${t('head_estimate_sources')} k ON k.metric_key = ${metricKey} AND h.data IS NULL
       LEFT JOIN ${t('source_parties')} sp ON sp.source_id = k.source_id AND sp.recorded_to IS NULL
      ORDER BY k.source_id`.execute(db);

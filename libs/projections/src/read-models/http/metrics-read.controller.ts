@@ -80,8 +80,12 @@ export class MetricsReadController {
   ) {
     const filters = { excludeParties, includeUnverified };
     // Cached hits are mostly answered earlier, by the fast path (estimate-fast-path.ts).
-    const answer = await this.estimates.cache.estimate(key, query, filters, () => metricEstimate(this.ctx, key, query, filters));
-    return wantsCsv(format, accept) ? this.send(reply, estimateSourcesCsv(key, answer)) : answer;
+    const { answer, body } = await this.estimates.cache.served(key, query, filters, () => metricEstimate(this.ctx, key, query, filters));
+    if (wantsCsv(format, accept)) return this.send(reply, estimateSourcesCsv(key, answer));
+    if (body === undefined) return answer;
+    // The answer's JSON, serialised once per computation (joined misses and hits share it); Fastify sends the bytes as they are.
+    reply.header('content-type', 'application/json; charset=utf-8');
+    return body;
   }
 
   @ReadAccess('reader')
