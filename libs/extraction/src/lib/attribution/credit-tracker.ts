@@ -15,7 +15,6 @@ import {
   DESCRIPTION_LOOKBACK,
   interviewee,
   introducedWindow,
-  FRAGMENT,
   isListItem,
   labelOf,
   itemCarries,
