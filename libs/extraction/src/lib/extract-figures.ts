@@ -10,6 +10,7 @@ import { targetBefore } from './dates/forecast-target';
 import { restated, wholeOf } from './dates/part-of';
 import { respectiveYear } from './dates/respectively';
 import { financialYearEnd, fullYearEnd } from './dates/financial-year';
+import { fiscalClose, fiscalLabel } from './dates/fiscal-labels';
 import {
   CLOCK_TIME,
   endsNamedPeriod,
@@ -156,6 +157,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           m.start,
         ) ?? asOf;
       asOf = fullYearEnd(financialYear, text.slice(clause.start, clause.end), published) ?? asOf;
+      asOf = fiscalLabel(text, clause, m.start, financialYear ?? fiscalClose(text, period, story), asOf) ?? asOf;
       asOf = periodDate(dates, text, period, asOf, clause, sentence) ?? asOf;
       if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
       // "340 of those days": when the whole holds ("400 of them so far" holds now).
@@ -185,7 +187,9 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         asOf = carried(period);
       } else if (period && asOf.dateBasis === 'published' && !ongoing) {
         // The release's later figures cover its period and come from it, unless another source says them ("the Home Office said").
-        const fromRelease = resolved.source === ARTICLE || (releasedBy !== undefined && sameSource(releasedBy.source, resolved.source));
+        // The issuer's own document covers its period too, whether it says so or not ("the Company said").
+        const fromRelease =
+          resolved.source === ARTICLE || [releasedBy?.source, credits.issuer].some((by) => by !== undefined && sameSource(by, resolved.source));
         if (fromRelease) asOf = carried(period);
         if (fromRelease && resolved.source === ARTICLE && releasedBy) {
           resolved = releasedBy;
