@@ -158,7 +158,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         ) ?? asOf;
       asOf = fullYearEnd(financialYear, text.slice(clause.start, clause.end), published) ?? asOf;
       asOf = fiscalLabel(text, clause, m.start, financialYear ?? fiscalClose(text, period, story), asOf) ?? asOf;
-      asOf = periodDate(dates, text, period, asOf, clause, sentence) ?? asOf;
+      asOf = periodDate(dates, text, period, asOf, clause, sentence, paragraphs[lead]?.start ?? text.length) ?? asOf;
       if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
       // "340 of those days": when the whole holds ("400 of them so far" holds now).
       if (asOf.dateBasis === 'published' && !/\b(?:so\s+far|to\s+date|now|currently|still|yet)\b/i.test(text.slice(clause.start, clause.end)))

@@ -98,14 +98,24 @@ export const lastNamedPeriod = (index: DateIndex, text: string, period: AsOf | u
 
 /**
  * "5.46 million people were usually resident on census night": a count that holds on the census's own night or day is
- * dated by the day the story says the census was taken ("Census 2026, taken on Sunday 26 April"), not by the update.
+ * dated by the day the story says the census was taken ("Census 2026, taken on Sunday 26 April"), not by the update; and
+ * when its lead says so, the census is what the story's figures count, so one with no date of its own (or only an
+ * update's header) holds on that day too. A year of its own ("down from 166,752 in 2022") still dates a figure.
  */
-export const censusNight = (index: DateIndex, text: string, sentence: Sentence): AsOf | undefined => {
-  if (!/\bcensus\s+(?:night|day)\b/i.test(sentence.text)) return undefined;
+export const censusNight = (index: DateIndex, text: string, sentence: Sentence, asOf: AsOf, lead: number): AsOf | undefined => {
+  if (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative') return undefined;
   const taken = /\bcensus\b[^.\n]{0,40}?\b(?:taken|held|conducted)\s+on\s+/i.exec(text);
-  const at = taken ? taken.index + taken[0].length : -1;
+  const night = /\bcensus\s+(?:night|day)\b/i.test(sentence.text);
+  // "41,000 forms are still being checked": work going on at the update is no count of the census.
+  const story =
+    taken !== null &&
+    taken.index < lead &&
+    (asOf.dateBasis === 'header' || asOf.dateBasis === 'published') &&
+    !/\b(?:still|so far|to date|yet)\b/i.test(sentence.text);
+  if (!taken || (!night && !story)) return undefined;
+  const at = taken.index + taken[0].length;
   const m = index.mentions.find((d) => d.start >= at && d.start <= at + 15);
-  const resolved = taken && m ? resolveDate(m, index.published) : null;
+  const resolved = m ? resolveDate(m, index.published) : null;
   return resolved?.precision === 'day' ? { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: 'explicit' } : undefined;
 };
 
@@ -132,8 +142,9 @@ export const periodDate = (
   asOf: AsOf,
   clause: Span,
   sentence: Sentence,
+  lead: number,
 ): AsOf | undefined =>
-  censusNight(index, text, sentence) ??
+  censusNight(index, text, sentence, asOf, lead) ??
   ordinalQuarter(period, asOf, text.slice(clause.start, clause.end)) ??
   namedQuarter(period, asOf, text.slice(clause.start, clause.end)) ??
   lastNamedPeriod(index, text, period, asOf, clause);

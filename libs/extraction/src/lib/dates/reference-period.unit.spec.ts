@@ -152,6 +152,18 @@ describe('a count on census night', () => {
     expect(at(text, '2,914,300')).toEqual(['2026-04-05', 'day']);
     expect(at(text, '41,000')).toEqual(['2026-09-15', 'day']);
   });
+
+  it("when the lead says when the census was taken, the story's other counts hold on that day too, unless they name a year", () => {
+    const text = [
+      'Census results: live',
+      'Our coverage of the first results from the national census, taken on Sunday 5 April.',
+      'Tuesday 15 September 2026',
+      '10.05 BST\nThe office says the north-east grew 7.2%. The capital now has 812,400 residents, up from 790,100 in 2021.',
+    ].join('\n\n');
+    expect(at(text, '7.2')).toEqual(['2026-04-05', 'day']);
+    expect(at(text, '812,400')).toEqual(['2026-04-05', 'day']);
+    expect(at(text, '790,100')).toEqual(['2021-01-01', 'year']);
+  });
 });
 
 describe("a newsletter's story period", () => {
