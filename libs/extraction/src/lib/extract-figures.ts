@@ -10,6 +10,7 @@ import { targetBefore } from './dates/forecast-target';
 import { restated, wholeOf } from './dates/part-of';
 import { respectiveYear } from './dates/respectively';
 import { financialYearEnd, fullYearEnd } from './dates/financial-year';
+import { fiscalClose, fiscalLabel } from './dates/fiscal-labels';
 import {
   CLOCK_TIME,
   endsNamedPeriod,
@@ -21,6 +22,7 @@ import {
   underStoryPeriod,
 } from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
+import { backdate, carried, dayBefore, NOT_PAST, ONGOING, PAST } from './dates/carried-dates';
 import { zonedBasis } from './dates/dateline-zone';
 import { findPublication } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
@@ -47,7 +49,7 @@ import { scanNumbers, type NumberMention } from './numbers/scan-numbers';
 import { quotationSpans } from './text/quotations';
 import { clauseAt, segmentText, type Paragraph } from './text/segment-text';
 import type { ExtractedFigure, ExtractOptions } from './types';
-import { countBelow } from './text/sorted-search';
+import { isBulletLine, lineStartsOf } from './text/bullet-lines';
 
 const ARTICLE = 'article';
 /** How many sentences back "the number" or "of them" may refer. */
@@ -58,10 +60,6 @@ const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|
 const LEAD_PARAGRAPHS = 3;
 // "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
 const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
-// A running total or a state of now is not a figure of the lead's month.
-const ONGOING =
-  /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since(?!\s+records)|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
-
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
   source: string;
@@ -159,7 +157,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
           m.start,
         ) ?? asOf;
       asOf = fullYearEnd(financialYear, text.slice(clause.start, clause.end), published) ?? asOf;
-      asOf = periodDate(dates, text, period, asOf, clause, sentence) ?? asOf;
+      asOf = fiscalLabel(text, clause, m.start, financialYear ?? fiscalClose(text, period, story), asOf) ?? asOf;
+      asOf = periodDate(dates, text, period, asOf, clause, sentence, paragraphs[lead]?.start ?? text.length) ?? asOf;
       if (asOf.dateBasis === 'published') asOf = restated(figures, sentence.text, sentences[sentence.index - 1], sentence.paragraph) ?? asOf;
       // "340 of those days": when the whole holds ("400 of them so far" holds now).
       if (asOf.dateBasis === 'published' && !/\b(?:so\s+far|to\s+date|now|currently|still|yet)\b/i.test(text.slice(clause.start, clause.end)))
@@ -188,7 +187,9 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         asOf = carried(period);
       } else if (period && asOf.dateBasis === 'published' && !ongoing) {
         // The release's later figures cover its period and come from it, unless another source says them ("the Home Office said").
-        const fromRelease = resolved.source === ARTICLE || (releasedBy !== undefined && sameSource(releasedBy.source, resolved.source));
+        // The issuer's own document covers its period too, whether it says so or not ("the Company said").
+        const fromRelease =
+          resolved.source === ARTICLE || [releasedBy?.source, credits.issuer].some((by) => by !== undefined && sameSource(by, resolved.source));
         if (fromRelease) asOf = carried(period);
         if (fromRelease && resolved.source === ARTICLE && releasedBy) {
           resolved = releasedBy;
@@ -260,51 +261,4 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
     credits.finish(sentence);
   }
   return dedupeFigures(figures, headlines, bullets);
-};
-
-/** Lead figures stated with no date of their own before the sentence that names the story's period. */
-const backdate = (figures: ExtractedFigure[], from: number, period: AsOf): void => {
-  figures.forEach((f, i) => {
-    if (f.offset >= from && f.dateBasis === 'published' && !ONGOING.test(f.quote) && !CLOCK_TIME.test(f.quote))
-      figures[i] = { ...f, ...carried(period) };
-  });
-};
-
-/** A date taken over from the statement, gathering or lead-in a figure goes on with. */
-function carried(asOf: AsOf): AsOf;
-function carried(asOf: AsOf | undefined): AsOf | undefined;
-function carried(asOf: AsOf | undefined): AsOf | undefined {
-  return asOf && asOf.dateBasis !== null && asOf.dateBasis !== 'published' ? { ...asOf, dateBasis: 'carried' } : asOf;
-}
-
-const PAST = /\b(?:was|were|\w{3,}ed)\b/;
-// A present or past-perfect state ("Four people remain unaccounted for", "46,000 had been affected") holds as reported.
-const NOT_PAST = /\b(?:is|are|remains?|has|have|had)\b/i;
-/** The day the last figure of `sentence` holds on, when it is in `paragraph` and was dated by the text. */
-const dayBefore = (
-  figures: ExtractedFigure[],
-  sentence: { start: number; end: number; paragraph: number } | undefined,
-  paragraph: number,
-  period: AsOf | undefined,
-) => {
-  const last = sentence?.paragraph === paragraph ? figures.findLast((f) => f.offset >= sentence.start && f.offset < sentence.end) : undefined;
-  // The end of the story's period is no day of an event.
-  return last?.datePrecision === 'day' && last.dateBasis !== 'published' && last.dateBasis !== null && last.as_of !== period?.as_of
-    ? { as_of: last.as_of, datePrecision: last.datePrecision, dateBasis: last.dateBasis }
-    : undefined;
-};
-
-/** Offsets where each line starts, so a figure finds its line by binary search, not by scanning back over a long line. */
-const lineStartsOf = (text: string): number[] => {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-};
-
-const BULLET = /[ \t]*[-•*–—·▪][ \t]/y;
-/** A number on a line that opens with a bullet ("- 11,000: troops in Kursk, according to ..."). */
-const isBulletLine = (text: string, lineStarts: number[], at: number): boolean => {
-  const lo = countBelow(lineStarts, (s) => s, at, true);
-  BULLET.lastIndex = lineStarts[lo - 1] ?? 0;
-  return BULLET.test(text) && BULLET.lastIndex <= at + 1;
 };

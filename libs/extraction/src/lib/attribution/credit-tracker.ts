@@ -296,5 +296,5 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (lastInParagraph) leadIn = /:\s*$/.test(sentence.text) ? sentence : isListItem(doc.text, paragraph) ? leadIn : undefined;
   };
 
-  return { credit, finish };
+  return { credit, finish, issuer };
 };

@@ -1,6 +1,7 @@
 import type { Sentence } from '../text/segment-text';
 import { agentCovers, appositiveName, citedPhrase, courtHeard, listedNames, placesFigure } from './attribution-phrases';
 import { sentenceSubject } from './sentence-subject';
+import { DATA_VERB, VERBS, BETWEEN_SUBJECT_AND_VERB, INVERTIBLE, NOUN_LIKE, FORECAST, PASSIVE_BEFORE, ADJECTIVAL_BEFORE } from './attribution-verbs';
 import { translatedAttributions } from './translated-attributions';
 import { cleanSource, endsWithEntityNoun, isPronoun, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
@@ -22,26 +23,6 @@ export interface Attribution {
   /** "Police recorded 6.7 million crimes": who counted, not who reports it; a speaker the sentence names after it wins. */
   dataVerb?: boolean;
 }
-
-const DATA_VERB = /^(?:recorded|records|counted|counts|tallied|registered)$/;
-
-const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell|plans|planned)\b/g;
-
-// Adverbs, auxiliaries and times that may sit between a subject and its verb.
-const BETWEEN_SUBJECT_AND_VERB =
-  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|quietly|formally|subsequently|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
-// Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
-const INVERTIBLE =
-  /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;
-// Verb forms that double as nouns or adjectives: "an estimated 600,000", "official reports", "the number of people confirmed dead".
-const NOUN_LIKE =
-  /^(?:plans|estimates?|estimated|reports?|reported|claims?|claimed|counts?|counted|confirmed|alleged|states|records?|recorded|finds|notes|shows?|put|puts|expected|forecasts?|predicted|projected|revised)$/;
-// Forecast verbs credit a source only in the active voice after a source-like subject ("economists had expected").
-const FORECAST = /^(?:expected|expects|expect|forecast|forecasts|predicted|predicts|projected|plans|planned)$/;
-const PASSIVE_BEFORE = /\b(?:is|are|was|were|be|been|being|get|gets|got|widely|generally)\s*$/i;
-const ADJECTIVAL_BEFORE =
-  /\b(?:a|an|the|this|that|its|their|his|her|these|those|some|other|such|official|latest|new|previous)\s*$|\b(?:number|toll|count|total)\s+of\s+(?:[a-z]+\s+){0,2}[a-z]+\s*$/i;
 
 const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records)`;
 const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;

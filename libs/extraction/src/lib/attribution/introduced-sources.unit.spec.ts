@@ -30,6 +30,14 @@ describe('bodies the text introduced by a description', () => {
     expect(source(text, '52')).toMatch(/^Altavene Biotech/);
   });
 
+  it('a name given two defined terms ("Tarvo" or "the Company") is what either stands for, without its legal form', () => {
+    const text =
+      'Tarvo Minerals Limited ("Tarvo" or "the Company") reports its half-year.\n\n' +
+      'Sales rose to 61,300 ounces. The Company said its debt stood at $88 million. Tarvo said it hired 140 people.';
+    expect(source(text, '88')).toBe('Tarvo Minerals');
+    expect(source(text, '140')).toBe('Tarvo Minerals');
+  });
+
   it('"the league said" is the league named before', () => {
     const text = 'The Western Rugby League says crowds grew this season.\n\nThe league said ticket prices would rise by 4% next season.';
     expect(source(text, '4')).toMatch(/Western Rugby League/);

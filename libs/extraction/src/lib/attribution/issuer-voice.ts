@@ -1,13 +1,14 @@
 import type { Sentence } from '../text/segment-text';
 import { bodyOfSpeaker } from './coreference';
 import type { Attribution } from './find-attributions';
+import { withoutLegalForm } from './resolve-source';
 
 // A document in an institution's own voice (a press release, briefing notes, a statement) speaks for its issuer
 // throughout: a figure nobody else is credited with is the issuer's, not the article's. The marker is the genre's
 // own furniture at the top of the text; the issuer is the first sayer its lead names.
 
 const OWN_VOICE =
-  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Bulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+RELEASE|(?:Press|News|Media)\s+[Rr]elease\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b)/m;
+  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:Bulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+RELEASE|(?:Press|News|Media)\s+[Rr]elease\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b)/m;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
 /** How many sentences of the lead may name the issuer. */
@@ -16,11 +17,22 @@ const LEAD_SENTENCES = 6;
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS))) return undefined;
+  const company = listed(text);
+  if (company) return company;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     if (named) return bodyOfSpeaker(named.raw).replace(/^the\s+/i, '');
   }
   return letterhead(text);
+};
+
+// "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
+// (before any sayer its lead names: "Half-year report for …" is no speaker).
+const LISTED =
+  /^[ \t]*((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM)\s*:\s*[A-Z0-9.]+\)/m;
+const listed = (text: string): string | undefined => {
+  const name = LISTED.exec(text.slice(0, HEAD_CHARS))?.[1];
+  return name ? withoutLegalForm(name) : undefined;
 };
 
 // "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,

@@ -7,6 +7,21 @@ const credit = (text: string, fragment: string, publishedAt = '2026-03-10') => {
   return { source: f.source, basis: f.sourceBasis, asOf: f.as_of };
 };
 
+describe("a stock-exchange announcement is its listed company's own voice", () => {
+  const filing =
+    'ASX ANNOUNCEMENT\n12 February 2026\n\nOrlan Gold Limited (ASX: ORL)\nHalf-year report for the six months to 31 December 2025\n\n' +
+    'Orlan Gold Limited ("Orlan" or "the Company") presents its results.\n\n' +
+    'The mill treated 2.4 million tonnes. Cash stood at A$96 million, the Company said.';
+
+  it('credits what nobody else says to the company its head lists by ticker, over the period the head names', () => {
+    expect(credit(filing, '2.4', '2026-02-12')).toMatchObject({ source: 'Orlan Gold', basis: 'issuer', asOf: '2025-12-31' });
+  });
+
+  it('"the Company said" also holds over that period', () => {
+    expect(credit(filing, '96', '2026-02-12')).toMatchObject({ source: 'Orlan Gold', asOf: '2025-12-31' });
+  });
+});
+
 describe("a document in an institution's own voice", () => {
   const release =
     'PRESS RELEASE\n\nHalden Water announces new reservoir\n\n' +

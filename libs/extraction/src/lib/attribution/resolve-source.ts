@@ -51,15 +51,20 @@ const definedTerm = (name: string, text: string): string => {
   return (term && definedTerms(text).get(term)) ?? name;
 };
 
-// The defined term in quotes or after "the" ("(the Company)"), not a dateline's "(Reuters)"; read once per text.
-const DEFINITION = /((?:[A-Z][\w&.'’-]*\s+){0,5}[A-Z][\w&.'’-]*)\s*\(\s*(?:the\s+["“]?|["“](?:the\s+)?)([A-Z][a-z]+)["”]?\s*\)/g;
+// The defined terms in quotes or after "the" ("(the Company)", '("Kestrel" or "the Company")'), not a dateline's
+// "(Reuters)"; read once per text.
+const TERM = String.raw`(?:the\s+["“]?|["“](?:the\s+)?)[A-Z][a-z]+["”]?`;
+const DEFINITION = new RegExp(String.raw`((?:[A-Z][\w&.'’-]*[ \t]+){0,5}[A-Z][\w&.'’-]*)\s*\(\s*(${TERM}(?:\s*(?:,|or|and)\s*${TERM})*)\s*\)`, 'g');
+const LEGAL_FORM = /\s+S\.p\.A\.?$|,?\s+(?:Inc|Ltd|Limited|plc|S\.A|AG|SE|N\.V)\.?$/;
+/** A company's name without its legal form ("Kestrel Ridge Resources Limited" is "Kestrel Ridge Resources"). */
+export const withoutLegalForm = (name: string): string => name.replace(/^(?:The|A)\s+/, '').replace(LEGAL_FORM, '');
 let termsOf: { text: string; terms: Map<string, string> } | undefined;
-const definedTerms = (text: string): Map<string, string> => {
+export const definedTerms = (text: string): Map<string, string> => {
   if (termsOf?.text === text) return termsOf.terms;
   const terms = new Map<string, string>();
   for (const m of text.matchAll(DEFINITION)) {
-    const named = (m[1] ?? '').replace(/^(?:The|A)\s+/, '').replace(/\s+S\.p\.A\.?$|,?\s+(?:Inc|Ltd|plc|S\.A|AG|SE|N\.V)\.?$/, '');
-    if (m[2] && !terms.has(m[2])) terms.set(m[2], named);
+    const named = withoutLegalForm(m[1] ?? '');
+    for (const t of (m[2] ?? '').matchAll(/([A-Z][a-z]+)["”]?/g)) if (t[1] && !terms.has(t[1])) terms.set(t[1], named);
   }
   termsOf = { text, terms };
   return terms;

@@ -109,3 +109,24 @@ describe('targets and effective days ahead of the story', () => {
     expect(asOf('Output rose 4.1% in November, the office said.', '4.1')).toEqual(['2025-11-01', 'month']);
   });
 });
+
+describe('a fiscal year told by its label ("FY27")', () => {
+  const report = (body: string) => `Quarterly report for the three months to 30 September 2026\n\nFY26 closed with sales of 4,100 units.\n\n${body}`;
+  const on = (text: string, fragment: string) => {
+    const f = figureIn(text, fragment, { publishedAt: '2026-10-20' });
+    return [f.as_of, f.datePrecision];
+  };
+
+  it('closes on the day the document shows its year closing, over the day a figure was given', () => {
+    expect(on(report('The firm lowered its FY27 target to 5,000 units, from the 5,400 it gave in May.'), '5,000')).toEqual(['2027-09-30', 'day']);
+    expect(on(report('The firm lowered its FY27 target to 5,000 units, from the 5,400 it gave in May.'), '5,400')).toEqual(['2027-09-30', 'day']);
+  });
+
+  it('makes "the year" the fiscal year the document closed', () => {
+    expect(on(report('"We finished the year with 38 stores," the chief executive said.'), '38')).toEqual(['2026-09-30', 'day']);
+  });
+
+  it('without a close the text shows, is the year it ends in', () => {
+    expect(on('Analysts expect FY2027 revenue of $2.1 billion, the bank said.', '2.1')).toEqual(['2027-01-01', 'year']);
+  });
+});

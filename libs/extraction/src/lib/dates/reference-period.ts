@@ -9,17 +9,28 @@ export { findStoryPeriod, underStoryPeriod } from './story-period';
 /** How many paragraphs from the first paragraph of prose count as the lead (header lines, bylines and datelines do not). */
 const LEAD_SPAN = 2;
 const PROSE_WORDS = 8;
+const GREETING = /^(?:Good\s+(?:morning|afternoon|evening)|Hello|Hi|Welcome\s+(?:to|back))\b/i;
 
 /** The index of the first paragraph past the lead: a story's reference period is set in its first paragraphs of prose. */
 export const leadEnd = (text: string, paragraphs: Paragraph[]): number => {
   const first = firstProse(text, paragraphs);
-  return first < 0 ? 0 : first + LEAD_SPAN;
+  if (first < 0) return 0;
+  // A section heading inside the lead ("WHO SHIPPED WHAT?") is no paragraph of it.
+  let end = first + LEAD_SPAN;
+  for (let i = first + 1; i < end && i < paragraphs.length; i++) if (isHeading(text, paragraphs[i] as Paragraph)) end++;
+  return end;
+};
+
+const isHeading = (text: string, p: Paragraph): boolean => {
+  const body = text.slice(p.start, p.end).trim();
+  return !/\n/.test(body) && body.split(/\s+/).length < PROSE_WORDS && !/\d/.test(body);
 };
 
 const firstProse = (text: string, paragraphs: Paragraph[]): number =>
   paragraphs.findIndex((p) => {
     const body = text.slice(p.start, p.end).trim();
-    return /[.!?]["”’)]?$/.test(body) && body.split(/\s+/).length >= PROSE_WORDS;
+    // A newsletter's greeting ("Good morning. This week: …") opens no story.
+    return /[.!?]["”’)]?$/.test(body) && body.split(/\s+/).length >= PROSE_WORDS && !GREETING.test(body);
   });
 
 /**
@@ -87,15 +98,40 @@ export const lastNamedPeriod = (index: DateIndex, text: string, period: AsOf | u
 
 /**
  * "5.46 million people were usually resident on census night": a count that holds on the census's own night or day is
- * dated by the day the story says the census was taken ("Census 2026, taken on Sunday 26 April"), not by the update.
+ * dated by the day the story says the census was taken ("Census 2026, taken on Sunday 26 April"), not by the update; and
+ * when its lead says so, the census is what the story's figures count, so one with no date of its own (or only an
+ * update's header) holds on that day too. A year of its own ("down from 166,752 in 2022") still dates a figure.
  */
-export const censusNight = (index: DateIndex, text: string, sentence: Sentence): AsOf | undefined => {
-  if (!/\bcensus\s+(?:night|day)\b/i.test(sentence.text)) return undefined;
+export const censusNight = (index: DateIndex, text: string, sentence: Sentence, asOf: AsOf, lead: number): AsOf | undefined => {
+  if (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative') return undefined;
   const taken = /\bcensus\b[^.\n]{0,40}?\b(?:taken|held|conducted)\s+on\s+/i.exec(text);
-  const at = taken ? taken.index + taken[0].length : -1;
+  const night = /\bcensus\s+(?:night|day)\b/i.test(sentence.text);
+  // "41,000 forms are still being checked": work going on at the update is no count of the census.
+  const story =
+    taken !== null &&
+    taken.index < lead &&
+    (asOf.dateBasis === 'header' || asOf.dateBasis === 'published') &&
+    !/\b(?:still|so far|to date|yet)\b/i.test(sentence.text);
+  if (!taken || (!night && !story)) return undefined;
+  const at = taken.index + taken[0].length;
   const m = index.mentions.find((d) => d.start >= at && d.start <= at + 15);
-  const resolved = taken && m ? resolveDate(m, index.published) : null;
+  const resolved = m ? resolveDate(m, index.published) : null;
   return resolved?.precision === 'day' ? { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: 'explicit' } : undefined;
+};
+
+const ORDINAL_QUARTER = /\b(first|second|third|fourth)[- ]quarter\b/i;
+/**
+ * "revised its own second-quarter figure" in a story about the three months to September: under a period that ends a
+ * quarter, a quarter told by its number ends in its last month of the period's year (the year before, if that is later).
+ */
+export const ordinalQuarter = (period: AsOf | undefined, asOf: AsOf, clause: string): AsOf | undefined => {
+  const n = ['first', 'second', 'third', 'fourth'].indexOf(ORDINAL_QUARTER.exec(clause)?.[1]?.toLowerCase() ?? '') + 1;
+  if (!n || !period?.as_of || (asOf.dateBasis !== 'published' && asOf.as_of !== period.as_of)) return undefined;
+  const [y, m] = period.as_of.split('-').map(Number) as [number, number];
+  if (m % 3 !== 0 || period.datePrecision === 'year') return undefined;
+  const end = { y: 3 * n > m ? y - 1 : y, m: 3 * n, d: 1 };
+  if (period.datePrecision === 'day') end.d = new Date(Date.UTC(end.y, end.m, 0)).getUTCDate();
+  return { as_of: toIso(end), datePrecision: period.datePrecision, dateBasis: 'carried' };
 };
 
 /** A figure's date from the document's period: a census's night, a named quarter, "the quarter" with no story period. */
@@ -106,7 +142,9 @@ export const periodDate = (
   asOf: AsOf,
   clause: Span,
   sentence: Sentence,
+  lead: number,
 ): AsOf | undefined =>
-  censusNight(index, text, sentence) ??
+  censusNight(index, text, sentence, asOf, lead) ??
+  ordinalQuarter(period, asOf, text.slice(clause.start, clause.end)) ??
   namedQuarter(period, asOf, text.slice(clause.start, clause.end)) ??
   lastNamedPeriod(index, text, period, asOf, clause);

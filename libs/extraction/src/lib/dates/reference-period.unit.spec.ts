@@ -152,4 +152,35 @@ describe('a count on census night', () => {
     expect(at(text, '2,914,300')).toEqual(['2026-04-05', 'day']);
     expect(at(text, '41,000')).toEqual(['2026-09-15', 'day']);
   });
+
+  it("when the lead says when the census was taken, the story's other counts hold on that day too, unless they name a year", () => {
+    const text = [
+      'Census results: live',
+      'Our coverage of the first results from the national census, taken on Sunday 5 April.',
+      'Tuesday 15 September 2026',
+      '10.05 BST\nThe office says the north-east grew 7.2%. The capital now has 812,400 residents, up from 790,100 in 2021.',
+    ].join('\n\n');
+    expect(at(text, '7.2')).toEqual(['2026-04-05', 'day']);
+    expect(at(text, '812,400')).toEqual(['2026-04-05', 'day']);
+    expect(at(text, '790,100')).toEqual(['2021-01-01', 'year']);
+  });
+});
+
+describe("a newsletter's story period", () => {
+  const issue = [
+    'THE GRID | Issue 88 | Thursday, 15 October 2026',
+    'Good morning. Today: two surveys of the solar market, and a warning on tariffs.',
+    'PANELS',
+    'Each quarter the installers report within days of each other.',
+    'Sunwise says installations rose 8% to 41,200 homes in the three months to September, the best quarter on record.',
+    'Its own second-quarter count was revised up to 38,900 homes. Battery add-ons reached 9,300 homes.',
+  ].join('\n\n');
+
+  it("opens its lead after the greeting and its section heading, so the first period named there is the story's", () => {
+    expect(at(issue, '9,300', '2026-10-15')).toEqual(['2026-09-01', 'month']);
+  });
+
+  it('under a period that ends a quarter, "the second quarter" ends in June', () => {
+    expect(at(issue, '38,900', '2026-10-15')).toEqual(['2026-06-01', 'month']);
+  });
 });

@@ -99,7 +99,9 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
   // "next season" between the figures either side of this one ("22% next season, compared with 14% in 2025-26").
   const own = (/[^\d]*$/.exec(clause.slice(0, at))?.[0] ?? '').split(/\b(?:compared|against|from|than|versus|while|whereas)\b/).pop() ?? '';
   const ownAfter = /^[\d.,]*[^\d]*/.exec(clause.slice(at))?.[0] ?? '';
-  if (NEXT.test(own + ownAfter) && (asOf.dateBasis === 'published' || asOf.dateBasis === 'carried')) return next(period, published);
+  // A forecast's bare "next year" (a relative year) is the story's next period too.
+  const nextYear = asOf.dateBasis === 'relative' && asOf.datePrecision === 'year';
+  if (NEXT.test(own + ownAfter) && (asOf.dateBasis === 'published' || asOf.dateBasis === 'carried' || nextYear)) return next(period, published);
   const { close } = period;
   if (close && asOf.datePrecision === 'year' && asOf.dateBasis === 'relative' && asOf.as_of?.startsWith(String(published.y)))
     return { as_of: iso(Number(asOf.as_of.slice(0, 4)), close), datePrecision: 'day', dateBasis: 'relative' };

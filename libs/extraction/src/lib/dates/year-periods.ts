@@ -1,4 +1,4 @@
-import type { Rule } from './date-mentions';
+import type { Rule } from './date-rules';
 
 // Years told as the period a figure covers (rules found by the held-out batch g113–g120).
 const YEAR = String.raw`((?:19|20)\d{2})`;
@@ -23,8 +23,9 @@ export const YEAR_PERIOD_RULES: Rule[] = [
     },
   },
   {
-    // "the reserve had stood at 11.2% two years ago": a year back from the reporting, at year precision.
-    re: /(?<!\b(?:published|announced|released|reported|issued|gave|given)\s)\b(a|one|two|three|four|five|six|seven|eight|nine|ten)\s+years?\s+ago\b/gi,
+    // "the reserve had stood at 11.2% two years ago": a year back from the reporting, at year precision ("a year ago" is
+    // the same day a year back, in date-mentions).
+    re: /(?<!\b(?:published|announced|released|reported|issued|gave|given)\s)\b(two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b/gi,
     build: (m) => ({ kind: 'relative', period: 'year', back: Math.max(1, COUNT.indexOf(m[1].toLowerCase())) }),
   },
 ];

@@ -1,0 +1,170 @@
+import { monthNumber, WEEKDAYS } from './calendar';
+import type { DateValue } from './date-mentions';
+import { YEAR_PERIOD_RULES } from './year-periods';
+
+// The patterns a date is told by, each with the value it means; findDateMentions (date-mentions) reads their context.
+
+const MONTH = String.raw`(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
+// 2100: the horizon of long-range projections ("by 2100").
+const YEAR = String.raw`((?:19|20)\d{2}|2100)`;
+const WEEKDAY = String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)`;
+
+// "the middle of next year" is its June.
+const PART_OF_YEAR: Record<string, number> = { end: 12, middle: 6, start: 1, beginning: 1 };
+
+export interface Rule {
+  re: RegExp;
+  /** Month name capture index (must be capitalised: "may" is usually a verb). */
+  monthGroup?: number;
+  build(m: RegExpExecArray): DateValue | undefined;
+}
+
+const SPAN_COUNT = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+const MONTHS_COUNT = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
+const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+
+/** Day-first numeric dates (28/10/2024), unless the first part cannot be a day-of-month pairing. */
+const numericDate = (a: number, b: number, y: number, monthFirst = false): DateValue =>
+  (b > 12 || monthFirst) && a <= 12 ? { kind: 'date', y, m: a, d: b } : { kind: 'date', y, m: b, d: a };
+// A slashed date followed by a 12-hour clock or a North American zone ("11/06/2024 05:00 PM EST") is US month-first.
+const US_TIME_AFTER = String.raw`(?=(\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?|(?:EST|EDT|ET|CST|CDT|PST|PDT)\b))?)`;
+
+export const DATE_RULES: Rule[] = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, build: (m) => ({ kind: 'date', y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }) },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b${US_TIME_AFTER}`, 'g'),
+    build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4]), m[2] === '/' && Boolean(m[5])),
+  },
+  {
+    // A date never runs over a line break ("Sunday 8 November" over a "18:40" time line).
+    re: new RegExp(String.raw`\b${DAY}(?:[^\S\n]+of)?[^\S\n]+(${MONTH})(?:,?[^\S\n]+${YEAR})?(?![\w])`, 'gi'),
+    monthGroup: 2,
+    build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[2]), d: Number(m[1]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(${MONTH})[^\S\n]+${DAY}(?:,?[^\S\n]+${YEAR})?(?![\w,]\d)(?!\d)`, 'gi'),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[1]), d: Number(m[2]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:(last)\s+|(?:mid|early|late)-?\s*)?(${MONTH}),?\s+${YEAR}\b`, 'gi'),
+    monthGroup: 2,
+    build: (m) => ({ kind: 'month', y: Number(m[3]), m: monthNumber(m[2]), last: false }),
+  },
+  {
+    // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
+    // "by Nov. 5" is a day, not a bare month.
+    re: new RegExp(
+      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|\.?,?\s+(?:19|20)\d{2}\b)`,
+      'gi',
+    ),
+    monthGroup: 2,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[2]), last: Boolean(m[1]) }),
+  },
+  {
+    re: new RegExp(
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|for|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
+      'gi',
+    ),
+    // "by the end of 2027" is its December.
+    build: (m) => (m[1] ? { kind: 'month', y: Number(m[2]), m: 12, last: false } : { kind: 'year', y: Number(m[1 + 1]) }),
+  },
+  {
+    re: new RegExp(String.raw`\b(?:(last)\s+|(?:on|this)\s+)?${WEEKDAY}\b(?:\s+(this|last)\s+week\b)?`, 'g'),
+    build: (m) => ({
+      kind: 'weekday',
+      weekday: WEEKDAYS.indexOf(m[2].toLowerCase() as (typeof WEEKDAYS)[number]),
+      strictlyBefore: Boolean(m[1]),
+      ...(m[3] ? { week: m[3] === 'last' ? -1 : 0 } : {}),
+    }),
+  },
+  {
+    // "in the three months to September", "the quarter ended June", "the year to March": a period named by its last month
+    // (the mention is the month alone: "the quarter" is no attributive date).
+    re: new RegExp(
+      String.raw`(?<=\b(?:months|quarter|half|year|weeks|period)\s+(?:to|ended|ending|through)\s+)(${MONTH})(?![\w-])(?!\.?,?\s+(?:\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|(?:19|20)\d{2}\b))`,
+      'gi',
+    ),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
+  },
+  {
+    // "in the first nine months of 2024", "the first half of the year": the period ends in that month.
+    re: new RegExp(
+      String.raw`\bfirst\s+(half|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+(?:months\s+)?of\s+(?:the\s+year|${YEAR})\b`,
+      'gi',
+    ),
+    build: (m) => {
+      const n = m[1].toLowerCase() === 'half' ? 6 : MONTHS_COUNT.indexOf(m[1].toLowerCase()) + 1 || Number(m[1]);
+      return n >= 1 && n <= 12 ? { kind: 'month', ...(m[2] ? { y: Number(m[2]) } : {}), m: n, last: false } : undefined;
+    },
+  },
+  {
+    // "two weeks ago" counts back from the reporting; "a fortnight earlier", "three days before" from the day the sentence
+    // names ("reached 94 on Monday, up from 37 a fortnight earlier"). "two weeks before the vote" is a preposition, no date.
+    re: /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(days?|weeks?|fortnights?)\s+(ago|earlier|before(?![^\S\n]+[\w"“'‘]))/gi,
+    build: (m) => {
+      const n = /^\d/.test(m[1]) ? Number(m[1]) : Math.max(1, SPAN_COUNT.indexOf(m[1].toLowerCase()));
+      const days = n * (/^f/i.test(m[2]) ? 14 : /^w/i.test(m[2]) ? 7 : 1);
+      return { kind: 'day-offset', days: -days, ...(/^ago$/i.test(m[3]) ? {} : { anchored: true }) };
+    },
+  },
+  {
+    // "over the 2025-26 season", "the 2024/25 financial year": a period across two years holds in the year it ends.
+    re: /\b((?:19|20)\d{2})[-–/](\d{2})\s+(?:[a-z]+\s+){0,2}?(?:season|campaign|winter|financial\s+year|fiscal\s+year|school\s+year|academic\s+year)\b/g,
+    build: (m) => {
+      const first = Number(m[1]);
+      const end = first - (first % 100) + Number(m[2]);
+      return end === first + 1 ? { kind: 'year', y: end } : undefined;
+    },
+  },
+  {
+    // "compared with 89% a year earlier", "up from $389 a year ago": the same day a year before the day (or period end) the
+    // sentence is about. "two years ago" is a year back at year precision, and "it published a year ago" when it was given out.
+    re: /\b(a|one|two|three|four|five)\s+years?\s+(?:earlier|before(?![^\S\n]+[\w"“'‘]))|(?<!\b(?:published|announced|released|reported|issued|gave|given)\s)\b(a|one)\s+year\s+ago\b/gi,
+    build: (m) => ({ kind: 'day-offset', days: 0, years: -Math.max(1, SPAN_COUNT.indexOf((m[1] ?? m[2]).toLowerCase())), anchored: true }),
+  },
+  {
+    re: /\bthe\s+(?:previous|preceding)\s+day\b|\bthe\s+day\s+before\b/gi,
+    build: () => ({ kind: 'day-offset', days: -1, anchored: true }),
+  },
+  {
+    // "full-year revenue", "close the year with 98 million": a whole-year figure holds for the year (year precision).
+    re: /\b(?:full|whole)[- ]year\b|\b(?:close|end|finish)(?:s|ed|ing)?\s+the\s+year(?=\s+(?:with|at|on|about|around|some|up|down)\b)/gi,
+    build: () => ({ kind: 'relative', period: 'year', back: 0 }),
+  },
+  {
+    // "about 98,000 in the same period last year": the current period a year back, at month precision.
+    re: /\bthe\s+same\s+(?:period|time|point|months?|weeks?|quarter)\s+(?:of\s+)?(?:last|the\s+previous|the\s+preceding|the\s+prior)\s+year\b/gi,
+    build: () => ({ kind: 'relative', period: 'year', back: 1, sameTime: true }),
+  },
+  {
+    // "stood at 30% in the September poll": a month naming the event a figure comes from.
+    re: new RegExp(
+      String.raw`(?<=\bin\s+the\s+)(?:(?:early|late|mid)-?\s*)?(${MONTH})(?=[^\S\n]+[a-z]{3,}\b)(?![^\S\n]+(?:and|or|to|of|was|is|were|that|when|the)\b)`,
+      'g',
+    ),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
+  },
+  ...YEAR_PERIOD_RULES,
+  {
+    re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,
+    build: (m) => ({ kind: 'day-offset', days: /^yesterday|^last night/i.test(m[1]) ? -1 : 0 }),
+  },
+  {
+    // "1.5 million tonnes for this season, down from 3.3 million last season": a harvest or season told by its year.
+    re: /\b(?:(last|previous)|this)\s+season\b/gi,
+    build: (m) => ({ kind: 'relative', period: 'year', back: m[1] ? 1 : 0 }),
+  },
+  {
+    // "2.25 per cent next year", "by the end of next year": a forecast's target (bare, only right after a figure).
+    re: /\bthe\s+(end|middle|start|beginning)\s+of\s+next\s+year\b|(?<=(?:\d|%|\bper\s?cent|\bpercent)(?:\s+[a-z]+){0,2}\s+)next\s+year\b(?!['’])/gi,
+    build: (m) => ({ kind: 'relative', period: 'year', back: -1, month: PART_OF_YEAR[m[1]?.toLowerCase() ?? ''] ?? 0 }),
+  },
+  {
+    re: /\b(?:(last|previous)|this|earlier this)\s+(week|month|year)\b/gi,
+    build: (m) => ({ kind: 'relative', period: m[2].toLowerCase() as 'week' | 'month' | 'year', back: m[1] ? 1 : 0 }),
+  },
+];
