@@ -38,6 +38,8 @@ const HEADS: Record<string, Head> = {
   commission: { kind: 'org' },
   service: { kind: 'org' },
   council: { kind: 'org' },
+  // "the board" after "Ghana's cocoa regulator": a statutory board regulates.
+  board: { kind: 'org', hint: /board|regulat|authority|commission/i },
   authority: { kind: 'org', hint: /authority|authorities/i },
   regulator: { kind: 'org', hint: /regulat|commission|authority|office/i },
   bank: { kind: 'org', hint: /bank|reserve|ECB|Fed\b/i },
@@ -185,6 +187,7 @@ const FAMILIES = [
     'commission',
     'service',
     'council',
+    'board',
     'authority',
     'regulator',
     'government',

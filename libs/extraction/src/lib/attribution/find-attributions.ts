@@ -71,7 +71,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
     // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
     const work =
-      /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(
+      /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data|figures|statistics)\b[^,;.]{0,60}?\bby\s+/i.exec(
         s.slice(from),
       );
     // "according to operative data of the Ministry": whose data.
