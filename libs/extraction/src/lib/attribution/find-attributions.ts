@@ -219,7 +219,7 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
     // "said the lead author, Dr Kari Maeland.": a described speaker's name in apposition closing the sentence.
     const named =
-      np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
+      np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\wÀ-ɏ'’-]+(?:\s+[A-Z][\wÀ-ɏ'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
     if (np && named?.[1] && /^(?:the|a|an)\s/i.test(np.text)) {
       const from = np.end - at + named[0].indexOf(named[1]);
       return { anchor: at + index, end: at + from + named[1].length, raw: named[1], forwardOnly: false };

@@ -26,4 +26,16 @@ describe('bodies named with a place before their description', () => {
     expect(credit(text, '64.2').source).toBe('Office of Rail Standards');
     expect(credit(text, '1,140')).toMatchObject({ source: 'Office of Rail Standards', basis: 'coreference' });
   });
+
+  it('an acronym the text defines is the name it defines: "the Harbour Board of Velm (HBV) ... HBV published"', () => {
+    const text =
+      'The Harbour Board of Velm (HBV) opened a new quay on Friday.\n\n' +
+      'According to the preliminary data which HBV published in October, the port expected 4.1 million tonnes.';
+    expect(credit(text, '4.1').source).toBe('Harbour Board of Velm');
+  });
+
+  it('"said the director of X, Mr. Dragan Petrović." credits the name with its letters beyond ASCII', () => {
+    const text = 'The ferries carried 91,000 passengers, said the director of Velm Ferries, Mr. Zoran Kovačić.';
+    expect(credit(text, '91,000').source).toBe('Mr. Zoran Kovačić');
+  });
 });
