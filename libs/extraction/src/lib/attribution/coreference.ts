@@ -72,6 +72,7 @@ const HEADS: Record<string, Head> = {
   scheme: { kind: 'org' },
   fund: { kind: 'org' },
   trust: { kind: 'org' },
+  foundation: { kind: 'org', hint: /foundation|charity|trust/i },
   // A document stands for the body that published it: "the agency said in its annual inventory ... according to the inventory".
   inventory: { kind: 'org', hint: PUBLISHER },
   report: { kind: 'org', hint: PUBLISHER },

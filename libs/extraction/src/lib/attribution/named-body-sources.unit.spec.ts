@@ -38,4 +38,10 @@ describe('bodies named with a place before their description', () => {
     const text = 'The ferries carried 91,000 passengers, said the director of Velm Ferries, Mr. Zoran Kovačić.';
     expect(credit(text, '91,000').source).toBe('Mr. Zoran Kovačić');
   });
+
+  it('"the foundation" is a body: its own act is credited to the foundation named before', () => {
+    const text =
+      'The Lakeside Relief Foundation said the appeal had reached £900,000 on Friday.\n\nThe foundation has so far paid out £310,000 in grants.';
+    expect(credit(text, '310,000')).toMatchObject({ source: 'Lakeside Relief Foundation', basis: 'coreference' });
+  });
 });
