@@ -26,7 +26,7 @@ export interface Attribution {
 const DATA_VERB = /^(?:recorded|records|counted|counts|tallied|registered)$/;
 
 const VERBS =
-  /\b(?:said|says|say|saying|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell|plans|planned)\b/g;
+  /\b(?:said|says|say|saying|telling|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell|plans|planned)\b/g;
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
@@ -236,8 +236,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
       return { anchor: at + index, end: at + index + verb.length + who[0].length, raw: who[2] ?? who[1], forwardOnly: false };
     }
   }
-  // "On Monday it raised that estimate, saying ...": a participle after its clause speaks for the clause's subject.
-  if (verb === 'saying' && /,\s*$/.test(beforeRaw)) {
+  // "On Monday it raised that estimate, saying ...", "X disagreed, telling us ...": a participle after its clause speaks for its subject.
+  if ((verb === 'saying' || verb === 'telling') && /,\s*$/.test(beforeRaw)) {
     const pronoun = /^(?:(?:On|In|Last|Earlier|Later|Then)\s+\w+\s+)?(it|they|he|she)\s/i.exec(beforeRaw)?.[1];
     const subject = pronoun ? undefined : sentenceSubject(s, at);
     if (pronoun) return { anchor: at + index, end: at + index + verb.length, raw: pronoun, pronoun: pronoun.toLowerCase(), forwardOnly };

@@ -44,4 +44,9 @@ describe('bodies named with a place before their description', () => {
       'The Lakeside Relief Foundation said the appeal had reached £900,000 on Friday.\n\nThe foundation has so far paid out £310,000 in grants.';
     expect(credit(text, '310,000')).toMatchObject({ source: 'Lakeside Relief Foundation', basis: 'coreference' });
   });
+
+  it('"X disagreed, telling us N" credits X, as ", saying" does', () => {
+    const text = 'The Chamber of Shipping disagreed, telling us its members had lost £42m in the strike.';
+    expect(credit(text, '42m').source).toBe('Chamber of Shipping');
+  });
 });
