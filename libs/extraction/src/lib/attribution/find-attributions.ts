@@ -28,6 +28,8 @@ const DATA_VERB = /^(?:recorded|records|counted|counts|tallied|registered)$/;
 const VERBS =
   /\b(?:said|says|say|saying|telling|claims|claimed|claim|claiming|estimates|estimated|estimate|estimating|reported|reports|report|reporting|believes|believed|believe|confirmed|confirms|confirm|confirming|stated|states|told|tells|announced|announces|warned|warns|assessed|assesses|assess|alleged|alleges|added|adds|wrote|writes|noted|notes|put|puts|counted|counts|calculated|calculates|recorded|records|tallied|acknowledged|acknowledges|admitted|admits|revealed|reveals|disclosed|discloses|indicated|indicates|suggested|suggests|suggest|showed|shows|show|concluded|concludes|insisted|insists|maintained|maintains|testified|thinks|thought|understands|asserted|asserts|cited|cites|quoted|found|finds|putting|reckon|reckons|reckoned|described|describes|think|publishes|given|gave|posted|tweeted|affirmed|affirms|affirm|declared|declares|evoked|precised|specified|stressed|underlined|reiterated|explained|documented|informed|informs|expected|expects|expect|forecast|forecasts|predicted|predicts|projected|revised|revises|lowered|raised|cut|upgraded|downgraded|notified|notifies|tell|plans|planned)\b/g;
 
+// "said the lead author, Dr Kari Maeland." (or "Mr. Dragan Petrović."): a described speaker's name in apposition closing the sentence.
+const APPOSED_NAME = /^\s*,\s*((?:(?:Dr|Mrs?|Ms|Prof)\.?\s+)?[A-Z][\wÀ-ɏ'’-]+(?:\s+[A-Z][\wÀ-ɏ'’-]+){0,2})\s*(?:[.;]|$)/;
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 const BETWEEN_SUBJECT_AND_VERB =
   /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|quietly|formally|subsequently|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
@@ -217,9 +219,7 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const np = phraseAfter(s, index + verb.length + (/^\s*(?:(?:today|yesterday|also|on\s+\w+day)\s+)?/i.exec(afterVerb)?.[0].length ?? 0), at);
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
-    // "said the lead author, Dr Kari Maeland.": a described speaker's name in apposition closing the sentence.
-    const named =
-      np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\wÀ-ɏ'’-]+(?:\s+[A-Z][\wÀ-ɏ'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
+    const named = np && ends ? APPOSED_NAME.exec(s.slice(np.end - at)) : null;
     if (np && named?.[1] && /^(?:the|a|an)\s/i.test(np.text)) {
       const from = np.end - at + named[0].indexOf(named[1]);
       return { anchor: at + index, end: at + from + named[1].length, raw: named[1], forwardOnly: false };

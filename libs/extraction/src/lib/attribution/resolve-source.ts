@@ -16,7 +16,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const resolveSource = (raw: string, text: string, before: number, aliases: SourceAlias[]): ResolvedSource => {
   const parts = raw.split(/\s+citing\s+/);
-  const resolved = parts.map((part) => canonical(expandAcronym(definedAcronym(definedTerm(fullName(cleanSource(part), text, before), text), text)), aliases));
+  const resolved = parts.map((part) =>
+    canonical(expandAcronym(definedAcronym(definedTerm(fullName(cleanSource(part), text, before), text), text)), aliases),
+  );
   const source = resolved.join(' citing ');
   return source === raw ? { source } : { source, sourceText: raw };
 };
