@@ -38,6 +38,8 @@ const HEADS: Record<string, Head> = {
   commission: { kind: 'org' },
   service: { kind: 'org' },
   council: { kind: 'org' },
+  // "the board" after "Ghana's cocoa regulator": a statutory board regulates.
+  board: { kind: 'org', hint: /board|regulat|authority|commission/i },
   authority: { kind: 'org', hint: /authority|authorities/i },
   regulator: { kind: 'org', hint: /regulat|commission|authority|office/i },
   bank: { kind: 'org', hint: /bank|reserve|ECB|Fed\b/i },
@@ -70,6 +72,7 @@ const HEADS: Record<string, Head> = {
   scheme: { kind: 'org' },
   fund: { kind: 'org' },
   trust: { kind: 'org' },
+  foundation: { kind: 'org', hint: /foundation|charity|trust/i },
   // A document stands for the body that published it: "the agency said in its annual inventory ... according to the inventory".
   inventory: { kind: 'org', hint: PUBLISHER },
   report: { kind: 'org', hint: PUBLISHER },
@@ -185,6 +188,7 @@ const FAMILIES = [
     'commission',
     'service',
     'council',
+    'board',
     'authority',
     'regulator',
     'government',

@@ -1,7 +1,17 @@
 import type { Sentence } from '../text/segment-text';
 import { agentCovers, appositiveName, citedPhrase, courtHeard, listedNames, placesFigure } from './attribution-phrases';
 import { sentenceSubject } from './sentence-subject';
-import { DATA_VERB, VERBS, BETWEEN_SUBJECT_AND_VERB, INVERTIBLE, NOUN_LIKE, FORECAST, PASSIVE_BEFORE, ADJECTIVAL_BEFORE } from './attribution-verbs';
+import {
+  APPOSED_NAME,
+  DATA_VERB,
+  VERBS,
+  BETWEEN_SUBJECT_AND_VERB,
+  INVERTIBLE,
+  NOUN_LIKE,
+  FORECAST,
+  PASSIVE_BEFORE,
+  ADJECTIVAL_BEFORE,
+} from './attribution-verbs';
 import { translatedAttributions } from './translated-attributions';
 import { cleanSource, endsWithEntityNoun, isPronoun, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
@@ -52,7 +62,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
     // "an estimate by the catastrophe modelling firm Verisk": the descriptor before the name is not part of it.
     const work =
-      /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data)\b[^,;.]{0,60}?\bby\s+/i.exec(
+      /^(?:an?|the|new|latest|\s)*(?:[a-z]+\s+){0,2}?(?:analysis|study|report|assessment|review|survey|census|poll|inventory|audit|investigation|calculations?|estimates?|count|tally|data|figures|statistics)\b[^,;.]{0,60}?\bby\s+/i.exec(
         s.slice(from),
       );
     // "according to operative data of the Ministry": whose data.
@@ -198,9 +208,7 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const np = phraseAfter(s, index + verb.length + (/^\s*(?:(?:today|yesterday|also|on\s+\w+day)\s+)?/i.exec(afterVerb)?.[0].length ?? 0), at);
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
-    // "said the lead author, Dr Kari Maeland.": a described speaker's name in apposition closing the sentence.
-    const named =
-      np && ends ? /^\s*,\s*((?:(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})\s*(?:[.;]|$)/.exec(s.slice(np.end - at)) : null;
+    const named = np && ends ? APPOSED_NAME.exec(s.slice(np.end - at)) : null;
     if (np && named?.[1] && /^(?:the|a|an)\s/i.test(np.text)) {
       const from = np.end - at + named[0].indexOf(named[1]);
       return { anchor: at + index, end: at + from + named[1].length, raw: named[1], forwardOnly: false };
@@ -217,8 +225,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
       return { anchor: at + index, end: at + index + verb.length + who[0].length, raw: who[2] ?? who[1], forwardOnly: false };
     }
   }
-  // "On Monday it raised that estimate, saying ...": a participle after its clause speaks for the clause's subject.
-  if (verb === 'saying' && /,\s*$/.test(beforeRaw)) {
+  // "On Monday it raised that estimate, saying ...", "X disagreed, telling us ...": a participle after its clause speaks for its subject.
+  if ((verb === 'saying' || verb === 'telling') && /,\s*$/.test(beforeRaw)) {
     const pronoun = /^(?:(?:On|In|Last|Earlier|Later|Then)\s+\w+\s+)?(it|they|he|she)\s/i.exec(beforeRaw)?.[1];
     const subject = pronoun ? undefined : sentenceSubject(s, at);
     if (pronoun) return { anchor: at + index, end: at + index + verb.length, raw: pronoun, pronoun: pronoun.toLowerCase(), forwardOnly };

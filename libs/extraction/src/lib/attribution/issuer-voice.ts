@@ -1,5 +1,5 @@
 import type { Sentence } from '../text/segment-text';
-import { bodyOfSpeaker } from './coreference';
+import { bodyOfSpeaker, isBodyName } from './coreference';
 import type { Attribution } from './find-attributions';
 import { withoutLegalForm } from './resolve-source';
 
@@ -23,7 +23,7 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     if (named) return bodyOfSpeaker(named.raw).replace(/^the\s+/i, '');
   }
-  return letterhead(text);
+  return letterhead(text) ?? namedBelowMarker(text);
 };
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
@@ -34,6 +34,17 @@ const listed = (text: string): string | undefined => {
   const name = LISTED.exec(text.slice(0, HEAD_CHARS))?.[1];
   return name ? withoutLegalForm(name) : undefined;
 };
+// "PRESS RELEASE\n\nTransport Authority of Novi Brod\nDate: 22.01.2026": a body's name on its own line in the header,
+// in title case, when neither the lead nor a capitalised letterhead names the issuer.
+const TITLE_LINE = /^[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du)[ \t]+)?[A-Z][\w'’&.-]*){1,7}$/;
+const namedBelowMarker = (text: string): string | undefined =>
+  text
+    .slice(0, HEAD_CHARS)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 4)
+    .find((l) => TITLE_LINE.test(l) && !OWN_VOICE.test(l) && isBodyName(l));
 
 // "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
 // when no sayer in the lead names it.

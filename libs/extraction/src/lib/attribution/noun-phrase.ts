@@ -30,7 +30,7 @@ const ENTITY_NOUNS = new Set(
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
   organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge
   coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university league federation
-  desk volunteer volunteers`.split(/\s+/),
+  desk volunteer volunteers foundation`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
@@ -105,9 +105,25 @@ const describedBody = (tokens: Token[], i: number, kept: Token[]): Token[] | und
     const det = tokens[i - k];
     if (!words.every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text)) || !det) continue;
     if (/^the$/i.test(det.text)) return [det, ...words];
+    // "Ghana's cocoa regulator": a place's own body.
+    if (/^[A-Z][\w-]*['’]s$/.test(det.text) && !NOT_NAMES.has(det.text.slice(0, -2))) return [det, ...words];
+    // "The Tirol mountain rescue service": a place or name before the modifiers.
+    const named = properBefore(tokens, i - k);
+    if (named) return [...named, ...words];
     // "the college's annual admissions report": a described owner before the modifiers.
     const the = tokens[i - k - 1];
     if (/^[a-z]+['’]s$/.test(det.text) && the && /^the$/i.test(the.text)) return [the, det, ...words];
+  }
+  return undefined;
+};
+
+/** "the Tirol", "the Lower Saxony": one or two capitalised words ending at `j`, after "the". */
+const properBefore = (tokens: Token[], j: number): Token[] | undefined => {
+  for (let n = 1; n <= 2; n++) {
+    const names = tokens.slice(j - n + 1, j + 1);
+    const the = tokens[j - n];
+    if (names.length < n || !names.every((w) => isCapitalised(w.text) && !CONNECTORS.has(w.text))) return undefined;
+    if (the && /^the$/i.test(the.text)) return [the, ...names];
   }
   return undefined;
 };

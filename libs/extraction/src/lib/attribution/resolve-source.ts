@@ -1,4 +1,5 @@
 import type { SourceAlias } from '../types';
+import { definedAcronym } from './defined-acronym';
 import { cleanSource } from './noun-phrase';
 
 export interface ResolvedSource {
@@ -15,7 +16,9 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export const resolveSource = (raw: string, text: string, before: number, aliases: SourceAlias[]): ResolvedSource => {
   const parts = raw.split(/\s+citing\s+/);
-  const resolved = parts.map((part) => canonical(expandAcronym(definedTerm(fullName(cleanSource(part), text, before), text)), aliases));
+  const resolved = parts.map((part) =>
+    canonical(expandAcronym(definedAcronym(definedTerm(fullName(cleanSource(part), text, before), text), text)), aliases),
+  );
   const source = resolved.join(' citing ');
   return source === raw ? { source } : { source, sourceText: raw };
 };

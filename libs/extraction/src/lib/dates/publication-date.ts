@@ -4,13 +4,15 @@ import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
 
 const HEADER_LINES = 15;
+const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
 const LABELLED = /^\s*(date|dated|published|publication date|posted|first published|last updated|updated)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
-// A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -".
+// A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
+// its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =
-  /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+)?(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
+  /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+){0,2}(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
 // The same with the day first, as European outlets write it: "MILAN, 20 March 2026 –", "PARIS, 3 May (AFP) -".
 const DATELINE_DAY_FIRST =
-  /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+)?(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
+  /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+){0,2}(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
 
 /** A dateline's month, day and stated year, in either order, as [whole match, month, day, year?]. */
 const datelineMatch = (line: string): [string, string, string, string | undefined] | undefined => {
@@ -103,9 +105,11 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
 const leadWeekday = (text: string, mentions: DateMention[], from: number): number | undefined => {
   const end = text.slice(from).search(/[.!?](?:\s|$)/);
   const limit = end < 0 ? text.length : from + end;
-  const m = mentions.find(
+  const plain = mentions.filter(
     (d) => d.start >= from && d.start < limit && d.kind === 'weekday' && !d.future && !d.boundary && !d.strictlyBefore && d.week === undefined,
   );
+  // "killed by an avalanche … on Monday …, police said on Wednesday": the saying's day is the dateline's, not the event's.
+  const m = plain.find((d) => SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))) ?? plain[0];
   return m?.kind === 'weekday' ? m.weekday : undefined;
 };
 

@@ -66,6 +66,11 @@ describe('publication date from the article header', () => {
     };
     expect(read('2026-12-03')).toBe('2024-11-20');
     expect(read('2024-11-21')).toBe('2024-11-20');
+    // A place in two parts; the lead's event day ("on Saturday") is not the day it was said ("said on Monday").
+    const twoPart =
+      'LUGANO, Switzerland, Mar 9 (Reuters) - A rockfall that hit a hiking trail on Saturday injured 14 people, officials said on Monday.';
+    const twoPartDay = findPublicationDate(twoPart, parseIso('2026-12-03'));
+    expect(twoPartDay && toIso(twoPartDay)).toBe('2026-03-09');
     // No weekday to check against: no guess.
     expect(findPublicationDate('SEOUL, Nov. 20 (Yonhap) -- 3,000 more troops were sent.', parseIso('2026-12-03'))).toBeUndefined();
   });

@@ -23,6 +23,11 @@ export const YEAR_PERIOD_RULES: Rule[] = [
     },
   },
   {
+    // "in year 2025", "in the year 2026": a year told with its noun, as translated copy often writes it.
+    re: new RegExp(String.raw`\b(?:in|during|for|throughout)\s+(?:the\s+)?year\s+${YEAR}\b(?![-–/]\d)`, 'gi'),
+    build: (m) => ({ kind: 'year', y: Number(m[1]) }),
+  },
+  {
     // "the reserve had stood at 11.2% two years ago": a year back from the reporting, at year precision ("a year ago" is
     // the same day a year back, in date-mentions).
     re: /(?<!\b(?:published|announced|released|reported|issued|gave|given)\s)\b(two|three|four|five|six|seven|eight|nine|ten)\s+years\s+ago\b/gi,

@@ -274,6 +274,9 @@ export const furnitureSpans = (text: string): Span[] => {
   for (let m = phone.exec(text); m; m = phone.exec(text)) {
     if (m[0].replace(/\D/g, '').length >= 9 && !/,/.test(m[0])) spans.push({ start: m.index, end: m.index + m[0].length });
   }
+  // "+43 59133 70 1234": a country code and groups of any length (at least three), never a change or a quantity.
+  const international = /(?<![\w.])\+\d{1,3}(?:[ \t]\(?\d{1,5}\)?){3,5}(?![\d.,]\d)/g;
+  for (let m = international.exec(text); m; m = international.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   // "555-0190": a local number; a range's upper bound never starts with a zero.
   const local = /(?<![\d,.-])\d{3}-0\d{3}(?![\d-])/g;
   for (let m = local.exec(text); m; m = local.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });

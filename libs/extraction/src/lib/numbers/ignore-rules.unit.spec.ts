@@ -45,6 +45,7 @@ describe('numbers that are not figures', () => {
     ['trial notation', 'By week 12, ACR 50 was reached (p<0.01) on 200 mg twice daily by 500 troops.'],
     ['time-zone offsets', 'All times are CET (UTC+1); 500 troops crossed at dawn.'],
     ['spaced and local phone numbers', 'To help, call the hotline on 131 444 or dial 555-0123; 500 troops are on standby.'],
+    ['an international number in groups of any length', 'Families may call the hotline on +41 58463 20 777; 500 troops are searching.'],
     ['a break in a hearing', 'The panel will adjourn for 20 minutes, then hear from 500 troops.'],
   ])('ignores %s', (_kind, text) => {
     expect(numberTexts(text)).toEqual([expect.stringContaining('500')]);
