@@ -26,6 +26,16 @@ export function carried(asOf: AsOf | undefined): AsOf | undefined {
 export const PAST = /\b(?:was|were|\w{3,}ed)\b/;
 // A present or past-perfect state ("Four people remain unaccounted for", "46,000 had been affected") holds as reported.
 export const NOT_PAST = /\b(?:is|are|remains?|has|have|had)\b/i;
+/** The last figure in `span`: figures are pushed sentence by sentence, so the walk back stops at the span's start. */
+const lastIn = (figures: ExtractedFigure[], span: { start: number; end: number }): ExtractedFigure | undefined => {
+  for (let i = figures.length - 1; i >= 0; i--) {
+    const f = figures[i] as ExtractedFigure;
+    if (f.offset < span.start) return undefined;
+    if (f.offset < span.end) return f;
+  }
+  return undefined;
+};
+
 /** The day the last figure of `sentence` holds on, when it is in `paragraph` and was dated by the text. */
 export const dayBefore = (
   figures: ExtractedFigure[],
@@ -33,7 +43,7 @@ export const dayBefore = (
   paragraph: number,
   period: AsOf | undefined,
 ) => {
-  const last = sentence?.paragraph === paragraph ? figures.findLast((f) => f.offset >= sentence.start && f.offset < sentence.end) : undefined;
+  const last = sentence?.paragraph === paragraph ? lastIn(figures, sentence) : undefined;
   // The end of the story's period is no day of an event.
   return last?.datePrecision === 'day' && last.dateBasis !== 'published' && last.dateBasis !== null && last.as_of !== period?.as_of
     ? { as_of: last.as_of, datePrecision: last.datePrecision, dateBasis: last.dateBasis }

@@ -96,6 +96,13 @@ export const lastNamedPeriod = (index: DateIndex, text: string, period: AsOf | u
   return resolved ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: 'carried' } : undefined;
 };
 
+// Asked once per figure, answered once per text: scanning the whole text per figure made long texts quadratic.
+let censusMemo: { text: string; taken: RegExpExecArray | null } | undefined;
+const censusTaken = (text: string): RegExpExecArray | null => {
+  if (censusMemo?.text !== text) censusMemo = { text, taken: /\bcensus\b[^.\n]{0,40}?\b(?:taken|held|conducted)\s+on\s+/i.exec(text) };
+  return censusMemo.taken;
+};
+
 /**
  * "5.46 million people were usually resident on census night": a count that holds on the census's own night or day is
  * dated by the day the story says the census was taken ("Census 2026, taken on Sunday 26 April"), not by the update; and
@@ -104,7 +111,7 @@ export const lastNamedPeriod = (index: DateIndex, text: string, period: AsOf | u
  */
 export const censusNight = (index: DateIndex, text: string, sentence: Sentence, asOf: AsOf, lead: number): AsOf | undefined => {
   if (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative') return undefined;
-  const taken = /\bcensus\b[^.\n]{0,40}?\b(?:taken|held|conducted)\s+on\s+/i.exec(text);
+  const taken = censusTaken(text);
   const night = /\bcensus\s+(?:night|day)\b/i.test(sentence.text);
   // "41,000 forms are still being checked": work going on at the update is no count of the census.
   const story =
