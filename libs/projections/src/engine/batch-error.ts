@@ -4,10 +4,7 @@ import { markFailed } from './checkpoints.repository';
 import type { ProjectionDefinition } from './projection-definition';
 import { ApplyError, FencedError, isTransient, messageOf } from './projection-errors';
 import type { ProjectionRunnerOptions } from './projection-runner.types';
-import type { ProjectionTables } from './projection.tables';
-
-/** The session's connection, typed with the engine's tables too. */
-export const engineDb = (session: LeasedSession) => session.db.withTables<{ [K in keyof ProjectionTables]: ProjectionTables[K] }>();
+import { engineDb } from './projection.tables';
 
 /**
  * What a failed batch means for its version: a fenced or transient error is

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { EngineDb } from './projection.tables';
+import { engineDb, type EngineDb } from './projection.tables';
 import { UnknownEventVersionError } from '@factledger/shared';
 
 import {
@@ -17,7 +17,7 @@ import {
 } from '@factledger/event-store';
 import { invalidateActiveSchemas } from './active-schema';
 import { applyEvents } from './apply-events';
-import { engineDb, settleBatchError } from './batch-error';
+import { settleBatchError } from './batch-error';
 import { batchTiming } from './batch-timing';
 import { advanceCheckpoint, claimCheckpoint, loadCheckpoint, markFailed, releaseCheckpoint } from './checkpoints.repository';
 import { ensureProjection } from './ensure-projection';

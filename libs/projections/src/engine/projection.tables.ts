@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { EventStoreTables } from '@factledger/event-store';
+import type { EventStoreTables, LeasedSession } from '@factledger/event-store';
 import type { ProjectionState } from './projection-definition';
 
 /** One row per read-model version: where it is in the log and who runs it. */
@@ -30,3 +30,6 @@ export interface ProjectionTables {
 
 /** What the engine queries: its own tables, and the log through the store's functions. */
 export type EngineDb = ProjectionTables & EventStoreTables;
+
+/** The session's connection, typed with the engine's tables too. */
+export const engineDb = (session: LeasedSession) => session.db.withTables<{ [K in keyof ProjectionTables]: ProjectionTables[K] }>();

@@ -1,7 +1,7 @@
 import type { Sentence } from '../text/segment-text';
 import { bodyOfSpeaker, isBodyName } from './coreference';
 import type { Attribution } from './find-attributions';
-import { withoutLegalForm } from './resolve-source';
+import { withoutLegalForm } from './defined-names';
 
 // A document in an institution's own voice (a press release, briefing notes, a statement) speaks for its issuer
 // throughout: a figure nobody else is credited with is the issuer's, not the article's. The marker is the genre's

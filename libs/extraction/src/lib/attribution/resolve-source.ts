@@ -1,5 +1,5 @@
 import type { SourceAlias } from '../types';
-import { definedAcronym } from './defined-acronym';
+import { definedAcronym, definedTerm } from './defined-names';
 import { cleanSource } from './noun-phrase';
 
 export interface ResolvedSource {
@@ -46,31 +46,6 @@ const fullName = (name: string, text: string, before: number): string => {
     if (candidate.length > best.length) best = candidate;
   }
   return best || name;
-};
-
-/** 'Korvell Pharma S.p.A. (the "Company")': a press release's or filing's defined term stands for the name it defines. */
-const definedTerm = (name: string, text: string): string => {
-  const term = /^(?:the\s+)?([A-Z][a-z]+)$/.exec(name)?.[1];
-  return (term && definedTerms(text).get(term)) ?? name;
-};
-
-// The defined terms in quotes or after "the" ("(the Company)", '("Kestrel" or "the Company")'), not a dateline's
-// "(Reuters)"; read once per text.
-const TERM = String.raw`(?:the\s+["“]?|["“](?:the\s+)?)[A-Z][a-z]+["”]?`;
-const DEFINITION = new RegExp(String.raw`((?:[A-Z][\w&.'’-]*[ \t]+){0,5}[A-Z][\w&.'’-]*)\s*\(\s*(${TERM}(?:\s*(?:,|or|and)\s*${TERM})*)\s*\)`, 'g');
-const LEGAL_FORM = /\s+S\.p\.A\.?$|,?\s+(?:Inc|Ltd|Limited|plc|S\.A|AG|SE|N\.V)\.?$/;
-/** A company's name without its legal form ("Kestrel Ridge Resources Limited" is "Kestrel Ridge Resources"). */
-export const withoutLegalForm = (name: string): string => name.replace(/^(?:The|A)\s+/, '').replace(LEGAL_FORM, '');
-let termsOf: { text: string; terms: Map<string, string> } | undefined;
-export const definedTerms = (text: string): Map<string, string> => {
-  if (termsOf?.text === text) return termsOf.terms;
-  const terms = new Map<string, string>();
-  for (const m of text.matchAll(DEFINITION)) {
-    const named = withoutLegalForm(m[1] ?? '');
-    for (const t of (m[2] ?? '').matchAll(/([A-Z][a-z]+)["”]?/g)) if (t[1] && !terms.has(t[1])) terms.set(t[1], named);
-  }
-  termsOf = { text, terms };
-  return terms;
 };
 
 // A bare two-letter acronym is too thin to compare sources by; spell it out.

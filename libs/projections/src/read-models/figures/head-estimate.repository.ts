@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { EngineDb } from '../../engine/projection.tables';
 import type { EstimateCombination } from '../query/estimate-fold';
+import { quoteIdent } from '../shared/batch-rows';
 import { cursorHeadSelect } from '../shared/ledger-cursor';
 import { FIGURES_PROJECTION } from './figures.projection';
 import { headSourceRowsAt, type HeadKept } from './estimate.repository';
@@ -46,8 +47,6 @@ function keptBy(db: Kysely<EngineDb>, schema: string): Promise<Kept> {
   }
   return known;
 }
-
-const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The metric's kept row for one combination and the model's head, in one

@@ -56,6 +56,9 @@ export function rowsAsRelation<Row extends object>(
   };
 }
 
+/** A quoted identifier, for statement texts built as strings (COPY, prepared statements) where `sql.id` cannot go. */
+export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
 /** `{"a","b \"c\""}`: every element quoted, so any text round-trips. */
 export const arrayLiteral = (items: readonly string[]): string =>
   `{${items.map((item) => `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"`).join(',')}}`;
