@@ -52,6 +52,9 @@ import type { ExtractedFigure, ExtractOptions } from './types';
 import { isBulletLine, lineStartsOf } from './text/bullet-lines';
 
 const ARTICLE = 'article';
+// "An earlier version of this article said", "this story reported": the article speaking of itself (a correction note).
+const SELF_REFERENCE =
+  /^(?:(?:an?|the)\s+)?(?:(?:earlier|previous|original)\s+(?:version|edition)\s+of(?:\s+(?:this|the)\s+(?:article|story|report))?|(?:this|the)\s+(?:article|story))$/i;
 /** How many sentences back "the number" or "of them" may refer. */
 const ANAPHORA_SENTENCES = 3;
 // "has launched 2,000 since ...": a running total holds as of the reporting, not the day of the statement before it.
@@ -123,8 +126,9 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
 
       const credit = credits.credit(sentence, m.start, clause);
       // "Air defences shot down 66 of them": a number pointing back to a credited figure shares its credit.
-      let resolved = credit.raw ? resolveSource(credit.raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
-      let sourceBasis = credit.raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
+      const raw = credit.raw && !SELF_REFERENCE.test(credit.raw) ? credit.raw : undefined;
+      let resolved = raw ? resolveSource(raw, text, sentence.start, aliases) : (reading.refersTo ?? { source: ARTICLE });
+      let sourceBasis = raw ? credit.basis : resolved.source === ARTICLE ? 'article' : 'carried';
       // "according to the same source" after figures credited with no attribution of their own: their source.
       if (/^(?:the\s+)?same\s+source$/i.test(resolved.source) && lastSource) [resolved, sourceBasis] = [lastSource, 'coreference'];
       let asOf = findAsOf(

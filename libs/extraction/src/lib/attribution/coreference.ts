@@ -71,7 +71,8 @@ const HEADS: Record<string, Head> = {
   centre: { kind: 'org' },
   scheme: { kind: 'org' },
   fund: { kind: 'org' },
-  trust: { kind: 'org' },
+  // "a spokesman for the trust": in British usage a health, housing or heritage body whose name rarely holds the word.
+  trust: { kind: 'org', hint: /[Tt]rust|[Ss]ervice|[Hh]ealth|[Hh]ospital|[Hh]ousing|NHS|[Aa]mbulance|[Ff]oundation|[Hh]eritage|\b[A-Z]{2,}\b/ },
   foundation: { kind: 'org', hint: /foundation|charity|trust/i },
   // A document stands for the body that published it: "the agency said in its annual inventory ... according to the inventory".
   inventory: { kind: 'org', hint: PUBLISHER },

@@ -17,7 +17,7 @@ const LEAD_SENTENCES = 6;
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS))) return undefined;
-  const company = listed(text);
+  const company = markerNamed(text) ?? listed(text);
   if (company) return company;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
@@ -25,6 +25,11 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   }
   return letterhead(text) ?? namedBelowMarker(text);
 };
+
+// "Press release of the Council of the European Union", "Statement by the Ministry of Health": the marker names its issuer.
+const MARKER_NAMED =
+  /^[ \t]*(?:(?:Press|News|Media)\s+[Rr]elease|(?:Press|Media|Joint|Official)\s+[Ss]tatement|Statement|Briefing\s+notes?)\s+(?:of|from|by|issued\s+by)\s+(?:the\s+)?([A-Z][^\n.;:]{2,80}?)[ \t]*$/m;
+const markerNamed = (text: string): string | undefined => MARKER_NAMED.exec(text.slice(0, HEAD_CHARS))?.[1];
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
 // (before any sayer its lead names: "Half-year report for …" is no speaker).

@@ -8,10 +8,13 @@ import { isBodyName } from './coreference';
 const AUX = String.raw`(?:(?:has|have|had|also|then|later|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|today|yesterday|tonight|last\s+night|this\s+(?:morning|afternoon|evening))\s+)*`;
 const ACTS =
   String.raw`made|arrested|detained|rescued|evacuated|seized|issued|fined|charged|conducted|carried\s+out|handled|treated|vaccinated|inspected|deployed|dispatched|distributed|delivered|donated|supplied|` +
-  String.raw`awarded|ordered|reduced|raised|increased|lowered|imposed|granted|approved|sentenced|upheld|sought|demanded|requested|asked\s+(?:\w+\s+){0,3}?(?:for|from)|called\s+for|proposed|offered|pledged|promised`;
+  String.raw`awarded|ordered|reduced|raised|increased|lowered|imposed|granted|approved|set|fixed|capped|allocated|earmarked|budgeted|sentenced|upheld|sought|demanded|requested|asked\s+(?:\w+\s+){0,3}?(?:for|from)|called\s+for|proposed|offered|pledged|promised|advised|recommended`;
 // The actor: a name ("France's Court of Appeal", "the Red Cross", "Helene Marchand") or a body's common name, right
 // before the verb, at the sentence's start or after a comma, a dateline's dash or a conjunction.
-const ACTOR = String.raw`((?:[A-Z][\w.'’-]*['’]s\s+)?(?:the\s+)?(?:[A-Z][\w.'’-]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][\w.'’-]*|[Tt]he\s+(?:[a-z]+\s+)?(?:municipality|court|council|ministry|government|police|company|regulator|agency))`;
+// "the regional trade body Comité Champagne": a lower-case description before the name (dropped from the actor), and
+// letters beyond ASCII in the name.
+const W = String.raw`\w\u00C0-\u024F.'’-`;
+const ACTOR = String.raw`((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+\s+)?(?:municipality|court|council|ministry|government|police|company|regulator|agency))`;
 const OWN_ACT = new RegExp(
   String.raw`(?:^|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`,
   'g',
@@ -32,7 +35,7 @@ export const ownActor = (sentence: string, pos: number): string | undefined => {
   for (const m of sentence.matchAll(OWN_ACT)) {
     const end = (m.index ?? 0) + m[0].length;
     if (end > pos) break;
-    const actor = (m[1] ?? '').trim();
+    const actor = (m[1] ?? '').trim().replace(/^the\s+(?:[a-z][\w'’-]*\s+)+(?=[A-Z])/, '');
     const body = isBodyName(actor) || /^(?:the\s+)?[A-Z]/.test(actor.replace(/^[A-Z][\w.'’-]*['’]s\s+/, '')) || /^[Tt]he\s/.test(actor);
     // A clause break between the act and the figure ends the act's reach.
     if (body && !NOT_ACTOR.test(actor) && !/;|\.(?!\d)/.test(sentence.slice(end, pos))) found = actor;

@@ -29,7 +29,10 @@ export const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   }
   const np = phraseAfter(s, lead, at);
   // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
-  return np && QUANTITY_OPENING.test(np.text) ? undefined : np;
+  if (!np || QUANTITY_OPENING.test(np.text)) return undefined;
+  // "Output of pears is expected to rise", "Sales of cars fell": a common noun measured, not a body that speaks.
+  if (/^[A-Z][a-z]+$/.test(np.text) && /^\s+of\s+[a-z]/.test(s.slice(np.end - at))) return undefined;
+  return np;
 };
 // Words that make the lower-case run a clause rather than a descriptor ("Police have confirmed ...", "Officials said on Monday").
 const DESCRIPTOR_STOP =

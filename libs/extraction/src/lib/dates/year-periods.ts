@@ -6,9 +6,10 @@ const COUNT = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eigh
 
 export const YEAR_PERIOD_RULES: Rule[] = [
   {
-    // "a 2025 survey put the median at", "the 2024 figure", "in the 2020 capital programme": a data source told by its year.
+    // "a 2025 survey put the median at", "the 2024 figure", "in the 2020 capital programme", "the 2025 harvest, at": a
+    // data source, or a year's output, told by its year.
     re: new RegExp(
-      String.raw`\b(?:the|a|an|its|their)\s+${YEAR}\s+(?=(?:[a-z]+\s+)?(?:figures?|estimates?|survey|report|census|count|total|budget|programme|program|accounts|data|tally|inventory)\b)`,
+      String.raw`\b(?:the|a|an|its|their)\s+${YEAR}\s+(?=(?:[a-z]+\s+)?(?:figures?|estimates?|survey|report|census|count|total|budget|programme|program|accounts|data|tally|inventory|harvest|crop|vintage|catch|output|production|edition|intake)\b)`,
       'gi',
     ),
     build: (m) => ({ kind: 'year', y: Number(m[1]) }),

@@ -16,15 +16,16 @@ const FILLER = String.raw`(?:\s+(?:an?\s+estimated|estimated|a\s+total\s+of|a\s+
 const BEFORE: [string, Qualifier][] = [
   // Forecast and limit verbs: "could rise to 300", "may reach £350m", "is expected to climb to 2,000".
   [
-    String.raw`(?:could|may|might|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|under|below|a\s+high\s+of`,
+    String.raw`(?:could|may|might|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|(?:shorter|smaller|lower|cheaper|lighter|narrower|thinner)\s+than|under|below|a\s+high\s+of`,
     'up_to',
   ],
   [
-    String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|as\s+little\s+as|a\s+low\s+of`,
+    // "costs from €1,899", "fares starting at £29": a price list's lowest price.
+    String.raw`no\s+fewer\s+than|no\s+less\s+than|not\s+less\s+than|not\s+fewer\s+than|at\s+(?:the\s+)?(?:very\s+)?least|a\s+minimum\s+of|minimum\s+of|as\s+few\s+as|as\s+low\s+as|as\s+little\s+as|a\s+low\s+of|(?<=\b(?:costs?|costing|priced|sells|selling|retails|retailing|available)\s)from|(?<=\b(?:starting|starts?)\s)(?:from|at)`,
     'at_least',
   ],
   [
-    String.raw`(?<=\bto\s)(?:top|exceed|surpass|pass)|just\s+over|more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over|(?<=\b(?:has|have|had|was|were|is|are|now|already|just|it|they|total|toll|tally|number|figure|losses|deaths|cases|casualties|sales|costs|damages)\s)(?:passed|surpassed|exceeded|topped|crossed|tops?|exceeds?|surpass(?:es)?|pass(?:es)?)`,
+    String.raw`(?<=\bto\s)(?:top|exceed|surpass|pass)|just\s+over|more\s+than|greater\s+than|(?:longer|larger|bigger|taller|heavier|wider|deeper)\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over|(?<=\b(?:has|have|had|was|were|is|are|now|already|just|it|they|total|toll|tally|number|figure|losses|deaths|cases|casualties|sales|costs|damages)\s)(?:passed|surpassed|exceeded|topped|crossed|tops?|exceeds?|surpass(?:es)?|pass(?:es)?)`,
     'more_than',
   ],
   [
@@ -71,6 +72,8 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
     if (!best || start < best.start)
       best = { qualifier: m.kind === 'vague' && qualifier === 'approximately' ? 'at_least' : qualifier, start, end: m.end };
   }
+  // "is expected to rise to about 44.5 million": the forecast's own "about" says how exact it is, not a ceiling.
+  if (best?.qualifier === 'up_to' && FORECAST_ABOUT.test(text.slice(best.start, m.start))) return { ...best, qualifier: 'approximately' };
   if (best) return best;
   const after = text.slice(m.end, m.end + 40);
   for (const [re, qualifier] of AFTER) {
@@ -79,6 +82,9 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
   }
   return { qualifier: m.kind === 'vague' ? 'at_least' : 'exact', start: m.start, end: m.end };
 };
+
+const FORECAST_ABOUT =
+  /^(?:could|may|might|expected|likely|set|projected|forecast|predicted)\b.*\b(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?\s+(?:about|around|roughly|approximately|some)\s*$/i;
 
 // "revised August's figure up to 246,200" too: a revision moves a figure.
 const MOVED =
@@ -97,7 +103,10 @@ const MEASURE_AFTER = /^\s?(?:metres|meters|m|km|kilometres|kilometers|miles|fee
  */
 const isThreshold = (text: string, lead: string, m: NumberMention): boolean =>
   MEASURE_AFTER.test(text.slice(m.end, m.end + 20)) &&
-  (/\d\s?%|\bper\s?cent\b/i.test(lead) || /\b(?!(?:remains|stays|sits|lies|falls|drops|comes|keeps|goes|runs|does|gets)\s)[a-z]{3,}s\s+$/.test(lead));
+  (/\d\s?%|\bper\s?cent\b/i.test(lead) ||
+    /\b(?!(?:remains|stays|sits|lies|falls|drops|comes|keeps|goes|runs|does|gets|takes|lasts|needs|requires|waits|means)\s)[a-z]{3,}s\s+$/.test(
+      lead,
+    ));
 
 /** Includes "between"/"from" in the surface form of a range. */
 const rangeStart = (text: string, m: NumberMention, clauseStart: number): number => {

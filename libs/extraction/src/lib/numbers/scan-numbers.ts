@@ -60,7 +60,27 @@ export const scanNumbers = (text: string): NumberMention[] => {
     if (last && m.start < last.end) continue;
     kept.push(m);
   }
-  return mergeRanges(text, kept);
+  return joinDurations(text, mergeRanges(text, kept));
+};
+
+// "41 minutes and 12 seconds", "2 hours 15 minutes": one duration in its larger unit (41.2 minutes), so the unit after
+// the first number still reads as the figure's; "six years and four months" is left to the ignore rules.
+const DURATION_PAIR = /^\s+(?:(hours?|hrs?)|(minutes?|mins?))\s*,?\s*(?:and\s+)?$/i;
+const joinDurations = (text: string, mentions: NumberMention[]): NumberMention[] => {
+  const out: NumberMention[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i] as NumberMention;
+    const b = mentions[i + 1];
+    const pair = b && a.kind === 'single' && b.kind === 'single' && !a.currency ? DURATION_PAIR.exec(text.slice(a.end, b.start)) : null;
+    const smaller = pair ? (pair[1] ? /^\s+(?:minutes?|mins?)\b/i : /^\s+(?:seconds?|secs?)\b/i) : null;
+    if (b && smaller?.test(text.slice(b.end, b.end + 10)) && b.value < 60 && Number.isInteger(b.value)) {
+      out.push({ ...a, value: a.value + b.value / 60 });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 };
 
 // "5.400 houses", "34.000 hectares": a text that never groups thousands with commas but writes a dot before exactly
