@@ -19,9 +19,18 @@ export const SAID = /^(?:said|says)\b/;
 export const NAMED_OPENING =
   /^(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Millions|Some|Several|Many|Most|All|Few|Both)\b)(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
-export const SPEAKER_LABEL = /^([A-Z][A-Z.'’ -]{1,60}[A-Z.]):\s/;
+// A committee's or a court's transcript writes them in mixed case, a question's number before the asker: "Dr Brennan:",
+// "Q104 Owen Pritchard:".
+export const SPEAKER_LABEL =
+  /^(?:Q\d{1,4}\s+)?([A-Z][A-Z.'’ -]{1,60}[A-Z.]|(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s/;
+// Header furniture in mixed case that looks like a label: "Update:", "Members present:", "Media contact:".
+const FURNITURE_LABEL =
+  /^(?:Update[ds]?|Note|Notes|Correction|Editor['’]s\s+Note|Press\s+Release|News\s+Release|Breaking|Watch|Listen|Source|Sources|Photo|Video|Background|Context|Summary|Headline|Date|Time|Location|Contact|Media\s+Contact|Subject|From|To|Re|Members\s+Present|Witnesses|Present|Published|Updated|Related|Read\s+More|Key\s+\w+|Bottom\s+Line|Why\s+It\s+Matters|What\s+Next)$/i;
 /** A paragraph's speaker label, "Q" and "A" included. */
-export const labelOf = (paragraph: string): string | undefined => (SPEAKER_LABEL.exec(paragraph) ?? /^([QA]):\s/.exec(paragraph))?.[1]?.trim();
+export const labelOf = (paragraph: string): string | undefined => {
+  const label = (SPEAKER_LABEL.exec(paragraph) ?? /^([QA]):\s/.exec(paragraph))?.[1]?.trim();
+  return label && !FURNITURE_LABEL.test(label) ? label : undefined;
+};
 /** How often each speaker label opens a paragraph. */
 export const countLabels = (text: string, paragraphs: Span[]): Map<string, number> => {
   const counts = new Map<string, number>();
@@ -55,7 +64,7 @@ export const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0
 
 /** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
 export const speakerName = (label: string): string =>
-  label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  /[a-z]/.test(label) ? label : label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
 // A factbox's labelled item ("* RECORD: The record, 46,100, was set in 2024.") is a fact of its own: it carries no credit over.
 export const itemCarries = (text: string, paragraph: Span): boolean =>
   !/^[-*•–]\s+[A-Z][A-Z .'’-]{2,30}:\s/.test(text.slice(paragraph.start, paragraph.end));

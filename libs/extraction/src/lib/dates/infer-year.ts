@@ -4,6 +4,8 @@ import type { DateMention } from './date-mentions';
 // How many years past the latest year the text mentions a yearless date may fall.
 const YEARS_AHEAD = 7;
 // "by 2027", "until 2030": deadlines, not evidence of when the text was written.
+// "due to be completed in 2031", "scheduled to open in 2030": a plan's year.
+const PLANNED_BEFORE = /\b(?:due|scheduled|slated|set|expected|planned|intended)\s+to\s+(?:be\s+)?\w+(?:\s+\w+)?\s+(?:in|by)\s+$/i;
 const DEADLINE_BEFORE = /\b(?:by|until|till|before|through|due|expected|planned|next)\s*$/i;
 
 /**
@@ -14,7 +16,12 @@ const DEADLINE_BEFORE = /\b(?:by|until|till|before|through|due|expected|planned|
 export const latestYearBound = (text: string, mentions: DateMention[], dayOnly = false): YMD | undefined => {
   let best: YMD | undefined;
   for (const m of mentions) {
-    if (m.future || DEADLINE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start))) continue;
+    if (
+      m.future ||
+      DEADLINE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) ||
+      PLANNED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))
+    )
+      continue;
     const date = yearBearing(m, dayOnly);
     if (date && isValidYmd(date) && (!best || toDayNumber(date) > toDayNumber(best))) best = date;
   }

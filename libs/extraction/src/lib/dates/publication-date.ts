@@ -86,7 +86,9 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
   const day = Number(m[2]);
   if (m[3]) return { y: Number(m[3]), m: month, d: day };
   const mentions = findDateMentions(text);
-  const bound = latestYearBound(text, mentions);
+  // A year past the reading day ("due to be completed in 2031") is no evidence of when the story was written.
+  const named = latestYearBound(text, mentions);
+  const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
   const weekdays = mentionedWeekdays(mentions);
   // "SEOUL, Nov. 28 (Kyodo) -- ... told lawmakers Thursday": the lead's day is the dateline's day (or, across time zones,
   // the day before it), so a year in which the dateline falls so is the likeliest; other weekdays named may be any day before.

@@ -4,7 +4,17 @@ import type { Rule } from './date-rules';
 const YEAR = String.raw`((?:19|20)\d{2})`;
 const COUNT = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
+const QUARTERS = ['first', 'second', 'third', 'fourth'];
+
 export const YEAR_PERIOD_RULES: Rule[] = [
+  {
+    // "in Q3 2026", "Q2 of 2026", "the third quarter of 2026": a quarter with its year holds as of its last month.
+    re: new RegExp(String.raw`\b(?:Q([1-4])(?:\s+of)?|(?:the\s+)?(first|second|third|fourth)\s+quarter\s+of)\s+${YEAR}\b(?![-–/]\d)`, 'gi'),
+    build: (m) => {
+      const q = m[1] ? Number(m[1]) : QUARTERS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+      return { kind: 'month', y: Number(m[3]), m: q * 3, last: false };
+    },
+  },
   {
     // "a 2025 survey put the median at", "the 2024 figure", "in the 2020 capital programme", "the 2025 harvest, at": a
     // data source, or a year's output, told by its year.

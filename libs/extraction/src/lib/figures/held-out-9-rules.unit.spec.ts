@@ -1,6 +1,7 @@
 import { bounds, figureIn, numberTexts } from '../../__fixtures__/find-figure';
 
-// Rules found by the held-out batch g137–g144 (scored once before them, 6 Dec; see libs/extraction/HELD-OUT.md).
+// Rules found by the held-out batches g137–g144 and g145–g152 (each scored once before them, 6 Dec; see
+// libs/extraction/HELD-OUT.md).
 // Every text here is invented.
 const at = (text: string, fragment: string, publishedAt = '2026-06-09') => figureIn(text, fragment, { publishedAt });
 
@@ -86,5 +87,34 @@ describe('dates', () => {
   it('"the 2025 harvest, at 37.7 million" holds for that year', () => {
     const f = at('The 2025 harvest, at 37.7 million tonnes, was the smallest in decades.', '37.7');
     expect(f).toMatchObject({ as_of: '2025-01-01', datePrecision: 'year' });
+  });
+});
+
+describe('found by g145–g152', () => {
+  it('a yearless wire dateline is not placed after a plan\'s year ("due to be completed in 2031")', () => {
+    const text =
+      'PANAMA CITY, April 16 (Meridian Wire) - The canal authority said on Thursday it would cut daily slots to 27.\n\n' +
+      'A new reservoir, due to be completed in 2031, would add 15 slots a day.';
+    expect(figureIn(text, '27', { notAfter: '2026-12-06' }).as_of).toBe('2026-04-16');
+  });
+
+  it('a committee transcript\'s mixed-case labels ("Dr Brennan:", "Q104 Owen Pritchard:") name the speaker', () => {
+    const text =
+      'Oral evidence: agency budget\nWednesday 11 February 2026\n\n' +
+      'Q101 Chair: What is the budget?\n\nDr Brennan: Our settlement is £612 million.\n\n' +
+      'Q102 Owen Pritchard: And staff?\n\nDr Brennan: We have 560 civil servants.';
+    expect(at(text, '612', '2026-02-11').source).toBe('Dr Brennan');
+    expect(at(text, '560', '2026-02-11').source).toBe('Dr Brennan');
+  });
+
+  it('"Update:" or "Members present:" is header furniture, not a speaker', () => {
+    const text = 'Update: Road closures\n\nUpdate: The council said 40 roads were shut on Monday.';
+    expect(at(text, '40').source).toBe('council');
+  });
+
+  it('a quarter with its year ("Q3 2026", "the first quarter of 2026") holds as of its last month', () => {
+    const text = 'Revenue was £1.42 billion in Q3 2026, the regulator said. Sales were 3.1 million in the first quarter of 2026.';
+    expect(at(text, '1.42')).toMatchObject({ as_of: '2026-09-01', datePrecision: 'month' });
+    expect(at(text, '3.1')).toMatchObject({ as_of: '2026-03-01', datePrecision: 'month' });
   });
 });
