@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { calibrationSet, expectedCalibrationError, FIT_DOCS } from './calibration-set';
 import { fitLogistic } from './fit-confidence';
 import { HELD_OUT_DIR } from './gold-match';
@@ -20,6 +21,12 @@ describe('confidence calibration on the generality set', () => {
     const unseen = calibrationSet(() => true, HELD_OUT_DIR);
     expect(unseen.length).toBeGreaterThan(30);
     expect(expectedCalibrationError(unseen)).toBeLessThanOrEqual(MAX_ECE);
+  });
+
+  it.each(['held-out-8', 'held-out-9', 'held-out-10'])('is calibrated on the independent annotator\'s batch %s', (dir) => {
+    const batch = calibrationSet(() => true, path.join(__dirname, dir));
+    expect(batch.length).toBeGreaterThan(100);
+    expect(expectedCalibrationError(batch)).toBeLessThanOrEqual(MAX_ECE);
   });
 
   it('is calibrated on the articles it was fitted on', () => {
