@@ -66,8 +66,16 @@ export const headingPeriod = (index: DateIndex, text: string, paragraphs: Paragr
     const resolved = resolveDate(m, index.published);
     if (resolved?.precision === 'day') return { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: 'explicit' };
   }
-  return undefined;
+  // "Statistics bulletin: July to September 2026 (Q3)", "Quarterly report, Q2 2026": a span of months or a quarter the
+  // heading names, as of its last month.
+  const span = HEADING_SPAN.exec(text.slice(0, end));
+  if (!span) return undefined;
+  const month = span[1] ? MONTHS.findIndex((name) => name.startsWith(span[1]!.slice(0, 3))) + 1 : Number(span[3]) * 3;
+  const year = Number(span[2] ?? span[4]);
+  return month > 0 ? { as_of: toIso({ y: year, m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } : undefined;
 };
+const MONTH_NAME = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?`;
+const HEADING_SPAN = new RegExp(String.raw`\b${MONTH_NAME}\s+(?:to|–|-)\s+(${MONTH_NAME})\s+((?:19|20)\d{2})\b|\bQ([1-4])\s+((?:19|20)\d{2})\b`);
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

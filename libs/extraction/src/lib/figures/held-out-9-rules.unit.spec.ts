@@ -117,4 +117,17 @@ describe('found by g145–g152', () => {
     expect(at(text, '1.42')).toMatchObject({ as_of: '2026-09-01', datePrecision: 'month' });
     expect(at(text, '3.1')).toMatchObject({ as_of: '2026-03-01', datePrecision: 'month' });
   });
+
+  it("a statistics bulletin under its issuer's letterhead is in the issuer's voice, over the span its heading names", () => {
+    const text =
+      'HARBOUR LIGHTS REGULATORY AUTHORITY\n\nStatistics bulletin: Licensing statistics, April to June 2026 (Q2)\n\n' +
+      'Release date: Friday 31 July 2026\n\n1. Main points\n\n' +
+      'Licence fees were £42.6 million in Q2 2026.\n\nThe number of active licences averaged 8,300 in the quarter.';
+    expect(at(text, '42.6', '2026-07-31')).toMatchObject({
+      source: 'Harbour Lights Regulatory Authority',
+      sourceBasis: 'issuer',
+      as_of: '2026-06-01',
+    });
+    expect(at(text, '8,300', '2026-07-31')).toMatchObject({ source: 'Harbour Lights Regulatory Authority', as_of: '2026-06-01' });
+  });
 });
