@@ -17,6 +17,9 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   )
     return 'time';
   if (/^\s?(?:FM|MHz|kHz)\b/.test(after)) return 'frequency';
+  // "($1 = 1,388.0000 won)": a wire's exchange-rate note, both sides of it.
+  if (/\(\s*(?:[$€£]|US\$)?\s*$/.test(before) && /^\s*=\s*[\d,.]+\s*[A-Za-z]+\s*\)/.test(after)) return 'exchange rate';
+  if (/\(\s*(?:[$€£]|US\$)?1\s*=\s*$/.test(before) && /^\s*[A-Za-z]+\s*\)/.test(after)) return 'exchange rate';
   if (/\bdoi:?\s*$|doi\.org\/$/i.test(before)) return 'doi';
   // "its route 27 and X4 journeys": a service's label; "Route" is among LABELS.
   if (/\broutes?\s+$/.test(before.replace(/\d+(?:\s*(?:,|and|or|&)\s*\d+)*\s*(?:,|and|or|&)\s*$/, ''))) return 'label';

@@ -52,7 +52,7 @@ const VAGUE_BASE: Record<string, number> = { dozens: 12, scores: 20, hundreds: 1
 
 /** Every number written in `text`: digits (with currency and scale), spelled-out numbers, vague quantities and ranges. */
 export const scanNumbers = (text: string): NumberMention[] => {
-  const singles = [...digitMentions(text), ...fractionMentions(text), ...wordMentions(text), ...vagueMentions(text)];
+  const singles = [...digitMentions(text), ...europeanMentions(text), ...fractionMentions(text), ...wordMentions(text), ...vagueMentions(text)];
   singles.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: NumberMention[] = [];
   for (const m of singles) {
@@ -117,6 +117,28 @@ const digitMentions = (text: string): NumberMention[] => {
       ...(compound ? { compound } : {}),
       ...(g['short'] ? { shortScale: g['short'] } : {}),
     });
+  }
+  return out;
+};
+
+// European notation, as translated copy keeps it: thousands grouped by spaces ("2 146 000", "93 480") in a text that
+// groups them so more than once and more often than with commas, and a decimal comma before a scale or a percent ("2,12
+// millions", "6,1%"), which English never writes. Each starts where its first digits do, so the longer reading wins.
+const SPACE_GROUPED = /(?<![\w.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d,.]\d)(?!\d)/g;
+const DECIMAL_COMMA = /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b)))/gi;
+const europeanMentions = (text: string): NumberMention[] => {
+  const out: NumberMention[] = [];
+  const grouped = [...text.matchAll(SPACE_GROUPED)];
+  if (grouped.length >= 2 && grouped.length > (text.match(/\d,\d{3}(?!\d)/g)?.length ?? 0))
+    for (const m of grouped) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value: Number(m[0].replace(/\D/g, '')), word: false });
+    }
+  for (const m of text.matchAll(DECIMAL_COMMA)) {
+    const start = m.index ?? 0;
+    const scale = m.groups?.['word']?.toLowerCase().replace(/s$/, '');
+    const value = Number(`${m[1]}.${m[2]}`) * (scale ? (SCALES[scale] ?? 1) : 1);
+    out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false });
   }
   return out;
 };

@@ -131,3 +131,25 @@ describe('found by g145–g152', () => {
     expect(at(text, '8,300', '2026-07-31')).toMatchObject({ source: 'Harbour Lights Regulatory Authority', as_of: '2026-06-01' });
   });
 });
+
+describe('found by g153–g160', () => {
+  it('European notation: thousands grouped by spaces and a decimal comma before a scale or a percent', () => {
+    const text =
+      'Tallinn Daily\n14 February 2026\n\nIn year 2025 the readers made 2 146 000 loans, what is 6,1% more, the library said. ' +
+      'The preliminary number was 2,12 millions loans. The registered readers were 93 480, the library said.';
+    expect(numberTexts(text)).toEqual(['2 146 000', '6,1', '2,12 millions', '93 480']);
+    expect(at(text, '2 146 000').value).toBe(2_146_000);
+    expect(at(text, '6,1').value).toBeCloseTo(6.1, 5);
+    expect(at(text, '2,12').value).toBe(2_120_000);
+  });
+
+  it('a lone space-grouped pair, or one in a text that groups with commas, stays two numbers', () => {
+    expect(numberTexts('Of the 2,340 bridges, 17 100-year-old ones were shut, the council said.')).not.toContain('17 100');
+  });
+
+  it("a wire's exchange-rate note is no figure", () => {
+    const text = 'Operating profit rose to 612 billion won ($441 million), the company said. ($1 = 1,388.0000 won)';
+    expect(numberTexts(text, { publishedAt: '2026-06-09' })).not.toEqual(expect.arrayContaining(['1,388.0000']));
+    expect(numberTexts(text, { publishedAt: '2026-06-09' }).some((t) => t.startsWith('1,388') || t === '1')).toBe(false);
+  });
+});
