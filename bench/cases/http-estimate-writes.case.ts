@@ -56,7 +56,8 @@ function writingCase(
       if (!isApi) await servers.refreshBare(); // the API's answers as they are now: this load grows them
       const before = isApi ? await cacheCounters(servers.api) : null;
       const writer = load.start();
-      const reading = autocannonRound(options.server(servers), options.paths(servers, metrics), CONNECTIONS, budget);
+      const server = options.server(servers);
+      const reading = servers.withCpu(server, () => autocannonRound(server, options.paths(servers, metrics), CONNECTIONS, budget));
       // Stop the writer whatever the reads did, then report the reads' failure first.
       const [read, written] = await Promise.allSettled([
         reading,

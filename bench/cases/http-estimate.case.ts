@@ -18,7 +18,7 @@ function httpCase(options: Pick<BenchCase, 'name' | 'title' | 'baseline' | 'targ
     async run(_round, budget) {
       const server = options.server(servers);
       if (server === servers.bare) await servers.refreshBare(); // the API's answers as they are now (writing cases grow them)
-      return autocannonRound(server, servers.paths, CONNECTIONS, budget);
+      return servers.withCpu(server, () => autocannonRound(server, servers.paths, CONNECTIONS, budget));
     },
     teardown: async () => undefined,
   };
