@@ -40,11 +40,9 @@ export function createLogger(config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>, op
       transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' } },
     });
   }
-  // Asynchronous and gathered: lines go out in writes of at least 4 KB (≈ 10 access lines), or every 250 ms when fewer
-  // came; pino flushes what is left when the process exits. Each write to stdout (a pipe to the log collector) wakes
-  // the reader, and on a busy host that switch is paid by the writer: one write per access line or two took ≈ 20% of
-  // the API's main thread on cached estimate hits (docs/benchmarks.md, issue 18); gathered, a tenth of the writes.
-  return pino(base, pino.destination({ dest: 1, sync: false, minLength: 4096, periodicFlush: 250 }));
+  // Asynchronous: lines written while a write is under way go out together in the next one (under load, one write per
+  // many access lines instead of a blocking write each); pino flushes what is left when the process exits.
+  return pino(base, pino.destination({ dest: 1, sync: false }));
 }
 
 /** Nest's Logger API over pino: `context` becomes a field; an object message is merged as fields. */
