@@ -53,9 +53,11 @@ function writingCase(
     },
     async run(_round, budget): Promise<RoundResult> {
       const isApi = options.server(servers) === servers.api;
+      if (!isApi) await servers.refreshBare(); // the API's answers as they are now: this load grows them
       const before = isApi ? await cacheCounters(servers.api) : null;
       const writer = load.start();
-      const reading = autocannonRound(options.server(servers), options.paths(servers, metrics), CONNECTIONS, budget);
+      const server = options.server(servers);
+      const reading = servers.withCpu(server, () => autocannonRound(server, options.paths(servers, metrics), CONNECTIONS, budget));
       // Stop the writer whatever the reads did, then report the reads' failure first.
       const [read, written] = await Promise.allSettled([
         reading,
@@ -67,7 +69,7 @@ function writingCase(
       if (read.status === 'rejected') throw read.reason;
       if (written.status === 'rejected') throw written.reason;
       const result = read.value;
-      const notes: Record<string, number> = { 'writes/s': written.value.appended / written.value.seconds };
+      const notes: Record<string, number> = { ...result.notes, 'writes/s': written.value.appended / written.value.seconds };
       if (before) {
         const after = await cacheCounters(servers.api);
         const hits = after.hits - before.hits;

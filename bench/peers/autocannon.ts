@@ -31,6 +31,7 @@ export function autocannonRound(base: string, paths: readonly string[], connecti
   const latencies: number[] = [];
   const byAmount = budget.maxOps < 100_000;
   return new Promise((resolve, reject) => {
+    let bytes = 0;
     const started = performance.now();
     const instance = autocannon(
       {
@@ -46,9 +47,14 @@ export function autocannonRound(base: string, paths: readonly string[], connecti
         const seconds = (performance.now() - started) / 1000;
         if (error) return reject(error);
         if (result.errors || result.non2xx) return reject(new Error(`${result.errors} errors, ${result.non2xx} non-2xx answers from ${base}`));
-        resolve({ ops: result.requests.total, seconds, latencies });
+        // Bytes received per response (status line, headers and body): what each server really sends for these paths.
+        const notes = latencies.length ? { 'KB/response': bytes / latencies.length / 1024 } : undefined;
+        resolve({ ops: result.requests.total, seconds, latencies, notes });
       },
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => void latencies.push(responseTime));
+    instance.on('response', (_client, _status, size, responseTime) => {
+      bytes += size;
+      latencies.push(responseTime);
+    });
   });
 }

@@ -10,16 +10,15 @@ import type { AuthTables } from './api-keys.repository';
 import { RateLimits } from './rate-limits';
 import { StreamSlots } from './stream-slots';
 
-/** Registers the rate-limit plugin once Nest has set up Fastify (after its error handler: registering earlier loses it). */
+/** Turns the rate limits on once Nest has set up its HTTP server (an application context without one limits nothing). */
 class RateLimitInstaller implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(RATE_LIMITS) private readonly limits: RateLimits,
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    const fastify = this.adapterHost.httpAdapter?.getInstance();
-    if (fastify) await this.limits.install(fastify);
+  onApplicationBootstrap(): void {
+    if (this.adapterHost.httpAdapter?.getInstance()) this.limits.install();
   }
 
   onApplicationShutdown(): void {

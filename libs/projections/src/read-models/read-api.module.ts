@@ -46,6 +46,6 @@ export class ReadApiModule implements OnModuleInit {
     // Before Nest's access guard: only while anyone may read; a hit spends the reads budget the guard would.
     const limits = this.limits;
     if (this.estimates.enabled && this.config.readAccess === 'public' && adapter?.getType() === 'fastify')
-      installEstimateFastPath(adapter.getInstance(), this.estimates.cache, limits && ((request) => limits.spend(request, 'reads')));
+      installEstimateFastPath(adapter.getInstance(), this.estimates.cache, limits && ((request) => limits.spendNow(request, 'reads')));
   }
 }

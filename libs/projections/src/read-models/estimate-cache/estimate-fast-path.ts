@@ -20,8 +20,11 @@ interface HookReply {
   send(body: Buffer): unknown;
 }
 
-/** The reads budget the access guard spends (RateLimits.spend): resolves when allowed, rejects when spent. */
-export type SpendRead = (request: { ip: string }) => Promise<void>;
+/**
+ * The reads budget the access guard spends (RateLimits.spendNow): undefined when allowed at once (a leased unit
+ * at hand: no promise per hit), else a promise that resolves when allowed and rejects when spent.
+ */
+export type SpendRead = (request: { ip: string }) => Promise<void> | undefined;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 /** The versions, spelled only the one way a basis spells them ('1', not '01'); other spellings take the validated path. */
@@ -53,9 +56,10 @@ export function installEstimateFastPath(fastify: FastifyLike, cache: EstimateCac
       cache.stats.hits++; // looked up uncounted: only what the rate limit let through is a hit
       reply.header('content-type', JSON_TYPE).send(body);
     };
-    if (!spendRead) return send();
+    const spending = spendRead?.(request);
+    if (spending === undefined) return send();
     // Spent: the guard spends again, still over, and answers 429 problem+json with Retry-After.
-    spendRead(request).then(send, () => done());
+    spending.then(send, () => done());
   });
 }
 
