@@ -30,6 +30,14 @@ import { createFiguresTables, FIGURES_QUERY_INDEXES } from './figures.tables';
 
 export const FIGURES_PROJECTION = 'figures';
 
+/** What a bulk batch's lookups of stored rows filter on (loadStoredState, StoredVersionOps, touchedMetrics): analysed at each doubling. */
+const BULK_STATISTICS = {
+  figure_versions: ['figure_id', 'version', 'recorded_to', 'valid_to'],
+  source_parties: [],
+  metric_sources: [],
+  metrics: [],
+};
+
 /**
  * The figures read model: bitemporal figure versions (a figure's current
  * state is the open row of its latest version: no second copy of it),
@@ -56,7 +64,7 @@ export function figuresProjection(options: {
     async apply(trx, events, { schema, copy }) {
       const numbered = await numberBatch(trx, schema, events);
       batchTiming.mark('number');
-      await prepareBatch(trx, schema, numbered);
+      await prepareBatch(trx, schema, numbered, copy ? BULK_STATISTICS : undefined);
       batchTiming.mark('prepare');
       await addRows(
         trx,
@@ -126,6 +134,7 @@ async function loadStoredState(db: SqlConnection, schema: string, events: readon
 async function writeChanges(db: SqlConnection, schema: string, changes: FigureBatchChanges, copy: CopyIn | undefined): Promise<void> {
   const versions: [string, string] = [schema, 'figure_versions'];
   await copyStoredVersions(db, schema, changes.stored.copies);
+  batchTiming.mark('w:copies');
   await updateRows(
     db,
     versions,
@@ -134,9 +143,13 @@ async function writeChanges(db: SqlConnection, schema: string, changes: FigureBa
     changes.stored.closes,
     sql`t.recorded_to IS NULL AND t.valid_to IS NULL`,
   );
+  batchTiming.mark('w:closes');
   await updateRows(db, versions, RETRACTION_CLOSE_COLUMNS, ['figure_id'], changes.stored.retractions, sql`t.recorded_to IS NULL`);
+  batchTiming.mark('w:retractions');
   await addRows(db, copy, versions, FIGURE_VERSION_COLUMNS, changes.versionInserts);
+  batchTiming.mark('w:versions');
   await addRows(db, copy, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
+  batchTiming.mark('w:citations');
   await updateRows(db, [schema, 'source_parties'], SOURCE_PARTY_CLOSURE_COLUMNS, ['source_id', 'recorded_from'], changes.partyClosures);
   await addRows(db, copy, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);
   await insertRows(db, [schema, 'metrics'], FIGURE_METRIC_COLUMNS, changes.metrics, sql`ON CONFLICT (metric_key) DO NOTHING`);
