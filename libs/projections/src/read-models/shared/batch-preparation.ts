@@ -41,10 +41,14 @@ export async function prepareBatch(
   if (after < 2048n || before.toString(2).length === after.toString(2).length) return;
   const { rows } = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} AND table_type = 'BASE TABLE'`.execute(trx);
+  // A bulk batch's lookups are by key (unique or nearly): a small sample tells the planner as much.
+  const target = keyed ? (await sql<{ v: string }>`SELECT current_setting('default_statistics_target') AS v`.execute(trx)).rows[0]!.v : null;
+  if (target !== null) await sql`SELECT set_config('default_statistics_target', '10', true)`.execute(trx);
   for (const { table_name } of rows) {
     const columns = keyed ? keyed[table_name] : [];
     if (!columns) continue;
     const list = columns.length > 0 ? sql` (${sql.join(columns.map((c) => sql.id(c)))})` : sql``;
     await sql`ANALYZE ${sql.id(schema, table_name)}${list}`.execute(trx);
   }
+  if (target !== null) await sql`SELECT set_config('default_statistics_target', ${target}, true)`.execute(trx);
 }
