@@ -1,7 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import type { Database } from '@factledger/database-schema';
-import { catalogProjection, figuresProjection, ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition } from '@factledger/projections';
+import {
+  catalogProjection,
+  figuresProjection,
+  ProjectionEngine,
+  schemaName,
+  waitForPosition,
+  type ProjectionDefinition,
+} from '@factledger/projections';
 import { pg } from '../harness/root-pg';
 
 /**
@@ -26,7 +33,15 @@ async function main(): Promise<void> {
   const { rows } = await sql<{ position: string; n: string }>`SELECT max(position)::text AS position, count(*)::text AS n FROM events`.execute(db);
   const head = rows[0]!.position;
   const silent = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
-  const engine = new ProjectionEngine({ db, connectionString: url, definitions, batchSize: 5000, logger: silent, notifications: false, pollIntervalMs: 200 });
+  const engine = new ProjectionEngine({
+    db,
+    connectionString: url,
+    definitions,
+    batchSize: 5000,
+    logger: silent,
+    notifications: false,
+    pollIntervalMs: 200,
+  });
   const started = performance.now();
   try {
     await engine.start();
