@@ -214,6 +214,16 @@ describe('event store (PostgreSQL)', () => {
       expect(page.events.map((e) => e.streamVersion)).toEqual([1, 3]);
     });
 
+    it('reads the events of skipped types in their place, without their payload', async () => {
+      const id = stream();
+      await visible((await appendToStream(t.db, id, [event('kept.v1', { n: 1 }), event('skipped.v1', { n: 2 })])).lastPosition);
+      const page = await readAllAfter(t.db, START, { streamIds: [id], skipPayloadOf: ['skipped.v1'] });
+      expect(page.events.map((e) => [e.type, e.streamVersion, e.data, e.metadata])).toEqual([
+        ['kept.v1', 1, { n: 1 }, { actor: 'test' }],
+        ['skipped.v1', 2, null, {}],
+      ]);
+    });
+
     it('streams the whole log lazily in pages', async () => {
       const id = stream();
       await visible(

@@ -15,7 +15,8 @@ export interface Batch<Event = RecordedEvent> {
 /**
  * A subscriber's read: the gap-safe batch after its checkpoint, and whether an
  * empty one is only held back. Raw stored events (the sealer hashes them), or
- * with `upcast` each read once into the family's union (projections).
+ * with `upcast` each read once into the family's union (projections);
+ * `skipPayloadOf`: stored types read without payload, as `event: null`.
  */
 export async function readBatch(db: Kysely<EventStoreTables>, after: Checkpoint, limit: number): Promise<Batch>;
 export async function readBatch<E extends DomainEvent>(
@@ -23,14 +24,20 @@ export async function readBatch<E extends DomainEvent>(
   after: Checkpoint,
   limit: number,
   upcast: Upcaster<E>,
+  skipPayloadOf?: readonly string[],
 ): Promise<Batch<LogEvent<E>>>;
 export async function readBatch<E extends DomainEvent>(
   db: Kysely<EventStoreTables>,
   after: Checkpoint,
   limit: number,
   upcast?: Upcaster<E>,
+  skipPayloadOf?: readonly string[],
 ): Promise<Batch<RecordedEvent> | Batch<LogEvent<E>>> {
-  const page = await readAllAfter(db, after, { limit });
+  const skip = upcast && skipPayloadOf?.length ? skipPayloadOf : undefined;
+  const page = await readAllAfter(db, after, { limit, skipPayloadOf: skip });
   const held = page.events.length === 0 && (await hasEventsAfter(db, after));
-  return upcast ? { page: { events: upcastEvents(page.events, upcast), checkpoint: page.checkpoint }, held } : { page, held };
+  if (!upcast) return { page, held };
+  // An event read without its payload is never upcast: it arrives as `event: null`, like the log's other families.
+  const read: Upcaster<E> = skip ? (stored) => (skip.includes(stored.type) ? null : upcast(stored)) : upcast;
+  return { page: { events: upcastEvents(page.events, read), checkpoint: page.checkpoint }, held };
 }

@@ -49,6 +49,13 @@ export interface ProjectionDefinition<E extends DomainEvent = DomainEvent> {
   idle?: { due(): boolean; run(trx: SqlConnection, ctx: ProjectionContext): Promise<boolean> };
   /** Only these stored event types reach `apply`; the checkpoint still moves over all events. */
   eventTypes?: readonly string[];
+  /**
+   * Stored event types whose payload the model never reads: they still reach
+   * `apply` (in order, with their place in the log), as `event: null`, read
+   * without their JSON and never upcast (so not checked for a version newer
+   * than this code either: the model ignores them whatever they hold).
+   */
+  skipPayloadOf?: readonly string[];
 }
 
 /** What a batch touched, as keys its readers cache by (the figures model: metric keys). */

@@ -6,7 +6,6 @@ import {
   compareCheckpoints,
   countEventsAfter,
   formatCheckpoint,
-  readBatch,
   START,
   type Checkpoint,
   type LeasedSession,
@@ -19,6 +18,7 @@ import { invalidateActiveSchemas } from './active-schema';
 import { applyEvents } from './apply-events';
 import { settleBatchError } from './batch-error';
 import { batchTiming } from './batch-timing';
+import { BulkReadAhead } from './bulk-read-ahead';
 import { advanceCheckpoint, claimCheckpoint, loadCheckpoint, markFailed, releaseCheckpoint } from './checkpoints.repository';
 import { ensureProjection } from './ensure-projection';
 import { schemaName, type ProjectionDefinition } from './projection-definition';
@@ -53,6 +53,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   private failedSince: string | null = null;
   private waitingTotal: number | null = null;
   private readonly target: { name: string; version: number; owner: string };
+  private readonly readAhead: BulkReadAhead;
 
   constructor(
     private readonly definition: ProjectionDefinition,
@@ -62,6 +63,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     this.label = `projection ${definition.name} v${definition.version}`;
     this.lockKey = projectionLockKey(definition.name, definition.version);
     this.target = { name: definition.name, version: definition.version, owner: options.owner };
+    this.readAhead = new BulkReadAhead(options.db, definition);
   }
 
   /** Rebuild mode: done once another instance switched the version in; meanwhile report its progress. */
@@ -115,6 +117,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
 
   failed(): void {
     this.claim = null; // reload the checkpoint from the database before going on
+    this.readAhead.drop();
   }
 
   async releasing(session: LeasedSession): Promise<void> {
@@ -163,7 +166,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     let batch;
     batchTiming.begin(this.label);
     try {
-      batch = await readBatch(session.db, claim.checkpoint, limit, this.definition.upcast);
+      batch = await this.readAhead.read(session.db, claim.checkpoint, limit);
     } catch (e) {
       if (!(e instanceof UnknownEventVersionError)) throw e;
       await this.stopOnUnknownVersion(session, e);
@@ -171,6 +174,8 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     }
     const { page, held } = batch;
     batchTiming.mark('read');
+    // Far behind: read the next bulk batch while this one applies.
+    if (claim.bulk && page.events.length === limit) this.readAhead.start(page.checkpoint, limit);
     if (page.events.length === 0 && (await this.movedElsewhere(engineDb(session)))) return 'more';
     // Announced but still hidden behind an older open transaction: look again soon, not at the next poll.
     if (held && claim.mode === 'running') return 'held';

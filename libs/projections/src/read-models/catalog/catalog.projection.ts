@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
-import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
+import { FigureEventTypes, upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
 import type { ProjectionDefinition } from '../../engine';
 import { prepareBatch } from '../shared/batch-preparation';
 import { numberBatch } from '../shared/ledger-cursor';
@@ -19,6 +19,8 @@ export function catalogProjection(options: { version: number; name?: string }): 
     name: options.name ?? CATALOG_PROJECTION,
     version: options.version,
     upcast: upcastLedgerEvent,
+    // Figure events are most of the log and only take a seq here (catalogChangeOf): not decoded.
+    skipPayloadOf: Object.values(FigureEventTypes),
     setup: (db, schema) => createCatalogTables(db, schema),
     async apply(trx, events, { schema }) {
       // Every event takes a seq, catalog event or not, so seqs agree with the figures model.

@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { LedgerEvent } from '@factledger/ledger-domain';
-import { LeasedSession } from '@factledger/event-store';
+import { LeasedSession, readBatch, START } from '@factledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadLedger } from '../../../../../bench/fixtures/million-events';
 import { ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition } from '../../engine';
+import { BulkReadAhead } from '../../engine/bulk-read-ahead';
 import { insertRows, type ColumnSpec } from '../shared/batch-rows';
 import { copyRows } from '../shared/copy-rows';
 import { schemaDifferences, rowCounts } from '../testing/compare-schemas';
@@ -77,6 +78,20 @@ describe('bulk catch-up of the figures model: COPY batches far behind the head (
     expect(batches).toBeGreaterThanOrEqual(4);
     expect(await rowCounts(t.db, schema)).toEqual(await rowCounts(t.db, reference));
     expect(Object.values(await contents(schema, reference)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('uses a batch read ahead only where the next read starts, with the same limit', async () => {
+    const figures = figuresProjection({ version: 1, name: 'figures_ahead' });
+    const ahead = new BulkReadAhead(t.db, figures as ProjectionDefinition);
+    const first = await readBatch(t.db, START, 50, figures.upcast);
+    const second = await readBatch(t.db, first.page.checkpoint, 50, figures.upcast);
+    const positions = (b: { page: { events: { position: string }[] } }) => b.page.events.map((e) => e.position);
+    ahead.start(first.page.checkpoint, 50);
+    expect(positions(await ahead.read(t.db, first.page.checkpoint, 50))).toEqual(positions(second));
+    ahead.start(first.page.checkpoint, 50);
+    expect(positions(await ahead.read(t.db, START, 50))).toEqual(positions(first)); // elsewhere: read afresh
+    ahead.start(START, 50);
+    expect(positions(await ahead.read(t.db, START, 20))).toEqual(positions(first).slice(0, 20)); // another limit
   });
 
   it('copies any text, array, number, date and timestamp as the INSERT over unnested arrays does', async () => {

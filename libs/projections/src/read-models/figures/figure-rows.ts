@@ -98,7 +98,7 @@ export const FIGURE_VERSION_COLUMNS = {
 type ClosureColumns =
   'recorded_to' | 'recorded_to_position' | 'recorded_to_at' | 'closed_by' | 'closed_by_version' | 'closed_actor' | 'closed_reason';
 
-const CLOSURE_COLUMNS: ColumnSpec<Pick<FigureVersionRow, ClosureColumns>> = {
+export const CLOSURE_COLUMNS: ColumnSpec<Pick<FigureVersionRow, ClosureColumns>> = {
   recorded_to: 'bigint',
   recorded_to_position: 'bigint',
   recorded_to_at: 'timestamptz',

@@ -15,6 +15,7 @@ import { touchedMetrics, touchedPairs } from './touched-metrics';
 import { HeadEstimateKeeper } from './head-estimates';
 import {
   CITATION_COLUMNS,
+  CLOSURE_COLUMNS,
   FIGURE_METRIC_COLUMNS,
   FIGURE_VERSION_COLUMNS,
   LOG_COLUMNS,
@@ -29,6 +30,14 @@ import {
 import { createFiguresTables, FIGURES_QUERY_INDEXES } from './figures.tables';
 
 export const FIGURES_PROJECTION = 'figures';
+
+/** What a bulk batch's lookups of stored rows filter on (loadStoredState, StoredVersionOps, touchedMetrics): analysed at each doubling. */
+const BULK_STATISTICS = {
+  figure_versions: ['figure_id', 'version', 'recorded_to', 'valid_to'],
+  source_parties: [],
+  metric_sources: [],
+  metrics: [],
+};
 
 /**
  * The figures read model: bitemporal figure versions (a figure's current
@@ -56,7 +65,7 @@ export function figuresProjection(options: {
     async apply(trx, events, { schema, copy }) {
       const numbered = await numberBatch(trx, schema, events);
       batchTiming.mark('number');
-      await prepareBatch(trx, schema, numbered);
+      await prepareBatch(trx, schema, numbered, copy ? BULK_STATISTICS : undefined);
       batchTiming.mark('prepare');
       await addRows(
         trx,
@@ -119,24 +128,20 @@ async function loadStoredState(db: SqlConnection, schema: string, events: readon
 }
 
 /**
- * Stored rows first, in the order their ops assume (copies of still-open
- * rows, then closes, then retractions, which also end the copies); then the
+ * Stored rows first, in the order their ops assume (closes with the copies
+ * of the closed rows, then retractions, which also end the copies); then the
  * batch's own rows, which are never matched by those ops.
  */
 async function writeChanges(db: SqlConnection, schema: string, changes: FigureBatchChanges, copy: CopyIn | undefined): Promise<void> {
   const versions: [string, string] = [schema, 'figure_versions'];
-  await copyStoredVersions(db, schema, changes.stored.copies);
-  await updateRows(
-    db,
-    versions,
-    VERSION_CLOSE_COLUMNS,
-    ['figure_id', 'version'],
-    changes.stored.closes,
-    sql`t.recorded_to IS NULL AND t.valid_to IS NULL`,
-  );
+  await closeStoredVersions(db, schema, changes.stored);
+  batchTiming.mark('w:closes');
   await updateRows(db, versions, RETRACTION_CLOSE_COLUMNS, ['figure_id'], changes.stored.retractions, sql`t.recorded_to IS NULL`);
+  batchTiming.mark('w:retractions');
   await addRows(db, copy, versions, FIGURE_VERSION_COLUMNS, changes.versionInserts);
+  batchTiming.mark('w:versions');
   await addRows(db, copy, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
+  batchTiming.mark('w:citations');
   await updateRows(db, [schema, 'source_parties'], SOURCE_PARTY_CLOSURE_COLUMNS, ['source_id', 'recorded_from'], changes.partyClosures);
   await addRows(db, copy, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);
   await insertRows(db, [schema, 'metrics'], FIGURE_METRIC_COLUMNS, changes.metrics, sql`ON CONFLICT (metric_key) DO NOTHING`);
@@ -152,15 +157,28 @@ const addRows = <Row extends object>(
   rows: readonly Row[],
 ): Promise<void> => (copy ? copyRows(copy, table, spec, rows) : insertRows(db, table, spec, rows));
 
-/** The stored open row of each version, believed anew from the copy's seq, with its valid range ended. */
-async function copyStoredVersions(db: SqlConnection, schema: string, copies: FigureBatchChanges['stored']['copies']): Promise<void> {
-  if (copies.length === 0) return;
-  const replaced = new Set(Object.keys(VERSION_COPY_COLUMNS));
+/**
+ * Closes the stored open rows (`closes`) and re-inserts those an update keeps
+ * true up to its date (`copies`, each the copy of one closed row) in one
+ * statement: the copy is taken from the row the UPDATE returns, so the stored
+ * row is looked up once. The copy is the row as it was before the close (an
+ * open row's closure columns are all null), believed anew from the copy's seq,
+ * with its valid range ended.
+ */
+async function closeStoredVersions(db: SqlConnection, schema: string, stored: FigureBatchChanges['stored']): Promise<void> {
+  const { closes, copies } = stored;
+  if (closes.length === 0) return;
+  const table = sql.id(schema, 'figure_versions');
+  const x = rowsAsRelation(VERSION_CLOSE_COLUMNS, closes);
+  const sets = Object.keys(CLOSURE_COLUMNS).map((c) => sql`${sql.id(c)} = ${x.value(c)}`);
+  const update = sql`UPDATE ${table} AS t SET ${sql.join(sets)} FROM ${x.from}
+     WHERE t.figure_id = x.figure_id AND t.version = x.version AND t.recorded_to IS NULL AND t.valid_to IS NULL`;
+  if (copies.length === 0) return void (await update.execute(db));
+  const c = rowsAsRelation(VERSION_COPY_COLUMNS, copies);
   const columns = Object.keys(FIGURE_VERSION_COLUMNS);
-  const x = rowsAsRelation(VERSION_COPY_COLUMNS, copies);
-  const values = columns.map((c) => (replaced.has(c) ? sql.ref(`x.${c}`) : sql.ref(`v.${c}`)));
+  const values = columns.map((col) => (col in VERSION_COPY_COLUMNS ? c.value(col) : col in CLOSURE_COLUMNS ? sql`NULL` : sql.ref(`v.${col}`)));
   await sql`
-    INSERT INTO ${sql.id(schema, 'figure_versions')} (${sql.join(columns.map((c) => sql.id(c)))})
-    SELECT ${sql.join(values)} FROM ${sql.id(schema, 'figure_versions')} v JOIN ${x.from}
-        ON v.figure_id = x.figure_id AND v.version = x.version AND v.recorded_to IS NULL AND v.valid_to IS NULL`.execute(db);
+    WITH v AS (${update} RETURNING t.*) -- x below is the copies: the UPDATE's x is out of scope here
+    INSERT INTO ${table} (${sql.join(columns.map((col) => sql.id(col)))})
+    SELECT ${sql.join(values)} FROM v JOIN ${c.from} ON v.figure_id = x.figure_id AND v.version = x.version`.execute(db);
 }

@@ -43,13 +43,16 @@ export async function ensureQueryIndexes(
   const after = batch.length < CATCH_UP_BATCH ? 0 : await countEventsAfter(trx, last, batch.length + 1);
   if (after > batch.length) return { caughtUp: false, builtNow: false };
   const caughtUp = after === 0;
-  const { rows } = await sql<{ indexname: string; tablename: string }>`
-    SELECT indexname, tablename FROM pg_indexes WHERE schemaname = ${schema}`.execute(trx);
+  const { rows } = await sql<{ indexname: string }>`
+    SELECT indexname FROM pg_indexes WHERE schemaname = ${schema}`.execute(trx);
   const existing = new Set(rows.map((r) => r.indexname));
   const missing = indexes.filter((index) => !existing.has(index.name));
   if (missing.length === 0) return { caughtUp, builtNow: false };
   await sql`SELECT set_config('maintenance_work_mem', '256MB', true)`.execute(trx);
   for (const index of missing) await index.ddl.execute(trx);
-  for (const table of new Set(rows.map((r) => r.tablename))) await sql`ANALYZE ${sql.id(schema, table)}`.execute(trx);
+  // Every table, the ones no index held yet too: a bulk batch analyses only what its lookups use (prepareBatch).
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} AND table_type = 'BASE TABLE'`.execute(trx);
+  for (const { table_name } of tables.rows) await sql`ANALYZE ${sql.id(schema, table_name)}`.execute(trx);
   return { caughtUp, builtNow: true };
 }
