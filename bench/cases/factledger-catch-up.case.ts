@@ -1,17 +1,7 @@
-import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import {
-  catalogProjection,
-  figuresProjection,
-  ProjectionEngine,
-  schemaName,
-  waitForPosition,
-  type ProjectionDefinition,
-} from '@factledger/projections';
 import type { BenchCase } from '../harness/bench-case';
+import { catchUpDefinitions, dropCatchUp, runCatchUp } from '../fixtures/catch-up-run';
 import { headPosition, ledgerDatabase, type LedgerFixture } from '../fixtures/ledger-database';
-
-const silent = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 
 /**
  * A fresh worker catching up with the real read models (catalog + figures,
@@ -37,46 +27,13 @@ export function factledgerProjectionCatchUp(): BenchCase {
       ledger = await ledgerDatabase(ctx);
     },
     async run(round) {
-      const suffix = `bench_r${round}_${Date.now() % 100_000}`;
-      const definitions: ProjectionDefinition[] = [
-        catalogProjection({ version: 1, name: `catalog_${suffix}` }),
-        figuresProjection({ version: 1, name: `figures_${suffix}` }),
-      ];
+      const definitions = catchUpDefinitions(`bench_r${round}_${Date.now() % 100_000}`);
       const head = await headPosition(ledger.db);
-      const engine = new ProjectionEngine({
-        db: ledger.db,
-        connectionString: ledger.url,
-        definitions,
-        batchSize: 5000,
-        logger: silent,
-        notifications: false,
-        pollIntervalMs: 200,
-      });
-      const started = performance.now();
-      try {
-        await engine.start();
-        await waitForPosition(
-          ledger.db,
-          definitions.map((d) => d.name),
-          head,
-          3_600_000,
-        );
-      } finally {
-        await engine.stop();
-      }
-      const seconds = (performance.now() - started) / 1000;
+      const seconds = await runCatchUp(ledger.db, ledger.url, definitions, head);
       const { rows } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM events WHERE position <= ${head}::bigint`.execute(ledger.db);
-      await dropProjections(ledger, definitions);
+      await dropCatchUp(ledger.db, definitions);
       return { ops: Number(rows[0]!.n), seconds };
     },
     teardown: async () => undefined,
   };
-}
-
-async function dropProjections(ledger: LedgerFixture, definitions: readonly ProjectionDefinition[]): Promise<void> {
-  for (const d of definitions) {
-    await sql.raw(`DROP SCHEMA IF EXISTS ${schemaName(d.name, d.version)} CASCADE`).execute(ledger.db);
-    await sql`DELETE FROM projection_registry WHERE name = ${d.name}`.execute(ledger.db);
-    await sql`DELETE FROM projection_checkpoints WHERE name = ${d.name}`.execute(ledger.db);
-  }
 }
