@@ -12,11 +12,13 @@ export interface QualifierReading {
 // Filler that may sit between a qualifier and the number: "more than an estimated 600,000", "up to some $2bn".
 const FILLER = String.raw`(?:\s+(?:an?\s+estimated|estimated|a\s+total\s+of|a\s+further|a\s+record|some|about|around|roughly|approximately|the|just|another|an\s+additional|additional))*`;
 
+// Forecast and limit verbs: "could rise to 300", "may reach £350m", "is expected to climb to 2,000".
+const FORECAST = String.raw`(?:could|may|might|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?`;
+
 // Longer phrases first: "no more than" must win over "more than".
 const BEFORE: [string, Qualifier][] = [
-  // Forecast and limit verbs: "could rise to 300", "may reach £350m", "is expected to climb to 2,000".
   [
-    String.raw`(?:could|may|might|expected\s+to|likely\s+to|set\s+to|projected\s+to|forecast\s+to|predicted\s+to)\s+(?:\w+\s+)?(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|(?:shorter|smaller|lower|cheaper|lighter|narrower|thinner)\s+than|under|below|a\s+high\s+of`,
+    String.raw`${FORECAST}|no\s+more\s+than|not\s+more\s+than|no\s+greater\s+than|not\s+exceeding|at\s+(?:the\s+)?most|a\s+maximum\s+of|maximum\s+of|as\s+many\s+as|as\s+high\s+as|as\s+much\s+as|up\s+to|within|less\s+than|fewer\s+than|(?:shorter|smaller|lower|cheaper|lighter|narrower|thinner)\s+than|under|below|a\s+high\s+of`,
     'up_to',
   ],
   [
@@ -83,8 +85,7 @@ export const findQualifier = (text: string, m: NumberMention, clauseStart: numbe
   return { qualifier: m.kind === 'vague' ? 'at_least' : 'exact', start: m.start, end: m.end };
 };
 
-const FORECAST_ABOUT =
-  /^(?:could|may|might|expected|likely|set|projected|forecast|predicted)\b.*\b(?:rise|climb|increase|grow|reach|hit|swell|soar|go\s+up)(?:\s+to)?\s+(?:about|around|roughly|approximately|some)\s*$/i;
+const FORECAST_ABOUT = new RegExp(String.raw`^${FORECAST}\s+(?:about|around|roughly|approximately|some)\s*$`, 'i');
 
 // "revised August's figure up to 246,200" too: a revision moves a figure.
 const MOVED =
