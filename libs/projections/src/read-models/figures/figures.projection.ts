@@ -4,7 +4,7 @@ import { upcastLedgerEvent, type LedgerEvent } from '@factledger/ledger-domain';
 import { batchTiming, type CopyIn, type ProjectionDefinition } from '../../engine';
 import { copyRows } from '../shared/copy-rows';
 import type { ColumnSpec } from '../shared/batch-rows';
-import { prepareBatch } from '../shared/batch-preparation';
+import { keyedLookups, prepareBatch } from '../shared/batch-preparation';
 import { ensureQueryIndexes } from '../shared/deferred-indexes';
 import { numberBatch, type NumberedEvent } from '../shared/ledger-cursor';
 import { insertRows, rowsAsRelation, selectColumns, updateRows } from '../shared/batch-rows';
@@ -75,11 +75,13 @@ export function figuresProjection(options: {
         numbered.map((n) => ({ position: n.logged.position, seq: n.seq, recorded_at: n.recordedAt, recorded_max: n.recordedMax })),
       );
       batchTiming.mark('log');
+      if (copy) await keyedLookups(trx, true);
       const stored = await loadStoredState(trx, schema, numbered);
       batchTiming.mark('load');
       const changes = foldFigureBatch(numbered, stored);
       batchTiming.mark('fold');
       await writeChanges(trx, schema, changes, copy);
+      if (copy) await keyedLookups(trx, false);
       batchTiming.mark('writes');
       const indexes = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
       batchTiming.mark('indexes');
