@@ -200,6 +200,12 @@ const FAMILIES = [
     'statisticians',
   ],
 ];
+// "the company" after "developer Nordhav Energi" or "insurer Hallmark": a trade introduces a company as "company" does.
+const TRADES = ['company', 'firm', 'developer', 'maker', 'manufacturer', 'producer', 'retailer', 'airline', 'carrier', 'lender', 'miner'];
+const MORE_TRADES = ['builder', 'shipbuilder', 'supplier', 'provider', 'startup', 'brewer', 'insurer', 'bank', 'operator'];
+const COMPANY_INTRODUCERS = [...TRADES, ...MORE_TRADES];
+/** The heads whose introduction of a name counts for `head`: its own, and any trade for "the company" or "the firm". */
+const introducers = (head: string): readonly string[] => (head === 'company' || head === 'firm' ? COMPANY_INTRODUCERS : [head]);
 const otherHead = (name: string, head: string): boolean => {
   const own = descriptorOf(name).split(/\s+/).at(-1) ?? '';
   return own !== '' && own !== head && HEADS[own] !== undefined && !FAMILIES.some((f) => f.includes(own) && f.includes(head));
@@ -235,7 +241,8 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   const longer = earlier
     .map((e) => ({ ...e, raw: bodyOfSpeaker(e.raw) }))
     .find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy);
-  const headWord = new RegExp(String.raw`\b${head}`, 'i');
+  // "the council" is in "Harrowfield Borough Council", not in "Councillor Priya Mandal".
+  const headWord = new RegExp(String.raw`\b${head}(?:e?s)?(?![\w-])`, 'i');
   // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
   const modifiers = (inner ?? trimmed)
     .replace(/^[Tt]he\s+/, '')
@@ -250,7 +257,7 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw) && fits(e)) ??
-    named.find((e) => introducedAs(text, e.raw, head)) ??
+    named.find((e) => introducers(head).some((h) => introducedAs(text, e.raw, h))) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
     (spec.loose
@@ -266,14 +273,14 @@ const DOCUMENT_HEADS = new Set(['report', 'survey', 'audit', 'inventory', 'censu
  */
 const introducedAs = (text: string, name: string, head: string): boolean => {
   if (!text || name.length < 3 || !/^[A-Z]/.test(name)) return false;
-  let before = introducers.get(head);
+  let before = introducerPatterns.get(head);
   if (!before) {
     const by = DOCUMENT_HEADS.has(head) ? String.raw`[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}` : String.raw`s?,?\s+`;
-    introducers.set(head, (before = new RegExp(String.raw`\b${head}${by}$`)));
+    introducerPatterns.set(head, (before = new RegExp(String.raw`\b${head}${by}$`)));
   }
   // Each place the name stands, with the words before it: a native search, not a pattern run over the whole window.
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))
     if (!/[\w]/.test(text[i + name.length] ?? '') && before.test(text.slice(Math.max(0, i - 120), i))) return true;
   return false;
 };
-const introducers = new Map<string, RegExp>();
+const introducerPatterns = new Map<string, RegExp>();

@@ -23,11 +23,13 @@ export const NAMED_OPENING =
 // "Q104 Owen Pritchard:".
 export const SPEAKER_LABEL =
   /^(?:Q\d{1,4}\s+)?([A-Z][A-Z.'’ -]{1,60}[A-Z.]|(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s/;
-// Header furniture in mixed case that looks like a label: "Update:", "Members present:", "Media contact:".
+// Header furniture that looks like a label: "Update:", "Members present:", "Media contact:", a newsletter's "TOP STORY:".
 const FURNITURE_LABEL =
-  /^(?:Update[ds]?|Note|Notes|Correction|Editor['’]s\s+Note|Press\s+Release|News\s+Release|Breaking|Watch|Listen|Source|Sources|Photo|Video|Background|Context|Summary|Headline|Date|Time|Location|Contact|Media\s+Contact|Subject|From|To|Re|Members\s+Present|Witnesses|Present|Published|Updated|Related|Read\s+More|Key\s+\w+|Bottom\s+Line|Why\s+It\s+Matters|What\s+Next)$/i;
-/** A paragraph's speaker label, "Q" and "A" included. */
-export const labelOf = (paragraph: string): string | undefined => {
+  /^(?:Update[ds]?|Note|Notes|Correction|Editor['’]s\s+Note|Press\s+Release|News\s+Release|Breaking|Watch|Listen|Source|Sources|Photo|Video|Background|Context|Summary|Headline|Date|Time|Location|Contact|Media\s+Contact|Subject|From|To|Re|Members\s+Present|Witnesses|Present|Published|Updated|Related|Read\s+More|Key\s+\w+|Bottom\s+Line|Why\s+It\s+Matters|What\s+Next|(?:Top|Lead|Cover|Main)\s+Story|In\s+Brief|Briefly|Elsewhere|Also\s+This\s+Week|(?:Quote|Number|Chart|Deal|Stat)\s+of\s+the\s+(?:Week|Day|Month)|Exclusive|Analysis|Opinion|Comment|Round-?up|Diary|Coming\s+Up|On\s+the\s+Move|People|Deals|Markets|Funding)$/i;
+/** A paragraph's speaker label, "Q" and "A" included; initials the header declared ("TR:") read as their speaker. */
+export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string>): string | undefined => {
+  const short = initials?.size ? /^([A-Z]{2,4}):\s/.exec(paragraph)?.[1] : undefined;
+  if (short && initials?.has(short)) return initials.get(short);
   const label = (SPEAKER_LABEL.exec(paragraph) ?? /^([QA]):\s/.exec(paragraph))?.[1]?.trim();
   return label && !FURNITURE_LABEL.test(label) ? label : undefined;
 };
@@ -39,6 +41,49 @@ export const countLabels = (text: string, paragraphs: Span[]): Map<string, numbe
     if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return counts;
+};
+// "Presenter: Leila Haddad (LH). Guest: Mayor Tomas Reyes (TR), City of …": the initials a transcript's header gives its
+// speakers, with the role of each when it says one.
+const DECLARED_INITIALS =
+  /(?:\b(Presenter|Host|Interviewer|Moderator|Anchor|Chair|Guest|Speaker|Witness|Interviewee)s?:\s+)?((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+\(([A-Z]{2,4})\)/g;
+const ASKS = /^(?:Presenter|Host|Interviewer|Moderator|Anchor)$/i;
+/**
+ * Speaker initials declared before the first "XX:" paragraph, as the speaker they stand for ("QUESTION" for a
+ * presenter or host: their lines ask). Only initials spelled by the name's own words count ("Tomas Reyes (TR)",
+ * not "Ministry of Justice (MOJ)" read as a speaker).
+ */
+export const declaredInitials = (text: string): Map<string, string> => {
+  const out = new Map<string, string>();
+  const first = /^[A-Z]{2,4}:\s/m.exec(text);
+  if (!first) return out;
+  for (const m of text.slice(0, first.index).matchAll(DECLARED_INITIALS)) {
+    const [, role, name = '', initials = ''] = m;
+    const capitals = name
+      .split(/\s+/)
+      .map((w) => w[0])
+      .join('');
+    if (capitals.endsWith(initials)) out.set(initials, role && ASKS.test(role) ? 'QUESTION' : name);
+  }
+  return out;
+};
+/** What `labelledSpeaker` returns when a paragraph leaves the running speaker as it was. */
+export const KEEP_SPEAKER = Symbol('keep the speaker');
+/**
+ * The speaker a paragraph's label (from `labelOf`) makes current: none after a question or a section label, the
+ * interviewee after "A:", or `KEEP_SPEAKER` for no label and for a briefing's "Q:", which follows up on the last
+ * speaker ("you've previously said 3,000"; an interview's asks the next answer).
+ */
+export const labelledSpeaker = (
+  found: string | undefined,
+  counts: ReadonlyMap<string, number>,
+  answerer: string | undefined,
+): string | undefined | typeof KEEP_SPEAKER => {
+  if (!found || (found === 'Q' && !answerer)) return KEEP_SPEAKER;
+  // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
+  // or a name of several words, or speaks more than once.
+  const label = !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (counts.get(found) ?? 0) > 1) ? found : undefined;
+  if (!label) return /^(?:A|ANSWER)$/.test(found) ? answerer : undefined;
+  return /^(?:Q|QUESTION|REPORTER)$/.test(label) ? undefined : label === 'ANSWER' ? answerer : speakerName(label);
 };
 // "Transcript: interview with Central Bank Governor Jane Doe": the person a Q:/A: transcript's answers belong to.
 const INTERVIEW_HEADER = /\binterview(?:ed)?\s+with\s+[^\n]*?((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)[ \t]*[.,;:(]?[ \t]*(?:\n|$)/;

@@ -12,10 +12,13 @@ import { countsItsSubject, creditedAfter, explanationOf } from './neighbour-cred
 import {
   CONTINUES_FIGURE,
   countLabels,
+  declaredInitials,
   DESCRIPTION_LOOKBACK,
   interviewee,
   introducedWindow,
   isListItem,
+  KEEP_SPEAKER,
+  labelledSpeaker,
   labelOf,
   itemCarries,
   LEAD_FROM,
@@ -25,9 +28,6 @@ import {
   QUOTE_LOOKAHEAD,
   REPORTING,
   SAID,
-  SECTION_LABEL,
-  TITLED,
-  speakerName,
 } from './credit-patterns';
 
 export interface CreditDocument {
@@ -73,6 +73,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   let labelParagraph = -1;
   const issuer = findIssuer(doc.text, doc.sentences, doc.attributions);
   const answerer = interviewee(doc.text);
+  const initials = declaredInitials(doc.text);
 
   // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on (read from every
   // paragraph since the last one read, figures or not: "MINISTER X: Good morning." labels the answer below it).
@@ -80,15 +81,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (labelParagraph === sentence.paragraph) return labelled;
     for (let j = labelParagraph + 1; j <= sentence.paragraph; j++) {
       const paragraph = doc.paragraphs[j] as Paragraph;
-      const found = labelOf(doc.text.slice(paragraph.start, paragraph.end));
-      // A briefing's "Q:" follows up on the last speaker ("you've previously said 3,000"); an interview's asks the next answer.
-      if (found === 'Q' && !answerer) continue;
-      // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
-      // or a name of several words, or speaks more than once.
-      const label =
-        found && !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (labelCounts.get(found) ?? 0) > 1) ? found : undefined;
-      if (found && !label) labelled = /^(?:A|ANSWER)$/.test(found) ? answerer : undefined;
-      if (label) labelled = /^(?:Q|QUESTION|REPORTER)$/.test(label) ? undefined : label === 'ANSWER' ? answerer : speakerName(label);
+      const speaker = labelledSpeaker(labelOf(doc.text.slice(paragraph.start, paragraph.end), initials), labelCounts, answerer);
+      if (speaker !== KEEP_SPEAKER) labelled = speaker;
     }
     labelParagraph = sentence.paragraph;
     return labelled;
@@ -99,7 +93,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const antecedent = (sentence: Sentence, pronoun?: Attribution): string | undefined => {
     const singular = pronoun?.raw.toLowerCase() === 'it';
     const agrees = (raw: string | undefined): raw is string => raw !== undefined && !(singular && PLURAL_HEAD.test(raw));
-    if (pronoun && /\b(?:which|that|as)\s+(?:it|they|he|she)\s+$/i.test(doc.text.slice(sentence.start, pronoun.anchor))) {
+    // "CityLink has revised the figure: it now says 151": after a colon or semicolon too.
+    if (pronoun && /(?:\b(?:which|that|as)|[:;])\s+(?:it|they|he|she)\s+(?:now\s+|also\s+)?$/i.test(doc.text.slice(sentence.start, pronoun.anchor))) {
       const own = subjectOf(sentence);
       if (agrees(own)) return own;
     }

@@ -8,7 +8,7 @@ import { withoutLegalForm } from './defined-names';
 // own furniture at the top of the text; the issuer is the first sayer its lead names.
 
 const OWN_VOICE =
-  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+RELEASE|(?:Press|News|Media)\s+[Rr]elease\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b)/m;
+  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)|(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b)/m;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
 /** How many sentences of the lead may name the issuer. */
@@ -42,11 +42,14 @@ const listed = (text: string): string | undefined => {
 // "PRESS RELEASE\n\nTransport Authority of Novi Brod\nDate: 22.01.2026": a body's name on its own line in the header,
 // in title case, when neither the lead nor a capitalised letterhead names the issuer.
 const TITLE_LINE = /^[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du)[ \t]+)?[A-Z][\w'’&.-]*){1,7}$/;
+// "Harrowfield Borough Council - Communications Team": the body a press office writes for.
+const PRESS_OFFICE =
+  /[ \t]*[-–—|,][ \t]*(?:(?:Press|Media|News|Communications?|Public\s+Affairs)[ \t]+(?:Team|Office|Unit|Department|Service|Desk)|Communications|Press\s+Office)[ \t]*$/i;
 const namedBelowMarker = (text: string): string | undefined =>
   text
     .slice(0, HEAD_CHARS)
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => l.trim().replace(PRESS_OFFICE, ''))
     .filter(Boolean)
     .slice(0, 4)
     .find((l) => TITLE_LINE.test(l) && !OWN_VOICE.test(l) && isBodyName(l));

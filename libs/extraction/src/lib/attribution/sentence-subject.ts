@@ -18,9 +18,8 @@ export const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   const lead = dateline + (LEADING_ADVERBIAL.exec(s.slice(dateline))?.[0].length ?? 0);
   // "Chief executive Maren Solberg said", "Furniture chain Halvorsen Home said": a capitalised descriptor opening the
   // sentence is not the name; the name after it is, with the lower-case descriptor that says what it is.
-  const described = /^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])/.exec(
-    s.slice(lead),
-  );
+  // After an adverbial the descriptor is in lower case: "Separately, developer Nordhav Energi said".
+  const described = (lead > dateline ? DESCRIBED_AFTER_ADVERBIAL : DESCRIBED).exec(s.slice(lead));
   const words = described?.[1]?.trim().split(/\s+/) ?? [];
   if (described && words.every((w) => !DESCRIPTOR_STOP.test(w))) {
     const name = phraseAfter(s, lead + described[0].length, at);
@@ -29,11 +28,16 @@ export const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   }
   const np = phraseAfter(s, lead, at);
   // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
-  if (!np || QUANTITY_OPENING.test(np.text)) return undefined;
+  if (!np || QUANTITY_OPENING.test(np.text) || GREETING.test(np.text)) return undefined;
   // "Output of pears is expected to rise", "Sales of cars fell": a common noun measured, not a body that speaks.
   if (/^[A-Z][a-z]+$/.test(np.text) && /^\s+of\s+[a-z]/.test(s.slice(np.end - at))) return undefined;
   return np;
 };
+const NAME_AHEAD = String.raw`\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])`;
+const DESCRIBED = new RegExp(String.raw`^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})${NAME_AHEAD}`);
+const DESCRIBED_AFTER_ADVERBIAL = new RegExp(String.raw`^((?:\s*[a-z][\w-]*){1,3})${NAME_AHEAD}`);
+// "Good morning.", "Welcome back.": a greeting opening a live entry names no one.
+const GREETING = /^(?:Good|Hello|Welcome|Thanks|Thank|Morning|Afternoon|Evening)$/;
 // Words that make the lower-case run a clause rather than a descriptor ("Police have confirmed ...", "Officials said on Monday").
 const DESCRIPTOR_STOP =
   /^(?:(?:has|have|had|is|are|was|were|be|will|would|can|could|may|might|must|shall|should|did|does|do|also|not|on|in|at|of|for|to|from|by|with|the|a|an|its|their|this|that|said|says|say|told|tells|put|puts)|\w+(?:ed|ly))$/;

@@ -40,9 +40,10 @@ const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 const FUTURE_BEFORE =
   /\b(?:next|coming|upcoming|(?:due|scheduled|slated)\s+(?:on|for|in))\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
-// "the three months to June", and "between March 2022 and June 2025": a span the figure covers, named by its end.
+// "the three months to June", "between March 2022 and June 2025", "July to September": a span the figure covers, named by
+// its end.
 const PERIOD_END =
-  /\b(?:days|weeks?|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$/i;
+  /\b(?:days|weeks?|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$|\b(?:between\s+[A-Z][a-z]+\s+and|[A-Z][a-z]+\s+(?:to|until|through)|[A-Z][a-z]+\s*[-–])\s*$|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$/i;
 
 /**
  * Every date expression in `text`, longest first where they overlap. Hand-written rather than chrono-node: chrono

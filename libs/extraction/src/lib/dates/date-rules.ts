@@ -37,6 +37,11 @@ export const DATE_RULES: Rule[] = [
     build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4]), m[2] === '/' && Boolean(m[5])),
   },
   {
+    // Central European day-first dates with spaces after the dots: "Lukovica, 14. 5. 2026", "dne 3. 11. 2025".
+    re: /\b(\d{1,2})\.[^\S\n]+(\d{1,2})\.[^\S\n]*(\d{4})\b/g,
+    build: (m) => numericDate(Number(m[1]), Number(m[2]), Number(m[3])),
+  },
+  {
     // A date never runs over a line break ("Sunday 8 November" over a "18:40" time line).
     re: new RegExp(String.raw`\b${DAY}(?:[^\S\n]+of)?[^\S\n]+(${MONTH})(?:,?[^\S\n]+${YEAR})?(?![\w])`, 'gi'),
     monthGroup: 2,
@@ -54,9 +59,9 @@ export const DATE_RULES: Rule[] = [
   },
   {
     // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
-    // "by Nov. 5" is a day, not a bare month.
+    // "by Nov. 5" is a day, not a bare month; "for July to September" is a span, named by its end (year-periods).
     re: new RegExp(
-      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|\.?,?\s+(?:19|20)\d{2}\b)`,
+      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|\.?,?\s+(?:19|20)\d{2}\b)(?!\s*(?:to|until|through|[-–])\s*${MONTH}(?![\w-])(?!,?\s+(?:19|20)\d{2}))`,
       'gi',
     ),
     monthGroup: 2,

@@ -51,7 +51,12 @@ const DATE_LINE_SLACK = 120;
 const DATELINE_PLACE = /^[A-Z][\p{L} .'’-]{1,40},\s*$/u;
 const DATELINE_AGENCY = /^\s*\([^()\n]{2,40}\)\s*\.?\s*[-–—]/;
 
-const PREFIX = /^\s*(?:(?:On|As of|As at|Updated|Posted)\s+)?$/i;
+// "On 3 May,", "As of 3 May:", after a transcript's speaker label ("TR: On the night of the count, 28 January, ..."),
+// the date in apposition to the occasion it names.
+const PREFIX =
+  /^\s*(?:[A-Z][A-Za-z.'’ -]{0,40}:\s+)?(?:(?:On|As of|As at|Updated|Posted)\s+(?:the\s+(?:night|day|morning|evening|eve)\s+of\s+(?:the\s+|its\s+|our\s+)?[a-z]+(?:\s+[a-z]+)?,\s*)?)?$/i;
+/** How far into a paragraph its opening date may start (past a speaker label and an occasion). */
+const PREFIX_REACH = 70;
 
 export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: DateMention[], published?: YMD): DateIndex => {
   const paragraphDates: (DateMention | undefined)[] = [];
@@ -63,7 +68,7 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
   let heading: DateMention | undefined;
   paragraphs.forEach((p, i) => {
     const own = within(mentions, p).find(
-      (m) => m.start < p.start + 15 && PREFIX.test(text.slice(p.start, m.start)) && /^\s*[,:–—-]/.test(text.slice(m.end, m.end + 3)),
+      (m) => m.start < p.start + PREFIX_REACH && PREFIX.test(text.slice(p.start, m.start)) && /^\s*[,:–—-]/.test(text.slice(m.end, m.end + 3)),
     );
     const line = dateLines[i];
     if (line && (several || prose)) heading = line;

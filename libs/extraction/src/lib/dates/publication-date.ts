@@ -5,7 +5,7 @@ import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } f
 
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
-const LABELLED = /^\s*(date|dated|published|publication date|posted|first published|last updated|updated)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+const LABELLED = /^\s*(date|dated|published|publication date|posted|first published|last updated|updated|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
 // its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =
@@ -45,7 +45,7 @@ export const findPublicationDate = (text: string, notAfter?: YMD): YMD | undefin
 export const findPublication = (text: string, notAfter?: YMD): Publication | undefined => {
   const lines = headerLines(text);
   const candidates: { rank: number; date: YMD; line: string; dateline: boolean }[] = [];
-  for (const { line } of lines) {
+  for (const { line } of lines.flatMap(headerParts)) {
     const label = LABELLED.exec(line);
     const dated = label ? undefined : datelineDate(line, text, notAfter);
     if (dated) {
@@ -113,6 +113,15 @@ const leadWeekday = (text: string, mentions: DateMention[], from: number): numbe
   // "killed by an avalanche … on Monday …, police said on Wednesday": the saying's day is the dateline's, not the event's.
   const m = plain.find((d) => SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))) ?? plain[0];
   return m?.kind === 'weekday' ? m.weekday : undefined;
+};
+
+/**
+ * A header line and, when it joins parts with bars or bullets ("By Kate Merriman | Mountain Business Weekly |
+ * Published Wednesday 14 October 2026"), each part after the first, so a labelled date inside it counts as labelled.
+ */
+const headerParts = (entry: { line: string; start: number }): { line: string; start: number }[] => {
+  const parts = entry.line.split(/\s+[|·•]\s+/);
+  return parts.length < 2 ? [entry] : [entry, ...parts.slice(1).map((line) => ({ line, start: entry.start }))];
 };
 
 const headerLines = (text: string): { line: string; start: number }[] => {

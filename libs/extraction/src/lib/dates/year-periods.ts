@@ -1,3 +1,4 @@
+import { monthNumber } from './calendar';
 import type { Rule } from './date-rules';
 
 // Years told as the period a figure covers (rules found by the held-out batch g113–g120).
@@ -5,6 +6,7 @@ const YEAR = String.raw`((?:19|20)\d{2})`;
 const COUNT = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 const QUARTERS = ['first', 'second', 'third', 'fourth'];
+const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
 export const YEAR_PERIOD_RULES: Rule[] = [
   {
@@ -14,6 +16,21 @@ export const YEAR_PERIOD_RULES: Rule[] = [
       const q = m[1] ? Number(m[1]) : QUARTERS.indexOf((m[2] ?? '').toLowerCase()) + 1;
       return { kind: 'month', y: Number(m[3]), m: q * 3, last: false };
     },
+  },
+  {
+    // "in the third quarter", "during Q3": a quarter with no year holds as of its last month (the latest one, as a bare
+    // month does). With a year, the rule above reads it.
+    re: /\b(?:in|during|for|over|of)\s+(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b(?![-–/]?\s*(?:of\s+)?(?:19|20)?\d{2}\b)/gi,
+    build: (m) => ({ kind: 'month', m: (m[1] ? Number(m[1]) : QUARTERS.indexOf((m[2] ?? '').toLowerCase()) + 1) * 3, last: false }),
+  },
+  {
+    // "between April and June", "July to September", "April-June": a span of months with no year, named by its end.
+    re: new RegExp(
+      String.raw`(?<=\b(?:between\s+${MONTH_NAME}\s+and|${MONTH_NAME}\s+(?:to|until|through)|${MONTH_NAME}\s*[-–])\s*)(${MONTH_NAME})\b(?!,?\s+(?:19|20)\d{2})(?!\s+\d)`,
+      'g',
+    ),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[1] ?? ''), last: false }),
   },
   {
     // "a 2025 survey put the median at", "the 2024 figure", "in the 2020 capital programme", "the 2025 harvest, at": a
