@@ -40,10 +40,15 @@ const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 const FUTURE_BEFORE =
   /\b(?:next|coming|upcoming|(?:due|scheduled|slated)\s+(?:on|for|in))\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
-// "the three months to June", "between March 2022 and June 2025", "July to September": a span the figure covers, named by
+// "the three months to June", "the year that ended in March", "between March 2022 and June 2025", "July to September": a span the figure covers, named by
 // its end.
-const PERIOD_END =
-  /\b(?:days|weeks?|months|quarter|year|period|half)\s+(?:to|ended|ending|through)\s+$|\b(?:between\s+[A-Z][a-z]+\s+and|[A-Z][a-z]+\s+(?:to|until|through)|[A-Z][a-z]+\s*[-–])\s*$|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$/i;
+const MONTH_NAMES = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const PERIOD_END = new RegExp(
+  String.raw`\b(?:days|weeks?|months|quarter|year|period|half|season)\s+(?:(?:that|which)\s+)?(?:to|ended|ending|through|closed)\s+(?:in\s+|on\s+)?$` +
+    String.raw`|\b(?:between\s+${MONTH_NAMES}\s+and|${MONTH_NAMES}\s+(?:to|until|through)|${MONTH_NAMES}\s*[-–])\s*$` +
+    String.raw`|\bbetween\s+(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?(?:19|20)\d{2}\s+and\s+$`,
+  'i',
+);
 
 /**
  * Every date expression in `text`, longest first where they overlap. Hand-written rather than chrono-node: chrono
@@ -83,16 +88,19 @@ export const findDateMentions = (text: string): DateMention[] => {
       const forward = (target || effective) && (value.kind === 'month' || value.kind === 'date') && value.y === undefined;
       // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
       const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
+      // "the year that ended in March": the end of the period the figure covers, not a boundary of something else.
+      const periodEnd = PERIOD_END.test(before);
       found.push({
         ...value,
         ...(ahead || forward ? { ahead: true } : {}),
         start,
         end,
         text: m[0],
-        ...(PERIOD_END.test(before) ? { periodEnd: true } : {}),
+        ...(periodEnd ? { periodEnd: true } : {}),
         boundary:
           attributive(text, start, end) ||
           (!asOfBy &&
+            !periodEnd &&
             !target &&
             !effective &&
             !asOfUntil &&

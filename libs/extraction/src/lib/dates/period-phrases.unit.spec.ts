@@ -59,8 +59,8 @@ describe('a forecast for next year', () => {
 
   it('is not the date of a figure a later clause merely looks ahead from, nor of "next year\'s budget"', () => {
     expect(at('The club had 12 million euros in cash at the end of August, giving it room to buy players next year.', '12')).toEqual([
-      '2026-08-01',
-      'month',
+      '2026-08-31',
+      'day',
     ]);
     expect(at("The council faces a gap of £3.1m in next year's budget.", '3.1')).toEqual(['2026-09-15', 'day']);
   });

@@ -54,10 +54,10 @@ describe('the base of a comparison', () => {
     expect(asOf(text, '3,200')).toEqual(['2025-01-01', 'year']);
   });
 
-  it('"at the end of January from N at the end of October": each figure takes its own month', () => {
+  it('"at the end of January from N at the end of October": each figure takes its own month\'s last day', () => {
     const text = 'The firm said staff numbers fell to 2,400 at the end of January from 2,650 at the end of October.';
-    expect(asOf(text, '2,400')).toEqual(['2026-01-01', 'month']);
-    expect(asOf(text, '2,650')).toEqual(['2025-10-01', 'month']);
+    expect(asOf(text, '2,400')).toEqual(['2026-01-31', 'day']);
+    expect(asOf(text, '2,650')).toEqual(['2025-10-31', 'day']);
   });
 
   it('"up three points from the previous survey in early February": the change is not dated by the base', () => {

@@ -1,4 +1,4 @@
-import { monthNumber } from './calendar';
+import { daysInMonth, monthNumber } from './calendar';
 import type { Rule } from './date-rules';
 
 // Years told as the period a figure covers (rules found by the held-out batch g113–g120).
@@ -22,6 +22,20 @@ export const YEAR_PERIOD_RULES: Rule[] = [
     // month does). With a year, the rule above reads it.
     re: /\b(?:in|during|for|over|of)\s+(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b(?![-–/]?\s*(?:of\s+)?(?:19|20)?\d{2}\b)/gi,
     build: (m) => ({ kind: 'month', m: (m[1] ? Number(m[1]) : QUARTERS.indexOf((m[2] ?? '').toLowerCase()) + 1) * 3, last: false }),
+  },
+  {
+    // "at the end of December", "the end-June backlog": the month's last day (its year, when stated, after it).
+    re: new RegExp(
+      String.raw`\b(?:the\s+)?end(?:\s+of\s+|-)(${MONTH_NAME}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?:,?\s+${YEAR})?(?![-–/]\d|\s+\d{1,2}\b)`,
+      'g',
+    ),
+    monthGroup: 1,
+    build: (m) => {
+      const month = monthNumber(m[1] ?? '');
+      const y = m[2] ? Number(m[2]) : undefined;
+      // A yearless month's last day: 28 in February (the year, inferred later, may be a leap year: a day early at worst).
+      return { kind: 'date', ...(y ? { y } : {}), m: month, d: y ? daysInMonth(y, month) : month === 2 ? 28 : daysInMonth(2001, month) };
+    },
   },
   {
     // "between April and June", "July to September", "April-June": a span of months with no year, named by its end.

@@ -118,6 +118,17 @@ describe('periods with no year', () => {
     );
   });
 
+  it('"at the end of December", "end-June": the last day of the month', () => {
+    expect(at('Coverage reached 87.3% of premises at the end of December, the regulator said.', '87.3', '2026-01-12').as_of).toBe('2025-12-31');
+    expect(at('The end-June order backlog stood at $48.7 billion, the company said.', '48.7', '2026-07-23').as_of).toBe('2026-06-30');
+  });
+
+  it('"the financial year that ended in March" holds as of March: the period\'s end, not a boundary', () => {
+    expect(at('In the financial year that ended in March there were 1,532 donors, the service said.', '1,532', '2026-06-23').as_of).toBe(
+      '2026-03-01',
+    );
+  });
+
   it('a quarter with its year is unchanged', () => {
     expect(bounds(at('Sales rose 4% in the third quarter of 2025, the company said.', '4', '2026-11-04'))).toEqual({ value: 4, qualifier: 'exact' });
     expect(at('Sales rose 4% in the third quarter of 2025, the company said.', '4', '2026-11-04').as_of).toBe('2025-09-01');
