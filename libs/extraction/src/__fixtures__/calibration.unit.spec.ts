@@ -23,7 +23,7 @@ describe('confidence calibration on the generality set', () => {
     expect(expectedCalibrationError(unseen)).toBeLessThanOrEqual(MAX_ECE);
   });
 
-  it.each(['held-out-8', 'held-out-9', 'held-out-10'])('is calibrated on the independent annotator\'s batch %s', (dir) => {
+  it.each(['held-out-8', 'held-out-9', 'held-out-10', 'held-out-11', 'held-out-12'])('is calibrated on the independent annotator\'s batch %s', (dir) => {
     const batch = calibrationSet(() => true, path.join(__dirname, dir));
     expect(batch.length).toBeGreaterThan(100);
     expect(expectedCalibrationError(batch)).toBeLessThanOrEqual(MAX_ECE);
