@@ -6,6 +6,9 @@ const YEAR = String.raw`((?:19|20)\d{2})`;
 const COUNT = ['a', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 const QUARTERS = ['first', 'second', 'third', 'fourth'];
+/** A quarter's number from "Q3" (its digit) or "third quarter" (its word). */
+const quarterOf = (digit: string | undefined, word: string | undefined): number =>
+  digit ? Number(digit) : QUARTERS.indexOf((word ?? '').toLowerCase()) + 1;
 const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
 
 export const YEAR_PERIOD_RULES: Rule[] = [
@@ -13,7 +16,7 @@ export const YEAR_PERIOD_RULES: Rule[] = [
     // "in Q3 2026", "Q2 of 2026", "the third quarter of 2026": a quarter with its year holds as of its last month.
     re: new RegExp(String.raw`\b(?:Q([1-4])(?:\s+of)?|(?:the\s+)?(first|second|third|fourth)\s+quarter\s+of)\s+${YEAR}\b(?![-–/]\d)`, 'gi'),
     build: (m) => {
-      const q = m[1] ? Number(m[1]) : QUARTERS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+      const q = quarterOf(m[1], m[2]);
       return { kind: 'month', y: Number(m[3]), m: q * 3, last: false };
     },
   },
@@ -21,7 +24,7 @@ export const YEAR_PERIOD_RULES: Rule[] = [
     // "in the third quarter", "during Q3": a quarter with no year holds as of its last month (the latest one, as a bare
     // month does). With a year, the rule above reads it.
     re: /\b(?:in|during|for|over|of)\s+(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b(?![-–/]?\s*(?:of\s+)?(?:19|20)?\d{2}\b)/gi,
-    build: (m) => ({ kind: 'month', m: (m[1] ? Number(m[1]) : QUARTERS.indexOf((m[2] ?? '').toLowerCase()) + 1) * 3, last: false }),
+    build: (m) => ({ kind: 'month', m: quarterOf(m[1], m[2]) * 3, last: false }),
   },
   {
     // "at the end of December", "the end-June backlog": the month's last day (its year, when stated, after it).
