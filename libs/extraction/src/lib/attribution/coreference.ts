@@ -201,9 +201,10 @@ const FAMILIES = [
   ],
 ];
 // "the company" after "developer Nordhav Energi" or "insurer Hallmark": a trade introduces a company as "company" does.
-const TRADES = ['company', 'firm', 'developer', 'maker', 'manufacturer', 'producer', 'retailer', 'airline', 'carrier', 'lender', 'miner'];
-const MORE_TRADES = ['builder', 'shipbuilder', 'supplier', 'provider', 'startup', 'brewer', 'insurer', 'bank', 'operator'];
-const COMPANY_INTRODUCERS = [...TRADES, ...MORE_TRADES];
+const COMPANY_INTRODUCERS = (
+  'company firm developer maker manufacturer producer retailer airline carrier lender miner builder shipbuilder supplier ' +
+  'provider startup brewer insurer bank operator'
+).split(' ');
 /** The heads whose introduction of a name counts for `head`: its own, and any trade for "the company" or "the firm". */
 const introducers = (head: string): readonly string[] => (head === 'company' || head === 'firm' ? COMPANY_INTRODUCERS : [head]);
 const otherHead = (name: string, head: string): boolean => {

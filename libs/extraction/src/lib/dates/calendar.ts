@@ -22,6 +22,9 @@ export const MONTHS = [
   'december',
 ] as const;
 
+/** A full English month name in a pattern, capitalised ("January|…"), for rules that must not take "may" or "march". */
+export const FULL_MONTH_NAME = `(?:${MONTHS.map((m) => m[0]?.toUpperCase() + m.slice(1)).join('|')})`;
+
 /** Month number (1..12) from a full or abbreviated English name, or 0. */
 export const monthNumber = (name: string): number => {
   const n = name.toLowerCase().replace(/\.$/, '');

@@ -1,3 +1,4 @@
+import { FULL_MONTH_NAME } from './calendar';
 import { DATE_RULES } from './date-rules';
 import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore, takesEffect } from './mention-context';
 
@@ -40,9 +41,9 @@ const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
 const FUTURE_BEFORE =
   /\b(?:next|coming|upcoming|(?:due|scheduled|slated)\s+(?:on|for|in))\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
 
-// "the three months to June", "the year that ended in March", "between March 2022 and June 2025", "July to September": a span the figure covers, named by
-// its end.
-const MONTH_NAMES = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+// "the three months to June", "the year that ended in March", "between March 2022 and June 2025", "July to
+// September": a span the figure covers, named by its end.
+const MONTH_NAMES = FULL_MONTH_NAME;
 const PERIOD_END = new RegExp(
   String.raw`\b(?:days|weeks?|months|quarter|year|period|half|season)\s+(?:(?:that|which)\s+)?(?:to|ended|ending|through|closed)\s+(?:in\s+|on\s+)?$` +
     String.raw`|\b(?:between\s+${MONTH_NAMES}\s+and|${MONTH_NAMES}\s+(?:to|until|through)|${MONTH_NAMES}\s*[-–])\s*$` +

@@ -1,4 +1,4 @@
-import { daysInMonth, monthNumber } from './calendar';
+import { daysInMonth, FULL_MONTH_NAME, monthNumber } from './calendar';
 import type { Rule } from './date-rules';
 
 // Years told as the period a figure covers (rules found by the held-out batch g113–g120).
@@ -9,7 +9,7 @@ const QUARTERS = ['first', 'second', 'third', 'fourth'];
 /** A quarter's number from "Q3" (its digit) or "third quarter" (its word). */
 const quarterOf = (digit: string | undefined, word: string | undefined): number =>
   digit ? Number(digit) : QUARTERS.indexOf((word ?? '').toLowerCase()) + 1;
-const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+const MONTH_NAME = FULL_MONTH_NAME;
 
 export const YEAR_PERIOD_RULES: Rule[] = [
   {
