@@ -112,7 +112,7 @@ const SPEAKING_FOR = new RegExp(
 );
 // Words that mark a name as a body's rather than a person's.
 const ORG_WORD =
-  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Observatory|Laboratory|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Terminals?|Ports?|Stores|Retail|Logistics|Shipping|Lines|Reuters|Eurostat|Verisk)\b/;
+  /\b(?:[A-Z]{2,}|Fire|Service|Services|Networks?|Rail|Office|Commission|Electric|Gas|Power|Energy|Bank|Ministry|Department|Agency|Police|Council|Institute|Association|Union|Organi[sz]ation|Authority|Bureau|Company|Corp|Inc|Group|Statistics|Centre|Center|Board|Court|Committee|Party|Alliance|Fund|University|Observatory|Laboratory|Trust|Airlines?|Transport|Government|Survey|Administration|Capital|Water|Utilities|Telecom|Mobile|Airways|Media|Labs|Systems|Technologies|Industries|Motors|Holdings|Partners|Communications|Hospital|Health|Terminals?|Ports?|Stores|Retail|Logistics|Shipping|Lines|Reuters|Eurostat|Verisk|Zoo|Gardens|Museum|Gallery|Theatre|Theater|Library|Foundation|Society|Club|College|School|Academy|Festival|Orchestra|Federation|Chamber|Cooperative|Co-operative|Charity|Brigade)\b/;
 
 export interface Coreference {
   /** The named source the description means. */
@@ -124,11 +124,12 @@ export interface Coreference {
 // A sentence-initial common noun ("Officials", "Police", "Rescuers") is capitalised but names no one.
 const COMMON_OPENING =
   /^(?:Officials|Authorities|Police|Rescuers|Residents|Witnesses|Experts|Analysts|Lawmakers|Investigators|Organi[sz]ers|Insurers|Investors|Economists|Sources|Aid groups|Engineers|Crews|Councillors|Voters|Workers|Staff|Unions|Doctors|Nurses|Teachers|Shoppers|Passengers)\b(?!\s+(?:of|for|at)\s+[A-Z])/;
-const isNamed = (raw: string): boolean => /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw) && !COMMON_OPENING.test(raw);
+export const isNamed = (raw: string): boolean =>
+  /[A-Z]/.test(raw.replace(/^(?:The|A|An)\s/, '')) && !DESCRIPTION.test(raw) && !COMMON_OPENING.test(raw);
 // A one-word name ("Mediazona", "Verisk") is a body's; two or three capitalised words without a body's word, a person's.
 // "operator Movilia", "industry association ANIA": a lower-case descriptor before the name says what it is.
 const descriptorOf = (name: string): string => /^(?:the\s+)?((?:[a-z][\w-]*\s+)+)(?=[A-Z])/.exec(name)?.[1]?.trim() ?? '';
-const kindOf = (name: string): 'org' | 'person' => {
+export const kindOf = (name: string): 'org' | 'person' => {
   const descriptor = descriptorOf(name);
   const head = descriptor.split(/\s+/).at(-1) ?? '';
   if (head && HEADS[head]) return HEADS[head].kind === 'person' ? 'person' : 'org';

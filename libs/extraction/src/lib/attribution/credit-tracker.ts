@@ -3,6 +3,7 @@ import { type Paragraph, type Sentence, type Span } from '../text/segment-text';
 import { quotationAt, quotationsClosingIn, type Quotation } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
 import { isDescription, resolveDescription } from './coreference';
+import { commonWordTest, isPersonName, personNamedBefore } from './person-names';
 import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import { findIssuer } from './issuer-voice';
@@ -81,7 +82,10 @@ export const createCreditTracker = (doc: CreditDocument) => {
     if (labelParagraph === sentence.paragraph) return labelled;
     for (let j = labelParagraph + 1; j <= sentence.paragraph; j++) {
       const paragraph = doc.paragraphs[j] as Paragraph;
-      const speaker = labelledSpeaker(labelOf(doc.text.slice(paragraph.start, paragraph.end), initials), labelCounts, answerer);
+      const words = doc.text.slice(paragraph.start, paragraph.end);
+      // "MARKETS LIVE: Coffee prices after the frost" opening the text is a headline's kicker, not a speaker.
+      const kicker = j === 0 && !/\n/.test(words.trim()) && !/[.!?"”’)]$/.test(words.trim());
+      const speaker = labelledSpeaker(kicker ? undefined : labelOf(words, initials), labelCounts, answerer);
       if (speaker !== KEEP_SPEAKER) labelled = speaker;
     }
     labelParagraph = sentence.paragraph;
@@ -92,11 +96,18 @@ export const createCreditTracker = (doc: CreditDocument) => {
   // "it" never means a plural ("economists"), so it looks further back for a name that agrees.
   const antecedent = (sentence: Sentence, pronoun?: Attribution): string | undefined => {
     const singular = pronoun?.raw.toLowerCase() === 'it';
-    const agrees = (raw: string | undefined): raw is string => raw !== undefined && !(singular && PLURAL_HEAD.test(raw));
+    // "it" is neither a plural ("economists"), a person ("Dr Ruth Okafor") nor a common noun opening a sentence ("Fuel").
+    const agrees = (raw: string | undefined): raw is string =>
+      raw !== undefined && !(singular && (PLURAL_HEAD.test(raw) || isPersonName(raw, doc.text) || commonWord(raw)));
     // "CityLink has revised the figure: it now says 151": after a colon or semicolon too.
     if (pronoun && /(?:\b(?:which|that|as)|[:;])\s+(?:it|they|he|she)\s+(?:now\s+|also\s+)?$/i.test(doc.text.slice(sentence.start, pronoun.anchor))) {
       const own = subjectOf(sentence);
       if (agrees(own)) return own;
+    }
+    // "Your chair, Ann Bell, was on the show in May, and she told me": a person the sentence names before "she".
+    if (pronoun && /^(?:he|she)$/i.test(pronoun.raw)) {
+      const person = personNamedBefore(doc.text, sentence.start, pronoun.anchor);
+      if (person) return person;
     }
     const previous = doc.sentences[sentence.index - 1];
     const credited = previous ? (doc.attributions[previous.index] ?? []).filter((a) => !a.pronoun).at(-1)?.raw : undefined;
@@ -123,13 +134,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   };
 
   // "Revenue fell ...", "Shares dropped ...": a one-word opener the text also writes in lower case is a common noun, no name.
-  const commonWords = new Map<string, boolean>();
-  const commonWord = (subject: string): boolean => {
-    if (!/^[A-Z][a-z]+$/.test(subject)) return false;
-    let common = commonWords.get(subject);
-    if (common === undefined) commonWords.set(subject, (common = new RegExp(String.raw`\b${subject.toLowerCase()}\b`).test(doc.text)));
-    return common;
-  };
+  const commonWord = commonWordTest(doc.text);
   // "Passengers made 31.7 million journeys": a common noun the text also writes in lower case acts only if it names a body.
   // "She ordered him to pay £9,000": a pronoun acting is whoever "she said" would be.
   const bodyActor = (actor: string | undefined, sentence: Sentence): string | undefined =>
@@ -224,7 +229,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
         ? (bodyActor(ownActor(sentence.text, pos - sentence.start), sentence) ?? describedActor(sentence))
         : undefined;
     const speaker = speakerOf(sentence);
-    const firstPerson = attribution?.pronoun === 'we';
+    const firstPerson = attribution?.pronoun === 'we' || attribution?.pronoun === 'i';
     // "we have confirmed" in the story's own voice is the article; a speaker's "they" ("MR X: They put it at …") the speaker tells.
     const ownVoice = firstPerson && !speaker && !quote && !quotationAt(attribution?.anchor ?? -1, quotes);
     const raw = ownVoice

@@ -13,6 +13,7 @@ import {
   ADJECTIVAL_BEFORE,
 } from './attribution-verbs';
 import { translatedAttributions } from './translated-attributions';
+import { bracketCitations, DESCRIBED_PUBLISHER, describedNameAfter, ownDocumentSubjects, possessedDocuments } from './cited-documents';
 import { cleanSource, endsWithEntityNoun, isPronoun, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
@@ -34,14 +35,6 @@ export interface Attribution {
   dataVerb?: boolean;
 }
 
-const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records)`;
-const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
-const DESCRIBED_PUBLISHER = new RegExp(
-  String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:of|from)\s+${DESCRIBED}['’]s\b|` +
-    String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:that\s+)?${DESCRIBED}\s+(?:has\s+|had\s+)?(?:released|published|compiled|issued|collected)\b|` +
-    String.raw`(?<![\w-]\s)\b${DESCRIBED.replace('(the', '([Tt]he')}['’]s\s+(?:own\s+|latest\s+|monthly\s+|annual\s+)?${DATA_NOUN}\s+(?:showed|shows|show)\b`,
-  'g',
-);
 const DESCRIBED_PUBLISHER_ANCHORS = new WeakSet<Attribution>();
 
 /** Every attribution in a sentence: "according to X", "X said", "said X", "X, citing Y, said", "reported by X". */
@@ -119,6 +112,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
       out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw, forwardOnly: true });
     }
   }
+  const owned = possessedDocuments(s, at);
+  out.push(...bracketCitations(s, at));
   // "Per the MoD, ...", "..., per Reuters": "per" before a name, not a period ("per day").
   for (const m of s.matchAll(/(?:^|[,;(]\s*)[Pp]er\s+(?=(?:the\s+)?[A-Z])/g)) {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
@@ -138,6 +133,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   // "X said ..., by its count": the possessive is the sentence's own subject; alone, it points to the sentence before.
   if (!out.length) out.push(...possessive);
   // A described publisher's span holds no other source ("figures" in "according to figures from the society's book").
+  ownDocumentSubjects(out, owned, s, at);
+  out.push(...owned);
   const described = out.filter((a) => DESCRIBED_PUBLISHER_ANCHORS.has(a));
   if (described.length)
     out.splice(0, out.length, ...out.filter((a) => described.includes(a) || !described.some((d) => d.anchor <= a.anchor && a.anchor < d.end)));
@@ -208,6 +205,12 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     const np = phraseAfter(s, index + verb.length + (/^\s*(?:(?:today|yesterday|also|on\s+\w+day)\s+)?/i.exec(afterVerb)?.[0].length ?? 0), at);
     // The name ends the clause ("said Mr Rutte," / "said Ms Chevreuil."), unlike "said Russian casualties had ...".
     const ends = np && /^\s*(?:[,.;:!?"”)]|$)/.test(s.slice(np.end - at));
+    // "..., says trade body Micromobility UK.", "said the charity Open Door": a described name ending the clause.
+    const described = describedNameAfter(afterVerb);
+    if (described) {
+      const from = index + verb.length + described.offset;
+      return { anchor: at + index, end: at + from + described.name.length, raw: described.name, forwardOnly: false };
+    }
     const named = np && ends ? APPOSED_NAME.exec(s.slice(np.end - at)) : null;
     if (np && named?.[1] && /^(?:the|a|an)\s/i.test(np.text)) {
       const from = np.end - at + named[0].indexOf(named[1]);
@@ -253,7 +256,9 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   // A comma right before the verb closes an appositive: "Samus, a defence analyst, told".
   const subjectEnd = citing ? citing.subjectEnd : trimmed.replace(/[\s,]+$/, '').length;
   const last = wordBefore(s, subjectEnd);
-  if (isPronoun(last) && !citing) return { anchor: at + index, end: at + index + verb.length, raw: last, pronoun: last.toLowerCase(), forwardOnly };
+  // "I'd say", "we'd estimate": the pronoun without its auxiliary.
+  const bare = last.replace(/['’](?:d|ll|ve|m|re)$/i, '');
+  if (isPronoun(bare) && !citing) return { anchor: at + index, end: at + index + verb.length, raw: bare, pronoun: bare.toLowerCase(), forwardOnly };
   let subject = phraseBefore(s, subjectEnd, at);
   if (FORECAST.test(verb) && (!subject || subject.end < at + subjectEnd - 1)) return undefined;
   if (!subject && !citing) {
@@ -277,7 +282,9 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   // "A, as the ministry has suggested, B" covers A; "as Washington warned that B" covers B.
   const backwardOnly = !forwardOnly && /(?:^|,)\s*as\s*$/i.test(s.slice(0, subject.start - at));
   const boundBack = /\d[\d,.]*(?:%|\s*(?:per\s*cent|percent|[a-z]+))?\s+(?:that|which)\s+$/i.test(s.slice(0, subject.start - at));
-  const data = DATA_VERB.test(verb) ? { dataVerb: true } : {};
+  // "Operators reported 18.6 million trips, says trade body X": a bare plural opening the sentence counted; X tells it.
+  const collective = /^[A-Z][a-z]+s$/.test(subject.text) && subject.start === at && /^report(?:ed|s)$/.test(verb);
+  const data = DATA_VERB.test(verb) || collective ? { dataVerb: true } : {};
   return {
     anchor: at + index,
     end: at + index + verb.length,

@@ -26,9 +26,10 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   return letterhead(text) ?? namedBelowMarker(text);
 };
 
-// "Press release of the Council of the European Union", "Statement by the Ministry of Health": the marker names its issuer.
+// "Press release of the Council of the European Union", "Statement by the Ministry of Health": the marker names its issuer
+// (up to a parenthesis or comma: "Press information of the X Union (its name in Czech), Žatec, 12. 11. 2026").
 const MARKER_NAMED =
-  /^[ \t]*(?:(?:Press|News|Media)\s+[Rr]elease|(?:Press|Media|Joint|Official)\s+[Ss]tatement|Statement|Briefing\s+notes?)\s+(?:of|from|by|issued\s+by)\s+(?:the\s+)?([A-Z][^\n.;:]{2,80}?)[ \t]*$/m;
+  /^[ \t]*(?:(?:Press|News|Media)\s+(?:[Rr]elease|[Ii]nformation|[Cc]ommunication|[Nn]ote)|(?:Press|Media|Joint|Official)\s+[Ss]tatement|Statement|Briefing\s+notes?)\s+(?:of|from|by|issued\s+by)\s+(?:the\s+)?([A-Z][^\n.;:(,]{2,80}?)[ \t]*(?:$|[(,])/m;
 const markerNamed = (text: string): string | undefined => MARKER_NAMED.exec(text.slice(0, HEAD_CHARS))?.[1];
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
@@ -41,7 +42,7 @@ const listed = (text: string): string | undefined => {
 };
 // "PRESS RELEASE\n\nTransport Authority of Novi Brod\nDate: 22.01.2026": a body's name on its own line in the header,
 // in title case, when neither the lead nor a capitalised letterhead names the issuer.
-const TITLE_LINE = /^[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du)[ \t]+)?[A-Z][\w'’&.-]*){1,7}$/;
+const TITLE_LINE = /^[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du|&)[ \t]+)?[A-Z][\w'’&.-]*){1,7}$/;
 // "Harrowfield Borough Council - Communications Team": the body a press office writes for.
 const PRESS_OFFICE =
   /[ \t]*[-–—|,][ \t]*(?:(?:Press|Media|News|Communications?|Public\s+Affairs)[ \t]+(?:Team|Office|Unit|Department|Service|Desk)|Communications|Press\s+Office)[ \t]*$/i;
@@ -52,7 +53,8 @@ const namedBelowMarker = (text: string): string | undefined =>
     .map((l) => l.trim().replace(PRESS_OFFICE, ''))
     .filter(Boolean)
     .slice(0, 4)
-    .find((l) => TITLE_LINE.test(l) && !OWN_VOICE.test(l) && isBodyName(l));
+    // A line in capitals below the marker is the release's headline ("RECORD SUMMER AS NEW ELEPHANT HOUSE DRAWS CROWDS").
+    .find((l) => TITLE_LINE.test(l) && /[a-z]/.test(l) && !OWN_VOICE.test(l) && isBodyName(l));
 
 // "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
 // when no sayer in the lead names it.

@@ -56,7 +56,7 @@ const NOT_NAMES = new Set(
 export const NOUN_THEN_VERB =
   /^\s+(?:account|accounts|accounted|are|were|have|rose|fell|stood|stand|stands|totalled|totaled|reached|jumped|dropped|climbed|remain|remained|make\s+up|made\s+up)\b/;
 
-const PRONOUNS = /^(?:he|she|they|it|we|him|them)$/i;
+const PRONOUNS = /^(?:he|she|they|it|we|i|him|them)$/i;
 
 const tokenize = (s: string, offset = 0): Token[] =>
   [...s.matchAll(/[A-Za-zÀ-ɏ][\wÀ-ɏ.'’&-]*|[^\s\w]/g)].map((m) => {

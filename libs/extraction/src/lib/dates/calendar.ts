@@ -81,3 +81,11 @@ export const parseIso = (iso: string | undefined): YMD | undefined => {
 
 /** The year of a month named without one: the publication year, or the one before if that month is still ahead. */
 export const inferYear = (month: number, published: YMD): number => (month > published.m ? published.y - 1 : published.y);
+
+/** An ISO 8601 week date ("2026-W50-1"): day `d` (1 = Monday) of week `w`, week 1 being the one holding 4 January. */
+export const isoWeekDate = (y: number, w: number, d: number): YMD | undefined => {
+  const jan4 = { y, m: 1, d: 4 };
+  const date = addDays(jan4, -weekdayOf(jan4) + (w - 1) * 7 + (d - 1));
+  const weeks = weekdayOf({ y, m: 1, d: 1 }) === 3 || weekdayOf({ y, m: 12, d: 31 }) === 3 ? 53 : 52;
+  return w >= 1 && w <= weeks && d >= 1 && d <= 7 ? date : undefined;
+};

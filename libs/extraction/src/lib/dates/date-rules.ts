@@ -1,4 +1,4 @@
-import { monthNumber, WEEKDAYS } from './calendar';
+import { isoWeekDate, monthNumber, WEEKDAYS } from './calendar';
 import type { DateValue } from './date-mentions';
 import { YEAR_PERIOD_RULES } from './year-periods';
 
@@ -32,6 +32,19 @@ const US_TIME_AFTER = String.raw`(?=(\s+\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\b\.?|(?
 
 export const DATE_RULES: Rule[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, build: (m) => ({ kind: 'date', y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }) },
+  {
+    // ISO 8601 week dates, as data desks stamp them: "2026-W50-1", "2026W501" (Monday of week 50).
+    re: /\b(\d{4})-?W(\d{2})-?([1-7])\b/g,
+    build: (m) => {
+      const date = isoWeekDate(Number(m[1]), Number(m[2]), Number(m[3]));
+      return date && { kind: 'date', ...date };
+    },
+  },
+  {
+    // Military/desk date-time groups: "07DEC26", "07DEC2026" (day, month in capitals, year).
+    re: /\b(\d{2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(\d{2}|\d{4})\b/g,
+    build: (m) => ({ kind: 'date', y: (m[3]?.length === 2 ? 2000 : 0) + Number(m[3]), m: monthNumber(m[2] ?? ''), d: Number(m[1]) }),
+  },
   {
     re: new RegExp(String.raw`\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b${US_TIME_AFTER}`, 'g'),
     build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4]), m[2] === '/' && Boolean(m[5])),

@@ -5,7 +5,8 @@ import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } f
 
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
-const LABELLED = /^\s*(date|dated|published|publication date|posted|first published|last updated|updated|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+const LABELLED =
+  /^\s*(date|dated|published|publication date|pub|posted|first published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
 // its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =
@@ -21,6 +22,9 @@ const datelineMatch = (line: string): [string, string, string, string | undefine
   const d = DATELINE_DAY_FIRST.exec(line);
   return d ? [d[0], d[2] ?? '', d[1] ?? '', d[3]] : undefined;
 };
+
+// A copyright line: "© 2026 Coastline Wire", "(c) Coastline Wire 2026", "Copyright 2026 Daily Post Ltd".
+const COPYRIGHT = /^[ \t]*(?:©|\([cC]\)|Copyright\b)[^\n\d]{0,60}((?:19|20)\d{2})\b[^\n\d]{0,40}$/m;
 
 /** The publication day, and the zone it was taken in when the header stamps an instant and the story a known place. */
 export interface Publication {
@@ -54,7 +58,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
     }
     const date = firstFullDate(label ? line.slice(label[0].length) : line);
     if (!date) continue;
-    if (label) candidates.push({ rank: /updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
+    if (label) candidates.push({ rank: /^upd/i.test(label[1] ?? '') || /updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
     else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
   }
@@ -85,6 +89,9 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
   const month = monthNumber(m[1]);
   const day = Number(m[2]);
   if (m[3]) return { y: Number(m[3]), m: month, d: day };
+  // "(c) Coastline Wire 2026" under the story: the wire's own year for a dateline that states none.
+  const owned = COPYRIGHT.exec(text)?.[1];
+  if (owned && isValidYmd({ y: Number(owned), m: month, d: day })) return { y: Number(owned), m: month, d: day };
   const mentions = findDateMentions(text);
   // A year past the reading day ("due to be completed in 2031") is no evidence of when the story was written.
   const named = latestYearBound(text, mentions);

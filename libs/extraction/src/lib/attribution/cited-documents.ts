@@ -1,0 +1,67 @@
+import type { Attribution } from './find-attributions';
+import { endsWithEntityNoun } from './noun-phrase';
+
+// Sources a sentence cites by a document or an acronym rather than by a verb's subject: "the X Alliance's annual
+// survey … put", "The department's provisional figure … had been 1,190", "Deaths: 19 in 2025 (DfT)".
+
+// "according to figures from the agency's", "the ministry's latest data show": a described body's own data.
+const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records)`;
+const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
+export const DESCRIBED_PUBLISHER = new RegExp(
+  String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:of|from)\s+${DESCRIBED}['’]s\b|` +
+    String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:that\s+)?${DESCRIBED}\s+(?:has\s+|had\s+)?(?:released|published|compiled|issued|collected)\b|` +
+    String.raw`(?<![\w-]\s)\b${DESCRIBED.replace('(the', '([Tt]he')}['’]s\s+(?:own\s+|latest\s+|monthly\s+|annual\s+)?${DATA_NOUN}\s+(?:showed|shows|show)\b`,
+  'g',
+);
+const POSSESSED_DOCUMENT =
+  /\b((?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&)\s+|\s+)){0,5}[A-Z][\w&.'’-]*|[Tt]he\s+[a-z]+)['’]s\s+(?:(?:[a-z-]+|\d{4})\s+){0,3}(?:survey|report|figures?|data|statistics|indicator|index|estimates?|count|census|analysis|study|review|audit|bulletin|tally|forecast|numbers)\b/g;
+// What makes the document tell a figure: a reporting verb after it (past an aside), or a copula before a number.
+const TELLS =
+  /^(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
+// Units, currencies, zones and places in brackets, not sources.
+const NOT_A_CITATION =
+  /^(?:GBP|USD|EUR|JPY|CHF|CNY|TEU|GW|MW|GWh|MWh|TWh|kWh|CO2|GDP|GNP|CPI|ISO|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDF|UK|US|USA|EU|UN|AM|PM|FTE|ICU|NHS)$/;
+
+/**
+ * A body's own document opening the sentence and telling a figure credits the body for what follows ("The commission's
+ * report was fair", "disputed the chamber's figure" tell none; a lone capitalised word may be a place: "Britain's figures").
+ */
+export const possessedDocuments = (s: string, at: number): Attribution[] => {
+  const owned: Attribution[] = [];
+  for (const m of s.matchAll(POSSESSED_DOCUMENT)) {
+    const raw = (m[1] ?? '').trim();
+    const lone = /^(?:the\s+)?[A-Z][\w'’-]*$/i.test(raw) && !/^(?:the\s+)?[A-Z]{2,}$/.test(raw) && !/^the\s+[a-z]/i.test(raw);
+    const subject = /^(?:[-•*]\s*)?(?:[A-Z][a-z]+,\s*)?$/.test(s.slice(0, m.index ?? 0).trimStart());
+    const tells = TELLS.test(s.slice((m.index ?? 0) + m[0].length));
+    if (subject && tells && !lone && !/^(?:the\s+)?(?:The|This|That|Its|Their|Our|His|Her|Last\s+Year|This\s+Year)$/i.test(raw))
+      owned.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw, forwardOnly: true });
+  }
+  return owned;
+};
+
+/** "the X Alliance's annual survey, published in March, put …": a verb whose subject is a body's document is the body's. */
+export const ownDocumentSubjects = (attributions: Attribution[], owned: Attribution[], s: string, at: number): void => {
+  for (const a of attributions)
+    if (/['’]s\s+(?:[a-z-]+\s+){0,3}[a-z]+$/.test(a.raw)) {
+      const own = owned.find((o) => s.slice(o.anchor - at, o.end - at).endsWith(a.raw));
+      if (own) a.raw = own.raw;
+    }
+};
+
+/** "Deaths: 19 in 2025 (DfT)": an acronym in brackets right after a figure (not after the name it abbreviates) cites its body. */
+export const bracketCitations = (s: string, at: number): Attribution[] =>
+  [...s.matchAll(/(?<=[\d%]\s?)\(([A-Z][A-Za-z&]{1,8})\)/g)]
+    .filter((m) => ((m[1] ?? '').match(/[A-Z]/g) ?? []).length >= 2 && !NOT_A_CITATION.test(m[1] ?? ''))
+    .map((m) => ({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: m[1] ?? '', forwardOnly: false, backwardOnly: true }));
+
+const DESCRIBED_NAME_AFTER =
+  /^\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w-]*\s+){1,3})([A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'’-]*){0,5})\s*(?:[,.;:!?"”)]|$)/;
+const BODY_WORD = /\b(?:body|charity|association|federation|consultancy|trust|campaign|campaigners|operator|insurer|provider)$/;
+
+/** "says trade body Micromobility UK.": the name after a descriptor of a body, ending the clause, and its offset in `afterVerb`. */
+export const describedNameAfter = (afterVerb: string): { name: string; offset: number } | undefined => {
+  const m = DESCRIBED_NAME_AFTER.exec(afterVerb);
+  if (!m?.[1] || !m[2] || !(endsWithEntityNoun(m[1]) || BODY_WORD.test(m[1].trim()))) return undefined;
+  const name = /(?:Inc|Ltd|Co|Corp|plc)\.$/.test(m[2]) ? m[2] : m[2].replace(/\.$/, '');
+  return { name, offset: m[0].indexOf(name, m[1].length) };
+};
