@@ -136,7 +136,7 @@ describe('extractFigures', () => {
 
   it('is less confident about bare numbers and number words without a noun than counted ones', () => {
     const counted = figureIn('The Pentagon says 10,000 North Korean troops are in Russia.', '10,000');
-    const bare = figureIn('The code was 4417 at the time.', '4417');
+    const bare = figureIn('The code was 4417 at the time, officials said.', '4417');
     const word = figureIn('Rescuers said seven were found near the river.', 'seven');
     expect(counted.confidence).toBeGreaterThan(0.9);
     expect(bare.confidence).toBeLessThan(counted.confidence);

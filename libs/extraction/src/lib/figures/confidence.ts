@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  5.1, -0.61, 0.8, -1.5, 0.07, 0.04, -0.66, 0.35, 0.78, -1.57, -1.5, -0.73, 0.05, 0.11, -0.19, 0.25, 0.14, 0.06,
+  2.72, -0.61, -0.5, -2.01, 0.13, 0.65, -1.94, -1.46, 0.97, -1.01, -2.31, 0.97, 1.03, 0.38, -1.08, 0.16, -0.35, -0.85,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */
