@@ -5,7 +5,10 @@ import { BASELINE_SCHEMA, INSERT_COLUMNS } from '../fixtures/baseline-schema';
 import { FIGURE_REPORTED, figureReported } from '../fixtures/payload';
 import { baselineLog, baselineSchema } from '../fixtures/shared-fixtures';
 
-/** What every read case selects: factledger's EVENT_COLUMNS. */
+/**
+ * What every read case selects: factledger's EVENT_COLUMNS, with recorded_at as a timestamptz parsed by pg into a
+ * Date (the store reads its text and parses it itself, parseTimestamptz): the plain way, for the baseline.
+ */
 const COLUMNS = `position::text AS position, transaction_id::text AS transaction_id, stream_id, stream_version,
   event_id::text AS event_id, event_type, schema_version, data, metadata, recorded_at`;
 export const PAGE_SIZE = 1000;

@@ -1,4 +1,4 @@
-import { sql, type QueryExecutorProvider } from 'kysely';
+import { sql, type QueryExecutorProvider, type RawBuilder } from 'kysely';
 import type { Checkpoint } from './event-store.types';
 
 /**
@@ -114,3 +114,18 @@ export async function eventsByIds(db: Db, ids: readonly string[]): Promise<Store
       FROM events WHERE event_id = ANY(${sql.val([...ids])}::uuid[]) ORDER BY position`.execute(db);
   return rows;
 }
+
+/**
+ * The events from `first` to `last` (both included, in log order) as a
+ * relation to compose into a statement (not run here): `position`,
+ * `recorded_at`, `n` (1, 2, 3 … in log order) and `recorded_max` (the running
+ * maximum of recorded_at). A subscriber that has read that span (a gap-safe
+ * page: every transaction in it is settled) can derive per-event rows from it
+ * in SQL without sending them back.
+ */
+export const logSpan = (first: Checkpoint, last: Checkpoint): RawBuilder<unknown> => sql`
+  SELECT e.position, e.recorded_at, row_number() OVER w AS n, max(e.recorded_at) OVER w AS recorded_max
+    FROM events e
+   WHERE (e.transaction_id, e.position) >= (${first.transactionId}::xid8, ${first.position}::bigint)
+     AND (e.transaction_id, e.position) <= (${last.transactionId}::xid8, ${last.position}::bigint)
+  WINDOW w AS (ORDER BY e.transaction_id, e.position ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`;

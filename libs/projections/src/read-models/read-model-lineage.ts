@@ -38,7 +38,9 @@ export const READ_MODELS: readonly ReadModelSpec[] = [
   // figures 5: head_estimate_backlog, the metrics whose rows wait for a batch's budget.
   // figures 6: no figures_current: a figure's current state is its current version's open row (partial index), no per-event current-row
   // write; a version's citation is its first row (no citation row per report or revision).
-  { name: FIGURES_PROJECTION, codeVersion: 7, define: (version, settings) => figuresProjection({ version, ...settings }) },
+  // figures 8: figure_versions without the generated recorded/valid ranges (no query read them), no statistics on columns
+  // no query filters on.
+  { name: FIGURES_PROJECTION, codeVersion: 8, define: (version, settings) => figuresProjection({ version, ...settings }) },
 ];
 
 export const firstVersion = (spec: ReadModelSpec): number => spec.codeVersion * GENERATIONS_PER_CODE_VERSION;

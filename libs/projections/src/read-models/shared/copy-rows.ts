@@ -44,10 +44,11 @@ function* copyText<Row extends object>(rows: readonly Row[], columns: readonly [
 
 function copyField(value: unknown, type: ColumnType): string {
   if (value === null || value === undefined) return '\\N';
+  if (type === 'text') return escapeCopy(String(value));
   if (type === 'text[]') return escapeCopy(arrayLiteral(value as string[]));
   if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return String(value);
-  return escapeCopy(String(value));
+  // Numbers, ids, dates and ISO times: the writers' own strings, never a tab, newline or backslash.
+  return String(value);
 }
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
 import { countEventsAfter } from '@factledger/event-store';
 import type { NumberedEvent } from './ledger-cursor';
+import { schemaTables } from './batch-preparation';
 
 /** A batch this short is not a catch-up batch (the engine reads 1000 or 5000 at a time). */
 const CATCH_UP_BATCH = 1000;
@@ -51,8 +52,6 @@ export async function ensureQueryIndexes(
   await sql`SELECT set_config('maintenance_work_mem', '256MB', true)`.execute(trx);
   for (const index of missing) await index.ddl.execute(trx);
   // Every table, the ones no index held yet too: a bulk batch analyses only what its lookups use (prepareBatch).
-  const tables = await sql<{ table_name: string }>`
-    SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema} AND table_type = 'BASE TABLE'`.execute(trx);
-  for (const { table_name } of tables.rows) await sql`ANALYZE ${sql.id(schema, table_name)}`.execute(trx);
+  for (const table of await schemaTables(trx, schema)) await sql`ANALYZE ${sql.id(schema, table)}`.execute(trx);
   return { caughtUp, builtNow: true };
 }
