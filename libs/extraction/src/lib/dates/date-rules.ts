@@ -50,6 +50,11 @@ export const DATE_RULES: Rule[] = [
     build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4]), m[2] === '/' && Boolean(m[5])),
   },
   {
+    // A weekday before a day-first date with a two-digit year, as newsletters stamp an issue: "Thursday 03/12/26".
+    re: new RegExp(String.raw`\b${WEEKDAY},?[^\S\n]+(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])`, 'g'),
+    build: (m) => numericDate(Number(m[2]), Number(m[3]), 2000 + Number(m[4])),
+  },
+  {
     // Central European day-first dates with spaces after the dots: "Lukovica, 14. 5. 2026", "dne 3. 11. 2025".
     re: /\b(\d{1,2})\.[^\S\n]+(\d{1,2})\.[^\S\n]*(\d{4})\b/g,
     build: (m) => numericDate(Number(m[1]), Number(m[2]), Number(m[3])),

@@ -26,6 +26,14 @@ const datelineMatch = (line: string): [string, string, string, string | undefine
 // A copyright line: "© 2026 Coastline Wire", "(c) Coastline Wire 2026", "Copyright 2026 Daily Post Ltd".
 const COPYRIGHT = /^[ \t]*(?:©|\([cC]\)|Copyright\b)[^\n\d]{0,60}((?:19|20)\d{2})\b[^\n\d]{0,40}$/m;
 
+// A wire's filing stamp on its own line: "Filed 27/11/2026 14:32 GMT", "Transmitted 3 March 2026".
+const FILED = /^[ \t]*(?:Filed|Transmitted)\b[^\n]{0,60}$/m;
+const filedYear = (text: string): string | undefined => {
+  const line = FILED.exec(text)?.[0];
+  const date = line === undefined ? undefined : firstFullDate(line);
+  return date && String(date.y);
+};
+
 /** The publication day, and the zone it was taken in when the header stamps an instant and the story a known place. */
 export interface Publication {
   date: YMD;
@@ -89,8 +97,8 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
   const month = monthNumber(m[1]);
   const day = Number(m[2]);
   if (m[3]) return { y: Number(m[3]), m: month, d: day };
-  // "(c) Coastline Wire 2026" under the story: the wire's own year for a dateline that states none.
-  const owned = COPYRIGHT.exec(text)?.[1];
+  // "(c) Coastline Wire 2026" or "Filed 27/11/2026 14:32 GMT" under the story: the wire's own year for a dateline that states none.
+  const owned = COPYRIGHT.exec(text)?.[1] ?? filedYear(text);
   if (owned && isValidYmd({ y: Number(owned), m: month, d: day })) return { y: Number(owned), m: month, d: day };
   const mentions = findDateMentions(text);
   // A year past the reading day ("due to be completed in 2031") is no evidence of when the story was written.
