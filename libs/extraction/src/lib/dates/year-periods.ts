@@ -21,6 +21,14 @@ export const YEAR_PERIOD_RULES: Rule[] = [
     },
   },
   {
+    // "in the third quarter of this year", "Q4 of last year": a quarter of a year counted from publication, at its last month.
+    re: /\b(?:Q([1-4])|(?:the\s+)?(first|second|third|fourth)\s+quarter)\s+of\s+(this|last|next)\s+year\b/gi,
+    build: (m) => {
+      const back = { this: 0, last: 1, next: -1 }[(m[3] ?? '').toLowerCase() as 'this' | 'last' | 'next'];
+      return { kind: 'relative', period: 'year', back, month: quarterOf(m[1], m[2]) * 3 };
+    },
+  },
+  {
     // "in the third quarter", "during Q3": a quarter with no year holds as of its last month (the latest one, as a bare
     // month does). With a year, the rule above reads it.
     re: /\b(?:in|during|for|over|of)\s+(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b(?![-–/]?\s*(?:of\s+)?(?:19|20)?\d{2}\b)/gi,

@@ -24,3 +24,13 @@ describe('publication dates from a filing stamp or an issue line', () => {
     expect(findPublicationDate('Scores\n\nThe ratio was 3/12/26 in the survey.')).toBeUndefined();
   });
 });
+
+describe('a quarter of a year counted from publication', () => {
+  it('"the third quarter of this year" is its last month; "the fourth quarter of last year" the year before', () => {
+    const text =
+      'Heat Desk, 1 December 2026\n\nIn the third quarter of this year the scheme recorded 29,850 installations, it said. ' +
+      'Sales in the fourth quarter of last year were 24,100, the trade body said.';
+    expect([figureIn(text, '29,850').as_of, figureIn(text, '29,850').datePrecision]).toEqual(['2026-09-01', 'month']);
+    expect(figureIn(text, '24,100').as_of).toBe('2025-12-01');
+  });
+});
