@@ -7,19 +7,21 @@ import { isNamed, kindOf } from './coreference';
 const TITLE = String.raw`(?:Dr|Mr|Mrs|Ms|Prof|Cllr|Councillor|Sir|Dame)\.?\s+`;
 const ROLE = String.raw`(?:director|captain|chair|chairman|chairwoman|chief|head|manager|officer|secretary|minister|spokes(?:person|man|woman)|president|founder|leader|curator|keeper|author|professor|councillor|mayor|governor|executive|editor|treasurer|presenter|host|lead)`;
 const PERSON_NAME = new RegExp(String.raw`^(?:${TITLE})?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}$`);
+const TITLED = new RegExp(`^${TITLE}`);
+// The words around a name joined by "|": a role before it ("chief executive |") or in apposition after it ("|, the captain").
+const ROLE_AROUND = new RegExp(String.raw`\b${ROLE},?\s+\||^[^|]*\|,\s+(?:the|its|their|a)\s+(?:[a-z-]+\s+){0,3}${ROLE}\b`);
 /** A person's name as written, which a title, or a role in apposition or before it, marks as a person's. */
 export const isPersonName = (raw: string, text = ''): boolean => {
   const name = raw.trim();
   if (!isNamed(name) || !PERSON_NAME.test(name) || kindOf(name) !== 'person') return false;
-  if (new RegExp(`^${TITLE}`).test(name)) return true;
+  if (TITLED.test(name)) return true;
   const at = text.indexOf(name);
   if (at < 0) return false;
-  const around = text.slice(Math.max(0, at - 40), at) + '|' + text.slice(at + name.length, at + name.length + 60);
-  return new RegExp(String.raw`\b${ROLE},?\s+\|` + '|' + String.raw`^[^|]*\|,\s+(?:the|its|their|a)\s+(?:[a-z-]+\s+){0,3}${ROLE}\b`).test(around);
+  return ROLE_AROUND.test(text.slice(Math.max(0, at - 40), at) + '|' + text.slice(at + name.length, at + name.length + 60));
 };
 
 // A name of two or three capitalised words inside a sentence (after a lower-case word or a comma), not its first word.
-const PERSON_IN_SENTENCE = /(?<=[a-z,]\s)((?:(?:Dr|Mr|Mrs|Ms|Prof|Cllr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b/g;
+const PERSON_IN_SENTENCE = new RegExp(String.raw`(?<=[a-z,]\s)((?:${TITLE})?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\b`, 'g');
 
 /** "Your chair, Ann Bell, was on the show in May, and she told me": the last person named between `from` and `to`. */
 export const personNamedBefore = (text: string, from: number, to: number): string | undefined =>

@@ -66,7 +66,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
     }
     const date = firstFullDate(label ? line.slice(label[0].length) : line);
     if (!date) continue;
-    if (label) candidates.push({ rank: /^upd/i.test(label[1] ?? '') || /updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
+    if (label) candidates.push({ rank: /^upd|updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
     else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
   }
