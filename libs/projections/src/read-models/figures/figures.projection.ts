@@ -140,7 +140,7 @@ async function loadStoredState(db: SqlConnection, schema: string, events: readon
 async function writeChanges(db: SqlConnection, schema: string, changes: FigureBatchChanges, copy: CopyIn | undefined): Promise<void> {
   const versions: [string, string] = [schema, 'figure_versions'];
   // In key order in a bulk batch, like its new rows (byVersionKey): the index lookups then walk the key's index in order.
-  if (copy) changes.stored.closes.sort((a, b) => (a.figure_id !== b.figure_id ? (a.figure_id < b.figure_id ? -1 : 1) : a.version - b.version));
+  if (copy) changes.stored.closes.sort(byFigureAndVersion);
   await closeStoredVersions(db, schema, changes.stored);
   batchTiming.mark('w:closes');
   await updateRows(db, versions, RETRACTION_CLOSE_COLUMNS, ['figure_id'], changes.stored.retractions, sql`t.recorded_to IS NULL`);
@@ -189,13 +189,11 @@ async function insertLogFromSpan(db: SqlConnection, schema: string, numbered: re
  * Only the rows' physical order changes; every query orders what it returns.
  */
 const byVersionKey = (rows: FigureVersionRow[]): FigureVersionRow[] =>
-  rows.sort((a, b) =>
-    a.figure_id !== b.figure_id
-      ? a.figure_id < b.figure_id
-        ? -1
-        : 1
-      : a.version - b.version || Number(BigInt(a.recorded_from) - BigInt(b.recorded_from)),
-  );
+  rows.sort((a, b) => byFigureAndVersion(a, b) || Number(BigInt(a.recorded_from) - BigInt(b.recorded_from)));
+
+/** Figure id, then version: the leading columns of the version key. */
+const byFigureAndVersion = (a: { figure_id: string; version: number }, b: { figure_id: string; version: number }): number =>
+  a.figure_id !== b.figure_id ? (a.figure_id < b.figure_id ? -1 : 1) : a.version - b.version;
 
 /** New rows (never matched by a stored one): by COPY in a bulk batch, else one INSERT. */
 const addRows = <Row extends object>(
