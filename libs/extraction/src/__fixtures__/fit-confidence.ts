@@ -4,7 +4,7 @@ import { calibrationSet, expectedCalibrationError, FIT_DOCS, fitSet, type Labell
 import { HELD_OUT_DIR } from './gold-match';
 
 // Fits the confidence model's logistic weights on the generality articles g01–g39 and the annotator batches
-// held-out-8 to held-out-13, and prints them for
+// in FIT_BATCHES, and prints them for
 // lib/figures/confidence.ts. Run: node -r ./tools/register.cjs libs/extraction/src/__fixtures__/fit-confidence.ts
 // Hand-written Newton's method (eighteen features, under a thousand rows): a library would bring more than it saves.
 
@@ -61,7 +61,7 @@ if (require.main === module) {
   process.stdout.write(`[${weights.join(', ')}]\n`);
   // The shipped weights' calibration: on the fit set, on the later generality batches, and on the unfixed held-out batch.
   const ece = (name: string, set: Labelled[]): void => void process.stdout.write(`ECE ${name}: ${expectedCalibrationError(set).toFixed(3)} over ${set.length} candidates\n`);
-  ece('fit set (g01-g39, held-out-8 to -13)', fitSet());
+  ece('fit set (g01-g39, FIT_BATCHES)', fitSet());
   ece('generality g40+', calibrationSet((doc) => !FIT_DOCS(doc)));
   ece('held-out', calibrationSet(() => true, HELD_OUT_DIR));
   for (const dir of UNSEEN_BATCHES) ece(dir, calibrationSet(() => true, path.join(__dirname, dir)));

@@ -1,5 +1,5 @@
 import type { Attribution } from './find-attributions';
-import { endsWithEntityNoun } from './noun-phrase';
+import { endsWithEntityNoun, phraseAfter } from './noun-phrase';
 
 // Sources a sentence cites by a document or an acronym rather than by a verb's subject: "the X Alliance's annual
 // survey … put", "The department's provisional figure … had been 1,190", "Deaths: 19 in 2025 (DfT)".
@@ -30,7 +30,12 @@ export const possessedDocuments = (s: string, at: number): Attribution[] => {
   const owned: Attribution[] = [];
   for (const m of s.matchAll(POSSESSED_DOCUMENT)) {
     const raw = (m[1] ?? '').trim();
-    const lone = /^(?:the\s+)?[A-Z][\w'’-]*$/i.test(raw) && !/^(?:the\s+)?[A-Z]{2,}$/.test(raw) && !/^the\s+[a-z]/i.test(raw);
+    // "Harwell's own market analysis puts": "own" marks a body's document, not a place's figures.
+    const lone =
+      /^(?:the\s+)?[A-Z][\w'’-]*$/i.test(raw) &&
+      !/^(?:the\s+)?[A-Z]{2,}$/.test(raw) &&
+      !/^the\s+[a-z]/i.test(raw) &&
+      !/^['’]s\s+own\b/.test(m[0].slice(raw.length));
     const subject = /^(?:[-•*]\s*)?(?:[A-Z][a-z]+,\s*)?$/.test(s.slice(0, m.index ?? 0).trimStart());
     const tells = TELLS.test(s.slice((m.index ?? 0) + m[0].length));
     if (subject && tells && !lone && !/^(?:the\s+)?(?:The|This|That|Its|Their|Our|His|Her|Last\s+Year|This\s+Year)$/i.test(raw))
@@ -49,10 +54,20 @@ export const ownDocumentSubjects = (attributions: Attribution[], owned: Attribut
 };
 
 /** "Deaths: 19 in 2025 (DfT)": an acronym in brackets right after a figure (not after the name it abbreviates) cites its body. */
-export const bracketCitations = (s: string, at: number): Attribution[] =>
+const bracketCitations = (s: string, at: number): Attribution[] =>
   [...s.matchAll(/(?<=[\d%]\s?)\(([A-Z][A-Za-z&]{1,8})\)/g)]
     .filter((m) => ((m[1] ?? '').match(/[A-Z]/g) ?? []).length >= 2 && !NOT_A_CITATION.test(m[1] ?? ''))
     .map((m) => ({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: m[1] ?? '', forwardOnly: false, backwardOnly: true }));
+
+/** "according to its operator, Calloway Terminals": the name in apposition to a possessive description. */
+const namedAfterPossessive = (s: string, at: number): Attribution[] =>
+  [...s.matchAll(/\baccording\s+to\s+(?:its|their|his|her)\s+(?:[a-z-]+\s+){0,3}[a-z-]+,\s+(?=(?:the\s+)?[A-Z])/g)].flatMap((m) => {
+    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+    return np ? [{ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: false }] : [];
+  });
+
+/** Sources cited by a bracketed acronym or named in apposition to a possessive description. */
+export const citedSources = (s: string, at: number): Attribution[] => [...bracketCitations(s, at), ...namedAfterPossessive(s, at)];
 
 const DESCRIBED_NAME_AFTER =
   /^\s+(?:(?:the|a|an)\s+)?((?:[a-z][\w-]*\s+){1,3})([A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'’-]*){0,5})\s*(?:[,.;:!?"”)]|$)/;

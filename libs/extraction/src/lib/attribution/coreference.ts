@@ -230,7 +230,13 @@ export const isDescription = (raw: string): boolean => DESCRIPTION.test(raw.trim
  * whose words fit the head (a utility's "Power", a statistics body's "Statistics") or, within `nearBy` sentences,
  * the last name of the right kind.
  */
-export const resolveDescription = (raw: string, earlier: { raw: string; distance: number }[], nearBy = 4, text = ''): Coreference | undefined => {
+export const resolveDescription = (
+  raw: string,
+  earlier: { raw: string; distance: number }[],
+  nearBy = 4,
+  text = '',
+  whole = text,
+): Coreference | undefined => {
   const trimmed = raw.trim();
   const inner = SPEAKING_FOR.exec(trimmed)?.[1];
   const head = DESCRIPTION.exec(inner ?? trimmed)?.[1];
@@ -263,9 +269,27 @@ export const resolveDescription = (raw: string, earlier: { raw: string; distance
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
     (spec.loose
-      ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindOf(e.raw) === spec.kind))
+      ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindIn(whole, e.raw) === spec.kind))
       : undefined);
   return found ? { source: found.raw, description: trimmed } : undefined;
+};
+
+/**
+ * `kindOf`, except that a one-word name the text gives a person ("Helen Mowbray", then "Mowbray") is a person; anywhere in
+ * the text, since a live blog names the person below the update. Memoised per text (one scan per name).
+ */
+let surnamesOf: { text: string; kinds: Map<string, 'org' | 'person'> } = { text: '', kinds: new Map() };
+const kindIn = (text: string, raw: string): 'org' | 'person' => {
+  const kind = kindOf(raw);
+  if (kind === 'person' || !/^[A-Z][a-z'’-]+$/.test(raw)) return kind;
+  if (surnamesOf.text !== text) surnamesOf = { text, kinds: new Map() };
+  const known = surnamesOf.kinds.get(raw);
+  if (known) return known;
+  // After a title, or in apposition ("The Chancellor, Helen Mowbray, said"): a person's full name.
+  const surname = new RegExp(String.raw`\b(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame)\.?\s+${raw}\b|(?<=,\s)[A-Z][a-z'’-]+\s+${raw}(?=\s*,)`);
+  const found = surname.test(text) ? 'person' : kind;
+  surnamesOf.kinds.set(raw, found);
+  return found;
 };
 
 const DOCUMENT_HEADS = new Set(['report', 'survey', 'audit', 'inventory', 'census', 'bulletin']);

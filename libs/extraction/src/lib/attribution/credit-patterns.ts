@@ -132,3 +132,5 @@ export const opensWithOwnActor = (sentence: string): boolean =>
 export const INTENT = /\b(?:pledged|pledges|promised|promises|vowed|vows|committed|aims?|plans?|intends?|targets?|wants?|hopes?)\b/i;
 export const FINDING_AFTER =
   /,\s+(?:the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}(?:report|census|survey|study|analysis|review|audit|bulletin|index|data|figures)\s+(?:found|finds|showed|shows|suggested|suggests|estimated|estimates)\.?["”]?$/i;
+// "…, which it says", "the figure: it now says", "the 1.3% it forecast": a pronoun whose antecedent is its own sentence's subject.
+export const OWN_SUBJECT_PRONOUN = /(?:\b(?:which|that|as)|[:;]|[\d%])\s+(?:it|they|he|she)\s+(?:now\s+|also\s+)?$/i;

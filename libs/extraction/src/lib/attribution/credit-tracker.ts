@@ -1,11 +1,12 @@
 import type { SourceBasis } from '../types';
-import { type Paragraph, type Sentence, type Span } from '../text/segment-text';
-import { quotationAt, quotationsClosingIn, type Quotation } from '../text/quotations';
+import { isHeaderLine, type Paragraph, type Sentence, type Span } from '../text/segment-text';
+import { quotationAt, quotationsClosingIn } from '../text/quotations';
 import { chooseAttribution } from './choose-attribution';
 import { isDescription, resolveDescription } from './coreference';
 import { commonWordTest, isPersonName, personNamedBefore } from './person-names';
 import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
+import type { Credit, CreditDocument } from './credit-document';
 import { findIssuer } from './issuer-voice';
 import { pollGoesOn } from './poll-carry';
 import { endsWithEntityNoun } from './noun-phrase';
@@ -26,34 +27,11 @@ import {
   PARAGRAPH_LOOKBACK,
   PLURAL_HEAD,
   opensWithOwnActor,
+  OWN_SUBJECT_PRONOUN,
   QUOTE_LOOKAHEAD,
   REPORTING,
   SAID,
 } from './credit-patterns';
-
-export interface CreditDocument {
-  text: string;
-  paragraphs: Paragraph[];
-  sentences: Sentence[];
-  /** Per sentence. */
-  attributions: Attribution[][];
-  /** Per paragraph. */
-  quotes: Quotation[][];
-}
-
-export interface Credit {
-  /** The attribution as written, or undefined for the article's own voice. */
-  raw?: string;
-  /** Set when the figure is a list item credited through the sentence that introduced the list. */
-  leadIn?: Sentence;
-  /** How the credit was found (see SourceBasis) and, for coreference, the words that led to `raw` ("it", "the agency"). */
-  basis: SourceBasis;
-  chain?: string[];
-  /** A listicle item's heading figure: the sentence after it that explains and credits it (its date holds too). */
-  explainedBy?: Sentence;
-  /** "He added that ...": the attribution in the sentence before that the pronoun goes on from. */
-  carriedFrom?: { sentence: Sentence; anchor: number };
-}
 
 /**
  * Who a figure is credited to, beyond its own sentence: pronouns ("it
@@ -83,8 +61,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     for (let j = labelParagraph + 1; j <= sentence.paragraph; j++) {
       const paragraph = doc.paragraphs[j] as Paragraph;
       const words = doc.text.slice(paragraph.start, paragraph.end);
-      // "MARKETS LIVE: Coffee prices after the frost" opening the text is a headline's kicker, not a speaker.
-      const kicker = j === 0 && !/\n/.test(words.trim()) && !/[.!?"”’)]$/.test(words.trim());
+      // "MARKETS LIVE: Coffee prices after the frost" in the header (no prose above it) is a headline's kicker, not a speaker.
+      const kicker = isHeaderLine(doc.text, doc.paragraphs, j);
       const speaker = labelledSpeaker(kicker ? undefined : labelOf(words, initials), labelCounts, answerer);
       if (speaker !== KEEP_SPEAKER) labelled = speaker;
     }
@@ -99,8 +77,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     // "it" is neither a plural ("economists"), a person ("Dr Ruth Okafor") nor a common noun opening a sentence ("Fuel").
     const agrees = (raw: string | undefined): raw is string =>
       raw !== undefined && !(singular && (PLURAL_HEAD.test(raw) || isPersonName(raw, doc.text) || commonWord(raw)));
-    // "CityLink has revised the figure: it now says 151": after a colon or semicolon too.
-    if (pronoun && /(?:\b(?:which|that|as)|[:;])\s+(?:it|they|he|she)\s+(?:now\s+|also\s+)?$/i.test(doc.text.slice(sentence.start, pronoun.anchor))) {
+    // "CityLink has revised the figure: it now says 151": after a colon or semicolon too; "the 1.3% it forecast".
+    if (pronoun && OWN_SUBJECT_PRONOUN.test(doc.text.slice(sentence.start, pronoun.anchor))) {
       const own = subjectOf(sentence);
       if (agrees(own)) return own;
     }
@@ -156,7 +134,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const subject = j < sentence.index && readsAsProse(prior) ? subjectOf(prior) : undefined;
       if (subject && !isDescription(subject) && !commonWord(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
-    return resolveDescription(raw, earlier, undefined, introducedWindow(doc.text, anchor))?.source ?? raw;
+    return resolveDescription(raw, earlier, undefined, introducedWindow(doc.text, anchor), doc.text)?.source ?? raw;
   };
 
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.

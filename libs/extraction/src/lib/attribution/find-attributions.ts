@@ -13,7 +13,7 @@ import {
   ADJECTIVAL_BEFORE,
 } from './attribution-verbs';
 import { translatedAttributions } from './translated-attributions';
-import { bracketCitations, DESCRIBED_PUBLISHER, describedNameAfter, ownDocumentSubjects, possessedDocuments } from './cited-documents';
+import { citedSources, DESCRIBED_PUBLISHER, describedNameAfter, ownDocumentSubjects, possessedDocuments } from './cited-documents';
 import { cleanSource, endsWithEntityNoun, isPronoun, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
@@ -113,7 +113,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
     }
   }
   const owned = possessedDocuments(s, at);
-  out.push(...bracketCitations(s, at));
+  out.push(...citedSources(s, at));
   // "Per the MoD, ...", "..., per Reuters": "per" before a name, not a period ("per day").
   for (const m of s.matchAll(/(?:^|[,;(]\s*)[Pp]er\s+(?=(?:the\s+)?[A-Z])/g)) {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);

@@ -1,5 +1,5 @@
 import type { Paragraph, Sentence } from '../text/segment-text';
-import type { CreditDocument } from './credit-tracker';
+import type { CreditDocument } from './credit-document';
 import type { Attribution } from './find-attributions';
 import { CREDITS_PREVIOUS, FINDING_AFTER, FRAGMENT, INTENT, isListItem } from './credit-patterns';
 

@@ -1,5 +1,5 @@
 import type { Sentence } from '../text/segment-text';
-import type { CreditDocument } from './credit-tracker';
+import type { CreditDocument } from './credit-document';
 
 const POLL_SOURCE = /^according\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:opinion\s+)?(?:poll|survey)\b/;
 

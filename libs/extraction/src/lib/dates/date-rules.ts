@@ -1,6 +1,6 @@
 import { isoWeekDate, monthNumber, WEEKDAYS } from './calendar';
 import type { DateValue } from './date-mentions';
-import { YEAR_PERIOD_RULES } from './year-periods';
+import { splitYear, YEAR_PERIOD_RULES } from './year-periods';
 
 // The patterns a date is told by, each with the value it means; findDateMentions (date-mentions) reads their context.
 
@@ -134,13 +134,9 @@ export const DATE_RULES: Rule[] = [
     },
   },
   {
-    // "over the 2025-26 season", "the 2024/25 financial year": a period across two years holds in the year it ends.
-    re: /\b((?:19|20)\d{2})[-–/](\d{2})\s+(?:[a-z]+\s+){0,2}?(?:season|campaign|winter|financial\s+year|fiscal\s+year|school\s+year|academic\s+year)\b/g,
-    build: (m) => {
-      const first = Number(m[1]);
-      const end = first - (first % 100) + Number(m[2]);
-      return end === first + 1 ? { kind: 'year', y: end } : undefined;
-    },
+    // "over the 2025-26 season", "the 2024/25 financial year": a period across two years, by its noun.
+    re: /\b((?:19|20)\d{2})[-–/](\d{2})\s+(?:[a-z]+\s+){0,2}?(season|campaign|winter|(?:financial|fiscal|tax|budget|reporting|accounting|school|academic)\s+year)\b/g,
+    build: (m) => splitYear(m[1] ?? '', m[2] ?? '', m[3], m.input ?? ''),
   },
   {
     // "compared with 89% a year earlier", "up from $389 a year ago": the same day a year before the day (or period end) the

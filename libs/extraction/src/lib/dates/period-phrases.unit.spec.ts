@@ -11,8 +11,8 @@ describe('period phrases', () => {
     expect(at('The league sold 4.1 million tickets over the 2025-26 season, it said.', '4.1')).toEqual(['2026-01-01', 'year']);
   });
 
-  it('"in the 2024/25 financial year" too', () => {
-    expect(at('The charity spent £9.6m in the 2024/25 financial year.', '9.6')).toEqual(['2025-01-01', 'year']);
+  it('"in the 2024/25 financial year" holds as of March of its second year (a UK financial year runs April to March)', () => {
+    expect(at('The charity spent £9.6m in the 2024/25 financial year.', '9.6')).toEqual(['2025-03-01', 'month']);
   });
 });
 

@@ -72,7 +72,10 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   }
   candidates.sort((a, b) => a.rank - b.rank);
   const best = candidates[0];
-  if (!best) return undefined;
+  if (!best) {
+    const footer = footerDate(text);
+    return footer && { date: footer };
+  }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).
   const stamp = candidates.find((c) => !c.dateline);
   const instant = stamp && (stamp === best || best.dateline) ? statedInstant(stamp.line, stamp.date) : undefined;
@@ -85,6 +88,20 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   const dated = own && { y: datelineMatch(own.line)?.[3] ? own.date.y : year, m: own.date.m, d: own.date.d };
   return { date: dated && isValidYmd(dated) ? dated : local, zone };
 };
+
+// An op-ed's or a magazine piece's closing line: "This article appeared in the print edition of Sunday 29 November 2026",
+// "First published in The Courier on 3 March 2026", "A version of this story ran on 4 May 2026".
+const FOOTER_LINES = 4;
+const FOOTER = /\b(?:appeared|published|printed|ran|edition\s+of)\b/i;
+const footerDate = (text: string): YMD | undefined =>
+  text
+    .split('\n')
+    .filter((line) => line.trim())
+    .slice(-FOOTER_LINES)
+    .reverse()
+    .filter((line) => FOOTER.test(line))
+    .map((line) => firstFullDate(line.slice(line.search(FOOTER))))
+    .find((date) => date !== undefined);
 
 /**
  * The date of a wire dateline; a missing year is the first one after the latest year the story mentions that fits

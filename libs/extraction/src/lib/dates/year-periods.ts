@@ -1,4 +1,5 @@
 import { daysInMonth, FULL_MONTH_NAME, monthNumber } from './calendar';
+import type { DateValue } from './date-mentions';
 import type { Rule } from './date-rules';
 
 // Years told as the period a figure covers (rules found by the held-out batch g113–g120).
@@ -10,6 +11,26 @@ const QUARTERS = ['first', 'second', 'third', 'fourth'];
 const quarterOf = (digit: string | undefined, word: string | undefined): number =>
   digit ? Number(digit) : QUARTERS.indexOf((word ?? '').toLowerCase()) + 1;
 const MONTH_NAME = FULL_MONTH_NAME;
+
+// A year that runs across two calendar years, by the noun that names it (or, bare, by what the story is about).
+const SEASONAL = /\b(?:season|campaign|winter|harvest|crop)\b/i;
+const SCHOOL = /\b(?:school|academic)\s+year\b/i;
+const FINANCIAL = /\b(?:financial|fiscal|tax|budget|reporting|accounting)\s+year\b/i;
+
+/**
+ * "2025-26": a financial year (April to March, as UK bodies count it) holds as of March of its second year, a school or
+ * academic year as of July; a season, a winter or a campaign in the year it ends. Bare, the story's own nouns decide, and a
+ * story with none of them is counting a financial year.
+ */
+export const splitYear = (first: string, second: string, noun: string | undefined, story: string): DateValue | undefined => {
+  const y = Number(first);
+  const end = y - (y % 100) + Number(second);
+  if (end !== y + 1) return undefined;
+  const named = noun ?? (SEASONAL.test(story) ? 'season' : SCHOOL.test(story) ? 'school year' : 'financial year');
+  if (FINANCIAL.test(named)) return { kind: 'month', y: end, m: 3, last: false };
+  if (SCHOOL.test(named)) return { kind: 'month', y: end, m: 7, last: false };
+  return { kind: 'year', y: end };
+};
 
 export const YEAR_PERIOD_RULES: Rule[] = [
   {
@@ -68,12 +89,8 @@ export const YEAR_PERIOD_RULES: Rule[] = [
   },
   {
     // "compared with 14% in 2025-26", "revenue for 2025-26": a two-year period after a preposition holds in the year it ends.
-    re: /(?<=\b(?:in|for|during|over)\s)((?:19|20)\d{2})[-–/](\d{2})\b(?![-–/]?\d)/g,
-    build: (m) => {
-      const first = Number(m[1]);
-      const end = first - (first % 100) + Number(m[2]);
-      return end === first + 1 ? { kind: 'year', y: end } : undefined;
-    },
+    re: /(?<=\b(?:in|for|during|over)\s)((?:19|20)\d{2})[-–/](\d{2})\b(?![-–/]?\d)/gi,
+    build: (m) => splitYear(m[1] ?? '', m[2] ?? '', undefined, m.input ?? ''),
   },
   {
     // "in year 2025", "in the year 2026": a year told with its noun, as translated copy often writes it.

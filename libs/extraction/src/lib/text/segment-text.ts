@@ -188,3 +188,15 @@ export const clauseAt = (sentence: Sentence, at: number): Span => {
   const spans = clauseSpans(sentence);
   return spans.find((s) => at >= s.start && at < s.end) ?? spans[spans.length - 1] ?? sentence;
 };
+
+/** A paragraph of running prose: a sentence's closing mark and at least six words (a headline or a header line has neither). */
+const isProse = (text: string, p: Span): boolean => {
+  const body = text.slice(p.start, p.end).trim();
+  return /[.!?]["”’)]?$/.test(body) && body.split(/\s+/, 6).length >= 6;
+};
+
+/** Paragraph `j` is one line without a closing mark and no prose stands above it: a headline or a masthead line. */
+export const isHeaderLine = (text: string, paragraphs: Paragraph[], j: number): boolean => {
+  const words = text.slice(paragraphs[j]?.start ?? 0, paragraphs[j]?.end ?? 0).trim();
+  return !/\n/.test(words) && !/[.!?"”’)]$/.test(words) && !paragraphs.slice(0, j).some((p) => isProse(text, p));
+};
