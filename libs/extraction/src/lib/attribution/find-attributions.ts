@@ -165,13 +165,13 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   // "officials had given a figure of 190,000", not "given the situation".
   if (
     /^(?:given|gave)$/.test(verb) &&
-    !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count)\b/i.test(afterVerb)
+    !/^\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:\w+\s+)?(?:figure|estimate|number|total|tally|count|turnout|toll)\b/i.test(afterVerb)
   )
     return undefined;
   // "The department lowered its estimate for January": a revision of one's own figure credits the reviser.
   // "The coastguard raised the number of people rescued to 181": a count's keeper revising it credits the keeper too.
   if (
-    /^(?:lowered|raised|cut|upgraded|downgraded)$/.test(verb) &&
+    /^(?:lowered|raised|cut|upgraded|downgraded|updated|corrected)$/.test(verb) &&
     !/^\s+(?:(?:its|their|his|her)\s+(?:\w+\s+)?(?:estimates?|forecasts?|figures?|projections?|guidance|counts?|tally|outlook)|the\s+(?:\w+\s+)?(?:number|toll|count|tally|estimate|total|figure)\s+(?:of|to)\b)/i.test(
       afterVerb,
     )

@@ -8,7 +8,7 @@ import { withoutLegalForm } from './defined-names';
 // own furniture at the top of the text; the issuer is the first sayer its lead names.
 
 const OWN_VOICE =
-  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)|(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b)/m;
+  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)|(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b|Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]|(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b)/m;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
 /** How many sentences of the lead may name the issuer. */
@@ -30,7 +30,15 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
 // (up to a parenthesis or comma: "Press information of the X Union (its name in Czech), Žatec, 12. 11. 2026").
 const MARKER_NAMED =
   /^[ \t]*(?:(?:Press|News|Media)\s+(?:[Rr]elease|[Ii]nformation|[Cc]ommunication|[Nn]ote)|(?:Press|Media|Joint|Official)\s+[Ss]tatement|Statement|Briefing\s+notes?)\s+(?:of|from|by|issued\s+by)\s+(?:the\s+)?([A-Z][^\n.;:(,]{2,80}?)[ \t]*(?:$|[(,])/m;
-const markerNamed = (text: string): string | undefined => MARKER_NAMED.exec(text.slice(0, HEAD_CHARS))?.[1];
+// "Newsletter of the West March Beekeepers' Association | December 2026": a body's own newsletter.
+const NEWSLETTER_OF = /^[ \t]*(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?([A-Z][^\n|·•;:(,]{2,80}?)[ \t]*(?:$|[|·•(,])/m;
+// "SKELLING AIR - PRESS RELEASE": the name before the marker on its line, in capitals or not.
+const NAME_THEN_MARKER = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,5})[ \t]*[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b/m;
+const markerNamed = (text: string): string | undefined => {
+  const head = text.slice(0, HEAD_CHARS);
+  const before = NAME_THEN_MARKER.exec(head)?.[1];
+  return MARKER_NAMED.exec(head)?.[1] ?? NEWSLETTER_OF.exec(head)?.[1] ?? (before && titleCase(before));
+};
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
 // (before any sayer its lead names: "Half-year report for …" is no speaker).
@@ -62,8 +70,14 @@ const LETTERHEAD = /^\s*([A-Z][A-Z&'’.-]+(?:[ \t]+[A-Z&'’.-]+){1,7})[ \t]*\n
 const letterhead = (text: string): string | undefined => {
   const line = LETTERHEAD.exec(text)?.[1];
   if (!line || OWN_VOICE.test(line)) return undefined;
-  return line
-    .split(/\s+/)
-    .map((w) => (/^(?:OF|AND|FOR|THE)$/.test(w) ? w.toLowerCase() : w.length <= 3 && !/[AEIOU]/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
-    .join(' ');
+  return titleCase(line);
 };
+
+/** "STRATHMOOR AND LENN HEALTH BOARD" → "Strathmoor and Lenn Health Board" (an acronym such as "NHS" kept); mixed case as is. */
+const titleCase = (line: string): string =>
+  /[a-z]/.test(line)
+    ? line
+    : line
+        .split(/\s+/)
+        .map((w) => (/^(?:OF|AND|FOR|THE)$/.test(w) ? w.toLowerCase() : w.length <= 3 && !/[AEIOU]/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
+        .join(' ');

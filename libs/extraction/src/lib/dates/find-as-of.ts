@@ -40,6 +40,7 @@ const DATED_ASIDE =
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
 const YEAR_CHANGE = /\b(?:than|superior|inferior|higher|lower|more|less|above|below|up|down|on|over|against|versus|vs)\b/i;
+const CHANGE_BASE = /^[\d.,]+\s*(?:percentage\s+points?|points?|per\s*cent|%)\s+(?:higher|lower|more|less|above|below)\s+than\s+(?:in\s+|on\s+)?$/i;
 const NUMBER_START = /^\d+(?:[.,]\d+)*/;
 const LINKED = /[,;:]|\b(?:from|to|than|compared|against|versus|vs|while|whereas|and|or|but|up|down|after|before|with|plus|for|at|by)\b/i;
 const text = (sentence: Sentence, a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
@@ -138,11 +139,11 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
     m.sameTime === true &&
     !/^\S+(?:\s+[a-z]+)?\s+(?:in|during|over|for)?\s*$/.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
   // "1.3% higher than a year earlier": a change holds now; only the base it is measured against holds a year back.
+  // "2.5 percentage points lower than in September": a change's base period, not the change's.
   const changeSince = (m: DateMention): boolean =>
-    m.kind === 'day-offset' &&
-    m.years !== undefined &&
     m.start > pos &&
-    YEAR_CHANGE.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start));
+    ((m.kind === 'day-offset' && m.years !== undefined && YEAR_CHANGE.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start))) ||
+      CHANGE_BASE.test(sentence.text.slice(pos - sentence.start, m.start - sentence.start)));
   const candidates = within(index.mentions, sentence)
     .filter(
       (m) =>
@@ -204,10 +205,8 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
       nearest.m.kind === 'day-offset' && nearest.m.anchored
         ? anchorDay(index, sentence, nearest.m, prefix, nearest.m.years ? reference : undefined)
         : null;
-    if (anchor) {
-      const shifted = resolveDate(nearest.m, anchor);
-      if (shifted) return { as_of: toIso(shifted.date), datePrecision: 'day', dateBasis: 'relative' };
-    }
+    const shifted = anchor && resolveDate(nearest.m, anchor.date);
+    if (shifted) return { as_of: toIso(shifted.date), datePrecision: anchor?.month ? 'month' : 'day', dateBasis: 'relative' };
     const { date, precision, relative } = header?.precision === 'day' ? (resolveDate(nearest.m, header.date) ?? nearest.resolved) : nearest.resolved;
     return { as_of: toIso(date), datePrecision: precision, dateBasis: relative ? 'relative' : 'explicit' };
   }
@@ -225,16 +224,23 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
 };
 
 /** The day an anchored offset counts from: a day named earlier in the sentence, else the paragraph's date, else publication. */
-const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined, reference?: YMD): YMD | undefined => {
+// "in November, compared with 85.2% a year earlier": a year back from the month the sentence names, at month precision.
+const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, prefix: DateMention | undefined, reference?: YMD) => {
+  const byYears = offset.kind === 'day-offset' && offset.years !== undefined;
   const named = within(index.mentions, sentence)
     .filter(
       (m) =>
-        m.end <= offset.start && !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date' || (m.kind === 'day-offset' && !m.anchored)),
+        m.end <= offset.start &&
+        !m.boundary &&
+        !m.future &&
+        (m.kind === 'weekday' || m.kind === 'date' || (m.kind === 'month' && byYears) || (m.kind === 'day-offset' && !m.anchored)),
     )
     .map((m) => resolveDate(m, index.published))
-    .findLast((r) => r?.precision === 'day');
-  const base = named ?? (prefix ? resolveDate(prefix, index.published) : null);
-  return base?.precision === 'day' ? base.date : (reference ?? index.published);
+    .findLast((r) => r?.precision === 'day' || r?.precision === 'month');
+  if (named) return { date: named.date, month: named.precision === 'month' };
+  const base = prefix ? resolveDate(prefix, index.published) : null;
+  const day = base?.precision === 'day' ? base.date : (reference ?? index.published);
+  return day && { date: day, month: false };
 };
 
 const spansOf = (re: RegExp, sentence: Sentence): Span[] =>
@@ -251,47 +257,3 @@ export const within = (mentions: DateMention[], span: Span): DateMention[] => {
   }
   return out;
 };
-
-/** How far from its verb a date still says when something was said: "on Thursday said", "posted on X, formerly Twitter, on Sunday:". */
-const SAID_BEFORE = 25;
-const SAID_AFTER = 40;
-// Between the verb and its date only a preposition, an aside or a place: "said on Thursday", "posted on X, formerly Twitter, on
-// Sunday"; not "said rainfall in July", where the date belongs to what was said.
-const SAID_THEN =
-  /^[a-z]+(?:\s+(?:on|in|at|to|late|early|earlier|during|a|an|the|its|his|her|their|statement|interview|briefing|post|filing|speech|letter|release|conference|press|news|video|televised|address|message|remarks|reporters|journalists|parliament|[A-Z][\w.'’-]*)|\s*,[^,\d]{0,30},)*\s*$/;
-
-/**
- * The date the verb at `anchor` was said on ("Syrskyi said on Thursday that ..."), for a next sentence that goes on
- * with "He added that ...". Only a date right next to the verb, so a date scoping a figure does not carry over.
- */
-export const saidOn = (index: DateIndex, sentence: Sentence, anchor: number): AsOf | undefined => {
-  const said = within(index.mentions, sentence).find(
-    (m) =>
-      !m.boundary &&
-      !m.future &&
-      m.kind !== 'year' &&
-      (m.start >= anchor
-        ? m.start - anchor <= SAID_AFTER && SAID_THEN.test(sentence.text.slice(anchor - sentence.start, m.start - sentence.start))
-        : anchor - m.end <= SAID_BEFORE && !/[,\d]/.test(sentence.text.slice(m.end - sentence.start, anchor - sentence.start))),
-  );
-  const resolved = said && resolveDate(said, index.published);
-  return resolved
-    ? { as_of: toIso(resolved.date), datePrecision: resolved.precision, dateBasis: resolved.relative ? 'relative' : 'explicit' }
-    : undefined;
-};
-
-/** Whether `asOf` is the day of an event the sentence names ("On Tuesday, Russia fired ...", "said on Monday"), not a week or month. */
-export const namesEventDay = (index: DateIndex, sentence: Sentence, asOf: AsOf): boolean =>
-  asOf.datePrecision === 'day' &&
-  // "214 on Saturday and 187 on Sunday": a sentence naming several days dates its figures, not a statement.
-  new Set(
-    within(index.mentions, sentence)
-      .filter((m) => !m.boundary && !m.future && (m.kind === 'weekday' || m.kind === 'date'))
-      .map((m) => m.text),
-  ).size <= 1 &&
-  (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative' || asOf.dateBasis === 'paragraph' || asOf.dateBasis === 'header') &&
-  within(index.mentions, sentence).some((m) => {
-    if (m.boundary || m.future || (m.kind !== 'weekday' && m.kind !== 'date' && m.kind !== 'day-offset')) return false;
-    const resolved = resolveDate(m, index.published);
-    return resolved !== null && toIso(resolved.date) === asOf.as_of;
-  });

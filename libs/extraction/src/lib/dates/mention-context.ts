@@ -14,8 +14,9 @@ const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expec
 export const pastPossessive = (text: string, start: number, end: number): boolean => {
   const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
   const after = text.slice(end, end + 50);
+  // "Saturday's 2-1 win was watched by 8,109": the possessive's own noun phrase told in the past.
   return (
-    PAST_CLAUSE.test(before) &&
+    (PAST_CLAUSE.test(before) || /^['’]s\s+[^.;:]{0,50}?\b(?:was|were)\s+[a-z]+(?:ed|en)\b/.test(after)) &&
     !AHEAD.test(before) &&
     !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
   );

@@ -64,7 +64,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
       candidates.push({ rank: 1, date: dated, line, dateline: true });
       continue;
     }
-    const date = firstFullDate(label ? line.slice(label[0].length) : line);
+    const date = firstFullDate(label ? line.slice(label[0].length) : line) ?? (label ? shortNumericDate(line.slice(label[0].length)) : undefined);
     if (!date) continue;
     if (label) candidates.push({ rank: /^upd|updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
@@ -73,7 +73,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   candidates.sort((a, b) => a.rank - b.rank);
   const best = candidates[0];
   if (!best) {
-    const footer = footerDate(text);
+    const footer = footerDate(text) ?? issueMonth(lines);
     return footer && { date: footer };
   }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).
@@ -102,6 +102,28 @@ const footerDate = (text: string): YMD | undefined =>
     .filter((line) => FOOTER.test(line))
     .map((line) => firstFullDate(line.slice(line.search(FOOTER))))
     .find((date) => date !== undefined);
+
+// "Posted 17/11/26": after a label, a day-first date with a two-digit year (month-first when the first number cannot be
+// a month: "Posted 11/24/26").
+const SHORT_NUMERIC = /^\s*(?:[A-Za-z]+,?\s+)?(\d{1,2})[/.](\d{1,2})[/.](\d{2})(?![\d/.])/;
+const shortNumericDate = (rest: string): YMD | undefined => {
+  const m = SHORT_NUMERIC.exec(rest);
+  if (!m) return undefined;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const date = b > 12 && a <= 12 ? { y: 2000 + Number(m[3]), m: a, d: b } : { y: 2000 + Number(m[3]), m: b, d: a };
+  return isValidYmd(date) ? date : undefined;
+};
+
+// "Newsletter of the X Association | December 2026": an issue dated by its month alone, read as the month's first day.
+const MONTH_YEAR =
+  /^(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+((?:19|20)\d{2})$/;
+const issueMonth = (lines: { line: string; start: number }[]): YMD | undefined => {
+  for (const { line } of lines.flatMap(headerParts)) {
+    const m = MONTH_YEAR.exec(line.trim());
+    if (m) return { y: Number(m[2]), m: monthNumber(m[1] ?? ''), d: 1 };
+  }
+  return undefined;
+};
 
 /**
  * The date of a wire dateline; a missing year is the first one after the latest year the story mentions that fits
