@@ -10,7 +10,9 @@ const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
 export const DESCRIBED_PUBLISHER = new RegExp(
   String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:of|from)\s+${DESCRIBED}['’]s\b|` +
     String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:that\s+)?${DESCRIBED}\s+(?:has\s+|had\s+)?(?:released|published|compiled|issued|collected)\b|` +
-    String.raw`(?<![\w-]\s)\b${DESCRIBED.replace('(the', '([Tt]he')}['’]s\s+(?:own\s+|latest\s+|monthly\s+|annual\s+)?${DATA_NOUN}\s+(?:showed|shows|show)\b`,
+    String.raw`(?<![\w-]\s)\b${DESCRIBED.replace('(the', '([Tt]he')}['’]s\s+(?:own\s+|latest\s+|monthly\s+|annual\s+)?${DATA_NOUN}\s+(?:showed|shows|show)\b|` +
+    // "According to the authority's annual survey, published in May, …": a described body's own document.
+    String.raw`\b[Aa]ccording\s+to\s+${DESCRIBED}['’]s\s+(?:[a-z]+\s+){0,2}${DATA_NOUN}\b`,
   'g',
 );
 const POSSESSED_DOCUMENT =

@@ -3,7 +3,6 @@
 // descriptions fit which names is data (description-heads.ts), not topic vocabulary: any story names its sources this way.
 import { HEADS } from './description-heads';
 
-
 const HEAD_WORDS = Object.keys(HEADS).join('|');
 // "the agency", "the network operator", "the statistics office", "the same service"; a plural head ("the statisticians") is one word.
 // The head and its modifiers are lower case: "the Met Office" is a name.

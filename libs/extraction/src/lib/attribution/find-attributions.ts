@@ -98,7 +98,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   // "according to figures from the society's own lending book", "according to figures the trust released", "the society's
   // index showed": a data noun's publisher named by a lower-case description, resolved like "the society said".
   for (const m of s.matchAll(DESCRIBED_PUBLISHER)) {
-    const raw = m[1] ?? m[2] ?? m[3] ?? '';
+    const raw = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
     const found: Attribution = { anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw, forwardOnly: false };
     DESCRIBED_PUBLISHER_ANCHORS.add(found);
     out.push(found);

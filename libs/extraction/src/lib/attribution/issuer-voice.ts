@@ -7,6 +7,8 @@ import { withoutLegalForm } from './defined-names';
 // throughout: a figure nobody else is credited with is the issuer's, not the article's. The marker is the genre's
 // own furniture at the top of the text; the issuer is the first sayer its lead names.
 
+// "Leamvale Water > Help and advice > Drought": a page of the body's own website, under its breadcrumb trail.
+const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t]+>[ \t]+\S[^\n]*>/;
 const OWN_VOICE =
   /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)|(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b|Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]|(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b)/m;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
@@ -16,7 +18,7 @@ const LEAD_SENTENCES = 6;
 
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
-  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS))) return undefined;
+  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return undefined;
   const company = markerNamed(text) ?? listed(text);
   if (company) return company;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
@@ -37,7 +39,7 @@ const NAME_THEN_MARKER = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,5
 const markerNamed = (text: string): string | undefined => {
   const head = text.slice(0, HEAD_CHARS);
   const before = NAME_THEN_MARKER.exec(head)?.[1];
-  return MARKER_NAMED.exec(head)?.[1] ?? NEWSLETTER_OF.exec(head)?.[1] ?? (before && titleCase(before));
+  return MARKER_NAMED.exec(head)?.[1] ?? NEWSLETTER_OF.exec(head)?.[1] ?? BREADCRUMB.exec(head)?.[1] ?? (before && titleCase(before));
 };
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it

@@ -30,7 +30,7 @@ const ENTITY_NOUNS = new Set(
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
   organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge
   coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university league federation
-  desk volunteer volunteers foundation`.split(/\s+/),
+  desk volunteer volunteers foundation unit team division`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
@@ -93,6 +93,9 @@ export const phraseBefore = (s: string, end: number, offset = 0): Phrase | undef
       break;
     }
   }
+  // "his unit had counted", "the team said": a unit or a team names no one unless its owner or trade is told.
+  const bare = kept.length === 1 || (kept.length === 2 && DETERMINERS.has(kept[0]?.text.toLowerCase() ?? ''));
+  if (bare && /^(?:unit|team|division)$/i.test(kept.at(-1)?.text ?? '')) return undefined;
   return toPhrase(s, kept, offset);
 };
 
@@ -110,9 +113,14 @@ const describedBody = (tokens: Token[], i: number, kept: Token[]): Token[] | und
     // "The Tirol mountain rescue service": a place or name before the modifiers.
     const named = properBefore(tokens, i - k);
     if (named) return [...named, ...words];
-    // "the college's annual admissions report": a described owner before the modifiers.
-    const the = tokens[i - k - 1];
-    if (/^[a-z]+['’]s$/.test(det.text) && the && /^the$/i.test(the.text)) return [the, det, ...words];
+    // "the college's annual admissions report", "the ambulance service's volunteer unit": a described owner before the modifiers.
+    if (/^[a-z]+['’]s$/.test(det.text))
+      for (let n = 1; n <= 3; n++) {
+        const the = tokens[i - k - n];
+        const owner = tokens.slice(i - k - n + 1, i - k);
+        if (!the || !owner.every((w) => PLAIN_WORD.test(w.text))) break;
+        if (/^the$/i.test(the.text)) return [the, ...owner, det, ...words];
+      }
   }
   return undefined;
 };

@@ -20,6 +20,7 @@ export interface Rule {
   build(m: RegExpExecArray): DateValue | undefined;
 }
 
+const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII'];
 const SPAN_COUNT = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const MONTHS_COUNT = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
@@ -53,6 +54,11 @@ export const DATE_RULES: Rule[] = [
     // A weekday before a day-first date with a two-digit year, as newsletters stamp an issue: "Thursday 03/12/26".
     re: new RegExp(String.raw`\b${WEEKDAY},?[^\S\n]+(\d{1,2})/(\d{1,2})/(\d{2})(?![\d/])`, 'g'),
     build: (m) => numericDate(Number(m[2]), Number(m[3]), 2000 + Number(m[4])),
+  },
+  {
+    // A month in Roman numerals, as Central European outlets stamp an issue: "12 · XII · 2026", "3.XI.2026".
+    re: /\b(\d{1,2})[^\S\n]*[·.][^\S\n]*(XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)[^\S\n]*[·.][^\S\n]*(\d{4})\b/g,
+    build: (m) => numericDate(Number(m[1]), ROMAN_MONTHS.indexOf(m[2] ?? '') + 1, Number(m[3])),
   },
   {
     // Central European day-first dates with spaces after the dots: "Lukovica, 14. 5. 2026", "dne 3. 11. 2025".

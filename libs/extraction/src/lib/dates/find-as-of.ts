@@ -40,6 +40,7 @@ const DATED_ASIDE =
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
 const YEAR_CHANGE = /\b(?:than|superior|inferior|higher|lower|more|less|above|below|up|down|on|over|against|versus|vs)\b/i;
+const DEFINED_DAY = /^,\s*which\s+(?:was|is|fell\s+on)\s+(?:on\s+)?(?:the\s+)?[\w ]{3,24},?$/i;
 const CHANGE_BASE = /^[\d.,]+\s*(?:percentage\s+points?|points?|per\s*cent|%)\s+(?:higher|lower|more|less|above|below)\s+than\s+(?:in\s+|on\s+)?$/i;
 const NUMBER_START = /^\d+(?:[.,]\d+)*/;
 const LINKED = /[,;:]|\b(?:from|to|than|compared|against|versus|vs|while|whereas|and|or|but|up|down|after|before|with|plus|for|at|by)\b/i;
@@ -97,7 +98,7 @@ const isDateOnly = (line: string, m: DateMention): boolean =>
   line
     .replace(m.text, '')
     .replace(
-      /[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|[a-z]{1,3}[sd]t|cet|cest|msk|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
+      /[\s,.:|–—-]|\b\d{1,2}[:.]\d{2}\b|\b(?:am|pm|gmt|bst|utc|[a-z]{1,3}[sd]t|cet|cest|msk|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b/gi,
       '',
     ).length === 0;
 
@@ -122,8 +123,9 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
       (o) => o.start > pos && o.end <= m.start && linked(o) && !asides.some((a) => a.start <= o.start && a.end <= m.start && o.end <= a.end),
     );
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
+  // "On census day, which was the 22nd of March, there were ...": a relative clause that only names the day defines it.
   const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter(
-    (r) => r.end <= pos || r.start > pos,
+    (r) => (r.end <= pos || r.start > pos) && !DEFINED_DAY.test(text(sentence, r.start, r.end)),
   );
   // "the closure of the Ostia plant, where 310 people work": a present-tense where-clause's figure holds now, dated by nothing outside it.
   const where = spansOf(RELATIVE, sentence).find(

@@ -1,4 +1,4 @@
-import { isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
+import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
@@ -73,7 +73,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   candidates.sort((a, b) => a.rank - b.rank);
   const best = candidates[0];
   if (!best) {
-    const footer = footerDate(text) ?? issueMonth(lines);
+    const footer = footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines);
     return footer && { date: footer };
   }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).
@@ -121,6 +121,18 @@ const issueMonth = (lines: { line: string; start: number }[]): YMD | undefined =
   for (const { line } of lines.flatMap(headerParts)) {
     const m = MONTH_YEAR.exec(line.trim());
     if (m) return { y: Number(m[2]), m: monthNumber(m[1] ?? ''), d: 1 };
+  }
+  return undefined;
+};
+
+// "News in brief | Week 49, 2026": a weekly issue told by its ISO week, read as the week's Sunday (its items' days are on
+// or before it, so a yearless "THU 3 DEC" under it takes the week's year).
+const ISSUE_WEEK = /^Week\s+(\d{1,2}),?\s+((?:19|20)\d{2})$/i;
+const issueWeek = (lines: { line: string; start: number }[]): YMD | undefined => {
+  for (const { line } of lines.flatMap(headerParts)) {
+    const m = ISSUE_WEEK.exec(line.trim());
+    const sunday = m && isoWeekDate(Number(m[2]), Number(m[1]), 7);
+    if (sunday) return sunday;
   }
   return undefined;
 };
