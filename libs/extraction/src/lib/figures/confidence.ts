@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.28, -0.53, -0.45, -2.09, -0.05, 0.74, -1.83, -1.24, 0.85, -0.61, -2.44, 0.92, 1.04, 0.42, -1.45, 0.61, -0.44, -0.45,
+  2.32, -0.53, -0.34, -1.97, -0.06, 0.72, -1.85, -1.28, 0.82, -0.69, -2.41, 0.89, 1.06, 0.43, -1.36, 0.61, -0.47, -0.55,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

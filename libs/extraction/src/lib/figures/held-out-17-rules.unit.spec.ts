@@ -1,4 +1,4 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { figureIn, numberTexts } from '../../__fixtures__/find-figure';
 import { findPublicationDate } from '../dates/publication-date';
 
 // Rules found by the held-out batches g201–g208 and g209–g216 (each scored once before them, 7 Dec; see
@@ -53,5 +53,21 @@ describe('sources told by an owner, a translated verb, a possessive document or 
       'Fenmore Water > Help and advice > Drought\n\nYour questions answered\n\nUpdated: Wednesday 9 September 2026\n\n' +
       'How full are the reservoirs?\nOur reservoirs were at 41% of capacity as of Monday.';
     expect(source(text, '41')).toBe('Fenmore Water');
+  });
+});
+
+describe('numbers that address, code, label or tell the time (held-out-18, g209–g216)', () => {
+  it("a street address before or after the street's name is no figure; the count beside it is", () => {
+    const text =
+      'Trade press, December 2, 2026\n\nThe company moved production from its plant at 2200 Commerce Parkway. ' +
+      'Press Office, Statistics Norvale, Kongsgate 31, Nordby. The recall covers 468,000 bottles, the company said.';
+    expect(numberTexts(text)).toEqual(['468,000']);
+  });
+
+  it('"NDC 71205-0334-30", "21 CFR 7.49", "question 14" and "It\'s ten past eight" are codes, citations, labels and times', () => {
+    const text =
+      'Radio, 26 November 2026\n\nBottles carry NDC 71205-0334-30. Under 21 CFR 7.49 firms must notify customers. ' +
+      "I remember question 14 caused confusion. HALLETT: It's ten past eight. The office counted 2.31 million households.";
+    expect(numberTexts(text)).toEqual(['2.31 million']);
   });
 });

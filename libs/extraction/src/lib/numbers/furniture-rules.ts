@@ -7,6 +7,11 @@ import type { NumberMention } from './scan-numbers';
 // Zone abbreviations the time rule in ignore-rules does not list: "10.58 IST", "10:00am AEST", "3pm PST".
 const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST|MDT|EET|EEST|WET|WEST|CAT|EAT|WAT|SAST|HKT|SGT|WIB|PKT|AST|ADT)\b/;
 
+const STREET = String.raw`(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Way|Drive|Boulevard|Blvd\.?|Parkway|Pkwy\.?|Place|Square|Crescent|Close|Terrace|Wynd|Quay|Row)`;
+const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STREET}(?![\w])`);
+// A street name that ends in its own word for street, before the number, as Nordic, German and Dutch addresses write it.
+const STREET_BEFORE = /\b[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu)\s+$/;
+
 /** A live blog's entry time, a station's frequency, a DOI, a bus route, a product's model number, a tenure, an age band. */
 export const furnitureReason = (m: NumberMention, before: string, after: string): string | undefined => {
   // "11.02 IST" on a line of its own, or before a zone: the time of an entry, not a quantity.
@@ -29,7 +34,23 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\b[a-z]+[A-Z][A-Za-z]*\s+$/.test(before)) return 'model name';
   // "In my 22 years in central banking", "her 12 years as mayor": a tenure, not a quantity.
   if (/\b(?:my|his|her|their|our|your)\s+$/i.test(before) && /^\s+years?\s+(?:in|at|as|with|on)\b/i.test(after)) return 'tenure';
+  // "2200 Commerce Parkway", "14 Mill Lane", "Kongsgate 31, Nordby": a street address, before or after the street's name.
+  if (STREET_AFTER.test(after) || (STREET_BEFORE.test(before) && /^\s*(?:[,\n]|$)/.test(after))) return 'address';
+  // "NDC 71205-0334-30", "ISBN 978-0-14": a code of three or more digit groups joined by hyphens.
+  if (/\d-\d+-$|\d-$/.test(before) ? /\d-\d+-$/.test(before) || /^-\d/.test(after) : /^-\d+-\d/.test(after)) return 'code';
+  // "question 14", "21 CFR 7.49": a label or a legal citation.
+  if (
+    /\b(?:[Qq]uestions?|Suite|Apt\.?|Apartment)\s+$/.test(before) ||
+    /^\s+(?:CFR|U\.S\.C\.|USC)\b/.test(after) ||
+    /\b(?:CFR|U\.S\.C\.|USC)\s+$/.test(before)
+  )
+    return 'label';
   // "23 victims aged between 71 and 93": an age band, not a range of quantities.
   if (m.kind === 'range' && m.value <= 120 && /\baged\s+(?:between|from)\s+$/i.test(before)) return 'age';
   return undefined;
 };
+
+/** "It's ten past eight", "a quarter to nine": a clock time in words. */
+export const timeInWords = (before: string, after: string): boolean =>
+  /^\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b/i.test(after) ||
+  /\b(?:half|quarter|one|two|three|four|five|ten|twenty|twenty-five)\s+(?:past|to)\s+$/i.test(before);
