@@ -10,7 +10,7 @@ import { withoutLegalForm } from './defined-names';
 // "Leamvale Water > Help and advice > Drought": a page of the body's own website, under its breadcrumb trail.
 const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t]+>[ \t]+\S[^\n]*>/;
 const OWN_VOICE =
-  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)|(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b|Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]|(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b)/m;
+  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)|(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b|RNS\s+Number\b|Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]|(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b)/m;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
 /** How many sentences of the lead may name the issuer. */
@@ -19,7 +19,7 @@ const LEAD_SENTENCES = 6;
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return undefined;
-  const company = markerNamed(text) ?? listed(text);
+  const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
@@ -40,6 +40,13 @@ const markerNamed = (text: string): string | undefined => {
   const head = text.slice(0, HEAD_CHARS);
   const before = NAME_THEN_MARKER.exec(head)?.[1];
   return MARKER_NAMED.exec(head)?.[1] ?? NEWSLETTER_OF.exec(head)?.[1] ?? BREADCRUMB.exec(head)?.[1] ?? (before && titleCase(before));
+};
+
+// "RNS Number : 3047P" over "Marlow & Finch PLC": a London regulatory news announcement, issued by the company named below.
+const RNS = /^[ \t]*RNS\s+Number\s*:[^\n]*\n\s*([A-Z][^\n]{2,60}?(?:PLC|plc|Limited|Ltd|Group|Holdings))[ \t]*$/m;
+const rnsIssuer = (text: string): string | undefined => {
+  const name = RNS.exec(text.slice(0, HEAD_CHARS))?.[1];
+  return name ? withoutLegalForm(name) : undefined;
 };
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it

@@ -30,7 +30,8 @@ const ENTITY_NOUNS = new Set(
   forecaster pollster pollsters organisers organizers insurers insurer investors coroner union party board court authority organisation
   organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge
   coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university league federation
-  desk volunteer volunteers foundation unit team division`.split(/\s+/),
+  desk volunteer volunteers foundation unit team division zoo museum gallery library theatre theater hospital college academy airport
+  prison festival brigade inspectorate ombudsman registry`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(

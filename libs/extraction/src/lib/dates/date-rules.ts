@@ -67,7 +67,8 @@ export const DATE_RULES: Rule[] = [
   },
   {
     // A date never runs over a line break ("Sunday 8 November" over a "18:40" time line).
-    re: new RegExp(String.raw`\b${DAY}(?:[^\S\n]+of)?[^\S\n]+(${MONTH})(?:,?[^\S\n]+${YEAR})?(?![\w])`, 'gi'),
+    // "6. February 2027": a day with an ordinal dot, as German-speaking outlets write it.
+    re: new RegExp(String.raw`\b${DAY}\.?(?:[^\S\n]+of)?[^\S\n]+(${MONTH})(?:,?[^\S\n]+${YEAR})?(?![\w])`, 'gi'),
     monthGroup: 2,
     build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[2]), d: Number(m[1]) }),
   },

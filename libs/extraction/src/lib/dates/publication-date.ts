@@ -71,7 +71,10 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
     else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
   }
   candidates.sort((a, b) => a.rank - b.rank);
-  const best = candidates[0];
+  // "Jan 9 (MNA) -" under "Last updated: 9 January 2027": a yearless dateline takes the year of a header date it agrees with.
+  const yearless = candidates[0]?.dateline && !datelineMatch(candidates[0].line)?.[3] ? candidates[0] : undefined;
+  const stamped = yearless && candidates.find((c) => !c.dateline && c.date.m === yearless.date.m && c.date.d === yearless.date.d);
+  const best = stamped ? { ...candidates[0], date: stamped.date } : candidates[0];
   if (!best) {
     const footer = footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines);
     return footer && { date: footer };

@@ -47,10 +47,25 @@ export const findStoryPeriod = (
     const close = addDays({ ...start, y: start.y + 1 }, -1);
     return { asOf: { as_of: toIso(close), datePrecision: 'day', dateBasis: 'relative' }, close: { m: close.m, d: close.d } };
   }
+  const release = releaseTitlePeriod(text);
+  if (release) return { asOf: release };
   const season = mentions.find((x) => x.start < end && x.kind === 'year' && SEASON.test(x.text));
   if (season?.kind === 'year') return { asOf: { as_of: `${season.y}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
   const span = YEAR_SPAN.exec(leadText);
   return span ? { asOf: { as_of: `${span[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' }, namedAgain: true } : undefined;
+};
+
+// "Statistical bulletin: Reported road casualties, annual report 2025", "Official Statistics: Waiting Times, October 2026": a
+// statistical release's title names the period its undated figures cover.
+const RELEASE_TITLE =
+  /^[^\n]{0,40}\b(?:Statistical\s+(?:[Bb]ulletin|[Rr]elease)|Official\s+[Ss]tatistics|OFFICIAL\s+STATISTICS)\b[^\n]*?[\s,:]((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?\s*((?:19|20)\d{2})[ \t]*$/m;
+const releaseTitlePeriod = (text: string): AsOf | undefined => {
+  const m = RELEASE_TITLE.exec(text.slice(0, 300));
+  if (!m) return undefined;
+  const month = m[1] ? monthNumber(m[1]) : undefined;
+  return month
+    ? { as_of: `${m[2]}-${String(month).padStart(2, '0')}-01`, datePrecision: 'month', dateBasis: 'explicit' }
+    : { as_of: `${m[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' };
 };
 
 const PERIOD_AGAIN = /\b(?:over|in|during|for|across)\s+the\s+(?:[\w-]+\s+)?period\b/i;

@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.32, -0.53, -0.34, -1.97, -0.06, 0.72, -1.85, -1.28, 0.82, -0.69, -2.41, 0.89, 1.06, 0.43, -1.36, 0.61, -0.47, -0.55,
+  2.32, -0.53, -0.34, -1.91, -0.06, 0.73, -1.85, -1.27, 0.81, -0.69, -2.41, 0.91, 1.04, 0.42, -1.36, 0.58, -0.48, -0.6,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */
