@@ -18,6 +18,8 @@ const LEAD_SENTENCES = 6;
 
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
+  const author = declaredVoice(text);
+  if (author) return author;
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return undefined;
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
@@ -26,6 +28,20 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     if (named) return bodyOfSpeaker(named.raw).replace(/^the\s+/i, '');
   }
   return letterhead(text) ?? namedBelowMarker(text);
+};
+
+// A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,
+// "Gareth Lowrie's monthly column".
+const PERSON = String.raw`([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})`;
+const DECLARED_VOICE = new RegExp(
+  String.raw`^[ \t]*(?:Answer(?:ed)?\s+by\s+${PERSON}\s*(?:,|$)|${PERSON}['’]s\s+(?:(?:weekly|monthly|fortnightly|daily|regular)\s+)?column\b)`,
+  'm',
+);
+// A written answer repeats its question above the answer: the declaration may stand a long paragraph down.
+const VOICE_CHARS = 2000;
+const declaredVoice = (text: string): string | undefined => {
+  const m = DECLARED_VOICE.exec(text.slice(0, VOICE_CHARS));
+  return m ? (m[1] ?? m[2]) : undefined;
 };
 
 // "Press release of the Council of the European Union", "Statement by the Ministry of Health": the marker names its issuer

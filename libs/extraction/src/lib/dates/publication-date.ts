@@ -64,7 +64,13 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
       candidates.push({ rank: 1, date: dated, line, dateline: true });
       continue;
     }
-    const date = firstFullDate(label ? line.slice(label[0].length) : line) ?? (label ? shortNumericDate(line.slice(label[0].length)) : undefined);
+    // "Posted 17/11/26", or "News | Transport | 19/11/26": a short numeric date after a label, or as a header part of its own.
+    const short = label
+      ? shortNumericDate(line.slice(label[0].length))
+      : /^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2}\s*$/.test(line)
+        ? shortNumericDate(line)
+        : undefined;
+    const date = firstFullDate(label ? line.slice(label[0].length) : line) ?? short;
     if (!date) continue;
     if (label) candidates.push({ rank: /^upd|updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
@@ -119,9 +125,10 @@ const shortNumericDate = (rest: string): YMD | undefined => {
 
 // "Newsletter of the X Association | December 2026": an issue dated by its month alone, read as the month's first day.
 const MONTH_YEAR =
-  /^(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+((?:19|20)\d{2})$/;
+  /^(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+((?:19|20)\d{2})$/i;
 const issueMonth = (lines: { line: string; start: number }[]): YMD | undefined => {
-  for (const { line } of lines.flatMap(headerParts)) {
+  // Every part of a line, its first too ("JANUARY 2027 | OPEN ROAD | 73": a magazine's page header).
+  for (const line of lines.flatMap((l) => l.line.split(/\s+[|·•]\s+/))) {
     const m = MONTH_YEAR.exec(line.trim());
     if (m) return { y: Number(m[2]), m: monthNumber(m[1] ?? ''), d: 1 };
   }
