@@ -1,4 +1,4 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { figureIn, numberTexts } from '../../__fixtures__/find-figure';
 import { findPublicationDate } from '../dates/publication-date';
 
 // Rules found by the held-out batch g225–g232 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md).
@@ -29,5 +29,20 @@ describe("issue dates in a header line's parts", () => {
     const text = 'JANUARY 2027 | OPEN ROAD | 73\n\nTHE LONG CHARGE\n\nIn November I tried 40 rapid chargers.';
     expect(findPublicationDate(text)).toEqual({ y: 2027, m: 1, d: 1 });
     expect(figureIn(text, '40').as_of).toBe('2026-11-01');
+  });
+});
+
+describe('numbers that are a code, a page, a window or a label (held-out-19 and -20 extras)', () => {
+  it('a country code, a header page number, "within 30 days", "Forty minutes later", "Rule 28", "week 48" are no figures', () => {
+    const text =
+      'JANUARY 2027 | OPEN ROAD | 73\n\nPress: +44 (0)20 7946 0877. A death counts if it comes within 30 days of a crash. ' +
+      'Forty minutes later he corrected it. Under Prison Rule 28 governors must act. In reporting week 48 the agency counted 1,862 presentations.';
+    expect(numberTexts(text)).toEqual(['1,862']);
+  });
+
+  it('"58 minutes after lift-off" and "within 18 months" stay figures', () => {
+    const text =
+      'Space desk, 3 March 2026\n\nThe probe separated 58 minutes after lift-off, and reserves would run out within 18 months, the agency said.';
+    expect(numberTexts(text)).toEqual(['58', 'within 18']);
   });
 });

@@ -38,9 +38,17 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (STREET_AFTER.test(after) || (STREET_BEFORE.test(before) && /^\s*(?:[,\n]|$)/.test(after))) return 'address';
   // "NDC 71205-0334-30", "ISBN 978-0-14": a code of three or more digit groups joined by hyphens.
   if (/\d-\d+-$|\d-$/.test(before) ? /\d-\d+-$/.test(before) || /^-\d/.test(after) : /^-\d+-\d/.test(after)) return 'code';
+  // "+44 (0)20 7946 0877": a phone number's country code.
+  if (/\+\s*$/.test(before) && /^\s*(?:\(0\))?\s*\d{2,4}[\s-]\d{3,4}/.test(after)) return 'phone number';
+  if (m.value === 0 && /\+\d{1,3}\s*\($/.test(before)) return 'phone number';
+  // "JANUARY 2027 | OPEN ROAD | 73": a page number as a header line's last part.
+  if (/(?:^|\n)[^\n]*\S[ \t]+[|·•][ \t]*$/.test(before) && /^[ \t]*(?:\n|$)/.test(after)) return 'label';
+  // "within 30 days of the crash", "Forty minutes later": a definition's window or a span of the telling, not a count.
+  if (/\bwithin\s+$/i.test(before) && /^\s+(?:days?|hours?|weeks?)\b/i.test(after)) return 'period';
+  if (/^\s+(?:minutes?|hours?)\s+(?:later|earlier)\b/i.test(after)) return 'period';
   // "question 14", "21 CFR 7.49": a label or a legal citation.
   if (
-    /\b(?:[Qq]uestions?|Suite|Apt\.?|Apartment)\s+$/.test(before) ||
+    /\b(?:[Qq]uestions?|Suite|Apt\.?|Apartment|Rule|[Jj]unction|(?:reporting\s+|epi(?:demiological)?\s+)?week)\s+$/i.test(before) ||
     /^\s+(?:CFR|U\.S\.C\.|USC)\b/.test(after) ||
     /\b(?:CFR|U\.S\.C\.|USC)\s+$/.test(before)
   )
@@ -50,7 +58,8 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   return undefined;
 };
 
-/** "It's ten past eight", "a quarter to nine": a clock time in words. */
+/** "It's ten past eight", "a quarter to nine": a clock time in words; "Forty minutes later": a span of the telling. */
 export const timeInWords = (before: string, after: string): boolean =>
+  /^\s+(?:minutes?|hours?)\s+(?:later|earlier)\b/i.test(after) ||
   /^\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b/i.test(after) ||
   /\b(?:half|quarter|one|two|three|four|five|ten|twenty|twenty-five)\s+(?:past|to)\s+$/i.test(before);
