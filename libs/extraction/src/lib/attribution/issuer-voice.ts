@@ -23,6 +23,9 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return undefined;
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
+  // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.
+  const head = letterhead(text);
+  if (head && OWN_VOICE.test(text.slice(text.indexOf('\n') + 1).split('\n', 1)[0] ?? '')) return head;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     if (named) return bodyOfSpeaker(named.raw).replace(/^the\s+/i, '');
@@ -91,7 +94,8 @@ const namedBelowMarker = (text: string): string | undefined =>
 
 // "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
 // when no sayer in the lead names it.
-const LETTERHEAD = /^\s*([A-Z][A-Z&'’.-]+(?:[ \t]+[A-Z&'’.-]+){1,7})[ \t]*\n/;
+// "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash.
+const LETTERHEAD = /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:[ \t]+[\p{Lu}&'’.-]+){1,7})(?:[ \t]+[–—][^\n]*)?[ \t]*\n/u;
 const letterhead = (text: string): string | undefined => {
   const line = LETTERHEAD.exec(text)?.[1];
   if (!line || OWN_VOICE.test(line)) return undefined;

@@ -71,7 +71,7 @@ const tokenize = (s: string, offset = 0): Token[] =>
 const isConnector = (word: string, following: Token | undefined): boolean =>
   CONNECTORS.has(word.toLowerCase()) || (word === 'in' && following !== undefined && isCapitalised(following.text));
 
-const isCapitalised = (t: string): boolean => /^[A-ZÀ-Þ]/.test(t) && !NOT_NAMES.has(t);
+const isCapitalised = (t: string): boolean => /^[A-ZÀ-Þ]/.test(t) && !NOT_NAMES.has(t.replace(/['’]s$/, ''));
 const isNounish = (t: string): boolean => isCapitalised(t) || ENTITY_NOUNS.has(t.toLowerCase()) || ADJECTIVES.has(t.toLowerCase());
 const isHead = (t: string): boolean => isCapitalised(t) || ENTITY_NOUNS.has(t.toLowerCase());
 

@@ -1,4 +1,4 @@
-import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
+import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
@@ -6,7 +6,7 @@ import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } f
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
 const LABELLED =
-  /^\s*(date|dated|published|publication date|pub|posted|first published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+  /^\s*(date|dated|published|publication date|pub|posted|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
 // its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =
@@ -72,7 +72,9 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
         : undefined;
     const date = firstFullDate(label ? line.slice(label[0].length) : line) ?? short;
     if (!date) continue;
-    if (label) candidates.push({ rank: /^upd|updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
+    // "Updated Nov. 4 | Originally published Nov. 3": the text as it stands is the update's.
+    if (label)
+      candidates.push({ rank: /^originally/i.test(label[1] ?? '') ? 4 : /^upd|updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
     else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
   }
@@ -82,7 +84,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   const stamped = yearless && candidates.find((c) => !c.dateline && c.date.m === yearless.date.m && c.date.d === yearless.date.d);
   const best = stamped ? { ...candidates[0], date: stamped.date } : candidates[0];
   if (!best) {
-    const footer = footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines);
+    const footer = footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines) ?? urlDate(lines) ?? dayHeader(text, lines, notAfter);
     return footer && { date: footer };
   }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).
@@ -102,14 +104,16 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
 // "First published in The Courier on 3 March 2026", "A version of this story ran on 4 May 2026".
 const FOOTER_LINES = 4;
 const FOOTER = /\b(?:appeared|published|printed|ran|edition\s+of)\b/i;
+// A bare ISO 8601 instant as the story's last line, as feeds stamp it: "2027-01-08T13:41:07Z".
+const ISO_STAMP = /^\s*((?:19|20)\d{2})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})\s*$/;
 const footerDate = (text: string): YMD | undefined =>
   text
     .split('\n')
     .filter((line) => line.trim())
     .slice(-FOOTER_LINES)
     .reverse()
-    .filter((line) => FOOTER.test(line))
-    .map((line) => firstFullDate(line.slice(line.search(FOOTER))))
+    .filter((line) => FOOTER.test(line) || ISO_STAMP.test(line))
+    .map((line) => (ISO_STAMP.test(line) ? firstFullDate(line) : firstFullDate(line.slice(line.search(FOOTER)))))
     .find((date) => date !== undefined);
 
 // "Posted 17/11/26": after a label, a day-first date with a two-digit year (month-first when the first number cannot be
@@ -145,6 +149,36 @@ const issueWeek = (lines: { line: string; start: number }[]): YMD | undefined =>
     if (sunday) return sunday;
   }
   return undefined;
+};
+
+// "bramleypost.co.uk/opinion/2027/03/11/housing-…": the page's address in the header carries its day.
+const URL_DATE = /\b[\w.-]+\.[a-z]{2,}\/(?:[\w-]+\/)*((?:19|20)\d{2})\/(\d{2})\/(\d{2})\//;
+const urlDate = (lines: { line: string }[]): YMD | undefined => {
+  for (const { line } of lines) {
+    const m = URL_DATE.exec(line);
+    const date = m && { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+    if (date && isValidYmd(date)) return date;
+  }
+  return undefined;
+};
+
+// A yearless date line in the header or a live page's first day header: "Thursday 26 August", "Wednesday 18 November,
+// 10:30", "Valdoré, the 8th of August, 17h30". Its year is the one the header names ("GCSE results 2027", "N° 31/2027")
+// when it fits the weekday, else the latest up to the reading day in which the weekday falls so.
+const DAY_HEADER = new RegExp(
+  String.raw`^[ \t]*(?:[A-Z][\p{L}' -]{1,30},[ \t]+)?(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+([A-Z][a-z]+)(?:,?[ \t]+\d{1,2}[:.h]\d{2})?[ \t]*$`,
+  'mu',
+);
+const dayHeader = (text: string, lines: { line: string }[], notAfter?: YMD): YMD | undefined => {
+  const m = DAY_HEADER.exec(text);
+  const month = m ? monthNumber(m[3] ?? '') : 0;
+  if (!m || !month) return undefined;
+  const d = Number(m[2]);
+  const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase() as (typeof WEEKDAYS)[number]) : undefined;
+  const fits = (y: number): boolean => isValidYmd({ y, m: month, d }) && (weekday === undefined || weekdayOf({ y, m: month, d }) === weekday);
+  const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])/g)].map((y) => Number(y[1])));
+  const y = named.find(fits) ?? (weekday === undefined ? undefined : inferYearBefore(month, d, notAfter, new Set([weekday])));
+  return y === undefined ? undefined : { y, m: month, d };
 };
 
 /**

@@ -7,7 +7,7 @@ import type { NumberMention } from './scan-numbers';
 // Zone abbreviations the time rule in ignore-rules does not list: "10.58 IST", "10:00am AEST", "3pm PST".
 const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST|MDT|EET|EEST|WET|WEST|CAT|EAT|WAT|SAST|HKT|SGT|WIB|PKT|AST|ADT)\b/;
 
-const STREET = String.raw`(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Way|Drive|Boulevard|Blvd\.?|Parkway|Pkwy\.?|Place|Square|Crescent|Close|Terrace|Wynd|Quay|Row)`;
+const STREET = String.raw`(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Way|Drive|Boulevard|Blvd\.?|Parkway|Pkwy\.?|Place|Square|Crescent|Close|Terrace|Wynd|Quay|Row|Rise|Grove|Mews|Walk)`;
 const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STREET}(?![\w])`);
 // A street name that ends in its own word for street, before the number, as Nordic, German and Dutch addresses write it.
 const STREET_BEFORE = /\b[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu)\s+$/;
@@ -46,6 +46,18 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   // "within 30 days of the crash", "Forty minutes later": a definition's window or a span of the telling, not a count.
   if (/\bwithin\s+$/i.test(before) && /^\s+(?:days?|hours?|weeks?)\b/i.test(after)) return 'period';
   if (/^\s+(?:minutes?|hours?)\s+(?:later|earlier)\b/i.test(after)) return 'period';
+  // "Emergency number in the mountains: 1414"; "refreshes every 30 minutes"; "km 140 and km 162", "grade 4 or above".
+  if (/\b(?:number|hotline|helpline|line)\b[^\n.]{0,30}:\s*$/i.test(before) && /^\s*(?:\n|$|[.;])/.test(after)) return 'phone number';
+  if (/\bevery\s+$/i.test(before) && /^\s+(?:seconds?|minutes?|hours?|days?|weeks?)\b/i.test(after)) return 'period';
+  if (/\b(?:km|grade|grades)\s+$/.test(before)) return 'label';
+  // "two alpinists of 34 and 41 years", "16- to 24-year-olds": ages.
+  if (
+    m.value <= 120 &&
+    /\b(?:of|and)\s+$/.test(before) &&
+    /^\s*(?:and\s+\d{1,3}\s+)?years?\b(?!\s+(?:of|in|ago|after|before|later|earlier))/.test(after)
+  )
+    return 'age';
+  if (m.value <= 120 && /^-?\s+to\s+\d{1,3}-year-olds?\b/.test(after)) return 'age';
   // "question 14", "21 CFR 7.49": a label or a legal citation.
   if (
     /\b(?:[Qq]uestions?|Suite|Apt\.?|Apartment|Rule|[Jj]unction|(?:reporting\s+|epi(?:demiological)?\s+)?week)\s+$/i.test(before) ||
