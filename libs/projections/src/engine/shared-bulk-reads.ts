@@ -92,6 +92,7 @@ export class SharedBulkReads {
   private passed(reader: symbol, after: Checkpoint): void {
     this.readers.set(reader, after);
     for (const [key, entry] of this.entries) if (compareCheckpoints(entry.after, after) < 0) this.untake(key, entry, reader);
+    this.wake(); // a page dropped here frees its reader
   }
 
   private untake(key: string, entry: Entry, reader: symbol): void {
