@@ -36,8 +36,19 @@ export async function readBatch<E extends DomainEvent>(
   const skip = upcast && skipPayloadOf?.length ? skipPayloadOf : undefined;
   const page = await readAllAfter(db, after, { limit, skipPayloadOf: skip });
   const held = page.events.length === 0 && (await hasEventsAfter(db, after));
-  if (!upcast) return { page, held };
+  return upcast ? upcastBatch({ page, held }, upcast, skip) : { page, held };
+}
+
+/**
+ * A raw batch read into a family's union, as readBatch with `upcast` reads it:
+ * for a batch read once and folded by several readers (each upcasts its own
+ * copy; the stored events are shared, so never change them). Events of
+ * `skipPayloadOf` types are never upcast, whether or not their payload was read.
+ */
+export function upcastBatch<E extends DomainEvent>(batch: Batch, upcast: Upcaster<E>, skipPayloadOf?: readonly string[]): Batch<LogEvent<E>> {
+  const skip = skipPayloadOf?.length ? skipPayloadOf : undefined;
   // An event read without its payload is never upcast: it arrives as `event: null`, like the log's other families.
   const read: Upcaster<E> = skip ? (stored) => (skip.includes(stored.type) ? null : upcast(stored)) : upcast;
+  const { page, held } = batch;
   return { page: { events: upcastEvents(page.events, read), checkpoint: page.checkpoint }, held };
 }

@@ -10,6 +10,7 @@ import { assertDefinition, type ProjectionDefinition, type ProjectionLogger } fr
 import { ProjectionRunner, type BatchObserver, type RunnerExit } from './projection-runner';
 import { projectionStatus, type ProjectionStatus } from './projection-status.repository';
 import { BULK_BATCH_SIZE } from './projection-runner.types';
+import { SharedBulkReads } from './shared-bulk-reads';
 
 export interface ProjectionEngineOptions {
   /** Shared pool: start-up, status, resets. */
@@ -73,6 +74,7 @@ export class ProjectionEngine {
         this.logger.log(`projection ${definition.name}: rebuilding v${definition.version} beside the active v${plan.activeVersion}`);
     }
     this.started = true;
+    const sharedReads = new SharedBulkReads(db);
     for (const definition of definitions) {
       const runner = new ProjectionRunner(definition, {
         db,
@@ -86,6 +88,7 @@ export class ProjectionEngine {
         lockRetryMs: this.options.lockRetryMs ?? 750,
         retiredSchemaGraceMs: this.options.retiredSchemaGraceMs ?? RETIRED_SCHEMA_GRACE_MS,
         onBatch: this.options.onBatch,
+        sharedReads,
       });
       this.runners.set(definition.name, runner);
       this.exits.set(definition.name, runner.start());

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { EngineDb } from './projection.tables';
 import type { Checkpoint } from '@factledger/event-store';
 import type { ProjectionLogger } from './projection-definition';
+import type { SharedBulkReads } from './shared-bulk-reads';
 
 export interface RebuildProgress {
   name: string;
@@ -41,6 +42,8 @@ export interface ProjectionRunnerOptions {
   /** Called once the version is marked failed (after the batch rolled back). */
   onFailed?: (error: string) => void;
   onBatch?: BatchObserver;
+  /** The engine's one read of the log for its bulk catch-ups (see SharedBulkReads). */
+  sharedReads?: SharedBulkReads;
 }
 
 /** A batch committed: which read model, how many events the checkpoint moved over, how long it took. */

@@ -63,7 +63,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     this.label = `projection ${definition.name} v${definition.version}`;
     this.lockKey = projectionLockKey(definition.name, definition.version);
     this.target = { name: definition.name, version: definition.version, owner: options.owner };
-    this.readAhead = new BulkReadAhead(options.db, definition);
+    this.readAhead = new BulkReadAhead(options.db, definition, options.sharedReads);
   }
 
   /** Rebuild mode: done once another instance switched the version in; meanwhile report its progress. */
@@ -121,6 +121,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   }
 
   async releasing(session: LeasedSession): Promise<void> {
+    this.readAhead.drop();
     await releaseCheckpoint(engineDb(session), this.target);
   }
 
@@ -166,7 +167,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     let batch;
     batchTiming.begin(this.label);
     try {
-      batch = await this.readAhead.read(session.db, claim.checkpoint, limit);
+      batch = await this.readAhead.read(session.db, claim.checkpoint, limit, claim.bulk);
     } catch (e) {
       if (!(e instanceof UnknownEventVersionError)) throw e;
       await this.stopOnUnknownVersion(session, e);

@@ -5,9 +5,11 @@ import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadLedger } from '../../../../../bench/fixtures/million-events';
 import { ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition } from '../../engine';
 import { BulkReadAhead } from '../../engine/bulk-read-ahead';
+import { SharedBulkReads } from '../../engine/shared-bulk-reads';
 import { insertRows, type ColumnSpec } from '../shared/batch-rows';
 import { copyRows } from '../shared/copy-rows';
 import { schemaDifferences, rowCounts } from '../testing/compare-schemas';
+import { catalogProjection } from '../catalog/catalog.projection';
 import { figuresProjection } from './figures.projection';
 
 // Quiet: the interrupted batch's lost connection is logged as an error on purpose.
@@ -17,12 +19,12 @@ describe('bulk catch-up of the figures model: COPY batches far behind the head (
   let t: TestDatabase;
   const head = async () => (await sql<{ p: string }>`SELECT max(position)::text AS p FROM events`.execute(t.db)).rows[0]!.p;
 
-  /** Builds `definition` from START to the head with one engine, then stops it. */
-  async function catchUp(definition: ProjectionDefinition, bulkBatchSize: number): Promise<string> {
+  /** Builds `definition` (and `beside` in the same engine) from START to the head with one engine, then stops it. */
+  async function catchUp(definition: ProjectionDefinition, bulkBatchSize: number, beside: ProjectionDefinition[] = []): Promise<string> {
     const engine = new ProjectionEngine({
       db: t.db,
       connectionString: t.url,
-      definitions: [definition],
+      definitions: [definition, ...beside],
       batchSize: 100,
       bulkBatchSize,
       logger: quiet,
@@ -31,7 +33,7 @@ describe('bulk catch-up of the figures model: COPY batches far behind the head (
     });
     await engine.start();
     try {
-      await waitForPosition(t.db, [definition.name], await head(), 60_000);
+      await waitForPosition(t.db, [definition.name, ...beside.map((d) => d.name)], await head(), 60_000);
     } finally {
       await engine.stop();
     }
@@ -61,6 +63,17 @@ describe('bulk catch-up of the figures model: COPY batches far behind the head (
     expect(Object.keys(differences)).toEqual(expect.arrayContaining(['figure_versions', 'citations', 'log', 'source_parties']));
   });
 
+  it('writes the same rows when the catalog model catches up beside it on the same bulk pages', async () => {
+    const alone = await catchUp(figuresProjection({ version: 1, name: 'figures_alone' }), 0);
+    const catalogAlone = await catchUp(catalogProjection({ version: 1, name: 'catalog_alone' }), 0);
+    const catalog = catalogProjection({ version: 1, name: 'catalog_beside' });
+    const together = await catchUp(figuresProjection({ version: 1, name: 'figures_beside' }), 700, [catalog]);
+    expect(Object.values(await contents(together, alone)).every((n) => n === 0)).toBe(true);
+    const catalogSchema = schemaName(catalog.name, catalog.version);
+    expect(await rowCounts(t.db, catalogSchema)).toEqual(await rowCounts(t.db, catalogAlone));
+    expect(Object.values(await schemaDifferences(t.db, catalogSchema, catalogAlone)).every((n) => n === 0)).toBe(true);
+  });
+
   it('resumes an interrupted bulk batch from its checkpoint: its rows and checkpoint were rolled back together', async () => {
     const reference = await catchUp(figuresProjection({ version: 1, name: 'figures_reference' }), 0);
     const figures = figuresProjection({ version: 1, name: 'figures_interrupted' });
@@ -87,11 +100,33 @@ describe('bulk catch-up of the figures model: COPY batches far behind the head (
     const second = await readBatch(t.db, first.page.checkpoint, 50, figures.upcast);
     const positions = (b: { page: { events: { position: string }[] } }) => b.page.events.map((e) => e.position);
     ahead.start(first.page.checkpoint, 50);
-    expect(positions(await ahead.read(t.db, first.page.checkpoint, 50))).toEqual(positions(second));
+    expect(positions(await ahead.read(t.db, first.page.checkpoint, 50, true))).toEqual(positions(second));
     ahead.start(first.page.checkpoint, 50);
-    expect(positions(await ahead.read(t.db, START, 50))).toEqual(positions(first)); // elsewhere: read afresh
+    expect(positions(await ahead.read(t.db, START, 50, true))).toEqual(positions(first)); // elsewhere: read afresh
     ahead.start(START, 50);
-    expect(positions(await ahead.read(t.db, START, 20))).toEqual(positions(first).slice(0, 20)); // another limit
+    expect(positions(await ahead.read(t.db, START, 20, true))).toEqual(positions(first).slice(0, 20)); // another limit
+  });
+
+  it('reads a bulk page once for the readers behind: the first keeps it, a reader ahead waits for them, a reader alone reads its own way', async () => {
+    const shared = new SharedBulkReads(t.db, 2, 60_000);
+    const [ahead, behind] = [Symbol('ahead'), Symbol('behind')];
+    const pages = [START];
+    for (let i = 0; i < 3; i++) pages.push((await readBatch(t.db, pages[i]!, 50)).page.checkpoint);
+    expect(await shared.read(ahead, pages[1]!, 50)).toBeNull(); // nobody else reads bulk pages
+    expect(await shared.read(behind, START, 50)).toBeNull(); // nobody is behind it
+    const first = shared.read(ahead, pages[1]!, 50);
+    const second = shared.read(ahead, pages[2]!, 50);
+    const third = shared.read(ahead, pages[3]!, 50);
+    // Two pages held for `behind`: the third read waits until it takes one, which is the very same read.
+    const waiting = () => Promise.race([third.then(() => 'read'), new Promise((r) => setTimeout(() => r('waiting'), 200))]);
+    expect(await waiting()).toBe('waiting');
+    expect(await first).not.toBeNull();
+    expect(await shared.read(behind, pages[1]!, 50)).toBe(await first);
+    expect(await waiting()).toBe('read');
+    expect(await shared.read(behind, pages[2]!, 50)).toBe(await second);
+    shared.leave(ahead);
+    expect(await shared.read(behind, pages[3]!, 50)).toBe(await third); // read before it left: still kept
+    expect(await shared.read(behind, pages[3]!, 50)).toBeNull(); // taken, and alone now
   });
 
   it('copies any text, array, number, date and timestamp as the INSERT over unnested arrays does', async () => {
