@@ -34,17 +34,19 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
 };
 
 // A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,
-// "Gareth Lowrie's monthly column".
+// "Gareth Lowrie's monthly column", "remarks by Governor Elena Varga".
+// "remarks by Governor Elena Varga": a speech's title line.
+const TITLE = String.raw`(?:(?:Governor|President|Minister|Chancellor|Secretary|Chair|Mayor|Commissioner|Dr|Prof(?:essor)?|Sir|Dame)\.?\s+)?`;
 const PERSON = String.raw`([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})`;
 const DECLARED_VOICE = new RegExp(
-  String.raw`^[ \t]*(?:Answer(?:ed)?\s+by\s+${PERSON}\s*(?:,|$)|${PERSON}['’]s\s+(?:(?:weekly|monthly|fortnightly|daily|regular)\s+)?column\b)`,
+  String.raw`^[ \t]*(?:Answer(?:ed)?\s+by\s+${PERSON}\s*(?:,|$)|${PERSON}['’]s\s+(?:(?:weekly|monthly|fortnightly|daily|regular)\s+)?column\b|[^\n]*?\b(?:[Rr]emarks|[Ss]peech|[Aa]ddress|[Ll]ecture)\s+by\s+${TITLE}${PERSON}[ \t]*$)`,
   'm',
 );
 // A written answer repeats its question above the answer: the declaration may stand a long paragraph down.
 const VOICE_CHARS = 2000;
 const declaredVoice = (text: string): string | undefined => {
   const m = DECLARED_VOICE.exec(text.slice(0, VOICE_CHARS));
-  return m ? (m[1] ?? m[2]) : undefined;
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 };
 
 // "Press release of the Council of the European Union", "Statement by the Ministry of Health": the marker names its issuer
