@@ -21,3 +21,9 @@ export const bounds = (f: ExtractedFigure): Pick<ExtractedFigure, 'value' | 'low
   ...(f.high !== undefined ? { high: f.high } : {}),
   qualifier: f.qualifier,
 });
+
+/** The as_of and precision of the one figure whose numberText contains `fragment`. */
+export const datedIn = (text: string, fragment: string, options: ExtractOptions = {}): [string | null, string | null] => {
+  const f = figureIn(text, fragment, options);
+  return [f.as_of, f.datePrecision];
+};

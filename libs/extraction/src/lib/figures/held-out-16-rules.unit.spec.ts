@@ -1,15 +1,10 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { datedIn, figureIn } from '../../__fixtures__/find-figure';
 import { findPublicationDate } from '../dates/publication-date';
 
 // Rules found by the held-out batch g193–g200 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md).
 // Every text here is invented.
 
 const source = (text: string, fragment: string): string | undefined => figureIn(text, fragment).source;
-const dated = (text: string, fragment: string): [string | null, string | null] => {
-  const f = figureIn(text, fragment);
-  return [f.as_of, f.datePrecision];
-};
-
 describe("documents in their issuer's own voice", () => {
   it('an "Official Statistics" release speaks for the body on its letterhead', () => {
     const text =
@@ -60,12 +55,12 @@ describe('dates told by a header stamp, a month named before "a year earlier", o
 
   it('"in November, compared with 85.2% a year earlier" is November of the year before, at month precision', () => {
     const text = 'Airline news, 3 December 2026\n\nThe airline filled 86.9% of its seats in November, compared with 85.2% a year earlier.';
-    expect(dated(text, '85.2')).toEqual(['2025-11-01', 'month']);
+    expect(datedIn(text, '85.2')).toEqual(['2025-11-01', 'month']);
   });
 
   it('"Saturday\'s win was watched by 8,109" dates the crowd on that Saturday', () => {
     const text = "Sport, Tuesday 17 November 2026\n\nSaturday's 2-1 win over Hexley was watched by 8,109 people, the club said.";
-    expect(dated(text, '8,109')).toEqual(['2026-11-14', 'day']);
+    expect(datedIn(text, '8,109')).toEqual(['2026-11-14', 'day']);
   });
 
   it('"2.5 percentage points lower than in September": the base month does not date the change', () => {

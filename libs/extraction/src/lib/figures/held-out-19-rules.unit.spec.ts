@@ -1,15 +1,10 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { datedIn, figureIn } from '../../__fixtures__/find-figure';
 import { findPublicationDate } from '../dates/publication-date';
 
 // Rules found by the held-out batch g217–g224 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md).
 // Every text here is invented.
 
 const source = (text: string, fragment: string): string | undefined => figureIn(text, fragment).source;
-const dated = (text: string, fragment: string): [string | null, string | null] => {
-  const f = figureIn(text, fragment);
-  return [f.as_of, f.datePrecision];
-};
-
 describe('publication and period dates', () => {
   it('a yearless wire dateline takes the year of the "Last updated" stamp it agrees with', () => {
     const text =
@@ -30,11 +25,11 @@ describe('publication and period dates', () => {
     const text =
       'Department for Roads\nStatistical bulletin: Reported road casualties, annual report 2025\n\nRelease date: 24 September 2026\n\n' +
       'Key findings\n\n- Pedestrian deaths rose by 6% to 412, the department said.';
-    expect(dated(text, '412')).toEqual(['2025-01-01', 'year']);
+    expect(datedIn(text, '412')).toEqual(['2025-01-01', 'year']);
     const monthly =
       'NORTH WATER BOARD\nOfficial Statistics: Supply Interruptions, October 2026\n\nPublication date: 10 November 2026\n\n' +
       'The median interruption lasted 232 minutes.';
-    expect(dated(monthly, '232')).toEqual(['2026-10-01', 'month']);
+    expect(datedIn(monthly, '232')).toEqual(['2026-10-01', 'month']);
   });
 });
 
