@@ -9,8 +9,23 @@ import { withoutLegalForm } from './defined-names';
 
 // "Leamvale Water > Help and advice > Drought": a page of the body's own website, under its breadcrumb trail.
 const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t]+>[ \t]+\S[^\n]*>/;
-const OWN_VOICE =
-  /^\s*(?:(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b|FOR\s+IMMEDIATE\s+RELEASE|(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)|(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b|Briefing\s+notes?\b|Press\s+briefing\s+notes?\b|(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b|(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b|RNS\s+Number\b|Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]|(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b)/m;
+// The genre's furniture that marks a document in its issuer's own voice, at the start of a line in its head.
+const OWN_VOICE_MARKERS = [
+  String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b`,
+  String.raw`FOR\s+IMMEDIATE\s+RELEASE`,
+  String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
+  String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b`,
+  String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
+  String.raw`(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b`,
+  String.raw`(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b`,
+  // "RNS Number : 3047P", a London regulatory news announcement.
+  String.raw`RNS\s+Number\b`,
+  String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b`,
+  String.raw`(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]`,
+  // "SKELLING AIR - PRESS RELEASE".
+  String.raw`(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b`,
+];
+const OWN_VOICE = new RegExp(String.raw`^\s*(?:${OWN_VOICE_MARKERS.join('|')})`, 'm');
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
 /** How many sentences of the lead may name the issuer. */
@@ -25,7 +40,8 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   if (company) return company;
   // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.
   const head = letterhead(text);
-  if (head && OWN_VOICE.test(text.slice(text.indexOf('\n') + 1).split('\n', 1)[0] ?? '')) return head;
+  const secondLine = text.slice(text.indexOf('\n') + 1).split('\n', 1)[0] ?? '';
+  if (head && OWN_VOICE.test(secondLine)) return head;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     if (named) return bodyOfSpeaker(named.raw).replace(/^the\s+/i, '');
@@ -34,8 +50,7 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
 };
 
 // A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,
-// "Gareth Lowrie's monthly column", "remarks by Governor Elena Varga".
-// "remarks by Governor Elena Varga": a speech's title line.
+// "Gareth Lowrie's monthly column", "remarks by Governor Elena Varga" (a speech's title line).
 const TITLE = String.raw`(?:(?:Governor|President|Minister|Chancellor|Secretary|Chair|Mayor|Commissioner|Dr|Prof(?:essor)?|Sir|Dame)\.?\s+)?`;
 const PERSON = String.raw`([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})`;
 const DECLARED_VOICE = new RegExp(
