@@ -41,6 +41,10 @@ export interface Publication {
   zone?: string;
 }
 
+/** A labelled line's rank: "Published" first, then "Updated", then "Originally published" ("Updated Nov. 4 | Originally
+ * published Nov. 3": the text as it stands is the update's). */
+const labelRank = (label: string): number => (/^originally/i.test(label) ? 4 : /^upd|updated/i.test(label) ? 3 : 0);
+
 /**
  * The publication date stated in the article's header: a "Date: 28/10/2024"
  * or "Published 28 October 2024" line, else a line that is only a full date.
@@ -72,9 +76,7 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
         : undefined;
     const date = firstFullDate(label ? line.slice(label[0].length) : line) ?? short;
     if (!date) continue;
-    // "Updated Nov. 4 | Originally published Nov. 3": the text as it stands is the update's.
-    if (label)
-      candidates.push({ rank: /^originally/i.test(label[1] ?? '') ? 4 : /^upd|updated/i.test(label[1] ?? '') ? 3 : 0, date, line, dateline: false });
+    if (label) candidates.push({ rank: labelRank(label[1] ?? ''), date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
     else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
   }
@@ -84,8 +86,9 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   const stamped = yearless && candidates.find((c) => !c.dateline && c.date.m === yearless.date.m && c.date.d === yearless.date.d);
   const best = stamped ? { ...candidates[0], date: stamped.date } : candidates[0];
   if (!best) {
-    const footer = footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines) ?? urlDate(lines) ?? dayHeader(text, lines, notAfter);
-    return footer && { date: footer };
+    // No header line states it: a footer, an issue's month or week, the page's address, a yearless day header.
+    const elsewhere = footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines) ?? urlDate(lines) ?? dayHeader(text, lines, notAfter);
+    return elsewhere && { date: elsewhere };
   }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).
   const stamp = candidates.find((c) => !c.dateline);
