@@ -1,8 +1,9 @@
 import type { NumberMention } from './scan-numbers';
 
 // Numbers that label or stamp something rather than count it, in the kinds of page news prints around its figures
-// (held-out-7, g121–g128): a live blog's entry times, a station's frequency, a DOI, a bus route, a product model, a
-// speaker's tenure and an age band.
+// (held-out-7, g121–g128, and the batches after it): a live blog's entry times, a station's frequency, a DOI, a bus route,
+// a product model, a speaker's tenure and an age band; street addresses, codes, phone lines, page numbers, legal
+// citations, definitions' windows and labels (held-out-18 to -21).
 
 // Zone abbreviations the time rule in ignore-rules does not list: "10.58 IST", "10:00am AEST", "3pm PST".
 const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST|MDT|EET|EEST|WET|WEST|CAT|EAT|WAT|SAST|HKT|SGT|WIB|PKT|AST|ADT)\b/;
@@ -12,7 +13,7 @@ const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STRE
 // A street name that ends in its own word for street, before the number, as Nordic, German and Dutch addresses write it.
 const STREET_BEFORE = /\b[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu)\s+$/;
 
-/** A live blog's entry time, a station's frequency, a DOI, a bus route, a product's model number, a tenure, an age band. */
+/** Why the number at `m` labels or stamps something (see above), or undefined when it may be a figure. */
 export const furnitureReason = (m: NumberMention, before: string, after: string): string | undefined => {
   // "11.02 IST" on a line of its own, or before a zone: the time of an entry, not a quantity.
   if (
