@@ -168,7 +168,7 @@ export const resolveDescription = (
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw) && fits(e)) ??
-    named.find((e) => introducers(head).some((h) => introducedAs(text, e.raw, h))) ??
+    named.find((e) => introducedAs(text, e.raw, head)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
     (spec.loose
@@ -197,15 +197,25 @@ const kindIn = (text: string, raw: string): 'org' | 'person' => {
 
 const DOCUMENT_HEADS = new Set(['report', 'survey', 'audit', 'inventory', 'census', 'bulletin']);
 /**
- * Whether the text introduced `name` by the description's head: "the monitoring group Bosque Vivo", "The trucking company,
- * Midwest Agri-Haul, said" (a description and the name in apposition), or for a document "a report ... by the group X".
+ * Whether the text introduced `name` by the description's head (for "the company", any trade): "the monitoring group
+ * Bosque Vivo", "The trucking company, Midwest Agri-Haul, said" (a description and the name in apposition), or for a
+ * document "a report ... by the group X".
  */
 const introducedAs = (text: string, name: string, head: string): boolean => {
   if (!text || name.length < 3 || !/^[A-Z]/.test(name)) return false;
+  // One pattern for all the heads that introduce a name for this one (a company's trades): one search per name.
   let before = introducerPatterns.get(head);
   if (!before) {
-    const by = DOCUMENT_HEADS.has(head) ? String.raw`[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}` : String.raw`s?,?\s+`;
-    introducerPatterns.set(head, (before = new RegExp(String.raw`\b${head}${by}$`)));
+    const by = (h: string): string =>
+      DOCUMENT_HEADS.has(h) ? String.raw`[^.;]{0,80}?\bby\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}` : String.raw`s?,?\s+`;
+    introducerPatterns.set(
+      head,
+      (before = new RegExp(
+        String.raw`\b(?:${introducers(head)
+          .map((h) => h + by(h))
+          .join('|')})$`,
+      )),
+    );
   }
   // Each place the name stands, with the words before it: a native search, not a pattern run over the whole window.
   for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1))

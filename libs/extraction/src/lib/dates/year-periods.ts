@@ -17,6 +17,13 @@ const SEASONAL = /\b(?:season|campaign|winter|harvest|crop)\b/i;
 const SCHOOL = /\b(?:school|academic)\s+year\b/i;
 const FINANCIAL = /\b(?:financial|fiscal|tax|budget|reporting|accounting)\s+year\b/i;
 
+/** What a story's bare two-year periods are, read once per text (a long text may name many): a rule runs per match. */
+let storyNoun = { story: '', noun: '' };
+const storyYearNoun = (story: string): string => {
+  if (storyNoun.story !== story) storyNoun = { story, noun: SEASONAL.test(story) ? 'season' : SCHOOL.test(story) ? 'school year' : 'financial year' };
+  return storyNoun.noun;
+};
+
 /**
  * "2025-26": a financial year (April to March, as UK bodies count it) holds as of March of its second year, a school or
  * academic year as of July; a season, a winter or a campaign in the year it ends. Bare, the story's own nouns decide, and a
@@ -26,7 +33,7 @@ export const splitYear = (first: string, second: string, noun: string | undefine
   const y = Number(first);
   const end = y - (y % 100) + Number(second);
   if (end !== y + 1) return undefined;
-  const named = noun ?? (SEASONAL.test(story) ? 'season' : SCHOOL.test(story) ? 'school year' : 'financial year');
+  const named = noun ?? storyYearNoun(story);
   if (FINANCIAL.test(named)) return { kind: 'month', y: end, m: 3, last: false };
   if (SCHOOL.test(named)) return { kind: 'month', y: end, m: 7, last: false };
   return { kind: 'year', y: end };

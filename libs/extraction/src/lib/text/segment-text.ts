@@ -195,8 +195,17 @@ const isProse = (text: string, p: Span): boolean => {
   return /[.!?]["”’)]?$/.test(body) && body.split(/\s+/, 6).length >= 6;
 };
 
+/** The first paragraph of prose, found once per text (a run-on text may have none, and every paragraph asks). */
+const firstProse = new WeakMap<Paragraph[], number>();
+
 /** Paragraph `j` is one line without a closing mark and no prose stands above it: a headline or a masthead line. */
 export const isHeaderLine = (text: string, paragraphs: Paragraph[], j: number): boolean => {
   const words = text.slice(paragraphs[j]?.start ?? 0, paragraphs[j]?.end ?? 0).trim();
-  return !/\n/.test(words) && !/[.!?"”’)]$/.test(words) && !paragraphs.slice(0, j).some((p) => isProse(text, p));
+  if (/\n/.test(words) || /[.!?"”’)]$/.test(words)) return false;
+  let prose = firstProse.get(paragraphs);
+  if (prose === undefined) {
+    const found = paragraphs.findIndex((p) => isProse(text, p));
+    firstProse.set(paragraphs, (prose = found < 0 ? paragraphs.length : found));
+  }
+  return j <= prose;
 };
