@@ -36,6 +36,11 @@ describe('sources told by an owner, a translated verb, a possessive document or 
     expect(source(text, '200')).not.toMatch(/unit/);
   });
 
+  it('a described owner of two or three words keeps its words: "The regional water board\'s duty officer said"', () => {
+    const text = "News, 3 March 2026\n\nThe regional water board's duty officer said 40 homes lost supply.";
+    expect(source(text, '40')).toBe("regional water board's duty officer");
+  });
+
   it('"The Headquarters of the Coast Guard communicates that …" credits the Coast Guard', () => {
     const text = 'Note of 3 December 2026\n\nThe Headquarters of the Coast Guard communicates that 12.480 persons arrived this year.';
     expect(source(text, '12.480')).toMatch(/Coast Guard$/);
