@@ -19,7 +19,7 @@ const POSSESSED_DOCUMENT =
   /\b((?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&)\s+|\s+)){0,5}[A-Z][\w&.'’-]*|[Tt]he\s+[a-z]+)['’]s\s+(?:(?:[a-z-]+|\d{4})\s+){0,3}(?:survey|report|figures?|data|statistics|indicator|index|estimates?|count|census|analysis|study|review|audit|bulletin|tally|forecast|numbers)\b/g;
 // What makes the document tell a figure: a reporting verb after it (past an aside), or a copula before a number.
 const TELLS =
-  /^(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
+  /^(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
 // Units, currencies, zones and places in brackets, not sources.
 const NOT_A_CITATION =
   /^(?:GBP|USD|EUR|JPY|CHF|CNY|TEU|GW|MW|GWh|MWh|TWh|kWh|CO2|GDP|GNP|CPI|ISO|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDF|UK|US|USA|EU|UN|AM|PM|FTE|ICU|NHS)$/;

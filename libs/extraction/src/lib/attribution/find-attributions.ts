@@ -34,7 +34,6 @@ export interface Attribution {
   /** "Police recorded 6.7 million crimes": who counted, not who reports it; a speaker the sentence names after it wins. */
   dataVerb?: boolean;
 }
-
 const DESCRIBED_PUBLISHER_ANCHORS = new WeakSet<Attribution>();
 
 /** Every attribution in a sentence: "according to X", "X said", "said X", "X, citing Y, said", "reported by X". */
@@ -184,6 +183,8 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
+  // "Dr Farraday: Our data show …": one's own figures are the speaker's, credited as the rest of the answer is.
+  if (dataSubject && /\b(?:our|my)\s+(?:\w+\s+)?\w+\s*$/i.test(beforeRaw)) return undefined;
   if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !dataSubject && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
   // "put the toll at 300" reports what follows; "told reporters at the harbour", "said at a briefing" name a place.
   const forwardOnly =

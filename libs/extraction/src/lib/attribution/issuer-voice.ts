@@ -11,7 +11,9 @@ import { withoutLegalForm } from './defined-names';
 const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t]+>[ \t]+\S[^\n]*>/;
 // The genre's furniture that marks a document in its issuer's own voice, at the start of a line in its head.
 const OWN_VOICE_MARKERS = [
-  String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+[Rr]eport|SITUATION\s+REPORT)\b`,
+  String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+(?:[Rr]eport|[Uu]pdate)|SITUATION\s+(?:REPORT|UPDATE))\b`,
+  // "Homefinder House Price Index - November 2026": a body's own index, released under its title and period.
+  String.raw`[A-Z][^\n]{0,60}\b(?:Index|Tracker|Barometer)[ \t]*[-–—:|][ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:19|20)\d{2}[ \t]*$`,
   String.raw`FOR\s+IMMEDIATE\s+RELEASE`,
   String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
   String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b`,
@@ -44,7 +46,11 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   if (head && OWN_VOICE.test(secondLine)) return head;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
-    if (named) return bodyOfSpeaker(named.raw).replace(/^the\s+/i, '');
+    // "according to Homefinder's latest index": the index's owner.
+    if (named)
+      return bodyOfSpeaker(named.raw)
+        .replace(/^the\s+/i, '')
+        .replace(/['’]s\s[\s\S]*$/, '');
   }
   return letterhead(text) ?? namedBelowMarker(text);
 };
@@ -112,7 +118,7 @@ const namedBelowMarker = (text: string): string | undefined =>
 // "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
 // when no sayer in the lead names it.
 // "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash.
-const LETTERHEAD = /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:[ \t]+[\p{Lu}&'’.-]+){1,7})(?:[ \t]+[–—][^\n]*)?[ \t]*\n/u;
+const LETTERHEAD = /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+[\p{Lu}&'’.-]+){1,7})(?:[ \t]+[–—][^\n]*)?[ \t]*\n/u;
 const letterhead = (text: string): string | undefined => {
   const line = LETTERHEAD.exec(text)?.[1];
   if (!line || OWN_VOICE.test(line)) return undefined;

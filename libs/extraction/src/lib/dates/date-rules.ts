@@ -47,6 +47,11 @@ export const DATE_RULES: Rule[] = [
     build: (m) => ({ kind: 'date', y: (m[3]?.length === 2 ? 2000 : 0) + Number(m[3]), m: monthNumber(m[2] ?? ''), d: Number(m[1]) }),
   },
   {
+    // A day, a month's abbreviation and a year joined by hyphens or slashes, as committee papers stamp a sitting: "26-Nov-2026".
+    re: /\b(\d{1,2})([-/])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\2(\d{4})\b/g,
+    build: (m) => ({ kind: 'date', y: Number(m[4]), m: monthNumber(m[3] ?? ''), d: Number(m[1]) }),
+  },
+  {
     re: new RegExp(String.raw`\b(\d{1,2})([/.-])(\d{1,2})\2(\d{4})\b${US_TIME_AFTER}`, 'g'),
     build: (m) => numericDate(Number(m[1]), Number(m[3]), Number(m[4]), m[2] === '/' && Boolean(m[5])),
   },

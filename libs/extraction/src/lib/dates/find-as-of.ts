@@ -3,6 +3,7 @@ import type { DateBasis, DatePrecision } from '../types';
 import { toIso, type YMD } from './calendar';
 import type { DateMention } from './date-mentions';
 import { resolveDate } from './resolve-date';
+import { clockHeadingDays } from './clock-headings';
 import { countBelow } from '../text/sorted-search';
 
 export interface AsOf {
@@ -68,14 +69,17 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
   const several = dateLines.filter(Boolean).length >= 2;
   let prose = false;
   let heading: DateMention | undefined;
+  // Updates headed by the time alone take the next day past each midnight the headings cross.
+  const clocked = several ? [] : clockHeadingDays(text, paragraphs, published);
   paragraphs.forEach((p, i) => {
     const own = within(mentions, p).find(
       (m) => m.start < p.start + PREFIX_REACH && PREFIX.test(text.slice(p.start, m.start)) && /^\s*[,:–—-]/.test(text.slice(m.end, m.end + 3)),
     );
     const line = dateLines[i];
     if (line && (several || prose)) heading = line;
-    paragraphDates.push(own ?? (line ? undefined : heading));
-    fromHeading.push(!own && !line && heading !== undefined);
+    const above = heading ?? clocked[i];
+    paragraphDates.push(own ?? (line ? undefined : above));
+    fromHeading.push(!own && !line && above !== undefined);
     const body = text.slice(p.start, p.end);
     if (/[.!]["”’)]?$/.test(body) && body.split(/\s+/, 6).length >= 6) prose = true;
   });

@@ -1,4 +1,4 @@
-import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
+import { FULL_MONTH_NAME, isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
@@ -6,7 +6,7 @@ import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } f
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
 const LABELLED =
-  /^\s*(date|dated|published|publication date|pub|posted|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+  /^\s*(date|dated|published|publication date|(?:sitting|hearing|meeting|session|release|issue)\s+date|pub|posted|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
 // its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =
@@ -75,7 +75,11 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
         ? shortNumericDate(line)
         : undefined;
     const date = firstFullDate(label ? line.slice(label[0].length) : line) ?? short;
-    if (!date) continue;
+    if (!date) {
+      const yearless = label && headerYearDate(line.slice(label[0].length), lines);
+      if (yearless) candidates.push({ rank: labelRank(label[1] ?? '') + 0.5, date: yearless, line, dateline: false });
+      continue;
+    }
     if (label) candidates.push({ rank: labelRank(label[1] ?? ''), date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
     else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
@@ -118,6 +122,21 @@ const footerDate = (text: string): YMD | undefined =>
     .filter((line) => FOOTER.test(line) || ISO_STAMP.test(line))
     .map((line) => (ISO_STAMP.test(line) ? firstFullDate(line) : firstFullDate(line.slice(line.search(FOOTER)))))
     .find((date) => date !== undefined);
+
+// "Published on 2nd December" under "House Price Index - November 2026": a labelled yearless day takes the year the
+// header names, the next one when its month comes before the named month (a December index published in January).
+const NAMED_MONTH_YEAR = new RegExp(String.raw`\b(${FULL_MONTH_NAME})\s+((?:19|20)\d{2})\b`);
+const headerYearDate = (rest: string, lines: { line: string }[]): YMD | undefined => {
+  const day = findDateMentions(rest)[0];
+  if (day?.kind !== 'date' || day.y !== undefined) return undefined;
+  for (const { line } of lines) {
+    const named = NAMED_MONTH_YEAR.exec(line);
+    if (!named) continue;
+    const y = Number(named[2]) + (day.m < monthNumber(named[1] ?? '') ? 1 : 0);
+    return isValidYmd({ y, m: day.m, d: day.d }) ? { y, m: day.m, d: day.d } : undefined;
+  }
+  return undefined;
+};
 
 // "Posted 17/11/26": after a label, a day-first date with a two-digit year (month-first when the first number cannot be
 // a month: "Posted 11/24/26").

@@ -59,8 +59,11 @@ export const findStoryPeriod = (
 // statistical release's title names the period its undated figures cover.
 const RELEASE_TITLE =
   /^[^\n]{0,40}\b(?:Statistical\s+(?:[Bb]ulletin|[Rr]elease)|Official\s+[Ss]tatistics|OFFICIAL\s+STATISTICS)\b[^\n]*?[\s,:]((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?\s*((?:19|20)\d{2})[ \t]*$/m;
+// "Homefinder House Price Index - November 2026", "Regional Jobs Tracker: October 2026": an index's or survey's title line.
+const INDEX_TITLE =
+  /^[^\n]{0,60}\b(?:Index|Survey|Monitor|Tracker|Barometer)[ \t]*[-–—:|,][ \t]*((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?[ \t]*((?:19|20)\d{2})[ \t]*$/m;
 const releaseTitlePeriod = (text: string): AsOf | undefined => {
-  const m = RELEASE_TITLE.exec(text.slice(0, 300));
+  const m = RELEASE_TITLE.exec(text.slice(0, 300)) ?? INDEX_TITLE.exec(text.slice(0, 300));
   if (!m) return undefined;
   const month = m[1] ? monthNumber(m[1]) : undefined;
   return month
@@ -101,7 +104,9 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
   const at = place.at - place.clause.start;
   const released = releaseDays(place);
   const answered =
-    dated.dateBasis === 'published' ? answerDate(place.text, place.paragraphs, place.sentence.paragraph, place.mentions, published) : undefined;
+    dated.dateBasis === 'published'
+      ? answerDate(place.text, place.paragraphs, place.sentence.paragraph, place.mentions, published, place.sentence.start)
+      : undefined;
   const asOf = spanOfYears({ ...place.clause, text: clause }, place.mentions, answered ?? dated, released);
   if (!period || !published) return asOf;
   if (period.namedAgain) return asOf.dateBasis === 'published' && PERIOD_AGAIN.test(clause) ? { ...period.asOf, dateBasis: 'carried' } : asOf;

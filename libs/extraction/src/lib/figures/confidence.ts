@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.32, -0.53, -0.34, -1.91, -0.06, 0.73, -1.85, -1.27, 0.81, -0.69, -2.41, 0.91, 1.04, 0.42, -1.36, 0.58, -0.48, -0.6,
+  2.27, -0.54, -0.36, -1.88, -0.13, 0.75, -1.84, -1.27, 0.81, -0.79, -2.3, 1.02, 0.99, 0.42, -1.29, 0.52, -0.44, -0.65,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

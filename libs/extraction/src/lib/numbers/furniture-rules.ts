@@ -3,7 +3,7 @@ import type { NumberMention } from './scan-numbers';
 // Numbers that label or stamp something rather than count it, in the kinds of page news prints around its figures
 // (held-out-7, g121–g128, and the batches after it): a live blog's entry times, a station's frequency, a DOI, a bus route,
 // a product model, a speaker's tenure and an age band; street addresses, codes, phone lines, page numbers, legal
-// citations, definitions' windows and labels (held-out-18 to -21).
+// citations, definitions' windows and labels (held-out-18 to -21); kinds of thing ("two-bedroom"), age groups (held-out-23).
 
 // Zone abbreviations the time rule in ignore-rules does not list: "10.58 IST", "10:00am AEST", "3pm PST".
 const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST|MDT|EET|EEST|WET|WEST|CAT|EAT|WAT|SAST|HKT|SGT|WIB|PKT|AST|ADT)\b/;
@@ -12,6 +12,9 @@ const STREET = String.raw`(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Way|Driv
 const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STREET}(?![\w])`);
 // A street name that ends in its own word for street, before the number, as Nordic, German and Dutch addresses write it.
 const STREET_BEFORE = /\b[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu)\s+$/;
+
+/** "two-bedroom homes", "a five-star hotel", "the three-storey block": a kind of thing, in digits or words. */
+export const KIND_OF_THING = /^-(?:bed(?:room)?s?|storey|story|star|door|seater|lane|piece)\b/i;
 
 /** Why the number at `m` labels or stamps something (see above), or undefined when it may be a figure. */
 export const furnitureReason = (m: NumberMention, before: string, after: string): string | undefined => {
@@ -66,8 +69,19 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
     /\b(?:CFR|U\.S\.C\.|USC)\s+$/.test(before)
   )
     return 'label';
-  // "23 victims aged between 71 and 93": an age band, not a range of quantities.
-  if (m.kind === 'range' && m.value <= 120 && /\baged\s+(?:between|from)\s+$/i.test(before)) return 'age';
+  // "23 victims aged between 71 and 93", "the 25 to 34 age group": an age band, not a range of quantities.
+  if (
+    m.kind === 'range' &&
+    m.value <= 120 &&
+    (/\baged\s+(?:between|from)?\s*$/i.test(before) || /^\s+age\s+(?:group|band|bracket|range)\b/i.test(after))
+  )
+    return 'age';
+  // "two-bedroom homes", "a five-star hotel", "the three-storey block": a kind of thing, not a count of it.
+  if (KIND_OF_THING.test(after)) return 'label';
+  // "call the free telephone line 0800 112 45": every group of the number; "Round 18" in a newsletter's subject line.
+  if (/\b(?:telephone|phone|hotline|helpline|freephone|tel\.?)\s+(?:line\s+)?(?:(?:is|on|number)\s+|:\s*)?[\d\s()+-]*$/i.test(before))
+    return 'phone number';
+  if (/\bRound\s+$/.test(before)) return 'label';
   return undefined;
 };
 

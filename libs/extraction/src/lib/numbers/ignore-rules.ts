@@ -2,7 +2,7 @@ import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
 import { parseNumberWords } from './number-words';
-import { furnitureReason, timeInWords } from './furniture-rules';
+import { furnitureReason, KIND_OF_THING, timeInWords } from './furniture-rules';
 import { notationReason, RAIN_AFTER, RAIN_BEFORE } from './notation-rules';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
@@ -148,6 +148,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
       return 'the word one';
     if (isAge(m, before, after)) return 'age';
     if (timeInWords(before, after)) return 'time';
+    if (KIND_OF_THING.test(after)) return 'label';
     // "the two leaders", "both": words after a determiner refer back rather than count.
     if (/\b(?:the|these|those|its|their|his|her|our)\s+$/i.test(before) && m.value < 100) return 'determiner';
     // "the broadcaster Channel Six", "Ocean's Eleven": a capitalised number word after a capitalised word mid-line names something.

@@ -163,8 +163,26 @@ const FRACTION_VALUE: [RegExp, number][] = [
   [/^three/i, 75],
 ];
 
-const fractionMentions = (text: string): NumberMention[] => {
+// A proportion: "one in four", "three in ten", "6 in 10", "nine out of ten" (out of a round whole only: "35 out of 51
+// drones" counts drones). The later batches' gold gives these as percentages far more often than it leaves them out.
+const PROPORTION_RE =
+  /\b(one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|a\s+hundred|\d{1,3})\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b)/gi;
+const proportionMentions = (text: string): NumberMention[] => {
   const out: NumberMention[] = [];
+  PROPORTION_RE.lastIndex = 0;
+  for (let m = PROPORTION_RE.exec(text); m; m = PROPORTION_RE.exec(text)) {
+    const [part, whole] = [wordOrDigits(m[1] ?? ''), wordOrDigits((m[3] ?? '').replace(/^a\s+/i, 'one '))];
+    if (part === undefined || whole === undefined || part >= whole || whole > 100) continue;
+    if (/^out/i.test(m[2] ?? '') && whole !== 10 && whole !== 100) continue;
+    const value = Math.round((1000 * part) / whole) / 10;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'single', value, fraction: true, word: true });
+  }
+  return out;
+};
+const wordOrDigits = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : parseNumberWords(s));
+
+const fractionMentions = (text: string): NumberMention[] => {
+  const out: NumberMention[] = [...proportionMentions(text)];
   FRACTION_RE.lastIndex = 0;
   for (let m = FRACTION_RE.exec(text); m; m = FRACTION_RE.exec(text)) {
     const surface = m[0].trimEnd();
