@@ -49,7 +49,18 @@ export const FIT_DOCS = (doc: string): boolean => /^g[0-3]\d-/.test(doc);
  */
 export const FIT_BATCHES = ['held-out-8', 'held-out-9', 'held-out-10', 'held-out-11', 'held-out-12', 'held-out-13', 'held-out-14', 'held-out-15'];
 /** The annotator batches written after the fitted ones: calibration on them is the honest measure. */
-export const UNSEEN_BATCHES = ['held-out-16', 'held-out-17', 'held-out-18', 'held-out-19', 'held-out-20', 'held-out-21', 'held-out-22', 'held-out-23'];
+export const UNSEEN_BATCHES = [
+  'held-out-16',
+  'held-out-17',
+  'held-out-18',
+  'held-out-19',
+  'held-out-20',
+  'held-out-21',
+  'held-out-22',
+  'held-out-23',
+  'held-out-24',
+  'held-out-25',
+];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),

@@ -1,5 +1,6 @@
 import type { Sentence } from '../text/segment-text';
 import { agentCovers, appositiveName, citedPhrase, courtHeard, listedNames, placesFigure } from './attribution-phrases';
+import { headedAttributions, possessiveAttributions } from './note-attributions';
 import { sentenceSubject } from './sentence-subject';
 import {
   APPOSED_NAME,
@@ -40,15 +41,8 @@ const DESCRIBED_PUBLISHER_ANCHORS = new WeakSet<Attribution>();
 export const findAttributions = (sentence: Sentence): Attribution[] => {
   const s = sentence.text;
   const at = sentence.start;
-  const out: Attribution[] = translatedAttributions(sentence);
-  // "According to its latest update", "As per their figures": the possessive points back to the source just named.
-  const possessive: Attribution[] = [];
-  for (const m of s.matchAll(
-    /\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|annual\s+|monthly\s+|quarterly\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi,
-  )) {
-    const pronoun = { its: 'it', their: 'they', his: 'he', her: 'she' }[(m[1] ?? '').toLowerCase()] ?? 'it';
-    possessive.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: pronoun, pronoun, forwardOnly: false });
-  }
+  const out: Attribution[] = [...translatedAttributions(sentence), ...headedAttributions(s, at)];
+  const possessive = possessiveAttributions(s, at);
   for (const m of s.matchAll(/\baccording to\s+(?!(?:its|their|his|her)\s)/gi)) {
     const from = (m.index ?? 0) + m[0].length;
     // "according to an analysis of satellite imagery by the Open Source Centre": the author of the work.
@@ -178,7 +172,9 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     return undefined;
   if (
     /^(?:put|puts|putting)$/.test(verb) &&
-    !/^\s+(?:\S+\s+){0,6}?(?:at(?!\s+risk\b)|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(afterVerb)
+    !/^\s+(?:\S+\s+){0,6}?(?:at(?!\s+risk\b)|on(?=\s+\d[\d.,]*\s*(?:%|per\s*cent))|the\s+(?:number|figure|total|toll|tally|estimate|count))\b/i.test(
+      afterVerb,
+    )
   )
     return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
@@ -242,9 +238,9 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     .replace(/,\s*(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*$/, '')
     // "Ivan, a 42-year-old who signed a contract in October, told": a described person with a relative clause.
     .replace(/,\s*(?:a|an)\s+[^,]{1,40}?\s(?:who|whose)\b[^,]*,\s*$/, '')
-    // "Zelensky, speaking to CNN in Kyiv, said", "The report, presented to the board on Monday, shows": an aside, not the speaker.
+    // "Zelensky, speaking to CNN in Kyiv, said", "The report, presented on Monday, shows", "Inspira, polling for TVN, has".
     .replace(
-      /,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|working|presented|published|released|submitted|tabled|together|in\s+(?:a|an|its|his|her|their|partnership|cooperation|collaboration)\b)[^,]*,\s*$/,
+      /,\s*(?:speaking|writing|talking|posting|addressing|appearing|responding|commenting|working|polling|for|presented|published|released|submitted|tabled|together|in\s+(?:a|an|its|his|her|their|partnership|cooperation|collaboration)\b)[^,]*,\s*$/,
       '',
     );
   const trimmed = unclaused

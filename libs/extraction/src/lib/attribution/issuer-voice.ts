@@ -35,7 +35,7 @@ const LEAD_SENTENCES = 6;
 
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
-  const author = declaredVoice(text);
+  const author = declaredVoice(text) ?? bodySender(text);
   if (author) return author;
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return undefined;
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
@@ -68,6 +68,14 @@ const VOICE_CHARS = 2000;
 const declaredVoice = (text: string): string | undefined => {
   const m = DECLARED_VOICE.exec(text.slice(0, VOICE_CHARS));
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+};
+
+// "From: Vale of Harrow Growers' Co-operative <bulletin@…>": a body's own bulletin, mailed to its members (a newsletter
+// under a title, "From: The Turnstile <…>", is a publication like any other).
+const FROM_LINE = /^From:[ \t]*"?([^"<\n]{3,80}?)"?[ \t]*<[^>\n]+>[ \t]*$/m;
+const bodySender = (text: string): string | undefined => {
+  const name = FROM_LINE.exec(text.slice(0, HEAD_CHARS))?.[1]?.trim();
+  return name && isBodyName(name) ? name : undefined;
 };
 
 // "Press release of the Council of the European Union", "Statement by the Ministry of Health": the marker names its issuer

@@ -19,8 +19,8 @@ const minutesOf = (m: RegExpExecArray): number | undefined => {
 /**
  * Per paragraph, the day its update was written on when the page's time headings have run past midnight: the
  * publication day plus the midnights crossed above it, as a date mention on the heading (the updates before the
- * first midnight are undefined: the publication day holds them already). Undefined throughout when the headings run
- * newest first (the publication day is then the last update's, not the first's) or the page has none.
+ * first midnight are undefined: the publication day holds them already). Newest first, the page is read upwards from
+ * its first update at the foot.
  */
 export const clockHeadingDays = (text: string, paragraphs: Paragraph[], published?: YMD): (DateMention | undefined)[] => {
   const out: (DateMention | undefined)[] = paragraphs.map(() => undefined);
@@ -32,22 +32,21 @@ export const clockHeadingDays = (text: string, paragraphs: Paragraph[], publishe
   const times = clocks.filter((c): c is number => c !== undefined);
   if (times.length < MIN_HEADINGS) return out;
   const steps = times.slice(1).map((t, i) => t - (times[i] as number));
-  // Newest first: most steps fall. Oldest first: most rise, and a fall is a midnight.
-  if (steps.filter((s) => s < 0).length * 2 > steps.length) return out;
-  let days = 0;
+  // Oldest first, most steps rise and a fall is a midnight; newest first, most fall and a rise is one (read upwards).
+  const newestFirst = steps.filter((s) => s < 0).length * 2 > steps.length;
+  const midnight = (step: number): boolean => (newestFirst ? step > ROLLOVER_DROP : -step > ROLLOVER_DROP);
+  // The publication day is the first update's: at the top of an oldest-first page, at the foot of a newest-first one.
+  let days = newestFirst ? steps.filter(midnight).length : 0;
   let last: number | undefined;
   let heading: DateMention | undefined;
   paragraphs.forEach((p, i) => {
     const clock = clocks[i];
     if (clock !== undefined) {
-      if (last !== undefined && last - clock > ROLLOVER_DROP) {
-        days += 1;
-      }
+      if (last !== undefined && midnight(clock - last)) days += newestFirst ? -1 : 1;
       last = clock;
-      if (days > 0) {
-        const day = addDays(published, days);
-        heading = { kind: 'date', ...day, start: p.start, end: p.end, text: text.slice(p.start, p.end), boundary: false, future: false };
-      }
+      const day = addDays(published, days);
+      heading =
+        days > 0 ? { kind: 'date', ...day, start: p.start, end: p.end, text: text.slice(p.start, p.end), boundary: false, future: false } : undefined;
       return;
     }
     out[i] = heading;

@@ -33,10 +33,10 @@ const RELATIVE = /,\s*(?:(?:a|an)\s+[^,]{1,40}?\s)?(?:where|which|who|whose)\b[^
 const SUBJECT_RELATIVE = /\b(?:which|that|who)\s+[a-z]+\b[^,.;]{0,80}?(?=\s+(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|wn|ne|t)\b)/gi;
 // "has produced 1.5 million this year": a running total holds as of the reporting, not the year's start.
 const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
-// ", first given in October,", ", presented on 12 February,": an aside dating something else (when the figure was first published), not the clause it interrupts.
+// ", first given in October,", ", presented on 12 February,", ", built in 2009,": an aside dating something else (when the figure was first published), not the clause it interrupts.
 // ", based on images taken on Saturday,": the time of the data a figure is read from is the figure's own (no aside).
 const DATED_ASIDE =
-  /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set)\s+(?:in|on|during|last|earlier)\b(?:[^,;.\d]|\d{1,2}(?=\s+[A-Z][a-z]+)|(?<=[A-Z][a-z]+\s)(?:19|20)\d{2}\b){0,40},/gi;
+  /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set|built|bought|sold|held|won|begun)\s+(?:in|on|during|last|earlier)\b(?:[^,;.\d]|\d{1,2}(?=\s+[A-Z][a-z]+)|(?<=[A-Z][a-z]+\s)(?:19|20)\d{2}\b){0,40},/gi;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;

@@ -108,9 +108,10 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
 };
 
 // An op-ed's or a magazine piece's closing line: "This article appeared in the print edition of Sunday 29 November 2026",
-// "First published in The Courier on 3 March 2026", "A version of this story ran on 4 May 2026".
+// "First published in The Courier on 3 March 2026", "A version of this story ran on 4 May 2026", a blog's
+// "Posted by Marisol Vega on August 23, 2027 at 9:14 pm".
 const FOOTER_LINES = 4;
-const FOOTER = /\b(?:appeared|published|printed|ran|edition\s+of)\b/i;
+const FOOTER = /\b(?:appeared|published|printed|ran|edition\s+of|posted)\b/i;
 // A bare ISO 8601 instant as the story's last line, as feeds stamp it: "2027-01-08T13:41:07Z".
 const ISO_STAMP = /^\s*((?:19|20)\d{2})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})\s*$/;
 const footerDate = (text: string): YMD | undefined =>

@@ -46,12 +46,14 @@ describe('a live page headed by times alone', () => {
     expect(datedIn(page, '2,100', NOT_AFTER)[0]).toBe('2026-03-14');
   });
 
-  it('a page written newest first is left to its publication day', () => {
+  it('a page written newest first is read upwards from its first update at the foot', () => {
     const reversed =
-      'harbourgazette.example/live/2026/03/15/storm-live\n\nLIVE: Storm\n\n1.10am\nThe coastguard says 12 boats are still at sea.\n\n' +
-      '12.25am\nThe power company says 5,600 homes are without power.\n\n11.40pm\nThe power company says 2,100 homes are without power.';
+      'harbourgazette.example/live/2026/03/14/storm-live\n\nLIVE: Storm\n\n1.10am\nThe coastguard says 12 boats are still at sea.\n\n' +
+      '12.25am\nThe power company says 5,600 homes are without power.\n\n11.40pm\nThe power company says 2,100 homes are without power.\n\n' +
+      '10.15pm\nThe coastguard says 40 boats have returned to harbour.';
     expect(datedIn(reversed, '5,600', NOT_AFTER)[0]).toBe('2026-03-15');
-    expect(datedIn(reversed, '2,100', NOT_AFTER)[0]).toBe('2026-03-15');
+    expect(datedIn(reversed, '12', NOT_AFTER)[0]).toBe('2026-03-15');
+    expect(datedIn(reversed, '2,100', NOT_AFTER)[0]).toBe('2026-03-14');
   });
 });
 

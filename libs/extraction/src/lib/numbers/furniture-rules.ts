@@ -82,6 +82,8 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\b(?:telephone|phone|hotline|helpline|freephone|tel\.?)\s+(?:line\s+)?(?:(?:is|on|number)\s+|:\s*)?[\d\s()+-]*$/i.test(before))
     return 'phone number';
   if (/\bRound\s+$/.test(before)) return 'label';
+  // "Filed under Parks · 12 Comments": a page's counters of its own readers' replies.
+  if (/^\s+(?:[Cc]omments?|[Rr]eplies|[Ss]hares|[Ll]ikes)\b/.test(after) && /[·|•]\s*$/.test(before)) return 'label';
   return undefined;
 };
 
