@@ -16,7 +16,7 @@ export const DESCRIBED_PUBLISHER = new RegExp(
   'g',
 );
 const POSSESSED_DOCUMENT =
-  /\b((?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&)\s+|\s+)){0,5}[A-Z][\w&.'’-]*|[Tt]he\s+[a-z]+)['’]s\s+(?:(?:[a-z-]+|\d{4})\s+){0,3}(?:survey|report|figures?|data|statistics|indicator|index|estimates?|count|census|analysis|study|review|audit|bulletin|tally|forecast|numbers)\b/g;
+  /\b((?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&)\s+|\s+)){0,5}[A-Z][\w&.'’-]*|[Tt]he\s+[a-z]+)['’]s\s+(?:(?:[a-z-]+|\d{4})\s+){0,3}(?:survey|report|figures?|data|statistics|indicator|index|estimates?|count|census|analysis|study|review|audit|bulletin|tally|forecast|numbers|models?|projections?|calculations?|catalogue|records)\b/g;
 // What makes the document tell a figure: a reporting verb after it (past an aside), or a copula before a number.
 const TELLS =
   /^(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
@@ -57,7 +57,8 @@ export const ownDocumentSubjects = (attributions: Attribution[], owned: Attribut
 
 /** "Deaths: 19 in 2025 (DfT)": an acronym in brackets right after a figure (not after the name it abbreviates) cites its body. */
 const bracketCitations = (s: string, at: number): Attribution[] =>
-  [...s.matchAll(/(?<=[\d%]\s?)\(([A-Z][A-Za-z&]{1,8})\)/g)]
+  // (Not a wire's dateline: "Aug. 16, 2027 (AIN) -" names the agency that filed the story.)
+  [...s.matchAll(/(?<=[\d%]\s?)\(([A-Z][A-Za-z&]{1,8})\)(?!\s*[-–—])/g)]
     .filter((m) => ((m[1] ?? '').match(/[A-Z]/g) ?? []).length >= 2 && !NOT_A_CITATION.test(m[1] ?? ''))
     .map((m) => ({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: m[1] ?? '', forwardOnly: false, backwardOnly: true }));
 

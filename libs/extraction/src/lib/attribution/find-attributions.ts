@@ -179,8 +179,9 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     return undefined;
   // "figures show 1,770" credits the figures; "the video shows soldiers" needs a that-clause to report anything.
   const dataSubject = /^show/.test(verb) && /\b(?:figures|data|statistics|records|estimates|tally|images|footage|documents)\s*$/i.test(beforeRaw);
-  // "Dr Farraday: Our data show …": one's own figures are the speaker's, credited as the rest of the answer is.
-  if (dataSubject && /\b(?:our|my)\s+(?:\w+\s+)?\w+\s*$/i.test(beforeRaw)) return undefined;
+  // "Dr Farraday: Our data show …", "our own data suggests": one's own figures are the speaker's, credited as the rest is.
+  if (/\b(?:our|my)\s+(?:own\s+)?(?:\w+\s+)?(?:data|figures|numbers|estimates?|count|analysis|research|survey|models?)\s*$/i.test(beforeRaw))
+    return undefined;
   if (/^(?:added|adds|noted|notes|show|shows|showed)$/.test(verb) && !dataSubject && !/^\s*(?:that\b|[,:"“]|$|\.)/.test(afterVerb)) return undefined;
   // "put the toll at 300" reports what follows; "told reporters at the harbour", "said at a briefing" name a place.
   const forwardOnly =

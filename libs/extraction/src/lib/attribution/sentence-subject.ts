@@ -5,8 +5,9 @@ import { phraseAfter, type Phrase } from './noun-phrase';
 const LEADING_ADVERBIAL =
   /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
 
-// A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —".
-const DATELINE = /^[A-Z][A-Z.'’ -]{2,40}(?:,\s*[A-Z0-9][\w.'’ ]{1,30}){0,3}(?:\s*\([^()]{1,30}\))?\s*[-—–]+\s+/;
+// A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —",
+// "ALTAMIRA DEL NORTE (Mexico), Aug. 16, 2027 (AIN) -".
+const DATELINE = /^[A-Z][A-Z.'’ -]{2,40}(?:\s*\([^()]{1,30}\))?(?:,\s*[A-Z0-9][\w.'’ ]{1,30}){0,3}(?:\s*\([^()]{1,30}\))?\s*[-—–]+\s+/;
 
 /** The source-like subject a sentence opens with ("The defence ministry briefed ..."), for resolving "it said" in the next. */
 export const subjectOf = (sentence: Sentence): string | undefined => sentenceSubject(sentence.text, sentence.start)?.text;

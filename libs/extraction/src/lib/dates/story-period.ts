@@ -62,7 +62,22 @@ const RELEASE_TITLE =
 // "Homefinder House Price Index - November 2026", "Regional Jobs Tracker: October 2026": an index's or survey's title line.
 const INDEX_TITLE =
   /^[^\n]{0,60}\b(?:Index|Survey|Monitor|Tracker|Barometer)[ \t]*[-–—:|,][ \t]*((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?[ \t]*((?:19|20)\d{2})[ \t]*$/m;
+// "Q4 2026 edition", "Pupil absence in schools: autumn term 2026": a quarter or a school term ending a header line, dated
+// (as periods are) by its last month.
+const QUARTER_OR_TERM =
+  /(?:^|[\s,:–-])(?:Q([1-4])|(autumn|spring|summer)\s+term)\s+((?:19|20)\d{2})(?:\s+(?:edition|report|update|review))?[ \t]*$/i;
+const TERM_END: Record<string, number> = { autumn: 12, spring: 3, summer: 7 };
+const quarterOrTerm = (text: string): AsOf | undefined => {
+  for (const line of text.slice(0, 300).split('\n').slice(0, 6)) {
+    const m = line.length <= 100 ? QUARTER_OR_TERM.exec(line) : null;
+    const month = m ? (m[1] ? Number(m[1]) * 3 : (TERM_END[(m[2] ?? '').toLowerCase()] ?? 0)) : 0;
+    if (m && month) return { as_of: `${m[3]}-${String(month).padStart(2, '0')}-01`, datePrecision: 'month', dateBasis: 'explicit' };
+  }
+  return undefined;
+};
 const releaseTitlePeriod = (text: string): AsOf | undefined => {
+  const quarter = quarterOrTerm(text);
+  if (quarter) return quarter;
   const m = RELEASE_TITLE.exec(text.slice(0, 300)) ?? INDEX_TITLE.exec(text.slice(0, 300));
   if (!m) return undefined;
   const month = m[1] ? monthNumber(m[1]) : undefined;

@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.27, -0.54, -0.36, -1.88, -0.13, 0.75, -1.84, -1.27, 0.81, -0.79, -2.3, 1.02, 0.99, 0.42, -1.29, 0.52, -0.44, -0.65,
+  2.3, -0.54, -0.36, -1.83, -0.14, 0.74, -1.84, -1.26, 0.8, -0.8, -2.27, 1, 0.97, 0.42, -1.27, 0.52, -0.46, -0.53,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

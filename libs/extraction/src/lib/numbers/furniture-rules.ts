@@ -32,8 +32,8 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\bdoi:?\s*$|doi\.org\/$/i.test(before)) return 'doi';
   // "its route 27 and X4 journeys": a service's label; "Route" is among LABELS.
   if (/\broutes?\s+$/i.test(before.replace(/\d+(?:\s*(?:,|and|or|&)\s*\d+)*\s*(?:,|and|or|&)\s*$/, ''))) return 'label';
-  // "Issue 214 | Monday 12 January 2026", "Vol. 12, No. 3": a periodical's issue on a header line, not a count.
-  if (/(?:^|\n)[ \t]*(?:Issue|Vol\.?|Volume|No\.|Number|Edition)[ \t]+$/.test(before) && /^(?:[ \t]*(?:[|,·•–-]|$|\n))/.test(after)) return 'label';
+  // "Issue 214 | Monday 12 January 2026", "Vol. 12, No. 3", "ORBIT WEEKLY | Issue 212": a periodical's issue on a header line.
+  if (/(?:^|\n|[|·•])[ \t]*(?:Issue|Vol\.?|Volume|No\.|Number|Edition)[ \t]+$/.test(before) && /^(?:[ \t]*(?:[|,·•–-]|$|\n))/.test(after)) return 'label';
   // "the iPhone 18 line", "an eReader 4": a camel-case product name before the number names a model.
   if (/\b[a-z]+[A-Z][A-Za-z]*\s+$/.test(before)) return 'model name';
   // "In my 22 years in central banking", "her 12 years as mayor": a tenure, not a quantity.
@@ -82,6 +82,10 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\b(?:telephone|phone|hotline|helpline|freephone|tel\.?)\s+(?:line\s+)?(?:(?:is|on|number)\s+|:\s*)?[\d\s()+-]*$/i.test(before))
     return 'phone number';
   if (/\bRound\s+$/.test(before)) return 'label';
+  // "down from 7.0% a year earlier.[1][5]", "[2] Persistently absent pupils are …": a footnote's mark, in the text or as its label.
+  if (/\[$/.test(before) && /^\]/.test(after)) return 'footnote';
+  // 'Original headline: "Inundación … deja 14 muertos"': a translation's note of the source's own headline.
+  if (/(?:^|\n)[ \t]*(?:[^\n]*\.\s+)?Original\s+(?:headline|title)\s*:[^\n]*$/i.test(before)) return 'label';
   // "Filed under Parks · 12 Comments": a page's counters of its own readers' replies.
   if (/^\s+(?:[Cc]omments?|[Rr]eplies|[Ss]hares|[Ll]ikes)\b/.test(after) && /[·|•]\s*$/.test(before)) return 'label';
   return undefined;
