@@ -64,8 +64,7 @@ const INDEX_TITLE =
   /^[^\n]{0,60}\b(?:Index|Survey|Monitor|Tracker|Barometer)[ \t]*[-–—:|,][ \t]*((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?[ \t]*((?:19|20)\d{2})[ \t]*$/m;
 // "Q4 2026 edition", "Pupil absence in schools: autumn term 2026": a quarter or a school term ending a header line, dated
 // (as periods are) by its last month.
-const QUARTER_OR_TERM =
-  /(?:^|[\s,:–-])(?:Q([1-4])|(autumn|spring|summer)\s+term)\s+((?:19|20)\d{2})(?:\s+(?:edition|report|update|review))?[ \t]*$/i;
+const QUARTER_OR_TERM = /(?:^|[\s,:–-])(?:Q([1-4])|(autumn|spring|summer)\s+term)\s+((?:19|20)\d{2})(?:\s+(?:edition|report|update|review))?[ \t]*$/i;
 const TERM_END: Record<string, number> = { autumn: 12, spring: 3, summer: 7 };
 const quarterOrTerm = (text: string): AsOf | undefined => {
   for (const line of text.slice(0, 300).split('\n').slice(0, 6)) {

@@ -33,7 +33,8 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   // "its route 27 and X4 journeys": a service's label; "Route" is among LABELS.
   if (/\broutes?\s+$/i.test(before.replace(/\d+(?:\s*(?:,|and|or|&)\s*\d+)*\s*(?:,|and|or|&)\s*$/, ''))) return 'label';
   // "Issue 214 | Monday 12 January 2026", "Vol. 12, No. 3", "ORBIT WEEKLY | Issue 212": a periodical's issue on a header line.
-  if (/(?:^|\n|[|·•])[ \t]*(?:Issue|Vol\.?|Volume|No\.|Number|Edition)[ \t]+$/.test(before) && /^(?:[ \t]*(?:[|,·•–-]|$|\n))/.test(after)) return 'label';
+  if (/(?:^|\n|[|·•])[ \t]*(?:Issue|Vol\.?|Volume|No\.|Number|Edition)[ \t]+$/.test(before) && /^(?:[ \t]*(?:[|,·•–-]|$|\n))/.test(after))
+    return 'label';
   // "the iPhone 18 line", "an eReader 4": a camel-case product name before the number names a model.
   if (/\b[a-z]+[A-Z][A-Za-z]*\s+$/.test(before)) return 'model name';
   // "In my 22 years in central banking", "her 12 years as mayor": a tenure, not a quantity.

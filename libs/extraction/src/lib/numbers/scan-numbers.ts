@@ -125,7 +125,8 @@ const digitMentions = (text: string): NumberMention[] => {
 // groups them so more than once and more often than with commas, and a decimal comma before a scale or a percent ("2,12
 // millions", "6,1%", "63,5 millimetres"), which English never writes. Each starts where its first digits do, so the longer reading wins.
 const SPACE_GROUPED = /(?<![\w.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d,.]\d)(?!\d)/g;
-const DECIMAL_COMMA = /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b|(?:milli|centi|kilo)?met(?:re|er)s?\b|(?:mm|cm|km|kg|ha)\b|tonnes?\b|litres?\b|hectares?\b|degrees?\b|°)))/gi;
+const DECIMAL_COMMA =
+  /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b|(?:milli|centi|kilo)?met(?:re|er)s?\b|(?:mm|cm|km|kg|ha)\b|tonnes?\b|litres?\b|hectares?\b|degrees?\b|°)))/gi;
 const europeanMentions = (text: string): NumberMention[] => {
   const out: NumberMention[] = [];
   const grouped = [...text.matchAll(SPACE_GROUPED)];
