@@ -60,7 +60,13 @@ export const UNSEEN_BATCHES = [
   'held-out-23',
   'held-out-24',
   'held-out-25',
+  'held-out-26',
 ];
+/**
+ * The newest batch, kept unfixed as the honest estimate: its calibration is reported (README, fit-confidence.ts), not
+ * asserted, since no rule or weight may be aimed at it (0.146 when scored, 7 Dec: over-confident on its extra figures).
+ */
+export const NEWEST_UNFIXED = 'held-out-27';
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),

@@ -64,6 +64,15 @@ export const declaredInitials = (text: string): Map<string, string> => {
       .join('');
     if (capitals.endsWith(initials)) out.set(initials, role && ASKS.test(role) ? 'QUESTION' : name);
   }
+  // "FIRST LIGHT with Miriam Roche / Transcript: interview with Chief Fire Officer Daniel Kerrigan" over "MR:" and "DK:":
+  // a name in the header whose initials a label spells; the programme's own presenter ("… with X", not "interview with X") asks.
+  const head = text.slice(0, first.index);
+  for (const label of new Set([...text.matchAll(/^([A-Z]{2,3}):\s/gm)].map((l) => l[1] ?? ''))) {
+    if (out.has(label)) continue;
+    const spelled = new RegExp(String.raw`\b${[...label].map((c) => `${c}[a-z'’-]+`).join(String.raw`\s+`)}\b`);
+    const name = spelled.exec(head)?.[0];
+    if (name) out.set(label, new RegExp(String.raw`(?<!interview\s)\bwith\s+${name}`).test(head) ? 'QUESTION' : name);
+  }
   return out;
 };
 /** What `labelledSpeaker` returns when a paragraph leaves the running speaker as it was. */

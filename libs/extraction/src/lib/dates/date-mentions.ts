@@ -33,7 +33,7 @@ const BOUNDARY_BEFORE =
   /\b(?:since|from|after|before|until|till|by|between|starting|start(?:ed|s)?(?: in| on)?|beg[au]n(?: in| on)?|beginning(?: in| on)?|launched(?: in| on)?|invaded(?: in| on)?|invasion(?: in| on| of)?|as early as|ended(?: in)?)\s*$/i;
 // "since they entered combat last month": the date opens a since-clause.
 // "Comparing with the same date of previous year": the base of a comparison, not when the figure holds.
-const COMPARISON_BASE = /\bcompar(?:ed|ing)\s+(?:with|to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in|last)\s+)?(?:the\s+)?$/i;
+const COMPARISON_BASE = /\b(?:compar(?:ed|ing)|in\s+comparison)\s+(?:with|to)\s+(?:the\s+)?(?:same\s+\w+\s+(?:of|in|last)\s+)?(?:the\s+)?$/i;
 const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\bthan\s+(?:in|on|at|during|the|our|its|their|a)\b[^,.;:()\d]{0,40}$/i;
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;

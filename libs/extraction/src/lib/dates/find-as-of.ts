@@ -39,7 +39,7 @@ const DATED_ASIDE =
   /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set|built|bought|sold|held|won|begun)\s+(?:in|on|during|last|earlier)\b(?:[^,;.\d]|\d{1,2}(?=\s+[A-Z][a-z]+)|(?<=[A-Z][a-z]+\s)(?:19|20)\d{2}\b){0,40},/gi;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
-const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\bcompared\s+(?:with|to)\b/i;
+const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\b(?:compared|in\s+comparison)\s+(?:with|to)\b/i;
 const YEAR_CHANGE = /\b(?:than|superior|inferior|higher|lower|more|less|above|below|up|down|on|over|against|versus|vs)\b/i;
 const DEFINED_DAY = /^,\s*which\s+(?:was|is|fell\s+on)\s+(?:on\s+)?(?:the\s+)?[\w ]{3,24},?$/i;
 const CHANGE_BASE = /^[\d.,]+\s*(?:percentage\s+points?|points?|per\s*cent|%)\s+(?:higher|lower|more|less|above|below)\s+than\s+(?:in\s+|on\s+)?$/i;

@@ -1,7 +1,8 @@
-import { FULL_MONTH_NAME, isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
+import { FULL_MONTH_NAME, isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
+import { dayHeader, headerParts, issueMonth, issueWeek, urlDate } from './publication-elsewhere';
 
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
@@ -150,60 +151,6 @@ const shortNumericDate = (rest: string): YMD | undefined => {
   return isValidYmd(date) ? date : undefined;
 };
 
-// "Newsletter of the X Association | December 2026": an issue dated by its month alone, read as the month's first day.
-const MONTH_YEAR =
-  /^(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+((?:19|20)\d{2})$/i;
-const issueMonth = (lines: { line: string; start: number }[]): YMD | undefined => {
-  // Every part of a line, its first too ("JANUARY 2027 | OPEN ROAD | 73": a magazine's page header).
-  for (const line of lines.flatMap((l) => l.line.split(/\s+[|·•]\s+/))) {
-    const m = MONTH_YEAR.exec(line.trim());
-    if (m) return { y: Number(m[2]), m: monthNumber(m[1] ?? ''), d: 1 };
-  }
-  return undefined;
-};
-
-// "News in brief | Week 49, 2026": a weekly issue told by its ISO week, read as the week's Sunday (its items' days are on
-// or before it, so a yearless "THU 3 DEC" under it takes the week's year).
-const ISSUE_WEEK = /^Week\s+(\d{1,2}),?\s+((?:19|20)\d{2})$/i;
-const issueWeek = (lines: { line: string; start: number }[]): YMD | undefined => {
-  for (const { line } of lines.flatMap(headerParts)) {
-    const m = ISSUE_WEEK.exec(line.trim());
-    const sunday = m && isoWeekDate(Number(m[2]), Number(m[1]), 7);
-    if (sunday) return sunday;
-  }
-  return undefined;
-};
-
-// "bramleypost.co.uk/opinion/2027/03/11/housing-…": the page's address in the header carries its day.
-const URL_DATE = /\b[\w.-]+\.[a-z]{2,}\/(?:[\w-]+\/)*((?:19|20)\d{2})\/(\d{2})\/(\d{2})\//;
-const urlDate = (lines: { line: string }[]): YMD | undefined => {
-  for (const { line } of lines) {
-    const m = URL_DATE.exec(line);
-    const date = m && { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
-    if (date && isValidYmd(date)) return date;
-  }
-  return undefined;
-};
-
-// A yearless date line in the header or a live page's first day header: "Thursday 26 August", "Wednesday 18 November,
-// 10:30", "Valdoré, the 8th of August, 17h30". Its year is the one the header names ("GCSE results 2027", "N° 31/2027")
-// when it fits the weekday, else the latest up to the reading day in which the weekday falls so.
-const DAY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[A-Z][\p{L}' -]{1,30},[ \t]+)?(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+([A-Z][a-z]+)(?:,?[ \t]+\d{1,2}[:.h]\d{2})?[ \t]*$`,
-  'mu',
-);
-const dayHeader = (text: string, lines: { line: string }[], notAfter?: YMD): YMD | undefined => {
-  const m = DAY_HEADER.exec(text);
-  const month = m ? monthNumber(m[3] ?? '') : 0;
-  if (!m || !month) return undefined;
-  const d = Number(m[2]);
-  const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase() as (typeof WEEKDAYS)[number]) : undefined;
-  const fits = (y: number): boolean => isValidYmd({ y, m: month, d }) && (weekday === undefined || weekdayOf({ y, m: month, d }) === weekday);
-  const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])/g)].map((y) => Number(y[1])));
-  const y = named.find(fits) ?? (weekday === undefined ? undefined : inferYearBefore(month, d, notAfter, new Set([weekday])));
-  return y === undefined ? undefined : { y, m: month, d };
-};
-
 /**
  * The date of a wire dateline; a missing year is the first one after the latest year the story mentions that fits
  * its weekdays, or, when it mentions no year, the latest one up to `notAfter` that fits them; the weekday of the lead
@@ -246,15 +193,6 @@ const leadWeekday = (text: string, mentions: DateMention[], from: number): numbe
   // "killed by an avalanche … on Monday …, police said on Wednesday": the saying's day is the dateline's, not the event's.
   const m = plain.find((d) => SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))) ?? plain[0];
   return m?.kind === 'weekday' ? m.weekday : undefined;
-};
-
-/**
- * A header line and, when it joins parts with bars or bullets ("By Kate Merriman | Mountain Business Weekly |
- * Published Wednesday 14 October 2026"), each part after the first, so a labelled date inside it counts as labelled.
- */
-const headerParts = (entry: { line: string; start: number }): { line: string; start: number }[] => {
-  const parts = entry.line.split(/\s+[|·•]\s+/);
-  return parts.length < 2 ? [entry] : [entry, ...parts.slice(1).map((line) => ({ line, start: entry.start }))];
 };
 
 const headerLines = (text: string): { line: string; start: number }[] => {

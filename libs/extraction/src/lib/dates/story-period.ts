@@ -23,6 +23,9 @@ const FISCAL_START = new RegExp(
 );
 export const YEAR_SPAN = /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–]|per\s*cent|%))/;
 const SEASON = /^(?:19|20)\d{2}[-–/]\d{2}\s/;
+const YEAR_TO = new RegExp(
+  String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
+);
 // "the cap would rise by 5% next season", "police spending goes up close to 6% next year": the period after the story's.
 const NEXT = /\bnext\s+(?:season|year|campaign)\b/i;
 // A state that holds as reported ("currently £725,000", "has risen"), not over the story's period.
@@ -46,6 +49,12 @@ export const findStoryPeriod = (
     if (toIso(start) < toIso(published)) start = { ...start, y: start.y + 1 };
     const close = addDays({ ...start, y: start.y + 1 }, -1);
     return { asOf: { as_of: toIso(close), datePrecision: 'day', dateBasis: 'relative' }, close: { m: close.m, d: close.d } };
+  }
+  // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month.
+  const yearTo = YEAR_TO.exec(leadText);
+  if (yearTo) {
+    const month = monthNumber(yearTo[2] ?? '');
+    return { asOf: { as_of: `${yearTo[4]}-${String(month).padStart(2, '0')}-01`, datePrecision: 'month', dateBasis: 'explicit' } };
   }
   const release = releaseTitlePeriod(text);
   if (release) return { asOf: release };

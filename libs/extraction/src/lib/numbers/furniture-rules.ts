@@ -83,6 +83,11 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\b(?:telephone|phone|hotline|helpline|freephone|tel\.?)\s+(?:line\s+)?(?:(?:is|on|number)\s+|:\s*)?[\d\s()+-]*$/i.test(before))
     return 'phone number';
   if (/\bRound\s+$/.test(before)) return 'label';
+  // "call Skarlinjen on 0771 44 20 00": every group of the number to call; "(2021=100)": an index's base year and level.
+  if (/\bcall(?:ing)?\s+(?:[A-Z][\w'’-]*\s+){0,4}on\s+[\d\s()+-]*$/.test(before)) return 'phone number';
+  if (/^\s*=\s*100\b/.test(after) || /\(\s*(?:19|20)\d{2}\s*=\s*$/.test(before)) return 'index base';
+  // "breakdowns by age group (18-20, 21-24, 25 and over)".
+  if (m.value <= 120 && /\bage\s+(?:groups?|bands?)\s*\([^)]*$/i.test(before)) return 'age';
   // "down from 7.0% a year earlier.[1][5]", "[2] Persistently absent pupils are …": a footnote's mark, in the text or as its label.
   if (/\[$/.test(before) && /^\]/.test(after)) return 'footnote';
   // 'Original headline: "Inundación … deja 14 muertos"': a translation's note of the source's own headline.

@@ -174,7 +174,8 @@ const proportionMentions = (text: string): NumberMention[] => {
   for (let m = PROPORTION_RE.exec(text); m; m = PROPORTION_RE.exec(text)) {
     const [part, whole] = [wordOrDigits(m[1] ?? ''), wordOrDigits((m[3] ?? '').replace(/^a\s+/i, 'one '))];
     if (part === undefined || whole === undefined || part >= whole || whole > 100) continue;
-    if (/^out/i.test(m[2] ?? '') && whole !== 10 && whole !== 100) continue;
+    // "four out of five" in words is a share; "35 out of 51 drones" counts them.
+    if (/^out/i.test(m[2] ?? '') && whole !== 10 && whole !== 100 && /\d/.test(m[3] ?? '')) continue;
     const value = Math.round((1000 * part) / whole) / 10;
     out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'single', value, fraction: true, word: true });
   }

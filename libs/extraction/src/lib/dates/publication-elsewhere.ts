@@ -1,0 +1,76 @@
+import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
+import { inferYearBefore } from './infer-year';
+
+// Where a publication day is read when no header line states one: an issue's month or week, the page's address, a
+// yearless day header or the lead's weekday and date (findPublication tries a footer first).
+
+/**
+ * A header line and, when it joins parts with bars or bullets ("By Kate Merriman | Mountain Business Weekly |
+ * Published Wednesday 14 October 2026"), each part after the first, so a labelled date inside it counts as labelled.
+ */
+export const headerParts = (entry: { line: string; start: number }): { line: string; start: number }[] => {
+  const parts = entry.line.split(/\s+[|·•]\s+/);
+  return parts.length < 2 ? [entry] : [entry, ...parts.slice(1).map((line) => ({ line, start: entry.start }))];
+};
+
+// "Newsletter of the X Association | December 2026": an issue dated by its month alone, read as the month's first day.
+const MONTH_YEAR =
+  /^(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+((?:19|20)\d{2})$/i;
+export const issueMonth = (lines: { line: string; start: number }[]): YMD | undefined => {
+  // Every part of a line, its first too ("JANUARY 2027 | OPEN ROAD | 73": a magazine's page header).
+  for (const line of lines.flatMap((l) => l.line.split(/\s+[|·•]\s+/))) {
+    const m = MONTH_YEAR.exec(line.trim());
+    if (m) return { y: Number(m[2]), m: monthNumber(m[1] ?? ''), d: 1 };
+  }
+  return undefined;
+};
+
+// "News in brief | Week 49, 2026": a weekly issue told by its ISO week, read as the week's Sunday (its items' days are on
+// or before it, so a yearless "THU 3 DEC" under it takes the week's year).
+const ISSUE_WEEK = /^Week\s+(\d{1,2}),?\s+((?:19|20)\d{2})$/i;
+export const issueWeek = (lines: { line: string; start: number }[]): YMD | undefined => {
+  for (const { line } of lines.flatMap(headerParts)) {
+    const m = ISSUE_WEEK.exec(line.trim());
+    const sunday = m && isoWeekDate(Number(m[2]), Number(m[1]), 7);
+    if (sunday) return sunday;
+  }
+  return undefined;
+};
+
+// "bramleypost.co.uk/opinion/2027/03/11/housing-…": the page's address in the header carries its day.
+const URL_DATE = /\b[\w.-]+\.[a-z]{2,}\/(?:[\w-]+\/)*((?:19|20)\d{2})\/(\d{2})\/(\d{2})\//;
+export const urlDate = (lines: { line: string }[]): YMD | undefined => {
+  for (const { line } of lines) {
+    const m = URL_DATE.exec(line);
+    const date = m && { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+    if (date && isValidYmd(date)) return date;
+  }
+  return undefined;
+};
+
+// A yearless date line in the header or a live page's first day header: "Thursday 26 August", "Wednesday 18 November,
+// 10:30", "Valdoré, the 8th of August, 17h30". Its year is the one the header names ("GCSE results 2027", "N° 31/2027")
+// when it fits the weekday, else the latest up to the reading day in which the weekday falls so.
+const DAY_HEADER = new RegExp(
+  String.raw`^[ \t]*(?:[A-Z][\p{L}' -]{1,30},[ \t]+)?(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+([A-Z][a-z]+)(?:,?[ \t]+\d{1,2}[:.h]\d{2})?[ \t]*$`,
+  'mu',
+);
+// Else a weekday's date in the opening lines' prose: "Our live coverage began on the eve of the race, Saturday 17 April".
+const LEAD_DAY = new RegExp(
+  String.raw`()(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Z][a-z]+)\b(?![ \t]+\d)`,
+  'u',
+);
+const LEAD_CHARS = 600;
+export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YMD): YMD | undefined => {
+  const header = DAY_HEADER.exec(text);
+  const lead = header ? null : LEAD_DAY.exec(text.slice(0, LEAD_CHARS));
+  const m = header ?? (lead && [lead[0], lead[2], lead[3], lead[4]]);
+  const month = m ? monthNumber(m[3] ?? '') : 0;
+  if (!m || !month) return undefined;
+  const d = Number(m[2]);
+  const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase() as (typeof WEEKDAYS)[number]) : undefined;
+  const fits = (y: number): boolean => isValidYmd({ y, m: month, d }) && (weekday === undefined || weekdayOf({ y, m: month, d }) === weekday);
+  const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])/g)].map((y) => Number(y[1])));
+  const y = named.find(fits) ?? (weekday === undefined ? undefined : inferYearBefore(month, d, notAfter, new Set([weekday])));
+  return y === undefined ? undefined : { y, m: month, d };
+};
