@@ -1,6 +1,6 @@
 import { FEATURE_NAMES } from '../lib/figures/confidence';
 import * as path from 'node:path';
-import { calibrationSet, expectedCalibrationError, FIT_DOCS, fitSet, type Labelled, NEWEST_UNFIXED, UNSEEN_BATCHES } from './calibration-set';
+import { calibrationSet, expectedCalibrationError, FIT_DOCS, fitSet, type Labelled, REPORTED_BATCHES, UNSEEN_BATCHES } from './calibration-set';
 import { HELD_OUT_DIR } from './gold-match';
 
 // Fits the confidence model's logistic weights on the generality articles g01–g39 and the annotator batches
@@ -64,5 +64,5 @@ if (require.main === module) {
   ece('fit set (g01-g39, FIT_BATCHES)', fitSet());
   ece('generality g40+', calibrationSet((doc) => !FIT_DOCS(doc)));
   ece('held-out', calibrationSet(() => true, HELD_OUT_DIR));
-  for (const dir of [...UNSEEN_BATCHES, NEWEST_UNFIXED]) ece(dir, calibrationSet(() => true, path.join(__dirname, dir)));
+  for (const dir of [...UNSEEN_BATCHES, ...REPORTED_BATCHES]) ece(dir, calibrationSet(() => true, path.join(__dirname, dir)));
 }

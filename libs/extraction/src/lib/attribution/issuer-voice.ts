@@ -60,14 +60,15 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
 const TITLE = String.raw`(?:(?:Governor|President|Minister|Chancellor|Secretary|Chair|Mayor|Commissioner|Dr|Prof(?:essor)?|Sir|Dame)\.?\s+)?`;
 const PERSON = String.raw`([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})`;
 const DECLARED_VOICE = new RegExp(
-  String.raw`^[ \t]*(?:Answer(?:ed)?\s+by\s+${PERSON}\s*(?:,|$)|${PERSON}['’]s\s+(?:(?:weekly|monthly|fortnightly|daily|regular)\s+)?column\b|[^\n]*?\b(?:[Rr]emarks|[Ss]peech|[Aa]ddress|[Ll]ecture)\s+by\s+${TITLE}${PERSON}[ \t]*$)`,
+  String.raw`^[ \t]*(?:Answer(?:ed)?\s+by:?\s+(?:[^\n(]{0,60}\()?${PERSON}\s*(?:[,)]|$)|${PERSON}['’]s\s+(?:(?:weekly|monthly|fortnightly|daily|regular)\s+)?column\b|[^\n]*?\b(?:[Rr]emarks|[Ss]peech|[Aa]ddress|[Ll]ecture)\s+by\s+${TITLE}${PERSON}[ \t]*$)`,
   'm',
 );
 // A written answer repeats its question above the answer: the declaration may stand a long paragraph down.
 const VOICE_CHARS = 2000;
 const declaredVoice = (text: string): string | undefined => {
   const m = DECLARED_VOICE.exec(text.slice(0, VOICE_CHARS));
-  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+  // "Declan Rourke TD": a member's name without the letters of the house.
+  return m ? (m[1] ?? m[2] ?? m[3])?.replace(/\s+(?:TD|MP|MSP|MLA|MS|AM)$/, '') : undefined;
 };
 
 // "From: Vale of Harrow Growers' Co-operative <bulletin@…>": a body's own bulletin, mailed to its members (a newsletter

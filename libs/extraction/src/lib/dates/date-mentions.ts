@@ -22,7 +22,8 @@ export type DateValue =
   | { kind: 'year'; y: number }
   /** `week` 0 / -1: that day of the publication week / the week before; absent: the latest such day. */
   /** `ahead`: "are due to arrive on Monday", the next such day. */
-  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1; ahead?: boolean }
+  /** `since`: "UPDATE 00:35 GMT, Sunday:", an update's day, the first such day on or after publication. */
+  | { kind: 'weekday'; weekday: number; strictlyBefore: boolean; week?: 0 | -1; ahead?: boolean; since?: boolean }
   /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
   | { kind: 'day-offset'; days: number; anchored?: boolean; years?: number }
   /** `sameTime`: "the same period last year", the publication's month `back` years earlier. */
@@ -37,6 +38,8 @@ const COMPARISON_BASE = /\b(?:compar(?:ed|ing)|in\s+comparison)\s+(?:with|to)\s+
 const BOUNDARY_CLAUSE = /\b(?:since|until|till|after|before)\b[^,.;:()]{0,40}$|\bthan\s+(?:in|on|at|during|the|our|its|their|a)\b[^,.;:()\d]{0,40}$/i;
 // "By Oct. 28, the Pentagon put the total at 10,000": a sentence opening "By <date>," says when the figure held.
 const AS_OF_BY = /(?:^|[.!?]["”]?\s+|\n\s*)By\s+$/;
+// "UPDATE 00:35 GMT, Sunday:": the weekday of an update added to the story after it was published.
+const UPDATE_LABEL = /(?:^|\n)[ \t]*(?:UPDATE[SD]?|Update[sd]?)\b[^\n.]{0,25}$/;
 // "next week", "another cut in September": ahead of the reporting.
 const FUTURE_BEFORE =
   /\b(?:next|coming|upcoming|(?:due|scheduled|slated)\s+(?:on|for|in))\s*$|\b(?:another|a\s+further|further)\s+\w+\s+(?:(?:in|on|by)\s+)?$/i;
@@ -94,6 +97,7 @@ export const findDateMentions = (text: string): DateMention[] => {
       found.push({
         ...value,
         ...(ahead || forward ? { ahead: true } : {}),
+        ...(value.kind === 'weekday' && UPDATE_LABEL.test(text.slice(Math.max(0, start - 40), start)) ? { since: true } : {}),
         start,
         end,
         text: m[0],

@@ -47,6 +47,11 @@ export const DATE_RULES: Rule[] = [
     build: (m) => ({ kind: 'date', y: (m[3]?.length === 2 ? 2000 : 0) + Number(m[3]), m: monthNumber(m[2] ?? ''), d: Number(m[1]) }),
   },
   {
+    // A wire's closing stamp: "Fr, 03.Jul 2026" (day, dot, month's abbreviation, year).
+    re: /\b(\d{1,2})\.(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?[^\S\n]+(\d{4})\b/g,
+    build: (m) => ({ kind: 'date', y: Number(m[3]), m: monthNumber(m[2] ?? ''), d: Number(m[1]) }),
+  },
+  {
     // A day, a month's abbreviation and a year joined by hyphens or slashes, as committee papers stamp a sitting: "26-Nov-2026".
     re: /\b(\d{1,2})([-/])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\2(\d{4})\b/g,
     build: (m) => ({ kind: 'date', y: Number(m[4]), m: monthNumber(m[3] ?? ''), d: Number(m[1]) }),

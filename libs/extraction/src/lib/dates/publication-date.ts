@@ -7,7 +7,7 @@ import { dayHeader, headerParts, issueMonth, issueWeek, urlDate } from './public
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
 const LABELLED =
-  /^\s*(date|dated|published|publication date|(?:sitting|hearing|meeting|session|release|issue)\s+date|pub|posted|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+  /^\s*(date(?!\s+(?:tabled|submitted|received|lodged|of\s+(?:question|birth|tabling)))|dated|published|publication date|(?:sitting|hearing|meeting|session|release|issue)\s+date|pub|posted|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
 // its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =
@@ -110,9 +110,9 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
 
 // An op-ed's or a magazine piece's closing line: "This article appeared in the print edition of Sunday 29 November 2026",
 // "First published in The Courier on 3 March 2026", "A version of this story ran on 4 May 2026", a blog's
-// "Posted by Marisol Vega on August 23, 2027 at 9:14 pm".
+// "Posted by Marisol Vega on August 23, 2027 at 9:14 pm", a bulletin's "Approved for release by … on 4 December 2026".
 const FOOTER_LINES = 4;
-const FOOTER = /\b(?:appeared|published|printed|ran|edition\s+of|posted)\b/i;
+const FOOTER = /\b(?:appeared|published|printed|ran|edition\s+of|posted|approved\s+for\s+release|released|issued)\b/i;
 // A bare ISO 8601 instant as the story's last line, as feeds stamp it: "2027-01-08T13:41:07Z".
 const ISO_STAMP = /^\s*((?:19|20)\d{2})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})\s*$/;
 const footerDate = (text: string): YMD | undefined =>
@@ -218,7 +218,12 @@ const firstFullDate = (s: string): YMD | undefined => {
 
 /** A short line that is not prose, such as "By Jane Doe, 28 October 2024 | Kyiv". */
 const isBylineLike = (line: string): boolean =>
-  line.trim().length <= 80 && !/[.!?]["”’]?\s*$/.test(line.trim()) && line.trim().split(/\s+/).length <= 12;
+  line.trim().length <= 80 &&
+  !/[.!?]["”’]?\s*$/.test(line.trim()) &&
+  line
+    .trim()
+    .split(/\s+/)
+    .filter((w) => /\w/.test(w)).length <= 12;
 
 /** A line that holds a date and little else (weekday, time, zone), such as a byline date. */
 const isBareDateLine = (line: string): boolean => {

@@ -46,7 +46,10 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
         const monday = addDays(published, -weekdayOf(published) + 7 * value.week);
         return { date: addDays(monday, value.weekday), precision: 'day', relative: true };
       }
-      if (value.ahead) return { date: addDays(published, (value.weekday - weekdayOf(published) + 7) % 7 || 7), precision: 'day', relative: true };
+      if (value.ahead || value.since) {
+        const days = (value.weekday - weekdayOf(published) + 7) % 7 || (value.since ? 0 : 7);
+        return { date: addDays(published, days), precision: 'day', relative: true };
+      }
       let back = (weekdayOf(published) - value.weekday + 7) % 7;
       if (back === 0 && value.strictlyBefore) back = 7;
       return { date: addDays(published, -back), precision: 'day', relative: true };

@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.3, -0.54, -0.36, -1.83, -0.14, 0.74, -1.84, -1.26, 0.8, -0.8, -2.27, 1, 0.97, 0.42, -1.27, 0.52, -0.46, -0.53,
+  2.34, -0.55, -0.36, -1.78, -0.14, 0.73, -1.84, -1.26, 0.8, -0.8, -2.28, 0.96, 0.96, 0.42, -1.28, 0.5, -0.47, -0.56,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

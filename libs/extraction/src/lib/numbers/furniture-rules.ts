@@ -47,7 +47,13 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\+\s*$/.test(before) && /^\s*(?:\(0\))?\s*\d{2,4}[\s-]\d{3,4}/.test(after)) return 'phone number';
   if (m.value === 0 && /\+\d{1,3}\s*\($/.test(before)) return 'phone number';
   // "JANUARY 2027 | OPEN ROAD | 73": a page number as a header line's last part.
-  if (/(?:^|\n)[^\n]*\S[ \t]+[|·•][ \t]*$/.test(before) && /^[ \t]*(?:\n|$)/.test(after)) return 'label';
+  // (Two parts before it, one a month or a year: "Northern | 148,212" is a table's row.)
+  if (
+    /(?:^|\n)[^\n|·•]*\S[ \t]+[|·•][ \t]+[^\n|·•]*\S[ \t]+[|·•][ \t]*$/.test(before) &&
+    /\b(?:(?:19|20)\d{2}|[A-Z][a-z]+ber|January|February|March|April|May|June|July|August)\b/i.test(before.slice(before.lastIndexOf('\n') + 1)) &&
+    /^[ \t]*(?:\n|$)/.test(after)
+  )
+    return 'label';
   // "within 30 days of the crash", "Forty minutes later": a definition's window or a span of the telling, not a count.
   if (/\bwithin\s+$/i.test(before) && /^\s+(?:days?|hours?|weeks?)\b/i.test(after)) return 'period';
   if (/^\s+(?:minutes?|hours?)\s+(?:later|earlier)\b/i.test(after)) return 'period';
@@ -85,6 +91,18 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\bRound\s+$/.test(before)) return 'label';
   // "call Skarlinjen on 0771 44 20 00": every group of the number to call; "(2021=100)": an index's base year and level.
   if (/\bcall(?:ing)?\s+(?:[A-Z][\w'’-]*\s+){0,4}on\s+[\d\s()+-]*$/.test(before)) return 'phone number';
+  // "call the national power cut number 105", "Strandgata 14, 5013 Bergen": a number to dial, a postcode after an address.
+  if (/\bcall\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:number|line|helpline|hotline),?\s+(?:on\s+)?[\d\s()+-]*$/i.test(before)) return 'phone number';
+  if (/\b(?:extension|ext\.?)\s+$/i.test(before)) return 'phone number';
+  // "Johann Pichler (58)": an age in brackets after a name; "The B 67 between Gleisdorf and Ilz": a road's number.
+  if (m.value >= 15 && m.value <= 110 && /[A-Z][a-z]+\s*\($/.test(before) && /^\)/.test(after)) return 'age';
+  if (/\b(?:[Tt]he|on|along|via)\s+[ABMDLS][ \t]$/.test(before)) return 'road';
+  if (
+    /\b(?:[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan)|[A-Z][\w'’-]*\s+(?:Street|Road|Avenue|Lane))\s+\d+[a-z]?,\s*$/.test(
+      before,
+    )
+  )
+    return 'address';
   if (/^\s*=\s*100\b/.test(after) || /\(\s*(?:19|20)\d{2}\s*=\s*$/.test(before)) return 'index base';
   // "breakdowns by age group (18-20, 21-24, 25 and over)".
   if (m.value <= 120 && /\bage\s+(?:groups?|bands?)\s*\([^)]*$/i.test(before)) return 'age';

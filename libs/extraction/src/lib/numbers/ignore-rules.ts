@@ -187,6 +187,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (notation) return notation;
   if (isAge(m, before, after)) return 'age';
   if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
+  // "1.1 Eight new infected premises …", "3.2 Of these, …": a numbered section of a bulletin.
+  if (/(?:^|\n)[ \t]*$/.test(before) && /^\d+(?:\.\d+)*\.?$/.test(m.text) && /\./.test(m.text) && /^[ \t]+[A-Z]/.test(after)) return 'section number';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
   return undefined;
 };

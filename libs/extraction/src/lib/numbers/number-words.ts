@@ -53,11 +53,11 @@ const TOKEN = String.raw`(?:${UNIT_WORDS}|${SCALE_WORDS})`;
 
 /**
  * Spelled-out numbers: "three thousand", "twenty-five", "a dozen", "half a
- * million". A lone scale word needs "a"/"an"/"half a" in front of it; "and" joins only after a scale word
+ * million", "a quarter of a million". A lone scale word needs "a"/"an"/"half a" in front of it; "and" joins only after a scale word
  * ("a hundred and twenty"), so "between six and eight" stays two numbers.
  */
 export const NUMBER_WORDS_RE = new RegExp(
-  String.raw`\b(?:(?:(?:one and )?a half|half an?|an?)\s+(?=(?:${SCALE_WORDS})\b)|(?=(?:${UNIT_WORDS})\b))${TOKEN}(?:(?:(?<=(?:${SCALE_WORDS}))\s+and\s+|\s+|-)${TOKEN})*\b`,
+  String.raw`\b(?:(?:(?:one and )?a half|half an?|(?:a|one|three)\s+quarters?\s+of\s+an?|an?)\s+(?=(?:${SCALE_WORDS})\b)|(?=(?:${UNIT_WORDS})\b))${TOKEN}(?:(?:(?<=(?:${SCALE_WORDS}))\s+and\s+|\s+|-)${TOKEN})*\b`,
   'gi',
 );
 
@@ -66,6 +66,8 @@ export const parseNumberWords = (phrase: string): number | undefined => {
   const words = phrase
     .toLowerCase()
     .replace(/-/g, ' ')
+    .replace(/\b(?:a|one)\s+quarter\s+of\s+an?\b/g, '0.25')
+    .replace(/\bthree\s+quarters\s+of\s+an?\b/g, '0.75')
     .replace(/\bhalf an?\b/g, '0.5')
     .replace(/\band a half\b/g, '0.5')
     .replace(/\ban?\b/g, '1')
