@@ -202,10 +202,12 @@ export const createCreditTracker = (doc: CreditDocument) => {
     const carried = !attribution && !quote && !listed ? paragraphSource(sentence) : undefined;
     // "The company will impose a ban affecting 2.3 million customers": a described body's own act, told of it.
     // "Police made 11 arrests", "the Red Cross has distributed 1,200 bottles": a named body's own act or claim.
-    const actor =
+    const acted =
       !attribution && !quote && !listed && !carried
         ? (bodyActor(ownActor(sentence.text, pos - sentence.start), sentence) ?? describedActor(sentence))
         : undefined;
+    // "Tarnway carried 912,400 passengers" in Tarnway Air's own release: the issuer, by its short name.
+    const actor = acted && issuer?.toLowerCase().startsWith(acted.toLowerCase()) ? issuer : acted;
     const speaker = speakerOf(sentence);
     const firstPerson = attribution?.pronoun === 'we' || attribution?.pronoun === 'i';
     // "we have confirmed" in the story's own voice is the article; a speaker's "they" ("MR X: They put it at …") the speaker tells.

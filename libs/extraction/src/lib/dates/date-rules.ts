@@ -24,6 +24,16 @@ const ROMAN_MONTHS = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X
 const SPAN_COUNT = ['', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 const MONTHS_COUNT = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
 const num = (s: string | undefined): number | undefined => (s === undefined ? undefined : Number(s));
+const ORDINAL_DAYS = [
+  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'],
+  ...['eleventh', 'twelfth', 'thirteenth', 'fourteenth', 'fifteenth', 'sixteenth', 'seventeenth', 'eighteenth', 'nineteenth'],
+  ...['twentieth', ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'].map((w) => `twenty-${w}`)],
+  ...['thirtieth', 'thirty-first'],
+];
+const ORDINAL_DAY = [...ORDINAL_DAYS]
+  .reverse()
+  .map((w) => w.replace('-', String.raw`[\s-]`))
+  .join('|');
 
 /** Day-first numeric dates (28/10/2024), unless the first part cannot be a day-of-month pairing. */
 const numericDate = (a: number, b: number, y: number, monthFirst = false): DateValue =>
@@ -81,6 +91,17 @@ export const DATE_RULES: Rule[] = [
     re: new RegExp(String.raw`\b${DAY}\.?(?:[^\S\n]+of)?[^\S\n]+(${MONTH})(?:,?[^\S\n]+${YEAR})?(?![\w])`, 'gi'),
     monthGroup: 2,
     build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[2]), d: Number(m[1]) }),
+  },
+  {
+    // A day in ordinal words, as a presenter says it: "Wednesday the third of March 2027".
+    re: new RegExp(String.raw`\b(?:the[^\S\n]+)?(${ORDINAL_DAY})[^\S\n]+of[^\S\n]+(${MONTH})(?:,?[^\S\n]+${YEAR})?(?![\w])`, 'gi'),
+    monthGroup: 2,
+    build: (m) => ({
+      kind: 'date',
+      y: num(m[3]),
+      m: monthNumber(m[2]),
+      d: ORDINAL_DAYS.indexOf((m[1] ?? '').toLowerCase().replace(/[\s-]+/, '-')) + 1,
+    }),
   },
   {
     re: new RegExp(String.raw`\b(${MONTH})[^\S\n]+${DAY}(?:,?[^\S\n]+${YEAR})?(?![\w,]\d)(?!\d)`, 'gi'),

@@ -2,7 +2,7 @@ import { FULL_MONTH_NAME, isValidYmd, monthNumber, weekdayOf, type YMD } from '.
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
-import { dayHeader, headerParts, issueMonth, issueWeek, urlDate } from './publication-elsewhere';
+import { dayHeader, headerParts, issueMonth, issueWeek, leadWeekdayDate, urlDate } from './publication-elsewhere';
 
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
@@ -92,7 +92,8 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   const best = stamped ? { ...candidates[0], date: stamped.date } : candidates[0];
   if (!best) {
     // No header line states it: a footer, an issue's month or week, the page's address, a yearless day header.
-    const elsewhere = footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines) ?? urlDate(lines) ?? dayHeader(text, lines, notAfter);
+    const elsewhere =
+      footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines) ?? urlDate(lines) ?? dayHeader(text, lines, notAfter) ?? leadWeekdayDate(text);
     return elsewhere && { date: elsewhere };
   }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).

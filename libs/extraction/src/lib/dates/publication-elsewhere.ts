@@ -1,4 +1,5 @@
 import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
+import { findDateMentions } from './date-mentions';
 import { inferYearBefore } from './infer-year';
 
 // Where a publication day is read when no header line states one: an issue's month or week, the page's address, a
@@ -73,4 +74,16 @@ export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YM
   const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])/g)].map((y) => Number(y[1])));
   const y = named.find(fits) ?? (weekday === undefined ? undefined : inferYearBefore(month, d, notAfter, new Set([weekday])));
   return y === undefined ? undefined : { y, m: month, d };
+};
+
+/** "It's Wednesday the third of March 2027, and today we're asking …": a full date the opening lines give with its weekday. */
+export const leadWeekdayDate = (text: string): YMD | undefined => {
+  const mentions = findDateMentions(text.slice(0, LEAD_CHARS));
+  for (let i = 1; i < mentions.length; i++) {
+    const [day, date] = [mentions[i - 1], mentions[i]];
+    if (day?.kind !== 'weekday' || date?.kind !== 'date' || date.y === undefined) continue;
+    const full = { y: date.y, m: date.m, d: date.d };
+    if (/^[\s,]*$/.test(text.slice(day.end, date.start)) && isValidYmd(full) && weekdayOf(full) === day.weekday) return full;
+  }
+  return undefined;
 };

@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.34, -0.55, -0.36, -1.78, -0.14, 0.73, -1.84, -1.26, 0.8, -0.8, -2.28, 0.96, 0.96, 0.42, -1.28, 0.5, -0.47, -0.56,
+  2.28, -0.51, -0.34, -1.82, -0.12, 0.74, -1.84, -1.26, 0.78, -0.85, -2.23, 1.01, 0.97, 0.42, -1.22, 0.51, -0.53, -0.55,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

@@ -11,6 +11,9 @@ const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST
 const STREET = String.raw`(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Way|Drive|Boulevard|Blvd\.?|Parkway|Pkwy\.?|Place|Square|Crescent|Close|Terrace|Wynd|Quay|Row|Rise|Grove|Mews|Walk)`;
 const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STREET}(?![\w])`);
 // A street name that ends in its own word for street, before the number, as Nordic, German and Dutch addresses write it.
+const POSTCODE_BEFORE = new RegExp(
+  String.raw`\b[A-Z][\w'’-]*(?:(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|katu)|\s+${STREET})\s+\d+(?:\s?[A-Za-z])?,\s*$`,
+);
 const STREET_BEFORE = /\b[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu)\s+$/;
 
 /** "two-bedroom homes", "a five-star hotel", "the three-storey block": a kind of thing, in digits or words. */
@@ -40,7 +43,7 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   // "In my 22 years in central banking", "her 12 years as mayor": a tenure, not a quantity.
   if (/\b(?:my|his|her|their|our|your)\s+$/i.test(before) && /^\s+years?\s+(?:in|at|as|with|on)\b/i.test(after)) return 'tenure';
   // "2200 Commerce Parkway", "14 Mill Lane", "Kongsgate 31, Nordby": a street address, before or after the street's name.
-  if (STREET_AFTER.test(after) || (STREET_BEFORE.test(before) && /^\s*(?:[,\n]|$)/.test(after))) return 'address';
+  if (STREET_AFTER.test(after) || (STREET_BEFORE.test(before) && /^(?:\s?[A-Z]\b)?\s*(?:[,\n]|$)/.test(after))) return 'address';
   // "NDC 71205-0334-30", "ISBN 978-0-14": a code of three or more digit groups joined by hyphens.
   if (/\d-\d+-$|\d-$/.test(before) ? /\d-\d+-$/.test(before) || /^-\d/.test(after) : /^-\d+-\d/.test(after)) return 'code';
   // "+44 (0)20 7946 0877": a phone number's country code.
@@ -88,21 +91,22 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   // "call the free telephone line 0800 112 45": every group of the number; "Round 18" in a newsletter's subject line.
   if (/\b(?:telephone|phone|hotline|helpline|freephone|tel\.?)\s+(?:line\s+)?(?:(?:is|on|number)\s+|:\s*)?[\d\s()+-]*$/i.test(before))
     return 'phone number';
-  if (/\bRound\s+$/.test(before)) return 'label';
+  // "Round 18", "near mile marker 37", "Lines 1 and 14", "[Running time 38 minutes.]": labels, not counts.
+  if (/\b(?:Round|[Mm]ile\s*(?:marker|post)|Lines|[Rr]unning\s+time)\s+(?:\d+\s+and\s+)?$/.test(before)) return 'label';
   // "call Skarlinjen on 0771 44 20 00": every group of the number to call; "(2021=100)": an index's base year and level.
   if (/\bcall(?:ing)?\s+(?:[A-Z][\w'’-]*\s+){0,4}on\s+[\d\s()+-]*$/.test(before)) return 'phone number';
-  // "call the national power cut number 105", "Strandgata 14, 5013 Bergen": a number to dial, a postcode after an address.
+  // "call the national power cut number 105": a number to dial.
   if (/\bcall\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:number|line|helpline|hotline),?\s+(?:on\s+)?[\d\s()+-]*$/i.test(before)) return 'phone number';
   if (/\b(?:extension|ext\.?)\s+$/i.test(before)) return 'phone number';
   // "Johann Pichler (58)": an age in brackets after a name; "The B 67 between Gleisdorf and Ilz": a road's number.
   if (m.value >= 15 && m.value <= 110 && /[A-Z][a-z]+\s*\($/.test(before) && /^\)/.test(after)) return 'age';
   if (/\b(?:[Tt]he|on|along|via)\s+[ABMDLS][ \t]$/.test(before)) return 'road';
-  if (
-    /\b(?:[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan)|[A-Z][\w'’-]*\s+(?:Street|Road|Avenue|Lane))\s+\d+[a-z]?,\s*$/.test(
-      before,
-    )
-  )
-    return 'address';
+  // "Strandgata 14, 5013 Bergen", "Kuninkaankatu 11 B, 33210 Tampere": the postcode after a street address.
+  if (POSTCODE_BEFORE.test(before) && /^\s+[A-Z]/.test(after)) return 'address';
+  // "open Tuesday to Sunday 10-18": opening hours.
+  if (m.kind === 'range' && /\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|daily)\s+$/.test(before)) return 'time';
+  // "AMP 141830 AUG 2026": a wire's date-time group (day, hour, minute) before the month and year.
+  if (/^\d{6}$/.test(m.text) && /^\s+(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\s+\d{4}\b/.test(after)) return 'date-time group';
   if (/^\s*=\s*100\b/.test(after) || /\(\s*(?:19|20)\d{2}\s*=\s*$/.test(before)) return 'index base';
   // "breakdowns by age group (18-20, 21-24, 25 and over)".
   if (m.value <= 120 && /\bage\s+(?:groups?|bands?)\s*\([^)]*$/i.test(before)) return 'age';

@@ -134,7 +134,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'not a quantity';
   // "children under five", "adults over 65": an age band.
   if (
-    /\b(?:children|kids|babies|infants|adults|people|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) &&
+    /\b(?:children|kids|babies|infants|adults|people|persons|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) &&
     m.value <= 120
   )
     return 'age';

@@ -168,8 +168,18 @@ const FRACTION_VALUE: [RegExp, number][] = [
 // drones" counts drones). The later batches' gold gives these as percentages far more often than it leaves them out.
 const PROPORTION_RE =
   /\b(one|two|three|four|five|six|seven|eight|nine|\d{1,2})\s+(in|out\s+of)\s+(?:every\s+)?(two|three|four|five|six|seven|eight|nine|ten|a\s+hundred|\d{1,3})\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b)/gi;
+// "Only one high-speed train in three is running": a share with its noun between the two numbers.
+const NOUN_PROPORTION_RE =
+  /\b(one|two|three)\s+(?:[a-z][a-z-]*\s+){1,2}in\s+(two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)/gi;
 const proportionMentions = (text: string): NumberMention[] => {
   const out: NumberMention[] = [];
+  NOUN_PROPORTION_RE.lastIndex = 0;
+  for (let m = NOUN_PROPORTION_RE.exec(text); m; m = NOUN_PROPORTION_RE.exec(text)) {
+    const [part, whole] = [parseNumberWords(m[1] ?? ''), parseNumberWords(m[2] ?? '')];
+    if (part === undefined || whole === undefined || part >= whole) continue;
+    const value = Math.round((1000 * part) / whole) / 10;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'single', value, fraction: true, word: true });
+  }
   PROPORTION_RE.lastIndex = 0;
   for (let m = PROPORTION_RE.exec(text); m; m = PROPORTION_RE.exec(text)) {
     const [part, whole] = [wordOrDigits(m[1] ?? ''), wordOrDigits((m[3] ?? '').replace(/^a\s+/i, 'one '))];
