@@ -42,9 +42,12 @@ export interface Publication {
   zone?: string;
 }
 
-/** A labelled line's rank: "Published" first, then "Updated", then "Originally published" ("Updated Nov. 4 | Originally
- * published Nov. 3": the text as it stands is the update's). */
-const labelRank = (label: string): number => (/^originally/i.test(label) ? 4 : /^upd|updated/i.test(label) ? 3 : 0);
+/** A labelled line's rank: "Published" first, then "Updated", then "Originally published" or "First published" ("Updated
+ * Nov. 4 | Originally published Nov. 3": the text as it stands is the update's, unless its updates stand above it). */
+const labelRank = (label: string, text: string): number =>
+  /^originally/i.test(label) || (/^first/i.test(label) && !UPDATE_BLOCK.test(text)) ? 4 : /^upd|updated/i.test(label) ? 3 : 0;
+// "UPDATE 00:35 GMT, Sunday: …" above the story: the updates are added on top, the story below keeps its first day.
+const UPDATE_BLOCK = /\n[ \t]*UPDATE[SD]?\s+\d{1,2}[:.]\d{2}/;
 
 /**
  * The publication date stated in the article's header: a "Date: 28/10/2024"
@@ -78,10 +81,10 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
     const date = firstFullDate(label ? line.slice(label[0].length) : line) ?? short;
     if (!date) {
       const yearless = label && headerYearDate(line.slice(label[0].length), lines);
-      if (yearless) candidates.push({ rank: labelRank(label[1] ?? '') + 0.5, date: yearless, line, dateline: false });
+      if (yearless) candidates.push({ rank: labelRank(label[1] ?? '', text) + 0.5, date: yearless, line, dateline: false });
       continue;
     }
-    if (label) candidates.push({ rank: labelRank(label[1] ?? ''), date, line, dateline: false });
+    if (label) candidates.push({ rank: labelRank(label[1] ?? '', text), date, line, dateline: false });
     else if (isBareDateLine(line)) candidates.push({ rank: 1, date, line, dateline: false });
     else if (isBylineLike(line)) candidates.push({ rank: 2, date, line, dateline: false });
   }

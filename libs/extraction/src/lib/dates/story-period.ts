@@ -1,7 +1,7 @@
 import type { Paragraph, Span } from '../text/segment-text';
 import { answerDate } from './transcript-answer';
 import { addDays, monthNumber, toIso, type YMD } from './calendar';
-import type { DateMention } from './date-mentions';
+import { findDateMentions, type DateMention } from './date-mentions';
 import { within, type AsOf } from './find-as-of';
 
 /**
@@ -23,6 +23,7 @@ const FISCAL_START = new RegExp(
 );
 export const YEAR_SPAN = /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–]|per\s*cent|%))/;
 const SEASON = /^(?:19|20)\d{2}[-–/]\d{2}\s/;
+const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Data|Surveillance)\s+period\s*:\s*([^\n]+)$/im;
 const YEAR_TO = new RegExp(
   String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
 );
@@ -50,6 +51,11 @@ export const findStoryPeriod = (
     const close = addDays({ ...start, y: start.y + 1 }, -1);
     return { asOf: { as_of: toIso(close), datePrecision: 'day', dateBasis: 'relative' }, close: { m: close.m, d: close.d } };
   }
+  // "Reporting period: 2 - 8 March 2027": a situation report's figures hold at the period's last day.
+  const reporting = REPORTING_PERIOD.exec(text.slice(0, 600))?.[1];
+  const last = reporting ? findDateMentions(reporting).findLast((x) => x.kind === 'date' && x.y !== undefined) : undefined;
+  if (last?.kind === 'date' && last.y !== undefined)
+    return { asOf: { as_of: toIso({ y: last.y, m: last.m, d: last.d }), datePrecision: 'day', dateBasis: 'explicit' } };
   // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month.
   const yearTo = YEAR_TO.exec(leadText);
   if (yearTo) {

@@ -98,6 +98,13 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   // "call the national power cut number 105": a number to dial.
   if (/\bcall\s+(?:the\s+)?(?:[\w'’-]+\s+){0,4}(?:number|line|helpline|hotline),?\s+(?:on\s+)?[\d\s()+-]*$/i.test(before)) return 'phone number';
   if (/\b(?:extension|ext\.?)\s+$/i.test(before)) return 'phone number';
+  // "an emergency information line, 115, for families", "MoH cholera hotline: 5454 (toll free)".
+  if (/\b(?:hotline|helpline|information\s+line|emergency\s+line|phone\s+line)\s*[,:]?\s*$/i.test(before)) return 'phone number';
+  // "contrary to regulations 12 and 38": a legal provision's number.
+  if (/\b(?:regulations?|sections?|articles?|paragraphs?|clauses?|rules?)\s+(?:\d+[a-z]?\s*(?:,|and|or)\s*)*$/i.test(before)) return 'label';
+  // A match report's line-ups: "Tremlett (Ryland 41)", "Goals: Corcoran 23, Okafor 88" (minutes of play).
+  if (/\([A-Z][a-z'’-]+\s+$/.test(before) && /^\s*\)/.test(after)) return 'minute';
+  if (/(?:^|\n)[ \t]*(?:Goals?|Scorers?|Booked|Sent\s+off|Subs?)\s*:[^\n]*[A-Z][a-z'’-]+\s+$/.test(before)) return 'minute';
   // "Johann Pichler (58)": an age in brackets after a name; "The B 67 between Gleisdorf and Ilz": a road's number.
   if (m.value >= 15 && m.value <= 110 && /[A-Z][a-z]+\s*\($/.test(before) && /^\)/.test(after)) return 'age';
   if (/\b(?:[Tt]he|on|along|via)\s+[ABMDLS][ \t]$/.test(before)) return 'road';
