@@ -63,7 +63,8 @@ export const DATE_RULES: Rule[] = [
   },
   {
     // A day, a month's abbreviation and a year joined by hyphens or slashes, as committee papers stamp a sitting: "26-Nov-2026".
-    re: /\b(\d{1,2})([-/])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\2(\d{4})\b/g,
+    // (In capitals too, as a wire's stamp: "MNW 04-FEB-2027 12:19:07 GMT".)
+    re: /\b(\d{1,2})([-/])(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\2(\d{4})\b/g,
     build: (m) => ({ kind: 'date', y: Number(m[4]), m: monthNumber(m[3] ?? ''), d: Number(m[1]) }),
   },
   {

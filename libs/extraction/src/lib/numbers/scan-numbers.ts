@@ -39,7 +39,7 @@ const CURRENCY_PREFIXES: [RegExp, Unit][] = [
 ];
 
 const DIGITS_RE = new RegExp(
-  String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:(?:US|AU?|CA?|NZ|HK|S)\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?![\d,])|\d+(?:\.\d+)?)` +
+  String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:(?:US|AU?|CA?|NZ|HK|S)\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d|,\d)|\d+(?:\.\d+)?)` +
     String.raw`(?:\s?(?<word>million|billion|trillion|thousand|hundred)\b|\s?(?<abbr>mn|mln|bn|bln|tn|trn)\b|(?<short>[mbk])(?![A-Za-z0-9²]))?` +
     String.raw`(?<attached>[A-Za-z]+(?:²|2(?!\d))?)?(?:-(?<compound>[A-Za-z]+))?`,
   'g',
