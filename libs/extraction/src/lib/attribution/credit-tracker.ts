@@ -7,7 +7,7 @@ import { commonWordTest, isPersonName, personNamedBefore } from './person-names'
 import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import type { Credit, CreditDocument } from './credit-document';
-import { findIssuer } from './issuer-voice';
+import { findIssuer, opinionAuthor } from './issuer-voice';
 import { pollGoesOn } from './poll-carry';
 import { endsWithEntityNoun } from './noun-phrase';
 import { countsItsSubject, creditedAfter, explanationOf } from './neighbour-credit';
@@ -51,6 +51,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   let lastCredit: string | undefined;
   let labelParagraph = -1;
   const issuer = findIssuer(doc.text, doc.sentences, doc.attributions);
+  const author = opinionAuthor(doc.text);
   const answerer = interviewee(doc.text);
   const initials = declaredInitials(doc.text);
 
@@ -213,7 +214,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
     // "we have confirmed" in the story's own voice is the article; a speaker's "they" ("MR X: They put it at …") the speaker tells.
     const ownVoice = firstPerson && !speaker && !quote && !quotationAt(attribution?.anchor ?? -1, quotes);
     const raw = ownVoice
-      ? undefined
+      ? author
       : speaker && (!attribution || firstPerson || attribution.pronoun === 'they')
         ? speaker
         : attribution?.pronoun

@@ -148,3 +148,10 @@ const titleCase = (line: string): string =>
         .split(/\s+/)
         .map((w) => (/^(?:OF|AND|FOR|THE)$/.test(w) ? w.toLowerCase() : w.length <= 3 && !/[AEIOU]/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
         .join(' ');
+
+// "COMMENT" or "OPINION | WORK" over a piece "By Dr Helen Achterberg": an author writing in the first person ("By my
+// calculation", "I estimate") gives those figures herself.
+const OPINION = /^[ \t]*(?:OPINION|COMMENT|Opinion|Comment|Op-ed|OP-ED)\b|\/(?:opinion|comment)\//m;
+const BYLINE = /^[ \t]*By\s+(?:(?:Dr|Prof|Professor|Sir|Dame)\.?\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})[ \t]*$/m;
+export const opinionAuthor = (text: string): string | undefined =>
+  OPINION.test(text.slice(0, HEAD_CHARS)) ? BYLINE.exec(text.slice(0, VOICE_CHARS))?.[1] : undefined;

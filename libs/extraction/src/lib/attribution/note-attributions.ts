@@ -14,9 +14,9 @@ export const headedAttributions = (s: string, at: number): Attribution[] => {
 export const possessiveAttributions = (s: string, at: number): Attribution[] =>
   [
     ...s.matchAll(
-      /\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her)\s+(?:own\s+|latest\s+|new\s+|daily\s+|annual\s+|monthly\s+|quarterly\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi,
+      /\b(?:according\s+to|(?:as\s+)?per|by)\s+(its|their|his|her|my|our)\s+(?:own\s+|latest\s+|new\s+|daily\s+|annual\s+|monthly\s+|quarterly\s+|intelligence\s+)*(?:update|figures|estimates?|data|count|tally|assessment|report|statement|bulletin|calculations?|reckoning)\b/gi,
     ),
   ].map((m) => {
-    const pronoun = { its: 'it', their: 'they', his: 'he', her: 'she' }[(m[1] ?? '').toLowerCase()] ?? 'it';
+    const pronoun = { its: 'it', their: 'they', his: 'he', her: 'she', my: 'i', our: 'we' }[(m[1] ?? '').toLowerCase()] ?? 'it';
     return { anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: pronoun, pronoun, forwardOnly: false };
   });

@@ -52,7 +52,7 @@ export const NOUN_LEXICON: NounEntry[] = [
     demonym: true,
   },
   entry(
-    String.raw`people|persons|civilians|casualties|casualty|deaths|dead|killed|wounded|injured|refugees|prisoners|POWs|residents|children|workers|labou?rers|migrants|citizens|evacuees|hostages|detainees|victims|lives|bodies|defectors|women|senators|lawmakers|legislators|deputies|MPs|voters|patients|passengers|students|pupils|tourists|hikers|climbers|miners|survivors|firefighters|rescuers|nurses|doctors|teachers|employees|staff|protesters|demonstrators|marchers|participants|attendees|spectators|fans|inmates|households|families|customers|subscribers|users|homeowners|displaced|evacuated|missing|infected|hospitali[sz]ed`,
+    String.raw`people|persons|civilians|casualties|casualty|deaths|dead|killed|wounded|injured|refugees|prisoners|POWs|residents|children|workers|labou?rers|migrants|citizens|evacuees|hostages|detainees|victims|lives|bodies|defectors|women|senators|lawmakers|legislators|deputies|MPs|voters|patients|passengers|students|pupils|tourists|hikers|climbers|miners|survivors|firefighters|rescuers|nurses|doctors|teachers|employees|staff|protesters|demonstrators|marchers|participants|attendees|spectators|fans|inmates|households|families|customers|subscribers|users|homeowners|displaced|evacuated|missing|infected|hospitali[sz]ed|hurt`,
     'people',
   ),
   entry(
