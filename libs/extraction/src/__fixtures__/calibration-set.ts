@@ -64,13 +64,14 @@ export const UNSEEN_BATCHES = [
   'held-out-28',
   'held-out-29',
   'held-out-30',
+  'held-out-31',
 ];
 /**
  * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-27 stays just over the target
- * after its rules (0.146 when scored, 0.101 after; over-confident on figures its annotator leaves out), and held-out-31, the
- * newest batch, is kept unfixed as the honest estimate, so no rule or weight may be aimed at it (0.058 when scored).
+ * after its rules (0.146 when scored, 0.101 after; over-confident on figures its annotator leaves out), and held-out-32 and
+ * -33, the newest batches, are kept unfixed as the honest estimate, so no rule or weight may be aimed at them.
  */
-export const REPORTED_BATCHES = ['held-out-27', 'held-out-31'];
+export const REPORTED_BATCHES = ['held-out-27'];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),

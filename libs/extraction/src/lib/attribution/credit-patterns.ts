@@ -106,7 +106,9 @@ export const LEAD_FROM =
   /(?:^|\n)\s*[A-Z][a-z]*(?:\s+[a-z]+){0,3}\s+from\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*[:,;]\s*(?:(?:which\s+)?(?:it|they)\s+)?$/;
 export const TITLED =
   /^(?:MR|MRS|MS|DR|GEN|GENERAL|ADM|COL|SEC|SECRETARY|MINISTER|PRESIDENT|AMBASSADOR|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON|DEPUTY|SENATOR|REP|SEN|Q|A|QUESTION|ANSWER|REPORTER)\b/;
-export const SECTION_LABEL = /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['’]S\b/;
+// "FIRST DECLARATION:", "FAIRFIELD RECOUNT:", "BREAKING:": a live page's entry label names an event, not a speaker.
+export const SECTION_LABEL =
+  /^(?:THE|A|AN|WHAT|WHO|WHY|HOW|WHERE|WHEN|IN|ON|BY)\b|['’]S\b|\b(?:DECLARATION|RESULTS?|RECOUNT|UPDATE|CORRECTION|RECAP|SUMMARY|BREAKING|LATEST)$/;
 // "This was reported by the General Staff": a sentence crediting the one before it.
 export const CREDITS_PREVIOUS =
   /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;

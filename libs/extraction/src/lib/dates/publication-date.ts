@@ -24,8 +24,8 @@ const datelineMatch = (line: string): [string, string, string, string | undefine
   return d ? [d[0], d[2] ?? '', d[1] ?? '', d[3]] : undefined;
 };
 
-// A copyright line: "© 2026 Coastline Wire", "(c) Coastline Wire 2026", "Copyright 2026 Daily Post Ltd".
-const COPYRIGHT = /^[ \t]*(?:©|\([cC]\)|Copyright\b)[^\n\d]{0,60}((?:19|20)\d{2})\b[^\n\d]{0,40}$/m;
+// A copyright line: "© 2026 Coastline Wire", "(c) Coastline Wire 2026", "Copyright 2026 Daily Post Ltd", with its rights notice.
+const COPYRIGHT = /^[ \t]*(?:©|\([cC]\)|Copyright\b)[^\n\d]{0,60}((?:19|20)\d{2})\b[^\n\d]{0,240}$/m;
 
 // A wire's filing stamp on its own line: "Filed 27/11/2026 14:32 GMT", "Transmitted 3 March 2026".
 const FILED = /^[ \t]*(?:Filed|Transmitted)\b[^\n]{0,60}$/m;

@@ -106,7 +106,15 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\([A-Z][a-z'’-]+\s+$/.test(before) && /^\s*\)/.test(after)) return 'minute';
   if (/(?:^|\n)[ \t]*(?:Goals?|Scorers?|Booked|Sent\s+off|Subs?)\s*:[^\n]*[A-Z][a-z'’-]+\s+$/.test(before)) return 'minute';
   // "Johann Pichler (58)": an age in brackets after a name; "The B 67 between Gleisdorf and Ilz": a road's number.
-  if (m.value >= 15 && m.value <= 110 && /[A-Z][a-z]+\s*\($/.test(before) && /^\)/.test(after)) return 'age';
+  if (
+    m.value >= 15 &&
+    m.value <= 110 &&
+    /(?:[A-Z][a-z]+|\b(?:driver|man|woman|boy|girl|pedestrian|cyclist|motorcyclist|passenger|victim))\s*\($/.test(before) &&
+    /^\)/.test(after)
+  )
+    return 'age';
+  // "34  |  THE FLYLINE  |  NOVEMBER 2026": a page number opening a magazine's page header.
+  if (/(?:^|\n)[ \t]*$/.test(before) && /^[ \t]+[|·•][^\n]*\b(?:19|20)\d{2}\b/.test(after)) return 'label';
   if (/\b(?:[Tt]he|on|along|via)\s+[ABMDLS][ \t]$/.test(before)) return 'road';
   // "Strandgata 14, 5013 Bergen", "Kuninkaankatu 11 B, 33210 Tampere": the postcode after a street address.
   if (POSTCODE_BEFORE.test(before) && /^\s+[A-Z]/.test(after)) return 'address';
