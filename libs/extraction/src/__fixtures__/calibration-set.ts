@@ -69,9 +69,10 @@ export const UNSEEN_BATCHES = [
 /**
  * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-27 stays just over the target
  * after its rules (0.146 when scored, 0.101 after; over-confident on figures its annotator leaves out), and held-out-32 and
- * -33, the newest batches, are kept unfixed as the honest estimate, so no rule or weight may be aimed at them.
+ * -33, the newest batches, are kept unfixed as the honest estimate, so no rule or weight may be aimed at them (0.066
+ * and 0.117 when scored).
  */
-export const REPORTED_BATCHES = ['held-out-27'];
+export const REPORTED_BATCHES = ['held-out-27', 'held-out-32', 'held-out-33'];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),
