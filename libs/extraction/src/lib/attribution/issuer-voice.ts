@@ -35,7 +35,7 @@ const LEAD_SENTENCES = 6;
 
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
-  const author = declaredVoice(text) ?? bodySender(text) ?? newsPageOf(text);
+  const author = declaredVoice(text) ?? bodyIn(FROM_LINE, text) ?? bodyIn(NEWS_PAGE, text);
   if (author) return author;
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return undefined;
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
@@ -76,12 +76,9 @@ const declaredVoice = (text: string): string | undefined => {
 const FROM_LINE = /^From:[ \t]*"?([^"<\n]{3,80}?)"?[ \t]*<[^>\n]+>[ \t]*$/m;
 // "News | University of Northbridge": a body's own news page, under its section label.
 const NEWS_PAGE = /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+centre)[ \t]*[|›>][ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*$/m;
-const newsPageOf = (text: string): string | undefined => {
-  const name = NEWS_PAGE.exec(text.slice(0, HEAD_CHARS))?.[1];
-  return name && isBodyName(name) ? name : undefined;
-};
-const bodySender = (text: string): string | undefined => {
-  const name = FROM_LINE.exec(text.slice(0, HEAD_CHARS))?.[1]?.trim();
+/** The body a header line of the pattern names, when it is a body's name. */
+const bodyIn = (re: RegExp, text: string): string | undefined => {
+  const name = re.exec(text.slice(0, HEAD_CHARS))?.[1]?.trim();
   return name && isBodyName(name) ? name : undefined;
 };
 

@@ -58,14 +58,14 @@ const DAY_HEADER = new RegExp(
 );
 // Else a weekday's date in the opening lines' prose: "Our live coverage began on the eve of the race, Saturday 17 April".
 const LEAD_DAY = new RegExp(
-  String.raw`()(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Z][a-z]+)\b(?![ \t]+\d)`,
+  String.raw`(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+(\d{1,2})(?:st|nd|rd|th)?[ \t]+([A-Z][a-z]+)\b(?![ \t]+\d)`,
   'u',
 );
 const LEAD_CHARS = 600;
 export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YMD): YMD | undefined => {
   const header = DAY_HEADER.exec(text);
   const lead = header ? null : LEAD_DAY.exec(text.slice(0, LEAD_CHARS));
-  const m = header ?? (lead && [lead[0], lead[2], lead[3], lead[4]]);
+  const m = header ?? lead;
   const month = m ? monthNumber(m[3] ?? '') : 0;
   if (!m || !month) return undefined;
   const d = Number(m[2]);

@@ -60,7 +60,7 @@ export const findStoryPeriod = (
   const yearTo = YEAR_TO.exec(leadText);
   if (yearTo) {
     const month = monthNumber(yearTo[2] ?? '');
-    return { asOf: { as_of: `${yearTo[4]}-${String(month).padStart(2, '0')}-01`, datePrecision: 'month', dateBasis: 'explicit' } };
+    return { asOf: { as_of: toIso({ y: Number(yearTo[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
   }
   const release = releaseTitlePeriod(text);
   if (release) return { asOf: release };
@@ -85,7 +85,7 @@ const quarterOrTerm = (text: string): AsOf | undefined => {
   for (const line of text.slice(0, 300).split('\n').slice(0, 6)) {
     const m = line.length <= 100 ? QUARTER_OR_TERM.exec(line) : null;
     const month = m ? (m[1] ? Number(m[1]) * 3 : (TERM_END[(m[2] ?? '').toLowerCase()] ?? 0)) : 0;
-    if (m && month) return { as_of: `${m[3]}-${String(month).padStart(2, '0')}-01`, datePrecision: 'month', dateBasis: 'explicit' };
+    if (m && month) return { as_of: toIso({ y: Number(m[3]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' };
   }
   return undefined;
 };

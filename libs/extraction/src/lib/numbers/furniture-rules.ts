@@ -11,10 +11,9 @@ const ZONE_AFTER = /^\s?(?:IST|AEST|AEDT|ACST|AWST|NZST|NZDT|PST|PDT|CST|CDT|MST
 const STREET = String.raw`(?:Street|St\.?|Road|Rd\.?|Avenue|Ave\.?|Lane|Way|Drive|Boulevard|Blvd\.?|Parkway|Pkwy\.?|Place|Square|Crescent|Close|Terrace|Wynd|Quay|Row|Rise|Grove|Mews|Walk)`;
 const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STREET}(?![\w])`);
 // A street name that ends in its own word for street, before the number, as Nordic, German and Dutch addresses write it.
-const POSTCODE_BEFORE = new RegExp(
-  String.raw`\b[A-Z][\w'’-]*(?:(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|katu)|\s+${STREET})\s+\d+(?:\s?[A-Za-z])?,\s*$`,
-);
-const STREET_BEFORE = /\b[A-Z][\w'’-]*(?:gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu)\s+$/;
+const STREET_SUFFIX = 'gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu';
+const POSTCODE_BEFORE = new RegExp(String.raw`\b[A-Z][\w'’-]*(?:${STREET_SUFFIX}|\s+${STREET})\s+\d+(?:\s?[A-Za-z])?,\s*$`);
+const STREET_BEFORE = new RegExp(String.raw`\b[A-Z][\w'’-]*(?:${STREET_SUFFIX})\s+$`);
 
 /** "two-bedroom homes", "a five-star hotel", "the three-storey block": a kind of thing, in digits or words. */
 export const KIND_OF_THING = /^-(?:bed(?:room)?s?|storey|story|star|door|seater|lane|piece)\b/i;

@@ -1,7 +1,7 @@
 import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
-import { parseNumberWords } from './number-words';
+import { numberOf } from './number-words';
 import { furnitureReason, KIND_OF_THING, timeInWords } from './furniture-rules';
 import { notationReason, RAIN_AFTER, RAIN_BEFORE } from './notation-rules';
 
@@ -211,8 +211,6 @@ const isRatio = (m: NumberMention, before: string, after: string): boolean => {
   }
   return /^\s+out\s+of\s+(?:every\b|(?:10|100|1,?000|ten|a\s+hundred|a\s+thousand)\b)/i.test(after);
 };
-
-const numberOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : parseNumberWords(word));
 
 /** "5pm", "at 1012 GMT": an hour, or four digits of hours and minutes. */
 const isClock = (m: NumberMention): boolean => m.value < 25 || (/^\d{4}$/.test(m.text) && m.value < 2400 && m.value % 100 < 60);

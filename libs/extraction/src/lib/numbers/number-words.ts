@@ -87,3 +87,6 @@ export const parseNumberWords = (phrase: string): number | undefined => {
   }
   return words.length ? total + current : undefined;
 };
+
+/** A count in digits or in words ("12", "twelve"). */
+export const numberOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : parseNumberWords(word));

@@ -1,5 +1,5 @@
 import type { Unit } from '../types';
-import { NUMBER_WORDS_RE, parseNumberWords, SCALES } from './number-words';
+import { NUMBER_WORDS_RE, numberOf, parseNumberWords, SCALES } from './number-words';
 
 /** A number as written, before deciding whether it is a figure. */
 export interface NumberMention {
@@ -171,27 +171,28 @@ const PROPORTION_RE =
 // "Only one high-speed train in three is running": a share with its noun between the two numbers.
 const NOUN_PROPORTION_RE =
   /\b(one|two|three)\s+(?:[a-z][a-z-]*\s+){1,2}in\s+(two|three|four|five|six|seven|eight|nine|ten)\b(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?)\b)/gi;
-const proportionMentions = (text: string): NumberMention[] => {
-  const out: NumberMention[] = [];
-  NOUN_PROPORTION_RE.lastIndex = 0;
-  for (let m = NOUN_PROPORTION_RE.exec(text); m; m = NOUN_PROPORTION_RE.exec(text)) {
-    const [part, whole] = [parseNumberWords(m[1] ?? ''), parseNumberWords(m[2] ?? '')];
-    if (part === undefined || whole === undefined || part >= whole) continue;
-    const value = Math.round((1000 * part) / whole) / 10;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'single', value, fraction: true, word: true });
-  }
-  PROPORTION_RE.lastIndex = 0;
-  for (let m = PROPORTION_RE.exec(text); m; m = PROPORTION_RE.exec(text)) {
-    const [part, whole] = [wordOrDigits(m[1] ?? ''), wordOrDigits((m[3] ?? '').replace(/^a\s+/i, 'one '))];
-    if (part === undefined || whole === undefined || part >= whole || whole > 100) continue;
-    // "four out of five" in words is a share; "35 out of 51 drones" counts them.
-    if (/^out/i.test(m[2] ?? '') && whole !== 10 && whole !== 100 && /\d/.test(m[3] ?? '')) continue;
-    const value = Math.round((1000 * part) / whole) / 10;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], kind: 'single', value, fraction: true, word: true });
-  }
-  return out;
-};
-const wordOrDigits = (s: string): number | undefined => (/^\d+$/.test(s) ? Number(s) : parseNumberWords(s));
+const proportionMentions = (text: string): NumberMention[] =>
+  [
+    ...[...text.matchAll(NOUN_PROPORTION_RE)].map((m) => ({ m, part: numberOf(m[1] ?? ''), whole: numberOf(m[2] ?? '') })),
+    ...[...text.matchAll(PROPORTION_RE)]
+      // "four out of five" in words is a share; "35 out of 51 drones" counts them.
+      .filter((m) => !/^out/i.test(m[2] ?? '') || /^(?:10|100|a\s+hundred|[a-z]+)$/i.test(m[3] ?? ''))
+      .map((m) => ({ m, part: numberOf(m[1] ?? ''), whole: numberOf((m[3] ?? '').replace(/^a\s+/i, 'one ')) })),
+  ].flatMap(({ m, part, whole }): NumberMention[] =>
+    part === undefined || whole === undefined || part >= whole || whole > 100
+      ? []
+      : [
+          {
+            start: m.index,
+            end: m.index + m[0].length,
+            text: m[0],
+            kind: 'single',
+            value: Math.round((1000 * part) / whole) / 10,
+            fraction: true,
+            word: true,
+          },
+        ],
+  );
 
 const fractionMentions = (text: string): NumberMention[] => {
   const out: NumberMention[] = [...proportionMentions(text)];
