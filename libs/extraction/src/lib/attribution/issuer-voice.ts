@@ -20,6 +20,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
   String.raw`(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b`,
   String.raw`(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b`,
+  // "QUARTERLY REPORT OF PRODUCTION AND ACTIVITIES", "Half-year Report": a company's own periodic report.
+  String.raw`(?:QUARTERLY|HALF-YEAR(?:LY)?|INTERIM|ANNUAL)\s+(?:PRODUCTION\s+)?(?:REPORT|RESULTS)\b|(?:Quarterly|Half-year(?:ly)?|Interim)\s+(?:[Pp]roduction\s+)?(?:[Rr]eport|[Rr]esults)\b`,
   // "RNS Number : 3047P", a London regulatory news announcement.
   String.raw`RNS\s+Number\b`,
   String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b`,
@@ -143,7 +145,14 @@ const titleCase = (line: string): string =>
     ? line
     : line
         .split(/\s+/)
-        .map((w) => (/^(?:OF|AND|FOR|THE)$/.test(w) ? w.toLowerCase() : w.length <= 3 && !/[AEIOU]/.test(w) ? w : w[0] + w.slice(1).toLowerCase()))
+        // Particles of Romance names ("MINERA CORDILLERA DEL LOA S.A.") stay lower case; a dotted legal form ("S.A.") stays as written.
+        .map((w) =>
+          /^(?:OF|AND|FOR|THE|DE|DEL|DE LA|DA|DO|DOS|LA|LE|DI|VON|VAN)$/.test(w)
+            ? w.toLowerCase()
+            : (w.length <= 3 && !/[AEIOU]/.test(w)) || /^(?:[A-Z]\.){2,}$/.test(w)
+              ? w
+              : w[0] + w.slice(1).toLowerCase(),
+        )
         .join(' ');
 
 // "COMMENT" or "OPINION | WORK" over a piece "By Dr Helen Achterberg": an author writing in the first person ("By my

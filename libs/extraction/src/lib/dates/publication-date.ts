@@ -16,6 +16,10 @@ const DATELINE =
 const DATELINE_DAY_FIRST =
   /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+){0,2}(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?(?:,?\s+((?:19|20)\d{2}))?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
 
+// A place and a numeric date opening the story, as translated agency copy has it: "Paris, 13/10/2026 - 18:05 (APC) -".
+const DATELINE_NUMERIC =
+  /^\s*(?:[A-Z][A-Za-z./'’ -]{1,40},\s+){1,2}(\d{1,2}[/.]\d{1,2}[/.](?:19|20)\d{2})\b(?:\s*[-–—,]?\s*\d{1,2}[:.h]\d{2})?\s*(?:\([A-Za-z][\w .&'’-]{0,30}\)\s*)?(?:-{1,2}|–|—)\s/;
+
 /** A dateline's month, day and stated year, in either order, as [whole match, month, day, year?]. */
 const datelineMatch = (line: string): [string, string, string, string | undefined] | undefined => {
   const m = DATELINE.exec(line);
@@ -67,7 +71,8 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   const candidates: { rank: number; date: YMD; line: string; dateline: boolean }[] = [];
   for (const { line } of lines.flatMap(headerParts)) {
     const label = LABELLED.exec(line);
-    const dated = label ? undefined : datelineDate(line, text, notAfter);
+    const numeric = label ? undefined : DATELINE_NUMERIC.exec(line);
+    const dated = label ? undefined : (datelineDate(line, text, notAfter) ?? (numeric ? firstFullDate(numeric[1] ?? '') : undefined));
     if (dated) {
       candidates.push({ rank: 1, date: dated, line, dateline: true });
       continue;

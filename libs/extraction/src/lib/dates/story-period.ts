@@ -79,25 +79,43 @@ const INDEX_TITLE =
   /^[^\n]{0,60}\b(?:Index|Survey|Monitor|Tracker|Barometer)[ \t]*[-–—:|,][ \t]*((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?[ \t]*((?:19|20)\d{2})[ \t]*$/m;
 // "Q4 2026 edition", "Pupil absence in schools: autumn term 2026": a quarter or a school term ending a header line, dated
 // (as periods are) by its last month.
-const QUARTER_OR_TERM = /(?:^|[\s,:–-])(?:Q([1-4])|(autumn|spring|summer)\s+term)\s+((?:19|20)\d{2})(?:\s+(?:edition|report|update|review))?[ \t]*$/i;
+// "FIRST QUARTER 2027 (JANUARY - MARCH)", a quarterly report's heading, likewise.
+const QUARTER_OR_TERM =
+  /(?:^|[\s,:–-])(?:Q([1-4])|(autumn|spring|summer)\s+term|(first|second|third|fourth)\s+quarter(?:\s+of)?)\s+((?:19|20)\d{2})(?:\s+(?:edition|report|update|review))?(?:\s*\([A-Za-z -–]{3,30}\))?[ \t]*$/i;
+const QUARTER_WORDS = ['first', 'second', 'third', 'fourth'];
 const TERM_END: Record<string, number> = { autumn: 12, spring: 3, summer: 7 };
 const quarterOrTerm = (text: string): AsOf | undefined => {
   for (const line of text.slice(0, 300).split('\n').slice(0, 6)) {
     const m = line.length <= 100 ? QUARTER_OR_TERM.exec(line) : null;
-    const month = m ? (m[1] ? Number(m[1]) * 3 : (TERM_END[(m[2] ?? '').toLowerCase()] ?? 0)) : 0;
-    if (m && month) return { as_of: toIso({ y: Number(m[3]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' };
+    const quarter = m ? (m[1] ? Number(m[1]) : QUARTER_WORDS.indexOf((m[3] ?? '').toLowerCase()) + 1) : 0;
+    const month = m ? (quarter ? quarter * 3 : (TERM_END[(m[2] ?? '').toLowerCase()] ?? 0)) : 0;
+    if (m && month) return { as_of: toIso({ y: Number(m[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' };
   }
   return undefined;
 };
 const releaseTitlePeriod = (text: string): AsOf | undefined => {
   const quarter = quarterOrTerm(text);
   if (quarter) return quarter;
-  const m = RELEASE_TITLE.exec(text.slice(0, 300)) ?? INDEX_TITLE.exec(text.slice(0, 300));
+  const m = RELEASE_TITLE.exec(text.slice(0, 300)) ?? INDEX_TITLE.exec(text.slice(0, 300)) ?? markedTitle(text);
   if (!m) return undefined;
   const month = m[1] ? monthNumber(m[1]) : undefined;
   return month
     ? { as_of: `${m[2]}-${String(month).padStart(2, '0')}-01`, datePrecision: 'month', dateBasis: 'explicit' }
     : { as_of: `${m[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' };
+};
+
+// "OFFICIAL STATISTICS" or "Statistical release" on a line of its own above the title "Hospital waiting times: February 2027".
+const RELEASE_MARK =
+  /^[ \t]*(?:Official\s+[Ss]tatistics|OFFICIAL\s+STATISTICS|Statistical\s+(?:[Bb]ulletin|[Rr]elease)|STATISTICAL\s+(?:BULLETIN|RELEASE))[ \t]*$/m;
+const MONTH_TITLE =
+  /^[^\n]{3,100}?[:,–-][ \t]*((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?[ \t]*((?:19|20)\d{2})[ \t]*$/m;
+const markedTitle = (text: string): RegExpExecArray | null => {
+  const top = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 6)
+    .join('\n');
+  return RELEASE_MARK.test(top) ? MONTH_TITLE.exec(top) : null;
 };
 
 const PERIOD_AGAIN = /\b(?:over|in|during|for|across)\s+the\s+(?:[\w-]+\s+)?period\b/i;

@@ -4,6 +4,7 @@ import { countBelow } from '../text/sorted-search';
 import { numberOf } from './number-words';
 import { furnitureReason, KIND_OF_THING, timeInWords } from './furniture-rules';
 import { notationReason, RAIN_AFTER, RAIN_BEFORE } from './notation-rules';
+import { durationReason } from './duration-rules';
 
 // Numbers that are not reported quantities: years, dates, times, calibres,
 // model names, ordinals, labels, ages and page furniture.
@@ -88,23 +89,11 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   const occurrences =
     /^\s+times\s*(?:[,.;:)]|$|(?:since|so\s+far|to\s+date|this\s+year|last\s+year)\b)/i.test(after) && /\b\w+(?:ed|en|wn|ne|t)\s+$/i.test(before);
   if (/^\s+times\b|^-fold\b|^\s*x\b/i.test(after) && !occurrences) return 'multiplier';
-  // "had monitored sanctions for 15 years", "5 min read": how long, not how many.
-  if (
-    /\b(?:for|in)\s+(?:the\s+(?:best|better)\s+part\s+of\s+|(?:a\s+little|just|only|barely|well)\s+)?(?:(?:more\s+than|less\s+than|about|nearly|almost|over|under|some|around)\s+)?$/i.test(
-      before,
-    ) &&
-    /^\s+(?:years?|months?|weeks?|days?|nights?|hours?|decades?)\b/i.test(after)
-  )
-    return 'duration';
+  const duration = durationReason(m, text, before, after);
+  if (duration) return duration;
   if (/^\s+min(?:ute)?s?\s+read\b/i.test(after)) return 'reading time';
   // "each additional 1,000 steps": the step of a comparison, not a figure.
   if (/\b(?:each|every)\s+(?:additional|extra|further)\s+$/i.test(before)) return 'increment';
-  // "have waited three years", "the trial lasted 12 weeks": how long something took, not a count.
-  if (
-    /\b(?:waited|waiting|lasted|lasting|spent|spending|took)\s+(?:(?:more\s+than|about|nearly|almost|over|some|around)\s+)?$/i.test(before) &&
-    /^\s+(?:years?|months?|weeks?|days?|hours?|decades?)\b/i.test(after)
-  )
-    return 'duration';
   // "a 3-1 win", "won 2-0": a scoreline, not two quantities.
   if (isScoreline(m, before, after)) return 'score';
   // "a five-year contract", "a 10-day strike", "a 30-year high": how long, as an adjective, not a count.

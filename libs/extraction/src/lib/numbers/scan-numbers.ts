@@ -40,7 +40,7 @@ const CURRENCY_PREFIXES: [RegExp, Unit][] = [
 
 const DIGITS_RE = new RegExp(
   String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:(?:US|AU?|CA?|NZ|HK|S)\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d|,\d)|\d+(?:\.\d+)?)` +
-    String.raw`(?:\s?(?<word>million|billion|trillion|thousand|hundred)\b|\s?(?<abbr>mn|mln|bn|bln|tn|trn)\b|(?<short>[mbk])(?![A-Za-z0-9²]))?` +
+    String.raw`(?:\s?(?<word>million|billion|trillion|thousand|hundred)(?:(?<=lion)s)?\b|\s?(?<abbr>mn|mln|bn|bln|tn|trn)\b|(?<short>[mbk])(?![A-Za-z0-9²]))?` +
     String.raw`(?<attached>[A-Za-z]+(?:²|2(?!\d))?)?(?:-(?<compound>[A-Za-z]+))?`,
   'g',
 );
@@ -127,6 +127,7 @@ const digitMentions = (text: string): NumberMention[] => {
 const SPACE_GROUPED = /(?<![\w.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d,.]\d)(?!\d)/g;
 const DECIMAL_COMMA =
   /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b|(?:milli|centi|kilo)?met(?:re|er)s?\b|(?:mm|cm|km|kg|ha)\b|tonnes?\b|litres?\b|hectares?\b|degrees?\b|°)))/gi;
+const DECIMAL_COMMA_PRICE = /(?<![\w.,])((?:US|AU?|CA?|NZ|HK|S)?\$|£|€|(?:USD|EUR|GBP)\s?)(\d{1,3}),(\d{2})(?![\d,.]\d)(?!\d)/g;
 const europeanMentions = (text: string): NumberMention[] => {
   const out: NumberMention[] = [];
   const grouped = [...text.matchAll(SPACE_GROUPED)];
@@ -134,6 +135,14 @@ const europeanMentions = (text: string): NumberMention[] => {
     for (const m of grouped) {
       const start = m.index ?? 0;
       out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value: Number(m[0].replace(/\D/g, '')), word: false });
+    }
+  // "US$2,14 per pound" where thousands are grouped by dots ("41.280 tonnes"): a price with a decimal comma.
+  if (usesDotThousands(text))
+    for (const m of text.matchAll(DECIMAL_COMMA_PRICE)) {
+      const start = m.index ?? 0;
+      const currency = CURRENCY_PREFIXES.find(([re]) => re.test(m[1] ?? ''))?.[1];
+      const value = Number(`${m[2]}.${m[3]}`);
+      out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(currency ? { currency } : {}) });
     }
   for (const m of text.matchAll(DECIMAL_COMMA)) {
     const start = m.index ?? 0;

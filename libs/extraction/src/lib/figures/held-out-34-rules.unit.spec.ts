@@ -1,0 +1,57 @@
+import { datedIn, figureIn, numberTexts } from '../../__fixtures__/find-figure';
+import { findPublicationDate } from '../dates/publication-date';
+
+// Rules found by the held-out batches g337–g352 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md).
+// Every text here is invented.
+
+describe('publication dates of translated copy', () => {
+  it('"Valparaíso, 3rd of June of 2027" (Spanish "3 de junio de 2027") is a full date', () => {
+    const text = 'NAVIERA DEL SUR S.A.\n\nValparaíso, 3rd of June of 2027\n\nThe Company moved 1.240 containers in May.';
+    expect(findPublicationDate(text)).toEqual({ y: 2027, m: 6, d: 3 });
+  });
+
+  it('"Lyon, 04/11/2026 - 09:40 (APN) -" opens a numeric dateline, day first', () => {
+    const text = 'Lyon, 04/11/2026 - 09:40 (APN) - The nurses made strike this Wednesday; 31% stopped work, according to the ministry.';
+    expect(findPublicationDate(text)).toEqual({ y: 2026, m: 11, d: 4 });
+  });
+});
+
+describe('the period a release or report covers, named in its heading', () => {
+  it('"Official Statistics" on its own line over "Bus punctuality and ridership: March 2027" dates undated figures to March', () => {
+    const text =
+      'TRANSPORT STATISTICS UNIT\nOfficial Statistics\n\nBus punctuality and ridership: March 2027\n\nIssued: Thursday 15 April 2027\n\n' +
+      'Buses carried 4.2 million passengers, the unit said.';
+    expect(datedIn(text, '4.2', { publishedAt: '2027-04-15' })).toEqual(['2027-03-01', 'month']);
+  });
+
+  it('"SECOND QUARTER 2027 (APRIL - JUNE)" under a company\'s letterhead dates its figures to June, and speaks for the company', () => {
+    const text =
+      'SALINAS DEL NORTE S.A.\n\nQUARTERLY REPORT OF OPERATIONS\nSECOND QUARTER 2027 (APRIL - JUNE)\n\nAntofagasta, 21st of July of 2027\n\n' +
+      'In the period the Company produced 12.400 tonnes of lithium carbonate.';
+    const f = figureIn(text, '12.400');
+    expect([f.as_of, f.datePrecision]).toEqual(['2027-06-01', 'month']);
+    expect(f.source).toBe('Salinas del Norte S.A.');
+    expect(f.sourceBasis).toBe('issuer');
+  });
+});
+
+describe('money in non-native English', () => {
+  it('"US$318 millions" is 318 million dollars, and "US$3,05 per pound" a decimal where dots group thousands', () => {
+    const text = 'The Company produced 41.280 tonnes. Revenue reached US$318 millions and the cash cost was US$3,05 per pound, the Company said.';
+    expect(figureIn(text, '318').value).toBe(318_000_000);
+    expect(figureIn(text, '3,05').value).toBe(3.05);
+  });
+});
+
+describe('a duration that only sets the window or threshold of another figure', () => {
+  it('"81% arrived within 15 minutes", "waits of more than 12 hours", "took longer than 60 minutes", "after 34 years"', () => {
+    expect(numberTexts('The airline said 81% of its flights arrived within 15 minutes of schedule.')).toEqual(['81']);
+    expect(numberTexts('There were 4,812 waits of more than 12 hours in A&E, the board said.')).toEqual(['4,812']);
+    expect(numberTexts('Handovers that took longer than 60 minutes numbered 2,940, the service said.')).toEqual(['2,940']);
+    expect(numberTexts('Ann Wood, who kept 40 hives, retires after 34 years, the club said.')).toEqual(['40']);
+  });
+
+  it('a duration that is the clause\'s own figure stays: "the line was shut within 40 minutes"', () => {
+    expect(numberTexts('The company said that the line was shut within 40 minutes of the alarm.')).toEqual(['within 40']);
+  });
+});
