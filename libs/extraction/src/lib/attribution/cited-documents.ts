@@ -1,5 +1,5 @@
 import type { Attribution } from './find-attributions';
-import { endsWithEntityNoun, phraseAfter } from './noun-phrase';
+import { endsWithEntityNoun, phraseAfter, phraseBefore } from './noun-phrase';
 
 // Sources a sentence cites by a document or an acronym rather than by a verb's subject: "the X Alliance's annual
 // survey … put", "The department's provisional figure … had been 1,190", "Deaths: 19 in 2025 (DfT)".
@@ -28,7 +28,7 @@ const NOT_A_CITATION =
  * A body's own document opening the sentence and telling a figure credits the body for what follows ("The commission's
  * report was fair", "disputed the chamber's figure" tell none; a lone capitalised word may be a place: "Britain's figures").
  */
-export const possessedDocuments = (s: string, at: number): Attribution[] => {
+const possessedDocuments = (s: string, at: number): Attribution[] => {
   const owned: Attribution[] = [];
   for (const m of s.matchAll(POSSESSED_DOCUMENT)) {
     const raw = (m[1] ?? '').trim();
@@ -45,6 +45,28 @@ export const possessedDocuments = (s: string, at: number): Attribution[] => {
   }
   return owned;
 };
+
+// "Figures from the Office for National Statistics last month showed …", "data published by Eurostat show …": the publisher.
+const DATA_FROM =
+  /(?:^|[.;:]\s+|,\s+)(?:[Tt]he\s+)?(?:(?:latest|new|official|provisional|monthly)\s+)?(?:[Ff]igures|[Dd]ata|[Ss]tatistics|[Nn]umbers|[Ee]stimates)\s+(?:(?:published|released|issued)\s+)?(?:from|by)\s+(?=(?:the\s+)?[A-Z])/g;
+const DATA_TELLS = /^\s+(?:(?:last|this|on|in|earlier)\s+\w+\s+)?(?:showed|shows|show|suggest(?:s|ed)?|indicate[sd]?|put|puts)\b/;
+const dataFromPublisher = (s: string, at: number): Attribution[] =>
+  [...s.matchAll(DATA_FROM)].flatMap((m) => {
+    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+    return np && DATA_TELLS.test(s.slice(np.end - at)) ? [{ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: true }] : [];
+  });
+
+// "On Thursday the Centre for Social Studies (CESA) published its pre-election poll, based on 3,200 interviews": the body
+// that publishes a document tells its figures, and is who a later "It puts AP on 31.4%" means.
+const PUBLISHED_DOCUMENT =
+  /(?:\s*\([A-Z][\w&.-]{1,12}\))?\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued)\s+(?:its|their|a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:poll|survey|report|index|figures|data|study|estimates?|forecast|projections?|census|bulletin|results|statistics)\b/g;
+const publishedDocument = (s: string, at: number): Attribution[] =>
+  [...s.matchAll(PUBLISHED_DOCUMENT)].flatMap((m) => {
+    const np = phraseBefore(s, m.index ?? 0, at);
+    return np && /^(?:the\s+)?[A-Z]/.test(np.text)
+      ? [{ anchor: np.start, end: at + (m.index ?? 0) + m[0].length, raw: np.text, forwardOnly: false }]
+      : [];
+  });
 
 /** "the X Alliance's annual survey, published in March, put …": a verb whose subject is a body's document is the body's. */
 export const ownDocumentSubjects = (attributions: Attribution[], owned: Attribution[], s: string, at: number): void => {
@@ -83,3 +105,10 @@ export const describedNameAfter = (afterVerb: string): { name: string; offset: n
   const name = /(?:Inc|Ltd|Co|Corp|plc)\.$/.test(m[2]) ? m[2] : m[2].replace(/\.$/, '');
   return { name, offset: m[0].indexOf(name, m[1].length) };
 };
+
+/** The sources a sentence names through a document: a body's own document, data from a publisher, a published poll or report. */
+export const documentSources = (s: string, at: number): Attribution[] => [
+  ...possessedDocuments(s, at),
+  ...dataFromPublisher(s, at),
+  ...publishedDocument(s, at),
+];

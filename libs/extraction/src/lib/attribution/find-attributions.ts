@@ -14,8 +14,8 @@ import {
   ADJECTIVAL_BEFORE,
 } from './attribution-verbs';
 import { translatedAttributions } from './translated-attributions';
-import { citedSources, DESCRIBED_PUBLISHER, describedNameAfter, ownDocumentSubjects, possessedDocuments } from './cited-documents';
-import { cleanSource, endsWithEntityNoun, isPronoun, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
+import { citedSources, DESCRIBED_PUBLISHER, describedNameAfter, documentSources, ownDocumentSubjects } from './cited-documents';
+import { cleanSource, endsWithEntityNoun, isPronoun, NOT_A_SOURCE, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
 export interface Attribution {
@@ -105,7 +105,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
       out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw, forwardOnly: true });
     }
   }
-  const owned = possessedDocuments(s, at);
+  const owned = documentSources(s, at);
   out.push(...citedSources(s, at));
   // "Per the MoD, ...", "..., per Reuters": "per" before a name, not a period ("per day").
   for (const m of s.matchAll(/(?:^|[,;(]\s*)[Pp]er\s+(?=(?:the\s+)?[A-Z])/g)) {
@@ -131,6 +131,8 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   const described = out.filter((a) => DESCRIBED_PUBLISHER_ANCHORS.has(a));
   if (described.length)
     out.splice(0, out.length, ...out.filter((a) => described.includes(a) || !described.some((d) => d.anchor <= a.anchor && a.anchor < d.end)));
+  // "Eleven confirmed cases have been admitted", "January's figure has been revised": no speakers (NOT_A_SOURCE).
+  out.splice(0, out.length, ...out.filter((a) => !NOT_A_SOURCE.test(a.raw.trim())));
   out.sort((a, b) => a.anchor - b.anchor);
   // "The Pentagon has said it believes ...": the pronoun is the subject just named.
   return out.map((a, i) => {

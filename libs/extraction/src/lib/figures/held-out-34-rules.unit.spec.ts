@@ -55,3 +55,28 @@ describe('a duration that only sets the window or threshold of another figure', 
     expect(numberTexts('The company said that the line was shut within 40 minutes of the alarm.')).toEqual(['within 40']);
   });
 });
+
+describe('sources', () => {
+  it('a number, a month or a holiday opening the clause names no source', () => {
+    expect(figureIn('Twelve confirmed cases have been admitted to hospital, and 3 remain there.', '3').source).toBe('article');
+    expect(figureIn("March's figure has been revised from 5,210 to 5,340 after late returns.", '5,210').source).toBe('article');
+  });
+
+  it('"Figures from the Statistics Board last month showed …" credits the publisher of the figures', () => {
+    expect(figureIn('Figures from the Statistics Board last month showed prices rising 4.2% in the year to May.', '4.2').source).toBe(
+      'Statistics Board',
+    );
+  });
+
+  it('"X (ACR) published its poll …" credits X, and a later "It puts …" means X', () => {
+    const text = 'On Monday the Institute for Civic Polling (ICP) published its latest poll, based on 1,850 interviews. It puts the Greens on 21.5%.';
+    expect(figureIn(text, '1,850').source).toBe('Institute for Civic Polling');
+    expect(figureIn(text, '21.5').source).toBe('Institute for Civic Polling');
+  });
+
+  it('"economists at X argue …, and expect it to fall below 5%" credits them', () => {
+    expect(figureIn('Economists at Barlow & Finch argue the index lags, and expect it to fall below 5% by next summer.', '5').source).toMatch(
+      /Barlow & Finch/,
+    );
+  });
+});
