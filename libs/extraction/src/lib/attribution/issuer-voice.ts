@@ -24,7 +24,7 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:QUARTERLY|HALF-YEAR(?:LY)?|INTERIM|ANNUAL)\s+(?:PRODUCTION\s+)?(?:REPORT|RESULTS)\b|(?:Quarterly|Half-year(?:ly)?|Interim)\s+(?:[Pp]roduction\s+)?(?:[Rr]eport|[Rr]esults)\b`,
   // "RNS Number : 3047P", a London regulatory news announcement.
   String.raw`RNS\s+Number\b`,
-  String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b`,
+  String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|First\s+[Rr]elease\b|FIRST\s+RELEASE\b`,
   String.raw`(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]`,
   // "SKELLING AIR - PRESS RELEASE".
   String.raw`(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b`,
@@ -39,7 +39,7 @@ const LEAD_SENTENCES = 6;
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
   const author = declaredVoice(text) ?? bodyIn(FROM_LINE, text) ?? bodyIn(NEWS_PAGE, text);
   if (author) return author;
-  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return undefined;
+  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return firstPersonPage(text);
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
   // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.
@@ -55,6 +55,22 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
         .replace(/['’]s\s[\s\S]*$/, '');
   }
   return letterhead(text) ?? namedBelowMarker(text);
+};
+
+// "Kestrel Park Hockey & Cricket Club" or "HOLLIN VALLEY RIVERS TRUST" heading a page whose own sentences say "We …" or "Our …"
+// (not inside a quotation): the body's own page, in its voice, though no genre marker says so.
+const FIRST_PERSON = /(?:^|\n|[.!?]\s+)(?:We|Our)\s+[a-z]/g;
+const firstPersonPage = (text: string): string | undefined => {
+  const first = text.split('\n', 1)[0]?.trim() ?? '';
+  // A name alone: no headline ("… election 2026: count live"), station ident or section label.
+  const name = first.length <= 80 && /^[\p{L}&'’. ]+$/u.test(first) && !/^LIVE\b/i.test(first) ? titleCase(first) : '';
+  if (!name || !isBodyName(name)) return undefined;
+  const lead = text.slice(0, 1500);
+  const own = [...lead.matchAll(FIRST_PERSON)].some((m) => {
+    const paragraph = lead.slice(lead.lastIndexOf('\n\n', m.index ?? 0) + 1, m.index ?? 0);
+    return !/["“]/.test(paragraph);
+  });
+  return own ? name : undefined;
 };
 
 // A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,

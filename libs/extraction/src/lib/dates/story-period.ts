@@ -23,7 +23,9 @@ const FISCAL_START = new RegExp(
 );
 export const YEAR_SPAN = /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–]|per\s*cent|%))/;
 const SEASON = /^(?:19|20)\d{2}[-–/]\d{2}\s/;
-const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Data|Surveillance)\s+period\s*:\s*([^\n]+)$/im;
+const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance)\s+period\s*:\s*([^\n]+)$/im;
+// "Reference period: 1st quarter 2027", "Q1 2027", "first quarter of 2027": a quarter, dated by its last month.
+const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|second|third|fourth)\s+quarter)(?:\s+of)?\s+((?:19|20)\d{2})\s*$/i;
 const YEAR_TO = new RegExp(
   String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
 );
@@ -56,6 +58,11 @@ export const findStoryPeriod = (
   const last = reporting ? findDateMentions(reporting).findLast((x) => x.kind === 'date' && x.y !== undefined) : undefined;
   if (last?.kind === 'date' && last.y !== undefined)
     return { asOf: { as_of: toIso({ y: last.y, m: last.m, d: last.d }), datePrecision: 'day', dateBasis: 'explicit' } };
+  const quarter = reporting ? PERIOD_QUARTER.exec(reporting) : null;
+  if (quarter) {
+    const q = Number(quarter[1] ?? quarter[2] ?? 0) || QUARTER_WORDS.indexOf((quarter[3] ?? '').toLowerCase()) + 1;
+    return { asOf: { as_of: toIso({ y: Number(quarter[4]), m: q * 3, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
+  }
   // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month.
   const yearTo = YEAR_TO.exec(leadText);
   if (yearTo) {

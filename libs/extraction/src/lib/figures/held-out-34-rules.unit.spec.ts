@@ -80,3 +80,27 @@ describe('sources', () => {
     );
   });
 });
+
+describe("a body's own pages (held-out-32's rules)", () => {
+  it('a statistics office\'s "First Release" with "Reference period: 2nd quarter 2027" credits the office, dated June', () => {
+    const text =
+      'STATISTICAL OFFICE OF THE REPUBLIC OF VELDARIA\nFirst Release - Transport\n\nRelease date: 25 August 2027\nReference period: 2nd quarter 2027\n\n' +
+      'In the quarter 4.6 million passengers travelled by rail, by 1.2% more than a year before.';
+    const f = figureIn(text, '4.6');
+    expect([f.source, f.as_of, f.datePrecision]).toEqual(['Statistical Office of the Republic of Veldaria', '2027-06-01', 'month']);
+  });
+
+  it('a club\'s page whose own sentences say "We …" or "Our …" is in the club\'s voice', () => {
+    const text =
+      'Marsh End Rowing Club\nHome | Crews | News | Contact\n\nSeason review\n\nWe ended the season with 312 members, our highest ever. ' +
+      '"We had 40 new juniors," said the captain, Joe Price.';
+    expect(figureIn(text, '312').source).toBe('Marsh End Rowing Club');
+  });
+
+  it('a headline on the first line, or "We" only inside a quotation, makes no such page', () => {
+    const headline = 'Harbour Council budget 2027: live\n\nThe budget rises by 4.1%. "We had no choice," the leader said.';
+    expect(figureIn(headline, '4.1').source).toBe('article');
+    const quoted = 'Marsh End Rowing Club\n\nThe club counted 312 members, its captain said: "We had 40 new juniors."';
+    expect(figureIn(quoted, '312').source).not.toBe('Marsh End Rowing Club');
+  });
+});
