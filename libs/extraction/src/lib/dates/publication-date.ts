@@ -101,7 +101,12 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
   if (!best) {
     // No header line states it: a footer, an issue's month or week, the page's address, a yearless day header.
     const elsewhere =
-      footerDate(text) ?? issueMonth(lines) ?? issueWeek(lines) ?? urlDate(lines) ?? dayHeader(text, lines, notAfter) ?? leadWeekdayDate(text);
+      footerDate(text) ??
+      issueMonth(lines) ??
+      issueWeek(lines) ??
+      urlDate(lines) ??
+      dayHeader(text, lines, notAfter) ??
+      leadWeekdayDate(text, notAfter);
     return elsewhere && { date: elsewhere };
   }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).

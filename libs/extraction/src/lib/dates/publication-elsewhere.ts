@@ -1,6 +1,6 @@
 import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
 import { findDateMentions } from './date-mentions';
-import { inferYearBefore } from './infer-year';
+import { inferYearAfter, inferYearBefore, latestYearBound } from './infer-year';
 
 // Where a publication day is read when no header line states one: an issue's month or week, the page's address, a
 // yearless day header or the lead's weekday and date (findPublication tries a footer first).
@@ -53,7 +53,7 @@ export const urlDate = (lines: { line: string }[]): YMD | undefined => {
 // 10:30", "Valdoré, the 8th of August, 17h30". Its year is the one the header names ("GCSE results 2027", "N° 31/2027")
 // when it fits the weekday, else the latest up to the reading day in which the weekday falls so.
 const DAY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[A-Z][\p{L}' -]{1,30},[ \t]+)?(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+([A-Z][a-z]+)(?:,?[ \t]+\d{1,2}[:.h]\d{2})?[ \t]*$`,
+  String.raw`^[ \t]*(?:[A-Z][\p{L}' -]{1,30},[ \t]+)?(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+([A-Z][a-z]+)\.?(?:,?[ \t]+\d{1,2}[:.h]\d{2})?[ \t]*$`,
   'mu',
 );
 // Else a weekday's date in the opening lines' prose: "Our live coverage began on the eve of the race, Saturday 17 April".
@@ -72,18 +72,32 @@ export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YM
   const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase() as (typeof WEEKDAYS)[number]) : undefined;
   const fits = (y: number): boolean => isValidYmd({ y, m: month, d }) && (weekday === undefined || weekdayOf({ y, m: month, d }) === weekday);
   const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])/g)].map((y) => Number(y[1])));
-  const y = named.find(fits) ?? (weekday === undefined ? undefined : inferYearBefore(month, d, notAfter, new Set([weekday])));
+  // "VALDECRUZ, 24 Nov." alone on its line: a dateline with neither weekday nor year, the latest such day up to the reading day.
+  const anyDay = header && weekday === undefined ? new Set([0, 1, 2, 3, 4, 5, 6]) : undefined;
+  const days = weekday === undefined ? anyDay : new Set([weekday]);
+  const y = named.find(fits) ?? (days === undefined ? undefined : inferYearBefore(month, d, notAfter, days));
   return y === undefined ? undefined : { y, m: month, d };
 };
 
-/** "It's Wednesday the third of March 2027, and today we're asking …": a full date the opening lines give with its weekday. */
-export const leadWeekdayDate = (text: string): YMD | undefined => {
+/**
+ * "It's Wednesday the third of March 2027, and today we're asking …": a date the opening lines give with its weekday;
+ * without a year ("It's ten past nine on Thursday the tenth of June"), the latest up to the reading day the weekday fits.
+ */
+export const leadWeekdayDate = (text: string, notAfter?: YMD): YMD | undefined => {
   const mentions = findDateMentions(text.slice(0, LEAD_CHARS));
   for (let i = 1; i < mentions.length; i++) {
     const [day, date] = [mentions[i - 1], mentions[i]];
-    if (day?.kind !== 'weekday' || date?.kind !== 'date' || date.y === undefined) continue;
-    const full = { y: date.y, m: date.m, d: date.d };
-    if (/^[\s,]*$/.test(text.slice(day.end, date.start)) && isValidYmd(full) && weekdayOf(full) === day.weekday) return full;
+    if (day?.kind !== 'weekday' || date?.kind !== 'date' || !/^[\s,]*(?:the\s+)?$/.test(text.slice(day.end, date.start))) continue;
+    const y = date.y ?? yearOfWeekday(text, date.m, date.d, day.weekday, notAfter);
+    const full = y === undefined ? undefined : { y, m: date.m, d: date.d };
+    if (full && isValidYmd(full) && weekdayOf(full) === day.weekday) return full;
   }
   return undefined;
+};
+
+/** As a yearless dateline's (publication-date.ts): after the latest year the story names, else the latest up to the reading day. */
+const yearOfWeekday = (text: string, m: number, d: number, weekday: number, notAfter?: YMD): number | undefined => {
+  const named = latestYearBound(text, findDateMentions(text));
+  const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
+  return bound ? inferYearAfter(m, d, bound, new Set([weekday])) : inferYearBefore(m, d, notAfter, new Set([weekday]));
 };

@@ -104,3 +104,17 @@ describe("a body's own pages (held-out-32's rules)", () => {
     expect(figureIn(quoted, '312').source).not.toBe('Marsh End Rowing Club');
   });
 });
+
+describe('publication dates told without a header line (held-out-32/33)', () => {
+  it('"PORTOLIVA, 18 Oct." alone on its line is a dateline: the latest such day up to the reading day', () => {
+    const text = 'AGRICULTURE\n\nGrape harvest falls by a fifth\n\nPORTOLIVA, 18 Oct.\n\nThe harvest fell 21 %, the union said.';
+    expect(findPublicationDate(text, { y: 2026, m: 12, d: 1 })).toEqual({ y: 2026, m: 10, d: 18 });
+  });
+
+  it('"It\'s ten past nine on Friday the eleventh of June" dates a transcript by the year after the latest the story names', () => {
+    const text =
+      "RIVER FM - THE MORNING HOUR\nTranscript: phone-in with the Minister\n\nHOST: It's ten past nine on Friday the eleventh of June, and the Minister is here.\n\n" +
+      'MINISTER: We built 31,200 homes in 2026.';
+    expect(findPublicationDate(text, { y: 2027, m: 12, d: 1 })).toEqual({ y: 2027, m: 6, d: 11 });
+  });
+});
