@@ -18,6 +18,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
   String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b`,
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
+  // "Communiqué nº 7 – Forest fire of …": an emergency service's numbered communiqué.
+  String.raw`(?:Communiqu[eé]|COMMUNIQU[EÉ])\s+(?:n[º°o]\.?|N[º°O]\.?|No\.?)\s*\d`,
   String.raw`(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b`,
   String.raw`(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b`,
   // "QUARTERLY REPORT OF PRODUCTION AND ACTIVITIES", "Half-year Report": a company's own periodic report.
@@ -43,8 +45,10 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
   // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.
-  const head = letterhead(text);
-  const secondLine = text.slice(text.indexOf('\n') + 1).split('\n', 1)[0] ?? '';
+  // (Below a translator's bracketed note: "[Translation from Spanish. Original: …]".)
+  const top = text.replace(/^\s*\[[^\]\n]{0,200}\][ \t]*\n\s*/, '');
+  const head = letterhead(top);
+  const secondLine = top.slice(top.indexOf('\n') + 1).split('\n', 1)[0] ?? '';
   if (head && OWN_VOICE.test(secondLine)) return head;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);

@@ -17,10 +17,15 @@ export const creditedAfter = (doc: CreditDocument, sentence: Sentence): Attribut
 
 /** A verbless heading of a numbered item ("62%.", "4. £38,000.") and the sentence of its item that credits a source. */
 export const explanationOf = (doc: CreditDocument, sentence: Sentence): Sentence | undefined => {
-  if (!isListItem(doc.text, doc.paragraphs[sentence.paragraph] as Paragraph) || !FRAGMENT.test(sentence.text.trim())) return undefined;
+  // "1. £4.7 billion" alone (no full stop), a blank line, then "The final cost of the line, according to X": the next paragraph.
+  const alone = doc.sentences[sentence.index + 1]?.paragraph !== sentence.paragraph;
+  const heading = sentence.text.trim();
+  if (!isListItem(doc.text, doc.paragraphs[sentence.paragraph] as Paragraph) || !FRAGMENT.test(alone ? heading.replace(/\.?$/, '.') : heading))
+    return undefined;
+  const paragraph = alone ? sentence.paragraph + 1 : sentence.paragraph;
   for (let j = sentence.index + 1; j <= sentence.index + 2; j++) {
     const next = doc.sentences[j];
-    if (!next || next.paragraph !== sentence.paragraph) return undefined;
+    if (!next || next.paragraph !== paragraph) return undefined;
     if ((doc.attributions[j] ?? []).some((a) => !a.pronoun)) return next;
   }
   return undefined;

@@ -118,3 +118,25 @@ describe('publication dates told without a header line (held-out-32/33)', () => 
     expect(findPublicationDate(text, { y: 2027, m: 12, d: 1 })).toEqual({ y: 2027, m: 6, d: 11 });
   });
 });
+
+describe('held-out-36/37 rules', () => {
+  it('a factbox heading "1. £4.7 billion" alone in its paragraph is credited by the next paragraph', () => {
+    const text =
+      'FACTBOX\nFive numbers behind the tram line\n\n1. £1.9 billion\n\nThe final cost of the line, according to the Transit Authority (TA), which built it.\n\n' +
+      '2. 24 minutes\n\nThe fastest journey end to end, the TA says.';
+    expect(figureIn(text, '£1.9').source).toBe('Transit Authority');
+    expect(figureIn(text, '24').source).toBe('Transit Authority');
+  });
+
+  it('"Communiqué nº 4" under a letterhead, below a translator\'s bracketed note, speaks for the letterhead\'s body', () => {
+    const text =
+      '[Translation from Italian. Original: Ufficio Stampa, Protezione Civile di Valmora]\n\nPROTEZIONE CIVILE DI VALMORA\nCommuniqué nº 4 – Flood of the Sesia\n\n' +
+      'Valmora, 12/05/2027 – 18:10 h\n\nThe evacuated persons are 1.240 in total.';
+    expect(figureIn(text, '1.240').source).toBe('Protezione Civile di Valmora');
+  });
+
+  it('"X considers that …" credits X; "Feb." closing a fieldwork span is no source', () => {
+    expect(figureIn('The association Rio Vivo considers that the burned surface is 4.000 hectares.', '4.000').source).toMatch(/Rio Vivo$/);
+    expect(figureIn('A survey of 480 members, conducted Jan. 12 to Feb. 2, found 61% backed the strike.', '61').source).not.toMatch(/^Feb/);
+  });
+});
