@@ -18,6 +18,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
   String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b`,
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
+  // "INFLATION NOTE No. 8/2027": a central bank's or an office's numbered note.
+  String.raw`(?:[A-Z][A-Za-z]+\s+){0,3}(?:NOTE|Note)\s+(?:No\.?|N[º°]\.?)\s*\d`,
   // "Communiqué nº 7 – Forest fire of …": an emergency service's numbered communiqué.
   String.raw`(?:Communiqu[eé]|COMMUNIQU[EÉ])\s+(?:n[º°o]\.?|N[º°O]\.?|No\.?)\s*\d`,
   String.raw`(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b`,
@@ -49,7 +51,9 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   const top = text.replace(/^\s*\[[^\]\n]{0,200}\][ \t]*\n\s*/, '');
   const head = letterhead(top);
   const secondLine = top.slice(top.indexOf('\n') + 1).split('\n', 1)[0] ?? '';
-  if (head && OWN_VOICE.test(secondLine)) return head;
+  // (Or a department's line between: "NATIONAL BANK OF DRAVIA / Monetary Policy Department / INFLATION NOTE No. 8/2027".)
+  const thirdLine = top.split('\n').filter((l) => l.trim())[2] ?? '';
+  if (head && (OWN_VOICE.test(secondLine) || (/^[ \t]*[A-Z][\w ,&'’-]{2,80}$/.test(secondLine) && OWN_VOICE.test(thirdLine)))) return head;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     // "according to Homefinder's latest index": the index's owner.

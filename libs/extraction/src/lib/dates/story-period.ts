@@ -29,6 +29,7 @@ const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|
 const YEAR_TO = new RegExp(
   String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
 );
+const QUARTER_SPAN = /\bbetween\s+(January|April|July|October)\s+and\s+(March|June|September|December)(?:\s+((?:19|20)\d{2}))?\b/;
 // "the cap would rise by 5% next season", "police spending goes up close to 6% next year": the period after the story's.
 const NEXT = /\bnext\s+(?:season|year|campaign)\b/i;
 // A state that holds as reported ("currently £725,000", "has risen"), not over the story's period.
@@ -62,6 +63,14 @@ export const findStoryPeriod = (
   if (quarter) {
     const q = Number(quarter[1] ?? quarter[2] ?? 0) || QUARTER_WORDS.indexOf((quarter[3] ?? '').toLowerCase()) + 1;
     return { asOf: { as_of: toIso({ y: Number(quarter[4]), m: q * 3, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
+  }
+  // "Passengers made 61.8 million journeys between April and June": a quarter the lead names by its months.
+  const quarterSpan = QUARTER_SPAN.exec(leadText);
+  const from = quarterSpan ? monthNumber(quarterSpan[1] ?? '') : 0;
+  const to = quarterSpan ? monthNumber(quarterSpan[2] ?? '') : 0;
+  if (quarterSpan && published && to === from + 2) {
+    const y = quarterSpan[3] ? Number(quarterSpan[3]) : to <= published.m ? published.y : published.y - 1;
+    return { asOf: { as_of: toIso({ y, m: to, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
   }
   // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month.
   const yearTo = YEAR_TO.exec(leadText);

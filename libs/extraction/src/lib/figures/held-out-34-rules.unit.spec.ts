@@ -140,3 +140,19 @@ describe('held-out-36/37 rules', () => {
     expect(figureIn('A survey of 480 members, conducted Jan. 12 to Feb. 2, found 61% backed the strike.', '61').source).not.toMatch(/^Feb/);
   });
 });
+
+describe('held-out-36 rules', () => {
+  it('a letterhead, a department\'s line, then "MONETARY NOTE No. 3/2027": the letterhead\'s body speaks', () => {
+    const text =
+      'CENTRAL BANK OF OSTRAVIA\nEconomic Research Department\n\nMONETARY NOTE No. 3/2027\nPrices in May 2027\n\nOstrava, 12th of June 2027\n\n' +
+      'The annual inflation was slowing to 3,9 % in May.';
+    expect(figureIn(text, '3,9').source).toBe('Central Bank of Ostravia');
+  });
+
+  it('"between April and June" in the lead is the quarter its undated figures cover, dated June', () => {
+    const text =
+      'Passengers made 21.4 million journeys on the tram network between April and June, the operator said on Tuesday.\n\n' +
+      'The night trams carried 310,000 of them.';
+    expect(datedIn(text, '310,000', { publishedAt: '2027-07-14' })).toEqual(['2027-06-01', 'month']);
+  });
+});
