@@ -15,6 +15,8 @@ export interface StoryPeriod {
   close?: { m: number; d: number };
   /** A span of years dates only the figures that name it again ("over the five-year period"). */
   namedAgain?: boolean;
+  /** Where a round-up's second item starts: the period covers only the figures before it. */
+  until?: number;
 }
 
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -29,6 +31,8 @@ const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|
 const YEAR_TO = new RegExp(
   String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
 );
+// "AURELIA: record summer lifts profit", "2. CRISPAIR AIR FRYERS: HANDLES CAN MELT": a round-up's item headings.
+const ITEM_HEADING = /^[ \t]*(?:\d{1,2}\.[ \t]+)?[A-Z][A-Z0-9&'’. -]{2,40}:[ \t]+\S[^\n]{4,90}$/gm;
 const QUARTER_SPAN = /\bbetween\s+(January|April|July|October)\s+and\s+(March|June|September|December)(?:\s+((?:19|20)\d{2}))?\b/;
 // "the cap would rise by 5% next season", "police spending goes up close to 6% next year": the period after the story's.
 const NEXT = /\bnext\s+(?:season|year|campaign)\b/i;
@@ -42,6 +46,13 @@ export const findStoryPeriod = (
   mentions: DateMention[],
   published?: YMD,
 ): StoryPeriod | undefined => {
+  const period = leadPeriod(text, paragraphs, lead, mentions, published);
+  // A round-up's items are stories of their own: the first item's period does not cover the later items' figures.
+  const items = [...text.matchAll(ITEM_HEADING)];
+  return period && items.length >= 3 ? { ...period, until: items[1]?.index } : period;
+};
+
+const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mentions: DateMention[], published?: YMD): StoryPeriod | undefined => {
   const end = paragraphs[Math.min(lead, paragraphs.length) - 1]?.end ?? 0;
   const leadText = text.slice(0, end);
   const fiscal = FISCAL_START.exec(leadText);
@@ -171,7 +182,7 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
       ? answerDate(place.text, place.paragraphs, place.sentence.paragraph, place.mentions, published, place.sentence.start)
       : undefined;
   const asOf = spanOfYears({ ...place.clause, text: clause }, place.mentions, answered ?? dated, released);
-  if (!period || !published) return asOf;
+  if (!period || !published || (period.until !== undefined && place.at >= period.until)) return asOf;
   if (period.namedAgain) return asOf.dateBasis === 'published' && PERIOD_AGAIN.test(clause) ? { ...period.asOf, dateBasis: 'carried' } : asOf;
   if (period.close && FISCAL_START.test(sentence.text) && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
   // "reached 1.46 million, the league said in its review published on Friday", "the 1.41 million it announced in April":

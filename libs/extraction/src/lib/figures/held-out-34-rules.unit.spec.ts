@@ -156,3 +156,13 @@ describe('held-out-36 rules', () => {
     expect(datedIn(text, '310,000', { publishedAt: '2027-07-14' })).toEqual(['2027-06-01', 'month']);
   });
 });
+
+describe("a round-up's items", () => {
+  it("the first item's quarter does not date the later items' figures", () => {
+    const text =
+      'AIRLINES IN BRIEF\n\nMARLOW AIR: strong summer\n\nMarlow Air flew 4.1 million passengers between July and September. It filled 88% of its seats.\n\n' +
+      'SKYFERRY: strike\n\nA strike at Ostend led to 96 cancellations, the operator said.\n\nNORDLINK: new jets\n\nNordlink said it had ordered 12 jets.';
+    expect(datedIn(text, '88', { publishedAt: '2026-11-05' })).toEqual(['2026-09-01', 'month']);
+    expect(datedIn(text, '96', { publishedAt: '2026-11-05' })[0]).toBe('2026-11-05');
+  });
+});
