@@ -17,15 +17,26 @@ const SEASONAL = /\b(?:season|campaign|winter|harvest|crop)\b/i;
 const SCHOOL = /\b(?:school|academic)\s+year\b/i;
 const FINANCIAL = /\b(?:financial|fiscal|tax|budget|reporting|accounting)\s+year\b/i;
 
-/** What a story's bare two-year periods are, read once per text (a long text may name many): a rule runs per match. */
-let storyNoun = { story: '', noun: '' };
-const storyYearNoun = (story: string): string => {
-  if (storyNoun.story !== story) storyNoun = { story, noun: SEASONAL.test(story) ? 'season' : SCHOOL.test(story) ? 'school year' : 'financial year' };
-  return storyNoun.noun;
+// Dollars of Australia, New Zealand or the US (not Canada's, nor beside pounds or euros): public bodies there close their
+// financial year on 30 June (US states and school districts; the US federal year, to September, is the exception).
+const JUNE_YEAR = /\bA\$|\bAUD\b|\bNZ\$|\bNZD\b|(?<![A-Z])\$\d/;
+const MARCH_YEAR = /£|€|\bC\$|\bCAD\b|\bCanad|\bGBP\b|\bEUR\b/;
+
+/** What a story's bare two-year periods are, and the month its financial years close, read once per text (a rule runs per match). */
+let storyNoun = { story: '', noun: '', close: 3 };
+const storyYear = (story: string): { noun: string; close: number } => {
+  if (storyNoun.story !== story)
+    storyNoun = {
+      story,
+      noun: SEASONAL.test(story) ? 'season' : SCHOOL.test(story) ? 'school year' : 'financial year',
+      close: JUNE_YEAR.test(story) && !MARCH_YEAR.test(story) ? 6 : 3,
+    };
+  return storyNoun;
 };
 
 /**
- * "2025-26": a financial year (April to March, as UK bodies count it) holds as of March of its second year, a school or
+ * "2025-26": a financial year (April to March, as UK bodies count it; July to June where the story counts in Australian,
+ * New Zealand or US dollars) holds as of its last month in its second year, a school or
  * academic year as of July; a season, a winter or a campaign in the year it ends. Bare, the story's own nouns decide, and a
  * story with none of them is counting a financial year.
  */
@@ -33,8 +44,8 @@ export const splitYear = (first: string, second: string, noun: string | undefine
   const y = Number(first);
   const end = y - (y % 100) + Number(second);
   if (end !== y + 1) return undefined;
-  const named = noun ?? storyYearNoun(story);
-  if (FINANCIAL.test(named)) return { kind: 'month', y: end, m: 3, last: false };
+  const named = noun ?? storyYear(story).noun;
+  if (FINANCIAL.test(named)) return { kind: 'month', y: end, m: storyYear(story).close, last: false };
   if (SCHOOL.test(named)) return { kind: 'month', y: end, m: 7, last: false };
   return { kind: 'year', y: end };
 };

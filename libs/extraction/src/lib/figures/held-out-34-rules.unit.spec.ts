@@ -166,3 +166,12 @@ describe("a round-up's items", () => {
     expect(datedIn(text, '96', { publishedAt: '2026-11-05' })[0]).toBe('2026-11-05');
   });
 });
+
+describe('financial years by the currency a story counts in', () => {
+  it('"the 2026-27 financial year" closes in June where the story counts in Australian dollars, in March where in pounds', () => {
+    const aud = 'Overtime cost A$128.6 million in the 2026-27 financial year, the commissioner said.';
+    expect(datedIn(aud, '128.6', { publishedAt: '2027-09-03' })).toEqual(['2027-06-01', 'month']);
+    const gbp = 'Overtime cost £128.6 million in the 2026-27 financial year, the commissioner said.';
+    expect(datedIn(gbp, '128.6', { publishedAt: '2027-09-03' })).toEqual(['2027-03-01', 'month']);
+  });
+});
