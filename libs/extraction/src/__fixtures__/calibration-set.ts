@@ -77,7 +77,7 @@ export const UNSEEN_BATCHES = [
  * after its rules (0.117 when scored, 0.1001 after: over-confident on figures its annotator leaves out), and held-out-38
  * and -39, the newest batches, are kept unfixed as the honest estimate, so no rule or weight may be aimed at them.
  */
-export const REPORTED_BATCHES = ['held-out-33', 'held-out-38'];
+export const REPORTED_BATCHES = ['held-out-33', 'held-out-38', 'held-out-39'];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),
