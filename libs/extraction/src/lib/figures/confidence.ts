@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.36, -0.46, -0.32, -1.82, -0.14, 0.71, -1.69, -1.28, 0.78, -0.82, -2.27, 0.93, 0.99, 0.42, -1.25, 0.51, -0.58, -0.55,
+  2.43, -0.5, -0.42, -1.94, -0.1, 0.63, -1.73, -1.37, 0.74, -0.9, -2.22, 1.01, 0.92, 0.41, -1.27, 0.53, -0.57, -0.42,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

@@ -175,3 +175,20 @@ describe('financial years by the currency a story counts in', () => {
     expect(datedIn(gbp, '128.6', { publishedAt: '2027-09-03' })).toEqual(['2027-03-01', 'month']);
   });
 });
+
+describe('numbers that are no figures, and a decimal comma (held-out-30/35/37)', () => {
+  it('"via Roma 12", "Bulevar Kralja 4" are addresses; "Ana Ruiz \'27" a class year', () => {
+    expect(numberTexts('The office, at via Roma 12, counted 3,400 visitors, the council said.')).toEqual(['3,400']);
+    expect(numberTexts("By Ana Ruiz '27, News Editor\n\nThe college enrolled 4,120 students, it said.")).toEqual(['4,120']);
+  });
+
+  it('a survey\'s sample is no finding: "a survey of 512 students", "612 riders who responded"', () => {
+    expect(numberTexts('A survey of 512 students found 64% worked during term, the union said.')).toEqual(['64']);
+    expect(numberTexts('In our survey, 71% of the 612 riders who responded felt unsafe, the group said.')).toEqual(['71']);
+  });
+
+  it('"to 4,2 nights" is 4.2 where thousands are grouped by dots or spaces', () => {
+    const text = 'Arrivals rose to 245.300 and overnight stays to 810.400. The average stay fell to 4,2 nights, the office said.';
+    expect(figureIn(text, '4,2').value).toBe(4.2);
+  });
+});

@@ -14,6 +14,12 @@ const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STRE
 const STREET_SUFFIX = 'gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu';
 const POSTCODE_BEFORE = new RegExp(String.raw`\b[A-Z][\w'’-]*(?:${STREET_SUFFIX}|\s+${STREET})\s+\d+(?:\s?[A-Za-z])?,\s*$`);
 const STREET_BEFORE = new RegExp(String.raw`\b[A-Z][\w'’-]*(?:${STREET_SUFFIX})\s+$`);
+const STREET_WORD_BEFORE =
+  /\b(?:[Vv]ia|[Vv]iale|[Cc]orso|[Pp]iazza|[Cc]alle|[Aa]venida|[Rr]ua|[Rr]ue|[Bb]ulevar|[Uu]l\.|[Aa]leja)\s+(?:(?:de|del|della|di|la|le|des|du|da|do)\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+$/;
+
+const SAMPLE_BEFORE =
+  /\b(?:survey|poll|questionnaire|sample|panel)\s+(?:of|with|among|(?:realised|realized|carried\s+out|conducted)\s+(?:with|among))\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$/i;
+const SAMPLE_AFTER = /^\s+(?:[a-z]+\s+)?(?:respondents\b|who\s+(?:responded|took\s+part)\b)/;
 
 /** "two-bedroom homes", "a five-star hotel", "the three-storey block": a kind of thing, in digits or words. */
 export const KIND_OF_THING = /^-(?:bed(?:room)?s?|storey|story|star|door|seater|lane|piece)\b/i;
@@ -41,8 +47,15 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\b[a-z]+[A-Z][A-Za-z]*\s+$/.test(before)) return 'model name';
   // "In my 22 years in central banking", "her 12 years as mayor": a tenure, not a quantity.
   if (/\b(?:my|his|her|their|our|your)\s+$/i.test(before) && /^\s+years?\s+(?:in|at|as|with|on)\b/i.test(after)) return 'tenure';
-  // "2200 Commerce Parkway", "14 Mill Lane", "Kongsgate 31, Nordby": a street address, before or after the street's name.
-  if (STREET_AFTER.test(after) || (STREET_BEFORE.test(before) && /^(?:\s?[A-Z]\b)?\s*(?:[,\n]|$)/.test(after))) return 'address';
+  // "2200 Commerce Parkway", "14 Mill Lane", "Kongsgate 31, Nordby": a street address, before or after the street's name;
+  // "via Trieste 12", "Bulevar Slobode 4", "rue de la Paix 8": a street word of another language before its name.
+  if (STREET_AFTER.test(after) || ((STREET_BEFORE.test(before) || STREET_WORD_BEFORE.test(before)) && /^(?:\s?[A-Z]\b)?\s*(?:[,\n]|$)/.test(after)))
+    return 'address';
+  // "a survey of 512 students", "its survey realised with 1 200 parents", "71% of the 612 riders who responded", "24 of 28
+  // respondents": the size of a sample, not a finding.
+  if (SAMPLE_BEFORE.test(before) || SAMPLE_AFTER.test(after)) return 'sample size';
+  // "By Maya Castellanos '27, News Editor": a student's class year after a name.
+  if (/[A-Z][a-z]+\s+['’]$/.test(before) && /^\d{2}$/.test(m.text)) return 'class year';
   // "NDC 71205-0334-30", "ISBN 978-0-14": a code of three or more digit groups joined by hyphens.
   if (/\d-\d+-$|\d-$/.test(before) ? /\d-\d+-$/.test(before) || /^-\d/.test(after) : /^-\d+-\d/.test(after)) return 'code';
   // "+44 (0)20 7946 0877": a phone number's country code.

@@ -1,5 +1,6 @@
 import type { Unit } from '../types';
 import { NUMBER_WORDS_RE, numberOf, parseNumberWords, SCALES } from './number-words';
+import { europeanMentions } from './european-notation';
 
 /** A number as written, before deciding whether it is a figure. */
 export interface NumberMention {
@@ -38,6 +39,9 @@ const CURRENCY_PREFIXES: [RegExp, Unit][] = [
   [/^UAH/, 'uah'],
 ];
 
+/** The currency a prefix names ("A$", "€", "GBP"). */
+const currencyOf = (prefix: string): Unit | undefined => CURRENCY_PREFIXES.find(([re]) => re.test(prefix))?.[1];
+
 const DIGITS_RE = new RegExp(
   String.raw`(?<![\w.,/$£€₽₩])(?<cur>(?:(?:US|AU?|CA?|NZ|HK|S)\$|\$|£|€|₽|₩|(?:Rbs|RUB|USD|EUR|GBP|KRW|UAH)\.?\s?))?(?<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:\.\d{3}){2,}(?!\d|,\d)|\d+(?:\.\d+)?)` +
     String.raw`(?:\s?(?<word>million|billion|trillion|thousand|hundred)(?:(?<=lion)s)?\b|\s?(?<abbr>mn|mln|bn|bln|tn|trn)\b|(?<short>[mbk])(?![A-Za-z0-9²]))?` +
@@ -52,7 +56,13 @@ const VAGUE_BASE: Record<string, number> = { dozens: 12, scores: 20, hundreds: 1
 
 /** Every number written in `text`: digits (with currency and scale), spelled-out numbers, vague quantities and ranges. */
 export const scanNumbers = (text: string): NumberMention[] => {
-  const singles = [...digitMentions(text), ...europeanMentions(text), ...fractionMentions(text), ...wordMentions(text), ...vagueMentions(text)];
+  const singles = [
+    ...digitMentions(text),
+    ...europeanMentions(text, usesDotThousands(text), currencyOf),
+    ...fractionMentions(text),
+    ...wordMentions(text),
+    ...vagueMentions(text),
+  ];
   singles.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: NumberMention[] = [];
   for (const m of singles) {
@@ -96,7 +106,7 @@ const digitMentions = (text: string): NumberMention[] => {
   for (let m = DIGITS_RE.exec(text); m; m = DIGITS_RE.exec(text)) {
     const g = m.groups ?? {};
     const cur = g['cur']?.trim();
-    const currency = cur ? CURRENCY_PREFIXES.find(([re]) => re.test(cur))?.[1] : undefined;
+    const currency = cur ? currencyOf(cur) : undefined;
     const scale = g['word'] ?? g['abbr'] ?? g['short'];
     const num = g['num'] ?? '';
     const dotted = DOT_THOUSANDS.test(num) && ((dotThousands && !scale && text[m.index + m[0].length] !== '%') || /\..*\./.test(num));
@@ -117,38 +127,6 @@ const digitMentions = (text: string): NumberMention[] => {
       ...(compound ? { compound } : {}),
       ...(g['short'] ? { shortScale: g['short'] } : {}),
     });
-  }
-  return out;
-};
-
-// European notation, as translated copy keeps it: thousands grouped by spaces ("2 146 000", "93 480") in a text that
-// groups them so more than once and more often than with commas, and a decimal comma before a scale or a percent ("2,12
-// millions", "6,1%", "63,5 millimetres"), which English never writes. Each starts where its first digits do, so the longer reading wins.
-const SPACE_GROUPED = /(?<![\w.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d,.]\d)(?!\d)/g;
-const DECIMAL_COMMA =
-  /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b|(?:milli|centi|kilo)?met(?:re|er)s?\b|(?:mm|cm|km|kg|ha)\b|tonnes?\b|litres?\b|hectares?\b|degrees?\b|°)))/gi;
-const DECIMAL_COMMA_PRICE = /(?<![\w.,])((?:US|AU?|CA?|NZ|HK|S)?\$|£|€|(?:USD|EUR|GBP)\s?)(\d{1,3}),(\d{2})(?![\d,.]\d)(?!\d)/g;
-const europeanMentions = (text: string): NumberMention[] => {
-  const out: NumberMention[] = [];
-  const grouped = [...text.matchAll(SPACE_GROUPED)];
-  if (grouped.length >= 2 && grouped.length > (text.match(/\d,\d{3}(?!\d)/g)?.length ?? 0))
-    for (const m of grouped) {
-      const start = m.index ?? 0;
-      out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value: Number(m[0].replace(/\D/g, '')), word: false });
-    }
-  // "US$2,14 per pound" where thousands are grouped by dots ("41.280 tonnes"): a price with a decimal comma.
-  if (usesDotThousands(text))
-    for (const m of text.matchAll(DECIMAL_COMMA_PRICE)) {
-      const start = m.index ?? 0;
-      const currency = CURRENCY_PREFIXES.find(([re]) => re.test(m[1] ?? ''))?.[1];
-      const value = Number(`${m[2]}.${m[3]}`);
-      out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(currency ? { currency } : {}) });
-    }
-  for (const m of text.matchAll(DECIMAL_COMMA)) {
-    const start = m.index ?? 0;
-    const scale = m.groups?.['word']?.toLowerCase().replace(/s$/, '');
-    const value = Number(`${m[1]}.${m[2]}`) * (scale ? (SCALES[scale] ?? 1) : 1);
-    out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false });
   }
   return out;
 };

@@ -1,0 +1,43 @@
+import type { Unit } from '../types';
+import { SCALES } from './number-words';
+import type { NumberMention } from './scan-numbers';
+
+// European notation, as translated copy keeps it: thousands grouped by spaces ("2 146 000", "93 480") in a text that
+// groups them so more than once and more often than with commas, and a decimal comma before a scale or a percent ("2,12
+// millions", "6,1%", "63,5 millimetres"), which English never writes. Each starts where its first digits do, so the longer reading wins.
+const SPACE_GROUPED = /(?<![\w.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d,.]\d)(?!\d)/g;
+const DECIMAL_COMMA =
+  /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b|(?:milli|centi|kilo)?met(?:re|er)s?\b|(?:mm|cm|km|kg|ha)\b|tonnes?\b|litres?\b|hectares?\b|degrees?\b|°)))/gi;
+const DECIMAL_COMMA_WORD = /(?<![\w.,$£€])(\d{1,3},\d{1,2})(?![\d,.]\d)(?!\d)(?=\s+[a-z])/g;
+const DECIMAL_COMMA_PRICE = /(?<![\w.,])((?:US|AU?|CA?|NZ|HK|S)?\$|£|€|(?:USD|EUR|GBP)\s?)(\d{1,3}),(\d{2})(?![\d,.]\d)(?!\d)/g;
+/** Numbers in European notation (see above); `dotThousands`: the text groups thousands with dots. */
+export const europeanMentions = (text: string, dotThousands: boolean, currencyOf: (prefix: string) => Unit | undefined): NumberMention[] => {
+  const out: NumberMention[] = [];
+  const grouped = [...text.matchAll(SPACE_GROUPED)];
+  if (grouped.length >= 2 && grouped.length > (text.match(/\d,\d{3}(?!\d)/g)?.length ?? 0))
+    for (const m of grouped) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value: Number(m[0].replace(/\D/g, '')), word: false });
+    }
+  // "US$2,14 per pound", "to 4,2 nights" where thousands are grouped by dots ("41.280 tonnes") or spaces: a decimal comma.
+  const continental = dotThousands || grouped.length >= 2;
+  if (continental)
+    for (const m of text.matchAll(DECIMAL_COMMA_WORD)) {
+      const start = m.index ?? 0;
+      out.push({ start, end: start + m[1]!.length, text: m[1]!, kind: 'single', value: Number(m[1]!.replace(',', '.')), word: false });
+    }
+  if (continental)
+    for (const m of text.matchAll(DECIMAL_COMMA_PRICE)) {
+      const start = m.index ?? 0;
+      const currency = currencyOf(m[1] ?? '');
+      const value = Number(`${m[2]}.${m[3]}`);
+      out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(currency ? { currency } : {}) });
+    }
+  for (const m of text.matchAll(DECIMAL_COMMA)) {
+    const start = m.index ?? 0;
+    const scale = m.groups?.['word']?.toLowerCase().replace(/s$/, '');
+    const value = Number(`${m[1]}.${m[2]}`) * (scale ? (SCALES[scale] ?? 1) : 1);
+    out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false });
+  }
+  return out;
+};
