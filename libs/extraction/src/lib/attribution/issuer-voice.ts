@@ -171,7 +171,7 @@ const titleCase = (line: string): string =>
         .split(/\s+/)
         // Particles of Romance names ("MINERA CORDILLERA DEL LOA S.A.") stay lower case; a dotted legal form ("S.A.") stays as written.
         .map((w) =>
-          /^(?:OF|AND|FOR|THE|DE|DEL|DE LA|DA|DO|DOS|LA|LE|DI|VON|VAN)$/.test(w)
+          /^(?:OF|AND|FOR|THE|DE|DEL|DA|DO|DOS|LA|LE|DI|VON|VAN)$/.test(w)
             ? w.toLowerCase()
             : (w.length <= 3 && !/[AEIOU]/.test(w)) || /^(?:[A-Z]\.){2,}$/.test(w)
               ? w
