@@ -66,6 +66,24 @@ export const inferYearBefore = (month: number, day: number, notAfter: YMD | unde
   return undefined;
 };
 
+/**
+ * How a story's yearless day gets its year (a dateline, a presenter's "Thursday the tenth of June"): `bound` is the latest
+ * year the story names, unless it is past the reading day ("due to be completed in 2031" is no evidence of when the story
+ * was written); `pick` takes the first year after it that the weekdays fit, else the latest up to the reading day.
+ */
+export const storyYears = (
+  text: string,
+  mentions: DateMention[],
+  notAfter: YMD | undefined,
+): { bound: YMD | undefined; pick: (month: number, day: number, weekdays: ReadonlySet<number>) => number | undefined } => {
+  const named = latestYearBound(text, mentions);
+  const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
+  return {
+    bound,
+    pick: (month, day, weekdays) => (bound ? inferYearAfter(month, day, bound, weekdays) : inferYearBefore(month, day, notAfter, weekdays)),
+  };
+};
+
 /** Weekdays the text names as past or present ("on Tuesday", not "Tuesday's election"). */
 export const mentionedWeekdays = (mentions: DateMention[]): Set<number> =>
   new Set(mentions.flatMap((m) => (m.kind === 'weekday' && !m.future ? [m.weekday] : [])));

@@ -1,7 +1,7 @@
 import { FULL_MONTH_NAME, isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
-import { inferYearAfter, inferYearBefore, latestYearBound, mentionedWeekdays } from './infer-year';
+import { mentionedWeekdays, storyYears } from './infer-year';
 import { dayHeader, headerParts, issueMonth, issueWeek, leadWeekdayDate, urlDate } from './publication-elsewhere';
 
 const HEADER_LINES = 15;
@@ -180,18 +180,15 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
   const owned = COPYRIGHT.exec(text)?.[1] ?? filedYear(text);
   if (owned && isValidYmd({ y: Number(owned), m: month, d: day })) return { y: Number(owned), m: month, d: day };
   const mentions = findDateMentions(text);
-  // A year past the reading day ("due to be completed in 2031") is no evidence of when the story was written.
-  const named = latestYearBound(text, mentions);
-  const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
+  const years = storyYears(text, mentions, notAfter);
   const weekdays = mentionedWeekdays(mentions);
   // "SEOUL, Nov. 28 (Kyodo) -- ... told lawmakers Thursday": the lead's day is the dateline's day (or, across time zones,
   // the day before it), so a year in which the dateline falls so is the likeliest; other weekdays named may be any day before.
   const lead = leadWeekday(text, mentions, text.indexOf(line) + m[0].length);
   const fits = (y: number | undefined, days: ReadonlySet<number>): y is number =>
     y !== undefined && isValidYmd({ y, m: month, d: day }) && days.has(weekdayOf({ y, m: month, d: day }));
-  const tries = lead === undefined ? [] : bound ? [new Set([lead, (lead + 1) % 7])] : [new Set([lead]), new Set([(lead + 1) % 7])];
-  const pick = (days: ReadonlySet<number>): number | undefined =>
-    bound ? inferYearAfter(month, day, bound, days) : inferYearBefore(month, day, notAfter, days);
+  const tries = lead === undefined ? [] : years.bound ? [new Set([lead, (lead + 1) % 7])] : [new Set([lead]), new Set([(lead + 1) % 7])];
+  const pick = (days: ReadonlySet<number>): number | undefined => years.pick(month, day, days);
   const y = tries.map((days) => ({ y: pick(days), days })).find((c) => fits(c.y, c.days))?.y ?? pick(weekdays);
   const date = y === undefined ? undefined : { y, m: month, d: day };
   return date && isValidYmd(date) ? date : undefined;

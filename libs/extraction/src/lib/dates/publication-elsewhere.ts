@@ -1,6 +1,6 @@
 import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
 import { findDateMentions } from './date-mentions';
-import { inferYearAfter, inferYearBefore, latestYearBound } from './infer-year';
+import { inferYearBefore, storyYears } from './infer-year';
 
 // Where a publication day is read when no header line states one: an issue's month or week, the page's address, a
 // yearless day header or the lead's weekday and date (findPublication tries a footer first).
@@ -88,16 +88,9 @@ export const leadWeekdayDate = (text: string, notAfter?: YMD): YMD | undefined =
   for (let i = 1; i < mentions.length; i++) {
     const [day, date] = [mentions[i - 1], mentions[i]];
     if (day?.kind !== 'weekday' || date?.kind !== 'date' || !/^[\s,]*(?:the\s+)?$/.test(text.slice(day.end, date.start))) continue;
-    const y = date.y ?? yearOfWeekday(text, date.m, date.d, day.weekday, notAfter);
+    const y = date.y ?? storyYears(text, findDateMentions(text), notAfter).pick(date.m, date.d, new Set([day.weekday]));
     const full = y === undefined ? undefined : { y, m: date.m, d: date.d };
     if (full && isValidYmd(full) && weekdayOf(full) === day.weekday) return full;
   }
   return undefined;
-};
-
-/** As a yearless dateline's (publication-date.ts): after the latest year the story names, else the latest up to the reading day. */
-const yearOfWeekday = (text: string, m: number, d: number, weekday: number, notAfter?: YMD): number | undefined => {
-  const named = latestYearBound(text, findDateMentions(text));
-  const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
-  return bound ? inferYearAfter(m, d, bound, new Set([weekday])) : inferYearBefore(m, d, notAfter, new Set([weekday]));
 };

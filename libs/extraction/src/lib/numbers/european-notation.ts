@@ -21,18 +21,18 @@ export const europeanMentions = (text: string, dotThousands: boolean, currencyOf
     }
   // "US$2,14 per pound", "to 4,2 nights" where thousands are grouped by dots ("41.280 tonnes") or spaces: a decimal comma.
   const continental = dotThousands || grouped.length >= 2;
-  if (continental)
+  if (continental) {
     for (const m of text.matchAll(DECIMAL_COMMA_WORD)) {
       const start = m.index ?? 0;
       out.push({ start, end: start + m[1]!.length, text: m[1]!, kind: 'single', value: Number(m[1]!.replace(',', '.')), word: false });
     }
-  if (continental)
     for (const m of text.matchAll(DECIMAL_COMMA_PRICE)) {
       const start = m.index ?? 0;
       const currency = currencyOf(m[1] ?? '');
       const value = Number(`${m[2]}.${m[3]}`);
       out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(currency ? { currency } : {}) });
     }
+  }
   for (const m of text.matchAll(DECIMAL_COMMA)) {
     const start = m.index ?? 0;
     const scale = m.groups?.['word']?.toLowerCase().replace(/s$/, '');
