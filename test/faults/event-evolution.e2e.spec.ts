@@ -114,7 +114,12 @@ describe('event evolution: report.registered.v1 → v2 with two workers and an A
 
     // The read models equal a rebuild from the log; the v1 reports answer as before, the v2 one with its zone.
     const pairs = await caughtUp(true);
-    expect(pairs.map((p) => p.name).sort()).toEqual(['catalog', 'figures']);
+    expect(pairs.map((p) => `${p.name} by ${p.path}`).sort()).toEqual([
+      'catalog by batches',
+      'catalog by fill',
+      'figures by batches',
+      'figures by fill',
+    ]);
     for (const pair of pairs) expect(pair.live).toEqual(pair.fresh);
     expect((await request('GET', `/v1/reports/${expandJobs[0]}`)).body.data).toEqual(before);
     expect((await request('GET', '/v1/reports/expand-api')).body.data).toMatchObject({ title: 'Retitled', publishedZone: null, streamVersion: 2 });

@@ -8,7 +8,7 @@ export const READ_MODELS = ['catalog', 'figures'] as const;
 
 /**
  * The fault tests' end check: once every read model reached the log's head,
- * each equals a fresh rebuild from the log (equal digests), and the API
+ * each equals fresh rebuilds from the log (by first fill and by bulk batches: equal digests), and the API
  * serves the live digest (`served`: GET /v1/read-models/digest's data).
  */
 export async function expectReadModelsEqualFreshRebuild(
@@ -23,7 +23,7 @@ export async function expectReadModelsEqualFreshRebuild(
     await waitForPosition(db, [...READ_MODELS], head[0]!.head, 30_000);
     const digests = await served();
     const pairs = await liveAndFreshDigests(db, postgres.url);
-    expect(pairs.map((p) => p.name).sort()).toEqual([...READ_MODELS]);
+    expect([...new Set(pairs.map((p) => p.name))].sort()).toEqual([...READ_MODELS]);
     for (const pair of pairs) {
       expect(pair.live).toEqual(pair.fresh);
       expect(digests.find((s) => s.name === pair.name)?.digest).toBe(pair.live.digest);

@@ -1,8 +1,11 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type QueryExecutorProvider, type QueryResult } from 'kysely';
 import { kyselyQuery, prepareAppend, runAppend, toAppendResult } from './append-call';
 import type { EventStoreTables } from './event-store.table';
 import { parseTimestamptz } from './timestamptz-text';
-import type { AppendResult, Checkpoint, ExpectedVersion, NewEvent, RecordedEvent } from './event-store.types';
+import type { DomainEvent, Upcaster } from '@factledger/shared';
+import { type AppendResult, type Checkpoint, type ExpectedVersion, type LogEvent, type NewEvent, type RecordedEvent } from './event-store.types';
+import { upcastEvents } from './upcast-events';
+import type { LogOrder } from './log-order';
 
 type Db = Kysely<EventStoreTables>;
 
@@ -158,4 +161,93 @@ export async function visibleHead(db: Db): Promise<{ checkpoint: Checkpoint | nu
   return row
     ? { checkpoint: { transactionId: row.transaction_id, position: row.position }, recordedAt: row.recorded_at }
     : { checkpoint: null, recordedAt: null };
+}
+
+/** An event of the log with its number in log order from START (1, 2, 3 …). */
+export interface NumberedLogEvent<E extends DomainEvent = DomainEvent> {
+  logged: LogEvent<E>;
+  n: number;
+}
+
+/**
+ * The log from START to `order`'s last event (a checkpoint a gap-safe read
+ * returned: every transaction up to it is settled, so any connection reads
+ * the same events) stream by stream, for a subscriber that folds each
+ * stream's whole history at once, e.g. a read model's first fill: chunks of
+ * about `chunk` events (or, with `categories`, `chunk` streams of those
+ * stream types only) holding whole streams, each in stream order, each event
+ * numbered in log order by `order`. Pages follow the stream index, with no
+ * sort of the log; the next is read on another of `db`'s connections while
+ * the caller works on the chunk it was given.
+ */
+export async function* readLogByStream<E extends DomainEvent>(
+  db: QueryExecutorProvider,
+  order: LogOrder,
+  upcast: Upcaster<E>,
+  options: { chunk?: number; categories?: readonly string[] } = {},
+): AsyncGenerator<NumberedLogEvent<E>[]> {
+  const chunk = options.chunk ?? 20_000;
+  const pages = options.categories ? categoryPages(db, order.last, options.categories, chunk) : streamPages(db, order.last, chunk);
+  for await (const rows of readAhead(pages)) {
+    yield upcastEvents(rows.map(toRecordedEvent), upcast).map((logged) => ({ logged, n: order.numberOf(logged.position) }));
+  }
+}
+
+/** Every stream, by the (stream_id, stream_version) index: pages of `chunk` events cut after the last whole stream. */
+async function* streamPages(db: QueryExecutorProvider, last: Checkpoint, chunk: number): AsyncGenerator<EventRow[]> {
+  let after = { stream_id: '', stream_version: '0' };
+  let carry: EventRow[] = [];
+  for (;;) {
+    const { rows }: QueryResult<EventRow> = await sql<EventRow>`
+      SELECT ${EVENT_COLUMNS} FROM events
+       WHERE (stream_id, stream_version) > (${after.stream_id}, ${after.stream_version}::bigint)
+         AND (transaction_id, position) <= (${last.transactionId}::xid8, ${last.position}::bigint)
+       ORDER BY events.stream_id, events.stream_version
+       LIMIT ${chunk}`.execute(db);
+    const held = carry.length > 0 ? carry.concat(rows) : rows;
+    const tail = rows.at(-1);
+    if (rows.length < chunk || !tail) return void (held.length > 0 && (yield held));
+    after = tail;
+    // The last stream may go on in the next page: it waits for it (a stream longer than a page waits for several).
+    let cut = held.length;
+    while (cut > 0 && held[cut - 1]!.stream_id === tail.stream_id) cut--;
+    carry = held.slice(cut);
+    if (cut > 0) yield held.slice(0, cut);
+  }
+}
+
+/** The streams of some types (the streams table's), `chunk` streams a page, with all their events up to `last`. */
+async function* categoryPages(db: QueryExecutorProvider, last: Checkpoint, categories: readonly string[], chunk: number): AsyncGenerator<EventRow[]> {
+  for (const category of categories) {
+    let after = '';
+    for (;;) {
+      const { rows: streams } = await sql<{ stream_id: string }>`
+        SELECT stream_id FROM streams WHERE stream_type = ${category} AND stream_id > ${after} ORDER BY stream_id LIMIT ${chunk}`.execute(db);
+      if (streams.length === 0) break;
+      after = streams.at(-1)!.stream_id;
+      const { rows }: QueryResult<EventRow> = await sql<EventRow>`
+        SELECT ${EVENT_COLUMNS} FROM events
+         WHERE stream_id = ANY (${streams.map((s) => s.stream_id)}::text[])
+           AND (transaction_id, position) <= (${last.transactionId}::xid8, ${last.position}::bigint)
+         ORDER BY events.stream_id, events.stream_version`.execute(db);
+      if (rows.length > 0) yield rows;
+      if (streams.length < chunk) break;
+    }
+  }
+}
+
+/** Asks `pages` for the next page as soon as one is handed out, so it is read while the caller works. */
+async function* readAhead<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next: Promise<IteratorResult<T>> = pages.next();
+  try {
+    for (;;) {
+      const page = await next;
+      if (page.done) return;
+      next = pages.next();
+      yield page.value;
+    }
+  } finally {
+    // Left early (the caller failed or stopped): the read in flight is not awaited by anyone.
+    next.catch(() => undefined);
+  }
 }

@@ -255,8 +255,8 @@ export class LogFollower<Exit extends string = never> {
 
   /** After an error: reconnect when the connection is gone, forget the subscriber's state either way. */
   private async recover(e: unknown, retryInMs: number | null): Promise<void> {
-    const { label } = this.subscriber;
-    const message = e instanceof Error ? e.message : String(e);
+    if (this.stopped) return; // a stop during a turn fails it with the signal's AbortError (p-retry): nothing to recover
+    const [label, message] = [this.subscriber.label, e instanceof Error ? e.message : String(e)];
     this.subscriber.failed?.(e);
     const retry = retryInMs === null ? '' : `; retrying in ${retryInMs} ms`;
     if (!this.current) {

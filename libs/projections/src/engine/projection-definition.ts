@@ -1,5 +1,5 @@
 import { invalid, type DomainEvent, type Upcaster } from '@factledger/shared';
-import type { LogEvent } from '@factledger/event-store';
+import type { Checkpoint, LogEvent, LogOrder } from '@factledger/event-store';
 import type { SqlConnection } from '@factledger/platform';
 
 export interface ProjectionContext {
@@ -47,6 +47,19 @@ export interface ProjectionDefinition<E extends DomainEvent = DomainEvent> {
    * checkpoint does not move); bounded per call; true when more is left.
    */
   idle?: { due(): boolean; run(trx: SqlConnection, ctx: ProjectionContext): Promise<boolean> };
+  /**
+   * A first fill: a version still at START and far behind the head (a
+   * rebuild, a new deployment's first catch-up) applies the whole log up to
+   * `last` (gap-safe) in one transaction with the checkpoint's move, instead
+   * of bulk batches, e.g. folding each stream's whole history at once so each
+   * row is written once, final. Returns how many events it applied (every
+   * event up to `last`). Should it fail, the version goes on by batches, which
+   * locate a failing event. The rest of the log follows by batches. Readers
+   * of a first version see it empty at START until the fill commits. `pool`
+   * reads the log beside the transaction (every event up to `last` is
+   * settled); `order`, the log's order up to `last`, is being read there.
+   */
+  fill?(trx: SqlConnection, ctx: FillContext): Promise<number>;
   /** Only these stored event types reach `apply`; the checkpoint still moves over all events. */
   eventTypes?: readonly string[];
   /**
@@ -56,6 +69,15 @@ export interface ProjectionDefinition<E extends DomainEvent = DomainEvent> {
    * than this code either: the model ignores them whatever they hold).
    */
   skipPayloadOf?: readonly string[];
+}
+
+/** A first fill's context (ProjectionDefinition.fill). */
+export interface FillContext {
+  schema: string;
+  copy: CopyIn;
+  last: Checkpoint;
+  pool: SqlConnection;
+  order: Promise<LogOrder>;
 }
 
 /** What a batch touched, as keys its readers cache by (the figures model: metric keys). */

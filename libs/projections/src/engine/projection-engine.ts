@@ -27,6 +27,8 @@ export interface ProjectionEngineOptions {
   rebuildBatchSize?: number;
   /** Events per bulk batch (COPY) while a version is that far behind the head (see ProjectionRunnerOptions). Default 20,000; 0: never. */
   bulkBatchSize?: number;
+  /** Default true (see ProjectionRunnerOptions.firstFill). */
+  firstFill?: boolean;
   /** Polling fallback when no notification arrives. Default 1000 ms. */
   pollIntervalMs?: number;
   /** How often a standby retries the lock (and a failed projection checks for a resume). Default 750 ms. */
@@ -84,6 +86,7 @@ export class ProjectionEngine {
         batchSize: this.options.batchSize ?? 1000,
         rebuildBatchSize: this.options.rebuildBatchSize ?? 5000,
         bulkBatchSize: this.options.bulkBatchSize ?? BULK_BATCH_SIZE,
+        firstFill: this.options.firstFill,
         pollIntervalMs: this.options.pollIntervalMs ?? 1000,
         lockRetryMs: this.options.lockRetryMs ?? 750,
         retiredSchemaGraceMs: this.options.retiredSchemaGraceMs ?? RETIRED_SCHEMA_GRACE_MS,

@@ -33,6 +33,8 @@ export interface ProjectionRunnerOptions {
    * (ProjectionContext.copy); then the usual batches. 0: never.
    */
   bulkBatchSize?: number;
+  /** false: a version at START fills by bulk batches even when its definition has a `fill` (tests prove both paths equal). */
+  firstFill?: boolean;
   pollIntervalMs: number;
   lockRetryMs: number;
   retiredSchemaGraceMs: number;

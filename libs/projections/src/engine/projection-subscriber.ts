@@ -19,23 +19,15 @@ import { applyEvents } from './apply-events';
 import { settleBatchError } from './batch-error';
 import { batchTiming } from './batch-timing';
 import { BulkReadAhead } from './bulk-read-ahead';
-import { advanceCheckpoint, claimCheckpoint, loadCheckpoint, markFailed, releaseCheckpoint } from './checkpoints.repository';
-import { ensureProjection } from './ensure-projection';
+import { firstFill } from './bulk-fill';
+import { advanceCheckpoint, loadCheckpoint, markFailed, releaseCheckpoint } from './checkpoints.repository';
 import { schemaName, type ProjectionDefinition } from './projection-definition';
 import { FencedError } from './projection-errors';
 import type { ProjectionRunnerOptions, RebuildProgress, RunnerExit } from './projection-runner.types';
 import { promoteVersion } from './promote-version';
 import { announceAdvance } from './read-model-notice';
 import { activeVersion } from './registry.repository';
-
-interface Claim {
-  checkpoint: Checkpoint;
-  mode: 'running' | 'rebuilding';
-  processed: number;
-  total: number;
-  /** Still far behind the head: bulk batches (see bulkBatchSize). */
-  bulk: boolean;
-}
+import { claimVersion, type Claim } from './claim-version';
 
 /** Advisory-lock name of one projection version; status reads pg_locks with the same rule. */
 export const projectionLockKey = (name: string, version: number): string => `factledger.projection:${name}:v${version}`;
@@ -50,7 +42,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   readonly label: string;
   readonly lockKey: string;
   claim: Claim | null = null;
-  private failedSince: string | null = null;
+  /** Why the version is failed, as last seen by this instance (null: not failed). */
+  private readonly failure: { since: string | null } = { since: null };
+  /** The definition fills a version at START at once (ProjectionDefinition.fill), until a fill fails. */
+  private fillable: boolean;
   private waitingTotal: number | null = null;
   private readonly target: { name: string; version: number; owner: string };
   private readonly readAhead: BulkReadAhead;
@@ -64,6 +59,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     this.lockKey = projectionLockKey(definition.name, definition.version);
     this.target = { name: definition.name, version: definition.version, owner: options.owner };
     this.readAhead = new BulkReadAhead(options.db, definition, options.sharedReads);
+    this.fillable = definition.fill !== undefined && options.firstFill !== false;
   }
 
   /** Rebuild mode: done once another instance switched the version in; meanwhile report its progress. */
@@ -88,9 +84,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
 
   async turn(session: LeasedSession): Promise<Turn<'superseded' | 'active'>> {
     if (!this.claim) {
-      const claimed = await this.claimVersion(engineDb(session));
+      const claimed = await claimVersion(engineDb(session), this.definition, this.options, this.failure, this.label);
       if (claimed === 'superseded' || claimed === 'active') return { exit: claimed };
       if (claimed === 'failed') return 'failed';
+      this.claim = claimed;
     }
     return this.step(session);
   }
@@ -125,45 +122,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     await releaseCheckpoint(engineDb(session), this.target);
   }
 
-  private async claimVersion(db: Kysely<EngineDb>): Promise<'claimed' | 'failed' | 'superseded' | 'active'> {
-    const { name, version } = this.definition;
-    // While failed, only watch the state: a resume (from any process) clears it.
-    if (this.failedSince !== null && (await loadCheckpoint(db, name, version))?.state === 'failed') return 'failed';
-    let active: number | null;
-    if (this.options.untilActive) {
-      // The rebuild was prepared beside the active version; never make it active before it is built.
-      active = await activeVersion(db, name);
-      if (active === version) return 'active';
-    } else {
-      active = (await ensureProjection(db, this.definition, { retiredSchemaGraceMs: this.options.retiredSchemaGraceMs })).activeVersion;
-    }
-    if (active !== null && active > version) {
-      this.options.logger.warn(`${this.label}: superseded by v${active}; this instance runs an outdated definition and leaves it alone`);
-      return 'superseded';
-    }
-    const mode = active === version ? 'running' : 'rebuilding';
-    const row = await claimCheckpoint(db, name, version, this.options.owner, mode);
-    if (!row) {
-      const current = await loadCheckpoint(db, name, version);
-      if (!current) throw new Error(`${this.label} is not set up (no checkpoint row)`);
-      if (current.state === 'stopped') return 'superseded';
-      if (this.failedSince === null) {
-        this.failedSince = current.error ?? 'failed';
-        this.options.logger.warn(`${this.label}: is failed (${this.failedSince}); waiting for a resume`);
-      }
-      return 'failed';
-    }
-    this.failedSince = null;
-    const processed = Number(row.eventsApplied);
-    const total = mode === 'rebuilding' && this.options.onProgress ? processed + (await countEventsAfter(db, row.checkpoint)) : processed;
-    this.claim = { checkpoint: row.checkpoint, mode, processed, total, bulk: (this.options.bulkBatchSize ?? 0) > 0 };
-    this.options.logger.log(`${this.label}: ${mode} from ${formatCheckpoint(row.checkpoint)}`);
-    return 'claimed';
-  }
-
   private async step(session: LeasedSession): Promise<Turn<'active'>> {
     const claim = this.claim!;
     const limit = await this.batchLimit(session);
+    if (claim.bulk && this.fillable && compareCheckpoints(claim.checkpoint, START) === 0) return this.fill(session);
     let batch;
     batchTiming.begin(this.label);
     try {
@@ -237,12 +199,33 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
       await this.onBatchError(session, e);
       return false;
     }
-    claim.checkpoint = page.checkpoint;
-    claim.processed += page.events.length;
-    const { name, version } = this.definition;
-    this.options.onBatch?.({ name, version, events: page.events.length, seconds: (performance.now() - started) / 1000, mode: claim.mode });
+    this.advanced(page.checkpoint, page.events.length, started);
     batchTiming.end({ events: page.events.length, mode: claim.mode });
     return true;
+  }
+
+  /** A first fill; should it fail other than as a batch may (fenced, transient, a lost connection), batches go on from START. */
+  private async fill(session: LeasedSession): Promise<Turn<'active'>> {
+    const started = performance.now();
+    let filled;
+    try {
+      filled = await firstFill(session, this.definition, this.target, this.options, this.label);
+    } catch (e) {
+      await this.onBatchError(session, e);
+      return 'failed';
+    }
+    if (filled === 'batches') this.fillable = false;
+    else if (filled) this.advanced(filled.to, filled.count, started);
+    if (this.claim?.mode === 'rebuilding') this.reportProgress('catching_up');
+    return 'more';
+  }
+
+  private advanced(to: Checkpoint, count: number, started: number): void {
+    const claim = this.claim!;
+    claim.checkpoint = to;
+    claim.processed += count;
+    const { name, version } = this.definition;
+    this.options.onBatch?.({ name, version, events: count, seconds: (performance.now() - started) / 1000, mode: claim.mode });
   }
 
   private async promote(session: LeasedSession): Promise<Turn<'active'>> {
@@ -275,7 +258,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   private async stopOnUnknownVersion(session: LeasedSession, e: UnknownEventVersionError): Promise<void> {
     this.claim = null;
     await markFailed(engineDb(session), this.target, e.message);
-    this.failedSince = e.message;
+    this.failure.since = e.message;
     this.options.logger.error(`${this.label}: FAILED and stopped: ${e.message}`);
     this.options.onFailed?.(e.message);
   }
@@ -283,7 +266,7 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
   private async onBatchError(session: LeasedSession, e: unknown): Promise<void> {
     this.claim = null;
     const failed = await settleBatchError(session, e, this.definition, this.options, this.label);
-    if (failed !== null) this.failedSince = failed;
+    if (failed !== null) this.failure.since = failed;
   }
 
   private reportProgress(phase: RebuildProgress['phase']): void {

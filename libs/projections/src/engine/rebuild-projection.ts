@@ -18,6 +18,8 @@ export interface RebuildOptions {
   batchSize?: number;
   /** Default BULK_BATCH_SIZE (see ProjectionRunnerOptions.bulkBatchSize). */
   bulkBatchSize?: number;
+  /** Default true (see ProjectionRunnerOptions.firstFill). */
+  firstFill?: boolean;
   /** Start the version over instead of resuming its progress. */
   fresh?: boolean;
   lockRetryMs?: number;
@@ -58,6 +60,7 @@ export async function rebuildProjection(db: Kysely<EngineDb>, definition: Projec
     batchSize: options.batchSize ?? 5000,
     rebuildBatchSize: options.batchSize ?? 5000,
     bulkBatchSize: options.bulkBatchSize ?? BULK_BATCH_SIZE,
+    firstFill: options.firstFill,
     pollIntervalMs: 200,
     lockRetryMs: options.lockRetryMs ?? 500,
     retiredSchemaGraceMs: options.retiredSchemaGraceMs ?? RETIRED_SCHEMA_GRACE_MS,

@@ -1,4 +1,4 @@
-import type { NumberedEvent } from '../shared/ledger-cursor';
+import type { SeqEvent } from '../shared/ledger-cursor';
 import { provenanceOf } from '../shared/event-metadata';
 import { catalogChangeOf } from './catalog-change';
 import type { AnyCatalogKind, CatalogEntity } from './catalog-rows';
@@ -19,7 +19,7 @@ export interface CatalogKindChanges {
 export type CatalogBatchChanges = Record<CatalogEntity, CatalogKindChanges>;
 
 /** Keys, per kind, of entities updated in the batch but registered before it. */
-export function catalogToLoad(events: readonly NumberedEvent[]): Record<CatalogEntity, string[]> {
+export function catalogToLoad(events: readonly SeqEvent[]): Record<CatalogEntity, string[]> {
   const registered = new Set<string>();
   const needed: Record<CatalogEntity, Set<string>> = { metric: new Set(), source: new Set(), report: new Set() };
   for (const { event } of events) {
@@ -37,7 +37,7 @@ export function catalogToLoad(events: readonly NumberedEvent[]): Record<CatalogE
  * history rows (one per stream version). Pure, like the figures fold; an
  * update of an entity that was never registered is ignored, as evolve does.
  */
-export function foldCatalogBatch(events: readonly NumberedEvent[], stored: StoredCatalog): CatalogBatchChanges {
+export function foldCatalogBatch(events: readonly SeqEvent[], stored: StoredCatalog): CatalogBatchChanges {
   const working: Record<CatalogEntity, Map<string, { current: Row; open: Row | null; storedOpen: boolean }>> = {
     metric: new Map(),
     source: new Map(),
@@ -92,7 +92,7 @@ function applyFields(kind: AnyCatalogKind, row: Row, data: object): void {
   }
 }
 
-function historyRow(kind: AnyCatalogKind, current: Row, n: NumberedEvent): Row {
+function historyRow(kind: AnyCatalogKind, current: Row, n: SeqEvent): Row {
   const row: Row = {};
   for (const column of Object.keys(kind.columns)) row[column] = current[column] ?? null;
   return {

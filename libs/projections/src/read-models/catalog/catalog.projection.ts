@@ -8,6 +8,7 @@ import { insertRows, selectColumns, updateRows, upsertRows, type ColumnSpec } fr
 import { catalogToLoad, foldCatalogBatch, type StoredCatalog } from './catalog-batch.fold';
 import { CATALOG_KINDS, currentColumns, historyColumns, type CatalogEntity, type AnyCatalogKind } from './catalog-rows';
 import { createCatalogTables } from './catalog.tables';
+import { fillCatalog } from './catalog-fill';
 
 export const CATALOG_PROJECTION = 'catalog';
 
@@ -22,6 +23,7 @@ export function catalogProjection(options: { version: number; name?: string }): 
     // Figure events are most of the log and only take a seq here (catalogChangeOf): not decoded.
     skipPayloadOf: Object.values(FigureEventTypes),
     setup: (db, schema) => createCatalogTables(db, schema),
+    fill: (trx, ctx) => fillCatalog(trx, ctx),
     async apply(trx, events, { schema }) {
       // Every event takes a seq, catalog event or not, so seqs agree with the figures model.
       const numbered = await numberBatch(trx, schema, events);

@@ -3,7 +3,7 @@ import type { LedgerEvent } from '@factledger/ledger-domain';
 import { LeasedSession, readBatch, START } from '@factledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadLedger } from '../../../../../bench/fixtures/million-events';
-import { ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition } from '../../engine';
+import { ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition, type ProjectionLogger } from '../../engine';
 import { BulkReadAhead } from '../../engine/bulk-read-ahead';
 import { SharedBulkReads } from '../../engine/shared-bulk-reads';
 import { insertRows, type ColumnSpec } from '../shared/batch-rows';
@@ -15,19 +15,25 @@ import { figuresProjection } from './figures.projection';
 // Quiet: the interrupted batch's lost connection is logged as an error on purpose.
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 
-describe('bulk catch-up of the figures model: COPY batches far behind the head (PostgreSQL)', () => {
+describe('bulk catch-up of the figures model: a first fill, or COPY batches, far behind the head (PostgreSQL)', () => {
   let t: TestDatabase;
   const head = async () => (await sql<{ p: string }>`SELECT max(position)::text AS p FROM events`.execute(t.db)).rows[0]!.p;
 
   /** Builds `definition` (and `beside` in the same engine) from START to the head with one engine, then stops it. */
-  async function catchUp(definition: ProjectionDefinition, bulkBatchSize: number, beside: ProjectionDefinition[] = []): Promise<string> {
+  async function catchUp(
+    definition: ProjectionDefinition,
+    bulkBatchSize: number,
+    beside: ProjectionDefinition[] = [],
+    options: { firstFill?: boolean; logger?: ProjectionLogger } = {},
+  ): Promise<string> {
     const engine = new ProjectionEngine({
       db: t.db,
       connectionString: t.url,
       definitions: [definition, ...beside],
       batchSize: 100,
       bulkBatchSize,
-      logger: quiet,
+      firstFill: options.firstFill,
+      logger: options.logger ?? quiet,
       notifications: false,
       pollIntervalMs: 20,
     });
@@ -52,22 +58,57 @@ describe('bulk catch-up of the figures model: COPY batches far behind the head (
   });
   afterAll(() => t.drop());
 
-  it('writes exactly the rows a batch-by-batch catch-up writes', async () => {
-    const batched = await catchUp(figuresProjection({ version: 1, name: 'figures_batched' }), 0);
-    const bulk = await catchUp(figuresProjection({ version: 1, name: 'figures_bulk' }), 700);
+  it.each([
+    ['a first fill', true],
+    ['bulk batches', false],
+  ])('writes by %s exactly the rows a batch-by-batch catch-up writes', async (_path, firstFill) => {
+    const batched = await catchUp(figuresProjection({ version: 1, name: `figures_batched_${firstFill}` }), 0);
+    const bulk = await catchUp(figuresProjection({ version: 1, name: `figures_bulk_${firstFill}` }), 700, [], { firstFill });
     const counts = await rowCounts(t.db, bulk);
     expect(counts.figure_versions).toBeGreaterThan(1000);
     expect(counts).toEqual(await rowCounts(t.db, batched));
     const differences = await contents(bulk, batched);
-    expect(Object.values(differences).every((n) => n === 0)).toBe(true);
-    expect(Object.keys(differences)).toEqual(expect.arrayContaining(['figure_versions', 'citations', 'log', 'source_parties']));
+    expect(Object.values(differences).every((n) => n === 0) ? {} : differences).toEqual({});
+    expect(Object.keys(differences)).toEqual(expect.arrayContaining(['figure_versions', 'citations', 'log', 'source_parties', 'metric_sources']));
   });
 
-  it('writes the same rows when the catalog model catches up beside it on the same bulk pages', async () => {
-    const alone = await catchUp(figuresProjection({ version: 1, name: 'figures_alone' }), 0);
-    const catalogAlone = await catchUp(catalogProjection({ version: 1, name: 'catalog_alone' }), 0);
-    const catalog = catalogProjection({ version: 1, name: 'catalog_beside' });
-    const together = await catchUp(figuresProjection({ version: 1, name: 'figures_beside' }), 700, [catalog]);
+  it('fills again from START after a fill lost its connection: its rows and checkpoint were rolled back together', async () => {
+    const reference = await catchUp(figuresProjection({ version: 1, name: 'figures_fill_reference' }), 0);
+    const figures = figuresProjection({ version: 1, name: 'figures_fill_interrupted' });
+    let fills = 0;
+    const interrupted: ProjectionDefinition<LedgerEvent> = {
+      ...figures,
+      async fill(trx, ctx) {
+        const count = await figures.fill!(trx, ctx);
+        if (++fills === 1) await sql`SELECT pg_terminate_backend(pg_backend_pid())`.execute(trx);
+        return count;
+      },
+    };
+    const schema = await catchUp(interrupted as ProjectionDefinition, 500);
+    expect(fills).toBe(2);
+    expect(await rowCounts(t.db, schema)).toEqual(await rowCounts(t.db, reference));
+    expect(Object.values(await contents(schema, reference)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('goes on by batches when a fill fails, saying so', async () => {
+    const reference = await catchUp(figuresProjection({ version: 1, name: 'figures_fail_reference' }), 0);
+    const figures = figuresProjection({ version: 1, name: 'figures_fill_fails' });
+    const failing: ProjectionDefinition<LedgerEvent> = { ...figures, fill: () => Promise.reject(new Error('no fill today')) };
+    const warnings: string[] = [];
+    const logger = { ...quiet, warn: (m: string) => void warnings.push(m) };
+    const schema = await catchUp(failing as ProjectionDefinition, 500, [], { logger });
+    expect(warnings).toContainEqual(expect.stringContaining('the first fill failed, going on by batches: no fill today'));
+    expect(Object.values(await contents(schema, reference)).every((n) => n === 0)).toBe(true);
+  });
+
+  it.each([
+    ['each by its first fill', true],
+    ['on the same bulk pages', false],
+  ])('writes the same rows when the catalog model catches up beside it, %s', async (_path, firstFill) => {
+    const alone = await catchUp(figuresProjection({ version: 1, name: `figures_alone_${firstFill}` }), 0);
+    const catalogAlone = await catchUp(catalogProjection({ version: 1, name: `catalog_alone_${firstFill}` }), 0);
+    const catalog = catalogProjection({ version: 1, name: `catalog_beside_${firstFill}` });
+    const together = await catchUp(figuresProjection({ version: 1, name: `figures_beside_${firstFill}` }), 700, [catalog], { firstFill });
     expect(Object.values(await contents(together, alone)).every((n) => n === 0)).toBe(true);
     const catalogSchema = schemaName(catalog.name, catalog.version);
     expect(await rowCounts(t.db, catalogSchema)).toEqual(await rowCounts(t.db, catalogAlone));
@@ -87,7 +128,7 @@ describe('bulk catch-up of the figures model: COPY batches far behind the head (
         return result;
       },
     };
-    const schema = await catchUp(interrupted as ProjectionDefinition, 500);
+    const schema = await catchUp(interrupted as ProjectionDefinition, 500, [], { firstFill: false });
     expect(batches).toBeGreaterThanOrEqual(4);
     expect(await rowCounts(t.db, schema)).toEqual(await rowCounts(t.db, reference));
     expect(Object.values(await contents(schema, reference)).every((n) => n === 0)).toBe(true);

@@ -8,9 +8,9 @@ import {
   type MetricRegisteredData,
 } from '@factledger/ledger-domain';
 import { assertNever } from '@factledger/shared';
-import type { NumberedEvent } from '../shared/ledger-cursor';
+import type { SeqEvent } from '../shared/ledger-cursor';
 import { noFigureChanges, type FigureBatchChanges, type StoredFigureState } from './figure-batch.changes';
-import type { CitationRow, FigureVersionRow } from './figure-rows';
+import type { CitationRow, FigureVersionRow, MetricSourceRow } from './figure-rows';
 import { citationRow, closure, openedAt, reopened, statedColumns, versionRow, type FigureIdentity } from './figure-version-rows';
 import { SourceFlagsFold } from './source-flags.fold';
 
@@ -29,17 +29,19 @@ interface WorkingFigure {
 
 /**
  * Folds one batch in log order, so several events of one figure within the
- * batch apply in order, into final row changes. Pure: the caller loads the
+ * batch apply in order, into final row changes. (Each stream's events in
+ * stream order are enough: a figure's rows depend on its own stream only, a
+ * source's flags on its own; a metric–source pair keeps its smallest seq.) Pure: the caller loads the
  * stored state of the touched figures first and writes the changes after.
  * Events the write side would never produce for the state (a revision of an
  * unknown figure, a second retraction) are ignored, as the domain's evolve does.
  */
-export function foldFigureBatch(events: readonly NumberedEvent[], stored: StoredFigureState): FigureBatchChanges {
+export function foldFigureBatch(events: readonly SeqEvent[], stored: StoredFigureState): FigureBatchChanges {
   return new FigureBatchFold(stored).run(events);
 }
 
 /** Figure ids whose stored state the batch needs: touched, but not reported within the batch. */
-export function figuresToLoad(events: readonly NumberedEvent[]): string[] {
+export function figuresToLoad(events: readonly SeqEvent[]): string[] {
   const reportedHere = new Set<string>();
   const needed = new Set<string>();
   for (const { event } of events) {
@@ -53,7 +55,7 @@ export function figuresToLoad(events: readonly NumberedEvent[]): string[] {
 class FigureBatchFold {
   private readonly figures = new Map<string, WorkingFigure>();
   private readonly changes = noFigureChanges();
-  private readonly pairs = new Set<string>();
+  private readonly pairs = new Map<string, MetricSourceRow>();
   private readonly sources: SourceFlagsFold;
 
   constructor(stored: StoredFigureState) {
@@ -63,7 +65,7 @@ class FigureBatchFold {
     this.sources = new SourceFlagsFold(stored.sourceParties);
   }
 
-  run(events: readonly NumberedEvent[]): FigureBatchChanges {
+  run(events: readonly SeqEvent[]): FigureBatchChanges {
     for (const n of events) this.fold(n);
     this.changes.partyInserts.push(...this.sources.inserts);
     this.changes.partyClosures.push(...this.sources.closures);
@@ -71,7 +73,7 @@ class FigureBatchFold {
   }
 
   /** Every ledger event type is decided here: a new one does not compile until it is. */
-  private fold(n: NumberedEvent): void {
+  private fold(n: SeqEvent): void {
     const { event } = n;
     if (event === null) return; // not a ledger event (API keys, review decisions): it only took a seq
     switch (event.type) {
@@ -98,15 +100,19 @@ class FigureBatchFold {
     }
   }
 
-  private reported(n: NumberedEvent, data: FigureReportedData): void {
+  private reported(n: SeqEvent, data: FigureReportedData): void {
     if (this.figures.has(data.figureId)) return;
     const identity: FigureIdentity = { figure_id: data.figureId, metric_key: data.metricKey, source_id: data.sourceId, unit: data.unit };
     const figure: WorkingFigure = { identity, active: true, open: [], stored: false, storedCurrentVersion: null };
     this.figures.set(data.figureId, figure);
     const pair = `${data.metricKey}\u0000${data.sourceId}`;
-    if (!this.pairs.has(pair)) {
-      this.pairs.add(pair);
-      this.changes.metricSources.push({ metric_key: data.metricKey, source_id: data.sourceId, first_seq: n.seq });
+    const seen = this.pairs.get(pair);
+    // The pair's smallest seq, even when streams come one after another rather than in log order (figures-fill.ts).
+    if (seen && BigInt(n.seq) < BigInt(seen.first_seq)) seen.first_seq = n.seq;
+    if (!seen) {
+      const row = { metric_key: data.metricKey, source_id: data.sourceId, first_seq: n.seq };
+      this.pairs.set(pair, row);
+      this.changes.metricSources.push(row);
     }
     this.openRow(
       figure,
@@ -114,7 +120,7 @@ class FigureBatchFold {
     );
   }
 
-  private revised(n: NumberedEvent, data: FigureRevisedData): void {
+  private revised(n: SeqEvent, data: FigureRevisedData): void {
     const figure = this.figures.get(data.figureId);
     if (!figure?.active) return;
     const why = closure(n, data.kind, data.revision, data.reason);
@@ -153,12 +159,12 @@ class FigureBatchFold {
     );
   }
 
-  private corroborated(n: NumberedEvent, data: FigureCorroboratedData): void {
+  private corroborated(n: SeqEvent, data: FigureCorroboratedData): void {
     if (!this.figures.has(data.figureId)) return;
     this.cite(n, data.figureId, 'corroboration', data.citation, data.sourceId);
   }
 
-  private retracted(n: NumberedEvent, data: FigureRetractedData): void {
+  private retracted(n: SeqEvent, data: FigureRetractedData): void {
     const figure = this.figures.get(data.figureId);
     if (!figure?.active) return;
     const why = closure(n, 'retraction', null, data.reason);
@@ -170,7 +176,7 @@ class FigureBatchFold {
     if (data.citation) this.cite(n, data.figureId, 'retraction', data.citation, null);
   }
 
-  private metricRegistered(n: NumberedEvent, data: MetricRegisteredData): void {
+  private metricRegistered(n: SeqEvent, data: MetricRegisteredData): void {
     this.changes.metrics.push({
       metric_key: data.key,
       unit: data.unit,
@@ -181,7 +187,7 @@ class FigureBatchFold {
   }
 
   /** A version's citation is its row's (versionCitations in figures.tables.ts): only the others are written. */
-  private cite(n: NumberedEvent, figureId: string, kind: Exclude<CitationRow['kind'], 'version'>, citation: Citation, citedBy: string | null): void {
+  private cite(n: SeqEvent, figureId: string, kind: Exclude<CitationRow['kind'], 'version'>, citation: Citation, citedBy: string | null): void {
     this.changes.citations.push(citationRow(n, figureId, kind, null, citation, citedBy));
   }
 

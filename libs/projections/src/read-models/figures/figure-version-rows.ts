@@ -1,6 +1,6 @@
 import { normaliseAmount, type Amount, type Citation, type FigureReportedData } from '@factledger/ledger-domain';
 import { provenanceOf } from '../shared/event-metadata';
-import type { NumberedEvent } from '../shared/ledger-cursor';
+import type { SeqEvent } from '../shared/ledger-cursor';
 import type { Closure } from './figure-batch.changes';
 import type { CitationRow, FigureVersionRow } from './figure-rows';
 
@@ -33,7 +33,7 @@ export type StatedColumns = Pick<
 >;
 
 export const statedColumns = (
-  n: NumberedEvent,
+  n: SeqEvent,
   data: Pick<FigureReportedData, 'amount' | 'validAt' | 'statedAt' | 'method' | 'scopeNote' | 'citation'>,
 ): StatedColumns => {
   const amount: Amount = data.amount;
@@ -58,10 +58,10 @@ export const statedColumns = (
 };
 
 /** The belief period this event opens. */
-export const openedAt = (n: NumberedEvent) => ({ recorded_from: n.seq, recorded_from_position: n.logged.position, recorded_from_at: n.recordedAt });
+export const openedAt = (n: SeqEvent) => ({ recorded_from: n.seq, recorded_from_position: n.logged.position, recorded_from_at: n.recordedAt });
 
 /** Why and by whom this event ends a belief period. */
-export const closure = (n: NumberedEvent, by: NonNullable<Closure['closed_by']>, byVersion: number | null, reason: string): Closure => ({
+export const closure = (n: SeqEvent, by: NonNullable<Closure['closed_by']>, byVersion: number | null, reason: string): Closure => ({
   recorded_to: n.seq,
   recorded_to_position: n.logged.position,
   recorded_to_at: n.recordedAt,
@@ -76,7 +76,7 @@ export type FigureIdentity = Pick<FigureVersionRow, 'figure_id' | 'metric_key' |
 
 /** The version row this event opens, from the figure's identity and what the event states. */
 export function versionRow(
-  n: NumberedEvent,
+  n: SeqEvent,
   identity: FigureIdentity,
   stated: StatedColumns,
   v: { version: number; kind: FigureVersionRow['kind']; revises: number | null; reason: string | null; citation: Citation },
@@ -125,7 +125,7 @@ export function versionRow(
 }
 
 /** The same version believed anew from this event, valid up to `validTo` (an update narrows the replaced version's dates). */
-export function reopened(row: FigureVersionRow, n: NumberedEvent, validTo: string): FigureVersionRow {
+export function reopened(row: FigureVersionRow, n: SeqEvent, validTo: string): FigureVersionRow {
   const copy = { ...row }; // every key exists already: only values change, no property is added
   copy.recorded_from = n.seq;
   copy.recorded_from_position = n.logged.position;
@@ -142,7 +142,7 @@ export function reopened(row: FigureVersionRow, n: NumberedEvent, validTo: strin
 }
 
 export function citationRow(
-  n: NumberedEvent,
+  n: SeqEvent,
   figureId: string,
   kind: CitationRow['kind'],
   version: number | null,
@@ -163,3 +163,19 @@ export function citationRow(
     recorded_by: provenanceOf(n.logged).actor,
   };
 }
+
+/**
+ * A bulk batch's new version rows in key order (figure_id, version,
+ * recorded_from), as its COPY inserts them into the key's index: a random
+ * order (figure ids are uuids) descends to a different leaf for every row.
+ * Only the rows' physical order changes; every query orders what it returns.
+ */
+export const byVersionKey = (rows: FigureVersionRow[]): FigureVersionRow[] =>
+  rows.sort((a, b) => byFigureAndVersion(a, b) || bySeq(a.recorded_from, b.recorded_from));
+
+/** Two seqs (decimal strings without leading zeros) compared as numbers, without parsing them (a sort compares often). */
+const bySeq = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+
+/** Figure id, then version: the leading columns of the version key. */
+export const byFigureAndVersion = (a: { figure_id: string; version: number }, b: { figure_id: string; version: number }): number =>
+  a.figure_id !== b.figure_id ? (a.figure_id < b.figure_id ? -1 : 1) : a.version - b.version;

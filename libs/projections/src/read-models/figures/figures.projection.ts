@@ -14,6 +14,8 @@ import { sourcesToLoad } from './source-flags.fold';
 import { todayOf } from '../query/basis';
 import { touchedMetrics, touchedPairs } from './touched-metrics';
 import { HeadEstimateKeeper } from './head-estimates';
+import { fillFigures } from './figures-fill';
+import { byFigureAndVersion, byVersionKey } from './figure-version-rows';
 import {
   CITATION_COLUMNS,
   CLOSURE_COLUMNS,
@@ -26,7 +28,6 @@ import {
   SOURCE_PARTY_COLUMNS,
   VERSION_CLOSE_COLUMNS,
   VERSION_COPY_COLUMNS,
-  type FigureVersionRow,
   type SourcePartyRow,
 } from './figure-rows';
 import { createFiguresTables, FIGURES_QUERY_INDEXES } from './figures.tables';
@@ -86,7 +87,10 @@ export function figuresProjection(options: {
       await writeChanges(trx, schema, changes, copy);
       if (copy) await keyedLookups(trx, false);
       batchTiming.mark('writes');
-      const indexes = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), numbered);
+      const indexes = await ensureQueryIndexes(trx, schema, FIGURES_QUERY_INDEXES(schema), {
+        last: numbered.at(-1)?.logged,
+        length: numbered.length,
+      });
       batchTiming.mark('indexes');
       // After writeChanges: metric_sources then holds the batch's own pairs too.
       const keys = await touchedMetrics(trx, schema, stored, changes);
@@ -104,6 +108,7 @@ export function figuresProjection(options: {
         });
       return { keys };
     },
+    fill: (trx, ctx) => fillFigures(trx, ctx, headEstimates, todayOf(now())),
     // The head-estimate backlog and the day's fill, when no batch is waiting.
     idle: { due: () => headEstimates.idleDue(todayOf(now())), run: (trx, { schema }) => headEstimates.idle(trx, schema, todayOf(now())) },
   };
@@ -181,19 +186,6 @@ async function insertLogFromSpan(db: SqlConnection, schema: string, numbered: re
       `figures log: the store's span from ${first.logged.position} to ${last.logged.position} is not the batch's ${numbered.length} events`,
     );
 }
-
-/**
- * A bulk batch's new version rows in key order (figure_id, version,
- * recorded_from), as its COPY inserts them into the key's index: a random
- * order (figure ids are uuids) descends to a different leaf for every row.
- * Only the rows' physical order changes; every query orders what it returns.
- */
-const byVersionKey = (rows: FigureVersionRow[]): FigureVersionRow[] =>
-  rows.sort((a, b) => byFigureAndVersion(a, b) || Number(BigInt(a.recorded_from) - BigInt(b.recorded_from)));
-
-/** Figure id, then version: the leading columns of the version key. */
-const byFigureAndVersion = (a: { figure_id: string; version: number }, b: { figure_id: string; version: number }): number =>
-  a.figure_id !== b.figure_id ? (a.figure_id < b.figure_id ? -1 : 1) : a.version - b.version;
 
 /** New rows (never matched by a stored one): by COPY in a bulk batch, else one INSERT. */
 const addRows = <Row extends object>(

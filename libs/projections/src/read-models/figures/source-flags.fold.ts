@@ -1,9 +1,9 @@
 import type { SourceRegisteredData, SourceUpdatedData } from '@factledger/ledger-domain';
-import type { NumberedEvent } from '../shared/ledger-cursor';
+import type { SeqEvent } from '../shared/ledger-cursor';
 import type { SourcePartyClosure, SourcePartyRow } from './figure-rows';
 
 /** Source ids whose open flags row the batch needs: updated, but not registered within the batch. */
-export function sourcesToLoad(events: readonly NumberedEvent[]): string[] {
+export function sourcesToLoad(events: readonly SeqEvent[]): string[] {
   const registeredHere = new Set<string>();
   const needed = new Set<string>();
   for (const { event } of events) {
@@ -29,12 +29,12 @@ export class SourceFlagsFold {
     for (const [sourceId, row] of stored) this.open.set(sourceId, { row: { ...row }, stored: true });
   }
 
-  registered(n: NumberedEvent, data: SourceRegisteredData): void {
+  registered(n: SeqEvent, data: SourceRegisteredData): void {
     if (this.open.has(data.sourceId)) return;
     this.openRow(n, data.sourceId, { party_to_conflict: data.partyToConflict, needs_review: data.needsReview });
   }
 
-  updated(n: NumberedEvent, data: SourceUpdatedData): void {
+  updated(n: SeqEvent, data: SourceUpdatedData): void {
     const open = this.open.get(data.sourceId);
     if (!open) return;
     const flags = { party_to_conflict: data.partyToConflict ?? open.row.party_to_conflict, needs_review: data.needsReview ?? open.row.needs_review };
@@ -44,7 +44,7 @@ export class SourceFlagsFold {
     this.openRow(n, data.sourceId, flags);
   }
 
-  private openRow(n: NumberedEvent, sourceId: string, flags: Pick<SourcePartyRow, 'party_to_conflict' | 'needs_review'>): void {
+  private openRow(n: SeqEvent, sourceId: string, flags: Pick<SourcePartyRow, 'party_to_conflict' | 'needs_review'>): void {
     const row: SourcePartyRow = {
       source_id: sourceId,
       recorded_from: n.seq,

@@ -1,7 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
-import { countEventsAfter } from '@factledger/event-store';
-import type { NumberedEvent } from './ledger-cursor';
+import { countEventsAfter, type Checkpoint } from '@factledger/event-store';
 import { schemaTables } from './batch-preparation';
 
 /** A batch this short is not a catch-up batch (the engine reads 1000 or 5000 at a time). */
@@ -37,12 +36,12 @@ export async function ensureQueryIndexes(
   trx: SqlConnection,
   schema: string,
   indexes: { name: string; ddl: RawBuilder<unknown> }[],
-  batch: readonly NumberedEvent[],
+  batch: { last: Checkpoint | undefined; length: number },
 ): Promise<QueryIndexState> {
-  const last = batch.at(-1)?.logged;
+  const { last, length } = batch;
   if (!last) return { caughtUp: false, builtNow: false };
-  const after = batch.length < CATCH_UP_BATCH ? 0 : await countEventsAfter(trx, last, batch.length + 1);
-  if (after > batch.length) return { caughtUp: false, builtNow: false };
+  const after = length < CATCH_UP_BATCH ? 0 : await countEventsAfter(trx, last, length + 1);
+  if (after > length) return { caughtUp: false, builtNow: false };
   const caughtUp = after === 0;
   const { rows } = await sql<{ indexname: string }>`
     SELECT indexname FROM pg_indexes WHERE schemaname = ${schema}`.execute(trx);

@@ -1,6 +1,6 @@
 import { sql, type ColumnType, type RawBuilder } from 'kysely';
 import type { SqlConnection } from '@factledger/platform';
-import type { LogEvent } from '@factledger/event-store';
+import type { LogEvent, NumberedLogEvent } from '@factledger/event-store';
 import type { LedgerEvent } from '@factledger/ledger-domain';
 import { isoTimestamp } from './batch-rows';
 
@@ -23,13 +23,17 @@ export interface LedgerCursor {
 }
 
 /** An event of the log as the read models fold it. */
-export interface NumberedEvent {
+export interface SeqEvent {
   /** Its place in the log (position, stream version, metadata). */
   logged: LogEvent<LedgerEvent>;
   /** The ledger event, upcast by the store; null for the log's other events, which only take a seq. */
   event: LedgerEvent | null;
   seq: string;
   recordedAt: string;
+}
+
+/** A SeqEvent of a batch, which also indexes the log: the running maximum of recorded_at up to it. */
+export interface NumberedEvent extends SeqEvent {
   recordedMax: string;
 }
 
@@ -71,13 +75,21 @@ export async function numberBatch(db: SqlConnection, schema: string, events: rea
   const cursor = await loadCursor(db, schema);
   const numbered = numberEvents(cursor, events);
   const last = numbered.at(-1);
-  if (last) {
-    await sql`
-      UPDATE ${sql.id(schema, 'cursor')}
-         SET seq = ${last.seq}::bigint, position = ${last.logged.position}::bigint,
-             recorded_at = ${last.recordedAt}::timestamptz, recorded_max = ${last.recordedMax}::timestamptz`.execute(db);
-  }
+  if (last)
+    await moveCursor(db, schema, { seq: last.seq, position: last.logged.position, recordedAt: last.recordedAt, recordedMax: last.recordedMax });
   return numbered;
+}
+
+/** Sets the cursor to the last event applied (a batch's, or a first fill's: the whole log's up to it). */
+export async function moveCursor(
+  db: SqlConnection,
+  schema: string,
+  to: { seq: string | number; position: string; recordedAt: string | Date | null; recordedMax: string | Date | null },
+): Promise<void> {
+  await sql`
+    UPDATE ${sql.id(schema, 'cursor')}
+       SET seq = ${String(to.seq)}::bigint, position = ${to.position}::bigint,
+           recorded_at = ${to.recordedAt}::timestamptz, recorded_max = ${to.recordedMax}::timestamptz`.execute(db);
 }
 
 export function numberEvents(cursor: Pick<LedgerCursor, 'seq' | 'recordedMax'>, events: readonly LogEvent<LedgerEvent>[]): NumberedEvent[] {
@@ -90,4 +102,13 @@ export function numberEvents(cursor: Pick<LedgerCursor, 'seq' | 'recordedMax'>, 
     seq += 1n;
     return { logged, event: logged.event, seq: seq.toString(), recordedAt, recordedMax };
   });
+}
+
+/** A first fill's chunk (whole streams, read stream by stream, numbered by the store's LogOrder) as the folds take events. */
+export const seqEvents = (chunk: readonly NumberedLogEvent<LedgerEvent>[]): SeqEvent[] =>
+  chunk.map(({ logged, n }) => ({ logged, event: logged.event, seq: String(n), recordedAt: logged.recordedAt.toISOString() }));
+
+/** A first fill's statements, as a bulk batch's (prepareBatch): no JIT, and a commit that does not wait for the WAL flush. */
+export async function fillSettings(trx: SqlConnection): Promise<void> {
+  await sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
 }

@@ -13,6 +13,8 @@ const FRESH: Record<string, (name: string) => ProjectionDefinition> = {
 
 export interface DigestPair {
   name: string;
+  /** How the fresh one was built: by its first fill, or by bulk batches (ProjectionRunnerOptions.firstFill). */
+  path: 'fill' | 'batches';
   /** The live read model's schema and the fresh one's. */
   schemas: { live: string; fresh: string };
   /** The live read model's checkpoint position. */
@@ -29,9 +31,10 @@ const silent = { log: () => undefined, warn: () => undefined, error: () => undef
 
 /**
  * Digests (libs/projections/src/read-models/digest) of every live read model
- * and of a fresh rebuild of it from the whole log, under `<name>_fresh`: the
- * live one is right exactly when both digests are equal. Call it once the
- * live models reached the head, with no writes under way; once per database.
+ * and of two fresh rebuilds of it from the whole log, one by its first fill
+ * (`<name>_fresh`) and one by bulk batches (`<name>_batches`): the live one
+ * is right exactly when the digests are equal. Call it once the live models
+ * reached the head, with no writes under way; once per database.
  */
 export async function liveAndFreshDigests(db: Kysely<EngineDb>, connectionString: string): Promise<DigestPair[]> {
   const live = await liveReadModelDigests(db);
@@ -39,21 +42,32 @@ export async function liveAndFreshDigests(db: Kysely<EngineDb>, connectionString
   for (const model of live) {
     const define = FRESH[model.name];
     if (!define) throw new Error(`no fresh projection for read model ${model.name}: add it to FRESH`);
-    const definition = define(`${model.name}_fresh`);
-    // Bulk batches (COPY) from a small size on, so every check also proves the bulk path equal to the live batches.
-    await rebuildProjection(db, definition, { connectionString, logger: silent, bulkBatchSize: FRESH_BULK_BATCH_SIZE });
-    const fresh = await db
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .execute((trx) => digestSchema(trx, schemaName(definition.name, definition.version)));
-    const schemas = { live: schemaName(model.name, model.version), fresh: schemaName(definition.name, definition.version) };
-    pairs.push({
-      name: model.name,
-      schemas,
-      position: model.position,
-      live: { digest: model.digest, rows: rowsOf(model.tables) },
-      fresh: { digest: fresh.digest, rows: rowsOf(fresh.tables) },
-    });
+    for (const path of ['fill', 'batches'] as const) pairs.push(await freshPair(db, connectionString, model, define, path));
   }
   return pairs;
+}
+
+async function freshPair(
+  db: Kysely<EngineDb>,
+  connectionString: string,
+  model: Awaited<ReturnType<typeof liveReadModelDigests>>[number],
+  define: (name: string) => ProjectionDefinition,
+  path: DigestPair['path'],
+): Promise<DigestPair> {
+  const definition = define(`${model.name}_${path === 'fill' ? 'fresh' : 'batches'}`);
+  // Bulk (COPY) from a small size on, so every check also proves the fill and the bulk batches equal to the live batches.
+  const firstFill = path === 'fill';
+  await rebuildProjection(db, definition, { connectionString, logger: silent, bulkBatchSize: FRESH_BULK_BATCH_SIZE, firstFill });
+  const fresh = await db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => digestSchema(trx, schemaName(definition.name, definition.version)));
+  return {
+    name: model.name,
+    path,
+    schemas: { live: schemaName(model.name, model.version), fresh: schemaName(definition.name, definition.version) },
+    position: model.position,
+    live: { digest: model.digest, rows: rowsOf(model.tables) },
+    fresh: { digest: fresh.digest, rows: rowsOf(fresh.tables) },
+  };
 }
