@@ -19,9 +19,10 @@ export async function firstFill(
   target: { name: string; version: number; owner: string },
   options: { db: Kysely<EngineDb>; logger: ProjectionLogger },
   label: string,
+  progress: (folded: number) => void,
 ): Promise<{ to: Checkpoint; count: number } | 'batches' | null> {
   try {
-    return await fillFromStart(session, definition, target, options.db);
+    return await fillFromStart(session, definition, target, options.db, progress);
   } catch (e) {
     if (e instanceof FencedError || isTransient(e) || !(await session.alive())) throw e;
     options.logger.warn(`${label}: the first fill failed, going on by batches: ${messageOf(e)}`);
@@ -40,6 +41,7 @@ export async function fillFromStart(
   definition: ProjectionDefinition,
   target: { name: string; version: number; owner: string },
   pool: Kysely<EngineDb>,
+  progress: (folded: number) => void = () => undefined,
 ): Promise<{ to: Checkpoint; count: number } | null> {
   const fill = definition.fill;
   const copy = session.copyIn;
@@ -56,7 +58,7 @@ export async function fillFromStart(
     .transaction()
     .execute(async (trx) => {
       if (!(await advanceCheckpoint(trx, target, START, START, 0))) throw new FencedError();
-      const count = await fill(trx, { schema, copy, last, pool, order });
+      const count = await fill(trx, { schema, copy, last, pool, order, progress });
       const state = await advanceCheckpoint(trx, target, START, last, count);
       if (!state) throw new FencedError();
       // A first version is read while it fills: its readers' caches learn at commit.

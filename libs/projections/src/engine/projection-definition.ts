@@ -78,6 +78,8 @@ export interface FillContext {
   last: Checkpoint;
   pool: SqlConnection;
   order: Promise<LogOrder>;
+  /** Events of the log folded so far (a rebuild's progress while it fills). */
+  progress: (folded: number) => void;
 }
 
 /** What a batch touched, as keys its readers cache by (the figures model: metric keys). */

@@ -209,7 +209,8 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const started = performance.now();
     let filled;
     try {
-      filled = await firstFill(session, this.definition, this.target, this.options, this.label);
+      const progress = (folded: number) => this.claim?.mode === 'rebuilding' && this.reportProgress('catching_up', folded);
+      filled = await firstFill(session, this.definition, this.target, this.options, this.label, progress);
     } catch (e) {
       await this.onBatchError(session, e);
       return 'failed';
@@ -269,10 +270,12 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     if (failed !== null) this.failure.since = failed;
   }
 
-  private reportProgress(phase: RebuildProgress['phase']): void {
+  /** `filling`: events a fill in flight has folded beyond the checkpoint. */
+  private reportProgress(phase: RebuildProgress['phase'], filling = 0): void {
     const claim = this.claim;
     if (!claim || !this.options.onProgress) return;
-    claim.total = Math.max(claim.total, claim.processed);
-    this.options.onProgress({ ...this.target, processed: claim.processed, total: claim.total, checkpoint: claim.checkpoint, phase });
+    const processed = claim.processed + filling;
+    claim.total = Math.max(claim.total, processed);
+    this.options.onProgress({ ...this.target, processed, total: claim.total, checkpoint: claim.checkpoint, phase });
   }
 }

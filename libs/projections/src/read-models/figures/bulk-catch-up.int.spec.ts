@@ -3,7 +3,15 @@ import type { LedgerEvent } from '@factledger/ledger-domain';
 import { LeasedSession, readBatch, START } from '@factledger/event-store';
 import { createTestDatabase, type TestDatabase } from '@factledger/testing';
 import { loadLedger } from '../../../../../bench/fixtures/million-events';
-import { ProjectionEngine, schemaName, waitForPosition, type ProjectionDefinition, type ProjectionLogger } from '../../engine';
+import {
+  ProjectionEngine,
+  rebuildProjection,
+  schemaName,
+  waitForPosition,
+  type ProjectionDefinition,
+  type ProjectionLogger,
+  type RebuildProgress,
+} from '../../engine';
 import { BulkReadAhead } from '../../engine/bulk-read-ahead';
 import { SharedBulkReads } from '../../engine/shared-bulk-reads';
 import { insertRows, type ColumnSpec } from '../shared/batch-rows';
@@ -88,6 +96,21 @@ describe('bulk catch-up of the figures model: a first fill, or COPY batches, far
     expect(fills).toBe(2);
     expect(await rowCounts(t.db, schema)).toEqual(await rowCounts(t.db, reference));
     expect(Object.values(await contents(schema, reference)).every((n) => n === 0)).toBe(true);
+  });
+
+  it('reports a rebuild’s progress while it fills, before the checkpoint moves', async () => {
+    const progress: RebuildProgress[] = [];
+    const figures = figuresProjection({ version: 1, name: 'figures_fill_progress' });
+    await rebuildProjection(t.db, figures as ProjectionDefinition, {
+      connectionString: t.url,
+      bulkBatchSize: 500,
+      logger: quiet,
+      onProgress: (p) => void progress.push(p),
+    });
+    const events = Number(await head());
+    const filling = progress.find((p) => p.phase === 'catching_up' && p.checkpoint.position === '0');
+    expect(filling).toMatchObject({ processed: events, total: events });
+    expect(progress.at(-1)).toMatchObject({ phase: 'switched', processed: events });
   });
 
   it('goes on by batches when a fill fails, saying so', async () => {

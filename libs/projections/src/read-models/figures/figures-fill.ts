@@ -44,12 +44,14 @@ export async function fillFigures(trx: SqlConnection, ctx: FillContext, headEsti
     throw new Error(`figures fill: the log index holds ${count} events up to ${last.position}, the store's order ${order.count}`);
   const metrics = new Map<string, FigureMetricRow>();
   const pairs = new Map<string, MetricSourceRow>();
+  let folded = 0;
   for await (const chunk of readLogByStream(pool, order, upcastLedgerEvent)) {
     const changes = foldFigureBatch(seqEvents(chunk), NOTHING_STORED);
     await copyRows(copy, [schema, 'figure_versions'], FIGURE_VERSION_COLUMNS, byVersionKey(changes.versionInserts));
     await copyRows(copy, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
     await copyRows(copy, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);
     for (const row of changes.metrics) keepFirst(metrics, row.metric_key, row, (r) => r.registered_seq);
+    ctx.progress((folded += chunk.length));
     for (const row of changes.metricSources) keepFirst(pairs, `${row.metric_key}\u0000${row.source_id}`, row, (r) => r.first_seq);
   }
   await copyRows(copy, [schema, 'metrics'], FIGURE_METRIC_COLUMNS, [...metrics.values()]);
