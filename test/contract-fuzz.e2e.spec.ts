@@ -63,7 +63,9 @@ function requests(method: string, template: string, operation: Operation): fc.Ar
     ).toString();
     return search ? `${url}?${search}` : url;
   };
-  const params = fc.record(Object.fromEntries(path.map((p) => [p.name, schemas.valid(p.schema ?? { type: 'string' })])));
+  // A valid value that is a dot segment ('.', '..') cannot travel in a path: URL parsing removes it (RFC 3986 5.2.4).
+  const segment = (p: Parameter) => schemas.valid(p.schema ?? { type: 'string' }).filter((v) => v !== '.' && v !== '..');
+  const params = fc.record(Object.fromEntries(path.map((p) => [p.name, segment(p)])));
   const record = fc.record(Object.fromEntries(query.map((p) => [p.name, schemas.valid(p.schema ?? { type: 'string' })])), {
     requiredKeys: query.filter((p) => p.required).map((p) => p.name),
   });
