@@ -215,8 +215,10 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
       await this.onBatchError(session, e);
       return 'failed';
     }
+    // Nothing visible yet to fill up to (an older transaction hides the whole log): look again soon, not at once.
+    if (filled === null) return 'held';
     if (filled === 'batches') this.fillable = false;
-    else if (filled) this.advanced(filled.to, filled.count, started);
+    else this.advanced(filled.to, filled.count, started);
     if (this.claim?.mode === 'rebuilding') this.reportProgress('catching_up');
     return 'more';
   }
