@@ -13,8 +13,11 @@ const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t
 const OWN_VOICE_MARKERS = [
   String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+(?:[Rr]eport|[Uu]pdate)|SITUATION\s+(?:REPORT|UPDATE))\b`,
   // "Homefinder House Price Index - November 2026": a body's own index, released under its title and period.
-  String.raw`[A-Z][^\n]{0,60}\b(?:Index|Tracker|Barometer)[ \t]*[-–—:|][ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:19|20)\d{2}[ \t]*$`,
+  // ("Mortgage Lending Monitor – May 2027": a lender's own monthly monitor.)
+  String.raw`[A-Z][^\n]{0,60}\b(?:Index|Tracker|Barometer|Monitor)[ \t]*[-–—:|][ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:19|20)\d{2}[ \t]*$`,
   String.raw`FOR\s+IMMEDIATE\s+RELEASE`,
+  // "EMBARGOED UNTIL 00:01 BST, THURSDAY 10 JUNE 2027": only the issuer's own release sets an embargo.
+  String.raw`EMBARGOED\s+(?:UNTIL|TO)\b|Embargoed\s+(?:until|to)\b|EMBARGO\s*:`,
   String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
   String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b`,
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
