@@ -206,7 +206,10 @@ async function* streamPages(db: QueryExecutorProvider, last: Checkpoint, chunk: 
        LIMIT ${chunk}`.execute(db);
     const held = carry.length > 0 ? carry.concat(rows) : rows;
     const tail = rows.at(-1);
-    if (rows.length < chunk || !tail) return void (held.length > 0 && (yield held));
+    if (rows.length < chunk || !tail) {
+      if (held.length > 0) yield held;
+      return;
+    }
     after = tail;
     // The last stream may go on in the next page: it waits for it (a stream longer than a page waits for several).
     let cut = held.length;

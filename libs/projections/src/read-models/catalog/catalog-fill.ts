@@ -4,8 +4,8 @@ import { readLogByStream } from '@factledger/event-store';
 import type { FillContext } from '../../engine';
 import { StreamCategories, upcastLedgerEvent } from '@factledger/ledger-domain';
 import { insertRows } from '../shared/batch-rows';
-import { fillSettings, moveCursor, seqEvents } from '../shared/ledger-cursor';
-import { schemaTables } from '../shared/batch-preparation';
+import { moveCursor, seqEvents } from '../shared/ledger-cursor';
+import { batchSettings, schemaTables } from '../shared/batch-preparation';
 import { foldCatalogBatch, type StoredCatalog } from './catalog-batch.fold';
 import { CATALOG_KINDS, currentColumns, historyColumns, type AnyCatalogKind, type CatalogEntity } from './catalog-rows';
 
@@ -22,7 +22,7 @@ const KINDS = Object.entries(CATALOG_KINDS) as [CatalogEntity, AnyCatalogKind][]
  */
 export async function fillCatalog(trx: SqlConnection, ctx: FillContext): Promise<number> {
   const { schema, last, pool } = ctx;
-  await fillSettings(trx);
+  await batchSettings(trx);
   const order = await ctx.order;
   const categories = KINDS.map(([entity]) => StreamCategories[entity]);
   for await (const chunk of readLogByStream(pool, order, upcastLedgerEvent, { categories })) {

@@ -4,8 +4,9 @@ import { logSpan, readLogByStream, START, type Checkpoint } from '@factledger/ev
 import { upcastLedgerEvent } from '@factledger/ledger-domain';
 import type { FillContext } from '../../engine';
 import { copyRows } from '../shared/copy-rows';
+import { batchSettings } from '../shared/batch-preparation';
 import { ensureQueryIndexes } from '../shared/deferred-indexes';
-import { fillSettings, moveCursor, seqEvents } from '../shared/ledger-cursor';
+import { moveCursor, seqEvents } from '../shared/ledger-cursor';
 import { foldFigureBatch, type StoredFigureState } from './figure-batch.fold';
 import {
   CITATION_COLUMNS,
@@ -37,7 +38,7 @@ const NOTHING_STORED: StoredFigureState = { figures: new Map(), sourceParties: n
  */
 export async function fillFigures(trx: SqlConnection, ctx: FillContext, headEstimates: HeadEstimateKeeper, today: string): Promise<number> {
   const { schema, copy, last, pool } = ctx;
-  await fillSettings(trx);
+  await batchSettings(trx);
   const [count, order] = await Promise.all([fillLog(trx, schema, last), ctx.order]);
   await moveCursor(trx, schema, { seq: count, position: last.position, recordedAt: order.lastRecordedAt, recordedMax: order.recordedMax });
   if (count !== order.count)

@@ -33,7 +33,7 @@ export async function prepareBatch(
   batch: readonly NumberedEvent[],
   keyed?: Readonly<Record<string, readonly string[]>>,
 ): Promise<void> {
-  await sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
+  await batchSettings(trx);
   const last = batch.at(-1);
   if (!last || batch.length < LIVE_BATCH) return;
   const before = BigInt(batch[0]!.seq) - 1n;
@@ -49,6 +49,11 @@ export async function prepareBatch(
     await sql`ANALYZE ${sql.id(schema, table)}${list}`.execute(trx);
   }
   if (target !== null) await sql`SELECT set_config('default_statistics_target', ${target}, true)`.execute(trx);
+}
+
+/** A catch-up transaction's settings (a batch's, a first fill's): no JIT, and a commit that does not wait for the WAL flush. */
+export async function batchSettings(trx: SqlConnection): Promise<void> {
+  await sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
 }
 
 /**

@@ -107,8 +107,3 @@ export function numberEvents(cursor: Pick<LedgerCursor, 'seq' | 'recordedMax'>, 
 /** A first fill's chunk (whole streams, read stream by stream, numbered by the store's LogOrder) as the folds take events. */
 export const seqEvents = (chunk: readonly NumberedLogEvent<LedgerEvent>[]): SeqEvent[] =>
   chunk.map(({ logged, n }) => ({ logged, event: logged.event, seq: String(n), recordedAt: logged.recordedAt.toISOString() }));
-
-/** A first fill's statements, as a bulk batch's (prepareBatch): no JIT, and a commit that does not wait for the WAL flush. */
-export async function fillSettings(trx: SqlConnection): Promise<void> {
-  await sql`SELECT set_config('jit', 'off', true), set_config('synchronous_commit', 'off', true)`.execute(trx);
-}
