@@ -1,11 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { logOrder, START, visibleHead, type Checkpoint, type LeasedSession } from '@factledger/event-store';
 import { advanceCheckpoint } from './checkpoints.repository';
-import { schemaName, type ProjectionDefinition } from './projection-definition';
+import { schemaName, type ProjectionDefinition, type ProjectionLogger } from './projection-definition';
 import { FencedError, isTransient, messageOf } from './projection-errors';
 import { engineDb, type EngineDb } from './projection.tables';
 import { announceAdvance } from './read-model-notice';
-import type { ProjectionLogger } from './projection-definition';
 
 /**
  * fillFromStart for a subscriber: a fenced or transient error or a lost
@@ -41,7 +40,7 @@ export async function fillFromStart(
   definition: ProjectionDefinition,
   target: { name: string; version: number; owner: string },
   pool: Kysely<EngineDb>,
-  progress: (folded: number) => void = () => undefined,
+  progress: (folded: number) => void,
 ): Promise<{ to: Checkpoint; count: number } | null> {
   const fill = definition.fill;
   const copy = session.copyIn;

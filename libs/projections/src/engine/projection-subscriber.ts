@@ -209,7 +209,9 @@ export class ProjectionSubscriber implements LogSubscriber<Exclude<RunnerExit, '
     const started = performance.now();
     let filled;
     try {
-      const progress = (folded: number) => this.claim?.mode === 'rebuilding' && this.reportProgress('catching_up', folded);
+      const progress = (folded: number) => {
+        if (this.claim?.mode === 'rebuilding') this.reportProgress('catching_up', folded);
+      };
       filled = await firstFill(session, this.definition, this.target, this.options, this.label, progress);
     } catch (e) {
       await this.onBatchError(session, e);

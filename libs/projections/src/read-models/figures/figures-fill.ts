@@ -52,8 +52,9 @@ export async function fillFigures(trx: SqlConnection, ctx: FillContext, headEsti
     await copyRows(copy, [schema, 'citations'], CITATION_COLUMNS, changes.citations);
     await copyRows(copy, [schema, 'source_parties'], SOURCE_PARTY_COLUMNS, changes.partyInserts);
     for (const row of changes.metrics) keepFirst(metrics, row.metric_key, row, (r) => r.registered_seq);
-    ctx.progress((folded += chunk.length));
     for (const row of changes.metricSources) keepFirst(pairs, `${row.metric_key}\u0000${row.source_id}`, row, (r) => r.first_seq);
+    folded += chunk.length;
+    ctx.progress(folded);
   }
   await copyRows(copy, [schema, 'metrics'], FIGURE_METRIC_COLUMNS, [...metrics.values()]);
   await copyRows(copy, [schema, 'metric_sources'], METRIC_SOURCE_COLUMNS, [...pairs.values()]);
