@@ -77,9 +77,13 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
     );
     const line = dateLines[i];
     if (line && (several || prose)) heading = line;
+    const label = updateLabel(text, p, within(mentions, p)[0]);
+    if (label) heading = label;
+    // "ORIGINAL STORY:" below a story's updates: what follows holds as first published.
+    else if (ORIGINAL.test(text.slice(p.start, p.end))) heading = undefined;
     const above = heading ?? clocked[i];
-    paragraphDates.push(own ?? (line ? undefined : above));
-    fromHeading.push(!own && !line && above !== undefined);
+    paragraphDates.push(label ?? own ?? (line ? undefined : above));
+    fromHeading.push(label !== undefined || (!own && !line && above !== undefined));
     const body = text.slice(p.start, p.end);
     if (/[.!]["”’)]?$/.test(body) && body.split(/\s+/, 6).length >= 6) prose = true;
   });
@@ -95,6 +99,20 @@ export const buildDateIndex = (text: string, paragraphs: Paragraph[], mentions: 
   );
   return { mentions, ...(published ? { published } : {}), paragraphDates, fromHeading, datelines };
 };
+
+// "UPDATE, Monday 9.30am: Two of the four ...": an update added above a story dates its paragraph and those below it,
+// down to the next update, as a live blog's dated heading does.
+// "Updated 6 September 2027: adds comment" is a header's note, not an update told above the story.
+const UPDATE_PREFIX = /^\s*(?:UPDATE|Update)\b[^\n.:]{0,25}$/;
+const LABEL_END = /^(?:,?\s*(?:at\s+)?\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?)?(?:\s+[A-Z]{2,4})?\s*[:–—-]/i;
+const ORIGINAL = /^\s*(?:ORIGINAL\s+STORY|Original\s+story|EARLIER|Earlier\s+story)\s*:/;
+const updateLabel = (text: string, p: Paragraph, first: DateMention | undefined): DateMention | undefined =>
+  first &&
+  UPDATE_PREFIX.test(text.slice(p.start, first.start)) &&
+  LABEL_END.test(text.slice(first.end, first.end + 16)) &&
+  /\s\S+(?:\s+\S+){7,}/.test(text.slice(first.end, p.end))
+    ? first
+    : undefined;
 
 // A date line is short: a long paragraph is rejected before the replace below, which would cost its length per date in it.
 const isDateOnly = (line: string, m: DateMention): boolean =>

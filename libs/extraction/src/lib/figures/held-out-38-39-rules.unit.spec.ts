@@ -24,3 +24,56 @@ describe("a lender's own release, in its voice", () => {
     expect(figureIn(text, '£212 million').sourceBasis).not.toBe('issuer');
   });
 });
+
+describe("a subject's own count or bargaining position", () => {
+  it('"UKHSA later took it down to 129" credits the body that revised its own count', () => {
+    const text = 'There were 132 confirmed cases last week. UKHSA later took it down to 129, because three had been entered twice.';
+    expect(figureIn(text, '129')).toMatchObject({ source: 'UKHSA' });
+  });
+
+  it('"WIF has tabled a new offer of 5.2%" and "The MPWU is asking for 7%" credit the side that made them', () => {
+    const text =
+      'Talks resumed on Tuesday. After four hours, WIF has tabled a new offer of 5.2% for 2026. The MPWU is asking for 7%, arguing pay has fallen behind.';
+    expect(figureIn(text, '5.2')).toMatchObject({ source: 'WIF' });
+    expect(figureIn(text, '7')).toMatchObject({ source: 'MPWU' });
+  });
+
+  it('a passive is nobody’s own act: "Mercer, 44, of Hartsford, was sentenced to 11 years" credits no town', () => {
+    const text = 'Daniel Mercer, 44, of Brook Lane, Hartsford, was sentenced to 11 years in prison at Crown Court.';
+    expect(figureIn(text, '11').source).not.toBe('Hartsford');
+  });
+});
+
+describe('a firm placing a figure after an opening adverbial', () => {
+  it('"Year to date, Boxtrack has the UK and Ireland market at £612m" credits Boxtrack', () => {
+    const text = 'Cinemas had a strong weekend.\n\nYear to date, Boxtrack has the UK and Ireland market at £612m.';
+    expect(figureIn(text, '£612m')).toMatchObject({ source: 'Boxtrack' });
+  });
+});
+
+describe('updates told above a story', () => {
+  const text =
+    'THE VALE COURIER\n\nPublished: Saturday 20 February 2027, 11:40\n\n' +
+    'UPDATE, Monday 9.30am: Two of the four escaped men are still at large, the county police said this morning.\n\n' +
+    'The force has received more than 600 calls from the public, and officers have followed up 212 of them.\n\n' +
+    'UPDATE, Sunday 7.50pm: One man was arrested in the town centre and returned to prison.\n\n' +
+    'The force said it had received over 340 calls since the appeal began.\n\n' +
+    'ORIGINAL STORY: Police launched a major search after three prisoners escaped overnight.\n\n' +
+    'More than 120 officers and a helicopter have been deployed, the force said.';
+
+  it('an "UPDATE, <weekday> <time>:" label dates its paragraph and those below it, on or after publication', () => {
+    expect(figureIn(text, '600')).toMatchObject({ as_of: '2027-02-22', dateBasis: 'header' });
+    expect(figureIn(text, '340')).toMatchObject({ as_of: '2027-02-21', dateBasis: 'header' });
+  });
+
+  it('"ORIGINAL STORY:" goes back to the day the story was first published', () => {
+    expect(figureIn(text, '120')).toMatchObject({ as_of: '2027-02-20' });
+  });
+
+  it('an "Updated <date>: adds comment" note in the header dates nothing below it', () => {
+    const header =
+      'Published 2 September 2027\nUpdated 6 September 2027: adds comment from the lead investor.\n\n' +
+      'The start-up now employs 140 people across three cities, its founder said.';
+    expect(figureIn(header, '140')).toMatchObject({ as_of: '2027-09-02' });
+  });
+});
