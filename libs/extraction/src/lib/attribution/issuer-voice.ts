@@ -70,7 +70,8 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
 
 // "Kestrel Park Hockey & Cricket Club" or "HOLLIN VALLEY RIVERS TRUST" heading a page whose own sentences say "We …" or "Our …"
 // (not inside a quotation): the body's own page, in its voice, though no genre marker says so.
-const FIRST_PERSON = /(?:^|\n|[.!?]\s+)(?:We|Our)\s+[a-z]/g;
+// ("During the year we measured …": in the middle of its sentence too.)
+const FIRST_PERSON = /(?:^|\n|[.!?]\s+)(?:We|Our)\s+[a-z]|[a-z,]\s+(?:we|our)\s+[a-z]/g;
 const firstPersonPage = (text: string): string | undefined => {
   const first = text.split('\n', 1)[0]?.trim() ?? '';
   // A name alone: no headline ("… election 2026: count live"), station ident or section label.

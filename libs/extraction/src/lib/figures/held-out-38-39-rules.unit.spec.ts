@@ -77,3 +77,17 @@ describe('updates told above a story', () => {
     expect(figureIn(header, '140')).toMatchObject({ as_of: '2027-09-02' });
   });
 });
+
+describe("a body's own report, in the first person", () => {
+  it('"During the year we measured …" under a council’s letterhead credits the council, mid-sentence "we" too', () => {
+    const text =
+      'HARWOOD CITY COUNCIL\nEnvironmental Protection Team\n\nAIR QUALITY ANNUAL STATUS REPORT 2026\n\n1. SUMMARY\n\n' +
+      'This report sets out how air quality changed in 2025. During the year we measured nitrogen dioxide at 96 locations across the city.';
+    expect(figureIn(text, '96')).toMatchObject({ source: 'Harwood City Council', sourceBasis: 'issuer' });
+  });
+
+  it('a news story quoting "we" inside quotation marks is not the body’s own page', () => {
+    const text = 'HARWOOD CITY COUNCIL\n\nCouncillors met on Tuesday. "Last year we measured pollution at 96 sites," a councillor told the meeting.';
+    expect(figureIn(text, '96').sourceBasis).not.toBe('issuer');
+  });
+});
