@@ -16,10 +16,11 @@ export const DESCRIBED_PUBLISHER = new RegExp(
   'g',
 );
 const POSSESSED_DOCUMENT =
-  /\b((?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&)\s+|\s+)){0,5}[A-Z][\w&.'’-]*|[Tt]he\s+[a-z]+)['’]s\s+(?:(?:[a-z-]+|\d{4})\s+){0,3}(?:survey|report|figures?|data|statistics|indicator|index|estimates?|count|census|analysis|study|review|audit|bulletin|tally|forecast|numbers|models?|projections?|calculations?|catalogue|records)\b/g;
+  /\b((?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&)\s+|\s+)){0,5}[A-Z][\w&.'’-]*|[Tt]he\s+[a-z]+)['’]s\s+(?:(?:[a-z-]+|\d{4})\s+){0,3}(?:survey|report|figures?|data|statistics|indicator|index|estimates?|count|census|analysis|study|review|audit|bulletin|tally|forecast|numbers|models?|projections?|calculations?|catalogue|records|accounts|(?:medical\s+|annual\s+)?review|results|filings?|minutes)\b/g;
 // What makes the document tell a figure: a reporting verb after it (past an aside), or a copula before a number.
+// ("The club's accounts for the year to 30 June 2025, filed in March, show": past the period they cover.)
 const TELLS =
-  /^(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
+  /^(?:\s+for\s+the\s+[^,.;]{1,40}?(?=,|\s+[a-z]+\b))?(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
 // Units, currencies, zones and places in brackets, not sources.
 const NOT_A_CITATION =
   /^(?:GBP|USD|EUR|JPY|CHF|CNY|TEU|GW|MW|GWh|MWh|TWh|kWh|CO2|GDP|GNP|CPI|ISO|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDF|UK|US|USA|EU|UN|AM|PM|FTE|ICU|NHS)$/;

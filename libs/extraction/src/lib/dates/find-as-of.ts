@@ -37,6 +37,9 @@ const PERFECT = /\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t
 // ", based on images taken on Saturday,": the time of the data a figure is read from is the figure's own (no aside).
 const DATED_ASIDE =
   /,\s*(?!based\s+on\b)(?:(?:first|originally|initially|previously|last)\s+)?(?:[a-z]+ed|given|shown|made|taken|written|drawn|put|set|built|bought|sold|held|won|begun)\s+(?:in|on|during|last|earlier)\b(?:[^,;.\d]|\d{1,2}(?=\s+[A-Z][a-z]+)|(?<=[A-Z][a-z]+\s)(?:19|20)\d{2}\b){0,40},/gi;
+// ", filed at Companies House in March,": an aside before the figure, past the place it was done at ("The record of 40.3C,
+// set at Coningsby in 2022," after the figure dates it).
+const PLACED_ASIDE = /,\s*[a-z]+ed\s+(?:at|with|to|by)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:in|on|during|last|earlier)\s+[^,;.\d]{0,30},/g;
 // "13,000 containers, up from an estimate it gave in October": a date past a comparison dates what is compared with.
 // "up two points from the previous survey in early September": the change's own words may stand before "from".
 const COMPARISON = /\b(?:up|down|rising|falling|rose|fell)\s+(?:[\w.%]+\s+){0,3}?from\b|\b(?:compared|in\s+comparison)\s+(?:with|to)\b/i;
@@ -146,9 +149,12 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
     );
   // A relative clause dates its own event: "Kursk, where troops crossed in August, now holds 800".
   // "On census day, which was the 22nd of March, there were ...": a relative clause that only names the day defines it.
-  const relatives = [...spansOf(RELATIVE, sentence), ...spansOf(DATED_ASIDE, sentence), ...spansOf(SUBJECT_RELATIVE, sentence)].filter(
-    (r) => (r.end <= pos || r.start > pos) && !DEFINED_DAY.test(text(sentence, r.start, r.end)),
-  );
+  const relatives = [
+    ...spansOf(RELATIVE, sentence),
+    ...spansOf(DATED_ASIDE, sentence),
+    ...spansOf(SUBJECT_RELATIVE, sentence),
+    ...spansOf(PLACED_ASIDE, sentence).filter((r) => r.end <= pos),
+  ].filter((r) => (r.end <= pos || r.start > pos) && !DEFINED_DAY.test(text(sentence, r.start, r.end)));
   // "the closure of the Ostia plant, where 310 people work": a present-tense where-clause's figure holds now, dated by nothing outside it.
   const where = spansOf(RELATIVE, sentence).find(
     (r) => r.start <= pos && pos < r.end && /^,\s*where\b(?![^,]*\b(?:was|were|had|did|\w{3,}ed)\b)/i.test(text(sentence, r.start, r.end)),

@@ -91,3 +91,22 @@ describe("a body's own report, in the first person", () => {
     expect(figureIn(text, '96').sourceBasis).not.toBe('issuer');
   });
 });
+
+describe("a body's accounts", () => {
+  const text =
+    'Published 31 May 2026\n\nHarbour Rovers were relegated last season.\n\n' +
+    "Harbour Rovers' owners have not commented. Harbour City FC's accounts for the year to 30 June 2025, filed at Companies House in March, show a loss of £3.9 million.";
+
+  it('"X\'s accounts for the year to …, filed …, show" credit X', () => {
+    expect(figureIn(text, '£3.9 million')).toMatchObject({ source: 'Harbour City FC' });
+  });
+
+  it('"filed at Companies House in March" before the figure dates the filing, not the loss: the year to 30 June', () => {
+    expect(figureIn(text, '£3.9 million').as_of?.slice(0, 7)).toBe('2025-06');
+  });
+
+  it('"The record of 40.3C, set at Coningsby in 2022," after the figure still dates it', () => {
+    const record = 'Published 19 July 2027\n\nThe national record of 40.3C, set at Coningsby in 2022, still stands, the Met Office said.';
+    expect(figureIn(record, '40.3')).toMatchObject({ as_of: '2022-01-01' });
+  });
+});
