@@ -1,6 +1,6 @@
 import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
 import { findDateMentions } from './date-mentions';
-import { inferYearBefore, storyYears } from './infer-year';
+import { inferYearAfter, inferYearBefore, storyYears } from './infer-year';
 
 // Where a publication day is read when no header line states one: an issue's month or week, the page's address, a
 // yearless day header or the lead's weekday and date (findPublication tries a footer first).
@@ -75,7 +75,10 @@ export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YM
   // "VALDECRUZ, 24 Nov." alone on its line: a dateline with neither weekday nor year, the latest such day up to the reading day.
   const anyDay = header && weekday === undefined ? new Set([0, 1, 2, 3, 4, 5, 6]) : undefined;
   const days = weekday === undefined ? anyDay : new Set([weekday]);
-  const y = named.find(fits) ?? (days === undefined ? undefined : inferYearBefore(month, d, notAfter, days));
+  const before = days === undefined ? undefined : inferYearBefore(month, d, notAfter, days);
+  // "Friday 7 May" over a count that compares with "the last election in 2023": not a year before one the story names as past.
+  const bound = days === undefined ? undefined : storyYears(text, findDateMentions(text), notAfter).bound;
+  const y = named.find(fits) ?? (bound && (before === undefined || before < bound.y) ? inferYearAfter(month, d, bound, days) : before);
   return y === undefined ? undefined : { y, m: month, d };
 };
 

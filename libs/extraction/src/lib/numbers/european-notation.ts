@@ -10,6 +10,11 @@ const DECIMAL_COMMA =
   /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b|(?:milli|centi|kilo)?met(?:re|er)s?\b|(?:mm|cm|km|kg|ha)\b|tonnes?\b|litres?\b|hectares?\b|degrees?\b|°)))/gi;
 const DECIMAL_COMMA_WORD = /(?<![\w.,$£€])(\d{1,3},\d{1,2})(?![\d,.]\d)(?!\d)(?=\s+[a-z])/g;
 const DECIMAL_COMMA_PRICE = /(?<![\w.,])((?:US|AU?|CA?|NZ|HK|S)?\$|£|€|(?:USD|EUR|GBP)\s?)(\d{1,3}),(\d{2})(?![\d,.]\d)(?!\d)/g;
+// "38,4 Mio. Euro", "2,3 Mio. EUR", "1,2 Mrd. €": German-style scale abbreviations (Mio. a million, Mrd./Mia. a billion),
+// which no English number uses, with the decimal comma they come with and the currency written after them.
+const SCALE_ABBREVIATION = /(?<![\w.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(Mio|Mrd|Mia)\.?(?:\s?(Euro|EUR|€)(?![\w]))?(?![\w])/g;
+const ABBREVIATED_SCALE: Record<string, number> = { Mio: 1e6, Mrd: 1e9, Mia: 1e9 };
+
 /** Numbers in European notation (see above); `dotThousands`: the text groups thousands with dots. */
 export const europeanMentions = (text: string, dotThousands: boolean, currencyOf: (prefix: string) => Unit | undefined): NumberMention[] => {
   const out: NumberMention[] = [];
@@ -32,6 +37,11 @@ export const europeanMentions = (text: string, dotThousands: boolean, currencyOf
       const value = Number(`${m[2]}.${m[3]}`);
       out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(currency ? { currency } : {}) });
     }
+  }
+  for (const m of text.matchAll(SCALE_ABBREVIATION)) {
+    const start = m.index ?? 0;
+    const value = Number((m[1] ?? '').replace(',', '.')) * (ABBREVIATED_SCALE[m[2] ?? ''] ?? 1);
+    out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(m[3] ? { currency: 'eur' as const } : {}) });
   }
   for (const m of text.matchAll(DECIMAL_COMMA)) {
     const start = m.index ?? 0;
