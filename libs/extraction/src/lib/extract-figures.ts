@@ -2,7 +2,7 @@ import { createCreditTracker } from './attribution/credit-tracker';
 import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { sameSource } from './attribution/same-source';
-import { parseIso } from './dates/calendar';
+import { parseIso, toIso, type YMD } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
 import { buildDateIndex, findAsOf, type AsOf } from './dates/find-as-of';
 import { namesEventDay, saidOn } from './dates/said-on';
@@ -64,6 +64,9 @@ const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|
 const LEAD_PARAGRAPHS = 3;
 // "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
 const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
+/** A release's lead figure dated by a full past date ("was 6,482,917 on Census Day, 15 November 2026"): its reference day. */
+const referenceDay = (asOf: AsOf, published: YMD | undefined): boolean =>
+  asOf.datePrecision === 'day' && asOf.dateBasis === 'explicit' && asOf.as_of !== null && published !== undefined && asOf.as_of < toIso(published);
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
   source: string;
@@ -182,7 +185,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         (namedPeriod ||
           (sentence.paragraph < LEAD_PARAGRAPHS &&
             asOf.datePrecision === 'month' &&
-            (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')))
+            (asOf.dateBasis === 'explicit' || asOf.dateBasis === 'relative')) ||
+          (sentence.paragraph < lead && credits.issuer !== undefined && referenceDay(asOf, published)))
       ) {
         period = asOf;
         releasedBy = resolved.source === ARTICLE ? undefined : resolved;

@@ -36,3 +36,23 @@ describe('a yearless day heading read in the light of the years the story names'
     expect(seats?.as_of).toBe('2021-05-07');
   });
 });
+
+describe("a release's reference day", () => {
+  const release =
+    'NATIONAL STATISTICS OFFICE OF BRELLAND\nPRESS RELEASE\n\nEmbargoed until 09:30, Wednesday 28 April 2027\n\n' +
+    'CENSUS 2026: FIRST RESULTS\n\n' +
+    'The resident population of Brelland was 4,182,917 on Census Day, 15 November 2026, the National Statistics Office announced today.\n\n' +
+    'Private households numbered 1,611,404. One-person households made up 31.2% of all households.';
+
+  it('a full past date on the lead figure of an issuer’s release dates its later undated figures ("on Census Day, 15 November 2026")', () => {
+    expect(figureIn(release, '1,611,404')).toMatchObject({ as_of: '2026-11-15', dateBasis: 'carried' });
+    expect(figureIn(release, '31.2')).toMatchObject({ as_of: '2026-11-15' });
+  });
+
+  it('in a news story (no issuer’s voice) a dated lead figure leaves the later ones to their own dates', () => {
+    const story =
+      'Published 28 April 2027\n\nBrelland had 4,182,917 residents on Census Day, 15 November 2026, officials said today.\n\n' +
+      'Separately, the port handled 1,611,404 containers, the harbour board said.';
+    expect(figureIn(story, '1,611,404').as_of).toBe('2027-04-28');
+  });
+});
