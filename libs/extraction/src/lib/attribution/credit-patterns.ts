@@ -23,6 +23,15 @@ export const NAMED_OPENING =
 // "Q104 Owen Pritchard:".
 export const SPEAKER_LABEL =
   /^(?:Q\d{1,4}\s+)?([A-Z][A-Z.'’ -]{1,60}[A-Z.]|(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s/;
+// A parliamentary record's label: "The Minister of Finance (Ms Odile Brackwater):", "Mr Kasimir Veld (Coastal) (Opposition):".
+const HONORIFIC = String.raw`(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}`;
+const RECORD_LABEL = new RegExp(
+  String.raw`^(?:(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*)){0,6}\s+\((${HONORIFIC})\)|(${HONORIFIC})(?:\s+\([^()\n]{1,40}\)){1,2}):\s`,
+);
+const labelText = (paragraph: string): string | undefined => {
+  const record = RECORD_LABEL.exec(paragraph);
+  return (record?.[1] ?? record?.[2] ?? SPEAKER_LABEL.exec(paragraph)?.[1])?.trim();
+};
 // Header furniture that looks like a label: "Update:", "Members present:", "Media contact:", a newsletter's "TOP STORY:".
 const FURNITURE_LABEL =
   /^(?:Update[ds]?|Note|Notes|Correction|Editor['’]s\s+Note|Press\s+Release|News\s+Release|Breaking|Watch|Listen|Source|Sources|Photo|Video|Background|Context|Summary|Headline|Date|Time|Location|Contact|Media\s+Contact|Subject|From|To|Re|Members\s+Present|Witnesses|Present|Published|Updated|Related|Read\s+More|Key\s+\w+|Bottom\s+Line|Why\s+It\s+Matters|What\s+Next|(?:Top|Lead|Cover|Main)\s+Story|In\s+Brief|Briefly|Elsewhere|Also\s+This\s+Week|(?:Quote|Number|Chart|Deal|Stat)\s+of\s+the\s+(?:Week|Day|Month)|Exclusive|Analysis|Opinion|Comment|Round-?up|Diary|Coming\s+Up|On\s+the\s+Move|People|Deals|Markets|Funding)$/i;
@@ -30,14 +39,14 @@ const FURNITURE_LABEL =
 export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string>): string | undefined => {
   const short = initials?.size ? /^([A-Z]{2,4}):\s/.exec(paragraph)?.[1] : undefined;
   if (short && initials?.has(short)) return initials.get(short);
-  const label = (SPEAKER_LABEL.exec(paragraph) ?? /^([QA]):\s/.exec(paragraph))?.[1]?.trim();
+  const label = labelText(paragraph) ?? /^([QA]):\s/.exec(paragraph)?.[1];
   return label && !FURNITURE_LABEL.test(label) ? label : undefined;
 };
 /** How often each speaker label opens a paragraph. */
 export const countLabels = (text: string, paragraphs: Span[]): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const p of paragraphs) {
-    const label = SPEAKER_LABEL.exec(text.slice(p.start, p.end))?.[1]?.trim();
+    const label = labelText(text.slice(p.start, p.end));
     if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return counts;

@@ -56,3 +56,23 @@ describe("a release's reference day", () => {
     expect(figureIn(story, '1,611,404').as_of).toBe('2027-04-28');
   });
 });
+
+describe("a parliamentary record's speakers", () => {
+  const text =
+    'OFFICIAL REPORT\nASSEMBLY OF TARNWICK\nTuesday 16 November 2027\n\nBudget Bill (Second Reading)\n\n[Col. 412]\n\n' +
+    'The Minister of Finance (Ms Odile Brackwell): I beg to move, That the Bill be now read a Second time.\n\n' +
+    'This Budget sets total public spending for 2028 at 214.3 billion crowns, an increase of 4.6% on this year.\n\n' +
+    'Mr Kasimir Velde (Coastal) (Opposition): Her own Red Book shows the deficit at 2.6% of GDP.';
+
+  it('"The Minister of Finance (Ms Odile Brackwell):" labels her speech, and the paragraphs it runs on to', () => {
+    expect(figureIn(text, '214.3 billion')).toMatchObject({ source: 'Ms Odile Brackwell' });
+  });
+
+  it('"Mr Kasimir Velde (Coastal) (Opposition):" is the next speaker, past his seat and party', () => {
+    expect(figureIn(text, '2.6')).toMatchObject({ source: 'Mr Kasimir Velde' });
+  });
+
+  it('a column marker "[Col. 412]" is no figure', () => {
+    expect(extractFigures(text, {}).some((f) => f.numberText === '412')).toBe(false);
+  });
+});
