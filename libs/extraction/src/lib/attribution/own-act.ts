@@ -14,7 +14,9 @@ const ACTS =
   // Counting is the counter's act: "the agency recorded 41 cases", "UKHSA later
   // took it down to 129"; so is a bargaining position: "WIF has tabled a new offer of 5.2%", "the union is asking for 7%".
   String.raw`recorded|registered|logged|counted|measured|identified|took\s+(?:it|that|the\s+\w+)\s+(?:down|up)\s+to|tabled|submitted|` +
-  String.raw`asking\s+(?:\w+\s+){0,3}?for|seeking|demanding|offering|proposing|processed`;
+  String.raw`asking\s+(?:\w+\s+){0,3}?for|seeking|demanding|offering|proposing|processed|` +
+  // Translated copy's progressive: "the Coast Guard is counting 243 persons", "was speaking of 31 missing".
+  String.raw`counting|recording|(?:was|were)\s+(?:speaking|talking)\s+(?:of|about)`;
 // The actor: a name ("France's Court of Appeal", "the Red Cross", "Helene Marchand") or a body's common name, right
 // before the verb, at the sentence's start or after a comma, a dateline's dash or a conjunction.
 // "the regional trade body Comité Champagne": a lower-case description before the name (dropped from the actor), and
@@ -22,7 +24,7 @@ const ACTS =
 const W = String.raw`\w\u00C0-\u024F.'’-`;
 const ACTOR = String.raw`((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+\s+)?(?:municipality|court|council|ministry|government|police|company|regulator|agency))`;
 const OWN_ACT = new RegExp(
-  String.raw`(?:^|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`,
+  String.raw`(?:^(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`,
   'g',
 );
 // A sentence-initial word that is not an actor.

@@ -76,3 +76,13 @@ describe("a parliamentary record's speakers", () => {
     expect(extractFigures(text, {}).some((f) => f.numberText === '412')).toBe(false);
   });
 });
+
+describe("translated copy's progressive counts", () => {
+  it('"But the Coast Guard is counting 243 persons" and "In the morning the Coast Guard was speaking of 31 missing" credit the Coast Guard', () => {
+    const text =
+      'The ferry sank near the island on Saturday. In the morning the Coast Guard was speaking of 31 missing. ' +
+      'But the Coast Guard is counting 243 persons from the tickets.';
+    expect(figureIn(text, '31')).toMatchObject({ source: 'Coast Guard' });
+    expect(figureIn(text, '243')).toMatchObject({ source: 'Coast Guard' });
+  });
+});
