@@ -122,7 +122,9 @@ export const SECTION_LABEL =
 export const CREDITS_PREVIOUS =
   /^(?:This|That|These|It|The\s+(?:data|figures?|information|report))\s+(?:was|were|is|are|has\s+been|have\s+been)\s+(?:reported|stated|announced|said|published|confirmed|disclosed|released)\s+by\b/i;
 // "This number includes ...": a sentence about the figure the previous one reported.
-export const CONTINUES_FIGURE = /^(?:This|That|The)\s+(?:number|figure|total|tally|count|toll|estimate)\b/;
+// ("That was up from 6.8% in January", "This is a drop of 31% on its opening": a change told of the figure before.)
+export const CONTINUES_FIGURE =
+  /^(?:This|That|The)\s+(?:number|figure|total|tally|count|toll|estimate)\b|^(?:That|This)\s+(?:was|is)\s+(?:(?:up|down)\s+from\b|(?:a|an)\s+(?:\w+\s+)?(?:rise|fall|drop|increase|decrease|decline|jump)\s+of\b)/;
 
 // "2,340 vacancies.", "4. £38,000.", "17% fewer trainees.": a few words around a number, no verb.
 export const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0,3}\.$/;

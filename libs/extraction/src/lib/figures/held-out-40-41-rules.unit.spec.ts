@@ -86,3 +86,19 @@ describe("translated copy's progressive counts", () => {
     expect(figureIn(text, '243')).toMatchObject({ source: 'Coast Guard' });
   });
 });
+
+describe('a described body acting, and a change told of the figure before', () => {
+  it('"The bank\'s monetary policy board lifted the policy rate … to 4.75%" credits the bank named before', () => {
+    const text =
+      'The Central Bank of Estrava raised its main policy rate on Thursday.\n\n' +
+      "The bank's monetary policy board lifted the policy rate by half a percentage point to 4.75%.";
+    expect(figureIn(text, '4.75').source).toMatch(/bank/i);
+    expect(figureIn(text, '4.75').source).not.toBe('article');
+  });
+
+  it('"That was up from 6.8% in January" goes on with the source of the figure before it', () => {
+    const text =
+      'Estrava Statistics said on Tuesday that consumer prices were 7.1% higher in February than a year earlier. That was up from 6.8% in January.';
+    expect(figureIn(text, '6.8')).toMatchObject({ source: 'Estrava Statistics' });
+  });
+});
