@@ -1,5 +1,6 @@
 import { isValidYmd, toDayNumber, weekdayOf, type YMD } from './calendar';
 import type { DateMention } from './date-mentions';
+import { numberOf } from '../numbers/number-words';
 
 // How many years past the latest year the text mentions a yearless date may fall.
 const YEARS_AHEAD = 7;
@@ -78,10 +79,27 @@ export const storyYears = (
 ): { bound: YMD | undefined; pick: (month: number, day: number, weekdays: ReadonlySet<number>) => number | undefined } => {
   const named = latestYearBound(text, mentions);
   const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
+  const told = yearsAgoYear(text);
   return {
     bound,
-    pick: (month, day, weekdays) => (bound ? inferYearAfter(month, day, bound, weekdays) : inferYearBefore(month, day, notAfter, weekdays)),
+    pick: (month, day, weekdays) => told ?? (bound ? inferYearAfter(month, day, bound, weekdays) : inferYearBefore(month, day, notAfter, weekdays)),
   };
+};
+
+// "since the Orvan disaster sixteen years ago. That quake, in 2011, killed …": a span back from the story's year to a year
+// it names, within a sentence either way, tells the story's year outright (weekdays alone fit a year in every seven).
+const YEARS_AGO = /\b(\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:ago|earlier\s+than\s+now)\b/gi;
+const YEAR_NEAR = 160;
+const yearsAgoYear = (text: string): number | undefined => {
+  const years = new Set<number>();
+  for (const m of text.matchAll(YEARS_AGO)) {
+    const span = numberOf((m[1] ?? '').toLowerCase());
+    if (!span || span > 100) continue;
+    const at = m.index ?? 0;
+    const near = [...text.slice(Math.max(0, at - YEAR_NEAR), at + m[0].length + YEAR_NEAR).matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d%]|[.,]\d)/g)];
+    if (near.length === 1) years.add(Number(near[0]?.[1]) + span);
+  }
+  return years.size === 1 ? [...years][0] : undefined;
 };
 
 /** Weekdays the text names as past or present ("on Tuesday", not "Tuesday's election"). */

@@ -102,3 +102,17 @@ describe('a described body acting, and a change told of the figure before', () =
     expect(figureIn(text, '6.8')).toMatchObject({ source: 'Estrava Statistics' });
   });
 });
+
+describe("a yearless dateline's year told by a span back to a named year", () => {
+  const story = (ago: string) =>
+    "KESTRA, Valmont, March 12 (Harbour Wire) - The death toll from Tuesday's earthquake rose to 347 on Thursday, the civil protection directorate said.\n\n" +
+    `It is the deadliest earthquake since the Orvan disaster ${ago}. That quake, in 2011, killed 1,204 people.`;
+
+  it('"sixteen years ago … That quake, in 2011," places "March 12" in 2027, though weekdays alone fit 2015 too', () => {
+    expect(figureIn(story('sixteen years ago'), '347').as_of?.slice(0, 4)).toBe('2027');
+  });
+
+  it('without the span the year is left to the weekdays, as before', () => {
+    expect(figureIn(story('long ago'), '347').as_of?.slice(0, 4)).not.toBe('2027');
+  });
+});
