@@ -19,6 +19,8 @@ const OWN_VOICE_MARKERS = [
   // "EMBARGOED UNTIL 00:01 BST, THURSDAY 10 JUNE 2027": only the issuer's own release sets an embargo.
   String.raw`EMBARGOED\s+(?:UNTIL|TO)\b|Embargoed\s+(?:until|to)\b|EMBARGO\s*:`,
   String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
+  // "INFORMATION FOR MEDIA" under a city's letterhead: a press note in its issuer's voice.
+  String.raw`INFORMATION\s+FOR\s+(?:THE\s+)?(?:MEDIA|PRESS)\b|Information\s+for\s+(?:the\s+)?(?:media|press)\b`,
   String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b`,
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
   // "INFLATION NOTE No. 8/2027": a central bank's or an office's numbered note.
@@ -135,8 +137,9 @@ const rnsIssuer = (text: string): string | undefined => {
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
 // (before any sayer its lead names: "Half-year report for …" is no speaker).
+// (After a release's dateline too: "LARKSPUR FALLS, April 29, 2027 -- Quillfield Robotics Inc. (NASDAQ: QFRB), …".)
 const LISTED =
-  /^[ \t]*((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM)\s*:\s*[A-Z0-9.]+\)/m;
+  /^[ \t]*(?:[A-Z][A-Z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM)\s*:\s*[A-Z0-9.]+\)/m;
 const listed = (text: string): string | undefined => {
   const name = LISTED.exec(text.slice(0, HEAD_CHARS))?.[1];
   return name ? withoutLegalForm(name) : undefined;

@@ -29,7 +29,7 @@ const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance
 // "Reference period: 1st quarter 2027", "Q1 2027", "first quarter of 2027": a quarter, dated by its last month.
 const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|second|third|fourth)\s+quarter)(?:\s+of)?\s+((?:19|20)\d{2})\s*$/i;
 const YEAR_TO = new RegExp(
-  String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
+  String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months|(?:(?:first|second|third|fourth)\s+)?quarter|(?:first|second)\s+half|half[- ]year|(?:three|six|nine)\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
 );
 // "AURELIA: record summer lifts profit", "2. CRISPAIR AIR FRYERS: HANDLES CAN MELT": a round-up's item headings.
 const ITEM_HEADING = /^[ \t]*(?:\d{1,2}\.[ \t]+)?[A-Z][A-Z0-9&'’. -]{2,40}:[ \t]+\S[^\n]{4,90}$/gm;
@@ -83,7 +83,8 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
     const y = quarterSpan[3] ? Number(quarterSpan[3]) : to <= published.m ? published.y : published.y - 1;
     return { asOf: { as_of: toIso({ y, m: to, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
   }
-  // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month.
+  // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month
+  // ("results for the first quarter ended March 31, 2027": a quarter's, likewise).
   const yearTo = YEAR_TO.exec(leadText);
   if (yearTo) {
     const month = monthNumber(yearTo[2] ?? '');
