@@ -103,3 +103,14 @@ export const placesFigure = (s: string, at: number): Attribution[] => {
   const verbAt = m[0].indexOf(m[1] ?? '') + (m[1] ?? '').length + 1;
   return [{ anchor: at + verbAt, end: at + m[0].length, raw: m[1] ?? '', forwardOnly: true }];
 };
+
+// "Some numbers on the firefighting effort, from the fire service: 1,140 personnel …", "The fire service's morning briefing:
+// the fire had burned 12,400 hectares": a lead-in naming whose figures follow its colon.
+const COLON_LEAD_IN =
+  /^(?:[^:]{0,80}?,\s*(?:from|according\s+to|per)\s+((?:the\s+)?[^,:;]{2,60}?)|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4}?)['’]s\s+(?:[a-z]+\s+){0,2}(?:briefing|update|statement|bulletin|figures|count|tally|numbers|report))\s*:\s+(?=\S)/;
+
+export const colonLeadIn = (s: string, at: number): Attribution[] => {
+  const m = COLON_LEAD_IN.exec(s);
+  const raw = (m?.[1] ?? m?.[2])?.trim();
+  return m && raw ? [{ anchor: at + m[0].length - 1, end: at + m[0].length, raw, forwardOnly: true }] : [];
+};

@@ -1,5 +1,5 @@
 import type { Sentence } from '../text/segment-text';
-import { agentCovers, appositiveName, citedPhrase, courtHeard, listedNames, placesFigure } from './attribution-phrases';
+import { agentCovers, appositiveName, citedPhrase, colonLeadIn, courtHeard, listedNames, placesFigure } from './attribution-phrases';
 import { headedAttributions, possessiveAttributions } from './note-attributions';
 import { sentenceSubject } from './sentence-subject';
 import {
@@ -117,7 +117,7 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   )) {
     out.push({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: m[1] ?? '', forwardOnly: false });
   }
-  out.push(...courtHeard(s, at), ...placesFigure(s, at));
+  out.push(...courtHeard(s, at), ...placesFigure(s, at), ...colonLeadIn(s, at));
   VERBS.lastIndex = 0;
   for (let m = VERBS.exec(s); m; m = VERBS.exec(s)) {
     const found = verbAttribution(s, m.index, m[0], at);

@@ -12,8 +12,10 @@ const DECIMAL_COMMA_WORD = /(?<![\w.,$£€])(\d{1,3},\d{1,2})(?![\d,.]\d)(?!\d)
 const DECIMAL_COMMA_PRICE = /(?<![\w.,])((?:US|AU?|CA?|NZ|HK|S)?\$|£|€|(?:USD|EUR|GBP)\s?)(\d{1,3}),(\d{2})(?![\d,.]\d)(?!\d)/g;
 // "38,4 Mio. Euro", "2,3 Mio. EUR", "1,2 Mrd. €": German-style scale abbreviations (Mio. a million, Mrd./Mia. a billion),
 // which no English number uses, with the decimal comma they come with and the currency written after them.
-const SCALE_ABBREVIATION = /(?<![\w.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(Mio|Mrd|Mia)\.?(?:\s?(Euro|EUR|€)(?![\w]))?(?![\w])/g;
-const ABBREVIATED_SCALE: Record<string, number> = { Mio: 1e6, Mrd: 1e9, Mia: 1e9 };
+// ("148,6 mil. EUR", "2,1 mld. EUR" in Slavic-language copy: the dotted abbreviation before a currency only.)
+const SCALE_ABBREVIATION =
+  /(?<![\w.,])(\d{1,3}(?:[.,]\d{1,3})?)\s?(?:(Mio|Mrd|Mia)\.?(?:\s?(Euro|EUR|€)(?![\w]))?|(mil|mld)\.\s?(Euro|EUR|€)(?![\w]))(?![\w])/g;
+const ABBREVIATED_SCALE: Record<string, number> = { Mio: 1e6, Mrd: 1e9, Mia: 1e9, mil: 1e6, mld: 1e9 };
 
 /** Numbers in European notation (see above); `dotThousands`: the text groups thousands with dots. */
 export const europeanMentions = (text: string, dotThousands: boolean, currencyOf: (prefix: string) => Unit | undefined): NumberMention[] => {
@@ -40,8 +42,9 @@ export const europeanMentions = (text: string, dotThousands: boolean, currencyOf
   }
   for (const m of text.matchAll(SCALE_ABBREVIATION)) {
     const start = m.index ?? 0;
-    const value = Number((m[1] ?? '').replace(',', '.')) * (ABBREVIATED_SCALE[m[2] ?? ''] ?? 1);
-    out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(m[3] ? { currency: 'eur' as const } : {}) });
+    const value = Number((m[1] ?? '').replace(',', '.')) * (ABBREVIATED_SCALE[m[2] ?? m[4] ?? ''] ?? 1);
+    const euro = m[3] ?? m[5];
+    out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(euro ? { currency: 'eur' as const } : {}) });
   }
   for (const m of text.matchAll(DECIMAL_COMMA)) {
     const start = m.index ?? 0;

@@ -23,7 +23,7 @@ export interface Segmented {
 const TERMINAL = /[.!?:"”’)\]]\s*$/;
 const HEADING_MAX = 60;
 const ABBREVIATIONS = new Set(
-  'mr mrs ms dr st gen lt col maj capt sgt cpl adm rep sen gov prof no nos vol jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est inc ltd co corp jr sr fig op mio mrd'.split(
+  'mr mrs ms dr st gen lt col maj capt sgt cpl adm rep sen gov prof no nos vol jan feb mar apr jun jul aug sep sept oct nov dec vs etc approx est inc ltd co corp jr sr fig op mio mrd mil mld'.split(
     ' ',
   ),
 );

@@ -1,0 +1,59 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// Rules found by the held-out batches g401–g416 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md), fixed
+// once g417–g432 were written to stay unfixed. Every text here is invented.
+
+describe("a company's results release", () => {
+  const release =
+    'NEWS RELEASE\n\nHollin Instruments Reports First-Quarter 2027 Results\n\n' +
+    'BRACKEN FALLS, April 29, 2027 -- Hollin Instruments Inc. (NASDAQ: HOLN), a maker of lab balances, today announced financial results for the first quarter ended March 31, 2027.\n\n' +
+    'Revenue for the first quarter was $186.4 million, compared with $165.7 million a year earlier. Net income was $17.1 million.';
+
+  it('the listed company named after the dateline issues it: its uncredited figures are the company’s', () => {
+    expect(figureIn(release, '$17.1 million')).toMatchObject({ source: 'Hollin Instruments', sourceBasis: 'issuer' });
+  });
+
+  it('"results for the first quarter ended March 31, 2027" dates its undated figures by the quarter’s last month', () => {
+    expect(figureIn(release, '$17.1 million').as_of?.slice(0, 7)).toBe('2027-03');
+  });
+});
+
+describe("a city's press note", () => {
+  it('"INFORMATION FOR MEDIA" under a letterhead marks the city’s own voice', () => {
+    const text =
+      'CITY OF BRELNIK\nOffice of the Mayor - Service for Public Relations\nTrg 1, Brelnik | tel. 021 441 307\n\nINFORMATION FOR MEDIA\nBrelnik, 10th of December 2027\n\n' +
+      'For capital investments are foreseen 38 900 000 EUR, what is 26 % of the budget.';
+    expect(figureIn(text, '38 900 000')).toMatchObject({ source: 'City of Brelnik', sourceBasis: 'issuer' });
+  });
+});
+
+describe('a lead-in naming whose figures follow its colon', () => {
+  it('"Some numbers on the effort, from the fire service: 1,140 personnel …" credits the fire service', () => {
+    const text =
+      'The fire grew overnight.\n\nSome numbers on the firefighting effort, from the fire service: 1,140 personnel are now assigned to the fire.';
+    expect(figureIn(text, '1,140').source).toMatch(/fire service/i);
+  });
+
+  it('"The fire service\'s morning briefing: the fire had burned 12,400 hectares" credits the fire service', () => {
+    const text = "The fire grew overnight.\n\nThe fire service's morning briefing: the fire had burned 12,400 hectares as of 6am.";
+    expect(figureIn(text, '12,400').source).toMatch(/fire service/i);
+  });
+
+  it('a colon after a plain heading credits nobody', () => {
+    const text = 'The fire grew overnight.\n\nThe numbers so far: 1,140 personnel are now assigned to the fire.';
+    expect(figureIn(text, '1,140').source).toBe('article');
+  });
+});
+
+describe("Slavic-language copy's scale abbreviations", () => {
+  const text =
+    'Published 10 December 2027\n\nTotal revenues are planned in amount of 141,2 mil. EUR. The real deficit will be at least 12 mil. EUR, the councillor said.';
+
+  it('"141,2 mil. EUR" is 141.2 million euros, and "mil." ends no sentence', () => {
+    expect(figureIn(text, '141,2 mil. EUR')).toMatchObject({ value: 141_200_000, unit: 'eur' });
+  });
+
+  it('"at least 12 mil. EUR" keeps its qualifier', () => {
+    expect(figureIn(text, '12 mil. EUR')).toMatchObject({ low: 12_000_000, qualifier: 'at_least' });
+  });
+});
