@@ -17,10 +17,12 @@ export const DESCRIBED_PUBLISHER = new RegExp(
 );
 const POSSESSED_DOCUMENT =
   /\b((?:[Tt]he\s+)?(?:[A-Z][\w&.'’-]*(?:\s+(?:of|for|and|&)\s+|\s+)){0,5}[A-Z][\w&.'’-]*|[Tt]he\s+[a-z]+)['’]s\s+(?:(?:[a-z-]+|\d{4})\s+){0,3}(?:survey|report|figures?|data|statistics|indicator|index|estimates?|count|census|analysis|study|review|audit|bulletin|tally|forecast|numbers|models?|projections?|calculations?|catalogue|records|accounts|(?:medical\s+|annual\s+)?review|results|filings?|minutes)\b/g;
+const OWN_PRONOUN_DOCUMENT =
+  /^(?:[-•*]\s*)?(Its|Their)\s+(?:(?:[a-z-]+|\d{4})\s+){0,2}(?:survey|report|figures?|data|statistics|index|estimates?|count|census|bulletin|tally|numbers|release)\b/;
 // What makes the document tell a figure: a reporting verb after it (past an aside), or a copula before a number.
 // ("The club's accounts for the year to 30 June 2025, filed in March, show": past the period they cover.)
 const TELLS =
-  /^(?:\s+for\s+the\s+[^,.;]{1,40}?(?=,|\s+[a-z]+\b))?(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
+  /^(?:\s+(?:for|in|from|on)\s+[^,.;]{1,40}?(?=,|\s+[a-z]+\b))?(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached|tells|told)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
 // Units, currencies, zones and places in brackets, not sources.
 const NOT_A_CITATION =
   /^(?:GBP|USD|EUR|JPY|CHF|CNY|TEU|GW|MW|GWh|MWh|TWh|kWh|CO2|GDP|GNP|CPI|ISO|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDF|UK|US|USA|EU|UN|AM|PM|FTE|ICU|NHS)$/;
@@ -31,6 +33,16 @@ const NOT_A_CITATION =
  */
 const possessedDocuments = (s: string, at: number): Attribution[] => {
   const owned: Attribution[] = [];
+  // "Its figures for June, released on Wednesday, showed …": the body the sentence before named, as "it said" would be.
+  const its = OWN_PRONOUN_DOCUMENT.exec(s);
+  if (its && TELLS.test(s.slice(its[0].length)))
+    owned.push({
+      anchor: at,
+      end: at + its[0].length,
+      raw: its[1] === 'Its' ? 'It' : 'They',
+      pronoun: its[1] === 'Its' ? 'it' : 'they',
+      forwardOnly: true,
+    });
   for (const m of s.matchAll(POSSESSED_DOCUMENT)) {
     const raw = (m[1] ?? '').trim();
     // "Harwell's own market analysis puts": "own" marks a body's document, not a place's figures.

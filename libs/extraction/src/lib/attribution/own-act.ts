@@ -22,7 +22,7 @@ const ACTS =
 // "the regional trade body Comité Champagne": a lower-case description before the name (dropped from the actor), and
 // letters beyond ASCII in the name.
 const W = String.raw`\w\u00C0-\u024F.'’-`;
-const ACTOR = String.raw`((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust))`;
+const ACTOR = String.raw`((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust|directorate|platform|portal|consultancy|office|producer|manufacturer|charity|institute))`;
 const OWN_ACT = new RegExp(
   String.raw`(?:^(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`,
   'g',

@@ -57,3 +57,24 @@ describe("Slavic-language copy's scale abbreviations", () => {
     expect(figureIn(text, '12 mil. EUR')).toMatchObject({ low: 12_000_000, qualifier: 'at_least' });
   });
 });
+
+describe('a described body and its own documents', () => {
+  it('"The platform counted about 14 enquiries" and "The directorate made 71,300 decisions" credit the body named before', () => {
+    const text =
+      'Rents rose again, according to Lettwise, the listings platform. The platform counted about 14 enquiries for every home.\n\n' +
+      'The Migration Directorate published its figures on Monday. The directorate made 71,300 first decisions in the year.';
+    expect(figureIn(text, '14').source).toMatch(/Lettwise|platform/);
+    expect(figureIn(text, '71,300').source).toMatch(/Directorate/i);
+  });
+
+  it('"Halden Bank\'s index, out on Friday, tells a cooler story: …" credits the bank', () => {
+    const text = "Prices cooled in August.\n\nHalden Bank's index, out on Friday, tells a cooler story: an annual rise of 2.1%.";
+    expect(figureIn(text, '2.1')).toMatchObject({ source: 'Halden Bank' });
+  });
+
+  it('"Its figures for June, released on Wednesday, showed …" goes back to the body the sentence before named', () => {
+    const text =
+      'The National Statistics Agency disagrees with both lenders. Its figures for June, released on Wednesday, showed average prices up 2.7%.';
+    expect(figureIn(text, '2.7')).toMatchObject({ source: 'National Statistics Agency' });
+  });
+});
