@@ -14,9 +14,11 @@ const DEADLINE_BEFORE = /\b(?:by|until|till|before|through|due|expected|planned|
  * 1 January, a month as its first day): the story was written on or after it.
  * Future and deadline mentions do not count.
  */
-export const latestYearBound = (text: string, mentions: DateMention[], dayOnly = false): YMD | undefined => {
+export const latestYearBound = (text: string, mentions: DateMention[], dayOnly = false, notAfter?: YMD): YMD | undefined => {
   let best: YMD | undefined;
   for (const m of mentions) {
+    // A year past the reading day is a target ("fewer than 150 deaths a year by 2030"), no evidence of when the story was written.
+    if (notAfter && m.kind === 'year' && m.y > notAfter.y) continue;
     if (
       m.future ||
       DEADLINE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) ||
@@ -77,7 +79,7 @@ export const storyYears = (
   mentions: DateMention[],
   notAfter: YMD | undefined,
 ): { bound: YMD | undefined; pick: (month: number, day: number, weekdays: ReadonlySet<number>) => number | undefined } => {
-  const named = latestYearBound(text, mentions);
+  const named = latestYearBound(text, mentions, false, notAfter);
   const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
   const told = yearsAgoYear(text);
   return {

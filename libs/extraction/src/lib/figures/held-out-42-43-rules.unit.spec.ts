@@ -1,3 +1,4 @@
+import { extractFigures } from '../extract-figures';
 import { figureIn } from '../../__fixtures__/find-figure';
 
 // Rules found by the held-out batches g401–g416 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md), fixed
@@ -76,5 +77,25 @@ describe('a described body and its own documents', () => {
     const text =
       'The National Statistics Agency disagrees with both lenders. Its figures for June, released on Wednesday, showed average prices up 2.7%.';
     expect(figureIn(text, '2.7')).toMatchObject({ source: 'National Statistics Agency' });
+  });
+});
+
+describe("a yearless briefing's year and its story's targets", () => {
+  const briefing =
+    'KELDWICK MORNING BRIEFING\nFriday 22 January\n\nGood morning. Five things you need to know today.\n\n' +
+    "The board said 212 people were killed on the region's roads in 2026, the lowest number on record. " +
+    "That was still a long way from the board's target of fewer than 150 deaths a year by 2030.\n\n" +
+    'The council said its crews spread 1,100 tonnes of salt on the roads overnight.';
+
+  it('"Friday 22 January" after a story naming 2026 as past is 2027, though a target names 2030', () => {
+    const f = extractFigures(briefing, { notAfter: '2026-12-03' }).find((x) => x.numberText === '212');
+    expect(f?.as_of).toBe('2026-01-01');
+    const today = extractFigures(briefing, { notAfter: '2026-12-03' }).find((x) => x.numberText === '1,100');
+    expect(today?.as_of).toBe('2027-01-22');
+  });
+
+  it('"Pedestrians made up 58 of the deaths" makes no pedestrians a source', () => {
+    const text = 'Road deaths fell, the board said on Thursday. Pedestrians made up 58 of the deaths and cyclists 19.';
+    expect(figureIn(text, '58').source).not.toBe('Pedestrians');
   });
 });
