@@ -62,6 +62,8 @@ const ANAPHORA_SENTENCES = 3;
 const PRESENT_PERFECT = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
 
 const LEAD_PARAGRAPHS = 3;
+// "Its shares fell 4.2%", "Temperatures reached 24C", "Councillors voted 23 to 15", "At that rate, …": the article's own lines.
+const OWN_LINES = /\b(?:shares?|stocks?|temperatures?|voted)\b|^(?:At\s+that\s+rate|That\s+(?:means|implies|would))\b/i;
 // "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
 const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
 /** A release's lead figure dated by a full past date ("was 6,482,917 on Census Day, 15 November 2026"): its reference day. */
@@ -102,6 +104,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   // The month a data release's lead figure covers ("added 118,000 jobs in February"): its later figures cover it too.
   let releasedBy: { source: string; sourceText?: string } | undefined;
   let lastSource: { source: string; sourceText?: string } | undefined;
+  let paragraphSource: { source: { source: string; sourceText?: string }; paragraph: number } | undefined;
   const venue = leadVenue(dates, sentences);
   const lead = Math.max(LEAD_PARAGRAPHS, leadEnd(text, paragraphs));
   let period: AsOf | undefined = headingPeriod(dates, text, paragraphs);
@@ -218,6 +221,20 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         else if (!same) statement = undefined;
       }
 
+      // An uncredited figure goes on with the source credited last in its paragraph: annotators, and readers, take a
+      // paragraph's unattributed figures as its source's ("The agency said 41 homes burned. Another 28 were damaged.");
+      // not the article's own market, weather, vote or arithmetic lines.
+      if (
+        resolved.source === ARTICLE &&
+        sourceBasis === 'article' &&
+        credit.raw === undefined &&
+        paragraphSource?.paragraph === sentence.paragraph &&
+        !OWN_LINES.test(sentence.text)
+      ) {
+        resolved = paragraphSource.source;
+        sourceBasis = 'carried';
+      }
+      if (resolved.source !== ARTICLE) paragraphSource = { source: resolved, paragraph: sentence.paragraph };
       if (resolved.source !== ARTICLE) lastSource = resolved;
       const prev = readings[i - 1];
       const next = readings[i + 1];

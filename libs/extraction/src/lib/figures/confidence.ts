@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.43, -0.5, -0.42, -1.94, -0.1, 0.63, -1.73, -1.37, 0.74, -0.9, -2.22, 1.01, 0.92, 0.41, -1.27, 0.53, -0.57, -0.42,
+  2.34, -0.52, -0.43, -1.94, -0.09, 0.64, -1.78, -1.39, 0.74, -0.93, -2.2, 1.13, 0.91, 0.42, -1.24, 0.52, -0.59, -0.41,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

@@ -99,3 +99,22 @@ describe("a yearless briefing's year and its story's targets", () => {
     expect(figureIn(text, '58').source).not.toBe('Pedestrians');
   });
 });
+
+describe("a paragraph's uncredited figures", () => {
+  it('go on with the source credited last in the paragraph ("The Forestry Service said 41 homes burned. Volunteers fed 28 horses.")', () => {
+    const text =
+      'The fire spread overnight.\n\nThe Forestry Service said at least 41 homes had been destroyed. Volunteers fed 28 horses at the showground.';
+    expect(figureIn(text, '28')).toMatchObject({ source: 'Forestry Service', sourceBasis: 'carried' });
+  });
+
+  it('stop at the paragraph’s end', () => {
+    const text = 'The Forestry Service said at least 41 homes had been destroyed.\n\nVolunteers fed 28 horses at the showground.';
+    expect(figureIn(text, '28').source).toBe('article');
+  });
+
+  it("leave the article's own market and weather lines to the article", () => {
+    const text = 'Movilia said it would cut 1,200 jobs. Its shares fell 4.2% in morning trading. Temperatures reached 24C by midday.';
+    expect(figureIn(text, '4.2').source).toBe('article');
+    expect(figureIn(text, '24C').source).toBe('article');
+  });
+});
