@@ -15,6 +15,7 @@ const SIMPLE_PAST = /\b(?:was|were|\w{3,}ed|made|took|put|sold|came|went|saw|led
 const NOT_SIMPLE_PAST = /\b(?:is|are|remains?|will|would|could|may|might|expects?|plans?|planned|now|currently|still|next|further)\b/i;
 /** How many paragraphs into the story a dated venue still counts as its lead event. */
 const LEAD_PARAGRAPHS = 4;
+const PROSE = /^\S+(?:\s+\S+){7,}[^\n]*[.!]['"”’)]?$/;
 /** How far from the venue word its day may stand: "told the UN Security Council on Friday". */
 const VENUE_DAY = 40;
 
@@ -25,8 +26,11 @@ export interface Venue {
 
 /** The lead's dated gathering: "told the UN Security Council on Friday", "at a briefing on Tuesday". */
 export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | undefined => {
+  // Counted in paragraphs of prose: a transcript's or a release's header lines ("Present: …", "[DECLARATION]") are no lead.
+  const prose = new Set<number>();
   for (const sentence of sentences) {
-    if (sentence.paragraph >= LEAD_PARAGRAPHS) break;
+    if (PROSE.test(sentence.text)) prose.add(sentence.paragraph);
+    if (sentence.paragraph >= LEAD_PARAGRAPHS && prose.size > LEAD_PARAGRAPHS) break;
     const venue = VENUE.exec(sentence.text);
     // "in March" is the month, not a march.
     if (!venue || venue[1] === 'March') continue;
@@ -60,7 +64,7 @@ export const atVenue = (venue: Venue | undefined, sentence: Sentence): AsOf | un
     return SIMPLE_PAST.test(sentence.text) && !NOT_SIMPLE_PAST.test(sentence.text) ? venue.asOf : undefined;
   const ballot = new RegExp(String.raw`^(?:${BALLOT})$`).test(venue.word);
   const back = ballot
-    ? /\b(?:(?:of|in)\s+the\s+vote|voted|turnout)\b/i
+    ? /\b(?:(?:of|in)\s+the\s+vote|votes|voted|voters|turnout|ballots|ballot\s+papers|electorate)\b/i
     : new RegExp(String.raw`\b(?:(?:told|at|to|before|addressed|in)\s+(?:the|a|an)\s+(?:[\w.-]+\s+){0,3}(?:${GATHERING})|voted)\b`, 'i');
   return back.test(sentence.text) ? venue.asOf : undefined;
 };

@@ -25,6 +25,8 @@ const FISCAL_START = new RegExp(
 );
 export const YEAR_SPAN = /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+((?:19|20)\d{2})\b(?!\s*(?:[-–]|per\s*cent|%))/;
 const SEASON = /^(?:19|20)\d{2}[-–/]\d{2}\s/;
+const FIGURES_AT =
+  /^[ \t]*(?:\d{1,2}\.\s+)?All\s+(?:figures|data|numbers)\s+(?:are|relate\s+to|refer\s+to)\s+(?:as\s+(?:at|of)\s+|at\s+|correct\s+(?:at|as\s+of)\s+)?(?:\d{1,2}[:.]\d{2}\s+on\s+)?([^\n]{6,60})/im;
 const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance)\s+period\s*:\s*([^\n]+)$/im;
 // "Reference period: 1st quarter 2027", "Q1 2027", "first quarter of 2027": a quarter, dated by its last month.
 const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|second|third|fourth)\s+quarter)(?:\s+of)?\s+((?:19|20)\d{2})\s*$/i;
@@ -65,6 +67,11 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
     const close = addDays({ ...start, y: start.y + 1 }, -1);
     return { asOf: { as_of: toIso(close), datePrecision: 'day', dateBasis: 'relative' }, close: { m: close.m, d: close.d } };
   }
+  // "All figures are at 23:59 on Wednesday 25 August 2027, … unless otherwise stated": a release's note on when its figures hold.
+  const note = FIGURES_AT.exec(text);
+  const noted = note ? findDateMentions(note[1] ?? '').find((x) => x.kind === 'date' && x.y !== undefined) : undefined;
+  if (noted?.kind === 'date' && noted.y !== undefined)
+    return { asOf: { as_of: toIso({ y: noted.y, m: noted.m, d: noted.d }), datePrecision: 'day', dateBasis: 'explicit' } };
   // "Reporting period: 2 - 8 March 2027": a situation report's figures hold at the period's last day.
   const reporting = REPORTING_PERIOD.exec(text.slice(0, 600))?.[1];
   const last = reporting ? findDateMentions(reporting).findLast((x) => x.kind === 'date' && x.y !== undefined) : undefined;

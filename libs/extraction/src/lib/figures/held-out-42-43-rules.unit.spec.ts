@@ -118,3 +118,22 @@ describe("a paragraph's uncredited figures", () => {
     expect(figureIn(text, '24C').source).toBe('article');
   });
 });
+
+describe("a release's note on when its figures hold, and a count's polling day", () => {
+  it('"All figures are at 23:59 on Wednesday 25 August 2027" dates the release\'s undated figures', () => {
+    const text =
+      'PRESS RELEASE\n\nUniversities Admissions Board\nFor immediate release: Thursday 26 August 2027\n\n' +
+      'Overall, 418,920 applicants of all ages had been placed, 1.8% more than at the same point last year.\n\n' +
+      'Notes to editors\n\n1. All figures are at 23:59 on Wednesday 25 August 2027, seven days after results day, unless otherwise stated.';
+    expect(figureIn(text, '418,920').as_of).toBe('2027-08-25');
+  });
+
+  it('a transcript past midnight dates the ballot\'s votes and electorate by "the referendum held on Thursday 4 March 2027"', () => {
+    const text =
+      'BRENWICK DISTRICT COUNCIL\nLocal referendum on the bridge scheme\nTranscript of the declaration and press briefing\nCivic Hall - Friday 5 March 2027, 01:55\n\n' +
+      'Present: the Counting Officer; the Deputy Counting Officer; members of the press.\n\n[DECLARATION]\n\n' +
+      'COUNTING OFFICER: I, being the Counting Officer for the local referendum held on Thursday 4 March 2027, give notice that the turnout was 42.9%.\n\n' +
+      'DEPUTY: We issued 16,850 postal votes and 14,830 came back.';
+    expect(figureIn(text, '16,850').as_of).toBe('2027-03-04');
+  });
+});
