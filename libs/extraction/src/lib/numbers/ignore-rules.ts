@@ -276,5 +276,8 @@ export const furnitureSpans = (text: string): Span[] => {
   // "01632 960418": a trunk code (leading zero) and a subscriber number.
   const trunk = /(?<![\d,.])0\d{2,4}[\s.-]\d{5,8}\b/g;
   for (let m = trunk.exec(text); m; m = trunk.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
+  // A broadcast script's timings and embargo: "DUR 0'52\"", "[ACT - TRELOAR - 0'09\"]", "NOT FOR BROADCAST AFTER 1000".
+  const script = /(?<![\w.])\d{1,2}['’]\d{2}["”]?|\b(?:AFTER|BEFORE|UNTIL|AT)\s+\d{4}\b(?=[.\s]|$)/g;
+  for (let m = script.exec(text); m; m = script.exec(text)) spans.push({ start: m.index, end: m.index + m[0].length });
   return spans.sort((a, b) => a.start - b.start);
 };
