@@ -95,6 +95,9 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const yearTo = YEAR_TO.exec(leadText);
   if (yearTo) {
     const month = monthNumber(yearTo[2] ?? '');
+    // "for the year ended 31 December 2026": a calendar year, dated as a year is.
+    if (month === 12 && /\b(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\b/.test(yearTo[0]))
+      return { asOf: { as_of: `${yearTo[4]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
     return { asOf: { as_of: toIso({ y: Number(yearTo[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
   }
   const release = releaseTitlePeriod(text);
@@ -110,6 +113,9 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
 const RELEASE_TITLE =
   /^[^\n]{0,40}\b(?:Statistical\s+(?:[Bb]ulletin|[Rr]elease)|Official\s+[Ss]tatistics|OFFICIAL\s+STATISTICS)\b[^\n]*?[\s,:]((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?\s*((?:19|20)\d{2})[ \t]*$/m;
 // "Homefinder House Price Index - November 2026", "Regional Jobs Tracker: October 2026": an index's or survey's title line.
+// "Monthly external trade briefing - January 2027 data": a briefing's title names the month its figures cover.
+const DATA_TITLE =
+  /^[^\n]{0,60}[-–—:|,][ \t]*((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?[ \t]*((?:19|20)\d{2})[ \t]+(?:data|figures|statistics)[ \t]*$/m;
 const INDEX_TITLE =
   /^[^\n]{0,60}\b(?:Index|Survey|Monitor|Tracker|Barometer)[ \t]*[-–—:|,][ \t]*((?:Jan|Febr)uary|March|April|May|June|July|August|September|October|November|December)?[ \t]*((?:19|20)\d{2})[ \t]*$/m;
 // "Q4 2026 edition", "Pupil absence in schools: autumn term 2026": a quarter or a school term ending a header line, dated
@@ -131,7 +137,8 @@ const quarterOrTerm = (text: string): AsOf | undefined => {
 const releaseTitlePeriod = (text: string): AsOf | undefined => {
   const quarter = quarterOrTerm(text);
   if (quarter) return quarter;
-  const m = RELEASE_TITLE.exec(text.slice(0, 300)) ?? INDEX_TITLE.exec(text.slice(0, 300)) ?? markedTitle(text);
+  const m =
+    RELEASE_TITLE.exec(text.slice(0, 300)) ?? INDEX_TITLE.exec(text.slice(0, 300)) ?? DATA_TITLE.exec(text.slice(0, 300)) ?? markedTitle(text);
   if (!m) return undefined;
   const month = m[1] ? monthNumber(m[1]) : undefined;
   return month

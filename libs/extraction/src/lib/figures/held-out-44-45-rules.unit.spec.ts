@@ -22,3 +22,26 @@ describe("a radio newsroom's script", () => {
     expect(all.map((f) => f.numberText)).not.toEqual(expect.arrayContaining(['3', '40', '52', '1000']));
   });
 });
+
+describe("a bank's results release and a statistics briefing's month", () => {
+  const release =
+    'NEWS RELEASE\n\nHallwood Bank plc\nPreliminary results for the year ended 31 December 2026\n\nThursday 25 February 2027 - 07:00\n\n' +
+    'Hallwood Bank plc today announces its results for the year ended 31 December 2026.\n\n' +
+    '- Total income of GBP 4,870 million, up 3.4%\n- Net interest margin of 2.94%, down 11 basis points';
+
+  it('the bank named under "NEWS RELEASE", its legal form in lower case, issues it', () => {
+    expect(figureIn(release, '4,870')).toMatchObject({ sourceBasis: 'issuer' });
+    expect(figureIn(release, '4,870').source).toMatch(/^Hallwood Bank/);
+  });
+
+  it('"results for the year ended 31 December 2026" is a calendar year, dated as a year', () => {
+    expect(figureIn(release, '4,870')).toMatchObject({ as_of: '2026-01-01', datePrecision: 'year' });
+  });
+
+  it('"Monthly external trade briefing - January 2027 data" dates the briefing\'s undated figures by January', () => {
+    const briefing =
+      'NATIONAL STATISTICS OFFICE OF VALMORA\nMonthly external trade briefing - January 2027 data\nTRANSCRIPT\n\nWednesday 10 March 2027, 10:00\n\n' +
+      'DR KOVAC: Exports were 6.02 billion euros. Imports were 7.31 billion euros, up 2.6%.';
+    expect(figureIn(briefing, '7.31 billion').as_of?.slice(0, 7)).toBe('2027-01');
+  });
+});
