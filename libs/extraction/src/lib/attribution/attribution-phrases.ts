@@ -104,10 +104,11 @@ export const placesFigure = (s: string, at: number): Attribution[] => {
   return [{ anchor: at + verbAt, end: at + m[0].length, raw: m[1] ?? '', forwardOnly: true }];
 };
 
-// "Some numbers on the firefighting effort, from the fire service: 1,140 personnel …", "The fire service's morning briefing:
+// "Some numbers on the firefighting effort, from the fire service: 1,140 personnel …", "The latest count from Westmarch Power
+// Networks at 8am: 96,500 …", "The fire service's morning briefing:
 // the fire had burned 12,400 hectares": a lead-in naming whose figures follow its colon.
 const COLON_LEAD_IN =
-  /^(?:[^:]{0,80}?,\s*(?:from|according\s+to|per)\s+((?:the\s+)?[^,:;]{2,60}?)|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4}?)['’]s\s+(?:[a-z]+\s+){0,2}(?:briefing|update|statement|bulletin|figures|count|tally|numbers|report))\s*:\s+(?=\S)/;
+  /^(?:(?:[^:]{0,80}?,|(?:The\s+)?[Ll]atest(?:\s+(?:count|figures?|numbers?|update|tally))?)\s*(?:from|according\s+to|per)\s+((?:the\s+)?[^,:;]{2,60}?)(?:\s+at\s+[\w.]{1,8})?|((?:The\s+)?[A-Z][\w&.'’-]*(?:\s+[\w&.'’-]+){0,4}?)['’]s\s+(?:[a-z]+\s+){0,2}(?:briefing|update|statement|bulletin|figures|count|tally|numbers|report))\s*:\s+(?=\S)/;
 
 export const colonLeadIn = (s: string, at: number): Attribution[] => {
   const m = COLON_LEAD_IN.exec(s);

@@ -2,6 +2,7 @@ import type { Sentence } from '../text/segment-text';
 import { toIso } from './calendar';
 import { within, type AsOf, type DateIndex } from './find-as-of';
 import { resolveDate } from './resolve-date';
+import type { DateMention } from './date-mentions';
 
 // The lead's dated gathering or ballot, and the sentences that go back to it.
 // A filing is the lead's dated event too: "disclosed job cuts in filings on Monday" … "said in a stock exchange filing".
@@ -35,14 +36,18 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
     // "in March" is the month, not a march.
     if (!venue || venue[1] === 'March') continue;
     const at = sentence.start + venue.index;
+    // "after Thursday's by-election": the gathering's own day, though "after" makes it an edge of a period elsewhere.
+    const owned = (m: DateMention): boolean =>
+      m.kind === 'weekday' &&
+      /^['’]s\b/.test(sentence.text.slice(m.end - sentence.start)) &&
+      /\b(?:after|following|since)\s+$/i.test(sentence.text.slice(0, m.start - sentence.start));
     const day = within(index.mentions, sentence).find(
       (m) =>
-        !m.boundary &&
-        !m.future &&
+        ((!m.boundary && !m.future) || owned(m)) &&
         (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') &&
         Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
     );
-    const resolved = day && resolveDate(day, index.published);
+    const resolved = day && resolveDate(day.kind === 'weekday' ? { ...day, ahead: false, since: false } : day, index.published);
     if (resolved)
       return {
         word: (venue[1] as string).toLowerCase(),

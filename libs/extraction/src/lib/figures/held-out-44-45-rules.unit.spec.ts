@@ -45,3 +45,18 @@ describe("a bank's results release and a statistics briefing's month", () => {
     expect(figureIn(briefing, '7.31 billion').as_of?.slice(0, 7)).toBe('2027-01');
   });
 });
+
+describe("a by-election's day and a live page's latest count", () => {
+  it('"after Thursday\'s by-election" dates the votes told in the newsletter the Monday after', () => {
+    const text =
+      'THE TOWN HALL LETTER\nIssue 212 | Monday 8 March 2027\n\nGood morning. This week: how the mayoralty was won, and what it means for May.\n\n' +
+      "Priya Handel is Greymouth's new mayor after Thursday's by-election, which was called in January.\n\n" +
+      'The returning officer declared the result at 3.12am on Friday. Handel took 14,208 votes, or 42.9% of the valid vote.';
+    expect(figureIn(text, '14,208').as_of).toBe('2027-03-04');
+  });
+
+  it('"The latest count from Westmarch Power Networks at 8am: 96,500 …" credits the network', () => {
+    const text = 'Storm Orla live.\n\nThe latest count from Westmarch Power Networks at 8am: 96,500 customers are without power.';
+    expect(figureIn(text, '96,500').source).toBe('Westmarch Power Networks');
+  });
+});
