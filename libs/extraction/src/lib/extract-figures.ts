@@ -222,7 +222,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
       }
 
       // An uncredited figure goes on with the source credited last in its paragraph: annotators, and readers, take a
-      // paragraph's unattributed figures as its source's ("The agency said 41 homes burned. Another 28 were damaged.");
+      // paragraph's unattributed figures as its source's ("The Forestry Service said 41 homes burned. Volunteers fed 28 horses.");
       // not the article's own market, weather, vote or arithmetic lines.
       if (
         resolved.source === ARTICLE &&

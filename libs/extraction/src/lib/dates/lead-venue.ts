@@ -48,7 +48,7 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
         (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') &&
         Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
     );
-    const resolved = day && resolveDate(day.kind === 'weekday' ? { ...day, ahead: false, since: false } : day, index.published);
+    const resolved = day && resolveDate(day.kind === 'weekday' && owned(day) ? { ...day, ahead: false } : day, index.published);
     if (resolved)
       return {
         word: (venue[1] as string).toLowerCase(),

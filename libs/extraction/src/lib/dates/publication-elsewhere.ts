@@ -75,11 +75,16 @@ export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YM
   // "VALDECRUZ, 24 Nov." alone on its line: a dateline with neither weekday nor year, the latest such day up to the reading day.
   const anyDay = header && weekday === undefined ? new Set([0, 1, 2, 3, 4, 5, 6]) : undefined;
   const days = weekday === undefined ? anyDay : new Set([weekday]);
-  const before = days === undefined ? undefined : inferYearBefore(month, d, notAfter, days);
-  // "Friday 7 May" over a count that compares with "the last election in 2023": not a year before one the story names as past.
-  const bound = days === undefined ? undefined : storyYears(text, findDateMentions(text), notAfter).bound;
-  const y = named.find(fits) ?? (bound && (before === undefined || before < bound.y) ? inferYearAfter(month, d, bound, days) : before);
+  const y = named.find(fits) ?? (days === undefined ? undefined : unnamedYear(text, month, d, days, notAfter));
   return y === undefined ? undefined : { y, m: month, d };
+};
+
+// "Friday 7 May" over a count that compares with "the last election in 2023": the latest fitting year up to the reading day,
+// but not one before a year the story names as past.
+const unnamedYear = (text: string, month: number, d: number, days: ReadonlySet<number>, notAfter?: YMD): number | undefined => {
+  const before = inferYearBefore(month, d, notAfter, days);
+  const bound = storyYears(text, findDateMentions(text), notAfter).bound;
+  return bound && (before === undefined || before < bound.y) ? inferYearAfter(month, d, bound, days) : before;
 };
 
 /**
