@@ -78,14 +78,16 @@ export const UNSEEN_BATCHES = [
   'held-out-43',
   'held-out-44',
   'held-out-45',
+  'held-out-46',
+  'held-out-47',
 ];
 /**
  * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-33 stays at the target's edge
  * after its rules (0.117 when scored, 0.1001 after: over-confident on figures its annotator leaves out), held-out-39 is
- * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), and held-out-46 and
- * -47, the newest batches, are kept unfixed as the honest estimate, so no rule or weight may be aimed at them.
+ * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), and held-out-48 and
+ * -49, the newest batches, are kept unfixed as the honest estimate, so no rule or weight may be aimed at them.
  */
-export const REPORTED_BATCHES = ['held-out-33', 'held-out-39', 'held-out-46', 'held-out-47'];
+export const REPORTED_BATCHES = ['held-out-33', 'held-out-39', 'held-out-48', 'held-out-49'];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),
