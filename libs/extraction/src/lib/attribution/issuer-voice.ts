@@ -2,6 +2,7 @@ import type { Sentence } from '../text/segment-text';
 import { bodyOfSpeaker, isBodyName } from './coreference';
 import type { Attribution } from './find-attributions';
 import { withoutLegalForm } from './defined-names';
+import { subjectOf } from './sentence-subject';
 
 // A document in an institution's own voice (a press release, briefing notes, a statement) speaks for its issuer
 // throughout: a figure nobody else is credited with is the issuer's, not the article's. The marker is the genre's
@@ -39,6 +40,7 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b`,
 ];
 const OWN_VOICE = new RegExp(String.raw`^\s*(?:${OWN_VOICE_MARKERS.join('|')})`, 'm');
+const DATA_SAYER = /^(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|records|results)\b/i;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
 /** How many sentences of the lead may name the issuer. */
@@ -62,10 +64,16 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     // "according to Homefinder's latest index": the index's owner.
-    if (named)
-      return bodyOfSpeaker(named.raw)
+    const body =
+      named &&
+      bodyOfSpeaker(named.raw)
         .replace(/^the\s+/i, '')
         .replace(/['’]s\s[\s\S]*$/, '');
+    // "The University of X attracted £214.6m …, according to figures approved by its council": figures speak for the
+    // body the sentence is about, not for themselves.
+    const subject = body && DATA_SAYER.test(body) ? subjectOf(s) : undefined;
+    if (subject && isBodyName(subject.replace(/^the\s+/i, ''))) return subject.replace(/^the\s+/i, '');
+    if (body && !DATA_SAYER.test(body)) return body;
   }
   return letterhead(text) ?? namedBelowMarker(text);
 };
@@ -147,7 +155,7 @@ const listed = (text: string): string | undefined => {
 // "PRESS RELEASE\n\nTransport Authority of Novi Brod\nDate: 22.01.2026": a body's name on its own line in the header,
 // in title case, when neither the lead nor a capitalised letterhead names the issuer.
 const TITLE_LINE =
-  /^[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du|&)[ \t]+)?[A-Z][\w'’&.-]*){1,7}(?:[ \t]+(?:plc|ltd|limited|inc\.?|AG|SA|NV|ASA|Oyj))?$/;
+  /^[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du|&)[ \t]+){0,2}[A-Z][\w'’&.-]*){1,7}(?:[ \t]+(?:plc|ltd|limited|inc\.?|AG|SA|NV|ASA|Oyj))?$/;
 // "Harrowfield Borough Council - Communications Team": the body a press office writes for.
 const PRESS_OFFICE =
   /[ \t]*[-–—|,][ \t]*(?:(?:Press|Media|News|Communications?|Public\s+Affairs)[ \t]+(?:Team|Office|Unit|Department|Service|Desk)|Communications|Press\s+Office)[ \t]*$/i;
@@ -155,7 +163,13 @@ const namedBelowMarker = (text: string): string | undefined =>
   text
     .slice(0, HEAD_CHARS)
     .split('\n')
-    .map((l) => l.trim().replace(PRESS_OFFICE, ''))
+    // ("Agricultural Cooperative Union of the Plain of Vellaro (UCAPV)": its acronym after it.)
+    .map((l) =>
+      l
+        .trim()
+        .replace(PRESS_OFFICE, '')
+        .replace(/[ \t]+\([A-Z]{2,8}\)$/, ''),
+    )
     .filter(Boolean)
     .slice(0, 4)
     // A line in capitals below the marker is the release's headline ("RECORD SUMMER AS NEW ELEPHANT HOUSE DRAWS CROWDS").
