@@ -178,7 +178,8 @@ const namedBelowMarker = (text: string): string | undefined =>
 // "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
 // when no sayer in the lead names it.
 // "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash.
-const LETTERHEAD = /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+[\p{Lu}&'’.-]+){1,7})(?:[ \t]+[–—][^\n]*)?[ \t]*\n/u;
+// ("NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it.)
+const LETTERHEAD = /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+[\p{Lu}&'’.-]+){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+[–—][^\n]*)?[ \t]*\n/u;
 const letterhead = (text: string): string | undefined => {
   const line = LETTERHEAD.exec(text)?.[1];
   if (!line || OWN_VOICE.test(line)) return undefined;

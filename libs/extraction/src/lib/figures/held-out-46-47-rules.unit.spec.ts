@@ -20,3 +20,13 @@ describe("a release's issuer", () => {
     expect(figureIn(text, '1.360.000').source).toMatch(/^Agricultural Cooperative Union of the Plain of Vellmar/);
   });
 });
+
+describe('a letterhead with its acronym', () => {
+  it('"NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)" over a "PRESS BULLETIN" issues it', () => {
+    const text =
+      'NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)\nRepublic of Ventora\n\nPRESS BULLETIN N. 15/2027 - ERUPTION OF THE PICO ALVA\n' +
+      'Santa Irene, 20 of September of 2027, 18:00 hours\n\n1. SITUATION\n\nUntil this moment 6 240 persons are evacuated. In the three reception centres stay 1 140 persons.';
+    expect(figureIn(text, '1 140')).toMatchObject({ sourceBasis: 'issuer' });
+    expect(figureIn(text, '1 140').source).toMatch(/^National Service of Civil Protection and Firemen/);
+  });
+});
