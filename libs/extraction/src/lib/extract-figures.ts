@@ -85,7 +85,7 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const dateMentions = findDateMentions(text);
   // An explicit publication date wins over the header; without a publication line, the latest day the story names stands in for it.
   const stated = parseIso(options.publishedAt);
-  const publication = stated ? undefined : findPublication(text, parseIso(options.notAfter));
+  const publication = stated ? undefined : findPublication(text, parseIso(options.notAfter), dateMentions);
   const published = stated ?? publication?.date ?? estimateReportDate(text, dateMentions);
   const catalog = options.metrics ?? DEFAULT_METRIC_PATTERNS;
   const aliases = options.sources ?? [];

@@ -71,8 +71,8 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
         .replace(/['’]s\s[\s\S]*$/, '');
     // "The University of X attracted £214.6m …, according to figures approved by its council": figures speak for the
     // body the sentence is about, not for themselves.
-    const subject = body && DATA_SAYER.test(body) ? subjectOf(s) : undefined;
-    if (subject && isBodyName(subject.replace(/^the\s+/i, ''))) return subject.replace(/^the\s+/i, '');
+    const subject = body && DATA_SAYER.test(body) ? subjectOf(s)?.replace(/^the\s+/i, '') : undefined;
+    if (subject && isBodyName(subject)) return subject;
     if (body && !DATA_SAYER.test(body)) return body;
   }
   return letterhead(text) ?? namedBelowMarker(text);

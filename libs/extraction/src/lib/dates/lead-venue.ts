@@ -3,6 +3,7 @@ import { toIso } from './calendar';
 import { within, type AsOf, type DateIndex } from './find-as-of';
 import { resolveDate } from './resolve-date';
 import type { DateMention } from './date-mentions';
+import { isLeadProse } from './reference-period';
 
 // The lead's dated gathering or ballot, and the sentences that go back to it.
 // A filing is the lead's dated event too: "disclosed job cuts in filings on Monday" … "said in a stock exchange filing".
@@ -16,8 +17,6 @@ const SIMPLE_PAST = /\b(?:was|were|\w{3,}ed|made|took|put|sold|came|went|saw|led
 const NOT_SIMPLE_PAST = /\b(?:is|are|remains?|will|would|could|may|might|expects?|plans?|planned|now|currently|still|next|further)\b/i;
 /** How many paragraphs into the story a dated venue still counts as its lead event. */
 const LEAD_PARAGRAPHS = 4;
-// (Tested in two linear steps: one pattern for both backtracks on a long run-on sentence.)
-const isProse = (sentence: string): boolean => /[.!]['"”’)]?$/.test(sentence) && sentence.split(/\s+/, 8).length >= 8;
 /** How far from the venue word its day may stand: "told the UN Security Council on Friday". */
 const VENUE_DAY = 40;
 
@@ -31,7 +30,7 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
   // Counted in paragraphs of prose: a transcript's or a release's header lines ("Present: …", "[DECLARATION]") are no lead.
   const prose = new Set<number>();
   for (const sentence of sentences) {
-    if (isProse(sentence.text)) prose.add(sentence.paragraph);
+    if (isLeadProse(sentence.text)) prose.add(sentence.paragraph);
     if (sentence.paragraph >= LEAD_PARAGRAPHS && prose.size > LEAD_PARAGRAPHS) break;
     const venue = VENUE.exec(sentence.text);
     // "in March" is the month, not a march.

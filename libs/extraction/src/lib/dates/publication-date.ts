@@ -66,13 +66,16 @@ export const findPublicationDate = (text: string, notAfter?: YMD): YMD | undefin
  * ("SEOUL, Nov. 3 (Yonhap) --", "KYIV —"), the day is the one it was there: the dateline's own date when it states
  * one, else the instant's day in the place's zone. Otherwise it is exactly the date the header states.
  */
-export const findPublication = (text: string, notAfter?: YMD): Publication | undefined => {
+export const findPublication = (text: string, notAfter?: YMD, known?: DateMention[]): Publication | undefined => {
+  // The story's date mentions, found once and only if a yearless date needs them (the caller may have them already).
+  let cached = known;
+  const mentions = (): DateMention[] => (cached ??= findDateMentions(text));
   const lines = headerLines(text);
   const candidates: { rank: number; date: YMD; line: string; dateline: boolean }[] = [];
   for (const { line } of lines.flatMap(headerParts)) {
     const label = LABELLED.exec(line);
     const numeric = label ? undefined : DATELINE_NUMERIC.exec(line);
-    const dated = label ? undefined : (datelineDate(line, text, notAfter) ?? (numeric ? firstFullDate(numeric[1] ?? '') : undefined));
+    const dated = label ? undefined : (datelineDate(line, text, mentions, notAfter) ?? (numeric ? firstFullDate(numeric[1] ?? '') : undefined));
     if (dated) {
       candidates.push({ rank: 1, date: dated, line, dateline: true });
       continue;
@@ -105,8 +108,8 @@ export const findPublication = (text: string, notAfter?: YMD): Publication | und
       issueMonth(lines) ??
       issueWeek(lines) ??
       urlDate(lines) ??
-      dayHeader(text, lines, notAfter) ??
-      leadWeekdayDate(text, notAfter);
+      dayHeader(text, lines, mentions, notAfter) ??
+      leadWeekdayDate(text, mentions, notAfter);
     return elsewhere && { date: elsewhere };
   }
   // The instant is the best-ranked header line's (a timed "Updated" line does not time an untimed "Published" one).
@@ -170,7 +173,7 @@ const shortNumericDate = (rest: string): YMD | undefined => {
  * its weekdays, or, when it mentions no year, the latest one up to `notAfter` that fits them; the weekday of the lead
  * sentence is tried first.
  */
-const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefined => {
+const datelineDate = (line: string, text: string, storyMentions: () => DateMention[], notAfter?: YMD): YMD | undefined => {
   const m = datelineMatch(line);
   if (!m) return undefined;
   const month = monthNumber(m[1]);
@@ -179,7 +182,7 @@ const datelineDate = (line: string, text: string, notAfter?: YMD): YMD | undefin
   // "(c) Coastline Wire 2026" or "Filed 27/11/2026 14:32 GMT" under the story: the wire's own year for a dateline that states none.
   const owned = COPYRIGHT.exec(text)?.[1] ?? filedYear(text);
   if (owned && isValidYmd({ y: Number(owned), m: month, d: day })) return { y: Number(owned), m: month, d: day };
-  const mentions = findDateMentions(text);
+  const mentions = storyMentions();
   const years = storyYears(text, mentions, notAfter);
   const weekdays = mentionedWeekdays(mentions);
   // "SEOUL, Nov. 28 (Kyodo) -- ... told lawmakers Thursday": the lead's day is the dateline's day (or, across time zones,

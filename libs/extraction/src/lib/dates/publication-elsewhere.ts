@@ -1,5 +1,5 @@
 import { isoWeekDate, isValidYmd, monthNumber, weekdayOf, WEEKDAYS, type YMD } from './calendar';
-import { findDateMentions } from './date-mentions';
+import { findDateMentions, type DateMention } from './date-mentions';
 import { inferYearAfter, inferYearBefore, storyYears } from './infer-year';
 
 // Where a publication day is read when no header line states one: an issue's month or week, the page's address, a
@@ -62,7 +62,7 @@ const LEAD_DAY = new RegExp(
   'u',
 );
 const LEAD_CHARS = 600;
-export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YMD): YMD | undefined => {
+export const dayHeader = (text: string, lines: { line: string }[], mentions: () => DateMention[], notAfter?: YMD): YMD | undefined => {
   const header = DAY_HEADER.exec(text);
   const lead = header ? null : LEAD_DAY.exec(text.slice(0, LEAD_CHARS));
   const m = header ?? lead;
@@ -75,15 +75,22 @@ export const dayHeader = (text: string, lines: { line: string }[], notAfter?: YM
   // "VALDECRUZ, 24 Nov." alone on its line: a dateline with neither weekday nor year, the latest such day up to the reading day.
   const anyDay = header && weekday === undefined ? new Set([0, 1, 2, 3, 4, 5, 6]) : undefined;
   const days = weekday === undefined ? anyDay : new Set([weekday]);
-  const y = named.find(fits) ?? (days === undefined ? undefined : unnamedYear(text, month, d, days, notAfter));
+  const y = named.find(fits) ?? (days === undefined ? undefined : unnamedYear(text, mentions, month, d, days, notAfter));
   return y === undefined ? undefined : { y, m: month, d };
 };
 
 // "Friday 7 May" over a count that compares with "the last election in 2023": the latest fitting year up to the reading day,
 // but not one before a year the story names as past.
-const unnamedYear = (text: string, month: number, d: number, days: ReadonlySet<number>, notAfter?: YMD): number | undefined => {
+const unnamedYear = (
+  text: string,
+  mentions: () => DateMention[],
+  month: number,
+  d: number,
+  days: ReadonlySet<number>,
+  notAfter?: YMD,
+): number | undefined => {
   const before = inferYearBefore(month, d, notAfter, days);
-  const bound = storyYears(text, findDateMentions(text), notAfter).bound;
+  const bound = storyYears(text, mentions(), notAfter).bound;
   return bound && (before === undefined || before < bound.y) ? inferYearAfter(month, d, bound, days) : before;
 };
 
@@ -91,12 +98,12 @@ const unnamedYear = (text: string, month: number, d: number, days: ReadonlySet<n
  * "It's Wednesday the third of March 2027, and today we're asking …": a date the opening lines give with its weekday;
  * without a year ("It's ten past nine on Thursday the tenth of June"), the latest up to the reading day the weekday fits.
  */
-export const leadWeekdayDate = (text: string, notAfter?: YMD): YMD | undefined => {
+export const leadWeekdayDate = (text: string, storyMentions: () => DateMention[], notAfter?: YMD): YMD | undefined => {
   const mentions = findDateMentions(text.slice(0, LEAD_CHARS));
   for (let i = 1; i < mentions.length; i++) {
     const [day, date] = [mentions[i - 1], mentions[i]];
     if (day?.kind !== 'weekday' || date?.kind !== 'date' || !/^[\s,]*(?:the\s+)?$/.test(text.slice(day.end, date.start))) continue;
-    const y = date.y ?? storyYears(text, findDateMentions(text), notAfter).pick(date.m, date.d, new Set([day.weekday]));
+    const y = date.y ?? storyYears(text, storyMentions(), notAfter).pick(date.m, date.d, new Set([day.weekday]));
     const full = y === undefined ? undefined : { y, m: date.m, d: date.d };
     if (full && isValidYmd(full) && weekdayOf(full) === day.weekday) return full;
   }

@@ -26,12 +26,11 @@ const isHeading = (text: string, p: Paragraph): boolean => {
   return !/\n/.test(body) && body.split(/\s+/).length < PROSE_WORDS && !/\d/.test(body);
 };
 
-const firstProse = (text: string, paragraphs: Paragraph[]): number =>
-  paragraphs.findIndex((p) => {
-    const body = text.slice(p.start, p.end).trim();
-    // A newsletter's greeting ("Good morning. This week: …") opens no story.
-    return /[.!?]["”’)]?$/.test(body) && body.split(/\s+/).length >= PROSE_WORDS && !GREETING.test(body);
-  });
+/** Running prose: a closing mark and enough words; a newsletter's greeting ("Good morning. This week: …") opens no story. */
+export const isLeadProse = (body: string): boolean =>
+  /[.!?]["”’)]?$/.test(body) && body.split(/\s+/, PROSE_WORDS).length >= PROSE_WORDS && !GREETING.test(body);
+
+const firstProse = (text: string, paragraphs: Paragraph[]): number => paragraphs.findIndex((p) => isLeadProse(text.slice(p.start, p.end).trim()));
 
 /**
  * Whether `asOf` is the end of a period its sentence names ("in the 12 months to 30 June", "the quarter ended Nov. 1"):
