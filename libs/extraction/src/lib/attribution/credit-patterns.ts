@@ -40,6 +40,9 @@ export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string
   const short = initials?.size ? /^([A-Z]{2,4}):\s/.exec(paragraph)?.[1] : undefined;
   if (short && initials?.has(short)) return initials.get(short);
   const label = labelText(paragraph) ?? /^([QA]):\s/.exec(paragraph)?.[1];
+  // "HOSPITAL MARCH: HOW MANY CAME?": a heading in capitals on both sides of its colon, no one speaking.
+  const said = paragraph.slice(paragraph.indexOf(':') + 1).split('\n', 1)[0] ?? '';
+  if (/^[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*$/.test(said)) return undefined;
   return label && !FURNITURE_LABEL.test(label) ? label : undefined;
 };
 /** How often each speaker label opens a paragraph. */

@@ -154,8 +154,9 @@ const listed = (text: string): string | undefined => {
 };
 // "PRESS RELEASE\n\nTransport Authority of Novi Brod\nDate: 22.01.2026": a body's name on its own line in the header,
 // in title case, when neither the lead nor a capitalised letterhead names the issuer.
+// ("Museum of Glass and Jewellery in Dolní Světlá": a place after "in", in letters beyond ASCII.)
 const TITLE_LINE =
-  /^[A-Z][\w'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du|&)[ \t]+){0,2}[A-Z][\w'’&.-]*){1,7}(?:[ \t]+(?:plc|ltd|limited|inc\.?|AG|SA|NV|ASA|Oyj))?$/;
+  /^\p{Lu}[\p{L}\d'’&.-]*(?:[ \t]+(?:(?:of|and|for|the|de|du|in|&)[ \t]+){0,2}\p{Lu}[\p{L}\d'’&.-]*){1,7}(?:[ \t]+(?:plc|ltd|limited|inc\.?|AG|SA|NV|ASA|Oyj))?$/u;
 // "Harrowfield Borough Council - Communications Team": the body a press office writes for.
 const PRESS_OFFICE =
   /[ \t]*[-–—|,][ \t]*(?:(?:Press|Media|News|Communications?|Public\s+Affairs)[ \t]+(?:Team|Office|Unit|Department|Service|Desk)|Communications|Press\s+Office)[ \t]*$/i;

@@ -3,7 +3,7 @@ import { phraseAfter, type Phrase } from './noun-phrase';
 
 // Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
 const LEADING_ADVERBIAL =
-  /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}),\s+/;
+  /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}|(?:After|Before|Despite|Following|Founded|Based|Established|Headquartered|Created|Formed)\s+(?:a|an|the|in|on|at|by|with|from|its|their|this|that)\s+[^,]{1,60}?),\s+/;
 
 // A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —",
 // "ALTAMIRA DEL NORTE (Mexico), Aug. 16, 2027 (AIN) -".
@@ -36,7 +36,8 @@ export const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   return np;
 };
 const NAME_AHEAD = String.raw`\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])`;
-const DESCRIBED = new RegExp(String.raw`^[A-Z][a-z]+(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})${NAME_AHEAD}`);
+// ("Low-cost carrier Corvid Air": a hyphenated first word.)
+const DESCRIBED = new RegExp(String.raw`^[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})${NAME_AHEAD}`);
 const DESCRIBED_AFTER_ADVERBIAL = new RegExp(String.raw`^((?:\s*[a-z][\w-]*){1,3})${NAME_AHEAD}`);
 // "That's a third gone", "I'd say": a demonstrative or a pronoun with its verb names no one.
 const NOT_A_NAME = /^(?:(?:That|This|There|Here|It|What|Who|I|We|You|They|He|She)(?:['’](?:s|d|ll|re|ve|m))?|\w+n['’]t)$/;

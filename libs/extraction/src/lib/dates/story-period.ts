@@ -36,6 +36,12 @@ const YEAR_TO = new RegExp(
 // "AURELIA: record summer lifts profit", "2. CRISPAIR AIR FRYERS: HANDLES CAN MELT": a round-up's item headings.
 const ITEM_HEADING = /^[ \t]*(?:\d{1,2}\.[ \t]+)?[A-Z][A-Z0-9&'’. -]{2,40}:[ \t]+\S[^\n]{4,90}$/gm;
 const QUARTER_SPAN = /\bbetween\s+(January|April|July|October)\s+and\s+(March|June|September|December)(?:\s+((?:19|20)\d{2}))?\b/;
+// "its trading statement for the second quarter, covering the thirteen weeks of June, July and August": the period's months.
+const COVERING = new RegExp(
+  String.raw`\bcovering\s+(?:the\s+[\w-]+\s+(?:weeks|months)\s+(?:of|from)\s+)?${MONTH}(?:,\s+${MONTH})*,?\s+(?:and|to|through)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?\b`,
+);
+// "in the year 2025 it was visited by 1 284 560 persons": a translated release's year, the one its figures cover.
+const THE_YEAR = /\bin\s+the\s+year\s+((?:19|20)\d{2})\b/;
 // "the cap would rise by 5% next season", "police spending goes up close to 6% next year": the period after the story's.
 const NEXT = /\bnext\s+(?:season|year|campaign)\b/i;
 // A state that holds as reported ("currently £725,000", "has risen"), not over the story's period.
@@ -90,6 +96,15 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
     const y = quarterSpan[3] ? Number(quarterSpan[3]) : to <= published.m ? published.y : published.y - 1;
     return { asOf: { as_of: toIso({ y, m: to, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
   }
+  const covering = COVERING.exec(leadText);
+  if (covering && published) {
+    const to = monthNumber(covering[3] ?? '');
+    const y = covering[4] ? Number(covering[4]) : to <= published.m ? published.y : published.y - 1;
+    return { asOf: { as_of: toIso({ y, m: to, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
+  }
+  const year = THE_YEAR.exec(leadText);
+  if (year && published && Number(year[1]) < published.y)
+    return { asOf: { as_of: `${year[1]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
   // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month
   // ("results for the first quarter ended March 31, 2027": a quarter's, likewise).
   const yearTo = YEAR_TO.exec(leadText);
