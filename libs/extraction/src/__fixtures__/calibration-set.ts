@@ -13,7 +13,7 @@ export interface Labelled {
   right: boolean;
 }
 
-export const READ_ON = '2026-12-03';
+export const READ_ON = '2026-12-07';
 
 export const calibrationSet = (docFilter: (doc: string) => boolean, dir = GENERALITY_DIR): Labelled[] => {
   const gold = loadGold(dir);
@@ -80,14 +80,17 @@ export const UNSEEN_BATCHES = [
   'held-out-45',
   'held-out-46',
   'held-out-47',
+  'held-out-48',
+  'held-out-49',
 ];
 /**
  * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-33 stays at the target's edge
  * after its rules (0.117 when scored, 0.1001 after: over-confident on figures its annotator leaves out), held-out-39 is
- * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), and held-out-48 and
- * -49, the newest batches, are kept unfixed as the honest estimate, so no rule or weight may be aimed at them.
+ * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), and held-out-50 and
+ * -51, the newest batches (0.127 and 0.120 when scored, on fewer candidates: 144 and 132), are kept unfixed as the honest
+ * estimate, so no rule or weight may be aimed at them.
  */
-export const REPORTED_BATCHES = ['held-out-33', 'held-out-39', 'held-out-48', 'held-out-49'];
+export const REPORTED_BATCHES = ['held-out-33', 'held-out-39', 'held-out-50', 'held-out-51'];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),
