@@ -138,12 +138,15 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return resolveDescription(raw, earlier, undefined, introducedWindow(doc.text, anchor), doc.text)?.source ?? raw;
   };
 
+  const PUBLISHES = /\s(?:published|released|issued|put\s+out)\s+(?:its|their|full|final|new|provisional|preliminary|interim|the)\s/;
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
   const paragraphSource = (sentence: Sentence): string | undefined => {
     const stop = Math.max(0, sentence.index - PARAGRAPH_LOOKBACK);
     for (let j = sentence.index - 1; j >= stop && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
       const quotes = doc.quotes[sentence.paragraph] ?? [];
-      const verb = (a: Attribution): string => doc.text.slice(a.anchor, a.anchor + 12);
+      // ("Corvalen Therapeutics published full results from LUMEN-B": a body publishing a document reports with it.)
+      const verb = (a: Attribution): string =>
+        PUBLISHES.test(doc.text.slice(a.anchor, a.end)) ? 'published' : doc.text.slice(a.anchor, a.anchor + 12);
       const ownActor = opensWithOwnActor(sentence.text);
       // "..., it said in a filing. Bank details of ... were among the data taken.": a pronoun's "said" carries too.
       const said = (doc.attributions[j] ?? [])

@@ -41,6 +41,11 @@ describe('a publishing body', () => {
     const text = 'Merrow Therapeutics published full results from its trial on Wednesday, showing 72 of 80 patients responded.';
     expect(figureIn(text, '72').source).toBe('Merrow Therapeutics');
   });
+
+  it("the paragraph's later uncredited figures go on with it, as with a body that said them", () => {
+    const text = 'Merrow Therapeutics published full results from its trial on Wednesday. The study enrolled 80 adults at 12 sites.';
+    expect(figureIn(text, '80')).toMatchObject({ source: 'Merrow Therapeutics', sourceBasis: 'carried' });
+  });
 });
 
 describe("the period a release's lead names", () => {
