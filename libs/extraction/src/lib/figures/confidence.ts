@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.34, -0.52, -0.43, -1.94, -0.09, 0.64, -1.78, -1.39, 0.74, -0.93, -2.2, 1.13, 0.91, 0.42, -1.24, 0.52, -0.59, -0.41,
+  2.43, -0.4, -0.42, -1.84, 0.02, 0.6, -1.78, -1.42, 0.7, -0.93, -2.17, 1.09, 0.84, 0.38, -1.29, 0.5, -0.67, -0.48,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

@@ -158,17 +158,33 @@ const foldRoundedSummaries = (kept: ExtractedFigure[], headlines: ReadonlySet<nu
 const POINTS_BACK = /\bthe\s+(?:total|tally|toll|count|figure|number)\s+(?:\w+\s+){0,3}$/i;
 /** How far back (in characters) "the total" may point. */
 const POINT_BACK_REACH = 600;
+// "The 612 unsheltered number feels low", "Our 495 is what ESA pays", "The company's 38,000 is what it recalled": a number
+// after a definite determiner names a figure the text already gave, wherever it gave it.
+// (Not "the 0.4% fall first reported": the old figure of a revision is a claim of its own.)
+const DEFINITE = /(?:^|[^\w'’])(?:[Tt]he|[Oo]ur|[Ii]ts|[Tt]heir|[A-Z][\w-]*['’]s)\s+[£$€]?$/;
+const FIRST_GIVEN =
+  /^\S*\s+(?:\w+\s+)?(?:(?:it\s+|that\s+)?(?:first|originally|initially|previously|earlier)\b|(?:it\s+)?(?:had\s+)?(?:first\s+)?(?:reported|published|announced)\s+(?:earlier|before|last))/i;
+const DEFINITE_REACH = 5000;
 
 /** A figure with no noun of its own, named only as "the total", that equals the figure just before it, is a mention of it. */
 const foldAnaphoricRepeats = (kept: ExtractedFigure[]): ExtractedFigure[] => {
   const sorted = [...kept].sort((a, b) => a.offset - b.offset);
   const dropped = new Set<ExtractedFigure>();
   sorted.forEach((f, i) => {
-    if (f.evidence === 'lexicon' || f.qualifier !== 'exact' || !POINTS_BACK.test(f.quote.slice(0, f.offset - f.quoteOffset))) return;
+    const before = f.quote.slice(0, f.offset - f.quoteOffset);
+    const named = f.qualifier === 'exact' && DEFINITE.test(before) && !FIRST_GIVEN.test(f.quote.slice(f.offset - f.quoteOffset));
+    if (!named && (f.evidence === 'lexicon' || f.qualifier !== 'exact' || !POINTS_BACK.test(before))) return;
+    const reach = named ? DEFINITE_REACH : POINT_BACK_REACH;
     const earlier = sorted
       .slice(0, i)
       .reverse()
-      .find((e) => !dropped.has(e) && f.offset - e.offset <= POINT_BACK_REACH && numbers(e) === numbers(f) && e.unit === f.unit);
+      .find(
+        (e) =>
+          !dropped.has(e) &&
+          f.offset - e.offset <= reach &&
+          numbers(e) === numbers(f) &&
+          (e.unit === f.unit || (named && (f.unit === 'count' || f.evidence !== 'lexicon'))),
+      );
     if (!earlier) return;
     const k = sorted.indexOf(earlier);
     sorted[k] = { ...earlier, otherMentions: [...(earlier.otherMentions ?? []), f.offset, ...(f.otherMentions ?? [])].sort((a, b) => a - b) };

@@ -21,4 +21,23 @@ describe('restatements folded into the figure they repeat', () => {
     const text = 'Rescuers have now found 23 survivors, the coastguard said. The total had reached 19 by Thursday night.';
     expect(extractFigures(text).map((f) => f.value)).toEqual([23, 19]);
   });
+
+  it('folds a number after a definite determiner ("the 1,240 figure", "our 1,240") into the same number given earlier', () => {
+    const text =
+      'The city counted 1,240 people sleeping rough on the night of the survey, the housing department said.\n\n' +
+      'Campaigners say the 1,240 figure is too low, and that our 1,240 misses people in cars.';
+    expect(extractFigures(text).map((f) => [f.value, f.otherMentions?.length])).toEqual([[1240, 2]]);
+  });
+
+  it('keeps the old figure of a revision ("rather than the 0.4% fall first reported") as a claim of its own', () => {
+    const text =
+      'The economy grew by 0.4% in the third quarter of 2026, the statistics office said.\n\n' +
+      'Output in the second quarter of 2026 is now estimated to have fallen by 0.8%, rather than the 0.4% fall first reported.';
+    expect(extractFigures(text, { publishedAt: '2026-10-30' }).map((f) => f.value)).toEqual([0.4, 0.8, 0.4]);
+  });
+
+  it('keeps a number after "that" ("told a briefing that three people had died"), a conjunction, not a determiner', () => {
+    const text = 'Three people were rescued on Monday, police said.\n\nThe chief told a briefing that three people had died.';
+    expect(extractFigures(text).filter((f) => f.value === 3)).toHaveLength(2);
+  });
 });
