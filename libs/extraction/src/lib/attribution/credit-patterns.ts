@@ -21,8 +21,15 @@ export const NAMED_OPENING =
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 // A committee's or a court's transcript writes them in mixed case, a question's number before the asker: "Dr Brennan:",
 // "Q104 Owen Pritchard:".
+// ("TOMAS FERREIRA-HOLM, CEO:", "ODILE MARSH, CHIEF FIRE OFFICER, FERRANT FIRE AND RESCUE:": a speaker in capitals with
+// the role after a comma; the name is the label.)
 export const SPEAKER_LABEL =
-  /^(?:Q\d{1,4}\s+)?([A-Z][A-Z.'’ -]{1,60}[A-Z.]|(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}):\s/;
+  /^(?:Q\d{1,4}\s+)?(?:([A-Z][A-Z.'’ -]{1,60}[A-Z.])(?:,[ \t]*[A-Za-z][A-Za-z ,.&'’-]{0,80})?|((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})):\s/;
+/** The speaker label a paragraph opens with, in capitals ("MS. SINGH") or mixed case ("Dr Brennan"). */
+export const speakerLabel = (paragraph: string): string | undefined => {
+  const m = SPEAKER_LABEL.exec(paragraph);
+  return m?.[1] ?? m?.[2];
+};
 // A parliamentary record's label: "The Minister of Finance (Ms Odile Brackwater):", "Mr Kasimir Veld (Coastal) (Opposition):".
 const HONORIFIC = String.raw`(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame|Lord|Lady|Baroness)\.?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}`;
 const RECORD_LABEL = new RegExp(
@@ -30,11 +37,12 @@ const RECORD_LABEL = new RegExp(
 );
 const labelText = (paragraph: string): string | undefined => {
   const record = RECORD_LABEL.exec(paragraph);
-  return (record?.[1] ?? record?.[2] ?? SPEAKER_LABEL.exec(paragraph)?.[1])?.trim();
+  return (record?.[1] ?? record?.[2] ?? speakerLabel(paragraph))?.trim();
 };
-// Header furniture that looks like a label: "Update:", "Members present:", "Media contact:", a newsletter's "TOP STORY:".
+// Header furniture that looks like a label: "Update:", "Members present:", "Media contact:", a newsletter's "TOP STORY:",
+// a fact-check's "FACT CHECK:", minutes' "RESOLVED:", a weather warning's "Rain:" and "Wind:".
 const FURNITURE_LABEL =
-  /^(?:Update[ds]?|Note|Notes|Correction|Editor['’]s\s+Note|Press\s+Release|News\s+Release|Breaking|Watch|Listen|Source|Sources|Photo|Video|Background|Context|Summary|Headline|Date|Time|Location|Contact|Media\s+Contact|Subject|From|To|Re|Members\s+Present|Witnesses|Present|Published|Updated|Related|Read\s+More|Key\s+\w+|Bottom\s+Line|Why\s+It\s+Matters|What\s+Next|(?:Top|Lead|Cover|Main)\s+Story|In\s+Brief|Briefly|Elsewhere|Also\s+This\s+Week|(?:Quote|Number|Chart|Deal|Stat)\s+of\s+the\s+(?:Week|Day|Month)|Exclusive|Analysis|Opinion|Comment|Round-?up|Diary|Coming\s+Up|On\s+the\s+Move|People|Deals|Markets|Funding|Total\s+Dur|Dur|Duration|Bulletin|Reader|Filed|Slug|Cue|In|Out)$/i;
+  /^(?:Update[ds]?|Note|Notes|Correction|Editor['’]s\s+Note|Press\s+Release|News\s+Release|Breaking|Watch|Listen|Source|Sources|Photo|Video|Background|Context|Summary|Headline|Date|Time|Location|Contact|Media\s+Contact|Subject|From|To|Re|Members\s+Present|Witnesses|Present|Published|Updated|Related|Read\s+More|Key\s+\w+|Bottom\s+Line|Why\s+It\s+Matters|What\s+Next|(?:Top|Lead|Cover|Main)\s+Story|In\s+Brief|Briefly|Elsewhere|Also\s+This\s+Week|(?:Quote|Number|Chart|Deal|Stat)\s+of\s+the\s+(?:Week|Day|Month)|Exclusive|Analysis|Opinion|Comment|Round-?up|Diary|Coming\s+Up|On\s+the\s+Move|People|Deals|Markets|Funding|Total\s+Dur|Dur|Duration|Bulletin|Reader|Filed|Slug|Cue|In|Out|Fact[\s-]?Check|(?:The\s+|Our\s+)?Verdict|(?:The\s+)?Claim|Resolved|Agreed|Noted|Decisions?|Actions?|Apologies|Rain|Rainfall|Snow|Snowfall|Wind|Winds|Gusts|Temperatures?|Areas?|Timing|Impacts?|Hazards?|Outlook|Confidence|Tides?|Visibility)$/i;
 /** A paragraph's speaker label, "Q" and "A" included; initials the header declared ("TR:") read as their speaker. */
 export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string>): string | undefined => {
   const short = initials?.size ? /^([A-Z]{2,4}):\s/.exec(paragraph)?.[1] : undefined;

@@ -48,9 +48,11 @@ const LEAD_SENTENCES = 6;
 
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
-  const author = declaredVoice(text) ?? bodyIn(FROM_LINE, text) ?? bodyIn(NEWS_PAGE, text);
+  const author = declaredVoice(text) ?? bodyIn(FROM_LINE, text) ?? bodyIn(NEWS_PAGE, text) ?? issuedBy(text) ?? bodyIn(POSTED_BY, text);
   if (author) return author;
-  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !BREADCRUMB.test(text)) return firstPersonPage(text);
+  // (A breadcrumb may stand under the body's letterhead: "ALDREN SPACE AGENCY" over "Missions > Lunar exploration > …".)
+  const crumbs = BREADCRUMB.test(text) || BREADCRUMB.test(text.slice(text.indexOf('\n') + 1));
+  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !crumbs) return firstPersonPage(text);
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
   // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.
@@ -60,7 +62,8 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   const secondLine = top.slice(top.indexOf('\n') + 1).split('\n', 1)[0] ?? '';
   // (Or a department's line between: "NATIONAL BANK OF DRAVIA / Monetary Policy Department / INFLATION NOTE No. 8/2027".)
   const thirdLine = top.split('\n').filter((l) => l.trim())[2] ?? '';
-  if (head && (OWN_VOICE.test(secondLine) || (/^[ \t]*[A-Z][\w ,&'’-]{2,80}$/.test(secondLine) && OWN_VOICE.test(thirdLine)))) return head;
+  const over = OWN_VOICE.test(secondLine) || BREADCRUMB.test(secondLine);
+  if (head && (over || (/^[ \t]*[A-Z][\w ,&'’-]{2,80}$/.test(secondLine) && OWN_VOICE.test(thirdLine)))) return head;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     // "according to Homefinder's latest index": the index's owner.
@@ -116,6 +119,18 @@ const declaredVoice = (text: string): string | undefined => {
 const FROM_LINE = /^From:[ \t]*"?([^"<\n]{3,80}?)"?[ \t]*<[^>\n]+>[ \t]*$/m;
 // "News | University of Northbridge": a body's own news page, under its section label.
 const NEWS_PAGE = /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+centre)[ \t]*[|›>][ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*$/m;
+// "Issued by the Joint Coordination Cell (JCC), Ministry of …": a report's header line naming who issues it ("Prepared by:"
+// names an office of the body whose letterhead is above, not the issuer).
+const ISSUED_BY = /^[ \t]*(?:Issued|Published)\s+by:?\s+(?:the\s+)?([A-Z][^\n(,;|]{2,80}?)[ \t]*(?:$|[(,;|])/m;
+// (A name with its acronym after it, "Joint Coordination Cell (JCC)", is a body's whatever its words.)
+const issuedBy = (text: string): string | undefined => {
+  const m = ISSUED_BY.exec(text.slice(0, HEAD_CHARS));
+  const name = m?.[1]?.trim();
+  const acronym = m ? /^\s*\(\p{Lu}{2,8}\)/u.test(text.slice((m.index ?? 0) + m[0].length - 1)) : false;
+  return name && (acronym || isBodyName(name)) ? name : undefined;
+};
+// "Tallmoor Fire & Rescue @TallmoorFRA · 3 Dec 2026, 07:10": a body's own post, under its name and handle.
+const POSTED_BY = /^[ \t]*([A-Z][^\n@·•|]{2,60}?)[ \t]+@\w{2,30}[ \t]*[·•|]/m;
 /** The body a header line of the pattern names, when it is a body's name. */
 const bodyIn = (re: RegExp, text: string): string | undefined => {
   const name = re.exec(text.slice(0, HEAD_CHARS))?.[1]?.trim();
@@ -133,7 +148,10 @@ const NAME_THEN_MARKER = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,5
 const markerNamed = (text: string): string | undefined => {
   const head = text.slice(0, HEAD_CHARS);
   const before = NAME_THEN_MARKER.exec(head)?.[1];
-  return MARKER_NAMED.exec(head)?.[1] ?? NEWSLETTER_OF.exec(head)?.[1] ?? BREADCRUMB.exec(head)?.[1] ?? (before && titleCase(before));
+  const crumb = BREADCRUMB.exec(head)?.[1];
+  return (
+    MARKER_NAMED.exec(head)?.[1] ?? NEWSLETTER_OF.exec(head)?.[1] ?? (crumb && isBodyName(crumb) ? crumb : undefined) ?? (before && titleCase(before))
+  );
 };
 
 // "RNS Number : 3047P" over "Marlow & Finch PLC": a London regulatory news announcement, issued by the company named below.
@@ -169,6 +187,8 @@ const namedBelowMarker = (text: string): string | undefined =>
       l
         .trim()
         .replace(PRESS_OFFICE, '')
+        // ("University of Tarrowfield, Faculty of Medicine": the body, not its faculty.)
+        .replace(/,[ \t]+(?:Faculty|School|Department|Division|Office|Institute|Centre|Center)\b[^,\n]{0,60}$/, '')
         .replace(/[ \t]+\([A-Z]{2,8}\)$/, ''),
     )
     .filter(Boolean)

@@ -1,4 +1,4 @@
-import { SPEAKER_LABEL } from '../attribution/credit-patterns';
+import { speakerLabel } from '../attribution/credit-patterns';
 import type { Paragraph } from '../text/segment-text';
 import { toIso, type YMD } from './calendar';
 import type { DateMention } from './date-mentions';
@@ -22,7 +22,7 @@ export const answerDate = (
   const [answer, question] = [paragraphs[paragraph], paragraphs[paragraph - 1]];
   if (!answer || !question) return undefined;
   const [a, q] = [text.slice(answer.start, answer.end), text.slice(question.start, question.end).trim()];
-  const [asker, answerer] = [SPEAKER_LABEL.exec(q)?.[1], SPEAKER_LABEL.exec(a)?.[1]];
+  const [asker, answerer] = [speakerLabel(q), speakerLabel(a)];
   if (!asker || !answerer || asker === answerer || !q.endsWith('?')) return undefined;
   // "As of the end of October we had received 48,200. Of those, 39,050 have been issued": the answer's own date, said
   // before the figure's sentence, holds over the question's.
