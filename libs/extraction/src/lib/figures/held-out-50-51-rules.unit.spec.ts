@@ -1,4 +1,4 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { figureIn, numberTexts } from '../../__fixtures__/find-figure';
 
 // Rules found by the held-out batches g465–g480 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md), fixed
 // once g481–g496 were written to stay unfixed. Every text here is invented.
@@ -69,5 +69,15 @@ describe('speaker labels', () => {
     ['WARNING\n\nRain: Storm totals of 40 to 70 mm are likely across the warning area.', '40 to 70'],
   ])('furniture labels ("FACT CHECK:", "RESOLVED:", "Rain:") are no speakers: %s', (text, fragment) => {
     expect(figureIn(text, fragment).source).not.toMatch(/^(?:fact check|resolved|rain)$/i);
+  });
+});
+
+describe('numbers that are no figures', () => {
+  it.each([
+    ['3/ More than 640 firefighters are on the fire line today.', 'More than 640'],
+    ['A replay is available by dialling 1-877-555-0199 and entering passcode 551203. Revenue rose 4.1%.', '4.1'],
+    ['Bridge 14 was closed on Friday, and Zones 14, 15 and 17 are under a warning covering 2,300 homes.', '2,300'],
+  ])("a thread's post number, a passcode, a bridge or zones by number: %s", (text, kept) => {
+    expect(numberTexts(text)).toEqual([kept]);
   });
 });

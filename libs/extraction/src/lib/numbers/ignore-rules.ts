@@ -13,7 +13,7 @@ const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh|C|F)
 const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
-  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Col\.?|Column|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Precinct|Box|Slide|slide|Note|Mile|Lap|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
+  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Col\.?|Column|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Precinct|Box|Slide|slide|Note|Mile|Lap|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|Bridge|Zones|Junctions|junctions|zones|[Pp]asscode|[Aa]ccess\s+code|PIN|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
 // "pages 4 and 5", "wards 3, 7 and 9": the later numbers of a label's list.
 const LABEL_LIST_TAIL = /\d+(?:\s*(?:,|and|or|to|&|-|–)\s*\d+)*\s*(?:,|and|or|to|&|-|–)\s*$/;
 const QUANTITY_NOUN_AFTER =
@@ -175,7 +175,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   const notation = notationReason(m, before, after);
   if (notation) return notation;
   if (isAge(m, before, after)) return 'age';
-  if (/(?:^|\n)[ \t]*$/.test(before) && /^[.)]\s/.test(after)) return 'list marker';
+  // ("3/ More than 640 firefighters …": a thread's post number.)
+  if (/(?:^|\n)[ \t]*$/.test(before) && (/^[.)]\s/.test(after) || (m.value <= 99 && /^\/(?:\d{1,2})?\s/.test(after)))) return 'list marker';
   // "1.1 Eight new infected premises …", "3.2 Of these, …": a numbered section of a bulletin.
   if (/(?:^|\n)[ \t]*$/.test(before) && /^\d+(?:\.\d+)*\.?$/.test(m.text) && /\./.test(m.text) && /^[ \t]+[A-Z]/.test(after)) return 'section number';
   if (/(?:https?:\/\/|www\.|@)\S*$/.test(before)) return 'url';
