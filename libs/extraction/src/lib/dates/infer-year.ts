@@ -78,14 +78,35 @@ export const storyYears = (
   text: string,
   mentions: DateMention[],
   notAfter: YMD | undefined,
-): { bound: YMD | undefined; pick: (month: number, day: number, weekdays: ReadonlySet<number>) => number | undefined } => {
+): {
+  bound: YMD | undefined;
+  lived: (month: number, day: number, weekdays: ReadonlySet<number>) => number | undefined;
+  pick: (month: number, day: number, weekdays: ReadonlySet<number>) => number | undefined;
+} => {
   const named = latestYearBound(text, mentions, false, notAfter);
   const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
   const told = yearsAgoYear(text);
+  const life = lifeYears(text);
+  // The birth year and the age, or one more: whichever the weekdays fit.
+  const lived = (month: number, day: number, weekdays: ReadonlySet<number>): number | undefined =>
+    life === undefined ? undefined : [life, life + 1].find((y) => (!notAfter || y <= notAfter.y) && weekdays.has(weekdayOf({ y, m: month, d: day })));
   return {
     bound,
-    pick: (month, day, weekdays) => told ?? (bound ? inferYearAfter(month, day, bound, weekdays) : inferYearBefore(month, day, notAfter, weekdays)),
+    lived,
+    pick: (month, day, weekdays) =>
+      told ?? lived(month, day, weekdays) ?? (bound ? inferYearAfter(month, day, bound, weekdays) : inferYearBefore(month, day, notAfter, weekdays)),
   };
+};
+
+// "Born in 1938 …" in an obituary headed "… dies at 88": the year of the death is the birth year and the age, or one more
+// (a weekday the story names settles which; an obituary names old years, none of them its own).
+const BORN = /\b[Bb]orn\b[^.\n]{0,60}?\bin\s+((?:19|20)\d{2})\b/;
+const DIED_AT = /\b(?:dies|died|dead)\s+(?:aged|at)\s+(\d{2,3})\b|\b(?:dies|died),?\s+aged\s+(\d{2,3})\b/;
+const lifeYears = (text: string): number | undefined => {
+  const born = BORN.exec(text);
+  const age = DIED_AT.exec(text);
+  const years = age ? Number(age[1] ?? age[2]) : NaN;
+  return born && years > 0 && years < 120 ? Number(born[1]) + years : undefined;
 };
 
 // "since the Orvan disaster sixteen years ago. That quake, in 2011, killed …": a span back from the story's year to a year

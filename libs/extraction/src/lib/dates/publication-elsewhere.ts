@@ -90,8 +90,8 @@ const unnamedYear = (
   notAfter?: YMD,
 ): number | undefined => {
   const before = inferYearBefore(month, d, notAfter, days);
-  const bound = storyYears(text, mentions(), notAfter).bound;
-  return bound && (before === undefined || before < bound.y) ? inferYearAfter(month, d, bound, days) : before;
+  const { bound, lived } = storyYears(text, mentions(), notAfter);
+  return lived(month, d, days) ?? (bound && (before === undefined || before < bound.y) ? inferYearAfter(month, d, bound, days) : before);
 };
 
 /**

@@ -17,6 +17,8 @@ export interface StoryPeriod {
   namedAgain?: boolean;
   /** Where a round-up's second item starts: the period covers only the figures before it. */
   until?: number;
+  /** A quarter the story says when it ended: "the third quarter" in its figures' clauses is that one, not the calendar's. */
+  quarter?: boolean;
 }
 
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -31,7 +33,7 @@ const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance
 // "Reference period: 1st quarter 2027", "Q1 2027", "first quarter of 2027": a quarter, dated by its last month.
 const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|second|third|fourth)\s+quarter)(?:\s+of)?\s+((?:19|20)\d{2})\s*$/i;
 const YEAR_TO = new RegExp(
-  String.raw`\b(?:accounts|results|report|figures)\s+for\s+the\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months|(?:(?:first|second|third|fourth)\s+)?quarter|(?:first|second)\s+half|half[- ]year|(?:three|six|nine)\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
+  String.raw`\b(?:(?:accounts|results|report|figures)\s+for\s+the|[Oo]ur|[Ii]ts)\s+(?:(?:financial|fiscal)\s+)?(?:year|twelve\s+months|12\s+months|(?:(?:first|second|third|fourth)\s+)?quarter|(?:first|second)\s+half|half[- ]year|(?:three|six|nine)\s+months)\s+(?:to|ended|ending)\s+(?:(\d{1,2})\s+)?${MONTH}(?:\s+(\d{1,2}))?,?\s+((?:19|20)\d{2})`,
 );
 // "AURELIA: record summer lifts profit", "2. CRISPAIR AIR FRYERS: HANDLES CAN MELT": a round-up's item headings.
 const ITEM_HEADING = /^[ \t]*(?:\d{1,2}\.[ \t]+)?[A-Z][A-Z0-9&'’. -]{2,40}:[ \t]+\S[^\n]{4,90}$/gm;
@@ -106,6 +108,7 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   if (year && published && Number(year[1]) < published.y)
     return { asOf: { as_of: `${year[1]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
   // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month
+  // ("Our third quarter ended October 31, 2026", an earnings call's own words, likewise).
   // ("results for the first quarter ended March 31, 2027": a quarter's, likewise).
   const yearTo = YEAR_TO.exec(leadText);
   if (yearTo) {
@@ -113,7 +116,8 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
     // "for the year ended 31 December 2026": a calendar year, dated as a year is.
     if (month === 12 && /\b(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\b/.test(yearTo[0]))
       return { asOf: { as_of: `${yearTo[4]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
-    return { asOf: { as_of: toIso({ y: Number(yearTo[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
+    const quarter = /\bquarter\b/.test(yearTo[0]);
+    return { asOf: { as_of: toIso({ y: Number(yearTo[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' }, quarter };
   }
   const release = releaseTitlePeriod(text);
   if (release) return { asOf: release };
@@ -213,6 +217,9 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
       : undefined;
   const asOf = spanOfYears({ ...place.clause, text: clause }, place.mentions, answered ?? dated, released);
   if (!period || !published || (period.until !== undefined && place.at >= period.until)) return asOf;
+  // "Net sales for the third quarter were …" after "Our third quarter ended October 31": a fiscal quarter, the story's.
+  if (period.quarter && asOf.dateBasis === 'relative' && /\b(?:the|this)\s+(?:(?:first|second|third|fourth)\s+)?quarter\b/i.test(clause))
+    return { ...period.asOf, dateBasis: 'carried' };
   if (period.namedAgain) return asOf.dateBasis === 'published' && PERIOD_AGAIN.test(clause) ? { ...period.asOf, dateBasis: 'carried' } : asOf;
   if (period.close && FISCAL_START.test(sentence.text) && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
   // "reached 1.46 million, the league said in its review published on Friday", "the 1.41 million it announced in April":

@@ -1,4 +1,4 @@
-import { figureIn, numberTexts } from '../../__fixtures__/find-figure';
+import { datedIn, figureIn, numberTexts } from '../../__fixtures__/find-figure';
 
 // Rules found by the held-out batches g465–g480 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md), fixed
 // once g481–g496 were written to stay unfixed. Every text here is invented.
@@ -79,5 +79,23 @@ describe('numbers that are no figures', () => {
     ['Bridge 14 was closed on Friday, and Zones 14, 15 and 17 are under a warning covering 2,300 homes.', '2,300'],
   ])("a thread's post number, a passcode, a bridge or zones by number: %s", (text, kept) => {
     expect(numberTexts(text)).toEqual([kept]);
+  });
+});
+
+describe('dates', () => {
+  it('a yearless obituary\'s day takes the year of the birth and the age ("Born in 1938" … "dies at 88"), not the latest year it names', () => {
+    const text =
+      'THE MARLOW GAZETTE\nThursday, November 26\n\nFormer harbour master Tom Reddick dies at 88\n\n' +
+      'Born in 1938, he ran the harbour from 1979 until he retired in 2011. The harbour board, which moved its offices in 2019, now employs 61 people.';
+    expect(datedIn(text, '61', { notAfter: '2026-12-07' })).toEqual(['2026-11-26', 'day']);
+  });
+
+  it('"Our third quarter ended October 31, 2026" makes "the third quarter" of its figures that fiscal quarter', () => {
+    const text =
+      'Kestrel Outdoor Inc. Third Quarter Earnings Call\nThursday, November 19, 2026\n\n' +
+      'VP INVESTOR RELATIONS: Good morning. Our third quarter ended October 31, 2026.\n\n' +
+      'CHIEF EXECUTIVE: Net sales for the third quarter were $512.4 million. We ended the quarter with 318 stores.';
+    expect(datedIn(text, '512.4 million')).toEqual(['2026-10-01', 'month']);
+    expect(datedIn(text, '318')).toEqual(['2026-10-01', 'month']);
   });
 });
