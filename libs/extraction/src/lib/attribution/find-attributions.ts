@@ -1,6 +1,6 @@
 import type { Sentence } from '../text/segment-text';
 import { agentCovers, appositiveName, citedPhrase, colonLeadIn, courtHeard, listedNames, placesFigure } from './attribution-phrases';
-import { headedAttributions, possessiveAttributions } from './note-attributions';
+import { headedAttributions, ownerOf, possessiveAttributions } from './note-attributions';
 import { sentenceSubject } from './sentence-subject';
 import {
   APPOSED_NAME,
@@ -15,7 +15,7 @@ import {
 } from './attribution-verbs';
 import { translatedAttributions } from './translated-attributions';
 import { citedSources, DESCRIBED_PUBLISHER, describedNameAfter, documentSources, ownDocumentSubjects } from './cited-documents';
-import { cleanSource, endsWithEntityNoun, isPronoun, NOT_A_SOURCE, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
+import { endsWithEntityNoun, isPronoun, NOT_A_SOURCE, NOUN_THEN_VERB, phraseAfter, phraseBefore, wordBefore } from './noun-phrase';
 
 /** Someone a sentence credits with what it reports. Offsets are absolute. */
 export interface Attribution {
@@ -125,18 +125,20 @@ export const findAttributions = (sentence: Sentence): Attribution[] => {
   }
   // "X said ..., by its count": the possessive is the sentence's own subject; alone, it points to the sentence before.
   if (!out.length) out.push(...possessive);
-  // A described publisher's span holds no other source ("figures" in "according to figures from the society's book").
   ownDocumentSubjects(out, owned, s, at);
   out.push(...owned);
+  // A described publisher's span holds no other source ("figures" in "according to figures from the society's book").
   const described = out.filter((a) => DESCRIBED_PUBLISHER_ANCHORS.has(a));
   if (described.length)
     out.splice(0, out.length, ...out.filter((a) => described.includes(a) || !described.some((d) => d.anchor <= a.anchor && a.anchor < d.end)));
   // "Eleven confirmed cases have been admitted", "January's figure has been revised": no speakers (NOT_A_SOURCE).
   out.splice(0, out.length, ...out.filter((a) => !NOT_A_SOURCE.test(a.raw.trim())));
   out.sort((a, b) => a.anchor - b.anchor);
-  // "The Pentagon has said it believes ...": the pronoun is the subject just named.
+  // "The Pentagon has said it believes ...": the pronoun is the subject just named. "Our own review puts …": the speaker's.
   return out.map((a, i) => {
     const prev = out[i - 1];
+    const owner = a.pronoun ? undefined : ownerOf(s, a, at);
+    if (owner) return { ...a, raw: owner, pronoun: owner };
     if (!a.pronoun || !prev || prev.pronoun) return a;
     const gap = s.slice(prev.end - at, a.anchor - at);
     // "Party sources tell us they expect ...": the listener may stand between.
@@ -295,5 +297,4 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     ...(boundBack ? { boundBack } : {}),
   };
 };
-export { cleanSource };
 export { subjectOf } from './sentence-subject';

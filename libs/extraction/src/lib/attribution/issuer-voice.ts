@@ -36,6 +36,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`RNS\s+Number\b`,
   String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|First\s+[Rr]elease\b|FIRST\s+RELEASE\b`,
   String.raw`(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]`,
+  // "Weekly Respiratory Illness Surveillance Report", "HARVEST REPORT 2026": a body's own periodic report under its name.
+  String.raw`(?:[A-Z][\w'’-]*\s+){0,4}(?:Surveillance|SURVEILLANCE|Harvest|HARVEST|Activity|ACTIVITY|Impact|IMPACT|Progress|PROGRESS)\s+(?:[Rr]eport|REPORT|[Uu]pdate|UPDATE)\b`,
   // "SKELLING AIR - PRESS RELEASE".
   String.raw`(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b`,
 ];

@@ -47,4 +47,4 @@ const GREETING = /^(?:Good|Hello|Welcome|Thanks|Thank|Morning|Afternoon|Evening)
 const DESCRIPTOR_STOP =
   /^(?:(?:has|have|had|is|are|was|were|be|will|would|can|could|may|might|must|shall|should|did|does|do|also|not|on|in|at|of|for|to|from|by|with|the|a|an|its|their|this|that|said|says|say|told|tells|put|puts)|\w+(?:ed|ly))$/;
 const QUANTITY_OPENING =
-  /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half)$/;
+  /^(?:More|Less|Fewer|Around|About|Some|Nearly|Almost|Over|Under|Up|At|No|Only|Just|Roughly|Approximately|Close|Most|Many|Few|All|Several|Half|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Twenty|Thirty|Forty|Fifty|Dozens|Hundreds|Thousands)$/;

@@ -52,6 +52,15 @@ export const DATE_RULES: Rule[] = [
     },
   },
   {
+    // "in week 48", "week 47 of 2026", "Week 48: Monday 23 November …": a surveillance report's numbered week (a trial's
+    // "at week 16" or "by week 52" counts from its start instead).
+    re: /(?<!\b(?:[Aa]t|[Bb]y|[Aa]fter|[Uu]ntil|[Tt]hrough|[Bb]efore|[Ww]ithin|[Ff]rom|[Tt]o)\s)\b[Ww]eek\s+(\d{1,2})(?:(?:\s+of|,)\s+((?:19|20)\d{2}))?\b(?!\s*(?:-|–|to|and|of\s+the)\b)/g,
+    build: (m) => {
+      const week = Number(m[1]);
+      return week >= 1 && week <= 53 ? { kind: 'week', week, ...(m[2] ? { y: Number(m[2]) } : {}) } : undefined;
+    },
+  },
+  {
     // Military/desk date-time groups: "07DEC26", "07DEC2026" (day, month in capitals, year).
     re: /\b(\d{2})(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)(\d{2}|\d{4})\b/g,
     build: (m) => ({ kind: 'date', y: (m[3]?.length === 2 ? 2000 : 0) + Number(m[3]), m: monthNumber(m[2] ?? ''), d: Number(m[1]) }),

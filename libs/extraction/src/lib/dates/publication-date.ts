@@ -138,8 +138,9 @@ const footerDate = (text: string): YMD | undefined =>
     .filter((line) => line.trim())
     .slice(-FOOTER_LINES)
     .reverse()
-    .filter((line) => FOOTER.test(line) || ISO_STAMP.test(line))
-    .map((line) => (ISO_STAMP.test(line) ? firstFullDate(line) : firstFullDate(line.slice(line.search(FOOTER)))))
+    // (A letter's date alone on its line under the signatures, "9 June 2026", dates it too.)
+    .filter((line) => FOOTER.test(line) || ISO_STAMP.test(line) || isBareDateLine(line))
+    .map((line) => (FOOTER.test(line) ? firstFullDate(line.slice(line.search(FOOTER))) : firstFullDate(line)))
     .find((date) => date !== undefined);
 
 // "Published on 2nd December" under "House Price Index - November 2026": a labelled yearless day takes the year the

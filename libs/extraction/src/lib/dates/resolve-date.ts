@@ -1,5 +1,5 @@
 import type { DatePrecision } from '../types';
-import { addDays, inferYear, isValidYmd, weekdayOf, type YMD } from './calendar';
+import { addDays, inferYear, isoWeekDate, isValidYmd, toDayNumber, weekdayOf, type YMD } from './calendar';
 import type { DateValue } from './date-mentions';
 
 export interface ResolvedDate {
@@ -61,6 +61,15 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
       // 29 February a year back is the 28th.
       const back = { ...day, y: day.y + value.years };
       return { date: isValidYmd(back) ? back : { ...back, d: back.d - 1 }, precision: 'day', relative: true };
+    }
+    case 'week': {
+      const y = value.y ?? published?.y;
+      if (y === undefined) return null;
+      // Without a year, the latest such week that has ended by the report (week 52 read in January is last year's).
+      const sunday = isoWeekDate(y, value.week, 7);
+      const past =
+        value.y === undefined && published && sunday && toDayNumber(sunday) > toDayNumber(published) ? isoWeekDate(y - 1, value.week, 7) : sunday;
+      return past ? { date: past, precision: 'day', relative: value.y === undefined } : null;
     }
     case 'relative': {
       if (!published) return null;
