@@ -90,11 +90,21 @@ export const UNSEEN_BATCHES = [
  * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), held-out-49 sits on
  * it (0.083 unfixed, 0.098 after its rules, 0.102 once a definite "the 1,240 figure" folded into the figure it names and
  * the weights were refitted: its remaining extras are confident repeats and identifiers), held-out-50 and -51 are over
- * it (0.127 and 0.120 when scored, on fewer candidates: 144 and 132; shorter articles than the brief asks), and held-out-54
- * and -55, the newest batches (0.101 and 0.121 when scored), are kept unfixed as the honest estimate, so no rule or weight
- * may be aimed at them.
+ * it (0.127 and 0.120 when scored, on fewer candidates: 144 and 132; shorter articles than the brief asks), held-out-54
+ * and -55 too (0.101 and 0.121 when scored), and held-out-56 and -57, the newest batches (0.085 and 0.084 when scored),
+ * are kept unfixed as the honest estimate, so no rule or weight may be aimed at them.
  */
-export const REPORTED_BATCHES = ['held-out-33', 'held-out-39', 'held-out-49', 'held-out-50', 'held-out-51', 'held-out-54', 'held-out-55'];
+export const REPORTED_BATCHES = [
+  'held-out-33',
+  'held-out-39',
+  'held-out-49',
+  'held-out-50',
+  'held-out-51',
+  'held-out-54',
+  'held-out-55',
+  'held-out-56',
+  'held-out-57',
+];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),
