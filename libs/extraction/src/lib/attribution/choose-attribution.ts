@@ -31,8 +31,12 @@ export const chooseAttribution = (atts: Attribution[], pos: number, clause: Span
   const before = usable.filter((a) => a.anchor < pos && !a.backwardOnly);
   const after = usable.filter((a) => a.anchor > pos && !a.forwardOnly);
   const chosen = last(before.filter(inClause)) ?? after.filter(inClause)[0] ?? last(before) ?? after[0];
-  // "Police recorded 6.7 million crimes, the statistics office said": the speaker reports what the counter counted.
-  const speaker = chosen?.dataVerb ? after.find((a) => !a.dataVerb && !a.pronoun && a.anchor > chosen.anchor) : undefined;
+  // "Police recorded 6.7 million crimes, the statistics office said": the speaker reports what the counter counted; so does
+  // one that opens the sentence ("According to data compiled by the Crime Analysis Unit, officers recorded 18,642 …").
+  const speaker = chosen?.dataVerb
+    ? (after.find((a) => !a.dataVerb && !a.pronoun && a.anchor > chosen.anchor) ??
+      last(before.filter((a) => !a.dataVerb && !a.pronoun && a.anchor < chosen.anchor)))
+    : undefined;
   return speaker ?? chosen;
 };
 

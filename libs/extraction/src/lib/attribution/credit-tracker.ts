@@ -139,6 +139,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   };
 
   const PUBLISHES = /\s(?:published|released|issued|put\s+out)\s+(?:its|their|full|final|new|provisional|preliminary|interim|the)\s/;
+  const DOCUMENT = /^(?:the\s+)?(?:(?:first|second|new|latest|annual|full)\s+)?(?:survey|study|report|review|census|analysis|count|audit)$/i;
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
   const paragraphSource = (sentence: Sentence): string | undefined => {
     const stop = Math.max(0, sentence.index - PARAGRAPH_LOOKBACK);
@@ -233,7 +234,9 @@ export const createCreditTracker = (doc: CreditDocument) => {
                     ? lastCredit
                     : undefined
                   : (carried ?? actor)));
-    const referent = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
+    const described = raw ? definiteReferent(sentence, raw, attribution?.anchor ?? pos) : raw;
+    // "The survey found 498 species" in the university's own news page: a document no one else is named for is the issuer's.
+    const referent = described && issuer && described === raw && DOCUMENT.test(raw) ? issuer : described;
     // A list whose lead-in credits nobody ("have also destroyed:") goes on with the source of the figures before it.
     if (referent) lastCredit = referent;
     const continuesSpeech = !attribution && quote !== undefined && paragraphSpeaker !== undefined && raw === paragraphSpeaker;

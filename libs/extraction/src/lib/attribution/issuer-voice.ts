@@ -22,7 +22,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
   // "INFORMATION FOR MEDIA" under a city's letterhead: a press note in its issuer's voice.
   String.raw`INFORMATION\s+FOR\s+(?:THE\s+)?(?:MEDIA|PRESS)\b|Information\s+for\s+(?:the\s+)?(?:media|press)\b`,
-  String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)\b`,
+  // ("Press communiqué n° 118/2026": no word boundary after an "é" to a plain \b.)
+  String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)(?!\w)`,
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
   // "INFLATION NOTE No. 8/2027": a central bank's or an office's numbered note.
   String.raw`(?:[A-Z][A-Za-z]+\s+){0,3}(?:NOTE|Note)\s+(?:No\.?|N[º°]\.?)\s*\d`,
@@ -50,7 +51,8 @@ const LEAD_SENTENCES = 6;
 
 /** The body a document speaks for, when it is in that body's own voice; else undefined. */
 export const findIssuer = (text: string, sentences: Sentence[], attributions: Attribution[][]): string | undefined => {
-  const author = declaredVoice(text) ?? bodyIn(FROM_LINE, text) ?? bodyIn(NEWS_PAGE, text) ?? issuedBy(text) ?? bodyIn(POSTED_BY, text);
+  const author =
+    declaredVoice(text) ?? bodyIn(FROM_LINE, text) ?? bodyIn(NEWS_PAGE, text) ?? pageOf(text) ?? issuedBy(text) ?? bodyIn(POSTED_BY, text);
   if (author) return author;
   // (A breadcrumb may stand under the body's letterhead: "ALDREN SPACE AGENCY" over "Missions > Lunar exploration > …".)
   const crumbs = BREADCRUMB.test(text) || BREADCRUMB.test(text.slice(text.indexOf('\n') + 1));
@@ -121,6 +123,15 @@ const declaredVoice = (text: string): string | undefined => {
 const FROM_LINE = /^From:[ \t]*"?([^"<\n]{3,80}?)"?[ \t]*<[^>\n]+>[ \t]*$/m;
 // "News | University of Northbridge": a body's own news page, under its section label.
 const NEWS_PAGE = /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+centre)[ \t]*[|›>][ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*$/m;
+// "University of Harrowgate | News and events | Research news": the body's name before its news section.
+const PAGE_OF = /^[ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*[|›>][ \t]*(?:News|Newsroom|Press|Media)\b[^\n]*$/m;
+// (Not a news outlet's own section: "Wolds Sound 96.3 FM | News | Education" is the station's reporting.)
+const OUTLET =
+  /\b(?:FM|AM|Radio|TV|Television|News|Times|Post|Gazette|Herald|Chronicle|Courier|Mercury|Echo|Journal|Tribune|Observer|Telegraph|Express|Mail|Star|Standard|Today|Daily|Weekly|Press)\b/;
+const pageOf = (text: string): string | undefined => {
+  const name = bodyIn(PAGE_OF, text);
+  return name && !OUTLET.test(name) ? name : undefined;
+};
 // "Issued by the Joint Coordination Cell (JCC), Ministry of …": a report's header line naming who issues it ("Prepared by:"
 // names an office of the body whose letterhead is above, not the issuer).
 const ISSUED_BY = /^[ \t]*(?:Issued|Published)\s+by:?\s+(?:the\s+)?([A-Z][^\n(,;|]{2,80}?)[ \t]*(?:$|[(,;|])/m;
@@ -165,9 +176,10 @@ const rnsIssuer = (text: string): string | undefined => {
 
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
 // (before any sayer its lead names: "Half-year report for …" is no speaker).
-// (After a release's dateline too: "LARKSPUR FALLS, April 29, 2027 -- Quillfield Robotics Inc. (NASDAQ: QFRB), …".)
+// (After a release's dateline too: "LARKSPUR FALLS, April 29, 2027 -- Quillfield Robotics Inc. (NASDAQ: QFRB), …"; and on
+// any exchange: "Brellingham, 3 December 2026 - Skyvane Airlines (BRX: SKYV) today published …".)
 const LISTED =
-  /^[ \t]*(?:[A-Z][A-Z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM)\s*:\s*[A-Z0-9.]+\)/m;
+  /^[ \t]*(?:[A-Z][A-Za-z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM|[A-Z]{2,6})\s*:\s*[A-Z0-9.]{1,8}\)/m;
 const listed = (text: string): string | undefined => {
   const name = LISTED.exec(text.slice(0, HEAD_CHARS))?.[1];
   return name ? withoutLegalForm(name) : undefined;

@@ -19,6 +19,8 @@ export interface StoryPeriod {
   until?: number;
   /** A quarter the story says when it ended: "the third quarter" in its figures' clauses is that one, not the calendar's. */
   quarter?: boolean;
+  /** "Data as of 30 November": every undated figure holds then, a running total ("have identified 214") too. */
+  stated?: boolean;
 }
 
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
@@ -30,6 +32,11 @@ const SEASON = /^(?:19|20)\d{2}[-–/]\d{2}\s/;
 const FIGURES_AT =
   /^[ \t]*(?:\d{1,2}\.\s+)?All\s+(?:figures|data|numbers)\s+(?:are|relate\s+to|refer\s+to)\s+(?:as\s+(?:at|of)\s+|at\s+|correct\s+(?:at|as\s+of)\s+)?(?:\d{1,2}[:.]\d{2}\s+on\s+)?([^\n]{6,60})/im;
 const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance)\s+period\s*:\s*([^\n]+)$/im;
+// "Data as of 30 November 2026 | Published 2 December 2026": a situation update's header says when its figures hold.
+const DATA_AS_OF = /^[^\n]{0,40}?\b(?:Data|Figures|Information|Statistics)\s+(?:correct\s+)?as\s+(?:of|at)\s+([^\n|;]{6,40})/im;
+// "released the department's crime statistics for calendar year 2025", "its 2025 crime statistics": a past year's data.
+const YEAR_DATA =
+  /\b(?:statistics|figures|data|results)\s+for\s+(?:the\s+)?(?:calendar\s+)?(?:year\s+)?((?:19|20)\d{2})\b(?![-–/]\d)|\b((?:19|20)\d{2})\s+(?:annual\s+)?(?:[a-z]+\s+)?(?:statistics|figures|data)\b/;
 // "Reference period: 1st quarter 2027", "Q1 2027", "first quarter of 2027": a quarter, dated by its last month.
 const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|second|third|fourth)\s+quarter)(?:\s+of)?\s+((?:19|20)\d{2})\s*$/i;
 const YEAR_TO = new RegExp(
@@ -85,6 +92,10 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const last = reporting ? findDateMentions(reporting).findLast((x) => x.kind === 'date' && x.y !== undefined) : undefined;
   if (last?.kind === 'date' && last.y !== undefined)
     return { asOf: { as_of: toIso({ y: last.y, m: last.m, d: last.d }), datePrecision: 'day', dateBasis: 'explicit' } };
+  const asOf = DATA_AS_OF.exec(text.slice(0, 600))?.[1];
+  const held = asOf ? findDateMentions(asOf).find((x) => x.kind === 'date' && x.y !== undefined) : undefined;
+  if (held?.kind === 'date' && held.y !== undefined)
+    return { asOf: { as_of: toIso({ y: held.y, m: held.m, d: held.d }), datePrecision: 'day', dateBasis: 'explicit' }, stated: true };
   const quarter = reporting ? PERIOD_QUARTER.exec(reporting) : null;
   if (quarter) {
     const q = Number(quarter[1] ?? quarter[2] ?? 0) || QUARTER_WORDS.indexOf((quarter[3] ?? '').toLowerCase()) + 1;
@@ -119,6 +130,9 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
     const quarter = /\bquarter\b/.test(yearTo[0]);
     return { asOf: { as_of: toIso({ y: Number(yearTo[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' }, quarter };
   }
+  const yearData = YEAR_DATA.exec(leadText);
+  const dataYear = yearData ? Number(yearData[1] ?? yearData[2]) : undefined;
+  if (dataYear && published && dataYear < published.y) return { asOf: { as_of: `${dataYear}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
   const release = releaseTitlePeriod(text);
   if (release) return { asOf: release };
   const season = mentions.find((x) => x.start < end && x.kind === 'year' && SEASON.test(x.text));
@@ -241,7 +255,9 @@ export const underStoryPeriod = (period: StoryPeriod | undefined, place: FigureP
   const carried = asOf.dateBasis === 'published' || (asOf.dateBasis === 'carried' && asOf.as_of === period.asOf.as_of);
   if (base && carried)
     return { ...period.asOf, as_of: `${Number(period.asOf.as_of?.slice(0, 4)) - 1}${period.asOf.as_of?.slice(4)}`, dateBasis: 'carried' };
-  if (asOf.dateBasis === 'published' && !NOW.test(clause)) return { ...period.asOf, dateBasis: 'carried' };
+  // (A release's own day heading, "Monday, February 9, 2026" under "FOR IMMEDIATE RELEASE", is its publication day.)
+  const undated = asOf.dateBasis === 'published' || (asOf.dateBasis === 'header' && asOf.as_of === toIso(published));
+  if (undated && (period.stated || !NOW.test(clause))) return { ...period.asOf, dateBasis: 'carried' };
   return asOf;
 };
 
