@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.43, -0.4, -0.42, -1.84, 0.02, 0.6, -1.78, -1.42, 0.7, -0.93, -2.17, 1.09, 0.84, 0.38, -1.29, 0.5, -0.67, -0.48,
+  2.47, -0.42, -0.44, -1.87, 0, 0.58, -1.64, -1.44, 0.69, -0.98, -2.14, 1.1, 0.8, 0.38, -1.32, 0.48, -0.63, -0.46,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

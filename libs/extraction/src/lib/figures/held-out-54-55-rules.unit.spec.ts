@@ -1,4 +1,4 @@
-import { datedIn, figureIn } from '../../__fixtures__/find-figure';
+import { datedIn, figureIn, numberTexts } from '../../__fixtures__/find-figure';
 
 // Rules found by the held-out batches g497–g512 (scored once before them, 7 Dec; see libs/extraction/HELD-OUT.md), fixed
 // once g513–g528 were written to stay unfixed. Every text here is invented.
@@ -55,5 +55,17 @@ describe("the period a release's head or lead names", () => {
       "Police Chief Ada Morrow today released the department's crime statistics for calendar year 2025.\n\n" +
       'Burglaries fell 14% to 2,310.';
     expect(datedIn(text, '2,310')).toEqual(['2025-01-01', 'year']);
+  });
+});
+
+describe('numbers that are no figures', () => {
+  it.each([
+    ['SPECIAL BULLETIN N. 047 - The plume reached 2,300 metres.', '2,300'],
+    ['Call 101, quoting incident 412, if you saw the crash that injured 14 people.', '14'],
+    ['Our Scope 1 and 2 emissions were 17% lower than in FY25.', '17'],
+    ['Police said the men, aged 19 and 23, are among the 31 people still in hospital.', '31'],
+    ['About 71% of those who died were older than 75.', 'About 71'],
+  ])('a reference number, a scope, a list of ages or "older than 75": %s', (text, kept) => {
+    expect(numberTexts(text)).toEqual([kept]);
   });
 });

@@ -13,7 +13,7 @@ const ALLOWED_ATTACHED = /^(?:km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|kmh|C|F)
 const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
-  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Col\.?|Column|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Precinct|Box|Slide|slide|Note|Mile|Lap|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|Bridge|Zones|Junctions|junctions|zones|[Pp]asscode|[Aa]ccess\s+code|PIN|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
+  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Col\.?|Column|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Precinct|Box|Slide|slide|Note|Mile|Lap|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|Bridge|Zones|N\.|N°|Nº|[Ii]ncident|[Rr]eference|[Rr]ef\.?|Scope|[Pp]aper|Posts|Junctions|junctions|zones|[Pp]asscode|[Aa]ccess\s+code|PIN|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
 // "pages 4 and 5", "wards 3, 7 and 9": the later numbers of a label's list.
 const LABEL_LIST_TAIL = /\d+(?:\s*(?:,|and|or|to|&|-|–)\s*\d+)*\s*(?:,|and|or|to|&|-|–)\s*$/;
 const QUANTITY_NOUN_AFTER =
@@ -241,7 +241,9 @@ const isScoreline = (m: NumberMention, before: string, after: string): boolean =
 
 const isAge = (m: NumberMention, before: string, after: string): boolean => {
   if (m.value > 120 || !Number.isInteger(m.value)) return false;
-  if (/\baged?\s+(?:of\s+)?$/i.test(before)) return true;
+  // ("two other men, aged 19 and 23": the later ages of a list too; "older than 75", "will be 85 in 2040".)
+  if (/\baged?\s+(?:of\s+)?(?:\d{1,3}(?:\s*,\s*\d{1,3})*\s*(?:,\s*)?(?:and|or|to|-|–)\s*)?$/i.test(before)) return true;
+  if (/\b(?:older|younger)\s+than\s+$|\b(?:she|he)\s+(?:will\s+be|would\s+have\s+been|turns?|turned)\s+$/i.test(before)) return true;
   // "the youngest of them 18", "the oldest was 59".
   if (/\b(?:youngest|oldest)(?:\s+(?:of\s+(?:them|whom|those|these)|was|is|being|were))*\s*,?\s*$/i.test(before)) return true;
   if (/^(?:-|\s+)(?:years?|months?|weeks?|days?)[-\s]old\b/i.test(after)) return true;
