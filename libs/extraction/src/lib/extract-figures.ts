@@ -68,8 +68,13 @@ const OWN_LINES = /\b(?:shares?|stocks?|temperatures?|voted)\b|^(?:At\s+that\s+r
 // "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
 const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
 /** A release's lead figure dated by a full past date ("was 6,482,917 on Census Day, 15 November 2026"): its reference day. */
+// (Or a month it names with its year: "handled 418,600 TEU in the third quarter of 2026".)
 const referenceDay = (asOf: AsOf, published: YMD | undefined): boolean =>
-  asOf.datePrecision === 'day' && asOf.dateBasis === 'explicit' && asOf.as_of !== null && published !== undefined && asOf.as_of < toIso(published);
+  (asOf.datePrecision === 'day' || asOf.datePrecision === 'month') &&
+  asOf.dateBasis === 'explicit' &&
+  asOf.as_of !== null &&
+  published !== undefined &&
+  asOf.as_of < toIso(published);
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
   source: string;

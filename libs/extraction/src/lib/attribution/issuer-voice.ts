@@ -22,8 +22,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
   // "INFORMATION FOR MEDIA" under a city's letterhead: a press note in its issuer's voice.
   String.raw`INFORMATION\s+FOR\s+(?:THE\s+)?(?:MEDIA|PRESS)\b|Information\s+for\s+(?:the\s+)?(?:media|press)\b`,
-  // ("Press communiqué n° 118/2026": no word boundary after an "é" to a plain \b.)
-  String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Nn]ote|[Ii]nformation)(?!\w)`,
+  // ("Press communiqué n° 118/2026": no word boundary after an "é" to a plain \b; a translator's "Press communicate nr. 418".)
+  String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Cc]ommunicate|[Nn]ote|[Ii]nformation)(?!\w)`,
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
   // "INFLATION NOTE No. 8/2027": a central bank's or an office's numbered note.
   String.raw`(?:[A-Z][A-Za-z]+\s+){0,3}(?:NOTE|Note)\s+(?:No\.?|N[º°]\.?)\s*\d`,
@@ -127,7 +127,7 @@ const NEWS_PAGE = /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+
 const PAGE_OF = /^[ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*[|›>][ \t]*(?:News|Newsroom|Press|Media)\b[^\n]*$/m;
 // (Not a news outlet's own section: "Wolds Sound 96.3 FM | News | Education" is the station's reporting.)
 const OUTLET =
-  /\b(?:FM|AM|Radio|TV|Television|News|Times|Post|Gazette|Herald|Chronicle|Courier|Mercury|Echo|Journal|Tribune|Observer|Telegraph|Express|Mail|Star|Standard|Today|Daily|Weekly|Press)\b/;
+  /\b(?:FM|AM|Radio|TV|Television|News|Times|Post|Gazette|Herald|Chronicle|Courier|Mercury|Echo|Journal|Tribune|Observer|Telegraph|Express|Today|Daily|Weekly|Press|Magazine)\b/i;
 const pageOf = (text: string): string | undefined => {
   const name = bodyIn(PAGE_OF, text);
   return name && !OUTLET.test(name) ? name : undefined;

@@ -125,6 +125,15 @@ export const DATE_RULES: Rule[] = [
     build: (m) => ({ kind: 'month', y: Number(m[3]), m: monthNumber(m[2]), last: false }),
   },
   {
+    // "Container volumes in July, August and September": a quarter told by its months, named by the last.
+    re: new RegExp(
+      String.raw`\b(?:in|during|for|over|across)\s+(${MONTH})(?:,\s+${MONTH})*,?\s+and\s+(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d))(?!\.?,?\s+(?:19|20)\d{2}\b)`,
+      'g',
+    ),
+    monthGroup: 2,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[2] ?? ''), last: false }),
+  },
+  {
     // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
     // "by Nov. 5" is a day, not a bare month; "for July to September" is a span, named by its end (year-periods).
     re: new RegExp(

@@ -55,7 +55,8 @@ const OPENING = 3;
 
 const DATE_LINE_SLACK = 120;
 const DATELINE_PLACE = /^[A-Z][\p{L} .'’-]{1,40},\s*$/u;
-const DATELINE_AGENCY = /^\s*\([^()\n]{2,40}\)\s*\.?\s*[-–—]/;
+// ("Calderwick, 22 October 2026 - The Port …": a release's dateline has no agency.)
+const DATELINE_AGENCY = /^\s*(?:\([^()\n]{2,40}\)\s*\.?\s*)?[-–—]/;
 
 // "On 3 May,", "As of 3 May:", after a transcript's speaker label ("TR: On the night of the count, 28 January, ..."),
 // the date in apposition to the occasion it names.

@@ -2,6 +2,8 @@ import { isValidYmd, toDayNumber, weekdayOf, type YMD } from './calendar';
 import type { DateMention } from './date-mentions';
 import { numberOf } from '../numbers/number-words';
 
+/** How many years before the reading day a story's latest year may stand and still be its own neighbourhood. */
+const STALE_YEARS = 6;
 // How many years past the latest year the text mentions a yearless date may fall.
 const YEARS_AHEAD = 7;
 // "by 2027", "until 2030": deadlines, not evidence of when the text was written.
@@ -84,7 +86,10 @@ export const storyYears = (
   pick: (month: number, day: number, weekdays: ReadonlySet<number>) => number | undefined;
 } => {
   const named = latestYearBound(text, mentions, false, notAfter);
-  const bound = named && notAfter && named.y > notAfter.y ? undefined : named;
+  // A story whose latest year is a decade or so before the reading day ("Tessa killed 112 people in 2011") names history,
+  // not its own year: the latest fitting year up to the reading day is likelier than the first after that year.
+  const stale = named && notAfter && notAfter.y - named.y > STALE_YEARS;
+  const bound = named && notAfter && (named.y > notAfter.y || stale) ? undefined : named;
   const told = yearsAgoYear(text);
   const life = lifeYears(text);
   // The birth year and the age, or one more: whichever the weekdays fit.

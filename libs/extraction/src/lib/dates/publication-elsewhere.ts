@@ -10,7 +10,8 @@ import { inferYearAfter, inferYearBefore, storyYears } from './infer-year';
  * Published Wednesday 14 October 2026"), each part after the first, so a labelled date inside it counts as labelled.
  */
 export const headerParts = (entry: { line: string; start: number }): { line: string; start: number }[] => {
-  const parts = entry.line.split(/\s+[|·•]\s+/);
+  // ("First published 27 November 2026. Updated Wednesday 2 December 2026 with revised figures": two stamps, one line.)
+  const parts = entry.line.split(/\s+[|·•]\s+|(?<=\.)\s+(?=(?:Last\s+)?[Uu]pdated\b)/);
   return parts.length < 2 ? [entry] : [entry, ...parts.slice(1).map((line) => ({ line, start: entry.start }))];
 };
 
