@@ -37,6 +37,10 @@ const DATA_AS_OF = /^[^\n]{0,40}?\b(?:Data|Figures|Information|Statistics)\s+(?:
 // "released the department's crime statistics for calendar year 2025", "its 2025 crime statistics": a past year's data.
 const YEAR_DATA =
   /\b(?:statistics|figures|data|results)\s+for\s+(?:the\s+)?(?:calendar\s+)?(?:year\s+)?((?:19|20)\d{2})\b(?![-–/]\d)|\b((?:19|20)\d{2})\s+(?:annual\s+)?(?:[a-z]+\s+)?(?:statistics|figures|data)\b/;
+// "published its traffic statistics for November 2026": a month's.
+const MONTH_DATA = new RegExp(String.raw`\b(?:statistics|figures|data|results)\s+for\s+(?:the\s+month\s+of\s+)?${MONTH}\s+((?:19|20)\d{2})\b`);
+// "HARVEST REPORT 2026", "Season Review 2026": a report's title line names the year it covers.
+const TITLED_YEAR = /^[^\n]{0,60}\b(?:REPORT|Report|REVIEW|Review)\s+((?:19|20)\d{2})[ \t]*$/m;
 // "Reference period: 1st quarter 2027", "Q1 2027", "first quarter of 2027": a quarter, dated by its last month.
 const PERIOD_QUARTER = /^\s*(?:([1-4])(?:st|nd|rd|th)\s+quarter|Q([1-4])|(first|second|third|fourth)\s+quarter)(?:\s+of)?\s+((?:19|20)\d{2})\s*$/i;
 const YEAR_TO = new RegExp(
@@ -44,7 +48,9 @@ const YEAR_TO = new RegExp(
 );
 // "AURELIA: record summer lifts profit", "2. CRISPAIR AIR FRYERS: HANDLES CAN MELT": a round-up's item headings.
 const ITEM_HEADING = /^[ \t]*(?:\d{1,2}\.[ \t]+)?[A-Z][A-Z0-9&'’. -]{2,40}:[ \t]+\S[^\n]{4,90}$/gm;
-const QUARTER_SPAN = /\bbetween\s+(January|April|July|October)\s+and\s+(March|June|September|December)(?:\s+((?:19|20)\d{2}))?\b/;
+// ("fieldwork carried out between April and September this year": a season's span, named by its last month too.)
+const QUARTER_SPAN =
+  /\bbetween\s+(January|February|March|April|May|June|July|August|September|October|November)\s+and\s+(February|March|April|May|June|July|August|September|October|November|December)(?:\s+((?:19|20)\d{2})|\s+(this|last)\s+year)?\b/;
 // "its trading statement for the second quarter, covering the thirteen weeks of June, July and August": the period's months.
 const COVERING = new RegExp(
   String.raw`\bcovering\s+(?:the\s+[\w-]+\s+(?:weeks|months)\s+(?:of|from)\s+)?${MONTH}(?:,\s+${MONTH})*,?\s+(?:and|to|through)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?\b`,
@@ -105,8 +111,9 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const quarterSpan = QUARTER_SPAN.exec(leadText);
   const from = quarterSpan ? monthNumber(quarterSpan[1] ?? '') : 0;
   const to = quarterSpan ? monthNumber(quarterSpan[2] ?? '') : 0;
-  if (quarterSpan && published && to === from + 2) {
-    const y = quarterSpan[3] ? Number(quarterSpan[3]) : to <= published.m ? published.y : published.y - 1;
+  if (quarterSpan && published && to > from) {
+    const told = quarterSpan[4] === 'this' ? published.y : quarterSpan[4] === 'last' ? published.y - 1 : undefined;
+    const y = quarterSpan[3] ? Number(quarterSpan[3]) : (told ?? (to <= published.m ? published.y : published.y - 1));
     return { asOf: { as_of: toIso({ y, m: to, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
   }
   const covering = COVERING.exec(leadText);
@@ -130,6 +137,14 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
     const quarter = /\bquarter\b/.test(yearTo[0]);
     return { asOf: { as_of: toIso({ y: Number(yearTo[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' }, quarter };
   }
+  const monthData = MONTH_DATA.exec(leadText);
+  if (monthData && published) {
+    const date = { y: Number(monthData[2]), m: monthNumber(monthData[1] ?? ''), d: 1 };
+    if (toIso(date) < toIso(published)) return { asOf: { as_of: toIso(date), datePrecision: 'month', dateBasis: 'explicit' } };
+  }
+  const titled = TITLED_YEAR.exec(text.slice(0, 300));
+  if (titled && published && Number(titled[1]) <= published.y)
+    return { asOf: { as_of: `${titled[1]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
   const yearData = YEAR_DATA.exec(leadText);
   const dataYear = yearData ? Number(yearData[1] ?? yearData[2]) : undefined;
   if (dataYear && published && dataYear < published.y) return { asOf: { as_of: `${dataYear}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };

@@ -58,6 +58,28 @@ describe("the period a release's head or lead names", () => {
   });
 });
 
+describe('more periods a lead or title names', () => {
+  it('"published its traffic statistics for November 2026" dates its later undated figures by November', () => {
+    const text =
+      'PRESS RELEASE\n\nHarlby, 3 December 2026 - Fernwing Air today published its traffic statistics for November 2026.\n\n' +
+      'Fernwing operated 9,842 flights.';
+    expect(datedIn(text, '9,842')).toEqual(['2026-11-01', 'month']);
+  });
+
+  it('a title "HARVEST REPORT 2026" dates the report\'s undated figures by its year', () => {
+    const text =
+      "TARROW GROWERS' COOPERATIVE\nHARVEST REPORT 2026\nIssued to members Friday 27 November 2026\n\n" + 'The area harvested was 11,870 hectares.';
+    expect(datedIn(text, '11,870')).toEqual(['2026-01-01', 'year']);
+  });
+
+  it('"between April and September this year" in the lead dates later undated figures by September', () => {
+    const text =
+      'Published 18 November 2026\n\nResearchers recorded 1,847 species during fieldwork carried out between April and ' +
+      'September this year.\n\nThe team found 61 species of ground beetle.';
+    expect(datedIn(text, '61')).toEqual(['2026-09-01', 'month']);
+  });
+});
+
 describe('numbers that are no figures', () => {
   it.each([
     ['SPECIAL BULLETIN N. 047 - The plume reached 2,300 metres.', '2,300'],
