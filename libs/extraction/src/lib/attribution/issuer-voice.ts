@@ -12,7 +12,8 @@ import { subjectOf } from './sentence-subject';
 const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t]+>[ \t]+\S[^\n]*>/;
 // The genre's furniture that marks a document in its issuer's own voice, at the start of a line in its head.
 const OWN_VOICE_MARKERS = [
-  String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+(?:[Rr]eport|[Uu]pdate)|SITUATION\s+(?:REPORT|UPDATE))\b`,
+  // ("FOOD SECURITY SNAPSHOT No. 9": a cluster's periodic snapshot.)
+  String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+(?:[Rr]eport|[Uu]pdate)|SITUATION\s+(?:REPORT|UPDATE)|Snapshot|SNAPSHOT)\b`,
   // "Homefinder House Price Index - November 2026": a body's own index, released under its title and period.
   // ("Mortgage Lending Monitor – May 2027": a lender's own monthly monitor.)
   String.raw`[A-Z][^\n]{0,60}\b(?:Index|Tracker|Barometer|Monitor)[ \t]*[-–—:|][ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:19|20)\d{2}[ \t]*$`,
@@ -212,9 +213,11 @@ const namedBelowMarker = (text: string): string | undefined =>
 
 // "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
 // when no sayer in the lead names it.
-// "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash.
+// "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash
+// ("FOOD SECURITY CLUSTER - TALVERA": a spaced hyphen too).
 // ("NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it.)
-const LETTERHEAD = /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+[\p{Lu}&'’.-]+){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+[–—][^\n]*)?[ \t]*\n/u;
+const LETTERHEAD =
+  /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+(?:&|\p{Lu}[\p{Lu}&'’.-]*)){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+[-–—][ \t][^\n]*)?[ \t]*\n/u;
 const letterhead = (text: string): string | undefined => {
   const line = LETTERHEAD.exec(text)?.[1];
   if (!line || OWN_VOICE.test(line)) return undefined;
