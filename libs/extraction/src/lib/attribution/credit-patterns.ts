@@ -49,9 +49,9 @@ export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string
   if (short && initials?.has(short)) return initials.get(short);
   const label = labelText(paragraph) ?? /^([QA]):\s/.exec(paragraph)?.[1];
   // "HOSPITAL MARCH: HOW MANY CAME?": a heading in capitals on both sides of its colon, no one speaking.
+  if (!label || FURNITURE_LABEL.test(label)) return undefined;
   const said = paragraph.slice(paragraph.indexOf(':') + 1).split('\n', 1)[0] ?? '';
-  if (/^[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*$/.test(said)) return undefined;
-  return label && !FURNITURE_LABEL.test(label) ? label : undefined;
+  return /^[^a-z]*[A-Z]{2,}[^a-z]*\s[^a-z]*[A-Z]{2,}[^a-z]*$/.test(said) ? undefined : label;
 };
 /** How often each speaker label opens a paragraph. */
 export const countLabels = (text: string, paragraphs: Span[]): Map<string, number> => {

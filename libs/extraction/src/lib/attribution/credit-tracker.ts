@@ -33,6 +33,11 @@ import {
   SAID,
 } from './credit-patterns';
 
+// "Corvalen Therapeutics published full results from LUMEN-B": a body publishing a document reports with it.
+const PUBLISHES = /\s(?:published|released|issued|put\s+out)\s+(?:its|their|full|final|new|provisional|preliminary|interim|the)\s/;
+// "The survey found 498 species": a document told by its common noun alone.
+const DOCUMENT = /^(?:the\s+)?(?:(?:first|second|new|latest|annual|full)\s+)?(?:survey|study|report|review|census|analysis|count|audit)$/i;
+
 /**
  * Who a figure is credited to, beyond its own sentence: pronouns ("it
  * said"), speech running over several sentences, and list items under a
@@ -138,14 +143,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
     return resolveDescription(raw, earlier, undefined, introducedWindow(doc.text, anchor), doc.text)?.source ?? raw;
   };
 
-  const PUBLISHES = /\s(?:published|released|issued|put\s+out)\s+(?:its|their|full|final|new|provisional|preliminary|interim|the)\s/;
-  const DOCUMENT = /^(?:the\s+)?(?:(?:first|second|new|latest|annual|full)\s+)?(?:survey|study|report|review|census|analysis|count|audit)$/i;
   // The source an earlier sentence of the same paragraph reported with (outside quotations), nearest first.
   const paragraphSource = (sentence: Sentence): string | undefined => {
     const stop = Math.max(0, sentence.index - PARAGRAPH_LOOKBACK);
     for (let j = sentence.index - 1; j >= stop && (doc.sentences[j] as Sentence).paragraph === sentence.paragraph; j--) {
       const quotes = doc.quotes[sentence.paragraph] ?? [];
-      // ("Corvalen Therapeutics published full results from LUMEN-B": a body publishing a document reports with it.)
       const verb = (a: Attribution): string =>
         PUBLISHES.test(doc.text.slice(a.anchor, a.end)) ? 'published' : doc.text.slice(a.anchor, a.anchor + 12);
       const ownActor = opensWithOwnActor(sentence.text);

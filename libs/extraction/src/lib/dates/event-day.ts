@@ -1,5 +1,6 @@
 import type { Paragraph, Sentence } from '../text/segment-text';
 import type { ExtractedFigure } from '../types';
+import { confidenceInputOf, scoreConfidence } from '../figures/confidence';
 import { isTitleLike } from '../figures/figure-context';
 import { NOT_PAST, ONGOING, PAST } from './carried-dates';
 import { findAsOf, within, type AsOf, type DateIndex } from './find-as-of';
@@ -59,6 +60,8 @@ export const carryEventDays = (
     while (p < paragraphs.length - 1 && (paragraphs[p] as Paragraph).end <= f.offset) p++;
     const day = dayOf[p];
     if (!day || f.dateBasis !== 'published' || !PAST.test(f.quote) || NOT_PAST.test(f.quote) || ONGOING.test(f.quote) || TOLL.test(f.quote)) return;
-    figures[i] = { ...f, as_of: day.as_of, datePrecision: day.datePrecision, dateBasis: day.dateBasis };
+    const dated = { ...f, as_of: day.as_of, datePrecision: day.datePrecision, dateBasis: day.dateBasis };
+    // The confidence weighs whether the text dated the figure: it now does.
+    figures[i] = { ...dated, confidence: scoreConfidence(confidenceInputOf(dated)) };
   });
 };

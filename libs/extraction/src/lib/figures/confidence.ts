@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.47, -0.42, -0.44, -1.87, 0, 0.58, -1.64, -1.44, 0.69, -0.98, -2.14, 1.1, 0.8, 0.38, -1.32, 0.48, -0.63, -0.46,
+  2.5, -0.43, -0.42, -1.86, 0, 0.58, -1.62, -1.43, 0.69, -0.98, -2.12, 1.09, 0.79, 0.38, -1.33, 0.43, -0.66, -0.49,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */
