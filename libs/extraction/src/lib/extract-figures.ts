@@ -67,8 +67,10 @@ const LEAD_PARAGRAPHS = 3;
 const OWN_LINES = /\b(?:shares?|stocks?|temperatures?|voted)\b|^(?:At\s+that\s+rate|That\s+(?:means|implies|would))\b/i;
 // "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
 const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
-/** A release's lead figure dated by a full past date ("was 6,482,917 on Census Day, 15 November 2026"): its reference day. */
-// (Or a month it names with its year: "handled 418,600 TEU in the third quarter of 2026".)
+/**
+ * A release's lead figure dated by a full past date ("was 6,482,917 on Census Day, 15 November 2026"), or a month it names
+ * with its year ("handled 418,600 TEU in the third quarter of 2026"): its reference day or period.
+ */
 const referenceDay = (asOf: AsOf, published: YMD | undefined): boolean =>
   (asOf.datePrecision === 'day' || asOf.datePrecision === 'month') &&
   asOf.dateBasis === 'explicit' &&

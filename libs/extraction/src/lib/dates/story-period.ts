@@ -61,6 +61,9 @@ const THE_YEAR = /\bin\s+the\s+year\s+((?:19|20)\d{2})\b/;
 const NEXT = /\bnext\s+(?:season|year|campaign)\b/i;
 // A state that holds as reported ("currently £725,000", "has risen"), not over the story's period.
 const NOW = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|as of|still|today)\b/i;
+/** A whole year or a month the text names, dated as periods are (a year by its first day, a month by its first). */
+const yearOf = (y: number | string): AsOf => ({ as_of: `${y}-01-01`, datePrecision: 'year', dateBasis: 'explicit' });
+const monthOf = (y: number, m: number): AsOf => ({ as_of: toIso({ y, m, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' });
 
 export const findStoryPeriod = (
   text: string,
@@ -105,7 +108,7 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const quarter = reporting ? PERIOD_QUARTER.exec(reporting) : null;
   if (quarter) {
     const q = Number(quarter[1] ?? quarter[2] ?? 0) || QUARTER_WORDS.indexOf((quarter[3] ?? '').toLowerCase()) + 1;
-    return { asOf: { as_of: toIso({ y: Number(quarter[4]), m: q * 3, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
+    return { asOf: monthOf(Number(quarter[4]), q * 3) };
   }
   // "Passengers made 61.8 million journeys between April and June": a quarter the lead names by its months.
   const quarterSpan = QUARTER_SPAN.exec(leadText);
@@ -114,17 +117,16 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   if (quarterSpan && published && to > from) {
     const told = quarterSpan[4] === 'this' ? published.y : quarterSpan[4] === 'last' ? published.y - 1 : undefined;
     const y = quarterSpan[3] ? Number(quarterSpan[3]) : (told ?? (to <= published.m ? published.y : published.y - 1));
-    return { asOf: { as_of: toIso({ y, m: to, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
+    return { asOf: monthOf(y, to) };
   }
   const covering = COVERING.exec(leadText);
   if (covering && published) {
     const to = monthNumber(covering[3] ?? '');
     const y = covering[4] ? Number(covering[4]) : to <= published.m ? published.y : published.y - 1;
-    return { asOf: { as_of: toIso({ y, m: to, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } };
+    return { asOf: monthOf(y, to) };
   }
   const year = THE_YEAR.exec(leadText);
-  if (year && published && Number(year[1]) < published.y)
-    return { asOf: { as_of: `${year[1]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
+  if (year && published && Number(year[1]) < published.y) return { asOf: yearOf(year[1]) };
   // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month
   // ("Our third quarter ended October 31, 2026", an earnings call's own words, likewise).
   // ("results for the first quarter ended March 31, 2027": a quarter's, likewise).
@@ -132,28 +134,26 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   if (yearTo) {
     const month = monthNumber(yearTo[2] ?? '');
     // "for the year ended 31 December 2026": a calendar year, dated as a year is.
-    if (month === 12 && /\b(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\b/.test(yearTo[0]))
-      return { asOf: { as_of: `${yearTo[4]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
+    if (month === 12 && /\b(?:year|twelve\s+months|12\s+months)\s+(?:to|ended|ending)\b/.test(yearTo[0])) return { asOf: yearOf(yearTo[4]) };
     const quarter = /\bquarter\b/.test(yearTo[0]);
-    return { asOf: { as_of: toIso({ y: Number(yearTo[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' }, quarter };
+    return { asOf: monthOf(Number(yearTo[4]), month), quarter };
   }
   const monthData = MONTH_DATA.exec(leadText);
   if (monthData && published) {
     const date = { y: Number(monthData[2]), m: monthNumber(monthData[1] ?? ''), d: 1 };
-    if (toIso(date) < toIso(published)) return { asOf: { as_of: toIso(date), datePrecision: 'month', dateBasis: 'explicit' } };
+    if (toIso(date) < toIso(published)) return { asOf: monthOf(date.y, date.m) };
   }
   const titled = TITLED_YEAR.exec(text.slice(0, 300));
-  if (titled && published && Number(titled[1]) <= published.y)
-    return { asOf: { as_of: `${titled[1]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
+  if (titled && published && Number(titled[1]) <= published.y) return { asOf: yearOf(titled[1]) };
   const yearData = YEAR_DATA.exec(leadText);
   const dataYear = yearData ? Number(yearData[1] ?? yearData[2]) : undefined;
-  if (dataYear && published && dataYear < published.y) return { asOf: { as_of: `${dataYear}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
+  if (dataYear && published && dataYear < published.y) return { asOf: yearOf(dataYear) };
   const release = releaseTitlePeriod(text);
   if (release) return { asOf: release };
   const season = mentions.find((x) => x.start < end && x.kind === 'year' && SEASON.test(x.text));
-  if (season?.kind === 'year') return { asOf: { as_of: `${season.y}-01-01`, datePrecision: 'year', dateBasis: 'explicit' } };
+  if (season?.kind === 'year') return { asOf: yearOf(season.y) };
   const span = YEAR_SPAN.exec(leadText);
-  return span ? { asOf: { as_of: `${span[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' }, namedAgain: true } : undefined;
+  return span ? { asOf: yearOf(span[2]), namedAgain: true } : undefined;
 };
 
 // "Statistical bulletin: Reported road casualties, annual report 2025", "Official Statistics: Waiting Times, October 2026": a
@@ -178,7 +178,7 @@ const quarterOrTerm = (text: string): AsOf | undefined => {
     const m = line.length <= 100 ? QUARTER_OR_TERM.exec(line) : null;
     const quarter = m ? (m[1] ? Number(m[1]) : QUARTER_WORDS.indexOf((m[3] ?? '').toLowerCase()) + 1) : 0;
     const month = m ? (quarter ? quarter * 3 : (TERM_END[(m[2] ?? '').toLowerCase()] ?? 0)) : 0;
-    if (m && month) return { as_of: toIso({ y: Number(m[4]), m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' };
+    if (m && month) return monthOf(Number(m[4]), month);
   }
   return undefined;
 };
@@ -189,9 +189,7 @@ const releaseTitlePeriod = (text: string): AsOf | undefined => {
     RELEASE_TITLE.exec(text.slice(0, 300)) ?? INDEX_TITLE.exec(text.slice(0, 300)) ?? DATA_TITLE.exec(text.slice(0, 300)) ?? markedTitle(text);
   if (!m) return undefined;
   const month = m[1] ? monthNumber(m[1]) : undefined;
-  return month
-    ? { as_of: `${m[2]}-${String(month).padStart(2, '0')}-01`, datePrecision: 'month', dateBasis: 'explicit' }
-    : { as_of: `${m[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' };
+  return month ? monthOf(Number(m[2]), month) : yearOf(m[2]);
 };
 
 // "OFFICIAL STATISTICS" or "Statistical release" on a line of its own above the title "Hospital waiting times: February 2027".
@@ -281,7 +279,7 @@ const spanOfYears = (clause: Span & { text: string }, mentions: DateMention[], a
   const span = YEAR_SPAN.exec(clause.text);
   if (!span || asOf.datePrecision === 'year' || asOf.datePrecision === 'month') return asOf;
   const own = within(mentions, clause).some((x) => !x.boundary && !x.future && !released.includes(x) && !/^(?:19|20)\d{2}$/.test(x.text));
-  return own ? asOf : { as_of: `${span[2]}-01-01`, datePrecision: 'year', dateBasis: 'explicit' };
+  return own ? asOf : yearOf(span[2]);
 };
 
 // "published on Friday", "it announced in April", "a report released on Wednesday": when a figure was given out.
