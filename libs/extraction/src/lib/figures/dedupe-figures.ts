@@ -175,18 +175,13 @@ const foldAnaphoricRepeats = (kept: ExtractedFigure[]): ExtractedFigure[] => {
     const named = f.qualifier === 'exact' && DEFINITE.test(before) && !FIRST_GIVEN.test(f.quote.slice(f.offset - f.quoteOffset));
     if (!named && (f.evidence === 'lexicon' || f.qualifier !== 'exact' || !POINTS_BACK.test(before))) return;
     const reach = named ? DEFINITE_REACH : POINT_BACK_REACH;
-    const earlier = sorted
-      .slice(0, i)
-      .reverse()
-      .find(
-        (e) =>
-          !dropped.has(e) &&
-          f.offset - e.offset <= reach &&
-          numbers(e) === numbers(f) &&
-          (e.unit === f.unit || (named && (f.unit === 'count' || f.evidence !== 'lexicon'))),
-      );
+    const sameFigure = (e: ExtractedFigure): boolean =>
+      !dropped.has(e) && numbers(e) === numbers(f) && (e.unit === f.unit || (named && (f.unit === 'count' || f.evidence !== 'lexicon')));
+    // Walk back only as far as the reach: the figures are sorted by offset, so a long text costs no more per figure.
+    let k = i - 1;
+    while (k >= 0 && f.offset - (sorted[k] as ExtractedFigure).offset <= reach && !sameFigure(sorted[k] as ExtractedFigure)) k--;
+    const earlier = k >= 0 && f.offset - (sorted[k] as ExtractedFigure).offset <= reach ? (sorted[k] as ExtractedFigure) : undefined;
     if (!earlier) return;
-    const k = sorted.indexOf(earlier);
     sorted[k] = { ...earlier, otherMentions: [...(earlier.otherMentions ?? []), f.offset, ...(f.otherMentions ?? [])].sort((a, b) => a - b) };
     dropped.add(f);
   });
