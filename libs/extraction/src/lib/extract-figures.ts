@@ -25,7 +25,7 @@ import {
 import { estimateReportDate } from './dates/infer-year';
 import { backdate, carried, dayBefore, NOT_PAST, ONGOING, PAST } from './dates/carried-dates';
 import { zonedBasis } from './dates/dateline-zone';
-import { carryEventDays } from './dates/event-day';
+import { dateByNeighbours } from './dates/document-passes';
 import { findPublication } from './dates/publication-date';
 import { scoreConfidence } from './figures/confidence';
 import { dedupeFigures } from './figures/dedupe-figures';
@@ -294,6 +294,6 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
     });
     credits.finish(sentence);
   }
-  carryEventDays(figures, text, paragraphs, dates, published ? toIso(published) : undefined);
+  dateByNeighbours(figures, text, paragraphs, dates, published ? toIso(published) : undefined);
   return dedupeFigures(figures, headlines, bullets);
 };

@@ -1,4 +1,5 @@
 import { isLabelValueRow, type Span } from '../text/segment-text';
+import { kindOf } from './coreference';
 
 /** The sentence and label patterns and bounds the credit tracker reads text with. */
 export const QUOTE_LOOKAHEAD = 6;
@@ -35,19 +36,34 @@ const HONORIFIC = String.raw`(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame|Lord|Lady|Barone
 const RECORD_LABEL = new RegExp(
   String.raw`^(?:(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*)){0,6}\s+\((${HONORIFIC})\)|(${HONORIFIC})(?:\s+\([^()\n]{1,40}\)){1,2}):\s`,
 );
-const labelText = (paragraph: string): string | undefined => {
+// A parliamentary record's speaker on a line (or a paragraph) of their own above the speech: "Priya Oduya (Hollin North) (SDP)", "The
+// Minister for Health Services (Gareth Linnane)" (marked by the brackets), then "Priya Oduya" alone each time again.
+const NAME = String.raw`(?:${HONORIFIC}|[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){1,2})`;
+const LINE_LABEL = new RegExp(
+  String.raw`^(?:(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*)){0,6}\s+\((${NAME})\)|(${NAME})((?:\s+\([^()\n]{1,40}\)){0,2}))[ \t]*(?:\n(?=\S)|$)`,
+);
+const lineLabel = (paragraph: string): { name: string; marked: boolean } | undefined => {
+  const m = LINE_LABEL.exec(paragraph);
+  const name = m?.[1] ?? m?.[2];
+  return name && kindOf(name) === 'person' ? { name, marked: Boolean(m?.[1] ?? m?.[3]) } : undefined;
+};
+const labelText = (paragraph: string, counts?: ReadonlyMap<string, number>): string | undefined => {
   const record = RECORD_LABEL.exec(paragraph);
-  return (record?.[1] ?? record?.[2] ?? speakerLabel(paragraph))?.trim();
+  const own = record?.[1] ?? record?.[2] ?? speakerLabel(paragraph);
+  if (own) return own.trim();
+  // (A bare name on its line speaks only when it heads speeches more than once: not a signature over a role.)
+  const line = lineLabel(paragraph);
+  return line && (line.marked || (counts?.get(line.name) ?? 0) > 1) ? line.name : undefined;
 };
 // Header furniture that looks like a label: "Update:", "Members present:", "Media contact:", a newsletter's "TOP STORY:",
 // a fact-check's "FACT CHECK:", minutes' "RESOLVED:", a weather warning's "Rain:" and "Wind:".
 const FURNITURE_LABEL =
   /^(?:Update[ds]?|Note|Notes|Correction|Editor['’]s\s+Note|Press\s+Release|News\s+Release|Breaking|Watch|Listen|Source|Sources|Photo|Video|Background|Context|Summary|Headline|Date|Time|Location|Contact|Media\s+Contact|Subject|From|To|Re|Members\s+Present|Witnesses|Present|Published|Updated|Related|Read\s+More|Key\s+\w+|Bottom\s+Line|Why\s+It\s+Matters|What\s+Next|(?:Top|Lead|Cover|Main)\s+Story|In\s+Brief|Briefly|Elsewhere|Also\s+This\s+Week|(?:Quote|Number|Chart|Deal|Stat)\s+of\s+the\s+(?:Week|Day|Month)|Exclusive|Analysis|Opinion|Comment|Round-?up|Diary|Coming\s+Up|On\s+the\s+Move|People|Deals|Markets|Funding|Total\s+Dur|Dur|Duration|Bulletin|Reader|Filed|Slug|Cue|In|Out|Fact[\s-]?Check|(?:The\s+|Our\s+)?Verdict|(?:The\s+)?Claim|Resolved|Agreed|Noted|Decisions?|Actions?|Apologies|Rain|Rainfall|Snow|Snowfall|Wind|Winds|Gusts|Temperatures?|Areas?|Timing|Impacts?|Hazards?|Outlook|Confidence|Tides?|Visibility)$/i;
 /** A paragraph's speaker label, "Q" and "A" included; initials the header declared ("TR:") read as their speaker. */
-export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string>): string | undefined => {
+export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string>, counts?: ReadonlyMap<string, number>): string | undefined => {
   const short = initials?.size ? /^([A-Z]{2,4}):\s/.exec(paragraph)?.[1] : undefined;
   if (short && initials?.has(short)) return initials.get(short);
-  const label = labelText(paragraph) ?? /^([QA]):\s/.exec(paragraph)?.[1];
+  const label = labelText(paragraph, counts) ?? /^([QA]):\s/.exec(paragraph)?.[1];
   // "HOSPITAL MARCH: HOW MANY CAME?": a heading in capitals on both sides of its colon, no one speaking.
   if (!label || FURNITURE_LABEL.test(label)) return undefined;
   const said = paragraph.slice(paragraph.indexOf(':') + 1).split('\n', 1)[0] ?? '';
@@ -57,7 +73,8 @@ export const labelOf = (paragraph: string, initials?: ReadonlyMap<string, string
 export const countLabels = (text: string, paragraphs: Span[]): Map<string, number> => {
   const counts = new Map<string, number>();
   for (const p of paragraphs) {
-    const label = labelText(text.slice(p.start, p.end));
+    const words = text.slice(p.start, p.end);
+    const label = labelText(words) ?? lineLabel(words)?.name;
     if (label) counts.set(label, (counts.get(label) ?? 0) + 1);
   }
   return counts;

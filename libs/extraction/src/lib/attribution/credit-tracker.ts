@@ -37,6 +37,8 @@ import {
 const PUBLISHES = /\s(?:published|released|issued|put\s+out)\s+(?:its|their|full|final|new|provisional|preliminary|interim|the)\s/;
 // "The survey found 498 species": a document told by its common noun alone.
 const DOCUMENT = /^(?:the\s+)?(?:(?:first|second|new|latest|annual|full)\s+)?(?:survey|study|report|review|census|analysis|count|audit)$/i;
+// "Magistrates fined him £660": a bench acts, though its word is a common one.
+const BENCHES = /^(?:Magistrates|Justices|Jurors|The\s+jury)$/;
 
 /**
  * Who a figure is credited to, beyond its own sentence: pronouns ("it
@@ -69,7 +71,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const words = doc.text.slice(paragraph.start, paragraph.end);
       // "MARKETS LIVE: Coffee prices after the frost" in the header (no prose above it) is a headline's kicker, not a speaker.
       const kicker = isHeaderLine(doc.text, doc.paragraphs, j);
-      const speaker = labelledSpeaker(kicker ? undefined : labelOf(words, initials), labelCounts, answerer);
+      const speaker = labelledSpeaker(kicker ? undefined : labelOf(words, initials, labelCounts), labelCounts, answerer);
       if (speaker !== KEEP_SPEAKER) labelled = speaker;
     }
     labelParagraph = sentence.paragraph;
@@ -122,7 +124,11 @@ export const createCreditTracker = (doc: CreditDocument) => {
   // "Passengers made 31.7 million journeys": a common noun the text also writes in lower case acts only if it names a body.
   // "She ordered him to pay £9,000": a pronoun acting is whoever "she said" would be.
   const bodyActor = (actor: string | undefined, sentence: Sentence): string | undefined =>
-    actor && /^(?:He|She)$/.test(actor) ? antecedent(sentence) : actor && commonWord(actor) && !endsWithEntityNoun(actor) ? undefined : actor;
+    actor && /^(?:He|She)$/.test(actor)
+      ? antecedent(sentence)
+      : actor && commonWord(actor) && !endsWithEntityNoun(actor) && !BENCHES.test(actor)
+        ? undefined
+        : actor;
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
     const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));

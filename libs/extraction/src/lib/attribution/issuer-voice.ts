@@ -20,7 +20,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`FOR\s+IMMEDIATE\s+RELEASE`,
   // "EMBARGOED UNTIL 00:01 BST, THURSDAY 10 JUNE 2027": only the issuer's own release sets an embargo.
   String.raw`EMBARGOED\s+(?:UNTIL|TO)\b|Embargoed\s+(?:until|to)\b|EMBARGO\s*:`,
-  String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION)`,
+  // ("PRESS STATEMENT Nr. 31/2026" under a directorate's letterhead.)
+  String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION|STATEMENT)`,
   // "INFORMATION FOR MEDIA" under a city's letterhead: a press note in its issuer's voice.
   String.raw`INFORMATION\s+FOR\s+(?:THE\s+)?(?:MEDIA|PRESS)\b|Information\s+for\s+(?:the\s+)?(?:media|press)\b`,
   // ("Press communiqué n° 118/2026": no word boundary after an "é" to a plain \b; a translator's "Press communicate nr. 418".)
@@ -89,12 +90,21 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
 // "Kestrel Park Hockey & Cricket Club" or "HOLLIN VALLEY RIVERS TRUST" heading a page whose own sentences say "We …" or "Our …"
 // (not inside a quotation): the body's own page, in its voice, though no genre marker says so.
 // ("During the year we measured …": in the middle of its sentence too.)
-const FIRST_PERSON = /(?:^|\n|[.!?]\s+)(?:We|Our)\s+[a-z]|[a-z,]\s+(?:we|our)\s+[a-z]/g;
+// ("- We raise our forecast": a bullet's too.)
+const FIRST_PERSON = /(?:^|\n|[.!?]\s+)(?:[-•*][ \t]+)?(?:We|Our)\s+[a-z]|[a-z,]\s+(?:we|our)\s+[a-z]/g;
+const GENRE = /\b(?:Explainers?|Features?|Analysis|Opinion|Comment|Interviews?|Reviews?|Letters?|Obituar(?:y|ies)|Sport|Business|Science)\b/i;
+// "Halden & Roske": partners' names joined by an ampersand name a firm.
+const FIRM = /^\p{Lu}[\p{L}'’-]+[ \t]+&[ \t]+\p{Lu}[\p{L}'’-]+$/u;
 const firstPersonPage = (text: string): string | undefined => {
-  const first = text.split('\n', 1)[0]?.trim() ?? '';
+  // ("HALDEN & ROSKE | GLOBAL RESEARCH | ECONOMICS": the name before its desk's sections; not a station's or a magazine's
+  // "RNB News | Kellerton", "EARTH & LIFE | October 2027 | Explainer | p. 34".)
+  const line = text.split('\n', 1)[0] ?? '';
+  const sections = line.split(/[ \t]\|[ \t]/);
+  if (sections.length > 1 && (/\d/.test(line) || OUTLET.test(line) || GENRE.test(line))) return undefined;
+  const first = sections[0]?.trim() ?? '';
   // A name alone: no headline ("… election 2026: count live"), station ident or section label.
   const name = first.length <= 80 && /^[\p{L}&'’. ]+$/u.test(first) && !/^LIVE\b/i.test(first) ? titleCase(first) : '';
-  if (!name || !isBodyName(name)) return undefined;
+  if (!name || !(isBodyName(name) || FIRM.test(name))) return undefined;
   const lead = text.slice(0, 1500);
   const own = [...lead.matchAll(FIRST_PERSON)].some((m) => {
     const paragraph = lead.slice(lead.lastIndexOf('\n\n', m.index ?? 0) + 1, m.index ?? 0);
@@ -215,13 +225,13 @@ const namedBelowMarker = (text: string): string | undefined =>
 // when no sayer in the lead names it.
 // "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash
 // ("FOOD SECURITY CLUSTER - TALVERA": a spaced hyphen too).
-// ("NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it.)
+// ("NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it; 'NATIONAL PARK "KOSAVA MOUNTAINS"': a name in quotes.)
 const LETTERHEAD =
-  /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+(?:&|\p{Lu}[\p{Lu}&'’.-]*)){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+[-–—][ \t][^\n]*)?[ \t]*\n/u;
+  /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+(?:&|["“]?\p{Lu}[\p{Lu}&'’.-]*["”]?)){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+[-–—][ \t][^\n]*)?[ \t]*\n/u;
 const letterhead = (text: string): string | undefined => {
   const line = LETTERHEAD.exec(text)?.[1];
   if (!line || OWN_VOICE.test(line)) return undefined;
-  return titleCase(line);
+  return titleCase(line.replace(/["“”]/g, ''));
 };
 
 /** "STRATHMOOR AND LENN HEALTH BOARD" → "Strathmoor and Lenn Health Board" (an acronym such as "NHS" kept); mixed case as is. */

@@ -1,4 +1,4 @@
-import { FULL_MONTH_NAME } from './calendar';
+import { FULL_MONTH_NAME, monthNumber } from './calendar';
 import { DATE_RULES } from './date-rules';
 import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore, takesEffect } from './mention-context';
 
@@ -56,6 +56,24 @@ const PERIOD_END = new RegExp(
   'i',
 );
 
+// "played between 7 March and 26 September", "lasts from 1st May until 31st October", "between Oct. 3 and Nov. 2": a span of
+// days across months is a span of months, dated by its last month (a span within one month keeps its last day).
+const DAY = String.raw`(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?`;
+const DAY_SPAN_START = new RegExp(
+  String.raw`\b(?:between|from)\s+(?:${DAY}\s+([A-Z][a-z]{2,8})\.?|([A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+((?:19|20)\d{2}))?\s+(?:and|until|till|to|through)\s+$`,
+);
+const acrossMonths = (before: string, value: DateValue): DateValue => {
+  const m = DAY_SPAN_START.exec(before);
+  const from = m ? monthNumber(m[1] ?? m[2] ?? '') : 0;
+  // (A running total holds on its last day: "from February 24, 2022 to November 14, 2024" across years, or the year to
+  // date, "between Jan. 1 and Aug. 31".)
+  const sameYear = !m?.[3] || value.kind !== 'date' || value.y === undefined || Number(m[3]) === value.y;
+  const yearToDate = from === 1 && /\b(?:the\s+)?(?:1|1st)(?:\s+of)?\s+Jan|\bJan[a-z]*\.?\s+(?:1|1st)\b/.test(m?.[0] ?? '');
+  return value.kind === 'date' && from > 0 && from !== value.m && sameYear && !yearToDate
+    ? { kind: 'month', y: value.y, m: value.m, last: false }
+    : value;
+};
+
 /**
  * Every date expression in `text`, longest first where they overlap. Hand-written rather than chrono-node: chrono
  * (2.10) reads "on Monday" and "in February" forward from the reference date, where news means the last one, and
@@ -68,11 +86,13 @@ export const findDateMentions = (text: string): DateMention[] => {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       if (rule.monthGroup !== undefined && !/^[A-Z]/.test(m[rule.monthGroup] ?? '')) continue;
-      const value = rule.build(m);
-      if (!value || !plausible(value)) continue;
+      const built = rule.build(m);
+      if (!built || !plausible(built)) continue;
       const start = m.index;
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, start - 40), start);
+      const spanEnd = DAY_SPAN_START.test(before);
+      const value = spanEnd ? acrossMonths(before, built) : built;
       const after = text.slice(end, end + 3);
       // "had burned 41,200 acres by Thursday evening": "by" a day says when the figure held, not where a period ends.
       // "until 1 September the grain was harvested from 2.1 million hectares": a cumulative count up to a day holds on that day.
@@ -95,7 +115,7 @@ export const findDateMentions = (text: string): DateMention[] => {
       // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
       const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
       // "the year that ended in March": the end of the period the figure covers, not a boundary of something else.
-      const periodEnd = PERIOD_END.test(before);
+      const periodEnd = PERIOD_END.test(before) || spanEnd;
       found.push({
         ...value,
         ...(ahead || forward ? { ahead: true } : {}),

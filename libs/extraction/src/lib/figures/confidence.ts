@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.5, -0.43, -0.42, -1.86, 0, 0.58, -1.62, -1.43, 0.69, -0.98, -2.12, 1.09, 0.79, 0.38, -1.33, 0.43, -0.66, -0.49,
+  2.46, -0.43, -0.42, -1.85, 0, 0.59, -1.62, -1.42, 0.7, -0.96, -2.13, 1.07, 0.81, 0.38, -1.34, 0.49, -0.65, -0.51,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */
