@@ -52,6 +52,9 @@ export const HEADS: Record<string, Head> = {
   union: { kind: 'org' },
   society: { kind: 'org' },
   consortium: { kind: 'org' },
+  // ("the co-op" of "Westmoor Dairy Co-operative".)
+  'co-op': { kind: 'org', hint: /co-?op/i },
+  cooperative: { kind: 'org', hint: /co-?op/i },
   charity: { kind: 'org', loose: true, hint: /charity|foundation|trust|network|fund|aid|relief/i },
   party: { kind: 'org' },
   government: { kind: 'org' },

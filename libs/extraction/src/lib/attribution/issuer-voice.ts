@@ -14,6 +14,8 @@ const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t
 const OWN_VOICE_MARKERS = [
   // ("FOOD SECURITY SNAPSHOT No. 9": a cluster's periodic snapshot.)
   String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+(?:[Rr]eport|[Uu]pdate)|SITUATION\s+(?:REPORT|UPDATE)|Snapshot|SNAPSHOT)\b`,
+  // ("Measles outbreak, Carrick Vale: situation update 9": a numbered update after its subject.)
+  String.raw`[A-Z][^\n:]{0,60}:[ \t]*(?:[Ss]ituation|[Oo]utbreak|[Ii]ncident)\s+(?:report|update)\s+(?:No\.?\s*)?\d`,
   // "Homefinder House Price Index - November 2026": a body's own index, released under its title and period.
   // ("Mortgage Lending Monitor – May 2027": a lender's own monthly monitor.)
   String.raw`[A-Z][^\n]{0,60}\b(?:Index|Tracker|Barometer|Monitor)[ \t]*[-–—:|][ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:19|20)\d{2}[ \t]*$`,
@@ -21,7 +23,8 @@ const OWN_VOICE_MARKERS = [
   // "EMBARGOED UNTIL 00:01 BST, THURSDAY 10 JUNE 2027": only the issuer's own release sets an embargo.
   String.raw`EMBARGOED\s+(?:UNTIL|TO)\b|Embargoed\s+(?:until|to)\b|EMBARGO\s*:`,
   // ("PRESS STATEMENT Nr. 31/2026" under a directorate's letterhead.)
-  String.raw`(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION|STATEMENT)`,
+  // ("ASX / MEDIA RELEASE": an exchange announcement's.)
+  String.raw`(?:[A-Z]{2,6}[ \t]*\/[ \t]*)?(?:PRESS|NEWS|MEDIA)\s+(?:RELEASE|COMMUNICATION|COMMUNIQU[EÉ]|NOTE|INFORMATION|STATEMENT)`,
   // "INFORMATION FOR MEDIA" under a city's letterhead: a press note in its issuer's voice.
   String.raw`INFORMATION\s+FOR\s+(?:THE\s+)?(?:MEDIA|PRESS)\b|Information\s+for\s+(?:the\s+)?(?:media|press)\b`,
   // ("Press communiqué n° 118/2026": no word boundary after an "é" to a plain \b; a translator's "Press communicate nr. 418".)
@@ -34,7 +37,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b`,
   String.raw`(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b`,
   // "QUARTERLY REPORT OF PRODUCTION AND ACTIVITIES", "Half-year Report": a company's own periodic report.
-  String.raw`(?:QUARTERLY|HALF-YEAR(?:LY)?|INTERIM|ANNUAL)\s+(?:PRODUCTION\s+)?(?:REPORT|RESULTS)\b|(?:Quarterly|Half-year(?:ly)?|Interim)\s+(?:[Pp]roduction\s+)?(?:[Rr]eport|[Rr]esults)\b`,
+  // ("Quarterly Trade Report - Third Quarter 2026" under a port authority's letterhead.)
+  String.raw`(?:QUARTERLY|HALF-YEAR(?:LY)?|INTERIM|ANNUAL)\s+(?:[A-Z]+\s+)?(?:REPORT|RESULTS)\b|(?:Quarterly|Half-year(?:ly)?|Interim)\s+(?:[A-Z][a-z]+\s+)?(?:[Rr]eport|[Rr]esults)\b`,
   // "RNS Number : 3047P", a London regulatory news announcement.
   String.raw`RNS\s+Number\b`,
   String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|First\s+[Rr]elease\b|FIRST\s+RELEASE\b`,
@@ -45,6 +49,8 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b`,
 ];
 const OWN_VOICE = new RegExp(String.raw`^\s*(?:${OWN_VOICE_MARKERS.join('|')})`, 'm');
+const DOCUMENT_TITLE = /\b(?:Census|Survey|Report|Review|Study|Index|Audit|Assessment|Monitor|Tracker|Barometer|Count)$/;
+const LISTING_LINE = /^[ \t]*(?:ASX|NYSE|NASDAQ|LSE|TSX|NZX|JSE|SGX|AIM|ABN|ACN)\b[^\n]{0,80}$/;
 const DATA_SAYER = /^(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|records|results)\b/i;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
@@ -57,7 +63,9 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     declaredVoice(text) ?? bodyIn(FROM_LINE, text) ?? bodyIn(NEWS_PAGE, text) ?? pageOf(text) ?? issuedBy(text) ?? bodyIn(POSTED_BY, text);
   if (author) return author;
   // (A breadcrumb may stand under the body's letterhead: "ALDREN SPACE AGENCY" over "Missions > Lunar exploration > …".)
-  const crumbs = BREADCRUMB.test(text) || BREADCRUMB.test(text.slice(text.indexOf('\n') + 1));
+  // (By its words, not its capitals: "FRAGCOUNT > NEWS > ESPORTS" is a games site's story.)
+  const crumb = BREADCRUMB.exec(text)?.[1];
+  const crumbs = (crumb !== undefined && isBodyName(titleCase(crumb))) || BREADCRUMB.test(text.slice(text.indexOf('\n') + 1));
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !crumbs) return firstPersonPage(text);
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
@@ -69,7 +77,9 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   // (Or a department's line between: "NATIONAL BANK OF DRAVIA / Monetary Policy Department / INFLATION NOTE No. 8/2027".)
   const thirdLine = top.split('\n').filter((l) => l.trim())[2] ?? '';
   const over = OWN_VOICE.test(secondLine) || BREADCRUMB.test(secondLine);
-  if (head && (over || (/^[ \t]*[A-Z][\w ,&'’-]{2,80}$/.test(secondLine) && OWN_VOICE.test(thirdLine)))) return head;
+  // ("HALVARD MINERALS LIMITED / ASX: HVM | ABN 48 112 903 557 / ASX / MEDIA RELEASE": its listing line between.)
+  const between = /^[ \t]*[A-Z][\w ,&'’-]{2,80}$/.test(secondLine) || LISTING_LINE.test(secondLine);
+  if (head && (over || (between && OWN_VOICE.test(thirdLine)))) return head;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     // "according to Homefinder's latest index": the index's owner.
@@ -82,7 +92,8 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     // body the sentence is about, not for themselves.
     const subject = body && DATA_SAYER.test(body) ? subjectOf(s)?.replace(/^the\s+/i, '') : undefined;
     if (subject && isBodyName(subject)) return subject;
-    if (body && !DATA_SAYER.test(body)) return body;
+    // ("according to the fifth Fenmarsh Otter Census, published today by Fenmarsh Rivers Trust": a document, not its body.)
+    if (body && !DATA_SAYER.test(body) && !DOCUMENT_TITLE.test(body)) return body;
   }
   return letterhead(text) ?? namedBelowMarker(text);
 };
@@ -101,7 +112,8 @@ const firstPersonPage = (text: string): string | undefined => {
   const line = text.split('\n', 1)[0] ?? '';
   const sections = line.split(/[ \t]\|[ \t]/);
   if (sections.length > 1 && (/\d/.test(line) || OUTLET.test(line) || GENRE.test(line))) return undefined;
-  const first = sections[0]?.trim() ?? '';
+  // ("UNITED TRANSPORT AND CIVIC WORKERS' UNION (UTCW)": its acronym after it.)
+  const first = sections[0]?.trim().replace(/[ \t]+\(\p{Lu}{2,8}\)$/u, '') ?? '';
   // A name alone: no headline ("… election 2026: count live"), station ident or section label.
   const name = first.length <= 80 && /^[\p{L}&'’. ]+$/u.test(first) && !/^LIVE\b/i.test(first) ? titleCase(first) : '';
   if (!name || !(isBodyName(name) || FIRM.test(name))) return undefined;
@@ -138,9 +150,11 @@ const NEWS_PAGE = /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+
 const PAGE_OF = /^[ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*[|›>][ \t]*(?:News|Newsroom|Press|Media)\b[^\n]*$/m;
 // (Not a news outlet's own section: "Wolds Sound 96.3 FM | News | Education" is the station's reporting.)
 const OUTLET =
-  /\b(?:FM|AM|Radio|TV|Television|News|Times|Post|Gazette|Herald|Chronicle|Courier|Mercury|Echo|Journal|Tribune|Observer|Telegraph|Express|Today|Daily|Weekly|Press|Magazine)\b/i;
+  /\b(?:FM|AM|Radio|TV|Television|News|Times|Post|Gazette|Herald|Chronicle|Courier|Mercury|Echo|Journal|Tribune|Observer|Telegraph|Express|Today|Daily|Weekly|Press|Magazine|Clarion|Sentinel|Examiner|Advertiser|Argus|Dispatch|Globe|Star|Standard|Register)\b/i;
+// "Harbour Lights Kitchen" over "News > Our Winter Appeal 2025-26: the results": its own site's news section below the name.
+const NAME_OVER_NEWS = /^[ \t]*(\p{Lu}[\p{L}'’&. -]{2,60}?)[ \t]*\n[ \t]*(?:News|Blog|Updates|Latest\s+news)[ \t]*[|›>]/u;
 const pageOf = (text: string): string | undefined => {
-  const name = bodyIn(PAGE_OF, text);
+  const name = bodyIn(PAGE_OF, text) ?? NAME_OVER_NEWS.exec(text)?.[1]?.trim();
   return name && !OUTLET.test(name) ? name : undefined;
 };
 // "Issued by the Joint Coordination Cell (JCC), Ministry of …": a report's header line naming who issues it ("Prepared by:"
@@ -174,7 +188,10 @@ const markerNamed = (text: string): string | undefined => {
   const before = NAME_THEN_MARKER.exec(head)?.[1];
   const crumb = BREADCRUMB.exec(head)?.[1];
   return (
-    MARKER_NAMED.exec(head)?.[1] ?? NEWSLETTER_OF.exec(head)?.[1] ?? (crumb && isBodyName(crumb) ? crumb : undefined) ?? (before && titleCase(before))
+    MARKER_NAMED.exec(head)?.[1] ??
+    NEWSLETTER_OF.exec(head)?.[1] ??
+    (crumb && isBodyName(titleCase(crumb)) ? crumb : undefined) ??
+    (before && titleCase(before))
   );
 };
 

@@ -225,6 +225,12 @@ export const DATE_RULES: Rule[] = [
     monthGroup: 1,
     build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
   },
+  {
+    // "August was the busiest month, at 206,150 TEU": a month as its sentence's subject.
+    re: new RegExp(String.raw`(?<=(?:^|[.!?]["”]?[^\S\n]+|\n[^\S\n]*))(${MONTH})(?=[^\S\n]+(?:was|saw|brought|had|set)\b)`, 'g'),
+    monthGroup: 1,
+    build: (m) => ({ kind: 'month', m: monthNumber(m[1]), last: false }),
+  },
   ...YEAR_PERIOD_RULES,
   {
     re: /\b(yesterday|today|tonight|this (?:morning|afternoon|evening)|last night)\b/gi,

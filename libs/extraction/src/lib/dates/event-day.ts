@@ -44,14 +44,21 @@ export const carryEventDays = (
   // Per paragraph: the event day of the section it belongs to, once past that section's opening paragraph.
   const dayOf: (AsOf | undefined)[] = [];
   let current: AsOf | undefined;
+  // The lead's event day ("finished the marathon yesterday") holds in later sections that name no day of their own.
+  let story: AsOf | undefined;
+  let first = true;
   let opening = true;
   for (const p of paragraphs) {
     // ("HOSPITAL MARCH: HOW MANY CAME?": a heading in capitals, whatever ends it.)
     if (isTitleLike(text, p) || /^[^a-z\n]{3,80}$/.test(text.slice(p.start, p.end).trim())) {
       [current, opening] = [undefined, true];
     } else if (opening) {
-      const first = p.sentences[0];
-      current = first ? eventDay(dates, first, published) : undefined;
+      const lead = p.sentences[0];
+      const own = lead ? eventDay(dates, lead, published) : undefined;
+      current = own ?? story;
+      // (An opening that names no day of its own holds at the story's day from its first sentence.)
+      if (!own) dayOf[p.index] = story;
+      if (first) [story, first] = [current, false];
       opening = false;
     } else dayOf[p.index] = current;
   }

@@ -33,7 +33,10 @@ const FIGURES_AT =
   /^[ \t]*(?:\d{1,2}\.\s+)?All\s+(?:figures|data|numbers)\s+(?:are|relate\s+to|refer\s+to)\s+(?:as\s+(?:at|of)\s+|at\s+|correct\s+(?:at|as\s+of)\s+)?(?:\d{1,2}[:.]\d{2}\s+on\s+)?([^\n]{6,60})/im;
 const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance)\s+period\s*:\s*([^\n]+)$/im;
 // "Data as of 30 November 2026 | Published 2 December 2026": a situation update's header says when its figures hold.
-const DATA_AS_OF = /^[^\n]{0,40}?\b(?:Data|Figures|Information|Statistics)\s+(?:correct\s+)?as\s+(?:of|at)\s+([^\n|;]{6,40})/im;
+// ("Data to: 5pm, Thursday 26 November 2026" under an outbreak update's date of issue; "ANNUAL MINERAL RESOURCES AND ORE
+// RESERVES STATEMENT AS AT 30 JUNE 2026": a statement's title.)
+const DATA_AS_OF =
+  /^[^\n]{0,40}?\b(?:Data|Figures|Information|Statistics)\s+(?:correct\s+)?(?:as\s+(?:of|at)|(?:up\s+)?to)\s*:?\s+([^\n|;]{6,40})|^[^\n]{0,80}?\b(?:STATEMENT|REPORT|Statement|Report)\s+(?:AS\s+AT|as\s+at)\s+([^\n|;]{6,40})$/im;
 // "released the department's crime statistics for calendar year 2025", "its 2025 crime statistics": a past year's data.
 const YEAR_DATA =
   /\b(?:statistics|figures|data|results)\s+for\s+(?:the\s+)?(?:calendar\s+)?(?:year\s+)?((?:19|20)\d{2})\b(?![-–/]\d)|\b((?:19|20)\d{2})\s+(?:annual\s+)?(?:[a-z]+\s+)?(?:statistics|figures|data)\b/;
@@ -101,7 +104,8 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const last = reporting ? findDateMentions(reporting).findLast((x) => x.kind === 'date' && x.y !== undefined) : undefined;
   if (last?.kind === 'date' && last.y !== undefined)
     return { asOf: { as_of: toIso({ y: last.y, m: last.m, d: last.d }), datePrecision: 'day', dateBasis: 'explicit' } };
-  const asOf = DATA_AS_OF.exec(text.slice(0, 600))?.[1];
+  const data = DATA_AS_OF.exec(text.slice(0, 600));
+  const asOf = data?.[1] ?? data?.[2]?.replace(/\b([A-Z])([A-Z]+)\b/g, (_, a: string, b: string) => a + b.toLowerCase());
   const held = asOf ? findDateMentions(asOf).find((x) => x.kind === 'date' && x.y !== undefined) : undefined;
   if (held?.kind === 'date' && held.y !== undefined)
     return { asOf: { as_of: toIso({ y: held.y, m: held.m, d: held.d }), datePrecision: 'day', dateBasis: 'explicit' }, stated: true };

@@ -27,7 +27,8 @@ const BEFORE: [string, Qualifier][] = [
     'at_least',
   ],
   [
-    String.raw`(?<=\bto\s)(?:top|exceed|surpass|pass)|just\s+over|more\s+than|greater\s+than|(?:longer|larger|bigger|taller|heavier|wider|deeper)\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over|(?<=\b(?:has|have|had|was|were|is|are|now|already|just|it|they|total|toll|tally|number|figure|losses|deaths|cases|casualties|sales|costs|damages)\s)(?:passed|surpassed|exceeded|topped|crossed|tops?|exceeds?|surpass(?:es)?|pass(?:es)?)`,
+    // ("Admissions top 3,000", "Evacuations pass 6,000": a headline's plural subject and its verb.)
+    String.raw`(?<=\bto\s)(?:top|exceed|surpass|pass)|(?<=\b(?!(?:its|his|this|was|has|is|as|us|yes|does|plus)\s)[A-Za-z]{3,}s\s)(?:top|exceed|surpass|pass)|just\s+over|more\s+than|greater\s+than|(?:longer|larger|bigger|taller|heavier|wider|deeper)\s+than|in\s+excess\s+of|upwards\s+of|upward\s+of|exceeding|over|above|beyond|north\s+of|well\s+over|(?<=\b(?:has|have|had|was|were|is|are|now|already|just|it|they|total|toll|tally|number|figure|losses|deaths|cases|casualties|sales|costs|damages)\s)(?:passed|surpassed|exceeded|topped|crossed|tops?|exceeds?|surpass(?:es)?|pass(?:es)?)`,
     'more_than',
   ],
   [

@@ -34,6 +34,8 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   )
     return 'time';
   if (/^\s?(?:FM|MHz|kHz)\b/.test(after)) return 'frequency';
+  // "Notes to Table 1: (1) Figures are rounded …", "(2) Reserves are …": a footnote's mark, not a count.
+  if (/(?:^|\n|[:.;])[ \t]*\($/.test(before) && /^\)[ \t]+[A-Z]/.test(after) && m.value < 20) return 'footnote';
   // "($1 = 1,388.0000 won)": a wire's exchange-rate note, both sides of it.
   if (/\(\s*(?:[$€£]|US\$)?\s*$/.test(before) && /^\s*=\s*[\d,.]+\s*[A-Za-z]+\s*\)/.test(after)) return 'exchange rate';
   if (/\(\s*(?:[$€£]|US\$)?1\s*=\s*$/.test(before) && /^\s*[A-Za-z]+\s*\)/.test(after)) return 'exchange rate';
