@@ -8,7 +8,7 @@ import { ownActor } from './own-act';
 import { subjectOf, type Attribution } from './find-attributions';
 import type { Credit, CreditDocument } from './credit-document';
 import { findIssuer, opinionAuthor } from './issuer-voice';
-import { pollGoesOn } from './poll-carry';
+import { pollFinding, pollGoesOn, pollsterOf } from './poll-carry';
 import { endsWithEntityNoun } from './noun-phrase';
 import { countsItsSubject, creditedAfter, explanationOf } from './neighbour-credit';
 import {
@@ -61,6 +61,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const author = opinionAuthor(doc.text);
   const answerer = interviewee(doc.text);
   const initials = declaredInitials(doc.text);
+  const pollster = pollsterOf(doc.text);
 
   // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on (read from every
   // paragraph since the last one read, figures or not: "MINISTER X: Good morning." labels the answer below it).
@@ -166,7 +167,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const subject = said ? subjectOf(doc.sentences[j] as Sentence) : undefined;
       if (subject && /^it$/i.test(said?.pronoun ?? '') && isDescription(subject)) return subject;
     }
-    return pollGoesOn(doc, sentence);
+    return pollGoesOn(doc, sentence) ?? pollFinding(pollster, sentence);
   };
 
   const describedActor = (sentence: Sentence): string | undefined => {

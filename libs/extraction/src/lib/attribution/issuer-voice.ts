@@ -14,8 +14,12 @@ const BREADCRUMB = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,4})[ \t
 const OWN_VOICE_MARKERS = [
   // ("FOOD SECURITY SNAPSHOT No. 9": a cluster's periodic snapshot.)
   String.raw`(?:[A-Z][\w'’-]*\s+){0,3}(?:[Bb]ulletin|BULLETIN|Situation\s+(?:[Rr]eport|[Uu]pdate)|SITUATION\s+(?:REPORT|UPDATE)|Snapshot|SNAPSHOT)\b`,
-  // ("Measles outbreak, Carrick Vale: situation update 9": a numbered update after its subject.)
+  // ("Measles outbreak, Carrick Vale: situation update 9", "REDFERN FIRE - INCIDENT UPDATE No. 14": a numbered update after its subject.)
   String.raw`[A-Z][^\n:]{0,60}:[ \t]*(?:[Ss]ituation|[Oo]utbreak|[Ii]ncident)\s+(?:report|update)\s+(?:No\.?\s*)?\d`,
+  String.raw`(?:[A-Z][\w'’-]*[ \t]+){0,4}[-–—:]?[ \t]*(?:INCIDENT|SITUATION|OUTBREAK)[ \t]+(?:UPDATE|REPORT)\b`,
+  // "Six-month usage report: April to September 2026", "MONTHLY CLIMATE SUMMARY - NOVEMBER 2026": a body's periodic report.
+  String.raw`(?:Six|Three|Nine|Twelve|SIX|THREE|NINE|TWELVE)-(?:month|MONTH)[ \t]+(?:[A-Za-z]+[ \t]+)?(?:[Rr]eport|REPORT|[Rr]eview|REVIEW)\b`,
+  String.raw`(?:MONTHLY|WEEKLY|ANNUAL)[ \t]+(?:[A-Z]+[ \t]+){0,2}(?:SUMMARY|REPORT|BULLETIN|REVIEW)\b`,
   // "Homefinder House Price Index - November 2026": a body's own index, released under its title and period.
   // ("Mortgage Lending Monitor – May 2027": a lender's own monthly monitor.)
   String.raw`[A-Z][^\n]{0,60}\b(?:Index|Tracker|Barometer|Monitor)[ \t]*[-–—:|][ \t]*(?:[A-Z][a-z]+[ \t]+)?(?:19|20)\d{2}[ \t]*$`,
@@ -66,7 +70,7 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   // (By its words, not its capitals: "FRAGCOUNT > NEWS > ESPORTS" is a games site's story.)
   const crumb = BREADCRUMB.exec(text)?.[1];
   const crumbs = (crumb !== undefined && isBodyName(titleCase(crumb))) || BREADCRUMB.test(text.slice(text.indexOf('\n') + 1));
-  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !crumbs) return firstPersonPage(text);
+  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !crumbs) return firstPersonPage(text) ?? bodyLetterhead(text);
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
   // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.
@@ -114,6 +118,9 @@ const firstPersonPage = (text: string): string | undefined => {
   if (sections.length > 1 && (/\d/.test(line) || OUTLET.test(line) || GENRE.test(line))) return undefined;
   // ("UNITED TRANSPORT AND CIVIC WORKERS' UNION (UTCW)": its acronym after it.)
   const first = sections[0]?.trim().replace(/[ \t]+\(\p{Lu}{2,8}\)$/u, '') ?? '';
+  // "Quillstack Engineering Blog": a company's own blog, under its name.
+  const blog = /^(\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}?) (?:Engineering |Tech |Product |Company |Official )?Blog$/u.exec(first)?.[1];
+  if (blog && !OUTLET.test(blog)) return blog;
   // A name alone: no headline ("… election 2026: count live"), station ident or section label.
   const name = first.length <= 80 && /^[\p{L}&'’. ]+$/u.test(first) && !/^LIVE\b/i.test(first) ? titleCase(first) : '';
   if (!name || !(isBodyName(name) || FIRM.test(name))) return undefined;
@@ -123,6 +130,16 @@ const firstPersonPage = (text: string): string | undefined => {
     return !/["“]/.test(paragraph);
   });
   return own ? name : undefined;
+};
+
+// "SALLIS COUNTY FIRE PROTECTION DISTRICT" in capitals on the first line, a body by its words, over a page no reporter
+// signs: its own document, whatever its genre's furniture (not a paper's masthead, "THE BRANSCOMBE COURIER").
+const REPORTER_BYLINE = /^[ \t]*By\s+[A-Z][\w'’-]+\s+[A-Z]/m;
+const bodyLetterhead = (text: string): string | undefined => {
+  const head = letterhead(text);
+  // (And names itself in its body: "…, the Sallis County Fire Protection District said"; a section's "AIRLINE PUNCTUALITY" does not.)
+  const named = head !== undefined && text.indexOf(head, text.indexOf('\n')) > 0;
+  return head && named && isBodyName(head) && !OUTLET.test(head) && !REPORTER_BYLINE.test(text.slice(0, HEAD_CHARS)) ? head : undefined;
 };
 
 // A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,

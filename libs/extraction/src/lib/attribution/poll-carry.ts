@@ -13,3 +13,23 @@ export const pollGoesOn = (doc: CreditDocument, sentence: Sentence): string | un
   for (let j = first; j < sentence.index; j++) if ((doc.attributions[j] ?? []).length) return undefined;
   return (doc.attributions[first - 1] ?? []).filter((a) => POLL_SOURCE.test(doc.text.slice(a.anchor, a.end + 12))).at(-1)?.raw;
 };
+
+// "according to the latest Vantage Research poll for The Sentinel", "a poll by Kestrel Insight": the pollster a write-up's
+// lead names.
+const POLLSTER =
+  /\baccording\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})(?:opinion\s+)?(?:poll|survey)\b|\b(?:poll|survey)\s+(?:by|from|conducted\s+by|carried\s+out\s+by)\s+((?:[A-Z][\w&'’-]*[ \t]*){1,4})/;
+/** How far into the write-up its pollster is named. */
+const POLL_LEAD_CHARS = 800;
+// A sentence of the poll's own findings: its respondents, sample, margin of error, shares ("is on 18%") or seat model.
+const FINDING =
+  /\b(?:respondents|interviewed|margin\s+of\s+error|of\s+those\s+asked|were\s+asked|asked\s+(?:which|whether|who|how)|said\s+they|don['’]t\s+know|did\s+not\s+know|seat\s+model)\b|\b(?:is|are|were|was|stands?|stood)\s+on\s+\d/i;
+
+/** The pollster a poll write-up names in its lead, when it is one. */
+export const pollsterOf = (text: string): string | undefined => {
+  const m = POLLSTER.exec(text.slice(0, POLL_LEAD_CHARS));
+  return (m?.[1] ?? m?.[2])?.trim();
+};
+
+/** "Some 14% of respondents said they did not know": a finding of the poll the write-up is about, its pollster's. */
+export const pollFinding = (pollster: string | undefined, sentence: Sentence): string | undefined =>
+  pollster && FINDING.test(sentence.text) ? pollster : undefined;

@@ -11,7 +11,7 @@ const GATHERING = 'council|meeting|summit|briefing|session|hearing|conference|as
 const BALLOT = 'referendum|election|by-election|ballot|plebiscite';
 // A walkout or a march the lead dates ("walked out on Wednesday in the biggest strike", "Yesterday's march").
 const ACTION = 'strike|walkout|march|protest|rally|demonstration';
-const VENUE = new RegExp(String.raw`\b(${GATHERING}|${BALLOT}|${ACTION})\b`, 'i');
+const VENUE_ALL = new RegExp(String.raw`\b(${GATHERING}|${BALLOT}|${ACTION})\b`, 'gi');
 // Told in the simple past, with nothing that holds now or looks ahead.
 const SIMPLE_PAST = /\b(?:was|were|\w{3,}ed|made|took|put|sold|came|went|saw|led)\b/i;
 const NOT_SIMPLE_PAST = /\b(?:is|are|remains?|will|would|could|may|might|expects?|plans?|planned|now|currently|still|next|further)\b/i;
@@ -32,27 +32,33 @@ export const leadVenue = (index: DateIndex, sentences: Sentence[]): Venue | unde
   for (const sentence of sentences) {
     if (isLeadProse(sentence.text)) prose.add(sentence.paragraph);
     if (sentence.paragraph >= LEAD_PARAGRAPHS && prose.size > LEAD_PARAGRAPHS) break;
-    const venue = VENUE.exec(sentence.text);
-    // "in March" is the month, not a march.
-    if (!venue || venue[1] === 'March') continue;
-    const at = sentence.start + venue.index;
-    // "after Thursday's by-election": the gathering's own day, though "after" makes it an edge of a period elsewhere.
-    const owned = (m: DateMention): boolean =>
-      m.kind === 'weekday' &&
-      /^['’]s\b/.test(sentence.text.slice(m.end - sentence.start)) &&
-      /\b(?:after|following|since)\s+$/i.test(sentence.text.slice(0, m.start - sentence.start));
-    const day = within(index.mentions, sentence).find(
-      (m) =>
-        ((!m.boundary && !m.future) || owned(m)) &&
-        (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') &&
-        Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end)) <= VENUE_DAY,
-    );
-    const resolved = day && resolveDate(day.kind === 'weekday' && owned(day) ? { ...day, ahead: false } : day, index.published);
-    if (resolved)
-      return {
-        word: (venue[1] as string).toLowerCase(),
-        asOf: { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: resolved.relative ? 'relative' : 'explicit' },
-      };
+    // (The venue word nearest its day: "in Thursday's election", not the "Branscombe City Council" before it.)
+    let best: (Venue & { gap: number }) | undefined;
+    for (const venue of sentence.text.matchAll(VENUE_ALL)) {
+      // "in March" is the month, not a march.
+      if (venue[1] === 'March') continue;
+      // "at the last general strike, on 9 October": an earlier occasion, which the story compares with, not its own.
+      if (/\b(?:last|previous|earlier|prior|former)\s+(?:[a-z]+\s+)?$/i.test(sentence.text.slice(0, venue.index ?? 0))) continue;
+      const at = sentence.start + (venue.index ?? 0);
+      // "after Thursday's by-election": the gathering's own day, though "after" makes it an edge of a period elsewhere.
+      const owned = (m: DateMention): boolean =>
+        m.kind === 'weekday' &&
+        /^['’]s\b/.test(sentence.text.slice(m.end - sentence.start)) &&
+        /\b(?:after|following|since)\s+$/i.test(sentence.text.slice(0, m.start - sentence.start));
+      const gap = (m: DateMention): number => Math.min(Math.abs(m.start - at - venue[0].length), Math.abs(at - m.end));
+      const day = within(index.mentions, sentence).find(
+        (m) =>
+          ((!m.boundary && !m.future) || owned(m)) && (m.kind === 'weekday' || m.kind === 'date' || m.kind === 'day-offset') && gap(m) <= VENUE_DAY,
+      );
+      const resolved = day && resolveDate(day.kind === 'weekday' && owned(day) ? { ...day, ahead: false } : day, index.published);
+      if (resolved && day && (!best || gap(day) < best.gap))
+        best = {
+          word: (venue[1] as string).toLowerCase(),
+          asOf: { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: resolved.relative ? 'relative' : 'explicit' },
+          gap: gap(day),
+        };
+    }
+    if (best) return { word: best.word, asOf: best.asOf };
   }
   return undefined;
 };

@@ -9,7 +9,9 @@ export const sentenceBefore = (text: string, start: number): string => text.slic
 
 // "watched ... in Saturday's final", "after Tuesday's vote": a possessive day in a clause told in the past is the day it
 // happened; "ahead of Tuesday's election", "Sunday's race will" look forward, as does a present-tense clause.
-const PAST_CLAUSE = /\b(?:was|were|had|did|\w{3,}ed)\b[^.;:]{0,60}$/i;
+// ("has lost its majority …, winning 27 of the 60 seats in Thursday's election": an irregular past, or a result's participle.)
+const PAST_CLAUSE =
+  /\b(?:was|were|had|did|\w{3,}ed|lost|won|took|held|saw|came|fell|rose|drew|beat|cast|winning|losing|taking|gaining)\b[^.;:]{0,60}$/i;
 const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expected|set\s+to|due|plans?|upcoming|coming|into)\b[^.;]{0,40}$/i;
 export const pastPossessive = (text: string, start: number, end: number): boolean => {
   const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');

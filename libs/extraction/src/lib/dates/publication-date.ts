@@ -206,8 +206,12 @@ const leadWeekday = (text: string, mentions: DateMention[], from: number): numbe
     (d) => d.start >= from && d.start < limit && d.kind === 'weekday' && !d.future && !d.boundary && !d.strictlyBefore && d.week === undefined,
   );
   // "killed by an avalanche … on Monday …, police said on Wednesday": the saying's day is the dateline's, not the event's.
-  const m = plain.find((d) => SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start))) ?? plain[0];
-  return m?.kind === 'weekday' ? m.weekday : undefined;
+  const said = plain.find((d) => SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)));
+  if (said?.kind === 'weekday') return said.weekday;
+  // "the earthquake that struck late on Thursday rose to at least 143 on Friday": the news is the latest day the lead
+  // names (each other day falls at most three days before it), the event's day comes first.
+  const days = plain.flatMap((d) => (d.kind === 'weekday' ? [d.weekday] : []));
+  return days.find((day) => days.every((other) => (day - other + 7) % 7 <= 3)) ?? days[0];
 };
 
 const headerLines = (text: string): { line: string; start: number }[] => {

@@ -54,7 +54,8 @@ export const urlDate = (lines: { line: string }[]): YMD | undefined => {
 // 10:30", "Valdoré, the 8th of August, 17h30". Its year is the one the header names ("GCSE results 2027", "N° 31/2027")
 // when it fits the weekday, else the latest up to the reading day in which the weekday falls so.
 const DAY_HEADER = new RegExp(
-  String.raw`^[ \t]*(?:[A-Z][\p{L}' -]{1,30},[ \t]+)?(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?[ \t]+)?(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+([A-Z][a-z]+)\.?(?:,?[ \t]+\d{1,2}[:.h]\d{2})?[ \t]*$`,
+  // ("Mon 30 Nov, 5.42pm": a local site's abbreviated day and its time.)
+  String.raw`^[ \t]*(?:[A-Z][\p{L}' -]{1,30},[ \t]+)?(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?[ \t]+)?(?:the[ \t]+)?(\d{1,2})(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+([A-Z][a-z]+)\.?(?:,?[ \t]+\d{1,2}[:.h]\d{2}(?:[ \t]*[ap]\.?m\.?)?)?[ \t]*$`,
   'mu',
 );
 // Else a weekday's date in the opening lines' prose: "Our live coverage began on the eve of the race, Saturday 17 April".
@@ -70,7 +71,7 @@ export const dayHeader = (text: string, lines: { line: string }[], mentions: () 
   const month = m ? monthNumber(m[3] ?? '') : 0;
   if (!m || !month) return undefined;
   const d = Number(m[2]);
-  const weekday = m[1] ? WEEKDAYS.indexOf(m[1].toLowerCase() as (typeof WEEKDAYS)[number]) : undefined;
+  const weekday = m[1] ? WEEKDAYS.findIndex((w) => w.startsWith(m[1]?.toLowerCase() ?? '')) : undefined;
   const fits = (y: number): boolean => isValidYmd({ y, m: month, d }) && (weekday === undefined || weekdayOf({ y, m: month, d }) === weekday);
   const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])/g)].map((y) => Number(y[1])));
   // "VALDECRUZ, 24 Nov." alone on its line: a dateline with neither weekday nor year, the latest such day up to the reading day.

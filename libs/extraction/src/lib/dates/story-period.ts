@@ -1,4 +1,6 @@
 import type { Paragraph, Span } from '../text/segment-text';
+import { pollFieldwork } from './poll-fieldwork';
+import { titlePeriod } from './title-period';
 import { answerDate } from './transcript-answer';
 import { addDays, monthNumber, toIso, type YMD } from './calendar';
 import { findDateMentions, type DateMention } from './date-mentions';
@@ -109,6 +111,10 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const held = asOf ? findDateMentions(asOf).find((x) => x.kind === 'date' && x.y !== undefined) : undefined;
   if (held?.kind === 'date' && held.y !== undefined)
     return { asOf: { as_of: toIso({ y: held.y, m: held.m, d: held.d }), datePrecision: 'day', dateBasis: 'explicit' }, stated: true };
+  const fieldwork = pollFieldwork(text, published);
+  if (fieldwork) return { asOf: { as_of: toIso(fieldwork), datePrecision: 'day', dateBasis: 'explicit' }, stated: true };
+  const inTitle = titlePeriod(text);
+  if (inTitle) return { asOf: monthOf(inTitle.y, inTitle.m) };
   const quarter = reporting ? PERIOD_QUARTER.exec(reporting) : null;
   if (quarter) {
     const q = Number(quarter[1] ?? quarter[2] ?? 0) || QUARTER_WORDS.indexOf((quarter[3] ?? '').toLowerCase()) + 1;
