@@ -42,10 +42,10 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:[A-Z]{2,5}|STOCK\s+EXCHANGE|MARKET|REGULATORY)\s+ANNOUNCEMENT\b|(?:Stock\s+[Ee]xchange|Market|Regulatory)\s+[Aa]nnouncement\b`,
   // "QUARTERLY REPORT OF PRODUCTION AND ACTIVITIES", "Half-year Report": a company's own periodic report.
   // ("Quarterly Trade Report - Third Quarter 2026" under a port authority's letterhead.)
-  String.raw`(?:QUARTERLY|HALF-YEAR(?:LY)?|INTERIM|ANNUAL)\s+(?:[A-Z]+\s+)?(?:REPORT|RESULTS)\b|(?:Quarterly|Half-year(?:ly)?|Interim)\s+(?:[A-Z][a-z]+\s+)?(?:[Rr]eport|[Rr]esults)\b`,
+  String.raw`(?:QUARTERLY|HALF-YEAR(?:LY)?|INTERIM|ANNUAL)\s+(?:[A-Z]+\s+)?(?:REPORT|RESULTS)\b|(?:Quarterly|Half-year(?:ly)?|Interim|Annual)\s+(?:[A-Z][a-z]+\s+)?(?:[Rr]eport|[Rr]esults)\b`,
   // "RNS Number : 3047P", a London regulatory news announcement.
   String.raw`RNS\s+Number\b`,
-  String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|First\s+[Rr]elease\b|FIRST\s+RELEASE\b`,
+  String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|STATISTICAL\s+(?:RELEASE|BULLETIN)\b|First\s+[Rr]elease\b|FIRST\s+RELEASE\b`,
   String.raw`(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]`,
   // "Weekly Respiratory Illness Surveillance Report", "HARVEST REPORT 2026": a body's own periodic report under its name.
   String.raw`(?:[A-Z][\w'’-]*\s+){0,4}(?:Surveillance|SURVEILLANCE|Harvest|HARVEST|Activity|ACTIVITY|Impact|IMPACT|Progress|PROGRESS)\s+(?:[Rr]eport|REPORT|[Uu]pdate|UPDATE)\b`,
@@ -162,7 +162,9 @@ const declaredVoice = (text: string): string | undefined => {
 // under a title, "From: The Turnstile <…>", is a publication like any other).
 const FROM_LINE = /^From:[ \t]*"?([^"<\n]{3,80}?)"?[ \t]*<[^>\n]+>[ \t]*$/m;
 // "News | University of Northbridge": a body's own news page, under its section label.
-const NEWS_PAGE = /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+centre)[ \t]*[|›>][ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*$/m;
+// (A name of two words or more: a paper's "News | Health" names its section.)
+const NEWS_PAGE =
+  /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+centre)[ \t]*[|›>][ \t]*([A-Z][^\n|›>]{2,60}?[ \t][^\n|›>]{2,60}?)[ \t]*$/m;
 // "University of Harrowgate | News and events | Research news": the body's name before its news section.
 const PAGE_OF = /^[ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*[|›>][ \t]*(?:News|Newsroom|Press|Media)\b[^\n]*$/m;
 // (Not a news outlet's own section: "Wolds Sound 96.3 FM | News | Education" is the station's reporting.)
@@ -174,13 +176,14 @@ const pageOf = (text: string): string | undefined => {
   const name = bodyIn(PAGE_OF, text) ?? NAME_OVER_NEWS.exec(text)?.[1]?.trim();
   return name && !OUTLET.test(name) ? name : undefined;
 };
-// "Issued by the Joint Coordination Cell (JCC), Ministry of …": a report's header line naming who issues it ("Prepared by:"
+// "Issued by the Joint Coordination Cell (JCC), Ministry of …", "Operated by CityWheel Mobility Ltd on behalf of …": a report's header line naming who issues it ("Prepared by:"
 // names an office of the body whose letterhead is above, not the issuer).
-const ISSUED_BY = /^[ \t]*(?:Issued|Published)\s+by:?\s+(?:the\s+)?([A-Z][^\n(,;|]{2,80}?)[ \t]*(?:$|[(,;|])/m;
+const ISSUED_BY = /^[ \t]*(?:Issued|Published|Operated)\s+by:?\s+(?:the\s+)?([A-Z][^\n(,;|]{2,80}?)[ \t]*(?:$|[(,;|])/m;
 // (A name with its acronym after it, "Joint Coordination Cell (JCC)", is a body's whatever its words.)
 const issuedBy = (text: string): string | undefined => {
   const m = ISSUED_BY.exec(text.slice(0, HEAD_CHARS));
-  const name = m?.[1]?.trim();
+  // ("CityWheel Mobility Ltd on behalf of Port Elsmere City Council": the operator, not whom it works for.)
+  const name = m?.[1]?.replace(/\s+on\s+behalf\s+of\b[\s\S]*$/, '').trim();
   const acronym = m ? /^\s*\(\p{Lu}{2,8}\)/u.test(text.slice((m.index ?? 0) + m[0].length - 1)) : false;
   return name && (acronym || isBodyName(name)) ? name : undefined;
 };

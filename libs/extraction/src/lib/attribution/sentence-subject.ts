@@ -1,9 +1,9 @@
 import type { Sentence } from '../text/segment-text';
 import { phraseAfter, type Phrase } from './noun-phrase';
 
-// Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...".
+// Leading date or adverbial before the subject: "On 25/10/2024, the Dutch ...", "Upstream, at Hensey Meadows, ...".
 const LEADING_ADVERBIAL =
-  /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Since\s+[^,]{1,30}|(?:After|Before|Despite|Following|Founded|Based|Established|Headquartered|Created|Formed)\s+(?:a|an|the|in|on|at|by|with|from|its|their|this|that)\s+[^,]{1,60}?),\s+/;
+  /^(?:(?:On|As of|As at|By|In|Last|Earlier|Late|Early)\s+[^,]{1,40}?|Yesterday|Today|Meanwhile|However|Separately|Moreover|Also|Upstream|Downstream|Elsewhere|Overall|Nationally|Locally|Regionally|Internationally|Globally|Overnight|Nearby|Offshore|Inland|Abroad|Afterwards|Later|Instead|Altogether|Additionally|Finally|Initially|Previously|Currently|Historically|Typically|Similarly|Since\s+[^,]{1,30}|(?:After|Before|Despite|Following|Founded|Based|Established|Headquartered|Created|Formed)\s+(?:a|an|the|in|on|at|by|with|from|its|their|this|that)\s+[^,]{1,60}?),\s+/;
 
 // A wire dateline: "MADRID, March 3, 2026 (Reuters) -", "NEW DELHI —", "KATOWICE, Poland, Nov. 5 (AP) —",
 // "ALTAMIRA DEL NORTE (Mexico), Aug. 16, 2027 (AIN) -".

@@ -62,6 +62,7 @@ const DAY = String.raw`(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?`;
 const DAY_SPAN_START = new RegExp(
   String.raw`\b(?:between|from)\s+(?:${DAY}\s+([A-Z][a-z]{2,8})\.?|([A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+((?:19|20)\d{2}))?\s+(?:and|until|till|to|through)\s+$`,
 );
+const SPAN_TO_MONTH = new RegExp(String.raw`^\s*(?:to|until|till|through|[-–])\s*${FULL_MONTH_NAME}\b`);
 const acrossMonths = (before: string, value: DateValue): DateValue => {
   const m = DAY_SPAN_START.exec(before);
   const from = m ? monthNumber(m[1] ?? m[2] ?? '') : 0;
@@ -126,6 +127,8 @@ export const findDateMentions = (text: string): DateMention[] => {
         ...(periodEnd ? { periodEnd: true } : {}),
         boundary:
           attributive(text, start, end) ||
+          // "in April to June 2026": a span's first month is its edge.
+          (value.kind === 'month' && value.y === undefined && SPAN_TO_MONTH.test(text.slice(end, end + 24))) ||
           (!asOfBy &&
             !periodEnd &&
             !target &&

@@ -1,5 +1,5 @@
 import type { Paragraph, Sentence, Span } from '../text/segment-text';
-import { toIso } from './calendar';
+import { monthNumber, toIso } from './calendar';
 import { within, type AsOf, type DateIndex } from './find-as-of';
 import { resolveDate } from './resolve-date';
 
@@ -60,21 +60,26 @@ export const headingPeriod = (index: DateIndex, text: string, paragraphs: Paragr
   const end = paragraphs[firstProse(text, paragraphs)]?.start ?? 0;
   for (const m of index.mentions) {
     if (m.start >= end) continue;
-    if (!m.periodEnd || !/\b(?:months|quarter|half|half-year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(0, m.start - 30), m.start)))
+    // ("Annual Report 2025-26 / Year ended 31 March 2026": a year's too.)
+    if (!m.periodEnd || !/\b(?:months|quarter|half|half-year|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(0, m.start - 30), m.start)))
       continue;
     const resolved = resolveDate(m, index.published);
+    // (A year ended 31 December is the calendar year, at year precision.)
+    const calendar = resolved?.date.m === 12 && /\byear\s+\w+\s+$/i.test(text.slice(Math.max(0, m.start - 30), m.start));
+    if (resolved && calendar) return { as_of: `${resolved.date.y}-01-01`, datePrecision: 'year', dateBasis: 'explicit' };
     if (resolved?.precision === 'day') return { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: 'explicit' };
   }
   // "Statistics bulletin: July to September 2026 (Q3)", "Quarterly report, Q2 2026": a span of months or a quarter the
   // heading names, as of its last month.
   const span = HEADING_SPAN.exec(text.slice(0, end));
   if (!span) return undefined;
-  const month = span[1] ? MONTHS.findIndex((name) => name.startsWith(span[1]!.slice(0, 3))) + 1 : Number(span[3]) * 3;
+  const month = span[1] ? monthNumber(span[1]) : Number(span[3]) * 3;
   const year = Number(span[2] ?? span[4]);
   return month > 0 ? { as_of: toIso({ y: year, m: month, d: 1 }), datePrecision: 'month', dateBasis: 'explicit' } : undefined;
 };
 const MONTH_NAME = String.raw`(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?`;
-const HEADING_SPAN = new RegExp(String.raw`\b${MONTH_NAME}\s+(?:to|–|-)\s+(${MONTH_NAME})\s+((?:19|20)\d{2})\b|\bQ([1-4])\s+((?:19|20)\d{2})\b`);
+// ("… FOR THE PERIOD JANUARY - OCTOBER 2026": in capitals too.)
+const HEADING_SPAN = new RegExp(String.raw`\b${MONTH_NAME}\s+(?:to|–|-)\s+(${MONTH_NAME})\s+((?:19|20)\d{2})\b|\bQ([1-4])\s+((?:19|20)\d{2})\b`, 'i');
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

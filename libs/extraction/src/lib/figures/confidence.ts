@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.46, -0.43, -0.42, -1.85, 0, 0.59, -1.62, -1.42, 0.7, -0.96, -2.13, 1.07, 0.81, 0.38, -1.34, 0.49, -0.65, -0.51,
+  2.49, -0.44, -0.43, -1.87, -0.13, 0.57, -1.6, -1.44, 0.69, -1.08, -2.08, 1.06, 0.84, 0.38, -1.28, 0.47, -0.59, -0.55,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

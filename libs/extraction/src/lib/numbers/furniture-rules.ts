@@ -21,6 +21,9 @@ const SAMPLE_BEFORE =
   /\b(?:survey|poll|questionnaire|sample|panel)\s+(?:of|with|among|(?:realised|realized|carried\s+out|conducted)\s+(?:with|among))\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$/i;
 const SAMPLE_AFTER = /^\s+(?:[a-z]+\s+)?(?:respondents\b|who\s+(?:responded|took\s+part)\b)/;
 
+// "ABN 48 112 903 557": a company's registration number, in its groups of digits.
+const REGISTRATION = /\b(?:ABN|ACN|ARBN|EIN|GST|VAT(?:\s+(?:[Nn]o\.?|[Nn]umber|[Rr]eg\.?))?)\.?:?\s*(?:\d+\s+){0,4}$/;
+
 /** "two-bedroom homes", "a five-star hotel", "the three-storey block": a kind of thing, in digits or words. */
 export const KIND_OF_THING = /^-(?:bed(?:room)?s?|storey|story|star|door|seater|lane|piece)\b/i;
 
@@ -34,6 +37,14 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   )
     return 'time';
   if (/^\s?(?:FM|MHz|kHz)\b/.test(after)) return 'frequency';
+  // "left at about 4.15 on Monday morning", "contact at 2.40 that afternoon": a clock time by its "at" and its day.
+  if (
+    /^\d{1,2}\.[0-5]\d$/.test(m.text) &&
+    /\bat\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?$/i.test(before) &&
+    /^\s+(?:on|that|this|in\s+the|last|yesterday|today)\b/i.test(after)
+  )
+    return 'time';
+  if (REGISTRATION.test(before)) return 'label';
   // "Notes to Table 1: (1) Figures are rounded …", "(2) Reserves are …": a footnote's mark, not a count.
   if (/(?:^|\n|[:.;])[ \t]*\($/.test(before) && /^\)[ \t]+[A-Z]/.test(after) && m.value < 20) return 'footnote';
   // "($1 = 1,388.0000 won)": a wire's exchange-rate note, both sides of it.

@@ -15,8 +15,6 @@ const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
   /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Col\.?|Column|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Precinct|Box|Slide|slide|Note|Mile|Lap|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|Bridge|Zones|N\.|N°|Nº|[Ii]ncident|[Rr]eference|[Uu]pdate|mile|berths?|[Rr]ef\.?|Scope|[Pp]aper|Posts|Junctions|junctions|zones|[Pp]asscode|[Aa]ccess\s+code|PIN|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
-// "ABN 48 112 903 557": a company's registration number, in its groups of digits.
-const REGISTRATION = /\b(?:ABN|ACN|ARBN|EIN|GST|VAT(?:\s+(?:[Nn]o\.?|[Nn]umber|[Rr]eg\.?))?)\.?:?\s*(?:\d+\s+){0,4}$/;
 // "pages 4 and 5", "wards 3, 7 and 9": the later numbers of a label's list.
 const LABEL_LIST_TAIL = /\d+(?:\s*(?:,|and|or|to|&|-|–)\s*\d+)*\s*(?:,|and|or|to|&|-|–)\s*$/;
 const QUANTITY_NOUN_AFTER =
@@ -130,8 +128,13 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     m.value <= 120
   )
     return 'age';
-  // "Cases range in age from seven months to 34 years": the ages of a range, not counts.
-  if (/\b(?:range|ranged|ranging)\s+in\s+age\s+from\s+(?:[\w-]+\s+(?:months?|years?)\s+to\s+)?$/i.test(before)) return 'age';
+  // "Cases range in age from seven months to 34 years", "the persons in the age from 14 to 17 years": ages, not counts.
+  if (
+    /\b(?:(?:range|ranged|ranging)\s+in\s+age|in\s+the\s+age)\s+(?:from|over|under|above|below|of|between)\s+(?:[\w-]+\s+(?:months?\s+|years?\s+)?(?:to|and)\s+)?$/i.test(
+      before,
+    )
+  )
+    return 'age';
   if (m.word) {
     // "only one of the 40 districts", "one of the samples": a count of one; "one of the largest" is not.
     if (
@@ -167,13 +170,6 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   if (/^\s?°(?!\s?[CF]\b)/.test(after)) return 'angle or temperature';
   if (/^:\d/.test(after) || /\d[:.]$/.test(before)) return 'time or ratio';
   if (/^\s?(?:am|pm|a\.m\.|p\.m\.|gmt|bst|utc|cet|cest|est|edt|msk|kst|jst|hrs|local time)(?!\w)/i.test(after) && isClock(m)) return 'time';
-  // "left at about 4.15 on Monday morning", "contact at 2.40 that afternoon": a clock time by its "at" and its day.
-  if (
-    /^\d{1,2}\.[0-5]\d$/.test(m.text) &&
-    /\bat\s+(?:about\s+|around\s+|roughly\s+|approximately\s+)?$/i.test(before) &&
-    /^\s+(?:on|that|this|in\s+the|last|yesterday|today)\b/i.test(after)
-  )
-    return 'time';
   // "01632 960418", "0800": a leading zero writes a code or a phone number, never a quantity.
   if (/^0\d{2,}$/.test(m.text)) return 'code';
   if (isServiceNumber(m, before, after)) return 'phone number';
@@ -183,7 +179,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'date';
   const furniture = furnitureReason(m, before, after);
   if (furniture) return furniture;
-  if (LABELS.test(before) || LABELS.test(before.replace(LABEL_LIST_TAIL, '')) || REGISTRATION.test(before)) return 'label';
+  if (LABELS.test(before) || LABELS.test(before.replace(LABEL_LIST_TAIL, ''))) return 'label';
   const notation = notationReason(m, before, after);
   if (notation) return notation;
   if (isAge(m, before, after)) return 'age';

@@ -144,9 +144,15 @@ const wordMentions = (text: string): NumberMention[] => {
 
 // A share in words: "two-thirds", "three-quarters", and "half" only behind a bound ("fewer than half", "more than
 // half"). "About half" and "a third of" are left: the gold of earlier batches leaves them unannotated more often than not.
-const FRACTION_RE = /(?<=\b(?:more|fewer|less)\s+than\s+)half\b|\btwo[-\s]thirds\b|\bthree[-\s]quarters\b/gi;
+// A change by a share ("fell by almost a third", "decreased by one quarter") is annotated as its percentage.
+const FRACTION_RE =
+  /(?<=\b(?:more|fewer|less)\s+than\s+)half\b|\btwo[-\s]thirds\b|\bthree[-\s]quarters\b|(?<=\bby\s+(?:(?:almost|nearly|about|roughly|around|some|over|under|more\s+than|less\s+than|just\s+over|just\s+under)\s+)?)(?:a|one)\s+(?:third|quarter|fifth|half)\b/gi;
 const FRACTION_VALUE: [RegExp, number][] = [
   [/^half/i, 50],
+  [/^(?:a|one)\s+third/i, 100 / 3],
+  [/^(?:a|one)\s+quarter/i, 25],
+  [/^(?:a|one)\s+fifth/i, 20],
+  [/^(?:a|one)\s+half/i, 50],
   [/^two/i, 200 / 3],
   [/^three/i, 75],
 ];
