@@ -93,16 +93,19 @@ export const UNSEEN_BATCHES = [
   'held-out-63',
   'held-out-64',
   'held-out-65',
+  'held-out-66',
+  'held-out-67',
+  'held-out-68',
 ];
 /**
  * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-33 stays at the target's edge
  * after its rules (0.117 when scored, 0.1001 after: over-confident on figures its annotator leaves out), held-out-39 is
  * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), held-out-50 and -51
  * are over it on 131 candidates each from articles shorter than the brief asks (0.127 and 0.120 when scored), -54 and -55
- * too (0.101 and 0.121 when scored, higher after their rules credit their issuers' tables), held-out-62 is over it when
- * scored (0.108: over-confident on the cells of a reserves table its annotator left out), and held-out-66 and -67, the
- * newest batches (0.045 and 0.059 when scored), are kept unfixed as the honest estimate, so no rule or weight may be aimed
- * at them.
+ * too (0.101 and 0.121 when scored, higher after their rules credit their issuers' tables), held-out-62 and -69 are over
+ * it when scored (0.108: over-confident on the cells of a reserves table its annotator left out; 0.123), and held-out-70
+ * and -71, the newest batches (0.078 and 0.100 when scored), are kept unfixed as the honest estimate, so no rule or weight
+ * may be aimed at them.
  */
 export const REPORTED_BATCHES = [
   'held-out-33',
@@ -112,8 +115,9 @@ export const REPORTED_BATCHES = [
   'held-out-54',
   'held-out-55',
   'held-out-62',
-  'held-out-66',
-  'held-out-67',
+  'held-out-69',
+  'held-out-70',
+  'held-out-71',
 ];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
