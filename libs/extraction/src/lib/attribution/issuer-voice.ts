@@ -84,6 +84,10 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   // ("HALVARD MINERALS LIMITED / ASX: HVM | ABN 48 112 903 557 / ASX / MEDIA RELEASE": its listing line between.)
   const between = /^[ \t]*[A-Z][\w ,&'’-]{2,80}$/.test(secondLine) || LISTING_LINE.test(secondLine);
   if (head && (over || (between && OWN_VOICE.test(thirdLine)))) return head;
+  // "PRESS RELEASE" over "Halvorsen Institute for Marine Chemistry": a body's name right under the marker heads it.
+  const lines = top.split('\n').filter((l) => l.trim());
+  const under = lines[1]?.trim() ?? '';
+  if (OWN_VOICE.test(lines[0] ?? '') && TITLE_LINE.test(under) && /[a-z]/.test(under) && isBodyName(under)) return under;
   for (const s of sentences.slice(0, LEAD_SENTENCES)) {
     const named = (attributions[s.index] ?? []).find((a) => !a.pronoun);
     // "according to Homefinder's latest index": the index's owner.

@@ -34,14 +34,16 @@ const OWN_ACT = new RegExp(
 const NOT_ACTOR = /^(?:The|A|An|This|That|It|They|We|There|In|On|At|By|For|Of|Since|After|Before|But|And|While)$/;
 
 // "The rival Shanghai Containerized Freight Index, published every Friday, added 71.4 points": a named index reads itself.
+// ("Kingsmere's house price index rose 0.4%": its owner's.)
 const INDEX_MOVE =
-  /\b((?:[A-Z][\w.'’-]*\s+)+Index)(?:\s*,[^,]{1,60},)?\s+(?:rose|fell|gained|added|climbed|slipped|dropped|lost|jumped|eased|edged\s+(?:up|down))\b/g;
+  /\b((?:[A-Z][\w.'’-]*\s+)+Index|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*(?=['’]s\s+(?:[a-z-]+\s+){0,3}index\b)(?:['’]s\s+(?:[a-z-]+\s+){0,3}index))(?:\s*,[^,]{1,60},)?\s+(?:rose|fell|gained|added|climbed|slipped|dropped|lost|jumped|eased|edged\s+(?:up|down))\b/g;
 
 /** The actor whose act or claim has the figure at `pos` (an offset in `sentence`) as its object, if any. */
 export const ownActor = (sentence: string, pos: number): string | undefined => {
   let found: string | undefined;
   for (const m of sentence.matchAll(INDEX_MOVE))
-    if ((m.index ?? 0) + m[0].length <= pos && !/;|\.(?!\d)/.test(sentence.slice((m.index ?? 0) + m[0].length, pos))) found = m[1];
+    if ((m.index ?? 0) + m[0].length <= pos && !/;|\.(?!\d)/.test(sentence.slice((m.index ?? 0) + m[0].length, pos)))
+      found = m[1]?.replace(/['’]s\s+(?:[a-z-]+\s+){0,3}index$/, '');
   for (const m of sentence.matchAll(OWN_ACT)) {
     const end = (m.index ?? 0) + m[0].length;
     if (end > pos) break;

@@ -33,8 +33,12 @@ export const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   // "Output of pears is expected to rise", "Fuel for the fleet cost", "Paddleboarders and kayakers accounted for": a common
   // noun measured or listed, not a body that speaks.
   if (/^[A-Z][a-z]+$/.test(np.text) && /^\s+(?:of|for|and|or)\s+[a-z]/.test(s.slice(np.end - at))) return undefined;
+  // "Heavy rain fell": a capitalised adjective before its noun, not a name before its verb.
+  if (/^[A-Z][a-z-]+$/.test(np.text) && /^\s+[a-z]+\b/.test(s.slice(np.end - at)) && !VERB_AFTER.test(s.slice(np.end - at))) return undefined;
   return np;
 };
+const VERB_AFTER =
+  /^\s+(?:[a-z]+(?:ed|s|ly)|himself|herself|itself|themselves|said|says|has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|did|do|found|took|made|put|set|gave|told|ran|saw|sent|kept|left|paid|sold|won|lost|held|brought|bought|began|came|went|got|fell|rose|shot|hit|cut|led|met|spent|flew|drew|knew|thought|estimate|expect|say|also|now|still|then|again|only|already|late|early|last|on|in|at|to|and|of)\b/;
 const NAME_AHEAD = String.raw`\s+(?=[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*\s+[a-z])`;
 // ("Low-cost carrier Corvid Air": a hyphenated first word.)
 const DESCRIBED = new RegExp(String.raw`^[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:and|&)\s+[a-z][\w-]*)?((?:\s+[a-z][\w-]*){1,3})${NAME_AHEAD}`);

@@ -6,8 +6,9 @@ import { dayHeader, headerParts, issueMonth, issueWeek, leadWeekdayDate, urlDate
 
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
+// ("Released 07:00, Thursday 8 October 2026", "Issued: Friday 4 December 2026": a release's own line.)
 const LABELLED =
-  /^\s*(date(?!\s+(?:tabled|submitted|received|lodged|of\s+(?:question|birth|tabling)))|dated|published|publication date|(?:sitting|hearing|meeting|session|release|issue)\s+date|pub|posted|filed|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+  /^\s*(date(?!\s+(?:tabled|submitted|received|lodged|of\s+(?:question|birth|tabling)))|dated|published|publication date|(?:sitting|hearing|meeting|session|release|issue)\s+date|pub|posted|released|issued(?!\s+by)|filed|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
 // its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =

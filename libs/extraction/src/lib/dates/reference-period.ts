@@ -60,8 +60,11 @@ export const headingPeriod = (index: DateIndex, text: string, paragraphs: Paragr
   const end = paragraphs[firstProse(text, paragraphs)]?.start ?? 0;
   for (const m of index.mentions) {
     if (m.start >= end) continue;
-    // ("Annual Report 2025-26 / Year ended 31 March 2026": a year's too.)
-    if (!m.periodEnd || !/\b(?:months|quarter|half|half-year|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(0, m.start - 30), m.start)))
+    // ("Annual Report 2025-26 / Year ended 31 March 2026", "the 26 weeks ended 29 August 2026": a year's and weeks' too.)
+    if (
+      !m.periodEnd ||
+      !/\b(?:weeks|months|quarter|half|half-year|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(0, m.start - 30), m.start))
+    )
       continue;
     const resolved = resolveDate(m, index.published);
     // (A year ended 31 December is the calendar year, at year precision.)

@@ -33,7 +33,7 @@ export const YEAR_SPAN = /\b(?:between|from)\s+((?:19|20)\d{2})\s+(?:and|to)\s+(
 const SEASON = /^(?:19|20)\d{2}[-–/]\d{2}\s/;
 const FIGURES_AT =
   /^[ \t]*(?:\d{1,2}\.\s+)?All\s+(?:figures|data|numbers)\s+(?:are|relate\s+to|refer\s+to)\s+(?:as\s+(?:at|of)\s+|at\s+|correct\s+(?:at|as\s+of)\s+)?(?:\d{1,2}[:.]\d{2}\s+on\s+)?([^\n]{6,60})/im;
-const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance)\s+period\s*:\s*([^\n]+)$/im;
+const REPORTING_PERIOD = /^[ \t]*(?:Reporting|Report|Reference|Data|Surveillance)\s+(?:period|week(?:\s+\d{1,2})?)\s*:\s*([^\n]+)$/im;
 // "Data as of 30 November 2026 | Published 2 December 2026": a situation update's header says when its figures hold.
 // ("Data to: 5pm, Thursday 26 November 2026" under an outbreak update's date of issue; "ANNUAL MINERAL RESOURCES AND ORE
 // RESERVES STATEMENT AS AT 30 JUNE 2026": a statement's title.)

@@ -14,7 +14,7 @@ const ALLOWED_ATTACHED = /^(?:p|ppl|km|kms|km2|km²|sqkm|m|mi|kg|t|ha|mph|kph|km
 const CALIBRE_ATTACHED = /^(?:mm|cm)$/;
 const KEPT_COMPOUNDS = /^(?:strong|man|men|member|person|soldier|troop|km|kilometre|kilometer|kilometres|kilometers|mile|miles|tonne|ton|square)$/i;
 const LABELS =
-  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Col\.?|Column|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Precinct|Box|Slide|slide|Note|Mile|Lap|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|Bridge|Zones|N\.|N°|Nº|[Ii]ncident|[Rr]eference|[Uu]pdate|mile|berths?|[Rr]ef\.?|Scope|[Pp]aper|Posts|Junctions|junctions|zones|[Pp]asscode|[Aa]ccess\s+code|PIN|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
+  /(?:\b(?:Article|Resolution|Section|Chapter|Page|Part|Unit|Flight|Route|Highway|Room|Level|Phase|Stage|Category|Class|Type|Model|Block|Batch|Version|Episode|Season|Series|Brigade|Division|Regiment|Battalion|Corps|Fleet|Army|Group|Line|Zone|Sector|Point|Hill|Item|Figure|Fig\.?|Table|Appendix|Annex|Paragraph|Col\.?|Column|Clause|Day|Week|Protocol|Decree|Law|Order|Grade|Size|Vol\.?|No\.?|Nos\.?|Number|Pages|Ward|Precinct|Box|Slide|slide|Note|Mile|Lap|Platform|Gate|Terminal|Junction|Exit|Bay|Pier|Floor|Tier|Bed|Bridge|Zones|N\.|N°|Nº|[Ii]ncident|[Rr]eference|[Uu]pdate|mile|berths?|Channel|[Rr]ef\.?|Scope|[Pp]aper|Posts|Junctions|junctions|zones|[Pp]asscode|[Aa]ccess\s+code|PIN|pp\.?|paragraph|article|pages?|section|resolution|clause|no\.|number|chapter|vol\.|ward|platform|gate|day)|#)\s*$/;
 // "pages 4 and 5", "wards 3, 7 and 9": the later numbers of a label's list.
 const LABEL_LIST_TAIL = /\d+(?:\s*(?:,|and|or|to|&|-|–)\s*\d+)*\s*(?:,|and|or|to|&|-|–)\s*$/;
 const QUANTITY_NOUN_AFTER =
@@ -214,10 +214,13 @@ const isRatio = (m: NumberMention, before: string, after: string): boolean => {
 const isClock = (m: NumberMention): boolean => m.value < 25 || (/^\d{4}$/.test(m.text) && m.value < 2400 && m.value % 100 < 60);
 
 /** "call NHS 111", "dial 999": a number to ring, written as bare digits with no quantity noun after it. */
+// ("the water company's emergency line on 815 44 200", "the information line is 1414", "The 311 line": a line's number.)
 const isServiceNumber = (m: NumberMention, before: string, after: string): boolean =>
-  /^\d{3,}$/.test(m.text) &&
-  /\b(?:call|calling|dial|dialling|dialing|ring|phone|text)\s+(?!(?:for|up|on)\b)(?:[\w'’]+\s+){0,4}$/i.test(before) &&
-  /^(?:\s\d{2,4})*(?:\s*[.,;:)]|\s+(?:or|and|rather|instead|if|for|from|before|after|now)\b|\s*$)/i.test(after);
+  (/^\d{3,}$/.test(m.text) &&
+    /\b(?:call|calling|dial|dialling|dialing|ring|phone|text)\s+(?!(?:for|up|on)\b)(?:[\w'’]+\s+){0,4}$/i.test(before) &&
+    /^(?:\s\d{2,4})*(?:\s*[.,;:)]|\s+(?:or|and|rather|instead|if|for|from|before|after|now)\b|\s*$)/i.test(after)) ||
+  (/^\d{2,}$/.test(m.text) && /\b(?:line|hotline|helpline)\s+(?:on\s+|is\s+|:\s*)?(?:\d{2,4}\s+){0,3}$/i.test(before)) ||
+  (/^\d{3}$/.test(m.text) && /^\s+(?:line|hotline|helpline)\b/i.test(after));
 
 const isYear = (m: NumberMention, before: string, after: string): boolean => {
   // "between 2013 and 2023", "from 2019 to 2024": a span of years, not a range of quantities.
