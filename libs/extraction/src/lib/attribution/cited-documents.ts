@@ -82,6 +82,16 @@ const publishedDocument = (s: string, at: number): Attribution[] =>
       : [];
   });
 
+// "A nutrition survey carried out by the directorate in Ruvane in October found …": the body that made the document.
+const DOCUMENT_BY =
+  /\b(?:survey|study|count|census|analysis|assessment|audit|review|inspection)\s+(?:(?:carried\s+out|conducted|run|done|commissioned|made)\s+)?by\s+(?=(?:the\s+)?[A-Za-z])/g;
+const DOCUMENT_FOUND = /^[^.;:]{0,80}?\b(?:found|finds|showed|shows|show|suggests?|suggested|put|puts|estimated|recorded|counted)\b/;
+const documentBy = (s: string, at: number): Attribution[] =>
+  [...s.matchAll(DOCUMENT_BY)].flatMap((m) => {
+    const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
+    return np && DOCUMENT_FOUND.test(s.slice(np.end - at)) ? [{ anchor: at + (m.index ?? 0), end: np.end, raw: np.text, forwardOnly: true }] : [];
+  });
+
 /** "the X Alliance's annual survey, published in March, put …": a verb whose subject is a body's document is the body's. */
 export const ownDocumentSubjects = (attributions: Attribution[], owned: Attribution[], s: string, at: number): void => {
   for (const a of attributions)
@@ -125,4 +135,5 @@ export const documentSources = (s: string, at: number): Attribution[] => [
   ...possessedDocuments(s, at),
   ...dataFromPublisher(s, at),
   ...publishedDocument(s, at),
+  ...documentBy(s, at),
 ];

@@ -46,7 +46,8 @@ const OWN_VOICE_MARKERS = [
   // "RNS Number : 3047P", a London regulatory news announcement.
   String.raw`RNS\s+Number\b`,
   String.raw`Official\s+[Ss]tatistics\b|OFFICIAL\s+STATISTICS\b|Statistical\s+(?:[Rr]elease|[Bb]ulletin|[Nn]ews\s+[Rr]elease)\b|STATISTICAL\s+(?:RELEASE|BULLETIN)\b|First\s+[Rr]elease\b|FIRST\s+RELEASE\b`,
-  String.raw`(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]`,
+  // ("The newsletter of St Aldhelm's Children's Hospital Charity" under the newsletter's title.)
+  String.raw`(?:The\s+)?(?:[Nn]ewsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]`,
   // "Weekly Respiratory Illness Surveillance Report", "HARVEST REPORT 2026": a body's own periodic report under its name.
   String.raw`(?:[A-Z][\w'’-]*\s+){0,4}(?:Surveillance|SURVEILLANCE|Harvest|HARVEST|Activity|ACTIVITY|Impact|IMPACT|Progress|PROGRESS)\s+(?:[Rr]eport|REPORT|[Uu]pdate|UPDATE)\b`,
   // "SKELLING AIR - PRESS RELEASE".
@@ -204,7 +205,7 @@ const bodyIn = (re: RegExp, text: string): string | undefined => {
 const MARKER_NAMED =
   /^[ \t]*(?:(?:Press|News|Media)\s+(?:[Rr]elease|[Ii]nformation|[Cc]ommunication|[Nn]ote)|(?:Press|Media|Joint|Official)\s+[Ss]tatement|Statement|Briefing\s+notes?)\s+(?:of|from|by|issued\s+by)\s+(?:the\s+)?([A-Z][^\n.;:(,]{2,80}?)[ \t]*(?:$|[(,])/m;
 // "Newsletter of the West March Beekeepers' Association | December 2026": a body's own newsletter.
-const NEWSLETTER_OF = /^[ \t]*(?:Newsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?([A-Z][^\n|·•;:(,]{2,80}?)[ \t]*(?:$|[|·•(,])/m;
+const NEWSLETTER_OF = /^[ \t]*(?:The\s+)?(?:[Nn]ewsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?([A-Z][^\n|·•;:(,]{2,80}?)[ \t]*(?:$|[|·•(,])/m;
 // "SKELLING AIR - PRESS RELEASE": the name before the marker on its line, in capitals or not.
 const NAME_THEN_MARKER = /^[ \t]*([A-Z][\w&'’.]*(?:[ \t]+[A-Z][\w&'’.]*){0,5})[ \t]*[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b/m;
 const markerNamed = (text: string): string | undefined => {

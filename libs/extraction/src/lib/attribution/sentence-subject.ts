@@ -29,7 +29,8 @@ export const sentenceSubject = (s: string, at: number): Phrase | undefined => {
   }
   const np = phraseAfter(s, lead, at);
   // "More than 41,000 people ...", "Around 60 per cent ...": a quantity word opening the sentence names no one.
-  if (!np || QUANTITY_OPENING.test(np.text) || GREETING.test(np.text) || NOT_A_NAME.test(np.text)) return undefined;
+  if (!np || QUANTITY_OPENING.test(np.text) || GREETING.test(np.text) || NOT_A_NAME.test(np.text) || OPENING_ADJECTIVE.test(np.text))
+    return undefined;
   // "Output of pears is expected to rise", "Fuel for the fleet cost", "Paddleboarders and kayakers accounted for": a common
   // noun measured or listed, not a body that speaks.
   if (/^[A-Z][a-z]+$/.test(np.text) && /^\s+(?:of|for|and|or)\s+[a-z]/.test(s.slice(np.end - at))) return undefined;
@@ -45,6 +46,8 @@ const DESCRIBED = new RegExp(String.raw`^[A-Z][a-z]+(?:-[a-z]+)?(?:\s+(?:and|&)\
 const DESCRIBED_AFTER_ADVERBIAL = new RegExp(String.raw`^((?:\s*[a-z][\w-]*){1,3})${NAME_AHEAD}`);
 // "That's a third gone", "I'd say": a demonstrative or a pronoun with its verb names no one.
 const NOT_A_NAME = /^(?:(?:That|This|There|Here|It|What|Who|I|We|You|They|He|She)(?:['’](?:s|d|ll|re|ve|m))?|\w+n['’]t)$/;
+// "Late reports from two police forces mean …": an adjective opening the sentence's noun phrase.
+const OPENING_ADJECTIVE = /^(?:Late|Early|Further|Fresh|Final|Provisional|Initial|Latest|Preliminary|Recent|Other|Several)\b/;
 // "Good morning.", "Welcome back.": a greeting opening a live entry names no one.
 const GREETING = /^(?:Good|Hello|Welcome|Thanks|Thank|Morning|Afternoon|Evening)$/;
 // Words that make the lower-case run a clause rather than a descriptor ("Police have confirmed ...", "Officials said on Monday").

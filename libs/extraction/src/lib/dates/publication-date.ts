@@ -6,9 +6,9 @@ import { dayHeader, headerParts, issueMonth, issueWeek, leadWeekdayDate, urlDate
 
 const HEADER_LINES = 15;
 const SAID_BEFORE = /\b(?:said|says|told\s+\w+|announced|confirmed|reported|stated)\s+(?:on\s+)?$/i;
-// ("Released 07:00, Thursday 8 October 2026", "Issued: Friday 4 December 2026": a release's own line.)
+// ("Released 07:00, Thursday 8 October 2026", "Issued: Friday 4 December 2026", "Compiled by …, 30 November": a document's own line.)
 const LABELLED =
-  /^\s*(date(?!\s+(?:tabled|submitted|received|lodged|of\s+(?:question|birth|tabling)))|dated|published|publication date|(?:sitting|hearing|meeting|session|release|issue)\s+date|pub|posted|released|issued(?!\s+by)|filed|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
+  /^\s*(date(?!\s+(?:tabled|submitted|received|lodged|of\s+(?:question|birth|tabling)))|dated|published|publication date|(?:sitting|hearing|meeting|session|release|issue)\s+date|pub|posted|released|issued(?!\s+by)|compiled|filed|written|first published|originally published|last updated|updated|upd|answered)\b\s*(?:on|at)?\s*[:\-–]?\s*/i;
 // A wire dateline opening the story: "KYIV, Nov 12 (Reuters) -", "SEOUL, Nov. 27 (Yonhap) --", "Nov 20 (Reuters) -",
 // its place in one or two parts ("INNSBRUCK, Austria, Feb 11 (Reuters) -").
 const DATELINE =
@@ -156,7 +156,9 @@ const headerYearDate = (rest: string, lines: { line: string }[]): YMD | undefine
     const y = Number(named[2]) + (day.m < monthNumber(named[1] ?? '') ? 1 : 0);
     return isValidYmd({ y, m: day.m, d: day.d }) ? { y, m: day.m, d: day.d } : undefined;
   }
-  return undefined;
+  // ("KHARSA VALLEY EXPEDITION 2026 - REPORT …" over "Compiled by …, 30 November": the title's year alone.)
+  const year = lines.map(({ line }) => /\b((?:19|20)\d{2})\b(?![-–/]\d)/.exec(line)?.[1]).find(Boolean);
+  return year && isValidYmd({ y: Number(year), m: day.m, d: day.d }) ? { y: Number(year), m: day.m, d: day.d } : undefined;
 };
 
 // "Posted 17/11/26": after a label, a day-first date with a two-digit year (month-first when the first number cannot be
