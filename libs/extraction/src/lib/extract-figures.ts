@@ -2,7 +2,7 @@ import { createCreditTracker } from './attribution/credit-tracker';
 import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { sameSource } from './attribution/same-source';
-import { parseIso, toIso, type YMD } from './dates/calendar';
+import { parseIso, toIso } from './dates/calendar';
 import { findDateMentions } from './dates/date-mentions';
 import { buildDateIndex, findAsOf, type AsOf } from './dates/find-as-of';
 import { namesEventDay, saidOn } from './dates/said-on';
@@ -18,6 +18,7 @@ import {
   findStoryPeriod,
   headingPeriod,
   leadEnd,
+  referenceDay,
   PERIOD_ANAPHOR,
   periodDate,
   underStoryPeriod,
@@ -67,16 +68,6 @@ const LEAD_PARAGRAPHS = 3;
 const OWN_LINES = /\b(?:shares?|stocks?|temperatures?|voted)\b|^(?:At\s+that\s+rate|That\s+(?:means|implies|would))\b/i;
 // "the 1.5 million it disclosed last month": the month dates an earlier statement of the figure, not a data period.
 const DISCLOSED_THEN = /^[^.;]{0,40}?\b(?:disclosed|reported|announced|said|gave|published|estimated|put\s+it)\s+(?:in|last|earlier)\b/i;
-/**
- * A release's lead figure dated by a full past date ("was 6,482,917 on Census Day, 15 November 2026"), or a month it names
- * with its year ("handled 418,600 TEU in the third quarter of 2026"): its reference day or period.
- */
-const referenceDay = (asOf: AsOf, published: YMD | undefined): boolean =>
-  (asOf.datePrecision === 'day' || asOf.datePrecision === 'month') &&
-  asOf.dateBasis === 'explicit' &&
-  asOf.as_of !== null &&
-  published !== undefined &&
-  asOf.as_of < toIso(published);
 /** The day a source's statement or event was dated, while the story goes on with it. */
 interface Statement {
   source: string;

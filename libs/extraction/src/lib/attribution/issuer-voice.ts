@@ -3,6 +3,8 @@ import { bodyOfSpeaker, isBodyName } from './coreference';
 import type { Attribution } from './find-attributions';
 import { withoutLegalForm } from './defined-names';
 import { subjectOf } from './sentence-subject';
+import { letterhead, OUTLET, titleCase } from './letterheads';
+import { bodyLetterhead, firstPersonPage, letterSignatory } from './own-page';
 
 // A document in an institution's own voice (a press release, briefing notes, a statement) speaks for its issuer
 // throughout: a figure nobody else is credited with is the issuer's, not the article's. The marker is the genre's
@@ -35,7 +37,10 @@ const OWN_VOICE_MARKERS = [
   String.raw`(?:Press|News|Media)\s+(?:[Rr]elease|[Cc]ommunication|[Cc]ommuniqu[eé]|[Cc]ommunicate|[Nn]ote|[Ii]nformation)(?!\w)`,
   String.raw`(?:Press\s+)?[Bb]riefing\s+notes?\b`,
   // "INFLATION NOTE No. 8/2027": a central bank's or an office's numbered note.
-  String.raw`(?:[A-Z][A-Za-z]+\s+){0,3}(?:NOTE|Note)\s+(?:No\.?|N[º°]\.?)\s*\d`,
+  // ("INFORMATIVE NOTE Nr. 11/2026": a translator's "Nr.".)
+  String.raw`(?:[A-Z][A-Za-z]+\s+){0,3}(?:NOTE|Note)\s+(?:No\.?|Nr\.?|N[º°]\.?)\s*\d`,
+  // "Monthly Volume Note - October 2026": a company's periodic note.
+  String.raw`(?:Monthly|Weekly|Quarterly)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Note|Update|Bulletin|Summary|Review)\b`,
   // "Communiqué nº 7 – Forest fire of …": an emergency service's numbered communiqué.
   String.raw`(?:Communiqu[eé]|COMMUNIQU[EÉ])\s+(?:n[º°o]\.?|N[º°O]\.?|No\.?)\s*\d`,
   String.raw`(?:Press|Media|Joint|Official)\s+[Ss]tatement\b|STATEMENT\b`,
@@ -56,6 +61,8 @@ const OWN_VOICE_MARKERS = [
 const OWN_VOICE = new RegExp(String.raw`^\s*(?:${OWN_VOICE_MARKERS.join('|')})`, 'm');
 const DOCUMENT_TITLE = /\b(?:Census|Survey|Report|Review|Study|Index|Audit|Assessment|Monitor|Tracker|Barometer|Count)$/;
 const LISTING_LINE = /^[ \t]*(?:ASX|NYSE|NASDAQ|LSE|TSX|NZX|JSE|SGX|AIM|ABN|ACN)\b[^\n]{0,80}$/;
+/** How far into the text a listed company's dateline may stand, past a headline and its bullets. */
+const LEAD_CHARS = 800;
 const DATA_SAYER = /^(?:[a-z]+\s+)?(?:figures|data|statistics|numbers|estimates|records|results)\b/i;
 /** How far into the text the marker may stand: a headline or two, a dateline. */
 const HEAD_CHARS = 300;
@@ -71,13 +78,16 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   // (By its words, not its capitals: "FRAGCOUNT > NEWS > ESPORTS" is a games site's story.)
   const crumb = BREADCRUMB.exec(text)?.[1];
   const crumbs = (crumb !== undefined && isBodyName(titleCase(crumb))) || BREADCRUMB.test(text.slice(text.indexOf('\n') + 1));
-  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !crumbs) return firstPersonPage(text) ?? bodyLetterhead(text);
+  // (A listed company after its release's dateline, past a headline and bullets: "BOSTON, Nov. 9, 2026 -- Calyra Biosciences
+  // A/S (Nasdaq: CLYR) today announced …".)
+  if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !crumbs)
+    return firstPersonPage(text) ?? letterSignatory(text) ?? bodyLetterhead(text) ?? listed(text, LEAD_CHARS);
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
   // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.
   // (Below a translator's bracketed note: "[Translation from Spanish. Original: …]".)
   const top = text.replace(/^\s*\[[^\]\n]{0,200}\][ \t]*\n\s*/, '');
-  const head = letterhead(top);
+  const head = letterhead(top, OWN_VOICE);
   const secondLine = top.slice(top.indexOf('\n') + 1).split('\n', 1)[0] ?? '';
   // (Or a department's line between: "NATIONAL BANK OF DRAVIA / Monetary Policy Department / INFLATION NOTE No. 8/2027".)
   const thirdLine = top.split('\n').filter((l) => l.trim())[2] ?? '';
@@ -104,47 +114,7 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     // ("according to the fifth Fenmarsh Otter Census, published today by Fenmarsh Rivers Trust": a document, not its body.)
     if (body && !DATA_SAYER.test(body) && !DOCUMENT_TITLE.test(body)) return body;
   }
-  return letterhead(text) ?? namedBelowMarker(text);
-};
-
-// "Kestrel Park Hockey & Cricket Club" or "HOLLIN VALLEY RIVERS TRUST" heading a page whose own sentences say "We …" or "Our …"
-// (not inside a quotation): the body's own page, in its voice, though no genre marker says so.
-// ("During the year we measured …": in the middle of its sentence too.)
-// ("- We raise our forecast": a bullet's too.)
-const FIRST_PERSON = /(?:^|\n|[.!?]\s+)(?:[-•*][ \t]+)?(?:We|Our)\s+[a-z]|[a-z,]\s+(?:we|our)\s+[a-z]/g;
-const GENRE = /\b(?:Explainers?|Features?|Analysis|Opinion|Comment|Interviews?|Reviews?|Letters?|Obituar(?:y|ies)|Sport|Business|Science)\b/i;
-// "Halden & Roske": partners' names joined by an ampersand name a firm.
-const FIRM = /^\p{Lu}[\p{L}'’-]+[ \t]+&[ \t]+\p{Lu}[\p{L}'’-]+$/u;
-const firstPersonPage = (text: string): string | undefined => {
-  // ("HALDEN & ROSKE | GLOBAL RESEARCH | ECONOMICS": the name before its desk's sections; not a station's or a magazine's
-  // "RNB News | Kellerton", "EARTH & LIFE | October 2027 | Explainer | p. 34".)
-  const line = text.split('\n', 1)[0] ?? '';
-  const sections = line.split(/[ \t]\|[ \t]/);
-  if (sections.length > 1 && (/\d/.test(line) || OUTLET.test(line) || GENRE.test(line))) return undefined;
-  // ("UNITED TRANSPORT AND CIVIC WORKERS' UNION (UTCW)": its acronym after it.)
-  const first = sections[0]?.trim().replace(/[ \t]+\(\p{Lu}{2,8}\)$/u, '') ?? '';
-  // "Quillstack Engineering Blog": a company's own blog, under its name.
-  const blog = /^(\p{Lu}[\p{L}&'’.-]*(?: \p{Lu}[\p{L}&'’.-]*){0,3}?) (?:Engineering |Tech |Product |Company |Official )?Blog$/u.exec(first)?.[1];
-  if (blog && !OUTLET.test(blog)) return blog;
-  // A name alone: no headline ("… election 2026: count live"), station ident or section label.
-  const name = first.length <= 80 && /^[\p{L}&'’. ]+$/u.test(first) && !/^LIVE\b/i.test(first) ? titleCase(first) : '';
-  if (!name || !(isBodyName(name) || FIRM.test(name))) return undefined;
-  const lead = text.slice(0, 1500);
-  const own = [...lead.matchAll(FIRST_PERSON)].some((m) => {
-    const paragraph = lead.slice(lead.lastIndexOf('\n\n', m.index ?? 0) + 1, m.index ?? 0);
-    return !/["“]/.test(paragraph);
-  });
-  return own ? name : undefined;
-};
-
-// "SALLIS COUNTY FIRE PROTECTION DISTRICT" in capitals on the first line, a body by its words, over a page no reporter
-// signs: its own document, whatever its genre's furniture (not a paper's masthead, "THE BRANSCOMBE COURIER").
-const REPORTER_BYLINE = /^[ \t]*By\s+[A-Z][\w'’-]+\s+[A-Z]/m;
-const bodyLetterhead = (text: string): string | undefined => {
-  const head = letterhead(text);
-  // (And names itself in its body: "…, the Sallis County Fire Protection District said"; a section's "AIRLINE PUNCTUALITY" does not.)
-  const named = head !== undefined && text.indexOf(head, text.indexOf('\n')) > 0;
-  return head && named && isBodyName(head) && !OUTLET.test(head) && !REPORTER_BYLINE.test(text.slice(0, HEAD_CHARS)) ? head : undefined;
+  return letterhead(text, OWN_VOICE) ?? namedBelowMarker(text);
 };
 
 // A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,
@@ -172,9 +142,6 @@ const NEWS_PAGE =
   /^[ \t]*(?:News|Newsroom|Latest\s+news|Press\s+office|Media\s+centre)[ \t]*[|›>][ \t]*([A-Z][^\n|›>]{2,60}?[ \t][^\n|›>]{2,60}?)[ \t]*$/m;
 // "University of Harrowgate | News and events | Research news": the body's name before its news section.
 const PAGE_OF = /^[ \t]*([A-Z][^\n|›>]{2,60}?)[ \t]*[|›>][ \t]*(?:News|Newsroom|Press|Media)\b[^\n]*$/m;
-// (Not a news outlet's own section: "Wolds Sound 96.3 FM | News | Education" is the station's reporting.)
-const OUTLET =
-  /\b(?:FM|AM|Radio|TV|Television|News|Times|Post|Gazette|Herald|Chronicle|Courier|Mercury|Echo|Journal|Tribune|Observer|Telegraph|Express|Today|Daily|Weekly|Press|Magazine|Clarion|Sentinel|Examiner|Advertiser|Argus|Dispatch|Globe|Star|Standard|Register)\b/i;
 // "Harbour Lights Kitchen" over "News > Our Winter Appeal 2025-26: the results": its own site's news section below the name.
 const NAME_OVER_NEWS = /^[ \t]*(\p{Lu}[\p{L}'’&. -]{2,60}?)[ \t]*\n[ \t]*(?:News|Blog|Updates|Latest\s+news)[ \t]*[|›>]/u;
 const pageOf = (text: string): string | undefined => {
@@ -232,9 +199,9 @@ const rnsIssuer = (text: string): string | undefined => {
 // (After a release's dateline too: "LARKSPUR FALLS, April 29, 2027 -- Quillfield Robotics Inc. (NASDAQ: QFRB), …"; and on
 // any exchange: "Brellingham, 3 December 2026 - Skyvane Airlines (BRX: SKYV) today published …".)
 const LISTED =
-  /^[ \t]*(?:[A-Z][A-Za-z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM|[A-Z]{2,6})\s*:\s*[A-Z0-9.]{1,8}\)/m;
-const listed = (text: string): string | undefined => {
-  const name = LISTED.exec(text.slice(0, HEAD_CHARS))?.[1];
+  /^[ \t]*(?:[A-Z][A-Za-z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’/-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM|[A-Z]{2,6})\s*:\s*[A-Z0-9.]{1,8}\)/m;
+const listed = (text: string, within = HEAD_CHARS): string | undefined => {
+  const name = LISTED.exec(text.slice(0, within))?.[1];
   return name ? withoutLegalForm(name) : undefined;
 };
 // "PRESS RELEASE\n\nTransport Authority of Novi Brod\nDate: 22.01.2026": a body's name on its own line in the header,
@@ -262,35 +229,6 @@ const namedBelowMarker = (text: string): string | undefined =>
     .slice(0, 4)
     // A line in capitals below the marker is the release's headline ("RECORD SUMMER AS NEW ELEPHANT HOUSE DRAWS CROWDS").
     .find((l) => TITLE_LINE.test(l) && /[a-z]/.test(l) && !OWN_VOICE.test(l) && isBodyName(l));
-
-// "WESTERN HEALTH BOARD" alone on the first line, above "Public Health Bulletin No. 14": the issuer's letterhead,
-// when no sayer in the lead names it.
-// "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash
-// ("FOOD SECURITY CLUSTER - TALVERA": a spaced hyphen too).
-// ("NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it; 'NATIONAL PARK "KOSAVA MOUNTAINS"': a name in quotes.)
-const LETTERHEAD =
-  /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+(?:&|["“]?\p{Lu}[\p{Lu}&'’.-]*["”]?)){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+[-–—][ \t][^\n]*)?[ \t]*\n/u;
-const letterhead = (text: string): string | undefined => {
-  const line = LETTERHEAD.exec(text)?.[1];
-  if (!line || OWN_VOICE.test(line)) return undefined;
-  return titleCase(line.replace(/["“”]/g, ''));
-};
-
-/** "STRATHMOOR AND LENN HEALTH BOARD" → "Strathmoor and Lenn Health Board" (an acronym such as "NHS" kept); mixed case as is. */
-const titleCase = (line: string): string =>
-  /[a-z]/.test(line)
-    ? line
-    : line
-        .split(/\s+/)
-        // Particles of Romance names ("MINERA CORDILLERA DEL LOA S.A.") stay lower case; a dotted legal form ("S.A.") stays as written.
-        .map((w) =>
-          /^(?:OF|AND|FOR|THE|DE|DEL|DA|DO|DOS|LA|LE|DI|VON|VAN)$/.test(w)
-            ? w.toLowerCase()
-            : (w.length <= 3 && !/[AEIOU]/.test(w)) || /^(?:[A-Z]\.){2,}$/.test(w)
-              ? w
-              : w[0] + w.slice(1).toLowerCase(),
-        )
-        .join(' ');
 
 // "COMMENT" or "OPINION | WORK" over a piece "By Dr Helen Achterberg": an author writing in the first person ("By my
 // calculation", "I estimate") gives those figures herself.

@@ -1,5 +1,5 @@
 import type { Paragraph, Sentence, Span } from '../text/segment-text';
-import { monthNumber, toIso } from './calendar';
+import { monthNumber, toIso, type YMD } from './calendar';
 import { within, type AsOf, type DateIndex } from './find-as-of';
 import { resolveDate } from './resolve-date';
 
@@ -170,3 +170,17 @@ export const periodDate = (
   ordinalQuarter(period, asOf, text.slice(clause.start, clause.end)) ??
   namedQuarter(period, asOf, text.slice(clause.start, clause.end)) ??
   lastNamedPeriod(index, text, period, asOf, clause);
+
+/**
+ * A release's lead figure dated by a full past date ("was 6,482,917 on Census Day, 15 November 2026"), or a month it names
+ * with its year ("handled 418,600 TEU in the third quarter of 2026"): its reference day or period, before its publication
+ * and within the year before it.
+ */
+export const referenceDay = (asOf: AsOf, published: YMD | undefined): boolean =>
+  (asOf.datePrecision === 'day' || asOf.datePrecision === 'month') &&
+  asOf.dateBasis === 'explicit' &&
+  asOf.as_of !== null &&
+  published !== undefined &&
+  asOf.as_of < toIso(published) &&
+  // (A release tells of its last period, not of a trial that enrolled "between May 2024 and April 2025".)
+  asOf.as_of >= toIso({ ...published, y: published.y - 1 });

@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.49, -0.44, -0.3, -1.88, -0.14, 0.57, -1.6, -1.45, 0.69, -1.08, -2.1, 1.07, 0.83, 0.38, -1.29, 0.49, -0.62, -0.53,
+  2.5, -0.44, -0.3, -1.88, -0.14, 0.56, -1.61, -1.45, 0.68, -1.08, -2.1, 1.07, 0.83, 0.38, -1.29, 0.48, -0.62, -0.53,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */
