@@ -118,11 +118,12 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
 };
 
 // A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,
-// "Gareth Lowrie's monthly column", "remarks by Governor Elena Varga" (a speech's title line).
+// "Gareth Lowrie's monthly column", "remarks by Governor Elena Varga" (a speech's title line), a programme's "FROM THE
+// CHAIRMAN" over his name.
 const TITLE = String.raw`(?:(?:Governor|President|Minister|Chancellor|Secretary|Chair|Mayor|Commissioner|Dr|Prof(?:essor)?|Sir|Dame)\.?\s+)?`;
 const PERSON = String.raw`([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,3})`;
 const DECLARED_VOICE = new RegExp(
-  String.raw`^[ \t]*(?:Answer(?:ed)?\s+by:?\s+(?:[^\n(]{0,60}\()?${PERSON}\s*(?:[,)]|$)|${PERSON}['’]s\s+(?:(?:weekly|monthly|fortnightly|daily|regular)\s+)?column\b|[^\n]*?\b(?:[Rr]emarks|[Ss]peech|[Aa]ddress|[Ll]ecture)\s+by\s+${TITLE}${PERSON}[ \t]*$)`,
+  String.raw`^[ \t]*(?:Answer(?:ed)?\s+by:?\s+(?:[^\n(]{0,60}\()?${PERSON}\s*(?:[,)]|$)|${PERSON}['’]s\s+(?:(?:weekly|monthly|fortnightly|daily|regular)\s+)?column\b|[^\n]*?\b(?:[Rr]emarks|[Ss]peech|[Aa]ddress|[Ll]ecture)\s+by\s+${TITLE}${PERSON}[ \t]*$|(?:FROM|From)\s+(?:THE|the)\s+(?:CHAIR(?:MAN|WOMAN)?|PRESIDENT|CHIEF\s+EXECUTIVE|MANAGER|HEAD\s+TEACHER|HEADTEACHER|DIRECTOR|EDITOR|Chair(?:man|woman)?|President|Chief\s+Executive|Manager|Director|Editor)[ \t]*\n[ \t]*${TITLE}${PERSON}[ \t]*$)`,
   'm',
 );
 // A written answer repeats its question above the answer: the declaration may stand a long paragraph down.
@@ -130,12 +131,13 @@ const VOICE_CHARS = 2000;
 const declaredVoice = (text: string): string | undefined => {
   const m = DECLARED_VOICE.exec(text.slice(0, VOICE_CHARS));
   // "Declan Rourke TD": a member's name without the letters of the house.
-  return m ? (m[1] ?? m[2] ?? m[3])?.replace(/\s+(?:TD|MP|MSP|MLA|MS|AM)$/, '') : undefined;
+  return m ? (m[1] ?? m[2] ?? m[3] ?? m[4])?.replace(/\s+(?:TD|MP|MSP|MLA|MS|AM)$/, '') : undefined;
 };
 
 // "From: Vale of Harrow Growers' Co-operative <bulletin@…>": a body's own bulletin, mailed to its members (a newsletter
 // under a title, "From: The Turnstile <…>", is a publication like any other).
-const FROM_LINE = /^From:[ \t]*"?([^"<\n]{3,80}?)"?[ \t]*<[^>\n]+>[ \t]*$/m;
+// ("From: Bramley North Neighbourhood Policing Team" over "Sent: …": an email header without the address.)
+const FROM_LINE = /^From:[ \t]*"?([^"<\n]{3,80}?)"?[ \t]*(?:<[^>\n]+>|(?=\n(?:Sent|Date|To):))[ \t]*$/m;
 // "News | University of Northbridge": a body's own news page, under its section label.
 // (A name of two words or more: a paper's "News | Health" names its section.)
 const NEWS_PAGE =

@@ -8,9 +8,9 @@ export const OUTLET =
 // when no sayer in the lead names it.
 // "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash
 // ("FOOD SECURITY CLUSTER - TALVERA": a spaced hyphen too).
-// ("NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it; 'NATIONAL PARK "KOSAVA MOUNTAINS"': a name in quotes.)
+// ("VALTRIA RAIL a.s.": a legal form in lower case after it; "NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it; 'NATIONAL PARK "KOSAVA MOUNTAINS"': a name in quotes.)
 const LETTERHEAD =
-  /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+(?:&|["“]?\p{Lu}[\p{Lu}&'’./-]*["”]?)){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+[-–—][ \t][^\n]*)?[ \t]*\n/u;
+  /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+(?:&|["“]?\p{Lu}[\p{Lu}&'’./-]*["”]?)){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+(?:a\.s\.|s\.r\.o\.|d\.o\.o\.|s\.p\.a\.|GmbH|plc|Ltd))?(?:[ \t]+[-–—][ \t][^\n]*)?[ \t]*\n/u;
 /** The letterhead's name, title-cased; not a line `marker` matches (a genre's furniture in capitals). */
 export const letterhead = (text: string, marker?: RegExp): string | undefined => {
   const line = LETTERHEAD.exec(text)?.[1];

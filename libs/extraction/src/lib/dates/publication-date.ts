@@ -1,4 +1,4 @@
-import { FULL_MONTH_NAME, isValidYmd, monthNumber, weekdayOf, type YMD } from './calendar';
+import { FULL_MONTH_NAME, isValidYmd, monthNumber, toIso, weekdayOf, type YMD } from './calendar';
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { mentionedWeekdays, storyYears } from './infer-year';
@@ -192,9 +192,15 @@ const datelineDate = (line: string, text: string, storyMentions: () => DateMenti
   // "SEOUL, Nov. 28 (Kyodo) -- ... told lawmakers Thursday": the lead's day is the dateline's day (or, across time zones,
   // the day before it), so a year in which the dateline falls so is the likeliest; other weekdays named may be any day before.
   const lead = leadWeekday(text, mentions, text.indexOf(line) + m[0].length);
+  // (Not after the reading day: "Nov 13" told "on Tuesday" in a story that names 2024 is 2024's Wednesday, not 2029's Tuesday.)
   const fits = (y: number | undefined, days: ReadonlySet<number>): y is number =>
-    y !== undefined && isValidYmd({ y, m: month, d: day }) && days.has(weekdayOf({ y, m: month, d: day }));
-  const tries = lead === undefined ? [] : years.bound ? [new Set([lead, (lead + 1) % 7])] : [new Set([lead]), new Set([(lead + 1) % 7])];
+    y !== undefined &&
+    isValidYmd({ y, m: month, d: day }) &&
+    days.has(weekdayOf({ y, m: month, d: day })) &&
+    (notAfter === undefined || toIso({ y, m: month, d: day }) <= toIso(notAfter));
+  // (With a reading day to bound it, the lead's own day first, then the day after it; a story naming an earlier year and
+  // read on no known day takes the first year after it that fits either.)
+  const tries = lead === undefined ? [] : years.bound && !notAfter ? [new Set([lead, (lead + 1) % 7])] : [new Set([lead]), new Set([(lead + 1) % 7])];
   const pick = (days: ReadonlySet<number>): number | undefined => years.pick(month, day, days);
   const y = tries.map((days) => ({ y: pick(days), days })).find((c) => fits(c.y, c.days))?.y ?? pick(weekdays);
   const date = y === undefined ? undefined : { y, m: month, d: day };
