@@ -100,16 +100,17 @@ export const UNSEEN_BATCHES = [
   'held-out-71',
   'held-out-72',
   'held-out-73',
+  'held-out-75',
 ];
 /**
  * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-33 stays at the target's edge
  * after its rules (0.117 when scored, 0.1001 after: over-confident on figures its annotator leaves out), held-out-39 is
  * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), held-out-50 and -51
  * are over it on 131 candidates each from articles shorter than the brief asks (0.127 and 0.120 when scored), -54 and -55
- * too (0.101 and 0.121 when scored, higher after their rules credit their issuers' tables), held-out-62 and -69 are over
- * it when scored (0.108: over-confident on the cells of a reserves table its annotator left out; 0.123), and held-out-74
- * and -75, the newest batches (0.109 and 0.058 when scored), are kept unfixed as the honest estimate, so no rule or weight
- * may be aimed at them.
+ * too (0.101 and 0.121 when scored, higher after their rules credit their issuers' tables), held-out-62, -69 and -74 are
+ * over it when scored (0.108: over-confident on the cells of a reserves table its annotator left out; 0.123; 0.109), and
+ * held-out-76 and -77, the newest batches (0.058 and 0.091 when scored), are kept unfixed as the honest estimate, so no
+ * rule or weight may be aimed at them.
  */
 export const REPORTED_BATCHES = [
   'held-out-33',
@@ -121,7 +122,8 @@ export const REPORTED_BATCHES = [
   'held-out-62',
   'held-out-69',
   'held-out-74',
-  'held-out-75',
+  'held-out-76',
+  'held-out-77',
 ];
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
