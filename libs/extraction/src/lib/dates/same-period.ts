@@ -8,6 +8,8 @@ const SAME_PERIOD =
   /\bsame\s+(?:quarter|period|month|months|week|weekend|season|fortnight|half|stretch)\s+(?:of\s+|in\s+)?(?:(?:the\s+)?(?:previous|prior|last)\s+year|a\s+year\s+(?:earlier|before|ago)|the\s+year\s+before|(?:of\s+)?((?:19|20)\d{2}))\b/gi;
 /** How many paragraphs back the period repeated may have been stated. */
 const REACH_PARAGRAPHS = 2;
+/** How many figures back it may have been stated (a run-on text has one paragraph). */
+const REACH_FIGURES = 12;
 
 const yearOf = (iso: string | null): number | undefined => (iso ? Number(iso.slice(0, 4)) : undefined);
 
@@ -20,13 +22,12 @@ export const dateSamePeriods = (figures: ExtractedFigure[], paragraphs: Paragrap
   });
   figures.forEach((f, i) => {
     if (f.datePrecision !== 'year') return;
-    const sentence = paragraphs[paragraphOf[i] as number]?.sentences.find((s) => s.start <= f.offset && f.offset < s.end);
-    if (!sentence) return;
+    // (Read in the figure's own quote, its clause or sentence: a run-on text's one paragraph is not searched per figure.)
     const year = yearOf(f.as_of);
-    const said = [...sentence.text.matchAll(SAME_PERIOD)].some((m) => (m[1] ? Number(m[1]) === year : true));
+    const said = [...f.quote.matchAll(SAME_PERIOD)].some((m) => (m[1] ? Number(m[1]) === year : true));
     if (!said) return;
     // The period repeated: the latest figure before it, in its paragraph or just above, dated to a month in another year.
-    for (let j = i - 1; j >= 0 && (paragraphOf[i] as number) - (paragraphOf[j] as number) <= REACH_PARAGRAPHS; j--) {
+    for (let j = i - 1; j >= Math.max(0, i - REACH_FIGURES) && (paragraphOf[i] as number) - (paragraphOf[j] as number) <= REACH_PARAGRAPHS; j--) {
       const before = figures[j] as ExtractedFigure;
       if (!before.as_of || (before.datePrecision !== 'month' && before.datePrecision !== 'day') || yearOf(before.as_of) === year) continue;
       figures[i] = { ...f, as_of: `${year}-${before.as_of.slice(5, 7)}-01`, datePrecision: 'month' };
