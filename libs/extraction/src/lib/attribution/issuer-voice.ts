@@ -150,8 +150,9 @@ const pageOf = (text: string): string | undefined => {
   const name = bodyIn(PAGE_OF, text) ?? NAME_OVER_NEWS.exec(text)?.[1]?.trim();
   return name && !OUTLET.test(name) ? name : undefined;
 };
-// "Issued by the Joint Coordination Cell (JCC), Ministry of …", "Operated by CityWheel Mobility Ltd on behalf of …": a report's header line naming who issues it ("Prepared by:"
-// names an office of the body whose letterhead is above, not the issuer).
+// "Issued by the Joint Coordination Cell (JCC), Ministry of …", "Operated by CityWheel Mobility Ltd on behalf of …": a
+// report's header line naming who issues it ("Prepared by:" names an office of the body whose letterhead is above, not
+// the issuer).
 const ISSUED_BY = /^[ \t]*(?:Issued|Published|Operated)\s+by:?\s+(?:the\s+)?([A-Z][^\n(,;|]{2,80}?)[ \t]*(?:$|[(,;|])/m;
 // (A name with its acronym after it, "Joint Coordination Cell (JCC)", is a body's whatever its words.)
 const issuedBy = (text: string): string | undefined => {

@@ -8,7 +8,8 @@ export const OUTLET =
 // when no sayer in the lead names it.
 // "SECOURS ALPIN VALDORÉ – MOUNTAIN RESCUE SERVICE": capitals beyond ASCII, and the first of two names joined by a dash
 // ("FOOD SECURITY CLUSTER - TALVERA": a spaced hyphen too).
-// ("VALTRIA RAIL a.s.": a legal form in lower case after it; "NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it; 'NATIONAL PARK "KOSAVA MOUNTAINS"': a name in quotes.)
+// ("NATIONAL SERVICE OF CIVIL PROTECTION AND FIREMEN (SNPCB)": its acronym after it; "VALTRIA RAIL a.s.": a legal form
+// in lower case; 'NATIONAL PARK "KOSAVA MOUNTAINS"': a name in quotes.)
 const LETTERHEAD =
   /^\s*(\p{Lu}[\p{Lu}&'’.-]+(?:,?[ \t]+(?:&|["“]?\p{Lu}[\p{Lu}&'’./-]*["”]?)){1,7})(?:[ \t]+\(\p{Lu}{2,8}\))?(?:[ \t]+(?:a\.s\.|s\.r\.o\.|d\.o\.o\.|s\.p\.a\.|GmbH|plc|Ltd))?(?:[ \t]+[-–—][ \t][^\n]*)?[ \t]*\n/u;
 /** The letterhead's name, title-cased; not a line `marker` matches (a genre's furniture in capitals). */

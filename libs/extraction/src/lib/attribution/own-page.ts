@@ -15,6 +15,9 @@ const FIRST_PERSON = /(?:^|\n|[.!?]\s+)(?:[-•*][ \t]+)?(?:We|Our)\s+[a-z]|[a-z
 const GENRE = /\b(?:Explainers?|Features?|Analysis|Opinion|Comment|Interviews?|Reviews?|Letters?|Obituar(?:y|ies)|Sport|Business|Science)\b/i;
 // "Halden & Roske": partners' names joined by an ampersand name a firm.
 const FIRM = /^\p{Lu}[\p{L}'’-]+[ \t]+&[ \t]+\p{Lu}[\p{L}'’-]+$/u;
+/** How far into the text the page's own first-person sentences may stand. */
+const LEAD_CHARS = 1500;
+/** The body named alone on the first line of a page in its own first-person voice, or a company's blog. */
 export const firstPersonPage = (text: string): string | undefined => {
   // ("HALDEN & ROSKE | GLOBAL RESEARCH | ECONOMICS": the name before its desk's sections; not a station's or a magazine's
   // "RNB News | Kellerton", "EARTH & LIFE | October 2027 | Explainer | p. 34".)
@@ -29,7 +32,7 @@ export const firstPersonPage = (text: string): string | undefined => {
   // A name alone: no headline ("… election 2026: count live"), station ident or section label.
   const name = first.length <= 80 && /^[\p{L}&'’. ]+$/u.test(first) && !/^LIVE\b/i.test(first) ? titleCase(first) : '';
   if (!name || !(isBodyName(name) || FIRM.test(name))) return undefined;
-  const lead = text.slice(0, 1500);
+  const lead = text.slice(0, LEAD_CHARS);
   const own = [...lead.matchAll(FIRST_PERSON)].some((m) => {
     const paragraph = lead.slice(lead.lastIndexOf('\n\n', m.index ?? 0) + 1, m.index ?? 0);
     return !/["“]/.test(paragraph);
@@ -40,6 +43,7 @@ export const firstPersonPage = (text: string): string | undefined => {
 // "SALLIS COUNTY FIRE PROTECTION DISTRICT" in capitals on the first line, a body by its words, over a page no reporter
 // signs: its own document, whatever its genre's furniture (not a paper's masthead, "THE BRANSCOMBE COURIER").
 const REPORTER_BYLINE = /^[ \t]*By\s+[A-Z][\w'’-]+\s+[A-Z]/m;
+/** The body of a letterhead in capitals that names itself again in a page no reporter signs. */
 export const bodyLetterhead = (text: string): string | undefined => {
   const head = letterhead(text);
   // (And names itself in its body: "…, the Sallis County Fire Protection District said"; a section's "AIRLINE PUNCTUALITY" does not.)
@@ -51,8 +55,9 @@ export const bodyLetterhead = (text: string): string | undefined => {
 // its signatory's.
 const SALUTATION = /^[ \t]*Dear\s+[A-Z][^\n]{1,60}$/m;
 const SIGN_OFF =
-  /^[ \t]*(?:Yours(?:\s+(?:sincerely|faithfully|truly|ever))?|With\s+(?:best\s+|warm\s+|kind\s+|many\s+)?(?:wishes|thanks|regards)|(?:Best|Kind|Warm)\s+(?:wishes|regards)|Regards|Many\s+thanks|Thank\s+you(?:\s+again)?),?[ \t]*\n\s*((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rev|Cllr)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2})[ \t]*$/m;
+  /^[ \t]*(?:Yours(?:\s+(?:sincerely|faithfully|truly|ever))?|With\s+(?:best\s+|warm\s+|kind\s+|many\s+)?(?:wishes|thanks|regards)|(?:Best|Kind|Warm)\s+(?:wishes|regards)|Regards|Many\s+thanks|Thank\s+you(?:\s+again)?),?[ \t]*\n\s*((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Rev|Cllr)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2})[ \t]*$/m;
 /** How far into the text a letter's salutation stands. */
 const SALUTATION_CHARS = 800;
+/** The person who signs a letter that opens "Dear …", when the text is one. */
 export const letterSignatory = (text: string): string | undefined =>
   SALUTATION.test(text.slice(0, SALUTATION_CHARS)) ? SIGN_OFF.exec(text)?.[1] : undefined;
