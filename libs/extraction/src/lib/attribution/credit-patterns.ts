@@ -36,8 +36,9 @@ const HONORIFIC = String.raw`(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame|Lord|Lady|Barone
 const RECORD_LABEL = new RegExp(
   String.raw`^(?:(?:The\s+)?[A-Z][\w'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w'’-]*)){0,6}\s+\((${HONORIFIC})\)|(${HONORIFIC})(?:\s+\([^()\n]{1,40}\)){1,2}):\s`,
 );
-// A parliamentary record's speaker on a line (or a paragraph) of their own above the speech: "Priya Oduya (Hollin North) (SDP)", "The
-// Minister for Health Services (Gareth Linnane)" (marked by the brackets), then "Priya Oduya" alone each time again.
+// A parliamentary record's speaker on a line (or a paragraph) of their own above the speech: "Priya Oduya (Hollin
+// North) (SDP)", "The Minister for Health Services (Gareth Linnane)" (marked by the brackets), then "Priya Oduya" alone
+// each time again.
 // (Words one space apart: a table's header, "Ward              Responses   Support", is no name.)
 const NAME = String.raw`(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Sir|Dame|Lord|Lady|Baroness)\.? )?[A-Z][a-z][\w'’-]*(?: [A-Z][\w'’-]*){1,2}`;
 const LINE_LABEL = new RegExp(

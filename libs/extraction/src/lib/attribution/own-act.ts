@@ -22,9 +22,9 @@ const ACTS =
 // "the regional trade body Comité Champagne": a lower-case description before the name (dropped from the actor), and
 // letters beyond ASCII in the name.
 const W = String.raw`\w\u00C0-\u024F.'’-`;
-// ("District judge Helen Okafor fined …": a judge's lower-case title before the name.)
+// ("District judge Helen Okafor fined …": a judge's lower-case title before the name, not part of it.)
 const BENCH = String.raw`(?:(?:[A-Z][a-z]+\s+)?(?:judge|recorder|magistrate|coroner|sheriff)\s+)?`;
-const ACTOR = String.raw`(${BENCH}(?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust|directorate|platform|portal|consultancy|office|producer|manufacturer|charity|institute))`;
+const ACTOR = String.raw`${BENCH}((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust|directorate|platform|portal|consultancy|office|producer|manufacturer|charity|institute))`;
 const OWN_ACT = new RegExp(
   String.raw`(?:^(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`,
   'g',
@@ -47,10 +47,7 @@ export const ownActor = (sentence: string, pos: number): string | undefined => {
   for (const m of sentence.matchAll(OWN_ACT)) {
     const end = (m.index ?? 0) + m[0].length;
     if (end > pos) break;
-    const actor = (m[1] ?? '')
-      .trim()
-      .replace(/^the\s+(?:[a-z][\w'’-]*\s+)+(?=[A-Z])/, '')
-      .replace(/^(?:[A-Z][a-z]+\s+)?(?:judge|recorder|magistrate|coroner|sheriff)\s+(?=[A-Z])/, '');
+    const actor = (m[1] ?? '').trim().replace(/^the\s+(?:[a-z][\w'’-]*\s+)+(?=[A-Z])/, '');
     const body = isBodyName(actor) || /^(?:the\s+)?[A-Z]/.test(actor.replace(/^[A-Z][\w.'’-]*['’]s\s+/, '')) || /^[Tt]he\s/.test(actor);
     // A clause break between the act and the figure ends the act's reach.
     if (body && !NOT_ACTOR.test(actor) && !/;|\.(?!\d)/.test(sentence.slice(end, pos))) found = actor;

@@ -1,7 +1,9 @@
 import type { Sentence } from '../text/segment-text';
 import type { CreditDocument } from './credit-document';
 
-const POLL_SOURCE = /^according\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}(?:opinion\s+)?(?:poll|survey)\b/;
+// "according to a new Vantage Research poll": the pollster's name captured.
+const ACCORDING_TO_POLL = String.raw`according\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})(?:opinion\s+)?(?:poll|survey)\b`;
+const POLL_SOURCE = new RegExp(`^${ACCORDING_TO_POLL}`);
 
 /**
  * A poll write-up: the paragraph right after one closing "according to a X poll" goes on with the poll's shares
@@ -14,10 +16,11 @@ export const pollGoesOn = (doc: CreditDocument, sentence: Sentence): string | un
   return (doc.attributions[first - 1] ?? []).filter((a) => POLL_SOURCE.test(doc.text.slice(a.anchor, a.end + 12))).at(-1)?.raw;
 };
 
-// "according to the latest Vantage Research poll for The Sentinel", "a poll by Kestrel Insight", "a snap poll of 2,000 adults by Panelbase Research": the pollster a write-up's
-// lead names.
-const POLLSTER =
-  /\baccording\s+to\s+(?:a|an|the)\s+(?:new\s+|latest\s+)?((?:[A-Z][\w&'’-]*\s+){1,4})(?:opinion\s+)?(?:poll|survey)\b|\b(?:poll|survey)\s+(?:of\s+[\d,]+\s+[a-z]+\s+)?(?:by|from|conducted\s+by|carried\s+out\s+by)\s+((?:[A-Z][\w&'’-]*[ \t]*){1,4})/;
+// "according to the latest Vantage Research poll for The Sentinel", "a poll by Kestrel Insight", "a snap poll of 2,000
+// adults by Panelbase Research": the pollster a write-up's lead names.
+const POLLSTER = new RegExp(
+  String.raw`\b${ACCORDING_TO_POLL}|\b(?:poll|survey)\s+(?:of\s+[\d,]+\s+[a-z]+\s+)?(?:by|from|conducted\s+by|carried\s+out\s+by)\s+((?:[A-Z][\w&'’-]*[ \t]*){1,4})`,
+);
 /** How far into the write-up its pollster is named. */
 const POLL_LEAD_CHARS = 800;
 // A sentence of the poll's own findings: its respondents, sample, margin of error, shares ("is on 18%") or seat model.

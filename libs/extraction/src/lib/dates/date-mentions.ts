@@ -63,13 +63,12 @@ const DAY_SPAN_START = new RegExp(
   String.raw`\b(?:between|from)\s+(?:${DAY}\s+([A-Z][a-z]{2,8})\.?|([A-Z][a-z]{2,8})\.?\s+\d{1,2}(?:st|nd|rd|th)?)(?:,?\s+((?:19|20)\d{2}))?\s+(?:and|until|till|to|through)\s+$`,
 );
 const SPAN_TO_MONTH = new RegExp(String.raw`^\s*(?:to|until|till|through|[-–])\s*${FULL_MONTH_NAME}\b`);
-const acrossMonths = (before: string, value: DateValue): DateValue => {
-  const m = DAY_SPAN_START.exec(before);
-  const from = m ? monthNumber(m[1] ?? m[2] ?? '') : 0;
+const acrossMonths = (m: RegExpExecArray, value: DateValue): DateValue => {
+  const from = monthNumber(m[1] ?? m[2] ?? '');
   // (A running total holds on its last day: "from February 24, 2022 to November 14, 2024" across years, or the year to
   // date, "between Jan. 1 and Aug. 31".)
-  const sameYear = !m?.[3] || value.kind !== 'date' || value.y === undefined || Number(m[3]) === value.y;
-  const yearToDate = from === 1 && /\b(?:the\s+)?(?:1|1st)(?:\s+of)?\s+Jan|\bJan[a-z]*\.?\s+(?:1|1st)\b/.test(m?.[0] ?? '');
+  const sameYear = !m[3] || value.kind !== 'date' || value.y === undefined || Number(m[3]) === value.y;
+  const yearToDate = from === 1 && /\b(?:the\s+)?(?:1|1st)(?:\s+of)?\s+Jan|\bJan[a-z]*\.?\s+(?:1|1st)\b/.test(m[0]);
   return value.kind === 'date' && from > 0 && from !== value.m && sameYear && !yearToDate
     ? { kind: 'month', y: value.y, m: value.m, last: false }
     : value;
@@ -92,8 +91,8 @@ export const findDateMentions = (text: string): DateMention[] => {
       const start = m.index;
       const end = m.index + m[0].length;
       const before = text.slice(Math.max(0, start - 40), start);
-      const spanEnd = DAY_SPAN_START.test(before);
-      const value = spanEnd ? acrossMonths(before, built) : built;
+      const span = DAY_SPAN_START.exec(before);
+      const value = span ? acrossMonths(span, built) : built;
       const after = text.slice(end, end + 3);
       // "had burned 41,200 acres by Thursday evening": "by" a day says when the figure held, not where a period ends.
       // "until 1 September the grain was harvested from 2.1 million hectares": a cumulative count up to a day holds on that day.
@@ -116,7 +115,7 @@ export const findDateMentions = (text: string): DateMention[] => {
       // "two aircraft are due to arrive on Monday": a scheduled arrival counts forward from the reporting.
       const ahead = value.kind === 'weekday' && value.week === undefined && !value.strictlyBefore && SCHEDULED.test(sentenceBefore(text, start));
       // "the year that ended in March": the end of the period the figure covers, not a boundary of something else.
-      const periodEnd = PERIOD_END.test(before) || spanEnd;
+      const periodEnd = PERIOD_END.test(before) || span !== null;
       found.push({
         ...value,
         ...(ahead || forward ? { ahead: true } : {}),

@@ -1,4 +1,4 @@
-import { monthNumber, type YMD } from './calendar';
+import { inferYear, monthNumber, type YMD } from './calendar';
 
 // "Fieldwork: 26-30 November 2026", "Vantage interviewed 1,204 adults online between Thursday 26 and Monday 30 November": a
 // poll's shares hold on the last day of its fieldwork.
@@ -11,6 +11,6 @@ export const pollFieldwork = (text: string, published?: YMD): YMD | undefined =>
   const last = span ? [...span.matchAll(DAY_MONTH)].at(-1) : undefined;
   const m = last ? monthNumber(last[2] ?? '') : 0;
   if (!last || !m) return undefined;
-  const y = last[3] ? Number(last[3]) : published ? (m <= published.m ? published.y : published.y - 1) : undefined;
-  return y === undefined ? undefined : { y, m, d: Number(last[1]) };
+  const y = last[3] ? Number(last[3]) : published && inferYear(m, published);
+  return y ? { y, m, d: Number(last[1]) } : undefined;
 };

@@ -11,7 +11,7 @@ const REACH_PARAGRAPHS = 2;
 /** How many figures back it may have been stated (a run-on text has one paragraph). */
 const REACH_FIGURES = 12;
 
-const yearOf = (iso: string | null): number | undefined => (iso ? Number(iso.slice(0, 4)) : undefined);
+const yearIn = (iso: string | null): number | undefined => (iso ? Number(iso.slice(0, 4)) : undefined);
 
 /** Gives each year-dated figure of a "same period of YEAR" sentence the month of the period stated before it. */
 export const dateSamePeriods = (figures: ExtractedFigure[], paragraphs: Paragraph[]): void => {
@@ -23,13 +23,13 @@ export const dateSamePeriods = (figures: ExtractedFigure[], paragraphs: Paragrap
   figures.forEach((f, i) => {
     if (f.datePrecision !== 'year') return;
     // (Read in the figure's own quote, its clause or sentence: a run-on text's one paragraph is not searched per figure.)
-    const year = yearOf(f.as_of);
+    const year = yearIn(f.as_of);
     const said = [...f.quote.matchAll(SAME_PERIOD)].some((m) => (m[1] ? Number(m[1]) === year : true));
     if (!said) return;
     // The period repeated: the latest figure before it, in its paragraph or just above, dated to a month in another year.
     for (let j = i - 1; j >= Math.max(0, i - REACH_FIGURES) && (paragraphOf[i] as number) - (paragraphOf[j] as number) <= REACH_PARAGRAPHS; j--) {
       const before = figures[j] as ExtractedFigure;
-      if (!before.as_of || (before.datePrecision !== 'month' && before.datePrecision !== 'day') || yearOf(before.as_of) === year) continue;
+      if (!before.as_of || (before.datePrecision !== 'month' && before.datePrecision !== 'day') || yearIn(before.as_of) === year) continue;
       figures[i] = { ...f, as_of: `${year}-${before.as_of.slice(5, 7)}-01`, datePrecision: 'month' };
       return;
     }

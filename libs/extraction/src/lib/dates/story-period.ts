@@ -2,7 +2,7 @@ import type { Paragraph, Span } from '../text/segment-text';
 import { pollFieldwork } from './poll-fieldwork';
 import { titlePeriod } from './title-period';
 import { answerDate } from './transcript-answer';
-import { addDays, monthNumber, toIso, type YMD } from './calendar';
+import { addDays, inferYear, monthNumber, toIso, type YMD } from './calendar';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { within, type AsOf } from './find-as-of';
 
@@ -126,13 +126,13 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const to = quarterSpan ? monthNumber(quarterSpan[2] ?? '') : 0;
   if (quarterSpan && published && to > from) {
     const told = quarterSpan[4] === 'this' ? published.y : quarterSpan[4] === 'last' ? published.y - 1 : undefined;
-    const y = quarterSpan[3] ? Number(quarterSpan[3]) : (told ?? (to <= published.m ? published.y : published.y - 1));
+    const y = quarterSpan[3] ? Number(quarterSpan[3]) : (told ?? inferYear(to, published));
     return { asOf: monthOf(y, to) };
   }
   const covering = COVERING.exec(leadText);
   if (covering && published) {
     const to = monthNumber(covering[3] ?? '');
-    const y = covering[4] ? Number(covering[4]) : to <= published.m ? published.y : published.y - 1;
+    const y = covering[4] ? Number(covering[4]) : inferYear(to, published);
     return { asOf: monthOf(y, to) };
   }
   const year = THE_YEAR.exec(leadText);
