@@ -43,88 +43,22 @@ export const expectedCalibrationError = (set: { confidence: number; right: boole
 export const FIT_DOCS = (doc: string): boolean => /^g[0-3]\d-/.test(doc);
 /**
  * The independent annotators' batches the weights are fitted on too: fitted on the generality set alone, the confidence
- * was over-confident on each new annotator batch (ECE 0.106–0.175 on g169–g192). held-out-14 and -15 joined the fit once
- * held-out-16 and -17 were written (7 Dec). The batches after these stay out of the fit (their rules may be fixed, their
- * labels never fitted), to measure calibration on articles the fit never saw.
+ * was over-confident on each new annotator batch (ECE 0.106–0.175 on g169–g192). held-out-8 to -15 were the fit until the
+ * eighth session (7 Dec, night), when held-out-16 to -39 joined it: fitted on eight batches, the weights had drifted
+ * over the target on later ones (0.108–0.133 on held-out-62, -69 and -74, 0.101 on -71, after that session's first
+ * rules), and fitted on thirty-two they are within it on all but one of the forty-two batches after them. The batches
+ * after these stay out of the fit (their rules may be fixed, their labels never fitted), to measure calibration on
+ * articles the fit never saw.
  */
-export const FIT_BATCHES = ['held-out-8', 'held-out-9', 'held-out-10', 'held-out-11', 'held-out-12', 'held-out-13', 'held-out-14', 'held-out-15'];
-/** The annotator batches written after the fitted ones: calibration on them is the honest measure. */
-export const UNSEEN_BATCHES = [
-  'held-out-16',
-  'held-out-17',
-  'held-out-18',
-  'held-out-19',
-  'held-out-20',
-  'held-out-21',
-  'held-out-22',
-  'held-out-23',
-  'held-out-24',
-  'held-out-25',
-  'held-out-26',
-  'held-out-27',
-  'held-out-28',
-  'held-out-29',
-  'held-out-30',
-  'held-out-31',
-  'held-out-32',
-  'held-out-34',
-  'held-out-35',
-  'held-out-36',
-  'held-out-37',
-  'held-out-38',
-  'held-out-40',
-  'held-out-41',
-  'held-out-42',
-  'held-out-43',
-  'held-out-44',
-  'held-out-45',
-  'held-out-46',
-  'held-out-47',
-  'held-out-48',
-  'held-out-49',
-  'held-out-52',
-  'held-out-53',
-  'held-out-56',
-  'held-out-57',
-  'held-out-58',
-  'held-out-59',
-  'held-out-60',
-  'held-out-61',
-  'held-out-63',
-  'held-out-64',
-  'held-out-65',
-  'held-out-66',
-  'held-out-67',
-  'held-out-68',
-  'held-out-70',
-  'held-out-71',
-  'held-out-72',
-  'held-out-73',
-  'held-out-75',
-];
+export const FIT_BATCHES = Array.from({ length: 32 }, (_, i) => `held-out-${i + 8}`);
 /**
- * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-33 stays at the target's edge
- * after its rules (0.117 when scored, 0.1001 after: over-confident on figures its annotator leaves out), held-out-39 is
- * over it (0.106 unfixed, 0.127 after its rules credit a table whose heading's unit is not applied), held-out-50 and -51
- * are over it on 131 candidates each from articles shorter than the brief asks (0.127 and 0.120 when scored), -54 and -55
- * too (0.101 and 0.121 when scored, higher after their rules credit their issuers' tables), held-out-62, -69 and -74 are
- * over it when scored (0.108: over-confident on the cells of a reserves table its annotator left out; 0.123; 0.109), and
- * held-out-76 and -77, the newest batches (0.058 and 0.091 when scored), are kept unfixed as the honest estimate, so no
- * rule or weight may be aimed at them.
+ * Batches whose calibration is reported (README, fit-confidence.ts), not asserted: held-out-62 is over the target (0.108
+ * when scored and with the weights fitted on held-out-8 to -39: over-confident on the cells of a reserves table its
+ * annotator left out).
  */
-export const REPORTED_BATCHES = [
-  'held-out-33',
-  'held-out-39',
-  'held-out-50',
-  'held-out-51',
-  'held-out-54',
-  'held-out-55',
-  'held-out-62',
-  'held-out-69',
-  'held-out-74',
-  'held-out-76',
-  'held-out-77',
-];
+export const REPORTED_BATCHES = ['held-out-62'];
+/** The annotator batches written after the fitted ones (held-out-40 to -81): calibration on them is the honest measure. */
+export const UNSEEN_BATCHES = Array.from({ length: 42 }, (_, i) => `held-out-${i + 40}`).filter((dir) => !REPORTED_BATCHES.includes(dir));
 /** Every candidate of the fit: the generality set's first batches and the fitted annotator batches. */
 export const fitSet = (): Labelled[] => [
   ...calibrationSet(FIT_DOCS),

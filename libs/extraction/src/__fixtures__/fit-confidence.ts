@@ -4,7 +4,7 @@ import { calibrationSet, expectedCalibrationError, FIT_DOCS, fitSet, type Labell
 import { HELD_OUT_DIR } from './gold-match';
 
 // Fits the confidence model's logistic weights on the generality articles g01–g39 and the annotator batches
-// in FIT_BATCHES, and prints them for
+// in FIT_BATCHES (held-out-8 to -39), and prints them for
 // lib/figures/confidence.ts. Run: node -r ./tools/register.cjs libs/extraction/src/__fixtures__/fit-confidence.ts
 // Hand-written Newton's method (eighteen features, under a thousand rows): a library would bring more than it saves.
 

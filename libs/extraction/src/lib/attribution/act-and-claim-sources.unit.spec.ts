@@ -80,7 +80,7 @@ describe('numbers and dates', () => {
   it('"She ordered him to pay £9,000" credits whoever she is, as "she said" would', () => {
     const text = 'Judge Mary Okoro dismissed the appeal. She ordered the landlord to pay £9,000 in damages.';
     expect(credit(text, '£9,000').source).toBe('Judge Mary Okoro');
-    expect(credit('Judge Mary Okoro dismissed the appeal. She was 58.', '58').source).toBe('article');
+    expect(credit('Judge Mary Okoro dismissed the appeal. She was one of 58 judges in the district.', '58').source).toBe('article');
   });
 
   it('a revision "after late data from X" is the reviser\'s, not X\'s; "after data from X showed" is X\'s', () => {

@@ -27,7 +27,8 @@ export type DateValue =
   /** `anchored`: "a day earlier", counted from the day the sentence names ("said on Thursday ..."), not from publication. */
   | { kind: 'day-offset'; days: number; anchored?: boolean; years?: number }
   /** `sameTime`: "the same period last year", the publication's month `back` years earlier. */
-  | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number; sameTime?: boolean; month?: number }
+  /** `closes`: a financial, tax or school year ending in that month ("last financial year"), counted in such years. */
+  | { kind: 'relative'; period: 'week' | 'month' | 'year'; back: number; sameTime?: boolean; month?: number; closes?: number }
   /** "in week 48", "week 47 of 2026": a numbered (ISO) week, as surveillance reports count them; held at its Sunday. */
   | { kind: 'week'; week: number; y?: number };
 

@@ -222,7 +222,7 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
   );
   // "In August we projected growth of 1.9% for the year to March 2027": the period the figure is for, not the day it was told.
   const periodAfter = usable.find(({ m }) => m.periodEnd && m.start > pos && !others.some((o) => o.start > pos && o.start < m.start));
-  const nearest = after ?? periodAfter ?? usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
+  const nearest = after ?? periodAfter ?? closest(listed(usable, sentence, pos, others), pos);
   const runningTotal =
     nearest?.m.kind === 'relative' &&
     nearest.m.period === 'year' &&
@@ -277,6 +277,32 @@ const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, pr
 
 const spansOf = (re: RegExp, sentence: Sentence): Span[] =>
   [...sentence.text.matchAll(re)].map((m) => ({ start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length }));
+
+// "£3.4 million in 2022-23, £4.9 million in 2023-24": in a list of figures each followed by its own period, the period
+// just before a figure closes the previous item; the figure's own comes after it, before the next figure.
+const OWN_PERIOD =
+  /^\s*(?:(?!(?:and|or|but|while|than|from|since|compared|against|versus|vs|on|before|after|earlier|ago)\b)[a-z]+\s+){0,3}(?:in|during|for|over)\s+(?:the\s+)?$/i;
+const OWN_WORDS = /^\s*(?:(?!(?:and|or|but|while|than|from|since|compared|against|versus|vs|on|before|after|earlier|ago)\b)[a-z]+\s+){0,3}$/i;
+const ownPeriod = (gap: string, m: DateMention): boolean => (/^(?:in|during|for|over)\s/i.test(m.text) ? OWN_WORDS : OWN_PERIOD).test(gap);
+const listed = <T extends { m: DateMention }>(usable: T[], sentence: Sentence, pos: number, others: Span[]): T[] => {
+  const between = (a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
+  const ownAfter = usable.some(
+    ({ m }) =>
+      m.start > pos &&
+      m.start - pos <= 40 &&
+      ownPeriod(between(pos, m.start).replace(/^\S+/, ''), m) &&
+      !others.some((o) => o.start > pos && o.start < m.start),
+  );
+  if (!ownAfter) return usable;
+  const claimed = ({ m }: T): boolean =>
+    m.end <= pos &&
+    others.some((o) => o.end <= m.start && m.start - o.end <= 40 && ownPeriod(between(o.end, m.start), m)) &&
+    /^[,;]?\s*(?:and\s+)?[£$€]?$/.test(between(m.end, pos));
+  return usable.filter((c) => !claimed(c));
+};
+
+const closest = <T extends { m: DateMention }>(usable: T[], pos: number): T | undefined =>
+  usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
 
 const distance = (m: Span, pos: number): number => (pos < m.start ? m.start - pos : pos >= m.end ? pos - m.end : 0);
 

@@ -84,6 +84,12 @@ export const resolveDate = (value: DateValue, published: YMD | undefined): Resol
         const date = m >= 1 ? { y: published.y, m, d: 1 } : { y: published.y - 1, m: m + 12, d: 1 };
         return { date, precision: 'month', relative: true };
       }
+      if (value.closes) {
+        const endsIn = published.m > value.closes ? published.y + 1 : published.y;
+        // A year closing in December is a calendar year, dated as a year is.
+        if (value.closes === 12) return { date: { y: endsIn - value.back, m: 1, d: 1 }, precision: 'year', relative: true };
+        return { date: { y: endsIn - value.back, m: value.closes, d: 1 }, precision: 'month', relative: true };
+      }
       if (value.month) return { date: { y: published.y - value.back, m: value.month, d: 1 }, precision: 'month', relative: true };
       return { date: { y: published.y - value.back, m: 1, d: 1 }, precision: 'year', relative: true };
     }

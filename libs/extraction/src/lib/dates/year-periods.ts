@@ -13,7 +13,10 @@ const quarterOf = (digit: string | undefined, word: string | undefined): number 
 const MONTH_NAME = FULL_MONTH_NAME;
 
 // A year that runs across two calendar years, by the noun that names it (or, bare, by what the story is about).
-const SEASONAL = /\b(?:season|campaign|winter|harvest|crop)\b/i;
+const SEASONAL = /\b(?:season|campaign(?!\s+(?:group|groups|for|against))|winter|harvest|crop)\b/i;
+const YEAR_NOUN = String.raw`(season|campaign|winter|harvest|crop|(?:school|academic|financial|fiscal|tax|budget|reporting|accounting)\s+year)`;
+// "the 2025-26 financial year", "the 2024/25 season": the noun a story puts beside its own two-year periods.
+const BESIDE = new RegExp(String.raw`\b${YEAR_NOUN}\s+(?:of\s+)?(?:19|20)\d{2}[-–/]\d{2}\b|\b(?:19|20)\d{2}[-–/]\d{2}\s+${YEAR_NOUN}\b`, 'i');
 const SCHOOL = /\b(?:school|academic)\s+year\b/i;
 const FINANCIAL = /\b(?:financial|fiscal|tax|budget|reporting|accounting)\s+year\b/i;
 
@@ -22,16 +25,32 @@ const FINANCIAL = /\b(?:financial|fiscal|tax|budget|reporting|accounting)\s+year
 const JUNE_YEAR = /\bA\$|\bAUD\b|\bNZ\$|\bNZD\b|(?<![A-Z])\$\d/;
 const MARCH_YEAR = /£|€|\bC\$|\bCAD\b|\bCanad|\bGBP\b|\bEUR\b/;
 
+// "the 2025-26 financial year, the year ended 31 March", "its financial year, which ended in December": the story says.
+const STATED_CLOSE = new RegExp(
+  String.raw`\b(?:financial|fiscal|tax|budget|reporting)?\s*year,?\s+(?:that\s+|which\s+)?(?:ended|ends|ending|closed|closes|runs\s+to)\s+(?:on\s+|in\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH_NAME}\b`,
+  'i',
+);
+const statedClose = (story: string): number | undefined => {
+  const m = STATED_CLOSE.exec(story);
+  return m ? monthNumber(/[A-Z][a-z]+$/.exec(m[0])?.[0] ?? '') || undefined : undefined;
+};
+
 /** What a story's bare two-year periods are, and the month its financial years close, read once per text (a rule runs per match). */
 let storyNoun = { story: '', noun: '', close: 3 };
 const storyYear = (story: string): { noun: string; close: number } => {
   if (storyNoun.story !== story)
     storyNoun = {
       story,
-      noun: SEASONAL.test(story) ? 'season' : SCHOOL.test(story) ? 'school year' : 'financial year',
-      close: JUNE_YEAR.test(story) && !MARCH_YEAR.test(story) ? 6 : 3,
+      noun: besideNoun(story) ?? (SEASONAL.test(story) ? 'season' : SCHOOL.test(story) ? 'school year' : 'financial year'),
+      close: statedClose(story) ?? (JUNE_YEAR.test(story) && !MARCH_YEAR.test(story) ? 6 : 3),
     };
   return storyNoun;
+};
+
+const besideNoun = (story: string): string | undefined => {
+  const m = BESIDE.exec(story);
+  const noun = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return noun === undefined ? undefined : SCHOOL.test(noun) ? 'school year' : FINANCIAL.test(noun) ? 'financial year' : 'season';
 };
 
 /**
@@ -51,6 +70,18 @@ export const splitYear = (first: string, second: string, noun: string | undefine
 };
 
 export const YEAR_PERIOD_RULES: Rule[] = [
+  {
+    // "in the last financial year", "this school year", "next tax year": a two-year period counted from publication, held
+    // as of its last month ("so far this financial year" is a running total, dated by the day it is told).
+    re: /(?<!\bso\s+far\s)\b(?:(this|the\s+current|current)|(last|the\s+last|the\s+previous|previous|the\s+past|past)|(next|the\s+next|the\s+coming))\s+(financial|fiscal|tax|budget|school|academic)\s+year\b/gi,
+    build: (m) => {
+      const noun = (m[4] ?? '').toLowerCase();
+      // A school year closes in July (June where the story counts in dollars), the UK's tax year in April.
+      const dollars = storyYear(m.input ?? '').close === 6;
+      const closes = noun === 'tax' ? 4 : noun === 'school' || noun === 'academic' ? (dollars ? 6 : 7) : storyYear(m.input ?? '').close;
+      return { kind: 'relative', period: 'year', back: m[1] ? 0 : m[2] ? 1 : -1, closes };
+    },
+  },
   {
     // "in Q3 2026", "Q2 of 2026", "the third quarter of 2026": a quarter with its year holds as of its last month.
     re: new RegExp(String.raw`\b(?:Q([1-4])(?:\s+of)?|(?:the\s+)?(first|second|third|fourth)\s+quarter\s+of)\s+${YEAR}\b(?![-–/]\d)`, 'gi'),

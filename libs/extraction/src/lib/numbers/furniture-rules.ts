@@ -156,8 +156,35 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/(?:^|\n)[ \t]*(?:[^\n]*\.\s+)?Original\s+(?:headline|title)\s*:[^\n]*$/i.test(before)) return 'label';
   // "Filed under Parks · 12 Comments": a page's counters of its own readers' replies.
   if (/^\s+(?:[Cc]omments?|[Rr]eplies|[Ss]hares|[Ll]ikes)\b/.test(after) && /[·|•]\s*$/.test(before)) return 'label';
+  // "I'm 34, I work full time", "(Colin is 78)", "was 91 when she invested", "still only 17,", "The youngest patient
+  // was 19.", "When I joined my first union, at 19, …": a person's age, told with no noun.
+  if (m.value >= 1 && m.value <= 110 && Number.isInteger(m.value) && personAge(before, after)) return 'age';
+  // "told Courtroom 3 on Tuesday", "the bus for Platform 9 and", "from Ward 7,": a number that names the thing written
+  // before it (a room, a gate, a unit), mid-sentence, with no quantity noun after it.
+  if (
+    /^\d{1,3}$/.test(m.text) &&
+    NAMED_BY.test(before) &&
+    // ("gives Civic Union 24 seats and the Social Democrats 19": the second of a list of tallies.)
+    !/\d[^.!?\n]*\band\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){1,2}$/.test(before) &&
+    !NOT_A_NAME.test(/([A-Z][a-z]+)\s+$/.exec(before)?.[1] ?? '') &&
+    /^(?:\s*[,.;:)]|\s+(?:on|at|in|of|and|or|from|to|is|was|were|has|had|will|for|with|where|when|which)\b)/.test(after)
+  )
+    return 'label';
   return undefined;
 };
+
+const AGE_BEFORE =
+  /(?:\bI['’]m|\bI\s+am|\b(?:he|she)['’]s|\b(?:he|she|who)\s+(?:is|was|turned|turns)|\bstill\s+only|\b(?:youngest|oldest)\s+(?:[a-z]+\s+){0,2}(?:was|is)|\([A-Z][a-z]+\s+is)\s+$/i;
+const personAge = (before: string, after: string): boolean =>
+  (AGE_BEFORE.test(before) && /^(?:\s*[,.;:)!]|\s+(?:when|and|years?\s+old)\b)/.test(after)) ||
+  (/,\s+at\s+$/.test(before) && /^\s*,/.test(after)) ||
+  (/\bwas\s+$/.test(before) && /^\s+when\s+(?:he|she|they|I)\b/.test(after));
+
+// A capitalised noun after a lower-case word ("told Courtroom", "at Gate", "in the Conference Room").
+const NAMED_BY = /\b[a-z]+\s+(?:[A-Z][a-z]+\s+){1,2}$/;
+// Words that are not names of things before a number: months and days (dates), qualifiers and sentence adverbs.
+const NOT_A_NAME =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|About|Around|Nearly|Almost|Over|Under|Some|Only|Just|Roughly|Approximately|Exactly|More|Fewer|Less|Up|Down|Between|From|To|Since|Until|By|In|On|At|Of|The|And|Or|But|All|Each|Every|Top|Total|Totals)$/;
 
 /** "It's ten past eight", "a quarter to nine": a clock time in words; "Forty minutes later": a span of the telling. */
 export const timeInWords = (before: string, after: string): boolean =>

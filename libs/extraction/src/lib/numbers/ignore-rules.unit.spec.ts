@@ -45,6 +45,8 @@ describe('numbers that are not figures', () => {
     ['spaced and local phone numbers', 'To help, call the hotline on 131 444 or dial 555-0123; 500 troops are on standby.'],
     ['an international number in groups of any length', 'Families may call the hotline on +41 58463 20 777; 500 troops are searching.'],
     ['a break in a hearing', 'The panel will adjourn for 20 minutes, then hear from 500 troops.'],
+    ['rooms and gates named mid-sentence', 'The prosecutor told Courtroom 3 on Tuesday that 500 troops had waited at Gate 12, by the hangar.'],
+    ["a person's age told with no noun", "I'm 34, and still only 17 when I joined, at 19, the 500 troops (Colin is 78) were already here."],
   ])('ignores %s', (_kind, text) => {
     expect(numberTexts(text)).toEqual([expect.stringContaining('500')]);
   });
@@ -80,6 +82,10 @@ describe('numbers that are not figures', () => {
 
   it('keeps a number after "call" that counts what follows it', () => {
     expect(numberTexts('The ministry may call up 300 reservists.')).toEqual(['300']);
+  });
+
+  it('keeps the second of a list of tallies after a name ("the Alliance has 39 and Heartland 25")', () => {
+    expect(numberTexts('With 72 of 80 seats declared, the Alliance has 39 and Heartland 25, the commission said.')).toEqual(['72', '80', '39', '25']);
   });
 
   it('keeps percentages unless told not to', () => {
