@@ -1,4 +1,5 @@
 import { createCreditTracker } from './attribution/credit-tracker';
+import { nameWordHeads, withNameWords } from './attribution/name-word-heads';
 import { findAttributions } from './attribution/find-attributions';
 import { resolveSource } from './attribution/resolve-source';
 import { sameSource } from './attribution/same-source';
@@ -24,7 +25,7 @@ import {
   underStoryPeriod,
 } from './dates/reference-period';
 import { estimateReportDate } from './dates/infer-year';
-import { backdate, carried, dayBefore, NOT_PAST, ONGOING, PAST } from './dates/carried-dates';
+import { backdate, carried, dayBefore, NOT_PAST, ONGOING, PAST, perfectOnly } from './dates/carried-dates';
 import { zonedBasis } from './dates/dateline-zone';
 import { dateByNeighbours } from './dates/document-passes';
 import { findPublication } from './dates/publication-date';
@@ -92,7 +93,8 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
   const dates = buildDateIndex(text, paragraphs, dateMentions, published);
   const blocked = [...dateMentions, ...furnitureSpans(text)];
   const mentions = scanNumbers(text).filter((m) => !ignoreReason(m, { text, blocked }));
-  const attributions = sentences.map(findAttributions);
+  const heads = nameWordHeads(text);
+  const attributions = sentences.map((s) => withNameWords(s, findAttributions(s), heads));
   const credits = createCreditTracker({ text, paragraphs, sentences, attributions, quotes: paragraphs.map((p) => quotationSpans(text, p)) });
 
   const figures: ExtractedFigure[] = [];
@@ -196,7 +198,11 @@ export const extractFigures = (text: string, options: ExtractOptions = {}): Extr
         if (namedPeriod) backdate(figures, paragraphs[sentence.paragraph - 1]?.start ?? 0, asOf);
       } else if (period && asOf.dateBasis === 'published' && PERIOD_ANAPHOR.test(text.slice(clause.start, clause.end))) {
         asOf = carried(period);
-      } else if (period && asOf.dateBasis === 'published' && !ongoing) {
+      } else if (
+        period &&
+        asOf.dateBasis === 'published' &&
+        (!ongoing || (sourceBasis === 'issuer' && perfectOnly(text.slice(clause.start, clause.end))))
+      ) {
         // The release's later figures cover its period and come from it, unless another source says them ("the Home Office said").
         // The issuer's own document covers its period too, whether it says so or not ("the Company said").
         const fromRelease =

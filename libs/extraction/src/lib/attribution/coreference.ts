@@ -2,6 +2,7 @@
 // statisticians") names no one by itself; it means the last named source it is compatible with. Which
 // descriptions fit which names is data (description-heads.ts), not topic vocabulary: any story names its sources this way.
 import { HEADS } from './description-heads';
+import { isNameWordDescription } from './name-word-heads';
 
 const HEAD_WORDS = Object.keys(HEADS).join('|');
 // "the agency", "the network operator", "the statistics office", "the same service"; a plural head ("the statisticians") is one word.
@@ -125,7 +126,9 @@ export const isBodyName = (raw: string): boolean =>
 export const bodyOfSpeaker = (raw: string): string => raw.replace(/['’]s\s+(?:spokes(?:person|man|woman)|representative|press\s+office)\b.*$/i, '');
 
 /** True when the attribution as written is a description to resolve rather than a name. */
-export const isDescription = (raw: string): boolean => DESCRIPTION.test(raw.trim()) || SPEAKING_FOR.test(raw.trim());
+/** (With the text: "the hospice" after "St Brannoc's Hospice", a description by a word of one of its names.) */
+export const isDescription = (raw: string, text?: string): boolean =>
+  DESCRIPTION.test(raw.trim()) || SPEAKING_FOR.test(raw.trim()) || (text !== undefined && isNameWordDescription(raw, text));
 
 /**
  * Resolves a definite description against the sources named before it, nearest first (`earlier`, each with how
@@ -142,10 +145,16 @@ export const resolveDescription = (
 ): Coreference | undefined => {
   const trimmed = raw.trim();
   const inner = SPEAKING_FOR.exec(trimmed)?.[1];
+  const named = earlier.filter((e) => isNamed(e.raw));
+  // "the hospice": the last name holding the word, nearest first.
+  const nameWord = !inner && isNameWordDescription(trimmed, whole) ? trimmed.replace(/^[Tt]he\s+/, '') : undefined;
+  if (nameWord) {
+    const holding = named.find((e) => new RegExp(String.raw`\b${nameWord}\b`, 'i').test(e.raw));
+    return holding ? { source: holding.raw, description: trimmed } : undefined;
+  }
   const head = DESCRIPTION.exec(inner ?? trimmed)?.[1];
   const spec = head ? HEADS[head] : undefined;
   if (!head || !spec) return undefined;
-  const named = earlier.filter((e) => isNamed(e.raw));
   // "the operator" after "the national grid operator": a longer description with the same head, when no name holds or
   // fits the head (before a loose match of kind: a nearer one-word subject is likelier a label than the body).
   // "the agency" after "the refugee agency's spokesperson": the body the speaker speaks for.

@@ -22,10 +22,11 @@ export const NAMED_OPENING =
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 // A committee's or a court's transcript writes them in mixed case, a question's number before the asker: "Dr Brennan:",
 // "Q104 Owen Pritchard:".
+// (Letters of any script: "CASTAÑEDA-VOSS:", "Dr Ødegård:".)
 // ("TOMAS FERREIRA-HOLM, CEO:", "ODILE MARSH, CHIEF FIRE OFFICER, FERRANT FIRE AND RESCUE:": a speaker in capitals with
 // the role after a comma; the name is the label.)
 export const SPEAKER_LABEL =
-  /^(?:Q\d{1,4}\s+)?(?:([A-Z][A-Z.'’ -]{1,60}[A-Z.])(?:,[ \t]*[A-Za-z][A-Za-z ,.&'’-]{0,80})?|((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?[A-Z][a-z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})):\s/;
+  /^(?:Q\d{1,4}\s+)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.])(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
 /** The speaker label a paragraph opens with, in capitals ("MS. SINGH") or mixed case ("Dr Brennan"). */
 export const speakerLabel = (paragraph: string): string | undefined => {
   const m = SPEAKER_LABEL.exec(paragraph);
@@ -136,9 +137,17 @@ export const labelledSpeaker = (
 // "Transcript: interview with Central Bank Governor Jane Doe": the person a Q:/A: transcript's answers belong to.
 const INTERVIEW_HEADER = /\binterview(?:ed)?\s+with\s+[^\n]*?((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)[ \t]*[.,;:(]?[ \t]*(?:\n|$)/;
 /** Who answers in a transcript whose header, before its first question, names the interview. */
+// "Marta Lindqvist has been chief executive since 2022. … she spoke to Tom Ashdown about …": the person an intro says spoke.
+const SPOKE = /\b(?:she|he|who)\s+(?:spoke|talked|speaks|talks|sat\s+down)\s+(?:to|with)\b/;
+const PERSON_NAME = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\b/gu;
 export const interviewee = (text: string): string | undefined => {
   const firstQuestion = /^(?:Q|QUESTION):\s/m.exec(text);
-  return firstQuestion ? INTERVIEW_HEADER.exec(text.slice(0, firstQuestion.index))?.[1] : undefined;
+  if (!firstQuestion) return undefined;
+  const intro = text.slice(0, firstQuestion.index);
+  const header = INTERVIEW_HEADER.exec(intro)?.[1];
+  if (header) return header;
+  const paragraph = intro.split(/\n\s*\n/).find((p) => SPOKE.test(p));
+  return paragraph ? [...paragraph.matchAll(PERSON_NAME)].map((m) => m[0]).find((n) => kindOf(n) === 'person') : undefined;
 };
 // "A correction from the CSO: it says", "An update from Acme Rail, which says": a pronoun's body opening its own sentence.
 export const LEAD_FROM =
@@ -161,7 +170,7 @@ export const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0
 
 /** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
 export const speakerName = (label: string): string =>
-  /[a-z]/.test(label) ? label : label.toLowerCase().replace(/(^|[\s.'’-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  /\p{Ll}/u.test(label) ? label : label.toLowerCase().replace(/(^|[\s.'’-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 // A factbox's labelled item ("* RECORD: The record, 46,100, was set in 2024.") is a fact of its own: it carries no credit over.
 export const itemCarries = (text: string, paragraph: Span): boolean =>
   !/^[-*•–]\s+[A-Z][A-Z .'’-]{2,30}:\s/.test(text.slice(paragraph.start, paragraph.end));

@@ -132,11 +132,12 @@ export const createCreditTracker = (doc: CreditDocument) => {
         : actor;
   // "The agency said" after "Cal Fire said": the last compatible source named before (see coreference.ts).
   const definiteReferent = (sentence: Sentence, raw: string, anchor: number): string => {
-    const named = (j: number): Attribution[] => (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw));
+    const named = (j: number): Attribution[] =>
+      (doc.attributions[j] ?? []).filter((a) => !a.pronoun && a.anchor < anchor && !isDescription(a.raw, doc.text));
     // "The same service had put it at 7,000", "the same briefing put ...": whoever was credited just before, whatever noun named them.
     const same = /^(?:the\s+)?same\s/i;
     if (same.test(raw)) return named(sentence.index - 1).findLast((a) => !same.test(a.raw))?.raw ?? raw;
-    if (!isDescription(raw)) return raw;
+    if (!isDescription(raw, doc.text)) return raw;
     const earlier: { raw: string; distance: number }[] = [];
     for (let j = sentence.index; j >= Math.max(0, sentence.index - DESCRIPTION_LOOKBACK); j--) {
       // Descriptions too: "The trust said" after "figures the hospital trust released" is that longer description.
@@ -145,7 +146,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       // A body a sentence opens with names it too ("The National Electoral Commission published results").
       const prior = doc.sentences[j] as Sentence;
       const subject = j < sentence.index && readsAsProse(prior) ? subjectOf(prior) : undefined;
-      if (subject && !isDescription(subject) && !commonWord(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
+      if (subject && !isDescription(subject, doc.text) && !commonWord(subject)) earlier.push({ raw: subject, distance: sentence.index - j });
     }
     return resolveDescription(raw, earlier, undefined, introducedWindow(doc.text, anchor), doc.text)?.source ?? raw;
   };
@@ -172,7 +173,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
 
   const describedActor = (sentence: Sentence): string | undefined => {
     const subject = subjectOf(sentence);
-    if (!subject || !isDescription(subject)) return undefined;
+    if (!subject || !isDescription(subject, doc.text)) return undefined;
     return definiteReferent(sentence, subject, sentence.start) !== subject ? subject : undefined;
   };
 

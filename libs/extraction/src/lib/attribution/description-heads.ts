@@ -34,7 +34,8 @@ export const HEADS: Record<string, Head> = {
   department: { kind: 'org' },
   office: { kind: 'org', hint: /office|statistics|bureau/i },
   commission: { kind: 'org' },
-  service: { kind: 'org' },
+  // ("the service" of "Hochgraun Mountain Rescue", "Kestrel Ambulance": an emergency service.)
+  service: { kind: 'org', hint: /service|rescue|ambulance|fire|police|coastguard/i },
   council: { kind: 'org' },
   // "the board" after "Ghana's cocoa regulator": a statutory board regulates.
   board: { kind: 'org', hint: /board|regulat|authority|commission/i },

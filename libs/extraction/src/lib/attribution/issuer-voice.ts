@@ -112,7 +112,8 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     const subject = body && DATA_SAYER.test(body) ? subjectOf(s)?.replace(/^the\s+/i, '') : undefined;
     if (subject && isBodyName(subject)) return subject;
     // ("according to the fifth Fenmarsh Otter Census, published today by Fenmarsh Rivers Trust": a document, not its body.)
-    if (body && !DATA_SAYER.test(body) && !DOCUMENT_TITLE.test(body)) return body;
+    // (A name or a description, "the refugee agency", not "the country" of "the country's second-largest operator".)
+    if (body && (/^\p{Lu}/u.test(body) || /\s/.test(body)) && !DATA_SAYER.test(body) && !DOCUMENT_TITLE.test(body)) return body;
   }
   return letterhead(text, OWN_VOICE) ?? namedBelowMarker(text);
 };
@@ -200,9 +201,10 @@ const rnsIssuer = (text: string): string | undefined => {
 // "Kestrel Ridge Resources Limited (ASX: KRR)" in the head of an exchange announcement: the listed company issues it
 // (before any sayer its lead names: "Half-year report for …" is no speaker).
 // (After a release's dateline too: "LARKSPUR FALLS, April 29, 2027 -- Quillfield Robotics Inc. (NASDAQ: QFRB), …"; and on
-// any exchange: "Brellingham, 3 December 2026 - Skyvane Airlines (BRX: SKYV) today published …".)
+// any exchange: "Brellingham, 3 December 2026 - Skyvane Airlines (BRX: SKYV) today published …"; a legal form in lower case,
+// "Telvanta Mobile plc (LSX: TLVM)".)
 const LISTED =
-  /^[ \t]*(?:[A-Z][A-Za-z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’/-]*)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM|[A-Z]{2,6})\s*:\s*[A-Z0-9.]{1,8}\)/m;
+  /^[ \t]*(?:[A-Z][A-Za-z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’/-]*(?:[ \t]+(?:plc|ltd|limited|inc\.?|a\.s\.|s\.a\.))?)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM|[A-Z]{2,6})\s*:\s*[A-Z0-9.]{1,8}\)/m;
 const listed = (text: string, within = HEAD_CHARS): string | undefined => {
   const name = LISTED.exec(text.slice(0, within))?.[1];
   return name ? withoutLegalForm(name) : undefined;

@@ -55,7 +55,7 @@ const NOT_NAMES = new Set(
 
 /** A number, a month or a holiday opening a clause, a transcript's "Q", an "Update 2" label: words that never name a source. */
 export const NOT_A_SOURCE =
-  /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Easter|Christmas|Ramadan|Thanksgiving|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Hundreds|Thousands|Update|UPDATE)(?:['’]s)?|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|Q|A)$/;
+  /^(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Easter|Christmas|Ramadan|Thanksgiving|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Hundreds|Thousands|Update|UPDATE)(?:['’]s)?|To|In|On|At|For|By|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|Q|A)$/;
 
 // "Motor claims account for 40%": a verb-like noun followed by its own verb.
 export const NOUN_THEN_VERB =

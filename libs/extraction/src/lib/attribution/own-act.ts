@@ -26,9 +26,10 @@ const W = String.raw`\w\u00C0-\u024F.'’-`;
 const BENCH = String.raw`(?:(?:[A-Z][a-z]+\s+)?(?:judge|recorder|magistrate|coroner|sheriff)\s+)?`;
 const ACTOR = String.raw`${BENCH}((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust|directorate|platform|portal|consultancy|office|producer|manufacturer|charity|institute))`;
 const OWN_ACT = new RegExp(
-  String.raw`(?:^(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR},?\s+${AUX}(?:${ACTS})\b`,
+  String.raw`(?:^(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR}(?:\s*\([A-Z][\w&.-]{1,12}\))?,?\s+${AUX}(?:${ACTS})\b`,
   'g',
 );
+// ("The National Disaster Management Agency (NDMA) raised its toll": the acronym in brackets after the name.)
 // A sentence-initial word that is not an actor.
 // "He" and "She" act too ("She ordered him to pay £9,000"): the tracker resolves them like "she said".
 const NOT_ACTOR = /^(?:The|A|An|This|That|It|They|We|There|In|On|At|By|For|Of|Since|After|Before|But|And|While)$/;

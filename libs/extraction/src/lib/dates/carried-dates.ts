@@ -5,8 +5,14 @@ import type { AsOf } from './find-as-of';
 // Dates a figure takes over from what it goes on with: the lead's period, a statement's day, the sentence before.
 
 // A running total or a state of now is not a figure of the lead's month.
-export const ONGOING =
-  /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|since(?!\s+records)|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
+const PERFECT_TENSE = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b/i;
+const ONGOING_WORDS = /\b(?:now|currently|so far|to date|since(?!\s+records)|as of|still|this year|expects?|expected|forecasts?|would|will)\b/i;
+export const ONGOING = new RegExp(`${PERFECT_TENSE.source}|${ONGOING_WORDS.source}`, 'i');
+/**
+ * "Of these, the foreign arrivals have been 212.870", "the lake district has registered 412.300": a release's present
+ * perfect tells its period's figures (as translated copy often writes the past), unless a word says the figure holds now.
+ */
+export const perfectOnly = (clause: string): boolean => PERFECT_TENSE.test(clause) && !ONGOING_WORDS.test(clause);
 
 /** Lead figures stated with no date of their own before the sentence that names the story's period. */
 export const backdate = (figures: ExtractedFigure[], from: number, period: AsOf): void => {

@@ -5,6 +5,7 @@ import type { DateMention } from './date-mentions';
 import { resolveDate } from './resolve-date';
 import { clockHeadingDays } from './clock-headings';
 import { countBelow } from '../text/sorted-search';
+import { closest, listed } from './listed-periods';
 import {
   ASIDE,
   CHANGE_BASE,
@@ -175,10 +176,15 @@ export const findAsOf = (index: DateIndex, pos: number, sentence: Sentence, clau
         o.start < m.start &&
         /(?:,|\bup|\bdown)\s+from\s+(?:[a-z]+\s+)?[£$€]?$/i.test(sentence.text.slice(0, o.start - sentence.start)),
     );
-  const candidates = within(index.mentions, sentence)
+  const inSentence = within(index.mentions, sentence);
+  // "on the night of Thursday 22 October": a weekday naming the date after it is that date, not the latest such weekday.
+  const named = (m: DateMention, i: number): boolean =>
+    m.kind === 'weekday' && inSentence[i + 1]?.kind === 'date' && /^,?\s+(?:the\s+)?$/.test(text(sentence, m.end, inSentence[i + 1]?.start ?? m.end));
+  const candidates = inSentence
     .filter(
-      (m) =>
+      (m, i) =>
         m !== prefix &&
+        !named(m, i) &&
         !laterBase(m) &&
         !changeSince(m) &&
         !index.datelines.has(m) &&
@@ -277,34 +283,6 @@ const anchorDay = (index: DateIndex, sentence: Sentence, offset: DateMention, pr
 
 const spansOf = (re: RegExp, sentence: Sentence): Span[] =>
   [...sentence.text.matchAll(re)].map((m) => ({ start: sentence.start + (m.index ?? 0), end: sentence.start + (m.index ?? 0) + m[0].length }));
-
-// "£3.4 million in 2022-23, £4.9 million in 2023-24": in a list of figures each followed by its own period, the period
-// just before a figure closes the previous item; the figure's own comes after it, before the next figure.
-const OWN_PERIOD =
-  /^\s*(?:(?!(?:and|or|but|while|than|from|since|compared|against|versus|vs|on|before|after|earlier|ago)\b)[a-z]+\s+){0,3}(?:in|during|for|over)\s+(?:the\s+)?$/i;
-const OWN_WORDS = /^\s*(?:(?!(?:and|or|but|while|than|from|since|compared|against|versus|vs|on|before|after|earlier|ago)\b)[a-z]+\s+){0,3}$/i;
-const ownPeriod = (gap: string, m: DateMention): boolean => (/^(?:in|during|for|over)\s/i.test(m.text) ? OWN_WORDS : OWN_PERIOD).test(gap);
-const listed = <T extends { m: DateMention }>(usable: T[], sentence: Sentence, pos: number, others: Span[]): T[] => {
-  const between = (a: number, b: number): string => sentence.text.slice(a - sentence.start, b - sentence.start);
-  const ownAfter = usable.some(
-    ({ m }) =>
-      m.start > pos &&
-      m.start - pos <= 40 &&
-      ownPeriod(between(pos, m.start).replace(/^\S+/, ''), m) &&
-      !others.some((o) => o.start > pos && o.start < m.start),
-  );
-  if (!ownAfter) return usable;
-  const claimed = ({ m }: T): boolean =>
-    m.end <= pos &&
-    others.some((o) => o.end <= m.start && m.start - o.end <= 40 && ownPeriod(between(o.end, m.start), m)) &&
-    /^[,;]?\s*(?:and\s+)?[£$€]?$/.test(between(m.end, pos));
-  return usable.filter((c) => !claimed(c));
-};
-
-const closest = <T extends { m: DateMention }>(usable: T[], pos: number): T | undefined =>
-  usable.sort((a, b) => distance(a.m, pos) - distance(b.m, pos))[0];
-
-const distance = (m: Span, pos: number): number => (pos < m.start ? m.start - pos : pos >= m.end ? pos - m.end : 0);
 
 /** Mentions (sorted by start) that lie inside `span`, found by binary search. */
 export const within = (mentions: DateMention[], span: Span): DateMention[] => {

@@ -59,7 +59,7 @@ const QUARTER_SPAN =
   /\bbetween\s+(January|February|March|April|May|June|July|August|September|October|November)\s+and\s+(February|March|April|May|June|July|August|September|October|November|December)(?:\s+((?:19|20)\d{2})|\s+(this|last)\s+year)?\b/;
 // "its trading statement for the second quarter, covering the thirteen weeks of June, July and August": the period's months.
 const COVERING = new RegExp(
-  String.raw`\bcovering\s+(?:the\s+[\w-]+\s+(?:weeks|months)\s+(?:of|from)\s+)?${MONTH}(?:,\s+${MONTH})*,?\s+(?:and|to|through)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?\b`,
+  String.raw`\bcover(?:s|ing|ed)\s+(?:the\s+[\w-]+\s+(?:weeks|months)\s+(?:of|from)\s+)?${MONTH}(?:,\s+${MONTH})*,?\s+(?:and|to|through)\s+${MONTH}(?:\s+((?:19|20)\d{2}))?\b`,
 );
 // "in the year 2025 it was visited by 1 284 560 persons": a translated release's year, the one its figures cover.
 const THE_YEAR = /\bin\s+the\s+year\s+((?:19|20)\d{2})\b/;

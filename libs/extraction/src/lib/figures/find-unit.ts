@@ -42,7 +42,7 @@ const CASUALTY = /\b(?:killed|wounded|injured|casualt\w*|dead|died|deaths?|losse
 const MILITARY =
   /\b(?:troops?|soldiers?|army|military|forces|deploy\w*|fight\w*|front\w*|battle\w*|combat|war|units?|brigades?|trenches|infantry)\b/i;
 const RATE_AFTER =
-  /^[^.;]*?(?:(?<!\b(?:in|for|than|over|past|last|within|of|next|first|one)\s)\b(?:per|a|an|each|every)\s+(?<p1>day|week|month|year)\b|\b(?<p2>daily|weekly|monthly|annually|yearly)\b|\b(?:in|over|during)\s+(?:the\s+)?(?:previous|past|last)\s+(?<p3>24\s+hours|day|week|month|year)\b|\b(?:in|on)\s+a\s+single\s+(?<p4>day|week|month)\b)/i;
+  /^[^.;]*?(?:(?<!\b(?:in|for|than|over|past|last|within|of|next|first|one)\s)\b(?:per|a|an|each|every)\s+(?<p1>day|week|month|year)\b(?!\s+(?:earlier|later|before|after|ago|on)\b)|\b(?<p2>daily|weekly|monthly|annually|yearly)\b|\b(?:in|over|during)\s+(?:the\s+)?(?:previous|past|last)\s+(?<p3>24\s+hours|day|week|month|year)\b|\b(?:in|on)\s+a\s+single\s+(?<p4>day|week|month)\b)/i;
 const RATE_BEFORE = /\b(?<p>daily|weekly|monthly|annual|yearly)\s+(?:average|rate|toll|losses|casualt\w*|tally|figure|count|total)\b[^.;]*$/i;
 const PERIOD: Record<string, RateUnit> = {
   day: 'per_day',
