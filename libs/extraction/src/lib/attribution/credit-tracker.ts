@@ -46,6 +46,8 @@ const BENCHES = /^(?:Magistrates|Justices|Jurors|The\s+jury)$/;
  * lead-in. Walk the sentences in order, calling `credit` for each figure and
  * `finish` after each sentence.
  */
+const BARE_DATA = /^(?:the\s+)?(?:latest\s+|new\s+|official\s+|provisional\s+)?(?:figures|data|statistics|numbers)$/i;
+
 export const createCreditTracker = (doc: CreditDocument) => {
   const labelCounts = countLabels(doc.text, doc.paragraphs);
   let lastNamed: string | undefined;
@@ -201,6 +203,8 @@ export const createCreditTracker = (doc: CreditDocument) => {
     let attribution = chooseAttribution(doc.attributions[sentence.index] ?? [], pos, clause, quotes);
     // "Two companies disclosed job cuts": the figure counts its own subject, which cannot report it.
     if (attribution && !attribution.pronoun && countsItsSubject(doc.text.slice(pos, attribution.anchor), attribution.raw)) attribution = undefined;
+    // "according to figures shown to councillors": data no one is named for credit whoever else the text gives them to.
+    if (attribution && BARE_DATA.test(attribution.raw.trim())) attribution = undefined;
     const quote = quotationAt(pos, quotes);
     if (quote && (!attribution || quotationAt(attribution.anchor, quotes))) {
       attribution = speakerAfterQuote(sentence.index, quote.open ? undefined : sentence.paragraph) ?? attribution;

@@ -33,11 +33,14 @@ export const PAST = /\b(?:was|were|\w{3,}ed)\b/;
 // A present or past-perfect state ("Four people remain unaccounted for", "46,000 had been affected") holds as reported.
 export const NOT_PAST = /\b(?:is|are|remains?|has|have|had)\b/i;
 /** The last figure in `span`: figures are pushed sentence by sentence, so the walk back stops at the span's start. */
+// ("… compared with 3.61 million tonnes in the June quarter": a comparison's base holds on its own date, not the sentence's.)
+const BASE_BEFORE = /\b(?:compared\s+(?:with|to)|against|from|than|versus|vs\.?)\s+(?:(?:about|around|some|nearly|roughly|almost)\s+)?[£$€]?$/i;
+const isBase = (f: ExtractedFigure): boolean => BASE_BEFORE.test(f.quote.slice(0, Math.max(0, f.numberOffset - f.quoteOffset)));
 const lastIn = (figures: ExtractedFigure[], span: { start: number; end: number }): ExtractedFigure | undefined => {
   for (let i = figures.length - 1; i >= 0; i--) {
     const f = figures[i] as ExtractedFigure;
     if (f.offset < span.start) return undefined;
-    if (f.offset < span.end) return f;
+    if (f.offset < span.end && !isBase(f)) return f;
   }
   return undefined;
 };

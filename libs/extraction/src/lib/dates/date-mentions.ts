@@ -1,6 +1,6 @@
 import { FULL_MONTH_NAME, monthNumber } from './calendar';
 import { DATE_RULES } from './date-rules';
-import { FORECAST, pastPossessive, SCHEDULED, sentenceBefore, takesEffect } from './mention-context';
+import { FORECAST, aheadPossessive, SCHEDULED, sentenceBefore, takesEffect } from './mention-context';
 
 /** A date expression found in text. Its digits are never figures. */
 export type DateMention = {
@@ -136,7 +136,8 @@ export const findDateMentions = (text: string): DateMention[] => {
             !asOfUntil &&
             !(AS_OF_BY.test(before) && /^,/.test(after)) &&
             (BOUNDARY_BEFORE.test(before) ||
-              BOUNDARY_CLAUSE.test(before) ||
+              // ("after a 24-17 win in Saturday's final": a possessive names its event's day, whatever clause it stands in.)
+              (BOUNDARY_CLAUSE.test(before) && !(value.kind === 'weekday' && /^['’]s\b/.test(after))) ||
               COMPARISON_BASE.test(before) ||
               /^(?:since|from|until|till|by|between|before|after)\b/i.test(m[0]))),
         future:
@@ -147,7 +148,7 @@ export const findDateMentions = (text: string): DateMention[] => {
             /^[^\S\n]+[a-z]{3,}s\b/.test(text.slice(end, end + 20)) &&
             !/^\s+(?:was|is|has|does)\b/.test(text.slice(end, end + 8))) ||
           (/^next\b/i.test(m[0]) && !(value.kind === 'relative' && value.back < 0)) ||
-          (value.kind === 'weekday' && /^['’]s\b/.test(after) && !pastPossessive(text, start, end)),
+          (value.kind === 'weekday' && /^['’]s\b/.test(after) && aheadPossessive(text, start, end)),
       });
     }
   }

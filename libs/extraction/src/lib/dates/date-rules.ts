@@ -145,11 +145,18 @@ export const DATE_RULES: Rule[] = [
   },
   {
     re: new RegExp(
-      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|for|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?!-\d)`,
+      String.raw`\b(?:in|during|since|from|until|till|by|through|throughout|of|for|mid-|early|late|(end of)|start of)\s*${YEAR}(?![\d,.]\d)(?![-–/]\d)`,
       'gi',
     ),
     // "by the end of 2027" is its December.
     build: (m) => (m[1] ? { kind: 'month', y: Number(m[2]), m: 12, last: false } : { kind: 'year', y: Number(m[1 + 1]) }),
+  },
+  {
+    // "took £17.8 million over the weekend", "last weekend's admissions": a weekend gone by, held at its Sunday (a span of
+    // days is dated by its last).
+    // ("expected over the weekend" looks ahead; "at the weekend" may mean either.)
+    re: /(?<!\b(?:expected|forecast|due|set|planned|predicted)\s+)\b(?:(?:over|during|across)\s+the\s+weekend\b(?!\s+(?:of|ahead)\b)|(?:last|this\s+past|the\s+past)\s+weekend\b|the\s+weekend['’]s\b)/gi,
+    build: () => ({ kind: 'weekday', weekday: 6, strictlyBefore: false }),
   },
   {
     re: new RegExp(String.raw`\b(?:(last)\s+|(?:on|this)\s+)?${WEEKDAY}\b(?:\s+(this|last)\s+week\b)?`, 'g'),

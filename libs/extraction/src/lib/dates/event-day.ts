@@ -20,9 +20,11 @@ const TOLL = /\b(?:killed|dead|died|deaths?|injured|wounded|hurt|missing|destroy
 
 /** The past day a section's opening sentence puts its event on, when it names one. */
 const eventDay = (dates: DateIndex, sentence: Sentence, published: string): AsOf | undefined => {
-  if (!PAST.test(sentence.text) || NOT_PAST.test(sentence.text)) return undefined;
+  const past = PAST.test(sentence.text) && !NOT_PAST.test(sentence.text);
   for (const m of within(dates.mentions, sentence)) {
     if (m.boundary || m.future || (m.kind !== 'weekday' && m.kind !== 'date' && m.kind !== 'day-offset')) continue;
+    // ("Harrowgate are champions after a win in Saturday's final": a past event's day named by its possessive, in any tense.)
+    if (!past && !(m.kind === 'weekday' && /^['’]s\s/.test(sentence.text.slice(m.end - sentence.start)))) continue;
     if (GIVEN_OUT_ON.test(sentence.text.slice(Math.max(0, m.start - sentence.start - 30), m.start - sentence.start))) continue;
     const asOf = findAsOf(dates, m.start, sentence, { start: m.start, end: m.end });
     const days = asOf.as_of ? (Date.parse(published) - Date.parse(asOf.as_of)) / DAY_MS : -1;

@@ -21,8 +21,10 @@ export const latestYearBound = (text: string, mentions: DateMention[], dayOnly =
   for (const m of mentions) {
     // A year past the reading day is a target ("fewer than 150 deaths a year by 2030"), no evidence of when the story was written.
     if (notAfter && m.kind === 'year' && m.y > notAfter.y) continue;
+    // ("(2020=100)": an index's base year, no evidence either.)
     if (
       m.future ||
+      /^\s*=\s*\d/.test(text.slice(m.end, m.end + 6)) ||
       DEADLINE_BEFORE.test(text.slice(Math.max(0, m.start - 12), m.start)) ||
       PLANNED_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start))
     )

@@ -24,6 +24,20 @@ export const pastPossessive = (text: string, start: number, end: number): boolea
   );
 };
 
+/**
+ * "Saturday's final will be …", "ahead of Saturday's vote": a weekday's possessive that looks ahead. Any other (in a story
+ * told after it, "a 24-17 win in Saturday's final") names a day gone by.
+ */
+export const aheadPossessive = (text: string, start: number, end: number): boolean => {
+  const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
+  const after = text.slice(end, end + 50);
+  return (
+    /\b(?:ahead\s+of|before|until|till|into|upcoming|coming)\s+$/i.test(before) ||
+    (AHEAD.test(before) && !PAST_CLAUSE.test(before)) ||
+    /^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
+  );
+};
+
 /** "would apply a rate increase of $500 from 1 May": a plan's figure holds from the day it takes effect. */
 export const takesEffect = (text: string, before: string, start: number): boolean =>
   /\bfrom\s*$/i.test(before) && /\b(?:will|would)\s+(?:\w+\s+){0,2}?(?:apply|take\s+effect|come\s+into\s+force)\b/i.test(sentenceBefore(text, start));

@@ -73,7 +73,8 @@ export const dayHeader = (text: string, lines: { line: string }[], mentions: () 
   const d = Number(m[2]);
   const weekday = m[1] ? WEEKDAYS.findIndex((w) => w.startsWith(m[1]?.toLowerCase() ?? '')) : undefined;
   const fits = (y: number): boolean => isValidYmd({ y, m: month, d }) && (weekday === undefined || weekdayOf({ y, m: month, d }) === weekday);
-  const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%])/g)].map((y) => Number(y[1])));
+  // (Not an index's base, "(2020=100)".)
+  const named = lines.flatMap(({ line }) => [...line.matchAll(/(?<![\d.,])((?:19|20)\d{2})(?![\d.,%]|\s*=)/g)].map((y) => Number(y[1])));
   // "VALDECRUZ, 24 Nov." alone on its line: a dateline with neither weekday nor year, the latest such day up to the reading day.
   const anyDay = header && weekday === undefined ? new Set([0, 1, 2, 3, 4, 5, 6]) : undefined;
   const days = weekday === undefined ? anyDay : new Set([weekday]);

@@ -141,7 +141,9 @@ export const censusNight = (index: DateIndex, text: string, sentence: Sentence, 
   return resolved?.precision === 'day' ? { as_of: toIso(resolved.date), datePrecision: 'day', dateBasis: 'explicit' } : undefined;
 };
 
-const ORDINAL_QUARTER = /\b(first|second|third|fourth)[- ]quarter\b/i;
+// (Not "the first quarter of the 2027 financial year": a fiscal quarter, which the calendar's arithmetic here cannot place.)
+const ORDINAL_QUARTER =
+  /\b(first|second|third|fourth)[- ]quarter\b(?!\s+of\s+(?:(?:the|its|our|this|last|next)\s+)?(?:(?:19|20)\d{2}(?:[-–/]\d{2})?\s+)?(?:financial|fiscal)\s+year|\s+of\s+FY)/i;
 /**
  * "revised its own second-quarter figure" in a story about the three months to September: under a period that ends a
  * quarter, a quarter told by its number ends in its last month of the period's year (the year before, if that is later).

@@ -66,7 +66,8 @@ const THE_YEAR = /\bin\s+the\s+year\s+((?:19|20)\d{2})\b/;
 // "the cap would rise by 5% next season", "police spending goes up close to 6% next year": the period after the story's.
 const NEXT = /\bnext\s+(?:season|year|campaign)\b/i;
 // A state that holds as reported ("currently £725,000", "has risen"), not over the story's period.
-const NOW = /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|as of|still|today)\b/i;
+const NOW =
+  /\b(?:has|have)\s+(?:\w+\s+)?(?:been\s+)?\w+(?:ed|en|wn|ne|t)\b|\b(?:now|currently|so far|to date|as of|still|today|at\s+(?:this|the)\s+moment|at\s+present|presently)\b/i;
 
 export const findStoryPeriod = (
   text: string,
@@ -109,6 +110,17 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
   const held = asOf ? findDateMentions(asOf).find((x) => x.kind === 'date' && x.y !== undefined) : undefined;
   if (held?.kind === 'date' && held.y !== undefined)
     return { asOf: { as_of: toIso({ y: held.y, m: held.m, d: held.d }), datePrecision: 'day', dateBasis: 'explicit' }, stated: true };
+  // "Until 29.11.2026 (end of the epidemiological week 48) in the country are registered in total 14.386 cases": a lead
+  // opening on the day its running totals reach.
+  const until = mentions.find(
+    (x) =>
+      x.start < end &&
+      x.kind === 'date' &&
+      x.y !== undefined &&
+      /(?:^|\n)[ \t]*(?:\d{1,2}\.[ \t]+)?(?:Until|Up\s+to|As\s+of|As\s+at)\s+$/.test(text.slice(Math.max(0, x.start - 30), x.start)),
+  );
+  if (until?.kind === 'date' && until.y !== undefined)
+    return { asOf: { as_of: toIso({ y: until.y, m: until.m, d: until.d }), datePrecision: 'day', dateBasis: 'explicit' } };
   const fieldwork = pollFieldwork(text, published);
   if (fieldwork) return { asOf: { as_of: toIso(fieldwork), datePrecision: 'day', dateBasis: 'explicit' }, stated: true };
   const inTitle = titlePeriod(text);
@@ -134,7 +146,9 @@ const leadPeriod = (text: string, paragraphs: Paragraph[], lead: number, mention
     return { asOf: monthOf(y, to) };
   }
   const year = THE_YEAR.exec(leadText);
-  if (year && published && Number(year[1]) < published.y) return { asOf: yearOf(year[1]) };
+  // ("the biggest number since the start of the surveillance in the year 1998": the edge of a record, not the story's year.)
+  const since = year && /\b(?:since|from|start|beginning|founded|established|began)\b[^.]{0,60}$/i.test(leadText.slice(0, year.index));
+  if (year && published && !since && Number(year[1]) < published.y && published.y - Number(year[1]) <= 2) return { asOf: yearOf(year[1]) };
   // "Dunmore Athletic's accounts for the year to 30 June 2026": a body's annual figures, dated by the year's last month
   // ("Our third quarter ended October 31, 2026", an earnings call's own words, likewise).
   // ("results for the first quarter ended March 31, 2027": a quarter's, likewise).

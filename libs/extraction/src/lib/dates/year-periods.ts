@@ -101,7 +101,8 @@ export const YEAR_PERIOD_RULES: Rule[] = [
   {
     // "in the third quarter", "during Q3": a quarter with no year holds as of its last month (the latest one, as a bare
     // month does). With a year, the rule above reads it.
-    re: /\b(?:in|during|for|over|of)\s+(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b(?![-–/]?\s*(?:of\s+)?(?:19|20)?\d{2}\b)/gi,
+    // ("the first quarter of the 2027 financial year", "Q1 of FY27": a fiscal quarter, not the calendar's.)
+    re: /\b(?:in|during|for|over|of)\s+(?:the\s+)?(?:Q([1-4])|(first|second|third|fourth)\s+quarter)\b(?![-–/]?\s*(?:of\s+)?(?:19|20)?\d{2}\b)(?!\s+of\s+(?:(?:the|its|our|this|last|next)\s+)?(?:(?:19|20)\d{2}(?:[-–/]\d{2})?\s+)?(?:financial|fiscal)\s+year|\s+of\s+FY)/gi,
     build: (m) => ({ kind: 'month', m: quarterOf(m[1], m[2]) * 3, last: false }),
   },
   {
@@ -143,8 +144,22 @@ export const YEAR_PERIOD_RULES: Rule[] = [
   },
   {
     // "in year 2025", "in the year 2026": a year told with its noun, as translated copy often writes it.
-    re: new RegExp(String.raw`\b(?:in|during|for|throughout)\s+(?:the\s+)?year\s+${YEAR}\b(?![-–/]\d)`, 'gi'),
+    // ("In all the year 2025 were registered …", "during the whole year 2025".)
+    re: new RegExp(String.raw`\b(?:in|during|for|throughout)\s+(?:(?:all|the\s+whole|the\s+entire)\s+)?(?:the\s+)?year\s+${YEAR}\b(?![-–/]\d)`, 'gi'),
     build: (m) => ({ kind: 'year', y: Number(m[1]) }),
+  },
+  {
+    // "Only in the month October of this year were registered 3.011 cases": translated copy's month, with its year told
+    // relatively ("of last year") or not at all.
+    re: new RegExp(
+      String.raw`\b(?:in|during|for)\s+the\s+month\s+(?:of\s+)?(${MONTH_NAME})\b(?:\s+of\s+(this|last)\s+year)?(?!,?\s+(?:19|20)\d{2})`,
+      'g',
+    ),
+    monthGroup: 1,
+    build: (m) =>
+      m[2]
+        ? { kind: 'relative', period: 'year', back: m[2] === 'last' ? 1 : 0, month: monthNumber(m[1] ?? '') }
+        : { kind: 'month', m: monthNumber(m[1] ?? ''), last: false },
   },
   {
     // "the reserve had stood at 11.2% two years ago": a year back from the reporting, at year precision ("a year ago" is

@@ -9,6 +9,11 @@ const SPACE_GROUPED = /(?<![\w.,])\d{1,3}(?:[ \u00A0\u202F]\d{3})+(?![\d,.]\d)(?
 const DECIMAL_COMMA =
   /(?<![\w.,])(\d{1,3}),(\d{1,2})(?!\d)(?:\s?(?<word>millions?|billions?|trillions?)\b|(?=\s?(?:%|per\s?cent\b|percent\b|(?:milli|centi|kilo)?met(?:re|er)s?\b|(?:mm|cm|km|kg|ha)\b|tonnes?\b|litres?\b|hectares?\b|degrees?\b|°)))/gi;
 const DECIMAL_COMMA_WORD = /(?<![\w.,$£€])(\d{1,3},\d{1,2})(?![\d,.]\d)(?!\d)(?=\s+[a-z])/g;
+// "an earthquake of magnitude 7,3", "the mean stay was 3,6 nights": one digit after a comma is no thousands group, so a
+// decimal comma in any text (not a list: "3,6 and 9").
+// ("8,9 mln tonnes", "1,2 billion": with the scale word after it.)
+const ONE_DECIMAL =
+  /(?<![\w.,])(\d{1,3}),(\d)(?![\d,.]\d)(?!\d)(?!\s*(?:,|and|or|&)\s*\d)(?:\s?(?<scale>mln|bln|mn|bn|millions?|billions?|thousands?)\b)?/gi;
 const DECIMAL_COMMA_PRICE = /(?<![\w.,])((?:US|AU?|CA?|NZ|HK|S)?\$|£|€|(?:USD|EUR|GBP)\s?)(\d{1,3}),(\d{2})(?![\d,.]\d)(?!\d)/g;
 // "38,4 Mio. Euro", "2,3 Mio. EUR", "1,2 Mrd. €": German-style scale abbreviations (Mio. a million, Mrd./Mia. a billion),
 // which no English number uses, with the decimal comma they come with and the currency written after them.
@@ -39,6 +44,12 @@ export const europeanMentions = (text: string, dotThousands: boolean, currencyOf
       const value = Number(`${m[2]}.${m[3]}`);
       out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value, word: false, ...(currency ? { currency } : {}) });
     }
+  }
+  for (const m of text.matchAll(ONE_DECIMAL)) {
+    const start = m.index ?? 0;
+    const scale = m.groups?.['scale']?.toLowerCase().replace(/s$/, '');
+    const factor = scale ? (SCALES[scale] ?? 1) : 1;
+    out.push({ start, end: start + m[0].length, text: m[0], kind: 'single', value: Number(`${m[1]}.${m[2]}`) * factor, word: false });
   }
   for (const m of text.matchAll(SCALE_ABBREVIATION)) {
     const start = m.index ?? 0;

@@ -242,7 +242,9 @@ const mergeRanges = (text: string, mentions: NumberMention[]): NumberMention[] =
       const revision = fromTo && REVISION.test(text.slice(Math.max(0, a.start - 200), a.start));
       // "raised its estimate for 2023 to 290,000": a year and the figure it is raised to.
       const yearTo = /^(?:19|20)\d{2}$/.test(a.text) && /\b(?:for|in|of|during)\s*$/i.test(before) && /to/i.test(join);
-      if ((RANGE_JOIN.test(join) || orRange) && betweenOk && !(fromTo && CHANGE_VERB.test(before)) && !revision && !yearTo) {
+      // ("revised from 118,000–126,000 tonnes to …": a range written tight with a dash is one, even after "from".)
+      const tight = /^[–-]$/.test(join);
+      if ((RANGE_JOIN.test(join) || orRange) && betweenOk && (tight || (!(fromTo && CHANGE_VERB.test(before)) && !revision)) && !yearTo) {
         const low = scaleLike(a, b);
         if (low < b.value && (a.currency ?? b.currency) === (b.currency ?? a.currency)) {
           const currency = a.currency ?? b.currency;
