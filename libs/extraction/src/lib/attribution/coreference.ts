@@ -155,12 +155,6 @@ export const resolveDescription = (
   const head = DESCRIPTION.exec(inner ?? trimmed)?.[1];
   const spec = head ? HEADS[head] : undefined;
   if (!head || !spec) return undefined;
-  // "the operator" after "the national grid operator": a longer description with the same head, when no name holds or
-  // fits the head (before a loose match of kind: a nearer one-word subject is likelier a label than the body).
-  // "the agency" after "the refugee agency's spokesperson": the body the speaker speaks for.
-  const longer = earlier
-    .map((e) => ({ ...e, raw: bodyOfSpeaker(e.raw) }))
-    .find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy);
   // "the council" is in "Harrowfield Borough Council", not in "Councillor Priya Mandal".
   const headWord = new RegExp(String.raw`\b${head}(?:e?s)?(?![\w-])`, 'i');
   // "the statistics office" fits "Eurostat", "the network operator" "Northern Power Networks": a modifier's stem in the name.
@@ -174,6 +168,12 @@ export const resolveDescription = (
   // "company") or only its kind is another body; generic modifiers ("national", "regional") say nothing.
   const specific = modifiers.some((w) => !GENERIC_MODIFIERS.has(w.toLowerCase()) && !new RegExp(`^${LOCATED}$`).test(w));
   const fits = (e: { raw: string }): boolean => !specific || stems.some((st) => st.test(e.raw));
+  // "the operator" after "the national grid operator": a longer description with the same head, when no name holds or
+  // fits the head (before a loose match of kind: a nearer one-word subject is likelier a label than the body).
+  // "the agency" after "the refugee agency's spokesperson": the body the speaker speaks for.
+  const longer = earlier
+    .map((e) => ({ ...e, raw: bodyOfSpeaker(e.raw) }))
+    .find((e) => !isNamed(e.raw) && DESCRIPTION.exec(e.raw)?.[1] === head && e.raw.length > trimmed.length && e.distance <= nearBy && fits(e));
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw) && fits(e)) ??

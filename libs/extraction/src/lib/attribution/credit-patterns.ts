@@ -22,11 +22,11 @@ export const NAMED_OPENING =
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 // A committee's or a court's transcript writes them in mixed case, a question's number before the asker: "Dr Brennan:",
 // "Q104 Owen Pritchard:", "Q1 - ANDREJ VOSS, BUSINESS DAILY:".
-// (Letters of any script: "CASTAÑEDA-VOSS:", "Dr Ødegård:".)
+// (Letters of any script: "CASTAÑEDA-VOSS:", "Dr Ødegård:"; a phone-in caller with her place: "SHEILA (BRACKLEY):".)
 // ("TOMAS FERREIRA-HOLM, CEO:", "ODILE MARSH, CHIEF FIRE OFFICER, FERRANT FIRE AND RESCUE:": a speaker in capitals with
 // the role after a comma; the name is the label.)
 export const SPEAKER_LABEL =
-  /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.])(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
+  /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.](?:[ \t]+\(\p{Lu}[\p{Lu} .'’-]{1,30}\))?)(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
 /** The speaker label a paragraph opens with, in capitals ("MS. SINGH") or mixed case ("Dr Brennan"). */
 export const speakerLabel = (paragraph: string): string | undefined => {
   const m = SPEAKER_LABEL.exec(paragraph);
@@ -168,9 +168,12 @@ export const CONTINUES_FIGURE =
 // "2,340 vacancies.", "4. £38,000.", "17% fewer trainees.": a few words around a number, no verb.
 export const FRAGMENT = /^(?:\d{1,2}[.)]\s+)?[^\s.]*\d[^\s]*(?:\s+[a-z][\w-]*){0,3}\.$/;
 
+/** "according to figures shown to councillors": data with no owner named, which credit no one by themselves. */
+export const BARE_DATA = /^(?:the\s+)?(?:latest\s+|new\s+|official\s+|provisional\s+)?(?:figures|data|statistics|numbers)$/i;
+
 /** "MS. SINGH" → "Ms. Singh", so titles and surnames resolve like prose names. */
 export const speakerName = (label: string): string =>
-  /\p{Ll}/u.test(label) ? label : label.toLowerCase().replace(/(^|[\s.'’-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  /\p{Ll}/u.test(label) ? label : label.toLowerCase().replace(/(^|[\s.'’(-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
 // A factbox's labelled item ("* RECORD: The record, 46,100, was set in 2024.") is a fact of its own: it carries no credit over.
 export const itemCarries = (text: string, paragraph: Span): boolean =>
   !/^[-*•–]\s+[A-Z][A-Z .'’-]{2,30}:\s/.test(text.slice(paragraph.start, paragraph.end));

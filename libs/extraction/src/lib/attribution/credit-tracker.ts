@@ -12,6 +12,7 @@ import { pollFinding, pollGoesOn, pollsterOf } from './poll-carry';
 import { endsWithEntityNoun } from './noun-phrase';
 import { countsItsSubject, creditedAfter, explanationOf } from './neighbour-credit';
 import {
+  BARE_DATA,
   CONTINUES_FIGURE,
   countLabels,
   declaredInitials,
@@ -46,8 +47,6 @@ const BENCHES = /^(?:Magistrates|Justices|Jurors|The\s+jury)$/;
  * lead-in. Walk the sentences in order, calling `credit` for each figure and
  * `finish` after each sentence.
  */
-const BARE_DATA = /^(?:the\s+)?(?:latest\s+|new\s+|official\s+|provisional\s+)?(?:figures|data|statistics|numbers)$/i;
-
 export const createCreditTracker = (doc: CreditDocument) => {
   const labelCounts = countLabels(doc.text, doc.paragraphs);
   let lastNamed: string | undefined;

@@ -29,6 +29,13 @@ export const HEADS: Record<string, Head> = {
   },
   firm: { kind: 'org', loose: true, hint: /firm|company|corp|inc|plc|ltd|group|partners|capital|analytics|research|consult/i },
   utility: { kind: 'org', loose: true, hint: /utility|electric|gas|power|energy|water|networks?|grid/i },
+  // Trades a business story describes its company by ("the airline said", "the lender's figures").
+  airline: { kind: 'org', hint: /\bair\b|airways|airlines?|jet|fly|wings/i },
+  carrier: { kind: 'org', hint: /\bair\b|airways|airlines?|jet|shipping|lines?\b|rail|freight|telecom|mobile/i },
+  retailer: { kind: 'org', hint: /retail|stores|shops|mart|market|group/i },
+  supermarket: { kind: 'org', hint: /stores|supermarkets?|mart|foods|group/i },
+  lender: { kind: 'org', hint: /bank|building\s+society|finance|credit|lending|mortgage/i },
+  miner: { kind: 'org', hint: /mining|mines|minerals|resources|metals|gold|copper/i },
   operator: { kind: 'org', loose: true, hint: /operator|networks?|power|electric|energy|grid|rail|water|gas|telecom|transport|airport/i },
   ministry: { kind: 'org' },
   department: { kind: 'org' },

@@ -39,6 +39,8 @@ const OWN_VOICE_MARKERS = [
   // "INFLATION NOTE No. 8/2027": a central bank's or an office's numbered note.
   // ("INFORMATIVE NOTE Nr. 11/2026": a translator's "Nr.".)
   String.raw`(?:[A-Z][A-Za-z]+\s+){0,3}(?:NOTE|Note)\s+(?:No\.?|Nr\.?|N[º°]\.?)\s*\d`,
+  // ("Release No. 318/2026" under a statistical office's letterhead.)
+  String.raw`(?:[A-Z][A-Za-z]+\s+){0,2}(?:Release|RELEASE)\s+(?:No\.?|Nr\.?|N[º°]\.?)\s*\d`,
   // "Monthly Volume Note - October 2026": a company's periodic note.
   String.raw`(?:Monthly|Weekly|Quarterly)\s+(?:[A-Z][a-z]+\s+){0,2}(?:Note|Update|Bulletin|Summary|Review)\b`,
   // "Communiqué nº 7 – Forest fire of …": an emergency service's numbered communiqué.
@@ -115,8 +117,21 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
     // (A name or a description, "the refugee agency", not "the country" of "the country's second-largest operator".)
     if (body && (/^\p{Lu}/u.test(body) || /\s/.test(body)) && !DATA_SAYER.test(body) && !DOCUMENT_TITLE.test(body)) return body;
   }
-  return letterhead(text, OWN_VOICE) ?? namedBelowMarker(text);
+  return letterhead(text, OWN_VOICE) ?? namedBelowMarker(text) ?? leadSubject(sentences);
 };
+
+// "PRESS RELEASE / FOR IMMEDIATE RELEASE / … Brackenmoor Regional Airport (BKM) welcomed its three-millionth passenger":
+// with no sayer and no letterhead, the body its release's lead is about.
+const leadSubject = (sentences: Sentence[]): string | undefined =>
+  sentences
+    .slice(0, LEAD_SENTENCES)
+    .filter((s) => /[.!?]["”’)]?$/.test(s.text.trim()) && s.text.split(/\s+/).length >= 8)
+    .map((s) =>
+      subjectOf(s)
+        ?.replace(/^the\s+/i, '')
+        .replace(/\s*\([A-Z][\w&.-]{1,12}\)$/, ''),
+    )
+    .find((subject): subject is string => subject !== undefined && isBodyName(subject));
 
 // A document in one person's declared voice: "Answer by Daniel Osei-Tetteh, Minister of State" over a written answer,
 // "Gareth Lowrie's monthly column", "remarks by Governor Elena Varga" (a speech's title line), a programme's "FROM THE

@@ -31,7 +31,8 @@ const ENTITY_NOUNS = new Set(
   organization association inventory scheme audit census club clubs municipality ruling judgment judgement verdict tribunal judges judge
   coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university league federation
   desk volunteer volunteers foundation unit team division zoo museum gallery library theatre theater hospital college academy airport
-  prison festival brigade inspectorate ombudsman registry school campaign city`.split(/\s+/),
+  prison festival brigade inspectorate ombudsman registry school campaign city airline airlines carrier retailer supermarket lender
+  miner`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(

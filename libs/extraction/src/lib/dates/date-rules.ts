@@ -120,7 +120,8 @@ export const DATE_RULES: Rule[] = [
     build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[1]), d: Number(m[2]) }),
   },
   {
-    re: new RegExp(String.raw`\b(?:(last)\s+|(?:mid|early|late)-?\s*)?(${MONTH}),?\s+${YEAR}\b`, 'gi'),
+    // ("In October of 2026", translated copy's month and year.)
+    re: new RegExp(String.raw`\b(?:(last)\s+|(?:mid|early|late)-?\s*)?(${MONTH}),?\s+(?:of\s+)?${YEAR}\b`, 'gi'),
     monthGroup: 2,
     build: (m) => ({ kind: 'month', y: Number(m[3]), m: monthNumber(m[2]), last: false }),
   },
@@ -137,7 +138,7 @@ export const DATE_RULES: Rule[] = [
     // A bare month only counts after a word that makes it a time ("in October", "for October", "last June", "mid-October");
     // "by Nov. 5" is a day, not a bare month; "for July to September" is a span, named by its end (year-periods).
     re: new RegExp(
-      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|\.?,?\s+(?:19|20)\d{2}\b)(?!\s*(?:to|until|through|[-–])\s*${MONTH}(?![\w-])(?!,?\s+(?:19|20)\d{2}))`,
+      String.raw`\b(?:in|during|for|of|since|from|until|till|by|through|throughout|(last)|this|early|late|end of|start of|beginning of|mid-?)\s*(?:early\s+|late\s+|mid-?)?(${MONTH})(?![\w-])(?!\.?\s+\d{1,2}(?!\d|,\d|\.\d|\s*(?:%|per\s*cent|percent))|\.?,?\s+(?:of\s+)?(?:19|20)\d{2}\b)(?!\s*(?:to|until|through|[-–])\s*${MONTH}(?![\w-])(?!,?\s+(?:19|20)\d{2}))`,
       'gi',
     ),
     monthGroup: 2,

@@ -1,4 +1,4 @@
-import { FULL_MONTH_NAME, isValidYmd, monthNumber, toIso, weekdayOf, type YMD } from './calendar';
+import { FULL_MONTH_NAME, isValidYmd, monthNumber, toDayNumber, toIso, weekdayOf, type YMD } from './calendar';
 import { datelineZone, localDay, statedInstant } from './dateline-zone';
 import { findDateMentions, type DateMention } from './date-mentions';
 import { mentionedWeekdays, storyYears } from './infer-year';
@@ -202,7 +202,11 @@ const datelineDate = (line: string, text: string, storyMentions: () => DateMenti
   // read on no known day takes the first year after it that fits either.)
   const tries = lead === undefined ? [] : years.bound && !notAfter ? [new Set([lead, (lead + 1) % 7])] : [new Set([lead]), new Set([(lead + 1) % 7])];
   const pick = (days: ReadonlySet<number>): number | undefined => years.pick(month, day, days);
-  const y = tries.map((days) => ({ y: pick(days), days })).find((c) => fits(c.y, c.days))?.y ?? pick(weekdays);
+  const fitting = tries.map((days) => ({ y: pick(days), days })).filter((c) => fits(c.y, c.days));
+  // ("VELSKAR, Nov 19" over "on Wednesday evening" in a story naming 2019: 2025's Wednesday or 2026's Thursday, the day
+  // after. A story the reader has within a year of its writing is likelier than one from an older year.)
+  const recent = notAfter && fitting.filter((c) => toDayNumber(notAfter) - toDayNumber({ y: c.y as number, m: month, d: day }) <= 366);
+  const y = (recent?.length === 1 ? recent[0]?.y : fitting[0]?.y) ?? pick(weekdays);
   const date = y === undefined ? undefined : { y, m: month, d: day };
   return date && isValidYmd(date) ? date : undefined;
 };

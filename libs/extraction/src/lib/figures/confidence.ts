@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.03, -0.46, -0.53, -1.7, 0.33, 0.88, -1.67, -0.95, 0.77, -0.41, -2.76, 0.77, 0.61, 0.47, -1.4, 0.47, -0.19, -0.28,
+  2.03, -0.51, -0.47, -1.72, 0.33, 0.88, -1.67, -0.93, 0.77, -0.42, -2.76, 0.76, 0.62, 0.47, -1.37, 0.47, -0.15, -0.4,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

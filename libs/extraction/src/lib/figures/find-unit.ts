@@ -109,6 +109,9 @@ const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): 
     return { unit: refine(text, found.entry, m, clause), noun: found.noun, nounEnd: found.end, evidence: 'lexicon', ...plain };
   }
   if (found) return { unit: 'count', noun: found.noun, nounEnd: found.end, evidence: 'generic', ...plain };
+  // "ammonia at 2.4 mg/l", "a peak of 41 µg/m³", "1.2 GWh": a unit of measure written as its symbol names the quantity.
+  const symbol = MEASURE_SYMBOL.exec(text.slice(m.end, limit));
+  if (symbol?.[1]) return { unit: 'count', noun: symbol[1], nounEnd: m.end + symbol[0].length, evidence: 'generic', ...plain };
   const back = nounBefore(text, m, clause);
   if (back) return { unit: refine(text, back.entry, m, clause), noun: back.noun, nounEnd: m.end, evidence: 'lexicon', ...plain };
   // "MLRS – 1,253": the row's label names what is counted.
@@ -118,6 +121,9 @@ const baseUnit = (text: string, m: NumberMention, clause: Span, limit: number): 
   if (inferred) return { unit: refine(text, inferred.entry, m, clause), noun: inferred.noun, nounEnd: m.end, evidence: 'inferred', ...plain };
   return { unit: 'count', noun: '', nounEnd: m.end, evidence: 'none', ...plain };
 };
+
+const MEASURE_SYMBOL =
+  /^\s?((?:mg|µg|ug|ng|g|mmol|cfu)\/(?:l|dl|ml|m3|m³|kg|km|100\s?ml)|ppm|ppb|mm|cm|ml|mg|kg|[kMGT]Wh|[kMG]W|dB|Ml\/d|l\/p\/d|m3\/s|m³\/s|m³|m3|l\/s|mSv|μSv|µSv)(?![\w/])/;
 
 const scale = (v: { value: number; high?: number }, factor: number): { value: number; high?: number } => ({
   value: round(v.value * factor),

@@ -4,7 +4,13 @@ import type { NumberMention } from './scan-numbers';
  * How long something lasted or the window a figure is counted in, not a quantity the story reports: "for 15 years",
  * "81% arrived within 15 minutes", "after 34 years", "have waited three years", "waits of more than 12 hours".
  */
+// "was jailed for 32 months", "sentenced Cardle to 10 months in prison", "banned from driving for 18 months": a court's
+// sentence is a figure the story reports, not how long something lasted.
+const SENTENCED =
+  /\b(?:jailed|imprisoned|detained|sentenced\s+(?:[A-Z][\w'’-]*\s+)?to|banned\s+(?:from\s+\w+\s+)?|disqualified\s+(?:from\s+\w+\s+)?|suspended|received|given)\s+(?:for\s+)?(?:(?:a|an|up\s+to|at\s+least)\s+)?$/i;
+
 export const durationReason = (m: NumberMention, text: string, before: string, after: string): string | undefined => {
+  if (SENTENCED.test(before) && /^\s+(?:years?|months?|weeks?)\b/i.test(after)) return undefined;
   // "had monitored sanctions for 15 years", "5 min read": how long, not how many; "81% arrived within 15 minutes", "after
   // 34 years": the window another figure of the clause is measured in ("shut within 40 minutes" alone is the figure).
   const windowOfFigure = /\d(?:(?!\b(?:that|and)\b)[^.;:!?])*\bwithin\s+(?:(?:about|nearly|almost|some|around)\s+)?$/i.test(

@@ -117,7 +117,13 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\b(?:telephone|phone|hotline|helpline|freephone|tel\.?)\s+(?:line\s+)?(?:(?:is|on|number)\s+|:\s*)?[\d\s()+-]*$/i.test(before))
     return 'phone number';
   // "Round 18", "near mile marker 37", "Lines 1 and 14", "[Running time 38 minutes.]": labels, not counts.
-  if (/\b(?:Round|[Mm]ile\s*(?:marker|post)|Lines|[Rr]unning\s+time)\s+(?:\d+\s+and\s+)?$/.test(before)) return 'label';
+  // ("Metro lines 1 and 4 are running": a network's numbered lines.)
+  if (
+    /\b(?:Round|[Mm]ile\s*(?:marker|post)|Lines|(?:[Mm]etro|[Tt]ram|[Bb]us|[Tt]ube|[Uu]nderground)\s+lines?|[Rr]unning\s+time)\s+(?:\d+\s+and\s+)?$/.test(
+      before,
+    )
+  )
+    return 'label';
   // "call Skarlinjen on 0771 44 20 00": every group of the number to call; "(2021=100)": an index's base year and level.
   if (/\bcall(?:ing)?\s+(?:[A-Z][\w'’-]*\s+){0,4}on\s+[\d\s()+-]*$/.test(before)) return 'phone number';
   // "call the national power cut number 105": a number to dial.
@@ -189,5 +195,7 @@ const NOT_A_NAME =
 /** "It's ten past eight", "a quarter to nine": a clock time in words; "Forty minutes later": a span of the telling. */
 export const timeInWords = (before: string, after: string): boolean =>
   /^\s+(?:minutes?|hours?)\s+(?:later|earlier)\b/i.test(after) ||
+  // "It's six minutes past nine", "eighteen minutes to eight": a presenter's clock.
+  /^\s+minutes?\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon|\d{1,2})\b/i.test(after) ||
   /^\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b/i.test(after) ||
   /\b(?:half|quarter|one|two|three|four|five|ten|twenty|twenty-five)\s+(?:past|to)\s+$/i.test(before);

@@ -52,6 +52,8 @@ const overlapsAny = (blocked: readonly Span[], m: Span): boolean => {
 };
 
 /** Why a number is not a figure, or undefined when it may be one. */
+const SENTENCE_AFTER = /^-(?:year|month|week)\s+(?:[a-z]+\s+){0,2}(?:sentence|term|order|ban|jail|prison|suspension|disqualification)\b/i;
+
 export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | undefined => {
   const { text } = ctx;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
@@ -98,7 +100,8 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
   // "a 3-1 win", "won 2-0": a scoreline, not two quantities.
   if (isScoreline(m, before, after)) return 'score';
   // "a five-year contract", "a 10-day strike", "a 30-year high": how long, as an adjective, not a count.
-  if (/^-(?:year|month|week|day|hour|minute|season)\b(?!-old)/i.test(after)) return 'duration';
+  // ("a 12-month community order", "an 18-month prison sentence": a court's sentence is a figure of the story.)
+  if (/^-(?:year|month|week|day|hour|minute|season)\b(?!-old)/i.test(after) && !SENTENCE_AFTER.test(after)) return 'duration';
   // "in five numbers", "three things to know", "10 charts": the article's own parts, not a quantity it reports.
   if (
     m.value <= 30 &&
