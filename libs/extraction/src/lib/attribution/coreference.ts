@@ -177,6 +177,7 @@ export const resolveDescription = (
   if (!spec.hint && spec.kind === 'person' && !named.some((e) => headWord.test(e.raw))) return undefined;
   const found =
     named.find((e) => headWord.test(e.raw) && fits(e)) ??
+    (/^[Tt]he\s+\S+$/.test(inner ?? trimmed) ? onlyNameWith(whole, head) : undefined) ??
     named.find((e) => introducedAs(text, e.raw, head)) ??
     named.find((e) => (spec.hint?.test(e.raw) || stems.some((s) => s.test(e.raw))) && fits(e) && e.distance <= nearBy * 3) ??
     longer ??
@@ -184,6 +185,22 @@ export const resolveDescription = (
       ? named.find((e) => e.distance <= nearBy && fits(e) && !otherHead(e.raw, head) && (spec.kind === 'any' || kindIn(whole, e.raw) === spec.kind))
       : undefined);
   return found ? { source: found.raw, description: trimmed } : undefined;
+};
+
+/**
+ * "the trust says" in a live page whose oldest entry, at the bottom, names "Eastmoor Health Trust": the one name in the
+ * whole text that holds the head word, wherever it stands (read once per text and head).
+ */
+let namesWith: { text: string; found: Map<string, { raw: string; distance: number } | undefined> } = { text: '', found: new Map() };
+const onlyNameWith = (whole: string, head: string): { raw: string; distance: number } | undefined => {
+  if (namesWith.text !== whole) namesWith = { text: whole, found: new Map() };
+  if (namesWith.found.has(head)) return namesWith.found.get(head);
+  const word = head.charAt(0).toUpperCase() + head.slice(1);
+  const re = new RegExp(String.raw`(?<![\p{L}'’-])((?:\p{Lu}[\p{L}'’&-]*[ \t]+){1,4}${word})(?![\p{L}'’-])`, 'gu');
+  const names = new Set([...whole.matchAll(re)].map((m) => (m[1] ?? '').replace(/^The\s+/, '')));
+  const found = names.size === 1 ? { raw: [...names][0] as string, distance: 0 } : undefined;
+  namesWith.found.set(head, found);
+  return found;
 };
 
 /**

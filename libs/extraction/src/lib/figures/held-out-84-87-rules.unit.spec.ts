@@ -66,3 +66,13 @@ describe('when a figure holds', () => {
     expect(datedIn(text, '12', { notAfter: '2026-12-07' })[0]?.slice(0, 4)).toBe('2026');
   });
 });
+
+describe('a description in a live page, newest entry first', () => {
+  it('"the trust says" means the one name in the page that holds "Trust", even below it', () => {
+    const text =
+      'Sat 5 Dec\n\n10:15 About 60% of clinical systems are now back online, the trust says.\n\n' +
+      'Fri 4 Dec\n\n18:00 Health minister Odile Farrant said the attack was "deplorable".\n\n' +
+      '09:00 Eastmoor Health Trust says its computer systems were hit by a cyberattack overnight.';
+    expect(figureIn(text, '60').source).toBe('Eastmoor Health Trust');
+  });
+});
