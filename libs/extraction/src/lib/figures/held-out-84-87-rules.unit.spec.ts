@@ -76,3 +76,10 @@ describe('a description in a live page, newest entry first', () => {
     expect(figureIn(text, '60').source).toBe('Eastmoor Health Trust');
   });
 });
+
+describe('a change told with "go from"', () => {
+  it('"will go from £17.25 to £19.60 a week" is an old and a new figure, not a range', () => {
+    const text = 'The rate for each additional child will go from £17.25 to £19.60 a week, the department said.';
+    expect(figureIn(text, '17.25')).toMatchObject({ qualifier: 'exact', value: 17.25 });
+  });
+});

@@ -217,7 +217,7 @@ const RANGE_JOIN = /^\s*(?:-|–|—|to|and)\s*$/i;
 const OR_JOIN = /^\s+or\s+$/i;
 // Verbs and nouns of change: "rose from 3,000 to 10,000", "the jump from 3,000 to 10,000" give two values, not a range.
 const CHANGE_VERB =
-  /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|doubled|tripled|swelled|surged|jump|rise|increase|fall|drop|decline|growth|surge|change|shift|revision)\s+(?:\w+\s+){0,2}from\s*$/i;
+  /\b(?:rose|risen|rising|increased?|increasing|grew|grown|growing|jumped|climbed|fell|fallen|dropped|decreased?|declined?|revised|raised|lowered|up|down|went|gone|go|goes|going|moved?|moves|moving|changed|changes|doubled|tripled|swelled|surged|jump|rise|increase|fall|drop|decline|growth|surge|change|shift|revision)\s+(?:\w+\s+){0,2}from\s*$/i;
 
 // "revised the number of jobs created in the three months to March from 40,000 to 95,000": an old and a new figure.
 const REVISION = /\b(?:revis\w*|raised|lowered|upgraded|downgraded|corrected|adjusted|cut)\b[^.;!?]*\bfrom\s*$/i;
