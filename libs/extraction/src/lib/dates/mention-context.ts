@@ -7,22 +7,11 @@ export const SCHEDULED = /\b(?:will|(?:is|are)\s+(?:due|set|scheduled|expected)\
 /** The text of the sentence holding `start`, up to it. */
 export const sentenceBefore = (text: string, start: number): string => text.slice(Math.max(0, start - 200), start).replace(/^[^]*[.!?]\s/, '');
 
-// "watched ... in Saturday's final", "after Tuesday's vote": a possessive day in a clause told in the past is the day it
-// happened; "ahead of Tuesday's election", "Sunday's race will" look forward, as does a present-tense clause.
-// ("has lost its majority …, winning 27 of the 60 seats in Thursday's election": an irregular past, or a result's participle.)
+// "ahead of Tuesday's election", "Sunday's race will" look forward; a clause told in the past ("has lost its majority …,
+// winning 27 of the 60 seats in Thursday's election") does not, whatever word of the future stands earlier in it.
 const PAST_CLAUSE =
   /\b(?:was|were|had|did|\w{3,}ed|lost|won|took|held|saw|came|fell|rose|drew|beat|cast|winning|losing|taking|gaining)\b[^.;:]{0,60}$/i;
 const AHEAD = /\b(?:ahead\s+of|before|until|for|will|would|could|may|might|expected|set\s+to|due|plans?|upcoming|coming|into)\b[^.;]{0,40}$/i;
-export const pastPossessive = (text: string, start: number, end: number): boolean => {
-  const before = text.slice(Math.max(0, start - 80), start).replace(/^[^]*[.!?]\s/, '');
-  const after = text.slice(end, end + 50);
-  // "Saturday's 2-1 win was watched by 8,109": the possessive's own noun phrase told in the past.
-  return (
-    (PAST_CLAUSE.test(before) || /^['’]s\s+[^.;:]{0,50}?\b(?:was|were)\s+[a-z]+(?:ed|en)\b/.test(after)) &&
-    !AHEAD.test(before) &&
-    !/^['’]s\s+[^.;]{0,30}?\b(?:will|is\s+(?:set|due|expected)|are\s+(?:set|due|expected))\b/i.test(after)
-  );
-};
 
 /**
  * "Saturday's final will be …", "ahead of Saturday's vote": a weekday's possessive that looks ahead. Any other (in a story
