@@ -14,8 +14,11 @@ const STREET_AFTER = new RegExp(String.raw`^\s+(?:[A-Z][\w'’-]*\s+){1,3}${STRE
 const STREET_SUFFIX = 'gate|gata|gatan|gade|vej|veien|weg|straße|strasse|gasse|laan|plein|ulica|utca|katu';
 const POSTCODE_BEFORE = new RegExp(String.raw`\b[A-Z][\w'’-]*(?:${STREET_SUFFIX}|\s+${STREET})\s+\d+(?:\s?[A-Za-z])?,\s*$`);
 const STREET_BEFORE = new RegExp(String.raw`\b[A-Z][\w'’-]*(?:${STREET_SUFFIX})\s+$`);
+// ("Obala Kralja Vitomira 22", "Trg planinara 3": a Slavic street word before its name, in letters beyond ASCII.)
 const STREET_WORD_BEFORE =
-  /\b(?:[Vv]ia|[Vv]iale|[Cc]orso|[Pp]iazza|[Cc]alle|[Aa]venida|[Rr]ua|[Rr]ue|[Bb]ulevar|[Uu]l\.|[Aa]leja)\s+(?:(?:de|del|della|di|la|le|des|du|da|do)\s+)*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}\s+$/;
+  /(?<![\p{L}])(?:[Vv]ia|[Vv]iale|[Cc]orso|[Pp]iazza|[Cc]alle|[Aa]venida|[Rr]ua|[Rr]ue|[Bb]ulevar|[Uu]l\.|[Aa]leja|Obala|Trg|Ulica|Cesta)\s+(?:(?:de|del|della|di|la|le|des|du|da|do)\s+)*\p{L}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+$/u;
+// "Obrežna ulica 14", "Kneza Miloša cesta 8": a street named before its lower-case word for street.
+const STREET_WORD_AFTER_NAME = /(?<![\p{L}])\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s+(?:ulica|cesta|utca|ulitsa|gasse|obala)\s+$/u;
 
 const SAMPLE_BEFORE =
   /\b(?:survey|poll|questionnaire|sample|panel)\s+(?:of|with|among|(?:realised|realized|carried\s+out|conducted)\s+(?:with|among))\s+(?:about\s+|some\s+|around\s+|nearly\s+|more\s+than\s+)?$/i;
@@ -25,7 +28,10 @@ const SAMPLE_AFTER = /^\s+(?:[a-z]+\s+)?(?:respondents\b|who\s+(?:responded|took
 const REGISTRATION = /\b(?:ABN|ACN|ARBN|EIN|GST|VAT(?:\s+(?:[Nn]o\.?|[Nn]umber|[Rr]eg\.?))?)\.?:?\s*(?:\d+\s+){0,4}$/;
 
 /** "two-bedroom homes", "a five-star hotel", "the three-storey block": a kind of thing, in digits or words. */
-export const KIND_OF_THING = /^-(?:bed(?:room)?s?|storey|story|star|door|seater|lane|piece)\b/i;
+// ("a 19-kilometre circuit", "the 10-km squares", "a 2-km radius": a length that describes a thing, not a count; but "a
+// 65-kilometre stretch of the river" the spill reached is the story's figure.)
+export const KIND_OF_THING =
+  /^-(?:bed(?:room)?s?|storey|story|star|door|seater|lane|piece|(?:kilomet(?:re|er)|km|mile|metre|meter)\b(?!\s+(?:stretch|section|length|strip|queue|tailback|swathe|long|wide|deep|high)\b))\b/i;
 
 /** Why the number at `m` labels or stamps something (see above), or undefined when it may be a figure. */
 export const furnitureReason = (m: NumberMention, before: string, after: string): string | undefined => {
@@ -62,7 +68,11 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (/\b(?:my|his|her|their|our|your)\s+$/i.test(before) && /^\s+years?\s+(?:in|at|as|with|on)\b/i.test(after)) return 'tenure';
   // "2200 Commerce Parkway", "14 Mill Lane", "Kongsgate 31, Nordby": a street address, before or after the street's name;
   // "via Trieste 12", "Bulevar Slobode 4", "rue de la Paix 8": a street word of another language before its name.
-  if (STREET_AFTER.test(after) || ((STREET_BEFORE.test(before) || STREET_WORD_BEFORE.test(before)) && /^(?:\s?[A-Z]\b)?\s*(?:[,\n]|$)/.test(after)))
+  if (
+    STREET_AFTER.test(after) ||
+    ((STREET_BEFORE.test(before) || STREET_WORD_BEFORE.test(before) || STREET_WORD_AFTER_NAME.test(before)) &&
+      /^(?:\s?[A-Z]\b)?\s*(?:[,\n]|$)/.test(after))
+  )
     return 'address';
   // "a survey of 512 students", "its survey realised with 1 200 parents", "71% of the 612 riders who responded", "24 of 28
   // respondents": the size of a sample, not a finding.
@@ -99,7 +109,9 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   if (m.value <= 120 && /^-?\s+to\s+\d{1,3}-year-olds?\b/.test(after)) return 'age';
   // "question 14", "21 CFR 7.49": a label or a legal citation.
   if (
-    /\b(?:[Qq]uestions?|Suite|Apt\.?|Apartment|Rule|[Jj]unction|(?:reporting\s+|epi(?:demiological)?\s+)?week)\s+$/i.test(before) ||
+    /\b(?:[Qq]uestions?|Suite|Apt\.?|Apartment|Rule|[Jj]unction|(?:reporting\s+|epi(?:demiological)?\s+)?week|[Aa]genda\s+item|[Ii]tem\s+No\.?|[Pp]olicy|kilomet(?:re|er))\s+$/i.test(
+      before,
+    ) ||
     /^\s+(?:CFR|U\.S\.C\.|USC)\b/.test(after) ||
     /\b(?:CFR|U\.S\.C\.|USC)\s+$/.test(before)
   )
@@ -165,6 +177,17 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
   // "I'm 34, I work full time", "(Colin is 78)", "was 91 when she invested", "still only 17,", "The youngest patient
   // was 19.", "When I joined my first union, at 19, …": a person's age, told with no noun.
   if (m.value >= 1 && m.value <= 110 && Number.isInteger(m.value) && personAge(before, after)) return 'age';
+  // "Ann Environ Epidemiol 2026; 41(12): 1184-1197": a journal's volume, issue and pages; "under-16 tickets": an age band.
+  if (
+    /\b(?:19|20)\d{2};\s*$/.test(before) ||
+    (/^\(\d{1,3}\)\s*:/.test(after) && /;\s*$/.test(before)) ||
+    (/\d\($/.test(before) && /^\)\s*:/.test(after)) ||
+    /;\s*\d{1,3}\(\d{1,3}\)\s*:\s*$/.test(before)
+  )
+    return 'citation';
+  if (m.value <= 120 && /\b(?:under|over)-$/i.test(before)) return 'age';
+  // "docking the bike at station 57 by the gate", "stage 2 of restrictions": a lower-case thing's number, with no noun after it.
+  if (/^\d{1,3}$/.test(m.text) && LOWER_LABEL.test(before) && LABEL_AFTER.test(after)) return 'label';
   // "told Courtroom 3 on Tuesday", "the bus for Platform 9 and", "from Ward 7,": a number that names the thing written
   // before it (a room, a gate, a unit), mid-sentence, with no quantity noun after it.
   if (
@@ -186,6 +209,8 @@ const personAge = (before: string, after: string): boolean =>
   (/,\s+at\s+$/.test(before) && /^\s*,/.test(after)) ||
   (/\bwas\s+$/.test(before) && /^\s+when\s+(?:he|she|they|I)\b/.test(after));
 
+const LOWER_LABEL = /\b(?:station|platform|gate|berth|pier|ward|cell|stand|sector|stage|phase|exit|junction)\s+$/;
+const LABEL_AFTER = /^(?:\s*[,.;:)]|\s+(?:on|at|in|of|and|or|from|to|by|is|was|were|has|had|will|for|with|where|when|which)\b)/;
 // A capitalised noun after a lower-case word ("told Courtroom", "at Gate", "in the Conference Room").
 const NAMED_BY = /\b[a-z]+\s+(?:[A-Z][a-z]+\s+){1,2}$/;
 // Words that are not names of things before a number: months and days (dates), qualifiers and sentence adverbs.
@@ -199,3 +224,8 @@ export const timeInWords = (before: string, after: string): boolean =>
   /^\s+minutes?\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon|\d{1,2})\b/i.test(after) ||
   /^\s+(?:past|to)\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|midnight|noon)\b/i.test(after) ||
   /\b(?:half|quarter|one|two|three|four|five|ten|twenty|twenty-five)\s+(?:past|to)\s+$/i.test(before);
+
+/** "a 95% confidence interval", "with the reliability of 95 %": the level a statistic is told at, not a figure. */
+export const statisticalLevel = (before: string, after: string): boolean =>
+  /^\s?(?:%|per\s*cent|percent)\s+(?:confidence|credible)\s+(?:interval|level)/i.test(after) ||
+  (/\b(?:reliability|confidence(?:\s+level)?)\s+of\s+$/i.test(before) && /^\s?(?:%|per\s*cent|percent)/i.test(after));

@@ -2,7 +2,7 @@ import type { Span } from '../text/segment-text';
 import type { NumberMention } from './scan-numbers';
 import { countBelow } from '../text/sorted-search';
 import { numberOf } from './number-words';
-import { furnitureReason, KIND_OF_THING, timeInWords } from './furniture-rules';
+import { furnitureReason, KIND_OF_THING, statisticalLevel, timeInWords } from './furniture-rules';
 import { notationReason, RAIN_AFTER, RAIN_BEFORE } from './notation-rules';
 import { durationReason } from './duration-rules';
 
@@ -123,8 +123,7 @@ export const ignoreReason = (m: NumberMention, ctx: IgnoreContext): string | und
     return 'source description';
   }
   // "per 100,000 residents": the denominator of a rate; "95% confidence interval": a statistical level; "612 too many": rhetoric.
-  if (/\bper\s+$/i.test(before) || /^%\s+(?:confidence|credible)\s+interval/i.test(after) || /^\s+too\s+(?:many|much|few)\b/i.test(after))
-    return 'not a quantity';
+  if (/\bper\s+$/i.test(before) || statisticalLevel(before, after) || /^\s+too\s+(?:many|much|few)\b/i.test(after)) return 'not a quantity';
   // "children under five", "adults over 65": an age band.
   if (
     /\b(?:children|kids|babies|infants|adults|people|persons|those|patients|men|women)\s+(?:under|over|aged|below|above)\s+$/i.test(before) &&

@@ -47,6 +47,12 @@ describe('numbers that are not figures', () => {
     ['a break in a hearing', 'The panel will adjourn for 20 minutes, then hear from 500 troops.'],
     ['rooms and gates named mid-sentence', 'The prosecutor told Courtroom 3 on Tuesday that 500 troops had waited at Gate 12, by the hangar.'],
     ["a person's age told with no noun", "I'm 34, and still only 17 when I joined, at 19, the 500 troops (Colin is 78) were already here."],
+    ['statistical levels', 'Some 500 troops (a 95 per cent confidence interval, with the reliability of 90 %) were counted.'],
+    ['agenda items, policies and road kilometres', 'Agenda item 7, under Board Policy 6190: 500 troops passed kilometre 12 of the road.'],
+    ['lengths that describe a thing', 'On a 19-kilometre circuit inside a 2-km radius, 500 troops trained.'],
+    ['a journal citation and an age band', 'Ann Epidemiol 2026; 41(12): 1184-1197 finds 500 troops had under-16 tickets.'],
+    ['lower-case numbered places', 'At station 57 by the main gate, 500 troops waited for stage 2 of the plan.'],
+    ['Slavic street addresses', 'Write to Obala Kralja Vitomira 22, Split or Obrežna ulica 14, Vessna, about the 500 troops.'],
   ])('ignores %s', (_kind, text) => {
     expect(numberTexts(text)).toEqual([expect.stringContaining('500')]);
   });
