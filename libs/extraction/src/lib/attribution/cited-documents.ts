@@ -5,7 +5,8 @@ import { endsWithEntityNoun, phraseAfter, phraseBefore } from './noun-phrase';
 // survey … put", "The department's provisional figure … had been 1,190", "Deaths: 19 in 2025 (DfT)".
 
 // "according to figures from the agency's", "the ministry's latest data show": a described body's own data.
-const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records|results(?:\s+page)?|dashboard|tally|count)`;
+// ("according to the scheme's latest annual report": a described body's own report too.)
+const DATA_NOUN = String.raw`(?:figures|data|statistics|index|survey|records|results(?:\s+page)?|dashboard|tally|count|report|bulletin)`;
 const DESCRIBED = String.raw`(the\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)`;
 export const DESCRIBED_PUBLISHER = new RegExp(
   String.raw`\baccording\s+to\s+(?:the\s+)?(?:[a-z]+\s+)?${DATA_NOUN}\s+(?:of|from)\s+${DESCRIBED}['’]s\b|` +

@@ -21,12 +21,12 @@ export const NAMED_OPENING =
   /^(?!(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Dozens|Hundreds|Thousands|Millions|Some|Several|Many|Most|All|Few|Both)\b)(?:The\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*\s+(?!said|says)[a-z]/;
 // A transcript's speaker label: "MS. SINGH:", "DEPUTY PRESS SECRETARY SABRINA SINGH:" ("Q:" is the questioner).
 // A committee's or a court's transcript writes them in mixed case, a question's number before the asker: "Dr Brennan:",
-// "Q104 Owen Pritchard:", "Q1 - ANDREJ VOSS, BUSINESS DAILY:".
+// "Q104 Owen Pritchard:", "Q1 - ANDREJ VOSS, BUSINESS DAILY:" (not "On Lukas Brandt:", a topic an answer turns to).
 // (Letters of any script: "CASTAÑEDA-VOSS:", "Dr Ødegård:"; a phone-in caller with her place: "SHEILA (BRACKLEY):".)
 // ("TOMAS FERREIRA-HOLM, CEO:", "ODILE MARSH, CHIEF FIRE OFFICER, FERRANT FIRE AND RESCUE:": a speaker in capitals with
 // the role after a comma; the name is the label.)
 export const SPEAKER_LABEL =
-  /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.](?:[ \t]+\(\p{Lu}[\p{Lu} .'’-]{1,30}\))?)(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
+  /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.](?:[ \t]+\(\p{Lu}[\p{Lu} .'’-]{1,30}\))?)(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?!(?:On|In|At|For|About|Regarding|Re|As|To|From|With|By|Of|And|But|Like|Unlike)\s)(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
 /** The speaker label a paragraph opens with, in capitals ("MS. SINGH") or mixed case ("Dr Brennan"). */
 export const speakerLabel = (paragraph: string): string | undefined => {
   const m = SPEAKER_LABEL.exec(paragraph);

@@ -83,3 +83,23 @@ describe('a change told with "go from"', () => {
     expect(figureIn(text, '17.25')).toMatchObject({ qualifier: 'exact', value: 17.25 });
   });
 });
+
+describe('who a figure is credited to, from held-out-88 to -93', () => {
+  it('"On Lukas Brandt:" in an answer is a topic, not a speaker label', () => {
+    const text =
+      'GERALD VOSS: Good afternoon.\n\nQ: And the transfer fees?\n\nGERALD VOSS: On Lukas Brandt: when we signed him in July we announced a fee of 16 million.';
+    expect(figureIn(text, '16 million').source).toBe('Gerald Voss');
+  });
+
+  it('a body correcting its own figure credits it ("The Central Electoral Commission (CEC) has corrected turnout to 61.7%")', () => {
+    const text = 'The Central Electoral Commission (CEC) has this morning corrected national turnout to 61.7%.';
+    expect(figureIn(text, '61.7').source).toBe('Central Electoral Commission');
+  });
+
+  it('"according to the scheme\'s latest annual report" credits the scheme the story named', () => {
+    const text =
+      "The Teachers' Superannuation Scheme pays pensions to former teachers.\n\n" +
+      "According to the scheme's latest annual report, it has 712,000 members.";
+    expect(figureIn(text, '712,000').source).toBe("Teachers' Superannuation Scheme");
+  });
+});
