@@ -149,7 +149,8 @@ export const resolveDescription = (
   // "the hospice": the last name holding the word, nearest first.
   const nameWord = !inner && isNameWordDescription(trimmed, whole) ? trimmed.replace(/^[Tt]he\s+/, '') : undefined;
   if (nameWord) {
-    const holding = named.find((e) => new RegExp(String.raw`\b${nameWord}\b`, 'i').test(e.raw));
+    const word = new RegExp(String.raw`\b${nameWord}\b`, 'i');
+    const holding = named.find((e) => word.test(e.raw));
     return holding ? { source: holding.raw, description: trimmed } : undefined;
   }
   const head = DESCRIPTION.exec(inner ?? trimmed)?.[1];

@@ -27,12 +27,13 @@ const MARCH_YEAR = /£|€|\bC\$|\bCAD\b|\bCanad|\bGBP\b|\bEUR\b/;
 
 // "the 2025-26 financial year, the year ended 31 March", "its financial year, which ended in December": the story says.
 const STATED_CLOSE = new RegExp(
-  String.raw`\b(?:financial|fiscal|tax|budget|reporting)?\s*year,?\s+(?:that\s+|which\s+)?(?:ended|ends|ending|closed|closes|runs\s+to)\s+(?:on\s+|in\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?${MONTH_NAME}\b`,
+  String.raw`\b(?:financial|fiscal|tax|budget|reporting)?\s*year,?\s+(?:that\s+|which\s+)?(?:ended|ends|ending|closed|closes|runs\s+to)\s+(?:on\s+|in\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(${MONTH_NAME})\b`,
   'i',
 );
+// (The month written as a name: "the year ended in may" is no close.)
 const statedClose = (story: string): number | undefined => {
-  const m = STATED_CLOSE.exec(story);
-  return m ? monthNumber(/[A-Z][a-z]+$/.exec(m[0])?.[0] ?? '') || undefined : undefined;
+  const month = STATED_CLOSE.exec(story)?.[1] ?? '';
+  return /^[A-Z][a-z]/.test(month) ? monthNumber(month) || undefined : undefined;
 };
 
 /** What a story's bare two-year periods are, and the month its financial years close, read once per text (a rule runs per match). */
@@ -76,9 +77,10 @@ export const YEAR_PERIOD_RULES: Rule[] = [
     re: /(?<!\bso\s+far\s)\b(?:(this|the\s+current|current)|(last|the\s+last|the\s+previous|previous|the\s+past|past)|(next|the\s+next|the\s+coming))\s+(financial|fiscal|tax|budget|school|academic)\s+year\b/gi,
     build: (m) => {
       const noun = (m[4] ?? '').toLowerCase();
-      // A school year closes in July (June where the story counts in dollars), the UK's tax year in April.
-      const dollars = storyYear(m.input ?? '').close === 6;
-      const closes = noun === 'tax' ? 4 : noun === 'school' || noun === 'academic' ? (dollars ? 6 : 7) : storyYear(m.input ?? '').close;
+      // A school year closes in July (June where the story's financial years close in June, as in dollar-counting
+      // states), the UK's tax year in April, a financial year when the story's do.
+      const financial = storyYear(m.input ?? '').close;
+      const closes = noun === 'tax' ? 4 : noun === 'school' || noun === 'academic' ? (financial === 6 ? 6 : 7) : financial;
       return { kind: 'relative', period: 'year', back: m[1] ? 0 : m[2] ? 1 : -1, closes };
     },
   },

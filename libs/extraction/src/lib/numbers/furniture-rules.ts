@@ -196,7 +196,7 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
     // ("gives Civic Union 24 seats and the Social Democrats 19": the second of a list of tallies.)
     !/\d[^.!?\n]*\band\s+(?:the\s+)?(?:[A-Z][a-z]+\s+){1,2}$/.test(before) &&
     !NOT_A_NAME.test(/([A-Z][a-z]+)\s+$/.exec(before)?.[1] ?? '') &&
-    /^(?:\s*[,.;:)]|\s+(?:on|at|in|of|and|or|from|to|is|was|were|has|had|will|for|with|where|when|which)\b)/.test(after)
+    LABEL_AFTER.test(after)
   )
     return 'label';
   return undefined;
@@ -209,7 +209,8 @@ const personAge = (before: string, after: string): boolean =>
   (/,\s+at\s+$/.test(before) && /^\s*,/.test(after)) ||
   (/\bwas\s+$/.test(before) && /^\s+when\s+(?:he|she|they|I)\b/.test(after));
 
-const LOWER_LABEL = /\b(?:station|platform|gate|berth|pier|ward|cell|stand|sector|stage|phase|exit|junction)\s+$/;
+// (Platforms, gates, berths and wards are LABELS in ignore-rules.ts, whatever follows them.)
+const LOWER_LABEL = /\b(?:station|pier|cell|stand|sector|stage|phase|exit|junction)\s+$/;
 const LABEL_AFTER = /^(?:\s*[,.;:)]|\s+(?:on|at|in|of|and|or|from|to|by|is|was|were|has|had|will|for|with|where|when|which)\b)/;
 // A capitalised noun after a lower-case word ("told Courtroom", "at Gate", "in the Conference Room").
 const NAMED_BY = /\b[a-z]+\s+(?:[A-Z][a-z]+\s+){1,2}$/;
