@@ -54,6 +54,16 @@ describe('when a figure holds', () => {
     expect(datedIn(text, '3.870')).toEqual(['2026-11-29', 'day']);
   });
 
+  it('but a count "at this moment" under that lead holds on the day of issue', () => {
+    const text =
+      'REPUBLIC OF VARELIA\nMINISTRY OF HEALTH\nDirectorate for Communicable Diseases\n\n' +
+      'EPIDEMIOLOGICAL BULLETIN ABOUT MALARIA Nr. 12/2026\nDate of issue: 04.12.2026\n\n1. General situation\n\n' +
+      'Until 29.11.2026 (end of the epidemiological week 48) in the country are registered in total 8.214 confirmed cases of malaria.\n\n' +
+      'In the week 48 were notified 912 new cases, what is increase of 11 % comparing with the week 47.\n\n2. Hospitalisations\n\n' +
+      'At this moment 286 patients with malaria are hospitalised in the whole country.';
+    expect(datedIn(text, '286')).toEqual(['2026-12-04', 'day']);
+  });
+
   it("a comparison's base does not lend its date to the next sentence", () => {
     const text =
       'QUARTERLY PRODUCTION REPORT\nFor the quarter ended 30 September 2026\n\n' +
