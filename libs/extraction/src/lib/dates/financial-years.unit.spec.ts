@@ -50,6 +50,13 @@ describe("a story's two-year periods", () => {
     expect(datedIn(text, '640', { publishedAt: '2026-07-07' })).toEqual(['2026-03-01', 'month']);
   });
 
+  it('take a close stated in capitals ("ANNUAL ACCOUNTS FOR THE YEAR ENDED 30 SEPTEMBER 2026")', () => {
+    const text =
+      'ANNUAL ACCOUNTS FOR THE YEAR ENDED 30 SEPTEMBER 2026\n\nDear Friends,\n\n' +
+      "I gave the cost of electricity and gas for 2024-25 as £4,410 in last year's letter, the treasurer wrote.";
+    expect(datedIn(text, '4,410', { publishedAt: '2026-11-14' })).toEqual(['2025-09-01', 'month']);
+  });
+
   it('are not seasons because a "campaign group" is quoted', () => {
     const text =
       "The bill reached £3.4 million in 2022-23, the council said.\n\nThe Ratepayers' Alliance, a campaign group, said the real bill was higher.";

@@ -30,10 +30,10 @@ const STATED_CLOSE = new RegExp(
   String.raw`\b(?:financial|fiscal|tax|budget|reporting)?\s*year,?\s+(?:that\s+|which\s+)?(?:ended|ends|ending|closed|closes|runs\s+to)\s+(?:on\s+|in\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(${MONTH_NAME})\b`,
   'i',
 );
-// (The month written as a name: "the year ended in may" is no close.)
+// (The month written as a name, in capitals too, "YEAR ENDED 30 SEPTEMBER 2026": "the year ended in may" is no close.)
 const statedClose = (story: string): number | undefined => {
   const month = STATED_CLOSE.exec(story)?.[1] ?? '';
-  return /^[A-Z][a-z]/.test(month) ? monthNumber(month) || undefined : undefined;
+  return /^[A-Z]/.test(month) ? monthNumber(month) || undefined : undefined;
 };
 
 /** What a story's bare two-year periods are, and the month its financial years close, read once per text (a rule runs per match). */
