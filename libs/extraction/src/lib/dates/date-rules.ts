@@ -1,4 +1,4 @@
-import { isoWeekDate, monthNumber, WEEKDAYS } from './calendar';
+import { FULL_MONTH_NAME, isoWeekDate, monthNumber, WEEKDAYS } from './calendar';
 import type { DateValue } from './date-mentions';
 import { splitYear, YEAR_PERIOD_RULES } from './year-periods';
 
@@ -143,6 +143,15 @@ export const DATE_RULES: Rule[] = [
     ),
     monthGroup: 2,
     build: (m) => ({ kind: 'month', m: monthNumber(m[2]), last: Boolean(m[1]) }),
+  },
+  {
+    // A month named as the noun's modifier says when the figure holds: "its September total", "the June concert",
+    // "October's figure" (full names only: "the May" and "the Mar" are rarely months).
+    re: new RegExp(
+      String.raw`(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(${FULL_MONTH_NAME})|\b(${FULL_MONTH_NAME})['’]s)(?=\s+[a-z])(?!\s+(?:contracts?|futures|options|delivery|expiry)\b)`,
+      'g',
+    ),
+    build: (m) => ({ kind: 'month', m: monthNumber(m[1] ?? m[2] ?? ''), last: false }),
   },
   {
     re: new RegExp(

@@ -75,3 +75,18 @@ describe('a forecast for next year', () => {
     expect(at('Rents were 7.8% higher than a year ago, the agency said.', '7.8')).toEqual(['2026-09-15', 'day']);
   });
 });
+
+describe('a month that modifies the noun says when the figure holds', () => {
+  it('"its September total" and "October\'s figure" hold in that month', () => {
+    expect(at('The airport revised its September total from 1.92 million to 1.95 million passengers.', '1.95')).toEqual(['2026-09-01', 'month']);
+    expect(at("Police corrected October's figure for burglaries from 41 to 44.", '44')).toEqual(['2025-10-01', 'month']);
+  });
+
+  it('"the June concert" is an event in June', () => {
+    expect(at('The June concert alone sold 640 tickets, the society said.', '640')).toEqual(['2026-06-01', 'month']);
+  });
+
+  it('"the March contract" is a futures contract, not a date', () => {
+    expect(at('The March contract settled at $3.98 a bushel on Friday.', '3.98')[0]).not.toBe('2026-03-01');
+  });
+});
