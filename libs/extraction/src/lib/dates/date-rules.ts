@@ -148,7 +148,7 @@ export const DATE_RULES: Rule[] = [
     // A month named as the noun's modifier says when the figure holds: "its September total", "the June concert",
     // "October's figure" (full names only: "the May" and "the Mar" are rarely months).
     re: new RegExp(
-      String.raw`(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his|[Tt]hat)\s+(${FULL_MONTH_NAME})|\b(${FULL_MONTH_NAME})['’]s)(?=\s+[a-z])(?!\s+(?:contracts?|futures|options|delivery|expiry)\b)`,
+      String.raw`(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his)\s+(${FULL_MONTH_NAME})|\b(${FULL_MONTH_NAME})['’]s)(?=\s+[a-z])(?!\s+(?:contracts?|futures|options|delivery|expiry)\b)`,
       'g',
     ),
     build: (m) => ({ kind: 'month', m: monthNumber(m[1] ?? m[2] ?? ''), last: false }),
