@@ -23,13 +23,18 @@ export const NAMED_OPENING =
 // A committee's or a court's transcript writes them in mixed case, a question's number before the asker: "Dr Brennan:",
 // "Q104 Owen Pritchard:", "Q1 - ANDREJ VOSS, BUSINESS DAILY:" (not "On Lukas Brandt:", a topic an answer turns to).
 // (Letters of any script: "CASTAÑEDA-VOSS:", "Dr Ødegård:"; a phone-in caller with her place: "SHEILA (BRACKLEY):".)
+// ("PRIYA VENN (Principal Planning Officer):", "SOFIA RENWICK (agent, Harrowgate Living):": a role in brackets, not
+// part of the name.)
 // ("TOMAS FERREIRA-HOLM, CEO:", "ODILE MARSH, CHIEF FIRE OFFICER, FERRANT FIRE AND RESCUE:": a speaker in capitals with
 // the role after a comma; the name is the label.)
 export const SPEAKER_LABEL =
-  /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.](?:[ \t]+\(\p{Lu}[\p{Lu} .'’-]{1,30}\))?)(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?!(?:On|In|At|For|About|Regarding|Re|As|To|From|With|By|Of|And|But|Like|Unlike)\s)(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
+  /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.](?:[ \t]+\(\p{L}[\p{L} .,&'’-]{1,50}\))?)(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?!(?:On|In|At|For|About|Regarding|Re|As|To|From|With|By|Of|And|But|Like|Unlike)\s)(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
 /** The speaker label a paragraph opens with, in capitals ("MS. SINGH") or mixed case ("Dr Brennan"). */
 export const speakerLabel = (paragraph: string): string | undefined => {
   const m = SPEAKER_LABEL.exec(paragraph);
+  const role = m?.[1] && /[ \t]+\((?=[^)]*\p{Ll})[^)]*\)$/u.exec(m[1]);
+  // (A role in mixed case follows a full name only: "QUESTION (Karin Holm, Daily):" is the asker's, "MARK (Eastgate):" a caller's.)
+  if (role) return /\s/.test(m[1]?.slice(0, role.index) ?? '') ? m[1]?.slice(0, role.index) : undefined;
   return m?.[1] ?? m?.[2];
 };
 // A parliamentary record's label: "The Minister of Finance (Ms Odile Brackwater):", "Mr Kasimir Veld (Coastal) (Opposition):".

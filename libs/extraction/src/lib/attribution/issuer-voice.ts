@@ -56,7 +56,8 @@ const OWN_VOICE_MARKERS = [
   // ("The newsletter of St Aldhelm's Children's Hospital Charity" under the newsletter's title.)
   String.raw`(?:The\s+)?(?:[Nn]ewsletter|NEWSLETTER)\s+(?:of|OF)\s+(?:the\s+|THE\s+)?[A-Z]`,
   // "Weekly Respiratory Illness Surveillance Report", "HARVEST REPORT 2026": a body's own periodic report under its name.
-  String.raw`(?:[A-Z][\w'’-]*\s+){0,4}(?:Surveillance|SURVEILLANCE|Harvest|HARVEST|Activity|ACTIVITY|Impact|IMPACT|Progress|PROGRESS)\s+(?:[Rr]eport|REPORT|[Uu]pdate|UPDATE)\b`,
+  // ("SEASONAL INFLUENZA SURVEILLANCE: WEEKLY REPORT": its period after a colon.)
+  String.raw`(?:[A-Z][\w'’-]*\s+){0,4}(?:Surveillance|SURVEILLANCE|Harvest|HARVEST|Activity|ACTIVITY|Impact|IMPACT|Progress|PROGRESS):?\s+(?:(?:WEEKLY|MONTHLY|Weekly|Monthly)\s+)?(?:[Rr]eport|REPORT|[Uu]pdate|UPDATE)\b`,
   // "SKELLING AIR - PRESS RELEASE".
   String.raw`(?:[A-Z][\w&'’.]*[ \t]+){0,5}[-–—|:][ \t]*(?:PRESS|NEWS|MEDIA)[ \t]+RELEASE\b`,
 ];

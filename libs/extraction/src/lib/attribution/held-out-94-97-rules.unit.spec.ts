@@ -1,0 +1,37 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// Rules found by the held-out batches g817–g848 (held-out-94 to -97, scored once before them; see
+// libs/extraction/HELD-OUT.md), fixed once g849–g880 had been written and scored. Every text here is invented.
+
+describe("a transcript's speaker with a role in brackets", () => {
+  const transcript = [
+    'THE CHAIR: We turn to item 4. Mr Oduya, please.',
+    'DANIEL ODUYA (Senior Transport Planner): The revised scheme has 236 parking spaces, down from 310.',
+    'QUESTION (Mara Holt, Lenmouth Gazette): Is that enough for 480 homes?',
+    'MARK (Eastgate): We counted 95 cars on the verge last week.',
+  ].join('\n\n');
+
+  it('is the name before the brackets ("DANIEL ODUYA (Senior Transport Planner):")', () => {
+    expect(figureIn(transcript, '236')).toMatchObject({ source: 'Daniel Oduya', sourceBasis: 'direct' });
+  });
+
+  it('a label that is no full name ("QUESTION (…)", a caller\'s first name and place) names no speaker', () => {
+    expect(figureIn(transcript, '480').source).not.toMatch(/question/i);
+    expect(figureIn(transcript, '95').source).not.toMatch(/^mark$/i);
+  });
+});
+
+describe("a body's periodic report", () => {
+  it('"SURVEILLANCE: WEEKLY REPORT" under a letterhead speaks for the body', () => {
+    const text = [
+      'WESTMARCH HEALTH BOARD',
+      'Health Protection Team',
+      '',
+      'RESPIRATORY SURVEILLANCE: WEEKLY REPORT',
+      'Issued Thursday 3 December 2026',
+      '',
+      'There were 214 hospital admissions with confirmed influenza in week 48, up from 170 in week 47.',
+    ].join('\n');
+    expect(figureIn(text, '214')).toMatchObject({ source: 'Westmarch Health Board', sourceBasis: 'issuer' });
+  });
+});
