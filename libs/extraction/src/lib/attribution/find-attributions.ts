@@ -237,10 +237,10 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     if (pronoun) return { anchor: at + index, end: at + index + verb.length, raw: pronoun, pronoun: pronoun.toLowerCase(), forwardOnly };
     if (subject) return { anchor: at + index, end: at + index + verb.length, raw: subject.text, forwardOnly };
   }
-  // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X.
+  // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X ("Coyle, 66, who …, said": the age stays).
   const adverbs = beforeRaw.replace(BETWEEN_SUBJECT_AND_VERB, '');
   const unclaused = adverbs
-    .replace(/,\s*(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*$/, '')
+    .replace(/(,\s*\d{1,3})?,\s*(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*$/, (_, age?: string) => (age ? `${age},` : ''))
     // "Ivan, a 42-year-old who signed a contract in October, told": a described person with a relative clause.
     .replace(/,\s*(?:a|an)\s+[^,]{1,40}?\s(?:who|whose)\b[^,]*,\s*$/, '')
     // "Zelensky, speaking to CNN in Kyiv, said", "The report, presented on Monday, shows", "Inspira, polling for TVN, has".

@@ -35,3 +35,22 @@ describe("a body's periodic report", () => {
     expect(figureIn(text, '214')).toMatchObject({ source: 'Westmarch Health Board', sourceBasis: 'issuer' });
   });
 });
+
+describe('who says it', () => {
+  it('"City hall says" is the city\'s administration', () => {
+    expect(figureIn('City hall says collisions with injuries fell to 338 last year.', '338')).toMatchObject({
+      source: 'City hall',
+      sourceBasis: 'direct',
+    });
+  });
+
+  it('a speaker with an age and a relative clause before the verb ("Brian Coyle, 66, who …, said")', () => {
+    const text = 'Brian Coyle, 66, who first played for the club in 1975, said average crowds had fallen to 150.';
+    expect(figureIn(text, '150')).toMatchObject({ source: 'Brian Coyle', sourceBasis: 'direct' });
+  });
+
+  it('a reflexive verb reports nothing ("Tavera confirms itself as the first region")', () => {
+    const text = 'The region of Tavera confirms itself as first producing region, with 31.4% of the national production.';
+    expect(figureIn(text, '31.4').source).toBe('article');
+  });
+});
