@@ -93,9 +93,10 @@ export const courtHeard = (s: string, at: number): Attribution[] => [
 
 // "Meridian gives Samsung a 20% share", "Canalys has Apple at 18%", "Orbis splits the difference at 305 million": a
 // firm's estimate told by a verb of placing, with the firm opening the sentence.
+// ("Northmarch had the highest rate of any region, at 23.4%": a superlative ranks a place, no firm places a figure.)
 // "Year to date, Boxtrack has the UK market at £612m", "the COA puts the total nearer £640m": after an opening adverbial too.
 const PLACES_FIGURE =
-  /^(?:[A-Z][^,]{1,30},\s*)?((?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+(?:(?:gives|gave)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s+(?:a|an)\s+(?=\d)|(?:has|had|puts|put)\s+(?:[A-Z][\w&.'’-]*(?:\s+[a-z]+)?|the\s+(?:[\w&.'’-]+\s+){0,5}?[a-z]+),?\s+(?:at|nearer|near|closer\s+to)\s+(?=[£$€]?(?:about\s+|around\s+)?\d)|splits\s+the\s+difference\s+at\b)/;
+  /^(?:[A-Z][^,]{1,30},\s*)?((?:the\s+)?(?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s+(?:(?:gives|gave)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?\s+(?:a|an)\s+(?=\d)|(?:has|had|puts|put)\s+(?:[A-Z][\w&.'’-]*(?:\s+[a-z]+)?|the\s+(?!(?:highest|lowest|largest|smallest|biggest|most|fewest|best|worst)\b)(?:[\w&.'’-]+\s+){0,5}?[a-z]+),?\s+(?:at|nearer|near|closer\s+to)\s+(?=[£$€]?(?:about\s+|around\s+)?\d)|splits\s+the\s+difference\s+at\b)/;
 
 export const placesFigure = (s: string, at: number): Attribution[] => {
   const m = PLACES_FIGURE.exec(s);

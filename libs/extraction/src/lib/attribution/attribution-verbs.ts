@@ -9,7 +9,7 @@ export const VERBS =
 
 // Adverbs, auxiliaries and times that may sit between a subject and its verb.
 export const BETWEEN_SUBJECT_AND_VERB =
-  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|quietly|formally|subsequently|separately|reportedly|officially|initially|already|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
+  /(?:\s+(?:has|have|had|did|does|do|will|would|may|might|could|can|also|now|previously|earlier|recently|publicly|quietly|formally|subsequently|separately|reportedly|officially|initially|already|just|again|repeatedly|first|further|today|yesterday|then|(?:from\s+|in\s+)?(?:last|this)\s+\w+|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(?:late|early)\s+on\s+\w+))+\s*$/;
 // Verbs that can precede their subject ("said Mr Rutte"); "told X" names the listener instead.
 export const INVERTIBLE =
   /^(?:said|says|added|adds|wrote|writes|noted|notes|believes|claimed|claims|insisted|insists|stated|explained|estimated|estimates|informed|announced|declared|confirmed)$/;

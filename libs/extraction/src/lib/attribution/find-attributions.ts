@@ -237,7 +237,7 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
     if (pronoun) return { anchor: at + index, end: at + index + verb.length, raw: pronoun, pronoun: pronoun.toLowerCase(), forwardOnly };
     if (subject) return { anchor: at + index, end: at + index + verb.length, raw: subject.text, forwardOnly };
   }
-  // "X, which has tracked the war, estimates", "the agency (HUR) said", "people familiar with the matter said": step back to X ("Coyle, 66, who …, said": the age stays).
+  // Step back to X: "X, which tracked the war, estimates", "X (HUR) said", "X familiar with it said", "X in nearby Coldmere said", "X, 66, who …, said".
   const adverbs = beforeRaw.replace(BETWEEN_SUBJECT_AND_VERB, '');
   const unclaused = adverbs
     .replace(/(,\s*\d{1,3})?,\s*(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*$/, (_, age?: string) => (age ? `${age},` : ''))
@@ -251,7 +251,7 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const trimmed = unclaused
     .replace(/\s*\([^()]{1,30}\)\s*$/, ' ')
     .replace(
-      /\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of|polled\s+by|surveyed\s+by)\s+[^,]{1,40}$/,
+      /\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of|polled\s+by|surveyed\s+by)\s+[^,]{1,40}$|(?<=\b(?:Hospital|Council|Police|Service|School|University|Trust|Agency))\s+in\s+(?:nearby\s+)?[A-Z][\w'’-]*\s*$/,
       '',
     );
   const citing = citedPhrase(s, trimmed, index, verb, at);

@@ -54,3 +54,21 @@ describe('who says it', () => {
     expect(figureIn(text, '31.4').source).toBe('article');
   });
 });
+
+describe('who acts and who ranks', () => {
+  it('a superlative ranks a place, no one places a figure ("Northmarch had the highest rate, at 23.4%")', () => {
+    const text = 'Northmarch had the highest rate of any region, at 23.4%, the department said.';
+    expect(figureIn(text, '23.4').source).toBe('department');
+  });
+
+  it('"The organisers sold 2.6 million tickets": their own act', () => {
+    expect(figureIn('The organisers sold 2.6 million tickets last summer.', '2.6 million').source).toBe('organisers');
+  });
+
+  it('"has just reported" and "X in nearby Coldmere said" credit the body', () => {
+    const published = 'The Harrowfield Public Health Agency has just reported 58 new cases in the county.';
+    expect(figureIn(published, '58').source).toBe('Harrowfield Public Health Agency');
+    const located = "St Aldric's Hospital in nearby Coldmere said seven patients were being treated.";
+    expect(figureIn(located, 'seven').source).toBe("St Aldric's Hospital");
+  });
+});

@@ -25,7 +25,7 @@ const ACTS =
 const W = String.raw`\w\u00C0-\u024F.'’-`;
 // ("District judge Helen Okafor fined …": a judge's lower-case title before the name, not part of it.)
 const BENCH = String.raw`(?:(?:[A-Z][a-z]+\s+)?(?:judge|recorder|magistrate|coroner|sheriff)\s+)?`;
-const ACTOR = String.raw`${BENCH}((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust|directorate|platform|portal|consultancy|office|producer|manufacturer|charity|institute))`;
+const ACTOR = String.raw`${BENCH}((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust|directorate|platform|portal|consultancy|office|producer|manufacturer|charity|institute|organi[sz]ers|jury))`;
 const OWN_ACT = new RegExp(
   String.raw`(?:^(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR}(?:\s*\([A-Z][\w&.-]{1,12}\))?,?\s+${AUX}(?:${ACTS})\b`,
   'g',
