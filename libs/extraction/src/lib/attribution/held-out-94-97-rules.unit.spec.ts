@@ -1,4 +1,4 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { figureIn, numberTexts } from '../../__fixtures__/find-figure';
 
 // Rules found by the held-out batches g817–g848 (held-out-94 to -97, scored once before them; see
 // libs/extraction/HELD-OUT.md), fixed once g849–g880 had been written and scored. Every text here is invented.
@@ -70,5 +70,21 @@ describe('who acts and who ranks', () => {
     expect(figureIn(published, '58').source).toBe('Harrowfield Public Health Agency');
     const located = "St Aldric's Hospital in nearby Coldmere said seven patients were being treated.";
     expect(figureIn(located, 'seven').source).toBe("St Aldric's Hospital");
+  });
+});
+
+describe('what a number is', () => {
+  it("a list of people with their ages ('Adaeze Okafor, 44; and Liam Dunmore, 37.') holds no figures", () => {
+    expect(numberTexts('The defendants are Adaeze Okafor, 44; and Liam Dunmore, 37. They stole £2.4 million.')).toEqual(['£2.4 million']);
+  });
+
+  it("a sitting's clock ('adjourned for lunch at 12.31') is no figure", () => {
+    expect(numberTexts('The court adjourned for lunch at 12.31. Jurors heard from 14 witnesses.')).toEqual(['14']);
+  });
+
+  it("a school year, a newsletter's issue and a count of an indictment are labels", () => {
+    expect(numberTexts('Year 6 pupils raised £712 for the appeal.')).toEqual(['£712']);
+    expect(numberTexts('Winter Newsletter - Issue 38\n\nWe rescued 412 animals this year.')).toEqual(['412']);
+    expect(numberTexts('He was jailed for seven years on count 1.')).toEqual(['seven']);
   });
 });

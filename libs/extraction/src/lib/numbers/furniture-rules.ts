@@ -50,6 +50,15 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
     /^\s+(?:on|that|this|in\s+the|last|yesterday|today)\b/i.test(after)
   )
     return 'time';
+  // "The court adjourned for lunch at 12.31.", "new talks on Friday at 10.00": a sitting's or a meeting's clock.
+  if (
+    /^\d{1,2}\.[0-5]\d$/.test(m.text) &&
+    m.value < 24 &&
+    /\b(?:adjourned|rose|resumed|reconvened|sat|began|started|ended|finished|opened|met|talks|meeting|hearing|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b[^.;\d]{0,40}\bat\s+$/.test(
+      before,
+    )
+  )
+    return 'time';
   if (REGISTRATION.test(before)) return 'label';
   // "Notes to Table 1: (1) Figures are rounded …", "(2) Reserves are …": a footnote's mark, not a count.
   if (/(?:^|\n|[:.;])[ \t]*\($/.test(before) && /^\)[ \t]+[A-Z]/.test(after) && m.value < 20) return 'footnote';
@@ -205,7 +214,9 @@ export const furnitureReason = (m: NumberMention, before: string, after: string)
 const AGE_BEFORE =
   /(?:\bI['’]m|\bI\s+am|\b(?:he|she)['’]s|\b(?:he|she|who)\s+(?:is|was|turned|turns)|\bstill\s+only|\b(?:youngest|oldest)\s+(?:[a-z]+\s+){0,2}(?:was|is)|\([A-Z][a-z]+\s+is)\s+$/i;
 const personAge = (before: string, after: string): boolean =>
-  (AGE_BEFORE.test(before) && /^(?:\s*[,.;:)!]|\s+(?:when|and|years?\s+old)\b)/.test(after)) ||
+  (AGE_BEFORE.test(before) && /^(?:\s*[,.;:)!]|\s+(?:when|and|years?\s+old|herself|himself)\b)/.test(after)) ||
+  // "Adaeze Okafor, 44; and Liam Dunmore, 37.": a list of people, each with an age.
+  (/\b\p{Lu}\p{Ll}+\s+\p{Lu}[\p{Ll}'’-]+,\s+$/u.test(before) && /^\s*(?:;|\.(?!\d))/.test(after)) ||
   (/,\s+at\s+$/.test(before) && /^\s*,/.test(after)) ||
   (/\bwas\s+$/.test(before) && /^\s+when\s+(?:he|she|they|I)\b/.test(after));
 
