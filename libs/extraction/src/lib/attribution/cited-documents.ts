@@ -1,3 +1,4 @@
+import { isBodyName } from './coreference';
 import type { Attribution } from './find-attributions';
 import { endsWithEntityNoun, phraseAfter, phraseBefore } from './noun-phrase';
 
@@ -107,6 +108,12 @@ const bracketCitations = (s: string, at: number): Attribution[] =>
   // (Not a wire's dateline: "Aug. 16, 2027 (AIN) -" names the agency that filed the story.)
   [...s.matchAll(/(?<=[\d%]\s?)\(([A-Z][A-Za-z&]{1,8})\)(?!\s*[-–—])/g)]
     .filter((m) => ((m[1] ?? '').match(/[A-Z]/g) ?? []).length >= 2 && !NOT_A_CITATION.test(m[1] ?? ''))
+    // ("- Heat-related admissions since Sunday: 1,240 (Health Protection Directorate)": a body's whole name after a figure.)
+    .concat(
+      [...s.matchAll(/(?<=[\d%]\s?)\(((?:[A-Z][\w'’&.-]*\s+(?:(?:of|for|and|&)\s+)?){1,6}[A-Z][\w'’&.-]*)\)\s*$/g)].filter((m) =>
+        isBodyName(m[1] ?? ''),
+      ),
+    )
     .map((m) => ({ anchor: at + (m.index ?? 0), end: at + (m.index ?? 0) + m[0].length, raw: m[1] ?? '', forwardOnly: false, backwardOnly: true }));
 
 /** "according to its operator, Calloway Terminals": the name in apposition to a possessive description. */

@@ -130,14 +130,14 @@ export const KEEP_SPEAKER = Symbol('keep the speaker');
 export const labelledSpeaker = (
   found: string | undefined,
   counts: ReadonlyMap<string, number>,
-  answerer: string | undefined,
+  { answerer, asker }: { answerer?: string; asker?: string },
 ): string | undefined | typeof KEEP_SPEAKER => {
   if (!found || (found === 'Q' && !answerer)) return KEEP_SPEAKER;
   // "THE LOAN:", "SEOUL'S TAKE:", "ESCALATION:": a newsletter's section label, not a speaker. A speaker has a title
   // or a name of several words, or speaks more than once.
   const label = !SECTION_LABEL.test(found) && (TITLED.test(found) || /\s/.test(found) || (counts.get(found) ?? 0) > 1) ? found : undefined;
   if (!label) return /^(?:A|ANSWER)$/.test(found) ? answerer : undefined;
-  return /^(?:Q|QUESTION|REPORTER)$/.test(label) ? undefined : label === 'ANSWER' ? answerer : speakerName(label);
+  return /^(?:Q|QUESTION|REPORTER)$/.test(label) ? asker : label === 'ANSWER' ? answerer : speakerName(label);
 };
 // "Transcript: interview with Central Bank Governor Jane Doe": the person a Q:/A: transcript's answers belong to.
 const INTERVIEW_HEADER = /\binterview(?:ed)?\s+with\s+[^\n]*?((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)[ \t]*[.,;:(]?[ \t]*(?:\n|$)/;
@@ -153,6 +153,19 @@ export const interviewee = (text: string): string | undefined => {
   if (header) return header;
   const paragraph = intro.split(/\n\s*\n/).find((p) => SPOKE.test(p));
   return paragraph ? [...paragraph.matchAll(PERSON_NAME)].map((m) => m[0]).find((n) => kindOf(n) === 'person') : undefined;
+};
+// "Day 2, evidence of Dr Nadia Ferreira, traffic engineer, cross-examined by Simon Hartley KC:" over a court transcript's
+// Q:/A: lines: the witness answers and the barrister asks, until the next witness's heading.
+const WITNESS = String.raw`((?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})`;
+const EVIDENCE_OF = new RegExp(
+  String.raw`^[^\n]*?\b(?:evidence|examination)\s+of\s+${WITNESS}(?:[^\n]*?\bexamined\s+by\s+${WITNESS})?[^\n]*:[ \t]*$`,
+  'gmu',
+);
+/** Who answers and asks in the transcript block `pos` stands in: a court heading's witness and examiner, else `answerer`. */
+export const examinedAt = (text: string, pos: number, answerer: string | undefined): { answerer?: string; asker?: string } => {
+  let found: RegExpExecArray | undefined;
+  for (const m of text.matchAll(EVIDENCE_OF)) if ((m.index ?? 0) < pos) found = m;
+  return found ? { answerer: found[1], asker: found[2]?.replace(/\s+KC$/, '') } : { answerer };
 };
 // "A correction from the CSO: it says", "An update from Acme Rail, which says": a pronoun's body opening its own sentence.
 export const LEAD_FROM =

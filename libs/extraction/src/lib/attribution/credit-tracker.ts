@@ -18,6 +18,7 @@ import {
   declaredInitials,
   DESCRIPTION_LOOKBACK,
   interviewee,
+  examinedAt,
   introducedWindow,
   isListItem,
   KEEP_SPEAKER,
@@ -64,16 +65,15 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const initials = declaredInitials(doc.text);
   const pollster = pollsterOf(doc.text);
 
-  // The transcript speaker of a paragraph: its own label, or the last label while the answer runs on (read from every
-  // paragraph since the last one read, figures or not: "MINISTER X: Good morning." labels the answer below it).
+  // A paragraph's transcript speaker: its label, or the last one while the answer runs on ("MINISTER X: Good morning." labels the answer below).
   const speakerOf = (sentence: Sentence): string | undefined => {
     if (labelParagraph === sentence.paragraph) return labelled;
     for (let j = labelParagraph + 1; j <= sentence.paragraph; j++) {
       const paragraph = doc.paragraphs[j] as Paragraph;
       const words = doc.text.slice(paragraph.start, paragraph.end);
       // "MARKETS LIVE: Coffee prices after the frost" in the header (no prose above it) is a headline's kicker, not a speaker.
-      const kicker = isHeaderLine(doc.text, doc.paragraphs, j);
-      const speaker = labelledSpeaker(kicker ? undefined : labelOf(words, initials, labelCounts), labelCounts, answerer);
+      const found = isHeaderLine(doc.text, doc.paragraphs, j) ? undefined : labelOf(words, initials, labelCounts);
+      const speaker = labelledSpeaker(found, labelCounts, examinedAt(doc.text, paragraph.start, answerer));
       if (speaker !== KEEP_SPEAKER) labelled = speaker;
     }
     labelParagraph = sentence.paragraph;

@@ -4,7 +4,7 @@ import type { Attribution } from './find-attributions';
 import { withoutLegalForm } from './defined-names';
 import { subjectOf } from './sentence-subject';
 import { letterhead, OUTLET, titleCase } from './letterheads';
-import { bodyLetterhead, firstPersonPage, letterSignatory } from './own-page';
+import { bodyLetterhead, firstPersonPage, leadReportPublisher, letterSignatory } from './own-page';
 
 // A document in an institution's own voice (a press release, briefing notes, a statement) speaks for its issuer
 // throughout: a figure nobody else is credited with is the issuer's, not the article's. The marker is the genre's
@@ -84,7 +84,7 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   // (A listed company after its release's dateline, past a headline and bullets: "BOSTON, Nov. 9, 2026 -- Calyra Biosciences
   // A/S (Nasdaq: CLYR) today announced …".)
   if (!OWN_VOICE.test(text.slice(0, HEAD_CHARS)) && !crumbs)
-    return firstPersonPage(text) ?? letterSignatory(text) ?? bodyLetterhead(text) ?? listed(text, LEAD_CHARS);
+    return firstPersonPage(text) ?? letterSignatory(text) ?? bodyLetterhead(text) ?? listed(text, LEAD_CHARS) ?? leadReportPublisher(text);
   const company = markerNamed(text) ?? listed(text) ?? rnsIssuer(text);
   if (company) return company;
   // A letterhead right above the marker ("SECOURS ALPIN VALDORÉ" over "PRESS COMMUNIQUÉ N° 31") names the issuer before any sayer.

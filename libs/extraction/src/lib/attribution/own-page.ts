@@ -61,3 +61,14 @@ const SALUTATION_CHARS = 800;
 /** The person who signs a letter that opens "Dear …", when the text is one. */
 export const letterSignatory = (text: string): string | undefined =>
   SALUTATION.test(text.slice(0, SALUTATION_CHARS)) ? SIGN_OFF.exec(text)?.[1] : undefined;
+
+// "The State Superannuation Fund has published its annual report. Here is what the numbers say …": a story that reads
+// one body's own report through, near its top, speaks for that body where it names no one else.
+const LEAD_REPORT =
+  /(?:^|\n|[.!?]\s+)(?:The\s+)?(\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of|for|and|\p{Lu}[\p{L}'’&.-]*))*?)(?:\s+\(\p{Lu}{2,8}\))?\s+(?:has\s+|have\s+)?(?:published|released|issued)\s+(?:its|their)\s+(?:[a-z-]+\s+){0,3}?(?:report|accounts|results|review|statistics|figures|data)\b/u;
+/** How far into the text the report's publisher may be named. */
+const REPORT_LEAD_CHARS = 600;
+export const leadReportPublisher = (text: string): string | undefined => {
+  const name = LEAD_REPORT.exec(text.slice(0, REPORT_LEAD_CHARS))?.[1];
+  return name && isBodyName(name) && !OUTLET.test(name) ? name : undefined;
+};

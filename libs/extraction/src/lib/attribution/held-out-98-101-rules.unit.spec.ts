@@ -1,0 +1,41 @@
+import { figureIn } from '../../__fixtures__/find-figure';
+
+// Rules found by the held-out batches g849–g880 (held-out-98 to -101, scored once before them; see
+// libs/extraction/HELD-OUT.md), fixed once g881–g912 had been written and scored. Every text here is invented.
+
+describe('whose figures a story reads', () => {
+  it("a story that reads one body's newly published report through speaks for that body", () => {
+    const text = [
+      'The Westmarch Teachers Pension Fund has published its annual report. Here is what it says about your savings.',
+      '',
+      'The headline is a net return of 6.1% for the year to 31 March, after fees.',
+    ].join('\n');
+    expect(figureIn(text, '6.1')).toMatchObject({ source: 'Westmarch Teachers Pension Fund', sourceBasis: 'issuer' });
+  });
+
+  it("a court transcript's answers are the witness's its heading names, until the next witness", () => {
+    const text = [
+      'Day 2, evidence of Dr Nadia Ferreira, traffic engineer called by the claimants:',
+      '',
+      'Q: How long was the diversion?',
+      'A: About eleven miles for a car.',
+      '',
+      'Day 4, evidence of Owen Blakely, transport planner called by the council:',
+      '',
+      'Q: And the traffic?',
+      'A: I get an average of 27,800 vehicles a day.',
+    ].join('\n');
+    expect(figureIn(text, 'eleven').source).toBe('Dr Nadia Ferreira');
+    expect(figureIn(text, '27,800').source).toBe('Owen Blakely');
+  });
+
+  it('a judge who "ruled" gives the ruling\'s figures', () => {
+    const text = 'Mrs Justice Okafor ruled that the contractor was liable for 70% of the losses.';
+    expect(figureIn(text, '70').source).toBe('Mrs Justice Okafor');
+  });
+
+  it("a body's whole name in brackets after a figure cites it", () => {
+    const text = '- Heat-related hospital admissions since Sunday: 1,240 (Health Protection Directorate)';
+    expect(figureIn(text, '1,240').source).toBe('Health Protection Directorate');
+  });
+});
