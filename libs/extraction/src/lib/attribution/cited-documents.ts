@@ -24,7 +24,7 @@ const OWN_PRONOUN_DOCUMENT =
 // What makes the document tell a figure: a reporting verb after it (past an aside), or a copula before a number.
 // ("The club's accounts for the year to 30 June 2025, filed in March, show": past the period they cover.)
 const TELLS =
-  /^(?:\s+(?:for|in|from|on)\s+[^,.;]{1,40}?(?=,|\s+[a-z]+\b))?(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached|tells|told)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
+  /^(?:\s+(?:for|in|from|on|at)\s+[^,.;]{1,40}?(?=,|\s+[a-z]+\b))?(?:,[^,]{0,60},)?(?:\s+[a-z]+){0,3}?\s+(?:(?:put|puts|showed|shows|show|suggest|suggests|indicate|indicates|found|finds|estimated|estimates|said|says|counted|recorded|gave|gives|averaged|stood|stands|reached|tells|told)\b|(?:was|were|is|are|had\s+been|has\s+been)\s+(?:[a-z]+\s+){0,2}[£$€]?\d)/;
 // Units, currencies, zones and places in brackets, not sources.
 const NOT_A_CITATION =
   /^(?:GBP|USD|EUR|JPY|CHF|CNY|TEU|GW|MW|GWh|MWh|TWh|kWh|CO2|GDP|GNP|CPI|ISO|UTC|GMT|BST|CET|CEST|EST|EDT|PST|PDF|UK|US|USA|EU|UN|AM|PM|FTE|ICU|NHS)$/;
@@ -88,6 +88,16 @@ const publishedDocument = (s: string, at: number): Attribution[] =>
 const DOCUMENT_BY =
   /\b(?:survey|study|count|census|analysis|assessment|audit|review|inspection)\s+(?:(?:carried\s+out|conducted|run|done|commissioned|made)\s+)?by\s+(?=(?:the\s+)?[A-Za-z])/g;
 const DOCUMENT_FOUND = /^[^.;:]{0,80}?\b(?:found|finds|showed|shows|show|suggests?|suggested|put|puts|estimated|recorded|counted)\b/;
+// "A Meridian Research survey for this newspaper last month put the Alliance on 36%": a document named by its maker.
+const NAMED_DOCUMENT =
+  /\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w&.'’-]*\s+){1,4})(?:survey|poll|study|analysis|census|audit)\b(?=[^.;:]{0,80}?\b(?:found|finds|showed|shows|suggest(?:s|ed)?|put|puts|gave|gives)\b)/g;
+const namedDocument = (s: string, at: number): Attribution[] =>
+  [...s.matchAll(NAMED_DOCUMENT)].map((m) => ({
+    anchor: at + (m.index ?? 0),
+    end: at + (m.index ?? 0) + m[0].length,
+    raw: (m[1] ?? '').trim(),
+    forwardOnly: true,
+  }));
 const documentBy = (s: string, at: number): Attribution[] =>
   [...s.matchAll(DOCUMENT_BY)].flatMap((m) => {
     const np = phraseAfter(s, (m.index ?? 0) + m[0].length, at);
@@ -144,4 +154,5 @@ export const documentSources = (s: string, at: number): Attribution[] => [
   ...dataFromPublisher(s, at),
   ...publishedDocument(s, at),
   ...documentBy(s, at),
+  ...namedDocument(s, at),
 ];

@@ -39,3 +39,27 @@ describe('whose figures a story reads', () => {
     expect(figureIn(text, '1,240').source).toBe('Health Protection Directorate');
   });
 });
+
+describe("a body's own papers", () => {
+  it('a listed company behind a long dateline, its legal form after a comma, issues its release', () => {
+    const text = [
+      'Harwick Instruments Reports Third Quarter Results',
+      '',
+      'PORTLAND, Ore., Nov. 5, 2026 (BUSINESS NEWSLINE) -- Harwick Instruments, Inc. (NYSE: HWK) today reported its results.',
+      '',
+      '- Revenue was $412.6 million, up 6.2%.',
+    ].join('\n');
+    expect(figureIn(text, '$412.6 million')).toMatchObject({ source: 'Harwick Instruments', sourceBasis: 'issuer' });
+  });
+
+  it("a minute's number before the member who proposed ('4.4 Councillor Kowalczyk proposed …')", () => {
+    expect(figureIn('4.4 Councillor Kowalczyk proposed a council tax increase of 4.99%.', '4.99').source).toBe('Councillor Kowalczyk');
+  });
+
+  it('"A Meridian Research survey … put" and "the commission\'s figure at the close of polls was"', () => {
+    const poll = 'A Meridian Research survey for this newspaper last month put the Alliance on 36%.';
+    expect(figureIn(poll, '36').source).toBe('Meridian Research');
+    const text = "The Electoral Commission opened the count at 9pm. The commission's provisional figure at the close of polls was 66.2%.";
+    expect(figureIn(text, '66.2')).toMatchObject({ source: 'Electoral Commission', sourceBasis: 'coreference' });
+  });
+});

@@ -219,8 +219,10 @@ const rnsIssuer = (text: string): string | undefined => {
 // (After a release's dateline too: "LARKSPUR FALLS, April 29, 2027 -- Quillfield Robotics Inc. (NASDAQ: QFRB), …"; and on
 // any exchange: "Brellingham, 3 December 2026 - Skyvane Airlines (BRX: SKYV) today published …"; a legal form in lower case,
 // "Telvanta Mobile plc (LSX: TLVM)".)
+// ("PORTLAND, Ore., Nov. 5, 2026 (BUSINESS NEWSLINE) -- Tallis Analytical Instruments, Inc. (NYSE: TALS)": a long dateline, a
+// legal form after a comma.)
 const LISTED =
-  /^[ \t]*(?:[A-Z][A-Za-z .'’-]{2,40},[^\n]{0,40}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’/-]*(?:[ \t]+(?:plc|ltd|limited|inc\.?|a\.s\.|s\.a\.))?)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM|[A-Z]{2,6})\s*:\s*[A-Z0-9.]{1,8}\)/m;
+  /^[ \t]*(?:[A-Z][A-Za-z .'’-]{2,40},[^\n]{0,60}?(?:--|[–—-])[ \t]*)?((?:[A-Z][\w&.'’-]*[ \t]+){0,6}[A-Z][\w&.'’/-]*(?:,?[ \t]+(?:plc|ltd|limited|inc\.?|Inc\.|a\.s\.|s\.a\.))?)[ \t]*\((?:ASX|NYSE|NASDAQ|Nasdaq|LSE|TSX|NZX|JSE|SGX|HKEX|AIM|[A-Z]{2,6})\s*:\s*[A-Z0-9.]{1,8}\)/m;
 const listed = (text: string, within = HEAD_CHARS): string | undefined => {
   const name = LISTED.exec(text.slice(0, within))?.[1];
   return name ? withoutLegalForm(name) : undefined;

@@ -18,6 +18,7 @@ const ACTS =
   String.raw`asking\s+(?:\w+\s+){0,3}?for|seeking|demanding|offering|proposing|processed|` +
   // Translated copy's progressive: "the Coast Guard is counting 243 persons", "was speaking of 31 missing".
   String.raw`counting|recording|(?:was|were)\s+(?:speaking|talking)\s+(?:of|about)`;
+// ("4.4 Councillor Kowalczyk proposed a council tax increase of 4.99%": after a minute's number.)
 // The actor: a name ("France's Court of Appeal", "the Red Cross", "Helene Marchand") or a body's common name, right
 // before the verb, at the sentence's start or after a comma, a dateline's dash or a conjunction.
 // "the regional trade body Comité Champagne": a lower-case description before the name (dropped from the actor), and
@@ -27,7 +28,7 @@ const W = String.raw`\w\u00C0-\u024F.'’-`;
 const BENCH = String.raw`(?:(?:[A-Z][a-z]+\s+)?(?:judge|recorder|magistrate|coroner|sheriff)\s+)?`;
 const ACTOR = String.raw`${BENCH}((?:[A-Z][${W}]*['’]s\s+)?(?:the\s+(?:[a-z][\w'’-]*\s+){0,4}?)?(?:[A-Z][${W}]*\s+(?:(?:of|for|and)\s+)?)*[A-Z][${W}]*|[Tt]he\s+(?:[a-z]+['’]s\s+)?(?:[a-z]+\s+){0,3}?(?:municipality|court|council|ministry|government|police|company|regulator|agency|board|bank|committee|authority|union|department|commission|airline|trust|directorate|platform|portal|consultancy|office|producer|manufacturer|charity|institute|organi[sz]ers|jury))`;
 const OWN_ACT = new RegExp(
-  String.raw`(?:^(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR}(?:\s*\([A-Z][\w&.-]{1,12}\))?,?\s+${AUX}(?:${ACTS})\b`,
+  String.raw`(?:^(?:\d{1,2}(?:\.\d{1,2})+\s+)?(?:(?:But|And|Yet|Now|Meanwhile|Then|In\s+the\s+(?:morning|afternoon|evening|night))\s+)?|[,;]\s*(?:(?:while|and|but|whereas)\s+)?|\s[-–—]\s+|\b(?:while|whereas)\s+)${ACTOR}(?:\s*\([A-Z][\w&.-]{1,12}\))?,?\s+${AUX}(?:${ACTS})\b`,
   'g',
 );
 // ("The National Disaster Management Agency (NDMA) raised its toll": the acronym in brackets after the name.)
