@@ -30,7 +30,11 @@ export const NAMED_OPENING =
 export const SPEAKER_LABEL =
   /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.](?:[ \t]+\(\p{L}[\p{L} .,&'’-]{1,50}\))?)(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?!(?:On|In|At|For|About|Regarding|Re|As|To|From|With|By|Of|And|But|Like|Unlike)\s)(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
 /** The speaker label a paragraph opens with, in capitals ("MS. SINGH") or mixed case ("Dr Brennan"). */
+// "[REPORTER - MIKE TOLLAND]:", "[SOUNDBITE - JEN ALVAREZ, HYDRO LAKESHORE]:": a broadcast script's bracketed label, its role first.
+const BRACKET_LABEL = /^\[(?:\p{Lu}+(?:\s\p{Lu}+)?\s+[-–—]\s+)?(\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu})(?:,[^\]\n]*)?\]:\s/u;
 export const speakerLabel = (paragraph: string): string | undefined => {
+  const bracketed = BRACKET_LABEL.exec(paragraph)?.[1];
+  if (bracketed) return bracketed;
   const m = SPEAKER_LABEL.exec(paragraph);
   const role = m?.[1] && /[ \t]+\((?=[^)]*\p{Ll})[^)]*\)$/u.exec(m[1]);
   // (A role in mixed case follows a full name only: "QUESTION (Karin Holm, Daily):" is the asker's, "MARK (Eastgate):" a caller's.)

@@ -63,3 +63,14 @@ describe("a body's own papers", () => {
     expect(figureIn(text, '66.2')).toMatchObject({ source: 'Electoral Commission', sourceBasis: 'coreference' });
   });
 });
+
+describe("a broadcast script's speakers", () => {
+  it('"[SOUNDBITE - JEN ALVAREZ, HYDRO LAKESHORE]:" is Jen Alvarez speaking', () => {
+    const text = '[ANCHOR - DANA REYES]: Good evening.\n\n[SOUNDBITE - JEN ALVAREZ, HYDRO LAKESHORE]: We have about 1,150 crews out tonight.';
+    expect(figureIn(text, '1,150').source).toBe('Jen Alvarez');
+  });
+
+  it('a sentence opening "Using records from …" names no one', () => {
+    expect(figureIn('Using records from eleven weather stations, they find that summers warmed by 1.7C.', '1.7').source).toBe('article');
+  });
+});

@@ -51,7 +51,9 @@ const NOT_NAMES = new Set(
   Without After Before During While When Whereas If As Although Though Earlier Later Last Next This That These Those It Its They Their He
   His She Her We Our I Separately Instead Indeed Nevertheless Furthermore Overall Elsewhere Here There Most Many Some Several Few Both Each
   Every Such Other Another One Two Three Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-  August September October November December What Who Why How According Despite Under Over Citing Whilst Analysis Conclusion`.split(/\s+/),
+  August September October November December What Who Why How According Despite Under Over Citing Whilst Analysis Conclusion Using Including Excluding Counting Taking Adding Based Given`.split(
+    /\s+/,
+  ),
 );
 
 /** A number, a month or a holiday opening a clause, a transcript's "Q", an "Update 2" label: words that never name a source. */
