@@ -75,7 +75,7 @@ const dataFromPublisher = (s: string, at: number): Attribution[] =>
 // that publishes a document tells its figures, and is who a later "It puts AP on 31.4%" means. ("Corvalen Therapeutics
 // published full results from LUMEN-B", "The airport put out its October traffic figures": the same.)
 const PUBLISHED_DOCUMENT =
-  /(?:\s*\([A-Z][\w&.-]{1,12}\))?\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|put\s+out)\s+(?:(?:its|their|a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?|(?:full|final|new|provisional|preliminary|interim|headline|topline|top-line|first|latest)\s+(?:[\w-]+\s+){0,2}?)(?:poll|survey|report|index|figures|data|study|estimates?|forecast|projections?|census|bulletin|results|statistics|accounts|filings?)\b/g;
+  /(?:\s*\([A-Z][\w&.-]{1,12}\))?\s+(?:has\s+|have\s+|had\s+)?(?:published|released|issued|put\s+out)\s+(?:(?:its|their|a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?|(?:full|final|new|provisional|preliminary|interim|headline|topline|top-line|first|latest)\s+(?:[\w-]+\s+){0,2}?)(?:poll|survey|report|index|figures?|data|study|estimates?|forecast|projections?|census|bulletin|results|statistics|accounts|filings?)\b/g;
 const publishedDocument = (s: string, at: number): Attribution[] =>
   [...s.matchAll(PUBLISHED_DOCUMENT)].flatMap((m) => {
     const np = phraseBefore(s, m.index ?? 0, at);

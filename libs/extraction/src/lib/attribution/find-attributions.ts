@@ -251,7 +251,7 @@ const verbAttribution = (s: string, index: number, verb: string, at: number): At
   const trimmed = unclaused
     .replace(/\s*\([^()]{1,30}\)\s*$/, ' ')
     .replace(
-      /\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of|polled\s+by|surveyed\s+by)\s+[^,]{1,40}$|(?<=\b(?:Hospital|Council|Police|Service|School|University|Trust|Agency))\s+in\s+(?:nearby\s+)?[A-Z][\w'’-]*\s*$/,
+      /\s+(?:familiar\s+with|close\s+to|briefed\s+on|with\s+knowledge\s+of|speaking\s+on\s+condition\s+of|polled\s+by|surveyed\s+by|representing)\s+[^,]{1,40}$|(?<=\b(?:Hospital|Council|Police|Service|School|University|Trust|Agency))\s+in\s+(?:nearby\s+)?[A-Z][\w'’-]*\s*$/,
       '',
     );
   const citing = citedPhrase(s, trimmed, index, verb, at);

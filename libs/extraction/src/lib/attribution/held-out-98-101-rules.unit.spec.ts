@@ -74,3 +74,14 @@ describe("a broadcast script's speakers", () => {
     expect(figureIn('Using records from eleven weather stations, they find that summers warmed by 1.7C.', '1.7').source).toBe('article');
   });
 });
+
+describe('bodies by what they do', () => {
+  it('"the unions representing teachers claim": a participle phrase between the unions and their verb', () => {
+    expect(figureIn('The unions representing teachers claim that more than 80 per cent stayed away.', '80').source).toBe('unions');
+  });
+
+  it('"has published its afternoon figure: 27.6 per cent …": the publisher of a single figure', () => {
+    const text = 'The Ministry of Public Administration has published its afternoon figure: 27.6 per cent of civil servants were on strike.';
+    expect(figureIn(text, '27.6').source).toBe('Ministry of Public Administration');
+  });
+});

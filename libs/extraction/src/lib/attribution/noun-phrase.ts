@@ -32,7 +32,7 @@ const ENTITY_NOUNS = new Set(
   coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university league federation
   desk volunteer volunteers foundation unit team division zoo museum gallery library theatre theater hospital college academy airport
   prison festival brigade inspectorate ombudsman registry school campaign city airline airlines carrier retailer supermarket lender
-  miner hall jury`.split(/\s+/),
+  miner hall jury unions`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
