@@ -85,3 +85,13 @@ describe('bodies by what they do', () => {
     expect(figureIn(text, '27.6').source).toBe('Ministry of Public Administration');
   });
 });
+
+describe("a wire's yearless dateline", () => {
+  it('takes the weekday of the main clause\'s saying, not of a figure reported earlier ("reported on Tuesday, … said on Friday")', () => {
+    const text = [
+      'PORT HALLOW, Dec 4 (Meridian News) - Oil from the stranded carrier has now reached 41 kilometres of coastline, almost double',
+      'the 22 km reported on Tuesday, the coastguard said on Friday. The ship was built in 2008.',
+    ].join(' ');
+    expect(figureIn(text, '41', { notAfter: '2026-12-07' }).as_of).toBe('2026-12-04');
+  });
+});

@@ -219,7 +219,8 @@ const leadWeekday = (text: string, mentions: DateMention[], from: number): numbe
     (d) => d.start >= from && d.start < limit && d.kind === 'weekday' && !d.future && !d.boundary && !d.strictlyBefore && d.week === undefined,
   );
   // "killed by an avalanche … on Monday …, police said on Wednesday": the saying's day is the dateline's, not the event's.
-  const said = plain.find((d) => SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)));
+  // ("the 22 km reported on Tuesday, the coastguard said on Friday": the main clause's saying comes last.)
+  const said = plain.findLast((d) => SAID_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)));
   if (said?.kind === 'weekday') return said.weekday;
   // "the earthquake that struck late on Thursday rose to at least 143 on Friday": the news is the latest day the lead
   // names (each other day falls at most three days before it), the event's day comes first.
