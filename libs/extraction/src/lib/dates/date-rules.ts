@@ -115,7 +115,11 @@ export const DATE_RULES: Rule[] = [
     }),
   },
   {
-    re: new RegExp(String.raw`\b(${MONTH})[^\S\n]+${DAY}(?:,?[^\S\n]+${YEAR})?(?![\w,]\d)(?!\d)`, 'gi'),
+    // (Hard-wrapped prose may break the line between them: "in the 12 months to September\n30, down 4.1%", not a clock line.)
+    re: new RegExp(
+      String.raw`\b(${MONTH})(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=\d{1,2}(?:st|nd|rd|th)?(?:,|[^\S\n]+[a-z])))${DAY}(?:,?[^\S\n]+${YEAR})?(?![\w,]\d)(?!\d)`,
+      'gi',
+    ),
     monthGroup: 1,
     build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[1]), d: Number(m[2]) }),
   },

@@ -1,4 +1,4 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { figureIn, numberTexts } from '../../__fixtures__/find-figure';
 
 // Rules found by the held-out batch g97–g104 (scored before they were written). Texts invented.
 const at = (text: string, fragment: string): [string | null, string | null] => {
@@ -88,5 +88,17 @@ describe('a month that modifies the noun says when the figure holds', () => {
 
   it('"the March contract" is a futures contract, not a date', () => {
     expect(at('The March contract settled at $3.98 a bushel on Friday.', '3.98')[0]).not.toBe('2026-03-01');
+  });
+});
+
+describe('hard-wrapped prose', () => {
+  it('a month and its day across a line break ("to September\\n30, down 4.1%") are one date, and the day no figure', () => {
+    const text = 'Alder County recorded 18,472 offenses in the 12 months to September\n30, down 4.1% from a year earlier.';
+    expect(at(text, '18,472')[0]).toBe('2026-09-30');
+    expect(numberTexts(text)).toEqual(['18,472', '4.1']);
+  });
+
+  it('a clock time on the next line is no day ("Sunday 8 November\\n18:40")', () => {
+    expect(at('Updated Sunday 8 November\n18:40 Police say 14 people were arrested.', '14')[0]).not.toBe('2026-11-18');
   });
 });
