@@ -99,7 +99,11 @@ export const DATE_RULES: Rule[] = [
     // A date never runs over a line break ("Sunday 8 November" over a "18:40" time line).
     // "6. February 2027": a day with an ordinal dot, as German-speaking outlets write it; "28th of April of 2027", as
     // Spanish "28 de abril de 2027" comes into English.
-    re: new RegExp(String.raw`\b${DAY}\.?(?:[^\S\n]+of)?[^\S\n]+(${MONTH})(?:,?[^\S\n]+(?:of[^\S\n]+)?${YEAR})?(?![\w])`, 'gi'),
+    // (Hard-wrapped prose: "on 30\nSeptember", a day ending its line in a sentence that runs on.)
+    re: new RegExp(
+      String.raw`\b${DAY}\.?(?:[^\S\n]+of)?(?:[^\S\n]+|(?<=[a-z,][^\S\n]+\d{1,2}(?:st|nd|rd|th)?)\n)(${MONTH})(?:,?[^\S\n]+(?:of[^\S\n]+)?${YEAR})?(?![\w])`,
+      'gi',
+    ),
     monthGroup: 2,
     build: (m) => ({ kind: 'date', y: num(m[3]), m: monthNumber(m[2]), d: Number(m[1]) }),
   },

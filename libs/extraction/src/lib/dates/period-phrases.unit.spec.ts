@@ -98,6 +98,10 @@ describe('hard-wrapped prose', () => {
     expect(numberTexts(text)).toEqual(['18,472', '4.1']);
   });
 
+  it('a day and its month across a line break ("on 30\\nSeptember") are one date', () => {
+    expect(numberTexts('Inspectors found 212 empty homes on 30\nSeptember, the council said.')).toEqual(['212']);
+  });
+
   it('a clock time on the next line is no day ("Sunday 8 November\\n18:40")', () => {
     expect(at('Updated Sunday 8 November\n18:40 Police say 14 people were arrested.', '14')[0]).not.toBe('2026-11-18');
   });
