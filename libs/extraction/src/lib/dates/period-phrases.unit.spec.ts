@@ -102,6 +102,10 @@ describe('hard-wrapped prose', () => {
     expect(numberTexts('Inspectors found 212 empty homes on 30\nSeptember, the council said.')).toEqual(['212']);
   });
 
+  it('"per\\ncent" across a line break is a percentage', () => {
+    expect(figureIn('Unemployment in the county rose to 4.1 per\ncent in October.', '4.1').unit).toBe('percent');
+  });
+
   it('a clock time on the next line is no day ("Sunday 8 November\\n18:40")', () => {
     expect(at('Updated Sunday 8 November\n18:40 Police say 14 people were arrested.', '14')[0]).not.toBe('2026-11-18');
   });

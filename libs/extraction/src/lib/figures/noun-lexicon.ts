@@ -39,7 +39,7 @@ export const NOUN_LEXICON: NounEntry[] = [
   entry(String.raw`yuan`, 'cny'),
   entry(String.raw`hryvnias?|hryvnia`, 'uah'),
   entry(String.raw`(?:metric )?(?:tonnes|tons)`, 'tonnes'),
-  entry(String.raw`per ?cent|percent|percentage points?`, 'percent'),
+  entry(String.raw`per\s?cent|percent|percentage\s+points?`, 'percent'),
   entry(
     String.raw`service ?members|servicemen|servicemembers|military personnel|special forces|troops|troop|soldiers|soldier|personnel|fighters|combatants|infantrymen|infantry|commandos|marines|paratroopers|mercenaries|conscripts|reservists|recruits|volunteers|officers|generals|sappers|snipers|men`,
     'troops',
