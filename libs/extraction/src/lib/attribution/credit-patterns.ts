@@ -165,12 +165,15 @@ const EVIDENCE_OF = new RegExp(
   String.raw`^[^\n]*?\b(?:evidence|examination)\s+of\s+${WITNESS}(?:[^\n]*?\bexamined\s+by\s+${WITNESS})?[^\n]*:[ \t]*$`,
   'gmu',
 );
-/** Who answers and asks in the transcript block `pos` stands in: a court heading's witness and examiner, else `answerer`. */
-export const examinedAt = (text: string, pos: number, answerer: string | undefined): { answerer?: string; asker?: string } => {
-  let found: RegExpExecArray | undefined;
-  for (const m of text.matchAll(EVIDENCE_OF)) if ((m.index ?? 0) < pos) found = m;
-  return found ? { answerer: found[1], asker: found[2]?.replace(/\s+KC$/, '') } : { answerer };
-};
+/** A court transcript's witness headings, read once per document: where each starts, its witness and examiner. */
+export const examinations = (text: string): { at: number; answerer?: string; asker?: string }[] =>
+  [...text.matchAll(EVIDENCE_OF)].map((m) => ({ at: m.index ?? 0, answerer: m[1], asker: m[2]?.replace(/\s+KC$/, '') }));
+/** Who answers and asks at `pos`: the last witness heading's witness and examiner before it, else the interview's `answerer`. */
+export const examinedAt = (
+  headings: ReturnType<typeof examinations>,
+  pos: number,
+  answerer: string | undefined,
+): { answerer?: string; asker?: string } => headings.findLast((h) => h.at < pos) ?? { answerer };
 // "A correction from the CSO: it says", "An update from Acme Rail, which says": a pronoun's body opening its own sentence.
 export const LEAD_FROM =
   /(?:^|\n)\s*[A-Z][a-z]*(?:\s+[a-z]+){0,3}\s+from\s+((?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)\s*[:,;]\s*(?:(?:which\s+)?(?:it|they)\s+)?$/;

@@ -18,6 +18,7 @@ import {
   declaredInitials,
   DESCRIPTION_LOOKBACK,
   interviewee,
+  examinations,
   examinedAt,
   introducedWindow,
   isListItem,
@@ -61,8 +62,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   let labelParagraph = -1;
   const issuer = findIssuer(doc.text, doc.sentences, doc.attributions);
   const author = opinionAuthor(doc.text);
-  const answerer = interviewee(doc.text);
-  const initials = declaredInitials(doc.text);
+  const [answerer, headings, initials] = [interviewee(doc.text), examinations(doc.text), declaredInitials(doc.text)];
   const pollster = pollsterOf(doc.text);
 
   // A paragraph's transcript speaker: its label, or the last one while the answer runs on ("MINISTER X: Good morning." labels the answer below).
@@ -73,7 +73,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const words = doc.text.slice(paragraph.start, paragraph.end);
       // "MARKETS LIVE: Coffee prices after the frost" in the header (no prose above it) is a headline's kicker, not a speaker.
       const found = isHeaderLine(doc.text, doc.paragraphs, j) ? undefined : labelOf(words, initials, labelCounts);
-      const speaker = labelledSpeaker(found, labelCounts, examinedAt(doc.text, paragraph.start, answerer));
+      const speaker = labelledSpeaker(found, labelCounts, examinedAt(headings, paragraph.start, answerer));
       if (speaker !== KEEP_SPEAKER) labelled = speaker;
     }
     labelParagraph = sentence.paragraph;
