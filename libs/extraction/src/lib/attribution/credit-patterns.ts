@@ -147,16 +147,32 @@ export const labelledSpeaker = (
 const INTERVIEW_HEADER = /\binterview(?:ed)?\s+with\s+[^\n]*?((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)[ \t]*[.,;:(]?[ \t]*(?:\n|$)/;
 /** Who answers in a transcript whose header, before its first question, names the interview. */
 // "Marta Lindqvist has been chief executive since 2022. … she spoke to Tom Ashdown about …": the person an intro says spoke.
-const SPOKE = /\b(?:she|he|who)\s+(?:spoke|talked|speaks|talks|sat\s+down)\s+(?:to|with)\b/;
+const SPOKE = /\b(?:[Ss]he|[Hh]e|who)\s+(?:spoke|talked|speaks|talks|sat\s+down)\s+(?:to|with)\b/;
 const PERSON_NAME = /\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\b/gu;
 export const interviewee = (text: string): string | undefined => {
-  const firstQuestion = /^(?:Q|QUESTION):\s/m.exec(text);
+  const firstQuestion = /^(?:Q|QUESTION):\s/m.exec(text) ?? QUESTION_PARAGRAPH.exec(text);
   if (!firstQuestion) return undefined;
   const intro = text.slice(0, firstQuestion.index);
   const header = INTERVIEW_HEADER.exec(intro)?.[1];
   if (header) return header;
   const paragraph = intro.split(/\n\s*\n/).find((p) => SPOKE.test(p));
   return paragraph ? [...paragraph.matchAll(PERSON_NAME)].map((m) => m[0]).find((n) => kindOf(n) === 'person') : undefined;
+};
+// "Let's start with the money. How big is the new deal?" alone in its paragraph: an interview's question with no label.
+const QUESTION_PARAGRAPH = /(?<=\n\s*\n)[^\n]{8,200}\?[ \t]*(?=\n\s*\n)/;
+/**
+ * An interview printed without labels, its questions paragraphs of their own ending in "?" after an intro that says who
+ * spoke: each question asks ("Q"), the paragraph after it answers ("A"). Paragraph index → turn; empty for anything else.
+ */
+export const unlabelledTurns = (text: string, paragraphs: readonly Span[], answerer: string | undefined): Map<number, string> => {
+  const turns = new Map<number, string>();
+  if (!answerer || /^(?:Q|QUESTION|A|ANSWER):\s/m.test(text)) return turns;
+  const question = (p: Span): boolean => /^[^\n]{8,200}\?["”’)]?$/.test(text.slice(p.start, p.end).trim());
+  paragraphs.forEach((p, i) => {
+    if (question(p)) turns.set(i, 'Q');
+    else if (i > 0 && turns.get(i - 1) === 'Q') turns.set(i, 'A');
+  });
+  return turns.size >= 6 ? turns : new Map();
 };
 // "Day 2, evidence of Dr Nadia Ferreira, traffic engineer, cross-examined by Simon Hartley KC:" over a court transcript's
 // Q:/A: lines: the witness answers and the barrister asks, until the next witness's heading.

@@ -20,6 +20,7 @@ import {
   interviewee,
   examinations,
   examinedAt,
+  unlabelledTurns,
   introducedWindow,
   isListItem,
   KEEP_SPEAKER,
@@ -44,10 +45,8 @@ const DOCUMENT = /^(?:the\s+)?(?:(?:first|second|new|latest|annual|full)\s+)?(?:
 const BENCHES = /^(?:Magistrates|Justices|Jurors|The\s+jury)$/;
 
 /**
- * Who a figure is credited to, beyond its own sentence: pronouns ("it
- * said"), speech running over several sentences, and list items under a
- * lead-in. Walk the sentences in order, calling `credit` for each figure and
- * `finish` after each sentence.
+ * Who a figure is credited to, beyond its own sentence: pronouns ("it said"), speech running over several sentences, and list
+ * items under a lead-in. Walk the sentences in order, calling `credit` for each figure and `finish` after each sentence.
  */
 export const createCreditTracker = (doc: CreditDocument) => {
   const labelCounts = countLabels(doc.text, doc.paragraphs);
@@ -63,6 +62,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
   const issuer = findIssuer(doc.text, doc.sentences, doc.attributions);
   const author = opinionAuthor(doc.text);
   const [answerer, headings, initials] = [interviewee(doc.text), examinations(doc.text), declaredInitials(doc.text)];
+  const turns = unlabelledTurns(doc.text, doc.paragraphs, answerer);
   const pollster = pollsterOf(doc.text);
 
   // A paragraph's transcript speaker: its label, or the last one while the answer runs on ("MINISTER X: Good morning." labels the answer below).
@@ -72,7 +72,7 @@ export const createCreditTracker = (doc: CreditDocument) => {
       const paragraph = doc.paragraphs[j] as Paragraph;
       const words = doc.text.slice(paragraph.start, paragraph.end);
       // "MARKETS LIVE: Coffee prices after the frost" in the header (no prose above it) is a headline's kicker, not a speaker.
-      const found = isHeaderLine(doc.text, doc.paragraphs, j) ? undefined : labelOf(words, initials, labelCounts);
+      const found = isHeaderLine(doc.text, doc.paragraphs, j) ? undefined : (labelOf(words, initials, labelCounts) ?? turns.get(j));
       const speaker = labelledSpeaker(found, labelCounts, examinedAt(headings, paragraph.start, answerer));
       if (speaker !== KEEP_SPEAKER) labelled = speaker;
     }

@@ -98,6 +98,9 @@ export const findIssuer = (text: string, sentences: Sentence[], attributions: At
   // ("HALVARD MINERALS LIMITED / ASX: HVM | ABN 48 112 903 557 / ASX / MEDIA RELEASE": its listing line between.)
   const between = /^[ \t]*[A-Z][\w ,&'’-]{2,80}$/.test(secondLine) || LISTING_LINE.test(secondLine);
   if (head && (over || (between && OWN_VOICE.test(thirdLine)))) return head;
+  // ("HARBOURLIGHT" over "Annual Report and Accounts 2025/26": a one-word name in capitals right above the marker.)
+  const word = /^\s*(\p{Lu}{4,20})[ \t]*\n/u.exec(top)?.[1];
+  if (word && over && !OUTLET.test(word) && !OWN_VOICE.test(word)) return titleCase(word);
   // "PRESS RELEASE" over "Halvorsen Institute for Marine Chemistry": a body's name right under the marker heads it.
   const lines = top.split('\n').filter((l) => l.trim());
   const under = lines[1]?.trim() ?? '';

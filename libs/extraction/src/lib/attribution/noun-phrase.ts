@@ -32,7 +32,7 @@ const ENTITY_NOUNS = new Set(
   coastguard hospital authors author broker brokers society consortium charity trust observatory laboratory university league federation
   desk volunteer volunteers foundation unit team division zoo museum gallery library theatre theater hospital college academy airport
   prison festival brigade inspectorate ombudsman registry school campaign city airline airlines carrier retailer supermarket lender
-  miner hall jury unions`.split(/\s+/),
+  miner hall jury unions guard`.split(/\s+/),
 );
 
 const ADJECTIVES = new Set(
@@ -51,7 +51,7 @@ const NOT_NAMES = new Set(
   Without After Before During While When Whereas If As Although Though Earlier Later Last Next This That These Those It Its They Their He
   His She Her We Our I Separately Instead Indeed Nevertheless Furthermore Overall Elsewhere Here There Most Many Some Several Few Both Each
   Every Such Other Another One Two Three Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-  August September October November December What Who Why How According Despite Under Over Citing Whilst Analysis Conclusion Using Including Excluding Counting Taking Adding Based Given`.split(
+  August September October November December What Who Why How According Despite Under Over Citing Whilst Analysis Conclusion Using Including Excluding Counting Taking Adding Based Given Starting`.split(
     /\s+/,
   ),
 );
@@ -111,10 +111,13 @@ const PLAIN_WORD = /^[a-z][a-z-]+$/;
 const describedBody = (tokens: Token[], i: number, kept: Token[]): Token[] | undefined => {
   const head = kept[0];
   if (!head || !ENTITY_NOUNS.has(head.text.toLowerCase()) || kept.some((k) => isCapitalised(k.text))) return undefined;
-  for (let k = 1; k <= 2 && i - k + 1 >= 0; k++) {
+  // ("the fire and rescue service": a public service's two modifiers joined by "and", not "the supermarket and convenience
+  // retailer" describing a firm.)
+  for (let k = 1; k <= 3 && i - k + 1 >= 0; k++) {
     const words = tokens.slice(i - k + 1, i + 1);
     const det = tokens[i - k];
-    if (!words.every((w) => PLAIN_WORD.test(w.text) && !CONNECTORS.has(w.text)) || !det) continue;
+    const joined = k === 3 && words[1]?.text === 'and' && /^(?:service|authority|department|agency|brigade|team)$/i.test(head.text);
+    if (!words.every((w, n) => PLAIN_WORD.test(w.text) && (!CONNECTORS.has(w.text) || (joined && n === 1))) || !det || (k === 3 && !joined)) continue;
     if (/^the$/i.test(det.text)) return [det, ...words];
     // "Ghana's cocoa regulator": a place's own body.
     if (/^[A-Z][\w-]*['’]s$/.test(det.text) && !NOT_NAMES.has(det.text.slice(0, -2))) return [det, ...words];
