@@ -29,15 +29,15 @@ export const NAMED_OPENING =
 // the role after a comma; the name is the label.)
 export const SPEAKER_LABEL =
   /^(?:Q\d{1,4}\s+(?:[-–—]\s+)?)?(?:(\p{Lu}[\p{Lu}.'’ -]{1,60}[\p{Lu}.](?:[ \t]+\(\p{L}[\p{L} .,&'’-]{1,50}\))?)(?:,[ \t]*\p{L}[\p{L} ,.&'’-]{0,80})?|((?!(?:On|In|At|For|About|Regarding|Re|As|To|From|With|By|Of|And|But|Like|Unlike)\s)(?:(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Lord|Lady|Baroness|Cllr|Councillor|Senator|Rep)\.?\s+)?\p{Lu}\p{Ll}[\p{L}\p{N}_'’-]*(?:\s+\p{Lu}[\p{L}\p{N}_'’-]*){0,3})):\s/u;
-/** The speaker label a paragraph opens with, in capitals ("MS. SINGH") or mixed case ("Dr Brennan"). */
 // "[REPORTER - MIKE TOLLAND]:", "[SOUNDBITE - JEN ALVAREZ, HYDRO LAKESHORE]:": a broadcast script's bracketed label, its role first.
 const BRACKET_LABEL = /^\[(?:\p{Lu}+(?:\s\p{Lu}+)?\s+[-–—]\s+)?(\p{Lu}[\p{Lu}.'’ -]{1,40}\p{Lu})(?:,[^\]\n]*)?\]:\s/u;
+/** The speaker label a paragraph opens with, in capitals ("MS. SINGH"), mixed case ("Dr Brennan") or brackets ("[REPORTER - X]:"). */
 export const speakerLabel = (paragraph: string): string | undefined => {
   const bracketed = BRACKET_LABEL.exec(paragraph)?.[1];
   if (bracketed) return bracketed;
   const m = SPEAKER_LABEL.exec(paragraph);
-  const role = m?.[1] && /[ \t]+\((?=[^)]*\p{Ll})[^)]*\)$/u.exec(m[1]);
   // (A role in mixed case follows a full name only: "QUESTION (Karin Holm, Daily):" is the asker's, "MARK (Eastgate):" a caller's.)
+  const role = m?.[1] && /[ \t]+\((?=[^)]*\p{Ll})[^)]*\)$/u.exec(m[1]);
   if (role) return /\s/.test(m[1]?.slice(0, role.index) ?? '') ? m[1]?.slice(0, role.index) : undefined;
   return m?.[1] ?? m?.[2];
 };
@@ -164,6 +164,8 @@ const QUESTION_PARAGRAPH = /(?<=\n\s*\n)[^\n]{8,200}\?[ \t]*(?=\n\s*\n)/;
  * An interview printed without labels, its questions paragraphs of their own ending in "?" after an intro that says who
  * spoke: each question asks ("Q"), the paragraph after it answers ("A"). Paragraph index → turn; empty for anything else.
  */
+/** Three questions and their answers at least: fewer "?" paragraphs are a story's rhetorical questions. */
+const MIN_TURNS = 6;
 export const unlabelledTurns = (text: string, paragraphs: readonly Span[], answerer: string | undefined): Map<number, string> => {
   const turns = new Map<number, string>();
   if (!answerer || /^(?:Q|QUESTION|A|ANSWER):\s/m.test(text)) return turns;
@@ -172,7 +174,7 @@ export const unlabelledTurns = (text: string, paragraphs: readonly Span[], answe
     if (question(p)) turns.set(i, 'Q');
     else if (i > 0 && turns.get(i - 1) === 'Q') turns.set(i, 'A');
   });
-  return turns.size >= 6 ? turns : new Map();
+  return turns.size >= MIN_TURNS ? turns : new Map();
 };
 // "Day 2, evidence of Dr Nadia Ferreira, traffic engineer, cross-examined by Simon Hartley KC:" over a court transcript's
 // Q:/A: lines: the witness answers and the barrister asks, until the next witness's heading.

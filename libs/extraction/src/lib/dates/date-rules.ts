@@ -154,7 +154,7 @@ export const DATE_RULES: Rule[] = [
   },
   {
     // A month named as the noun's modifier says when the figure holds: "its September total", "the June concert",
-    // "October's figure" (full names only: "the May" and "the Mar" are rarely months).
+    // "October's figure" (full names only: an abbreviation such as "Mar" or "Dec" before a noun is rarely a month).
     re: new RegExp(
       String.raw`(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Oo]ur|[Tt]his)\s+(${FULL_MONTH_NAME})|\b(${FULL_MONTH_NAME})['’]s)(?=\s+[a-z])(?!\s+(?:contracts?|futures|options|delivery|expiry)\b)`,
       'g',
