@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.03, -0.51, -0.47, -1.7, 0.33, 0.87, -1.66, -0.88, 0.77, -0.43, -2.75, 0.76, 0.6, 0.46, -1.37, 0.47, -0.16, -0.4,
+  2.09, -0.55, -0.47, -1.72, 0.33, 0.85, -1.69, -0.93, 0.77, -0.44, -2.76, 0.74, 0.6, 0.46, -1.38, 0.42, -0.15, -0.41,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */
