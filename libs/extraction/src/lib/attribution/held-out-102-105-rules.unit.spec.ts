@@ -1,4 +1,5 @@
-import { figureIn } from '../../__fixtures__/find-figure';
+import { figureIn, numberTexts } from '../../__fixtures__/find-figure';
+import { extractFigures } from '../extract-figures';
 
 // Rules found by the held-out batches g881–g912 (held-out-102 to -105, scored once before them; see
 // libs/extraction/HELD-OUT.md), fixed once g913–g944 had been written and scored. Every text here is invented.
@@ -41,5 +42,21 @@ describe('who speaks', () => {
 
   it('"Starting next year, …" names no one', () => {
     expect(figureIn('Starting next year, the company estimates about 92 percent of developers will use it.', '92').source).toBe('company');
+  });
+});
+
+describe('a repeat of a specific number', () => {
+  it('"3,214" told again with its own credit and date is one figure with two mentions', () => {
+    const text =
+      'The coast guard said 3,214 people landed on the island between Sunday and Wednesday.\n\n' +
+      "The coast guard's count of 3,214 already exceeds the 2,960 people who arrived in all of October, officials said.";
+    const figures = extractFigures(text, { publishedAt: '2026-12-03' }).filter((f) => f.value === 3214);
+    expect(figures).toHaveLength(1);
+    expect(figures[0]?.otherMentions).toHaveLength(1);
+  });
+
+  it('a round or short number told twice by different sources stays two figures', () => {
+    const text = 'Police said 40 people were arrested on Saturday.\n\nOn Sunday the organisers said 40 people had been treated for injuries.';
+    expect(numberTexts(text)).toEqual(['40', '40']);
   });
 });

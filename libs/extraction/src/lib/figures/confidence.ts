@@ -70,7 +70,7 @@ export const confidenceFeatures = (f: ConfidenceInput): number[] => [
  * UNSEEN_BATCHES stay out of the fit, so the calibration spec's error on them is measured on articles the weights never saw.
  */
 export const CONFIDENCE_WEIGHTS: readonly number[] = [
-  2.09, -0.55, -0.47, -1.72, 0.33, 0.85, -1.69, -0.93, 0.77, -0.44, -2.76, 0.74, 0.6, 0.46, -1.38, 0.42, -0.15, -0.41,
+  2.13, -0.56, -0.35, -1.67, 0.24, 1.03, -1.72, -0.94, 0.71, -0.43, -2.8, 0.79, 0.54, 0.41, -1.45, 0.45, -0.21, -0.46,
 ];
 
 /** The model's input read back from an extracted figure (for fitting and calibration checks). */

@@ -3,14 +3,20 @@ import type { ExtractedFigure } from '../types';
 
 const ARTICLE = 'article';
 
+// "3,214", "86,500", "71.4%": a number with three significant digits or more rarely comes back by chance in one story,
+// so its repeat is the same claim whatever date or credit the repeat's own sentence gave it.
+const significantDigits = (n: number | undefined): number =>
+  n === undefined ? 0 : String(Math.abs(n)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
+const specific = (f: ExtractedFigure): boolean => Math.max(significantDigits(f.value), significantDigits(f.low), significantDigits(f.high)) >= 3;
 const sameClaim = (a: ExtractedFigure, b: ExtractedFigure): boolean =>
-  a.value === b.value &&
-  a.low === b.low &&
-  a.high === b.high &&
-  a.qualifier === b.qualifier &&
-  a.unit === b.unit &&
-  (a.as_of === b.as_of || basisKind(a.dateBasis) === 'published' || basisKind(b.dateBasis) === 'published') &&
-  sourcesAgree(a.source, b.source);
+  (specific(a) && a.value === b.value && a.low === b.low && a.high === b.high && a.unit === b.unit) ||
+  (a.value === b.value &&
+    a.low === b.low &&
+    a.high === b.high &&
+    a.qualifier === b.qualifier &&
+    a.unit === b.unit &&
+    (a.as_of === b.as_of || basisKind(a.dateBasis) === 'published' || basisKind(b.dateBasis) === 'published') &&
+    sourcesAgree(a.source, b.source));
 
 // Memoised per source string (emptied by each dedupeFigures call): a long article compares each figure with every kept one of the same numbers.
 const wordsOf = new Map<string, Set<string>>();
