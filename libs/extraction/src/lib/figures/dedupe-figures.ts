@@ -9,14 +9,14 @@ const significantDigits = (n: number | undefined): number =>
   n === undefined ? 0 : String(Math.abs(n)).replace('.', '').replace(/^0+/, '').replace(/0+$/, '').length;
 const specific = (f: ExtractedFigure): boolean => Math.max(significantDigits(f.value), significantDigits(f.low), significantDigits(f.high)) >= 3;
 const sameClaim = (a: ExtractedFigure, b: ExtractedFigure): boolean =>
-  (specific(a) && a.value === b.value && a.low === b.low && a.high === b.high && a.unit === b.unit) ||
-  (a.value === b.value &&
-    a.low === b.low &&
-    a.high === b.high &&
-    a.qualifier === b.qualifier &&
-    a.unit === b.unit &&
-    (a.as_of === b.as_of || basisKind(a.dateBasis) === 'published' || basisKind(b.dateBasis) === 'published') &&
-    sourcesAgree(a.source, b.source));
+  a.value === b.value &&
+  a.low === b.low &&
+  a.high === b.high &&
+  a.unit === b.unit &&
+  (specific(a) ||
+    (a.qualifier === b.qualifier &&
+      (a.as_of === b.as_of || basisKind(a.dateBasis) === 'published' || basisKind(b.dateBasis) === 'published') &&
+      sourcesAgree(a.source, b.source)));
 
 // Memoised per source string (emptied by each dedupeFigures call): a long article compares each figure with every kept one of the same numbers.
 const wordsOf = new Map<string, Set<string>>();
