@@ -159,7 +159,8 @@ export const interviewee = (text: string): string | undefined => {
   return paragraph ? [...paragraph.matchAll(PERSON_NAME)].map((m) => m[0]).find((n) => kindOf(n) === 'person') : undefined;
 };
 // "Let's start with the money. How big is the new deal?" alone in its paragraph: an interview's question with no label.
-const QUESTION_PARAGRAPH = /(?<=\n\s*\n)[^\n]{8,200}\?[ \t]*(?=\n\s*\n)/;
+const QUESTION = String.raw`[^\n]{8,200}\?["”’)]?`;
+const QUESTION_PARAGRAPH = new RegExp(String.raw`(?<=\n\s*\n)${QUESTION}[ \t]*(?=\n\s*\n)`);
 /**
  * An interview printed without labels, its questions paragraphs of their own ending in "?" after an intro that says who
  * spoke: each question asks ("Q"), the paragraph after it answers ("A"). Paragraph index → turn; empty for anything else.
@@ -169,7 +170,8 @@ const MIN_TURNS = 6;
 export const unlabelledTurns = (text: string, paragraphs: readonly Span[], answerer: string | undefined): Map<number, string> => {
   const turns = new Map<number, string>();
   if (!answerer || /^(?:Q|QUESTION|A|ANSWER):\s/m.test(text)) return turns;
-  const question = (p: Span): boolean => /^[^\n]{8,200}\?["”’)]?$/.test(text.slice(p.start, p.end).trim());
+  const alone = new RegExp(`^${QUESTION}$`);
+  const question = (p: Span): boolean => alone.test(text.slice(p.start, p.end).trim());
   paragraphs.forEach((p, i) => {
     if (question(p)) turns.set(i, 'Q');
     else if (i > 0 && turns.get(i - 1) === 'Q') turns.set(i, 'A');
